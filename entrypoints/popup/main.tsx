@@ -1,0 +1,21 @@
+import { render } from 'preact';
+import { PopupApp, type PopupServices } from '@/components/popup-app';
+import { sendRequest } from '@/extension/send-request';
+import { tabIdFromSearch } from '@/lib/popup/target-tab';
+import './style.css';
+
+const services: PopupServices = {
+  async resolveTabId() {
+    const requested = tabIdFromSearch(location.search);
+    if (requested !== null) return requested;
+    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    return active?.id ?? null;
+  },
+  analyzeTab: (tabId) => sendRequest({ type: 'analyze-tab', tabId }),
+  async scrollToHeading(tabId, item) {
+    const { found } = await sendRequest({ type: 'scroll-to-heading', tabId, target: item });
+    return found;
+  },
+};
+
+render(<PopupApp services={services} />, document.getElementById('app')!);

@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import type { AnalyzeTabResult, PageReaderResult } from '@/lib/messaging/contract';
+import { unreadableReasonForError, unreadableReasonForUrl } from '@/lib/url/page-access';
+import { executeFileInTab, TimeoutError, withTimeout } from './execute-in-tab';
+
+/** Large pages take a few hundred milliseconds; a page that has not answered by now is stuck. */
+const READ_TIMEOUT_MS = 20_000;
+
+async function tabUrl(tabId: number): Promise<string | null | undefined> {
+  try {
+    return (await browser.tabs.get(tabId)).url ?? null;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the article in a tab by injecting the page reader on demand. Never throws: failures become reasons. */
+export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
+  const url = await tabUrl(tabId);
+  if (url === undefined) return { ok: false, reason: 'no-tab', url: null };
+  const blocked = unreadableReasonForUrl(url);
+  if (blocked) return { ok: false, reason: blocked, url };
+  try {
+    const result = (await withTimeout(executeFileInTab(tabId, '/page-reader.js'), READ_TIMEOUT_MS)) as
+      | PageReaderResult
+      | undefined;
+    if (!result) return { ok: false, reason: 'failed', url, detail: 'The page reader returned nothing.' };
+    if (!result.ok) return { ok: false, reason: result.reason, url, detail: result.detail };
+    return { ok: true, analysis: { ...result.extraction, url: result.url } };
+  } catch (error) {
+    if (error instanceof TimeoutError) return { ok: false, reason: 'timeout', url };
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: unreadableReasonForError(message, url), url, detail: message };
+  }
+}

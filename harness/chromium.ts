@@ -1,0 +1,62 @@
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROME_BUILD, CHROMIUM_PATH } from './paths';
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** The id Chrome gives the tab showing `page`, for `popup.html?tab=<id>`. */
+  tabIdOf: (page: Page) => Promise<number>;
+  /** Opens the popup as a tab, describing the tab of `target`. */
+  openPopupFor: (target: Page) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+// Without these, Chromium keeps trying to reach Google's services, which this network refuses.
+const QUIET_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps',
+];
+
+/** Starts Chromium with the built extension loaded; headless unless `headed`. */
+export async function launchChromiumWithGloss(options: { headed?: boolean; extensionDir?: string } = {}): Promise<ChromiumSession> {
+  const dir = options.extensionDir ?? CHROME_BUILD;
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM_PATH,
+    headless: !options.headed,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      ...(options.headed ? [] : ['--headless=new']),
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      ...QUIET_FLAGS,
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+
+  const tabIdOf = async (page: Page): Promise<number> => {
+    const url = page.url();
+    const id = await serviceWorker.evaluate(async (pageUrl) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === pageUrl)?.id ?? null;
+    }, url);
+    if (id === null) throw new Error(`no tab shows ${url}`);
+    return id;
+  };
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    tabIdOf,
+    async openPopupFor(target) {
+      const tabId = await tabIdOf(target);
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup;
+    },
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,42 @@
+import type { UnreadableReason } from '../url/page-access';
+
+export interface NoticeText {
+  title: string;
+  body: string;
+}
+
+/** What the popup says when it cannot read a tab, in plain words and without error codes. */
+export const UNREADABLE_MESSAGES: Record<UnreadableReason, NoticeText> = {
+  'browser-page': {
+    title: 'Gloss can’t read this page',
+    body: 'This is one of the browser’s own pages. Browsers don’t let extensions read them. Open an article on the web and try again.',
+  },
+  'extension-store': {
+    title: 'Gloss can’t read this page',
+    body: 'Extension stores don’t allow extensions to run on their pages.',
+  },
+  'file-access': {
+    title: 'Gloss can’t read local files yet',
+    body: 'To read files on your computer, allow “Access to file URLs” for Gloss on the browser’s extensions page, then reload this file.',
+  },
+  pdf: {
+    title: 'Gloss can’t read PDFs',
+    body: 'This tab shows the browser’s PDF viewer, which extensions can’t read. Open the web version of the document if there is one.',
+  },
+  restricted: {
+    title: 'Gloss can’t read this page',
+    body: 'The browser doesn’t allow extensions on this page. Browser pages, extension stores and PDF viewers are off limits.',
+  },
+  'no-tab': {
+    title: 'That tab is gone',
+    body: 'The tab this panel was showing has been closed.',
+  },
+  timeout: {
+    title: 'The page didn’t answer',
+    body: 'The page is still busy or very large. Wait for it to finish loading, then try again.',
+  },
+  failed: {
+    title: 'Gloss couldn’t read this page',
+    body: 'Something on the page stopped Gloss from reading it. Reloading the page often helps.',
+  },
+};

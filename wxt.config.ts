@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+
+// See README "Permissions" for why each one is needed.
+export default defineConfig({
+  manifest: {
+    name: 'Gloss',
+    description: 'Read closely: the article’s outline, its entities and your highlights, kept on your machine.',
+    permissions: ['scripting', 'activeTab'],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: 'Gloss' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'gloss@gloss-reader.org',
+        strict_min_version: '128.0',
+        // @ts-expect-error: newer key than WXT's manifest types; Firefox requires it for new add-ons.
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
