@@ -45,9 +45,12 @@ export function siteNameFromUrl(url: string | null | undefined): string | null {
 
 /** The first machine-readable date in the document, for pages whose metadata states none. */
 export function firstTimeElementDate(doc: Document): string | null {
-  const time = doc.querySelector('article time[datetime], main time[datetime], time[datetime]');
-  const value = cleanField(time?.getAttribute('datetime'));
-  return value && !Number.isNaN(Date.parse(value)) ? value : null;
+  // In order of trust: a date inside the article beats one in the page's chrome.
+  for (const selector of ['article time[datetime]', 'main time[datetime]', 'time[datetime]']) {
+    const value = cleanField(doc.querySelector(selector)?.getAttribute('datetime'));
+    if (value && !Number.isNaN(Date.parse(value))) return value;
+  }
+  return null;
 }
 
 /**

@@ -50,7 +50,8 @@ export function unreadableReasonForUrl(url: string | null | undefined): Unreadab
   const parsed = parse(url);
   if (!parsed) return null;
   if (BROWSER_SCHEMES.has(parsed.protocol)) {
-    return parsed.protocol === 'chrome-extension:' && parsed.pathname.startsWith('/mhjfbmdgcfjbbpaeojofohoefgiehjai')
+    // Chrome's PDF viewer is itself an extension with this fixed id.
+    return parsed.protocol === 'chrome-extension:' && parsed.hostname === 'mhjfbmdgcfjbbpaeojofohoefgiehjai'
       ? 'pdf'
       : 'browser-page';
   }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '@/lib/article/extract-article';
+import { documentFrom, fixtureDocument } from '../../support/load-html';
+
+describe('pages that are not articles', () => {
+  it('a search results page falls back to the page’s own headings', () => {
+    const result = extractArticle(fixtureDocument('search-results.html'), 'https://search.example/?q=storm-1152');
+    expect(result.kind).toBe('not-article');
+    expect(result.metadata.title).toBe('storm-1152 - Search results');
+    expect(result.outline.map((item) => item.text)).toEqual([
+      'Results for “storm-1152”',
+      'Microsoft disrupts Storm-1152',
+      'Storm-1152 fraudulent accounts',
+      'What is Storm-1152?',
+      'Arkose Labs on Storm-1152',
+      'Related searches',
+    ]);
+    expect(result.outline.every((item) => item.liveIndex !== null)).toBe(true);
+    expect(result.readingTime).toEqual({ words: 0, minutes: 0 });
+  });
+
+  it('an empty page has no outline and a title from its address', () => {
+    const result = extractArticle(documentFrom('<html><body></body></html>', 'https://app.example/inbox'), 'https://app.example/inbox');
+    expect(result.kind).toBe('not-article');
+    expect(result.outline).toEqual([]);
+    expect(result.metadata.title).toBe('app.example');
+  });
+
+  it('does not change the live document', () => {
+    const doc = fixtureDocument('storm-1152.html');
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
