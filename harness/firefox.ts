@@ -1,0 +1,59 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_E2E_BUILD, FIREFOX_PATH } from './paths';
+
+/** Must match OPEN_POPUP_PARAMETER in extension/e2e-hooks.ts. */
+const OPEN_POPUP_PARAMETER = 'gloss-e2e-open-popup';
+
+/** A host the test profile forbids extensions on, like Firefox does for its add-on store. */
+export const RESTRICTED_TEST_HOST = 'localhost';
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** Opens `url` in a new tab and has the extension open its popup for that tab; returns both pages. */
+  openWithPopup: (url: string) => Promise<{ page: Page; popup: Page }>;
+  close: () => Promise<void>;
+}
+
+async function findPage(browser: Browser, predicate: (href: string) => boolean, timeoutMs = 15_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      // The target's reported URL can stay about:blank over BiDi; ask the page itself.
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (predicate(href)) return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the expected tab did not open');
+}
+
+/** Starts Firefox ESR over WebDriver BiDi with the e2e build of Gloss installed as a temporary add-on. */
+export async function launchFirefoxWithGloss(options: { headed?: boolean; extensionDir?: string } = {}): Promise<FirefoxSession> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: !options.headed,
+    defaultViewport: { width: 1200, height: 900 },
+    extraPrefsFirefox: {
+      'xpinstall.signatures.required': false,
+      'network.proxy.type': 0,
+      'browser.shell.checkDefaultBrowser': false,
+      // Firefox keeps extensions off these hosts (addons.mozilla.org and friends). Adding "localhost"
+      // gives tests a page Gloss is not allowed to run on, served by the local fixture server.
+      'extensions.webextensions.restrictedDomains': `${RESTRICTED_TEST_HOST},addons.mozilla.org,accounts-static.cdn.mozilla.net`,
+    },
+  });
+  await browser.installExtension(options.extensionDir ?? FIREFOX_E2E_BUILD);
+  return {
+    browser,
+    async openWithPopup(url) {
+      const marked = new URL(url);
+      marked.searchParams.set(OPEN_POPUP_PARAMETER, '1');
+      const page = await browser.newPage();
+      await page.goto(marked.href);
+      const popup = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/popup.html'));
+      return { page, popup };
+    },
+    close: () => browser.close(),
+  };
+}
