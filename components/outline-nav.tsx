@@ -13,7 +13,6 @@ function OutlineList({ nodes, onSelect }: { nodes: OutlineNode<OutlineItem>[]; o
         <li key={`${item.liveIndex ?? 'x'}-${index}`} class={`level-${item.level}`}>
           <a
             href="#"
-            title={item.text}
             onClick={(event) => {
               event.preventDefault();
               onSelect(item);

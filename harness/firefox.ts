@@ -52,6 +52,7 @@ export async function launchFirefoxWithGloss(options: { headed?: boolean; extens
       const page = await browser.newPage();
       await page.goto(marked.href);
       const popup = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/popup.html'));
+      await popup.setViewport({ width: 380, height: 600 });
       return { page, popup };
     },
     close: () => browser.close(),

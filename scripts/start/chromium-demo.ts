@@ -1,0 +1,27 @@
+import { launchChromiumWithGloss } from '../../harness/chromium';
+import type { AnalyzeTabResult } from '../../lib/messaging/contract';
+import { writeDemoOutput } from './demo-output';
+
+/** Opens the sample in Chromium with Gloss. Headed: stays open until closed. Headless: writes demo-output/. */
+export async function runChromiumDemo(sampleUrl: string, headed: boolean): Promise<void> {
+  const session = await launchChromiumWithGloss({ headed });
+  const page = session.context.pages()[0] ?? (await session.context.newPage());
+  await page.goto(sampleUrl);
+  const popup = await session.openPopupFor(page);
+  await popup.getByRole('navigation', { name: 'Outline' }).waitFor();
+  if (headed) {
+    await page.bringToFront();
+    console.log('\nChromium is open on the sample article with Gloss loaded.');
+    console.log('Click the Gloss icon (in the puzzle-piece menu; pin it for quick access). The second tab shows');
+    console.log('the same panel for the article tab. Close the browser window to stop.');
+    await new Promise<void>((resolve) => session.context.on('close', () => resolve()));
+    return;
+  }
+  const tabId = await session.tabIdOf(page);
+  const data = await popup.evaluate(
+    (id) => chrome.runtime.sendMessage({ type: 'analyze-tab', tabId: id }),
+    tabId,
+  ) as AnalyzeTabResult;
+  await writeDemoOutput(page, popup, data);
+  await session.close();
+}

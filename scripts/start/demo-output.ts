@@ -1,0 +1,37 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AnalyzeTabResult } from '../../lib/messaging/contract';
+import { nestOutline, type OutlineNode } from '../../lib/outline/nest-outline';
+import type { OutlineItem } from '../../lib/outline/live-outline';
+import { PROJECT_ROOT } from '../../harness/paths';
+import { formatPublished } from '../../lib/article/display';
+
+export const DEMO_OUTPUT_DIR = path.join(PROJECT_ROOT, 'demo-output');
+
+/** Anything that can take a PNG screenshot of itself: a Playwright or a Puppeteer page. */
+export interface Screenshotter {
+  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+}
+
+function outlineLines(nodes: OutlineNode<OutlineItem>[], depth = 0): string[] {
+  return nodes.flatMap(({ item, children }) => [`${'  '.repeat(depth)}- ${item.text}`, ...outlineLines(children, depth + 1)]);
+}
+
+/** Writes page.png, popup.png and popup.json, then prints what the popup shows. */
+export async function writeDemoOutput(page: Screenshotter, popup: Screenshotter, data: AnalyzeTabResult): Promise<void> {
+  await mkdir(DEMO_OUTPUT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(DEMO_OUTPUT_DIR, 'page.png') });
+  await popup.screenshot({ path: path.join(DEMO_OUTPUT_DIR, 'popup.png'), fullPage: true });
+  await writeFile(path.join(DEMO_OUTPUT_DIR, 'popup.json'), `${JSON.stringify(data, null, 2)}\n`);
+
+  console.log(`\nWrote ${path.relative(process.cwd(), DEMO_OUTPUT_DIR)}/page.png, popup.png and popup.json.\n`);
+  if (!data.ok) {
+    console.log(`The popup says the page cannot be read (${data.reason}).`);
+    return;
+  }
+  const { metadata, readingTime, outline } = data.analysis;
+  console.log(`  ${metadata.title}`);
+  console.log(`  ${[metadata.byline, metadata.siteName, formatPublished(metadata.publishedTime, 'en-GB'), `${readingTime.minutes} min read`].filter(Boolean).join(' · ')}\n`);
+  console.log('  Outline');
+  for (const line of outlineLines(nestOutline(outline))) console.log(`  ${line}`);
+}
