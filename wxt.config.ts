@@ -5,7 +5,7 @@ export default defineConfig({
   manifest: {
     name: 'Gloss',
     description: 'Read closely: the article’s outline, its entities and your highlights, kept on your machine.',
-    permissions: ['scripting', 'activeTab'],
+    permissions: ['scripting'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Gloss' },
     browser_specific_settings: {
