@@ -3,7 +3,6 @@ import { FIREFOX_BUILD, FIREFOX_E2E_BUILD } from '../../harness/paths';
 import type { AnalyzeTabResult } from '../../lib/messaging/contract';
 import { writeDemoOutput } from './demo-output';
 
-declare const browser: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
 
 /**
  * Opens the sample in Firefox ESR with Gloss installed as a temporary add-on. Headed: the normal

@@ -1,0 +1,13 @@
+// The few extension APIs that harness code calls inside the extension (service worker or popup) via
+// evaluate(). Node-side code has no `chrome` or `browser`; these declarations only type those callbacks.
+interface HarnessTab {
+  id?: number;
+  url?: string;
+}
+
+interface HarnessExtensionApi {
+  tabs: { query: (query: object) => Promise<HarnessTab[]> };
+  runtime: { sendMessage: (message: unknown) => Promise<unknown> };
+}
+
+declare const chrome: HarnessExtensionApi;

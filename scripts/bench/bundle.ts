@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { build } from 'esbuild';
+import { PROJECT_ROOT } from '../../harness/paths';
+
+/** Bundles bench/extraction-entry.ts into one IIFE, kept in memory, to evaluate inside a page. */
+export async function bundleExtractionEntry(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(PROJECT_ROOT, 'bench', 'extraction-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error('esbuild produced no output');
+  return output.text;
+}
