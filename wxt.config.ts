@@ -17,6 +17,8 @@ export default defineConfig({
       },
     },
   },
+  // AMO reviewers need what builds the extension, not the test pages or local output.
+  zip: { excludeSources: ['tests/fixtures/**', 'demo-output/**', 'bench-output/**'] },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
