@@ -3,7 +3,7 @@
  * page. All timing happens here with performance.now(), so the Playwright round trip is not measured.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { extractArticle, MIN_ARTICLE_CHARACTERS } from '../lib/article/extract-article';
+import { extractArticle, MIN_ARTICLE_CHARACTERS, type ArticleExtraction } from '../lib/article/extract-article';
 import { completeMetadata } from '../lib/article/metadata';
 import { estimateReadingTime } from '../lib/article/reading-time';
 import { collectHeadings } from '../lib/outline/headings';
@@ -20,7 +20,7 @@ export type PhaseSamples = Record<string, number[]>;
 
 /** What one extraction found, to tell at a glance that the benchmark measured real work. */
 export interface ExtractionSummary {
-  kind: 'article' | 'not-article';
+  kind: ArticleExtraction['kind'];
   outlineItems: number;
   liveHeadings: number;
   words: number;

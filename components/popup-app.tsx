@@ -4,6 +4,7 @@ import type { OutlineItem } from '@/lib/outline/live-outline';
 import { UNREADABLE_MESSAGES } from '@/lib/popup/unreadable-messages';
 import { ArticleHeader } from './article-header';
 import { LoadingIndicator } from './loading-indicator';
+import { HeadingsOnlyNotice } from './headings-only-notice';
 import { Notice } from './notice';
 import { OutlineNav } from './outline-nav';
 
@@ -68,13 +69,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
   return (
     <>
       <ArticleHeader analysis={analysis} />
-      {analysis.kind === 'not-article' && (
-        <Notice title="This page doesn’t look like an article">
-          {analysis.outline.length > 0
-            ? 'Gloss found no article text here, so the outline below lists the page’s own headings.'
-            : 'Gloss found no article text and no headings here.'}
-        </Notice>
-      )}
+      {analysis.kind !== 'article' && <HeadingsOnlyNotice kind={analysis.kind} hasHeadings={analysis.outline.length > 0} />}
       {scrollNote && (
         <p class="scroll-note" role="status">
           {scrollNote}

@@ -62,6 +62,12 @@ export function unreadableReasonForUrl(url: string | null | undefined): Unreadab
   return null;
 }
 
+/** Firefox shows PDFs in its own viewer, where extensions are refused, under the document's address. */
+function looksLikePdf(url: string | null | undefined): boolean {
+  const parsed = url ? parse(url) : null;
+  return parsed !== null && /\.pdf$/i.test(parsed.pathname);
+}
+
 /** Turns the browser's refusal to run a script into a reason, using the tab's address where known. */
 export function unreadableReasonForError(message: string, url: string | null | undefined): UnreadableReason {
   const fromUrl = unreadableReasonForUrl(url);
@@ -71,7 +77,7 @@ export function unreadableReasonForError(message: string, url: string | null | u
   if (text.includes('extensions gallery') || text.includes('webstore')) return 'extension-store';
   if (text.includes('file://') || url?.startsWith('file:')) return 'file-access';
   if (text.includes('chrome://') || text.includes('chrome-extension://') || text.includes('about:')) return 'browser-page';
-  if (text.includes('pdf')) return 'pdf';
+  if (text.includes('pdf') || looksLikePdf(url)) return 'pdf';
   if (text.includes('permission') || text.includes('cannot access') || text.includes('cannot be scripted')) {
     return 'restricted';
   }

@@ -87,6 +87,15 @@ describe('Chromium: pages that are not articles', () => {
     await page.close();
   });
 
+  it('explains that the PDF viewer cannot be read', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('document.pdf'));
+    const popup = await session.openPopupFor(page);
+    await expect.poll(() => popup.getByRole('alert').getByRole('heading').textContent(), SCROLL_WAIT).toBe('Gloss can’t read PDFs');
+    await popup.close();
+    await page.close();
+  });
+
   it('explains that a closed tab is gone', async () => {
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=987654`);

@@ -58,4 +58,11 @@ describe('Firefox: pages that are not articles', () => {
     await popup.close();
     await page.close();
   });
+
+  it('explains that the PDF viewer cannot be read', async () => {
+    const { page, popup } = await session.openWithPopup(server.url('document.pdf'));
+    await expect.poll(() => text(popup, '[role="alert"] h2'), WAIT).toEqual(['Gloss can’t read PDFs']);
+    await popup.close();
+    await page.close();
+  });
 });

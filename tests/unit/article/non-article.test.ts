@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_READABLE_DEPTH } from '@/lib/article/document-depth';
 import { extractArticle } from '@/lib/article/extract-article';
 import { documentFrom, fixtureDocument } from '../../support/load-html';
 
@@ -24,6 +25,15 @@ describe('pages that are not articles', () => {
     expect(result.kind).toBe('not-article');
     expect(result.outline).toEqual([]);
     expect(result.metadata.title).toBe('app.example');
+  });
+
+  it('does not run Readability on a page nested deeper than it can handle quickly', () => {
+    const depth = MAX_READABLE_DEPTH + 50;
+    const html = `<title>Deep</title><h2>Top heading</h2>${'<div>'.repeat(depth)}<p>${'Words, words. '.repeat(80)}</p>${'</div>'.repeat(depth)}`;
+    const result = extractArticle(documentFrom(html), 'https://deep.example/');
+    expect(result.kind).toBe('too-complex');
+    expect(result.metadata.title).toBe('Deep');
+    expect(result.outline.map((item) => item.text)).toEqual(['Top heading']);
   });
 
   it('does not change the live document', () => {

@@ -92,7 +92,9 @@ describe('PopupApp', () => {
     try {
       const root = await mount(services({ ok: true, analysis }, { analyzeTab: () => new Promise(() => {}) }));
       expect(root.querySelector('[aria-busy="true"]')).not.toBeNull();
-      await act(async () => vi.advanceTimersByTime(200));
+      await act(async () => {
+        vi.advanceTimersByTime(200);
+      });
       expect(root.textContent).toContain('Reading the article…');
     } finally {
       vi.useRealTimers();

@@ -43,6 +43,10 @@ describe('unreadableReasonForError', () => {
     expect(unreadableReasonForError('No tab with id: 42.', undefined)).toBe('no-tab');
   });
 
+  it('recognises a refused PDF by its address', () => {
+    expect(unreadableReasonForError('Missing host permission for the tab', 'https://example.com/report.PDF')).toBe('pdf');
+  });
+
   it('trusts a known address over the message', () => {
     expect(unreadableReasonForError('Missing host permission for the tab', 'about:robots')).toBe('browser-page');
   });

@@ -1,0 +1,103 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extractArticle } from '../lib/article/extract-article';
+import { checkHtmlInput, documentHasText, isNonAsciiUtf8 } from '../lib/article/html-input';
+import { renderAnalysisMarkdown } from '../lib/report/analysis-markdown';
+import { buildAnalysisReport, type AnalysisReport } from '../lib/report/analysis-report';
+
+export const FORMATS = ['json', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Files larger than this are refused rather than parsed: no saved article comes near it. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+const URL_PROTOCOLS = new Set(['http:', 'https:', 'file:']);
+
+/** A failure to report as one line on stderr; exit code 2 for a wrong command line, 1 for bad input. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(message);
+  }
+}
+
+export interface AnalyzeOptions {
+  file: string;
+  url?: string;
+  format: Format;
+}
+
+/** A value safe to put in a one-line message: control characters (newlines included) become "?". */
+export function oneLine(value: string): string {
+  return value.replace(/\p{Cc}/gu, '?');
+}
+
+/** The `--url` value as a normalised absolute web or file URL. */
+export function parsePageUrl(value: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new CliError(`--url must be an absolute URL such as https://example.com/article, got "${oneLine(value)}"`, 2);
+  }
+  if (!URL_PROTOCOLS.has(parsed.protocol)) {
+    throw new CliError(`--url must be an http, https or file URL, got "${oneLine(value)}"`, 2);
+  }
+  return parsed.href;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+}
+
+async function readHtmlFile(file: string): Promise<Buffer> {
+  const fail = (problem: string) => new CliError(`${oneLine(file)}: ${problem}`);
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw fail('is a directory, not a file');
+    if (info.size > MAX_FILE_BYTES) {
+      throw fail(`is too large (${Math.ceil(info.size / 1024 / 1024)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
+    }
+    const bytes = await readFile(file);
+    const check = checkHtmlInput(bytes);
+    if (!check.ok) throw fail(check.problem);
+    return bytes;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw fail(describeFsError(error));
+  }
+}
+
+/** Parses the bytes as jsdom does for a page load: encoding from the BOM or `<meta charset>`, no scripts. */
+function parseDocument(bytes: Buffer, url: string): Document {
+  // A fresh virtual console goes nowhere, so jsdom's complaints (CSS it cannot parse…) are not printed.
+  const virtualConsole = new VirtualConsole();
+  const contentType = isNonAsciiUtf8(bytes) ? 'text/html; charset=utf-8' : 'text/html';
+  return new JSDOM(bytes, { url, contentType, virtualConsole }).window.document;
+}
+
+/** Runs `gloss analyze` and returns what to print on stdout. Throws CliError for anything the user can fix. */
+export async function analyze(options: AnalyzeOptions): Promise<string> {
+  const url = options.url === undefined ? pathToFileURL(path.resolve(options.file)).href : parsePageUrl(options.url);
+  const bytes = await readHtmlFile(options.file);
+  const fail = (problem: string) => new CliError(`${oneLine(options.file)}: ${problem}`);
+  let report: AnalysisReport;
+  try {
+    const doc = parseDocument(bytes, url);
+    if (!documentHasText(doc)) throw fail('the page has no text in its body');
+    report = buildAnalysisReport(extractArticle(doc, url), url);
+  } catch (error) {
+    // jsdom and Readability recurse over the tree: a page nested thousands deep overflows the stack.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw fail('the page is nested too deeply to read');
+    throw error;
+  }
+  return options.format === 'markdown' ? renderAnalysisMarkdown(report) : `${JSON.stringify(report, null, 2)}\n`;
+}

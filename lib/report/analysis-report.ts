@@ -1,0 +1,58 @@
+import type { ArticleExtraction } from '../article/extract-article';
+import type { ReadingTime } from '../article/reading-time';
+
+/** The kinds of entity the command line reports (see the "Command line" contract in the product doc). */
+export type AnalysisEntityKind =
+  | 'threat-actor'
+  | 'malware'
+  | 'tool'
+  | 'vulnerability'
+  | 'technique'
+  | 'indicator'
+  | 'organization'
+  | 'person'
+  | 'place';
+
+/** One entity found in the article; mention offsets point into the extracted article text. */
+export interface AnalysisEntity {
+  kind: AnalysisEntityKind;
+  name: string;
+  canonical: string;
+  aliases: string[];
+  mentions: { start: number; end: number; text: string }[];
+}
+
+/** What `gloss analyze` prints as JSON. Every string in it comes from the page and is untrusted. */
+export interface AnalysisReport {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+  lang: string | null;
+  /** The address the page was analysed as: `--url` when given, else the file's `file://` URL. */
+  url: string | null;
+  readingTime: ReadingTime;
+  kind: ArticleExtraction['kind'];
+  /** Only level and text: positions in a live page mean nothing outside the browser. */
+  outline: { level: number; text: string }[];
+  entities: AnalysisEntity[];
+}
+
+/** Builds the report for one extracted page. Pure: the same extraction and URL give the same report. */
+export function buildAnalysisReport(extraction: ArticleExtraction, url: string | null): AnalysisReport {
+  const { metadata } = extraction;
+  return {
+    title: metadata.title,
+    byline: metadata.byline,
+    siteName: metadata.siteName,
+    publishedTime: metadata.publishedTime,
+    excerpt: metadata.excerpt,
+    lang: metadata.lang,
+    url,
+    readingTime: { words: extraction.readingTime.words, minutes: extraction.readingTime.minutes },
+    kind: extraction.kind,
+    outline: extraction.outline.map(({ level, text }) => ({ level, text })),
+    entities: [], // Filled in by the entity matcher in a later issue (it will scan extraction.textContent).
+  };
+}
