@@ -24,13 +24,13 @@ describe('isNestedDeeperThan', () => {
 
   it('walks wide trees without mistaking width for depth', () => {
     const root = document.createElement('ul');
-    root.innerHTML = '<li><a>x</a></li>'.repeat(5_000);
+    root.innerHTML = '<li><a>x</a></li>'.repeat(1_000);
     expect(isNestedDeeperThan(root, 3)).toBe(false);
     expect(isNestedDeeperThan(root, 2)).toBe(true);
   });
 
   it('copes with nesting far past the limit without recursion', () => {
-    expect(isNestedDeeperThan(nested(5_000), 300)).toBe(true);
+    expect(isNestedDeeperThan(nested(2_000), 300)).toBe(true);
   });
 
   it('does not walk past the root into its siblings', () => {
