@@ -1,0 +1,140 @@
+import type { AnnotationTarget } from '../anchoring/types';
+import type { GlossDatabase } from './database';
+import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor, type PageRecord } from './records';
+import { cleanTags, tagKey } from './tags';
+
+export interface NewAnnotation {
+  pageUrl: string;
+  target: AnnotationTarget;
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+}
+
+export interface PageDetails {
+  title: string;
+  siteName: string | null;
+}
+
+export type AnnotationChanges = Partial<Pick<AnnotationRecord, 'color' | 'note' | 'tags'>>;
+
+const MAX_NOTE_LENGTH = 20_000;
+
+function checkColor(color: string | undefined): HighlightColor {
+  return (HIGHLIGHT_COLORS as readonly string[]).includes(color ?? '') ? (color as HighlightColor) : 'yellow';
+}
+
+function cleanNote(note: string | undefined): string {
+  return (note ?? '').slice(0, MAX_NOTE_LENGTH);
+}
+
+async function touchPage(db: GlossDatabase, url: string, details: PageDetails | null, now: number): Promise<void> {
+  const existing = await db.pages.get(url);
+  const page: PageRecord = existing
+    ? { ...existing, ...(details ?? {}), updatedAt: now }
+    : { url, title: details?.title ?? url, siteName: details?.siteName ?? null, createdAt: now, updatedAt: now };
+  await db.pages.put(page);
+}
+
+async function rememberTags(db: GlossDatabase, tags: string[], now: number): Promise<void> {
+  for (const label of tags) {
+    const key = tagKey(label);
+    if (!(await db.tags.get(key))) await db.tags.put({ key, label, createdAt: now });
+  }
+}
+
+/** Stores a new highlight and its page in one transaction; returns the stored record. */
+export async function createAnnotation(
+  db: GlossDatabase,
+  input: NewAnnotation,
+  page: PageDetails | null,
+  now = Date.now(),
+  id: string = crypto.randomUUID(),
+): Promise<AnnotationRecord> {
+  const record: AnnotationRecord = {
+    id,
+    pageUrl: input.pageUrl,
+    target: input.target,
+    color: checkColor(input.color),
+    note: cleanNote(input.note),
+    tags: cleanTags(input.tags ?? []),
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
+    await touchPage(db, record.pageUrl, page, now);
+    await db.annotations.add(record);
+    await rememberTags(db, record.tags, now);
+  });
+  return record;
+}
+
+/** Applies changes to colour, note or tags; returns the updated record, or null if it no longer exists. */
+export async function updateAnnotation(
+  db: GlossDatabase,
+  id: string,
+  changes: AnnotationChanges,
+  now = Date.now(),
+): Promise<AnnotationRecord | null> {
+  return db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
+    const existing = await db.annotations.get(id);
+    if (!existing) return null;
+    const updated: AnnotationRecord = {
+      ...existing,
+      ...(changes.color !== undefined && { color: checkColor(changes.color) }),
+      ...(changes.note !== undefined && { note: cleanNote(changes.note) }),
+      ...(changes.tags !== undefined && { tags: cleanTags(changes.tags) }),
+      updatedAt: now,
+    };
+    await db.annotations.put(updated);
+    await rememberTags(db, updated.tags, now);
+    await touchPage(db, updated.pageUrl, null, now);
+    return updated;
+  });
+}
+
+/** Moves a highlight to a new place in its page (re-attaching an orphan to a new selection). */
+export async function retargetAnnotation(
+  db: GlossDatabase,
+  id: string,
+  target: AnnotationTarget,
+  now = Date.now(),
+): Promise<AnnotationRecord | null> {
+  return db.transaction('rw', db.annotations, async () => {
+    const existing = await db.annotations.get(id);
+    if (!existing) return null;
+    const updated = { ...existing, target, updatedAt: now };
+    await db.annotations.put(updated);
+    return updated;
+  });
+}
+
+/** Deletes a highlight and returns it, so the caller can offer to undo with restoreAnnotation. */
+export async function deleteAnnotation(db: GlossDatabase, id: string): Promise<AnnotationRecord | null> {
+  return db.transaction('rw', db.annotations, async () => {
+    const existing = await db.annotations.get(id);
+    if (existing) await db.annotations.delete(id);
+    return existing ?? null;
+  });
+}
+
+/** Puts a deleted highlight back exactly as it was (same id), for undo. */
+export async function restoreAnnotation(db: GlossDatabase, record: AnnotationRecord, now = Date.now()): Promise<AnnotationRecord> {
+  await db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
+    await touchPage(db, record.pageUrl, null, now);
+    await db.annotations.put(record);
+    await rememberTags(db, record.tags, now);
+  });
+  return record;
+}
+
+/** A page's highlights, oldest first (the page orders them by position once anchored). */
+export async function annotationsForPage(db: GlossDatabase, pageUrl: string): Promise<AnnotationRecord[]> {
+  const records = await db.annotations.where('pageUrl').equals(pageUrl).toArray();
+  return records.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** Whether any highlight exists for the page; the cheap question the always-on script asks on load. */
+export async function pageHasAnnotations(db: GlossDatabase, pageUrl: string): Promise<boolean> {
+  return (await db.annotations.where('pageUrl').equals(pageUrl).count()) > 0;
+}
