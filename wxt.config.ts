@@ -5,9 +5,15 @@ export default defineConfig({
   manifest: {
     name: 'Gloss',
     description: 'Read closely: the article’s outline, its entities and your highlights, kept on your machine.',
-    permissions: ['scripting'],
+    permissions: ['scripting', 'contextMenus'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Gloss' },
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
+      },
+    },
     browser_specific_settings: {
       gecko: {
         id: 'gloss@gloss-reader.org',

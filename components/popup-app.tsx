@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AnalyzeTabResult } from '@/lib/messaging/contract';
 import type { OutlineItem } from '@/lib/outline/live-outline';
 import { UNREADABLE_MESSAGES } from '@/lib/popup/unreadable-messages';
 import { ArticleHeader } from './article-header';
 import { LoadingIndicator } from './loading-indicator';
 import { HeadingsOnlyNotice } from './headings-only-notice';
+import { HighlightsRegion, type HighlightServices } from './highlights-region';
 import { Notice } from './notice';
 import { OutlineNav } from './outline-nav';
 
@@ -13,6 +14,8 @@ export interface PopupServices {
   resolveTabId: () => Promise<number | null>;
   analyzeTab: (tabId: number) => Promise<AnalyzeTabResult>;
   scrollToHeading: (tabId: number, item: OutlineItem) => Promise<boolean>;
+  /** The highlights of one tab; absent in tests that only cover reading. */
+  highlightsFor?: (tabId: number) => HighlightServices;
 }
 
 type State =
@@ -25,6 +28,11 @@ type State =
 export function PopupApp({ services }: { services: PopupServices }) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [scrollNote, setScrollNote] = useState<string | null>(null);
+  const tabIdForHighlights = state.phase === 'done' && state.result.ok ? state.tabId : null;
+  const highlightServices = useMemo(
+    () => (tabIdForHighlights === null ? null : (services.highlightsFor?.(tabIdForHighlights) ?? null)),
+    [services, tabIdForHighlights],
+  );
 
   const load = useCallback(async () => {
     setState({ phase: 'loading' });
@@ -75,6 +83,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
           {scrollNote}
         </p>
       )}
+      {highlightServices && <HighlightsRegion services={highlightServices} />}
       {(analysis.kind === 'article' || analysis.outline.length > 0) && (
         <OutlineNav items={analysis.outline} onSelect={(item) => void onSelect(item)} />
       )}

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { PopupApp, type PopupServices } from '@/components/popup-app';
+import { highlightServicesFor } from '@/extension/popup/highlight-services';
 import { sendRequest } from '@/extension/send-request';
 import { tabIdFromSearch } from '@/lib/popup/target-tab';
 import './style.css';
@@ -16,6 +17,7 @@ const services: PopupServices = {
     const { found } = await sendRequest({ type: 'scroll-to-heading', tabId, target: item });
     return found;
   },
+  highlightsFor: highlightServicesFor,
 };
 
 render(<PopupApp services={services} />, document.getElementById('app')!);

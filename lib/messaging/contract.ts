@@ -1,4 +1,7 @@
+import type { AnnotationTarget } from '../anchoring/types';
 import type { ArticleExtraction } from '../article/extract-article';
+import type { AnnotationChanges } from '../storage/annotation-store';
+import type { AnnotationRecord, HighlightColor } from '../storage/records';
 import type { UnreadableReason } from '../url/page-access';
 
 /** What the popup receives about a tab: the article without its full text, which stays in the tab. */
@@ -16,10 +19,42 @@ export type AnalyzeTabResult =
 
 export type ScrollToHeadingResult = { found: boolean };
 
-/** Every request the popup (and later the content script) sends to the background, with its reply type. */
+/** A highlight as the page currently shows it: found (with its place in the text) or orphaned. */
+export interface HighlightState {
+  record: AnnotationRecord;
+  status: 'anchored' | 'orphan' | 'pending';
+  /** Where it sits in the page's text, for document order; the stored position for orphans. */
+  start: number;
+}
+
+export type TabHighlightsResult =
+  | { ok: true; pageUrl: string; highlights: HighlightState[] }
+  | { ok: false; reason: 'no-content-script' | 'not-a-page' };
+
+export interface PageDetailsMessage {
+  title: string;
+  siteName: string | null;
+}
+
+/**
+ * Every request sent to the background, with its reply type. Requests from content scripts name no
+ * page: the background files them under the sender's own (normalised) address.
+ */
 export interface GlossRequests {
   'analyze-tab': { request: { tabId: number }; response: AnalyzeTabResult };
   'scroll-to-heading': { request: { tabId: number; target: HeadingTarget }; response: ScrollToHeadingResult };
+  'page-annotations': { request: object; response: AnnotationRecord[] };
+  'create-annotation': {
+    request: { target: AnnotationTarget; color?: HighlightColor; note?: string; tags?: string[]; page: PageDetailsMessage };
+    response: AnnotationRecord | null;
+  };
+  'update-annotation': { request: { id: string; changes: AnnotationChanges }; response: AnnotationRecord | null };
+  'retarget-annotation': { request: { id: string; target: AnnotationTarget }; response: AnnotationRecord | null };
+  'delete-annotation': { request: { id: string }; response: AnnotationRecord | null };
+  'restore-annotation': { request: { record: AnnotationRecord }; response: AnnotationRecord | null };
+  'tab-highlights': { request: { tabId: number }; response: TabHighlightsResult };
+  'scroll-to-highlight': { request: { tabId: number; id: string }; response: { found: boolean } };
+  'reattach-highlight': { request: { tabId: number; id: string }; response: { ok: boolean; message?: string } };
 }
 
 export type GlossRequestType = keyof GlossRequests;
@@ -28,13 +63,51 @@ export type GlossRequest<K extends GlossRequestType = GlossRequestType> = K exte
   : never;
 export type GlossResponse<K extends GlossRequestType> = GlossRequests[K]['response'];
 
-const REQUEST_TYPES: ReadonlySet<string> = new Set<GlossRequestType>(['analyze-tab', 'scroll-to-heading']);
+type Check = (message: Record<string, unknown>) => boolean;
+const isTabId = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 100;
+const isObject = (value: unknown) => typeof value === 'object' && value !== null;
 
-/** Messages arrive untyped; this tells Gloss's own requests apart from anything else on the channel. */
+const CHECKS: Record<GlossRequestType, Check> = {
+  'analyze-tab': (m) => isTabId(m.tabId),
+  'scroll-to-heading': (m) => isTabId(m.tabId) && isObject(m.target),
+  'page-annotations': () => true,
+  'create-annotation': (m) => isObject(m.target) && isObject(m.page),
+  'update-annotation': (m) => isId(m.id) && isObject(m.changes),
+  'retarget-annotation': (m) => isId(m.id) && isObject(m.target),
+  'delete-annotation': (m) => isId(m.id),
+  'restore-annotation': (m) => isObject(m.record) && isId((m.record as { id?: unknown }).id),
+  'tab-highlights': (m) => isTabId(m.tabId),
+  'scroll-to-highlight': (m) => isTabId(m.tabId) && isId(m.id),
+  'reattach-highlight': (m) => isTabId(m.tabId) && isId(m.id),
+};
+
+/** Messages arrive untyped; this tells Gloss's own well-formed requests apart from anything else. */
 export function isGlossRequest(message: unknown): message is GlossRequest {
-  if (typeof message !== 'object' || message === null) return false;
-  const { type, tabId } = message as { type?: unknown; tabId?: unknown };
-  return typeof type === 'string' && REQUEST_TYPES.has(type) && Number.isInteger(tabId);
+  if (!isObject(message)) return false;
+  const { type } = message as { type?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(CHECKS, type)) return false;
+  return CHECKS[type as GlossRequestType](message as Record<string, unknown>);
+}
+
+/** Messages the background sends to a tab's content script, with their reply types. */
+export interface TabCommands {
+  'highlight-selection': { request: { color?: HighlightColor }; response: { ok: boolean } };
+  'highlight-states': { request: object; response: HighlightState[] };
+  'scroll-to-highlight': { request: { id: string }; response: { found: boolean } };
+  'reattach-to-selection': { request: { id: string }; response: { ok: boolean; message?: string } };
+  'annotations-changed': { request: { pageUrl: string }; response: void };
+}
+
+export type TabCommandType = keyof TabCommands;
+export type TabCommand<K extends TabCommandType = TabCommandType> = K extends TabCommandType
+  ? { type: K; gloss: 'tab-command' } & TabCommands[K]['request']
+  : never;
+
+/** Sent to every extension page (popup, library) when a page's highlights change. */
+export interface AnnotationsChangedEvent {
+  type: 'annotations-changed';
+  pageUrl: string;
 }
 
 /** The page reader's answer, from inside the tab. */

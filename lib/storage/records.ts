@@ -3,6 +3,11 @@ import type { AnnotationTarget } from '../anchoring/types';
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
+/** How each colour is named to people (and to screen readers). */
+export const COLOR_LABELS: Record<HighlightColor, string> = {
+  yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple',
+};
+
 /** A page the user has annotated, keyed by its normalised URL (lib/url/normalize-url.ts). */
 export interface PageRecord {
   url: string;

@@ -1,0 +1,54 @@
+import type { Browser } from 'wxt/browser';
+import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
+import {
+  annotationsForPage, createAnnotation, deleteAnnotation, restoreAnnotation, retargetAnnotation, updateAnnotation,
+} from '@/lib/storage/annotation-store';
+import { normalizePageUrl } from '@/lib/url/normalize-url';
+import { announceChange } from './announce-change';
+import { glossDatabase } from './database';
+
+type Sender = Browser.runtime.MessageSender;
+
+/** The page a content script speaks for: its own frame's address, never one it claims. */
+function senderPage(sender: Sender): string | null {
+  if (!sender.tab || sender.frameId !== 0) return null;
+  return normalizePageUrl(sender.url ?? sender.tab.url ?? '');
+}
+
+async function announced<T extends { pageUrl: string } | null>(record: T): Promise<T> {
+  if (record) await announceChange(record.pageUrl);
+  return record;
+}
+
+export async function pageAnnotations(_request: GlossRequest<'page-annotations'>, sender: Sender) {
+  const page = senderPage(sender);
+  return page ? annotationsForPage(glossDatabase(), page) : [];
+}
+
+export async function createForSender(
+  request: GlossRequest<'create-annotation'>,
+  sender: Sender,
+): Promise<GlossResponse<'create-annotation'>> {
+  const page = senderPage(sender);
+  if (!page) return null;
+  const details = { title: String(request.page.title ?? '').slice(0, 500), siteName: request.page.siteName ?? null };
+  return announced(
+    await createAnnotation(glossDatabase(), { pageUrl: page, target: request.target, color: request.color, note: request.note, tags: request.tags }, details),
+  );
+}
+
+export async function update(request: GlossRequest<'update-annotation'>) {
+  return announced(await updateAnnotation(glossDatabase(), request.id, request.changes));
+}
+
+export async function retarget(request: GlossRequest<'retarget-annotation'>) {
+  return announced(await retargetAnnotation(glossDatabase(), request.id, request.target));
+}
+
+export async function remove(request: GlossRequest<'delete-annotation'>) {
+  return announced(await deleteAnnotation(glossDatabase(), request.id));
+}
+
+export async function restore(request: GlossRequest<'restore-annotation'>) {
+  return announced(await restoreAnnotation(glossDatabase(), request.record));
+}

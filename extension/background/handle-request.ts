@@ -1,0 +1,46 @@
+import type { Browser } from 'wxt/browser';
+import type { GlossRequest, GlossRequestType, GlossResponse } from '@/lib/messaging/contract';
+import { analyzeTab } from './analyze-tab';
+import * as annotations from './annotation-handlers';
+import { executeFunctionInTab } from './execute-in-tab';
+import { scrollToHeadingInPage } from '../page/scroll-to-heading';
+import { sendTabCommand } from './tab-commands';
+
+type Handlers = {
+  [K in GlossRequestType]: (request: GlossRequest<K>, sender: Browser.runtime.MessageSender) => Promise<GlossResponse<K>>;
+};
+
+const handlers: Handlers = {
+  'analyze-tab': ({ tabId }) => analyzeTab(tabId),
+  'scroll-to-heading': async ({ tabId, target }) => {
+    try {
+      return (await executeFunctionInTab(tabId, scrollToHeadingInPage, [target])) ?? { found: false };
+    } catch {
+      return { found: false };
+    }
+  },
+  'page-annotations': annotations.pageAnnotations,
+  'create-annotation': annotations.createForSender,
+  'update-annotation': annotations.update,
+  'retarget-annotation': annotations.retarget,
+  'delete-annotation': annotations.remove,
+  'restore-annotation': annotations.restore,
+  'tab-highlights': async ({ tabId }) => {
+    try {
+      const highlights = await sendTabCommand(tabId, 'highlight-states', {});
+      const tab = await browser.tabs.get(tabId);
+      return { ok: true, pageUrl: tab.url ?? '', highlights };
+    } catch {
+      return { ok: false, reason: 'no-content-script' };
+    }
+  },
+  'scroll-to-highlight': ({ tabId, id }) => sendTabCommand(tabId, 'scroll-to-highlight', { id }).catch(() => ({ found: false })),
+  'reattach-highlight': ({ tabId, id }) =>
+    sendTabCommand(tabId, 'reattach-to-selection', { id }).catch(() => ({ ok: false, message: 'The page is not reachable.' })),
+};
+
+/** Routes one request to its handler; the background's single entry point for the message contract. */
+export function handleRequest(request: GlossRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  const handler = handlers[request.type] as (request: GlossRequest, sender: Browser.runtime.MessageSender) => Promise<unknown>;
+  return handler(request, sender);
+}

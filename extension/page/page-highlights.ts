@@ -1,0 +1,174 @@
+import { anchorAll } from '@/lib/anchoring/anchor';
+import { describeRange } from '@/lib/anchoring/describe-range';
+import { TextIndex } from '@/lib/anchoring/text-index';
+import type { HighlightState } from '@/lib/messaging/contract';
+import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
+import { sendRequest } from '../send-request';
+import { HighlightPainter } from './highlight-painter';
+
+/** A stored highlight and where it is on the page now. */
+export interface PlacedHighlight {
+  record: AnnotationRecord;
+  range: Range | null;
+  /** The text the range held when anchored, to notice when the page changes under it. */
+  anchoredText: string;
+  start: number;
+  status: HighlightState['status'];
+}
+
+/** Before this much time since load, a highlight not found yet is "pending" (the page may still be rendering). */
+const SETTLE_MS = 4000;
+
+/**
+ * The page's highlights: loads them from the background, anchors them in the live text, paints them,
+ * and keeps them in place as the page changes.
+ */
+export class PageHighlights {
+  private placed = new Map<string, PlacedHighlight>();
+  private readonly painter = new HighlightPainter();
+  private readonly loadedAt = performance.now();
+  private focusedId: string | null = null;
+
+  constructor(private readonly onChange: () => void) {}
+
+  get count(): number {
+    return this.placed.size;
+  }
+
+  get(id: string): PlacedHighlight | undefined {
+    return this.placed.get(id);
+  }
+
+  /** Highlights in document order; orphans sit at their stored position. */
+  states(): HighlightState[] {
+    return [...this.placed.values()]
+      .map(({ record, status, start }) => ({ record, status, start }))
+      .sort((a, b) => a.start - b.start);
+  }
+
+  /** Fetches this page's highlights and places them. */
+  async load(): Promise<void> {
+    const records = await sendRequest({ type: 'page-annotations' });
+    this.place(records);
+  }
+
+  /** Anchors records in the current text; keeps nothing from before, so deletions elsewhere disappear. */
+  place(records: AnnotationRecord[]): void {
+    const settled = performance.now() - this.loadedAt > SETTLE_MS;
+    this.placed.clear();
+    if (records.length > 0 && document.body) {
+      const index = new TextIndex(document.body);
+      anchorAll(index, records.map((record) => record.target)).forEach((result, i) => {
+        const record = records[i];
+        if (result.status === 'anchored') {
+          const range = index.rangeFor(result.start, result.end);
+          this.placed.set(record.id, { record, range, anchoredText: range.toString(), start: result.start, status: 'anchored' });
+        } else {
+          const start = record.target.position.start;
+          this.placed.set(record.id, { record, range: null, anchoredText: '', start, status: settled ? 'orphan' : 'pending' });
+        }
+      });
+    }
+    this.repaint();
+    this.onChange();
+  }
+
+  /** Re-anchors when something may have moved: an unplaced highlight, or text changed under a placed one. */
+  needsReanchoring(): boolean {
+    for (const item of this.placed.values()) {
+      if (!item.range || item.range.toString() !== item.anchoredText) return true;
+    }
+    return false;
+  }
+
+  reanchor(): void {
+    this.place([...this.placed.values()].map((item) => item.record));
+  }
+
+  /** Describes a selection and stores it as a new highlight. */
+  async create(range: Range, color: HighlightColor): Promise<AnnotationRecord | null> {
+    const target = describeRange(new TextIndex(document.body), range);
+    const record = await sendRequest({
+      type: 'create-annotation',
+      target,
+      color,
+      page: { title: document.title, siteName: siteName() },
+    });
+    if (record) {
+      this.placed.set(record.id, {
+        record, range: range.cloneRange(), anchoredText: range.toString(), start: target.position.start, status: 'anchored',
+      });
+      this.repaint();
+      this.onChange();
+    }
+    return record;
+  }
+
+  /** Moves a highlight (typically an orphan) onto a new selection. */
+  async retarget(id: string, range: Range): Promise<boolean> {
+    const target = describeRange(new TextIndex(document.body), range);
+    const updated = await sendRequest({ type: 'retarget-annotation', id, target });
+    if (!updated) return false;
+    this.placed.set(id, { record: updated, range: range.cloneRange(), anchoredText: range.toString(), start: target.position.start, status: 'anchored' });
+    this.repaint();
+    this.onChange();
+    return true;
+  }
+
+  /** Takes in a record changed elsewhere (editor, popup) without re-anchoring everything. */
+  replaceRecord(record: AnnotationRecord): void {
+    const item = this.placed.get(record.id);
+    if (item) item.record = record;
+    this.repaint();
+    this.onChange();
+  }
+
+  forget(id: string): void {
+    this.placed.delete(id);
+    if (this.focusedId === id) this.focus(null);
+    this.repaint();
+    this.onChange();
+  }
+
+  /** The highlight under a text position, if any (the newest wins when they overlap). */
+  at(node: Node, offset: number): PlacedHighlight | null {
+    let found: PlacedHighlight | null = null;
+    for (const item of this.placed.values()) {
+      if (!item.range) continue;
+      try {
+        if (item.range.isPointInRange(node, offset) && (!found || item.record.createdAt > found.record.createdAt)) found = item;
+      } catch {
+        // Points in another document or a detached node are simply not in any highlight.
+      }
+    }
+    return found;
+  }
+
+  focus(id: string | null): void {
+    this.focusedId = id;
+    this.painter.focus(id ? (this.placed.get(id)?.range ?? null) : null);
+  }
+
+  scrollTo(id: string): boolean {
+    const range = this.placed.get(id)?.range;
+    if (!range) return false;
+    const element = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    this.focus(id);
+    setTimeout(() => { if (this.focusedId === id) this.focus(null); }, 2000);
+    return true;
+  }
+
+  private repaint(): void {
+    const items = [...this.placed.values()]
+      .filter((item) => item.range)
+      .map((item) => ({ range: item.range as Range, color: item.record.color }));
+    if (items.length === 0) this.painter.clear();
+    else this.painter.paint(items);
+  }
+}
+
+function siteName(): string | null {
+  const meta = document.querySelector('meta[property="og:site_name"]')?.getAttribute('content')?.trim();
+  return meta || location.hostname.replace(/^www\./, '') || null;
+}

@@ -1,0 +1,42 @@
+import { COLOR_PAINT } from '../highlight-painter';
+
+const swatches = Object.entries(COLOR_PAINT)
+  .map(([color, paint]) => `.swatch[data-color="${color}"] { background: ${paint.replace(/0\.\d+\)$/, '0.95)')}; }`)
+  .join('\n');
+
+/** Styles inside Gloss's shadow root; light and dark follow the system, like the popup. */
+export const UI_STYLES = `
+:host { all: initial; }
+* { box-sizing: border-box; font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
+.panel {
+  position: absolute; display: flex; gap: 6px; align-items: center; padding: 6px;
+  background: #fff; color: #1d232b; border: 1px solid #d5d9de; border-radius: 10px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.18);
+}
+.editor { flex-direction: column; align-items: stretch; width: 300px; padding: 10px; gap: 8px; }
+button { cursor: pointer; white-space: nowrap; border: 1px solid #d5d9de; background: #f6f7f9; color: inherit; border-radius: 6px; padding: 4px 10px; }
+button:hover { background: #ece8fb; }
+button:focus-visible, textarea:focus-visible, input:focus-visible, .swatch:focus-visible { outline: 2px solid #7a3ff2; outline-offset: 1px; }
+.primary { background: #6a32e0; color: #fff; border-color: #6a32e0; }
+.primary:hover { background: #5a26c8; }
+.danger { color: #b3261e; }
+.swatches { display: flex; gap: 4px; }
+.swatch { width: 20px; height: 20px; padding: 0; border-radius: 50%; border: 2px solid transparent; }
+.swatch[aria-checked="true"] { border-color: #1d232b; }
+${swatches}
+.quote { margin: 0; max-height: 4.2em; overflow: hidden; color: #5c6673; border-left: 3px solid #d5d9de; padding-left: 8px; }
+textarea, input { width: 100%; border: 1px solid #d5d9de; border-radius: 6px; padding: 6px; background: #fff; color: inherit; }
+textarea { min-height: 70px; resize: vertical; }
+label { display: flex; flex-direction: column; gap: 3px; color: #5c6673; font-size: 12px; }
+.row { display: flex; gap: 6px; justify-content: space-between; align-items: center; }
+.toast { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); }
+@media (prefers-color-scheme: dark) {
+  .panel { background: #202329; color: #e8eaed; border-color: #3a3f47; }
+  button { background: #2a2e35; border-color: #3a3f47; }
+  button:hover { background: #332c4a; }
+  textarea, input { background: #17191d; border-color: #3a3f47; }
+  .swatch[aria-checked="true"] { border-color: #e8eaed; }
+  .quote, label { color: #a2abb6; }
+  .danger { color: #ffb4ab; }
+}
+`;

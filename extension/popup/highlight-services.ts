@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import type { HighlightServices } from '@/components/highlights-region';
+import { sendRequest } from '../send-request';
+
+/** The popup's view of one tab's highlights, through the background. */
+export function highlightServicesFor(tabId: number): HighlightServices {
+  return {
+    load: () => sendRequest({ type: 'tab-highlights', tabId }),
+    scrollTo: async (id) => (await sendRequest({ type: 'scroll-to-highlight', tabId, id })).found,
+    remove: async (id) => void (await sendRequest({ type: 'delete-annotation', id })),
+    reattach: (id) => sendRequest({ type: 'reattach-highlight', tabId, id }),
+    subscribe(onChange) {
+      const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
+        const type = (message as { type?: unknown } | null)?.type;
+        // Stored changes come from the background; placement changes come from the tab itself.
+        if (type === 'annotations-changed' || (type === 'highlights-placed' && sender.tab?.id === tabId)) onChange();
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumWithGloss, type ChromiumSession } from '../../harness/chromium';
+import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
+import { FIXTURES_DIR } from '../../harness/paths';
+import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
+
+const WAIT = { timeout: 10_000 };
+const QUOTE_START = 'Astonishingly, the group';
+const QUOTE_END = '750 million';
+
+let server: FixtureServer;
+let session: ChromiumSession;
+
+beforeAll(async () => {
+  server = await startFixtureServer(FIXTURES_DIR);
+  session = await launchChromiumWithGloss();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('Chromium: highlights on the sample article', () => {
+  it('highlights a selection, takes a note and a tag, survives a reload, and can be deleted', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('storm-1152.html'));
+    await page.waitForTimeout(300); // the content script starts at document_idle
+    const quote = (await page.evaluate(selectTextScript(QUOTE_START, QUOTE_END))) as string;
+    expect(quote).toBe('Astonishingly, the group managed to generate a staggering 750 million');
+
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+
+    const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    const editor = page.getByRole('dialog', { name: 'Edit highlight' });
+    await editor.getByRole('textbox', { name: 'Note' }).fill('The headline number.\nCheck the court filing.');
+    await editor.getByRole('textbox', { name: 'Tags' }).fill('fraud, Storm-1152');
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+
+    await page.reload();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+
+    const popup = await session.openPopupFor(page);
+    const region = popup.getByRole('region', { name: /Highlights/ });
+    const items = region.getByRole('listitem').filter({ hasText: 'Astonishingly' });
+    await expect.poll(() => items.count(), WAIT).toBe(1);
+    expect(await items.textContent()).toContain('The headline number.');
+    expect(await items.textContent()).toContain('#Storm-1152');
+    expect(await items.textContent()).toContain('#fraud');
+
+    const again = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
+    await page.bringToFront();
+    await page.mouse.click(again.x, again.y);
+    await page.getByRole('dialog', { name: 'Edit highlight' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({});
+    await expect.poll(() => region.getByRole('listitem').count(), WAIT).toBe(0);
+    await page.reload();
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(PAINTED_SCRIPT)).toEqual({});
+    await popup.close();
+    await page.close();
+  });
+
+  it('highlights a selection that spans two paragraphs and a heading', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('storm-1152.html'));
+    await page.waitForTimeout(300);
+    const quote = (await page.evaluate(selectTextScript('this formidable foe', 'Storm-1152 had operated'))) as string;
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    await page.reload();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    await page.close();
+  });
+
+  it('keeps no Gloss data in the page’s own storage', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('storm-1152.html'));
+    await page.waitForTimeout(300);
+    await page.evaluate(selectTextScript('Microsoft obtained', 'court order'));
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).not.toEqual({});
+    // The page's origin sees no database and no storage keys: everything lives in the background.
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
+    const stored = await session.serviceWorker.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
+    expect(stored).toContain('gloss');
+    await page.close();
+  });
+
+  it('restores highlights on a page whose text arrives a second after load', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('late-render.html'));
+    await page.getByText('Investigators traced').waitFor();
+    const quote = (await page.evaluate(selectTextScript('traced the operation', 'hosting'))) as string;
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+
+    await page.reload();
+    expect(await page.evaluate(PAINTED_SCRIPT)).toEqual({});
+    await page.getByText('Investigators traced').waitFor();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    await page.close();
+  });
+});

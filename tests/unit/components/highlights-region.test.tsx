@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HighlightsRegion, type HighlightServices } from '@/components/highlights-region';
+import type { HighlightState, TabHighlightsResult } from '@/lib/messaging/contract';
+import type { AnnotationRecord } from '@/lib/storage/records';
+
+function record(id: string, exact: string, extra: Partial<AnnotationRecord> = {}): AnnotationRecord {
+  return {
+    id, pageUrl: 'https://news.example/a', color: 'yellow', note: '', tags: [], createdAt: 1, updatedAt: 1,
+    target: {
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+    },
+    ...extra,
+  };
+}
+
+const states: HighlightState[] = [
+  { record: record('a', 'First <b>quote</b>', { note: 'a note', tags: ['fraud', 'apt'] }), status: 'anchored', start: 10 },
+  { record: record('b', 'Gone passage', { color: 'green' }), status: 'orphan', start: 50 },
+];
+
+function services(result: TabHighlightsResult, overrides: Partial<HighlightServices> = {}): HighlightServices {
+  return {
+    load: async () => result,
+    scrollTo: async () => true,
+    remove: async () => undefined,
+    reattach: async () => ({ ok: true }),
+    subscribe: () => () => undefined,
+    ...overrides,
+  };
+}
+
+async function mount(s: HighlightServices): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  await act(async () => render(<HighlightsRegion services={s} />, root));
+  await act(async () => {});
+  return root;
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('HighlightsRegion', () => {
+  it('is a region named Highlights with one list item per highlight, in the order given', async () => {
+    const root = await mount(services({ ok: true, pageUrl: 'x', highlights: states }));
+    const region = root.querySelector('section');
+    expect(document.getElementById(region?.getAttribute('aria-labelledby') ?? '')?.textContent).toBe('Highlights (2)');
+    const items = root.querySelectorAll('.highlight-list > li');
+    expect(items).toHaveLength(2);
+    expect(items[0].textContent).toContain('First <b>quote</b>');
+    expect(items[0].querySelector('b')).toBeNull();
+    expect(items[0].textContent).toContain('a note');
+    expect(items[0].textContent).toContain('#fraud');
+  });
+
+  it('keeps an orphan listed as not found, with re-attach and delete', async () => {
+    const remove = vi.fn(async () => undefined);
+    const root = await mount(services({ ok: true, pageUrl: 'x', highlights: states }, { remove }));
+    const orphan = root.querySelectorAll('.highlight-list > li')[1];
+    expect(orphan.textContent).toContain('Not found on this page');
+    expect(orphan.textContent).toContain('Gone passage');
+    const buttons = [...orphan.querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons).toEqual(['Re-attach to selection', 'Delete']);
+    await act(async () => (orphan.querySelectorAll('button')[1] as HTMLButtonElement).click());
+    expect(remove).toHaveBeenCalledWith('b');
+  });
+
+  it('explains why re-attaching did not work', async () => {
+    const reattach = vi.fn(async () => ({ ok: false, message: 'Select the passage in the page first.' }));
+    const root = await mount(services({ ok: true, pageUrl: 'x', highlights: states }, { reattach }));
+    await act(async () => (root.querySelector('.orphan button') as HTMLButtonElement).click());
+    expect(root.textContent).toContain('Select the passage in the page first.');
+  });
+
+  it('scrolls to an anchored highlight when its quote is chosen', async () => {
+    const scrollTo = vi.fn(async () => true);
+    const root = await mount(services({ ok: true, pageUrl: 'x', highlights: states }, { scrollTo }));
+    await act(async () => (root.querySelector('.quote-button') as HTMLButtonElement).click());
+    expect(scrollTo).toHaveBeenCalledWith('a');
+  });
+
+  it('refreshes when told the highlights changed', async () => {
+    let notify = () => {};
+    const load = vi.fn(async (): Promise<TabHighlightsResult> => ({ ok: true, pageUrl: 'x', highlights: [] }));
+    const root = await mount(services({ ok: true, pageUrl: 'x', highlights: [] }, { load, subscribe: (cb) => { notify = cb; return () => {}; } }));
+    expect(root.textContent).toContain('Select text on the page');
+    load.mockResolvedValueOnce({ ok: true, pageUrl: 'x', highlights: states });
+    await act(async () => notify());
+    await act(async () => {});
+    expect(root.querySelectorAll('.highlight-list > li')).toHaveLength(2);
+  });
+
+  it('asks for a reload on a tab that has no content script yet', async () => {
+    const root = await mount(services({ ok: false, reason: 'no-content-script' }));
+    expect(root.textContent).toContain('Reload the page');
+  });
+});
