@@ -5,6 +5,8 @@ import path from 'node:path';
 export interface FixtureServer {
   origin: string;
   url: (pathname: string) => string;
+  /** Serves `html` at `pathname` instead of the file (null goes back to the file): a page that changed. */
+  override: (pathname: string, html: string | null) => void;
   close: () => Promise<void>;
 }
 
@@ -21,8 +23,14 @@ const CONTENT_TYPES: Record<string, string> = {
  */
 export async function startFixtureServer(root: string): Promise<FixtureServer> {
   const base = path.resolve(root);
+  const overrides = new Map<string, string>();
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const replaced = overrides.get(pathname);
+    if (replaced !== undefined) {
+      response.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] });
+      return void response.end(replaced);
+    }
     const file = path.resolve(base, `.${pathname}`);
     if (!file.startsWith(base + path.sep)) return void response.writeHead(404).end();
     try {
@@ -40,6 +48,11 @@ export async function startFixtureServer(root: string): Promise<FixtureServer> {
   return {
     origin,
     url: (pathname) => `${origin}/${pathname.replace(/^\//, '')}`,
+    override: (pathname, html) => {
+      const key = `/${pathname.replace(/^\//, '')}`;
+      if (html === null) overrides.delete(key);
+      else overrides.set(key, html);
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -30,6 +30,16 @@ export class HighlightSession {
   });
 
   async start(signal: AbortSignal): Promise<void> {
+    // Bench builds only (`wxt build --mode bench`, read by scripts/bench/idle-cost.ts); other builds drop it.
+    // Times the handling of the background's reply: placing the page's highlights (none, on most pages).
+    if (import.meta.env.MODE === 'bench') {
+      const place = this.highlights.place.bind(this.highlights);
+      this.highlights.place = (records) => {
+        const placingAt = performance.now();
+        place(records);
+        performance.measure('gloss:place', { start: placingAt });
+      };
+    }
     const listen = { signal, passive: true } as const;
     document.addEventListener('mouseup', () => setTimeout(() => this.offerToolbar(), 0), listen);
     document.addEventListener('keyup', (event) => {

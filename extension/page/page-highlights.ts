@@ -17,7 +17,7 @@ export interface PlacedHighlight {
 }
 
 /** Before this much time since load, a highlight not found yet is "pending" (the page may still be rendering). */
-const SETTLE_MS = 4000;
+const SETTLE_MS = 1500;
 
 /**
  * The page's highlights: loads them from the background, anchors them in the live text, paints them,

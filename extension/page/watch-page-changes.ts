@@ -2,7 +2,7 @@ import type { PageHighlights } from './page-highlights';
 
 const QUIET_MS = 300;
 const MAX_QUIET_MS = 5000;
-const SETTLE_CHECK_MS = 4500;
+const SETTLE_CHECK_MS = 2000;
 
 /**
  * Keeps highlights in place as the page changes: re-anchors after DOM changes settle (debounced, and

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithGloss, type ChromiumSession } from '../../harness/chromium';
 import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
@@ -21,6 +23,8 @@ afterAll(async () => {
   await server?.close();
 });
 
+// Highlights are stored per page address, so each test that keeps its highlights uses its own query
+// string (?case=…) to stay independent of the others.
 describe('Chromium: highlights on the sample article', () => {
   it('highlights a selection, takes a note and a tag, survives a reload, and can be deleted', async () => {
     const page = await session.context.newPage();
@@ -66,7 +70,7 @@ describe('Chromium: highlights on the sample article', () => {
 
   it('highlights a selection that spans two paragraphs and a heading', async () => {
     const page = await session.context.newPage();
-    await page.goto(server.url('storm-1152.html'));
+    await page.goto(server.url('storm-1152.html?case=span'));
     await page.waitForTimeout(300);
     const quote = (await page.evaluate(selectTextScript('this formidable foe', 'Storm-1152 had operated'))) as string;
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
@@ -78,7 +82,7 @@ describe('Chromium: highlights on the sample article', () => {
 
   it('keeps no Gloss data in the page’s own storage', async () => {
     const page = await session.context.newPage();
-    await page.goto(server.url('storm-1152.html'));
+    await page.goto(server.url('storm-1152.html?case=storage'));
     await page.waitForTimeout(300);
     await page.evaluate(selectTextScript('Microsoft obtained', 'court order'));
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
@@ -103,6 +107,69 @@ describe('Chromium: highlights on the sample article', () => {
     expect(await page.evaluate(PAINTED_SCRIPT)).toEqual({});
     await page.getByText('Investigators traced').waitFor();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    await page.close();
+  });
+
+  it('follows single-page-app navigation: each address shows its own highlights', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('spa.html?story=one'));
+    await page.waitForTimeout(300);
+    const quote = (await page.evaluate(selectTextScript('help-desk social engineering', 'passwords'))) as string;
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+
+    await page.getByRole('link', { name: 'Story two' }).click();
+    await page.getByText('CAPTCHA-solving').waitFor();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({});
+
+    await page.goBack();
+    await page.getByText('help-desk').waitFor();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    await page.close();
+  });
+
+  it('shows a highlight made in one tab live in another tab of the same page', async () => {
+    const first = await session.context.newPage();
+    const second = await session.context.newPage();
+    // The same article under a tracking parameter and a fragment is the same page.
+    await first.goto(server.url('storm-1152.html?case=live&utm_source=newsletter'));
+    await second.goto(`${server.url('storm-1152.html?case=live')}#overview`);
+    await first.waitForTimeout(300);
+    const quote = (await first.evaluate(selectTextScript('Arkose Labs', 'Arkose Labs'))) as string;
+    await first.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await expect.poll(() => second.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    await first.close();
+    await second.close();
+  });
+
+  it('lists a highlight whose text was removed as not found, and re-attaches it to a new selection', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('storm-1152.html?orphan-test'));
+    await page.waitForTimeout(300);
+    await page.evaluate(selectTextScript('meticulous investigation', 'confirmation'));
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).not.toEqual({});
+
+    // The site edits the article: the sentence with the highlight is gone.
+    const original = readFileSync(path.join(FIXTURES_DIR, 'storm-1152.html'), 'utf8');
+    server.override('storm-1152.html', original.replace(/<p>[^<]*meticulous investigation[^<]*<\/p>/, '<p>This section was removed.</p>'));
+    try {
+      await page.reload();
+      const popup = await session.openPopupFor(page);
+      const item = popup.getByRole('region', { name: /Highlights/ }).getByRole('listitem').filter({ hasText: 'meticulous investigation' });
+      await expect.poll(() => item.textContent(), WAIT).toContain('Not found on this page');
+      expect(await page.evaluate(PAINTED_SCRIPT)).toEqual({});
+
+      await page.bringToFront();
+      const quote = (await page.evaluate(selectTextScript('This section', 'removed'))) as string;
+      await popup.bringToFront();
+      await item.getByRole('button', { name: 'Re-attach to selection' }).click();
+      await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+      await expect.poll(() => popup.getByText('Not found on this page').count(), WAIT).toBe(0);
+      await popup.close();
+    } finally {
+      server.override('storm-1152.html', null);
+    }
     await page.close();
   });
 });
