@@ -6,7 +6,11 @@ interface HarnessTab {
 }
 
 interface HarnessExtensionApi {
-  tabs: { query: (query: object) => Promise<HarnessTab[]> };
+  tabs: {
+    query: (query: object) => Promise<HarnessTab[]>;
+    sendMessage: (tabId: number, message: unknown, options?: { frameId?: number }) => Promise<unknown>;
+  };
+  commands: { getAll: () => Promise<Array<{ name?: string; shortcut?: string; description?: string }>> };
   runtime: { sendMessage: (message: unknown) => Promise<unknown> };
 }
 

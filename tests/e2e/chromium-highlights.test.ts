@@ -172,4 +172,22 @@ describe('Chromium: highlights on the sample article', () => {
     }
     await page.close();
   });
+
+  it('registers Alt+Shift+H, and the command it sends highlights the selection', async () => {
+    const commands = await session.serviceWorker.evaluate(() => chrome.commands.getAll());
+    expect(commands).toContainEqual(expect.objectContaining({ name: 'highlight-selection', shortcut: 'Alt+Shift+H' }));
+
+    const page = await session.context.newPage();
+    await page.goto(server.url('storm-1152.html?case=shortcut'));
+    await page.waitForTimeout(300);
+    const quote = (await page.evaluate(selectTextScript('phishing attacks', 'identity theft'))) as string;
+    const tabId = await session.tabIdOf(page);
+    // What the shortcut and the context menu do once the browser has delivered them to the background.
+    await session.serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { gloss: 'tab-command', type: 'highlight-selection' }, { frameId: 0 }),
+      tabId,
+    );
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    await page.close();
+  });
 });
