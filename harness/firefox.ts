@@ -1,7 +1,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_E2E_BUILD, FIREFOX_PATH } from './paths';
 
-/** Must match OPEN_POPUP_PARAMETER in extension/e2e-hooks.ts. */
+/** Must match OPEN_POPUP_PARAMETER in extension/background/e2e-hooks.ts. */
 const OPEN_POPUP_PARAMETER = 'gloss-e2e-open-popup';
 
 /** A host the test profile forbids extensions on, like Firefox does for its add-on store. */
