@@ -10,7 +10,7 @@
  */
 import { NormalizedText, normalizeWhitespace } from './normalize';
 import { exactCandidates, fuzzyCandidates, inPlaceCandidate, overlaps } from './quote-candidates';
-import { type Candidate, hintDistance, MIN_SCORE, type Query, scoreCandidate } from './quote-score';
+import { type Candidate, decisivelyNearer, hintDistance, MIN_SCORE, type Query, scoreCandidate } from './quote-score';
 import type { TextQuoteSelector } from './types';
 
 export { MIN_SCORE } from './quote-score';
@@ -39,8 +39,6 @@ export interface QuoteSearch {
 const CONFIDENT = 0.9;
 /** Candidates whose text evidence differs by less than this are indistinguishable by their text. */
 const TIE = 0.01;
-/** How close to a hint a candidate must be for position alone to pick it over an equally good rival. */
-const NEAR = 32;
 /** Fuzzy matches allow errors in up to a quarter of the quote, never more than 32 (see quote-candidates.ts). */
 const MAX_ERRORS = 32;
 
@@ -76,14 +74,14 @@ function bestOf(candidates: Candidate[], query: Query, except?: Candidate): Cand
 
 /**
  * The winner, unless it is too weak or a guess. Position may break a tie between places whose text and
- * context fit equally well only when the winner sits where a hint says; otherwise two places are equally
+ * context fit equally well only when it is decisive (decisivelyNearer); otherwise two places are equally
  * plausible, and an orphan is better than a coin toss.
  */
 function decide(query: Query, candidates: Candidate[]): Candidate | null {
   const best = bestOf(candidates, query);
   if (!best || best.score < MIN_SCORE) return null;
   const rival = bestOf(candidates, query, best);
-  if (rival && rival.score >= MIN_SCORE && rival.evidence > best.evidence - TIE && hintDistance(query, best.start) > NEAR) {
+  if (rival && rival.score >= MIN_SCORE && rival.evidence > best.evidence - TIE && !decisivelyNearer(query, best, rival)) {
     return null;
   }
   return best;

@@ -11,7 +11,7 @@
  * over the page in chunks, each reporting its own best.
  */
 import search from 'approx-string-match';
-import { type Candidate, type Query, scoreCandidate } from './quote-score';
+import { type Candidate, decisivelyNearer, hintDistance, type Query, scoreCandidate, uniqueQuoteCredit } from './quote-score';
 import { editDistance } from './similarity';
 
 /** Cap on places scored per source: beyond it a quote is too common for the text alone to place it. */
@@ -24,6 +24,8 @@ const IN_PLACE_MIN_CONTEXT = 16;
 const IN_PLACE_MIN_QUOTE_SCORE = 0.5;
 /** ...but only for quotes short enough for a full edit-distance table. */
 const IN_PLACE_MAX_QUOTE = 2000;
+/** Most prefix occurrences examined for bracket sites; a 16+ character context found more often is boilerplate. */
+const MAX_BRACKET_SITES = 50;
 /** Search-chunk length for the page-wide fuzzy pass. */
 const CHUNK = 16384;
 /** Context occurrences followed up in the fuzzy pass; a context found more often than this says little. */
@@ -44,36 +46,60 @@ export function occurrences(text: string, needle: string, from = 0, to = text.le
 }
 
 export function exactCandidates(query: Query): Candidate[] {
-  return occurrences(query.text, query.quote).map((start) => scoreCandidate(query, start, start + query.quote.length, 0));
+  const found = occurrences(query.text, query.quote);
+  const credit = found.length === 1 ? uniqueQuoteCredit(query.quote.length) : 0;
+  return found.map((start) => scoreCandidate(query, start, start + query.quote.length, 0, credit));
+}
+
+/**
+ * Bracket sites: places where the stored prefix and suffix both still occur verbatim, as far apart as
+ * the quote (give or take half its length), with the text between them at most half edited. Searched
+ * for in text[from, to) (prefix positions), or null when the prefix is too common there to mean anything.
+ */
+function bracketSites(query: Query, from: number, to: number): Candidate[] | null {
+  const { text, quote, prefix, suffix } = query;
+  const slack = Math.floor(quote.length / 2);
+  const prefixes = occurrences(text, prefix, from, to, MAX_BRACKET_SITES + 1);
+  if (prefixes.length > MAX_BRACKET_SITES) return null;
+  const sites: Candidate[] = [];
+  for (const at of prefixes) {
+    const start = at + prefix.length;
+    for (const end of occurrences(text, suffix, start + quote.length - slack, start + quote.length + slack + suffix.length, 4)) {
+      const errors = editDistance(quote, text.slice(start, end));
+      if (1 - errors / quote.length >= IN_PLACE_MIN_QUOTE_SCORE) sites.push(scoreCandidate(query, start, end, errors));
+    }
+  }
+  return sites;
 }
 
 /**
  * The in-place rule: at a hinted position, the stored prefix and suffix are both still there verbatim and
  * the text between them is the quote with edits. The page changed inside the highlight and nowhere around
  * it, so this is the highlight, even if a verbatim copy of the old quote exists elsewhere (duplicated
- * passages are where "first exact match wins" attaches highlights to the wrong copy).
+ * passages are where "first exact match wins" attaches highlights to the wrong copy). If other bracket
+ * sites exist, the one near the hint must be decisively nearer (decisivelyNearer), or the rule stands down.
  */
 export function inPlaceCandidate(query: Query): Candidate | null {
-  const { text, quote, prefix, suffix } = query;
+  const { prefix, suffix, quote } = query;
   if (prefix.length < IN_PLACE_MIN_CONTEXT || suffix.length < IN_PLACE_MIN_CONTEXT) return null;
   if (quote.length > IN_PLACE_MAX_QUOTE) return null;
-  const slack = Math.floor(quote.length / 2);
   let best: Candidate | null = null;
   let bestDistance = Infinity;
   for (const hint of query.hints) {
-    for (const at of occurrences(text, prefix, hint - IN_PLACE_REACH - prefix.length, hint + IN_PLACE_REACH, 50)) {
-      const start = at + prefix.length;
-      const lo = start + quote.length - slack;
-      for (const end of occurrences(text, suffix, lo, start + quote.length + slack + suffix.length, 50)) {
-        const errors = editDistance(quote, text.slice(start, end));
-        if (1 - errors / quote.length < IN_PLACE_MIN_QUOTE_SCORE) continue;
-        const distance = Math.abs(start - hint);
-        if (!best || errors < best.errors || (errors === best.errors && distance < bestDistance)) {
-          best = scoreCandidate(query, start, end, errors);
-          bestDistance = distance;
-        }
+    for (const site of bracketSites(query, hint - IN_PLACE_REACH - prefix.length, hint + IN_PLACE_REACH) ?? []) {
+      const distance = hintDistance(query, site.start);
+      if (distance < bestDistance || (distance === bestDistance && site.errors < best!.errors)) {
+        best = site;
+        bestDistance = distance;
       }
     }
+  }
+  if (!best) return null;
+  // Only now the whole page: most highlights have no bracket site near a hint, and skip this scan.
+  const everywhere = bracketSites(query, 0, query.text.length);
+  if (!everywhere) return null;
+  for (const rival of everywhere) {
+    if (!overlaps(rival, best) && !decisivelyNearer(query, best, rival)) return null;
   }
   return best;
 }

@@ -1,14 +1,18 @@
 /**
  * Where an annotation sits in a page, in the W3C Web Annotation selector vocabulary plus one Gloss hint.
  * Offsets count UTF-16 code units in the page's text index (see text-index.ts): the concatenated text of
- * the text nodes under document.body, in document order, skipping script, style, noscript and template.
+ * the text nodes under document.body, in document order, skipping script, style, noscript, template and
+ * Gloss's own UI (elements marked data-gloss-ui).
  */
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
   exact: string;
-  /** Up to 32 characters of text just before `exact` (fewer at the start of the page). */
+  /**
+   * Up to 32 characters of text just before `exact` (fewer at the start of the page), with whitespace
+   * runs collapsed to one space: indented page source would otherwise fill it with blanks.
+   */
   prefix: string;
-  /** Up to 32 characters of text just after `exact`. */
+  /** Up to 32 characters of text just after `exact`, whitespace collapsed likewise. */
   suffix: string;
 }
 
