@@ -13,6 +13,7 @@ export interface PlacedHighlight {
   /** The text the range held when anchored, to notice when the page changes under it. */
   anchoredText: string;
   start: number;
+  end: number;
   status: HighlightState['status'];
 }
 
@@ -42,7 +43,7 @@ export class PageHighlights {
   /** Highlights in document order; orphans sit at their stored position. */
   states(): HighlightState[] {
     return [...this.placed.values()]
-      .map(({ record, status, start }) => ({ record, status, start }))
+      .map(({ record, status, start, end }) => ({ record, status, start, end }))
       .sort((a, b) => a.start - b.start);
   }
 
@@ -62,10 +63,10 @@ export class PageHighlights {
         const record = records[i];
         if (result.status === 'anchored') {
           const range = index.rangeFor(result.start, result.end);
-          this.placed.set(record.id, { record, range, anchoredText: range.toString(), start: result.start, status: 'anchored' });
+          this.placed.set(record.id, { record, range, anchoredText: range.toString(), start: result.start, end: result.end, status: 'anchored' });
         } else {
-          const start = record.target.position.start;
-          this.placed.set(record.id, { record, range: null, anchoredText: '', start, status: settled ? 'orphan' : 'pending' });
+          const { start, end } = record.target.position;
+          this.placed.set(record.id, { record, range: null, anchoredText: '', start, end, status: settled ? 'orphan' : 'pending' });
         }
       });
     }
@@ -96,7 +97,7 @@ export class PageHighlights {
     });
     if (record) {
       this.placed.set(record.id, {
-        record, range: range.cloneRange(), anchoredText: range.toString(), start: target.position.start, status: 'anchored',
+        record, range: range.cloneRange(), anchoredText: range.toString(), start: target.position.start, end: target.position.end, status: 'anchored',
       });
       this.repaint();
       this.onChange();
@@ -109,7 +110,9 @@ export class PageHighlights {
     const target = describeRange(new TextIndex(document.body), range);
     const updated = await sendRequest({ type: 'retarget-annotation', id, target });
     if (!updated) return false;
-    this.placed.set(id, { record: updated, range: range.cloneRange(), anchoredText: range.toString(), start: target.position.start, status: 'anchored' });
+    this.placed.set(id, {
+      record: updated, range: range.cloneRange(), anchoredText: range.toString(), start: target.position.start, end: target.position.end, status: 'anchored',
+    });
     this.repaint();
     this.onChange();
     return true;

@@ -23,8 +23,9 @@ export type ScrollToHeadingResult = { found: boolean };
 export interface HighlightState {
   record: AnnotationRecord;
   status: 'anchored' | 'orphan' | 'pending';
-  /** Where it sits in the page's text, for document order; the stored position for orphans. */
+  /** Where it sits in the page's text index, for document order; the stored position for orphans. */
   start: number;
+  end: number;
 }
 
 export type TabHighlightsResult =

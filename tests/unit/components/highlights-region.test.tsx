@@ -18,8 +18,8 @@ function record(id: string, exact: string, extra: Partial<AnnotationRecord> = {}
 }
 
 const states: HighlightState[] = [
-  { record: record('a', 'First <b>quote</b>', { note: 'a note', tags: ['fraud', 'apt'] }), status: 'anchored', start: 10 },
-  { record: record('b', 'Gone passage', { color: 'green' }), status: 'orphan', start: 50 },
+  { record: record('a', 'First <b>quote</b>', { note: 'a note', tags: ['fraud', 'apt'] }), status: 'anchored', start: 10, end: 30 },
+  { record: record('b', 'Gone passage', { color: 'green' }), status: 'orphan', start: 50, end: 62 },
 ];
 
 function services(result: TabHighlightsResult, overrides: Partial<HighlightServices> = {}): HighlightServices {
