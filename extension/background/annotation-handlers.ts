@@ -1,11 +1,12 @@
 import type { Browser } from 'wxt/browser';
 import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import {
-  annotationsForPage, createAnnotation, deleteAnnotation, restoreAnnotation, retargetAnnotation, updateAnnotation,
+  annotationsForPage, createAnnotation, pageHasAnnotations, deleteAnnotation, restoreAnnotation, retargetAnnotation, updateAnnotation,
 } from '@/lib/storage/annotation-store';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { announceChange } from './announce-change';
 import { glossDatabase } from './database';
+import { executeFileInTab } from './execute-in-tab';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -23,6 +24,18 @@ async function announced<T extends { pageUrl: string } | null>(record: T): Promi
 export async function pageAnnotations(_request: GlossRequest<'page-annotations'>, sender: Sender) {
   const page = senderPage(sender);
   return page ? annotationsForPage(glossDatabase(), page) : [];
+}
+
+export async function senderPageHasAnnotations(_request: GlossRequest<'page-has-annotations'>, sender: Sender) {
+  const page = senderPage(sender);
+  return page ? pageHasAnnotations(glossDatabase(), page) : false;
+}
+
+/** Injects the highlighter into the sender's top frame, where the always-on loader asked for it. */
+export async function loadHighlighter(_request: GlossRequest<'load-highlighter'>, sender: Sender) {
+  if (sender.tab?.id === undefined || sender.frameId !== 0) return false;
+  await executeFileInTab(sender.tab.id, '/highlighter.js');
+  return true;
 }
 
 export async function createForSender(

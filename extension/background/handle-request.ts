@@ -20,6 +20,8 @@ const handlers: Handlers = {
     }
   },
   'page-annotations': annotations.pageAnnotations,
+  'page-has-annotations': annotations.senderPageHasAnnotations,
+  'load-highlighter': annotations.loadHighlighter,
   'create-annotation': annotations.createForSender,
   'update-annotation': annotations.update,
   'retarget-annotation': annotations.retarget,

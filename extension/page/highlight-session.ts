@@ -30,16 +30,6 @@ export class HighlightSession {
   });
 
   async start(signal: AbortSignal): Promise<void> {
-    // Bench builds only (`wxt build --mode bench`, read by scripts/bench/idle-cost.ts); other builds drop it.
-    // Times the handling of the background's reply: placing the page's highlights (none, on most pages).
-    if (import.meta.env.MODE === 'bench') {
-      const place = this.highlights.place.bind(this.highlights);
-      this.highlights.place = (records) => {
-        const placingAt = performance.now();
-        place(records);
-        performance.measure('gloss:place', { start: placingAt });
-      };
-    }
     const listen = { signal, passive: true } as const;
     document.addEventListener('mouseup', () => setTimeout(() => this.offerToolbar(), 0), listen);
     document.addEventListener('keyup', (event) => {
@@ -51,11 +41,7 @@ export class HighlightSession {
     document.addEventListener('mousedown', (event) => {
       if (this.editor.isOpen && !this.ui.contains(event.composedPath()[0] as Node)) this.editor.close();
     }, listen);
-    browser.runtime.onMessage.addListener(this.onCommand);
-    signal.addEventListener('abort', () => {
-      browser.runtime.onMessage.removeListener(this.onCommand);
-      this.ui.remove();
-    });
+    signal.addEventListener('abort', () => this.ui.remove());
     this.watcher = watchPageChanges(this.highlights, () => void this.highlights.load(), signal);
     await this.highlights.load();
   }
@@ -64,7 +50,8 @@ export class HighlightSession {
     return highlightableRange(window.getSelection(), (node) => this.ui.contains(node));
   }
 
-  private offerToolbar(): void {
+  /** Shows the toolbar if there is a selection worth highlighting. */
+  offerToolbar(): void {
     const range = this.currentRange();
     if (range && !this.editor.isOpen) this.toolbar.show(range.getBoundingClientRect());
   }
@@ -109,14 +96,8 @@ export class HighlightSession {
     browser.runtime.sendMessage({ type: 'highlights-placed' }).catch(() => undefined);
   }
 
-  private readonly onCommand = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
-    const command = message as TabCommand;
-    if (command?.gloss !== 'tab-command') return false;
-    void this.run(command).then(sendResponse);
-    return true;
-  };
-
-  private async run(command: TabCommand): Promise<unknown> {
+  /** Carries out a command from the background (context menu, shortcut, popup, other tabs). */
+  async run(command: TabCommand): Promise<unknown> {
     switch (command.type) {
       case 'highlight-selection':
         return { ok: await this.highlightSelection(command.color ?? 'yellow', false) };

@@ -45,6 +45,8 @@ export interface GlossRequests {
   'analyze-tab': { request: { tabId: number }; response: AnalyzeTabResult };
   'scroll-to-heading': { request: { tabId: number; target: HeadingTarget }; response: ScrollToHeadingResult };
   'page-annotations': { request: object; response: AnnotationRecord[] };
+  'page-has-annotations': { request: object; response: boolean };
+  'load-highlighter': { request: object; response: boolean };
   'create-annotation': {
     request: { target: AnnotationTarget; color?: HighlightColor; note?: string; tags?: string[]; page: PageDetailsMessage };
     response: AnnotationRecord | null;
@@ -73,6 +75,8 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'analyze-tab': (m) => isTabId(m.tabId),
   'scroll-to-heading': (m) => isTabId(m.tabId) && isObject(m.target),
   'page-annotations': () => true,
+  'page-has-annotations': () => true,
+  'load-highlighter': () => true,
   'create-annotation': (m) => isObject(m.target) && isObject(m.page),
   'update-annotation': (m) => isId(m.id) && isObject(m.changes),
   'retarget-annotation': (m) => isId(m.id) && isObject(m.target),

@@ -22,6 +22,9 @@ afterAll(async () => {
 
 /** Clicks, with the real mouse, the control in Gloss's shadow-root UI whose accessible name or text matches. */
 async function clickGlossControl(page: Page, name: string): Promise<void> {
+  // The toolbar's code loads on the first selection, so give it a moment to appear.
+  await page.waitForFunction((label) => [...(document.querySelector('gloss-ui')?.shadowRoot?.querySelectorAll('button, [role="radio"]') ?? [])]
+    .some((element) => (element.getAttribute('aria-label') ?? element.textContent?.trim()) === label), { timeout: 5_000 }, name);
   const point = await page.evaluate((label) => {
     const root = document.querySelector('gloss-ui')?.shadowRoot;
     const control = [...(root?.querySelectorAll('button, [role="radio"]') ?? [])]
