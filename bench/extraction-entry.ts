@@ -8,6 +8,9 @@ import { completeMetadata } from '../lib/article/metadata';
 import { estimateReadingTime } from '../lib/article/reading-time';
 import { collectHeadings } from '../lib/outline/headings';
 import { alignWithLivePage, liveHeadings } from '../lib/outline/live-outline';
+import { type Budget, repeat } from './budget';
+
+export type { Budget } from './budget';
 
 /** Per-run times in milliseconds; `extract[i]` and `bare[i]` were measured back to back. */
 export interface PairedSamples {
@@ -52,28 +55,6 @@ function timed(work: () => unknown): number {
 
 const extract = (): number => timed(() => extractArticle(document, location.href));
 const bare = (): number => timed(() => new Readability(document.cloneNode(true) as Document).parse());
-
-/**
- * How long to keep going: at least `warmups` pairs and `warmupMs` milliseconds of warm-up, then at least
- * `runs` pairs and `measureMs` milliseconds of measuring; never more than `maxRuns` pairs for either.
- */
-export interface Budget {
-  warmups: number;
-  warmupMs: number;
-  runs: number;
-  measureMs: number;
-  maxRuns: number;
-}
-
-/** Calls `pair` until the count and the time are both reached, or the cap is. */
-function repeat(minCount: number, minMs: number, maxCount: number, pair: () => void): void {
-  const start = performance.now();
-  let count = 0;
-  while (count < maxCount && (count < minCount || performance.now() - start < minMs)) {
-    pair();
-    count++;
-  }
-}
 
 /**
  * Alternates ours and the baseline (A, B, A, B…) so noise from the machine hits both alike. Small pages

@@ -1,40 +1,53 @@
 /**
- * `npm run bench`: times extractArticle against bare Readability in headless Chromium, on the sample
- * article and the real pages, and prints a Markdown table (also written to bench-output/extraction.md).
+ * `npm run bench`: Gloss's benchmarks in headless Chromium, printed as Markdown and written to bench-output/.
  *
- *   npm run bench -- [--runs 15] [--warmups 10] [--ms 600] [--phases] [--only wiki]
+ *   npm run bench -- [--suite extraction|anchoring|content-script|all] [--runs 15] [--warmups 10] [--ms 600]
+ *                    [--phases] [--only wiki] [--loads 20] [--rebuild]
  *
- * Each page gets at least --warmups warm-up pairs (and 300 ms of them), then at least --runs measured
- * pairs and --ms milliseconds of them, capped at 400 pairs; the table shows the medians.
- * --phases adds a table of extractArticle's steps, timed separately. This is a benchmark, not a test:
- * it never fails on slow numbers, it only reports them.
+ * - extraction (bench-output/extraction.md): extractArticle against bare Readability on the sample article
+ *   and the real pages; --only picks pages by name, --phases adds a table of extractArticle's steps.
+ * - anchoring (bench-output/anchoring.md): re-anchoring 1,000 highlights on wikipedia-2, unchanged and
+ *   after changes that force the slower paths, against a bare indexOf per quote.
+ * - content-script (bench-output/content-script.md): the size of the always-on content script, and its
+ *   main-thread work on pages without highlights over --loads page loads each (builds with `npx wxt build`
+ *   when the build is missing or older than the sources, or always with --rebuild).
+ *
+ * In-page timings get at least --warmups warm-up rounds (and 300 ms of them), then at least --runs measured
+ * rounds and --ms milliseconds of them, capped at 400 rounds; the tables show the medians. This is a
+ * benchmark, not a test: it never fails on slow numbers, it only reports them.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Budget, ExtractionSummary, PairedSamples, PhaseSamples } from '../bench/extraction-entry';
-import { startFixtureServer } from '../harness/fixture-server';
+import type { Budget } from '../bench/budget';
+import { startFixtureServer, type FixtureServer } from '../harness/fixture-server';
 import { FIXTURES_DIR, PROJECT_ROOT } from '../harness/paths';
-import { median } from '../harness/stats';
-import { launchBenchBrowser } from './bench/browser';
-import { bundleExtractionEntry } from './bench/bundle';
-import { formatPhases, formatReport, type PageResult } from './bench/report';
+import { benchAnchoring, formatAnchoring } from './bench/anchoring';
+import { launchBenchBrowser, type BenchBrowser } from './bench/browser';
+import { formatContentScriptSize, measureContentScriptSize } from './bench/content-script-size';
+import { benchExtraction, SAMPLE_ARTICLE } from './bench/extraction';
+import { benchIdleCost, formatIdleCost } from './bench/idle-cost';
+import { formatMachine, formatPhases, formatReport, type Machine } from './bench/report';
 
-const SAMPLE_ARTICLE = 'storm-1152.html';
-const TARGET = { page: 'storm-1152', maxRatio: 1.3, maxMs: 30 };
-const OUTPUT_FILE = path.join(PROJECT_ROOT, 'bench-output', 'extraction.md');
+const SUITES = ['extraction', 'anchoring', 'content-script'] as const;
+type Suite = (typeof SUITES)[number];
+const TARGET = { page: SAMPLE_ARTICLE.replace('.html', ''), maxRatio: 1.3, maxMs: 30 };
+const OUTPUT_DIR = path.join(PROJECT_ROOT, 'bench-output');
 
 // Each page is a fresh V8 context, so the code tiers up again on every page: with 3 warm-ups the first
 // runs were still up to 3x slower than the steady state (storm-1152: 4.3 ms cold against 1.4 ms warm),
 // hence the warm-up by time as well as by count.
 const { values: options } = parseArgs({
   options: {
+    suite: { type: 'string', default: 'all' },
     runs: { type: 'string', default: '15' },
     warmups: { type: 'string', default: '10' },
     ms: { type: 'string', default: '600' },
     phases: { type: 'boolean', default: false },
     only: { type: 'string' },
+    loads: { type: 'string', default: '20' },
+    rebuild: { type: 'boolean', default: false },
   },
 });
 const budget: Budget = {
@@ -47,72 +60,61 @@ const budget: Budget = {
 if (!(budget.runs >= 1 && budget.warmups >= 0 && budget.measureMs >= 0)) {
   throw new Error('--runs must be at least 1, --warmups and --ms at least 0');
 }
+const loads = Number(options.loads);
+if (!(loads >= 2)) throw new Error('--loads must be at least 2 (every other load is traced)');
+if (options.suite !== 'all' && !SUITES.includes(options.suite as Suite)) {
+  throw new Error(`--suite must be one of ${[...SUITES, 'all'].join(', ')}`);
+}
+const suites: Suite[] = options.suite === 'all' ? [...SUITES] : [options.suite as Suite];
 
-/** Fixture paths relative to tests/fixtures: the sample article first, then the real pages by name. */
-async function fixturePages(): Promise<string[]> {
-  const real = (await readdir(path.join(FIXTURES_DIR, 'real-pages')))
-    .filter((name) => name.endsWith('.html'))
-    .sort()
-    .map((name) => `real-pages/${name}`);
-  const all = [SAMPLE_ARTICLE, ...real];
-  return options.only ? all.filter((page) => page.includes(options.only!)) : all;
+function machine(chromium: string): Machine {
+  const cpus = os.cpus();
+  return { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', chromium, node: process.version };
 }
 
-const pageName = (fixture: string): string => path.basename(fixture, '.html');
+/** Prints a report and writes it to bench-output/<name>.md under `title`. */
+async function publish(name: string, title: string, report: string, heading: boolean): Promise<void> {
+  console.log(heading ? `\n## ${title}\n\n${report}` : `\n${report}`);
+  const file = path.join(OUTPUT_DIR, `${name}.md`);
+  await mkdir(OUTPUT_DIR, { recursive: true });
+  await writeFile(file, `# ${title}\n\n${report}\n`);
+  console.error(`\nwritten to ${path.relative(PROJECT_ROOT, file)}`);
+}
+
+async function inBrowserSuites(browser: BenchBrowser, server: FixtureServer): Promise<void> {
+  const ranOn = machine(browser.version);
+  if (suites.includes('extraction')) {
+    const { results, phases } = await benchExtraction(browser, server, budget, { phases: options.phases, only: options.only });
+    let report = formatReport(results, ranOn, budget, TARGET);
+    if (phases.length > 0) {
+      report += '\n\nPhases of extractArticle, timed one by one in a copy of its steps (median ms, same budget, ' +
+        `measured after the table above):\n\n${formatPhases(phases)}`;
+    }
+    await publish('extraction', 'Extraction benchmark', report, false);
+  }
+  if (suites.includes('anchoring')) {
+    const result = await benchAnchoring(browser, server, budget);
+    await publish('anchoring', 'Re-anchoring benchmark', `${formatAnchoring(result, budget)}\n${formatMachine(ranOn)}`, true);
+  }
+}
 
 async function main(): Promise<void> {
-  const [bundle, server, browser, pages] = await Promise.all([
-    bundleExtractionEntry(),
-    startFixtureServer(FIXTURES_DIR),
-    launchBenchBrowser(),
-    fixturePages(),
-  ]);
-  const results: PageResult[] = [];
-  const phases: Array<{ page: string; samples: PhaseSamples }> = [];
-  try {
-    for (const fixture of pages) {
-      const page = await browser.open(server.url(fixture), bundle);
-      try {
-        const found: ExtractionSummary = await page.evaluate(() => window.__glossBench.summary());
-        const samples: PairedSamples = await page.evaluate((b) => window.__glossBench.run(b), budget);
-        const result: PageResult = {
-          page: pageName(fixture),
-          extractMs: median(samples.extract),
-          bareMs: median(samples.bare),
-          runs: samples.extract.length,
-        };
-        results.push(result);
-        console.error(`${result.page}: ${found.kind}, ${found.domElements} elements, ${found.liveHeadings} live headings, ` +
-          `${found.outlineItems} outline items, ${found.words} words — ${result.extractMs.toFixed(2)} vs ` +
-          `${result.bareMs.toFixed(2)} ms over ${result.runs} runs`);
-        if (options.phases) {
-          const split = await page.evaluate((b) => window.__glossBench.phases(b), budget);
-          phases.push({ page: result.page, samples: split });
-        }
-      } finally {
-        await page.close();
-      }
+  if (suites.includes('extraction') || suites.includes('anchoring')) {
+    const [browser, server] = await Promise.all([launchBenchBrowser(), startFixtureServer(FIXTURES_DIR)]);
+    try {
+      await inBrowserSuites(browser, server);
+    } finally {
+      // Together: the server waits for the browser's open connections, which end when the browser does.
+      await Promise.all([browser.close(), server.close()]);
     }
-  } finally {
-    await Promise.all([browser.close(), server.close()]);
   }
-
-  const cpus = os.cpus();
-  const machine = {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-    chromium: browser.version,
-    node: process.version,
-  };
-  let report = formatReport(results, machine, budget, TARGET);
-  if (phases.length > 0) {
-    report += '\n\nPhases of extractArticle, timed one by one in a copy of its steps (median ms, same budget, ' +
-      `measured after the table above):\n\n${formatPhases(phases)}`;
+  if (suites.includes('content-script')) {
+    const size = await measureContentScriptSize(options.rebuild);
+    const idle = await benchIdleCost(loads, options.rebuild);
+    const report = `### Size\n\n${formatContentScriptSize(size)}\n\n` +
+      `### Idle cost on pages without highlights\n\n${formatIdleCost(idle.pages)}\n${formatMachine(machine(idle.chromium))}`;
+    await publish('content-script', 'Content-script benchmark', report, true);
   }
-  console.log(`\n${report}`);
-  await mkdir(path.dirname(OUTPUT_FILE), { recursive: true });
-  await writeFile(OUTPUT_FILE, `# Extraction benchmark\n\n${report}\n`);
-  console.error(`\nwritten to ${path.relative(PROJECT_ROOT, OUTPUT_FILE)}`);
 }
 
 await main();

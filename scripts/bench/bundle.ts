@@ -2,10 +2,10 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { PROJECT_ROOT } from '../../harness/paths';
 
-/** Bundles bench/extraction-entry.ts into one IIFE, kept in memory, to evaluate inside a page. */
-export async function bundleExtractionEntry(): Promise<string> {
+/** Bundles bench/<name>.ts into one IIFE, kept in memory, to evaluate inside a page. */
+export async function bundleBenchEntry(name: string): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(PROJECT_ROOT, 'bench', 'extraction-entry.ts')],
+    entryPoints: [path.join(PROJECT_ROOT, 'bench', `${name}.ts`)],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -17,3 +17,6 @@ export async function bundleExtractionEntry(): Promise<string> {
   if (!output) throw new Error('esbuild produced no output');
   return output.text;
 }
+
+/** Bundles bench/extraction-entry.ts. */
+export const bundleExtractionEntry = (): Promise<string> => bundleBenchEntry('extraction-entry');

@@ -1,4 +1,4 @@
-import type { Budget } from '../../bench/extraction-entry';
+import type { Budget } from '../../bench/budget';
 import { median } from '../../harness/stats';
 
 export interface PageResult {
@@ -47,8 +47,12 @@ export function formatReport(results: PageResult[], machine: Machine, budget: Bu
     lines.push(`Target on ${target.page}: ratio < ${target.maxRatio} and < ${target.maxMs} ms — ` +
       `${met ? 'met' : 'MISSED'} (ratio ${ratio.toFixed(2)}, ${ms(checked.extractMs)} ms).`);
   }
-  lines.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), Chromium ${machine.chromium}, Node ${machine.node}.`);
+  lines.push(formatMachine(machine));
   return lines.join('\n');
+}
+
+export function formatMachine(machine: Machine): string {
+  return `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), Chromium ${machine.chromium}, Node ${machine.node}.`;
 }
 
 /** Median time of each phase, one row per page, phases as columns, with the sum of our phases. */
