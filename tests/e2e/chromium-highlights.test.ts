@@ -190,4 +190,27 @@ describe('Chromium: highlights on the sample article', () => {
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
     await page.close();
   });
+
+  it('undoes a deletion, and scrolls to a highlight chosen in the popup', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('storm-1152.html?case=undo'));
+    await page.waitForTimeout(300);
+    const quote = (await page.evaluate(selectTextScript('comprehensive strategy', 'disrupt the wider'))) as string;
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+
+    const point = (await page.evaluate(textCenterScript('comprehensive strategy'))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    await page.getByRole('dialog', { name: 'Edit highlight' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({});
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const popup = await session.openPopupFor(page);
+    await popup.getByRole('region', { name: /Highlights/ }).getByRole('button', { name: /comprehensive strategy/ }).click();
+    await expect.poll(() => page.evaluate(() => window.scrollY), WAIT).toBeGreaterThan(300);
+    await popup.close();
+    await page.close();
+  });
 });

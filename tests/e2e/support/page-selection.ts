@@ -17,6 +17,7 @@ export function selectTextScript(startText: string, endText: string): string {
     const range = document.createRange();
     range.setStart(start.node, start.at);
     range.setEnd(end.node, end.at + ${JSON.stringify(endText)}.length);
+    if (range.collapsed) throw new Error('the end text comes before the start text');
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
