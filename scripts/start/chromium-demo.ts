@@ -9,6 +9,7 @@ export async function runChromiumDemo(sampleUrl: string, headed: boolean): Promi
   await page.goto(sampleUrl);
   const popup = await session.openPopupFor(page);
   await popup.getByRole('navigation', { name: 'Outline' }).waitFor();
+  await popup.getByText('Loading highlights…').waitFor({ state: 'detached' });
   if (headed) {
     await page.bringToFront();
     console.log('\nChromium is open on the sample article with Gloss loaded.');
