@@ -1,0 +1,131 @@
+/**
+ * The threat-actor dictionary: every surface form (canonical name, aliases, Microsoft name) mapped to
+ * the actors it may mean. Built from records shaped like `shared/data/threat-actors.json`.
+ *
+ * Rules (from shared/data/THREAT-ACTORS-SOURCES.md):
+ * - forms are compared case-insensitively, except the `weak` forms (short or ordinary English words
+ *   such as `Cobalt`, `Play`, old Microsoft element names such as `STRONTIUM`), which only match in the
+ *   exact case written;
+ * - an alias shared by several actors keeps every candidate; candidates for which the form is the
+ *   actor's `name` or `microsoft_name` come first.
+ */
+
+/** One record of threat-actors.json (only the fields used here). */
+export interface ThreatActorRecord {
+  name: string;
+  aliases: string[];
+  weak?: string[];
+  microsoft_name?: string;
+  mitre_id?: string;
+  country?: string;
+}
+
+export interface Actor {
+  /** Index of the record in the source list; stable for one dictionary. */
+  id: number;
+  canonical: string;
+  /** Every other name of the actor (aliases and Microsoft name), without `canonical`, deduplicated. */
+  aliases: string[];
+  mitreId?: string;
+  country?: string;
+}
+
+export interface SurfaceForm {
+  /** The pattern to look for (exact spelling for a weak form). */
+  form: string;
+  /** Match the exact case only. */
+  caseSensitive: boolean;
+  /** Candidate actors, preferred first. */
+  actorIds: number[];
+}
+
+export interface ActorDictionary {
+  actors: Actor[];
+  forms: SurfaceForm[];
+  /** Candidate actor ids for a surface string found in text (case rules applied). */
+  lookup(surface: string): number[];
+}
+
+/** Case-insensitive key: lower case, runs of whitespace as one space, typographic dashes as `-`. */
+export function formKey(form: string): string {
+  return form.normalize('NFC').replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The spellings of one listed name that can be found in running text. The data carries some vendor
+ * annotations and list debris: `APT-C-38 (QiAnXin)` → also `APT-C-38`; `Subgroup: Andariel` →
+ * `Andariel`; `APT-Q-27,` → `APT-Q-27`; bracketed placeholders such as `[Unnamed group]` are dropped.
+ */
+export function textForms(raw: string): string[] {
+  let form = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (/^\[.*\]$/.test(form)) return [];
+  form = form.replace(/^Subgroup:\s*/i, '').replace(/[,;:]+$/, '').trim();
+  const out = [form];
+  const annotated = /^(.+?)\s+\(([^()]+)\)$/.exec(form);
+  // Keep "NoName057(16)" whole; only a space-separated trailing note is an annotation.
+  if (annotated) out.push(annotated[1].trim());
+  return out.filter((f) => /[\p{L}\p{N}]/u.test(f) && f.length >= 2);
+}
+
+export function buildActorDictionary(records: readonly ThreatActorRecord[]): ActorDictionary {
+  const actors: Actor[] = [];
+  // Forms marked weak anywhere are weak everywhere: weakness is a property of the spelling.
+  const weakKeys = new Set<string>();
+  for (const record of records) for (const w of record.weak ?? []) weakKeys.add(formKey(w));
+
+  // key → candidates; `primary` marks actors for which the form is `name` or `microsoft_name`.
+  interface Pending { spellings: Set<string>; caseSensitive: boolean; primary: number[]; other: number[] }
+  const pending = new Map<string, Pending>();
+  const add = (raw: string, actorId: number, primary: boolean) => {
+    for (const form of textForms(raw)) {
+      const weak = weakKeys.has(formKey(form));
+      // A weak spelling is its own key (exact case); others share the folded key.
+      const key = weak ? `=${form}` : `~${formKey(form)}`;
+      let entry = pending.get(key);
+      if (!entry) {
+        entry = { spellings: new Set(), caseSensitive: weak, primary: [], other: [] };
+        pending.set(key, entry);
+      }
+      entry.spellings.add(form);
+      const list = primary ? entry.primary : entry.other;
+      if (!entry.primary.includes(actorId) && !entry.other.includes(actorId)) list.push(actorId);
+      else if (primary && entry.other.includes(actorId)) {
+        entry.other.splice(entry.other.indexOf(actorId), 1);
+        entry.primary.push(actorId);
+      }
+    }
+  };
+
+  records.forEach((record, id) => {
+    const seen = new Set([formKey(record.name)]);
+    const aliases: string[] = [];
+    for (const alias of [record.microsoft_name, ...record.aliases]) {
+      if (!alias || seen.has(formKey(alias))) continue;
+      seen.add(formKey(alias));
+      aliases.push(alias);
+    }
+    actors.push({ id, canonical: record.name, aliases, mitreId: record.mitre_id, country: record.country });
+    add(record.name, id, true);
+    if (record.microsoft_name) add(record.microsoft_name, id, true);
+    for (const alias of record.aliases) add(alias, id, false);
+  });
+
+  const forms: SurfaceForm[] = [];
+  const byKey = new Map<string, number[]>();
+  for (const [key, entry] of pending) {
+    const actorIds = [...entry.primary, ...entry.other];
+    byKey.set(key, actorIds);
+    // Case-insensitive forms need one spelling; weak forms have exactly one.
+    const spellings = entry.caseSensitive ? [...entry.spellings] : [[...entry.spellings][0]];
+    for (const form of spellings) forms.push({ form, caseSensitive: entry.caseSensitive, actorIds });
+  }
+
+  return {
+    actors,
+    forms,
+    lookup(surface: string): number[] {
+      const normalized = surface.normalize('NFC').replace(/\s+/g, ' ').trim();
+      return byKey.get(`~${formKey(normalized)}`) ?? byKey.get(`=${normalized}`) ?? [];
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Entity types shared by the extension and the command line. The JSON shape is the CLI contract in
+ * docs/product.md ("Command line"): `[{kind, name, canonical, aliases, mentions: [{start, end, text}]}]`,
+ * with offsets into the extracted article text (`textContent`).
+ */
+
+export type EntityKind =
+  | 'threat-actor'
+  | 'malware'
+  | 'tool'
+  | 'vulnerability'
+  | 'technique'
+  | 'indicator'
+  | 'organization'
+  | 'person'
+  | 'place';
+
+/** One occurrence in the text: UTF-16 offsets, `end` exclusive, so `text.slice(start, end) === mention.text`. */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Entity {
+  kind: EntityKind;
+  /** The name as it first appears in the text. */
+  name: string;
+  /** The canonical (dictionary) name; equals `name` for a name no list has yet. */
+  canonical: string;
+  /** Other known names of the same entity (not including `canonical`). */
+  aliases: string[];
+  mentions: Mention[];
+}

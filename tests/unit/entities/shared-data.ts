@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ThreatActorRecord } from '@/lib/entities/dictionary';
+import type { SoftwareRecord } from '@/lib/entities/find-entities';
+import { PROJECT_ROOT } from '../../../harness/paths';
+
+/** The data sets the product ships, copied into data/ with their attribution. */
+export const SHARED_DATA = path.join(PROJECT_ROOT, 'data');
+
+export const threatActors = (): ThreatActorRecord[] =>
+  JSON.parse(readFileSync(path.join(SHARED_DATA, 'threat-actors.json'), 'utf8'));
+export const software = (): SoftwareRecord[] => JSON.parse(readFileSync(path.join(SHARED_DATA, 'software.json'), 'utf8'));
