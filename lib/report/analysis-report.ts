@@ -1,26 +1,9 @@
 import type { ArticleExtraction } from '../article/extract-article';
 import type { ReadingTime } from '../article/reading-time';
-
-/** The kinds of entity the command line reports (see the "Command line" contract in the product doc). */
-export type AnalysisEntityKind =
-  | 'threat-actor'
-  | 'malware'
-  | 'tool'
-  | 'vulnerability'
-  | 'technique'
-  | 'indicator'
-  | 'organization'
-  | 'person'
-  | 'place';
+import type { Entity } from '../entities/types';
 
 /** One entity found in the article; mention offsets point into the extracted article text. */
-export interface AnalysisEntity {
-  kind: AnalysisEntityKind;
-  name: string;
-  canonical: string;
-  aliases: string[];
-  mentions: { start: number; end: number; text: string }[];
-}
+export type AnalysisEntity = Entity;
 
 /** What `gloss analyze` prints as JSON. Every string in it comes from the page and is untrusted. */
 export interface AnalysisReport {
