@@ -1,4 +1,5 @@
 import type { ArticleExtraction } from '../article/extract-article';
+import type { ArticleMetadata } from '../article/metadata';
 import type { ReadingTime } from '../article/reading-time';
 import type { Entity } from '../entities/types';
 
@@ -6,13 +7,7 @@ import type { Entity } from '../entities/types';
 export type AnalysisEntity = Entity;
 
 /** What `gloss analyze` prints as JSON. Every string in it comes from the page and is untrusted. */
-export interface AnalysisReport {
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  publishedTime: string | null;
-  excerpt: string | null;
-  lang: string | null;
+export interface AnalysisReport extends Omit<ArticleMetadata, 'dir'> {
   /** The address the page was analysed as: `--url` when given, else the file's `file://` URL. */
   url: string | null;
   readingTime: ReadingTime;
@@ -24,14 +19,9 @@ export interface AnalysisReport {
 
 /** Builds the report for one extracted page. Pure: the same extraction and URL give the same report. */
 export function buildAnalysisReport(extraction: ArticleExtraction, url: string | null): AnalysisReport {
-  const { metadata } = extraction;
+  const { dir: _dir, ...metadata } = extraction.metadata;
   return {
-    title: metadata.title,
-    byline: metadata.byline,
-    siteName: metadata.siteName,
-    publishedTime: metadata.publishedTime,
-    excerpt: metadata.excerpt,
-    lang: metadata.lang,
+    ...metadata,
     url,
     readingTime: { words: extraction.readingTime.words, minutes: extraction.readingTime.minutes },
     kind: extraction.kind,
