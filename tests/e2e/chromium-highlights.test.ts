@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithGloss, type ChromiumSession } from '../../harness/chromium';
-import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser-sessions';
 import { FIXTURES_DIR } from '../../harness/paths';
 import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
 
@@ -10,25 +9,14 @@ const WAIT = { timeout: 10_000 };
 const QUOTE_START = 'Astonishingly, the group';
 const QUOTE_END = '750 million';
 
-let server: FixtureServer;
-let session: ChromiumSession;
-
-beforeAll(async () => {
-  server = await startFixtureServer(FIXTURES_DIR);
-  session = await launchChromiumWithGloss();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const env = useChromium();
 
 // Highlights are stored per page address, so each test that keeps its highlights uses its own query
 // string (?case=…) to stay independent of the others.
 describe('Chromium: highlights on the sample article', () => {
   it('highlights a selection, takes a note and a tag, survives a reload, and can be deleted', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('storm-1152.html'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html'));
     await page.waitForTimeout(300); // the content script starts at document_idle
     const quote = (await page.evaluate(selectTextScript(QUOTE_START, QUOTE_END))) as string;
     expect(quote).toBe('Astonishingly, the group managed to generate a staggering 750 million');
@@ -47,7 +35,7 @@ describe('Chromium: highlights on the sample article', () => {
     await page.reload();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
-    const popup = await session.openPopupFor(page);
+    const popup = await env.session.openPopupFor(page);
     const region = popup.getByRole('region', { name: /Highlights/ });
     const items = region.getByRole('listitem').filter({ hasText: 'Astonishingly' });
     await expect.poll(() => items.count(), WAIT).toBe(1);
@@ -69,8 +57,8 @@ describe('Chromium: highlights on the sample article', () => {
   });
 
   it('highlights a selection that spans two paragraphs and a heading', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('storm-1152.html?case=span'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=span'));
     await page.waitForTimeout(300);
     const quote = (await page.evaluate(selectTextScript('this formidable foe', 'Storm-1152 had operated'))) as string;
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
@@ -81,8 +69,8 @@ describe('Chromium: highlights on the sample article', () => {
   });
 
   it('keeps no Gloss data in the page’s own storage', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('storm-1152.html?case=storage'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=storage'));
     await page.waitForTimeout(300);
     await page.evaluate(selectTextScript('Microsoft obtained', 'court order'));
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
@@ -90,14 +78,14 @@ describe('Chromium: highlights on the sample article', () => {
     // The page's origin sees no database and no storage keys: everything lives in the background.
     expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
-    const stored = await session.serviceWorker.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
+    const stored = await env.session.serviceWorker.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
     expect(stored).toContain('gloss');
     await page.close();
   });
 
   it('restores highlights on a page whose text arrives a second after load', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('late-render.html'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('late-render.html'));
     await page.getByText('Investigators traced').waitFor();
     const quote = (await page.evaluate(selectTextScript('traced the operation', 'hosting'))) as string;
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
@@ -111,8 +99,8 @@ describe('Chromium: highlights on the sample article', () => {
   });
 
   it('follows single-page-app navigation: each address shows its own highlights', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('spa.html?story=one'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('spa.html?story=one'));
     await page.waitForTimeout(300);
     const quote = (await page.evaluate(selectTextScript('help-desk social engineering', 'passwords'))) as string;
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
@@ -129,11 +117,11 @@ describe('Chromium: highlights on the sample article', () => {
   });
 
   it('shows a highlight made in one tab live in another tab of the same page', async () => {
-    const first = await session.context.newPage();
-    const second = await session.context.newPage();
+    const first = await env.session.context.newPage();
+    const second = await env.session.context.newPage();
     // The same article under a tracking parameter and a fragment is the same page.
-    await first.goto(server.url('storm-1152.html?case=live&utm_source=newsletter'));
-    await second.goto(`${server.url('storm-1152.html?case=live')}#overview`);
+    await first.goto(env.server.url('storm-1152.html?case=live&utm_source=newsletter'));
+    await second.goto(`${env.server.url('storm-1152.html?case=live')}#overview`);
     await first.waitForTimeout(300);
     const quote = (await first.evaluate(selectTextScript('Arkose Labs', 'Arkose Labs'))) as string;
     await first.getByRole('button', { name: 'Highlight', exact: true }).click();
@@ -143,8 +131,8 @@ describe('Chromium: highlights on the sample article', () => {
   });
 
   it('lists a highlight whose text was removed as not found, and re-attaches it to a new selection', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('storm-1152.html?orphan-test'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?orphan-test'));
     await page.waitForTimeout(300);
     await page.evaluate(selectTextScript('meticulous investigation', 'confirmation'));
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
@@ -152,10 +140,10 @@ describe('Chromium: highlights on the sample article', () => {
 
     // The site edits the article: the sentence with the highlight is gone.
     const original = readFileSync(path.join(FIXTURES_DIR, 'storm-1152.html'), 'utf8');
-    server.override('storm-1152.html', original.replace(/<p>[^<]*meticulous investigation[^<]*<\/p>/, '<p>This section was removed.</p>'));
+    env.server.override('storm-1152.html', original.replace(/<p>[^<]*meticulous investigation[^<]*<\/p>/, '<p>This section was removed.</p>'));
     try {
       await page.reload();
-      const popup = await session.openPopupFor(page);
+      const popup = await env.session.openPopupFor(page);
       const item = popup.getByRole('region', { name: /Highlights/ }).getByRole('listitem').filter({ hasText: 'meticulous investigation' });
       await expect.poll(() => item.textContent(), WAIT).toContain('Not found on this page');
       expect(await page.evaluate(PAINTED_SCRIPT)).toEqual({});
@@ -168,22 +156,22 @@ describe('Chromium: highlights on the sample article', () => {
       await expect.poll(() => popup.getByText('Not found on this page').count(), WAIT).toBe(0);
       await popup.close();
     } finally {
-      server.override('storm-1152.html', null);
+      env.server.override('storm-1152.html', null);
     }
     await page.close();
   });
 
   it('registers Alt+Shift+H, and the command it sends highlights the selection', async () => {
-    const commands = await session.serviceWorker.evaluate(() => chrome.commands.getAll());
+    const commands = await env.session.serviceWorker.evaluate(() => chrome.commands.getAll());
     expect(commands).toContainEqual(expect.objectContaining({ name: 'highlight-selection', shortcut: 'Alt+Shift+H' }));
 
-    const page = await session.context.newPage();
-    await page.goto(server.url('storm-1152.html?case=shortcut'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=shortcut'));
     await page.waitForTimeout(300);
     const quote = (await page.evaluate(selectTextScript('phishing attacks', 'identity theft'))) as string;
-    const tabId = await session.tabIdOf(page);
+    const tabId = await env.session.tabIdOf(page);
     // What the shortcut and the context menu do once the browser has delivered them to the background.
-    await session.serviceWorker.evaluate(
+    await env.session.serviceWorker.evaluate(
       (id) => chrome.tabs.sendMessage(id, { gloss: 'tab-command', type: 'highlight-selection' }, { frameId: 0 }),
       tabId,
     );
@@ -192,8 +180,8 @@ describe('Chromium: highlights on the sample article', () => {
   });
 
   it('undoes a deletion, and scrolls to a highlight chosen in the popup', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('storm-1152.html?case=undo'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=undo'));
     await page.waitForTimeout(300);
     const quote = (await page.evaluate(selectTextScript('comprehensive strategy', 'disrupt the wider'))) as string;
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
@@ -207,7 +195,7 @@ describe('Chromium: highlights on the sample article', () => {
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
     await page.evaluate(() => window.scrollTo(0, 0));
-    const popup = await session.openPopupFor(page);
+    const popup = await env.session.openPopupFor(page);
     await popup.getByRole('region', { name: /Highlights/ }).getByRole('button', { name: /comprehensive strategy/ }).click();
     await expect.poll(() => page.evaluate(() => window.scrollY), WAIT).toBeGreaterThan(300);
     await popup.close();

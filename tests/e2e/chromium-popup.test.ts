@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithGloss, type ChromiumSession } from '../../harness/chromium';
-import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
-import { FIXTURES_DIR } from '../../harness/paths';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser-sessions';
 import { headingTopScript, SAMPLE_HEADINGS, SAMPLE_TITLE } from './support/sample';
 
 /** A smooth scroll over a long page takes about a second. */
 const SCROLL_WAIT = { timeout: 5_000 };
 
-let server: FixtureServer;
-let session: ChromiumSession;
-
-beforeAll(async () => {
-  server = await startFixtureServer(FIXTURES_DIR);
-  session = await launchChromiumWithGloss();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const env = useChromium();
 
 describe('Chromium: the popup on the sample article', () => {
   it('shows the title and the eight outline links, and a click scrolls the page to the heading', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('storm-1152.html'));
-    const popup = await session.openPopupFor(page);
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html'));
+    const popup = await env.session.openPopupFor(page);
 
     await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toBe(SAMPLE_TITLE);
     const outline = popup.getByRole('navigation', { name: 'Outline' });
@@ -46,9 +33,9 @@ describe('Chromium: the popup on the sample article', () => {
   });
 
   it('lets the keyboard reach and activate an outline link', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('storm-1152.html'));
-    const popup = await session.openPopupFor(page);
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html'));
+    const popup = await env.session.openPopupFor(page);
     const last = popup.getByRole('navigation', { name: 'Outline' }).getByRole('link').last();
     await last.focus();
     await popup.keyboard.press('Enter');
@@ -61,9 +48,9 @@ describe('Chromium: the popup on the sample article', () => {
 
 describe('Chromium: pages that are not articles', () => {
   it('says a search page does not look like an article and lists its headings', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('search-results.html'));
-    const popup = await session.openPopupFor(page);
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('search-results.html'));
+    const popup = await env.session.openPopupFor(page);
     await expect.poll(() => popup.getByRole('heading', { name: 'This page doesn’t look like an article' }).count()).toBe(1);
     const links = popup.getByRole('navigation', { name: 'Outline' }).getByRole('link');
     expect(await links.allTextContents()).toContain('Related searches');
@@ -72,12 +59,12 @@ describe('Chromium: pages that are not articles', () => {
   });
 
   it('explains that a browser page cannot be read', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('storm-1152.html'));
-    const tabId = await session.tabIdOf(page);
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html'));
+    const tabId = await env.session.tabIdOf(page);
     await page.goto('chrome://version');
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await env.session.context.newPage();
+    await popup.goto(`chrome-extension://${env.session.extensionId}/popup.html?tab=${tabId}`);
     const alert = popup.getByRole('alert');
     await expect.poll(() => alert.count(), SCROLL_WAIT).toBe(1);
     expect(await alert.getByRole('heading').textContent()).toBe('Gloss can’t read this page');
@@ -88,17 +75,17 @@ describe('Chromium: pages that are not articles', () => {
   });
 
   it('explains that the PDF viewer cannot be read', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('document.pdf'));
-    const popup = await session.openPopupFor(page);
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('document.pdf'));
+    const popup = await env.session.openPopupFor(page);
     await expect.poll(() => popup.getByRole('alert').getByRole('heading').textContent(), SCROLL_WAIT).toBe('Gloss can’t read PDFs');
     await popup.close();
     await page.close();
   });
 
   it('explains that a closed tab is gone', async () => {
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=987654`);
+    const popup = await env.session.context.newPage();
+    await popup.goto(`chrome-extension://${env.session.extensionId}/popup.html?tab=987654`);
     await expect.poll(() => popup.getByRole('heading', { name: 'That tab is gone' }).count()).toBe(1);
     await popup.close();
   });

@@ -1,24 +1,11 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithGloss, type FirefoxSession } from '../../harness/firefox';
-import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
-import { FIXTURES_DIR } from '../../harness/paths';
+import { describe, expect, it } from 'vitest';
+import { useFirefox } from './support/browser-sessions';
 import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
 
-let server: FixtureServer;
-let session: FirefoxSession;
-
-beforeAll(async () => {
-  server = await startFixtureServer(FIXTURES_DIR);
-  session = await launchFirefoxWithGloss();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const env = useFirefox();
 
 /** Clicks, with the real mouse, the control in Gloss's shadow-root UI whose accessible name or text matches. */
 async function clickGlossControl(page: Page, name: string): Promise<void> {
@@ -51,7 +38,7 @@ const painted = (page: Page) => page.evaluate(PAINTED_SCRIPT) as Promise<Record<
 
 describe('Firefox: highlights on the sample article', () => {
   it('highlights a selection, takes a note and a tag, survives a reload, and can be deleted', async () => {
-    const { page, popup } = await session.openWithPopup(server.url('storm-1152.html'));
+    const { page, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
     await popup.close();
     await page.bringToFront();
     const quote = (await page.evaluate(selectTextScript('Astonishingly, the group', '750 million'))) as string;
@@ -67,7 +54,7 @@ describe('Firefox: highlights on the sample article', () => {
     await page.reload();
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
-    const { page: second, popup: listing } = await session.openWithPopup(server.url('storm-1152.html'));
+    const { page: second, popup: listing } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
     const items = () => listing.evaluate(() => [...document.querySelectorAll('.highlight-list > li')].map((li) => li.textContent ?? ''));
     await expect.poll(items, WAIT).toHaveLength(1);
     expect((await items())[0]).toContain('The headline number.');
@@ -85,7 +72,7 @@ describe('Firefox: highlights on the sample article', () => {
   });
 
   it('highlights a selection that spans two paragraphs', async () => {
-    const { page, popup } = await session.openWithPopup(server.url('storm-1152.html'));
+    const { page, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
     await popup.close();
     await page.bringToFront();
     const quote = (await page.evaluate(selectTextScript('this formidable foe', 'Storm-1152 had operated'))) as string;

@@ -1,31 +1,19 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithGloss, RESTRICTED_TEST_HOST, type FirefoxSession } from '../../harness/firefox';
-import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
-import { FIXTURES_DIR } from '../../harness/paths';
+import { describe, expect, it } from 'vitest';
+import { useFirefox } from './support/browser-sessions';
+import { RESTRICTED_TEST_HOST } from '../../harness/firefox';
 import { headingTopScript, SAMPLE_HEADINGS, SAMPLE_TITLE } from './support/sample';
 
 const WAIT = { timeout: 10_000 };
 
-let server: FixtureServer;
-let session: FirefoxSession;
-
-beforeAll(async () => {
-  server = await startFixtureServer(FIXTURES_DIR);
-  session = await launchFirefoxWithGloss();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const env = useFirefox();
 
 const text = (page: Page, selector: string) =>
   page.evaluate((s) => Array.from(document.querySelectorAll(s), (e) => e.textContent?.trim() ?? ''), selector);
 
 describe('Firefox: the popup on the sample article', () => {
   it('shows the title and the eight outline links, and a click scrolls the page to the heading', async () => {
-    const { page, popup } = await session.openWithPopup(server.url('storm-1152.html'));
+    const { page, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
     await expect.poll(() => text(popup, 'h1'), WAIT).toEqual([SAMPLE_TITLE]);
     expect(await text(popup, 'nav[aria-label="Outline"] a')).toEqual(SAMPLE_HEADINGS);
 
@@ -42,7 +30,7 @@ describe('Firefox: the popup on the sample article', () => {
 
 describe('Firefox: pages that are not articles', () => {
   it('says a search page does not look like an article and lists its headings', async () => {
-    const { page, popup } = await session.openWithPopup(server.url('search-results.html'));
+    const { page, popup } = await env.session.openWithPopup(env.server.url('search-results.html'));
     await expect.poll(() => text(popup, '[role="status"] h2'), WAIT).toContain('This page doesn’t look like an article');
     expect(await text(popup, 'nav[aria-label="Outline"] a')).toContain('Related searches');
     await popup.close();
@@ -51,8 +39,8 @@ describe('Firefox: pages that are not articles', () => {
 
   it('explains that a page where extensions may not run cannot be read', async () => {
     // BiDi refuses to open about: pages, so the profile treats "localhost" like the add-on store.
-    const restricted = server.url('storm-1152.html').replace('127.0.0.1', RESTRICTED_TEST_HOST);
-    const { page, popup } = await session.openWithPopup(restricted);
+    const restricted = env.server.url('storm-1152.html').replace('127.0.0.1', RESTRICTED_TEST_HOST);
+    const { page, popup } = await env.session.openWithPopup(restricted);
     await expect.poll(() => text(popup, '[role="alert"] h2'), WAIT).toEqual(['Gloss can’t read this page']);
     expect(await text(popup, 'nav[aria-label="Outline"]')).toEqual([]);
     await popup.close();
@@ -60,7 +48,7 @@ describe('Firefox: pages that are not articles', () => {
   });
 
   it('explains that the PDF viewer cannot be read', async () => {
-    const { page, popup } = await session.openWithPopup(server.url('document.pdf'));
+    const { page, popup } = await env.session.openWithPopup(env.server.url('document.pdf'));
     await expect.poll(() => text(popup, '[role="alert"] h2'), WAIT).toEqual(['Gloss can’t read PDFs']);
     await popup.close();
     await page.close();
