@@ -1,0 +1,79 @@
+/**
+ * Every kind of entity in one article text. Each kind has its own finder (one module per kind); this
+ * module runs them and settles overlaps between kinds, so one stretch of text is one entity:
+ * the longer mention wins, and for equal spans the kind earlier in `KIND_PRIORITY`.
+ */
+import { createEntityFinder, type SoftwareRecord } from './find-entities';
+import type { ThreatActorRecord } from './dictionary';
+import type { Entity, EntityKind, Mention } from './types';
+
+/** The data sets the scanner is built from (shapes of the files in data/). */
+export interface EntityData {
+  actors: readonly ThreatActorRecord[];
+  software?: readonly SoftwareRecord[];
+  /** Shaped like data/attack-techniques.json. */
+  techniques?: AttackTechniqueData;
+}
+
+export interface AttackTechniqueData {
+  techniques: { id: string; name: string; tactics?: string[]; parent?: string }[];
+  tactics: { id: string; name: string; shortname?: string }[];
+}
+
+export type KindFinder = (text: string) => Entity[];
+
+export const KIND_PRIORITY: readonly EntityKind[] = [
+  'indicator',
+  'vulnerability',
+  'threat-actor',
+  'malware',
+  'tool',
+  'technique',
+  'organization',
+  'place',
+  'person',
+];
+
+export interface EntityScanner {
+  findEntities(text: string): Entity[];
+}
+
+/** Builds every finder once (tens of milliseconds); `findEntities` is then cheap per text. */
+export function createEntityScanner(data: EntityData): EntityScanner {
+  const finders: KindFinder[] = [createEntityFinder(data.actors, data.software ?? []).findEntities];
+  return { findEntities: (text) => settleOverlaps(finders.flatMap((find) => find(text))) };
+}
+
+interface Owned {
+  mention: Mention;
+  entity: Entity;
+  rank: number;
+}
+
+/** Keeps each stretch of text for one entity; entities left with no mention are dropped. */
+export function settleOverlaps(entities: readonly Entity[]): Entity[] {
+  const owned: Owned[] = entities.flatMap((entity) =>
+    entity.mentions.map((mention) => ({ mention, entity, rank: KIND_PRIORITY.indexOf(entity.kind) })),
+  );
+  owned.sort(
+    (a, b) =>
+      b.mention.end - b.mention.start - (a.mention.end - a.mention.start) ||
+      a.rank - b.rank ||
+      a.mention.start - b.mention.start,
+  );
+  const taken: Mention[] = [];
+  const kept = new Map<Entity, Mention[]>();
+  for (const { mention, entity } of owned) {
+    if (taken.some((t) => mention.start < t.end && t.start < mention.end)) continue;
+    taken.push(mention);
+    kept.set(entity, [...(kept.get(entity) ?? []), mention]);
+  }
+  const result: Entity[] = [];
+  for (const entity of entities) {
+    const mentions = kept.get(entity);
+    if (!mentions) continue;
+    mentions.sort((a, b) => a.start - b.start);
+    result.push(mentions.length === entity.mentions.length ? entity : { ...entity, mentions });
+  }
+  return result.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
