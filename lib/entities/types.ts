@@ -31,4 +31,12 @@ export interface Entity {
   /** Other known names of the same entity (not including `canonical`). */
   aliases: string[];
   mentions: Mention[];
+  /** An ambiguous name: the canonical names of every actor it may mean, the chosen one first. */
+  candidates?: string[];
+  /** The MITRE ATT&CK id when known: G1015 (group), S0154 (software), T1566.001 (technique). */
+  attackId?: string;
+  /** What an indicator is; `name` and `canonical` hold it refanged. */
+  indicatorType?: IndicatorType;
 }
+
+export type IndicatorType = 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256';
