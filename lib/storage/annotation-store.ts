@@ -1,6 +1,7 @@
 import type { AnnotationTarget } from '../anchoring/types';
 import type { GlossDatabase } from './database';
-import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor, type PageRecord } from './records';
+import { touchPage, type PageDetails } from './page-store';
+import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor } from './records';
 import { cleanTags, tagKey } from './tags';
 
 export interface NewAnnotation {
@@ -11,10 +12,7 @@ export interface NewAnnotation {
   tags?: string[];
 }
 
-export interface PageDetails {
-  title: string;
-  siteName: string | null;
-}
+export type { PageDetails };
 
 export type AnnotationChanges = Partial<Pick<AnnotationRecord, 'color' | 'note' | 'tags'>>;
 
@@ -26,14 +24,6 @@ function checkColor(color: string | undefined): HighlightColor {
 
 function cleanNote(note: string | undefined): string {
   return (note ?? '').slice(0, MAX_NOTE_LENGTH);
-}
-
-async function touchPage(db: GlossDatabase, url: string, details: PageDetails | null, now: number): Promise<void> {
-  const existing = await db.pages.get(url);
-  const page: PageRecord = existing
-    ? { ...existing, ...(details ?? {}), updatedAt: now }
-    : { url, title: details?.title ?? url, siteName: details?.siteName ?? null, createdAt: now, updatedAt: now };
-  await db.pages.put(page);
 }
 
 async function rememberTags(db: GlossDatabase, tags: string[], now: number): Promise<void> {

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AnnotationRecord, PageRecord, TagRecord } from './records';
+import type { AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from './records';
 
 export const DATABASE_NAME = 'gloss';
 
@@ -9,11 +9,15 @@ export const DATABASE_NAME = 'gloss';
  *
  * Schema history; every change adds a version with an upgrade and a test that old data survives:
  * - 1: pages by normalised URL; annotations by id, indexed by page, tags and colour; tags by key.
+ * - 2: pages indexed by the threat actors they mention (every existing page gets `actors: []`);
+ *   entity tags (a researcher's confirm/reject per page); the user's own threat actors.
  */
 export class GlossDatabase extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
   tags!: EntityTable<TagRecord, 'key'>;
+  entityTags!: EntityTable<EntityTagRecord, 'id'>;
+  actors!: EntityTable<UserActorRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -22,5 +26,16 @@ export class GlossDatabase extends Dexie {
       annotations: 'id, pageUrl, *tags, color, updatedAt',
       tags: 'key',
     });
+    this.version(2)
+      .stores({
+        pages: 'url, updatedAt, *actors',
+        entityTags: 'id, pageUrl, entityKey, status',
+        actors: 'id, *nameKeys',
+      })
+      .upgrade((tx) =>
+        tx.table<PageRecord>('pages').toCollection().modify((page) => {
+          page.actors ??= [];
+        }),
+      );
   }
 }

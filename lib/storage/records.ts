@@ -1,4 +1,5 @@
 import type { AnnotationTarget } from '../anchoring/types';
+import type { EntityKind } from '../entities/types';
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
@@ -15,6 +16,11 @@ export interface PageRecord {
   siteName: string | null;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Keys (actorKey in lib/entities/entity-key.ts) of the threat actors the page mentions and the user
+   * has not rejected, as of the last time the popup read it. Indexed, to find pages by actor.
+   */
+  actors?: string[];
 }
 
 /** One highlight with its note and tags. */
@@ -34,4 +40,40 @@ export interface TagRecord {
   key: string;
   label: string;
   createdAt: number;
+}
+
+export type EntityTagStatus = 'confirmed' | 'rejected';
+
+/**
+ * A researcher's verdict on one entity of one page: confirmed (it is what Gloss says), or rejected
+ * (never show it on this page again). One record per page and entity; `id` is derived from both.
+ */
+export interface EntityTagRecord {
+  id: string;
+  pageUrl: string;
+  /** entityKey in lib/entities/entity-key.ts: kind and case-folded canonical name. */
+  entityKey: string;
+  kind: EntityKind;
+  /** The name as the page wrote it when tagged, and the name it resolved to. */
+  name: string;
+  canonical: string;
+  status: EntityTagStatus;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * A threat actor the user named, or extra names the user gave a shipped actor (`extendsBuiltin`).
+ * These join the dictionary for every later page.
+ */
+export interface UserActorRecord {
+  /** actorKey of `canonical`. */
+  id: string;
+  canonical: string;
+  aliases: string[];
+  extendsBuiltin: boolean;
+  /** Case-folded canonical name and aliases, indexed to look actors up by any name. */
+  nameKeys: string[];
+  createdAt: number;
+  updatedAt: number;
 }

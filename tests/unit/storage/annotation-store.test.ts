@@ -25,7 +25,7 @@ describe('annotation store', () => {
   it('creates a highlight with its page and tags', async () => {
     const record = await createAnnotation(db, { pageUrl: PAGE, target: target('Storm-1152'), note: 'n', tags: ['APT', 'apt', 'fraud'] }, { title: 'T', siteName: 'S' }, 1000);
     expect(record).toMatchObject({ pageUrl: PAGE, color: 'yellow', note: 'n', tags: ['APT', 'fraud'], createdAt: 1000 });
-    expect(await db.pages.get(PAGE)).toEqual({ url: PAGE, title: 'T', siteName: 'S', createdAt: 1000, updatedAt: 1000 });
+    expect(await db.pages.get(PAGE)).toEqual({ url: PAGE, title: 'T', siteName: 'S', createdAt: 1000, updatedAt: 1000, actors: [] });
     expect((await db.tags.toArray()).map((tag) => tag.key).sort()).toEqual(['apt', 'fraud']);
     expect(await pageHasAnnotations(db, PAGE)).toBe(true);
     expect(await pageHasAnnotations(db, `${PAGE}/other`)).toBe(false);

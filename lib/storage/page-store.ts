@@ -1,0 +1,29 @@
+import type { GlossDatabase } from './database';
+import type { PageRecord } from './records';
+
+/** What the page itself says about it, recorded when the user first keeps something from it. */
+export interface PageDetails {
+  title: string;
+  siteName: string | null;
+}
+
+/** Creates the page record, or refreshes its details and `updatedAt`. Call inside a transaction on `pages`. */
+export async function touchPage(db: GlossDatabase, url: string, details: PageDetails | null, now: number): Promise<PageRecord> {
+  const existing = await db.pages.get(url);
+  const page: PageRecord = existing
+    ? { ...existing, ...(details ?? {}), updatedAt: now }
+    : { url, title: details?.title ?? url, siteName: details?.siteName ?? null, createdAt: now, updatedAt: now, actors: [] };
+  await db.pages.put(page);
+  return page;
+}
+
+/** Records which threat actors a saved page mentions; pages the user has kept nothing from are left alone. */
+export async function recordPageActors(db: GlossDatabase, url: string, actors: readonly string[]): Promise<boolean> {
+  const unique = [...new Set(actors)].sort();
+  return db.transaction('rw', db.pages, async () => {
+    const page = await db.pages.get(url);
+    if (!page) return false;
+    if (JSON.stringify(page.actors ?? []) !== JSON.stringify(unique)) await db.pages.put({ ...page, actors: unique });
+    return true;
+  });
+}

@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GlossDatabase } from '@/lib/storage/database';
+
+/** Schema 1 exactly as it shipped; frozen here so the upgrade is tested against real old data. */
+function openVersion1(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores({
+    pages: 'url, updatedAt',
+    annotations: 'id, pageUrl, *tags, color, updatedAt',
+    tags: 'key',
+  });
+  return db;
+}
+
+const PAGE = { url: 'https://news.example/storm-1152', title: 'Storm-1152', siteName: 'News', createdAt: 1, updatedAt: 2 };
+const ANNOTATION = {
+  id: 'a1',
+  pageUrl: PAGE.url,
+  target: {
+    quote: { type: 'TextQuoteSelector', exact: 'Storm-1152', prefix: 'by ', suffix: ' sold' },
+    position: { type: 'TextPositionSelector', start: 10, end: 20 },
+  },
+  color: 'green',
+  note: 'a note',
+  tags: ['apt'],
+  createdAt: 1,
+  updatedAt: 2,
+};
+const TAG = { key: 'apt', label: 'APT', createdAt: 1 };
+
+let names: string[] = [];
+afterEach(async () => {
+  await Promise.all(names.map((name) => Dexie.delete(name)));
+  names = [];
+});
+
+describe('database upgrade from schema 1 to 2', () => {
+  it('keeps every page, highlight and tag, and indexes pages by actor', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const old = openVersion1(name);
+    await old.table('pages').put(PAGE);
+    await old.table('annotations').put(ANNOTATION);
+    await old.table('tags').put(TAG);
+    old.close();
+
+    const db = new GlossDatabase(name);
+    expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: [] });
+    expect(await db.annotations.get('a1')).toEqual(ANNOTATION);
+    expect(await db.annotations.where('tags').equals('apt').count()).toBe(1);
+    expect(await db.tags.get('apt')).toEqual(TAG);
+    expect(db.verno).toBe(2);
+
+    await db.pages.update(PAGE.url, { actors: ['scattered spider'] });
+    expect((await db.pages.where('actors').equals('scattered spider').toArray()).map((p) => p.url)).toEqual([PAGE.url]);
+    expect(await db.entityTags.count()).toBe(0);
+    expect(await db.actors.count()).toBe(0);
+    db.close();
+  });
+});
