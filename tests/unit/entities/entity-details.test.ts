@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { attackUrl, describeEntity, type DetailSources } from '@/lib/entities/entity-details';
+import type { Entity } from '@/lib/entities/types';
+
+const sources: DetailSources = {
+  actors: [
+    {
+      name: 'Scattered Spider', aliases: ['Octo Tempest', 'UNC3944'], source: 'mitre-attack',
+      sources: ['mitre-attack', 'misp-galaxy', 'microsoft'], mitre_id: 'G1015', msft_origin: 'Financially motivated',
+      refs: ['https://attack.mitre.org/groups/G1015', 'javascript:alert(1)', 'https://www.example.org/report'],
+    },
+    { name: 'Storm-1152', aliases: [], source: 'misp-galaxy', country: 'VN' },
+  ],
+  software: [{ name: 'Mimikatz', aliases: [], kind: 'tool', source: 'mitre-attack', mitre_id: 'S0002' }],
+  userActorKeys: new Set(['gold harvest']),
+};
+
+const entity = (kind: Entity['kind'], canonical: string, extra: Partial<Entity> = {}): Entity => ({
+  kind, name: canonical, canonical, aliases: [], mentions: [{ start: 0, end: canonical.length, text: canonical }], ...extra,
+});
+
+describe('attackUrl', () => {
+  it('links groups, software, techniques and sub-techniques to their ATT&CK pages', () => {
+    expect(attackUrl('G1015')).toBe('https://attack.mitre.org/groups/G1015/');
+    expect(attackUrl('S0002')).toBe('https://attack.mitre.org/software/S0002/');
+    expect(attackUrl('T1566.001')).toBe('https://attack.mitre.org/techniques/T1566/001/');
+    expect(attackUrl('X1')).toBeNull();
+  });
+});
+
+describe('describeEntity', () => {
+  it('gives an actor its aliases, motivation, sources in words, ATT&CK page and web references only', () => {
+    const details = describeEntity(entity('threat-actor', 'Scattered Spider', { aliases: ['Octo Tempest', 'UNC3944'] }), sources);
+    expect(details).toEqual({
+      kind: 'threat-actor',
+      canonical: 'Scattered Spider',
+      aliases: ['Octo Tempest', 'UNC3944'],
+      motivation: 'Financially motivated',
+      sources: ['MITRE ATT&CK', 'MISP galaxy', 'Microsoft'],
+      attackId: 'G1015',
+      links: [
+        { label: 'MITRE ATT&CK G1015', url: 'https://attack.mitre.org/groups/G1015/' },
+        { label: 'attack.mitre.org', url: 'https://attack.mitre.org/groups/G1015' },
+        { label: 'example.org', url: 'https://www.example.org/report' },
+      ],
+    });
+  });
+
+  it('gives the country where the data knows it', () => {
+    expect(describeEntity(entity('threat-actor', 'Storm-1152'), sources)).toMatchObject({ country: 'VN', sources: ['MISP galaxy'] });
+  });
+
+  it('says when the user named the actor', () => {
+    expect(describeEntity(entity('threat-actor', 'Gold Harvest'), sources)).toMatchObject({ sources: ['You'], links: [] });
+  });
+
+  it('describes software from the software list', () => {
+    expect(describeEntity(entity('tool', 'Mimikatz'), sources)).toMatchObject({ attackId: 'S0002', sources: ['MITRE ATT&CK'] });
+  });
+
+  it('links a CVE to NVD and never links an indicator', () => {
+    expect(describeEntity(entity('vulnerability', 'CVE-2023-4966'), sources).links).toEqual([
+      { label: 'NVD', url: 'https://nvd.nist.gov/vuln/detail/CVE-2023-4966' },
+    ]);
+    expect(describeEntity(entity('indicator', 'http://evil.example/x', { indicatorType: 'url' }), sources).links).toEqual([]);
+  });
+});
