@@ -6,6 +6,15 @@ import { extractArticle } from '../lib/article/extract-article';
 import { checkHtmlInput, documentHasText, isNonAsciiUtf8 } from '../lib/article/html-input';
 import { renderAnalysisMarkdown } from '../lib/report/analysis-markdown';
 import { buildAnalysisReport, type AnalysisReport } from '../lib/report/analysis-report';
+import { createEntityScanner, type EntityScanner } from '../lib/entities/scan-entities';
+import { loadEntityData } from '../lib/entities/shipped-data';
+
+let scanner: EntityScanner | null = null;
+/** Built on first use: a usage error should not wait for the dictionaries. */
+function entityScanner(): EntityScanner {
+  scanner ??= createEntityScanner(loadEntityData());
+  return scanner;
+}
 
 export const FORMATS = ['json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -93,7 +102,8 @@ export async function analyze(options: AnalyzeOptions): Promise<string> {
   try {
     const doc = parseDocument(bytes, url);
     if (!documentHasText(doc)) throw fail('the page has no text in its body');
-    report = buildAnalysisReport(extractArticle(doc, url), url);
+    const extraction = extractArticle(doc, url);
+    report = buildAnalysisReport(extraction, url, entityScanner().findEntities(extraction.textContent));
   } catch (error) {
     // jsdom and Readability recurse over the tree: a page nested thousands deep overflows the stack.
     if (error instanceof RangeError && /call stack/i.test(error.message)) throw fail('the page is nested too deeply to read');

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { AnalyzeTabResult } from '@/lib/messaging/contract';
+import type { AnalyzeTabResult, PageDetailsMessage } from '@/lib/messaging/contract';
 import type { OutlineItem } from '@/lib/outline/live-outline';
 import { UNREADABLE_MESSAGES } from '@/lib/popup/unreadable-messages';
 import { ArticleHeader } from './article-header';
+import { EntitiesRegion, type EntityServices } from './entities-region';
 import { LoadingIndicator } from './loading-indicator';
 import { HeadingsOnlyNotice } from './headings-only-notice';
 import { HighlightsRegion, type HighlightServices } from './highlights-region';
@@ -16,6 +17,8 @@ export interface PopupServices {
   scrollToHeading: (tabId: number, item: OutlineItem) => Promise<boolean>;
   /** The highlights of one tab; absent in tests that only cover reading. */
   highlightsFor?: (tabId: number) => HighlightServices;
+  /** The entities of one tab; absent in tests that only cover reading. */
+  entitiesFor?: (tabId: number, page: PageDetailsMessage) => EntityServices;
 }
 
 type State =
@@ -32,6 +35,14 @@ export function PopupApp({ services }: { services: PopupServices }) {
   const highlightServices = useMemo(
     () => (tabIdForHighlights === null ? null : (services.highlightsFor?.(tabIdForHighlights) ?? null)),
     [services, tabIdForHighlights],
+  );
+  const analysisDone = state.phase === 'done' && state.result.ok ? state.result.analysis : null;
+  const entityServices = useMemo(
+    () =>
+      tabIdForHighlights === null || !analysisDone
+        ? null
+        : (services.entitiesFor?.(tabIdForHighlights, { title: analysisDone.metadata.title ?? '', siteName: analysisDone.metadata.siteName }) ?? null),
+    [services, tabIdForHighlights, analysisDone],
   );
 
   const load = useCallback(async () => {
@@ -84,6 +95,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
         </p>
       )}
       {highlightServices && <HighlightsRegion services={highlightServices} />}
+      {entityServices && <EntitiesRegion initial={analysis.entities} services={entityServices} />}
       {(analysis.kind === 'article' || analysis.outline.length > 0) && (
         <OutlineNav items={analysis.outline} onSelect={(item) => void onSelect(item)} />
       )}

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { PopupApp, type PopupServices } from '@/components/popup-app';
+import { entityServicesFor } from '@/extension/popup/entity-services';
 import { highlightServicesFor } from '@/extension/popup/highlight-services';
 import { sendRequest } from '@/extension/send-request';
 import { tabIdFromSearch } from '@/lib/popup/target-tab';
@@ -18,6 +19,7 @@ const services: PopupServices = {
     return found;
   },
   highlightsFor: highlightServicesFor,
+  entitiesFor: entityServicesFor,
 };
 
 render(<PopupApp services={services} />, document.getElementById('app')!);

@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { AnalyzeTabResult, PageReaderResult } from '@/lib/messaging/contract';
+import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { unreadableReasonForError, unreadableReasonForUrl } from '@/lib/url/page-access';
+import { rememberArticleText } from './article-texts';
+import { entitiesForText } from './entity-handlers';
+import { entityScanner } from './entity-scanner';
 import { executeFileInTab, TimeoutError, withTimeout } from './execute-in-tab';
 
 /** Large pages take a few hundred milliseconds; a page that has not answered by now is stuck. */
@@ -14,19 +18,28 @@ async function tabUrl(tabId: number): Promise<string | null | undefined> {
   }
 }
 
-/** Reads the article in a tab by injecting the page reader on demand. Never throws: failures become reasons. */
+/**
+ * Reads the article in a tab by injecting the page reader on demand, and finds its entities here in the
+ * background, where the dictionaries live. Never throws: failures become reasons.
+ */
 export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
   const url = await tabUrl(tabId);
   if (url === undefined) return { ok: false, reason: 'no-tab', url: null };
   const blocked = unreadableReasonForUrl(url);
   if (blocked) return { ok: false, reason: blocked, url };
+  // Build the dictionaries while the page reads itself: the two run in different processes.
+  void entityScanner().catch(() => undefined);
   try {
     const result = (await withTimeout(executeFileInTab(tabId, '/page-reader.js'), READ_TIMEOUT_MS)) as
       | PageReaderResult
       | undefined;
     if (!result) return { ok: false, reason: 'failed', url, detail: 'The page reader returned nothing.' };
     if (!result.ok) return { ok: false, reason: result.reason, url, detail: result.detail };
-    return { ok: true, analysis: { ...result.extraction, url: result.url } };
+    const { textContent, ...extraction } = result.extraction;
+    const pageUrl = normalizePageUrl(result.url);
+    if (pageUrl) rememberArticleText(tabId, pageUrl, textContent);
+    const entities = await entitiesForText(pageUrl, textContent);
+    return { ok: true, analysis: { ...extraction, url: result.url, entities } };
   } catch (error) {
     if (error instanceof TimeoutError) return { ok: false, reason: 'timeout', url };
     const message = error instanceof Error ? error.message : String(error);

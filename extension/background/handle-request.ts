@@ -2,6 +2,8 @@ import type { Browser } from 'wxt/browser';
 import type { GlossRequest, GlossRequestType, GlossResponse } from '@/lib/messaging/contract';
 import { analyzeTab } from './analyze-tab';
 import * as annotations from './annotation-handlers';
+import * as entities from './entity-handlers';
+import { clearEntityMarks, focusEntityMark, markEntities } from './entity-mark-handlers';
 import { executeFunctionInTab } from './execute-in-tab';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
@@ -39,6 +41,16 @@ const handlers: Handlers = {
   'scroll-to-highlight': ({ tabId, id }) => sendTabCommand(tabId, 'scroll-to-highlight', { id }).catch(() => ({ found: false })),
   'reattach-highlight': ({ tabId, id }) =>
     sendTabCommand(tabId, 'reattach-to-selection', { id }).catch(() => ({ ok: false, message: 'The page is not reachable.' })),
+  'tab-entities': entities.tabEntities,
+  'entity-details': entities.entityDetails,
+  'tag-entity': entities.tagEntityOnTab,
+  'add-actor': entities.addActor,
+  'suggest-actors': entities.suggestActorNames,
+  'pages-for-actor': entities.pagesForActor,
+  'tab-selection': entities.tabSelection,
+  'mark-entities': markEntities,
+  'focus-entity-mark': focusEntityMark,
+  'clear-entity-marks': clearEntityMarks,
 };
 
 /** Routes one request to its handler; the background's single entry point for the message contract. */

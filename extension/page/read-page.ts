@@ -6,8 +6,7 @@ export function readPage(doc: Document): PageReaderResult {
   if (doc.contentType === 'application/pdf') return { ok: false, reason: 'pdf' };
   if (!doc.body) return { ok: false, reason: 'failed', detail: 'This document has no body to read.' };
   try {
-    const { textContent: _text, ...extraction } = extractArticle(doc, doc.URL);
-    return { ok: true, extraction, url: doc.URL };
+    return { ok: true, extraction: extractArticle(doc, doc.URL), url: doc.URL };
   } catch (error) {
     return { ok: false, reason: 'failed', detail: error instanceof Error ? error.message : String(error) };
   }

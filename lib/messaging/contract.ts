@@ -1,11 +1,19 @@
 import type { AnnotationTarget } from '../anchoring/types';
 import type { ArticleExtraction } from '../article/extract-article';
+import type { EntityDetails } from '../entities/entity-details';
+import type { MentionQuote } from '../entities/locate-mentions';
+import type { PageEntities } from '../entities/page-entities';
+import type { ActorSuggestion } from '../entities/search-actors';
+import type { EntityKind } from '../entities/types';
 import type { AnnotationChanges } from '../storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '../storage/records';
 import type { UnreadableReason } from '../url/page-access';
 
-/** What the popup receives about a tab: the article without its full text, which stays in the tab. */
-export type PageAnalysis = Omit<ArticleExtraction, 'textContent'> & { url: string };
+/**
+ * What the popup receives about a tab: the article without its full text (the background keeps it),
+ * and the entities found in it.
+ */
+export type PageAnalysis = Omit<ArticleExtraction, 'textContent'> & { url: string; entities: PageEntities };
 
 /** Identifies a heading on the live page: its index among h1–h6, checked against its text. */
 export interface HeadingTarget {
@@ -18,6 +26,39 @@ export type AnalyzeTabResult =
   | { ok: false; reason: UnreadableReason; url: string | null; detail?: string };
 
 export type ScrollToHeadingResult = { found: boolean };
+
+/** The part of an entity that tagging needs. */
+export interface EntityRef {
+  kind: EntityKind;
+  name: string;
+  canonical: string;
+}
+
+/** One mention to mark in the page: its kind (for the colour) and its words with their context. */
+export interface EntityMark {
+  kind: EntityKind;
+  quote: MentionQuote;
+}
+
+export type TabEntitiesResult = { ok: true; entities: PageEntities } | { ok: false; message: string };
+
+export interface SavedPageSummary {
+  url: string;
+  title: string;
+  siteName: string | null;
+}
+
+export type EntityDetailsResult = EntityDetails & {
+  /** Saved pages that mention the actor under any name (threat actors only), newest first. */
+  pages: SavedPageSummary[];
+};
+
+/** A new actor named by the user, or a name linked to a known actor (`linkTo`, its canonical name). */
+export interface ActorToAdd {
+  name: string;
+  aliases: string[];
+  linkTo: string | null;
+}
 
 /** A highlight as the page currently shows it: found (with its place in the text) or orphaned. */
 export interface HighlightState {
@@ -58,6 +99,22 @@ export interface GlossRequests {
   'tab-highlights': { request: { tabId: number }; response: TabHighlightsResult };
   'scroll-to-highlight': { request: { tabId: number; id: string }; response: { found: boolean } };
   'reattach-highlight': { request: { tabId: number; id: string }; response: { ok: boolean; message?: string } };
+  'tab-entities': { request: { tabId: number }; response: TabEntitiesResult };
+  'entity-details': {
+    request: { entity: EntityRef & { aliases: string[]; attackId?: string } };
+    response: EntityDetailsResult;
+  };
+  'tag-entity': {
+    request: { tabId: number; entity: EntityRef; verdict: 'confirmed' | 'rejected' | null; page: PageDetailsMessage };
+    response: { ok: boolean; message?: string };
+  };
+  'add-actor': { request: { tabId: number; actor: ActorToAdd; page: PageDetailsMessage }; response: { ok: boolean; message?: string } };
+  'suggest-actors': { request: { query: string }; response: ActorSuggestion[] };
+  'pages-for-actor': { request: { name: string }; response: SavedPageSummary[] };
+  'tab-selection': { request: { tabId: number }; response: { text: string } };
+  'mark-entities': { request: { tabId: number; marks: EntityMark[]; focus: number | null }; response: { located: boolean[] } };
+  'focus-entity-mark': { request: { tabId: number; index: number }; response: { found: boolean } };
+  'clear-entity-marks': { request: { tabId: number }; response: { ok: boolean } };
 }
 
 export type GlossRequestType = keyof GlossRequests;
@@ -70,6 +127,9 @@ type Check = (message: Record<string, unknown>) => boolean;
 const isTabId = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 100;
 const isObject = (value: unknown) => typeof value === 'object' && value !== null;
+const isName = (value: unknown) => typeof value === 'string' && value.trim().length > 0 && value.length <= 200;
+const isEntityRef = (value: unknown) =>
+  isObject(value) && isName((value as EntityRef).name) && isName((value as EntityRef).canonical) && typeof (value as EntityRef).kind === 'string';
 
 const CHECKS: Record<GlossRequestType, Check> = {
   'analyze-tab': (m) => isTabId(m.tabId),
@@ -85,6 +145,16 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'tab-highlights': (m) => isTabId(m.tabId),
   'scroll-to-highlight': (m) => isTabId(m.tabId) && isId(m.id),
   'reattach-highlight': (m) => isTabId(m.tabId) && isId(m.id),
+  'tab-entities': (m) => isTabId(m.tabId),
+  'entity-details': (m) => isEntityRef(m.entity),
+  'tag-entity': (m) => isTabId(m.tabId) && isEntityRef(m.entity) && [null, 'confirmed', 'rejected'].includes(m.verdict as string) && isObject(m.page),
+  'add-actor': (m) => isTabId(m.tabId) && isObject(m.actor) && isName((m.actor as ActorToAdd).name) && isObject(m.page),
+  'suggest-actors': (m) => typeof m.query === 'string' && m.query.length <= 200,
+  'pages-for-actor': (m) => isName(m.name),
+  'tab-selection': (m) => isTabId(m.tabId),
+  'mark-entities': (m) => isTabId(m.tabId) && Array.isArray(m.marks) && (m.focus === null || Number.isInteger(m.focus)),
+  'focus-entity-mark': (m) => isTabId(m.tabId) && Number.isInteger(m.index),
+  'clear-entity-marks': (m) => isTabId(m.tabId),
 };
 
 /** Messages arrive untyped; this tells Gloss's own well-formed requests apart from anything else. */
@@ -117,5 +187,5 @@ export interface AnnotationsChangedEvent {
 
 /** The page reader's answer, from inside the tab. */
 export type PageReaderResult =
-  | { ok: true; extraction: Omit<ArticleExtraction, 'textContent'>; url: string }
+  | { ok: true; extraction: ArticleExtraction; url: string }
   | { ok: false; reason: UnreadableReason; detail?: string };

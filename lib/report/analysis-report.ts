@@ -17,8 +17,11 @@ export interface AnalysisReport extends Omit<ArticleMetadata, 'dir'> {
   entities: AnalysisEntity[];
 }
 
-/** Builds the report for one extracted page. Pure: the same extraction and URL give the same report. */
-export function buildAnalysisReport(extraction: ArticleExtraction, url: string | null): AnalysisReport {
+/**
+ * Builds the report for one extracted page. Pure: the same extraction, URL and entities give the same
+ * report. `entities` are those found in `extraction.textContent`.
+ */
+export function buildAnalysisReport(extraction: ArticleExtraction, url: string | null, entities: AnalysisEntity[] = []): AnalysisReport {
   const { dir: _dir, ...metadata } = extraction.metadata;
   return {
     ...metadata,
@@ -26,6 +29,6 @@ export function buildAnalysisReport(extraction: ArticleExtraction, url: string |
     readingTime: { words: extraction.readingTime.words, minutes: extraction.readingTime.minutes },
     kind: extraction.kind,
     outline: extraction.outline.map(({ level, text }) => ({ level, text })),
-    entities: [], // Filled in by the entity matcher in a later issue (it will scan extraction.textContent).
+    entities,
   };
 }

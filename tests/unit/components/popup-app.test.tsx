@@ -23,6 +23,7 @@ const analysis: PageAnalysis = {
     { level: 3, text: 'First, detail', liveIndex: 2 },
     { level: 2, text: 'Second', liveIndex: 3 },
   ],
+  entities: { entities: [], rejected: [] },
 };
 
 function services(result: AnalyzeTabResult, overrides: Partial<PopupServices> = {}): PopupServices {

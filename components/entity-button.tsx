@@ -1,0 +1,40 @@
+import type { PageEntity } from '@/lib/entities/page-entities';
+
+interface EntityButtonProps {
+  entity: PageEntity;
+  expanded: boolean;
+  panelId: string;
+  onToggle: () => void;
+}
+
+/**
+ * One entity: its name as the page wrote it, what it resolves to, and its mention count. The accessible
+ * name is "Storm-1152 (17)" or "Octo Tempest, resolved to Scattered Spider (1)" (the visible arrow reads
+ * badly); a verdict is its description.
+ */
+export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButtonProps) {
+  const resolved = entity.canonical !== entity.name && entity.canonical.toLowerCase() !== entity.name.toLowerCase();
+  const verdictId = `${panelId}-verdict`;
+  const label = `${entity.name}${resolved ? `, resolved to ${entity.canonical}` : ''} (${entity.mentions.length})`;
+  return (
+    <>
+    <button
+      type="button"
+      class={`entity-button kind-${entity.kind}${entity.verdict === 'confirmed' ? ' confirmed' : ''}`}
+      aria-label={label}
+      aria-expanded={expanded}
+      aria-controls={expanded ? panelId : undefined}
+      aria-describedby={entity.verdict === 'confirmed' ? verdictId : undefined}
+      onClick={onToggle}
+    >
+      <span class="entity-name">{entity.name}</span>
+      {resolved && (
+        <span class="entity-resolved"> → {entity.canonical}</span>
+      )}
+      {entity.verdict === 'confirmed' && <span class="entity-verdict" aria-hidden="true" title="Confirmed by you"> ✓</span>}
+      <span class="entity-count"> ({entity.mentions.length})</span>
+    </button>
+    {entity.verdict === 'confirmed' && <span id={verdictId} hidden>Confirmed by you</span>}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { EntityDetailsResult } from '@/lib/messaging/contract';
+import { isWebLink } from '@/lib/entities/entity-details';
+import { countryName } from '@/lib/popup/entity-labels';
+
+/** What Gloss knows about an entity: other names, origin, sources, links, and saved pages naming it. */
+export function EntityFacts({ details, candidates }: { details: EntityDetailsResult; candidates?: string[] }) {
+  return (
+    <dl class="entity-facts">
+      {details.canonical && <><dt>Name</dt><dd>{details.canonical}</dd></>}
+      {details.aliases.length > 0 && <><dt>Also known as</dt><dd>{details.aliases.join(', ')}</dd></>}
+      {candidates && candidates.length > 1 && <><dt>May also mean</dt><dd>{candidates.slice(1).join(', ')}</dd></>}
+      {details.country && <><dt>Country</dt><dd>{countryName(details.country)}</dd></>}
+      {details.motivation && <><dt>Origin or motive</dt><dd>{details.motivation}</dd></>}
+      {details.sources.length > 0 && <><dt>Name from</dt><dd>{details.sources.join(', ')}</dd></>}
+      {details.links.length > 0 && (
+        <>
+          <dt>Read more</dt>
+          <dd>
+            <ul class="plain-list">
+              {details.links.map((link) => (
+                <li key={link.url}><a href={link.url} target="_blank" rel="noopener noreferrer">{link.label}</a></li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+      {details.kind === 'threat-actor' && (
+        <>
+          <dt>Saved pages naming it</dt>
+          <dd>
+            {details.pages.length === 0 ? (
+              <span class="muted">None yet</span>
+            ) : (
+              <ul class="plain-list">
+                {details.pages.map((page) => (
+                  <li key={page.url}>
+                    {isWebLink(page.url) ? <a href={page.url} target="_blank" rel="noopener noreferrer">{page.title || page.url}</a> : page.title || page.url}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}

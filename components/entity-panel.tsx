@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PageEntity } from '@/lib/entities/page-entities';
+import type { EntityDetailsResult } from '@/lib/messaging/contract';
+import { KIND_NOUNS } from '@/lib/popup/entity-labels';
+import { ActorForm } from './actor-form';
+import { EntityFacts } from './entity-facts';
+import type { EntityServices } from './entities-region';
+
+interface EntityPanelProps {
+  id: string;
+  entity: PageEntity;
+  services: EntityServices;
+  /** Which mention is shown (0-based) and which mentions were found in the page; null while marking. */
+  position: number;
+  located: boolean[] | null;
+  onStep: (delta: 1 | -1) => void;
+  /** Called after a verdict or actor change, to reload the page's entities. */
+  onChanged: (message: string) => void;
+}
+
+function MentionStepper({ position, located, total, onStep }: { position: number; located: boolean[] | null; total: number; onStep: (d: 1 | -1) => void }) {
+  const missing = located ? located.filter((found) => !found).length : 0;
+  return (
+    <div class="stepper">
+      <button type="button" onClick={() => onStep(-1)} disabled={total < 2} aria-label="Previous mention">‹</button>
+      <span role="status">
+        {located === null ? 'Marking…' : `Mention ${position + 1} of ${total}`}
+        {missing > 0 && ` · ${missing} not found on the page`}
+      </span>
+      <button type="button" onClick={() => onStep(1)} disabled={total < 2} aria-label="Next mention">›</button>
+    </div>
+  );
+}
+
+/** The open entity: step through its mentions, see what is known about it, and tag it. */
+export function EntityPanel({ id, entity, services, position, located, onStep, onChanged }: EntityPanelProps) {
+  const [details, setDetails] = useState<EntityDetailsResult | null>(null);
+  const [form, setForm] = useState<'link' | 'new' | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setDetails(null);
+    services.details(entity).then((d) => current && setDetails(d)).catch(() => current && setProblem('Gloss couldn’t load the details.'));
+    return () => { current = false; };
+  }, [entity.key, services]);
+
+  const verdict = async (value: 'confirmed' | 'rejected' | null, done: string) => {
+    const result = await services.tag(entity, value);
+    if (result.ok) onChanged(done);
+    else setProblem(result.message ?? 'That didn’t work. Try again.');
+  };
+  const noun = KIND_NOUNS[entity.kind];
+
+  return (
+    <div id={id} class="entity-panel" role="group" aria-label={`${entity.name} details`}>
+      <MentionStepper position={position} located={located} total={entity.mentions.length} onStep={onStep} />
+      {details ? <EntityFacts details={details} candidates={entity.candidates} /> : !problem && <p class="muted">Loading details…</p>}
+      {problem && <p class="form-message" role="alert">{problem}</p>}
+      {form ? (
+        <ActorForm
+          name={entity.name}
+          mode={form}
+          suggest={services.suggest}
+          onCancel={() => setForm(null)}
+          onSubmit={async (actor) => {
+            const result = await services.addActor(actor);
+            if (result.ok) onChanged(actor.linkTo ? `Linked “${actor.name}” to ${actor.linkTo}.` : `Created the actor “${actor.name}”.`);
+            return result;
+          }}
+        />
+      ) : (
+        <div class="actions">
+          {entity.kind === 'threat-actor' && entity.verdict !== 'confirmed' && (
+            <button type="button" class="primary" onClick={() => void verdict('confirmed', `Confirmed ${entity.name} as a threat actor.`)}>
+              Confirm threat actor
+            </button>
+          )}
+          {entity.verdict === 'confirmed' && (
+            <button type="button" onClick={() => void verdict(null, `Withdrew the confirmation of ${entity.name}.`)}>Undo confirmation</button>
+          )}
+          <button type="button" class="danger" onClick={() => void verdict('rejected', `Rejected ${entity.name}: it won’t be shown on this page again.`)}>
+            {`Not a ${noun}`}
+          </button>
+          {entity.kind === 'threat-actor' && <button type="button" onClick={() => setForm('link')}>Link to known actor…</button>}
+          {entity.kind === 'threat-actor' && details?.sources.length === 0 && (
+            <button type="button" onClick={() => setForm('new')}>Save as new actor…</button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

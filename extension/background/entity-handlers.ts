@@ -1,0 +1,109 @@
+import { browser } from 'wxt/browser';
+import { describeEntity } from '@/lib/entities/entity-details';
+import { actorKey, entityKey } from '@/lib/entities/entity-key';
+import { actorKeysOf, pageEntities, type PageEntities } from '@/lib/entities/page-entities';
+import { resolveActorName, suggestActors } from '@/lib/entities/search-actors';
+import type { GlossRequest, GlossRequestType, GlossResponse, SavedPageSummary } from '@/lib/messaging/contract';
+import { entityTagsForPage, pagesMentioningActor, saveUserActor, tagEntity, untagEntity } from '@/lib/storage/entity-tag-store';
+import { recordPageActors } from '@/lib/storage/page-store';
+import type { PageRecord } from '@/lib/storage/records';
+import { normalizePageUrl } from '@/lib/url/normalize-url';
+import { analyzeTab } from './analyze-tab';
+import { articleTextFor } from './article-texts';
+import { glossDatabase } from './database';
+import { entityScanner, invalidateEntityScanner } from './entity-scanner';
+import { executeFunctionInTab } from './execute-in-tab';
+
+type Handler<K extends GlossRequestType> = (request: GlossRequest<K>) => Promise<GlossResponse<K>>;
+
+/** Finds the entities of an article text and applies the page's verdicts; records the page's actors if it is saved. */
+export async function entitiesForText(pageUrl: string | null, text: string): Promise<PageEntities> {
+  const { scanner } = await entityScanner();
+  const found = scanner.findEntities(text);
+  const db = glossDatabase();
+  const result = pageEntities(text, found, pageUrl ? await entityTagsForPage(db, pageUrl) : []);
+  if (pageUrl) await recordPageActors(db, pageUrl, actorKeysOf(result));
+  return result;
+}
+
+async function tabPageUrl(tabId: number): Promise<string | null> {
+  try {
+    return normalizePageUrl((await browser.tabs.get(tabId)).url ?? '');
+  } catch {
+    return null;
+  }
+}
+
+const pageSummary = ({ url, title, siteName }: PageRecord): SavedPageSummary => ({ url, title, siteName });
+const cleanDetails = (page: { title: unknown; siteName: unknown }) => ({
+  title: String(page.title ?? '').slice(0, 500),
+  siteName: typeof page.siteName === 'string' ? page.siteName.slice(0, 200) : null,
+});
+
+export const tabEntities: Handler<'tab-entities'> = async ({ tabId }) => {
+  const pageUrl = await tabPageUrl(tabId);
+  const cached = articleTextFor(tabId);
+  if (cached && cached.pageUrl === pageUrl) return { ok: true, entities: await entitiesForText(pageUrl, cached.text) };
+  const result = await analyzeTab(tabId);
+  if (!result.ok) return { ok: false, message: 'Gloss can’t read this page any more. Reload it and open Gloss again.' };
+  return { ok: true, entities: result.analysis.entities };
+};
+
+export const tagEntityOnTab: Handler<'tag-entity'> = async ({ tabId, entity, verdict, page }) => {
+  const pageUrl = await tabPageUrl(tabId);
+  if (!pageUrl) return { ok: false, message: 'This tab has no page Gloss can keep tags for.' };
+  const db = glossDatabase();
+  if (verdict === null) await untagEntity(db, pageUrl, entityKey(entity));
+  else await tagEntity(db, pageUrl, entity, verdict, cleanDetails(page));
+  return { ok: true };
+};
+
+export const addActor: Handler<'add-actor'> = async ({ tabId, actor, page }) => {
+  const pageUrl = await tabPageUrl(tabId);
+  if (!pageUrl) return { ok: false, message: 'This tab has no page Gloss can keep tags for.' };
+  const db = glossDatabase();
+  let canonical = actor.name;
+  if (actor.linkTo !== null) {
+    const { actors } = await entityScanner();
+    const [known] = resolveActorName(actors, actor.linkTo);
+    if (!known) return { ok: false, message: `No known actor is called “${actor.linkTo}”.` };
+    canonical = known;
+    await saveUserActor(db, { canonical, aliases: [actor.name, ...actor.aliases], extendsBuiltin: true });
+  } else {
+    await saveUserActor(db, { canonical, aliases: actor.aliases, extendsBuiltin: false });
+  }
+  invalidateEntityScanner();
+  await tagEntity(db, pageUrl, { kind: 'threat-actor', name: actor.name, canonical }, 'confirmed', cleanDetails(page));
+  return { ok: true };
+};
+
+export const entityDetails: Handler<'entity-details'> = async ({ entity }) => {
+  const { data, actors, userActorKeys } = await entityScanner();
+  const details = describeEntity(
+    { ...entity, mentions: [] },
+    { actors, software: data.software ?? [], userActorKeys },
+  );
+  const pages = entity.kind === 'threat-actor' ? await pagesMentioningActor(glossDatabase(), actorKey(entity.canonical)) : [];
+  return { ...details, pages: pages.map(pageSummary) };
+};
+
+export const suggestActorNames: Handler<'suggest-actors'> = async ({ query }) => suggestActors((await entityScanner()).actors, query);
+
+export const pagesForActor: Handler<'pages-for-actor'> = async ({ name }) => {
+  const { actors } = await entityScanner();
+  const db = glossDatabase();
+  const seen = new Map<string, PageRecord>();
+  for (const canonical of resolveActorName(actors, name)) {
+    for (const page of await pagesMentioningActor(db, actorKey(canonical))) seen.set(page.url, page);
+  }
+  return [...seen.values()].sort((a, b) => b.updatedAt - a.updatedAt).map(pageSummary);
+};
+
+export const tabSelection: Handler<'tab-selection'> = async ({ tabId }) => {
+  try {
+    const text = await executeFunctionInTab(tabId, () => String(window.getSelection()?.toString() ?? '').slice(0, 500), []);
+    return { text: (text ?? '').replace(/\s+/g, ' ').trim() };
+  } catch {
+    return { text: '' };
+  }
+};

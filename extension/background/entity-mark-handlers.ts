@@ -1,0 +1,52 @@
+import type { EntityMark, GlossRequest } from '@/lib/messaging/contract';
+import { executeFileInTab, executeFunctionInTab } from './execute-in-tab';
+
+/*
+ * The functions below are serialised into the page, so they only use their arguments and the marker
+ * that /entity-marker.js published in the same isolated world.
+ */
+type Marker = {
+  mark: (marks: EntityMark[], focus: number | null) => { located: boolean[] };
+  focus: (index: number) => { found: boolean };
+  clear: () => { ok: boolean };
+};
+
+function markInPage(marks: EntityMark[], focus: number | null) {
+  const marker = (globalThis as unknown as { __glossEntityMarker?: Marker }).__glossEntityMarker;
+  return marker ? marker.mark(marks, focus) : { located: marks.map(() => false) };
+}
+
+function focusInPage(index: number) {
+  const marker = (globalThis as unknown as { __glossEntityMarker?: Marker }).__glossEntityMarker;
+  return marker ? marker.focus(index) : { found: false };
+}
+
+function clearInPage() {
+  const marker = (globalThis as unknown as { __glossEntityMarker?: Marker }).__glossEntityMarker;
+  return marker ? marker.clear() : { ok: true };
+}
+
+export async function markEntities({ tabId, marks, focus }: GlossRequest<'mark-entities'>) {
+  try {
+    await executeFileInTab(tabId, '/entity-marker.js');
+    return (await executeFunctionInTab(tabId, markInPage, [marks, focus])) ?? { located: marks.map(() => false) };
+  } catch {
+    return { located: marks.map(() => false) };
+  }
+}
+
+export async function focusEntityMark({ tabId, index }: GlossRequest<'focus-entity-mark'>) {
+  try {
+    return (await executeFunctionInTab(tabId, focusInPage, [index])) ?? { found: false };
+  } catch {
+    return { found: false };
+  }
+}
+
+export async function clearEntityMarks({ tabId }: GlossRequest<'clear-entity-marks'>) {
+  try {
+    return (await executeFunctionInTab(tabId, clearInPage, [])) ?? { ok: false };
+  } catch {
+    return { ok: false };
+  }
+}

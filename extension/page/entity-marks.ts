@@ -1,0 +1,61 @@
+import { TextIndex } from '@/lib/anchoring/text-index';
+import { locateMentions } from '@/lib/entities/locate-mentions';
+import type { EntityMark } from '@/lib/messaging/contract';
+import { EntityPainter } from './entity-painter';
+
+/** What the entity marker offers the background, through the content scripts' shared global. */
+export interface EntityMarkerApi {
+  mark: (marks: EntityMark[], focus: number | null) => { located: boolean[] };
+  focus: (index: number) => { found: boolean };
+  clear: () => { ok: boolean };
+}
+
+const KEY = '__glossEntityMarker';
+
+export function publishedEntityMarker(): EntityMarkerApi | undefined {
+  return (globalThis as Record<string, unknown>)[KEY] as EntityMarkerApi | undefined;
+}
+
+export function publishEntityMarker(api: EntityMarkerApi): void {
+  (globalThis as Record<string, unknown>)[KEY] = api;
+}
+
+function scrollToRange(range: Range): void {
+  const element = range.startContainer.parentElement;
+  const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  element?.scrollIntoView({ behavior: reduceMotion || document.visibilityState !== 'visible' ? 'auto' : 'smooth', block: 'center' });
+}
+
+/**
+ * The article's entity mentions marked in the live page. Marks are found by their words and context
+ * (lib/entities/locate-mentions.ts), so only the article's own mentions are marked, never a teaser's.
+ */
+export function createEntityMarker(doc: Document = document): EntityMarkerApi {
+  const painter = new EntityPainter(doc);
+  let ranges: (Range | null)[] = [];
+
+  const focus = (index: number) => {
+    const range = ranges[index] ?? null;
+    painter.focus(range);
+    if (range) scrollToRange(range);
+    return { found: range !== null };
+  };
+
+  return {
+    mark(marks, focusIndex) {
+      const index = new TextIndex(doc.body ?? doc.documentElement);
+      const places = locateMentions(index.text, marks.map((mark) => mark.quote));
+      ranges = places.map((place) => (place ? index.rangeFor(place.start, place.end) : null));
+      painter.paint(marks.flatMap((mark, i) => (ranges[i] ? [{ range: ranges[i]!, kind: mark.kind }] : [])));
+      painter.focus(null);
+      if (focusIndex !== null) focus(focusIndex);
+      return { located: ranges.map((range) => range !== null) };
+    },
+    focus,
+    clear() {
+      ranges = [];
+      painter.clear();
+      return { ok: true };
+    },
+  };
+}

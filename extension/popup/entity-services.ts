@@ -1,0 +1,21 @@
+import type { EntityServices } from '@/components/entities-region';
+import type { EntityRef, PageDetailsMessage } from '@/lib/messaging/contract';
+import { sendRequest } from '../send-request';
+
+/** The popup's view of one tab's entities, through the background. */
+export function entityServicesFor(tabId: number, page: PageDetailsMessage): EntityServices {
+  // Only the fields the background needs: the page's text stays out of messages it doesn't need.
+  const ref = ({ kind, name, canonical }: EntityRef): EntityRef => ({ kind, name, canonical });
+  return {
+    refresh: () => sendRequest({ type: 'tab-entities', tabId }),
+    details: (entity) =>
+      sendRequest({ type: 'entity-details', entity: { ...ref(entity), aliases: entity.aliases, ...(entity.attackId && { attackId: entity.attackId }) } }),
+    tag: (entity, verdict) => sendRequest({ type: 'tag-entity', tabId, entity: ref(entity), verdict, page }),
+    addActor: (actor) => sendRequest({ type: 'add-actor', tabId, actor, page }),
+    suggest: (query) => sendRequest({ type: 'suggest-actors', query }),
+    selection: async () => (await sendRequest({ type: 'tab-selection', tabId })).text,
+    mark: async (marks, focus) => (await sendRequest({ type: 'mark-entities', tabId, marks, focus })).located,
+    focus: async (index) => (await sendRequest({ type: 'focus-entity-mark', tabId, index })).found,
+    clearMarks: async () => void (await sendRequest({ type: 'clear-entity-marks', tabId })),
+  };
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser-sessions';
+import { ENTITY_MARKS_SCRIPT, PAGE_MARKUP_SCRIPT } from './support/entity-marks';
+
+type Marks = Record<string, { text: string; inArticle: boolean; top: number }[]>;
+
+const env = useChromium();
+
+describe('Chromium: entities on the sample article', () => {
+  it('lists Storm-1152 (17), marks its mentions in the article only, steps through them, and unmarks exactly', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=entities-mark'));
+    const before = await page.evaluate(PAGE_MARKUP_SCRIPT);
+    const popup = await env.session.openPopupFor(page);
+
+    const entities = popup.getByRole('region', { name: 'Entities' });
+    const actors = entities.getByRole('group', { name: 'Threat actors' });
+    const storm = actors.getByRole('button', { name: 'Storm-1152 (17)' });
+    await storm.click();
+    await expect.poll(() => popup.getByText('Mention 1 of 17').count()).toBe(1);
+
+    const marks = (await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks;
+    const actorMarks = marks['gloss-entity-threat-actor'];
+    expect(actorMarks).toHaveLength(17);
+    expect(actorMarks.every((mark) => mark.text === 'Storm-1152' && mark.inArticle)).toBe(true);
+    expect(marks['gloss-entity-focus'].map((m) => m.top)).toEqual([actorMarks[0].top]);
+
+    await popup.getByRole('button', { name: 'Next mention' }).click();
+    await expect.poll(() => popup.getByText('Mention 2 of 17').count()).toBe(1);
+    const focused = ((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks)['gloss-entity-focus'];
+    expect(focused.map((m) => m.top)).toEqual([actorMarks[1].top]);
+    await popup.getByRole('button', { name: 'Previous mention' }).click();
+    await popup.getByRole('button', { name: 'Previous mention' }).click();
+    await expect.poll(() => popup.getByText('Mention 17 of 17').count()).toBe(1);
+
+    await storm.click();
+    await expect.poll(async () => Object.keys((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks)).toEqual([]);
+    expect(await page.evaluate(PAGE_MARKUP_SCRIPT)).toBe(before);
+    await popup.close();
+    await page.close();
+  });
+
+  it('marks every entity by kind, and turns the marks off again', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=entities-mark-all'));
+    const popup = await env.session.openPopupFor(page);
+    const markAll = popup.getByRole('button', { name: 'Mark all entities' });
+    await popup.getByRole('button', { name: 'Storm-1152 (17)' }).waitFor();
+    const actorNames = await popup.getByRole('group', { name: 'Threat actors' }).getByRole('button').evaluateAll((buttons) =>
+      buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+    const actorMentions = actorNames.reduce((sum, name) => sum + Number(/\((\d+)\)$/.exec(name)?.[1] ?? 0), 0);
+    expect(actorMentions).toBeGreaterThanOrEqual(18);
+    await markAll.click();
+    await expect.poll(async () => ((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks)['gloss-entity-threat-actor']?.length).toBe(actorMentions);
+    const marks = (await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks;
+    expect(Object.values(marks).flat().every((mark) => mark.inArticle)).toBe(true);
+    expect(marks['gloss-entity-organization']?.map((m) => m.text)).toContain('Arkose Labs');
+    expect(await markAll.getAttribute('aria-pressed')).toBe('true');
+    await markAll.click();
+    await expect.poll(async () => Object.keys((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps a confirmed and a rejected actor across a reload, and finds the page by another name of the actor', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=entities-tag'));
+    let popup = await env.session.openPopupFor(page);
+    let entities = popup.getByRole('region', { name: 'Entities' });
+
+    await entities.getByRole('button', { name: 'Storm-1152 (17)' }).click();
+    await entities.getByRole('button', { name: 'Confirm threat actor' }).click();
+    await expect.poll(() => popup.getByText('Confirmed Storm-1152 as a threat actor.').count()).toBe(1);
+    await expect.poll(() => entities.getByRole('button', { name: 'Storm-1152 (17)' }).getAttribute('aria-describedby')).toBeTruthy();
+
+    await entities.getByRole('button', { name: /^Octo Tempest, resolved to Scattered Spider \(\d+\)$/ }).click();
+    await entities.getByRole('button', { name: 'Not a threat actor' }).click();
+    await expect.poll(() => entities.getByRole('button', { name: /^Octo Tempest/ }).count()).toBe(0);
+    await popup.close();
+
+    await page.reload();
+    popup = await env.session.openPopupFor(page);
+    entities = popup.getByRole('region', { name: 'Entities' });
+    const storm = entities.getByRole('button', { name: 'Storm-1152 (17)' });
+    await expect.poll(() => storm.count()).toBe(1);
+    const described = await storm.getAttribute('aria-describedby');
+    expect(await popup.locator(`[id="${described}"]`).textContent()).toBe('Confirmed by you');
+    expect(await entities.getByRole('button', { name: /^Octo Tempest/ }).count()).toBe(0);
+    await entities.getByText(/^Rejected on this page \(1\)$/).click();
+    await expect.poll(() => entities.getByRole('button', { name: 'Undo rejection of Octo Tempest' }).count()).toBe(1);
+
+    await storm.click();
+    await expect.poll(() => entities.getByRole('link', { name: /Microsoft Takes Down Cybercrime Group Storm-1152/ }).count()).toBe(1);
+
+    // Undoing the rejection brings Octo Tempest back, and the page is then found under another of its names.
+    const pagesFor = (name: string) =>
+      popup.evaluate((actor) => chrome.runtime.sendMessage({ type: 'pages-for-actor', name: actor }), name) as Promise<{ url: string }[]>;
+    expect(await pagesFor('UNC3944')).toEqual([]);
+    await entities.getByRole('button', { name: 'Undo rejection of Octo Tempest' }).click();
+    await expect.poll(() => entities.getByRole('button', { name: /^Octo Tempest, resolved to Scattered Spider/ }).count()).toBe(1);
+    await expect.poll(async () => (await pagesFor('UNC3944')).map((p) => p.url)).toEqual([env.server.url('storm-1152.html?case=entities-tag')]);
+    await popup.close();
+    await page.close();
+  });
+});
