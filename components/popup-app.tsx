@@ -99,6 +99,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
       {(analysis.kind === 'article' || analysis.outline.length > 0) && (
         <OutlineNav items={analysis.outline} onSelect={(item) => void onSelect(item)} />
       )}
+      <footer class="popup-footer">
+        <a href="/NOTICE.txt" target="_blank" rel="noopener noreferrer">About the data Gloss ships</a>
+      </footer>
     </>
   );
 }

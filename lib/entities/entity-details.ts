@@ -65,6 +65,15 @@ export function attackUrl(id: string): string | null {
   return `https://attack.mitre.org/${section}/${letter}${number}${sub ? `/${sub}` : ''}/`;
 }
 
+/** The same page, written with or without a trailing slash or `www.`. */
+function sameAddress(a: string, b: string): boolean {
+  const key = (url: string) => {
+    const parsed = new URL(url);
+    return `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+  };
+  return key(a) === key(b);
+}
+
 function referenceLabel(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '');
 }
@@ -93,7 +102,7 @@ export function describeEntity(entity: Entity, sources: DetailSources): EntityDe
   if (attack) links.push({ label: `MITRE ATT&CK ${attackId}`, url: attack });
   if (entity.kind === 'vulnerability') links.push({ label: 'NVD', url: `https://nvd.nist.gov/vuln/detail/${encodeURIComponent(entity.canonical)}` });
   for (const ref of record?.refs ?? []) {
-    if (links.length > MAX_REFERENCES || !isWebLink(ref) || links.some((link) => link.url === ref)) continue;
+    if (links.length > MAX_REFERENCES || !isWebLink(ref) || links.some((link) => sameAddress(link.url, ref))) continue;
     links.push({ label: referenceLabel(ref), url: ref });
   }
   return {

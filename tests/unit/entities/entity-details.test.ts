@@ -29,7 +29,7 @@ describe('attackUrl', () => {
 });
 
 describe('describeEntity', () => {
-  it('gives an actor its aliases, motivation, sources in words, ATT&CK page and web references only', () => {
+  it('gives an actor its aliases, motivation, sources in words, ATT&CK page and other web references once each', () => {
     const details = describeEntity(entity('threat-actor', 'Scattered Spider', { aliases: ['Octo Tempest', 'UNC3944'] }), sources);
     expect(details).toEqual({
       kind: 'threat-actor',
@@ -40,7 +40,6 @@ describe('describeEntity', () => {
       attackId: 'G1015',
       links: [
         { label: 'MITRE ATT&CK G1015', url: 'https://attack.mitre.org/groups/G1015/' },
-        { label: 'attack.mitre.org', url: 'https://attack.mitre.org/groups/G1015' },
         { label: 'example.org', url: 'https://www.example.org/report' },
       ],
     });

@@ -1,0 +1,144 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EntitiesRegion, type EntityServices } from '@/components/entities-region';
+import { pageEntities, type PageEntities } from '@/lib/entities/page-entities';
+import type { Entity } from '@/lib/entities/types';
+
+const TEXT = 'Storm-1152 sold accounts. Storm-1152 grew. Storm-1152 fell. Octo Tempest helped. <img src=x onerror=alert(1)> ran.';
+const at = (name: string, from = 0) => {
+  const start = TEXT.indexOf(name, from);
+  return { start, end: start + name.length, text: name };
+};
+const FOUND: Entity[] = [
+  { kind: 'threat-actor', name: 'Storm-1152', canonical: 'Storm-1152', aliases: [], mentions: [at('Storm-1152'), at('Storm-1152', 10), at('Storm-1152', 40)] },
+  { kind: 'threat-actor', name: 'Octo Tempest', canonical: 'Scattered Spider', aliases: ['UNC3944'], mentions: [at('Octo Tempest')] },
+  { kind: 'organization', name: '<img src=x onerror=alert(1)>', canonical: '<img src=x onerror=alert(1)>', aliases: [], mentions: [at('<img src=x onerror=alert(1)>')] },
+];
+
+function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> = {}): EntityServices {
+  let current = initial;
+  return {
+    refresh: vi.fn(async () => ({ ok: true as const, entities: current })),
+    details: vi.fn(async (entity) => ({ kind: entity.kind, canonical: entity.canonical, aliases: entity.aliases, sources: ['MISP galaxy'], links: [], pages: [] })),
+    tag: vi.fn(async (entity, verdict) => {
+      const verdicts = verdict ? [{ entityKey: entity.key, status: verdict }] : [];
+      current = pageEntities(TEXT, FOUND, verdicts);
+      return { ok: true };
+    }),
+    addActor: vi.fn(async () => ({ ok: true })),
+    suggest: vi.fn(async () => []),
+    selection: vi.fn(async () => ''),
+    mark: vi.fn(async (marks) => marks.map((_, i) => i !== 1)),
+    focus: vi.fn(async () => true),
+    clearMarks: vi.fn(async () => undefined),
+    ...overrides,
+  };
+}
+
+async function mount(services: EntityServices, initial = pageEntities(TEXT, FOUND, [])): Promise<HTMLElement> {
+  const root = document.createElement('main');
+  document.body.replaceChildren(root);
+  await act(async () => render(<EntitiesRegion initial={initial} services={services} />, root));
+  return root;
+}
+
+const buttonNamed = (root: HTMLElement, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name) as HTMLButtonElement | undefined;
+/** Clicks, then lets the chain of service calls and re-renders it starts settle. */
+async function click(button: HTMLElement | undefined): Promise<void> {
+  await act(async () => { button!.click(); });
+  for (let i = 0; i < 3; i++) await act(async () => {});
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('EntitiesRegion', () => {
+  it('groups entities by kind with names that end in their mention count, page text shown as text', async () => {
+    const root = await mount(fakeServices(pageEntities(TEXT, FOUND, [])));
+    const groups = [...root.querySelectorAll('[role="group"]')].map((g) => root.querySelector(`#${g.getAttribute('aria-labelledby')}`)?.textContent);
+    expect(groups).toEqual(['Threat actors', 'Organizations']);
+    expect(buttonNamed(root, 'Storm-1152 (3)')).toBeDefined();
+    expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeDefined();
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('marks an entity’s mentions, steps over those not found on the page, and unmarks on a second click', async () => {
+    const services = fakeServices(pageEntities(TEXT, FOUND, []));
+    const root = await mount(services);
+    await click(buttonNamed(root, 'Storm-1152 (3)'));
+    expect(services.mark).toHaveBeenCalledWith(
+      FOUND[0].mentions.map((m) => ({ kind: 'threat-actor', quote: expect.objectContaining({ exact: m.text }) })),
+      0,
+    );
+    expect(root.textContent).toContain('Mention 1 of 3 · 1 not found on the page');
+    await click(buttonNamed(root, 'Next mention'));
+    expect(services.focus).toHaveBeenLastCalledWith(2);
+    expect(root.textContent).toContain('Mention 3 of 3');
+    await click(buttonNamed(root, 'Next mention'));
+    expect(services.focus).toHaveBeenLastCalledWith(0);
+    await click(buttonNamed(root, 'Storm-1152 (3)'));
+    expect(services.clearMarks).toHaveBeenCalled();
+    expect(root.textContent).not.toContain('Mention 1 of 3');
+  });
+
+  it('confirms an actor and says so in the button’s description', async () => {
+    const services = fakeServices(pageEntities(TEXT, FOUND, []));
+    const root = await mount(services);
+    await click(buttonNamed(root, 'Storm-1152 (3)'));
+    await click(buttonNamed(root, 'Confirm threat actor'));
+    expect(services.tag).toHaveBeenCalledWith(expect.objectContaining({ key: 'threat-actor:storm-1152' }), 'confirmed');
+    const storm = buttonNamed(root, 'Storm-1152 (3)')!;
+    expect(root.querySelector(`#${storm.getAttribute('aria-describedby')}`)?.textContent).toBe('Confirmed by you');
+    expect(root.textContent).toContain('Confirmed Storm-1152 as a threat actor.');
+  });
+
+  it('sets a rejected entity apart, and brings it back on undo', async () => {
+    const services = fakeServices(pageEntities(TEXT, FOUND, []));
+    const root = await mount(services);
+    await click(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)'));
+    await click(buttonNamed(root, 'Not a threat actor'));
+    expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeUndefined();
+    expect(services.clearMarks).toHaveBeenCalled();
+    expect(root.querySelector('.rejected summary')?.textContent).toBe('Rejected on this page (1)');
+    await click(buttonNamed(root, 'Undo rejection of Octo Tempest'));
+    expect(services.tag).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'Octo Tempest' }), null);
+    expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeDefined();
+  });
+
+  it('marks every entity by kind with one toggle', async () => {
+    const services = fakeServices(pageEntities(TEXT, FOUND, []));
+    const root = await mount(services);
+    const toggle = buttonNamed(root, 'Mark all entities')!;
+    await click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(services.mark).toHaveBeenCalledWith(expect.arrayContaining([expect.objectContaining({ kind: 'organization' })]), null);
+    expect((vi.mocked(services.mark).mock.calls[0][0] as unknown[]).length).toBe(5);
+    await click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(services.clearMarks).toHaveBeenCalled();
+  });
+
+  it('asks for a selection before tagging selected text, then offers a new actor with its name', async () => {
+    const selection = vi.fn(async () => '');
+    const services = fakeServices(pageEntities(TEXT, FOUND, []), { selection });
+    const root = await mount(services);
+    await click(buttonNamed(root, 'Tag selected text…'));
+    expect(root.textContent).toContain('Select the name in the page first');
+    selection.mockResolvedValueOnce('Gold Harvest');
+    await click(buttonNamed(root, 'Tag selected text…'));
+    expect((root.querySelector('.actor-form input') as HTMLInputElement).value).toBe('Gold Harvest');
+    await act(async () => { (root.querySelector('.actor-form') as HTMLFormElement).requestSubmit(); });
+    for (let i = 0; i < 3; i++) await act(async () => {});
+    expect(services.addActor).toHaveBeenCalledWith({ name: 'Gold Harvest', aliases: [], linkTo: null });
+    expect(root.textContent).toContain('Created the actor “Gold Harvest”.');
+  });
+
+  it('says plainly when an article names no entities', async () => {
+    const root = await mount(fakeServices({ entities: [], rejected: [] }), { entities: [], rejected: [] });
+    expect(root.textContent).toContain('No threat actors, software, indicators or organisations found in this article.');
+    expect(buttonNamed(root, 'Mark all entities')).toBeUndefined();
+  });
+});
