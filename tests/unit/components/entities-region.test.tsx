@@ -30,7 +30,7 @@ function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> 
     addActor: vi.fn(async () => ({ ok: true })),
     suggest: vi.fn(async () => []),
     selection: vi.fn(async () => ''),
-    mark: vi.fn(async (marks) => marks.map((_, i) => i !== 1)),
+    mark: vi.fn(async (marks: unknown[]) => marks.map((_, i) => i !== 1)),
     focus: vi.fn(async () => true),
     clearMarks: vi.fn(async () => undefined),
     ...overrides,
