@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { ENTITY_MARKS_SCRIPT, PAGE_MARKUP_SCRIPT } from './support/entity-marks';
+import { selectTextScript } from './support/page-selection';
 
 type Marks = Record<string, { text: string; inArticle: boolean; top: number }[]>;
 
@@ -101,5 +102,41 @@ describe('Chromium: entities on the sample article', () => {
     await expect.poll(async () => (await pagesFor('UNC3944')).map((p) => p.url)).toEqual([env.server.url('storm-1152.html?case=entities-tag')]);
     await popup.close();
     await page.close();
+  });
+
+  it('creates an actor from selected text and links another name to a known actor; later pages know both', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('new-actor.html?case=entities-new-actor'));
+    await page.evaluate(selectTextScript('Crimson Heron', 'Crimson Heron'));
+    let popup = await env.session.openPopupFor(page);
+    let entities = popup.getByRole('region', { name: 'Entities' });
+    await entities.getByRole('button', { name: 'Tag selected text…' }).click();
+    const form = entities.getByRole('form', { name: 'New threat actor' });
+    expect(await form.getByRole('textbox', { name: 'Name in this page' }).inputValue()).toBe('Crimson Heron');
+    await form.getByRole('textbox', { name: 'Other names (comma-separated)' }).fill('CH-77');
+    await form.getByRole('button', { name: 'Create actor' }).click();
+    const heron = entities.getByRole('button', { name: 'Crimson Heron (4)' });
+    await expect.poll(() => heron.count()).toBe(1);
+    expect(await popup.locator(`[id="${await heron.getAttribute('aria-describedby')}"]`).textContent()).toBe('Confirmed by you');
+    await popup.close();
+
+    await page.evaluate(selectTextScript('Spider Crew', 'Spider Crew'));
+    popup = await env.session.openPopupFor(page);
+    entities = popup.getByRole('region', { name: 'Entities' });
+    await entities.getByRole('button', { name: 'Tag selected text…' }).click();
+    await entities.getByRole('button', { name: 'Known actor' }).click();
+    const link = entities.getByRole('form', { name: 'Link to a known actor' });
+    await link.getByRole('combobox', { name: 'Known actor' }).fill('Scattered Spider');
+    await link.getByRole('button', { name: 'Link' }).click();
+    await expect.poll(() => entities.getByRole('button', { name: 'Spider Crew, resolved to Scattered Spider (2)' }).count()).toBe(1);
+    await popup.close();
+    await page.close();
+
+    const later = await env.session.context.newPage();
+    await later.goto(env.server.url('new-actor-later.html?case=entities-new-actor'));
+    popup = await env.session.openPopupFor(later);
+    await expect.poll(() => popup.getByRole('region', { name: 'Entities' }).getByRole('button', { name: 'CH-77, resolved to Crimson Heron (1)' }).count()).toBe(1);
+    await popup.close();
+    await later.close();
   });
 });
