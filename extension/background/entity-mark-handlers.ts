@@ -30,7 +30,9 @@ export async function markEntities({ tabId, marks, focus }: GlossRequest<'mark-e
   try {
     await executeFileInTab(tabId, '/entity-marker.js');
     return (await executeFunctionInTab(tabId, markInPage, [marks, focus])) ?? { located: marks.map(() => false) };
-  } catch {
+  } catch (error) {
+    // The popup can only say "not found"; the reason goes to the background's console for whoever debugs it.
+    console.warn('Gloss could not mark entities in tab', tabId, error);
     return { located: marks.map(() => false) };
   }
 }
