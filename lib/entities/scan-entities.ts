@@ -5,6 +5,8 @@
  */
 import { createEntityFinder, type SoftwareRecord } from './find-entities';
 import type { ThreatActorRecord } from './dictionary';
+import { findIndicators } from './indicators';
+import { findVulnerabilities } from './vulnerabilities';
 import type { Entity, EntityKind, Mention } from './types';
 
 /** The data sets the scanner is built from (shapes of the files in data/). */
@@ -40,7 +42,7 @@ export interface EntityScanner {
 
 /** Builds every finder once (tens of milliseconds); `findEntities` is then cheap per text. */
 export function createEntityScanner(data: EntityData): EntityScanner {
-  const finders: KindFinder[] = [createEntityFinder(data.actors, data.software ?? []).findEntities];
+  const finders: KindFinder[] = [createEntityFinder(data.actors, data.software ?? []).findEntities, findIndicators, findVulnerabilities];
   return { findEntities: (text) => settleOverlaps(finders.flatMap((find) => find(text))) };
 }
 

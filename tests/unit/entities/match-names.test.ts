@@ -51,6 +51,18 @@ describe('case rules', () => {
   });
 });
 
+describe('folding', () => {
+  it('reads typographic dashes as hyphens and runs of whitespace as one space', () => {
+    expect(found('Storm\u20111152 and Octo \n  Tempest')).toEqual(['Storm\u20111152', 'Octo \n  Tempest']);
+  });
+  it('scans long non-ASCII text in linear time', () => {
+    const text = '“Quotes” and café — '.repeat(50_000) + 'Storm-1152';
+    const started = performance.now();
+    expect(found(text)).toEqual(['Storm-1152']);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
 describe('longest match', () => {
   it('prefers the longest name where names overlap', () => {
     expect(matcher.find('a Cobalt Strike beacon from Cobalt')).toMatchObject([
