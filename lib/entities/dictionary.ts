@@ -6,6 +6,8 @@
  * - forms are compared case-insensitively, except the `weak` forms (short or ordinary English words
  *   such as `Cobalt`, `Play`, old Microsoft element names such as `STRONTIUM`), which only match in the
  *   exact case written;
+ * - a single word listed in capitals only (`ELECTRUM`, `WIRTE`: Dragos minerals, old Microsoft
+ *   elements) is matched in capitals only, so the Electrum wallet is not the actor;
  * - an alias shared by several actors keeps every candidate; candidates for which the form is the
  *   actor's `name` or `microsoft_name` come first.
  */
@@ -35,6 +37,8 @@ export interface SurfaceForm {
   form: string;
   /** Match the exact case only. */
   caseSensitive: boolean;
+  /** Listed as `weak` (short or an ordinary word): a mention needs threat context. */
+  weak: boolean;
   /** Candidate actors, preferred first. */
   actorIds: number[];
 }
@@ -44,6 +48,13 @@ export interface ActorDictionary {
   forms: SurfaceForm[];
   /** Candidate actor ids for a surface string found in text (case rules applied). */
   lookup(surface: string): number[];
+  /** Candidate actor ids ignoring case rules, for names that context already marks as actors. */
+  lookupAnyCase(surface: string): number[];
+}
+
+/** A single word in capitals only, e.g. `ELECTRUM`: matched in that case only. */
+export function isCapsWord(form: string): boolean {
+  return /^[A-Z]{3,}$/.test(form);
 }
 
 /** Case-insensitive key: lower case, runs of whitespace as one space, typographic dashes as `-`. */
@@ -74,16 +85,17 @@ export function buildActorDictionary(records: readonly ThreatActorRecord[]): Act
   for (const record of records) for (const w of record.weak ?? []) weakKeys.add(formKey(w));
 
   // key → candidates; `primary` marks actors for which the form is `name` or `microsoft_name`.
-  interface Pending { spellings: Set<string>; caseSensitive: boolean; primary: number[]; other: number[] }
+  interface Pending { spellings: Set<string>; caseSensitive: boolean; weak: boolean; primary: number[]; other: number[] }
   const pending = new Map<string, Pending>();
   const add = (raw: string, actorId: number, primary: boolean) => {
     for (const form of textForms(raw)) {
       const weak = weakKeys.has(formKey(form));
-      // A weak spelling is its own key (exact case); others share the folded key.
-      const key = weak ? `=${form}` : `~${formKey(form)}`;
+      const exact = weak || isCapsWord(form);
+      // A weak or capitals-only spelling is its own key (exact case); others share the folded key.
+      const key = exact ? `=${form}` : `~${formKey(form)}`;
       let entry = pending.get(key);
       if (!entry) {
-        entry = { spellings: new Set(), caseSensitive: weak, primary: [], other: [] };
+        entry = { spellings: new Set(), caseSensitive: exact, weak, primary: [], other: [] };
         pending.set(key, entry);
       }
       entry.spellings.add(form);
@@ -112,12 +124,17 @@ export function buildActorDictionary(records: readonly ThreatActorRecord[]): Act
 
   const forms: SurfaceForm[] = [];
   const byKey = new Map<string, number[]>();
+  const anyCase = new Map<string, number[]>();
   for (const [key, entry] of pending) {
     const actorIds = [...entry.primary, ...entry.other];
     byKey.set(key, actorIds);
-    // Case-insensitive forms need one spelling; weak forms have exactly one.
+    const folded = formKey(key.slice(1));
+    const merged = anyCase.get(folded) ?? [];
+    for (const id of actorIds) if (!merged.includes(id)) merged.push(id);
+    anyCase.set(folded, merged);
+    // Case-insensitive forms need one spelling; exact ones have exactly one.
     const spellings = entry.caseSensitive ? [...entry.spellings] : [[...entry.spellings][0]];
-    for (const form of spellings) forms.push({ form, caseSensitive: entry.caseSensitive, actorIds });
+    for (const form of spellings) forms.push({ form, caseSensitive: entry.caseSensitive, weak: entry.weak, actorIds });
   }
 
   return {
@@ -126,6 +143,9 @@ export function buildActorDictionary(records: readonly ThreatActorRecord[]): Act
     lookup(surface: string): number[] {
       const normalized = surface.normalize('NFC').replace(/\s+/g, ' ').trim();
       return byKey.get(`~${formKey(normalized)}`) ?? byKey.get(`=${normalized}`) ?? [];
+    },
+    lookupAnyCase(surface: string): number[] {
+      return anyCase.get(formKey(surface)) ?? [];
     },
   };
 }

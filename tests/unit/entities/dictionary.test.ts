@@ -23,6 +23,15 @@ describe('the threat-actor dictionary', () => {
     expect(canonicals('Strontium')).toEqual([]);
     expect(dictionary.forms.find((f) => f.form === 'Cobalt')?.caseSensitive).toBe(true);
   });
+  it('matches single words listed in capitals only in capitals, and marks weak forms', () => {
+    const electrum = dictionary.forms.find((f) => f.form === 'ELECTRUM');
+    expect(electrum).toMatchObject({ caseSensitive: true, weak: false });
+    expect(canonicals('Electrum')).toEqual([]);
+    expect(dictionary.forms.find((f) => f.form === 'Leviathan')?.weak).toBe(true);
+  });
+  it('looks names up ignoring case for names context already marks', () => {
+    expect(dictionary.lookupAnyCase('Barium').map((id) => dictionary.actors[id].canonical)).toContain('APT41');
+  });
   it('cleans vendor notes and list debris out of listed names', () => {
     expect(textForms('APT-C-38 (QiAnXin)')).toEqual(['APT-C-38 (QiAnXin)', 'APT-C-38']);
     expect(textForms('NoName057(16)')).toEqual(['NoName057(16)']);

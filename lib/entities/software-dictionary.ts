@@ -1,0 +1,104 @@
+/**
+ * The malware and tool dictionary: every name and alias of records shaped like
+ * `data/software.json`, mapped to the families it may mean.
+ *
+ * Rules (from data/THREAT-ACTORS-SOURCES.md, "software.json"):
+ * - `kind` ransomware and malware give the entity kind `malware`, `tool` gives `tool`;
+ *   `mitre_id` is the ATT&CK software id (`S0154`);
+ * - forms are compared case-insensitively, except `weak` ones (short or ordinary words: `Net`,
+ *   `Maze`, `Play`), which match in their exact case and, like weak actor names, need threat context;
+ *   a weak form listed in lower case only (ransomlook gang names such as `lynx`) carries no case
+ *   information, so it matches in any case but still needs context;
+ * - a name shared by several families keeps every candidate, those whose `name` it is first;
+ * - placeholders and notes are cleaned out as for actors (`"prepending ransomware"`, `X (Not an
+ *   official name)`).
+ */
+import { formKey, textForms } from './dictionary';
+
+/** One record of software.json (only the fields used here). */
+export interface SoftwareRecord {
+  name: string;
+  aliases: string[];
+  weak?: string[];
+  kind?: string;
+  mitre_id?: string;
+}
+
+export type SoftwareKind = 'malware' | 'tool';
+
+export interface Software {
+  id: number;
+  canonical: string;
+  aliases: string[];
+  kind: SoftwareKind;
+  /** Ransomware, whose name is often also the name of the gang that runs it (RaaS). */
+  ransomware: boolean;
+  attackId?: string;
+}
+
+export interface SoftwareForm {
+  form: string;
+  caseSensitive: boolean;
+  weak: boolean;
+  softwareIds: number[];
+}
+
+export interface SoftwareDictionary {
+  software: Software[];
+  forms: SoftwareForm[];
+  /** Candidate ids for a surface string, ignoring case. */
+  lookupAnyCase(surface: string): number[];
+}
+
+export function softwareKind(kind: string | undefined): SoftwareKind {
+  return kind === 'tool' ? 'tool' : 'malware';
+}
+
+/** Names made only of quotes or generic words are not names of anything. */
+function cleanForms(raw: string): string[] {
+  const unquoted = raw.replace(/^["“”']+|["“”']+$/g, '').trim();
+  return textForms(unquoted).filter((f) => !/^(?:ransomware|malware|trojan|crypter|filecoder|unknown)$/i.test(f));
+}
+
+export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): SoftwareDictionary {
+  const weakKeys = new Set<string>();
+  for (const record of records) for (const w of record.weak ?? []) weakKeys.add(formKey(w));
+  interface Pending { spelling: string; caseSensitive: boolean; weak: boolean; primary: number[]; other: number[] }
+  const pending = new Map<string, Pending>();
+  const software: Software[] = [];
+  const add = (raw: string, id: number, primary: boolean) => {
+    for (const form of cleanForms(raw)) {
+      const weak = weakKeys.has(formKey(form));
+      // Lower-case-only weak names (ransomlook) carry no case information.
+      const caseSensitive = weak && form !== form.toLowerCase();
+      const key = caseSensitive ? `=${form}` : `~${formKey(form)}`;
+      let entry = pending.get(key);
+      if (!entry) pending.set(key, (entry = { spelling: form, caseSensitive, weak, primary: [], other: [] }));
+      if (entry.primary.includes(id) || entry.other.includes(id)) continue;
+      (primary ? entry.primary : entry.other).push(id);
+    }
+  };
+  records.forEach((record, id) => {
+    const seen = new Set([formKey(record.name)]);
+    const aliases: string[] = [];
+    for (const alias of record.aliases) {
+      if (seen.has(formKey(alias))) continue;
+      seen.add(formKey(alias));
+      aliases.push(alias);
+    }
+    software.push({ id, canonical: record.name, aliases, kind: softwareKind(record.kind), ransomware: record.kind === 'ransomware', attackId: record.mitre_id });
+    add(record.name, id, true);
+    for (const alias of record.aliases) add(alias, id, false);
+  });
+  const forms: SoftwareForm[] = [];
+  const anyCase = new Map<string, number[]>();
+  for (const [key, entry] of pending) {
+    const softwareIds = [...entry.primary, ...entry.other];
+    forms.push({ form: entry.spelling, caseSensitive: entry.caseSensitive, weak: entry.weak, softwareIds });
+    const folded = formKey(key.slice(1));
+    const merged = anyCase.get(folded) ?? [];
+    for (const id of softwareIds) if (!merged.includes(id)) merged.push(id);
+    anyCase.set(folded, merged);
+  }
+  return { software, forms, lookupAnyCase: (surface) => anyCase.get(formKey(surface)) ?? [] };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { buildSoftwareDictionary } from '@/lib/entities/software-dictionary';
+import { software } from './shared-data';
+
+describe('the software dictionary', () => {
+  const dictionary = buildSoftwareDictionary([
+    { name: 'LockFoo', aliases: ['FooCrypt'], kind: 'ransomware', mitre_id: 'S9999' },
+    { name: 'Hammer', aliases: [], kind: 'tool', weak: ['Hammer'] },
+    { name: 'lynxish', aliases: [], kind: 'ransomware', weak: ['lynxish'] },
+    { name: '"quoted ransomware"', aliases: ['Ransomware'], kind: 'ransomware' },
+  ]);
+  const form = (f: string) => dictionary.forms.find((x) => x.form === f);
+  it('maps ransomware and malware to malware, tool to tool, and keeps the ATT&CK id', () => {
+    expect(dictionary.software[0]).toMatchObject({ canonical: 'LockFoo', kind: 'malware', ransomware: true, attackId: 'S9999', aliases: ['FooCrypt'] });
+    expect(dictionary.software[1]).toMatchObject({ kind: 'tool', ransomware: false });
+  });
+  it('matches weak forms in their own case, lower-case-only weak forms in any case', () => {
+    expect(form('Hammer')).toMatchObject({ caseSensitive: true, weak: true });
+    expect(form('lynxish')).toMatchObject({ caseSensitive: false, weak: true });
+    expect(form('LockFoo')).toMatchObject({ caseSensitive: false, weak: false });
+  });
+  it('drops quotes and generic words from listed names', () => {
+    expect(form('quoted ransomware')).toBeDefined();
+    expect(form('Ransomware')).toBeUndefined();
+  });
+  it('looks names up in any case, every candidate kept', () => {
+    expect(dictionary.lookupAnyCase('foocrypt')).toEqual([0]);
+    const shipped = buildSoftwareDictionary(software());
+    expect(shipped.lookupAnyCase('Ursnif').length).toBeGreaterThan(1);
+  });
+});
