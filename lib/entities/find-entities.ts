@@ -1,126 +1,328 @@
 /**
- * Entities in article text: threat actors (dictionary names and vendor naming schemes) and CVE ids.
+ * Threat actors, malware and tools in article text.
  *
- * Threat actors: dictionary names are found with `createNameMatcher` (case and boundary rules there);
- * software names (e.g. `Cobalt Strike`) take part in the longest-match contest only so that an actor
- * alias inside them (`Cobalt`) does not fire. Vendor-scheme candidates (`naming-patterns.ts`) fill in
- * names no list has yet. Mentions are grouped per resolved actor; an alias shared by several actors
- * goes to a candidate that the text names unambiguously elsewhere, else to the preferred candidate.
+ * Candidates come from three places, all found in a few linear passes: the dictionaries (actor and
+ * software names in one Aho–Corasick pass, `match-names.ts`), vendor naming schemes
+ * (`naming-patterns.ts`) and context cues (`context-cues.ts`). Overlapping candidates go to the
+ * longest. Then each mention is decided:
+ * - a single-word mention written all in lower case is not a name listed with capitals (`wirte`,
+ *   `copy-paste`, `winnti` in a URL);
+ * - a weak form (an ordinary word such as `Cobalt`, `Leviathan`, `Play`) needs threat context: a
+ *   cue right around it, or the same name cued elsewhere in the text, or a strong name of the same
+ *   actor or family in the text (`Cobalt Group` licenses `Cobalt`);
+ * - a name listed only in lower case (`payload`, ransomlook gang names) needs a cue right next to it;
+ * - a name that is both an actor and software (`Winnti`) is what the words right around it say
+ *   ("Winnti sample" → malware, "Winnti group" → actor); without such words, what most cued
+ *   mentions of it in the text say, software on a tie;
+ * - a lower-case group noun is not part of a listed name: "the Winnti group" → `Winnti`;
+ * - software followed by gang, group or crew is the group named after it: "the TrickBot gang";
+ * - a ransomware name is also its gang's (RaaS): it is the actor where a group noun follows it
+ *   ("DarkSide affiliates", "DarkSide operators"), and everywhere (but "X ransomware" and the like)
+ *   in a text that mostly talks about the gang: three such cues or more, twice the software cues;
+ * - a vendor-scheme name followed by a software noun ("Encrypted Taurus Stealer") is not an actor;
+ * - names proposed by context cues are found again wherever they occur in the text (one sense per
+ *   text); an alias given in apposition ("Leviathan, also known as TEMP", "Golden Chickens (GC)")
+ *   joins the entity it names.
+ * Mentions are grouped per resolved actor or family; an ambiguous name goes to a candidate the text
+ * names unambiguously elsewhere, else to the preferred one, and lists every candidate.
  */
 import { buildActorDictionary, formKey, type ActorDictionary, type ThreatActorRecord } from './dictionary';
 import { createNameMatcher, isAtNameBoundary, selectLongest, type NameMatcher } from './match-names';
 import { findNamingPatterns, looksThreatRelated } from './naming-patterns';
+import { actorCue, findCuedNames, softwareCue, strongActorCue, type CueKind } from './context-cues';
+import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
 import type { Entity, Mention } from './types';
 
-/** One record of software.json (only the fields used here). */
-export interface SoftwareRecord {
-  name: string;
-  aliases: string[];
-  weak?: string[];
-}
+export type { SoftwareRecord } from './software-dictionary';
 
-type Tag = { type: 'actor'; ids: number[] } | { type: 'software' };
+interface Tag {
+  type: 'actor' | 'software';
+  ids: number[];
+  weak: boolean;
+  /** The listed spelling has no capital letter (`certutil`, ransomlook names). */
+  lowerListed: boolean;
+}
 
 interface Span extends Mention {
   actorIds: number[];
-  software: boolean;
+  softwareIds: number[];
+  /** Every dictionary form that matched here is weak (needs context). */
+  weak: boolean;
+  lowerListed: boolean;
+  dictionary: boolean;
   scheme?: string;
+  cued?: CueKind;
+  aliasOf?: { start: number; end: number };
 }
+
+type Decided = Span & { kind: 'actor' | 'software' };
 
 export interface EntityFinder {
   dictionary: ActorDictionary;
+  software: SoftwareDictionary;
   findEntities(text: string): Entity[];
 }
 
 export function createEntityFinder(actors: readonly ThreatActorRecord[], software: readonly SoftwareRecord[] = []): EntityFinder {
   const dictionary = buildActorDictionary(actors);
-  const actorKeys = new Set(dictionary.forms.map((f) => formKey(f.form)));
-  const patterns: { form: string; caseSensitive: boolean; data: Tag }[] = dictionary.forms.map((f) => ({
-    form: f.form,
-    caseSensitive: f.caseSensitive,
-    data: { type: 'actor', ids: f.actorIds },
-  }));
-  const softwareTag: Tag = { type: 'software' };
-  const softwareSeen = new Set<string>();
-  for (const record of software) {
-    const weak = new Set(record.weak ?? []);
-    for (const form of [record.name, ...record.aliases]) {
-      const trimmed = form.trim();
-      // Only multi-character names that are not also actor names; weak ones in their exact case.
-      if (trimmed.length < 3 || actorKeys.has(formKey(trimmed)) || softwareSeen.has(trimmed)) continue;
-      softwareSeen.add(trimmed);
-      patterns.push({ form: trimmed, caseSensitive: weak.has(form), data: softwareTag });
-    }
-  }
+  const softwareDictionary = buildSoftwareDictionary(software);
+  const patterns = [
+    ...dictionary.forms.map((f) => ({
+      form: f.form,
+      caseSensitive: f.caseSensitive,
+      data: { type: 'actor', ids: f.actorIds, weak: f.weak, lowerListed: !/\p{Lu}/u.test(f.form) } as Tag,
+    })),
+    ...softwareDictionary.forms
+      .filter((f) => f.form.length >= 3 || f.caseSensitive)
+      .map((f) => ({
+        form: f.form,
+        caseSensitive: f.caseSensitive,
+        data: { type: 'software', ids: f.softwareIds, weak: f.weak, lowerListed: !/\p{Lu}/u.test(f.form) } as Tag,
+      })),
+  ];
   const matcher: NameMatcher<Tag> = createNameMatcher(patterns);
-  return { dictionary, findEntities: (text) => findEntitiesWith(text, dictionary, matcher) };
+  return {
+    dictionary,
+    software: softwareDictionary,
+    findEntities: (text) => findEntitiesWith(text, dictionary, softwareDictionary, matcher),
+  };
 }
 
-const CVE = /\bCVE-\d{4}-\d{4,}\b/gi;
+/** A group noun right after a software name: "the TrickBot gang". */
+const GANG_AFTER = /^[\s\u00a0]+(?:gang|group|crew)\b/i;
 
-function findEntitiesWith(text: string, dictionary: ActorDictionary, matcher: NameMatcher<Tag>): Entity[] {
+/** A listed name ending in a lower-case group noun: "Winnti group". */
+const LOWER_GROUP = /^(.+?)[\s\u00a0]+(?:group|gang|team)$/;
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const isSingleWord = (s: string) => !/[\s\u00a0]/.test(s.trim());
+
+function findEntitiesWith(text: string, dictionary: ActorDictionary, softwareDictionary: SoftwareDictionary, matcher: NameMatcher<Tag>): Entity[] {
   const spans = new Map<string, Span>();
   const spanAt = (start: number, end: number): Span => {
     const key = `${start}:${end}`;
     let span = spans.get(key);
     if (!span) {
-      span = { start, end, text: text.slice(start, end), actorIds: [], software: false };
+      span = { start, end, text: text.slice(start, end), actorIds: [], softwareIds: [], weak: true, lowerListed: false, dictionary: false };
       spans.set(key, span);
     }
     return span;
   };
+  const addIds = (list: number[], ids: readonly number[]) => {
+    for (const id of ids) if (!list.includes(id)) list.push(id);
+  };
+
   for (const hit of matcher.findAll(text)) {
     const span = spanAt(hit.start, hit.end);
+    span.dictionary = true;
     for (const tag of hit.data) {
-      if (tag.type === 'software') span.software = true;
-      else for (const id of tag.ids) if (!span.actorIds.includes(id)) span.actorIds.push(id);
+      addIds(tag.type === 'actor' ? span.actorIds : span.softwareIds, tag.ids);
+      if (!tag.weak) span.weak = false;
+      if (tag.lowerListed) span.lowerListed = true;
     }
   }
   for (const candidate of findNamingPatterns(text, looksThreatRelated(text))) {
+    // "Encrypted Taurus Stealer" is software named like a Unit 42 actor.
+    if (softwareCue(text, candidate.start, candidate.end)) continue;
     const span = spanAt(candidate.start, candidate.end);
     span.scheme ??= candidate.scheme;
-    if (span.actorIds.length === 0) {
-      // "APT 28" is listed as "APT28".
-      span.actorIds.push(...dictionary.lookup(candidate.text.replace(/\s+/g, '')));
+    span.weak = false;
+    // "APT 28" is listed as "APT28".
+    if (span.actorIds.length === 0) addIds(span.actorIds, dictionary.lookup(candidate.text.replace(/\s+/g, '')));
+  }
+
+  // Names proposed by context, then found again wherever they occur.
+  const cuedNames = new Map<string, { kind: CueKind; aliasOf?: { start: number; end: number } }>();
+  for (const cue of findCuedNames(text)) {
+    const span = spanAt(cue.start, cue.end);
+    span.cued ??= cue.kind;
+    span.aliasOf ??= cue.aliasOf;
+    if (!cuedNames.has(cue.text)) cuedNames.set(cue.text, { kind: cue.kind, aliasOf: cue.aliasOf });
+  }
+  // Names the dictionaries match anyway are not propagated; their mentions are decided one by one.
+  for (const name of cuedNames.keys()) if (matcher.find(name).some((m) => m.start === 0 && m.end === name.length)) cuedNames.delete(name);
+  if (cuedNames.size) {
+    const names = [...cuedNames.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
+    for (const m of text.matchAll(new RegExp(names.join('|'), 'g'))) {
+      const end = m.index + m[0].length;
+      if (!isAtNameBoundary(text, m.index, end)) continue;
+      const span = spanAt(m.index, end);
+      const cue = cuedNames.get(m[0])!;
+      span.cued ??= cue.kind;
+      span.aliasOf ??= cue.aliasOf;
     }
   }
 
-  const chosen = selectLongest([...spans.values()]).filter((s) => s.actorIds.length > 0 || s.scheme !== undefined);
+  // Cued names that the dictionaries know in another case ("Barium" for BARIUM) resolve to them.
+  for (const span of spans.values()) {
+    if (!span.cued || span.dictionary || span.actorIds.length || span.softwareIds.length) continue;
+    addIds(span.actorIds, dictionary.lookupAnyCase(span.text));
+    addIds(span.softwareIds, softwareDictionary.lookupAnyCase(span.text));
+    if (span.actorIds.length || span.softwareIds.length) span.weak = false;
+  }
 
-  // Resolve ambiguous spans: prefer a candidate the text names unambiguously.
-  const named = new Set(chosen.filter((s) => s.actorIds.length === 1).map((s) => s.actorIds[0]));
-  const groups = new Map<string, { actorId?: number; mentions: Mention[] }>();
+  const chosen = selectLongest([...spans.values()].filter((s) => s.actorIds.length || s.softwareIds.length || s.scheme || s.cued));
+
+  // Votes over the whole text, per name: what the words around its cued mentions say.
+  const votes = new Map<string, { actor: number; software: number }>();
+  const local = new Map<Span, { actor: boolean; strongActor: boolean; software: boolean }>();
   for (const span of chosen) {
-    const actorId = span.actorIds.length === 0 ? undefined : (span.actorIds.find((id) => named.has(id)) ?? span.actorIds[0]);
-    const key = actorId === undefined ? `new:${formKey(span.text)}` : `actor:${actorId}`;
+    const cues = {
+      actor: actorCue(text, span.start, span.end),
+      strongActor: strongActorCue(text, span.start, span.end),
+      software: softwareCue(text, span.start, span.end),
+    };
+    local.set(span, cues);
+    const key = formKey(span.text);
+    const vote = votes.get(key) ?? { actor: 0, software: 0 };
+    if (cues.actor && !cues.software) vote.actor++;
+    if (cues.software && !cues.actor) vote.software++;
+    votes.set(key, vote);
+  }
+  // Actors and families named by a strong (non-weak) name somewhere in the text.
+  const strongActors = new Set<number>();
+  const strongSoftware = new Set<number>();
+  for (const span of chosen) {
+    if (span.weak) continue;
+    if (span.actorIds.length === 1) strongActors.add(span.actorIds[0]);
+    if (span.softwareIds.length === 1) strongSoftware.add(span.softwareIds[0]);
+  }
+
+  const decided: Decided[] = [];
+  for (const span of chosen) {
+    const cues = local.get(span)!;
+    const vote = votes.get(formKey(span.text))!;
+    // A single word in lower case is not a name listed with capitals.
+    if (!span.cued && !span.lowerListed && isSingleWord(span.text) && !/\p{Lu}/u.test(span.text)) continue;
+    // For a listed name, a cue only counts at the mention it is next to (see `cues`).
+    const cued = span.dictionary ? undefined : span.cued;
+    const isActor = span.actorIds.length > 0 || span.scheme !== undefined || cued === 'actor';
+    const isSoftware = span.softwareIds.length > 0 || cued === 'software';
+    let kind: 'actor' | 'software';
+    if (isActor && isSoftware) {
+      if (cues.software && !cues.actor) kind = 'software';
+      else if (cues.actor && !cues.software) kind = 'actor';
+      else kind = vote.actor > vote.software ? 'actor' : 'software';
+    } else if (isSoftware) {
+      kind = 'software';
+      const gang = GANG_AFTER.exec(text.slice(span.end, span.end + 16));
+      // Never for a weak name ("Russian hackers", "One operator").
+      if (!span.weak && gang) {
+        // "the TrickBot gang": the group named after its malware, noun included.
+        span.end += gang[0].length;
+        span.text = text.slice(span.start, span.end);
+        span.softwareIds = [];
+        kind = 'actor';
+      } else if (!span.weak && !cues.software && span.softwareIds.some((id) => softwareDictionary.software[id].ransomware)) {
+        // A ransomware name is also its gang's: "DarkSide affiliates", and bare mentions in a text
+        // that mostly talks about the gang (three actor cues or more, twice the software cues).
+        if (cues.strongActor || (vote.actor >= 3 && vote.actor >= 2 * vote.software)) kind = 'actor';
+      }
+    } else kind = 'actor';
+
+    // A name listed only in lower case (`payload`, ransomlook gang names) carries no case
+    // information: it needs a cue right next to it.
+    if (span.lowerListed && span.dictionary && !(kind === 'actor' ? cues.actor : cues.software)) continue;
+    if (span.weak && span.dictionary && !span.cued) {
+      const confirmed =
+        kind === 'actor'
+          ? cues.actor || vote.actor > 0 || span.actorIds.some((id) => strongActors.has(id))
+          : cues.software || vote.software > 0 || span.softwareIds.some((id) => strongSoftware.has(id));
+      if (!confirmed) continue;
+    }
+    // "Winnti group", "Lazarus group": a lower-case group noun is not part of the name.
+    const plain = kind === 'actor' && span.dictionary ? LOWER_GROUP.exec(span.text) : null;
+    if (plain && dictionary.lookup(plain[1]).length) {
+      decided.push({ ...span, kind, end: span.start + plain[1].length, text: plain[1], actorIds: dictionary.lookup(plain[1]) });
+      continue;
+    }
+    decided.push({ ...span, kind });
+  }
+
+  return groupEntities(text, decided, dictionary, softwareDictionary);
+}
+
+function groupEntities(text: string, spans: readonly Decided[], dictionary: ActorDictionary, softwareDictionary: SoftwareDictionary): Entity[] {
+  // Prefer a candidate the text names unambiguously.
+  const namedActors = new Set(spans.filter((s) => s.kind === 'actor' && s.actorIds.length === 1).map((s) => s.actorIds[0]));
+  const namedSoftware = new Set(spans.filter((s) => s.kind === 'software' && s.softwareIds.length === 1).map((s) => s.softwareIds[0]));
+  const resolve = (span: Decided): number | undefined => {
+    const ids = span.kind === 'actor' ? span.actorIds : span.softwareIds;
+    const named = span.kind === 'actor' ? namedActors : namedSoftware;
+    return ids.length === 0 ? undefined : (ids.find((id) => named.has(id)) ?? ids[0]);
+  };
+  const keyOf = new Map<Decided, string>();
+  for (const span of spans) {
+    const id = resolve(span);
+    keyOf.set(span, id === undefined ? `${span.kind}-new:${formKey(span.text)}` : `${span.kind}:${id}`);
+  }
+  // An unknown alias given in apposition joins the entity it names, if that is of the same kind.
+  const aliasKey = new Map<string, string>();
+  const known = spans.filter((s) => !keyOf.get(s)!.includes('-new:'));
+  const headOf = new Map<object, Decided | undefined>();
+  for (const span of spans) {
+    const of = span.aliasOf;
+    if (!of || !keyOf.get(span)!.includes('-new:') || aliasKey.has(formKey(span.text))) continue;
+    if (!headOf.has(of)) {
+      // `known` is in text order: binary search for the first span ending after the head starts.
+      let lo = 0;
+      let hi = known.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (known[mid].end <= of.start) lo = mid + 1;
+        else hi = mid;
+      }
+      headOf.set(of, lo < known.length && known[lo].start < of.end ? known[lo] : undefined);
+    }
+    const head = headOf.get(of);
+    if (head) aliasKey.set(formKey(span.text), keyOf.get(head)!);
+  }
+
+  interface Group { kind: 'actor' | 'software'; id?: number; ids: number[]; mentions: Mention[] }
+  const groups = new Map<string, Group>();
+  for (const span of spans) {
+    let key = keyOf.get(span)!;
+    if (key.includes('-new:')) {
+      const joined = aliasKey.get(formKey(span.text));
+      // An unknown name proposed only as another name of something unknown ("CASB" in "Cloud
+      // Access Security Broker (CASB)") is nothing.
+      if (!joined && span.aliasOf && !span.dictionary) continue;
+      key = joined ?? key;
+    }
+    const [head, idText] = key.split(':');
+    const kind = head.replace('-new', '');
+    const id = head.endsWith('-new') ? undefined : Number(idText);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { actorId, mentions: [] }));
-    group.mentions.push({ start: span.start, end: span.end, text: span.text });
+    if (!group) groups.set(key, (group = { kind: kind as Group['kind'], id, ids: [], mentions: [] }));
+    for (const other of group.kind === 'actor' ? span.actorIds : span.softwareIds) if (!group.ids.includes(other)) group.ids.push(other);
+    group.mentions.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end) });
   }
 
   const entities: Entity[] = [];
-  for (const { actorId, mentions } of groups.values()) {
-    const actor = actorId === undefined ? undefined : dictionary.actors[actorId];
-    entities.push({
-      kind: 'threat-actor',
-      name: mentions[0].text,
-      canonical: actor?.canonical ?? mentions[0].text,
-      aliases: actor?.aliases ?? [],
-      mentions,
-    });
+  for (const group of groups.values()) {
+    const first = group.mentions[0].text;
+    if (group.kind === 'actor') {
+      const actor = group.id === undefined ? undefined : dictionary.actors[group.id];
+      const entity: Entity = { kind: 'threat-actor', name: first, canonical: actor?.canonical ?? first, aliases: actor?.aliases ?? [], mentions: group.mentions };
+      if (actor?.mitreId) entity.attackId = actor.mitreId;
+      if (actor && group.ids.length > 1) entity.candidates = [actor.id, ...group.ids.filter((i) => i !== actor.id)].map((i) => dictionary.actors[i].canonical);
+      entities.push(entity);
+    } else {
+      const family = group.id === undefined ? undefined : softwareDictionary.software[group.id];
+      const entity: Entity = {
+        kind: family?.kind ?? 'malware',
+        name: first,
+        canonical: family?.canonical ?? first,
+        aliases: family?.aliases ?? [],
+        mentions: group.mentions,
+      };
+      if (family?.attackId) entity.attackId = family.attackId;
+      if (family && group.ids.length > 1) {
+        entity.candidates = [family.id, ...group.ids.filter((i) => i !== family.id)].map((i) => softwareDictionary.software[i].canonical);
+      }
+      entities.push(entity);
+    }
   }
-
-  const cves = new Map<string, Mention[]>();
-  for (const m of text.matchAll(CVE)) {
-    const end = m.index + m[0].length;
-    if (!isAtNameBoundary(text, m.index, end)) continue;
-    const id = m[0].toUpperCase();
-    cves.set(id, [...(cves.get(id) ?? []), { start: m.index, end, text: m[0] }]);
-  }
-  for (const [id, mentions] of cves) {
-    entities.push({ kind: 'vulnerability', name: id, canonical: id, aliases: [], mentions });
-  }
-
   return entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }
 

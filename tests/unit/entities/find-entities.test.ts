@@ -26,12 +26,95 @@ describe('findEntities', () => {
   it('resolves a spaced scheme name to the listed spelling', () => {
     expect(actorsIn('APT 28 phishing')[0]).toMatchObject({ name: 'APT 28', canonical: 'APT28' });
   });
-  it('reports CVE ids as vulnerabilities, one entity per id', () => {
-    const entities = finder.findEntities('CVE-2023-4966 (cve-2023-4966) and CVE-2024-12345; not XCVE-2023-4966');
-    expect(entities.map((e) => [e.kind, e.canonical, e.mentions.length])).toEqual([
-      ['vulnerability', 'CVE-2023-4966', 2],
-      ['vulnerability', 'CVE-2024-12345', 1],
+});
+
+describe('malware and tools', () => {
+  const entitiesIn = (text: string) => finder.findEntities(text).filter((e) => e.kind !== 'threat-actor');
+  it('reports software with its kind, canonical name, aliases and ATT&CK id', () => {
+    const [beacon, mimikatz] = entitiesIn('They deployed Cobalt Strike and then ran Mimikatz.');
+    expect(beacon).toMatchObject({ kind: 'malware', canonical: 'Cobalt Strike', attackId: 'S0154' });
+    expect(mimikatz).toMatchObject({ kind: 'tool', canonical: 'Mimikatz', attackId: 'S0002' });
+  });
+  it('treats ransomware as malware and groups aliases under one family', () => {
+    const [revil] = entitiesIn('REvil, also called Sodinokibi, encrypted the servers; Sodinokibi then demanded a ransom.');
+    expect(revil).toMatchObject({ kind: 'malware', canonical: 'REvil' });
+    expect(revil.mentions.map((m) => m.text)).toEqual(['REvil', 'Sodinokibi', 'Sodinokibi']);
+  });
+  it('needs threat context for weak names such as Maze', () => {
+    expect(entitiesIn('The garden has a hedge maze. Maze runners love it.')).toEqual([]);
+    expect(entitiesIn('The Maze ransomware encrypted files.')[0]).toMatchObject({ kind: 'malware', name: 'Maze' });
+  });
+  it('lists every family an ambiguous name may mean', () => {
+    const [gozi] = entitiesIn('The Ursnif banking trojan was spread by spam.');
+    expect(gozi.candidates?.length).toBeGreaterThan(1);
+    expect(gozi.candidates?.[0]).toBe(gozi.canonical);
+  });
+});
+
+describe('names that are both actor and software', () => {
+  it('follows the words right around the mention', () => {
+    const entities = finder.findEntities('The Winnti group used a new Winnti sample against the company.');
+    expect(entities.map((e) => [e.kind, e.mentions.map((m) => m.text)])).toEqual([
+      ['threat-actor', ['Winnti']],
+      ['malware', ['Winnti']],
     ]);
+  });
+  it('makes software followed by gang the group named after it', () => {
+    const [gang] = actorsIn('Use of the Buer loader by the TrickBot gang is no surprise.');
+    expect(gang).toMatchObject({ name: 'TrickBot gang', canonical: 'TrickBot gang' });
+  });
+  it('makes a ransomware name its gang where group nouns say so', () => {
+    const text = 'DarkSide affiliates breached the firm. DarkSide operators asked for money. DarkSide’s developer spoke. DarkSide went quiet.';
+    const [gang] = actorsIn(text);
+    expect(gang.mentions.map((m) => m.text)).toEqual(['DarkSide', 'DarkSide', 'DarkSide', 'DarkSide']);
+    expect(actorsIn('The attackers deployed DarkSide ransomware.')).toEqual([]);
+  });
+});
+
+describe('threat actors: rules', () => {
+  it('gives the ATT&CK id and lists every candidate of an ambiguous name, the chosen one first', () => {
+    expect(actorsIn('Octo Tempest struck.')[0]).toMatchObject({ canonical: 'Scattered Spider', attackId: 'G1015' });
+    const [labyrinth] = actorsIn('LABYRINTH CHOLLIMA was busy.');
+    expect(labyrinth.candidates?.length).toBeGreaterThan(1);
+    expect(labyrinth.candidates).toContain('Lazarus Group');
+    expect(labyrinth.candidates?.[0]).toBe(labyrinth.canonical);
+  });
+  it('needs threat context for weak names', () => {
+    expect(actorsIn('Gas flows from the Leviathan gas reserves to Europe.')).toEqual([]);
+    expect(actorsIn('The Leviathan group targeted ports. Later Leviathan used web shells.')[0].mentions).toHaveLength(2);
+  });
+  it('lets a strong name of the same actor license its weak names', () => {
+    const [cobalt] = actorsIn('The Cobalt Group returned. In May Cobalt struck banks.');
+    expect(cobalt.mentions.map((m) => m.text)).toEqual(['Cobalt Group', 'Cobalt']);
+  });
+  it('ignores single-word names written in lower case', () => {
+    expect(actorsIn('the wirteFile call and a copy-paste job')).toEqual([]);
+  });
+  it('matches capitals-only names in capitals only', () => {
+    expect(actorsIn('Stealing Electrum wallet data')).toEqual([]);
+    expect(actorsIn('Dragos tracks ELECTRUM.')[0]).toMatchObject({ canonical: 'Sandworm Team' });
+  });
+  it('leaves a lower-case group noun out of the name', () => {
+    expect(actorsIn('the Winnti group struck')[0].mentions[0].text).toBe('Winnti');
+    expect(actorsIn('the Winnti Group struck')[0].mentions[0].text).toBe('Winnti Group');
+  });
+  it('does not take a vendor-scheme name out of a software name', () => {
+    expect(actorsIn('The threat actor sold Encrypted Taurus Stealer builds.')).toEqual([]);
+  });
+  it('finds a name no list has from context, then everywhere in the text', () => {
+    const text = 'Researchers found an APT group named “NewHellcat”. Later, NewHellcat used lures. NewHellcat is busy.';
+    const [actor] = actorsIn(text);
+    expect(actor).toMatchObject({ name: 'NewHellcat', canonical: 'NewHellcat', aliases: [] });
+    expect(actor.mentions).toHaveLength(3);
+  });
+  it('joins an alias given in apposition to the actor it names', () => {
+    const [chickens] = actorsIn('The Golden Chickens (GC) threat actors struck. GC campaigns used more_eggs.');
+    expect(chickens.mentions.map((m) => m.text)).toEqual(['Golden Chickens', 'GC', 'GC']);
+    const [levi] = actorsIn('Leviathan, also known as TEMP, Periscope or Kryptonite Panda, hit ports.');
+    expect(levi.mentions.map((m) => m.text)).toEqual(expect.arrayContaining(['Leviathan', 'TEMP', 'Periscope']));
+  });
+  it('drops an abbreviation of something that is not an actor', () => {
+    expect(actorsIn('A Cloud Access Security Broker (CASB) stops the threat actor traffic.')).toEqual([]);
   });
 });
 
@@ -39,16 +122,16 @@ describe('the Storm-1152 article', () => {
   const article = extractArticle(fixtureDocument('storm-1152.html'));
   const entities = finder.findEntities(article.textContent);
   const actors = entities.filter((e) => e.kind === 'threat-actor');
-  console.log(actors.map((e) => `${e.name} → ${e.canonical}: ${e.mentions.length}`).join('\n'));
 
   it('finds Storm-1152 17 times, at the right offsets', () => {
     const storm = actors.find((e) => e.canonical === 'Storm-1152');
     expect(storm?.mentions).toHaveLength(17);
     for (const m of storm!.mentions) expect(article.textContent.slice(m.start, m.end)).toBe('Storm-1152');
   });
-  it('resolves Octo Tempest to Scattered Spider', () => {
+  it('resolves Octo Tempest (named in two adjacent sentences) to Scattered Spider and its other names', () => {
     const scattered = actors.find((e) => e.canonical === 'Scattered Spider');
     expect(scattered?.mentions.map((m) => m.text)).toEqual(['Octo Tempest', 'Octo Tempest']);
+    expect(scattered?.aliases).toEqual(expect.arrayContaining(['Octo Tempest', 'UNC3944', 'Muddled Libra', '0ktapus']));
   });
   it('finds no other threat actor', () => {
     expect(actors.map((e) => e.canonical).sort()).toEqual(['Scattered Spider', 'Storm-1152']);

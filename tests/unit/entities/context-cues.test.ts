@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { actorCue, findCuedNames, isNameLike, softwareCue, strongActorCue } from '@/lib/entities/context-cues';
+
+const cued = (text: string) => findCuedNames(text).map((c) => c.text);
+/** The cue functions on the first occurrence of `name` in `text`. */
+const at = (fn: typeof actorCue, text: string, name: string) => fn(text, text.indexOf(name), text.indexOf(name) + name.length);
+
+describe('cues around one mention', () => {
+  it('calls a name an actor when a group noun follows or an attribution precedes it', () => {
+    expect(at(actorCue, 'the Foo group struck', 'Foo')).toBe(true);
+    expect(at(actorCue, 'Foo’s affiliates struck', 'Foo')).toBe(true);
+    expect(at(actorCue, 'we attributed it to Foo.', 'Foo')).toBe(true);
+    expect(at(actorCue, 'the threat actor “Foo”', 'Foo')).toBe(true);
+    expect(at(actorCue, 'Foo sells shoes', 'Foo')).toBe(false);
+  });
+  it('calls a name software when a software noun follows or a deployment verb precedes it', () => {
+    expect(at(softwareCue, 'a new Foo sample', 'Foo')).toBe(true);
+    expect(at(softwareCue, 'the Foo-backdoor', 'Foo')).toBe(true);
+    expect(at(softwareCue, 'they deployed Foo on hosts', 'Foo')).toBe(true);
+    expect(at(softwareCue, 'a variant of the Foo family', 'Foo')).toBe(true);
+    expect(at(softwareCue, 'used by Foo', 'Foo')).toBe(false);
+  });
+  it('keeps strong actor cues (group nouns, attribution) apart from looser ones (named, known as)', () => {
+    expect(at(strongActorCue, 'Foo operators said', 'Foo')).toBe(true);
+    expect(at(strongActorCue, 'a tool dubbed Foo', 'Foo')).toBe(false);
+    expect(at(actorCue, 'a tool dubbed Foo', 'Foo')).toBe(true);
+  });
+});
+
+describe('names proposed by context', () => {
+  it('the X group, the X gang, the X threat actors', () => {
+    expect(cued('the Lazarous group and the Fooz gang')).toEqual(['Lazarous', 'Fooz']);
+  });
+  it('X ransomware gang / operators / affiliates', () => {
+    expect(cued('Barracuda ransomware operators and Qux ransomware affiliates')).toEqual(['Barracuda', 'Qux']);
+  });
+  it('threat actor X, group named X, threat actor known as X', () => {
+    expect(cued('The threat actor HydroJiin; an APT group named “ReconHellcat”; threat actor known as "Fancy Lazarus"')).toEqual([
+      'HydroJiin',
+      'ReconHellcat',
+      'Fancy Lazarus',
+    ]);
+  });
+  it('tracked as X, the aliases X and Y, alias X', () => {
+    expect(cued('Microsoft tracks this group as Mint Sandstorm')).toEqual(['Mint Sandstorm']);
+    expect(cued('known by the aliases ‘Hydro’ and ‘JiiN’')).toEqual(['Hydro', 'JiiN']);
+    expect(cued('By the other alias *JiiN*, it sells')).toEqual(['JiiN']);
+  });
+  it('X (also known as Y, Z) and X, aka Y: the aliases point at X', () => {
+    const text = 'The Winnti Group (also known as APT41, BARIUM, and Blackfly) is busy.';
+    const names = findCuedNames(text);
+    expect(names.map((n) => n.text)).toEqual(['APT41', 'BARIUM', 'Blackfly']);
+    for (const n of names) expect(text.slice(n.aliasOf!.start, n.aliasOf!.end)).toContain('Winnti Group');
+  });
+  it('Known Name (ABBR): the abbreviation points at the name', () => {
+    const [gc] = findCuedNames('the Golden Chickens (GC) family');
+    expect(gc).toMatchObject({ text: 'GC' });
+    expect('the Golden Chickens (GC) family'.slice(gc.aliasOf!.start, gc.aliasOf!.end)).toBe('Golden Chickens');
+  });
+  it('proposes only name-like words: no articles, nationalities, vendors or software names', () => {
+    expect(cued('the Russian group, the The gang, the Microsoft group, the Minebridge RAT threat actors')).toEqual([]);
+    expect(isNameLike('ReconHellcat')).toBe(true);
+    expect(isNameLike('Chinese')).toBe(false);
+  });
+});
