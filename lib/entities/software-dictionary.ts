@@ -21,6 +21,8 @@ export interface SoftwareRecord {
   aliases: string[];
   weak?: string[];
   kind?: string;
+  /** MISP galaxies the record came from, e.g. `rat`, `tool`, `ransomware`. */
+  galaxies?: string[];
   mitre_id?: string;
 }
 
@@ -50,8 +52,15 @@ export interface SoftwareDictionary {
   lookupAnyCase(surface: string): number[];
 }
 
-export function softwareKind(kind: string | undefined): SoftwareKind {
-  return kind === 'tool' ? 'tool' : 'malware';
+/**
+ * Remote-access trojans are malware to a researcher, though the lists file some under tools (MITRE
+ * calls AsyncRAT and Remcos "tools" because they are sold openly); a record in MISP's `rat` galaxy, or
+ * named as a RAT or stealer, is malware.
+ */
+export function softwareKind(record: Pick<SoftwareRecord, 'kind' | 'galaxies' | 'name'>): SoftwareKind {
+  if (record.kind !== 'tool') return 'malware';
+  if (record.galaxies?.includes('rat') || /(?:RAT|Stealer)$/.test(record.name)) return 'malware';
+  return 'tool';
 }
 
 /** Names made only of quotes or generic words are not names of anything. */
@@ -86,7 +95,7 @@ export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): Sof
       seen.add(formKey(alias));
       aliases.push(alias);
     }
-    software.push({ id, canonical: record.name, aliases, kind: softwareKind(record.kind), ransomware: record.kind === 'ransomware', attackId: record.mitre_id });
+    software.push({ id, canonical: record.name, aliases, kind: softwareKind(record), ransomware: record.kind === 'ransomware', attackId: record.mitre_id });
     add(record.name, id, true);
     for (const alias of record.aliases) add(alias, id, false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSoftwareDictionary } from '@/lib/entities/software-dictionary';
+import { buildSoftwareDictionary, softwareKind } from '@/lib/entities/software-dictionary';
 import { software } from './shared-data';
 
 describe('the software dictionary', () => {
@@ -13,6 +13,12 @@ describe('the software dictionary', () => {
   it('maps ransomware and malware to malware, tool to tool, and keeps the ATT&CK id', () => {
     expect(dictionary.software[0]).toMatchObject({ canonical: 'LockFoo', kind: 'malware', ransomware: true, attackId: 'S9999', aliases: ['FooCrypt'] });
     expect(dictionary.software[1]).toMatchObject({ kind: 'tool', ransomware: false });
+  });
+  it('counts remote-access trojans and stealers as malware even when a list files them under tools', () => {
+    expect(softwareKind({ name: 'Remcos', kind: 'tool', galaxies: ['rat'] })).toBe('malware');
+    expect(softwareKind({ name: 'QuasarRAT', kind: 'tool', galaxies: ['tool'] })).toBe('malware');
+    expect(softwareKind({ name: 'Acme Stealer', kind: 'tool' })).toBe('malware');
+    expect(softwareKind({ name: 'Mimikatz', kind: 'tool', galaxies: ['tool'] })).toBe('tool');
   });
   it('matches weak forms in their own case, lower-case-only weak forms in any case', () => {
     expect(form('Hammer')).toMatchObject({ caseSensitive: true, weak: true });
