@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { PageEntities, PageEntity } from '@/lib/entities/page-entities';
 import type { ActorSuggestion } from '@/lib/entities/search-actors';
 import type { ActorToAdd, EntityDetailsResult, EntityMark, TabEntitiesResult } from '@/lib/messaging/contract';
@@ -49,6 +49,7 @@ export function EntitiesRegion({ initial, services }: { initial: PageEntities; s
   const [markAll, setMarkAll] = useState(false);
   const [showAll, setShowAll] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => { performance.mark('gloss:entities-shown'); }, []); // read by scripts/bench/entity-popup.ts
 
   const open = async (entity: PageEntity) => {
     if (openKey === entity.key) {

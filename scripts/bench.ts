@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: Gloss's benchmarks in headless Chromium, printed as Markdown and written to bench-output/.
  *
- *   npm run bench -- [--suite extraction|anchoring|content-script|all] [--runs 15] [--warmups 10] [--ms 600]
- *                    [--phases] [--only wiki] [--loads 20] [--rebuild]
+ *   npm run bench -- [--suite extraction|anchoring|content-script|entities|all] [--runs 15] [--warmups 10] [--ms 600]
+ *                    [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15] [--rebuild]
  *
  * - extraction (bench-output/extraction.md): extractArticle against bare Readability on the sample article
  *   and the real pages; --only picks pages by name, --phases adds a table of extractArticle's steps.
@@ -11,6 +11,10 @@
  * - content-script (bench-output/content-script.md): the size of the always-on content script, and its
  *   main-thread work on pages without highlights over --loads page loads each (builds with `npx wxt build`
  *   when the build is missing or older than the sources, or always with --rebuild).
+ * - entities (bench-output/entities.md): entity scan throughput over the article texts in Node, against one
+ *   regular expression of all dictionary names; then, in Chromium with the extension (bench build, made as for
+ *   content-script), the time from opening the popup to its entities shown: --launches cold opens (a fresh
+ *   browser each) and --opens warm ones per page.
  *
  * In-page timings get at least --warmups warm-up rounds (and 300 ms of them), then at least --runs measured
  * rounds and --ms milliseconds of them, capped at 400 rounds; the tables show the medians. This is a
@@ -26,11 +30,13 @@ import { FIXTURES_DIR, PROJECT_ROOT } from '../harness/paths';
 import { benchAnchoring, formatAnchoring } from './bench/anchoring';
 import { launchBenchBrowser, type BenchBrowser } from './bench/browser';
 import { formatContentScriptSize, measureContentScriptSize } from './bench/content-script-size';
+import { benchEntityPopup, formatEntityPopup } from './bench/entity-popup';
+import { benchEntityScan, formatEntityScan } from './bench/entity-scan';
 import { benchExtraction, SAMPLE_ARTICLE } from './bench/extraction';
 import { benchIdleCost, formatIdleCost } from './bench/idle-cost';
 import { formatMachine, formatPhases, formatReport, type Machine } from './bench/report';
 
-const SUITES = ['extraction', 'anchoring', 'content-script'] as const;
+const SUITES = ['extraction', 'anchoring', 'content-script', 'entities'] as const;
 type Suite = (typeof SUITES)[number];
 const TARGET = { page: SAMPLE_ARTICLE.replace('.html', ''), maxRatio: 1.3, maxMs: 30 };
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'bench-output');
@@ -47,6 +53,8 @@ const { values: options } = parseArgs({
     phases: { type: 'boolean', default: false },
     only: { type: 'string' },
     loads: { type: 'string', default: '20' },
+    launches: { type: 'string', default: '3' },
+    opens: { type: 'string', default: '15' },
     rebuild: { type: 'boolean', default: false },
   },
 });
@@ -62,6 +70,9 @@ if (!(budget.runs >= 1 && budget.warmups >= 0 && budget.measureMs >= 0)) {
 }
 const loads = Number(options.loads);
 if (!(loads >= 2)) throw new Error('--loads must be at least 2 (every other load is traced)');
+const launches = Number(options.launches);
+const opens = Number(options.opens);
+if (!(launches >= 1 && opens >= 1)) throw new Error('--launches and --opens must be at least 1');
 if (options.suite !== 'all' && !SUITES.includes(options.suite as Suite)) {
   throw new Error(`--suite must be one of ${[...SUITES, 'all'].join(', ')}`);
 }
@@ -114,6 +125,14 @@ async function main(): Promise<void> {
     const report = `### Size\n\n${formatContentScriptSize(size)}\n\n` +
       `### Idle cost on pages without highlights\n\n${formatIdleCost(idle.pages)}\n${formatMachine(machine(idle.chromium))}`;
     await publish('content-script', 'Content-script benchmark', report, true);
+  }
+  if (suites.includes('entities')) {
+    const scan = await benchEntityScan(budget);
+    const popup = await benchEntityPopup({ launches, opens, rebuild: options.rebuild });
+    const report = 'Finding entities in article text, and how soon the popup shows them.\n\n' +
+      `### Scan throughput\n\n${formatEntityScan(scan, budget)}\n\n` +
+      `### Popup open to entities shown\n\n${formatEntityPopup(popup.pages)}\n${formatMachine(machine(popup.chromium))}`;
+    await publish('entities', 'Entities benchmark', report, true);
   }
 }
 
