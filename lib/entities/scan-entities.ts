@@ -5,6 +5,9 @@
  */
 import { createEntityFinder, type SoftwareRecord } from './find-entities';
 import type { ThreatActorRecord } from './dictionary';
+import { createTechniqueFinder } from './techniques';
+import { createOrganizationFinder, type OrganizationRecord } from './organizations';
+import { createPlaceFinder, type PlaceRecord } from './places';
 import { findIndicators } from './indicators';
 import { findVulnerabilities } from './vulnerabilities';
 import type { Entity, EntityKind, Mention } from './types';
@@ -15,6 +18,10 @@ export interface EntityData {
   software?: readonly SoftwareRecord[];
   /** Shaped like data/attack-techniques.json. */
   techniques?: AttackTechniqueData;
+  /** Shaped like data/organizations.json. */
+  organizations?: readonly OrganizationRecord[];
+  /** Shaped like data/places.json. */
+  places?: readonly PlaceRecord[];
 }
 
 export interface AttackTechniqueData {
@@ -42,7 +49,14 @@ export interface EntityScanner {
 
 /** Builds every finder once (tens of milliseconds); `findEntities` is then cheap per text. */
 export function createEntityScanner(data: EntityData): EntityScanner {
-  const finders: KindFinder[] = [createEntityFinder(data.actors, data.software ?? []).findEntities, findIndicators, findVulnerabilities];
+  const finders: KindFinder[] = [
+    createEntityFinder(data.actors, data.software ?? []).findEntities,
+    ...(data.techniques ? [createTechniqueFinder(data.techniques)] : []),
+    createOrganizationFinder(data.organizations ?? [], data.places ?? []),
+    createPlaceFinder(data.places ?? []),
+    findIndicators,
+    findVulnerabilities,
+  ];
   return { findEntities: (text) => settleOverlaps(finders.flatMap((find) => find(text))) };
 }
 

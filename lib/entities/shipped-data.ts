@@ -6,8 +6,10 @@
 import threatActors from '../../data/threat-actors.json';
 import software from '../../data/software.json';
 import attackTechniques from '../../data/attack-techniques.json';
+import organizations from '../../data/organizations.json';
+import places from '../../data/places.json';
 import type { EntityData } from './scan-entities';
 
 export function loadEntityData(): EntityData {
-  return { actors: threatActors, software, techniques: attackTechniques };
+  return { actors: threatActors, software, techniques: attackTechniques, organizations, places };
 }

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { createTechniqueFinder } from '@/lib/entities/techniques';
+import { attackTechniques } from './shared-data';
+
+const find = createTechniqueFinder(attackTechniques());
+
+/** [attackId, canonical, [start, end, text] of each mention]. */
+const techniquesIn = (text: string) =>
+  find(text).map((e) => [e.attackId, e.canonical, e.mentions.map((m) => [m.start, m.end, m.text])]);
+const idsIn = (text: string) => find(text).map((e) => e.attackId);
+
+describe('ATT&CK ids', () => {
+  it('resolves a technique or sub-technique id to its name, "Parent: Sub" for a sub-technique', () => {
+    expect(techniquesIn('Used T1566 and T1566.001.')).toEqual([
+      ['T1566', 'Phishing', [[5, 10, 'T1566']]],
+      ['T1566.001', 'Phishing: Spearphishing Attachment', [[15, 24, 'T1566.001']]],
+    ]);
+  });
+  it('takes an id only when it stands alone', () => {
+    expect(idsIn('XT1566, T15660, T1566x and T1566-2 are not ids')).toEqual([]);
+  });
+  it('ignores ids in links and paths', () => {
+    expect(idsIn('see https://attack.mitre.org/techniques/T1566/ and /mitre/T1059')).toEqual([]);
+  });
+  it('makes an id and its name after a colon, dash or table bar one mention', () => {
+    expect(techniquesIn('T1105: Ingress Tool Transfer\n| T1090 | Proxy |')).toEqual([
+      ['T1105', 'Ingress Tool Transfer', [[0, 28, 'T1105: Ingress Tool Transfer']]],
+      ['T1090', 'Proxy', [[31, 44, 'T1090 | Proxy']]],
+    ]);
+  });
+  it('takes a one-word name right before its id in brackets', () => {
+    expect(techniquesIn('Proxy (T1090)')).toEqual([['T1090', 'Proxy', [[0, 5, 'Proxy'], [7, 12, 'T1090']]]]);
+  });
+  it('reports an id ATT&CK no longer lists only when the text speaks ATT&CK', () => {
+    expect(idsIn('Part T1086 ships in May.')).toEqual([]);
+    expect(techniquesIn('MITRE ATT&CK: T1086')).toEqual([['T1086', 'T1086', [[14, 19, 'T1086']]]]);
+  });
+});
+
+describe('technique names in running text', () => {
+  it('finds names of two or more words in any case', () => {
+    expect(techniquesIn('It relies on process injection.')).toEqual([
+      ['T1055', 'Process Injection', [[13, 30, 'process injection']]],
+    ]);
+  });
+  it('finds a sub-technique by its full "Parent: Sub" form', () => {
+    expect(techniquesIn('Phishing: Spearphishing Link')).toEqual([
+      ['T1566.002', 'Phishing: Spearphishing Link', [[0, 28, 'Phishing: Spearphishing Link']]],
+    ]);
+  });
+  it('finds a sub-technique by its own name when the name is an action', () => {
+    expect(techniquesIn('via process hollowing')).toEqual([
+      ['T1055.012', 'Process Injection: Process Hollowing', [[4, 21, 'process hollowing']]],
+    ]);
+  });
+  it('leaves sub-technique names that name things to their parent or id', () => {
+    expect(idsIn('a local account, Visual Basic, the Control Panel and messaging applications')).toEqual([]);
+  });
+  it('leaves one-word names that are mostly just the thing', () => {
+    expect(idsIn('The malware uses a proxy, PowerShell and DNS.')).toEqual([]);
+  });
+  it('finds one-word names that mean only the technique', () => {
+    expect(techniquesIn('a rootkit with keylogging')).toEqual([
+      ['T1014', 'Rootkit', [[2, 9, 'rootkit']]],
+      ['T1056.001', 'Input Capture: Keylogging', [[15, 25, 'keylogging']]],
+    ]);
+  });
+  it('matches names that start with a verb only as ATT&CK capitalises them', () => {
+    expect(idsIn('it can modify registry keys to compromise accounts')).toEqual([]);
+    expect(idsIn('Modify Registry')).toEqual(['T1112']);
+  });
+  it('leaves names that are everyday phrases', () => {
+    expect(idsIn('Click Create Account, then use the web service.')).toEqual([]);
+  });
+});
+
+describe('common names', () => {
+  it('maps DDoS and denial of service to Network Denial of Service, all mentions under one entity', () => {
+    expect(techniquesIn('distributed denial-of-service (DDoS) attacks')).toEqual([
+      ['T1498', 'Network Denial of Service', [[0, 29, 'distributed denial-of-service'], [31, 35, 'DDoS']]],
+    ]);
+  });
+  it('maps ransomware to Data Encrypted for Impact', () => {
+    expect(techniquesIn('Ransomware hit them.')).toEqual([['T1486', 'Data Encrypted for Impact', [[0, 10, 'Ransomware']]]]);
+  });
+  it('maps phishing and spear phishing to Phishing, and groups them with its id', () => {
+    expect(techniquesIn('spear phishing (T1566) and phishing emails')).toEqual([
+      ['T1566', 'Phishing', [[0, 14, 'spear phishing'], [16, 21, 'T1566'], [27, 35, 'phishing']]],
+    ]);
+  });
+  it('does not take infrastructure built for phishing as the technique', () => {
+    expect(idsIn('a phishing page on a phishing kit')).toEqual([]);
+  });
+  it('keeps identity theft and fraud out: they are outcomes, not ATT&CK techniques', () => {
+    expect(idsIn('identity theft and fraud')).toEqual([]);
+  });
+});
+
+describe('mentions', () => {
+  it('are raw spans of the text with UTF-16 offsets', () => {
+    const text = '🔒 Ransomware, then T1486, that is data encrypted for impact.';
+    const [entity] = find(text);
+    expect(entity.mentions.map((m) => m.text)).toEqual(['Ransomware', 'T1486', 'data encrypted for impact']);
+    for (const m of entity.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(entity).toMatchObject({ kind: 'technique', name: 'Ransomware', aliases: [], attackId: 'T1486' });
+  });
+});
