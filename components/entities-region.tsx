@@ -2,10 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PageEntities, PageEntity } from '@/lib/entities/page-entities';
 import type { ActorSuggestion } from '@/lib/entities/search-actors';
 import type { ActorToAdd, EntityDetailsResult, EntityMark, TabEntitiesResult } from '@/lib/messaging/contract';
-import { KIND_GROUPS } from '@/lib/popup/entity-labels';
-import { EntityButton } from './entity-button';
-import { EntityPanel } from './entity-panel';
-import { SelectionTagger } from './selection-tagger';
+import { EntityBrowser } from './entity-browser';
 
 type Outcome = Promise<{ ok: boolean; message?: string }>;
 
@@ -21,149 +18,38 @@ export interface EntityServices {
   clearMarks: () => Promise<void>;
 }
 
-/** Groups show this many entities until the user asks for all of them. */
-const GROUP_PREVIEW = 12;
+/**
+ * The popup's "Entities" region. Entities usually arrive with the article; when the background was
+ * still building its dictionaries (its first use after starting) they are asked for here, with a
+ * progress line meanwhile, so the rest of the popup does not wait.
+ */
+export function EntitiesRegion({ initial, services }: { initial: PageEntities | null; services: EntityServices }) {
+  const [entities, setEntities] = useState<PageEntities | null>(initial);
+  const [problem, setProblem] = useState<string | null>(null);
 
-const marksOf = (entities: readonly PageEntity[]): EntityMark[] =>
-  entities.flatMap((entity) => entity.quotes.map((quote) => ({ kind: entity.kind, quote })));
-
-function byMentions(a: PageEntity, b: PageEntity): number {
-  return b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start;
-}
-
-/** The next mention found in the page, stepping from `from` in `delta`'s direction and wrapping around. */
-function stepFound(located: boolean[], from: number, delta: 1 | -1): number {
-  for (let k = 1; k <= located.length; k++) {
-    const i = (from + delta * k + located.length * k) % located.length;
-    if (located[i]) return i;
-  }
-  return from;
-}
-
-/** The article's entities grouped by kind; opening one marks its mentions in the page and steps through them. */
-export function EntitiesRegion({ initial, services }: { initial: PageEntities; services: EntityServices }) {
-  const [entities, setEntities] = useState(initial);
-  const [openKey, setOpenKey] = useState<string | null>(null);
-  const [position, setPosition] = useState(0);
-  const [located, setLocated] = useState<boolean[] | null>(null);
-  const [markAll, setMarkAll] = useState(false);
-  const [showAll, setShowAll] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => { performance.mark('gloss:entities-shown'); }, []); // read by scripts/bench/entity-popup.ts
-
-  const open = async (entity: PageEntity) => {
-    if (openKey === entity.key) {
-      setOpenKey(null);
-      return services.clearMarks();
-    }
-    setOpenKey(entity.key);
-    setMarkAll(false);
-    setLocated(null);
-    setPosition(0);
-    const found = await services.mark(marksOf([entity]), 0);
-    const first = found.indexOf(true);
-    if (first > 0) await services.focus(first);
-    setLocated(found);
-    setPosition(Math.max(first, 0));
-    if (first === -1) setMessage(`Gloss couldn’t find the mentions of ${entity.name} in the page. Reload it and try again.`);
-  };
-
-  const step = async (delta: 1 | -1) => {
-    if (!located) return;
-    const next = stepFound(located, position, delta);
-    setPosition(next);
-    await services.focus(next);
-  };
-
-  const toggleMarkAll = async () => {
-    setOpenKey(null);
-    if (markAll) {
-      setMarkAll(false);
-      return services.clearMarks();
-    }
-    setMarkAll(true);
-    const found = await services.mark(marksOf(entities.entities), null);
-    const missing = found.filter((f) => !f).length;
-    setMessage(missing > 0 ? `${missing} of ${found.length} mentions weren’t found on the page.` : null);
-  };
-
-  const changed = async (note: string) => {
-    const result = await services.refresh();
-    if (!result.ok) return setMessage(result.message);
-    setEntities(result.entities);
-    if (openKey && !result.entities.entities.some((e) => e.key === openKey)) {
-      setOpenKey(null);
-      await services.clearMarks();
-    }
-    setMessage(note);
-  };
-
-  const groups = KIND_GROUPS.map((group) => ({ ...group, items: entities.entities.filter((e) => e.kind === group.kind).sort(byMentions) }))
-    .filter((group) => group.items.length > 0);
+  useEffect(() => {
+    if (entities) return;
+    let current = true;
+    services
+      .refresh()
+      .then((result) => {
+        if (!current) return;
+        if (result.ok) setEntities(result.entities);
+        else setProblem(result.message);
+      })
+      .catch(() => current && setProblem('Gloss couldn’t look for entities on this page. Open it again to retry.'));
+    return () => { current = false; };
+  }, [services]);
 
   return (
-    <section class="entities" aria-labelledby="entities-title">
+    <section class="entities" aria-labelledby="entities-title" aria-busy={!entities && !problem}>
       <h2 id="entities-title" class="section-title">Entities</h2>
-      <div class="entity-toolbar">
-        {entities.entities.length > 0 && (
-          <button type="button" aria-pressed={markAll} onClick={() => void toggleMarkAll()}>Mark all entities</button>
-        )}
-        <SelectionTagger services={services} onChanged={(note) => void changed(note)} />
-      </div>
-      {message && <p class="scroll-note" role="status">{message}</p>}
-      {groups.length === 0 && <p class="muted">No threat actors, software, indicators or organisations found in this article.</p>}
-      {groups.map((group) => {
-        const headingId = `entity-group-${group.kind}`;
-        const visible = showAll.has(group.kind) ? group.items : group.items.slice(0, GROUP_PREVIEW);
-        return (
-          <div key={group.kind} class="entity-group" role="group" aria-labelledby={headingId}>
-            <h3 id={headingId} class="group-title">{group.label}</h3>
-            <ul class="entity-list">
-              {visible.map((entity) => {
-                const panelId = `entity-panel-${entity.key.replace(/[^a-z0-9]+/gi, '-')}`;
-                return (
-                  <li key={entity.key}>
-                    <EntityButton entity={entity} expanded={openKey === entity.key} panelId={panelId} onToggle={() => void open(entity)} />
-                    {openKey === entity.key && (
-                      <EntityPanel
-                        id={panelId}
-                        entity={entity}
-                        services={services}
-                        position={position}
-                        located={located}
-                        onStep={(delta) => void step(delta)}
-                        onChanged={(note) => void changed(note)}
-                      />
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-            {visible.length < group.items.length && (
-              <button type="button" class="link-button" onClick={() => setShowAll(new Set([...showAll, group.kind]))}>
-                {`Show all ${group.items.length} ${group.label.toLowerCase()}`}
-              </button>
-            )}
-          </div>
-        );
-      })}
-      {entities.rejected.length > 0 && (
-        <details class="rejected">
-          <summary>{`Rejected on this page (${entities.rejected.length})`}</summary>
-          <ul class="plain-list">
-            {entities.rejected.map((entity) => (
-              <li key={entity.key}>
-                <span>{entity.name}</span>{' '}
-                <button type="button" class="link-button" onClick={async () => {
-                  const result = await services.tag(entity, null);
-                  if (result.ok) await changed(`${entity.name} is shown again.`);
-                }}>
-                  {`Undo rejection of ${entity.name}`}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
+      {entities ? (
+        <EntityBrowser initial={entities} services={services} />
+      ) : problem ? (
+        <p class="scroll-note" role="status">{problem}</p>
+      ) : (
+        <p class="muted" role="status">Looking for threat actors, software and indicators…</p>
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { unreadableReasonForError, unreadableReasonForUrl } from '@/lib/url/page-access';
 import { rememberArticleText } from './article-texts';
 import { entitiesForText } from './entity-handlers';
-import { entityScanner } from './entity-scanner';
+import { entityScanner, entityScannerIfReady } from './entity-scanner';
 import { executeFileInTab, TimeoutError, withTimeout } from './execute-in-tab';
 
 /** Large pages take a few hundred milliseconds; a page that has not answered by now is stuck. */
@@ -37,8 +37,9 @@ export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
     if (!result.ok) return { ok: false, reason: result.reason, url, detail: result.detail };
     const { textContent, ...extraction } = result.extraction;
     const pageUrl = normalizePageUrl(result.url);
-    if (pageUrl) rememberArticleText(tabId, pageUrl, textContent);
-    const entities = await entitiesForText(pageUrl, textContent);
+    rememberArticleText(tabId, pageUrl, textContent);
+    // With the dictionaries built, entities come with the article; otherwise the popup asks once they are.
+    const entities = entityScannerIfReady() ? await entitiesForText(pageUrl, textContent) : null;
     return { ok: true, analysis: { ...extraction, url: result.url, entities } };
   } catch (error) {
     if (error instanceof TimeoutError) return { ok: false, reason: 'timeout', url };

@@ -5,13 +5,14 @@
 const MAX_TABS = 8;
 
 interface ArticleText {
-  pageUrl: string;
+  /** The normalised address, or null for pages Gloss keeps nothing for (e.g. local files). */
+  pageUrl: string | null;
   text: string;
 }
 
 const texts = new Map<number, ArticleText>();
 
-export function rememberArticleText(tabId: number, pageUrl: string, text: string): void {
+export function rememberArticleText(tabId: number, pageUrl: string | null, text: string): void {
   texts.delete(tabId);
   texts.set(tabId, { pageUrl, text });
   if (texts.size > MAX_TABS) texts.delete(texts.keys().next().value!);

@@ -45,8 +45,9 @@ export const tabEntities: Handler<'tab-entities'> = async ({ tabId }) => {
   const cached = articleTextFor(tabId);
   if (cached && cached.pageUrl === pageUrl) return { ok: true, entities: await entitiesForText(pageUrl, cached.text) };
   const result = await analyzeTab(tabId);
-  if (!result.ok) return { ok: false, message: 'Gloss can’t read this page any more. Reload it and open Gloss again.' };
-  return { ok: true, entities: result.analysis.entities };
+  const again = articleTextFor(tabId);
+  if (!result.ok || !again) return { ok: false, message: 'Gloss can’t read this page any more. Reload it and open Gloss again.' };
+  return { ok: true, entities: result.analysis.entities ?? (await entitiesForText(again.pageUrl, again.text)) };
 };
 
 export const tagEntityOnTab: Handler<'tag-entity'> = async ({ tabId, entity, verdict, page }) => {

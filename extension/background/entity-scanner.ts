@@ -14,6 +14,7 @@ export interface EntityScannerState {
 }
 
 let state: Promise<EntityScannerState> | null = null;
+let ready: EntityScannerState | null = null;
 
 async function build(): Promise<EntityScannerState> {
   const shipped = loadEntityData();
@@ -28,14 +29,24 @@ async function build(): Promise<EntityScannerState> {
  * lives. A failed build is not cached, so the next request tries again.
  */
 export function entityScanner(): Promise<EntityScannerState> {
-  state ??= build().catch((error: unknown) => {
-    state = null;
-    throw error;
-  });
+  if (!state) {
+    const building = build();
+    state = building;
+    building.then(
+      (built) => { if (state === building) ready = built; },
+      () => { if (state === building) state = null; },
+    );
+  }
   return state;
+}
+
+/** The scanner if it is already built, without waiting. */
+export function entityScannerIfReady(): EntityScannerState | null {
+  return ready;
 }
 
 /** The user's actors changed: the next scan uses a fresh dictionary. */
 export function invalidateEntityScanner(): void {
   state = null;
+  ready = null;
 }

@@ -11,9 +11,10 @@ import type { UnreadableReason } from '../url/page-access';
 
 /**
  * What the popup receives about a tab: the article without its full text (the background keeps it),
- * and the entities found in it.
+ * and the entities found in it, or null while the dictionaries are still being built (the popup then
+ * asks for them with `tab-entities`, so the outline does not wait).
  */
-export type PageAnalysis = Omit<ArticleExtraction, 'textContent'> & { url: string; entities: PageEntities };
+export type PageAnalysis = Omit<ArticleExtraction, 'textContent'> & { url: string; entities: PageEntities | null };
 
 /** Identifies a heading on the live page: its index among h1–h6, checked against its text. */
 export interface HeadingTarget {

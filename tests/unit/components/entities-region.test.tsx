@@ -37,7 +37,7 @@ function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> 
   };
 }
 
-async function mount(services: EntityServices, initial = pageEntities(TEXT, FOUND, [])): Promise<HTMLElement> {
+async function mount(services: EntityServices, initial: PageEntities | null = pageEntities(TEXT, FOUND, [])): Promise<HTMLElement> {
   const root = document.createElement('main');
   document.body.replaceChildren(root);
   await act(async () => render(<EntitiesRegion initial={initial} services={services} />, root));
@@ -140,5 +140,22 @@ describe('EntitiesRegion', () => {
     const root = await mount(fakeServices({ entities: [], rejected: [] }), { entities: [], rejected: [] });
     expect(root.textContent).toContain('No threat actors, software, indicators or organisations found in this article.');
     expect(buttonNamed(root, 'Mark all entities')).toBeUndefined();
+  });
+
+  it('asks for the entities when they did not come with the article, saying so meanwhile', async () => {
+    let answer: (value: Awaited<ReturnType<EntityServices['refresh']>>) => void = () => {};
+    const refresh = vi.fn(() => new Promise<Awaited<ReturnType<EntityServices['refresh']>>>((resolve) => { answer = resolve; }));
+    const root = await mount(fakeServices(pageEntities(TEXT, FOUND, []), { refresh }), null);
+    expect(root.querySelector('section')?.getAttribute('aria-busy')).toBe('true');
+    expect(root.textContent).toContain('Looking for threat actors, software and indicators…');
+    await act(async () => answer({ ok: true, entities: pageEntities(TEXT, FOUND, []) }));
+    expect(buttonNamed(root, 'Storm-1152 (3)')).toBeDefined();
+    expect(root.querySelector('section')?.getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('says so when the entities cannot be found', async () => {
+    const root = await mount(fakeServices({ entities: [], rejected: [] }, { refresh: async () => ({ ok: false, message: 'Gloss can’t read this page any more.' }) }), null);
+    await act(async () => {});
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Gloss can’t read this page any more.');
   });
 });
