@@ -77,12 +77,23 @@ export function settleOverlaps(entities: readonly Entity[]): Entity[] {
       a.rank - b.rank ||
       a.mention.start - b.mention.start,
   );
+  // `taken` stays sorted by start and non-overlapping, so one binary search decides each mention.
   const taken: Mention[] = [];
   const kept = new Map<Entity, Mention[]>();
   for (const { mention, entity } of owned) {
-    if (taken.some((t) => mention.start < t.end && t.start < mention.end)) continue;
-    taken.push(mention);
-    kept.set(entity, [...(kept.get(entity) ?? []), mention]);
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < mention.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && taken[lo - 1].end > mention.start) continue;
+    if (lo < taken.length && taken[lo].start < mention.end) continue;
+    taken.splice(lo, 0, mention);
+    const list = kept.get(entity);
+    if (list) list.push(mention);
+    else kept.set(entity, [mention]);
   }
   const result: Entity[] = [];
   for (const entity of entities) {
