@@ -16,25 +16,26 @@ export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButt
   const resolved = entity.canonical !== entity.name && entity.canonical.toLowerCase() !== entity.name.toLowerCase();
   const verdictId = `${panelId}-verdict`;
   const label = `${entity.name}${resolved ? `, resolved to ${entity.canonical}` : ''} (${entity.mentions.length})`;
+  const confirmed = entity.verdict === 'confirmed';
   return (
     <>
-    <button
-      type="button"
-      class={`entity-button kind-${entity.kind}${entity.verdict === 'confirmed' ? ' confirmed' : ''}`}
-      aria-label={label}
-      aria-expanded={expanded}
-      aria-controls={expanded ? panelId : undefined}
-      aria-describedby={entity.verdict === 'confirmed' ? verdictId : undefined}
-      onClick={onToggle}
-    >
-      <span class="entity-name">{entity.name}</span>
-      {resolved && (
-        <span class="entity-resolved"> → {entity.canonical}</span>
-      )}
-      {entity.verdict === 'confirmed' && <span class="entity-verdict" aria-hidden="true" title="Confirmed by you"> ✓</span>}
-      <span class="entity-count"> ({entity.mentions.length})</span>
-    </button>
-    {entity.verdict === 'confirmed' && <span id={verdictId} hidden>Confirmed by you</span>}
+      <button
+        type="button"
+        class={`entity-button kind-${entity.kind}${confirmed ? ' confirmed' : ''}`}
+        aria-label={label}
+        aria-expanded={expanded}
+        aria-controls={expanded ? panelId : undefined}
+        aria-describedby={confirmed ? verdictId : undefined}
+        onClick={onToggle}
+      >
+        <span class="entity-label">
+          <span class="entity-name">{entity.name}</span>
+          {resolved && <span class="entity-resolved"> → {entity.canonical}</span>}
+          {confirmed && <span class="entity-verdict" aria-hidden="true" title="Confirmed by you"> ✓</span>}
+        </span>
+        <span class="entity-count"> ({entity.mentions.length})</span>
+      </button>
+      {confirmed && <span id={verdictId} hidden>Confirmed by you</span>}
     </>
   );
 }
