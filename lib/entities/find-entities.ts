@@ -23,15 +23,15 @@
  * - names proposed by context cues are found again wherever they occur in the text (one sense per
  *   text); an alias given in apposition ("Leviathan, also known as TEMP", "Golden Chickens (GC)")
  *   joins the entity it names.
- * Mentions are grouped per resolved actor or family; an ambiguous name goes to a candidate the text
- * names unambiguously elsewhere, else to the preferred one, and lists every candidate.
+ * Decided mentions are then grouped into entities (`group-entities.ts`).
  */
 import { buildActorDictionary, formKey, type ActorDictionary, type ThreatActorRecord } from './dictionary';
 import { createNameMatcher, isAtNameBoundary, selectLongest, type NameMatcher } from './match-names';
 import { findNamingPatterns, looksThreatRelated } from './naming-patterns';
 import { actorCue, findCuedNames, softwareCue, strongActorCue, type CueKind } from './context-cues';
 import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
-import type { Entity, Mention } from './types';
+import { groupEntities, type Decided, type Span } from './group-entities';
+import type { Entity } from './types';
 
 export type { SoftwareRecord } from './software-dictionary';
 
@@ -42,20 +42,6 @@ interface Tag {
   /** The listed spelling has no capital letter (`certutil`, ransomlook names). */
   lowerListed: boolean;
 }
-
-interface Span extends Mention {
-  actorIds: number[];
-  softwareIds: number[];
-  /** Every dictionary form that matched here is weak (needs context). */
-  weak: boolean;
-  lowerListed: boolean;
-  dictionary: boolean;
-  scheme?: string;
-  cued?: CueKind;
-  aliasOf?: { start: number; end: number };
-}
-
-type Decided = Span & { kind: 'actor' | 'software' };
 
 export interface EntityFinder {
   dictionary: ActorDictionary;
@@ -240,90 +226,6 @@ function findEntitiesWith(text: string, dictionary: ActorDictionary, softwareDic
   }
 
   return groupEntities(text, decided, dictionary, softwareDictionary);
-}
-
-function groupEntities(text: string, spans: readonly Decided[], dictionary: ActorDictionary, softwareDictionary: SoftwareDictionary): Entity[] {
-  // Prefer a candidate the text names unambiguously.
-  const namedActors = new Set(spans.filter((s) => s.kind === 'actor' && s.actorIds.length === 1).map((s) => s.actorIds[0]));
-  const namedSoftware = new Set(spans.filter((s) => s.kind === 'software' && s.softwareIds.length === 1).map((s) => s.softwareIds[0]));
-  const resolve = (span: Decided): number | undefined => {
-    const ids = span.kind === 'actor' ? span.actorIds : span.softwareIds;
-    const named = span.kind === 'actor' ? namedActors : namedSoftware;
-    return ids.length === 0 ? undefined : (ids.find((id) => named.has(id)) ?? ids[0]);
-  };
-  const keyOf = new Map<Decided, string>();
-  for (const span of spans) {
-    const id = resolve(span);
-    keyOf.set(span, id === undefined ? `${span.kind}-new:${formKey(span.text)}` : `${span.kind}:${id}`);
-  }
-  // An unknown alias given in apposition joins the entity it names, if that is of the same kind.
-  const aliasKey = new Map<string, string>();
-  const known = spans.filter((s) => !keyOf.get(s)!.includes('-new:'));
-  const headOf = new Map<object, Decided | undefined>();
-  for (const span of spans) {
-    const of = span.aliasOf;
-    if (!of || !keyOf.get(span)!.includes('-new:') || aliasKey.has(formKey(span.text))) continue;
-    if (!headOf.has(of)) {
-      // `known` is in text order: binary search for the first span ending after the head starts.
-      let lo = 0;
-      let hi = known.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (known[mid].end <= of.start) lo = mid + 1;
-        else hi = mid;
-      }
-      headOf.set(of, lo < known.length && known[lo].start < of.end ? known[lo] : undefined);
-    }
-    const head = headOf.get(of);
-    if (head) aliasKey.set(formKey(span.text), keyOf.get(head)!);
-  }
-
-  interface Group { kind: 'actor' | 'software'; id?: number; ids: number[]; mentions: Mention[] }
-  const groups = new Map<string, Group>();
-  for (const span of spans) {
-    let key = keyOf.get(span)!;
-    if (key.includes('-new:')) {
-      const joined = aliasKey.get(formKey(span.text));
-      // An unknown name proposed only as another name of something unknown ("CASB" in "Cloud
-      // Access Security Broker (CASB)") is nothing.
-      if (!joined && span.aliasOf && !span.dictionary) continue;
-      key = joined ?? key;
-    }
-    const [head, idText] = key.split(':');
-    const kind = head.replace('-new', '');
-    const id = head.endsWith('-new') ? undefined : Number(idText);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { kind: kind as Group['kind'], id, ids: [], mentions: [] }));
-    for (const other of group.kind === 'actor' ? span.actorIds : span.softwareIds) if (!group.ids.includes(other)) group.ids.push(other);
-    group.mentions.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end) });
-  }
-
-  const entities: Entity[] = [];
-  for (const group of groups.values()) {
-    const first = group.mentions[0].text;
-    if (group.kind === 'actor') {
-      const actor = group.id === undefined ? undefined : dictionary.actors[group.id];
-      const entity: Entity = { kind: 'threat-actor', name: first, canonical: actor?.canonical ?? first, aliases: actor?.aliases ?? [], mentions: group.mentions };
-      if (actor?.mitreId) entity.attackId = actor.mitreId;
-      if (actor && group.ids.length > 1) entity.candidates = [actor.id, ...group.ids.filter((i) => i !== actor.id)].map((i) => dictionary.actors[i].canonical);
-      entities.push(entity);
-    } else {
-      const family = group.id === undefined ? undefined : softwareDictionary.software[group.id];
-      const entity: Entity = {
-        kind: family?.kind ?? 'malware',
-        name: first,
-        canonical: family?.canonical ?? first,
-        aliases: family?.aliases ?? [],
-        mentions: group.mentions,
-      };
-      if (family?.attackId) entity.attackId = family.attackId;
-      if (family && group.ids.length > 1) {
-        entity.candidates = [family.id, ...group.ids.filter((i) => i !== family.id)].map((i) => softwareDictionary.software[i].canonical);
-      }
-      entities.push(entity);
-    }
-  }
-  return entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }
 
 /**
