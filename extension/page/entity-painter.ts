@@ -1,5 +1,5 @@
 import type { EntityKind } from '@/lib/entities/types';
-import { canPaintHighlights } from './highlight-painter';
+import { HighlightLayers } from './highlight-layers';
 
 /**
  * Paint for entity marks, one colour per kind: a light wash plus an underline, so marks read as
@@ -19,51 +19,37 @@ export const KIND_PAINT: Record<EntityKind, string> = {
 
 const KINDS = Object.keys(KIND_PAINT) as EntityKind[];
 const FOCUS_NAME = 'gloss-entity-focus';
-const STYLE_ID = 'gloss-entity-paint';
+const NAMES = Object.fromEntries(KINDS.map((kind) => [kind, `gloss-entity-${kind}`])) as Record<EntityKind, string>;
 
-const highlightName = (kind: EntityKind) => `gloss-entity-${kind}`;
-
-function ensureStyle(doc: Document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = [
-    ...KINDS.map((kind) => `::highlight(${highlightName(kind)}) { background-color: rgba(${KIND_PAINT[kind]}, 0.16); text-decoration: underline 2px rgba(${KIND_PAINT[kind]}, 0.85); }`),
-    `::highlight(${FOCUS_NAME}) { background-color: rgba(255, 149, 0, 0.6); text-decoration: underline 3px rgba(200, 80, 0, 1); }`,
-  ].join('\n');
-  (doc.head ?? doc.documentElement).append(style);
-}
-
-/** Paints entity marks with the CSS Custom Highlight API; like HighlightPainter, it never touches the page's text. */
+/** Paints entity marks; like the highlight painter, it never touches the page's text. */
 export class EntityPainter {
-  constructor(private readonly doc: Document = document) {}
+  private readonly layers: HighlightLayers<EntityKind>;
+
+  constructor(doc: Document = document) {
+    this.layers = new HighlightLayers(
+      {
+        styleId: 'gloss-entity-paint',
+        focusName: FOCUS_NAME,
+        names: NAMES,
+        css: [
+          ...KINDS.map((kind) => `::highlight(${NAMES[kind]}) { background-color: rgba(${KIND_PAINT[kind]}, 0.16); text-decoration: underline 2px rgba(${KIND_PAINT[kind]}, 0.85); }`),
+          `::highlight(${FOCUS_NAME}) { background-color: rgba(255, 149, 0, 0.6); text-decoration: underline 3px rgba(200, 80, 0, 1); }`,
+        ].join('\n'),
+      },
+      doc,
+    );
+  }
 
   paint(items: ReadonlyArray<{ range: Range; kind: EntityKind }>): void {
-    if (!canPaintHighlights()) return;
-    ensureStyle(this.doc);
-    for (const kind of KINDS) {
-      const ranges = items.filter((item) => item.kind === kind).map((item) => item.range);
-      if (ranges.length > 0) CSS.highlights.set(highlightName(kind), new Highlight(...ranges));
-      else CSS.highlights.delete(highlightName(kind));
-    }
+    this.layers.paint(items.map(({ range, kind }) => ({ range, layer: kind })));
   }
 
   focus(range: Range | null): void {
-    if (!canPaintHighlights()) return;
-    if (range) {
-      ensureStyle(this.doc);
-      CSS.highlights.set(FOCUS_NAME, new Highlight(range));
-    } else {
-      CSS.highlights.delete(FOCUS_NAME);
-    }
+    this.layers.focus(range);
   }
 
   /** Removes every mark and the style element: the page is back exactly as it was. */
   clear(): void {
-    if (canPaintHighlights()) {
-      for (const kind of KINDS) CSS.highlights.delete(highlightName(kind));
-      CSS.highlights.delete(FOCUS_NAME);
-    }
-    this.doc.getElementById(STYLE_ID)?.remove();
+    this.layers.clear();
   }
 }

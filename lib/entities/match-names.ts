@@ -73,23 +73,29 @@ export function isAtNameBoundary(text: string, start: number, end: number): bool
   return true;
 }
 
+/**
+ * Adds `span` to `chosen` (sorted by start, no two overlapping) unless it overlaps one already there;
+ * one binary search, so choosing among n spans costs n log n comparisons.
+ */
+export function claimIfFree<M extends { start: number; end: number }>(chosen: M[], span: M): boolean {
+  let lo = 0;
+  let hi = chosen.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chosen[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0 && chosen[lo - 1].end > span.start) return false;
+  if (lo < chosen.length && chosen[lo].start < span.end) return false;
+  chosen.splice(lo, 0, span);
+  return true;
+}
+
 /** Non-overlapping selection: longest first, then leftmost. Result is in text order. */
 export function selectLongest<M extends { start: number; end: number }>(matches: readonly M[]): M[] {
   const byPreference = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  // `chosen` stays sorted by start and non-overlapping, so one binary search decides each candidate.
   const chosen: M[] = [];
-  for (const match of byPreference) {
-    let lo = 0;
-    let hi = chosen.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (chosen[mid].start < match.start) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0 && chosen[lo - 1].end > match.start) continue;
-    if (lo < chosen.length && chosen[lo].start < match.end) continue;
-    chosen.splice(lo, 0, match);
-  }
+  for (const match of byPreference) claimIfFree(chosen, match);
   return chosen;
 }
 

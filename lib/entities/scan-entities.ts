@@ -4,6 +4,7 @@
  * the longer mention wins, and for equal spans the kind earlier in `KIND_PRIORITY`.
  */
 import { createEntityFinder, type SoftwareRecord } from './find-entities';
+import { claimIfFree } from './match-names';
 import type { ThreatActorRecord } from './dictionary';
 import { createTechniqueFinder } from './techniques';
 import { createOrganizationFinder, type OrganizationRecord } from './organizations';
@@ -77,20 +78,10 @@ export function settleOverlaps(entities: readonly Entity[]): Entity[] {
       a.rank - b.rank ||
       a.mention.start - b.mention.start,
   );
-  // `taken` stays sorted by start and non-overlapping, so one binary search decides each mention.
   const taken: Mention[] = [];
   const kept = new Map<Entity, Mention[]>();
   for (const { mention, entity } of owned) {
-    let lo = 0;
-    let hi = taken.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (taken[mid].start < mention.start) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0 && taken[lo - 1].end > mention.start) continue;
-    if (lo < taken.length && taken[lo].start < mention.end) continue;
-    taken.splice(lo, 0, mention);
+    if (!claimIfFree(taken, mention)) continue;
     const list = kept.get(entity);
     if (list) list.push(mention);
     else kept.set(entity, [mention]);
