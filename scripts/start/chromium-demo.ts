@@ -10,6 +10,7 @@ export async function runChromiumDemo(sampleUrl: string, headed: boolean): Promi
   const popup = await session.openPopupFor(page);
   await popup.getByRole('navigation', { name: 'Outline' }).waitFor();
   await popup.getByText('Loading highlights…').waitFor({ state: 'detached' });
+  await popup.locator('section.entities[aria-busy="false"]').waitFor();
   if (headed) {
     await page.bringToFront();
     console.log('\nChromium is open on the sample article with Gloss loaded.');

@@ -5,6 +5,8 @@ import { nestOutline, type OutlineNode } from '../../lib/outline/nest-outline';
 import type { OutlineItem } from '../../lib/outline/live-outline';
 import { PROJECT_ROOT } from '../../harness/paths';
 import { formatPublished } from '../../lib/article/display';
+import type { PageEntity } from '../../lib/entities/page-entities';
+import { KIND_GROUPS } from '../../lib/popup/entity-labels';
 
 export const DEMO_OUTPUT_DIR = path.join(PROJECT_ROOT, 'demo-output');
 
@@ -15,6 +17,10 @@ export interface Screenshotter {
 
 function outlineLines(nodes: OutlineNode<OutlineItem>[], depth = 0): string[] {
   return nodes.flatMap(({ item, children }) => [`${'  '.repeat(depth)}- ${item.text}`, ...outlineLines(children, depth + 1)]);
+}
+
+function entityGroups(entities: readonly PageEntity[]): { group: string; items: PageEntity[] }[] {
+  return KIND_GROUPS.map(({ kind, label }) => ({ group: label, items: entities.filter((e) => e.kind === kind) })).filter((g) => g.items.length > 0);
 }
 
 /** Writes page.png, popup.png and popup.json, then prints what the popup shows. */
@@ -34,4 +40,9 @@ export async function writeDemoOutput(page: Screenshotter, popup: Screenshotter,
   console.log(`  ${[metadata.byline, metadata.siteName, formatPublished(metadata.publishedTime, 'en-GB'), `${readingTime.minutes} min read`].filter(Boolean).join(' · ')}\n`);
   console.log('  Outline');
   for (const line of outlineLines(nestOutline(outline))) console.log(`  ${line}`);
+  const entities = data.analysis.entities?.entities ?? [];
+  if (entities.length > 0) console.log('\n  Entities');
+  for (const { group, items } of entityGroups(entities)) {
+    console.log(`  ${group}: ${items.map((e) => `${e.name}${e.canonical.toLowerCase() !== e.name.toLowerCase() ? ` (${e.canonical})` : ''} ×${e.mentions.length}`).join(', ')}`);
+  }
 }

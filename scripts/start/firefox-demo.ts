@@ -21,6 +21,7 @@ export async function runFirefoxDemo(sampleUrl: string, headed: boolean): Promis
   const { page, popup } = await session.openWithPopup(sampleUrl);
   await popup.waitForSelector('nav[aria-label="Outline"] a');
   await popup.waitForFunction(() => !document.body.textContent?.includes('Loading highlights'), { timeout: 10_000 });
+  await popup.waitForSelector('section.entities[aria-busy="false"]', { timeout: 10_000 });
   await page.bringToFront();
   const data = (await popup.evaluate(() => {
     const tabId = Number(new URLSearchParams(location.search).get('tab'));
