@@ -16,6 +16,8 @@ export interface EntityServices {
   mark: (marks: EntityMark[], focus: number | null) => Promise<boolean[]>;
   focus: (index: number) => Promise<boolean>;
   clearMarks: () => Promise<void>;
+  /** Whether the page shows entity marks already (left by an earlier popup). */
+  marksShown: () => Promise<boolean>;
 }
 
 /**

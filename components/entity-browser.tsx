@@ -35,9 +35,23 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
   const [markAll, setMarkAll] = useState(false);
   const [showAll, setShowAll] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
+  /** Marks an earlier popup left in the page (they stay while the user reads). */
+  const [leftover, setLeftover] = useState(false);
   useEffect(() => { performance.mark('gloss:entities-shown'); }, []); // read by scripts/bench/entity-popup.ts
+  useEffect(() => {
+    let current = true;
+    services.marksShown().then((shown) => current && setLeftover(shown), () => undefined);
+    return () => { current = false; };
+  }, [services]);
+
+  const removeLeftover = async () => {
+    await services.clearMarks();
+    setLeftover(false);
+    setMessage('Removed the marks from the page.');
+  };
 
   const open = async (entity: PageEntity) => {
+    setLeftover(false);
     if (openKey === entity.key) {
       setOpenKey(null);
       return services.clearMarks();
@@ -63,6 +77,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
 
   const toggleMarkAll = async () => {
     setOpenKey(null);
+    setLeftover(false);
     if (markAll) {
       setMarkAll(false);
       return services.clearMarks();
@@ -93,6 +108,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
         {entities.entities.length > 0 && (
           <button type="button" aria-pressed={markAll} onClick={() => void toggleMarkAll()}>Mark all entities</button>
         )}
+        {leftover && <button type="button" onClick={() => void removeLeftover()}>Remove marks</button>}
         <SelectionTagger services={services} onChanged={(note) => void changed(note)} />
       </div>
       {message && <p class="scroll-note" role="status">{message}</p>}

@@ -45,6 +45,25 @@ export async function focusEntityMark({ tabId, index }: GlossRequest<'focus-enti
   }
 }
 
+/** Whether the page still shows entity marks, e.g. from an earlier popup. Reads the highlight registry. */
+function marksShownInPage() {
+  let shown = false;
+  if (typeof CSS !== 'undefined' && 'highlights' in CSS) {
+    CSS.highlights.forEach((_highlight, name) => {
+      if (String(name).startsWith('gloss-entity-')) shown = true;
+    });
+  }
+  return { shown };
+}
+
+export async function entityMarksShown({ tabId }: GlossRequest<'entity-marks-shown'>) {
+  try {
+    return (await executeFunctionInTab(tabId, marksShownInPage, [])) ?? { shown: false };
+  } catch {
+    return { shown: false };
+  }
+}
+
 export async function clearEntityMarks({ tabId }: GlossRequest<'clear-entity-marks'>) {
   try {
     return (await executeFunctionInTab(tabId, clearInPage, [])) ?? { ok: false };

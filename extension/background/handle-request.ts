@@ -3,7 +3,7 @@ import type { GlossRequest, GlossRequestType, GlossResponse } from '@/lib/messag
 import { analyzeTab } from './analyze-tab';
 import * as annotations from './annotation-handlers';
 import * as entities from './entity-handlers';
-import { clearEntityMarks, focusEntityMark, markEntities } from './entity-mark-handlers';
+import { clearEntityMarks, entityMarksShown, focusEntityMark, markEntities } from './entity-mark-handlers';
 import { executeFunctionInTab } from './execute-in-tab';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
@@ -51,6 +51,7 @@ const handlers: Handlers = {
   'mark-entities': markEntities,
   'focus-entity-mark': focusEntityMark,
   'clear-entity-marks': clearEntityMarks,
+  'entity-marks-shown': entityMarksShown,
 };
 
 /** Routes one request to its handler; the background's single entry point for the message contract. */

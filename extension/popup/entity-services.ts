@@ -17,5 +17,6 @@ export function entityServicesFor(tabId: number, page: PageDetailsMessage): Enti
     mark: async (marks, focus) => (await sendRequest({ type: 'mark-entities', tabId, marks, focus })).located,
     focus: async (index) => (await sendRequest({ type: 'focus-entity-mark', tabId, index })).found,
     clearMarks: async () => void (await sendRequest({ type: 'clear-entity-marks', tabId })),
+    marksShown: async () => (await sendRequest({ type: 'entity-marks-shown', tabId })).shown,
   };
 }

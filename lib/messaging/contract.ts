@@ -116,6 +116,7 @@ export interface GlossRequests {
   'mark-entities': { request: { tabId: number; marks: EntityMark[]; focus: number | null }; response: { located: boolean[] } };
   'focus-entity-mark': { request: { tabId: number; index: number }; response: { found: boolean } };
   'clear-entity-marks': { request: { tabId: number }; response: { ok: boolean } };
+  'entity-marks-shown': { request: { tabId: number }; response: { shown: boolean } };
 }
 
 export type GlossRequestType = keyof GlossRequests;
@@ -156,6 +157,7 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'mark-entities': (m) => isTabId(m.tabId) && Array.isArray(m.marks) && (m.focus === null || Number.isInteger(m.focus)),
   'focus-entity-mark': (m) => isTabId(m.tabId) && Number.isInteger(m.index),
   'clear-entity-marks': (m) => isTabId(m.tabId),
+  'entity-marks-shown': (m) => isTabId(m.tabId),
 };
 
 /** Messages arrive untyped; this tells Gloss's own well-formed requests apart from anything else. */

@@ -41,7 +41,7 @@ describe('Chromium: entities on the sample article', () => {
     await page.close();
   });
 
-  it('marks every entity by kind, and turns the marks off again', async () => {
+  it('marks every entity by kind, turns the marks off again, and removes marks a closed popup left', async () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('storm-1152.html?case=entities-mark-all'));
     const popup = await env.session.openPopupFor(page);
@@ -59,7 +59,15 @@ describe('Chromium: entities on the sample article', () => {
     expect(await markAll.getAttribute('aria-pressed')).toBe('true');
     await markAll.click();
     await expect.poll(async () => Object.keys((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks)).toEqual([]);
+
+    // Marks stay while the user reads; a later popup offers to remove them.
+    await markAll.click();
+    await expect.poll(async () => Object.keys((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks).length).toBeGreaterThan(1);
     await popup.close();
+    const later = await env.session.openPopupFor(page);
+    await later.getByRole('button', { name: 'Remove marks' }).click();
+    await expect.poll(async () => Object.keys((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks)).toEqual([]);
+    await later.close();
     await page.close();
   });
 

@@ -33,6 +33,7 @@ function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> 
     mark: vi.fn(async (marks: unknown[]) => marks.map((_, i) => i !== 1)),
     focus: vi.fn(async () => true),
     clearMarks: vi.fn(async () => undefined),
+    marksShown: vi.fn(async () => false),
     ...overrides,
   };
 }
@@ -157,5 +158,15 @@ describe('EntitiesRegion', () => {
     const root = await mount(fakeServices({ entities: [], rejected: [] }, { refresh: async () => ({ ok: false, message: 'Gloss can’t read this page any more.' }) }), null);
     await act(async () => {});
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Gloss can’t read this page any more.');
+  });
+
+  it('offers to remove marks an earlier popup left in the page', async () => {
+    const services = fakeServices(pageEntities(TEXT, FOUND, []), { marksShown: vi.fn(async () => true) });
+    const root = await mount(services);
+    await act(async () => {});
+    await click(buttonNamed(root, 'Remove marks'));
+    expect(services.clearMarks).toHaveBeenCalled();
+    expect(buttonNamed(root, 'Remove marks')).toBeUndefined();
+    expect(root.textContent).toContain('Removed the marks from the page.');
   });
 });
