@@ -1,19 +1,24 @@
 import { render } from 'preact';
 import { PopupApp, type PopupServices } from '@/components/popup-app';
 import { entityServicesFor } from '@/extension/popup/entity-services';
+import { prefetchFirstAnalysis } from '@/extension/popup/first-analysis';
 import { highlightServicesFor } from '@/extension/popup/highlight-services';
 import { sendRequest } from '@/extension/send-request';
 import { tabIdFromSearch } from '@/lib/popup/target-tab';
 import './style.css';
 
-const services: PopupServices = {
-  async resolveTabId() {
+const firstAnalysis = prefetchFirstAnalysis(
+  async () => {
     const requested = tabIdFromSearch(location.search);
     if (requested !== null) return requested;
     const [active] = await browser.tabs.query({ active: true, currentWindow: true });
     return active?.id ?? null;
   },
-  analyzeTab: (tabId) => sendRequest({ type: 'analyze-tab', tabId }),
+  (tabId) => sendRequest({ type: 'analyze-tab', tabId }),
+);
+
+const services: PopupServices = {
+  ...firstAnalysis,
   async scrollToHeading(tabId, item) {
     const { found } = await sendRequest({ type: 'scroll-to-heading', tabId, target: item });
     return found;
