@@ -27,8 +27,6 @@ export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
   if (url === undefined) return { ok: false, reason: 'no-tab', url: null };
   const blocked = unreadableReasonForUrl(url);
   if (blocked) return { ok: false, reason: blocked, url };
-  // Build the dictionaries while the page reads itself: the two run in different processes.
-  void entityScanner().catch(() => undefined);
   try {
     const result = (await withTimeout(executeFileInTab(tabId, '/page-reader.js'), READ_TIMEOUT_MS)) as
       | PageReaderResult
@@ -38,8 +36,12 @@ export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
     const { textContent, ...extraction } = result.extraction;
     const pageUrl = normalizePageUrl(result.url);
     rememberArticleText(tabId, pageUrl, textContent);
-    // With the dictionaries built, entities come with the article; otherwise the popup asks once they are.
-    const entities = entityScannerIfReady() ? await entitiesForText(pageUrl, textContent) : null;
+    // With the dictionaries built, entities come with the article. Otherwise the article goes first and
+    // the build starts just after this reply: it takes a few hundred milliseconds of this thread, which
+    // would hold the reply back. The popup then asks for the entities.
+    const ready = entityScannerIfReady() !== null;
+    if (!ready) setTimeout(() => void entityScanner().catch(() => undefined), 0);
+    const entities = ready ? await entitiesForText(pageUrl, textContent) : null;
     return { ok: true, analysis: { ...extraction, url: result.url, entities } };
   } catch (error) {
     if (error instanceof TimeoutError) return { ok: false, reason: 'timeout', url };

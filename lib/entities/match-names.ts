@@ -1,6 +1,8 @@
 /**
- * Finding dictionary names in text: one Aho–Corasick pass over the text (UTF-16 code units) for all
- * patterns, case-folded and case-exact ones alike, then name boundaries and overlap resolution.
+ * Finding dictionary names in text: two Aho–Corasick passes (@monyone/aho-corasick, over UTF-16 code
+ * units), one over a case-folded copy of the text for the case-insensitive patterns and one over a
+ * copy folded only for whitespace and dashes for the case-exact ones; then name boundaries and overlap
+ * resolution.
  *
  * Folding: for the case-insensitive patterns every code unit is lower-cased (one unit to one unit);
  * for all patterns, any whitespace (no-break spaces, newlines, runs of spaces) reads as one space and
@@ -15,6 +17,7 @@
  *
  * Overlaps: the longest match wins (`Cobalt Strike` beats `Cobalt`); among equal lengths, the leftmost.
  */
+import { AhoCorasick } from '@monyone/aho-corasick';
 import type { Mention } from './types';
 
 export interface NamePattern<T> {
@@ -126,8 +129,8 @@ for (let c = 0; c < 0x10000; c++) {
   }
 }
 
-/** The folded code units of a pattern, whitespace runs as one space, trimmed. */
-function foldPattern(form: string, table: Uint16Array): number[] {
+/** A pattern folded with `table`: whitespace runs as one space, trimmed. */
+function foldPattern(form: string, table: Uint16Array): string {
   const out: number[] = [];
   for (let i = 0; i < form.length; i++) {
     const c = table[form.charCodeAt(i)];
@@ -135,167 +138,92 @@ function foldPattern(form: string, table: Uint16Array): number[] {
     out.push(c);
   }
   while (out.length && out[out.length - 1] === SPACE) out.pop();
-  return out;
+  return String.fromCharCode(...out);
+}
+
+/** The text folded both ways, whitespace runs read once; `positions[k]` is the text offset of unit k. */
+interface FoldedText {
+  exact: string;
+  folded: string;
+  positions: Int32Array;
+}
+
+function foldText(text: string): FoldedText {
+  const exact = new Uint16Array(text.length);
+  const folded = new Uint16Array(text.length);
+  const positions = new Int32Array(text.length + 1);
+  let read = 0;
+  let lastSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const e = EXACT[code];
+    if (e === SPACE) {
+      if (lastSpace) continue;
+      lastSpace = true;
+    } else lastSpace = false;
+    positions[read] = i;
+    exact[read] = e;
+    folded[read++] = FOLDED[code];
+  }
+  const decoder = new TextDecoder('utf-16le');
+  return {
+    exact: decoder.decode(exact.subarray(0, read)),
+    folded: decoder.decode(folded.subarray(0, read)),
+    positions,
+  };
 }
 
 /**
- * Aho–Corasick automaton over code units. Case-folded patterns live in a `~` trie, exact ones in
- * a `=` trie; both are walked over the same text in one loop.
+ * One Aho–Corasick automaton (@monyone/aho-corasick) over folded patterns; several patterns may fold
+ * to the same keyword, so each keyword remembers all of theirs.
  */
-class Automaton {
-  /** Transitions of state s: keys `edgeChar[edgeStart[s]..edgeStart[s+1]]`, sorted. */
-  private edgeStart: Int32Array;
-  private edgeChar: Uint16Array;
-  private edgeTarget: Int32Array;
-  private fail: Int32Array;
-  /** Patterns ending in state s: `outPattern[outStart[s]..outStart[s+1]]`, own and inherited. */
-  private outStart: Int32Array;
-  private outPattern: Int32Array;
-  /** The root's transitions, dense: most text is read at or near the root. */
-  private rootNext = new Int32Array(0x10000);
-  readonly lengths: number[];
+class FoldedPatterns {
+  private readonly automaton: AhoCorasick | null;
+  private readonly patternsOf = new Map<string, number[]>();
 
-  constructor(patterns: readonly number[][]) {
-    const children: Map<number, number>[] = [new Map()];
-    const ends: number[][] = [[]];
-    this.lengths = patterns.map((p) => p.length);
-    patterns.forEach((units, index) => {
-      if (units.length === 0) return;
-      let state = 0;
-      for (const c of units) {
-        let next = children[state].get(c);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          ends.push([]);
-          children[state].set(c, next);
-        }
-        state = next;
-      }
-      ends[state].push(index);
+  constructor(keywords: readonly string[]) {
+    keywords.forEach((keyword, index) => {
+      if (!keyword) return;
+      const list = this.patternsOf.get(keyword);
+      if (list) list.push(index);
+      else this.patternsOf.set(keyword, [index]);
     });
-    const n = children.length;
-    this.edgeStart = new Int32Array(n + 1);
-    let edges = 0;
-    for (let s = 0; s < n; s++) {
-      this.edgeStart[s] = edges;
-      edges += children[s].size;
-    }
-    this.edgeStart[n] = edges;
-    for (const [c, t] of children[0]) this.rootNext[c] = t;
-    this.edgeChar = new Uint16Array(edges);
-    this.edgeTarget = new Int32Array(edges);
-    for (let s = 0; s < n; s++) {
-      let k = this.edgeStart[s];
-      for (const [c, t] of [...children[s]].sort((a, b) => a[0] - b[0])) {
-        this.edgeChar[k] = c;
-        this.edgeTarget[k++] = t;
-      }
-    }
-    // Breadth-first failure links; outputs include those of the failure chain.
-    this.fail = new Int32Array(n);
-    const order: number[] = [0];
-    const outputs: number[][] = ends.map((e) => [...e]);
-    for (let head = 0; head < order.length; head++) {
-      const s = order[head];
-      for (const [c, t] of children[s]) {
-        if (s !== 0) {
-          let f = this.fail[s];
-          while (f !== 0 && this.step(f, c) < 0) f = this.fail[f];
-          const g = this.step(f, c);
-          this.fail[t] = g >= 0 && g !== t ? g : 0;
-          outputs[t].push(...outputs[this.fail[t]]);
-        }
-        order.push(t);
-      }
-    }
-    this.outStart = new Int32Array(n + 1);
-    let total = 0;
-    for (let s = 0; s < n; s++) {
-      this.outStart[s] = total;
-      total += outputs[s].length;
-    }
-    this.outStart[n] = total;
-    this.outPattern = new Int32Array(total);
-    for (let s = 0; s < n; s++) this.outPattern.set(outputs[s], this.outStart[s]);
+    this.automaton = this.patternsOf.size > 0 ? new AhoCorasick([...this.patternsOf.keys()]) : null;
   }
 
-  /** The transition from `state` on `c`, or -1. */
-  private step(state: number, c: number): number {
-    let lo = this.edgeStart[state];
-    let hi = this.edgeStart[state + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = this.edgeChar[mid];
-      if (m === c) return this.edgeTarget[mid];
-      if (m < c) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  }
-
-  /** Follows failure links until `c` can be read (the root absorbs anything). */
-  next(state: number, c: number): number {
-    while (state !== 0) {
-      const t = this.step(state, c);
-      if (t >= 0) return t;
-      state = this.fail[state];
-    }
-    return this.rootNext[c];
-  }
-
-  /** Calls `emit(pattern)` for every pattern ending in `state`. */
-  outputs(state: number, emit: (pattern: number) => void): void {
-    for (let k = this.outStart[state]; k < this.outStart[state + 1]; k++) emit(this.outPattern[k]);
-  }
-
-  hasOutput(state: number): boolean {
-    return this.outStart[state + 1] > this.outStart[state];
+  /** Every occurrence in the folded text, overlaps included: [begin, end) in folded units, with its patterns. */
+  search(folded: string, emit: (begin: number, end: number, patterns: readonly number[]) => void): void {
+    if (!this.automaton) return;
+    for (const { begin, end, keyword } of this.automaton.matchInText(folded)) emit(begin, end, this.patternsOf.get(keyword)!);
   }
 }
 
 export function createNameMatcher<T>(patterns: readonly NamePattern<T>[]): NameMatcher<T> {
   const folded = patterns.filter((p) => !p.caseSensitive);
   const exact = patterns.filter((p) => p.caseSensitive);
-  const foldedAutomaton = new Automaton(folded.map((p) => foldPattern(p.form.normalize('NFC'), FOLDED)));
-  const exactAutomaton = new Automaton(exact.map((p) => foldPattern(p.form.normalize('NFC'), EXACT)));
+  const foldedPatterns = new FoldedPatterns(folded.map((p) => foldPattern(p.form.normalize('NFC'), FOLDED)));
+  const exactPatterns = new FoldedPatterns(exact.map((p) => foldPattern(p.form.normalize('NFC'), EXACT)));
 
   const findAll = (text: string): NameMatch<T>[] => {
     const spans = new Map<number, NameMatch<T>>();
-    // positions[k] = offset in `text` of the k-th unit read (whitespace runs are read once).
-    const positions = new Int32Array(text.length + 1);
-    let read = 0;
-    let lastSpace = true;
-    let fs = 0;
-    let es = 0;
-    const record = (list: readonly NamePattern<T>[], automaton: Automaton, pattern: number, end: number) => {
-      const length = automaton.lengths[pattern];
-      const start = positions[read - length];
-      if (!isAtNameBoundary(text, start, end)) return;
-      const key = start * 0x100000 + (end - start);
+    const view = foldText(text);
+    const record = (list: readonly NamePattern<T>[]) => (begin: number, end: number, indices: readonly number[]) => {
+      const start = view.positions[begin];
+      const stop = view.positions[end - 1] + 1;
+      if (!isAtNameBoundary(text, start, stop)) return;
+      const key = start * 0x100000 + (stop - start);
       let span = spans.get(key);
       if (!span) {
-        span = { start, end, text: text.slice(start, end), data: [] };
+        span = { start, end: stop, text: text.slice(start, stop), data: [] };
         spans.set(key, span);
       }
-      const data = list[pattern].data;
-      if (data !== undefined && !span.data.includes(data)) span.data.push(data);
+      for (const index of indices) {
+        const data = list[index].data;
+        if (data !== undefined && !span.data.includes(data)) span.data.push(data);
+      }
     };
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      const e = EXACT[code];
-      if (e === SPACE) {
-        if (lastSpace) continue;
-        lastSpace = true;
-      } else lastSpace = false;
-      positions[read++] = i;
-      // A match may not end in a space, and the character after it is looked at by the boundary rule.
-      fs = foldedAutomaton.next(fs, FOLDED[code]);
-      es = exactAutomaton.next(es, e);
-      if (e === SPACE) continue;
-      if (foldedAutomaton.hasOutput(fs)) foldedAutomaton.outputs(fs, (p) => record(folded, foldedAutomaton, p, i + 1));
-      if (exactAutomaton.hasOutput(es)) exactAutomaton.outputs(es, (p) => record(exact, exactAutomaton, p, i + 1));
-    }
+    foldedPatterns.search(view.folded, record(folded));
+    exactPatterns.search(view.exact, record(exact));
     return [...spans.values()].sort((a, b) => a.start - b.start || b.end - a.end);
   };
 
