@@ -29,6 +29,7 @@ import { buildActorDictionary, formKey, type ActorDictionary, type ThreatActorRe
 import { createNameMatcher, isAtNameBoundary, selectLongest, type NameMatcher } from './match-names';
 import { findNamingPatterns, looksThreatRelated } from './naming-patterns';
 import { actorCue, findCuedNames, softwareCue, strongActorCue, type CueKind } from './context-cues';
+import { findCuedSoftware } from './software-cues';
 import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
 import { groupEntities, type Decided, type Span } from './group-entities';
 import type { Entity } from './types';
@@ -119,7 +120,8 @@ function findEntitiesWith(text: string, dictionary: ActorDictionary, softwareDic
 
   // Names proposed by context, then found again wherever they occur.
   const cuedNames = new Map<string, { kind: CueKind; aliasOf?: { start: number; end: number } }>();
-  for (const cue of findCuedNames(text)) {
+  // Actor proposals first: a span proposed as both keeps the actor reading ("X ransomware gang").
+  for (const cue of [...findCuedNames(text), ...findCuedSoftware(text)]) {
     const span = spanAt(cue.start, cue.end);
     span.cued ??= cue.kind;
     span.aliasOf ??= cue.aliasOf;

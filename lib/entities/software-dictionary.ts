@@ -69,6 +69,9 @@ function cleanForms(raw: string): string[] {
   return textForms(unquoted).filter((f) => !/^(?:ransomware|malware|trojan|crypter|filecoder|unknown)$/i.test(f));
 }
 
+/** A listed form that is a name followed by a software noun: "Ryuk ransomware", "Dharma Ransomware". */
+const NAME_WITH_NOUN = /^(.+?)[\s\u00a0]+(?:ransomware|malware|trojan|backdoor|RAT|stealer|loader|botnet)$/i;
+
 export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): SoftwareDictionary {
   const weakKeys = new Set<string>();
   for (const record of records) for (const w of record.weak ?? []) weakKeys.add(formKey(w));
@@ -88,6 +91,12 @@ export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): Sof
     }
   };
   records.forEach((record, id) => {
+    // "Ryuk ransomware" beside "Ryuk": the name is Ryuk, the noun stays outside (AnnoCTR's spans).
+    const own = new Set([record.name, ...record.aliases].flatMap(cleanForms).map(formKey));
+    const named = (raw: string) => {
+      const m = NAME_WITH_NOUN.exec(raw.trim());
+      return !(m && own.has(formKey(m[1])));
+    };
     const seen = new Set([formKey(record.name)]);
     const aliases: string[] = [];
     for (const alias of record.aliases) {
@@ -96,8 +105,8 @@ export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): Sof
       aliases.push(alias);
     }
     software.push({ id, canonical: record.name, aliases, kind: softwareKind(record), ransomware: record.kind === 'ransomware', attackId: record.mitre_id });
-    add(record.name, id, true);
-    for (const alias of record.aliases) add(alias, id, false);
+    if (named(record.name)) add(record.name, id, true);
+    for (const alias of record.aliases) if (named(alias)) add(alias, id, false);
   });
   const forms: SoftwareForm[] = [];
   const anyCase = new Map<string, number[]>();

@@ -51,6 +51,20 @@ describe('malware and tools', () => {
   });
 });
 
+describe('malware no list has, from context', () => {
+  const malwareIn = (text: string) => finder.findEntities(text).filter((e) => e.kind === 'malware');
+  it('finds a name cued by a software noun again wherever it occurs (one sense per text)', () => {
+    const text = 'The Zorbo9 malware spread. Later, Zorbo9 stole keys; Zorbo9 hid.';
+    const [zorbo] = malwareIn(text);
+    expect(zorbo).toMatchObject({ kind: 'malware', name: 'Zorbo9', canonical: 'Zorbo9', aliases: [] });
+    expect(zorbo.mentions.map((m) => `${m.start}-${m.end}`)).toEqual(['4-10', '34-40', '53-59']);
+  });
+  it('reads "X ransomware gang" as the gang, not as the software', () => {
+    const entities = finder.findEntities('Acme saw the Zorbo9 ransomware gang strike.');
+    expect(entities.map((e) => [e.kind, e.mentions[0].text])).toEqual([['threat-actor', 'Zorbo9']]);
+  });
+});
+
 describe('names that are both actor and software', () => {
   it('follows the words right around the mention', () => {
     const entities = finder.findEntities('The Winnti group used a new Winnti sample against the company.');

@@ -29,6 +29,10 @@ describe('the software dictionary', () => {
     expect(form('quoted ransomware')).toBeDefined();
     expect(form('Ransomware')).toBeUndefined();
   });
+  it('drops a listed "name + software noun" form when the name alone is listed too: the noun stays outside', () => {
+    const ryuk = buildSoftwareDictionary([{ name: 'Ryukish', aliases: ['Ryukish ransomware', 'Lone Loader'], kind: 'ransomware' }]);
+    expect(ryuk.forms.map((f) => f.form)).toEqual(['Ryukish', 'Lone Loader']);
+  });
   it('looks names up in any case, every candidate kept', () => {
     expect(dictionary.lookupAnyCase('foocrypt')).toEqual([0]);
     const shipped = buildSoftwareDictionary(software());

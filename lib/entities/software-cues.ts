@@ -1,0 +1,172 @@
+/**
+ * Context cues for malware names no list has yet: a name-like word right before a software noun
+ * ("Foo malware", "Foo loader", "Foo stealer", "Foo RAT") or given as the name of one ("a new loader
+ * dubbed Foo", "malware called Foo", "calling this new variant Foo", "a packer that calls itself
+ * Foo", "the backdoor, Foo, …"). The caller finds each proposed name again throughout the text (one
+ * sense per text).
+ *
+ * The software noun stays outside the name, as AnnoCTR labels it ("Ryuk ransomware" → `Ryuk`),
+ * except where the text never writes the name without it ("MineBridge RAT" every time → the noun is
+ * part of the name).
+ *
+ * A proposed word must look like a name, not like an ordinary word that describes the software
+ * ("Banking trojan", "Python backdoor", "Delivering malware"):
+ * - capitalised, camelCase or with digits, and not a stop word (`isNameLike`) or a word for a
+ *   platform, language, file type or function (`Android`, `Go`, `PE`, `Password`);
+ * - not an adjective or participle (`Python-based`, `IRS-themed`, `Deobfuscated`, `Delivering`);
+ * - not a programming language the text names as one ("scripted in KiXtart", "written in Rust");
+ * - a plain capitalised word (`Ares`, `Widespread`) only when the text never writes it in lower case
+ *   (an ordinary word shows up in lower case somewhere: "banking", "password"), and, when it opens a
+ *   sentence or a line, only when the text also writes it capitalised mid-sentence;
+ * - "X ransomware attack/gang/operators" names a victim or a gang, not the software.
+ * Every rule is a global regex pass, linear in the text; the checks run once per distinct name.
+ */
+import { isNameLike, type CuedName } from './context-cues';
+
+/** A name-like token: capitalised, camelCase or with digits; joined by - or . inside. */
+const TOKEN = String.raw`(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*`;
+/** Not inside a longer token (`Proofpoint.Lookback`, `x-Foo`). */
+const START = String.raw`(?<![A-Za-z0-9_.\-\u00c0-\u024f])`;
+const SP = String.raw`[ \u00a0]+`;
+const OPEN_QUOTE = String.raw`[“"'‘*_]*`;
+/** Nouns that say the word before them names a piece of malware. */
+const NOUN = String.raw`(?:[Mm]alware|RATs?|[Ll]oaders?|[Bb]ackdoors?|[Ss]tealers?|[Tt]rojans?|[Rr]ansomware|[Bb]otnets?|[Ii]mplants?|[Dd]roppers?|[Dd]ownloaders?)`;
+/** After "X ransomware": a gang, or a victim ("the Kaseya ransomware attack"). */
+const NOT_SOFTWARE_AFTER = String.raw`(?!${SP}(?:gangs?|groups?|operators?|affiliates?|crews?|actors?|attacks?|incidents?|victims?|payments?|demands?|negotiat\w*|breach(?:es)?)\b)`;
+
+/** "Ares malware", "MirrorBlast loader", "MineBridge RAT". */
+const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(${NOUN})\b${NOT_SOFTWARE_AFTER}`, 'g');
+/** "a loader dubbed X", "malware called X", "a backdoor that researchers named X". */
+const NAMED_AFTER_NOUN = new RegExp(
+  String.raw`\b(?:${NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?)(?:,)?${SP}(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)${SP}${OPEN_QUOTE}(${TOKEN})`,
+  'gu',
+);
+/** "calling this new variant X", "dubbed the loader X". */
+const CALLING_IT = new RegExp(
+  String.raw`\b(?:call(?:ing|ed|s)?|dubb(?:ed|ing|s)|nam(?:ed|ing|es))${SP}(?:this|the|it|its)${SP}(?:new${SP}|latest${SP})?(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?)${SP}${OPEN_QUOTE}(${TOKEN})`,
+  'gu',
+);
+/** "a malware packer … that calls itself X" (within the sentence, 80 characters at most). */
+const CALLS_ITSELF = new RegExp(
+  String.raw`\b(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?)\b[^.!?\n]{0,80}?\bcalls${SP}itself${SP}${OPEN_QUOTE}(${TOKEN})`,
+  'gu',
+);
+/** "the backdoor, X, …", "a new stealer, X, was …". */
+const NOUN_APPOSITION = new RegExp(String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:[a-z]+${SP})?${NOUN},${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`, 'gu');
+
+/**
+ * Words that describe software rather than name it: platforms, languages, file types, functions,
+ * and a few adjectives common in headings ("Information Stealer", "Remote Access Trojan").
+ */
+const DESCRIPTIVE = new Set(
+  (
+    'Android Linux Unix Windows Mac MacOS macOS iOS IoT Mobile Web Cloud Server Desktop Go Golang Rust Delphi Python ' +
+    'Java JavaScript JScript VBScript VBA PHP Perl Ruby Lua NET .NET AutoIt PowerShell Bash Shell Macro Office ' +
+    'Excel Word PDF PE ELF DLL EXE MSI HTA HTML LNK ISO ZIP RAR JS VBS API C2 CnC ATM PoS POS RDP SMB HTTP DNS ' +
+    'Banking Bank Password Credential Credentials Information Info Access Remote Shellcode Driver Kernel Logger ' +
+    'RAT RATs Trojans Malware Ransomware Keylogger Backdoor Loader Stealer Trojan Dropper Downloader Implant Botnet Botnets Wiper Miner Crypto Cryptocurrency Mining ' +
+    'Bitcoin Ransom Email Spam Document Custom Modular Commodity Generic Open Source Fileless Destructive Multi ' +
+    'Pro Plus Lite Free Full Basic Standard Advanced Simple Small Big Main Final Second Third Stage Dropped ' +
+    'Malicious Legitimate Popular Notorious Infamous Sophisticated Novel Unique Custom-made Stealthy Dangerous ' +
+    'Trojanized Commercial Financial Fake Rogue Evasive Persistent Common Typical Different Similar Additional'
+  ).split(' '),
+);
+
+/** Endings of adjectives and participles: "Python-based", "IRS-themed", "Deobfuscated", "Delivering". */
+const ADJECTIVE = /(?:-(?:based|themed|linked|like|style|related|specific|enabled|capable|powered|driven|written)|ed|ing)$/;
+
+/** Whether `index` opens a sentence, a line or the text (quotes and brackets skipped). */
+function opensSentence(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && /[\s“"'‘(\[*_•·–-]/.test(text[i]) && text[i] !== '\n') i--;
+  return i < 0 || text[i] === '\n' || /[.!?:;]/.test(text[i]);
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A plain capitalised word, which may be an ordinary word: `Ares`, `Widespread`. */
+const PLAIN = /^[A-Z][a-z]+$/;
+
+/** Whether `name` passes the checks that need no look at the rest of the text. */
+function nameShaped(name: string): boolean {
+  return isNameLike(name) && !DESCRIPTIVE.has(name) && !ADJECTIVE.test(name);
+}
+
+/** Just before a programming language: "scripted in KiXtart", "written in Rust". */
+const LANGUAGE_BEFORE = /\b(?:written|rewritten|scripted|coded|programmed|implemented)[ \u00a0]+in[ \u00a0]+$/;
+
+/**
+ * The proposed names that can name software in `text` (see the module comment): one pass over the
+ * text for all of them, looking at every occurrence in any case.
+ */
+function acceptedNames(text: string, names: Iterable<string>): Set<string> {
+  const shaped = [...new Set(names)].filter(nameShaped);
+  // Names that differ only in case ("MineBridge", "Minebridge") share a key.
+  const byKey = new Map<string, string[]>();
+  for (const n of shaped) byKey.set(n.toLowerCase(), [...(byKey.get(n.toLowerCase()) ?? []), n]);
+  const rejected = new Set<string>();
+  const seenMidSentence = new Set<string>();
+  if (shaped.length) {
+    const alternation = [...byKey.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+    for (const m of text.matchAll(new RegExp(String.raw`(?<![A-Za-z0-9_])(?:${alternation})(?![A-Za-z0-9_])`, 'gi'))) {
+      const end = m.index + m[0].length;
+      const language = LANGUAGE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
+      // An ordinary word shows up in lower case somewhere in the text (not in a URL or file name).
+      const inPath = /[\-./\\]/.test(text[m.index - 1] ?? '') || /^(?:[\-/\\]|\.[A-Za-z0-9])/.test(text.slice(end, end + 2));
+      const lowerCase = m[0] === m[0].toLowerCase() && !inPath;
+      for (const name of byKey.get(m[0].toLowerCase()) ?? []) {
+        if (language || (lowerCase && PLAIN.test(name))) rejected.add(name);
+        if (m[0] === name && !opensSentence(text, m.index)) seenMidSentence.add(name);
+      }
+    }
+  }
+  // A plain capitalised word must be written capitalised mid-sentence somewhere.
+  return new Set(shaped.filter((n) => !rejected.has(n) && (!PLAIN.test(n) || seenMidSentence.has(n))));
+}
+
+/** Whether the proposed word `name` can name software in `text` (see the module comment). */
+export function looksLikeSoftwareName(text: string, name: string): boolean {
+  return acceptedNames(text, [name]).has(name);
+}
+
+/** Nouns that may be part of a name: "MineBridge RAT", "Foo Stealer", "Foo Loader". */
+const PART_OF_NAME = /^(?:RAT|[Ss]tealer|[Ll]oader)$/;
+
+/**
+ * "MineBridge RAT": where the text never writes the name without the noun, the noun is part of the
+ * name. One pass over the text for all such names.
+ */
+function extendOverNoun(text: string, nounAfter: Map<CuedName, string>): void {
+  if (!nounAfter.size) return;
+  const names = [...new Set([...nounAfter.keys()].map((c) => c.text))].sort((a, b) => b.length - a.length);
+  const bare = new Set<string>();
+  const alternation = names.map(escapeRegex).join('|');
+  const regex = new RegExp(String.raw`${START}(?:${alternation})(?![A-Za-z0-9_])(${SP}(?:RAT|[Ss]tealer|[Ll]oader)\b)?`, 'g');
+  for (const m of text.matchAll(regex)) if (!m[1]) bare.add(m[0]);
+  for (const [cue, noun] of nounAfter) {
+    if (bare.has(cue.text)) continue;
+    cue.end += noun.length;
+    cue.text += noun;
+  }
+}
+
+/** Malware names proposed by the cues above, in text order, with kind `software`. */
+export function findCuedSoftware(text: string): CuedName[] {
+  const raw: { start: number; name: string; noun?: string }[] = [];
+  for (const m of text.matchAll(NAME_BEFORE_NOUN)) raw.push({ start: m.index, name: m[1], noun: PART_OF_NAME.test(m[2]) ? m[0].slice(m[1].length) : undefined });
+  for (const regex of [NAMED_AFTER_NOUN, CALLING_IT, CALLS_ITSELF, NOUN_APPOSITION]) {
+    for (const m of text.matchAll(regex)) raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
+  }
+  const accepted = acceptedNames(text, raw.map((r) => r.name));
+  const out: CuedName[] = [];
+  const nounAfter = new Map<CuedName, string>();
+  for (const r of raw) {
+    if (!accepted.has(r.name)) continue;
+    const cue: CuedName = { start: r.start, end: r.start + r.name.length, text: r.name, kind: 'software' };
+    out.push(cue);
+    if (r.noun) nounAfter.set(cue, r.noun);
+  }
+  extendOverNoun(text, nounAfter);
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.filter((c, i) => i === 0 || c.start !== out[i - 1].start || c.end !== out[i - 1].end);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { findCuedSoftware, looksLikeSoftwareName } from '@/lib/entities/software-cues';
+
+/** Proposed names as `start-end text`, in text order. */
+const cued = (text: string) => findCuedSoftware(text).map((c) => `${c.start}-${c.end} ${c.text}`);
+
+describe('malware names proposed by a software noun after them', () => {
+  it('proposes a name-like word right before malware, RAT, loader, backdoor, stealer, trojan, ransomware, botnet, implant, dropper or downloader', () => {
+    expect(cued('The Zorbo malware spread. Then Zorbo hid.')).toEqual(['4-9 Zorbo']);
+    expect(cued('It dropped the FooRun loader and a Qix2 backdoor; FooRun ran.')).toEqual(['15-21 FooRun', '35-39 Qix2']);
+    expect(cued('a zorboLoad stealer, a M00nF00 trojan; zorboLoad')).toEqual(['2-11 zorboLoad', '23-30 M00nF00']);
+    expect(cued('an Xa9 botnet, an Xa9 implant, an Xa9 dropper, an Xa9 downloader, Xa9 ransomware')).toHaveLength(5);
+  });
+  it('leaves the noun outside the name when the text also writes the name alone', () => {
+    expect(cued('The Zorbo RAT was seen. Zorbo also steals files.')).toEqual(['4-9 Zorbo']);
+  });
+  it('takes the noun into the name when the text never writes the name without it', () => {
+    expect(cued('The Zorbo RAT was seen. The Zorbo RAT steals files.')).toEqual(['4-13 Zorbo RAT', '28-37 Zorbo RAT']);
+    // Only RAT, Stealer and Loader read as part of a name; "malware" never does.
+    expect(cued('The Zorbo malware was seen.')).toEqual(['4-9 Zorbo']);
+  });
+  it('does not propose a gang or a victim: X ransomware gang, operators, attack', () => {
+    expect(cued('The Zorbo ransomware gang hit Acmeco. The Acmeco ransomware attack was costly.')).toEqual([]);
+  });
+});
+
+describe('malware names proposed by a software noun before them', () => {
+  it('a loader dubbed X, malware called X, a backdoor named X, a malware family known as X', () => {
+    expect(cued('a new loader dubbed ReflectFoo; malware called “Zorbo”')).toEqual(['20-30 ReflectFoo', '48-53 Zorbo']);
+    expect(cued('a backdoor that researchers named Qix2.')).toEqual(['34-38 Qix2']);
+  });
+  it('calling this new variant X, dubbed this variant X', () => {
+    expect(cued('Acme is calling this new variant RustyFoo.')).toEqual(['33-41 RustyFoo']);
+    expect(cued('Acme dubbed this variant RustyFoo.')).toEqual(['25-33 RustyFoo']);
+  });
+  it('a packer (or other software) that calls itself X, within the sentence', () => {
+    expect(cued('a malware packer written in C++ that calls itself *DarkFoo*.')).toEqual(['51-58 DarkFoo']);
+    expect(cued('A packer was seen. The author calls itself Zorbo.')).toEqual([]);
+  });
+  it('the backdoor, X, in apposition', () => {
+    expect(cued('They installed the backdoor, Qix2, on hosts.')).toEqual(['29-33 Qix2']);
+  });
+});
+
+describe('what looks like a malware name', () => {
+  it('rejects platforms, languages, file types and words that describe software', () => {
+    expect(cued('An Android trojan, a Python backdoor, a PE loader, a Banking trojan, a RAT malware.')).toEqual([]);
+  });
+  it('rejects adjectives and participles', () => {
+    expect(cued('a Python-based backdoor, IRS-themed malware. Deobfuscated loader; Delivering malware')).toEqual([]);
+  });
+  it('rejects a plain word the text also writes in lower case, but not in a URL or file name', () => {
+    expect(looksLikeSoftwareName('Orbit malware. The orbit of it.', 'Orbit')).toBe(false);
+    expect(looksLikeSoftwareName('See example.com/zorbo-malware and zorbo.exe. We saw Zorbo.', 'Zorbo')).toBe(true);
+  });
+  it('judges spellings that differ only in case each on their own', () => {
+    expect(cued('The MineFoo RAT and the Minefoo RAT.')).toEqual(['4-15 MineFoo RAT', '24-35 Minefoo RAT']);
+  });
+  it('rejects a plain word that only ever opens a sentence', () => {
+    expect(cued('Widespread malware hit. Yet more.')).toEqual([]);
+    expect(cued('Zorbo malware hit. We saw Zorbo again.')).toEqual(['0-5 Zorbo']);
+  });
+  it('rejects a programming language the text names as one', () => {
+    expect(cued('The KixFoo loader is scripted in KixFoo.')).toEqual([]);
+  });
+});
