@@ -20,9 +20,12 @@
  *   ("DarkSide affiliates", "DarkSide operators"), and everywhere (but "X ransomware" and the like)
  *   in a text that mostly talks about the gang: three such cues or more, twice the software cues;
  * - a vendor-scheme name followed by a software noun ("Encrypted Taurus Stealer") is not an actor;
- * - names proposed by context cues are found again wherever they occur in the text (one sense per
- *   text); an alias given in apposition ("Leviathan, also known as TEMP", "Golden Chickens (GC)")
- *   joins the entity it names.
+ * - names proposed by context cues (`context-cues.ts` for actors, `software-cues.ts` for malware)
+ *   are found again wherever they occur in the text (one sense per text), software names in any
+ *   case written with a capital ("Zloader", "ZLoader") but not as a folder in a path; an alias given
+ *   in apposition ("Leviathan, also known as TEMP", "Golden Chickens (GC)") joins the entity it names;
+ * - a listed name glued to RAT, Stealer or Loader ("NetwireRAT") is the listed family, and a cued
+ *   name listed only with such a noun ("Quasar" for "Quasar RAT") resolves to that family.
  * Decided mentions are then grouped into entities (`group-entities.ts`).
  */
 import { buildActorDictionary, formKey, type ActorDictionary, type ThreatActorRecord } from './dictionary';
@@ -81,6 +84,11 @@ const GANG_AFTER = /^[\s\u00a0]+(?:gang|group|crew)\b/i;
 /** A listed name ending in a lower-case group noun: "Winnti group". */
 const LOWER_GROUP = /^(.+?)[\s\u00a0]+(?:group|gang|team)$/;
 
+/** A name glued to a software noun: "NetwireRAT", "FooStealer". */
+const GLUED_NOUN = /(?<![A-Za-z0-9_.-])([A-Z][A-Za-z0-9]*?[a-z0-9])(?:RAT|Stealer|Loader)(?![A-Za-z0-9_])/g;
+/** Software nouns that lists keep in names: "Quasar RAT", "QuasarRAT", "Raccoon Stealer". */
+const NAME_NOUNS = [' RAT', 'RAT', ' Stealer', ' Loader', 'Loader'];
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isSingleWord = (s: string) => !/[\s\u00a0]/.test(s.trim());
 
@@ -130,22 +138,48 @@ function findEntitiesWith(text: string, dictionary: ActorDictionary, softwareDic
   // Names the dictionaries match anyway are not propagated; their mentions are decided one by one.
   for (const name of cuedNames.keys()) if (matcher.find(name).some((m) => m.start === 0 && m.end === name.length)) cuedNames.delete(name);
   if (cuedNames.size) {
+    // Software names are found again in any case written with a capital ("Zloader", "ZLoader");
+    // actor names in their own case.
+    const softwareNames = new Map<string, string>();
+    for (const [name, cue] of cuedNames) if (cue.kind === 'software' && !softwareNames.has(name.toLowerCase())) softwareNames.set(name.toLowerCase(), name);
     const names = [...cuedNames.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
-    for (const m of text.matchAll(new RegExp(names.join('|'), 'g'))) {
+    for (const m of text.matchAll(new RegExp(names.join('|'), softwareNames.size ? 'gi' : 'g'))) {
       const end = m.index + m[0].length;
       if (!isAtNameBoundary(text, m.index, end)) continue;
+      const software = softwareNames.get(m[0].toLowerCase());
+      const cue = cuedNames.get(m[0]) ?? (software && /\p{Lu}/u.test(m[0]) ? cuedNames.get(software) : undefined);
+      if (!cue) continue;
+      // Not a folder or file in a path ("m00nd3v[.]com/M00nD3v/Decryption").
+      if (cue.kind === 'software' && (text[m.index - 1] === '/' || text[end] === '/')) continue;
       const span = spanAt(m.index, end);
-      const cue = cuedNames.get(m[0])!;
       span.cued ??= cue.kind;
       span.aliasOf ??= cue.aliasOf;
     }
   }
 
-  // Cued names that the dictionaries know in another case ("Barium" for BARIUM) resolve to them.
+  // A listed name glued to a software noun ("NetwireRAT" for NETWIRE) is that family.
+  for (const m of text.matchAll(GLUED_NOUN)) {
+    const end = m.index + m[0].length;
+    const ids = softwareDictionary.lookupAnyCase(m[1]);
+    if (!ids.length || !isAtNameBoundary(text, m.index, end)) continue;
+    const span = spanAt(m.index, end);
+    if (span.dictionary || span.softwareIds.length) continue;
+    addIds(span.softwareIds, ids);
+    span.weak = false;
+  }
+
+  // Cued names that the dictionaries know in another case ("Barium" for BARIUM) resolve to them, and
+  // so does a name listed with a software noun ("Quasar" for "Quasar RAT").
   for (const span of spans.values()) {
     if (!span.cued || span.dictionary || span.actorIds.length || span.softwareIds.length) continue;
     addIds(span.actorIds, dictionary.lookupAnyCase(span.text));
     addIds(span.softwareIds, softwareDictionary.lookupAnyCase(span.text));
+    if (span.cued === 'software' && !span.softwareIds.length) {
+      const glued = GLUED_NOUN.exec(span.text);
+      GLUED_NOUN.lastIndex = 0;
+      if (glued?.[0] === span.text) addIds(span.softwareIds, softwareDictionary.lookupAnyCase(glued[1]));
+      for (const noun of NAME_NOUNS) if (!span.softwareIds.length) addIds(span.softwareIds, softwareDictionary.lookupAnyCase(span.text + noun));
+    }
     if (span.actorIds.length || span.softwareIds.length) span.weak = false;
   }
 

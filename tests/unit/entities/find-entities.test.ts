@@ -59,6 +59,21 @@ describe('malware no list has, from context', () => {
     expect(zorbo).toMatchObject({ kind: 'malware', name: 'Zorbo9', canonical: 'Zorbo9', aliases: [] });
     expect(zorbo.mentions.map((m) => `${m.start}-${m.end}`)).toEqual(['4-10', '34-40', '53-59']);
   });
+  it('finds a cued software name again in any case written with a capital, but not all lower case or in a path', () => {
+    const text = 'The Zorbo9 loader ran; ZORBO9 and zorbo9 and example.com/Zorbo9/x.';
+    const [zorbo] = malwareIn(text);
+    expect(zorbo.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)).toEqual(['4-10 Zorbo9', '23-29 ZORBO9']);
+  });
+  it('resolves a listed name glued to RAT, Stealer or Loader to the listed family', () => {
+    const [netwire] = malwareIn('Then NetwireRAT connected.');
+    expect(netwire).toMatchObject({ canonical: 'NETWIRE', attackId: 'S0198' });
+    expect(netwire.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)).toEqual(['5-15 NetwireRAT']);
+  });
+  it('resolves a cued name to the family listed with a software noun in its name', () => {
+    const [quasar] = malwareIn('The Quasar backdoor was seen. Quasar ran.');
+    expect(quasar).toMatchObject({ canonical: 'QuasarRAT' });
+    expect(quasar.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)).toEqual(['4-10 Quasar', '30-36 Quasar']);
+  });
   it('reads "X ransomware gang" as the gang, not as the software', () => {
     const entities = finder.findEntities('Acme saw the Zorbo9 ransomware gang strike.');
     expect(entities.map((e) => [e.kind, e.mentions[0].text])).toEqual([['threat-actor', 'Zorbo9']]);
