@@ -148,7 +148,17 @@ interface FoldedText {
   positions: Int32Array;
 }
 
+/** Every finder folds the same article text; the last one folded is kept for the next. */
+let lastFolded: { text: string; view: FoldedText } | null = null;
+
 function foldText(text: string): FoldedText {
+  if (lastFolded?.text === text) return lastFolded.view;
+  const view = foldTextAnew(text);
+  lastFolded = { text, view };
+  return view;
+}
+
+function foldTextAnew(text: string): FoldedText {
   const exact = new Uint16Array(text.length);
   const folded = new Uint16Array(text.length);
   const positions = new Int32Array(text.length + 1);
