@@ -29,6 +29,7 @@
  * Decided mentions are then grouped into entities (`group-entities.ts`).
  */
 import { buildActorDictionary, formKey, type ActorDictionary, type ThreatActorRecord } from './dictionary';
+import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, isAtNameBoundary, selectLongest, type NameMatcher } from './match-names';
 import { findNamingPatterns, looksThreatRelated } from './naming-patterns';
 import { actorCue, findCuedNames, softwareCue, strongActorCue, type CueKind } from './context-cues';
@@ -53,7 +54,11 @@ export interface EntityFinder {
   findEntities(text: string): Entity[];
 }
 
-export function createEntityFinder(actors: readonly ThreatActorRecord[], software: readonly SoftwareRecord[] = []): EntityFinder {
+export function createEntityFinder(
+  actors: readonly ThreatActorRecord[],
+  software: readonly SoftwareRecord[] = [],
+  group?: NameSearchGroup,
+): EntityFinder {
   const dictionary = buildActorDictionary(actors);
   const softwareDictionary = buildSoftwareDictionary(software);
   const patterns = [
@@ -70,7 +75,7 @@ export function createEntityFinder(actors: readonly ThreatActorRecord[], softwar
         data: { type: 'software', ids: f.softwareIds, weak: f.weak, lowerListed: !/\p{Lu}/u.test(f.form) } as Tag,
       })),
   ];
-  const matcher: NameMatcher<Tag> = createNameMatcher(patterns);
+  const matcher: NameMatcher<Tag> = createNameMatcher(patterns, group);
   return {
     dictionary,
     software: softwareDictionary,

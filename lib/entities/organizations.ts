@@ -12,6 +12,7 @@
  * after its maker ("MITRE ATT&CK") is not. Links, file and registry paths and all-capital text are
  * skipped as in places.ts.
  */
+import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, isAtNameBoundary, selectLongest, type NameMatcher } from './match-names';
 import { isInsideLinkOrPath, isShoutedShortForm, type PlaceRecord } from './places';
 import type { Entity, Mention } from './types';
@@ -33,6 +34,7 @@ const DISTINCTIVE = /\d|\p{Ll}\p{Lu}/u;
 export function createOrganizationFinder(
   records: readonly OrganizationRecord[],
   places: readonly PlaceRecord[] = [],
+  group?: NameSearchGroup,
 ): (text: string) => Entity[] {
   const listed = createNameMatcher(
     records.flatMap((record, index) =>
@@ -41,12 +43,14 @@ export function createOrganizationFinder(
         ...(DISTINCTIVE.test(form) ? [{ form, caseSensitive: false, data: index }] : []),
       ]),
     ),
+    group,
   );
   const countries = places.filter((p) => p.type === 'country' || p.type === 'former-country');
   const countryForms = createNameMatcher(
     countries.flatMap((place, index) =>
       [place.name, ...(place.aliases ?? []), ...(place.demonyms ?? [])].map((form) => ({ form, caseSensitive: true, data: index })),
     ),
+    group,
   );
   const countryNames = countries.map((c) => c.name);
   return (text) => {

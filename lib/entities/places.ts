@@ -14,6 +14,7 @@
  * A hyphenated "-based", "-linked" or "-backed" stays in the mention ("China-linked"), as annotators
  * mark it; "English" is not listed, as it names the language far more often than England.
  */
+import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, selectLongest, type NameMatcher } from './match-names';
 import type { Entity, Mention } from './types';
 
@@ -38,7 +39,7 @@ const PLURAL_TAKES_S = /[niokt]$/;
 /** Hyphenated forms that keep a demonym a place mention ("Russian-speaking forums"). */
 const DEMONYM_COMPOUNDS = ['speaking', 'language'];
 
-export function createPlaceFinder(records: readonly PlaceRecord[]): (text: string) => Entity[] {
+export function createPlaceFinder(records: readonly PlaceRecord[], group?: NameSearchGroup): (text: string) => Entity[] {
   const patterns = records.flatMap((record, index) => [
     ...[record.name, ...(record.aliases ?? [])].map((form) => ({
       form,
@@ -57,7 +58,7 @@ export function createPlaceFinder(records: readonly PlaceRecord[]): (text: strin
       })),
     ),
   ]);
-  const matcher: NameMatcher<PlaceForm> = createNameMatcher(patterns);
+  const matcher: NameMatcher<PlaceForm> = createNameMatcher(patterns, group);
   return (text) => findPlaces(text, records, matcher);
 }
 

@@ -4,6 +4,7 @@
  * the longer mention wins, and for equal spans the kind earlier in `KIND_PRIORITY`.
  */
 import { createEntityFinder, type SoftwareRecord } from './find-entities';
+import { NameSearchGroup } from './folded-search';
 import { claimIfFree } from './match-names';
 import type { ThreatActorRecord } from './dictionary';
 import { createTechniqueFinder } from './techniques';
@@ -50,11 +51,13 @@ export interface EntityScanner {
 
 /** Builds every finder once (tens of milliseconds); `findEntities` is then cheap per text. */
 export function createEntityScanner(data: EntityData): EntityScanner {
+  // The finders' dictionary names are searched together: two passes over the article in all.
+  const names = new NameSearchGroup();
   const finders: KindFinder[] = [
-    createEntityFinder(data.actors, data.software ?? []).findEntities,
-    ...(data.techniques ? [createTechniqueFinder(data.techniques)] : []),
-    createOrganizationFinder(data.organizations ?? [], data.places ?? []),
-    createPlaceFinder(data.places ?? []),
+    createEntityFinder(data.actors, data.software ?? [], names).findEntities,
+    ...(data.techniques ? [createTechniqueFinder(data.techniques, names)] : []),
+    createOrganizationFinder(data.organizations ?? [], data.places ?? [], names),
+    createPlaceFinder(data.places ?? [], names),
     findIndicators,
     findVulnerabilities,
   ];

@@ -22,6 +22,7 @@
  *   "ransomware", "web shell"), written for Gloss.
  * Links and file paths do not count (see isInsideLinkOrPath).
  */
+import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, isAtNameBoundary, selectLongest, type NameMatcher } from './match-names';
 import { isInsideLinkOrPath } from './places';
 import type { AttackTechniqueData } from './scan-entities';
@@ -99,7 +100,7 @@ interface Technique {
   name: string;
 }
 
-export function createTechniqueFinder(data: AttackTechniqueData): (text: string) => Entity[] {
+export function createTechniqueFinder(data: AttackTechniqueData, group?: NameSearchGroup): (text: string) => Entity[] {
   // Where two techniques share a name ("Spearphishing Link"), the one outside reconnaissance and
   // resource development is what reports mean; sorting first makes it the one registered.
   const sorted = [...data.techniques].sort(
@@ -120,7 +121,7 @@ export function createTechniqueFinder(data: AttackTechniqueData): (text: string)
     if (isFreeTextName(t.name, t.id, Boolean(parentName))) addForm(t.name, t.id, VERB_FIRST.has(t.name.split(' ')[0]));
   }
   for (const [id, common] of Object.entries(COMMON_NAMES)) if (byId.has(id)) for (const form of common) addForm(form, id);
-  const matcher = createNameMatcher([...forms.values()]);
+  const matcher = createNameMatcher([...forms.values()], group);
   return (text) => findTechniques(text, byId, matcher);
 }
 
