@@ -20,6 +20,10 @@ export async function touchPage(db: GlossDatabase, url: string, details: PageDet
 /** Records which threat actors a saved page mentions; pages the user has kept nothing from are left alone. */
 export async function recordPageActors(db: GlossDatabase, url: string, actors: readonly string[]): Promise<boolean> {
   const unique = [...new Set(actors)].sort();
+  // Most reads change nothing: look first, and only then take a read-write transaction.
+  const before = await db.pages.get(url);
+  if (!before) return false;
+  if (JSON.stringify(before.actors ?? []) === JSON.stringify(unique)) return true;
   return db.transaction('rw', db.pages, async () => {
     const page = await db.pages.get(url);
     if (!page) return false;
