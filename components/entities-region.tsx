@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageEntities, PageEntity } from '@/lib/entities/page-entities';
 import type { ActorSuggestion } from '@/lib/entities/search-actors';
-import type { ActorToAdd, EntityDetailsResult, EntityMark, TabEntitiesResult } from '@/lib/messaging/contract';
+import type { ActorToAdd, EntityDetailsResult, EntityMark, SavedPageSummary, TabEntitiesResult } from '@/lib/messaging/contract';
+import { ActorPagesSearch } from './actor-pages-search';
 import { EntityBrowser } from './entity-browser';
 
 type Outcome = Promise<{ ok: boolean; message?: string }>;
@@ -18,6 +19,8 @@ export interface EntityServices {
   clearMarks: () => Promise<void>;
   /** Whether the page shows entity marks already (left by an earlier popup). */
   marksShown: () => Promise<boolean>;
+  /** Saved pages that mention an actor under any of its names. */
+  pagesForActor: (name: string) => Promise<SavedPageSummary[]>;
 }
 
 /**
@@ -53,6 +56,7 @@ export function EntitiesRegion({ initial, services }: { initial: PageEntities | 
       ) : (
         <p class="muted" role="status">Looking for threat actors, software and indicators…</p>
       )}
+      <ActorPagesSearch suggest={services.suggest} pagesFor={services.pagesForActor} />
     </section>
   );
 }

@@ -18,5 +18,6 @@ export function entityServicesFor(tabId: number, page: PageDetailsMessage): Enti
     focus: async (index) => (await sendRequest({ type: 'focus-entity-mark', tabId, index })).found,
     clearMarks: async () => void (await sendRequest({ type: 'clear-entity-marks', tabId })),
     marksShown: async () => (await sendRequest({ type: 'entity-marks-shown', tabId })).shown,
+    pagesForActor: (name) => sendRequest({ type: 'pages-for-actor', name }),
   };
 }

@@ -102,12 +102,18 @@ describe('Chromium: entities on the sample article', () => {
     await expect.poll(() => entities.getByRole('link', { name: /Microsoft Takes Down Cybercrime Group Storm-1152/ }).count()).toBe(1);
 
     // Undoing the rejection brings Octo Tempest back, and the page is then found under another of its names.
-    const pagesFor = (name: string) =>
-      popup.evaluate((actor) => chrome.runtime.sendMessage({ type: 'pages-for-actor', name: actor }), name) as Promise<{ url: string }[]>;
-    expect(await pagesFor('UNC3944')).toEqual([]);
+    await entities.getByText('Find saved pages by actor').click();
+    const search = entities.getByRole('search', { name: 'Saved pages by actor' });
+    await search.getByRole('combobox', { name: 'Actor, by any of its names' }).fill('UNC3944');
+    await search.getByRole('button', { name: 'Find pages' }).click();
+    await expect.poll(() => entities.getByText('No saved page mentions “UNC3944” under any of its names.').count()).toBe(1);
     await entities.getByRole('button', { name: 'Undo rejection of Octo Tempest' }).click();
     await expect.poll(() => entities.getByRole('button', { name: /^Octo Tempest, resolved to Scattered Spider/ }).count()).toBe(1);
-    await expect.poll(async () => (await pagesFor('UNC3944')).map((p) => p.url)).toEqual([env.server.url('storm-1152.html?case=entities-tag')]);
+    await search.getByRole('button', { name: 'Find pages' }).click();
+    const found = entities.getByRole('list', { name: 'Saved pages mentioning UNC3944' });
+    await expect.poll(() => found.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      env.server.url('storm-1152.html?case=entities-tag'),
+    ]);
     await popup.close();
     await page.close();
   });

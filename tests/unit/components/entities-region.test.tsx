@@ -34,6 +34,7 @@ function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> 
     focus: vi.fn(async () => true),
     clearMarks: vi.fn(async () => undefined),
     marksShown: vi.fn(async () => false),
+    pagesForActor: vi.fn(async () => []),
     ...overrides,
   };
 }
