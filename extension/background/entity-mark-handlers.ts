@@ -1,4 +1,5 @@
 import type { EntityMark, GlossRequest } from '@/lib/messaging/contract';
+import { ENTITY_HIGHLIGHT_NAMES } from '../page/entity-painter';
 import { executeFileInTab, executeFunctionInTab } from './execute-in-tab';
 
 /*
@@ -45,20 +46,18 @@ export async function focusEntityMark({ tabId, index }: GlossRequest<'focus-enti
   }
 }
 
-/** Whether the page still shows entity marks, e.g. from an earlier popup. Reads the highlight registry. */
-function marksShownInPage() {
-  let shown = false;
-  if (typeof CSS !== 'undefined' && 'highlights' in CSS) {
-    CSS.highlights.forEach((_highlight, name) => {
-      if (String(name).startsWith('gloss-entity-')) shown = true;
-    });
-  }
-  return { shown };
+/**
+ * Whether the page still shows entity marks, e.g. from an earlier popup. Asks the highlight registry
+ * by name: Firefox lets a content script call `has` on it, but not iterate it.
+ */
+function marksShownInPage(names: string[]) {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return { shown: false };
+  return { shown: names.some((name) => CSS.highlights.has(name)) };
 }
 
 export async function entityMarksShown({ tabId }: GlossRequest<'entity-marks-shown'>) {
   try {
-    return (await executeFunctionInTab(tabId, marksShownInPage, [])) ?? { shown: false };
+    return (await executeFunctionInTab(tabId, marksShownInPage, [[...ENTITY_HIGHLIGHT_NAMES]])) ?? { shown: false };
   } catch {
     return { shown: false };
   }

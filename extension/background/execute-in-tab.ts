@@ -25,6 +25,9 @@ export async function executeFunctionInTab<A extends unknown[], R>(
 ): Promise<R | undefined> {
   if (browser.scripting?.executeScript) {
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, func, args });
+    // Firefox reports an exception thrown in the page as `error` instead of rejecting.
+    const error = (injection as { error?: unknown } | undefined)?.error;
+    if (error !== undefined && error !== null) throw error instanceof Error ? error : new Error(String(error));
     return injection?.result as R | undefined;
   }
   const code = `(${func.toString()})(...${JSON.stringify(args)})`;

@@ -21,6 +21,9 @@ const KINDS = Object.keys(KIND_PAINT) as EntityKind[];
 const FOCUS_NAME = 'gloss-entity-focus';
 const NAMES = Object.fromEntries(KINDS.map((kind) => [kind, `gloss-entity-${kind}`])) as Record<EntityKind, string>;
 
+/** Every highlight name entity marks use, to ask a page whether it shows any. */
+export const ENTITY_HIGHLIGHT_NAMES: readonly string[] = [...Object.values(NAMES), FOCUS_NAME];
+
 /** Paints entity marks; like the highlight painter, it never touches the page's text. */
 export class EntityPainter {
   private readonly layers: HighlightLayers<EntityKind>;

@@ -1,7 +1,8 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { useFirefox } from './support/browser-sessions';
 import { ENTITY_MARKS_SCRIPT, PAGE_MARKUP_SCRIPT } from './support/entity-marks';
+import { selectTextScript } from './support/page-selection';
 
 type Marks = Record<string, { text: string; inArticle: boolean; top: number }[]>;
 
@@ -11,29 +12,38 @@ const env = useFirefox();
 
 /**
  * One step of a path through the popup by role and accessible name, the way a screen reader sees it:
- * the name is aria-label, else the text of the aria-labelledby elements, else the element's text. A
- * pattern is passed as its source, because only JSON crosses into the page.
+ * the name is aria-label, else the text of the aria-labelledby elements, else a field's labels, else
+ * the element's text. A pattern is passed as its source, because only JSON crosses into the page.
  */
-type Step = { role: 'region' | 'group' | 'button'; name: string } | { role: 'region' | 'group' | 'button'; pattern: string };
+type Role = 'region' | 'group' | 'button' | 'form' | 'textbox' | 'combobox';
+type Step = { role: Role; name: string } | { role: Role; pattern: string };
 
 /**
  * Runs in the popup: the visible elements matching the last step, inside the first match of each step
- * before it; their number, or the one element when there is exactly one (else null, to keep waiting).
+ * before it; their number, their accessible names, or the one element when there is exactly one (else
+ * null, to keep waiting).
  */
-function findByRole(path: Step[], want: 'count' | 'one'): number | Element | null {
+function findByRole(path: Step[], want: 'count' | 'names' | 'one'): number | string[] | Element | null {
   const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
   const nameOf = (element: Element) => {
     const label = element.getAttribute('aria-label');
     if (label !== null) return label.trim();
     const labelledBy = element.getAttribute('aria-labelledby');
     if (labelledBy) return labelledBy.split(/\s+/).map((id) => textOf(document.getElementById(id) ?? document.createElement('i'))).join(' ').trim();
+    const labels = element instanceof HTMLInputElement ? element.labels : null;
+    if (labels && labels.length > 0) return [...labels].map(textOf).join(' ').trim();
     return textOf(element);
   };
   const roleOf = (element: Element) => {
     const explicit = element.getAttribute('role');
     if (explicit) return explicit;
     if (element.tagName === 'BUTTON') return 'button';
+    // A text field with a suggestion list is a combobox; without one, a textbox.
+    if (element instanceof HTMLInputElement && ['text', 'search', ''].includes(element.getAttribute('type') ?? '')) {
+      return element.hasAttribute('list') ? 'combobox' : 'textbox';
+    }
     const named = element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby');
+    if (element.tagName === 'FORM' && named) return 'form';
     return element.tagName === 'SECTION' && named ? 'region' : null;
   };
   const matches = (element: Element, step: Step) =>
@@ -45,10 +55,12 @@ function findByRole(path: Step[], want: 'count' | 'one'): number | Element | nul
     scope = within ? [...within.querySelectorAll('*')].filter((element) => matches(element, step)) : [];
   }
   if (want === 'count') return scope.length;
+  if (want === 'names') return scope.map(nameOf);
   return scope.length === 1 ? scope[0] : null;
 }
 
 const countByRole = (popup: Page, ...path: Step[]) => popup.evaluate(findByRole, path, 'count' as const);
+const namesByRole = (popup: Page, ...path: Step[]) => popup.evaluate(findByRole, path, 'names' as const) as Promise<string[]>;
 
 /** Waits for exactly one element at the end of `path` and returns it. */
 async function getByRole(popup: Page, ...path: Step[]): Promise<ElementHandle<Element>> {
@@ -64,6 +76,7 @@ const ACTORS: Step = { role: 'group', name: 'Threat actors' };
 const STORM: Step = { role: 'button', name: 'Storm-1152 (17)' };
 const OCTO: Step = { role: 'button', pattern: '^Octo Tempest, resolved to Scattered Spider \\(\\d+\\)$' };
 const ANY_OCTO: Step = { role: 'button', pattern: '^Octo Tempest' };
+const ANY_BUTTON: Step = { role: 'button', pattern: '' };
 const button = (name: string): Step => ({ role: 'button', name });
 
 /** The texts of the popup's live status messages. */
@@ -72,15 +85,34 @@ const statuses = (popup: Page) =>
 
 const marksIn = (page: Page) => page.evaluate(ENTITY_MARKS_SCRIPT) as Promise<Marks>;
 
+/** The text of the element that describes `element` (aria-describedby), or null. */
+const descriptionOf = (element: ElementHandle<Element>) => element.evaluate((e) => {
+  const id = e.getAttribute('aria-describedby');
+  return id ? document.getElementById(id)?.textContent ?? null : null;
+});
+
 /**
  * Opens the page with the popup for its tab, and brings the popup's tab to the front: WebDriver BiDi's
  * input actions wait for animation frames, which Firefox throttles in background tabs, so a real click
  * there takes seconds. The page keeps running in its background tab.
  */
-async function openWithPopup(query: string): Promise<{ page: Page; popup: Page }> {
-  const opened = await env.session.openWithPopup(env.server.url(`storm-1152.html?case=${query}`));
+async function openPageWithPopup(path: string): Promise<{ page: Page; popup: Page }> {
+  const opened = await env.session.openWithPopup(env.server.url(path));
   await opened.popup.bringToFront();
   return opened;
+}
+
+/** The sample article with its popup (see openPageWithPopup). */
+const openWithPopup = (query: string) => openPageWithPopup(`storm-1152.html?case=${query}`);
+
+/**
+ * Closes the page and its popup when the test ends, also when it fails: the harness finds a new popup
+ * by its address alone, so one left open by a failed test would stand in for the next test's popup.
+ */
+function closeWhenDone({ page, popup }: { page: Page; popup: Page }): void {
+  onTestFinished(async () => {
+    for (const opened of [popup, page]) if (!opened.isClosed()) await opened.close();
+  });
 }
 
 /** Reloads the popup (still `popup.html?tab=<id>`, the same tab): a fresh popup, as if opened again. */
@@ -144,11 +176,7 @@ describe('Firefox: entities on the sample article', () => {
     await reopenPopup(popup);
 
     const storm = await getByRole(popup, ENTITIES, ACTORS, STORM);
-    const described = await storm.evaluate((element) => {
-      const id = element.getAttribute('aria-describedby');
-      return id ? document.getElementById(id)?.textContent ?? null : null;
-    });
-    expect(described).toBe('Confirmed by you');
+    expect(await descriptionOf(storm)).toBe('Confirmed by you');
     expect(await countByRole(popup, ENTITIES, ANY_OCTO)).toBe(0);
 
     const summary = await popup.waitForFunction(() => [...document.querySelectorAll('section.entities summary')]
@@ -157,5 +185,70 @@ describe('Firefox: entities on the sample article', () => {
     await getByRole(popup, ENTITIES, button('Undo rejection of Octo Tempest'));
     await popup.close();
     await page.close();
+  });
+
+  it('marks every entity by kind, turns the marks off again, and removes marks a closed popup left', async () => {
+    const { page, popup } = await openWithPopup('ff-entities-mark-all');
+    closeWhenDone({ page, popup });
+    await getByRole(popup, ENTITIES, ACTORS, STORM);
+    const actorNames = await namesByRole(popup, ENTITIES, ACTORS, ANY_BUTTON);
+    const actorMentions = actorNames.reduce((sum, name) => sum + Number(/\((\d+)\)$/.exec(name)?.[1] ?? 0), 0);
+    expect(actorMentions).toBeGreaterThanOrEqual(18);
+    const markAll = await getByRole(popup, ENTITIES, button('Mark all entities'));
+    const pressed = () => markAll.evaluate((element) => element.getAttribute('aria-pressed'));
+    expect(await marksIn(page)).toEqual({});
+
+    await markAll.click();
+    await expect.poll(pressed, WAIT).toBe('true');
+    await expect.poll(async () => (await marksIn(page))['gloss-entity-threat-actor']?.length, WAIT).toBe(actorMentions);
+    const marks = await marksIn(page);
+    expect(Object.values(marks).flat().every((mark) => mark.inArticle)).toBe(true);
+    expect(marks['gloss-entity-organization']?.map((m) => m.text)).toContain('Arkose Labs');
+
+    await markAll.click();
+    await expect.poll(async () => Object.keys(await marksIn(page)), WAIT).toEqual([]);
+    expect(await pressed()).toBe('false');
+
+    // Marks stay while the user reads; a later popup for the same tab offers to remove them.
+    await markAll.click();
+    await expect.poll(async () => Object.keys(await marksIn(page)).length, WAIT).toBeGreaterThan(1);
+    await reopenPopup(popup);
+    expect(Object.keys(await marksIn(page)).length).toBeGreaterThan(1);
+    await (await getByRole(popup, ENTITIES, button('Remove marks'))).click();
+    await expect.poll(async () => Object.keys(await marksIn(page)), WAIT).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('creates an actor from selected text and links another name to a known actor; later pages know both', async () => {
+    const { page, popup } = await openPageWithPopup('new-actor.html?case=ff-new-actor');
+    closeWhenDone({ page, popup });
+    expect(await page.evaluate(selectTextScript('Crimson Heron', 'Crimson Heron'))).toBe('Crimson Heron');
+    await reopenPopup(popup);
+    await (await getByRole(popup, ENTITIES, button('Tag selected text…'))).click();
+    const newActor: Step = { role: 'form', name: 'New threat actor' };
+    const name = await getByRole(popup, ENTITIES, newActor, { role: 'textbox', name: 'Name in this page' });
+    expect(await name.evaluate((input) => (input as HTMLInputElement).value)).toBe('Crimson Heron');
+    await (await getByRole(popup, ENTITIES, newActor, { role: 'textbox', name: 'Other names (comma-separated)' })).type('CH-77');
+    await (await getByRole(popup, ENTITIES, newActor, button('Create actor'))).click();
+    const heron = await getByRole(popup, ENTITIES, ACTORS, button('Crimson Heron (4)'));
+    expect(await descriptionOf(heron)).toBe('Confirmed by you');
+
+    expect(await page.evaluate(selectTextScript('Spider Crew', 'Spider Crew'))).toBe('Spider Crew');
+    await reopenPopup(popup);
+    await (await getByRole(popup, ENTITIES, button('Tag selected text…'))).click();
+    await (await getByRole(popup, ENTITIES, button('Known actor'))).click();
+    const linkForm: Step = { role: 'form', name: 'Link to a known actor' };
+    await (await getByRole(popup, ENTITIES, linkForm, { role: 'combobox', name: 'Known actor' })).type('Scattered Spider');
+    await (await getByRole(popup, ENTITIES, linkForm, button('Link'))).click();
+    await getByRole(popup, ENTITIES, ACTORS, button('Spider Crew, resolved to Scattered Spider (2)'));
+    await popup.close();
+    await page.close();
+
+    const later = await openPageWithPopup('new-actor-later.html?case=ff-new-actor');
+    closeWhenDone(later);
+    await getByRole(later.popup, ENTITIES, ACTORS, button('CH-77, resolved to Crimson Heron (1)'));
+    await later.popup.close();
+    await later.page.close();
   });
 });
