@@ -55,7 +55,8 @@ function outlineLines(nodes: OutlineNode<{ level: number; text: string }>[], dep
 
 function entityLine(entity: AnalysisEntity): string {
   const count = entity.mentions.length;
-  const also = entity.canonical && entity.canonical !== entity.name ? `, also known as ${escapeMarkdown(entity.canonical)}` : '';
+  const resolved = entity.canonical && entity.canonical.toLowerCase() !== entity.name.toLowerCase();
+  const also = resolved ? `, also known as ${escapeMarkdown(entity.canonical)}` : '';
   return `- **${escapeMarkdown(entity.name)}** (${entity.kind}${also}): ${count} ${count === 1 ? 'mention' : 'mentions'}`;
 }
 

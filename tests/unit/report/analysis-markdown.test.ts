@@ -96,11 +96,19 @@ describe('renderAnalysisMarkdown', () => {
           aliases: ['UNC3944'],
           mentions: [{ start: 0, end: 12, text: 'Octo Tempest' }],
         },
+        {
+          kind: 'technique',
+          name: 'phishing',
+          canonical: 'Phishing',
+          aliases: [],
+          mentions: [{ start: 20, end: 28, text: 'phishing' }, { start: 40, end: 48, text: 'phishing' }],
+        },
       ],
     };
-    expect(renderAnalysisMarkdown(withEntities)).toContain(
-      '- **Octo Tempest** (threat-actor, also known as Scattered Spider): 1 mention',
-    );
+    const markdown = renderAnalysisMarkdown(withEntities);
+    expect(markdown).toContain('- **Octo Tempest** (threat-actor, also known as Scattered Spider): 1 mention\n');
+    // A canonical name that differs only in case says nothing new.
+    expect(markdown).toContain('- **phishing** (technique): 2 mentions\n');
   });
 
   it('makes a hostile title inert', () => {
