@@ -25,7 +25,14 @@
  *   case written with a capital ("Zloader", "ZLoader") but not as a folder in a path; an alias given
  *   in apposition ("Leviathan, also known as TEMP", "Golden Chickens (GC)") joins the entity it names;
  * - a listed name glued to RAT, Stealer or Loader ("NetwireRAT") is the listed family, and a cued
- *   name listed only with such a noun ("Quasar" for "Quasar RAT") resolves to that family.
+ *   name listed only with such a noun ("Quasar" for "Quasar RAT") resolves to that family;
+ * - a program's file name that is or whose stem is a listed tool (`certutil.exe`, `PsExec.exe`,
+ *   `ping.exe`) is that tool, in any case and without a cue: the `.exe` says it is a program; not in a path, and not
+ *   when the stem may also mean malware (`explorer.exe`, `cmd.exe`);
+ * - a capitalised "Builder Kit" or "Kit" after a tool's name is part of it ("Taurus Builder Kit");
+ * - a name right after a dot that follows no name (".Net", ".NET") is a framework or a file type;
+ * - a family listed as a tool is malware in a text that calls it malware at one of its mentions
+ *   (`calledMalware`: "Taurus Stealer", "X is a new RAT", "a stealer named X").
  * Decided mentions are then grouped into entities (`group-entities.ts`).
  */
 import { buildActorDictionary, formKey, type ActorDictionary, type ThreatActorRecord } from './dictionary';
@@ -33,7 +40,7 @@ import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, isAtNameBoundary, selectLongest, type NameMatcher } from './match-names';
 import { findNamingPatterns, looksThreatRelated } from './naming-patterns';
 import { actorCue, findCuedNames, softwareCue, strongActorCue, type CueKind } from './context-cues';
-import { findCuedSoftware } from './software-cues';
+import { calledMalware, findCuedSoftware } from './software-cues';
 import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
 import { groupEntities, type Decided, type Span } from './group-entities';
 import type { Entity } from './types';
@@ -93,6 +100,12 @@ const LOWER_GROUP = /^(.+?)[\s\u00a0]+(?:group|gang|team)$/;
 const GLUED_NOUN = /(?<![A-Za-z0-9_.-])([A-Z][A-Za-z0-9]*?[a-z0-9])(?:RAT|Stealer|Loader)(?![A-Za-z0-9_])/g;
 /** Software nouns that lists keep in names: "Quasar RAT", "QuasarRAT", "Raccoon Stealer". */
 const NAME_NOUNS = [' RAT', 'RAT', ' Stealer', ' Loader', 'Loader'];
+
+/** A builder or kit named after a tool, capitalised as part of its name: "Taurus Builder Kit". */
+const KIT_AFTER = /^[ \u00a0]+(?:Builder|Building)(?:[ \u00a0]+Kit)?\b|^[ \u00a0]+Kit\b/;
+
+/** A program's file name, not in a path or a longer name: `certutil.exe`, `PsExec.exe`. */
+const EXECUTABLE = /(?<![A-Za-z0-9_.\/\\-])([A-Za-z][A-Za-z0-9_-]*)\.exe(?![A-Za-z0-9_\\/-]|\.[A-Za-z0-9])/gi;
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isSingleWord = (s: string) => !/[\s\u00a0]/.test(s.trim());
@@ -173,6 +186,17 @@ function findEntitiesWith(text: string, dictionary: ActorDictionary, softwareDic
     span.weak = false;
   }
 
+  // A program's file name whose stem is a listed tool is that tool ("Certutil.exe", "psexec.exe").
+  for (const m of text.matchAll(EXECUTABLE)) {
+    const ids = [...softwareDictionary.lookupAnyCase(m[0])];
+    addIds(ids, softwareDictionary.lookupAnyCase(m[1]));
+    if (!ids.length || ids.some((id) => softwareDictionary.software[id].kind !== 'tool')) continue;
+    const span = spanAt(m.index, m.index + m[0].length);
+    addIds(span.softwareIds, ids);
+    span.weak = false;
+    span.executable = true;
+  }
+
   // Cued names that the dictionaries know in another case ("Barium" for BARIUM) resolve to them, and
   // so does a name listed with a software noun ("Quasar" for "Quasar RAT").
   for (const span of spans.values()) {
@@ -219,8 +243,14 @@ function findEntitiesWith(text: string, dictionary: ActorDictionary, softwareDic
   for (const span of chosen) {
     const cues = local.get(span)!;
     const vote = votes.get(formKey(span.text))!;
+    if (span.executable) {
+      decided.push({ ...span, kind: 'software' });
+      continue;
+    }
     // A single word in lower case is not a name listed with capitals.
     if (!span.cued && !span.lowerListed && isSingleWord(span.text) && !/\p{Lu}/u.test(span.text)) continue;
+    // ".Net", ".NET": a framework or a file type, not a name (a dot after a name is no boundary).
+    if (text[span.start - 1] === '.') continue;
     // For a listed name, a cue only counts at the mention it is next to (see `cues`).
     const cued = span.dictionary ? undefined : span.cued;
     const isActor = span.actorIds.length > 0 || span.scheme !== undefined || cued === 'actor';
@@ -263,7 +293,16 @@ function findEntitiesWith(text: string, dictionary: ActorDictionary, softwareDic
       decided.push({ ...span, kind, end: span.start + plain[1].length, text: plain[1], actorIds: dictionary.lookup(plain[1]) });
       continue;
     }
-    decided.push({ ...span, kind });
+    // A tool the text calls malware here ("Taurus Stealer") is malware throughout (`groupEntities`).
+    const calledHere =
+      kind === 'software' && span.softwareIds.some((id) => softwareDictionary.software[id].kind === 'tool') && calledMalware(text, span.start, span.end);
+    // "Taurus Builder Kit": a capitalised builder or kit after a tool's name is part of the name.
+    const kit = kind === 'software' && span.dictionary && !calledHere ? KIT_AFTER.exec(text.slice(span.end, span.end + 24)) : null;
+    if (kit && span.softwareIds.every((id) => softwareDictionary.software[id].kind === 'tool')) {
+      decided.push({ ...span, kind, end: span.end + kit[0].length, text: text.slice(span.start, span.end + kit[0].length) });
+      continue;
+    }
+    decided.push({ ...span, kind, calledMalware: calledHere || undefined });
   }
 
   return groupEntities(text, decided, dictionary, softwareDictionary);

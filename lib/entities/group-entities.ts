@@ -2,7 +2,8 @@
  * Grouping decided mentions into entities: one per resolved actor or software family (an ambiguous
  * name goes to a candidate the text names unambiguously elsewhere, else to the preferred one, and
  * lists every candidate), one per new name, and an unknown alias given in apposition joins the entity
- * it names.
+ * it names. A family listed as a tool is malware in a text that calls it malware at any of its
+ * mentions (one sense per text: "the Taurus stealer" makes every Taurus a mention of malware).
  */
 import { formKey, type ActorDictionary } from './dictionary';
 import type { CueKind } from './context-cues';
@@ -20,6 +21,10 @@ export interface Span extends Mention {
   scheme?: string;
   cued?: CueKind;
   aliasOf?: { start: number; end: number };
+  /** The text calls the software malware right at this mention ("Taurus Stealer"). */
+  calledMalware?: boolean;
+  /** A program's file name whose stem is a listed tool (`certutil.exe`). */
+  executable?: boolean;
 }
 
 /** A mention decided to be an actor or software. */
@@ -61,7 +66,7 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     if (head) aliasKey.set(formKey(span.text), keyOf.get(head)!);
   }
 
-  interface Group { kind: 'actor' | 'software'; id?: number; ids: number[]; mentions: Mention[] }
+  interface Group { kind: 'actor' | 'software'; id?: number; ids: number[]; mentions: Mention[]; calledMalware: boolean }
   const groups = new Map<string, Group>();
   for (const span of spans) {
     let key = keyOf.get(span)!;
@@ -76,7 +81,8 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     const kind = head.replace('-new', '');
     const id = head.endsWith('-new') ? undefined : Number(idText);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { kind: kind as Group['kind'], id, ids: [], mentions: [] }));
+    if (!group) groups.set(key, (group = { kind: kind as Group['kind'], id, ids: [], mentions: [], calledMalware: false }));
+    if (span.calledMalware) group.calledMalware = true;
     for (const other of group.kind === 'actor' ? span.actorIds : span.softwareIds) if (!group.ids.includes(other)) group.ids.push(other);
     group.mentions.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end) });
   }
@@ -93,7 +99,7 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     } else {
       const family = group.id === undefined ? undefined : softwareDictionary.software[group.id];
       const entity: Entity = {
-        kind: family?.kind ?? 'malware',
+        kind: group.calledMalware ? 'malware' : (family?.kind ?? 'malware'),
         name: first,
         canonical: family?.canonical ?? first,
         aliases: family?.aliases ?? [],

@@ -22,6 +22,7 @@
  * Every rule is a global regex pass, linear in the text; the checks run once per distinct name.
  */
 import { isNameLike, type CuedName } from './context-cues';
+import { PROTOCOL_WORDS } from './software-dictionary';
 
 /** A name-like token: capitalised, camelCase or with digits; joined by - or . inside. */
 const TOKEN = String.raw`(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*`;
@@ -89,7 +90,7 @@ const PLAIN = /^[A-Z][a-z]+$/;
 
 /** Whether `name` passes the checks that need no look at the rest of the text. */
 function nameShaped(name: string): boolean {
-  return isNameLike(name) && !DESCRIPTIVE.has(name) && !ADJECTIVE.test(name);
+  return isNameLike(name) && !DESCRIPTIVE.has(name) && !PROTOCOL_WORDS.has(name.toLowerCase()) && !ADJECTIVE.test(name);
 }
 
 /** Just before a programming language: "scripted in KiXtart", "written in Rust". */
@@ -169,4 +170,36 @@ export function findCuedSoftware(text: string): CuedName[] {
   extendOverNoun(text, nounAfter);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.filter((c, i) => i === 0 || c.start !== out[i - 1].start || c.end !== out[i - 1].end);
+}
+
+/**
+ * Nouns that call the software before them malware, not a tool: "Taurus stealer", "X RAT", "a Foo
+ * backdoor". "RAT" only in capitals; "malware" itself too ("the Foo malware").
+ */
+const MALWARE_NOUN = String.raw`(?:RATs?|(?:[Mm]alware|[Ss]tealers?|[Ii]nfo-?[Ss]tealers?|[Ll]oaders?|[Bb]ackdoors?|[Tt]rojans?|[Rr]ansomware|[Bb]otnets?|[Ii]mplants?|[Dd]roppers?|[Dd]ownloaders?|[Ss]pyware|[Ww]orms?|[Ww]ipers?|[Kk]eyloggers?|[Rr]ootkits?))`;
+/** Right after the name: "Taurus Stealer", "“Foo” backdoor" (not "Foo ransomware gang", a group). */
+const MALWARE_NOUN_AFTER = new RegExp(String.raw`^[”"'’*_]*(?:['’]s)?[ \u00a0]+${MALWARE_NOUN}\b${NOT_SOFTWARE_AFTER}`);
+/** Soon after, in the same sentence: "Foo is a new information stealer", "Foo, a modular backdoor". */
+const IS_A_MALWARE_NOUN = new RegExp(
+  String.raw`^[”"'’*_]*(?:,|${SP}(?:is|was|remains)(?:${SP}(?:also|still|actually))?)${SP}(?:an?|the)${SP}(?:[A-Za-z0-9-]+${SP}){0,4}?${MALWARE_NOUN}\b`,
+);
+/** Right before: "a stealer named Foo", "a RAT called “Foo”", "this stealer, named Foo". */
+const MALWARE_NOUN_BEFORE = new RegExp(
+  String.raw`\b${MALWARE_NOUN},?${SP}(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)${SP}${OPEN_QUOTE}$`,
+);
+
+/**
+ * Whether the text calls the software named at `start`–`end` malware right there: a malware noun
+ * right after it ("Taurus Stealer", "the Foo backdoor"), "Foo is a … stealer" or "Foo, a … RAT" in the
+ * same sentence, or "a stealer named Foo". The name must be one that can name malware at all (not
+ * "PowerShell backdoor", "a .NET loader", "FTP clients"). Reads a few dozen characters around the
+ * mention.
+ */
+export function calledMalware(text: string, start: number, end: number): boolean {
+  if (!nameShaped(text.slice(start, end))) return false;
+  const after = text.slice(end, end + 80);
+  if (MALWARE_NOUN_AFTER.test(after)) return true;
+  const sentence = /^[^.!?\n]*/.exec(after)![0];
+  if (IS_A_MALWARE_NOUN.test(sentence)) return true;
+  return MALWARE_NOUN_BEFORE.test(text.slice(Math.max(0, start - 60), start));
 }

@@ -11,7 +11,10 @@
  *   information, so it matches in any case but still needs context;
  * - a name shared by several families keeps every candidate, those whose `name` it is first;
  * - placeholders and notes are cleaned out as for actors (`"prepending ransomware"`, `X (Not an
- *   official name)`).
+ *   official name)`);
+ * - a form that is only a protocol or a generic technology (`ftp`, `Tor`, `Arp`: lists file the
+ *   Windows commands under the protocol's name) is not a name of software: what a report means by
+ *   "FTP clients" or "the Tor network" is the protocol. A longer form keeps it (`ftp.exe`).
  */
 import { formKey, textForms } from './dictionary';
 
@@ -63,10 +66,27 @@ export function softwareKind(record: Pick<SoftwareRecord, 'kind' | 'galaxies' | 
   return 'tool';
 }
 
-/** Names made only of quotes or generic words are not names of anything. */
+/**
+ * Protocols, network technologies and formats, by their usual short names (compared in lower case).
+ * Reports name them all the time ("FTP clients", "over SSH", "RDP brute force", "the Tor network");
+ * they are not tools by themselves.
+ */
+export const PROTOCOL_WORDS: ReadonlySet<string> = new Set(
+  (
+    'ftp ftps sftp tftp ssh scp telnet rdp vnc smb smb2 smb3 cifs nfs afp http https http2 http3 dns doh ' +
+    'tls ssl dtls vpn ipsec ike pptp l2tp openvpn wireguard socks socks4 socks5 tor i2p irc xmpp ' +
+    'smtp smtps pop3 imap imaps ldap ldaps kerberos ntlm radius snmp ntp dhcp arp rarp icmp igmp tcp udp ' +
+    'ip ipv4 ipv6 quic sctp gre bgp ospf mpls vlan upnp mdns llmnr netbios nbns wpad ' +
+    'rpc msrpc dcom wmi winrm wsman rmi grpc soap api webdav websocket websockets mqtt amqp coap ' +
+    'sip rtp rtsp voip p2p bittorrent usb bluetooth wifi wi-fi nfc gps gsm lte 5g ' +
+    'json xml yaml html css csv sql nosql url uri'
+  ).split(' '),
+);
+
+/** Names made only of quotes or generic words are not names of anything; nor are protocols. */
 function cleanForms(raw: string): string[] {
   const unquoted = raw.replace(/^["“”']+|["“”']+$/g, '').trim();
-  return textForms(unquoted).filter((f) => !/^(?:ransomware|malware|trojan|crypter|filecoder|unknown)$/i.test(f));
+  return textForms(unquoted).filter((f) => !/^(?:ransomware|malware|trojan|crypter|filecoder|unknown)$/i.test(f) && !PROTOCOL_WORDS.has(f.toLowerCase()));
 }
 
 /** A listed form that is a name followed by a software noun: "Ryuk ransomware", "Dharma Ransomware". */

@@ -166,3 +166,44 @@ describe('the Storm-1152 article', () => {
     expect(actors.map((e) => e.canonical).sort()).toEqual(['Scattered Spider', 'Storm-1152']);
   });
 });
+
+describe('tools, and tools the text calls malware', () => {
+  const softwareIn = (text: string) =>
+    finder.findEntities(text).filter((e) => e.kind !== 'threat-actor').map((e) => [e.kind, e.canonical, e.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)]);
+  it('keeps a listed tool a tool where nothing calls it malware', () => {
+    expect(softwareIn('Mimikatz ran first.')).toEqual([['tool', 'Mimikatz', ['0-8 Mimikatz']]]);
+  });
+  it('makes a listed tool malware throughout a text that calls it malware at one mention (one sense per text)', () => {
+    expect(softwareIn('Mimikatz ran first. Later the Mimikatz trojan spread.')).toEqual([['malware', 'Mimikatz', ['0-8 Mimikatz', '30-38 Mimikatz']]]);
+    expect(softwareIn('Taurus: a new stealer. The Taurus stealer steals. Taurus is sold.')).toEqual([
+      ['malware', 'Taurus', ['0-6 Taurus', '27-33 Taurus', '50-56 Taurus']],
+    ]);
+    expect(softwareIn('The actor implemented “hTran” backdoor.')).toEqual([['malware', 'HTRAN', ['23-28 hTran']]]);
+    expect(softwareIn('Mimikatz is a new information stealer.')).toEqual([['malware', 'Mimikatz', ['0-8 Mimikatz']]]);
+  });
+  it('does not let a malware noun of the name before it call the next name in a list malware', () => {
+    expect(softwareIn('the Remcos RAT, Mimikatz, and more')).toEqual([
+      ['malware', 'Remcos RAT', ['4-14 Remcos RAT']],
+      ['tool', 'Mimikatz', ['16-24 Mimikatz']],
+    ]);
+  });
+  it('never reports a protocol or a network technology as a tool, but keeps a longer listed name', () => {
+    expect(softwareIn('It steals FTP clients credentials and then used ftp.exe to upload over the Tor network.')).toEqual([['tool', 'ftp', ['48-55 ftp.exe']]]);
+  });
+  it('reads a program file name whose stem is a listed tool as that tool, in any case, without a cue', () => {
+    expect(softwareIn('They ran Certutil.exe and psexec.exe, then ping.exe.')).toEqual([
+      ['tool', 'certutil', ['9-21 Certutil.exe']],
+      ['tool', 'PsExec', ['26-36 psexec.exe']],
+      ['tool', 'Ping', ['43-51 ping.exe']],
+    ]);
+  });
+  it('leaves program file names alone in a path or when the stem may mean malware', () => {
+    expect(softwareIn('explorer.exe and cmd.exe stayed; C:\\Windows\\reg.exe too.')).toEqual([]);
+  });
+  it('does not read ".Net" as the Net tool', () => {
+    expect(softwareIn('This is a .Net based malware written for the .NET framework.')).toEqual([]);
+  });
+  it('takes a capitalised Builder Kit or Kit after a tool name into the name', () => {
+    expect(softwareIn('They used the Taurus Builder Kit.')).toEqual([['tool', 'Taurus', ['14-32 Taurus Builder Kit']]]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCuedSoftware, looksLikeSoftwareName } from '@/lib/entities/software-cues';
+import { calledMalware, findCuedSoftware, looksLikeSoftwareName } from '@/lib/entities/software-cues';
 
 /** Proposed names as `start-end text`, in text order. */
 const cued = (text: string) => findCuedSoftware(text).map((c) => `${c.start}-${c.end} ${c.text}`);
@@ -46,6 +46,9 @@ describe('what looks like a malware name', () => {
   it('rejects platforms, languages, file types and words that describe software', () => {
     expect(cued('An Android trojan, a Python backdoor, a PE loader, a Banking trojan, a RAT malware.')).toEqual([]);
   });
+  it('rejects protocols and network technologies', () => {
+    expect(cued('an FTP backdoor, a Tor loader and an SSH trojan')).toEqual([]);
+  });
   it('rejects adjectives and participles', () => {
     expect(cued('a Python-based backdoor, IRS-themed malware. Deobfuscated loader; Delivering malware')).toEqual([]);
   });
@@ -62,5 +65,34 @@ describe('what looks like a malware name', () => {
   });
   it('rejects a programming language the text names as one', () => {
     expect(cued('The KixFoo loader is scripted in KixFoo.')).toEqual([]);
+  });
+});
+
+describe('where the text calls a name malware', () => {
+  /** Whether the text calls `name` (its first occurrence) malware. */
+  const called = (text: string, name: string) => calledMalware(text, text.indexOf(name), text.indexOf(name) + name.length);
+  it('a malware noun right after the name, quoted or not: stealer, RAT, loader, backdoor, trojan, worm, spyware…', () => {
+    expect(called('Let us look at the Taurus stealer.', 'Taurus')).toBe(true);
+    expect(called('the Zorbo RAT', 'Zorbo')).toBe(true);
+    expect(called('it deployed “Zorbo” backdoor', 'Zorbo')).toBe(true);
+    for (const noun of ['loader', 'trojan', 'ransomware', 'botnet', 'implant', 'dropper', 'downloader', 'infostealer', 'spyware', 'worm', 'malware']) {
+      expect(called(`the Zorbo ${noun} ran`, 'Zorbo')).toBe(true);
+    }
+  });
+  it('"X is a … stealer" or "X, a … RAT" in the same sentence', () => {
+    expect(called('Zorbo is a new information stealer sold online.', 'Zorbo')).toBe(true);
+    expect(called('Zorbo, a modular backdoor, was seen.', 'Zorbo')).toBe(true);
+    expect(called('Zorbo is a PowerShell based reconnaissance tool. The loader ran.', 'Zorbo')).toBe(false);
+  });
+  it('a malware noun naming it: "a stealer named X", "this RAT, called X"', () => {
+    expect(called('this stealer, named Zorbo, is sold', 'Zorbo')).toBe(true);
+    expect(called('a RAT called “Zorbo”', 'Zorbo')).toBe(true);
+    expect(called('the Remcos RAT, Zorbo and more', 'Zorbo')).toBe(false);
+  });
+  it('not a gang, a language or a protocol: "X ransomware gang", "PowerShell backdoor", "FTP stealer"', () => {
+    expect(called('the Zorbo ransomware gang', 'Zorbo')).toBe(false);
+    expect(called('a PowerShell backdoor', 'PowerShell')).toBe(false);
+    expect(called('an FTP stealer', 'FTP')).toBe(false);
+    expect(called('Zorbo ran. A RAT was seen.', 'Zorbo')).toBe(false);
   });
 });

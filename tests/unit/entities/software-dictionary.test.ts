@@ -33,6 +33,14 @@ describe('the software dictionary', () => {
     const ryuk = buildSoftwareDictionary([{ name: 'Ryukish', aliases: ['Ryukish ransomware', 'Lone Loader'], kind: 'ransomware' }]);
     expect(ryuk.forms.map((f) => f.form)).toEqual(['Ryukish', 'Lone Loader']);
   });
+  it('drops a form that is only a protocol or a network technology, keeping longer forms', () => {
+    const protocols = buildSoftwareDictionary([
+      { name: 'ftp', aliases: ['ftp.exe'], kind: 'tool' },
+      { name: 'Tor', aliases: ['SSH', 'Tor Browser'], kind: 'tool' },
+    ]);
+    expect(protocols.forms.map((f) => f.form)).toEqual(['ftp.exe', 'Tor Browser']);
+    expect(protocols.lookupAnyCase('FTP')).toEqual([]);
+  });
   it('looks names up in any case, every candidate kept', () => {
     expect(dictionary.lookupAnyCase('foocrypt')).toEqual([0]);
     const shipped = buildSoftwareDictionary(software());
