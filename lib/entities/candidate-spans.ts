@@ -1,0 +1,143 @@
+/**
+ * Candidate mentions of actors and software, before any decision: dictionary names (one search for
+ * both lists), vendor naming schemes, names proposed by context cues and then found throughout the
+ * text, listed names glued to a software noun ("NetwireRAT"), and program file names of listed tools
+ * ("certutil.exe"). Each candidate records what every source said about it; `find-entities.ts`
+ * decides.
+ */
+import type { ActorDictionary } from './dictionary';
+import { findCuedNames, softwareCue, type CueKind } from './context-cues';
+import type { Span } from './group-entities';
+import { isAtNameBoundary, type NameMatcher } from './match-names';
+import { findNamingPatterns, looksThreatRelated } from './naming-patterns';
+import { findCuedSoftware } from './software-cues';
+import type { SoftwareDictionary } from './software-dictionary';
+
+/** What a dictionary match says: the actor or software ids a listed spelling stands for. */
+export interface Tag {
+  type: 'actor' | 'software';
+  ids: number[];
+  weak: boolean;
+  /** The listed spelling has no capital letter (`certutil`, ransomlook names). */
+  lowerListed: boolean;
+}
+
+/** A name glued to a software noun: "NetwireRAT", "FooStealer". */
+const GLUED_NOUN = /(?<![A-Za-z0-9_.-])([A-Z][A-Za-z0-9]*?[a-z0-9])(?:RAT|Stealer|Loader)(?![A-Za-z0-9_])/g;
+/** Software nouns that lists keep in names: "Quasar RAT", "QuasarRAT", "Raccoon Stealer". */
+const NAME_NOUNS = [' RAT', 'RAT', ' Stealer', ' Loader', 'Loader'];
+
+/** A program's file name, not in a path or a longer name: `certutil.exe`, `PsExec.exe`. */
+const EXECUTABLE = /(?<![A-Za-z0-9_.\/\\-])([A-Za-z][A-Za-z0-9_-]*)\.exe(?![A-Za-z0-9_\\/-]|\.[A-Za-z0-9])/gi;
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Every candidate span in `text`, keyed by position, with what each source said about it. */
+export function gatherCandidates(
+  text: string,
+  dictionary: ActorDictionary,
+  softwareDictionary: SoftwareDictionary,
+  matcher: NameMatcher<Tag>,
+): Span[] {
+  const spans = new Map<string, Span>();
+  const spanAt = (start: number, end: number): Span => {
+    const key = `${start}:${end}`;
+    let span = spans.get(key);
+    if (!span) {
+      span = { start, end, text: text.slice(start, end), actorIds: [], softwareIds: [], weak: true, lowerListed: false, dictionary: false };
+      spans.set(key, span);
+    }
+    return span;
+  };
+  const addIds = (list: number[], ids: readonly number[]) => {
+    for (const id of ids) if (!list.includes(id)) list.push(id);
+  };
+
+  for (const hit of matcher.findAll(text)) {
+    const span = spanAt(hit.start, hit.end);
+    span.dictionary = true;
+    for (const tag of hit.data) {
+      addIds(tag.type === 'actor' ? span.actorIds : span.softwareIds, tag.ids);
+      if (!tag.weak) span.weak = false;
+      if (tag.lowerListed) span.lowerListed = true;
+    }
+  }
+  for (const candidate of findNamingPatterns(text, looksThreatRelated(text))) {
+    // "Encrypted Taurus Stealer" is software named like a Unit 42 actor.
+    if (softwareCue(text, candidate.start, candidate.end)) continue;
+    const span = spanAt(candidate.start, candidate.end);
+    span.scheme ??= candidate.scheme;
+    span.weak = false;
+    // "APT 28" is listed as "APT28".
+    if (span.actorIds.length === 0) addIds(span.actorIds, dictionary.lookup(candidate.text.replace(/\s+/g, '')));
+  }
+
+  // Names proposed by context, then found again wherever they occur.
+  const cuedNames = new Map<string, { kind: CueKind; aliasOf?: { start: number; end: number } }>();
+  // Actor proposals first: a span proposed as both keeps the actor reading ("X ransomware gang").
+  for (const cue of [...findCuedNames(text), ...findCuedSoftware(text)]) {
+    const span = spanAt(cue.start, cue.end);
+    span.cued ??= cue.kind;
+    span.aliasOf ??= cue.aliasOf;
+    if (!cuedNames.has(cue.text)) cuedNames.set(cue.text, { kind: cue.kind, aliasOf: cue.aliasOf });
+  }
+  // Names the dictionaries match anyway are not propagated; their mentions are decided one by one.
+  for (const name of cuedNames.keys()) if (matcher.find(name).some((m) => m.start === 0 && m.end === name.length)) cuedNames.delete(name);
+  if (cuedNames.size) {
+    // Software names are found again in any case written with a capital ("Zloader", "ZLoader");
+    // actor names in their own case.
+    const softwareNames = new Map<string, string>();
+    for (const [name, cue] of cuedNames) if (cue.kind === 'software' && !softwareNames.has(name.toLowerCase())) softwareNames.set(name.toLowerCase(), name);
+    const names = [...cuedNames.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
+    for (const m of text.matchAll(new RegExp(names.join('|'), softwareNames.size ? 'gi' : 'g'))) {
+      const end = m.index + m[0].length;
+      if (!isAtNameBoundary(text, m.index, end)) continue;
+      const software = softwareNames.get(m[0].toLowerCase());
+      const cue = cuedNames.get(m[0]) ?? (software && /\p{Lu}/u.test(m[0]) ? cuedNames.get(software) : undefined);
+      if (!cue) continue;
+      // Not a folder or file in a path ("m00nd3v[.]com/M00nD3v/Decryption").
+      if (cue.kind === 'software' && (text[m.index - 1] === '/' || text[end] === '/')) continue;
+      const span = spanAt(m.index, end);
+      span.cued ??= cue.kind;
+      span.aliasOf ??= cue.aliasOf;
+    }
+  }
+
+  // A listed name glued to a software noun ("NetwireRAT" for NETWIRE) is that family.
+  for (const m of text.matchAll(GLUED_NOUN)) {
+    const end = m.index + m[0].length;
+    const ids = softwareDictionary.lookupAnyCase(m[1]);
+    if (!ids.length || !isAtNameBoundary(text, m.index, end)) continue;
+    const span = spanAt(m.index, end);
+    if (span.dictionary || span.softwareIds.length) continue;
+    addIds(span.softwareIds, ids);
+    span.weak = false;
+  }
+
+  // A program's file name whose stem is a listed tool is that tool ("Certutil.exe", "psexec.exe").
+  for (const m of text.matchAll(EXECUTABLE)) {
+    const ids = [...softwareDictionary.lookupAnyCase(m[0])];
+    addIds(ids, softwareDictionary.lookupAnyCase(m[1]));
+    if (!ids.length || ids.some((id) => softwareDictionary.software[id].kind !== 'tool')) continue;
+    const span = spanAt(m.index, m.index + m[0].length);
+    addIds(span.softwareIds, ids);
+    span.weak = false;
+    span.executable = true;
+  }
+
+  // Cued names that the dictionaries know in another case ("Barium" for BARIUM) resolve to them, and
+  // so does a name listed with a software noun ("Quasar" for "Quasar RAT").
+  for (const span of spans.values()) {
+    if (!span.cued || span.dictionary || span.actorIds.length || span.softwareIds.length) continue;
+    addIds(span.actorIds, dictionary.lookupAnyCase(span.text));
+    addIds(span.softwareIds, softwareDictionary.lookupAnyCase(span.text));
+    if (span.cued === 'software' && !span.softwareIds.length) {
+      const glued = GLUED_NOUN.exec(span.text);
+      GLUED_NOUN.lastIndex = 0;
+      if (glued?.[0] === span.text) addIds(span.softwareIds, softwareDictionary.lookupAnyCase(glued[1]));
+      for (const noun of NAME_NOUNS) if (!span.softwareIds.length) addIds(span.softwareIds, softwareDictionary.lookupAnyCase(span.text + noun));
+    }
+    if (span.actorIds.length || span.softwareIds.length) span.weak = false;
+  }
+
+  return [...spans.values()];
+}
