@@ -14,10 +14,17 @@ export interface FirefoxSession {
   close: () => Promise<void>;
 }
 
-async function findPage(browser: Browser, predicate: (href: string) => boolean, timeoutMs = 15_000): Promise<Page> {
+/** The first page, not among `known`, whose address satisfies `predicate`; waits for it to open. */
+async function findPage(
+  browser: Browser,
+  predicate: (href: string) => boolean,
+  known: ReadonlySet<Page> = new Set(),
+  timeoutMs = 15_000,
+): Promise<Page> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
+      if (known.has(page)) continue;
       // The target's reported URL can stay about:blank over BiDi; ask the page itself.
       const href = await page.evaluate(() => location.href).catch(() => '');
       if (predicate(href)) return page;
@@ -50,8 +57,10 @@ export async function launchFirefoxWithGloss(options: { headed?: boolean; extens
       const marked = new URL(url);
       marked.searchParams.set(OPEN_POPUP_PARAMETER, '1');
       const page = await browser.newPage();
+      // A popup left open by an earlier test must not be taken for this page's.
+      const known = new Set(await browser.pages());
       await page.goto(marked.href);
-      const popup = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/popup.html'));
+      const popup = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/popup.html'), known);
       await popup.setViewport({ width: 380, height: 600 });
       return { page, popup };
     },
