@@ -5,6 +5,7 @@ import {
 } from '@/lib/storage/annotation-store';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { announceChange } from './announce-change';
+import { recordActorsOfTab } from './entity-handlers';
 import { glossDatabase } from './database';
 import { executeFileInTab } from './execute-in-tab';
 
@@ -45,9 +46,13 @@ export async function createForSender(
   const page = senderPage(sender);
   if (!page) return null;
   const details = { title: String(request.page.title ?? '').slice(0, 500), siteName: request.page.siteName ?? null };
-  return announced(
+  const firstOnPage = !(await glossDatabase().pages.get(page));
+  const record = await announced(
     await createAnnotation(glossDatabase(), { pageUrl: page, target: request.target, color: request.color, note: request.note, tags: request.tags }, details),
   );
+  // A newly saved page learns which actors it mentions, so it can be found by actor without the popup.
+  if (record && firstOnPage && sender.tab?.id !== undefined) void recordActorsOfTab(sender.tab.id);
+  return record;
 }
 
 export async function update(request: GlossRequest<'update-annotation'>) {

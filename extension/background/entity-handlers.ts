@@ -26,6 +26,21 @@ export async function entitiesForText(pageUrl: string | null, text: string): Pro
   return result;
 }
 
+/**
+ * Reads the tab's article and records the actors it mentions on its saved page (run when a page is
+ * first saved). Quiet: a page that cannot be read just stays without actors until the popup reads it.
+ */
+export async function recordActorsOfTab(tabId: number): Promise<void> {
+  try {
+    const result = await analyzeTab(tabId);
+    if (!result.ok || result.analysis.entities) return; // With entities found, the actors are recorded.
+    const read = articleTextFor(tabId);
+    if (read) await entitiesForText(read.pageUrl, read.text);
+  } catch (error) {
+    console.warn('Gloss could not record the actors of tab', tabId, error);
+  }
+}
+
 async function tabPageUrl(tabId: number): Promise<string | null> {
   try {
     return normalizePageUrl((await browser.tabs.get(tabId)).url ?? '');

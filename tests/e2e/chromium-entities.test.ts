@@ -153,4 +153,32 @@ describe('Chromium: entities on the sample article', () => {
     await popup.close();
     await later.close();
   });
+
+  it('finds a page by its actors after a highlight, without the popup ever opening on it', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=entities-saved-by-highlight'));
+    await page.waitForTimeout(300); // the content script starts at document_idle
+    await page.evaluate(selectTextScript('Astonishingly', '750 million'));
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+
+    const other = await env.session.context.newPage();
+    await other.goto(env.server.url('new-actor-later.html?case=entities-saved-by-highlight'));
+    const popup = await env.session.openPopupFor(other);
+    const entities = popup.getByRole('region', { name: 'Entities' });
+    await entities.getByText('Find saved pages by actor').click();
+    const search = entities.getByRole('search', { name: 'Saved pages by actor' });
+    await search.getByRole('combobox', { name: 'Actor, by any of its names' }).fill('Muddled Libra');
+    const found = entities.getByRole('list', { name: 'Saved pages mentioning Muddled Libra' });
+    await expect
+      .poll(async () => {
+        await search.getByRole('button', { name: 'Find pages' }).click();
+        return found.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      })
+      // Other tests in this file saved pages naming the same actor; this one must be among them.
+      .toContain(env.server.url('storm-1152.html?case=entities-saved-by-highlight'));
+    await popup.close();
+    await other.close();
+    await page.close();
+  });
 });
+
