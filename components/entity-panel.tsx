@@ -22,14 +22,24 @@ function MentionStepper({ position, located, total, onStep }: { position: number
   const missing = located ? located.filter((found) => !found).length : 0;
   return (
     <div class="stepper">
-      <button type="button" onClick={() => onStep(-1)} disabled={total < 2} aria-label="Previous mention">‹</button>
+      <button type="button" onClick={() => onStep(-1)} disabled={total < 2} aria-label="Previous mention" aria-keyshortcuts="P" title="Previous mention (P)">‹</button>
       <span role="status">
         {located === null ? 'Marking…' : `Mention ${position + 1} of ${total}`}
         {missing > 0 && ` · ${missing} not found on the page`}
       </span>
-      <button type="button" onClick={() => onStep(1)} disabled={total < 2} aria-label="Next mention">›</button>
+      <button type="button" onClick={() => onStep(1)} disabled={total < 2} aria-label="Next mention" aria-keyshortcuts="N" title="Next mention (N)">›</button>
     </div>
   );
+}
+
+/** N and P step through the mentions while focus is in the panel, except while typing in a field. */
+function stepByKey(event: KeyboardEvent, onStep: (delta: 1 | -1) => void): void {
+  const target = event.target as HTMLElement;
+  if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input, textarea, select')) return;
+  const key = event.key.toLowerCase();
+  if (key !== 'n' && key !== 'p') return;
+  event.preventDefault();
+  onStep(key === 'n' ? 1 : -1);
 }
 
 /** The open entity: step through its mentions, see what is known about it, and tag it. */
@@ -53,7 +63,7 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
   const noun = KIND_NOUNS[entity.kind];
 
   return (
-    <div id={id} class="entity-panel" role="group" aria-label={`${entity.name} details`}>
+    <div id={id} class="entity-panel" role="group" aria-label={`${entity.name} details`} onKeyDown={(event) => stepByKey(event, onStep)}>
       <MentionStepper position={position} located={located} total={entity.mentions.length} onStep={onStep} />
       {details ? <EntityFacts details={details} candidates={entity.candidates} /> : !problem && <p class="muted">Loading details…</p>}
       {problem && <p class="form-message" role="alert">{problem}</p>}

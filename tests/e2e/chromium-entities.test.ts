@@ -33,6 +33,8 @@ describe('Chromium: entities on the sample article', () => {
     await popup.getByRole('button', { name: 'Previous mention' }).click();
     await popup.getByRole('button', { name: 'Previous mention' }).click();
     await expect.poll(() => popup.getByText('Mention 17 of 17').count()).toBe(1);
+    await popup.keyboard.press('n'); // focus is still on "Previous mention", inside the open entity
+    await expect.poll(() => popup.getByText('Mention 1 of 17').count()).toBe(1);
 
     await storm.click();
     await expect.poll(async () => Object.keys((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks)).toEqual([]);

@@ -170,4 +170,23 @@ describe('EntitiesRegion', () => {
     expect(buttonNamed(root, 'Remove marks')).toBeUndefined();
     expect(root.textContent).toContain('Removed the marks from the page.');
   });
+
+  it('steps through mentions with N and P while focus is in the open entity, not while typing', async () => {
+    const services = fakeServices(pageEntities(TEXT, FOUND, []), { mark: vi.fn(async (marks: unknown[]) => marks.map(() => true)) });
+    const root = await mount(services);
+    await click(buttonNamed(root, 'Storm-1152 (3)'));
+    const next = buttonNamed(root, 'Next mention')!;
+    const key = async (target: Element, name: string) => {
+      await act(async () => { target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true })); });
+      for (let i = 0; i < 3; i++) await act(async () => {});
+    };
+    await key(next, 'n');
+    expect(root.textContent).toContain('Mention 2 of 3');
+    await key(next, 'P');
+    expect(root.textContent).toContain('Mention 1 of 3');
+    await click(buttonNamed(root, 'Link to known actor…'));
+    await key(root.querySelector('.entity-panel input')!, 'n');
+    expect(root.textContent).toContain('Mention 1 of 3');
+  });
 });
+
