@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isWebLink } from '@/lib/entities/entity-details';
 import type { ActorSuggestion } from '@/lib/entities/search-actors';
 import type { SavedPageSummary } from '@/lib/messaging/contract';
+import { SavedPageList } from './saved-page-list';
 
 interface ActorPagesSearchProps {
   suggest: (query: string) => Promise<ActorSuggestion[]>;
@@ -53,13 +53,7 @@ export function ActorPagesSearch({ suggest, pagesFor }: ActorPagesSearchProps) {
           {result.pages.length === 0 ? (
             <p class="muted">{`No saved page mentions “${result.name}” under any of its names.`}</p>
           ) : (
-            <ul class="plain-list" aria-label={`Saved pages mentioning ${result.name}`}>
-              {result.pages.map((page) => (
-                <li key={page.url}>
-                  {isWebLink(page.url) ? <a href={page.url} target="_blank" rel="noopener noreferrer">{page.title || page.url}</a> : page.title || page.url}
-                </li>
-              ))}
-            </ul>
+            <SavedPageList pages={result.pages} label={`Saved pages mentioning ${result.name}`} />
           )}
         </div>
       )}

@@ -1,6 +1,6 @@
 import type { EntityDetailsResult } from '@/lib/messaging/contract';
-import { isWebLink } from '@/lib/entities/entity-details';
 import { countryName } from '@/lib/popup/entity-labels';
+import { SavedPageList } from './saved-page-list';
 
 /** What Gloss knows about an entity: other names, origin, sources, links, and saved pages naming it. */
 export function EntityFacts({ details, candidates }: { details: EntityDetailsResult; candidates?: string[] }) {
@@ -31,13 +31,7 @@ export function EntityFacts({ details, candidates }: { details: EntityDetailsRes
             {details.pages.length === 0 ? (
               <span class="muted">None yet</span>
             ) : (
-              <ul class="plain-list">
-                {details.pages.map((page) => (
-                  <li key={page.url}>
-                    {isWebLink(page.url) ? <a href={page.url} target="_blank" rel="noopener noreferrer">{page.title || page.url}</a> : page.title || page.url}
-                  </li>
-                ))}
-              </ul>
+              <SavedPageList pages={details.pages} />
             )}
           </dd>
         </>

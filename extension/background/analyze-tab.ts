@@ -3,7 +3,7 @@ import type { AnalyzeTabResult, PageReaderResult } from '@/lib/messaging/contrac
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { unreadableReasonForError, unreadableReasonForUrl } from '@/lib/url/page-access';
 import { rememberArticleText } from './article-texts';
-import { entitiesForText } from './entity-handlers';
+import { entitiesForText } from './page-entities';
 import { entityScanner, entityScannerIfReady } from './entity-scanner';
 import { executeFileInTab, TimeoutError, withTimeout } from './execute-in-tab';
 

@@ -3,6 +3,7 @@ import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import {
   annotationsForPage, createAnnotation, pageHasAnnotations, deleteAnnotation, restoreAnnotation, retargetAnnotation, updateAnnotation,
 } from '@/lib/storage/annotation-store';
+import { cleanPageDetails } from '@/lib/storage/page-store';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { announceChange } from './announce-change';
 import { recordActorsOfTab } from './entity-handlers';
@@ -45,7 +46,7 @@ export async function createForSender(
 ): Promise<GlossResponse<'create-annotation'>> {
   const page = senderPage(sender);
   if (!page) return null;
-  const details = { title: String(request.page.title ?? '').slice(0, 500), siteName: request.page.siteName ?? null };
+  const details = cleanPageDetails(request.page);
   const firstOnPage = !(await glossDatabase().pages.get(page));
   const record = await announced(
     await createAnnotation(glossDatabase(), { pageUrl: page, target: request.target, color: request.color, note: request.note, tags: request.tags }, details),

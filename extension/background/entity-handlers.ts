@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
 import { describeEntity } from '@/lib/entities/entity-details';
 import { actorKey, entityKey } from '@/lib/entities/entity-key';
-import { actorKeysOf, pageEntities, type PageEntities } from '@/lib/entities/page-entities';
 import { resolveActorName, suggestActors } from '@/lib/entities/search-actors';
 import type { GlossRequest, GlossRequestType, GlossResponse, SavedPageSummary } from '@/lib/messaging/contract';
-import { entityTagsForPage, pagesMentioningActor, saveUserActor, tagEntity, untagEntity } from '@/lib/storage/entity-tag-store';
-import { recordPageActors } from '@/lib/storage/page-store';
+import { pagesMentioningActor, saveUserActor, tagEntity, untagEntity } from '@/lib/storage/entity-tag-store';
+import { cleanPageDetails } from '@/lib/storage/page-store';
 import type { PageRecord } from '@/lib/storage/records';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { analyzeTab } from './analyze-tab';
@@ -13,18 +12,10 @@ import { articleTextFor } from './article-texts';
 import { glossDatabase } from './database';
 import { entityScanner, invalidateEntityScanner } from './entity-scanner';
 import { executeFunctionInTab } from './execute-in-tab';
+import { entitiesForText } from './page-entities';
 
 type Handler<K extends GlossRequestType> = (request: GlossRequest<K>) => Promise<GlossResponse<K>>;
 
-/** Finds the entities of an article text and applies the page's verdicts; records the page's actors if it is saved. */
-export async function entitiesForText(pageUrl: string | null, text: string): Promise<PageEntities> {
-  const { scanner } = await entityScanner();
-  const found = scanner.findEntities(text);
-  const db = glossDatabase();
-  const result = pageEntities(text, found, pageUrl ? await entityTagsForPage(db, pageUrl) : []);
-  if (pageUrl) await recordPageActors(db, pageUrl, actorKeysOf(result));
-  return result;
-}
 
 /**
  * Reads the tab's article and records the actors it mentions on its saved page (run when a page is
@@ -50,10 +41,6 @@ async function tabPageUrl(tabId: number): Promise<string | null> {
 }
 
 const pageSummary = ({ url, title, siteName }: PageRecord): SavedPageSummary => ({ url, title, siteName });
-const cleanDetails = (page: { title: unknown; siteName: unknown }) => ({
-  title: String(page.title ?? '').slice(0, 500),
-  siteName: typeof page.siteName === 'string' ? page.siteName.slice(0, 200) : null,
-});
 
 export const tabEntities: Handler<'tab-entities'> = async ({ tabId }) => {
   const pageUrl = await tabPageUrl(tabId);
@@ -70,7 +57,7 @@ export const tagEntityOnTab: Handler<'tag-entity'> = async ({ tabId, entity, ver
   if (!pageUrl) return { ok: false, message: 'This tab has no page Gloss can keep tags for.' };
   const db = glossDatabase();
   if (verdict === null) await untagEntity(db, pageUrl, entityKey(entity));
-  else await tagEntity(db, pageUrl, entity, verdict, cleanDetails(page));
+  else await tagEntity(db, pageUrl, entity, verdict, cleanPageDetails(page));
   return { ok: true };
 };
 
@@ -89,7 +76,7 @@ export const addActor: Handler<'add-actor'> = async ({ tabId, actor, page }) => 
     await saveUserActor(db, { canonical, aliases: actor.aliases, extendsBuiltin: false });
   }
   invalidateEntityScanner();
-  await tagEntity(db, pageUrl, { kind: 'threat-actor', name: actor.name, canonical }, 'confirmed', cleanDetails(page));
+  await tagEntity(db, pageUrl, { kind: 'threat-actor', name: actor.name, canonical }, 'confirmed', cleanPageDetails(page));
   return { ok: true };
 };
 

@@ -1,7 +1,7 @@
 import { TextIndex } from '@/lib/anchoring/text-index';
 import { locateMentions } from '@/lib/entities/locate-mentions';
 import type { EntityMark } from '@/lib/messaging/contract';
-import { EntityPainter } from './entity-painter';
+import { createEntityPainter } from './entity-painter';
 
 /** What the entity marker offers the background, through the content scripts' shared global. */
 export interface EntityMarkerApi {
@@ -31,7 +31,7 @@ function scrollToRange(range: Range): void {
  * (lib/entities/locate-mentions.ts), so only the article's own mentions are marked, never a teaser's.
  */
 export function createEntityMarker(doc: Document = document): EntityMarkerApi {
-  const painter = new EntityPainter(doc);
+  const painter = createEntityPainter(doc);
   let ranges: (Range | null)[] = [];
 
   const focus = (index: number) => {
@@ -46,7 +46,7 @@ export function createEntityMarker(doc: Document = document): EntityMarkerApi {
       const index = new TextIndex(doc.body ?? doc.documentElement);
       const places = locateMentions(index.text, marks.map((mark) => mark.quote));
       ranges = places.map((place) => (place ? index.rangeFor(place.start, place.end) : null));
-      painter.paint(marks.flatMap((mark, i) => (ranges[i] ? [{ range: ranges[i]!, kind: mark.kind }] : [])));
+      painter.paint(marks.flatMap((mark, i) => (ranges[i] ? [{ range: ranges[i]!, layer: mark.kind }] : [])));
       painter.focus(null);
       if (focusIndex !== null) focus(focusIndex);
       return { located: ranges.map((range) => range !== null) };

@@ -24,35 +24,18 @@ const NAMES = Object.fromEntries(KINDS.map((kind) => [kind, `gloss-entity-${kind
 /** Every highlight name entity marks use, to ask a page whether it shows any. */
 export const ENTITY_HIGHLIGHT_NAMES: readonly string[] = [...Object.values(NAMES), FOCUS_NAME];
 
-/** Paints entity marks; like the highlight painter, it never touches the page's text. */
-export class EntityPainter {
-  private readonly layers: HighlightLayers<EntityKind>;
-
-  constructor(doc: Document = document) {
-    this.layers = new HighlightLayers(
-      {
-        styleId: 'gloss-entity-paint',
-        focusName: FOCUS_NAME,
-        names: NAMES,
-        css: [
-          ...KINDS.map((kind) => `::highlight(${NAMES[kind]}) { background-color: rgba(${KIND_PAINT[kind]}, 0.16); text-decoration: underline 2px rgba(${KIND_PAINT[kind]}, 0.85); }`),
-          `::highlight(${FOCUS_NAME}) { background-color: rgba(255, 149, 0, 0.6); text-decoration: underline 3px rgba(200, 80, 0, 1); }`,
-        ].join('\n'),
-      },
-      doc,
-    );
-  }
-
-  paint(items: ReadonlyArray<{ range: Range; kind: EntityKind }>): void {
-    this.layers.paint(items.map(({ range, kind }) => ({ range, layer: kind })));
-  }
-
-  focus(range: Range | null): void {
-    this.layers.focus(range);
-  }
-
-  /** Removes every mark and the style element: the page is back exactly as it was. */
-  clear(): void {
-    this.layers.clear();
-  }
+/** The painter of entity marks, one layer per kind; like the highlight painter, it never touches the page's text. */
+export function createEntityPainter(doc: Document = document): HighlightLayers<EntityKind> {
+  return new HighlightLayers(
+    {
+      styleId: 'gloss-entity-paint',
+      focusName: FOCUS_NAME,
+      names: NAMES,
+      css: [
+        ...KINDS.map((kind) => `::highlight(${NAMES[kind]}) { background-color: rgba(${KIND_PAINT[kind]}, 0.16); text-decoration: underline 2px rgba(${KIND_PAINT[kind]}, 0.85); }`),
+        `::highlight(${FOCUS_NAME}) { background-color: rgba(255, 149, 0, 0.6); text-decoration: underline 3px rgba(200, 80, 0, 1); }`,
+      ].join('\n'),
+    },
+    doc,
+  );
 }

@@ -1,8 +1,6 @@
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/storage/records';
 import { HighlightLayers } from './highlight-layers';
 
-export { canPaintHighlights } from './highlight-layers';
-
 /** Paint for each colour: translucent, so the page's text colour and selection stay readable. */
 export const COLOR_PAINT: Record<HighlightColor, string> = {
   yellow: 'rgba(255, 214, 10, 0.45)',
@@ -16,39 +14,20 @@ const FOCUS_NAME = 'gloss-focus';
 const NAMES = Object.fromEntries(HIGHLIGHT_COLORS.map((color) => [color, `gloss-${color}`])) as Record<HighlightColor, string>;
 
 /**
- * The one module that paints the user's highlights (entity marks have their own painter). Its only DOM
- * change is one <style> element holding the ::highlight() rules.
+ * The painter of the user's highlights, one layer per colour (entity marks have their own). Its only
+ * DOM change is one <style> element holding the ::highlight() rules.
  */
-export class HighlightPainter {
-  private readonly layers: HighlightLayers<HighlightColor>;
-
-  constructor(doc: Document = document) {
-    this.layers = new HighlightLayers(
-      {
-        styleId: 'gloss-highlight-paint',
-        focusName: FOCUS_NAME,
-        names: NAMES,
-        css: [
-          ...HIGHLIGHT_COLORS.map((color) => `::highlight(${NAMES[color]}) { background-color: ${COLOR_PAINT[color]}; }`),
-          `::highlight(${FOCUS_NAME}) { background-color: rgba(255, 149, 0, 0.55); text-decoration: underline 2px rgba(255, 120, 0, 0.9); }`,
-        ].join('\n'),
-      },
-      doc,
-    );
-  }
-
-  /** Replaces everything painted with these ranges, grouped by colour. */
-  paint(items: ReadonlyArray<{ range: Range; color: HighlightColor }>): void {
-    this.layers.paint(items.map(({ range, color }) => ({ range, layer: color })));
-  }
-
-  /** Marks one highlight as the focused one (opened in the editor or scrolled to), or none. */
-  focus(range: Range | null): void {
-    this.layers.focus(range);
-  }
-
-  /** Removes all of Gloss's highlight paint and its style element. */
-  clear(): void {
-    this.layers.clear();
-  }
+export function createHighlightPainter(doc: Document = document): HighlightLayers<HighlightColor> {
+  return new HighlightLayers(
+    {
+      styleId: 'gloss-highlight-paint',
+      focusName: FOCUS_NAME,
+      names: NAMES,
+      css: [
+        ...HIGHLIGHT_COLORS.map((color) => `::highlight(${NAMES[color]}) { background-color: ${COLOR_PAINT[color]}; }`),
+        `::highlight(${FOCUS_NAME}) { background-color: rgba(255, 149, 0, 0.55); text-decoration: underline 2px rgba(255, 120, 0, 0.9); }`,
+      ].join('\n'),
+    },
+    doc,
+  );
 }

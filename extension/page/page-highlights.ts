@@ -4,7 +4,7 @@ import { TextIndex } from '@/lib/anchoring/text-index';
 import type { HighlightState } from '@/lib/messaging/contract';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { sendRequest } from '../send-request';
-import { HighlightPainter } from './highlight-painter';
+import { createHighlightPainter } from './highlight-painter';
 
 /** A stored highlight and where it is on the page now. */
 export interface PlacedHighlight {
@@ -26,7 +26,7 @@ const SETTLE_MS = 1500;
  */
 export class PageHighlights {
   private placed = new Map<string, PlacedHighlight>();
-  private readonly painter = new HighlightPainter();
+  private readonly painter = createHighlightPainter();
   private readonly loadedAt = performance.now();
   private focusedId: string | null = null;
 
@@ -165,7 +165,7 @@ export class PageHighlights {
   private repaint(): void {
     const items = [...this.placed.values()]
       .filter((item) => item.range)
-      .map((item) => ({ range: item.range as Range, color: item.record.color }));
+      .map((item) => ({ range: item.range as Range, layer: item.record.color }));
     if (items.length === 0) this.painter.clear();
     else this.painter.paint(items);
   }

@@ -3,14 +3,14 @@
  * one quote against one stretch of text), so a plain two-row dynamic programme is fast enough.
  */
 
-/** Levenshtein distance between a and b. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
+/**
+ * The last row of the edit-distance table of `a` (rows) against `b` (columns). With `freeStart`, row 0
+ * is all zeros, so the match of `a` may start anywhere in `b`; otherwise it must start at b's start.
+ */
+function lastRow(a: string, b: string, freeStart: boolean): Uint32Array {
   let previous = new Uint32Array(b.length + 1);
   let current = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  if (!freeStart) for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     const ca = a.charCodeAt(i - 1);
@@ -20,7 +20,15 @@ export function editDistance(a: string, b: string): number {
     }
     [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  return previous;
+}
+
+/** Levenshtein distance between a and b. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  return lastRow(a, b, false)[b.length];
 }
 
 /**
@@ -31,19 +39,7 @@ export function editDistance(a: string, b: string): number {
  */
 export function distanceEndingAt(pattern: string, text: string): number {
   if (pattern.length === 0) return 0;
-  // Rows run over the pattern, columns over the text; row 0 is all zeros so the match may start anywhere.
-  let previous = new Uint32Array(text.length + 1);
-  let current = new Uint32Array(text.length + 1);
-  for (let i = 1; i <= pattern.length; i++) {
-    current[0] = i;
-    const cp = pattern.charCodeAt(i - 1);
-    for (let j = 1; j <= text.length; j++) {
-      const substitution = previous[j - 1] + (cp === text.charCodeAt(j - 1) ? 0 : 1);
-      current[j] = Math.min(substitution, previous[j] + 1, current[j - 1] + 1);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[text.length];
+  return lastRow(pattern, text, true)[text.length];
 }
 
 function reverse(text: string): string {

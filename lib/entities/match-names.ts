@@ -71,6 +71,25 @@ export function isAtNameBoundary(text: string, start: number, end: number): bool
   return true;
 }
 
+const LINK_MARKERS = ['://', '](', 'www.'];
+
+/**
+ * Whether a span lies in a web address or a file or registry path: after a slash, next to a
+ * backslash, before a version ("Mozilla/5.0"), or after `://`, `](` or `www.` in the same run of
+ * non-space characters. Such text locates something in a URL or a file system; it does not mention
+ * the entity. Shared by the technique, organisation and place finders.
+ */
+export function isInsideLinkOrPath(text: string, start: number, end: number): boolean {
+  // A slash after the span counts only before a digit: "Israel/Palestine" begins with prose.
+  const before = text[start - 1];
+  if (before === '/' || before === '\\' || text[end] === '\\') return true;
+  if (text[end] === '/' && /\d/.test(text[end + 1] ?? '')) return true;
+  let from = start;
+  while (from > 0 && start - from < 300 && !/\s/.test(text[from - 1])) from--;
+  const run = text.slice(from, start);
+  return LINK_MARKERS.some((marker) => run.includes(marker));
+}
+
 /**
  * Adds `span` to `chosen` (sorted by start, no two overlapping) unless it overlaps one already there;
  * one binary search, so choosing among n spans costs n log n comparisons.

@@ -13,8 +13,8 @@
  * skipped as in places.ts.
  */
 import type { NameSearchGroup } from './folded-search';
-import { createNameMatcher, isAtNameBoundary, selectLongest, type NameMatcher } from './match-names';
-import { isInsideLinkOrPath, isShoutedShortForm, type PlaceRecord } from './places';
+import { createNameMatcher, isAtNameBoundary, isInsideLinkOrPath, selectLongest, type NameMatcher } from './match-names';
+import { isShoutedShortForm, type PlaceRecord } from './places';
 import type { Entity, Mention } from './types';
 
 /** One record of data/organizations.json. */

@@ -15,7 +15,7 @@
  * mark it; "English" is not listed, as it names the language far more often than England.
  */
 import type { NameSearchGroup } from './folded-search';
-import { createNameMatcher, selectLongest, type NameMatcher } from './match-names';
+import { createNameMatcher, isInsideLinkOrPath, selectLongest, type NameMatcher } from './match-names';
 import type { Entity, Mention } from './types';
 
 /** One record of data/places.json. */
@@ -128,23 +128,4 @@ export function isShoutedShortForm(text: string, start: number, end: number): bo
   const around = text.slice(Math.max(0, start - 12), start) + text.slice(end, end + 12);
   const letters = around.replace(/[^\p{L}]/gu, '');
   return letters.length >= 3 && !LOWER.test(letters);
-}
-
-const LINK_MARKERS = ['://', '](', 'www.'];
-
-/**
- * Whether a span lies in a web address or a file or registry path: after a slash, next to a
- * backslash, before a version ("Mozilla/5.0"), or after `://`, `](` or `www.` in the same run of
- * non-space characters. Such text locates something in a URL or a file system; it does not mention
- * the entity. Shared by the technique, organisation and place finders.
- */
-export function isInsideLinkOrPath(text: string, start: number, end: number): boolean {
-  // A slash after the span counts only before a digit: "Israel/Palestine" begins with prose.
-  const before = text[start - 1];
-  if (before === '/' || before === '\\' || text[end] === '\\') return true;
-  if (text[end] === '/' && /\d/.test(text[end + 1] ?? '')) return true;
-  let from = start;
-  while (from > 0 && start - from < 300 && !/\s/.test(text[from - 1])) from--;
-  const run = text.slice(from, start);
-  return LINK_MARKERS.some((marker) => run.includes(marker));
 }

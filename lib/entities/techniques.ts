@@ -23,8 +23,7 @@
  * Links and file paths do not count (see isInsideLinkOrPath).
  */
 import type { NameSearchGroup } from './folded-search';
-import { createNameMatcher, isAtNameBoundary, selectLongest, type NameMatcher } from './match-names';
-import { isInsideLinkOrPath } from './places';
+import { createNameMatcher, isAtNameBoundary, isInsideLinkOrPath, selectLongest, type NameMatcher } from './match-names';
 import type { AttackTechniqueData } from './scan-entities';
 import type { Entity, Mention } from './types';
 

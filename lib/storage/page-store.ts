@@ -7,6 +7,14 @@ export interface PageDetails {
   siteName: string | null;
 }
 
+/** Page details as a page reported them (untrusted): a bounded title, and a site name only if it is text. */
+export function cleanPageDetails(page: { title?: unknown; siteName?: unknown }): PageDetails {
+  return {
+    title: String(page.title ?? '').slice(0, 500),
+    siteName: typeof page.siteName === 'string' ? page.siteName.slice(0, 200) : null,
+  };
+}
+
 /** Creates the page record, or refreshes its details and `updatedAt`. Call inside a transaction on `pages`. */
 export async function touchPage(db: GlossDatabase, url: string, details: PageDetails | null, now: number): Promise<PageRecord> {
   const existing = await db.pages.get(url);

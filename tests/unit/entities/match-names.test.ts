@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNameMatcher, isAtNameBoundary, selectLongest } from '@/lib/entities/match-names';
+import { createNameMatcher, isAtNameBoundary, isInsideLinkOrPath, selectLongest } from '@/lib/entities/match-names';
 
 const matcher = createNameMatcher([
   { form: 'Storm-1152', caseSensitive: false, data: 'storm' },
@@ -84,5 +84,20 @@ describe('longest match', () => {
       { start: 3, end: 10 },
       { start: 11, end: 14 },
     ]);
+  });
+});
+
+describe('isInsideLinkOrPath', () => {
+  it('is true after a slash, next to a backslash, before a version, or within a URL', () => {
+    const text = 'a/China b\\Iran Mozilla/5.0 www.x.com?q=Iran';
+    expect(isInsideLinkOrPath(text, 2, 7)).toBe(true);
+    expect(isInsideLinkOrPath(text, 10, 14)).toBe(true);
+    expect(isInsideLinkOrPath(text, 15, 22)).toBe(true);
+    expect(isInsideLinkOrPath(text, 39, 43)).toBe(true);
+  });
+  it('is false in prose, including "A/B" pairs read from the first name', () => {
+    const text = 'Israel/Palestine, and Iran.';
+    expect(isInsideLinkOrPath(text, 0, 6)).toBe(false);
+    expect(isInsideLinkOrPath(text, 22, 26)).toBe(false);
   });
 });

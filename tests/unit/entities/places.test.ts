@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/lib/article/extract-article';
-import { createPlaceFinder, isInsideLinkOrPath } from '@/lib/entities/places';
+import { createPlaceFinder } from '@/lib/entities/places';
 import { fixtureDocument } from '../../support/load-html';
 import { places } from './shared-data';
 
@@ -79,21 +79,6 @@ describe('not a place', () => {
   });
   it('skips links and paths', () => {
     expect(namesIn('https://example.com/news/China and C:\\Users\\Iran\\x')).toEqual([]);
-  });
-});
-
-describe('isInsideLinkOrPath', () => {
-  it('is true after a slash, next to a backslash, before a version, or within a URL', () => {
-    const text = 'a/China b\\Iran Mozilla/5.0 www.x.com?q=Iran';
-    expect(isInsideLinkOrPath(text, 2, 7)).toBe(true);
-    expect(isInsideLinkOrPath(text, 10, 14)).toBe(true);
-    expect(isInsideLinkOrPath(text, 15, 22)).toBe(true);
-    expect(isInsideLinkOrPath(text, 39, 43)).toBe(true);
-  });
-  it('is false in prose, including "A/B" pairs read from the first name', () => {
-    const text = 'Israel/Palestine, and Iran.';
-    expect(isInsideLinkOrPath(text, 0, 6)).toBe(false);
-    expect(isInsideLinkOrPath(text, 22, 26)).toBe(false);
   });
 });
 
