@@ -14,6 +14,9 @@ export interface PageRecord {
   url: string;
   title: string;
   siteName: string | null;
+  /** Author and publication date as the article states them (Readability), once Gloss has read it. */
+  byline?: string | null;
+  publishedTime?: string | null;
   createdAt: number;
   updatedAt: number;
   /**

@@ -1,0 +1,35 @@
+/**
+ * What every exporter (Markdown, Web Annotation JSON, STIX) works from: a saved page with everything
+ * the user kept on it, and the threat actors it mentions resolved to their names. Plain data, so the
+ * exporters stay pure and the extension, the library and tests build it the same way.
+ */
+import type { AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from '../storage/records';
+
+/** A threat actor as exports name it: canonical name, other names, and its MITRE ATT&CK group id. */
+export interface ActorProfile {
+  /** actorKey (lib/entities/entity-key.ts) of the canonical name. */
+  key: string;
+  canonical: string;
+  aliases: string[];
+  /** e.g. "G1015", when ATT&CK knows the group. */
+  attackId?: string;
+}
+
+export interface PageExport {
+  page: PageRecord;
+  /** In any order; exporters put them in document order (target.position.start). */
+  annotations: AnnotationRecord[];
+  /** The researcher's verdicts on the page's entities (confirmed and rejected). */
+  entityTags: EntityTagRecord[];
+  /** The page's threat actors (found and not rejected, or confirmed), resolved; sorted by canonical name. */
+  actors: ActorProfile[];
+}
+
+/** Everything Gloss keeps, as one backup holds it. */
+export interface GlossSnapshot {
+  pages: PageRecord[];
+  annotations: AnnotationRecord[];
+  tags: TagRecord[];
+  entityTags: EntityTagRecord[];
+  actors: UserActorRecord[];
+}
