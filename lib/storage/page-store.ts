@@ -39,3 +39,27 @@ export async function recordPageActors(db: GlossDatabase, url: string, actors: r
     return true;
   });
 }
+
+/** What the article says of itself, for export front matter; kept once Gloss has read the page. */
+export interface PageByline {
+  byline: string | null;
+  publishedTime: string | null;
+}
+
+const cleanText = (value: unknown, max: number): string | null =>
+  typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim().slice(0, max) : null;
+
+/** Records a saved page's author and date as the article states them; unsaved pages are left alone. */
+export async function recordPageByline(db: GlossDatabase, url: string, reported: PageByline): Promise<boolean> {
+  const byline = cleanText(reported.byline, 300);
+  const publishedTime = cleanText(reported.publishedTime, 100);
+  const before = await db.pages.get(url);
+  if (!before) return false;
+  if ((before.byline ?? null) === byline && (before.publishedTime ?? null) === publishedTime) return true;
+  return db.transaction('rw', db.pages, async () => {
+    const page = await db.pages.get(url);
+    if (!page) return false;
+    await db.pages.put({ ...page, byline, publishedTime });
+    return true;
+  });
+}

@@ -1,0 +1,66 @@
+/** Reads saved pages with everything kept on them, as the exporters take them (lib/export/page-export.ts). */
+import { actorKey } from '../entities/entity-key';
+import type { ActorProfile, PageExport } from '../export/page-export';
+import type { GlossDatabase } from './database';
+import type { AnnotationRecord, EntityTagRecord, PageRecord } from './records';
+
+/** Resolves actor keys to profiles; `fallbackNames` holds the canonical names the user's tags stored. */
+export type ResolveActors = (keys: string[], fallbackNames: ReadonlyMap<string, string>) => Promise<ActorProfile[]> | ActorProfile[];
+
+function groupByPage<T extends { pageUrl: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const group = groups.get(record.pageUrl);
+    if (group) group.push(record);
+    else groups.set(record.pageUrl, [record]);
+  }
+  return groups;
+}
+
+/** The page's actors: found and not rejected, plus those the user confirmed. */
+function pageActorKeys(page: PageRecord, tags: readonly EntityTagRecord[]): string[] {
+  const keys = new Set(page.actors ?? []);
+  for (const tag of tags) {
+    if (tag.kind !== 'threat-actor') continue;
+    if (tag.status === 'confirmed') keys.add(actorKey(tag.canonical));
+    else keys.delete(actorKey(tag.canonical));
+  }
+  return [...keys];
+}
+
+/**
+ * Saved pages (all of them when `urls` is null, newest first; else in the order given, skipping unknown
+ * ones) with their highlights, entity verdicts and resolved actors, read in one transaction.
+ */
+export async function readPageExports(db: GlossDatabase, urls: readonly string[] | null, resolveActors: ResolveActors): Promise<PageExport[]> {
+  const { pages, annotations, entityTags } = await db.transaction('r', db.pages, db.annotations, db.entityTags, async () => {
+    if (urls === null) {
+      return {
+        pages: (await db.pages.orderBy('updatedAt').reverse().toArray()) as PageRecord[],
+        annotations: await db.annotations.toArray(),
+        entityTags: await db.entityTags.toArray(),
+      };
+    }
+    const found = (await db.pages.bulkGet([...urls])).filter((page): page is PageRecord => page !== undefined);
+    return {
+      pages: found,
+      annotations: await db.annotations.where('pageUrl').anyOf([...urls]).toArray(),
+      entityTags: await db.entityTags.where('pageUrl').anyOf([...urls]).toArray(),
+    };
+  });
+  const annotationsByPage = groupByPage<AnnotationRecord>(annotations);
+  const tagsByPage = groupByPage<EntityTagRecord>(entityTags);
+  const keysByPage = new Map(pages.map((page) => [page.url, pageActorKeys(page, tagsByPage.get(page.url) ?? [])]));
+  const fallbackNames = new Map(entityTags.filter((t) => t.kind === 'threat-actor').map((t) => [actorKey(t.canonical), t.canonical]));
+  const profiles = await resolveActors([...new Set([...keysByPage.values()].flat())], fallbackNames);
+  const profileByKey = new Map(profiles.map((profile) => [profile.key, profile]));
+  return pages.map((page) => ({
+    page,
+    annotations: annotationsByPage.get(page.url) ?? [],
+    entityTags: tagsByPage.get(page.url) ?? [],
+    actors: (keysByPage.get(page.url) ?? [])
+      .map((key) => profileByKey.get(key))
+      .filter((profile): profile is ActorProfile => profile !== undefined)
+      .sort((a, b) => a.canonical.localeCompare(b.canonical, 'en')),
+  }));
+}
