@@ -1,0 +1,106 @@
+/**
+ * A snapshot with every shape a backup must carry: pages with and without the optional fields,
+ * annotations with and without notes, tags and element hints, ids that are UUIDs and ids that are not,
+ * hostile text, confirmed and rejected entity tags, and the user's own actors.
+ */
+import type { GlossSnapshot } from '@/lib/export/page-export';
+import type { AnnotationRecord } from '@/lib/storage/records';
+
+export const NEWS = 'https://news.example/storm-1152';
+export const BLOG = 'https://blog.example/post?id=7';
+export const REPORT = 'https://intel.example/report';
+
+export const UUID_ID = '3b241101-e2bb-4255-8caf-4136c566a962';
+export const ODD_ID = 'legacy/1 ü?#%';
+
+const T = 1_714_000_000_123;
+
+function annotation(fields: Partial<AnnotationRecord> & Pick<AnnotationRecord, 'id' | 'pageUrl'>): AnnotationRecord {
+  return {
+    target: {
+      quote: { type: 'TextQuoteSelector', exact: 'Storm-1152 sold accounts', prefix: 'In 2023, ', suffix: ' to other crews.' },
+      position: { type: 'TextPositionSelector', start: 120, end: 144 },
+    },
+    color: 'yellow',
+    note: '',
+    tags: [],
+    createdAt: T,
+    updatedAt: T,
+    ...fields,
+  };
+}
+
+export function richSnapshot(): GlossSnapshot {
+  return {
+    pages: [
+      { url: BLOG, title: 'A post', siteName: null, createdAt: T, updatedAt: T + 5 },
+      {
+        url: REPORT, title: '<img src=x onerror=alert(1)>', siteName: 'Intel', byline: null, publishedTime: null,
+        createdAt: T, updatedAt: T + 7, actors: [],
+      },
+      {
+        url: NEWS, title: 'Storm-1152 explained', siteName: 'News', byline: 'A. Writer', publishedTime: '2024-04-30',
+        createdAt: T, updatedAt: T + 9, actors: ['octo tempest', 'storm-1152'],
+      },
+    ],
+    annotations: [
+      annotation({
+        id: UUID_ID, pageUrl: NEWS, color: 'green', note: 'Sold to\n"Octo Tempest" 🕷', tags: ['apt', 'Ransomware'],
+        target: {
+          quote: { type: 'TextQuoteSelector', exact: 'Storm-1152', prefix: '', suffix: ' sold' },
+          position: { type: 'TextPositionSelector', start: 0, end: 10 },
+          element: { type: 'gloss:ElementPathSelector', path: 'main:1/article:1/p:4', start: 0, end: 10 },
+        },
+        updatedAt: T + 9,
+      }),
+      annotation({ id: ODD_ID, pageUrl: BLOG, createdAt: T + 1, updatedAt: T + 5 }),
+      annotation({ id: '6F9619FF-8B86-D011-B42D-00C04FC964FF', pageUrl: NEWS, color: 'purple', tags: ['phishing'] }),
+      annotation({
+        id: 'e0f1a2b3-0000-4000-8000-000000000001', pageUrl: REPORT, note: '<script>alert(1)</script>\u0000',
+        target: {
+          quote: { type: 'TextQuoteSelector', exact: '</script><script>alert("x")</script>', prefix: '\u202e', suffix: '' },
+          position: { type: 'TextPositionSelector', start: 7, end: 7 },
+          element: { type: 'gloss:ElementPathSelector', path: '', start: 7, end: 7 },
+        },
+        updatedAt: T + 7,
+      }),
+    ],
+    tags: [
+      { key: 'apt', label: 'apt', createdAt: T },
+      { key: 'phishing', label: 'phishing', createdAt: T },
+      { key: 'ransomware', label: 'Ransomware', createdAt: T + 2 },
+    ],
+    entityTags: [
+      {
+        id: `${NEWS}\nthreat-actor:storm-1152`, pageUrl: NEWS, entityKey: 'threat-actor:storm-1152', kind: 'threat-actor',
+        name: 'Storm-1152', canonical: 'Storm-1152', status: 'confirmed', createdAt: T, updatedAt: T + 3,
+      },
+      {
+        id: `${REPORT}\norganization:microsoft`, pageUrl: REPORT, entityKey: 'organization:microsoft', kind: 'organization',
+        name: 'Microsoft', canonical: 'Microsoft', status: 'rejected', createdAt: T, updatedAt: T + 4,
+      },
+    ],
+    actors: [
+      {
+        id: 'gold harvest', canonical: 'Gold Harvest', aliases: ['GH-1'], extendsBuiltin: false,
+        nameKeys: ['gold harvest', 'gh-1'], createdAt: T, updatedAt: T + 6,
+      },
+      {
+        id: 'scattered spider', canonical: 'Scattered Spider', aliases: ['Spider X'], extendsBuiltin: true,
+        nameKeys: ['scattered spider', 'spider x'], createdAt: T, updatedAt: T + 1,
+      },
+    ],
+  };
+}
+
+/** The same records in the order readSnapshot and parseBackup give them: sorted by key. */
+export function sortedSnapshot(snapshot: GlossSnapshot): GlossSnapshot {
+  const by = <R>(key: (r: R) => string) => (a: R, b: R) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  return {
+    pages: [...snapshot.pages].sort(by((r) => r.url)),
+    annotations: [...snapshot.annotations].sort(by((r) => r.id)),
+    tags: [...snapshot.tags].sort(by((r) => r.key)),
+    entityTags: [...snapshot.entityTags].sort(by((r) => r.id)),
+    actors: [...snapshot.actors].sort(by((r) => r.id)),
+  };
+}

@@ -1,0 +1,171 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { GlossSnapshot } from '@/lib/export/page-export';
+import { parseBackup } from '@/lib/export/web-annotation/parse-backup';
+import { backupJson } from '@/lib/export/web-annotation/to-json-ld';
+import { importSnapshot, readSnapshot } from '@/lib/storage/backup-store';
+import { GlossDatabase } from '@/lib/storage/database';
+import type { AnnotationRecord } from '@/lib/storage/records';
+import { NEWS, REPORT, UUID_ID, richSnapshot, sortedSnapshot } from '../export/web-annotation/rich-snapshot';
+
+const none = { added: 0, updated: 0, skipped: 0 };
+
+let db: GlossDatabase;
+const opened: GlossDatabase[] = [];
+function newDatabase(): GlossDatabase {
+  const database = new GlossDatabase(`test-${crypto.randomUUID()}`);
+  opened.push(database);
+  return database;
+}
+beforeEach(() => {
+  db = newDatabase();
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((database) => database.delete()));
+});
+
+/** Stores records as they are, without the merge under test. */
+async function store(database: GlossDatabase, snapshot: GlossSnapshot): Promise<void> {
+  await database.pages.bulkPut(snapshot.pages);
+  await database.annotations.bulkPut(snapshot.annotations);
+  await database.tags.bulkPut(snapshot.tags);
+  await database.entityTags.bulkPut(snapshot.entityTags);
+  await database.actors.bulkPut(snapshot.actors);
+}
+
+function parsed(text: string): GlossSnapshot {
+  const result = parseBackup(text);
+  if (!result.ok) throw new Error(result.message);
+  return result.snapshot;
+}
+
+describe('readSnapshot', () => {
+  it('reads every record, sorted by key', async () => {
+    await store(db, richSnapshot());
+    expect(await readSnapshot(db)).toStrictEqual(sortedSnapshot(richSnapshot()));
+  });
+
+  it('reads only the given pages with their annotations, verdicts and tags, and every user actor', async () => {
+    await store(db, richSnapshot());
+    const snapshot = await readSnapshot(db, [NEWS, NEWS, 'https://unknown.example/']);
+    expect(snapshot.pages.map((r) => r.url)).toEqual([NEWS]);
+    expect(snapshot.annotations.map((r) => r.pageUrl)).toEqual([NEWS, NEWS]);
+    expect(snapshot.tags.map((r) => r.key)).toEqual(['apt', 'phishing', 'ransomware']);
+    expect(snapshot.entityTags.map((r) => r.entityKey)).toEqual(['threat-actor:storm-1152']);
+    expect(snapshot.actors.map((r) => r.id)).toEqual(['gold harvest', 'scattered spider']);
+  });
+});
+
+describe('a backup round trip', () => {
+  it('restores into an empty database exactly what was backed up, to the byte', async () => {
+    await store(db, richSnapshot());
+    const text = backupJson(await readSnapshot(db));
+    const fresh = newDatabase();
+    const report = await importSnapshot(fresh, parsed(text));
+    expect(report).toMatchObject({ added: 14, updated: 0, skipped: 0, annotations: { added: 4, updated: 0, skipped: 0 } });
+    expect(backupJson(await readSnapshot(fresh))).toBe(text);
+    expect(await readSnapshot(fresh)).toStrictEqual(await readSnapshot(db));
+  });
+
+  it('changes nothing when the same file is imported twice', async () => {
+    const text = backupJson(richSnapshot());
+    await importSnapshot(db, parsed(text));
+    const before = await readSnapshot(db);
+    const report = await importSnapshot(db, parsed(text));
+    expect(report).toEqual({
+      added: 0, updated: 0, skipped: 14,
+      pages: { ...none, skipped: 3 }, annotations: { ...none, skipped: 4 }, tags: { ...none, skipped: 3 },
+      entityTags: { ...none, skipped: 2 }, actors: { ...none, skipped: 2 },
+    });
+    expect(await readSnapshot(db)).toStrictEqual(before);
+  });
+});
+
+describe('merging into records already here', () => {
+  const local = (): AnnotationRecord => ({ ...richSnapshot().annotations[0], note: 'local', updatedAt: 5_000 });
+  const only = (annotations: AnnotationRecord[]): GlossSnapshot => ({ pages: [], annotations, tags: [], entityTags: [], actors: [] });
+
+  it('takes an incoming record that changed later', async () => {
+    await store(db, richSnapshot());
+    await db.annotations.put(local());
+    const report = await importSnapshot(db, only([{ ...local(), note: 'incoming', updatedAt: 6_000 }]));
+    expect(report.annotations).toEqual({ added: 0, updated: 1, skipped: 0 });
+    expect((await db.annotations.get(UUID_ID))?.note).toBe('incoming');
+  });
+
+  it('keeps the local record when the incoming one is older or as old', async () => {
+    await store(db, richSnapshot());
+    await db.annotations.put(local());
+    const report = await importSnapshot(db, only([
+      { ...local(), note: 'older', updatedAt: 4_000 },
+    ]));
+    expect(report.annotations).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(await importSnapshot(db, only([{ ...local(), note: 'same time', updatedAt: 5_000 }]))).toMatchObject({ skipped: 1 });
+    expect((await db.annotations.get(UUID_ID))?.note).toBe('local');
+  });
+
+  it('keeps the actors both sides saw on a page, whichever side is newer', async () => {
+    const [page] = richSnapshot().pages.filter((p) => p.url === NEWS);
+    await db.pages.put({ ...page, title: 'Local', actors: ['octo tempest', 'storm-1152'], updatedAt: 9 });
+    const older = { ...page, title: 'Older', actors: ['apt29'], updatedAt: 1 };
+    const report = await importSnapshot(db, { pages: [older], annotations: [], tags: [], entityTags: [], actors: [] });
+    expect(report.pages).toEqual({ added: 0, updated: 1, skipped: 0 });
+    expect(await db.pages.get(NEWS)).toMatchObject({ title: 'Local', actors: ['apt29', 'octo tempest', 'storm-1152'] });
+  });
+
+  it('keeps the local spelling of a tag', async () => {
+    await db.tags.put({ key: 'apt', label: 'APT', createdAt: 1 });
+    const report = await importSnapshot(db, { pages: [], annotations: [], tags: [{ key: 'apt', label: 'apt', createdAt: 0 }], entityTags: [], actors: [] });
+    expect(report.tags).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(await db.tags.get('apt')).toEqual({ key: 'apt', label: 'APT', createdAt: 1 });
+  });
+
+  it('makes up the pages and tags that the imported annotations need and nobody has', async () => {
+    const annotation = { ...richSnapshot().annotations[0], pageUrl: REPORT, tags: ['new-tag'] };
+    const report = await importSnapshot(db, only([annotation]), 42);
+    expect(report).toMatchObject({ added: 3, pages: { added: 1 }, tags: { added: 1 }, annotations: { added: 1 } });
+    expect(await db.pages.get(REPORT)).toEqual({ url: REPORT, title: REPORT, siteName: null, createdAt: 42, updatedAt: 42, actors: [] });
+    expect(await db.tags.get('new-tag')).toEqual({ key: 'new-tag', label: 'new-tag', createdAt: 42 });
+  });
+});
+
+describe('an import that fails part-way', () => {
+  it('leaves the database exactly as it was when a write throws after others succeeded', async () => {
+    await store(db, richSnapshot());
+    const before = await readSnapshot(db);
+    const incoming = richSnapshot();
+    incoming.pages.push({ url: 'https://new.example/', title: 'New', siteName: null, createdAt: 1, updatedAt: 1 });
+    incoming.annotations.forEach((r) => { r.note = 'changed'; r.updatedAt += 1_000; });
+    incoming.actors.push({ ...incoming.actors[0], id: 'new actor', nameKeys: ['new actor'] });
+    vi.spyOn(db.actors, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    await expect(importSnapshot(db, incoming)).rejects.toThrow('disk full');
+    expect(await readSnapshot(db)).toStrictEqual(before);
+  });
+
+  it('leaves the database exactly as it was when a record breaks a constraint', async () => {
+    await store(db, richSnapshot());
+    const before = await readSnapshot(db);
+    const incoming = richSnapshot();
+    incoming.pages.push({ url: 'https://new.example/', title: 'New', siteName: null, createdAt: 1, updatedAt: 1 });
+    // An object is no valid IndexedDB key: the entity-tag write fails after pages, tags and annotations.
+    incoming.entityTags.push({ ...incoming.entityTags[0], id: {} as unknown as string });
+    await expect(importSnapshot(db, incoming)).rejects.toThrow();
+    expect(await readSnapshot(db)).toStrictEqual(before);
+  });
+});
+
+describe('a file that is refused', () => {
+  it.each([
+    ['not JSON', 'not json'],
+    ['wrong version', backupJson(richSnapshot()).replace('"gloss:version": 1', '"gloss:version": 9')],
+    ['a javascript: page', backupJson(richSnapshot()).replace(`"source": "${NEWS}"`, '"source": "javascript:alert(1)"')],
+    ['a negative offset', backupJson(richSnapshot()).replace('"start": 0', '"start": -5')],
+  ])('(%s) says why and imports nothing', async (_name, text) => {
+    await store(db, { ...richSnapshot(), annotations: [] });
+    const before = await readSnapshot(db);
+    const result = parseBackup(text);
+    if (result.ok) await importSnapshot(db, result.snapshot);
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/\S/) });
+    expect(await readSnapshot(db)).toStrictEqual(before);
+  });
+});
