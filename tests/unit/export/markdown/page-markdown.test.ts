@@ -1,0 +1,256 @@
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { marked } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { describeOffsets } from '@/lib/anchoring/describe-range';
+import { TextIndex } from '@/lib/anchoring/text-index';
+import type { ActorProfile, PageExport } from '@/lib/export/page-export';
+import { NO_HIGHLIGHTS, markdownFileName, pageMarkdown } from '@/lib/export/markdown/page-markdown';
+import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
+
+const FIXTURES = `${__dirname}/../../../fixtures`;
+const EXPORTED_AT = new Date('2024-01-15T10:30:00Z');
+
+/**
+ * A strict reader for the front matter Gloss writes: every line is `key: "…"`, or `key:` followed by
+ * `  - "…"` items, and each quoted value is read with JSON.parse (Gloss only uses escapes YAML and JSON
+ * share). Anything else fails the test.
+ */
+function readFrontMatter(markdown: string): Record<string, string | string[]> {
+  const block = /^---\n([\s\S]*?)\n---\n/.exec(markdown);
+  if (!block) throw new Error('no front matter block');
+  const result: Record<string, string | string[]> = {};
+  let list: string[] | null = null;
+  for (const line of block[1].split('\n')) {
+    const scalar = /^([a-z]+): ("(?:[^"\\]|\\.)*")$/.exec(line);
+    const listKey = /^([a-z]+):$/.exec(line);
+    const item = /^ {2}- ("(?:[^"\\]|\\.)*")$/.exec(line);
+    if (scalar) {
+      result[scalar[1]] = JSON.parse(scalar[2]);
+      list = null;
+    } else if (listKey) {
+      list = result[listKey[1]] = [];
+    } else if (item && list) {
+      list.push(JSON.parse(item[1]));
+    } else {
+      throw new Error(`unexpected front matter line ${JSON.stringify(line)}`);
+    }
+  }
+  return result;
+}
+
+function render(markdown: string): Document {
+  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
+  return new JSDOM(marked.parse(body, { async: false, gfm: true })).window.document;
+}
+
+function annotation(fields: Partial<AnnotationRecord> & Pick<AnnotationRecord, 'id' | 'target'>): AnnotationRecord {
+  return { pageUrl: SAMPLE_PAGE.url, color: 'yellow', note: '', tags: [], createdAt: 0, updatedAt: 0, ...fields };
+}
+
+function quoteTarget(exact: string, prefix: string, suffix: string, start: number): AnnotationRecord['target'] {
+  return {
+    quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
+    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+  };
+}
+
+const SAMPLE_PAGE: PageRecord = {
+  url: 'https://news.example/storm-1152',
+  title: 'Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities',
+  siteName: 'Security Newsroom',
+  byline: 'Newsroom Staff',
+  publishedTime: '2023-12-14T09:00:00+00:00',
+  createdAt: Date.UTC(2024, 0, 15, 9),
+  updatedAt: Date.UTC(2024, 0, 15, 10),
+};
+
+// Three highlights on tests/fixtures/storm-1152.html, with the selectors Gloss stores for them (the
+// first test checks them against the page). Listed out of document order on purpose.
+const SAMPLE_ANNOTATIONS: AnnotationRecord[] = [
+  annotation({
+    id: '3b0c1f9e-2a4d-4c8e-9f1a-7d2e5b6c8a90',
+    color: 'pink',
+    tags: ['octo-tempest', 'social-engineering'],
+    createdAt: Date.UTC(2024, 0, 15, 9, 5),
+    target: quoteTarget('Octo Tempest', 'th one noteworthy partner being ', '. Octo Tempest utilized social e', 2034),
+  }),
+  annotation({
+    id: '9f8e7d6c-5b4a-4321-8fed-cba987654321',
+    color: 'yellow',
+    note: 'Scale: 750 million accounts.\nCompare with our own abuse numbers for Q4.\n\nSold as a service (CAPTCHA solving included) to other crews.',
+    tags: ['fraud'],
+    createdAt: Date.UTC(2024, 0, 15, 9, 1),
+    target: quoteTarget(
+      'Astonishingly, the group managed to generate a staggering 750 million fraudulent Microsoft accounts, operating a sophisticated scheme that earned them millions of dollars in illicit revenue.',
+      'eating fake Microsoft accounts. ',
+      ' Microsoft’s Legal Action and Se',
+      844,
+    ),
+  }),
+  annotation({
+    id: 'c4d5e6f7-0819-4a2b-bc3d-4e5f60718293',
+    color: 'blue',
+    tags: ['law-enforcement', '2023', 'Fraud'],
+    createdAt: Date.UTC(2024, 0, 15, 9, 9),
+    target: quoteTarget(
+      'The dismantling of Storm-1152’s infrastructure significantly hampers the overall capabilities of the broader cybercrime ecosystem.\n      Microsoft’s criminal referral and law enforcement involvement.\n      Through meticulous investigation and confirmation of the identities of individuals leading Storm-1152’s operations, Microsoft submitted a criminal referral',
+      'ttacks by other cybercriminals. ',
+      ' to US law enforcement. This leg',
+      2814,
+    ),
+  }),
+];
+
+const SAMPLE_ACTORS: ActorProfile[] = [
+  { key: 'scattered spider', canonical: 'Scattered Spider', aliases: ['Octo Tempest', 'UNC3944', '0ktapus', 'Scatter Swine'], attackId: 'G1015' },
+  { key: 'storm-1152', canonical: 'Storm-1152', aliases: [] },
+];
+
+const SAMPLE: PageExport = { page: SAMPLE_PAGE, annotations: SAMPLE_ANNOTATIONS, entityTags: [], actors: SAMPLE_ACTORS };
+
+describe('pageMarkdown on the sample article', () => {
+  it('works from selectors Gloss would store for real passages of the article', () => {
+    const html = readFileSync(`${FIXTURES}/storm-1152.html`, 'utf8');
+    const index = new TextIndex(new JSDOM(html).window.document.body);
+    for (const { target } of SAMPLE_ANNOTATIONS) {
+      const stored = describeOffsets(index, target.position.start, target.position.end);
+      expect(stored.quote).toEqual(target.quote);
+    }
+  });
+
+  it('matches the golden note', () => {
+    const golden = readFileSync(`${FIXTURES}/golden/storm-1152.md`, 'utf8');
+    expect(pageMarkdown(SAMPLE, EXPORTED_AT)).toBe(golden);
+  });
+
+  it('does not depend on the order annotations come in, so exporting again gives the same note', () => {
+    const reversed = { ...SAMPLE, annotations: [...SAMPLE_ANNOTATIONS].reverse() };
+    expect(pageMarkdown(reversed, EXPORTED_AT)).toBe(pageMarkdown(SAMPLE, EXPORTED_AT));
+  });
+
+  it('puts highlights at the same offset in the order they were made', () => {
+    const target = SAMPLE_ANNOTATIONS[0].target;
+    const later = annotation({ id: 'b-later', target, note: 'second', createdAt: 2 });
+    const earlier = annotation({ id: 'a-earlier', target, note: 'first', createdAt: 1 });
+    const markdown = pageMarkdown({ ...SAMPLE, annotations: [later, earlier] }, EXPORTED_AT);
+    expect(markdown.indexOf('first')).toBeLessThan(markdown.indexOf('second'));
+  });
+
+  it('renders as one title, the two sections, three quotes and links back to the page', () => {
+    const document = render(pageMarkdown(SAMPLE, EXPORTED_AT));
+    expect([...document.querySelectorAll('h1, h2, h3')].map((h) => `${h.localName} ${h.textContent}`)).toEqual([
+      `h1 ${SAMPLE_PAGE.title}`, 'h2 Highlights', 'h2 Threat actors',
+    ]);
+    expect(document.querySelectorAll('body > blockquote')).toHaveLength(3);
+    const links = [...document.querySelectorAll('a')].map((a) => a.getAttribute('href')!);
+    expect(links).toHaveLength(4);
+    expect(links.slice(0, 3).every((href) => href.startsWith('https://news.example/storm-1152#:~:text='))).toBe(true);
+    expect(links[3]).toBe('https://attack.mitre.org/groups/G1015/');
+  });
+
+  it('names the file after the title', () => {
+    expect(markdownFileName(SAMPLE_PAGE)).toBe('Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities.md');
+  });
+});
+
+describe('pageMarkdown front matter', () => {
+  it('holds the page facts and the highlight tags, as first seen in document order', () => {
+    expect(readFrontMatter(pageMarkdown(SAMPLE, EXPORTED_AT))).toEqual({
+      title: SAMPLE_PAGE.title,
+      source: 'https://news.example/storm-1152',
+      author: 'Newsroom Staff',
+      site: 'Security Newsroom',
+      published: '2023-12-14T09:00:00+00:00',
+      exported: '2024-01-15T10:30:00.000Z',
+      tags: ['fraud', 'octo-tempest', 'social-engineering', 'law-enforcement', '_2023'],
+    });
+  });
+
+  it('leaves out keys that have no value', () => {
+    const page: PageRecord = { url: 'https://a.example/', title: '', siteName: null, createdAt: 0, updatedAt: 0 };
+    expect(readFrontMatter(pageMarkdown({ page, annotations: [], entityTags: [], actors: [] }, EXPORTED_AT))).toEqual({
+      title: 'Untitled page', source: 'https://a.example/', exported: '2024-01-15T10:30:00.000Z',
+    });
+  });
+});
+
+describe('pageMarkdown without highlights', () => {
+  it('is still a note: front matter, title and a line saying so', () => {
+    const markdown = pageMarkdown({ ...SAMPLE, annotations: [], actors: [] }, EXPORTED_AT);
+    expect(markdown).toMatch(/^---\n[\s\S]*\n---\n\n# Microsoft Takes Down/);
+    expect(markdown.endsWith(`## Highlights\n\n${NO_HIGHLIGHTS}\n`)).toBe(true);
+    expect(readFrontMatter(markdown).tags).toBeUndefined();
+    expect(markdown).not.toContain('Threat actors');
+  });
+});
+
+describe('pageMarkdown threat actors', () => {
+  it('lists at most 15 other names and says how many more there are', () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `Alias ${i + 1}`);
+    const markdown = pageMarkdown({ ...SAMPLE, actors: [{ key: 'x', canonical: 'Many Names', aliases }] }, EXPORTED_AT);
+    const line = markdown.split('\n').find((l) => l.startsWith('- **Many Names**'));
+    expect(line).toBe(`- **Many Names**: also known as ${aliases.slice(0, 15).join(', ')} and 5 more`);
+  });
+
+  it('skips repeats of the name and links only well-formed ATT&CK group ids', () => {
+    const actors: ActorProfile[] = [
+      { key: 'a', canonical: 'APT28', aliases: ['apt28', 'Fancy  Bear', 'fancy bear', 'APT 28'], attackId: 'G0007' },
+      { key: 'b', canonical: 'Bad Id', aliases: [], attackId: 'G0007/../../evil' },
+    ];
+    const lines = pageMarkdown({ ...SAMPLE, actors }, EXPORTED_AT).split('\n').filter((l) => l.startsWith('- **'));
+    expect(lines).toEqual([
+      '- **APT28** ([G0007](https://attack.mitre.org/groups/G0007/)): also known as Fancy Bear, APT 28',
+      '- **Bad Id**',
+    ]);
+  });
+});
+
+describe('pageMarkdown on hostile input', () => {
+  const title = '---\ntitle: "pwned"\n# <script>alert(1)</script> [[Wiki]] #tag';
+  const page: PageRecord = {
+    url: 'javascript:alert(document.cookie)',
+    title,
+    siteName: 'Site: "x" \\ \u2028 \u202E',
+    byline: '- [x](javascript:alert(1))',
+    publishedTime: 'true',
+    createdAt: 0,
+    updatedAt: 0,
+  };
+  const hostile: AnnotationRecord = annotation({
+    id: '</script>',
+    color: 'chartreuse' as AnnotationRecord['color'],
+    note: '# Heading\n- item\n> quote\n[x](javascript:alert(1))\n<img src=x onerror=alert(1)>\n---\n%%c%% ==h== $m$ ^id',
+    tags: ['<b>', '2023', '[[x]]'],
+    target: quoteTarget('> not a quote\n\n1. not a list\n<script>alert(1)</script>', '', '', 0),
+  });
+  const actors: ActorProfile[] = [{ key: 'x', canonical: '**[evil](javascript:x)**', aliases: ['<i>y</i>'], attackId: 'javascript:' }];
+  const markdown = pageMarkdown({ page, annotations: [hostile], entityTags: [], actors }, EXPORTED_AT);
+
+  it('keeps every value inside its front matter key', () => {
+    expect(readFrontMatter(markdown)).toEqual({
+      title: title.replace(/\s+/g, ' '),
+      source: 'javascript:alert(document.cookie)',
+      author: '- [x](javascript:alert(1))',
+      site: 'Site: "x" \\ \u202E',
+      published: 'true',
+      exported: '2024-01-15T10:30:00.000Z',
+      tags: ['b', '_2023', 'x'],
+    });
+  });
+
+  it('renders no markup from page text or notes, and no link to a non-web address', () => {
+    const document = render(markdown);
+    expect([...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => h.localName)).toEqual(['h1', 'h2', 'h2']);
+    expect(document.querySelector('h1')!.textContent).toBe(title.replace(/\s+/g, ' '));
+    expect(document.querySelectorAll('script, img, iframe, ol, table, code, em, del, hr')).toHaveLength(0);
+    expect(document.querySelectorAll('li')).toHaveLength(1); // the one actor
+    expect(document.querySelectorAll('a')).toHaveLength(0);
+    expect(document.querySelectorAll('body > blockquote')).toHaveLength(1);
+    expect(document.querySelector('blockquote')!.textContent).toContain('<script>alert(1)</script>');
+  });
+
+  it('still gives the highlight a block id of letters, digits and dashes', () => {
+    expect(markdown).toMatch(/^\^gloss-[0-9a-f]{12}$/m);
+  });
+});
