@@ -1,0 +1,119 @@
+/**
+ * The library page's view of everything Gloss holds: one summary per page, newest first, the values to
+ * filter by with their counts, and the highlights in display order (search.ts searches them).
+ *
+ * Built in memory from all pages and highlights at once, on the path to the library's first paint, so it
+ * does only cheap work per highlight; the folded search text is built later, on the first search
+ * (search.ts, prepareSearch). Records may come from an imported backup, so missing or odd fields are
+ * read defensively rather than trusted.
+ */
+import { actorKey } from '../entities/entity-key';
+import type { AnnotationRecord, HighlightColor, PageRecord } from '../storage/records';
+import { HIGHLIGHT_COLORS } from '../storage/records';
+import { buildFacets, type LibraryFacets } from './library-facets';
+import { NO_COLOR, orderLibrary, text, time, type LibraryOrder } from './library-order';
+
+export type { FacetValue, LibraryFacets } from './library-facets';
+
+export interface PageSummary {
+  url: string;
+  title: string;
+  siteName: string | null;
+  /** What to show as the site: the page's site name, else its host without "www.". */
+  site: string;
+  createdAt: number;
+  updatedAt: number;
+  highlightCount: number;
+  /** Tag labels on the page's highlights, one per tag key, most used first. */
+  tags: string[];
+  /** The keys of `tags`, in the same order. */
+  tagKeys: string[];
+  /** Colours of the page's highlights, in HIGHLIGHT_COLORS order. */
+  colors: HighlightColor[];
+  /** actorKeys of the threat actors the page mentions. */
+  actors: string[];
+}
+
+export interface LibraryIndex extends Omit<LibraryOrder, 'pages'> {
+  /** Newest first (updatedAt, then createdAt, then URL). */
+  pages: readonly PageSummary[];
+  facets: LibraryFacets;
+}
+
+/** The site name the page gave, or its host without "www."; the address itself if it has no host. */
+export function siteOf(page: Pick<PageRecord, 'url' | 'siteName'>): string {
+  const name = text(page.siteName).trim();
+  if (name) return name;
+  try {
+    return new URL(page.url).hostname.replace(/^www\./, '') || page.url;
+  } catch {
+    return text(page.url);
+  }
+}
+
+/** Tag labels by id, each id's place in label order and the reverse, and zeroed space to count ids in. */
+interface TagOrder {
+  labels: readonly string[];
+  labelRanks: Int32Array;
+  idsByRank: Int32Array;
+  scratch: Int32Array;
+}
+
+function tagOrder(labels: readonly string[]): TagOrder {
+  const idsByRank = Int32Array.from(labels.keys()).sort((a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : 0));
+  const labelRanks = new Int32Array(labels.length);
+  idsByRank.forEach((id, rank) => (labelRanks[id] = rank));
+  return { labels, labelRanks, idsByRank, scratch: new Int32Array(labels.length) };
+}
+
+/** A page's summary; its tags are counted in `scratch`, which is left zeroed. */
+function summarise(page: PageRecord, order: LibraryOrder, p: number, tagOrder: TagOrder): PageSummary {
+  const { labels, labelRanks, idsByRank, scratch } = tagOrder;
+  const { colors, pageStarts, tags } = order;
+  const used: number[] = [];
+  let colorBits = 0;
+  for (let i = pageStarts[p]; i < pageStarts[p + 1]; i++) {
+    for (let k = tags.starts[i]; k < tags.starts[i + 1]; k++) if (scratch[tags.ids[k]]++ === 0) used.push(tags.ids[k]);
+    if (colors[i] !== NO_COLOR) colorBits |= 1 << colors[i];
+  }
+  // Most used first, then by label, as one number per tag sorted natively: a comparator costs several
+  // times more, and pages can carry dozens of tags.
+  const most = pageStarts[p + 1] - pageStarts[p];
+  const ranks = labelRanks.length;
+  const keys = new Float64Array(used.length);
+  for (let k = 0; k < used.length; k++) keys[k] = (most - scratch[used[k]]) * ranks + labelRanks[used[k]];
+  keys.sort();
+  for (let k = 0; k < used.length; k++) scratch[used[k]] = 0;
+  for (let k = 0; k < used.length; k++) used[k] = idsByRank[keys[k] % ranks];
+  const actors = Array.isArray(page.actors) ? [...new Set(page.actors.filter((a) => typeof a === 'string' && a).map(actorKey))] : [];
+  return {
+    url: page.url,
+    title: text(page.title) || page.url,
+    siteName: text(page.siteName) || null,
+    site: siteOf(page),
+    createdAt: time(page.createdAt),
+    updatedAt: time(page.updatedAt),
+    highlightCount: pageStarts[p + 1] - pageStarts[p],
+    tags: used.map((id) => labels[id]),
+    tagKeys: used.map((id) => tags.keys[id]),
+    colors: HIGHLIGHT_COLORS.filter((_, bit) => colorBits & (1 << bit)),
+    actors,
+  };
+}
+
+/**
+ * Summaries, facets and display order for the library. `actorNames` maps actorKeys to the names to
+ * show; an actor without one is shown by its key.
+ */
+export function buildLibraryIndex(
+  pages: readonly PageRecord[],
+  annotations: readonly AnnotationRecord[],
+  actorNames: ReadonlyMap<string, string> = new Map(),
+): LibraryIndex {
+  const order = orderLibrary(pages, annotations);
+  const tagUses = order.tags.summary();
+  const labels = tagOrder(tagUses.map((tag) => tag.label));
+  const summaries = order.pages.map((page, p) => summarise(page, order, p, labels));
+  const { pages: _, ...rest } = order;
+  return { ...rest, pages: summaries, facets: buildFacets(summaries, order.colors, tagUses, actorNames) };
+}
