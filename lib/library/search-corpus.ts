@@ -1,9 +1,10 @@
 /**
- * The library's searchable text, folded once: every highlight's quote, note and tags in one big string,
- * and every page's title, site name and address in another, with the offset where each record starts.
+ * The library's searchable text, folded once: every highlight's quote, note and tags in one text, and
+ * every page's title, site name and address in another, with the offset where each record starts.
  *
- * One string, searched with the engine's own indexOf, serves the first keystroke (everything is a
- * candidate); a hit is mapped to its record by binary search over the offsets. Layout of a highlight:
+ * One big string (a few, past 32 million characters), searched with the engine's own indexOf, serves the
+ * first keystroke (everything is a candidate); a hit is mapped to its record by binary search over the
+ * offsets. Layout of a highlight:
  * `quote FIELD_MARK note (TAG_MARK tag)* RECORD_END`; of a page: `title FIELD_MARK site FIELD_MARK url
  * RECORD_END`. Needles never contain RECORD_END or FIELD_MARK, so no hit spans two records or two fields,
  * and only tag needles start with TAG_MARK.
@@ -16,16 +17,30 @@ import { foldText } from './fold-text';
 import type { LibraryIndex, PageSummary } from './library-index';
 import { FIELD_MARK, RECORD_END, TAG_MARK } from './query';
 
-export interface SearchCorpus {
-  annotationText: string;
-  /** Stored highlight s is annotationText[annotationStarts[s]] up to annotationStarts[s + 1] (its RECORD_END included). */
-  annotationStarts: Int32Array;
-  /** The display index (in LibraryIndex.annotations) of stored highlight s. */
-  displayIndex: Int32Array;
-  /** Page p (in LibraryIndex.pages) is pageText[pageStarts[p]] up to pageStarts[p + 1]. */
-  pageText: string;
-  pageStarts: Int32Array;
+/**
+ * Records folded into one text, kept in pieces ("chunks") so that no string nears the engine's length
+ * limit (about 2^29 characters) however long the highlights: read as one string, record r lies from
+ * starts[r] to starts[r + 1], its RECORD_END included; chunk c begins at chunkStarts[c] with record
+ * chunkRecords[c].
+ */
+export interface FoldedRecords {
+  chunks: string[];
+  chunkStarts: number[];
+  /** The first record of each chunk, then the record count. */
+  chunkRecords: number[];
+  starts: Float64Array;
 }
+
+export interface SearchCorpus {
+  /** Highlights in storage order: stored highlight s is LibraryIndex.annotations[displayIndex[s]]. */
+  highlights: FoldedRecords;
+  displayIndex: Int32Array;
+  /** Pages in LibraryIndex.pages order. */
+  pages: FoldedRecords;
+}
+
+/** Raw characters per chunk. */
+export const CHUNK_CHARS = 1 << 25;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const MARKS = /[\u0000-\u0002]/g;
@@ -49,33 +64,55 @@ function occurrences(haystack: string, mark: string): number {
   return count;
 }
 
-/** Where each record starts in folded text; null if the text holds another count of records than expected. */
-function recordStarts(folded: string, count: number): Int32Array | null {
-  const starts = new Int32Array(count + 1);
-  let found = 0;
-  for (let at = folded.indexOf(RECORD_END); at !== -1; at = folded.indexOf(RECORD_END, at + 1)) {
-    if (found === count) return null;
-    starts[++found] = at + 1;
-  }
-  return found === count ? starts : null;
-}
-
 type RecordText = (i: number, clean: (s: string) => string) => string;
 
 /**
- * Folds records joined into one string. Record text is untrusted and may itself hold the marks; that
- * is rare and checked by counting them, and only then is every field cleaned and the whole folded again.
+ * Folds records into chunks; null if some chunk holds another count of records than it was given, which
+ * happens when record text itself holds RECORD_END.
  */
-function foldRecords(count: number, recordText: RecordText, expected: () => Record<string, number>): { text: string; starts: Int32Array } {
-  const joined = (clean: (s: string) => string): string => Array.from({ length: count }, (_, i) => recordText(i, clean)).join('');
-  const folded = foldText(joined(asIs));
-  const starts = recordStarts(folded, count);
-  if (starts && Object.entries(expected()).every(([mark, n]) => occurrences(folded, mark) === n)) return { text: folded, starts };
-  const safe = foldText(joined(withoutMarks));
-  return { text: safe, starts: recordStarts(safe, count)! };
+function foldChunks(count: number, recordText: RecordText, clean: (s: string) => string, chunkChars: number): FoldedRecords | null {
+  const folded: FoldedRecords = { chunks: [], chunkStarts: [], chunkRecords: [], starts: new Float64Array(count + 1) };
+  let base = 0;
+  for (let first = 0; first < count || folded.chunks.length === 0; ) {
+    const parts: string[] = [];
+    let length = 0;
+    let next = first;
+    while (next < count && (next === first || length < chunkChars)) {
+      const piece = recordText(next++, clean);
+      parts.push(piece);
+      length += piece.length;
+    }
+    const chunk = foldText(parts.join(''));
+    let record = first;
+    for (let at = chunk.indexOf(RECORD_END); at !== -1; at = chunk.indexOf(RECORD_END, at + 1)) {
+      if (record === next) return null;
+      folded.starts[++record] = base + at + 1;
+    }
+    if (record !== next) return null;
+    folded.chunks.push(chunk);
+    folded.chunkStarts.push(base);
+    folded.chunkRecords.push(first);
+    base += chunk.length;
+    first = next;
+  }
+  folded.chunkRecords.push(count);
+  return folded;
 }
 
-export function buildSearchCorpus(index: LibraryIndex): SearchCorpus {
+/**
+ * Folds records joined into chunks. Record text is untrusted and may itself hold the marks; that is
+ * rare and checked by counting them, and only then is every field cleaned and the whole folded again.
+ */
+function foldRecords(count: number, recordText: RecordText, expected: () => Record<string, number>, chunkChars: number): FoldedRecords {
+  const folded = foldChunks(count, recordText, asIs, chunkChars);
+  const marksAsExpected = (records: FoldedRecords): boolean =>
+    Object.entries(expected()).every(([mark, n]) => records.chunks.reduce((sum, chunk) => sum + occurrences(chunk, mark), 0) === n);
+  if (folded && marksAsExpected(folded)) return folded;
+  return foldChunks(count, recordText, withoutMarks, chunkChars)!;
+}
+
+/** Folds the library's text; `chunkChars` is for tests. */
+export function buildSearchCorpus(index: LibraryIndex, chunkChars = CHUNK_CHARS): SearchCorpus {
   const { annotations, pages, storageOrder } = index;
   const displayIndex = new Int32Array(storageOrder.length);
   storageOrder.forEach((stored, k) => (displayIndex[stored] = k));
@@ -83,21 +120,20 @@ export function buildSearchCorpus(index: LibraryIndex): SearchCorpus {
   const highlightText: RecordText = (s, clean) => {
     const record = annotations[displayIndex[s]];
     const tags = tagsOf(record);
-    tagCount += tags.length;
+    if (clean === asIs) tagCount += tags.length;
     return annotationFields(record, tags, clean);
   };
-  const highlights = foldRecords(annotations.length, highlightText, () => ({ [FIELD_MARK]: annotations.length, [TAG_MARK]: tagCount }));
-  const pageRecords = foldRecords(pages.length, (p, clean) => pageFields(pages[p], clean), () => ({ [FIELD_MARK]: 2 * pages.length, [TAG_MARK]: 0 }));
   return {
-    annotationText: highlights.text, annotationStarts: highlights.starts, displayIndex,
-    pageText: pageRecords.text, pageStarts: pageRecords.starts,
+    highlights: foldRecords(annotations.length, highlightText, () => ({ [FIELD_MARK]: annotations.length, [TAG_MARK]: tagCount }), chunkChars),
+    displayIndex,
+    pages: foldRecords(pages.length, (p, clean) => pageFields(pages[p], clean), () => ({ [FIELD_MARK]: 2 * pages.length, [TAG_MARK]: 0 }), chunkChars),
   };
 }
 
-/** The record holding offset `at`, by binary search over record starts. */
-function recordAt(starts: Int32Array, at: number): number {
-  let low = 0;
-  let high = starts.length - 2;
+/** The record holding offset `at` among records first..last, by binary search over their starts. */
+function recordAt(starts: Float64Array, at: number, first: number, last: number): number {
+  let low = first;
+  let high = last;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
     if (starts[mid] <= at) low = mid;
@@ -106,19 +142,31 @@ function recordAt(starts: Int32Array, at: number): number {
   return low;
 }
 
-/** Calls `hit` with every record of `text` holding `needle`; after a hit the scan moves on to the next record. */
-function scanRecords(text: string, starts: Int32Array, needle: string, hit: (record: number) => void): void {
-  for (let at = text.indexOf(needle); at !== -1; ) {
-    const record = recordAt(starts, at);
-    hit(record);
-    at = text.indexOf(needle, starts[record + 1]);
-  }
+/** Calls `hit` with every record holding `needle`, in order; after a hit the scan moves on to the next record. */
+function scanRecords(records: FoldedRecords, needle: string, hit: (record: number) => void): void {
+  const { chunks, chunkStarts, chunkRecords, starts } = records;
+  chunks.forEach((chunk, c) => {
+    const base = chunkStarts[c];
+    for (let at = chunk.indexOf(needle); at !== -1; ) {
+      const record = recordAt(starts, base + at, chunkRecords[c], chunkRecords[c + 1] - 1);
+      hit(record);
+      at = chunk.indexOf(needle, starts[record + 1] - base);
+    }
+  });
+}
+
+/** Whether record r's folded text holds `needle`. */
+function recordHolds(records: FoldedRecords, r: number, needle: string): boolean {
+  let c = 0;
+  while (records.chunkRecords[c + 1] <= r) c++;
+  const base = records.chunkStarts[c];
+  return records.chunks[c].slice(records.starts[r] - base, records.starts[r + 1] - base).includes(needle);
 }
 
 /** Pages (by index in LibraryIndex.pages) whose title, site name or address holds `needle`. */
 export function pagesWith(corpus: SearchCorpus, needle: string): Uint8Array {
-  const found = new Uint8Array(corpus.pageStarts.length - 1);
-  scanRecords(corpus.pageText, corpus.pageStarts, needle, (p) => (found[p] = 1));
+  const found = new Uint8Array(corpus.pages.starts.length - 1);
+  scanRecords(corpus.pages, needle, (p) => (found[p] = 1));
   return found;
 }
 
@@ -132,13 +180,11 @@ export function pagesWith(corpus: SearchCorpus, needle: string): Uint8Array {
  * with fewer. The scan serves the first needle, when there are no candidates yet.
  */
 export function annotationsWith(corpus: SearchCorpus, index: LibraryIndex, needle: string, candidates: Int32Array | null, pageHits: Uint8Array): Int32Array {
-  const { annotationText: text, annotationStarts: starts, displayIndex } = corpus;
+  const { highlights, displayIndex } = corpus;
   const { annotationPage, pageStarts, storageOrder } = index;
-  if (candidates) {
-    return candidates.filter((s) => pageHits[annotationPage[displayIndex[s]]] === 1 || text.slice(starts[s], starts[s + 1]).includes(needle));
-  }
-  const found = new Uint8Array(starts.length - 1);
-  scanRecords(text, starts, needle, (s) => (found[s] = 1));
+  if (candidates) return candidates.filter((s) => pageHits[annotationPage[displayIndex[s]]] === 1 || recordHolds(highlights, s, needle));
+  const found = new Uint8Array(displayIndex.length);
+  scanRecords(highlights, needle, (s) => (found[s] = 1));
   for (let p = 0; p < pageHits.length; p++) {
     if (pageHits[p]) for (let k = pageStarts[p]; k < pageStarts[p + 1]; k++) found[storageOrder[k]] = 1;
   }

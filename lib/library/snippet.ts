@@ -12,12 +12,15 @@ export interface SnippetSegment {
 
 export const SNIPPET_LENGTH = 160;
 const ELLIPSIS = '…';
+/** Hits are looked for this far into a text (a note's length limit): a page-long quote is not folded whole for a snippet. */
+const SCAN_LIMIT = 20_000;
 
 type Span = [start: number, end: number];
 
 /** Every occurrence of any word, in original-text offsets, sorted and with overlaps merged. */
 function hitSpans(text: string, words: readonly string[]): Span[] {
-  const { folded, starts, ends } = foldWithOffsets(text);
+  if (words.length === 0) return [];
+  const { folded, starts, ends } = foldWithOffsets(text.slice(0, SCAN_LIMIT));
   const spans: Span[] = [];
   for (const word of words) {
     for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + word.length)) {

@@ -40,6 +40,12 @@ describe('snippets', () => {
     expect(head[0].text.endsWith('…')).toBe(true);
   });
 
+  it('looks for hits in the first 20,000 characters only', () => {
+    const far = `${'x '.repeat(10_000)}needle`;
+    expect(snippet(far, 'needle').some((segment) => segment.hit)).toBe(false);
+    expect(snippet(`${'x '.repeat(9_000)}needle`, 'needle').some((segment) => segment.hit)).toBe(true);
+  });
+
   it('returns no segments for empty text, and plain text for hostile queries', () => {
     expect(snippet('', 'x')).toEqual([]);
     expect(marked(snippet('a (.*) b', '(.*)'))).toBe('a [(.*)] b');
