@@ -66,25 +66,35 @@ function tagOrder(labels: readonly string[]): TagOrder {
   return { labels, labelRanks, idsByRank, scratch: new Int32Array(labels.length) };
 }
 
-/** A page's summary; its tags are counted in `scratch`, which is left zeroed. */
-function summarise(page: PageRecord, order: LibraryOrder, p: number, tagOrder: TagOrder): PageSummary {
-  const { labels, labelRanks, idsByRank, scratch } = tagOrder;
-  const { colors, pageStarts, tags } = order;
+/** The tag ids on page p's highlights, most used first, then by label; counted in `scratch`, left zeroed. */
+function pageTags(order: LibraryOrder, p: number, { labelRanks, idsByRank, scratch }: TagOrder): number[] {
+  const { pageStarts, tags } = order;
   const used: number[] = [];
-  let colorBits = 0;
   for (let i = pageStarts[p]; i < pageStarts[p + 1]; i++) {
     for (let k = tags.starts[i]; k < tags.starts[i + 1]; k++) if (scratch[tags.ids[k]]++ === 0) used.push(tags.ids[k]);
-    if (colors[i] !== NO_COLOR) colorBits |= 1 << colors[i];
   }
-  // Most used first, then by label, as one number per tag sorted natively: a comparator costs several
-  // times more, and pages can carry dozens of tags.
+  // One number per tag (uses, then label rank), sorted natively: a comparator function costs several
+  // times more, and generated pages carry dozens of tags.
   const most = pageStarts[p + 1] - pageStarts[p];
   const ranks = labelRanks.length;
   const keys = new Float64Array(used.length);
   for (let k = 0; k < used.length; k++) keys[k] = (most - scratch[used[k]]) * ranks + labelRanks[used[k]];
   keys.sort();
-  for (let k = 0; k < used.length; k++) scratch[used[k]] = 0;
-  for (let k = 0; k < used.length; k++) used[k] = idsByRank[keys[k] % ranks];
+  for (let k = 0; k < used.length; k++) {
+    scratch[used[k]] = 0;
+    used[k] = idsByRank[keys[k] % ranks];
+  }
+  return used;
+}
+
+function pageColors(order: LibraryOrder, p: number): HighlightColor[] {
+  let bits = 0;
+  for (let i = order.pageStarts[p]; i < order.pageStarts[p + 1]; i++) if (order.colors[i] !== NO_COLOR) bits |= 1 << order.colors[i];
+  return HIGHLIGHT_COLORS.filter((_, bit) => bits & (1 << bit));
+}
+
+function summarise(page: PageRecord, order: LibraryOrder, p: number, tagOrder: TagOrder): PageSummary {
+  const tagIds = pageTags(order, p, tagOrder);
   const actors = Array.isArray(page.actors) ? [...new Set(page.actors.filter((a) => typeof a === 'string' && a).map(actorKey))] : [];
   return {
     url: page.url,
@@ -93,10 +103,10 @@ function summarise(page: PageRecord, order: LibraryOrder, p: number, tagOrder: T
     site: siteOf(page),
     createdAt: time(page.createdAt),
     updatedAt: time(page.updatedAt),
-    highlightCount: pageStarts[p + 1] - pageStarts[p],
-    tags: used.map((id) => labels[id]),
-    tagKeys: used.map((id) => tags.keys[id]),
-    colors: HIGHLIGHT_COLORS.filter((_, bit) => colorBits & (1 << bit)),
+    highlightCount: order.pageStarts[p + 1] - order.pageStarts[p],
+    tags: tagIds.map((id) => tagOrder.labels[id]),
+    tagKeys: tagIds.map((id) => order.tags.keys[id]),
+    colors: pageColors(order, p),
     actors,
   };
 }
