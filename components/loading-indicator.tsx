@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** Shown only when reading takes long enough to notice, so quick pages don't flicker. */
-export function LoadingIndicator({ delayMs = 150 }: { delayMs?: number }) {
+export function LoadingIndicator({ delayMs = 150, label = 'Reading the article…' }: { delayMs?: number; label?: string }) {
   const [visible, setVisible] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setVisible(true), delayMs);
@@ -12,7 +12,7 @@ export function LoadingIndicator({ delayMs = 150 }: { delayMs?: number }) {
       {visible && (
         <>
           <span class="spinner" aria-hidden="true" />
-          <span>Reading the article…</span>
+          <span>{label}</span>
         </>
       )}
     </div>

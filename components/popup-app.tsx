@@ -4,6 +4,7 @@ import type { OutlineItem } from '@/lib/outline/live-outline';
 import { UNREADABLE_MESSAGES } from '@/lib/popup/unreadable-messages';
 import { ArticleHeader } from './article-header';
 import { EntitiesRegion, type EntityServices } from './entities-region';
+import { ExportBar, type ExportServices } from './export-bar';
 import { LoadingIndicator } from './loading-indicator';
 import { HeadingsOnlyNotice } from './headings-only-notice';
 import { HighlightsRegion, type HighlightServices } from './highlights-region';
@@ -19,6 +20,8 @@ export interface PopupServices {
   highlightsFor?: (tabId: number) => HighlightServices;
   /** The entities of one tab; absent in tests that only cover reading. */
   entitiesFor?: (tabId: number, page: PageDetailsMessage) => EntityServices;
+  /** Exports of one tab's saved page; absent in tests that only cover reading. */
+  exportsFor?: (tabId: number) => ExportServices;
 }
 
 type State =
@@ -34,6 +37,10 @@ export function PopupApp({ services }: { services: PopupServices }) {
   const tabIdForHighlights = state.phase === 'done' && state.result.ok ? state.tabId : null;
   const highlightServices = useMemo(
     () => (tabIdForHighlights === null ? null : (services.highlightsFor?.(tabIdForHighlights) ?? null)),
+    [services, tabIdForHighlights],
+  );
+  const exportServices = useMemo(
+    () => (tabIdForHighlights === null ? null : (services.exportsFor?.(tabIdForHighlights) ?? null)),
     [services, tabIdForHighlights],
   );
   const analysisDone = state.phase === 'done' && state.result.ok ? state.result.analysis : null;
@@ -95,6 +102,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
         </p>
       )}
       {highlightServices && <HighlightsRegion services={highlightServices} />}
+      {exportServices && <ExportBar services={exportServices} />}
       {entityServices && <EntitiesRegion initial={analysis.entities} services={entityServices} />}
       {(analysis.kind === 'article' || analysis.outline.length > 0) && (
         <OutlineNav items={analysis.outline} onSelect={(item) => void onSelect(item)} />

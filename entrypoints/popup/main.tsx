@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { PopupApp, type PopupServices } from '@/components/popup-app';
 import { entityServicesFor } from '@/extension/popup/entity-services';
 import { prefetchFirstAnalysis } from '@/extension/popup/first-analysis';
+import { exportServicesFor } from '@/extension/popup/export-services';
 import { highlightServicesFor } from '@/extension/popup/highlight-services';
 import { sendRequest } from '@/extension/send-request';
 import { tabIdFromSearch } from '@/lib/popup/target-tab';
@@ -25,6 +26,7 @@ const services: PopupServices = {
   },
   highlightsFor: highlightServicesFor,
   entitiesFor: entityServicesFor,
+  exportsFor: exportServicesFor,
 };
 
 render(<PopupApp services={services} />, document.getElementById('app')!);

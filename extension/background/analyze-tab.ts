@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AnalyzeTabResult, PageReaderResult } from '@/lib/messaging/contract';
-import { recordPageByline } from '@/lib/storage/page-store';
+import { recordArticleDetails } from '@/lib/storage/page-store';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { unreadableReasonForError, unreadableReasonForUrl } from '@/lib/url/page-access';
 import { rememberArticleText } from './article-texts';
@@ -39,7 +39,7 @@ export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
     const pageUrl = normalizePageUrl(result.url);
     rememberArticleText(tabId, pageUrl, textContent);
     // A saved page keeps its author and date for export; quietly, since the reply must not wait on it.
-    if (pageUrl) void recordPageByline(glossDatabase(), pageUrl, extraction.metadata).catch(() => undefined);
+    if (pageUrl) void recordArticleDetails(glossDatabase(), pageUrl, extraction.metadata).catch(() => undefined);
     // With the dictionaries built, entities come with the article. Otherwise the article goes first and
     // the build starts just after this reply: it takes a few hundred milliseconds of this thread, which
     // would hold the reply back. The popup then asks for the entities.

@@ -4,16 +4,22 @@ import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { sendTabCommand } from './tab-commands';
 
 /**
- * Tells every open view of a page that its highlights changed: other tabs showing the same page
- * repaint, and the popup or library refresh. Views that are not listening are fine to miss.
+ * Tells every open view of these pages that their highlights changed: tabs showing them repaint, and
+ * the popup or library refresh. Views that are not listening are fine to miss.
  */
-export async function announceChange(pageUrl: string): Promise<void> {
-  const event: AnnotationsChangedEvent = { type: 'annotations-changed', pageUrl };
+export async function announceChanges(pageUrls: readonly string[]): Promise<void> {
+  const changed = new Set(pageUrls);
+  if (changed.size === 0) return;
+  const event: AnnotationsChangedEvent = { type: 'annotations-changed', pageUrls: [...changed] };
   browser.runtime.sendMessage(event).catch(() => undefined);
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs
-      .filter((tab) => tab.id !== undefined && tab.url && normalizePageUrl(tab.url) === pageUrl)
-      .map((tab) => sendTabCommand(tab.id!, 'annotations-changed', { pageUrl }).catch(() => undefined)),
+    tabs.flatMap((tab) => {
+      const pageUrl = tab.url ? normalizePageUrl(tab.url) : null;
+      if (tab.id === undefined || !pageUrl || !changed.has(pageUrl)) return [];
+      return [sendTabCommand(tab.id, 'annotations-changed', { pageUrl }).catch(() => undefined)];
+    }),
   );
 }
+
+export const announceChange = (pageUrl: string): Promise<void> => announceChanges([pageUrl]);

@@ -5,6 +5,8 @@ import * as annotations from './annotation-handlers';
 import * as entities from './entity-handlers';
 import { clearEntityMarks, entityMarksShown, focusEntityMark, markEntities } from './entity-mark-handlers';
 import { executeFunctionInTab } from './execute-in-tab';
+import { exportPage, exportStix, profilesFor } from './export-handlers';
+import { libraryChanged, openSavedPage } from './library-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
 
@@ -52,6 +54,11 @@ const handlers: Handlers = {
   'focus-entity-mark': focusEntityMark,
   'clear-entity-marks': clearEntityMarks,
   'entity-marks-shown': entityMarksShown,
+  'export-page': exportPage,
+  'actor-profiles': profilesFor,
+  'export-stix': exportStix,
+  'open-saved-page': openSavedPage,
+  'library-changed': libraryChanged,
 };
 
 /** Routes one request to its handler; the background's single entry point for the message contract. */

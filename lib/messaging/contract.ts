@@ -5,6 +5,7 @@ import type { MentionQuote } from '../entities/locate-mentions';
 import type { PageEntities } from '../entities/page-entities';
 import type { ActorSuggestion } from '../entities/search-actors';
 import type { EntityKind } from '../entities/types';
+import type { ActorProfile } from '../export/page-export';
 import type { AnnotationChanges } from '../storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '../storage/records';
 import type { UnreadableReason } from '../url/page-access';
@@ -74,6 +75,11 @@ export type TabHighlightsResult =
   | { ok: true; pageUrl: string; highlights: HighlightState[] }
   | { ok: false; reason: 'no-content-script' | 'not-a-page' };
 
+export type ExportFormat = 'markdown' | 'json' | 'stix';
+
+/** One page's export, ready to download or copy. */
+export type PageExportResult = { ok: true; fileName: string; mimeType: string; text: string } | { ok: false; message: string };
+
 export interface PageDetailsMessage {
   title: string;
   siteName: string | null;
@@ -117,6 +123,14 @@ export interface GlossRequests {
   'focus-entity-mark': { request: { tabId: number; index: number }; response: { found: boolean } };
   'clear-entity-marks': { request: { tabId: number }; response: { ok: boolean } };
   'entity-marks-shown': { request: { tabId: number }; response: { shown: boolean } };
+  'export-page': { request: { tabId: number; format: ExportFormat }; response: PageExportResult };
+  'actor-profiles': { request: { keys: string[] }; response: ActorProfile[] };
+  /** STIX of saved pages (all when null), made where the ATT&CK data is. */
+  'export-stix': { request: { pageUrls: string[] | null }; response: PageExportResult };
+  /** Opens a saved page (or switches to its tab) and scrolls to one of its highlights. */
+  'open-saved-page': { request: { url: string; annotationId: string | null }; response: { ok: boolean; message?: string } };
+  /** The library changed stored data (import, tag rename): open tabs repaint, the dictionaries reload. */
+  'library-changed': { request: { pageUrls: string[]; actorsChanged: boolean }; response: { ok: boolean } };
 }
 
 export type GlossRequestType = keyof GlossRequests;
@@ -130,6 +144,8 @@ const isTabId = (value: unknown) => Number.isInteger(value) && (value as number)
 const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 100;
 const isObject = (value: unknown) => typeof value === 'object' && value !== null;
 const isName = (value: unknown) => typeof value === 'string' && value.trim().length > 0 && value.length <= 200;
+const isStringList = (value: unknown, max: number) =>
+  Array.isArray(value) && value.length <= max && value.every((item) => typeof item === 'string');
 const isEntityRef = (value: unknown) =>
   isObject(value) && isName((value as EntityRef).name) && isName((value as EntityRef).canonical) && typeof (value as EntityRef).kind === 'string';
 
@@ -158,6 +174,11 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'focus-entity-mark': (m) => isTabId(m.tabId) && Number.isInteger(m.index),
   'clear-entity-marks': (m) => isTabId(m.tabId),
   'entity-marks-shown': (m) => isTabId(m.tabId),
+  'export-page': (m) => isTabId(m.tabId) && ['markdown', 'json', 'stix'].includes(m.format as string),
+  'actor-profiles': (m) => isStringList(m.keys, 1_000_000),
+  'export-stix': (m) => m.pageUrls === null || isStringList(m.pageUrls, 1_000_000),
+  'open-saved-page': (m) => typeof m.url === 'string' && m.url.length <= 8_000 && (m.annotationId === null || isId(m.annotationId)),
+  'library-changed': (m) => isStringList(m.pageUrls, 1_000_000) && typeof m.actorsChanged === 'boolean',
 };
 
 /** Messages arrive untyped; this tells Gloss's own well-formed requests apart from anything else. */
@@ -185,7 +206,7 @@ export type TabCommand<K extends TabCommandType = TabCommandType> = K extends Ta
 /** Sent to every extension page (popup, library) when a page's highlights change. */
 export interface AnnotationsChangedEvent {
   type: 'annotations-changed';
-  pageUrl: string;
+  pageUrls: string[];
 }
 
 /** The page reader's answer, from inside the tab. */

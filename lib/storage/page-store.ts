@@ -15,11 +15,15 @@ export function cleanPageDetails(page: { title?: unknown; siteName?: unknown }):
   };
 }
 
-/** Creates the page record, or refreshes its details and `updatedAt`. Call inside a transaction on `pages`. */
+/**
+ * Creates the page record, or refreshes `updatedAt`. A known page keeps its title (the article's own,
+ * once Gloss has read it: recordArticleDetails) and gains only a site name it lacked.
+ * Call inside a transaction on `pages`.
+ */
 export async function touchPage(db: GlossDatabase, url: string, details: PageDetails | null, now: number): Promise<PageRecord> {
   const existing = await db.pages.get(url);
   const page: PageRecord = existing
-    ? { ...existing, ...(details ?? {}), updatedAt: now }
+    ? { ...existing, siteName: existing.siteName ?? details?.siteName ?? null, updatedAt: now }
     : { url, title: details?.title ?? url, siteName: details?.siteName ?? null, createdAt: now, updatedAt: now, actors: [] };
   await db.pages.put(page);
   return page;
@@ -40,8 +44,9 @@ export async function recordPageActors(db: GlossDatabase, url: string, actors: r
   });
 }
 
-/** What the article says of itself, for export front matter; kept once Gloss has read the page. */
-export interface PageByline {
+/** What the article says of itself (Readability's reading), kept for the library and export front matter. */
+export interface ArticleDetails {
+  title: string | null;
   byline: string | null;
   publishedTime: string | null;
 }
@@ -49,17 +54,24 @@ export interface PageByline {
 const cleanText = (value: unknown, max: number): string | null =>
   typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim().slice(0, max) : null;
 
-/** Records a saved page's author and date as the article states them; unsaved pages are left alone. */
-export async function recordPageByline(db: GlossDatabase, url: string, reported: PageByline): Promise<boolean> {
+/**
+ * Records a saved page's article title, author and date as the article states them; unsaved pages are
+ * left alone. The article's own title replaces the tab title kept at the first highlight, which often
+ * carries the site's name ("… - Security Newsroom").
+ */
+export async function recordArticleDetails(db: GlossDatabase, url: string, reported: ArticleDetails): Promise<boolean> {
+  const title = cleanText(reported.title, 500);
   const byline = cleanText(reported.byline, 300);
   const publishedTime = cleanText(reported.publishedTime, 100);
+  const changed = (page: PageRecord) =>
+    (title !== null && page.title !== title) || (page.byline ?? null) !== byline || (page.publishedTime ?? null) !== publishedTime;
   const before = await db.pages.get(url);
   if (!before) return false;
-  if ((before.byline ?? null) === byline && (before.publishedTime ?? null) === publishedTime) return true;
+  if (!changed(before)) return true;
   return db.transaction('rw', db.pages, async () => {
     const page = await db.pages.get(url);
     if (!page) return false;
-    await db.pages.put({ ...page, byline, publishedTime });
+    if (changed(page)) await db.pages.put({ ...page, title: title ?? page.title, byline, publishedTime });
     return true;
   });
 }

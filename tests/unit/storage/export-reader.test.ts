@@ -5,7 +5,7 @@ import { createAnnotation } from '@/lib/storage/annotation-store';
 import { GlossDatabase } from '@/lib/storage/database';
 import { tagEntity } from '@/lib/storage/entity-tag-store';
 import { readPageExports } from '@/lib/storage/export-reader';
-import { recordPageActors, recordPageByline } from '@/lib/storage/page-store';
+import { recordPageActors, recordArticleDetails } from '@/lib/storage/page-store';
 
 const PAGE = 'https://news.example/storm-1152';
 const OTHER = 'https://blog.example/other';
@@ -53,12 +53,27 @@ describe('reading pages for export', () => {
   });
 });
 
-describe('recording a page’s author and date', () => {
-  it('keeps them, tidied, on a saved page only', async () => {
-    expect(await recordPageByline(db, PAGE, { byline: 'Someone', publishedTime: null })).toBe(false);
+describe('recording what the article says of itself', () => {
+  it('keeps title, author and date, tidied, on a saved page only', async () => {
+    expect(await recordArticleDetails(db, PAGE, { title: 'Takedown', byline: 'Someone', publishedTime: null })).toBe(false);
     expect(await db.pages.get(PAGE)).toBeUndefined();
     await createAnnotation(db, { pageUrl: PAGE, target: target(10) }, details, 1000);
-    await recordPageByline(db, PAGE, { byline: '  Newsroom \n Staff ', publishedTime: '2023-12-14T09:00:00+00:00' });
-    expect(await db.pages.get(PAGE)).toMatchObject({ byline: 'Newsroom Staff', publishedTime: '2023-12-14T09:00:00+00:00', title: 'Storm-1152' });
+    await recordArticleDetails(db, PAGE, { title: '  Microsoft takes down\nStorm-1152 ', byline: '  Newsroom \n Staff ', publishedTime: '2023-12-14T09:00:00+00:00' });
+    expect(await db.pages.get(PAGE)).toMatchObject({ byline: 'Newsroom Staff', publishedTime: '2023-12-14T09:00:00+00:00', title: 'Microsoft takes down Storm-1152' });
+  });
+});
+
+describe('a known page’s title', () => {
+  it('stays the article’s own when later highlights report the tab title', async () => {
+    await createAnnotation(db, { pageUrl: PAGE, target: target(10) }, { title: 'Takedown - Newsroom', siteName: null }, 1000);
+    await recordArticleDetails(db, PAGE, { title: 'Takedown', byline: null, publishedTime: null });
+    await createAnnotation(db, { pageUrl: PAGE, target: target(40) }, { title: 'Takedown - Newsroom', siteName: 'Newsroom' }, 2000);
+    expect(await db.pages.get(PAGE)).toMatchObject({ title: 'Takedown', siteName: 'Newsroom', updatedAt: 2000 });
+  });
+
+  it('is kept when the article reports none', async () => {
+    await createAnnotation(db, { pageUrl: PAGE, target: target(10) }, details, 1000);
+    await recordArticleDetails(db, PAGE, { title: null, byline: 'A', publishedTime: null });
+    expect(await db.pages.get(PAGE)).toMatchObject({ title: 'Storm-1152', byline: 'A' });
   });
 });
