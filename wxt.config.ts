@@ -8,6 +8,8 @@ export default defineConfig({
     permissions: ['scripting', 'contextMenus'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Gloss' },
+    // The library is also the options page: it is where a user manages what Gloss keeps.
+    options_ui: { page: 'library.html', open_in_tab: true },
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_E2E_BUILD, FIREFOX_PATH } from './paths';
 
@@ -11,6 +14,10 @@ export interface FirefoxSession {
   browser: Browser;
   /** Opens `url` in a new tab and has the extension open its popup for that tab; returns both pages. */
   openWithPopup: (url: string) => Promise<{ page: Page; popup: Page }>;
+  /** Clicks the popup's "Open library" and returns the library's tab. */
+  openLibrary: (popup: Page) => Promise<Page>;
+  /** Where this profile saves downloads, without asking. */
+  downloadDir: string;
   close: () => Promise<void>;
 }
 
@@ -36,6 +43,7 @@ async function findPage(
 
 /** Starts Firefox ESR over WebDriver BiDi with the e2e build of Gloss installed as a temporary add-on. */
 export async function launchFirefoxWithGloss(options: { headed?: boolean; extensionDir?: string } = {}): Promise<FirefoxSession> {
+  const downloadDir = mkdtempSync(path.join(tmpdir(), 'gloss-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -48,6 +56,11 @@ export async function launchFirefoxWithGloss(options: { headed?: boolean; extens
       // Firefox keeps extensions off these hosts (addons.mozilla.org and friends). Adding "localhost"
       // gives tests a page Gloss is not allowed to run on, served by the local fixture server.
       'extensions.webextensions.restrictedDomains': `${RESTRICTED_TEST_HOST},addons.mozilla.org,accounts-static.cdn.mozilla.net`,
+      // Downloads go straight to a folder the test reads, as for a user who never set "always ask".
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
     },
   });
   await browser.installExtension(options.extensionDir ?? FIREFOX_E2E_BUILD);
@@ -64,6 +77,12 @@ export async function launchFirefoxWithGloss(options: { headed?: boolean; extens
       await popup.setViewport({ width: 380, height: 600 });
       return { page, popup };
     },
+    async openLibrary(popup) {
+      const known = new Set(await browser.pages());
+      await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Open library')!.click());
+      return findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/library.html'), known);
+    },
+    downloadDir,
     close: () => browser.close(),
   };
 }

@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { buildLibraryIndex, type LibraryIndex } from '@/lib/library/library-index';
+import { prepareSearch, search, type SearchFilters } from '@/lib/library/search';
+import type { ExportFormat } from '@/lib/messaging/contract';
+import type { ImportReport } from '@/lib/storage/backup-store';
+import { LoadingIndicator } from '../loading-indicator';
+import { Notice } from '../notice';
+import { LibraryActions } from './library-actions';
+import type { LibraryServices } from './library-services';
+import { PageResults } from './page-results';
+import { SearchBar } from './search-bar';
+import { TagManager } from './tag-manager';
+
+/** Pages painted at first and added by each "Show more": enough to fill a screen, cheap to render. */
+const PAGE_STEP = 30;
+
+type State = { phase: 'loading' } | { phase: 'ready'; index: LibraryIndex; actorNames: Map<string, string> } | { phase: 'failed'; message: string };
+type Status = { text: string; problem: boolean } | null;
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+export function describeImport(report: ImportReport): string {
+  const { annotations, pages } = report;
+  return `Imported: ${count(annotations.added, 'highlight', 'highlights')} added, ${annotations.updated.toLocaleString()} updated, `
+    + `${annotations.skipped.toLocaleString()} already up to date; ${count(pages.added, 'new page', 'new pages')}. `
+    + `In all ${report.added.toLocaleString()} records added, ${report.updated.toLocaleString()} updated, ${report.skipped.toLocaleString()} skipped.`;
+}
+
+/** The library: every saved page, searchable and filterable, with exports, backups and tag admin. */
+export function LibraryApp({ services }: { services: LibraryServices }) {
+  const [state, setState] = useState<State>({ phase: 'loading' });
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [limit, setLimit] = useState(PAGE_STEP);
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const data = await services.load();
+      const index = buildLibraryIndex(data.pages, data.annotations, data.actorNames);
+      setState({ phase: 'ready', index, actorNames: data.actorNames });
+      // Fold the text for search after the first paint, so typing is quick from the first key.
+      setTimeout(() => prepareSearch(index), 0);
+    } catch (error) {
+      setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  }, [services]);
+
+  useEffect(() => {
+    void load();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = services.subscribe(() => { clearTimeout(timer); timer = setTimeout(() => void load(), 300); });
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
+      if (event.key === '/' && !typing) { event.preventDefault(); searchInput.current?.focus(); }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => { unsubscribe(); clearTimeout(timer); document.removeEventListener('keydown', onKey); };
+  }, [services, load]);
+
+  const index = state.phase === 'ready' ? state.index : null;
+  const result = useMemo(() => (index ? search(index, query, filters) : null), [index, query, filters]);
+  useEffect(() => setLimit(PAGE_STEP), [query, filters]);
+
+  const filtered = query.trim() !== '' || Object.values(filters).some(Boolean);
+  const scopeUrls = filtered && result ? result.pages.map((match) => match.page.url) : null;
+
+  const runExport = async (format: ExportFormat, urls: string[] | null, copy = false) => {
+    setBusy(true);
+    setStatus({ text: 'Exporting…', problem: false });
+    try {
+      const file = await services.exportPages(format, urls);
+      if (copy && typeof file.data === 'string') {
+        const copied = await services.copy(file.data);
+        setStatus(copied ? { text: 'Markdown copied.', problem: false } : { text: 'The browser did not allow copying.', problem: true });
+      } else {
+        services.save(file);
+        setStatus({ text: `Saved ${file.fileName}.`, problem: false });
+      }
+    } catch (error) {
+      setStatus({ text: `Export failed: ${error instanceof Error ? error.message : String(error)}`, problem: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const runImport = async (file: File) => {
+    setBusy(true);
+    setStatus({ text: `Importing ${file.name}…`, problem: false });
+    try {
+      const outcome = await services.importBackup(file);
+      setStatus(outcome.ok ? { text: describeImport(outcome.report), problem: false } : { text: `Nothing was imported. ${outcome.message}`, problem: true });
+      if (outcome.ok) await load();
+    } catch (error) {
+      setStatus({ text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}`, problem: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const runRename = async (fromKey: string, toLabel: string) => {
+    setBusy(true);
+    try {
+      const { annotations, merged } = await services.renameTag(fromKey, toLabel);
+      setStatus({ text: `${merged ? 'Merged' : 'Renamed'} the tag on ${count(annotations, 'highlight', 'highlights')}.`, problem: false });
+      await load();
+    } catch (error) {
+      setStatus({ text: error instanceof Error ? error.message : String(error), problem: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (state.phase === 'loading') return <main class="library"><h1>Gloss library</h1><LoadingIndicator label="Opening your library…" /></main>;
+  if (state.phase === 'failed') {
+    return (
+      <main class="library">
+        <h1>Gloss library</h1>
+        <Notice title="Gloss couldn’t open your library" tone="problem" action={{ label: 'Try again', onClick: () => void load() }}>{state.message}</Notice>
+      </main>
+    );
+  }
+  const { index: ready, actorNames } = state;
+  const matches = result?.pages ?? [];
+  return (
+    <main class="library">
+      <header class="library-header">
+        <h1>Gloss library</h1>
+        <p class="muted">{count(ready.pages.length, 'page', 'pages')} · {count(ready.annotations.length, 'highlight', 'highlights')}</p>
+      </header>
+      <SearchBar query={query} filters={filters} facets={ready.facets} onQuery={setQuery} onFilters={setFilters} inputRef={searchInput} />
+      <p class="status-line" role="status">
+        {status ? <span class={status.problem ? 'problem' : undefined}>{status.text}</span> : null}
+      </p>
+      <div class="library-columns">
+        <section class="results-column" aria-label="Results">
+          {ready.pages.length === 0 ? (
+            <Notice title="Nothing saved yet">Select text on any web page and choose Highlight (or press Alt+Shift+H). Your pages appear here, searchable. You can also import a backup.</Notice>
+          ) : (
+            <>
+              <p class="result-count" aria-live="polite">
+                {filtered ? `${count(matches.length, 'page', 'pages')}, ${count(result?.total ?? 0, 'highlight', 'highlights')} match` : `All ${count(matches.length, 'page', 'pages')}`}
+              </p>
+              {matches.length === 0 && <p class="muted">Nothing matches. Try fewer words, or clear the filters.</p>}
+              <PageResults
+                matches={matches}
+                query={query}
+                limit={limit}
+                onMore={() => setLimit(limit + PAGE_STEP)}
+                actions={{
+                  open: (url, id) => void services.open(url, id).then((r) => { if (!r.ok) setStatus({ text: r.message ?? 'Gloss could not open that page.', problem: true }); }),
+                  exportPage: (url, copy) => void runExport('markdown', [url], copy),
+                  actorName: (key) => actorNames.get(key) ?? key,
+                }}
+              />
+            </>
+          )}
+        </section>
+        <aside class="side-column">
+          <LibraryActions scopeCount={scopeUrls?.length ?? ready.pages.length} filtered={filtered} busy={busy} onExport={(format) => void runExport(format, scopeUrls)} onImport={(file) => void runImport(file)} />
+          <TagManager tags={ready.facets.tags} busy={busy} onRename={runRename} />
+        </aside>
+      </div>
+    </main>
+  );
+}

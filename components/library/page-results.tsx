@@ -1,0 +1,95 @@
+import { useState } from 'preact/hooks';
+import type { PageMatch } from '@/lib/library/search';
+import { snippet } from '@/lib/library/snippet';
+import { COLOR_LABELS, type AnnotationRecord } from '@/lib/storage/records';
+
+/** Highlights shown per page before "Show all". */
+const HIGHLIGHTS_SHOWN = 3;
+
+export interface ResultActions {
+  open: (url: string, annotationId: string | null) => void;
+  exportPage: (url: string, copy: boolean) => void;
+  actorName: (key: string) => string;
+}
+
+function Marked({ text, query }: { text: string; query: string }) {
+  return (
+    <>
+      {snippet(text, query).map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}
+    </>
+  );
+}
+
+function HighlightItem({ record, url, query, actions }: { record: AnnotationRecord; url: string; query: string; actions: ResultActions }) {
+  return (
+    <li class="result-highlight">
+      <span class="swatch" data-color={record.color} title={COLOR_LABELS[record.color]} aria-hidden="true" />
+      <div>
+        <button type="button" class="quote-button" onClick={() => actions.open(url, record.id)} title="Open the page at this highlight">
+          <q><Marked text={record.target.quote.exact} query={query} /></q>
+        </button>
+        {record.note && <p class="note"><Marked text={record.note} query={query} /></p>}
+        {record.tags.length > 0 && (
+          <ul class="tags" aria-label="Tags">
+            {record.tags.map((tag) => <li key={tag}>#{tag}</li>)}
+          </ul>
+        )}
+      </div>
+    </li>
+  );
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+function PageCard({ match, query, actions }: { match: PageMatch; query: string; actions: ResultActions }) {
+  const [expanded, setExpanded] = useState(false);
+  const { page, annotations } = match;
+  const shown = expanded ? annotations : annotations.slice(0, HIGHLIGHTS_SHOWN);
+  const headingId = `page-${encodeURIComponent(page.url)}`;
+  return (
+    <article class="page-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <button type="button" class="title-button" onClick={() => actions.open(page.url, null)}>{page.title || page.url}</button>
+      </h2>
+      <p class="page-meta">
+        <span>{page.site}</span>
+        <span>{dateFormat.format(page.updatedAt)}</span>
+        <span>{page.highlightCount === 1 ? '1 highlight' : `${page.highlightCount} highlights`}</span>
+      </p>
+      {(page.tags.length > 0 || page.actors.length > 0) && (
+        <ul class="chips" aria-label="Tags and threat actors">
+          {page.actors.map((key) => <li key={`a:${key}`} class="actor-chip">{actions.actorName(key)}</li>)}
+          {page.tags.slice(0, 12).map((tag) => <li key={`t:${tag}`}>#{tag}</li>)}
+        </ul>
+      )}
+      {shown.length > 0 && (
+        <ul class="result-highlights" aria-label="Highlights">
+          {shown.map((record) => <HighlightItem key={record.id} record={record} url={page.url} query={query} actions={actions} />)}
+        </ul>
+      )}
+      <div class="card-actions">
+        {annotations.length > HIGHLIGHTS_SHOWN && (
+          <button type="button" class="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+            {expanded ? 'Show fewer' : `Show all ${annotations.length} matching highlights`}
+          </button>
+        )}
+        <button type="button" class="link-button" aria-label={`Export Markdown of ${page.title}`} onClick={() => actions.exportPage(page.url, false)}>Markdown</button>
+        <button type="button" class="link-button" aria-label={`Copy Markdown of ${page.title}`} onClick={() => actions.exportPage(page.url, true)}>Copy</button>
+      </div>
+    </article>
+  );
+}
+
+/** The matching pages, newest first, a step at a time so that a library of thousands paints at once. */
+export function PageResults({ matches, query, limit, onMore, actions }: { matches: PageMatch[]; query: string; limit: number; onMore: () => void; actions: ResultActions }) {
+  return (
+    <div class="results">
+      {matches.slice(0, limit).map((match) => <PageCard key={match.page.url} match={match} query={query} actions={actions} />)}
+      {matches.length > limit && (
+        <button type="button" class="more-button" onClick={onMore}>
+          Show more pages ({matches.length - limit} more)
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { LibraryApp } from '@/components/library/library-app';
+import { libraryServices } from '@/extension/library/library-services';
+import './style.css';
+
+render(<LibraryApp services={libraryServices()} />, document.getElementById('app')!);

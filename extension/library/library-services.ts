@@ -1,0 +1,76 @@
+import { browser } from 'wxt/browser';
+import type { LibraryData, LibraryServices } from '@/components/library/library-services';
+import { jsonExport, markdownExport } from '@/lib/export/export-files';
+import { MAX_BACKUP_BYTES, parseBackup } from '@/lib/export/web-annotation/parse-backup';
+import { importSnapshot, readSnapshot } from '@/lib/storage/backup-store';
+import { GlossDatabase } from '@/lib/storage/database';
+import { readPageExports, type ResolveActors } from '@/lib/storage/export-reader';
+import { renameTag } from '@/lib/storage/tag-admin';
+import { copyText, saveFile } from '../files/save-file';
+import { sendRequest } from '../send-request';
+
+/**
+ * The library reads and writes the database directly: an extension page shares the background's
+ * origin, so this is the same database (web pages can never reach it), and a library of 100,000
+ * highlights need not be copied through messages. The background hears of every write, so open tabs
+ * repaint and the dictionaries pick up imported actors.
+ */
+export function libraryServices(db = new GlossDatabase()): LibraryServices {
+  const resolveActors: ResolveActors = (keys) => (keys.length ? sendRequest({ type: 'actor-profiles', keys }) : []);
+  const pagesFor = (urls: string[] | null) => readPageExports(db, urls, resolveActors);
+
+  return {
+    async load(): Promise<LibraryData> {
+      const [pages, annotations] = await db.transaction('r', db.pages, db.annotations, () => Promise.all([db.pages.toArray(), db.annotations.toArray()]));
+      const keys = [...new Set(pages.flatMap((page) => page.actors ?? []))];
+      const profiles = keys.length ? await sendRequest({ type: 'actor-profiles', keys }) : [];
+      return { pages, annotations, actorNames: new Map(profiles.map((profile) => [profile.key, profile.canonical])) };
+    },
+    open: (url, annotationId) => sendRequest({ type: 'open-saved-page', url, annotationId }),
+    async exportPages(format, urls) {
+      const now = new Date();
+      if (format === 'json') {
+        const snapshot = await readSnapshot(db, urls ?? undefined);
+        const single = urls?.length === 1 ? (await db.pages.get(urls[0])) ?? null : null;
+        return jsonExport(snapshot, now, single);
+      }
+      if (format === 'stix') {
+        // The background has the ATT&CK data for software and technique ids; the file is text.
+        const result = await sendRequest({ type: 'export-stix', pageUrls: urls });
+        if (!result.ok) throw new Error(result.message);
+        return { fileName: result.fileName, mimeType: result.mimeType, data: result.text };
+      }
+      const pages = await pagesFor(urls);
+      if (pages.length === 0) throw new Error('There are no saved pages to export.');
+      return markdownExport(pages, now);
+    },
+    save: saveFile,
+    copy: copyText,
+    async importBackup(file) {
+      if (file.size > MAX_BACKUP_BYTES) {
+        return { ok: false, message: `That file is ${Math.round(file.size / 2 ** 20)} MB; a Gloss backup can be at most ${MAX_BACKUP_BYTES / 2 ** 20} MB.` };
+      }
+      const parsed = parseBackup(await file.text());
+      if (!parsed.ok) return parsed;
+      const report = await importSnapshot(db, parsed.snapshot);
+      await sendRequest({
+        type: 'library-changed',
+        pageUrls: [...new Set(parsed.snapshot.annotations.map((a) => a.pageUrl))],
+        actorsChanged: report.actors.added + report.actors.updated > 0,
+      }).catch(() => undefined);
+      return { ok: true, report };
+    },
+    async renameTag(fromKey, toLabel) {
+      const result = await renameTag(db, fromKey, toLabel);
+      await sendRequest({ type: 'library-changed', pageUrls: [], actorsChanged: false }).catch(() => undefined);
+      return result;
+    },
+    subscribe(onChange) {
+      const listener = (message: unknown) => {
+        if ((message as { type?: unknown } | null)?.type === 'annotations-changed') onChange();
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { launchChromiumWithGloss } from '../../harness/chromium';
+import { useChromium } from './support/browser-sessions';
+import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
+
+const WAIT = { timeout: 10_000 };
+const env = useChromium();
+
+/** Highlights the text from `start` to `end` with the floating toolbar, and tags it if asked. */
+async function highlight(page: Page, start: string, end: string, tags?: string): Promise<string> {
+  const quote = (await page.evaluate(selectTextScript(start, end))) as string;
+  await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+  await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toMatchObject({ 'gloss-yellow': expect.arrayContaining([quote]) });
+  if (tags) {
+    const point = (await page.evaluate(textCenterScript(start))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    const editor = page.getByRole('dialog', { name: 'Edit highlight' });
+    await editor.getByRole('textbox', { name: 'Tags' }).fill(tags);
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+  }
+  return quote;
+}
+
+async function openPage(url: string, context = env.session.context): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForTimeout(300); // the content script starts at document_idle
+  return page;
+}
+
+const resultTitles = (library: Page) => library.locator('.page-card h2').allTextContents();
+
+describe('Chromium: library, export and backup', () => {
+  it('finds highlights from two pages, exports Markdown from the popup, and restores a backup into a fresh profile', async () => {
+    const sampleUrl = env.server.url('storm-1152.html?case=library');
+    const reportUrl = env.server.url('new-actor.html?case=library');
+    const sample = await openPage(sampleUrl);
+    const sampleQuote = await highlight(sample, 'Astonishingly, the group', '750 million', 'fraud');
+    const report = await openPage(reportUrl);
+    const reportQuote = await highlight(report, 'Researchers this week', 'Crimson Heron');
+
+    // The library lists both pages, and search narrows them as you type.
+    const library = await env.session.context.newPage();
+    await library.goto(`chrome-extension://${env.session.extensionId}/library.html`);
+    const search = library.getByRole('searchbox', { name: 'Search' });
+    await expect.poll(() => resultTitles(library), WAIT).toHaveLength(2);
+    await search.fill('staggering');
+    await expect.poll(() => resultTitles(library), WAIT).toEqual([expect.stringContaining('Storm-1152')]);
+    expect(await library.locator('.page-card mark').first().textContent()).toBe('staggering');
+    await search.fill('crimson heron');
+    await expect.poll(() => resultTitles(library), WAIT).toHaveLength(1);
+    expect(await library.locator('.page-card q').first().textContent()).toBe(reportQuote);
+    await search.fill('');
+    await library.getByLabel('Tag', { exact: true }).selectOption({ label: 'fraud (1 page)' });
+    await expect.poll(() => resultTitles(library), WAIT).toEqual([expect.stringContaining('Storm-1152')]);
+
+    // Export Markdown from the popup: a download at once, with the highlight in it.
+    const popup = await env.session.openPopupFor(sample);
+    await popup.getByRole('region', { name: /Highlights/ }).getByRole('listitem').first().waitFor(WAIT);
+    // Once the popup has shown the entities, the page's actors are recorded for the export.
+    await popup.getByRole('region', { name: 'Entities' }).getByRole('button', { name: /^Storm-1152 \(/ }).waitFor(WAIT);
+    const [markdownDownload] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export Markdown' }).click()]);
+    expect(markdownDownload.suggestedFilename()).toBe('Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities.md');
+    const markdown = readFileSync((await markdownDownload.path())!, 'utf8');
+    expect(markdown).toMatch(/^---\ntitle: "Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities"\n/);
+    expect(markdown).toContain(`source: "${sampleUrl}"`);
+    expect(markdown).toContain(`> ${sampleQuote}`);
+    expect(markdown).toContain('#:~:text=Astonishingly');
+    expect(markdown).toContain('#fraud');
+    expect(markdown).toMatch(/\n\^gloss-[0-9a-f]{12}\n/);
+    expect(markdown).toContain('## Threat actors\n\n- **Scattered Spider**');
+
+    // Back up everything from the library, then restore it into a fresh profile.
+    await library.getByRole('button', { name: 'Clear search and filters' }).click();
+    const [jsonDownload] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Export JSON' }).click()]);
+    expect(jsonDownload.suggestedFilename()).toMatch(/^gloss-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const backupPath = (await jsonDownload.path())!;
+    expect(JSON.parse(readFileSync(backupPath, 'utf8'))).toMatchObject({ type: 'AnnotationCollection', total: 2 });
+
+    const fresh = await launchChromiumWithGloss();
+    try {
+      const freshLibrary = await fresh.context.newPage();
+      await freshLibrary.goto(`chrome-extension://${fresh.extensionId}/library.html`);
+      await freshLibrary.getByText('Nothing saved yet').waitFor(WAIT);
+      await freshLibrary.getByLabel('Import backup').setInputFiles(backupPath);
+      await expect.poll(() => freshLibrary.getByRole('status').filter({ hasText: 'Imported' }).count(), WAIT).toBe(1);
+      expect(await freshLibrary.getByRole('status').filter({ hasText: 'Imported' }).textContent()).toContain('2 highlights added');
+      await expect.poll(() => resultTitles(freshLibrary), WAIT).toHaveLength(2);
+
+      for (const [url, quote] of [[sampleUrl, sampleQuote], [reportUrl, reportQuote]]) {
+        const page = await openPage(url, fresh.context);
+        await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+        const freshPopup = await fresh.openPopupFor(page);
+        const items = freshPopup.getByRole('region', { name: /Highlights/ }).locator('.highlight-list > li');
+        await expect.poll(() => items.count(), WAIT).toBe(1);
+        expect(await items.first().textContent()).toContain(quote.slice(0, 40));
+      }
+      // Importing the same file again changes nothing.
+      await freshLibrary.getByLabel('Import backup').setInputFiles(backupPath);
+      await expect.poll(() => freshLibrary.getByRole('status').filter({ hasText: '0 highlights added' }).count(), WAIT).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('opens a search result’s page and scrolls to the highlight', async () => {
+    const url = env.server.url('storm-1152.html?case=library-open');
+    const page = await openPage(url);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await highlight(page, 'Through meticulous investigation', 'to US law enforcement');
+    await page.close();
+
+    const library = await env.session.context.newPage();
+    await library.goto(`chrome-extension://${env.session.extensionId}/library.html`);
+    await library.getByRole('searchbox', { name: 'Search' }).fill('meticulous investigation');
+    const quote = library.locator('.page-card .quote-button').first();
+    await quote.waitFor(WAIT);
+    const [opened] = await Promise.all([env.session.context.waitForEvent('page'), quote.click()]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(url);
+    await expect.poll(() => opened.evaluate(() => window.scrollY), WAIT).toBeGreaterThan(200);
+    await library.close();
+    await opened.close();
+  });
+});

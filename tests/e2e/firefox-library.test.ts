@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { launchFirefoxWithGloss } from '../../harness/firefox';
+import { useFirefox } from './support/browser-sessions';
+import { clickGlossControl, fillGlossField } from './support/firefox-gloss-ui';
+import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
+
+const WAIT = { timeout: 15_000 };
+const env = useFirefox();
+
+const painted = (page: Page) => page.evaluate(PAINTED_SCRIPT) as Promise<Record<string, string[]>>;
+
+async function clickButton(page: Page, name: string): Promise<void> {
+  await page.waitForFunction((label) => [...document.querySelectorAll('button')].some((b) => b.textContent === label), { timeout: 10_000 }, name);
+  await page.evaluate((label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label)!.click(), name);
+}
+
+/** The finished download (Firefox writes a .part file first) whose name ends with `suffix`. */
+async function downloaded(dir: string, suffix: string): Promise<string> {
+  let found = '';
+  await expect.poll(() => {
+    const name = readdirSync(dir).find((file) => file.endsWith(suffix));
+    found = name ? path.join(dir, name) : '';
+    return found !== '' && !existsSync(`${found}.part`) && statSync(found).size > 0;
+  }, WAIT).toBe(true);
+  return found;
+}
+
+const highlightItems = (popup: Page) =>
+  popup.evaluate(() => [...document.querySelectorAll('.highlight-list > li')].map((li) => li.textContent ?? ''));
+
+describe('Firefox: export and import', () => {
+  it('exports a page as Markdown and JSON from the popup, and the JSON restores it in a fresh profile', async () => {
+    const url = env.server.url('storm-1152.html?case=firefox-export');
+    const { page, popup: first } = await env.session.openWithPopup(url);
+    await first.close();
+    await page.bringToFront();
+    const quote = (await page.evaluate(selectTextScript('Astonishingly, the group', '750 million'))) as string;
+    await clickGlossControl(page, 'Highlight');
+    await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    await fillGlossField(page, 'Note', 'Scale of the fraud.');
+    await fillGlossField(page, 'Tags', 'fraud');
+    await clickGlossControl(page, 'Done');
+
+    const { popup } = await env.session.openWithPopup(url);
+    await expect.poll(() => highlightItems(popup), WAIT).toHaveLength(1);
+    await clickButton(popup, 'Export Markdown');
+    const markdown = readFileSync(await downloaded(env.session.downloadDir, '.md'), 'utf8');
+    expect(markdown).toContain(`> ${quote}`);
+    expect(markdown).toContain('Scale of the fraud.');
+    expect(markdown).toContain('#fraud');
+    await clickButton(popup, 'Export JSON');
+    const backupPath = await downloaded(env.session.downloadDir, '.gloss.json');
+    expect(JSON.parse(readFileSync(backupPath, 'utf8'))).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+
+    const fresh = await launchFirefoxWithGloss();
+    try {
+      const { page: freshPage, popup: freshPopup } = await fresh.openWithPopup(url);
+      await expect.poll(() => freshPopup.evaluate(() => document.body.textContent ?? ''), WAIT).toContain('Select text on the page');
+      const library = await fresh.openLibrary(freshPopup);
+      const input = await library.waitForSelector('input[type="file"]');
+      await input!.uploadFile(backupPath);
+      const status = () => library.evaluate(() => document.querySelector('.status-line')?.textContent ?? '');
+      await expect.poll(status, WAIT).toContain('1 highlight added');
+      await expect.poll(() => library.evaluate(() => document.querySelectorAll('.page-card').length), WAIT).toBe(1);
+
+      // The tab that was already open learns of the import and paints the highlight.
+      await expect.poll(() => painted(freshPage), WAIT).toEqual({ 'gloss-yellow': [quote] });
+      const { popup: after } = await fresh.openWithPopup(url);
+      await expect.poll(() => highlightItems(after), WAIT).toHaveLength(1);
+      expect((await highlightItems(after))[0]).toContain('Scale of the fraud.');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
