@@ -49,7 +49,7 @@ function PageCard({ match, query, actions }: { match: PageMatch; query: string; 
   return (
     <article class="page-card" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        <button type="button" class="title-button" onClick={() => actions.open(page.url, null)}>{page.title || page.url}</button>
+        <button type="button" class="title-button" onClick={() => actions.open(page.url, null)}><Marked text={page.title || page.url} query={query} /></button>
       </h2>
       <p class="page-meta">
         <span>{page.site}</span>

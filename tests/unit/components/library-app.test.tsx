@@ -1,0 +1,162 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LibraryApp } from '@/components/library/library-app';
+import type { LibraryData, LibraryServices } from '@/components/library/library-services';
+import type { ImportReport } from '@/lib/storage/backup-store';
+import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
+
+const STORM = 'https://news.example/storm-1152';
+const BLOG = 'https://blog.example/heron';
+
+function page(url: string, title: string, updatedAt: number, actors: string[] = []): PageRecord {
+  return { url, title, siteName: null, createdAt: 1, updatedAt, actors };
+}
+function note(id: string, pageUrl: string, exact: string, extra: Partial<AnnotationRecord> = {}): AnnotationRecord {
+  return {
+    id, pageUrl, color: 'yellow', note: '', tags: [], createdAt: 1, updatedAt: 1,
+    target: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length } },
+    ...extra,
+  };
+}
+
+const data = (): LibraryData => ({
+  pages: [page(STORM, 'Storm-1152 takedown', 2, ['scattered spider']), page(BLOG, 'Crimson Heron', 1)],
+  annotations: [
+    note('a', STORM, 'a staggering 750 million accounts', { tags: ['fraud'], note: 'Scale.' }),
+    note('b', BLOG, 'Researchers described Crimson Heron', { color: 'green' }),
+  ],
+  actorNames: new Map([['scattered spider', 'Scattered Spider']]),
+});
+
+const counts = { added: 0, updated: 0, skipped: 0 };
+const report: ImportReport = { added: 3, updated: 0, skipped: 1, pages: { ...counts, added: 1 }, annotations: { ...counts, added: 2 }, tags: { ...counts, skipped: 1 }, entityTags: counts, actors: counts };
+
+function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
+  return {
+    load: async () => data(),
+    open: vi.fn(async () => ({ ok: true })),
+    exportPages: vi.fn(async () => ({ fileName: 'x.md', mimeType: 'text/markdown', data: '# x' })),
+    save: vi.fn(),
+    copy: vi.fn(async () => true),
+    importBackup: vi.fn(async () => ({ ok: true as const, report })),
+    renameTag: vi.fn(async () => ({ annotations: 1, merged: false })),
+    subscribe: () => () => undefined,
+    ...overrides,
+  };
+}
+
+async function mount(s: LibraryServices): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  await act(async () => render(<LibraryApp services={s} />, root));
+  await act(async () => {});
+  return root;
+}
+
+const titles = (root: HTMLElement) => [...root.querySelectorAll('.page-card h2')].map((h) => h.textContent);
+const button = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+const status = (root: HTMLElement) => root.querySelector('.status-line')?.textContent;
+
+async function type(root: HTMLElement, text: string): Promise<void> {
+  const box = root.querySelector('input[type="search"]') as HTMLInputElement;
+  box.value = text;
+  await act(async () => box.dispatchEvent(new Event('input', { bubbles: true })));
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('LibraryApp', () => {
+  it('lists every page, newest first, with its site, highlights, tags and actors', async () => {
+    const root = await mount(services());
+    expect(root.querySelector('h1')?.textContent).toBe('Gloss library');
+    expect(root.querySelector('input[type="search"]')?.getAttribute('aria-label')).toBe('Search');
+    expect(titles(root)).toEqual(['Storm-1152 takedown', 'Crimson Heron']);
+    const first = root.querySelector('.page-card')!;
+    expect(first.querySelector('.page-meta')?.textContent).toContain('news.example');
+    expect(first.querySelector('.chips')?.textContent).toBe('Scattered Spider#fraud');
+    expect(first.querySelector('.note')?.textContent).toBe('Scale.');
+  });
+
+  it('narrows the results as the user types, marking what matched', async () => {
+    const root = await mount(services());
+    await type(root, 'staggering');
+    expect(titles(root)).toEqual(['Storm-1152 takedown']);
+    expect(root.querySelector('mark')?.textContent).toBe('staggering');
+    await type(root, 'nothing like this');
+    expect(titles(root)).toEqual([]);
+    expect(root.textContent).toContain('Nothing matches');
+  });
+
+  it('filters by tag, colour and threat actor', async () => {
+    const root = await mount(services());
+    const select = (label: string) => [...root.querySelectorAll('label')].find((l) => l.textContent === label)!.nextElementSibling as HTMLSelectElement;
+    const choose = async (label: string, value: string) => {
+      select(label).value = value;
+      await act(async () => select(label).dispatchEvent(new Event('change', { bubbles: true })));
+    };
+    await choose('Colour', 'green');
+    expect(titles(root)).toEqual(['Crimson Heron']);
+    await choose('Colour', '');
+    await choose('Threat actor', 'scattered spider');
+    expect(titles(root)).toEqual(['Storm-1152 takedown']);
+    expect([...select('Tag').options].map((o) => o.textContent)).toEqual(['All', 'fraud (1 page)']);
+  });
+
+  it('opens a highlight in its page', async () => {
+    const s = services();
+    const root = await mount(s);
+    await act(async () => (root.querySelector('.quote-button') as HTMLButtonElement).click());
+    expect(s.open).toHaveBeenCalledWith(STORM, 'a');
+  });
+
+  it('exports everything, or only the pages shown', async () => {
+    const s = services();
+    const root = await mount(s);
+    await act(async () => button(root, 'Export Markdown').click());
+    expect(s.exportPages).toHaveBeenLastCalledWith('markdown', null);
+    expect(s.save).toHaveBeenCalledOnce();
+    expect(status(root)).toBe('Saved x.md.');
+    await type(root, 'heron');
+    await act(async () => button(root, 'Export STIX').click());
+    expect(s.exportPages).toHaveBeenLastCalledWith('stix', [BLOG]);
+  });
+
+  it('reports what an import added, and why a file was refused', async () => {
+    const s = services();
+    const root = await mount(s);
+    const input = root.querySelector('input[type="file"]') as HTMLInputElement;
+    const file = new File(['{}'], 'backup.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(async () => {});
+    expect(s.importBackup).toHaveBeenCalledWith(file);
+    expect(status(root)).toMatch(/^Imported: 2 highlights added, 0 updated, 0 already up to date; 1 new page\./);
+
+    (s.importBackup as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ ok: false, message: 'This file is not JSON.' });
+    await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(async () => {});
+    expect(status(root)).toBe('Nothing was imported. This file is not JSON.');
+  });
+
+  it('renames a tag across pages', async () => {
+    const s = services();
+    const root = await mount(s);
+    await act(async () => (root.querySelector('[aria-label="Rename #fraud"]') as HTMLButtonElement).click());
+    const field = root.querySelector('.tag-manager input') as HTMLInputElement;
+    field.value = 'scam';
+    await act(async () => field.dispatchEvent(new Event('input', { bubbles: true })));
+    await act(async () => (root.querySelector('.tag-manager form') as HTMLFormElement).requestSubmit());
+    await act(async () => {});
+    expect(s.renameTag).toHaveBeenCalledWith('fraud', 'scam');
+    expect(status(root)).toBe('Renamed the tag on 1 highlight.');
+  });
+
+  it('says so when nothing is saved, and when the library cannot be read', async () => {
+    const empty = await mount(services({ load: async () => ({ pages: [], annotations: [], actorNames: new Map() }) }));
+    expect(empty.textContent).toContain('Nothing saved yet');
+    const broken = await mount(services({ load: async () => { throw new Error('The database is blocked.'); } }));
+    expect(broken.querySelector('[role="alert"]')?.textContent).toContain('The database is blocked.');
+  });
+});
