@@ -62,7 +62,7 @@ const status = (root: HTMLElement) => root.querySelector('.status-line')?.textCo
 async function type(root: HTMLElement, text: string): Promise<void> {
   const box = root.querySelector('input[type="search"]') as HTMLInputElement;
   box.value = text;
-  await act(async () => box.dispatchEvent(new Event('input', { bubbles: true })));
+  await act(async () => { box.dispatchEvent(new Event('input', { bubbles: true })); });
 }
 
 afterEach(() => document.body.replaceChildren());
@@ -94,7 +94,7 @@ describe('LibraryApp', () => {
     const select = (label: string) => [...root.querySelectorAll('label')].find((l) => l.textContent === label)!.nextElementSibling as HTMLSelectElement;
     const choose = async (label: string, value: string) => {
       select(label).value = value;
-      await act(async () => select(label).dispatchEvent(new Event('change', { bubbles: true })));
+      await act(async () => { select(label).dispatchEvent(new Event('change', { bubbles: true })); });
     };
     await choose('Colour', 'green');
     expect(titles(root)).toEqual(['Crimson Heron']);
@@ -129,13 +129,13 @@ describe('LibraryApp', () => {
     const input = root.querySelector('input[type="file"]') as HTMLInputElement;
     const file = new File(['{}'], 'backup.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(async () => { input.dispatchEvent(new Event('change', { bubbles: true })); });
     await act(async () => {});
     expect(s.importBackup).toHaveBeenCalledWith(file);
     expect(status(root)).toMatch(/^Imported: 2 highlights added, 0 updated, 0 already up to date; 1 new page\./);
 
     (s.importBackup as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ ok: false, message: 'This file is not JSON.' });
-    await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(async () => { input.dispatchEvent(new Event('change', { bubbles: true })); });
     await act(async () => {});
     expect(status(root)).toBe('Nothing was imported. This file is not JSON.');
   });
@@ -146,7 +146,7 @@ describe('LibraryApp', () => {
     await act(async () => (root.querySelector('[aria-label="Rename #fraud"]') as HTMLButtonElement).click());
     const field = root.querySelector('.tag-manager input') as HTMLInputElement;
     field.value = 'scam';
-    await act(async () => field.dispatchEvent(new Event('input', { bubbles: true })));
+    await act(async () => { field.dispatchEvent(new Event('input', { bubbles: true })); });
     await act(async () => (root.querySelector('.tag-manager form') as HTMLFormElement).requestSubmit());
     await act(async () => {});
     expect(s.renameTag).toHaveBeenCalledWith('fraud', 'scam');
