@@ -80,13 +80,20 @@ type Merge<T> = (local: T, incoming: T) => T;
 const newerWins = <T extends { updatedAt: number }>(local: T, incoming: T): T =>
   incoming.updatedAt > local.updatedAt ? incoming : local;
 
-/** Newer page wins, but the actors either side saw on the page are all kept. */
+/**
+ * Newer page wins, but nothing either side learnt is lost: the actors both saw are united, and an author
+ * or date only one side has read is kept.
+ */
 const mergePage: Merge<PageRecord> = (local, incoming) => {
   const winner = newerWins(local, incoming);
   const other = winner === local ? incoming : local;
+  const merged: PageRecord = { ...winner };
   const kept = new Set(winner.actors ?? []);
   const extra = (other.actors ?? []).filter((key) => !kept.has(key));
-  return extra.length === 0 ? winner : { ...winner, actors: [...kept, ...extra].sort() };
+  if (extra.length > 0) merged.actors = [...kept, ...extra].sort();
+  if (merged.byline === undefined && other.byline !== undefined) merged.byline = other.byline;
+  if (merged.publishedTime === undefined && other.publishedTime !== undefined) merged.publishedTime = other.publishedTime;
+  return sameData(merged, winner) ? winner : merged;
 };
 
 /** A tag is only a remembered spelling, with no change time: the local spelling stays. */

@@ -113,6 +113,14 @@ describe('merging into records already here', () => {
     expect(await db.pages.get(NEWS)).toMatchObject({ title: 'Local', actors: ['apt29', 'octo tempest', 'storm-1152'] });
   });
 
+  it('keeps an author and date only the older side has read', async () => {
+    const [page] = richSnapshot().pages.filter((p) => p.url === NEWS);
+    const { byline: _b, publishedTime: _p, ...bare } = page;
+    await db.pages.put({ ...bare, title: 'Local', byline: 'Newsroom Staff', publishedTime: '2023-12-14', updatedAt: 1 });
+    await importSnapshot(db, { pages: [{ ...bare, title: 'Newer', updatedAt: 9 }], annotations: [], tags: [], entityTags: [], actors: [] });
+    expect(await db.pages.get(NEWS)).toMatchObject({ title: 'Newer', byline: 'Newsroom Staff', publishedTime: '2023-12-14', updatedAt: 9 });
+  });
+
   it('keeps the local spelling of a tag', async () => {
     await db.tags.put({ key: 'apt', label: 'APT', createdAt: 1 });
     const report = await importSnapshot(db, { pages: [], annotations: [], tags: [{ key: 'apt', label: 'apt', createdAt: 0 }], entityTags: [], actors: [] });
