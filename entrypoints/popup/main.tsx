@@ -6,6 +6,7 @@ import { exportServicesFor } from '@/extension/popup/export-services';
 import { highlightServicesFor } from '@/extension/popup/highlight-services';
 import { sendRequest } from '@/extension/send-request';
 import { tabIdFromSearch } from '@/lib/popup/target-tab';
+import '@/assets/theme.css';
 import './style.css';
 
 const firstAnalysis = prefetchFirstAnalysis(

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { useFirefox } from './support/browser-sessions';
-import { clickGlossControl, fillGlossField } from './support/firefox-gloss-ui';
+import { clickGlossControl, HEADLINE_NUMBER, highlightWithNote } from './support/firefox-gloss-ui';
 import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
@@ -15,15 +15,8 @@ describe('Firefox: highlights on the sample article', () => {
     const { page, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
     await popup.close();
     await page.bringToFront();
-    const quote = (await page.evaluate(selectTextScript('Astonishingly, the group', '750 million'))) as string;
-    await clickGlossControl(page, 'Highlight');
+    const quote = await highlightWithNote(page, HEADLINE_NUMBER, 'The headline number.', 'fraud');
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
-
-    const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
-    await page.mouse.click(point.x, point.y);
-    await fillGlossField(page, 'Note', 'The headline number.');
-    await fillGlossField(page, 'Tags', 'fraud');
-    await clickGlossControl(page, 'Done');
 
     await page.reload();
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });

@@ -4,8 +4,8 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchFirefoxWithGloss } from '../../harness/firefox';
 import { useFirefox } from './support/browser-sessions';
-import { clickGlossControl, fillGlossField } from './support/firefox-gloss-ui';
-import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
+import { HEADLINE_NUMBER, highlightWithNote } from './support/firefox-gloss-ui';
+import { PAINTED_SCRIPT } from './support/page-selection';
 
 const WAIT = { timeout: 15_000 };
 const env = useFirefox();
@@ -37,14 +37,8 @@ describe('Firefox: export and import', () => {
     const { page, popup: first } = await env.session.openWithPopup(url);
     await first.close();
     await page.bringToFront();
-    const quote = (await page.evaluate(selectTextScript('Astonishingly, the group', '750 million'))) as string;
-    await clickGlossControl(page, 'Highlight');
+    const quote = await highlightWithNote(page, HEADLINE_NUMBER, 'Scale of the fraud.', 'fraud');
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
-    const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
-    await page.mouse.click(point.x, point.y);
-    await fillGlossField(page, 'Note', 'Scale of the fraud.');
-    await fillGlossField(page, 'Tags', 'fraud');
-    await clickGlossControl(page, 'Done');
 
     const { popup } = await env.session.openWithPopup(url);
     await expect.poll(() => highlightItems(popup), WAIT).toHaveLength(1);
