@@ -100,7 +100,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
     }
   };
 
-  const runRename = async (fromKey: string, toLabel: string) => {
+  const runRename = useCallback(async (fromKey: string, toLabel: string) => {
     setBusy(true);
     try {
       const { annotations, merged } = await services.renameTag(fromKey, toLabel);
@@ -111,7 +111,10 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
     } finally {
       setBusy(false);
     }
-  };
+  }, [services, load]);
+  const tags = state.phase === 'ready' ? state.index.facets.tags : null;
+  // Hundreds of tags: typing in the searchbox must not re-render the list.
+  const tagManager = useMemo(() => tags && <TagManager tags={tags} busy={busy} onRename={runRename} />, [tags, busy, runRename]);
 
   if (state.phase === 'loading') return <main class="library"><h1>Gloss library</h1><LoadingIndicator label="Opening your library…" /></main>;
   if (state.phase === 'failed') {
@@ -160,7 +163,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
         </section>
         <aside class="side-column">
           <LibraryActions scopeCount={scopeUrls?.length ?? ready.pages.length} filtered={filtered} busy={busy} onExport={(format) => void runExport(format, scopeUrls)} onImport={(file) => void runImport(file)} />
-          <TagManager tags={ready.facets.tags} busy={busy} onRename={runRename} />
+          {tagManager}
         </aside>
       </div>
     </main>

@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { FacetValue, LibraryFacets } from '@/lib/library/library-index';
 import type { SearchFilters } from '@/lib/library/search';
 import type { HighlightColor } from '@/lib/storage/records';
@@ -31,6 +32,20 @@ function FacetSelect({ label, value, values, onChange }: { label: string; value:
 /** The searchbox and the four filters; results follow every keystroke. */
 export function SearchBar({ query, filters, facets, onQuery, onFilters, inputRef }: SearchBarProps) {
   const active = query !== '' || Object.values(filters).some(Boolean);
+  // The menus can hold hundreds of tags and sites: typing must not re-render them on every key.
+  const filterGroup = useMemo(() => (
+    <div class="filters" role="group" aria-label="Filters">
+      <FacetSelect label="Tag" value={filters.tag} values={facets.tags} onChange={(tag) => onFilters({ ...filters, tag })} />
+      <FacetSelect label="Colour" value={filters.color} values={facets.colors} onChange={(color) => onFilters({ ...filters, color: color as HighlightColor | undefined })} />
+      <FacetSelect label="Site" value={filters.site} values={facets.sites} onChange={(site) => onFilters({ ...filters, site })} />
+      <FacetSelect label="Threat actor" value={filters.actor} values={facets.actors} onChange={(actor) => onFilters({ ...filters, actor })} />
+      {active && (
+        <button type="button" class="link-button" onClick={() => { onQuery(''); onFilters({}); }}>
+          Clear search and filters
+        </button>
+      )}
+    </div>
+  ), [filters, facets, active, onFilters, onQuery]);
   return (
     <div class="search-bar" role="search">
       <input
@@ -43,17 +58,7 @@ export function SearchBar({ query, filters, facets, onQuery, onFilters, inputRef
         onKeyDown={(event) => { if (event.key === 'Escape' && query) { event.preventDefault(); onQuery(''); } }}
         autoFocus
       />
-      <div class="filters" role="group" aria-label="Filters">
-        <FacetSelect label="Tag" value={filters.tag} values={facets.tags} onChange={(tag) => onFilters({ ...filters, tag })} />
-        <FacetSelect label="Colour" value={filters.color} values={facets.colors} onChange={(color) => onFilters({ ...filters, color: color as HighlightColor | undefined })} />
-        <FacetSelect label="Site" value={filters.site} values={facets.sites} onChange={(site) => onFilters({ ...filters, site })} />
-        <FacetSelect label="Threat actor" value={filters.actor} values={facets.actors} onChange={(actor) => onFilters({ ...filters, actor })} />
-        {active && (
-          <button type="button" class="link-button" onClick={() => { onQuery(''); onFilters({}); }}>
-            Clear search and filters
-          </button>
-        )}
-      </div>
+      {filterGroup}
     </div>
   );
 }
