@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: Gloss's benchmarks in headless Chromium, printed as Markdown and written to bench-output/.
  *
- *   npm run bench -- [--suite extraction|anchoring|content-script|entities|all] [--runs 15] [--warmups 10] [--ms 600]
- *                    [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15] [--rebuild]
+ *   npm run bench -- [--suite extraction|anchoring|content-script|entities|library|all] [--runs 15] [--warmups 10]
+ *                    [--ms 600] [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15] [--rebuild]
+ *                    [--pages 5000] [--highlights 100000]
  *
  * - extraction (bench-output/extraction.md): extractArticle against bare Readability on the sample article
  *   and the real pages; --only picks pages by name, --phases adds a table of extractArticle's steps.
@@ -15,6 +16,12 @@
  *   regular expression of all dictionary names; then, in Chromium with the extension (bench build, made as for
  *   content-script), the time from opening the popup to its entities shown: --launches cold opens (a fresh
  *   browser each) and --opens warm ones per page.
+ * - library (bench-output/library.md): the library page over a generated library of --pages pages and
+ *   --highlights highlights. In Node: index build and search per keystroke, writing and parsing the JSON
+ *   backup, Markdown and STIX exports of everything. In Chromium with the extension (bench build, made as
+ *   for content-script), the backup imported through the page into a fresh profile, then first paint over
+ *   reloads and new tabs, search as you type, and exports of everything to the downloaded file. About four
+ *   minutes; its own fixed run counts, not --runs.
  *
  * In-page timings get at least --warmups warm-up rounds (and 300 ms of them), then at least --runs measured
  * rounds and --ms milliseconds of them, capped at 400 rounds; the tables show the medians. This is a
@@ -34,9 +41,14 @@ import { benchEntityPopup, formatEntityPopup } from './bench/entity-popup';
 import { benchEntityScan, formatEntityScan } from './bench/entity-scan';
 import { benchExtraction, SAMPLE_ARTICLE } from './bench/extraction';
 import { benchIdleCost, formatIdleCost } from './bench/idle-cost';
+import { generateLibrary } from './bench/library-data';
+import { benchLibraryBrowser } from './bench/library-browser';
+import { benchLibraryFiles } from './bench/library-files';
+import { formatLibrary } from './bench/library-report';
+import { benchLibrarySearch } from './bench/library-search';
 import { formatMachine, formatPhases, formatReport, type Machine } from './bench/report';
 
-const SUITES = ['extraction', 'anchoring', 'content-script', 'entities'] as const;
+const SUITES = ['extraction', 'anchoring', 'content-script', 'entities', 'library'] as const;
 type Suite = (typeof SUITES)[number];
 const TARGET = { page: SAMPLE_ARTICLE.replace('.html', ''), maxRatio: 1.3, maxMs: 30 };
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'bench-output');
@@ -56,6 +68,8 @@ const { values: options } = parseArgs({
     launches: { type: 'string', default: '3' },
     opens: { type: 'string', default: '15' },
     rebuild: { type: 'boolean', default: false },
+    pages: { type: 'string', default: '5000' },
+    highlights: { type: 'string', default: '100000' },
   },
 });
 const budget: Budget = {
@@ -73,6 +87,8 @@ if (!(loads >= 2)) throw new Error('--loads must be at least 2 (every other load
 const launches = Number(options.launches);
 const opens = Number(options.opens);
 if (!(launches >= 1 && opens >= 1)) throw new Error('--launches and --opens must be at least 1');
+const library = { pages: Number(options.pages), annotations: Number(options.highlights) };
+if (!(library.pages >= 1 && library.annotations >= library.pages)) throw new Error('--pages must be at least 1, --highlights at least --pages');
 if (options.suite !== 'all' && !SUITES.includes(options.suite as Suite)) {
   throw new Error(`--suite must be one of ${[...SUITES, 'all'].join(', ')}`);
 }
@@ -133,6 +149,12 @@ async function main(): Promise<void> {
       `### Scan throughput\n\n${formatEntityScan(scan, budget)}\n\n` +
       `### Popup open to entities shown\n\n${formatEntityPopup(popup.pages)}\n${formatMachine(machine(popup.chromium))}`;
     await publish('entities', 'Entities benchmark', report, true);
+  }
+  if (suites.includes('library')) {
+    const search = benchLibrarySearch(library);
+    const { result: files, backup } = benchLibraryFiles(generateLibrary({ ...library, seed: 1 }));
+    const browser = await benchLibraryBrowser(backup, { opens: 5, typingRounds: 2, exportRuns: 3, rebuild: options.rebuild });
+    await publish('library', 'Library benchmark', formatLibrary(search, files, browser), true);
   }
 }
 
