@@ -6,7 +6,7 @@ import type { ImportReport } from '@/lib/storage/backup-store';
 import { LoadingIndicator } from '../loading-indicator';
 import { Notice } from '../notice';
 import { LibraryActions } from './library-actions';
-import type { LibraryServices } from './library-services';
+import type { ImportStep, LibraryServices } from './library-services';
 import { PageResults } from './page-results';
 import { SearchBar } from './search-bar';
 import { TagManager } from './tag-manager';
@@ -14,8 +14,27 @@ import { TagManager } from './tag-manager';
 /** Pages painted at first and added by each "Show more": enough to fill a screen, cheap to render. */
 const PAGE_STEP = 30;
 
-type State = { phase: 'loading' } | { phase: 'ready'; index: LibraryIndex; actorNames: Map<string, string> } | { phase: 'failed'; message: string };
+/** `complete` is false while only the pages are read: the list paints before the highlights arrive. */
+type State =
+  | { phase: 'loading' }
+  | { phase: 'ready'; index: LibraryIndex; actorNames: Map<string, string>; complete: boolean }
+  | { phase: 'failed'; message: string };
 type Status = { text: string; problem: boolean } | null;
+
+const IMPORT_STEPS: Record<ImportStep, string> = {
+  reading: 'reading the file…',
+  checking: 'checking every record…',
+  saving: 'saving (a large backup takes a while)…',
+};
+
+/** Our own imports and renames announce themselves too; the library has already reloaded by then. */
+const OWN_CHANGE_MS = 3_000;
+
+/** Runs after the next frame is painted, so that work queued now does not hold back the first paint. */
+function afterPaint(work: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(work, 0));
+  else setTimeout(work, 0);
+}
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
@@ -36,13 +55,22 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
   const [busy, setBusy] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
 
+  const ownChangeUntil = useRef(0);
+
   const load = useCallback(async () => {
     try {
-      const data = await services.load();
-      const index = buildLibraryIndex(data.pages, data.annotations, data.actorNames);
-      setState({ phase: 'ready', index, actorNames: data.actorNames });
-      // Fold the text for search after the first paint, so typing is quick from the first key.
-      setTimeout(() => prepareSearch(index), 0);
+      const pages = await services.loadPages();
+      const keys = [...new Set(pages.flatMap((page) => page.actors ?? []))];
+      const rest = Promise.all([services.loadHighlights(), services.actorNames(keys).catch(() => new Map<string, string>())]);
+      // A first open paints the pages at once; a reload keeps showing what it had until it is done.
+      setState((previous) => (previous.phase === 'ready'
+        ? previous
+        : { phase: 'ready', index: buildLibraryIndex(pages, []), actorNames: new Map(), complete: false }));
+      const [annotations, actorNames] = await rest;
+      const index = buildLibraryIndex(pages, annotations, actorNames);
+      setState({ phase: 'ready', index, actorNames, complete: true });
+      // Fold the text for search once the list is on screen, so typing is quick from the first key.
+      afterPaint(() => prepareSearch(index));
     } catch (error) {
       setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
@@ -51,7 +79,11 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
   useEffect(() => {
     void load();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = services.subscribe(() => { clearTimeout(timer); timer = setTimeout(() => void load(), 300); });
+    const unsubscribe = services.subscribe(() => {
+      if (Date.now() < ownChangeUntil.current) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), 300);
+    });
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
       if (event.key === '/' && !typing) { event.preventDefault(); searchInput.current?.focus(); }
@@ -90,7 +122,8 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
     setBusy(true);
     setStatus({ text: `Importing ${file.name}…`, problem: false });
     try {
-      const outcome = await services.importBackup(file);
+      const outcome = await services.importBackup(file, (step) => setStatus({ text: `Importing ${file.name}: ${IMPORT_STEPS[step]}`, problem: false }));
+      ownChangeUntil.current = Date.now() + OWN_CHANGE_MS;
       setStatus(outcome.ok ? { text: describeImport(outcome.report), problem: false } : { text: `Nothing was imported. ${outcome.message}`, problem: true });
       if (outcome.ok) await load();
     } catch (error) {
@@ -104,6 +137,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
     setBusy(true);
     try {
       const { annotations, merged } = await services.renameTag(fromKey, toLabel);
+      ownChangeUntil.current = Date.now() + OWN_CHANGE_MS;
       setStatus({ text: `${merged ? 'Merged' : 'Renamed'} the tag on ${count(annotations, 'highlight', 'highlights')}.`, problem: false });
       await load();
     } catch (error) {
@@ -125,13 +159,13 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
       </main>
     );
   }
-  const { index: ready, actorNames } = state;
+  const { index: ready, actorNames, complete } = state;
   const matches = result?.pages ?? [];
   return (
     <main class="library">
       <header class="library-header">
         <h1>Gloss library</h1>
-        <p class="muted">{count(ready.pages.length, 'page', 'pages')} · {count(ready.annotations.length, 'highlight', 'highlights')}</p>
+        <p class="muted">{count(ready.pages.length, 'page', 'pages')}{complete && ` · ${count(ready.annotations.length, 'highlight', 'highlights')}`}</p>
       </header>
       <SearchBar query={query} filters={filters} facets={ready.facets} onQuery={setQuery} onFilters={setFilters} inputRef={searchInput} />
       <p class="status-line" role="status">
@@ -144,13 +178,16 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
           ) : (
             <>
               <p class="result-count" aria-live="polite">
-                {filtered ? `${count(matches.length, 'page', 'pages')}, ${count(result?.total ?? 0, 'highlight', 'highlights')} match` : `All ${count(matches.length, 'page', 'pages')}`}
+                {!complete ? <><span class="spinner" aria-hidden="true" /> Reading your highlights…</>
+                  : filtered ? `${count(matches.length, 'page', 'pages')}, ${count(result?.total ?? 0, 'highlight', 'highlights')} match`
+                  : `All ${count(matches.length, 'page', 'pages')}`}
               </p>
               {matches.length === 0 && <p class="muted">Nothing matches. Try fewer words, or clear the filters.</p>}
               <PageResults
                 matches={matches}
                 query={query}
                 limit={limit}
+                complete={complete}
                 onMore={() => setLimit(limit + PAGE_STEP)}
                 actions={{
                   open: (url, id) => void services.open(url, id).then((r) => { if (!r.ok) setStatus({ text: r.message ?? 'Gloss could not open that page.', problem: true }); }),
@@ -162,7 +199,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
           )}
         </section>
         <aside class="side-column">
-          <LibraryActions scopeCount={scopeUrls?.length ?? ready.pages.length} filtered={filtered} busy={busy} onExport={(format) => void runExport(format, scopeUrls)} onImport={(file) => void runImport(file)} />
+          <LibraryActions scopeCount={scopeUrls?.length ?? ready.pages.length} filtered={filtered} busy={busy || !complete} onExport={(format) => void runExport(format, scopeUrls)} onImport={(file) => void runImport(file)} />
           {tagManager}
         </aside>
       </div>

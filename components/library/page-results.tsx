@@ -41,7 +41,7 @@ function HighlightItem({ record, url, query, actions }: { record: AnnotationReco
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-function PageCard({ match, query, actions }: { match: PageMatch; query: string; actions: ResultActions }) {
+function PageCard({ match, query, actions, complete }: { match: PageMatch; query: string; actions: ResultActions; complete: boolean }) {
   const [expanded, setExpanded] = useState(false);
   const { page, annotations } = match;
   const shown = expanded ? annotations : annotations.slice(0, HIGHLIGHTS_SHOWN);
@@ -54,7 +54,7 @@ function PageCard({ match, query, actions }: { match: PageMatch; query: string; 
       <p class="page-meta">
         <span>{page.site}</span>
         <span>{dateFormat.format(page.updatedAt)}</span>
-        <span>{page.highlightCount === 1 ? '1 highlight' : `${page.highlightCount} highlights`}</span>
+        {complete && <span>{page.highlightCount === 1 ? '1 highlight' : `${page.highlightCount} highlights`}</span>}
       </p>
       {(page.tags.length > 0 || page.actors.length > 0) && (
         <ul class="chips" aria-label="Tags and threat actors">
@@ -81,10 +81,20 @@ function PageCard({ match, query, actions }: { match: PageMatch; query: string; 
 }
 
 /** The matching pages, newest first, a step at a time so that a library of thousands paints at once. */
-export function PageResults({ matches, query, limit, onMore, actions }: { matches: PageMatch[]; query: string; limit: number; onMore: () => void; actions: ResultActions }) {
+interface PageResultsProps {
+  matches: PageMatch[];
+  query: string;
+  limit: number;
+  /** False while only the pages are read: counts are not known yet. */
+  complete: boolean;
+  onMore: () => void;
+  actions: ResultActions;
+}
+
+export function PageResults({ matches, query, limit, complete, onMore, actions }: PageResultsProps) {
   return (
     <div class="results">
-      {matches.slice(0, limit).map((match) => <PageCard key={match.page.url} match={match} query={query} actions={actions} />)}
+      {matches.slice(0, limit).map((match) => <PageCard key={match.page.url} match={match} query={query} actions={actions} complete={complete} />)}
       {matches.length > limit && (
         <button type="button" class="more-button" onClick={onMore}>
           Show more pages ({matches.length - limit} more)

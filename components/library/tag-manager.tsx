@@ -11,7 +11,6 @@ interface TagManagerProps {
 function TagRow({ tag, tags, busy, onRename }: { tag: FacetValue } & TagManagerProps) {
   const [editing, setEditing] = useState(false);
   const [label, setLabel] = useState(tag.label);
-  const target = tags.find((other) => other.key === tagKey(label.replace(/^#+/, '')) && other.key !== tag.key);
   if (!editing) {
     return (
       <li>
@@ -20,6 +19,8 @@ function TagRow({ tag, tags, busy, onRename }: { tag: FacetValue } & TagManagerP
       </li>
     );
   }
+  const wanted = tagKey(label.replace(/^#+/, ''));
+  const target = tags.find((other) => other.key === wanted && other.key !== tag.key);
   return (
     <li>
       <form

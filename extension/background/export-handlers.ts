@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { actorProfiles } from '@/lib/export/actor-profiles';
 import { attackIdLookup } from '@/lib/export/attack-ids';
 import { jsonExport, markdownExport, stixExport, type ExportFile } from '@/lib/export/export-files';
-import type { ExportFormat, GlossRequest, GlossResponse, PageExportResult } from '@/lib/messaging/contract';
+import type { ExportFormat, GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import { readSnapshot } from '@/lib/storage/backup-store';
 import { readPageExports } from '@/lib/storage/export-reader';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
@@ -15,30 +15,21 @@ export async function profilesFor({ keys }: GlossRequest<'actor-profiles'>): Pro
   return actorProfiles((await entityScanner()).actors, keys);
 }
 
-async function exportFile(format: ExportFormat, pageUrls: string[] | null): Promise<ExportFile | null> {
+export async function attackIds({ entities }: GlossRequest<'attack-ids'>): Promise<GlossResponse<'attack-ids'>> {
+  const lookup = attackIdLookup((await entityScanner()).data);
+  return entities.map((entity) => (typeof entity?.canonical === 'string' ? (lookup(entity.kind, entity.canonical) ?? null) : null));
+}
+
+async function pageFile(format: ExportFormat, pageUrl: string): Promise<ExportFile | null> {
   const db = glossDatabase();
   const now = new Date();
   const { actors, data } = await entityScanner();
-  const pages = await readPageExports(db, pageUrls, (keys, fallback) => actorProfiles(actors, keys, fallback));
-  if (pages.length === 0) return null;
-  if (format === 'markdown') return markdownExport(pages, now);
-  if (format === 'stix') return stixExport(pages, now, { attackIdOf: attackIdLookup(data) });
-  return jsonExport(await readSnapshot(db, pageUrls ?? undefined), now, pages.length === 1 ? pages[0].page : null);
+  const [page] = await readPageExports(db, [pageUrl], (keys, fallback) => actorProfiles(actors, keys, fallback));
+  if (!page) return null;
+  if (format === 'markdown') return markdownExport([page], now);
+  if (format === 'stix') return stixExport([page], now, { attackIdOf: attackIdLookup(data) });
+  return jsonExport(await readSnapshot(db, [pageUrl]), now, page.page);
 }
-
-async function exportResult(format: ExportFormat, pageUrls: string[] | null, nothing: string): Promise<PageExportResult> {
-  try {
-    const file = await exportFile(format, pageUrls);
-    if (!file) return { ok: false, message: nothing };
-    const text = typeof file.data === 'string' ? file.data : new TextDecoder().decode(file.data);
-    return { ok: true, fileName: file.fileName, mimeType: file.mimeType, text };
-  } catch (error) {
-    return { ok: false, message: `Gloss could not export: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-
-export const exportStix = ({ pageUrls }: GlossRequest<'export-stix'>): Promise<PageExportResult> =>
-  exportResult('stix', pageUrls, 'There are no saved pages to export.');
 
 /** The tab's saved page as one file, made here where the database and the dictionaries are. */
 export async function exportPage({ tabId, format }: GlossRequest<'export-page'>): Promise<GlossResponse<'export-page'>> {
@@ -49,5 +40,12 @@ export async function exportPage({ tabId, format }: GlossRequest<'export-page'>)
     return { ok: false, message: 'The tab is gone. Open Gloss again on the page to export.' };
   }
   if (!pageUrl) return { ok: false, message: NOTHING_SAVED };
-  return exportResult(format, [pageUrl], NOTHING_SAVED);
+  try {
+    const file = await pageFile(format, pageUrl);
+    if (!file) return { ok: false, message: NOTHING_SAVED };
+    const text = typeof file.data === 'string' ? file.data : new TextDecoder().decode(file.data);
+    return { ok: true, fileName: file.fileName, mimeType: file.mimeType, text };
+  } catch (error) {
+    return { ok: false, message: `Gloss could not export this page: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }

@@ -5,7 +5,7 @@ import * as annotations from './annotation-handlers';
 import * as entities from './entity-handlers';
 import { clearEntityMarks, entityMarksShown, focusEntityMark, markEntities } from './entity-mark-handlers';
 import { executeFunctionInTab } from './execute-in-tab';
-import { exportPage, exportStix, profilesFor } from './export-handlers';
+import { attackIds, exportPage, profilesFor } from './export-handlers';
 import { libraryChanged, openSavedPage } from './library-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
@@ -56,7 +56,7 @@ const handlers: Handlers = {
   'entity-marks-shown': entityMarksShown,
   'export-page': exportPage,
   'actor-profiles': profilesFor,
-  'export-stix': exportStix,
+  'attack-ids': attackIds,
   'open-saved-page': openSavedPage,
   'library-changed': libraryChanged,
 };

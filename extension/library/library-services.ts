@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { LibraryData, LibraryServices } from '@/components/library/library-services';
-import { jsonExport, markdownExport } from '@/lib/export/export-files';
+import type { LibraryServices } from '@/components/library/library-services';
+import { answeredLookup, attackIdQueries } from '@/lib/export/attack-ids';
+import { jsonExport, markdownExport, stixExport } from '@/lib/export/export-files';
 import { MAX_BACKUP_BYTES, parseBackup } from '@/lib/export/web-annotation/parse-backup';
 import { importSnapshot, readSnapshot } from '@/lib/storage/backup-store';
 import { GlossDatabase } from '@/lib/storage/database';
@@ -8,6 +9,12 @@ import { readPageExports, type ResolveActors } from '@/lib/storage/export-reader
 import { renameTag } from '@/lib/storage/tag-admin';
 import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';
+
+/**
+ * Lets the status line paint before a long synchronous step. Not requestAnimationFrame: it never fires
+ * while the tab is in the background, and an import must go on then.
+ */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 /**
  * The library reads and writes the database directly: an extension page shares the background's
@@ -20,11 +27,11 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
   const pagesFor = (urls: string[] | null) => readPageExports(db, urls, resolveActors);
 
   return {
-    async load(): Promise<LibraryData> {
-      const [pages, annotations] = await db.transaction('r', db.pages, db.annotations, () => Promise.all([db.pages.toArray(), db.annotations.toArray()]));
-      const keys = [...new Set(pages.flatMap((page) => page.actors ?? []))];
+    loadPages: () => db.pages.toArray(),
+    loadHighlights: () => db.annotations.toArray(),
+    async actorNames(keys) {
       const profiles = keys.length ? await sendRequest({ type: 'actor-profiles', keys }) : [];
-      return { pages, annotations, actorNames: new Map(profiles.map((profile) => [profile.key, profile.canonical])) };
+      return new Map(profiles.map((profile) => [profile.key, profile.canonical]));
     },
     open: (url, annotationId) => sendRequest({ type: 'open-saved-page', url, annotationId }),
     async exportPages(format, urls) {
@@ -34,24 +41,28 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
         const single = urls?.length === 1 ? (await db.pages.get(urls[0])) ?? null : null;
         return jsonExport(snapshot, now, single);
       }
-      if (format === 'stix') {
-        // The background has the ATT&CK data for software and technique ids; the file is text.
-        const result = await sendRequest({ type: 'export-stix', pageUrls: urls });
-        if (!result.ok) throw new Error(result.message);
-        return { fileName: result.fileName, mimeType: result.mimeType, data: result.text };
-      }
       const pages = await pagesFor(urls);
       if (pages.length === 0) throw new Error('There are no saved pages to export.');
-      return markdownExport(pages, now);
+      if (format === 'markdown') return markdownExport(pages, now);
+      // The background has the ATT&CK data; it answers for the few names asked, not the whole file.
+      const queries = attackIdQueries(pages);
+      const ids = queries.length ? await sendRequest({ type: 'attack-ids', entities: queries }) : [];
+      return stixExport(pages, now, { attackIdOf: answeredLookup(queries, ids) });
     },
     save: saveFile,
     copy: copyText,
-    async importBackup(file) {
+    async importBackup(file, onStep = () => undefined) {
       if (file.size > MAX_BACKUP_BYTES) {
         return { ok: false, message: `That file is ${Math.round(file.size / 2 ** 20)} MB; a Gloss backup can be at most ${MAX_BACKUP_BYTES / 2 ** 20} MB.` };
       }
-      const parsed = parseBackup(await file.text());
+      onStep('reading');
+      const text = await file.text();
+      onStep('checking');
+      await nextFrame();
+      const parsed = parseBackup(text);
       if (!parsed.ok) return parsed;
+      onStep('saving');
+      await nextFrame();
       const report = await importSnapshot(db, parsed.snapshot);
       await sendRequest({
         type: 'library-changed',

@@ -1,7 +1,14 @@
 /** ATT&CK ids for tagged software and techniques, from the shipped data (tags store only names). */
 import { formKey } from '../entities/dictionary';
 import type { EntityData } from '../entities/scan-entities';
+import type { PageExport } from './page-export';
 import type { AttackIdLookup } from './stix/entity-objects';
+
+/** A confirmed entity whose ATT&CK id an export wants. */
+export interface AttackIdQuery {
+  kind: 'malware' | 'tool' | 'technique';
+  canonical: string;
+}
 
 export function attackIdLookup(data: Pick<EntityData, 'software' | 'techniques'>): AttackIdLookup {
   const software = new Map<string, string>();
@@ -15,4 +22,24 @@ export function attackIdLookup(data: Pick<EntityData, 'software' | 'techniques'>
     techniques.set(formKey(technique.id), technique.id);
   }
   return (kind, canonical) => (kind === 'technique' ? techniques : software).get(formKey(canonical));
+}
+
+const QUERIED_KINDS = new Set<string>(['malware', 'tool', 'technique']);
+const queryKey = (kind: string, canonical: string) => `${kind}\n${formKey(canonical)}`;
+
+/** The confirmed software and techniques of the pages, once each: what to ask ids for. */
+export function attackIdQueries(pages: readonly PageExport[]): AttackIdQuery[] {
+  const queries = new Map<string, AttackIdQuery>();
+  for (const tag of pages.flatMap((page) => page.entityTags)) {
+    if (tag.status !== 'confirmed' || !QUERIED_KINDS.has(tag.kind)) continue;
+    queries.set(queryKey(tag.kind, tag.canonical), { kind: tag.kind as AttackIdQuery['kind'], canonical: tag.canonical });
+  }
+  return [...queries.values()];
+}
+
+/** A lookup over answers obtained elsewhere (the library asks the background, which has the data). */
+export function answeredLookup(queries: readonly AttackIdQuery[], ids: readonly (string | null)[]): AttackIdLookup {
+  const known = new Map<string, string>();
+  queries.forEach((query, i) => { if (ids[i]) known.set(queryKey(query.kind, query.canonical), ids[i]!); });
+  return (kind, canonical) => known.get(queryKey(kind, canonical));
 }

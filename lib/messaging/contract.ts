@@ -5,6 +5,7 @@ import type { MentionQuote } from '../entities/locate-mentions';
 import type { PageEntities } from '../entities/page-entities';
 import type { ActorSuggestion } from '../entities/search-actors';
 import type { EntityKind } from '../entities/types';
+import type { AttackIdQuery } from '../export/attack-ids';
 import type { ActorProfile } from '../export/page-export';
 import type { AnnotationChanges } from '../storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '../storage/records';
@@ -125,8 +126,8 @@ export interface GlossRequests {
   'entity-marks-shown': { request: { tabId: number }; response: { shown: boolean } };
   'export-page': { request: { tabId: number; format: ExportFormat }; response: PageExportResult };
   'actor-profiles': { request: { keys: string[] }; response: ActorProfile[] };
-  /** STIX of saved pages (all when null), made where the ATT&CK data is. */
-  'export-stix': { request: { pageUrls: string[] | null }; response: PageExportResult };
+  /** ATT&CK ids of software and techniques, from the data the background holds; null where unknown. */
+  'attack-ids': { request: { entities: AttackIdQuery[] }; response: (string | null)[] };
   /** Opens a saved page (or switches to its tab) and scrolls to one of its highlights. */
   'open-saved-page': { request: { url: string; annotationId: string | null }; response: { ok: boolean; message?: string } };
   /** The library changed stored data (import, tag rename): open tabs repaint, the dictionaries reload. */
@@ -176,7 +177,7 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'entity-marks-shown': (m) => isTabId(m.tabId),
   'export-page': (m) => isTabId(m.tabId) && ['markdown', 'json', 'stix'].includes(m.format as string),
   'actor-profiles': (m) => isStringList(m.keys, 1_000_000),
-  'export-stix': (m) => m.pageUrls === null || isStringList(m.pageUrls, 1_000_000),
+  'attack-ids': (m) => Array.isArray(m.entities) && m.entities.length <= 100_000,
   'open-saved-page': (m) => typeof m.url === 'string' && m.url.length <= 8_000 && (m.annotationId === null || isId(m.annotationId)),
   'library-changed': (m) => isStringList(m.pageUrls, 1_000_000) && typeof m.actorsChanged === 'boolean',
 };

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/components/library/library-app';
-import type { LibraryData, LibraryServices } from '@/components/library/library-services';
+import type { LibraryServices } from '@/components/library/library-services';
 import type { ImportReport } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 
@@ -21,7 +21,7 @@ function note(id: string, pageUrl: string, exact: string, extra: Partial<Annotat
   };
 }
 
-const data = (): LibraryData => ({
+const data = () => ({
   pages: [page(STORM, 'Storm-1152 takedown', 2, ['scattered spider']), page(BLOG, 'Crimson Heron', 1)],
   annotations: [
     note('a', STORM, 'a staggering 750 million accounts', { tags: ['fraud'], note: 'Scale.' }),
@@ -35,7 +35,9 @@ const report: ImportReport = { added: 3, updated: 0, skipped: 1, pages: { ...cou
 
 function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
   return {
-    load: async () => data(),
+    loadPages: async () => data().pages,
+    loadHighlights: async () => data().annotations,
+    actorNames: async () => data().actorNames,
     open: vi.fn(async () => ({ ok: true })),
     exportPages: vi.fn(async () => ({ fileName: 'x.md', mimeType: 'text/markdown', data: '# x' })),
     save: vi.fn(),
@@ -51,7 +53,8 @@ async function mount(s: LibraryServices): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
   await act(async () => render(<LibraryApp services={s} />, root));
-  await act(async () => {});
+  // Pages, then highlights and actor names: two reads to settle.
+  for (let i = 0; i < 3; i++) await act(async () => {});
   return root;
 }
 
@@ -104,6 +107,19 @@ describe('LibraryApp', () => {
     expect([...select('Tag').options].map((o) => o.textContent)).toEqual(['All', 'fraud (1 page)']);
   });
 
+  it('paints the pages before the highlights arrive, then the highlights', async () => {
+    let deliver: (records: AnnotationRecord[]) => void = () => undefined;
+    const root = await mount(services({ loadHighlights: () => new Promise((resolve) => { deliver = resolve; }) }));
+    expect(titles(root)).toEqual(['Storm-1152 takedown', 'Crimson Heron']);
+    expect(root.querySelector('.result-count')?.textContent).toContain('Reading your highlights');
+    expect(root.querySelector('.page-meta')?.textContent).not.toContain('highlight');
+    expect(button(root, 'Export Markdown').disabled).toBe(true);
+    await act(async () => deliver(data().annotations));
+    await act(async () => {});
+    expect(root.querySelector('.page-meta')?.textContent).toContain('1 highlight');
+    expect(button(root, 'Export Markdown').disabled).toBe(false);
+  });
+
   it('opens a highlight in its page', async () => {
     const s = services();
     const root = await mount(s);
@@ -131,7 +147,7 @@ describe('LibraryApp', () => {
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     await act(async () => { input.dispatchEvent(new Event('change', { bubbles: true })); });
     await act(async () => {});
-    expect(s.importBackup).toHaveBeenCalledWith(file);
+    expect(s.importBackup).toHaveBeenCalledWith(file, expect.any(Function));
     expect(status(root)).toMatch(/^Imported: 2 highlights added, 0 updated, 0 already up to date; 1 new page\./);
 
     (s.importBackup as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ ok: false, message: 'This file is not JSON.' });
@@ -154,9 +170,9 @@ describe('LibraryApp', () => {
   });
 
   it('says so when nothing is saved, and when the library cannot be read', async () => {
-    const empty = await mount(services({ load: async () => ({ pages: [], annotations: [], actorNames: new Map() }) }));
+    const empty = await mount(services({ loadPages: async () => [], loadHighlights: async () => [] }));
     expect(empty.textContent).toContain('Nothing saved yet');
-    const broken = await mount(services({ load: async () => { throw new Error('The database is blocked.'); } }));
+    const broken = await mount(services({ loadHighlights: async () => { throw new Error('The database is blocked.'); } }));
     expect(broken.querySelector('[role="alert"]')?.textContent).toContain('The database is blocked.');
   });
 });
