@@ -36,8 +36,9 @@ export function markdownExport(pages: readonly PageExport[], exportedAt: Date): 
   const names = uniqueNames(pages.map((page) => markdownFileName(page.page)));
   const files: Record<string, Uint8Array> = {};
   pages.forEach((page, i) => { files[names[i]] = strToU8(pageMarkdown(page, exportedAt)); });
-  // Markdown compresses well, but level 1 is several times faster than the default for little size.
-  return { fileName: `gloss-markdown-${day(exportedAt)}.zip`, mimeType: 'application/zip', data: zipSync(files, { level: 1, mtime: exportedAt }) };
+  // Stored, not deflated: deflating tens of megabytes of notes in JavaScript takes seconds, several
+  // times what writing them does, while the zip only needs to carry them to the user's disk.
+  return { fileName: `gloss-markdown-${day(exportedAt)}.zip`, mimeType: 'application/zip', data: zipSync(files, { level: 0, mtime: exportedAt }) };
 }
 
 /** The JSON backup (W3C Web Annotation collection) of a snapshot; `scope` names a single page's export. */

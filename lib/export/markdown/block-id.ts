@@ -3,6 +3,8 @@
  * They come from the annotation id alone, so exporting again gives the same ids and links keep working.
  */
 
+/** A UUID as Gloss writes them (crypto.randomUUID): UUID reads it, and its first 12 digits are at 0-7 and 9-12. */
+const PLAIN_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UUID = /^(?:urn:uuid:)?([0-9a-f]{8})-?([0-9a-f]{4})-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
 /** 64-bit FNV-1a over the UTF-16 code units, as 16 hex digits: short, stable and well spread. */
@@ -21,6 +23,8 @@ function fnv1a64(text: string): string {
  * and "-", and both forms do.
  */
 export function blockId(annotationId: string): string {
+  // Gloss's own ids, the usual case, need no trimming and no captures.
+  if (PLAIN_UUID.test(annotationId)) return `gloss-${annotationId.slice(0, 8)}${annotationId.slice(9, 13)}`.toLowerCase();
   const uuid = UUID.exec(annotationId.trim());
   const hex = uuid ? `${uuid[1]}${uuid[2]}`.toLowerCase() : fnv1a64(annotationId).slice(0, 12);
   return `gloss-${hex}`;

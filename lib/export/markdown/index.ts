@@ -1,7 +1,7 @@
 /** Markdown export: a saved page as an Obsidian-ready note. */
 export { markdownFileName } from './file-name';
 export { NO_HIGHLIGHTS, inDocumentOrder, pageMarkdown } from './page-markdown';
-export { textDirective, textFragmentUrl } from './text-fragment';
+export { fragmentAddress, textDirective, textFragmentUrl, type FragmentAddress } from './text-fragment';
 export { frontMatter, yamlString } from './yaml';
 export { escapeMarkdownLine, markdownBlockquote, markdownInline, markdownLinkDestination, markdownParagraphs } from './escape';
 export { blockId, uniqueBlockIds } from './block-id';

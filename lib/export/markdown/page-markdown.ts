@@ -4,12 +4,14 @@
  * the page names.
  */
 import { COLOR_LABELS, type AnnotationRecord, type HighlightColor, type PageRecord } from '../../storage/records';
+import type { TextQuoteSelector } from '../../anchoring/types';
 import type { PageExport } from '../page-export';
 import { actorsSection } from './actors-markdown';
 import { uniqueBlockIds } from './block-id';
 import { markdownBlockquote, markdownInline, markdownLinkDestination, markdownParagraphs } from './escape';
 import { obsidianTags } from './obsidian-tag';
-import { textFragmentUrl } from './text-fragment';
+import { fragmentAddress, textDirective } from './text-fragment';
+import { collapseWhitespace } from './whitespace';
 import { frontMatter, type FrontMatterValue } from './yaml';
 
 export { markdownFileName } from './file-name';
@@ -35,7 +37,7 @@ function isWebAddress(url: string): boolean {
 }
 
 function oneLine(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text ?? '');
 }
 
 /**
@@ -61,32 +63,47 @@ function colorLabel(color: string): string | null {
   return Object.hasOwn(COLOR_LABELS, color) ? COLOR_LABELS[color as HighlightColor] : null;
 }
 
+type PassageDestination = (quote: TextQuoteSelector) => string;
+
 /**
- * "[↗ Open passage](…) · Yellow highlight". The link is made only for web pages: any other scheme in a
- * stored address (javascript:, data:) must not become something to click.
+ * Link destinations to a page's passages, made safe for Markdown. Made safe character by character,
+ * the page's own address can be done once for all its highlights rather than in every link. Null for
+ * anything but a web page: any other scheme in a stored address (javascript:, data:) must not become
+ * something to click.
  */
-function passageLine(annotation: AnnotationRecord, pageUrl: string): string | null {
-  const link = isWebAddress(pageUrl)
-    ? `[↗ Open passage](${markdownLinkDestination(textFragmentUrl(pageUrl, annotation.target.quote))})`
-    : null;
+function passageDestinations(pageUrl: string): PassageDestination | null {
+  if (!isWebAddress(pageUrl)) return null;
+  const address = fragmentAddress(pageUrl);
+  const withoutDirective = markdownLinkDestination(address.withoutDirective);
+  const beforeDirective = markdownLinkDestination(address.beforeDirective);
+  return (quote) => {
+    const directive = textDirective(quote);
+    return directive ? `${beforeDirective}${markdownLinkDestination(directive)}` : withoutDirective;
+  };
+}
+
+/** "[↗ Open passage](…) · Yellow highlight". */
+function passageLine(annotation: AnnotationRecord, destination: PassageDestination | null): string {
+  const link = destination ? `[↗ Open passage](${destination(annotation.target.quote)})` : '';
   const color = colorLabel(annotation.color);
-  const parts = [link, color && `${color} highlight`].filter(Boolean);
-  return parts.length > 0 ? parts.join(' · ') : null;
+  if (!color) return link;
+  return link ? `${link} · ${color} highlight` : `${color} highlight`;
 }
 
 /**
- * One highlight: the quote, its block id on a line of its own (Obsidian's way to name a quote block, so
- * `[[note#^id]]` embeds the quote), the link back, the note and the tags.
+ * One highlight's blocks, added to the note's (which are joined by blank lines): the quote, its block id
+ * on a line of its own (Obsidian's way to name a quote block, so `[[note#^id]]` embeds the quote), the
+ * link back, the note and the tags. Added, not returned as a string: the page joins all of them once,
+ * rather than each highlight's text being copied into a string of its own first.
  */
-function highlightMarkdown(annotation: AnnotationRecord, id: string, pageUrl: string): string {
-  const tags = obsidianTags(annotation.tags ?? []).map((tag) => `#${tag}`).join(' ');
-  return [
-    markdownBlockquote(annotation.target.quote.exact),
-    `^${id}`,
-    passageLine(annotation, pageUrl),
-    markdownParagraphs(annotation.note ?? ''),
-    tags,
-  ].filter(Boolean).join('\n\n');
+function addHighlight(blocks: string[], annotation: AnnotationRecord, id: string, destination: PassageDestination | null): void {
+  blocks.push(markdownBlockquote(annotation.target.quote.exact), `^${id}`);
+  const passage = passageLine(annotation, destination);
+  if (passage) blocks.push(passage);
+  const note = markdownParagraphs(annotation.note ?? '');
+  if (note) blocks.push(note);
+  const tags = obsidianTags(annotation.tags ?? []);
+  if (tags.length > 0) blocks.push(`#${tags.join(' #')}`);
 }
 
 /** The page as a Markdown note; `exportedAt` goes in the front matter. Ends with a newline. */
@@ -94,13 +111,15 @@ export function pageMarkdown(page: PageExport, exportedAt: Date): string {
   const annotations = inDocumentOrder(page.annotations);
   const ids = uniqueBlockIds(annotations.map((annotation) => annotation.id));
   const tags = obsidianTags(annotations.flatMap((annotation) => annotation.tags ?? []));
-  const highlights = annotations.map((annotation, i) => highlightMarkdown(annotation, ids[i], page.page.url));
-  const sections = [
+  const blocks = [
     pageFrontMatter(page.page, tags, exportedAt),
     `# ${markdownInline(page.page.title ?? '') || UNTITLED}`,
     '## Highlights',
-    ...(highlights.length > 0 ? highlights : [NO_HIGHLIGHTS]),
-    actorsSection(page.actors),
   ];
-  return `${sections.filter(Boolean).join('\n\n')}\n`;
+  const destination = passageDestinations(page.page.url);
+  annotations.forEach((annotation, i) => addHighlight(blocks, annotation, ids[i], destination));
+  if (annotations.length === 0) blocks.push(NO_HIGHLIGHTS);
+  const actors = actorsSection(page.actors);
+  if (actors) blocks.push(actors);
+  return `${blocks.join('\n\n')}\n`;
 }

@@ -13,6 +13,7 @@
  */
 import { CONTEXT_LENGTH } from '../../anchoring/describe-range';
 import type { TextQuoteSelector } from '../../anchoring/types';
+import { collapseWhitespace } from './whitespace';
 
 /** Quotes longer than this (whitespace collapsed) are linked by their first and last words. */
 const LONG_QUOTE = 80;
@@ -27,9 +28,15 @@ const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
 const WORD_CHAR_AT_START = /^[\p{L}\p{N}\p{M}_]/u;
 const WORD_CHAR_AT_END = /[\p{L}\p{N}\p{M}_]$/u;
 const HAS_WORD = /[\p{L}\p{N}]/u;
+const STARTS_WITH_SPACE = /^\s/;
+const ENDS_WITH_SPACE = /\s$/;
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/**
+ * Whether `text` ends with a word character. Only its last character matters, and that is at most two
+ * code units: testing those alone spares the regex a try at every position of a long quote.
+ */
+function endsWithWordChar(text: string): boolean {
+  return WORD_CHAR_AT_END.test(text.slice(-2));
 }
 
 /**
@@ -38,20 +45,36 @@ function collapse(text: string): string {
  * become U+FFFD.
  */
 function encodeTerm(term: string): string {
-  return encodeURIComponent(term.toWellFormed()).replace(/-/g, '%2D');
+  return encodeURIComponent(term.toWellFormed()).replaceAll('-', '%2D');
 }
 
-/** Up to `count` tokens from one end of `tokens`, counting only tokens that hold a letter or digit. */
-function takeWords(tokens: string[], count: number, fromEnd: boolean): string[] {
-  const ordered = fromEnd ? [...tokens].reverse() : tokens;
-  const kept: string[] = [];
+/**
+ * The last `count` words of `text` (whitespace collapsed) from `start` on, counting only words that
+ * hold a letter or digit, with any others between them.
+ */
+function wordsBefore(text: string, start: number, count: number): string {
+  let from = text.length;
   let words = 0;
-  for (const token of ordered) {
-    if (words === count) break;
-    kept.push(token);
-    if (HAS_WORD.test(token)) words++;
+  for (let end = text.length; words < count && end > start;) {
+    const space = text.lastIndexOf(' ', end - 1);
+    from = space < start ? start : space + 1;
+    if (HAS_WORD.test(text.slice(from, end))) words++;
+    end = from - 1;
   }
-  return fromEnd ? kept.reverse() : kept;
+  return text.slice(from);
+}
+
+/** The first `count` words of `text` (whitespace collapsed) up to `end`, as wordsBefore counts them. */
+function wordsAfter(text: string, end: number, count: number): string {
+  let to = 0;
+  let words = 0;
+  for (let start = 0; words < count && start < end;) {
+    const space = text.indexOf(' ', start);
+    to = space < 0 || space > end ? end : space;
+    if (HAS_WORD.test(text.slice(start, to))) words++;
+    start = to + 1;
+  }
+  return text.slice(0, to);
 }
 
 /**
@@ -60,11 +83,18 @@ function takeWords(tokens: string[], count: number, fromEnd: boolean): string[] 
  */
 function contextWords(context: string, side: 'before' | 'after'): string {
   const mayBeCut = context.length >= CONTEXT_LENGTH;
-  let text = context.replace(/\s+/g, ' ');
-  if (side === 'before' && mayBeCut && !text.startsWith(' ')) text = text.replace(/^\S*/, '');
-  if (side === 'after' && mayBeCut && !text.endsWith(' ')) text = text.replace(/\S*$/, '');
-  const tokens = text.split(' ').filter(Boolean);
-  return takeWords(tokens, CONTEXT_WORDS, side === 'before').join(' ');
+  const text = collapseWhitespace(context);
+  if (side === 'before') {
+    // The words are looked for after a first word that may be cut.
+    const cut = mayBeCut && !STARTS_WITH_SPACE.test(context);
+    const firstSpace = text.indexOf(' ');
+    const start = !cut ? 0 : firstSpace < 0 ? text.length : firstSpace + 1;
+    return wordsBefore(text, start, CONTEXT_WORDS);
+  }
+  // The words are looked for before a last word that may be cut.
+  const cut = mayBeCut && !ENDS_WITH_SPACE.test(context);
+  const end = !cut ? text.length : Math.max(text.lastIndexOf(' '), 0);
+  return wordsAfter(text, end, CONTEXT_WORDS);
 }
 
 interface DirectiveTerms {
@@ -74,30 +104,68 @@ interface DirectiveTerms {
   suffix: string;
 }
 
-/** textStart and textEnd: the whole quote, or a few words from each end when it is long or spans blocks. */
-function matchTerms(exact: string): { textStart: string; textEnd: string } {
-  const blocks = exact.split(LINE_BREAK).map(collapse).filter(Boolean);
-  const whole = blocks.join(' ');
-  const first = blocks[0]?.split(' ') ?? [];
-  const last = blocks[blocks.length - 1]?.split(' ') ?? [];
-  const ranged = blocks.length > 1 || (whole.length > LONG_QUOTE && first.length > 2 * EDGE_WORDS);
+/** Where the `n`th space of `text` is, or -1 when it has fewer. */
+function nthSpace(text: string, n: number): number {
+  let space = -1;
+  for (let k = 0; k < n; k++) {
+    space = text.indexOf(' ', space + 1);
+    if (space < 0) break;
+  }
+  return space;
+}
+
+/** The first `count` words of collapsed text (words split by single spaces). */
+function leadingWords(text: string, count: number): string {
+  const space = nthSpace(text, count);
+  return space < 0 ? text : text.slice(0, space);
+}
+
+/** The last `count` words of collapsed text. */
+function trailingWords(text: string, count: number): string {
+  let space = text.length;
+  for (let k = 0; k < count; k++) {
+    space = space > 0 ? text.lastIndexOf(' ', space - 1) : -1;
+    if (space < 0) return text;
+  }
+  return text.slice(space + 1);
+}
+
+/** Whether collapsed text has more than `count` words. */
+function hasMoreWords(text: string, count: number): boolean {
+  return nthSpace(text, count) >= 0;
+}
+
+/**
+ * textStart and textEnd: the whole quote, or a few words from each end when it is long or spans blocks.
+ * `collapsed` is the quote with its whitespace collapsed, which the caller has already worked out.
+ */
+function matchTerms(exact: string, collapsed: string): { textStart: string; textEnd: string } {
+  // Most quotes are one block, and then need no list of blocks.
+  const blocks = LINE_BREAK.test(exact) ? exact.split(LINE_BREAK).map(collapseWhitespace).filter(Boolean) : null;
+  const whole = blocks ? blocks.join(' ') : collapsed;
+  const first = blocks ? blocks[0] ?? '' : collapsed;
+  const last = blocks ? blocks[blocks.length - 1] ?? '' : collapsed;
+  const ranged = (blocks !== null && blocks.length > 1) || (whole.length > LONG_QUOTE && hasMoreWords(first, 2 * EDGE_WORDS));
   if (!ranged) return { textStart: whole, textEnd: '' };
-  return { textStart: first.slice(0, EDGE_WORDS).join(' '), textEnd: last.slice(-EDGE_WORDS).join(' ') };
+  return { textStart: leadingWords(first, EDGE_WORDS), textEnd: trailingWords(last, EDGE_WORDS) };
 }
 
 /** The four terms for a quote, or null when the quote has no text to look for. */
 function directiveTerms(quote: TextQuoteSelector): DirectiveTerms | null {
   let exact = quote.exact;
-  const startsInWord = WORD_CHAR_AT_END.test(quote.prefix) && WORD_CHAR_AT_START.test(exact);
-  const endsInWord = WORD_CHAR_AT_END.test(exact) && WORD_CHAR_AT_START.test(quote.suffix);
-  const short = collapse(exact).length < SHORT_QUOTE;
+  const collapsed = collapseWhitespace(exact);
+  const startsInWord = endsWithWordChar(quote.prefix) && WORD_CHAR_AT_START.test(exact);
+  const endsInWord = endsWithWordChar(exact) && WORD_CHAR_AT_START.test(quote.suffix);
+  const short = collapsed.length < SHORT_QUOTE;
   const prefix = startsInWord || short ? contextWords(quote.prefix, 'before') : '';
   const suffix = endsInWord || short ? contextWords(quote.suffix, 'after') : '';
   // A quote that starts or ends inside a word cannot be found without whole-word context on that side;
   // without it, link to the rest of the quote rather than to nothing.
-  if (startsInWord && !prefix) exact = exact.replace(/^[\p{L}\p{N}\p{M}_]+/u, '');
-  if (endsInWord && !suffix) exact = exact.replace(/[\p{L}\p{N}\p{M}_]+$/u, '');
-  const { textStart, textEnd } = matchTerms(exact);
+  const dropFirst = startsInWord && !prefix;
+  const dropLast = endsInWord && !suffix;
+  if (dropFirst) exact = exact.replace(/^[\p{L}\p{N}\p{M}_]+/u, '');
+  if (dropLast) exact = exact.replace(/[\p{L}\p{N}\p{M}_]+$/u, '');
+  const { textStart, textEnd } = matchTerms(exact, dropFirst || dropLast ? collapseWhitespace(exact) : collapsed);
   return textStart ? { prefix, textStart, textEnd, suffix } : null;
 }
 
@@ -105,25 +173,35 @@ function directiveTerms(quote: TextQuoteSelector): DirectiveTerms | null {
 export function textDirective(quote: TextQuoteSelector): string | null {
   const terms = directiveTerms(quote);
   if (!terms) return null;
-  const parts = [
-    terms.prefix && `${encodeTerm(terms.prefix)}-`,
-    encodeTerm(terms.textStart),
-    terms.textEnd && encodeTerm(terms.textEnd),
-    terms.suffix && `-${encodeTerm(terms.suffix)}`,
-  ];
-  return `text=${parts.filter(Boolean).join(',')}`;
+  const prefix = terms.prefix ? `${encodeTerm(terms.prefix)}-,` : '';
+  const textEnd = terms.textEnd ? `,${encodeTerm(terms.textEnd)}` : '';
+  const suffix = terms.suffix ? `,-${encodeTerm(terms.suffix)}` : '';
+  return `text=${prefix}${encodeTerm(terms.textStart)}${textEnd}${suffix}`;
+}
+
+/** A page address taken apart for text fragment links. */
+export interface FragmentAddress {
+  /** The address to link to when a quote gives no directive. */
+  withoutDirective: string;
+  /** What goes in front of the directive. */
+  beforeDirective: string;
 }
 
 /**
- * The page address with a text fragment for the quote. An existing fragment is kept in front of the
+ * The page address taken apart for text fragment links. An existing fragment is kept in front of the
  * directive (`#section:~:text=...`): browsers fall back to it when the text is not found, and on pages
  * that route by fragment it is part of the address. A directive already in it is replaced.
  */
-export function textFragmentUrl(pageUrl: string, quote: TextQuoteSelector): string {
+export function fragmentAddress(pageUrl: string): FragmentAddress {
   const hash = pageUrl.indexOf('#');
   const base = hash < 0 ? pageUrl : pageUrl.slice(0, hash);
   const fragment = hash < 0 ? '' : pageUrl.slice(hash + 1).split(':~:')[0];
+  return { withoutDirective: fragment ? `${base}#${fragment}` : base, beforeDirective: `${base}#${fragment}:~:` };
+}
+
+/** The page address with a text fragment for the quote (see fragmentAddress). */
+export function textFragmentUrl(pageUrl: string, quote: TextQuoteSelector): string {
+  const address = fragmentAddress(pageUrl);
   const directive = textDirective(quote);
-  if (!directive) return fragment ? `${base}#${fragment}` : base;
-  return `${base}#${fragment}:~:${directive}`;
+  return directive ? `${address.beforeDirective}${directive}` : address.withoutDirective;
 }

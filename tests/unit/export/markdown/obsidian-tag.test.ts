@@ -44,3 +44,13 @@ describe('obsidianTags', () => {
     expect(obsidianTags(['Fraud', 'apt29', 'fraud', 'APT29', 'T1566.001', 't1566-001', '!!!'])).toEqual(['Fraud', 'apt29', 'T1566-001']);
   });
 });
+
+describe('obsidianTag over many labels', () => {
+  it('gives the same tag for a label however many other labels were converted in between', () => {
+    const first = ['T1566.001', '2023', 'c&c', '!!!'].map(obsidianTag);
+    for (let i = 0; i < 10_000; i++) obsidianTag(`label ${i}`);
+    expect(['T1566.001', '2023', 'c&c', '!!!'].map(obsidianTag)).toEqual(first);
+    expect(first).toEqual(['T1566-001', '_2023', 'c-c', null]);
+    expect(obsidianTag('label 9999')).toBe('label-9999');
+  });
+});

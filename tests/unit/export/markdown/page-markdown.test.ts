@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { describeOffsets } from '@/lib/anchoring/describe-range';
 import { TextIndex } from '@/lib/anchoring/text-index';
 import type { ActorProfile, PageExport } from '@/lib/export/page-export';
-import { NO_HIGHLIGHTS, markdownFileName, pageMarkdown } from '@/lib/export/markdown/page-markdown';
-import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
+import { markdownLinkDestination } from '@/lib/export/markdown/escape';
+import { NO_HIGHLIGHTS, inDocumentOrder, markdownFileName, pageMarkdown } from '@/lib/export/markdown/page-markdown';
+import { textFragmentUrl } from '@/lib/export/markdown/text-fragment';
+import { COLOR_LABELS, type AnnotationRecord, type PageRecord } from '@/lib/storage/records';
 
 const FIXTURES = `${__dirname}/../../../fixtures`;
 const EXPORTED_AT = new Date('2024-01-15T10:30:00Z');
@@ -252,5 +254,17 @@ describe('pageMarkdown on hostile input', () => {
 
   it('still gives the highlight a block id of letters, digits and dashes', () => {
     expect(markdown).toMatch(/^\^gloss-[0-9a-f]{12}$/m);
+  });
+});
+
+describe('pageMarkdown passage links', () => {
+  it('links each passage to the page address with its text fragment, made safe as a link destination', () => {
+    const urls = ['https://a.example/wiki/Storm_(group) café#History', 'https://a.example/b#top:~:text=old', 'https://a.example/<x>\\`y`'];
+    for (const url of urls) {
+      const markdown = pageMarkdown({ ...SAMPLE, page: { ...SAMPLE_PAGE, url } }, EXPORTED_AT);
+      const links = markdown.split('\n').filter((line) => line.startsWith('[↗ Open passage]('));
+      expect(links).toEqual(inDocumentOrder(SAMPLE_ANNOTATIONS).map((annotation) =>
+        `[↗ Open passage](${markdownLinkDestination(textFragmentUrl(url, annotation.target.quote))}) · ${COLOR_LABELS[annotation.color]} highlight`));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TextQuoteSelector } from '@/lib/anchoring/types';
-import { textDirective, textFragmentUrl } from '@/lib/export/markdown/text-fragment';
+import { fragmentAddress, textDirective, textFragmentUrl } from '@/lib/export/markdown/text-fragment';
 
 function quote(exact: string, prefix = '', suffix = ''): TextQuoteSelector {
   return { type: 'TextQuoteSelector', exact, prefix, suffix };
@@ -44,6 +44,22 @@ describe('textFragmentUrl', () => {
   it('leaves the address as it is when the quote has no text', () => {
     expect(textFragmentUrl('https://a.example/b', quote('  \n '))).toBe('https://a.example/b');
     expect(textFragmentUrl('https://a.example/b#top:~:text=x', quote(''))).toBe('https://a.example/b#top');
+  });
+});
+
+describe('fragmentAddress', () => {
+  it('gives the address to use without a directive and what goes in front of one', () => {
+    expect(fragmentAddress('https://a.example/b')).toEqual({ withoutDirective: 'https://a.example/b', beforeDirective: 'https://a.example/b#:~:' });
+    expect(fragmentAddress('https://a.example/b#top:~:text=old')).toEqual({ withoutDirective: 'https://a.example/b#top', beforeDirective: 'https://a.example/b#top:~:' });
+  });
+
+  it('is how textFragmentUrl builds its links', () => {
+    const passage = quote('a notorious cybercrime actor known as Storm-1152');
+    for (const url of ['https://a.example/b', 'https://a.example/b#top', 'https://a.example/b#:~:text=old', 'https://a.example/(x) é']) {
+      const address = fragmentAddress(url);
+      expect(textFragmentUrl(url, passage)).toBe(`${address.beforeDirective}${textDirective(passage)}`);
+      expect(textFragmentUrl(url, quote(' '))).toBe(address.withoutDirective);
+    }
   });
 });
 
