@@ -48,6 +48,8 @@ export const LIBRARY_PROBE = `(() => {
     new Promise((resolve) => setTimeout(() => resolve(null), timeoutMs)),
   ]);
   bench.watch('firstCard', '.page-card');
+  // The list paints from the pages alone; highlight counts appear once every highlight is read and indexed.
+  bench.watch('highlightsListed', '.page-card .page-meta', 'highlight');
 
   let keyDown = null;
   const isSearch = (event) => event.target && event.target.type === 'search';
