@@ -3,7 +3,8 @@ import type { LibraryServices } from '@/components/library/library-services';
 import { answeredLookup, attackIdQueries } from '@/lib/export/attack-ids';
 import { jsonExport, markdownExport, stixExport } from '@/lib/export/export-files';
 import { MAX_BACKUP_BYTES, parseBackup } from '@/lib/export/web-annotation/parse-backup';
-import { importSnapshot, readSnapshot } from '@/lib/storage/backup-store';
+import { importSnapshot, readSnapshot, type LoadedRecords } from '@/lib/storage/backup-store';
+import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 import { GlossDatabase } from '@/lib/storage/database';
 import { readPageExports, type ResolveActors } from '@/lib/storage/export-reader';
 import { renameTag } from '@/lib/storage/tag-admin';
@@ -24,11 +25,28 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
  */
 export function libraryServices(db = new GlossDatabase()): LibraryServices {
   const resolveActors: ResolveActors = (keys) => (keys.length ? sendRequest({ type: 'actor-profiles', keys }) : []);
-  const pagesFor = (urls: string[] | null) => readPageExports(db, urls, resolveActors);
+  // What the page last read, reused by exports (reading 100,000 highlights again takes over a second);
+  // forgotten the moment anything changes, so an export never works from stale records.
+  let loaded: { pages?: PageRecord[]; annotations?: AnnotationRecord[] } = {};
+  const forget = () => { loaded = {}; };
+  const current = (): LoadedRecords | undefined =>
+    (loaded.pages && loaded.annotations ? { pages: loaded.pages, annotations: loaded.annotations } : undefined);
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === 'annotations-changed') forget();
+  });
+  const pagesFor = (urls: string[] | null) => readPageExports(db, urls, resolveActors, current());
 
   return {
-    loadPages: () => db.pages.toArray(),
-    loadHighlights: () => db.annotations.toArray(),
+    async loadPages() {
+      forget();
+      loaded.pages = await db.pages.toArray();
+      return loaded.pages;
+    },
+    async loadHighlights() {
+      const annotations = await db.annotations.toArray();
+      if (loaded.pages) loaded.annotations = annotations;
+      return annotations;
+    },
     async actorNames(keys) {
       const profiles = keys.length ? await sendRequest({ type: 'actor-profiles', keys }) : [];
       return new Map(profiles.map((profile) => [profile.key, profile.canonical]));
@@ -37,7 +55,7 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
     async exportPages(format, urls) {
       const now = new Date();
       if (format === 'json') {
-        const snapshot = await readSnapshot(db, urls ?? undefined);
+        const snapshot = await readSnapshot(db, urls ?? undefined, current());
         const single = urls?.length === 1 ? (await db.pages.get(urls[0])) ?? null : null;
         return jsonExport(snapshot, now, single);
       }
@@ -63,6 +81,7 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
       if (!parsed.ok) return parsed;
       onStep('saving');
       await nextFrame();
+      forget();
       const report = await importSnapshot(db, parsed.snapshot);
       await sendRequest({
         type: 'library-changed',
@@ -72,6 +91,7 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
       return { ok: true, report };
     },
     async renameTag(fromKey, toLabel) {
+      forget();
       const result = await renameTag(db, fromKey, toLabel);
       await sendRequest({ type: 'library-changed', pageUrls: [], actorsChanged: false }).catch(() => undefined);
       return result;

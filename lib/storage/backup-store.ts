@@ -5,7 +5,7 @@
 import type { Table } from 'dexie';
 import type { GlossSnapshot } from '../export/page-export';
 import type { GlossDatabase } from './database';
-import type { PageRecord, TagRecord } from './records';
+import type { AnnotationRecord, PageRecord, TagRecord } from './records';
 import { tagKey } from './tags';
 
 /** What an import did to one kind of record. */
@@ -33,28 +33,39 @@ function sortedBy<T>(records: T[], key: (record: T) => string): T[] {
   return records.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+/** Pages and highlights a caller already holds (the library keeps them in memory), to skip reading them again. */
+export interface LoadedRecords {
+  pages: readonly PageRecord[];
+  annotations: readonly AnnotationRecord[];
+}
+
 /**
  * Everything Gloss keeps, or with `pageUrls` only those pages: their annotations and entity tags, the
  * tags their annotations use, and every user actor (actors belong to no page). One read transaction,
- * so the snapshot is consistent; records come sorted by their keys.
+ * so the snapshot is consistent; records come sorted by their keys. With `loaded`, pages and
+ * highlights come from there and only the small tables are read.
  */
-export async function readSnapshot(db: GlossDatabase, pageUrls?: readonly string[]): Promise<GlossSnapshot> {
+export async function readSnapshot(db: GlossDatabase, pageUrls?: readonly string[], loaded?: LoadedRecords): Promise<GlossSnapshot> {
   return db.transaction('r', allTables(db), async () => {
     const actors = sortedBy(await db.actors.toArray(), (r) => r.id);
     if (!pageUrls) {
       return {
-        pages: sortedBy(await db.pages.toArray(), (r) => r.url),
-        annotations: sortedBy(await db.annotations.toArray(), (r) => r.id),
+        pages: sortedBy(loaded ? [...loaded.pages] : await db.pages.toArray(), (r) => r.url),
+        annotations: sortedBy(loaded ? [...loaded.annotations] : await db.annotations.toArray(), (r) => r.id),
         tags: sortedBy(await db.tags.toArray(), (r) => r.key),
         entityTags: sortedBy(await db.entityTags.toArray(), (r) => r.id),
         actors,
       };
     }
     const urls = [...new Set(pageUrls)];
-    const annotations = await db.annotations.where('pageUrl').anyOf(urls).toArray();
+    const wanted = new Set(urls);
+    const annotations = loaded
+      ? loaded.annotations.filter((r) => wanted.has(r.pageUrl))
+      : await db.annotations.where('pageUrl').anyOf(urls).toArray();
+    const pages = loaded ? loaded.pages.filter((r) => wanted.has(r.url)) : (await db.pages.bulkGet(urls)).filter(present);
     const tagKeys = [...new Set(annotations.flatMap((r) => r.tags.map(tagKey)))];
     return {
-      pages: sortedBy((await db.pages.bulkGet(urls)).filter(present), (r) => r.url),
+      pages: sortedBy(pages, (r) => r.url),
       annotations: sortedBy(annotations, (r) => r.id),
       tags: sortedBy((await db.tags.bulkGet(tagKeys)).filter(present), (r) => r.key),
       entityTags: sortedBy(await db.entityTags.where('pageUrl').anyOf(urls).toArray(), (r) => r.id),

@@ -1,6 +1,7 @@
 /** Reads saved pages with everything kept on them, as the exporters take them (lib/export/page-export.ts). */
 import { actorKey } from '../entities/entity-key';
 import type { ActorProfile, PageExport } from '../export/page-export';
+import type { LoadedRecords } from './backup-store';
 import type { GlossDatabase } from './database';
 import type { AnnotationRecord, EntityTagRecord, PageRecord } from './records';
 
@@ -28,26 +29,37 @@ function pageActorKeys(page: PageRecord, tags: readonly EntityTagRecord[]): stri
   return [...keys];
 }
 
-/**
- * Saved pages (all of them when `urls` is null, newest first; else in the order given, skipping unknown
- * ones) with their highlights, entity verdicts and resolved actors, read in one transaction.
- */
-export async function readPageExports(db: GlossDatabase, urls: readonly string[] | null, resolveActors: ResolveActors): Promise<PageExport[]> {
-  const { pages, annotations, entityTags } = await db.transaction('r', db.pages, db.annotations, db.entityTags, async () => {
+async function readRecords(db: GlossDatabase, urls: readonly string[] | null, loaded?: LoadedRecords) {
+  return db.transaction('r', db.pages, db.annotations, db.entityTags, async () => {
     if (urls === null) {
       return {
-        pages: (await db.pages.orderBy('updatedAt').reverse().toArray()) as PageRecord[],
-        annotations: await db.annotations.toArray(),
+        pages: loaded ? [...loaded.pages].sort((a, b) => b.updatedAt - a.updatedAt) : (await db.pages.orderBy('updatedAt').reverse().toArray()) as PageRecord[],
+        annotations: loaded?.annotations ?? (await db.annotations.toArray()),
         entityTags: await db.entityTags.toArray(),
       };
     }
-    const found = (await db.pages.bulkGet([...urls])).filter((page): page is PageRecord => page !== undefined);
+    const wanted = new Set(urls);
+    const byUrl = loaded && new Map(loaded.pages.map((page) => [page.url, page]));
     return {
-      pages: found,
-      annotations: await db.annotations.where('pageUrl').anyOf([...urls]).toArray(),
+      pages: byUrl ? urls.map((url) => byUrl.get(url)).filter((page) => page !== undefined) : (await db.pages.bulkGet([...urls])).filter((page) => page !== undefined),
+      annotations: loaded ? loaded.annotations.filter((r) => wanted.has(r.pageUrl)) : await db.annotations.where('pageUrl').anyOf([...urls]).toArray(),
       entityTags: await db.entityTags.where('pageUrl').anyOf([...urls]).toArray(),
     };
   });
+}
+
+/**
+ * Saved pages (all of them when `urls` is null, newest first; else in the order given, skipping unknown
+ * ones) with their highlights, entity verdicts and resolved actors, read in one transaction. With
+ * `loaded`, pages and highlights come from there and only the verdicts are read.
+ */
+export async function readPageExports(
+  db: GlossDatabase,
+  urls: readonly string[] | null,
+  resolveActors: ResolveActors,
+  loaded?: LoadedRecords,
+): Promise<PageExport[]> {
+  const { pages, annotations, entityTags } = await readRecords(db, urls, loaded);
   const annotationsByPage = groupByPage<AnnotationRecord>(annotations);
   const tagsByPage = groupByPage<EntityTagRecord>(entityTags);
   const keysByPage = new Map(pages.map((page) => [page.url, pageActorKeys(page, tagsByPage.get(page.url) ?? [])]));

@@ -54,6 +54,15 @@ describe('readSnapshot', () => {
     expect(snapshot.entityTags.map((r) => r.entityKey)).toEqual(['threat-actor:storm-1152']);
     expect(snapshot.actors.map((r) => r.id)).toEqual(['gold harvest', 'scattered spider']);
   });
+
+  it('takes pages and annotations the caller holds, giving the same snapshot, and leaves the caller’s arrays alone', async () => {
+    await store(db, richSnapshot());
+    const loaded = { pages: (await db.pages.toArray()).reverse(), annotations: (await db.annotations.toArray()).reverse() };
+    const order = loaded.annotations.map((r) => r.id);
+    expect(await readSnapshot(db, undefined, loaded)).toStrictEqual(await readSnapshot(db));
+    expect(await readSnapshot(db, [NEWS, 'https://unknown.example/'], loaded)).toStrictEqual(await readSnapshot(db, [NEWS, 'https://unknown.example/']));
+    expect(loaded.annotations.map((r) => r.id)).toEqual(order);
+  });
 });
 
 describe('a backup round trip', () => {

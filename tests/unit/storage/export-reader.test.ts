@@ -77,3 +77,15 @@ describe('a known page’s title', () => {
     expect(await db.pages.get(PAGE)).toMatchObject({ title: 'Storm-1152', byline: 'A' });
   });
 });
+
+describe('reading with pages and highlights already in memory', () => {
+  it('gives what reading them from the database gives, for everything and for chosen pages', async () => {
+    await createAnnotation(db, { pageUrl: PAGE, target: target(10) }, details, 1000);
+    await createAnnotation(db, { pageUrl: OTHER, target: target(0) }, { title: 'Other', siteName: null }, 3000);
+    await tagEntity(db, PAGE, { kind: 'threat-actor', name: 'Octo Tempest', canonical: 'Scattered Spider' }, 'confirmed', null, 2000);
+    const loaded = { pages: await db.pages.toArray(), annotations: await db.annotations.toArray() };
+    for (const urls of [null, [PAGE], [OTHER, PAGE]]) {
+      expect(await readPageExports(db, urls, resolve, loaded)).toEqual(await readPageExports(db, urls, resolve));
+    }
+  });
+});
