@@ -129,22 +129,26 @@ async function mergeInto<T extends TInsert, TInsert>(
 ): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
   const existing = await localRecords(table, incoming.map(key), key);
-  const writes: T[] = [];
+  const additions: T[] = [];
+  const updates: T[] = [];
   incoming.forEach((record, i) => {
     const local = existing[i];
     if (local === undefined) {
       counts.added++;
-      writes.push(record);
+      additions.push(record);
       return;
     }
     const merged = merge(local, record);
     if (sameData(merged, local)) counts.skipped++;
     else {
       counts.updated++;
-      writes.push(merged);
+      updates.push(merged);
     }
   });
-  if (writes.length > 0) await table.bulkPut(writes);
+  // New records are added, not put: a put makes Dexie read each old record first (to tell watchers
+  // which index entries changed), which doubles the work of restoring a large backup.
+  if (additions.length > 0) await table.bulkAdd(additions);
+  if (updates.length > 0) await table.bulkPut(updates);
   return counts;
 }
 

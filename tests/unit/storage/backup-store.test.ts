@@ -154,7 +154,7 @@ describe('an import that fails part-way', () => {
     incoming.pages.push({ url: 'https://new.example/', title: 'New', siteName: null, createdAt: 1, updatedAt: 1 });
     incoming.annotations.forEach((r) => { r.note = 'changed'; r.updatedAt += 1_000; });
     incoming.actors.push({ ...incoming.actors[0], id: 'new actor', nameKeys: ['new actor'] });
-    vi.spyOn(db.actors, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    vi.spyOn(db.actors, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
     await expect(importSnapshot(db, incoming)).rejects.toThrow('disk full');
     expect(await readSnapshot(db)).toStrictEqual(before);
   });
