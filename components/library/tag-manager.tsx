@@ -8,6 +8,8 @@ interface TagManagerProps {
   onRename: (fromKey: string, toLabel: string) => Promise<void>;
 }
 
+const highlights = (n: number) => (n === 1 ? '1 highlight' : `${n} highlights`);
+
 function TagRow({ tag, tags, busy, onRename }: { tag: FacetValue } & TagManagerProps) {
   const [editing, setEditing] = useState(false);
   const [label, setLabel] = useState(tag.label);
@@ -39,7 +41,11 @@ function TagRow({ tag, tags, busy, onRename }: { tag: FacetValue } & TagManagerP
         <button type="submit" disabled={busy || !label.trim()}>{target ? `Merge into #${target.label}` : 'Save'}</button>
         <button type="button" class="link-button" onClick={() => { setEditing(false); setLabel(tag.label); }}>Cancel</button>
       </form>
-      {target && <p class="muted">#{target.label} already exists: its {target.annotations} highlights and these {tag.annotations} will share it.</p>}
+      {target && (
+        <p class="muted">
+          #{target.label} already exists ({highlights(target.annotations)}): the two become one tag, on {highlights(target.annotations + tag.annotations)} at most.
+        </p>
+      )}
     </li>
   );
 }
