@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { ExportFormat } from '@/lib/messaging/contract';
+import { countOf } from './count-words';
 
 interface LibraryActionsProps {
   /** How many pages an export takes now: the matching ones, or all. */
@@ -19,7 +20,7 @@ const EXPORTS: { format: ExportFormat; label: string }[] = [
 /** Export what is shown (or everything), and restore a JSON backup. */
 export function LibraryActions({ scopeCount, filtered, busy, onExport, onImport }: LibraryActionsProps) {
   const fileInput = useRef<HTMLInputElement>(null);
-  const scope = filtered ? `the ${scopeCount === 1 ? 'page' : `${scopeCount} pages`} shown` : 'everything';
+  const scope = filtered ? `the ${scopeCount === 1 ? 'page' : countOf(scopeCount, 'page', 'pages')} shown` : 'everything';
   return (
     <section class="library-actions" aria-labelledby="actions-title">
       <h2 id="actions-title" class="section-title">Export and back up</h2>

@@ -10,6 +10,7 @@ import type { ImportStep, LibraryServices } from './library-services';
 import { PageResults } from './page-results';
 import { SearchBar } from './search-bar';
 import { TagManager } from './tag-manager';
+import { countOf } from './count-words';
 
 /** Pages painted at first and added by each "Show more": enough to fill a screen, cheap to render. */
 const PAGE_STEP = 30;
@@ -36,12 +37,11 @@ function afterPaint(work: () => void): void {
   else setTimeout(work, 0);
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-export function describeImport(report: ImportReport): string {
+function describeImport(report: ImportReport): string {
   const { annotations, pages } = report;
-  return `Imported: ${count(annotations.added, 'highlight', 'highlights')} added, ${annotations.updated.toLocaleString()} updated, `
-    + `${annotations.skipped.toLocaleString()} already up to date; ${count(pages.added, 'new page', 'new pages')}. `
+  return `Imported: ${countOf(annotations.added, 'highlight', 'highlights')} added, ${annotations.updated.toLocaleString()} updated, `
+    + `${annotations.skipped.toLocaleString()} already up to date; ${countOf(pages.added, 'new page', 'new pages')}. `
     + `In all ${report.added.toLocaleString()} records added, ${report.updated.toLocaleString()} updated, ${report.skipped.toLocaleString()} skipped.`;
 }
 
@@ -138,7 +138,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
     try {
       const { annotations, merged } = await services.renameTag(fromKey, toLabel);
       ownChangeUntil.current = Date.now() + OWN_CHANGE_MS;
-      setStatus({ text: `${merged ? 'Merged' : 'Renamed'} the tag on ${count(annotations, 'highlight', 'highlights')}.`, problem: false });
+      setStatus({ text: `${merged ? 'Merged' : 'Renamed'} the tag on ${countOf(annotations, 'highlight', 'highlights')}.`, problem: false });
       await load();
     } catch (error) {
       setStatus({ text: error instanceof Error ? error.message : String(error), problem: true });
@@ -165,7 +165,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
     <main class="library">
       <header class="library-header">
         <h1>Gloss library</h1>
-        <p class="muted">{count(ready.pages.length, 'page', 'pages')}{complete && ` · ${count(ready.annotations.length, 'highlight', 'highlights')}`}</p>
+        <p class="muted">{countOf(ready.pages.length, 'page', 'pages')}{complete && ` · ${countOf(ready.annotations.length, 'highlight', 'highlights')}`}</p>
       </header>
       <SearchBar query={query} filters={filters} facets={ready.facets} onQuery={setQuery} onFilters={setFilters} inputRef={searchInput} />
       <p class="status-line" role="status">
@@ -179,8 +179,8 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
             <>
               <p class="result-count" aria-live="polite">
                 {!complete ? <><span class="spinner" aria-hidden="true" /> Reading your highlights…</>
-                  : filtered ? `${count(matches.length, 'page', 'pages')}, ${count(result?.total ?? 0, 'highlight', 'highlights')} match`
-                  : `All ${count(matches.length, 'page', 'pages')}`}
+                  : filtered ? `${countOf(matches.length, 'page', 'pages')}, ${countOf(result?.total ?? 0, 'highlight', 'highlights')} match`
+                  : `All ${countOf(matches.length, 'page', 'pages')}`}
               </p>
               {matches.length === 0 && <p class="muted">Nothing matches. Try fewer words, or clear the filters.</p>}
               <PageResults

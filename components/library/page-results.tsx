@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PageMatch } from '@/lib/library/search';
 import { snippet } from '@/lib/library/snippet';
 import { COLOR_LABELS, type AnnotationRecord } from '@/lib/storage/records';
+import { countOf } from './count-words';
 
 /** Highlights shown per page before "Show all". */
 const HIGHLIGHTS_SHOWN = 3;
@@ -54,7 +55,7 @@ function PageCard({ match, query, actions, complete }: { match: PageMatch; query
       <p class="page-meta">
         <span>{page.site}</span>
         <span>{dateFormat.format(page.updatedAt)}</span>
-        {complete && <span>{page.highlightCount === 1 ? '1 highlight' : `${page.highlightCount} highlights`}</span>}
+        {complete && <span>{countOf(page.highlightCount, 'highlight', 'highlights')}</span>}
       </p>
       {(page.tags.length > 0 || page.actors.length > 0) && (
         <ul class="chips" aria-label="Tags and threat actors">

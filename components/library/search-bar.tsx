@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { FacetValue, LibraryFacets } from '@/lib/library/library-index';
 import type { SearchFilters } from '@/lib/library/search';
 import type { HighlightColor } from '@/lib/storage/records';
+import { countOf } from './count-words';
 
 interface SearchBarProps {
   query: string;
@@ -21,7 +22,7 @@ function FacetSelect({ label, value, values, onChange }: { label: string; value:
         <option value="">{values.length === 0 ? 'None yet' : 'All'}</option>
         {values.map((facet) => (
           <option key={facet.key} value={facet.key}>
-            {facet.label} ({facet.pages === 1 ? '1 page' : `${facet.pages} pages`})
+            {facet.label} ({countOf(facet.pages, 'page', 'pages')})
           </option>
         ))}
       </select>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FacetValue } from '@/lib/library/library-index';
 import { tagKey } from '@/lib/storage/tags';
+import { countOf } from './count-words';
 
 interface TagManagerProps {
   tags: FacetValue[];
@@ -8,7 +9,7 @@ interface TagManagerProps {
   onRename: (fromKey: string, toLabel: string) => Promise<void>;
 }
 
-const highlights = (n: number) => (n === 1 ? '1 highlight' : `${n} highlights`);
+const highlights = (n: number) => countOf(n, 'highlight', 'highlights');
 
 function TagRow({ tag, tags, busy, onRename }: { tag: FacetValue } & TagManagerProps) {
   const [editing, setEditing] = useState(false);

@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
 import { actorProfiles } from '@/lib/export/actor-profiles';
 import { attackIdLookup } from '@/lib/export/attack-ids';
-import { jsonExport, markdownExport, stixExport, type ExportFile } from '@/lib/export/export-files';
-import type { ExportFormat, GlossRequest, GlossResponse } from '@/lib/messaging/contract';
-import { readSnapshot } from '@/lib/storage/backup-store';
-import { readPageExports } from '@/lib/storage/export-reader';
+import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
+import { savedPagesFile } from '@/lib/storage/saved-page-files';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { glossDatabase } from './database';
 import { entityScanner } from './entity-scanner';
@@ -20,17 +18,6 @@ export async function attackIds({ entities }: GlossRequest<'attack-ids'>): Promi
   return entities.map((entity) => (typeof entity?.canonical === 'string' ? (lookup(entity.kind, entity.canonical) ?? null) : null));
 }
 
-async function pageFile(format: ExportFormat, pageUrl: string): Promise<ExportFile | null> {
-  const db = glossDatabase();
-  const now = new Date();
-  const { actors, data } = await entityScanner();
-  const [page] = await readPageExports(db, [pageUrl], (keys, fallback) => actorProfiles(actors, keys, fallback));
-  if (!page) return null;
-  if (format === 'markdown') return markdownExport([page], now);
-  if (format === 'stix') return stixExport([page], now, { attackIdOf: attackIdLookup(data) });
-  return jsonExport(await readSnapshot(db, [pageUrl]), now, page.page);
-}
-
 /** The tab's saved page as one file, made here where the database and the dictionaries are. */
 export async function exportPage({ tabId, format }: GlossRequest<'export-page'>): Promise<GlossResponse<'export-page'>> {
   let pageUrl: string | null = null;
@@ -41,7 +28,11 @@ export async function exportPage({ tabId, format }: GlossRequest<'export-page'>)
   }
   if (!pageUrl) return { ok: false, message: NOTHING_SAVED };
   try {
-    const file = await pageFile(format, pageUrl);
+    const { actors, data } = await entityScanner();
+    const file = await savedPagesFile(glossDatabase(), format, [pageUrl], {
+      resolveActors: (keys, fallback) => actorProfiles(actors, keys, fallback),
+      attackIds: () => attackIdLookup(data),
+    });
     if (!file) return { ok: false, message: NOTHING_SAVED };
     const text = typeof file.data === 'string' ? file.data : new TextDecoder().decode(file.data);
     return { ok: true, fileName: file.fileName, mimeType: file.mimeType, text };

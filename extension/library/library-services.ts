@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { LibraryServices } from '@/components/library/library-services';
 import { answeredLookup, attackIdQueries } from '@/lib/export/attack-ids';
-import { jsonExport, markdownExport, stixExport } from '@/lib/export/export-files';
 import { MAX_BACKUP_BYTES, parseBackup } from '@/lib/export/web-annotation/parse-backup';
-import { importSnapshot, readSnapshot, type LoadedRecords } from '@/lib/storage/backup-store';
+import { importSnapshot, type LoadedRecords } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 import { GlossDatabase } from '@/lib/storage/database';
-import { readPageExports, type ResolveActors } from '@/lib/storage/export-reader';
+import type { ResolveActors } from '@/lib/storage/export-reader';
+import { savedPagesFile } from '@/lib/storage/saved-page-files';
 import { renameTag } from '@/lib/storage/tag-admin';
 import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';
@@ -34,7 +34,6 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
   browser.runtime.onMessage.addListener((message: unknown) => {
     if ((message as { type?: unknown } | null)?.type === 'annotations-changed') forget();
   });
-  const pagesFor = (urls: string[] | null) => readPageExports(db, urls, resolveActors, current());
 
   return {
     async loadPages() {
@@ -48,24 +47,21 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
       return annotations;
     },
     async actorNames(keys) {
-      const profiles = keys.length ? await sendRequest({ type: 'actor-profiles', keys }) : [];
-      return new Map(profiles.map((profile) => [profile.key, profile.canonical]));
+      return new Map((await resolveActors(keys, new Map())).map((profile) => [profile.key, profile.canonical]));
     },
     open: (url, annotationId) => sendRequest({ type: 'open-saved-page', url, annotationId }),
     async exportPages(format, urls) {
-      const now = new Date();
-      if (format === 'json') {
-        const snapshot = await readSnapshot(db, urls ?? undefined, current());
-        const single = urls?.length === 1 ? (await db.pages.get(urls[0])) ?? null : null;
-        return jsonExport(snapshot, now, single);
-      }
-      const pages = await pagesFor(urls);
-      if (pages.length === 0) throw new Error('There are no saved pages to export.');
-      if (format === 'markdown') return markdownExport(pages, now);
-      // The background has the ATT&CK data; it answers for the few names asked, not the whole file.
-      const queries = attackIdQueries(pages);
-      const ids = queries.length ? await sendRequest({ type: 'attack-ids', entities: queries }) : [];
-      return stixExport(pages, now, { attackIdOf: answeredLookup(queries, ids) });
+      const file = await savedPagesFile(db, format, urls, {
+        resolveActors,
+        // The background has the ATT&CK data; it answers for the few names asked, not the whole file.
+        async attackIds(pages) {
+          const queries = attackIdQueries(pages);
+          return answeredLookup(queries, queries.length ? await sendRequest({ type: 'attack-ids', entities: queries }) : []);
+        },
+        loaded: current(),
+      });
+      if (!file) throw new Error('There are no saved pages to export.');
+      return file;
     },
     save: saveFile,
     copy: copyText,

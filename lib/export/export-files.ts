@@ -8,6 +8,8 @@ import type { GlossSnapshot, PageExport } from './page-export';
 import { stixBundle, stixJson, type StixExportOptions } from './stix/stix-bundle';
 import { backupJson } from './web-annotation/to-json-ld';
 
+export type ExportFormat = 'markdown' | 'json' | 'stix';
+
 export interface ExportFile {
   fileName: string;
   mimeType: string;

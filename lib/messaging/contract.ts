@@ -6,6 +6,7 @@ import type { PageEntities } from '../entities/page-entities';
 import type { ActorSuggestion } from '../entities/search-actors';
 import type { EntityKind } from '../entities/types';
 import type { AttackIdQuery } from '../export/attack-ids';
+import type { ExportFormat } from '../export/export-files';
 import type { ActorProfile } from '../export/page-export';
 import type { AnnotationChanges } from '../storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '../storage/records';
@@ -76,8 +77,6 @@ export type TabHighlightsResult =
   | { ok: true; pageUrl: string; highlights: HighlightState[] }
   | { ok: false; reason: 'no-content-script' | 'not-a-page' };
 
-export type ExportFormat = 'markdown' | 'json' | 'stix';
-
 /** One page's export, ready to download or copy. */
 export type PageExportResult = { ok: true; fileName: string; mimeType: string; text: string } | { ok: false; message: string };
 
@@ -134,6 +133,7 @@ export interface GlossRequests {
   'library-changed': { request: { pageUrls: string[]; actorsChanged: boolean }; response: { ok: boolean } };
 }
 
+export type { ExportFormat };
 export type GlossRequestType = keyof GlossRequests;
 export type GlossRequest<K extends GlossRequestType = GlossRequestType> = K extends GlossRequestType
   ? { type: K } & GlossRequests[K]['request']

@@ -1,7 +1,7 @@
 /** Reads saved pages with everything kept on them, as the exporters take them (lib/export/page-export.ts). */
 import { actorKey } from '../entities/entity-key';
 import type { ActorProfile, PageExport } from '../export/page-export';
-import type { LoadedRecords } from './backup-store';
+import { readSnapshot, type LoadedRecords } from './backup-store';
 import type { GlossDatabase } from './database';
 import type { AnnotationRecord, EntityTagRecord, PageRecord } from './records';
 
@@ -29,29 +29,17 @@ function pageActorKeys(page: PageRecord, tags: readonly EntityTagRecord[]): stri
   return [...keys];
 }
 
-async function readRecords(db: GlossDatabase, urls: readonly string[] | null, loaded?: LoadedRecords) {
-  return db.transaction('r', db.pages, db.annotations, db.entityTags, async () => {
-    if (urls === null) {
-      return {
-        pages: loaded ? [...loaded.pages].sort((a, b) => b.updatedAt - a.updatedAt) : (await db.pages.orderBy('updatedAt').reverse().toArray()) as PageRecord[],
-        annotations: loaded?.annotations ?? (await db.annotations.toArray()),
-        entityTags: await db.entityTags.toArray(),
-      };
-    }
-    const wanted = new Set(urls);
-    const byUrl = loaded && new Map(loaded.pages.map((page) => [page.url, page]));
-    return {
-      pages: byUrl ? urls.map((url) => byUrl.get(url)).filter((page) => page !== undefined) : (await db.pages.bulkGet([...urls])).filter((page) => page !== undefined),
-      annotations: loaded ? loaded.annotations.filter((r) => wanted.has(r.pageUrl)) : await db.annotations.where('pageUrl').anyOf([...urls]).toArray(),
-      entityTags: await db.entityTags.where('pageUrl').anyOf([...urls]).toArray(),
-    };
-  });
+/** Pages newest first, or in the order asked for (unknown ones skipped). */
+function inExportOrder(pages: PageRecord[], urls: readonly string[] | null): PageRecord[] {
+  if (urls === null) return pages.sort((a, b) => b.updatedAt - a.updatedAt);
+  const byUrl = new Map(pages.map((page) => [page.url, page]));
+  return [...new Set(urls)].map((url) => byUrl.get(url)).filter((page) => page !== undefined);
 }
 
 /**
  * Saved pages (all of them when `urls` is null, newest first; else in the order given, skipping unknown
- * ones) with their highlights, entity verdicts and resolved actors, read in one transaction. With
- * `loaded`, pages and highlights come from there and only the verdicts are read.
+ * ones) with their highlights, entity verdicts and resolved actors, read in one transaction
+ * (readSnapshot). With `loaded`, pages and highlights come from there and only the verdicts are read.
  */
 export async function readPageExports(
   db: GlossDatabase,
@@ -59,7 +47,9 @@ export async function readPageExports(
   resolveActors: ResolveActors,
   loaded?: LoadedRecords,
 ): Promise<PageExport[]> {
-  const { pages, annotations, entityTags } = await readRecords(db, urls, loaded);
+  const snapshot = await readSnapshot(db, urls ?? undefined, loaded);
+  const { annotations, entityTags } = snapshot;
+  const pages = inExportOrder(snapshot.pages, urls);
   const annotationsByPage = groupByPage<AnnotationRecord>(annotations);
   const tagsByPage = groupByPage<EntityTagRecord>(entityTags);
   const keysByPage = new Map(pages.map((page) => [page.url, pageActorKeys(page, tagsByPage.get(page.url) ?? [])]));

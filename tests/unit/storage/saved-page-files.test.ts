@@ -1,0 +1,37 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAnnotation } from '@/lib/storage/annotation-store';
+import { GlossDatabase } from '@/lib/storage/database';
+import { savedPagesFile, type ExportSources } from '@/lib/storage/saved-page-files';
+
+const PAGE = 'https://news.example/storm-1152';
+const target = { quote: { type: 'TextQuoteSelector' as const, exact: 'quote', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: 5 } };
+const at = new Date('2026-11-26T10:00:00Z');
+
+let db: GlossDatabase;
+let sources: ExportSources;
+beforeEach(async () => {
+  db = new GlossDatabase(`test-${crypto.randomUUID()}`);
+  sources = { resolveActors: () => [], attackIds: vi.fn(() => () => undefined) };
+  await createAnnotation(db, { pageUrl: PAGE, target }, { title: 'Storm-1152', siteName: null }, 1000);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('saved pages as one file', () => {
+  it('makes each format for a saved page, asking for ATT&CK ids only for STIX', async () => {
+    expect((await savedPagesFile(db, 'markdown', [PAGE], sources, at))?.fileName).toBe('Storm-1152.md');
+    expect((await savedPagesFile(db, 'json', [PAGE], sources, at))?.fileName).toBe('Storm-1152.gloss.json');
+    expect(sources.attackIds).not.toHaveBeenCalled();
+    expect((await savedPagesFile(db, 'stix', [PAGE], sources, at))?.fileName).toBe('Storm-1152.stix.json');
+    expect(sources.attackIds).toHaveBeenCalledOnce();
+    expect((await savedPagesFile(db, 'json', null, sources, at))?.fileName).toBe('gloss-backup-2026-11-26.json');
+  });
+
+  it('gives nothing for a page that is not saved', async () => {
+    for (const format of ['markdown', 'json', 'stix'] as const) {
+      expect(await savedPagesFile(db, format, ['https://nowhere.example/'], sources, at)).toBeNull();
+    }
+  });
+});
