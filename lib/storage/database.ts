@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from './records';
+import type { AnnotationRecord, EntityTagRecord, PageRecord, PausedSiteRecord, TagRecord, UserActorRecord } from './records';
 
 export const DATABASE_NAME = 'gloss';
 
@@ -11,6 +11,7 @@ export const DATABASE_NAME = 'gloss';
  * - 1: pages by normalised URL; annotations by id, indexed by page, tags and colour; tags by key.
  * - 2: pages indexed by the threat actors they mention (every existing page gets `actors: []`);
  *   entity tags (a researcher's confirm/reject per page); the user's own threat actors.
+ * - 3: paused sites, by site key (lib/url/site.ts); a new, empty table, nothing else changes.
  */
 export class GlossDatabase extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
@@ -18,6 +19,7 @@ export class GlossDatabase extends Dexie {
   tags!: EntityTable<TagRecord, 'key'>;
   entityTags!: EntityTable<EntityTagRecord, 'id'>;
   actors!: EntityTable<UserActorRecord, 'id'>;
+  pausedSites!: EntityTable<PausedSiteRecord, 'site'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -37,5 +39,6 @@ export class GlossDatabase extends Dexie {
           page.actors ??= [];
         }),
       );
+    this.version(3).stores({ pausedSites: 'site' });
   }
 }

@@ -80,3 +80,12 @@ export interface UserActorRecord {
   createdAt: number;
   updatedAt: number;
 }
+
+/**
+ * A site where the user paused Gloss: no toolbar, no painting and no work in its pages until resumed.
+ * `site` is siteOfUrl in lib/url/site.ts (host, with a port that is not the default).
+ */
+export interface PausedSiteRecord {
+  site: string;
+  pausedAt: number;
+}
