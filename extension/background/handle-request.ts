@@ -7,6 +7,7 @@ import { clearEntityMarks, entityMarksShown, focusEntityMark, markEntities } fro
 import { executeFunctionInTab } from './execute-in-tab';
 import { attackIds, exportPage, profilesFor } from './export-handlers';
 import { libraryChanged, openSavedPage } from './library-handlers';
+import { setSitePaused, siteStatus, tabSitePause } from './site-pause-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
 
@@ -59,6 +60,9 @@ const handlers: Handlers = {
   'attack-ids': attackIds,
   'open-saved-page': openSavedPage,
   'library-changed': libraryChanged,
+  'site-status': siteStatus, // caller: content script (its own page)
+  'tab-site-pause': tabSitePause, // caller: extension pages (popup)
+  'set-site-paused': setSitePaused, // caller: extension pages (popup, library)
 };
 
 /** Routes one request to its handler; the background's single entry point for the message contract. */

@@ -131,6 +131,15 @@ export interface GlossRequests {
   'open-saved-page': { request: { url: string; annotationId: string | null }; response: { ok: boolean; message?: string } };
   /** The library changed stored data (import, tag rename): open tabs repaint, the dictionaries reload. */
   'library-changed': { request: { pageUrls: string[]; actorsChanged: boolean }; response: { ok: boolean } };
+  /**
+   * Caller: content script (the always-on loader, at start and on resume). Whether Gloss is paused on
+   * the sender's own site, and whether its own page has highlights (false when paused): one message at start.
+   */
+  'site-status': { request: object; response: { paused: boolean; hasAnnotations: boolean } };
+  /** Caller: extension pages (popup). The site of a tab (null for non-web pages) and whether Gloss is paused there. */
+  'tab-site-pause': { request: { tabId: number }; response: { site: string | null; paused: boolean } };
+  /** Caller: extension pages (popup, library). Pauses or resumes Gloss on a site; its open tabs follow at once. */
+  'set-site-paused': { request: { site: string; paused: boolean }; response: { ok: boolean; message?: string } };
 }
 
 export type { ExportFormat };
@@ -180,6 +189,9 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'attack-ids': (m) => Array.isArray(m.entities) && m.entities.length <= 100_000,
   'open-saved-page': (m) => typeof m.url === 'string' && m.url.length <= 8_000 && (m.annotationId === null || isId(m.annotationId)),
   'library-changed': (m) => isStringList(m.pageUrls, 1_000_000) && typeof m.actorsChanged === 'boolean',
+  'site-status': () => true,
+  'tab-site-pause': (m) => isTabId(m.tabId),
+  'set-site-paused': (m) => typeof m.site === 'string' && m.site.length > 0 && m.site.length <= 300 && typeof m.paused === 'boolean',
 };
 
 /** Messages arrive untyped; this tells Gloss's own well-formed requests apart from anything else. */
@@ -197,12 +209,21 @@ export interface TabCommands {
   'scroll-to-highlight': { request: { id: string }; response: { found: boolean } };
   'reattach-to-selection': { request: { id: string }; response: { ok: boolean; message?: string } };
   'annotations-changed': { request: { pageUrl: string }; response: void };
+  /** Gloss was paused (stop everything) or resumed (start as on load) on the tab's site. */
+  'site-paused-changed': { request: { paused: boolean }; response: void };
 }
 
 export type TabCommandType = keyof TabCommands;
 export type TabCommand<K extends TabCommandType = TabCommandType> = K extends TabCommandType
   ? { type: K; gloss: 'tab-command' } & TabCommands[K]['request']
   : never;
+
+/** Sent to every extension page (popup, library) when Gloss is paused or resumed on a site. */
+export interface SitePauseChangedEvent {
+  type: 'site-pause-changed';
+  site: string;
+  paused: boolean;
+}
 
 /** Sent to every extension page (popup, library) when a page's highlights change. */
 export interface AnnotationsChangedEvent {

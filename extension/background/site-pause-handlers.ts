@@ -1,0 +1,62 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { GlossRequest, GlossResponse, SitePauseChangedEvent } from '@/lib/messaging/contract';
+import { pageHasAnnotations } from '@/lib/storage/annotation-store';
+import { isSitePaused, pauseSite, resumeSite } from '@/lib/storage/site-pause-store';
+import { normalizePageUrl } from '@/lib/url/normalize-url';
+import { isSiteKey, siteOfUrl } from '@/lib/url/site';
+import { glossDatabase } from './database';
+import { clearEntityMarks } from './entity-mark-handlers';
+import { sendTabCommand } from './tab-commands';
+
+/*
+ * "Pause Gloss on this site": the setting lives here, in the background's database, so a page can
+ * neither read nor change it. Paused, a site's pages get no toolbar, no painting and no work from the
+ * content script; the library lists the paused sites and resumes them.
+ */
+
+type Sender = Browser.runtime.MessageSender;
+
+/**
+ * Caller: content script (the always-on loader). Answers for the sender's own top frame, never for a
+ * page it names: whether its site is paused and, if not, whether its page has highlights.
+ */
+export async function siteStatus(_request: GlossRequest<'site-status'>, sender: Sender): Promise<GlossResponse<'site-status'>> {
+  const url = sender.tab && sender.frameId === 0 ? (sender.url ?? sender.tab.url ?? '') : '';
+  const site = siteOfUrl(url);
+  if (!site) return { paused: false, hasAnnotations: false };
+  const db = glossDatabase();
+  if (await isSitePaused(db, site)) return { paused: true, hasAnnotations: false };
+  const page = normalizePageUrl(url);
+  return { paused: false, hasAnnotations: page ? await pageHasAnnotations(db, page) : false };
+}
+
+/** Caller: extension pages (the popup). The tab's site, null for pages that are not web pages. */
+export async function tabSitePause({ tabId }: GlossRequest<'tab-site-pause'>): Promise<GlossResponse<'tab-site-pause'>> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const site = tab?.url ? siteOfUrl(tab.url) : null;
+  return { site, paused: site ? await isSitePaused(glossDatabase(), site) : false };
+}
+
+/**
+ * Caller: extension pages (the popup, the library). Stores the setting, then tells every open tab of
+ * the site, whose loader stops or starts Gloss there at once; pausing also takes entity marks away.
+ * Extension pages hear of it too, so an open library updates its list.
+ */
+export async function setSitePaused({ site, paused }: GlossRequest<'set-site-paused'>): Promise<GlossResponse<'set-site-paused'>> {
+  if (!isSiteKey(site)) return { ok: false, message: 'Gloss can only pause web sites.' };
+  const db = glossDatabase();
+  if (paused) await pauseSite(db, site);
+  else await resumeSite(db, site);
+  const event: SitePauseChangedEvent = { type: 'site-pause-changed', site, paused };
+  browser.runtime.sendMessage(event).catch(() => undefined);
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.flatMap((tab) => {
+      const tabId = tab.id;
+      if (tabId === undefined || !tab.url || siteOfUrl(tab.url) !== site) return [];
+      const told = sendTabCommand(tabId, 'site-paused-changed', { paused }).catch(() => undefined);
+      return paused ? [told, clearEntityMarks({ type: 'clear-entity-marks', tabId })] : [told];
+    }),
+  );
+  return { ok: true };
+}
