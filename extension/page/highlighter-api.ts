@@ -4,6 +4,11 @@ import type { TabCommand } from '@/lib/messaging/contract';
 export interface HighlighterApi {
   offerToolbar: () => void;
   run: (command: TabCommand) => Promise<unknown>;
+  /**
+   * Gloss was paused on this site: remove the UI, the painted highlights and every listener, and
+   * unpublish (`unpublishHighlighter`), so that a later load injects a fresh highlighter.
+   */
+  stop: () => void;
 }
 
 const KEY = '__glossHighlighter';
@@ -14,4 +19,8 @@ export function publishHighlighter(api: HighlighterApi): void {
 
 export function publishedHighlighter(): HighlighterApi | undefined {
   return (globalThis as Record<string, unknown>)[KEY] as HighlighterApi | undefined;
+}
+
+export function unpublishHighlighter(): void {
+  delete (globalThis as Record<string, unknown>)[KEY];
 }
