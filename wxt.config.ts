@@ -2,12 +2,17 @@ import { defineConfig } from 'wxt';
 
 // See README "Permissions" for why each one is needed.
 export default defineConfig({
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Gloss',
     description: 'Read closely: the article’s outline, its entities and your highlights, kept on your machine.',
     permissions: ['scripting', 'contextMenus'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Gloss' },
+    // The toolbar and note editor are drawn in this extension page, framed into web pages, so the page
+    // can neither read nor script them. Chrome's dynamic address keeps pages from probing for Gloss.
+    web_accessible_resources: manifestVersion === 2
+      ? ['ui-frame.html']
+      : [{ resources: ['ui-frame.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     // The library is also the options page: it is where a user manages what Gloss keeps.
     options_ui: { page: 'library.html', open_in_tab: true },
     commands: {
@@ -20,11 +25,12 @@ export default defineConfig({
       gecko: {
         id: 'gloss@gloss-reader.org',
         strict_min_version: '128.0',
-        // @ts-expect-error: newer key than WXT's manifest types; Firefox requires it for new add-ons.
+        // Newer than WXT's manifest types (accepted here because the manifest is built by a function);
+        // Firefox requires it for new add-ons.
         data_collection_permissions: { required: ['none'] },
       },
     },
-  },
+  }),
   // AMO reviewers need what builds the extension, not the test pages or local output.
   zip: { excludeSources: ['tests/fixtures/**', 'demo-output/**', 'bench-output/**'] },
   vite: () => ({

@@ -1,47 +1,68 @@
 import { browser } from 'wxt/browser';
 import type { TabCommand } from '@/lib/messaging/contract';
+import type { EditorDraft, FrameToPage } from '@/lib/messaging/ui-frame-protocol';
+import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
+import { parseTagInput } from '@/lib/storage/tags';
 import { sendRequest } from '../send-request';
 import { PageHighlights } from './page-highlights';
-import { caretAt, highlightableRange } from './selection';
-import { HighlightEditor } from './ui/highlight-editor';
-import { SelectionToolbar } from './ui/selection-toolbar';
-import { UiHost } from './ui/ui-host';
-import { UndoToast } from './ui/undo-toast';
+import { caretAt, highlightableRange, sameRange } from './selection';
+import { UiFrameHost } from './ui/ui-frame-host';
 import { watchPageChanges } from './watch-page-changes';
 
+const TOAST_MS = 8000;
+
+/** What the in-page UI is showing, and what it needs to act on the person's answer. */
+type Showing =
+  | { view: 'none' }
+  | { view: 'toolbar'; selection: Range }
+  | { view: 'editor'; record: AnnotationRecord; draft: EditorDraft | null }
+  | { view: 'toast'; undo: () => void; timer: ReturnType<typeof setTimeout> };
+
+/** The changes a closed editor's last draft makes to its record. */
+function changesFrom(record: AnnotationRecord, draft: EditorDraft | null): AnnotationChanges {
+  const changes: AnnotationChanges = {};
+  if (!draft) return changes;
+  if (draft.color !== record.color) changes.color = draft.color;
+  if (draft.note !== record.note) changes.note = draft.note;
+  const tags = parseTagInput(draft.tags);
+  if (tags.join('\n') !== record.tags.join('\n')) changes.tags = tags;
+  return changes;
+}
+
 /**
- * Wires the page's highlights to the user: the selection toolbar, the editor, commands from the
- * background (context menu, shortcut, popup) and re-anchoring when the page changes.
+ * Wires the page's highlights to the person: the selection toolbar and the editor (drawn in Gloss's
+ * frame), commands from the background (context menu, shortcut, popup) and re-anchoring when the page
+ * changes. Only trusted input acts: a page script's fake events and scripted clicks do nothing.
  */
 export class HighlightSession {
-  private readonly ui = new UiHost();
+  private showing: Showing = { view: 'none' };
+  private color: HighlightColor = 'yellow';
+  private readonly ui = new UiFrameHost((message) => this.onFrameAction(message), () => this.onFrameLost());
   private watcher: { sync: () => void } | null = null;
   private readonly highlights = new PageHighlights(() => {
     this.watcher?.sync();
     this.announceStates();
   });
-  private readonly toolbar = new SelectionToolbar(this.ui, { highlight: (color, withNote) => void this.highlightSelection(color, withNote) });
-  private readonly toast = new UndoToast(this.ui);
-  private readonly editor = new HighlightEditor(this.ui, {
-    save: (id, changes) => void this.save(id, changes),
-    remove: (record) => void this.remove(record),
-    closed: () => this.highlights.focus(null),
-  });
 
   async start(signal: AbortSignal): Promise<void> {
     const listen = { signal, passive: true } as const;
-    document.addEventListener('mouseup', () => setTimeout(() => this.offerToolbar(), 0), listen);
-    document.addEventListener('keyup', (event) => {
-      if (event.key === 'Escape') this.toolbar.hide();
+    const trusted = <E extends Event>(handler: (event: E) => void) => (event: E) => { if (event.isTrusted) handler(event); };
+    document.addEventListener('mouseup', trusted(() => setTimeout(() => this.offerToolbar(), 0)), listen);
+    document.addEventListener('keyup', trusted((event: KeyboardEvent) => {
+      if (event.key === 'Escape' && this.showing.view === 'toolbar') this.hide();
       else if (event.shiftKey || event.key === 'Shift') this.offerToolbar();
-    }, listen);
-    document.addEventListener('selectionchange', () => { if (this.toolbar.isOpen && !this.currentRange()) this.toolbar.hide(); }, listen);
-    document.addEventListener('click', (event) => this.openAt(event), listen);
-    document.addEventListener('mousedown', (event) => {
-      if (this.editor.isOpen && !this.ui.contains(event.composedPath()[0] as Node)) this.editor.close();
-    }, listen);
-    signal.addEventListener('abort', () => this.ui.remove());
+    }), listen);
+    document.addEventListener('selectionchange', () => { if (this.showing.view === 'toolbar' && !this.currentRange()) this.hide(); }, listen);
+    document.addEventListener('click', trusted((event: MouseEvent) => this.openAt(event)), listen);
+    document.addEventListener('mousedown', trusted((event: MouseEvent) => {
+      if (this.showing.view === 'editor' && !this.ui.contains(event.composedPath()[0] as Node)) this.closeEditor();
+    }), listen);
+    signal.addEventListener('abort', () => {
+      this.closeEditor();
+      this.ui.remove();
+      this.highlights.clear();
+    });
     this.watcher = watchPageChanges(this.highlights, () => void this.highlights.load(), signal);
     await this.highlights.load();
   }
@@ -53,12 +74,47 @@ export class HighlightSession {
   /** Shows the toolbar if there is a selection worth highlighting. */
   offerToolbar(): void {
     const range = this.currentRange();
-    if (range && !this.editor.isOpen) this.toolbar.show(range.getBoundingClientRect());
+    if (!range || this.showing.view === 'editor') return;
+    this.hide();
+    this.showing = { view: 'toolbar', selection: range.cloneRange() };
+    this.ui.showToolbar(this.color, range.getBoundingClientRect());
   }
 
-  private async highlightSelection(color: HighlightColor, withNote: boolean): Promise<boolean> {
-    const range = this.currentRange();
-    if (!range) return false;
+  private hide(): void {
+    if (this.showing.view === 'toast') clearTimeout(this.showing.timer);
+    this.showing = { view: 'none' };
+    this.ui.hide();
+  }
+
+  private onFrameAction(message: FrameToPage): void {
+    const showing = this.showing;
+    if (message.type === 'highlight' && showing.view === 'toolbar') {
+      this.color = message.color;
+      // Only the selection the person made when the toolbar appeared: a page that moved it since gets nothing.
+      const range = this.currentRange();
+      this.hide();
+      if (range && sameRange(range, showing.selection)) void this.highlightRange(range, message.color, message.withNote);
+    } else if (message.type === 'draft' && showing.view === 'editor') {
+      showing.draft = message.draft;
+    } else if (message.type === 'close' && showing.view === 'editor') {
+      this.closeEditor();
+    } else if (message.type === 'delete' && showing.view === 'editor') {
+      this.hide();
+      this.highlights.focus(null);
+      void this.remove(showing.record);
+    } else if (message.type === 'undo' && showing.view === 'toast') {
+      this.hide();
+      showing.undo();
+    }
+  }
+
+  /** The frame is gone: keep what was typed, and show nothing until asked again. */
+  private onFrameLost(): void {
+    if (this.showing.view === 'editor') this.closeEditor();
+    else this.hide();
+  }
+
+  private async highlightRange(range: Range, color: HighlightColor, withNote: boolean): Promise<boolean> {
     const rect = range.getBoundingClientRect();
     const record = await this.highlights.create(range, color);
     if (!record) return false;
@@ -68,9 +124,21 @@ export class HighlightSession {
   }
 
   private openEditor(record: AnnotationRecord, rect: DOMRect, focusNote: boolean): void {
-    this.toolbar.hide();
+    this.hide();
     this.highlights.focus(record.id);
-    this.editor.open(record, rect, focusNote);
+    this.showing = { view: 'editor', record, draft: null };
+    const { quote, color, note, tags } = { quote: record.target.quote.exact, ...record };
+    this.ui.showEditor({ quote, color, note, tags }, rect, focusNote);
+  }
+
+  /** Saves what the editor holds and closes it. */
+  private closeEditor(): void {
+    const showing = this.showing;
+    if (showing.view !== 'editor') return;
+    this.hide();
+    this.highlights.focus(null);
+    const changes = changesFrom(showing.record, showing.draft);
+    if (Object.keys(changes).length > 0) void this.save(showing.record.id, changes);
   }
 
   private openAt(event: MouseEvent): void {
@@ -81,7 +149,7 @@ export class HighlightSession {
     if (hit?.range) this.openEditor(hit.record, hit.range.getBoundingClientRect(), false);
   }
 
-  private async save(id: string, changes: Parameters<typeof sendRequest<'update-annotation'>>[0]['changes']): Promise<void> {
+  private async save(id: string, changes: AnnotationChanges): Promise<void> {
     const updated = await sendRequest({ type: 'update-annotation', id, changes });
     if (updated) this.highlights.replaceRecord(updated);
   }
@@ -89,7 +157,10 @@ export class HighlightSession {
   private async remove(record: AnnotationRecord): Promise<void> {
     this.highlights.forget(record.id);
     await sendRequest({ type: 'delete-annotation', id: record.id });
-    this.toast.show('Highlight deleted.', () => void sendRequest({ type: 'restore-annotation', record }).then(() => this.highlights.load()));
+    const undo = () => void sendRequest({ type: 'restore-annotation', record }).then(() => this.highlights.load());
+    this.hide();
+    this.showing = { view: 'toast', undo, timer: setTimeout(() => this.hide(), TOAST_MS) };
+    this.ui.showToast('Highlight deleted.');
   }
 
   private announceStates(): void {
@@ -99,8 +170,11 @@ export class HighlightSession {
   /** Carries out a command from the background (context menu, shortcut, popup, other tabs). */
   async run(command: TabCommand): Promise<unknown> {
     switch (command.type) {
-      case 'highlight-selection':
-        return { ok: await this.highlightSelection(command.color ?? 'yellow', false) };
+      case 'highlight-selection': {
+        const range = this.currentRange();
+        if (range) this.hide();
+        return { ok: range ? await this.highlightRange(range, command.color ?? this.color, false) : false };
+      }
       case 'highlight-states':
         return this.highlights.states();
       case 'scroll-to-highlight':

@@ -126,6 +126,13 @@ export class PageHighlights {
     this.onChange();
   }
 
+  /** Drops every highlight and its paint (Gloss paused on this site). */
+  clear(): void {
+    this.placed.clear();
+    this.focus(null);
+    this.painter.clear();
+  }
+
   forget(id: string): void {
     this.placed.delete(id);
     if (this.focusedId === id) this.focus(null);

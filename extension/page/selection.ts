@@ -24,3 +24,9 @@ export function caretAt(x: number, y: number): { node: Node; offset: number } | 
   const range = doc.caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
+
+/** Whether two ranges cover the same boundaries. */
+export function sameRange(a: Range, b: Range): boolean {
+  return a.startContainer === b.startContainer && a.startOffset === b.startOffset
+    && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
+}

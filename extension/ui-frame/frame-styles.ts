@@ -1,17 +1,19 @@
-import { COLOR_PAINT } from '../highlight-painter';
+import { UI_FRAME_PADDING } from '@/lib/messaging/ui-frame-protocol';
+import { COLOR_PAINT } from '../page/highlight-painter';
 
 const swatches = Object.entries(COLOR_PAINT)
   .map(([color, paint]) => `.swatch[data-color="${color}"] { background: ${paint.replace(/0\.\d+\)$/, '0.95)')}; }`)
   .join('\n');
 
-/** Styles inside Gloss's shadow root; light and dark follow the system, like the popup. */
-export const UI_STYLES = `
-:host { all: initial; }
+/** Styles of the in-page UI frame; light and dark follow the system, like the popup. */
+export const FRAME_STYLES = `
+html, body { margin: 0; background: transparent; }
+body { padding: ${UI_FRAME_PADDING}px; width: max-content; }
 * { box-sizing: border-box; font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 .panel {
-  position: absolute; display: flex; gap: 6px; align-items: center; padding: 6px;
+  display: flex; gap: 6px; align-items: center; padding: 6px;
   background: #fff; color: #1d232b; border: 1px solid #d5d9de; border-radius: 10px;
-  box-shadow: 0 6px 24px rgba(0,0,0,.18);
+  box-shadow: 0 3px 10px rgba(0,0,0,.2);
 }
 .editor { flex-direction: column; align-items: stretch; width: 300px; padding: 10px; gap: 8px; }
 button { cursor: pointer; white-space: nowrap; border: 1px solid #d5d9de; background: #f6f7f9; color: inherit; border-radius: 6px; padding: 4px 10px; }
@@ -29,7 +31,6 @@ textarea, input { width: 100%; border: 1px solid #d5d9de; border-radius: 6px; pa
 textarea { min-height: 70px; resize: vertical; }
 label { display: flex; flex-direction: column; gap: 3px; color: #5c6673; font-size: 12px; }
 .row { display: flex; gap: 6px; justify-content: space-between; align-items: center; }
-.toast { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); }
 @media (prefers-color-scheme: dark) {
   .panel { background: #202329; color: #e8eaed; border-color: #3a3f47; }
   button { background: #2a2e35; border-color: #3a3f47; }
