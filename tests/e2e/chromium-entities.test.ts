@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { ENTITY_MARKS_SCRIPT, PAGE_MARKUP_SCRIPT } from './support/entity-marks';
+import { highlightText } from './support/chromium-gloss-ui';
 import { selectTextScript } from './support/page-selection';
 
 type Marks = Record<string, { text: string; inArticle: boolean; top: number }[]>;
@@ -160,8 +161,7 @@ describe('Chromium: entities on the sample article', () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('storm-1152.html?case=entities-saved-by-highlight'));
     await page.waitForTimeout(300); // the content script starts at document_idle
-    await page.evaluate(selectTextScript('Astonishingly', '750 million'));
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await highlightText(page, 'Astonishingly', '750 million');
 
     const other = await env.session.context.newPage();
     await other.goto(env.server.url('new-actor-later.html?case=entities-saved-by-highlight'));

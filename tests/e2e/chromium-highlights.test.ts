@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { FIXTURES_DIR } from '../../harness/paths';
-import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
+import { glossEditor, glossFrame, highlightText } from './support/chromium-gloss-ui';
+import { PAINTED_SCRIPT, selectTextScript, textCenterScript, textEdgesScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
 const QUOTE_START = 'Astonishingly, the group';
@@ -18,15 +19,21 @@ describe('Chromium: highlights on the sample article', () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('storm-1152.html'));
     await page.waitForTimeout(300); // the content script starts at document_idle
-    const quote = (await page.evaluate(selectTextScript(QUOTE_START, QUOTE_END))) as string;
+    // A real drag with the mouse, as a person selects.
+    const drag = (await page.evaluate(textEdgesScript(QUOTE_START, QUOTE_END))) as { from: { x: number; y: number }; to: { x: number; y: number } };
+    await page.mouse.move(drag.from.x, drag.from.y);
+    await page.mouse.down();
+    await page.mouse.move(drag.to.x, drag.to.y, { steps: 5 });
+    await page.mouse.up();
+    const quote = await page.evaluate(() => String(getSelection()));
     expect(quote).toBe('Astonishingly, the group managed to generate a staggering 750 million');
 
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await (await glossFrame(page)).getByRole('button', { name: 'Highlight', exact: true }).click();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
     const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
     await page.mouse.click(point.x, point.y);
-    const editor = page.getByRole('dialog', { name: 'Edit highlight' });
+    const editor = await glossEditor(page);
     await editor.getByRole('textbox', { name: 'Note' }).fill('The headline number.\nCheck the court filing.');
     await editor.getByRole('textbox', { name: 'Tags' }).fill('fraud, Storm-1152');
     await editor.getByRole('button', { name: 'Done' }).click();
@@ -46,7 +53,7 @@ describe('Chromium: highlights on the sample article', () => {
     const again = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
     await page.bringToFront();
     await page.mouse.click(again.x, again.y);
-    await page.getByRole('dialog', { name: 'Edit highlight' }).getByRole('button', { name: 'Delete' }).click();
+    await (await glossEditor(page)).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({});
     await expect.poll(() => region.getByRole('listitem').count(), WAIT).toBe(0);
     await page.reload();
@@ -60,8 +67,7 @@ describe('Chromium: highlights on the sample article', () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('storm-1152.html?case=span'));
     await page.waitForTimeout(300);
-    const quote = (await page.evaluate(selectTextScript('this formidable foe', 'Storm-1152 had operated'))) as string;
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    const quote = await highlightText(page, 'this formidable foe', 'Storm-1152 had operated');
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
     await page.reload();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
@@ -72,8 +78,7 @@ describe('Chromium: highlights on the sample article', () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('storm-1152.html?case=storage'));
     await page.waitForTimeout(300);
-    await page.evaluate(selectTextScript('Microsoft obtained', 'court order'));
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await highlightText(page, 'Microsoft obtained', 'court order');
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).not.toEqual({});
     // The page's origin sees no database and no storage keys: everything lives in the background.
     expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);
@@ -87,8 +92,7 @@ describe('Chromium: highlights on the sample article', () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('late-render.html'));
     await page.getByText('Investigators traced').waitFor();
-    const quote = (await page.evaluate(selectTextScript('traced the operation', 'hosting'))) as string;
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    const quote = await highlightText(page, 'traced the operation', 'hosting');
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
     await page.reload();
@@ -102,8 +106,7 @@ describe('Chromium: highlights on the sample article', () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('spa.html?story=one'));
     await page.waitForTimeout(300);
-    const quote = (await page.evaluate(selectTextScript('help-desk social engineering', 'passwords'))) as string;
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    const quote = await highlightText(page, 'help-desk social engineering', 'passwords');
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
     await page.getByRole('link', { name: 'Story two' }).click();
@@ -123,8 +126,7 @@ describe('Chromium: highlights on the sample article', () => {
     await first.goto(env.server.url('storm-1152.html?case=live&utm_source=newsletter'));
     await second.goto(`${env.server.url('storm-1152.html?case=live')}#overview`);
     await first.waitForTimeout(300);
-    const quote = (await first.evaluate(selectTextScript('Arkose Labs', 'Arkose Labs'))) as string;
-    await first.getByRole('button', { name: 'Highlight', exact: true }).click();
+    const quote = await highlightText(first, 'Arkose Labs', 'Arkose Labs');
     await expect.poll(() => second.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
     await first.close();
     await second.close();
@@ -134,8 +136,7 @@ describe('Chromium: highlights on the sample article', () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('storm-1152.html?orphan-test'));
     await page.waitForTimeout(300);
-    await page.evaluate(selectTextScript('meticulous investigation', 'confirmation'));
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await highlightText(page, 'meticulous investigation', 'confirmation');
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).not.toEqual({});
 
     // The site edits the article: the sentence with the highlight is gone.
@@ -183,15 +184,14 @@ describe('Chromium: highlights on the sample article', () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('storm-1152.html?case=undo'));
     await page.waitForTimeout(300);
-    const quote = (await page.evaluate(selectTextScript('comprehensive strategy', 'disrupt the wider'))) as string;
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    const quote = await highlightText(page, 'comprehensive strategy', 'disrupt the wider');
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
     const point = (await page.evaluate(textCenterScript('comprehensive strategy'))) as { x: number; y: number };
     await page.mouse.click(point.x, point.y);
-    await page.getByRole('dialog', { name: 'Edit highlight' }).getByRole('button', { name: 'Delete' }).click();
+    await (await glossEditor(page)).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({});
-    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await (await glossFrame(page)).getByRole('status').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -3,20 +3,20 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchChromiumWithGloss } from '../../harness/chromium';
 import { useChromium } from './support/browser-sessions';
-import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
+import { glossEditor, highlightText } from './support/chromium-gloss-ui';
+import { PAINTED_SCRIPT, textCenterScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
 const env = useChromium();
 
 /** Highlights the text from `start` to `end` with the floating toolbar, and tags it if asked. */
 async function highlight(page: Page, start: string, end: string, tags?: string): Promise<string> {
-  const quote = (await page.evaluate(selectTextScript(start, end))) as string;
-  await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+  const quote = await highlightText(page, start, end);
   await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toMatchObject({ 'gloss-yellow': expect.arrayContaining([quote]) });
   if (tags) {
     const point = (await page.evaluate(textCenterScript(start))) as { x: number; y: number };
     await page.mouse.click(point.x, point.y);
-    const editor = page.getByRole('dialog', { name: 'Edit highlight' });
+    const editor = await glossEditor(page);
     await editor.getByRole('textbox', { name: 'Tags' }).fill(tags);
     await editor.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => editor.count()).toBe(0);

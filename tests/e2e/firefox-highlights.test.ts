@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { useFirefox } from './support/browser-sessions';
-import { clickGlossControl, HEADLINE_NUMBER, highlightWithNote } from './support/firefox-gloss-ui';
-import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
+import { clickGlossControl, HEADLINE_NUMBER, highlightWithNote, selectForToolbar } from './support/firefox-gloss-ui';
+import { PAINTED_SCRIPT, textCenterScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
 
@@ -42,7 +42,7 @@ describe('Firefox: highlights on the sample article', () => {
     const { page, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
     await popup.close();
     await page.bringToFront();
-    const quote = (await page.evaluate(selectTextScript('this formidable foe', 'Storm-1152 had operated'))) as string;
+    const quote = await selectForToolbar(page, 'this formidable foe', 'Storm-1152 had operated');
     await clickGlossControl(page, 'Highlight');
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
     await page.reload();

@@ -1,31 +1,50 @@
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './page-selection';
 
-/** Clicks, with the real mouse, the control in Gloss's shadow-root UI whose accessible name or text matches. */
-export async function clickGlossControl(page: Page, name: string): Promise<void> {
-  // The toolbar's code loads on the first selection, so give it a moment to appear.
-  await page.waitForFunction((label) => [...(document.querySelector('gloss-ui')?.shadowRoot?.querySelectorAll('button, [role="radio"]') ?? [])]
-    .some((element) => (element.getAttribute('aria-label') ?? element.textContent?.trim()) === label), { timeout: 5_000 }, name);
-  const point = await page.evaluate((label) => {
-    const root = document.querySelector('gloss-ui')?.shadowRoot;
-    const control = [...(root?.querySelectorAll('button, [role="radio"]') ?? [])]
-      .find((element) => (element.getAttribute('aria-label') ?? element.textContent?.trim()) === label);
-    if (!control) return null;
-    const rect = control.getBoundingClientRect();
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, name);
-  if (!point) throw new Error(`no Gloss control named ${name}`);
-  await page.mouse.click(point.x, point.y);
+/** Gloss's in-page UI frame in `page`. Over BiDi its reported address can stay about:blank: ask the frame. */
+export async function glossFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (href.includes('/ui-frame.html')) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('Gloss’s UI frame did not appear');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
+/** The control in Gloss's frame whose accessible name (aria-label, else text) is `name`; waits for it. */
+async function glossControl(page: Page, name: string): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const frame = await glossFrame(page);
+    const handle = await frame.evaluateHandle((label) => [...document.querySelectorAll('button, [role="radio"], textarea, input')]
+      .find((element) => (element.getAttribute('aria-label') ?? element.textContent?.trim()) === label) ?? null, name);
+    const element = handle.asElement() as ElementHandle<Element> | null;
+    if (element) return element;
+    if (Date.now() > deadline) throw new Error(`no Gloss control named ${name}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Clicks, with the real mouse, the control in Gloss's frame whose accessible name or text matches. */
+export async function clickGlossControl(page: Page, name: string): Promise<void> {
+  await (await glossControl(page, name)).click();
+}
+
+/** Clicks into a field of Gloss's editor and types with the real keyboard, as a person would. */
 export async function fillGlossField(page: Page, label: string, value: string): Promise<void> {
-  // Focus the field, then type with the real keyboard, as a person would.
-  await page.evaluate((name) => {
-    const field = document.querySelector('gloss-ui')?.shadowRoot?.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[aria-label="${name}"]`);
-    if (!field) throw new Error(`no field ${name}`);
-    field.focus();
-  }, label);
+  await (await glossControl(page, label)).click();
   await page.keyboard.type(value);
+}
+
+/** Selects the text and releases Shift with the real keyboard, so Gloss offers its toolbar. */
+export async function selectForToolbar(page: Page, start: string, end: string): Promise<string> {
+  const quote = (await page.evaluate(selectTextScript(start, end))) as string;
+  await page.keyboard.press('Shift');
+  return quote;
 }
 
 /**
@@ -33,7 +52,7 @@ export async function fillGlossField(page: Page, label: string, value: string): 
  * on `inside` and gives the highlight a note and tags; returns the quote.
  */
 export async function highlightWithNote(page: Page, selection: { start: string; end: string; inside: string }, note: string, tags: string): Promise<string> {
-  const quote = (await page.evaluate(selectTextScript(selection.start, selection.end))) as string;
+  const quote = await selectForToolbar(page, selection.start, selection.end);
   await clickGlossControl(page, 'Highlight');
   for (let tries = 0; Object.keys((await page.evaluate(PAINTED_SCRIPT)) as object).length === 0; tries++) {
     if (tries === 50) throw new Error('the highlight was not painted');

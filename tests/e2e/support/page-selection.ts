@@ -1,6 +1,6 @@
 /**
- * Scripts run in the page's main world to make a selection the way a user's drag would, then tell the
- * page the mouse was released (which is when Gloss offers its toolbar).
+ * Scripts run in the page's main world to select text, as a person's drag would. Gloss ignores events a
+ * script dispatches, so tests then press a real key (Shift) or drag with the real mouse to get the toolbar.
  */
 export function selectTextScript(startText: string, endText: string): string {
   return `(() => {
@@ -21,8 +21,6 @@ export function selectTextScript(startText: string, endText: string): string {
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    const rect = range.getBoundingClientRect();
-    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
     return range.toString();
   })()`;
 }
@@ -52,5 +50,35 @@ export function textCenterScript(text: string): string {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     }
     return null;
+  })()`;
+}
+
+/**
+ * Where a mouse drag from the first character of `startText` to the last of `endText` starts and ends,
+ * in viewport coordinates (just inside each character, so the selection covers exactly that text).
+ */
+export function textEdgesScript(startText: string, endText: string): string {
+  return `(() => {
+    const rectOf = (needle, fromEnd) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.data.indexOf(needle);
+        if (at < 0) continue;
+        node.parentElement.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        const index = fromEnd ? at + needle.length - 1 : at;
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        return range.getBoundingClientRect();
+      }
+      throw new Error('text not found: ' + needle);
+    };
+    rectOf(${JSON.stringify(startText)}, false);
+    const first = rectOf(${JSON.stringify(startText)}, false);
+    const last = rectOf(${JSON.stringify(endText)}, true);
+    return {
+      from: { x: first.left + 1, y: first.top + first.height / 2 },
+      to: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
   })()`;
 }
