@@ -10,6 +10,7 @@ import { HeadingsOnlyNotice } from './headings-only-notice';
 import { HighlightsRegion, type HighlightServices } from './highlights-region';
 import { Notice } from './notice';
 import { OutlineNav } from './outline-nav';
+import { SitePauseBar, SitePausedNotice, type SitePauseServices } from './site-pause';
 
 export interface PopupServices {
   /** Resolves the tab this popup describes. */
@@ -22,18 +23,23 @@ export interface PopupServices {
   entitiesFor?: (tabId: number, page: PageDetailsMessage) => EntityServices;
   /** Exports of one tab's saved page; absent in tests that only cover reading. */
   exportsFor?: (tabId: number) => ExportServices;
+  /** "Pause Gloss on this site"; absent in tests that only cover reading. */
+  sitePause?: SitePauseServices;
 }
 
 type State =
   | { phase: 'loading' }
   | { phase: 'no-tab' }
-  | { phase: 'done'; tabId: number; result: AnalyzeTabResult }
+  | { phase: 'paused'; tabId: number; site: string }
+  | { phase: 'done'; tabId: number; result: AnalyzeTabResult; site: string | null }
   | { phase: 'crashed'; message: string };
 
 /** The popup: what the tab's article is, its outline, or why Gloss can't read it. */
 export function PopupApp({ services }: { services: PopupServices }) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [scrollNote, setScrollNote] = useState<string | null>(null);
+  const [pauseBusy, setPauseBusy] = useState(false);
+  const [pauseProblem, setPauseProblem] = useState<string | null>(null);
   const tabIdForHighlights = state.phase === 'done' && state.result.ok ? state.tabId : null;
   const highlightServices = useMemo(
     () => (tabIdForHighlights === null ? null : (services.highlightsFor?.(tabIdForHighlights) ?? null)),
@@ -57,13 +63,32 @@ export function PopupApp({ services }: { services: PopupServices }) {
     try {
       const tabId = await services.resolveTabId();
       if (tabId === null) return setState({ phase: 'no-tab' });
-      setState({ phase: 'done', tabId, result: await services.analyzeTab(tabId) });
+      // On a paused site the popup says so and does not read the page. A status that cannot be had
+      // leaves Gloss as it was: reading the page works without it.
+      const pause = (await services.sitePause?.status(tabId).catch(() => null)) ?? { site: null, paused: false };
+      if (pause.paused && pause.site) return setState({ phase: 'paused', tabId, site: pause.site });
+      setState({ phase: 'done', tabId, result: await services.analyzeTab(tabId), site: pause.site });
     } catch (error) {
       setState({ phase: 'crashed', message: error instanceof Error ? error.message : String(error) });
     }
   }, [services]);
 
   useEffect(() => void load(), [load]);
+
+  const setSitePaused = async (tabId: number, site: string, paused: boolean) => {
+    if (!services.sitePause) return;
+    setPauseBusy(true);
+    setPauseProblem(null);
+    try {
+      await services.sitePause.setPaused(site, paused);
+      if (paused) setState({ phase: 'paused', tabId, site });
+      else void load();
+    } catch (error) {
+      setPauseProblem(`Gloss could not ${paused ? 'pause' : 'resume'} on ${site}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setPauseBusy(false);
+    }
+  };
 
   const retry = { label: 'Try again', onClick: () => void load() };
   if (state.phase === 'loading') return <LoadingIndicator />;
@@ -77,7 +102,11 @@ export function PopupApp({ services }: { services: PopupServices }) {
       </Notice>
     );
   }
-  const { result, tabId } = state;
+  if (state.phase === 'paused') {
+    const { tabId, site } = state;
+    return <SitePausedNotice site={site} busy={pauseBusy} problem={pauseProblem} onToggle={() => void setSitePaused(tabId, site, false)} />;
+  }
+  const { result, tabId, site } = state;
   if (!result.ok) {
     const text = UNREADABLE_MESSAGES[result.reason];
     return (
@@ -106,6 +135,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
       {entityServices && <EntitiesRegion initial={analysis.entities} services={entityServices} />}
       {(analysis.kind === 'article' || analysis.outline.length > 0) && (
         <OutlineNav items={analysis.outline} onSelect={(item) => void onSelect(item)} />
+      )}
+      {site && services.sitePause && (
+        <SitePauseBar site={site} busy={pauseBusy} problem={pauseProblem} onToggle={() => void setSitePaused(tabId, site, true)} />
       )}
       <footer class="popup-footer">
         <a href="/NOTICE.txt" target="_blank" rel="noopener noreferrer">About the data Gloss ships</a>

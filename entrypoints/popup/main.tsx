@@ -4,6 +4,7 @@ import { entityServicesFor } from '@/extension/popup/entity-services';
 import { prefetchFirstAnalysis } from '@/extension/popup/first-analysis';
 import { exportServicesFor } from '@/extension/popup/export-services';
 import { highlightServicesFor } from '@/extension/popup/highlight-services';
+import { sitePauseServices } from '@/extension/popup/site-pause-services';
 import { sendRequest } from '@/extension/send-request';
 import { tabIdFromSearch } from '@/lib/popup/target-tab';
 import '@/assets/theme.css';
@@ -17,10 +18,13 @@ const firstAnalysis = prefetchFirstAnalysis(
     return active?.id ?? null;
   },
   (tabId) => sendRequest({ type: 'analyze-tab', tabId }),
+  (tabId) => sendRequest({ type: 'tab-site-pause', tabId }),
 );
 
 const services: PopupServices = {
-  ...firstAnalysis,
+  resolveTabId: firstAnalysis.resolveTabId,
+  analyzeTab: firstAnalysis.analyzeTab,
+  sitePause: sitePauseServices(firstAnalysis.sitePauseStatus),
   async scrollToHeading(tabId, item) {
     const { found } = await sendRequest({ type: 'scroll-to-heading', tabId, target: item });
     return found;

@@ -101,4 +101,74 @@ describe('PopupApp', () => {
       vi.useRealTimers();
     }
   });
+
+  describe('Pause Gloss on this site', () => {
+    const named = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name);
+    // The pause status, then the page: a few more turns than mount() waits.
+    const settle = async () => { for (let i = 0; i < 3; i++) await act(async () => {}); };
+    const open = async (s: PopupServices) => { const root = await mount(s); await settle(); return root; };
+    function pauseServices(paused: boolean) {
+      const state = { paused };
+      return {
+        state,
+        status: vi.fn(async () => ({ site: 'news.example', paused: state.paused })),
+        setPaused: vi.fn(async (_site: string, value: boolean) => { state.paused = value; }),
+      };
+    }
+
+    it('offers to pause an active site, with a one-line explanation', async () => {
+      const sitePause = pauseServices(false);
+      const root = await open(services({ ok: true, analysis }, { sitePause }));
+      const button = named(root, 'Pause Gloss on this site');
+      expect(button).toBeDefined();
+      expect(root.querySelector('.site-pause-hint')?.textContent).toBe('No toolbar, no highlights and no work by Gloss in news.example’s pages until you resume.');
+      expect(root.querySelector('h1')).not.toBeNull();
+    });
+
+    it('pauses, then says plainly that Gloss is paused, with a way to resume', async () => {
+      const sitePause = pauseServices(false);
+      const root = await open(services({ ok: true, analysis }, { sitePause }));
+      await act(async () => named(root, 'Pause Gloss on this site')!.click());
+      await settle();
+      expect(sitePause.setPaused).toHaveBeenCalledWith('news.example', true);
+      expect(root.querySelector('[role="status"] h2')?.textContent).toBe('Gloss is paused on news.example');
+      expect(named(root, 'Resume Gloss on this site')).toBeDefined();
+      expect(root.querySelector('h1')).toBeNull();
+      expect(root.querySelector('nav')).toBeNull();
+    });
+
+    it('on a paused site says so and does not read the page; resuming reads it', async () => {
+      const sitePause = pauseServices(true);
+      const analyzeTab = vi.fn(async (): Promise<AnalyzeTabResult> => ({ ok: true, analysis }));
+      const root = await open(services({ ok: true, analysis }, { sitePause, analyzeTab }));
+      expect(root.querySelector('[role="status"] h2')?.textContent).toBe('Gloss is paused on news.example');
+      expect(analyzeTab).not.toHaveBeenCalled();
+      expect(named(root, 'Pause Gloss on this site')).toBeUndefined();
+
+      await act(async () => named(root, 'Resume Gloss on this site')!.click());
+      await settle();
+      expect(sitePause.setPaused).toHaveBeenCalledWith('news.example', false);
+      expect(analyzeTab).toHaveBeenCalledTimes(1);
+      expect(root.querySelector('h1')?.textContent).toContain('Title');
+      expect(named(root, 'Pause Gloss on this site')).toBeDefined();
+    });
+
+    it('says what went wrong when the setting cannot be changed, and stays as it was', async () => {
+      const sitePause = { ...pauseServices(false), setPaused: vi.fn(async () => { throw new Error('Gloss can only pause web sites.'); }) };
+      const root = await open(services({ ok: true, analysis }, { sitePause }));
+      await act(async () => named(root, 'Pause Gloss on this site')!.click());
+      await settle();
+      expect(root.querySelector('.site-pause [role="alert"]')?.textContent).toBe('Gloss could not pause on news.example: Gloss can only pause web sites.');
+      expect(root.querySelector('h1')).not.toBeNull();
+    });
+
+    it('offers no pause for a page that is not on a web site, and reads the page when the status fails', async () => {
+      const none = { status: async () => ({ site: null, paused: false }), setPaused: vi.fn() };
+      const root = await open(services({ ok: true, analysis }, { sitePause: none }));
+      expect(named(root, 'Pause Gloss on this site')).toBeUndefined();
+      const failing = { status: async () => { throw new Error('no background'); }, setPaused: vi.fn() };
+      const again = await open(services({ ok: true, analysis }, { sitePause: failing }));
+      expect(again.querySelector('h1')).not.toBeNull();
+    });
+  });
 });

@@ -8,8 +8,7 @@ describe('prefetchFirstAnalysis', () => {
   it('starts reading the tab at once and gives that answer to the first request for it', async () => {
     const analyze = vi.fn(async (tabId: number) => answer(`first ${tabId}`));
     const services = prefetchFirstAnalysis(async () => 7, analyze);
-    await Promise.resolve();
-    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(analyze).toHaveBeenCalledTimes(1);
     expect(await services.resolveTabId()).toBe(7);
     expect(await services.analyzeTab(7)).toEqual(answer('first 7'));
@@ -30,5 +29,38 @@ describe('prefetchFirstAnalysis', () => {
     const services = prefetchFirstAnalysis(async () => null, analyze);
     expect(await services.resolveTabId()).toBeNull();
     expect(analyze).not.toHaveBeenCalled();
+  });
+
+  it('asks whether the site is paused first, and reads the page at once only when it is not', async () => {
+    const analyze = vi.fn(async (tabId: number) => answer(`first ${tabId}`));
+    const status = vi.fn(async () => ({ site: 'news.example', paused: false }));
+    const services = prefetchFirstAnalysis(async () => 7, analyze, status);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(status).toHaveBeenCalledTimes(1);
+    expect(analyze).toHaveBeenCalledTimes(1);
+    expect(await services.sitePauseStatus(7)).toEqual({ site: 'news.example', paused: false });
+    expect(await services.analyzeTab(7)).toEqual(answer('first 7'));
+    expect([status.mock.calls.length, analyze.mock.calls.length]).toEqual([1, 1]);
+    // Later questions (a resume, "Try again") are asked afresh.
+    await services.sitePauseStatus(7);
+    expect(status).toHaveBeenCalledTimes(2);
+  });
+
+  it('never reads the page of a paused site', async () => {
+    const analyze = vi.fn(async () => answer('x'));
+    const services = prefetchFirstAnalysis(async () => 7, analyze, async () => ({ site: 'news.example', paused: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await services.sitePauseStatus(7)).toEqual({ site: 'news.example', paused: true });
+    expect(analyze).not.toHaveBeenCalled();
+  });
+
+  it('reads the page when asked if the pause status could not be had', async () => {
+    const analyze = vi.fn(async () => answer('x'));
+    const services = prefetchFirstAnalysis(async () => 7, analyze, async () => { throw new Error('no background'); });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(analyze).not.toHaveBeenCalled();
+    await expect(services.sitePauseStatus(7)).rejects.toThrow('no background');
+    expect(await services.analyzeTab(7)).toEqual(answer('x'));
+    expect(analyze).toHaveBeenCalledTimes(1);
   });
 });
