@@ -8,6 +8,7 @@ import { Notice } from '../notice';
 import { LibraryActions } from './library-actions';
 import type { ImportStep, LibraryServices } from './library-services';
 import { PageResults } from './page-results';
+import { PausedSites } from './paused-sites';
 import { SearchBar } from './search-bar';
 import { TagManager } from './tag-manager';
 import { countOf } from './count-words';
@@ -201,6 +202,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
         <aside class="side-column">
           <LibraryActions scopeCount={scopeUrls?.length ?? ready.pages.length} filtered={filtered} busy={busy || !complete} onExport={(format) => void runExport(format, scopeUrls)} onImport={(file) => void runImport(file)} />
           {tagManager}
+          <PausedSites services={services.pausedSites} />
         </aside>
       </div>
     </main>

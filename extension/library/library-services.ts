@@ -7,6 +7,7 @@ import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 import { GlossDatabase } from '@/lib/storage/database';
 import type { ResolveActors } from '@/lib/storage/export-reader';
 import { savedPagesFile } from '@/lib/storage/saved-page-files';
+import { pausedSites } from '@/lib/storage/site-pause-store';
 import { renameTag } from '@/lib/storage/tag-admin';
 import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';
@@ -98,6 +99,21 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
       };
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);
+    },
+    pausedSites: {
+      // Read here like everything else; resuming goes through the background, which wakes the site's tabs.
+      list: () => pausedSites(db),
+      async resume(site) {
+        const result = await sendRequest({ type: 'set-site-paused', site, paused: false });
+        if (!result.ok) throw new Error(result.message ?? 'the background refused.');
+      },
+      subscribe(onChange) {
+        const listener = (message: unknown) => {
+          if ((message as { type?: unknown } | null)?.type === 'site-pause-changed') onChange();
+        };
+        browser.runtime.onMessage.addListener(listener);
+        return () => browser.runtime.onMessage.removeListener(listener);
+      },
     },
   };
 }
