@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { UI_FRAME_PORT, type FrameToPage, type PageToFrame } from '@/lib/messaging/ui-frame-protocol';
+import { trustedOnly } from './dom';
 import { highlightEditor } from './highlight-editor';
 import { FRAME_STYLES } from './frame-styles';
 import { selectionToolbar } from './selection-toolbar';
@@ -42,6 +43,7 @@ export function startUiFrame(): void {
     focus?.focus({ preventScroll: true });
   };
 
+  const closeWhenKeysReleased = keysReleasedGate();
   port.onMessage.addListener((message: PageToFrame) => {
     switch (message.type) {
       case 'toolbar':
@@ -52,7 +54,7 @@ export function startUiFrame(): void {
         seq = message.seq;
         const { dialog, first } = highlightEditor(message.content, message.focusNote, {
           draft: (draft) => send({ type: 'draft', draft }),
-          close: () => send({ type: 'close' }),
+          close: () => closeWhenKeysReleased(() => send({ type: 'close' })),
           remove: () => send({ type: 'delete' }),
         });
         show(dialog, first);
@@ -68,4 +70,29 @@ export function startUiFrame(): void {
         break;
     }
   });
+}
+
+/**
+ * Runs an action once no key is held down. Closing the editor gives focus back to the page, and a key
+ * still down (the Escape that closed it) would otherwise send its key-up to the page.
+ */
+function keysReleasedGate(): (action: () => void) => void {
+  const held = new Set<string>();
+  let pending: (() => void) | null = null;
+  const flush = () => {
+    const action = pending;
+    pending = null;
+    action?.();
+  };
+  window.addEventListener('keydown', trustedOnly((event) => held.add((event as KeyboardEvent).code)), true);
+  window.addEventListener('keyup', trustedOnly((event) => {
+    held.delete((event as KeyboardEvent).code);
+    if (held.size === 0) flush();
+  }), true);
+  window.addEventListener('blur', () => held.clear());
+  return (action) => {
+    pending = action;
+    if (held.size === 0) flush();
+    else setTimeout(() => { if (pending === action) flush(); }, 1000);
+  };
 }
