@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: Gloss's benchmarks in headless Chromium, printed as Markdown and written to bench-output/.
  *
- *   npm run bench -- [--suite extraction|anchoring|content-script|entities|library|all] [--runs 15] [--warmups 10]
- *                    [--ms 600] [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15] [--rebuild]
- *                    [--pages 5000] [--highlights 100000]
+ *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|all] [--runs 15]
+ *                    [--warmups 10] [--ms 600] [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15]
+ *                    [--rebuild] [--pages 5000] [--highlights 100000] [--rounds 20] [--baseline <git ref>]
  *
  * - extraction (bench-output/extraction.md): extractArticle against bare Readability on the sample article
  *   and the real pages; --only picks pages by name, --phases adds a table of extractArticle's steps.
@@ -12,6 +12,10 @@
  * - content-script (bench-output/content-script.md): the size of the always-on content script, and its
  *   main-thread work on pages without highlights over --loads page loads each (builds with `npx wxt build`
  *   when the build is missing or older than the sources, or always with --rebuild).
+ * - in-page-ui (bench-output/in-page-ui.md): how soon the selection toolbar (first on a page, over up to 10
+ *   of --loads page loads, and later) and the note editor appear after the trusted mouse-up or click, with
+ *   the production build against a build of --baseline (by default the last commit with the shadow-root UI,
+ *   built once in a git worktree under the temporary folder), alternating, --rounds rounds.
  * - entities (bench-output/entities.md): entity scan throughput over the article texts in Node, against one
  *   regular expression of all dictionary names; then, in Chromium with the extension (bench build, made as for
  *   content-script), the time from opening the popup to its entities shown: --launches cold opens (a fresh
@@ -41,6 +45,7 @@ import { benchEntityPopup, formatEntityPopup } from './bench/entity-popup';
 import { benchEntityScan, formatEntityScan } from './bench/entity-scan';
 import { benchExtraction, SAMPLE_ARTICLE } from './bench/extraction';
 import { benchIdleCost, formatIdleCost } from './bench/idle-cost';
+import { benchInPageUi, formatInPageUi, SHADOW_ROOT_UI_COMMIT } from './bench/in-page-ui';
 import { generateLibrary } from './bench/library-data';
 import { benchLibraryBrowser } from './bench/library-browser';
 import { benchLibraryFiles } from './bench/library-files';
@@ -48,7 +53,7 @@ import { formatLibrary } from './bench/library-report';
 import { benchLibrarySearch } from './bench/library-search';
 import { formatMachine, formatPhases, formatReport, type Machine } from './bench/report';
 
-const SUITES = ['extraction', 'anchoring', 'content-script', 'entities', 'library'] as const;
+const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library'] as const;
 type Suite = (typeof SUITES)[number];
 const TARGET = { page: SAMPLE_ARTICLE.replace('.html', ''), maxRatio: 1.3, maxMs: 30 };
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'bench-output');
@@ -70,6 +75,8 @@ const { values: options } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     pages: { type: 'string', default: '5000' },
     highlights: { type: 'string', default: '100000' },
+    rounds: { type: 'string', default: '20' },
+    baseline: { type: 'string', default: SHADOW_ROOT_UI_COMMIT },
   },
 });
 const budget: Budget = {
@@ -141,6 +148,13 @@ async function main(): Promise<void> {
     const report = `### Size\n\n${formatContentScriptSize(size)}\n\n` +
       `### Idle cost on pages without highlights\n\n${formatIdleCost(idle.pages)}\n${formatMachine(machine(idle.chromium))}`;
     await publish('content-script', 'Content-script benchmark', report, true);
+  }
+  if (suites.includes('in-page-ui')) {
+    const plan = { loads: Math.min(loads, 10), rounds: Number(options.rounds) };
+    const ui = await benchInPageUi({ ...plan, baseline: options.baseline!, rebuild: options.rebuild });
+    const report = `How soon the selection toolbar and the note editor appear, against the build of ${ui.baseline.slice(0, 12)} ` +
+      `(\`--baseline\`).\n\n${formatInPageUi(ui.results, plan)}\n${formatMachine(machine(ui.chromium))}`;
+    await publish('in-page-ui', 'In-page UI benchmark', report, true);
   }
   if (suites.includes('entities')) {
     const scan = await benchEntityScan(budget);

@@ -64,6 +64,7 @@ export class HighlightSession {
       this.highlights.clear();
     });
     this.watcher = watchPageChanges(this.highlights, () => void this.highlights.load(), signal);
+    this.ui.preload();
     await this.highlights.load();
   }
 

@@ -63,6 +63,11 @@ export class UiFrameHost {
     this.present({ type: 'toast', message }, 'bottom', false);
   }
 
+  /** Loads the frame ahead of need, hidden, so the first toolbar does not wait for it. */
+  preload(): void {
+    this.ensureFrame();
+  }
+
   /** Hides whatever is shown, and gives focus back to the page if the frame had it. */
   hide(): void {
     if (!this.shown) return;

@@ -1,0 +1,34 @@
+/**
+ * A production Chrome build of Gloss as it was at an earlier commit, for benchmarks that compare against
+ * it in the same run: checked out in a git worktree under the system's temporary folder (sharing this
+ * checkout's node_modules) and built once; later runs reuse it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../harness/paths';
+
+function run(command: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed:\n${output}`))));
+  });
+}
+
+/** The folder of the Chrome build at `ref`, building it first if needed; and the commit it is. */
+export async function baselineChromeBuild(ref: string): Promise<{ dir: string; commit: string }> {
+  const commit = (await run('git', ['rev-parse', '--verify', `${ref}^{commit}`], PROJECT_ROOT)).trim();
+  const tree = path.join(os.tmpdir(), `gloss-baseline-${commit.slice(0, 12)}`);
+  const dir = path.join(tree, '.output', 'chrome-mv3');
+  if (existsSync(path.join(dir, 'manifest.json'))) return { dir, commit };
+  if (!existsSync(tree)) await run('git', ['worktree', 'add', '--detach', tree, commit], PROJECT_ROOT);
+  if (!existsSync(path.join(tree, 'node_modules'))) symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(tree, 'node_modules'), 'dir');
+  console.error(`building the baseline ${commit.slice(0, 12)} in ${tree} (npx wxt build)…`);
+  await run('npx', ['wxt', 'build'], tree);
+  return { dir, commit };
+}
