@@ -28,7 +28,9 @@ function hasSelection(): boolean {
  */
 export function startHighlighterLoader(signal: AbortSignal): void {
   // Off until the background has answered: nothing acts on a site before Gloss knows it is not paused.
+  // Gestures and commands that come meanwhile wait for the answer (`ready`).
   let paused = true;
+  let ready: Promise<void>;
   let loading: Promise<HighlighterApi | undefined> | null = null;
   let stopping: Promise<unknown> = Promise.resolve();
   let asked = 0; // the latest question to the background; an older answer arriving late is dropped
@@ -61,12 +63,12 @@ export function startHighlighterLoader(signal: AbortSignal): void {
 
   // Once loaded, the highlighter listens for selections itself; until then, a selection loads it.
   // Only a person's gestures count: a page script can dispatch untrusted mouse and key events.
-  const onSelectionGesture = () => {
+  const onSelectionGesture = () => void ready.then(() => {
     if (paused || loading || !hasSelection()) return;
     void load().then((highlighter) => {
       if (!paused) highlighter?.offerToolbar();
     });
-  };
+  });
   const listen = { signal, passive: true } as const;
   document.addEventListener('mouseup', (event) => {
     if (event.isTrusted) setTimeout(onSelectionGesture, 0);
@@ -84,9 +86,10 @@ export function startHighlighterLoader(signal: AbortSignal): void {
   const answer = async (command: TabCommand): Promise<unknown> => {
     if (command.type === 'site-paused-changed') {
       if (command.paused) pause();
-      else void check(); // resumed: start as on load
+      else ready = check(); // resumed: start as on load
       return undefined;
     }
+    await ready;
     if (paused) return idleAnswer(command.type);
     if (loading || LOADING_COMMANDS.has(command.type)) {
       const highlighter = await load();
@@ -112,5 +115,5 @@ export function startHighlighterLoader(signal: AbortSignal): void {
     browser.runtime.onMessage.removeListener(onMessage);
   });
 
-  void check();
+  ready = check();
 }

@@ -55,11 +55,11 @@ afterEach(() => {
 const settle = async () => {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 };
+/** Sends a tab command as the background does; resolves with the loader's reply, once things settle. */
 const command = async (message: object): Promise<unknown> => {
-  let reply: unknown;
   // The browser hands a listener its sendResponse as the third argument.
   const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
-  await trigger({ gloss: 'tab-command', ...message }, {}, (response: unknown) => { reply = response; });
+  const reply = await new Promise((resolve) => void trigger({ gloss: 'tab-command', ...message }, {}, resolve));
   await settle();
   return reply;
 };
@@ -117,18 +117,31 @@ describe('the always-on loader', () => {
     expect(requests()).toEqual(['site-status']);
   });
 
-  it('ignores selections and commands until the background has said the site is not paused', async () => {
+  it('acts on selections and commands only once the background has said the site is not paused', async () => {
     let answer: (value: unknown) => void = () => undefined;
     vi.mocked(sendRequest).mockImplementationOnce(() => new Promise((resolve) => { answer = resolve as typeof answer; }));
     startHighlighterLoader(controller.signal);
     selectText();
     await mouseUp(true);
-    expect(await command({ type: 'highlight-selection' })).toEqual({ ok: false });
+    const early = command({ type: 'highlight-selection' });
+    await settle();
     expect(injected).toBe(0);
     answer({ paused: false, hasAnnotations: false });
-    await settle();
-    expect(await command({ type: 'highlight-selection' })).toEqual({ ok: true });
+    expect(await early).toEqual({ ok: true });
     expect(injected).toBe(1);
+    expect(highlighter.offerToolbar).toHaveBeenCalledTimes(1);
+  });
+
+  it('on a paused site, drops what came before the answer', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    vi.mocked(sendRequest).mockImplementationOnce(() => new Promise((resolve) => { answer = resolve as typeof answer; }));
+    startHighlighterLoader(controller.signal);
+    selectText();
+    await mouseUp(true);
+    const early = command({ type: 'highlight-selection' });
+    answer({ paused: true, hasAnnotations: false });
+    expect(await early).toEqual({ ok: false });
+    expect(injected).toBe(0);
   });
 
   it('stays paused when the pause arrives before the answer to its first question', async () => {
@@ -169,8 +182,14 @@ describe('the always-on loader', () => {
   it('stops a highlighter that was still loading when the site was paused', async () => {
     startHighlighterLoader(controller.signal);
     await settle();
+    let injectNow: () => void = () => undefined;
+    vi.mocked(sendRequest).mockImplementationOnce(() => new Promise((resolve) => {
+      injectNow = () => { publishHighlighter((highlighter = freshHighlighter())); resolve(true); };
+    }));
     const loading = command({ type: 'highlight-selection' });
+    await settle();
     await command({ type: 'site-paused-changed', paused: true });
+    injectNow();
     expect(await loading).toEqual({ ok: false });
     expect(highlighter.stop).toHaveBeenCalledTimes(1);
     expect(highlighter.run).not.toHaveBeenCalled();
