@@ -15,7 +15,28 @@ const INLINE_TAGS = new Set([
   'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
 ]);
 
-const STEP = /^([^:/]+):([1-9]\d*)$/;
+/** The longest element path a highlight keeps; a deeper element gets no element hint (the quote still finds it). */
+export const MAX_ELEMENT_PATH = 2_000;
+
+/**
+ * One step of an element path, `<tag>:<n>` with n ≥ 1, split at the last colon: tag names may hold
+ * colons themselves (Word's HTML has `<st1:place>`, so a path can read "p:1/st1:place:1"). Null when the
+ * step is malformed. No regular expression: the step is split, and its number read digit by digit.
+ */
+export function parseElementPathStep(step: string): { tag: string; nth: number } | null {
+  const colon = step.lastIndexOf(':');
+  if (colon <= 0) return null;
+  const digits = step.slice(colon + 1);
+  // At most 15 digits keeps the number exact; no page has that many siblings anyway.
+  if (digits.length === 0 || digits.length > 15 || digits[0] === '0') return null;
+  for (const digit of digits) if (digit < '0' || digit > '9') return null;
+  return { tag: step.slice(0, colon), nth: Number(digits) };
+}
+
+/** Whether `path` is an element path: empty (the root itself) or `/`-separated steps. */
+export function isElementPath(path: string): boolean {
+  return path === '' || path.split('/').every((step) => parseElementPathStep(step) !== null);
+}
 
 /** The element a path step leads to: the nth child element with this tag name. */
 function nthOfType(parent: Element | Node, tag: string, nth: number): Element | null {
@@ -48,9 +69,9 @@ export function resolveElementPath(root: Node, path: string): Element | Node | n
   if (path === '') return root;
   let current: Element | Node = root;
   for (const step of path.split('/')) {
-    const match = STEP.exec(step);
-    if (!match) return null;
-    const next = nthOfType(current, match[1], Number(match[2]));
+    const parsed = parseElementPathStep(step);
+    if (!parsed) return null;
+    const next = nthOfType(current, parsed.tag, parsed.nth);
     if (!next) return null;
     current = next;
   }
@@ -71,7 +92,7 @@ export function describeElementPath(index: TextIndex, start: number, end: number
   const element = containingElement(index, start);
   if (!element) return undefined;
   const path = element === index.root ? '' : elementPath(index.root, element as Element);
-  if (path === null) return undefined;
+  if (path === null || path.length > MAX_ELEMENT_PATH) return undefined;
   const base = index.offsetBefore(element);
   return { type: 'gloss:ElementPathSelector', path, start: start - base, end: end - base };
 }

@@ -1,6 +1,7 @@
 import type { AnnotationTarget } from '../anchoring/types';
 import type { GlossDatabase } from './database';
 import { touchPage, type PageDetails } from './page-store';
+import { MAX_NOTE } from './record-rules';
 import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor } from './records';
 import { cleanTags, tagKey } from './tags';
 
@@ -16,14 +17,12 @@ export type { PageDetails };
 
 export type AnnotationChanges = Partial<Pick<AnnotationRecord, 'color' | 'note' | 'tags'>>;
 
-const MAX_NOTE_LENGTH = 20_000;
-
 function checkColor(color: string | undefined): HighlightColor {
   return (HIGHLIGHT_COLORS as readonly string[]).includes(color ?? '') ? (color as HighlightColor) : 'yellow';
 }
 
 function cleanNote(note: string | undefined): string {
-  return (note ?? '').slice(0, MAX_NOTE_LENGTH);
+  return (note ?? '').slice(0, MAX_NOTE);
 }
 
 async function rememberTags(db: GlossDatabase, tags: string[], now: number): Promise<void> {

@@ -1,5 +1,5 @@
-const MAX_TAGS = 50;
-const MAX_TAG_LENGTH = 64;
+export const MAX_TAGS = 50;
+export const MAX_TAG_LENGTH = 64;
 
 /** Case-folded form under which a tag is stored, so "APT29", "apt29" and " Apt29 " are one tag. */
 export function tagKey(label: string): string {

@@ -4,6 +4,7 @@
  * (pages, tag spellings, entity verdicts, the user's actors) travels under `gloss:` keys.
  */
 import type { ElementPathSelector, TextPositionSelector, TextQuoteSelector } from '../../anchoring/types';
+import { MAX_ANNOTATION_ID } from '../../storage/record-rules';
 import type { HighlightColor } from '../../storage/records';
 
 /** The format this Gloss writes and reads; raise it (and teach parse-backup the old one) on any change. */
@@ -55,6 +56,12 @@ export interface BackupDocument {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UUID_PREFIX = 'urn:uuid:';
 const GLOSS_ID_PREFIX = 'urn:gloss:annotation:';
+
+/**
+ * The longest IRI annotationIri writes for an id within the limit: percent-encoding turns one UTF-16
+ * code unit into at most 9 characters (three UTF-8 bytes, each %XX).
+ */
+export const MAX_ANNOTATION_IRI = GLOSS_ID_PREFIX.length + 9 * MAX_ANNOTATION_ID;
 
 /** The annotation's IRI: a UUID URN when the id is a UUID, else the id percent-encoded in a Gloss URN. */
 export function annotationIri(id: string): string {

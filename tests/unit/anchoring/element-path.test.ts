@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { describeElementPath, elementPath, elementPathStart, resolveElementPath } from '@/lib/anchoring/element-path';
+import {
+  describeElementPath, elementPath, elementPathStart, isElementPath, MAX_ELEMENT_PATH, parseElementPathStep, resolveElementPath,
+} from '@/lib/anchoring/element-path';
 import { TextIndex } from '@/lib/anchoring/text-index';
 
 const PAGE = [
@@ -32,6 +34,34 @@ describe('element paths', () => {
     expect(resolveElementPath(document.body, 'main:1/section:1')).toBeNull();
     expect(resolveElementPath(document.body, 'main/article')).toBeNull();
     expect(resolveElementPath(document.body, '')).toBe(document.body);
+  });
+
+  it('keeps tag names that hold colons, as Word writes them, and finds the element again', () => {
+    document.body.innerHTML = '<p>Met in <st1:place><st1:city>Reston</st1:city></st1:place> on Monday.</p>';
+    const city = document.body.querySelector('p')!.firstElementChild!.firstElementChild!;
+    expect(city.localName).toBe('st1:city');
+    expect(elementPath(document.body, city)).toBe('p:1/st1:place:1/st1:city:1');
+    expect(resolveElementPath(document.body, 'p:1/st1:place:1/st1:city:1')).toBe(city);
+  });
+
+  it('reads a step as name and number split at the last colon, numbers from 1 without leading zeros', () => {
+    expect(parseElementPathStep('st1:place:12')).toEqual({ tag: 'st1:place', nth: 12 });
+    expect(parseElementPathStep('p:1')).toEqual({ tag: 'p', nth: 1 });
+    for (const bad of ['p', 'p:', ':1', 'p:0', 'p:01', 'p:1a', 'p:-1', 'p: 1', 'p:1e3', 'p:1234567890123456']) {
+      expect(parseElementPathStep(bad), bad).toBeNull();
+    }
+    expect(isElementPath('')).toBe(true);
+    expect(isElementPath('main:1/article:1/p:4')).toBe(true);
+    expect(isElementPath('main:1//p:4')).toBe(false);
+    expect(isElementPath('main:1/')).toBe(false);
+    expect(isElementPath('../<script>')).toBe(false);
+  });
+
+  it('gives no element hint when the path would be longer than a record may keep', () => {
+    document.body.innerHTML = `${'<div>'.repeat(400)}Deep text${'</div>'.repeat(400)}`;
+    const index = new TextIndex(document.body);
+    expect(elementPath(document.body, document.body.querySelectorAll('div')[399])!.length).toBeGreaterThan(MAX_ELEMENT_PATH);
+    expect(describeElementPath(index, 0, 4)).toBeUndefined();
   });
 
   it('is null for an element outside the root', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BACKUP_BYTES, parseBackup, type ParsedBackup } from '@/lib/export/web-annotation/parse-backup';
 import { backupJson } from '@/lib/export/web-annotation/to-json-ld';
-import { NEWS, richSnapshot, sortedSnapshot } from './rich-snapshot';
+import { NEWS, UUID_ID, richSnapshot, sortedSnapshot } from './rich-snapshot';
 
 /** The backup's raw JSON, which the tests reach into to break. */
 type Raw = any;
@@ -198,8 +198,34 @@ describe('malformed backups name the first problem and where it is', () => {
     ['a note', (d) => { d.first.items[0].body[0].value = 'x'.repeat(20_001); }, 'Annotation 1: body 1 value is longer than 20,000 characters.'],
     ['a quote', (d) => { d.first.items[0].target.selector[0].exact = 'x'.repeat(100_001); }, 'Annotation 1: TextQuoteSelector exact is longer than 100,000 characters.'],
     ['an address', (d) => { d.first.items[0].target.source = `https://x.example/${'a'.repeat(9_000)}`; }, 'Annotation 1: target source is longer than 8,192 characters.'],
+    ['an id from another tool', (d) => { d.first.items[0].id = `https://x.example/${'a'.repeat(83)}`; }, 'Annotation 1: id is longer than 100 characters.'],
+    ['a Gloss id', (d) => { d.first.items[0].id = `urn:gloss:annotation:${encodeURIComponent('ü'.repeat(101))}`; }, 'Annotation 1: id is longer than 100 characters.'],
+    ['an id given as a huge IRI', (d) => { d.first.items[0].id = `urn:gloss:annotation:${'%C3%BC'.repeat(10_000)}`; }, 'Annotation 1: id is longer than 100 characters.'],
+    ['an element path', (d) => { d.first.items[0].target.selector[2].path = 'div:1/'.repeat(400).slice(0, -1); }, 'Annotation 1: gloss:ElementPathSelector path is longer than 2,000 characters.'],
   ])('refuses %s that is too long', (_name, change, message) => {
     expect(messageOf(parseChanged(change))).toBe(message);
+  });
+
+  it('keeps ids up to 100 characters, however they are spelled in the IRI', () => {
+    const snapshot = richSnapshot();
+    snapshot.annotations[1].id = 'ü'.repeat(100);
+    snapshot.annotations[2].id = 'x'.repeat(100);
+    const result = parseBackup(backupJson(snapshot));
+    expect(result.ok && result.snapshot.annotations.map((r) => r.id)).toEqual(expect.arrayContaining(['ü'.repeat(100), 'x'.repeat(100)]));
+  });
+});
+
+describe('element paths', () => {
+  it('keep tag names that hold colons (Word\'s <st1:place>), split at the last colon', () => {
+    const path = 'p:1/st1:place:1/st1:city:1';
+    const result = parseChanged((d) => { d.first.items[0].target.selector[2].path = path; });
+    expect(result.ok && result.snapshot.annotations.find((r) => r.id === UUID_ID)?.target.element?.path).toBe(path);
+  });
+
+  it.each(['p:0', 'p:01', 'st1:place', 'p:1/', ':1', 'p:1//a:2'])('refuse the malformed path %s', (path) => {
+    expect(messageOf(parseChanged((d) => { d.first.items[0].target.selector[2].path = path; }))).toBe(
+      'Annotation 1: gloss:ElementPathSelector path is not an element path such as "main:1/p:4".',
+    );
   });
 });
 
