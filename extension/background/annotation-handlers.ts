@@ -1,73 +1,112 @@
-import type { Browser } from 'wxt/browser';
 import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import {
   annotationsForPage, createAnnotation, pageHasAnnotations, deleteAnnotation, restoreAnnotation, retargetAnnotation, updateAnnotation,
 } from '@/lib/storage/annotation-store';
 import { cleanPageDetails } from '@/lib/storage/page-store';
-import { normalizePageUrl } from '@/lib/url/normalize-url';
+import { checkAnnotationChanges, checkAnnotationRecord, checkAnnotationTarget } from '@/lib/storage/record-rules';
+import type { AnnotationRecord } from '@/lib/storage/records';
 import { announceChange } from './announce-change';
+import { RefusedRequest, type Caller, type ContentScriptCaller } from './callers';
 import { recordActorsOfTab } from './entity-handlers';
 import { glossDatabase } from './database';
 import { executeFileInTab } from './execute-in-tab';
 
-type Sender = Browser.runtime.MessageSender;
-
-/** The page a content script speaks for: its own frame's address, never one it claims. */
-function senderPage(sender: Sender): string | null {
-  if (!sender.tab || sender.frameId !== 0) return null;
-  return normalizePageUrl(sender.url ?? sender.tab.url ?? '');
-}
+/*
+ * Highlights asked for by a content script are its own page's: it names no page (the background files
+ * them under the sender's own normalised address), and a change by id first checks, in the same
+ * transaction, that the stored record belongs to that page; otherwise nothing changes. Records, targets
+ * and changes that arrive by message meet the rules a backup's records meet (lib/storage/record-rules.ts).
+ */
 
 async function announced<T extends { pageUrl: string } | null>(record: T): Promise<T> {
   if (record) await announceChange(record.pageUrl);
   return record;
 }
 
-export async function pageAnnotations(_request: GlossRequest<'page-annotations'>, sender: Sender) {
-  const page = senderPage(sender);
-  return page ? annotationsForPage(glossDatabase(), page) : [];
+const OTHER_PAGE = 'that highlight belongs to another page';
+
+/**
+ * Runs `change` on highlight `id` in one transaction, after checking that a content script asks about a
+ * highlight of its own page (extension pages may change any). A missing highlight gives null.
+ */
+async function changeOwnRecord(
+  type: string,
+  id: string,
+  caller: Caller,
+  change: () => Promise<AnnotationRecord | null>,
+): Promise<AnnotationRecord | null> {
+  const db = glossDatabase();
+  return db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
+    const existing = await db.annotations.get(id);
+    if (!existing) return null;
+    if (caller.kind === 'content-script' && existing.pageUrl !== caller.pageUrl) throw new RefusedRequest(`${type}: ${OTHER_PAGE}.`);
+    return change();
+  });
 }
 
-export async function senderPageHasAnnotations(_request: GlossRequest<'page-has-annotations'>, sender: Sender) {
-  const page = senderPage(sender);
-  return page ? pageHasAnnotations(glossDatabase(), page) : false;
+export async function pageAnnotations(_request: GlossRequest<'page-annotations'>, caller: ContentScriptCaller) {
+  return annotationsForPage(glossDatabase(), caller.pageUrl);
 }
 
-/** Injects the highlighter into the sender's top frame, where the always-on loader asked for it. */
-export async function loadHighlighter(_request: GlossRequest<'load-highlighter'>, sender: Sender) {
-  if (sender.tab?.id === undefined || sender.frameId !== 0) return false;
-  await executeFileInTab(sender.tab.id, '/highlighter.js');
+export async function senderPageHasAnnotations(_request: GlossRequest<'page-has-annotations'>, caller: ContentScriptCaller) {
+  return pageHasAnnotations(glossDatabase(), caller.pageUrl);
+}
+
+/** Injects the highlighter into the sender's tab (top frame), where the always-on loader asked for it. */
+export async function loadHighlighter(_request: GlossRequest<'load-highlighter'>, caller: ContentScriptCaller) {
+  await executeFileInTab(caller.tabId, '/highlighter.js');
   return true;
 }
 
 export async function createForSender(
   request: GlossRequest<'create-annotation'>,
-  sender: Sender,
+  caller: ContentScriptCaller,
 ): Promise<GlossResponse<'create-annotation'>> {
-  const page = senderPage(sender);
-  if (!page) return null;
-  const details = cleanPageDetails(request.page);
-  const firstOnPage = !(await glossDatabase().pages.get(page));
-  const record = await announced(
-    await createAnnotation(glossDatabase(), { pageUrl: page, target: request.target, color: request.color, note: request.note, tags: request.tags }, details),
+  const target = checkAnnotationTarget(request.target, 'create-annotation target');
+  const { color, note, tags } = checkAnnotationChanges(
+    { color: request.color, note: request.note, tags: request.tags },
+    'create-annotation',
   );
+  const details = cleanPageDetails(request.page);
+  const page = caller.pageUrl;
+  const firstOnPage = !(await glossDatabase().pages.get(page));
+  const record = await announced(await createAnnotation(glossDatabase(), { pageUrl: page, target, color, note, tags }, details));
   // A newly saved page learns which actors it mentions, so it can be found by actor without the popup.
-  if (record && firstOnPage && sender.tab?.id !== undefined) void recordActorsOfTab(sender.tab.id);
+  if (firstOnPage) void recordActorsOfTab(caller.tabId);
   return record;
 }
 
-export async function update(request: GlossRequest<'update-annotation'>) {
-  return announced(await updateAnnotation(glossDatabase(), request.id, request.changes));
+export async function update(request: GlossRequest<'update-annotation'>, caller: ContentScriptCaller) {
+  const changes = checkAnnotationChanges(request.changes, 'update-annotation changes');
+  return announced(
+    await changeOwnRecord('update-annotation', request.id, caller, () => updateAnnotation(glossDatabase(), request.id, changes)),
+  );
 }
 
-export async function retarget(request: GlossRequest<'retarget-annotation'>) {
-  return announced(await retargetAnnotation(glossDatabase(), request.id, request.target));
+export async function retarget(request: GlossRequest<'retarget-annotation'>, caller: ContentScriptCaller) {
+  const target = checkAnnotationTarget(request.target, 'retarget-annotation target');
+  return announced(
+    await changeOwnRecord('retarget-annotation', request.id, caller, () => retargetAnnotation(glossDatabase(), request.id, target)),
+  );
 }
 
-export async function remove(request: GlossRequest<'delete-annotation'>) {
-  return announced(await deleteAnnotation(glossDatabase(), request.id));
+/** From the popup (any highlight, e.g. an orphan by id) or from a content script (a highlight of its own page). */
+export async function remove(request: GlossRequest<'delete-annotation'>, caller: Caller) {
+  return announced(await changeOwnRecord('delete-annotation', request.id, caller, () => deleteAnnotation(glossDatabase(), request.id)));
 }
 
-export async function restore(request: GlossRequest<'restore-annotation'>) {
-  return announced(await restoreAnnotation(glossDatabase(), request.record));
+/**
+ * Puts a deleted highlight back (undo). The record must be whole and well formed, of the sender's page,
+ * and may not take the place of another page's highlight with the same id.
+ */
+export async function restore(request: GlossRequest<'restore-annotation'>, caller: ContentScriptCaller) {
+  const record = checkAnnotationRecord(request.record, 'restore-annotation record');
+  if (record.pageUrl !== caller.pageUrl) throw new RefusedRequest(`restore-annotation: ${OTHER_PAGE}.`);
+  const db = glossDatabase();
+  const restored = await db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
+    const existing = await db.annotations.get(record.id);
+    if (existing && existing.pageUrl !== caller.pageUrl) throw new RefusedRequest(`restore-annotation: ${OTHER_PAGE}.`);
+    return restoreAnnotation(db, record);
+  });
+  return announced(restored);
 }

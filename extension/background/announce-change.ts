@@ -17,7 +17,7 @@ export async function announceChanges(pageUrls: readonly string[]): Promise<void
     tabs.flatMap((tab) => {
       const pageUrl = tab.url ? normalizePageUrl(tab.url) : null;
       if (tab.id === undefined || !pageUrl || !changed.has(pageUrl)) return [];
-      return [sendTabCommand(tab.id, 'annotations-changed', { pageUrl }).catch(() => undefined)];
+      return [sendTabCommand(tab.id, 'page-annotations-changed', { pageUrl }).catch(() => undefined)];
     }),
   );
 }

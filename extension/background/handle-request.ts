@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import type { GlossRequest, GlossRequestType, GlossResponse } from '@/lib/messaging/contract';
 import { analyzeTab } from './analyze-tab';
 import * as annotations from './annotation-handlers';
+import { admitCaller, type Caller, type CallerFor } from './callers';
 import * as entities from './entity-handlers';
 import { clearEntityMarks, entityMarksShown, focusEntityMark, markEntities } from './entity-mark-handlers';
 import { executeFunctionInTab } from './execute-in-tab';
@@ -11,8 +12,9 @@ import { setSitePaused, siteStatus, tabSitePause } from './site-pause-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
 
+/** Each handler is given its admitted caller (callers.ts), never the raw sender. */
 type Handlers = {
-  [K in GlossRequestType]: (request: GlossRequest<K>, sender: Browser.runtime.MessageSender) => Promise<GlossResponse<K>>;
+  [K in GlossRequestType]: (request: GlossRequest<K>, caller: CallerFor<K>) => Promise<GlossResponse<K>>;
 };
 
 const handlers: Handlers = {
@@ -65,8 +67,13 @@ const handlers: Handlers = {
   'set-site-paused': setSitePaused, // caller: extension pages (popup, library)
 };
 
-/** Routes one request to its handler; the background's single entry point for the message contract. */
-export function handleRequest(request: GlossRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
-  const handler = handlers[request.type] as (request: GlossRequest, sender: Browser.runtime.MessageSender) => Promise<unknown>;
-  return handler(request, sender);
+/**
+ * Routes one request to its handler; the background's single entry point for the message contract.
+ * Rejects with a RefusedRequest, before the handler runs, when the sender may not send this request
+ * (contract.ts says who may send which), and with the handler's error when the request breaks the rules.
+ */
+export async function handleRequest(request: GlossRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  const caller = admitCaller(request.type, sender);
+  const handler = handlers[request.type] as (request: GlossRequest, caller: Caller) => Promise<unknown>;
+  return handler(request, caller);
 }

@@ -1,9 +1,9 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { GlossRequest, GlossResponse, SitePauseChangedEvent } from '@/lib/messaging/contract';
 import { pageHasAnnotations } from '@/lib/storage/annotation-store';
 import { isSitePaused, pauseSite, resumeSite } from '@/lib/storage/site-pause-store';
-import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { isSiteKey, siteOfUrl } from '@/lib/url/site';
+import type { ContentScriptCaller } from './callers';
 import { glossDatabase } from './database';
 import { clearEntityMarks } from './entity-mark-handlers';
 import { sendTabCommand } from './tab-commands';
@@ -14,20 +14,17 @@ import { sendTabCommand } from './tab-commands';
  * content script; the library lists the paused sites and resumes them.
  */
 
-type Sender = Browser.runtime.MessageSender;
-
 /**
- * Caller: content script (the always-on loader). Answers for the sender's own top frame, never for a
- * page it names: whether its site is paused and, if not, whether its page has highlights.
+ * Caller: content script (the always-on loader; the router admits only a tab's top frame). Answers for
+ * the sender's own page, never for a page it names: whether its site is paused and, if not, whether its
+ * page has highlights.
  */
-export async function siteStatus(_request: GlossRequest<'site-status'>, sender: Sender): Promise<GlossResponse<'site-status'>> {
-  const url = sender.tab && sender.frameId === 0 ? (sender.url ?? sender.tab.url ?? '') : '';
-  const site = siteOfUrl(url);
+export async function siteStatus(_request: GlossRequest<'site-status'>, caller: ContentScriptCaller): Promise<GlossResponse<'site-status'>> {
+  const site = siteOfUrl(caller.pageUrl);
   if (!site) return { paused: false, hasAnnotations: false };
   const db = glossDatabase();
   if (await isSitePaused(db, site)) return { paused: true, hasAnnotations: false };
-  const page = normalizePageUrl(url);
-  return { paused: false, hasAnnotations: page ? await pageHasAnnotations(db, page) : false };
+  return { paused: false, hasAnnotations: await pageHasAnnotations(db, caller.pageUrl) };
 }
 
 /** Caller: extension pages (the popup). The tab's site, null for pages that are not web pages. */

@@ -182,7 +182,7 @@ export class HighlightSession {
         return { found: this.highlights.scrollTo(command.id) };
       case 'reattach-to-selection':
         return this.reattach(command.id);
-      case 'annotations-changed':
+      case 'page-annotations-changed':
         await this.highlights.load();
         return undefined;
     }

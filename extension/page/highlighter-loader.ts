@@ -96,7 +96,7 @@ export function startHighlighterLoader(signal: AbortSignal): void {
       return paused ? idleAnswer(command.type) : highlighter?.run(command);
     }
     // Not loaded means the page had no highlights: answer for it without loading anything.
-    if (command.type === 'annotations-changed') return check();
+    if (command.type === 'page-annotations-changed') return check();
     return idleAnswer(command.type);
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -1,5 +1,6 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { HighlightServices } from '@/components/highlights-region';
+import { isContentScriptOfTab, isFromExtension } from '../background/callers';
 import { sendRequest } from '../send-request';
 
 /** The popup's view of one tab's highlights, through the background. */
@@ -10,10 +11,12 @@ export function highlightServicesFor(tabId: number): HighlightServices {
     remove: async (id) => void (await sendRequest({ type: 'delete-annotation', id })),
     reattach: (id) => sendRequest({ type: 'reattach-highlight', tabId, id }),
     subscribe(onChange) {
-      const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
+      const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
         const type = (message as { type?: unknown } | null)?.type;
-        // Stored changes come from the background; placement changes come from the tab itself.
-        if (type === 'annotations-changed' || (type === 'highlights-placed' && sender.tab?.id === tabId)) onChange();
+        // Stored changes come from the background (Gloss itself, never a page); placement changes come
+        // from this tab's own content script (top frame).
+        if (type === 'annotations-changed' && isFromExtension(sender)) onChange();
+        else if (type === 'highlights-placed' && isContentScriptOfTab(sender, tabId)) onChange();
       };
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);

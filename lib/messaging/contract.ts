@@ -9,6 +9,7 @@ import type { AttackIdQuery } from '../export/attack-ids';
 import type { ExportFormat } from '../export/export-files';
 import type { ActorProfile } from '../export/page-export';
 import type { AnnotationChanges } from '../storage/annotation-store';
+import { MAX_ANNOTATION_ID } from '../storage/record-rules';
 import type { AnnotationRecord, HighlightColor } from '../storage/records';
 import type { UnreadableReason } from '../url/page-access';
 
@@ -151,7 +152,7 @@ export type GlossResponse<K extends GlossRequestType> = GlossRequests[K]['respon
 
 type Check = (message: Record<string, unknown>) => boolean;
 const isTabId = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
-const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 100;
+const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= MAX_ANNOTATION_ID;
 const isObject = (value: unknown) => typeof value === 'object' && value !== null;
 const isName = (value: unknown) => typeof value === 'string' && value.trim().length > 0 && value.length <= 200;
 const isStringList = (value: unknown, max: number) =>
@@ -194,6 +195,14 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'set-site-paused': (m) => typeof m.site === 'string' && m.site.length > 0 && m.site.length <= 300 && typeof m.paused === 'boolean',
 };
 
+/** Every request type of the contract. */
+export const GLOSS_REQUEST_TYPES = Object.keys(CHECKS) as GlossRequestType[];
+
+/** Whether `type` names a request of the contract (well formed or not). */
+export function isGlossRequestType(type: unknown): type is GlossRequestType {
+  return typeof type === 'string' && Object.hasOwn(CHECKS, type);
+}
+
 /** Messages arrive untyped; this tells Gloss's own well-formed requests apart from anything else. */
 export function isGlossRequest(message: unknown): message is GlossRequest {
   if (!isObject(message)) return false;
@@ -202,13 +211,52 @@ export function isGlossRequest(message: unknown): message is GlossRequest {
   return CHECKS[type as GlossRequestType](message as Record<string, unknown>);
 }
 
+/**
+ * Who may send each request. The background classifies the sender (extension/background/callers.ts) and
+ * refuses a request from any other caller before reading it:
+ * - content-script requests come from Gloss's content script in a web page's top frame, and are bound to
+ *   that tab and page (they name no tab and no page);
+ * - delete-annotation comes from either (the popup deletes orphans by id; a content script only a
+ *   highlight of its own page);
+ * - every other request, including everything that names a tabId, only from Gloss's own pages (popup,
+ *   library).
+ */
+export const CONTENT_SCRIPT_REQUESTS = [
+  'page-annotations', 'page-has-annotations', 'load-highlighter', 'create-annotation', 'update-annotation',
+  'retarget-annotation', 'restore-annotation', 'site-status',
+] as const satisfies readonly GlossRequestType[];
+export const EITHER_CALLER_REQUESTS = ['delete-annotation'] as const satisfies readonly GlossRequestType[];
+
+export type ContentScriptRequestType = (typeof CONTENT_SCRIPT_REQUESTS)[number];
+export type EitherCallerRequestType = (typeof EITHER_CALLER_REQUESTS)[number];
+export type RequestCaller = 'extension-page' | 'content-script' | 'either';
+
+export function requestCaller(type: GlossRequestType): RequestCaller {
+  if ((CONTENT_SCRIPT_REQUESTS as readonly string[]).includes(type)) return 'content-script';
+  if ((EITHER_CALLER_REQUESTS as readonly string[]).includes(type)) return 'either';
+  return 'extension-page';
+}
+
+/**
+ * The background's reply when it refuses a request or its handler fails, instead of the reply type;
+ * sendRequest (extension/send-request.ts) turns it into a thrown Error with this message.
+ */
+export interface GlossErrorReply {
+  glossError: string;
+}
+
+export function isGlossErrorReply(reply: unknown): reply is GlossErrorReply {
+  return isObject(reply) && typeof (reply as { glossError?: unknown }).glossError === 'string';
+}
+
 /** Messages the background sends to a tab's content script, with their reply types. */
 export interface TabCommands {
   'highlight-selection': { request: { color?: HighlightColor }; response: { ok: boolean } };
   'highlight-states': { request: object; response: HighlightState[] };
   'scroll-to-highlight': { request: { id: string }; response: { found: boolean } };
   'reattach-to-selection': { request: { id: string }; response: { ok: boolean; message?: string } };
-  'annotations-changed': { request: { pageUrl: string }; response: void };
+  /** The stored highlights of the tab's page changed (in another tab, the popup or the library): reload them. */
+  'page-annotations-changed': { request: { pageUrl: string }; response: void };
   /** Gloss was paused (stop everything) or resumed (start as on load) on the tab's site. */
   'site-paused-changed': { request: { paused: boolean }; response: void };
 }
@@ -218,18 +266,28 @@ export type TabCommand<K extends TabCommandType = TabCommandType> = K extends Ta
   ? { type: K; gloss: 'tab-command' } & TabCommands[K]['request']
   : never;
 
-/** Sent to every extension page (popup, library) when Gloss is paused or resumed on a site. */
-export interface SitePauseChangedEvent {
-  type: 'site-pause-changed';
-  site: string;
-  paused: boolean;
+/**
+ * Broadcasts: sent with runtime.sendMessage to every extension page, with no reply. Listeners check who
+ * sent them (extension/background/callers.ts), since any of Gloss's contexts can send anything.
+ */
+export interface GlossBroadcasts {
+  /** From a content script (top frame): its highlights were placed or re-anchored; the popup of that tab refreshes. */
+  'highlights-placed': { event: object; response: void };
+  /** From the background: the stored highlights of these pages changed; the popup and the library refresh. */
+  'annotations-changed': { event: { pageUrls: string[] }; response: void };
+  /** From the background: Gloss was paused or resumed on a site; the popup and the library follow. */
+  'site-pause-changed': { event: { site: string; paused: boolean }; response: void };
 }
 
+export type GlossBroadcastType = keyof GlossBroadcasts;
+export type GlossBroadcast<K extends GlossBroadcastType = GlossBroadcastType> = K extends GlossBroadcastType
+  ? { type: K } & GlossBroadcasts[K]['event']
+  : never;
+
 /** Sent to every extension page (popup, library) when a page's highlights change. */
-export interface AnnotationsChangedEvent {
-  type: 'annotations-changed';
-  pageUrls: string[];
-}
+export type AnnotationsChangedEvent = GlossBroadcast<'annotations-changed'>;
+/** Sent to every extension page (popup, library) when Gloss is paused or resumed on a site. */
+export type SitePauseChangedEvent = GlossBroadcast<'site-pause-changed'>;
 
 /** The page reader's answer, from inside the tab. */
 export type PageReaderResult =

@@ -113,7 +113,7 @@ describe('the always-on loader', () => {
     expect(await command({ type: 'reattach-to-selection', id: 'a' })).toEqual({ ok: false });
     expect(await command({ type: 'highlight-states' })).toEqual([]);
     expect(await command({ type: 'scroll-to-highlight', id: 'a' })).toEqual({ found: false });
-    expect(await command({ type: 'annotations-changed', pageUrl: location.href })).toBeUndefined();
+    expect(await command({ type: 'page-annotations-changed', pageUrl: location.href })).toBeUndefined();
     expect(requests()).toEqual(['site-status']);
   });
 

@@ -3,7 +3,8 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { glossDatabase } from '@/extension/background/database';
-import { setSitePaused, siteStatus, tabSitePause } from '@/extension/background/site-pause-handlers';
+import { handleRequest } from '@/extension/background/handle-request';
+import { setSitePaused, tabSitePause } from '@/extension/background/site-pause-handlers';
 import { isGlossRequest } from '@/lib/messaging/contract';
 import { createAnnotation } from '@/lib/storage/annotation-store';
 import { isSitePaused, pauseSite } from '@/lib/storage/site-pause-store';
@@ -16,8 +17,11 @@ const target = {
 
 /** A content script's sender: a tab's top frame (or another frame) showing `url`. */
 function contentScript(url: string, frameId = 0): Browser.runtime.MessageSender {
-  return { id: 'gloss', url, frameId, tab: { id: 5, url, index: 0, pinned: false, highlighted: false, windowId: 1, active: true, incognito: false } } as Browser.runtime.MessageSender;
+  return { id: fakeBrowser.runtime.id, url, frameId, tab: { id: 5, url, index: 0, pinned: false, highlighted: false, windowId: 1, active: true, incognito: false } } as Browser.runtime.MessageSender;
 }
+
+/** site-status as the background answers it: the router admits the sender, then siteStatus answers. */
+const siteStatus = (request: unknown, sender: Browser.runtime.MessageSender) => handleRequest(request as never, sender);
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -41,12 +45,16 @@ describe('site-status (content script)', () => {
     expect(await siteStatus({ type: 'site-status' }, contentScript('https://blog.example/a'))).toMatchObject({ paused: false });
   });
 
-  it('ignores whatever the request claims, and answers nothing for a sub-frame or a sender without a tab', async () => {
+  it('ignores whatever the request claims, and refuses a sub-frame or a sender without a tab', async () => {
     await pauseSite(glossDatabase(), 'news.example');
     const claim = { type: 'site-status', url: 'https://blog.example/' } as never;
     expect(await siteStatus(claim, contentScript(PAGE))).toEqual({ paused: true, hasAnnotations: false });
-    expect(await siteStatus({ type: 'site-status' }, contentScript(PAGE, 3))).toEqual({ paused: false, hasAnnotations: false });
-    expect(await siteStatus({ type: 'site-status' }, { id: 'gloss', url: PAGE })).toEqual({ paused: false, hasAnnotations: false });
+    await expect(siteStatus({ type: 'site-status' }, contentScript(PAGE, 3))).rejects.toThrow(
+      'site-status: Gloss answers content scripts only in the top frame of a page.',
+    );
+    await expect(siteStatus({ type: 'site-status' }, { id: fakeBrowser.runtime.id, url: PAGE })).rejects.toThrow(
+      'site-status: the sender is neither a Gloss page nor a web page in a tab.',
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGlossRequest } from '@/lib/messaging/contract';
+import { isGlossErrorReply, isGlossRequest, isGlossRequestType } from '@/lib/messaging/contract';
 
 describe('isGlossRequest', () => {
   it('accepts the contract’s requests', () => {
@@ -26,5 +26,23 @@ describe('isGlossRequest', () => {
     expect(isGlossRequest({ type: 'mark-entities', tabId: 3, marks: 'all', focus: null })).toBe(false);
     expect(isGlossRequest({ type: 'pages-for-actor', name: 'UNC3944' })).toBe(true);
     expect(isGlossRequest({ type: 'suggest-actors', query: 'a'.repeat(201) })).toBe(false);
+  });
+});
+
+describe('the rest of the contract', () => {
+  it('takes annotation ids of up to 100 characters, the limit records keep', () => {
+    expect(isGlossRequest({ type: 'delete-annotation', id: 'x'.repeat(100) })).toBe(true);
+    expect(isGlossRequest({ type: 'delete-annotation', id: 'x'.repeat(101) })).toBe(false);
+    expect(isGlossRequest({ type: 'scroll-to-highlight', tabId: 1, id: 'x'.repeat(101) })).toBe(false);
+  });
+
+  it('names its request types, and tells the error envelope from a reply', () => {
+    expect(isGlossRequestType('analyze-tab')).toBe(true);
+    expect(isGlossRequestType('highlights-placed')).toBe(false);
+    expect(isGlossRequestType('toString')).toBe(false);
+    expect(isGlossErrorReply({ glossError: 'analyze-tab is answered only for Gloss\'s own pages.' })).toBe(true);
+    expect(isGlossErrorReply({ ok: false, message: 'x' })).toBe(false);
+    expect(isGlossErrorReply(null)).toBe(false);
+    expect(isGlossErrorReply([])).toBe(false);
   });
 });
