@@ -76,6 +76,7 @@ export class HighlightSession {
   offerToolbar(): void {
     const range = this.currentRange();
     if (!range || this.showing.view === 'editor') return;
+    if (this.showing.view === 'toolbar' && sameRange(range, this.showing.selection)) return;
     this.hide();
     this.showing = { view: 'toolbar', selection: range.cloneRange() };
     this.ui.showToolbar(this.color, range.getBoundingClientRect());

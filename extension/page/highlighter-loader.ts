@@ -64,13 +64,22 @@ export function startHighlighterLoader(signal: AbortSignal): void {
   // Once loaded, the highlighter listens for selections itself; until then, a selection loads it.
   // Only a person's gestures count: a page script can dispatch untrusted mouse and key events.
   const onSelectionGesture = () => void ready.then(() => {
-    if (paused || loading || !hasSelection()) return;
+    if (paused || !hasSelection()) return;
+    // The highlighter may have loaded during the drag, after this mouse-up reached it: offer again
+    // (it ignores an offer for the selection it already shows).
     void load().then((highlighter) => {
       if (!paused) highlighter?.offerToolbar();
     });
   });
   const listen = { signal, passive: true } as const;
+  // A person dragging out a selection: start loading now, so the toolbar is ready at mouse-up.
+  let dragging = false;
+  document.addEventListener('mousedown', (event) => { dragging = event.isTrusted && event.button === 0; }, listen);
+  document.addEventListener('selectionchange', () => {
+    if (dragging && !paused && !loading && window.getSelection()?.isCollapsed === false) void load();
+  }, listen);
   document.addEventListener('mouseup', (event) => {
+    dragging = false;
     if (event.isTrusted) setTimeout(onSelectionGesture, 0);
   }, listen);
   document.addEventListener('keyup', (event) => {

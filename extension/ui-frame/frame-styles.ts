@@ -7,7 +7,7 @@ const swatches = Object.entries(COLOR_PAINT)
 
 /** Styles of the in-page UI frame; light and dark follow the system, like the popup. */
 export const FRAME_STYLES = `
-html, body { margin: 0; background: transparent; }
+html, body { margin: 0; background: transparent; overflow: hidden; }
 body { padding: ${UI_FRAME_PADDING}px; width: max-content; }
 * { box-sizing: border-box; font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 .panel {

@@ -17,6 +17,8 @@ export async function glossFrame(page: Page, timeoutMs = 10_000): Promise<Frame>
  * extending a selection does; Gloss then offers its toolbar. Returns the selected text.
  */
 export async function selectForToolbar(page: Page, start: string, end: string): Promise<string> {
+  // A person selects in the tab in front; Chrome hardly draws frames in tabs behind it.
+  await page.bringToFront();
   const quote = (await page.evaluate(selectTextScript(start, end))) as string;
   await page.keyboard.press('Shift');
   return quote;
@@ -25,11 +27,27 @@ export async function selectForToolbar(page: Page, start: string, end: string): 
 /** Selects the text and clicks the toolbar's button (Highlight or Add note) with the real mouse. */
 export async function highlightText(page: Page, start: string, end: string, button: 'Highlight' | 'Add note' = 'Highlight'): Promise<string> {
   const quote = await selectForToolbar(page, start, end);
-  await (await glossFrame(page)).getByRole('button', { name: button, exact: true }).click();
+  const control = (await glossFrame(page)).getByRole('button', { name: button, exact: true });
+  await control.waitFor({ timeout: 10_000 }).catch(async () => {
+    throw new Error(`no ${button} button: ${await describeGlossUi(page)}`);
+  });
+  await control.click({ timeout: 8000 }).catch(async (error) => {
+    // GLOSS_DEBUG_SHOTS=<folder> keeps a screenshot of the page as the click failed.
+    if (process.env.GLOSS_DEBUG_SHOTS) await page.screenshot({ path: `${process.env.GLOSS_DEBUG_SHOTS}/${Date.now()}.png` });
+    throw new Error(`${error}: ${await describeGlossUi(page)}`);
+  });
   return quote;
 }
 
 /** The editor dialog, inside Gloss's frame. */
 export async function glossEditor(page: Page) {
   return (await glossFrame(page)).getByRole('dialog', { name: 'Edit highlight' });
+}
+
+/** What Gloss's frames show, and the page's selection and focus, for a failure message. */
+export async function describeGlossUi(page: Page): Promise<string> {
+  const frames = await Promise.all(page.frames().filter((frame) => frame.url().includes('/ui-frame.html'))
+    .map(async (frame) => `${frame.url().split('#')[0]}: ${await frame.evaluate(() => document.body.innerHTML.slice(0, 120)).catch((error) => String(error))}`));
+  const state = await page.evaluate(() => ({ selection: String(getSelection()), focus: document.hasFocus(), visibility: document.visibilityState }));
+  return JSON.stringify({ frames, ...state });
 }

@@ -1,5 +1,5 @@
 /**
- * Scripts run in the page's main world to select text, as a person's drag would. Gloss ignores events a
+ * Scripts run in the page's main world to select text (scrolled into view), as a person's drag would. Gloss ignores events a
  * script dispatches, so tests then press a real key (Shift) or drag with the real mouse to get the toolbar.
  */
 export function selectTextScript(startText: string, endText: string): string {
@@ -18,6 +18,8 @@ export function selectTextScript(startText: string, endText: string): string {
     range.setStart(start.node, start.at);
     range.setEnd(end.node, end.at + ${JSON.stringify(endText)}.length);
     if (range.collapsed) throw new Error('the end text comes before the start text');
+    // A person's selection is on screen: so is the toolbar next to it (Chrome stops drawing off-screen frames).
+    start.node.parentElement.scrollIntoView({ block: 'center' });
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
