@@ -55,7 +55,7 @@ export function highlightEditor(content: EditorContent, focusNote: boolean, acti
 }
 
 /** Tab and Shift+Tab cycle through the dialog's controls instead of leaving it. */
-function keepFocusInside(dialog: HTMLElement, event: KeyboardEvent): void {
+export function keepFocusInside(dialog: HTMLElement, event: Pick<KeyboardEvent, 'shiftKey' | 'preventDefault'>): void {
   const controls = [...dialog.querySelectorAll<HTMLElement>('button, textarea, input')].filter((control) => control.tabIndex >= 0);
   if (controls.length === 0) return;
   const first = controls[0];
