@@ -49,9 +49,16 @@ export class RefusedRequest extends Error {
   override name = 'RefusedRequest';
 }
 
-/** Whether `url` is one of Gloss's own pages (moz-extension://<uuid>/… or chrome-extension://<id>/…). */
+/**
+ * Whether `url` is one of Gloss's own pages (moz-extension://<uuid>/… or chrome-extension://<id>/…).
+ * Chrome may report a page under the extension's id while runtime.getURL answers with the per-session
+ * address of a `use_dynamic_url` resource: either host is Gloss's.
+ */
 export function isExtensionUrl(url: unknown): url is string {
-  return typeof url === 'string' && url.startsWith(browser.runtime.getURL('/'));
+  if (typeof url !== 'string') return false;
+  const own = new URL(browser.runtime.getURL('/'));
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  return parsed !== null && parsed.protocol === own.protocol && [own.host, browser.runtime.id].includes(parsed.host);
 }
 
 /** Whether the message comes from Gloss itself, not from a content script: the background or an extension page. */
