@@ -1,6 +1,6 @@
 import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import {
-  annotationsForPage, createAnnotation, pageHasAnnotations, deleteAnnotation, restoreAnnotation, retargetAnnotation, updateAnnotation,
+  annotationsForPage, createAnnotation, deleteAnnotation, restoreAnnotation, retargetAnnotation, updateAnnotation,
 } from '@/lib/storage/annotation-store';
 import { cleanPageDetails } from '@/lib/storage/page-store';
 import { checkAnnotationChanges, checkAnnotationRecord, checkAnnotationTarget } from '@/lib/storage/record-rules';
@@ -46,10 +46,6 @@ async function changeOwnRecord(
 
 export async function pageAnnotations(_request: GlossRequest<'page-annotations'>, caller: ContentScriptCaller) {
   return annotationsForPage(glossDatabase(), caller.pageUrl);
-}
-
-export async function senderPageHasAnnotations(_request: GlossRequest<'page-has-annotations'>, caller: ContentScriptCaller) {
-  return pageHasAnnotations(glossDatabase(), caller.pageUrl);
 }
 
 /** Injects the highlighter into the sender's tab (top frame), where the always-on loader asked for it. */

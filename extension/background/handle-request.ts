@@ -27,7 +27,6 @@ const handlers: Handlers = {
     }
   },
   'page-annotations': annotations.pageAnnotations,
-  'page-has-annotations': annotations.senderPageHasAnnotations,
   'load-highlighter': annotations.loadHighlighter,
   'create-annotation': annotations.createForSender,
   'update-annotation': annotations.update,

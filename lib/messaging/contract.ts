@@ -94,7 +94,6 @@ export interface GlossRequests {
   'analyze-tab': { request: { tabId: number }; response: AnalyzeTabResult };
   'scroll-to-heading': { request: { tabId: number; target: HeadingTarget }; response: ScrollToHeadingResult };
   'page-annotations': { request: object; response: AnnotationRecord[] };
-  'page-has-annotations': { request: object; response: boolean };
   'load-highlighter': { request: object; response: boolean };
   'create-annotation': {
     request: { target: AnnotationTarget; color?: HighlightColor; note?: string; tags?: string[]; page: PageDetailsMessage };
@@ -164,7 +163,6 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'analyze-tab': (m) => isTabId(m.tabId),
   'scroll-to-heading': (m) => isTabId(m.tabId) && isObject(m.target),
   'page-annotations': () => true,
-  'page-has-annotations': () => true,
   'load-highlighter': () => true,
   'create-annotation': (m) => isObject(m.target) && isObject(m.page),
   'update-annotation': (m) => isId(m.id) && isObject(m.changes),
@@ -222,7 +220,7 @@ export function isGlossRequest(message: unknown): message is GlossRequest {
  *   library).
  */
 export const CONTENT_SCRIPT_REQUESTS = [
-  'page-annotations', 'page-has-annotations', 'load-highlighter', 'create-annotation', 'update-annotation',
+  'page-annotations', 'load-highlighter', 'create-annotation', 'update-annotation',
   'retarget-annotation', 'restore-annotation', 'site-status',
 ] as const satisfies readonly GlossRequestType[];
 export const EITHER_CALLER_REQUESTS = ['delete-annotation'] as const satisfies readonly GlossRequestType[];

@@ -42,7 +42,6 @@ export const SAMPLES: { [K in GlossRequestType]?: GlossRequest<K> } = {
   'analyze-tab': { type: 'analyze-tab', tabId: 3 },
   'scroll-to-heading': { type: 'scroll-to-heading', tabId: 3, target: { liveIndex: 1, text: 'Heading' } },
   'page-annotations': { type: 'page-annotations' },
-  'page-has-annotations': { type: 'page-has-annotations' },
   'load-highlighter': { type: 'load-highlighter' },
   'create-annotation': { type: 'create-annotation', target: target(), color: 'green', page: pageDetails },
   'update-annotation': { type: 'update-annotation', id: ID, changes: { note: 'n' } },

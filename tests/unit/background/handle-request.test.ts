@@ -123,8 +123,8 @@ describe('a content script is bound to its tab, top frame and page', () => {
     await stored(OTHER_PAGE);
     const sender = contentScript(`${PAGE}?utm_source=feed#comments`);
     expect(await ask({ type: 'page-annotations' }, sender)).toEqual([mine]);
-    expect(await ask({ type: 'page-has-annotations' }, sender)).toBe(true);
-    expect(await ask({ type: 'page-has-annotations' }, contentScript('https://empty.example/'))).toBe(false);
+    expect(await ask({ type: 'site-status' }, sender)).toEqual({ paused: false, hasAnnotations: true });
+    expect(await ask({ type: 'site-status' }, contentScript('https://empty.example/'))).toEqual({ paused: false, hasAnnotations: false });
   });
 
   it('loads the highlighter into its own tab only', async () => {

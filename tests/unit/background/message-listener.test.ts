@@ -96,6 +96,6 @@ describe('sendRequest', () => {
     const record = await sendRequest({ type: 'create-annotation', target: target(), page: { title: 'T', siteName: null } });
     expect(record).toMatchObject({ pageUrl: PAGE, target: target() });
     expect(await sendRequest({ type: 'page-annotations' })).toEqual([record]);
-    expect(await sendRequest({ type: 'page-has-annotations' })).toBe(true);
+    expect(await sendRequest({ type: 'site-status' })).toEqual({ paused: false, hasAnnotations: true });
   });
 });
