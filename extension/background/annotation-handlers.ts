@@ -9,6 +9,7 @@ import { announceChange } from './announce-change';
 import { RefusedRequest, type Caller, type ContentScriptCaller } from './callers';
 import { recordActorsOfTab } from './entity-handlers';
 import { glossDatabase } from './database';
+import { refuseIfPaused } from './site-pause-handlers';
 import { executeFileInTab } from './execute-in-tab';
 
 /*
@@ -50,6 +51,7 @@ export async function pageAnnotations(_request: GlossRequest<'page-annotations'>
 
 /** Injects the highlighter into the sender's tab (top frame), where the always-on loader asked for it. */
 export async function loadHighlighter(_request: GlossRequest<'load-highlighter'>, caller: ContentScriptCaller) {
+  await refuseIfPaused(caller, 'load-highlighter');
   await executeFileInTab(caller.tabId, '/highlighter.js');
   return true;
 }
@@ -58,6 +60,7 @@ export async function createForSender(
   request: GlossRequest<'create-annotation'>,
   caller: ContentScriptCaller,
 ): Promise<GlossResponse<'create-annotation'>> {
+  await refuseIfPaused(caller, 'create-annotation');
   const target = checkAnnotationTarget(request.target, 'create-annotation target');
   const { color, note, tags } = checkAnnotationChanges(
     { color: request.color, note: request.note, tags: request.tags },

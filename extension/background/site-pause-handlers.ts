@@ -3,7 +3,7 @@ import type { GlossRequest, GlossResponse, SitePauseChangedEvent } from '@/lib/m
 import { pageHasAnnotations } from '@/lib/storage/annotation-store';
 import { isSitePaused, pauseSite, resumeSite } from '@/lib/storage/site-pause-store';
 import { isSiteKey, siteOfUrl } from '@/lib/url/site';
-import type { ContentScriptCaller } from './callers';
+import { RefusedRequest, type ContentScriptCaller } from './callers';
 import { glossDatabase } from './database';
 import { clearEntityMarks } from './entity-mark-handlers';
 import { sendTabCommand } from './tab-commands';
@@ -25,6 +25,12 @@ export async function siteStatus(_request: GlossRequest<'site-status'>, caller: 
   const db = glossDatabase();
   if (await isSitePaused(db, site)) return { paused: true, hasAnnotations: false };
   return { paused: false, hasAnnotations: await pageHasAnnotations(db, caller.pageUrl) };
+}
+
+/** Refuses work for a page on a paused site, whatever its content script asks (the loader should not ask). */
+export async function refuseIfPaused(caller: ContentScriptCaller, type: string): Promise<void> {
+  const site = siteOfUrl(caller.pageUrl);
+  if (site && (await isSitePaused(glossDatabase(), site))) throw new RefusedRequest(`${type}: Gloss is paused on ${site}.`);
 }
 
 /** Caller: extension pages (the popup). The tab's site, null for pages that are not web pages. */

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { LibraryServices } from '@/components/library/library-services';
 import { answeredLookup, attackIdQueries } from '@/lib/export/attack-ids';
 import { MAX_BACKUP_BYTES, parseBackup } from '@/lib/export/web-annotation/parse-backup';
@@ -9,8 +9,14 @@ import type { ResolveActors } from '@/lib/storage/export-reader';
 import { savedPagesFile } from '@/lib/storage/saved-page-files';
 import { pausedSites } from '@/lib/storage/site-pause-store';
 import { renameTag } from '@/lib/storage/tag-admin';
+import { isFromExtension } from '../background/callers';
 import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';
+
+/** A broadcast of `type` from the background itself: a content script could send the same shape. */
+function isBroadcast(message: unknown, sender: Browser.runtime.MessageSender, type: string): boolean {
+  return (message as { type?: unknown } | null)?.type === type && isFromExtension(sender);
+}
 
 /**
  * Lets the status line paint before a long synchronous step. Not requestAnimationFrame: it never fires
@@ -32,8 +38,8 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
   const forget = () => { loaded = {}; };
   const current = (): LoadedRecords | undefined =>
     (loaded.pages && loaded.annotations ? { pages: loaded.pages, annotations: loaded.annotations } : undefined);
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if ((message as { type?: unknown } | null)?.type === 'annotations-changed') forget();
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (isBroadcast(message, sender, 'annotations-changed')) forget();
   });
 
   return {
@@ -94,8 +100,8 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
       return result;
     },
     subscribe(onChange) {
-      const listener = (message: unknown) => {
-        if ((message as { type?: unknown } | null)?.type === 'annotations-changed') onChange();
+      const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+        if (isBroadcast(message, sender, 'annotations-changed')) onChange();
       };
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);
@@ -108,8 +114,8 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
         if (!result.ok) throw new Error(result.message ?? 'the background refused.');
       },
       subscribe(onChange) {
-        const listener = (message: unknown) => {
-          if ((message as { type?: unknown } | null)?.type === 'site-pause-changed') onChange();
+        const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+          if (isBroadcast(message, sender, 'site-pause-changed')) onChange();
         };
         browser.runtime.onMessage.addListener(listener);
         return () => browser.runtime.onMessage.removeListener(listener);

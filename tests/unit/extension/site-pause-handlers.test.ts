@@ -30,6 +30,20 @@ beforeEach(async () => {
   await Promise.all([db.pausedSites.clear(), db.annotations.clear(), db.pages.clear()]);
 });
 
+describe('a content script on a paused site', () => {
+  it('may neither load the highlighter nor save a highlight, whatever it asks', async () => {
+    await pauseSite(glossDatabase(), 'news.example');
+    await expect(handleRequest({ type: 'load-highlighter' }, contentScript(PAGE))).rejects.toThrow(
+      'load-highlighter: Gloss is paused on news.example.',
+    );
+    const create = { type: 'create-annotation', target, page: { title: 'T', siteName: null } } as const;
+    await expect(handleRequest(create, contentScript(PAGE))).rejects.toThrow('create-annotation: Gloss is paused on news.example.');
+    expect(await glossDatabase().annotations.count()).toBe(0);
+    // Another site is not paused.
+    expect(await handleRequest(create, contentScript('https://blog.example/post'))).toMatchObject({ pageUrl: 'https://blog.example/post' });
+  });
+});
+
 describe('site-status (content script)', () => {
   it('answers for the sender’s own page: not paused, with or without highlights', async () => {
     await createAnnotation(glossDatabase(), { pageUrl: PAGE, target }, null);
