@@ -27,8 +27,17 @@ const DOUBLED_EQUALS = /=(?==)|(?<==)=/g;
 const DOUBLED_PERCENT = /%(?=%)|(?<=%)%/g;
 const ENTITY_AMPERSAND = /&(?=#?\w+;)/g;
 const BLOCK_ID_CARET = /\^(?=[A-Za-z0-9-]+$)/;
-const WWW = /\b(www)\./gi;
+/**
+ * GFM autolinks. Once one starts, a backslash no longer escapes anything up to the next space, so
+ * their starts are what must be broken: "www." and "scheme://" anywhere, even inside a word (marked
+ * starts a link at "xwww." or "a_www."), and the "@" of an e-mail address, that is one with a letter,
+ * digit or "._+-" right before it and a letter, digit, "_" or "-" right after. Each test looks at one
+ * character on either side, so the scan is linear.
+ */
+const WWW = /(www)\./gi;
 const HAS_WWW = /www\./i;
+/** Starts with the "@" itself, so the engine skips to each "@" rather than trying the lookbehind everywhere. */
+const EMAIL_AT = /@(?<=[\p{L}\p{N}._+-]@)(?=[\p{L}\p{N}_-])/gu;
 
 /**
  * Escapes for characters that start inline syntax wherever they are. The escapes are applied one after
@@ -53,6 +62,8 @@ function escapeInline(line: string): string {
   // Bare addresses become links in GFM and Obsidian; page text may quote hostile ones.
   if (text.includes('://')) text = text.replaceAll('://', '\\://');
   if (HAS_WWW.test(text)) text = text.replace(WWW, '$1\\.');
+  // So do e-mail addresses, with or without "mailto:" or "xmpp:" in front.
+  if (text.includes('@')) text = text.replace(EMAIL_AT, '\\@');
   return text;
 }
 
