@@ -38,6 +38,8 @@ describe('Chromium: highlights on the sample article', () => {
     await editor.getByRole('textbox', { name: 'Tags' }).fill('fraud, Storm-1152');
     await editor.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => editor.count()).toBe(0);
+    // Focus is back in the page, not left in Gloss's frame.
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-gloss-ui'))).toBe(false);
 
     await page.reload();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });

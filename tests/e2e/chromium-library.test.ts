@@ -18,7 +18,8 @@ async function highlight(page: Page, start: string, end: string, tags?: string):
     await page.mouse.click(point.x, point.y);
     const editor = await glossEditor(page);
     await editor.getByRole('textbox', { name: 'Tags' }).fill(tags);
-    await editor.getByRole('button', { name: 'Done' }).click();
+    // Ctrl+Enter saves and closes, like Done.
+    await page.keyboard.press('Control+Enter');
     await expect.poll(() => editor.count()).toBe(0);
   }
   return quote;
