@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { TabCommand } from '@/lib/messaging/contract';
+import type { GlossBroadcast, TabCommand } from '@/lib/messaging/contract';
 import type { EditorDraft, FrameToPage } from '@/lib/messaging/ui-frame-protocol';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
@@ -166,7 +166,8 @@ export class HighlightSession {
   }
 
   private announceStates(): void {
-    browser.runtime.sendMessage({ type: 'highlights-placed' }).catch(() => undefined);
+    const placed: GlossBroadcast<'highlights-placed'> = { type: 'highlights-placed' };
+    browser.runtime.sendMessage(placed).catch(() => undefined);
   }
 
   /** Carries out a command from the background (context menu, shortcut, popup, other tabs). */
