@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 /**
  * A hostile page, for the tests that check what a web page can learn about or do to what a person keeps
  * in Gloss. SPY_SCRIPT runs in the page's own world before its scripts; the attack scripts run there later.
@@ -135,3 +136,24 @@ export const PRE_EMPT_SCRIPT = `(() => {
   if (document.head) document.head.append(style);
   else document.addEventListener('DOMContentLoaded', () => document.head.append(style));
 })();`;
+
+/**
+ * What the spy logged over two loads of the page (typing, then reopening the editor after a reload):
+ * it did see the page and its own field (so it works), and never the note, the tags, any frame's
+ * document, or any key but those typed into the page and the Shift that offered the toolbar.
+ */
+export function expectNothingLeaked(loads: Array<{ log: string; keys: string[] }>): void {
+  const [first, second] = loads;
+  expect(first.log).toContain('Astonishingly');
+  expect(first.log).toContain(CONTROL_TEXT);
+  expect(second.log).toContain('Astonishingly');
+  for (const { log } of loads) {
+    for (const secret of ['Zanzibar', '7731', 'quokka', 'wombat']) expect(log).not.toContain(secret);
+    expect(log).not.toContain('iframe:<'); // no frame's document was readable
+    expect(log).not.toContain('window-frame:<');
+  }
+  const typedInPage = new Set([...CONTROL_TEXT, 'Shift']);
+  expect(first.keys.filter((key) => !typedInPage.has(key))).toEqual([]);
+  expect(first.keys).toContain('Shift');
+  expect(second.keys).toEqual([]); // Escape went to the editor, not to the page
+}
