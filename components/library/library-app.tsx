@@ -2,11 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { buildLibraryIndex, type LibraryIndex } from '@/lib/library/library-index';
 import { prepareSearch, search, type SearchFilters } from '@/lib/library/search';
 import type { ExportFormat } from '@/lib/messaging/contract';
-import type { ImportReport } from '@/lib/storage/backup-store';
 import { LoadingIndicator } from '../loading-indicator';
 import { Notice } from '../notice';
+import { describeImport } from './describe-import';
+import { ImportConfirm } from './import-confirm';
 import { LibraryActions } from './library-actions';
-import type { ImportStep, LibraryServices } from './library-services';
+import type { ActorChange, ImportStep, LibraryServices } from './library-services';
 import { PageResults } from './page-results';
 import { PausedSites } from './paused-sites';
 import { SearchBar } from './search-bar';
@@ -22,6 +23,8 @@ type State =
   | { phase: 'ready'; index: LibraryIndex; actorNames: Map<string, string>; complete: boolean }
   | { phase: 'failed'; message: string };
 type Status = { text: string; problem: boolean } | null;
+/** An import waiting for the user to say whether the backup's actor changes apply. */
+type PendingActors = { fileName: string; changes: ActorChange[]; choose: (withActors: boolean) => void } | null;
 
 const IMPORT_STEPS: Record<ImportStep, string> = {
   reading: 'reading the file…',
@@ -39,13 +42,6 @@ function afterPaint(work: () => void): void {
 }
 
 
-function describeImport(report: ImportReport): string {
-  const { annotations, pages } = report;
-  return `Imported: ${countOf(annotations.added, 'highlight', 'highlights')} added, ${annotations.updated.toLocaleString()} updated, `
-    + `${annotations.skipped.toLocaleString()} already up to date; ${countOf(pages.added, 'new page', 'new pages')}. `
-    + `In all ${report.added.toLocaleString()} records added, ${report.updated.toLocaleString()} updated, ${report.skipped.toLocaleString()} skipped.`;
-}
-
 /** The library: every saved page, searchable and filterable, with exports, backups and tag admin. */
 export function LibraryApp({ services }: { services: LibraryServices }) {
   const [state, setState] = useState<State>({ phase: 'loading' });
@@ -54,6 +50,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
   const [limit, setLimit] = useState(PAGE_STEP);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  const [pendingActors, setPendingActors] = useState<PendingActors>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const ownChangeUntil = useRef(0);
@@ -123,9 +120,14 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
     setBusy(true);
     setStatus({ text: `Importing ${file.name}…`, problem: false });
     try {
-      const outcome = await services.importBackup(file, (step) => setStatus({ text: `Importing ${file.name}: ${IMPORT_STEPS[step]}`, problem: false }));
+      const confirmActors = (changes: ActorChange[]) => new Promise<boolean>((resolve) => {
+        setStatus({ text: `Importing ${file.name}: the backup also changes threat actors; choose whether those changes apply.`, problem: false });
+        setPendingActors({ fileName: file.name, changes, choose: (withActors) => { setPendingActors(null); resolve(withActors); } });
+      });
+      const onStep = (step: ImportStep) => setStatus({ text: `Importing ${file.name}: ${IMPORT_STEPS[step]}`, problem: false });
+      const outcome = await services.importBackup(file, onStep, confirmActors);
       ownChangeUntil.current = Date.now() + OWN_CHANGE_MS;
-      setStatus(outcome.ok ? { text: describeImport(outcome.report), problem: false } : { text: `Nothing was imported. ${outcome.message}`, problem: true });
+      setStatus(outcome.ok ? { text: describeImport(outcome), problem: false } : { text: `Nothing was imported. ${outcome.message}`, problem: true });
       if (outcome.ok) await load();
     } catch (error) {
       setStatus({ text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}`, problem: true });
@@ -167,6 +169,9 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
       <header class="library-header">
         <h1>Gloss library</h1>
         <p class="muted">{countOf(ready.pages.length, 'page', 'pages')}{complete && ` · ${countOf(ready.annotations.length, 'highlight', 'highlights')}`}</p>
+        <nav class="library-menu" aria-label="Gloss">
+          <a href="welcome.html" target="_blank" rel="noopener">Welcome and tips</a>
+        </nav>
       </header>
       <SearchBar query={query} filters={filters} facets={ready.facets} onQuery={setQuery} onFilters={setFilters} inputRef={searchInput} />
       <p class="status-line" role="status">
@@ -201,6 +206,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
         </section>
         <aside class="side-column">
           <LibraryActions scopeCount={scopeUrls?.length ?? ready.pages.length} filtered={filtered} busy={busy || !complete} onExport={(format) => void runExport(format, scopeUrls)} onImport={(file) => void runImport(file)} />
+          {pendingActors && <ImportConfirm fileName={pendingActors.fileName} changes={pendingActors.changes} onChoose={pendingActors.choose} />}
           {tagManager}
           <PausedSites services={services.pausedSites} />
         </aside>

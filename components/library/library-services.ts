@@ -1,9 +1,22 @@
 import type { ExportFile } from '@/lib/export/export-files';
 import type { ExportFormat } from '@/lib/messaging/contract';
+import type { SkippedRecord } from '@/lib/export/web-annotation/parse-backup';
+import type { ActorChange } from '@/lib/storage/actor-changes';
 import type { ImportReport } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord, PausedSiteRecord } from '@/lib/storage/records';
 
-export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; message: string };
+export type { ActorChange, SkippedRecord };
+
+/**
+ * What an import did: the counts; the records of the file it left out, and why; the actor changes the
+ * backup holds (empty when none) and whether they were applied.
+ */
+export type ImportOutcome =
+  | { ok: true; report: ImportReport; skipped: SkippedRecord[]; actorChanges: ActorChange[]; actorsApplied: boolean }
+  | { ok: false; message: string };
+
+/** Asks the user whether a backup's actor changes apply; resolves true to apply them. */
+export type ConfirmActorChanges = (changes: ActorChange[]) => Promise<boolean>;
 
 /** What a long import is doing now, for the status line. */
 export type ImportStep = 'reading' | 'checking' | 'saving';
@@ -31,7 +44,11 @@ export interface LibraryServices {
   exportPages: (format: ExportFormat, urls: string[] | null) => Promise<ExportFile>;
   save: (file: ExportFile) => void;
   copy: (text: string) => Promise<boolean>;
-  importBackup: (file: File, onStep?: (step: ImportStep) => void) => Promise<ImportOutcome>;
+  /**
+   * Imports a JSON backup. When it would change actors, `confirmActors` is asked first (without it, the
+   * actor changes are left out); the highlights import either way.
+   */
+  importBackup: (file: File, onStep?: (step: ImportStep) => void, confirmActors?: ConfirmActorChanges) => Promise<ImportOutcome>;
   renameTag: (fromKey: string, toLabel: string) => Promise<{ annotations: number; merged: boolean }>;
   /** Calls back when stored highlights change elsewhere; returns the unsubscribe function. */
   subscribe: (onChange: () => void) => () => void;

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { LibraryServices } from '@/components/library/library-services';
 import { answeredLookup, attackIdQueries } from '@/lib/export/attack-ids';
 import { MAX_BACKUP_BYTES, parseBackup } from '@/lib/export/web-annotation/parse-backup';
+import { actorChanges } from '@/lib/storage/actor-changes';
 import { importSnapshot, type LoadedRecords } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 import { GlossDatabase } from '@/lib/storage/database';
@@ -72,7 +73,7 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
     },
     save: saveFile,
     copy: copyText,
-    async importBackup(file, onStep = () => undefined) {
+    async importBackup(file, onStep = () => undefined, confirmActors = async () => false) {
       if (file.size > MAX_BACKUP_BYTES) {
         return { ok: false, message: `That file is ${Math.round(file.size / 2 ** 20)} MB; a Gloss backup can be at most ${MAX_BACKUP_BYTES / 2 ** 20} MB.` };
       }
@@ -82,16 +83,19 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
       await nextFrame();
       const parsed = parseBackup(text);
       if (!parsed.ok) return parsed;
+      // Actors change what Gloss finds on every later page: they apply only when the user agrees.
+      const changes = await actorChanges(db, parsed.snapshot.actors);
+      const actorsApplied = changes.length > 0 && (await confirmActors(changes));
       onStep('saving');
       await nextFrame();
       forget();
-      const report = await importSnapshot(db, parsed.snapshot);
+      const report = await importSnapshot(db, parsed.snapshot, { actors: actorsApplied });
       await sendRequest({
         type: 'library-changed',
         pageUrls: [...new Set(parsed.snapshot.annotations.map((a) => a.pageUrl))],
         actorsChanged: report.actors.added + report.actors.updated > 0,
       }).catch(() => undefined);
-      return { ok: true, report };
+      return { ok: true, report, skipped: parsed.skipped, actorChanges: changes, actorsApplied };
     },
     async renameTag(fromKey, toLabel) {
       forget();

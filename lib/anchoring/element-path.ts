@@ -92,7 +92,8 @@ export function describeElementPath(index: TextIndex, start: number, end: number
   const element = containingElement(index, start);
   if (!element) return undefined;
   const path = element === index.root ? '' : elementPath(index.root, element as Element);
-  if (path === null || path.length > MAX_ELEMENT_PATH) return undefined;
+  // Only a hint: a path that could not be written (too long, or a step no `tag:n` reading gives back) is left out.
+  if (path === null || path.length > MAX_ELEMENT_PATH || !isElementPath(path)) return undefined;
   const base = index.offsetBefore(element);
   return { type: 'gloss:ElementPathSelector', path, start: start - base, end: end - base };
 }

@@ -9,7 +9,7 @@ import type { AttackIdQuery } from '../export/attack-ids';
 import type { ExportFormat } from '../export/export-files';
 import type { ActorProfile } from '../export/page-export';
 import type { AnnotationChanges } from '../storage/annotation-store';
-import { MAX_ANNOTATION_ID } from '../storage/record-rules';
+import { MAX_ANNOTATION_ID } from '../storage/record-limits';
 import type { AnnotationRecord, HighlightColor } from '../storage/records';
 import type { UnreadableReason } from '../url/page-access';
 

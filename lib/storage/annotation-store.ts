@@ -1,7 +1,7 @@
 import type { AnnotationTarget } from '../anchoring/types';
 import type { GlossDatabase } from './database';
+import { keepAnnotation, keepTag } from './keep-records';
 import { touchPage, type PageDetails } from './page-store';
-import { MAX_NOTE } from './record-rules';
 import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor } from './records';
 import { cleanTags, tagKey } from './tags';
 
@@ -21,18 +21,19 @@ function checkColor(color: string | undefined): HighlightColor {
   return (HIGHLIGHT_COLORS as readonly string[]).includes(color ?? '') ? (color as HighlightColor) : 'yellow';
 }
 
-function cleanNote(note: string | undefined): string {
-  return (note ?? '').slice(0, MAX_NOTE);
-}
-
 async function rememberTags(db: GlossDatabase, tags: string[], now: number): Promise<void> {
   for (const label of tags) {
     const key = tagKey(label);
-    if (!(await db.tags.get(key))) await db.tags.put({ key, label, createdAt: now });
+    if (!(await db.tags.get(key))) await db.tags.put(keepTag({ key, label, createdAt: now }));
   }
 }
 
-/** Stores a new highlight and its page in one transaction; returns the stored record. */
+/**
+ * Stores a new highlight and its page in one transaction; returns the stored record. Every write here
+ * goes through keep-records.ts: long notes and context are clamped, an element hint that cannot be kept
+ * is dropped, and a record that still breaks the rules (a quote over 100,000 characters, a page address
+ * over 8,192) is refused with a RecordProblem before anything is written.
+ */
 export async function createAnnotation(
   db: GlossDatabase,
   input: NewAnnotation,
@@ -40,16 +41,16 @@ export async function createAnnotation(
   now = Date.now(),
   id: string = crypto.randomUUID(),
 ): Promise<AnnotationRecord> {
-  const record: AnnotationRecord = {
+  const record = keepAnnotation({
     id,
     pageUrl: input.pageUrl,
     target: input.target,
     color: checkColor(input.color),
-    note: cleanNote(input.note),
+    note: input.note ?? '',
     tags: cleanTags(input.tags ?? []),
     createdAt: now,
     updatedAt: now,
-  };
+  });
   await db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
     await touchPage(db, record.pageUrl, page, now);
     await db.annotations.add(record);
@@ -68,13 +69,13 @@ export async function updateAnnotation(
   return db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
     const existing = await db.annotations.get(id);
     if (!existing) return null;
-    const updated: AnnotationRecord = {
+    const updated = keepAnnotation({
       ...existing,
       ...(changes.color !== undefined && { color: checkColor(changes.color) }),
-      ...(changes.note !== undefined && { note: cleanNote(changes.note) }),
+      ...(changes.note !== undefined && { note: changes.note }),
       ...(changes.tags !== undefined && { tags: cleanTags(changes.tags) }),
       updatedAt: now,
-    };
+    });
     await db.annotations.put(updated);
     await rememberTags(db, updated.tags, now);
     await touchPage(db, updated.pageUrl, null, now);
@@ -92,7 +93,7 @@ export async function retargetAnnotation(
   return db.transaction('rw', db.annotations, async () => {
     const existing = await db.annotations.get(id);
     if (!existing) return null;
-    const updated = { ...existing, target, updatedAt: now };
+    const updated = keepAnnotation({ ...existing, target, updatedAt: now });
     await db.annotations.put(updated);
     return updated;
   });
@@ -108,7 +109,8 @@ export async function deleteAnnotation(db: GlossDatabase, id: string): Promise<A
 }
 
 /** Puts a deleted highlight back exactly as it was (same id), for undo. */
-export async function restoreAnnotation(db: GlossDatabase, record: AnnotationRecord, now = Date.now()): Promise<AnnotationRecord> {
+export async function restoreAnnotation(db: GlossDatabase, deleted: AnnotationRecord, now = Date.now()): Promise<AnnotationRecord> {
+  const record = keepAnnotation(deleted);
   await db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
     await touchPage(db, record.pageUrl, null, now);
     await db.annotations.put(record);

@@ -2,19 +2,16 @@
  * Backup and restore at the database end: reading everything (or some pages) as a snapshot, and merging
  * a snapshot back in. The file format lives in lib/export/web-annotation.
  */
-import type { Table } from 'dexie';
 import type { GlossSnapshot } from '../export/page-export';
+import {
+  keepLocal, mergeActor, mergeInto, mergePage, newerWins, noCounts, total, type ImportCounts,
+} from './backup-merge';
 import type { GlossDatabase } from './database';
+import { clampPage } from './keep-records';
 import type { AnnotationRecord, PageRecord, TagRecord } from './records';
 import { tagKey } from './tags';
 
-/** What an import did to one kind of record. */
-export interface ImportCounts {
-  added: number;
-  updated: number;
-  /** Already the same, or the local record is as new or newer and was kept. */
-  skipped: number;
-}
+export type { ImportCounts } from './backup-merge';
 
 /** Totals over every record, and the same per kind (the UI speaks of `annotations` as highlights). */
 export interface ImportReport extends ImportCounts {
@@ -23,6 +20,14 @@ export interface ImportReport extends ImportCounts {
   tags: ImportCounts;
   entityTags: ImportCounts;
   actors: ImportCounts;
+}
+
+export interface ImportOptions {
+  /**
+   * Whether the backup's actors are merged in (new actors, names added to actors): the user agreed to
+   * the changes actorChanges lists. Without it, the actors are left as they are.
+   */
+  actors: boolean;
 }
 
 const allTables = (db: GlossDatabase) => [db.pages, db.annotations, db.tags, db.entityTags, db.actors];
@@ -74,126 +79,60 @@ export async function readSnapshot(db: GlossDatabase, pageUrls?: readonly string
   });
 }
 
-/** Deep equality of stored data (plain objects, arrays, primitives); a key set to undefined counts as absent. */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysOf = (value: object) => Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
-  const keys = keysOf(a);
-  if (keys.length !== keysOf(b).length) return false;
-  return keys.every((key) => sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
-
-type Merge<T> = (local: T, incoming: T) => T;
-
-/** The record changed last; on a tie the local one stays. */
-const newerWins = <T extends { updatedAt: number }>(local: T, incoming: T): T =>
-  incoming.updatedAt > local.updatedAt ? incoming : local;
-
 /**
- * Newer page wins, but nothing either side learnt is lost: the actors both saw are united, and an author
- * or date only one side has read is kept.
+ * Stand-in pages for the pages the snapshot's records point to that neither it nor the database holds
+ * (a backup from another tool lists no pages): titled with the address, spanning their records' times.
+ * They are only added: a page already stored keeps its title, site and first-saved date.
  */
-const mergePage: Merge<PageRecord> = (local, incoming) => {
-  const winner = newerWins(local, incoming);
-  const other = winner === local ? incoming : local;
-  const merged: PageRecord = { ...winner };
-  const kept = new Set(winner.actors ?? []);
-  const extra = (other.actors ?? []).filter((key) => !kept.has(key));
-  if (extra.length > 0) merged.actors = [...kept, ...extra].sort();
-  if (merged.byline === undefined && other.byline !== undefined) merged.byline = other.byline;
-  if (merged.publishedTime === undefined && other.publishedTime !== undefined) merged.publishedTime = other.publishedTime;
-  return sameData(merged, winner) ? winner : merged;
-};
-
-/** A tag is only a remembered spelling, with no change time: the local spelling stays. */
-const keepLocal = <T>(local: T): T => local;
-
-/**
- * The records stored under `keys`, in order. bulkGet makes one request per key, a full read one cursor:
- * for an import about as large as the table (a restore, a second import of the same file) the cursor is
- * several times faster; for a few records into a big library, bulkGet reads far less.
- */
-async function localRecords<T>(table: Table<T, string, unknown>, keys: string[], key: (record: T) => string): Promise<(T | undefined)[]> {
-  if ((await table.count()) > keys.length * 2) return table.bulkGet(keys);
-  const stored = new Map((await table.toArray()).map((record) => [key(record), record]));
-  return keys.map((k) => stored.get(k));
-}
-
-async function mergeInto<T extends TInsert, TInsert>(
-  table: Table<T, string, TInsert>,
-  incoming: readonly T[],
-  key: (record: T) => string,
-  merge: Merge<T>,
-): Promise<ImportCounts> {
-  const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
-  const existing = await localRecords(table, incoming.map(key), key);
-  const additions: T[] = [];
-  const updates: T[] = [];
-  incoming.forEach((record, i) => {
-    const local = existing[i];
-    if (local === undefined) {
-      counts.added++;
-      additions.push(record);
-      return;
-    }
-    const merged = merge(local, record);
-    if (sameData(merged, local)) counts.skipped++;
-    else {
-      counts.updated++;
-      updates.push(merged);
-    }
-  });
-  // New records are added, not put: a put makes Dexie read each old record first (to tell watchers
-  // which index entries changed), which doubles the work of restoring a large backup.
-  if (additions.length > 0) await table.bulkAdd(additions);
-  if (updates.length > 0) await table.bulkPut(updates);
-  return counts;
-}
-
-/** Pages the snapshot's records point to that neither it nor the database holds: minimal ones, as touchPage makes. */
-async function missingPages(db: GlossDatabase, snapshot: GlossSnapshot, now: number): Promise<PageRecord[]> {
+function standInPages(snapshot: GlossSnapshot): PageRecord[] {
   const listed = new Set(snapshot.pages.map((page) => page.url));
-  const wanted = [...new Set([...snapshot.annotations, ...snapshot.entityTags].map((r) => r.pageUrl))].filter((url) => !listed.has(url));
-  const found = await db.pages.bulkGet(wanted);
-  return wanted
-    .filter((_, i) => !found[i])
-    .map((url) => ({ url, title: url.slice(0, 500), siteName: null, createdAt: now, updatedAt: now, actors: [] }));
-}
-
-/** Tags the snapshot's annotations use that neither it nor the database holds. */
-async function missingTags(db: GlossDatabase, snapshot: GlossSnapshot, now: number): Promise<TagRecord[]> {
-  const listed = new Set(snapshot.tags.map((tag) => tag.key));
-  const wanted = new Map<string, string>();
-  for (const label of snapshot.annotations.flatMap((r) => r.tags)) {
-    const key = tagKey(label);
-    if (!listed.has(key) && !wanted.has(key)) wanted.set(key, label);
+  const made = new Map<string, PageRecord>();
+  for (const record of [...snapshot.annotations, ...snapshot.entityTags]) {
+    if (listed.has(record.pageUrl)) continue;
+    const page = made.get(record.pageUrl);
+    if (page) {
+      page.createdAt = Math.min(page.createdAt, record.createdAt);
+      page.updatedAt = Math.max(page.updatedAt, record.updatedAt);
+    } else {
+      made.set(record.pageUrl, clampPage({
+        url: record.pageUrl, title: record.pageUrl, siteName: null, createdAt: record.createdAt, updatedAt: record.updatedAt, actors: [],
+      }));
+    }
   }
-  const found = await db.tags.bulkGet([...wanted.keys()]);
-  return [...wanted].filter((_, i) => !found[i]).map(([key, label]) => ({ key, label, createdAt: now }));
+  return [...made.values()];
 }
 
-function total(parts: ImportCounts[]): ImportCounts {
-  return parts.reduce((sum, part) => ({
-    added: sum.added + part.added, updated: sum.updated + part.updated, skipped: sum.skipped + part.skipped,
-  }), { added: 0, updated: 0, skipped: 0 });
+/** Tags the snapshot's annotations use that it does not list, spelled as first used; only added, like stand-in pages. */
+function standInTags(snapshot: GlossSnapshot): TagRecord[] {
+  const listed = new Set(snapshot.tags.map((tag) => tag.key));
+  const made = new Map<string, TagRecord>();
+  for (const annotation of snapshot.annotations) {
+    for (const label of annotation.tags) {
+      const key = tagKey(label);
+      if (!listed.has(key) && !made.has(key)) made.set(key, { key, label, createdAt: annotation.createdAt });
+    }
+  }
+  return [...made.values()];
 }
 
 /**
  * Merges a snapshot into the database: pages by url, tags by key, everything else by id. A record not
  * here is added; one that is the same is skipped; otherwise the newer `updatedAt` wins (a page keeps the
- * union of both sides' actors; a tag keeps its local spelling). All in one transaction over every table,
- * so a failure part-way leaves the database exactly as it was. `now` dates pages and tags the snapshot's
- * records need but nobody has (parseBackup already supplies them for files).
+ * union of both sides' actors; a tag keeps its local spelling; an actor gains the names it lacked).
+ * Stand-in pages and tags are made for records that need them, and never replace stored ones. Actors
+ * are merged only with `actors: true` (the user agreed to actorChanges). All in one transaction over
+ * every table, so a failure part-way leaves the database exactly as it was.
  */
-export async function importSnapshot(db: GlossDatabase, snapshot: GlossSnapshot, now = Date.now()): Promise<ImportReport> {
+export async function importSnapshot(db: GlossDatabase, snapshot: GlossSnapshot, options: ImportOptions = { actors: true }): Promise<ImportReport> {
   return db.transaction('rw', allTables(db), async () => {
-    const pages = await mergeInto(db.pages, [...snapshot.pages, ...(await missingPages(db, snapshot, now))], (r) => r.url, mergePage);
-    const tags = await mergeInto(db.tags, [...snapshot.tags, ...(await missingTags(db, snapshot, now))], (r) => r.key, keepLocal);
+    const pages = total([
+      await mergeInto(db.pages, snapshot.pages, (r) => r.url, mergePage),
+      await mergeInto(db.pages, standInPages(snapshot), (r) => r.url, keepLocal),
+    ]);
+    const tags = await mergeInto(db.tags, [...snapshot.tags, ...standInTags(snapshot)], (r) => r.key, keepLocal);
     const annotations = await mergeInto(db.annotations, snapshot.annotations, (r) => r.id, newerWins);
     const entityTags = await mergeInto(db.entityTags, snapshot.entityTags, (r) => r.id, newerWins);
-    const actors = await mergeInto(db.actors, snapshot.actors, (r) => r.id, newerWins);
+    const actors = options.actors ? await mergeInto(db.actors, snapshot.actors, (r) => r.id, mergeActor) : noCounts();
     return { ...total([pages, tags, annotations, entityTags, actors]), pages, annotations, tags, entityTags, actors };
   });
 }

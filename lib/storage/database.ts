@@ -1,4 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { inOwnForm, isOwnAnnotationId } from './annotation-ids';
+import { clampPage } from './keep-records';
 import type { AnnotationRecord, EntityTagRecord, PageRecord, PausedSiteRecord, TagRecord, UserActorRecord } from './records';
 
 export const DATABASE_NAME = 'gloss';
@@ -12,6 +14,10 @@ export const DATABASE_NAME = 'gloss';
  * - 2: pages indexed by the threat actors they mention (every existing page gets `actors: []`);
  *   entity tags (a researcher's confirm/reject per page); the user's own threat actors.
  * - 3: paused sites, by site key (lib/url/site.ts); a new, empty table, nothing else changes.
+ * - 4: no new index; old records are made ones a backup import accepts again. A highlight whose id is
+ *   not a UUID (an older Gloss kept other tools' IRIs, and ids of up to 1,000 characters, as ids, which
+ *   messages cannot name) gets the id an import gives it now, keeping its IRI (annotation-ids.ts);
+ *   pages' titles, site names, bylines, dates and actor lists are clamped to the record limits.
  */
 export class GlossDatabase extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
@@ -40,5 +46,19 @@ export class GlossDatabase extends Dexie {
         }),
       );
     this.version(3).stores({ pausedSites: 'site' });
+    this.version(4).stores({}).upgrade(toKeepableRecords);
   }
+}
+
+/** Version 4's upgrade (see above). */
+async function toKeepableRecords(tx: Transaction): Promise<void> {
+  const annotations = tx.table<AnnotationRecord, string>('annotations');
+  const others = await annotations.filter((record) => !isOwnAnnotationId(record.id)).toArray();
+  if (others.length > 0) {
+    await annotations.bulkDelete(others.map((record) => record.id));
+    await annotations.bulkPut(others.map(inOwnForm));
+  }
+  await tx.table<PageRecord, string>('pages').toCollection().modify((page, ref) => {
+    ref.value = clampPage(page);
+  });
 }

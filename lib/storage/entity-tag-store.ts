@@ -6,11 +6,13 @@ import { actorKey, entityKey } from '../entities/entity-key';
 import { formKey } from '../entities/dictionary';
 import type { EntityKind } from '../entities/types';
 import type { GlossDatabase } from './database';
+import { keepActor, keepEntityTag, keepPage } from './keep-records';
 import { touchPage, type PageDetails } from './page-store';
+import { entityTagId, MAX_ALIASES, MAX_NAME } from './record-schemas';
+import { fail } from './schema-fields';
 import type { EntityTagRecord, EntityTagStatus, PageRecord, UserActorRecord } from './records';
 
-const MAX_NAME_LENGTH = 200;
-const MAX_ALIASES = 100;
+export { entityTagId };
 
 export interface EntityToTag {
   kind: EntityKind;
@@ -18,13 +20,8 @@ export interface EntityToTag {
   canonical: string;
 }
 
-export function entityTagId(pageUrl: string, key: string): string {
-  // A newline can appear in neither a normalised URL nor a key.
-  return `${pageUrl}\n${key}`;
-}
-
 function cleanName(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
+  return name.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME);
 }
 
 /** Confirms or rejects an entity on a page (replacing an earlier verdict) and keeps the page. */
@@ -36,28 +33,29 @@ export async function tagEntity(
   page: PageDetails | null,
   now = Date.now(),
 ): Promise<EntityTagRecord> {
-  const key = entityKey(entity);
+  const canonical = cleanName(entity.canonical);
+  const key = entityKey({ kind: entity.kind, canonical });
   const id = entityTagId(pageUrl, key);
   return db.transaction('rw', db.pages, db.entityTags, async () => {
     const existing = await db.entityTags.get(id);
-    const record: EntityTagRecord = {
+    const record = keepEntityTag({
       id,
       pageUrl,
       entityKey: key,
       kind: entity.kind,
       name: cleanName(entity.name),
-      canonical: cleanName(entity.canonical),
+      canonical,
       status,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
-    };
+    });
     await db.entityTags.put(record);
     const saved = await touchPage(db, pageUrl, page, now);
     if (entity.kind === 'threat-actor') {
       const actors = new Set(saved.actors ?? []);
-      if (status === 'confirmed') actors.add(actorKey(entity.canonical));
-      else actors.delete(actorKey(entity.canonical));
-      await db.pages.put({ ...saved, actors: [...actors].sort() });
+      if (status === 'confirmed') actors.add(actorKey(canonical));
+      else actors.delete(actorKey(canonical));
+      await db.pages.put(keepPage({ ...saved, actors: [...actors] }));
     }
     return record;
   });
@@ -87,7 +85,7 @@ export interface ActorToSave {
 /** Adds a user actor, or merges new aliases into the one already saved under the same name. */
 export async function saveUserActor(db: GlossDatabase, actor: ActorToSave, now = Date.now()): Promise<UserActorRecord> {
   const canonical = cleanName(actor.canonical);
-  if (!canonical) throw new Error('An actor needs a name.');
+  if (!canonical) fail('An actor needs a name.');
   const id = actorKey(canonical);
   return db.transaction('rw', db.actors, async () => {
     const existing = await db.actors.get(id);
@@ -99,7 +97,7 @@ export async function saveUserActor(db: GlossDatabase, actor: ActorToSave, now =
       seen.add(formKey(alias));
       aliases.push(alias);
     }
-    const record: UserActorRecord = {
+    const record = keepActor({
       id,
       canonical: existing?.canonical ?? canonical,
       aliases,
@@ -107,7 +105,7 @@ export async function saveUserActor(db: GlossDatabase, actor: ActorToSave, now =
       nameKeys: [...seen],
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
-    };
+    });
     await db.actors.put(record);
     return record;
   });

@@ -1,4 +1,6 @@
 import type { GlossDatabase } from './database';
+import { keepableActorKeys, keepPage } from './keep-records';
+import { MAX_BYLINE, MAX_PUBLISHED_TIME, MAX_SITE_NAME, MAX_TITLE } from './record-schemas';
 import type { PageRecord } from './records';
 
 /** What the page itself says about it, recorded when the user first keeps something from it. */
@@ -10,28 +12,32 @@ export interface PageDetails {
 /** Page details as a page reported them (untrusted): a bounded title, and a site name only if it is text. */
 export function cleanPageDetails(page: { title?: unknown; siteName?: unknown }): PageDetails {
   return {
-    title: String(page.title ?? '').slice(0, 500),
-    siteName: typeof page.siteName === 'string' ? page.siteName.slice(0, 200) : null,
+    title: String(page.title ?? '').slice(0, MAX_TITLE),
+    siteName: typeof page.siteName === 'string' ? page.siteName.slice(0, MAX_SITE_NAME) : null,
   };
 }
 
 /**
  * Creates the page record, or refreshes `updatedAt`. A known page keeps its title (the article's own,
  * once Gloss has read it: recordArticleDetails) and gains only a site name it lacked.
- * Call inside a transaction on `pages`.
+ * Call inside a transaction on `pages`. A page Gloss cannot keep (an address over 8,192 characters, not
+ * http or https) is refused with a RecordProblem; a title made from a long address is clamped.
  */
 export async function touchPage(db: GlossDatabase, url: string, details: PageDetails | null, now: number): Promise<PageRecord> {
   const existing = await db.pages.get(url);
-  const page: PageRecord = existing
+  const page = keepPage(existing
     ? { ...existing, siteName: existing.siteName ?? details?.siteName ?? null, updatedAt: now }
-    : { url, title: details?.title ?? url, siteName: details?.siteName ?? null, createdAt: now, updatedAt: now, actors: [] };
+    : { url, title: details?.title ?? url, siteName: details?.siteName ?? null, createdAt: now, updatedAt: now, actors: [] });
   await db.pages.put(page);
   return page;
 }
 
-/** Records which threat actors a saved page mentions; pages the user has kept nothing from are left alone. */
+/**
+ * Records which threat actors a saved page mentions; pages the user has kept nothing from are left alone.
+ * A page keeps at most 1,000 actors (the first in key order).
+ */
 export async function recordPageActors(db: GlossDatabase, url: string, actors: readonly string[]): Promise<boolean> {
-  const unique = [...new Set(actors)].sort();
+  const unique = keepableActorKeys(actors);
   // Most reads change nothing: look first, and only then take a read-write transaction.
   const before = await db.pages.get(url);
   if (!before) return false;
@@ -39,7 +45,7 @@ export async function recordPageActors(db: GlossDatabase, url: string, actors: r
   return db.transaction('rw', db.pages, async () => {
     const page = await db.pages.get(url);
     if (!page) return false;
-    if (JSON.stringify(page.actors ?? []) !== JSON.stringify(unique)) await db.pages.put({ ...page, actors: unique });
+    if (JSON.stringify(page.actors ?? []) !== JSON.stringify(unique)) await db.pages.put(keepPage({ ...page, actors: unique }));
     return true;
   });
 }
@@ -60,9 +66,9 @@ const cleanText = (value: unknown, max: number): string | null =>
  * carries the site's name ("… - Security Newsroom").
  */
 export async function recordArticleDetails(db: GlossDatabase, url: string, reported: ArticleDetails): Promise<boolean> {
-  const title = cleanText(reported.title, 500);
-  const byline = cleanText(reported.byline, 300);
-  const publishedTime = cleanText(reported.publishedTime, 100);
+  const title = cleanText(reported.title, MAX_TITLE);
+  const byline = cleanText(reported.byline, MAX_BYLINE);
+  const publishedTime = cleanText(reported.publishedTime, MAX_PUBLISHED_TIME);
   const changed = (page: PageRecord) =>
     (title !== null && page.title !== title) || (page.byline ?? null) !== byline || (page.publishedTime ?? null) !== publishedTime;
   const before = await db.pages.get(url);
@@ -71,7 +77,7 @@ export async function recordArticleDetails(db: GlossDatabase, url: string, repor
   return db.transaction('rw', db.pages, async () => {
     const page = await db.pages.get(url);
     if (!page) return false;
-    if (changed(page)) await db.pages.put({ ...page, title: title ?? page.title, byline, publishedTime });
+    if (changed(page)) await db.pages.put(keepPage({ ...page, title: title ?? page.title, byline, publishedTime }));
     return true;
   });
 }

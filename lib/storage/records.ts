@@ -28,7 +28,14 @@ export interface PageRecord {
 
 /** One highlight with its note and tags. */
 export interface AnnotationRecord {
+  /** A UUID (crypto.randomUUID) for every highlight Gloss makes; at most 100 characters in any case. */
   id: string;
+  /**
+   * The IRI the highlight had in the backup it was imported from, when that IRI held no id in Gloss's
+   * own form (another tool's, or an older Gloss's): the id is then derived from it (annotation-ids.ts),
+   * and exports give the IRI back, so importing the same file again finds the same record.
+   */
+  iri?: string;
   pageUrl: string;
   target: AnnotationTarget;
   color: HighlightColor;

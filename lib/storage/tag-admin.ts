@@ -14,6 +14,7 @@
  * - One read-write transaction over highlights and tags: it all happens, or none of it.
  */
 import type { GlossDatabase } from './database';
+import { keepAnnotation, keepTag } from './keep-records';
 import type { AnnotationRecord, TagRecord } from './records';
 import { parseTagInput, tagKey } from './tags';
 
@@ -74,12 +75,12 @@ export async function mergeTags(db: GlossDatabase, fromKeys: readonly string[], 
     if (![...sources].some((key) => existing.has(key))) return { annotations: 0, merged: false, label };
     const changed = records.flatMap((record) => {
       const tags = retagged(record.tags, involved, label);
-      return sameTags(tags, record.tags) ? [] : [{ ...record, tags, updatedAt: now }];
+      return sameTags(tags, record.tags) ? [] : [keepAnnotation({ ...record, tags, updatedAt: now })];
     });
     await db.annotations.bulkPut(changed);
     await db.tags.bulkDelete([...involved].filter((key) => key !== tagKey(label)));
     const createdAt = Math.min(now, ...tagRecords.map((tag) => tag.createdAt));
-    await db.tags.put({ key: tagKey(label), label, createdAt });
+    await db.tags.put(keepTag({ key: tagKey(label), label, createdAt }));
     return { annotations: changed.length, merged: existing.size > 1, label };
   });
 }

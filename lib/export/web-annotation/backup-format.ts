@@ -4,7 +4,6 @@
  * (pages, tag spellings, entity verdicts, the user's actors) travels under `gloss:` keys.
  */
 import type { ElementPathSelector, TextPositionSelector, TextQuoteSelector } from '../../anchoring/types';
-import { MAX_ANNOTATION_ID } from '../../storage/record-rules';
 import type { HighlightColor } from '../../storage/records';
 
 /** The format this Gloss writes and reads; raise it (and teach parse-backup the old one) on any change. */
@@ -53,31 +52,8 @@ export interface BackupDocument {
   'gloss:actors': object[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const UUID_PREFIX = 'urn:uuid:';
-const GLOSS_ID_PREFIX = 'urn:gloss:annotation:';
-
 /**
- * The longest IRI annotationIri writes for an id within the limit: percent-encoding turns one UTF-16
- * code unit into at most 9 characters (three UTF-8 bytes, each %XX).
+ * Highlights are named by IRI: `urn:uuid:<id>` for Gloss's own ids; a highlight imported under another
+ * IRI keeps it and is exported under it again (lib/storage/annotation-ids.ts).
  */
-export const MAX_ANNOTATION_IRI = GLOSS_ID_PREFIX.length + 9 * MAX_ANNOTATION_ID;
-
-/** The annotation's IRI: a UUID URN when the id is a UUID, else the id percent-encoded in a Gloss URN. */
-export function annotationIri(id: string): string {
-  return UUID.test(id) ? `${UUID_PREFIX}${id}` : `${GLOSS_ID_PREFIX}${encodeURIComponent(id)}`;
-}
-
-/**
- * The record id behind an annotation IRI: the inverse of annotationIri for Gloss's own IRIs; any other
- * IRI (another tool's) is kept whole as the id. Null when a Gloss URN is badly encoded.
- */
-export function annotationIdFromIri(iri: string): string | null {
-  if (iri.startsWith(UUID_PREFIX) && UUID.test(iri.slice(UUID_PREFIX.length))) return iri.slice(UUID_PREFIX.length);
-  if (!iri.startsWith(GLOSS_ID_PREFIX)) return iri;
-  try {
-    return decodeURIComponent(iri.slice(GLOSS_ID_PREFIX.length)) || null;
-  } catch {
-    return null;
-  }
-}
+export { annotationIdFromIri, annotationIri, recordIri } from '../../storage/annotation-ids';

@@ -2,15 +2,19 @@
  * Reads one W3C Web Annotation back into an AnnotationRecord. Gloss's own annotations round-trip
  * exactly; annotations from other tools are accepted when they carry what Gloss needs to find the
  * passage again (a quote and a position in one http(s) page). Extra W3C properties and selector types
- * Gloss does not use are ignored; bodies it cannot keep are refused rather than dropped.
+ * Gloss does not use are ignored, and so is an element hint Gloss could not write (it is only a hint);
+ * bodies it cannot keep are refused rather than dropped. An IRI that holds no id in Gloss's own form
+ * gives a fresh id derived from it, and is kept (lib/storage/annotation-ids.ts).
  */
 import type { AnnotationTarget } from '../../anchoring/types';
 import type { AnnotationRecord, HighlightColor } from '../../storage/records';
+import { idForIri } from '../../storage/annotation-ids';
 import {
-  checkAnnotationId, checkAnnotationRecord, checkAnnotationTarget, checkHighlightColor, checkNote,
+  checkAnnotationRecord, checkAnnotationTarget, checkHighlightColor, checkNote,
 } from '../../storage/record-rules';
+import { ANNOTATION_IRI, ELEMENT_SELECTOR } from '../../storage/record-schemas';
+import { meets, parseRecord } from '../../storage/schema-fields';
 import { cleanTags } from '../../storage/tags';
-import { annotationIdFromIri, MAX_ANNOTATION_IRI } from './backup-format';
 import { checkIsoTime, checkPageUrl, checkText, fail, isObject, own, readObject, type JsonObject } from './read-fields';
 
 // The limits on ids, quotes, paths, notes and addresses are lib/storage/record-rules.ts's, shared with
@@ -46,6 +50,7 @@ function readTarget(annotation: JsonObject, place: string): { pageUrl: string; t
     else if (type === 'TextPositionSelector') take('position', type, selector);
     else if (type === 'gloss:ElementPathSelector') take('element', type, selector);
   }
+  if (found.element !== undefined && !meets(ELEMENT_SELECTOR, found.element)) delete found.element;
   return { pageUrl, target: checkAnnotationTarget(found, place) };
 }
 
@@ -77,25 +82,21 @@ function readColor(annotation: JsonObject, place: string): HighlightColor {
   return color === undefined ? 'yellow' : checkHighlightColor(color, `${place}: gloss:color`);
 }
 
-function readId(annotation: JsonObject, place: string): string {
+function readId(annotation: JsonObject, place: string): { id: string; iri?: string } {
   const iri = own(annotation, 'id');
   if (iri === undefined) fail(`${place} has no id.`);
-  const text = checkText(iri, `${place}: id`, { max: Infinity, nonEmpty: true });
-  // An IRI longer than any Gloss writes for an id within the limit holds too long an id: it is refused
-  // below as it stands, without decoding it first.
-  const id = text.length > MAX_ANNOTATION_IRI ? text : annotationIdFromIri(text);
-  return checkAnnotationId(id ?? fail(`${place}: id is not a valid Gloss annotation id.`), `${place}: id`);
+  return idForIri(parseRecord(ANNOTATION_IRI(''), iri, `${place}: id`));
 }
 
 export function parseAnnotation(value: unknown, place: string): AnnotationRecord {
   const annotation = readObject(value, place);
   if (!asList(own(annotation, 'type')).includes('Annotation')) fail(`${place} is not of type Annotation.`);
-  const id = readId(annotation, place);
+  const ids = readId(annotation, place);
   const { pageUrl, target } = readTarget(annotation, place);
   const { note, tags } = readBodies(annotation, place);
   const createdAt = checkIsoTime(own(annotation, 'created'), `${place}: created`);
   const modified = own(annotation, 'modified');
   const updatedAt = modified === undefined ? createdAt : checkIsoTime(modified, `${place}: modified`);
   // The whole record meets the store's rules too (tags as Gloss writes them, times in range).
-  return checkAnnotationRecord({ id, pageUrl, target, color: readColor(annotation, place), note, tags, createdAt, updatedAt }, place);
+  return checkAnnotationRecord({ ...ids, pageUrl, target, color: readColor(annotation, place), note, tags, createdAt, updatedAt }, place);
 }

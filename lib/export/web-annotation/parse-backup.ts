@@ -1,11 +1,13 @@
 /**
  * Reads a backup file (see backup-format.ts) into a snapshot the database can import, checking every
- * field as hostile input. The answer names the first problem and where it is ("Annotation 12 has no
- * TextQuoteSelector."); bad input never throws.
+ * field as hostile input; bad input never throws.
+ * - A file that is no Gloss backup (not JSON, no AnnotationCollection, another format version, lists
+ *   that are not lists) is refused whole: the answer names the problem.
+ * - Inside a Gloss backup, a record that breaks the rules (record-schemas.ts) is skipped, and the answer
+ *   lists it with its place and why ("Annotation 12 has no TextQuoteSelector."); so is a record with the
+ *   same id as an earlier one. Everything else is kept.
  */
 import type { GlossSnapshot } from '../page-export';
-import type { AnnotationRecord, EntityTagRecord, PageRecord, TagRecord } from '../../storage/records';
-import { tagKey } from '../../storage/tags';
 import { BACKUP_FORMAT_VERSION } from './backup-format';
 import { parseAnnotation } from './parse-annotation';
 import { parseActor, parseEntityTag, parsePage, parseTag } from './parse-records';
@@ -25,7 +27,13 @@ const MAX_TAGS = 1_000_000;
 const MAX_ENTITY_TAGS = 1_000_000;
 const MAX_ACTORS = 100_000;
 
-export type ParsedBackup = { ok: true; snapshot: GlossSnapshot } | { ok: false; message: string };
+/** A record left out of the import: its place in the file ("Annotation 17") and the whole reason. */
+export interface SkippedRecord {
+  place: string;
+  message: string;
+}
+
+export type ParsedBackup = { ok: true; snapshot: GlossSnapshot; skipped: SkippedRecord[] } | { ok: false; message: string };
 
 const NOT_A_BACKUP = 'This file is not a Gloss backup';
 const shown = (value: unknown): string => (JSON.stringify(value) ?? String(value)).slice(0, 40);
@@ -58,82 +66,61 @@ function annotationItems(collection: JsonObject): unknown[] {
   return items;
 }
 
-/** An optional `gloss:` list, each entry read by `parse` and named by its place ("Page 3"). */
-function section<T>(collection: JsonObject, key: string, noun: string, max: number, parse: (value: unknown, place: string) => T): T[] {
-  const value = own(collection, key);
-  if (value === undefined) return [];
-  return readArray(value, `The backup's ${key}`, max).map((entry, i) => parse(entry, `${noun} ${i + 1}`));
-}
-
-function refuseDuplicates<T>(records: readonly T[], key: (record: T) => string, noun: string, field: string): void {
-  const seen = new Map<string, number>();
-  records.forEach((record, i) => {
-    const earlier = seen.get(key(record));
-    if (earlier !== undefined) fail(`${noun} ${i + 1} has the same ${field} as ${noun.toLowerCase()} ${earlier + 1}.`);
-    seen.set(key(record), i);
-  });
-}
+type Parse<T> = (value: unknown, place: string) => T;
 
 /**
- * Pages that annotations or entity tags point to but the file does not list (annotation files from other
- * tools list none): a minimal page titled with its address, spanning its records' times.
+ * Each entry read by `parse` and named by its place ("Page 3"); one that breaks the rules, or has the
+ * same key as an earlier one, is skipped and listed in `skipped`.
  */
-function addMissingPages(pages: PageRecord[], records: readonly (AnnotationRecord | EntityTagRecord)[]): void {
-  const byUrl = new Map(pages.map((page) => [page.url, page]));
-  const made = new Set<PageRecord>();
-  for (const record of records) {
-    const page = byUrl.get(record.pageUrl);
-    if (!page) {
-      const minimal: PageRecord = {
-        url: record.pageUrl, title: record.pageUrl.slice(0, 500), siteName: null,
-        createdAt: record.createdAt, updatedAt: record.updatedAt, actors: [],
-      };
-      byUrl.set(minimal.url, minimal);
-      made.add(minimal);
-      pages.push(minimal);
-    } else if (made.has(page)) {
-      page.createdAt = Math.min(page.createdAt, record.createdAt);
-      page.updatedAt = Math.max(page.updatedAt, record.updatedAt);
+function readEach<T>(entries: unknown[], noun: string, parse: Parse<T>, key: (record: T) => string, field: string, skipped: SkippedRecord[]): T[] {
+  const kept: T[] = [];
+  const seen = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const place = `${noun} ${i + 1}`;
+    try {
+      const record = parse(entry, place);
+      const earlier = seen.get(key(record));
+      if (earlier !== undefined) fail(`${place} has the same ${field} as ${noun.toLowerCase()} ${earlier}.`);
+      seen.set(key(record), i + 1);
+      kept.push(record);
+    } catch (error) {
+      if (!(error instanceof BackupProblem)) throw error;
+      skipped.push({ place, message: error.message });
     }
-  }
+  });
+  return kept;
 }
 
-/** Tags that annotations use but the file does not list, spelled as first used. */
-function addMissingTags(tags: TagRecord[], annotations: readonly AnnotationRecord[]): void {
-  const keys = new Set(tags.map((tag) => tag.key));
-  for (const annotation of annotations) {
-    for (const label of annotation.tags) {
-      const key = tagKey(label);
-      if (keys.has(key)) continue;
-      keys.add(key);
-      tags.push({ key, label, createdAt: annotation.createdAt });
-    }
-  }
+/** An optional `gloss:` list; a value that is not a list makes the file no Gloss backup. */
+function section(collection: JsonObject, key: string, max: number): unknown[] {
+  const value = own(collection, key);
+  return value === undefined ? [] : readArray(value, `The backup's ${key}`, max);
 }
 
-function readSnapshot(data: unknown): GlossSnapshot {
+function readSnapshot(data: unknown): { snapshot: GlossSnapshot; skipped: SkippedRecord[] } {
   if (!isObject(data)) fail(`${NOT_A_BACKUP}: it holds no annotation collection.`);
   const types = own(data, 'type');
   if (!(types === 'AnnotationCollection' || (Array.isArray(types) && types.includes('AnnotationCollection')))) {
     fail(`${NOT_A_BACKUP}: it is not a W3C AnnotationCollection.`);
   }
   checkVersion(data);
-  const annotations = annotationItems(data).map((item, i) => parseAnnotation(item, `Annotation ${i + 1}`));
-  const snapshot: GlossSnapshot = {
-    pages: section(data, 'gloss:pages', 'Page', MAX_PAGES, parsePage),
-    annotations,
-    tags: section(data, 'gloss:tags', 'Tag', MAX_TAGS, parseTag),
-    entityTags: section(data, 'gloss:entityTags', 'Entity tag', MAX_ENTITY_TAGS, parseEntityTag),
-    actors: section(data, 'gloss:actors', 'Actor', MAX_ACTORS, parseActor),
+  // The file's shape first: a list that is not one refuses the file before any record is read.
+  const items = annotationItems(data);
+  const lists = {
+    pages: section(data, 'gloss:pages', MAX_PAGES),
+    tags: section(data, 'gloss:tags', MAX_TAGS),
+    entityTags: section(data, 'gloss:entityTags', MAX_ENTITY_TAGS),
+    actors: section(data, 'gloss:actors', MAX_ACTORS),
   };
-  refuseDuplicates(snapshot.annotations, (r) => r.id, 'Annotation', 'id');
-  refuseDuplicates(snapshot.pages, (r) => r.url, 'Page', 'url');
-  refuseDuplicates(snapshot.tags, (r) => r.key, 'Tag', 'key');
-  refuseDuplicates(snapshot.entityTags, (r) => r.id, 'Entity tag', 'page and entity');
-  refuseDuplicates(snapshot.actors, (r) => r.id, 'Actor', 'id');
-  addMissingPages(snapshot.pages, [...snapshot.annotations, ...snapshot.entityTags]);
-  addMissingTags(snapshot.tags, snapshot.annotations);
-  return snapshot;
+  const skipped: SkippedRecord[] = [];
+  const snapshot: GlossSnapshot = {
+    annotations: readEach(items, 'Annotation', parseAnnotation, (r) => r.id, 'id', skipped),
+    pages: readEach(lists.pages, 'Page', parsePage, (r) => r.url, 'url', skipped),
+    tags: readEach(lists.tags, 'Tag', parseTag, (r) => r.key, 'key', skipped),
+    entityTags: readEach(lists.entityTags, 'Entity tag', parseEntityTag, (r) => r.id, 'page and entity', skipped),
+    actors: readEach(lists.actors, 'Actor', parseActor, (r) => r.id, 'id', skipped),
+  };
+  return { snapshot, skipped };
 }
 
 export function parseBackup(text: string): ParsedBackup {
@@ -149,7 +136,7 @@ export function parseBackup(text: string): ParsedBackup {
     return { ok: false, message: `${NOT_A_BACKUP}: it is not valid JSON (it may be cut short or another kind of file).` };
   }
   try {
-    return { ok: true, snapshot: readSnapshot(data) };
+    return { ok: true, ...readSnapshot(data) };
   } catch (error) {
     if (error instanceof BackupProblem) return { ok: false, message: error.message };
     // Not a problem the checks foresaw (say, a stack overflow on absurd nesting): still an answer, not a throw.

@@ -8,7 +8,7 @@ import type {
   AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord,
 } from '../../storage/records';
 import {
-  BACKUP_CONTEXT, BACKUP_FORMAT_VERSION, annotationIri, type BackupDocument, type TextualBody, type WebAnnotation,
+  BACKUP_CONTEXT, BACKUP_FORMAT_VERSION, recordIri, type BackupDocument, type TextualBody, type WebAnnotation,
 } from './backup-format';
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */
@@ -33,7 +33,7 @@ export function toWebAnnotation(record: AnnotationRecord): WebAnnotation {
   const { quote, position, element } = record.target;
   const body = annotationBody(record);
   return {
-    id: annotationIri(record.id),
+    id: recordIri(record),
     type: 'Annotation',
     motivation: record.note !== '' ? 'commenting' : 'highlighting',
     created: iso(record.createdAt),
@@ -109,7 +109,8 @@ function newestChange(snapshot: GlossSnapshot): string | undefined {
 }
 
 export function backupDocument(snapshot: GlossSnapshot): BackupDocument {
-  const annotations = [...snapshot.annotations].sort(byKey((r) => r.id)).map(toWebAnnotation);
+  // In the order of the IRIs written, which an imported highlight keeps while its id is made anew.
+  const annotations = [...snapshot.annotations].map(toWebAnnotation).sort(byKey((r) => r.id));
   const generated = newestChange(snapshot);
   return {
     '@context': BACKUP_CONTEXT,

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/components/library/library-app';
-import type { LibraryServices } from '@/components/library/library-services';
+import type { ActorChange, ConfirmActorChanges, ImportOutcome, LibraryServices } from '@/components/library/library-services';
 import type { ImportReport } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 
@@ -42,7 +42,7 @@ function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
     exportPages: vi.fn(async () => ({ fileName: 'x.md', mimeType: 'text/markdown', data: '# x' })),
     save: vi.fn(),
     copy: vi.fn(async () => true),
-    importBackup: vi.fn(async () => ({ ok: true as const, report })),
+    importBackup: vi.fn(async (): Promise<ImportOutcome> => ({ ok: true, report, skipped: [], actorChanges: [], actorsApplied: false })),
     renameTag: vi.fn(async () => ({ annotations: 1, merged: false })),
     subscribe: () => () => undefined,
     pausedSites: { list: async () => [], resume: vi.fn(async () => undefined), subscribe: () => () => undefined },
@@ -140,21 +140,89 @@ describe('LibraryApp', () => {
     expect(s.exportPages).toHaveBeenLastCalledWith('stix', [BLOG]);
   });
 
-  it('reports what an import added, and why a file was refused', async () => {
-    const s = services();
-    const root = await mount(s);
+  async function chooseFile(root: HTMLElement): Promise<File> {
     const input = root.querySelector('input[type="file"]') as HTMLInputElement;
     const file = new File(['{}'], 'backup.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     await act(async () => { input.dispatchEvent(new Event('change', { bubbles: true })); });
     await act(async () => {});
-    expect(s.importBackup).toHaveBeenCalledWith(file, expect.any(Function));
+    return file;
+  }
+
+  it('reports what an import added, and why a file was refused', async () => {
+    const s = services();
+    const root = await mount(s);
+    const file = await chooseFile(root);
+    expect(s.importBackup).toHaveBeenCalledWith(file, expect.any(Function), expect.any(Function));
     expect(status(root)).toMatch(/^Imported: 2 highlights added, 0 updated, 0 already up to date; 1 new page\./);
+    expect(root.querySelector('.import-confirm')).toBeNull();
 
     (s.importBackup as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ ok: false, message: 'This file is not JSON.' });
-    await act(async () => { input.dispatchEvent(new Event('change', { bubbles: true })); });
-    await act(async () => {});
+    await chooseFile(root);
     expect(status(root)).toBe('Nothing was imported. This file is not JSON.');
+  });
+
+  it('names the records it skipped, with their place and reason', async () => {
+    const skipped = Array.from({ length: 5 }, (_, i) => ({ place: `Annotation ${i + 17}`, message: `Annotation ${i + 17}: TextQuoteSelector exact is empty.` }));
+    const root = await mount(services({ importBackup: async () => ({ ok: true, report, skipped, actorChanges: [], actorsApplied: false }) }));
+    await chooseFile(root);
+    expect(status(root)).toContain('1 new page. Skipped 5 that could not be kept: Annotation 17: TextQuoteSelector exact is empty. '
+      + 'Annotation 18: TextQuoteSelector exact is empty. Annotation 19: TextQuoteSelector exact is empty. And 2 more.');
+    expect(status(root)).toMatch(/^Imported/);
+  });
+
+  describe('a backup that changes actors', () => {
+    const changes: ActorChange[] = [
+      { canonical: 'Gold Harvest', newActor: true, aliases: ['GH-1'] },
+      { canonical: 'APT29', newActor: false, aliases: ['the Board', 'Cozy'] },
+    ];
+    /** An import that asks, as the real one does, and reports what was chosen. */
+    function asking() {
+      return services({
+        importBackup: vi.fn(async (_file: File, _step?: unknown, confirm?: ConfirmActorChanges): Promise<ImportOutcome> => {
+          const applied = confirm ? await confirm(changes) : false;
+          return { ok: true, report, skipped: [], actorChanges: changes, actorsApplied: applied };
+        }),
+      });
+    }
+    const panel = (root: HTMLElement) => root.querySelector('.import-confirm') as HTMLElement | null;
+
+    it('lists the changes in a named group, with the safe choice focused', async () => {
+      const root = await mount(asking());
+      await chooseFile(root);
+      const group = panel(root)!;
+      expect(group.getAttribute('role')).toBe('group');
+      expect(document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent).toBe('Actor changes in backup.json');
+      expect(document.getElementById(group.getAttribute('aria-describedby')!)?.textContent).toBe(
+        'This backup also adds 1 actor and 3 aliases: Gold Harvest (new; also “GH-1”); “the Board”, “Cozy” for APT29.',
+      );
+      expect([...group.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Import with actor changes', 'Import without']);
+      expect(document.activeElement).toBe(button(root, 'Import without'));
+      expect(status(root)).toContain('choose whether those changes apply');
+      expect(button(root, 'Export JSON').disabled).toBe(true);
+    });
+
+    it('applies them only when the user confirms', async () => {
+      const root = await mount(asking());
+      await chooseFile(root);
+      await act(async () => button(root, 'Import with actor changes').click());
+      await act(async () => {});
+      expect(panel(root)).toBeNull();
+      expect(status(root)).toMatch(/^Imported: 2 highlights added.*Actor changes applied\.$/);
+    });
+
+    it('imports the highlights without them on "Import without", or on Escape', async () => {
+      const root = await mount(asking());
+      await chooseFile(root);
+      await act(async () => button(root, 'Import without').click());
+      await act(async () => {});
+      expect(status(root)).toMatch(/^Imported: 2 highlights added.*Actor changes left out, as chosen\.$/);
+      await chooseFile(root);
+      await act(async () => { panel(root)!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
+      await act(async () => {});
+      expect(panel(root)).toBeNull();
+      expect(status(root)).toMatch(/Actor changes left out, as chosen\.$/);
+    });
   });
 
   it('renames a tag across pages', async () => {

@@ -109,7 +109,7 @@ describe('merging into records already here', () => {
       { ...local(), note: 'older', updatedAt: 4_000 },
     ]));
     expect(report.annotations).toEqual({ added: 0, updated: 0, skipped: 1 });
-    expect(await importSnapshot(db, only([{ ...local(), note: 'same time', updatedAt: 5_000 }]))).toMatchObject({ skipped: 1 });
+    expect(await importSnapshot(db, only([{ ...local(), note: 'same time', updatedAt: 5_000 }]))).toMatchObject({ annotations: { skipped: 1 } });
     expect((await db.annotations.get(UUID_ID))?.note).toBe('local');
   });
 
@@ -137,12 +137,27 @@ describe('merging into records already here', () => {
     expect(await db.tags.get('apt')).toEqual({ key: 'apt', label: 'APT', createdAt: 1 });
   });
 
-  it('makes up the pages and tags that the imported annotations need and nobody has', async () => {
-    const annotation = { ...richSnapshot().annotations[0], pageUrl: REPORT, tags: ['new-tag'] };
-    const report = await importSnapshot(db, only([annotation]), 42);
-    expect(report).toMatchObject({ added: 3, pages: { added: 1 }, tags: { added: 1 }, annotations: { added: 1 } });
-    expect(await db.pages.get(REPORT)).toEqual({ url: REPORT, title: REPORT, siteName: null, createdAt: 42, updatedAt: 42, actors: [] });
-    expect(await db.tags.get('new-tag')).toEqual({ key: 'new-tag', label: 'new-tag', createdAt: 42 });
+  it('makes up the pages and tags that the imported annotations need and nobody has, dated by the annotations', async () => {
+    const [first, second] = richSnapshot().annotations.map((r) => ({ ...r, pageUrl: REPORT, tags: ['new-tag'] }));
+    const report = await importSnapshot(db, only([{ ...first, createdAt: 10, updatedAt: 30 }, { ...second, createdAt: 20, updatedAt: 40 }]));
+    expect(report).toMatchObject({ added: 4, pages: { added: 1 }, tags: { added: 1 }, annotations: { added: 2 } });
+    expect(await db.pages.get(REPORT)).toEqual({ url: REPORT, title: REPORT, siteName: null, createdAt: 10, updatedAt: 40, actors: [] });
+    expect(await db.tags.get('new-tag')).toEqual({ key: 'new-tag', label: 'new-tag', createdAt: 10 });
+  });
+
+  it('never lets a stand-in page replace a stored one: its title, site and first-saved date stay', async () => {
+    const stored = richSnapshot().pages.find((p) => p.url === NEWS)!;
+    await db.pages.put(stored);
+    const later = { ...richSnapshot().annotations[0], id: crypto.randomUUID(), createdAt: stored.updatedAt + 1_000, updatedAt: stored.updatedAt + 2_000 };
+    const report = await importSnapshot(db, only([later]));
+    expect(report.pages).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(await db.pages.get(NEWS)).toStrictEqual(stored);
+  });
+
+  it('keeps a tag a stand-in would spell otherwise', async () => {
+    await db.tags.put({ key: 'apt', label: 'APT', createdAt: 1 });
+    await importSnapshot(db, only([{ ...richSnapshot().annotations[0], tags: ['apt'] }]));
+    expect(await db.tags.get('apt')).toEqual({ key: 'apt', label: 'APT', createdAt: 1 });
   });
 });
 
@@ -175,8 +190,7 @@ describe('a file that is refused', () => {
   it.each([
     ['not JSON', 'not json'],
     ['wrong version', backupJson(richSnapshot()).replace('"gloss:version": 1', '"gloss:version": 9')],
-    ['a javascript: page', backupJson(richSnapshot()).replace(`"source": "${NEWS}"`, '"source": "javascript:alert(1)"')],
-    ['a negative offset', backupJson(richSnapshot()).replace('"start": 0', '"start": -5')],
+    ['no Gloss collection', JSON.stringify({ type: 'AnnotationCollection', first: { items: [] } })],
   ])('(%s) says why and imports nothing', async (_name, text) => {
     await store(db, { ...richSnapshot(), annotations: [] });
     const before = await readSnapshot(db);
@@ -184,5 +198,53 @@ describe('a file that is refused', () => {
     if (result.ok) await importSnapshot(db, result.snapshot);
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/\S/) });
     expect(await readSnapshot(db)).toStrictEqual(before);
+  });
+});
+
+describe('a Gloss backup with records that cannot be kept', () => {
+  it('imports every other record, and names the skipped ones with their place and reason', async () => {
+    const text = backupJson(richSnapshot())
+      .replace(`"source": "${NEWS}"`, '"source": "javascript:alert(1)"')
+      .replace('"start": 120', '"start": -5');
+    const result = parseBackup(text);
+    expect(result.ok && result.skipped).toEqual([
+      { place: 'Annotation 1', message: 'Annotation 1: TextPositionSelector start must be a whole number, zero or more.' },
+      { place: 'Annotation 2', message: 'Annotation 2: target source is not an http or https address.' },
+    ]);
+    if (!result.ok) return;
+    const report = await importSnapshot(db, result.snapshot);
+    expect(report.annotations).toEqual({ added: 2, updated: 0, skipped: 0 });
+    expect(report).toMatchObject({ pages: { added: 3 }, tags: { added: 3 }, entityTags: { added: 2 }, actors: { added: 2 } });
+  });
+});
+
+describe('highlights imported under an IRI that is not Gloss\'s own form', () => {
+  const foreign = (note: string) => JSON.stringify({
+    type: 'AnnotationCollection',
+    'gloss:version': 1,
+    first: {
+      type: 'AnnotationPage',
+      items: [{
+        id: `https://hypothes.is/a/${'x'.repeat(500)}`,
+        type: 'Annotation',
+        created: '2024-05-01T10:00:00Z',
+        modified: note === 'first' ? '2024-05-01T10:00:00Z' : '2024-05-02T10:00:00Z',
+        body: { type: 'TextualBody', value: note },
+        target: { source: REPORT, selector: [{ type: 'TextQuoteSelector', exact: 'word' }, { type: 'TextPositionSelector', start: 5, end: 9 }] },
+      }],
+    },
+  });
+
+  it('get an id a message can name, export under their IRI, and import again onto the same record', async () => {
+    await importSnapshot(db, parsed(foreign('first')));
+    const [record] = await db.annotations.toArray();
+    expect(record.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(record.iri).toBe(`https://hypothes.is/a/${'x'.repeat(500)}`);
+    const text = backupJson(await readSnapshot(db));
+    expect(JSON.parse(text).first.items[0].id).toBe(record.iri);
+    expect(await importSnapshot(db, parsed(text))).toMatchObject({ added: 0, updated: 0 });
+    expect(await importSnapshot(db, parsed(foreign('first')))).toMatchObject({ added: 0, updated: 0 });
+    expect(await importSnapshot(db, parsed(foreign('edited')))).toMatchObject({ added: 0, annotations: { updated: 1 } });
+    expect((await db.annotations.toArray()).map((r) => [r.id, r.note])).toEqual([[record.id, 'edited']]);
   });
 });

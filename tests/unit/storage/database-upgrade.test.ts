@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { annotationIri, idForIri } from '@/lib/storage/annotation-ids';
 import { GlossDatabase } from '@/lib/storage/database';
 
 /** Schema 1 exactly as it shipped; frozen here so the upgrade is tested against real old data. */
@@ -16,7 +17,7 @@ function openVersion1(name: string): Dexie {
 
 const PAGE = { url: 'https://news.example/storm-1152', title: 'Storm-1152', siteName: 'News', createdAt: 1, updatedAt: 2 };
 const ANNOTATION = {
-  id: 'a1',
+  id: '3b241101-e2bb-4255-8caf-4136c566a962',
   pageUrl: PAGE.url,
   target: {
     quote: { type: 'TextQuoteSelector', exact: 'Storm-1152', prefix: 'by ', suffix: ' sold' },
@@ -63,7 +64,7 @@ describe('database upgrade from schema 1 to 2', () => {
 
     const db = new GlossDatabase(name);
     expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: [] });
-    expect(await db.annotations.get('a1')).toEqual(ANNOTATION);
+    expect(await db.annotations.get(ANNOTATION.id)).toEqual(ANNOTATION);
     expect(await db.annotations.where('tags').equals('apt').count()).toBe(1);
     expect(await db.tags.get('apt')).toEqual(TAG);
     expect(db.verno).toBeGreaterThanOrEqual(2);
@@ -103,10 +104,62 @@ describe('database upgrade from schema 2 to 3', () => {
     expect(await db.actors.toArray()).toEqual([actor]);
     expect((await db.pages.where('actors').equals('scattered spider').toArray()).map((p) => p.url)).toEqual([PAGE.url]);
     expect(await db.actors.where('nameKeys').equals('ch').count()).toBe(1);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(await db.pausedSites.count()).toBe(0);
     await db.pausedSites.add({ site: 'news.example', pausedAt: 5 });
     expect(await db.pausedSites.get('news.example')).toEqual({ site: 'news.example', pausedAt: 5 });
+    db.close();
+  });
+});
+
+/** Schema 3 exactly as it shipped (schema 2 plus the paused sites). */
+function openVersion3(name: string): Dexie {
+  const db = openVersion2(name);
+  db.version(3).stores({ pausedSites: 'site' });
+  return db;
+}
+
+describe('database upgrade from schema 3 to 4', () => {
+  it('gives highlights whose ids are not UUIDs the id an import gives them, keeping their IRI and everything else', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const legacy = { ...ANNOTATION, id: 'legacy/1 ü?#%' };
+    const foreign = { ...ANNOTATION, id: 'https://hypothes.is/a/abc123', note: 'from another tool' };
+    const huge = { ...ANNOTATION, id: 'ü'.repeat(1_000), note: 'a 1,000-character id' };
+    const old = openVersion3(name);
+    await old.table('annotations').bulkPut([ANNOTATION, legacy, foreign, huge]);
+    old.close();
+
+    const db = new GlossDatabase(name);
+    expect(db.verno).toBe(4);
+    expect(await db.annotations.count()).toBe(4);
+    expect(await db.annotations.get(ANNOTATION.id)).toEqual(ANNOTATION);
+    const legacyIri = annotationIri(legacy.id);
+    expect(await db.annotations.get(idForIri(legacyIri).id)).toEqual({ ...legacy, id: idForIri(legacyIri).id, iri: legacyIri });
+    expect(await db.annotations.get(idForIri(foreign.id).id)).toEqual({ ...foreign, id: idForIri(foreign.id).id, iri: foreign.id });
+    // An IRI too long to keep is dropped; the record keeps its id in Gloss's form and all it held.
+    const hugeId = idForIri(annotationIri(huge.id)).id;
+    expect(await db.annotations.get(hugeId)).toEqual({ ...huge, id: hugeId });
+    expect((await db.annotations.toArray()).every((r) => r.id.length === 36)).toBe(true);
+    expect(await db.annotations.where('tags').equals('apt').count()).toBe(4);
+    db.close();
+  });
+
+  it('clamps pages to the record limits: a title made from a long address, a list of over 1,000 actors', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const longUrl = `https://news.example/${'a'.repeat(3_000)}`;
+    const actors = Array.from({ length: 1_200 }, (_, i) => `actor ${String(i).padStart(4, '0')}`);
+    const old = openVersion3(name);
+    await old.table('pages').bulkPut([{ ...PAGE, actors: [] }, { ...PAGE, url: longUrl, title: longUrl, actors }]);
+    old.close();
+
+    const db = new GlossDatabase(name);
+    expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: [] });
+    const clamped = await db.pages.get(longUrl);
+    expect(clamped).toEqual({ ...PAGE, url: longUrl, title: longUrl.slice(0, 500), actors: actors.slice(0, 1_000) });
+    expect(await db.pages.where('actors').equals('actor 0999').count()).toBe(1);
+    expect(await db.pages.where('actors').equals('actor 1000').count()).toBe(0);
     db.close();
   });
 });

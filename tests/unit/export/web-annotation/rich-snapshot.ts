@@ -1,9 +1,11 @@
 /**
  * A snapshot with every shape a backup must carry: pages with and without the optional fields,
- * annotations with and without notes, tags and element hints, ids that are UUIDs and ids that are not,
- * hostile text, confirmed and rejected entity tags, and the user's own actors.
+ * annotations with and without notes, tags and element hints, ids that are UUIDs (lower and upper case)
+ * and one made on import from an older Gloss's IRI (which it keeps), hostile text, confirmed and rejected
+ * entity tags, and the user's own actors.
  */
 import type { GlossSnapshot } from '@/lib/export/page-export';
+import { annotationIri, idForIri, recordIri } from '@/lib/storage/annotation-ids';
 import type { AnnotationRecord } from '@/lib/storage/records';
 
 export const NEWS = 'https://news.example/storm-1152';
@@ -12,6 +14,9 @@ export const REPORT = 'https://intel.example/report';
 
 export const UUID_ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 export const ODD_ID = 'legacy/1 ü?#%';
+/** The IRI an older Gloss wrote for ODD_ID, and the id an import gives it now. */
+export const LEGACY_IRI = annotationIri(ODD_ID);
+export const LEGACY_ID = idForIri(LEGACY_IRI).id;
 
 const T = 1_714_000_000_123;
 
@@ -53,7 +58,7 @@ export function richSnapshot(): GlossSnapshot {
         },
         updatedAt: T + 9,
       }),
-      annotation({ id: ODD_ID, pageUrl: BLOG, createdAt: T + 1, updatedAt: T + 5 }),
+      annotation({ id: LEGACY_ID, iri: LEGACY_IRI, pageUrl: BLOG, createdAt: T + 1, updatedAt: T + 5 }),
       annotation({ id: '6F9619FF-8B86-D011-B42D-00C04FC964FF', pageUrl: NEWS, color: 'purple', tags: ['phishing'] }),
       annotation({
         id: 'e0f1a2b3-0000-4000-8000-000000000001', pageUrl: REPORT, note: '<script>alert(1)</script>\u0000',
@@ -93,7 +98,14 @@ export function richSnapshot(): GlossSnapshot {
   };
 }
 
-/** The same records in the order readSnapshot and parseBackup give them: sorted by key. */
+/** The same records in the order a backup file holds them: annotations by the IRI written, the rest by key. */
+export function fileOrder(snapshot: GlossSnapshot): GlossSnapshot {
+  const sorted = sortedSnapshot(snapshot);
+  const iri = (r: AnnotationRecord) => recordIri(r);
+  return { ...sorted, annotations: [...sorted.annotations].sort((a, b) => (iri(a) < iri(b) ? -1 : iri(a) > iri(b) ? 1 : 0)) };
+}
+
+/** The same records in the order readSnapshot gives them: sorted by key. */
 export function sortedSnapshot(snapshot: GlossSnapshot): GlossSnapshot {
   const by = <R>(key: (r: R) => string) => (a: R, b: R) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotationIdFromIri, annotationIri } from '@/lib/export/web-annotation/backup-format';
 import { backupDocument, backupJson } from '@/lib/export/web-annotation/to-json-ld';
-import { BLOG, NEWS, ODD_ID, UUID_ID, richSnapshot } from './rich-snapshot';
+import { BLOG, LEGACY_ID, LEGACY_IRI, NEWS, ODD_ID, UUID_ID, richSnapshot } from './rich-snapshot';
 
 const empty = { pages: [], annotations: [], tags: [], entityTags: [], actors: [] };
 
@@ -71,6 +71,14 @@ describe('annotation ids', () => {
     for (const id of [UUID_ID, ODD_ID, 'urn:uuid:not-a-uuid', 'urn:gloss:annotation:x', '__proto__']) {
       expect(annotationIdFromIri(annotationIri(id))).toBe(id);
     }
+  });
+
+  it('are the IRI a highlight was imported under, when it keeps one, and order the annotations', () => {
+    const document = backupDocument(richSnapshot());
+    expect(document.first.items.map((item) => item.id)).toEqual([
+      LEGACY_IRI, `urn:uuid:${UUID_ID}`, 'urn:uuid:6F9619FF-8B86-D011-B42D-00C04FC964FF', 'urn:uuid:e0f1a2b3-0000-4000-8000-000000000001',
+    ]);
+    expect(JSON.stringify(document)).not.toContain(LEGACY_ID);
   });
 
   it('keep another tool\'s IRI whole, and refuse a badly encoded Gloss URN', () => {

@@ -1,0 +1,242 @@
+/**
+ * The one schema of every record Gloss keeps: pages, highlights (with their target), tags, entity
+ * verdicts and the user's actors. The stores check what they write with it (keep-records.ts), the
+ * background checks what a content script sends with it (record-rules.ts), and the backup importer
+ * parses with it (lib/export/web-annotation), so whatever the store can write, an import accepts.
+ *
+ * Messages read as the tail of a sentence about a place (schema-fields.ts): parseRecord(PAGE, value,
+ * "Page 3") throws "Page 3: title is longer than 500 characters."
+ */
+import * as v from 'valibot';
+import { MAX_ELEMENT_PATH, parseElementPathStep } from '../anchoring/element-path';
+import type { AnnotationTarget, ElementPathSelector, TextPositionSelector } from '../anchoring/types';
+import type { EntityKind } from '../entities/types';
+import { normalizePageUrl } from '../url/normalize-url';
+import {
+  HIGHLIGHT_COLORS, type AnnotationRecord, type EntityTagRecord, type EntityTagStatus, type HighlightColor, type PageRecord,
+  type TagRecord, type UserActorRecord,
+} from './records';
+import { count, flag, offset, record, text, textList, timestamp, wellFormed } from './schema-fields';
+import { cleanTags, MAX_TAG_LENGTH, MAX_TAGS, tagKey } from './tags';
+
+import {
+  MAX_ALIASES, MAX_ANNOTATION_ID, MAX_ANNOTATION_IRI, MAX_BYLINE, MAX_KEY, MAX_NAME, MAX_NOTE, MAX_PAGE_ACTORS,
+  MAX_PUBLISHED_TIME, MAX_QUOTE, MAX_QUOTE_CONTEXT, MAX_SITE_NAME, MAX_TITLE, MAX_URL_LENGTH,
+} from './record-limits';
+
+export * from './record-limits';
+export { MAX_ELEMENT_PATH };
+
+/** A verdict's id: its page and entity key (a newline appears in neither a normalised URL nor a key). */
+export function entityTagId(pageUrl: string, key: string): string {
+  return `${pageUrl}\n${key}`;
+}
+
+/** Every kind, spelled out as a record so the compiler notices a new kind. */
+const KINDS: Record<EntityKind, true> = {
+  'threat-actor': true, malware: true, tool: true, vulnerability: true, technique: true,
+  indicator: true, organization: true, person: true, place: true,
+};
+const STATUSES: readonly EntityTagStatus[] = ['confirmed', 'rejected'];
+
+/** Why `url` is no address Gloss files a page under, or null when it is one. */
+function pageUrlProblem(url: string, mustBeNormal: boolean): string | null {
+  const normal = normalizePageUrl(url);
+  if (normal === null) return 'is not a web address.';
+  if (!/^https?:\/\//.test(normal)) return 'is not an http or https address.';
+  if (mustBeNormal && normal !== url) return 'is not in the normalised form Gloss files pages under.';
+  return null;
+}
+
+/** A page address as pages are filed: http(s), parseable, normalised, of bounded length. */
+export function pageUrl(label: string) {
+  return v.pipe(
+    v.string(`${label} must be a web address.`),
+    v.maxLength(MAX_URL_LENGTH, `${label} is longer than ${count(MAX_URL_LENGTH)} characters.`),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const problem = dataset.typed ? pageUrlProblem(dataset.value, true) : null;
+      if (problem) addIssue({ message: `${label} ${problem}` });
+    }),
+  );
+}
+
+/** Whether `path` is an element path: empty (the root itself) or `/`-separated `tag:n` steps. */
+const isElementPath = (path: string) => path === '' || path.split('/').every((step) => parseElementPathStep(step) !== null);
+
+const QUOTE = 'TextQuoteSelector';
+const POSITION = 'TextPositionSelector';
+const ELEMENT = 'gloss:ElementPathSelector';
+
+/**
+ * The selectors of a target, their messages after `prefix` (" target" inside a record): a selector is
+ * absent (" has no TextQuoteSelector.") or not an object (": TextQuoteSelector is not an object.").
+ */
+function selectors(prefix: string) {
+  const at = (name: string) => `${prefix}: ${name}`;
+  const object = <const E extends v.ObjectEntries>(name: string, entries: E) =>
+    record(entries, (input) => (input === undefined ? `${prefix} has no ${name}.` : `${at(name)} is not an object.`));
+  const typeOf = <const T extends string>(type: T) => v.literal(type, `${at(type)} does not have type ${type}.`);
+  const inOrder = <T extends { start: number; end: number }>(name: string) =>
+    v.check((range: T) => range.start <= range.end, `${at(name)} starts after it ends.`);
+  const quote = object(QUOTE, {
+    type: typeOf(QUOTE),
+    exact: text(`${at(QUOTE)} exact`, { max: MAX_QUOTE, nonEmpty: true }),
+    // Other tools leave the context out: none.
+    prefix: v.optional(text(`${at(QUOTE)} prefix`, { max: MAX_QUOTE_CONTEXT }), ''),
+    suffix: v.optional(text(`${at(QUOTE)} suffix`, { max: MAX_QUOTE_CONTEXT }), ''),
+  });
+  const position = v.pipe(
+    object(POSITION, { type: typeOf(POSITION), start: offset(`${at(POSITION)} start`), end: offset(`${at(POSITION)} end`) }),
+    inOrder<TextPositionSelector>(POSITION),
+  );
+  /** The element hint: `tag:n` steps (tags may hold colons: "p:1/st1:place:1") and offsets into that element. */
+  const element = v.pipe(
+    object(ELEMENT, {
+      type: typeOf(ELEMENT),
+      path: v.pipe(
+        text(`${at(ELEMENT)} path`, { max: MAX_ELEMENT_PATH }),
+        v.check(isElementPath, `${at(ELEMENT)} path is not an element path such as "main:1/p:4".`),
+      ),
+      start: offset(`${at(ELEMENT)} start`),
+      end: offset(`${at(ELEMENT)} end`),
+    }),
+    inOrder<ElementPathSelector>(ELEMENT),
+  );
+  return { quote, position, element };
+}
+
+/** Where a highlight sits: a quote and a position, and optionally the element hint. */
+function targetSchema(prefix: string) {
+  const { quote, position, element } = selectors(prefix);
+  return v.pipe(
+    record({ quote, position, element: v.optional(element) }, `${prefix} is not an object.`),
+    v.transform((checked): AnnotationTarget => {
+      const copy: AnnotationTarget = { quote: checked.quote, position: checked.position };
+      if (checked.element !== undefined) copy.element = checked.element;
+      return copy;
+    }),
+  );
+}
+
+export const TARGET = targetSchema('');
+/** The element hint alone: a hint that fails it is dropped, never stored (keep-records.ts). */
+export const ELEMENT_SELECTOR = selectors('').element;
+
+export const HIGHLIGHT_COLOR = (label: string) =>
+  v.picklist(HIGHLIGHT_COLORS, `${label} must be one of ${HIGHLIGHT_COLORS.join(', ')}.`) satisfies v.GenericSchema<unknown, HighlightColor>;
+
+export const NOTE = (label: string) => text(label, { max: MAX_NOTE });
+
+/** Tags as Gloss writes them (cleanTags): at most 50, each tidied, no two alike. */
+export function tagsSchema(label: string) {
+  return v.pipe(
+    v.array(text(`${label} entry {n}`, { max: MAX_TAG_LENGTH, nonEmpty: true }), `${label} must be a list of tags.`),
+    v.maxLength(MAX_TAGS, `${label} has more than ${MAX_TAGS} tags.`),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const clean = cleanTags(dataset.value);
+      const odd = dataset.value.find((tag, i) => clean[i] !== tag);
+      if (odd !== undefined) addIssue({ message: `${label}: "${odd}" is not a tag as Gloss writes tags.` });
+    }),
+  );
+}
+
+/** A highlight's id: 1 to 100 characters, well-formed (it is written into an IRI). */
+export const ANNOTATION_ID = (label: string) => v.pipe(text(label, { max: MAX_ANNOTATION_ID, nonEmpty: true }), wellFormed(label));
+/** The IRI a highlight was imported under (annotation-ids.ts). */
+export const ANNOTATION_IRI = (label: string) => v.pipe(text(label, { max: MAX_ANNOTATION_IRI, nonEmpty: true }), wellFormed(label));
+
+/** A whole highlight record, as the store writes it. */
+export const ANNOTATION = v.pipe(
+  record({
+    id: ANNOTATION_ID(': id'),
+    iri: v.optional(ANNOTATION_IRI(': iri')),
+    pageUrl: pageUrl(': pageUrl'),
+    target: targetSchema(' target'),
+    color: HIGHLIGHT_COLOR(': color'),
+    note: NOTE(': note'),
+    tags: tagsSchema(': tags'),
+    createdAt: timestamp(': createdAt'),
+    updatedAt: timestamp(': updatedAt'),
+  }, ' is not an object.'),
+  v.transform(({ iri, ...rest }): AnnotationRecord => (iri === undefined ? rest : { ...rest, iri })),
+) satisfies v.GenericSchema<unknown, AnnotationRecord>;
+
+/** A change to a highlight's colour, note or tags; other fields are not changes Gloss takes. */
+export const ANNOTATION_CHANGES = record({
+  color: v.optional(HIGHLIGHT_COLOR(': color')),
+  note: v.optional(NOTE(': note')),
+  tags: v.optional(tagsSchema(': tags')),
+}, ' is not an object.');
+
+const nullableText = (label: string, max: number) => v.nullable(text(label, { max }));
+
+export const PAGE = v.pipe(
+  record({
+    url: pageUrl(': url'),
+    title: text(': title', { max: MAX_TITLE, absent: ' has no title.' }),
+    siteName: v.nullable(text(': siteName', { max: MAX_SITE_NAME, absent: ' has no siteName.' })),
+    byline: v.optional(nullableText(': byline', MAX_BYLINE)),
+    publishedTime: v.optional(nullableText(': publishedTime', MAX_PUBLISHED_TIME)),
+    createdAt: timestamp(': createdAt'),
+    updatedAt: timestamp(': updatedAt'),
+    actors: v.optional(textList(': actors', { entries: MAX_PAGE_ACTORS, max: MAX_KEY })),
+  }, ' is not an object.'),
+  // Optional fields only when the record has them, so a round trip gives the same record.
+  v.transform((page): PageRecord => {
+    const { byline, publishedTime, actors, ...rest } = page;
+    return {
+      ...rest,
+      ...(byline !== undefined && { byline }),
+      ...(publishedTime !== undefined && { publishedTime }),
+      ...(actors !== undefined && { actors }),
+    };
+  }),
+) satisfies v.GenericSchema<unknown, PageRecord>;
+
+/** A tag in the form cleanTags gives it, filed under its own key. */
+export const TAG = v.pipe(
+  record({
+    key: text(': key', { max: MAX_KEY, absent: ' has no key.' }),
+    label: v.pipe(
+      text(': label', { max: MAX_TAG_LENGTH, nonEmpty: true, absent: ' has no label.' }),
+      v.check((label: string) => cleanTags([label])[0] === label, (issue) => `: "${String(issue.input).slice(0, 64)}" is not a tag as Gloss writes tags.`),
+    ),
+    createdAt: timestamp(': createdAt'),
+  }, ' is not an object.'),
+  v.check((tag) => tag.key === tagKey(tag.label), ': key does not match the label.'),
+) satisfies v.GenericSchema<unknown, TagRecord>;
+
+export const ENTITY_TAG = v.pipe(
+  record({
+    id: text(': id', { max: MAX_URL_LENGTH + 1 + MAX_KEY, absent: ' has no id.' }),
+    pageUrl: pageUrl(': pageUrl'),
+    entityKey: text(': entityKey', { max: MAX_KEY, nonEmpty: true, absent: ' has no entityKey.' }),
+    kind: v.pipe(
+      text(': kind', { max: 40, absent: ' has no kind.' }),
+      v.check((kind: string) => Object.prototype.hasOwnProperty.call(KINDS, kind), (issue) => `: "${String(issue.input)}" is not a kind of entity Gloss knows.`),
+    ),
+    name: text(': name', { max: MAX_NAME, absent: ' has no name.' }),
+    canonical: text(': canonical', { max: MAX_NAME, nonEmpty: true, absent: ' has no canonical.' }),
+    status: v.picklist(STATUSES, ': status must be "confirmed" or "rejected".'),
+    createdAt: timestamp(': createdAt'),
+    updatedAt: timestamp(': updatedAt'),
+  }, ' is not an object.'),
+  v.check((tag) => tag.entityKey.startsWith(`${tag.kind}:`), ': entityKey does not match its kind.'),
+  v.check((tag) => tag.id === entityTagId(tag.pageUrl, tag.entityKey), ': id does not match its page and entity.'),
+  v.transform((tag): EntityTagRecord => ({ ...tag, kind: tag.kind as EntityKind })),
+) satisfies v.GenericSchema<unknown, EntityTagRecord>;
+
+export const USER_ACTOR = v.pipe(
+  record({
+    id: text(': id', { max: MAX_KEY, nonEmpty: true, absent: ' has no id.' }),
+    canonical: text(': canonical', { max: MAX_NAME, nonEmpty: true, absent: ' has no canonical.' }),
+    aliases: textList(': aliases', { entries: MAX_ALIASES, max: MAX_NAME }),
+    extendsBuiltin: flag(': extendsBuiltin'),
+    // The actor is looked up by its names, its own key among them.
+    nameKeys: textList(': nameKeys', { entries: MAX_ALIASES + 1, max: MAX_KEY }),
+    createdAt: timestamp(': createdAt'),
+    updatedAt: timestamp(': updatedAt'),
+  }, ' is not an object.'),
+  v.check((actor) => actor.nameKeys.includes(actor.id), ": nameKeys must include the actor's id."),
+) satisfies v.GenericSchema<unknown, UserActorRecord>;
