@@ -120,10 +120,12 @@ const QUALIFIER = String.raw`(?:\p{Lu}[\p{L}’']*|U\.S\.|U\.K\.)[ \t]+`;
 /**
  * Public bodies named by their pattern: "Ministry of Foreign Affairs" (a head noun, "of", a
  * capitalised name; optionally after a qualifier: "US Department of Commerce") and "Philippine
- * Overseas Employment Administration" (capitalised words ending in a head noun).
+ * Overseas Employment Administration" (capitalised words ending in a head noun). A match starts at a
+ * word, not after an apostrophe inside one: a qualifier reads on through apostrophes ("O’Brien"), so
+ * starting after each of them re-read the rest of a long "A’B’C’…" run every time (quadratic).
  */
 const PUBLIC_BODY = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:${QUALIFIER}){0,3}${HEAD}[ \t]+of[ \t]+(?:the[ \t]+)?${NAME_WORD}(?:[ \t]+(?:${JOINER}[ \t]+)?${NAME_WORD})*|(?:${QUALIFIER}){1,3}${FINAL_HEAD}(?![ \t]+of[ \t]))`,
+  String.raw`(?<![\p{L}\p{N}]|[\p{L}\p{N}][’'])(?:(?:${QUALIFIER}){0,3}${HEAD}[ \t]+of[ \t]+(?:the[ \t]+)?${NAME_WORD}(?:[ \t]+(?:${JOINER}[ \t]+)?${NAME_WORD})*|(?:${QUALIFIER}){1,3}${FINAL_HEAD}(?![ \t]+of[ \t]))`,
   'gu',
 );
 const DETERMINER = /^(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|In|At|By|For|From|With|And|Of|On|To|La|Le|Les|El|Los|Las|Die|Der|Das)[ \t]+/u;
@@ -144,9 +146,13 @@ function findPublicBodies(text: string): Candidate[] {
   return found;
 }
 
-/** Legal-form suffixes; the "Co., Ltd" family is written in any case in Chinese company names. */
+/**
+ * Legal-form suffixes; the "Co., Ltd" family is written in any case in Chinese company names. The
+ * spaces before the suffix are matched from the first of them only (or from a comma): tried from every
+ * space, a long run of spaces was re-read to its end each time (quadratic). The matches are the same.
+ */
 const COMPANY_SUFFIX =
-  /,?[ \t]+(?:(?:Co|CO|co)\.?,?[ \t]*(?:Ltd|LTD|ltd|Limited)\.?|Inc\.|Inc(?![\p{L}\p{N}.])|Corp\.|Corp(?![\p{L}\p{N}.])|Corporation|Ltd\.?|LTD\.?|Limited|LLC|GmbH|AG|PLC|plc|Pty\.?[ \t]+Ltd\.?|S\.A\.|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.)(?![\p{L}\p{N}])/gu;
+  /(?:,|(?<![ \t]))[ \t]+(?:(?:Co|CO|co)\.?,?[ \t]*(?:Ltd|LTD|ltd|Limited)\.?|Inc\.|Inc(?![\p{L}\p{N}.])|Corp\.|Corp(?![\p{L}\p{N}.])|Corporation|Ltd\.?|LTD\.?|Limited|LLC|GmbH|AG|PLC|plc|Pty\.?[ \t]+Ltd\.?|S\.A\.|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.)(?![\p{L}\p{N}])/gu;
 const NAME_TOKEN = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}&’'.-]*|&)$/u;
 
 function findCompanies(text: string): Candidate[] {

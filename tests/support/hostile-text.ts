@@ -1,0 +1,143 @@
+/**
+ * Hostile page text: fast-check generators of 200,000-character texts built to make a backtracking
+ * regular expression retry a long run from every position (quadratic or worse). Each generator varies
+ * its unit (case, separators, what follows) and repeats it to the full size, never closing what a
+ * pattern waits for. Shared by the linear-time tests (tests/unit/entities/linear-time.test.ts) and
+ * `npm run bench -- --suite hostile` (scripts/bench/hostile.ts).
+ */
+import fc from 'fast-check';
+
+/** Characters in every generated text: at this size a quadratic pass takes minutes, a linear one milliseconds. */
+export const HOSTILE_CHARS = 200_000;
+
+export interface HostileGenerator {
+  name: string;
+  /** What the text looks like, for tables. */
+  label: string;
+  /** The patterns it was built against (file: pattern). */
+  targets: string;
+  arbitrary: fc.Arbitrary<string>;
+}
+
+/** `unit` repeated and cut to exactly `size` characters. */
+export function repeatTo(unit: string, size = HOSTILE_CHARS): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+const UPPER = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+const LOWER = [...'abcdefghijklmnopqrstuvwxyz'];
+const chars = (set: readonly string[], minLength: number, maxLength: number) =>
+  fc.string({ unit: fc.constantFrom(...set), minLength, maxLength });
+/** A capitalised word, or one of the words public-body, company and actor cues look for. */
+const capitalised = fc.oneof(
+  fc.tuple(fc.constantFrom(...UPPER), chars(LOWER, 1, 9)).map(([first, rest]) => first + rest),
+  fc.constantFrom('Group', 'Ministry', 'Institute', 'Bear', 'Typhoon', 'Panda', 'Inc', 'Team', 'Storm', 'The', 'Of', 'And'),
+);
+const repeated = (unit: fc.Arbitrary<string>) => unit.map((u) => repeatTo(u));
+
+export const HEX_DUMP: HostileGenerator = {
+  name: 'hex-dump',
+  label: 'hex dump',
+  targets: 'context-cues.ts: ABBREVIATION, AKA (a name with no left boundary, tried from every capital); indicators.ts: HEX_RUN',
+  // One run without a break: upper-case letters start names, so every letter was a place to retry from.
+  arbitrary: repeated(chars([...'0123456789ABCDEF'], 16, 128)),
+};
+
+export const LONG_WORD: HostileGenerator = {
+  name: 'long-word',
+  label: 'one 200,000-letter word',
+  targets: 'context-cues.ts: TOKEN ([a-z]+[A-Z] from every letter); indicators.ts: DOTTED; organizations.ts: QUALIFIER',
+  arbitrary: repeated(fc.oneof(chars(LOWER, 1, 8), chars(UPPER, 1, 8), chars([...LOWER, ...UPPER], 1, 32))),
+};
+
+export const CVE_REPEATED: HostileGenerator = {
+  name: 'cve',
+  label: '`CVE-` repeated',
+  targets: 'context-cues.ts: TOKEN joined by - (each link re-read from every start); vulnerabilities.ts: CVE',
+  arbitrary: repeated(fc.constantFrom('CVE-', 'CVE.', 'CVE-2021-', 'CVE-2021-4')),
+};
+
+export const TECHNIQUE_REPEATED: HostileGenerator = {
+  name: 't1566',
+  label: '`T1566.` repeated',
+  targets: 'context-cues.ts: TOKEN joined by .; techniques.ts: ID',
+  arbitrary: repeated(fc.constantFrom('T1566.', 'T1566.001.', 'T1566-', 'T1566')),
+};
+
+export const APT_REPEATED: HostileGenerator = {
+  name: 'apt',
+  label: '`APT` repeated',
+  targets: 'context-cues.ts: TOKEN (one capitalised run); naming-patterns.ts: APT##',
+  arbitrary: repeated(fc.constantFrom('APT', 'APT-', 'APT.', 'APTx')),
+};
+
+export const CAPITALISED_WORDS: HostileGenerator = {
+  name: 'capitalised',
+  label: 'capitalised words without end',
+  targets: 'context-cues.ts: NAME (up to three tokens); organizations.ts: PUBLIC_BODY; naming-patterns.ts',
+  arbitrary: repeated(
+    fc.record({ words: fc.array(capitalised, { minLength: 1, maxLength: 12 }), space: fc.constantFrom(' ', '\u00a0', ' of ') })
+      .map(({ words, space }) => words.join(space) + space),
+  ),
+};
+
+export const AKA_CHAINS: HostileGenerator = {
+  name: 'aka',
+  label: '"also known as" chains',
+  targets: 'context-cues.ts: AKA, LIST_ITEM',
+  arbitrary: repeated(
+    fc.record({
+      head: capitalised,
+      cue: fc.constantFrom('also known as', 'aka', 'a.k.a.', 'formerly known as', 'also tracked as', 'also called'),
+      open: fc.constantFrom(' (', ', ', ' ( '),
+      names: fc.array(capitalised, { minLength: 1, maxLength: 4 }),
+    }).map(({ head, cue, open, names }) => `${head}${open}${cue} ${names.join(', ')}, `),
+  ),
+};
+
+export const WHITESPACE_RUNS: HostileGenerator = {
+  name: 'whitespace',
+  label: 'long runs of spaces',
+  targets: 'organizations.ts: COMPANY_SUFFIX (,?[ \\t]+ from every space); context-cues.ts: [\\s\\u00a0]+',
+  arbitrary: fc.record({ space: fc.constantFrom(' ', '\t', ' \t'), word: fc.constantFrom('', 'x', 'Inc', 'the', 'Foo') })
+    .map(({ space, word }) => repeatTo(`${word}${space.repeat(50_000)}`)),
+};
+
+export const APOSTROPHE_WORDS: HostileGenerator = {
+  name: 'apostrophes',
+  label: 'capitalised words joined by apostrophes',
+  targets: 'organizations.ts: PUBLIC_BODY (QUALIFIER reads ’ and \' inside a word)',
+  arbitrary: repeated(
+    fc.tuple(fc.constantFrom(...UPPER), chars(LOWER, 0, 6), fc.constantFrom('’', "'")).map((parts) => parts.join('')),
+  ),
+};
+
+/** Generators for text the entity scanner reads (extracted article text). */
+export const TEXT_GENERATORS: readonly HostileGenerator[] = [
+  HEX_DUMP,
+  LONG_WORD,
+  CVE_REPEATED,
+  TECHNIQUE_REPEATED,
+  APT_REPEATED,
+  CAPITALISED_WORDS,
+  AKA_CHAINS,
+  WHITESPACE_RUNS,
+  APOSTROPHE_WORDS,
+];
+
+/** A page nested thousands of elements deep, never closed: for the command line, which parses HTML. */
+export const NESTED_HTML: HostileGenerator = {
+  name: 'nested-html',
+  label: 'deeply nested HTML',
+  targets: 'jsdom and Readability recursion (cli/analyze-command.ts)',
+  arbitrary: fc.record({ tag: fc.constantFrom('div', 'span', 'section', 'blockquote', 'b'), text: fc.constantFrom('', 'x ', 'Storm-1152 ') })
+    .map(({ tag, text }) => {
+      const head = '<!doctype html><html><head><title>Nested</title></head><body>';
+      return head + repeatTo(`<${tag}>${text}`, HOSTILE_CHARS - head.length);
+    }),
+};
+
+/** One sample of `generator`, reproducible from `seed`. */
+export function sampleOf(generator: HostileGenerator, seed: number): string {
+  return fc.sample(generator.arbitrary, { numRuns: 1, seed })[0];
+}

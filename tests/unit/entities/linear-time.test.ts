@@ -1,0 +1,61 @@
+/**
+ * Every regular expression the entity finders run over page text is linear in the text. Each
+ * generator (tests/support/hostile-text.ts, built with fast-check) attacks one pattern family with
+ * 200,000 characters; every finder, and the whole scanner, must read its samples within a limit that
+ * linear work meets with a wide margin (tens to hundreds of milliseconds) and quadratic work misses
+ * by far: before the fixes, these inputs took from 40 s to well over two minutes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findCuedNames } from '@/lib/entities/context-cues';
+import { refangText } from '@/lib/entities/defang';
+import { findIndicators } from '@/lib/entities/indicators';
+import { findNamingPatterns } from '@/lib/entities/naming-patterns';
+import { createOrganizationFinder } from '@/lib/entities/organizations';
+import { createPlaceFinder } from '@/lib/entities/places';
+import { createEntityScanner } from '@/lib/entities/scan-entities';
+import { loadEntityData } from '@/lib/entities/shipped-data';
+import { findCuedSoftware } from '@/lib/entities/software-cues';
+import { createTechniqueFinder } from '@/lib/entities/techniques';
+import { findVulnerabilities } from '@/lib/entities/vulnerabilities';
+import { HOSTILE_CHARS, TEXT_GENERATORS } from '../../support/hostile-text';
+
+/** Generous: a loaded two-core machine running other test files still reads 200 KB many times over in this. */
+const LIMIT_MS = 5_000;
+const SAMPLES = 2;
+
+const data = loadEntityData();
+const scanner = createEntityScanner(data);
+const FINDERS: Record<string, (text: string) => unknown> = {
+  'context cues (actors)': findCuedNames,
+  'context cues (software)': findCuedSoftware,
+  'naming schemes': (text) => findNamingPatterns(text, true),
+  techniques: createTechniqueFinder(data.techniques!),
+  organisations: createOrganizationFinder(data.organizations ?? [], data.places ?? []),
+  places: createPlaceFinder(data.places ?? []),
+  refanging: refangText,
+  indicators: findIndicators,
+  vulnerabilities: findVulnerabilities,
+  'the whole scanner': (text) => scanner.findEntities(text),
+};
+
+function elapsedMs(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+describe.each(TEXT_GENERATORS)('$label ($targets)', (generator) => {
+  it('is read in linear time by every finder', () => {
+    fc.assert(
+      fc.property(generator.arbitrary, (text) => {
+        expect(text).toHaveLength(HOSTILE_CHARS);
+        for (const [finder, find] of Object.entries(FINDERS)) {
+          const ms = elapsedMs(() => find(text));
+          expect(ms, `${finder}: ${Math.round(ms)} ms`).toBeLessThan(LIMIT_MS);
+        }
+      }),
+      { numRuns: SAMPLES },
+    );
+  });
+});
