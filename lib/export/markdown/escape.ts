@@ -92,7 +92,11 @@ export function markdownInline(text: string): string {
   return escapeMarkdownLine(cleanText(text));
 }
 
-const PARAGRAPH_BREAK = /\s*\n\s*/;
+/**
+ * A whitespace run holding a line break, matched from the run's start only: without the lookbehind a
+ * long run of spaces with no line break was retried from each of its spaces (quadratic).
+ */
+const PARAGRAPH_BREAK = /(?<!\s)\s*\n\s*/;
 
 /**
  * A quote from a page as a blockquote. In page text a line break marks where one block (paragraph,

@@ -164,7 +164,8 @@ function directiveTerms(quote: TextQuoteSelector): DirectiveTerms | null {
   const dropFirst = startsInWord && !prefix;
   const dropLast = endsInWord && !suffix;
   if (dropFirst) exact = exact.replace(/^[\p{L}\p{N}\p{M}_]+/u, '');
-  if (dropLast) exact = exact.replace(/[\p{L}\p{N}\p{M}_]+$/u, '');
+  // From the start of the last word only: tried from every letter, a long word before the end was quadratic.
+  if (dropLast) exact = exact.replace(/(?<![\p{L}\p{N}\p{M}_])[\p{L}\p{N}\p{M}_]+$/u, '');
   const { textStart, textEnd } = matchTerms(exact, dropFirst || dropLast ? collapseWhitespace(exact) : collapsed);
   return textStart ? { prefix, textStart, textEnd, suffix } : null;
 }
