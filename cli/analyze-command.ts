@@ -3,11 +3,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../lib/article/extract-article';
-import { checkHtmlInput, documentHasText, isNonAsciiUtf8 } from '../lib/article/html-input';
+import { byteOrderMark, checkHtmlInput, documentHasText, isNonAsciiUtf8 } from '../lib/article/html-input';
 import { renderAnalysisMarkdown } from '../lib/report/analysis-markdown';
 import { buildAnalysisReport, type AnalysisReport } from '../lib/report/analysis-report';
 import { createEntityScanner, type EntityScanner } from '../lib/entities/scan-entities';
 import { loadEntityData } from '../lib/entities/shipped-data';
+import { MAX_NESTING, nestingDepth } from './nesting-depth';
 
 let scanner: EntityScanner | null = null;
 /** Built on first use: a usage error should not wait for the dictionaries. */
@@ -99,6 +100,9 @@ export async function analyze(options: AnalyzeOptions): Promise<string> {
   const bytes = await readHtmlFile(options.file);
   const fail = (problem: string) => new CliError(`${oneLine(options.file)}: ${problem}`);
   let report: AnalysisReport;
+  // Tags are ASCII: any reading that keeps ASCII (UTF-8, or UTF-16 by its mark) finds the same tree.
+  const html = new TextDecoder(byteOrderMark(bytes)?.encoding ?? 'utf-8').decode(bytes);
+  if (nestingDepth(html) > MAX_NESTING) throw fail(`the page is nested too deeply to read (over ${MAX_NESTING} levels)`);
   try {
     const doc = parseDocument(bytes, url);
     if (!documentHasText(doc)) throw fail('the page has no text in its body');

@@ -8,7 +8,7 @@ const BINARY_SNIFF_BYTES = 8192;
 const HTML_MARKUP = /<(?:!doctype\s+html|!--|\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>)/i;
 
 /** The text encoding a byte-order mark announces, and the mark's length. */
-function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | null {
+export function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NESTED_HTML, sampleOf } from '../support/hostile-text';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'gloss.js');
@@ -114,7 +115,7 @@ describe('gloss analyze on other pages', () => {
   });
 
   it('reports a page nested too deeply for Readability instead of hanging on it', async () => {
-    const html = `<title>Deep</title><h2>Only heading</h2>${'<div>'.repeat(2_000)}<p>${'Words, words. '.repeat(60)}</p>${'</div>'.repeat(2_000)}`;
+    const html = `<title>Deep</title><h2>Only heading</h2>${'<div>'.repeat(400)}<p>${'Words, words. '.repeat(60)}</p>${'</div>'.repeat(400)}`;
     const run = await gloss('analyze', await file('deep.html', html));
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -144,6 +145,8 @@ describe('gloss analyze on bad input', () => {
       'no-body-text.html': '<!doctype html><html><head><title>Title only</title></head><body> <script>var a = 1;</script> </body></html>',
       'notes.txt': 'Plain text, no markup at all.',
       'page.html': '<p>A real page.</p>',
+      // 200 KB nested tens of thousands deep: jsdom alone took over a minute before the depth check.
+      'nested.html': sampleOf(NESTED_HTML, 1),
     };
     for (const [name, content] of Object.entries(files)) {
       inputs[name] = path.join(dir, name);
@@ -165,6 +168,7 @@ describe('gloss analyze on bad input', () => {
     ['an empty file', () => ['analyze', inputs['empty.html']], 1, /empty/],
     ['a whitespace-only file', () => ['analyze', inputs['blank.html']], 1, /empty/],
     ['HTML with no text in its body', () => ['analyze', inputs['no-body-text.html']], 1, /no text/],
+    ['HTML nested deeper than a browser nests', () => ['analyze', inputs['nested.html']], 1, /nested too deeply to read \(over 512 levels\)/],
     ['an unknown --format', () => ['analyze', inputs['page.html'], '--format', 'yaml'], 2, /unknown format "yaml"/],
     ['a relative --url', () => ['analyze', inputs['page.html'], '--url', 'example.com/a'], 2, /--url must be an absolute URL/],
     ['a javascript: --url', () => ['analyze', inputs['page.html'], '--url', 'javascript:alert(1)'], 2, /--url must be/],
