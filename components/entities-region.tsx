@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PageEntities, PageEntity } from '@/lib/entities/page-entities';
+import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/entities/page-entities';
 import type { ActorSuggestion } from '@/lib/entities/search-actors';
 import type { ActorToAdd, EntityDetailsResult, EntityMark, SavedPageSummary, TabEntitiesResult } from '@/lib/messaging/contract';
 import { ActorPagesSearch } from './actor-pages-search';
@@ -49,7 +49,9 @@ export function EntitiesRegion({ initial, services }: { initial: PageEntities | 
   return (
     <section class="entities" aria-labelledby="entities-title" aria-busy={!entities && !problem}>
       <h2 id="entities-title" class="section-title">Entities</h2>
-      {entities ? (
+      {entities?.stopped ? (
+        <p class="scroll-note" role="status">{SCAN_STOPPED_MESSAGE}</p>
+      ) : entities ? (
         <EntityBrowser initial={entities} services={services} />
       ) : problem ? (
         <p class="scroll-note" role="status">{problem}</p>

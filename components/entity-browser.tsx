@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PageEntities, PageEntity } from '@/lib/entities/page-entities';
+import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/entities/page-entities';
 import type { EntityMark } from '@/lib/messaging/contract';
 import { KIND_GROUPS } from '@/lib/popup/entity-labels';
 import { EntityButton } from './entity-button';
@@ -91,6 +91,8 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
   const changed = async (note: string) => {
     const result = await services.refresh();
     if (!result.ok) return setMessage(result.message);
+    // The scan gave up this time (a slow moment): keep the list shown rather than an empty one.
+    if (result.entities.stopped) return setMessage(SCAN_STOPPED_MESSAGE);
     setEntities(result.entities);
     if (openKey && !result.entities.entities.some((e) => e.key === openKey)) {
       setOpenKey(null);

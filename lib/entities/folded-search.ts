@@ -150,6 +150,14 @@ export class NameSearchGroup {
     return this.exact.push(exact) - 1;
   }
 
+  /**
+   * Searches `text` for every matcher at once and keeps the hits for their `hits` calls: the scanner
+   * runs this longest read as a step of its own.
+   */
+  searchAll(text: string): void {
+    if (this.exact.length > 0) this.hits(text, 0);
+  }
+
   /** A matcher's hits in `text`; the automata are built on first use, after every matcher has registered. */
   hits(text: string, member: number): GroupHits {
     // Short strings (a finder checking one name) are searched afresh and do not evict the article.

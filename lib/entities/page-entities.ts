@@ -19,6 +19,19 @@ export interface PageEntity extends Entity {
 export interface PageEntities {
   entities: PageEntity[];
   rejected: PageEntity[];
+  /**
+   * Set when the scan gave up ('too-long': the text is over the background's limits, see
+   * `scan-budget.ts`); both lists are then empty.
+   */
+  stopped?: 'too-long';
+}
+
+/** What the popup shows instead of the lists when the scan gave up. */
+export const SCAN_STOPPED_MESSAGE = 'Stopped looking for entities: this page is unusually long.';
+
+/** The result for a page whose scan used up its time budget. */
+export function stoppedPageEntities(): PageEntities {
+  return { entities: [], rejected: [], stopped: 'too-long' };
 }
 
 export function pageEntities(

@@ -47,6 +47,20 @@ export const KIND_PRIORITY: readonly EntityKind[] = [
 
 export interface EntityScanner {
   findEntities(text: string): Entity[];
+  /**
+   * The same scan in steps: one finder per step, then the overlap rules as the return value. The
+   * background runs them in slices with a time budget (`scan-budget.ts`), so that a long page does
+   * not hold its message loop.
+   */
+  scanSteps(text: string): Generator<void, Entity[], void>;
+}
+
+/** Runs every step of a generator at once. */
+export function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Builds every finder once (tens of milliseconds); `findEntities` is then cheap per text. */
@@ -61,7 +75,17 @@ export function createEntityScanner(data: EntityData): EntityScanner {
     findIndicators,
     findVulnerabilities,
   ];
-  return { findEntities: (text) => settleOverlaps(finders.flatMap((find) => find(text))) };
+  function* scanSteps(text: string): Generator<void, Entity[], void> {
+    names.searchAll(text);
+    yield;
+    const found: Entity[][] = [];
+    for (const find of finders) {
+      found.push(find(text));
+      yield;
+    }
+    return settleOverlaps(found.flat());
+  }
+  return { findEntities: (text) => runSteps(scanSteps(text)), scanSteps };
 }
 
 interface Owned {

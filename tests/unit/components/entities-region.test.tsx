@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntitiesRegion, type EntityServices } from '@/components/entities-region';
-import { pageEntities, type PageEntities } from '@/lib/entities/page-entities';
+import { pageEntities, SCAN_STOPPED_MESSAGE, stoppedPageEntities, type PageEntities } from '@/lib/entities/page-entities';
 import type { Entity } from '@/lib/entities/types';
 
 const TEXT = 'Storm-1152 sold accounts. Storm-1152 grew. Storm-1152 fell. Octo Tempest helped. <img src=x onerror=alert(1)> ran.';
@@ -153,6 +153,26 @@ describe('EntitiesRegion', () => {
     await act(async () => answer({ ok: true, entities: pageEntities(TEXT, FOUND, []) }));
     expect(buttonNamed(root, 'Storm-1152 (3)')).toBeDefined();
     expect(root.querySelector('section')?.getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('says the scan stopped on an unusually long page, whether the entities came with the article or later', async () => {
+    const withArticle = await mount(fakeServices(stoppedPageEntities()), stoppedPageEntities());
+    expect(withArticle.querySelector('[role="status"]')?.textContent).toBe('Stopped looking for entities: this page is unusually long.');
+    expect(withArticle.querySelector('section')?.getAttribute('aria-busy')).toBe('false');
+    expect(buttonNamed(withArticle, 'Tag selected text…')).toBeUndefined();
+    const later = await mount(fakeServices(stoppedPageEntities()), null);
+    await act(async () => {});
+    expect(later.querySelector('[role="status"]')?.textContent).toBe(SCAN_STOPPED_MESSAGE);
+  });
+
+  it('keeps the list when a refresh after a change stops on the budget', async () => {
+    const services = fakeServices(pageEntities(TEXT, FOUND, []));
+    const root = await mount(services);
+    services.refresh = vi.fn(async () => ({ ok: true as const, entities: stoppedPageEntities() }));
+    await click(buttonNamed(root, 'Storm-1152 (3)'));
+    await click(buttonNamed(root, 'Not a threat actor'));
+    expect(root.textContent).toContain(SCAN_STOPPED_MESSAGE);
+    expect(buttonNamed(root, 'Storm-1152 (3)')).toBeDefined();
   });
 
   it('says so when the entities cannot be found', async () => {
