@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Gloss's benchmarks in headless Chromium, printed as Markdown and written to bench-output/.
  *
- *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|all] [--runs 15]
+ *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|hostile|all] [--runs 15]
  *                    [--warmups 10] [--ms 600] [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15]
  *                    [--rebuild] [--pages 5000] [--highlights 100000] [--rounds 20] [--baseline <git ref>]
  *
@@ -26,6 +26,9 @@
  *   for content-script), the backup imported through the page into a fresh profile, then first paint over
  *   reloads and new tabs, search as you type, and exports of everything to the downloaded file. About four
  *   minutes; its own fixed run counts, not --runs.
+ * - hostile (bench-output/hostile.md): 200,000-character hostile texts (tests/support/hostile-text.ts) against
+ *   the same length of a real article, in Node: the background's entity scan and `gloss analyze`, with the
+ *   ratio per generator (aim: at most 2×). Its own fixed run counts, not --runs.
  *
  * In-page timings get at least --warmups warm-up rounds (and 300 ms of them), then at least --runs measured
  * rounds and --ms milliseconds of them, capped at 400 rounds; the tables show the medians. This is a
@@ -44,6 +47,7 @@ import { formatContentScriptSize, measureContentScriptSize } from './bench/conte
 import { benchEntityPopup, formatEntityPopup } from './bench/entity-popup';
 import { benchEntityScan, formatEntityScan } from './bench/entity-scan';
 import { benchExtraction, SAMPLE_ARTICLE } from './bench/extraction';
+import { benchHostile, formatHostile } from './bench/hostile';
 import { benchIdleCost, formatIdleCost } from './bench/idle-cost';
 import { benchInPageUi, formatInPageUi, SHADOW_ROOT_UI_COMMIT } from './bench/in-page-ui';
 import { generateLibrary } from './bench/library-data';
@@ -53,7 +57,7 @@ import { formatLibrary } from './bench/library-report';
 import { benchLibrarySearch } from './bench/library-search';
 import { formatMachine, formatPhases, formatReport, type Machine } from './bench/report';
 
-const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library'] as const;
+const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library', 'hostile'] as const;
 type Suite = (typeof SUITES)[number];
 const TARGET = { page: SAMPLE_ARTICLE.replace('.html', ''), maxRatio: 1.3, maxMs: 30 };
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'bench-output');
@@ -169,6 +173,11 @@ async function main(): Promise<void> {
     const { result: files, backup } = benchLibraryFiles(generateLibrary({ ...library, seed: 1 }));
     const browser = await benchLibraryBrowser(backup, { opens: 5, typingRounds: 2, exportRuns: 3, rebuild: options.rebuild });
     await publish('library', 'Library benchmark', formatLibrary(search, files, browser), true);
+  }
+  if (suites.includes('hostile')) {
+    const report = 'Hostile text against a real article of the same size: the background\'s scan and `gloss analyze`.\n\n' +
+      formatHostile(await benchHostile());
+    await publish('hostile', 'Hostile-text benchmark', report, true);
   }
 }
 
