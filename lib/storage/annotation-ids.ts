@@ -8,7 +8,7 @@
  * finds the record it made the first time instead of adding another.
  */
 import { v5 as uuidV5 } from 'uuid';
-import { MAX_ANNOTATION_IRI } from './record-schemas';
+import { MAX_ANNOTATION_IRI } from './record-limits';
 import type { AnnotationRecord } from './records';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -12,6 +12,7 @@ import { MAX_ELEMENT_PATH, parseElementPathStep } from '../anchoring/element-pat
 import type { AnnotationTarget, ElementPathSelector, TextPositionSelector } from '../anchoring/types';
 import type { EntityKind } from '../entities/types';
 import { normalizePageUrl } from '../url/normalize-url';
+import { idForIri } from './annotation-ids';
 import {
   HIGHLIGHT_COLORS, type AnnotationRecord, type EntityTagRecord, type EntityTagStatus, type HighlightColor, type PageRecord,
   type TagRecord, type UserActorRecord,
@@ -159,6 +160,8 @@ export const ANNOTATION = v.pipe(
     createdAt: timestamp(': createdAt'),
     updatedAt: timestamp(': updatedAt'),
   }, ' is not an object.'),
+  // A kept IRI is the one the id was made from, so no record can claim another's IRI (or a UUID's).
+  v.check(({ id, iri }) => iri === undefined || (idForIri(iri).iri !== undefined && idForIri(iri).id === id), ': iri is not the one its id was made from.'),
   v.transform(({ iri, ...rest }): AnnotationRecord => (iri === undefined ? rest : { ...rest, iri })),
 ) satisfies v.GenericSchema<unknown, AnnotationRecord>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { idForIri } from '@/lib/storage/annotation-ids';
 import type { AnnotationRecord } from '@/lib/storage/records';
 import {
   checkAnnotationChanges, checkAnnotationRecord, checkAnnotationTarget, RecordProblem,
@@ -112,6 +113,11 @@ describe('the record rules', () => {
     expect(checkAnnotationRecord({ ...record(), id: 'x'.repeat(100) }, 'R').id).toBe('x'.repeat(100));
   });
 
+  it('keep the IRI a record was imported under, with the id made from it', () => {
+    const iri = 'https://hypothes.is/a/abc123';
+    expect(checkAnnotationRecord({ ...record(), ...idForIri(iri) }, 'R')).toStrictEqual({ ...record(), id: idForIri(iri).id, iri });
+  });
+
   it.each<[string, Partial<Record<keyof AnnotationRecord, unknown>>, string]>([
     ['an id too long', { id: 'x'.repeat(101) }, 'R: id is longer than 100 characters.'],
     ['an empty id', { id: '' }, 'R: id is empty.'],
@@ -126,6 +132,9 @@ describe('the record rules', () => {
     ['a time before 1970', { updatedAt: -1 }, 'R: updatedAt must be a time in milliseconds since 1970.'],
     ['a bad target', { target: { ...target(), quote: { type: 'TextQuoteSelector', exact: '' } } }, 'R target: TextQuoteSelector exact is empty.'],
     ['no target', { target: undefined }, 'R target is not an object.'],
+    ['an id with half a surrogate pair', { id: 'a\ud800' }, 'R: id holds a broken character (half of a surrogate pair).'],
+    ['an IRI its id was not made from', { iri: 'https://hypothes.is/a/abc123' }, 'R: iri is not the one its id was made from.'],
+    ['a UUID as a kept IRI', { iri: 'urn:uuid:3b241101-e2bb-4255-8caf-4136c566a962' }, 'R: iri is not the one its id was made from.'],
   ])('refuse %s', (_name, change, message) => {
     expect(problem(() => checkAnnotationRecord({ ...record(), ...change }, 'R'))).toBe(message);
   });
