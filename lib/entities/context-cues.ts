@@ -85,6 +85,18 @@ export function softwareCue(text: string, start: number, end: number): boolean {
   return SOFTWARE_AFTER.test(text.slice(end, end + WINDOW)) || SOFTWARE_BEFORE.test(text.slice(Math.max(0, start - WINDOW), start));
 }
 
+/** `actorCue`, `strongActorCue` and `softwareCue` at once, each window cut and read once. */
+export function cuesAround(text: string, start: number, end: number): { actor: boolean; strongActor: boolean; software: boolean } {
+  const after = text.slice(end, end + WINDOW);
+  const before = text.slice(Math.max(0, start - WINDOW), start);
+  const actorAfter = ACTOR_AFTER.test(after);
+  return {
+    actor: actorAfter || ACTOR_BEFORE.test(before),
+    strongActor: actorAfter || STRONG_BEFORE.test(before),
+    software: SOFTWARE_AFTER.test(after) || SOFTWARE_BEFORE.test(before),
+  };
+}
+
 /**
  * Words that make a page a threat report, near a mention: a weak name ("Cobalt", "Play") needs one
  * of them within the same sentence-sized window, or a direct cue (`actorCue`, `softwareCue`).

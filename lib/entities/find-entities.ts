@@ -38,7 +38,7 @@
 import { buildActorDictionary, formKey, type ActorDictionary, type ThreatActorRecord } from './dictionary';
 import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, selectLongest, type NameMatcher } from './match-names';
-import { actorCue, softwareCue, strongActorCue } from './context-cues';
+import { cuesAround } from './context-cues';
 import { calledMalware } from './software-cues';
 import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
 import { gatherCandidates, type Tag } from './candidate-spans';
@@ -102,22 +102,18 @@ function findEntitiesWith(text: string, dictionary: ActorDictionary, softwareDic
 
 /** Decides each chosen candidate: actor or software, kept or dropped, and its final span. */
 function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDictionary, softwareDictionary: SoftwareDictionary): Decided[] {
-  // Votes over the whole text, per name: what the words around its cued mentions say.
+  // Votes over the whole text, per name: what the words around its cued mentions say. Each span's
+  // cues and name key are worked out once (a hostile text may hold tens of thousands of mentions).
   const votes = new Map<string, { actor: number; software: number }>();
-  const local = new Map<Span, { actor: boolean; strongActor: boolean; software: boolean }>();
-  for (const span of chosen) {
-    const cues = {
-      actor: actorCue(text, span.start, span.end),
-      strongActor: strongActorCue(text, span.start, span.end),
-      software: softwareCue(text, span.start, span.end),
-    };
-    local.set(span, cues);
-    const key = formKey(span.text);
-    const vote = votes.get(key) ?? { actor: 0, software: 0 };
+  const local = chosen.map((span) => cuesAround(text, span.start, span.end));
+  const keys = chosen.map((span) => formKey(span.text));
+  chosen.forEach((_, i) => {
+    const cues = local[i];
+    let vote = votes.get(keys[i]);
+    if (!vote) votes.set(keys[i], (vote = { actor: 0, software: 0 }));
     if (cues.actor && !cues.software) vote.actor++;
     if (cues.software && !cues.actor) vote.software++;
-    votes.set(key, vote);
-  }
+  });
   // Actors and families named by a strong (non-weak) name somewhere in the text.
   const strongActors = new Set<number>();
   const strongSoftware = new Set<number>();
@@ -128,9 +124,9 @@ function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDic
   }
 
   const decided: Decided[] = [];
-  for (const span of chosen) {
-    const cues = local.get(span)!;
-    const vote = votes.get(formKey(span.text))!;
+  for (const [i, span] of chosen.entries()) {
+    const cues = local[i];
+    const vote = votes.get(keys[i])!;
     if (span.executable) {
       decided.push({ ...span, kind: 'software' });
       continue;

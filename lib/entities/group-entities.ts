@@ -39,53 +39,51 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     const named = span.kind === 'actor' ? namedActors : namedSoftware;
     return ids.length === 0 ? undefined : (ids.find((id) => named.has(id)) ?? ids[0]);
   };
-  const keyOf = new Map<Decided, string>();
-  for (const span of spans) {
-    const id = resolve(span);
-    keyOf.set(span, id === undefined ? `${span.kind}-new:${formKey(span.text)}` : `${span.kind}:${id}`);
-  }
+  // Per span, by index: its resolved id (undefined for a name no list has) and, for those, its form
+  // key, worked out once (a text may hold tens of thousands of mentions).
+  const ids = spans.map(resolve);
+  const forms = spans.map((span, i) => (ids[i] === undefined ? formKey(span.text) : ''));
+  const groupKey = (i: number) => (ids[i] === undefined ? `${spans[i].kind}-new:${forms[i]}` : `${spans[i].kind}:${ids[i]}`);
   // An unknown alias given in apposition joins the entity it names, if that is of the same kind.
-  const aliasKey = new Map<string, string>();
-  const known = spans.filter((s) => !keyOf.get(s)!.includes('-new:'));
-  const headOf = new Map<object, Decided | undefined>();
-  for (const span of spans) {
+  const aliasKey = new Map<string, number>();
+  const known = spans.map((_, i) => i).filter((i) => ids[i] !== undefined);
+  const headOf = new Map<object, number | undefined>();
+  spans.forEach((span, i) => {
     const of = span.aliasOf;
-    if (!of || !keyOf.get(span)!.includes('-new:') || aliasKey.has(formKey(span.text))) continue;
+    if (!of || ids[i] !== undefined || aliasKey.has(forms[i])) return;
     if (!headOf.has(of)) {
       // `known` is in text order: binary search for the first span ending after the head starts.
       let lo = 0;
       let hi = known.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (known[mid].end <= of.start) lo = mid + 1;
+        if (spans[known[mid]].end <= of.start) lo = mid + 1;
         else hi = mid;
       }
-      headOf.set(of, lo < known.length && known[lo].start < of.end ? known[lo] : undefined);
+      headOf.set(of, lo < known.length && spans[known[lo]].start < of.end ? known[lo] : undefined);
     }
     const head = headOf.get(of);
-    if (head) aliasKey.set(formKey(span.text), keyOf.get(head)!);
-  }
+    if (head !== undefined) aliasKey.set(forms[i], head);
+  });
 
   interface Group { kind: 'actor' | 'software'; id?: number; ids: number[]; mentions: Mention[]; calledMalware: boolean }
   const groups = new Map<string, Group>();
-  for (const span of spans) {
-    let key = keyOf.get(span)!;
-    if (key.includes('-new:')) {
-      const joined = aliasKey.get(formKey(span.text));
+  spans.forEach((span, i) => {
+    let owner = i;
+    if (ids[i] === undefined) {
+      const joined = aliasKey.get(forms[i]);
       // An unknown name proposed only as another name of something unknown ("CASB" in "Cloud
       // Access Security Broker (CASB)") is nothing.
-      if (!joined && span.aliasOf && !span.dictionary) continue;
-      key = joined ?? key;
+      if (joined === undefined && span.aliasOf && !span.dictionary) return;
+      owner = joined ?? i;
     }
-    const [head, idText] = key.split(':');
-    const kind = head.replace('-new', '');
-    const id = head.endsWith('-new') ? undefined : Number(idText);
+    const key = groupKey(owner);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { kind: kind as Group['kind'], id, ids: [], mentions: [], calledMalware: false }));
+    if (!group) groups.set(key, (group = { kind: spans[owner].kind, id: ids[owner], ids: [], mentions: [], calledMalware: false }));
     if (span.calledMalware) group.calledMalware = true;
     for (const other of group.kind === 'actor' ? span.actorIds : span.softwareIds) if (!group.ids.includes(other)) group.ids.push(other);
     group.mentions.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end) });
-  }
+  });
 
   const entities: Entity[] = [];
   for (const group of groups.values()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorCue, findCuedNames, isNameLike, softwareCue, strongActorCue } from '@/lib/entities/context-cues';
+import { actorCue, cuesAround, findCuedNames, isNameLike, softwareCue, strongActorCue } from '@/lib/entities/context-cues';
 
 const cued = (text: string) => findCuedNames(text).map((c) => c.text);
 /** The cue functions on the first occurrence of `name` in `text`. */
@@ -24,6 +24,17 @@ describe('cues around one mention', () => {
     expect(at(strongActorCue, 'Foo operators said', 'Foo')).toBe(true);
     expect(at(strongActorCue, 'a tool dubbed Foo', 'Foo')).toBe(false);
     expect(at(actorCue, 'a tool dubbed Foo', 'Foo')).toBe(true);
+  });
+  it('answers all three at once as each alone would (cuesAround, which the finder uses)', () => {
+    const phrases = ['the Foo group struck', 'Foo operators said', 'a tool dubbed Foo', 'they deployed Foo on hosts', 'a new Foo sample', 'used by Foo', 'Foo'];
+    for (const text of phrases) {
+      const start = text.indexOf('Foo');
+      expect(cuesAround(text, start, start + 3)).toEqual({
+        actor: actorCue(text, start, start + 3),
+        strongActor: strongActorCue(text, start, start + 3),
+        software: softwareCue(text, start, start + 3),
+      });
+    }
   });
 });
 
