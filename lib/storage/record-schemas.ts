@@ -8,7 +8,7 @@
  * "Page 3") throws "Page 3: title is longer than 500 characters."
  */
 import * as v from 'valibot';
-import { MAX_ELEMENT_PATH, parseElementPathStep } from '../anchoring/element-path';
+import { isElementPath, MAX_ELEMENT_PATH } from '../anchoring/element-path';
 import type { AnnotationTarget, ElementPathSelector, TextPositionSelector } from '../anchoring/types';
 import type { EntityKind } from '../entities/types';
 import { normalizePageUrl } from '../url/normalize-url';
@@ -19,7 +19,6 @@ import {
 } from './records';
 import { count, flag, offset, record, text, textList, timestamp, wellFormed } from './schema-fields';
 import { cleanTags, MAX_TAG_LENGTH, MAX_TAGS, tagKey } from './tags';
-
 import {
   MAX_ALIASES, MAX_ANNOTATION_ID, MAX_ANNOTATION_IRI, MAX_BYLINE, MAX_KEY, MAX_NAME, MAX_NOTE, MAX_PAGE_ACTORS,
   MAX_PUBLISHED_TIME, MAX_QUOTE, MAX_QUOTE_CONTEXT, MAX_SITE_NAME, MAX_TITLE, MAX_URL_LENGTH,
@@ -60,9 +59,6 @@ export function pageUrl(label: string) {
     }),
   );
 }
-
-/** Whether `path` is an element path: empty (the root itself) or `/`-separated `tag:n` steps. */
-const isElementPath = (path: string) => path === '' || path.split('/').every((step) => parseElementPathStep(step) !== null);
 
 const QUOTE = 'TextQuoteSelector';
 const POSITION = 'TextPositionSelector';

@@ -1,9 +1,10 @@
 /**
- * Checked reads of untrusted JSON values for the backup parser. Each read either returns a value of
- * the promised type or throws a BackupProblem naming the place and the field; parseBackup turns that
- * into its answer, so no bad file ever escapes as an exception.
+ * Checked reads of the parts of a backup that are no record (the collection, the W3C envelope around a
+ * highlight). Records themselves are parsed with the schemas the stores write by
+ * (lib/storage/record-schemas.ts). Each read either returns a value of the promised type or throws a
+ * BackupProblem naming the place and the field; parseBackup turns that into its answer.
  */
-import { checkText, checkTimestamp, fail, own, type JsonObject, type TextRules } from '../../storage/record-rules';
+import { fail } from '../../storage/record-rules';
 
 /**
  * The checks shared with messages live in lib/storage/record-rules.ts, so a record that arrives by
@@ -22,31 +23,6 @@ export function readArray(value: unknown, what: string, max: number): unknown[] 
   return value;
 }
 
-export function readText(object: JsonObject, key: string, place: string, rules: TextRules): string {
-  const value = own(object, key);
-  if (value === undefined) fail(`${place} has no ${key}.`);
-  return checkText(value, `${place}: ${key}`, rules);
-}
-
-/** Text or null; `optional` also allows the field to be absent (returned as undefined). */
-export function readNullableText(object: JsonObject, key: string, place: string, max: number, optional: boolean): string | null | undefined {
-  const value = own(object, key);
-  if (value === undefined && optional) return undefined;
-  if (value === null) return null;
-  if (value === undefined) fail(`${place} has no ${key}.`);
-  return checkText(value, `${place}: ${key}`, { max });
-}
-
-export function readBoolean(object: JsonObject, key: string, place: string): boolean {
-  const value = own(object, key);
-  return typeof value === 'boolean' ? value : fail(`${place}: ${key} must be true or false.`);
-}
-
-/** Milliseconds since 1970, as records keep them. */
-export function readTimestamp(object: JsonObject, key: string, place: string): number {
-  return checkTimestamp(own(object, key), `${place}: ${key}`);
-}
-
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An ISO 8601 date-time with a zone, as W3C annotations give `created` and `modified`; in ms. */
@@ -54,12 +30,4 @@ export function checkIsoTime(value: unknown, what: string): number {
   if (typeof value !== 'string' || !ISO_TIME.test(value)) fail(`${what} must be a date and time such as 2024-05-01T12:00:00.000Z.`);
   const ms = Date.parse(value);
   return Number.isFinite(ms) && ms >= 0 ? ms : fail(`${what} is not a real date after 1970.`);
-}
-
-/** A list of bounded texts, each at most `max` long. */
-export function readTextList(object: JsonObject, key: string, place: string, limits: { entries: number; max: number }): string[] {
-  const value = own(object, key);
-  if (!Array.isArray(value)) fail(`${place}: ${key} must be a list of texts.`);
-  if (value.length > limits.entries) fail(`${place}: ${key} has more than ${count(limits.entries)} entries.`);
-  return value.map((entry, i) => checkText(entry, `${place}: ${key} entry ${i + 1}`, { max: limits.max, nonEmpty: true }));
 }
