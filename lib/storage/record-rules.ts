@@ -10,7 +10,7 @@
 import type { AnnotationTarget } from '../anchoring/types';
 import type { AnnotationChanges } from './annotation-store';
 import {
-  ANNOTATION, ANNOTATION_CHANGES, ANNOTATION_ID, HIGHLIGHT_COLOR, MAX_URL_LENGTH, NOTE, TARGET, pageUrl,
+  ANNOTATION, ANNOTATION_CHANGES, ANNOTATION_ID, HIGHLIGHT_COLOR, MAX_URL_LENGTH, NOTE, TARGET, pageUrl, pageUrlProblem,
 } from './record-schemas';
 import type { AnnotationRecord, HighlightColor } from './records';
 import { count, fail, offset, parseRecord, text, timestamp, type TextRules } from './schema-fields';
@@ -39,14 +39,26 @@ export function readObject(value: unknown, place: string): JsonObject {
   return isObject(value) ? value : fail(`${place} is not an object.`);
 }
 
+// The checks below run once per field of every record of a backup: their schemas are made once.
+const textSchemas = new Map<string, ReturnType<typeof text>>();
+const ID = ANNOTATION_ID('');
+const COLOR = HIGHLIGHT_COLOR('');
+const NOTE_TEXT = NOTE('');
+const PAGE_URL = pageUrl('');
+const TIMESTAMP = timestamp('');
+const OFFSET = offset('');
+
 /** `value` as text within the rules; `what` names it in full ("Annotation 2: body 1 value"). */
 export function checkText(value: unknown, what: string, rules: TextRules): string {
-  return parseRecord(text('', rules), value, what);
+  const key = `${rules.max}/${rules.nonEmpty ?? false}/${rules.absent ?? ''}`;
+  let schema = textSchemas.get(key);
+  if (!schema) textSchemas.set(key, (schema = text('', rules)));
+  return parseRecord(schema, value, what);
 }
 
 /** A whole, non-negative number of UTF-16 code units. */
 export function checkOffset(value: unknown, what: string): number {
-  return parseRecord(offset(''), value, what);
+  return parseRecord(OFFSET, value, what);
 }
 
 /**
@@ -55,29 +67,30 @@ export function checkOffset(value: unknown, what: string): number {
  * are always normalised, and entity-tag ids are built from the address as written).
  */
 export function checkPageUrl(value: unknown, what: string, mustBeNormal: boolean): string {
-  if (mustBeNormal) return parseRecord(pageUrl(''), value, what);
+  if (mustBeNormal) return parseRecord(PAGE_URL, value, what);
   if (typeof value !== 'string') fail(`${what} must be a web address.`);
   if (value.length > MAX_URL_LENGTH) fail(`${what} is longer than ${count(MAX_URL_LENGTH)} characters.`);
   const normal = normalizePageUrl(value) ?? fail(`${what} is not a web address.`);
-  return parseRecord(pageUrl(''), normal, what);
+  const problem = normal.length > MAX_URL_LENGTH ? `is longer than ${count(MAX_URL_LENGTH)} characters.` : pageUrlProblem(normal, false);
+  return problem === null ? normal : fail(`${what} ${problem}`);
 }
 
 /** Milliseconds since 1970, as records keep them. */
 export function checkTimestamp(value: unknown, what: string): number {
-  return parseRecord(timestamp(''), value, what);
+  return parseRecord(TIMESTAMP, value, what);
 }
 
 /** A highlight's id: text of 1 to 100 characters, everywhere (messages, import, the store). */
 export function checkAnnotationId(value: unknown, what: string): string {
-  return parseRecord(ANNOTATION_ID(''), value, what);
+  return parseRecord(ID, value, what);
 }
 
 export function checkHighlightColor(value: unknown, what: string): HighlightColor {
-  return parseRecord(HIGHLIGHT_COLOR(''), value, what);
+  return parseRecord(COLOR, value, what);
 }
 
 export function checkNote(value: unknown, what: string): string {
-  return parseRecord(NOTE(''), value, what);
+  return parseRecord(NOTE_TEXT, value, what);
 }
 
 /** Where a highlight sits: a quote and a position, and optionally the element hint. */

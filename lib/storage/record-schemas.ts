@@ -40,7 +40,7 @@ const KINDS: Record<EntityKind, true> = {
 const STATUSES: readonly EntityTagStatus[] = ['confirmed', 'rejected'];
 
 /** Why `url` is no address Gloss files a page under, or null when it is one. */
-function pageUrlProblem(url: string, mustBeNormal: boolean): string | null {
+export function pageUrlProblem(url: string, mustBeNormal: boolean): string | null {
   const normal = normalizePageUrl(url);
   if (normal === null) return 'is not a web address.';
   if (!/^https?:\/\//.test(normal)) return 'is not an http or https address.';
@@ -143,23 +143,39 @@ export const ANNOTATION_ID = (label: string) => v.pipe(text(label, { max: MAX_AN
 /** The IRI a highlight was imported under (annotation-ids.ts). */
 export const ANNOTATION_IRI = (label: string) => v.pipe(text(label, { max: MAX_ANNOTATION_IRI, nonEmpty: true }), wellFormed(label));
 
+/** The IRI a record keeps is the one its id was made from, so no record can claim another's IRI (or a UUID's). */
+function madeFromIri({ id, iri }: { id: string; iri?: string }): boolean {
+  if (iri === undefined) return true;
+  const made = idForIri(iri);
+  return made.iri !== undefined && made.id === id;
+}
+
+/** A whole highlight record; `targetPlace` is how messages about its target begin (" target"). */
+function annotationSchema(targetPlace: string) {
+  return v.pipe(
+    record({
+      id: ANNOTATION_ID(': id'),
+      iri: v.optional(ANNOTATION_IRI(': iri')),
+      pageUrl: pageUrl(': pageUrl'),
+      target: targetSchema(targetPlace),
+      color: HIGHLIGHT_COLOR(': color'),
+      note: NOTE(': note'),
+      tags: tagsSchema(': tags'),
+      createdAt: timestamp(': createdAt'),
+      updatedAt: timestamp(': updatedAt'),
+    }, ' is not an object.'),
+    v.check((annotation) => madeFromIri(annotation), ': iri is not the one its id was made from.'),
+    v.transform(({ iri, ...rest }): AnnotationRecord => (iri === undefined ? rest : { ...rest, iri })),
+  ) satisfies v.GenericSchema<unknown, AnnotationRecord>;
+}
+
 /** A whole highlight record, as the store writes it. */
-export const ANNOTATION = v.pipe(
-  record({
-    id: ANNOTATION_ID(': id'),
-    iri: v.optional(ANNOTATION_IRI(': iri')),
-    pageUrl: pageUrl(': pageUrl'),
-    target: targetSchema(' target'),
-    color: HIGHLIGHT_COLOR(': color'),
-    note: NOTE(': note'),
-    tags: tagsSchema(': tags'),
-    createdAt: timestamp(': createdAt'),
-    updatedAt: timestamp(': updatedAt'),
-  }, ' is not an object.'),
-  // A kept IRI is the one the id was made from, so no record can claim another's IRI (or a UUID's).
-  v.check(({ id, iri }) => iri === undefined || (idForIri(iri).iri !== undefined && idForIri(iri).id === id), ': iri is not the one its id was made from.'),
-  v.transform(({ iri, ...rest }): AnnotationRecord => (iri === undefined ? rest : { ...rest, iri })),
-) satisfies v.GenericSchema<unknown, AnnotationRecord>;
+export const ANNOTATION = annotationSchema(' target');
+/**
+ * The same record read from a backup, where the target's selectors are the annotation's own
+ * ("Annotation 3 has no TextQuoteSelector.").
+ */
+export const ANNOTATION_FROM_BACKUP = annotationSchema('');
 
 /** A change to a highlight's colour, note or tags; other fields are not changes Gloss takes. */
 export const ANNOTATION_CHANGES = record({

@@ -6,13 +6,12 @@
  * bodies it cannot keep are refused rather than dropped. An IRI that holds no id in Gloss's own form
  * gives a fresh id derived from it, and is kept (lib/storage/annotation-ids.ts).
  */
-import type { AnnotationTarget } from '../../anchoring/types';
 import type { AnnotationRecord, HighlightColor } from '../../storage/records';
 import { idForIri } from '../../storage/annotation-ids';
 import {
-  checkAnnotationRecord, checkAnnotationTarget, checkHighlightColor, checkNote,
+  checkHighlightColor, checkNote,
 } from '../../storage/record-rules';
-import { ANNOTATION_IRI, ELEMENT_SELECTOR } from '../../storage/record-schemas';
+import { ANNOTATION_FROM_BACKUP, ANNOTATION_IRI, ELEMENT_SELECTOR } from '../../storage/record-schemas';
 import { meets, parseRecord } from '../../storage/schema-fields';
 import { cleanTags } from '../../storage/tags';
 import { checkIsoTime, checkPageUrl, checkText, fail, isObject, own, readObject, type JsonObject } from './read-fields';
@@ -29,10 +28,10 @@ function asList(value: unknown): unknown[] {
 }
 
 /**
- * The target's page and selectors. The selectors Gloss keeps are gathered by type, then checked as one
- * AnnotationTarget by the same rules a target that arrives by message meets.
+ * The target's page and selectors. The selectors Gloss keeps are gathered by type, to be checked with the
+ * whole record by the same schema the store writes by.
  */
-function readTarget(annotation: JsonObject, place: string): { pageUrl: string; target: AnnotationTarget } {
+function readTarget(annotation: JsonObject, place: string): { pageUrl: string; target: unknown } {
   const target = own(annotation, 'target');
   if (!isObject(target)) fail(`${place} has no target with selectors (Gloss keeps one target per annotation).`);
   const pageUrl = checkPageUrl(own(target, 'source'), `${place}: target source`, false);
@@ -51,7 +50,7 @@ function readTarget(annotation: JsonObject, place: string): { pageUrl: string; t
     else if (type === 'gloss:ElementPathSelector') take('element', type, selector);
   }
   if (found.element !== undefined && !meets(ELEMENT_SELECTOR, found.element)) delete found.element;
-  return { pageUrl, target: checkAnnotationTarget(found, place) };
+  return { pageUrl, target: found };
 }
 
 /** The note (a commenting or purpose-less TextualBody, as other tools write notes) and the tags. */
@@ -82,10 +81,12 @@ function readColor(annotation: JsonObject, place: string): HighlightColor {
   return color === undefined ? 'yellow' : checkHighlightColor(color, `${place}: gloss:color`);
 }
 
+const IRI = ANNOTATION_IRI('');
+
 function readId(annotation: JsonObject, place: string): { id: string; iri?: string } {
   const iri = own(annotation, 'id');
   if (iri === undefined) fail(`${place} has no id.`);
-  return idForIri(parseRecord(ANNOTATION_IRI(''), iri, `${place}: id`));
+  return idForIri(parseRecord(IRI, iri, `${place}: id`));
 }
 
 export function parseAnnotation(value: unknown, place: string): AnnotationRecord {
@@ -97,6 +98,6 @@ export function parseAnnotation(value: unknown, place: string): AnnotationRecord
   const createdAt = checkIsoTime(own(annotation, 'created'), `${place}: created`);
   const modified = own(annotation, 'modified');
   const updatedAt = modified === undefined ? createdAt : checkIsoTime(modified, `${place}: modified`);
-  // The whole record meets the store's rules too (tags as Gloss writes them, times in range).
-  return checkAnnotationRecord({ ...ids, pageUrl, target, color: readColor(annotation, place), note, tags, createdAt, updatedAt }, place);
+  // The whole record, target included, meets the store's rules (tags as Gloss writes them, times in range).
+  return parseRecord(ANNOTATION_FROM_BACKUP, { ...ids, pageUrl, target, color: readColor(annotation, place), note, tags, createdAt, updatedAt }, place);
 }
