@@ -73,7 +73,8 @@ async function timeAsyncMs(run: () => Promise<unknown>): Promise<number> {
 async function outcomeOf(file: string): Promise<string> {
   try {
     const report = JSON.parse(await analyze({ file, format: 'json' }));
-    return `${report.kind}, ${report.entities.length} entities`;
+    const count = report.entities.length;
+    return `${report.kind}, ${count} ${count === 1 ? 'entity' : 'entities'}`;
   } catch (error) {
     return `refused: ${(error instanceof Error ? error.message : String(error)).replace(/^.*?: /, '')}`;
   }
