@@ -33,8 +33,10 @@ export async function tagEntity(
   page: PageDetails | null,
   now = Date.now(),
 ): Promise<EntityTagRecord> {
+  // Keyed as the rest of Gloss keys the entity (untagging, the popup's verdicts); a key too long to
+  // keep is refused by the schema.
   const canonical = cleanName(entity.canonical);
-  const key = entityKey({ kind: entity.kind, canonical });
+  const key = entityKey(entity);
   const id = entityTagId(pageUrl, key);
   return db.transaction('rw', db.pages, db.entityTags, async () => {
     const existing = await db.entityTags.get(id);
@@ -53,8 +55,8 @@ export async function tagEntity(
     const saved = await touchPage(db, pageUrl, page, now);
     if (entity.kind === 'threat-actor') {
       const actors = new Set(saved.actors ?? []);
-      if (status === 'confirmed') actors.add(actorKey(canonical));
-      else actors.delete(actorKey(canonical));
+      if (status === 'confirmed') actors.add(actorKey(entity.canonical));
+      else actors.delete(actorKey(entity.canonical));
       await db.pages.put(keepPage({ ...saved, actors: [...actors] }));
     }
     return record;

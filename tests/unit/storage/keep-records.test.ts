@@ -84,13 +84,17 @@ describe('the stores write only what a backup import accepts', () => {
   });
 
   it('keep names whose folded keys grow longer than the names (İ folds to two characters)', async () => {
-    const name = 'İ'.repeat(300);
+    const name = 'İ'.repeat(200);
     const actor = await saveUserActor(db, { canonical: name, aliases: ['ẞ'.repeat(250), 'x'], extendsBuiltin: false }, 1);
     expect(actor.canonical).toHaveLength(200);
+    expect(actor.aliases[0]).toHaveLength(200);
     expect(actor.id.length).toBeGreaterThan(200);
     const tag = await tagEntity(db, PAGE, { kind: 'threat-actor', name, canonical: name }, 'confirmed', null, 2);
     expect(tag.entityKey).toBe(`threat-actor:${actor.id}`);
     expect((await db.pages.get(PAGE))?.actors).toEqual([actor.id]);
     await importable();
+    await expect(tagEntity(db, PAGE, { kind: 'malware', name: 'x', canonical: 'İ'.repeat(600) }, 'confirmed', null, 3)).rejects.toThrow(
+      'This entity: entityKey is longer than 1,000 characters.',
+    );
   });
 });
