@@ -2,11 +2,13 @@ import { answerGlossRequest } from '@/extension/background/message-listener';
 import { installE2eHooks } from '@/extension/background/e2e-hooks';
 import { installHighlightTriggers } from '@/extension/background/highlight-triggers';
 import { installUiFrameRelay } from '@/extension/background/ui-frame-relay';
+import { installWelcome } from '@/extension/background/welcome';
 
 export default defineBackground(() => {
   // Answers every request, with `{ glossError }` when it is refused or fails (message-listener.ts).
   browser.runtime.onMessage.addListener(answerGlossRequest);
   installHighlightTriggers();
   installUiFrameRelay();
+  installWelcome();
   if (import.meta.env.MODE === 'e2e') installE2eHooks();
 });

@@ -21,9 +21,10 @@ const QUIET_FLAGS = [
 ];
 
 /** Starts Chromium with the built extension loaded; headless unless `headed`. */
-export async function launchChromiumWithGloss(options: { headed?: boolean; extensionDir?: string } = {}): Promise<ChromiumSession> {
+export async function launchChromiumWithGloss(options: { headed?: boolean; extensionDir?: string; userDataDir?: string } = {}): Promise<ChromiumSession> {
   const dir = options.extensionDir ?? CHROME_BUILD;
-  const context = await chromium.launchPersistentContext('', {
+  // '' is a fresh temporary profile; a folder keeps the profile across launches (a browser restart).
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM_PATH,
     headless: !options.headed,
     viewport: { width: 1200, height: 900 },

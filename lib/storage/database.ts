@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { inOwnForm, isOwnAnnotationId } from './annotation-ids';
 import { clampPage } from './keep-records';
-import type { AnnotationRecord, EntityTagRecord, PageRecord, PausedSiteRecord, TagRecord, UserActorRecord } from './records';
+import type { AnnotationRecord, EntityTagRecord, PageRecord, PausedSiteRecord, SettingRecord, TagRecord, UserActorRecord } from './records';
 
 export const DATABASE_NAME = 'gloss';
 
@@ -18,6 +18,7 @@ export const DATABASE_NAME = 'gloss';
  *   not a UUID (an older Gloss kept other tools' IRIs, and ids of up to 1,000 characters, as ids, which
  *   messages cannot name) gets the id an import gives it now, keeping its IRI (annotation-ids.ts);
  *   pages' titles, site names, bylines, dates and actor lists are clamped to the record limits.
+ * - 5: settings, by key (settings-store.ts); a new, empty table, nothing else changes.
  */
 export class GlossDatabase extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
@@ -26,6 +27,7 @@ export class GlossDatabase extends Dexie {
   entityTags!: EntityTable<EntityTagRecord, 'id'>;
   actors!: EntityTable<UserActorRecord, 'id'>;
   pausedSites!: EntityTable<PausedSiteRecord, 'site'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -47,6 +49,7 @@ export class GlossDatabase extends Dexie {
       );
     this.version(3).stores({ pausedSites: 'site' });
     this.version(4).stores({}).upgrade(toKeepableRecords);
+    this.version(5).stores({ settings: 'key' });
   }
 }
 

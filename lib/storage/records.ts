@@ -96,3 +96,10 @@ export interface PausedSiteRecord {
   site: string;
   pausedAt: number;
 }
+
+/** One of Gloss's own settings or facts about this installation (e.g. when the welcome page was shown). */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}

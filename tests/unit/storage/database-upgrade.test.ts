@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { annotationIri, idForIri } from '@/lib/storage/annotation-ids';
+import { claimWelcome } from '@/lib/storage/settings-store';
 import { GlossDatabase } from '@/lib/storage/database';
 
 /** Schema 1 exactly as it shipped; frozen here so the upgrade is tested against real old data. */
@@ -131,7 +132,7 @@ describe('database upgrade from schema 3 to 4', () => {
     old.close();
 
     const db = new GlossDatabase(name);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBeGreaterThanOrEqual(4);
     expect(await db.annotations.count()).toBe(4);
     expect(await db.annotations.get(ANNOTATION.id)).toEqual(ANNOTATION);
     const legacyIri = annotationIri(legacy.id);
@@ -160,6 +161,30 @@ describe('database upgrade from schema 3 to 4', () => {
     expect(clamped).toEqual({ ...PAGE, url: longUrl, title: longUrl.slice(0, 500), actors: actors.slice(0, 1_000) });
     expect(await db.pages.where('actors').equals('actor 0999').count()).toBe(1);
     expect(await db.pages.where('actors').equals('actor 1000').count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('database upgrade from schema 4 to 5', () => {
+  it('keeps everything and adds an empty settings table; the welcome page is claimed once', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const old = openVersion3(name);
+    old.version(4).stores({});
+    await old.table('annotations').put(ANNOTATION);
+    await old.table('pages').put({ ...PAGE, actors: [] });
+    await old.table('pausedSites').put({ site: 'news.example', pausedAt: 5 });
+    old.close();
+
+    const db = new GlossDatabase(name);
+    expect(db.verno).toBe(5);
+    expect(await db.annotations.toArray()).toEqual([ANNOTATION]);
+    expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: [] });
+    expect(await db.pausedSites.toArray()).toEqual([{ site: 'news.example', pausedAt: 5 }]);
+    expect(await db.settings.count()).toBe(0);
+    expect(await claimWelcome(db, 10)).toBe(true);
+    expect(await claimWelcome(db, 20)).toBe(false);
+    expect(await db.settings.get('welcome-shown-at')).toEqual({ key: 'welcome-shown-at', value: 10, updatedAt: 10 });
     db.close();
   });
 });

@@ -1,0 +1,50 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WelcomePage } from '@/components/welcome/welcome-page';
+import type { WelcomeServices } from '@/components/welcome/welcome-services';
+
+async function mount(services: WelcomeServices): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  await act(async () => render(<WelcomePage services={services} />, root));
+  await act(async () => {});
+  return root;
+}
+
+const services = (shortcut: string | null): WelcomeServices => ({
+  shortcut: async () => shortcut,
+  openShortcutSettings: vi.fn(async () => {}),
+  openLibrary: vi.fn(async () => {}),
+});
+
+const button = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
+
+afterEach(() => document.body.replaceChildren());
+
+describe('WelcomePage', () => {
+  it('says how to highlight, where things are, what stays local and how to pause a site, one section each', async () => {
+    const root = await mount(services('Alt+Shift+H'));
+    expect(root.querySelector('h1')?.textContent).toBe('Welcome to Gloss');
+    expect([...root.querySelectorAll('section h2')].map((h) => h.textContent)).toEqual([
+      'Highlight a passage', 'Find it again', 'What stays on this device', 'Pause Gloss on a site',
+    ]);
+    expect(root.textContent).toContain('Highlight selection');
+    expect(root.textContent).toContain('Pause Gloss on this site');
+  });
+
+  it('shows the shortcut the browser has now, or says none is set', async () => {
+    expect((await mount(services('Ctrl+Shift+K'))).querySelector('kbd')?.textContent).toBe('Ctrl+Shift+K');
+    expect((await mount(services(null))).querySelector('kbd')?.textContent).toBe('no shortcut set');
+  });
+
+  it('opens the browser’s shortcut settings and the library', async () => {
+    const fake = services('Alt+Shift+H');
+    const root = await mount(fake);
+    await act(async () => button(root, 'Change the shortcut').click());
+    await act(async () => button(root, 'Open the library').click());
+    expect(fake.openShortcutSettings).toHaveBeenCalledOnce();
+    expect(fake.openLibrary).toHaveBeenCalledOnce();
+  });
+});
