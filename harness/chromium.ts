@@ -21,7 +21,25 @@ const QUIET_FLAGS = [
 ];
 
 /** Starts Chromium with the built extension loaded; headless unless `headed`. */
-export async function launchChromiumWithGloss(options: { headed?: boolean; extensionDir?: string; userDataDir?: string } = {}): Promise<ChromiumSession> {
+/** How long a fresh profile may take to open Gloss's welcome page after the extension starts. */
+const WELCOME_WAIT_MS = 5_000;
+
+/**
+ * Closes the welcome page Gloss opens on first install: it comes to the front, and a page left behind
+ * it gets no animation frames, so tests and the demo would act on a tab in the background.
+ */
+async function closeWelcome(context: BrowserContext): Promise<void> {
+  const deadline = Date.now() + WELCOME_WAIT_MS;
+  while (Date.now() < deadline) {
+    const welcome = context.pages().find((page) => page.url().endsWith('/welcome.html'));
+    if (welcome) return welcome.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function launchChromiumWithGloss(
+  options: { headed?: boolean; extensionDir?: string; userDataDir?: string; keepWelcome?: boolean } = {},
+): Promise<ChromiumSession> {
   const dir = options.extensionDir ?? CHROME_BUILD;
   // '' is a fresh temporary profile; a folder keeps the profile across launches (a browser restart).
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
@@ -37,6 +55,7 @@ export async function launchChromiumWithGloss(options: { headed?: boolean; exten
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
+  if (!options.keepWelcome) await closeWelcome(context);
 
   const tabIdOf = async (page: Page): Promise<number> => {
     const url = page.url();

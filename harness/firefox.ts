@@ -64,6 +64,9 @@ export async function launchFirefoxWithGloss(options: { headed?: boolean; extens
     },
   });
   await browser.installExtension(options.extensionDir ?? FIREFOX_E2E_BUILD);
+  // Gloss opens its welcome page on install, in front: close it, so tests act on the tab they open.
+  const welcome = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.endsWith('/welcome.html'), new Set(), 5_000).catch(() => null);
+  await welcome?.close();
   return {
     browser,
     async openWithPopup(url) {

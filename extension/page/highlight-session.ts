@@ -49,14 +49,18 @@ export class HighlightSession {
     const listen = { signal, passive: true } as const;
     const trusted = <E extends Event>(handler: (event: E) => void) => (event: E) => { if (event.isTrusted) handler(event); };
     document.addEventListener('mouseup', trusted(() => setTimeout(() => this.offerToolbar(), 0)), listen);
+    // The toolbar goes when the person moves on (a press in the page, Escape, a key that drops the
+    // selection), not on any selection change: Chrome may clear the page's selection as focus moves
+    // into Gloss's frame, on the very click that presses Highlight.
     document.addEventListener('keyup', trusted((event: KeyboardEvent) => {
-      if (event.key === 'Escape' && this.showing.view === 'toolbar') this.hide();
-      else if (event.shiftKey || event.key === 'Shift') this.offerToolbar();
+      if (event.shiftKey || event.key === 'Shift') this.offerToolbar();
+      else if (this.showing.view === 'toolbar' && (event.key === 'Escape' || !this.currentRange())) this.hide();
     }), listen);
-    document.addEventListener('selectionchange', () => { if (this.showing.view === 'toolbar' && !this.currentRange()) this.hide(); }, listen);
     document.addEventListener('click', trusted((event: MouseEvent) => this.openAt(event)), listen);
     document.addEventListener('mousedown', trusted((event: MouseEvent) => {
-      if (this.showing.view === 'editor' && !this.ui.contains(event.composedPath()[0] as Node)) this.closeEditor();
+      if (this.ui.contains(event.composedPath()[0] as Node)) return;
+      if (this.showing.view === 'editor') this.closeEditor();
+      else if (this.showing.view === 'toolbar') this.hide();
     }), listen);
     signal.addEventListener('abort', () => {
       this.closeEditor();
@@ -92,10 +96,13 @@ export class HighlightSession {
     const showing = this.showing;
     if (message.type === 'highlight' && showing.view === 'toolbar') {
       this.color = message.color;
-      // Only the selection the person made when the toolbar appeared: a page that moved it since gets nothing.
-      const range = this.currentRange();
+      // Only the selection the person made when the toolbar appeared: a page that moved it since gets
+      // nothing. A selection cleared since (focus moving into the frame can do that) still counts.
+      const current = this.currentRange();
       this.hide();
-      if (range && sameRange(range, showing.selection)) void this.highlightRange(range, message.color, message.withNote);
+      const offered = showing.selection;
+      const range = current ?? (offered.collapsed || !offered.startContainer.isConnected ? null : offered);
+      if (range && sameRange(range, offered)) void this.highlightRange(range, message.color, message.withNote);
     } else if (message.type === 'draft' && showing.view === 'editor') {
       showing.draft = message.draft;
     } else if (message.type === 'close' && showing.view === 'editor') {

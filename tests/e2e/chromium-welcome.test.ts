@@ -12,7 +12,7 @@ const welcomePages = (context: BrowserContext) => context.pages().filter((page) 
 
 describe('Chromium: the welcome page', () => {
   it('opens once on a fresh profile, says how to highlight, and does not open again after a restart', async () => {
-    const first = await launchChromiumWithGloss({ userDataDir: profile });
+    const first = await launchChromiumWithGloss({ userDataDir: profile, keepWelcome: true });
     try {
       await expect.poll(() => welcomePages(first.context).length, { timeout: 10_000 }).toBe(1);
       const welcome = welcomePages(first.context)[0];
@@ -23,7 +23,7 @@ describe('Chromium: the welcome page', () => {
       await first.close();
     }
 
-    const again = await launchChromiumWithGloss({ userDataDir: profile });
+    const again = await launchChromiumWithGloss({ userDataDir: profile, keepWelcome: true });
     try {
       // The background has started (the session waits for it); give an install-time tab time to appear.
       await again.serviceWorker.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1500)));

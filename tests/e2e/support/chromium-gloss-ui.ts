@@ -24,13 +24,24 @@ export async function selectForToolbar(page: Page, start: string, end: string): 
   return quote;
 }
 
+/**
+ * Waits until Gloss's frame has drawn two animation frames since it was shown, as a person waits to see
+ * the toolbar: Chrome stops drawing a hidden cross-origin frame, and until it draws again a click at the
+ * button's place goes to the page instead.
+ */
+async function drawn(frame: Frame): Promise<void> {
+  await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /** Selects the text and clicks the toolbar's button (Highlight or Add note) with the real mouse. */
 export async function highlightText(page: Page, start: string, end: string, button: 'Highlight' | 'Add note' = 'Highlight'): Promise<string> {
   const quote = await selectForToolbar(page, start, end);
-  const control = (await glossFrame(page)).getByRole('button', { name: button, exact: true });
+  const frame = await glossFrame(page);
+  const control = frame.getByRole('button', { name: button, exact: true });
   await control.waitFor({ timeout: 10_000 }).catch(async () => {
     throw new Error(`no ${button} button: ${await describeGlossUi(page)}`);
   });
+  await drawn(frame);
   // Playwright's "stable" check waits for animation frames inside Gloss's frame, which a loaded headless
   // Chrome sometimes withholds from a cross-origin frame for many seconds. The click itself still goes
   // through the browser's own input routing to wherever the button is drawn, so skip only that check.
