@@ -1,19 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { UI_FRAME_PATH, UI_FRAME_PORT, UI_PAGE_PORT } from '@/lib/messaging/ui-frame-protocol';
+import { classifySender, isExtensionUrl } from './callers';
 
 type Port = Browser.runtime.Port;
 type Sender = Browser.runtime.MessageSender;
-type InTab = Sender & { tab: { id: number } };
 
 /** Messages the highlighter sends before its frame has connected; a frame that never comes caps it. */
 const MAX_QUEUED = 20;
 const TOKEN = /^[0-9a-f]{32}$/;
-
-/** What the relay needs of the extension runtime: its id and the address of its root. */
-export interface ExtensionIdentity {
-  id: string;
-  getURL: (path: '/') => string;
-}
 
 interface Pair {
   page: Port;
@@ -21,20 +15,18 @@ interface Pair {
   queued: unknown[];
 }
 
-function isTopFrameContentScript(self: ExtensionIdentity, sender: Sender | undefined): sender is InTab {
-  return sender?.id === self.id && sender.tab?.id !== undefined && sender.frameId === 0 && /^https?:/.test(sender.url ?? '');
+/** The tab of Gloss's content script in a web page's top frame (callers.ts decides), or null. */
+function contentScriptTab(sender: Sender | undefined): number | null {
+  const caller = sender ? classifySender(sender) : null;
+  return caller && !('refused' in caller) && caller.kind === 'content-script' ? caller.tabId : null;
 }
 
-/**
- * Gloss's UI frame inside a tab, opened with this token. Chrome reports the frame under the extension's
- * id while runtime.getURL gives the dynamic address of a `use_dynamic_url` resource: accept either host.
- */
-function isUiFrame(self: ExtensionIdentity, sender: Sender | undefined, token: string): sender is InTab {
-  if (sender?.id !== self.id || sender.tab?.id === undefined || (sender.frameId ?? 0) === 0 || !sender.url) return false;
+/** The tab of Gloss's UI frame opened with this token (an extension address in a tab's sub-frame), or null. */
+function uiFrameTab(sender: Sender | undefined, token: string): number | null {
+  if (sender?.id !== browser.runtime.id || sender.tab?.id === undefined || (sender.frameId ?? 0) === 0) return null;
+  if (!isExtensionUrl(sender.url)) return null;
   const url = new URL(sender.url);
-  const own = new URL(self.getURL('/'));
-  return url.protocol === own.protocol && [own.host, self.id].includes(url.host)
-    && url.pathname === UI_FRAME_PATH && url.hash === `#${token}`;
+  return url.pathname === UI_FRAME_PATH && url.hash === `#${token}` ? sender.tab.id : null;
 }
 
 /**
@@ -42,7 +34,7 @@ function isUiFrame(self: ExtensionIdentity, sender: Sender | undefined, token: s
  * background passes on unread. Returns the onConnect handler. A port that is neither side of a pair,
  * names no well-formed token, or comes from the wrong place is disconnected at once.
  */
-export function createUiFrameRelay(self: ExtensionIdentity): (port: Port) => void {
+export function createUiFrameRelay(): (port: Port) => void {
   const pairs = new Map<string, Pair>();
   const close = (key: string) => {
     const pair = pairs.get(key);
@@ -52,8 +44,9 @@ export function createUiFrameRelay(self: ExtensionIdentity): (port: Port) => voi
     pair.frame?.disconnect();
   };
   const acceptPage = (port: Port, token: string) => {
-    if (!isTopFrameContentScript(self, port.sender)) return port.disconnect();
-    const key = `${port.sender.tab.id}:${token}`;
+    const tabId = contentScriptTab(port.sender);
+    if (tabId === null) return port.disconnect();
+    const key = `${tabId}:${token}`;
     close(key);
     const pair: Pair = { page: port, frame: null, queued: [] };
     pairs.set(key, pair);
@@ -64,8 +57,9 @@ export function createUiFrameRelay(self: ExtensionIdentity): (port: Port) => voi
     port.onDisconnect.addListener(() => { if (pairs.get(key) === pair) close(key); });
   };
   const acceptFrame = (port: Port, token: string) => {
-    if (!isUiFrame(self, port.sender, token)) return port.disconnect();
-    const key = `${port.sender.tab.id}:${token}`;
+    const tabId = uiFrameTab(port.sender, token);
+    if (tabId === null) return port.disconnect();
+    const key = `${tabId}:${token}`;
     const pair = pairs.get(key);
     // Only the frame the highlighter of the same tab made, and only once.
     if (!pair || pair.frame) return port.disconnect();
@@ -89,5 +83,5 @@ export function createUiFrameRelay(self: ExtensionIdentity): (port: Port) => voi
  * script directly; joining their ports here works the same in both browsers.
  */
 export function installUiFrameRelay(): void {
-  browser.runtime.onConnect.addListener(createUiFrameRelay(browser.runtime as ExtensionIdentity));
+  browser.runtime.onConnect.addListener(createUiFrameRelay());
 }

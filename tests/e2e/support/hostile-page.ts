@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { FIND_TEXT } from './page-selection';
 /**
  * A hostile page, for the tests that check what a web page can learn about or do to what a person keeps
  * in Gloss. SPY_SCRIPT runs in the page's own world before its scripts; the attack scripts run there later.
@@ -81,14 +82,7 @@ export const SPY_KEYS_SCRIPT = `(window.__glossSpy ?? []).filter((entry) => entr
  */
 export function fakeGesturesScript(selectStart: string, selectEnd: string, clickText: string): string {
   return `(async () => {
-    const find = (needle) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.data.indexOf(needle);
-        if (at >= 0) return { node, at };
-      }
-      throw new Error('text not found: ' + needle);
-    };
+    ${FIND_TEXT}
     const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
     const start = find(${JSON.stringify(selectStart)});
     const end = find(${JSON.stringify(selectEnd)});

@@ -1,17 +1,20 @@
-/**
- * Scripts run in the page's main world to select text (scrolled into view), as a person's drag would. Gloss ignores events a
- * script dispatches, so tests then press a real key (Shift) or drag with the real mouse to get the toolbar.
- */
-export function selectTextScript(startText: string, endText: string): string {
-  return `(() => {
-    const find = (needle) => {
+/** Page-side source of `find(needle)`: the first text node holding `needle`, and where in it. */
+export const FIND_TEXT = `const find = (needle) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.data.indexOf(needle);
         if (at >= 0) return { node, at };
       }
       throw new Error('text not found: ' + needle);
-    };
+    };`;
+
+/**
+ * Scripts run in the page's main world to select text (scrolled into view), as a person's drag would. Gloss ignores events a
+ * script dispatches, so tests then press a real key (Shift) or drag with the real mouse to get the toolbar.
+ */
+export function selectTextScript(startText: string, endText: string): string {
+  return `(() => {
+    ${FIND_TEXT}
     const start = find(${JSON.stringify(startText)});
     const end = find(${JSON.stringify(endText)});
     const range = document.createRange();

@@ -1,10 +1,12 @@
 import type { Browser } from 'wxt/browser';
-import { describe, expect, it } from 'vitest';
-import { createUiFrameRelay, type ExtensionIdentity } from '@/extension/background/ui-frame-relay';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createUiFrameRelay } from '@/extension/background/ui-frame-relay';
 
 type Sender = Browser.runtime.MessageSender;
 
-const SELF: ExtensionIdentity = { id: 'gloss-id', getURL: () => 'chrome-extension://dynamic-0123/' };
+const ID = fakeBrowser.runtime.id;
+afterEach(() => vi.restoreAllMocks());
 const TOKEN = '0123456789abcdef0123456789abcdef';
 const OTHER_TOKEN = 'fedcba9876543210fedcba9876543210';
 
@@ -33,8 +35,8 @@ function fakePort(name: string, sender: Sender) {
 }
 
 const tab = (id: number) => ({ id }) as Browser.tabs.Tab;
-const pageSender = (tabId = 7, frameId = 0, url = 'https://news.example/a'): Sender => ({ id: 'gloss-id', tab: tab(tabId), frameId, url });
-const frameSender = (tabId = 7, url = `chrome-extension://gloss-id/ui-frame.html#${TOKEN}`): Sender => ({ id: 'gloss-id', tab: tab(tabId), frameId: 5, url });
+const pageSender = (tabId = 7, frameId = 0, url = 'https://news.example/a'): Sender => ({ id: ID, tab: tab(tabId), frameId, url });
+const frameSender = (tabId = 7, url = `chrome-extension://${ID}/ui-frame.html#${TOKEN}`): Sender => ({ id: ID, tab: tab(tabId), frameId: 5, url });
 
 function connect(relay: (port: Browser.runtime.Port) => void, port: ReturnType<typeof fakePort>): ReturnType<typeof fakePort> {
   relay(port as unknown as Browser.runtime.Port);
@@ -43,7 +45,7 @@ function connect(relay: (port: Browser.runtime.Port) => void, port: ReturnType<t
 
 describe('the UI frame relay', () => {
   it('joins the highlighter to its frame: messages sent before the frame came are passed on, then both ways', () => {
-    const relay = createUiFrameRelay(SELF);
+    const relay = createUiFrameRelay();
     const page = connect(relay, fakePort(`gloss-ui-page:${TOKEN}`, pageSender()));
     page.send({ type: 'toolbar', seq: 1, color: 'yellow' });
     const frame = connect(relay, fakePort(`gloss-ui-frame:${TOKEN}`, frameSender()));
@@ -55,20 +57,21 @@ describe('the UI frame relay', () => {
     expect([page.disconnected, frame.disconnected]).toEqual([false, false]);
   });
 
-  it('accepts the frame under the dynamic address Chrome gives use_dynamic_url resources', () => {
-    const relay = createUiFrameRelay(SELF);
+  it('accepts the frame under its id while runtime.getURL gives the dynamic address of a use_dynamic_url resource', () => {
+    vi.spyOn(fakeBrowser.runtime, 'getURL').mockReturnValue('chrome-extension://dynamic-0123/');
+    const relay = createUiFrameRelay();
     connect(relay, fakePort(`gloss-ui-page:${TOKEN}`, pageSender()));
     const frame = connect(relay, fakePort(`gloss-ui-frame:${TOKEN}`, frameSender(7, `chrome-extension://dynamic-0123/ui-frame.html#${TOKEN}`)));
     expect(frame.disconnected).toBe(false);
   });
 
   it('refuses a frame from another tab, with another token, at another address, or from another extension', () => {
-    const relay = createUiFrameRelay(SELF);
+    const relay = createUiFrameRelay();
     connect(relay, fakePort(`gloss-ui-page:${TOKEN}`, pageSender(7)));
     const refused = [
       fakePort(`gloss-ui-frame:${TOKEN}`, frameSender(8)),
-      fakePort(`gloss-ui-frame:${OTHER_TOKEN}`, frameSender(7, `chrome-extension://gloss-id/ui-frame.html#${OTHER_TOKEN}`)),
-      fakePort(`gloss-ui-frame:${TOKEN}`, frameSender(7, `chrome-extension://gloss-id/popup.html#${TOKEN}`)),
+      fakePort(`gloss-ui-frame:${OTHER_TOKEN}`, frameSender(7, `chrome-extension://${ID}/ui-frame.html#${OTHER_TOKEN}`)),
+      fakePort(`gloss-ui-frame:${TOKEN}`, frameSender(7, `chrome-extension://${ID}/popup.html#${TOKEN}`)),
       fakePort(`gloss-ui-frame:${TOKEN}`, frameSender(7, `https://evil.example/ui-frame.html#${TOKEN}`)),
       fakePort(`gloss-ui-frame:${TOKEN}`, { ...frameSender(7), id: 'other-extension' }),
     ];
@@ -76,7 +79,7 @@ describe('the UI frame relay', () => {
   });
 
   it('refuses a page port from a sub-frame, a non-web page or a malformed token, and a second frame for one highlighter', () => {
-    const relay = createUiFrameRelay(SELF);
+    const relay = createUiFrameRelay();
     expect(connect(relay, fakePort(`gloss-ui-page:${TOKEN}`, pageSender(7, 2))).disconnected).toBe(true);
     expect(connect(relay, fakePort(`gloss-ui-page:${TOKEN}`, pageSender(7, 0, 'file:///etc/passwd'))).disconnected).toBe(true);
     expect(connect(relay, fakePort('gloss-ui-page:not-a-token', pageSender())).disconnected).toBe(true);
@@ -86,7 +89,7 @@ describe('the UI frame relay', () => {
   });
 
   it('closes both sides when either goes away', () => {
-    const relay = createUiFrameRelay(SELF);
+    const relay = createUiFrameRelay();
     const page = connect(relay, fakePort(`gloss-ui-page:${TOKEN}`, pageSender()));
     const frame = connect(relay, fakePort(`gloss-ui-frame:${TOKEN}`, frameSender()));
     frame.drop();
@@ -96,7 +99,7 @@ describe('the UI frame relay', () => {
   });
 
   it('leaves ports that are not the UI’s alone', () => {
-    const relay = createUiFrameRelay(SELF);
+    const relay = createUiFrameRelay();
     expect(connect(relay, fakePort('something-else', pageSender())).disconnected).toBe(false);
   });
 });
