@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 
 // See README "Permissions" for why each one is needed.
 export default defineConfig({
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Gloss',
     description: 'Read closely: the article’s outline, its entities and your highlights, kept on your machine.',
     permissions: ['scripting', 'contextMenus'],
@@ -21,18 +21,25 @@ export default defineConfig({
         description: 'Highlight the selected text',
       },
     },
-    browser_specific_settings: {
-      gecko: {
-        id: 'gloss@gloss-reader.org',
-        strict_min_version: '128.0',
-        // Newer than WXT's manifest types (accepted here because the manifest is built by a function);
-        // Firefox requires it for new add-ons.
-        data_collection_permissions: { required: ['none'] },
+    // Firefox only: Chrome warns about keys it does not know.
+    ...(browser === 'firefox' ? {
+      browser_specific_settings: {
+        gecko: {
+          id: 'gloss@gloss-reader.org',
+          // 140 (the ESR before 153) is the first Firefox that reads data_collection_permissions;
+          // Firefox for Android reads it from 142.
+          strict_min_version: '140.0',
+          // Newer than WXT's manifest types (accepted here because the manifest is built by a function);
+          // Firefox requires it for new add-ons.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
       },
-    },
+    } : {}),
   }),
   // AMO reviewers need what builds the extension, not the test pages or local output.
-  zip: { excludeSources: ['tests/fixtures/**', 'demo-output/**', 'bench-output/**'] },
+  // (WXT already leaves out dot-folders, node_modules, .output and *.test.ts.)
+  zip: { excludeSources: ['tests/fixtures/**', 'demo-output/**', 'bench-output/**', 'scratch/**', '**/*.log'] },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),

@@ -1,8 +1,13 @@
+import path from 'node:path';
 import { launchChromiumWithGloss } from '../../harness/chromium';
 import type { AnalyzeTabResult } from '../../lib/messaging/contract';
 import { writeDemoOutput } from './demo-output';
+import { STORE_SCREENSHOTS_DIR, writeStoreScreenshots } from './store-screenshots';
 
-/** Opens the sample in Chromium with Gloss. Headed: stays open until closed. Headless: writes demo-output/. */
+/**
+ * Opens the sample in Chromium with Gloss. Headed: stays open until closed. Headless: writes demo-output/,
+ * then highlights, takes a note and opens the popup and library for the store screenshots (demo-output/store/).
+ */
 export async function runChromiumDemo(sampleUrl: string, headed: boolean): Promise<void> {
   const session = await launchChromiumWithGloss({ headed });
   const page = session.context.pages()[0] ?? (await session.context.newPage());
@@ -25,5 +30,8 @@ export async function runChromiumDemo(sampleUrl: string, headed: boolean): Promi
     tabId,
   ) as AnalyzeTabResult;
   await writeDemoOutput(page, popup, data);
+  await popup.close();
+  const shots = await writeStoreScreenshots(session, page);
+  console.log(`\nWrote the store screenshots (1280×800) to ${path.relative(process.cwd(), STORE_SCREENSHOTS_DIR)}/: ${shots.join(', ')}.`);
   await session.close();
 }

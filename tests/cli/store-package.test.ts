@@ -1,0 +1,134 @@
+/**
+ * The packages `npm run zip` makes, checked on the real builds that `npm test` makes first
+ * (.output/chrome-mv3 and .output/firefox-mv2, `npm run build`): the version, what the Chrome Web Store
+ * checks in a manifest, and Mozilla's linter (web-ext lint) on the Firefox package.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHROME_BUILD, FIREFOX_BUILD, PROJECT_ROOT } from '../../harness/paths';
+import { describeLintMessage, lintFirefoxPackage } from '../../scripts/store/firefox-lint';
+
+// Generous: the linter takes about 5 s alone, but the machine may be busy with the rest of npm test.
+const LINT_TIMEOUT = 180_000;
+const packageJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+
+function builtManifest(dir: string): Record<string, any> {
+  const file = path.join(dir, 'manifest.json');
+  if (!existsSync(file)) throw new Error(`no build at ${path.relative(PROJECT_ROOT, dir)}: run \`npm run build\` (npm test does)`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe.each([
+  ['Chrome', CHROME_BUILD],
+  ['Firefox', FIREFOX_BUILD],
+])('the %s package', (_browser, dir) => {
+  it('carries package.json\'s version', () => {
+    expect(builtManifest(dir).version).toBe(packageJson.version);
+  });
+
+  it('has every icon it names, at the size it names, up to 128 px', () => {
+    const icons = builtManifest(dir).icons as Record<string, string>;
+    expect(Object.keys(icons)).toContain('128');
+    for (const [size, file] of Object.entries(icons)) {
+      expect(pngSize(path.join(dir, file)), file).toEqual({ width: Number(size), height: Number(size) });
+    }
+  });
+});
+
+describe('the Chrome package, as the Chrome Web Store checks it', () => {
+  it('has a name of at most 75 and a description of at most 132 characters', () => {
+    const manifest = builtManifest(CHROME_BUILD);
+    expect(manifest.name.length).toBeGreaterThan(0);
+    expect(manifest.name.length).toBeLessThanOrEqual(75);
+    expect(manifest.description.length).toBeGreaterThan(0);
+    expect(manifest.description.length).toBeLessThanOrEqual(132);
+  });
+
+  it('holds only keys Chrome knows (Firefox\'s settings stay in the Firefox manifest)', () => {
+    expect(builtManifest(CHROME_BUILD)).not.toHaveProperty('browser_specific_settings');
+    expect(builtManifest(FIREFOX_BUILD).browser_specific_settings.gecko.id).toBe('gloss@gloss-reader.org');
+  });
+});
+
+describe('web-ext lint', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'gloss-lint-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('finds no error, notice or warning in the Firefox package but the bundled libraries\' listed ones', async () => {
+    const report = await lintFirefoxPackage(FIREFOX_BUILD);
+    expect(report.errors.map(describeLintMessage)).toEqual([]);
+    expect(report.notices.map(describeLintMessage)).toEqual([]);
+    expect(report.unexplained.map(describeLintMessage)).toEqual([]);
+    // The list in scripts/store/known-lint-warnings.ts is current: each entry is still reported.
+    expect(report.unseen.map((entry) => entry.library)).toEqual([]);
+  }, LINT_TIMEOUT);
+
+  it('reports an innerHTML of the extension\'s own as a warning to fix', async () => {
+    writeFileSync(path.join(scratch, 'manifest.json'), JSON.stringify({
+      manifest_version: 2,
+      name: 'Lint check',
+      version: '1.0',
+      browser_specific_settings: { gecko: { id: 'lint-check@gloss-reader.org', data_collection_permissions: { required: ['none'] } } },
+      background: { scripts: ['background.js'] },
+    }));
+    writeFileSync(path.join(scratch, 'background.js'), 'document.body.innerHTML = location.hash;\n');
+    const report = await lintFirefoxPackage(scratch);
+    expect(report.unexplained.map((warning) => warning.code)).toEqual(['UNSAFE_VAR_ASSIGNMENT']);
+    expect(report.known).toEqual([]);
+  }, LINT_TIMEOUT);
+});
+
+/** Every file under `dir` whose name matches `pattern`. */
+function filesUnder(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+const OWN_CODE = ['components', 'entrypoints', 'extension', 'lib'].flatMap((dir) => filesUnder(path.join(PROJECT_ROOT, dir), /\.tsx?$/));
+/** The ways a script can reach a server on its own (links a person clicks aside). */
+const NETWORK_APIS = ['XMLHttpRequest', 'WebSocket', 'EventSource', 'sendBeacon', 'fetch('];
+
+describe('Gloss\'s own code', () => {
+  // Preact's innerHTML (a known lint warning) runs only for this prop, so no component may give it.
+  it('never gives a Preact element dangerouslySetInnerHTML', () => {
+    const offenders = OWN_CODE.filter((file) => readFileSync(file, 'utf8').includes('dangerouslySetInnerHTML'));
+    expect(offenders.map((file) => path.relative(PROJECT_ROOT, file))).toEqual([]);
+  });
+
+  // PRIVACY.md says the extension makes no network requests.
+  it('makes no network request', () => {
+    const offenders = OWN_CODE.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return NETWORK_APIS.filter((api) => text.includes(api)).map((api) => `${path.relative(PROJECT_ROOT, file)}: ${api}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe.each([
+  ['Chrome', CHROME_BUILD],
+  ['Firefox', FIREFOX_BUILD],
+])('the %s package, libraries included', (_browser, dir) => {
+  it('makes no network request but Vite\'s preloading of the extension\'s own scripts', () => {
+    const found = filesUnder(dir, /\.js$/).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return NETWORK_APIS.filter((api) => text.includes(api)).map((api) => ({ file: path.relative(dir, file), api, text }));
+    });
+    // Vite's module-preload polyfill fetches the <link rel="modulepreload"> addresses of the extension's
+    // own pages (chunks/*.js in the package), once, and nothing else.
+    const preload = found.filter(({ api, text }) => api === 'fetch(' && text.includes('link[rel="modulepreload"]')
+      && text.split('fetch(').length === 2 && /fetch\(\w+\.href,\w+\)/.test(text));
+    expect(preload).toHaveLength(1);
+    expect(found.filter((hit) => !preload.includes(hit)).map(({ file, api }) => `${file}: ${api}`)).toEqual([]);
+  });
+});
