@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { StoredCounts } from '@/lib/storage/storage-summary';
 import { describeCounts } from './describe-counts';
 
@@ -25,10 +25,17 @@ export function EraseDialog({ counts, onErase, onClose }: EraseDialogProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const confirmed = word.trim().toUpperCase() === ERASE_WORD;
 
-  useEffect(() => {
+  // Shown as it is drawn, not a frame later: a background tab may not draw for a while. A close event
+  // that arrives after this dialog is gone (the browser sends it a task later) is about no dialog shown.
+  const live = useRef(true);
+  useLayoutEffect(() => {
     const element = dialog.current!;
+    live.current = true;
     element.showModal();
-    return () => { if (element.open) element.close(); };
+    return () => {
+      live.current = false;
+      if (element.open) element.close();
+    };
   }, []);
 
   const erase = async (event: Event) => {
@@ -52,7 +59,7 @@ export function EraseDialog({ counts, onErase, onClose }: EraseDialogProps) {
       aria-describedby="erase-text"
       // Escape: the browser cancels the dialog; not while the erase is under way.
       onCancel={(event) => { if (erasing) event.preventDefault(); }}
-      onClose={onClose}
+      onClose={() => { if (live.current) onClose(); }}
     >
       <form method="dialog" onSubmit={(event) => void erase(event)}>
         <h2 id="erase-title">Erase everything?</h2>
