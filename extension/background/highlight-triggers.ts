@@ -6,8 +6,8 @@ import { sendTabCommand } from './tab-commands';
 export const CONTEXT_MENU_ID = 'gloss-highlight-selection';
 export const HIGHLIGHT_COMMAND = 'highlight-selection';
 
-/** Highlights the tab's selection in the default colour (the settings page chooses it). */
-async function highlightIn(tabId: number | undefined): Promise<void> {
+/** What the shortcut and the context menu do: highlight the tab's selection in the default colour (the settings page chooses it). */
+export async function highlightSelectionIn(tabId: number | undefined): Promise<void> {
   if (tabId === undefined) return;
   // A database that cannot be read still lets the person highlight, in the usual colour.
   const { defaultColor } = await readSettings(glossDatabase()).catch(() => DEFAULT_SETTINGS);
@@ -26,9 +26,9 @@ export function installHighlightTriggers(): void {
   browser.runtime.onInstalled.addListener(() => void createMenu());
   browser.runtime.onStartup.addListener(() => void createMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CONTEXT_MENU_ID) void highlightIn(tab?.id);
+    if (info.menuItemId === CONTEXT_MENU_ID) void highlightSelectionIn(tab?.id);
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === HIGHLIGHT_COMMAND) void highlightIn(tab?.id);
+    if (command === HIGHLIGHT_COMMAND) void highlightSelectionIn(tab?.id);
   });
 }
