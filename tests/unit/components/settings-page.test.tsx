@@ -186,7 +186,7 @@ describe('SettingsPage', () => {
       await settle();
       expect(fake.exportEverything).toHaveBeenCalledOnce();
       expect(statusOf(data)).toBe('Saved gloss-backup-2026-12-04.json.');
-      fake.exportEverything.mockRejectedValueOnce(new Error('There are no saved pages to export.'));
+      vi.mocked(fake.exportEverything).mockRejectedValueOnce(new Error('There are no saved pages to export.'));
       await act(async () => button(data, 'Export everything').click());
       await settle();
       expect(statusOf(data)).toBe('Export failed: There are no saved pages to export.');
@@ -215,12 +215,12 @@ describe('SettingsPage', () => {
       const word = again.querySelector('input') as HTMLInputElement;
       expect(word.parentElement?.textContent?.trim()).toBe('Type ERASE to confirm');
       word.value = 'eras';
-      await act(async () => word.dispatchEvent(new Event('input', { bubbles: true })));
+      await act(async () => { word.dispatchEvent(new Event('input', { bubbles: true })); });
       expect(button(again, 'Erase everything').disabled).toBe(true);
       word.value = 'ERASE';
-      await act(async () => word.dispatchEvent(new Event('input', { bubbles: true })));
+      await act(async () => { word.dispatchEvent(new Event('input', { bubbles: true })); });
       expect(button(again, 'Erase everything').disabled).toBe(false);
-      await act(async () => again.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+      await act(async () => { again.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })); });
       await settle();
       expect(fake.eraseEverything).toHaveBeenCalledOnce();
       expect(root.querySelector('dialog')).toBeNull();
@@ -235,8 +235,8 @@ describe('SettingsPage', () => {
       const dialog = root.querySelector('dialog')!;
       const word = dialog.querySelector('input') as HTMLInputElement;
       word.value = 'ERASE';
-      await act(async () => word.dispatchEvent(new Event('input', { bubbles: true })));
-      await act(async () => dialog.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+      await act(async () => { word.dispatchEvent(new Event('input', { bubbles: true })); });
+      await act(async () => { dialog.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })); });
       await settle();
       expect(root.querySelector('dialog')?.open).toBe(true);
       expect(dialog.querySelector('[role="alert"]')?.textContent).toBe('Nothing was erased: The database is blocked.');
