@@ -2,6 +2,14 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { StoredCounts } from '@/lib/storage/storage-summary';
 import { describeCounts } from './describe-counts';
 
+/** What an erase takes away, said before it happens. */
+function eraseSummary(counts: StoredCounts | null): string {
+  const what = counts ? describeCounts(counts) : 'everything Gloss keeps';
+  if (what === 'nothing') return 'Gloss keeps no pages or highlights now; this puts the settings back as they were.';
+  return `This deletes ${what} from this browser, and puts the settings back as they were. It cannot be undone. `
+    + 'If you may want any of it back, close this and choose Export everything first.';
+}
+
 /** What the person types to confirm: a word, not a click, so no stray click or key erases anything. */
 export const ERASE_WORD = 'ERASE';
 
@@ -63,10 +71,7 @@ export function EraseDialog({ counts, onErase, onClose }: EraseDialogProps) {
     >
       <form method="dialog" onSubmit={(event) => void erase(event)}>
         <h2 id="erase-title">Erase everything?</h2>
-        <p id="erase-text">
-          This deletes {counts ? describeCounts(counts) : 'everything Gloss keeps'} from this browser, and puts the settings back
-          as they were. It cannot be undone. If you may want any of it back, close this and choose <em>Export everything</em> first.
-        </p>
+        <p id="erase-text">{eraseSummary(counts)}</p>
         <label class="erase-word">
           Type {ERASE_WORD} to confirm
           <input type="text" value={word} autoComplete="off" spellcheck={false} autoFocus disabled={erasing} onInput={(event) => setWord((event.currentTarget as HTMLInputElement).value)} />

@@ -12,7 +12,7 @@ import { sendTabCommand } from './tab-commands';
 /*
  * "Pause Gloss on this site": the setting lives here, in the background's database, so a page can
  * neither read nor change it. Paused, a site's pages get no toolbar, no painting and no work from the
- * content script; the library lists the paused sites and resumes them.
+ * content script; the settings page lists the paused sites and resumes them.
  */
 
 /**
