@@ -13,8 +13,8 @@ export default defineConfig({
     web_accessible_resources: manifestVersion === 2
       ? ['ui-frame.html']
       : [{ resources: ['ui-frame.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
-    // The library is also the options page: it is where a user manages what Gloss keeps.
-    options_ui: { page: 'library.html', open_in_tab: true },
+    // The settings page: highlighting, paused sites, and what Gloss keeps (backup, erase).
+    options_ui: { page: 'settings.html', open_in_tab: true },
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -9,9 +9,14 @@ interface HarnessExtensionApi {
   tabs: {
     query: (query: object) => Promise<HarnessTab[]>;
     sendMessage: (tabId: number, message: unknown, options?: { frameId?: number }) => Promise<unknown>;
+    get: (tabId: number) => Promise<HarnessTab>;
   };
-  commands: { getAll: () => Promise<Array<{ name?: string; shortcut?: string; description?: string }>> };
-  runtime: { sendMessage: (message: unknown) => Promise<unknown> };
+  commands: {
+    getAll: () => Promise<Array<{ name?: string; shortcut?: string; description?: string }>>;
+    /** Chrome's own delivery of a command to the extension's listeners, as when its keys are pressed. */
+    onCommand: { dispatch: (command: string, tab: HarnessTab) => void };
+  };
+  runtime: { sendMessage: (message: unknown) => Promise<unknown>; getManifest: () => { options_ui?: { page?: string } } };
 }
 
 declare const chrome: HarnessExtensionApi;

@@ -4,8 +4,9 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_E2E_BUILD, FIREFOX_PATH } from './paths';
 
-/** Must match OPEN_POPUP_PARAMETER in extension/background/e2e-hooks.ts. */
+/** Must match OPEN_POPUP_PARAMETER and OPEN_SETTINGS_PARAMETER in extension/background/e2e-hooks.ts. */
 const OPEN_POPUP_PARAMETER = 'gloss-e2e-open-popup';
+const OPEN_SETTINGS_PARAMETER = 'gloss-e2e-open-settings';
 
 /** A host the test profile forbids extensions on, like Firefox does for its add-on store. */
 export const RESTRICTED_TEST_HOST = 'localhost';
@@ -16,6 +17,12 @@ export interface FirefoxSession {
   openWithPopup: (url: string) => Promise<{ page: Page; popup: Page }>;
   /** Clicks the popup's "Open library" and returns the library's tab. */
   openLibrary: (popup: Page) => Promise<Page>;
+  /**
+   * Has the extension open its options page (the settings), as the add-ons page does, from a page at
+   * `fromUrl` (any page Gloss runs on); returns the settings page's tab. (A tab opened by a link in an
+   * extension page is out of BiDi's reach here.)
+   */
+  openSettings: (fromUrl: string) => Promise<Page>;
   /** Where this profile saves downloads, without asking. */
   downloadDir: string;
   close: () => Promise<void>;
@@ -82,8 +89,20 @@ export async function launchFirefoxWithGloss(options: { headed?: boolean; extens
     },
     async openLibrary(popup) {
       const known = new Set(await browser.pages());
+      // The button appears once the popup has read the page.
+      await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Open library'), { timeout: 15_000 });
       await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Open library')!.click());
       return findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/library.html'), known);
+    },
+    async openSettings(fromUrl) {
+      const marked = new URL(fromUrl);
+      marked.searchParams.set(OPEN_SETTINGS_PARAMETER, '1');
+      const known = new Set(await browser.pages());
+      const page = await browser.newPage();
+      await page.goto(marked.href);
+      const settings = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/settings.html'), known);
+      await page.close();
+      return settings;
     },
     downloadDir,
     close: () => browser.close(),

@@ -1,5 +1,5 @@
 import type { ImportOutcome } from './library-services';
-import { countOf } from './count-words';
+import { countOf } from '../count-words';
 
 /** How many skipped records the status names; the rest are counted. */
 const SKIPS_NAMED = 3;

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { ExportFormat } from '@/lib/messaging/contract';
-import { countOf } from './count-words';
+import { countOf } from '../count-words';
 
 interface LibraryActionsProps {
   /** How many pages an export takes now: the matching ones, or all. */

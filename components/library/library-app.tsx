@@ -9,10 +9,9 @@ import { ImportConfirm } from './import-confirm';
 import { LibraryActions } from './library-actions';
 import type { ActorChange, ImportStep, LibraryServices } from './library-services';
 import { PageResults } from './page-results';
-import { PausedSites } from './paused-sites';
 import { SearchBar } from './search-bar';
 import { TagManager } from './tag-manager';
-import { countOf } from './count-words';
+import { countOf } from '../count-words';
 
 /** Pages painted at first and added by each "Show more": enough to fill a screen, cheap to render. */
 const PAGE_STEP = 30;
@@ -171,6 +170,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
         <p class="muted">{countOf(ready.pages.length, 'page', 'pages')}{complete && ` · ${countOf(ready.annotations.length, 'highlight', 'highlights')}`}</p>
         <nav class="library-menu" aria-label="Gloss">
           <a href="welcome.html" target="_blank" rel="noopener">Welcome and tips</a>
+          <a href="settings.html" target="_blank" rel="noopener">Settings</a>
         </nav>
       </header>
       <SearchBar query={query} filters={filters} facets={ready.facets} onQuery={setQuery} onFilters={setFilters} inputRef={searchInput} />
@@ -208,7 +208,6 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
           <LibraryActions scopeCount={scopeUrls?.length ?? ready.pages.length} filtered={filtered} busy={busy || !complete} onExport={(format) => void runExport(format, scopeUrls)} onImport={(file) => void runImport(file)} />
           {pendingActors && <ImportConfirm fileName={pendingActors.fileName} changes={pendingActors.changes} onChoose={pendingActors.choose} />}
           {tagManager}
-          <PausedSites services={services.pausedSites} />
         </aside>
       </div>
     </main>

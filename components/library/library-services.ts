@@ -3,7 +3,7 @@ import type { ExportFormat } from '@/lib/messaging/contract';
 import type { SkippedRecord } from '@/lib/export/web-annotation/parse-backup';
 import type { ActorChange } from '@/lib/storage/actor-changes';
 import type { ImportReport } from '@/lib/storage/backup-store';
-import type { AnnotationRecord, PageRecord, PausedSiteRecord } from '@/lib/storage/records';
+import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 
 export type { ActorChange, SkippedRecord };
 
@@ -20,15 +20,6 @@ export type ConfirmActorChanges = (changes: ActorChange[]) => Promise<boolean>;
 
 /** What a long import is doing now, for the status line. */
 export type ImportStep = 'reading' | 'checking' | 'saving';
-
-/** The sites where Gloss is paused (lib/url/site.ts keys). */
-export interface PausedSiteServices {
-  list: () => Promise<PausedSiteRecord[]>;
-  /** Resumes Gloss on a site; its open tabs start again. Rejects, with a message for people, on failure. */
-  resume: (site: string) => Promise<void>;
-  /** Calls back when a site is paused or resumed elsewhere; returns the unsubscribe function. */
-  subscribe: (onChange: () => void) => () => void;
-}
 
 /** What the library page needs from the extension; tests give it fakes. */
 export interface LibraryServices {
@@ -52,5 +43,4 @@ export interface LibraryServices {
   renameTag: (fromKey: string, toLabel: string) => Promise<{ annotations: number; merged: boolean }>;
   /** Calls back when stored highlights change elsewhere; returns the unsubscribe function. */
   subscribe: (onChange: () => void) => () => void;
-  pausedSites: PausedSiteServices;
 }

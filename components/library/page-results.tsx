@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PageMatch } from '@/lib/library/search';
 import { snippet } from '@/lib/library/snippet';
 import { COLOR_LABELS, type AnnotationRecord } from '@/lib/storage/records';
-import { countOf } from './count-words';
+import { countOf } from '../count-words';
 
 /** Highlights shown per page before "Show all". */
 const HIGHLIGHTS_SHOWN = 3;

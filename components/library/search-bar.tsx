@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { FacetValue, LibraryFacets } from '@/lib/library/library-index';
 import type { SearchFilters } from '@/lib/library/search';
 import type { HighlightColor } from '@/lib/storage/records';
-import { countOf } from './count-words';
+import { countOf } from '../count-words';
 
 interface SearchBarProps {
   query: string;

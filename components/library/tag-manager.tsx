@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FacetValue } from '@/lib/library/library-index';
 import { tagKey } from '@/lib/storage/tags';
-import { countOf } from './count-words';
+import { countOf } from '../count-words';
 
 interface TagManagerProps {
   tags: FacetValue[];

@@ -1,13 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { ChangeShortcutButton, ShortcutKeys, useHighlightShortcut } from '../highlight-shortcut';
 import type { WelcomeServices } from './welcome-services';
 
 /** Where each thing is, said once, with the shortcut as the browser has it. */
 export function WelcomePage({ services }: { services: WelcomeServices }) {
-  const [shortcut, setShortcut] = useState<string | null | undefined>(undefined);
-  useEffect(() => {
-    services.shortcut().then(setShortcut, () => setShortcut(null));
-  }, [services]);
-  const keys = shortcut === undefined ? '…' : shortcut ?? 'no shortcut set';
+  const keys = useHighlightShortcut(services);
 
   return (
     <main class="welcome">
@@ -20,11 +16,11 @@ export function WelcomePage({ services }: { services: WelcomeServices }) {
         <h2 id="highlight-title">Highlight a passage</h2>
         <ol>
           <li><strong>Select text</strong> on any web page. A small toolbar appears next to it: <em>Highlight</em>, five colours, and <em>Add note</em>.</li>
-          <li>Or press the shortcut, <kbd aria-label={`Shortcut: ${keys}`}>{keys}</kbd>.</li>
+          <li>Or press the shortcut, <ShortcutKeys keys={keys} />.</li>
           <li>Or right-click the selection and choose <em>Highlight selection</em>.</li>
           <li>Click a highlight to change its colour, add a note and tags, or delete it.</li>
         </ol>
-        <button type="button" onClick={() => void services.openShortcutSettings()}>Change the shortcut</button>
+        <ChangeShortcutButton services={services} />
       </section>
 
       <section aria-labelledby="find-title">
@@ -40,7 +36,13 @@ export function WelcomePage({ services }: { services: WelcomeServices }) {
 
       <section aria-labelledby="pause-title">
         <h2 id="pause-title">Pause Gloss on a site</h2>
-        <p>On a site where you want no toolbar and no highlights, open Gloss’s popup and choose <em>Pause Gloss on this site</em>. The library lists paused sites, each with <em>Resume</em>.</p>
+        <p>On a site where you want no toolbar and no highlights, open Gloss’s popup and choose <em>Pause Gloss on this site</em>. The settings page lists paused sites, each with <em>Resume</em>.</p>
+      </section>
+
+      <section aria-labelledby="settings-title">
+        <h2 id="settings-title">Make it yours</h2>
+        <p>On the settings page, choose the colour the shortcut and the context menu use, turn the toolbar off if you would rather highlight with the shortcut alone, see how much Gloss keeps, back it all up or erase it.</p>
+        <button type="button" onClick={() => void services.openSettings()}>Open settings</button>
       </section>
 
       <p class="muted">The library’s menu opens this page again.</p>

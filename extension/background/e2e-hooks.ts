@@ -1,17 +1,32 @@
 import { browser } from 'wxt/browser';
+import { highlightSelectionIn } from './highlight-triggers';
 
 /** A page whose address carries this parameter gets the popup opened for it, as a tab. */
 export const OPEN_POPUP_PARAMETER = 'gloss-e2e-open-popup';
+/** A page whose address carries this parameter gets the options page (settings) opened, as a person would from the add-ons page. */
+export const OPEN_SETTINGS_PARAMETER = 'gloss-e2e-open-settings';
+/** A page whose fragment changes to one starting with this gets what the highlight shortcut does. */
+export const SHORTCUT_FRAGMENT = '#gloss-e2e-shortcut';
 
 /**
  * Only in builds made with `--mode e2e`. Firefox's WebDriver BiDi cannot open moz-extension:// pages,
  * so tests and the headless demo ask the extension to open its popup for a tab by loading a marked URL.
+ * Nor does Firefox route keys sent over BiDi to extension shortcuts: a test presses the shortcut by
+ * changing the page's fragment (which keeps the selection), and the background does what the command does.
  */
 export function installE2eHooks(): void {
   const opened = new Set<number>();
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url && new URL(change.url).hash.startsWith(SHORTCUT_FRAGMENT)) void highlightSelectionIn(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status !== 'complete' || !tab.url?.includes(OPEN_POPUP_PARAMETER) || opened.has(tabId)) return;
-    opened.add(tabId);
-    void browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tab=${tabId}`, active: false });
+    if (change.status !== 'complete' || opened.has(tabId)) return;
+    if (tab.url?.includes(OPEN_SETTINGS_PARAMETER)) {
+      opened.add(tabId);
+      void browser.runtime.openOptionsPage();
+    } else if (tab.url?.includes(OPEN_POPUP_PARAMETER)) {
+      opened.add(tabId);
+      void browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tab=${tabId}`, active: false });
+    }
   });
 }

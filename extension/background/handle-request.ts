@@ -8,6 +8,7 @@ import { clearEntityMarks, entityMarksShown, focusEntityMark, markEntities } fro
 import { executeFunctionInTab } from './execute-in-tab';
 import { attackIds, exportPage, profilesFor } from './export-handlers';
 import { libraryChanged, openSavedPage } from './library-handlers';
+import { eraseAll, setSettings } from './settings-handlers';
 import { setSitePaused, siteStatus, tabSitePause } from './site-pause-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
@@ -63,7 +64,9 @@ const handlers: Handlers = {
   'library-changed': libraryChanged,
   'site-status': siteStatus, // caller: content script (its own page)
   'tab-site-pause': tabSitePause, // caller: extension pages (popup)
-  'set-site-paused': setSitePaused, // caller: extension pages (popup, library)
+  'set-site-paused': setSitePaused, // caller: extension pages (popup, settings)
+  'set-settings': setSettings, // caller: extension pages (settings)
+  'erase-everything': eraseAll, // caller: extension pages (settings)
 };
 
 /**

@@ -1,13 +1,18 @@
 import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, readSettings } from '@/lib/storage/settings-store';
+import { glossDatabase } from './database';
 import { sendTabCommand } from './tab-commands';
 
 export const CONTEXT_MENU_ID = 'gloss-highlight-selection';
 export const HIGHLIGHT_COMMAND = 'highlight-selection';
 
-function highlightIn(tabId: number | undefined): void {
+/** What the shortcut and the context menu do: highlight the tab's selection in the default colour (the settings page chooses it). */
+export async function highlightSelectionIn(tabId: number | undefined): Promise<void> {
   if (tabId === undefined) return;
+  // A database that cannot be read still lets the person highlight, in the usual colour.
+  const { defaultColor } = await readSettings(glossDatabase()).catch(() => DEFAULT_SETTINGS);
   // A tab without the content script (a browser page) has nothing to highlight; ignore the refusal.
-  void sendTabCommand(tabId, 'highlight-selection', {}).catch(() => undefined);
+  await sendTabCommand(tabId, 'highlight-selection', { color: defaultColor }).catch(() => undefined);
 }
 
 async function createMenu(): Promise<void> {
@@ -21,9 +26,9 @@ export function installHighlightTriggers(): void {
   browser.runtime.onInstalled.addListener(() => void createMenu());
   browser.runtime.onStartup.addListener(() => void createMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CONTEXT_MENU_ID) highlightIn(tab?.id);
+    if (info.menuItemId === CONTEXT_MENU_ID) void highlightSelectionIn(tab?.id);
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === HIGHLIGHT_COMMAND) highlightIn(tab?.id);
+    if (command === HIGHLIGHT_COMMAND) void highlightSelectionIn(tab?.id);
   });
 }

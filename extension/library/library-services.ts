@@ -1,23 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { LibraryServices } from '@/components/library/library-services';
-import { answeredLookup, attackIdQueries } from '@/lib/export/attack-ids';
 import { MAX_BACKUP_BYTES, parseBackup } from '@/lib/export/web-annotation/parse-backup';
 import { actorChanges } from '@/lib/storage/actor-changes';
 import { importSnapshot, type LoadedRecords } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 import { GlossDatabase } from '@/lib/storage/database';
-import type { ResolveActors } from '@/lib/storage/export-reader';
-import { savedPagesFile } from '@/lib/storage/saved-page-files';
-import { pausedSites } from '@/lib/storage/site-pause-store';
 import { renameTag } from '@/lib/storage/tag-admin';
-import { isFromExtension } from '../background/callers';
+import { isBroadcast } from '../broadcasts';
 import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';
+import { exportSavedPages, resolveActors } from './export-saved-pages';
 
-/** A broadcast of `type` from the background itself: a content script could send the same shape. */
-function isBroadcast(message: unknown, sender: Browser.runtime.MessageSender, type: string): boolean {
-  return (message as { type?: unknown } | null)?.type === type && isFromExtension(sender);
-}
 
 /**
  * Lets the status line paint before a long synchronous step. Not requestAnimationFrame: it never fires
@@ -32,7 +25,6 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
  * repaint and the dictionaries pick up imported actors.
  */
 export function libraryServices(db = new GlossDatabase()): LibraryServices {
-  const resolveActors: ResolveActors = (keys) => (keys.length ? sendRequest({ type: 'actor-profiles', keys }) : []);
   // What the page last read, reused by exports (reading 100,000 highlights again takes over a second);
   // forgotten the moment anything changes, so an export never works from stale records.
   let loaded: { pages?: PageRecord[]; annotations?: AnnotationRecord[] } = {};
@@ -58,19 +50,7 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
       return new Map((await resolveActors(keys, new Map())).map((profile) => [profile.key, profile.canonical]));
     },
     open: (url, annotationId) => sendRequest({ type: 'open-saved-page', url, annotationId }),
-    async exportPages(format, urls) {
-      const file = await savedPagesFile(db, format, urls, {
-        resolveActors,
-        // The background has the ATT&CK data; it answers for the few names asked, not the whole file.
-        async attackIds(pages) {
-          const queries = attackIdQueries(pages);
-          return answeredLookup(queries, queries.length ? await sendRequest({ type: 'attack-ids', entities: queries }) : []);
-        },
-        loaded: current(),
-      });
-      if (!file) throw new Error('There are no saved pages to export.');
-      return file;
-    },
+    exportPages: (format, urls) => exportSavedPages(db, format, urls, current()),
     save: saveFile,
     copy: copyText,
     async importBackup(file, onStep = () => undefined, confirmActors = async () => false) {
@@ -109,21 +89,6 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
       };
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);
-    },
-    pausedSites: {
-      // Read here like everything else; resuming goes through the background, which wakes the site's tabs.
-      list: () => pausedSites(db),
-      async resume(site) {
-        const result = await sendRequest({ type: 'set-site-paused', site, paused: false });
-        if (!result.ok) throw new Error(result.message ?? 'the background refused.');
-      },
-      subscribe(onChange) {
-        const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
-          if (isBroadcast(message, sender, 'site-pause-changed')) onChange();
-        };
-        browser.runtime.onMessage.addListener(listener);
-        return () => browser.runtime.onMessage.removeListener(listener);
-      },
     },
   };
 }

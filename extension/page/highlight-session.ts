@@ -5,6 +5,7 @@ import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { parseTagInput } from '@/lib/storage/tags';
 import { sendRequest } from '../send-request';
+import { publishedPageSettings } from './highlighter-api';
 import { PageHighlights } from './page-highlights';
 import { caretAt, highlightableRange, sameRange } from './selection';
 import { UiFrameHost } from './ui/ui-frame-host';
@@ -37,7 +38,6 @@ function changesFrom(record: AnnotationRecord, draft: EditorDraft | null): Annot
  */
 export class HighlightSession {
   private showing: Showing = { view: 'none' };
-  private color: HighlightColor = 'yellow';
   private readonly ui = new UiFrameHost((message) => this.onFrameAction(message), () => this.onFrameLost());
   private watcher: { sync: () => void } | null = null;
   private readonly highlights = new PageHighlights(() => {
@@ -76,14 +76,19 @@ export class HighlightSession {
     return highlightableRange(window.getSelection(), (node) => this.ui.contains(node));
   }
 
-  /** Shows the toolbar if there is a selection worth highlighting. */
+  /**
+   * Shows the toolbar, with the default colour chosen, if there is a selection worth highlighting and
+   * the person has not switched the toolbar off (settings page).
+   */
   offerToolbar(): void {
+    const { showToolbar, defaultColor } = publishedPageSettings();
+    if (!showToolbar) return;
     const range = this.currentRange();
     if (!range || this.showing.view === 'editor') return;
     if (this.showing.view === 'toolbar' && sameRange(range, this.showing.selection)) return;
     this.hide();
     this.showing = { view: 'toolbar', selection: range.cloneRange() };
-    this.ui.showToolbar(this.color, range.getBoundingClientRect());
+    this.ui.showToolbar(defaultColor, range.getBoundingClientRect());
   }
 
   private hide(): void {
@@ -95,7 +100,6 @@ export class HighlightSession {
   private onFrameAction(message: FrameToPage): void {
     const showing = this.showing;
     if (message.type === 'highlight' && showing.view === 'toolbar') {
-      this.color = message.color;
       // Only the selection the person made when the toolbar appeared: a page that moved it since gets
       // nothing. A selection cleared since (focus moving into the frame can do that) still counts.
       const current = this.currentRange();
@@ -183,7 +187,7 @@ export class HighlightSession {
       case 'highlight-selection': {
         const range = this.currentRange();
         if (range) this.hide();
-        return { ok: range ? await this.highlightRange(range, command.color ?? this.color, false) : false };
+        return { ok: range ? await this.highlightRange(range, command.color ?? publishedPageSettings().defaultColor, false) : false };
       }
       case 'highlight-states':
         return this.highlights.states();
@@ -193,6 +197,10 @@ export class HighlightSession {
         return this.reattach(command.id);
       case 'page-annotations-changed':
         await this.highlights.load();
+        return undefined;
+      case 'settings-changed':
+        // The loader has published the new settings; a toolbar switched off goes at once.
+        if (!command.settings.showToolbar && this.showing.view === 'toolbar') this.hide();
         return undefined;
     }
   }

@@ -1,4 +1,5 @@
 import type { TabCommand } from '@/lib/messaging/contract';
+import { DEFAULT_SETTINGS, type GlossSettings } from '@/lib/settings/gloss-settings';
 
 /** What the on-demand highlighter offers the always-on loader, through the content scripts' shared global. */
 export interface HighlighterApi {
@@ -23,4 +24,19 @@ export function publishedHighlighter(): HighlighterApi | undefined {
 
 export function unpublishHighlighter(): void {
   delete (globalThis as Record<string, unknown>)[KEY];
+}
+
+const SETTINGS_KEY = '__glossPageSettings';
+
+/**
+ * The settings the loader last heard from the background (site-status, settings-changed), shared with
+ * the highlighter through the same global, so the highlighter never acts on settings older than the
+ * loader's, even in the moment between its injection and its start.
+ */
+export function publishPageSettings(settings: GlossSettings): void {
+  (globalThis as Record<string, unknown>)[SETTINGS_KEY] = settings;
+}
+
+export function publishedPageSettings(): GlossSettings {
+  return ((globalThis as Record<string, unknown>)[SETTINGS_KEY] as GlossSettings | undefined) ?? DEFAULT_SETTINGS;
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TabCommand, TabCommandType } from '@/lib/messaging/contract';
 import { sendRequest } from '../send-request';
-import { publishedHighlighter, unpublishHighlighter, type HighlighterApi } from './highlighter-api';
+import { publishedHighlighter, publishedPageSettings, publishPageSettings, unpublishHighlighter, type HighlighterApi } from './highlighter-api';
 
 /** Commands that need the highlighter even on a page that has no highlights yet. */
 const LOADING_COMMANDS = new Set<TabCommandType>(['highlight-selection', 'reattach-to-selection']);
@@ -24,7 +24,8 @@ function hasSelection(): boolean {
  * this site and whether the page has highlights, and loads the highlighter (anchoring, painting,
  * toolbar, editor) only then, or when the user selects text or sends a command. On the many pages
  * without highlights it costs one message and a few listeners. On a paused site it does nothing but
- * wait to be resumed: selections, commands and single-page-app navigation are ignored.
+ * wait to be resumed: selections, commands and single-page-app navigation are ignored. With the toolbar
+ * switched off (the settings page), a selection loads nothing: the shortcut and context menu still do.
  */
 export function startHighlighterLoader(signal: AbortSignal): void {
   // Off until the background has answered: nothing acts on a site before Gloss knows it is not paused.
@@ -34,6 +35,7 @@ export function startHighlighterLoader(signal: AbortSignal): void {
   let loading: Promise<HighlighterApi | undefined> | null = null;
   let stopping: Promise<unknown> = Promise.resolve();
   let asked = 0; // the latest question to the background; an older answer arriving late is dropped
+  let settingsHeardAt = 0; // the question outstanding when settings last came by command: its answer may be older
 
   const load = () => {
     // After a pause, the stopped highlighter is gone before a fresh one is injected.
@@ -46,6 +48,7 @@ export function startHighlighterLoader(signal: AbortSignal): void {
     const status = await sendRequest({ type: 'site-status' }).catch(() => null);
     if (!status || ticket !== asked) return;
     paused = status.paused;
+    if (ticket > settingsHeardAt) publishPageSettings(status.settings);
     if (!paused && status.hasAnnotations) void load();
   };
   const pause = () => {
@@ -63,8 +66,9 @@ export function startHighlighterLoader(signal: AbortSignal): void {
 
   // Once loaded, the highlighter listens for selections itself; until then, a selection loads it.
   // Only a person's gestures count: a page script can dispatch untrusted mouse and key events.
+  const toolbarOff = () => !publishedPageSettings().showToolbar;
   const onSelectionGesture = () => void ready.then(() => {
-    if (paused || !hasSelection()) return;
+    if (paused || toolbarOff() || !hasSelection()) return;
     // The highlighter may have loaded during the drag, after this mouse-up reached it: offer again
     // (it ignores an offer for the selection it already shows).
     void load().then((highlighter) => {
@@ -76,7 +80,7 @@ export function startHighlighterLoader(signal: AbortSignal): void {
   let dragging = false;
   document.addEventListener('mousedown', (event) => { dragging = event.isTrusted && event.button === 0; }, listen);
   document.addEventListener('selectionchange', () => {
-    if (dragging && !paused && !loading && window.getSelection()?.isCollapsed === false) void load();
+    if (dragging && !paused && !loading && !toolbarOff() && window.getSelection()?.isCollapsed === false) void load();
   }, listen);
   document.addEventListener('mouseup', (event) => {
     dragging = false;
@@ -97,6 +101,13 @@ export function startHighlighterLoader(signal: AbortSignal): void {
       if (command.paused) pause();
       else ready = check(); // resumed: start as on load
       return undefined;
+    }
+    if (command.type === 'settings-changed') {
+      // Kept even while paused or before the background's first answer: the toolbar follows at once.
+      publishPageSettings(command.settings);
+      settingsHeardAt = asked;
+      const highlighter = loading ? await loading : undefined;
+      return highlighter?.run(command);
     }
     await ready;
     if (paused) return idleAnswer(command.type);

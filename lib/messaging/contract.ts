@@ -11,6 +11,9 @@ import type { ActorProfile } from '../export/page-export';
 import type { AnnotationChanges } from '../storage/annotation-store';
 import { MAX_ANNOTATION_ID } from '../storage/record-limits';
 import type { AnnotationRecord, HighlightColor } from '../storage/records';
+import type { GlossSettings } from '../settings/gloss-settings';
+import { isSettingChanges } from '../storage/settings-store';
+import type { StoredCounts } from '../storage/storage-summary';
 import type { UnreadableReason } from '../url/page-access';
 
 /**
@@ -133,13 +136,21 @@ export interface GlossRequests {
   'library-changed': { request: { pageUrls: string[]; actorsChanged: boolean }; response: { ok: boolean } };
   /**
    * Caller: content script (the always-on loader, at start and on resume). Whether Gloss is paused on
-   * the sender's own site, and whether its own page has highlights (false when paused): one message at start.
+   * the sender's own site, whether its own page has highlights (false when paused), and the settings the
+   * page follows (toolbar on or off, default colour): one message at start.
    */
-  'site-status': { request: object; response: { paused: boolean; hasAnnotations: boolean } };
+  'site-status': { request: object; response: { paused: boolean; hasAnnotations: boolean; settings: GlossSettings } };
   /** Caller: extension pages (popup). The site of a tab (null for non-web pages) and whether Gloss is paused there. */
   'tab-site-pause': { request: { tabId: number }; response: { site: string | null; paused: boolean } };
   /** Caller: extension pages (popup, library). Pauses or resumes Gloss on a site; its open tabs follow at once. */
   'set-site-paused': { request: { site: string; paused: boolean }; response: { ok: boolean; message?: string } };
+  /** Caller: extension pages (the settings page). Stores some settings; every open tab follows at once. */
+  'set-settings': { request: { changes: Partial<GlossSettings> }; response: GlossSettings };
+  /**
+   * Caller: extension pages (the settings page, after the person confirmed). Deletes every record but the
+   * welcome page's; open tabs repaint, paused sites start again, settings go back to their defaults.
+   */
+  'erase-everything': { request: object; response: { erased: StoredCounts } };
 }
 
 export type { ExportFormat };
@@ -191,6 +202,8 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'site-status': () => true,
   'tab-site-pause': (m) => isTabId(m.tabId),
   'set-site-paused': (m) => typeof m.site === 'string' && m.site.length > 0 && m.site.length <= 300 && typeof m.paused === 'boolean',
+  'set-settings': (m) => isSettingChanges(m.changes),
+  'erase-everything': () => true,
 };
 
 /** Every request type of the contract. */
@@ -217,7 +230,7 @@ export function isGlossRequest(message: unknown): message is GlossRequest {
  * - delete-annotation comes from either (the popup deletes orphans by id; a content script only a
  *   highlight of its own page);
  * - every other request, including everything that names a tabId, only from Gloss's own pages (popup,
- *   library).
+ *   library, settings): among them set-settings and erase-everything, which a web page must never reach.
  */
 export const CONTENT_SCRIPT_REQUESTS = [
   'page-annotations', 'load-highlighter', 'create-annotation', 'update-annotation',
@@ -257,6 +270,8 @@ export interface TabCommands {
   'page-annotations-changed': { request: { pageUrl: string }; response: void };
   /** Gloss was paused (stop everything) or resumed (start as on load) on the tab's site. */
   'site-paused-changed': { request: { paused: boolean }; response: void };
+  /** The settings changed on the settings page: the toolbar comes or goes, the default colour changes. */
+  'settings-changed': { request: { settings: GlossSettings }; response: void };
 }
 
 export type TabCommandType = keyof TabCommands;
@@ -275,6 +290,8 @@ export interface GlossBroadcasts {
   'annotations-changed': { event: { pageUrls: string[] }; response: void };
   /** From the background: Gloss was paused or resumed on a site; the popup and the library follow. */
   'site-pause-changed': { event: { site: string; paused: boolean }; response: void };
+  /** From the background: the settings changed (or were erased); another open settings page follows. */
+  'settings-changed': { event: { settings: GlossSettings }; response: void };
 }
 
 export type GlossBroadcastType = keyof GlossBroadcasts;

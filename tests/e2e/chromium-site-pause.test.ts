@@ -16,7 +16,7 @@ async function highlightSelectionCommand(page: Page): Promise<unknown> {
 }
 
 describe('Chromium: pause Gloss on a site', () => {
-  it('pauses from the popup (highlights go, and stay gone after a reload), and resumes from the library', async () => {
+  it('pauses from the popup (highlights go, and stay gone after a reload), and resumes from the settings page', async () => {
     const url = env.server.url('storm-1152.html?case=pause');
     const site = new URL(url).host;
     const page = await env.session.context.newPage();
@@ -45,15 +45,15 @@ describe('Chromium: pause Gloss on a site', () => {
     expect(await popup.getByRole('heading', { level: 1 }).count()).toBe(0);
     await popup.close();
 
-    // The library lists the site; resuming there paints the open tab's highlights again.
-    const library = await env.session.context.newPage();
-    await library.goto(`chrome-extension://${env.session.extensionId}/library.html`);
-    const paused = library.getByRole('region', { name: 'Paused sites' });
+    // The settings page lists the site; resuming there paints the open tab's highlights again.
+    const settings = await env.session.context.newPage();
+    await settings.goto(`chrome-extension://${env.session.extensionId}/settings.html`);
+    const paused = settings.getByRole('region', { name: 'Paused sites' });
     await paused.getByRole('button', { name: `Resume Gloss on ${site}`, exact: true }).click();
     await paused.getByText('Gloss is not paused on any site.').waitFor(WAIT);
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
-    await library.close();
+    await settings.close();
     await page.close();
   });
 });

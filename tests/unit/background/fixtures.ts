@@ -70,6 +70,11 @@ export const SAMPLES: { [K in GlossRequestType]?: GlossRequest<K> } = {
   'attack-ids': { type: 'attack-ids', entities: [{ kind: 'technique', canonical: 'Phishing' }] },
   'open-saved-page': { type: 'open-saved-page', url: OTHER_PAGE, annotationId: ID },
   'library-changed': { type: 'library-changed', pageUrls: [OTHER_PAGE], actorsChanged: false },
+  'site-status': { type: 'site-status' },
+  'tab-site-pause': { type: 'tab-site-pause', tabId: 3 },
+  'set-site-paused': { type: 'set-site-paused', site: 'news.example', paused: true },
+  'set-settings': { type: 'set-settings', changes: { showToolbar: false } },
+  'erase-everything': { type: 'erase-everything' },
 };
 
 /** The sample request of `type`; a bare `{ type }` for a type added since (refusal comes before reading). */

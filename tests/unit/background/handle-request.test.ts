@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '@/lib/settings/gloss-settings';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { glossDatabase } from '@/extension/background/database';
 import { handleRequest } from '@/extension/background/handle-request';
@@ -123,8 +124,8 @@ describe('a content script is bound to its tab, top frame and page', () => {
     await stored(OTHER_PAGE);
     const sender = contentScript(`${PAGE}?utm_source=feed#comments`);
     expect(await ask({ type: 'page-annotations' }, sender)).toEqual([mine]);
-    expect(await ask({ type: 'site-status' }, sender)).toEqual({ paused: false, hasAnnotations: true });
-    expect(await ask({ type: 'site-status' }, contentScript('https://empty.example/'))).toEqual({ paused: false, hasAnnotations: false });
+    expect(await ask({ type: 'site-status' }, sender)).toEqual({ paused: false, hasAnnotations: true, settings: DEFAULT_SETTINGS });
+    expect(await ask({ type: 'site-status' }, contentScript('https://empty.example/'))).toEqual({ paused: false, hasAnnotations: false, settings: DEFAULT_SETTINGS });
   });
 
   it('loads the highlighter into its own tab only', async () => {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '@/lib/settings/gloss-settings';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { glossDatabase } from '@/extension/background/database';
 import { answerGlossRequest } from '@/extension/background/message-listener';
@@ -96,6 +97,6 @@ describe('sendRequest', () => {
     const record = await sendRequest({ type: 'create-annotation', target: target(), page: { title: 'T', siteName: null } });
     expect(record).toMatchObject({ pageUrl: PAGE, target: target() });
     expect(await sendRequest({ type: 'page-annotations' })).toEqual([record]);
-    expect(await sendRequest({ type: 'site-status' })).toEqual({ paused: false, hasAnnotations: true });
+    expect(await sendRequest({ type: 'site-status' })).toEqual({ paused: false, hasAnnotations: true, settings: DEFAULT_SETTINGS });
   });
 });

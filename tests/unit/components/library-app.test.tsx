@@ -45,7 +45,6 @@ function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
     importBackup: vi.fn(async (): Promise<ImportOutcome> => ({ ok: true, report, skipped: [], actorChanges: [], actorsApplied: false })),
     renameTag: vi.fn(async () => ({ annotations: 1, merged: false })),
     subscribe: () => () => undefined,
-    pausedSites: { list: async () => [], resume: vi.fn(async () => undefined), subscribe: () => () => undefined },
     ...overrides,
   };
 }
@@ -245,49 +244,9 @@ describe('LibraryApp', () => {
     expect(broken.querySelector('[role="alert"]')?.textContent).toContain('The database is blocked.');
   });
 
-  describe('Paused sites', () => {
-    const region = (root: HTMLElement) => root.querySelector('section[aria-labelledby="paused-sites-title"]') as HTMLElement;
-    function pausedServices(sites: string[]) {
-      let paused = sites.map((site, i) => ({ site, pausedAt: i }));
-      let notify: () => void = () => undefined;
-      return {
-        list: vi.fn(async () => paused),
-        resume: vi.fn(async (site: string) => { paused = paused.filter((record) => record.site !== site); }),
-        subscribe: (onChange: () => void) => { notify = onChange; return () => undefined; },
-        pauseElsewhere: (site: string) => { paused = [...paused, { site, pausedAt: 9 }]; notify(); },
-      };
-    }
-
-    it('is a region named Paused sites, with a plain sentence when there are none', async () => {
-      const root = await mount(services());
-      expect(root.querySelector('#paused-sites-title')?.textContent).toBe('Paused sites');
-      expect(region(root).tagName).toBe('SECTION');
-      expect(region(root).textContent).toContain('Gloss is not paused on any site.');
-      expect(region(root).querySelector('button')).toBeNull();
-    });
-
-    it('lists each paused site with a Resume button named for it, and resumes it', async () => {
-      const pausedSites = pausedServices(['127.0.0.1:8080', 'news.example']);
-      const root = await mount(services({ pausedSites }));
-      expect([...region(root).querySelectorAll('.paused-site')].map((el) => el.textContent)).toEqual(['127.0.0.1:8080', 'news.example']);
-      const resume = region(root).querySelector('[aria-label="Resume Gloss on news.example"]') as HTMLButtonElement;
-      expect(resume.textContent).toBe('Resume');
-      await act(async () => resume.click());
-      await act(async () => {});
-      expect(pausedSites.resume).toHaveBeenCalledWith('news.example');
-      expect([...region(root).querySelectorAll('.paused-site')].map((el) => el.textContent)).toEqual(['127.0.0.1:8080']);
-    });
-
-    it('follows pauses made elsewhere, and says when a resume fails', async () => {
-      const pausedSites = pausedServices([]);
-      const root = await mount(services({ pausedSites }));
-      await act(async () => pausedSites.pauseElsewhere('blog.example'));
-      await act(async () => {});
-      expect(region(root).querySelector('[aria-label="Resume Gloss on blog.example"]')).not.toBeNull();
-      pausedSites.resume.mockRejectedValueOnce(new Error('Gloss can only pause web sites.'));
-      await act(async () => (region(root).querySelector('[aria-label="Resume Gloss on blog.example"]') as HTMLButtonElement).click());
-      await act(async () => {});
-      expect(region(root).querySelector('[role="alert"]')?.textContent).toBe('Gloss could not resume on blog.example: Gloss can only pause web sites.');
-    });
+  it('links to the settings page and the welcome page from its menu', async () => {
+    const root = await mount(services());
+    const links = [...root.querySelectorAll('nav[aria-label="Gloss"] a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([['Welcome and tips', 'welcome.html'], ['Settings', 'settings.html']]);
   });
 });

@@ -15,8 +15,9 @@ async function mount(services: WelcomeServices): Promise<HTMLElement> {
 
 const services = (shortcut: string | null): WelcomeServices => ({
   shortcut: async () => shortcut,
-  openShortcutSettings: vi.fn(async () => {}),
+  openShortcutSettings: vi.fn(async () => true),
   openLibrary: vi.fn(async () => {}),
+  openSettings: vi.fn(async () => {}),
 });
 
 const button = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
@@ -28,7 +29,7 @@ describe('WelcomePage', () => {
     const root = await mount(services('Alt+Shift+H'));
     expect(root.querySelector('h1')?.textContent).toBe('Welcome to Gloss');
     expect([...root.querySelectorAll('section h2')].map((h) => h.textContent)).toEqual([
-      'Highlight a passage', 'Find it again', 'What stays on this device', 'Pause Gloss on a site',
+      'Highlight a passage', 'Find it again', 'What stays on this device', 'Pause Gloss on a site', 'Make it yours',
     ]);
     expect(root.textContent).toContain('Highlight selection');
     expect(root.textContent).toContain('Pause Gloss on this site');
@@ -39,12 +40,23 @@ describe('WelcomePage', () => {
     expect((await mount(services(null))).querySelector('kbd')?.textContent).toBe('no shortcut set');
   });
 
-  it('opens the browser’s shortcut settings and the library', async () => {
+  it('opens the browser’s shortcut settings, the library and the settings page', async () => {
     const fake = services('Alt+Shift+H');
     const root = await mount(fake);
     await act(async () => button(root, 'Change the shortcut').click());
     await act(async () => button(root, 'Open the library').click());
+    await act(async () => button(root, 'Open settings').click());
     expect(fake.openShortcutSettings).toHaveBeenCalledOnce();
     expect(fake.openLibrary).toHaveBeenCalledOnce();
+    expect(fake.openSettings).toHaveBeenCalledOnce();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('');
+  });
+
+  it('says where Firefox keeps shortcuts when the browser cannot open that page itself', async () => {
+    const fake = { ...services('Alt+Shift+H'), openShortcutSettings: vi.fn(async () => false) };
+    const root = await mount(fake);
+    await act(async () => button(root, 'Change the shortcut').click());
+    await act(async () => {});
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Change it in about:addons → gear menu → Manage Extension Shortcuts.');
   });
 });

@@ -2,7 +2,10 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GlossRequest } from '@/lib/messaging/contract';
-import { publishedHighlighter, publishHighlighter, unpublishHighlighter, type HighlighterApi } from '@/extension/page/highlighter-api';
+import {
+  publishedHighlighter, publishedPageSettings, publishHighlighter, publishPageSettings, unpublishHighlighter, type HighlighterApi,
+} from '@/extension/page/highlighter-api';
+import { DEFAULT_SETTINGS, type GlossSettings } from '@/lib/settings/gloss-settings';
 import { startHighlighterLoader } from '@/extension/page/highlighter-loader';
 import { sendRequest } from '@/extension/send-request';
 
@@ -11,7 +14,7 @@ vi.mock('@/extension/send-request', () => ({ sendRequest: vi.fn() }));
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
 /** What the background answers: the site's state, and a highlighter published when one is injected. */
-let status = { paused: false, hasAnnotations: false };
+let status: { paused: boolean; hasAnnotations: boolean; settings?: GlossSettings } = { paused: false, hasAnnotations: false };
 let highlighter: HighlighterApi & { stop: ReturnType<typeof vi.fn>; run: ReturnType<typeof vi.fn>; offerToolbar: ReturnType<typeof vi.fn> };
 let injected = 0;
 const requests = () => vi.mocked(sendRequest).mock.calls.map(([request]) => request.type);
@@ -48,6 +51,7 @@ beforeEach(() => {
 afterEach(() => {
   controller.abort();
   unpublishHighlighter();
+  publishPageSettings(DEFAULT_SETTINGS);
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
@@ -223,5 +227,64 @@ describe('the always-on loader', () => {
     vi.advanceTimersByTime(1000);
     await settle();
     expect(requests().filter((type) => type === 'site-status').length).toBeGreaterThanOrEqual(3);
+  });
+
+  describe('the toolbar setting', () => {
+    const OFF: GlossSettings = { showToolbar: false, defaultColor: 'blue' };
+
+    it('with the toolbar off, a selection loads nothing, but the shortcut still highlights', async () => {
+      status = { paused: false, hasAnnotations: false, settings: OFF };
+      startHighlighterLoader(controller.signal);
+      await settle();
+      expect(publishedPageSettings()).toEqual(OFF);
+      selectText();
+      await mouseUp(true);
+      expect(injected).toBe(0);
+      expect(await command({ type: 'highlight-selection', color: 'blue' })).toEqual({ ok: true });
+      expect(injected).toBe(1);
+      expect(highlighter.offerToolbar).not.toHaveBeenCalled();
+    });
+
+    it('follows a change at once, without a reload, and tells a loaded highlighter', async () => {
+      status = { paused: false, hasAnnotations: true, settings: DEFAULT_SETTINGS };
+      startHighlighterLoader(controller.signal);
+      await settle();
+      await command({ type: 'settings-changed', settings: OFF });
+      expect(publishedPageSettings()).toEqual(OFF);
+      expect(highlighter.run).toHaveBeenCalledWith(expect.objectContaining({ type: 'settings-changed', settings: OFF }));
+      selectText();
+      await mouseUp(true);
+      expect(highlighter.offerToolbar).not.toHaveBeenCalled();
+
+      await command({ type: 'settings-changed', settings: DEFAULT_SETTINGS });
+      await mouseUp(true);
+      expect(highlighter.offerToolbar).toHaveBeenCalledTimes(1);
+    });
+
+    it('keeps a change that arrives while the first answer is on its way, which may be older', async () => {
+      let answer: (value: unknown) => void = () => undefined;
+      vi.mocked(sendRequest).mockImplementationOnce(() => new Promise((resolve) => { answer = resolve as typeof answer; }));
+      startHighlighterLoader(controller.signal);
+      await command({ type: 'settings-changed', settings: OFF });
+      answer({ paused: false, hasAnnotations: false, settings: DEFAULT_SETTINGS });
+      await settle();
+      expect(publishedPageSettings()).toEqual(OFF);
+      selectText();
+      await mouseUp(true);
+      expect(injected).toBe(0);
+    });
+
+    it('keeps the settings while paused, for when the site is resumed', async () => {
+      status = { paused: true, hasAnnotations: false, settings: DEFAULT_SETTINGS };
+      startHighlighterLoader(controller.signal);
+      await settle();
+      await command({ type: 'settings-changed', settings: OFF });
+      status = { paused: false, hasAnnotations: false, settings: OFF };
+      await command({ type: 'site-paused-changed', paused: false });
+      selectText();
+      await mouseUp(true);
+      expect(injected).toBe(0);
+      expect(publishedPageSettings()).toEqual(OFF);
+    });
   });
 });

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '@/lib/settings/gloss-settings';
 import { glossDatabase } from '@/extension/background/database';
 import { handleRequest } from '@/extension/background/handle-request';
 import { setSitePaused, tabSitePause } from '@/extension/background/site-pause-handlers';
@@ -47,14 +48,14 @@ describe('a content script on a paused site', () => {
 describe('site-status (content script)', () => {
   it('answers for the sender’s own page: not paused, with or without highlights', async () => {
     await createAnnotation(glossDatabase(), { pageUrl: PAGE, target }, null);
-    expect(await siteStatus({ type: 'site-status' }, contentScript(`${PAGE}?utm_source=x#top`))).toEqual({ paused: false, hasAnnotations: true });
-    expect(await siteStatus({ type: 'site-status' }, contentScript('https://news.example/other'))).toEqual({ paused: false, hasAnnotations: false });
+    expect(await siteStatus({ type: 'site-status' }, contentScript(`${PAGE}?utm_source=x#top`))).toEqual({ paused: false, hasAnnotations: true, settings: DEFAULT_SETTINGS });
+    expect(await siteStatus({ type: 'site-status' }, contentScript('https://news.example/other'))).toEqual({ paused: false, hasAnnotations: false, settings: DEFAULT_SETTINGS });
   });
 
   it('says paused, and nothing about highlights, on a paused site', async () => {
     await createAnnotation(glossDatabase(), { pageUrl: PAGE, target }, null);
     await pauseSite(glossDatabase(), 'news.example');
-    expect(await siteStatus({ type: 'site-status' }, contentScript(PAGE))).toEqual({ paused: true, hasAnnotations: false });
+    expect(await siteStatus({ type: 'site-status' }, contentScript(PAGE))).toEqual({ paused: true, hasAnnotations: false, settings: DEFAULT_SETTINGS });
     expect(await siteStatus({ type: 'site-status' }, contentScript('http://news.example/a'))).toMatchObject({ paused: true });
     expect(await siteStatus({ type: 'site-status' }, contentScript('https://blog.example/a'))).toMatchObject({ paused: false });
   });
@@ -62,7 +63,7 @@ describe('site-status (content script)', () => {
   it('ignores whatever the request claims, and refuses a sub-frame or a sender without a tab', async () => {
     await pauseSite(glossDatabase(), 'news.example');
     const claim = { type: 'site-status', url: 'https://blog.example/' } as never;
-    expect(await siteStatus(claim, contentScript(PAGE))).toEqual({ paused: true, hasAnnotations: false });
+    expect(await siteStatus(claim, contentScript(PAGE))).toEqual({ paused: true, hasAnnotations: false, settings: DEFAULT_SETTINGS });
     await expect(siteStatus({ type: 'site-status' }, contentScript(PAGE, 3))).rejects.toThrow(
       'site-status: Gloss answers content scripts only in the top frame of a page.',
     );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PausedSiteRecord } from '@/lib/storage/records';
-import type { PausedSiteServices } from './library-services';
+import type { PausedSiteServices } from './settings-services';
 
 /** The sites where Gloss is paused, each with a way to resume it. */
 export function PausedSites({ services }: { services: PausedSiteServices }) {
@@ -34,8 +34,8 @@ export function PausedSites({ services }: { services: PausedSiteServices }) {
   };
 
   return (
-    <section class="paused-sites" aria-labelledby="paused-sites-title">
-      <h2 id="paused-sites-title" class="section-title">Paused sites</h2>
+    <section class="settings-section paused-sites" aria-labelledby="paused-sites-title">
+      <h2 id="paused-sites-title">Paused sites</h2>
       {sites && sites.length === 0 && (
         <p class="muted">Gloss is not paused on any site. To pause it on one, open Gloss on a page of that site and choose Pause Gloss on this site.</p>
       )}
