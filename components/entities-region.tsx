@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/entities/page-entities';
 import type { ActorSuggestion } from '@/lib/entities/search-actors';
+import type { TaggableKind } from '@/lib/entities/tag-selection';
 import type { ActorToAdd, EntityDetailsResult, EntityMark, SavedPageSummary, TabEntitiesResult } from '@/lib/messaging/contract';
 import { ActorPagesSearch } from './actor-pages-search';
 import { EntityBrowser } from './entity-browser';
@@ -12,6 +13,8 @@ export interface EntityServices {
   details: (entity: PageEntity) => Promise<EntityDetailsResult>;
   tag: (entity: PageEntity, verdict: 'confirmed' | 'rejected' | null) => Outcome;
   addActor: (actor: ActorToAdd) => Outcome;
+  /** Confirms text as an entity of any kind but threat actor; the message says what it was kept as, or why not. */
+  tagSelection: (kind: TaggableKind, text: string) => Promise<{ ok: boolean; message: string }>;
   suggest: (query: string) => Promise<ActorSuggestion[]>;
   selection: () => Promise<string>;
   mark: (marks: EntityMark[], focus: number | null) => Promise<boolean[]>;

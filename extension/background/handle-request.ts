@@ -49,6 +49,7 @@ const handlers: Handlers = {
   'entity-details': entities.entityDetails,
   'tag-entity': entities.tagEntityOnTab,
   'add-actor': entities.addActor,
+  'tag-selection': entities.tagSelectionOnTab,
   'suggest-actors': entities.suggestActorNames,
   'pages-for-actor': entities.pagesForActor,
   'tab-selection': entities.tabSelection,

@@ -12,6 +12,7 @@ export function entityServicesFor(tabId: number, page: PageDetailsMessage): Enti
       sendRequest({ type: 'entity-details', entity: { ...ref(entity), aliases: entity.aliases, ...(entity.attackId && { attackId: entity.attackId }) } }),
     tag: (entity, verdict) => sendRequest({ type: 'tag-entity', tabId, entity: ref(entity), verdict, page }),
     addActor: (actor) => sendRequest({ type: 'add-actor', tabId, actor, page }),
+    tagSelection: (kind, text) => sendRequest({ type: 'tag-selection', tabId, kind, text, page }),
     suggest: (query) => sendRequest({ type: 'suggest-actors', query }),
     selection: async () => (await sendRequest({ type: 'tab-selection', tabId })).text,
     mark: async (marks, focus) => (await sendRequest({ type: 'mark-entities', tabId, marks, focus })).located,

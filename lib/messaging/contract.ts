@@ -4,6 +4,7 @@ import type { EntityDetails } from '../entities/entity-details';
 import type { MentionQuote } from '../entities/locate-mentions';
 import type { PageEntities } from '../entities/page-entities';
 import type { ActorSuggestion } from '../entities/search-actors';
+import { isTaggableKind, type TaggableKind } from '../entities/tag-selection';
 import type { EntityKind } from '../entities/types';
 import type { AttackIdQuery } from '../export/attack-ids';
 import type { ExportFormat } from '../export/export-files';
@@ -116,6 +117,14 @@ export interface GlossRequests {
     response: { ok: boolean; message?: string };
   };
   'add-actor': { request: { tabId: number; actor: ActorToAdd; page: PageDetailsMessage }; response: { ok: boolean; message?: string } };
+  /**
+   * Caller: extension pages (popup). Confirms `text` (what the person selected in the tab) as an entity
+   * of `kind` on the tab's page; the reply's message says what it was kept as, or why it was refused.
+   */
+  'tag-selection': {
+    request: { tabId: number; kind: TaggableKind; text: string; page: PageDetailsMessage };
+    response: { ok: boolean; message: string };
+  };
   'suggest-actors': { request: { query: string }; response: ActorSuggestion[] };
   'pages-for-actor': { request: { name: string }; response: SavedPageSummary[] };
   'tab-selection': { request: { tabId: number }; response: { text: string } };
@@ -176,6 +185,7 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'entity-details': (m) => isEntityRef(m.entity),
   'tag-entity': (m) => isTabId(m.tabId) && isEntityRef(m.entity) && [null, 'confirmed', 'rejected'].includes(m.verdict as string) && isObject(m.page),
   'add-actor': (m) => isTabId(m.tabId) && isObject(m.actor) && isName((m.actor as ActorToAdd).name) && isObject(m.page),
+  'tag-selection': (m) => isTabId(m.tabId) && isTaggableKind(m.kind) && typeof m.text === 'string' && m.text.length <= 500 && isObject(m.page),
   'suggest-actors': (m) => typeof m.query === 'string' && m.query.length <= 200,
   'pages-for-actor': (m) => isName(m.name),
   'tab-selection': (m) => isTabId(m.tabId),

@@ -1,4 +1,4 @@
-import type { EntityKind } from '../entities/types';
+import type { EntityKind, IndicatorType } from '../entities/types';
 
 /** Group headings in the popup, in the order groups appear. */
 export const KIND_GROUPS: readonly { kind: EntityKind; label: string }[] = [
@@ -24,6 +24,34 @@ export const KIND_NOUNS: Record<EntityKind, string> = {
   organization: 'organization',
   person: 'person',
   place: 'place',
+};
+
+/**
+ * The noun with its article, for sentences such as "Not an indicator" and "Confirmed X as a tool".
+ * Malware is a mass noun in use ("Not malware"), so it takes none.
+ */
+export const KIND_NOUN_PHRASES: Record<EntityKind, string> = {
+  'threat-actor': 'a threat actor',
+  malware: 'malware',
+  tool: 'a tool',
+  vulnerability: 'a vulnerability',
+  technique: 'a technique',
+  indicator: 'an indicator',
+  organization: 'an organization',
+  person: 'a person',
+  place: 'a place',
+};
+
+/** What each indicator type is called where people read it: "SHA-256", "IPv4 address". */
+export const INDICATOR_TYPE_LABELS: Record<IndicatorType, string> = {
+  ipv4: 'IPv4 address',
+  ipv6: 'IPv6 address',
+  domain: 'Domain',
+  url: 'URL',
+  email: 'E-mail address',
+  md5: 'MD5',
+  sha1: 'SHA-1',
+  sha256: 'SHA-256',
 };
 
 /** A country's name from its ISO code, in the reader's language; the code itself if unknown. */

@@ -58,6 +58,7 @@ export const SAMPLES: { [K in GlossRequestType]?: GlossRequest<K> } = {
   'entity-details': { type: 'entity-details', entity: { ...entity, aliases: [] } },
   'tag-entity': { type: 'tag-entity', tabId: 3, entity, verdict: 'confirmed', page: pageDetails },
   'add-actor': { type: 'add-actor', tabId: 3, actor: { name: 'Storm-9999', aliases: [], linkTo: null }, page: pageDetails },
+  'tag-selection': { type: 'tag-selection', tabId: 3, kind: 'malware', text: 'GoldLoader', page: pageDetails },
   'suggest-actors': { type: 'suggest-actors', query: 'octo' },
   'pages-for-actor': { type: 'pages-for-actor', name: 'UNC3944' },
   'tab-selection': { type: 'tab-selection', tabId: 3 },
