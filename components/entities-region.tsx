@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/entities/page-entities';
 import type { ActorSuggestion } from '@/lib/entities/search-actors';
 import type { TaggableKind } from '@/lib/entities/tag-selection';
-import type { ActorToAdd, EntityDetailsResult, EntityMark, SavedPageSummary, TabEntitiesResult } from '@/lib/messaging/contract';
+import type { IndicatorFanging, IndicatorListFormat } from '@/lib/export/indicator-list';
+import type { ActorToAdd, EntityDetailsResult, EntityMark, PageExportResult, SavedPageSummary, TabEntitiesResult } from '@/lib/messaging/contract';
 import { ActorPagesSearch } from './actor-pages-search';
 import { EntityBrowser } from './entity-browser';
 
@@ -22,6 +23,10 @@ export interface EntityServices {
   clearMarks: () => Promise<void>;
   /** Whether the page shows entity marks already (left by an earlier popup). */
   marksShown: () => Promise<boolean>;
+  /** The page's indicators as a file (text or CSV), refanged or defanged, with types and context. */
+  exportIndicators: (format: IndicatorListFormat, fanging: IndicatorFanging) => Promise<PageExportResult>;
+  save: (file: { fileName: string; mimeType: string; data: string }) => void;
+  copy: (text: string) => Promise<boolean>;
   /** Saved pages that mention an actor under any of its names. */
   pagesForActor: (name: string) => Promise<SavedPageSummary[]>;
 }

@@ -5,6 +5,7 @@ import { KIND_GROUPS } from '@/lib/popup/entity-labels';
 import { EntityButton } from './entity-button';
 import type { EntityServices } from './entities-region';
 import { EntityPanel } from './entity-panel';
+import { IndicatorExport } from './indicator-export';
 import { SelectionTagger } from './selection-tagger';
 
 /** Groups show this many entities until the user asks for all of them. */
@@ -152,6 +153,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
                 {`Show all ${group.items.length} ${group.label.toLowerCase()}`}
               </button>
             )}
+            {group.kind === 'indicator' && <IndicatorExport services={services} count={group.items.length} />}
           </div>
         );
       })}

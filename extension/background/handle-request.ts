@@ -58,6 +58,7 @@ const handlers: Handlers = {
   'clear-entity-marks': clearEntityMarks,
   'entity-marks-shown': entityMarksShown,
   'export-page': exportPage,
+  'export-indicators': entities.exportIndicators,
   'actor-profiles': profilesFor,
   'attack-ids': attackIds,
   'open-saved-page': openSavedPage,

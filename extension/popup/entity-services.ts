@@ -1,5 +1,6 @@
 import type { EntityServices } from '@/components/entities-region';
 import type { EntityRef, PageDetailsMessage } from '@/lib/messaging/contract';
+import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';
 
 /** The popup's view of one tab's entities, through the background. */
@@ -20,5 +21,8 @@ export function entityServicesFor(tabId: number, page: PageDetailsMessage): Enti
     clearMarks: async () => void (await sendRequest({ type: 'clear-entity-marks', tabId })),
     marksShown: async () => (await sendRequest({ type: 'entity-marks-shown', tabId })).shown,
     pagesForActor: (name) => sendRequest({ type: 'pages-for-actor', name }),
+    exportIndicators: (format, fanging) => sendRequest({ type: 'export-indicators', tabId, format, fanging, page }),
+    save: (file) => saveFile(file),
+    copy: copyText,
   };
 }

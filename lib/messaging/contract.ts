@@ -8,6 +8,7 @@ import { isTaggableKind, type TaggableKind } from '../entities/tag-selection';
 import type { EntityKind } from '../entities/types';
 import type { AttackIdQuery } from '../export/attack-ids';
 import type { ExportFormat } from '../export/export-files';
+import type { IndicatorFanging, IndicatorListFormat } from '../export/indicator-list';
 import type { ActorProfile } from '../export/page-export';
 import type { AnnotationChanges } from '../storage/annotation-store';
 import { MAX_ANNOTATION_ID } from '../storage/record-limits';
@@ -133,6 +134,14 @@ export interface GlossRequests {
   'clear-entity-marks': { request: { tabId: number }; response: { ok: boolean } };
   'entity-marks-shown': { request: { tabId: number }; response: { shown: boolean } };
   'export-page': { request: { tabId: number; format: ExportFormat }; response: PageExportResult };
+  /**
+   * Caller: extension pages (popup). The indicators the tab's article shows (rejected ones left out),
+   * refanged or defanged, as text or CSV, with their type and the sentence around them.
+   */
+  'export-indicators': {
+    request: { tabId: number; format: IndicatorListFormat; fanging: IndicatorFanging; page: PageDetailsMessage };
+    response: PageExportResult;
+  };
   'actor-profiles': { request: { keys: string[] }; response: ActorProfile[] };
   /** ATT&CK ids of software and techniques, from the data the background holds; null where unknown. */
   'attack-ids': { request: { entities: AttackIdQuery[] }; response: (string | null)[] };
@@ -194,6 +203,8 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'clear-entity-marks': (m) => isTabId(m.tabId),
   'entity-marks-shown': (m) => isTabId(m.tabId),
   'export-page': (m) => isTabId(m.tabId) && ['markdown', 'json', 'stix'].includes(m.format as string),
+  'export-indicators': (m) =>
+    isTabId(m.tabId) && ['text', 'csv'].includes(m.format as string) && ['refanged', 'defanged'].includes(m.fanging as string) && isObject(m.page),
   'actor-profiles': (m) => isStringList(m.keys, 1_000_000),
   'attack-ids': (m) => Array.isArray(m.entities) && m.entities.length <= 100_000,
   'open-saved-page': (m) => typeof m.url === 'string' && m.url.length <= 8_000 && (m.annotationId === null || isId(m.annotationId)),

@@ -1,4 +1,4 @@
-import type { EntityKind, IndicatorType } from '../entities/types';
+import type { EntityKind } from '../entities/types';
 
 /** Group headings in the popup, in the order groups appear. */
 export const KIND_GROUPS: readonly { kind: EntityKind; label: string }[] = [
@@ -43,16 +43,7 @@ export const KIND_NOUN_PHRASES: Record<EntityKind, string> = {
 };
 
 /** What each indicator type is called where people read it: "SHA-256", "IPv4 address". */
-export const INDICATOR_TYPE_LABELS: Record<IndicatorType, string> = {
-  ipv4: 'IPv4 address',
-  ipv6: 'IPv6 address',
-  domain: 'Domain',
-  url: 'URL',
-  email: 'E-mail address',
-  md5: 'MD5',
-  sha1: 'SHA-1',
-  sha256: 'SHA-256',
-};
+export { INDICATOR_TYPE_NAMES as INDICATOR_TYPE_LABELS } from '../export/indicator-list';
 
 /** A country's name from its ISO code, in the reader's language; the code itself if unknown. */
 export function countryName(code: string, locale?: string): string {

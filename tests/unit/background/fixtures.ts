@@ -67,6 +67,7 @@ export const SAMPLES: { [K in GlossRequestType]?: GlossRequest<K> } = {
   'clear-entity-marks': { type: 'clear-entity-marks', tabId: 3 },
   'entity-marks-shown': { type: 'entity-marks-shown', tabId: 3 },
   'export-page': { type: 'export-page', tabId: 3, format: 'json' },
+  'export-indicators': { type: 'export-indicators', tabId: 3, format: 'csv', fanging: 'defanged', page: pageDetails },
   'actor-profiles': { type: 'actor-profiles', keys: ['storm-1152'] },
   'attack-ids': { type: 'attack-ids', entities: [{ kind: 'technique', canonical: 'Phishing' }] },
   'open-saved-page': { type: 'open-saved-page', url: OTHER_PAGE, annotationId: ID },

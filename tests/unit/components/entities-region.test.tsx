@@ -29,6 +29,9 @@ function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> 
     }),
     addActor: vi.fn(async () => ({ ok: true })),
     tagSelection: vi.fn(async () => ({ ok: true, message: 'Tagged.' })),
+    exportIndicators: vi.fn(async (format) => ({ ok: true as const, fileName: `Report.indicators.${format === 'csv' ? 'csv' : 'txt'}`, mimeType: 'text/csv', text: 'list' })),
+    save: vi.fn(),
+    copy: vi.fn(async () => true),
     suggest: vi.fn(async () => []),
     selection: vi.fn(async () => ''),
     mark: vi.fn(async (marks: unknown[]) => marks.map((_, i) => i !== 1)),
@@ -287,6 +290,34 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
     expect(root.querySelector('form[aria-label="Tag as malware"]')).toBeNull();
     const group = [...root.querySelectorAll('[role="group"]')].find((g) => g.querySelector('h3')?.textContent === 'Malware')!;
     expect(group.querySelector('button')?.getAttribute('aria-label')).toBe('GoldLoader (1)');
+  });
+
+  it('copies the indicators defanged as CSV by default, and downloads them refanged as text when asked', async () => {
+    const fake = services();
+    const root = await mount(fake, pageEntities(REPORT, KINDS, []));
+    const box = root.querySelector('[role="group"][aria-label="Export indicators"]')!;
+    const [fanging, format] = [...box.querySelectorAll('select')] as HTMLSelectElement[];
+    expect(root.querySelector(`label[for="${fanging.id}"]`)?.textContent).toBe('Indicators as');
+    expect(root.querySelector(`label[for="${format.id}"]`)?.textContent).toBe('File format');
+    await click(buttonNamed(root, 'Copy indicators'));
+    expect(fake.exportIndicators).toHaveBeenLastCalledWith('csv', 'defanged');
+    expect(fake.copy).toHaveBeenCalledWith('list');
+    expect(box.querySelector('[role="status"]')?.textContent).toBe('Copied 2 indicators, defanged.');
+    await act(async () => { fanging.value = 'refanged'; fanging.dispatchEvent(new Event('change', { bubbles: true })); });
+    await act(async () => { format.value = 'text'; format.dispatchEvent(new Event('change', { bubbles: true })); });
+    await click(buttonNamed(root, 'Download indicators'));
+    expect(fake.exportIndicators).toHaveBeenLastCalledWith('text', 'refanged');
+    expect(fake.save).toHaveBeenCalledWith({ fileName: 'Report.indicators.txt', mimeType: 'text/csv', data: 'list' });
+    expect(box.querySelector('[role="status"]')?.className).toBe('done-note');
+  });
+
+  it('says so, in the problem colour, when the browser refuses to copy', async () => {
+    const fake = services({ copy: vi.fn(async () => false) });
+    const root = await mount(fake, pageEntities(REPORT, KINDS, []));
+    await click(buttonNamed(root, 'Copy indicators'));
+    const status = root.querySelector('[aria-label="Export indicators"] [role="status"]')!;
+    expect(status.textContent).toBe('The browser did not allow copying. Use Download indicators instead.');
+    expect(status.className).toBe('scroll-note');
   });
 
   it('keeps the form and says why when the background refuses the text', async () => {

@@ -29,6 +29,9 @@ describe('isGlossRequest', () => {
     expect(isGlossRequest({ type: 'tag-selection', tabId: 3, kind: 'threat-actor', text: 'X', page })).toBe(false);
     expect(isGlossRequest({ type: 'tag-selection', tabId: 3, kind: 'malware', text: 'x'.repeat(501), page })).toBe(false);
     expect(isGlossRequest({ type: 'tag-selection', tabId: 3, kind: 'malware', text: 'X' })).toBe(false);
+    expect(isGlossRequest({ type: 'export-indicators', tabId: 3, format: 'csv', fanging: 'defanged', page })).toBe(true);
+    expect(isGlossRequest({ type: 'export-indicators', tabId: 3, format: 'xlsx', fanging: 'defanged', page })).toBe(false);
+    expect(isGlossRequest({ type: 'export-indicators', tabId: 3, format: 'text', fanging: 'fanged', page })).toBe(false);
     expect(isGlossRequest({ type: 'suggest-actors', query: 'a'.repeat(201) })).toBe(false);
   });
 });
