@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findIndicators } from '@/lib/entities/indicators';
+import { findIndicatorValues as findIndicators } from '@/lib/entities/indicators';
 import type { IndicatorType } from '@/lib/entities/types';
 import { csvCell, defangIndicator, indicatorFileName, indicatorList, indicatorRows } from '@/lib/export/indicator-list';
 
