@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/entities/page-entities';
 import type { ActorSuggestion } from '@/lib/entities/search-actors';
-import type { TaggableKind } from '@/lib/entities/tag-selection';
+import type { TaggableKind } from '@/lib/entities/taggable-kinds';
 import type { IndicatorFanging, IndicatorListFormat } from '@/lib/export/indicator-list';
 import type { ActorToAdd, EntityDetailsResult, EntityMark, PageExportResult, SavedPageSummary, TabEntitiesResult } from '@/lib/messaging/contract';
 import { ActorPagesSearch } from './actor-pages-search';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { TaggableKind } from '@/lib/entities/tag-selection';
+import type { TaggableKind } from '@/lib/entities/taggable-kinds';
 import { KIND_NOUNS } from '@/lib/popup/entity-labels';
 import { ActorForm } from './actor-form';
 import type { EntityServices } from './entities-region';

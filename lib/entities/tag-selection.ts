@@ -4,16 +4,11 @@
  * later scan of the page finds the verdict), or a plain-words reason it cannot be that kind.
  */
 import { findIndicators } from './indicators';
+import type { TaggableKind } from './taggable-kinds';
 import type { Entity, EntityKind, IndicatorType } from './types';
 import { findVulnerabilities } from './vulnerabilities';
 
-/** Kinds text can be tagged as from the popup (threat actors have their own form: new or known actor). */
-export const TAGGABLE_KINDS = ['malware', 'tool', 'vulnerability', 'technique', 'indicator', 'organization', 'place'] as const;
-export type TaggableKind = (typeof TAGGABLE_KINDS)[number];
-
-export function isTaggableKind(kind: unknown): kind is TaggableKind {
-  return typeof kind === 'string' && (TAGGABLE_KINDS as readonly string[]).includes(kind);
-}
+export { isTaggableKind, TAGGABLE_KINDS, type TaggableKind } from './taggable-kinds';
 
 export interface SelectionTag {
   kind: TaggableKind;

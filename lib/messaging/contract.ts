@@ -4,7 +4,7 @@ import type { EntityDetails } from '../entities/entity-details';
 import type { MentionQuote } from '../entities/locate-mentions';
 import type { PageEntities } from '../entities/page-entities';
 import type { ActorSuggestion } from '../entities/search-actors';
-import { isTaggableKind, type TaggableKind } from '../entities/tag-selection';
+import { isTaggableKind, type TaggableKind } from '../entities/taggable-kinds';
 import type { EntityKind } from '../entities/types';
 import type { AttackIdQuery } from '../export/attack-ids';
 import type { ExportFormat } from '../export/export-files';
