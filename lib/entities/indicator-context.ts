@@ -5,9 +5,11 @@
  *
  * A domain, URL or e-mail address counts when any of these holds:
  * - it is defanged (`evil[.]com`, `hxxp://`): the author marked it as dangerous;
- * - a word of the trade is near it on the same line (within 150 characters before or 100 after):
- *   C2, command and control, payload, beacon, hosted, download, dropper, malicious, phishing,
- *   exfiltration, callback, IOC, sinkhole, attacker, malware, backdoor, spoofed, lookalike…;
+ * - a word of the trade is near it in the same sentence (within 150 characters before or 100 after,
+ *   no `.`, `!` or `?` before white space in between; a line break does not part them, since article
+ *   text keeps the page source's line breaks): C2, command and control, payload, beacon, hosted,
+ *   download, dropper, malicious, phishing, exfiltration, callback, IOC, sinkhole, attacker, malware,
+ *   backdoor, spoofed, lookalike…;
  * - it stands alone on its line (a list item or table cell, bullets and a label such as "Domain:"
  *   aside) next to another such line, or is the whole text (a value given on its own);
  * - the page reads as a threat report with indicators: it has a hash, anything defanged, or says
@@ -15,7 +17,8 @@
  * IP addresses and hashes are always indicators: prose seldom names them otherwise.
  *
  * Linear: the trade words are found in one regex pass over the text (each alternative a literal that
- * starts at a word boundary), line ends in one scan; each candidate then looks them up by binary search.
+ * starts at a word boundary), line and sentence ends in one scan each; each candidate then looks them
+ * up by binary search.
  */
 import type { RefangedText } from './defang';
 import type { Candidate } from './indicators';
@@ -37,6 +40,16 @@ const CUES = new RegExp(
 const IOC_PAGE = /\b(?:indicators? of compromise|iocs?)\b/i;
 /** What may stand beside a value alone on its line: bullets, numbering, a type label, table rules. */
 const LINE_DECORATION = /^[\s\-*•·|>#\d.)(]*(?:(?:domains?|urls?|hosts?|hostnames?|e-?mails?|addresses|c2|c&c|ioc|indicator|value)\s*[:|-]\s*)?/i;
+
+/** Sorted offsets of every sentence end: `.`, `!` or `?` followed by white space or the end. */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x2e || c === 0x21 || c === 0x3f) && (i + 1 === text.length || /\s/.test(text[i + 1]))) ends.push(i);
+  }
+  return ends;
+}
 
 /** Sorted offsets of every "\n" in `text`. */
 function lineBreaks(text: string): number[] {
@@ -97,13 +110,21 @@ export function presentedAsIndicators(refanged: RefangedText, candidates: readon
     cueStarts.push(m.index);
     cueEnds.push(m.index + m[0].length);
   }
+  const ends = sentenceEnds(text);
+  /** Whether a sentence ends in [from, to). */
+  const sentenceEndIn = (from: number, to: number) => {
+    const k = lowerBound(ends, from);
+    return k < ends.length && ends[k] < to;
+  };
   const cueNear = (c: Candidate) => {
-    const line = lineAround(lines, c.start);
-    const from = Math.max(line.start, c.start - BEFORE);
-    const to = Math.min(line.end, c.end + AFTER);
-    // Cues that start in [from, to) and end by `to`, not inside the value itself (a URL's path may say "payload").
+    const from = Math.max(0, c.start - BEFORE);
+    const to = Math.min(text.length, c.end + AFTER);
+    // Cues that start in [from, to) and end by `to`, not inside the value itself (a URL's path may say
+    // "payload"), with no sentence end between the cue and the value.
     for (let k = lowerBound(cueStarts, from); k < cueStarts.length && cueStarts[k] < to; k++) {
-      if (cueEnds[k] <= to && (cueEnds[k] <= c.start || cueStarts[k] >= c.end)) return true;
+      if (cueEnds[k] > to) continue;
+      if (cueEnds[k] <= c.start && !sentenceEndIn(cueEnds[k], c.start)) return true;
+      if (cueStarts[k] >= c.end && !sentenceEndIn(c.end, cueStarts[k])) return true;
     }
     return false;
   };

@@ -75,19 +75,21 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u0
 const endsSentence = (c: string | undefined) => c === '.' || c === '!' || c === '?';
 
 /**
- * The sentence holding [start, end): back to the last sentence end or line break, on to the next, at
- * most SENTENCE_REACH characters either way (cut with "…"). A dot inside a word (`evil.com`) ends
- * nothing: a sentence ends at `.`, `!` or `?` before a space or the end. Reads at most twice the reach.
+ * The sentence holding [start, end): back to the last sentence end, on to the next, at most
+ * SENTENCE_REACH characters either way (cut with "…"). A sentence ends at `.`, `!` or `?` before
+ * white space or the end of the text; a dot inside a word (`evil.com`) ends nothing, and neither does
+ * a line break (article text keeps the page source's line breaks inside paragraphs). Reads at most
+ * twice the reach.
  */
 function sentenceSpan(text: string, start: number, end: number): { from: number; to: number; cutStart: boolean; cutEnd: boolean } {
   let from = start;
   const fromLimit = Math.max(0, start - SENTENCE_REACH);
-  while (from > fromLimit && text[from - 1] !== '\n' && !(isSpace(text[from - 1]) && endsSentence(text[from - 2]))) from--;
+  while (from > fromLimit && !(isSpace(text[from - 1]) && endsSentence(text[from - 2]))) from--;
   let to = end;
   const toLimit = Math.min(text.length, end + SENTENCE_REACH);
-  while (to < toLimit && text[to] !== '\n' && !(endsSentence(text[to]) && (to + 1 === text.length || isSpace(text[to + 1])))) to++;
+  while (to < toLimit && !(endsSentence(text[to]) && (to + 1 === text.length || isSpace(text[to + 1])))) to++;
   if (to < text.length && endsSentence(text[to])) to++;
-  return { from, to, cutStart: from === fromLimit && from > 0 && text[from - 1] !== '\n', cutEnd: to === toLimit && to < text.length };
+  return { from, to, cutStart: from === fromLimit && from > 0, cutEnd: to === toLimit && to < text.length };
 }
 
 interface Placed {

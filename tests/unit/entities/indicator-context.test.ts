@@ -29,7 +29,9 @@ describe('domains, URLs and e-mail addresses the text presents as indicators', (
     expect(shown('The site evil-site[.]com went up in May; news-site.com covered it.')).toEqual(['domain:evil-site.com', 'domain:news-site.com']);
   });
 
-  it('keeps a value next to a word of the trade on its line, not one a line away', () => {
+  it('keeps a value next to a word of the trade in its sentence, across the page source’s line breaks, not in the next sentence', () => {
+    expect(shown('Emotet then beacons to its C2 server at\n      cdn-sync.org over HTTPS.')).toEqual(['domain:cdn-sync.org']);
+    expect(shown('It dropped malware. Years later news-site.com wrote about it.')).toEqual([]);
     expect(shown('The implant beaconed to update-check.net every hour.')).toEqual(['domain:update-check.net']);
     expect(shown('Its C2 server, cdn-sync.org, answered over HTTPS.')).toEqual(['domain:cdn-sync.org']);
     expect(shown('The payload was hosted at http://files.example-cdn.com/a.bin')).toEqual(['url:http://files.example-cdn.com/a.bin']);
