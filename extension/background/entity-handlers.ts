@@ -92,7 +92,7 @@ export const exportIndicators: Handler<'export-indicators'> = async ({ tabId, fo
   const rows = indicatorRows(read.text, found.entities, fanging);
   if (rows.length === 0) return { ok: false, message: 'Gloss found no indicators in this article.' };
   const text = indicatorList(rows, format);
-  const fileName = indicatorFileName({ title: page.title, url: pageUrl }, format);
+  const fileName = indicatorFileName({ title: cleanPageDetails(page).title, url: pageUrl }, format);
   return { ok: true, fileName, mimeType: format === 'csv' ? 'text/csv' : 'text/plain', text };
 };
 
