@@ -5,6 +5,7 @@ import { KIND_GROUPS } from '@/lib/popup/entity-labels';
 import { EntityButton } from './entity-button';
 import type { EntityServices } from './entities-region';
 import { EntityPanel } from './entity-panel';
+import { IndicatorExport } from './indicator-export';
 import { SelectionTagger } from './selection-tagger';
 
 /** Groups show this many entities until the user asks for all of them. */
@@ -14,7 +15,7 @@ const marksOf = (entities: readonly PageEntity[]): EntityMark[] =>
   entities.flatMap((entity) => entity.quotes.map((quote) => ({ kind: entity.kind, quote })));
 
 function byMentions(a: PageEntity, b: PageEntity): number {
-  return b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start;
+  return b.mentions.length - a.mentions.length || (a.mentions[0]?.start ?? Infinity) - (b.mentions[0]?.start ?? Infinity) || a.name.localeCompare(b.name);
 }
 
 /** The next mention found in the page, stepping from `from` in `delta`'s direction and wrapping around. */
@@ -34,7 +35,10 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
   const [located, setLocated] = useState<boolean[] | null>(null);
   const [markAll, setMarkAll] = useState(false);
   const [showAll, setShowAll] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<string | null>(null);
+  /** The last outcome: a success reads as plain status, a problem in the problem colour. */
+  const [message, setNote] = useState<{ text: string; problem: boolean } | null>(null);
+  const setMessage = (text: string | null) => setNote(text === null ? null : { text, problem: false });
+  const setProblem = (text: string) => setNote({ text, problem: true });
   /** Marks an earlier popup left in the page (they stay while the user reads). */
   const [leftover, setLeftover] = useState(false);
   useEffect(() => { performance.mark('gloss:entities-shown'); }, []); // read by scripts/bench/entity-popup.ts
@@ -65,7 +69,8 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
     if (first > 0) await services.focus(first);
     setLocated(found);
     setPosition(Math.max(first, 0));
-    if (first === -1) setMessage(`Gloss couldn’t find the mentions of ${entity.name} in the page. Reload it and try again.`);
+    if (entity.mentions.length === 0) setMessage(`The article text doesn’t mention ${entity.name}; your tag is kept.`);
+    else if (first === -1) setProblem(`Gloss couldn’t find the mentions of ${entity.name} in the page. Reload it and try again.`);
   };
 
   const step = async (delta: 1 | -1) => {
@@ -85,14 +90,15 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
     setMarkAll(true);
     const found = await services.mark(marksOf(entities.entities), null);
     const missing = found.filter((f) => !f).length;
-    setMessage(missing > 0 ? `${missing} of ${found.length} mentions weren’t found on the page.` : null);
+    if (missing > 0) setProblem(`${missing} of ${found.length} mentions weren’t found on the page.`);
+    else setMessage(null);
   };
 
   const changed = async (note: string) => {
     const result = await services.refresh();
-    if (!result.ok) return setMessage(result.message);
+    if (!result.ok) return setProblem(result.message);
     // The scan gave up this time (a slow moment): keep the list shown rather than an empty one.
-    if (result.entities.stopped) return setMessage(SCAN_STOPPED_MESSAGE);
+    if (result.entities.stopped) return setProblem(SCAN_STOPPED_MESSAGE);
     setEntities(result.entities);
     if (openKey && !result.entities.entities.some((e) => e.key === openKey)) {
       setOpenKey(null);
@@ -113,7 +119,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
         {leftover && <button type="button" onClick={() => void removeLeftover()}>Remove marks</button>}
         <SelectionTagger services={services} onChanged={(note) => void changed(note)} />
       </div>
-      {message && <p class="scroll-note" role="status">{message}</p>}
+      {message && <p class={message.problem ? 'scroll-note' : 'done-note'} role="status">{message.text}</p>}
       {groups.length === 0 && <p class="muted">No threat actors, software, indicators or organisations found in this article.</p>}
       {groups.map((group) => {
         const headingId = `entity-group-${group.kind}`;
@@ -147,6 +153,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
                 {`Show all ${group.items.length} ${group.label.toLowerCase()}`}
               </button>
             )}
+            {group.kind === 'indicator' && <IndicatorExport services={services} count={group.items.length} />}
           </div>
         );
       })}

@@ -1,4 +1,5 @@
 import type { PageEntity } from '@/lib/entities/page-entities';
+import { INDICATOR_TYPE_LABELS } from '@/lib/popup/entity-labels';
 
 interface EntityButtonProps {
   entity: PageEntity;
@@ -10,13 +11,15 @@ interface EntityButtonProps {
 /**
  * One entity: its name as the page wrote it, what it resolves to, and its mention count. The accessible
  * name is "Storm-1152 (17)" or "Octo Tempest, resolved to Scattered Spider (1)" (the visible arrow reads
- * badly); a verdict is its description.
+ * badly); an indicator's type ("SHA-256") and a verdict are its description.
  */
 export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButtonProps) {
   const resolved = entity.canonical !== entity.name && entity.canonical.toLowerCase() !== entity.name.toLowerCase();
   const verdictId = `${panelId}-verdict`;
   const label = `${entity.name}${resolved ? `, resolved to ${entity.canonical}` : ''} (${entity.mentions.length})`;
   const confirmed = entity.verdict === 'confirmed';
+  const typeLabel = entity.kind === 'indicator' && entity.indicatorType ? INDICATOR_TYPE_LABELS[entity.indicatorType] : null;
+  const description = [typeLabel, confirmed ? 'Confirmed by you' : null].filter(Boolean).join(', ');
   return (
     <>
       <button
@@ -25,17 +28,18 @@ export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButt
         aria-label={label}
         aria-expanded={expanded}
         aria-controls={expanded ? panelId : undefined}
-        aria-describedby={confirmed ? verdictId : undefined}
+        aria-describedby={description ? verdictId : undefined}
         onClick={onToggle}
       >
         <span class="entity-label">
           <span class="entity-name">{entity.name}</span>
+          {typeLabel && <span class="entity-type" aria-hidden="true"> {typeLabel}</span>}
           {resolved && <span class="entity-resolved"> → {entity.canonical}</span>}
           {confirmed && <span class="entity-verdict" aria-hidden="true" title="Confirmed by you"> ✓</span>}
         </span>
         <span class="entity-count"> ({entity.mentions.length})</span>
       </button>
-      {confirmed && <span id={verdictId} hidden>Confirmed by you</span>}
+      {description && <span id={verdictId} hidden>{description}</span>}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageEntity } from '@/lib/entities/page-entities';
 import type { EntityDetailsResult } from '@/lib/messaging/contract';
-import { KIND_NOUNS } from '@/lib/popup/entity-labels';
+import { KIND_NOUN_PHRASES, KIND_NOUNS } from '@/lib/popup/entity-labels';
 import { ActorForm } from './actor-form';
 import { EntityFacts } from './entity-facts';
 import type { EntityServices } from './entities-region';
@@ -24,7 +24,7 @@ function MentionStepper({ position, located, total, onStep }: { position: number
     <div class="stepper">
       <button type="button" onClick={() => onStep(-1)} disabled={total < 2} aria-label="Previous mention" aria-keyshortcuts="P" title="Previous mention (P)">‹</button>
       <span role="status">
-        {located === null ? 'Marking…' : `Mention ${position + 1} of ${total}`}
+        {total === 0 ? 'Not mentioned in the article text' : located === null ? 'Marking…' : `Mention ${position + 1} of ${total}`}
         {missing > 0 && ` · ${missing} not found on the page`}
       </span>
       <button type="button" onClick={() => onStep(1)} disabled={total < 2} aria-label="Next mention" aria-keyshortcuts="N" title="Next mention (N)">›</button>
@@ -61,6 +61,7 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
     else setProblem(result.message ?? 'That didn’t work. Try again.');
   };
   const noun = KIND_NOUNS[entity.kind];
+  const phrase = KIND_NOUN_PHRASES[entity.kind];
 
   return (
     <div id={id} class="entity-panel" role="group" aria-label={`${entity.name} details`} onKeyDown={(event) => stepByKey(event, onStep)}>
@@ -81,16 +82,16 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
         />
       ) : (
         <div class="actions">
-          {entity.kind === 'threat-actor' && entity.verdict !== 'confirmed' && (
-            <button type="button" class="primary" onClick={() => void verdict('confirmed', `Confirmed ${entity.name} as a threat actor.`)}>
-              Confirm threat actor
+          {entity.verdict !== 'confirmed' && (
+            <button type="button" class="primary" onClick={() => void verdict('confirmed', `Confirmed ${entity.name} as ${phrase}.`)}>
+              {`Confirm ${noun}`}
             </button>
           )}
           {entity.verdict === 'confirmed' && (
             <button type="button" onClick={() => void verdict(null, `Withdrew the confirmation of ${entity.name}.`)}>Undo confirmation</button>
           )}
           <button type="button" class="danger" onClick={() => void verdict('rejected', `Rejected ${entity.name}: it won’t be shown on this page again.`)}>
-            {`Not a ${noun}`}
+            {`Not ${phrase}`}
           </button>
           {entity.kind === 'threat-actor' && <button type="button" onClick={() => setForm('link')}>Link to known actor…</button>}
           {entity.kind === 'threat-actor' && details?.sources.length === 0 && (

@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import { describeEntity } from '@/lib/entities/entity-details';
 import { actorKey, entityKey } from '@/lib/entities/entity-key';
 import { resolveActorName, suggestActors } from '@/lib/entities/search-actors';
+import { selectionTag } from '@/lib/entities/tag-selection';
+import { indicatorFileName, indicatorList, indicatorRows } from '@/lib/export/indicator-list';
+import { INDICATOR_TYPE_LABELS, KIND_NOUN_PHRASES } from '@/lib/popup/entity-labels';
 import type { GlossRequest, GlossRequestType, GlossResponse, SavedPageSummary } from '@/lib/messaging/contract';
 import { pagesMentioningActor, saveUserActor, tagEntity, untagEntity } from '@/lib/storage/entity-tag-store';
 import { cleanPageDetails } from '@/lib/storage/page-store';
@@ -59,6 +62,38 @@ export const tagEntityOnTab: Handler<'tag-entity'> = async ({ tabId, entity, ver
   if (verdict === null) await untagEntity(db, pageUrl, entityKey(entity));
   else await tagEntity(db, pageUrl, entity, verdict, cleanPageDetails(page));
   return { ok: true };
+};
+
+/** Confirms selected text as an entity of any kind but threat actor (those go through add-actor). */
+export const tagSelectionOnTab: Handler<'tag-selection'> = async ({ tabId, kind, text, page }) => {
+  const pageUrl = await tabPageUrl(tabId);
+  if (!pageUrl) return { ok: false, message: 'This tab has no page Gloss can keep tags for.' };
+  const { scanner } = await entityScanner();
+  const result = selectionTag(text, kind, (name) => scanner.findEntities(name));
+  if (!result.ok) return result;
+  const { tag } = result;
+  await tagEntity(glossDatabase(), pageUrl, { kind, name: tag.name, canonical: tag.canonical }, 'confirmed', cleanPageDetails(page));
+  const type = tag.indicatorType ? ` (${INDICATOR_TYPE_LABELS[tag.indicatorType]})` : '';
+  const resolved = tag.canonical !== tag.name ? `, ${tag.canonical},` : '';
+  return { ok: true, message: `Tagged “${tag.name}”${resolved} as ${KIND_NOUN_PHRASES[kind]}${type}.` };
+};
+
+/** The indicators the tab's article shows, as a file to copy or download. */
+export const exportIndicators: Handler<'export-indicators'> = async ({ tabId, format, fanging, page }) => {
+  const pageUrl = await tabPageUrl(tabId);
+  let read = articleTextFor(tabId);
+  if (!read || read.pageUrl !== pageUrl) {
+    await analyzeTab(tabId);
+    read = articleTextFor(tabId);
+  }
+  if (!read || !pageUrl) return { ok: false, message: 'Gloss can’t read this page any more. Reload it and open Gloss again.' };
+  const found = await entitiesForText(read.pageUrl, read.text);
+  if (found.stopped) return { ok: false, message: 'This page is too long for Gloss to list its indicators.' };
+  const rows = indicatorRows(read.text, found.entities, fanging);
+  if (rows.length === 0) return { ok: false, message: 'Gloss found no indicators in this article.' };
+  const text = indicatorList(rows, format);
+  const fileName = indicatorFileName({ title: cleanPageDetails(page).title, url: pageUrl }, format);
+  return { ok: true, fileName, mimeType: format === 'csv' ? 'text/csv' : 'text/plain', text };
 };
 
 export const addActor: Handler<'add-actor'> = async ({ tabId, actor, page }) => {

@@ -1,5 +1,6 @@
 import type { EntityServices } from '@/components/entities-region';
 import type { EntityRef, PageDetailsMessage } from '@/lib/messaging/contract';
+import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';
 
 /** The popup's view of one tab's entities, through the background. */
@@ -12,6 +13,7 @@ export function entityServicesFor(tabId: number, page: PageDetailsMessage): Enti
       sendRequest({ type: 'entity-details', entity: { ...ref(entity), aliases: entity.aliases, ...(entity.attackId && { attackId: entity.attackId }) } }),
     tag: (entity, verdict) => sendRequest({ type: 'tag-entity', tabId, entity: ref(entity), verdict, page }),
     addActor: (actor) => sendRequest({ type: 'add-actor', tabId, actor, page }),
+    tagSelection: (kind, text) => sendRequest({ type: 'tag-selection', tabId, kind, text, page }),
     suggest: (query) => sendRequest({ type: 'suggest-actors', query }),
     selection: async () => (await sendRequest({ type: 'tab-selection', tabId })).text,
     mark: async (marks, focus) => (await sendRequest({ type: 'mark-entities', tabId, marks, focus })).located,
@@ -19,5 +21,8 @@ export function entityServicesFor(tabId: number, page: PageDetailsMessage): Enti
     clearMarks: async () => void (await sendRequest({ type: 'clear-entity-marks', tabId })),
     marksShown: async () => (await sendRequest({ type: 'entity-marks-shown', tabId })).shown,
     pagesForActor: (name) => sendRequest({ type: 'pages-for-actor', name }),
+    exportIndicators: (format, fanging) => sendRequest({ type: 'export-indicators', tabId, format, fanging, page }),
+    save: (file) => saveFile(file),
+    copy: copyText,
   };
 }

@@ -22,9 +22,15 @@
  *   at least one digit and one letter a–f (so numbers and words are not hashes).
  * Values are normalised: domains, hashes and IPv6 lower-case; URLs get a lower-case scheme and host;
  * e-mail addresses a lower-case domain (the local part is case-sensitive by RFC 5321).
+ *
+ * `findIndicatorValues` reports every value of these forms; `findIndicators` (what the scanner shows)
+ * keeps a domain, URL or e-mail address only where the text presents it as an indicator
+ * (`indicator-context.ts`), so an encyclopedia's citation domains and a news site's outbound links
+ * are not reported. Addresses and hashes are always indicators.
  */
 import tldList from 'tlds';
 import { refangText, type RefangedText } from './defang';
+import { presentedAsIndicators } from './indicator-context';
 import type { Entity, IndicatorType, Mention } from './types';
 
 const TLDS = new Set<string>([...tldList, 'onion']);
@@ -36,7 +42,7 @@ const AMBIGUOUS_TLDS = new Set([
 ]);
 const GENERIC_SLDS = new Set(['com', 'net', 'org', 'gov', 'edu', 'co', 'ac', 'mil']);
 
-interface Candidate {
+export interface Candidate {
   type: IndicatorType;
   start: number;
   end: number;
@@ -264,11 +270,20 @@ function pickLongest(candidates: Candidate[]): Candidate[] {
   return chosen;
 }
 
-/** Every indicator in `text`, one entity per distinct (refanged) value, in order of first mention. */
+/** Every indicator in `text` that the text presents as one (see indicator-context.ts), grouped as findIndicatorValues does. */
 export function findIndicators(text: string): Entity[] {
+  return indicatorEntities(text, true);
+}
+
+/** Every value of an indicator's form in `text`, one entity per distinct (refanged) value, in order of first mention. */
+export function findIndicatorValues(text: string): Entity[] {
+  return indicatorEntities(text, false);
+}
+
+function indicatorEntities(text: string, presentedOnly: boolean): Entity[] {
   const refanged = refangText(text);
   const r = refanged.text;
-  const candidates = [
+  const found = [
     ...findUrls(r),
     ...findEmails(r),
     ...findIpv4(r),
@@ -276,8 +291,10 @@ export function findIndicators(text: string): Entity[] {
     ...findDomains(refanged),
     ...findHashes(r),
   ];
+  const longest = pickLongest(found);
+  const candidates = presentedOnly ? presentedAsIndicators(refanged, longest) : longest;
   const entities = new Map<string, Entity>();
-  for (const c of pickLongest(candidates)) {
+  for (const c of candidates) {
     const start = refanged.toOriginal(c.start);
     const end = refanged.toOriginalEnd(c.end);
     const mention: Mention = { start, end, text: text.slice(start, end) };

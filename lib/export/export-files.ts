@@ -31,13 +31,14 @@ function uniqueNames(names: readonly string[]): string[] {
 }
 
 /** One page as a .md file; many pages as a zip of one .md file per page. */
-export function markdownExport(pages: readonly PageExport[], exportedAt: Date): ExportFile {
+export function markdownExport(pages: readonly PageExport[], exportedAt: Date, options: StixExportOptions = {}): ExportFile {
+  const { attackIdOf } = options;
   if (pages.length === 1) {
-    return { fileName: markdownFileName(pages[0].page), mimeType: 'text/markdown', data: pageMarkdown(pages[0], exportedAt) };
+    return { fileName: markdownFileName(pages[0].page), mimeType: 'text/markdown', data: pageMarkdown(pages[0], exportedAt, attackIdOf) };
   }
   const names = uniqueNames(pages.map((page) => markdownFileName(page.page)));
   const files: Record<string, Uint8Array> = {};
-  pages.forEach((page, i) => { files[names[i]] = strToU8(pageMarkdown(page, exportedAt)); });
+  pages.forEach((page, i) => { files[names[i]] = strToU8(pageMarkdown(page, exportedAt, attackIdOf)); });
   // Stored, not deflated: deflating tens of megabytes of notes in JavaScript takes seconds, several
   // times what writing them does, while the zip only needs to carry them to the user's disk.
   return { fileName: `gloss-markdown-${day(exportedAt)}.zip`, mimeType: 'application/zip', data: zipSync(files, { level: 0, mtime: exportedAt }) };

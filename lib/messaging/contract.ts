@@ -4,9 +4,11 @@ import type { EntityDetails } from '../entities/entity-details';
 import type { MentionQuote } from '../entities/locate-mentions';
 import type { PageEntities } from '../entities/page-entities';
 import type { ActorSuggestion } from '../entities/search-actors';
+import { isTaggableKind, type TaggableKind } from '../entities/taggable-kinds';
 import type { EntityKind } from '../entities/types';
 import type { AttackIdQuery } from '../export/attack-ids';
 import type { ExportFormat } from '../export/export-files';
+import type { IndicatorFanging, IndicatorListFormat } from '../export/indicator-list';
 import type { ActorProfile } from '../export/page-export';
 import type { AnnotationChanges } from '../storage/annotation-store';
 import { MAX_ANNOTATION_ID } from '../storage/record-limits';
@@ -119,6 +121,14 @@ export interface GlossRequests {
     response: { ok: boolean; message?: string };
   };
   'add-actor': { request: { tabId: number; actor: ActorToAdd; page: PageDetailsMessage }; response: { ok: boolean; message?: string } };
+  /**
+   * Caller: extension pages (popup). Confirms `text` (what the person selected in the tab) as an entity
+   * of `kind` on the tab's page; the reply's message says what it was kept as, or why it was refused.
+   */
+  'tag-selection': {
+    request: { tabId: number; kind: TaggableKind; text: string; page: PageDetailsMessage };
+    response: { ok: boolean; message: string };
+  };
   'suggest-actors': { request: { query: string }; response: ActorSuggestion[] };
   'pages-for-actor': { request: { name: string }; response: SavedPageSummary[] };
   'tab-selection': { request: { tabId: number }; response: { text: string } };
@@ -127,6 +137,14 @@ export interface GlossRequests {
   'clear-entity-marks': { request: { tabId: number }; response: { ok: boolean } };
   'entity-marks-shown': { request: { tabId: number }; response: { shown: boolean } };
   'export-page': { request: { tabId: number; format: ExportFormat }; response: PageExportResult };
+  /**
+   * Caller: extension pages (popup). The indicators the tab's article shows (rejected ones left out),
+   * refanged or defanged, as text or CSV, with their type and the sentence around them.
+   */
+  'export-indicators': {
+    request: { tabId: number; format: IndicatorListFormat; fanging: IndicatorFanging; page: PageDetailsMessage };
+    response: PageExportResult;
+  };
   'actor-profiles': { request: { keys: string[] }; response: ActorProfile[] };
   /** ATT&CK ids of software and techniques, from the data the background holds; null where unknown. */
   'attack-ids': { request: { entities: AttackIdQuery[] }; response: (string | null)[] };
@@ -187,6 +205,7 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'entity-details': (m) => isEntityRef(m.entity),
   'tag-entity': (m) => isTabId(m.tabId) && isEntityRef(m.entity) && [null, 'confirmed', 'rejected'].includes(m.verdict as string) && isObject(m.page),
   'add-actor': (m) => isTabId(m.tabId) && isObject(m.actor) && isName((m.actor as ActorToAdd).name) && isObject(m.page),
+  'tag-selection': (m) => isTabId(m.tabId) && isTaggableKind(m.kind) && typeof m.text === 'string' && m.text.length <= 500 && isObject(m.page),
   'suggest-actors': (m) => typeof m.query === 'string' && m.query.length <= 200,
   'pages-for-actor': (m) => isName(m.name),
   'tab-selection': (m) => isTabId(m.tabId),
@@ -195,6 +214,8 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'clear-entity-marks': (m) => isTabId(m.tabId),
   'entity-marks-shown': (m) => isTabId(m.tabId),
   'export-page': (m) => isTabId(m.tabId) && ['markdown', 'json', 'stix'].includes(m.format as string),
+  'export-indicators': (m) =>
+    isTabId(m.tabId) && ['text', 'csv'].includes(m.format as string) && ['refanged', 'defanged'].includes(m.fanging as string) && isObject(m.page),
   'actor-profiles': (m) => isStringList(m.keys, 1_000_000),
   'attack-ids': (m) => Array.isArray(m.entities) && m.entities.length <= 100_000,
   'open-saved-page': (m) => typeof m.url === 'string' && m.url.length <= 8_000 && (m.annotationId === null || isId(m.annotationId)),

@@ -26,6 +26,25 @@ export const KIND_NOUNS: Record<EntityKind, string> = {
   place: 'place',
 };
 
+/**
+ * The noun with its article, for sentences such as "Not an indicator" and "Confirmed X as a tool".
+ * Malware is a mass noun in use ("Not malware"), so it takes none.
+ */
+export const KIND_NOUN_PHRASES: Record<EntityKind, string> = {
+  'threat-actor': 'a threat actor',
+  malware: 'malware',
+  tool: 'a tool',
+  vulnerability: 'a vulnerability',
+  technique: 'a technique',
+  indicator: 'an indicator',
+  organization: 'an organization',
+  person: 'a person',
+  place: 'a place',
+};
+
+/** What each indicator type is called where people read it: "SHA-256", "IPv4 address". */
+export { INDICATOR_TYPE_NAMES as INDICATOR_TYPE_LABELS } from '../export/indicator-list';
+
 /** A country's name from its ISO code, in the reader's language; the code itself if unknown. */
 export function countryName(code: string, locale?: string): string {
   try {

@@ -8,7 +8,7 @@ import { readPageExports, type ResolveActors } from './export-reader';
 
 export interface ExportSources {
   resolveActors: ResolveActors;
-  /** ATT&CK ids of the pages' confirmed software and techniques (STIX only). */
+  /** ATT&CK ids of the pages' confirmed software and techniques (STIX and Markdown links). */
   attackIds: (pages: readonly PageExport[]) => Promise<AttackIdLookup> | AttackIdLookup;
   /** Pages and highlights the caller already holds, to skip reading them again. */
   loaded?: LoadedRecords;
@@ -29,6 +29,7 @@ export async function savedPagesFile(
   }
   const pages = await readPageExports(db, urls, sources.resolveActors, sources.loaded);
   if (pages.length === 0) return null;
-  if (format === 'markdown') return markdownExport(pages, now);
-  return stixExport(pages, now, { attackIdOf: await sources.attackIds(pages) });
+  if (format === 'markdown') return markdownExport(pages, now, { attackIdOf: await sources.attackIds(pages) });
+  // Many pages (the library's export) keep only those with something confirmed; one page keeps its notes.
+  return stixExport(pages, now, { attackIdOf: await sources.attackIds(pages), confirmedPagesOnly: urls?.length !== 1 });
 }

@@ -251,4 +251,36 @@ describe('Firefox: entities on the sample article', () => {
     await later.popup.close();
     await later.page.close();
   });
+
+  it('confirms malware and an indicator, keeps both across a new popup, and tags selected text as malware', async () => {
+    const { page, popup } = await openPageWithPopup('ioc-report.html?case=ff-entity-kinds');
+    closeWhenDone({ page, popup });
+    const MALWARE: Step = { role: 'group', name: 'Malware' };
+    const INDICATORS: Step = { role: 'group', name: 'Indicators' };
+    const address = button('203.0.113.77 (1)');
+    expect(await descriptionOf(await getByRole(popup, ENTITIES, INDICATORS, address))).toBe('IPv4 address');
+
+    await (await getByRole(popup, ENTITIES, MALWARE, { role: 'button', pattern: '^Emotet \\(\\d+\\)$' })).click();
+    await (await getByRole(popup, ENTITIES, button('Confirm malware'))).click();
+    await expect.poll(() => statuses(popup), WAIT).toContain('Confirmed Emotet as malware.');
+    await (await getByRole(popup, ENTITIES, INDICATORS, address)).click();
+    await getByRole(popup, ENTITIES, button('Not an indicator'));
+    await (await getByRole(popup, ENTITIES, button('Confirm indicator'))).click();
+    await expect.poll(() => statuses(popup), WAIT).toContain('Confirmed 203.0.113.77 as an indicator.');
+
+    expect(await page.evaluate(selectTextScript('GoldLoader', 'GoldLoader'))).toBe('GoldLoader');
+    await reopenPopup(popup);
+    expect(await descriptionOf(await getByRole(popup, ENTITIES, INDICATORS, address))).toBe('IPv4 address, Confirmed by you');
+    expect(await descriptionOf(await getByRole(popup, ENTITIES, MALWARE, { role: 'button', pattern: '^Emotet ' }))).toBe('Confirmed by you');
+    await (await getByRole(popup, ENTITIES, button('Tag selected text…'))).click();
+    const kind = await popup.waitForSelector('.selection-tagger select', WAIT);
+    await kind!.select('malware');
+    const tagForm: Step = { role: 'form', name: 'Tag as malware' };
+    const text = await getByRole(popup, ENTITIES, tagForm, { role: 'textbox', name: 'Selected text' });
+    expect(await text.evaluate((input) => (input as HTMLInputElement).value)).toBe('GoldLoader');
+    await (await getByRole(popup, ENTITIES, tagForm, button('Tag'))).click();
+    expect(await descriptionOf(await getByRole(popup, ENTITIES, MALWARE, button('GoldLoader (3)')))).toBe('Confirmed by you');
+    await popup.close();
+    await page.close();
+  });
 });

@@ -113,6 +113,20 @@ export const APOSTROPHE_WORDS: HostileGenerator = {
 };
 
 /** Generators for text the entity scanner reads (extracted article text). */
+export const DOMAINS_AND_CUES: HostileGenerator = {
+  name: 'domains-and-cues',
+  label: 'domains, trade words and list lines',
+  targets: 'indicator-context.ts: CUES, LINE_DECORATION (every domain looks for trade words near it and for list lines around it)',
+  // Thousands of candidates, each with cue words and line breaks near it, and no hash or defanged value
+  // that would settle the page at once.
+  arbitrary: repeated(
+    fc.tuple(
+      fc.constantFrom('evil.com', 'a.io', 'http://x.org/payload', 'u@mail.net', 'www.b.co.uk'),
+      fc.constantFrom(' ', '\n', ' c2 ', ' command and control ', '\n- Domain: ', ' beaconbeacon ', '  \n'),
+    ).map(([value, gap]) => value + gap),
+  ),
+};
+
 export const TEXT_GENERATORS: readonly HostileGenerator[] = [
   HEX_DUMP,
   LONG_WORD,
@@ -123,6 +137,7 @@ export const TEXT_GENERATORS: readonly HostileGenerator[] = [
   AKA_CHAINS,
   WHITESPACE_RUNS,
   APOSTROPHE_WORDS,
+  DOMAINS_AND_CUES,
 ];
 
 /** A page nested thousands of elements deep, never closed: for the command line, which parses HTML. */

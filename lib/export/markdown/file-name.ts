@@ -54,7 +54,7 @@ function hostName(url: string): string {
 }
 
 /** `<title>.md`, made safe; the site's host name or "Untitled page" when the title leaves nothing. */
-export function markdownFileName(page: PageRecord): string {
+export function markdownFileName(page: Pick<PageRecord, 'title' | 'url'>): string {
   let name = truncateUtf8(tidy(page.title ?? ''), MAX_BYTES);
   if (!name) name = truncateUtf8(tidy(hostName(page.url)), MAX_BYTES) || FALLBACK;
   if (DEVICE_NAME.test(name)) name = `_${name}`;

@@ -1,12 +1,14 @@
 /**
  * A saved page as a Markdown note for Obsidian (and any CommonMark reader): front matter, the title,
- * each highlight as a quote with a link back to the passage, its note and tags, and the threat actors
- * the page names.
+ * each highlight as a quote with a link back to the passage, its note and tags, the threat actors
+ * the page names, and the malware, tools, CVEs, techniques and indicators the researcher confirmed.
  */
 import { COLOR_LABELS, type AnnotationRecord, type HighlightColor, type PageRecord } from '../../storage/records';
 import type { TextQuoteSelector } from '../../anchoring/types';
 import type { PageExport } from '../page-export';
+import type { AttackIdLookup } from '../stix/entity-objects';
 import { actorsSection } from './actors-markdown';
+import { confirmedSections } from './confirmed-markdown';
 import { uniqueBlockIds } from './block-id';
 import { markdownBlockquote, markdownInline, markdownLinkDestination, markdownParagraphs } from './escape';
 import { obsidianTags } from './obsidian-tag';
@@ -106,8 +108,11 @@ function addHighlight(blocks: string[], annotation: AnnotationRecord, id: string
   if (tags.length > 0) blocks.push(`#${tags.join(' #')}`);
 }
 
-/** The page as a Markdown note; `exportedAt` goes in the front matter. Ends with a newline. */
-export function pageMarkdown(page: PageExport, exportedAt: Date): string {
+/**
+ * The page as a Markdown note; `exportedAt` goes in the front matter, `attackIdOf` gives confirmed
+ * software and techniques their ATT&CK links. Ends with a newline.
+ */
+export function pageMarkdown(page: PageExport, exportedAt: Date, attackIdOf?: AttackIdLookup): string {
   const annotations = inDocumentOrder(page.annotations);
   const ids = uniqueBlockIds(annotations.map((annotation) => annotation.id));
   const tags = obsidianTags(annotations.flatMap((annotation) => annotation.tags ?? []));
@@ -121,5 +126,6 @@ export function pageMarkdown(page: PageExport, exportedAt: Date): string {
   if (annotations.length === 0) blocks.push(NO_HIGHLIGHTS);
   const actors = actorsSection(page.actors);
   if (actors) blocks.push(actors);
+  blocks.push(...confirmedSections(page.entityTags, attackIdOf));
   return `${blocks.join('\n\n')}\n`;
 }

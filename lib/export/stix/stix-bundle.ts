@@ -15,6 +15,11 @@ import type { StixBundle, StixObject } from './stix-types';
 export interface StixExportOptions {
   /** ATT&CK ids of tagged malware, tools and techniques (the caller has the shipped data); none if absent. */
   attackIdOf?: AttackIdLookup;
+  /**
+   * Leave out pages on which nothing is confirmed, highlights or not (the library's export of many
+   * pages: a STIX consumer wants findings, not every page read). A single page's export keeps its notes.
+   */
+  confirmedPagesOnly?: boolean;
 }
 
 const TYPE_ORDER: readonly StixObject['type'][] = [
@@ -49,7 +54,9 @@ export function stixBundle(pages: readonly PageExport[], options: StixExportOpti
     // An annotation id is unique; should two pages claim one, the first page keeps it.
     const notes = noteObjects(page, report).filter((n) => !noteIds.has(n.object.id));
     for (const note of notes) noteIds.add(note.object.id);
-    const refs = [...(entities.idsByPage.get(page.page.url) ?? []), ...notes.map((n) => n.object.id)];
+    const confirmed = entities.idsByPage.get(page.page.url);
+    if (options.confirmedPagesOnly && !confirmed?.size) continue;
+    const refs = [...(confirmed ?? []), ...notes.map((n) => n.object.id)];
     // A report must refer to at least one object: a page with no confirmed entity and no highlight is left out.
     if (refs.length === 0) continue;
     const lastChange = Math.max(entities.lastChangeByPage.get(page.page.url) ?? -Infinity, latestUpdate(page));

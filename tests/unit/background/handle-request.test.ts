@@ -118,6 +118,29 @@ describe('every handler refuses a wrong caller, before doing anything', () => {
   });
 });
 
+describe('tagging selected text as any kind', () => {
+  it('confirms it on the tab’s page under the key the scan gives it, and refuses what is not that kind', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 3, url: `${PAGE}#part-2` } as never);
+    const request = (kind: string, text: string) => ({ type: 'tag-selection', tabId: 3, kind, text, page: { title: 'Report', siteName: null } }) as GlossRequest;
+    expect(await ask(request('indicator', 'hxxp://evil[.]example/a'), popup())).toEqual({
+      ok: true, message: 'Tagged “hxxp://evil[.]example/a”, http://evil.example/a, as an indicator (URL).',
+    });
+    expect(await ask(request('malware', 'GoldLoader'), popup())).toEqual({ ok: true, message: 'Tagged “GoldLoader” as malware.' });
+    expect(await ask(request('indicator', 'not one'), popup())).toEqual({ ok: false, message: expect.stringContaining('isn’t an indicator') });
+    const tags = await db.entityTags.orderBy('entityKey').toArray();
+    expect(tags.map((t) => [t.pageUrl, t.entityKey, t.kind, t.name, t.canonical, t.status])).toEqual([
+      [PAGE, 'indicator:http://evil.example/a', 'indicator', 'hxxp://evil[.]example/a', 'http://evil.example/a', 'confirmed'],
+      [PAGE, 'malware:goldloader', 'malware', 'GoldLoader', 'GoldLoader', 'confirmed'],
+    ]);
+    expect(await db.pages.get(PAGE)).toMatchObject({ title: 'Report' });
+  });
+
+  it('is refused to a content script, even for its own tab', async () => {
+    await expect(ask(sample('tag-selection'), contentScript())).rejects.toThrow('tag-selection');
+    expect(await db.entityTags.count()).toBe(0);
+  });
+});
+
 describe('a content script is bound to its tab, top frame and page', () => {
   it('reads only its own page, under the normalised address', async () => {
     const mine = await stored(PAGE);

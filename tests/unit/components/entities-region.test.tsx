@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntitiesRegion, type EntityServices } from '@/components/entities-region';
-import { pageEntities, SCAN_STOPPED_MESSAGE, stoppedPageEntities, type PageEntities } from '@/lib/entities/page-entities';
+import { pageEntities, SCAN_STOPPED_MESSAGE, stoppedPageEntities, type PageEntities, type StoredVerdict } from '@/lib/entities/page-entities';
 import type { Entity } from '@/lib/entities/types';
 
 const TEXT = 'Storm-1152 sold accounts. Storm-1152 grew. Storm-1152 fell. Octo Tempest helped. <img src=x onerror=alert(1)> ran.';
@@ -28,6 +28,10 @@ function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> 
       return { ok: true };
     }),
     addActor: vi.fn(async () => ({ ok: true })),
+    tagSelection: vi.fn(async () => ({ ok: true, message: 'Tagged.' })),
+    exportIndicators: vi.fn(async (format) => ({ ok: true as const, fileName: `Report.indicators.${format === 'csv' ? 'csv' : 'txt'}`, mimeType: 'text/csv', text: 'list' })),
+    save: vi.fn(),
+    copy: vi.fn(async () => true),
     suggest: vi.fn(async () => []),
     selection: vi.fn(async () => ''),
     mark: vi.fn(async (marks: unknown[]) => marks.map((_, i) => i !== 1)),
@@ -210,3 +214,124 @@ describe('EntitiesRegion', () => {
   });
 });
 
+
+describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () => {
+  const REPORT = 'Dropped by GoldLoader: 44d88612fea8a8f36de82e1278abb02f, contacted 203.0.113.7. Acme Corp noticed.';
+  const span = (name: string) => {
+    const start = REPORT.indexOf(name);
+    return { start, end: start + name.length, text: name };
+  };
+  const KINDS: Entity[] = [
+    { kind: 'indicator', indicatorType: 'md5', name: '44d88612fea8a8f36de82e1278abb02f', canonical: '44d88612fea8a8f36de82e1278abb02f', aliases: [], mentions: [span('44d88612fea8a8f36de82e1278abb02f')] },
+    { kind: 'indicator', indicatorType: 'ipv4', name: '203.0.113.7', canonical: '203.0.113.7', aliases: [], mentions: [span('203.0.113.7')] },
+    { kind: 'organization', name: 'Acme Corp', canonical: 'Acme Corp', aliases: [], mentions: [span('Acme Corp')] },
+  ];
+  function services(overrides: Partial<EntityServices> = {}) {
+    let verdicts: StoredVerdict[] = [];
+    const tagged: Entity[] = [];
+    return fakeServices(pageEntities(REPORT, KINDS, []), {
+      refresh: vi.fn(async () => ({ ok: true as const, entities: pageEntities(REPORT, [...KINDS, ...tagged], verdicts) })),
+      tag: vi.fn(async (entity, verdict) => {
+        verdicts = verdicts.filter((v) => v.entityKey !== entity.key);
+        if (verdict) verdicts.push({ entityKey: entity.key, status: verdict });
+        return { ok: true };
+      }),
+      tagSelection: vi.fn(async (kind, text) => {
+        verdicts.push({ entityKey: `${kind}:${text.toLowerCase()}`, status: 'confirmed', kind, name: text, canonical: text });
+        return { ok: true, message: `Tagged “${text}” as ${kind}.` };
+      }),
+      ...overrides,
+    });
+  }
+
+  it('shows each hash’s type, and confirms an indicator with a plain success message', async () => {
+    const fake = services();
+    const root = await mount(fake, pageEntities(REPORT, KINDS, []));
+    const hash = buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f (1)')!;
+    expect(root.querySelector(`#${hash.getAttribute('aria-describedby')}`)?.textContent).toBe('MD5');
+    expect(hash.textContent).toContain('MD5');
+    const address = buttonNamed(root, '203.0.113.7 (1)')!;
+    expect(root.querySelector(`#${address.getAttribute('aria-describedby')}`)?.textContent).toBe('IPv4 address');
+    await click(hash);
+    expect(buttonNamed(root, 'Not an indicator')).toBeDefined();
+    await click(buttonNamed(root, 'Confirm indicator'));
+    expect(fake.tag).toHaveBeenCalledWith(expect.objectContaining({ key: 'indicator:44d88612fea8a8f36de82e1278abb02f' }), 'confirmed');
+    const status = [...root.querySelectorAll('[role="status"]')].find((s) => s.textContent?.startsWith('Confirmed'))!;
+    expect(status.textContent).toBe('Confirmed 44d88612fea8a8f36de82e1278abb02f as an indicator.');
+    expect(status.className).toBe('done-note');
+    const confirmed = buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f (1)')!;
+    expect(root.querySelector(`#${confirmed.getAttribute('aria-describedby')}`)?.textContent).toBe('MD5, Confirmed by you');
+  });
+
+  it('rejects an organisation with its article', async () => {
+    const fake = services();
+    const root = await mount(fake, pageEntities(REPORT, KINDS, []));
+    await click(buttonNamed(root, 'Acme Corp (1)'));
+    expect(buttonNamed(root, 'Confirm organization')).toBeDefined();
+    await click(buttonNamed(root, 'Not an organization'));
+    expect(fake.tag).toHaveBeenCalledWith(expect.objectContaining({ key: 'organization:acme corp' }), 'rejected');
+    expect(buttonNamed(root, 'Acme Corp (1)')).toBeUndefined();
+  });
+
+  it('tags selected text as malware, and the entity appears confirmed with its mentions', async () => {
+    const fake = services({ selection: vi.fn(async () => 'GoldLoader') });
+    const root = await mount(fake, pageEntities(REPORT, KINDS, []));
+    await click(buttonNamed(root, 'Tag selected text…'));
+    const kind = root.querySelector('select') as HTMLSelectElement;
+    expect(root.querySelector(`label[for="${kind.id}"]`)?.textContent).toBe('Tag as');
+    expect([...kind.options].map((o) => o.value)).toEqual(['threat-actor', 'malware', 'tool', 'vulnerability', 'technique', 'indicator', 'organization', 'place']);
+    await act(async () => { kind.value = 'malware'; kind.dispatchEvent(new Event('change', { bubbles: true })); });
+    const form = root.querySelector('form[aria-label="Tag as malware"]') as HTMLFormElement;
+    expect((form.querySelector('input') as HTMLInputElement).value).toBe('GoldLoader');
+    await act(async () => { form.requestSubmit(); });
+    for (let i = 0; i < 3; i++) await act(async () => {});
+    expect(fake.tagSelection).toHaveBeenCalledWith('malware', 'GoldLoader');
+    expect(root.textContent).toContain('Tagged “GoldLoader” as malware.');
+    expect(root.querySelector('form[aria-label="Tag as malware"]')).toBeNull();
+    const group = [...root.querySelectorAll('[role="group"]')].find((g) => g.querySelector('h3')?.textContent === 'Malware')!;
+    expect(group.querySelector('button')?.getAttribute('aria-label')).toBe('GoldLoader (1)');
+  });
+
+  it('copies the indicators defanged as CSV by default, and downloads them refanged as text when asked', async () => {
+    const fake = services();
+    const root = await mount(fake, pageEntities(REPORT, KINDS, []));
+    const box = root.querySelector('[role="group"][aria-label="Export indicators"]')!;
+    const [fanging, format] = [...box.querySelectorAll('select')] as HTMLSelectElement[];
+    expect(root.querySelector(`label[for="${fanging.id}"]`)?.textContent).toBe('Indicators as');
+    expect(root.querySelector(`label[for="${format.id}"]`)?.textContent).toBe('File format');
+    await click(buttonNamed(root, 'Copy indicators'));
+    expect(fake.exportIndicators).toHaveBeenLastCalledWith('csv', 'defanged');
+    expect(fake.copy).toHaveBeenCalledWith('list');
+    expect(box.querySelector('[role="status"]')?.textContent).toBe('Copied 2 indicators, defanged.');
+    await act(async () => { fanging.value = 'refanged'; fanging.dispatchEvent(new Event('change', { bubbles: true })); });
+    await act(async () => { format.value = 'text'; format.dispatchEvent(new Event('change', { bubbles: true })); });
+    await click(buttonNamed(root, 'Download indicators'));
+    expect(fake.exportIndicators).toHaveBeenLastCalledWith('text', 'refanged');
+    expect(fake.save).toHaveBeenCalledWith({ fileName: 'Report.indicators.txt', mimeType: 'text/csv', data: 'list' });
+    expect(box.querySelector('[role="status"]')?.className).toBe('done-note');
+  });
+
+  it('says so, in the problem colour, when the browser refuses to copy', async () => {
+    const fake = services({ copy: vi.fn(async () => false) });
+    const root = await mount(fake, pageEntities(REPORT, KINDS, []));
+    await click(buttonNamed(root, 'Copy indicators'));
+    const status = root.querySelector('[aria-label="Export indicators"] [role="status"]')!;
+    expect(status.textContent).toBe('The browser did not allow copying. Use Download indicators instead.');
+    expect(status.className).toBe('scroll-note');
+  });
+
+  it('keeps the form and says why when the background refuses the text', async () => {
+    const fake = services({
+      selection: vi.fn(async () => 'not an address'),
+      tagSelection: vi.fn(async () => ({ ok: false, message: '“not an address” isn’t an indicator Gloss can read.' })),
+    });
+    const root = await mount(fake, pageEntities(REPORT, KINDS, []));
+    await click(buttonNamed(root, 'Tag selected text…'));
+    const kind = root.querySelector('select') as HTMLSelectElement;
+    await act(async () => { kind.value = 'indicator'; kind.dispatchEvent(new Event('change', { bubbles: true })); });
+    await act(async () => { (root.querySelector('form[aria-label="Tag as indicator"]') as HTMLFormElement).requestSubmit(); });
+    for (let i = 0; i < 3; i++) await act(async () => {});
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('“not an address” isn’t an indicator Gloss can read.');
+    expect(root.querySelector('form[aria-label="Tag as indicator"]')).not.toBeNull();
+  });
+});

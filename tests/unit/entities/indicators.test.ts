@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findIndicators, isIpv6 } from '@/lib/entities/indicators';
+// The forms indicators take, whatever the text around them; which ones the text presents as indicators: indicator-context.test.ts.
+import { findIndicatorValues as findIndicators, isIpv6 } from '@/lib/entities/indicators';
 import type { IndicatorType } from '@/lib/entities/types';
 
 /** `[type, canonical]` of every indicator, in order of first mention. */

@@ -12,6 +12,7 @@ import { refangText } from '@/lib/entities/defang';
 import { findIndicators } from '@/lib/entities/indicators';
 import { findNamingPatterns } from '@/lib/entities/naming-patterns';
 import { createOrganizationFinder } from '@/lib/entities/organizations';
+import { mentionsOfNames } from '@/lib/entities/page-entities';
 import { createPlaceFinder } from '@/lib/entities/places';
 import { createEntityScanner } from '@/lib/entities/scan-entities';
 import { loadEntityData } from '@/lib/entities/shipped-data';
@@ -37,6 +38,8 @@ const FINDERS: Record<string, (text: string) => unknown> = {
   indicators: findIndicators,
   vulnerabilities: findVulnerabilities,
   'the whole scanner': (text) => scanner.findEntities(text),
+  // Names the researcher tagged, found again in the page: short, long (200 characters) and one-letter names.
+  'tagged names': (text) => mentionsOfNames(text, ['APT', 'a', text.slice(1000, 1200), 'Group 1', `${'a'.repeat(199)}b`]),
 };
 
 function elapsedMs(run: () => unknown): number {

@@ -25,6 +25,13 @@ describe('isGlossRequest', () => {
     expect(isGlossRequest({ type: 'mark-entities', tabId: 3, marks: [], focus: null })).toBe(true);
     expect(isGlossRequest({ type: 'mark-entities', tabId: 3, marks: 'all', focus: null })).toBe(false);
     expect(isGlossRequest({ type: 'pages-for-actor', name: 'UNC3944' })).toBe(true);
+    expect(isGlossRequest({ type: 'tag-selection', tabId: 3, kind: 'indicator', text: 'evil[.]com', page })).toBe(true);
+    expect(isGlossRequest({ type: 'tag-selection', tabId: 3, kind: 'threat-actor', text: 'X', page })).toBe(false);
+    expect(isGlossRequest({ type: 'tag-selection', tabId: 3, kind: 'malware', text: 'x'.repeat(501), page })).toBe(false);
+    expect(isGlossRequest({ type: 'tag-selection', tabId: 3, kind: 'malware', text: 'X' })).toBe(false);
+    expect(isGlossRequest({ type: 'export-indicators', tabId: 3, format: 'csv', fanging: 'defanged', page })).toBe(true);
+    expect(isGlossRequest({ type: 'export-indicators', tabId: 3, format: 'xlsx', fanging: 'defanged', page })).toBe(false);
+    expect(isGlossRequest({ type: 'export-indicators', tabId: 3, format: 'text', fanging: 'fanged', page })).toBe(false);
     expect(isGlossRequest({ type: 'suggest-actors', query: 'a'.repeat(201) })).toBe(false);
   });
 });

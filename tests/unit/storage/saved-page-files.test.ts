@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotation } from '@/lib/storage/annotation-store';
 import { GlossDatabase } from '@/lib/storage/database';
+import { tagEntity } from '@/lib/storage/entity-tag-store';
 import { savedPagesFile, type ExportSources } from '@/lib/storage/saved-page-files';
 
 const PAGE = 'https://news.example/storm-1152';
@@ -20,13 +21,25 @@ afterEach(async () => {
 });
 
 describe('saved pages as one file', () => {
-  it('makes each format for a saved page, asking for ATT&CK ids only for STIX', async () => {
-    expect((await savedPagesFile(db, 'markdown', [PAGE], sources, at))?.fileName).toBe('Storm-1152.md');
+  it('makes each format for a saved page, asking for ATT&CK ids for STIX and Markdown, not the backup', async () => {
     expect((await savedPagesFile(db, 'json', [PAGE], sources, at))?.fileName).toBe('Storm-1152.gloss.json');
     expect(sources.attackIds).not.toHaveBeenCalled();
-    expect((await savedPagesFile(db, 'stix', [PAGE], sources, at))?.fileName).toBe('Storm-1152.stix.json');
+    expect((await savedPagesFile(db, 'markdown', [PAGE], sources, at))?.fileName).toBe('Storm-1152.md');
     expect(sources.attackIds).toHaveBeenCalledOnce();
+    expect((await savedPagesFile(db, 'stix', [PAGE], sources, at))?.fileName).toBe('Storm-1152.stix.json');
+    expect(sources.attackIds).toHaveBeenCalledTimes(2);
     expect((await savedPagesFile(db, 'json', null, sources, at))?.fileName).toBe('gloss-backup-2026-11-26.json');
+  });
+
+  it('leaves pages with nothing confirmed out of a STIX export of many pages, but not of the page itself', async () => {
+    const objectsOf = async (urls: string[] | null) => {
+      const file = await savedPagesFile(db, 'stix', urls, sources, at);
+      return JSON.parse(file!.data as string).objects as { type: string }[] | undefined;
+    };
+    expect((await objectsOf([PAGE]))?.map((o) => o.type)).toEqual(['report', 'note']);
+    expect(await objectsOf(null)).toBeUndefined();
+    await tagEntity(db, PAGE, { kind: 'malware', name: 'GoldLoader', canonical: 'GoldLoader' }, 'confirmed', null, 2000);
+    expect((await objectsOf(null))?.map((o) => o.type)).toEqual(['report', 'malware', 'note']);
   });
 
   it('gives nothing for a page that is not saved', async () => {

@@ -8,7 +8,7 @@ import type { ActorProfile, PageExport } from '@/lib/export/page-export';
 import { markdownLinkDestination } from '@/lib/export/markdown/escape';
 import { NO_HIGHLIGHTS, inDocumentOrder, markdownFileName, pageMarkdown } from '@/lib/export/markdown/page-markdown';
 import { textFragmentUrl } from '@/lib/export/markdown/text-fragment';
-import { COLOR_LABELS, type AnnotationRecord, type PageRecord } from '@/lib/storage/records';
+import { COLOR_LABELS, type AnnotationRecord, type EntityTagRecord, type PageRecord } from '@/lib/storage/records';
 
 const FIXTURES = `${__dirname}/../../../fixtures`;
 const EXPORTED_AT = new Date('2024-01-15T10:30:00Z');
@@ -266,5 +266,68 @@ describe('pageMarkdown passage links', () => {
       expect(links).toEqual(inDocumentOrder(SAMPLE_ANNOTATIONS).map((annotation) =>
         `[↗ Open passage](${markdownLinkDestination(textFragmentUrl(url, annotation.target.quote))}) · ${COLOR_LABELS[annotation.color]} highlight`));
     }
+  });
+});
+
+describe('pageMarkdown confirmed entities', () => {
+  const tag = (kind: EntityTagRecord['kind'], name: string, status: EntityTagRecord['status'] = 'confirmed', canonical = name): EntityTagRecord => ({
+    id: `${kind}-${name}`, pageUrl: SAMPLE_PAGE.url, entityKey: `${kind}:${canonical.toLowerCase()}`, kind, name, canonical, status, createdAt: 1, updatedAt: 2,
+  });
+  const tags = [
+    tag('malware', 'Emotet'),
+    tag('malware', 'Gold*Loader'),
+    tag('tool', 'mimikatz', 'confirmed', 'Mimikatz'),
+    tag('vulnerability', 'CVE-2021-44228'),
+    tag('technique', 'T1566', 'confirmed', 'Phishing'),
+    tag('indicator', 'hxxp://evil[.]com/a`b', 'confirmed', 'http://evil.com/a'),
+    tag('indicator', '203.0.113.7'),
+    tag('indicator', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'),
+    tag('indicator', 'bad.example.net', 'rejected'),
+    tag('organization', 'Arkose Labs'),
+  ];
+  const ids: Record<string, string> = { 'malware Emotet': 'S0367', 'tool Mimikatz': 'S0002', 'technique Phishing': 'T1566' };
+  const markdown = pageMarkdown({ ...SAMPLE, entityTags: tags }, EXPORTED_AT, (kind, canonical) => ids[`${kind} ${canonical}`]);
+
+  it('lists confirmed malware, tools, CVEs, techniques and indicators after the threat actors, each with its link or type', () => {
+    const tail = markdown.slice(markdown.indexOf('## Threat actors'));
+    expect(tail.split('\n## ').map((section) => section.split('\n')[0])).toEqual(['## Threat actors', 'Malware', 'Tools', 'Vulnerabilities', 'Techniques', 'Indicators']);
+    expect(tail).toContain([
+      '## Malware', '',
+      '- **Emotet** ([S0367](https://attack.mitre.org/software/S0367/))',
+      '- **Gold\\*Loader**', '',
+      '## Tools', '',
+      '- **Mimikatz** ([S0002](https://attack.mitre.org/software/S0002/))', '',
+      '## Vulnerabilities', '',
+      '- **CVE-2021-44228** ([CVE-2021-44228](https://www.cve.org/CVERecord?id=CVE-2021-44228))', '',
+      '## Techniques', '',
+      '- **Phishing** ([T1566](https://attack.mitre.org/techniques/T1566/))', '',
+      '## Indicators', '',
+      '- `203[.]0[.]113[.]7` (IPv4 address)',
+      '- `e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855` (SHA-256)',
+      '- `hxxp://evil[.]com/a` (URL)',
+    ].join('\n'));
+  });
+
+  it('leaves out rejected entities and organisations, and renders indicators as code, never as links', () => {
+    expect(markdown).not.toContain('bad.example');
+    expect(markdown).not.toContain('bad[.]example');
+    expect(markdown).not.toContain('Arkose Labs');
+    const document = render(markdown);
+    expect([...document.querySelectorAll('code')].map((c) => c.textContent)).toEqual([
+      '203[.]0[.]113[.]7', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'hxxp://evil[.]com/a',
+    ]);
+    const links = [...document.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links.filter((href) => !href!.startsWith('https://news.example/'))).toEqual([
+      'https://attack.mitre.org/groups/G1015/',
+      'https://attack.mitre.org/software/S0367/',
+      'https://attack.mitre.org/software/S0002/',
+      'https://www.cve.org/CVERecord?id=CVE-2021-44228',
+      'https://attack.mitre.org/techniques/T1566/',
+    ]);
+  });
+
+  it('writes no sections for a page with nothing confirmed', () => {
+    const plain = pageMarkdown({ ...SAMPLE, entityTags: tags.map((t) => ({ ...t, status: 'rejected' as const })) }, EXPORTED_AT);
+    expect(plain).toBe(pageMarkdown(SAMPLE, EXPORTED_AT));
   });
 });

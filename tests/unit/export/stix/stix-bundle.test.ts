@@ -186,6 +186,17 @@ describe('STIX export of what is not there', () => {
     expect(JSON.parse(stixJson(bundle))).not.toHaveProperty('objects');
   });
 
+  it('leaves out pages with nothing confirmed when asked (the library\'s export), highlights or not', () => {
+    const notesOnly = page('https://blog.example/a', { annotations: [highlight('https://blog.example/a', 'n2', 'a quote', 'a note')] });
+    const everything = stixBundle([samplePage(), notesOnly]);
+    expect(ofType(everything.objects ?? [], 'report')).toHaveLength(2);
+    const confirmedOnly = stixBundle([samplePage(), notesOnly], { confirmedPagesOnly: true }).objects ?? [];
+    expect(ofType(confirmedOnly, 'report').map((r) => r.external_references?.[0].url)).toEqual([URL]);
+    expect(ofType(confirmedOnly, 'note').map((n) => n.content)).not.toContain('> a quote\n\na note');
+    expect(ofType(confirmedOnly, 'note')).toHaveLength(1);
+    expect(stixBundle([notesOnly], { confirmedPagesOnly: true }).objects).toBeUndefined();
+  });
+
   it('dates a report by when it was saved when the article gives no readable date', () => {
     const undated = page(URL, { entityTags: [tag(URL, 'threat-actor', 'Storm-1152')] });
     undated.page.publishedTime = 'last Tuesday';

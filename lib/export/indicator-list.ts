@@ -1,0 +1,155 @@
+/**
+ * A page's indicators as a list to paste into a ticket, a block list or a spreadsheet: each value
+ * refanged (as tools read it) or defanged (safe to paste where links turn clickable), its type, and the
+ * sentence around its first mention, as plain text (tab-separated, one per line) or CSV.
+ *
+ * CSV cells are always quoted (RFC 4180) and a cell that starts like a formula (= + - @, tab or CR)
+ * gets a leading apostrophe, so a page cannot plant a formula in the researcher's spreadsheet
+ * (OWASP's "CSV injection" advice).
+ */
+import type { Entity, IndicatorType } from '../entities/types';
+import { markdownFileName } from './markdown/file-name';
+
+export type IndicatorListFormat = 'text' | 'csv';
+export type IndicatorFanging = 'refanged' | 'defanged';
+
+export interface IndicatorRow {
+  /** The value in the form asked for. */
+  value: string;
+  type: IndicatorType;
+  /** The sentence around the first mention, its indicators in the same form as `value`. */
+  context: string;
+  mentions: number;
+}
+
+/** How each type is named in the list (and in the popup). */
+export const INDICATOR_TYPE_NAMES: Record<IndicatorType, string> = {
+  ipv4: 'IPv4 address',
+  ipv6: 'IPv6 address',
+  domain: 'Domain',
+  url: 'URL',
+  email: 'E-mail address',
+  md5: 'MD5',
+  sha1: 'SHA-1',
+  sha256: 'SHA-256',
+};
+
+const dotted = (host: string) => host.split('.').join('[.]');
+
+/**
+ * The conventional defanged form, which Gloss (and most tools) read back: dots of hosts and addresses
+ * as `[.]`, `hxxp`/`fxp` schemes, `[@]`, IPv6 colons as `[:]`. Hashes need none.
+ */
+export function defangIndicator(value: string, type: IndicatorType): string {
+  switch (type) {
+    case 'ipv4':
+    case 'domain':
+      return dotted(value);
+    case 'ipv6':
+      return value.split(':').join('[:]');
+    case 'email': {
+      const at = value.lastIndexOf('@');
+      return `${value.slice(0, at)}[@]${dotted(value.slice(at + 1))}`;
+    }
+    case 'url': {
+      const schemeEnd = value.indexOf('://');
+      if (schemeEnd < 0) return value;
+      const scheme = value.slice(0, schemeEnd).toLowerCase().replace(/^http/, 'hxxp').replace(/^ftp/, 'fxp');
+      const rest = value.slice(schemeEnd + 3);
+      const authorityEnd = rest.search(/[/?#]|$/);
+      const authority = rest.slice(0, authorityEnd);
+      const hostStart = authority.lastIndexOf('@') + 1;
+      return `${scheme}://${authority.slice(0, hostStart)}${dotted(authority.slice(hostStart))}${rest.slice(authorityEnd)}`;
+    }
+    default:
+      return value;
+  }
+}
+
+const fanged = (entity: Entity, fanging: IndicatorFanging) =>
+  fanging === 'defanged' && entity.indicatorType ? defangIndicator(entity.canonical, entity.indicatorType) : entity.canonical;
+
+/** Longest stretch read on either side of a mention when looking for its sentence's ends. */
+const SENTENCE_REACH = 240;
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u00a0' || c === '\n' || c === '\r';
+const endsSentence = (c: string | undefined) => c === '.' || c === '!' || c === '?';
+
+/**
+ * The sentence holding [start, end): back to the last sentence end, on to the next, at most
+ * SENTENCE_REACH characters either way (cut with "…"). A sentence ends at `.`, `!` or `?` before
+ * white space or the end of the text; a dot inside a word (`evil.com`) ends nothing, and neither does
+ * a line break (article text keeps the page source's line breaks inside paragraphs). Reads at most
+ * twice the reach.
+ */
+function sentenceSpan(text: string, start: number, end: number): { from: number; to: number; cutStart: boolean; cutEnd: boolean } {
+  let from = start;
+  const fromLimit = Math.max(0, start - SENTENCE_REACH);
+  while (from > fromLimit && !(isSpace(text[from - 1]) && endsSentence(text[from - 2]))) from--;
+  let to = end;
+  const toLimit = Math.min(text.length, end + SENTENCE_REACH);
+  while (to < toLimit && !(endsSentence(text[to]) && (to + 1 === text.length || isSpace(text[to + 1])))) to++;
+  if (to < text.length && endsSentence(text[to])) to++;
+  return { from, to, cutStart: from === fromLimit && from > 0, cutEnd: to === toLimit && to < text.length };
+}
+
+interface Placed {
+  start: number;
+  end: number;
+  value: string;
+}
+
+/** The sentence of a mention, with every indicator mention inside it written as `form` asks. */
+function contextOf(text: string, start: number, end: number, placed: readonly Placed[]): string {
+  const span = sentenceSpan(text, start, end);
+  let out = '';
+  let at = span.from;
+  for (const p of placed) {
+    if (p.start < span.from || p.end > span.to || p.start < at) continue;
+    out += text.slice(at, p.start) + p.value;
+    at = p.end;
+  }
+  out += text.slice(at, span.to);
+  const squeezed = out.replace(/\s+/g, ' ').trim();
+  return `${span.cutStart ? '…' : ''}${squeezed}${span.cutEnd ? '…' : ''}`;
+}
+
+/** The page's indicators in order of first mention (those without mentions last), in the form asked for. */
+export function indicatorRows(text: string, entities: readonly Entity[], fanging: IndicatorFanging): IndicatorRow[] {
+  const indicators = entities.filter((e) => e.kind === 'indicator' && e.indicatorType);
+  const placed: Placed[] = indicators
+    .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, value: fanged(e, fanging) })))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const first = (e: Entity) => e.mentions.reduce((min, m) => Math.min(min, m.start), Infinity);
+  return [...indicators]
+    .sort((a, b) => first(a) - first(b) || (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0))
+    .map((e) => {
+      const mention = e.mentions.find((m) => m.start === first(e));
+      return {
+        value: fanged(e, fanging),
+        type: e.indicatorType!,
+        context: mention ? contextOf(text, mention.start, mention.end, placed) : '',
+        mentions: e.mentions.length,
+      };
+    });
+}
+
+/** A CSV cell: formula-like starts guarded with an apostrophe, always quoted, quotes doubled. */
+export function csvCell(value: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${guarded.replace(/"/g, '""')}"`;
+}
+
+/** The list as a file body: CSV with a header (CRLF line ends), or text of `value<TAB>type<TAB>context` lines. */
+export function indicatorList(rows: readonly IndicatorRow[], format: IndicatorListFormat): string {
+  if (format === 'csv') {
+    const lines = [['indicator', 'type', 'context', 'mentions'], ...rows.map((r) => [r.value, INDICATOR_TYPE_NAMES[r.type], r.context, String(r.mentions)])];
+    return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+  // Tabs and line breaks cannot occur in a value or in a squeezed context, so each line splits cleanly.
+  return rows.map((r) => `${r.value}\t${INDICATOR_TYPE_NAMES[r.type]}\t${r.context}`).join('\n') + (rows.length ? '\n' : '');
+}
+
+/** `<title>.indicators.csv` (or `.txt`), safe on every file system, as the page's other exports are named. */
+export function indicatorFileName(page: { title: string; url: string }, format: IndicatorListFormat): string {
+  return `${markdownFileName(page).replace(/\.md$/, '')}.indicators.${format === 'csv' ? 'csv' : 'txt'}`;
+}
