@@ -6,13 +6,14 @@ import { actorChanges } from '@/lib/storage/actor-changes';
 import { importSnapshot, type LoadedRecords } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 import { GlossDatabase } from '@/lib/storage/database';
-import type { ResolveActors } from '@/lib/storage/export-reader';
+import { readPageExports, type ResolveActors } from '@/lib/storage/export-reader';
 import { savedPagesFile } from '@/lib/storage/saved-page-files';
 import { pausedSites } from '@/lib/storage/site-pause-store';
 import { renameTag } from '@/lib/storage/tag-admin';
 import { isFromExtension } from '../background/callers';
 import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';
+import { vaultServices } from './vault-services';
 
 /** A broadcast of `type` from the background itself: a content script could send the same shape. */
 function isBroadcast(message: unknown, sender: Browser.runtime.MessageSender, type: string): boolean {
@@ -110,6 +111,7 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);
     },
+    vault: vaultServices(db, (urls) => readPageExports(db, urls, resolveActors, current())),
     pausedSites: {
       // Read here like everything else; resuming goes through the background, which wakes the site's tabs.
       list: () => pausedSites(db),

@@ -46,6 +46,7 @@ function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
     renameTag: vi.fn(async () => ({ annotations: 1, merged: false })),
     subscribe: () => () => undefined,
     pausedSites: { list: async () => [], resume: vi.fn(async () => undefined), subscribe: () => () => undefined },
+    vault: { supported: false, folderName: async () => null, choose: vi.fn(async () => null), forget: vi.fn(async () => undefined), update: vi.fn(async () => ({ ok: false as const, message: 'no' })) },
     ...overrides,
   };
 }
