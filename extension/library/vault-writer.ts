@@ -22,13 +22,16 @@ interface FoundNote extends VaultFile {
 }
 
 /**
- * Every `.md` file under the folder, with its front matter's source. Hidden folders (Obsidian's
- * `.obsidian` and `.trash`, `.git`) are passed over.
+ * Every `.md` file under the folder, with its front matter's source; and the names of the folder's own
+ * subfolders, which a new note must not take either. Hidden folders (Obsidian's `.obsidian` and
+ * `.trash`, `.git`) are passed over.
  */
-async function listNotes(folder: FileSystemDirectoryHandle, onProgress: (progress: VaultProgress) => void): Promise<FoundNote[]> {
+async function listNotes(folder: FileSystemDirectoryHandle, onProgress: (progress: VaultProgress) => void): Promise<{ notes: FoundNote[]; folders: string[] }> {
   const notes: FoundNote[] = [];
+  const folders: string[] = [];
   const visit = async (directory: FileSystemDirectoryHandle, prefix: string, depth: number): Promise<void> => {
     for await (const [name, handle] of directory.entries()) {
+      if (depth === 0 && handle.kind === 'directory') folders.push(name);
       if (name.startsWith('.')) continue;
       if (handle.kind === 'directory') {
         if (depth < MAX_DEPTH) await visit(handle as FileSystemDirectoryHandle, `${prefix}${name}/`, depth + 1);
@@ -42,7 +45,7 @@ async function listNotes(folder: FileSystemDirectoryHandle, onProgress: (progres
   };
   await visit(folder, '', 0);
   onProgress({ phase: 'reading', notes: notes.length });
-  return notes;
+  return { notes, folders };
 }
 
 async function writeText(handle: FileSystemFileHandle, text: string): Promise<void> {
@@ -81,9 +84,10 @@ export async function writeVault(
   exportedAt: Date,
   onProgress: (progress: VaultProgress) => void = () => undefined,
 ): Promise<VaultReport> {
-  const notes = await listNotes(folder, onProgress);
+  const { notes, folders } = await listNotes(folder, onProgress);
   const byPath = new Map(notes.map((note) => [note.path, note]));
-  const steps = planVault(notes, pages).filter((step) => step !== null);
+  const taken = [...notes, ...folders.map((name): VaultFile => ({ path: name, source: null }))];
+  const steps = planVault(taken, pages).filter((step) => step !== null);
   const report: VaultReport = { created: [], updated: [], unchanged: 0, skipped: [] };
   let done = 0;
   onProgress({ phase: 'writing', done, total: steps.length });
