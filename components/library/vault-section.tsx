@@ -26,24 +26,32 @@ export function VaultSection({ services, scopeUrls, scopeCount, busy, onBusy, on
   const [progress, setProgress] = useState<VaultProgress | null>(null);
   const [skipped, setSkipped] = useState<VaultReport['skipped']>([]);
   const updateButton = useRef<HTMLButtonElement>(null);
-  /** Set when a folder was just chosen: Update vault, the next step, takes focus once it is drawn. */
-  const focusUpdate = useRef(false);
+  const chooseButton = useRef<HTMLButtonElement>(null);
+  /**
+   * Where focus goes once the region is drawn again: to Update vault after a folder is chosen (the next
+   * step) or after an update (its button was disabled meanwhile, which drops focus), to Choose vault
+   * folder after Forget, whose button is gone. Never left on the page's body.
+   */
+  const focusNext = useRef<'update' | 'choose' | null>(null);
 
   useEffect(() => {
     if (!services.supported) return;
     services.folderName().then(setFolder, () => setFolder(null));
   }, [services]);
   useEffect(() => {
-    if (!focusUpdate.current || !updateButton.current) return;
-    focusUpdate.current = false;
-    updateButton.current.focus();
-  }, [folder]);
+    const target = focusNext.current === 'update' ? updateButton.current : focusNext.current === 'choose' ? chooseButton.current : null;
+    if (!target || target.disabled) return;
+    focusNext.current = null;
+    // Only focus that was lost moves: a reader who went on elsewhere during a long update keeps their place.
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) target.focus();
+  }, [folder, busy]);
 
   const choose = async () => {
     try {
       const name = await services.choose();
       if (name === null) return;
-      focusUpdate.current = true;
+      focusNext.current = 'update';
       setFolder(name);
       setSkipped([]);
       onStatus(`Vault folder: ${name}. Update vault writes your notes there.`, false);
@@ -53,6 +61,7 @@ export function VaultSection({ services, scopeUrls, scopeCount, busy, onBusy, on
   };
 
   const update = async () => {
+    focusNext.current = 'update';
     onBusy(true);
     setSkipped([]);
     onStatus('Updating the vault…', false);
@@ -75,6 +84,7 @@ export function VaultSection({ services, scopeUrls, scopeCount, busy, onBusy, on
   const forget = async () => {
     try {
       await services.forget();
+      focusNext.current = 'choose';
       setFolder(null);
       setSkipped([]);
       onStatus('Gloss forgot the vault folder. Your notes there stay as they are.', false);
@@ -100,7 +110,7 @@ export function VaultSection({ services, scopeUrls, scopeCount, busy, onBusy, on
             it rewrites only its own block of each note, so what you write above or below it stays.
           </p>
           <div class="action-buttons">
-            <button type="button" disabled={busy} onClick={() => void choose()}>Choose vault folder…</button>
+            <button ref={chooseButton} type="button" disabled={busy} onClick={() => void choose()}>Choose vault folder…</button>
           </div>
         </>
       ) : (
@@ -109,8 +119,8 @@ export function VaultSection({ services, scopeUrls, scopeCount, busy, onBusy, on
           <p class="muted">Update vault writes {scope}: new notes for new pages, and Gloss’s block of existing ones rewritten, your own text kept.</p>
           <div class="action-buttons">
             <button ref={updateButton} type="button" disabled={busy || scopeCount === 0} onClick={() => void update()}>Update vault</button>
-            <button type="button" class="link-button" disabled={busy} onClick={() => void choose()}>Choose another folder…</button>
-            <button type="button" class="link-button" disabled={busy} onClick={() => void forget()}>Forget folder</button>
+            <button type="button" disabled={busy} onClick={() => void choose()}>Choose another folder…</button>
+            <button type="button" disabled={busy} onClick={() => void forget()}>Forget folder</button>
           </div>
         </>
       )}

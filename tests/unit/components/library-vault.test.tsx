@@ -110,6 +110,8 @@ describe('Obsidian vault region', () => {
     expect(status(root)).toBe('Updating the vault…');
     expect(button(region(root), 'Update vault')!.disabled).toBe(true);
     await act(async () => report({ phase: 'writing', done: 1, total: 2 }));
+    // The pressed button is disabled while the update runs, and the browser drops its focus.
+    (document.activeElement as HTMLElement | null)?.blur();
     const progress = region(root).querySelector('progress')!;
     expect(progress.getAttribute('aria-label')).toBe('Vault update progress');
     expect([progress.value, progress.max]).toEqual([1, 2]);
@@ -122,6 +124,17 @@ describe('Obsidian vault region', () => {
     expect(status(root)).toBe('Vault updated: 0 new notes, 1 note updated, 1 already up to date. 1 note was left as it was; the Obsidian vault section says why.');
     expect(region(root).querySelector('.vault-skipped li')?.textContent).toBe('Heron.md: it has no Gloss block.');
     expect(button(region(root), 'Update vault')!.disabled).toBe(false);
+    expect(document.activeElement).toBe(button(region(root), 'Update vault'));
+  });
+
+  it('leaves focus where the reader moved it during an update', async () => {
+    let finish: (outcome: VaultOutcome) => void = () => undefined;
+    const root = await mount(vault({ folderName: async () => 'My Vault', update: vi.fn(() => new Promise<VaultOutcome>((resolve) => { finish = resolve; })) }));
+    await act(async () => button(region(root), 'Update vault')!.click());
+    const search = root.querySelector('input[type="search"]') as HTMLInputElement;
+    search.focus();
+    await act(async () => finish({ ok: true, report: { created: [], updated: [], unchanged: 2, skipped: [] } }));
+    expect(document.activeElement).toBe(search);
   });
 
   it('updates only the pages shown when a search is active', async () => {
@@ -147,6 +160,7 @@ describe('Obsidian vault region', () => {
     await act(async () => button(region(root), 'Forget folder')!.click());
     expect(services.forget).toHaveBeenCalledOnce();
     expect(button(region(root), 'Choose vault folder…')).toBeDefined();
+    expect(document.activeElement).toBe(button(region(root), 'Choose vault folder…'));
     expect(status(root)).toBe('Gloss forgot the vault folder. Your notes there stay as they are.');
   });
 });

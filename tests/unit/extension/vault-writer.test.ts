@@ -13,16 +13,27 @@ class MemoryFile {
   readonly kind = 'file';
   writes = 0;
   constructor(readonly name: string, public text: string, private failWrites = false) {}
+  /** Bumped on every write, as a file's modification time. */
+  modified = 0;
+  reads = 0;
+  /** Runs before each read, with its number: a test's stand-in for the reader saving the file meanwhile. */
+  beforeRead: (read: number) => void = () => undefined;
   async getFile() {
+    this.beforeRead(++this.reads);
     const text = this.text;
-    return { text: async () => text, slice: (start: number, end: number) => ({ text: async () => text.slice(start, end) }) };
+    return {
+      size: new TextEncoder().encode(text).length,
+      lastModified: this.modified,
+      text: async () => text,
+      slice: (start: number, end: number) => ({ text: async () => text.slice(start, end) }),
+    };
   }
   async createWritable() {
     if (this.failWrites) throw new DOMException('The file is read-only.', 'NoModificationAllowedError');
     let pending = '';
     return {
       write: async (chunk: string) => { pending += chunk; },
-      close: async () => { this.text = pending; this.writes++; },
+      close: async () => { this.text = pending; this.writes++; this.modified++; },
       abort: async () => undefined,
     };
   }
@@ -102,6 +113,19 @@ describe('writeVault', () => {
     expect(report.skipped).toEqual([{ what: 'First.md', reason: expect.stringContaining('one gloss:start line and no gloss:end line') }]);
     expect(note.text).toBe(text);
     expect(note.writes).toBe(0);
+  });
+
+  it('reads a note again when the reader saved it while Gloss was at work, so their edit is kept', async () => {
+    const vault = new MemoryFolder('vault');
+    await write(vault, [page('https://a.example/1', 'First', ['one'])]);
+    const note = vault.children.get('First.md') as MemoryFile;
+    note.reads = 0;
+    // Read 1 lists the folder; read 2 is the check before writing, after the reader saved.
+    note.beforeRead = (read) => { if (read === 2) { note.text += '\nSaved meanwhile.\n'; note.modified++; } };
+    const report = await write(vault, [page('https://a.example/1', 'First', ['one', 'two'])]);
+    expect(report.updated).toEqual(['First.md']);
+    expect(note.text).toContain('> two');
+    expect(note.text.endsWith(`${GLOSS_BLOCK_END}\n\nSaved meanwhile.\n`)).toBe(true);
   });
 
   it('reports a note it could not write and goes on with the others', async () => {
