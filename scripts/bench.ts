@@ -24,7 +24,8 @@
  *   --highlights highlights. In Node: index build and search per keystroke, writing and parsing the JSON
  *   backup, Markdown and STIX exports of everything. In Chromium with the extension (bench build, made as
  *   for content-script), the backup imported through the page into a fresh profile, then first paint over
- *   reloads and new tabs, search as you type, and exports of everything to the downloaded file. About four
+ *   reloads and new tabs, search as you type, exports of everything to the downloaded file, and Update vault
+ *   of everything into an origin-private folder (new notes, unchanged, after the reader's edits). About six
  *   minutes; its own fixed run counts, not --runs.
  * - hostile (bench-output/hostile.md): 200,000-character hostile texts (tests/support/hostile-text.ts) against
  *   the same length of a real article, in Node: the background's entity scan and `gloss analyze`, with the

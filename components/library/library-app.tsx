@@ -11,6 +11,7 @@ import type { ActorChange, ImportStep, LibraryServices } from './library-service
 import { PageResults } from './page-results';
 import { SearchBar } from './search-bar';
 import { TagManager } from './tag-manager';
+import { VaultSection } from './vault-section';
 import { countOf } from '../count-words';
 
 /** Pages painted at first and added by each "Show more": enough to fill a screen, cheap to render. */
@@ -207,6 +208,14 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
         <aside class="side-column">
           <LibraryActions scopeCount={scopeUrls?.length ?? ready.pages.length} filtered={filtered} busy={busy || !complete} onExport={(format) => void runExport(format, scopeUrls)} onImport={(file) => void runImport(file)} />
           {pendingActors && <ImportConfirm fileName={pendingActors.fileName} changes={pendingActors.changes} onChoose={pendingActors.choose} />}
+          <VaultSection
+            services={services.vault}
+            scopeUrls={scopeUrls}
+            scopeCount={scopeUrls?.length ?? ready.pages.length}
+            busy={busy || !complete}
+            onBusy={setBusy}
+            onStatus={(text, problem) => setStatus({ text, problem })}
+          />
           {tagManager}
         </aside>
       </div>

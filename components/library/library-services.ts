@@ -21,6 +21,36 @@ export type ConfirmActorChanges = (changes: ActorChange[]) => Promise<boolean>;
 /** What a long import is doing now, for the status line. */
 export type ImportStep = 'reading' | 'checking' | 'saving';
 
+/** How far a vault update has got: reading the folder's notes, then writing the pages' notes. */
+export type VaultProgress = { phase: 'reading'; notes: number } | { phase: 'writing'; done: number; total: number };
+
+/** What a vault update did, per note (paths relative to the folder). */
+export interface VaultReport {
+  created: string[];
+  updated: string[];
+  unchanged: number;
+  /** Notes or pages left alone, and why. */
+  skipped: { what: string; reason: string }[];
+}
+
+export type VaultOutcome = { ok: true; report: VaultReport } | { ok: false; message: string };
+
+/** Writing notes straight into an Obsidian vault folder (where the browser can: Chrome's File System Access API). */
+export interface VaultServices {
+  /** False where the browser cannot write into a folder (Firefox): exports stay downloads there. */
+  supported: boolean;
+  /** The chosen folder's name, or null when none is chosen. */
+  folderName: () => Promise<string | null>;
+  /** Opens the folder picker (from a click); the chosen folder's name, or null when the reader cancelled. */
+  choose: () => Promise<string | null>;
+  forget: () => Promise<void>;
+  /**
+   * Writes the given pages (all when null) as notes into the folder, rewriting only Gloss's block of
+   * notes already there. May ask the reader to allow editing again, so call it from a click.
+   */
+  update: (urls: string[] | null, onProgress: (progress: VaultProgress) => void) => Promise<VaultOutcome>;
+}
+
 /** What the library page needs from the extension; tests give it fakes. */
 export interface LibraryServices {
   /** Every saved page: a few thousand records, quick, so the list can paint first. */
@@ -43,4 +73,5 @@ export interface LibraryServices {
   renameTag: (fromKey: string, toLabel: string) => Promise<{ annotations: number; merged: boolean }>;
   /** Calls back when stored highlights change elsewhere; returns the unsubscribe function. */
   subscribe: (onChange: () => void) => () => void;
+  vault: VaultServices;
 }

@@ -5,11 +5,13 @@ import { actorChanges } from '@/lib/storage/actor-changes';
 import { importSnapshot, type LoadedRecords } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 import { GlossDatabase } from '@/lib/storage/database';
+import { readPageExports } from '@/lib/storage/export-reader';
 import { renameTag } from '@/lib/storage/tag-admin';
 import { isBroadcast } from '../broadcasts';
 import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';
 import { exportSavedPages, resolveActors } from './export-saved-pages';
+import { vaultServices } from './vault-services';
 
 
 /**
@@ -90,5 +92,6 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);
     },
+    vault: vaultServices(db, (urls) => readPageExports(db, urls, resolveActors, current())),
   };
 }

@@ -12,6 +12,7 @@
  *   waited out (results painted) plus a short pause, as a quick typist types.
  * - Exports of everything (nothing typed, no filter): from the click to Playwright's download event and
  *   to the file complete on disk; in the page, from the click to the "Saved" status painted.
+ * - Update vault of everything into an origin-private folder (library-vault.ts).
  *
  * The in-page instruments are in library-probe.ts; every time is read from the page's clock except the
  * download times, which are Node's (the download ends outside the page).
@@ -25,6 +26,7 @@ import { launchChromiumWithGloss, type ChromiumSession } from '../../harness/chr
 import type { SearchFilters } from '../../lib/library/search';
 import { LIBRARY_PROBE } from './library-probe';
 import { LIBRARY_QUERIES } from './library-search';
+import { vaultRuns, type VaultTiming } from './library-vault';
 import { ensureChromeBuild } from './wxt-build';
 
 const WAIT_MS = 180_000;
@@ -91,6 +93,7 @@ export interface LibraryBrowserResult {
   keys: KeyTiming[];
   typingRounds: number;
   exports: ExportTiming[];
+  vault: VaultTiming[];
 }
 
 declare global {
@@ -275,7 +278,8 @@ export async function benchLibraryBrowser(
     const keys = await typeQueries(page, options.typingRounds);
     const exports: ExportTiming[] = [];
     for (const format of ['markdown', 'json', 'stix'] as const) exports.push(...(await exportRuns(page, format, options.exportRuns)));
-    return { chromium, backupBytes: Buffer.byteLength(backup), importing, loads, keys, typingRounds: options.typingRounds, exports };
+    const vault = await vaultRuns(page);
+    return { chromium, backupBytes: Buffer.byteLength(backup), importing, loads, keys, typingRounds: options.typingRounds, exports, vault };
   } finally {
     await session.close();
     await rm(file, { force: true });

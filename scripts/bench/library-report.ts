@@ -108,6 +108,17 @@ function exportRows(exports: ExportTiming[]): string[] {
   });
 }
 
+/** Each vault update, with its time against the Markdown download of the same pages in the same run. */
+function vaultRows(browser: LibraryBrowserResult): string[] {
+  const markdown = browser.exports.filter((e) => e.format === 'markdown' && !e.failed).map((e) => e.completeMs);
+  const download = markdown.length ? median(markdown) : NaN;
+  return [
+    '| run | click → status painted s | × Markdown download | notes in the folder | status |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...browser.vault.map((v) => `| ${v.run} | **${s(v.madeMs)}** | ${(v.madeMs / download).toFixed(2)} | ${v.notes.toLocaleString('en')} | ${v.status} |`),
+  ];
+}
+
 function filesDetails(files: LibraryFilesResult): string[] {
   const row = (name: string, t: { runsMs: number[]; medianMs: number; bytes: number }, extra: string) =>
     `| ${name} | ${t.runsMs.map(s).join(', ')} | **${s(t.medianMs)}** | ${mb(t.bytes)} | ${extra} |`;
@@ -166,6 +177,14 @@ export function formatLibrary(search: LibrarySearchResult, files: LibraryFilesRe
     '| format | run | page: file made (“Saved” painted) | download event | file on disk | file |',
     '| --- | ---: | ---: | ---: | ---: | --- |',
     ...exportRows(browser.exports),
+    '',
+    '### Update vault of everything in Chromium (an origin-private folder)',
+    '',
+    ...vaultRows(browser),
+    '',
+    'The first run writes one note per page; the second reads every note again, finds each by its source and ' +
+      'leaves it (its block is the same); the third follows a line of the reader\'s added to every note outside ' +
+      'Gloss\'s block. "× Markdown download": against the median Markdown export of everything (a zip), same run.',
     '',
     '### Node: index and search',
     '',

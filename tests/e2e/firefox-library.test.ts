@@ -61,6 +61,10 @@ describe('Firefox: export and import', () => {
       const status = () => library.evaluate(() => document.querySelector('.status-line')?.textContent ?? '');
       await expect.poll(status, WAIT).toContain('1 highlight added');
       await expect.poll(() => library.evaluate(() => document.querySelectorAll('.page-card').length), WAIT).toBe(1);
+      // Firefox cannot write into a folder: the vault region says so and points at the Markdown export.
+      const vaultText = () => library.evaluate(() => document.querySelector('section[aria-labelledby="vault-title"]')?.textContent ?? '');
+      expect(await vaultText()).toMatch(/^Obsidian vaultThis browser cannot write into a folder.*Export Markdown/);
+      expect(await library.evaluate(() => document.querySelectorAll('section[aria-labelledby="vault-title"] button').length)).toBe(0);
 
       // The tab that was already open learns of the import and paints the highlight.
       await expect.poll(() => painted(freshPage), WAIT).toEqual({ 'gloss-yellow': [quote] });

@@ -1,7 +1,8 @@
 /**
- * Making page text and notes inert in Markdown, as CommonMark, GitHub and Obsidian read it. Text is
- * escaped only where it could start something (emphasis, a link, HTML, a heading or list, an Obsidian
- * tag, comment, highlight, block id or formula), so ordinary prose stays readable in the raw file.
+ * Making page text inert in Markdown, as CommonMark, GitHub and Obsidian read it: quotes, titles, names.
+ * Text is escaped only where it could start something (emphasis, a link, HTML, a heading or list, an
+ * Obsidian tag, comment, highlight, block id or formula), so ordinary prose stays readable in the raw
+ * file. The reader's own notes are Markdown and pass through instead (note-markdown.ts).
  */
 
 import { collapseWhitespace } from './whitespace';
@@ -14,7 +15,7 @@ const TO_CLEAN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 const WORD = '[\\p{L}\\p{N}]';
 
 /** Well-formed text with "\n" for every line break and no control characters. */
-function cleanText(text: string): string {
+export function cleanText(text: string): string {
   const wellFormed = text.toWellFormed();
   return TO_CLEAN.test(wellFormed) ? wellFormed.replace(LINE_BREAK, '\n').replace(CONTROL, '') : wellFormed;
 }
@@ -111,18 +112,6 @@ export function markdownBlockquote(text: string): string {
   }
   const paragraphs = clean.split(PARAGRAPH_BREAK).map(escapeMarkdownLine).filter(Boolean);
   return paragraphs.length === 0 ? '>' : paragraphs.map((paragraph) => `> ${paragraph}`).join('\n>\n');
-}
-
-/**
- * Text the user wrote (a note) as Markdown paragraphs: its lines are kept, runs of blank lines become
- * one, and blank lines at either end go.
- */
-export function markdownParagraphs(text: string): string {
-  const clean = cleanText(text);
-  if (!clean.includes('\n')) return escapeMarkdownLine(clean);
-  const lines = clean.split('\n').map(escapeMarkdownLine);
-  const kept = lines.filter((line, i) => line !== '' || (i > 0 && lines[i - 1] !== ''));
-  return kept.join('\n').trim();
 }
 
 const LINK_UNSAFE = /[\u0000-\u0020\u007f<>()\\`]|[^\u0000-\u007f]/gu;

@@ -10,7 +10,8 @@ import type { AttackIdLookup } from '../stix/entity-objects';
 import { actorsSection } from './actors-markdown';
 import { confirmedSections } from './confirmed-markdown';
 import { uniqueBlockIds } from './block-id';
-import { markdownBlockquote, markdownInline, markdownLinkDestination, markdownParagraphs } from './escape';
+import { markdownBlockquote, markdownInline, markdownLinkDestination } from './escape';
+import { markdownNote } from './note-markdown';
 import { obsidianTags } from './obsidian-tag';
 import { fragmentAddress, textDirective } from './text-fragment';
 import { collapseWhitespace } from './whitespace';
@@ -95,14 +96,15 @@ function passageLine(annotation: AnnotationRecord, destination: PassageDestinati
 /**
  * One highlight's blocks, added to the note's (which are joined by blank lines): the quote, its block id
  * on a line of its own (Obsidian's way to name a quote block, so `[[note#^id]]` embeds the quote), the
- * link back, the note and the tags. Added, not returned as a string: the page joins all of them once,
- * rather than each highlight's text being copied into a string of its own first.
+ * link back, the note (the reader's Markdown, kept as written) and the tags. Added, not returned as a
+ * string: the page joins all of them once, rather than each highlight's text being copied into a
+ * string of its own first.
  */
 function addHighlight(blocks: string[], annotation: AnnotationRecord, id: string, destination: PassageDestination | null): void {
   blocks.push(markdownBlockquote(annotation.target.quote.exact), `^${id}`);
   const passage = passageLine(annotation, destination);
   if (passage) blocks.push(passage);
-  const note = markdownParagraphs(annotation.note ?? '');
+  const note = markdownNote(annotation.note ?? '');
   if (note) blocks.push(note);
   const tags = obsidianTags(annotation.tags ?? []);
   if (tags.length > 0) blocks.push(`#${tags.join(' #')}`);

@@ -45,6 +45,7 @@ function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
     importBackup: vi.fn(async (): Promise<ImportOutcome> => ({ ok: true, report, skipped: [], actorChanges: [], actorsApplied: false })),
     renameTag: vi.fn(async () => ({ annotations: 1, merged: false })),
     subscribe: () => () => undefined,
+    vault: { supported: false, folderName: async () => null, choose: vi.fn(async () => null), forget: vi.fn(async () => undefined), update: vi.fn(async () => ({ ok: false as const, message: 'no' })) },
     ...overrides,
   };
 }

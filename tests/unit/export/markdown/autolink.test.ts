@@ -1,5 +1,6 @@
 /**
- * Addresses in quotes and notes stay text. GFM makes links of bare `www.` and `scheme://` addresses and
+ * Addresses in quotes (page text) stay text; the reader's own notes are Markdown and may link
+ * (note-markdown.ts). GFM makes links of bare `www.` and `scheme://` addresses and
  * of e-mail addresses (with or without `mailto:`/`xmpp:`), and CommonMark of `<https://…>` and `<a@b.c>`;
  * quotes come from hostile pages, so none of that may become something to click in the exported note.
  * Each check renders with marked (gfm: true), a CommonMark renderer with GitHub's extensions.
@@ -8,7 +9,7 @@ import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownLine, markdownBlockquote, markdownInline, markdownParagraphs } from '@/lib/export/markdown/escape';
+import { escapeMarkdownLine, markdownBlockquote, markdownInline } from '@/lib/export/markdown/escape';
 import { pageMarkdown } from '@/lib/export/markdown/page-markdown';
 import type { PageExport } from '@/lib/export/page-export';
 import type { AnnotationRecord } from '@/lib/storage/records';
@@ -35,14 +36,11 @@ function visible(text: string): string {
     .trim();
 }
 
-/** Rendered as a quote and as a note, `text` shows exactly as written and makes no link or other markup. */
+/** Rendered as a quote, `text` shows exactly as written and makes no link or other markup. */
 function expectPlainText(text: string): void {
   const quote = render(markdownBlockquote(text));
   expect(quote.querySelectorAll(MARKUP), markdownBlockquote(text)).toHaveLength(0);
   expect(visible(quote.textContent ?? '')).toBe(visible(text));
-  const note = render(markdownParagraphs(text));
-  expect(note.querySelectorAll(MARKUP), markdownParagraphs(text)).toHaveLength(0);
-  expect(visible(note.textContent ?? '')).toBe(visible(text));
 }
 
 /** Text marked would link, unescaped (each was checked to make an <a> when written as it is). */
@@ -125,7 +123,7 @@ const ADDRESS = fc.oneof(
 
 const RUNS = { seed: 1152, numRuns: 1000 };
 
-describe('generated text in quotes and notes', () => {
+describe('generated text in quotes', () => {
   it('makes no link or markup and shows as written: pieces of addresses in any order', () => {
     const text = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 16 }).map((pieces) => pieces.join(''));
     fc.assert(fc.property(text, (t) => { expectPlainText(t); }), RUNS);
@@ -164,16 +162,22 @@ describe('addresses in a whole note', () => {
     actors: [{ key: 'x', canonical: 'Actor www.actor.example', aliases: ['ops@actor.example'], attackId: 'G1015' }],
   };
 
-  it('keeps Gloss’s own links (each passage, the ATT&CK group) and no others', () => {
+  it('keeps Gloss’s own links (each passage, the ATT&CK group), the reader’s in notes, and none from page text', () => {
     const body = render(pageMarkdown(page, new Date(0)).replace(/^---\n[\s\S]*?\n---\n/, ''));
     const links = [...body.querySelectorAll('a')];
-    expect(links.map((a) => a.textContent)).toEqual([...annotations.map(() => '↗ Open passage'), 'G1015']);
-    expect(links.slice(0, -1).every((a) => a.getAttribute('href')!.startsWith(`${url}#:~:text=`))).toBe(true);
+    const passages = links.filter((a) => a.textContent === '↗ Open passage');
+    expect(passages).toHaveLength(annotations.length);
+    expect(passages.every((a) => a.getAttribute('href')!.startsWith(`${url}#:~:text=`))).toBe(true);
     expect(links.at(-1)!.getAttribute('href')).toBe('https://attack.mitre.org/groups/G1015/');
+    // Quotes, the title and actor names are page text: no link. Notes are the reader's Markdown: their
+    // addresses link, as in Obsidian.
+    expect(body.querySelectorAll('blockquote a, h1 a, li strong a')).toHaveLength(0);
+    const noteLinks = links.filter((a) => a.closest('p') && a.textContent !== '↗ Open passage');
+    expect(noteLinks.length).toBeGreaterThanOrEqual(2 * annotations.length);
+    const notes = annotations.map((annotation) => annotation.note!).join('\n');
+    for (const link of noteLinks) expect(notes).toContain(link.textContent);
     const quotes = [...body.querySelectorAll('body > blockquote')].map((quote) => visible(quote.textContent ?? ''));
     expect(quotes).toEqual(annotations.map((annotation) => visible(annotation.target.quote.exact)));
-    const shown = visible(body.textContent ?? '');
-    for (const annotation of annotations) expect(shown).toContain(visible(annotation.note!));
   });
 });
 
@@ -196,7 +200,7 @@ describe('escaping addresses on adversarial text', () => {
   ];
 
   it.each(inputs)('%s', (_name, text, escaped, count) => {
-    for (const escape of [markdownBlockquote, markdownParagraphs, markdownInline]) {
+    for (const escape of [markdownBlockquote, markdownInline]) {
       const start = performance.now();
       const markdown = escape(text);
       expect(performance.now() - start).toBeLessThan(1000);

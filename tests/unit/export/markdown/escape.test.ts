@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import {
-  escapeMarkdownLine, markdownBlockquote, markdownInline, markdownLinkDestination, markdownParagraphs,
+  escapeMarkdownLine, markdownBlockquote, markdownInline, markdownLinkDestination,
 } from '@/lib/export/markdown/escape';
 
 function render(markdown: string): Document {
@@ -98,26 +98,6 @@ describe('markdownBlockquote', () => {
       expect(unescaped(markdown)).not.toMatch(/#\S|%%|==|\[|\]|\$|~|`|\*|<|\|/);
       expect(markdown).not.toMatch(/(?:^|\s)\^[A-Za-z0-9-]+$/m);
     }
-  });
-});
-
-describe('markdownParagraphs', () => {
-  it.each(NASTY_TEXT)('keeps the note %j as plain text', (text) => {
-    const document = render(markdownParagraphs(text));
-    expect(document.querySelectorAll(MARKUP.replace(', br', ''))).toHaveLength(0);
-    expect([...document.body.children].every((element) => element.localName === 'p')).toBe(true);
-    expect(collapse(document.body.textContent ?? '')).toBe(collapse(text.replace(/[\u0000-\u0008\u000b-\u001f]/g, '')));
-  });
-
-  it('keeps the lines of a note and one blank line between its paragraphs', () => {
-    const note = '\n\nFirst thought.\nSecond line of it.\n\n\n\n  Another paragraph.  \n\n';
-    expect(markdownParagraphs(note)).toBe('First thought.\nSecond line of it.\n\nAnother paragraph.');
-    expect(render(markdownParagraphs(note)).querySelectorAll('p')).toHaveLength(2);
-  });
-
-  it('gives nothing for an empty or blank note', () => {
-    expect(markdownParagraphs('')).toBe('');
-    expect(markdownParagraphs(' \n\t\n ')).toBe('');
   });
 });
 

@@ -8,7 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { markdownBlockquote, markdownInline, markdownParagraphs } from '@/lib/export/markdown/escape';
+import { markdownBlockquote, markdownInline } from '@/lib/export/markdown/escape';
+import { markdownNote } from '@/lib/export/markdown/note-markdown';
 import { textDirective } from '@/lib/export/markdown/text-fragment';
 import { LONG_WORD, TEXT_GENERATORS, WHITESPACE_RUNS } from '../../../support/hostile-text';
 
@@ -47,7 +48,7 @@ describe('Markdown export of hostile quotes', () => {
     fc.assert(
       fc.property(generator.arbitrary, (text) => {
         const withBreaks = `${text.slice(0, 1_000)}\n${text.slice(1_000)}`;
-        for (const escape of [markdownInline, markdownBlockquote, markdownParagraphs]) {
+        for (const escape of [markdownInline, markdownBlockquote, markdownNote]) {
           expect(elapsedMs(() => escape(withBreaks))).toBeLessThan(LIMIT_MS);
         }
         expect(elapsedMs(() => textDirective({ type: 'TextQuoteSelector', exact: text, prefix: 'x'.repeat(32), suffix: 'x'.repeat(32) }))).toBeLessThan(LIMIT_MS);

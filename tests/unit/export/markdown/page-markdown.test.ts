@@ -156,6 +156,37 @@ describe('pageMarkdown on the sample article', () => {
   });
 });
 
+/**
+ * The reader's notes are Markdown (note-markdown.ts): wikilinks, emphasis, lists, code, highlights and
+ * tags arrive as written; a heading that would end the Highlights section and a `---` line are guarded.
+ */
+describe('pageMarkdown keeps notes as written', () => {
+  const notes = [
+    '*Important*: [[Scattered Spider]] (as [[Octo Tempest]]) sold them on.\n\n- SIM swapping\n- MFA fatigue\n  - push bombing\n\n1. check our help desk\n2. brief the SOC',
+    'Hunt with:\n\n```kql\nSigninLogs\n| where ResultType == 50074\n```\n\nSee `T1621`, ==MFA== and #follow-up',
+    '# Not a section\nThis line stays with the highlight.\n---\n%% my aside %%',
+  ];
+  const annotations = inDocumentOrder(SAMPLE_ANNOTATIONS).map((record, i) => ({ ...record, note: notes[i] }));
+  const markdown = pageMarkdown({ ...SAMPLE, annotations }, EXPORTED_AT);
+
+  it('matches the golden note', () => {
+    expect(markdown).toBe(readFileSync(`${FIXTURES}/golden/storm-1152.notes.md`, 'utf8'));
+  });
+
+  it('renders the notes’ Markdown inside their highlights', () => {
+    const document = render(markdown);
+    expect([...document.querySelectorAll('h1, h2, h3')].map((h) => h.localName)).toEqual(['h1', 'h2', 'h2']);
+    expect(document.querySelector('em')!.textContent).toBe('Important');
+    expect(document.body.textContent).toContain('[[Scattered Spider]] (as [[Octo Tempest]])');
+    expect(document.querySelectorAll('ul ul > li')).toHaveLength(1);
+    expect(document.querySelectorAll('ol > li')).toHaveLength(2);
+    expect(document.querySelector('pre code')!.textContent).toBe('SigninLogs\n| where ResultType == 50074\n');
+    expect(document.querySelector('p code')!.textContent).toBe('T1621');
+    expect(document.querySelectorAll('hr, table')).toHaveLength(0);
+    expect(document.querySelectorAll('body > blockquote')).toHaveLength(3);
+  });
+});
+
 describe('pageMarkdown front matter', () => {
   it('holds the page facts and the highlight tags, as first seen in document order', () => {
     expect(readFrontMatter(pageMarkdown(SAMPLE, EXPORTED_AT))).toEqual({
@@ -222,7 +253,8 @@ describe('pageMarkdown on hostile input', () => {
   const hostile: AnnotationRecord = annotation({
     id: '</script>',
     color: 'chartreuse' as AnnotationRecord['color'],
-    note: '# Heading\n- item\n> quote\n[x](javascript:alert(1))\n<img src=x onerror=alert(1)>\n---\n%%c%% ==h== $m$ ^id',
+    // The note is the reader's Markdown (note-markdown.ts): its list and quote render; what would split the note does not.
+    note: '# Heading\n- item\n> quote\n---\n%%c%% ==h== $m$ ^id\n```',
     tags: ['<b>', '2023', '[[x]]'],
     target: quoteTarget('> not a quote\n\n1. not a list\n<script>alert(1)</script>', '', '', 0),
   });
@@ -241,15 +273,18 @@ describe('pageMarkdown on hostile input', () => {
     });
   });
 
-  it('renders no markup from page text or notes, and no link to a non-web address', () => {
+  it('renders no markup from page text, keeps the note inside its highlight, and links no non-web address', () => {
     const document = render(markdown);
     expect([...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => h.localName)).toEqual(['h1', 'h2', 'h2']);
     expect(document.querySelector('h1')!.textContent).toBe(title.replace(/\s+/g, ' '));
-    expect(document.querySelectorAll('script, img, iframe, ol, table, code, em, del, hr')).toHaveLength(0);
-    expect(document.querySelectorAll('li')).toHaveLength(1); // the one actor
+    expect(document.querySelectorAll('script, img, iframe, ol, table, em, del, hr')).toHaveLength(0);
+    // The note's unclosed fence was closed: the tags and actors after it are not code.
+    expect(document.querySelectorAll('pre')).toHaveLength(1);
+    expect(document.querySelector('pre')!.textContent).toBe('');
+    expect([...document.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['item', '**[evil](javascript:x)**: also known as <i>y</i>']);
     expect(document.querySelectorAll('a')).toHaveLength(0);
-    expect(document.querySelectorAll('body > blockquote')).toHaveLength(1);
-    expect(document.querySelector('blockquote')!.textContent).toContain('<script>alert(1)</script>');
+    const quotes = document.querySelectorAll('body > blockquote');
+    expect([...quotes].map((quote) => quote.textContent!.trim())).toEqual([expect.stringContaining('<script>alert(1)</script>'), expect.stringMatching(/^quote\n---\n%%c%%/)]);
   });
 
   it('still gives the highlight a block id of letters, digits and dashes', () => {
