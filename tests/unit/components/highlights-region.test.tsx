@@ -26,7 +26,9 @@ function services(result: TabHighlightsResult, overrides: Partial<HighlightServi
   return {
     load: async () => result,
     scrollTo: async () => true,
+    update: async () => null,
     remove: async () => undefined,
+    restore: async () => undefined,
     reattach: async () => ({ ok: true }),
     subscribe: () => () => undefined,
     ...overrides,
@@ -63,8 +65,8 @@ describe('HighlightsRegion', () => {
     expect(orphan.textContent).toContain('Not found on this page');
     expect(orphan.textContent).toContain('Gone passage');
     const buttons = [...orphan.querySelectorAll('button')].map((b) => b.textContent);
-    expect(buttons).toEqual(['Re-attach to selection', 'Delete']);
-    await act(async () => (orphan.querySelectorAll('button')[1] as HTMLButtonElement).click());
+    expect(buttons).toEqual(['Re-attach to selection', 'Edit', 'Delete']);
+    await act(async () => (orphan.querySelectorAll('button')[2] as HTMLButtonElement).click());
     expect(remove).toHaveBeenCalledWith('b');
   });
 
