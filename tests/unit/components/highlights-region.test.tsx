@@ -132,13 +132,13 @@ describe('HighlightsRegion: editing where the highlights are listed', () => {
     const root = await mount(services({ ok: true, pageUrl: 'x', highlights: states }, { update }));
     const item = root.querySelectorAll('.highlight-list > li')[0];
     await act(async () => button(item, 'Edit').click());
-    await act(async () => item.querySelector('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await act(async () => { item.querySelector('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
     expect(item.querySelector('form')).toBeNull();
     expect(update).not.toHaveBeenCalled();
 
     await act(async () => button(item, 'Edit').click());
     await act(async () => input(item.querySelector('textarea')!, 'changed'));
-    await act(async () => item.querySelector('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })));
+    await act(async () => { item.querySelector('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })); });
     await act(async () => {});
     expect(update).toHaveBeenCalledWith('a', { note: 'changed' });
     expect(item.querySelector('[role="alert"]')?.textContent).toBe('That highlight no longer exists.');
