@@ -28,6 +28,11 @@ export interface PopupServices {
   sitePause?: SitePauseServices;
   /** Opens the browser's side panel (called in the click's own handler: browsers ask for a gesture); absent where there is none. */
   openSidePanel?: () => void;
+  /**
+   * Side panel: reports the section being read in the tab, among these headings (the outline's indexes
+   * among the page's h1–h6), until the returned function is called.
+   */
+  watchReadingPosition?: (tabId: number, headings: number[], onPosition: (position: ReadingPosition | null) => void) => () => void;
 }
 
 /** Headings the popup shows before "Show all (n)"; the side panel shows every one. */
@@ -42,8 +47,6 @@ interface PopupAppProps {
    * height, its outline, highlights and entities each scrolling in their own share of it.
    */
   layout?: 'popup' | 'panel';
-  /** The section being read, as the page reports it (side panel only). */
-  readingPosition?: ReadingPosition | null;
 }
 
 type State =
@@ -54,7 +57,7 @@ type State =
   | { phase: 'crashed'; message: string };
 
 /** The popup (and the side panel): what the tab's article is, its outline, or why Gloss can't read it. */
-export function PopupApp({ services, layout = 'popup', readingPosition = null }: PopupAppProps) {
+export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [scrollNote, setScrollNote] = useState<string | null>(null);
   const [pauseBusy, setPauseBusy] = useState(false);
@@ -76,6 +79,17 @@ export function PopupApp({ services, layout = 'popup', readingPosition = null }:
         : (services.entitiesFor?.(tabIdForHighlights, { title: analysisDone.metadata.title ?? '', siteName: analysisDone.metadata.siteName }) ?? null),
     [services, tabIdForHighlights, analysisDone],
   );
+
+  // The side panel marks the section being read, as the page reports it.
+  const [readingPosition, setReadingPosition] = useState<ReadingPosition | null>(null);
+  const outlineHeadings = analysisDone?.outline.flatMap((item) => (item.liveIndex === null ? [] : [item.liveIndex])) ?? null;
+  const headingsKey = outlineHeadings?.join(',') ?? null;
+  useLayoutEffect(() => {
+    setReadingPosition(null);
+    if (layout !== 'panel' || tabIdForHighlights === null || !outlineHeadings || !services.watchReadingPosition) return undefined;
+    return services.watchReadingPosition(tabIdForHighlights, outlineHeadings, setReadingPosition);
+    // The headings by value (headingsKey): a new array of the same outline is no reason to start again.
+  }, [services, layout, tabIdForHighlights, headingsKey]);
 
   const load = useCallback(async () => {
     setState({ phase: 'loading' });

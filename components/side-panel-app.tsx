@@ -1,15 +1,12 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { ReadingPosition } from '@/lib/messaging/contract';
 import { LoadingIndicator } from './loading-indicator';
 import { PopupApp, type PopupServices } from './popup-app';
 
 export interface SidePanelServices {
   /** Calls back with the tab to show, at once and whenever it changes or reloads; returns the unsubscribe function. */
   follow: (onTab: (tabId: number | null) => void) => () => void;
-  /** What the panel asks about one tab (null: no tab to show). */
+  /** What the panel asks about one tab (null: no tab to show), the reading position included. */
   readerFor: (tabId: number | null) => PopupServices;
-  /** Reports the section being read in a tab while subscribed; returns the unsubscribe function. */
-  watchReadingPosition: (tabId: number, onPosition: (position: ReadingPosition | null) => void) => () => void;
 }
 
 /**
@@ -19,14 +16,8 @@ export interface SidePanelServices {
  */
 export function SidePanelApp({ services }: { services: SidePanelServices }) {
   const [shown, setShown] = useState<{ tabId: number | null; visit: number } | null>(null);
-  const [position, setPosition] = useState<ReadingPosition | null>(null);
   useLayoutEffect(() => services.follow((tabId) => setShown((before) => ({ tabId, visit: (before?.visit ?? 0) + 1 }))), [services]);
-  useLayoutEffect(() => {
-    setPosition(null);
-    if (shown?.tabId == null) return undefined;
-    return services.watchReadingPosition(shown.tabId, setPosition);
-  }, [services, shown]);
   const reader = useMemo(() => (shown ? services.readerFor(shown.tabId) : null), [services, shown]);
   if (!shown || !reader) return <LoadingIndicator />;
-  return <PopupApp key={shown.visit} services={reader} layout="panel" readingPosition={position} />;
+  return <PopupApp key={shown.visit} services={reader} layout="panel" />;
 }

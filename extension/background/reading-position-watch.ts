@@ -7,7 +7,7 @@ type Port = Browser.runtime.Port;
 
 /** Starts or stops the watcher in a tab; failures (a browser page, a tab just closed) are the caller's to ignore. */
 export interface ReadingPositionControl {
-  start: (tabId: number) => Promise<void>;
+  start: (tabId: number, headings: number[]) => Promise<void>;
   stop: (tabId: number) => Promise<void>;
 }
 
@@ -15,18 +15,18 @@ export interface ReadingPositionControl {
  * Serialised into the page: they use only the watcher /reading-position.js published in the same
  * isolated world (extension/page/reading-position.ts).
  */
-type Watcher = { start: () => void; stop: () => void };
-function startInPage(): void {
-  (globalThis as unknown as { __glossReadingPosition?: Watcher }).__glossReadingPosition?.start();
+type Watcher = { start: (headings: number[]) => void; stop: () => void };
+function startInPage(headings: number[]): void {
+  (globalThis as unknown as { __glossReadingPosition?: Watcher }).__glossReadingPosition?.start(headings);
 }
 function stopInPage(): void {
   (globalThis as unknown as { __glossReadingPosition?: Watcher }).__glossReadingPosition?.stop();
 }
 
 const inTabs: ReadingPositionControl = {
-  async start(tabId) {
+  async start(tabId, headings) {
     await executeFileInTab(tabId, '/reading-position.js');
-    await executeFunctionInTab(tabId, startInPage, []);
+    await executeFunctionInTab(tabId, startInPage, [headings]);
   },
   async stop(tabId) {
     await executeFunctionInTab(tabId, stopInPage, []);
@@ -45,11 +45,11 @@ export function createReadingPositionWatch(control: ReadingPositionControl = inT
   const watchers = (tabId: number) => [...watching.values()].filter((id) => id === tabId).length;
   const quietly = (work: Promise<void>) => void work.catch(() => undefined);
 
-  const watch = (port: Port, tabId: number | null) => {
+  const watch = (port: Port, tabId: number | null, headings: number[]) => {
     const before = watching.get(port) ?? null;
     watching.set(port, tabId);
     if (before !== null && before !== tabId && watchers(before) === 0) quietly(control.stop(before));
-    if (tabId !== null) quietly(control.start(tabId));
+    if (tabId !== null) quietly(control.start(tabId, headings));
   };
   return (port) => {
     if (port.name !== SIDE_PANEL_PORT) return; // someone else's port
@@ -57,10 +57,10 @@ export function createReadingPositionWatch(control: ReadingPositionControl = inT
     if (!caller || 'refused' in caller || caller.kind !== 'extension-page') return port.disconnect();
     watching.set(port, null);
     port.onMessage.addListener((message) => {
-      if (isSidePanelPortMessage(message)) watch(port, message.tabId);
+      if (isSidePanelPortMessage(message)) watch(port, message.tabId, message.headings);
     });
     port.onDisconnect.addListener(() => {
-      watch(port, null);
+      watch(port, null, []);
       watching.delete(port);
     });
   };

@@ -5,7 +5,8 @@ import { lastHeadingAbove, readingLineRootMargin } from '@/lib/outline/section-i
 
 /** What /reading-position.js publishes in the content scripts' isolated world, for the background to start and stop. */
 export interface ReadingPositionWatcher {
-  start: () => void;
+  /** Watches these headings (indexes among the page's h1–h6: the article's outline); restarts if running. */
+  start: (headings: number[]) => void;
   stop: () => void;
 }
 
@@ -20,8 +21,8 @@ export function publishReadingPosition(watcher: ReadingPositionWatcher): void {
 }
 
 /**
- * Tells a side panel which section of the page is being read, cheaply: one IntersectionObserver on the
- * page's headings whose root ends at the reading line (lib/outline/section-in-view.ts), so the browser
+ * Tells a side panel which section of the article is being read, cheaply: one IntersectionObserver on
+ * the article's headings (those of the panel's outline) whose root ends at the reading line (lib/outline/section-in-view.ts), so the browser
  * calls back only when a heading crosses that line, and a message goes out only when the section
  * changes. Nothing scrolls, measures or listens while no panel watches this tab: the background starts
  * it when a panel shows the tab and stops it when the panel moves on or closes.
@@ -41,11 +42,14 @@ export function createReadingPositionWatcher(
     observer = null;
   };
 
-  const start = () => {
+  const start = (liveIndexes: number[]) => {
     stop();
     stopRequested = false;
-    const headings = headingElements(document.body ?? document);
-    const indexOf = new Map(headings.map((element, index) => [element, index]));
+    const all = headingElements(document.body ?? document);
+    // Document order, as lastHeadingAbove expects; indexes the page no longer has are left out.
+    const watched = [...new Set(liveIndexes)].sort((a, b) => a - b).filter((index) => index < all.length);
+    const headings = watched.map((index) => all[index]);
+    const indexOf = new Map(headings.map((element, position) => [element, position]));
     const above = headings.map(() => false);
     let reported: number | null | undefined; // undefined: nothing reported yet
     observer = new IntersectionObserver((entries) => {
@@ -57,10 +61,10 @@ export function createReadingPositionWatcher(
       const current = lastHeadingAbove(above);
       if (current === reported) return;
       reported = current;
-      report(current === null ? null : { liveIndex: current, text: normalizeHeadingText(headings[current].textContent ?? '') });
+      report(current === null ? null : { liveIndex: watched[current], text: normalizeHeadingText(headings[current].textContent ?? '') });
     }, { rootMargin: readingLineRootMargin() });
     for (const heading of headings) observer.observe(heading);
-    // A page without headings has no sections: say so once, so the panel does not wait.
+    // An outline without headings has no sections: say so once, so the panel does not wait.
     if (headings.length === 0) report(null);
   };
 

@@ -12,6 +12,7 @@ interface ReaderSources {
   analyzeTab?: (tabId: number) => Promise<AnalyzeTabResult>;
   sitePauseStatus?: (tabId: number) => Promise<SitePauseStatus>;
   openSidePanel?: () => void;
+  watchReadingPosition?: PopupServices['watchReadingPosition'];
   /** The popup closes once it has opened the library; the side panel stays open. */
   closeOnLibrary: boolean;
 }
@@ -30,5 +31,6 @@ export function readerServices(sources: ReaderSources): PopupServices {
     entitiesFor: entityServicesFor,
     exportsFor: (tabId) => exportServicesFor(tabId, { closeOnLibrary: sources.closeOnLibrary }),
     openSidePanel: sources.openSidePanel,
+    watchReadingPosition: sources.watchReadingPosition,
   };
 }

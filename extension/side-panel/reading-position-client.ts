@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { isReadingPositionEvent, SIDE_PANEL_PORT, type ReadingPosition, type SidePanelPortMessage } from '@/lib/messaging/contract';
+import { isReadingPositionEvent, MAX_WATCHED_HEADINGS, SIDE_PANEL_PORT, type ReadingPosition, type SidePanelPortMessage } from '@/lib/messaging/contract';
 import { isContentScriptOfTab } from '../background/callers';
 
 /**
@@ -9,11 +9,12 @@ import { isContentScriptOfTab } from '../background/callers';
  * only from the content script of that tab's top frame. A port the background dropped (a restarted
  * service worker) is opened again and told the tab once more.
  */
-export function readingPositionClient(): (tabId: number, onPosition: (position: ReadingPosition | null) => void) => () => void {
+export function readingPositionClient(): (tabId: number, headings: number[], onPosition: (position: ReadingPosition | null) => void) => () => void {
   let port: Browser.runtime.Port | null = null;
   let watched: number | null = null;
+  let headingsWatched: number[] = [];
   const tell = () => {
-    const message: SidePanelPortMessage = { type: 'watch-reading-position', tabId: watched };
+    const message: SidePanelPortMessage = { type: 'watch-reading-position', tabId: watched, headings: headingsWatched };
     port?.postMessage(message);
   };
   const connect = () => {
@@ -27,18 +28,20 @@ export function readingPositionClient(): (tabId: number, onPosition: (position: 
     });
   };
 
-  return (tabId, onPosition) => {
+  return (tabId, headings, onPosition) => {
     const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
       if (isReadingPositionEvent(message) && isContentScriptOfTab(sender, tabId)) onPosition(message.heading);
     };
     browser.runtime.onMessage.addListener(listener);
     watched = tabId;
+    headingsWatched = headings.slice(0, MAX_WATCHED_HEADINGS);
     if (!port) connect();
     tell();
     return () => {
       browser.runtime.onMessage.removeListener(listener);
       if (watched === tabId) {
         watched = null;
+        headingsWatched = [];
         tell();
       }
     };

@@ -220,7 +220,7 @@ export function isGlossRequest(message: unknown): message is GlossRequest {
  *   library).
  */
 export const CONTENT_SCRIPT_REQUESTS = [
-  'page-annotations', 'load-highlighter', 'create-annotation', 'update-annotation',
+  'page-annotations', 'load-highlighter', 'create-annotation',
   'retarget-annotation', 'site-status',
 ] as const satisfies readonly GlossRequestType[];
 export const EITHER_CALLER_REQUESTS = [
@@ -279,8 +279,8 @@ export interface GlossBroadcasts {
   'site-pause-changed': { event: { site: string; paused: boolean }; response: void };
   /**
    * From a content script (top frame), only while a side panel watches its tab: the section being read,
-   * as the last heading above the reading line (its index among the page's h1–h6 and its text), or null
-   * above the first heading.
+   * as the last of the article's headings above the reading line (its index among the page's h1–h6 and
+   * its text), or null above the first one.
    */
   'reading-position': { event: { heading: ReadingPosition | null }; response: void };
 }
@@ -294,17 +294,26 @@ export interface ReadingPosition {
 /** The port a side panel keeps open to the background while it shows a tab, named so. */
 export const SIDE_PANEL_PORT = 'gloss-side-panel';
 
-/** What a side panel says over its port: the tab whose reading position it wants, or none. */
+/**
+ * What a side panel says over its port: the tab whose reading position it wants (or none), and which
+ * of the page's headings make the article's outline (indexes among its h1–h6). Only those count: a
+ * sidebar's headings, positioned anywhere, would otherwise mark a section the article does not have.
+ */
 export interface SidePanelPortMessage {
   type: 'watch-reading-position';
   tabId: number | null;
+  headings: number[];
 }
+
+/** More outline headings than any article has; the rest are not watched. */
+export const MAX_WATCHED_HEADINGS = 5_000;
 
 /** Whether a message on the side panel's port is well formed. */
 export function isSidePanelPortMessage(message: unknown): message is SidePanelPortMessage {
   if (!isObject(message)) return false;
-  const { type, tabId } = message as { type?: unknown; tabId?: unknown };
-  return type === 'watch-reading-position' && (tabId === null || isTabId(tabId));
+  const { type, tabId, headings } = message as { type?: unknown; tabId?: unknown; headings?: unknown };
+  return type === 'watch-reading-position' && (tabId === null || isTabId(tabId)) &&
+    Array.isArray(headings) && headings.length <= MAX_WATCHED_HEADINGS && headings.every(isTabId);
 }
 
 /** Whether a `reading-position` broadcast is well formed (it comes from a page, so it is checked like a request). */

@@ -29,7 +29,7 @@ const panelSender = (): Sender => ({ id: ID, url: `chrome-extension://${ID}/side
 function setUp() {
   const calls: string[] = [];
   const accept = createReadingPositionWatch({
-    start: async (tabId) => void calls.push(`start ${tabId}`),
+    start: async (tabId, headings) => void calls.push(`start ${tabId} [${headings.join(',')}]`),
     stop: async (tabId) => void calls.push(`stop ${tabId}`),
   });
   const connect = (sender: Sender = panelSender(), name?: string) => {
@@ -40,7 +40,7 @@ function setUp() {
   return { calls, connect };
 }
 
-const watch = (tabId: number | null) => ({ type: 'watch-reading-position', tabId });
+const watch = (tabId: number | null, headings = [1, 3]) => ({ type: 'watch-reading-position', tabId, headings });
 
 describe('the reading-position watch', () => {
   it('starts the watcher in the tab a panel shows, moves with it, and stops it when the panel closes', () => {
@@ -49,15 +49,15 @@ describe('the reading-position watch', () => {
     panel.send(watch(7));
     panel.send(watch(9));
     panel.drop();
-    expect(calls).toEqual(['start 7', 'stop 7', 'start 9', 'stop 9']);
+    expect(calls).toEqual(['start 7 [1,3]', 'stop 7', 'start 9 [1,3]', 'stop 9']);
   });
 
   it('starts again when asked again for the same tab (a reloaded page lost its watcher)', () => {
     const { calls, connect } = setUp();
     const panel = connect();
     panel.send(watch(7));
-    panel.send(watch(7));
-    expect(calls).toEqual(['start 7', 'start 7']);
+    panel.send(watch(7, [2]));
+    expect(calls).toEqual(['start 7 [1,3]', 'start 7 [2]']);
   });
 
   it('keeps a tab watched while another panel (another window) still shows it', () => {
@@ -67,8 +67,8 @@ describe('the reading-position watch', () => {
     first.send(watch(7));
     second.send(watch(7));
     first.drop();
-    expect(calls).toEqual(['start 7', 'start 7']);
-    second.send(watch(null));
+    expect(calls).toEqual(['start 7 [1,3]', 'start 7 [1,3]']);
+    second.send(watch(null, []));
     expect(calls.at(-1)).toBe('stop 7');
   });
 
@@ -78,9 +78,12 @@ describe('the reading-position watch', () => {
     const stranger = connect({ id: 'someone-else', url: 'chrome-extension://someone-else/panel.html' });
     expect([page.disconnected, stranger.disconnected]).toEqual([true, true]);
     const panel = connect();
-    panel.send({ type: 'watch-reading-position', tabId: -1 });
-    panel.send({ type: 'watch-reading-position', tabId: '7' });
-    panel.send({ type: 'something-else', tabId: 7 });
+    panel.send({ type: 'watch-reading-position', tabId: -1, headings: [] });
+    panel.send({ type: 'watch-reading-position', tabId: '7', headings: [] });
+    panel.send({ type: 'watch-reading-position', tabId: 7 });
+    panel.send({ type: 'watch-reading-position', tabId: 7, headings: ['1'] });
+    panel.send({ type: 'watch-reading-position', tabId: 7, headings: Array.from({ length: 5_001 }, (_, i) => i) });
+    panel.send({ type: 'something-else', tabId: 7, headings: [] });
     expect(calls).toEqual([]);
   });
 

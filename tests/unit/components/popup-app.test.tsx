@@ -215,11 +215,23 @@ describe('PopupApp: the outline near the top, long lists shortened', () => {
   it('in the side panel, shows every heading and marks the section being read', async () => {
     const root = document.createElement('main');
     document.body.replaceChildren(root);
-    await act(async () => render(<PopupApp services={services({ ok: true, analysis: long })} layout="panel" readingPosition={{ liveIndex: 10, text: 'Section 11' }} />, root));
+    const watchReadingPosition = vi.fn((_tabId: number, _headings: number[], onPosition: (p: { liveIndex: number; text: string } | null) => void) => {
+      queueMicrotask(() => onPosition({ liveIndex: 10, text: 'Section 11' }));
+      return () => undefined;
+    });
+    await act(async () => render(<PopupApp services={services({ ok: true, analysis: long }, { watchReadingPosition })} layout="panel" />, root));
     await act(async () => {});
+    await act(async () => {});
+    expect(watchReadingPosition).toHaveBeenCalledWith(7, long.outline.map((item) => item.liveIndex), expect.any(Function));
     const nav = root.querySelector('nav[aria-label="Outline"]')!;
     expect(nav.querySelectorAll('a')).toHaveLength(14);
     expect([...nav.querySelectorAll('a[aria-current="location"]')].map((a) => a.textContent)).toEqual(['Section 11']);
     expect(root.textContent).not.toContain('Open side panel');
+  });
+
+  it('watches no reading position in the popup', async () => {
+    const watchReadingPosition = vi.fn(() => () => undefined);
+    await mount(services({ ok: true, analysis }, { watchReadingPosition }));
+    expect(watchReadingPosition).not.toHaveBeenCalled();
   });
 });

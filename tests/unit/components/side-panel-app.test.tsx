@@ -33,11 +33,15 @@ function setUp() {
       resolveTabId: async () => tabId,
       analyzeTab: async (id) => { analyzed.push(id); return { ok: true, analysis: analysisOf(titles[id]) }; },
       scrollToHeading: async () => true,
-    }),
-    watchReadingPosition: vi.fn((tabId, onPosition) => {
-      watched.push(tabId);
-      report = onPosition;
-      return () => watched.push(null);
+      highlightsFor: () => ({
+        load: async () => ({ ok: true, pageUrl: 'x', highlights: [] }), scrollTo: async () => true, update: async () => null,
+        remove: async () => undefined, restore: async () => undefined, reattach: async () => ({ ok: true }), subscribe: () => () => undefined,
+      }),
+      watchReadingPosition: (id, _headings, onPosition) => {
+        watched.push(id);
+        report = onPosition;
+        return () => void watched.push(null);
+      },
     }),
   };
   return { services, analyzed, watched, show: (tabId: number | null) => showTab(tabId), report: (p: ReadingPosition | null) => report(p) };
