@@ -1,8 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PageMatch } from '@/lib/library/search';
 import { snippet } from '@/lib/library/snippet';
 import { COLOR_LABELS, type AnnotationRecord } from '@/lib/storage/records';
+import type { AnnotationChanges } from '@/lib/storage/annotation-store';
+import { HighlightEditForm } from '../highlight-edit-form';
 import { countOf } from './count-words';
+import type { HighlightEditServices } from './library-services';
 
 /** Highlights shown per page before "Show all". */
 const HIGHLIGHTS_SHOWN = 3;
@@ -11,6 +14,8 @@ export interface ResultActions {
   open: (url: string, annotationId: string | null) => void;
   exportPage: (url: string, copy: boolean) => void;
   actorName: (key: string) => string;
+  /** Edit, delete and undo, through the background (open tabs of the page repaint). */
+  highlights: HighlightEditServices;
 }
 
 function Marked({ text, query }: { text: string; query: string }) {
@@ -21,12 +26,34 @@ function Marked({ text, query }: { text: string; query: string }) {
   );
 }
 
-function HighlightItem({ record, url, query, actions }: { record: AnnotationRecord; url: string; query: string; actions: ResultActions }) {
+interface HighlightItemProps {
+  record: AnnotationRecord;
+  url: string;
+  query: string;
+  actions: ResultActions;
+  onDeleted: (record: AnnotationRecord) => void;
+}
+
+function HighlightItem({ record, url, query, actions, onDeleted }: HighlightItemProps) {
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useLayoutEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+  const quoteId = `library-quote-${record.id}`;
+  const save = async (changes: AnnotationChanges) => ((await actions.highlights.update(record.id, changes)) ? null : 'That highlight no longer exists.');
+  const remove = async () => {
+    await actions.highlights.remove(record.id);
+    onDeleted(record);
+  };
   return (
     <li class="result-highlight">
       <span class="swatch" data-color={record.color} title={COLOR_LABELS[record.color]} aria-hidden="true" />
-      <div>
-        <button type="button" class="quote-button" onClick={() => actions.open(url, record.id)} title="Open the page at this highlight">
+      <div class="result-highlight-body">
+        <button type="button" id={quoteId} class="quote-button" onClick={() => actions.open(url, record.id)} title="Open the page at this highlight">
           <q><Marked text={record.target.quote.exact} query={query} /></q>
         </button>
         {record.note && <p class="note"><Marked text={record.note} query={query} /></p>}
@@ -35,6 +62,14 @@ function HighlightItem({ record, url, query, actions }: { record: AnnotationReco
             {record.tags.map((tag) => <li key={tag}>#{tag}</li>)}
           </ul>
         )}
+        {editing ? (
+          <HighlightEditForm record={record} onSave={save} onClose={() => { refocus.current = true; setEditing(false); }} />
+        ) : (
+          <div class="highlight-actions">
+            <button type="button" ref={editButton} aria-describedby={quoteId} onClick={() => setEditing(true)}>Edit</button>
+            <button type="button" class="danger" aria-describedby={quoteId} onClick={() => void remove()}>Delete</button>
+          </div>
+        )}
       </div>
     </li>
   );
@@ -42,7 +77,15 @@ function HighlightItem({ record, url, query, actions }: { record: AnnotationReco
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-function PageCard({ match, query, actions, complete }: { match: PageMatch; query: string; actions: ResultActions; complete: boolean }) {
+interface PageCardProps {
+  match: PageMatch;
+  query: string;
+  actions: ResultActions;
+  complete: boolean;
+  onDeleted: (record: AnnotationRecord) => void;
+}
+
+function PageCard({ match, query, actions, complete, onDeleted }: PageCardProps) {
   const [expanded, setExpanded] = useState(false);
   const { page, annotations } = match;
   const shown = expanded ? annotations : annotations.slice(0, HIGHLIGHTS_SHOWN);
@@ -65,7 +108,7 @@ function PageCard({ match, query, actions, complete }: { match: PageMatch; query
       )}
       {shown.length > 0 && (
         <ul class="result-highlights" aria-label="Highlights">
-          {shown.map((record) => <HighlightItem key={record.id} record={record} url={page.url} query={query} actions={actions} />)}
+          {shown.map((record) => <HighlightItem key={record.id} record={record} url={page.url} query={query} actions={actions} onDeleted={onDeleted} />)}
         </ul>
       )}
       <div class="card-actions">
@@ -93,9 +136,30 @@ interface PageResultsProps {
 }
 
 export function PageResults({ matches, query, limit, complete, onMore, actions }: PageResultsProps) {
+  // The last highlight deleted here, until it is put back or another goes: its page's card may be gone.
+  const [deleted, setDeleted] = useState<AnnotationRecord | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => { if (deleted) undoButton.current?.focus(); }, [deleted]);
+  const undo = async (record: AnnotationRecord) => {
+    setDeleted(null);
+    await actions.highlights.restore(record).then(
+      () => setProblem(null),
+      (error: unknown) => setProblem(`Could not undo: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
   return (
     <div class="results">
-      {matches.slice(0, limit).map((match) => <PageCard key={match.page.url} match={match} query={query} actions={actions} complete={complete} />)}
+      {deleted && (
+        <p class="undo-bar" role="status">
+          Highlight deleted.{' '}
+          <button type="button" ref={undoButton} class="link-button" onClick={() => void undo(deleted)}>Undo</button>
+        </p>
+      )}
+      {problem && <p class="undo-bar problem" role="alert">{problem}</p>}
+      {matches.slice(0, limit).map((match) => (
+        <PageCard key={match.page.url} match={match} query={query} actions={actions} complete={complete} onDeleted={setDeleted} />
+      ))}
       {matches.length > limit && (
         <button type="button" class="more-button" onClick={onMore}>
           Show more pages ({matches.length - limit} more)
