@@ -1,8 +1,7 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightState } from '@/lib/messaging/contract';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import { COLOR_LABELS } from '@/lib/storage/records';
-import { HighlightEditForm } from './highlight-edit-form';
+import { HighlightEditControls } from './highlight-edit-controls';
 import type { HighlightServices } from './highlights-region';
 
 const QUOTE_PREVIEW = 220;
@@ -26,25 +25,12 @@ interface HighlightItemProps {
  */
 export function HighlightItem({ state, services, onMessage, onDeleted }: HighlightItemProps) {
   const { record, status } = state;
-  const [editing, setEditing] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
-  // Back where the person was once the form closes: the button that opened it.
-  useLayoutEffect(() => {
-    if (editing || !refocus.current) return;
-    refocus.current = false;
-    editButton.current?.focus();
-  }, [editing]);
   const quote = preview(record.target.quote.exact);
   const quoteId = `quote-${record.id}`;
 
   const save = async (changes: AnnotationChanges) => {
     const updated = await services.update(record.id, changes);
     return updated ? null : 'That highlight no longer exists.';
-  };
-  const closeEditor = () => {
-    refocus.current = true;
-    setEditing(false);
   };
   const remove = async () => {
     await services.remove(record.id);
@@ -79,14 +65,7 @@ export function HighlightItem({ state, services, onMessage, onDeleted }: Highlig
             </div>
           </div>
         )}
-        {editing ? (
-          <HighlightEditForm record={record} onSave={save} onClose={closeEditor} />
-        ) : (
-          <div class="highlight-actions">
-            <button type="button" ref={editButton} aria-describedby={quoteId} aria-expanded={false} onClick={() => setEditing(true)}>Edit</button>
-            <button type="button" class="danger" aria-describedby={quoteId} onClick={() => void remove()}>Delete</button>
-          </div>
-        )}
+        <HighlightEditControls record={record} quoteId={quoteId} save={save} remove={() => void remove()} />
       </div>
     </li>
   );

@@ -1,10 +1,11 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { HighlightState, TabHighlightsResult } from '@/lib/messaging/contract';
 import { previewList } from '@/lib/popup/preview-list';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord } from '@/lib/storage/records';
 import { HighlightItem } from './highlight-item';
 import { ShowAllButton } from './show-all-button';
+import { useDeletionUndo } from './use-deletion-undo';
 
 export interface HighlightServices {
   load: () => Promise<TabHighlightsResult>;
@@ -28,8 +29,7 @@ export function HighlightsRegion({ services, limit = Infinity }: { services: Hig
   const [result, setResult] = useState<TabHighlightsResult | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
-  const [deleted, setDeleted] = useState<AnnotationRecord | null>(null);
-  const undoButton = useRef<HTMLButtonElement>(null);
+  const { notice, onDeleted } = useDeletionUndo(services.restore);
   const refresh = useCallback(async () => setResult(await services.load()), [services]);
   // A layout effect, not an effect: Preact runs effects after the next animation frame, which a popup or
   // panel in a hidden tab does not get (and whose timers the browser slows to one a second), so the list
@@ -38,17 +38,6 @@ export function HighlightsRegion({ services, limit = Infinity }: { services: Hig
     void refresh();
     return services.subscribe(() => void refresh());
   }, [services, refresh]);
-  useLayoutEffect(() => { if (deleted) undoButton.current?.focus(); }, [deleted]);
-
-  const undo = async (record: AnnotationRecord) => {
-    setDeleted(null);
-    try {
-      await services.restore(record);
-      setMessage(null);
-    } catch (error) {
-      setMessage(`Could not undo: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
 
   let body;
   if (!result) body = <p class="muted">Loading highlights…</p>;
@@ -60,7 +49,7 @@ export function HighlightsRegion({ services, limit = Infinity }: { services: Hig
       <>
         <ul class="highlight-list">
           {shown.map((state: HighlightState) => (
-            <HighlightItem key={state.record.id} state={state} services={services} onMessage={setMessage} onDeleted={(gone) => setDeleted(gone.record)} />
+            <HighlightItem key={state.record.id} state={state} services={services} onMessage={setMessage} onDeleted={(gone) => onDeleted(gone.record)} />
           ))}
         </ul>
         {collapsible && (
@@ -73,12 +62,7 @@ export function HighlightsRegion({ services, limit = Infinity }: { services: Hig
   return (
     <section class="highlights" aria-labelledby="highlights-title">
       <h2 id="highlights-title" class="section-title">Highlights{count}</h2>
-      {deleted && (
-        <p class="undo-bar" role="status">
-          Highlight deleted.{' '}
-          <button type="button" ref={undoButton} class="link-button" onClick={() => void undo(deleted)}>Undo</button>
-        </p>
-      )}
+      {notice}
       {message && <p class="scroll-note" role="status">{message}</p>}
       {body}
     </section>

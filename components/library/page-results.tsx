@@ -1,9 +1,10 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PageMatch } from '@/lib/library/search';
 import { snippet } from '@/lib/library/snippet';
 import { COLOR_LABELS, type AnnotationRecord } from '@/lib/storage/records';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
-import { HighlightEditForm } from '../highlight-edit-form';
+import { HighlightEditControls } from '../highlight-edit-controls';
+import { useDeletionUndo } from '../use-deletion-undo';
 import { countOf } from './count-words';
 import type { HighlightEditServices } from './library-services';
 
@@ -35,14 +36,6 @@ interface HighlightItemProps {
 }
 
 function HighlightItem({ record, url, query, actions, onDeleted }: HighlightItemProps) {
-  const [editing, setEditing] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
-  useLayoutEffect(() => {
-    if (editing || !refocus.current) return;
-    refocus.current = false;
-    editButton.current?.focus();
-  }, [editing]);
   const quoteId = `library-quote-${record.id}`;
   const save = async (changes: AnnotationChanges) => ((await actions.highlights.update(record.id, changes)) ? null : 'That highlight no longer exists.');
   const remove = async () => {
@@ -62,14 +55,7 @@ function HighlightItem({ record, url, query, actions, onDeleted }: HighlightItem
             {record.tags.map((tag) => <li key={tag}>#{tag}</li>)}
           </ul>
         )}
-        {editing ? (
-          <HighlightEditForm record={record} onSave={save} onClose={() => { refocus.current = true; setEditing(false); }} />
-        ) : (
-          <div class="highlight-actions">
-            <button type="button" ref={editButton} aria-describedby={quoteId} onClick={() => setEditing(true)}>Edit</button>
-            <button type="button" class="danger" aria-describedby={quoteId} onClick={() => void remove()}>Delete</button>
-          </div>
-        )}
+        <HighlightEditControls record={record} quoteId={quoteId} save={save} remove={() => void remove()} />
       </div>
     </li>
   );
@@ -136,29 +122,13 @@ interface PageResultsProps {
 }
 
 export function PageResults({ matches, query, limit, complete, onMore, actions }: PageResultsProps) {
-  // The last highlight deleted here, until it is put back or another goes: its page's card may be gone.
-  const [deleted, setDeleted] = useState<AnnotationRecord | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const undoButton = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => { if (deleted) undoButton.current?.focus(); }, [deleted]);
-  const undo = async (record: AnnotationRecord) => {
-    setDeleted(null);
-    await actions.highlights.restore(record).then(
-      () => setProblem(null),
-      (error: unknown) => setProblem(`Could not undo: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  };
+  // Above the cards: the deleted highlight's card may be gone with it.
+  const { notice, onDeleted } = useDeletionUndo(actions.highlights.restore);
   return (
     <div class="results">
-      {deleted && (
-        <p class="undo-bar" role="status">
-          Highlight deleted.{' '}
-          <button type="button" ref={undoButton} class="link-button" onClick={() => void undo(deleted)}>Undo</button>
-        </p>
-      )}
-      {problem && <p class="undo-bar problem" role="alert">{problem}</p>}
+      {notice}
       {matches.slice(0, limit).map((match) => (
-        <PageCard key={match.page.url} match={match} query={query} actions={actions} complete={complete} onDeleted={setDeleted} />
+        <PageCard key={match.page.url} match={match} query={query} actions={actions} complete={complete} onDeleted={onDeleted} />
       ))}
       {matches.length > limit && (
         <button type="button" class="more-button" onClick={onMore}>
