@@ -1,66 +1,40 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { HighlightState, TabHighlightsResult } from '@/lib/messaging/contract';
-import { COLOR_LABELS } from '@/lib/storage/records';
+import { previewList } from '@/lib/popup/preview-list';
+import type { AnnotationChanges } from '@/lib/storage/annotation-store';
+import type { AnnotationRecord } from '@/lib/storage/records';
+import { HighlightItem } from './highlight-item';
+import { ShowAllButton } from './show-all-button';
+import { useDeletionUndo } from './use-deletion-undo';
 
 export interface HighlightServices {
   load: () => Promise<TabHighlightsResult>;
   scrollTo: (id: string) => Promise<boolean>;
+  /** Stores changes through the background, which repaints the page; null when the highlight is gone. */
+  update: (id: string, changes: AnnotationChanges) => Promise<AnnotationRecord | null>;
   remove: (id: string) => Promise<void>;
+  /** Puts a deleted highlight back (undo). */
+  restore: (record: AnnotationRecord) => Promise<void>;
   reattach: (id: string) => Promise<{ ok: boolean; message?: string }>;
   /** Calls back whenever this tab's highlights may have changed; returns the unsubscribe function. */
   subscribe: (onChange: () => void) => () => void;
 }
 
-const QUOTE_PREVIEW = 220;
-
-function preview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > QUOTE_PREVIEW ? `${flat.slice(0, QUOTE_PREVIEW)}…` : flat;
-}
-
-function HighlightItem({ state, services, onMessage }: { state: HighlightState; services: HighlightServices; onMessage: (m: string | null) => void }) {
-  const { record, status } = state;
-  const quote = preview(record.target.quote.exact);
-  return (
-    <li class={`highlight highlight-${record.color} status-${status}`}>
-      <span class="swatch" data-color={record.color} title={COLOR_LABELS[record.color]} aria-hidden="true" />
-      <div class="highlight-body">
-        {status === 'anchored' ? (
-          <button type="button" class="quote-button" onClick={async () => onMessage((await services.scrollTo(record.id)) ? null : 'That highlight is no longer on the page.')}>
-            <q>{quote}</q>
-          </button>
-        ) : (
-          <q class="quote-text">{quote}</q>
-        )}
-        {record.note && <p class="note">{record.note}</p>}
-        {record.tags.length > 0 && (
-          <ul class="tags" aria-label="Tags">
-            {record.tags.map((tag) => <li key={tag}>#{tag}</li>)}
-          </ul>
-        )}
-        {status === 'pending' && <p class="muted">Looking for it on the page…</p>}
-        {status === 'orphan' && (
-          <div class="orphan">
-            <p>Not found on this page</p>
-            <div class="actions">
-              <button type="button" onClick={async () => { const r = await services.reattach(record.id); onMessage(r.ok ? null : r.message ?? 'Could not re-attach.'); }}>
-                Re-attach to selection
-              </button>
-              <button type="button" class="danger" onClick={() => void services.remove(record.id)}>Delete</button>
-            </div>
-          </div>
-        )}
-      </div>
-    </li>
-  );
-}
-
-/** The page's highlights in document order; orphans stay listed with their quote. */
-export function HighlightsRegion({ services }: { services: HighlightServices }) {
+/**
+ * The page's highlights in document order; orphans stay listed with their quote. Each can be edited or
+ * deleted here; a deletion can be undone until the next one. With `limit`, a long list shows that many
+ * and then "Show all (n)".
+ */
+export function HighlightsRegion({ services, limit = Infinity }: { services: HighlightServices; limit?: number }) {
   const [result, setResult] = useState<TabHighlightsResult | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState(false);
+  const { notice, onDeleted } = useDeletionUndo(services.restore);
   const refresh = useCallback(async () => setResult(await services.load()), [services]);
-  useEffect(() => {
+  // A layout effect, not an effect: Preact runs effects after the next animation frame, which a popup or
+  // panel in a hidden tab does not get (and whose timers the browser slows to one a second), so the list
+  // waited seconds there. Asking at once costs nothing where frames do come.
+  useLayoutEffect(() => {
     void refresh();
     return services.subscribe(() => void refresh());
   }, [services, refresh]);
@@ -69,14 +43,26 @@ export function HighlightsRegion({ services }: { services: HighlightServices }) 
   if (!result) body = <p class="muted">Loading highlights…</p>;
   else if (!result.ok) body = <p class="muted">Reload the page to highlight on it: it was open before Gloss was installed or updated.</p>;
   else if (result.highlights.length === 0) body = <p class="muted">Select text on the page and choose Highlight, or press Alt+Shift+H.</p>;
-  else body = (
-    <ul class="highlight-list">
-      {result.highlights.map((state) => <HighlightItem key={state.record.id} state={state} services={services} onMessage={setMessage} />)}
-    </ul>
-  );
+  else {
+    const { shown, collapsible } = previewList(result.highlights, limit, expanded);
+    body = (
+      <>
+        <ul class="highlight-list">
+          {shown.map((state: HighlightState) => (
+            <HighlightItem key={state.record.id} state={state} services={services} onMessage={setMessage} onDeleted={(gone) => onDeleted(gone.record)} />
+          ))}
+        </ul>
+        {collapsible && (
+          <ShowAllButton total={result.highlights.length} expanded={expanded} onToggle={() => setExpanded(!expanded)} of="highlights" />
+        )}
+      </>
+    );
+  }
+  const count = result?.ok && result.highlights.length > 0 ? ` (${result.highlights.length})` : '';
   return (
     <section class="highlights" aria-labelledby="highlights-title">
-      <h2 id="highlights-title" class="section-title">Highlights{result?.ok && result.highlights.length > 0 ? ` (${result.highlights.length})` : ''}</h2>
+      <h2 id="highlights-title" class="section-title">Highlights{count}</h2>
+      {notice}
       {message && <p class="scroll-note" role="status">{message}</p>}
       {body}
     </section>

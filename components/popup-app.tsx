@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { AnalyzeTabResult, PageDetailsMessage } from '@/lib/messaging/contract';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import type { AnalyzeTabResult, PageDetailsMessage, ReadingPosition } from '@/lib/messaging/contract';
 import type { OutlineItem } from '@/lib/outline/live-outline';
+import { currentOutlineIndex } from '@/lib/outline/section-in-view';
 import { UNREADABLE_MESSAGES } from '@/lib/popup/unreadable-messages';
 import { ArticleHeader } from './article-header';
 import { EntitiesRegion, type EntityServices } from './entities-region';
@@ -25,6 +26,27 @@ export interface PopupServices {
   exportsFor?: (tabId: number) => ExportServices;
   /** "Pause Gloss on this site"; absent in tests that only cover reading. */
   sitePause?: SitePauseServices;
+  /** Opens the browser's side panel (called in the click's own handler: browsers ask for a gesture); absent where there is none. */
+  openSidePanel?: () => void;
+  /**
+   * Side panel: reports the section being read in the tab, among these headings (the outline's indexes
+   * among the page's h1–h6), until the returned function is called.
+   */
+  watchReadingPosition?: (tabId: number, headings: number[], onPosition: (position: ReadingPosition | null) => void) => () => void;
+}
+
+/** Headings the popup shows before "Show all (n)"; the side panel shows every one. */
+const POPUP_OUTLINE_LIMIT = 8;
+/** Highlights the popup shows before "Show all (n)". */
+const POPUP_HIGHLIGHT_LIMIT = 5;
+
+interface PopupAppProps {
+  services: PopupServices;
+  /**
+   * The popup is one short column with the outline near the top; the side panel fills the browser's
+   * height, its outline, highlights and entities each scrolling in their own share of it.
+   */
+  layout?: 'popup' | 'panel';
 }
 
 type State =
@@ -34,8 +56,8 @@ type State =
   | { phase: 'done'; tabId: number; result: AnalyzeTabResult; site: string | null }
   | { phase: 'crashed'; message: string };
 
-/** The popup: what the tab's article is, its outline, or why Gloss can't read it. */
-export function PopupApp({ services }: { services: PopupServices }) {
+/** The popup (and the side panel): what the tab's article is, its outline, or why Gloss can't read it. */
+export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [scrollNote, setScrollNote] = useState<string | null>(null);
   const [pauseBusy, setPauseBusy] = useState(false);
@@ -58,6 +80,17 @@ export function PopupApp({ services }: { services: PopupServices }) {
     [services, tabIdForHighlights, analysisDone],
   );
 
+  // The side panel marks the section being read, as the page reports it.
+  const [readingPosition, setReadingPosition] = useState<ReadingPosition | null>(null);
+  const outlineHeadings = analysisDone?.outline.flatMap((item) => (item.liveIndex === null ? [] : [item.liveIndex])) ?? null;
+  const headingsKey = outlineHeadings?.join(',') ?? null;
+  useLayoutEffect(() => {
+    setReadingPosition(null);
+    if (layout !== 'panel' || tabIdForHighlights === null || !outlineHeadings || !services.watchReadingPosition) return undefined;
+    return services.watchReadingPosition(tabIdForHighlights, outlineHeadings, setReadingPosition);
+    // The headings by value (headingsKey): a new array of the same outline is no reason to start again.
+  }, [services, layout, tabIdForHighlights, headingsKey]);
+
   const load = useCallback(async () => {
     setState({ phase: 'loading' });
     try {
@@ -73,7 +106,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
     }
   }, [services]);
 
-  useEffect(() => void load(), [load]);
+  // A layout effect: effects wait for an animation frame, which a popup or panel in a hidden tab does not
+  // get (see HighlightsRegion).
+  useLayoutEffect(() => void load(), [load]);
 
   const setSitePaused = async (tabId: number, site: string, paused: boolean) => {
     if (!services.sitePause) return;
@@ -121,27 +156,63 @@ export function PopupApp({ services }: { services: PopupServices }) {
     setScrollNote(found ? null : `“${item.text}” is no longer on the page. Reload it to refresh the outline.`);
   };
   const { analysis } = result;
-  return (
+  const showOutline = analysis.kind === 'article' || analysis.outline.length > 0;
+  const header = (
     <>
       <ArticleHeader analysis={analysis} />
+      {layout === 'popup' && services.openSidePanel && (
+        <p class="open-panel">
+          <button type="button" class="link-button" onClick={() => services.openSidePanel?.()}>Open side panel</button>
+          <span class="muted"> to keep the outline and your notes beside the page.</span>
+        </p>
+      )}
       {analysis.kind !== 'article' && <HeadingsOnlyNotice kind={analysis.kind} hasHeadings={analysis.outline.length > 0} />}
       {scrollNote && (
         <p class="scroll-note" role="status">
           {scrollNote}
         </p>
       )}
-      {highlightServices && <HighlightsRegion services={highlightServices} />}
-      {exportServices && <ExportBar services={exportServices} />}
-      {entityServices && <EntitiesRegion initial={analysis.entities} services={entityServices} />}
-      {(analysis.kind === 'article' || analysis.outline.length > 0) && (
-        <OutlineNav items={analysis.outline} onSelect={(item) => void onSelect(item)} />
-      )}
+    </>
+  );
+  const footer = (
+    <>
       {site && services.sitePause && (
         <SitePauseBar site={site} busy={pauseBusy} problem={pauseProblem} onToggle={() => void setSitePaused(tabId, site, true)} />
       )}
       <footer class="popup-footer">
         <a href="/NOTICE.txt" target="_blank" rel="noopener noreferrer">About the data Gloss ships</a>
       </footer>
+    </>
+  );
+  const entities = entityServices && <EntitiesRegion initial={analysis.entities} services={entityServices} />;
+  if (layout === 'panel') {
+    return (
+      <div class="panel">
+        <div class="panel-top">{header}</div>
+        {showOutline && (
+          <div class="panel-section panel-outline">
+            <OutlineNav items={analysis.outline} onSelect={(item) => void onSelect(item)} current={currentOutlineIndex(analysis.outline, readingPosition)} />
+          </div>
+        )}
+        {highlightServices && <div class="panel-section panel-highlights"><HighlightsRegion services={highlightServices} /></div>}
+        {entities && <div class="panel-section panel-entities">{entities}</div>}
+        <div class="panel-section panel-more">
+          {exportServices && <ExportBar services={exportServices} />}
+          {footer}
+        </div>
+      </div>
+    );
+  }
+  // The popup: the outline first (it used to start below the exports and every entity), then the
+  // highlights; long lists show a few and then "Show all (n)".
+  return (
+    <>
+      {header}
+      {showOutline && <OutlineNav items={analysis.outline} onSelect={(item) => void onSelect(item)} limit={POPUP_OUTLINE_LIMIT} />}
+      {highlightServices && <HighlightsRegion services={highlightServices} limit={POPUP_HIGHLIGHT_LIMIT} />}
+      {entities}
+      {exportServices && <ExportBar services={exportServices} />}
+      {footer}
     </>
   );
 }

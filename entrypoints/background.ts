@@ -1,6 +1,7 @@
 import { answerGlossRequest } from '@/extension/background/message-listener';
 import { installE2eHooks } from '@/extension/background/e2e-hooks';
 import { installHighlightTriggers } from '@/extension/background/highlight-triggers';
+import { installReadingPositionWatch } from '@/extension/background/reading-position-watch';
 import { installUiFrameRelay } from '@/extension/background/ui-frame-relay';
 import { installWelcome } from '@/extension/background/welcome';
 
@@ -9,6 +10,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(answerGlossRequest);
   installHighlightTriggers();
   installUiFrameRelay();
+  installReadingPositionWatch();
   installWelcome();
   if (import.meta.env.MODE === 'e2e') installE2eHooks();
 });

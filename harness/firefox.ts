@@ -4,9 +4,10 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_E2E_BUILD, FIREFOX_PATH } from './paths';
 
-/** Must match OPEN_POPUP_PARAMETER and OPEN_SETTINGS_PARAMETER in extension/background/e2e-hooks.ts. */
+/** Must match OPEN_POPUP_PARAMETER, OPEN_SETTINGS_PARAMETER and OPEN_SIDE_PANEL_PARAMETER in extension/background/e2e-hooks.ts. */
 const OPEN_POPUP_PARAMETER = 'gloss-e2e-open-popup';
 const OPEN_SETTINGS_PARAMETER = 'gloss-e2e-open-settings';
+const OPEN_SIDE_PANEL_PARAMETER = 'gloss-e2e-open-side-panel';
 
 /** A host the test profile forbids extensions on, like Firefox does for its add-on store. */
 export const RESTRICTED_TEST_HOST = 'localhost';
@@ -15,6 +16,11 @@ export interface FirefoxSession {
   browser: Browser;
   /** Opens `url` in a new tab and has the extension open its popup for that tab; returns both pages. */
   openWithPopup: (url: string) => Promise<{ page: Page; popup: Page }>;
+  /**
+   * Opens `url` in a new tab and has the extension open its side panel page following that tab's window
+   * (`sidepanel.html?window=<id>`, in a window of its own: BiDi cannot reach Firefox's sidebar); returns both.
+   */
+  openWithSidePanel: (url: string) => Promise<{ page: Page; panel: Page }>;
   /** Clicks the popup's "Open library" and returns the library's tab. */
   openLibrary: (popup: Page) => Promise<Page>;
   /**
@@ -86,6 +92,16 @@ export async function launchFirefoxWithGloss(options: { headed?: boolean; extens
       const popup = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/popup.html'), known);
       await popup.setViewport({ width: 380, height: 600 });
       return { page, popup };
+    },
+    async openWithSidePanel(url) {
+      const marked = new URL(url);
+      marked.searchParams.set(OPEN_SIDE_PANEL_PARAMETER, '1');
+      const page = await browser.newPage();
+      const known = new Set(await browser.pages());
+      await page.goto(marked.href);
+      const panel = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/sidepanel.html'), known);
+      await panel.setViewport({ width: 400, height: 900 });
+      return { page, panel };
     },
     async openLibrary(popup) {
       const known = new Set(await browser.pages());

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Gloss's benchmarks in headless Chromium, printed as Markdown and written to bench-output/.
  *
- *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|hostile|all] [--runs 15]
+ *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|hostile|popup-highlights|all] [--runs 15]
  *                    [--warmups 10] [--ms 600] [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15]
  *                    [--rebuild] [--pages 5000] [--highlights 100000] [--rounds 20] [--baseline <git ref>]
  *
@@ -30,6 +30,10 @@
  * - hostile (bench-output/hostile.md): 200,000-character hostile texts (tests/support/hostile-text.ts) against
  *   the same length of a real article, in Node: the background's entity scan and `gloss analyze`, with the
  *   ratio per generator (aim: at most 2×). Its own fixed run counts, not --runs.
+ * - popup-highlights (bench-output/popup-highlights.md): how soon the popup lists a page's highlights, opened
+ *   for a tab behind the one in front (as the end-to-end tests open it), in Chromium and Firefox ESR, this
+ *   checkout against --baseline (default: the commit before the popup stopped waiting for animation frames),
+ *   --opens opens each, alternating. Builds Firefox's e2e build of the baseline too; run `npm run build:e2e` first.
  *
  * In-page timings get at least --warmups warm-up rounds (and 300 ms of them), then at least --runs measured
  * rounds and --ms milliseconds of them, capped at 400 rounds; the tables show the medians. This is a
@@ -48,6 +52,7 @@ import { formatContentScriptSize, measureContentScriptSize } from './bench/conte
 import { benchEntityPopup, formatEntityPopup } from './bench/entity-popup';
 import { benchEntityScan, formatEntityScan } from './bench/entity-scan';
 import { benchExtraction, SAMPLE_ARTICLE } from './bench/extraction';
+import { benchHighlightsPopup, BEFORE_POPUP_FIX_COMMIT, formatHighlightsPopup } from './bench/highlights-popup';
 import { benchHostile, formatHostile } from './bench/hostile';
 import { benchIdleCost, formatIdleCost } from './bench/idle-cost';
 import { benchInPageUi, formatInPageUi, SHADOW_ROOT_UI_COMMIT } from './bench/in-page-ui';
@@ -58,7 +63,7 @@ import { formatLibrary } from './bench/library-report';
 import { benchLibrarySearch } from './bench/library-search';
 import { formatMachine, formatPhases, formatReport, type Machine } from './bench/report';
 
-const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library', 'hostile'] as const;
+const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library', 'hostile', 'popup-highlights'] as const;
 type Suite = (typeof SUITES)[number];
 const TARGET = { page: SAMPLE_ARTICLE.replace('.html', ''), maxRatio: 1.3, maxMs: 30 };
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'bench-output');
@@ -81,7 +86,7 @@ const { values: options } = parseArgs({
     pages: { type: 'string', default: '5000' },
     highlights: { type: 'string', default: '100000' },
     rounds: { type: 'string', default: '20' },
-    baseline: { type: 'string', default: SHADOW_ROOT_UI_COMMIT },
+    baseline: { type: 'string' },
   },
 });
 const budget: Budget = {
@@ -156,7 +161,7 @@ async function main(): Promise<void> {
   }
   if (suites.includes('in-page-ui')) {
     const plan = { loads: Math.min(loads, 10), rounds: Number(options.rounds) };
-    const ui = await benchInPageUi({ ...plan, baseline: options.baseline!, rebuild: options.rebuild });
+    const ui = await benchInPageUi({ ...plan, baseline: options.baseline ?? SHADOW_ROOT_UI_COMMIT, rebuild: options.rebuild });
     const report = `How soon the selection toolbar and the note editor appear, against the build of ${ui.baseline.slice(0, 12)} ` +
       `(\`--baseline\`).\n\n${formatInPageUi(ui.results, plan)}\n${formatMachine(machine(ui.chromium))}`;
     await publish('in-page-ui', 'In-page UI benchmark', report, true);
@@ -174,6 +179,12 @@ async function main(): Promise<void> {
     const { result: files, backup } = benchLibraryFiles(generateLibrary({ ...library, seed: 1 }));
     const browser = await benchLibraryBrowser(backup, { opens: 5, typingRounds: 2, exportRuns: 3, rebuild: options.rebuild });
     await publish('library', 'Library benchmark', formatLibrary(search, files, browser), true);
+  }
+  if (suites.includes('popup-highlights')) {
+    const result = await benchHighlightsPopup({ opens, baseline: options.baseline ?? BEFORE_POPUP_FIX_COMMIT, rebuild: options.rebuild });
+    const report = 'How soon the popup lists the page\'s highlights, opened for a tab behind the one in front.\n\n' +
+      formatHighlightsPopup(result, opens);
+    await publish('popup-highlights', 'Popup highlights benchmark', report, true);
   }
   if (suites.includes('hostile')) {
     const report = 'Hostile text against a real article of the same size: the background\'s scan and `gloss analyze`.\n\n' +

@@ -200,6 +200,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
                   open: (url, id) => void services.open(url, id).then((r) => { if (!r.ok) setStatus({ text: r.message ?? 'Gloss could not open that page.', problem: true }); }),
                   exportPage: (url, copy) => void runExport('markdown', [url], copy),
                   actorName: (key) => actorNames.get(key) ?? key,
+                  highlights: services.highlights,
                 }}
               />
             </>

@@ -2,6 +2,7 @@ import type { ExportFile } from '@/lib/export/export-files';
 import type { ExportFormat } from '@/lib/messaging/contract';
 import type { SkippedRecord } from '@/lib/export/web-annotation/parse-backup';
 import type { ActorChange } from '@/lib/storage/actor-changes';
+import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { ImportReport } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 
@@ -51,6 +52,13 @@ export interface VaultServices {
   update: (urls: string[] | null, onProgress: (progress: VaultProgress) => void) => Promise<VaultOutcome>;
 }
 
+/** Changing one highlight from the library; null when it no longer exists. */
+export interface HighlightEditServices {
+  update: (id: string, changes: AnnotationChanges) => Promise<AnnotationRecord | null>;
+  remove: (id: string) => Promise<void>;
+  restore: (record: AnnotationRecord) => Promise<void>;
+}
+
 /** What the library page needs from the extension; tests give it fakes. */
 export interface LibraryServices {
   /** Every saved page: a few thousand records, quick, so the list can paint first. */
@@ -71,6 +79,8 @@ export interface LibraryServices {
    */
   importBackup: (file: File, onStep?: (step: ImportStep) => void, confirmActors?: ConfirmActorChanges) => Promise<ImportOutcome>;
   renameTag: (fromKey: string, toLabel: string) => Promise<{ annotations: number; merged: boolean }>;
+  /** Edits, deletes and undoes a deletion through the background, which repaints open tabs of the page. */
+  highlights: HighlightEditServices;
   /** Calls back when stored highlights change elsewhere; returns the unsubscribe function. */
   subscribe: (onChange: () => void) => () => void;
   vault: VaultServices;

@@ -2,7 +2,11 @@ import { useState } from 'preact/hooks';
 import type { PageMatch } from '@/lib/library/search';
 import { snippet } from '@/lib/library/snippet';
 import { COLOR_LABELS, type AnnotationRecord } from '@/lib/storage/records';
+import type { AnnotationChanges } from '@/lib/storage/annotation-store';
+import { HighlightEditControls } from '../highlight-edit-controls';
+import { useDeletionUndo } from '../use-deletion-undo';
 import { countOf } from '../count-words';
+import type { HighlightEditServices } from './library-services';
 
 /** Highlights shown per page before "Show all". */
 const HIGHLIGHTS_SHOWN = 3;
@@ -11,6 +15,8 @@ export interface ResultActions {
   open: (url: string, annotationId: string | null) => void;
   exportPage: (url: string, copy: boolean) => void;
   actorName: (key: string) => string;
+  /** Edit, delete and undo, through the background (open tabs of the page repaint). */
+  highlights: HighlightEditServices;
 }
 
 function Marked({ text, query }: { text: string; query: string }) {
@@ -21,12 +27,26 @@ function Marked({ text, query }: { text: string; query: string }) {
   );
 }
 
-function HighlightItem({ record, url, query, actions }: { record: AnnotationRecord; url: string; query: string; actions: ResultActions }) {
+interface HighlightItemProps {
+  record: AnnotationRecord;
+  url: string;
+  query: string;
+  actions: ResultActions;
+  onDeleted: (record: AnnotationRecord) => void;
+}
+
+function HighlightItem({ record, url, query, actions, onDeleted }: HighlightItemProps) {
+  const quoteId = `library-quote-${record.id}`;
+  const save = async (changes: AnnotationChanges) => ((await actions.highlights.update(record.id, changes)) ? null : 'That highlight no longer exists.');
+  const remove = async () => {
+    await actions.highlights.remove(record.id);
+    onDeleted(record);
+  };
   return (
     <li class="result-highlight">
       <span class="swatch" data-color={record.color} title={COLOR_LABELS[record.color]} aria-hidden="true" />
-      <div>
-        <button type="button" class="quote-button" onClick={() => actions.open(url, record.id)} title="Open the page at this highlight">
+      <div class="result-highlight-body">
+        <button type="button" id={quoteId} class="quote-button" onClick={() => actions.open(url, record.id)} title="Open the page at this highlight">
           <q><Marked text={record.target.quote.exact} query={query} /></q>
         </button>
         {record.note && <p class="note"><Marked text={record.note} query={query} /></p>}
@@ -35,6 +55,7 @@ function HighlightItem({ record, url, query, actions }: { record: AnnotationReco
             {record.tags.map((tag) => <li key={tag}>#{tag}</li>)}
           </ul>
         )}
+        <HighlightEditControls record={record} quoteId={quoteId} save={save} remove={() => void remove()} />
       </div>
     </li>
   );
@@ -42,7 +63,15 @@ function HighlightItem({ record, url, query, actions }: { record: AnnotationReco
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-function PageCard({ match, query, actions, complete }: { match: PageMatch; query: string; actions: ResultActions; complete: boolean }) {
+interface PageCardProps {
+  match: PageMatch;
+  query: string;
+  actions: ResultActions;
+  complete: boolean;
+  onDeleted: (record: AnnotationRecord) => void;
+}
+
+function PageCard({ match, query, actions, complete, onDeleted }: PageCardProps) {
   const [expanded, setExpanded] = useState(false);
   const { page, annotations } = match;
   const shown = expanded ? annotations : annotations.slice(0, HIGHLIGHTS_SHOWN);
@@ -65,7 +94,7 @@ function PageCard({ match, query, actions, complete }: { match: PageMatch; query
       )}
       {shown.length > 0 && (
         <ul class="result-highlights" aria-label="Highlights">
-          {shown.map((record) => <HighlightItem key={record.id} record={record} url={page.url} query={query} actions={actions} />)}
+          {shown.map((record) => <HighlightItem key={record.id} record={record} url={page.url} query={query} actions={actions} onDeleted={onDeleted} />)}
         </ul>
       )}
       <div class="card-actions">
@@ -93,9 +122,14 @@ interface PageResultsProps {
 }
 
 export function PageResults({ matches, query, limit, complete, onMore, actions }: PageResultsProps) {
+  // Above the cards: the deleted highlight's card may be gone with it.
+  const { notice, onDeleted } = useDeletionUndo(actions.highlights.restore);
   return (
     <div class="results">
-      {matches.slice(0, limit).map((match) => <PageCard key={match.page.url} match={match} query={query} actions={actions} complete={complete} />)}
+      {notice}
+      {matches.slice(0, limit).map((match) => (
+        <PageCard key={match.page.url} match={match} query={query} actions={actions} complete={complete} onDeleted={onDeleted} />
+      ))}
       {matches.length > limit && (
         <button type="button" class="more-button" onClick={onMore}>
           Show more pages ({matches.length - limit} more)

@@ -1,19 +1,19 @@
 import { render } from 'preact';
-import { PopupApp, type PopupServices } from '@/components/popup-app';
-import { entityServicesFor } from '@/extension/popup/entity-services';
+import { browser } from 'wxt/browser';
+import { PopupApp } from '@/components/popup-app';
 import { prefetchFirstAnalysis } from '@/extension/popup/first-analysis';
-import { exportServicesFor } from '@/extension/popup/export-services';
-import { highlightServicesFor } from '@/extension/popup/highlight-services';
-import { sitePauseServices } from '@/extension/popup/site-pause-services';
+import { readerServices } from '@/extension/popup/reader-services';
+import { canOpenSidePanel, openSidePanel } from '@/extension/side-panel/open-side-panel';
 import { sendRequest } from '@/extension/send-request';
 import { tabIdFromSearch } from '@/lib/popup/target-tab';
 import '@/assets/theme.css';
+import '@/assets/highlight-edit.css';
 import './style.css';
 
+const requestedTab = tabIdFromSearch(location.search);
 const firstAnalysis = prefetchFirstAnalysis(
   async () => {
-    const requested = tabIdFromSearch(location.search);
-    if (requested !== null) return requested;
+    if (requestedTab !== null) return requestedTab;
     const [active] = await browser.tabs.query({ active: true, currentWindow: true });
     return active?.id ?? null;
   },
@@ -21,17 +21,24 @@ const firstAnalysis = prefetchFirstAnalysis(
   (tabId) => sendRequest({ type: 'tab-site-pause', tabId }),
 );
 
-const services: PopupServices = {
+// Known before any click: opening the side panel must happen in the click's own handler.
+let windowId: number | null = null;
+void browser.windows.getCurrent().then((current) => { windowId = current.id ?? null; }, () => undefined);
+
+const services = readerServices({
   resolveTabId: firstAnalysis.resolveTabId,
   analyzeTab: firstAnalysis.analyzeTab,
-  sitePause: sitePauseServices(firstAnalysis.sitePauseStatus),
-  async scrollToHeading(tabId, item) {
-    const { found } = await sendRequest({ type: 'scroll-to-heading', tabId, target: item });
-    return found;
-  },
-  highlightsFor: highlightServicesFor,
-  entitiesFor: entityServicesFor,
-  exportsFor: exportServicesFor,
-};
+  sitePauseStatus: firstAnalysis.sitePauseStatus,
+  closeOnLibrary: true,
+  openSidePanel: canOpenSidePanel()
+    ? () => {
+      void openSidePanel(windowId).then(
+        // The real popup steps aside for the panel; a popup opened as a tab for another tab stays.
+        () => { if (requestedTab === null) window.close(); },
+        (error: unknown) => console.warn('Gloss could not open its side panel:', error),
+      );
+    }
+    : undefined,
+});
 
 render(<PopupApp services={services} />, document.getElementById('app')!);

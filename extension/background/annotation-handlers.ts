@@ -75,7 +75,8 @@ export async function createForSender(
   return record;
 }
 
-export async function update(request: GlossRequest<'update-annotation'>, caller: ContentScriptCaller) {
+/** From a content script (a highlight of its own page) or from Gloss's pages (popup, side panel, library: any). */
+export async function update(request: GlossRequest<'update-annotation'>, caller: Caller) {
   const changes = checkAnnotationChanges(request.changes, 'update-annotation changes');
   return announced(
     await changeOwnRecord('update-annotation', request.id, caller, () => updateAnnotation(glossDatabase(), request.id, changes)),
@@ -95,16 +96,18 @@ export async function remove(request: GlossRequest<'delete-annotation'>, caller:
 }
 
 /**
- * Puts a deleted highlight back (undo). The record must be whole and well formed, of the sender's page,
- * and may not take the place of another page's highlight with the same id.
+ * Puts a deleted highlight back (undo). The record must be whole and well formed. A content script may
+ * restore only a record of its own page, and not in place of another page's highlight with the same id;
+ * Gloss's pages (popup, side panel, library) undo deletions of any page.
  */
-export async function restore(request: GlossRequest<'restore-annotation'>, caller: ContentScriptCaller) {
+export async function restore(request: GlossRequest<'restore-annotation'>, caller: Caller) {
   const record = checkAnnotationRecord(request.record, 'restore-annotation record');
-  if (record.pageUrl !== caller.pageUrl) throw new RefusedRequest(`restore-annotation: ${OTHER_PAGE}.`);
+  const ownPage = caller.kind === 'content-script' ? caller.pageUrl : null;
+  if (ownPage !== null && record.pageUrl !== ownPage) throw new RefusedRequest(`restore-annotation: ${OTHER_PAGE}.`);
   const db = glossDatabase();
   const restored = await db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
     const existing = await db.annotations.get(record.id);
-    if (existing && existing.pageUrl !== caller.pageUrl) throw new RefusedRequest(`restore-annotation: ${OTHER_PAGE}.`);
+    if (existing && existing.pageUrl !== record.pageUrl) throw new RefusedRequest(`restore-annotation: ${OTHER_PAGE}.`);
     return restoreAnnotation(db, record);
   });
   return announced(restored);

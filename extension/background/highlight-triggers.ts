@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, readSettings } from '@/lib/storage/settings-store';
 import { glossDatabase } from './database';
+import { canOpenSidePanel, openSidePanel } from '../side-panel/open-side-panel';
 import { sendTabCommand } from './tab-commands';
 
 export const CONTEXT_MENU_ID = 'gloss-highlight-selection';
+export const SIDE_PANEL_MENU_ID = 'gloss-open-side-panel';
 export const HIGHLIGHT_COMMAND = 'highlight-selection';
 
 /** What the shortcut and the context menu do: highlight the tab's selection in the default colour (the settings page chooses it). */
@@ -18,6 +20,12 @@ export async function highlightSelectionIn(tabId: number | undefined): Promise<v
 async function createMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: 'Highlight selection', contexts: ['selection'] });
+  // On web pages only, where the panel has something to show.
+  if (canOpenSidePanel()) {
+    browser.contextMenus.create({
+      id: SIDE_PANEL_MENU_ID, title: 'Open Gloss side panel', contexts: ['page'], documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
+  }
 }
 
 /** The context menu item and the keyboard shortcut; both highlight the tab's current selection. */
@@ -27,6 +35,8 @@ export function installHighlightTriggers(): void {
   browser.runtime.onStartup.addListener(() => void createMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CONTEXT_MENU_ID) void highlightSelectionIn(tab?.id);
+    // Still in the click's handler: both browsers open a side panel only for a person's gesture.
+    else if (info.menuItemId === SIDE_PANEL_MENU_ID) void openSidePanel(tab?.windowId ?? null).catch(() => undefined);
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === HIGHLIGHT_COMMAND) void highlightSelectionIn(tab?.id);

@@ -52,6 +52,12 @@ export function libraryServices(db = new GlossDatabase()): LibraryServices {
       return new Map((await resolveActors(keys, new Map())).map((profile) => [profile.key, profile.canonical]));
     },
     open: (url, annotationId) => sendRequest({ type: 'open-saved-page', url, annotationId }),
+    // Through the background, like the popup's: it stores the change and repaints every tab of the page.
+    highlights: {
+      update: (id, changes) => sendRequest({ type: 'update-annotation', id, changes }),
+      remove: async (id) => void (await sendRequest({ type: 'delete-annotation', id })),
+      restore: async (record) => void (await sendRequest({ type: 'restore-annotation', record })),
+    },
     exportPages: (format, urls) => exportSavedPages(db, format, urls, current()),
     save: saveFile,
     copy: copyText,

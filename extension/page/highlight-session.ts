@@ -3,7 +3,7 @@ import type { GlossBroadcast, TabCommand } from '@/lib/messaging/contract';
 import type { EditorDraft, FrameToPage } from '@/lib/messaging/ui-frame-protocol';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
-import { parseTagInput } from '@/lib/storage/tags';
+import { draftChanges } from '@/lib/storage/highlight-edits';
 import { sendRequest } from '../send-request';
 import { publishedPageSettings } from './highlighter-api';
 import { PageHighlights } from './page-highlights';
@@ -19,17 +19,6 @@ type Showing =
   | { view: 'toolbar'; selection: Range }
   | { view: 'editor'; record: AnnotationRecord; draft: EditorDraft | null }
   | { view: 'toast'; undo: () => void; timer: ReturnType<typeof setTimeout> };
-
-/** The changes a closed editor's last draft makes to its record. */
-function changesFrom(record: AnnotationRecord, draft: EditorDraft | null): AnnotationChanges {
-  const changes: AnnotationChanges = {};
-  if (!draft) return changes;
-  if (draft.color !== record.color) changes.color = draft.color;
-  if (draft.note !== record.note) changes.note = draft.note;
-  const tags = parseTagInput(draft.tags);
-  if (tags.join('\n') !== record.tags.join('\n')) changes.tags = tags;
-  return changes;
-}
 
 /**
  * Wires the page's highlights to the person: the selection toolbar and the editor (drawn in Gloss's
@@ -150,7 +139,7 @@ export class HighlightSession {
     if (showing.view !== 'editor') return;
     this.hide();
     this.highlights.focus(null);
-    const changes = changesFrom(showing.record, showing.draft);
+    const changes = draftChanges(showing.record, showing.draft);
     if (Object.keys(changes).length > 0) void this.save(showing.record.id, changes);
   }
 

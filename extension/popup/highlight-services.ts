@@ -3,12 +3,15 @@ import type { HighlightServices } from '@/components/highlights-region';
 import { isContentScriptOfTab, isFromExtension } from '../background/callers';
 import { sendRequest } from '../send-request';
 
-/** The popup's view of one tab's highlights, through the background. */
+/** The popup's and side panel's view of one tab's highlights, through the background. */
 export function highlightServicesFor(tabId: number): HighlightServices {
   return {
     load: () => sendRequest({ type: 'tab-highlights', tabId }),
     scrollTo: async (id) => (await sendRequest({ type: 'scroll-to-highlight', tabId, id })).found,
+    // The background stores the change and tells every tab showing the page to repaint.
+    update: (id, changes) => sendRequest({ type: 'update-annotation', id, changes }),
     remove: async (id) => void (await sendRequest({ type: 'delete-annotation', id })),
+    restore: async (record) => void (await sendRequest({ type: 'restore-annotation', record })),
     reattach: (id) => sendRequest({ type: 'reattach-highlight', tabId, id }),
     subscribe(onChange) {
       const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {

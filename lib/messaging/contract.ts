@@ -248,16 +248,18 @@ export function isGlossRequest(message: unknown): message is GlossRequest {
  * refuses a request from any other caller before reading it:
  * - content-script requests come from Gloss's content script in a web page's top frame, and are bound to
  *   that tab and page (they name no tab and no page);
- * - delete-annotation comes from either (the popup deletes orphans by id; a content script only a
- *   highlight of its own page);
+ * - update-, delete- and restore-annotation come from either: Gloss's pages (popup, side panel, library)
+ *   edit, delete and undo any highlight by id; a content script only a highlight of its own page;
  * - every other request, including everything that names a tabId, only from Gloss's own pages (popup,
  *   library, settings): among them set-settings and erase-everything, which a web page must never reach.
  */
 export const CONTENT_SCRIPT_REQUESTS = [
-  'page-annotations', 'load-highlighter', 'create-annotation', 'update-annotation',
-  'retarget-annotation', 'restore-annotation', 'site-status',
+  'page-annotations', 'load-highlighter', 'create-annotation',
+  'retarget-annotation', 'site-status',
 ] as const satisfies readonly GlossRequestType[];
-export const EITHER_CALLER_REQUESTS = ['delete-annotation'] as const satisfies readonly GlossRequestType[];
+export const EITHER_CALLER_REQUESTS = [
+  'update-annotation', 'delete-annotation', 'restore-annotation',
+] as const satisfies readonly GlossRequestType[];
 
 export type ContentScriptRequestType = (typeof CONTENT_SCRIPT_REQUESTS)[number];
 export type EitherCallerRequestType = (typeof EITHER_CALLER_REQUESTS)[number];
@@ -313,6 +315,53 @@ export interface GlossBroadcasts {
   'site-pause-changed': { event: { site: string; paused: boolean }; response: void };
   /** From the background: the settings changed (or were erased); another open settings page follows. */
   'settings-changed': { event: { settings: GlossSettings }; response: void };
+  /**
+   * From a content script (top frame), only while a side panel watches its tab: the section being read,
+   * as the last of the article's headings above the reading line (its index among the page's h1–h6 and
+   * its text), or null above the first one.
+   */
+  'reading-position': { event: { heading: ReadingPosition | null }; response: void };
+}
+
+/** A heading of the live page, as `reading-position` reports it. */
+export interface ReadingPosition {
+  liveIndex: number;
+  text: string;
+}
+
+/** The port a side panel keeps open to the background while it shows a tab, named so. */
+export const SIDE_PANEL_PORT = 'gloss-side-panel';
+
+/**
+ * What a side panel says over its port: the tab whose reading position it wants (or none), and which
+ * of the page's headings make the article's outline (indexes among its h1–h6). Only those count: a
+ * sidebar's headings, positioned anywhere, would otherwise mark a section the article does not have.
+ */
+export interface SidePanelPortMessage {
+  type: 'watch-reading-position';
+  tabId: number | null;
+  headings: number[];
+}
+
+/** More outline headings than any article has; the rest are not watched. */
+export const MAX_WATCHED_HEADINGS = 5_000;
+
+/** Whether a message on the side panel's port is well formed. */
+export function isSidePanelPortMessage(message: unknown): message is SidePanelPortMessage {
+  if (!isObject(message)) return false;
+  const { type, tabId, headings } = message as { type?: unknown; tabId?: unknown; headings?: unknown };
+  return type === 'watch-reading-position' && (tabId === null || isTabId(tabId)) &&
+    Array.isArray(headings) && headings.length <= MAX_WATCHED_HEADINGS && headings.every(isTabId);
+}
+
+/** Whether a `reading-position` broadcast is well formed (it comes from a page, so it is checked like a request). */
+export function isReadingPositionEvent(message: unknown): message is GlossBroadcast<'reading-position'> {
+  if (!isObject(message) || (message as { type?: unknown }).type !== 'reading-position') return false;
+  const { heading } = message as { heading?: unknown };
+  if (heading === null) return true;
+  if (!isObject(heading)) return false;
+  const { liveIndex, text } = heading as { liveIndex?: unknown; text?: unknown };
+  return isTabId(liveIndex) && typeof text === 'string' && text.length <= 2_000;
 }
 
 export type GlossBroadcastType = keyof GlossBroadcasts;

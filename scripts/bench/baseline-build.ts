@@ -20,15 +20,24 @@ function run(command: string, args: string[], cwd: string): Promise<string> {
   });
 }
 
-/** The folder of the Chrome build at `ref`, building it first if needed; and the commit it is. */
-export async function baselineChromeBuild(ref: string): Promise<{ dir: string; commit: string }> {
+/** The builds a baseline can be: Chrome's production build, or Firefox's e2e build (the tests' hooks, for BiDi). */
+const BUILDS = {
+  chrome: { folder: 'chrome-mv3', args: ['wxt', 'build'] },
+  'firefox-e2e': { folder: 'firefox-mv2-e2e', args: ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e'] },
+} as const;
+
+/** The folder of a build at `ref` (Chrome's by default), building it first if needed; and the commit it is. */
+export async function baselineBuild(ref: string, build: keyof typeof BUILDS = 'chrome'): Promise<{ dir: string; commit: string }> {
   const commit = (await run('git', ['rev-parse', '--verify', `${ref}^{commit}`], PROJECT_ROOT)).trim();
   const tree = path.join(os.tmpdir(), `gloss-baseline-${commit.slice(0, 12)}`);
-  const dir = path.join(tree, '.output', 'chrome-mv3');
+  const { folder, args } = BUILDS[build];
+  const dir = path.join(tree, '.output', folder);
   if (existsSync(path.join(dir, 'manifest.json'))) return { dir, commit };
   if (!existsSync(tree)) await run('git', ['worktree', 'add', '--detach', tree, commit], PROJECT_ROOT);
   if (!existsSync(path.join(tree, 'node_modules'))) symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(tree, 'node_modules'), 'dir');
-  console.error(`building the baseline ${commit.slice(0, 12)} in ${tree} (npx wxt build)…`);
-  await run('npx', ['wxt', 'build'], tree);
+  console.error(`building the baseline ${commit.slice(0, 12)} in ${tree} (npx ${args.join(' ')})…`);
+  await run('npx', [...args], tree);
   return { dir, commit };
 }
+
+export const baselineChromeBuild = (ref: string) => baselineBuild(ref, 'chrome');

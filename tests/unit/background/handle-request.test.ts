@@ -213,6 +213,25 @@ describe('a content script is bound to its tab, top frame and page', () => {
     expect(await db.annotations.count()).toBe(0);
   });
 
+  it('an extension page (popup, side panel, library) edits, deletes and undoes any highlight by id', async () => {
+    const theirs = await stored(OTHER_PAGE);
+    const updated = (await ask({ type: 'update-annotation', id: theirs.id, changes: { color: 'pink', note: 'edited in the panel' } }, popup())) as AnnotationRecord;
+    expect(updated).toMatchObject({ id: theirs.id, color: 'pink', note: 'edited in the panel' });
+    const deleted = (await ask({ type: 'delete-annotation', id: theirs.id }, popup())) as AnnotationRecord;
+    expect(await db.annotations.count()).toBe(0);
+    expect(await ask({ type: 'restore-annotation', record: deleted }, popup())).toEqual(deleted);
+    expect(await everyStored()).toEqual([deleted]);
+  });
+
+  it('an extension page still may not put a record in place of another page\'s highlight with the same id', async () => {
+    const theirs = await stored(OTHER_PAGE);
+    const forged: AnnotationRecord = { ...theirs, pageUrl: PAGE, note: 'moved here' };
+    await expect(ask({ type: 'restore-annotation', record: forged }, popup())).rejects.toThrow(
+      'restore-annotation: that highlight belongs to another page.',
+    );
+    expect(await everyStored()).toEqual([theirs]);
+  });
+
   it('a highlight that no longer exists changes nothing and answers null', async () => {
     expect(await ask({ type: 'update-annotation', id: 'gone', changes: { note: 'x' } }, contentScript())).toBeNull();
     expect(await ask({ type: 'delete-annotation', id: 'gone' }, popup())).toBeNull();

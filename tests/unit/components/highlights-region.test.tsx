@@ -26,7 +26,9 @@ function services(result: TabHighlightsResult, overrides: Partial<HighlightServi
   return {
     load: async () => result,
     scrollTo: async () => true,
+    update: async () => null,
     remove: async () => undefined,
+    restore: async () => undefined,
     reattach: async () => ({ ok: true }),
     subscribe: () => () => undefined,
     ...overrides,
@@ -63,8 +65,8 @@ describe('HighlightsRegion', () => {
     expect(orphan.textContent).toContain('Not found on this page');
     expect(orphan.textContent).toContain('Gone passage');
     const buttons = [...orphan.querySelectorAll('button')].map((b) => b.textContent);
-    expect(buttons).toEqual(['Re-attach to selection', 'Delete']);
-    await act(async () => (orphan.querySelectorAll('button')[1] as HTMLButtonElement).click());
+    expect(buttons).toEqual(['Re-attach to selection', 'Edit', 'Delete']);
+    await act(async () => (orphan.querySelectorAll('button')[2] as HTMLButtonElement).click());
     expect(remove).toHaveBeenCalledWith('b');
   });
 
@@ -96,5 +98,80 @@ describe('HighlightsRegion', () => {
   it('asks for a reload on a tab that has no content script yet', async () => {
     const root = await mount(services({ ok: false, reason: 'no-content-script' }));
     expect(root.textContent).toContain('Reload the page');
+  });
+});
+
+describe('HighlightsRegion: editing where the highlights are listed', () => {
+  const input = (element: HTMLInputElement | HTMLTextAreaElement, value: string) => {
+    element.value = value;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const button = (root: ParentNode, name: string) =>
+    [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name) as HTMLButtonElement;
+
+  it('edits colour, note and tags, saving only what changed, and puts focus back on Edit', async () => {
+    const update = vi.fn(async (id: string) => ({ ...states[0].record, id }));
+    const root = await mount(services({ ok: true, pageUrl: 'x', highlights: states }, { update }));
+    const item = root.querySelectorAll('.highlight-list > li')[0];
+    await act(async () => button(item, 'Edit').click());
+    const form = item.querySelector('form[aria-label="Edit highlight"]') as HTMLFormElement;
+    expect(document.activeElement).toBe(form.querySelector('textarea'));
+    await act(async () => (form.querySelector('input[value="pink"]') as HTMLInputElement).click());
+    await act(async () => input(form.querySelector('textarea')!, 'a better note'));
+    await act(async () => input(form.querySelector('input[type="text"]') as HTMLInputElement, 'fraud, social engineering'));
+    expect(form.textContent).toContain('Saved as #fraud #social-engineering');
+    await act(async () => button(form, 'Save').click());
+    await act(async () => {});
+    expect(update).toHaveBeenCalledWith('a', { color: 'pink', note: 'a better note', tags: ['fraud', 'social-engineering'] });
+    expect(item.querySelector('form')).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Edit');
+  });
+
+  it('closes without saving on Escape, and says so when the highlight is gone', async () => {
+    const update = vi.fn(async () => null);
+    const root = await mount(services({ ok: true, pageUrl: 'x', highlights: states }, { update }));
+    const item = root.querySelectorAll('.highlight-list > li')[0];
+    await act(async () => button(item, 'Edit').click());
+    await act(async () => { item.querySelector('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
+    expect(item.querySelector('form')).toBeNull();
+    expect(update).not.toHaveBeenCalled();
+
+    await act(async () => button(item, 'Edit').click());
+    await act(async () => input(item.querySelector('textarea')!, 'changed'));
+    await act(async () => { item.querySelector('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })); });
+    await act(async () => {});
+    expect(update).toHaveBeenCalledWith('a', { note: 'changed' });
+    expect(item.querySelector('[role="alert"]')?.textContent).toBe('That highlight no longer exists.');
+  });
+
+  it('deletes with undo: Undo takes focus and puts the very record back', async () => {
+    const remove = vi.fn(async () => undefined);
+    const restore = vi.fn(async () => undefined);
+    const root = await mount(services({ ok: true, pageUrl: 'x', highlights: states }, { remove, restore }));
+    await act(async () => button(root.querySelectorAll('.highlight-list > li')[0], 'Delete').click());
+    await act(async () => {});
+    expect(remove).toHaveBeenCalledWith('a');
+    const status = root.querySelector('.undo-bar') as HTMLElement;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toContain('Highlight deleted.');
+    expect(document.activeElement?.textContent).toBe('Undo');
+    await act(async () => button(status, 'Undo').click());
+    expect(restore).toHaveBeenCalledWith(states[0].record);
+    expect(root.querySelector('.undo-bar')).toBeNull();
+  });
+
+  it('shows a few of a long list, then "Show all (n)"', async () => {
+    const many = Array.from({ length: 9 }, (_, i) => ({ record: record(`h${i}`, `Quote ${i}`), status: 'anchored' as const, start: i, end: i + 1 }));
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    await act(async () => render(<HighlightsRegion services={services({ ok: true, pageUrl: 'x', highlights: many })} limit={5} />, root));
+    await act(async () => {});
+    expect(root.querySelectorAll('.highlight-list > li')).toHaveLength(5);
+    const more = root.querySelector('.show-all') as HTMLButtonElement;
+    expect(more.textContent).toBe('Show all (9) highlights');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    await act(async () => more.click());
+    expect(root.querySelectorAll('.highlight-list > li')).toHaveLength(9);
+    expect(more.textContent).toBe('Show fewer highlights');
   });
 });

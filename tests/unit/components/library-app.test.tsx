@@ -46,6 +46,7 @@ function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
     renameTag: vi.fn(async () => ({ annotations: 1, merged: false })),
     subscribe: () => () => undefined,
     vault: { supported: false, folderName: async () => null, choose: vi.fn(async () => null), forget: vi.fn(async () => undefined), update: vi.fn(async () => ({ ok: false as const, message: 'no' })) },
+    highlights: { update: vi.fn(async () => null), remove: vi.fn(async () => undefined), restore: vi.fn(async () => undefined) },
     ...overrides,
   };
 }
@@ -249,5 +250,37 @@ describe('LibraryApp', () => {
     const root = await mount(services());
     const links = [...root.querySelectorAll('nav[aria-label="Gloss"] a')].map((a) => [a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([['Welcome and tips', 'welcome.html'], ['Settings', 'settings.html']]);
+  });
+});
+
+describe('LibraryApp: editing a highlight where it is listed', () => {
+  it('edits its note and colour through the background, and deletes it with undo', async () => {
+    const record = data().annotations[0];
+    const highlights = {
+      update: vi.fn(async (id: string, changes: object) => ({ ...record, ...changes, id })),
+      remove: vi.fn(async () => undefined),
+      restore: vi.fn(async () => undefined),
+    };
+    const root = await mount(services({ highlights }));
+    const item = [...root.querySelectorAll('.result-highlight')].find((li) => li.textContent?.includes('750 million')) as HTMLElement;
+    await act(async () => button(item, 'Edit').click());
+    const form = item.querySelector('form[aria-label="Edit highlight"]') as HTMLFormElement;
+    const note = form.querySelector('textarea') as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(note);
+    note.value = 'Scale of the fraud.';
+    await act(async () => { note.dispatchEvent(new Event('input', { bubbles: true })); });
+    await act(async () => (form.querySelector('input[value="blue"]') as HTMLInputElement).click());
+    await act(async () => button(form as unknown as HTMLElement, 'Save').click());
+    await act(async () => {});
+    expect(highlights.update).toHaveBeenCalledWith('a', { color: 'blue', note: 'Scale of the fraud.' });
+    expect(document.activeElement?.textContent).toBe('Edit');
+
+    await act(async () => button(item, 'Delete').click());
+    await act(async () => {});
+    expect(highlights.remove).toHaveBeenCalledWith('a');
+    const undo = root.querySelector('.undo-bar[role="status"]') as HTMLElement;
+    expect(undo.textContent).toContain('Highlight deleted.');
+    await act(async () => button(undo, 'Undo').click());
+    expect(highlights.restore).toHaveBeenCalledWith(record);
   });
 });

@@ -43,6 +43,7 @@ function services(vaultServices: VaultServices): LibraryServices {
     importBackup: vi.fn(async () => ({ ok: false as const, message: 'no' })),
     renameTag: vi.fn(async () => ({ annotations: 1, merged: false })),
     subscribe: () => () => undefined,
+    highlights: { update: vi.fn(async () => null), remove: vi.fn(async () => undefined), restore: vi.fn(async () => undefined) },
     vault: vaultServices,
   };
 }

@@ -43,6 +43,9 @@ async function mount(s: PopupServices): Promise<HTMLElement> {
   return root;
 }
 
+// jsdom lays nothing out, so it has no scrollIntoView; the outline keeps the current section in view with it.
+Element.prototype.scrollIntoView = function scrollIntoView() {};
+
 afterEach(() => document.body.replaceChildren());
 
 describe('PopupApp', () => {
@@ -170,5 +173,65 @@ describe('PopupApp', () => {
       const again = await open(services({ ok: true, analysis }, { sitePause: failing }));
       expect(again.querySelector('h1')).not.toBeNull();
     });
+  });
+});
+
+describe('PopupApp: the outline near the top, long lists shortened', () => {
+  const long: PageAnalysis = {
+    ...analysis,
+    outline: Array.from({ length: 14 }, (_, i) => ({ level: 2, text: `Section ${i + 1}`, liveIndex: i })),
+  };
+  const highlightServices = {
+    load: async () => ({ ok: true as const, pageUrl: 'x', highlights: [] }),
+    scrollTo: async () => true, update: async () => null, remove: async () => undefined,
+    restore: async () => undefined, reattach: async () => ({ ok: true }), subscribe: () => () => undefined,
+  };
+
+  it('puts the outline before the highlights, and shows 8 headings then "Show all (14)"', async () => {
+    const root = await mount(services({ ok: true, analysis: long }, { highlightsFor: () => highlightServices }));
+    const nav = root.querySelector('nav[aria-label="Outline"]')!;
+    const highlights = root.querySelector('section.highlights')!;
+    expect(nav.compareDocumentPosition(highlights) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(nav.querySelectorAll('a')).toHaveLength(8);
+    const more = nav.querySelector('button.show-all') as HTMLButtonElement;
+    expect(more.textContent).toBe('Show all (14) headings');
+    await act(async () => more.click());
+    expect(nav.querySelectorAll('a')).toHaveLength(14);
+  });
+
+  it('offers to open the side panel, in the click\'s own handler', async () => {
+    const openSidePanel = vi.fn();
+    const root = await mount(services({ ok: true, analysis }, { openSidePanel }));
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Open side panel') as HTMLButtonElement;
+    button.click();
+    expect(openSidePanel).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no side panel where the browser has none', async () => {
+    const root = await mount(services({ ok: true, analysis }));
+    expect(root.textContent).not.toContain('Open side panel');
+  });
+
+  it('in the side panel, shows every heading and marks the section being read', async () => {
+    const root = document.createElement('main');
+    document.body.replaceChildren(root);
+    const watchReadingPosition = vi.fn((_tabId: number, _headings: number[], onPosition: (p: { liveIndex: number; text: string } | null) => void) => {
+      queueMicrotask(() => onPosition({ liveIndex: 10, text: 'Section 11' }));
+      return () => undefined;
+    });
+    await act(async () => render(<PopupApp services={services({ ok: true, analysis: long }, { watchReadingPosition })} layout="panel" />, root));
+    await act(async () => {});
+    await act(async () => {});
+    expect(watchReadingPosition).toHaveBeenCalledWith(7, long.outline.map((item) => item.liveIndex), expect.any(Function));
+    const nav = root.querySelector('nav[aria-label="Outline"]')!;
+    expect(nav.querySelectorAll('a')).toHaveLength(14);
+    expect([...nav.querySelectorAll('a[aria-current="location"]')].map((a) => a.textContent)).toEqual(['Section 11']);
+    expect(root.textContent).not.toContain('Open side panel');
+  });
+
+  it('watches no reading position in the popup', async () => {
+    const watchReadingPosition = vi.fn(() => () => undefined);
+    await mount(services({ ok: true, analysis }, { watchReadingPosition }));
+    expect(watchReadingPosition).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tabIdFromSearch } from '@/lib/popup/target-tab';
+import { panelTargetFromSearch, tabIdFromSearch } from '@/lib/popup/target-tab';
 
 describe('tabIdFromSearch', () => {
   it('reads ?tab=<id>', () => {
@@ -12,5 +12,19 @@ describe('tabIdFromSearch', () => {
     expect(tabIdFromSearch('?tab=-1')).toBeNull();
     expect(tabIdFromSearch('?tab=12abc')).toBeNull();
     expect(tabIdFromSearch('?tab=99999999999999999999')).toBeNull();
+  });
+});
+
+describe('panelTargetFromSearch', () => {
+  it('shows one tab with ?tab=<id>, as the popup', () => {
+    expect(panelTargetFromSearch('?tab=12')).toEqual({ follow: 'tab', tabId: 12 });
+    expect(panelTargetFromSearch('?tab=12&window=3')).toEqual({ follow: 'tab', tabId: 12 });
+  });
+  it('follows the active tab of a window with ?window=<id>', () => {
+    expect(panelTargetFromSearch('?window=3')).toEqual({ follow: 'window', windowId: 3 });
+  });
+  it('follows its own window otherwise, malformed parameters included', () => {
+    expect(panelTargetFromSearch('')).toEqual({ follow: 'own-window' });
+    expect(panelTargetFromSearch('?window=-1&tab=x')).toEqual({ follow: 'own-window' });
   });
 });

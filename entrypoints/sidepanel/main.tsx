@@ -1,0 +1,20 @@
+import { render } from 'preact';
+import { SidePanelApp, type SidePanelServices } from '@/components/side-panel-app';
+import { readerServices } from '@/extension/popup/reader-services';
+import { followTab } from '@/extension/side-panel/follow-tab';
+import { readingPositionClient } from '@/extension/side-panel/reading-position-client';
+import { panelTargetFromSearch } from '@/lib/popup/target-tab';
+import '@/assets/theme.css';
+import '@/assets/highlight-edit.css';
+// The panel shows the popup's components, so it takes the popup's styles and then its own frame.
+import '../popup/style.css';
+import './style.css';
+
+const target = panelTargetFromSearch(location.search);
+const watchReadingPosition = readingPositionClient();
+const services: SidePanelServices = {
+  follow: (onTab) => followTab(target, onTab),
+  readerFor: (tabId) => readerServices({ resolveTabId: async () => tabId, closeOnLibrary: false, watchReadingPosition }),
+};
+
+render(<SidePanelApp services={services} />, document.getElementById('app')!);

@@ -1,0 +1,36 @@
+import type { PopupServices } from '@/components/popup-app';
+import type { SitePauseStatus } from '@/components/site-pause';
+import type { AnalyzeTabResult } from '@/lib/messaging/contract';
+import { sendRequest } from '../send-request';
+import { entityServicesFor } from './entity-services';
+import { exportServicesFor } from './export-services';
+import { highlightServicesFor } from './highlight-services';
+import { sitePauseServices } from './site-pause-services';
+
+interface ReaderSources {
+  resolveTabId: () => Promise<number | null>;
+  analyzeTab?: (tabId: number) => Promise<AnalyzeTabResult>;
+  sitePauseStatus?: (tabId: number) => Promise<SitePauseStatus>;
+  openSidePanel?: () => void;
+  watchReadingPosition?: PopupServices['watchReadingPosition'];
+  /** The popup closes once it has opened the library; the side panel stays open. */
+  closeOnLibrary: boolean;
+}
+
+/** Everything the popup and the side panel ask the background about one tab. */
+export function readerServices(sources: ReaderSources): PopupServices {
+  return {
+    resolveTabId: sources.resolveTabId,
+    analyzeTab: sources.analyzeTab ?? ((tabId) => sendRequest({ type: 'analyze-tab', tabId })),
+    sitePause: sitePauseServices(sources.sitePauseStatus),
+    async scrollToHeading(tabId, item) {
+      const { found } = await sendRequest({ type: 'scroll-to-heading', tabId, target: item });
+      return found;
+    },
+    highlightsFor: highlightServicesFor,
+    entitiesFor: entityServicesFor,
+    exportsFor: (tabId) => exportServicesFor(tabId, { closeOnLibrary: sources.closeOnLibrary }),
+    openSidePanel: sources.openSidePanel,
+    watchReadingPosition: sources.watchReadingPosition,
+  };
+}
