@@ -13,6 +13,9 @@ import { createPlaceFinder, type PlaceRecord } from './places';
 import { findIndicators } from './indicators';
 import { findVulnerabilities } from './vulnerabilities';
 import type { Entity, EntityKind, Mention } from './types';
+import { loadEntityModel, type EntityModel, type EntityModelFile } from './model/entity-model';
+import { applyModel } from './model/apply-model';
+import { dictionaryFacts, dictionaryResolver } from './model/resolve-name';
 
 /** The data sets the scanner is built from (shapes of the files in data/). */
 export interface EntityData {
@@ -24,6 +27,8 @@ export interface EntityData {
   organizations?: readonly OrganizationRecord[];
   /** Shaped like data/places.json. */
   places?: readonly PlaceRecord[];
+  /** The learned model (data/entity-model.json, `npm run train:entities`); without it, the rules alone. */
+  model?: EntityModelFile | EntityModel;
 }
 
 export interface AttackTechniqueData {
@@ -67,8 +72,12 @@ export function runSteps<T>(steps: Generator<void, T, void>): T {
 export function createEntityScanner(data: EntityData): EntityScanner {
   // The finders' dictionary names are searched together: two passes over the article in all.
   const names = new NameSearchGroup();
+  const actorsAndSoftware = createEntityFinder(data.actors, data.software ?? [], names);
+  const model =
+    data.model && 'format' in data.model ? loadEntityModel(data.model, dictionaryFacts(actorsAndSoftware.dictionary, actorsAndSoftware.software)) : data.model;
+  const resolve = dictionaryResolver(actorsAndSoftware.dictionary, actorsAndSoftware.software);
   const finders: KindFinder[] = [
-    createEntityFinder(data.actors, data.software ?? [], names).findEntities,
+    actorsAndSoftware.findEntities,
     ...(data.techniques ? [createTechniqueFinder(data.techniques, names)] : []),
     createOrganizationFinder(data.organizations ?? [], data.places ?? [], names),
     createPlaceFinder(data.places ?? [], names),
@@ -83,7 +92,10 @@ export function createEntityScanner(data: EntityData): EntityScanner {
       found.push(find(text));
       yield;
     }
-    return settleOverlaps(found.flat());
+    const ruled = settleOverlaps(found.flat());
+    if (!model || model.combine === 'rules') return ruled;
+    yield;
+    return applyModel(text, ruled, model, resolve);
   }
   return { findEntities: (text) => runSteps(scanSteps(text)), scanSteps };
 }

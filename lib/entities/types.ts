@@ -37,6 +37,13 @@ export interface Entity {
   attackId?: string;
   /** What an indicator is; `name` and `canonical` hold it refanged. */
   indicatorType?: IndicatorType;
+  /** Why the entity is here: what found it (see `lib/entities/model/combine.ts`). */
+  foundBy?: FoundBy;
+}
+
+export interface FoundBy {
+  /** The learned model tagged it, with its probability for the first mention's tag. */
+  model?: { confidence: number; agreesWithRules: boolean };
 }
 
 export type IndicatorType = 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256';

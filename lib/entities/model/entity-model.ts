@@ -1,0 +1,106 @@
+/**
+ * The trained entity model as shipped (`data/entity-model.json`, written by `npm run train:entities`) and
+ * its use: judge every candidate span of a text (`candidates.ts`), keep those it gives a kind, and where
+ * kept spans overlap keep the one it is surest of. Weights are stored as integers (the averaged weights
+ * times `scale`); features whose weights all round to zero are left out.
+ */
+import { spanDocument, spanFeatures, type DictionaryFacts } from './span-features';
+import { CLASSES, kindOfClass, NONE, type ModelKind } from './tags';
+import type { Entity } from '../types';
+
+export interface EntityModelFile {
+  format: 'gloss-entity-model/2';
+  /** How the model's spans and the rules' combine (chosen by cross-validation). */
+  combine: CombineMode;
+  classes: string[];
+  scale: number;
+  features: string[];
+  /** features.length × classes.length integers, feature-major. */
+  weights: number[];
+  /** What it was trained on and how, for the record. */
+  trainedOn: string;
+}
+
+/**
+ * - `rules`: the rules alone (the model is not used);
+ * - `model`: the model decides every actor, malware and tool mention, the rules' among its features;
+ * - `union`: the rules' entities, plus the model's names where the rules found nothing.
+ */
+export type CombineMode = 'rules' | 'model' | 'union';
+
+export interface ModelSpan {
+  kind: ModelKind;
+  start: number;
+  end: number;
+  /** The model's probability for its decision (a softmax over the class scores). */
+  confidence: number;
+}
+
+export interface EntityModel {
+  combine: CombineMode;
+  /** The spans the model keeps in `text`, given what the rules found there. */
+  findSpans(text: string, ruleEntities: readonly Entity[]): ModelSpan[];
+}
+
+export function loadEntityModel(file: EntityModelFile, facts: DictionaryFacts): EntityModel {
+  if (file.format !== 'gloss-entity-model/2' || file.classes.join() !== CLASSES.join()) throw new Error('entity model: unknown format');
+  const weights = new Float32Array(file.weights.length);
+  for (let k = 0; k < weights.length; k++) weights[k] = file.weights[k] / file.scale;
+  return modelFromWeights(file.features, weights, facts, file.combine);
+}
+
+/** A model from weights in memory (training and cross-validation decode the same way). */
+export function modelFromWeights(names: readonly string[], weights: ArrayLike<number>, facts: DictionaryFacts, combine: CombineMode): EntityModel {
+  const nClasses = CLASSES.length;
+  const index = new Map<string, number>();
+  names.forEach((name, i) => index.set(name, i));
+  return {
+    combine,
+    findSpans(text, ruleEntities) {
+      const doc = spanDocument(text, ruleEntities);
+      const scores = new Float64Array(nClasses);
+      const kept: (ModelSpan & { margin: number })[] = [];
+      for (const candidate of doc.candidates) {
+        scores.fill(0);
+        for (const name of spanFeatures(doc, candidate, facts)) {
+          const f = index.get(name);
+          if (f === undefined) continue;
+          for (let c = 0; c < nClasses; c++) scores[c] += weights[f * nClasses + c];
+        }
+        let best = NONE;
+        for (let c = 1; c < nClasses; c++) if (scores[c] > scores[best]) best = c;
+        if (best === NONE) continue;
+        kept.push({ kind: kindOfClass(best), start: candidate.start, end: candidate.end, confidence: softmaxAt(scores, best), margin: scores[best] - scores[NONE] });
+      }
+      return selectSurest(kept);
+    },
+  };
+}
+
+/** Non-overlapping spans, the larger margin over `none` first; returned in text order. */
+function selectSurest(spans: (ModelSpan & { margin: number })[]): ModelSpan[] {
+  const order = [...spans].sort((a, b) => b.margin - a.margin || a.start - b.start);
+  const chosen: ModelSpan[] = [];
+  const taken: { start: number; end: number }[] = [];
+  for (const span of order) {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if ((lo > 0 && taken[lo - 1].end > span.start) || (lo < taken.length && taken[lo].start < span.end)) continue;
+    taken.splice(lo, 0, span);
+    chosen.push({ kind: span.kind, start: span.start, end: span.end, confidence: span.confidence });
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+function softmaxAt(scores: Float64Array, best: number): number {
+  let max = -Infinity;
+  for (const s of scores) max = Math.max(max, s);
+  let sum = 0;
+  for (const s of scores) sum += Math.exp(s - max);
+  return Math.exp(scores[best] - max) / sum;
+}

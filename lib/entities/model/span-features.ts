@@ -1,0 +1,127 @@
+/**
+ * The model's features of a candidate span, as strings (the model maps each to a weight per class).
+ * Chosen to carry to text the model has never seen: the span's shape, length and affixes, the words and
+ * shapes around it, whether it starts a sentence, what the rules decided on it and how (listed name or a
+ * name they proposed), whether a dictionary knows the name in any case, the cue phrases around it
+ * (`context-cues.ts`, `software-cues.ts`), and document-level consistency: what the rules decided for the
+ * same name elsewhere in the text, how often the text names it, whether the text also writes it in lower
+ * case. The spelled name itself is a feature too, so names seen in training weigh in, but never alone.
+ */
+import { formKey } from '../dictionary';
+import { cuesAround } from '../context-cues';
+import { calledMalware } from '../software-cues';
+import type { Entity } from '../types';
+import { findCandidates, isListed, type Candidate } from './candidates';
+import { tokenize, type Tokens } from './tokenize';
+import { isModelKind } from './tags';
+import { wordShape } from './word-shape';
+
+/** What the dictionaries say of a name in any case: `actor`, `malware`, `tool`, `ransomware`. */
+export type DictionaryFacts = (surface: string) => readonly string[];
+
+export interface SpanDocument {
+  text: string;
+  tokens: Tokens;
+  words: string[];
+  lower: string[];
+  shapes: string[];
+  candidates: Candidate[];
+  /** Per name (form key): the kinds the rules gave it anywhere in the text. */
+  ruleKindsOfName: Map<string, Set<string>>;
+  /** Per name (form key): how many candidates spell it. */
+  countOfName: Map<string, number>;
+  writtenLower: Set<string>;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', '#', '*', '•', '|', '"', '“', '(']);
+
+export function spanDocument(text: string, ruleEntities: readonly Entity[]): SpanDocument {
+  const tokens = tokenize(text);
+  const n = tokens.count;
+  const words: string[] = new Array(n);
+  const lower: string[] = new Array(n);
+  const shapes: string[] = new Array(n);
+  const shapeOf = new Map<string, string>();
+  const writtenLower = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const word = text.slice(tokens.starts[i], tokens.ends[i]);
+    words[i] = word;
+    const lw = word.toLowerCase();
+    lower[i] = lw;
+    let shape = shapeOf.get(word);
+    if (shape === undefined) shapeOf.set(word, (shape = wordShape(word)));
+    shapes[i] = shape;
+    if (lw === word) writtenLower.add(lw);
+  }
+  const ruleKindsOfName = new Map<string, Set<string>>();
+  for (const entity of ruleEntities) {
+    if (!isModelKind(entity.kind)) continue;
+    for (const m of entity.mentions) {
+      const key = formKey(m.text);
+      let kinds = ruleKindsOfName.get(key);
+      if (!kinds) ruleKindsOfName.set(key, (kinds = new Set()));
+      kinds.add(`${entity.kind}|${isListed(entity) ? 'listed' : 'new'}`);
+    }
+  }
+  const candidates = findCandidates(text, tokens, words, ruleEntities);
+  const countOfName = new Map<string, number>();
+  for (const c of candidates) {
+    const key = formKey(text.slice(c.start, c.end));
+    countOfName.set(key, (countOfName.get(key) ?? 0) + 1);
+  }
+  return { text, tokens, words, lower, shapes, candidates, ruleKindsOfName, countOfName, writtenLower };
+}
+
+const bucket = (n: number) => (n <= 1 ? '1' : n <= 2 ? '2' : n <= 4 ? '3-4' : '5+');
+
+export function spanFeatures(doc: SpanDocument, c: Candidate, facts: DictionaryFacts): string[] {
+  const { text, lower, shapes, words, tokens } = doc;
+  const surface = text.slice(c.start, c.end);
+  const key = formKey(surface);
+  const n = c.last - c.first + 1;
+  let shape = shapes[c.first];
+  for (let i = c.first + 1; i <= c.last; i++) shape += `_${shapes[i]}`;
+  const rule = c.rule ? `${c.rule.kind}|${c.rule.listed ? 'listed' : 'new'}` : c.extendsRule ? `+1:${c.extendsRule}` : 'none';
+  const before = (o: number) => (c.first - o >= 0 ? lower[c.first - o] : '<edge>');
+  const after = (o: number) => (c.last + o < tokens.count ? lower[c.last + o] : '<edge>');
+  const shapeBefore = c.first > 0 ? shapes[c.first - 1] : '<edge>';
+  const shapeAfter = c.last + 1 < tokens.count ? shapes[c.last + 1] : '<edge>';
+  const sentenceStart = c.first === 0 || tokens.lineStart[c.first] === 1 || SENTENCE_END.has(words[c.first - 1]);
+  const keys = [
+    'bias',
+    `rule=${rule}`,
+    `rule|n=${rule}|${n}`,
+    `name=${key}`,
+    `first=${lower[c.first]}`,
+    `last=${lower[c.last]}`,
+    `shape=${shape}`,
+    `shape|rule=${shape}|${rule}`,
+    `n=${n}`,
+    `x3=${lower[c.last].slice(-3)}`,
+    `p3=${lower[c.first].slice(0, 3)}`,
+    `L1=${before(1)}`,
+    `L2=${before(2)}`,
+    `R1=${after(1)}`,
+    `R2=${after(2)}`,
+    `L1|R1=${before(1)}|${after(1)}`,
+    `L2|L1=${before(2)}|${before(1)}`,
+    `R1|R2=${after(1)}|${after(2)}`,
+    `L1s=${shapeBefore}`,
+    `R1s=${shapeAfter}`,
+    `rule|L1=${rule}|${before(1)}`,
+    `rule|R1=${rule}|${after(1)}`,
+    `count=${bucket(doc.countOfName.get(key) ?? 0)}`,
+  ];
+  if (sentenceStart) keys.push(`start|shape=${shape}`);
+  if (c.otherKind) keys.push(`other=${c.otherKind}`);
+  if (n === 1 && doc.writtenLower.has(lower[c.first])) keys.push('written-lower');
+  for (const fact of facts(surface)) keys.push(`dict=${fact}`, `dict|rule=${fact}|${rule}`);
+  const kinds = doc.ruleKindsOfName.get(key);
+  if (kinds) for (const kind of kinds) keys.push(`doc=${kind}`);
+  const cues = cuesAround(text, c.start, c.end);
+  if (cues.actor) keys.push('cue=actor', `cue=actor|${rule}`);
+  if (cues.strongActor) keys.push('cue=strong-actor');
+  if (cues.software) keys.push('cue=software', `cue=software|${rule}`);
+  if (calledMalware(text, c.start, c.end)) keys.push('cue=called-malware');
+  return keys;
+}
