@@ -80,8 +80,9 @@ const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[
 
 export const HEADER = 'kind          split     gold  pred   exact P/R/F1        overlap P/R/F1';
 
-export function printTallies(split: string, tallies: Map<string, Tally>, details: boolean): void {
+export function printTallies(split: string, tallies: Map<string, Tally>, details: boolean, labels?: readonly string[]): void {
   for (const { label } of ROWS) {
+    if (labels && !labels.includes(label)) continue;
     const t = tallies.get(label) ?? emptyTally();
     console.log(`${label.padEnd(13)} ${split.padEnd(8)} ${String(t.gold).padStart(5)} ${String(t.predicted).padStart(5)}   ${cell(t, false)}   ${cell(t, true)}`);
     if (details) {

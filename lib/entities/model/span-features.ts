@@ -74,6 +74,10 @@ export function spanDocument(text: string, ruleEntities: readonly Entity[]): Spa
 
 const bucket = (n: number) => (n <= 1 ? '1' : n <= 2 ? '2' : n <= 4 ? '3-4' : '5+');
 
+/** What the rules said of a candidate, as a feature value. */
+export const ruleLabel = (c: Candidate): string =>
+  c.rule ? `${c.rule.kind}|${c.rule.listed ? 'listed' : 'new'}` : c.extendsRule ? `+1:${c.extendsRule}` : 'none';
+
 export function spanFeatures(doc: SpanDocument, c: Candidate, facts: DictionaryFacts): string[] {
   const { text, lower, shapes, words, tokens } = doc;
   const surface = text.slice(c.start, c.end);
@@ -81,7 +85,7 @@ export function spanFeatures(doc: SpanDocument, c: Candidate, facts: DictionaryF
   const n = c.last - c.first + 1;
   let shape = shapes[c.first];
   for (let i = c.first + 1; i <= c.last; i++) shape += `_${shapes[i]}`;
-  const rule = c.rule ? `${c.rule.kind}|${c.rule.listed ? 'listed' : 'new'}` : c.extendsRule ? `+1:${c.extendsRule}` : 'none';
+  const rule = ruleLabel(c);
   const before = (o: number) => (c.first - o >= 0 ? lower[c.first - o] : '<edge>');
   const after = (o: number) => (c.last + o < tokens.count ? lower[c.last + o] : '<edge>');
   const shapeBefore = c.first > 0 ? shapes[c.first - 1] : '<edge>';
