@@ -20,14 +20,20 @@ function run(command: string, args: string[], cwd: string): Promise<string> {
   });
 }
 
-/** The folder of the Chrome build at `ref`, building it first if needed; and the commit it is. */
-export async function baselineChromeBuild(ref: string): Promise<{ dir: string; commit: string }> {
+/** A checkout of `ref` in a git worktree (sharing this checkout's node_modules); and the commit it is. */
+export async function baselineCheckout(ref: string): Promise<{ tree: string; commit: string }> {
   const commit = (await run('git', ['rev-parse', '--verify', `${ref}^{commit}`], PROJECT_ROOT)).trim();
   const tree = path.join(os.tmpdir(), `gloss-baseline-${commit.slice(0, 12)}`);
-  const dir = path.join(tree, '.output', 'chrome-mv3');
-  if (existsSync(path.join(dir, 'manifest.json'))) return { dir, commit };
   if (!existsSync(tree)) await run('git', ['worktree', 'add', '--detach', tree, commit], PROJECT_ROOT);
   if (!existsSync(path.join(tree, 'node_modules'))) symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(tree, 'node_modules'), 'dir');
+  return { tree, commit };
+}
+
+/** The folder of the Chrome build at `ref`, building it first if needed; and the commit it is. */
+export async function baselineChromeBuild(ref: string): Promise<{ dir: string; commit: string }> {
+  const { tree, commit } = await baselineCheckout(ref);
+  const dir = path.join(tree, '.output', 'chrome-mv3');
+  if (existsSync(path.join(dir, 'manifest.json'))) return { dir, commit };
   console.error(`building the baseline ${commit.slice(0, 12)} in ${tree} (npx wxt build)…`);
   await run('npx', ['wxt', 'build'], tree);
   return { dir, commit };

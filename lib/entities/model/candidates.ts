@@ -30,8 +30,20 @@ export const isListed = (entity: Entity): boolean =>
 const MAX_RUN = 3;
 
 export function nameShaped(word: string): boolean {
+  if (word.length < 2) return false;
   let letter = false;
   let marked = false;
+  let ascii = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) letter = marked = true;
+    else if (c >= 97 && c <= 122) letter = true;
+    else if (c >= 48 && c <= 57) marked = true;
+    else if (c >= 128) ascii = false;
+  }
+  if (ascii) return letter && marked;
+  letter = false;
+  marked = false;
   for (const ch of word) {
     const lower = ch.toLowerCase();
     if (lower !== ch.toUpperCase()) {

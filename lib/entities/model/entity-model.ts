@@ -4,7 +4,7 @@
  * kept spans overlap keep the one it is surest of. Weights are stored as integers (the averaged weights
  * times `scale`); features whose weights all round to zero are left out.
  */
-import { spanDocument, spanFeatures, type DictionaryFacts } from './span-features';
+import { nameFeatures, nameKey, placeFeatures, spanDocument, type DictionaryFacts } from './span-features';
 import { CLASSES, kindOfClass, NONE, type ModelKind } from './tags';
 import type { Entity } from '../types';
 
@@ -54,19 +54,36 @@ export function modelFromWeights(names: readonly string[], weights: ArrayLike<nu
   const nClasses = CLASSES.length;
   const index = new Map<string, number>();
   names.forEach((name, i) => index.set(name, i));
+  const add = (features: readonly string[], scores: Float64Array) => {
+    for (const name of features) {
+      const f = index.get(name);
+      if (f === undefined) continue;
+      for (let c = 0; c < nClasses; c++) scores[c] += weights[f * nClasses + c];
+    }
+  };
   return {
     combine,
     findSpans(text, ruleEntities) {
       const doc = spanDocument(text, ruleEntities);
       const scores = new Float64Array(nClasses);
+      // A name's own features score the same wherever it is spelled the same way: once per spelling.
+      const byName = new Map<string, { scores: Float64Array; known: readonly string[] }>();
       const kept: (ModelSpan & { margin: number })[] = [];
+      // Joined as a union, only names where the rules found nothing can count: judge only those.
+      const free = combine === 'union' ? freeOfRules(ruleEntities) : () => true;
       for (const candidate of doc.candidates) {
-        scores.fill(0);
-        for (const name of spanFeatures(doc, candidate, facts)) {
-          const f = index.get(name);
-          if (f === undefined) continue;
-          for (let c = 0; c < nClasses; c++) scores[c] += weights[f * nClasses + c];
+        if (!free(candidate)) continue;
+        const surface = text.slice(candidate.start, candidate.end);
+        const key = nameKey(surface);
+        let named = byName.get(surface);
+        if (!named) {
+          const known = facts(surface);
+          named = { scores: new Float64Array(nClasses), known };
+          add(nameFeatures(doc, candidate, key, known), named.scores);
+          byName.set(surface, named);
         }
+        scores.set(named.scores);
+        add(placeFeatures(doc, candidate, named.known), scores);
         let best = NONE;
         for (let c = 1; c < nClasses; c++) if (scores[c] > scores[best]) best = c;
         if (best === NONE) continue;
@@ -74,6 +91,21 @@ export function modelFromWeights(names: readonly string[], weights: ArrayLike<nu
       }
       return selectSurest(kept);
     },
+  };
+}
+
+/** Whether a span overlaps no mention the rules found (of any kind); rule mentions never overlap. */
+function freeOfRules(ruleEntities: readonly Entity[]): (span: { start: number; end: number }) => boolean {
+  const mentions = ruleEntities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  return (span) => {
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].end <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return !(lo < mentions.length && mentions[lo].start < span.end);
   };
 }
 

@@ -7,7 +7,6 @@
  * same name elsewhere in the text, how often the text names it, whether the text also writes it in lower
  * case. The spelled name itself is a feature too, so names seen in training weigh in, but never alone.
  */
-import { formKey } from '../dictionary';
 import { cuesAround } from '../context-cues';
 import { calledMalware } from '../software-cues';
 import type { Entity } from '../types';
@@ -57,7 +56,7 @@ export function spanDocument(text: string, ruleEntities: readonly Entity[]): Spa
   for (const entity of ruleEntities) {
     if (!isModelKind(entity.kind)) continue;
     for (const m of entity.mentions) {
-      const key = formKey(m.text);
+      const key = nameKey(m.text);
       let kinds = ruleKindsOfName.get(key);
       if (!kinds) ruleKindsOfName.set(key, (kinds = new Set()));
       kinds.add(`${entity.kind}|${isListed(entity) ? 'listed' : 'new'}`);
@@ -66,11 +65,17 @@ export function spanDocument(text: string, ruleEntities: readonly Entity[]): Spa
   const candidates = findCandidates(text, tokens, words, ruleEntities);
   const countOfName = new Map<string, number>();
   for (const c of candidates) {
-    const key = formKey(text.slice(c.start, c.end));
+    const key = nameKey(text.slice(c.start, c.end));
     countOfName.set(key, (countOfName.get(key) ?? 0) + 1);
   }
   return { text, tokens, words, lower, shapes, candidates, ruleKindsOfName, countOfName, writtenLower };
 }
+
+/**
+ * A name compared across the text: lower case, any run of spaces as one (candidates are words joined by
+ * single spaces; `formKey`'s Unicode normalisation is not needed for that and costs more per candidate).
+ */
+const nameKey = (surface: string): string => surface.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
 
 const bucket = (n: number) => (n <= 1 ? '1' : n <= 2 ? '2' : n <= 4 ? '3-4' : '5+');
 
@@ -78,13 +83,48 @@ const bucket = (n: number) => (n <= 1 ? '1' : n <= 2 ? '2' : n <= 4 ? '3-4' : '5
 export const ruleLabel = (c: Candidate): string =>
   c.rule ? `${c.rule.kind}|${c.rule.listed ? 'listed' : 'new'}` : c.extendsRule ? `+1:${c.extendsRule}` : 'none';
 
+/** Every feature of a candidate: those of its name (the same wherever the name occurs) and of its place. */
 export function spanFeatures(doc: SpanDocument, c: Candidate, facts: DictionaryFacts): string[] {
-  const { text, lower, shapes, words, tokens } = doc;
-  const surface = text.slice(c.start, c.end);
-  const key = formKey(surface);
+  const surface = doc.text.slice(c.start, c.end);
+  const known = facts(surface);
+  return [...nameFeatures(doc, c, nameKey(surface), known), ...placeFeatures(doc, c, known)];
+}
+
+export { nameKey };
+
+function spanShape(doc: SpanDocument, c: Candidate): string {
+  let shape = doc.shapes[c.first];
+  for (let i = c.first + 1; i <= c.last; i++) shape += `_${doc.shapes[i]}`;
+  return shape;
+}
+
+/** Features that depend only on the name (its spelling in this text): a model may score them once per name. */
+export function nameFeatures(doc: SpanDocument, c: Candidate, key: string, known: readonly string[]): string[] {
+  const { lower } = doc;
   const n = c.last - c.first + 1;
-  let shape = shapes[c.first];
-  for (let i = c.first + 1; i <= c.last; i++) shape += `_${shapes[i]}`;
+  const keys = [
+    'bias',
+    `name=${key}`,
+    `first=${lower[c.first]}`,
+    `last=${lower[c.last]}`,
+    `shape=${spanShape(doc, c)}`,
+    `n=${n}`,
+    `x3=${lower[c.last].slice(-3)}`,
+    `p3=${lower[c.first].slice(0, 3)}`,
+    `count=${bucket(doc.countOfName.get(key) ?? 0)}`,
+  ];
+  if (n === 1 && doc.writtenLower.has(lower[c.first])) keys.push('written-lower');
+  for (const fact of known) keys.push(`dict=${fact}`);
+  const kinds = doc.ruleKindsOfName.get(key);
+  if (kinds) for (const kind of kinds) keys.push(`doc=${kind}`);
+  return keys;
+}
+
+/** Features of the candidate's place: the rules' decision, the words around it, cue phrases. */
+export function placeFeatures(doc: SpanDocument, c: Candidate, known: readonly string[]): string[] {
+  const { text, lower, shapes, words, tokens } = doc;
+  const n = c.last - c.first + 1;
+  const shape = spanShape(doc, c);
   const rule = ruleLabel(c);
   const before = (o: number) => (c.first - o >= 0 ? lower[c.first - o] : '<edge>');
   const after = (o: number) => (c.last + o < tokens.count ? lower[c.last + o] : '<edge>');
@@ -92,17 +132,9 @@ export function spanFeatures(doc: SpanDocument, c: Candidate, facts: DictionaryF
   const shapeAfter = c.last + 1 < tokens.count ? shapes[c.last + 1] : '<edge>';
   const sentenceStart = c.first === 0 || tokens.lineStart[c.first] === 1 || SENTENCE_END.has(words[c.first - 1]);
   const keys = [
-    'bias',
     `rule=${rule}`,
     `rule|n=${rule}|${n}`,
-    `name=${key}`,
-    `first=${lower[c.first]}`,
-    `last=${lower[c.last]}`,
-    `shape=${shape}`,
     `shape|rule=${shape}|${rule}`,
-    `n=${n}`,
-    `x3=${lower[c.last].slice(-3)}`,
-    `p3=${lower[c.first].slice(0, 3)}`,
     `L1=${before(1)}`,
     `L2=${before(2)}`,
     `R1=${after(1)}`,
@@ -114,14 +146,10 @@ export function spanFeatures(doc: SpanDocument, c: Candidate, facts: DictionaryF
     `R1s=${shapeAfter}`,
     `rule|L1=${rule}|${before(1)}`,
     `rule|R1=${rule}|${after(1)}`,
-    `count=${bucket(doc.countOfName.get(key) ?? 0)}`,
   ];
   if (sentenceStart) keys.push(`start|shape=${shape}`);
   if (c.otherKind) keys.push(`other=${c.otherKind}`);
-  if (n === 1 && doc.writtenLower.has(lower[c.first])) keys.push('written-lower');
-  for (const fact of facts(surface)) keys.push(`dict=${fact}`, `dict|rule=${fact}|${rule}`);
-  const kinds = doc.ruleKindsOfName.get(key);
-  if (kinds) for (const kind of kinds) keys.push(`doc=${kind}`);
+  for (const fact of known) keys.push(`dict|rule=${fact}|${rule}`);
   const cues = cuesAround(text, c.start, c.end);
   if (cues.actor) keys.push('cue=actor', `cue=actor|${rule}`);
   if (cues.strongActor) keys.push('cue=strong-actor');
