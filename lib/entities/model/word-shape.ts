@@ -1,7 +1,7 @@
 /**
  * The shape of a word, the feature that carries best to names never seen: capitals as `X`, lower case
  * as `x`, digits as `d`, other characters as themselves, each run written once (`Storm-1152` → `Xx-d`,
- * `APT28` → `Xd`, `ZLoader` → `XxXx`, `TA505` → `Xd`).
+ * `APT28` → `Xd`, `LockBit` → `XxXx`, `ZLoader` → `Xx`).
  */
 export function wordShape(word: string): string {
   let shape = '';
