@@ -70,7 +70,7 @@ export function crossValidate(
         trained.set(variant.settings, (weights = trainEntityModel(training, rulesOf, facts, variant.settings)));
         progress(`fold ${f + 1}/${dealt.length}: trained ${variant.name} on ${training.length} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       }
-      const model = modelFromWeights(weights.names, weights.weights, facts, variant.combine);
+      const model = modelFromWeights(weights.names, weights.weights, facts, variant.combine, weights.gate);
       for (const report of heldOut) scoreReport(report, applyModel(report.text, rulesOf(report), model, resolve), into);
     }
   });

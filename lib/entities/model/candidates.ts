@@ -29,13 +29,24 @@ export const isListed = (entity: Entity): boolean =>
 
 const MAX_RUN = 3;
 
+/** A run of 16 hex digits or more (a hash, a key, an address) is no name. */
+const HEX_RUN = 16;
+/** Nor is a run of more than 24 letters and digits with no joiner (encoded data: Base64, keys). */
+const LONG_RUN = 24;
+
 export function nameShaped(word: string): boolean {
   if (word.length < 2) return false;
   let letter = false;
   let marked = false;
   let ascii = true;
+  let hex = 0;
+  let run = 0;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
+    const isHex = (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+    hex = isHex ? hex + 1 : 0;
+    run = c === 45 || c === 46 || c === 95 ? 0 : run + 1;
+    if (hex >= HEX_RUN || run > LONG_RUN) return false;
     if (c >= 65 && c <= 90) letter = marked = true;
     else if (c >= 97 && c <= 122) letter = true;
     else if (c >= 48 && c <= 57) marked = true;
@@ -67,12 +78,16 @@ function tokenAt(tokens: Tokens, offset: number): number {
 }
 
 export function findCandidates(text: string, tokens: Tokens, words: readonly string[], ruleEntities: readonly Entity[]): Candidate[] {
-  const byKey = new Map<string, Candidate>();
+  // Keyed by start and end together (a text is far shorter than 2^26 characters).
+  const byKey = new Map<number, Candidate>();
   const add = (c: Candidate) => {
-    const key = `${c.start}:${c.end}`;
+    const key = c.start * 67_108_864 + c.end;
     const had = byKey.get(key);
-    if (had) Object.assign(had, { ...c, ...had, rule: had.rule ?? c.rule, extendsRule: had.extendsRule ?? c.extendsRule });
-    else byKey.set(key, c);
+    if (!had) byKey.set(key, c);
+    else {
+      had.rule ??= c.rule;
+      had.extendsRule ??= c.extendsRule;
+    }
   };
   const others: { start: number; end: number; kind: EntityKind }[] = [];
   for (const entity of ruleEntities) {

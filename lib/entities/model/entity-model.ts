@@ -17,6 +17,8 @@ export interface EntityModelFile {
   features: string[];
   /** features.length × classes.length integers, feature-major. */
   weights: number[];
+  /** See `TrainedWeights.gate` (training.ts). */
+  gate: number;
   /** What it was trained on and how, for the record. */
   trainedOn: string;
 }
@@ -46,11 +48,11 @@ export function loadEntityModel(file: EntityModelFile, facts: DictionaryFacts): 
   if (file.format !== 'gloss-entity-model/2' || file.classes.join() !== CLASSES.join()) throw new Error('entity model: unknown format');
   const weights = new Float32Array(file.weights.length);
   for (let k = 0; k < weights.length; k++) weights[k] = file.weights[k] / file.scale;
-  return modelFromWeights(file.features, weights, facts, file.combine);
+  return modelFromWeights(file.features, weights, facts, file.combine, file.gate);
 }
 
 /** A model from weights in memory (training and cross-validation decode the same way). */
-export function modelFromWeights(names: readonly string[], weights: ArrayLike<number>, facts: DictionaryFacts, combine: CombineMode): EntityModel {
+export function modelFromWeights(names: readonly string[], weights: ArrayLike<number>, facts: DictionaryFacts, combine: CombineMode, gate: number): EntityModel {
   const nClasses = CLASSES.length;
   const index = new Map<string, number>();
   names.forEach((name, i) => index.set(name, i));
@@ -67,7 +69,7 @@ export function modelFromWeights(names: readonly string[], weights: ArrayLike<nu
       const doc = spanDocument(text, ruleEntities);
       const scores = new Float64Array(nClasses);
       // A name's own features score the same wherever it is spelled the same way: once per spelling.
-      const byName = new Map<string, { scores: Float64Array; known: readonly string[] }>();
+      const byName = new Map<string, { scores: Float64Array; known: readonly string[]; noneBy: number }>();
       const kept: (ModelSpan & { margin: number })[] = [];
       // Joined as a union, only names where the rules found nothing can count: judge only those.
       const free = combine === 'union' ? freeOfRules(ruleEntities) : () => true;
@@ -78,10 +80,14 @@ export function modelFromWeights(names: readonly string[], weights: ArrayLike<nu
         let named = byName.get(surface);
         if (!named) {
           const known = facts(surface);
-          named = { scores: new Float64Array(nClasses), known };
+          named = { scores: new Float64Array(nClasses), known, noneBy: 0 };
           add(nameFeatures(doc, candidate, key, known), named.scores);
+          let most = -Infinity;
+          for (let c = 1; c < nClasses; c++) most = Math.max(most, named.scores[c]);
+          named.noneBy = named.scores[NONE] - most;
           byName.set(surface, named);
         }
+        if (named.noneBy > gate) continue;
         scores.set(named.scores);
         add(placeFeatures(doc, candidate, named.known), scores);
         let best = NONE;

@@ -23,7 +23,8 @@ export interface SpanDocument {
   tokens: Tokens;
   words: string[];
   lower: string[];
-  shapes: string[];
+  /** The shape of token i (`word-shape.ts`), worked out on first use. */
+  shape(i: number): string;
   candidates: Candidate[];
   /** Per name (form key): the kinds the rules gave it anywhere in the text. */
   ruleKindsOfName: Map<string, Set<string>>;
@@ -39,17 +40,15 @@ export function spanDocument(text: string, ruleEntities: readonly Entity[]): Spa
   const n = tokens.count;
   const words: string[] = new Array(n);
   const lower: string[] = new Array(n);
+  // Shapes are worked out only for the tokens a candidate reads (its words and their neighbours).
   const shapes: string[] = new Array(n);
-  const shapeOf = new Map<string, string>();
+  const shape = (i: number) => shapes[i] ?? (shapes[i] = wordShape(words[i]));
   const writtenLower = new Set<string>();
   for (let i = 0; i < n; i++) {
     const word = text.slice(tokens.starts[i], tokens.ends[i]);
     words[i] = word;
     const lw = word.toLowerCase();
     lower[i] = lw;
-    let shape = shapeOf.get(word);
-    if (shape === undefined) shapeOf.set(word, (shape = wordShape(word)));
-    shapes[i] = shape;
     if (lw === word) writtenLower.add(lw);
   }
   const ruleKindsOfName = new Map<string, Set<string>>();
@@ -68,7 +67,7 @@ export function spanDocument(text: string, ruleEntities: readonly Entity[]): Spa
     const key = nameKey(text.slice(c.start, c.end));
     countOfName.set(key, (countOfName.get(key) ?? 0) + 1);
   }
-  return { text, tokens, words, lower, shapes, candidates, ruleKindsOfName, countOfName, writtenLower };
+  return { text, tokens, words, lower, shape, candidates, ruleKindsOfName, countOfName, writtenLower };
 }
 
 /**
@@ -93,8 +92,8 @@ export function spanFeatures(doc: SpanDocument, c: Candidate, facts: DictionaryF
 export { nameKey };
 
 function spanShape(doc: SpanDocument, c: Candidate): string {
-  let shape = doc.shapes[c.first];
-  for (let i = c.first + 1; i <= c.last; i++) shape += `_${doc.shapes[i]}`;
+  let shape = doc.shape(c.first);
+  for (let i = c.first + 1; i <= c.last; i++) shape += `_${doc.shape(i)}`;
   return shape;
 }
 
@@ -122,26 +121,19 @@ export function nameFeatures(doc: SpanDocument, c: Candidate, key: string, known
 
 /** Features of the candidate's place: the rules' decision, the words around it, cue phrases. */
 export function placeFeatures(doc: SpanDocument, c: Candidate, known: readonly string[]): string[] {
-  const { text, lower, shapes, words, tokens } = doc;
-  const n = c.last - c.first + 1;
+  const { text, lower, words, tokens } = doc;
   const shape = spanShape(doc, c);
   const rule = ruleLabel(c);
   const before = (o: number) => (c.first - o >= 0 ? lower[c.first - o] : '<edge>');
   const after = (o: number) => (c.last + o < tokens.count ? lower[c.last + o] : '<edge>');
-  const shapeBefore = c.first > 0 ? shapes[c.first - 1] : '<edge>';
-  const shapeAfter = c.last + 1 < tokens.count ? shapes[c.last + 1] : '<edge>';
+  const shapeBefore = c.first > 0 ? doc.shape(c.first - 1) : '<edge>';
+  const shapeAfter = c.last + 1 < tokens.count ? doc.shape(c.last + 1) : '<edge>';
   const sentenceStart = c.first === 0 || tokens.lineStart[c.first] === 1 || SENTENCE_END.has(words[c.first - 1]);
   const keys = [
     `rule=${rule}`,
-    `rule|n=${rule}|${n}`,
-    `shape|rule=${shape}|${rule}`,
     `L1=${before(1)}`,
-    `L2=${before(2)}`,
     `R1=${after(1)}`,
-    `R2=${after(2)}`,
     `L1|R1=${before(1)}|${after(1)}`,
-    `L2|L1=${before(2)}|${before(1)}`,
-    `R1|R2=${after(1)}|${after(2)}`,
     `L1s=${shapeBefore}`,
     `R1s=${shapeAfter}`,
     `rule|L1=${rule}|${before(1)}`,
