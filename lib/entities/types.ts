@@ -42,7 +42,9 @@ export interface Entity {
 }
 
 export interface FoundBy {
-  /** The learned model tagged it, with its probability for the first mention's tag. */
+  /** The rules found it: by a listed name, a vendor naming scheme (e.g. "Microsoft Storm-####"), or a cue phrase. */
+  rules?: { listed?: boolean; scheme?: string; cue?: 'actor' | 'software' };
+  /** The learned model kept it, with its probability for that decision. */
   model?: { confidence: number; agreesWithRules: boolean };
 }
 
