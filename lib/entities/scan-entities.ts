@@ -5,14 +5,16 @@
  */
 import { createEntityFinder, type SoftwareRecord } from './find-entities';
 import { NameSearchGroup } from './folded-search';
-import { claimIfFree } from './match-names';
 import type { ThreatActorRecord } from './dictionary';
 import { createTechniqueFinder } from './techniques';
 import { createOrganizationFinder, type OrganizationRecord } from './organizations';
 import { createPlaceFinder, type PlaceRecord } from './places';
 import { findIndicators } from './indicators';
 import { findVulnerabilities } from './vulnerabilities';
-import type { Entity, EntityKind, Mention } from './types';
+import { settleOverlaps } from './settle-overlaps';
+import type { Entity } from './types';
+
+export { KIND_PRIORITY, settleOverlaps } from './settle-overlaps';
 import { loadEntityModel, type EntityModel, type EntityModelFile } from './model/entity-model';
 import { applyModel } from './model/apply-model';
 import { dictionaryFacts, dictionaryResolver } from './model/resolve-name';
@@ -38,17 +40,6 @@ export interface AttackTechniqueData {
 
 export type KindFinder = (text: string) => Entity[];
 
-export const KIND_PRIORITY: readonly EntityKind[] = [
-  'indicator',
-  'vulnerability',
-  'threat-actor',
-  'malware',
-  'tool',
-  'technique',
-  'organization',
-  'place',
-  'person',
-];
 
 export interface EntityScanner {
   findEntities(text: string): Entity[];
@@ -98,39 +89,4 @@ export function createEntityScanner(data: EntityData): EntityScanner {
     return applyModel(text, ruled, model, resolve);
   }
   return { findEntities: (text) => runSteps(scanSteps(text)), scanSteps };
-}
-
-interface Owned {
-  mention: Mention;
-  entity: Entity;
-  rank: number;
-}
-
-/** Keeps each stretch of text for one entity; entities left with no mention are dropped. */
-export function settleOverlaps(entities: readonly Entity[]): Entity[] {
-  const owned: Owned[] = entities.flatMap((entity) =>
-    entity.mentions.map((mention) => ({ mention, entity, rank: KIND_PRIORITY.indexOf(entity.kind) })),
-  );
-  owned.sort(
-    (a, b) =>
-      b.mention.end - b.mention.start - (a.mention.end - a.mention.start) ||
-      a.rank - b.rank ||
-      a.mention.start - b.mention.start,
-  );
-  const taken: Mention[] = [];
-  const kept = new Map<Entity, Mention[]>();
-  for (const { mention, entity } of owned) {
-    if (!claimIfFree(taken, mention)) continue;
-    const list = kept.get(entity);
-    if (list) list.push(mention);
-    else kept.set(entity, [mention]);
-  }
-  const result: Entity[] = [];
-  for (const entity of entities) {
-    const mentions = kept.get(entity);
-    if (!mentions) continue;
-    mentions.sort((a, b) => a.start - b.start);
-    result.push(mentions.length === entity.mentions.length ? entity : { ...entity, mentions });
-  }
-  return result.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }

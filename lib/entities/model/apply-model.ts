@@ -2,7 +2,7 @@
  * The model's step of a scan: its spans for the text, joined with the rules' entities as the model's
  * file says (`combine`), overlaps settled again. Shared by the scanner and the evaluation.
  */
-import { settleOverlaps } from '../scan-entities';
+import { settleOverlaps } from '../settle-overlaps';
 import type { Entity } from '../types';
 import { combineWithModel, type Resolve } from './combine';
 import type { EntityModel } from './entity-model';
