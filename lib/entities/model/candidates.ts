@@ -115,7 +115,11 @@ export function findCandidates(text: string, tokens: Tokens, words: readonly str
     if (shaped && runStart >= 0 && joined) continue;
     if (runStart >= 0) {
       for (let a = runStart; a < i; a++) {
-        for (let b = a; b < i && b - a < MAX_RUN; b++) add({ start: tokens.starts[a], end: tokens.ends[b], first: a, last: b });
+        for (let b = a; b < i && b - a < MAX_RUN; b++) {
+          // Inside a longer run, only the words alone and the stretches that start or end it.
+          if (b > a && a !== runStart && b !== i - 1) continue;
+          add({ start: tokens.starts[a], end: tokens.ends[b], first: a, last: b });
+        }
       }
     }
     runStart = shaped ? i : -1;
