@@ -7,6 +7,16 @@ export function EntityFacts({ details, candidates }: { details: EntityDetailsRes
   return (
     <dl class="entity-facts">
       {details.canonical && <><dt>Name</dt><dd>{details.canonical}</dd></>}
+      {details.why.length > 0 && (
+        <>
+          <dt>Why it is here</dt>
+          <dd>
+            <ul class="entity-why">
+              {details.why.map((reason) => <li key={reason}>{reason}</li>)}
+            </ul>
+          </dd>
+        </>
+      )}
       {details.aliases.length > 0 && <><dt>Also known as</dt><dd>{details.aliases.join(', ')}</dd></>}
       {candidates && candidates.length > 1 && <><dt>May also mean</dt><dd>{candidates.slice(1).join(', ')}</dd></>}
       {details.country && <><dt>Country</dt><dd>{countryName(details.country)}</dd></>}

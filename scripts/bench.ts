@@ -4,6 +4,7 @@
  *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|hostile|popup-highlights|all] [--runs 15]
  *                    [--warmups 10] [--ms 600] [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15]
  *                    [--rebuild] [--pages 5000] [--highlights 100000] [--rounds 20] [--baseline <git ref>]
+ *                    [--scan-baseline <git ref>] (the entity scanner to compare against; default main)
  *
  * - extraction (bench-output/extraction.md): extractArticle against bare Readability on the sample article
  *   and the real pages; --only picks pages by name, --phases adds a table of extractArticle's steps.
@@ -50,7 +51,8 @@ import { benchAnchoring, formatAnchoring } from './bench/anchoring';
 import { launchBenchBrowser, type BenchBrowser } from './bench/browser';
 import { formatContentScriptSize, measureContentScriptSize } from './bench/content-script-size';
 import { benchEntityPopup, formatEntityPopup } from './bench/entity-popup';
-import { benchEntityScan, formatEntityScan } from './bench/entity-scan';
+import { articleTexts, benchEntityScan, formatEntityScan } from './bench/entity-scan';
+import { benchScanVersus, formatScanVersus } from './bench/entity-scan-versus';
 import { benchExtraction, SAMPLE_ARTICLE } from './bench/extraction';
 import { benchHighlightsPopup, BEFORE_POPUP_FIX_COMMIT, formatHighlightsPopup } from './bench/highlights-popup';
 import { benchHostile, formatHostile } from './bench/hostile';
@@ -87,6 +89,7 @@ const { values: options } = parseArgs({
     highlights: { type: 'string', default: '100000' },
     rounds: { type: 'string', default: '20' },
     baseline: { type: 'string' },
+    'scan-baseline': { type: 'string', default: 'main' },
   },
 });
 const budget: Budget = {
@@ -168,9 +171,11 @@ async function main(): Promise<void> {
   }
   if (suites.includes('entities')) {
     const scan = await benchEntityScan(budget);
+    const versus = await benchScanVersus(options['scan-baseline']!, (await articleTexts()).map((t) => t.text), Number(options.runs));
     const popup = await benchEntityPopup({ launches, opens, rebuild: options.rebuild });
     const report = 'Finding entities in article text, and how soon the popup shows them.\n\n' +
       `### Scan throughput\n\n${formatEntityScan(scan, budget)}\n\n` +
+      `### Scan time against an earlier commit\n\n${formatScanVersus(versus)}\n\n` +
       `### Popup open to entities shown\n\n${formatEntityPopup(popup.pages)}\n${formatMachine(machine(popup.chromium))}`;
     await publish('entities', 'Entities benchmark', report, true);
   }

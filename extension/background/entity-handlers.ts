@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { describeEntity } from '@/lib/entities/entity-details';
+import { readCandidates, readFoundBy } from '@/lib/entities/explain-entity';
 import { actorKey, entityKey } from '@/lib/entities/entity-key';
 import { resolveActorName, suggestActors } from '@/lib/entities/search-actors';
 import { selectionTag } from '@/lib/entities/tag-selection';
@@ -118,7 +119,7 @@ export const addActor: Handler<'add-actor'> = async ({ tabId, actor, page }) => 
 export const entityDetails: Handler<'entity-details'> = async ({ entity }) => {
   const { data, actors, userActorKeys } = await entityScanner();
   const details = describeEntity(
-    { ...entity, mentions: [] },
+    { ...entity, mentions: [], foundBy: readFoundBy(entity.foundBy), candidates: readCandidates(entity.candidates) },
     { actors, software: data.software ?? [], userActorKeys },
   );
   const pages = entity.kind === 'threat-actor' ? await pagesMentioningActor(glossDatabase(), actorKey(entity.canonical)) : [];

@@ -10,7 +10,16 @@ export function entityServicesFor(tabId: number, page: PageDetailsMessage): Enti
   return {
     refresh: () => sendRequest({ type: 'tab-entities', tabId }),
     details: (entity) =>
-      sendRequest({ type: 'entity-details', entity: { ...ref(entity), aliases: entity.aliases, ...(entity.attackId && { attackId: entity.attackId }) } }),
+      sendRequest({
+        type: 'entity-details',
+        entity: {
+          ...ref(entity),
+          aliases: entity.aliases,
+          ...(entity.attackId && { attackId: entity.attackId }),
+          ...(entity.candidates && { candidates: entity.candidates }),
+          ...(entity.foundBy && { foundBy: entity.foundBy }),
+        },
+      }),
     tag: (entity, verdict) => sendRequest({ type: 'tag-entity', tabId, entity: ref(entity), verdict, page }),
     addActor: (actor) => sendRequest({ type: 'add-actor', tabId, actor, page }),
     tagSelection: (kind, text) => sendRequest({ type: 'tag-selection', tabId, kind, text, page }),

@@ -5,6 +5,7 @@
  * one would visit the attacker's infrastructure.
  */
 import { formKey } from './dictionary';
+import { explainEntity } from './explain-entity';
 import type { Entity, EntityKind } from './types';
 
 /** Fields of data/threat-actors.json and data/software.json records that details use. */
@@ -18,6 +19,7 @@ export interface SourceRecord {
   mitre_id?: string;
   kind?: string;
   refs?: string[];
+  microsoft_name?: string;
 }
 
 export interface EntityLink {
@@ -37,6 +39,8 @@ export interface EntityDetails {
   sources: string[];
   attackId?: string;
   links: EntityLink[];
+  /** Why it is in the list and why its name resolved where it did (`explain-entity.ts`). */
+  why: string[];
 }
 
 const SOURCE_NAMES: Record<string, string> = {
@@ -114,5 +118,6 @@ export function describeEntity(entity: Entity, sources: DetailSources): EntityDe
     sources: [...names.map((name) => SOURCE_NAMES[name] ?? name), ...(fromUser ? ['You'] : [])],
     ...(attackId && { attackId }),
     links: entity.kind === 'indicator' ? [] : links,
+    why: explainEntity(entity, record),
   };
 }

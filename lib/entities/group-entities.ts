@@ -8,7 +8,7 @@
 import { formKey, type ActorDictionary } from './dictionary';
 import type { CueKind } from './context-cues';
 import type { SoftwareDictionary } from './software-dictionary';
-import type { Entity, Mention } from './types';
+import type { Entity, FoundBy, Mention } from './types';
 
 /** A candidate mention with everything the dictionaries, schemes and cues said about it. */
 export interface Span extends Mention {
@@ -66,7 +66,7 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     if (head !== undefined) aliasKey.set(forms[i], head);
   });
 
-  interface Group { kind: 'actor' | 'software'; id?: number; ids: number[]; mentions: Mention[]; calledMalware: boolean }
+  interface Group { kind: 'actor' | 'software'; id?: number; ids: number[]; mentions: Mention[]; calledMalware: boolean; foundBy: NonNullable<FoundBy['rules']> }
   const groups = new Map<string, Group>();
   spans.forEach((span, i) => {
     let owner = i;
@@ -79,8 +79,12 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     }
     const key = groupKey(owner);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { kind: spans[owner].kind, id: ids[owner], ids: [], mentions: [], calledMalware: false }));
+    if (!group) groups.set(key, (group = { kind: spans[owner].kind, id: ids[owner], ids: [], mentions: [], calledMalware: false, foundBy: {} }));
     if (span.calledMalware) group.calledMalware = true;
+    // Why it is here, for the entity's details: the first reason of each sort among its mentions.
+    if (span.dictionary) group.foundBy.listed = true;
+    if (span.scheme) group.foundBy.scheme ??= span.scheme;
+    if (span.cued) group.foundBy.cue ??= span.cued;
     for (const other of group.kind === 'actor' ? span.actorIds : span.softwareIds) if (!group.ids.includes(other)) group.ids.push(other);
     group.mentions.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end) });
   });
@@ -90,7 +94,7 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     const first = group.mentions[0].text;
     if (group.kind === 'actor') {
       const actor = group.id === undefined ? undefined : dictionary.actors[group.id];
-      const entity: Entity = { kind: 'threat-actor', name: first, canonical: actor?.canonical ?? first, aliases: actor?.aliases ?? [], mentions: group.mentions };
+      const entity: Entity = { kind: 'threat-actor', name: first, canonical: actor?.canonical ?? first, aliases: actor?.aliases ?? [], mentions: group.mentions, foundBy: { rules: group.foundBy } };
       if (actor?.mitreId) entity.attackId = actor.mitreId;
       if (actor && group.ids.length > 1) entity.candidates = [actor.id, ...group.ids.filter((i) => i !== actor.id)].map((i) => dictionary.actors[i].canonical);
       entities.push(entity);
@@ -102,6 +106,7 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
         canonical: family?.canonical ?? first,
         aliases: family?.aliases ?? [],
         mentions: group.mentions,
+        foundBy: { rules: group.foundBy },
       };
       if (family?.attackId) entity.attackId = family.attackId;
       if (family && group.ids.length > 1) {

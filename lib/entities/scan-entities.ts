@@ -5,14 +5,19 @@
  */
 import { createEntityFinder, type SoftwareRecord } from './find-entities';
 import { NameSearchGroup } from './folded-search';
-import { claimIfFree } from './match-names';
 import type { ThreatActorRecord } from './dictionary';
 import { createTechniqueFinder } from './techniques';
 import { createOrganizationFinder, type OrganizationRecord } from './organizations';
 import { createPlaceFinder, type PlaceRecord } from './places';
 import { findIndicators } from './indicators';
 import { findVulnerabilities } from './vulnerabilities';
-import type { Entity, EntityKind, Mention } from './types';
+import { settleOverlaps } from './settle-overlaps';
+import type { Entity } from './types';
+
+export { KIND_PRIORITY, settleOverlaps } from './settle-overlaps';
+import { loadEntityModel, type EntityModel, type EntityModelFile } from './model/entity-model';
+import { applyModel } from './model/apply-model';
+import { dictionaryFacts, dictionaryResolver } from './model/resolve-name';
 
 /** The data sets the scanner is built from (shapes of the files in data/). */
 export interface EntityData {
@@ -24,6 +29,8 @@ export interface EntityData {
   organizations?: readonly OrganizationRecord[];
   /** Shaped like data/places.json. */
   places?: readonly PlaceRecord[];
+  /** The learned model (data/entity-model.json, `npm run train:entities`); without it, the rules alone. */
+  model?: EntityModelFile | EntityModel;
 }
 
 export interface AttackTechniqueData {
@@ -33,17 +40,6 @@ export interface AttackTechniqueData {
 
 export type KindFinder = (text: string) => Entity[];
 
-export const KIND_PRIORITY: readonly EntityKind[] = [
-  'indicator',
-  'vulnerability',
-  'threat-actor',
-  'malware',
-  'tool',
-  'technique',
-  'organization',
-  'place',
-  'person',
-];
 
 export interface EntityScanner {
   findEntities(text: string): Entity[];
@@ -67,8 +63,12 @@ export function runSteps<T>(steps: Generator<void, T, void>): T {
 export function createEntityScanner(data: EntityData): EntityScanner {
   // The finders' dictionary names are searched together: two passes over the article in all.
   const names = new NameSearchGroup();
+  const actorsAndSoftware = createEntityFinder(data.actors, data.software ?? [], names);
+  const model =
+    data.model && 'format' in data.model ? loadEntityModel(data.model, dictionaryFacts(actorsAndSoftware.dictionary, actorsAndSoftware.software)) : data.model;
+  const resolve = dictionaryResolver(actorsAndSoftware.dictionary, actorsAndSoftware.software);
   const finders: KindFinder[] = [
-    createEntityFinder(data.actors, data.software ?? [], names).findEntities,
+    actorsAndSoftware.findEntities,
     ...(data.techniques ? [createTechniqueFinder(data.techniques, names)] : []),
     createOrganizationFinder(data.organizations ?? [], data.places ?? [], names),
     createPlaceFinder(data.places ?? [], names),
@@ -83,42 +83,10 @@ export function createEntityScanner(data: EntityData): EntityScanner {
       found.push(find(text));
       yield;
     }
-    return settleOverlaps(found.flat());
+    const ruled = settleOverlaps(found.flat());
+    if (!model || model.combine === 'rules') return ruled;
+    yield;
+    return applyModel(text, ruled, model, resolve);
   }
   return { findEntities: (text) => runSteps(scanSteps(text)), scanSteps };
-}
-
-interface Owned {
-  mention: Mention;
-  entity: Entity;
-  rank: number;
-}
-
-/** Keeps each stretch of text for one entity; entities left with no mention are dropped. */
-export function settleOverlaps(entities: readonly Entity[]): Entity[] {
-  const owned: Owned[] = entities.flatMap((entity) =>
-    entity.mentions.map((mention) => ({ mention, entity, rank: KIND_PRIORITY.indexOf(entity.kind) })),
-  );
-  owned.sort(
-    (a, b) =>
-      b.mention.end - b.mention.start - (a.mention.end - a.mention.start) ||
-      a.rank - b.rank ||
-      a.mention.start - b.mention.start,
-  );
-  const taken: Mention[] = [];
-  const kept = new Map<Entity, Mention[]>();
-  for (const { mention, entity } of owned) {
-    if (!claimIfFree(taken, mention)) continue;
-    const list = kept.get(entity);
-    if (list) list.push(mention);
-    else kept.set(entity, [mention]);
-  }
-  const result: Entity[] = [];
-  for (const entity of entities) {
-    const mentions = kept.get(entity);
-    if (!mentions) continue;
-    mentions.sort((a, b) => a.start - b.start);
-    result.push(mentions.length === entity.mentions.length ? entity : { ...entity, mentions });
-  }
-  return result.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }

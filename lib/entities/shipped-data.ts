@@ -1,15 +1,18 @@
 /**
  * The dictionaries Gloss ships (data/, with their attribution in data/THREAT-ACTORS-SOURCES.md).
  * Imported by the background script and the command line, never by a content script: together they
- * are about a megabyte.
+ * are about a megabyte. The entity model (`entity-model.json`, `npm run train:entities`) is trained on AnnoCTR
+ * (CC BY-SA 4.0).
  */
 import threatActors from '../../data/threat-actors.json';
 import software from '../../data/software.json';
 import attackTechniques from '../../data/attack-techniques.json';
 import organizations from '../../data/organizations.json';
 import places from '../../data/places.json';
+import entityModel from '../../data/entity-model.json';
+import type { EntityModelFile } from './model/entity-model';
 import type { EntityData } from './scan-entities';
 
 export function loadEntityData(): EntityData {
-  return { actors: threatActors, software, techniques: attackTechniques, organizations, places };
+  return { actors: threatActors, software, techniques: attackTechniques, organizations, places, model: entityModel as EntityModelFile };
 }

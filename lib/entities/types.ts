@@ -37,6 +37,15 @@ export interface Entity {
   attackId?: string;
   /** What an indicator is; `name` and `canonical` hold it refanged. */
   indicatorType?: IndicatorType;
+  /** Why the entity is here: what found it (see `lib/entities/model/combine.ts`). */
+  foundBy?: FoundBy;
+}
+
+export interface FoundBy {
+  /** The rules found it: by a listed name, a vendor naming scheme (e.g. "Microsoft Storm-####"), or a cue phrase. */
+  rules?: { listed?: boolean; scheme?: string; cue?: 'actor' | 'software' };
+  /** The learned model kept it, with its probability for that decision. */
+  model?: { confidence: number; agreesWithRules: boolean };
 }
 
 export type IndicatorType = 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256';

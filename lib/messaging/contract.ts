@@ -5,7 +5,7 @@ import type { MentionQuote } from '../entities/locate-mentions';
 import type { PageEntities } from '../entities/page-entities';
 import type { ActorSuggestion } from '../entities/search-actors';
 import { isTaggableKind, type TaggableKind } from '../entities/taggable-kinds';
-import type { EntityKind } from '../entities/types';
+import type { EntityKind, FoundBy } from '../entities/types';
 import type { AttackIdQuery } from '../export/attack-ids';
 import type { ExportFormat } from '../export/export-files';
 import type { IndicatorFanging, IndicatorListFormat } from '../export/indicator-list';
@@ -113,7 +113,7 @@ export interface GlossRequests {
   'reattach-highlight': { request: { tabId: number; id: string }; response: { ok: boolean; message?: string } };
   'tab-entities': { request: { tabId: number }; response: TabEntitiesResult };
   'entity-details': {
-    request: { entity: EntityRef & { aliases: string[]; attackId?: string } };
+    request: { entity: EntityRef & { aliases: string[]; attackId?: string; candidates?: string[]; foundBy?: FoundBy } };
     response: EntityDetailsResult;
   };
   'tag-entity': {

@@ -20,6 +20,15 @@ function run(command: string, args: string[], cwd: string): Promise<string> {
   });
 }
 
+/** A checkout of `ref` in a git worktree (sharing this checkout's node_modules); and the commit it is. */
+export async function baselineCheckout(ref: string): Promise<{ tree: string; commit: string }> {
+  const commit = (await run('git', ['rev-parse', '--verify', `${ref}^{commit}`], PROJECT_ROOT)).trim();
+  const tree = path.join(os.tmpdir(), `gloss-baseline-${commit.slice(0, 12)}`);
+  if (!existsSync(tree)) await run('git', ['worktree', 'add', '--detach', tree, commit], PROJECT_ROOT);
+  if (!existsSync(path.join(tree, 'node_modules'))) symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(tree, 'node_modules'), 'dir');
+  return { tree, commit };
+}
+
 /** The builds a baseline can be: Chrome's production build, or Firefox's e2e build (the tests' hooks, for BiDi). */
 const BUILDS = {
   chrome: { folder: 'chrome-mv3', args: ['wxt', 'build'] },
@@ -28,13 +37,10 @@ const BUILDS = {
 
 /** The folder of a build at `ref` (Chrome's by default), building it first if needed; and the commit it is. */
 export async function baselineBuild(ref: string, build: keyof typeof BUILDS = 'chrome'): Promise<{ dir: string; commit: string }> {
-  const commit = (await run('git', ['rev-parse', '--verify', `${ref}^{commit}`], PROJECT_ROOT)).trim();
-  const tree = path.join(os.tmpdir(), `gloss-baseline-${commit.slice(0, 12)}`);
+  const { tree, commit } = await baselineCheckout(ref);
   const { folder, args } = BUILDS[build];
   const dir = path.join(tree, '.output', folder);
   if (existsSync(path.join(dir, 'manifest.json'))) return { dir, commit };
-  if (!existsSync(tree)) await run('git', ['worktree', 'add', '--detach', tree, commit], PROJECT_ROOT);
-  if (!existsSync(path.join(tree, 'node_modules'))) symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(tree, 'node_modules'), 'dir');
   console.error(`building the baseline ${commit.slice(0, 12)} in ${tree} (npx ${args.join(' ')})…`);
   await run('npx', [...args], tree);
   return { dir, commit };

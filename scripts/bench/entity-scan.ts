@@ -93,11 +93,17 @@ function timeBuilds(): ScanResult['build'] {
   return { firstMs: times[0], medianMs: median(times.slice(1)), count: BUILDS - 1 };
 }
 
-export async function benchEntityScan(budget: Budget): Promise<ScanResult> {
+/** The article text of the sample article and each real page. */
+export async function articleTexts(): Promise<{ page: string; text: string }[]> {
   const texts: { page: string; text: string }[] = [];
   for (const fixture of await fixtures()) {
     texts.push({ page: path.basename(fixture, '.html'), text: await articleText(fixture) });
   }
+  return texts;
+}
+
+export async function benchEntityScan(budget: Budget): Promise<ScanResult> {
+  const texts = await articleTexts();
   console.error(`entity scan: extracted ${texts.length} article texts`);
   const build = timeBuilds();
   const scanner = createEntityScanner(loadEntityData());

@@ -21,7 +21,7 @@ function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> 
   let current = initial;
   return {
     refresh: vi.fn(async () => ({ ok: true as const, entities: current })),
-    details: vi.fn(async (entity) => ({ kind: entity.kind, canonical: entity.canonical, aliases: entity.aliases, sources: ['MISP galaxy'], links: [], pages: [] })),
+    details: vi.fn(async (entity) => ({ kind: entity.kind, canonical: entity.canonical, aliases: entity.aliases, sources: ['MISP galaxy'], links: [], why: [], pages: [] })),
     tag: vi.fn(async (entity, verdict) => {
       const verdicts = verdict ? [{ entityKey: entity.key, status: verdict }] : [];
       current = pageEntities(TEXT, FOUND, verdicts);

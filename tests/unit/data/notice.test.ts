@@ -20,7 +20,7 @@ describe('the NOTICE shipped in the extension', () => {
   const sources = read('data', 'THREAT-ACTORS-SOURCES.md');
   const notice = read('public', 'NOTICE.txt');
 
-  it.each(['MITRE ATT&CK', 'Microsoft', 'MISP galaxy'])('carries the %s attribution word for word', (source) => {
+  it.each(['MITRE ATT&CK', 'Microsoft', 'MISP galaxy', 'AnnoCTR'])('carries the %s attribution word for word', (source) => {
     const text = requiredText(sources, source);
     expect(text.length).toBeGreaterThan(80);
     expect(notice).toContain(text);

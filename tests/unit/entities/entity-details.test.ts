@@ -42,6 +42,7 @@ describe('describeEntity', () => {
         { label: 'MITRE ATT&CK G1015', url: 'https://attack.mitre.org/groups/G1015/' },
         { label: 'example.org', url: 'https://www.example.org/report' },
       ],
+      why: [],
     });
   });
 

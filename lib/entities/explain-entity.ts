@@ -1,0 +1,87 @@
+/**
+ * Why an entity is in a page's list, and why its name resolved where it did, in words for its details:
+ * a listed name (and whose list: "Octo Tempest → Scattered Spider: Microsoft's name for it (Microsoft
+ * naming map; also MISP galaxy)"), a vendor naming scheme, a cue phrase in the text, or the learned model
+ * with its confidence; and for an ambiguous name, every actor it may mean and which one was taken.
+ */
+import { formKey } from './dictionary';
+import type { Entity, FoundBy } from './types';
+
+/** The fields of a data record the explanation reads. */
+export interface ExplainedRecord {
+  name: string;
+  aliases: string[];
+  microsoft_name?: string;
+  sources?: string[];
+  source?: string;
+}
+
+const LIST_NAMES: Record<string, string> = {
+  'mitre-attack': 'MITRE ATT&CK',
+  'misp-galaxy': 'MISP galaxy',
+  microsoft: 'Microsoft naming map',
+};
+
+const listNames = (record: ExplainedRecord | undefined): string[] =>
+  (record?.sources ?? (record?.source ? [record.source] : [])).map((s) => LIST_NAMES[s] ?? s);
+
+const percent = (p: number) => `${Math.round(Math.min(1, Math.max(0, p)) * 100)}%`;
+
+export function explainEntity(entity: Pick<Entity, 'kind' | 'name' | 'canonical' | 'candidates' | 'foundBy'>, record?: ExplainedRecord): string[] {
+  const why: string[] = [];
+  const rules = entity.foundBy?.rules;
+  const model = entity.foundBy?.model;
+  const lists = listNames(record);
+  const renamed = formKey(entity.name) !== formKey(entity.canonical);
+  if (rules?.listed || (renamed && record)) {
+    if (renamed) {
+      const isMicrosofts = record?.microsoft_name !== undefined && formKey(record.microsoft_name) === formKey(entity.name);
+      const others = lists.filter((l) => l !== 'Microsoft naming map');
+      if (isMicrosofts) why.push(`${entity.name} → ${entity.canonical}: Microsoft's name for it (Microsoft naming map${others.length ? `; also ${others.join(', ')}` : ''})`);
+      else why.push(`${entity.name} → ${entity.canonical}: another name for it${lists.length ? ` (${lists.join(', ')})` : ' in the shipped lists'}`);
+    } else why.push(`A listed name${lists.length ? ` (${lists.join(', ')})` : ''}`);
+  }
+  if (rules?.scheme) why.push(`Named in a vendor's naming scheme (${rules.scheme})`);
+  if (rules?.cue === 'actor') why.push('The text names it as a group (a cue such as “the X gang”, “tracked as X”, “threat actor X”)');
+  if (rules?.cue === 'software') why.push('The text names it as software (a cue such as “X loader”, “a backdoor dubbed X”)');
+  if (model) {
+    why.push(
+      model.agreesWithRules
+        ? `The learned model agrees (${percent(model.confidence)} sure)`
+        : `Found by the learned model, ${percent(model.confidence)} sure (trained on labelled threat reports; no list or rule named it here)`,
+    );
+  }
+  if (entity.candidates && entity.candidates.length > 1) {
+    why.push(`“${entity.name}” may mean ${entity.candidates.join(', ')}; Gloss took ${entity.candidates[0]}, the one the text names elsewhere or the lists put first`);
+  }
+  return why;
+}
+
+const isText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length <= max;
+
+/**
+ * The `foundBy` of an entity as a message carries it, kept only in its known shape (the details handler
+ * takes it from the popup; anything else is dropped, never shown).
+ */
+export function readFoundBy(value: unknown): FoundBy | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { rules, model } = value as Record<string, unknown>;
+  const out: FoundBy = {};
+  if (typeof rules === 'object' && rules !== null) {
+    const r = rules as Record<string, unknown>;
+    out.rules = {
+      ...(r.listed === true && { listed: true }),
+      ...(isText(r.scheme) && { scheme: r.scheme }),
+      ...((r.cue === 'actor' || r.cue === 'software') && { cue: r.cue }),
+    };
+  }
+  if (typeof model === 'object' && model !== null) {
+    const m = model as Record<string, unknown>;
+    if (typeof m.confidence === 'number' && Number.isFinite(m.confidence)) out.model = { confidence: m.confidence, agreesWithRules: m.agreesWithRules === true };
+  }
+  return out;
+}
+
+export function readCandidates(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.length <= 50 && value.every((v) => isText(v)) ? (value as string[]) : undefined;
+}

@@ -1,0 +1,144 @@
+/**
+ * The trained entity model as shipped (`data/entity-model.json`, written by `npm run train:entities`) and
+ * its use: judge every candidate span of a text (`candidates.ts`), keep those it gives a kind, and where
+ * kept spans overlap keep the one it is surest of. Weights are stored as integers (the averaged weights
+ * times `scale`); features whose weights all round to zero are left out.
+ */
+import { nameFeatures, nameKey, placeFeatures, spanDocument, type DictionaryFacts } from './span-features';
+import { CLASSES, kindOfClass, NONE, type ModelKind } from './tags';
+import type { Entity } from '../types';
+
+export interface EntityModelFile {
+  format: 'gloss-entity-model/2';
+  /** How the model's spans and the rules' combine (chosen by cross-validation). */
+  combine: CombineMode;
+  classes: string[];
+  scale: number;
+  features: string[];
+  /** features.length × classes.length integers, feature-major. */
+  weights: number[];
+  /** See `TrainedWeights.gate` (training.ts). */
+  gate: number;
+  /** What it was trained on and how, for the record. */
+  trainedOn: string;
+}
+
+/**
+ * - `rules`: the rules alone (the model is not used);
+ * - `model`: the model decides every actor, malware and tool mention, the rules' among its features;
+ * - `union`: the rules' entities, plus the model's names where the rules found nothing.
+ */
+export type CombineMode = 'rules' | 'model' | 'union';
+
+export interface ModelSpan {
+  kind: ModelKind;
+  start: number;
+  end: number;
+  /** The model's probability for its decision (a softmax over the class scores). */
+  confidence: number;
+}
+
+export interface EntityModel {
+  combine: CombineMode;
+  /** The spans the model keeps in `text`, given what the rules found there. */
+  findSpans(text: string, ruleEntities: readonly Entity[]): ModelSpan[];
+}
+
+export function loadEntityModel(file: EntityModelFile, facts: DictionaryFacts): EntityModel {
+  if (file.format !== 'gloss-entity-model/2' || file.classes.join() !== CLASSES.join()) throw new Error('entity model: unknown format');
+  const weights = new Float32Array(file.weights.length);
+  for (let k = 0; k < weights.length; k++) weights[k] = file.weights[k] / file.scale;
+  return modelFromWeights(file.features, weights, facts, file.combine, file.gate);
+}
+
+/** A model from weights in memory (training and cross-validation decode the same way). */
+export function modelFromWeights(names: readonly string[], weights: ArrayLike<number>, facts: DictionaryFacts, combine: CombineMode, gate: number): EntityModel {
+  const nClasses = CLASSES.length;
+  const index = new Map<string, number>();
+  names.forEach((name, i) => index.set(name, i));
+  const add = (features: readonly string[], scores: Float64Array) => {
+    for (const name of features) {
+      const f = index.get(name);
+      if (f === undefined) continue;
+      for (let c = 0; c < nClasses; c++) scores[c] += weights[f * nClasses + c];
+    }
+  };
+  return {
+    combine,
+    findSpans(text, ruleEntities) {
+      const doc = spanDocument(text, ruleEntities);
+      const scores = new Float64Array(nClasses);
+      // A name's own features score the same wherever it is spelled the same way: once per spelling.
+      const byName = new Map<string, { scores: Float64Array; known: readonly string[]; noneBy: number }>();
+      const kept: (ModelSpan & { margin: number })[] = [];
+      // Joined as a union, only names where the rules found nothing can count: judge only those.
+      const free = combine === 'union' ? freeOfRules(ruleEntities) : () => true;
+      for (const candidate of doc.candidates) {
+        if (!free(candidate)) continue;
+        const surface = text.slice(candidate.start, candidate.end);
+        const key = nameKey(surface);
+        let named = byName.get(surface);
+        if (!named) {
+          const known = facts(surface);
+          named = { scores: new Float64Array(nClasses), known, noneBy: 0 };
+          add(nameFeatures(doc, candidate, key, known), named.scores);
+          let most = -Infinity;
+          for (let c = 1; c < nClasses; c++) most = Math.max(most, named.scores[c]);
+          named.noneBy = named.scores[NONE] - most;
+          byName.set(surface, named);
+        }
+        if (named.noneBy > gate) continue;
+        scores.set(named.scores);
+        add(placeFeatures(doc, candidate, named.known), scores);
+        let best = NONE;
+        for (let c = 1; c < nClasses; c++) if (scores[c] > scores[best]) best = c;
+        if (best === NONE) continue;
+        kept.push({ kind: kindOfClass(best), start: candidate.start, end: candidate.end, confidence: softmaxAt(scores, best), margin: scores[best] - scores[NONE] });
+      }
+      return selectSurest(kept);
+    },
+  };
+}
+
+/** Whether a span overlaps no mention the rules found (of any kind); rule mentions never overlap. */
+function freeOfRules(ruleEntities: readonly Entity[]): (span: { start: number; end: number }) => boolean {
+  const mentions = ruleEntities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  return (span) => {
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].end <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return !(lo < mentions.length && mentions[lo].start < span.end);
+  };
+}
+
+/** Non-overlapping spans, the larger margin over `none` first; returned in text order. */
+function selectSurest(spans: (ModelSpan & { margin: number })[]): ModelSpan[] {
+  const order = [...spans].sort((a, b) => b.margin - a.margin || a.start - b.start);
+  const chosen: ModelSpan[] = [];
+  const taken: { start: number; end: number }[] = [];
+  for (const span of order) {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if ((lo > 0 && taken[lo - 1].end > span.start) || (lo < taken.length && taken[lo].start < span.end)) continue;
+    taken.splice(lo, 0, span);
+    chosen.push({ kind: span.kind, start: span.start, end: span.end, confidence: span.confidence });
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+function softmaxAt(scores: Float64Array, best: number): number {
+  let max = -Infinity;
+  for (const s of scores) max = Math.max(max, s);
+  let sum = 0;
+  for (const s of scores) sum += Math.exp(s - max);
+  return Math.exp(scores[best] - max) / sum;
+}

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench -- --suite entities`, part three: this tree's scanner (rules and model) against the
+ * scanner of an earlier commit (`--scan-baseline`, by default `main`), in one process and one run: both
+ * built from their own code and data (the earlier one from a git worktree, `baseline-build.ts`), the same
+ * texts scanned in alternation, medians per text, time per MB over all texts, and the ratio.
+ *
+ * Texts: the sample article, the real pages, and AnnoCTR's dev reports (threat reports, where the model
+ * has the most candidates to judge) when the shared data is there.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { median } from '../../harness/stats';
+import { createEntityScanner } from '../../lib/entities/scan-entities';
+import { loadEntityData } from '../../lib/entities/shipped-data';
+import { baselineCheckout } from './baseline-build';
+
+type Scan = (text: string) => unknown;
+
+export interface ScanVersusResult {
+  baseline: string;
+  texts: number;
+  bytes: number;
+  /** Sums over texts of the median milliseconds per scan. */
+  currentMs: number;
+  baselineMs: number;
+  /** Building the scanner (median of 5, after a first build). */
+  currentBuildMs: number;
+  baselineBuildMs: number;
+}
+
+function buildTime(build: () => unknown): number {
+  build();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    build();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export async function benchScanVersus(ref: string, pageTexts: readonly string[], runs: number): Promise<ScanVersusResult> {
+  const { tree, commit } = await baselineCheckout(ref);
+  const old = await import(pathToFileURL(path.join(tree, 'lib', 'entities', 'scan-entities.ts')).href);
+  const oldData = await import(pathToFileURL(path.join(tree, 'lib', 'entities', 'shipped-data.ts')).href);
+  const buildOld = () => old.createEntityScanner(oldData.loadEntityData());
+  const buildNew = () => createEntityScanner(loadEntityData());
+  const scanners: [Scan, Scan] = [buildNew().findEntities, buildOld().findEntities];
+  const texts = [...pageTexts];
+  const dev = path.join(process.env.GLOSS_SHARED_DATA ?? path.join(import.meta.dirname, '..', '..', '..', 'shared', 'data'), 'annoctr', 'dev.jsonl');
+  if (existsSync(dev)) for (const line of readFileSync(dev, 'utf8').split('\n')) if (line.trim()) texts.push(JSON.parse(line).text);
+  let currentMs = 0;
+  let baselineMs = 0;
+  let bytes = 0;
+  for (const text of texts) {
+    bytes += Buffer.byteLength(text);
+    const samples: [number[], number[]] = [[], []];
+    for (let r = 0; r < runs + 1; r++) {
+      for (const which of r % 2 ? [1, 0] : [0, 1]) {
+        const start = performance.now();
+        scanners[which](text);
+        if (r > 0) samples[which].push(performance.now() - start);
+      }
+    }
+    currentMs += median(samples[0]);
+    baselineMs += median(samples[1]);
+  }
+  return { baseline: commit, texts: texts.length, bytes, currentMs, baselineMs, currentBuildMs: buildTime(buildNew), baselineBuildMs: buildTime(buildOld) };
+}
+
+export function formatScanVersus(r: ScanVersusResult): string {
+  const perMb = (ms: number) => (ms / (r.bytes / 1e6)).toFixed(1);
+  return [
+    `This tree against ${r.baseline.slice(0, 12)} (\`--scan-baseline\`), ${r.texts} texts, ${(r.bytes / 1e6).toFixed(2)} MB, medians per text summed:`,
+    '',
+    '| scanner | ms per MB | build ms |',
+    '| --- | ---: | ---: |',
+    `| this tree (rules + model) | ${perMb(r.currentMs)} | ${r.currentBuildMs.toFixed(1)} |`,
+    `| baseline | ${perMb(r.baselineMs)} | ${r.baselineBuildMs.toFixed(1)} |`,
+    `| ratio | ${(r.currentMs / r.baselineMs).toFixed(2)} | ${(r.currentBuildMs / r.baselineBuildMs).toFixed(2)} |`,
+  ].join('\n');
+}

@@ -1,0 +1,78 @@
+/**
+ * k-fold cross-validation by report: the reports are dealt into k folds in an order shuffled by a fixed
+ * seed; for each fold a model is trained on the other k−1 folds only (features, weights and every setting
+ * come from them) and the fold left out is scored. Counts are added up over the folds (micro average).
+ * The rules have no training: their figure is their plain score on each fold.
+ */
+import type { Entity } from '../../lib/entities/types';
+import { modelFromWeights, type CombineMode } from '../../lib/entities/model/entity-model';
+import { applyModel } from '../../lib/entities/model/apply-model';
+import type { Resolve } from '../../lib/entities/model/combine';
+import type { DictionaryFacts } from '../../lib/entities/model/span-features';
+import { seededRandom, shuffled } from '../../lib/entities/model/perceptron';
+import { trainEntityModel, DEFAULT_SETTINGS, type TrainingSettings } from '../../lib/entities/model/training';
+import { scoreReport, type Report, type Tally } from './scoring';
+
+export const FOLDS = 5;
+export const FOLD_SEED = 2024;
+
+/** One way of finding entities, cross-validated. */
+export interface Variant {
+  name: string;
+  description: string;
+  /** Training settings, or none for the rules alone. */
+  settings?: TrainingSettings;
+  combine: CombineMode;
+}
+
+export const VARIANTS: Variant[] = [
+  { name: 'rules', description: 'the rules alone (dictionaries, schemes, cues)', combine: 'rules' },
+  { name: 'model', description: 'the model decides, with the rules among its features', settings: DEFAULT_SETTINGS, combine: 'model' },
+  { name: 'union', description: "the rules, plus the model's names where the rules found nothing", settings: DEFAULT_SETTINGS, combine: 'union' },
+];
+
+/** Reports dealt into folds: sorted by id, shuffled with the seed, dealt in turn. */
+export function folds(reports: readonly Report[], k = FOLDS, seed = FOLD_SEED): Report[][] {
+  const order = shuffled([...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), seededRandom(seed));
+  const out: Report[][] = Array.from({ length: k }, () => []);
+  order.forEach((report, i) => out[i % k].push(report));
+  return out;
+}
+
+export interface CrossValidation {
+  /** Per variant name: a tally per row, over all folds. */
+  tallies: Map<string, Map<string, Tally>>;
+}
+
+export function crossValidate(
+  reports: readonly Report[],
+  variants: readonly Variant[],
+  rulesOf: (report: Report) => readonly Entity[],
+  resolve: Resolve,
+  facts: DictionaryFacts,
+  progress: (line: string) => void,
+): CrossValidation {
+  const tallies = new Map(variants.map((v) => [v.name, new Map<string, Tally>()]));
+  const dealt = folds(reports);
+  dealt.forEach((heldOut, f) => {
+    const training = dealt.filter((_, g) => g !== f).flat();
+    // Variants with the same settings share one trained model.
+    const trained = new Map<TrainingSettings, ReturnType<typeof trainEntityModel>>();
+    for (const variant of variants) {
+      const into = tallies.get(variant.name)!;
+      if (!variant.settings) {
+        for (const report of heldOut) scoreReport(report, rulesOf(report), into);
+        continue;
+      }
+      let weights = trained.get(variant.settings);
+      if (!weights) {
+        const started = performance.now();
+        trained.set(variant.settings, (weights = trainEntityModel(training, rulesOf, facts, variant.settings)));
+        progress(`fold ${f + 1}/${dealt.length}: trained ${variant.name} on ${training.length} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
+      const model = modelFromWeights(weights.names, weights.weights, facts, variant.combine, weights.gate);
+      for (const report of heldOut) scoreReport(report, applyModel(report.text, rulesOf(report), model, resolve), into);
+    }
+  });
+  return { tallies };
+}

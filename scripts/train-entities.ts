@@ -1,0 +1,59 @@
+/**
+ * `npm run train:entities`: trains the entity model (lib/entities/model/) on AnnoCTR's train and dev
+ * reports and writes data/entity-model.json, which the extension and the command line ship.
+ *
+ * 1. How the model and the rules combine (`rules`, `model` or `union`) is chosen by 5-fold
+ *    cross-validation by report over the same reports (the figure: mean exact F1 of threat actors and of
+ *    malware + tools), the table printed.
+ * 2. The model is then trained on all of them, with a fixed seed: the same data gives the same file.
+ *
+ * AnnoCTR is CC BY-SA 4.0 (Bosch Research); the model file carries that attribution (README, NOTICE).
+ * Only train and dev are read: the test split is held out.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createEntityFinder } from '../lib/entities/find-entities';
+import { modelFile, trainEntityModel, DEFAULT_SETTINGS } from '../lib/entities/model/training';
+import { dictionaryFacts, dictionaryResolver } from '../lib/entities/model/resolve-name';
+import { createEntityScanner } from '../lib/entities/scan-entities';
+import { loadEntityData } from '../lib/entities/shipped-data';
+import type { Entity } from '../lib/entities/types';
+import { readSplit, SPLITS } from './entities-eval/annoctr';
+import { crossValidate, FOLDS, VARIANTS } from './entities-eval/cross-validation';
+import { HEADER, prf, printTallies, type Report } from './entities-eval/scoring';
+
+const OUT = path.join(import.meta.dirname, '..', 'data', 'entity-model.json');
+
+const data = loadEntityData();
+const rules = createEntityScanner({ ...data, model: undefined });
+const finder = createEntityFinder(data.actors, data.software ?? []);
+const facts = dictionaryFacts(finder.dictionary, finder.software);
+const reports = SPLITS.flatMap((split) => readSplit(split));
+const cache = new Map<Report, readonly Entity[]>();
+const rulesOf = (report: Report) => {
+  let found = cache.get(report);
+  if (!found) cache.set(report, (found = rules.findEntities(report.text)));
+  return found;
+};
+
+console.log(`choosing how model and rules combine: ${FOLDS}-fold cross-validation over ${reports.length} reports`);
+const { tallies } = crossValidate(reports, VARIANTS, rulesOf, dictionaryResolver(finder.dictionary, finder.software), facts, () => {});
+console.log(HEADER.replace('split   ', 'variant '));
+const scored = VARIANTS.map((variant) => {
+  const t = tallies.get(variant.name)!;
+  printTallies(variant.name, t, false, ['threat-actor', 'malware', 'tool', 'software']);
+  return { variant, score: (prf(t.get('threat-actor')!, false).f + prf(t.get('software')!, false).f) / 2 };
+});
+const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
+console.log(`chosen: ${best.variant.name} (mean exact F1 of threat actors and malware + tools ${best.score.toFixed(3)})`);
+
+const trained = trainEntityModel(reports, rulesOf, facts, DEFAULT_SETTINGS);
+const file = modelFile(
+  trained,
+  best.variant.combine,
+  `AnnoCTR train + dev (${reports.length} reports; CC BY-SA 4.0, Bosch Research); averaged perceptron, ${DEFAULT_SETTINGS.epochs} epochs, seed ${DEFAULT_SETTINGS.seed}`,
+);
+const json = JSON.stringify(file);
+writeFileSync(OUT, json);
+console.log(`wrote ${path.relative(process.cwd(), OUT)}: ${file.features.length} features, ${(json.length / 1024).toFixed(0)} KB raw, ${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped`);

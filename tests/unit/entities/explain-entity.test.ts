@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { describeEntity } from '@/lib/entities/entity-details';
+import { explainEntity, readFoundBy } from '@/lib/entities/explain-entity';
+import { createEntityScanner } from '@/lib/entities/scan-entities';
+import { threatActors, software } from './shared-data';
+
+const actors = threatActors();
+const scanner = createEntityScanner({ actors, software: software() });
+const found = (text: string, name: string) => scanner.findEntities(text).find((e) => e.name === name)!;
+
+describe('why an entity is there', () => {
+  it("says whose name a resolved alias is: Octo Tempest is Microsoft's name for Scattered Spider", () => {
+    const octo = found('Microsoft said Octo Tempest, a threat actor, used SIM swapping.', 'Octo Tempest');
+    const details = describeEntity(octo, { actors, software: [], userActorKeys: new Set() });
+    expect(details.why[0]).toMatch(/^Octo Tempest → Scattered Spider: Microsoft's name for it \(Microsoft naming map; also .*MISP galaxy/);
+  });
+
+  it('names the vendor scheme of a name no list has, and the cue of a name the text introduces', () => {
+    const storm = found('The group Storm-9876 was seen in May.', 'Storm-9876');
+    expect(explainEntity(storm)).toContain('Named in a vendor\'s naming scheme (Microsoft Storm-####)');
+    const gang = found('Researchers tracked a threat actor called Quartzwing across Europe.', 'Quartzwing');
+    expect(explainEntity(gang).join(' ')).toMatch(/names it as a group/);
+  });
+
+  it("reports the model's confidence, and every actor an ambiguous name may mean", () => {
+    const why = explainEntity({
+      kind: 'threat-actor', name: 'Zelvani', canonical: 'Zelvani', candidates: ['Zelvani Team', 'Zelvani Crew'],
+      foundBy: { model: { confidence: 0.874, agreesWithRules: false } },
+    });
+    expect(why).toEqual([
+      'Found by the learned model, 87% sure (trained on labelled threat reports; no list or rule named it here)',
+      '“Zelvani” may mean Zelvani Team, Zelvani Crew; Gloss took Zelvani Team, the one the text names elsewhere or the lists put first',
+    ]);
+  });
+
+  it('keeps only the known shape of a reason carried in a message', () => {
+    expect(readFoundBy({ rules: { listed: true, cue: 'evil', scheme: 42 }, model: { confidence: 'x' } })).toEqual({ rules: { listed: true } });
+    expect(readFoundBy('nope')).toBeUndefined();
+  });
+});
