@@ -57,8 +57,13 @@ export function isCapsWord(form: string): boolean {
   return /^[A-Z]{3,}$/.test(form);
 }
 
+/** Printable ASCII words joined by single spaces (linear: the two classes never overlap). */
+const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
+
 /** Case-insensitive key: lower case, runs of whitespace as one space, typographic dashes as `-`. */
 export function formKey(form: string): string {
+  // Most names are printable ASCII words joined by single spaces, which only need lower case.
+  if (PLAIN_ASCII.test(form)) return form.toLowerCase();
   return form.normalize('NFC').replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 

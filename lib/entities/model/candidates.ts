@@ -35,14 +35,19 @@ const HEX_RUN = 16;
 const LONG_RUN = 24;
 
 export function nameShaped(word: string): boolean {
-  if (word.length < 2) return false;
+  return nameShapedAt(word, 0, word.length);
+}
+
+/** `nameShaped` of `text[start, end)`, read in place (a text has tens of thousands of words). */
+export function nameShapedAt(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
   let letter = false;
   let marked = false;
   let ascii = true;
   let hex = 0;
   let run = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     const isHex = (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
     hex = isHex ? hex + 1 : 0;
     run = c === 45 || c === 46 || c === 95 ? 0 : run + 1;
@@ -55,14 +60,14 @@ export function nameShaped(word: string): boolean {
   if (ascii) return letter && marked;
   letter = false;
   marked = false;
-  for (const ch of word) {
+  for (const ch of text.slice(start, end)) {
     const lower = ch.toLowerCase();
     if (lower !== ch.toUpperCase()) {
       letter = true;
       if (ch !== lower) marked = true;
     } else if (ch >= '0' && ch <= '9') marked = true;
   }
-  return letter && marked && word.length >= 2;
+  return letter && marked;
 }
 
 /** Token index of the first token ending after `offset` (binary search). */
@@ -77,7 +82,8 @@ function tokenAt(tokens: Tokens, offset: number): number {
   return lo;
 }
 
-export function findCandidates(text: string, tokens: Tokens, words: readonly string[], ruleEntities: readonly Entity[]): Candidate[] {
+export function findCandidates(text: string, tokens: Tokens, ruleEntities: readonly Entity[]): Candidate[] {
+  const shapedAt = (i: number) => nameShapedAt(text, tokens.starts[i], tokens.ends[i]);
   // Keyed by start and end together (a text is far shorter than 2^26 characters).
   const byKey = new Map<number, Candidate>();
   const add = (c: Candidate) => {
@@ -102,7 +108,7 @@ export function findCandidates(text: string, tokens: Tokens, words: readonly str
       while (last + 1 < tokens.count && tokens.starts[last + 1] < m.end) last++;
       add({ start: m.start, end: m.end, first, last, rule: { kind: entity.kind, listed } });
       const next = last + 1;
-      if (next < tokens.count && nameShaped(words[next]) && /^[ \u00a0]+$/.test(text.slice(m.end, tokens.starts[next]))) {
+      if (next < tokens.count && shapedAt(next) && /^[ \u00a0]+$/.test(text.slice(m.end, tokens.starts[next]))) {
         add({ start: m.start, end: tokens.ends[next], first, last: next, extendsRule: entity.kind });
       }
     }
@@ -110,7 +116,7 @@ export function findCandidates(text: string, tokens: Tokens, words: readonly str
   // Runs of name-shaped words separated by single spaces.
   let runStart = -1;
   for (let i = 0; i <= tokens.count; i++) {
-    const shaped = i < tokens.count && nameShaped(words[i]);
+    const shaped = i < tokens.count && shapedAt(i);
     const joined = shaped && runStart >= 0 && i - runStart < 16 && tokens.starts[i] - tokens.ends[i - 1] === 1 && text[tokens.ends[i - 1]] === ' ';
     if (shaped && runStart >= 0 && joined) continue;
     if (runStart >= 0) {

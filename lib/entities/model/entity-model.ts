@@ -4,7 +4,8 @@
  * kept spans overlap keep the one it is surest of. Weights are stored as integers (the averaged weights
  * times `scale`); features whose weights all round to zero are left out.
  */
-import { nameFeatures, nameKey, placeFeatures, spanDocument, type DictionaryFacts } from './span-features';
+import { nameKey, spanDocument, type DictionaryFacts } from './span-features';
+import { spanScorer } from './score-span';
 import { CLASSES, kindOfClass, NONE, type ModelKind } from './tags';
 import type { Entity } from '../types';
 
@@ -54,15 +55,7 @@ export function loadEntityModel(file: EntityModelFile, facts: DictionaryFacts): 
 /** A model from weights in memory (training and cross-validation decode the same way). */
 export function modelFromWeights(names: readonly string[], weights: ArrayLike<number>, facts: DictionaryFacts, combine: CombineMode, gate: number): EntityModel {
   const nClasses = CLASSES.length;
-  const index = new Map<string, number>();
-  names.forEach((name, i) => index.set(name, i));
-  const add = (features: readonly string[], scores: Float64Array) => {
-    for (const name of features) {
-      const f = index.get(name);
-      if (f === undefined) continue;
-      for (let c = 0; c < nClasses; c++) scores[c] += weights[f * nClasses + c];
-    }
-  };
+  const scorer = spanScorer(names, weights, nClasses);
   return {
     combine,
     findSpans(text, ruleEntities) {
@@ -76,12 +69,12 @@ export function modelFromWeights(names: readonly string[], weights: ArrayLike<nu
       for (const candidate of doc.candidates) {
         if (!free(candidate)) continue;
         const surface = text.slice(candidate.start, candidate.end);
-        const key = nameKey(surface);
         let named = byName.get(surface);
         if (!named) {
+          const key = nameKey(surface);
           const known = facts(surface);
           named = { scores: new Float64Array(nClasses), known, noneBy: 0 };
-          add(nameFeatures(doc, candidate, key, known), named.scores);
+          scorer.addName(doc, candidate, key, known, named.scores);
           let most = -Infinity;
           for (let c = 1; c < nClasses; c++) most = Math.max(most, named.scores[c]);
           named.noneBy = named.scores[NONE] - most;
@@ -89,7 +82,7 @@ export function modelFromWeights(names: readonly string[], weights: ArrayLike<nu
         }
         if (named.noneBy > gate) continue;
         scores.set(named.scores);
-        add(placeFeatures(doc, candidate, named.known), scores);
+        if (!scorer.addPlace(doc, candidate, named.known, scores)) continue;
         let best = NONE;
         for (let c = 1; c < nClasses; c++) if (scores[c] > scores[best]) best = c;
         if (best === NONE) continue;

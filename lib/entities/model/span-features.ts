@@ -12,7 +12,7 @@ import { calledMalware } from '../software-cues';
 import type { Entity } from '../types';
 import { findCandidates, isListed, type Candidate } from './candidates';
 import { tokenize, type Tokens } from './tokenize';
-import { isModelKind } from './tags';
+import { isModelKind, MODEL_KINDS } from './tags';
 import { wordShape } from './word-shape';
 
 /** What the dictionaries say of a name in any case: `actor`, `malware`, `tool`, `ransomware`. */
@@ -21,8 +21,9 @@ export type DictionaryFacts = (surface: string) => readonly string[];
 export interface SpanDocument {
   text: string;
   tokens: Tokens;
-  words: string[];
-  lower: string[];
+  /** Token i as written, and in lower case; read from the text on first use (most are never read). */
+  word(i: number): string;
+  lower(i: number): string;
   /** The shape of token i (`word-shape.ts`), worked out on first use. */
   shape(i: number): string;
   candidates: Candidate[];
@@ -30,27 +31,23 @@ export interface SpanDocument {
   ruleKindsOfName: Map<string, Set<string>>;
   /** Per name (form key): how many candidates spell it. */
   countOfName: Map<string, number>;
-  writtenLower: Set<string>;
+  /** Whether the text writes a candidate's (lower-cased) single word in lower case somewhere. */
+  writtenLower(lowerWord: string): boolean;
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', ':', '#', '*', '•', '|', '"', '“', '(']);
+export const SENTENCE_END = new Set(['.', '!', '?', ':', '#', '*', '•', '|', '"', '“', '(']);
 
 export function spanDocument(text: string, ruleEntities: readonly Entity[]): SpanDocument {
   const tokens = tokenize(text);
   const n = tokens.count;
+  // Words, lower case and shapes are worked out only for the tokens a candidate reads (its words and
+  // their neighbours): a text has tens of thousands of tokens and a few thousand candidates.
   const words: string[] = new Array(n);
-  const lower: string[] = new Array(n);
-  // Shapes are worked out only for the tokens a candidate reads (its words and their neighbours).
+  const lowers: string[] = new Array(n);
   const shapes: string[] = new Array(n);
-  const shape = (i: number) => shapes[i] ?? (shapes[i] = wordShape(words[i]));
-  const writtenLower = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    const word = text.slice(tokens.starts[i], tokens.ends[i]);
-    words[i] = word;
-    const lw = word.toLowerCase();
-    lower[i] = lw;
-    if (lw === word) writtenLower.add(lw);
-  }
+  const word = (i: number) => words[i] ?? (words[i] = text.slice(tokens.starts[i], tokens.ends[i]));
+  const lower = (i: number) => lowers[i] ?? (lowers[i] = word(i).toLowerCase());
+  const shape = (i: number) => shapes[i] ?? (shapes[i] = wordShape(word(i)));
   const ruleKindsOfName = new Map<string, Set<string>>();
   for (const entity of ruleEntities) {
     if (!isModelKind(entity.kind)) continue;
@@ -61,13 +58,42 @@ export function spanDocument(text: string, ruleEntities: readonly Entity[]): Spa
       kinds.add(`${entity.kind}|${isListed(entity) ? 'listed' : 'new'}`);
     }
   }
-  const candidates = findCandidates(text, tokens, words, ruleEntities);
+  const candidates = findCandidates(text, tokens, ruleEntities);
   const countOfName = new Map<string, number>();
+  const asked = new Set<string>();
   for (const c of candidates) {
     const key = nameKey(text.slice(c.start, c.end));
     countOfName.set(key, (countOfName.get(key) ?? 0) + 1);
+    if (c.first === c.last) asked.add(lower(c.first));
   }
-  return { text, tokens, words, lower, shape, candidates, ruleKindsOfName, countOfName, writtenLower };
+  const lowerWords = wordsWrittenLower(text, tokens, asked);
+  return { text, tokens, word, lower, shape, candidates, ruleKindsOfName, countOfName, writtenLower: (w) => lowerWords.has(w) };
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashAt(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * Which of the `asked` words the text writes in lower case as a whole token. Every token is read in place
+ * (a hash of its characters); only a token whose hash is an asked word's is cut out of the text and compared.
+ */
+function wordsWrittenLower(text: string, tokens: Tokens, asked: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  if (asked.size === 0) return found;
+  const hashes = new Set<number>();
+  for (const w of asked) hashes.add(hashAt(w, 0, w.length));
+  for (let i = 0; i < tokens.count; i++) {
+    const start = tokens.starts[i];
+    const end = tokens.ends[i];
+    if (!hashes.has(hashAt(text, start, end))) continue;
+    const w = text.slice(start, end);
+    if (asked.has(w) && w.toLowerCase() === w) found.add(w);
+  }
+  return found;
 }
 
 /**
@@ -76,7 +102,13 @@ export function spanDocument(text: string, ruleEntities: readonly Entity[]): Spa
  */
 const nameKey = (surface: string): string => surface.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
 
-const bucket = (n: number) => (n <= 1 ? '1' : n <= 2 ? '2' : n <= 4 ? '3-4' : '5+');
+export const bucket = (n: number) => (n <= 1 ? '1' : n <= 2 ? '2' : n <= 4 ? '3-4' : '5+');
+
+/** Every value `ruleLabel` can give. */
+export const RULE_LABELS: readonly string[] = [
+  'none',
+  ...MODEL_KINDS.flatMap((kind) => [`${kind}|listed`, `${kind}|new`, `+1:${kind}`]),
+];
 
 /** What the rules said of a candidate, as a feature value. */
 export const ruleLabel = (c: Candidate): string =>
@@ -91,7 +123,7 @@ export function spanFeatures(doc: SpanDocument, c: Candidate, facts: DictionaryF
 
 export { nameKey };
 
-function spanShape(doc: SpanDocument, c: Candidate): string {
+export function spanShape(doc: SpanDocument, c: Candidate): string {
   let shape = doc.shape(c.first);
   for (let i = c.first + 1; i <= c.last; i++) shape += `_${doc.shape(i)}`;
   return shape;
@@ -104,15 +136,15 @@ export function nameFeatures(doc: SpanDocument, c: Candidate, key: string, known
   const keys = [
     'bias',
     `name=${key}`,
-    `first=${lower[c.first]}`,
-    `last=${lower[c.last]}`,
+    `first=${lower(c.first)}`,
+    `last=${lower(c.last)}`,
     `shape=${spanShape(doc, c)}`,
     `n=${n}`,
-    `x3=${lower[c.last].slice(-3)}`,
-    `p3=${lower[c.first].slice(0, 3)}`,
+    `x3=${lower(c.last).slice(-3)}`,
+    `p3=${lower(c.first).slice(0, 3)}`,
     `count=${bucket(doc.countOfName.get(key) ?? 0)}`,
   ];
-  if (n === 1 && doc.writtenLower.has(lower[c.first])) keys.push('written-lower');
+  if (n === 1 && doc.writtenLower(lower(c.first))) keys.push('written-lower');
   for (const fact of known) keys.push(`dict=${fact}`);
   const kinds = doc.ruleKindsOfName.get(key);
   if (kinds) for (const kind of kinds) keys.push(`doc=${kind}`);
@@ -121,14 +153,14 @@ export function nameFeatures(doc: SpanDocument, c: Candidate, key: string, known
 
 /** Features of the candidate's place: the rules' decision, the words around it, cue phrases. */
 export function placeFeatures(doc: SpanDocument, c: Candidate, known: readonly string[]): string[] {
-  const { text, lower, words, tokens } = doc;
+  const { text, lower, word, tokens } = doc;
   const shape = spanShape(doc, c);
   const rule = ruleLabel(c);
-  const before = (o: number) => (c.first - o >= 0 ? lower[c.first - o] : '<edge>');
-  const after = (o: number) => (c.last + o < tokens.count ? lower[c.last + o] : '<edge>');
+  const before = (o: number) => (c.first - o >= 0 ? lower(c.first - o) : '<edge>');
+  const after = (o: number) => (c.last + o < tokens.count ? lower(c.last + o) : '<edge>');
   const shapeBefore = c.first > 0 ? doc.shape(c.first - 1) : '<edge>';
   const shapeAfter = c.last + 1 < tokens.count ? doc.shape(c.last + 1) : '<edge>';
-  const sentenceStart = c.first === 0 || tokens.lineStart[c.first] === 1 || SENTENCE_END.has(words[c.first - 1]);
+  const sentenceStart = c.first === 0 || tokens.lineStart[c.first] === 1 || SENTENCE_END.has(word(c.first - 1));
   const keys = [
     `rule=${rule}`,
     `L1=${before(1)}`,

@@ -5,8 +5,7 @@ import type { Entity } from '@/lib/entities/types';
 
 function candidates(text: string, rules: Entity[] = []) {
   const tokens = tokenize(text);
-  const words = Array.from({ length: tokens.count }, (_, i) => text.slice(tokens.starts[i], tokens.ends[i]));
-  return findCandidates(text, tokens, words, rules).map((c) => ({ text: text.slice(c.start, c.end), rule: c.rule?.kind, extendsRule: c.extendsRule, otherKind: c.otherKind }));
+  return findCandidates(text, tokens, rules).map((c) => ({ text: text.slice(c.start, c.end), rule: c.rule?.kind, extendsRule: c.extendsRule, otherKind: c.otherKind }));
 }
 
 describe('candidate spans', () => {
