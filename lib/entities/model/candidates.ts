@@ -70,6 +70,24 @@ export function nameShapedAt(text: string, start: number, end: number): boolean 
   return letter && marked;
 }
 
+/**
+ * A stretch of more than this many characters without a space is encoded data (Base64, a key, a packed
+ * URL), whose letters and digits break into thousands of name-shaped pieces at `+` and `/`.
+ */
+const ENCODED_STRETCH = 48;
+
+/** 1 for each token inside a stretch of text without spaces longer than `ENCODED_STRETCH`. */
+function encodedTokens(tokens: Tokens): Uint8Array {
+  const encoded = new Uint8Array(tokens.count);
+  let first = 0;
+  for (let i = 1; i <= tokens.count; i++) {
+    if (i < tokens.count && tokens.starts[i] === tokens.ends[i - 1]) continue;
+    if (tokens.ends[i - 1] - tokens.starts[first] > ENCODED_STRETCH) encoded.fill(1, first, i);
+    first = i;
+  }
+  return encoded;
+}
+
 /** Token index of the first token ending after `offset` (binary search). */
 function tokenAt(tokens: Tokens, offset: number): number {
   let lo = 0;
@@ -113,10 +131,11 @@ export function findCandidates(text: string, tokens: Tokens, ruleEntities: reado
       }
     }
   }
-  // Runs of name-shaped words separated by single spaces.
+  // Runs of name-shaped words separated by single spaces, outside encoded data.
+  const encoded = encodedTokens(tokens);
   let runStart = -1;
   for (let i = 0; i <= tokens.count; i++) {
-    const shaped = i < tokens.count && shapedAt(i);
+    const shaped = i < tokens.count && encoded[i] === 0 && shapedAt(i);
     const joined = shaped && runStart >= 0 && i - runStart < 16 && tokens.starts[i] - tokens.ends[i - 1] === 1 && text[tokens.ends[i - 1]] === ' ';
     if (shaped && runStart >= 0 && joined) continue;
     if (runStart >= 0) {

@@ -4,7 +4,7 @@
  * kept spans overlap keep the one it is surest of. Weights are stored as integers (the averaged weights
  * times `scale`); features whose weights all round to zero are left out.
  */
-import { nameKey, spanDocument, type DictionaryFacts } from './span-features';
+import { spanDocument, type DictionaryFacts } from './span-features';
 import { spanScorer } from './score-span';
 import { CLASSES, kindOfClass, NONE, type ModelKind } from './tags';
 import type { Entity } from '../types';
@@ -61,33 +61,46 @@ export function modelFromWeights(names: readonly string[], weights: ArrayLike<nu
     findSpans(text, ruleEntities) {
       const doc = spanDocument(text, ruleEntities);
       const scores = new Float64Array(nClasses);
-      // A name's own features score the same wherever it is spelled the same way: once per spelling.
-      const byName = new Map<string, { scores: Float64Array; known: readonly string[]; noneBy: number }>();
+      // A name's own features score the same wherever it is spelled the same way: once per spelling, kept
+      // in one pool (slot × classes) rather than an array per name.
+      const slotOf = new Map<string, number>();
+      const knownOf: (readonly string[])[] = [];
+      let pool = new Float64Array(64 * nClasses);
       const kept: (ModelSpan & { margin: number })[] = [];
       // Joined as a union, only names where the rules found nothing can count: judge only those.
       const free = combine === 'union' ? freeOfRules(ruleEntities) : () => true;
-      for (const candidate of doc.candidates) {
-        if (!free(candidate)) continue;
-        const surface = text.slice(candidate.start, candidate.end);
-        let named = byName.get(surface);
-        if (!named) {
-          const key = nameKey(surface);
+      doc.candidates.forEach((candidate, i) => {
+        if (!free(candidate)) return;
+        const surface = doc.surfaces[i];
+        let slot = slotOf.get(surface);
+        if (slot === undefined) {
+          slot = knownOf.length;
           const known = facts(surface);
-          named = { scores: new Float64Array(nClasses), known, noneBy: 0 };
-          scorer.addName(doc, candidate, key, known, named.scores);
+          knownOf.push(known);
+          scores.fill(0);
+          scorer.addName(doc, candidate, doc.keys[i], known, scores);
           let most = -Infinity;
-          for (let c = 1; c < nClasses; c++) most = Math.max(most, named.scores[c]);
-          named.noneBy = named.scores[NONE] - most;
-          byName.set(surface, named);
+          for (let c = 1; c < nClasses; c++) most = Math.max(most, scores[c]);
+          // A name whose own features argue for `none` harder than the gate is not judged anywhere.
+          if (scores[NONE] - most > gate) slot = -1;
+          else {
+            if ((slot + 1) * nClasses > pool.length) {
+              const grown = new Float64Array(pool.length * 2);
+              grown.set(pool);
+              pool = grown;
+            }
+            for (let c = 0; c < nClasses; c++) pool[slot * nClasses + c] = scores[c];
+          }
+          slotOf.set(surface, slot);
         }
-        if (named.noneBy > gate) continue;
-        scores.set(named.scores);
-        if (!scorer.addPlace(doc, candidate, named.known, scores)) continue;
+        if (slot < 0) return;
+        for (let c = 0; c < nClasses; c++) scores[c] = pool[slot * nClasses + c];
+        if (!scorer.addPlace(doc, candidate, knownOf[slot], scores)) return;
         let best = NONE;
         for (let c = 1; c < nClasses; c++) if (scores[c] > scores[best]) best = c;
-        if (best === NONE) continue;
+        if (best === NONE) return;
         kept.push({ kind: kindOfClass(best), start: candidate.start, end: candidate.end, confidence: softmaxAt(scores, best), margin: scores[best] - scores[NONE] });
-      }
+      });
       return selectSurest(kept);
     },
   };

@@ -8,6 +8,9 @@ import type { SoftwareDictionary } from '../software-dictionary';
 import type { Resolve } from './combine';
 import type { DictionaryFacts } from './span-features';
 
+/** The facts of a name no list has (most names judged), shared. */
+const NO_FACTS: readonly string[] = Object.freeze([]);
+
 export function dictionaryFacts(actors: ActorDictionary, software: SoftwareDictionary): DictionaryFacts {
   return (surface) => {
     const facts: string[] = [];
@@ -18,7 +21,7 @@ export function dictionaryFacts(actors: ActorDictionary, software: SoftwareDicti
       if (!facts.includes(family.kind)) facts.push(family.kind);
       if (family.ransomware && !facts.includes('ransomware')) facts.push('ransomware');
     }
-    return facts;
+    return facts.length > 0 ? facts : NO_FACTS;
   };
 }
 

@@ -27,6 +27,9 @@ export interface SpanDocument {
   /** The shape of token i (`word-shape.ts`), worked out on first use. */
   shape(i: number): string;
   candidates: Candidate[];
+  /** Each candidate's text and its name key (`nameKey`), by the candidate's index. */
+  surfaces: string[];
+  keys: string[];
   /** Per name (form key): the kinds the rules gave it anywhere in the text. */
   ruleKindsOfName: Map<string, Set<string>>;
   /** Per name (form key): how many candidates spell it. */
@@ -61,13 +64,21 @@ export function spanDocument(text: string, ruleEntities: readonly Entity[]): Spa
   const candidates = findCandidates(text, tokens, ruleEntities);
   const countOfName = new Map<string, number>();
   const asked = new Set<string>();
-  for (const c of candidates) {
-    const key = nameKey(text.slice(c.start, c.end));
+  const surfaces: string[] = new Array(candidates.length);
+  const keys: string[] = new Array(candidates.length);
+  // Most names recur: each spelling's key is worked out once.
+  const keyOfSurface = new Map<string, string>();
+  candidates.forEach((c, i) => {
+    const surface = text.slice(c.start, c.end);
+    let key = keyOfSurface.get(surface);
+    if (key === undefined) keyOfSurface.set(surface, (key = nameKey(surface)));
+    surfaces[i] = surface;
+    keys[i] = key;
     countOfName.set(key, (countOfName.get(key) ?? 0) + 1);
     if (c.first === c.last) asked.add(lower(c.first));
-  }
+  });
   const lowerWords = wordsWrittenLower(text, tokens, asked);
-  return { text, tokens, word, lower, shape, candidates, ruleKindsOfName, countOfName, writtenLower: (w) => lowerWords.has(w) };
+  return { text, tokens, word, lower, shape, candidates, surfaces, keys, ruleKindsOfName, countOfName, writtenLower: (w) => lowerWords.has(w) };
 }
 
 /** FNV-1a over UTF-16 code units. */

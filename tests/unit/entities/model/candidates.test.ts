@@ -30,4 +30,9 @@ describe('candidate spans', () => {
     expect(['APT28', 'LockBit', 'Ärger', 'x1'].map(nameShaped)).toEqual([true, true, true, true]);
     expect(['gang', '2024', 'A', 'über'].map(nameShaped)).toEqual([false, false, false, false]);
   });
+  it('are not looked for inside encoded data (a stretch of more than 48 characters without a space)', () => {
+    const base64 = '1S38T+DdPihS1W9Q6bd20VsY3+ZQIbl32r8w8sds19NfnQAd+/wCdH4H86Pzoz9aADPsfzo';
+    const texts = candidates(`Seen: ${base64} then Zelvani and https://example.com/blog/2021/07/12/Zelvani-Kit-analysis.html`).map((c) => c.text);
+    expect(texts).toEqual(['Seen', 'Zelvani']);
+  });
 });
