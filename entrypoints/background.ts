@@ -3,6 +3,7 @@ import { installE2eHooks } from '@/extension/background/e2e-hooks';
 import { installHighlightTriggers } from '@/extension/background/highlight-triggers';
 import { installUiFrameRelay } from '@/extension/background/ui-frame-relay';
 import { installWelcome } from '@/extension/background/welcome';
+import { installSync } from '@/extension/sync/sync-service';
 
 export default defineBackground(() => {
   // Answers every request, with `{ glossError }` when it is refused or fails (message-listener.ts).
@@ -10,5 +11,6 @@ export default defineBackground(() => {
   installHighlightTriggers();
   installUiFrameRelay();
   installWelcome();
+  installSync();
   if (import.meta.env.MODE === 'e2e') installE2eHooks();
 });

@@ -11,6 +11,8 @@ import type { ActorChange, ImportStep, LibraryServices } from './library-service
 import { PageResults } from './page-results';
 import { SearchBar } from './search-bar';
 import { TagManager } from './tag-manager';
+import { SyncRegion } from './sync-region';
+import type { SyncServices } from './sync-services';
 import { countOf } from '../count-words';
 
 /** Pages painted at first and added by each "Show more": enough to fill a screen, cheap to render. */
@@ -42,7 +44,7 @@ function afterPaint(work: () => void): void {
 
 
 /** The library: every saved page, searchable and filterable, with exports, backups and tag admin. */
-export function LibraryApp({ services }: { services: LibraryServices }) {
+export function LibraryApp({ services, sync }: { services: LibraryServices; sync?: SyncServices }) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
@@ -208,6 +210,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
           <LibraryActions scopeCount={scopeUrls?.length ?? ready.pages.length} filtered={filtered} busy={busy || !complete} onExport={(format) => void runExport(format, scopeUrls)} onImport={(file) => void runImport(file)} />
           {pendingActors && <ImportConfirm fileName={pendingActors.fileName} changes={pendingActors.changes} onChoose={pendingActors.choose} />}
           {tagManager}
+          {sync && <SyncRegion services={sync} />}
         </aside>
       </div>
     </main>

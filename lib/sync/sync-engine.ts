@@ -45,6 +45,8 @@ export interface SyncMeta {
   outbox: RecordChange[];
   /** The ETag of the snapshot as last read or written here (it is read again only when it changed). */
   snapshotEtag: string | null;
+  /** Records from other devices this device refused (they break its rules): not taken for local deletions. */
+  refused?: string[];
 }
 
 export interface RecordWrite {
@@ -171,7 +173,10 @@ async function fold(tx: ReplicaTransaction, remote: Awaited<ReturnType<typeof re
   // 1. This device's edits since the last sync, stamped now.
   const outbox: RecordChange[] = [];
   const localIds = hereIds ?? [...new Set([...current.keys(), ...[...replicas.keys()]])];
+  const refusedBefore = new Set(meta.refused ?? []);
   for (const id of localIds) {
+    if (refusedBefore.has(id) && !current.has(id)) continue;
+    refusedBefore.delete(id);
     const [table, key] = id.split('\u0000');
     const change = localChange(table, key, replicas.get(id), current.get(id), () => clock.tick());
     if (change) {
@@ -208,6 +213,7 @@ async function fold(tx: ReplicaTransaction, remote: Awaited<ReturnType<typeof re
   meta.snapshotEtag = remote.snapshotEtag;
   meta.clock = clock.last();
   meta.outbox = [...meta.outbox, ...outbox];
+  meta.refused = [...new Set([...refusedBefore, ...refused])].filter((id) => !writes.some((w) => w.record === null && recordId(w.table, w.key) === id));
   await tx.saveMeta(meta);
   return { meta, startedOver, received, written: writes.filter((write) => !refused.has(recordId(write.table, write.key))), refused: refused.size };
 }
@@ -228,8 +234,17 @@ export async function syncOnce(remote: RemoteFolder, replica: Replica, options: 
   let sent = 0;
   while (meta.outbox.length > 0) {
     const batch = meta.outbox.slice(0, perFile);
-    const seq = meta.nextSeq;
-    await remote.put(changeFileName(meta.deviceId, seq), await packChanges(key, { kind: 'changes', device: meta.deviceId, seq, changes: batch }), { ifNoneMatch: '*' });
+    let seq = meta.nextSeq;
+    for (;;) {
+      try {
+        await remote.put(changeFileName(meta.deviceId, seq), await packChanges(key, { kind: 'changes', device: meta.deviceId, seq, changes: batch }), { ifNoneMatch: '*' });
+        break;
+      } catch (error) {
+        // The number is taken: an earlier attempt whose answer was lost. Changes apply twice harmlessly.
+        if (!(error instanceof SyncProblem && error.code === 'changed-meanwhile') || seq > meta.nextSeq + 100) throw error;
+        seq += 1;
+      }
+    }
     sent += batch.length;
     meta = await replica.transaction(async (tx) => {
       const latest = await tx.meta();
