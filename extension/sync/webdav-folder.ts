@@ -66,6 +66,11 @@ export function folderUrl(serverUrl: string): string {
   return url.href;
 }
 
+const seconds = (ms: number) => {
+  const whole = Math.max(1, Math.round(ms / 1000));
+  return `${whole} second${whole === 1 ? '' : 's'}`;
+};
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class WebdavFolder implements RemoteFolder {
@@ -108,14 +113,21 @@ export class WebdavFolder implements RemoteFolder {
           continue;
         }
         // The body is read within the timeout too: a server that stops sending mid-file is a timeout.
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        return new Response(bytes.length > 0 && ![204, 304].includes(response.status) ? bytes : null, {
+        let bytes: Uint8Array;
+        try {
+          bytes = new Uint8Array(await response.arrayBuffer());
+        } catch (error) {
+          if (controller.signal.aborted) throw error;
+          lastProblem = new SyncProblem('damaged', `The server's answer to ${method} ${new URL(url).pathname} broke off midway. Gloss will try again later.`);
+          continue;
+        }
+        return new Response(bytes.length > 0 && ![204, 304].includes(response.status) ? (bytes as BodyInit) : null, {
           status: response.status === 0 ? 399 : response.status, // opaque redirect (manual mode in browsers)
           headers: response.headers,
         });
       } catch (error) {
         lastProblem = controller.signal.aborted
-          ? new SyncProblem('timeout', `The server did not answer within ${Math.round(this.timeoutMs / 1000)} seconds. Gloss will try again later.`)
+          ? new SyncProblem('timeout', `The server did not answer within ${seconds(this.timeoutMs)}. Gloss will try again later.`)
           : new SyncProblem('offline', 'Could not reach the server: this device may be offline, or the address may be wrong. Gloss will try again later.');
       } finally {
         clearTimeout(timer);

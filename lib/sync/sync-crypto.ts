@@ -132,7 +132,10 @@ export async function unlockKeyFile(bytes: Uint8Array, passphrase: string): Prom
   if (file?.gloss !== 'sync-key') {
     throw new SyncProblem('damaged', 'The sync key file on the server is not a Gloss file. Nothing was changed here.');
   }
-  if (typeof file.format !== 'number' || file.format > FILE_FORMAT) {
+  if (typeof file.format !== 'number') {
+    throw new SyncProblem('damaged', 'The sync key file on the server is damaged. Nothing was changed here.');
+  }
+  if (file.format > FILE_FORMAT) {
     throw new SyncProblem('newer-format', 'This sync folder was set up by a newer version of Gloss. Update Gloss on this device to sync; nothing was changed here.');
   }
   const { kdf, syncId, check } = file;

@@ -49,7 +49,7 @@ const CHANGE = v.object({
   unset: v.optional(v.array(name)),
 });
 const BATCH = v.object({ kind: v.literal('changes'), device: v.pipe(v.string(), v.regex(DEVICE_ID)), seq: v.pipe(v.number(), v.integer(), v.minValue(1)), changes: v.array(CHANGE) });
-const WIRE_RECORD = v.tuple([name, v.pipe(v.string(), v.maxLength(20_000)), v.record(name, v.union([v.tuple([stamp, v.unknown()]), v.tuple([stamp])]))]);
+const WIRE_RECORD = v.tuple([name, v.pipe(v.string(), v.maxLength(20_000)), v.record(name, v.union([v.strictTuple([stamp]), v.strictTuple([stamp, v.unknown()])]))]);
 const SNAPSHOT = v.object({
   kind: v.literal('snapshot'),
   covers: v.record(v.pipe(v.string(), v.regex(DEVICE_ID)), v.pipe(v.number(), v.integer(), v.minValue(0))),
