@@ -229,33 +229,38 @@ export async function syncOnce(remote: RemoteFolder, replica: Replica, options: 
   const folded = await replica.transaction((tx) => fold(tx, incoming, syncId, now));
   let meta = folded.meta;
 
-  // Send the outbox, in files of at most changesPerFile changes; each accepted file leaves the outbox.
+  // Send the outbox in files of at most changesPerFile changes, then drop what was sent from it in one
+  // step. Stopped halfway, the next sync sends it all again: applying a change twice changes nothing, and
+  // numbers already taken on the server are skipped.
   const perFile = options.changesPerFile ?? CHANGES_PER_FILE;
-  let sent = 0;
-  while (meta.outbox.length > 0) {
-    const batch = meta.outbox.slice(0, perFile);
-    let seq = meta.nextSeq;
-    for (;;) {
+  const outbox = meta.outbox;
+  let seq = meta.nextSeq;
+  for (let offset = 0; offset < outbox.length; offset += perFile) {
+    const batch = outbox.slice(offset, offset + perFile);
+    for (let skipped = 0; ; skipped++) {
       try {
         await remote.put(changeFileName(meta.deviceId, seq), await packChanges(key, { kind: 'changes', device: meta.deviceId, seq, changes: batch }), { ifNoneMatch: '*' });
         break;
       } catch (error) {
-        // The number is taken: an earlier attempt whose answer was lost. Changes apply twice harmlessly.
-        if (!(error instanceof SyncProblem && error.code === 'changed-meanwhile') || seq > meta.nextSeq + 100) throw error;
+        // The number is taken: an earlier attempt whose answer was lost.
+        if (!(error instanceof SyncProblem && error.code === 'changed-meanwhile') || skipped >= 100) throw error;
         seq += 1;
       }
     }
-    sent += batch.length;
+    seq += 1;
+  }
+  const sent = outbox.length;
+  if (sent > 0) {
     meta = await replica.transaction(async (tx) => {
       const latest = await tx.meta();
-      latest.outbox = latest.outbox.slice(batch.length);
-      latest.nextSeq = seq + 1;
+      latest.outbox = latest.outbox.slice(sent);
+      latest.nextSeq = seq;
       await tx.saveMeta(latest);
       return latest;
     });
   }
 
-  const changeFiles = files.filter((file) => parseChangeFileName(file.name) !== null).length + (sent > 0 ? 1 : 0);
+  const changeFiles = files.filter((file) => parseChangeFileName(file.name) !== null).length + Math.ceil(sent / perFile);
   let compacted = false;
   if (options.compactNow || folded.startedOver || changeFiles > (options.compactAfter ?? COMPACT_AFTER)) {
     compacted = await compact(remote, replica, files, meta, key);
