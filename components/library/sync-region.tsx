@@ -23,11 +23,12 @@ export function SyncRegion({ services }: { services: SyncServices }) {
   // How many actions have finished here: tests wait for it to move rather than on the text, which may repeat.
   const [finished, setFinished] = useState(0);
 
-  const refresh = async () => {
+  /** Reads the account again; the status too at first (after an action, its own result is the status). */
+  const refresh = async (withStatus: boolean) => {
     try {
       const next = await services.view();
       setView(next);
-      setStatus(next.status);
+      if (withStatus) setStatus(next.status);
       return next;
     } catch (error) {
       setLoadProblem(error instanceof Error ? error.message : String(error));
@@ -36,7 +37,7 @@ export function SyncRegion({ services }: { services: SyncServices }) {
   };
 
   useEffect(() => {
-    void refresh().then((first) => {
+    void refresh(true).then((first) => {
       if (first) {
         setServerUrl(first.serverUrl);
         setUser(first.user);
@@ -49,7 +50,7 @@ export function SyncRegion({ services }: { services: SyncServices }) {
     setBusy(true);
     try {
       setStatus(await work());
-      await refresh();
+      await refresh(false);
     } catch (error) {
       setStatus({ state: 'problem', at: status?.at ?? null, message: error instanceof Error ? error.message : String(error) });
     } finally {

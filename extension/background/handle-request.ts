@@ -12,7 +12,7 @@ import { eraseAll, setSettings } from './settings-handlers';
 import { setSitePaused, siteStatus, tabSitePause } from './site-pause-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
-import { forgetSync, runSync, setUpSync, startSyncOver, syncView, turnSyncOff } from '../sync/sync-service';
+import { forgetSync, setUpSync, startSyncOver, syncNow, syncView, turnSyncOff } from '../sync/sync-service';
 
 /** Each handler is given its admitted caller (callers.ts), never the raw sender. */
 type Handlers = {
@@ -71,7 +71,7 @@ const handlers: Handlers = {
   // Sync: callers are extension pages only (the library's Sync region); see contract.ts.
   'sync-view': () => syncView(),
   'sync-set-up': ({ setup }) => setUpSync(setup),
-  'sync-now': () => runSync(),
+  'sync-now': () => syncNow(),
   'sync-off': () => turnSyncOff(),
   'sync-forget': () => forgetSync(),
   'sync-start-over': () => startSyncOver(),

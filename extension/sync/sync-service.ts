@@ -35,11 +35,15 @@ let running: Promise<SyncStatus> | null = null;
 let again = false;
 let soonTimer: ReturnType<typeof setTimeout> | null = null;
 let cachedKey: { id: string; key: CryptoKey; syncId: string } | null = null;
+/** Whether sync is on, kept in memory: the hooks that report changes run inside database transactions. */
+let enabled = false;
 
 function theReplica(): DexieReplica {
   if (!replica) {
     replica = new DexieReplica(glossDatabase());
-    replica.onLocalChange(() => void scheduleSoon());
+    replica.onLocalChange(() => {
+      if (enabled) scheduleSoon();
+    });
   }
   return replica;
 }
@@ -150,15 +154,28 @@ async function syncWith(account: StoredAccount, options: { startOver?: boolean }
   }
 }
 
-/** Runs a sync now, or joins the one running (and runs once more after it, for changes made meanwhile). */
-export function runSync(options: { startOver?: boolean } = {}): Promise<SyncStatus> {
-  if (running) {
+/**
+ * Runs a sync now. An automatic sync joins the one running (and one more runs after it, for changes made
+ * meanwhile); a sync the person asked for (`fresh`) waits for the running one and then runs its own, so
+ * what they changed just before pressing "Sync now" goes out in it.
+ */
+export async function runSync(options: { startOver?: boolean; fresh?: boolean } = {}): Promise<SyncStatus> {
+  if (options.fresh || options.startOver) {
+    while (running) await running.catch(() => undefined);
+  } else if (running) {
     again = true;
     return running;
   }
+  return startSync(options);
+}
+
+function startSync(options: { startOver?: boolean }): Promise<SyncStatus> {
+  // This sync covers what the backstop alarm was set for.
+  void browser.alarms?.clear(SOON_ALARM);
   running = (async () => {
     try {
       const account = await loadAccount();
+      enabled = account?.enabled ?? false;
       if (!account || !account.enabled) return saveStatus({ state: 'off', at: null, message: account ? 'Sync is off.' : 'Sync is not set up.' });
       if (!account.serverUrl || !account.user || !account.password || !account.passphrase) {
         return saveStatus({ state: 'problem', at: null, message: 'Fill in the server address, user name, password and passphrase to sync.' });
@@ -202,13 +219,15 @@ export async function setUpSync(setup: SyncSetup): Promise<SyncStatus> {
   };
   if (stored && stored.passphrase !== account.passphrase) cachedKey = null;
   await glossDatabase().syncState.put({ key: ACCOUNT, value: account });
+  enabled = true;
   await browser.alarms?.create(PERIODIC_ALARM, { periodInMinutes: PERIOD_MINUTES });
-  return runSync();
+  return runSync({ fresh: true });
 }
 
 export async function turnSyncOff(): Promise<SyncStatus> {
   const account = await loadAccount();
   if (account) await glossDatabase().syncState.put({ key: ACCOUNT, value: { ...account, enabled: false } });
+  enabled = false;
   await browser.alarms?.clear(PERIODIC_ALARM);
   await browser.alarms?.clear(SOON_ALARM);
   return saveStatus({ state: 'off', at: null, message: 'Sync is off. Nothing is sent until you sync again.' });
@@ -217,6 +236,7 @@ export async function turnSyncOff(): Promise<SyncStatus> {
 /** Deletes the account (and the key in memory); the highlights and what was synced stay. */
 export async function forgetSync(): Promise<SyncStatus> {
   await glossDatabase().syncState.delete(ACCOUNT);
+  enabled = false;
   cachedKey = null;
   await browser.alarms?.clear(PERIODIC_ALARM);
   await browser.alarms?.clear(SOON_ALARM);
@@ -226,7 +246,7 @@ export async function forgetSync(): Promise<SyncStatus> {
 /** The library page wrote the database (import, tag rename): the next sync compares every record, soon. */
 export function noteChangesElsewhere(): void {
   theReplica().markAllChanged();
-  void loadAccount().then((account) => (account?.enabled ? scheduleSoon() : undefined));
+  if (enabled) scheduleSoon();
 }
 
 /** Empties the sync folder and fills it again from this device, under a new key file. */
@@ -234,8 +254,14 @@ export async function startSyncOver(): Promise<SyncStatus> {
   return runSync({ startOver: true });
 }
 
+/** A sync the person asked for ("Sync now"): after the running one, if any. */
+export const syncNow = (): Promise<SyncStatus> => runSync({ fresh: true });
+
 export function installSync(): void {
   theReplica();
+  void loadAccount().then((account) => {
+    enabled = account?.enabled ?? false;
+  });
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === PERIODIC_ALARM || alarm.name === SOON_ALARM) void runSync();
   });
