@@ -68,4 +68,30 @@ describe('DexieReplica', () => {
     expect(await dbB.annotations.count()).toBe(0);
     expect((await syncOnce(folder, b, options)).sent).toBe(0);
   });
+
+  it('after a restart, sends what the persisted note names without comparing every record; a full comparison finds the rest', async () => {
+    const folder = new MemoryFolder();
+    const name = `sync-restart-${Date.now()}`;
+    const options = { key, syncId: '0123456789abcdef' };
+    const db = new GlossDatabase(name);
+    const first = new DexieReplica(db);
+    await db.pages.put(PAGE);
+    await db.annotations.put(ANNOTATION);
+    await syncOnce(folder, first, options);
+    await db.annotations.update(ANNOTATION.id, { note: 'noted before the restart' });
+    await first.noted();
+    // Another connection writes without the replica's hooks: only a full comparison can see it.
+    const unhooked = new GlossDatabase(name);
+    await unhooked.pages.update(PAGE.url, { title: 'Changed out of sight' });
+    unhooked.close();
+
+    const restarted = new DexieReplica(db);
+    const outcome = await syncOnce(folder, restarted, options);
+    expect(outcome.sent).toBe(1);
+    restarted.markAllChanged();
+    expect((await syncOnce(folder, restarted, options)).sent).toBe(1);
+    const other = new DexieReplica(freshDb());
+    await syncOnce(folder, other, options);
+    expect(await syncOnce(folder, other, options)).toMatchObject({ sent: 0 });
+  });
 });
