@@ -5,7 +5,7 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Gloss',
     description: 'Read closely: the article’s outline, its entities and your highlights, kept on your machine.',
-    permissions: ['scripting', 'contextMenus'],
+    permissions: ['scripting', 'contextMenus', 'alarms'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Gloss' },
     // The toolbar and note editor are drawn in this extension page, framed into web pages, so the page

@@ -4,6 +4,7 @@ import { installHighlightTriggers } from '@/extension/background/highlight-trigg
 import { installReadingPositionWatch } from '@/extension/background/reading-position-watch';
 import { installUiFrameRelay } from '@/extension/background/ui-frame-relay';
 import { installWelcome } from '@/extension/background/welcome';
+import { installSync } from '@/extension/sync/sync-service';
 
 export default defineBackground(() => {
   // Answers every request, with `{ glossError }` when it is refused or fails (message-listener.ts).
@@ -12,5 +13,6 @@ export default defineBackground(() => {
   installUiFrameRelay();
   installReadingPositionWatch();
   installWelcome();
+  installSync();
   if (import.meta.env.MODE === 'e2e') installE2eHooks();
 });

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Gloss's benchmarks in headless Chromium, printed as Markdown and written to bench-output/.
  *
- *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|hostile|popup-highlights|all] [--runs 15]
+ *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|hostile|popup-highlights|sync|all] [--runs 15]
  *                    [--warmups 10] [--ms 600] [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15]
  *                    [--rebuild] [--pages 5000] [--highlights 100000] [--rounds 20] [--baseline <git ref>]
  *                    [--scan-baseline <git ref>] (the entity scanner to compare against; default main)
@@ -36,6 +36,11 @@
  *   checkout against --baseline (default: the commit before the popup stopped waiting for animation frames),
  *   --opens opens each, alternating. Builds Firefox's e2e build of the baseline too; run `npm run build:e2e` first.
  *
+ * - sync (bench-output/sync.md): the sync engine and WebDAV client in Node against a real Apache with mod_dav
+ *   (installed by `npm test`'s pretest step): the first sync of --highlights highlights on --pages pages (upload,
+ *   and download to a fresh device), one changed note sent and received (median of 15 rounds), folding into a
+ *   snapshot, and the bytes on the server per highlight.
+ *
  * In-page timings get at least --warmups warm-up rounds (and 300 ms of them), then at least --runs measured
  * rounds and --ms milliseconds of them, capped at 400 rounds; the tables show the medians. This is a
  * benchmark, not a test: it never fails on slow numbers, it only reports them.
@@ -63,9 +68,10 @@ import { benchLibraryBrowser } from './bench/library-browser';
 import { benchLibraryFiles } from './bench/library-files';
 import { formatLibrary } from './bench/library-report';
 import { benchLibrarySearch } from './bench/library-search';
+import { benchSync, formatSync } from './bench/sync';
 import { formatMachine, formatPhases, formatReport, type Machine } from './bench/report';
 
-const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library', 'hostile', 'popup-highlights'] as const;
+const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library', 'hostile', 'popup-highlights', 'sync'] as const;
 type Suite = (typeof SUITES)[number];
 const TARGET = { page: SAMPLE_ARTICLE.replace('.html', ''), maxRatio: 1.3, maxMs: 30 };
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'bench-output');
@@ -195,6 +201,10 @@ async function main(): Promise<void> {
     const report = 'Hostile text against a real article of the same size: the background\'s scan and `gloss analyze`.\n\n' +
       formatHostile(await benchHostile());
     await publish('hostile', 'Hostile-text benchmark', report, true);
+  }
+  if (suites.includes('sync')) {
+    const result = await benchSync({ pages: library.pages, highlights: library.annotations, rounds: 15 });
+    await publish('sync', 'Sync benchmark', `${formatSync(result)}\nMachine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}.`, true);
   }
 }
 

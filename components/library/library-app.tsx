@@ -12,6 +12,8 @@ import { PageResults } from './page-results';
 import { SearchBar } from './search-bar';
 import { TagManager } from './tag-manager';
 import { VaultSection } from './vault-section';
+import { SyncRegion } from './sync-region';
+import type { SyncServices } from './sync-services';
 import { countOf } from '../count-words';
 
 /** Pages painted at first and added by each "Show more": enough to fill a screen, cheap to render. */
@@ -43,7 +45,7 @@ function afterPaint(work: () => void): void {
 
 
 /** The library: every saved page, searchable and filterable, with exports, backups and tag admin. */
-export function LibraryApp({ services }: { services: LibraryServices }) {
+export function LibraryApp({ services, sync }: { services: LibraryServices; sync?: SyncServices }) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
@@ -218,6 +220,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
             onStatus={(text, problem) => setStatus({ text, problem })}
           />
           {tagManager}
+          {sync && <SyncRegion services={sync} />}
         </aside>
       </div>
     </main>

@@ -57,7 +57,10 @@ export function DataSettings({ services }: { services: SettingsServices }) {
       <h2 id="data-title">Your data</h2>
       <p>
         Gloss keeps your highlights, notes, tags and settings in this browser profile, in Gloss’s own storage (IndexedDB, kept by
-        Gloss’s background page), which no web page can read. Nothing is sent anywhere: Gloss has no server and no account.
+        Gloss’s background page), which no web page can read. Nothing is sent anywhere unless you turn on sync: Gloss has no server
+        and no account. <a href="library.html#sync-title" target="_blank" rel="noopener">Sync</a>, in the library, keeps your
+        highlights the same in your other browsers through a WebDAV folder of your own (Nextcloud and the like), encrypted with
+        your passphrase before it leaves.
       </p>
       {summary.phase === 'loading' && <LoadingIndicator label="Counting what Gloss keeps…" />}
       {summary.phase === 'failed' && (

@@ -12,6 +12,7 @@ import { eraseAll, setSettings } from './settings-handlers';
 import { setSitePaused, siteStatus, tabSitePause } from './site-pause-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
+import { forgetSync, setUpSync, startSyncOver, syncNow, syncView, turnSyncOff } from '../sync/sync-service';
 
 /** Each handler is given its admitted caller (callers.ts), never the raw sender. */
 type Handlers = {
@@ -69,6 +70,13 @@ const handlers: Handlers = {
   'set-site-paused': setSitePaused, // caller: extension pages (popup, settings)
   'set-settings': setSettings, // caller: extension pages (settings)
   'erase-everything': eraseAll, // caller: extension pages (settings)
+  // Sync: callers are extension pages only (the library's Sync region); see contract.ts.
+  'sync-view': () => syncView(),
+  'sync-set-up': ({ setup }) => setUpSync(setup),
+  'sync-now': () => syncNow(),
+  'sync-off': () => turnSyncOff(),
+  'sync-forget': () => forgetSync(),
+  'sync-start-over': () => startSyncOver(),
 };
 
 /**

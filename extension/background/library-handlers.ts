@@ -5,6 +5,7 @@ import { isSafeLinkUrl } from '@/lib/url/page-access';
 import { announceChanges } from './announce-change';
 import { invalidateEntityScanner } from './entity-scanner';
 import { sendTabCommand } from './tab-commands';
+import { noteChangesElsewhere } from '../sync/sync-service';
 
 /** A page opened from the library may take a while to load and place its highlights (late-rendering apps). */
 const SCROLL_ATTEMPTS = 40;
@@ -45,6 +46,8 @@ export async function openSavedPage({ url, annotationId }: GlossRequest<'open-sa
 
 export async function libraryChanged({ pageUrls, actorsChanged }: GlossRequest<'library-changed'>): Promise<GlossResponse<'library-changed'>> {
   if (actorsChanged) invalidateEntityScanner();
+  // The library writes the database itself (imports, tag renames), out of sight of the background's hooks.
+  noteChangesElsewhere();
   await announceChanges(pageUrls);
   return { ok: true };
 }

@@ -16,6 +16,7 @@ import type { AnnotationRecord, HighlightColor } from '../storage/records';
 import type { GlossSettings } from '../settings/gloss-settings';
 import { isSettingChanges } from '../storage/settings-store';
 import type { StoredCounts } from '../storage/storage-summary';
+import type { SyncSetup, SyncStatus, SyncView } from '../sync/sync-status';
 import type { UnreadableReason } from '../url/page-access';
 
 /**
@@ -169,6 +170,18 @@ export interface GlossRequests {
    * welcome page's; open tabs repaint, paused sites start again, settings go back to their defaults.
    */
   'erase-everything': { request: object; response: { erased: StoredCounts } };
+  /** Caller: extension pages (the library's Sync region). The sync account without its secrets, and the last status. */
+  'sync-view': { request: object; response: SyncView };
+  /** Caller: extension pages. Saves the account (an empty password or passphrase keeps the stored one) and syncs. */
+  'sync-set-up': { request: { setup: SyncSetup }; response: SyncStatus };
+  /** Caller: extension pages. Syncs now (or joins the sync running). */
+  'sync-now': { request: object; response: SyncStatus };
+  /** Caller: extension pages. Turns automatic and manual sync off; the account stays. */
+  'sync-off': { request: object; response: SyncStatus };
+  /** Caller: extension pages. Forgets the server address, user name, password and passphrase. */
+  'sync-forget': { request: object; response: SyncStatus };
+  /** Caller: extension pages, after the person confirmed. Empties the sync folder and fills it from this device. */
+  'sync-start-over': { request: object; response: SyncStatus };
 }
 
 export type { ExportFormat };
@@ -187,6 +200,11 @@ const isStringList = (value: unknown, max: number) =>
   Array.isArray(value) && value.length <= max && value.every((item) => typeof item === 'string');
 const isEntityRef = (value: unknown) =>
   isObject(value) && isName((value as EntityRef).name) && isName((value as EntityRef).canonical) && typeof (value as EntityRef).kind === 'string';
+
+const isShortText = (value: unknown, max: number) => typeof value === 'string' && value.length <= max;
+const isSyncSetup = (value: unknown) =>
+  isObject(value) && isShortText((value as SyncSetup).serverUrl, 2_000) && isShortText((value as SyncSetup).user, 500)
+  && isShortText((value as SyncSetup).password, 1_000) && isShortText((value as SyncSetup).passphrase, 1_000);
 
 const CHECKS: Record<GlossRequestType, Check> = {
   'analyze-tab': (m) => isTabId(m.tabId),
@@ -225,6 +243,12 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'set-site-paused': (m) => typeof m.site === 'string' && m.site.length > 0 && m.site.length <= 300 && typeof m.paused === 'boolean',
   'set-settings': (m) => isSettingChanges(m.changes),
   'erase-everything': () => true,
+  'sync-view': () => true,
+  'sync-set-up': (m) => isSyncSetup(m.setup),
+  'sync-now': () => true,
+  'sync-off': () => true,
+  'sync-forget': () => true,
+  'sync-start-over': () => true,
 };
 
 /** Every request type of the contract. */
@@ -315,6 +339,8 @@ export interface GlossBroadcasts {
   'site-pause-changed': { event: { site: string; paused: boolean }; response: void };
   /** From the background: the settings changed (or were erased); another open settings page follows. */
   'settings-changed': { event: { settings: GlossSettings }; response: void };
+  /** From the background: a sync started or finished; the Sync region shows the new status. */
+  'sync-status-changed': { event: { status: SyncStatus }; response: void };
   /**
    * From a content script (top frame), only while a side panel watches its tab: the section being read,
    * as the last of the article's headings above the reading line (its index among the page's h1–h6 and

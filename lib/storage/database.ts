@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { inOwnForm, isOwnAnnotationId } from './annotation-ids';
 import { clampPage } from './keep-records';
-import type { AnnotationRecord, EntityTagRecord, PageRecord, PausedSiteRecord, SettingRecord, TagRecord, UserActorRecord } from './records';
+import type { AnnotationRecord, EntityTagRecord, PageRecord, PausedSiteRecord, SettingRecord, SyncReplicaRow, SyncStateRecord, TagRecord, UserActorRecord } from './records';
 
 export const DATABASE_NAME = 'gloss';
 
@@ -19,6 +19,9 @@ export const DATABASE_NAME = 'gloss';
  *   messages cannot name) gets the id an import gives it now, keeping its IRI (annotation-ids.ts);
  *   pages' titles, site names, bylines, dates and actor lists are clamped to the record limits.
  * - 5: settings, by key (settings-store.ts); a new, empty table, nothing else changes.
+ * - 6: sync (lib/sync): `syncRecords`, the replica of every synced record with its fields' stamps, by
+ *   table and key; `syncState`, the device's sync account and bookkeeping, by key. New, empty tables;
+ *   nothing else changes (the first sync then sends every record there is).
  */
 export class GlossDatabase extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
@@ -28,6 +31,8 @@ export class GlossDatabase extends Dexie {
   actors!: EntityTable<UserActorRecord, 'id'>;
   pausedSites!: EntityTable<PausedSiteRecord, 'site'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  syncRecords!: EntityTable<SyncReplicaRow, 'id'>;
+  syncState!: EntityTable<SyncStateRecord, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -50,6 +55,7 @@ export class GlossDatabase extends Dexie {
     this.version(3).stores({ pausedSites: 'site' });
     this.version(4).stores({}).upgrade(toKeepableRecords);
     this.version(5).stores({ settings: 'key' });
+    this.version(6).stores({ syncRecords: 'id', syncState: 'key' });
   }
 }
 

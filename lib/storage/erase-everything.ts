@@ -2,6 +2,9 @@
  * "Erase everything" on the settings page: every record Gloss keeps, in one transaction, so an erase
  * that fails leaves everything as it was. Only the record that the welcome page was shown stays, so an
  * erase does not bring the welcome page back on the next start.
+ *
+ * Sync is forgotten too (its account, passphrase and replica): the erase is this device's, and must not
+ * reach the server as a deletion of every highlight on every other device.
  */
 import type { GlossDatabase } from './database';
 import { clearSettings } from './settings-store';
@@ -13,7 +16,7 @@ export interface ErasedRecords {
 }
 
 export async function eraseEverything(db: GlossDatabase): Promise<ErasedRecords> {
-  const tables = [db.pages, db.annotations, db.tags, db.entityTags, db.actors, db.pausedSites, db.settings];
+  const tables = [db.pages, db.annotations, db.tags, db.entityTags, db.actors, db.pausedSites, db.settings, db.syncRecords, db.syncState];
   return db.transaction('rw', tables, async () => {
     // A highlight's page may be missing from `pages` (an older import): both lists name pages to repaint.
     const pageUrls = new Set<string>([
@@ -22,7 +25,7 @@ export async function eraseEverything(db: GlossDatabase): Promise<ErasedRecords>
       ...((await db.entityTags.orderBy('pageUrl').uniqueKeys()) as string[]),
     ]);
     const resumedSites = (await db.pausedSites.toCollection().primaryKeys()) as string[];
-    await Promise.all([db.pages, db.annotations, db.tags, db.entityTags, db.actors, db.pausedSites].map((table) => table.clear()));
+    await Promise.all([db.pages, db.annotations, db.tags, db.entityTags, db.actors, db.pausedSites, db.syncRecords, db.syncState].map((table) => table.clear()));
     await clearSettings(db);
     return { pageUrls: [...pageUrls].sort(), resumedSites };
   });

@@ -103,3 +103,18 @@ export interface SettingRecord {
   value: unknown;
   updatedAt: number;
 }
+
+/** The sync replica of one record (lib/sync/replica-record.ts), filed under its table and key. */
+export interface SyncReplicaRow {
+  /** recordId(table, key): table and key joined by a NUL. */
+  id: string;
+  table: string;
+  key: string;
+  fields: Record<string, { value?: unknown; absent?: true; stamp: string }>;
+}
+
+/** One piece of the device's sync state: its account, its bookkeeping, its last status (extension/sync). */
+export interface SyncStateRecord {
+  key: string;
+  value: unknown;
+}

@@ -77,6 +77,12 @@ export const SAMPLES: { [K in GlossRequestType]?: GlossRequest<K> } = {
   'set-site-paused': { type: 'set-site-paused', site: 'news.example', paused: true },
   'set-settings': { type: 'set-settings', changes: { showToolbar: false } },
   'erase-everything': { type: 'erase-everything' },
+  'sync-view': { type: 'sync-view' },
+  'sync-set-up': { type: 'sync-set-up', setup: { serverUrl: 'https://dav.example/', user: 'me', password: 'pw', passphrase: 'phrase' } },
+  'sync-now': { type: 'sync-now' },
+  'sync-off': { type: 'sync-off' },
+  'sync-forget': { type: 'sync-forget' },
+  'sync-start-over': { type: 'sync-start-over' },
 };
 
 /** The sample request of `type`; a bare `{ type }` for a type added since (refusal comes before reading). */

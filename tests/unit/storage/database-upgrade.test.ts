@@ -177,7 +177,7 @@ describe('database upgrade from schema 4 to 5', () => {
     old.close();
 
     const db = new GlossDatabase(name);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.annotations.toArray()).toEqual([ANNOTATION]);
     expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: [] });
     expect(await db.pausedSites.toArray()).toEqual([{ site: 'news.example', pausedAt: 5 }]);
@@ -185,6 +185,31 @@ describe('database upgrade from schema 4 to 5', () => {
     expect(await claimWelcome(db, 10)).toBe(true);
     expect(await claimWelcome(db, 20)).toBe(false);
     expect(await db.settings.get('welcome-shown-at')).toEqual({ key: 'welcome-shown-at', value: 10, updatedAt: 10 });
+    db.close();
+  });
+});
+
+describe('database upgrade from schema 5 to 6', () => {
+  it('keeps everything and adds empty sync tables', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const old = openVersion3(name);
+    old.version(4).stores({});
+    old.version(5).stores({ settings: 'key' });
+    await old.table('annotations').put(ANNOTATION);
+    await old.table('pages').put({ ...PAGE, actors: [] });
+    await old.table('tags').put(TAG);
+    await old.table('settings').put({ key: 'default-color', value: 'green', updatedAt: 3 });
+    old.close();
+
+    const db = new GlossDatabase(name);
+    expect(db.verno).toBe(6);
+    expect(await db.annotations.toArray()).toEqual([ANNOTATION]);
+    expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: [] });
+    expect(await db.tags.toArray()).toEqual([TAG]);
+    expect(await db.settings.toArray()).toEqual([{ key: 'default-color', value: 'green', updatedAt: 3 }]);
+    expect(await db.syncRecords.count()).toBe(0);
+    expect(await db.syncState.count()).toBe(0);
     db.close();
   });
 });
