@@ -12,6 +12,8 @@ import { eraseAll, setSettings } from './settings-handlers';
 import { setSitePaused, siteStatus, tabSitePause } from './site-pause-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
+import { glossDatabase } from './database';
+import { tagsInUse } from '@/lib/storage/reader-habits';
 
 /** Each handler is given its admitted caller (callers.ts), never the raw sender. */
 type Handlers = {
@@ -67,6 +69,7 @@ const handlers: Handlers = {
   'set-site-paused': setSitePaused, // caller: extension pages (popup, settings)
   'set-settings': setSettings, // caller: extension pages (settings)
   'erase-everything': eraseAll, // caller: extension pages (settings)
+  'tags-in-use': () => tagsInUse(glossDatabase()), // caller: extension pages (the in-page UI frame)
 };
 
 /**

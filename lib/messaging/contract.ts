@@ -151,6 +151,11 @@ export interface GlossRequests {
    * welcome page's; open tabs repaint, paused sites start again, settings go back to their defaults.
    */
   'erase-everything': { request: object; response: { erased: StoredCounts } };
+  /**
+   * Caller: extension pages (Gloss's in-page UI frame, for its tag field's suggestions). Every tag some
+   * highlight carries. Never a content script: the page around it must not learn the reader's tags.
+   */
+  'tags-in-use': { request: object; response: string[] };
 }
 
 export type { ExportFormat };
@@ -204,6 +209,7 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'set-site-paused': (m) => typeof m.site === 'string' && m.site.length > 0 && m.site.length <= 300 && typeof m.paused === 'boolean',
   'set-settings': (m) => isSettingChanges(m.changes),
   'erase-everything': () => true,
+  'tags-in-use': () => true,
 };
 
 /** Every request type of the contract. */
@@ -262,7 +268,13 @@ export function isGlossErrorReply(reply: unknown): reply is GlossErrorReply {
 
 /** Messages the background sends to a tab's content script, with their reply types. */
 export interface TabCommands {
-  'highlight-selection': { request: { color?: HighlightColor }; response: { ok: boolean } };
+  /**
+   * Highlights the selection in `color`; without a selection, the in-page UI says what to do, naming
+   * the `shortcut` when the person pressed one.
+   */
+  'highlight-selection': { request: { color?: HighlightColor; shortcut?: string | null }; response: { ok: boolean } };
+  /** The step-through shortcut: focus the highlight nearest the view; N and P then move between them. */
+  'step-highlights': { request: object; response: { ok: boolean } };
   'highlight-states': { request: object; response: HighlightState[] };
   'scroll-to-highlight': { request: { id: string }; response: { found: boolean } };
   'reattach-to-selection': { request: { id: string }; response: { ok: boolean; message?: string } };
