@@ -1,14 +1,17 @@
 import type { GlossDatabase } from './database';
 import type { HighlightColor } from './records';
+import { DEFAULT_COLOR_KEY } from './settings-store';
 import { tagKey } from './tags';
 
 /**
- * The colour of the highlight made or changed last, which the highlight shortcut reuses; null before
- * the first highlight (the settings' default colour applies then).
+ * The colour last used, which the highlight shortcut reuses: that of the highlight made or changed
+ * last, unless the default colour was chosen on the settings page since (choosing it is using it).
+ * Null before the first highlight and the first choice: the default colour applies then.
  */
 export async function lastUsedColor(db: GlossDatabase): Promise<HighlightColor | null> {
-  const newest = await db.annotations.orderBy('updatedAt').last();
-  return newest?.color ?? null;
+  const [newest, chosen] = await Promise.all([db.annotations.orderBy('updatedAt').last(), db.settings.get(DEFAULT_COLOR_KEY)]);
+  if (!newest) return null;
+  return chosen && chosen.updatedAt >= newest.updatedAt ? null : newest.color;
 }
 
 /** Every tag some highlight carries, each once (the first spelling found), for tag fields to suggest. */

@@ -118,7 +118,7 @@ describe('the shortcut and the context menu', () => {
     await createAnnotation(glossDatabase(), { pageUrl: PAGE, target: {
       quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
       position: { type: 'TextPositionSelector', start: 0, end: 1 },
-    }, color: 'green' }, null);
+    }, color: 'green' }, null, Date.now() + 1000); // made after the default colour was chosen
     const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => ({ ok: true }));
     await highlightSelectionIn(tab.id);
     expect(sendMessage).toHaveBeenCalledWith(tab.id, { type: 'highlight-selection', gloss: 'tab-command', color: 'green', shortcut: null }, { frameId: 0 });

@@ -5,6 +5,7 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from '@/lib/stor
 import { GlossDatabase } from '@/lib/storage/database';
 import { mergedFields } from '@/lib/storage/merge-annotations';
 import { lastUsedColor, tagsInUse } from '@/lib/storage/reader-habits';
+import { saveSettings } from '@/lib/storage/settings-store';
 
 const PAGE = 'https://news.example/storm-1152';
 const target = (exact: string, start = 0): AnnotationTarget => ({
@@ -28,6 +29,14 @@ describe('the colour the shortcut reuses', () => {
     expect(await lastUsedColor(db)).toBe('blue');
     await updateAnnotation(db, first.id, { color: 'pink' }, 3000);
     expect(await lastUsedColor(db)).toBe('pink');
+  });
+
+  it('gives way to a default colour chosen on the settings page since', async () => {
+    await createAnnotation(db, { pageUrl: PAGE, target: target('a'), color: 'green' }, null, 1000);
+    await saveSettings(db, { defaultColor: 'purple' }, 2000);
+    expect(await lastUsedColor(db)).toBeNull();
+    await createAnnotation(db, { pageUrl: PAGE, target: target('b', 4), color: 'blue' }, null, 3000);
+    expect(await lastUsedColor(db)).toBe('blue');
   });
 });
 
