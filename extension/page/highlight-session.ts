@@ -207,7 +207,7 @@ export class HighlightSession {
   private async highlightRange(range: Range, color: HighlightColor, withNote: boolean): Promise<boolean> {
     const record = await this.highlights.create(range, color);
     if (!record) return false;
-    window.getSelection()?.removeAllRanges();
+    this.dropSelection(range);
     if (withNote) this.openEditor(record, true);
     return true;
   }
@@ -219,7 +219,7 @@ export class HighlightSession {
     const { note, tags } = mergedFields(parts.map((item) => item.record), color);
     const merged = await this.highlights.create(union, color, { note, tags });
     if (!merged) return;
-    window.getSelection()?.removeAllRanges();
+    this.dropSelection(selection);
     for (const part of parts) {
       this.highlights.forget(part.record.id);
       await sendRequest({ type: 'delete-annotation', id: part.record.id });
@@ -230,6 +230,13 @@ export class HighlightSession {
       await this.highlights.load();
     })();
     this.showToast(`Merged ${parts.length + 1} passages into one highlight.`, undo);
+  }
+
+  /** Clears the selection just highlighted, but not one the person has made since the request went out. */
+  private dropSelection(highlighted: Range): void {
+    const selection = window.getSelection();
+    const now = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+    if (!now || now.collapsed || sameRange(now, highlighted)) selection?.removeAllRanges();
   }
 
   private openEditor(record: AnnotationRecord, focusNote: boolean): void {

@@ -55,7 +55,8 @@ describe('Chromium: highlights on the sample article', () => {
     const again = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
     await page.bringToFront();
     await page.mouse.click(again.x, again.y);
-    await (await glossEditor(page)).getByRole('button', { name: 'Delete' }).click();
+    await (await glossEditor(page)).getByRole('button', { name: 'Delete', exact: true }).click();
+    await (await glossEditor(page)).getByRole('button', { name: 'Delete highlight' }).click();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({});
     await expect.poll(() => region.getByRole('listitem').count(), WAIT).toBe(0);
     await page.reload();
@@ -191,7 +192,8 @@ describe('Chromium: highlights on the sample article', () => {
 
     const point = (await page.evaluate(textCenterScript('comprehensive strategy'))) as { x: number; y: number };
     await page.mouse.click(point.x, point.y);
-    await (await glossEditor(page)).getByRole('button', { name: 'Delete' }).click();
+    await (await glossEditor(page)).getByRole('button', { name: 'Delete', exact: true }).click();
+    await (await glossEditor(page)).getByRole('button', { name: 'Delete highlight' }).click();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({});
     await (await glossFrame(page)).getByRole('status').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });

@@ -161,6 +161,21 @@ export class UiFrameHost {
     this.frame = frame;
   }
 
+  /**
+   * CSS `zoom` on the page's root would enlarge the frame's box but (in Chrome) not what is drawn in
+   * it, so the box and the panel would part. The host takes the inverse zoom: the frame then sits in
+   * plain viewport pixels, and only the layer's origin moves (measured in `place`). Transforms scale
+   * the box and its contents alike, so the measured mapping covers them.
+   */
+  private undoPageZoom(): void {
+    const host = this.host;
+    if (!host) return;
+    const root = document.documentElement as HTMLElement & { currentCSSZoom?: number };
+    const zoom = typeof root.currentCSSZoom === 'number' && root.currentCSSZoom > 0 ? root.currentCSSZoom : 1;
+    if (zoom === 1) host.style.removeProperty('zoom');
+    else host.style.setProperty('zoom', String(1 / zoom), 'important');
+  }
+
   private receive(message: unknown): void {
     if (!isFrameToPage(message, HIGHLIGHT_COLORS)) return;
     if (message.type === 'size') this.place(message.seq, message.width, message.height);
@@ -174,6 +189,7 @@ export class UiFrameHost {
     frame.style.width = `${width}px`;
     frame.style.height = `${height}px`;
     frame.classList.toggle('fixed', placement.kind === 'bottom');
+    this.undoPageZoom();
     // Measure how the page draws Gloss's layer (CSS zoom or a transform on the root scale it): put the
     // frame at the layer's origin and read where it lands and how wide it is drawn.
     frame.style.left = '0px';
