@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
-import { glossEditor, glossFrame, highlightText, selectForToolbar } from './support/chromium-gloss-ui';
+import { clickInGloss, glossEditor, glossFrame, highlightText, selectForToolbar } from './support/chromium-gloss-ui';
 import {
   DECORATIONS_SCRIPT, PAINTED_RECTS_SCRIPT, PAINTED_SCRIPT, selectTextScript, textCenterScript, textEdgesScript,
 } from './support/page-selection';
@@ -71,7 +71,7 @@ describe('Chromium: the in-page toolbar and editor stay out of the way', () => {
     const toolbar = frame.getByRole('toolbar', { name: 'Gloss' });
     await toolbar.getByRole('button', { name: 'Edit highlight' }).waitFor(WAIT);
     expect(await toolbar.getByRole('button', { name: 'Highlight', exact: true }).count()).toBe(0);
-    await toolbar.getByRole('button', { name: 'Edit highlight' }).click({ force: true });
+    await clickInGloss(frame, toolbar.getByRole('button', { name: 'Edit highlight' }));
 
     const editor = await glossEditor(page);
     await editor.waitFor(WAIT);
@@ -103,7 +103,7 @@ describe('Chromium: the in-page toolbar and editor stay out of the way', () => {
     expect(box.y).toBeGreaterThan(released.y);
     expect(box.y - released.y).toBeLessThan(60);
     // One click on a colour highlights in it.
-    await toolbar.getByRole('button', { name: 'Green' }).click({ force: true });
+    await clickInGloss(await glossFrame(page), toolbar.getByRole('button', { name: 'Green' }));
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-green': ['Astonishingly, the group managed to generate a staggering 750 million'] });
     await page.close();
   });
@@ -119,7 +119,7 @@ describe('Chromium: the in-page toolbar and editor stay out of the way', () => {
     expect(box.y - released.y, JSON.stringify({ box, released })).toBeGreaterThan(0);
     expect(box.y - released.y, JSON.stringify({ box, released })).toBeLessThan(90);
 
-    await toolbar.getByRole('button', { name: 'Add note' }).click({ force: true });
+    await clickInGloss(frame, toolbar.getByRole('button', { name: 'Add note' }));
     const editor = await glossEditor(page);
     await editor.waitFor(WAIT);
     const editorBox = (await editor.boundingBox())!;
@@ -278,15 +278,13 @@ describe('Chromium: Gloss from the keyboard alone', () => {
 
     const quote = await selectForToolbar(page, 'generate a staggering', '750 million');
     expect(quote).toBe('generate a staggering 750 million');
-    const toolbar = (await glossFrame(page)).getByRole('toolbar', { name: 'Gloss' });
-    const merge = toolbar.getByRole('button', { name: 'Merge with the highlight' });
-    await merge.waitFor(WAIT);
-    await merge.click({ force: true });
+    const frame = await glossFrame(page);
+    await clickInGloss(frame, frame.getByRole('toolbar', { name: 'Gloss' }).getByRole('button', { name: 'Merge with the highlight' }));
     const merged = 'Astonishingly, the group managed to generate a staggering 750 million';
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [merged] });
     await expect.poll(() => page.evaluate(DECORATIONS_SCRIPT), WAIT).toMatchObject({ 'gloss-noted': [merged] });
     // Undo brings the two back apart.
-    await (await glossFrame(page)).getByRole('status').getByRole('button', { name: 'Undo' }).click({ force: true });
+    await clickInGloss(frame, frame.getByRole('status').getByRole('button', { name: 'Undo' }));
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': ['Astonishingly, the group managed to generate a staggering'] });
     await page.close();
   });
