@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /**
  * A ref that takes the keyboard focus when its element appears. Preact's `autoFocus` only sets the
@@ -7,7 +7,8 @@ import { useEffect, useRef } from 'preact/hooks';
  */
 export function useFocusOnMount<T extends HTMLElement>(select = false) {
   const ref = useRef<T>(null);
-  useEffect(() => {
+  // In the layout effect, right as the field appears: keys typed straight after the click land in it.
+  useLayoutEffect(() => {
     const element = ref.current;
     element?.focus();
     if (select && element instanceof HTMLInputElement) element.select();

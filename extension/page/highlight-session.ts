@@ -131,8 +131,10 @@ export class HighlightSession {
     const { inside, overlapping } = this.highlights.touching(range);
     const offer: SelectionOffer = inside ? { kind: 'inside' } : overlapping.length > 0 ? { kind: 'overlap', count: overlapping.length } : { kind: 'new' };
     this.showing = { view: 'toolbar', selection: range.cloneRange(), inside, overlapping };
-    const { end, backward } = selectionEnd(window.getSelection(), range);
-    this.ui.showToolbar(defaultColor, offer, end, backward);
+    const offered = range.cloneRange();
+    const backward = selectionEnd(window.getSelection(), range).backward;
+    // Measured when placed: the selection may be gone by then (focus moving into the frame), the range stays.
+    this.ui.showToolbar(defaultColor, offer, () => selectionEnd(null, offered, backward));
   }
 
   private hide(passage: Range | null = null): void {
@@ -244,7 +246,7 @@ export class HighlightSession {
     this.highlights.focus(record.id);
     this.showing = { view: 'editor', record, draft: null };
     const { quote, color, note, tags } = { quote: record.target.quote.exact, ...record };
-    this.ui.showEditor({ quote, color, note, tags }, rectsOf(this.highlights.get(record.id)?.range), focusNote);
+    this.ui.showEditor({ quote, color, note, tags }, () => rectsOf(this.highlights.get(record.id)?.range), focusNote);
   }
 
   /** Saves what the editor holds and closes it; the focus goes back to the passage. */
@@ -275,7 +277,7 @@ export class HighlightSession {
     this.highlights.focus(item.record.id);
     if (this.showing.view !== 'stepper') this.hide();
     this.showing = { view: 'stepper', id: item.record.id };
-    this.ui.showStepper({ index, total: list.length, quote: item.record.target.quote.exact }, rectsOf(item.range));
+    this.ui.showStepper({ index, total: list.length, quote: item.record.target.quote.exact }, () => rectsOf(item.range));
   }
 
   private openAt(event: MouseEvent): void {

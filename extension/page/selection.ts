@@ -56,10 +56,10 @@ export function unionRange(ranges: readonly Range[]): Range {
  * Where a selection ends, as a rectangle in the viewport: the focus point, where the mouse was
  * released or Shift+arrows left it. `backward` when the focus is before the anchor.
  */
-export function selectionEnd(selection: Selection | null, range: Range): { end: DOMRect; backward: boolean } {
-  const backward = selection !== null && selection.focusNode !== null && selection.anchorNode !== null
+export function selectionEnd(selection: Selection | null, range: Range, knownBackward?: boolean): { end: DOMRect; backward: boolean } {
+  const backward = knownBackward ?? (selection !== null && selection.focusNode !== null && selection.anchorNode !== null
     && (selection.focusNode === range.startContainer && selection.focusOffset === range.startOffset)
-    && !(selection.focusNode === range.endContainer && selection.focusOffset === range.endOffset);
+    && !(selection.focusNode === range.endContainer && selection.focusOffset === range.endOffset));
   const point = document.createRange();
   if (backward) point.setStart(range.startContainer, range.startOffset);
   else point.setStart(range.endContainer, range.endOffset);

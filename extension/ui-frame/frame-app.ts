@@ -42,8 +42,9 @@ export function startUiFrame(): void {
   // Keys pressed anywhere in the frame while a view that handles them is shown (the editor's focus trap).
   let viewKeys: ((event: KeyboardEvent) => void) | null = null;
   window.addEventListener('keydown', trustedOnly((event) => viewKeys?.(event as KeyboardEvent)));
-  const show = (view: HTMLElement, focus: HTMLElement | null, focusNow: boolean, keys: ((event: KeyboardEvent) => void) | null = null) => {
+  const show = (view: HTMLElement, focus: HTMLElement | null, focusNow: boolean, keys: ((event: KeyboardEvent) => void) | null = null, attached?: () => void) => {
     root.replaceChildren(view);
+    attached?.();
     viewKeys = keys;
     reportSize();
     focusOnArrival = focus;
@@ -70,14 +71,14 @@ export function startUiFrame(): void {
       }
       case 'editor': {
         seq = message.seq;
-        const { dialog, first, keys } = highlightEditor(message.content, message.focusNote, {
+        const { dialog, first, keys, attached } = highlightEditor(message.content, message.focusNote, {
           draft: (draft) => send({ type: 'draft', draft }),
           close,
           remove: () => send({ type: 'delete' }),
           step: (direction) => send({ type: 'step', direction }),
           knownTags: knownTags(),
         });
-        show(dialog, first, true, keys);
+        show(dialog, first, true, keys, attached);
         break;
       }
       case 'stepper': {

@@ -22,13 +22,17 @@ const NOTE_MAX_HEIGHT = 240;
 /**
  * The editor for one highlight: colour (previewed in the page as it changes), note and tags, saved
  * when closed (Done, Escape, Ctrl+Enter or a click in the page). Delete asks to confirm first, so a
- * second click never deletes. Returns the dialog, the control to focus first, and the handler of keys
- * pressed anywhere in the frame while it is open (Tab stays inside it; Escape closes it).
+ * second click never deletes. Returns the dialog, the control to focus first, the handler of keys
+ * pressed anywhere in the frame while it is open (Tab stays inside it; Escape closes it), and what to
+ * run once it is attached (the note's first sizing: the frame is placed once, at its final size, since
+ * Chrome may send clicks to the page while a cross-origin frame it has just resized is redrawn).
  */
 export function highlightEditor(content: EditorContent, focusNote: boolean, actions: EditorActions): {
   dialog: HTMLElement;
   first: HTMLElement;
   keys: (event: KeyboardEvent) => void;
+  /** Sizes the note to its text once the dialog is in the document, before the frame reports its size. */
+  attached: () => void;
 } {
   let color: HighlightColor = content.color;
   const note = h('textarea', { 'aria-label': 'Note', placeholder: 'Add a note…', rows: 2 });
@@ -66,7 +70,6 @@ export function highlightEditor(content: EditorContent, focusNote: boolean, acti
     actionsRow,
     confirmRow,
   );
-  queueMicrotask(grow);
 
   const keys = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return; // the tag list took it (Escape closing the list, Enter choosing)
@@ -86,7 +89,7 @@ export function highlightEditor(content: EditorContent, focusNote: boolean, acti
     }
   };
   const checked = picker.querySelector<HTMLElement>('[aria-checked="true"]');
-  return { dialog, first: focusNote || !checked ? note : checked, keys };
+  return { dialog, first: focusNote || !checked ? note : checked, keys, attached: grow };
 }
 
 /**

@@ -5,7 +5,8 @@ import { h } from './dom';
 let fieldCount = 0;
 
 /**
- * The Tags field: an ARIA combobox that suggests tags already in use as the person types a tag
+ * The Tags field: a textbox with a list of suggestions (aria-autocomplete, aria-activedescendant) that
+ * offers tags already in use as the person types a tag
  * (↓ and ↑ move through them, Enter takes one, Escape closes the list), and says plainly how the tags
  * will be kept when Gloss tidies them ("social engineering" is kept as #social-engineering).
  */
@@ -14,9 +15,8 @@ export function tagField(initial: string, known: Promise<string[]>, onChange: ()
   const input = h('input', {
     type: 'text',
     'aria-label': 'Tags',
-    role: 'combobox',
+    // A textbox (the name and role tests and assistive technology rely on) that offers a list.
     'aria-autocomplete': 'list',
-    'aria-expanded': 'false',
     'aria-controls': `${id}-list`,
     'aria-describedby': `${id}-hint`,
     autocomplete: 'off',
@@ -42,7 +42,6 @@ export function tagField(initial: string, known: Promise<string[]>, onChange: ()
       return option;
     }));
     list.hidden = options.length === 0;
-    input.setAttribute('aria-expanded', String(options.length > 0));
     if (active >= 0) input.setAttribute('aria-activedescendant', `${id}-option-${active}`);
     else input.removeAttribute('aria-activedescendant');
   };

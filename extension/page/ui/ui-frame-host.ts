@@ -24,8 +24,15 @@ iframe { all: initial; position: absolute; display: block; border: 0; margin: 0;
 iframe.shown { visibility: visible; }
 iframe.fixed { position: fixed; }`;
 
-/** Where a view goes: at a selection's end, beside a passage's lines, or at the bottom of the view. */
-export type Placement = { kind: 'selection-end'; end: Box; backward: boolean } | { kind: 'beside'; rects: Box[] } | { kind: 'bottom' };
+/**
+ * Where a view goes: at a selection's end, beside a passage's lines, or at the bottom of the view. The
+ * rectangles are read when the frame is placed (not when it was asked for), since the page may scroll
+ * in between.
+ */
+export type Placement =
+  | { kind: 'selection-end'; measure: () => { end: Box; backward: boolean } }
+  | { kind: 'beside'; measure: () => Box[] }
+  | { kind: 'bottom' };
 type ViewRequest =
   | { type: 'toolbar'; color: HighlightColor; offer: SelectionOffer }
   | { type: 'editor'; content: EditorContent; focusNote: boolean }
@@ -56,18 +63,18 @@ export class UiFrameHost {
   ) {}
 
   /** The toolbar at the selection's end; it takes the focus only when `focusToolbar` is called (Tab). */
-  showToolbar(color: HighlightColor, offer: SelectionOffer, end: Box, backward: boolean): void {
-    this.present({ type: 'toolbar', color, offer }, { kind: 'selection-end', end, backward }, false);
+  showToolbar(color: HighlightColor, offer: SelectionOffer, measure: () => { end: Box; backward: boolean }): void {
+    this.present({ type: 'toolbar', color, offer }, { kind: 'selection-end', measure }, false);
   }
 
   /** The editor beside the passage's lines, never over them; it takes the focus. */
-  showEditor(content: EditorContent, rects: Box[], focusNote: boolean): void {
-    this.present({ type: 'editor', content, focusNote }, { kind: 'beside', rects }, true);
+  showEditor(content: EditorContent, passage: () => Box[], focusNote: boolean): void {
+    this.present({ type: 'editor', content, focusNote }, { kind: 'beside', measure: passage }, true);
   }
 
   /** The step-through bar beside the highlight it has reached; it takes the focus (N, P, Escape). */
-  showStepper(position: StepPosition, rects: Box[]): void {
-    this.present({ type: 'stepper', position }, { kind: 'beside', rects }, true);
+  showStepper(position: StepPosition, passage: () => Box[]): void {
+    this.present({ type: 'stepper', position }, { kind: 'beside', measure: passage }, true);
   }
 
   showToast(message: string, undo: boolean): void {
@@ -79,7 +86,7 @@ export class UiFrameHost {
     if (!this.shown || !this.frame) return;
     if (document.activeElement !== this.host) this.returnFocusTo = document.activeElement;
     this.shown.focus = true;
-    this.frame.focus();
+    this.frame.focus({ preventScroll: true });
   }
 
   /** Whether the keyboard focus is in Gloss's frame. */
@@ -172,8 +179,12 @@ export class UiFrameHost {
     if (!host) return;
     const root = document.documentElement as HTMLElement & { currentCSSZoom?: number };
     const zoom = typeof root.currentCSSZoom === 'number' && root.currentCSSZoom > 0 ? root.currentCSSZoom : 1;
-    if (zoom === 1) host.style.removeProperty('zoom');
-    else host.style.setProperty('zoom', String(1 / zoom), 'important');
+    // Only when the page's zoom calls for it: touching the host's style makes Chrome re-send the
+    // cross-origin frame's visual properties, and until the frame redraws, clicks on it go to the page.
+    const wanted = zoom === 1 ? '' : String(1 / zoom);
+    if (host.style.getPropertyValue('zoom') === wanted || (wanted === '' && !host.style.zoom)) return;
+    if (wanted === '') host.style.removeProperty('zoom');
+    else host.style.setProperty('zoom', wanted, 'important');
   }
 
   private receive(message: unknown): void {
@@ -190,24 +201,34 @@ export class UiFrameHost {
     frame.style.height = `${height}px`;
     frame.classList.toggle('fixed', placement.kind === 'bottom');
     this.undoPageZoom();
-    // Measure how the page draws Gloss's layer (CSS zoom or a transform on the root scale it): put the
-    // frame at the layer's origin and read where it lands and how wide it is drawn.
-    frame.style.left = '0px';
-    frame.style.top = '0px';
-    const mapping = measuredMapping(frame.getBoundingClientRect(), width);
+    // Measure how the page draws Gloss's layer (CSS zoom or a transform on the root scale it): where
+    // the frame is drawn now, at a known place in the layer and a known width. (Not by moving it to
+    // the origin first: Chrome may route a click by where a cross-origin frame was last laid out.)
+    const drawn = frame.getBoundingClientRect();
+    const scale = width > 0 && drawn.width > 0 ? drawn.width / width : 1;
+    const current = { left: parseFloat(frame.style.left) || 0, top: parseFloat(frame.style.top) || 0 };
+    const mapping = measuredMapping({
+      left: drawn.left - current.left * scale,
+      top: drawn.top - current.top * scale,
+      right: drawn.left - current.left * scale + drawn.width,
+      bottom: drawn.top - current.top * scale + drawn.height,
+    }, width);
     const panel = { width: (width - 2 * UI_FRAME_PADDING) * mapping.scale, height: (height - 2 * UI_FRAME_PADDING) * mapping.scale };
     const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
     let at: Point;
     if (placement.kind === 'bottom') at = { left: (viewport.width - panel.width) / 2, top: viewport.height - panel.height - 16 };
-    else if (placement.kind === 'beside') at = placeBeside(placement.rects, panel, viewport);
-    else at = placeToolbar(placement.end, panel, viewport, placement.backward);
+    else if (placement.kind === 'beside') at = placeBeside(placement.measure(), panel, viewport);
+    else {
+      const { end, backward } = placement.measure();
+      at = placeToolbar(end, panel, viewport, backward);
+    }
     const padding = UI_FRAME_PADDING * mapping.scale;
     const { left, top } = toLayer({ left: at.left - padding, top: at.top - padding }, mapping);
     frame.style.left = `${left}px`;
     frame.style.top = `${top}px`;
     const appearing = !frame.classList.contains('shown');
     frame.classList.add('shown');
-    if (focus && appearing) frame.focus();
+    if (focus && appearing) frame.focus({ preventScroll: true });
     if (import.meta.env.MODE === 'bench') performance.mark('gloss:ui-shown');
   }
 }
