@@ -86,7 +86,15 @@ export class UiFrameHost {
     if (!this.shown || !this.frame) return;
     if (document.activeElement !== this.host) this.returnFocusTo = document.activeElement;
     this.shown.focus = true;
-    this.frame.focus({ preventScroll: true });
+    this.focusFrame();
+    // Firefox does not move the focus into a frame from within the key's own handler: again right after.
+    setTimeout(() => { if (this.shown?.focus && document.activeElement !== this.host) this.focusFrame(); }, 0);
+  }
+
+  /** Gives the frame the keyboard focus: its element (Chrome), and its window (Firefox needs that too). */
+  private focusFrame(): void {
+    this.frame?.focus({ preventScroll: true });
+    this.frame?.contentWindow?.focus();
   }
 
   /** Whether the keyboard focus is in Gloss's frame. */
@@ -228,7 +236,7 @@ export class UiFrameHost {
     frame.style.top = `${top}px`;
     const appearing = !frame.classList.contains('shown');
     frame.classList.add('shown');
-    if (focus && appearing) frame.focus({ preventScroll: true });
+    if (focus && appearing) this.focusFrame();
     if (import.meta.env.MODE === 'bench') performance.mark('gloss:ui-shown');
   }
 }
