@@ -3,13 +3,14 @@ import { firstInView, stepIndex } from '@/lib/highlights/step-order';
 import type { GlossBroadcast, TabCommand } from '@/lib/messaging/contract';
 import type { EditorDraft, FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
-import { mergedFields } from '@/lib/storage/merge-annotations';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { parseTagInput } from '@/lib/storage/tags';
 import { sendRequest } from '../send-request';
 import { publishedPageSettings } from './highlighter-api';
 import { PageHighlights, type PlacedHighlight } from './page-highlights';
-import { caretAt, highlightableRange, sameRange, selectionEnd, unionRange } from './selection';
+import { watchHover } from './hover-highlights';
+import { mergeHighlights } from './merge-highlights';
+import { caretAt, highlightableRange, sameRange, selectionEnd } from './selection';
 import { UiFrameHost } from './ui/ui-frame-host';
 import { watchPageChanges } from './watch-page-changes';
 
@@ -35,7 +36,6 @@ function changesFrom(record: AnnotationRecord, draft: EditorDraft | null): Annot
 }
 
 const rectsOf = (range: Range | null | undefined) => (range ? [...range.getClientRects()] : []);
-const within = (rects: DOMRect[], x: number, y: number) => rects.some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
 
 /**
  * Wires the page's highlights to the person: the selection toolbar, the editor and the step-through
@@ -80,7 +80,7 @@ export class HighlightSession {
       if (this.showing.view === 'editor') this.closeEditor();
       else if (this.showing.view === 'toolbar' || this.showing.view === 'stepper') this.hide();
     }), listen);
-    this.watchHover(signal);
+    watchHover(this.highlights, signal);
     signal.addEventListener('abort', () => {
       this.closeEditor();
       this.ui.remove();
@@ -89,27 +89,6 @@ export class HighlightSession {
     this.watcher = watchPageChanges(this.highlights, () => void this.highlights.load(), signal);
     this.ui.preload();
     await this.highlights.load();
-  }
-
-  /** A light shade on the highlight under the pointer, the cue that a click opens it (once per frame). */
-  private watchHover(signal: AbortSignal): void {
-    let pointer: { x: number; y: number } | null = null;
-    let scheduled = false;
-    const update = () => {
-      scheduled = false;
-      if (!pointer || this.highlights.count === 0) return this.highlights.hover(null);
-      const caret = caretAt(pointer.x, pointer.y);
-      const hit = caret && this.highlights.at(caret.node, caret.offset);
-      this.highlights.hover(hit?.range && within(rectsOf(hit.range), pointer.x, pointer.y) ? hit.record.id : null);
-    };
-    document.addEventListener('mousemove', (event) => {
-      if (!event.isTrusted) return;
-      pointer = { x: event.clientX, y: event.clientY };
-      if (!scheduled) {
-        scheduled = true;
-        requestAnimationFrame(update);
-      }
-    }, { signal, passive: true });
   }
 
   private currentRange(): Range | null {
@@ -216,22 +195,10 @@ export class HighlightSession {
 
   /** One highlight over the selection and the highlights it overlaps, keeping all their notes and tags. */
   private async merge(selection: Range, overlapping: PlacedHighlight[], color: HighlightColor): Promise<void> {
-    const parts = overlapping.filter((item) => item.range && this.highlights.get(item.record.id));
-    const union = unionRange([selection, ...parts.map((item) => item.range as Range)]);
-    const { note, tags } = mergedFields(parts.map((item) => item.record), color);
-    const merged = await this.highlights.create(union, color, { note, tags });
-    if (!merged) return;
+    const done = await mergeHighlights(this.highlights, selection, overlapping, color);
+    if (!done) return;
     this.dropSelection(selection);
-    for (const part of parts) {
-      this.highlights.forget(part.record.id);
-      await sendRequest({ type: 'delete-annotation', id: part.record.id });
-    }
-    const undo = () => void (async () => {
-      await sendRequest({ type: 'delete-annotation', id: merged.id });
-      for (const part of parts) await sendRequest({ type: 'restore-annotation', record: part.record });
-      await this.highlights.load();
-    })();
-    this.showToast(`Merged ${parts.length + 1} passages into one highlight.`, undo);
+    this.showToast(`Merged ${done.count} passages into one highlight.`, done.undo);
   }
 
   /** Clears the selection just highlighted, but not one the person has made since the request went out. */
