@@ -62,6 +62,11 @@ describe('Chromium: the in-page toolbar and editor stay out of the way', () => {
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
     const word = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
+    // Hovering shades the highlight lightly; moving off it takes the shade away.
+    await page.mouse.move(word.x, word.y);
+    await expect.poll(() => page.evaluate(DECORATIONS_SCRIPT), WAIT).toMatchObject({ 'gloss-hover': [quote] });
+    await page.mouse.move(5, 5);
+    await expect.poll(async () => ((await page.evaluate(DECORATIONS_SCRIPT)) as Record<string, unknown>)['gloss-hover'], WAIT).toBeUndefined();
     await page.mouse.dblclick(word.x, word.y);
     // The second click lands on the page, not on a Delete button: the highlight is still there.
     await expect.poll(() => page.evaluate(() => String(getSelection())), WAIT).toBe('staggering');
