@@ -56,9 +56,9 @@ describe('Chromium: highlights on the sample article', () => {
     await page.bringToFront();
     await page.mouse.click(again.x, again.y);
     // Delete asks to confirm (so that a second click never deletes); here from the keyboard, from where
-    // the editor puts the focus. (After this switch back from the popup's tab, headless Chromium sends
-    // mouse clicks on Gloss's frame to the page: see the README's known issues. Deleting with the mouse
-    // is tested in chromium-in-page-ui.test.ts, without a tab switch.)
+    // the editor puts the focus. After this switch back from the popup's tab, headless Chromium sends
+    // mouse clicks on Gloss's frame to the page; the build before this editor (108994f) did not, and the
+    // cause is not found yet. Deleting with the mouse is tested in chromium-in-page-ui.test.ts.
     const frame = await glossFrame(page);
     const editorAgain = await glossEditor(page);
     await editorAgain.waitFor(WAIT);
