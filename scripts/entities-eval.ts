@@ -16,10 +16,10 @@ import { createEntityScanner } from '../lib/entities/scan-entities';
 import { loadEntityData } from '../lib/entities/shipped-data';
 import { createEntityFinder } from '../lib/entities/find-entities';
 import { dictionaryFacts, dictionaryResolver } from '../lib/entities/model/resolve-name';
-import type { Entity } from '../lib/entities/types';
 import { readSplit, SPLITS } from './entities-eval/annoctr';
+import { rulesByReport } from './entities-eval/rules-by-report';
 import { crossValidate, FOLDS, FOLD_SEED, VARIANTS } from './entities-eval/cross-validation';
-import { HEADER, printTallies, scoreReport, type Report, type Tally } from './entities-eval/scoring';
+import { HEADER, printTallies, scoreReport, type Tally } from './entities-eval/scoring';
 
 const args = process.argv.slice(2);
 const details = args.includes('--details');
@@ -31,12 +31,7 @@ if (cv) {
   const finder = createEntityFinder(data.actors, data.software ?? []);
   const resolve = dictionaryResolver(finder.dictionary, finder.software);
   const reports = SPLITS.flatMap((split) => readSplit(split));
-  const cache = new Map<Report, readonly Entity[]>();
-  const rulesOf = (report: Report) => {
-    let found = cache.get(report);
-    if (!found) cache.set(report, (found = rules.findEntities(report.text)));
-    return found;
-  };
+  const rulesOf = rulesByReport((text) => rules.findEntities(text));
   const only = args.find((a) => a.startsWith('--variants='))?.slice('--variants='.length).split(',');
   const variants = only ? VARIANTS.filter((v) => only.includes(v.name)) : VARIANTS;
   console.error(`${FOLDS}-fold cross-validation by report over ${reports.length} reports (train + dev), fold seed ${FOLD_SEED}`);

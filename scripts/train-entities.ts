@@ -18,10 +18,10 @@ import { modelFile, trainEntityModel, DEFAULT_SETTINGS } from '../lib/entities/m
 import { dictionaryFacts, dictionaryResolver } from '../lib/entities/model/resolve-name';
 import { createEntityScanner } from '../lib/entities/scan-entities';
 import { loadEntityData } from '../lib/entities/shipped-data';
-import type { Entity } from '../lib/entities/types';
 import { readSplit, SPLITS } from './entities-eval/annoctr';
+import { rulesByReport } from './entities-eval/rules-by-report';
 import { crossValidate, FOLDS, VARIANTS } from './entities-eval/cross-validation';
-import { HEADER, prf, printTallies, type Report } from './entities-eval/scoring';
+import { HEADER, prf, printTallies } from './entities-eval/scoring';
 
 const OUT = path.join(import.meta.dirname, '..', 'data', 'entity-model.json');
 
@@ -30,12 +30,7 @@ const rules = createEntityScanner({ ...data, model: undefined });
 const finder = createEntityFinder(data.actors, data.software ?? []);
 const facts = dictionaryFacts(finder.dictionary, finder.software);
 const reports = SPLITS.flatMap((split) => readSplit(split));
-const cache = new Map<Report, readonly Entity[]>();
-const rulesOf = (report: Report) => {
-  let found = cache.get(report);
-  if (!found) cache.set(report, (found = rules.findEntities(report.text)));
-  return found;
-};
+const rulesOf = rulesByReport((text) => rules.findEntities(text));
 
 console.log(`choosing how model and rules combine: ${FOLDS}-fold cross-validation over ${reports.length} reports`);
 const { tallies } = crossValidate(reports, VARIANTS, rulesOf, dictionaryResolver(finder.dictionary, finder.software), facts, () => {});

@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
-import { isGlossRequest, isGlossRequestType, type GlossErrorReply } from '@/lib/messaging/contract';
+import type { GlossErrorReply } from '@/lib/messaging/contract';
+import { isGlossRequest, isGlossRequestType } from '@/lib/messaging/request-checks';
 import { handleRequest } from './handle-request';
 
 /** The error envelope for a refused or failed request: its message, for sendRequest to throw. */

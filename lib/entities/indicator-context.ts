@@ -21,7 +21,7 @@
  * up by binary search.
  */
 import type { RefangedText } from './defang';
-import type { Candidate } from './indicators';
+import type { Candidate } from './address-and-hash-indicators';
 
 const CONTEXT_TYPES = new Set(['domain', 'url', 'email']);
 const BEFORE = 150;

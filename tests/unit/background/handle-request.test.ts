@@ -4,7 +4,8 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/gloss-settings';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { glossDatabase } from '@/extension/background/database';
 import { handleRequest } from '@/extension/background/handle-request';
-import { CONTENT_SCRIPT_REQUESTS, GLOSS_REQUEST_TYPES, isGlossRequest, requestCaller, type GlossRequest } from '@/lib/messaging/contract';
+import { CONTENT_SCRIPT_REQUESTS, requestCaller, type GlossRequest } from '@/lib/messaging/contract';
+import { GLOSS_REQUEST_TYPES, isGlossRequest } from '@/lib/messaging/request-checks';
 import { createAnnotation } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord } from '@/lib/storage/records';
 import {

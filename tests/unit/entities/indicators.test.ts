@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // The forms indicators take, whatever the text around them; which ones the text presents as indicators: indicator-context.test.ts.
-import { findIndicatorValues as findIndicators, isIpv6 } from '@/lib/entities/indicators';
+import { isIpv6 } from '@/lib/entities/address-and-hash-indicators';
+import { findIndicatorValues as findIndicators } from '@/lib/entities/indicators';
 import type { IndicatorType } from '@/lib/entities/types';
 
 /** `[type, canonical]` of every indicator, in order of first mention. */

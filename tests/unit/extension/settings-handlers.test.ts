@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { glossDatabase } from '@/extension/background/database';
 import { handleRequest } from '@/extension/background/handle-request';
 import { highlightSelectionIn } from '@/extension/background/highlight-triggers';
-import { isGlossRequest } from '@/lib/messaging/contract';
+import { isGlossRequest } from '@/lib/messaging/request-checks';
 import { createAnnotation } from '@/lib/storage/annotation-store';
 import { claimWelcome, DEFAULT_SETTINGS, readSettings, saveSettings } from '@/lib/storage/settings-store';
 import { isSitePaused, pauseSite } from '@/lib/storage/site-pause-store';

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/gloss-settings';
 import { glossDatabase } from '@/extension/background/database';
 import { handleRequest } from '@/extension/background/handle-request';
 import { setSitePaused, tabSitePause } from '@/extension/background/site-pause-handlers';
-import { isGlossRequest } from '@/lib/messaging/contract';
+import { isGlossRequest } from '@/lib/messaging/request-checks';
 import { createAnnotation } from '@/lib/storage/annotation-store';
 import { isSitePaused, pauseSite } from '@/lib/storage/site-pause-store';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isGlossErrorReply, isGlossRequest, isGlossRequestType } from '@/lib/messaging/contract';
+import { isGlossErrorReply } from '@/lib/messaging/contract';
+import { isGlossRequest, isGlossRequestType } from '@/lib/messaging/request-checks';
 
 describe('isGlossRequest', () => {
   it('accepts the contract’s requests', () => {
