@@ -17,12 +17,20 @@ import { sendTabCommand } from './tab-commands';
 /**
  * Tells every open tab (its loader and highlighter follow at once, without a reload) and every extension
  * page (another open settings page) what the settings now are. Tabs without Gloss's content script are
- * fine to miss.
+ * fine to miss. Announcements run one after another and each reads the settings afresh: two quick
+ * changes (arrow keys through the colours) would otherwise reach a tab in either order, and the older
+ * one could win there.
  */
-async function announceSettings(settings: GlossSettings): Promise<void> {
+let announcing: Promise<void> = Promise.resolve();
+function announceSettings(): Promise<void> {
+  announcing = announcing.then(() => readSettings(glossDatabase()).then(sendSettings)).catch(() => undefined);
+  return announcing;
+}
+
+async function sendSettings(settings: GlossSettings): Promise<void> {
   const event: GlossBroadcast<'settings-changed'> = { type: 'settings-changed', settings };
   browser.runtime.sendMessage(event).catch(() => undefined);
-  const tabs = await browser.tabs.query({});
+  const tabs = await browser.tabs.query({}).catch(() => []);
   await Promise.all(
     tabs.flatMap((tab) => (tab.id === undefined ? [] : [sendTabCommand(tab.id, 'settings-changed', { settings }).catch(() => undefined)])),
   );
@@ -31,7 +39,7 @@ async function announceSettings(settings: GlossSettings): Promise<void> {
 /** Caller: extension pages (the settings page). Stores the changes and returns every setting as it now is. */
 export async function setSettings({ changes }: GlossRequest<'set-settings'>): Promise<GlossResponse<'set-settings'>> {
   const settings = await saveSettings(glossDatabase(), changes);
-  await announceSettings(settings);
+  await announceSettings();
   return settings;
 }
 
@@ -49,7 +57,7 @@ export async function eraseAll(_request: GlossRequest<'erase-everything'>): Prom
   await Promise.all([
     announceChanges(pageUrls),
     ...resumedSites.map((site) => announceSitePause(site, false)),
-    readSettings(db).then(announceSettings),
+    announceSettings(),
   ]);
   return { erased };
 }

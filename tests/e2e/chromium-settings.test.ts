@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
-import { glossEditor, glossFrame, selectForToolbar } from './support/chromium-gloss-ui';
+import { describeGlossUi, glossEditor, glossFrame, selectForToolbar } from './support/chromium-gloss-ui';
 import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
@@ -104,7 +104,9 @@ describe('Chromium: the settings page', () => {
     await selectForToolbar(page, 'phishing attacks', 'identity theft');
     const frame = await glossFrame(page);
     const toolbar = frame.getByRole('toolbar', { name: 'Gloss' });
-    await toolbar.waitFor(WAIT);
+    await toolbar.waitFor(WAIT).catch(async (error) => {
+      throw new Error(`${error}: ${await describeGlossUi(page)}`);
+    });
     expect(await toolbar.getByRole('radio', { name: 'Blue' }).getAttribute('aria-checked')).toBe('true');
 
     // Toolbar off: the open tab drops the toolbar it shows, without a reload.

@@ -42,6 +42,27 @@ describe('set-settings', () => {
     expect(broadcast).toHaveBeenCalledWith({ type: 'settings-changed', settings });
   });
 
+  it('tells a tab about quick changes in the order they were made, so the latest settings win there', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
+    const heard: string[] = [];
+    // The first announcement is slow to reach the tab; the second must not overtake it.
+    let delay = 30;
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (id, message) => {
+      if (id !== tab.id) return;
+      const wait = delay;
+      delay = 0;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      heard.push((message as { settings: { defaultColor: string } }).settings.defaultColor);
+    });
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async () => undefined);
+    await Promise.all([
+      handleRequest({ type: 'set-settings', changes: { defaultColor: 'green' } }, settingsPage()),
+      handleRequest({ type: 'set-settings', changes: { defaultColor: 'blue' } }, settingsPage()),
+    ]);
+    expect(heard.at(-1)).toBe('blue');
+    expect(heard).not.toEqual(['blue', 'green']);
+  });
+
   it('is refused to a web page’s content script, in whatever frame, and changes nothing', async () => {
     const request = { type: 'set-settings', changes: { showToolbar: false } } as const;
     await expect(handleRequest(request, contentScript(PAGE))).rejects.toThrow("set-settings is answered only for Gloss's own pages.");
