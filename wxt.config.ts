@@ -29,9 +29,10 @@ export default defineConfig({
           // 140 (the ESR before 153) is the first Firefox that reads data_collection_permissions;
           // Firefox for Android reads it from 142.
           strict_min_version: '140.0',
-          // Newer than WXT's manifest types (accepted here because the manifest is built by a function);
-          // Firefox requires it for new add-ons.
-          data_collection_permissions: { required: ['none'] },
+          // Firefox requires it for new add-ons. Nothing is collected unless the person sets up sync, which
+          // sends their pages and highlights (encrypted) to their own WebDAV server: Firefox counts that as
+          // browsing activity and website content, asked for when sync is set up (extension/sync/send-consent.ts).
+          data_collection_permissions: { required: ['none'], optional: ['browsingActivity', 'websiteContent'] },
         },
         gecko_android: { strict_min_version: '142.0' },
       },

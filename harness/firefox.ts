@@ -66,6 +66,9 @@ export async function launchFirefoxWithGloss(options: { headed?: boolean; extens
       'xpinstall.signatures.required': false,
       'network.proxy.type': 0,
       'browser.shell.checkDefaultBrowser': false,
+      // Optional permissions (sync's data-collection consent) are granted without Firefox's prompt, as a
+      // person pressing "Allow" would; headless Firefox cannot show the prompt's panel to click.
+      'extensions.webextOptionalPermissionPrompts': false,
       // Firefox keeps extensions off these hosts (addons.mozilla.org and friends). Adding "localhost"
       // gives tests a page Gloss is not allowed to run on, served by the local fixture server.
       'extensions.webextensions.restrictedDomains': `${RESTRICTED_TEST_HOST},addons.mozilla.org,accounts-static.cdn.mozilla.net`,

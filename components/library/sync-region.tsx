@@ -61,7 +61,11 @@ export function SyncRegion({ services }: { services: SyncServices }) {
 
   const syncNow = (event: Event) => {
     event.preventDefault();
+    // Asked before anything is awaited: Firefox prompts only while the click is still going on.
+    const consent = services.askToSend();
     void act(async () => {
+      // Saved and tried either way: without consent the background says plainly why nothing was sent.
+      await consent;
       const result = await services.setUp({ serverUrl, user, password, passphrase });
       setPassword('');
       setPassphrase('');

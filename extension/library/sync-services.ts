@@ -3,11 +3,13 @@ import type { SyncServices } from '@/components/library/sync-services';
 import type { SyncStatus } from '@/lib/sync/sync-status';
 import { isBroadcast } from '../broadcasts';
 import { sendRequest } from '../send-request';
+import { askToSend } from '../sync/send-consent';
 
 /** The Sync region's services: every step is the background's (only extension pages may ask). */
 export function syncServices(): SyncServices {
   return {
     view: () => sendRequest({ type: 'sync-view' }),
+    askToSend: () => askToSend(),
     setUp: (setup) => sendRequest({ type: 'sync-set-up', setup }),
     turnOff: () => sendRequest({ type: 'sync-off' }),
     forget: () => sendRequest({ type: 'sync-forget' }),

@@ -16,6 +16,7 @@ import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { isPassing, SyncProblem } from '@/lib/sync/sync-problem';
 import type { SyncSetup, SyncStatus, SyncView } from '@/lib/sync/sync-status';
 import { DexieReplica } from './dexie-replica';
+import { maySend, NO_CONSENT_MESSAGE } from './send-consent';
 import { folderUrl, WebdavFolder, type WebdavAccount } from './webdav-folder';
 
 interface StoredAccount extends WebdavAccount {
@@ -180,6 +181,8 @@ function startSync(options: { startOver?: boolean }): Promise<SyncStatus> {
       if (!account.serverUrl || !account.user || !account.password || !account.passphrase) {
         return saveStatus({ state: 'problem', at: null, message: 'Fill in the server address, user name, password and passphrase to sync.' });
       }
+      // The consent can be withdrawn at any time in Firefox's add-on manager: check before each sync.
+      if (!(await maySend())) return saveStatus({ state: 'problem', at: (await loadStatus()).at, message: NO_CONSENT_MESSAGE });
       return await syncWith(account, options);
     } finally {
       running = null;

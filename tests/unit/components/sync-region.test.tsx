@@ -12,6 +12,7 @@ function services(view: SyncView, overrides: Partial<SyncServices> = {}): SyncSe
   let listener: ((status: SyncStatus) => void) | null = null;
   return {
     view: vi.fn(async () => view),
+    askToSend: vi.fn(async () => true),
     setUp: vi.fn(async () => ({ state: 'synced' as const, at: Date.UTC(2026, 0, 1, 12, 0, 0), message: 'Sent 3 changes.' })),
     turnOff: vi.fn(async () => ({ state: 'off' as const, at: null, message: 'Sync is off.' })),
     forget: vi.fn(async () => ({ state: 'off' as const, at: null, message: 'Forgotten.' })),
@@ -62,7 +63,13 @@ describe('SyncRegion', () => {
     await type(box(root, 'User name'), 'me');
     await type(box(root, 'Password'), 'app-password');
     await type(box(root, 'Passphrase'), 'long passphrase');
-    await act(async () => button(root, 'Sync now')!.click());
+    // Firefox prompts for consent only during the click itself, so it is asked before anything is awaited:
+    // by the time the submit event has gone through the form.
+    let askedDuringClick = false;
+    const click = button(root, 'Sync now')!;
+    document.addEventListener('submit', () => { askedDuringClick = (fake.askToSend as ReturnType<typeof vi.fn>).mock.calls.length > 0; });
+    await act(async () => click.click());
+    expect(askedDuringClick).toBe(true);
     await finished(root, 1);
     expect(fake.setUp).toHaveBeenCalledWith({ serverUrl: 'https://cloud.example/remote.php/dav/files/me/', user: 'me', password: 'app-password', passphrase: 'long passphrase' });
     const status = root.querySelector('[role="status"]')!;
