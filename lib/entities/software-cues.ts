@@ -100,7 +100,7 @@ const LANGUAGE_BEFORE = /\b(?:written|rewritten|scripted|coded|programmed|implem
  * The proposed names that can name software in `text` (see the module comment): one pass over the
  * text for all of them, looking at every occurrence in any case.
  */
-function acceptedNames(text: string, names: Iterable<string>): Set<string> {
+export function acceptedNames(text: string, names: Iterable<string>): Set<string> {
   const shaped = [...new Set(names)].filter(nameShaped);
   // Names that differ only in case ("MineBridge", "Minebridge") share a key.
   const byKey = new Map<string, string[]>();
