@@ -145,8 +145,6 @@ function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDic
     if (!named && !local[i].strongActor) return;
     if (span.actorIds.length) for (const id of span.actorIds) confirmedActors.add(id);
     confirmedNames.add(keys[i]);
-    // "Winnti Group" confirms "Winnti" too.
-    if (named) confirmedNames.add(formKey(span.text.replace(GROUP_NAME, '')));
   });
   const groupSense = (i: number, span: Span) =>
     confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedActors.has(id));

@@ -212,8 +212,8 @@ describe('tools, and tools the text calls malware', () => {
 describe('one sense per text for a name that is both a group and software (issue 13)', () => {
   const kindsOf = (text: string, name: string) =>
     finder.findEntities(text).filter((e) => e.mentions.some((m) => m.text === name)).map((e) => e.kind);
-  it('makes every Winnti a mention of the group in a text that names the Winnti Group', () => {
-    const text = 'The Winnti Group struck again. We found a new Winnti sample on a public scanner. Winnti signed it.';
+  it('makes every Winnti a mention of the group in a text that confirms the group at one of them', () => {
+    const text = 'Winnti operators struck again. We found a new Winnti sample on a public scanner. Winnti signed it.';
     expect(kindsOf(text, 'Winnti')).toEqual(['threat-actor']);
   });
   it('keeps Winnti the malware where nothing in the text makes it the group', () => {
