@@ -173,11 +173,36 @@ const CUE_RULES: readonly CueRule[] = [
     kind: 'actor',
     group: 1,
   },
-  // "X is a ransomware gang", "X, a financially motivated group", "X: one of the newest gangs"
-  { regex: new RegExp(String.raw`(${NAME})${IS_A_GROUP}`, 'g'), kind: 'actor', group: 1 },
-  // "Darkside APT", "the Sidewinder APT" (not "APT groups", "APT-C-36", "APT 28")
-  { regex: new RegExp(String.raw`(${NAME})${S}APT(?![-.]?[A-Za-z0-9])(?!${S}(?:groups?|actors?)\b)`, 'g'), kind: 'actor', group: 1 },
 ];
+
+/**
+ * Cues read after the name they propose: "X is a ransomware gang", "X, a financially motivated group",
+ * "X: one of the newest gangs"; "Darkside APT", "the Sidewinder APT" (not "APT groups", "APT-C-36",
+ * "APT 28"). A pattern that starts with a name is tried at every capitalised word of the text; these are
+ * found from the words after the name instead (far rarer), and the name is then read backwards from
+ * there (`nameEndingAt`).
+ */
+const NAME_FIRST_RULES: readonly RegExp[] = [
+  new RegExp(IS_A_GROUP, 'g'),
+  new RegExp(String.raw`${S}APT(?![-.]?[A-Za-z0-9])(?!${S}(?:groups?|actors?)\b)`, 'g'),
+];
+/** A name that ends a short stretch of text. */
+const NAME_AT_END = new RegExp(`(${NAME})$`);
+/** How far back from its cue a name may start (three long words). */
+const NAME_REACH = 64;
+
+/** The name that ends right at `index` (within `NAME_REACH` characters, from a word's start), if any. */
+function nameEndingAt(text: string, index: number): { start: number; name: string } | undefined {
+  let from = Math.max(0, index - NAME_REACH);
+  // Not from inside a word: the slice starts after the first space unless it starts the text.
+  if (from > 0) {
+    const space = text.slice(from, index).search(/[\s\u00a0]/);
+    if (space < 0) return undefined;
+    from += space + 1;
+  }
+  const m = NAME_AT_END.exec(text.slice(from, index));
+  return m ? { start: from + m.index, name: m[1] } : undefined;
+}
 
 /**
  * "X (also known as Y, Z)", "X, also known as Y or Z", "X aka Y", "Known (ABBR)": names given as
@@ -203,6 +228,12 @@ export function findCuedNames(text: string): CuedName[] {
       const name = m[rule.group];
       const start = m.index + m[0].lastIndexOf(name);
       push(start, name, rule.kind);
+    }
+  }
+  for (const regex of NAME_FIRST_RULES) {
+    for (const m of text.matchAll(regex)) {
+      const found = nameEndingAt(text, m.index);
+      if (found) push(found.start, found.name, 'actor');
     }
   }
   for (const m of text.matchAll(AKA)) {

@@ -13,6 +13,11 @@ describe('tool cues', () => {
     expect(cued('another packer that ThreatLabZ has dubbed BMPack.')).toContain('BMPack');
     expect(cued('a malicious document builder, known in the underground as “EtterSilent,” that')).toContain('EtterSilent');
   });
+  it('proposes a name before a described tool or framework, and "X is a … tool"', () => {
+    expect(cued('TA551 uses ‘SLIVER’ Red Team Tool in new activity')).toContain('SLIVER');
+    expect(cued('the Havoc post-exploitation framework')).toContain('Havoc');
+    expect(cued('**VenomKit.** VenomKit is a tool that threat actors can use')).toContain('VenomKit');
+  });
   it('does not propose vendors or categories before "tools", frameworks of rules, or ordinary words', () => {
     expect(cued('VMware tools and DDoS tools were installed.')).toEqual([]);
     expect(cued('the TIBER-EU framework for red teaming')).toEqual([]);
@@ -26,6 +31,8 @@ describe('tool cues', () => {
     expect(at('the utility “Certutil” decodes', 'Certutil')).toBe(true);
     expect(at('Sliver is an open-source red team framework.', 'Sliver')).toBe(true);
     expect(at('EtterSilent: the underground’s new favorite maldoc builder', 'EtterSilent')).toBe(true);
+    expect(at('tools such as Cobalt Strike, Mimikatz and Meterpreter, which', 'Meterpreter')).toBe(true);
+    expect(at('post-exploitation tools such as Cobalt Strike and Meterpreter', 'Meterpreter')).toBe(true);
     expect(at('Foo is a backdoor used by the tool', 'Foo')).toBe(false);
     expect(at('Foo deployed a tool', 'Foo')).toBe(false);
   });
