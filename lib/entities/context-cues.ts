@@ -76,7 +76,7 @@ const SOFTWARE_BEFORE = /\b(?:deploy(?:ed|s|ing)?|install(?:ed|s|ing)?|dropp(?:e
  * between the article and the noun, none of them a word that starts a new phrase ("X, a backdoor used
  * by the group" is no cue).
  */
-const IS_A_GROUP = String.raw`[”"'’*_]*(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|[\s\u00a0]+(?:is|was|are|were|remains?)(?:[\s\u00a0]+(?:also|still|not|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|collective|syndicate|APT)s?\b`;
+const IS_A_GROUP = String.raw`[”"'’*_]*(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|(?<![\s\u00a0])[\s\u00a0]+(?:is|was|are|were|remains?)(?:[\s\u00a0]+(?:also|still|not|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|collective|syndicate|APT)s?\b`;
 const IS_A_GROUP_AFTER = new RegExp(`^${IS_A_GROUP}`, 'i');
 
 const WINDOW = 48;
@@ -180,11 +180,12 @@ const CUE_RULES: readonly CueRule[] = [
  * "X: one of the newest gangs"; "Darkside APT", "the Sidewinder APT" (not "APT groups", "APT-C-36",
  * "APT 28"). A pattern that starts with a name is tried at every capitalised word of the text; these are
  * found from the words after the name instead (far rarer), and the name is then read backwards from
- * there (`nameEndingAt`).
+ * there (`nameEndingAt`). A run of spaces is entered only at its start (`(?<![\s\u00a0])`): tried from
+ * every space of a long run, `[\s\u00a0]+` would read the rest of the run each time (quadratic).
  */
 const NAME_FIRST_RULES: readonly RegExp[] = [
   new RegExp(IS_A_GROUP, 'g'),
-  new RegExp(String.raw`${S}APT(?![-.]?[A-Za-z0-9])(?!${S}(?:groups?|actors?)\b)`, 'g'),
+  new RegExp(String.raw`(?<![\s\u00a0])${S}APT(?![-.]?[A-Za-z0-9])(?!${S}(?:groups?|actors?)\b)`, 'g'),
 ];
 /** A name that ends a short stretch of text. */
 const NAME_AT_END = new RegExp(`(${NAME})$`);

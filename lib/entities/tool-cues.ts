@@ -8,7 +8,8 @@
  *   maldoc builder".
  * `findCuedTools` proposes new names from the first of these (checked by `acceptedNames`, as
  * malware names are); `calledTool` reads the words around one mention. Each is one anchored regex test
- * on a short slice, or one global pass over the text: linear.
+ * on a short slice, or one global pass over the text: linear (a global pattern enters a run of spaces
+ * only at its start, else it would read the rest of a long run from each of its spaces).
  */
 import { acceptedNames } from './software-cues';
 import type { CuedName } from './context-cues';
@@ -59,7 +60,7 @@ export function calledTool(text: string, start: number, end: number): boolean {
  * framework": a body of rules as often as software).
  */
 const TOOL_NOUN_SINGULAR = new RegExp(
-  String.raw`${CLOSE_QUOTE}${SP}(?:(?:[Tt]ool|[Uu]tility|[Pp]acker|[Mm]iner|[Ll]ibrary|[Bb]uilder)\b|${TOOL_MODIFIER}${SP}(?:[Tt]ool|[Ff]ramework)\b)`,
+  String.raw`${CLOSE_QUOTE}(?<![ \u00a0])${SP}(?:(?:[Tt]ool|[Uu]tility|[Pp]acker|[Mm]iner|[Ll]ibrary|[Bb]uilder)\b|${TOOL_MODIFIER}${SP}(?:[Tt]ool|[Ff]ramework)\b)`,
   'gi',
 );
 /** A name-like token that ends a short stretch of text, not inside a longer token. */
@@ -68,7 +69,7 @@ const TOKEN_AT_END = new RegExp(String.raw`${START}(${TOKEN})$`);
 const TOKEN_REACH = 40;
 /** "X is a tool that…", "X is an open-source red team framework". */
 const IS_A_TOOL_LINK = new RegExp(
-  String.raw`${CLOSE_QUOTE}${SP}(?:is|was)${SP}(?:an?|the)${SP}(?:(?!(?:by|of|for|from|used|with|to|that|which)\b)[A-Za-z0-9’'-]+${SP}){0,3}?(?:tool|utility|packer|framework)\b`,
+  String.raw`${CLOSE_QUOTE}(?<![ \u00a0])${SP}(?:is|was)${SP}(?:an?|the)${SP}(?:(?!(?:by|of|for|from|used|with|to|that|which)\b)[A-Za-z0-9’'-]+${SP}){0,3}?(?:tool|utility|packer|framework)\b`,
   'g',
 );
 /** "a packer dubbed X", "a builder known as “X”". */
