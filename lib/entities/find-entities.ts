@@ -25,6 +25,8 @@
  *   group, "Winnti sample" included (the sample is the group's);
  * - software a text presents as a tool ("the Socat tool", "tools such as X", `tool-cues.ts`) is a
  *   tool when no list says what it is;
+ * - a listed family named by one word that describes software (a language, platform, file type or
+ *   generic noun: "Python", "AutoIT", "payload", "Final") is the ordinary word, not the family;
  * - a vendor-scheme name followed by a software noun ("Encrypted Taurus Stealer") is not an actor;
  * - names proposed by context cues (`context-cues.ts` for actors, `software-cues.ts` for malware)
  *   are found again wherever they occur in the text (one sense per text), software names in any
@@ -45,7 +47,7 @@ import { buildActorDictionary, formKey, type ActorDictionary, type ThreatActorRe
 import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, selectLongest, type NameMatcher } from './match-names';
 import { cuesAround } from './context-cues';
-import { calledMalware } from './software-cues';
+import { calledMalware, isDescriptiveWord } from './software-cues';
 import { calledTool } from './tool-cues';
 import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
 import { gatherCandidates, type Tag } from './candidate-spans';
@@ -188,6 +190,9 @@ function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDic
       }
     } else kind = 'actor';
 
+    // A listed family whose name is one word that describes software ("Python", "AutoIT", "payload",
+    // "Final") is that word, not the family.
+    if (kind === 'software' && span.dictionary && isSingleWord(span.text) && isDescriptiveWord(span.text)) continue;
     // A name listed only in lower case (`payload`, ransomlook gang names) carries no case
     // information: it needs a cue right next to it.
     if (span.lowerListed && span.dictionary && !(kind === 'actor' ? cues.actor : cues.software)) continue;

@@ -233,3 +233,10 @@ describe('software presented as a tool', () => {
     expect(finder.findEntities(text).find((e) => e.name === 'Emotet')).toMatchObject({ kind: 'malware' });
   });
 });
+
+describe('listed families named by a word that describes software', () => {
+  it('reads "Python", "AutoIT" and "payload" as the ordinary words, not as the families lists hold under them', () => {
+    const text = 'A Python backdoor ran the decoded AutoIT script, which downloaded the payload. Emotet followed.';
+    expect(finder.findEntities(text).map((e) => e.name)).toEqual(['Emotet']);
+  });
+});
