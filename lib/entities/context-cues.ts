@@ -80,8 +80,6 @@ const IS_A_GROUP = String.raw`[”"'’*_]*(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+
 const IS_A_GROUP_AFTER = new RegExp(`^${IS_A_GROUP}`, 'i');
 
 const WINDOW = 48;
-/** `IS_A_GROUP` reads further than the other cues: "X, a financially motivated cybercrime group". */
-const IS_A_WINDOW = 80;
 
 /** Whether the words right around `text[start, end)` call it a threat actor. */
 export function actorCue(text: string, start: number, end: number): boolean {
@@ -106,7 +104,7 @@ export function softwareCue(text: string, start: number, end: number): boolean {
 export function cuesAround(text: string, start: number, end: number): { actor: boolean; strongActor: boolean; software: boolean } {
   const after = text.slice(end, end + WINDOW);
   const before = text.slice(Math.max(0, start - WINDOW), start);
-  const actorAfter = ACTOR_AFTER.test(after) || IS_A_GROUP_AFTER.test(text.slice(end, end + IS_A_WINDOW));
+  const actorAfter = ACTOR_AFTER.test(after) || IS_A_GROUP_AFTER.test(after);
   return {
     actor: actorAfter || ACTOR_BEFORE.test(before),
     strongActor: actorAfter || STRONG_BEFORE.test(before),

@@ -219,7 +219,8 @@ function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDic
       continue;
     }
     // Software the text presents as a tool here ("the Socat tool", "tools such as X").
-    const toolHere = kind === 'software' && !calledHere && calledTool(text, span.start, span.end);
+    // Only a name no list has can become a tool this way (`groupEntities`): listed ones are not asked.
+    const toolHere = kind === 'software' && !calledHere && span.softwareIds.length === 0 && calledTool(text, span.start, span.end);
     decided.push({ ...span, kind, calledMalware: calledHere || undefined, calledTool: toolHere || undefined });
   }
 
