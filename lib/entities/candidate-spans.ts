@@ -11,6 +11,7 @@ import type { Span } from './group-entities';
 import { isAtNameBoundary, type NameMatcher } from './match-names';
 import { findNamingPatterns, looksThreatRelated } from './naming-patterns';
 import { findCuedSoftware } from './software-cues';
+import { findCuedTools } from './tool-cues';
 import type { SoftwareDictionary } from './software-dictionary';
 
 /** What a dictionary match says: the actor or software ids a listed spelling stands for. */
@@ -74,7 +75,7 @@ export function gatherCandidates(
   // Names proposed by context, then found again wherever they occur.
   const cuedNames = new Map<string, { kind: CueKind; aliasOf?: { start: number; end: number } }>();
   // Actor proposals first: a span proposed as both keeps the actor reading ("X ransomware gang").
-  for (const cue of [...findCuedNames(text), ...findCuedSoftware(text)]) {
+  for (const cue of [...findCuedNames(text), ...findCuedSoftware(text), ...findCuedTools(text)]) {
     const span = spanAt(cue.start, cue.end);
     span.cued ??= cue.kind;
     span.aliasOf ??= cue.aliasOf;

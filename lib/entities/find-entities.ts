@@ -19,6 +19,14 @@
  * - a ransomware name is also its gang's (RaaS): it is the actor where a group noun follows it
  *   ("DarkSide affiliates", "DarkSide operators"), and everywhere (but "X ransomware" and the like)
  *   in a text that mostly talks about the gang: three such cues or more, twice the software cues;
+ * - one sense per text for a name that is both a group and software: where the text confirms it as a
+ *   group (a listed group name ending in a group noun, "Winnti Group", or a group noun or strong cue
+ *   right at a mention, "DarkSide affiliates", "attributed to Winnti"), every mention of it is the
+ *   group, "Winnti sample" included (the sample is the group's);
+ * - software a text presents as a tool ("the Socat tool", "tools such as X", `tool-cues.ts`) is a
+ *   tool when no list says what it is;
+ * - a listed family named by one word that describes software (a language, platform, file type or
+ *   generic noun: "Python", "AutoIT", "payload", "Final") is the ordinary word, not the family;
  * - a vendor-scheme name followed by a software noun ("Encrypted Taurus Stealer") is not an actor;
  * - names proposed by context cues (`context-cues.ts` for actors, `software-cues.ts` for malware)
  *   are found again wherever they occur in the text (one sense per text), software names in any
@@ -39,7 +47,8 @@ import { buildActorDictionary, formKey, type ActorDictionary, type ThreatActorRe
 import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, selectLongest, type NameMatcher } from './match-names';
 import { cuesAround } from './context-cues';
-import { calledMalware } from './software-cues';
+import { calledMalware, isDescriptiveWord } from './software-cues';
+import { calledTool } from './tool-cues';
 import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
 import { gatherCandidates, type Tag } from './candidate-spans';
 import { groupEntities, type Decided, type Span } from './group-entities';
@@ -91,6 +100,9 @@ const LOWER_GROUP = /^(.+?)[\s\u00a0]+(?:group|gang|team)$/;
 /** A builder or kit named after a tool, capitalised as part of its name: "Taurus Builder Kit". */
 const KIT_AFTER = /^[ \u00a0]+(?:Builder|Building)(?:[ \u00a0]+Kit)?\b|^[ \u00a0]+Kit\b/;
 
+/** A listed actor name that ends in a group noun: "Winnti Group", "Cobalt Gang". */
+const GROUP_NAME = /[\s\u00a0](?:group|gang|team|crew)$/i;
+
 const isSingleWord = (s: string) => !/[\s\u00a0]/.test(s.trim());
 
 function findEntitiesWith(text: string, dictionary: ActorDictionary, softwareDictionary: SoftwareDictionary, matcher: NameMatcher<Tag>): Entity[] {
@@ -123,6 +135,22 @@ function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDic
     if (span.softwareIds.length === 1) strongSoftware.add(span.softwareIds[0]);
   }
 
+  // Names the text confirms as a group: a listed group name ending in a group noun ("Winnti Group")
+  // confirms its actor; a group noun or a strong cue right at a mention ("DarkSide affiliates",
+  // "attributed to Winnti") confirms the name and its actor. One sense per text: such a name is the
+  // group at its other mentions too (`groupSense`).
+  const confirmedActors = new Set<number>();
+  const confirmedNames = new Set<string>();
+  chosen.forEach((span, i) => {
+    if (span.weak && !local[i].strongActor) return;
+    const named = span.actorIds.length > 0 && GROUP_NAME.test(span.text);
+    if (!named && !local[i].strongActor) return;
+    if (span.actorIds.length) for (const id of span.actorIds) confirmedActors.add(id);
+    confirmedNames.add(keys[i]);
+  });
+  const groupSense = (i: number, span: Span) =>
+    confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedActors.has(id));
+
   const decided: Decided[] = [];
   for (const [i, span] of chosen.entries()) {
     const cues = local[i];
@@ -141,7 +169,8 @@ function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDic
     const isSoftware = span.softwareIds.length > 0 || cued === 'software';
     let kind: 'actor' | 'software';
     if (isActor && isSoftware) {
-      if (cues.software && !cues.actor) kind = 'software';
+      if (groupSense(i, span)) kind = 'actor';
+      else if (cues.software && !cues.actor) kind = 'software';
       else if (cues.actor && !cues.software) kind = 'actor';
       else kind = vote.actor > vote.software ? 'actor' : 'software';
     } else if (isSoftware) {
@@ -161,6 +190,9 @@ function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDic
       }
     } else kind = 'actor';
 
+    // A listed family whose name is one word that describes software ("Python", "AutoIT", "payload",
+    // "Final") is that word, not the family.
+    if (kind === 'software' && span.dictionary && isSingleWord(span.text) && isDescriptiveWord(span.text)) continue;
     // A name listed only in lower case (`payload`, ransomlook gang names) carries no case
     // information: it needs a cue right next to it.
     if (span.lowerListed && span.dictionary && !(kind === 'actor' ? cues.actor : cues.software)) continue;
@@ -186,7 +218,10 @@ function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDic
       decided.push({ ...span, kind, end: span.end + kit[0].length, text: text.slice(span.start, span.end + kit[0].length) });
       continue;
     }
-    decided.push({ ...span, kind, calledMalware: calledHere || undefined });
+    // Software the text presents as a tool here ("the Socat tool", "tools such as X").
+    // Only a name no list has can become a tool this way (`groupEntities`): listed ones are not asked.
+    const toolHere = kind === 'software' && !calledHere && span.softwareIds.length === 0 && calledTool(text, span.start, span.end);
+    decided.push({ ...span, kind, calledMalware: calledHere || undefined, calledTool: toolHere || undefined });
   }
 
   return decided;

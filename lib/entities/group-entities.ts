@@ -3,7 +3,8 @@
  * name goes to a candidate the text names unambiguously elsewhere, else to the preferred one, and
  * lists every candidate), one per new name, and an unknown alias given in apposition joins the entity
  * it names. A family listed as a tool is malware in a text that calls it malware at any of its
- * mentions (one sense per text: "the Taurus stealer" makes every Taurus a mention of malware).
+ * mentions (one sense per text: "the Taurus stealer" makes every Taurus a mention of malware); a name no
+ * list has is a tool where the text presents it as one at any of its mentions ("the Socat tool").
  */
 import { formKey, type ActorDictionary } from './dictionary';
 import type { CueKind } from './context-cues';
@@ -23,6 +24,8 @@ export interface Span extends Mention {
   aliasOf?: { start: number; end: number };
   /** The text calls the software malware right at this mention ("Taurus Stealer"). */
   calledMalware?: boolean;
+  /** The text presents the software as a tool right at this mention ("the Socat tool"). */
+  calledTool?: boolean;
   /** A program's file name whose stem is a listed tool (`certutil.exe`). */
   executable?: boolean;
 }
@@ -66,7 +69,7 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     if (head !== undefined) aliasKey.set(forms[i], head);
   });
 
-  interface Group { kind: 'actor' | 'software'; id?: number; ids: number[]; mentions: Mention[]; calledMalware: boolean; foundBy: NonNullable<FoundBy['rules']> }
+  interface Group { kind: 'actor' | 'software'; id?: number; ids: number[]; mentions: Mention[]; calledMalware: boolean; calledTool: boolean; foundBy: NonNullable<FoundBy['rules']> }
   const groups = new Map<string, Group>();
   spans.forEach((span, i) => {
     let owner = i;
@@ -79,8 +82,9 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     }
     const key = groupKey(owner);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { kind: spans[owner].kind, id: ids[owner], ids: [], mentions: [], calledMalware: false, foundBy: {} }));
+    if (!group) groups.set(key, (group = { kind: spans[owner].kind, id: ids[owner], ids: [], mentions: [], calledMalware: false, calledTool: false, foundBy: {} }));
     if (span.calledMalware) group.calledMalware = true;
+    if (span.calledTool) group.calledTool = true;
     // Why it is here, for the entity's details: the first reason of each sort among its mentions.
     if (span.dictionary) group.foundBy.listed = true;
     if (span.scheme) group.foundBy.scheme ??= span.scheme;
@@ -101,7 +105,8 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     } else {
       const family = group.id === undefined ? undefined : softwareDictionary.software[group.id];
       const entity: Entity = {
-        kind: group.calledMalware ? 'malware' : (family?.kind ?? 'malware'),
+        // A new name the text presents as a tool is a tool; a listed family keeps its listed kind.
+        kind: group.calledMalware ? 'malware' : group.calledTool && !family ? 'tool' : (family?.kind ?? 'malware'),
         name: first,
         canonical: family?.canonical ?? first,
         aliases: family?.aliases ?? [],

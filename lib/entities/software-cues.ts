@@ -73,6 +73,20 @@ const DESCRIPTIVE = new Set(
   ).split(' '),
 );
 
+/** `DESCRIPTIVE` in lower case, with generic nouns a list may hold as a family's name (`payload`). */
+const DESCRIPTIVE_LOWER = new Set([...DESCRIPTIVE].map((w) => w.toLowerCase()).concat(['payload', 'payloads', 'sample', 'samples']));
+
+/**
+ * Whether a single word describes software rather than names it (a language, platform, file type,
+ * function, generic noun), in any case: "Python", "AutoIT", "payload", "Final". Lists hold a few
+ * families under such names (a ransomware called "Python", "Autoit" for Rakhni); in a report the word
+ * is almost always the ordinary one.
+ */
+export function isDescriptiveWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return DESCRIPTIVE_LOWER.has(lower) || PROTOCOL_WORDS.has(lower);
+}
+
 /** Endings of adjectives and participles: "Python-based", "IRS-themed", "Deobfuscated", "Delivering". */
 const ADJECTIVE = /(?:-(?:based|themed|linked|like|style|related|specific|enabled|capable|powered|driven|written)|ed|ing)$/;
 
@@ -100,7 +114,7 @@ const LANGUAGE_BEFORE = /\b(?:written|rewritten|scripted|coded|programmed|implem
  * The proposed names that can name software in `text` (see the module comment): one pass over the
  * text for all of them, looking at every occurrence in any case.
  */
-function acceptedNames(text: string, names: Iterable<string>): Set<string> {
+export function acceptedNames(text: string, names: Iterable<string>): Set<string> {
   const shaped = [...new Set(names)].filter(nameShaped);
   // Names that differ only in case ("MineBridge", "Minebridge") share a key.
   const byKey = new Map<string, string[]>();

@@ -112,6 +112,26 @@ export const APOSTROPHE_WORDS: HostileGenerator = {
   ),
 };
 
+export const GROUP_AND_TOOL_CUES: HostileGenerator = {
+  name: 'group-tool-cues',
+  label: 'group and tool cue phrases never closed',
+  targets:
+    'context-cues.ts: IS_A_GROUP (up to three words before a group noun), the self-naming rules ("group … refers to itself as", "dubbed the gang"), "X APT"; tool-cues.ts: IS_A_TOOL, TOOL_NOUN_BEFORE, NAMED_AFTER_TOOL_NOUN',
+  // Each unit opens a cue and stops before what it waits for: the words before a group or tool noun,
+  // a group noun with no "itself" after it, "dubbed the gang" with no name, a name before "APT" and a
+  // number.
+  arbitrary: repeated(
+    fc.tuple(
+      capitalised,
+      fc.constantFrom(
+        ' is a new old big ', ', a ', ': one of the ', ' was not the ', ' group which calls ', ' gang that refers to ',
+        ' we dubbed the gang ', ' tracking this group as ', ' APT', ' APT-', ' tool', ' packer dubbed ', ' tools such as ',
+        ' is an open-source ', ', the ', ' builder known in the ',
+      ),
+    ).map(([word, cue]) => word + cue),
+  ),
+};
+
 /** Generators for text the entity scanner reads (extracted article text). */
 export const DOMAINS_AND_CUES: HostileGenerator = {
   name: 'domains-and-cues',
@@ -137,6 +157,7 @@ export const TEXT_GENERATORS: readonly HostileGenerator[] = [
   AKA_CHAINS,
   WHITESPACE_RUNS,
   APOSTROPHE_WORDS,
+  GROUP_AND_TOOL_CUES,
   DOMAINS_AND_CUES,
 ];
 

@@ -81,8 +81,9 @@ describe('malware no list has, from context', () => {
 });
 
 describe('names that are both actor and software', () => {
-  it('follows the words right around the mention', () => {
-    const entities = finder.findEntities('The Winnti group used a new Winnti sample against the company.');
+  it('follows the words right around the mention where the text does not confirm the group', () => {
+    // "named X" is a loose actor cue: it does not make every Winnti the group (see "one sense per text").
+    const entities = finder.findEntities('The report named Winnti; a new Winnti sample hit the company.');
     expect(entities.map((e) => [e.kind, e.mentions.map((m) => m.text)])).toEqual([
       ['threat-actor', ['Winnti']],
       ['malware', ['Winnti']],
@@ -205,5 +206,37 @@ describe('tools, and tools the text calls malware', () => {
   });
   it('takes a capitalised Builder Kit or Kit after a tool name into the name', () => {
     expect(softwareIn('They used the Taurus Builder Kit.')).toEqual([['tool', 'Taurus', ['14-32 Taurus Builder Kit']]]);
+  });
+});
+
+describe('one sense per text for a name that is both a group and software (issue 13)', () => {
+  const kindsOf = (text: string, name: string) =>
+    finder.findEntities(text).filter((e) => e.mentions.some((m) => m.text === name)).map((e) => e.kind);
+  it('makes every Winnti a mention of the group in a text that confirms the group at one of them', () => {
+    const text = 'Winnti operators struck again. We found a new Winnti sample on a public scanner. Winnti signed it.';
+    expect(kindsOf(text, 'Winnti')).toEqual(['threat-actor']);
+  });
+  it('keeps Winnti the malware where nothing in the text makes it the group', () => {
+    expect(kindsOf('We found a new Winnti sample on a public scanner.', 'Winnti')).toEqual(['malware']);
+  });
+});
+
+describe('software presented as a tool', () => {
+  it('is a tool where no list says what it is ("the Qwertool utility", "tools such as Qwertool")', () => {
+    const text = 'They dropped the Qwertool utility. Later Qwertool ran again.';
+    const entity = finder.findEntities(text).find((e) => e.name === 'Qwertool');
+    expect(entity).toMatchObject({ kind: 'tool' });
+    expect(entity!.mentions).toHaveLength(2);
+  });
+  it('keeps a listed family its listed kind', () => {
+    const text = 'The attackers used the Emotet tool to spread.';
+    expect(finder.findEntities(text).find((e) => e.name === 'Emotet')).toMatchObject({ kind: 'malware' });
+  });
+});
+
+describe('listed families named by a word that describes software', () => {
+  it('reads "Python", "AutoIT" and "payload" as the ordinary words, not as the families lists hold under them', () => {
+    const text = 'A Python backdoor ran the decoded AutoIT script, which downloaded the payload. Emotet followed.';
+    expect(finder.findEntities(text).map((e) => e.name)).toEqual(['Emotet']);
   });
 });

@@ -17,6 +17,7 @@ import { createPlaceFinder } from '@/lib/entities/places';
 import { createEntityScanner } from '@/lib/entities/scan-entities';
 import { loadEntityData } from '@/lib/entities/shipped-data';
 import { findCuedSoftware } from '@/lib/entities/software-cues';
+import { calledTool, findCuedTools } from '@/lib/entities/tool-cues';
 import { createTechniqueFinder } from '@/lib/entities/techniques';
 import { findVulnerabilities } from '@/lib/entities/vulnerabilities';
 import { HOSTILE_CHARS, TEXT_GENERATORS } from '../../support/hostile-text';
@@ -30,6 +31,11 @@ const scanner = createEntityScanner(data);
 const FINDERS: Record<string, (text: string) => unknown> = {
   'context cues (actors)': findCuedNames,
   'context cues (software)': findCuedSoftware,
+  'context cues (tools)': findCuedTools,
+  // The tool cues around one mention, at every 97th character (a page has that many candidates at most).
+  'tool cues at mentions': (text) => {
+    for (let i = 0; i + 8 < text.length; i += 97) calledTool(text, i, i + 8);
+  },
   'naming schemes': (text) => findNamingPatterns(text, true),
   techniques: createTechniqueFinder(data.techniques!),
   organisations: createOrganizationFinder(data.organizations ?? [], data.places ?? []),

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { calledTool, findCuedTools } from '@/lib/entities/tool-cues';
+
+const cued = (text: string) => findCuedTools(text).map((c) => c.text);
+const at = (text: string, name: string) => calledTool(text, text.indexOf(name), text.indexOf(name) + name.length);
+
+describe('tool cues', () => {
+  it('proposes the name before a tool noun in the singular: "the Socat tool", "CyaX packer", "XMRig miner"', () => {
+    expect(cued('It fetched the Socat tool and the CyaX packer, then the XMRig miner.')).toEqual(['Socat', 'CyaX', 'XMRig']);
+    expect(cued('a Zlib library call')).toEqual(['Zlib']);
+  });
+  it('proposes the name given to a tool: "a packer dubbed X", "a builder known in the underground as X"', () => {
+    expect(cued('another packer that ThreatLabZ has dubbed BMPack.')).toContain('BMPack');
+    expect(cued('a malicious document builder, known in the underground as “EtterSilent,” that')).toContain('EtterSilent');
+  });
+  it('proposes a name before a described tool or framework, and "X is a … tool"', () => {
+    expect(cued('TA551 uses ‘SLIVER’ Red Team Tool in new activity')).toContain('SLIVER');
+    expect(cued('the Havoc post-exploitation framework')).toContain('Havoc');
+    expect(cued('**VenomKit.** VenomKit is a tool that threat actors can use')).toContain('VenomKit');
+  });
+  it('does not propose vendors or categories before "tools", frameworks of rules, or ordinary words', () => {
+    expect(cued('VMware tools and DDoS tools were installed.')).toEqual([]);
+    expect(cued('the TIBER-EU framework for red teaming')).toEqual([]);
+    expect(cued('The ATT&CK framework and the Windows tool')).toEqual([]);
+    // A plain capitalised word the text also writes in lower case is an ordinary word.
+    expect(cued('The Remote tool connects; remote hosts answer.')).toEqual([]);
+  });
+  it('reads a tool cue right at a mention: after, before, and "X is a … tool"', () => {
+    expect(at('the Socat tool', 'Socat')).toBe(true);
+    expect(at('tools such as Rclone and', 'Rclone')).toBe(true);
+    expect(at('the utility “Certutil” decodes', 'Certutil')).toBe(true);
+    expect(at('Sliver is an open-source red team framework.', 'Sliver')).toBe(true);
+    expect(at('EtterSilent: the underground’s new favorite maldoc builder', 'EtterSilent')).toBe(true);
+    expect(at('tools such as Cobalt Strike, Mimikatz and Meterpreter, which', 'Meterpreter')).toBe(true);
+    expect(at('post-exploitation tools such as Cobalt Strike and Meterpreter', 'Meterpreter')).toBe(true);
+    expect(at('Foo is a backdoor used by the tool', 'Foo')).toBe(false);
+    expect(at('Foo deployed a tool', 'Foo')).toBe(false);
+  });
+});
