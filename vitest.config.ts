@@ -25,6 +25,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
+          // A poll waits on a condition in a real browser: give it as long as the other waits (vitest's
+          // default, one second, is less than a loaded machine may take to repaint), never a fixed sleep.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
