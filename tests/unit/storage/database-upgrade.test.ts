@@ -5,6 +5,7 @@ import { annotationIri, idForIri } from '@/lib/storage/annotation-ids';
 import { claimWelcome } from '@/lib/storage/settings-store';
 import { annotationsForDocument, pageForDocument } from '@/lib/storage/document-store';
 import { GlossDatabase } from '@/lib/storage/database';
+import type { AnnotationRecord } from '@/lib/storage/records';
 
 /** Schema 1 exactly as it shipped; frozen here so the upgrade is tested against real old data. */
 function openVersion1(name: string): Dexie {
@@ -252,7 +253,7 @@ describe('database upgrade from schema 6 to 7', () => {
     expect(await db.annotations.where('pageUrl').equals(PAGE.url).count()).toBe(1);
 
     const pdfPage = { url: 'https://reports.example/storm.pdf', documentKey: KEY, title: 'Storm', siteName: null, createdAt: 5, updatedAt: 5 };
-    const pdfHighlight = { ...ANNOTATION, id: '0d2f1c5e-4c1b-4f5e-9a55-2f0c4a1c9a10', pageUrl: pdfPage.url, documentKey: KEY };
+    const pdfHighlight = { ...ANNOTATION, id: '0d2f1c5e-4c1b-4f5e-9a55-2f0c4a1c9a10', pageUrl: pdfPage.url, documentKey: KEY } as AnnotationRecord;
     await db.pages.put(pdfPage);
     await db.annotations.put(pdfHighlight);
     expect(await pageForDocument(db, KEY)).toEqual(pdfPage);
