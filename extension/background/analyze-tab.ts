@@ -8,6 +8,7 @@ import { glossDatabase } from './database';
 import { entitiesForText } from './page-entities';
 import { entityScanner, entityScannerIfReady } from './entity-scanner';
 import { executeFileInTab, TimeoutError, withTimeout } from './execute-in-tab';
+import { markMoment } from './timeline';
 
 /** Large pages take a few hundred milliseconds; a page that has not answered by now is stuck. */
 const READ_TIMEOUT_MS = 20_000;
@@ -30,9 +31,11 @@ export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
   const blocked = unreadableReasonForUrl(url);
   if (blocked) return { ok: false, reason: blocked, url };
   try {
+    markMoment('page-reader-start');
     const result = (await withTimeout(executeFileInTab(tabId, '/page-reader.js'), READ_TIMEOUT_MS)) as
       | PageReaderResult
       | undefined;
+    markMoment('page-reader-done');
     if (!result) return { ok: false, reason: 'failed', url, detail: 'The page reader returned nothing.' };
     if (!result.ok) return { ok: false, reason: result.reason, url, detail: result.detail };
     const { textContent, ...extraction } = result.extraction;

@@ -4,6 +4,7 @@ import { loadEntityData } from '@/lib/entities/shipped-data';
 import { withUserActors } from '@/lib/entities/user-actors';
 import { userActors } from '@/lib/storage/entity-tag-store';
 import { glossDatabase } from './database';
+import { markMoment } from './timeline';
 
 export interface EntityScannerState {
   scanner: EntityScanner;
@@ -17,11 +18,15 @@ let state: Promise<EntityScannerState> | null = null;
 let ready: EntityScannerState | null = null;
 
 async function build(): Promise<EntityScannerState> {
+  markMoment('scanner-start');
   const shipped = loadEntityData();
   const own = await userActors(glossDatabase());
+  markMoment('user-actors-read');
   const actors = withUserActors(shipped.actors, own);
   const data = { ...shipped, actors };
-  return { scanner: createEntityScanner(data), data, actors, userActorKeys: new Set(own.map((actor) => actor.id)) };
+  const scanner = createEntityScanner(data);
+  markMoment('scanner-ready');
+  return { scanner, data, actors, userActorKeys: new Set(own.map((actor) => actor.id)) };
 }
 
 /**
