@@ -1,5 +1,8 @@
+import { browser } from 'wxt/browser';
+import { ENTITY_INDEX_FILE } from '@/lib/entities/compiled/entity-index-file-name';
+import { readEntityIndex, scannerFromIndex, type EntityIndex } from '@/lib/entities/compiled/load-entity-index';
 import type { ThreatActorRecord } from '@/lib/entities/dictionary';
-import { createEntityScanner, type EntityData, type EntityScanner } from '@/lib/entities/scan-entities';
+import type { EntityData, EntityScanner } from '@/lib/entities/scan-entities';
 import { loadEntityData } from '@/lib/entities/shipped-data';
 import { withUserActors } from '@/lib/entities/user-actors';
 import { userActors } from '@/lib/storage/entity-tag-store';
@@ -15,43 +18,54 @@ export interface EntityScannerState {
 }
 
 let state: Promise<EntityScannerState> | null = null;
-let ready: EntityScannerState | null = null;
+
+let index: Promise<EntityIndex> | null = null;
+
+/**
+ * The scanner's dictionaries, automata and model weights, compiled by the extension's build
+ * (`entity-index.bin`, wxt.config.ts): read in a few milliseconds where building them took a few hundred
+ * in a fresh background. Kept while the background lives; the user's actors are merged in per build.
+ */
+function entityIndex(): Promise<EntityIndex> {
+  if (!index) {
+    const reading = (async () => {
+      const response = await fetch(browser.runtime.getURL(`/${ENTITY_INDEX_FILE}` as '/'));
+      if (!response.ok) throw new Error(`Gloss could not read its entity index (${response.status}).`);
+      const read = readEntityIndex(await response.arrayBuffer());
+      markMoment('entity-index-read');
+      return read;
+    })();
+    index = reading;
+    reading.catch(() => { if (index === reading) index = null; });
+  }
+  return index;
+}
 
 async function build(): Promise<EntityScannerState> {
   markMoment('scanner-start');
   const shipped = loadEntityData();
-  const own = await userActors(glossDatabase());
+  const [compiled, own] = await Promise.all([entityIndex(), userActors(glossDatabase())]);
   markMoment('user-actors-read');
   const actors = withUserActors(shipped.actors, own);
-  const data = { ...shipped, actors };
-  const scanner = createEntityScanner(data);
+  const scanner = scannerFromIndex(compiled, shipped, own);
   markMoment('scanner-ready');
-  return { scanner, data, actors, userActorKeys: new Set(own.map((actor) => actor.id)) };
+  return { scanner, data: { ...shipped, actors }, actors, userActorKeys: new Set(own.map((actor) => actor.id)) };
 }
 
 /**
- * The scanner with every dictionary, built once (tens of milliseconds) and kept while the background
+ * The scanner with every dictionary, made once from the compiled index and kept while the background
  * lives. A failed build is not cached, so the next request tries again.
  */
 export function entityScanner(): Promise<EntityScannerState> {
   if (!state) {
     const building = build();
     state = building;
-    building.then(
-      (built) => { if (state === building) ready = built; },
-      () => { if (state === building) state = null; },
-    );
+    building.catch(() => { if (state === building) state = null; });
   }
   return state;
-}
-
-/** The scanner if it is already built, without waiting. */
-export function entityScannerIfReady(): EntityScannerState | null {
-  return ready;
 }
 
 /** The user's actors changed: the next scan uses a fresh dictionary. */
 export function invalidateEntityScanner(): void {
   state = null;
-  ready = null;
 }
