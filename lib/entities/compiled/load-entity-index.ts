@@ -22,13 +22,26 @@ export interface IndexJson {
   memberCount: number;
   /** The member number of the actor and software names in the name search. */
   actorMember: number;
-  actors: { actors: Actor[]; forms: SurfaceForm[]; byKey: [string, number[]][]; anyCase: [string, number[]][] };
-  software: { software: Software[]; forms: SoftwareForm[]; anyCase: [string, number[]][] };
+  /** `forms`: the spellings; the rest of each form is in the arrays (`formColumns`). */
+  actors: { actors: Actor[]; forms: string[]; byKey: [string, number[]][]; anyCase: [string, number[]][] };
+  software: { software: Software[]; forms: string[]; anyCase: [string, number[]][] };
   model: { features: string[]; combine: CombineMode; gate: number } | null;
+}
+
+export const FORM_CASE_SENSITIVE = 1;
+export const FORM_WEAK = 2;
+
+/** One dictionary's forms but their spellings (see `formArrays` in compile-entity-index.ts). */
+interface FormColumns {
+  flags: Uint8Array;
+  idStart: Int32Array;
+  ids: Int32Array;
 }
 
 export interface EntityIndex {
   json: IndexJson;
+  actorForms: FormColumns;
+  softwareForms: FormColumns;
   searches: CompiledSearches;
   modelWeights: Float32Array | null;
 }
@@ -52,11 +65,25 @@ export function readEntityIndex(bytes: ArrayBuffer | Uint8Array): EntityIndex {
   const { json, arrays } = decodeIndex(bytes);
   const index = json as IndexJson;
   const weights = arrays.modelWeights;
+  const columns = (prefix: string): FormColumns => {
+    const { [`${prefix}.formFlags`]: flags, [`${prefix}.idStart`]: idStart, [`${prefix}.ids`]: ids } = arrays;
+    if (!(flags instanceof Uint8Array && idStart instanceof Int32Array && ids instanceof Int32Array)) throw new Error(`entity index: the ${prefix}' forms are missing`);
+    return { flags, idStart, ids };
+  };
   return {
     json: index,
+    actorForms: columns('actors'),
+    softwareForms: columns('software'),
     searches: { memberCount: index.memberCount, folded: keywordSearch(arrays, 'folded'), exact: keywordSearch(arrays, 'exact') },
     modelWeights: weights instanceof Float32Array ? weights : null,
   };
+}
+
+/** A dictionary's forms from their spellings and columns, in the shape `make` gives them. */
+function forms<F>(spellings: readonly string[], columns: FormColumns, make: (form: string, caseSensitive: boolean, weak: boolean, ids: number[]) => F): F[] {
+  const { flags, idStart, ids } = columns;
+  return spellings.map((form, i) =>
+    make(form, (flags[i] & FORM_CASE_SENSITIVE) !== 0, (flags[i] & FORM_WEAK) !== 0, Array.from(ids.subarray(idStart[i], idStart[i + 1]))));
 }
 
 /**
@@ -71,8 +98,18 @@ export function scannerFromIndex(index: EntityIndex, data: EntityData, userActor
     actorDictionary: (records) =>
       own
         ? buildActorDictionary(records)
-        : actorDictionaryFrom({ actors: json.actors.actors, forms: json.actors.forms, byKey: new Map(json.actors.byKey), anyCase: new Map(json.actors.anyCase) }),
-    softwareDictionary: () => softwareDictionaryFrom({ software: json.software.software, forms: json.software.forms, anyCase: new Map(json.software.anyCase) }),
+        : actorDictionaryFrom({
+          actors: json.actors.actors,
+          forms: forms(json.actors.forms, index.actorForms, (form, caseSensitive, weak, actorIds): SurfaceForm => ({ form, caseSensitive, weak, actorIds })),
+          byKey: new Map(json.actors.byKey),
+          anyCase: new Map(json.actors.anyCase),
+        }),
+    softwareDictionary: () =>
+      softwareDictionaryFrom({
+        software: json.software.software,
+        forms: forms(json.software.forms, index.softwareForms, (form, caseSensitive, weak, softwareIds): SoftwareForm => ({ form, caseSensitive, weak, softwareIds })),
+        anyCase: new Map(json.software.anyCase),
+      }),
     model: (file, facts) =>
       json.model && index.modelWeights
         ? modelFromWeights(json.model.features, index.modelWeights, facts, json.model.combine, json.model.gate)
