@@ -3,10 +3,13 @@ import { installE2eHooks } from '@/extension/background/e2e-hooks';
 import { installHighlightTriggers } from '@/extension/background/highlight-triggers';
 import { installReadingPositionWatch } from '@/extension/background/reading-position-watch';
 import { installUiFrameRelay } from '@/extension/background/ui-frame-relay';
+import { markMoment } from '@/extension/background/timeline';
 import { installWelcome } from '@/extension/background/welcome';
 import { installSync } from '@/extension/sync/sync-service';
 
 export default defineBackground(() => {
+  // Everything before this (fetching, compiling and running the background's script) is its start-up.
+  markMoment('background-started');
   // Answers every request, with `{ glossError }` when it is refused or fails (message-listener.ts).
   browser.runtime.onMessage.addListener(answerGlossRequest);
   installHighlightTriggers();

@@ -5,6 +5,8 @@
  *                    [--warmups 10] [--ms 600] [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15]
  *                    [--rebuild] [--pages 5000] [--highlights 100000] [--rounds 20] [--baseline <git ref>]
  *                    [--scan-baseline <git ref>] (the entity scanner to compare against; default main)
+ *                    [--popup-baseline <git ref>] (the build whose popup the entities popup is compared with;
+ *                    default the last commit that built the scanner from the records)
  *
  * - extraction (bench-output/extraction.md): extractArticle against bare Readability on the sample article
  *   and the real pages; --only picks pages by name, --phases adds a table of extractArticle's steps.
@@ -18,9 +20,11 @@
  *   the production build against a build of --baseline (by default the last commit with the shadow-root UI,
  *   built once in a git worktree under the temporary folder), alternating, --rounds rounds.
  * - entities (bench-output/entities.md): entity scan throughput over the article texts in Node, against one
- *   regular expression of all dictionary names; then, in Chromium with the extension (bench build, made as for
- *   content-script), the time from opening the popup to its entities shown: --launches cold opens (a fresh
- *   browser each) and --opens warm ones per page.
+ *   regular expression of all dictionary names; the scanner's time per MB against --scan-baseline's; where a
+ *   fresh background's time to its first entities goes (fresh Node processes, before and after the compiled
+ *   index); then, in Chromium with the extension (bench build, made as for content-script), the time from
+ *   opening the popup to its entities shown, this build against --popup-baseline's: --launches cold opens (a
+ *   fresh browser each, with the service worker running or stopped) and --opens warm ones per page.
  * - library (bench-output/library.md): the library page over a generated library of --pages pages and
  *   --highlights highlights. In Node: index build and search per keystroke, writing and parsing the JSON
  *   backup, Markdown and STIX exports of everything. In Chromium with the extension (bench build, made as
@@ -58,7 +62,11 @@ import { FIXTURES_DIR, PROJECT_ROOT } from '../harness/paths';
 import { benchAnchoring, formatAnchoring } from './bench/anchoring';
 import { launchBenchBrowser, type BenchBrowser } from './bench/browser';
 import { formatContentScriptSize, measureContentScriptSize } from './bench/content-script-size';
-import { benchEntityPopup, formatEntityPopup } from './bench/entity-popup';
+import { benchColdParts, formatColdParts } from './bench/entity-cold-parts';
+import { BEFORE_COMPILED_INDEX_COMMIT, benchEntityPopup, formatEntityPopup } from './bench/entity-popup';
+import { baselineCheckout } from './bench/baseline-build';
+import { compileEntityIndex } from '../lib/entities/compiled/compile-entity-index';
+import { loadEntityData } from '../lib/entities/shipped-data';
 import { articleTexts, benchEntityScan, formatEntityScan } from './bench/entity-scan';
 import { benchScanVersus, formatScanVersus } from './bench/entity-scan-versus';
 import { benchExtraction, SAMPLE_ARTICLE } from './bench/extraction';
@@ -100,6 +108,7 @@ const { values: options } = parseArgs({
     rounds: { type: 'string', default: '20' },
     baseline: { type: 'string' },
     'scan-baseline': { type: 'string', default: 'main' },
+    'popup-baseline': { type: 'string' },
   },
 });
 const budget: Budget = {
@@ -182,11 +191,15 @@ async function main(): Promise<void> {
   if (suites.includes('entities')) {
     const scan = await benchEntityScan(budget);
     const versus = await benchScanVersus(options['scan-baseline']!, (await articleTexts()).map((t) => t.text), Number(options.runs));
-    const popup = await benchEntityPopup({ launches, opens, rebuild: options.rebuild });
+    const texts = await articleTexts();
+    const parts = await benchColdParts(await baselineCheckout(options['popup-baseline'] ?? BEFORE_COMPILED_INDEX_COMMIT),
+      texts[0].text, compileEntityIndex(loadEntityData()), 5);
+    const popup = await benchEntityPopup({ launches, opens, rebuild: options.rebuild, baseline: options['popup-baseline'] });
     const report = 'Finding entities in article text, and how soon the popup shows them.\n\n' +
       `### Scan throughput\n\n${formatEntityScan(scan, budget)}\n\n` +
       `### Scan time against an earlier commit\n\n${formatScanVersus(versus)}\n\n` +
-      `### Popup open to entities shown\n\n${formatEntityPopup(popup.pages)}\n${formatMachine(machine(popup.chromium))}`;
+      `### Where a fresh background's time to its first entities goes\n\n${formatColdParts(parts)}\n\n` +
+      `### Popup open to entities shown\n\n${formatEntityPopup(popup.builds)}\n${formatMachine(machine(popup.chromium))}`;
     await publish('entities', 'Entities benchmark', report, true);
   }
   if (suites.includes('library')) {

@@ -6,8 +6,9 @@ import { unreadableReasonForError, unreadableReasonForUrl } from '@/lib/url/page
 import { rememberArticleText } from './article-texts';
 import { glossDatabase } from './database';
 import { entitiesForText } from './page-entities';
-import { entityScanner, entityScannerIfReady } from './entity-scanner';
+import { entityScanner } from './entity-scanner';
 import { executeFileInTab, TimeoutError, withTimeout } from './execute-in-tab';
+import { markMoment } from './timeline';
 
 /** Large pages take a few hundred milliseconds; a page that has not answered by now is stuck. */
 const READ_TIMEOUT_MS = 20_000;
@@ -29,10 +30,14 @@ export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
   if (url === undefined) return { ok: false, reason: 'no-tab', url: null };
   const blocked = unreadableReasonForUrl(url);
   if (blocked) return { ok: false, reason: blocked, url };
+  // The scanner is read from its compiled index while the page reader runs in the tab.
+  const scanner = entityScanner().then(() => true, () => false);
   try {
+    markMoment('page-reader-start');
     const result = (await withTimeout(executeFileInTab(tabId, '/page-reader.js'), READ_TIMEOUT_MS)) as
       | PageReaderResult
       | undefined;
+    markMoment('page-reader-done');
     if (!result) return { ok: false, reason: 'failed', url, detail: 'The page reader returned nothing.' };
     if (!result.ok) return { ok: false, reason: result.reason, url, detail: result.detail };
     const { textContent, ...extraction } = result.extraction;
@@ -40,12 +45,9 @@ export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
     rememberArticleText(tabId, pageUrl, textContent);
     // A saved page keeps its author and date for export; quietly, since the reply must not wait on it.
     if (pageUrl) void recordArticleDetails(glossDatabase(), pageUrl, extraction.metadata).catch(() => undefined);
-    // With the dictionaries built, entities come with the article. Otherwise the article goes first and
-    // the build starts just after this reply: it takes a few hundred milliseconds of this thread, which
-    // would hold the reply back. The popup then asks for the entities.
-    const ready = entityScannerIfReady() !== null;
-    if (!ready) setTimeout(() => void entityScanner().catch(() => undefined), 0);
-    const entities = ready ? await entitiesForText(pageUrl, textContent) : null;
+    // The entities come with the article. Should the scanner fail to load, the article still goes, and the
+    // popup's own request for the entities (`tab-entities`) says what went wrong.
+    const entities = (await scanner) ? await entitiesForText(pageUrl, textContent) : null;
     return { ok: true, analysis: { ...extraction, url: result.url, entities } };
   } catch (error) {
     if (error instanceof TimeoutError) return { ok: false, reason: 'timeout', url };

@@ -4,6 +4,7 @@ import { entityTagsForPage } from '@/lib/storage/entity-tag-store';
 import { recordPageActors } from '@/lib/storage/page-store';
 import { glossDatabase } from './database';
 import { entityScanner } from './entity-scanner';
+import { markMoment } from './timeline';
 
 /**
  * Finds the entities of an article text and applies the page's verdicts; records the page's actors if
@@ -12,7 +13,9 @@ import { entityScanner } from './entity-scanner';
  */
 export async function entitiesForText(pageUrl: string | null, text: string): Promise<PageEntities> {
   const { scanner } = await entityScanner();
+  markMoment('scan-start');
   const found = await scanWithinLimits(scanner, text);
+  markMoment('scan-done');
   if (!found) return stoppedPageEntities();
   const db = glossDatabase();
   const result = pageEntities(text, found, pageUrl ? await entityTagsForPage(db, pageUrl) : []);

@@ -141,8 +141,33 @@ export function buildActorDictionary(records: readonly ThreatActorRecord[]): Act
     const spellings = entry.caseSensitive ? [...entry.spellings] : [[...entry.spellings][0]];
     for (const form of spellings) forms.push({ form, caseSensitive: entry.caseSensitive, weak: entry.weak, actorIds });
   }
+  return actorDictionaryFrom({ actors, forms, byKey, anyCase });
+}
 
-  return {
+/**
+ * What a built dictionary holds: the actors, the forms, and the two indexes by key (`=` + exact
+ * spelling or `~` + `formKey`; `formKey` alone for `anyCase`). A compiled index
+ * (`compiled/compile-entity-index.ts`) stores these, so a fresh background does not build them again.
+ */
+export interface ActorDictionaryParts {
+  actors: Actor[];
+  forms: SurfaceForm[];
+  byKey: Map<string, number[]>;
+  anyCase: Map<string, number[]>;
+}
+
+const actorParts = new WeakMap<ActorDictionary, ActorDictionaryParts>();
+
+/** The parts a dictionary was made of (for compiling it). */
+export function actorDictionaryParts(dictionary: ActorDictionary): ActorDictionaryParts {
+  const parts = actorParts.get(dictionary);
+  if (!parts) throw new Error('actor dictionary: not made by actorDictionaryFrom');
+  return parts;
+}
+
+export function actorDictionaryFrom(parts: ActorDictionaryParts): ActorDictionary {
+  const { actors, forms, byKey, anyCase } = parts;
+  const dictionary: ActorDictionary = {
     actors,
     forms,
     lookup(surface: string): number[] {
@@ -153,4 +178,6 @@ export function buildActorDictionary(records: readonly ThreatActorRecord[]): Act
       return anyCase.get(formKey(surface)) ?? [];
     },
   };
+  actorParts.set(dictionary, parts);
+  return dictionary;
 }

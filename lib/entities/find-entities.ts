@@ -67,8 +67,11 @@ export function createEntityFinder(
   software: readonly SoftwareRecord[] = [],
   group?: NameSearchGroup,
 ): EntityFinder {
-  const dictionary = buildActorDictionary(actors);
-  const softwareDictionary = buildSoftwareDictionary(software);
+  return entityFinderFrom(buildActorDictionary(actors), buildSoftwareDictionary(software), group);
+}
+
+/** The finder over dictionaries already built (or read from a compiled index). */
+export function entityFinderFrom(dictionary: ActorDictionary, softwareDictionary: SoftwareDictionary, group?: NameSearchGroup): EntityFinder {
   const patterns = [
     ...dictionary.forms.map((f) => ({
       form: f.form,

@@ -90,20 +90,38 @@ export interface FoldedHit {
   patterns: number[];
 }
 
+/** Keywords to search for: folded with FOLDED (case-insensitive) and with EXACT (case-exact). */
+export interface MemberKeywords {
+  folded: string[];
+  exact: string[];
+}
+
+/** A search over the keywords of every member of a group, its hits sorted out per member. */
+export interface MemberSearch {
+  search(text: string, memberCount: number): FoldedHit[][];
+}
+
+/** The (member, pattern) pairs each distinct keyword stands for, in order of registration. */
+export function keywordOwners(members: readonly (readonly string[])[]): Map<string, { member: number; pattern: number }[]> {
+  const owners = new Map<string, { member: number; pattern: number }[]>();
+  members.forEach((keywords, member) =>
+    keywords.forEach((keyword, pattern) => {
+      if (!keyword) return;
+      const list = owners.get(keyword);
+      if (list) list.push({ member, pattern });
+      else owners.set(keyword, [{ member, pattern }]);
+    }),
+  );
+  return owners;
+}
+
 /** One automaton over the keywords of several matchers; a keyword remembers every (matcher, pattern) it stands for. */
-class SharedAutomaton {
+class SharedAutomaton implements MemberSearch {
   private readonly automaton: AhoCorasick | null;
-  private readonly owners = new Map<string, { member: number; pattern: number }[]>();
+  private readonly owners: Map<string, { member: number; pattern: number }[]>;
 
   constructor(members: readonly (readonly string[])[]) {
-    members.forEach((keywords, member) =>
-      keywords.forEach((keyword, pattern) => {
-        if (!keyword) return;
-        const list = this.owners.get(keyword);
-        if (list) list.push({ member, pattern });
-        else this.owners.set(keyword, [{ member, pattern }]);
-      }),
-    );
+    this.owners = keywordOwners(members);
     this.automaton = this.owners.size > 0 ? new AhoCorasick([...this.owners.keys()]) : null;
   }
 
@@ -137,17 +155,37 @@ export interface GroupHits {
 }
 
 export class NameSearchGroup {
-  private readonly folded: string[][] = [];
-  private readonly exact: string[][] = [];
-  private automata: { folded: SharedAutomaton; exact: SharedAutomaton } | null = null;
+  protected readonly folded: string[][] = [];
+  protected readonly exact: string[][] = [];
+  private automata: { folded: MemberSearch; exact: MemberSearch } | null = null;
   private last: { text: string; folded: FoldedHit[][]; exact: FoldedHit[][] } | null = null;
 
-  /** Adds a matcher's folded keywords (case-insensitive ones folded with FOLDED, exact ones with EXACT); returns its number. */
-  register(folded: string[], exact: string[]): number {
+  /**
+   * Adds a matcher's keywords (case-insensitive ones folded with FOLDED, exact ones with EXACT); returns
+   * its number. The keywords are asked for through a function: a group read from a compiled index
+   * (`compiled/compiled-search-group.ts`) already holds them and does not fold them again.
+   */
+  register(keywords: () => MemberKeywords): number {
     this.automata = null;
     this.last = null;
+    const { folded, exact } = keywords();
     this.folded.push(folded);
     return this.exact.push(exact) - 1;
+  }
+
+  /** How many matchers have registered. */
+  get memberCount(): number {
+    return this.exact.length;
+  }
+
+  /** Every matcher's keywords, in order of registration (what `compile-entity-index.ts` compiles). */
+  registeredKeywords(): { folded: readonly (readonly string[])[]; exact: readonly (readonly string[])[] } {
+    return { folded: this.folded, exact: this.exact };
+  }
+
+  /** The searches over every registered keyword, built on first use. */
+  protected buildSearches(): { folded: MemberSearch; exact: MemberSearch } {
+    return { folded: new SharedAutomaton(this.folded), exact: new SharedAutomaton(this.exact) };
   }
 
   /**
@@ -165,11 +203,11 @@ export class NameSearchGroup {
     const view = keep ? foldText(text) : foldTextAnew(text);
     let found = keep && this.last?.text === text ? this.last : null;
     if (!found) {
-      this.automata ??= { folded: new SharedAutomaton(this.folded), exact: new SharedAutomaton(this.exact) };
+      this.automata ??= this.buildSearches();
       found = {
         text,
-        folded: this.automata.folded.search(view.folded, this.folded.length),
-        exact: this.automata.exact.search(view.exact, this.exact.length),
+        folded: this.automata.folded.search(view.folded, this.memberCount),
+        exact: this.automata.exact.search(view.exact, this.memberCount),
       };
       if (keep) this.last = found;
     }

@@ -130,10 +130,10 @@ export interface NameMatcher<T> {
 export function createNameMatcher<T>(patterns: readonly NamePattern<T>[], group = new NameSearchGroup()): NameMatcher<T> {
   const folded = patterns.filter((p) => !p.caseSensitive);
   const exact = patterns.filter((p) => p.caseSensitive);
-  const member = group.register(
-    folded.map((p) => foldPattern(p.form.normalize('NFC'), FOLDED)),
-    exact.map((p) => foldPattern(p.form.normalize('NFC'), EXACT)),
-  );
+  const member = group.register(() => ({
+    folded: folded.map((p) => foldPattern(p.form.normalize('NFC'), FOLDED)),
+    exact: exact.map((p) => foldPattern(p.form.normalize('NFC'), EXACT)),
+  }));
 
   const findAll = (text: string): NameMatch<T>[] => {
     const spans = new Map<number, NameMatch<T>>();

@@ -3,9 +3,11 @@
  * module runs them and settles overlaps between kinds, so one stretch of text is one entity:
  * the longer mention wins, and for equal spans the kind earlier in `KIND_PRIORITY`.
  */
-import { createEntityFinder, type SoftwareRecord } from './find-entities';
+import { entityFinderFrom, type SoftwareRecord } from './find-entities';
 import { NameSearchGroup } from './folded-search';
-import type { ThreatActorRecord } from './dictionary';
+import { buildActorDictionary, type ActorDictionary, type ThreatActorRecord } from './dictionary';
+import { buildSoftwareDictionary, type SoftwareDictionary } from './software-dictionary';
+import type { DictionaryFacts } from './model/span-features';
 import { createTechniqueFinder } from './techniques';
 import { createOrganizationFinder, type OrganizationRecord } from './organizations';
 import { createPlaceFinder, type PlaceRecord } from './places';
@@ -59,13 +61,29 @@ export function runSteps<T>(steps: Generator<void, T, void>): T {
   }
 }
 
+/**
+ * How the scanner's costly parts are made: by default built from the records (`builtParts`); a compiled
+ * index (`compiled/load-entity-index.ts`) reads them instead. Called in this order, once each.
+ */
+export interface ScannerParts {
+  /** The group every finder registers its dictionary names with. */
+  group: NameSearchGroup;
+  actorDictionary(records: readonly ThreatActorRecord[]): ActorDictionary;
+  softwareDictionary(records: readonly SoftwareRecord[]): SoftwareDictionary;
+  model(file: EntityModelFile, facts: DictionaryFacts): EntityModel;
+}
+
+export function builtParts(): ScannerParts {
+  return { group: new NameSearchGroup(), actorDictionary: buildActorDictionary, softwareDictionary: buildSoftwareDictionary, model: loadEntityModel };
+}
+
 /** Builds every finder once (tens of milliseconds); `findEntities` is then cheap per text. */
-export function createEntityScanner(data: EntityData): EntityScanner {
+export function createEntityScanner(data: EntityData, parts: ScannerParts = builtParts()): EntityScanner {
   // The finders' dictionary names are searched together: two passes over the article in all.
-  const names = new NameSearchGroup();
-  const actorsAndSoftware = createEntityFinder(data.actors, data.software ?? [], names);
+  const names = parts.group;
+  const actorsAndSoftware = entityFinderFrom(parts.actorDictionary(data.actors), parts.softwareDictionary(data.software ?? []), names);
   const model =
-    data.model && 'format' in data.model ? loadEntityModel(data.model, dictionaryFacts(actorsAndSoftware.dictionary, actorsAndSoftware.software)) : data.model;
+    data.model && 'format' in data.model ? parts.model(data.model, dictionaryFacts(actorsAndSoftware.dictionary, actorsAndSoftware.software)) : data.model;
   const resolve = dictionaryResolver(actorsAndSoftware.dictionary, actorsAndSoftware.software);
   const finders: KindFinder[] = [
     actorsAndSoftware.findEntities,

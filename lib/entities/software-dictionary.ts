@@ -138,5 +138,28 @@ export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): Sof
     for (const id of softwareIds) if (!merged.includes(id)) merged.push(id);
     anyCase.set(folded, merged);
   }
-  return { software, forms, lookupAnyCase: (surface) => anyCase.get(formKey(surface)) ?? [] };
+  return softwareDictionaryFrom({ software, forms, anyCase });
+}
+
+/** What a built dictionary holds (see `ActorDictionaryParts`): a compiled index stores these. */
+export interface SoftwareDictionaryParts {
+  software: Software[];
+  forms: SoftwareForm[];
+  anyCase: Map<string, number[]>;
+}
+
+const softwareParts = new WeakMap<SoftwareDictionary, SoftwareDictionaryParts>();
+
+/** The parts a dictionary was made of (for compiling it). */
+export function softwareDictionaryParts(dictionary: SoftwareDictionary): SoftwareDictionaryParts {
+  const parts = softwareParts.get(dictionary);
+  if (!parts) throw new Error('software dictionary: not made by softwareDictionaryFrom');
+  return parts;
+}
+
+export function softwareDictionaryFrom(parts: SoftwareDictionaryParts): SoftwareDictionary {
+  const { software, forms, anyCase } = parts;
+  const dictionary: SoftwareDictionary = { software, forms, lookupAnyCase: (surface) => anyCase.get(formKey(surface)) ?? [] };
+  softwareParts.set(dictionary, parts);
+  return dictionary;
 }

@@ -4,6 +4,7 @@
  * checkout's node_modules) and built once; later runs reuse it.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,10 @@ function run(command: string, args: string[], cwd: string): Promise<string> {
 /** A checkout of `ref` in a git worktree (sharing this checkout's node_modules); and the commit it is. */
 export async function baselineCheckout(ref: string): Promise<{ tree: string; commit: string }> {
   const commit = (await run('git', ['rev-parse', '--verify', `${ref}^{commit}`], PROJECT_ROOT)).trim();
-  const tree = path.join(os.tmpdir(), `gloss-baseline-${commit.slice(0, 12)}`);
+  // One folder per checkout of the project: several checkouts on one machine must not share a baseline
+  // (its node_modules link and its git worktree entry belong to the checkout that made it).
+  const owner = createHash('sha256').update(PROJECT_ROOT).digest('hex').slice(0, 8);
+  const tree = path.join(os.tmpdir(), `gloss-baseline-${commit.slice(0, 12)}-${owner}`);
   if (!existsSync(tree)) await run('git', ['worktree', 'add', '--detach', tree, commit], PROJECT_ROOT);
   if (!existsSync(path.join(tree, 'node_modules'))) symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(tree, 'node_modules'), 'dir');
   return { tree, commit };

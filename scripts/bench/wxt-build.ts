@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../harness/paths';
 
 /** What goes into the Chrome build. */
-const SOURCES = ['entrypoints', 'extension', 'lib', 'components', 'assets', 'public', 'wxt.config.ts', 'package.json'];
+const SOURCES = ['entrypoints', 'extension', 'lib', 'components', 'assets', 'public', 'data', 'wxt.config.ts', 'package.json'];
 
 /** The newest modification time under `target` (a file or a folder), or 0 when it does not exist. */
 async function newestMtime(target: string): Promise<number> {

@@ -111,8 +111,15 @@ describe('Gloss\'s own code', () => {
       const text = readFileSync(file, 'utf8');
       return NETWORK_APIS.filter((api) => text.includes(api)).map((api) => `${path.relative(PROJECT_ROOT, file)}: ${api}`);
     });
-    expect(hits).toEqual([`${path.join('extension', 'sync', 'webdav-folder.ts')}: fetch(`]);
+    expect(hits).toEqual([
+      `${path.join('extension', 'background', 'entity-scanner.ts')}: fetch(`,
+      `${path.join('extension', 'sync', 'webdav-folder.ts')}: fetch(`,
+    ]);
     expect(readFileSync(path.join(PROJECT_ROOT, 'extension', 'sync', 'webdav-folder.ts'), 'utf8').split('fetch(').length).toBe(2);
+    // The background reads the compiled entity index from its own package, and nothing else.
+    const scanner = readFileSync(path.join(PROJECT_ROOT, 'extension', 'background', 'entity-scanner.ts'), 'utf8');
+    expect(scanner.split('fetch(').length).toBe(2);
+    expect(scanner).toContain('fetch(browser.runtime.getURL(`/${ENTITY_INDEX_FILE}`');
   });
 });
 
@@ -131,7 +138,10 @@ describe.each([
       && text.split('fetch(').length === 2 && /fetch\(\w+\.href,\w+\)/.test(text));
     expect(preload).toHaveLength(1);
     // The sync's one fetch, in the background, next to the name of the folder it syncs with.
-    const sync = found.filter(({ file, api, text }) => file === 'background.js' && api === 'fetch(' && text.includes('gloss-sync/') && text.split('fetch(').length === 2);
+    // The sync's one fetch, in the background, next to the name of the folder it syncs with; and the
+    // background's read of the compiled entity index from its own package (runtime.getURL).
+    const sync = found.filter(({ file, api, text }) => file === 'background.js' && api === 'fetch(' && text.includes('gloss-sync/')
+      && text.split('fetch(').length === 3 && /fetch\(\w+\.runtime\.getURL\(`\/\$\{\w+\}`\)\)/.test(text));
     expect(sync).toHaveLength(1);
     expect(found.filter((hit) => !preload.includes(hit) && !sync.includes(hit)).map(({ file, api }) => `${file}: ${api}`)).toEqual([]);
   });

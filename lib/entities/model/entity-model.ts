@@ -46,10 +46,15 @@ export interface EntityModel {
 }
 
 export function loadEntityModel(file: EntityModelFile, facts: DictionaryFacts): EntityModel {
+  return modelFromWeights(file.features, modelWeights(file), facts, file.combine, file.gate);
+}
+
+/** The file's weights as the model uses them (a compiled index stores these). */
+export function modelWeights(file: EntityModelFile): Float32Array {
   if (file.format !== 'gloss-entity-model/2' || file.classes.join() !== CLASSES.join()) throw new Error('entity model: unknown format');
   const weights = new Float32Array(file.weights.length);
   for (let k = 0; k < weights.length; k++) weights[k] = file.weights[k] / file.scale;
-  return modelFromWeights(file.features, weights, facts, file.combine, file.gate);
+  return weights;
 }
 
 /** A model from weights in memory (training and cross-validation decode the same way). */

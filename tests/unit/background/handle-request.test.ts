@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/gloss-settings';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { glossDatabase } from '@/extension/background/database';
 import { handleRequest } from '@/extension/background/handle-request';
+import { servePackagedEntityIndex } from './packaged-entity-index';
 import { CONTENT_SCRIPT_REQUESTS, requestCaller, type GlossRequest } from '@/lib/messaging/contract';
 import { GLOSS_REQUEST_TYPES, isGlossRequest } from '@/lib/messaging/request-checks';
 import { createAnnotation } from '@/lib/storage/annotation-store';
@@ -120,6 +121,9 @@ describe('every handler refuses a wrong caller, before doing anything', () => {
 });
 
 describe('tagging selected text as any kind', () => {
+  beforeEach(servePackagedEntityIndex);
+  afterEach(() => vi.unstubAllGlobals());
+
   it('confirms it on the tab’s page under the key the scan gives it, and refuses what is not that kind', async () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 3, url: `${PAGE}#part-2` } as never);
     const request = (kind: string, text: string) => ({ type: 'tag-selection', tabId: 3, kind, text, page: { title: 'Report', siteName: null } }) as GlossRequest;

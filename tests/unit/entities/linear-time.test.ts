@@ -14,6 +14,8 @@ import { findNamingPatterns } from '@/lib/entities/naming-patterns';
 import { createOrganizationFinder } from '@/lib/entities/organizations';
 import { mentionsOfNames } from '@/lib/entities/page-entities';
 import { createPlaceFinder } from '@/lib/entities/places';
+import { compileEntityIndex } from '@/lib/entities/compiled/compile-entity-index';
+import { readEntityIndex, scannerFromIndex } from '@/lib/entities/compiled/load-entity-index';
 import { createEntityScanner } from '@/lib/entities/scan-entities';
 import { loadEntityData } from '@/lib/entities/shipped-data';
 import { findCuedSoftware } from '@/lib/entities/software-cues';
@@ -28,6 +30,8 @@ const SAMPLES = 2;
 
 const data = loadEntityData();
 const scanner = createEntityScanner(data);
+// The background's scanner: read from the compiled index, its names searched by the typed-array automata.
+const compiled = scannerFromIndex(readEntityIndex(compileEntityIndex(data)), data);
 const FINDERS: Record<string, (text: string) => unknown> = {
   'context cues (actors)': findCuedNames,
   'context cues (software)': findCuedSoftware,
@@ -44,6 +48,7 @@ const FINDERS: Record<string, (text: string) => unknown> = {
   indicators: findIndicators,
   vulnerabilities: findVulnerabilities,
   'the whole scanner': (text) => scanner.findEntities(text),
+  'the whole scanner, from the compiled index': (text) => compiled.findEntities(text),
   // Names the researcher tagged, found again in the page: short, long (200 characters) and one-letter names.
   'tagged names': (text) => mentionsOfNames(text, ['APT', 'a', text.slice(1000, 1200), 'Group 1', `${'a'.repeat(199)}b`]),
 };
