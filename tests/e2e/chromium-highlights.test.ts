@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { FIXTURES_DIR } from '../../harness/paths';
-import { glossEditor, glossFrame, highlightText } from './support/chromium-gloss-ui';
+import { clickInGloss, glossEditor, glossFrame, highlightText } from './support/chromium-gloss-ui';
 import { PAINTED_SCRIPT, selectTextScript, textCenterScript, textEdgesScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
@@ -55,7 +55,21 @@ describe('Chromium: highlights on the sample article', () => {
     const again = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
     await page.bringToFront();
     await page.mouse.click(again.x, again.y);
-    await (await glossEditor(page)).getByRole('button', { name: 'Delete' }).click();
+    // Delete asks to confirm (so that a second click never deletes); here from the keyboard, from where
+    // the editor puts the focus. After this switch back from the popup's tab, headless Chromium sends
+    // mouse clicks on Gloss's frame to the page; the build before this editor (108994f) did not, and the
+    // cause is not found yet. Deleting with the mouse is tested in chromium-in-page-ui.test.ts.
+    const frame = await glossFrame(page);
+    const editorAgain = await glossEditor(page);
+    await editorAgain.waitFor(WAIT);
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.getAttribute('aria-label')), WAIT).toBe('Yellow');
+    await page.keyboard.press('Shift+Tab'); // from the colour, round to the last control: Done
+    await page.keyboard.press('Shift+Tab'); // Delete
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent), WAIT).toBe('Delete');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent), WAIT).toBe('Keep');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({});
     await expect.poll(() => region.getByRole('listitem').count(), WAIT).toBe(0);
     await page.reload();
@@ -191,7 +205,10 @@ describe('Chromium: highlights on the sample article', () => {
 
     const point = (await page.evaluate(textCenterScript('comprehensive strategy'))) as { x: number; y: number };
     await page.mouse.click(point.x, point.y);
-    await (await glossEditor(page)).getByRole('button', { name: 'Delete' }).click();
+    // Delete asks to confirm (so that a second click never deletes).
+    const frame = await glossFrame(page);
+    await clickInGloss(frame, (await glossEditor(page)).getByRole('button', { name: 'Delete', exact: true }));
+    await clickInGloss(frame, (await glossEditor(page)).getByRole('button', { name: 'Delete highlight' }));
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({});
     await (await glossFrame(page)).getByRole('status').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });

@@ -105,7 +105,7 @@ describe('Chromium: the settings page', () => {
     const frame = await glossFrame(page);
     const toolbar = frame.getByRole('toolbar', { name: 'Gloss' });
     await toolbar.waitFor(WAIT);
-    expect(await toolbar.getByRole('radio', { name: 'Blue' }).getAttribute('aria-checked')).toBe('true');
+    expect(await toolbar.getByRole('button', { name: 'Blue' }).getAttribute('aria-pressed')).toBe('true');
 
     // Toolbar off: the open tab drops the toolbar it shows, without a reload.
     await highlighting.getByRole('checkbox', { name: 'Show the toolbar when I select text' }).uncheck();

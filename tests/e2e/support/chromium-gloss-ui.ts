@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { selectTextScript } from './page-selection';
 
 /** Gloss's in-page UI frame (toolbar, editor, undo notice) in `page`; waits for it to exist. */
@@ -51,6 +51,16 @@ export async function highlightText(page: Page, start: string, end: string, butt
     throw new Error(`${error}: ${await describeGlossUi(page)}`);
   });
   return quote;
+}
+
+/**
+ * Clicks a control in Gloss's frame with the real mouse once the frame has drawn it (see `drawn`): a
+ * click sent before Chrome draws the frame again lands on the page underneath.
+ */
+export async function clickInGloss(frame: Frame, control: Locator): Promise<void> {
+  await control.waitFor({ timeout: 10_000 });
+  await drawn(frame);
+  await control.click({ timeout: 8000, force: true });
 }
 
 /** The editor dialog, inside Gloss's frame. */
