@@ -187,11 +187,12 @@ export class UiFrameHost {
     if (!host) return;
     const root = document.documentElement as HTMLElement & { currentCSSZoom?: number };
     const zoom = typeof root.currentCSSZoom === 'number' && root.currentCSSZoom > 0 ? root.currentCSSZoom : 1;
-    // Only when the page's zoom calls for it: touching the host's style makes Chrome re-send the
-    // cross-origin frame's visual properties, and until the frame redraws, clicks on it go to the page.
+    // Only when the page's zoom calls for it, so the host's style is left alone on most pages. (Its
+    // pinned `all: initial` reads back as a zoom of "initial", which is no zoom.)
     const wanted = zoom === 1 ? '' : String(1 / zoom);
-    if (host.style.getPropertyValue('zoom') === wanted || (wanted === '' && !host.style.zoom)) return;
-    if (wanted === '') host.style.removeProperty('zoom');
+    const current = host.style.getPropertyValue('zoom');
+    if (current === wanted || (wanted === '' && current === 'initial')) return;
+    if (wanted === '') host.style.setProperty('zoom', 'initial', 'important');
     else host.style.setProperty('zoom', wanted, 'important');
   }
 
@@ -210,8 +211,8 @@ export class UiFrameHost {
     frame.classList.toggle('fixed', placement.kind === 'bottom');
     this.undoPageZoom();
     // Measure how the page draws Gloss's layer (CSS zoom or a transform on the root scale it): where
-    // the frame is drawn now, at a known place in the layer and a known width. (Not by moving it to
-    // the origin first: Chrome may route a click by where a cross-origin frame was last laid out.)
+    // the frame is drawn now, at a known place in the layer and a known width. (Measured where it is,
+    // not after moving it to the origin, so that the frame moves once per placement.)
     const drawn = frame.getBoundingClientRect();
     const scale = width > 0 && drawn.width > 0 ? drawn.width / width : 1;
     const current = { left: parseFloat(frame.style.left) || 0, top: parseFloat(frame.style.top) || 0 };
