@@ -300,26 +300,3 @@ describe('Chromium: Gloss from the keyboard alone', () => {
     await page.close();
   });
 });
-
-describe('Chromium: library actions take the focus', () => {
-  it('focuses the rename field, so the typed name renames the tag', async () => {
-    const page = await open('storm-1152.html?case=rename-focus');
-    await highlightText(page, 'Astonishingly, the group', '750 million', 'Add note');
-    const editor = await glossEditor(page);
-    await editor.getByRole('textbox', { name: 'Tags' }).fill('renameme');
-    await editor.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => editor.count(), WAIT).toBe(0);
-
-    const library = await env.session.context.newPage();
-    await library.goto(`chrome-extension://${env.session.extensionId}/library.html`);
-    await library.getByText(/Manage tags/).click();
-    await library.getByRole('button', { name: 'Rename #renameme' }).click();
-    await library.keyboard.press('Control+A');
-    await library.keyboard.type('renamed-tag');
-    await library.keyboard.press('Enter');
-    await library.getByRole('status').filter({ hasText: 'Renamed the tag on 1 highlight.' }).waitFor(WAIT);
-    await expect.poll(() => library.evaluate(() => document.activeElement?.getAttribute('aria-label')), WAIT).toBe('Rename #renamed-tag');
-    await library.close();
-    await page.close();
-  });
-});
