@@ -29,7 +29,10 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, .swatch:focus
 .danger-strong:hover { background: #8c1d18; }
 .row[hidden], .suggestions[hidden] { display: none; }
 .row-end { display: flex; gap: 6px; }
-.confirm span:first-child { color: #b3261e; font-weight: 600; }
+/* The question on a line of its own, the answers under it at the right: they never spill out of the editor. */
+.row.confirm { flex-wrap: wrap; }
+.confirm > span:first-child { flex-basis: 100%; color: #b3261e; font-weight: 600; }
+.confirm .row-end { margin-left: auto; }
 .tag-field { position: relative; display: flex; flex-direction: column; gap: 2px; }
 .suggestions { list-style: none; margin: 0; padding: 2px; border: 1px solid #d5d9de; border-radius: 6px; max-height: 140px; overflow: auto; }
 .suggestions li { padding: 3px 6px; border-radius: 4px; cursor: pointer; }
@@ -54,7 +57,7 @@ label { display: flex; flex-direction: column; gap: 3px; color: #5c6673; font-si
   .suggestions { border-color: #3a3f47; }
   .suggestions li[aria-selected="true"], .suggestions li:hover { background: #332c4a; }
   .step-quote, .hint { color: #a2abb6; }
-  .confirm span:first-child { color: #ffb4ab; }
+  .confirm > span:first-child { color: #ffb4ab; }
   .quote, label { color: #a2abb6; }
   .danger { color: #ffb4ab; }
 }
