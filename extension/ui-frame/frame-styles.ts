@@ -43,7 +43,7 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, .swatch:focus
 .swatch { width: 20px; height: 20px; padding: 0; border-radius: 50%; border: 2px solid transparent; }
 .swatch[aria-checked="true"], .swatch[aria-pressed="true"] { border-color: #1d232b; }
 ${swatches}
-.quote { margin: 0; max-height: 2.8em; overflow: hidden; color: #5c6673; border-left: 3px solid #d5d9de; padding-left: 8px; }
+.quote { margin: 0; max-height: 2.8em; overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; color: #5c6673; border-left: 3px solid #d5d9de; padding-left: 8px; }
 textarea, input { width: 100%; border: 1px solid #d5d9de; border-radius: 6px; padding: 6px; background: #fff; color: inherit; }
 textarea { min-height: 2.6em; resize: vertical; overflow-y: auto; }
 label { display: flex; flex-direction: column; gap: 3px; color: #5c6673; font-size: 12px; }
