@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
-import { clickInGloss, glossEditor, glossFrame, highlightText, selectForToolbar } from './support/chromium-gloss-ui';
+import { clickInGloss, glossEditor, glossFrame, glossReady, highlightText, selectForToolbar } from './support/chromium-gloss-ui';
 import {
   DECORATIONS_SCRIPT, PAINTED_RECTS_SCRIPT, PAINTED_SCRIPT, selectTextScript, textCenterScript, textEdgesScript,
 } from './support/page-selection';
@@ -37,7 +37,7 @@ async function drag(page: Page, start: string, end: string): Promise<{ x: number
 async function open(address: string): Promise<Page> {
   const page = await env.session.context.newPage();
   await page.goto(env.server.url(address));
-  await page.waitForTimeout(300); // the content script starts at document_idle
+  await glossReady(env.session, page);
   return page;
 }
 
