@@ -23,7 +23,11 @@ export default defineConfig({
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Highlight the selected text',
+        description: 'Highlight the selected text (in the colour used last)',
+      },
+      'step-highlights': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Step through this page’s highlights (then N next, P previous)',
       },
     },
     // Firefox only: Chrome warns about keys it does not know.

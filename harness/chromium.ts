@@ -20,7 +20,6 @@ const QUIET_FLAGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
-/** Starts Chromium with the built extension loaded; headless unless `headed`. */
 /** How long a fresh profile may take to open Gloss's welcome page after the extension starts. */
 const WELCOME_WAIT_MS = 5_000;
 
@@ -37,6 +36,25 @@ async function closeWelcome(context: BrowserContext): Promise<void> {
   }
 }
 
+/**
+ * Gives one tab a viewport of its own size (the popup's, the side panel's) without shrinking the
+ * window. Playwright's setViewportSize also resizes the window, which every tab of this browser shares:
+ * the other tabs would keep drawing at 1200×900 inside a smaller window, and Chrome routes no click to a
+ * cross-origin frame (Gloss's in-page UI) drawn outside the real window, so the click falls through to the
+ * page. A person's popup or side panel never resizes the window of the page beside it.
+ */
+export async function setTabViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { windowId, bounds } = await cdp.send('Browser.getWindowForTarget');
+    await page.setViewportSize(size);
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { width: bounds.width, height: bounds.height } });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Starts Chromium with the built extension loaded; headless unless `headed`. */
 export async function launchChromiumWithGloss(
   options: { headed?: boolean; extensionDir?: string; userDataDir?: string; keepWelcome?: boolean } = {},
 ): Promise<ChromiumSession> {
@@ -75,7 +93,7 @@ export async function launchChromiumWithGloss(
     async openPopupFor(target) {
       const tabId = await tabIdOf(target);
       const popup = await context.newPage();
-      await popup.setViewportSize({ width: 380, height: 600 });
+      await setTabViewport(popup, { width: 380, height: 600 });
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       return popup;
     },

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeStatus, type SyncStatus, type SyncView } from '@/lib/sync/sync-status';
+import { useFocusOnMount } from '../use-focus-on-mount';
 import type { SyncServices } from './sync-services';
 
 const formatTime = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -19,6 +20,8 @@ export function SyncRegion({ services }: { services: SyncServices }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmStartOver, setConfirmStartOver] = useState(false);
+  // The confirmation closed: the focus goes back to the button that opened it (once it can take it).
+  const [startOverRefocus, setStartOverRefocus] = useState(false);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   // How many actions have finished here: tests wait for it to move rather than on the text, which may repeat.
   const [finished, setFinished] = useState(0);
@@ -113,15 +116,38 @@ export function SyncRegion({ services }: { services: SyncServices }) {
       </p>
       {view?.enabled && (
         confirmStartOver ? (
-          <div class="sync-start-over" role="group" aria-label="Start over">
-            <p>This deletes every Gloss file in the sync folder and writes it again from this device, under a new key file. Other devices keep their highlights and send them again at their next sync.</p>
-            <button type="button" disabled={busy} onClick={() => { setConfirmStartOver(false); void act(services.startOver); }}>Yes, start over</button>
-            <button type="button" class="secondary" onClick={() => setConfirmStartOver(false)}>Cancel</button>
-          </div>
+          <StartOverConfirm
+            busy={busy}
+            confirm={() => { setConfirmStartOver(false); setStartOverRefocus(true); void act(services.startOver); }}
+            cancel={() => { setConfirmStartOver(false); setStartOverRefocus(true); }}
+          />
         ) : (
-          <button type="button" class="link-button" disabled={busy} onClick={() => setConfirmStartOver(true)}>Start over from this device</button>
+          <StartOverButton busy={busy} open={() => setConfirmStartOver(true)} refocus={startOverRefocus} refocused={() => setStartOverRefocus(false)} />
         )
       )}
     </section>
+  );
+}
+
+/** The way into starting over; `refocus` once the confirmation it opened has closed. */
+function StartOverButton({ busy, open, refocus, refocused }: { busy: boolean; open: () => void; refocus: boolean; refocused: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!refocus || busy) return;
+    button.current?.focus();
+    refocused();
+  }, [refocus, busy]);
+  return <button ref={button} type="button" class="link-button" disabled={busy} onClick={open}>Start over from this device</button>;
+}
+
+/** Starting over asks first; the focus goes to Cancel, the choice that changes nothing. */
+function StartOverConfirm({ busy, confirm, cancel }: { busy: boolean; confirm: () => void; cancel: () => void }) {
+  const cancelButton = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <div class="sync-start-over" role="group" aria-label="Start over">
+      <p>This deletes every Gloss file in the sync folder and writes it again from this device, under a new key file. Other devices keep their highlights and send them again at their next sync.</p>
+      <button type="button" disabled={busy} onClick={confirm}>Yes, start over</button>
+      <button ref={cancelButton} type="button" class="secondary" onClick={cancel}>Cancel</button>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FacetValue } from '@/lib/library/library-index';
 import { tagKey } from '@/lib/storage/tags';
 import { countOf } from '../count-words';
+import { useFocusOnMount } from '../use-focus-on-mount';
 
 interface TagManagerProps {
   tags: FacetValue[];
@@ -11,14 +12,45 @@ interface TagManagerProps {
 
 const highlights = (n: number) => countOf(n, 'highlight', 'highlights');
 
-function TagRow({ tag, tags, busy, onRename }: { tag: FacetValue } & TagManagerProps) {
+/** The field that renames a tag; it takes the focus as it opens, with the old name selected. */
+function RenameField({ tag, label, setLabel, cancel }: { tag: FacetValue; label: string; setLabel: (label: string) => void; cancel: () => void }) {
+  const input = useFocusOnMount<HTMLInputElement>(true);
+  return (
+    <label>
+      <span class="visually-hidden">New name for #{tag.label}</span>
+      <input ref={input} value={label} onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(event) => { if (event.key === 'Escape') { event.preventDefault(); cancel(); } }} />
+    </label>
+  );
+}
+
+interface TagRowProps extends TagManagerProps {
+  tag: FacetValue;
+  /** The key of the tag just renamed (or merged into): its row takes the focus back once it appears. */
+  focusKey: string | null;
+  setFocusKey: (key: string | null) => void;
+}
+
+function TagRow({ tag, tags, busy, onRename, focusKey, setFocusKey }: TagRowProps) {
   const [editing, setEditing] = useState(false);
   const [label, setLabel] = useState(tag.label);
+  // Closing the field gives the focus back to the Rename button that opened it.
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (editing) return;
+    if (refocus || focusKey === tag.key) {
+      renameButton.current?.focus();
+      setRefocus(false);
+      if (focusKey === tag.key) setFocusKey(null);
+    }
+  }, [editing, refocus, focusKey, tag.key]);
+  const cancel = () => { setEditing(false); setLabel(tag.label); setRefocus(true); };
   if (!editing) {
     return (
       <li>
         <span class="tag-label">#{tag.label}</span> <span class="muted">{tag.annotations}</span>
-        <button type="button" class="link-button" aria-label={`Rename #${tag.label}`} onClick={() => setEditing(true)}>Rename</button>
+        <button ref={renameButton} type="button" class="link-button" aria-label={`Rename #${tag.label}`} onClick={() => setEditing(true)}>Rename</button>
       </li>
     );
   }
@@ -30,17 +62,17 @@ function TagRow({ tag, tags, busy, onRename }: { tag: FacetValue } & TagManagerP
         class="inline-field"
         onSubmit={async (event) => {
           event.preventDefault();
+          // The same name again changes nothing: close without a misleading "renamed on 0 highlights".
+          if (label.trim().replace(/^#+/, '') === tag.label) return cancel();
           await onRename(tag.key, label);
           setEditing(false);
+          setRefocus(true);
+          setFocusKey(tagKey(label.trim().replace(/^#+/, '').replace(/\s+/g, '-')));
         }}
       >
-        <label>
-          <span class="visually-hidden">New name for #{tag.label}</span>
-          <input value={label} onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)} autoFocus
-            onKeyDown={(event) => { if (event.key === 'Escape') { setEditing(false); setLabel(tag.label); } }} />
-        </label>
+        <RenameField tag={tag} label={label} setLabel={setLabel} cancel={cancel} />
         <button type="submit" disabled={busy || !label.trim()}>{target ? `Merge into #${target.label}` : 'Save'}</button>
-        <button type="button" class="link-button" onClick={() => { setEditing(false); setLabel(tag.label); }}>Cancel</button>
+        <button type="button" class="link-button" onClick={cancel}>Cancel</button>
       </form>
       {target && (
         <p class="muted">
@@ -53,6 +85,7 @@ function TagRow({ tag, tags, busy, onRename }: { tag: FacetValue } & TagManagerP
 
 /** Every tag with its count; renaming to an existing tag merges the two across all pages. */
 export function TagManager(props: TagManagerProps) {
+  const [focusKey, setFocusKey] = useState<string | null>(null);
   return (
     <details class="tag-manager">
       <summary>Manage tags ({props.tags.length})</summary>
@@ -60,7 +93,7 @@ export function TagManager(props: TagManagerProps) {
         <p class="muted">No tags yet. Add tags to a highlight from its editor on the page.</p>
       ) : (
         <ul class="tag-list">
-          {props.tags.map((tag) => <TagRow key={tag.key} tag={tag} {...props} />)}
+          {props.tags.map((tag) => <TagRow key={tag.key} tag={tag} {...props} focusKey={focusKey} setFocusKey={setFocusKey} />)}
         </ul>
       )}
     </details>

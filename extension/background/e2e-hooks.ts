@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { highlightSelectionIn } from './highlight-triggers';
+import { highlightSelectionIn, stepHighlightsIn } from './highlight-triggers';
 
 /** A page whose address carries this parameter gets the popup opened for it, as a tab. */
 export const OPEN_POPUP_PARAMETER = 'gloss-e2e-open-popup';
@@ -9,6 +9,8 @@ export const OPEN_SETTINGS_PARAMETER = 'gloss-e2e-open-settings';
 export const OPEN_SIDE_PANEL_PARAMETER = 'gloss-e2e-open-side-panel';
 /** A page whose fragment changes to one starting with this gets what the highlight shortcut does. */
 export const SHORTCUT_FRAGMENT = '#gloss-e2e-shortcut';
+/** The same for the step-through shortcut. */
+export const STEP_FRAGMENT = '#gloss-e2e-step';
 
 /**
  * Only in builds made with `--mode e2e`. Firefox's WebDriver BiDi cannot open moz-extension:// pages (nor
@@ -21,7 +23,9 @@ export const SHORTCUT_FRAGMENT = '#gloss-e2e-shortcut';
 export function installE2eHooks(): void {
   const opened = new Set<number>();
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url && new URL(change.url).hash.startsWith(SHORTCUT_FRAGMENT)) void highlightSelectionIn(tabId);
+    const hash = change.url ? new URL(change.url).hash : '';
+    if (hash.startsWith(SHORTCUT_FRAGMENT)) void highlightSelectionIn(tabId, true);
+    else if (hash.startsWith(STEP_FRAGMENT)) void stepHighlightsIn(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'complete' || !tab.url || opened.has(tabId)) return;

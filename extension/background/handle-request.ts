@@ -13,6 +13,8 @@ import { setSitePaused, siteStatus, tabSitePause } from './site-pause-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
 import { forgetSync, setUpSync, startSyncOver, syncNow, syncView, turnSyncOff } from '../sync/sync-service';
+import { glossDatabase } from './database';
+import { tagsInUse } from '@/lib/storage/reader-habits';
 
 /** Each handler is given its admitted caller (callers.ts), never the raw sender. */
 type Handlers = {
@@ -77,6 +79,7 @@ const handlers: Handlers = {
   'sync-off': () => turnSyncOff(),
   'sync-forget': () => forgetSync(),
   'sync-start-over': () => startSyncOver(),
+  'tags-in-use': () => tagsInUse(glossDatabase()), // caller: extension pages (the in-page UI frame)
 };
 
 /**

@@ -16,6 +16,11 @@ export interface LayerStyle<K extends string> {
   names: Record<K, string>;
   /** The ::highlight() rules for every layer and the focus layer. */
   css: string;
+  /**
+   * Decorations drawn over the colour layers (a highlight with a note, the one under the pointer),
+   * by registry name; each is set whole with `decorate`.
+   */
+  decorations?: readonly string[];
 }
 
 export class HighlightLayers<K extends string> {
@@ -49,10 +54,25 @@ export class HighlightLayers<K extends string> {
     if (!canPaintHighlights()) return;
     if (range) {
       this.ensureStyle();
-      CSS.highlights.set(this.style.focusName, new Highlight(range));
+      const highlight = new Highlight(range);
+      highlight.priority = 2;
+      CSS.highlights.set(this.style.focusName, highlight);
     } else {
       CSS.highlights.delete(this.style.focusName);
     }
+  }
+
+  /** Draws one decoration over these ranges (none removes it). */
+  decorate(name: string, ranges: readonly Range[]): void {
+    if (!canPaintHighlights() || !this.style.decorations?.includes(name)) return;
+    if (ranges.length === 0) {
+      CSS.highlights.delete(name);
+      return;
+    }
+    this.ensureStyle();
+    const highlight = new Highlight(...ranges);
+    highlight.priority = 1; // over the colour layers, under the focus
+    CSS.highlights.set(name, highlight);
   }
 
   /** Removes all the layers and the style element. */
@@ -60,6 +80,7 @@ export class HighlightLayers<K extends string> {
     if (canPaintHighlights()) {
       for (const key of this.keys) CSS.highlights.delete(this.style.names[key]);
       CSS.highlights.delete(this.style.focusName);
+      for (const name of this.style.decorations ?? []) CSS.highlights.delete(name);
     }
     this.doc.getElementById(this.style.styleId)?.remove();
   }

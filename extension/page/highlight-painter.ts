@@ -11,6 +11,10 @@ export const COLOR_PAINT: Record<HighlightColor, string> = {
 };
 
 const FOCUS_NAME = 'gloss-focus';
+/** A highlight that carries a note: a dotted underline, so it stands apart from one without. */
+export const NOTED_NAME = 'gloss-noted';
+/** The highlight under the pointer: a light shade over its colour, the cue that a click opens it. */
+export const HOVER_NAME = 'gloss-hover';
 const NAMES = Object.fromEntries(HIGHLIGHT_COLORS.map((color) => [color, `gloss-${color}`])) as Record<HighlightColor, string>;
 
 /**
@@ -23,9 +27,13 @@ export function createHighlightPainter(doc: Document = document): HighlightLayer
       styleId: 'gloss-highlight-paint',
       focusName: FOCUS_NAME,
       names: NAMES,
+      decorations: [NOTED_NAME, HOVER_NAME],
       css: [
         ...HIGHLIGHT_COLORS.map((color) => `::highlight(${NAMES[color]}) { background-color: ${COLOR_PAINT[color]}; }`),
-        `::highlight(${FOCUS_NAME}) { background-color: rgba(255, 149, 0, 0.55); text-decoration: underline 2px rgba(255, 120, 0, 0.9); }`,
+        `::highlight(${NOTED_NAME}) { text-decoration: underline dotted 2px rgba(90, 60, 200, 0.9); }`,
+        `::highlight(${HOVER_NAME}) { background-color: rgba(60, 60, 80, 0.12); text-decoration: underline solid 1px rgba(60, 60, 80, 0.6); }`,
+        // The highlight being edited keeps its own (previewed) colour; the underline says which one it is.
+        `::highlight(${FOCUS_NAME}) { text-decoration: underline solid 3px rgba(106, 50, 224, 0.95); }`,
       ].join('\n'),
     },
     doc,

@@ -4,7 +4,7 @@ import { sendRequest } from '../send-request';
 import { publishedHighlighter, publishedPageSettings, publishPageSettings, unpublishHighlighter, type HighlighterApi } from './highlighter-api';
 
 /** Commands that need the highlighter even on a page that has no highlights yet. */
-const LOADING_COMMANDS = new Set<TabCommandType>(['highlight-selection', 'reattach-to-selection']);
+const LOADING_COMMANDS = new Set<TabCommandType>(['highlight-selection', 'reattach-to-selection', 'step-highlights']);
 
 /** The answer to a command when there is no highlighter to ask: no highlights here, or Gloss is paused. */
 function idleAnswer(type: TabCommandType): unknown {

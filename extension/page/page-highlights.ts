@@ -4,7 +4,8 @@ import { TextIndex } from '@/lib/anchoring/text-index';
 import type { HighlightState } from '@/lib/messaging/contract';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { sendRequest } from '../send-request';
-import { createHighlightPainter } from './highlight-painter';
+import { createHighlightPainter, HOVER_NAME, NOTED_NAME } from './highlight-painter';
+import { rangeContains, rangesOverlap } from './selection';
 
 /** A stored highlight and where it is on the page now. */
 export interface PlacedHighlight {
@@ -29,6 +30,9 @@ export class PageHighlights {
   private readonly painter = createHighlightPainter();
   private readonly loadedAt = performance.now();
   private focusedId: string | null = null;
+  private hoveredId: string | null = null;
+  /** The colour the open editor is trying on a highlight, painted until the editor closes. */
+  private previewing: { id: string; color: HighlightColor } | null = null;
 
   constructor(private readonly onChange: () => void) {}
 
@@ -86,13 +90,14 @@ export class PageHighlights {
     this.place([...this.placed.values()].map((item) => item.record));
   }
 
-  /** Describes a selection and stores it as a new highlight. */
-  async create(range: Range, color: HighlightColor): Promise<AnnotationRecord | null> {
+  /** Describes a selection and stores it as a new highlight (with a note and tags, when merging). */
+  async create(range: Range, color: HighlightColor, fields: { note?: string; tags?: string[] } = {}): Promise<AnnotationRecord | null> {
     const target = describeRange(new TextIndex(document.body), range);
     const record = await sendRequest({
       type: 'create-annotation',
       target,
       color,
+      ...fields,
       page: { title: document.title, siteName: siteName() },
     });
     if (record) {
@@ -154,9 +159,55 @@ export class PageHighlights {
     return found;
   }
 
+  /** The placed highlights a range touches: inside one of them, or overlapping some. */
+  touching(range: Range): { inside: PlacedHighlight | null; overlapping: PlacedHighlight[] } {
+    let inside: PlacedHighlight | null = null;
+    const overlapping: PlacedHighlight[] = [];
+    for (const item of this.placed.values()) {
+      const placed = item.range;
+      if (!placed) continue;
+      try {
+        if (!rangesOverlap(placed, range)) continue;
+        if (rangeContains(placed, range) && (!inside || item.record.createdAt > inside.record.createdAt)) inside = item;
+        overlapping.push(item);
+      } catch {
+        // A range in another document touches nothing here.
+      }
+    }
+    return { inside, overlapping };
+  }
+
+  /** The placed highlights in document order, for stepping through them. */
+  inOrder(): PlacedHighlight[] {
+    return [...this.placed.values()].filter((item) => item.range).sort((a, b) => a.start - b.start);
+  }
+
   focus(id: string | null): void {
     this.focusedId = id;
     this.painter.focus(id ? (this.placed.get(id)?.range ?? null) : null);
+  }
+
+  /** Lightly marks the highlight under the pointer (or none). */
+  hover(id: string | null): void {
+    if (id === this.hoveredId) return;
+    this.hoveredId = id;
+    const range = id ? this.placed.get(id)?.range : null;
+    this.painter.decorate(HOVER_NAME, range ? [range] : []);
+  }
+
+  /** Paints a highlight in the colour its editor has chosen, until `preview(null)`. */
+  preview(change: { id: string; color: HighlightColor } | null): void {
+    const same = change?.id === this.previewing?.id && change?.color === this.previewing?.color;
+    if (same) return;
+    this.previewing = change;
+    this.repaint();
+  }
+
+  /** Scrolls a highlight into the middle of the view (at once, so its place can be read right after). */
+  reveal(id: string): void {
+    const range = this.placed.get(id)?.range;
+    const element = range && (range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement);
+    element?.scrollIntoView({ block: 'center', inline: 'nearest' });
   }
 
   scrollTo(id: string): boolean {
@@ -170,11 +221,17 @@ export class PageHighlights {
   }
 
   private repaint(): void {
-    const items = [...this.placed.values()]
-      .filter((item) => item.range)
-      .map((item) => ({ range: item.range as Range, layer: item.record.color }));
-    if (items.length === 0) this.painter.clear();
-    else this.painter.paint(items);
+    const shown = [...this.placed.values()].filter((item) => item.range);
+    const colorOf = (item: PlacedHighlight) => (this.previewing?.id === item.record.id ? this.previewing.color : item.record.color);
+    const items = shown.map((item) => ({ range: item.range as Range, layer: colorOf(item) }));
+    if (items.length === 0) {
+      this.painter.clear();
+      this.hoveredId = null;
+      return;
+    }
+    this.painter.paint(items);
+    this.painter.decorate(NOTED_NAME, shown.filter((item) => item.record.note.trim()).map((item) => item.range as Range));
+    if (this.hoveredId && !this.placed.get(this.hoveredId)?.range) this.hover(null);
   }
 }
 

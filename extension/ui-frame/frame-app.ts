@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { UI_FRAME_PORT, type FrameToPage, type PageToFrame } from '@/lib/messaging/ui-frame-protocol';
+import { sendRequest } from '../send-request';
 import { trustedOnly } from './dom';
 import { highlightEditor } from './highlight-editor';
+import { highlightStepper } from './highlight-stepper';
 import { FRAME_STYLES } from './frame-styles';
 import { selectionToolbar } from './selection-toolbar';
 import { undoToast } from './undo-toast';
@@ -27,45 +29,76 @@ export function startUiFrame(): void {
     const box = root.getBoundingClientRect();
     send({ type: 'size', seq, width: Math.ceil(box.width), height: Math.ceil(box.height) });
   };
-  // A note resized by hand changes the size too.
+  // The note growing, or the tag list opening, changes the size too.
   new ResizeObserver(reportSize).observe(root);
 
-  // The highlighter focuses the frame once it is placed; Firefox only then lets a control inside take focus.
+  // The highlighter focuses the frame once it is placed (or when Tab moves from the selection into the
+  // toolbar); a control inside takes the focus then, Firefox allowing it only at that moment.
   let focusOnArrival: HTMLElement | null = null;
   window.addEventListener('focus', () => {
     const nothingFocused = !document.activeElement || document.activeElement === document.body;
     if (focusOnArrival?.isConnected && nothingFocused) focusOnArrival.focus({ preventScroll: true });
   });
-  const show = (view: HTMLElement, focus?: HTMLElement) => {
+  // Keys pressed anywhere in the frame while a view that handles them is shown (the editor's focus trap).
+  let viewKeys: ((event: KeyboardEvent) => void) | null = null;
+  window.addEventListener('keydown', trustedOnly((event) => viewKeys?.(event as KeyboardEvent)));
+  const show = (view: HTMLElement, focus: HTMLElement | null, focusNow: boolean, keys: ((event: KeyboardEvent) => void) | null = null, attached?: () => void) => {
     root.replaceChildren(view);
+    attached?.();
+    viewKeys = keys;
     reportSize();
-    focusOnArrival = focus ?? null;
-    focus?.focus({ preventScroll: true });
+    focusOnArrival = focus;
+    if (focusNow) focus?.focus({ preventScroll: true });
   };
 
+  // The tags in use, asked for once per editor: the frame is one of Gloss's pages, the page is not.
+  const knownTags = () => sendRequest({ type: 'tags-in-use' }).catch(() => [] as string[]);
   const closeWhenKeysReleased = keysReleasedGate();
+  const close = () => closeWhenKeysReleased(() => send({ type: 'close' }));
   port.onMessage.addListener((message: PageToFrame) => {
     switch (message.type) {
-      case 'toolbar':
+      case 'toolbar': {
         seq = message.seq;
-        show(selectionToolbar(message.color, (color, withNote) => send({ type: 'highlight', color, withNote })));
+        const toolbar = selectionToolbar(message.color, message.offer, {
+          highlight: (color, withNote) => send({ type: 'highlight', color, withNote }),
+          edit: () => send({ type: 'edit' }),
+          merge: (color) => send({ type: 'merge', color }),
+          close,
+        });
+        // Shown without taking the focus: the selection keeps it until Tab moves into the toolbar.
+        show(toolbar, toolbar.querySelector('button'), false);
         break;
+      }
       case 'editor': {
         seq = message.seq;
-        const { dialog, first } = highlightEditor(message.content, message.focusNote, {
+        const { dialog, first, keys, attached } = highlightEditor(message.content, message.focusNote, {
           draft: (draft) => send({ type: 'draft', draft }),
-          close: () => closeWhenKeysReleased(() => send({ type: 'close' })),
+          close,
           remove: () => send({ type: 'delete' }),
+          step: (direction) => send({ type: 'step', direction }),
+          knownTags: knownTags(),
         });
-        show(dialog, first);
+        show(dialog, first, true, keys, attached);
+        break;
+      }
+      case 'stepper': {
+        seq = message.seq;
+        const { bar, first } = highlightStepper(message.position, {
+          step: (direction) => send({ type: 'step', direction }),
+          edit: () => send({ type: 'edit' }),
+          close,
+        });
+        show(bar, first, true);
         break;
       }
       case 'toast':
         seq = message.seq;
-        show(undoToast(message.message, () => send({ type: 'undo' })));
+        show(undoToast(message.message, message.undo ? () => send({ type: 'undo' }) : null, close), null, false);
         break;
       case 'hide':
         seq = -1;
+        viewKeys = null;
+        focusOnArrival = null;
         root.replaceChildren();
         break;
     }

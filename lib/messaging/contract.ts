@@ -181,6 +181,11 @@ export interface GlossRequests {
   'sync-forget': { request: object; response: SyncStatus };
   /** Caller: extension pages, after the person confirmed. Empties the sync folder and fills it from this device. */
   'sync-start-over': { request: object; response: SyncStatus };
+  /**
+   * Caller: extension pages (Gloss's in-page UI frame, for its tag field's suggestions). Every tag some
+   * highlight carries. Never a content script: the page around it must not learn the reader's tags.
+   */
+  'tags-in-use': { request: object; response: string[] };
 }
 
 export type { ExportFormat };
@@ -234,7 +239,13 @@ export function isGlossErrorReply(reply: unknown): reply is GlossErrorReply {
 
 /** Messages the background sends to a tab's content script, with their reply types. */
 export interface TabCommands {
-  'highlight-selection': { request: { color?: HighlightColor }; response: { ok: boolean } };
+  /**
+   * Highlights the selection in `color`; without a selection, the in-page UI says what to do, naming
+   * the `shortcut` when the person pressed one.
+   */
+  'highlight-selection': { request: { color?: HighlightColor; shortcut?: string | null }; response: { ok: boolean } };
+  /** The step-through shortcut: focus the highlight nearest the view; N and P then move between them. */
+  'step-highlights': { request: object; response: { ok: boolean } };
   'highlight-states': { request: object; response: HighlightState[] };
   'scroll-to-highlight': { request: { id: string }; response: { found: boolean } };
   'reattach-to-selection': { request: { id: string }; response: { ok: boolean; message?: string } };

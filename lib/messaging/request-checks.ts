@@ -67,6 +67,7 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'sync-off': () => true,
   'sync-forget': () => true,
   'sync-start-over': () => true,
+  'tags-in-use': () => true,
 };
 
 /** Every request type of the contract. */

@@ -22,11 +22,30 @@ export interface EditorContent {
   tags: string[];
 }
 
-/** What the highlighter asks the frame to show; `seq` ties the frame's size report to this request. */
+/**
+ * What a selection touches: nothing yet (offer to highlight it), the inside of one highlight (offer to
+ * edit that one instead of making a duplicate), or parts of some (offer to highlight, or to merge them).
+ */
+export type SelectionOffer = { kind: 'new' } | { kind: 'inside' } | { kind: 'overlap'; count: number };
+
+/** The highlight that stepping (N and P) has reached, as the step-through bar shows it. */
+export interface StepPosition {
+  index: number;
+  total: number;
+  quote: string;
+}
+
+/**
+ * What the highlighter asks the frame to show; `seq` ties the frame's size report to this request.
+ * `focus` says whether the shown view takes the keyboard focus at once (the editor does; the toolbar
+ * waits for Tab, so that showing it never takes the selection's focus away).
+ */
 export type PageToFrame =
-  | { type: 'toolbar'; seq: number; color: HighlightColor }
+  | { type: 'toolbar'; seq: number; color: HighlightColor; offer: SelectionOffer }
   | { type: 'editor'; seq: number; content: EditorContent; focusNote: boolean }
-  | { type: 'toast'; seq: number; message: string }
+  | { type: 'stepper'; seq: number; position: StepPosition }
+  | { type: 'toast'; seq: number; message: string; undo: boolean }
+  | { type: 'focus' }
   | { type: 'hide' };
 
 /** The editor's current values, sent as the person edits, so that closing from the page loses nothing. */
@@ -40,6 +59,12 @@ export interface EditorDraft {
 export type FrameToPage =
   | { type: 'size'; seq: number; width: number; height: number }
   | { type: 'highlight'; color: HighlightColor; withNote: boolean }
+  /** Open the editor: on the highlight the selection is inside, or the one stepping reached. */
+  | { type: 'edit' }
+  /** Merge the selection and the highlights it overlaps into one, in this colour. */
+  | { type: 'merge'; color: HighlightColor }
+  /** Move to the next (1) or previous (-1) highlight in the page. */
+  | { type: 'step'; direction: 1 | -1 }
   | { type: 'draft'; draft: EditorDraft }
   | { type: 'close' }
   | { type: 'delete' }
@@ -60,12 +85,17 @@ export function isFrameToPage(message: unknown, colors: readonly string[]): mess
       return Number.isInteger(m.seq) && Number.isFinite(m.width) && Number.isFinite(m.height);
     case 'highlight':
       return isColor(m.color, colors) && typeof m.withNote === 'boolean';
+    case 'merge':
+      return isColor(m.color, colors);
+    case 'step':
+      return m.direction === 1 || m.direction === -1;
     case 'draft': {
       const draft = m.draft as Record<string, unknown> | null;
       return typeof draft === 'object' && draft !== null && isColor(draft.color, colors)
         && typeof draft.note === 'string' && draft.note.length <= MAX_TEXT
         && typeof draft.tags === 'string' && draft.tags.length <= MAX_TEXT;
     }
+    case 'edit':
     case 'close':
     case 'delete':
     case 'undo':

@@ -14,7 +14,9 @@ const WELCOME_SHOWN = 'welcome-shown-at';
 
 export { DEFAULT_SETTINGS, type GlossSettings };
 
-const KEYS: { [K in keyof GlossSettings]: string } = { defaultColor: 'default-color', showToolbar: 'show-toolbar' };
+/** The record of the default colour; its `updatedAt` tells the shortcut when it was last chosen. */
+export const DEFAULT_COLOR_KEY = 'default-color';
+const KEYS: { [K in keyof GlossSettings]: string } = { defaultColor: DEFAULT_COLOR_KEY, showToolbar: 'show-toolbar' };
 const NAMES = Object.keys(KEYS) as (keyof GlossSettings)[];
 
 type SettingSchemas = { [K in keyof GlossSettings]: v.GenericSchema<unknown, GlossSettings[K]> };

@@ -73,13 +73,22 @@ async function dragTo(page: Page, from: { x: number; y: number }, to: { x: numbe
   }
 }
 
+/** Points every 60 px across the viewport at these heights: wherever along them a build draws its UI. */
+function across(page: Page, heights: number[]): Array<{ x: number; y: number }> {
+  const width = page.viewportSize()?.width ?? 1200;
+  return heights.flatMap((y) => Array.from({ length: Math.floor(width / 60) }, (_, i) => ({ x: 30 + i * 60, y })));
+}
+
 /** One real drag over the sentence; milliseconds from its mouse-up to the toolbar shown. */
 async function timeToolbar(page: Page): Promise<number> {
   await page.evaluate(() => getSelection()?.removeAllRanges());
   const { from, to } = await sentenceBox(page);
-  // The toolbar sits just above the selection (there is room: the sentence is scrolled to the middle).
+  // Where the build puts the toolbar: above the selection's start (older builds) or just below its end.
   const lineTop = from.y - 10;
-  await page.evaluate(watchScript('mouseup', [{ x: Math.max(from.x, 8) + 30, y: lineTop - 28 }, { x: Math.max(from.x, 8) + 60, y: lineTop - 24 }]));
+  await page.evaluate(watchScript('mouseup', [
+    { x: Math.max(from.x, 8) + 30, y: lineTop - 28 }, { x: Math.max(from.x, 8) + 60, y: lineTop - 24 },
+    ...across(page, [to.y + 30, to.y - 40]),
+  ]));
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await dragTo(page, from, to);
@@ -95,7 +104,10 @@ async function timeToolbar(page: Page): Promise<number> {
 async function timeEditor(page: Page): Promise<number> {
   const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
   const left = Math.max(8, point.x - 250);
-  await page.evaluate(watchScript('click', [{ x: left + 120, y: point.y - 150 }, { x: left + 120, y: point.y + 150 }]));
+  // Above or below the passage (older builds), or beside it or below it (the editor never covers it).
+  await page.evaluate(watchScript('click', [
+    { x: left + 120, y: point.y - 150 }, { x: left + 120, y: point.y + 150 }, ...across(page, [point.y + 40, point.y + 120]),
+  ]));
   await page.mouse.click(point.x, point.y);
   const ms = (await page.evaluate('window.__uiShown')) as number;
   await page.keyboard.press('Escape');

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ChromiumSession } from '../../harness/chromium';
+import { setTabViewport, type ChromiumSession } from '../../harness/chromium';
 import { describeGlossUi, glossEditor, glossFrame, highlightText, selectForToolbar } from '../../tests/e2e/support/chromium-gloss-ui';
 import { ENTITY_MARKS_SCRIPT } from '../../tests/e2e/support/entity-marks';
 import { PAINTED_SCRIPT } from '../../tests/e2e/support/page-selection';
@@ -118,7 +118,7 @@ export async function writeStoreScreenshots(session: ChromiumSession, page: Page
 
   // 2. The popup: the article's header, its highlights with the note and tags, the exports.
   const popup = await session.openPopupFor(page);
-  await popup.setViewportSize({ width: POPUP_WIDTH, height: HEIGHT - 2 * POPUP_TOP });
+  await setTabViewport(popup, { width: POPUP_WIDTH, height: HEIGHT - 2 * POPUP_TOP });
   await popup.getByRole('navigation', { name: 'Outline' }).waitFor({ timeout: WAIT });
   await popup.locator('section.entities[aria-busy="false"]').waitFor({ timeout: WAIT });
   const listed = popup.getByRole('region', { name: /Highlights/ });

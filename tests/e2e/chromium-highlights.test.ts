@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { FIXTURES_DIR } from '../../harness/paths';
-import { glossEditor, glossFrame, highlightText } from './support/chromium-gloss-ui';
+import { clickInGloss, glossEditor, glossFrame, highlightText } from './support/chromium-gloss-ui';
 import { PAINTED_SCRIPT, selectTextScript, textCenterScript, textEdgesScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
@@ -55,7 +55,10 @@ describe('Chromium: highlights on the sample article', () => {
     const again = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
     await page.bringToFront();
     await page.mouse.click(again.x, again.y);
-    await (await glossEditor(page)).getByRole('button', { name: 'Delete' }).click();
+    // Delete asks to confirm (so that a second click never deletes).
+    const frame = await glossFrame(page);
+    await clickInGloss(frame, (await glossEditor(page)).getByRole('button', { name: 'Delete', exact: true }));
+    await clickInGloss(frame, (await glossEditor(page)).getByRole('button', { name: 'Delete highlight' }));
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({});
     await expect.poll(() => region.getByRole('listitem').count(), WAIT).toBe(0);
     await page.reload();
@@ -191,7 +194,10 @@ describe('Chromium: highlights on the sample article', () => {
 
     const point = (await page.evaluate(textCenterScript('comprehensive strategy'))) as { x: number; y: number };
     await page.mouse.click(point.x, point.y);
-    await (await glossEditor(page)).getByRole('button', { name: 'Delete' }).click();
+    // Delete asks to confirm (so that a second click never deletes).
+    const frame = await glossFrame(page);
+    await clickInGloss(frame, (await glossEditor(page)).getByRole('button', { name: 'Delete', exact: true }));
+    await clickInGloss(frame, (await glossEditor(page)).getByRole('button', { name: 'Delete highlight' }));
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({});
     await (await glossFrame(page)).getByRole('status').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });

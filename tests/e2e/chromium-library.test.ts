@@ -127,3 +127,22 @@ describe('Chromium: library, export and backup', () => {
     await opened.close();
   });
 });
+
+describe('Chromium: library actions take the focus', () => {
+  it('focuses the rename field, so the typed name renames the tag', async () => {
+    const page = await openPage(env.server.url('storm-1152.html?case=rename-focus'));
+    await highlight(page, 'Astonishingly, the group', '750 million', 'renameme');
+
+    const library = await env.session.context.newPage();
+    await library.goto(`chrome-extension://${env.session.extensionId}/library.html`);
+    await library.getByText(/Manage tags/).click();
+    await library.getByRole('button', { name: 'Rename #renameme' }).click();
+    await library.keyboard.press('Control+A');
+    await library.keyboard.type('renamed-tag');
+    await library.keyboard.press('Enter');
+    await library.getByRole('status').filter({ hasText: 'Renamed the tag on 1 highlight.' }).waitFor(WAIT);
+    await expect.poll(() => library.evaluate(() => document.activeElement?.getAttribute('aria-label')), WAIT).toBe('Rename #renamed-tag');
+    await library.close();
+    await page.close();
+  });
+});

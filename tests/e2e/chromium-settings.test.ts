@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
-import { describeGlossUi, glossEditor, glossFrame, selectForToolbar } from './support/chromium-gloss-ui';
+import { describeGlossUi, glossEditor, glossFrame, glossReady, selectForToolbar } from './support/chromium-gloss-ui';
 import { PAINTED_SCRIPT, selectTextScript, textCenterScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
@@ -16,19 +16,10 @@ async function openSettings(): Promise<Page> {
   return settings;
 }
 
-/** Waits until Gloss's content script in the page answers: it has heard the settings from the background. */
-async function glossReady(page: Page): Promise<void> {
-  const tabId = await env.session.tabIdOf(page);
-  await expect.poll(() => env.session.serviceWorker.evaluate(
-    (id) => chrome.tabs.sendMessage(id, { gloss: 'tab-command', type: 'highlight-states' }, { frameId: 0 }).then(() => true, () => false),
-    tabId,
-  ), WAIT).toBe(true);
-}
-
 async function openArticle(search: string): Promise<Page> {
   const page = await env.session.context.newPage();
   await page.goto(env.server.url(`storm-1152.html?case=${search}`));
-  await glossReady(page);
+  await glossReady(env.session, page);
   return page;
 }
 
@@ -107,7 +98,7 @@ describe('Chromium: the settings page', () => {
     await toolbar.waitFor(WAIT).catch(async (error) => {
       throw new Error(`${error}: ${await describeGlossUi(page)}`);
     });
-    expect(await toolbar.getByRole('radio', { name: 'Blue' }).getAttribute('aria-checked')).toBe('true');
+    expect(await toolbar.getByRole('button', { name: 'Blue' }).getAttribute('aria-pressed')).toBe('true');
 
     // Toolbar off: the open tab drops the toolbar it shows, without a reload.
     await highlighting.getByRole('checkbox', { name: 'Show the toolbar when I select text' }).uncheck();
@@ -203,7 +194,7 @@ describe('Chromium: the settings page', () => {
     await library.getByText('Nothing saved yet').waitFor(WAIT);
     expect(await settings.getByRole('radio', { name: 'Yellow' }).isChecked()).toBe(true);
     await page.reload();
-    await glossReady(page);
+    await glossReady(env.session, page);
     expect(await painted(page)).toEqual({});
     await Promise.all([library.close(), page.close(), settings.close()]);
   });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { setTabViewport } from '../../harness/chromium';
 import { useChromium } from './support/browser-sessions';
 import { highlightText } from './support/chromium-gloss-ui';
 import { PAINTED_SCRIPT } from './support/page-selection';
@@ -121,7 +122,7 @@ describe('Chromium: the side panel', () => {
 async function openPanelFor(page: Page): Promise<Page> {
   const tabId = await env.session.tabIdOf(page);
   const panel = await env.session.context.newPage();
-  await panel.setViewportSize({ width: 400, height: 900 });
+  await setTabViewport(panel, { width: 400, height: 900 });
   await panel.goto(`chrome-extension://${env.session.extensionId}/sidepanel.html?tab=${tabId}`);
   return panel;
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithGloss, type ChromiumSession } from '../../harness/chromium';
 import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
 import { FIXTURES_DIR } from '../../harness/paths';
-import { glossEditor, highlightText } from './support/chromium-gloss-ui';
+import { clickInGloss, glossEditor, glossFrame, highlightText } from './support/chromium-gloss-ui';
 import { PAINTED_SCRIPT, textCenterScript } from './support/page-selection';
 import { fingerprint, serverFiles, startBrokenServer, useWebdavServer } from './support/sync-server';
 import { storedRecords, syncFromLibrary, syncRegion } from './support/sync-ui';
@@ -88,7 +88,10 @@ describe('Chromium: sync through WebDAV', () => {
     await pageA.bringToFront();
     const point = (await pageA.evaluate(textCenterScript('Astonishingly, the group'))) as { x: number; y: number };
     await pageA.mouse.click(point.x, point.y);
-    await (await glossEditor(pageA)).getByRole('button', { name: 'Delete' }).click();
+    // Delete asks to confirm (so that a second click never deletes).
+    const frameA = await glossFrame(pageA);
+    await clickInGloss(frameA, (await glossEditor(pageA)).getByRole('button', { name: 'Delete', exact: true }));
+    await clickInGloss(frameA, (await glossEditor(pageA)).getByRole('button', { name: 'Delete highlight' }));
     await expect.poll(() => storedRecords(libraryA, 'annotations'), WAIT).toEqual([]);
     expect(await syncFromLibrary(libraryA, null)).toContain('Synced');
     expect(await syncFromLibrary(libraryB, null)).toContain('Synced');

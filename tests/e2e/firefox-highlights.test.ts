@@ -31,6 +31,7 @@ describe('Firefox: highlights on the sample article', () => {
     const again = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
     await page.mouse.click(again.x, again.y);
     await clickGlossControl(page, 'Delete');
+    await clickGlossControl(page, 'Delete highlight');
     await expect.poll(() => painted(page), WAIT).toEqual({});
     await expect.poll(items, WAIT).toHaveLength(0);
     await listing.close();

@@ -62,7 +62,7 @@ describe('Firefox: the settings page', () => {
     // The toolbar offers pink first (and so Gloss is running in the page).
     await selectForToolbar(page, 'phishing attacks', 'identity theft');
     const frame = await glossFrame(page);
-    const pinkChecked = () => frame.evaluate(() => document.querySelector('[role="toolbar"] [role="radio"][aria-label="Pink"]')?.getAttribute('aria-checked') ?? null);
+    const pinkChecked = () => frame.evaluate(() => document.querySelector('[role="toolbar"] [aria-label="Pink"]')?.getAttribute('aria-pressed') ?? null);
     await expect.poll(pinkChecked, WAIT).toBe('true');
     await page.keyboard.press('Escape');
     await expect.poll(() => frame.evaluate(() => document.querySelector('[role="toolbar"]') === null), WAIT).toBe(true);

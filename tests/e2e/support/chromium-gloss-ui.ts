@@ -1,5 +1,23 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
+import type { ChromiumSession } from '../../../harness/chromium';
 import { selectTextScript } from './page-selection';
+
+/**
+ * Waits until Gloss's content script in `page` answers a command: it has started (at document_idle) and
+ * heard from the background whether the site is paused and the page has highlights.
+ */
+export async function glossReady(session: Pick<ChromiumSession, 'tabIdOf' | 'serviceWorker'>, page: Page, timeoutMs = 10_000): Promise<void> {
+  const tabId = await session.tabIdOf(page);
+  const deadline = Date.now() + timeoutMs;
+  const answers = () => session.serviceWorker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { gloss: 'tab-command', type: 'highlight-states' }, { frameId: 0 }).then(() => true, () => false),
+    tabId,
+  );
+  while (!(await answers())) {
+    if (Date.now() > deadline) throw new Error('Gloss’s content script did not answer');
+    await page.waitForTimeout(100);
+  }
+}
 
 /** Gloss's in-page UI frame (toolbar, editor, undo notice) in `page`; waits for it to exist. */
 export async function glossFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
@@ -51,6 +69,16 @@ export async function highlightText(page: Page, start: string, end: string, butt
     throw new Error(`${error}: ${await describeGlossUi(page)}`);
   });
   return quote;
+}
+
+/**
+ * Clicks a control in Gloss's frame with the real mouse once the frame has drawn it (see `drawn`): a
+ * click sent before Chrome draws the frame again lands on the page underneath.
+ */
+export async function clickInGloss(frame: Frame, control: Locator): Promise<void> {
+  await control.waitFor({ timeout: 10_000 });
+  await drawn(frame);
+  await control.click({ timeout: 8000, force: true });
 }
 
 /** The editor dialog, inside Gloss's frame. */

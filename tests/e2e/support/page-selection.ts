@@ -35,9 +35,32 @@ export const PAINTED_SCRIPT = `(() => {
   const painted = {};
   if (!globalThis.CSS || !CSS.highlights) return painted;
   CSS.highlights.forEach((highlight, name) => {
-    if (name.startsWith('gloss-')) painted[name] = [...highlight].map((range) => range.toString());
+    if (name.startsWith('gloss-') && !${JSON.stringify(['gloss-noted', 'gloss-hover'])}.includes(name)) painted[name] = [...highlight].map((range) => range.toString());
   });
   return painted;
+})()`;
+
+/**
+ * The decorations Gloss draws over its highlights, by name: the dotted mark of a highlight with a note
+ * (gloss-noted) and the shade of the one under the pointer (gloss-hover); each with its ranges' text.
+ */
+export const DECORATIONS_SCRIPT = `(() => {
+  const drawn = {};
+  for (const name of ['gloss-noted', 'gloss-hover']) {
+    const highlight = globalThis.CSS && CSS.highlights && CSS.highlights.get(name);
+    if (highlight) drawn[name] = [...highlight].map((range) => range.toString());
+  }
+  return drawn;
+})()`;
+
+/** The viewport rectangles of every range Gloss painted in a colour layer, for placement checks. */
+export const PAINTED_RECTS_SCRIPT = `(() => {
+  const rects = [];
+  CSS.highlights.forEach((highlight, name) => {
+    if (!/^gloss-(yellow|green|blue|pink|purple)$/.test(name)) return;
+    for (const range of highlight) for (const r of range.getClientRects()) if (r.width > 0) rects.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  });
+  return rects;
 })()`;
 
 /** Where on screen the middle of the first occurrence of `text` is, for clicking it. */

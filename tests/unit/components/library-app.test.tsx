@@ -231,12 +231,32 @@ describe('LibraryApp', () => {
     const root = await mount(s);
     await act(async () => (root.querySelector('[aria-label="Rename #fraud"]') as HTMLButtonElement).click());
     const field = root.querySelector('.tag-manager input') as HTMLInputElement;
+    // The field takes the focus as it opens, so what the person types goes into it.
+    expect(document.activeElement).toBe(field);
     field.value = 'scam';
     await act(async () => { field.dispatchEvent(new Event('input', { bubbles: true })); });
     await act(async () => (root.querySelector('.tag-manager form') as HTMLFormElement).requestSubmit());
     await act(async () => {});
     expect(s.renameTag).toHaveBeenCalledWith('fraud', 'scam');
     expect(status(root)).toBe('Renamed the tag on 1 highlight.');
+    // And the focus goes back to the tag's Rename button.
+    await vi.waitFor(async () => {
+      await act(async () => {});
+      expect(document.activeElement?.getAttribute('aria-label') ?? '').toMatch(/^Rename #/);
+    });
+  });
+
+  it('renames nothing when the name is left as it was, and Escape gives the focus back to Rename', async () => {
+    const s = services();
+    const root = await mount(s);
+    await act(async () => (root.querySelector('[aria-label="Rename #fraud"]') as HTMLButtonElement).click());
+    await act(async () => (root.querySelector('.tag-manager form') as HTMLFormElement).requestSubmit());
+    expect(s.renameTag).not.toHaveBeenCalled();
+    await act(async () => (root.querySelector('[aria-label="Rename #fraud"]') as HTMLButtonElement).click());
+    const field = root.querySelector('.tag-manager input') as HTMLInputElement;
+    await act(async () => { field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
+    expect(root.querySelector('.tag-manager input')).toBeNull();
+    expect(document.activeElement).toBe(root.querySelector('[aria-label="Rename #fraud"]'));
   });
 
   it('says so when nothing is saved, and when the library cannot be read', async () => {

@@ -97,6 +97,11 @@ describe('SyncRegion', () => {
     expect(box(root, 'Password').placeholder).toMatch(/leave empty to keep/);
     await act(async () => button(root, 'Start over from this device')!.click());
     expect(root.textContent).toMatch(/deletes every Gloss file in the sync folder/);
+    // The confirmation takes the focus, on the choice that changes nothing; Cancel gives it back.
+    expect(document.activeElement).toBe(button(root, 'Cancel'));
+    await act(async () => button(root, 'Cancel')!.click());
+    expect(document.activeElement).toBe(button(root, 'Start over from this device'));
+    await act(async () => button(root, 'Start over from this device')!.click());
     expect(fake.startOver).not.toHaveBeenCalled();
     await act(async () => button(root, 'Yes, start over')!.click());
     await act(async () => {});

@@ -130,7 +130,19 @@ describe('the shortcut and the context menu', () => {
     await handleRequest({ type: 'set-settings', changes: { defaultColor: 'blue' } }, popup());
     sendMessage.mockClear();
     await highlightSelectionIn(tab.id);
-    expect(sendMessage.mock.calls).toEqual([[tab.id, { type: 'highlight-selection', gloss: 'tab-command', color: 'blue' }, { frameId: 0 }]]);
+    expect(sendMessage.mock.calls).toEqual([[tab.id, { type: 'highlight-selection', gloss: 'tab-command', color: 'blue', shortcut: null }, { frameId: 0 }]]);
+  });
+
+  it('reuse the colour used last once there is a highlight, over the default colour', async () => {
+    await handleRequest({ type: 'set-settings', changes: { defaultColor: 'blue' } }, popup());
+    const tab = await fakeBrowser.tabs.create({ url: PAGE });
+    await createAnnotation(glossDatabase(), { pageUrl: PAGE, target: {
+      quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 1 },
+    }, color: 'green' }, null, Date.now() + 1000); // made after the default colour was chosen
+    const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => ({ ok: true }));
+    await highlightSelectionIn(tab.id);
+    expect(sendMessage).toHaveBeenCalledWith(tab.id, { type: 'highlight-selection', gloss: 'tab-command', color: 'green', shortcut: null }, { frameId: 0 });
   });
 
   it('still highlight, in yellow, when a stored colour is not valid', async () => {
@@ -138,6 +150,6 @@ describe('the shortcut and the context menu', () => {
     const tab = await fakeBrowser.tabs.create({ url: PAGE });
     const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => ({ ok: true }));
     await highlightSelectionIn(tab.id);
-    expect(sendMessage).toHaveBeenCalledWith(tab.id, { type: 'highlight-selection', gloss: 'tab-command', color: 'yellow' }, { frameId: 0 });
+    expect(sendMessage).toHaveBeenCalledWith(tab.id, { type: 'highlight-selection', gloss: 'tab-command', color: 'yellow', shortcut: null }, { frameId: 0 });
   });
 });

@@ -12,6 +12,9 @@ describe('messages from the UI frame', () => {
     expect(is({ type: 'close' })).toBe(true);
     expect(is({ type: 'delete' })).toBe(true);
     expect(is({ type: 'undo' })).toBe(true);
+    expect(is({ type: 'edit' })).toBe(true);
+    expect(is({ type: 'merge', color: 'blue' })).toBe(true);
+    expect(is({ type: 'step', direction: -1 })).toBe(true);
   });
 
   it('refuses anything else, so a malformed message changes nothing in the page', () => {
@@ -25,5 +28,8 @@ describe('messages from the UI frame', () => {
     expect(is({ type: 'draft', draft: null })).toBe(false);
     expect(is({ type: 'draft', draft: { color: 'blue', note: 'x'.repeat(100_001), tags: '' } })).toBe(false);
     expect(is({ type: 'draft', draft: { color: 'blue', note: 'n', tags: ['a'] } })).toBe(false);
+    expect(is({ type: 'merge', color: 'red' })).toBe(false);
+    expect(is({ type: 'step', direction: 2 })).toBe(false);
+    expect(is({ type: 'step' })).toBe(false);
   });
 });

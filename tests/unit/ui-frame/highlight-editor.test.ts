@@ -7,10 +7,10 @@ import { selectionToolbar } from '@/extension/ui-frame/selection-toolbar';
 const CONTENT = { quote: 'Astonishingly, the group managed to generate a staggering 750 million', color: 'green' as const, note: 'The headline number.', tags: ['fraud', 'Storm-1152'] };
 
 function editor(focusNote = false) {
-  const actions = { draft: vi.fn(), close: vi.fn(), remove: vi.fn() };
-  const { dialog, first } = highlightEditor(CONTENT, focusNote, actions);
+  const actions = { draft: vi.fn(), close: vi.fn(), remove: vi.fn(), step: vi.fn(), knownTags: Promise.resolve(['fraud', 'phishing', 'social-engineering']) };
+  const { dialog, first, keys } = highlightEditor(CONTENT, focusNote, actions);
   document.body.replaceChildren(dialog);
-  return { dialog, first, actions };
+  return { dialog, first, keys, actions };
 }
 
 const control = (root: Element, label: string) =>
@@ -25,11 +25,37 @@ describe('the in-page UI frame’s controls', () => {
     expect(clicked).not.toHaveBeenCalled();
   });
 
+  const toolbarActions = () => ({ highlight: vi.fn(), edit: vi.fn(), merge: vi.fn(), close: vi.fn() });
+  const names = (root: Element) => [...root.querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent);
+
   it('shows the toolbar with Highlight, the five colours and Add note', () => {
-    const toolbar = selectionToolbar('yellow', vi.fn());
+    const toolbar = selectionToolbar('yellow', { kind: 'new' }, toolbarActions());
     expect(toolbar.getAttribute('role')).toBe('toolbar');
-    expect([...toolbar.querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent))
-      .toEqual(['Highlight', 'Yellow', 'Green', 'Blue', 'Pink', 'Purple', 'Add note']);
+    expect(names(toolbar)).toEqual(['Highlight', 'Yellow', 'Green', 'Blue', 'Pink', 'Purple', 'Add note']);
+    expect(toolbar.querySelector('[aria-label="Yellow"]')?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('offers to edit, not to duplicate, a selection inside a highlight; and to merge one that overlaps some', () => {
+    expect(names(selectionToolbar('yellow', { kind: 'inside' }, toolbarActions()))).toEqual(['Edit highlight']);
+    expect(names(selectionToolbar('yellow', { kind: 'overlap', count: 2 }, toolbarActions())).at(-1)).toBe('Merge with 2 highlights');
+  });
+
+  it('steps with N and P outside the text fields, and Escape closes from anywhere in the frame', () => {
+    const { dialog, keys, actions } = editor();
+    const key = (target: Element, name: string) => {
+      const event = new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'target', { value: target });
+      keys(event);
+      return event;
+    };
+    key(control(dialog, 'Green'), 'n');
+    expect(actions.step).toHaveBeenLastCalledWith(1);
+    key(control(dialog, 'Done'), 'P');
+    expect(actions.step).toHaveBeenLastCalledWith(-1);
+    key(control(dialog, 'Note'), 'n');
+    expect(actions.step).toHaveBeenCalledTimes(2);
+    key(document.body, 'Escape');
+    expect(actions.close).toHaveBeenCalledTimes(1);
   });
 
   it('shows a dialog named Edit highlight with the quote, the note, the tags, Delete and Done', () => {
@@ -58,7 +84,7 @@ describe('the in-page UI frame’s controls', () => {
 
   it('keeps Tab inside the dialog: past the last control it comes back to the first, and Shift+Tab goes round the other way', () => {
     const { dialog } = editor();
-    const tabbable = [...dialog.querySelectorAll<HTMLElement>('button, textarea, input')].filter((element) => element.tabIndex >= 0);
+    const tabbable = [...dialog.querySelectorAll<HTMLElement>('button, textarea, input')].filter((element) => element.tabIndex >= 0 && !element.closest('[hidden]'));
     const first = tabbable[0];
     const last = tabbable[tabbable.length - 1];
     expect([first.getAttribute('aria-label'), last.textContent]).toEqual(['Green', 'Done']);
@@ -71,6 +97,12 @@ describe('the in-page UI frame’s controls', () => {
     const back = tab(true);
     keepFocusInside(dialog, back);
     expect(document.activeElement).toBe(last);
+    // From the frame's body (after a click on the quote), Tab goes into the dialog, not out to the page.
+    (document.activeElement as HTMLElement).blur();
+    const fromBody = tab(false);
+    keepFocusInside(dialog, fromBody);
+    expect(fromBody.prevented).toBe(true);
+    expect(document.activeElement).toBe(first);
     // Inside the dialog, Tab moves as usual.
     const middle = tab(false);
     control(dialog, 'Note').focus();
