@@ -52,7 +52,8 @@ export function EntitiesRegion({ initial, services }: { initial: PageEntities | 
       })
       .catch(() => current && setProblem('Gloss couldn’t look for entities on this page. Open it again to retry.'));
     return () => { current = false; };
-  }, [services]);
+    // Once entities are here (with the article, or from this request) there is nothing to ask for.
+  }, [services, entities]);
 
   return (
     <section class="entities" aria-labelledby="entities-title" aria-busy={!entities && !problem}>

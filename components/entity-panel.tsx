@@ -53,6 +53,8 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
     setDetails(null);
     services.details(entity).then((d) => current && setDetails(d)).catch(() => current && setProblem('Gloss couldn’t load the details.'));
     return () => { current = false; };
+    // By key: when the list is read again (after a tag) each entity is a new object; only another entity needs new details.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entity.key, services]);
 
   const verdict = async (value: 'confirmed' | 'rejected' | null, done: string) => {

@@ -89,6 +89,7 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
     if (layout !== 'panel' || tabIdForHighlights === null || !outlineHeadings || !services.watchReadingPosition) return undefined;
     return services.watchReadingPosition(tabIdForHighlights, outlineHeadings, setReadingPosition);
     // The headings by value (headingsKey): a new array of the same outline is no reason to start again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [services, layout, tabIdForHighlights, headingsKey]);
 
   const load = useCallback(async () => {

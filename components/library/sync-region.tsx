@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { describeStatus, type SyncStatus, type SyncView } from '@/lib/sync/sync-status';
 import type { SyncServices } from './sync-services';
 
@@ -24,17 +24,20 @@ export function SyncRegion({ services }: { services: SyncServices }) {
   const [finished, setFinished] = useState(0);
 
   /** Reads the account again; the status too at first (after an action, its own result is the status). */
-  const refresh = async (withStatus: boolean) => {
-    try {
-      const next = await services.view();
-      setView(next);
-      if (withStatus) setStatus(next.status);
-      return next;
-    } catch (error) {
-      setLoadProblem(error instanceof Error ? error.message : String(error));
-      return null;
-    }
-  };
+  const refresh = useCallback(
+    async (withStatus: boolean) => {
+      try {
+        const next = await services.view();
+        setView(next);
+        if (withStatus) setStatus(next.status);
+        return next;
+      } catch (error) {
+        setLoadProblem(error instanceof Error ? error.message : String(error));
+        return null;
+      }
+    },
+    [services],
+  );
 
   useEffect(() => {
     void refresh(true).then((first) => {
@@ -44,7 +47,7 @@ export function SyncRegion({ services }: { services: SyncServices }) {
       }
     });
     return services.subscribe((next) => setStatus(next));
-  }, [services]);
+  }, [services, refresh]);
 
   const act = async (work: () => Promise<SyncStatus>) => {
     setBusy(true);

@@ -39,7 +39,10 @@ function folderBytes(dir: string): { files: number; bytes: number } {
       const full = path.join(at, name);
       const stats = statSync(full);
       if (stats.isDirectory()) walk(full);
-      else (files += 1), (bytes += stats.size);
+      else {
+        files += 1;
+        bytes += stats.size;
+      }
     }
   };
   walk(dir);

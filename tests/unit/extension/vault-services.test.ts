@@ -16,6 +16,7 @@ class FakeFolder {
   requestPermission = vi.fn(async () => (this.permission = this.grant));
   async *entries(): AsyncGenerator<[string, never]> {
     if (this.gone) throw new DOMException('The folder is gone.', 'NotFoundError');
+    yield* [] as [string, never][]; // an empty folder
   }
 }
 

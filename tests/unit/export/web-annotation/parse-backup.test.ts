@@ -5,6 +5,7 @@ import { idForIri } from '@/lib/storage/annotation-ids';
 import { LEGACY_IRI, NEWS, UUID_ID, fileOrder, richSnapshot } from './rich-snapshot';
 
 /** The backup's raw JSON, which the tests reach into to break. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case reaches to another depth of untyped JSON to break it
 type Raw = any;
 
 /** The rich backup as parsed JSON, changed by `change`, then parsed as a backup again. */
