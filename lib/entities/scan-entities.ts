@@ -6,7 +6,7 @@
 import { createEntityFinder, type SoftwareRecord } from './find-entities';
 import { NameSearchGroup } from './folded-search';
 import type { ThreatActorRecord } from './dictionary';
-import { createTechniqueFinder } from './techniques';
+import { createTechniqueFinder, type AttackTechniqueData } from './techniques';
 import { createOrganizationFinder, type OrganizationRecord } from './organizations';
 import { createPlaceFinder, type PlaceRecord } from './places';
 import { findIndicators } from './indicators';
@@ -31,11 +31,6 @@ export interface EntityData {
   places?: readonly PlaceRecord[];
   /** The learned model (data/entity-model.json, `npm run train:entities`); without it, the rules alone. */
   model?: EntityModelFile | EntityModel;
-}
-
-export interface AttackTechniqueData {
-  techniques: { id: string; name: string; tactics?: string[]; parent?: string }[];
-  tactics: { id: string; name: string; shortname?: string }[];
 }
 
 export type KindFinder = (text: string) => Entity[];

@@ -4,7 +4,7 @@ import type { ThreatActorRecord } from '@/lib/entities/dictionary';
 import type { SoftwareRecord } from '@/lib/entities/find-entities';
 import type { OrganizationRecord } from '@/lib/entities/organizations';
 import type { PlaceRecord } from '@/lib/entities/places';
-import type { AttackTechniqueData } from '@/lib/entities/scan-entities';
+import type { AttackTechniqueData } from '@/lib/entities/techniques';
 import { PROJECT_ROOT } from '../../../harness/paths';
 
 /** The data sets the product ships, copied into data/ with their attribution. */
