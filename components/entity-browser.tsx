@@ -3,7 +3,7 @@ import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/
 import type { EntityMark } from '@/lib/messaging/contract';
 import { KIND_GROUPS } from '@/lib/popup/entity-labels';
 import { EntityButton } from './entity-button';
-import type { EntityServices } from './entities-region';
+import type { EntityServices } from './popup-services';
 import { EntityPanel } from './entity-panel';
 import { IndicatorExport } from './indicator-export';
 import { SelectionTagger } from './selection-tagger';

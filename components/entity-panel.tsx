@@ -4,7 +4,7 @@ import type { EntityDetailsResult } from '@/lib/messaging/contract';
 import { KIND_NOUN_PHRASES, KIND_NOUNS } from '@/lib/popup/entity-labels';
 import { ActorForm } from './actor-form';
 import { EntityFacts } from './entity-facts';
-import type { EntityServices } from './entities-region';
+import type { EntityServices } from './popup-services';
 
 interface EntityPanelProps {
   id: string;
