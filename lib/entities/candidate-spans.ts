@@ -2,7 +2,7 @@
  * Candidate mentions of actors and software, before any decision: dictionary names (one search for
  * both lists), vendor naming schemes, names proposed by context cues and then found throughout the
  * text, listed names glued to a software noun ("NetwireRAT"), and program file names of listed tools
- * ("certutil.exe"). Each candidate records what every source said about it; `find-entities.ts`
+ * ("certutil.exe"). Each candidate records what every source said about it; `actors-and-software.ts`
  * decides.
  */
 import type { ActorDictionary } from './dictionary';

@@ -3,7 +3,7 @@
  * module runs them and settles overlaps between kinds, so one stretch of text is one entity:
  * the longer mention wins, and for equal spans the kind earlier in `KIND_PRIORITY`.
  */
-import { createEntityFinder, type SoftwareRecord } from './find-entities';
+import { createEntityFinder, type SoftwareRecord } from './actors-and-software';
 import { NameSearchGroup } from './folded-search';
 import type { ThreatActorRecord } from './dictionary';
 import { createTechniqueFinder, type AttackTechniqueData } from './techniques';

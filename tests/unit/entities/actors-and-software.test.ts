@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/lib/article/extract-article';
-import { createEntityFinder } from '@/lib/entities/find-entities';
+import { createEntityFinder } from '@/lib/entities/actors-and-software';
 import { fixtureDocument } from '../../support/load-html';
 import { software, threatActors } from './shared-data';
 
