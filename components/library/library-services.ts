@@ -1,7 +1,7 @@
 import type { ExportFile } from '@/lib/export/export-files';
 import type { ExportFormat } from '@/lib/messaging/contract';
 import type { Outcome } from '@/lib/messaging/outcome';
-import type { SkippedRecord } from '@/lib/export/web-annotation/parse-backup';
+import type { SkippedRecord } from '@/lib/backup/parse-backup';
 import type { ActorChange } from '@/lib/storage/actor-changes';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { ImportReport } from '@/lib/storage/backup-store';

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { LibraryServices } from '@/components/library/library-services';
-import { MAX_BACKUP_BYTES, parseBackup } from '@/lib/export/web-annotation/parse-backup';
+import { MAX_BACKUP_BYTES, parseBackup } from '@/lib/backup/parse-backup';
 import { actorChanges } from '@/lib/storage/actor-changes';
 import { importSnapshot, type LoadedRecords } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';

@@ -3,8 +3,8 @@
  * plain W3C annotations, so other annotation tools can read them; what the model has no words for
  * (pages, tag spellings, entity verdicts, the user's actors) travels under `gloss:` keys.
  */
-import type { ElementPathSelector, TextPositionSelector, TextQuoteSelector } from '../../anchoring/types';
-import type { HighlightColor } from '../../storage/records';
+import type { ElementPathSelector, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+import type { HighlightColor } from '../storage/records';
 
 /** The format this Gloss writes and reads; raise it (and teach parse-backup the old one) on any change. */
 export const BACKUP_FORMAT_VERSION = 1;
@@ -56,4 +56,4 @@ export interface BackupDocument {
  * Highlights are named by IRI: `urn:uuid:<id>` for Gloss's own ids; a highlight imported under another
  * IRI keeps it and is exported under it again (lib/storage/annotation-ids.ts).
  */
-export { annotationIdFromIri, annotationIri, recordIri } from '../../storage/annotation-ids';
+export { annotationIdFromIri, annotationIri, recordIri } from '../storage/annotation-ids';

@@ -6,14 +6,14 @@
  * bodies it cannot keep are refused rather than dropped. An IRI that holds no id in Gloss's own form
  * gives a fresh id derived from it, and is kept (lib/storage/annotation-ids.ts).
  */
-import type { AnnotationRecord, HighlightColor } from '../../storage/records';
-import { idForIri } from '../../storage/annotation-ids';
+import type { AnnotationRecord, HighlightColor } from '../storage/records';
+import { idForIri } from '../storage/annotation-ids';
 import {
   checkHighlightColor, checkNote,
-} from '../../storage/record-rules';
-import { ANNOTATION_FROM_BACKUP, ANNOTATION_IRI, ELEMENT_SELECTOR } from '../../storage/record-schemas';
-import { meets, parseRecord } from '../../storage/schema-fields';
-import { cleanTags } from '../../storage/tags';
+} from '../storage/record-rules';
+import { ANNOTATION_FROM_BACKUP, ANNOTATION_IRI, ELEMENT_SELECTOR } from '../storage/record-schemas';
+import { meets, parseRecord } from '../storage/schema-fields';
+import { cleanTags } from '../storage/tags';
 import { checkIsoTime, checkPageUrl, checkText, fail, isObject, own, readObject, type JsonObject } from './read-fields';
 
 // The limits on ids, quotes, paths, notes and addresses are lib/storage/record-rules.ts's, shared with

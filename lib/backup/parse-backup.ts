@@ -7,7 +7,7 @@
  *   lists it with its place and why ("Annotation 12 has no TextQuoteSelector."); so is a record with the
  *   same id as an earlier one. Everything else is kept.
  */
-import type { GlossSnapshot } from '../page-export';
+import type { GlossSnapshot } from '../export/page-export';
 import { BACKUP_FORMAT_VERSION } from './backup-format';
 import { parseAnnotation } from './parse-annotation';
 import { parseActor, parseEntityTag, parsePage, parseTag } from './parse-records';

@@ -4,9 +4,9 @@
  * write, a backup gives back. Only the known fields are copied into fresh objects, so stray or hostile
  * keys never reach the database.
  */
-import { ENTITY_TAG, PAGE, TAG, USER_ACTOR } from '../../storage/record-schemas';
-import type { EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from '../../storage/records';
-import { parseRecord } from '../../storage/schema-fields';
+import { ENTITY_TAG, PAGE, TAG, USER_ACTOR } from '../storage/record-schemas';
+import type { EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from '../storage/records';
+import { parseRecord } from '../storage/schema-fields';
 
 export const parsePage = (value: unknown, place: string): PageRecord => parseRecord(PAGE, value, place);
 

@@ -4,7 +4,7 @@
  * (lib/storage/record-schemas.ts). Each read either returns a value of the promised type or throws a
  * BackupProblem naming the place and the field; parseBackup turns that into its answer.
  */
-import { fail } from '../../storage/record-rules';
+import { fail } from '../storage/record-rules';
 
 /**
  * The checks shared with messages live in lib/storage/record-rules.ts, so a record that arrives by
@@ -13,7 +13,7 @@ import { fail } from '../../storage/record-rules';
 export {
   RecordProblem as BackupProblem, checkOffset, checkPageUrl, checkText, checkTimestamp, fail, isObject, own,
   readObject, type JsonObject, type TextRules,
-} from '../../storage/record-rules';
+} from '../storage/record-rules';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 

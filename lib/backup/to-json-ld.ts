@@ -3,10 +3,10 @@
  * snapshot always gives the same text: records are sorted by their key, every object's keys come in a
  * fixed order, and `generated` is the newest change in the data, never the clock.
  */
-import type { GlossSnapshot } from '../page-export';
+import type { GlossSnapshot } from '../export/page-export';
 import type {
   AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord,
-} from '../../storage/records';
+} from '../storage/records';
 import {
   BACKUP_CONTEXT, BACKUP_FORMAT_VERSION, recordIri, type BackupDocument, type TextualBody, type WebAnnotation,
 } from './backup-format';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BACKUP_BYTES, parseBackup, type ParsedBackup } from '@/lib/export/web-annotation/parse-backup';
-import { backupJson } from '@/lib/export/web-annotation/to-json-ld';
+import { MAX_BACKUP_BYTES, parseBackup, type ParsedBackup } from '@/lib/backup/parse-backup';
+import { backupJson } from '@/lib/backup/to-json-ld';
 import { idForIri } from '@/lib/storage/annotation-ids';
 import { LEGACY_IRI, NEWS, UUID_ID, fileOrder, richSnapshot } from './rich-snapshot';
 

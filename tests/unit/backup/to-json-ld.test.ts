@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotationIdFromIri, annotationIri } from '@/lib/export/web-annotation/backup-format';
-import { backupDocument, backupJson } from '@/lib/export/web-annotation/to-json-ld';
+import { annotationIdFromIri, annotationIri } from '@/lib/backup/backup-format';
+import { backupDocument, backupJson } from '@/lib/backup/to-json-ld';
 import { BLOG, LEGACY_ID, LEGACY_IRI, NEWS, ODD_ID, UUID_ID, richSnapshot } from './rich-snapshot';
 
 const empty = { pages: [], annotations: [], tags: [], entityTags: [], actors: [] };
