@@ -26,7 +26,7 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
  * highlights need not be copied through messages. The background hears of every write, so open tabs
  * repaint and the dictionaries pick up imported actors.
  */
-export function libraryServices(db = new GlossDatabase()): LibraryServices {
+export function createLibraryServices(db = new GlossDatabase()): LibraryServices {
   // What the page last read, reused by exports (reading 100,000 highlights again takes over a second);
   // forgotten the moment anything changes, so an export never works from stale records.
   let loaded: { pages?: PageRecord[]; annotations?: AnnotationRecord[] } = {};

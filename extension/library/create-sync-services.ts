@@ -5,7 +5,7 @@ import { isBroadcast } from '../broadcasts';
 import { sendRequest } from '../send-request';
 
 /** The Sync region's services: every step is the background's (only extension pages may ask). */
-export function syncServices(): SyncServices {
+export function createSyncServices(): SyncServices {
   return {
     view: () => sendRequest({ type: 'sync-view' }),
     setUp: (setup) => sendRequest({ type: 'sync-set-up', setup }),

@@ -25,7 +25,7 @@ function onBroadcast(types: GlossBroadcast['type'][], callback: (message: GlossB
  * background's origin). Everything that changes what open tabs do goes through the background, which
  * tells them: settings, resuming a site, erasing.
  */
-export function settingsServices(db = new GlossDatabase()): SettingsServices {
+export function createSettingsServices(db = new GlossDatabase()): SettingsServices {
   return {
     ...shortcutServices(),
     loadSettings: () => readSettings(db),

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { WelcomeServices } from '@/components/welcome/welcome-services';
 import { shortcutServices } from '../shortcut-services';
 
-export function welcomeServices(): WelcomeServices {
+export function createWelcomeServices(): WelcomeServices {
   return {
     ...shortcutServices(),
     async openLibrary() {
