@@ -41,7 +41,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
   const setProblem = (text: string) => setNote({ text, problem: true });
   /** Marks an earlier popup left in the page (they stay while the user reads). */
   const [leftover, setLeftover] = useState(false);
-  useEffect(() => { performance.mark('gloss:entities-shown'); }, []); // read by scripts/bench/entity-popup.ts
+  useEffect(() => { performance.mark('gloss:entities-shown'); }, []); // read by bench/runners/entity-popup.ts
   useEffect(() => {
     let current = true;
     services.marksShown().then((shown) => current && setLeftover(shown), () => undefined);

@@ -7,7 +7,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    // Bench builds only (`wxt build --mode bench`, read by scripts/bench/idle-cost.ts); other builds drop it.
+    // Bench builds only (`wxt build --mode bench`, read by bench/runners/idle-cost.ts); other builds drop it.
     const startedAt = import.meta.env.MODE === 'bench' ? markReplies() : 0;
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
@@ -18,7 +18,7 @@ export default defineContentScript({
 
 /**
  * Bench builds only: a `gloss:reply` mark as each reply from the background arrives, ahead of the code
- * waiting for it, so scripts/bench/idle-cost.ts can find the work of handling it in a trace. Returns the
+ * waiting for it, so bench/runners/idle-cost.ts can find the work of handling it in a trace. Returns the
  * time main() started.
  */
 function markReplies(): number {

@@ -1,14 +1,14 @@
 /**
- * Browser side of `npm run bench -- --suite anchoring`: bundled into an IIFE by scripts/bench/anchoring.ts
+ * Browser side of `npm run bench -- --suite anchoring`: bundled into an IIFE by bench/runners/anchoring.ts
  * and evaluated in a real page. Describes many highlights on the page as served, then times finding them
  * again with anchorAll, as the content script does on load, against a bare indexOf per quote. All timing
  * happens here with performance.now(), so the Playwright round trip is not measured.
  */
-import { anchorAll } from '../lib/anchoring/anchor';
-import { describeOffsets } from '../lib/anchoring/describe-range';
-import { TextIndex } from '../lib/anchoring/text-index';
-import type { AnnotationTarget } from '../lib/anchoring/types';
-import { type Budget, warmThenMeasure } from './budget';
+import { anchorAll } from '../../lib/anchoring/anchor';
+import { describeOffsets } from '../../lib/anchoring/describe-range';
+import { TextIndex } from '../../lib/anchoring/text-index';
+import type { AnnotationTarget } from '../../lib/anchoring/types';
+import { type Budget, warmThenMeasure } from '../budget';
 import { chooseRanges } from './anchoring-ranges';
 import { applyModification, type Modification, type ModificationKind } from './anchoring-modifications';
 

@@ -2,8 +2,8 @@
  * Changes to the page after the highlights were described, each forcing anchoring down a slower path
  * (see lib/anchoring/anchor.ts), and each undoable so one page serves them all.
  */
-import { TextIndex } from '../lib/anchoring/text-index';
-import type { AnnotationTarget } from '../lib/anchoring/types';
+import { TextIndex } from '../../lib/anchoring/text-index';
+import type { AnnotationTarget } from '../../lib/anchoring/types';
 
 export type ModificationKind = 'none' | 'paragraph' | 'block' | 'edit';
 

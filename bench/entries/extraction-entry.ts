@@ -1,16 +1,16 @@
 /**
- * Browser side of `npm run bench`: bundled into an IIFE by scripts/bench.ts and evaluated in a fixture
+ * Browser side of `npm run bench`: bundled into an IIFE by bench/run-bench.ts and evaluated in a fixture
  * page. All timing happens here with performance.now(), so the Playwright round trip is not measured.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { extractArticle, MIN_ARTICLE_CHARACTERS, type ArticleExtraction } from '../lib/article/extract-article';
-import { completeMetadata } from '../lib/article/metadata';
-import { estimateReadingTime } from '../lib/article/reading-time';
-import { collectHeadings } from '../lib/outline/headings';
-import { alignWithLivePage, liveHeadings } from '../lib/outline/live-outline';
-import { type Budget, repeat } from './budget';
+import { extractArticle, MIN_ARTICLE_CHARACTERS, type ArticleExtraction } from '../../lib/article/extract-article';
+import { completeMetadata } from '../../lib/article/metadata';
+import { estimateReadingTime } from '../../lib/article/reading-time';
+import { collectHeadings } from '../../lib/outline/headings';
+import { alignWithLivePage, liveHeadings } from '../../lib/outline/live-outline';
+import { type Budget, repeat } from '../budget';
 
-export type { Budget } from './budget';
+export type { Budget } from '../budget';
 
 /** Per-run times in milliseconds; `extract[i]` and `bare[i]` were measured back to back. */
 export interface PairedSamples {

@@ -1,10 +1,10 @@
 /**
  * `npm run bench -- --suite anchoring`: re-anchoring 1,000 highlights on the largest real page, in
- * headless Chromium, timed inside the page by bench/anchoring-entry.ts. First on the page as served, then
- * after changes that send anchoring down its slower paths (bench/anchoring-modifications.ts).
+ * headless Chromium, timed inside the page by bench/entries/anchoring-entry.ts. First on the page as served, then
+ * after changes that send anchoring down its slower paths (bench/entries/anchoring-modifications.ts).
  */
-import type { AnchoringCheck, AnchoringSamples, ModificationKind, PreparedPage } from '../../bench/anchoring-entry';
-import type { Budget } from '../../bench/budget';
+import type { AnchoringCheck, AnchoringSamples, ModificationKind, PreparedPage } from '../entries/anchoring-entry';
+import type { Budget } from '../budget';
 import type { FixtureServer } from '../../harness/fixture-server';
 import { median } from '../../harness/stats';
 import type { BenchBrowser } from './browser';
@@ -70,7 +70,7 @@ export function formatAnchoring({ page, rows }: AnchoringResult, budget: Budget)
       `(${page.textLength.toLocaleString('en')} characters of indexed text in ${page.textNodes.toLocaleString('en')} ` +
       `text nodes, ${page.elements.toLocaleString('en')} elements), spread evenly over its words, ` +
       `${page.quoteLengths.min}–${page.quoteLengths.max} characters (median ${page.quoteLengths.median}), ` +
-      'word-snapped, described with describeOffsets on the page as served (bench/anchoring-ranges.ts).',
+      'word-snapped, described with describeOffsets on the page as served (bench/entries/anchoring-ranges.ts).',
     '',
     '| page | anchorAll incl. TextIndex ms | TextIndex + indexOf ms | ratio | TextIndex alone ms | ' +
       'position / element / exact / fuzzy / orphan | at the right place | runs |',

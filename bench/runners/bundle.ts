@@ -2,10 +2,10 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { PROJECT_ROOT } from '../../harness/paths';
 
-/** Bundles bench/<name>.ts into one IIFE, kept in memory, to evaluate inside a page. */
+/** Bundles bench/entries/<name>.ts into one IIFE, kept in memory, to evaluate inside a page. */
 export async function bundleBenchEntry(name: string): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(PROJECT_ROOT, 'bench', `${name}.ts`)],
+    entryPoints: [path.join(PROJECT_ROOT, 'bench', 'entries', `${name}.ts`)],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -18,5 +18,5 @@ export async function bundleBenchEntry(name: string): Promise<string> {
   return output.text;
 }
 
-/** Bundles bench/extraction-entry.ts. */
+/** Bundles bench/entries/extraction-entry.ts. */
 export const bundleExtractionEntry = (): Promise<string> => bundleBenchEntry('extraction-entry');

@@ -181,7 +181,7 @@ export function formatEntityPopup(pages: PopupPage[]): string {
       '(resolving the tab), in it the page reader in the tab, the scan and the stored verdicts in the background ' +
       'and the messaging, after it the render and the frame. Page reader alone: `scripting.executeScript` of ' +
       'page-reader.js timed in the background after the warm opens. Each column is its own median, so they need ' +
-      'not add up. How and why: scripts/bench/entity-popup.ts.',
+      'not add up. How and why: bench/runners/entity-popup.ts.',
     'Targets (the issue\'s 50 ms and 300 ms, one per page, in its order): ' +
       pages.map((p) => `${p.page.replace(/^.*\//, '').replace('.html', '')} under ${p.targetMs} ms — ` +
         `warm ${verdict(p.warm, p.targetMs)}, cold ${verdict(p.cold, p.targetMs)}`).join('; ') + '.',

@@ -15,7 +15,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { warmThenMeasure, type Budget } from '../../bench/budget';
+import { warmThenMeasure, type Budget } from '../budget';
 import threatActors from '../../data/threat-actors.json';
 import software from '../../data/software.json';
 import { FIXTURES_DIR } from '../../harness/paths';

@@ -1,11 +1,11 @@
 /**
  * `npm run bench -- --suite extraction`: extractArticle against bare Readability in headless Chromium, on
- * the sample article and the real pages, timed inside each page by bench/extraction-entry.ts.
+ * the sample article and the real pages, timed inside each page by bench/entries/extraction-entry.ts.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Budget } from '../../bench/budget';
-import type { ExtractionSummary, PairedSamples, PhaseSamples } from '../../bench/extraction-entry';
+import type { Budget } from '../budget';
+import type { ExtractionSummary, PairedSamples, PhaseSamples } from '../entries/extraction-entry';
 import type { FixtureServer } from '../../harness/fixture-server';
 import { FIXTURES_DIR } from '../../harness/paths';
 import { median } from '../../harness/stats';

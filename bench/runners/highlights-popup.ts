@@ -178,6 +178,6 @@ export function formatHighlightsPopup({ rows, baseline }: { rows: HighlightsPopu
     '',
     `Medians of ${opens} opens per build, alternating, after one warm-up open each; milliseconds from the popup's ` +
       'navigation start (its own clock). "–": the popup never showed "Loading highlights…" (the list came with the ' +
-      'first paint of the region). How and why: scripts/bench/highlights-popup.ts.',
+      'first paint of the region). How and why: bench/runners/highlights-popup.ts.',
   ].join('\n');
 }

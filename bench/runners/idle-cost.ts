@@ -145,7 +145,7 @@ export function formatIdleCost(results: IdlePage[]): string {
       'content-scripts/highlights.js: compiling it, its top level and WXT\'s wrapper, then main(). Reply ' +
       'handling is the outermost task or microtask checkpoint in which the background\'s first reply arrived. ' +
       'Total is evaluation + reply per traced load. Wall time includes time the main thread was descheduled ' +
-      '(other processes competing for the cores) or waited; CPU time is the thread\'s own work. How and why: scripts/bench/idle-cost.ts.',
+      '(other processes competing for the cores) or waited; CPU time is the thread\'s own work. How and why: bench/runners/idle-cost.ts.',
     `Target: under ${TARGET_MS} ms. Total CPU: ${verdict(worst('cpu'))}; total wall: ${verdict(worst('wall'))}; ` +
       `main() alone: ${verdict(worst('startUp'))}.`,
   ].join('\n');

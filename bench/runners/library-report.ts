@@ -137,7 +137,7 @@ export function formatLibrary(search: LibrarySearchResult, files: LibraryFilesRe
   const cpus = os.cpus();
   return [
     `${search.pages.toLocaleString('en')} pages and ${search.annotations.toLocaleString('en')} highlights ` +
-      '(scripts/bench/library-data.ts, seed 1), imported through the library page into the IndexedDB of a fresh ' +
+      '(bench/runners/library-data.ts, seed 1), imported through the library page into the IndexedDB of a fresh ' +
       'Chromium profile; the Node figures run the same code on the same records.',
     '',
     ...summary(search, files, browser),
@@ -194,6 +194,6 @@ export function formatLibrary(search: LibrarySearchResult, files: LibraryFilesRe
     '',
     ...filesDetails(files),
     '',
-    'How and why: scripts/bench/library-search.ts, library-files.ts, library-browser.ts and library-probe.ts.',
+    'How and why: bench/runners/library-search.ts, library-files.ts, library-browser.ts and library-probe.ts.',
   ].join('\n');
 }

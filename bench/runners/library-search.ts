@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --suite library`: the library page's index and search-as-you-type over a generated
  * library (library-data.ts: 5,000 pages, 100,000 highlights), in Node (the same V8 as the extension page).
- * Also runs alone: `npx tsx scripts/bench/library-search.ts`.
+ * Also runs alone: `npx tsx bench/runners/library-search.ts`.
  *
  * - The records are handed over as IndexedDB would: highlights sorted by id (their primary key) and
  *   structured-cloned, so they sit in memory in that order, not in the order the generator made them.

@@ -1,4 +1,4 @@
-import type { Budget } from '../../bench/budget';
+import type { Budget } from '../budget';
 import { median } from '../../harness/stats';
 
 export interface PageResult {
