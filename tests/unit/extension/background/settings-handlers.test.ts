@@ -8,7 +8,7 @@ import { isGlossRequest } from '@/lib/messaging/request-checks';
 import { createAnnotation } from '@/lib/storage/annotation-store';
 import { claimWelcome, DEFAULT_SETTINGS, readSettings, saveSettings } from '@/lib/storage/settings-store';
 import { isSitePaused, pauseSite } from '@/lib/storage/site-pause-store';
-import { contentScript, library, popup, subFrame } from '../background/fixtures';
+import { contentScript, library, popup, subFrame } from './fixtures';
 
 const PAGE = 'https://news.example/storm-1152';
 const target = {

@@ -5,7 +5,7 @@ import type { AnnotationRecord } from '@/lib/storage/records';
 import { deriveKey } from '@/lib/sync/sync-crypto';
 import { syncOnce } from '@/lib/sync/sync-engine';
 import { DexieReplica } from '@/extension/sync/dexie-replica';
-import { MemoryFolder } from '../sync/memory-folder';
+import { MemoryFolder } from '../../sync/memory-folder';
 
 const PAGE = { url: 'https://news.example/storm-1152', title: 'Storm-1152', siteName: 'News', createdAt: 1, updatedAt: 2 };
 const ANNOTATION: AnnotationRecord = {

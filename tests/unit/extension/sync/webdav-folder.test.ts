@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebdavServer, type WebdavServer } from '../../../harness/webdav-server';
+import { startWebdavServer, type WebdavServer } from '../../../../harness/webdav-server';
 import { WebdavFolder } from '@/extension/sync/webdav-folder';
 import { SyncProblem } from '@/lib/sync/sync-problem';
 
