@@ -33,6 +33,25 @@ describe('classifying the sender', () => {
     expect(classifySender(sender)).toEqual({ refused });
   });
 
+  it('takes Gloss\'s in-page frame (an extension page framed in a web page\'s tab) for an extension page, never for that page\'s content script', () => {
+    const frame = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/ui-frame.html'), tab: contentScript().tab, frameId: 5 };
+    expect(classifySender(frame)).toEqual({ kind: 'extension-page', extensionUrl: fakeBrowser.runtime.getURL('/ui-frame.html') });
+    expect(isContentScriptOfTab(frame, TAB)).toBe(false);
+  });
+
+  it.each([
+    ['a web page in a tab, as it would reach an externally connectable extension', { url: PAGE, origin: 'https://news.example', tab: contentScript().tab, frameId: 0 }],
+    ['a web page claiming Gloss\'s id in its address', { url: `${PAGE}?id=${fakeBrowser.runtime.id}`, tab: contentScript().tab, frameId: 0 }],
+  ])('refuses %s: only the browser\'s account of the sender\'s id counts', (_name, sender) => {
+    expect(classifySender(sender)).toEqual({ refused: 'Gloss answers only its own pages and its own content script' });
+  });
+
+  it.each([-1, 1.5, Number.NaN])('refuses a tab id of %s', (id) => {
+    expect(classifySender({ ...contentScript(), tab: { ...contentScript().tab!, id } })).toEqual({
+      refused: 'the sender is neither a Gloss page nor a web page in a tab',
+    });
+  });
+
   it('reads an extension address by the extension\'s own root only', () => {
     expect(isExtensionUrl(fakeBrowser.runtime.getURL('/library.html'))).toBe(true);
     expect(isExtensionUrl('chrome-extension://another-id/popup.html')).toBe(false);
