@@ -1,7 +1,8 @@
 /**
- * How long a browser-side benchmark keeps going, shared by the entries in bench/: warm-up by count and by
- * time (each page is a fresh V8 context, so code tiers up again on every page), then measuring by count
- * and by time, with a cap so slow work does not run for ever.
+ * How long a browser-side benchmark keeps going, shared by the page-side entries (bench/entries/) and
+ * the runners (bench/runners/): warm-up by count and by time (each page is a fresh V8 context, so code
+ * tiers up again on every page), then measuring by count and by time, with a cap so slow work does not
+ * run for ever.
  */
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ActorSuggestion } from '@/lib/entities/search-actors';
 import type { ActorToAdd } from '@/lib/messaging/contract';
+import type { Outcome } from '@/lib/messaging/outcome';
 
 export interface ActorFormProps {
   /** The name being tagged: a mention's words or the selected text. */
@@ -8,7 +9,7 @@ export interface ActorFormProps {
   /** "link": attach the name to a known actor; "new": create an actor with this name. */
   mode: 'link' | 'new';
   suggest: (query: string) => Promise<ActorSuggestion[]>;
-  onSubmit: (actor: ActorToAdd) => Promise<{ ok: boolean; message?: string }>;
+  onSubmit: (actor: ActorToAdd) => Promise<Outcome>;
   onCancel: () => void;
 }
 

@@ -1,35 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/entities/page-entities';
-import type { ActorSuggestion } from '@/lib/entities/search-actors';
-import type { TaggableKind } from '@/lib/entities/taggable-kinds';
-import type { IndicatorFanging, IndicatorListFormat } from '@/lib/export/indicator-list';
-import type { ActorToAdd, EntityDetailsResult, EntityMark, PageExportResult, SavedPageSummary, TabEntitiesResult } from '@/lib/messaging/contract';
+import { SCAN_STOPPED_MESSAGE, type PageEntities } from '@/lib/entities/page-entities';
 import { ActorPagesSearch } from './actor-pages-search';
 import { EntityBrowser } from './entity-browser';
-
-type Outcome = Promise<{ ok: boolean; message?: string }>;
-
-export interface EntityServices {
-  refresh: () => Promise<TabEntitiesResult>;
-  details: (entity: PageEntity) => Promise<EntityDetailsResult>;
-  tag: (entity: PageEntity, verdict: 'confirmed' | 'rejected' | null) => Outcome;
-  addActor: (actor: ActorToAdd) => Outcome;
-  /** Confirms text as an entity of any kind but threat actor; the message says what it was kept as, or why not. */
-  tagSelection: (kind: TaggableKind, text: string) => Promise<{ ok: boolean; message: string }>;
-  suggest: (query: string) => Promise<ActorSuggestion[]>;
-  selection: () => Promise<string>;
-  mark: (marks: EntityMark[], focus: number | null) => Promise<boolean[]>;
-  focus: (index: number) => Promise<boolean>;
-  clearMarks: () => Promise<void>;
-  /** Whether the page shows entity marks already (left by an earlier popup). */
-  marksShown: () => Promise<boolean>;
-  /** The page's indicators as a file (text or CSV), refanged or defanged, with types and context. */
-  exportIndicators: (format: IndicatorListFormat, fanging: IndicatorFanging) => Promise<PageExportResult>;
-  save: (file: { fileName: string; mimeType: string; data: string }) => void;
-  copy: (text: string) => Promise<boolean>;
-  /** Saved pages that mention an actor under any of its names. */
-  pagesForActor: (name: string) => Promise<SavedPageSummary[]>;
-}
+import type { EntityServices } from './popup-services';
 
 /**
  * The popup's "Entities" region. Entities usually arrive with the article; when the background was
@@ -52,7 +25,8 @@ export function EntitiesRegion({ initial, services }: { initial: PageEntities | 
       })
       .catch(() => current && setProblem('Gloss couldn’t look for entities on this page. Open it again to retry.'));
     return () => { current = false; };
-  }, [services]);
+    // Once entities are here (with the article, or from this request) there is nothing to ask for.
+  }, [services, entities]);
 
   return (
     <section class="entities" aria-labelledby="entities-title" aria-busy={!entities && !problem}>

@@ -3,7 +3,7 @@ import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/
 import type { EntityMark } from '@/lib/messaging/contract';
 import { KIND_GROUPS } from '@/lib/popup/entity-labels';
 import { EntityButton } from './entity-button';
-import type { EntityServices } from './entities-region';
+import type { EntityServices } from './popup-services';
 import { EntityPanel } from './entity-panel';
 import { IndicatorExport } from './indicator-export';
 import { SelectionTagger } from './selection-tagger';
@@ -41,7 +41,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
   const setProblem = (text: string) => setNote({ text, problem: true });
   /** Marks an earlier popup left in the page (they stay while the user reads). */
   const [leftover, setLeftover] = useState(false);
-  useEffect(() => { performance.mark('gloss:entities-shown'); }, []); // read by scripts/bench/entity-popup.ts
+  useEffect(() => { performance.mark('gloss:entities-shown'); }, []); // read by bench/runners/entity-popup.ts
   useEffect(() => {
     let current = true;
     services.marksShown().then((shown) => current && setLeftover(shown), () => undefined);

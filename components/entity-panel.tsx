@@ -4,7 +4,7 @@ import type { EntityDetailsResult } from '@/lib/messaging/contract';
 import { KIND_NOUN_PHRASES, KIND_NOUNS } from '@/lib/popup/entity-labels';
 import { ActorForm } from './actor-form';
 import { EntityFacts } from './entity-facts';
-import type { EntityServices } from './entities-region';
+import type { EntityServices } from './popup-services';
 
 interface EntityPanelProps {
   id: string;
@@ -53,6 +53,8 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
     setDetails(null);
     services.details(entity).then((d) => current && setDetails(d)).catch(() => current && setProblem('Gloss couldn’t load the details.'));
     return () => { current = false; };
+    // By key: when the list is read again (after a tag) each entity is a new object; only another entity needs new details.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entity.key, services]);
 
   const verdict = async (value: 'confirmed' | 'rejected' | null, done: string) => {

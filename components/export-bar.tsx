@@ -1,12 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ExportFormat, PageExportResult } from '@/lib/messaging/contract';
-
-export interface ExportServices {
-  exportPage: (format: ExportFormat) => Promise<PageExportResult>;
-  save: (file: { fileName: string; mimeType: string; data: string }) => void;
-  copy: (text: string) => Promise<boolean>;
-  openLibrary: () => void;
-}
+import type { ExportFormat } from '@/lib/messaging/contract';
+import type { ExportServices } from './popup-services';
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'markdown', label: 'Export Markdown' },

@@ -2,7 +2,7 @@ import type { HighlightState } from '@/lib/messaging/contract';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import { COLOR_LABELS } from '@/lib/storage/records';
 import { HighlightEditControls } from './highlight-edit-controls';
-import type { HighlightServices } from './highlights-region';
+import type { HighlightServices } from './popup-services';
 
 const QUOTE_PREVIEW = 220;
 

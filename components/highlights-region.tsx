@@ -1,24 +1,10 @@
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { HighlightState, TabHighlightsResult } from '@/lib/messaging/contract';
 import { previewList } from '@/lib/popup/preview-list';
-import type { AnnotationChanges } from '@/lib/storage/annotation-store';
-import type { AnnotationRecord } from '@/lib/storage/records';
 import { HighlightItem } from './highlight-item';
+import type { HighlightServices } from './popup-services';
 import { ShowAllButton } from './show-all-button';
 import { useDeletionUndo } from './use-deletion-undo';
-
-export interface HighlightServices {
-  load: () => Promise<TabHighlightsResult>;
-  scrollTo: (id: string) => Promise<boolean>;
-  /** Stores changes through the background, which repaints the page; null when the highlight is gone. */
-  update: (id: string, changes: AnnotationChanges) => Promise<AnnotationRecord | null>;
-  remove: (id: string) => Promise<void>;
-  /** Puts a deleted highlight back (undo). */
-  restore: (record: AnnotationRecord) => Promise<void>;
-  reattach: (id: string) => Promise<{ ok: boolean; message?: string }>;
-  /** Calls back whenever this tab's highlights may have changed; returns the unsubscribe function. */
-  subscribe: (onChange: () => void) => () => void;
-}
 
 /**
  * The page's highlights in document order; orphans stay listed with their quote. Each can be edited or

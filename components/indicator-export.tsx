@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { IndicatorFanging, IndicatorListFormat } from '@/lib/export/indicator-list';
-import type { EntityServices } from './entities-region';
+import type { EntityServices } from './popup-services';
 
 let exportCount = 0;
 

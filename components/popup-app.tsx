@@ -1,39 +1,18 @@
 import { useCallback, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { AnalyzeTabResult, PageDetailsMessage, ReadingPosition } from '@/lib/messaging/contract';
+import type { AnalyzeTabResult, ReadingPosition } from '@/lib/messaging/contract';
 import type { OutlineItem } from '@/lib/outline/live-outline';
 import { currentOutlineIndex } from '@/lib/outline/section-in-view';
 import { UNREADABLE_MESSAGES } from '@/lib/popup/unreadable-messages';
 import { ArticleHeader } from './article-header';
-import { EntitiesRegion, type EntityServices } from './entities-region';
-import { ExportBar, type ExportServices } from './export-bar';
+import { EntitiesRegion } from './entities-region';
+import { ExportBar } from './export-bar';
 import { LoadingIndicator } from './loading-indicator';
 import { HeadingsOnlyNotice } from './headings-only-notice';
-import { HighlightsRegion, type HighlightServices } from './highlights-region';
+import { HighlightsRegion } from './highlights-region';
 import { Notice } from './notice';
 import { OutlineNav } from './outline-nav';
-import { SitePauseBar, SitePausedNotice, type SitePauseServices } from './site-pause';
-
-export interface PopupServices {
-  /** Resolves the tab this popup describes. */
-  resolveTabId: () => Promise<number | null>;
-  analyzeTab: (tabId: number) => Promise<AnalyzeTabResult>;
-  scrollToHeading: (tabId: number, item: OutlineItem) => Promise<boolean>;
-  /** The highlights of one tab; absent in tests that only cover reading. */
-  highlightsFor?: (tabId: number) => HighlightServices;
-  /** The entities of one tab; absent in tests that only cover reading. */
-  entitiesFor?: (tabId: number, page: PageDetailsMessage) => EntityServices;
-  /** Exports of one tab's saved page; absent in tests that only cover reading. */
-  exportsFor?: (tabId: number) => ExportServices;
-  /** "Pause Gloss on this site"; absent in tests that only cover reading. */
-  sitePause?: SitePauseServices;
-  /** Opens the browser's side panel (called in the click's own handler: browsers ask for a gesture); absent where there is none. */
-  openSidePanel?: () => void;
-  /**
-   * Side panel: reports the section being read in the tab, among these headings (the outline's indexes
-   * among the page's h1–h6), until the returned function is called.
-   */
-  watchReadingPosition?: (tabId: number, headings: number[], onPosition: (position: ReadingPosition | null) => void) => () => void;
-}
+import type { PopupServices } from './popup-services';
+import { SitePauseBar, SitePausedNotice } from './site-pause';
 
 /** Headings the popup shows before "Show all (n)"; the side panel shows every one. */
 const POPUP_OUTLINE_LIMIT = 8;
@@ -89,6 +68,7 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
     if (layout !== 'panel' || tabIdForHighlights === null || !outlineHeadings || !services.watchReadingPosition) return undefined;
     return services.watchReadingPosition(tabIdForHighlights, outlineHeadings, setReadingPosition);
     // The headings by value (headingsKey): a new array of the same outline is no reason to start again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [services, layout, tabIdForHighlights, headingsKey]);
 
   const load = useCallback(async () => {

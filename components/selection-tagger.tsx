@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { TaggableKind } from '@/lib/entities/taggable-kinds';
 import { KIND_NOUNS } from '@/lib/popup/entity-labels';
 import { ActorForm } from './actor-form';
-import type { EntityServices } from './entities-region';
+import type { EntityServices } from './popup-services';
 
 type TagKind = 'threat-actor' | TaggableKind;
 

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { LoadingIndicator } from './loading-indicator';
-import { PopupApp, type PopupServices } from './popup-app';
+import { PopupApp } from './popup-app';
+import type { PopupServices } from './popup-services';
 
 export interface SidePanelServices {
   /** Calls back with the tab to show, at once and whenever it changes or reloads; returns the unsubscribe function. */

@@ -1,16 +1,3 @@
-/** Whether Gloss is paused on a tab's site; `site` is null for pages that are not web pages. */
-export interface SitePauseStatus {
-  site: string | null;
-  paused: boolean;
-}
-
-/** The popup's "Pause Gloss on this site"; the extension implements it with background requests. */
-export interface SitePauseServices {
-  status: (tabId: number) => Promise<SitePauseStatus>;
-  /** Rejects, with a message for people, when the setting could not be changed. */
-  setPaused: (site: string, paused: boolean) => Promise<void>;
-}
-
 interface Props {
   site: string;
   busy: boolean;

@@ -12,6 +12,8 @@ export function useFocusOnMount<T extends HTMLElement>(select = false) {
     const element = ref.current;
     element?.focus();
     if (select && element instanceof HTMLInputElement) element.select();
+    // Only as the element appears: a later change of `select` must not pull the focus back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return ref;
 }

@@ -14,7 +14,7 @@
  */
 import { createEntityScanner } from '../lib/entities/scan-entities';
 import { loadEntityData } from '../lib/entities/shipped-data';
-import { createEntityFinder } from '../lib/entities/find-entities';
+import { createEntityFinder } from '../lib/entities/actors-and-software';
 import { dictionaryFacts, dictionaryResolver } from '../lib/entities/model/resolve-name';
 import { readSplit, SPLITS } from './entities-eval/annoctr';
 import { rulesByReport } from './entities-eval/rules-by-report';

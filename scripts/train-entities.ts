@@ -13,7 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createEntityFinder } from '../lib/entities/find-entities';
+import { createEntityFinder } from '../lib/entities/actors-and-software';
 import { modelFile, trainEntityModel, DEFAULT_SETTINGS } from '../lib/entities/model/training';
 import { dictionaryFacts, dictionaryResolver } from '../lib/entities/model/resolve-name';
 import { createEntityScanner } from '../lib/entities/scan-entities';

@@ -1,6 +1,7 @@
 import type { ExportFile } from '@/lib/export/export-files';
 import type { ExportFormat } from '@/lib/messaging/contract';
-import type { SkippedRecord } from '@/lib/export/web-annotation/parse-backup';
+import type { Outcome } from '@/lib/messaging/outcome';
+import type { SkippedRecord } from '@/lib/backup/parse-backup';
 import type { ActorChange } from '@/lib/storage/actor-changes';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { ImportReport } from '@/lib/storage/backup-store';
@@ -68,7 +69,7 @@ export interface LibraryServices {
   /** Display names of threat actors, by actorKey. */
   actorNames: (keys: string[]) => Promise<Map<string, string>>;
   /** Opens a saved page (or its tab) and scrolls to the highlight. */
-  open: (url: string, annotationId: string | null) => Promise<{ ok: boolean; message?: string }>;
+  open: (url: string, annotationId: string | null) => Promise<Outcome>;
   /** The given pages (all when null) as one file. */
   exportPages: (format: ExportFormat, urls: string[] | null) => Promise<ExportFile>;
   save: (file: ExportFile) => void;

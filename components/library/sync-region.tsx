@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { describeStatus, type SyncStatus, type SyncView } from '@/lib/sync/sync-status';
 import { useFocusOnMount } from '../use-focus-on-mount';
 import type { SyncServices } from './sync-services';
@@ -27,17 +27,20 @@ export function SyncRegion({ services }: { services: SyncServices }) {
   const [finished, setFinished] = useState(0);
 
   /** Reads the account again; the status too at first (after an action, its own result is the status). */
-  const refresh = async (withStatus: boolean) => {
-    try {
-      const next = await services.view();
-      setView(next);
-      if (withStatus) setStatus(next.status);
-      return next;
-    } catch (error) {
-      setLoadProblem(error instanceof Error ? error.message : String(error));
-      return null;
-    }
-  };
+  const refresh = useCallback(
+    async (withStatus: boolean) => {
+      try {
+        const next = await services.view();
+        setView(next);
+        if (withStatus) setStatus(next.status);
+        return next;
+      } catch (error) {
+        setLoadProblem(error instanceof Error ? error.message : String(error));
+        return null;
+      }
+    },
+    [services],
+  );
 
   useEffect(() => {
     void refresh(true).then((first) => {
@@ -47,7 +50,7 @@ export function SyncRegion({ services }: { services: SyncServices }) {
       }
     });
     return services.subscribe((next) => setStatus(next));
-  }, [services]);
+  }, [services, refresh]);
 
   const act = async (work: () => Promise<SyncStatus>) => {
     setBusy(true);
@@ -136,7 +139,7 @@ function StartOverButton({ busy, open, refocus, refocused }: { busy: boolean; op
     if (!refocus || busy) return;
     button.current?.focus();
     refocused();
-  }, [refocus, busy]);
+  }, [refocus, busy, refocused]);
   return <button ref={button} type="button" class="link-button" disabled={busy} onClick={open}>Start over from this device</button>;
 }
 

@@ -44,7 +44,7 @@ function TagRow({ tag, tags, busy, onRename, focusKey, setFocusKey }: TagRowProp
       setRefocus(false);
       if (focusKey === tag.key) setFocusKey(null);
     }
-  }, [editing, refocus, focusKey, tag.key]);
+  }, [editing, refocus, focusKey, tag.key, setFocusKey]);
   const cancel = () => { setEditing(false); setLabel(tag.label); setRefocus(true); };
   if (!editing) {
     return (

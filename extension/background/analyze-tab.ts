@@ -5,7 +5,7 @@ import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { unreadableReasonForError, unreadableReasonForUrl } from '@/lib/url/page-access';
 import { rememberArticleText } from './article-texts';
 import { glossDatabase } from './database';
-import { entitiesForText } from './page-entities';
+import { entitiesForText } from './entities-for-text';
 import { entityScanner } from './entity-scanner';
 import { executeFileInTab, TimeoutError, withTimeout } from './execute-in-tab';
 import { markMoment } from './timeline';

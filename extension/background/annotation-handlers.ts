@@ -11,6 +11,7 @@ import { recordActorsOfTab } from './entity-handlers';
 import { glossDatabase } from './database';
 import { refuseIfPaused } from './site-pause-handlers';
 import { executeFileInTab } from './execute-in-tab';
+import { tagsInUse } from '@/lib/storage/reader-habits';
 
 /*
  * Highlights asked for by a content script are its own page's: it names no page (the background files
@@ -115,4 +116,9 @@ export async function restore(request: GlossRequest<'restore-annotation'>, calle
     return restoreAnnotation(db, record);
   });
   return announced(restored);
+}
+
+/** Caller: extension pages (the in-page UI frame's tag field). The tags in use, for its suggestions. */
+export async function tagSuggestions(_request: GlossRequest<'tags-in-use'>): Promise<GlossResponse<'tags-in-use'>> {
+  return tagsInUse(glossDatabase());
 }

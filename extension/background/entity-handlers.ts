@@ -16,7 +16,7 @@ import { articleTextFor } from './article-texts';
 import { glossDatabase } from './database';
 import { entityScanner, invalidateEntityScanner } from './entity-scanner';
 import { executeFunctionInTab } from './execute-in-tab';
-import { entitiesForText } from './page-entities';
+import { entitiesForText } from './entities-for-text';
 
 type Handler<K extends GlossRequestType> = (request: GlossRequest<K>) => Promise<GlossResponse<K>>;
 

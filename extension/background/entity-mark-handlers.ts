@@ -1,49 +1,41 @@
 import type { EntityMark, GlossRequest } from '@/lib/messaging/contract';
+import type { EntityMarkerGlobal } from '../page/entity-marks';
 import { ENTITY_HIGHLIGHT_NAMES } from '../page/entity-painter';
-import { executeFileInTab, executeFunctionInTab } from './execute-in-tab';
+import { executeFileInTab, inTabOr } from './execute-in-tab';
 
 /*
  * The functions below are serialised into the page, so they only use their arguments and the marker
- * that /entity-marker.js published in the same isolated world.
+ * that /entity-marker.js published in the same isolated world (the type import is erased).
  */
-type Marker = {
-  mark: (marks: EntityMark[], focus: number | null) => { located: boolean[] };
-  focus: (index: number) => { found: boolean };
-  clear: () => { ok: boolean };
-};
-
 function markInPage(marks: EntityMark[], focus: number | null) {
-  const marker = (globalThis as unknown as { __glossEntityMarker?: Marker }).__glossEntityMarker;
+  const marker = (globalThis as unknown as EntityMarkerGlobal).__glossEntityMarker;
   return marker ? marker.mark(marks, focus) : { located: marks.map(() => false) };
 }
 
 function focusInPage(index: number) {
-  const marker = (globalThis as unknown as { __glossEntityMarker?: Marker }).__glossEntityMarker;
+  const marker = (globalThis as unknown as EntityMarkerGlobal).__glossEntityMarker;
   return marker ? marker.focus(index) : { found: false };
 }
 
 function clearInPage() {
-  const marker = (globalThis as unknown as { __glossEntityMarker?: Marker }).__glossEntityMarker;
+  const marker = (globalThis as unknown as EntityMarkerGlobal).__glossEntityMarker;
   return marker ? marker.clear() : { ok: true };
 }
 
 export async function markEntities({ tabId, marks, focus }: GlossRequest<'mark-entities'>) {
+  const notFound = { located: marks.map(() => false) };
   try {
     await executeFileInTab(tabId, '/entity-marker.js');
-    return (await executeFunctionInTab(tabId, markInPage, [marks, focus])) ?? { located: marks.map(() => false) };
   } catch (error) {
     // The popup can only say "not found"; the reason goes to the background's console for whoever debugs it.
     console.warn('Gloss could not mark entities in tab', tabId, error);
-    return { located: marks.map(() => false) };
+    return notFound;
   }
+  return inTabOr(tabId, markInPage, [marks, focus], notFound);
 }
 
-export async function focusEntityMark({ tabId, index }: GlossRequest<'focus-entity-mark'>) {
-  try {
-    return (await executeFunctionInTab(tabId, focusInPage, [index])) ?? { found: false };
-  } catch {
-    return { found: false };
-  }
+export function focusEntityMark({ tabId, index }: GlossRequest<'focus-entity-mark'>) {
+  return inTabOr(tabId, focusInPage, [index], { found: false });
 }
 
 /**
@@ -55,18 +47,10 @@ function marksShownInPage(names: string[]) {
   return { shown: names.some((name) => CSS.highlights.has(name)) };
 }
 
-export async function entityMarksShown({ tabId }: GlossRequest<'entity-marks-shown'>) {
-  try {
-    return (await executeFunctionInTab(tabId, marksShownInPage, [[...ENTITY_HIGHLIGHT_NAMES]])) ?? { shown: false };
-  } catch {
-    return { shown: false };
-  }
+export function entityMarksShown({ tabId }: GlossRequest<'entity-marks-shown'>) {
+  return inTabOr(tabId, marksShownInPage, [[...ENTITY_HIGHLIGHT_NAMES]], { shown: false });
 }
 
-export async function clearEntityMarks({ tabId }: GlossRequest<'clear-entity-marks'>) {
-  try {
-    return (await executeFunctionInTab(tabId, clearInPage, [])) ?? { ok: false };
-  } catch {
-    return { ok: false };
-  }
+export function clearEntityMarks({ tabId }: GlossRequest<'clear-entity-marks'>) {
+  return inTabOr(tabId, clearInPage, [], { ok: false });
 }

@@ -35,6 +35,19 @@ export async function executeFunctionInTab<A extends unknown[], R>(
   return result as R | undefined;
 }
 
+/**
+ * Runs a self-contained function in a tab (see executeFunctionInTab) and answers `fallback` when the tab
+ * cannot be scripted (a browser page, the web store, a closed tab), the function throws, or it returns
+ * nothing. For requests whose sender can only say "not found" anyway.
+ */
+export async function inTabOr<A extends unknown[], R>(tabId: number, func: (...args: A) => R, args: A, fallback: R): Promise<R> {
+  try {
+    return (await executeFunctionInTab(tabId, func, args)) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 /** Rejects with a timeout error when `promise` has not settled after `ms` milliseconds. */
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {

@@ -1,11 +1,11 @@
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { GlossRequest, GlossRequestType, GlossResponse } from '@/lib/messaging/contract';
 import { analyzeTab } from './analyze-tab';
 import * as annotations from './annotation-handlers';
-import { admitCaller, type Caller, type CallerFor } from './callers';
+import { admitCaller, RefusedRequest, type Caller, type CallerFor } from './callers';
 import * as entities from './entity-handlers';
 import { clearEntityMarks, entityMarksShown, focusEntityMark, markEntities } from './entity-mark-handlers';
-import { executeFunctionInTab } from './execute-in-tab';
+import { inTabOr } from './execute-in-tab';
 import { attackIds, exportPage, profilesFor } from './export-handlers';
 import { libraryChanged, openSavedPage } from './library-handlers';
 import { eraseAll, setSettings } from './settings-handlers';
@@ -13,8 +13,6 @@ import { setSitePaused, siteStatus, tabSitePause } from './site-pause-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
 import { forgetSync, setUpSync, startSyncOver, syncNow, syncView, turnSyncOff } from '../sync/sync-service';
-import { glossDatabase } from './database';
-import { tagsInUse } from '@/lib/storage/reader-habits';
 
 /** Each handler is given its admitted caller (callers.ts), never the raw sender. */
 type Handlers = {
@@ -23,13 +21,7 @@ type Handlers = {
 
 const handlers: Handlers = {
   'analyze-tab': ({ tabId }) => analyzeTab(tabId),
-  'scroll-to-heading': async ({ tabId, target }) => {
-    try {
-      return (await executeFunctionInTab(tabId, scrollToHeadingInPage, [target])) ?? { found: false };
-    } catch {
-      return { found: false };
-    }
-  },
+  'scroll-to-heading': ({ tabId, target }) => inTabOr(tabId, scrollToHeadingInPage, [target], { found: false }),
   'page-annotations': annotations.pageAnnotations,
   'load-highlighter': annotations.loadHighlighter,
   'create-annotation': annotations.createForSender,
@@ -79,7 +71,7 @@ const handlers: Handlers = {
   'sync-off': () => turnSyncOff(),
   'sync-forget': () => forgetSync(),
   'sync-start-over': () => startSyncOver(),
-  'tags-in-use': () => tagsInUse(glossDatabase()), // caller: extension pages (the in-page UI frame)
+  'tags-in-use': annotations.tagSuggestions,
 };
 
 /**
@@ -88,6 +80,8 @@ const handlers: Handlers = {
  * (contract.ts says who may send which), and with the handler's error when the request breaks the rules.
  */
 export async function handleRequest(request: GlossRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  // Own keys only: a type such as "constructor" or "toString" must not reach Object.prototype.
+  if (!Object.hasOwn(handlers, request.type)) throw new RefusedRequest(`${String(request.type)} is not a Gloss request.`);
   const caller = admitCaller(request.type, sender);
   const handler = handlers[request.type] as (request: GlossRequest, caller: Caller) => Promise<unknown>;
   return handler(request, caller);

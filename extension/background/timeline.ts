@@ -1,6 +1,6 @@
 /**
  * Named moments in the background's timeline (`performance.mark`), read by `npm run bench` to say where a
- * cold popup's time goes (scripts/bench/entity-popup.ts). Only the latest mark of each name is kept, so
+ * cold popup's time goes (bench/runners/entity-popup.ts). Only the latest mark of each name is kept, so
  * a long-lived background does not collect them.
  */
 export function markMoment(name: string): void {

@@ -10,14 +10,22 @@ export interface EntityMarkerApi {
   clear: () => { ok: boolean };
 }
 
-const KEY = '__glossEntityMarker';
+/**
+ * The global the marker is published under. The background's functions run in the page (serialised, so
+ * they cannot import KEY) read it by this name; typing both sides with it keeps the name in step.
+ */
+export interface EntityMarkerGlobal {
+  __glossEntityMarker?: EntityMarkerApi;
+}
+
+const KEY: keyof EntityMarkerGlobal = '__glossEntityMarker';
 
 export function publishedEntityMarker(): EntityMarkerApi | undefined {
-  return (globalThis as Record<string, unknown>)[KEY] as EntityMarkerApi | undefined;
+  return (globalThis as EntityMarkerGlobal)[KEY];
 }
 
 export function publishEntityMarker(api: EntityMarkerApi): void {
-  (globalThis as Record<string, unknown>)[KEY] = api;
+  (globalThis as EntityMarkerGlobal)[KEY] = api;
 }
 
 function scrollToRange(range: Range): void {

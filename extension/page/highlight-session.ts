@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { firstInView, stepIndex } from '@/lib/highlights/step-order';
 import type { GlossBroadcast, TabCommand } from '@/lib/messaging/contract';
+import type { Outcome } from '@/lib/messaging/outcome';
 import type { EditorDraft, FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
@@ -293,7 +294,7 @@ export class HighlightSession {
     }
   }
 
-  private async reattach(id: string): Promise<{ ok: boolean; message?: string }> {
+  private async reattach(id: string): Promise<Outcome> {
     const range = this.currentRange();
     if (!range) return { ok: false, message: 'Select the passage in the page first, then choose Re-attach.' };
     if (!(await this.highlights.retarget(id, range))) return { ok: false, message: 'That highlight no longer exists.' };

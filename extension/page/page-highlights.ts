@@ -100,13 +100,7 @@ export class PageHighlights {
       ...fields,
       page: { title: document.title, siteName: siteName() },
     });
-    if (record) {
-      this.placed.set(record.id, {
-        record, range: range.cloneRange(), anchoredText: range.toString(), start: target.position.start, end: target.position.end, status: 'anchored',
-      });
-      this.repaint();
-      this.onChange();
-    }
+    if (record) this.showOnSelection(record, range, target.position);
     return record;
   }
 
@@ -115,12 +109,15 @@ export class PageHighlights {
     const target = describeRange(new TextIndex(document.body), range);
     const updated = await sendRequest({ type: 'retarget-annotation', id, target });
     if (!updated) return false;
-    this.placed.set(id, {
-      record: updated, range: range.cloneRange(), anchoredText: range.toString(), start: target.position.start, end: target.position.end, status: 'anchored',
-    });
+    this.showOnSelection(updated, range, target.position);
+    return true;
+  }
+
+  /** Places a record the background just stored for a selection on that selection, and paints it. */
+  private showOnSelection(record: AnnotationRecord, range: Range, { start, end }: { start: number; end: number }): void {
+    this.placed.set(record.id, { record, range: range.cloneRange(), anchoredText: range.toString(), start, end, status: 'anchored' });
     this.repaint();
     this.onChange();
-    return true;
   }
 
   /** Takes in a record changed elsewhere (editor, popup) without re-anchoring everything. */

@@ -1,4 +1,4 @@
-import type { EntityServices } from '@/components/entities-region';
+import type { EntityServices } from '@/components/popup-services';
 import type { EntityRef, PageDetailsMessage } from '@/lib/messaging/contract';
 import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ExportServices } from '@/components/export-bar';
+import type { ExportServices } from '@/components/popup-services';
 import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';
 

@@ -1,5 +1,5 @@
 import type { AnalyzeTabResult } from '@/lib/messaging/contract';
-import type { SitePauseStatus } from '@/components/site-pause';
+import type { SitePauseStatus } from '@/components/popup-services';
 
 interface First<T> {
   tabId: number;

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { HighlightServices } from '@/components/highlights-region';
+import type { HighlightServices } from '@/components/popup-services';
 import { isContentScriptOfTab, isFromExtension } from '../background/callers';
 import { sendRequest } from '../send-request';
 

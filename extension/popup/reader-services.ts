@@ -1,5 +1,4 @@
-import type { PopupServices } from '@/components/popup-app';
-import type { SitePauseStatus } from '@/components/site-pause';
+import type { PopupServices, SitePauseStatus } from '@/components/popup-services';
 import type { AnalyzeTabResult } from '@/lib/messaging/contract';
 import { sendRequest } from '../send-request';
 import { entityServicesFor } from './entity-services';

@@ -1,4 +1,4 @@
-import type { SitePauseServices, SitePauseStatus } from '@/components/site-pause';
+import type { SitePauseServices, SitePauseStatus } from '@/components/popup-services';
 import { sendRequest } from '../send-request';
 
 /** "Pause Gloss on this site" for the popup, through the background, which keeps the setting. */

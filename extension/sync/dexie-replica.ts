@@ -17,7 +17,7 @@ import { parseRecord } from '@/lib/storage/schema-fields';
 import { newDeviceId } from '@/lib/sync/hybrid-clock';
 import { freshMeta } from '@/lib/sync/memory-replica';
 import { recordId, type ReplicaRecord } from '@/lib/sync/replica-record';
-import type { RecordWrite, Replica, ReplicaTransaction, SyncMeta } from '@/lib/sync/sync-engine';
+import type { RecordWrite, Replica, ReplicaTransaction, SyncMeta } from '@/lib/sync/replica';
 import { SYNC_TABLES, syncTable } from '@/lib/sync/sync-tables';
 
 const META = 'meta';

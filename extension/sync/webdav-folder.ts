@@ -16,7 +16,7 @@
  *   the final address instead of Gloss sending the password on to wherever it points.
  */
 import { entryName, parseMultistatus } from '@/lib/sync/propfind';
-import type { RemoteFile, RemoteFolder } from '@/lib/sync/sync-engine';
+import type { RemoteFile, RemoteFolder } from '@/lib/sync/remote-folder';
 import { SyncProblem } from '@/lib/sync/sync-problem';
 
 export interface WebdavAccount {

@@ -2,7 +2,7 @@
  * Candidate mentions of actors and software, before any decision: dictionary names (one search for
  * both lists), vendor naming schemes, names proposed by context cues and then found throughout the
  * text, listed names glued to a software noun ("NetwireRAT"), and program file names of listed tools
- * ("certutil.exe"). Each candidate records what every source said about it; `find-entities.ts`
+ * ("certutil.exe"). Each candidate records what every source said about it; `actors-and-software.ts`
  * decides.
  */
 import type { ActorDictionary } from './dictionary';
@@ -29,7 +29,7 @@ const GLUED_NOUN = /(?<![A-Za-z0-9_.-])([A-Z][A-Za-z0-9]*?[a-z0-9])(?:RAT|Steale
 const NAME_NOUNS = [' RAT', 'RAT', ' Stealer', ' Loader', 'Loader'];
 
 /** A program's file name, not in a path or a longer name: `certutil.exe`, `PsExec.exe`. */
-const EXECUTABLE = /(?<![A-Za-z0-9_.\/\\-])([A-Za-z][A-Za-z0-9_-]*)\.exe(?![A-Za-z0-9_\\/-]|\.[A-Za-z0-9])/gi;
+const EXECUTABLE = /(?<![A-Za-z0-9_./\\-])([A-Za-z][A-Za-z0-9_-]*)\.exe(?![A-Za-z0-9_\\/-]|\.[A-Za-z0-9])/gi;
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Every candidate span in `text`, keyed by position, with what each source said about it. */

@@ -33,7 +33,7 @@ export interface RefangedText {
 
 // One alternation starting with a literal keeps refanging to a single fast pass; the context rules
 // (letters or digits either side, optional spaces) are checked in code.
-const DEFANGED = /\b(?<scheme>hxxps?|fxps?)(?=\[?:)|(?<sep>\[:\/\/\]|\[:\]|\[\/\])|(?<mark>[\[{(](?:\.|dot|at|@)[\]})])/giu;
+const DEFANGED = /\b(?<scheme>hxxps?|fxps?)(?=\[?:)|(?<sep>\[:\/\/\]|\[:\]|\[\/\])|(?<mark>[[{(](?:\.|dot|at|@)[\]})])/giu;
 const CLOSING: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
 const WORD = /[\p{L}\p{N}]/u;
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u00a0';

@@ -3,12 +3,12 @@
  * module runs them and settles overlaps between kinds, so one stretch of text is one entity:
  * the longer mention wins, and for equal spans the kind earlier in `KIND_PRIORITY`.
  */
-import { entityFinderFrom, type SoftwareRecord } from './find-entities';
+import { entityFinderFrom, type SoftwareRecord } from './actors-and-software';
 import { NameSearchGroup } from './folded-search';
 import { buildActorDictionary, type ActorDictionary, type ThreatActorRecord } from './dictionary';
 import { buildSoftwareDictionary, type SoftwareDictionary } from './software-dictionary';
 import type { DictionaryFacts } from './model/span-features';
-import { createTechniqueFinder } from './techniques';
+import { createTechniqueFinder, type AttackTechniqueData } from './techniques';
 import { createOrganizationFinder, type OrganizationRecord } from './organizations';
 import { createPlaceFinder, type PlaceRecord } from './places';
 import { findIndicators } from './indicators';
@@ -33,11 +33,6 @@ export interface EntityData {
   places?: readonly PlaceRecord[];
   /** The learned model (data/entity-model.json, `npm run train:entities`); without it, the rules alone. */
   model?: EntityModelFile | EntityModel;
-}
-
-export interface AttackTechniqueData {
-  techniques: { id: string; name: string; tactics?: string[]; parent?: string }[];
-  tactics: { id: string; name: string; shortname?: string }[];
 }
 
 export type KindFinder = (text: string) => Entity[];

@@ -93,7 +93,7 @@ const ADJECTIVE = /(?:-(?:based|themed|linked|like|style|related|specific|enable
 /** Whether `index` opens a sentence, a line or the text (quotes and brackets skipped). */
 function opensSentence(text: string, index: number): boolean {
   let i = index - 1;
-  while (i >= 0 && /[\s“"'‘(\[*_•·–-]/.test(text[i]) && text[i] !== '\n') i--;
+  while (i >= 0 && /[\s“"'‘([*_•·–-]/.test(text[i]) && text[i] !== '\n') i--;
   return i < 0 || text[i] === '\n' || /[.!?:;]/.test(text[i]);
 }
 
@@ -127,7 +127,7 @@ export function acceptedNames(text: string, names: Iterable<string>): Set<string
       const end = m.index + m[0].length;
       const language = LANGUAGE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
       // An ordinary word shows up in lower case somewhere in the text (not in a URL or file name).
-      const inPath = /[\-./\\]/.test(text[m.index - 1] ?? '') || /^(?:[\-/\\]|\.[A-Za-z0-9])/.test(text.slice(end, end + 2));
+      const inPath = /[-./\\]/.test(text[m.index - 1] ?? '') || /^(?:[-/\\]|\.[A-Za-z0-9])/.test(text.slice(end, end + 2));
       const lowerCase = m[0] === m[0].toLowerCase() && !inPath;
       for (const name of byKey.get(m[0].toLowerCase()) ?? []) {
         if (language || (lowerCase && PLAIN.test(name))) rejected.add(name);

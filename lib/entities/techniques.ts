@@ -24,8 +24,13 @@
  */
 import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, isAtNameBoundary, isInsideLinkOrPath, selectLongest, type NameMatcher } from './match-names';
-import type { AttackTechniqueData } from './scan-entities';
 import type { Entity, Mention } from './types';
+
+/** The ATT&CK techniques and tactics, shaped like data/attack-techniques.json. */
+export interface AttackTechniqueData {
+  techniques: { id: string; name: string; tactics?: string[]; parent?: string }[];
+  tactics: { id: string; name: string; shortname?: string }[];
+}
 
 /**
  * Everyday names → ATT&CK id. Ransomware is Data Encrypted for Impact (ATT&CK's own description of

@@ -87,7 +87,7 @@ export function findCuedTools(text: string): CuedName[] {
   for (const m of [...text.matchAll(TOOL_NOUN_SINGULAR), ...text.matchAll(IS_A_TOOL_LINK)]) {
     let from = Math.max(0, m.index - TOKEN_REACH);
     if (from > 0) {
-      const space = text.slice(from, m.index).search(/[\s\u00a0(\[“"'‘*_]/);
+      const space = text.slice(from, m.index).search(/[\s\u00a0([“"'‘*_]/);
       if (space < 0) continue;
       from += space;
     }

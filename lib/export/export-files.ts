@@ -6,7 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import { markdownFileName, pageMarkdown } from './markdown';
 import type { GlossSnapshot, PageExport } from './page-export';
 import { stixBundle, stixJson, type StixExportOptions } from './stix/stix-bundle';
-import { backupJson } from './web-annotation/to-json-ld';
+import { backupJson } from '../backup/to-json-ld';
 
 export type ExportFormat = 'markdown' | 'json' | 'stix';
 

@@ -75,7 +75,10 @@ export function foldWithOffsets(text: string): FoldedWithOffsets {
     let part = char.length === 1 && char < '\x80' ? foldAscii(char) : foldText(char);
     // Whitespace runs read once, as foldText does on the whole string.
     while (part.startsWith(' ') && folded.endsWith(' ')) part = part.slice(1);
-    for (let k = 0; k < part.length; k++) starts.push(at), ends.push(at + char.length);
+    for (let k = 0; k < part.length; k++) {
+      starts.push(at);
+      ends.push(at + char.length);
+    }
     folded += part;
     at += char.length;
   }

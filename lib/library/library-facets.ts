@@ -3,7 +3,7 @@
  * how many highlights carry it, for the filter menus and their counts.
  */
 import { COLOR_LABELS, HIGHLIGHT_COLORS } from '../storage/records';
-import type { PageSummary } from './library-index';
+import type { PageSummary } from './page-summary';
 import type { TagUse } from './tag-table';
 
 export interface FacetValue {

@@ -12,27 +12,9 @@ import type { AnnotationRecord, HighlightColor, PageRecord } from '../storage/re
 import { HIGHLIGHT_COLORS } from '../storage/records';
 import { buildFacets, type LibraryFacets } from './library-facets';
 import { NO_COLOR, orderLibrary, text, time, type LibraryOrder } from './library-order';
+import type { PageSummary } from './page-summary';
 
 export type { FacetValue, LibraryFacets } from './library-facets';
-
-export interface PageSummary {
-  url: string;
-  title: string;
-  siteName: string | null;
-  /** What to show as the site: the page's site name, else its host without "www.". */
-  site: string;
-  createdAt: number;
-  updatedAt: number;
-  highlightCount: number;
-  /** Tag labels on the page's highlights, one per tag key, most used first. */
-  tags: string[];
-  /** The keys of `tags`, in the same order. */
-  tagKeys: string[];
-  /** Colours of the page's highlights, in HIGHLIGHT_COLORS order. */
-  colors: HighlightColor[];
-  /** actorKeys of the threat actors the page mentions. */
-  actors: string[];
-}
 
 export interface LibraryIndex extends Omit<LibraryOrder, 'pages'> {
   /** Newest first (updatedAt, then createdAt, then URL). */

@@ -36,7 +36,10 @@ export function parseQuery(query: string): ParsedQuery {
   for (const [, phrase, word] of folded.matchAll(TOKEN)) {
     if (phrase !== undefined) {
       const text = phrase.trim();
-      if (text) needles.push(text), words.push(text);
+      if (text) {
+        needles.push(text);
+        words.push(text);
+      }
     } else if (word.startsWith('#')) {
       const tag = word.replace(/^#+/, '');
       if (tag) needles.push(TAG_MARK + tag);

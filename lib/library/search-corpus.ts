@@ -14,7 +14,8 @@
  */
 import type { AnnotationRecord } from '../storage/records';
 import { foldText } from './fold-text';
-import type { LibraryIndex, PageSummary } from './library-index';
+import type { LibraryIndex } from './library-index';
+import type { PageSummary } from './page-summary';
 import { FIELD_MARK, RECORD_END, TAG_MARK } from './query';
 
 /**

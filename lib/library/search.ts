@@ -14,7 +14,8 @@
 import { actorKey } from '../entities/entity-key';
 import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor } from '../storage/records';
 import { tagKey } from '../storage/tags';
-import type { LibraryIndex, PageSummary } from './library-index';
+import type { LibraryIndex } from './library-index';
+import type { PageSummary } from './page-summary';
 import { narrows, parseQuery } from './query';
 import { annotationsWith, buildSearchCorpus, inDisplayOrder, indicesOf, pagesWith, type SearchCorpus } from './search-corpus';
 

@@ -17,6 +17,7 @@ import type { GlossSettings } from '../settings/gloss-settings';
 import type { StoredCounts } from '../storage/storage-summary';
 import type { SyncSetup, SyncStatus, SyncView } from '../sync/sync-status';
 import type { UnreadableReason } from '../url/page-access';
+import type { Outcome } from './outcome';
 
 /**
  * What the popup receives about a tab: the article without its full text (the background keeps it),
@@ -110,7 +111,7 @@ export interface GlossRequests {
   'restore-annotation': { request: { record: AnnotationRecord }; response: AnnotationRecord | null };
   'tab-highlights': { request: { tabId: number }; response: TabHighlightsResult };
   'scroll-to-highlight': { request: { tabId: number; id: string }; response: { found: boolean } };
-  'reattach-highlight': { request: { tabId: number; id: string }; response: { ok: boolean; message?: string } };
+  'reattach-highlight': { request: { tabId: number; id: string }; response: Outcome };
   'tab-entities': { request: { tabId: number }; response: TabEntitiesResult };
   'entity-details': {
     request: { entity: EntityRef & { aliases: string[]; attackId?: string; candidates?: string[]; foundBy?: FoundBy } };
@@ -118,16 +119,16 @@ export interface GlossRequests {
   };
   'tag-entity': {
     request: { tabId: number; entity: EntityRef; verdict: 'confirmed' | 'rejected' | null; page: PageDetailsMessage };
-    response: { ok: boolean; message?: string };
+    response: Outcome;
   };
-  'add-actor': { request: { tabId: number; actor: ActorToAdd; page: PageDetailsMessage }; response: { ok: boolean; message?: string } };
+  'add-actor': { request: { tabId: number; actor: ActorToAdd; page: PageDetailsMessage }; response: Outcome };
   /**
    * Caller: extension pages (popup). Confirms `text` (what the person selected in the tab) as an entity
    * of `kind` on the tab's page; the reply's message says what it was kept as, or why it was refused.
    */
   'tag-selection': {
     request: { tabId: number; kind: TaggableKind; text: string; page: PageDetailsMessage };
-    response: { ok: boolean; message: string };
+    response: Required<Outcome>;
   };
   'suggest-actors': { request: { query: string }; response: ActorSuggestion[] };
   'pages-for-actor': { request: { name: string }; response: SavedPageSummary[] };
@@ -149,7 +150,7 @@ export interface GlossRequests {
   /** ATT&CK ids of software and techniques, from the data the background holds; null where unknown. */
   'attack-ids': { request: { entities: AttackIdQuery[] }; response: (string | null)[] };
   /** Opens a saved page (or switches to its tab) and scrolls to one of its highlights. */
-  'open-saved-page': { request: { url: string; annotationId: string | null }; response: { ok: boolean; message?: string } };
+  'open-saved-page': { request: { url: string; annotationId: string | null }; response: Outcome };
   /** The library changed stored data (import, tag rename): open tabs repaint, the dictionaries reload. */
   'library-changed': { request: { pageUrls: string[]; actorsChanged: boolean }; response: { ok: boolean } };
   /**
@@ -161,7 +162,7 @@ export interface GlossRequests {
   /** Caller: extension pages (popup). The site of a tab (null for non-web pages) and whether Gloss is paused there. */
   'tab-site-pause': { request: { tabId: number }; response: { site: string | null; paused: boolean } };
   /** Caller: extension pages (popup, library). Pauses or resumes Gloss on a site; its open tabs follow at once. */
-  'set-site-paused': { request: { site: string; paused: boolean }; response: { ok: boolean; message?: string } };
+  'set-site-paused': { request: { site: string; paused: boolean }; response: Outcome };
   /** Caller: extension pages (the settings page). Stores some settings; every open tab follows at once. */
   'set-settings': { request: { changes: Partial<GlossSettings> }; response: GlossSettings };
   /**
@@ -248,7 +249,7 @@ export interface TabCommands {
   'step-highlights': { request: object; response: { ok: boolean } };
   'highlight-states': { request: object; response: HighlightState[] };
   'scroll-to-highlight': { request: { id: string }; response: { found: boolean } };
-  'reattach-to-selection': { request: { id: string }; response: { ok: boolean; message?: string } };
+  'reattach-to-selection': { request: { id: string }; response: Outcome };
   /** The stored highlights of the tab's page changed (in another tab, the popup or the library): reload them. */
   'page-annotations-changed': { request: { pageUrl: string }; response: void };
   /** Gloss was paused (stop everything) or resumed (start as on load) on the tab's site. */

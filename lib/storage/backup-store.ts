@@ -1,6 +1,6 @@
 /**
  * Backup and restore at the database end: reading everything (or some pages) as a snapshot, and merging
- * a snapshot back in. The file format lives in lib/export/web-annotation.
+ * a snapshot back in. The file format lives in lib/backup.
  */
 import type { GlossSnapshot } from '../export/page-export';
 import {

@@ -1,6 +1,6 @@
 /**
  * The checks for every way a record reaches the database that the user did not type into Gloss's own
- * pages: a backup being imported (lib/export/web-annotation) and a message from a content script
+ * pages: a backup being imported (lib/backup) and a message from a content script
  * (extension/background). Each reads an untrusted value and either returns a fresh, well-typed copy
  * holding only the known fields, or throws a RecordProblem that names the place and the field
  * ("Annotation 3: TextQuoteSelector exact is empty."). The records' shapes and limits are the schemas

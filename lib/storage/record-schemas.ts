@@ -2,7 +2,7 @@
  * The one schema of every record Gloss keeps: pages, highlights (with their target), tags, entity
  * verdicts and the user's actors. The stores check what they write with it (keep-records.ts), the
  * background checks what a content script sends with it (record-rules.ts), and the backup importer
- * parses with it (lib/export/web-annotation), so whatever the store can write, an import accepts.
+ * parses with it (lib/backup), so whatever the store can write, an import accepts.
  *
  * Messages read as the tail of a sentence about a place (schema-fields.ts): parseRecord(PAGE, value,
  * "Page 3") throws "Page 3: title is longer than 500 characters."

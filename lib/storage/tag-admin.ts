@@ -41,7 +41,10 @@ function retagged(tags: readonly string[], involved: ReadonlySet<string>, label:
   let placed = false;
   for (const tag of tags) {
     if (!involved.has(tagKey(tag))) result.push(tag);
-    else if (!placed) result.push(label), (placed = true);
+    else if (!placed) {
+      result.push(label);
+      placed = true;
+    }
   }
   return result;
 }

@@ -2,7 +2,8 @@
  * Compaction: one device folds the change files into the snapshot, so the sync folder stays small and a
  * new device reads one file instead of every change ever made.
  */
-import type { RemoteFile, RemoteFolder, Replica, SyncMeta } from './sync-engine';
+import type { RemoteFile, RemoteFolder } from './remote-folder';
+import type { Replica, SyncMeta } from './replica';
 import { packSnapshot, parseChangeFileName, SNAPSHOT_FILE } from './sync-files';
 import { SyncProblem } from './sync-problem';
 

@@ -7,7 +7,7 @@
  */
 import { newDeviceId } from './hybrid-clock';
 import { recordId, type ReplicaRecord } from './replica-record';
-import type { RecordWrite, Replica, ReplicaTransaction, SyncMeta } from './sync-engine';
+import type { RecordWrite, Replica, ReplicaTransaction, SyncMeta } from './replica';
 
 export const freshMeta = (deviceId = newDeviceId()): SyncMeta => ({
   deviceId, syncId: null, clock: null, nextSeq: 1, applied: {}, outbox: [], snapshotEtag: null,

@@ -41,7 +41,10 @@ export function parseMultistatus(xml: string): ListedEntry[] | null {
     if (!closing) {
       if (name === 'response') current = { href: '', etag: null, collection: false };
       else if (name === 'collection' && current) current.collection = true;
-      if (!selfClosing) (open = name), (textStart = at);
+      if (!selfClosing) {
+        open = name;
+        textStart = at;
+      }
       continue;
     }
     if (current && name === open && textStart >= 0) {
@@ -54,7 +57,10 @@ export function parseMultistatus(xml: string): ListedEntry[] | null {
         }
       } else if (name === 'getetag' && text !== '') current.etag = text;
     }
-    if (name === 'response' && current) entries.push(current), (current = null);
+    if (name === 'response' && current) {
+      entries.push(current);
+      current = null;
+    }
     open = '';
     textStart = -1;
   }

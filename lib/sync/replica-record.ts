@@ -65,11 +65,17 @@ export function applyChange(record: ReplicaRecord, change: RecordChange): boolea
   let changed = false;
   for (const [name, value] of Object.entries(change.set)) {
     const won = mergeField(record.fields[name], { value, stamp: change.stamp });
-    if (won) (record.fields[name] = won), (changed = true);
+    if (won) {
+      record.fields[name] = won;
+      changed = true;
+    }
   }
   for (const name of change.unset ?? []) {
     const won = mergeField(record.fields[name], { absent: true, stamp: change.stamp });
-    if (won) (record.fields[name] = won), (changed = true);
+    if (won) {
+      record.fields[name] = won;
+      changed = true;
+    }
   }
   return changed;
 }
@@ -79,7 +85,10 @@ export function mergeRecord(record: ReplicaRecord, other: ReplicaRecord): boolea
   let changed = false;
   for (const [name, field] of Object.entries(other.fields)) {
     const won = mergeField(record.fields[name], field);
-    if (won) (record.fields[name] = won), (changed = true);
+    if (won) {
+      record.fields[name] = won;
+      changed = true;
+    }
   }
   return changed;
 }

@@ -4,8 +4,7 @@
  * the changed page can be computed rather than guessed.
  */
 import type { TextIndex } from '../../lib/anchoring/text-index';
-import type { PlannedHighlight } from './choose-highlights';
-import { hashString, type ProseParagraph, proseParagraphs } from './choose-highlights';
+import { hashString, type PlannedHighlight, type ProseParagraph, proseParagraphs } from './choose-highlights';
 
 export interface TextEdit {
   /** Offset in the unmodified text. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { backupJson } from '../../lib/export/web-annotation/to-json-ld';
+import { backupJson } from '../../lib/backup/to-json-ld';
 import type { GlossSnapshot } from '../../lib/export/page-export';
 import { useChromium } from './support/browser-sessions';
 

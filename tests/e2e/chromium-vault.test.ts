@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { GLOSS_BLOCK_END, GLOSS_BLOCK_START } from '../../lib/export/markdown/vault-markers';
-import { backupJson } from '../../lib/export/web-annotation/to-json-ld';
+import { backupJson } from '../../lib/backup/to-json-ld';
 import type { GlossSnapshot } from '../../lib/export/page-export';
 import type { AnnotationRecord } from '../../lib/storage/records';
 import { useChromium } from './support/browser-sessions';

@@ -3,7 +3,7 @@
  * regular expression retry a long run from every position (quadratic or worse). Each generator varies
  * its unit (case, separators, what follows) and repeats it to the full size, never closing what a
  * pattern waits for. Shared by the linear-time tests (tests/unit/entities/linear-time.test.ts) and
- * `npm run bench -- --suite hostile` (scripts/bench/hostile.ts).
+ * `npm run bench -- --suite hostile` (bench/runners/hostile.ts).
  */
 import fc from 'fast-check';
 

@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EntitiesRegion, type EntityServices } from '@/components/entities-region';
+import { EntitiesRegion } from '@/components/entities-region';
+import type { EntityServices } from '@/components/popup-services';
 import { pageEntities, SCAN_STOPPED_MESSAGE, stoppedPageEntities, type PageEntities, type StoredVerdict } from '@/lib/entities/page-entities';
 import type { Entity } from '@/lib/entities/types';
 

@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExportBar, type ExportServices } from '@/components/export-bar';
+import { ExportBar } from '@/components/export-bar';
+import type { ExportServices } from '@/components/popup-services';
 
 const file = { ok: true as const, fileName: 'Report.md', mimeType: 'text/markdown', text: '# Report' };
 

@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HighlightsRegion, type HighlightServices } from '@/components/highlights-region';
+import { HighlightsRegion } from '@/components/highlights-region';
+import type { HighlightServices } from '@/components/popup-services';
 import type { HighlightState, TabHighlightsResult } from '@/lib/messaging/contract';
 import type { AnnotationRecord } from '@/lib/storage/records';
 

@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PopupApp, type PopupServices } from '@/components/popup-app';
+import { PopupApp } from '@/components/popup-app';
+import type { PopupServices } from '@/components/popup-services';
 import type { AnalyzeTabResult, PageAnalysis } from '@/lib/messaging/contract';
 
 const analysis: PageAnalysis = {

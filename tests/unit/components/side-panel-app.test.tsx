@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PopupServices } from '@/components/popup-app';
+import type { PopupServices } from '@/components/popup-services';
 import { SidePanelApp, type SidePanelServices } from '@/components/side-panel-app';
 import type { PageAnalysis, ReadingPosition } from '@/lib/messaging/contract';
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ThreatActorRecord } from '@/lib/entities/dictionary';
-import type { SoftwareRecord } from '@/lib/entities/find-entities';
+import type { SoftwareRecord } from '@/lib/entities/actors-and-software';
 import type { OrganizationRecord } from '@/lib/entities/organizations';
 import type { PlaceRecord } from '@/lib/entities/places';
-import type { AttackTechniqueData } from '@/lib/entities/scan-entities';
+import type { AttackTechniqueData } from '@/lib/entities/techniques';
 import { PROJECT_ROOT } from '../../../harness/paths';
 
 /** The data sets the product ships, copied into data/ with their attribution. */

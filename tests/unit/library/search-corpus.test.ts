@@ -3,7 +3,7 @@ import { buildLibraryIndex } from '@/lib/library/library-index';
 import { TAG_MARK } from '@/lib/library/query';
 import { annotationsWith, buildSearchCorpus, pagesWith } from '@/lib/library/search-corpus';
 import type { AnnotationRecord } from '@/lib/storage/records';
-import { generateLibrary } from '../../../scripts/bench/library-data';
+import { generateLibrary } from '../../../bench/runners/library-data';
 
 const data = generateLibrary({ pages: 30, annotations: 300, seed: 3 });
 const NEEDLES = ['spider', 'the', 'scattered spider', `${TAG_MARK}phish`, 'zzzz', 'https', 'a'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLibraryIndex, type LibraryIndex } from '@/lib/library/library-index';
 import { search, type SearchFilters, type SearchResult } from '@/lib/library/search';
 import type { AnnotationRecord, HighlightColor, PageRecord } from '@/lib/storage/records';
-import { generateLibrary } from '../../../scripts/bench/library-data';
+import { generateLibrary } from '../../../bench/runners/library-data';
 
 const DAY = 86_400_000;
 

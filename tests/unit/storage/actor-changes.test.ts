@@ -5,7 +5,7 @@ import { actorChanges, describeActorChanges } from '@/lib/storage/actor-changes'
 import { importSnapshot } from '@/lib/storage/backup-store';
 import { GlossDatabase } from '@/lib/storage/database';
 import type { UserActorRecord } from '@/lib/storage/records';
-import { richSnapshot } from '../export/web-annotation/rich-snapshot';
+import { richSnapshot } from '../backup/rich-snapshot';
 
 const actor = (canonical: string, aliases: string[], extendsBuiltin = false, updatedAt = 1): UserActorRecord => {
   const id = canonical.toLowerCase();

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GlossSnapshot } from '@/lib/export/page-export';
-import { parseBackup } from '@/lib/export/web-annotation/parse-backup';
-import { backupJson } from '@/lib/export/web-annotation/to-json-ld';
+import { parseBackup } from '@/lib/backup/parse-backup';
+import { backupJson } from '@/lib/backup/to-json-ld';
 import { importSnapshot, readSnapshot } from '@/lib/storage/backup-store';
 import { GlossDatabase } from '@/lib/storage/database';
 import type { AnnotationRecord } from '@/lib/storage/records';
-import { NEWS, REPORT, UUID_ID, richSnapshot, sortedSnapshot } from '../export/web-annotation/rich-snapshot';
+import { NEWS, REPORT, UUID_ID, richSnapshot, sortedSnapshot } from '../backup/rich-snapshot';
 
 const none = { added: 0, updated: 0, skipped: 0 };
 

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationTarget } from '@/lib/anchoring/types';
-import { parseBackup } from '@/lib/export/web-annotation/parse-backup';
-import { backupJson } from '@/lib/export/web-annotation/to-json-ld';
+import { parseBackup } from '@/lib/backup/parse-backup';
+import { backupJson } from '@/lib/backup/to-json-ld';
 import { createAnnotation, retargetAnnotation } from '@/lib/storage/annotation-store';
 import { readSnapshot } from '@/lib/storage/backup-store';
 import { GlossDatabase } from '@/lib/storage/database';

@@ -1,4 +1,4 @@
-import type { RemoteFile, RemoteFolder } from '@/lib/sync/sync-engine';
+import type { RemoteFile, RemoteFolder } from '@/lib/sync/remote-folder';
 import { SyncProblem } from '@/lib/sync/sync-problem';
 
 /** A sync folder in memory, with ETags that change on every write, as a WebDAV server's do. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/lib/article/extract-article';
 import { createEntityScanner } from '@/lib/entities/scan-entities';
-import { createEntityFinder } from '@/lib/entities/find-entities';
+import { createEntityFinder } from '@/lib/entities/actors-and-software';
 import { loadEntityData } from '@/lib/entities/shipped-data';
 import type { EntityModelFile } from '@/lib/entities/model/entity-model';
 import { dictionaryFacts } from '@/lib/entities/model/resolve-name';

@@ -1,0 +1,55 @@
+// ESLint for Gloss (flat config). `npm run lint` runs it and then the import-cycle check (dpdm, see
+// package.json and the README's design section); `npm test` runs the lint.
+// Line length and layout are Prettier's job (`npm run format:check`), not ESLint's.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+
+export default tseslint.config(
+  {
+    // Built, generated or installed; the data and the test pages are not our code.
+    ignores: [
+      '.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench-output/**', 'scratch/**', '.tmp/**',
+      'data/**', 'tests/fixtures/**', 'public/**',
+    ],
+  },
+  js.configs.recommended,
+  // Syntax-only, not type-aware: see the README's design section for the timings that decided it.
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    plugins: { 'import-x': importX },
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+    settings: {
+      // import-x's own resolver (unrs-resolver), reading the `@/` paths from the tsconfig WXT writes.
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'], tsconfig: { configFile: './tsconfig.json', references: 'auto' } }),
+      ],
+    },
+    rules: {
+      // TypeScript checks names (tsc runs first in npm test); ESLint's copy knows no browser or Node globals.
+      'no-undef': 'off',
+      // Unused names are tsc's (noUnusedLocals, noUnusedParameters); a second report of the same thing adds nothing.
+      '@typescript-eslint/no-unused-vars': 'off',
+      // Gloss matches control characters on purpose: the Markdown and YAML escapers remove them from page
+      // text, and the library's search uses \u0000–\u0002 as separators no page text can hold.
+      'no-control-regex': 'off',
+      'import-x/no-self-import': 'error',
+      'import-x/no-duplicates': 'error',
+      'import-x/no-useless-path-segments': 'error',
+      // Cycles are found by dpdm (`npm run lint:cycles`), which also counts type-only imports: import-x's
+      // no-cycle skips those, and each of the cycles issue 17 found was closed by a type.
+    },
+  },
+  {
+    // Hooks exist only in the Preact code. Elsewhere `use…` names are test fixtures (`useChromium()` in the
+    // end-to-end suites), which the hook rules would take for React hooks called at the top level.
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'extension/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+);

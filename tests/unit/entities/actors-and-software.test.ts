@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '@/lib/article/extract-article';
+import { createEntityFinder } from '@/lib/entities/actors-and-software';
+import { fixtureDocument } from '../../support/load-html';
+import { software, threatActors } from './shared-data';
+
+const finder = createEntityFinder(threatActors(), software());
+const actorsIn = (text: string) => finder.findEntities(text).filter((e) => e.kind === 'threat-actor');
+
+describe('findEntities', () => {
+  it('groups every name of one actor under its canonical name', () => {
+    const text = 'Octo Tempest, also known as UNC3944 or Scattered Spider, and again octo tempest.';
+    const [actor, ...rest] = actorsIn(text);
+    expect(rest).toEqual([]);
+    expect(actor).toMatchObject({ kind: 'threat-actor', name: 'Octo Tempest', canonical: 'Scattered Spider' });
+    expect(actor.mentions.map((m) => m.text)).toEqual(['Octo Tempest', 'UNC3944', 'Scattered Spider', 'octo tempest']);
+    for (const m of actor.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+  it('does not take the Cobalt group out of Cobalt Strike', () => {
+    expect(actorsIn('They deployed Cobalt Strike beacons.')).toEqual([]);
+  });
+  it('reports names no list has yet from vendor schemes', () => {
+    const [actor] = actorsIn('Microsoft Threat Intelligence tracks this actor as Storm-9999.');
+    expect(actor).toMatchObject({ name: 'Storm-9999', canonical: 'Storm-9999', aliases: [] });
+  });
+  it('resolves a spaced scheme name to the listed spelling', () => {
+    expect(actorsIn('APT 28 phishing')[0]).toMatchObject({ name: 'APT 28', canonical: 'APT28' });
+  });
+});
+
+describe('malware and tools', () => {
+  const entitiesIn = (text: string) => finder.findEntities(text).filter((e) => e.kind !== 'threat-actor');
+  it('reports software with its kind, canonical name, aliases and ATT&CK id', () => {
+    const [beacon, mimikatz] = entitiesIn('They deployed Cobalt Strike and then ran Mimikatz.');
+    expect(beacon).toMatchObject({ kind: 'malware', canonical: 'Cobalt Strike', attackId: 'S0154' });
+    expect(mimikatz).toMatchObject({ kind: 'tool', canonical: 'Mimikatz', attackId: 'S0002' });
+  });
+  it('treats ransomware as malware and groups aliases under one family', () => {
+    const [revil] = entitiesIn('REvil, also called Sodinokibi, encrypted the servers; Sodinokibi then demanded a ransom.');
+    expect(revil).toMatchObject({ kind: 'malware', canonical: 'REvil' });
+    expect(revil.mentions.map((m) => m.text)).toEqual(['REvil', 'Sodinokibi', 'Sodinokibi']);
+  });
+  it('needs threat context for weak names such as Maze', () => {
+    expect(entitiesIn('The garden has a hedge maze. Maze runners love it.')).toEqual([]);
+    expect(entitiesIn('The Maze ransomware encrypted files.')[0]).toMatchObject({ kind: 'malware', name: 'Maze' });
+  });
+  it('lists every family an ambiguous name may mean', () => {
+    const [gozi] = entitiesIn('The Ursnif banking trojan was spread by spam.');
+    expect(gozi.candidates?.length).toBeGreaterThan(1);
+    expect(gozi.candidates?.[0]).toBe(gozi.canonical);
+  });
+});
+
+describe('malware no list has, from context', () => {
+  const malwareIn = (text: string) => finder.findEntities(text).filter((e) => e.kind === 'malware');
+  it('finds a name cued by a software noun again wherever it occurs (one sense per text)', () => {
+    const text = 'The Zorbo9 malware spread. Later, Zorbo9 stole keys; Zorbo9 hid.';
+    const [zorbo] = malwareIn(text);
+    expect(zorbo).toMatchObject({ kind: 'malware', name: 'Zorbo9', canonical: 'Zorbo9', aliases: [] });
+    expect(zorbo.mentions.map((m) => `${m.start}-${m.end}`)).toEqual(['4-10', '34-40', '53-59']);
+  });
+  it('finds a cued software name again in any case written with a capital, but not all lower case or in a path', () => {
+    const text = 'The Zorbo9 loader ran; ZORBO9 and zorbo9 and example.com/Zorbo9/x.';
+    const [zorbo] = malwareIn(text);
+    expect(zorbo.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)).toEqual(['4-10 Zorbo9', '23-29 ZORBO9']);
+  });
+  it('resolves a listed name glued to RAT, Stealer or Loader to the listed family', () => {
+    const [netwire] = malwareIn('Then NetwireRAT connected.');
+    expect(netwire).toMatchObject({ canonical: 'NETWIRE', attackId: 'S0198' });
+    expect(netwire.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)).toEqual(['5-15 NetwireRAT']);
+  });
+  it('resolves a cued name to the family listed with a software noun in its name', () => {
+    const [quasar] = malwareIn('The Quasar backdoor was seen. Quasar ran.');
+    expect(quasar).toMatchObject({ canonical: 'QuasarRAT' });
+    expect(quasar.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)).toEqual(['4-10 Quasar', '30-36 Quasar']);
+  });
+  it('reads "X ransomware gang" as the gang, not as the software', () => {
+    const entities = finder.findEntities('Acme saw the Zorbo9 ransomware gang strike.');
+    expect(entities.map((e) => [e.kind, e.mentions[0].text])).toEqual([['threat-actor', 'Zorbo9']]);
+  });
+});
+
+describe('names that are both actor and software', () => {
+  it('follows the words right around the mention where the text does not confirm the group', () => {
+    // "named X" is a loose actor cue: it does not make every Winnti the group (see "one sense per text").
+    const entities = finder.findEntities('The report named Winnti; a new Winnti sample hit the company.');
+    expect(entities.map((e) => [e.kind, e.mentions.map((m) => m.text)])).toEqual([
+      ['threat-actor', ['Winnti']],
+      ['malware', ['Winnti']],
+    ]);
+  });
+  it('makes software followed by gang the group named after it', () => {
+    const [gang] = actorsIn('Use of the Buer loader by the TrickBot gang is no surprise.');
+    expect(gang).toMatchObject({ name: 'TrickBot gang', canonical: 'TrickBot gang' });
+  });
+  it('makes a ransomware name its gang where group nouns say so', () => {
+    const text = 'DarkSide affiliates breached the firm. DarkSide operators asked for money. DarkSide’s developer spoke. DarkSide went quiet.';
+    const [gang] = actorsIn(text);
+    expect(gang.mentions.map((m) => m.text)).toEqual(['DarkSide', 'DarkSide', 'DarkSide', 'DarkSide']);
+    expect(actorsIn('The attackers deployed DarkSide ransomware.')).toEqual([]);
+  });
+});
+
+describe('threat actors: rules', () => {
+  it('gives the ATT&CK id and lists every candidate of an ambiguous name, the chosen one first', () => {
+    expect(actorsIn('Octo Tempest struck.')[0]).toMatchObject({ canonical: 'Scattered Spider', attackId: 'G1015' });
+    const [labyrinth] = actorsIn('LABYRINTH CHOLLIMA was busy.');
+    expect(labyrinth.candidates?.length).toBeGreaterThan(1);
+    expect(labyrinth.candidates).toContain('Lazarus Group');
+    expect(labyrinth.candidates?.[0]).toBe(labyrinth.canonical);
+  });
+  it('needs threat context for weak names', () => {
+    expect(actorsIn('Gas flows from the Leviathan gas reserves to Europe.')).toEqual([]);
+    expect(actorsIn('The Leviathan group targeted ports. Later Leviathan used web shells.')[0].mentions).toHaveLength(2);
+  });
+  it('lets a strong name of the same actor license its weak names', () => {
+    const [cobalt] = actorsIn('The Cobalt Group returned. In May Cobalt struck banks.');
+    expect(cobalt.mentions.map((m) => m.text)).toEqual(['Cobalt Group', 'Cobalt']);
+  });
+  it('ignores single-word names written in lower case', () => {
+    expect(actorsIn('the wirteFile call and a copy-paste job')).toEqual([]);
+  });
+  it('matches capitals-only names in capitals only', () => {
+    expect(actorsIn('Stealing Electrum wallet data')).toEqual([]);
+    expect(actorsIn('Dragos tracks ELECTRUM.')[0]).toMatchObject({ canonical: 'Sandworm Team' });
+  });
+  it('leaves a lower-case group noun out of the name', () => {
+    expect(actorsIn('the Winnti group struck')[0].mentions[0].text).toBe('Winnti');
+    expect(actorsIn('the Winnti Group struck')[0].mentions[0].text).toBe('Winnti Group');
+  });
+  it('does not take a vendor-scheme name out of a software name', () => {
+    expect(actorsIn('The threat actor sold Encrypted Taurus Stealer builds.')).toEqual([]);
+  });
+  it('finds a name no list has from context, then everywhere in the text', () => {
+    const text = 'Researchers found an APT group named “NewHellcat”. Later, NewHellcat used lures. NewHellcat is busy.';
+    const [actor] = actorsIn(text);
+    expect(actor).toMatchObject({ name: 'NewHellcat', canonical: 'NewHellcat', aliases: [] });
+    expect(actor.mentions).toHaveLength(3);
+  });
+  it('joins an alias given in apposition to the actor it names', () => {
+    const [chickens] = actorsIn('The Golden Chickens (GC) threat actors struck. GC campaigns used more_eggs.');
+    expect(chickens.mentions.map((m) => m.text)).toEqual(['Golden Chickens', 'GC', 'GC']);
+    const [levi] = actorsIn('Leviathan, also known as TEMP, Periscope or Kryptonite Panda, hit ports.');
+    expect(levi.mentions.map((m) => m.text)).toEqual(expect.arrayContaining(['Leviathan', 'TEMP', 'Periscope']));
+  });
+  it('drops an abbreviation of something that is not an actor', () => {
+    expect(actorsIn('A Cloud Access Security Broker (CASB) stops the threat actor traffic.')).toEqual([]);
+  });
+});
+
+describe('the Storm-1152 article', () => {
+  const article = extractArticle(fixtureDocument('storm-1152.html'));
+  const entities = finder.findEntities(article.textContent);
+  const actors = entities.filter((e) => e.kind === 'threat-actor');
+
+  it('finds Storm-1152 17 times, at the right offsets', () => {
+    const storm = actors.find((e) => e.canonical === 'Storm-1152');
+    expect(storm?.mentions).toHaveLength(17);
+    for (const m of storm!.mentions) expect(article.textContent.slice(m.start, m.end)).toBe('Storm-1152');
+  });
+  it('resolves Octo Tempest (named in two adjacent sentences) to Scattered Spider and its other names', () => {
+    const scattered = actors.find((e) => e.canonical === 'Scattered Spider');
+    expect(scattered?.mentions.map((m) => m.text)).toEqual(['Octo Tempest', 'Octo Tempest']);
+    expect(scattered?.aliases).toEqual(expect.arrayContaining(['Octo Tempest', 'UNC3944', 'Muddled Libra', '0ktapus']));
+  });
+  it('finds no other threat actor', () => {
+    expect(actors.map((e) => e.canonical).sort()).toEqual(['Scattered Spider', 'Storm-1152']);
+  });
+});
+
+describe('tools, and tools the text calls malware', () => {
+  const softwareIn = (text: string) =>
+    finder.findEntities(text).filter((e) => e.kind !== 'threat-actor').map((e) => [e.kind, e.canonical, e.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)]);
+  it('keeps a listed tool a tool where nothing calls it malware', () => {
+    expect(softwareIn('Mimikatz ran first.')).toEqual([['tool', 'Mimikatz', ['0-8 Mimikatz']]]);
+  });
+  it('makes a listed tool malware throughout a text that calls it malware at one mention (one sense per text)', () => {
+    expect(softwareIn('Mimikatz ran first. Later the Mimikatz trojan spread.')).toEqual([['malware', 'Mimikatz', ['0-8 Mimikatz', '30-38 Mimikatz']]]);
+    expect(softwareIn('Taurus: a new stealer. The Taurus stealer steals. Taurus is sold.')).toEqual([
+      ['malware', 'Taurus', ['0-6 Taurus', '27-33 Taurus', '50-56 Taurus']],
+    ]);
+    expect(softwareIn('The actor implemented “hTran” backdoor.')).toEqual([['malware', 'HTRAN', ['23-28 hTran']]]);
+    expect(softwareIn('Mimikatz is a new information stealer.')).toEqual([['malware', 'Mimikatz', ['0-8 Mimikatz']]]);
+  });
+  it('does not let a malware noun of the name before it call the next name in a list malware', () => {
+    expect(softwareIn('the Remcos RAT, Mimikatz, and more')).toEqual([
+      ['malware', 'Remcos RAT', ['4-14 Remcos RAT']],
+      ['tool', 'Mimikatz', ['16-24 Mimikatz']],
+    ]);
+  });
+  it('never reports a protocol or a network technology as a tool, but keeps a longer listed name', () => {
+    expect(softwareIn('It steals FTP clients credentials and then used ftp.exe to upload over the Tor network.')).toEqual([['tool', 'ftp', ['48-55 ftp.exe']]]);
+  });
+  it('reads a program file name whose stem is a listed tool as that tool, in any case, without a cue', () => {
+    expect(softwareIn('They ran Certutil.exe and psexec.exe, then ping.exe.')).toEqual([
+      ['tool', 'certutil', ['9-21 Certutil.exe']],
+      ['tool', 'PsExec', ['26-36 psexec.exe']],
+      ['tool', 'Ping', ['43-51 ping.exe']],
+    ]);
+  });
+  it('leaves program file names alone in a path or when the stem may mean malware', () => {
+    expect(softwareIn('explorer.exe and cmd.exe stayed; C:\\Windows\\reg.exe too.')).toEqual([]);
+  });
+  it('does not read ".Net" as the Net tool', () => {
+    expect(softwareIn('This is a .Net based malware written for the .NET framework.')).toEqual([]);
+  });
+  it('takes a capitalised Builder Kit or Kit after a tool name into the name', () => {
+    expect(softwareIn('They used the Taurus Builder Kit.')).toEqual([['tool', 'Taurus', ['14-32 Taurus Builder Kit']]]);
+  });
+});
+
+describe('one sense per text for a name that is both a group and software (issue 13)', () => {
+  const kindsOf = (text: string, name: string) =>
+    finder.findEntities(text).filter((e) => e.mentions.some((m) => m.text === name)).map((e) => e.kind);
+  it('makes every Winnti a mention of the group in a text that confirms the group at one of them', () => {
+    const text = 'Winnti operators struck again. We found a new Winnti sample on a public scanner. Winnti signed it.';
+    expect(kindsOf(text, 'Winnti')).toEqual(['threat-actor']);
+  });
+  it('keeps Winnti the malware where nothing in the text makes it the group', () => {
+    expect(kindsOf('We found a new Winnti sample on a public scanner.', 'Winnti')).toEqual(['malware']);
+  });
+});
+
+describe('software presented as a tool', () => {
+  it('is a tool where no list says what it is ("the Qwertool utility", "tools such as Qwertool")', () => {
+    const text = 'They dropped the Qwertool utility. Later Qwertool ran again.';
+    const entity = finder.findEntities(text).find((e) => e.name === 'Qwertool');
+    expect(entity).toMatchObject({ kind: 'tool' });
+    expect(entity!.mentions).toHaveLength(2);
+  });
+  it('keeps a listed family its listed kind', () => {
+    const text = 'The attackers used the Emotet tool to spread.';
+    expect(finder.findEntities(text).find((e) => e.name === 'Emotet')).toMatchObject({ kind: 'malware' });
+  });
+});
+
+describe('listed families named by a word that describes software', () => {
+  it('reads "Python", "AutoIT" and "payload" as the ordinary words, not as the families lists hold under them', () => {
+    const text = 'A Python backdoor ran the decoded AutoIT script, which downloaded the payload. Emotet followed.';
+    expect(finder.findEntities(text).map((e) => e.name)).toEqual(['Emotet']);
+  });
+});
