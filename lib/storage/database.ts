@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { inOwnForm, isOwnAnnotationId } from './annotation-ids';
 import { clampPage } from './keep-records';
-import type { AnnotationRecord, EntityTagRecord, PageRecord, PausedSiteRecord, SettingRecord, SyncReplicaRow, SyncStateRecord, TagRecord, UserActorRecord } from './records';
+import type { AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, PausedSiteRecord, SettingRecord, SyncReplicaRow, SyncStateRecord, TagRecord, UserActorRecord } from './records';
 
 export const DATABASE_NAME = 'gloss';
 
@@ -22,6 +22,8 @@ export const DATABASE_NAME = 'gloss';
  * - 6: sync (lib/sync): `syncRecords`, the replica of every synced record with its fields' stamps, by
  *   table and key; `syncState`, the device's sync account and bookkeeping, by key. New, empty tables;
  *   nothing else changes (the first sync then sends every record there is).
+ * - 7: alias picks (lib/storage/alias-pick-store.ts), by id, indexed by page and scope: the researcher's
+ *   choice among the actors an ambiguous name may mean. A new, empty table; nothing else changes.
  */
 export class GlossDatabase extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
@@ -33,6 +35,7 @@ export class GlossDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   syncRecords!: EntityTable<SyncReplicaRow, 'id'>;
   syncState!: EntityTable<SyncStateRecord, 'key'>;
+  aliasPicks!: EntityTable<AliasPickRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -56,6 +59,7 @@ export class GlossDatabase extends Dexie {
     this.version(4).stores({}).upgrade(toKeepableRecords);
     this.version(5).stores({ settings: 'key' });
     this.version(6).stores({ syncRecords: 'id', syncState: 'key' });
+    this.version(7).stores({ aliasPicks: 'id, pageUrl, scope' });
   }
 }
 

@@ -177,7 +177,7 @@ describe('database upgrade from schema 4 to 5', () => {
     old.close();
 
     const db = new GlossDatabase(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.annotations.toArray()).toEqual([ANNOTATION]);
     expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: [] });
     expect(await db.pausedSites.toArray()).toEqual([{ site: 'news.example', pausedAt: 5 }]);
@@ -203,13 +203,47 @@ describe('database upgrade from schema 5 to 6', () => {
     old.close();
 
     const db = new GlossDatabase(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.annotations.toArray()).toEqual([ANNOTATION]);
     expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: [] });
     expect(await db.tags.toArray()).toEqual([TAG]);
     expect(await db.settings.toArray()).toEqual([{ key: 'default-color', value: 'green', updatedAt: 3 }]);
     expect(await db.syncRecords.count()).toBe(0);
     expect(await db.syncState.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('database upgrade from schema 6 to 7', () => {
+  it('keeps everything, verdicts and actors included, and adds an empty table of alias picks', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const old = openVersion3(name);
+    old.version(4).stores({});
+    old.version(5).stores({ settings: 'key' });
+    old.version(6).stores({ syncRecords: 'id', syncState: 'key' });
+    const verdict = {
+      id: `${PAGE.url}\nthreat-actor:apt28`, pageUrl: PAGE.url, entityKey: 'threat-actor:apt28', kind: 'threat-actor',
+      name: 'Grizzly Steppe', canonical: 'APT28', status: 'confirmed', createdAt: 1, updatedAt: 2,
+    };
+    const actor = { id: 'apt29', canonical: 'APT29', aliases: ['Grizzly Steppe'], extendsBuiltin: true, nameKeys: ['apt29', 'grizzly steppe'], createdAt: 1, updatedAt: 2 };
+    await old.table('annotations').put(ANNOTATION);
+    await old.table('pages').put({ ...PAGE, actors: ['apt28'] });
+    await old.table('tags').put(TAG);
+    await old.table('entityTags').put(verdict);
+    await old.table('actors').put(actor);
+    await old.table('syncState').put({ key: 'meta', value: { deviceId: 'd1' } });
+    old.close();
+
+    const db = new GlossDatabase(name);
+    expect(db.verno).toBe(7);
+    expect(await db.annotations.toArray()).toEqual([ANNOTATION]);
+    expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: ['apt28'] });
+    expect(await db.tags.toArray()).toEqual([TAG]);
+    expect(await db.entityTags.toArray()).toEqual([verdict]);
+    expect(await db.actors.toArray()).toEqual([actor]);
+    expect(await db.syncState.toArray()).toEqual([{ key: 'meta', value: { deviceId: 'd1' } }]);
+    expect(await db.aliasPicks.count()).toBe(0);
     db.close();
   });
 });
