@@ -1,3 +1,4 @@
+import { actorNameIndex, type ActorNameIndex } from '@/lib/entities/alias-candidates';
 import type { ThreatActorRecord } from '@/lib/entities/dictionary';
 import { createEntityScanner, type EntityData, type EntityScanner } from '@/lib/entities/scan-entities';
 import { loadEntityData } from '@/lib/entities/shipped-data';
@@ -11,6 +12,8 @@ export interface EntityScannerState {
   /** The shipped actors with the user's own merged in. */
   actors: ThreatActorRecord[];
   userActorKeys: Set<string>;
+  /** Every actor a name may mean, with where each goes by it (for ambiguous names and their picks). */
+  names: ActorNameIndex;
 }
 
 let state: Promise<EntityScannerState> | null = null;
@@ -21,7 +24,9 @@ async function build(): Promise<EntityScannerState> {
   const own = await userActors(glossDatabase());
   const actors = withUserActors(shipped.actors, own);
   const data = { ...shipped, actors };
-  return { scanner: createEntityScanner(data), data, actors, userActorKeys: new Set(own.map((actor) => actor.id)) };
+  return {
+    scanner: createEntityScanner(data), data, actors, userActorKeys: new Set(own.map((actor) => actor.id)), names: actorNameIndex(actors, own),
+  };
 }
 
 /**

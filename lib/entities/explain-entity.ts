@@ -108,3 +108,20 @@ export function readFoundBy(value: unknown): FoundBy | undefined {
 export function readCandidates(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.length <= 50 && value.every((v) => isText(v)) ? (value as string[]) : undefined;
 }
+
+/**
+ * The ambiguous names a details request names, with the pick in force for each, kept only in their known
+ * shape; the candidates are the background's own (`ActorNameIndex`), never the message's.
+ */
+export function readAmbiguousRefs(value: unknown): { name: string; pick: { actor: string; scope: 'page' | 'everywhere' } | null }[] {
+  if (!Array.isArray(value)) return [];
+  const refs: { name: string; pick: { actor: string; scope: 'page' | 'everywhere' } | null }[] = [];
+  for (const item of value.slice(0, 50)) {
+    if (typeof item !== 'object' || item === null || !isText((item as { name?: unknown }).name)) continue;
+    const { name, pick } = item as { name: string; pick?: unknown };
+    const p = typeof pick === 'object' && pick !== null ? (pick as { actor?: unknown; scope?: unknown }) : null;
+    const valid = p && isText(p.actor) && (p.scope === 'page' || p.scope === 'everywhere');
+    refs.push({ name, pick: valid ? { actor: p.actor as string, scope: p.scope as 'page' | 'everywhere' } : null });
+  }
+  return refs;
+}

@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import { formKey } from '@/lib/entities/dictionary';
+import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
+import { clearPick, savePick } from '@/lib/storage/alias-pick-store';
+import { cleanPageDetails } from '@/lib/storage/page-store';
+import { normalizePageUrl } from '@/lib/url/normalize-url';
+import { articleTextFor } from './article-texts';
+import { glossDatabase } from './database';
+import { entityScanner } from './entity-scanner';
+import { entitiesForText } from './page-entities';
+
+const REACH = { page: 'on this page', everywhere: 'on every page' } as const;
+
+/**
+ * Caller: extension pages (popup, side panel). Keeps or clears the researcher's pick for a name that may
+ * mean several actors. Only a name the data gives to more than one actor, and one of those actors, is
+ * taken. The tab's page is read again at once, so its actors (and with them the library and the exports)
+ * follow the pick even if the popup closes now.
+ */
+export async function pickAlias({ tabId, name, actor, scope, page }: GlossRequest<'pick-alias'>): Promise<GlossResponse<'pick-alias'>> {
+  let pageUrl: string | null = null;
+  try {
+    pageUrl = normalizePageUrl((await browser.tabs.get(tabId)).url ?? '');
+  } catch {
+    pageUrl = null;
+  }
+  if (!pageUrl) return { ok: false, message: 'This tab has no page Gloss can keep picks for.' };
+  const db = glossDatabase();
+  if (actor === null) {
+    const cleared = await clearPick(db, pageUrl, name, scope);
+    if (!cleared) return { ok: false, message: `There is no pick for “${name}” ${REACH[scope]} to clear.` };
+  } else {
+    const candidates = (await entityScanner()).names.candidates(name);
+    if (candidates.length < 2) return { ok: false, message: `“${name}” names only one actor; there is nothing to pick.` };
+    const chosen = candidates.find((c) => formKey(c.canonical) === formKey(actor));
+    if (!chosen) return { ok: false, message: `“${name}” is not a name of ${actor}; pick one of ${candidates.map((c) => c.canonical).join(', ')}.` };
+    await savePick(db, pageUrl, { name, actor: chosen.canonical, scope }, cleanPageDetails(page));
+  }
+  const read = articleTextFor(tabId);
+  if (read && read.pageUrl === pageUrl) await entitiesForText(pageUrl, read.text);
+  return {
+    ok: true,
+    message: actor === null
+      ? `Cleared your pick for “${name}” ${REACH[scope]}.`
+      : `“${name}” now means ${actor} ${REACH[scope]}.`,
+  };
+}
