@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/entities/page-entities';
+import type { PickScope } from '@/lib/entities/alias-picks';
 import type { ActorSuggestion } from '@/lib/entities/search-actors';
 import type { TaggableKind } from '@/lib/entities/taggable-kinds';
 import type { IndicatorFanging, IndicatorListFormat } from '@/lib/export/indicator-list';
@@ -14,6 +15,8 @@ export interface EntityServices {
   details: (entity: PageEntity) => Promise<EntityDetailsResult>;
   tag: (entity: PageEntity, verdict: 'confirmed' | 'rejected' | null) => Outcome;
   addActor: (actor: ActorToAdd) => Outcome;
+  /** Keeps (or with `actor` null, clears) the pick of which actor an ambiguous name means, here or everywhere. */
+  pickAlias: (name: string, actor: string | null, scope: PickScope) => Promise<{ ok: boolean; message: string }>;
   /** Confirms text as an entity of any kind but threat actor; the message says what it was kept as, or why not. */
   tagSelection: (kind: TaggableKind, text: string) => Promise<{ ok: boolean; message: string }>;
   suggest: (query: string) => Promise<ActorSuggestion[]>;
