@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { formKey } from '@/lib/entities/dictionary';
 import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import { clearPick, savePick } from '@/lib/storage/alias-pick-store';
+import { entityTagsForPage, tagEntity, untagEntity } from '@/lib/storage/entity-tag-store';
 import { cleanPageDetails } from '@/lib/storage/page-store';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { articleTextFor } from './article-texts';
@@ -14,7 +15,7 @@ const REACH = { page: 'on this page', everywhere: 'on every page' } as const;
 /**
  * Caller: extension pages (popup, side panel). Keeps or clears the researcher's pick for a name that may
  * mean several actors. Only a name the data gives to more than one actor, and one of those actors, is
- * taken. The tab's page is read again at once, so its actors (and with them the library and the exports)
+ * taken; a confirmation this page gave the name under another of its actors moves to the one picked. The tab's page is read again at once, so its actors (and with them the library and the exports)
  * follow the pick even if the popup closes now.
  */
 export async function pickAlias({ tabId, name, actor, scope, page }: GlossRequest<'pick-alias'>): Promise<GlossResponse<'pick-alias'>> {
@@ -35,6 +36,14 @@ export async function pickAlias({ tabId, name, actor, scope, page }: GlossReques
     const chosen = candidates.find((c) => formKey(c.canonical) === formKey(actor));
     if (!chosen) return { ok: false, message: `“${name}” is not a name of ${actor}; pick one of ${candidates.map((c) => c.canonical).join(', ')}.` };
     await savePick(db, pageUrl, { name, actor: chosen.canonical, scope }, cleanPageDetails(page));
+    // A confirmation this page gave the name under another of its actors now belongs to the one picked,
+    // so the STIX bundle names the picked actor.
+    const others = new Set(candidates.filter((c) => c !== chosen).map((c) => formKey(c.canonical)));
+    for (const tag of await entityTagsForPage(db, pageUrl)) {
+      if (tag.kind !== 'threat-actor' || tag.status !== 'confirmed' || formKey(tag.name) !== formKey(name) || !others.has(formKey(tag.canonical))) continue;
+      await untagEntity(db, pageUrl, tag.entityKey);
+      await tagEntity(db, pageUrl, { kind: 'threat-actor', name: tag.name, canonical: chosen.canonical }, 'confirmed', cleanPageDetails(page));
+    }
   }
   const read = articleTextFor(tabId);
   if (read && read.pageUrl === pageUrl) await entitiesForText(pageUrl, read.text);
