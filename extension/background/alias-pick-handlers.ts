@@ -27,6 +27,7 @@ export async function pickAlias({ tabId, name, actor, scope, page }: GlossReques
   }
   if (!pageUrl) return { ok: false, message: 'This tab has no page Gloss can keep picks for.' };
   const db = glossDatabase();
+  let taken: string | null = null;
   if (actor === null) {
     const cleared = await clearPick(db, pageUrl, name, scope);
     if (!cleared) return { ok: false, message: `There is no pick for “${name}” ${REACH[scope]} to clear.` };
@@ -35,7 +36,8 @@ export async function pickAlias({ tabId, name, actor, scope, page }: GlossReques
     if (candidates.length < 2) return { ok: false, message: `“${name}” names only one actor; there is nothing to pick.` };
     const chosen = candidates.find((c) => formKey(c.canonical) === formKey(actor));
     if (!chosen) return { ok: false, message: `“${name}” is not a name of ${actor}; pick one of ${candidates.map((c) => c.canonical).join(', ')}.` };
-    await savePick(db, pageUrl, { name, actor: chosen.canonical, scope }, cleanPageDetails(page));
+    taken = chosen.canonical;
+    await savePick(db, pageUrl, { name, actor: taken, scope }, cleanPageDetails(page));
     // A confirmation this page gave the name under another of its actors now belongs to the one picked,
     // so the STIX bundle names the picked actor.
     const others = new Set(candidates.filter((c) => c !== chosen).map((c) => formKey(c.canonical)));
@@ -49,8 +51,6 @@ export async function pickAlias({ tabId, name, actor, scope, page }: GlossReques
   if (read && read.pageUrl === pageUrl) await entitiesForText(pageUrl, read.text);
   return {
     ok: true,
-    message: actor === null
-      ? `Cleared your pick for “${name}” ${REACH[scope]}.`
-      : `“${name}” now means ${actor} ${REACH[scope]}.`,
+    message: taken === null ? `Cleared your pick for “${name}” ${REACH[scope]}.` : `“${name}” now means ${taken} ${REACH[scope]}.`,
   };
 }
