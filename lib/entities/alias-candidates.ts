@@ -66,7 +66,7 @@ function listsOf(record: ThreatActorRecord): string[] {
 
 /**
  * The index over `records` (the shipped actors with the user's merged in: withUserActors), built once
- * per list (a few milliseconds for the 1,100 shipped actors). `userActors` are the user's own records,
+ * per list, when first asked (10 to 30 ms for the 1,100 shipped actors). `userActors` are the user's own records,
  * to say which names came from the user.
  */
 export function actorNameIndex(records: readonly ThreatActorRecord[], userActors: readonly UserActor[] = NO_USER_ACTORS): ActorNameIndex {
@@ -75,49 +75,53 @@ export function actorNameIndex(records: readonly ThreatActorRecord[], userActors
   const cached = byUsers.get(userActors);
   if (cached) return cached;
 
-  const userNames = new Map<string, Set<string>>();
-  for (const actor of userActors) {
-    const keys = userNames.get(formKey(actor.canonical)) ?? new Set<string>();
-    for (const name of [actor.canonical, ...actor.aliases]) keys.add(formKey(name));
-    userNames.set(formKey(actor.canonical), keys);
-  }
-  const entries: Entry[] = records.map((record) => ({
-    record,
-    aliases: otherNames(record),
-    userKeys: userNames.get(formKey(record.name)) ?? new Set(),
-    shippedLists: listsOf(record),
-  }));
-  // name key → [entry index, relation], the first relation per entry kept (its own name beats an alias).
-  const byName = new Map<string, { at: number; relation: NameRelation }[]>();
-  const add = (raw: string, at: number, relation: NameRelation) => {
-    for (const form of textForms(raw)) {
-      const key = formKey(form);
-      const list = byName.get(key) ?? [];
-      if (!list.some((c) => c.at === at)) list.push({ at, relation });
-      byName.set(key, list);
+  // Built on the first question (tens of milliseconds on a slow machine), not with the scanner: most
+  // pages name no ambiguous actor, and the popup's first entities should not wait for it.
+  let built: ((name: string) => AliasCandidate[]) | null = null;
+  const build = (): ((name: string) => AliasCandidate[]) => {
+    const userNames = new Map<string, Set<string>>();
+    for (const actor of userActors) {
+      const keys = userNames.get(formKey(actor.canonical)) ?? new Set<string>();
+      for (const name of [actor.canonical, ...actor.aliases]) keys.add(formKey(name));
+      userNames.set(formKey(actor.canonical), keys);
     }
-  };
-  entries.forEach(({ record }, at) => {
-    add(record.name, at, 'name');
-    if (record.microsoft_name) add(record.microsoft_name, at, 'microsoft');
-    for (const alias of record.aliases) add(alias, at, 'alias');
-  });
+    const entries: Entry[] = records.map((record) => ({
+      record,
+      aliases: otherNames(record),
+      userKeys: userNames.get(formKey(record.name)) ?? new Set(),
+      shippedLists: listsOf(record),
+    }));
+    // name key → [entry index, relation], the first relation per entry kept (its own name beats an alias).
+    const byName = new Map<string, { at: number; relation: NameRelation }[]>();
+    const add = (raw: string, at: number, relation: NameRelation) => {
+      for (const form of textForms(raw)) {
+        const key = formKey(form);
+        const list = byName.get(key) ?? [];
+        if (!list.some((c) => c.at === at)) list.push({ at, relation });
+        byName.set(key, list);
+      }
+    };
+    entries.forEach(({ record }, at) => {
+      add(record.name, at, 'name');
+      if (record.microsoft_name) add(record.microsoft_name, at, 'microsoft');
+      for (const alias of record.aliases) add(alias, at, 'alias');
+    });
 
-  const candidate = (at: number, relation: NameRelation, key: string): AliasCandidate => {
-    const { record, aliases, userKeys, shippedLists } = entries[at];
-    // A name the user gave an actor is theirs; a shipped actor keeps its lists beside it.
-    const lists = userKeys.has(key) ? [...shippedLists, 'You'] : shippedLists.length > 0 ? shippedLists : ['You'];
-    return { canonical: record.name, relation, lists, aliases, ...(record.mitre_id && { attackId: record.mitre_id }) };
-  };
-  const index: ActorNameIndex = {
-    candidates(name: string): AliasCandidate[] {
+    const candidate = (at: number, relation: NameRelation, key: string): AliasCandidate => {
+      const { record, aliases, userKeys, shippedLists } = entries[at];
+      // A name the user gave an actor is theirs; a shipped actor keeps its lists beside it.
+      const lists = userKeys.has(key) ? [...shippedLists, 'You'] : shippedLists.length > 0 ? shippedLists : ['You'];
+      return { canonical: record.name, relation, lists, aliases, ...(record.mitre_id && { attackId: record.mitre_id }) };
+    };
+    return (name: string): AliasCandidate[] => {
       const key = formKey(name);
       const found = byName.get(key) ?? [];
       const primary = found.filter((c) => c.relation !== 'alias');
       const other = found.filter((c) => c.relation === 'alias');
       return [...primary, ...other].map(({ at, relation }) => candidate(at, relation, key));
-    },
+    };
   };
+  const index: ActorNameIndex = { candidates: (name) => (built ??= build())(name) };
   byUsers.set(userActors, index);
   return index;
 }

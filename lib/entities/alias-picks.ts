@@ -64,14 +64,17 @@ export function applyAliasPicks(found: readonly Entity[], picks: readonly AliasP
   };
   const actorKey = (canonical: string) => formKey(canonical);
 
-  const out: ResolvedEntity[] = found.map((entity) => ({ ...entity, mentions: [...entity.mentions] }));
+  // Only actors the scanner found ambiguous can hold an ambiguous name; a pick may apply to any actor.
+  const looked = (entity: Entity) => entity.kind === 'threat-actor' && (inForce.size > 0 || (entity.candidates?.length ?? 0) > 1);
+  if (!found.some(looked)) return [...found];
+  const out: ResolvedEntity[] = found.map((entity) => (looked(entity) ? { ...entity, mentions: [...entity.mentions] } : entity));
   const actorsByKey = new Map<string, ResolvedEntity>();
   for (const entity of out) if (entity.kind === 'threat-actor' && !actorsByKey.has(actorKey(entity.canonical))) actorsByKey.set(actorKey(entity.canonical), entity);
 
   // Move the mentions of picked names to the picked actor.
   const moved = new Set<ResolvedEntity>();
   for (const entity of [...out]) {
-    if (entity.kind !== 'threat-actor' || inForce.size === 0) continue;
+    if (!looked(entity) || inForce.size === 0) continue;
     const keep: Mention[] = [];
     for (const mention of entity.mentions) {
       const key = formKey(mention.text);
@@ -110,7 +113,7 @@ export function applyAliasPicks(found: readonly Entity[], picks: readonly AliasP
       entity.mentions.sort(byStart);
       entity.name = entity.mentions[0].text;
     }
-    if (entity.kind !== 'threat-actor') continue;
+    if (!looked(entity) && !moved.has(entity)) continue;
     // The ambiguous names among its mentions, each once, in text order.
     const ambiguous: AmbiguousName[] = [];
     const seen = new Set<string>();
@@ -139,5 +142,5 @@ export function applyAliasPicks(found: readonly Entity[], picks: readonly AliasP
       delete entity.candidates;
     }
   }
-  return kept.sort((a, b) => (a.mentions[0]?.start ?? Infinity) - (b.mentions[0]?.start ?? Infinity));
+  return moved.size === 0 ? kept : kept.sort((a, b) => (a.mentions[0]?.start ?? Infinity) - (b.mentions[0]?.start ?? Infinity));
 }
