@@ -72,7 +72,7 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
   return (
     <div id={id} class="entity-panel" role="group" aria-label={`${entity.name} details`} onKeyDown={(event) => stepByKey(event, onStep)}>
       <MentionStepper position={position} located={located} total={entity.mentions.length} onStep={onStep} />
-      {details ? <EntityFacts details={details} candidates={entity.candidates} /> : !problem && <p class="muted">Loading details…</p>}
+      {/* First, before the long facts: an ambiguous name is the one thing here that asks for a decision. */}
       {entity.ambiguous?.map((ambiguous, i) => (
         <AliasPicker
           key={`${entity.key}:${ambiguous.name}:${ambiguous.pick?.actor ?? ''}:${ambiguous.everywhere ?? ''}`}
@@ -86,6 +86,7 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
           }}
         />
       ))}
+      {details ? <EntityFacts details={details} candidates={entity.ambiguous ? undefined : entity.candidates} /> : !problem && <p class="muted">Loading details…</p>}
       {problem && <p class="form-message" role="alert">{problem}</p>}
       {form ? (
         <ActorForm
