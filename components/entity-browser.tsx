@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formKey } from '@/lib/entities/dictionary';
 import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/entities/page-entities';
 import type { EntityMark } from '@/lib/messaging/contract';
 import { KIND_GROUPS } from '@/lib/popup/entity-labels';
@@ -17,6 +18,8 @@ const marksOf = (entities: readonly PageEntity[]): EntityMark[] =>
 function byMentions(a: PageEntity, b: PageEntity): number {
   return b.mentions.length - a.mentions.length || (a.mentions[0]?.start ?? Infinity) - (b.mentions[0]?.start ?? Infinity) || a.name.localeCompare(b.name);
 }
+
+const panelIdOf = (key: string) => `entity-panel-${key.replace(/[^a-z0-9]+/gi, '-')}`;
 
 /** The next mention found in the page, stepping from `from` in `delta`'s direction and wrapping around. */
 function stepFound(located: boolean[], from: number, delta: 1 | -1): number {
@@ -60,6 +63,11 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
       setOpenKey(null);
       return services.clearMarks();
     }
+    await show(entity);
+  };
+
+  /** Opens the entity and marks its mentions. */
+  const show = async (entity: PageEntity) => {
     setOpenKey(entity.key);
     setMarkAll(false);
     setLocated(null);
@@ -94,12 +102,33 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
     else setMessage(null);
   };
 
-  const changed = async (note: string) => {
+  /** After a pick, keyboard focus returns to the picker of the entity that now holds the name. */
+  const [focusPicker, setFocusPicker] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusPicker) return;
+    const panel = document.getElementById(panelIdOf(focusPicker));
+    const radio = panel?.querySelector<HTMLInputElement>('.alias-picker input[type="radio"]:checked');
+    if (radio) {
+      radio.focus();
+      setFocusPicker(null);
+    }
+  }, [focusPicker, entities, openKey]);
+
+  const changed = async (note: string, follow?: string) => {
     const result = await services.refresh();
     if (!result.ok) return setProblem(result.message);
     // The scan gave up this time (a slow moment): keep the list shown rather than an empty one.
     if (result.entities.stopped) return setProblem(SCAN_STOPPED_MESSAGE);
     setEntities(result.entities);
+    // A pick moves the name's mentions to another actor: open that one, so the picker stays at hand.
+    const followed = follow === undefined ? undefined
+      : result.entities.entities.find((e) => e.kind === 'threat-actor' && e.mentions.some((m) => formKey(m.text) === formKey(follow)));
+    if (followed) {
+      setMessage(note);
+      setFocusPicker(followed.key);
+      if (followed.key !== openKey) await show(followed);
+      return;
+    }
     if (openKey && !result.entities.entities.some((e) => e.key === openKey)) {
       setOpenKey(null);
       await services.clearMarks();
@@ -129,7 +158,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
             <h3 id={headingId} class="group-title">{group.label}</h3>
             <ul class="entity-list">
               {visible.map((entity) => {
-                const panelId = `entity-panel-${entity.key.replace(/[^a-z0-9]+/gi, '-')}`;
+                const panelId = panelIdOf(entity.key);
                 return (
                   <li key={entity.key}>
                     <EntityButton entity={entity} expanded={openKey === entity.key} panelId={panelId} onToggle={() => void open(entity)} />
@@ -141,7 +170,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
                         position={position}
                         located={located}
                         onStep={(delta) => void step(delta)}
-                        onChanged={(note) => void changed(note)}
+                        onChanged={(note, follow) => void changed(note, follow)}
                       />
                     )}
                   </li>

@@ -11,7 +11,8 @@ interface EntityButtonProps {
 /**
  * One entity: its name as the page wrote it, what it resolves to, and its mention count. The accessible
  * name is "Storm-1152 (17)" or "Octo Tempest, resolved to Scattered Spider (1)" (the visible arrow reads
- * badly); an indicator's type ("SHA-256") and a verdict are its description.
+ * badly); an indicator's type ("SHA-256"), a verdict and a pick among an ambiguous name's actors are its
+ * description.
  */
 export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButtonProps) {
   const resolved = entity.canonical !== entity.name && entity.canonical.toLowerCase() !== entity.name.toLowerCase();
@@ -19,7 +20,8 @@ export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButt
   const label = `${entity.name}${resolved ? `, resolved to ${entity.canonical}` : ''} (${entity.mentions.length})`;
   const confirmed = entity.verdict === 'confirmed';
   const typeLabel = entity.kind === 'indicator' && entity.indicatorType ? INDICATOR_TYPE_LABELS[entity.indicatorType] : null;
-  const description = [typeLabel, confirmed ? 'Confirmed by you' : null].filter(Boolean).join(', ');
+  const picked = entity.ambiguous?.some((a) => a.pick !== null) ?? false;
+  const description = [typeLabel, confirmed ? 'Confirmed by you' : null, picked ? 'Picked by you' : null].filter(Boolean).join(', ');
   return (
     <>
       <button

@@ -3,6 +3,7 @@ import type { PageEntity } from '@/lib/entities/page-entities';
 import type { EntityDetailsResult } from '@/lib/messaging/contract';
 import { KIND_NOUN_PHRASES, KIND_NOUNS } from '@/lib/popup/entity-labels';
 import { ActorForm } from './actor-form';
+import { AliasPicker } from './alias-picker';
 import { EntityFacts } from './entity-facts';
 import type { EntityServices } from './popup-services';
 
@@ -14,8 +15,11 @@ interface EntityPanelProps {
   position: number;
   located: boolean[] | null;
   onStep: (delta: 1 | -1) => void;
-  /** Called after a verdict or actor change, to reload the page's entities. */
-  onChanged: (message: string) => void;
+  /**
+   * Called after a verdict, actor or pick change, to reload the page's entities; after a pick, `follow`
+   * names the ambiguous name, whose entity is opened then (a pick moves it to another actor).
+   */
+  onChanged: (message: string, follow?: string) => void;
 }
 
 function MentionStepper({ position, located, total, onStep }: { position: number; located: boolean[] | null; total: number; onStep: (d: 1 | -1) => void }) {
@@ -48,6 +52,8 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
   const [form, setForm] = useState<'link' | 'new' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
+  // A pick that keeps the entity (picking Gloss's own choice) still changes why it is here.
+  const picks = entity.ambiguous?.map((a) => `${a.pick?.scope ?? ''}:${a.pick?.actor ?? ''}`).join('|') ?? '';
   useEffect(() => {
     let current = true;
     setDetails(null);
@@ -55,7 +61,7 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
     return () => { current = false; };
     // By key: when the list is read again (after a tag) each entity is a new object; only another entity needs new details.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [entity.key, services]);
+  }, [entity.key, picks, services]);
 
   const verdict = async (value: 'confirmed' | 'rejected' | null, done: string) => {
     const result = await services.tag(entity, value);
@@ -68,7 +74,21 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
   return (
     <div id={id} class="entity-panel" role="group" aria-label={`${entity.name} details`} onKeyDown={(event) => stepByKey(event, onStep)}>
       <MentionStepper position={position} located={located} total={entity.mentions.length} onStep={onStep} />
-      {details ? <EntityFacts details={details} candidates={entity.candidates} /> : !problem && <p class="muted">Loading details…</p>}
+      {/* First, before the long facts: an ambiguous name is the one thing here that asks for a decision. */}
+      {entity.ambiguous?.map((ambiguous, i) => (
+        <AliasPicker
+          key={`${entity.key}:${ambiguous.name}:${ambiguous.pick?.actor ?? ''}:${ambiguous.everywhere ?? ''}`}
+          id={`${id}-alias-${i}`}
+          ambiguous={ambiguous}
+          taken={entity.canonical}
+          onPick={async (actor, scope) => {
+            const result = await services.pickAlias(ambiguous.name, actor, scope);
+            if (result.ok) onChanged(result.message, ambiguous.name);
+            return result;
+          }}
+        />
+      ))}
+      {details ? <EntityFacts details={details} candidates={entity.ambiguous ? undefined : entity.candidates} /> : !problem && <p class="muted">Loading details…</p>}
       {problem && <p class="form-message" role="alert">{problem}</p>}
       {form ? (
         <ActorForm

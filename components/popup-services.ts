@@ -15,6 +15,7 @@ import type { Outcome } from '@/lib/messaging/outcome';
 import type { OutlineItem } from '@/lib/outline/live-outline';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord } from '@/lib/storage/records';
+import type { PickScope } from '@/lib/entities/alias-picks';
 
 /** The popup's and side panel's: the tab, its article, and the services of each region. */
 export interface PopupServices {
@@ -45,6 +46,8 @@ export interface EntityServices {
   details: (entity: PageEntity) => Promise<EntityDetailsResult>;
   tag: (entity: PageEntity, verdict: 'confirmed' | 'rejected' | null) => Promise<Outcome>;
   addActor: (actor: ActorToAdd) => Promise<Outcome>;
+  /** Keeps (or with `actor` null, clears) the pick of which actor an ambiguous name means, here or everywhere. */
+  pickAlias: (name: string, actor: string | null, scope: PickScope) => Promise<Required<Outcome>>;
   /** Confirms text as an entity of any kind but threat actor; the message says what it was kept as, or why not. */
   tagSelection: (kind: TaggableKind, text: string) => Promise<Required<Outcome>>;
   suggest: (query: string) => Promise<ActorSuggestion[]>;

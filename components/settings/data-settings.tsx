@@ -75,6 +75,7 @@ export function DataSettings({ services }: { services: SettingsServices }) {
           <div><dt>Tags</dt><dd>{counts.tags.toLocaleString()}</dd></div>
           <div><dt>Entity verdicts</dt><dd>{counts.verdicts.toLocaleString()}</dd></div>
           <div><dt>Your threat actors</dt><dd>{counts.actors.toLocaleString()}</dd></div>
+          <div><dt>Alias picks</dt><dd>{counts.aliasPicks.toLocaleString()}</dd></div>
           <div><dt>Paused sites</dt><dd>{counts.pausedSites.toLocaleString()}</dd></div>
           <div>
             <dt>Space used</dt>

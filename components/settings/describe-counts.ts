@@ -9,6 +9,7 @@ export function describeCounts(counts: StoredCounts): string {
     [counts.tags, 'tag', 'tags'],
     [counts.verdicts, 'entity verdict', 'entity verdicts'],
     [counts.actors, 'threat actor of yours', 'threat actors of yours'],
+    [counts.aliasPicks, 'alias pick', 'alias picks'],
     [counts.pausedSites, 'paused site', 'paused sites'],
   ] as const;
   const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => countOf(n, one, many));

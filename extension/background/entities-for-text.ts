@@ -1,5 +1,7 @@
+import { applyAliasPicks } from '@/lib/entities/alias-picks';
 import { actorKeysOf, pageEntities, stoppedPageEntities, type PageEntities } from '@/lib/entities/page-entities';
 import { scanWithinLimits } from '@/lib/entities/scan-budget';
+import { picksForPage } from '@/lib/storage/alias-pick-store';
 import { entityTagsForPage } from '@/lib/storage/entity-tag-store';
 import { recordPageActors } from '@/lib/storage/page-store';
 import { glossDatabase } from './database';
@@ -7,18 +9,20 @@ import { entityScanner } from './entity-scanner';
 import { markMoment } from './timeline';
 
 /**
- * Finds the entities of an article text and applies the page's verdicts; records the page's actors if
- * it is saved. The scan runs in slices within the background's limits (`scan-budget.ts`), so other
+ * Finds the entities of an article text, applies the researcher's alias picks (this page's, then those
+ * for every page) and the page's verdicts; records the page's actors if it is saved, so the library and
+ * the exports name the picked actors. The scan runs in slices within the background's limits (`scan-budget.ts`), so other
  * messages are answered meanwhile; an unusually long page gets `stopped: 'too-long'` and no entities.
  */
 export async function entitiesForText(pageUrl: string | null, text: string): Promise<PageEntities> {
-  const { scanner } = await entityScanner();
+  const { scanner, names } = await entityScanner();
   markMoment('scan-start');
   const found = await scanWithinLimits(scanner, text);
   markMoment('scan-done');
   if (!found) return stoppedPageEntities();
   const db = glossDatabase();
-  const result = pageEntities(text, found, pageUrl ? await entityTagsForPage(db, pageUrl) : []);
+  const resolved = applyAliasPicks(found, await picksForPage(db, pageUrl), names);
+  const result = pageEntities(text, resolved, pageUrl ? await entityTagsForPage(db, pageUrl) : []);
   if (pageUrl) await recordPageActors(db, pageUrl, actorKeysOf(result));
   return result;
 }

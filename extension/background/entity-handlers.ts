@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { describeEntity } from '@/lib/entities/entity-details';
-import { readCandidates, readFoundBy } from '@/lib/entities/explain-entity';
+import { readAmbiguousRefs, readCandidates, readFoundBy } from '@/lib/entities/explain-entity';
+import type { AmbiguousName } from '@/lib/entities/alias-picks';
 import { actorKey, entityKey } from '@/lib/entities/entity-key';
 import { resolveActorName, suggestActors } from '@/lib/entities/search-actors';
 import { selectionTag } from '@/lib/entities/tag-selection';
@@ -117,9 +118,13 @@ export const addActor: Handler<'add-actor'> = async ({ tabId, actor, page }) => 
 };
 
 export const entityDetails: Handler<'entity-details'> = async ({ entity }) => {
-  const { data, actors, userActorKeys } = await entityScanner();
+  const { data, actors, userActorKeys, names } = await entityScanner();
+  // Every actor each ambiguous name may mean, from the background's own data (the popup names the names).
+  const ambiguous: AmbiguousName[] = entity.kind !== 'threat-actor' ? [] : readAmbiguousRefs(entity.ambiguous)
+    .map(({ name, pick }) => ({ name, pick, everywhere: null, candidates: names.candidates(name) }))
+    .filter((a) => a.candidates.length > 1);
   const details = describeEntity(
-    { ...entity, mentions: [], foundBy: readFoundBy(entity.foundBy), candidates: readCandidates(entity.candidates) },
+    { ...entity, mentions: [], foundBy: readFoundBy(entity.foundBy), candidates: readCandidates(entity.candidates), ambiguous },
     { actors, software: data.software ?? [], userActorKeys },
   );
   const pages = entity.kind === 'threat-actor' ? await pagesMentioningActor(glossDatabase(), actorKey(entity.canonical)) : [];

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ENTITY_INDEX_FILE } from '@/lib/entities/compiled/entity-index-file-name';
 import { readEntityIndex, scannerFromIndex, type EntityIndex } from '@/lib/entities/compiled/load-entity-index';
+import { actorNameIndex, type ActorNameIndex } from '@/lib/entities/alias-candidates';
 import type { ThreatActorRecord } from '@/lib/entities/dictionary';
 import type { EntityData, EntityScanner } from '@/lib/entities/scan-entities';
 import { loadEntityData } from '@/lib/entities/shipped-data';
@@ -15,6 +16,8 @@ export interface EntityScannerState {
   /** The shipped actors with the user's own merged in. */
   actors: ThreatActorRecord[];
   userActorKeys: Set<string>;
+  /** Every actor a name may mean, with where each goes by it (for ambiguous names and their picks). */
+  names: ActorNameIndex;
 }
 
 let state: Promise<EntityScannerState> | null = null;
@@ -56,8 +59,7 @@ async function build(): Promise<EntityScannerState> {
   // A first scan compiles the finders' code and regular expressions. Done here on a short sentence, it
   // runs while the page reader reads the tab, instead of in the popup's wait for the article's entities.
   scanner.findEntities(WARM_UP_TEXT);
-  markMoment('scanner-ready');
-  return { scanner, data: { ...shipped, actors }, actors, userActorKeys: new Set(own.map((actor) => actor.id)) };
+  return { scanner, data: { ...shipped, actors }, actors, userActorKeys: new Set(own.map((actor) => actor.id)), names: actorNameIndex(actors, own) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { GlossRequest, GlossRequestType, GlossResponse } from '@/lib/messaging/contract';
 import { analyzeTab } from './analyze-tab';
+import { pickAlias } from './alias-pick-handlers';
 import * as annotations from './annotation-handlers';
 import { admitCaller, RefusedRequest, type Caller, type CallerFor } from './callers';
 import * as entities from './entity-handlers';
@@ -44,6 +45,7 @@ const handlers: Handlers = {
   'tab-entities': entities.tabEntities,
   'entity-details': entities.entityDetails,
   'tag-entity': entities.tagEntityOnTab,
+  'pick-alias': pickAlias, // caller: extension pages (popup, side panel)
   'add-actor': entities.addActor,
   'tag-selection': entities.tagSelectionOnTab,
   'suggest-actors': entities.suggestActorNames,

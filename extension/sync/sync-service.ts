@@ -114,7 +114,7 @@ async function announce(outcome: SyncOutcome): Promise<void> {
   let actorsChanged = false;
   for (const write of outcome.written) {
     if (write.table === 'pages') pageUrls.add(write.key);
-    else if (write.table === 'annotations' || write.table === 'entityTags') {
+    else if (write.table === 'annotations' || write.table === 'entityTags' || write.table === 'aliasPicks') {
       const url = write.record?.pageUrl;
       if (typeof url === 'string') pageUrls.add(url);
       else if (write.table === 'entityTags') pageUrls.add(write.key.split('\n')[0]);

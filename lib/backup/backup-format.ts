@@ -1,7 +1,7 @@
 /**
  * Gloss's backup file: a W3C Web Annotation Data Model AnnotationCollection (JSON-LD). Highlights are
  * plain W3C annotations, so other annotation tools can read them; what the model has no words for
- * (pages, tag spellings, entity verdicts, the user's actors) travels under `gloss:` keys.
+ * (pages, tag spellings, entity verdicts, the user's actors, alias picks) travels under `gloss:` keys.
  */
 import type { ElementPathSelector, PageFragmentSelector, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
 import type { HighlightColor } from '../storage/records';
@@ -54,6 +54,11 @@ export interface BackupDocument {
   'gloss:tags': object[];
   'gloss:entityTags': object[];
   'gloss:actors': object[];
+  /**
+   * The researcher's picks among the actors an ambiguous name may mean. Added within version 1: an
+   * optional list, which a file without it reads as empty, and which a Gloss made before it ignores.
+   */
+  'gloss:aliasPicks': object[];
 }
 
 /**

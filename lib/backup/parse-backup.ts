@@ -10,7 +10,7 @@
 import type { GlossSnapshot } from '../export/page-export';
 import { BACKUP_FORMAT_VERSION } from './backup-format';
 import { parseAnnotation } from './parse-annotation';
-import { parseActor, parseEntityTag, parsePage, parseTag } from './parse-records';
+import { parseActor, parseAliasPick, parseEntityTag, parsePage, parseTag } from './parse-records';
 import { BackupProblem, fail, isObject, own, readArray, type JsonObject } from './read-fields';
 
 /**
@@ -26,6 +26,7 @@ const MAX_PAGES = 1_000_000;
 const MAX_TAGS = 1_000_000;
 const MAX_ENTITY_TAGS = 1_000_000;
 const MAX_ACTORS = 100_000;
+const MAX_ALIAS_PICKS = 1_000_000;
 
 /** A record left out of the import: its place in the file ("Annotation 17") and the whole reason. */
 export interface SkippedRecord {
@@ -111,6 +112,7 @@ function readSnapshot(data: unknown): { snapshot: GlossSnapshot; skipped: Skippe
     tags: section(data, 'gloss:tags', MAX_TAGS),
     entityTags: section(data, 'gloss:entityTags', MAX_ENTITY_TAGS),
     actors: section(data, 'gloss:actors', MAX_ACTORS),
+    aliasPicks: section(data, 'gloss:aliasPicks', MAX_ALIAS_PICKS),
   };
   const skipped: SkippedRecord[] = [];
   const snapshot: GlossSnapshot = {
@@ -119,6 +121,7 @@ function readSnapshot(data: unknown): { snapshot: GlossSnapshot; skipped: Skippe
     tags: readEach(lists.tags, 'Tag', parseTag, (r) => r.key, 'key', skipped),
     entityTags: readEach(lists.entityTags, 'Entity tag', parseEntityTag, (r) => r.id, 'page and entity', skipped),
     actors: readEach(lists.actors, 'Actor', parseActor, (r) => r.id, 'id', skipped),
+    aliasPicks: readEach(lists.aliasPicks, 'Alias pick', parseAliasPick, (r) => r.id, 'page and name', skipped),
   };
   return { snapshot, skipped };
 }

@@ -4,8 +4,8 @@
  * write, a backup gives back. Only the known fields are copied into fresh objects, so stray or hostile
  * keys never reach the database.
  */
-import { ENTITY_TAG, PAGE, TAG, USER_ACTOR } from '../storage/record-schemas';
-import type { EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from '../storage/records';
+import { ALIAS_PICK, ENTITY_TAG, PAGE, TAG, USER_ACTOR } from '../storage/record-schemas';
+import type { AliasPickRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from '../storage/records';
 import { parseRecord } from '../storage/schema-fields';
 
 export const parsePage = (value: unknown, place: string): PageRecord => parseRecord(PAGE, value, place);
@@ -16,3 +16,5 @@ export const parseTag = (value: unknown, place: string): TagRecord => parseRecor
 export const parseEntityTag = (value: unknown, place: string): EntityTagRecord => parseRecord(ENTITY_TAG, value, place);
 
 export const parseActor = (value: unknown, place: string): UserActorRecord => parseRecord(USER_ACTOR, value, place);
+
+export const parseAliasPick = (value: unknown, place: string): AliasPickRecord => parseRecord(ALIAS_PICK, value, place);

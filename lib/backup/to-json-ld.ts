@@ -5,7 +5,7 @@
  */
 import type { GlossSnapshot } from '../export/page-export';
 import type {
-  AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord,
+  AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord,
 } from '../storage/records';
 import {
   BACKUP_CONTEXT, BACKUP_FORMAT_VERSION, recordIri, type BackupDocument, type TextualBody, type WebAnnotation,
@@ -96,6 +96,20 @@ function actorEntry(actor: UserActorRecord): object {
   };
 }
 
+/** Every AliasPickRecord field; the page only for a pick on a page, so a round trip is exact. */
+function aliasPickEntry(pick: AliasPickRecord): object {
+  return {
+    id: pick.id,
+    scope: pick.scope,
+    ...(pick.pageUrl !== undefined && { pageUrl: pick.pageUrl }),
+    name: pick.name,
+    nameKey: pick.nameKey,
+    actor: pick.actor,
+    createdAt: pick.createdAt,
+    updatedAt: pick.updatedAt,
+  };
+}
+
 /** The newest change among all records (tags only have a creation time), or undefined for no records. */
 function newestChange(snapshot: GlossSnapshot): string | undefined {
   const times = [
@@ -104,6 +118,7 @@ function newestChange(snapshot: GlossSnapshot): string | undefined {
     ...snapshot.tags.map((r) => r.createdAt),
     ...snapshot.entityTags.map((r) => r.updatedAt),
     ...snapshot.actors.map((r) => r.updatedAt),
+    ...(snapshot.aliasPicks ?? []).map((r) => r.updatedAt),
   ];
   // A loop, not Math.max(...times): a spread of 100,000 numbers can overflow the call stack.
   let newest = -Infinity;
@@ -127,6 +142,7 @@ export function backupDocument(snapshot: GlossSnapshot): BackupDocument {
     'gloss:tags': [...snapshot.tags].sort(byKey((r) => r.key)).map(tagEntry),
     'gloss:entityTags': [...snapshot.entityTags].sort(byKey((r) => r.id)).map(entityTagEntry),
     'gloss:actors': [...snapshot.actors].sort(byKey((r) => r.id)).map(actorEntry),
+    'gloss:aliasPicks': [...(snapshot.aliasPicks ?? [])].sort(byKey((r) => r.id)).map(aliasPickEntry),
   };
 }
 

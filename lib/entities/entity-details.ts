@@ -5,6 +5,7 @@
  * one would visit the attacker's infrastructure.
  */
 import { formKey } from './dictionary';
+import type { AmbiguousName } from './alias-picks';
 import { explainEntity } from './explain-entity';
 import type { Entity, EntityKind } from './types';
 
@@ -95,7 +96,7 @@ function findRecord(records: readonly SourceRecord[], canonical: string): Source
 }
 
 /** Details of an entity found in a page, from the shipped data and the user's own actors. */
-export function describeEntity(entity: Entity, sources: DetailSources): EntityDetails {
+export function describeEntity(entity: Entity & { ambiguous?: readonly AmbiguousName[] }, sources: DetailSources): EntityDetails {
   const records = entity.kind === 'threat-actor' ? sources.actors : entity.kind === 'malware' || entity.kind === 'tool' ? sources.software : [];
   const record = findRecord(records, entity.canonical);
   const names = record?.sources ?? (record?.source ? [record.source] : []);

@@ -4,6 +4,8 @@
  * naming map; also MISP galaxy)"), a vendor naming scheme, a cue phrase in the text, or the learned model
  * with its confidence; and for an ambiguous name, every actor it may mean and which one was taken.
  */
+import { describeCandidate } from './alias-candidates';
+import type { AmbiguousName } from './alias-picks';
 import { formKey } from './dictionary';
 import type { Entity, FoundBy } from './types';
 
@@ -27,7 +29,26 @@ const listNames = (record: ExplainedRecord | undefined): string[] =>
 
 const percent = (p: number) => `${Math.round(Math.min(1, Math.max(0, p)) * 100)}%`;
 
-export function explainEntity(entity: Pick<Entity, 'kind' | 'name' | 'canonical' | 'candidates' | 'foundBy'>, record?: ExplainedRecord): string[] {
+/** "A (its own name; MISP galaxy), B (…) or C (…)". */
+function either(parts: string[]): string {
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
+}
+
+/**
+ * One ambiguous name: every actor it may mean with where each goes by it, and who decided which one the
+ * page's mentions of it mean (the researcher's pick, or Gloss).
+ */
+export function explainAmbiguousName(ambiguous: AmbiguousName, taken: string): string {
+  const decided = ambiguous.pick
+    ? `you picked ${ambiguous.pick.actor} ${ambiguous.pick.scope === 'page' ? 'for this page' : 'for every page'}`
+    : `Gloss took ${taken}, the one the text names elsewhere or the lists put first`;
+  return `“${ambiguous.name}” may mean ${either(ambiguous.candidates.map(describeCandidate))}; ${decided}`;
+}
+
+export function explainEntity(
+  entity: Pick<Entity, 'kind' | 'name' | 'canonical' | 'candidates' | 'foundBy'> & { ambiguous?: readonly AmbiguousName[] },
+  record?: ExplainedRecord,
+): string[] {
   const why: string[] = [];
   const rules = entity.foundBy?.rules;
   const model = entity.foundBy?.model;
@@ -51,7 +72,9 @@ export function explainEntity(entity: Pick<Entity, 'kind' | 'name' | 'canonical'
         : `Found by the learned model, ${percent(model.confidence)} sure (trained on labelled threat reports; no list or rule named it here)`,
     );
   }
-  if (entity.candidates && entity.candidates.length > 1) {
+  if (entity.ambiguous && entity.ambiguous.length > 0) {
+    for (const name of entity.ambiguous) why.push(explainAmbiguousName(name, entity.canonical));
+  } else if (entity.candidates && entity.candidates.length > 1) {
     why.push(`“${entity.name}” may mean ${entity.candidates.join(', ')}; Gloss took ${entity.candidates[0]}, the one the text names elsewhere or the lists put first`);
   }
   return why;
@@ -84,4 +107,21 @@ export function readFoundBy(value: unknown): FoundBy | undefined {
 
 export function readCandidates(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.length <= 50 && value.every((v) => isText(v)) ? (value as string[]) : undefined;
+}
+
+/**
+ * The ambiguous names a details request names, with the pick in force for each, kept only in their known
+ * shape; the candidates are the background's own (`ActorNameIndex`), never the message's.
+ */
+export function readAmbiguousRefs(value: unknown): { name: string; pick: { actor: string; scope: 'page' | 'everywhere' } | null }[] {
+  if (!Array.isArray(value)) return [];
+  const refs: { name: string; pick: { actor: string; scope: 'page' | 'everywhere' } | null }[] = [];
+  for (const item of value.slice(0, 50)) {
+    if (typeof item !== 'object' || item === null || !isText((item as { name?: unknown }).name)) continue;
+    const { name, pick } = item as { name: string; pick?: unknown };
+    const p = typeof pick === 'object' && pick !== null ? (pick as { actor?: unknown; scope?: unknown }) : null;
+    const valid = p && isText(p.actor) && (p.scope === 'page' || p.scope === 'everywhere');
+    refs.push({ name, pick: valid ? { actor: p.actor as string, scope: p.scope as 'page' | 'everywhere' } : null });
+  }
+  return refs;
 }

@@ -3,6 +3,7 @@
  * mention (to mark it in the live page), and the researcher's verdict. Rejected entities are kept
  * apart, never dropped, so a rejection can be undone.
  */
+import type { AmbiguousName } from './alias-picks';
 import { actorKey, entityKey } from './entity-key';
 import { FOLDED, foldPattern, foldText } from './folded-search';
 import { findIndicators } from './indicators';
@@ -16,6 +17,8 @@ export interface PageEntity extends Entity {
   /** One per mention, in the same order. */
   quotes: MentionQuote[];
   verdict: Verdict | null;
+  /** Threat actors: the names among its mentions that may mean several actors (lib/entities/alias-picks.ts). */
+  ambiguous?: AmbiguousName[];
 }
 
 export interface PageEntities {
@@ -95,7 +98,7 @@ function taggedEntity(text: string, verdict: StoredVerdict): Entity | null {
   return entity;
 }
 
-export function pageEntities(text: string, found: readonly Entity[], verdicts: readonly StoredVerdict[]): PageEntities {
+export function pageEntities(text: string, found: readonly (Entity & Pick<PageEntity, 'ambiguous'>)[], verdicts: readonly StoredVerdict[]): PageEntities {
   const verdictByKey = new Map(verdicts.map((v) => [v.entityKey, v.status]));
   const result: PageEntities = { entities: [], rejected: [] };
   const shown = new Set<string>();

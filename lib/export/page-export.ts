@@ -3,7 +3,7 @@
  * the user kept on it, and the threat actors it mentions resolved to their names. Plain data, so the
  * exporters stay pure and the extension, the library and tests build it the same way.
  */
-import type { AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from '../storage/records';
+import type { AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from '../storage/records';
 
 /** A threat actor as exports name it: canonical name, other names, and its MITRE ATT&CK group id. */
 export interface ActorProfile {
@@ -32,4 +32,9 @@ export interface GlossSnapshot {
   tags: TagRecord[];
   entityTags: EntityTagRecord[];
   actors: UserActorRecord[];
+  /**
+   * The researcher's picks among the actors an ambiguous name may mean (for one page or every page).
+   * Stores and the backup reader always give the list; a snapshot made elsewhere without it has none.
+   */
+  aliasPicks?: AliasPickRecord[];
 }

@@ -2,6 +2,7 @@ import type { AnnotationTarget } from '../anchoring/types';
 import type { ArticleExtraction } from '../article/extract-article';
 import type { EntityDetails } from '../entities/entity-details';
 import type { MentionQuote } from '../entities/locate-mentions';
+import type { PickScope } from '../entities/alias-picks';
 import type { PageEntities } from '../entities/page-entities';
 import type { ActorSuggestion } from '../entities/search-actors';
 import type { TaggableKind } from '../entities/taggable-kinds';
@@ -64,6 +65,15 @@ export type EntityDetailsResult = EntityDetails & {
   pages: SavedPageSummary[];
 };
 
+/**
+ * A name of the entity that may mean several actors, and the pick in force for it (as `tab-entities`
+ * gave it): the background lists every candidate itself, from its own data.
+ */
+export interface AmbiguousNameRef {
+  name: string;
+  pick: { actor: string; scope: PickScope } | null;
+}
+
 /** A new actor named by the user, or a name linked to a known actor (`linkTo`, its canonical name). */
 export interface ActorToAdd {
   name: string;
@@ -114,8 +124,17 @@ export interface GlossRequests {
   'reattach-highlight': { request: { tabId: number; id: string }; response: Outcome };
   'tab-entities': { request: { tabId: number }; response: TabEntitiesResult };
   'entity-details': {
-    request: { entity: EntityRef & { aliases: string[]; attackId?: string; candidates?: string[]; foundBy?: FoundBy } };
+    request: { entity: EntityRef & { aliases: string[]; attackId?: string; candidates?: string[]; foundBy?: FoundBy; ambiguous?: AmbiguousNameRef[] } };
     response: EntityDetailsResult;
+  };
+  /**
+   * Caller: extension pages (popup, side panel). Picks which actor `name` (a name that may mean several)
+   * means on the tab's page, or on every page; `actor: null` clears the pick of that reach. The answer's
+   * message says what changed, or why the pick was refused (not a name of that actor).
+   */
+  'pick-alias': {
+    request: { tabId: number; name: string; actor: string | null; scope: PickScope; page: PageDetailsMessage };
+    response: { ok: boolean; message: string };
   };
   'tag-entity': {
     request: { tabId: number; entity: EntityRef; verdict: 'confirmed' | 'rejected' | null; page: PageDetailsMessage };

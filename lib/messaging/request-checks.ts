@@ -19,6 +19,10 @@ const isStringList = (value: unknown, max: number) =>
 const isEntityRef = (value: unknown) =>
   isObject(value) && isName((value as EntityRef).name) && isName((value as EntityRef).canonical) && typeof (value as EntityRef).kind === 'string';
 
+const isAmbiguousRefs = (value: unknown) =>
+  value === undefined || (Array.isArray(value) && value.length <= 50 && value.every((item) =>
+    isObject(item) && isName((item as { name?: unknown }).name)));
+
 const isShortText = (value: unknown, max: number) => typeof value === 'string' && value.length <= max;
 const isSyncSetup = (value: unknown) =>
   isObject(value) && isShortText((value as SyncSetup).serverUrl, 2_000) && isShortText((value as SyncSetup).user, 500)
@@ -38,7 +42,9 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'scroll-to-highlight': (m) => isTabId(m.tabId) && isId(m.id),
   'reattach-highlight': (m) => isTabId(m.tabId) && isId(m.id),
   'tab-entities': (m) => isTabId(m.tabId),
-  'entity-details': (m) => isEntityRef(m.entity),
+  'entity-details': (m) => isEntityRef(m.entity) && isAmbiguousRefs((m.entity as { ambiguous?: unknown }).ambiguous),
+  'pick-alias': (m) =>
+    isTabId(m.tabId) && isName(m.name) && (m.actor === null || isName(m.actor)) && ['page', 'everywhere'].includes(m.scope as string) && isObject(m.page),
   'tag-entity': (m) => isTabId(m.tabId) && isEntityRef(m.entity) && [null, 'confirmed', 'rejected'].includes(m.verdict as string) && isObject(m.page),
   'add-actor': (m) => isTabId(m.tabId) && isObject(m.actor) && isName((m.actor as ActorToAdd).name) && isObject(m.page),
   'tag-selection': (m) => isTabId(m.tabId) && isTaggableKind(m.kind) && typeof m.text === 'string' && m.text.length <= 500 && isObject(m.page),

@@ -20,6 +20,7 @@ export interface ImportReport extends ImportCounts {
   tags: ImportCounts;
   entityTags: ImportCounts;
   actors: ImportCounts;
+  aliasPicks: ImportCounts;
 }
 
 export interface ImportOptions {
@@ -30,7 +31,7 @@ export interface ImportOptions {
   actors: boolean;
 }
 
-const allTables = (db: GlossDatabase) => [db.pages, db.annotations, db.tags, db.entityTags, db.actors];
+const allTables = (db: GlossDatabase) => [db.pages, db.annotations, db.tags, db.entityTags, db.actors, db.aliasPicks];
 
 const present = <T>(record: T | undefined): record is T => record !== undefined;
 
@@ -46,7 +47,8 @@ export interface LoadedRecords {
 
 /**
  * Everything Gloss keeps, or with `pageUrls` only those pages: their annotations and entity tags, the
- * tags their annotations use, and every user actor (actors belong to no page). One read transaction,
+ * tags their annotations use, their alias picks, and every user actor and pick for every page (these
+ * belong to no page). One read transaction,
  * so the snapshot is consistent; records come sorted by their keys. With `loaded`, pages and
  * highlights come from there and only the small tables are read.
  */
@@ -54,12 +56,14 @@ export async function readSnapshot(db: GlossDatabase, pageUrls?: readonly string
   return db.transaction('r', allTables(db), async () => {
     const actors = sortedBy(await db.actors.toArray(), (r) => r.id);
     if (!pageUrls) {
+      const aliasPicks = sortedBy(await db.aliasPicks.toArray(), (r) => r.id);
       return {
         pages: sortedBy(loaded ? [...loaded.pages] : await db.pages.toArray(), (r) => r.url),
         annotations: sortedBy(loaded ? [...loaded.annotations] : await db.annotations.toArray(), (r) => r.id),
         tags: sortedBy(await db.tags.toArray(), (r) => r.key),
         entityTags: sortedBy(await db.entityTags.toArray(), (r) => r.id),
         actors,
+        aliasPicks,
       };
     }
     const urls = [...new Set(pageUrls)];
@@ -75,6 +79,10 @@ export async function readSnapshot(db: GlossDatabase, pageUrls?: readonly string
       tags: sortedBy((await db.tags.bulkGet(tagKeys)).filter(present), (r) => r.key),
       entityTags: sortedBy(await db.entityTags.where('pageUrl').anyOf(urls).toArray(), (r) => r.id),
       actors,
+      aliasPicks: sortedBy([
+        ...(await db.aliasPicks.where('scope').equals('everywhere').toArray()),
+        ...(await db.aliasPicks.where('pageUrl').anyOf(urls).toArray()),
+      ], (r) => r.id),
     };
   });
 }
@@ -87,7 +95,9 @@ export async function readSnapshot(db: GlossDatabase, pageUrls?: readonly string
 function standInPages(snapshot: GlossSnapshot): PageRecord[] {
   const listed = new Set(snapshot.pages.map((page) => page.url));
   const made = new Map<string, PageRecord>();
-  for (const record of [...snapshot.annotations, ...snapshot.entityTags]) {
+  const onPages = [...snapshot.annotations, ...snapshot.entityTags, ...(snapshot.aliasPicks ?? []).filter((pick) => pick.pageUrl !== undefined)] as
+    { pageUrl: string; createdAt: number; updatedAt: number }[];
+  for (const record of onPages) {
     if (listed.has(record.pageUrl)) continue;
     const page = made.get(record.pageUrl);
     if (page) {
@@ -119,6 +129,7 @@ function standInTags(snapshot: GlossSnapshot): TagRecord[] {
  * Merges a snapshot into the database: pages by url, tags by key, everything else by id. A record not
  * here is added; one that is the same is skipped; otherwise the newer `updatedAt` wins (a page keeps the
  * union of both sides' actors; a tag keeps its local spelling; an actor gains the names it lacked).
+ * Alias picks merge like verdicts (the newer wins).
  * Stand-in pages and tags are made for records that need them, and never replace stored ones. Actors
  * are merged only with `actors: true` (the user agreed to actorChanges). All in one transaction over
  * every table, so a failure part-way leaves the database exactly as it was.
@@ -133,6 +144,7 @@ export async function importSnapshot(db: GlossDatabase, snapshot: GlossSnapshot,
     const annotations = await mergeInto(db.annotations, snapshot.annotations, (r) => r.id, newerWins);
     const entityTags = await mergeInto(db.entityTags, snapshot.entityTags, (r) => r.id, newerWins);
     const actors = options.actors ? await mergeInto(db.actors, snapshot.actors, (r) => r.id, mergeActor) : noCounts();
-    return { ...total([pages, tags, annotations, entityTags, actors]), pages, annotations, tags, entityTags, actors };
+    const aliasPicks = await mergeInto(db.aliasPicks, snapshot.aliasPicks ?? [], (r) => r.id, newerWins);
+    return { ...total([pages, tags, annotations, entityTags, actors, aliasPicks]), pages, annotations, tags, entityTags, actors, aliasPicks };
   });
 }

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { inOwnForm, isOwnAnnotationId } from './annotation-ids';
 import { clampPage } from './keep-records';
-import type { AnnotationRecord, EntityTagRecord, PageRecord, PausedSiteRecord, SettingRecord, SyncReplicaRow, SyncStateRecord, TagRecord, UserActorRecord } from './records';
+import type { AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, PausedSiteRecord, SettingRecord, SyncReplicaRow, SyncStateRecord, TagRecord, UserActorRecord } from './records';
 
 export const DATABASE_NAME = 'gloss';
 
@@ -24,6 +24,8 @@ export const DATABASE_NAME = 'gloss';
  *   nothing else changes (the first sync then sends every record there is).
  * - 7: PDFs (lib/pdf): pages and highlights indexed by `documentKey` ("urn:x-pdf:<fingerprint>"), which
  *   only PDFs' records have; records before it have none and need no change.
+ * - 8: alias picks (lib/storage/alias-pick-store.ts), by id, indexed by page and scope: the researcher's
+ *   choice among the actors an ambiguous name may mean. A new, empty table; nothing else changes.
  */
 export class GlossDatabase extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
@@ -35,6 +37,7 @@ export class GlossDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   syncRecords!: EntityTable<SyncReplicaRow, 'id'>;
   syncState!: EntityTable<SyncStateRecord, 'key'>;
+  aliasPicks!: EntityTable<AliasPickRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -62,6 +65,7 @@ export class GlossDatabase extends Dexie {
       pages: 'url, updatedAt, *actors, documentKey',
       annotations: 'id, pageUrl, *tags, color, updatedAt, documentKey',
     });
+    this.version(8).stores({ aliasPicks: 'id, pageUrl, scope' });
   }
 }
 

@@ -10,10 +10,10 @@
  */
 import type { AnnotationTarget } from '../anchoring/types';
 import {
-  ANNOTATION, ELEMENT_SELECTOR, ENTITY_TAG, PAGE_SELECTOR, MAX_BYLINE, MAX_KEY, MAX_NOTE, MAX_PAGE_ACTORS, MAX_PUBLISHED_TIME,
+  ALIAS_PICK, ANNOTATION, ELEMENT_SELECTOR, ENTITY_TAG, PAGE_SELECTOR, MAX_BYLINE, MAX_KEY, MAX_NOTE, MAX_PAGE_ACTORS, MAX_PUBLISHED_TIME,
   MAX_QUOTE_CONTEXT, MAX_SITE_NAME, MAX_TITLE, PAGE, TAG, USER_ACTOR,
 } from './record-schemas';
-import type { AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from './records';
+import type { AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from './records';
 import { meets, parseRecord } from './schema-fields';
 import { cleanTags } from './tags';
 
@@ -69,4 +69,8 @@ export function keepEntityTag(tag: EntityTagRecord, place = 'This entity'): Enti
 
 export function keepActor(actor: UserActorRecord, place = 'This actor'): UserActorRecord {
   return parseRecord(USER_ACTOR, actor, place);
+}
+
+export function keepAliasPick(pick: AliasPickRecord, place = 'This pick'): AliasPickRecord {
+  return parseRecord(ALIAS_PICK, pick, place);
 }

@@ -15,8 +15,9 @@ import { pageOfFragment } from '../pdf/page-selector';
 import type { EntityKind } from '../entities/types';
 import { normalizePageUrl } from '../url/normalize-url';
 import { idForIri } from './annotation-ids';
+import { formKey } from '../entities/dictionary';
 import {
-  HIGHLIGHT_COLORS, type AnnotationRecord, type EntityTagRecord, type EntityTagStatus, type HighlightColor, type PageRecord,
+  HIGHLIGHT_COLORS, type AliasPickRecord, type AnnotationRecord, type EntityTagRecord, type EntityTagStatus, type HighlightColor, type PageRecord,
   type TagRecord, type UserActorRecord,
 } from './records';
 import { count, flag, offset, record, text, textList, timestamp, wellFormed } from './schema-fields';
@@ -32,6 +33,11 @@ export { MAX_ELEMENT_PATH };
 /** A verdict's id: its page and entity key (a newline appears in neither a normalised URL nor a key). */
 export function entityTagId(pageUrl: string, key: string): string {
   return `${pageUrl}\n${key}`;
+}
+
+/** An alias pick's id: its page (or "*" for every page, which no page address is) and the name's key. */
+export function aliasPickId(pageUrl: string | null, nameKey: string): string {
+  return `${pageUrl ?? '*'}\n${nameKey}`;
 }
 
 /** Every kind, spelled out as a record so the compiler notices a new kind. */
@@ -291,3 +297,21 @@ export const USER_ACTOR = v.pipe(
   }, ' is not an object.'),
   v.check((actor) => actor.nameKeys.includes(actor.id), ": nameKeys must include the actor's id."),
 ) satisfies v.GenericSchema<unknown, UserActorRecord>;
+
+export const ALIAS_PICK = v.pipe(
+  record({
+    id: text(': id', { max: MAX_URL_LENGTH + 1 + MAX_KEY, absent: ' has no id.' }),
+    scope: v.picklist(['page', 'everywhere'] as const, ': scope must be "page" or "everywhere".'),
+    pageUrl: v.optional(pageUrl(': pageUrl')),
+    name: text(': name', { max: MAX_NAME, nonEmpty: true, absent: ' has no name.' }),
+    nameKey: text(': nameKey', { max: MAX_KEY, nonEmpty: true, absent: ' has no nameKey.' }),
+    actor: text(': actor', { max: MAX_NAME, nonEmpty: true, absent: ' has no actor.' }),
+    createdAt: timestamp(': createdAt'),
+    updatedAt: timestamp(': updatedAt'),
+  }, ' is not an object.'),
+  v.check((pick) => (pick.scope === 'page') === (pick.pageUrl !== undefined), ': pageUrl must be given for a pick on a page, and only then.'),
+  v.check((pick) => pick.nameKey === formKey(pick.name), ': nameKey does not match the name.'),
+  v.check((pick) => pick.id === aliasPickId(pick.pageUrl ?? null, pick.nameKey), ': id does not match its page and name.'),
+  // Optional fields only when the record has them, so a round trip gives the same record.
+  v.transform(({ pageUrl: url, ...rest }): AliasPickRecord => (url === undefined ? rest : { ...rest, pageUrl: url })),
+) satisfies v.GenericSchema<unknown, AliasPickRecord>;

@@ -100,6 +100,25 @@ export interface UserActorRecord {
 }
 
 /**
+ * The researcher's pick for a name that may mean more than one threat actor ("Grizzly Steppe": APT28 or
+ * APT29): on one page, or on every page. A page's pick beats one for every page (lib/entities/alias-picks.ts).
+ */
+export interface AliasPickRecord {
+  /** aliasPickId(pageUrl or null, nameKey): one pick per name on a page, and one for every page. */
+  id: string;
+  scope: 'page' | 'everywhere';
+  /** The page it holds for; absent for a pick for every page. */
+  pageUrl?: string;
+  /** The name as the page wrote it when picked, and its case-folded key (formKey). */
+  name: string;
+  nameKey: string;
+  /** The canonical name of the actor picked. */
+  actor: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
  * A site where the user paused Gloss: no toolbar, no painting and no work in its pages until resumed.
  * `site` is siteOfUrl in lib/url/site.ts (host, with a port that is not the default).
  */

@@ -4,10 +4,10 @@
  * settings stay with each device: a site paused at work need not be paused at home.
  */
 import type * as v from 'valibot';
-import { ANNOTATION, ENTITY_TAG, PAGE, TAG, USER_ACTOR } from '../storage/record-schemas';
+import { ALIAS_PICK, ANNOTATION, ENTITY_TAG, PAGE, TAG, USER_ACTOR } from '../storage/record-schemas';
 
 export interface SyncTable {
-  name: 'pages' | 'annotations' | 'tags' | 'entityTags' | 'actors';
+  name: 'pages' | 'annotations' | 'tags' | 'entityTags' | 'actors' | 'aliasPicks';
   key: string;
   schema: v.GenericSchema<unknown, unknown>;
   /** How the record is named in a message about it. */
@@ -20,6 +20,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   { name: 'tags', key: 'key', schema: TAG, label: 'A tag' },
   { name: 'entityTags', key: 'id', schema: ENTITY_TAG, label: 'An entity verdict' },
   { name: 'actors', key: 'id', schema: USER_ACTOR, label: 'A threat actor' },
+  { name: 'aliasPicks', key: 'id', schema: ALIAS_PICK, label: 'An alias pick' },
 ];
 
 export const syncTable = (name: string): SyncTable | undefined => SYNC_TABLES.find((table) => table.name === name);

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { useFirefox } from './support/browser-sessions';
@@ -15,7 +17,7 @@ const env = useFirefox();
  * the name is aria-label, else the text of the aria-labelledby elements, else a field's labels, else
  * the element's text. A pattern is passed as its source, because only JSON crosses into the page.
  */
-type Role = 'region' | 'group' | 'button' | 'form' | 'textbox' | 'combobox';
+type Role = 'region' | 'group' | 'button' | 'form' | 'textbox' | 'combobox' | 'radiogroup' | 'radio';
 type Step = { role: Role; name: string } | { role: Role; pattern: string };
 
 /**
@@ -38,6 +40,7 @@ function findByRole(path: Step[], want: 'count' | 'names' | 'one'): number | str
     const explicit = element.getAttribute('role');
     if (explicit) return explicit;
     if (element.tagName === 'BUTTON') return 'button';
+    if (element instanceof HTMLInputElement && element.type === 'radio') return 'radio';
     // A text field with a suggestion list is a combobox; without one, a textbox.
     if (element instanceof HTMLInputElement && ['text', 'search', ''].includes(element.getAttribute('type') ?? '')) {
       return element.hasAttribute('list') ? 'combobox' : 'textbox';
@@ -123,6 +126,40 @@ async function reopenPopup(popup: Page): Promise<void> {
   await expect.poll(() => popup.evaluate(() => document.readyState === 'complete' && performance.timeOrigin).catch(() => false), WAIT)
     .not.toSatisfy((origin) => origin === false || origin === started);
 }
+
+/** The finished download (Firefox writes a .part file first) whose name ends with `suffix`. */
+async function downloaded(dir: string, suffix: string): Promise<string> {
+  let found = '';
+  await expect.poll(() => {
+    const name = readdirSync(dir).find((file) => file.endsWith(suffix));
+    found = name ? path.join(dir, name) : '';
+    return found !== '' && !existsSync(`${found}.part`) && statSync(found).size > 0;
+  }, WAIT).toBe(true);
+  return found;
+}
+
+describe('Firefox: a name that may mean several actors', () => {
+  it('names every candidate in a radio group; picking one changes the list and reaches the Markdown export', async () => {
+    const opened = await openPageWithPopup('ambiguous-alias.html?case=firefox-alias-pick');
+    closeWhenDone(opened);
+    const { popup } = opened;
+    await (await getByRole(popup, ENTITIES, ACTORS, button('Grizzly Steppe, resolved to APT28 (2)'))).click();
+    const question: Step = { role: 'radiogroup', name: 'Which actor does “Grizzly Steppe” mean?' };
+    const apt28 = await getByRole(popup, ENTITIES, question, { role: 'radio', name: 'APT28' });
+    expect(await apt28.evaluate((radio) => (radio as HTMLInputElement).checked)).toBe(true);
+    await (await getByRole(popup, ENTITIES, question, { role: 'radio', name: 'APT29' })).click();
+    await (await getByRole(popup, ENTITIES, button('Use APT29 on this page'))).click();
+    await expect.poll(() => statuses(popup), WAIT).toContain('“Grizzly Steppe” now means APT29 on this page.');
+    const picked = await getByRole(popup, ENTITIES, ACTORS, button('Grizzly Steppe, resolved to APT29 (2)'));
+    expect(await descriptionOf(picked)).toBe('Picked by you');
+    expect(await countByRole(popup, ENTITIES, ACTORS, { role: 'button', pattern: 'APT28' })).toBe(0);
+
+    await (await getByRole(popup, button('Export Markdown'))).click();
+    const markdown = readFileSync(await downloaded(env.session.downloadDir, 'election-season phishing.md'), 'utf8');
+    expect(markdown).toContain('## Threat actors\n\n- **APT29** ([G0016](https://attack.mitre.org/groups/G0016/))');
+    expect(markdown).not.toContain('APT28');
+  });
+});
 
 describe('Firefox: entities on the sample article', () => {
   it('lists Storm-1152 (17), marks its mentions in the article only, steps through them, and unmarks exactly', async () => {

@@ -47,7 +47,7 @@ describe('reading a Gloss backup back', () => {
 
   it('reads an empty backup', () => {
     const result = parseBackup(backupJson({ pages: [], annotations: [], tags: [], entityTags: [], actors: [] }));
-    expect(result).toEqual({ ok: true, snapshot: { pages: [], annotations: [], tags: [], entityTags: [], actors: [] }, skipped: [] });
+    expect(result).toEqual({ ok: true, snapshot: { pages: [], annotations: [], tags: [], entityTags: [], actors: [], aliasPicks: [] }, skipped: [] });
   });
 });
 
@@ -101,6 +101,7 @@ describe('annotations from other W3C tools', () => {
         tags: [],
         entityTags: [],
         actors: [],
+        aliasPicks: [],
       },
     });
   });

@@ -2,7 +2,7 @@
  * A snapshot with every shape a backup must carry: pages with and without the optional fields,
  * annotations with and without notes, tags and element hints, ids that are UUIDs (lower and upper case)
  * and one made on import from an older Gloss's IRI (which it keeps), hostile text, confirmed and rejected
- * entity tags, and the user's own actors.
+ * entity tags, the user's own actors, and alias picks for one page and for every page.
  */
 import type { GlossSnapshot } from '@/lib/export/page-export';
 import { annotationIri, idForIri, recordIri } from '@/lib/storage/annotation-ids';
@@ -95,6 +95,16 @@ export function richSnapshot(): GlossSnapshot {
         nameKeys: ['scattered spider', 'spider x'], createdAt: T, updatedAt: T + 1,
       },
     ],
+    aliasPicks: [
+      {
+        id: `${NEWS}\ngrizzly steppe`, scope: 'page', pageUrl: NEWS, name: 'Grizzly Steppe', nameKey: 'grizzly steppe', actor: 'APT29',
+        createdAt: T, updatedAt: T + 2,
+      },
+      {
+        id: '*\ncharming kitten', scope: 'everywhere', name: 'Charming Kitten', nameKey: 'charming kitten', actor: 'Magic Hound',
+        createdAt: T + 1, updatedAt: T + 8,
+      },
+    ],
   };
 }
 
@@ -114,5 +124,6 @@ export function sortedSnapshot(snapshot: GlossSnapshot): GlossSnapshot {
     tags: [...snapshot.tags].sort(by((r) => r.key)),
     entityTags: [...snapshot.entityTags].sort(by((r) => r.id)),
     actors: [...snapshot.actors].sort(by((r) => r.id)),
+    aliasPicks: [...(snapshot.aliasPicks ?? [])].sort(by((r) => r.id)),
   };
 }

@@ -96,6 +96,7 @@ describe('backupJson', () => {
       tags: [...snapshot.tags].reverse(),
       entityTags: [...snapshot.entityTags].reverse(),
       actors: [...snapshot.actors].reverse(),
+      aliasPicks: [...(snapshot.aliasPicks ?? [])].reverse(),
     };
     expect(backupJson(shuffled)).toBe(backupJson(snapshot));
   });

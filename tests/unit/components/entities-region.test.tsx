@@ -6,6 +6,8 @@ import { EntitiesRegion } from '@/components/entities-region';
 import type { EntityServices } from '@/components/popup-services';
 import { pageEntities, SCAN_STOPPED_MESSAGE, stoppedPageEntities, type PageEntities, type StoredVerdict } from '@/lib/entities/page-entities';
 import type { Entity } from '@/lib/entities/types';
+import { actorNameIndex } from '@/lib/entities/alias-candidates';
+import { applyAliasPicks, type AliasPick, type PickScope } from '@/lib/entities/alias-picks';
 
 const TEXT = 'Storm-1152 sold accounts. Storm-1152 grew. Storm-1152 fell. Octo Tempest helped. <img src=x onerror=alert(1)> ran.';
 const at = (name: string, from = 0) => {
@@ -29,6 +31,7 @@ function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> 
       return { ok: true };
     }),
     addActor: vi.fn(async () => ({ ok: true })),
+    pickAlias: vi.fn(async () => ({ ok: true, message: 'Picked.' })),
     tagSelection: vi.fn(async () => ({ ok: true, message: 'Tagged.' })),
     exportIndicators: vi.fn(async (format) => ({ ok: true as const, fileName: `Report.indicators.${format === 'csv' ? 'csv' : 'txt'}`, mimeType: 'text/csv', text: 'list' })),
     save: vi.fn(),
@@ -334,5 +337,61 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
     for (let i = 0; i < 3; i++) await act(async () => {});
     expect(root.querySelector('[role="alert"]')?.textContent).toBe('“not an address” isn’t an indicator Gloss can read.');
     expect(root.querySelector('form[aria-label="Tag as indicator"]')).not.toBeNull();
+  });
+});
+
+describe('EntitiesRegion: a name that may mean several actors', () => {
+  // Two actors that share an alias, as APT28 and APT29 share "Grizzly Steppe" in the shipped data.
+  const records = [{ name: 'APT28', aliases: ['Grizzly Steppe'], sources: ['mitre-attack', 'misp-galaxy'] }, { name: 'APT29', aliases: ['Grizzly Steppe'], source: 'misp-galaxy' }];
+  const index = actorNameIndex(records);
+  const REPORT = 'Grizzly Steppe phished a party. Grizzly Steppe stole mail.';
+  const mentionsOf = (name: string) => [0, 33].map((start) => ({ start, end: start + name.length, text: name }));
+  const found: Entity[] = [{ kind: 'threat-actor', name: 'Grizzly Steppe', canonical: 'APT28', aliases: ['Grizzly Steppe'], mentions: mentionsOf('Grizzly Steppe'), candidates: ['APT28', 'APT29'] }];
+  const entitiesWith = (picks: AliasPick[]) => pageEntities(REPORT, applyAliasPicks(found, picks, index), []);
+
+  it('names every candidate in a radio group, and a pick moves the name to the chosen actor; clearing it moves it back', async () => {
+    let picks: AliasPick[] = [];
+    const services = fakeServices(entitiesWith([]), {
+      refresh: vi.fn(async () => ({ ok: true as const, entities: entitiesWith(picks) })),
+      pickAlias: vi.fn(async (name: string, actor: string | null, scope: PickScope) => {
+        picks = actor === null ? picks.filter((p) => p.scope !== scope) : [...picks.filter((p) => p.scope !== scope), { name, actor, scope }];
+        return { ok: true, message: actor === null ? `Cleared your pick for “${name}” on this page.` : `“${name}” now means ${actor} on this page.` };
+      }),
+    });
+    const root = await mount(services, entitiesWith([]));
+    await click(buttonNamed(root, 'Grizzly Steppe, resolved to APT28 (2)'));
+    const group = root.querySelector('[role="radiogroup"]')!;
+    expect(root.querySelector(`#${group.getAttribute('aria-labelledby')}`)?.textContent).toBe('Which actor does “Grizzly Steppe” mean?');
+    const radios = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    const labelOf = (radio: HTMLInputElement) => radio.labels?.[0]?.textContent;
+    const whereOf = (radio: HTMLInputElement) => root.querySelector(`#${radio.getAttribute('aria-describedby')}`)?.textContent;
+    expect(radios.map((r) => [labelOf(r), whereOf(r), r.checked])).toEqual([
+      ['APT28', 'another name for it · MITRE ATT&CK, MISP galaxy', true],
+      ['APT29', 'another name for it · MISP galaxy', false],
+    ]);
+    expect(root.textContent).toContain('Gloss took APT28: the text names it elsewhere, or the lists put it first.');
+
+    await act(async () => { radios[1].click(); });
+    await click(buttonNamed(root, 'Use APT29 on this page'));
+    expect(services.pickAlias).toHaveBeenCalledWith('Grizzly Steppe', 'APT29', 'page');
+    expect(buttonNamed(root, 'Grizzly Steppe, resolved to APT29 (2)')?.getAttribute('aria-expanded')).toBe('true');
+    expect(root.textContent).toContain('“Grizzly Steppe” now means APT29 on this page.');
+    expect(root.textContent).toContain('Your pick on this page: APT29.');
+    // Focus stays with the picker, on the candidate now in force.
+    expect(document.activeElement).toBe(root.querySelector('.alias-picker input[type="radio"]:checked'));
+    expect((document.activeElement as HTMLInputElement).value).toBe('APT29');
+
+    await click(buttonNamed(root, 'Clear the pick on this page'));
+    expect(services.pickAlias).toHaveBeenLastCalledWith('Grizzly Steppe', null, 'page');
+    expect(buttonNamed(root, 'Grizzly Steppe, resolved to APT28 (2)')?.getAttribute('aria-expanded')).toBe('true');
+    expect(root.textContent).toContain('Gloss took APT28');
+  });
+
+  it('shows why a pick was refused, in words', async () => {
+    const services = fakeServices(entitiesWith([]), { pickAlias: vi.fn(async () => ({ ok: false, message: '“Grizzly Steppe” is not a name of APT29.' })) });
+    const root = await mount(services, entitiesWith([]));
+    await click(buttonNamed(root, 'Grizzly Steppe, resolved to APT28 (2)'));
+    await click(buttonNamed(root, 'Use APT28 on every page'));
+    expect(root.querySelector('.alias-picker [role="alert"]')?.textContent).toBe('“Grizzly Steppe” is not a name of APT29.');
   });
 });

@@ -31,7 +31,7 @@ const data = () => ({
 });
 
 const counts = { added: 0, updated: 0, skipped: 0 };
-const report: ImportReport = { added: 3, updated: 0, skipped: 1, pages: { ...counts, added: 1 }, annotations: { ...counts, added: 2 }, tags: { ...counts, skipped: 1 }, entityTags: counts, actors: counts };
+const report: ImportReport = { added: 3, updated: 0, skipped: 1, pages: { ...counts, added: 1 }, annotations: { ...counts, added: 2 }, tags: { ...counts, skipped: 1 }, entityTags: counts, actors: counts, aliasPicks: counts };
 
 function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
   return {

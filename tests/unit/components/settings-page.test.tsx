@@ -17,8 +17,8 @@ beforeAll(() => {
   };
 });
 
-const COUNTS: StoredCounts = { pages: 3, highlights: 12, tags: 2, verdicts: 1, actors: 0, pausedSites: 1 };
-const NONE: StoredCounts = { pages: 0, highlights: 0, tags: 0, verdicts: 0, actors: 0, pausedSites: 0 };
+const COUNTS: StoredCounts = { pages: 3, highlights: 12, tags: 2, verdicts: 1, actors: 0, aliasPicks: 2, pausedSites: 1 };
+const NONE: StoredCounts = { pages: 0, highlights: 0, tags: 0, verdicts: 0, actors: 0, aliasPicks: 0, pausedSites: 0 };
 
 function pausedServices(sites: string[]) {
   let paused = sites.map((site, i) => ({ site, pausedAt: i }));
@@ -172,7 +172,7 @@ describe('SettingsPage', () => {
       expect(data.textContent).toContain('Nothing is sent anywhere');
       const counts = [...data.querySelectorAll('dl > div')].map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
       expect(counts).toEqual([
-        ['Pages', '3'], ['Highlights', '12'], ['Tags', '2'], ['Entity verdicts', '1'], ['Your threat actors', '0'], ['Paused sites', '1'],
+        ['Pages', '3'], ['Highlights', '12'], ['Tags', '2'], ['Entity verdicts', '1'], ['Your threat actors', '0'], ['Alias picks', '2'], ['Paused sites', '1'],
         ['Space used', '5.1 MB'],
       ]);
       const silent = await mount(services({ dataSummary: async () => ({ counts: COUNTS, bytes: null }) }));
@@ -202,7 +202,7 @@ describe('SettingsPage', () => {
       const dialog = root.querySelector('dialog')!;
       expect(dialog.open).toBe(true);
       expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Erase everything?');
-      expect(dialog.textContent).toContain('This deletes 3 pages, 12 highlights, 2 tags, 1 entity verdict and 1 paused site from this browser');
+      expect(dialog.textContent).toContain('This deletes 3 pages, 12 highlights, 2 tags, 1 entity verdict, 2 alias picks and 1 paused site from this browser');
       const erase = button(dialog, 'Erase everything');
       expect(erase.disabled).toBe(true);
       await act(async () => button(dialog, 'Cancel').click());
@@ -225,7 +225,7 @@ describe('SettingsPage', () => {
       await settle();
       expect(fake.eraseEverything).toHaveBeenCalledOnce();
       expect(root.querySelector('dialog')).toBeNull();
-      expect(statusOf(data)).toBe('Erased 3 pages, 12 highlights, 2 tags, 1 entity verdict and 1 paused site. Gloss keeps nothing now.');
+      expect(statusOf(data)).toBe('Erased 3 pages, 12 highlights, 2 tags, 1 entity verdict, 2 alias picks and 1 paused site. Gloss keeps nothing now.');
       expect(data.querySelector('dd')?.textContent).toBe('0');
     });
 
@@ -249,8 +249,8 @@ describe('describeCounts', () => {
   it('lists what there is in words, and says nothing when there is nothing', () => {
     expect(describeCounts({ ...NONE, highlights: 1 })).toBe('1 highlight');
     expect(describeCounts({ ...NONE, pages: 2, highlights: 3 })).toBe('2 pages and 3 highlights');
-    expect(describeCounts({ pages: 1, highlights: 2_400, tags: 1, verdicts: 2, actors: 1, pausedSites: 2 })).toBe(
-      '1 page, 2,400 highlights, 1 tag, 2 entity verdicts, 1 threat actor of yours and 2 paused sites',
+    expect(describeCounts({ pages: 1, highlights: 2_400, tags: 1, verdicts: 2, actors: 1, aliasPicks: 1, pausedSites: 2 })).toBe(
+      '1 page, 2,400 highlights, 1 tag, 2 entity verdicts, 1 threat actor of yours, 1 alias pick and 2 paused sites',
     );
     expect(describeCounts(NONE)).toBe('nothing');
   });

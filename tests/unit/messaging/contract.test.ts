@@ -35,6 +35,22 @@ describe('isGlossRequest', () => {
     expect(isGlossRequest({ type: 'export-indicators', tabId: 3, format: 'text', fanging: 'fanged', page })).toBe(false);
     expect(isGlossRequest({ type: 'suggest-actors', query: 'a'.repeat(201) })).toBe(false);
   });
+
+  it('checks the shape of alias picks and of the ambiguous names a details request names', () => {
+    const page = { title: 'T', siteName: null };
+    const pick = { type: 'pick-alias', tabId: 3, name: 'Grizzly Steppe', actor: 'APT29', scope: 'page', page };
+    expect(isGlossRequest(pick)).toBe(true);
+    expect(isGlossRequest({ ...pick, actor: null, scope: 'everywhere' })).toBe(true);
+    expect(isGlossRequest({ ...pick, scope: 'site' })).toBe(false);
+    expect(isGlossRequest({ ...pick, name: ' ' })).toBe(false);
+    expect(isGlossRequest({ ...pick, actor: 'A'.repeat(201) })).toBe(false);
+    expect(isGlossRequest({ ...pick, actor: 29 })).toBe(false);
+    expect(isGlossRequest({ ...pick, page: undefined })).toBe(false);
+    const entity = { kind: 'threat-actor', name: 'Grizzly Steppe', canonical: 'APT28', aliases: [] };
+    expect(isGlossRequest({ type: 'entity-details', entity: { ...entity, ambiguous: [{ name: 'Grizzly Steppe', pick: null }] } })).toBe(true);
+    expect(isGlossRequest({ type: 'entity-details', entity: { ...entity, ambiguous: 'Grizzly Steppe' } })).toBe(false);
+    expect(isGlossRequest({ type: 'entity-details', entity: { ...entity, ambiguous: Array(51).fill({ name: 'X', pick: null }) } })).toBe(false);
+  });
 });
 
 describe('the rest of the contract', () => {

@@ -26,6 +26,7 @@ import { createAnnotation, restoreAnnotation, updateAnnotation } from '@/lib/sto
 import { importSnapshot, readSnapshot } from '@/lib/storage/backup-store';
 import { GlossDatabase } from '@/lib/storage/database';
 import { saveUserActor, tagEntity } from '@/lib/storage/entity-tag-store';
+import { savePick } from '@/lib/storage/alias-pick-store';
 import { recordArticleDetails, recordPageActors } from '@/lib/storage/page-store';
 import { RecordProblem } from '@/lib/storage/record-rules';
 import { HIGHLIGHT_COLORS, type AnnotationRecord } from '@/lib/storage/records';
@@ -118,6 +119,8 @@ const pageWork = fc.record({
   actors: fc.oneof(fc.array(actorName, { maxLength: 5 }), fc.integer({ min: 0, max: 1_300 }).map((n) => Array.from({ length: n }, (_, i) => `actor ${i}`))),
   verdict: fc.record({ kind: fc.constantFrom<EntityKind>('threat-actor', 'malware', 'tool', 'vulnerability', 'technique', 'indicator', 'organization', 'person', 'place'), name: actorName, canonical: actorName, confirmed: fc.boolean() }),
   userActor: fc.record({ canonical: actorName, aliases: fc.array(actorName, { maxLength: 120 }), extendsBuiltin: fc.boolean() }),
+  // Alias picks for this page or every page, on any name (the same name picked twice replaces the pick).
+  picks: fc.array(fc.record({ name: fc.oneof(actorName, fc.constantFrom('Grizzly Steppe', 'grizzly  steppe')), actor: actorName, scope: fc.constantFrom('page' as const, 'everywhere' as const) }), { maxLength: 3 }),
 });
 
 const opened: GlossDatabase[] = [];
@@ -145,7 +148,7 @@ async function attempt<T>(write: () => Promise<T>, tally: { saved: number; refus
 
 describe('a backup of whatever the stores wrote', () => {
   it('restores byte for byte, skips nothing, and a second import changes nothing', async () => {
-    const tally = { saved: 0, refused: 0 };
+    const tally = { saved: 0, refused: 0, picks: 0 };
     let pdfHighlights = 0;
     await fc.assert(fc.asyncProperty(fc.array(pageWork, { minLength: 1, maxLength: 3 }), async (pages) => {
       const db = newDatabase();
@@ -170,10 +173,12 @@ describe('a backup of whatever the stores wrote', () => {
         const { kind, name, canonical, confirmed } = work.verdict;
         await attempt(() => tagEntity(db, url, { kind, name, canonical }, confirmed ? 'confirmed' : 'rejected', work.details, ++now), tally);
         await attempt(() => saveUserActor(db, work.userActor, ++now), tally);
+        for (const pick of work.picks) await attempt(() => savePick(db, work.url, pick, work.details, ++now), tally);
       }
 
       const snapshot = await readSnapshot(db);
       pdfHighlights += snapshot.annotations.filter((record) => record.documentKey !== undefined && record.target.page !== undefined).length;
+      tally.picks += snapshot.aliasPicks?.length ?? 0;
       const text = backupJson(snapshot);
       const parsed = parseBackup(text);
       expect(parsed.ok && parsed.skipped).toEqual([]);
@@ -184,10 +189,11 @@ describe('a backup of whatever the stores wrote', () => {
       const again = await importSnapshot(fresh, parsed.snapshot, { actors: true });
       expect(again.added + again.updated).toBe(0);
     }), { numRuns: RUNS });
-    // Not vacuous: most writes were kept, and the stores did refuse some hostile ones.
+    // Not vacuous: most writes were kept, and the stores did refuse some hostile ones; picks were written.
     expect(tally.saved).toBeGreaterThan(tally.refused);
     expect(tally.refused).toBeGreaterThan(0);
     // PDF highlights, with their page, were among what went round.
     expect(pdfHighlights).toBeGreaterThan(0);
+    expect(tally.picks).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -31,6 +31,7 @@ async function store(database: GlossDatabase, snapshot: GlossSnapshot): Promise<
   await database.tags.bulkPut(snapshot.tags);
   await database.entityTags.bulkPut(snapshot.entityTags);
   await database.actors.bulkPut(snapshot.actors);
+  await database.aliasPicks.bulkPut(snapshot.aliasPicks ?? []);
 }
 
 function parsed(text: string): GlossSnapshot {
@@ -53,6 +54,7 @@ describe('readSnapshot', () => {
     expect(snapshot.tags.map((r) => r.key)).toEqual(['apt', 'phishing', 'ransomware']);
     expect(snapshot.entityTags.map((r) => r.entityKey)).toEqual(['threat-actor:storm-1152']);
     expect(snapshot.actors.map((r) => r.id)).toEqual(['gold harvest', 'scattered spider']);
+    expect(snapshot.aliasPicks?.map((r) => r.id)).toEqual(['*\ncharming kitten', `${NEWS}\ngrizzly steppe`]);
   });
 
   it('takes pages and annotations the caller holds, giving the same snapshot, and leaves the caller’s arrays alone', async () => {
@@ -71,7 +73,7 @@ describe('a backup round trip', () => {
     const text = backupJson(await readSnapshot(db));
     const fresh = newDatabase();
     const report = await importSnapshot(fresh, parsed(text));
-    expect(report).toMatchObject({ added: 14, updated: 0, skipped: 0, annotations: { added: 4, updated: 0, skipped: 0 } });
+    expect(report).toMatchObject({ added: 16, updated: 0, skipped: 0, aliasPicks: { added: 2, updated: 0, skipped: 0 }, annotations: { added: 4, updated: 0, skipped: 0 } });
     expect(backupJson(await readSnapshot(fresh))).toBe(text);
     expect(await readSnapshot(fresh)).toStrictEqual(await readSnapshot(db));
   });
@@ -82,9 +84,9 @@ describe('a backup round trip', () => {
     const before = await readSnapshot(db);
     const report = await importSnapshot(db, parsed(text));
     expect(report).toEqual({
-      added: 0, updated: 0, skipped: 14,
+      added: 0, updated: 0, skipped: 16,
       pages: { ...none, skipped: 3 }, annotations: { ...none, skipped: 4 }, tags: { ...none, skipped: 3 },
-      entityTags: { ...none, skipped: 2 }, actors: { ...none, skipped: 2 },
+      entityTags: { ...none, skipped: 2 }, actors: { ...none, skipped: 2 }, aliasPicks: { ...none, skipped: 2 },
     });
     expect(await readSnapshot(db)).toStrictEqual(before);
   });

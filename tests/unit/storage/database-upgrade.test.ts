@@ -241,7 +241,7 @@ describe('database upgrade from schema 6 to 7', () => {
     old.close();
 
     const db = new GlossDatabase(name);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBeGreaterThanOrEqual(7);
     expect(await db.annotations.toArray()).toEqual([ANNOTATION]);
     expect(await db.pages.toArray()).toEqual([{ ...PAGE, actors: ['storm-1152'] }]);
     expect(await db.tags.toArray()).toEqual([TAG]);
@@ -258,6 +258,41 @@ describe('database upgrade from schema 6 to 7', () => {
     await db.annotations.put(pdfHighlight);
     expect(await pageForDocument(db, KEY)).toEqual(pdfPage);
     expect(await annotationsForDocument(db, null, KEY)).toEqual([pdfHighlight]);
+    db.close();
+  });
+});
+
+describe('database upgrade from schema 7 to 8', () => {
+  it('keeps everything, verdicts and actors included, and adds an empty table of alias picks', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const old = openVersion3(name);
+    old.version(4).stores({});
+    old.version(5).stores({ settings: 'key' });
+    old.version(6).stores({ syncRecords: 'id', syncState: 'key' });
+    old.version(7).stores({ pages: 'url, updatedAt, *actors, documentKey', annotations: 'id, pageUrl, *tags, color, updatedAt, documentKey' });
+    const verdict = {
+      id: `${PAGE.url}\nthreat-actor:apt28`, pageUrl: PAGE.url, entityKey: 'threat-actor:apt28', kind: 'threat-actor',
+      name: 'Grizzly Steppe', canonical: 'APT28', status: 'confirmed', createdAt: 1, updatedAt: 2,
+    };
+    const actor = { id: 'apt29', canonical: 'APT29', aliases: ['Grizzly Steppe'], extendsBuiltin: true, nameKeys: ['apt29', 'grizzly steppe'], createdAt: 1, updatedAt: 2 };
+    await old.table('annotations').put(ANNOTATION);
+    await old.table('pages').put({ ...PAGE, actors: ['apt28'] });
+    await old.table('tags').put(TAG);
+    await old.table('entityTags').put(verdict);
+    await old.table('actors').put(actor);
+    await old.table('syncState').put({ key: 'meta', value: { deviceId: 'd1' } });
+    old.close();
+
+    const db = new GlossDatabase(name);
+    expect(db.verno).toBe(8);
+    expect(await db.annotations.toArray()).toEqual([ANNOTATION]);
+    expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: ['apt28'] });
+    expect(await db.tags.toArray()).toEqual([TAG]);
+    expect(await db.entityTags.toArray()).toEqual([verdict]);
+    expect(await db.actors.toArray()).toEqual([actor]);
+    expect(await db.syncState.toArray()).toEqual([{ key: 'meta', value: { deviceId: 'd1' } }]);
+    expect(await db.aliasPicks.count()).toBe(0);
     db.close();
   });
 });

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { savePick } from '@/lib/storage/alias-pick-store';
 import { createAnnotation } from '@/lib/storage/annotation-store';
 import { GlossDatabase } from '@/lib/storage/database';
 import { eraseEverything } from '@/lib/storage/erase-everything';
@@ -30,6 +31,7 @@ async function fill(): Promise<void> {
     kind: 'threat-actor', name: 'Storm-1152', canonical: 'Storm-1152', status: 'confirmed', createdAt: 1, updatedAt: 1,
   });
   await db.actors.put({ id: 'crimson heron', canonical: 'Crimson Heron', aliases: [], extendsBuiltin: false, nameKeys: ['crimson heron'], createdAt: 1, updatedAt: 1 });
+  await savePick(db, 'https://news.example/storm', { name: 'Grizzly Steppe', actor: 'APT29', scope: 'everywhere' }, page);
   await pauseSite(db, 'social.example');
   await saveSettings(db, { defaultColor: 'green', showToolbar: false });
 }
@@ -37,7 +39,7 @@ async function fill(): Promise<void> {
 describe('erase everything', () => {
   it('counts what Gloss keeps, kind by kind', async () => {
     await fill();
-    expect(await storedCounts(db)).toEqual({ pages: 2, highlights: 3, tags: 2, verdicts: 1, actors: 1, pausedSites: 1 });
+    expect(await storedCounts(db)).toEqual({ pages: 2, highlights: 3, tags: 2, verdicts: 1, actors: 1, aliasPicks: 1, pausedSites: 1 });
   });
 
   it('deletes every record and setting, names the pages and sites it touched, and keeps the welcome record', async () => {
@@ -49,7 +51,7 @@ describe('erase everything', () => {
       pageUrls: ['https://blog.example/heron', 'https://news.example/storm', 'https://orphan.example/'],
       resumedSites: ['social.example'],
     });
-    expect(await storedCounts(db)).toEqual({ pages: 0, highlights: 0, tags: 0, verdicts: 0, actors: 0, pausedSites: 0 });
+    expect(await storedCounts(db)).toEqual({ pages: 0, highlights: 0, tags: 0, verdicts: 0, actors: 0, aliasPicks: 0, pausedSites: 0 });
     expect(await readSettings(db)).toEqual({ defaultColor: 'yellow', showToolbar: true });
     expect(await db.settings.toArray()).toEqual([{ key: 'welcome-shown-at', value: 3, updatedAt: 3 }]);
     expect(await claimWelcome(db, 9)).toBe(false);

@@ -57,6 +57,7 @@ export const SAMPLES: { [K in GlossRequestType]?: GlossRequest<K> } = {
   'tab-entities': { type: 'tab-entities', tabId: 3 },
   'entity-details': { type: 'entity-details', entity: { ...entity, aliases: [] } },
   'tag-entity': { type: 'tag-entity', tabId: 3, entity, verdict: 'confirmed', page: pageDetails },
+  'pick-alias': { type: 'pick-alias', tabId: 3, name: 'Grizzly Steppe', actor: 'APT29', scope: 'page', page: pageDetails },
   'add-actor': { type: 'add-actor', tabId: 3, actor: { name: 'Storm-9999', aliases: [], linkTo: null }, page: pageDetails },
   'tag-selection': { type: 'tag-selection', tabId: 3, kind: 'malware', text: 'GoldLoader', page: pageDetails },
   'suggest-actors': { type: 'suggest-actors', query: 'octo' },

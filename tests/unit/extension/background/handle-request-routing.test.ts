@@ -23,12 +23,13 @@ const spies = vi.hoisted(() => {
     'markEntities', 'focusEntityMark', 'clearEntityMarks', 'entityMarksShown',
     'exportPage', 'profilesFor', 'attackIds', 'openSavedPage', 'libraryChanged',
     'siteStatus', 'tabSitePause', 'setSitePaused', 'setSettings', 'eraseAll',
-    'syncView', 'setUpSync', 'syncNow', 'turnSyncOff', 'forgetSync', 'startSyncOver',
+    'pickAlias', 'syncView', 'setUpSync', 'syncNow', 'turnSyncOff', 'forgetSync', 'startSyncOver',
   ] as const;
   return Object.fromEntries(names.map((name) => [name, spy(name)])) as Record<(typeof names)[number], Mock<(...args: unknown[]) => Promise<unknown>>>;
 });
 
 vi.mock('@/extension/background/analyze-tab', () => ({ analyzeTab: spies.analyzeTab }));
+vi.mock('@/extension/background/alias-pick-handlers', () => ({ pickAlias: spies.pickAlias }));
 vi.mock('@/extension/background/execute-in-tab', () => ({ inTabOr: spies.inTabOr }));
 vi.mock('@/extension/background/tab-commands', () => ({ sendTabCommand: spies.sendTabCommand }));
 vi.mock('@/extension/background/annotation-handlers', () => ({
@@ -76,6 +77,7 @@ const ROUTES: Record<GlossRequestType, SpyName> = {
   'entity-details': 'entityDetails',
   'tag-entity': 'tagEntityOnTab',
   'add-actor': 'addActor',
+  'pick-alias': 'pickAlias',
   'tag-selection': 'tagSelectionOnTab',
   'suggest-actors': 'suggestActorNames',
   'pages-for-actor': 'pagesForActor',

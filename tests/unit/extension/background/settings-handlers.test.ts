@@ -101,7 +101,7 @@ describe('erase-everything', () => {
     const broadcast = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async () => undefined);
 
     expect(await handleRequest({ type: 'erase-everything' }, library())).toEqual({
-      erased: { pages: 1, highlights: 1, tags: 1, verdicts: 0, actors: 0, pausedSites: 1 },
+      erased: { pages: 1, highlights: 1, tags: 1, verdicts: 0, actors: 0, aliasPicks: 0, pausedSites: 1 },
     });
     expect(await db.annotations.count()).toBe(0);
     expect(await isSitePaused(db, 'social.example')).toBe(false);

@@ -6,6 +6,7 @@ import { deriveKey } from '@/lib/sync/sync-crypto';
 import { syncOnce } from '@/lib/sync/sync-engine';
 import { DexieReplica } from '@/extension/sync/dexie-replica';
 import { MemoryFolder } from '../../sync/memory-folder';
+import { clearPick, picksForPage, savePick } from '@/lib/storage/alias-pick-store';
 
 const PAGE = { url: 'https://news.example/storm-1152', title: 'Storm-1152', siteName: 'News', createdAt: 1, updatedAt: 2 };
 const ANNOTATION: AnnotationRecord = {
@@ -53,6 +54,28 @@ describe('DexieReplica', () => {
     await syncOnce(folder, b, options);
     expect(await dbB.annotations.toArray()).toEqual([]);
     expect(await dbB.pages.toArray()).toEqual([PAGE]);
+  });
+
+  it('syncs alias picks like verdicts: a pick made on one device holds on the other, and so does clearing it', async () => {
+    const folder = new MemoryFolder();
+    const dbA = freshDb();
+    const dbB = freshDb();
+    const a = new DexieReplica(dbA);
+    const b = new DexieReplica(dbB);
+    const options = { key, syncId: '0123456789abcdef' };
+    await savePick(dbA, PAGE.url, { name: 'Grizzly Steppe', actor: 'APT29', scope: 'page' }, PAGE, 10);
+    await savePick(dbA, PAGE.url, { name: 'Charming Kitten', actor: 'Magic Hound', scope: 'everywhere' }, PAGE, 11);
+    await syncOnce(folder, a, options);
+    await syncOnce(folder, b, options);
+    expect(await dbB.aliasPicks.toArray()).toEqual(await dbA.aliasPicks.toArray());
+    expect(await picksForPage(dbB, PAGE.url)).toEqual([
+      { name: 'Charming Kitten', actor: 'Magic Hound', scope: 'everywhere' },
+      { name: 'Grizzly Steppe', actor: 'APT29', scope: 'page' },
+    ]);
+    await clearPick(dbB, PAGE.url, 'Grizzly Steppe', 'page');
+    await syncOnce(folder, b, options);
+    await syncOnce(folder, a, options);
+    expect(await picksForPage(dbA, PAGE.url)).toEqual([{ name: 'Charming Kitten', actor: 'Magic Hound', scope: 'everywhere' }]);
   });
 
   it('refuses a record from another device that breaks the rules, and does not take its absence for a deletion', async () => {
