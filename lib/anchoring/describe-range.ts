@@ -15,7 +15,7 @@ export const CONTEXT_LENGTH = 32;
  * spaces and line breaks between paragraphs, and 32 raw characters of that say nothing about the place.
  * Matching ignores whitespace runs anyway (normalize.ts).
  */
-function context(text: string, start: number, end: number, side: 'before' | 'after'): string {
+export function quoteContext(text: string, start: number, end: number, side: 'before' | 'after'): string {
   for (let reach = CONTEXT_LENGTH * 2; ; reach *= 2) {
     const raw = side === 'before' ? text.slice(Math.max(0, start - reach), start) : text.slice(end, end + reach);
     const collapsed = normalizeWhitespace(raw);
@@ -35,8 +35,8 @@ export function describeOffsets(index: TextIndex, start: number, end: number): A
     quote: {
       type: 'TextQuoteSelector',
       exact: text.slice(start, end),
-      prefix: context(text, start, end, 'before'),
-      suffix: context(text, start, end, 'after'),
+      prefix: quoteContext(text, start, end, 'before'),
+      suffix: quoteContext(text, start, end, 'after'),
     },
     position: { type: 'TextPositionSelector', start, end },
     ...(element ? { element } : {}),

@@ -34,10 +34,25 @@ export interface ElementPathSelector {
   end: number;
 }
 
+/** The PDF fragment specification (RFC 3778), which `page=N` conforms to. */
+export const PDF_FRAGMENT_SPEC = 'http://tools.ietf.org/rfc/rfc3778';
+
+/**
+ * The page of a PDF a highlight is on (counted from 1), as a W3C FragmentSelector: `value` is "page=N".
+ * Only highlights on PDFs have one; their quote and position count in the PDF's document text
+ * (lib/pdf/document-text.ts) rather than a page's text index.
+ */
+export interface PageFragmentSelector {
+  type: 'FragmentSelector';
+  value: string;
+  conformsTo: typeof PDF_FRAGMENT_SPEC;
+}
+
 export interface AnnotationTarget {
   quote: TextQuoteSelector;
   position: TextPositionSelector;
   element?: ElementPathSelector;
+  page?: PageFragmentSelector;
 }
 
 /** How an annotation was found again, cheapest first. */
