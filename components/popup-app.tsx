@@ -2,7 +2,8 @@ import { useCallback, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { AnalyzeTabResult, PageDetailsMessage, ReadingPosition } from '@/lib/messaging/contract';
 import type { OutlineItem } from '@/lib/outline/live-outline';
 import { currentOutlineIndex } from '@/lib/outline/section-in-view';
-import { UNREADABLE_MESSAGES } from '@/lib/popup/unreadable-messages';
+import { PDF_IN_GLOSS, UNREADABLE_MESSAGES } from '@/lib/popup/unreadable-messages';
+import { isSafeLinkUrl } from '@/lib/url/page-access';
 import { ArticleHeader } from './article-header';
 import { EntitiesRegion, type EntityServices } from './entities-region';
 import { ExportBar, type ExportServices } from './export-bar';
@@ -28,6 +29,8 @@ export interface PopupServices {
   sitePause?: SitePauseServices;
   /** Opens the browser's side panel (called in the click's own handler: browsers ask for a gesture); absent where there is none. */
   openSidePanel?: () => void;
+  /** Shows the PDF a tab shows in Gloss's own viewer, in that tab; absent in tests that only cover reading. */
+  openPdfInGloss?: (tabId: number, url: string) => Promise<void>;
   /**
    * Side panel: reports the section being read in the tab, among these headings (the outline's indexes
    * among the page's h1–h6), until the returned function is called.
@@ -144,6 +147,18 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
   const { result, tabId, site } = state;
   if (!result.ok) {
     const text = UNREADABLE_MESSAGES[result.reason];
+    const pdfUrl = result.reason === 'pdf' && result.url && isSafeLinkUrl(result.url) ? result.url : null;
+    if (pdfUrl && services.openPdfInGloss) {
+      const openPdf = services.openPdfInGloss;
+      return (
+        <Notice
+          title={PDF_IN_GLOSS.title}
+          action={{ label: 'Open in Gloss', onClick: () => void openPdf(tabId, pdfUrl).then(() => { if (layout === 'popup') window.close(); }) }}
+        >
+          {PDF_IN_GLOSS.body}
+        </Notice>
+      );
+    }
     return (
       <Notice title={text.title} tone="problem" action={retry}>
         {text.body}

@@ -1,6 +1,7 @@
 import type { PopupServices } from '@/components/popup-app';
 import type { SitePauseStatus } from '@/components/site-pause';
 import type { AnalyzeTabResult } from '@/lib/messaging/contract';
+import { openPdfInTab } from '../pdf/open-in-viewer';
 import { sendRequest } from '../send-request';
 import { entityServicesFor } from './entity-services';
 import { exportServicesFor } from './export-services';
@@ -31,6 +32,7 @@ export function readerServices(sources: ReaderSources): PopupServices {
     entitiesFor: entityServicesFor,
     exportsFor: (tabId) => exportServicesFor(tabId, { closeOnLibrary: sources.closeOnLibrary }),
     openSidePanel: sources.openSidePanel,
+    openPdfInGloss: openPdfInTab,
     watchReadingPosition: sources.watchReadingPosition,
   };
 }
