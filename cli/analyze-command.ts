@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -6,6 +6,10 @@ import { extractArticle } from '../lib/article/extract-article';
 import { byteOrderMark, checkHtmlInput, documentHasText, isNonAsciiUtf8 } from '../lib/article/html-input';
 import { renderAnalysisMarkdown } from '../lib/report/analysis-markdown';
 import { buildAnalysisReport, type AnalysisReport } from '../lib/report/analysis-report';
+import { buildPdfAnalysisReport } from '../lib/report/pdf-analysis-report';
+import { MAX_PDF_BYTES, PdfProblem } from '../lib/pdf/pdf-problems';
+import type { PdfProgress } from '../lib/pdf/read-pdf';
+import { looksLikePdf, readPdfBytes } from './pdf-loader';
 import { createEntityScanner, type EntityScanner } from '../lib/entities/scan-entities';
 import { loadEntityData } from '../lib/entities/shipped-data';
 import { MAX_NESTING, nestingDepth } from './nesting-depth';
@@ -39,6 +43,8 @@ export interface AnalyzeOptions {
   file: string;
   url?: string;
   format: Format;
+  /** Told after each page of a PDF is read (the command line shows it on a terminal). */
+  onProgress?: (progress: PdfProgress) => void;
 }
 
 /** A value safe to put in a one-line message: control characters (newlines included) become "?". */
@@ -68,6 +74,50 @@ function describeFsError(error: unknown): string {
   return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
 }
 
+/** The first kilobyte of the file, to tell a PDF from a page before reading all of it. */
+async function readHead(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+type InputFile = { kind: 'html' | 'pdf'; bytes: Buffer };
+
+/** Reads the file as a PDF when it is one (by its bytes, or by its name), else as an HTML page. */
+async function readInputFile(file: string): Promise<InputFile> {
+  const fail = (problem: string) => new CliError(`${oneLine(file)}: ${problem}`);
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw fail('is a directory, not a file');
+    const pdf = looksLikePdf(await readHead(file));
+    if (!pdf && /\.pdf$/i.test(file) && info.size > 0) throw fail('is named like a PDF but is not one (it does not start with "%PDF-")');
+    const limit = pdf ? MAX_PDF_BYTES : MAX_FILE_BYTES;
+    if (info.size > limit) {
+      throw fail(`is too large (${Math.ceil(info.size / 1024 / 1024)} MB; the limit is ${limit / 1024 / 1024} MB)`);
+    }
+    if (pdf) return { kind: 'pdf', bytes: await readFile(file) };
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw fail(describeFsError(error));
+  }
+  return { kind: 'html', bytes: await readHtmlFile(file) };
+}
+
+async function analyzePdf(options: AnalyzeOptions, url: string, bytes: Buffer): Promise<AnalysisReport> {
+  try {
+    const reading = await readPdfBytes(bytes, { url, onProgress: options.onProgress });
+    return buildPdfAnalysisReport(reading, url, entityScanner().findEntities(reading.text.text));
+  } catch (error) {
+    if (error instanceof PdfProblem) throw new CliError(`${oneLine(options.file)}: ${error.message}`);
+    throw error;
+  }
+}
+
 async function readHtmlFile(file: string): Promise<Buffer> {
   const fail = (problem: string) => new CliError(`${oneLine(file)}: ${problem}`);
   try {
@@ -94,10 +144,15 @@ function parseDocument(bytes: Buffer, url: string): Document {
   return new JSDOM(bytes, { url, contentType, virtualConsole }).window.document;
 }
 
-/** Runs `gloss analyze` and returns what to print on stdout. Throws CliError for anything the user can fix. */
+/**
+ * Runs `gloss analyze` on a saved page or a PDF and returns what to print on stdout. Throws CliError for
+ * anything the user can fix.
+ */
 export async function analyze(options: AnalyzeOptions): Promise<string> {
   const url = options.url === undefined ? pathToFileURL(path.resolve(options.file)).href : parsePageUrl(options.url);
-  const bytes = await readHtmlFile(options.file);
+  const input = await readInputFile(options.file);
+  if (input.kind === 'pdf') return render(await analyzePdf(options, url, input.bytes), options.format);
+  const { bytes } = input;
   const fail = (problem: string) => new CliError(`${oneLine(options.file)}: ${problem}`);
   let report: AnalysisReport;
   // Tags are ASCII: any reading that keeps ASCII (UTF-8, or UTF-16 by its mark) finds the same tree.
@@ -113,5 +168,9 @@ export async function analyze(options: AnalyzeOptions): Promise<string> {
     if (error instanceof RangeError && /call stack/i.test(error.message)) throw fail('the page is nested too deeply to read');
     throw error;
   }
-  return options.format === 'markdown' ? renderAnalysisMarkdown(report) : `${JSON.stringify(report, null, 2)}\n`;
+  return render(report, options.format);
+}
+
+function render(report: AnalysisReport, format: Format): string {
+  return format === 'markdown' ? renderAnalysisMarkdown(report) : `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
+import type { PdfProgress } from '../lib/pdf/read-pdf';
 import { analyze, CliError, FORMATS, oneLine, type Format } from './analyze-command';
 
-export const USAGE = `Usage: gloss analyze <file.html> [--url <original url>] [--format json|markdown]
+export const USAGE = `Usage: gloss analyze <file.html|file.pdf> [--url <original url>] [--format json|markdown]
 
-Reads a saved HTML page and prints its metadata, outline and entities.
+Reads a saved HTML page or a PDF and prints its metadata, outline and entities.
 
 Options:
-  --url <url>        the address the page was saved from (default: the file's file:// URL)
+  --url <url>        the address the page or PDF was saved from (default: the file's file:// URL)
   --format <format>  json (the default) or markdown
   -h, --help         show this help
 `;
@@ -34,6 +35,14 @@ function parseCommandLine(argv: string[]) {
   }
 }
 
+/** On a terminal, a PDF's pages count up on one line of stderr while they are read; elsewhere nothing. */
+function progressOnTerminal(err: (text: string) => void): ((progress: PdfProgress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return ({ pagesRead, pageCount }) => {
+    err(pagesRead < pageCount ? `\rReading page ${pagesRead} of ${pageCount}…` : '\r\x1b[K');
+  };
+}
+
 /** Runs the command line and returns the exit code; everything printed goes through `out` and `err`. */
 export async function main(
   argv: string[],
@@ -53,7 +62,7 @@ export async function main(
     if (!isFormat(format)) {
       throw new CliError(`unknown format "${oneLine(format)}" (use ${FORMATS.join(' or ')})`, 2);
     }
-    out(await analyze({ file: rest[0], url: values.url, format }));
+    out(await analyze({ file: rest[0], url: values.url, format, onProgress: progressOnTerminal(err) }));
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

@@ -40,15 +40,18 @@ function metadataLines(report: AnalysisReport): string[] {
     ['By', report.byline && escapeMarkdown(report.byline)],
     ['Site', report.siteName && escapeMarkdown(report.siteName)],
     ['Published', report.publishedTime && escapeMarkdown(report.publishedTime)],
+    ['Pages', report.pageCount === undefined ? null : report.pageCount.toLocaleString('en-US')],
     ['Reading time', formatReadingTime(report.readingTime)],
     ['Source', webLink(report.url)],
+    // Hex digits only: nothing in it for Markdown to read as syntax.
+    ['Fingerprint', report.fingerprint && /^[0-9a-f]+$/i.test(report.fingerprint) ? `\`${report.fingerprint}\`` : null],
   ];
   return fields.filter(([, value]) => value).map(([label, value]) => `- **${label}:** ${value}`);
 }
 
-function outlineLines(nodes: OutlineNode<{ level: number; text: string }>[], depth = 0): string[] {
+function outlineLines(nodes: OutlineNode<AnalysisReport['outline'][number]>[], depth = 0): string[] {
   return nodes.flatMap((node) => [
-    `${'  '.repeat(depth)}- ${escapeMarkdown(node.item.text)}`,
+    `${'  '.repeat(depth)}- ${escapeMarkdown(node.item.text)}${node.item.page === undefined ? '' : ` (page ${node.item.page})`}`,
     ...outlineLines(node.children, depth + 1),
   ]);
 }

@@ -11,10 +11,20 @@ export interface AnalysisReport extends Omit<ArticleMetadata, 'dir'> {
   /** The address the page was analysed as: `--url` when given, else the file's `file://` URL. */
   url: string | null;
   readingTime: ReadingTime;
-  kind: ArticleExtraction['kind'];
-  /** Only level and text: positions in a live page mean nothing outside the browser. */
-  outline: { level: number; text: string }[];
+  /** An HTML page's kind (ArticleExtraction), or "pdf" for a PDF (pdf-analysis-report.ts). */
+  kind: ArticleExtraction['kind'] | 'pdf';
+  /**
+   * Only level and text: positions in a live page mean nothing outside the browser. A PDF's entries
+   * also give the page they are on (from 1), when known.
+   */
+  outline: { level: number; text: string; page?: number }[];
   entities: AnalysisEntity[];
+  /** PDFs only: pdf.js's fingerprint of the file, the same wherever the file came from. */
+  fingerprint?: string;
+  /** PDFs only: "urn:x-pdf:<fingerprint>", the key Gloss files the document's highlights under. */
+  documentKey?: string;
+  /** PDFs only: the number of pages. */
+  pageCount?: number;
 }
 
 /**
