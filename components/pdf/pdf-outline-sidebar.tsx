@@ -8,13 +8,18 @@ interface PdfOutlineSidebarProps {
   onGoToPage: (pageNumber: number) => void;
 }
 
-/** The last entry at or before the page being read: the section the reader is in. */
+/**
+ * The section being read, as near as pages tell: the first entry on the current page, else the last one
+ * before it (the section that runs on into this page).
+ */
 function currentEntry(items: readonly PdfOutlineItem[], page: number): number | null {
-  let found: number | null = null;
+  const onPage = items.findIndex((item) => item.pageNumber === page);
+  if (onPage !== -1) return onPage;
+  let before: number | null = null;
   items.forEach((item, index) => {
-    if (item.pageNumber !== null && item.pageNumber <= page) found = index;
+    if (item.pageNumber !== null && item.pageNumber < page) before = index;
   });
-  return found;
+  return before;
 }
 
 /**

@@ -32,7 +32,8 @@ const FIRST_SCALE_LIMIT = 1.5;
 /** An open document: toolbar, outline, the pages and find. */
 export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  const [scale, setScale] = useState(1);
+  // Unknown until the space for the pages is measured: drawing at a guess would be drawing twice.
+  const [scale, setScale] = useState<number | null>(null);
   const [pageNumber, setPageNumber] = useState(1);
   const [outline, setOutline] = useState<PdfOutlineItem[] | null>(null);
   const [outlineOpen, setOutlineOpen] = useState(false);
@@ -141,8 +142,8 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   const openFind = () => setFind((state) => ({ ...state, open: true, token: state.token + 1 }));
   const closeFind = () => setFind((state) => ({ ...state, open: false, current: null }));
   useViewerKeys({
-    zoomIn: () => zoomTo(zoomIn(scale)),
-    zoomOut: () => zoomTo(zoomOut(scale)),
+    zoomIn: () => zoomTo(zoomIn(scale ?? 1)),
+    zoomOut: () => zoomTo(zoomOut(scale ?? 1)),
     fitWidth: () => fitWidth(),
     find: openFind,
     findStep: (direction) => (find.open ? step(direction) : openFind()),
@@ -156,12 +157,12 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
         title={title}
         pageNumber={pageNumber}
         pageCount={view.pageCount}
-        scale={scale}
+        scale={scale ?? 1}
         outlineOpen={outlineOpen}
         onToggleOutline={() => setOutlineOpen((open) => !open)}
         onGoToPage={goToPage}
-        onZoomIn={() => zoomTo(zoomIn(scale))}
-        onZoomOut={() => zoomTo(zoomOut(scale))}
+        onZoomIn={() => zoomTo(zoomIn(scale ?? 1))}
+        onZoomOut={() => zoomTo(zoomOut(scale ?? 1))}
         onFitWidth={() => fitWidth()}
         onFind={openFind}
         onOpenFile={onOpenFile}
@@ -192,7 +193,7 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
       <div class="pdf-body">
         {outlineOpen && <PdfOutlineSidebar items={outline} currentPage={pageNumber} onGoToPage={goToPage} />}
         <main class="pdf-scroller" ref={setScroller} tabIndex={-1} aria-label="Document">
-          <PdfPages view={view} scale={scale} sizes={pageTexts.sizes} scroller={scroller} onTextLayer={onTextLayer} onRendered={onRendered} />
+          {scale !== null && <PdfPages view={view} scale={scale} sizes={pageTexts.sizes} scroller={scroller} onTextLayer={onTextLayer} onRendered={onRendered} />}
         </main>
       </div>
     </div>
