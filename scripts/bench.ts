@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Gloss's benchmarks in headless Chromium, printed as Markdown and written to bench-output/.
  *
- *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|hostile|popup-highlights|sync|all] [--runs 15]
+ *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|hostile|popup-highlights|sync|pdf|all] [--runs 15]
  *                    [--warmups 10] [--ms 600] [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15]
  *                    [--rebuild] [--pages 5000] [--highlights 100000] [--rounds 20] [--baseline <git ref>]
  *                    [--scan-baseline <git ref>] (the entity scanner to compare against; default main)
@@ -40,6 +40,9 @@
  *   (installed by `npm test`'s pretest step): the first sync of --highlights highlights on --pages pages (upload,
  *   and download to a fresh device), one changed note sent and received (median of 15 rounds), folding into a
  *   snapshot, and the bytes on the server per highlight.
+ * - pdf (bench-output/pdf.md): the long test PDF (100+ pages, printed by Chromium from wikipedia-2) in Node:
+ *   opening it, its first page's text, its full text against pdf.js's own text extraction, the entity scan
+ *   over it, and re-anchoring 200 highlights against a bare indexOf. Its own fixed run count, not --runs.
  *
  * In-page timings get at least --warmups warm-up rounds (and 300 ms of them), then at least --runs measured
  * rounds and --ms milliseconds of them, capped at 400 rounds; the tables show the medians. This is a
@@ -68,10 +71,11 @@ import { benchLibraryBrowser } from './bench/library-browser';
 import { benchLibraryFiles } from './bench/library-files';
 import { formatLibrary } from './bench/library-report';
 import { benchLibrarySearch } from './bench/library-search';
+import { benchPdf, formatPdf } from './bench/pdf';
 import { benchSync, formatSync } from './bench/sync';
 import { formatMachine, formatPhases, formatReport, type Machine } from './bench/report';
 
-const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library', 'hostile', 'popup-highlights', 'sync'] as const;
+const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library', 'hostile', 'popup-highlights', 'sync', 'pdf'] as const;
 type Suite = (typeof SUITES)[number];
 const TARGET = { page: SAMPLE_ARTICLE.replace('.html', ''), maxRatio: 1.3, maxMs: 30 };
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'bench-output');
@@ -201,6 +205,9 @@ async function main(): Promise<void> {
     const report = 'Hostile text against a real article of the same size: the background\'s scan and `gloss analyze`.\n\n' +
       formatHostile(await benchHostile());
     await publish('hostile', 'Hostile-text benchmark', report, true);
+  }
+  if (suites.includes('pdf')) {
+    await publish('pdf', 'PDF benchmark', formatPdf(await benchPdf()), true);
   }
   if (suites.includes('sync')) {
     const result = await benchSync({ pages: library.pages, highlights: library.annotations, rounds: 15 });

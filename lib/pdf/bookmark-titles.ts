@@ -4,6 +4,11 @@ import type { PdfOutlineItem } from './pdf-outline';
 
 /** Bookmark titles longer than this are not looked up in the text (they are not headings anyone set). */
 const MAX_LOOKUP = 300;
+/**
+ * Characters of page text searched in all, at most: a hostile PDF with a thousand bookmarks on huge pages
+ * keeps its titles as written rather than costing seconds.
+ */
+const SEARCH_BUDGET = 20_000_000;
 
 /**
  * Bookmark titles as the page prints them. Some writers (Chromium's printer among them) join a heading's
@@ -31,8 +36,12 @@ export function repairBookmarkTitles(outline: readonly PdfOutlineItem[], documen
     }
     return found;
   };
+  let budget = SEARCH_BUDGET;
   return outline.map((item) => {
     if (item.pageNumber === null || item.text.length > MAX_LOOKUP) return item;
+    const page = document.pages[item.pageNumber - 1];
+    if (!page || page.end - page.start > budget) return item;
+    budget -= page.end - page.start;
     const wanted = item.text.replace(/\s+/g, '');
     if (!wanted) return item;
     const { compact, origins } = compactPage(item.pageNumber);

@@ -1,12 +1,18 @@
 import type { AnnotationTarget } from '../anchoring/types';
 import type { GlossDatabase } from './database';
 import { keepAnnotation, keepTag } from './keep-records';
+import { documentPageUrl } from './document-store';
 import { touchPage, type PageDetails } from './page-store';
 import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor } from './records';
 import { cleanTags, tagKey } from './tags';
 
 export interface NewAnnotation {
   pageUrl: string;
+  /**
+   * A highlight on a PDF: its document key. When a page with this key is already kept (the same file
+   * from another address), the highlight is filed under that page instead of `pageUrl`.
+   */
+  documentKey?: string;
   target: AnnotationTarget;
   color?: HighlightColor;
   note?: string;
@@ -41,9 +47,10 @@ export async function createAnnotation(
   now = Date.now(),
   id: string = crypto.randomUUID(),
 ): Promise<AnnotationRecord> {
-  const record = keepAnnotation({
+  const fields = (pageUrl: string): AnnotationRecord => keepAnnotation({
     id,
-    pageUrl: input.pageUrl,
+    pageUrl,
+    ...(input.documentKey !== undefined && { documentKey: input.documentKey }),
     target: input.target,
     color: checkColor(input.color),
     note: input.note ?? '',
@@ -51,8 +58,12 @@ export async function createAnnotation(
     createdAt: now,
     updatedAt: now,
   });
+  // Checked before the transaction, so a record that breaks the rules writes nothing.
+  let record = fields(input.pageUrl);
   await db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
-    await touchPage(db, record.pageUrl, page, now);
+    const filedUnder = record.documentKey === undefined ? null : await documentPageUrl(db, record.documentKey);
+    if (filedUnder !== null && filedUnder !== record.pageUrl) record = fields(filedUnder);
+    await touchPage(db, record.pageUrl, page, now, record.documentKey);
     await db.annotations.add(record);
     await rememberTags(db, record.tags, now);
   });

@@ -22,6 +22,8 @@ export const DATABASE_NAME = 'gloss';
  * - 6: sync (lib/sync): `syncRecords`, the replica of every synced record with its fields' stamps, by
  *   table and key; `syncState`, the device's sync account and bookkeeping, by key. New, empty tables;
  *   nothing else changes (the first sync then sends every record there is).
+ * - 7: PDFs (lib/pdf): pages and highlights indexed by `documentKey` ("urn:x-pdf:<fingerprint>"), which
+ *   only PDFs' records have; records before it have none and need no change.
  */
 export class GlossDatabase extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
@@ -56,6 +58,10 @@ export class GlossDatabase extends Dexie {
     this.version(4).stores({}).upgrade(toKeepableRecords);
     this.version(5).stores({ settings: 'key' });
     this.version(6).stores({ syncRecords: 'id', syncState: 'key' });
+    this.version(7).stores({
+      pages: 'url, updatedAt, *actors, documentKey',
+      annotations: 'id, pageUrl, *tags, color, updatedAt, documentKey',
+    });
   }
 }
 

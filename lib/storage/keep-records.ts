@@ -4,13 +4,13 @@
  * - what can be shortened is clamped: page titles, site names, bylines and dates, notes, quote context,
  *   a page's list of actors;
  * - the element hint is only a hint: one that cannot be kept (too long, a step that is no `tag:n`) is
- *   dropped, and the quote still finds the passage;
+ *   dropped, and the quote still finds the passage; so is a PDF page selector that is not "page=N";
  * - anything else that breaks a rule (a quote over 100,000 characters, an address over 8,192, an empty
  *   name) is refused with a RecordProblem, and nothing is written.
  */
 import type { AnnotationTarget } from '../anchoring/types';
 import {
-  ANNOTATION, ELEMENT_SELECTOR, ENTITY_TAG, MAX_BYLINE, MAX_KEY, MAX_NOTE, MAX_PAGE_ACTORS, MAX_PUBLISHED_TIME,
+  ANNOTATION, ELEMENT_SELECTOR, ENTITY_TAG, PAGE_SELECTOR, MAX_BYLINE, MAX_KEY, MAX_NOTE, MAX_PAGE_ACTORS, MAX_PUBLISHED_TIME,
   MAX_QUOTE_CONTEXT, MAX_SITE_NAME, MAX_TITLE, PAGE, TAG, USER_ACTOR,
 } from './record-schemas';
 import type { AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from './records';
@@ -39,14 +39,18 @@ export function keepPage(page: PageRecord, place = 'This page'): PageRecord {
   return parseRecord(PAGE, clampPage(page), place);
 }
 
-/** The target with its context clamped and an element hint that cannot be kept dropped. */
+/**
+ * The target with its context clamped, and an element hint or a PDF page that cannot be kept dropped
+ * (the quote and position still find the passage).
+ */
 export function keepableTarget(target: AnnotationTarget): AnnotationTarget {
-  const { quote, position, element } = target;
+  const { quote, position, element, page } = target;
   const kept: AnnotationTarget = {
     quote: { ...quote, prefix: clamp(quote.prefix, MAX_QUOTE_CONTEXT), suffix: clamp(quote.suffix, MAX_QUOTE_CONTEXT) },
     position,
   };
   if (element !== undefined && meets(ELEMENT_SELECTOR, element)) kept.element = element;
+  if (page !== undefined && meets(PAGE_SELECTOR, page)) kept.page = page;
   return kept;
 }
 

@@ -18,16 +18,24 @@ export function cleanPageDetails(page: { title?: unknown; siteName?: unknown }):
 }
 
 /**
- * Creates the page record, or refreshes `updatedAt`. A known page keeps its title (the article's own,
+ * Creates the page record, or refreshes `updatedAt` (and gives a PDF's page its `documentKey`). A known page keeps its title (the article's own,
  * once Gloss has read it: recordArticleDetails) and gains only a site name it lacked.
  * Call inside a transaction on `pages`. A page Gloss cannot keep (an address over 8,192 characters, not
  * http or https) is refused with a RecordProblem; a title made from a long address is clamped.
  */
-export async function touchPage(db: GlossDatabase, url: string, details: PageDetails | null, now: number): Promise<PageRecord> {
+export async function touchPage(
+  db: GlossDatabase,
+  url: string,
+  details: PageDetails | null,
+  now: number,
+  documentKey?: string,
+): Promise<PageRecord> {
   const existing = await db.pages.get(url);
   const page = keepPage(existing
     ? { ...existing, siteName: existing.siteName ?? details?.siteName ?? null, updatedAt: now }
     : { url, title: details?.title ?? url, siteName: details?.siteName ?? null, createdAt: now, updatedAt: now, actors: [] });
+  // A PDF's page learns its document key with its first highlight that has one.
+  if (documentKey !== undefined && page.documentKey === undefined) page.documentKey = keepPage({ ...page, documentKey }).documentKey;
   await db.pages.put(page);
   return page;
 }

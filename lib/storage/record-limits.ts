@@ -22,3 +22,5 @@ export const MAX_KEY = 1_000;
 export const MAX_ALIASES = 100;
 /** The threat actors a page is listed under. */
 export const MAX_PAGE_ACTORS = 1_000;
+/** A PDF's document key: "urn:x-pdf:" and a fingerprint of at most 128 hex digits (lib/pdf/document-key.ts). */
+export const MAX_DOCUMENT_KEY = 138;

@@ -9,7 +9,9 @@
  */
 import * as v from 'valibot';
 import { isElementPath, MAX_ELEMENT_PATH } from '../anchoring/element-path';
-import type { AnnotationTarget, ElementPathSelector, TextPositionSelector } from '../anchoring/types';
+import { PDF_FRAGMENT_SPEC, type AnnotationTarget, type ElementPathSelector, type TextPositionSelector } from '../anchoring/types';
+import { isPdfDocumentKey } from '../pdf/document-key';
+import { pageOfFragment } from '../pdf/page-selector';
 import type { EntityKind } from '../entities/types';
 import { normalizePageUrl } from '../url/normalize-url';
 import { idForIri } from './annotation-ids';
@@ -20,7 +22,7 @@ import {
 import { count, flag, offset, record, text, textList, timestamp, wellFormed } from './schema-fields';
 import { cleanTags, MAX_TAG_LENGTH, MAX_TAGS, tagKey } from './tags';
 import {
-  MAX_ALIASES, MAX_ANNOTATION_ID, MAX_ANNOTATION_IRI, MAX_BYLINE, MAX_KEY, MAX_NAME, MAX_NOTE, MAX_PAGE_ACTORS,
+  MAX_ALIASES, MAX_ANNOTATION_ID, MAX_ANNOTATION_IRI, MAX_BYLINE, MAX_DOCUMENT_KEY, MAX_KEY, MAX_NAME, MAX_NOTE, MAX_PAGE_ACTORS,
   MAX_PUBLISHED_TIME, MAX_QUOTE, MAX_QUOTE_CONTEXT, MAX_SITE_NAME, MAX_TITLE, MAX_URL_LENGTH,
 } from './record-limits';
 
@@ -39,8 +41,12 @@ const KINDS: Record<EntityKind, true> = {
 };
 const STATUSES: readonly EntityTagStatus[] = ['confirmed', 'rejected'];
 
-/** Why `url` is no address Gloss files a page under, or null when it is one. */
+/**
+ * Why `url` is no address Gloss files a page under, or null when it is one: an http(s) address, or a
+ * PDF's document key ("urn:x-pdf:<fingerprint>") for a PDF opened from no web address.
+ */
 export function pageUrlProblem(url: string, mustBeNormal: boolean): string | null {
+  if (isPdfDocumentKey(url)) return null;
   const normal = normalizePageUrl(url);
   if (normal === null) return 'is not a web address.';
   if (!/^https?:\/\//.test(normal)) return 'is not an http or https address.';
@@ -48,7 +54,16 @@ export function pageUrlProblem(url: string, mustBeNormal: boolean): string | nul
   return null;
 }
 
-/** A page address as pages are filed: http(s), parseable, normalised, of bounded length. */
+/** A PDF's document key (lib/pdf/document-key.ts). */
+export function documentKey(label: string) {
+  return v.pipe(
+    v.string(`${label} must be a PDF document key such as urn:x-pdf:<fingerprint>.`),
+    v.maxLength(MAX_DOCUMENT_KEY, `${label} is longer than ${count(MAX_DOCUMENT_KEY)} characters.`),
+    v.check((value: string) => isPdfDocumentKey(value), `${label} is not a PDF document key such as urn:x-pdf:<fingerprint>.`),
+  );
+}
+
+/** A page address as pages are filed: http(s), parseable, normalised, of bounded length (or a PDF's key). */
 export function pageUrl(label: string) {
   return v.pipe(
     v.string(`${label} must be a web address.`),
@@ -63,6 +78,7 @@ export function pageUrl(label: string) {
 const QUOTE = 'TextQuoteSelector';
 const POSITION = 'TextPositionSelector';
 const ELEMENT = 'gloss:ElementPathSelector';
+const FRAGMENT = 'FragmentSelector';
 
 /**
  * The selectors of a target, their messages after `prefix` (" target" inside a record): a selector is
@@ -99,17 +115,27 @@ function selectors(prefix: string) {
     }),
     inOrder<ElementPathSelector>(ELEMENT),
   );
-  return { quote, position, element };
+  /** A PDF highlight's page: "page=N" by the PDF fragment specification (RFC 3778). */
+  const page = object(FRAGMENT, {
+    type: typeOf(FRAGMENT),
+    value: v.pipe(
+      text(`${at(FRAGMENT)} value`, { max: 20 }),
+      v.check((value: string) => pageOfFragment(value) !== null, `${at(FRAGMENT)} value is not a page such as "page=3".`),
+    ),
+    conformsTo: v.literal(PDF_FRAGMENT_SPEC, `${at(FRAGMENT)} does not conform to the PDF fragment specification (${PDF_FRAGMENT_SPEC}).`),
+  });
+  return { quote, position, element, page };
 }
 
-/** Where a highlight sits: a quote and a position, and optionally the element hint. */
+/** Where a highlight sits: a quote and a position, and optionally the element hint and (PDFs) the page. */
 function targetSchema(prefix: string) {
-  const { quote, position, element } = selectors(prefix);
+  const { quote, position, element, page } = selectors(prefix);
   return v.pipe(
-    record({ quote, position, element: v.optional(element) }, `${prefix} is not an object.`),
+    record({ quote, position, element: v.optional(element), page: v.optional(page) }, `${prefix} is not an object.`),
     v.transform((checked): AnnotationTarget => {
       const copy: AnnotationTarget = { quote: checked.quote, position: checked.position };
       if (checked.element !== undefined) copy.element = checked.element;
+      if (checked.page !== undefined) copy.page = checked.page;
       return copy;
     }),
   );
@@ -118,6 +144,8 @@ function targetSchema(prefix: string) {
 export const TARGET = targetSchema('');
 /** The element hint alone: a hint that fails it is dropped, never stored (keep-records.ts). */
 export const ELEMENT_SELECTOR = selectors('').element;
+/** A PDF page selector alone, for the importer: a FragmentSelector of another kind is not Gloss's to keep. */
+export const PAGE_SELECTOR = selectors('').page;
 
 export const HIGHLIGHT_COLOR = (label: string) =>
   v.picklist(HIGHLIGHT_COLORS, `${label} must be one of ${HIGHLIGHT_COLORS.join(', ')}.`) satisfies v.GenericSchema<unknown, HighlightColor>;
@@ -157,6 +185,7 @@ function annotationSchema(targetPlace: string) {
       id: ANNOTATION_ID(': id'),
       iri: v.optional(ANNOTATION_IRI(': iri')),
       pageUrl: pageUrl(': pageUrl'),
+      documentKey: v.optional(documentKey(': documentKey')),
       target: targetSchema(targetPlace),
       color: HIGHLIGHT_COLOR(': color'),
       note: NOTE(': note'),
@@ -165,7 +194,12 @@ function annotationSchema(targetPlace: string) {
       updatedAt: timestamp(': updatedAt'),
     }, ' is not an object.'),
     v.check((annotation) => madeFromIri(annotation), ': iri is not the one its id was made from.'),
-    v.transform(({ iri, ...rest }): AnnotationRecord => (iri === undefined ? rest : { ...rest, iri })),
+    // Optional fields only when the record has them, so a round trip gives the same record.
+    v.transform(({ iri, documentKey: key, ...rest }): AnnotationRecord => ({
+      ...rest,
+      ...(iri !== undefined && { iri }),
+      ...(key !== undefined && { documentKey: key }),
+    })),
   ) satisfies v.GenericSchema<unknown, AnnotationRecord>;
 }
 
@@ -189,6 +223,7 @@ const nullableText = (label: string, max: number) => v.nullable(text(label, { ma
 export const PAGE = v.pipe(
   record({
     url: pageUrl(': url'),
+    documentKey: v.optional(documentKey(': documentKey')),
     title: text(': title', { max: MAX_TITLE, absent: ' has no title.' }),
     siteName: v.nullable(text(': siteName', { max: MAX_SITE_NAME, absent: ' has no siteName.' })),
     byline: v.optional(nullableText(': byline', MAX_BYLINE)),
@@ -199,9 +234,10 @@ export const PAGE = v.pipe(
   }, ' is not an object.'),
   // Optional fields only when the record has them, so a round trip gives the same record.
   v.transform((page): PageRecord => {
-    const { byline, publishedTime, actors, ...rest } = page;
+    const { byline, publishedTime, actors, documentKey: key, ...rest } = page;
     return {
       ...rest,
+      ...(key !== undefined && { documentKey: key }),
       ...(byline !== undefined && { byline }),
       ...(publishedTime !== undefined && { publishedTime }),
       ...(actors !== undefined && { actors }),

@@ -9,9 +9,15 @@ export const COLOR_LABELS: Record<HighlightColor, string> = {
   yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple',
 };
 
-/** A page the user has annotated, keyed by its normalised URL (lib/url/normalize-url.ts). */
+/**
+ * A page the user has annotated, keyed by its normalised URL (lib/url/normalize-url.ts). A PDF is keyed
+ * by the address it was first annotated at, or by its document key when it had none (a local file), and
+ * carries its document key, so the same file from any other address finds the same record.
+ */
 export interface PageRecord {
   url: string;
+  /** PDFs only: "urn:x-pdf:<fingerprint>" (lib/pdf/document-key.ts). Indexed. */
+  documentKey?: string;
   title: string;
   siteName: string | null;
   /** Author and publication date as the article states them (Readability), once Gloss has read it. */
@@ -37,6 +43,11 @@ export interface AnnotationRecord {
    */
   iri?: string;
   pageUrl: string;
+  /**
+   * Highlights on a PDF: the document's key, as on its page record. Indexed, so a PDF opened from
+   * another address (or as a local copy) finds its highlights. Their target then holds the page.
+   */
+  documentKey?: string;
   target: AnnotationTarget;
   color: HighlightColor;
   note: string;

@@ -4,7 +4,8 @@
  * the page names, and the malware, tools, CVEs, techniques and indicators the researcher confirmed.
  */
 import { COLOR_LABELS, type AnnotationRecord, type HighlightColor, type PageRecord } from '../../storage/records';
-import type { TextQuoteSelector } from '../../anchoring/types';
+import type { AnnotationTarget } from '../../anchoring/types';
+import { pageOfFragment } from '../../pdf/page-selector';
 import type { PageExport } from '../page-export';
 import type { AttackIdLookup } from '../stix/entity-objects';
 import { actorsSection } from './actors-markdown';
@@ -66,28 +67,36 @@ function colorLabel(color: string): string | null {
   return Object.hasOwn(COLOR_LABELS, color) ? COLOR_LABELS[color as HighlightColor] : null;
 }
 
-type PassageDestination = (quote: TextQuoteSelector) => string;
+/** Where a highlight's link leads, and what the link says. */
+type PassageDestination = (target: AnnotationTarget) => { label: string; destination: string };
 
 /**
  * Link destinations to a page's passages, made safe for Markdown. Made safe character by character,
  * the page's own address can be done once for all its highlights rather than in every link. Null for
  * anything but a web page: any other scheme in a stored address (javascript:, data:) must not become
- * something to click.
+ * something to click. A highlight on a PDF links to its page (`#page=N`, which PDF viewers open at
+ * that page): text fragments do not reach into PDFs.
  */
 function passageDestinations(pageUrl: string): PassageDestination | null {
   if (!isWebAddress(pageUrl)) return null;
   const address = fragmentAddress(pageUrl);
   const withoutDirective = markdownLinkDestination(address.withoutDirective);
   const beforeDirective = markdownLinkDestination(address.beforeDirective);
-  return (quote) => {
-    const directive = textDirective(quote);
-    return directive ? `${beforeDirective}${markdownLinkDestination(directive)}` : withoutDirective;
+  const [withoutFragment] = address.withoutDirective.split('#');
+  return (target) => {
+    const pdfPage = target.page ? pageOfFragment(target.page.value) : null;
+    if (pdfPage !== null) {
+      return { label: `↗ Open page ${pdfPage}`, destination: markdownLinkDestination(`${withoutFragment}#page=${pdfPage}`) };
+    }
+    const directive = textDirective(target.quote);
+    return { label: '↗ Open passage', destination: directive ? `${beforeDirective}${markdownLinkDestination(directive)}` : withoutDirective };
   };
 }
 
-/** "[↗ Open passage](…) · Yellow highlight". */
-function passageLine(annotation: AnnotationRecord, destination: PassageDestination | null): string {
-  const link = destination ? `[↗ Open passage](${destination(annotation.target.quote)})` : '';
+/** "[↗ Open passage](…) · Yellow highlight" ("↗ Open page 3" on a PDF). */
+function passageLine(annotation: AnnotationRecord, destinations: PassageDestination | null): string {
+  const passage = destinations?.(annotation.target);
+  const link = passage ? `[${passage.label}](${passage.destination})` : '';
   const color = colorLabel(annotation.color);
   if (!color) return link;
   return link ? `${link} · ${color} highlight` : `${color} highlight`;

@@ -51,14 +51,24 @@ function publishedTime(page: PageExport): string {
   return stixTimestamp(publishedEpoch(page.page.publishedTime) ?? page.page.createdAt);
 }
 
+/**
+ * Where the report came from: the page's address. A PDF's reference also names the file by its
+ * document key ("urn:x-pdf:<fingerprint>") as its external id, which holds for copies at any address; a
+ * PDF read from a local file has no address, and only that.
+ */
 function pageReference(page: PageExport): StixExternalReference {
+  const { url, documentKey } = page.page;
   let host = '';
+  let protocol = '';
   try {
-    host = new URL(page.page.url).hostname;
+    ({ hostname: host, protocol } = new URL(url));
   } catch {
     // Not a URL (a hand-made record): the reference still carries it as written.
   }
-  return { source_name: page.page.siteName?.trim() || host || 'web page', url: page.page.url };
+  const sourceName = page.page.siteName?.trim() || host || (documentKey ? 'PDF document' : 'web page');
+  if (documentKey === undefined) return { source_name: sourceName, url };
+  const web = protocol === 'http:' || protocol === 'https:';
+  return { source_name: sourceName, ...(web && { url }), external_id: documentKey };
 }
 
 /**

@@ -3,7 +3,7 @@
  * plain W3C annotations, so other annotation tools can read them; what the model has no words for
  * (pages, tag spellings, entity verdicts, the user's actors) travels under `gloss:` keys.
  */
-import type { ElementPathSelector, TextPositionSelector, TextQuoteSelector } from '../../anchoring/types';
+import type { ElementPathSelector, PageFragmentSelector, TextPositionSelector, TextQuoteSelector } from '../../anchoring/types';
 import type { HighlightColor } from '../../storage/records';
 
 /** The format this Gloss writes and reads; raise it (and teach parse-backup the old one) on any change. */
@@ -30,8 +30,12 @@ export interface WebAnnotation {
   /** Absent when the highlight has neither note nor tags. */
   body?: TextualBody[];
   target: {
+    /** The page's address (for a PDF first annotated as a local file, its document key). */
     source: string;
-    selector: (TextQuoteSelector | TextPositionSelector | ElementPathSelector)[];
+    /** PDFs only: "urn:x-pdf:<fingerprint>", the same for the file at any address. */
+    'gloss:documentKey'?: string;
+    /** On a PDF, the page is a FragmentSelector "page=N" (RFC 3778) beside the quote and position. */
+    selector: (TextQuoteSelector | TextPositionSelector | ElementPathSelector | PageFragmentSelector)[];
   };
   'gloss:color': HighlightColor;
 }

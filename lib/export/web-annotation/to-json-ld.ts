@@ -30,7 +30,7 @@ function annotationBody(record: AnnotationRecord): TextualBody[] {
 }
 
 export function toWebAnnotation(record: AnnotationRecord): WebAnnotation {
-  const { quote, position, element } = record.target;
+  const { quote, position, element, page } = record.target;
   const body = annotationBody(record);
   return {
     id: recordIri(record),
@@ -41,10 +41,12 @@ export function toWebAnnotation(record: AnnotationRecord): WebAnnotation {
     ...(body.length > 0 && { body }),
     target: {
       source: record.pageUrl,
+      ...(record.documentKey !== undefined && { 'gloss:documentKey': record.documentKey }),
       selector: [
         { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
         { type: 'TextPositionSelector', start: position.start, end: position.end },
         ...(element ? [{ type: element.type, path: element.path, start: element.start, end: element.end }] : []),
+        ...(page ? [{ type: page.type, value: page.value, conformsTo: page.conformsTo }] : []),
       ],
     },
     'gloss:color': record.color,
@@ -55,6 +57,7 @@ export function toWebAnnotation(record: AnnotationRecord): WebAnnotation {
 function pageEntry(page: PageRecord): object {
   return {
     url: page.url,
+    ...(page.documentKey !== undefined && { documentKey: page.documentKey }),
     title: page.title,
     siteName: page.siteName,
     ...(page.byline !== undefined && { byline: page.byline }),

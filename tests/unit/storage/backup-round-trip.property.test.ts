@@ -7,7 +7,9 @@
  * Pages are parsed by the HTML parser from generated markup (namespaced tags like Word's <st1:place>,
  * custom elements, SVG, any Unicode text), selections are described by the real describeOffsets, and
  * records carry any UTF-16 (lone surrogates included), quotes up to 120,000 characters, addresses up to
- * 9,000, up to 1,300 actors on a page, odd ids and raw element paths. What the stores refuse
+ * 9,000, up to 1,300 actors on a page, odd ids and raw element paths. Some pages are PDFs: their
+ * highlights carry a document key (a few shared, so one PDF comes from several addresses; some hostile)
+ * and a page selector (some not "page=N"), and some are filed under the key alone (a local file). What the stores refuse
  * (RecordProblem) is simply not saved; anything else thrown fails the test.
  */
 import 'fake-indexeddb/auto';
@@ -15,7 +17,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeOffsets } from '@/lib/anchoring/describe-range';
 import { TextIndex } from '@/lib/anchoring/text-index';
-import type { AnnotationTarget } from '@/lib/anchoring/types';
+import { PDF_FRAGMENT_SPEC, type AnnotationTarget, type PageFragmentSelector } from '@/lib/anchoring/types';
+import { pageFragmentSelector } from '@/lib/pdf/page-selector';
 import type { EntityKind } from '@/lib/entities/types';
 import { parseBackup } from '@/lib/export/web-annotation/parse-backup';
 import { backupJson } from '@/lib/export/web-annotation/to-json-ld';
@@ -91,8 +94,21 @@ const oddId = fc.oneof(anyText(110).filter((s) => s.length > 0), fc.constantFrom
 const tags = fc.array(fc.oneof(anyText(70), fc.constantFrom('#apt', 'APT', 'two words', 'T1566.001')), { maxLength: 6 });
 const actorName = fc.oneof(anyText(30), longText(400), fc.constantFrom('İİİ', 'ẞ', 'APT29', 'the Board'));
 
+/** A PDF's fingerprint: mostly one of a few (the same file from several addresses), sometimes any, sometimes no hex at all. */
+const fingerprint = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('7524424c8dd47c47d284cf6ed827a72b', '2535f35dc149286d97da151d71f9292c') },
+  { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-f]{16,128}$/) },
+  { weight: 1, arbitrary: anyText(140) },
+);
+/** A page selector as the viewer makes one, or a FragmentSelector of some other kind. */
+const pageSelector: fc.Arbitrary<PageFragmentSelector> = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 1_000_000 }).map(pageFragmentSelector) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('FragmentSelector' as const), value: anyText(30), conformsTo: fc.constantFrom(PDF_FRAGMENT_SPEC, 'http://www.w3.org/TR/media-frags/') }) as fc.Arbitrary<PageFragmentSelector> },
+);
+
 const pageWork = fc.record({
   url: pageUrl,
+  pdf: fc.option(fc.record({ fingerprint, page: pageSelector, local: fc.boolean() }), { freq: 2 }),
   details: fc.record({ title: someText(2_000), siteName: fc.option(someText(500)) }),
   article: fc.record({ title: fc.option(someText(2_000)), byline: fc.option(someText(1_000)), publishedTime: fc.option(anyText(200)) }),
   highlights: fc.array(fc.record({
@@ -130,14 +146,18 @@ async function attempt<T>(write: () => Promise<T>, tally: { saved: number; refus
 describe('a backup of whatever the stores wrote', () => {
   it('restores byte for byte, skips nothing, and a second import changes nothing', async () => {
     const tally = { saved: 0, refused: 0 };
+    let pdfHighlights = 0;
     await fc.assert(fc.asyncProperty(fc.array(pageWork, { minLength: 1, maxLength: 3 }), async (pages) => {
       const db = newDatabase();
       let now = 1_700_000_000_000;
       for (const work of pages) {
+        const documentKey = work.pdf ? `urn:x-pdf:${work.pdf.fingerprint}` : undefined;
+        const url = work.pdf?.local ? `urn:x-pdf:${work.pdf.fingerprint}` : work.url;
         for (const highlight of work.highlights) {
           const target = describeSelection(highlight.selection);
           if (!target) continue;
-          const input = { pageUrl: work.url, target, color: highlight.color, note: highlight.note, tags: highlight.tags };
+          if (work.pdf) target.page = work.pdf.page;
+          const input = { pageUrl: url, documentKey, target, color: highlight.color, note: highlight.note, tags: highlight.tags };
           const record = await attempt(() => createAnnotation(db, input, work.details, ++now), tally);
           if (record && highlight.restoreAs !== null) {
             const odd: AnnotationRecord = { ...record, id: highlight.restoreAs };
@@ -145,14 +165,16 @@ describe('a backup of whatever the stores wrote', () => {
           }
           if (record && work.edit) await attempt(() => updateAnnotation(db, record.id, work.edit!, ++now), tally);
         }
-        await attempt(() => recordArticleDetails(db, work.url, work.article), tally);
-        await attempt(() => recordPageActors(db, work.url, work.actors), tally);
+        await attempt(() => recordArticleDetails(db, url, work.article), tally);
+        await attempt(() => recordPageActors(db, url, work.actors), tally);
         const { kind, name, canonical, confirmed } = work.verdict;
-        await attempt(() => tagEntity(db, work.url, { kind, name, canonical }, confirmed ? 'confirmed' : 'rejected', work.details, ++now), tally);
+        await attempt(() => tagEntity(db, url, { kind, name, canonical }, confirmed ? 'confirmed' : 'rejected', work.details, ++now), tally);
         await attempt(() => saveUserActor(db, work.userActor, ++now), tally);
       }
 
-      const text = backupJson(await readSnapshot(db));
+      const snapshot = await readSnapshot(db);
+      pdfHighlights += snapshot.annotations.filter((record) => record.documentKey !== undefined && record.target.page !== undefined).length;
+      const text = backupJson(snapshot);
       const parsed = parseBackup(text);
       expect(parsed.ok && parsed.skipped).toEqual([]);
       if (!parsed.ok) return;
@@ -165,5 +187,7 @@ describe('a backup of whatever the stores wrote', () => {
     // Not vacuous: most writes were kept, and the stores did refuse some hostile ones.
     expect(tally.saved).toBeGreaterThan(tally.refused);
     expect(tally.refused).toBeGreaterThan(0);
+    // PDF highlights, with their page, were among what went round.
+    expect(pdfHighlights).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -3,7 +3,9 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { annotationIri, idForIri } from '@/lib/storage/annotation-ids';
 import { claimWelcome } from '@/lib/storage/settings-store';
+import { annotationsForDocument, pageForDocument } from '@/lib/storage/document-store';
 import { GlossDatabase } from '@/lib/storage/database';
+import type { AnnotationRecord } from '@/lib/storage/records';
 
 /** Schema 1 exactly as it shipped; frozen here so the upgrade is tested against real old data. */
 function openVersion1(name: string): Dexie {
@@ -177,7 +179,7 @@ describe('database upgrade from schema 4 to 5', () => {
     old.close();
 
     const db = new GlossDatabase(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBeGreaterThanOrEqual(5);
     expect(await db.annotations.toArray()).toEqual([ANNOTATION]);
     expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: [] });
     expect(await db.pausedSites.toArray()).toEqual([{ site: 'news.example', pausedAt: 5 }]);
@@ -203,13 +205,59 @@ describe('database upgrade from schema 5 to 6', () => {
     old.close();
 
     const db = new GlossDatabase(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBeGreaterThanOrEqual(6);
     expect(await db.annotations.toArray()).toEqual([ANNOTATION]);
     expect(await db.pages.get(PAGE.url)).toEqual({ ...PAGE, actors: [] });
     expect(await db.tags.toArray()).toEqual([TAG]);
     expect(await db.settings.toArray()).toEqual([{ key: 'default-color', value: 'green', updatedAt: 3 }]);
     expect(await db.syncRecords.count()).toBe(0);
     expect(await db.syncState.count()).toBe(0);
+    db.close();
+  });
+});
+
+/** Schema 6 exactly as it shipped (made at version 6, so no earlier upgrade runs). */
+function openVersion6(name: string): Dexie {
+  const db = openVersion3(name);
+  db.version(4).stores({});
+  db.version(5).stores({ settings: 'key' });
+  db.version(6).stores({ syncRecords: 'id', syncState: 'key' });
+  return db;
+}
+
+describe('database upgrade from schema 6 to 7', () => {
+  const KEY = 'urn:x-pdf:7524424c8dd47c47d284cf6ed827a72b';
+
+  it('keeps every record as it was, and finds PDFs by document key from then on', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const old = openVersion6(name);
+    await old.table('annotations').put(ANNOTATION);
+    await old.table('pages').put({ ...PAGE, actors: ['storm-1152'] });
+    await old.table('tags').put(TAG);
+    await old.table('entityTags').put({ id: `${PAGE.url}\nthreat-actor:storm-1152`, pageUrl: PAGE.url, entityKey: 'threat-actor:storm-1152' });
+    await old.table('settings').put({ key: 'default-color', value: 'green', updatedAt: 3 });
+    await old.table('syncState').put({ key: 'account', value: { server: 'https://dav.example/' } });
+    old.close();
+
+    const db = new GlossDatabase(name);
+    expect(db.verno).toBe(7);
+    expect(await db.annotations.toArray()).toEqual([ANNOTATION]);
+    expect(await db.pages.toArray()).toEqual([{ ...PAGE, actors: ['storm-1152'] }]);
+    expect(await db.tags.toArray()).toEqual([TAG]);
+    expect(await db.entityTags.count()).toBe(1);
+    expect(await db.settings.toArray()).toEqual([{ key: 'default-color', value: 'green', updatedAt: 3 }]);
+    expect(await db.syncState.toArray()).toEqual([{ key: 'account', value: { server: 'https://dav.example/' } }]);
+    // The old page and highlight have no key: the new indexes leave them out rather than failing.
+    expect(await db.pages.where('documentKey').equals(KEY).count()).toBe(0);
+    expect(await db.annotations.where('pageUrl').equals(PAGE.url).count()).toBe(1);
+
+    const pdfPage = { url: 'https://reports.example/storm.pdf', documentKey: KEY, title: 'Storm', siteName: null, createdAt: 5, updatedAt: 5 };
+    const pdfHighlight = { ...ANNOTATION, id: '0d2f1c5e-4c1b-4f5e-9a55-2f0c4a1c9a10', pageUrl: pdfPage.url, documentKey: KEY } as AnnotationRecord;
+    await db.pages.put(pdfPage);
+    await db.annotations.put(pdfHighlight);
+    expect(await pageForDocument(db, KEY)).toEqual(pdfPage);
+    expect(await annotationsForDocument(db, null, KEY)).toEqual([pdfHighlight]);
     db.close();
   });
 });
