@@ -10,7 +10,8 @@ interface PdfPageViewProps {
   /** Near the visible area: draw it. Far away: keep only the sized placeholder, so memory stays bounded. */
   near: boolean;
   onTextLayer: (index: number, layer: HTMLElement | null) => void;
-  onRendered?: (index: number) => void;
+  /** The page is drawn (`ok`), or drawing it failed. */
+  onRendered?: (index: number, ok: boolean) => void;
 }
 
 /** One page: a placeholder of the page's size, drawn with its text layer while it is near the view. */
@@ -31,10 +32,12 @@ export function PdfPageView({ view, index, scale, size, near, onTextLayer, onRen
         if (!live) return;
         element.dataset.rendered = 'true';
         onTextLayer(index, layer);
-        onRendered?.(index);
+        onRendered?.(index, true);
       },
       (error: unknown) => {
-        if (live) console.warn(`Gloss could not draw page ${index + 1}:`, error);
+        if (!live) return;
+        console.warn(`Gloss could not draw page ${index + 1}:`, error);
+        onRendered?.(index, false);
       },
     );
     return () => {

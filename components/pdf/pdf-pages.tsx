@@ -9,7 +9,7 @@ interface PdfPagesProps {
   sizes: ReadonlyMap<number, PageSize>;
   scroller: HTMLElement | null;
   onTextLayer: (index: number, layer: HTMLElement | null) => void;
-  onRendered: (index: number) => void;
+  onRendered: (index: number, ok: boolean) => void;
 }
 
 /** Pages within this distance of the view are drawn; the rest are empty placeholders of the right size. */

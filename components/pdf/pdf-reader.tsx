@@ -40,14 +40,20 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   const [find, setFind] = useState<{ open: boolean; query: string; current: number | null; token: number }>({ open: false, query: '', current: null, token: 0 });
   const [scanned, setScanned] = useState(false);
   const reveal = useRef<number | null>(null);
-  const pageTexts = usePageTexts(view, (texts) => setScanned(looksScanned(texts)));
+  // The text is read once the first page is on screen: pdf.js has one worker, and reading 300 pages' text
+  // ahead of drawing page 1 would keep the reader waiting for it.
+  const [firstDrawn, setFirstDrawn] = useState(false);
+  const pageTexts = usePageTexts(view, firstDrawn, (texts) => setScanned(looksScanned(texts)));
 
   const fitWidth = useCallback((limit = Infinity) => {
     if (scroller) setScale(Math.min(limit, fitWidthScale(scroller.clientWidth, view.firstPageSize.width)));
   }, [scroller, view]);
   useEffect(() => fitWidth(FIRST_SCALE_LIMIT), [scroller, view]);
 
+  // The outline needs the whole text (bookmark titles are mended from it, headings inferred from it): ask
+  // once every page is read, or the requests for all pages would crowd out drawing the first.
   useEffect(() => {
+    if (!pageTexts.done) return undefined;
     let live = true;
     view.outline().then(
       (entries) => {
@@ -61,7 +67,7 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
     return () => {
       live = false;
     };
-  }, [view]);
+  }, [view, pageTexts.done]);
 
   const goToPage = useCallback((wanted: number) => {
     const page = scroller?.querySelector<HTMLElement>(`.pdf-page[data-page-number="${wanted}"]`);
@@ -135,8 +141,10 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   useEffect(() => {
     if (reveal.current !== null && revealCurrent()) reveal.current = null;
   }, [current]);
-  const onRendered = useCallback((index: number) => {
-    if (index === 0 && performance.getEntriesByName('gloss-pdf-first-page').length === 0) performance.mark('gloss-pdf-first-page');
+  const onRendered = useCallback((index: number, ok: boolean) => {
+    if (ok && index === 0 && performance.getEntriesByName('gloss-pdf-first-page').length === 0) performance.mark('gloss-pdf-first-page');
+    // Whichever page settles first (the reader may have jumped ahead), drawn or not, the text can come.
+    setFirstDrawn(true);
   }, []);
 
   const openFind = () => setFind((state) => ({ ...state, open: true, token: state.token + 1 }));

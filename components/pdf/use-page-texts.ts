@@ -15,15 +15,16 @@ export interface PageTexts {
 const PROGRESS_INTERVAL_MS = 120;
 
 /**
- * Reads every page's text, in order, in pdf.js's worker. The viewer's thread only waits for the worker's
+ * Reads every page's text, in order, in pdf.js's worker, once `start` is true. The viewer's thread only waits for the worker's
  * answers, so scrolling and drawing go on meanwhile; page sizes are learnt on the way.
  */
-export function usePageTexts(view: PdfView, onDone?: (texts: string[]) => void): PageTexts {
+export function usePageTexts(view: PdfView, start: boolean, onDone?: (texts: string[]) => void): PageTexts {
   const texts = useRef<(string | null)[]>([]);
   const [readCount, setReadCount] = useState(0);
   const [done, setDone] = useState(false);
   const [sizes, setSizes] = useState<ReadonlyMap<number, PageSize>>(new Map());
   useEffect(() => {
+    if (!start) return undefined;
     let live = true;
     texts.current = new Array<string | null>(view.pageCount).fill(null);
     const odd = new Map<number, PageSize>();
@@ -55,6 +56,6 @@ export function usePageTexts(view: PdfView, onDone?: (texts: string[]) => void):
     return () => {
       live = false;
     };
-  }, [view]);
+  }, [view, start]);
   return { texts: texts.current, readCount, done, sizes };
 }

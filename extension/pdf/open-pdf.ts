@@ -3,16 +3,19 @@ import type { TextContent } from 'pdfjs-dist/types/src/display/api';
 import { pageTextOfItems } from '@/lib/pdf-viewer/page-text';
 import { checkPageCount, pdfProblemFrom } from '@/lib/pdf/pdf-problems';
 import { viewerProblemFrom } from '@/lib/pdf-viewer/viewer-problems';
-import { buildDocumentText, type PdfDocumentText } from '@/lib/pdf/document-text';
+import { DocumentTextBuilder, type PdfDocumentText } from '@/lib/pdf/document-text';
 import type { PdfDocumentSource } from '@/lib/pdf/pdf-source';
 import { pdfOutline } from '@/lib/pdf/read-pdf';
 import { PdfOpenError, type PageRendering, type PageSize, type PdfView } from '@/components/pdf/pdf-view';
-import { pdfjs } from './pdfjs';
+import { pdfjs, pdfWorker } from './pdfjs';
+
+/** Pages whose text goes into the document text between two yields to the viewer's thread. */
+const PAGES_PER_SLICE = 8;
 
 /** Opens PDF bytes with pdf.js, in its worker, and wraps the document for the viewer's components. */
 export async function openPdf(data: Uint8Array): Promise<PdfView> {
   // No eval (extension pages forbid it anyway) and no XFA forms; fonts come from the document.
-  const task = pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false });
+  const task = pdfjs.getDocument({ data, worker: pdfWorker(), isEvalSupported: false, enableXfa: false });
   let document: PDFDocumentProxy;
   try {
     document = await task.promise;
@@ -42,14 +45,23 @@ export async function openPdf(data: Uint8Array): Promise<PdfView> {
     return { width: viewport.width, height: viewport.height };
   };
   const firstPageSize = sizeOf(await page(0));
+  performance.mark('gloss-pdf-opened');
   const metadata = await document.getMetadata().catch(() => null);
   const info = metadata?.info as { Title?: unknown } | undefined;
   const metadataTitle = typeof info?.Title === 'string' && info.Title.trim() !== '' ? info.Title.trim() : null;
 
+  let drawing: Promise<void> = Promise.resolve();
   let wholeText: Promise<PdfDocumentText> | null = null;
   const documentText = (): Promise<PdfDocumentText> => {
-    wholeText ??= Promise.all(Array.from({ length: document.numPages }, (_, index) => textContent(index)))
-      .then((contents) => buildDocumentText(contents.map((content) => content.items)));
+    wholeText ??= (async () => {
+      const builder = new DocumentTextBuilder();
+      for (let index = 0; index < document.numPages; index++) {
+        builder.addPage((await textContent(index)).items);
+        // A few pages at a time, then let the viewer breathe: a 300-page report is a second of work.
+        if (index % PAGES_PER_SLICE === PAGES_PER_SLICE - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      return builder.build();
+    })();
     return wholeText;
   };
   // lib/pdf reads pdf.js's document through a structural type of its own.
@@ -63,12 +75,20 @@ export async function openPdf(data: Uint8Array): Promise<PdfView> {
     pageText: async (index) => pageTextOfItems((await textContent(index)).items),
     documentText,
     outline: async () => (await pdfOutline(source, await documentText())).outline,
-    renderPage: (index, scale, canvas, textLayer) => renderPage(page(index), textContent(index), scale, canvas, textLayer),
+    renderPage: (index, scale, canvas, textLayer) => {
+      // One page at a time, in the order asked (page 1 first, then the ones beside it): pages drawn side by
+      // side share the worker and the thread, and all arrive later than the first would alone.
+      const turn = drawing.catch(() => undefined);
+      const rendering = renderPage(turn, page(index), textContent(index), scale, canvas, textLayer);
+      drawing = rendering.done;
+      return rendering;
+    },
     close: () => void document.destroy(),
   };
 }
 
 function renderPage(
+  turn: Promise<unknown>,
   pagePromise: Promise<PDFPageProxy>,
   textPromise: Promise<TextContent>,
   scale: number,
@@ -79,6 +99,8 @@ function renderPage(
   let cancelDrawing = (): void => undefined;
   let cancelText = (): void => undefined;
   const done = (async () => {
+    await turn;
+    if (cancelled) throw new Error('cancelled');
     const proxy = await pagePromise;
     if (cancelled) throw new Error('cancelled');
     const viewport = proxy.getViewport({ scale });
