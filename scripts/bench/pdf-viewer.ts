@@ -20,7 +20,7 @@ import { median } from '../../harness/stats';
 import { TEST_PDF_DIR, testPdf } from '../../harness/test-pdfs';
 import { ensureChromeBuild } from './wxt-build';
 
-const OPENS = 6;
+const OPENS = 11;
 
 export interface PdfViewerOpen {
   /** The file downloaded (the viewer page's own scripts loaded before). */
