@@ -35,7 +35,7 @@ describe('Open in Gloss (the popup)', () => {
     const update = vi.spyOn(fakeBrowser.tabs, 'update').mockResolvedValue({} as Browser.tabs.Tab);
     await openPdfInTab(12, 'http://127.0.0.1:8080/report.pdf');
     expect(update).toHaveBeenCalledTimes(1);
-    const [tabId, change] = update.mock.calls[0] as [number, { url: string }];
+    const [tabId, change] = update.mock.calls[0] as unknown as [number, { url: string }];
     expect(tabId).toBe(12);
     expect(viewerFileOf(change.url)).toEqual({ kind: 'url', url: 'http://127.0.0.1:8080/report.pdf' });
   });
