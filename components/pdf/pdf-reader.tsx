@@ -35,6 +35,15 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   // Unknown until the space for the pages is measured: drawing at a guess would be drawing twice.
   const [scale, setScale] = useState<number | null>(null);
   const [pageNumber, setPageNumber] = useState(1);
+  // Also kept here, set at once: keys pressed faster than the viewer re-renders must each move on a page
+  // (or a zoom step) from where the last one left off, not from what the last render saw.
+  const currentPage = useRef(1);
+  const currentScale = useRef(1);
+  const showPage = (wanted: number) => {
+    currentPage.current = wanted;
+    view.focusPage(wanted - 1);
+    setPageNumber(wanted);
+  };
   const [outline, setOutline] = useState<PdfOutlineItem[] | null>(null);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [find, setFind] = useState<{ open: boolean; query: string; current: number | null; token: number }>({ open: false, query: '', current: null, token: 0 });
@@ -46,7 +55,9 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   const pageTexts = usePageTexts(view, firstDrawn, (texts) => setScanned(looksScanned(texts)));
 
   const fitWidth = useCallback((limit = Infinity) => {
-    if (scroller) setScale(Math.min(limit, fitWidthScale(scroller.clientWidth, view.firstPageSize.width)));
+    if (!scroller) return;
+    currentScale.current = Math.min(limit, fitWidthScale(scroller.clientWidth, view.firstPageSize.width));
+    setScale(currentScale.current);
   }, [scroller, view]);
   useEffect(() => fitWidth(FIRST_SCALE_LIMIT), [scroller, view]);
 
@@ -73,7 +84,7 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
     const page = scroller?.querySelector<HTMLElement>(`.pdf-page[data-page-number="${wanted}"]`);
     if (!scroller || !page) return;
     scroller.scrollTop = page.offsetTop - 8;
-    setPageNumber(wanted);
+    showPage(wanted);
   }, [scroller]);
 
   // The current page is the one under the upper third of the view.
@@ -92,7 +103,7 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
           if (pages[middle].offsetTop <= line) low = middle;
           else high = middle - 1;
         }
-        setPageNumber(low + 1);
+        showPage(low + 1);
       });
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });
@@ -103,8 +114,10 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   }, [scroller]);
 
   // Zooming keeps the same page in view.
-  const zoomTo = (next: number) => {
-    const keep = pageNumber;
+  const zoomTo = (step: (scale: number) => number) => {
+    const keep = currentPage.current;
+    const next = step(currentScale.current);
+    currentScale.current = next;
     setScale(next);
     requestAnimationFrame(() => goToPage(keep));
   };
@@ -126,12 +139,18 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
     }
     return true;
   };
+  const latestMatches = useRef(matches);
+  latestMatches.current = matches;
+  const shownMatch = useRef<number | null>(null);
   const step = (direction: 1 | -1) => {
-    const next = find.current === null && direction === 1 ? firstMatchFrom(matches, pageNumber - 1) : stepMatch(matches.length, current, direction);
+    const all = latestMatches.current;
+    const from = shownMatch.current !== null && shownMatch.current < all.length ? shownMatch.current : null;
+    const next = from === null && direction === 1 ? firstMatchFrom(all, currentPage.current - 1) : stepMatch(all.length, from, direction);
+    shownMatch.current = next;
     setFind((state) => ({ ...state, current: next }));
     if (next === null) return;
     reveal.current = next;
-    goToPage(matches[next].page + 1);
+    goToPage(all[next].page + 1);
   };
   // The match's page may only now be drawn: scroll to the match itself once its text layer exists.
   const onTextLayer = useCallback((index: number, layer: HTMLElement | null) => {
@@ -148,14 +167,17 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   }, []);
 
   const openFind = () => setFind((state) => ({ ...state, open: true, token: state.token + 1 }));
-  const closeFind = () => setFind((state) => ({ ...state, open: false, current: null }));
+  const closeFind = () => {
+    shownMatch.current = null;
+    setFind((state) => ({ ...state, open: false, current: null }));
+  };
   useViewerKeys({
-    zoomIn: () => zoomTo(zoomIn(scale ?? 1)),
-    zoomOut: () => zoomTo(zoomOut(scale ?? 1)),
+    zoomIn: () => zoomTo(zoomIn),
+    zoomOut: () => zoomTo(zoomOut),
     fitWidth: () => fitWidth(),
     find: openFind,
     findStep: (direction) => (find.open ? step(direction) : openFind()),
-    page: (direction) => goToPage(Math.min(view.pageCount, Math.max(1, pageNumber + direction))),
+    page: (direction) => goToPage(Math.min(view.pageCount, Math.max(1, currentPage.current + direction))),
   });
 
   const stillReading = !pageTexts.done;
@@ -169,8 +191,8 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
         outlineOpen={outlineOpen}
         onToggleOutline={() => setOutlineOpen((open) => !open)}
         onGoToPage={goToPage}
-        onZoomIn={() => zoomTo(zoomIn(scale ?? 1))}
-        onZoomOut={() => zoomTo(zoomOut(scale ?? 1))}
+        onZoomIn={() => zoomTo(zoomIn)}
+        onZoomOut={() => zoomTo(zoomOut)}
         onFitWidth={() => fitWidth()}
         onFind={openFind}
         onOpenFile={onOpenFile}
@@ -182,7 +204,10 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
           current={current}
           stillReading={stillReading}
           focusToken={find.token}
-          onQuery={(query) => setFind((state) => ({ ...state, query, current: null }))}
+          onQuery={(query) => {
+            shownMatch.current = null;
+            setFind((state) => ({ ...state, query, current: null }));
+          }}
           onStep={step}
           onClose={closeFind}
         />

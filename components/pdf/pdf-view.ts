@@ -27,6 +27,8 @@ export interface PdfView {
   /** Page 1's size, used for every page until its own is known. */
   firstPageSize: PageSize;
   pageSize: (index: number) => Promise<PageSize>;
+  /** The page being read (0-based): of the pages waiting to be drawn, the nearest to it goes first. */
+  focusPage: (index: number) => void;
   /** Draws page `index` at `scale` into `canvas`, and its selectable text into `textLayer`. */
   renderPage: (index: number, scale: number, canvas: HTMLCanvasElement, textLayer: HTMLElement) => PageRendering;
   /** The page's text, as the text layer shows it (see lib/pdf-viewer/page-text.ts). */

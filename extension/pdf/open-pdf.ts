@@ -50,7 +50,42 @@ export async function openPdf(data: Uint8Array): Promise<PdfView> {
   const info = metadata?.info as { Title?: unknown } | undefined;
   const metadataTitle = typeof info?.Title === 'string' && info.Title.trim() !== '' ? info.Title.trim() : null;
 
-  let drawing: Promise<void> = Promise.resolve();
+  // Pages waiting to be drawn; the one nearest the page being read goes next.
+  const waiting: { index: number; go: () => void }[] = [];
+  let busy = false;
+  let focus = 0;
+  const drawNext = () => {
+    if (busy || waiting.length === 0) return;
+    let best = 0;
+    waiting.forEach((entry, at) => {
+      if (Math.abs(entry.index - focus) < Math.abs(waiting[best].index - focus)) best = at;
+    });
+    const [entry] = waiting.splice(best, 1);
+    busy = true;
+    entry.go();
+  };
+  /** A place in the queue: `turn` settles when the page may draw, or at once when it leaves the queue. */
+  const turnFor = (index: number): { turn: Promise<void>; granted: () => boolean; finished: () => void; leave: () => void } => {
+    let open = (): void => undefined;
+    const turn = new Promise<void>((resolve) => { open = resolve; });
+    let given = false;
+    const entry = { index, go: () => { given = true; open(); } };
+    waiting.push(entry);
+    queueMicrotask(drawNext);
+    return {
+      turn,
+      granted: () => given,
+      finished: () => {
+        busy = false;
+        drawNext();
+      },
+      leave: () => {
+        const at = waiting.indexOf(entry);
+        if (at !== -1) waiting.splice(at, 1);
+        open();
+      },
+    };
+  };
   let wholeText: Promise<PdfDocumentText> | null = null;
   const documentText = (): Promise<PdfDocumentText> => {
     wholeText ??= (async () => {
@@ -76,12 +111,24 @@ export async function openPdf(data: Uint8Array): Promise<PdfView> {
     documentText,
     outline: async () => (await pdfOutline(source, await documentText())).outline,
     renderPage: (index, scale, canvas, textLayer) => {
-      // One page at a time, in the order asked (page 1 first, then the ones beside it): pages drawn side by
-      // side share the worker and the thread, and all arrive later than the first would alone.
-      const turn = drawing.catch(() => undefined);
+      // One page at a time, the one nearest the page being read first: pages drawn side by side share the
+      // worker and the thread, and all arrive later than the one in view would alone.
+      const { turn, granted, finished, leave } = turnFor(index);
       const rendering = renderPage(turn, page(index), textContent(index), scale, canvas, textLayer);
-      drawing = rendering.done;
-      return rendering;
+      // The queue moves on when the page that had the turn is done, drawn or not.
+      const settle = () => { if (granted()) finished(); };
+      void rendering.done.then(settle, settle);
+      return {
+        done: rendering.done,
+        cancel: () => {
+          rendering.cancel();
+          // Cancelled before its turn (scrolled past): out of the queue, without ever drawing.
+          if (!granted()) leave();
+        },
+      };
+    },
+    focusPage: (index) => {
+      focus = index;
     },
     close: () => void document.destroy(),
   };
