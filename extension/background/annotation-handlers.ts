@@ -97,13 +97,17 @@ export async function remove(request: GlossRequest<'delete-annotation'>, caller:
 
 /**
  * Puts a deleted highlight back (undo). The record must be whole and well formed. A content script may
- * restore only a record of its own page, and not in place of another page's highlight with the same id;
+ * restore only a record of its own page, and not in place of another page's highlight with the same id,
+ * nor one that carries a PDF's document key;
  * Gloss's pages (popup, side panel, library) undo deletions of any page.
  */
 export async function restore(request: GlossRequest<'restore-annotation'>, caller: Caller) {
   const record = checkAnnotationRecord(request.record, 'restore-annotation record');
   const ownPage = caller.kind === 'content-script' ? caller.pageUrl : null;
   if (ownPage !== null && record.pageUrl !== ownPage) throw new RefusedRequest(`restore-annotation: ${OTHER_PAGE}.`);
+  // A PDF's highlights are shown wherever its document key is (lib/storage/document-store.ts): a web
+  // page must not slip one in among a PDF's. Only Gloss's own pages (the PDF viewer) make them.
+  if (ownPage !== null && record.documentKey !== undefined) throw new RefusedRequest('restore-annotation: a web page cannot restore a PDF\'s highlight.');
   const db = glossDatabase();
   const restored = await db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
     const existing = await db.annotations.get(record.id);

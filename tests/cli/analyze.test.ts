@@ -80,7 +80,7 @@ describe('gloss analyze on the reference page', () => {
     for (const args of [['--help'], []]) {
       const run = await gloss(...args);
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^Usage: gloss analyze <file\.html>/);
+      expect(run.stdout).toMatch(/^Usage: gloss analyze <file\.html\|file\.pdf>/);
     }
   });
 });

@@ -208,6 +208,16 @@ describe('a content script is bound to its tab, top frame and page', () => {
     expect(await db.pages.get(PAGE)).toBeUndefined();
   });
 
+  it('restore-annotation: refuses a record of its page that carries a PDF\'s document key', async () => {
+    const mine = await stored(PAGE);
+    await db.annotations.delete(mine.id);
+    const forged: AnnotationRecord = { ...mine, documentKey: 'urn:x-pdf:7524424c8dd47c47d284cf6ed827a72b' };
+    await expect(ask({ type: 'restore-annotation', record: forged }, contentScript())).rejects.toThrow(
+      'restore-annotation: a web page cannot restore a PDF\'s highlight.',
+    );
+    expect(await db.annotations.count()).toBe(0);
+  });
+
   it('an extension page deletes any highlight by id (the popup removes orphans)', async () => {
     const theirs = await stored(OTHER_PAGE);
     expect(await ask({ type: 'delete-annotation', id: theirs.id }, popup())).toEqual(theirs);
