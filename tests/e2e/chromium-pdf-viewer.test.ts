@@ -33,6 +33,9 @@ describe('Chromium: Gloss’s PDF viewer', () => {
     expect(await first.locator('canvas').count()).toBe(1);
     expect(await first.locator('.textLayer').textContent()).toContain('Storm-1152');
 
+    // The outline sidebar opens once the whole text is read, which moves the pages: select after that.
+    await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByRole('navigation', { name: 'Outline' }).waitFor();
     const edges = (await page.evaluate(spanEdgesScript('750 million'))) as { left: number; right: number; y: number } | null;
     expect(edges).not.toBeNull();
     await page.getByRole('region', { name: 'Page 1' }).scrollIntoViewIfNeeded();

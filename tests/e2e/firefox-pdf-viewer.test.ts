@@ -42,6 +42,8 @@ describe('Firefox: Gloss’s PDF viewer', () => {
     viewer = page;
     await expect.poll(() => titleOf(page)).toContain(SAMPLE_TITLE);
 
+    // The outline sidebar opens once the whole text is read, which moves the pages: select after that.
+    await page.waitForFunction(() => !document.querySelector('.pdf-progress') && document.querySelector('nav[aria-label="Outline"]'), { timeout: 30_000 });
     const box = (await page.evaluate(spanEdgesScript('750 million'))) as { left: number; right: number; y: number } | null;
     expect(box).not.toBeNull();
     await page.mouse.move(box!.left, box!.y);
