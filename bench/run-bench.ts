@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Gloss's benchmarks in headless Chromium, printed as Markdown and written to bench-output/.
  *
- *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|hostile|popup-highlights|sync|pdf|all] [--runs 15]
+ *   npm run bench -- [--suite extraction|anchoring|content-script|in-page-ui|entities|library|hostile|popup-highlights|sync|pdf|pdf-viewer|all] [--runs 15]
  *                    [--warmups 10] [--ms 600] [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15]
  *                    [--rebuild] [--pages 5000] [--highlights 100000] [--rounds 20] [--baseline <git ref>]
  *                    [--scan-baseline <git ref>] (the entity scanner to compare against; default main)
@@ -47,6 +47,9 @@
  * - pdf (bench-output/pdf.md): the long test PDF (100+ pages, printed by Chromium from wikipedia-2) in Node:
  *   opening it, its first page's text, its full text against pdf.js's own text extraction, the entity scan
  *   over it, and re-anchoring 200 highlights against a bare indexOf. Its own fixed run count, not --runs.
+ * - pdf-viewer (bench-output/pdf-viewer.md): Gloss's PDF viewer in Chromium with the production build (made as
+ *   for content-script) on the same PDF: first page shown and full text read, from the tab's navigation start,
+ *   and the longest task on the viewer's thread meanwhile; 10 warm opens and a cold one.
  *
  * In-page timings get at least --warmups warm-up rounds (and 300 ms of them), then at least --runs measured
  * rounds and --ms milliseconds of them, capped at 400 rounds; the tables show the medians. This is a
@@ -80,10 +83,11 @@ import { benchLibraryFiles } from './runners/library-files';
 import { formatLibrary } from './runners/library-report';
 import { benchLibrarySearch } from './runners/library-search';
 import { benchPdf, formatPdf } from './runners/pdf';
+import { benchPdfViewer, formatPdfViewer } from './runners/pdf-viewer';
 import { benchSync, formatSync } from './runners/sync';
 import { formatMachine, formatPhases, formatReport, type Machine } from './runners/report';
 
-const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library', 'hostile', 'popup-highlights', 'sync', 'pdf'] as const;
+const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library', 'hostile', 'popup-highlights', 'sync', 'pdf', 'pdf-viewer'] as const;
 type Suite = (typeof SUITES)[number];
 const TARGET = { page: SAMPLE_ARTICLE.replace('.html', ''), maxRatio: 1.3, maxMs: 30 };
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'bench-output');
@@ -221,6 +225,9 @@ async function main(): Promise<void> {
   }
   if (suites.includes('pdf')) {
     await publish('pdf', 'PDF benchmark', formatPdf(await benchPdf()), true);
+  }
+  if (suites.includes('pdf-viewer')) {
+    await publish('pdf-viewer', 'PDF viewer benchmark', formatPdfViewer(await benchPdfViewer(options.rebuild)), true);
   }
   if (suites.includes('sync')) {
     const result = await benchSync({ pages: library.pages, highlights: library.annotations, rounds: 15 });

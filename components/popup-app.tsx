@@ -2,7 +2,8 @@ import { useCallback, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { AnalyzeTabResult, ReadingPosition } from '@/lib/messaging/contract';
 import type { OutlineItem } from '@/lib/outline/live-outline';
 import { currentOutlineIndex } from '@/lib/outline/section-in-view';
-import { UNREADABLE_MESSAGES } from '@/lib/popup/unreadable-messages';
+import { PDF_IN_GLOSS, UNREADABLE_MESSAGES } from '@/lib/popup/unreadable-messages';
+import { isSafeLinkUrl } from '@/lib/url/page-access';
 import { ArticleHeader } from './article-header';
 import { EntitiesRegion } from './entities-region';
 import { ExportBar } from './export-bar';
@@ -124,6 +125,18 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
   const { result, tabId, site } = state;
   if (!result.ok) {
     const text = UNREADABLE_MESSAGES[result.reason];
+    const pdfUrl = result.reason === 'pdf' && result.url && isSafeLinkUrl(result.url) ? result.url : null;
+    if (pdfUrl && services.openPdfInGloss) {
+      const openPdf = services.openPdfInGloss;
+      return (
+        <Notice
+          title={PDF_IN_GLOSS.title}
+          action={{ label: 'Open in Gloss', onClick: () => void openPdf(tabId, pdfUrl).then(() => { if (layout === 'popup') window.close(); }) }}
+        >
+          {PDF_IN_GLOSS.body}
+        </Notice>
+      );
+    }
     return (
       <Notice title={text.title} tone="problem" action={retry}>
         {text.body}

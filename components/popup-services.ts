@@ -33,6 +33,8 @@ export interface PopupServices {
   sitePause?: SitePauseServices;
   /** Opens the browser's side panel (called in the click's own handler: browsers ask for a gesture); absent where there is none. */
   openSidePanel?: () => void;
+  /** Shows the PDF a tab shows in Gloss's own viewer, in that tab; absent in tests that only cover reading. */
+  openPdfInGloss?: (tabId: number, url: string) => Promise<void>;
   /**
    * Side panel: reports the section being read in the tab, among these headings (the outline's indexes
    * among the page's h1–h6), until the returned function is called.

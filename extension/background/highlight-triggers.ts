@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, readSettings } from '@/lib/storage/settings-store';
 import { lastUsedColor } from '@/lib/storage/reader-habits';
 import { glossDatabase } from './database';
 import { canOpenSidePanel, openSidePanel } from '../side-panel/open-side-panel';
+import { createPdfLinkMenu, openPdfLink, PDF_LINK_MENU_ID } from './pdf-link-menu';
 import { sendTabCommand } from './tab-commands';
 
 export const CONTEXT_MENU_ID = 'gloss-highlight-selection';
@@ -41,6 +42,7 @@ export async function stepHighlightsIn(tabId: number | undefined): Promise<void>
 async function createMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: 'Highlight selection', contexts: ['selection'] });
+  createPdfLinkMenu();
   // On web pages only, where the panel has something to show.
   if (canOpenSidePanel()) {
     browser.contextMenus.create({
@@ -57,6 +59,7 @@ export function installHighlightTriggers(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CONTEXT_MENU_ID) void highlightSelectionIn(tab?.id);
     // Still in the click's handler: both browsers open a side panel only for a person's gesture.
+    else if (info.menuItemId === PDF_LINK_MENU_ID) openPdfLink(info, tab);
     else if (info.menuItemId === SIDE_PANEL_MENU_ID) void openSidePanel(tab?.windowId ?? null).catch(() => undefined);
   });
   browser.commands.onCommand.addListener((command, tab) => {

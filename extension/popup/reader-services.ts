@@ -1,5 +1,6 @@
 import type { PopupServices, SitePauseStatus } from '@/components/popup-services';
 import type { AnalyzeTabResult } from '@/lib/messaging/contract';
+import { openPdfInTab } from '../pdf/open-in-viewer';
 import { sendRequest } from '../send-request';
 import { entityServicesFor } from './entity-services';
 import { exportServicesFor } from './export-services';
@@ -30,6 +31,7 @@ export function readerServices(sources: ReaderSources): PopupServices {
     entitiesFor: entityServicesFor,
     exportsFor: (tabId) => exportServicesFor(tabId, { closeOnLibrary: sources.closeOnLibrary }),
     openSidePanel: sources.openSidePanel,
+    openPdfInGloss: openPdfInTab,
     watchReadingPosition: sources.watchReadingPosition,
   };
 }

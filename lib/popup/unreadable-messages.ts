@@ -5,6 +5,12 @@ export interface NoticeText {
   body: string;
 }
 
+/** A PDF on the web, which Gloss's own viewer can show (the popup offers "Open in Gloss"). */
+export const PDF_IN_GLOSS: NoticeText = {
+  title: 'This tab shows a PDF',
+  body: 'The browser’s PDF viewer can’t be read by extensions. Open the document in Gloss’s own viewer to read, find and outline it; it is fetched from the same address, and nothing is uploaded.',
+};
+
 /** What the popup says when it cannot read a tab, in plain words and without error codes. */
 export const UNREADABLE_MESSAGES: Record<UnreadableReason, NoticeText> = {
   'browser-page': {

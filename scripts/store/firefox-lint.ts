@@ -23,7 +23,8 @@ function sourceAround(dir: string, warning: LintMessage): string {
 }
 
 function whichKnown(dir: string, warning: LintMessage): KnownLintWarning | undefined {
-  if (!warning.file?.endsWith('.js')) return undefined;
+  // Bundles are .js; pdf.js's worker keeps its .mjs.
+  if (!/\.m?js$/.test(warning.file ?? '')) return undefined;
   const around = sourceAround(dir, warning);
   return KNOWN_LINT_WARNINGS.find((known) => known.code === warning.code && known.fingerprint.every((name) => around.includes(name)));
 }

@@ -114,14 +114,16 @@ describe('Gloss\'s own code', () => {
     expect(offenders.map((file) => path.relative(PROJECT_ROOT, file))).toEqual([]);
   });
 
-  // PRIVACY.md says the extension makes no network request but sync's, to the server the person enters.
-  it('makes no network request but the sync\'s, from its WebDAV client alone', () => {
+  // PRIVACY.md says the extension makes no network request but sync's, to the server the person enters, and
+  // the PDF viewer's, for the document the person opens in it.
+  it('makes no network request but the sync\'s, from its WebDAV client, and the PDF viewer\'s, for the document', () => {
     const hits = OWN_CODE.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
       return NETWORK_APIS.filter((api) => text.includes(api)).map((api) => `${path.relative(PROJECT_ROOT, file)}: ${api}`);
     });
-    expect(hits).toEqual([
+    expect(hits.sort()).toEqual([
       `${path.join('extension', 'background', 'entity-scanner.ts')}: fetch(`,
+      `${path.join('extension', 'pdf', 'fetch-pdf.ts')}: fetch(`,
       `${path.join('extension', 'sync', 'webdav-folder.ts')}: fetch(`,
     ]);
     expect(readFileSync(path.join(PROJECT_ROOT, 'extension', 'sync', 'webdav-folder.ts'), 'utf8').split('fetch(').length).toBe(2);
@@ -129,6 +131,17 @@ describe('Gloss\'s own code', () => {
     const scanner = readFileSync(path.join(PROJECT_ROOT, 'extension', 'background', 'entity-scanner.ts'), 'utf8');
     expect(scanner.split('fetch(').length).toBe(2);
     expect(scanner).toContain('fetch(browser.runtime.getURL(`/${ENTITY_INDEX_FILE}`');
+    expect(readFileSync(path.join(PROJECT_ROOT, 'extension', 'pdf', 'fetch-pdf.ts'), 'utf8').split('fetch(').length).toBe(2);
+  });
+
+  // pdf.js can fetch a document, fonts, character maps and decoders by itself, each only for an address
+  // given to it; Gloss gives it the document's bytes and no address, so that code never runs.
+  it('gives pdf.js the document\'s bytes and no address to load anything from', () => {
+    const opener = readFileSync(path.join(PROJECT_ROOT, 'extension', 'pdf', 'open-pdf.ts'), 'utf8');
+    expect(opener).toMatch(/getDocument\(\{ data, /);
+    for (const option of ['url:', 'cMapUrl', 'standardFontDataUrl', 'wasmUrl', 'iccUrl', 'docBaseUrl']) {
+      expect(OWN_CODE.filter((file) => readFileSync(file, 'utf8').includes(option) && readFileSync(file, 'utf8').includes('pdfjs'))).toEqual([]);
+    }
   });
 });
 
@@ -136,8 +149,8 @@ describe.each([
   ['Chrome', CHROME_BUILD],
   ['Firefox', FIREFOX_BUILD],
 ])('the %s package, libraries included', (_browser, dir) => {
-  it('makes no network request but Vite\'s preloading of the extension\'s own scripts and the sync\'s WebDAV client', () => {
-    const found = filesUnder(dir, /\.js$/).flatMap((file) => {
+  it('makes no network request but Vite\'s preloading of the extension\'s own scripts, the sync\'s WebDAV client and the PDF viewer\'s', () => {
+    const found = filesUnder(dir, /\.m?js$/).flatMap((file) => {
       const text = readFileSync(file, 'utf8');
       return NETWORK_APIS.filter((api) => text.includes(api)).map((api) => ({ file: path.relative(dir, file), api, text }));
     });
@@ -152,6 +165,12 @@ describe.each([
     const sync = found.filter(({ file, api, text }) => file === 'background.js' && api === 'fetch(' && text.includes('gloss-sync/')
       && text.split('fetch(').length === 3 && /fetch\(\w+\.runtime\.getURL\(`\/\$\{\w+\}`\)\)/.test(text));
     expect(sync).toHaveLength(1);
-    expect(found.filter((hit) => !preload.includes(hit) && !sync.includes(hit)).map(({ file, api }) => `${file}: ${api}`)).toEqual([]);
+    // pdf.js, in the viewer's chunk (with the viewer's own fetch of the document, credentials included, as
+    // the reader's browser would) and in its worker: its loaders for addresses Gloss never gives it (above).
+    const pdfjs = found.filter(({ file, text }) => text.includes('WorkerMessageHandler')
+      && ((/^chunks\/pdf-[\w-]+\.js$/.test(file) && text.includes('GlobalWorkerOptions') && text.includes('credentials:"include"'))
+        || (/^assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(file) && text.includes('pdfjsVersion'))));
+    expect(new Set(pdfjs.map(({ file }) => file)).size).toBe(2);
+    expect(found.filter((hit) => !preload.includes(hit) && !sync.includes(hit) && !pdfjs.includes(hit)).map(({ file, api }) => `${file}: ${api}`)).toEqual([]);
   });
 });

@@ -74,11 +74,13 @@ describe('Chromium: pages that are not articles', () => {
     await page.close();
   });
 
-  it('explains that the PDF viewer cannot be read', async () => {
+  it('explains that the browser’s PDF viewer cannot be read, and offers Gloss’s own', async () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('document.pdf'));
     const popup = await env.session.openPopupFor(page);
-    await expect.poll(() => popup.getByRole('alert').getByRole('heading').textContent(), SCROLL_WAIT).toBe('Gloss can’t read PDFs');
+    await expect.poll(() => popup.getByRole('status').getByRole('heading').textContent(), SCROLL_WAIT).toBe('This tab shows a PDF');
+    expect(await popup.getByRole('status').textContent()).toContain('can’t be read by extensions');
+    expect(await popup.getByRole('button', { name: 'Open in Gloss' }).count()).toBe(1);
     await popup.close();
     await page.close();
   });

@@ -47,9 +47,10 @@ describe('Firefox: pages that are not articles', () => {
     await page.close();
   });
 
-  it('explains that the PDF viewer cannot be read', async () => {
+  it('explains that the browser’s PDF viewer cannot be read, and offers Gloss’s own', async () => {
     const { page, popup } = await env.session.openWithPopup(env.server.url('document.pdf'));
-    await expect.poll(() => text(popup, '[role="alert"] h2'), WAIT).toEqual(['Gloss can’t read PDFs']);
+    await expect.poll(() => text(popup, '[role="status"] h2'), WAIT).toEqual(['This tab shows a PDF']);
+    expect(await text(popup, 'button')).toContain('Open in Gloss');
     await popup.close();
     await page.close();
   });

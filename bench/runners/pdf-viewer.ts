@@ -1,0 +1,99 @@
+/**
+ * `npm run bench -- --suite pdf-viewer`: Gloss's PDF viewer in headless Chromium with the production build,
+ * on the long test PDF (harness/test-pdfs.ts: wikipedia-2 printed on 100+ A5 pages), served on 127.0.0.1.
+ * Each of OPENS opens is a fresh tab at `pdf.html?file=<url>`; the times are the viewer's own performance
+ * marks, from the tab's navigation start:
+ *
+ * - first page shown: page 1's canvas and text layer drawn (the page fetched, parsed in pdf.js's worker,
+ *   laid out and drawn);
+ * - full text read: every page's text read in the worker, which the find bar and the outline wait for;
+ * - the longest task on the viewer's thread meanwhile (Long Tasks API; none under 50 ms is listed), which
+ *   says whether the viewer stayed responsive while the text was read.
+ *
+ * The first open is reported apart (cold: nothing compiled yet); the medians are over the warm opens.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { launchChromiumWithGloss } from '../../harness/chromium';
+import { startFixtureServer } from '../../harness/fixture-server';
+import { median } from '../../harness/stats';
+import { TEST_PDF_DIR, testPdf } from '../../harness/test-pdfs';
+import { ensureChromeBuild } from './wxt-build';
+
+const OPENS = 11;
+
+export interface PdfViewerOpen {
+  /** The file downloaded (the viewer page's own scripts loaded before). */
+  fetchedMs: number;
+  /** pdf.js has parsed the document and page 1 (its worker started before). */
+  openedMs: number;
+  firstPageMs: number;
+  fullTextMs: number;
+  longestTaskMs: number;
+}
+
+export interface PdfViewerBenchResult {
+  pages: number;
+  bytes: number;
+  chromium: string;
+  cold: PdfViewerOpen;
+  warm: PdfViewerOpen[];
+}
+
+const MARKS_SCRIPT = `(() => {
+  const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+  return { fetched: at('gloss-pdf-fetched'), opened: at('gloss-pdf-opened'), firstPage: at('gloss-pdf-first-page'), fullText: at('gloss-pdf-text-extracted'), pages: document.querySelectorAll('.pdf-page').length };
+})()`;
+
+export async function benchPdfViewer(rebuild = false): Promise<PdfViewerBenchResult> {
+  const { dir } = await ensureChromeBuild('production', rebuild);
+  const file = await testPdf('long');
+  const [session, server] = await Promise.all([launchChromiumWithGloss({ extensionDir: dir }), startFixtureServer(TEST_PDF_DIR)]);
+  try {
+    const url = `chrome-extension://${session.extensionId}/pdf.html?file=${encodeURIComponent(server.url(path.basename(file)))}`;
+    const opens: PdfViewerOpen[] = [];
+    let pages = 0;
+    for (let run = 0; run < OPENS; run++) {
+      const page = await session.context.newPage();
+      // Long tasks are only recorded while someone observes them: start before the viewer's script runs.
+      await page.addInitScript(() => {
+        const tasks: number[] = [];
+        (globalThis as unknown as { glossLongTasks: number[] }).glossLongTasks = tasks;
+        new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(url);
+      await page.waitForFunction(() => performance.getEntriesByName('gloss-pdf-text-extracted').length > 0
+        && performance.getEntriesByName('gloss-pdf-first-page').length > 0, undefined, { timeout: 120_000, polling: 100 });
+      const marks = (await page.evaluate(MARKS_SCRIPT)) as { fetched: number; opened: number; firstPage: number; fullText: number; pages: number };
+      const tasks = (await page.evaluate(() => (globalThis as unknown as { glossLongTasks?: number[] }).glossLongTasks ?? null)) as number[] | null;
+      if (tasks === null) throw new Error('the long-task observer did not run in the viewer page');
+      pages = marks.pages;
+      opens.push({ fetchedMs: marks.fetched, openedMs: marks.opened, firstPageMs: marks.firstPage, fullTextMs: marks.fullText, longestTaskMs: Math.max(0, ...tasks) });
+      await page.close();
+    }
+    return { pages, bytes: (await stat(file)).size, chromium: session.context.browser()?.version() ?? 'Chromium', cold: opens[0], warm: opens.slice(1) };
+  } finally {
+    await Promise.all([session.close(), server.close()]);
+  }
+}
+
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+export function formatPdfViewer(result: PdfViewerBenchResult): string {
+  const { warm, cold } = result;
+  const row = (label: string, pick: (open: PdfViewerOpen) => number, aim: string) =>
+    `| ${label} | ${ms(median(warm.map(pick)))} | ${ms(Math.min(...warm.map(pick)))}–${ms(Math.max(...warm.map(pick)))} | ${ms(pick(cold))} | ${aim} |`;
+  return [
+    `Gloss's PDF viewer on the long test PDF (${result.pages} pages, ${(result.bytes / 1024 / 1024).toFixed(1)} MB), `
+      + `${warm.length} warm opens in a fresh tab each and one cold, in headless ${result.chromium}. Times from the tab's navigation start.`,
+    '',
+    '| | median (warm) | range (warm) | cold | aim |',
+    '| --- | ---: | ---: | ---: | --- |',
+    row('… PDF downloaded', (open) => open.fetchedMs, ''),
+    row('… document and page 1 parsed', (open) => open.openedMs, ''),
+    row('first page shown', (open) => open.firstPageMs, 'under 500 ms'),
+    row('full text read (in the worker)', (open) => open.fullTextMs, 'with progress shown'),
+    row('longest task on the viewer\'s thread', (open) => open.longestTaskMs, 'no freeze (0 = none over 50 ms)'),
+    '',
+  ].join('\n');
+}

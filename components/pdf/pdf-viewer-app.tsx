@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ViewerFile } from '@/lib/pdf-viewer/viewer-address';
+import { viewerProblem, type ViewerProblem } from '@/lib/pdf-viewer/viewer-problems';
+import { Notice } from '../notice';
+import { OpenFileButton } from './pdf-toolbar';
+import { PdfReader, type FindPainter } from './pdf-reader';
+import { PdfOpenError, type PdfView } from './pdf-view';
+
+export interface OpenProgress {
+  /** What is happening, in words: "Downloading the PDF…". */
+  label: string;
+  /** 0..1 when known. */
+  fraction: number | null;
+}
+
+export interface PdfViewerServices {
+  /** The document the viewer's address names. */
+  initialFile: ViewerFile;
+  openUrl: (url: string, onProgress: (progress: OpenProgress) => void) => Promise<PdfView>;
+  openFile: (file: File, onProgress: (progress: OpenProgress) => void) => Promise<PdfView>;
+  /** A short name for a document from its address or file name. */
+  nameOf: (source: string) => string;
+  /** A local file replaced the address's document: the address no longer names what is shown. */
+  forgetAddress: () => void;
+  marks: FindPainter;
+}
+
+type Phase =
+  | { phase: 'choose' }
+  | { phase: 'loading'; progress: OpenProgress }
+  | { phase: 'problem'; problem: ViewerProblem }
+  | { phase: 'ready'; view: PdfView; title: string; id: number };
+
+let opened = 0;
+
+/** The viewer page: opens the document (from the address, a chosen file or a dropped one), or says why it can't. */
+export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
+  const [state, setState] = useState<Phase>(() => services.initialFile.kind === 'refused' ? { phase: 'problem', problem: viewerProblem('refused-address') } : { phase: 'choose' });
+  const [dragging, setDragging] = useState(false);
+
+  const open = async (opening: (onProgress: (progress: OpenProgress) => void) => Promise<PdfView>, name: string) => {
+    setState({ phase: 'loading', progress: { label: 'Opening the PDF…', fraction: null } });
+    try {
+      const view = await opening((progress) => setState({ phase: 'loading', progress }));
+      setState((previous) => {
+        if (previous.phase === 'ready') previous.view.close();
+        return { phase: 'ready', view, title: view.metadataTitle ?? name, id: ++opened };
+      });
+    } catch (error) {
+      if (!(error instanceof PdfOpenError)) console.warn('Gloss could not open the PDF:', error);
+      setState({ phase: 'problem', problem: error instanceof PdfOpenError ? error.problem : viewerProblem('unreadable') });
+    }
+  };
+  const openFile = (file: File) => {
+    services.forgetAddress();
+    void open((onProgress) => services.openFile(file, onProgress), file.name);
+  };
+
+  useEffect(() => {
+    const { initialFile } = services;
+    if (initialFile.kind === 'url') void open((onProgress) => services.openUrl(initialFile.url, onProgress), services.nameOf(initialFile.url));
+  }, []);
+  useEffect(() => {
+    document.title = state.phase === 'ready' ? `${state.title} – Gloss` : 'Gloss PDF viewer';
+  }, [state]);
+
+  // Drop a PDF anywhere on the viewer to open it.
+  useEffect(() => {
+    const over = (event: DragEvent) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      setDragging(true);
+    };
+    const leave = (event: DragEvent) => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const drop = (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(false);
+      if (!event.isTrusted) return;
+      const file = event.dataTransfer?.files[0];
+      if (file) openFile(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  return (
+    <div class={`pdf-app${dragging ? ' dragging' : ''}`}>
+      {state.phase === 'ready' && <PdfReader key={state.id} view={state.view} title={state.title} marks={services.marks} onOpenFile={openFile} />}
+      {state.phase === 'loading' && (
+        <div class="pdf-center" role="status" aria-live="polite" aria-busy="true">
+          <p>{state.progress.label}</p>
+          <progress aria-label="Opening the PDF" max={1} value={state.progress.fraction ?? undefined} />
+        </div>
+      )}
+      {state.phase === 'problem' && (
+        <div class="pdf-center">
+          <Notice title={state.problem.title} tone="problem">{state.problem.body}</Notice>
+          <OpenFileButton onOpenFile={openFile} />
+        </div>
+      )}
+      {state.phase === 'choose' && (
+        <div class="pdf-center pdf-choose">
+          <h1>Gloss PDF viewer</h1>
+          <p>Choose a PDF on your computer, or drop one here. It is read on your machine; nothing is uploaded.</p>
+          <OpenFileButton onOpenFile={openFile} />
+        </div>
+      )}
+      {dragging && <div class="pdf-drop-hint" aria-hidden="true">Drop the PDF to open it</div>}
+    </div>
+  );
+}

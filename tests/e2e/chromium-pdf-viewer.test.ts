@@ -1,0 +1,177 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { testPdf } from '../../harness/test-pdfs';
+import { useChromium } from './support/browser-sessions';
+import { SAMPLE_TITLE } from './support/sample';
+import { spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+
+const env = useChromium();
+const pdfs = usePdfServer();
+
+const state = (page: Page) => page.evaluate(VIEWER_STATE_SCRIPT) as Promise<ViewerState>;
+
+async function openViewer(search: string): Promise<Page> {
+  const page = await env.session.context.newPage();
+  await page.goto(`chrome-extension://${env.session.extensionId}/pdf.html${search}`);
+  return page;
+}
+
+/** Opens a test PDF in the viewer and waits for page 1 to be drawn (with its text, unless it has none). */
+async function openPdf(name: Parameters<typeof pdfs.urlOf>[0], { hasText = true } = {}): Promise<Page> {
+  const page = await openViewer(`?file=${encodeURIComponent(await pdfs.urlOf(name))}`);
+  await page.locator(`.pdf-page[data-page-number="1"][data-rendered]${hasText ? ' .textLayer span:not(.markedContent)' : ''}`).first().waitFor();
+  return page;
+}
+
+describe('Chromium: Gloss’s PDF viewer', () => {
+  it('opens the printed sample article and shows page 1 with a text layer the mouse can select', async () => {
+    const page = await openPdf('sample');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Storm-1152');
+    expect(await page.title()).toContain('Storm-1152');
+    const first = page.getByRole('region', { name: 'Page 1' });
+    expect(await first.locator('canvas').count()).toBe(1);
+    expect(await first.locator('.textLayer').textContent()).toContain('Storm-1152');
+
+    // The outline sidebar opens once the whole text is read, which moves the pages: select after that.
+    await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+    const edges = (await page.evaluate(spanEdgesScript('750 million'))) as { left: number; right: number; y: number } | null;
+    expect(edges).not.toBeNull();
+    await page.getByRole('region', { name: 'Page 1' }).scrollIntoViewIfNeeded();
+    const box = (await page.evaluate(spanEdgesScript('750 million'))) as { left: number; right: number; y: number };
+    await page.mouse.move(box.left, box.y);
+    await page.mouse.down();
+    await page.mouse.move(box.right, box.y, { steps: 5 });
+    await page.mouse.up();
+    expect((await state(page)).selection).toBe('750 million');
+    await page.close();
+  });
+
+  it('zooms, goes from page to page and finds text, all by keyboard', async () => {
+    const page = await openPdf('long');
+    const before = await state(page);
+    expect(before.pages).toBeGreaterThanOrEqual(100);
+    expect(before.pageNumber).toBe('1');
+
+    await page.keyboard.press('Control+Equal');
+    await expect.poll(async () => (await state(page)).zoom).not.toBe(before.zoom);
+    const zoomedIn = Number.parseInt((await state(page)).zoom!, 10);
+    expect(zoomedIn).toBeGreaterThan(Number.parseInt(before.zoom!, 10));
+    await page.keyboard.press('Control+Minus');
+    await page.keyboard.press('Control+Minus');
+    await expect.poll(async () => Number.parseInt((await state(page)).zoom!, 10)).toBeLessThan(Number.parseInt(before.zoom!, 10));
+
+    await page.locator('.pdf-scroller').focus();
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => (await state(page)).pageInView).toBe(3);
+    expect((await state(page)).pageNumber).toBe('3');
+    await page.keyboard.press('PageUp');
+    await expect.poll(async () => (await state(page)).pageInView).toBe(2);
+
+    const field = page.getByRole('spinbutton', { name: 'Page number' });
+    await field.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('60');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state(page)).pageInView).toBe(60);
+    // The page in view is drawn before its neighbours (however busy the machine, it may take a while).
+    await expect.poll(async () => (await state(page)).drawn, { timeout: 30_000 }).toContain(60);
+    // Lazy: only pages near the view are drawn, not the hundred before.
+    expect((await state(page)).drawn.length).toBeLessThan(12);
+
+    // Find waits for nothing: matches on pages whose text is read are counted as they come.
+    await page.keyboard.press('Control+F');
+    const search = page.getByRole('searchbox', { name: 'Find in document' });
+    await expect.poll(async () => (await state(page)).focused).toBe('Find in document');
+    await page.keyboard.type('Zealand');
+    await expect.poll(async () => (await state(page)).findStatus, { timeout: 60_000 }).toMatch(/^\d+\+? matches$/);
+    // The first match shown is the first on or after the page being read, and it is marked there.
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state(page)).findStatus).toMatch(/^\d+ of \d+$/);
+    const firstShown = Number.parseInt((await state(page)).findStatus!, 10);
+    expect(firstShown).toBeGreaterThan(1);
+    await expect.poll(async () => (await state(page)).currentMarks).toBe(1);
+    expect(Number((await state(page)).pageNumber)).toBeGreaterThanOrEqual(60);
+    expect((await state(page)).marks).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state(page)).findStatus).toMatch(new RegExp(`^${firstShown + 1} of `));
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(async () => (await state(page)).findStatus).toMatch(new RegExp(`^${firstShown - 1} of `));
+    await expect.poll(async () => (await state(page)).currentMarks).toBe(1);
+    await search.press('Escape');
+    await expect.poll(() => search.count()).toBe(0);
+    await expect.poll(async () => (await state(page)).marks + (await state(page)).currentMarks).toBe(0);
+    await page.close();
+  });
+
+  it('shows the outline as a sidebar, and its links lead to their pages by keyboard', async () => {
+    const page = await openPdf('long');
+    const outline = page.getByRole('navigation', { name: 'Outline' });
+    await expect.poll(() => outline.getByRole('link').count(), { timeout: 60_000 }).toBeGreaterThan(5);
+    const links = await outline.getByRole('link').allTextContents();
+    const target = outline.getByRole('link', { name: links.at(-1)!, exact: true });
+    await target.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => Number((await state(page)).pageInView)).toBeGreaterThan(50);
+    // The entry for the section in view is marked as the current one.
+    await expect.poll(() => outline.locator('a[aria-current="location"]').count()).toBe(1);
+
+    // The toolbar's Outline button hides and shows it again.
+    const toggle = page.getByRole('button', { name: 'Outline' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.press('Enter');
+    await expect.poll(() => outline.count()).toBe(0);
+    await page.close();
+  });
+
+  it('infers the outline from font sizes when the PDF has no bookmarks', async () => {
+    const page = await openPdf('sample-no-outline');
+    // Headings found in the text open the sidebar by themselves, as bookmarks do.
+    await expect.poll(() => page.getByRole('button', { name: 'Outline' }).getAttribute('aria-pressed')).toBe('true');
+    const outline = page.getByRole('navigation', { name: 'Outline' });
+    await expect.poll(() => outline.getByRole('link').allTextContents()).toContain('Overview of Storm-1152’s fraudulent activities');
+    await page.close();
+  });
+
+  it('offers “Open in Gloss” in the popup of a tab showing a PDF, and shows it there', async () => {
+    const url = await pdfs.urlOf('sample');
+    const page = await env.session.context.newPage();
+    await page.goto(url);
+    const popup = await env.session.openPopupFor(page);
+    await popup.getByRole('button', { name: 'Open in Gloss' }).click();
+    await page.waitForURL(`chrome-extension://${env.session.extensionId}/pdf.html?file=${encodeURIComponent(url)}`);
+    await page.locator('.pdf-page[data-rendered] .textLayer span:not(.markedContent)').first().waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(SAMPLE_TITLE);
+    await popup.close().catch(() => undefined);
+    await page.close();
+  });
+
+  it('opens a local file from the file picker, and says so plainly when a file is broken, encrypted or scanned', async () => {
+    const page = await openViewer('');
+    await page.getByText('Open a PDF file').waitFor();
+    await page.getByLabel('Open a PDF file').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: await readFile(await testPdf('sample')) });
+    await page.locator('.pdf-page[data-rendered] .textLayer span:not(.markedContent)').first().waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(SAMPLE_TITLE);
+
+    const problems = [
+      ['broken', 'This PDF is damaged'],
+      ['encrypted', 'This PDF is protected by a password'],
+    ] as const;
+    for (const [name, title] of problems) {
+      await page.getByLabel('Open a PDF file').setInputFiles({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: await readFile(await testPdf(name)) });
+      await expect.poll(() => page.getByRole('alert').getByRole('heading').textContent()).toBe(title);
+    }
+    await page.close();
+
+    const scanned = await openPdf('scanned', { hasText: false });
+    await expect.poll(() => scanned.getByRole('heading', { name: 'This PDF has no text to read' }).count()).toBe(1);
+    await scanned.close();
+
+    const refused = await openViewer(`?file=${encodeURIComponent('javascript:alert(1)')}`);
+    await expect.poll(() => refused.getByRole('alert').getByRole('heading').textContent()).toBe('Gloss only opens PDFs from web addresses');
+    await refused.close();
+  });
+});

@@ -1,0 +1,102 @@
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { testPdf } from '../../harness/test-pdfs';
+import { useFirefox } from './support/browser-sessions';
+import { SAMPLE_TITLE } from './support/sample';
+import { spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+
+const env = useFirefox();
+const pdfs = usePdfServer();
+
+const state = (page: Page) => page.evaluate(VIEWER_STATE_SCRIPT) as Promise<ViewerState>;
+const FIRST_PAGE_TEXT = '.pdf-page[data-page-number="1"][data-rendered] .textLayer span:not(.markedContent)';
+
+/** The text of the viewer's level-1 heading (the document's title), or null. */
+const titleOf = (page: Page) => page.evaluate(() => document.querySelector('h1')?.textContent ?? null);
+/** The heading of the viewer's alert, where it says what is wrong. */
+const alertOf = (page: Page) => page.evaluate(() => document.querySelector('[role="alert"] h2')?.textContent ?? null);
+
+describe('Firefox: Gloss’s PDF viewer', () => {
+  let viewer: Page;
+
+  it('offers “Open in Gloss” in the popup of a tab showing a PDF, and shows page 1 there with selectable text', async () => {
+    const url = await pdfs.urlOf('sample');
+    const page = await env.session.browser.newPage();
+    await page.goto(url);
+    // The e2e build opens the popup for a page it loads, but Firefox's PDF viewer tab never reports that it
+    // finished loading: open the popup for an article instead, then point it at the PDF's tab (popup.html?tab=<id>).
+    const { page: article, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
+    const tabId = await popup.evaluate(async (address) => {
+      const tabs = await (globalThis as unknown as { browser: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({});
+      return tabs.find((tab) => tab.url === address)?.id ?? null;
+    }, url);
+    expect(tabId).not.toBeNull();
+    await popup.evaluate((id) => { location.search = `?tab=${id}`; }, tabId);
+    const open = await popup.waitForSelector('::-p-aria(Open in Gloss[role="button"])', { timeout: 20_000 });
+    await open!.click();
+    await article.close();
+    // pdf.js draws pages in animation frames, which a background tab does not get: look at the tab, as the reader does.
+    await page.bringToFront();
+    await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 20_000 }).toMatch(/^moz-extension:\/\/[^/]+\/pdf\.html\?file=/);
+    await page.waitForSelector(FIRST_PAGE_TEXT, { timeout: 30_000 });
+    viewer = page;
+    await expect.poll(() => titleOf(page)).toContain(SAMPLE_TITLE);
+
+    // The outline sidebar opens once the whole text is read, which moves the pages: select after that.
+    await page.waitForFunction(() => !document.querySelector('.pdf-progress') && document.querySelector('nav[aria-label="Outline"]'), { timeout: 30_000 });
+    const box = (await page.evaluate(spanEdgesScript('750 million'))) as { left: number; right: number; y: number } | null;
+    expect(box).not.toBeNull();
+    await page.mouse.move(box!.left, box!.y);
+    await page.mouse.down();
+    await page.mouse.move(box!.right, box!.y, { steps: 5 });
+    await page.mouse.up();
+    expect((await state(page)).selection).toBe('750 million');
+  });
+
+  it('zooms, goes from page to page and finds text, by keyboard', async () => {
+    const page = viewer;
+    const before = await state(page);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('=');
+    await page.keyboard.up('Control');
+    await expect.poll(async () => Number.parseInt((await state(page)).zoom!, 10)).toBeGreaterThan(Number.parseInt(before.zoom!, 10));
+
+    await page.focus('.pdf-scroller');
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => (await state(page)).pageInView).toBe(2);
+    expect((await state(page)).pageNumber).toBe('2');
+    await page.keyboard.press('PageUp');
+    await expect.poll(async () => (await state(page)).pageInView).toBe(1);
+
+    await page.keyboard.down('Control');
+    await page.keyboard.press('f');
+    await page.keyboard.up('Control');
+    await expect.poll(async () => (await state(page)).focused).toBe('Find in document');
+    await page.keyboard.type('Storm-1152');
+    await expect.poll(async () => (await state(page)).findStatus).toMatch(/^\d+ matches$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state(page)).findStatus).toMatch(/^1 of \d+$/);
+    await expect.poll(async () => (await state(page)).currentMarks).toBe(1);
+    expect((await state(page)).marks).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await state(page)).findStatus).toBeNull();
+  });
+
+  it('opens a local file from the file picker, and says plainly what is wrong with a broken or scanned one', async () => {
+    const page = viewer;
+    const input = await page.$('input[type="file"]');
+    await input!.uploadFile(await testPdf('sample-no-outline'));
+    // The same article, now from the file: its outline is inferred from font sizes.
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('nav[aria-label="Outline"] a')].map((a) => a.textContent)), { timeout: 30_000 })
+      .toContain('Overview of Storm-1152’s fraudulent activities');
+
+    const broken = await pdfs.urlOf('broken');
+    await page.evaluate((search) => { location.search = search; }, `?file=${encodeURIComponent(broken)}`);
+    await expect.poll(() => alertOf(page), { timeout: 20_000 }).toBe('This PDF is damaged');
+
+    const scanned = await pdfs.urlOf('scanned');
+    await page.evaluate((search) => { location.search = search; }, `?file=${encodeURIComponent(scanned)}`);
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('h2')].map((h) => h.textContent)), { timeout: 20_000 })
+      .toContain('This PDF has no text to read');
+  });
+});

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../../../harness/fixture-server';
+import { TEST_PDF_DIR, testPdf, type TestPdfName } from '../../../harness/test-pdfs';
+
+export interface PdfServer {
+  /** The address of a test PDF (harness/test-pdfs.ts), served on 127.0.0.1. */
+  urlOf: (name: TestPdfName) => Promise<string>;
+  server: () => FixtureServer;
+}
+
+/** Serves the printed test PDFs (made by the e2e project's globalSetup) for a test file's tests. */
+export function usePdfServer(): PdfServer {
+  let server: FixtureServer | undefined;
+  beforeAll(async () => {
+    server = await startFixtureServer(TEST_PDF_DIR);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    urlOf: async (name) => server!.url(path.basename(await testPdf(name))),
+    server: () => server!,
+  };
+}
+
+/** Where in the viewport the text layer shows `needle` (the span holding it): its left and right ends and middle height. */
+export function spanEdgesScript(needle: string): string {
+  return `(() => {
+    const span = [...document.querySelectorAll('.textLayer span:not(.markedContent)')].find((s) => s.textContent.includes(${JSON.stringify(needle)}));
+    if (!span) return null;
+    const text = span.firstChild;
+    const at = span.textContent.indexOf(${JSON.stringify(needle)});
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + ${needle.length});
+    const box = range.getBoundingClientRect();
+    return { left: box.left + 1, right: box.right - 1, y: box.top + box.height / 2 };
+  })()`;
+}
+
+/** What the reader sees of the viewer, for assertions: drawn pages, the current page number, find marks. */
+export const VIEWER_STATE_SCRIPT = `(() => ({
+  pages: document.querySelectorAll('.pdf-page').length,
+  drawn: [...document.querySelectorAll('.pdf-page[data-rendered]')].map((page) => Number(page.dataset.pageNumber)),
+  pageNumber: document.querySelector('input[aria-label="Page number"]')?.value ?? null,
+  zoom: document.querySelector('output[aria-label="Zoom level"]')?.textContent ?? null,
+  findStatus: document.querySelector('.pdf-find-status')?.textContent ?? null,
+  marks: CSS.highlights.get('gloss-pdf-find')?.size ?? 0,
+  currentMarks: CSS.highlights.get('gloss-pdf-find-current')?.size ?? 0,
+  selection: getSelection().toString(),
+  focused: document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? null,
+  pageInView: (() => {
+    const scroller = document.querySelector('.pdf-scroller');
+    const line = scroller.getBoundingClientRect().top + 40;
+    const page = [...document.querySelectorAll('.pdf-page')].find((p) => p.getBoundingClientRect().bottom > line);
+    return page ? Number(page.dataset.pageNumber) : null;
+  })(),
+}))()`;
+
+export interface ViewerState {
+  pages: number;
+  drawn: number[];
+  pageNumber: string | null;
+  zoom: string | null;
+  findStatus: string | null;
+  marks: number;
+  currentMarks: number;
+  selection: string;
+  focused: string | null;
+  pageInView: number | null;
+}
