@@ -10,8 +10,16 @@ export default tseslint.config(
   {
     // Built, generated or installed; the data and the test pages are not our code.
     ignores: [
-      '.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench-output/**', 'scratch/**', '.tmp/**',
-      'data/**', 'tests/fixtures/**', 'public/**',
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'demo-output/**',
+      'bench-output/**',
+      'scratch/**',
+      '.tmp/**',
+      'data/**',
+      'tests/fixtures/**',
+      'public/**',
     ],
   },
   js.configs.recommended,
@@ -24,7 +32,10 @@ export default tseslint.config(
     settings: {
       // import-x's own resolver (unrs-resolver), reading the `@/` paths from the tsconfig WXT writes.
       'import-x/resolver-next': [
-        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'], tsconfig: { configFile: './tsconfig.json', references: 'auto' } }),
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.json'],
+          tsconfig: { configFile: './tsconfig.json', references: 'auto' },
+        }),
       ],
     },
     rules: {

@@ -15,9 +15,10 @@ export default defineConfig({
     action: { default_title: 'Gloss' },
     // The toolbar and note editor are drawn in this extension page, framed into web pages, so the page
     // can neither read nor script them. Chrome's dynamic address keeps pages from probing for Gloss.
-    web_accessible_resources: manifestVersion === 2
-      ? ['ui-frame.html']
-      : [{ resources: ['ui-frame.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+    web_accessible_resources:
+      manifestVersion === 2
+        ? ['ui-frame.html']
+        : [{ resources: ['ui-frame.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     // The settings page: highlighting, paused sites, and what Gloss keeps (backup, erase).
     options_ui: { page: 'settings.html', open_in_tab: true },
     commands: {
@@ -31,21 +32,23 @@ export default defineConfig({
       },
     },
     // Firefox only: Chrome warns about keys it does not know.
-    ...(browser === 'firefox' ? {
-      browser_specific_settings: {
-        gecko: {
-          id: 'gloss@gloss-reader.org',
-          // 140 (the ESR before 153) is the first Firefox that reads data_collection_permissions;
-          // Firefox for Android reads it from 142.
-          strict_min_version: '140.0',
-          // Firefox requires it for new add-ons. Nothing is collected unless the person sets up sync, which
-          // sends their pages and highlights (encrypted) to their own WebDAV server: Firefox counts that as
-          // browsing activity and website content, asked for when sync is set up (extension/sync/send-consent.ts).
-          data_collection_permissions: { required: ['none'], optional: ['browsingActivity', 'websiteContent'] },
-        },
-        gecko_android: { strict_min_version: '142.0' },
-      },
-    } : {}),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'gloss@gloss-reader.org',
+              // 140 (the ESR before 153) is the first Firefox that reads data_collection_permissions;
+              // Firefox for Android reads it from 142.
+              strict_min_version: '140.0',
+              // Firefox requires it for new add-ons. Nothing is collected unless the person sets up sync, which
+              // sends their pages and highlights (encrypted) to their own WebDAV server: Firefox counts that as
+              // browsing activity and website content, asked for when sync is set up (extension/sync/send-consent.ts).
+              data_collection_permissions: { required: ['none'], optional: ['browsingActivity', 'websiteContent'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
   }),
   // AMO reviewers need what builds the extension, not the test pages or local output.
   // (WXT already leaves out dot-folders, node_modules, .output and *.test.ts.)

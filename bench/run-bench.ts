@@ -87,7 +87,19 @@ import { benchPdfViewer, formatPdfViewer } from './runners/pdf-viewer';
 import { benchSync, formatSync } from './runners/sync';
 import { formatMachine, formatPhases, formatReport, type Machine } from './runners/report';
 
-const SUITES = ['extraction', 'anchoring', 'content-script', 'in-page-ui', 'entities', 'library', 'hostile', 'popup-highlights', 'sync', 'pdf', 'pdf-viewer'] as const;
+const SUITES = [
+  'extraction',
+  'anchoring',
+  'content-script',
+  'in-page-ui',
+  'entities',
+  'library',
+  'hostile',
+  'popup-highlights',
+  'sync',
+  'pdf',
+  'pdf-viewer',
+] as const;
 type Suite = (typeof SUITES)[number];
 const TARGET = { page: SAMPLE_ARTICLE.replace('.html', ''), maxRatio: 1.3, maxMs: 30 };
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'bench-output');
@@ -131,7 +143,8 @@ const launches = Number(options.launches);
 const opens = Number(options.opens);
 if (!(launches >= 1 && opens >= 1)) throw new Error('--launches and --opens must be at least 1');
 const library = { pages: Number(options.pages), annotations: Number(options.highlights) };
-if (!(library.pages >= 1 && library.annotations >= library.pages)) throw new Error('--pages must be at least 1, --highlights at least --pages');
+if (!(library.pages >= 1 && library.annotations >= library.pages))
+  throw new Error('--pages must be at least 1, --highlights at least --pages');
 if (options.suite !== 'all' && !SUITES.includes(options.suite as Suite)) {
   throw new Error(`--suite must be one of ${[...SUITES, 'all'].join(', ')}`);
 }
@@ -157,7 +170,8 @@ async function inBrowserSuites(browser: BenchBrowser, server: FixtureServer): Pr
     const { results, phases } = await benchExtraction(browser, server, budget, { phases: options.phases, only: options.only });
     let report = formatReport(results, ranOn, budget, TARGET);
     if (phases.length > 0) {
-      report += '\n\nPhases of extractArticle, timed one by one in a copy of its steps (median ms, same budget, ' +
+      report +=
+        '\n\nPhases of extractArticle, timed one by one in a copy of its steps (median ms, same budget, ' +
         `measured after the table above):\n\n${formatPhases(phases)}`;
     }
     await publish('extraction', 'Extraction benchmark', report, false);
@@ -181,25 +195,36 @@ async function main(): Promise<void> {
   if (suites.includes('content-script')) {
     const size = await measureContentScriptSize(options.rebuild);
     const idle = await benchIdleCost(loads, options.rebuild);
-    const report = `### Size\n\n${formatContentScriptSize(size)}\n\n` +
+    const report =
+      `### Size\n\n${formatContentScriptSize(size)}\n\n` +
       `### Idle cost on pages without highlights\n\n${formatIdleCost(idle.pages)}\n${formatMachine(machine(idle.chromium))}`;
     await publish('content-script', 'Content-script benchmark', report, true);
   }
   if (suites.includes('in-page-ui')) {
     const plan = { loads: Math.min(loads, 10), rounds: Number(options.rounds) };
     const ui = await benchInPageUi({ ...plan, baseline: options.baseline ?? SHADOW_ROOT_UI_COMMIT, rebuild: options.rebuild });
-    const report = `How soon the selection toolbar and the note editor appear, against the build of ${ui.baseline.slice(0, 12)} ` +
+    const report =
+      `How soon the selection toolbar and the note editor appear, against the build of ${ui.baseline.slice(0, 12)} ` +
       `(\`--baseline\`).\n\n${formatInPageUi(ui.results, plan)}\n${formatMachine(machine(ui.chromium))}`;
     await publish('in-page-ui', 'In-page UI benchmark', report, true);
   }
   if (suites.includes('entities')) {
     const scan = await benchEntityScan(budget);
-    const versus = await benchScanVersus(options['scan-baseline']!, (await articleTexts()).map((t) => t.text), Number(options.runs));
+    const versus = await benchScanVersus(
+      options['scan-baseline']!,
+      (await articleTexts()).map((t) => t.text),
+      Number(options.runs),
+    );
     const texts = await articleTexts();
-    const parts = await benchColdParts(await baselineCheckout(options['popup-baseline'] ?? BEFORE_COMPILED_INDEX_COMMIT),
-      texts[0].text, compileEntityIndex(loadEntityData()), 5);
+    const parts = await benchColdParts(
+      await baselineCheckout(options['popup-baseline'] ?? BEFORE_COMPILED_INDEX_COMMIT),
+      texts[0].text,
+      compileEntityIndex(loadEntityData()),
+      5,
+    );
     const popup = await benchEntityPopup({ launches, opens, rebuild: options.rebuild, baseline: options['popup-baseline'] });
-    const report = 'Finding entities in article text, and how soon the popup shows them.\n\n' +
+    const report =
+      'Finding entities in article text, and how soon the popup shows them.\n\n' +
       `### Scan throughput\n\n${formatEntityScan(scan, budget)}\n\n` +
       `### Scan time against an earlier commit\n\n${formatScanVersus(versus)}\n\n` +
       `### Where a fresh background's time to its first entities goes\n\n${formatColdParts(parts)}\n\n` +
@@ -214,12 +239,14 @@ async function main(): Promise<void> {
   }
   if (suites.includes('popup-highlights')) {
     const result = await benchHighlightsPopup({ opens, baseline: options.baseline ?? BEFORE_POPUP_FIX_COMMIT, rebuild: options.rebuild });
-    const report = 'How soon the popup lists the page\'s highlights, opened for a tab behind the one in front.\n\n' +
+    const report =
+      "How soon the popup lists the page's highlights, opened for a tab behind the one in front.\n\n" +
       formatHighlightsPopup(result, opens);
     await publish('popup-highlights', 'Popup highlights benchmark', report, true);
   }
   if (suites.includes('hostile')) {
-    const report = 'Hostile text against a real article of the same size: the background\'s scan and `gloss analyze`.\n\n' +
+    const report =
+      "Hostile text against a real article of the same size: the background's scan and `gloss analyze`.\n\n" +
       formatHostile(await benchHostile());
     await publish('hostile', 'Hostile-text benchmark', report, true);
   }
@@ -231,7 +258,12 @@ async function main(): Promise<void> {
   }
   if (suites.includes('sync')) {
     const result = await benchSync({ pages: library.pages, highlights: library.annotations, rounds: 15 });
-    await publish('sync', 'Sync benchmark', `${formatSync(result)}\nMachine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}.`, true);
+    await publish(
+      'sync',
+      'Sync benchmark',
+      `${formatSync(result)}\nMachine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}.`,
+      true,
+    );
   }
 }
 

@@ -29,7 +29,9 @@ export function ActorForm({ name, mode, suggest, onSubmit, onCancel }: ActorForm
     if (mode !== 'link' || known.trim().length < 2) return setSuggestions([]);
     let current = true;
     void suggest(known).then((found) => current && setSuggestions(found));
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [mode, known, suggest]);
 
   const submit = async (event: Event) => {
@@ -40,7 +42,10 @@ export function ActorForm({ name, mode, suggest, onSubmit, onCancel }: ActorForm
     setBusy(true);
     const result = await onSubmit({
       name: trimmed,
-      aliases: aliases.split(/[,\n]/).map((a) => a.trim()).filter(Boolean),
+      aliases: aliases
+        .split(/[,\n]/)
+        .map((a) => a.trim())
+        .filter(Boolean),
       linkTo: mode === 'link' ? known.trim() : null,
     });
     setBusy(false);
@@ -48,7 +53,11 @@ export function ActorForm({ name, mode, suggest, onSubmit, onCancel }: ActorForm
   };
 
   return (
-    <form class="actor-form" onSubmit={(event) => void submit(event)} aria-label={mode === 'link' ? 'Link to a known actor' : 'New threat actor'}>
+    <form
+      class="actor-form"
+      onSubmit={(event) => void submit(event)}
+      aria-label={mode === 'link' ? 'Link to a known actor' : 'New threat actor'}
+    >
       <label for={`${id}-name`}>Name in this page</label>
       <input id={`${id}-name`} value={actorName} onInput={(e) => setActorName(e.currentTarget.value)} maxLength={200} required />
       {mode === 'link' ? (
@@ -65,7 +74,9 @@ export function ActorForm({ name, mode, suggest, onSubmit, onCancel }: ActorForm
           />
           <datalist id={`${id}-suggestions`}>
             {suggestions.map((s) => (
-              <option key={s.canonical} value={s.canonical}>{s.aliases.length ? `also ${s.aliases.join(', ')}` : ''}</option>
+              <option key={s.canonical} value={s.canonical}>
+                {s.aliases.length ? `also ${s.aliases.join(', ')}` : ''}
+              </option>
             ))}
           </datalist>
         </>
@@ -75,10 +86,18 @@ export function ActorForm({ name, mode, suggest, onSubmit, onCancel }: ActorForm
           <input id={`${id}-aliases`} value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} maxLength={2000} />
         </>
       )}
-      {message && <p class="form-message" role="alert">{message}</p>}
+      {message && (
+        <p class="form-message" role="alert">
+          {message}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>{mode === 'link' ? 'Link' : 'Create actor'}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" class="primary" disabled={busy}>
+          {mode === 'link' ? 'Link' : 'Create actor'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

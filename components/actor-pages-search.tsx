@@ -18,7 +18,9 @@ export function ActorPagesSearch({ suggest, pagesFor }: ActorPagesSearchProps) {
     if (query.trim().length < 2) return setSuggestions([]);
     let current = true;
     void suggest(query).then((found) => current && setSuggestions(found));
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [query, suggest]);
 
   const search = async (event: Event) => {
@@ -45,7 +47,11 @@ export function ActorPagesSearch({ suggest, pagesFor }: ActorPagesSearchProps) {
           <button type="submit">Find pages</button>
         </div>
         <datalist id="actor-pages-suggestions">
-          {suggestions.map((s) => <option key={s.canonical} value={s.canonical}>{s.aliases.length ? `also ${s.aliases.join(', ')}` : ''}</option>)}
+          {suggestions.map((s) => (
+            <option key={s.canonical} value={s.canonical}>
+              {s.aliases.length ? `also ${s.aliases.join(', ')}` : ''}
+            </option>
+          ))}
         </datalist>
       </form>
       {result && (

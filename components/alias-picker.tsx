@@ -73,22 +73,36 @@ export function AliasPicker({ id, ambiguous, taken, onPick }: AliasPickerProps) 
           );
         })}
       </div>
-      <p class="alias-state" id={`${id}-state`}>{stateText(ambiguous, taken)}</p>
+      <p class="alias-state" id={`${id}-state`}>
+        {stateText(ambiguous, taken)}
+      </p>
       <div class="actions">
-        <button type="button" disabled={busy || (pick?.scope === 'page' && same(pick.actor, chosen))} onClick={() => void run(chosen, 'page')}>
+        <button
+          type="button"
+          disabled={busy || (pick?.scope === 'page' && same(pick.actor, chosen))}
+          onClick={() => void run(chosen, 'page')}
+        >
           {`Use ${chosen} ${REACH.page}`}
         </button>
         <button type="button" disabled={busy || same(everywhere, chosen)} onClick={() => void run(chosen, 'everywhere')}>
           {`Use ${chosen} ${REACH.everywhere}`}
         </button>
         {pick?.scope === 'page' && (
-          <button type="button" disabled={busy} onClick={() => void run(null, 'page')}>Clear the pick on this page</button>
+          <button type="button" disabled={busy} onClick={() => void run(null, 'page')}>
+            Clear the pick on this page
+          </button>
         )}
         {everywhere && (
-          <button type="button" disabled={busy} onClick={() => void run(null, 'everywhere')}>Clear the pick on every page</button>
+          <button type="button" disabled={busy} onClick={() => void run(null, 'everywhere')}>
+            Clear the pick on every page
+          </button>
         )}
       </div>
-      {problem && <p class="form-message" role="alert">{problem}</p>}
+      {problem && (
+        <p class="form-message" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

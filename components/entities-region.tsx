@@ -24,21 +24,31 @@ export function EntitiesRegion({ initial, services }: { initial: PageEntities | 
         else setProblem(result.message);
       })
       .catch(() => current && setProblem('Gloss couldn’t look for entities on this page. Open it again to retry.'));
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
     // Once entities are here (with the article, or from this request) there is nothing to ask for.
   }, [services, entities]);
 
   return (
     <section class="entities" aria-labelledby="entities-title" aria-busy={!entities && !problem}>
-      <h2 id="entities-title" class="section-title">Entities</h2>
+      <h2 id="entities-title" class="section-title">
+        Entities
+      </h2>
       {entities?.stopped ? (
-        <p class="scroll-note" role="status">{SCAN_STOPPED_MESSAGE}</p>
+        <p class="scroll-note" role="status">
+          {SCAN_STOPPED_MESSAGE}
+        </p>
       ) : entities ? (
         <EntityBrowser initial={entities} services={services} />
       ) : problem ? (
-        <p class="scroll-note" role="status">{problem}</p>
+        <p class="scroll-note" role="status">
+          {problem}
+        </p>
       ) : (
-        <p class="muted" role="status">Looking for threat actors, software and indicators…</p>
+        <p class="muted" role="status">
+          Looking for threat actors, software and indicators…
+        </p>
       )}
       <ActorPagesSearch suggest={services.suggest} pagesFor={services.pagesForActor} />
     </section>

@@ -16,7 +16,11 @@ const marksOf = (entities: readonly PageEntity[]): EntityMark[] =>
   entities.flatMap((entity) => entity.quotes.map((quote) => ({ kind: entity.kind, quote })));
 
 function byMentions(a: PageEntity, b: PageEntity): number {
-  return b.mentions.length - a.mentions.length || (a.mentions[0]?.start ?? Infinity) - (b.mentions[0]?.start ?? Infinity) || a.name.localeCompare(b.name);
+  return (
+    b.mentions.length - a.mentions.length ||
+    (a.mentions[0]?.start ?? Infinity) - (b.mentions[0]?.start ?? Infinity) ||
+    a.name.localeCompare(b.name)
+  );
 }
 
 const panelIdOf = (key: string) => `entity-panel-${key.replace(/[^a-z0-9]+/gi, '-')}`;
@@ -44,11 +48,18 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
   const setProblem = (text: string) => setNote({ text, problem: true });
   /** Marks an earlier popup left in the page (they stay while the user reads). */
   const [leftover, setLeftover] = useState(false);
-  useEffect(() => { performance.mark('gloss:entities-shown'); }, []); // read by bench/runners/entity-popup.ts
+  useEffect(() => {
+    performance.mark('gloss:entities-shown');
+  }, []); // read by bench/runners/entity-popup.ts
   useEffect(() => {
     let current = true;
-    services.marksShown().then((shown) => current && setLeftover(shown), () => undefined);
-    return () => { current = false; };
+    services.marksShown().then(
+      (shown) => current && setLeftover(shown),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
   }, [services]);
 
   const removeLeftover = async () => {
@@ -121,8 +132,10 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
     if (result.entities.stopped) return setProblem(SCAN_STOPPED_MESSAGE);
     setEntities(result.entities);
     // A pick moves the name's mentions to another actor: open that one, so the picker stays at hand.
-    const followed = follow === undefined ? undefined
-      : result.entities.entities.find((e) => e.kind === 'threat-actor' && e.mentions.some((m) => formKey(m.text) === formKey(follow)));
+    const followed =
+      follow === undefined
+        ? undefined
+        : result.entities.entities.find((e) => e.kind === 'threat-actor' && e.mentions.some((m) => formKey(m.text) === formKey(follow)));
     if (followed) {
       setMessage(note);
       setFocusPicker(followed.key);
@@ -136,26 +149,40 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
     setMessage(note);
   };
 
-  const groups = KIND_GROUPS.map((group) => ({ ...group, items: entities.entities.filter((e) => e.kind === group.kind).sort(byMentions) }))
-    .filter((group) => group.items.length > 0);
+  const groups = KIND_GROUPS.map((group) => ({
+    ...group,
+    items: entities.entities.filter((e) => e.kind === group.kind).sort(byMentions),
+  })).filter((group) => group.items.length > 0);
 
   return (
     <>
       <div class="entity-toolbar">
         {entities.entities.length > 0 && (
-          <button type="button" aria-pressed={markAll} onClick={() => void toggleMarkAll()}>Mark all entities</button>
+          <button type="button" aria-pressed={markAll} onClick={() => void toggleMarkAll()}>
+            Mark all entities
+          </button>
         )}
-        {leftover && <button type="button" onClick={() => void removeLeftover()}>Remove marks</button>}
+        {leftover && (
+          <button type="button" onClick={() => void removeLeftover()}>
+            Remove marks
+          </button>
+        )}
         <SelectionTagger services={services} onChanged={(note) => void changed(note)} />
       </div>
-      {message && <p class={message.problem ? 'scroll-note' : 'done-note'} role="status">{message.text}</p>}
+      {message && (
+        <p class={message.problem ? 'scroll-note' : 'done-note'} role="status">
+          {message.text}
+        </p>
+      )}
       {groups.length === 0 && <p class="muted">No threat actors, software, indicators or organisations found in this article.</p>}
       {groups.map((group) => {
         const headingId = `entity-group-${group.kind}`;
         const visible = showAll.has(group.kind) ? group.items : group.items.slice(0, GROUP_PREVIEW);
         return (
           <div key={group.kind} class="entity-group" role="group" aria-labelledby={headingId}>
-            <h3 id={headingId} class="group-title">{group.label}</h3>
+            <h3 id={headingId} class="group-title">
+              {group.label}
+            </h3>
             <ul class="entity-list">
               {visible.map((entity) => {
                 const panelId = panelIdOf(entity.key);
@@ -193,10 +220,14 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
             {entities.rejected.map((entity) => (
               <li key={entity.key}>
                 <span>{entity.name}</span>{' '}
-                <button type="button" class="link-button" onClick={async () => {
-                  const result = await services.tag(entity, null);
-                  if (result.ok) await changed(`${entity.name} is shown again.`);
-                }}>
+                <button
+                  type="button"
+                  class="link-button"
+                  onClick={async () => {
+                    const result = await services.tag(entity, null);
+                    if (result.ok) await changed(`${entity.name} is shown again.`);
+                  }}
+                >
                   {`Undo rejection of ${entity.name}`}
                 </button>
               </li>

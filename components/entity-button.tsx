@@ -35,13 +35,27 @@ export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButt
       >
         <span class="entity-label">
           <span class="entity-name">{entity.name}</span>
-          {typeLabel && <span class="entity-type" aria-hidden="true"> {typeLabel}</span>}
+          {typeLabel && (
+            <span class="entity-type" aria-hidden="true">
+              {' '}
+              {typeLabel}
+            </span>
+          )}
           {resolved && <span class="entity-resolved"> → {entity.canonical}</span>}
-          {confirmed && <span class="entity-verdict" aria-hidden="true" title="Confirmed by you"> ✓</span>}
+          {confirmed && (
+            <span class="entity-verdict" aria-hidden="true" title="Confirmed by you">
+              {' '}
+              ✓
+            </span>
+          )}
         </span>
         <span class="entity-count"> ({entity.mentions.length})</span>
       </button>
-      {description && <span id={verdictId} hidden>{description}</span>}
+      {description && (
+        <span id={verdictId} hidden>
+          {description}
+        </span>
+      )}
     </>
   );
 }

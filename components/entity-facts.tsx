@@ -6,29 +6,65 @@ import { SavedPageList } from './saved-page-list';
 export function EntityFacts({ details, candidates }: { details: EntityDetailsResult; candidates?: string[] }) {
   return (
     <dl class="entity-facts">
-      {details.canonical && <><dt>Name</dt><dd>{details.canonical}</dd></>}
+      {details.canonical && (
+        <>
+          <dt>Name</dt>
+          <dd>{details.canonical}</dd>
+        </>
+      )}
       {details.why.length > 0 && (
         <>
           <dt>Why it is here</dt>
           <dd>
             <ul class="entity-why">
-              {details.why.map((reason) => <li key={reason}>{reason}</li>)}
+              {details.why.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
             </ul>
           </dd>
         </>
       )}
-      {details.aliases.length > 0 && <><dt>Also known as</dt><dd>{details.aliases.join(', ')}</dd></>}
-      {candidates && candidates.length > 1 && <><dt>May also mean</dt><dd>{candidates.slice(1).join(', ')}</dd></>}
-      {details.country && <><dt>Country</dt><dd>{countryName(details.country)}</dd></>}
-      {details.motivation && <><dt>Origin or motive</dt><dd>{details.motivation}</dd></>}
-      {details.sources.length > 0 && <><dt>Name from</dt><dd>{details.sources.join(', ')}</dd></>}
+      {details.aliases.length > 0 && (
+        <>
+          <dt>Also known as</dt>
+          <dd>{details.aliases.join(', ')}</dd>
+        </>
+      )}
+      {candidates && candidates.length > 1 && (
+        <>
+          <dt>May also mean</dt>
+          <dd>{candidates.slice(1).join(', ')}</dd>
+        </>
+      )}
+      {details.country && (
+        <>
+          <dt>Country</dt>
+          <dd>{countryName(details.country)}</dd>
+        </>
+      )}
+      {details.motivation && (
+        <>
+          <dt>Origin or motive</dt>
+          <dd>{details.motivation}</dd>
+        </>
+      )}
+      {details.sources.length > 0 && (
+        <>
+          <dt>Name from</dt>
+          <dd>{details.sources.join(', ')}</dd>
+        </>
+      )}
       {details.links.length > 0 && (
         <>
           <dt>Read more</dt>
           <dd>
             <ul class="plain-list">
               {details.links.map((link) => (
-                <li key={link.url}><a href={link.url} target="_blank" rel="noopener noreferrer">{link.label}</a></li>
+                <li key={link.url}>
+                  <a href={link.url} target="_blank" rel="noopener noreferrer">
+                    {link.label}
+                  </a>
+                </li>
               ))}
             </ul>
           </dd>
@@ -37,13 +73,7 @@ export function EntityFacts({ details, candidates }: { details: EntityDetailsRes
       {details.kind === 'threat-actor' && (
         <>
           <dt>Saved pages naming it</dt>
-          <dd>
-            {details.pages.length === 0 ? (
-              <span class="muted">None yet</span>
-            ) : (
-              <SavedPageList pages={details.pages} />
-            )}
-          </dd>
+          <dd>{details.pages.length === 0 ? <span class="muted">None yet</span> : <SavedPageList pages={details.pages} />}</dd>
         </>
       )}
     </dl>

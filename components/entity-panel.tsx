@@ -22,16 +22,44 @@ interface EntityPanelProps {
   onChanged: (message: string, follow?: string) => void;
 }
 
-function MentionStepper({ position, located, total, onStep }: { position: number; located: boolean[] | null; total: number; onStep: (d: 1 | -1) => void }) {
+function MentionStepper({
+  position,
+  located,
+  total,
+  onStep,
+}: {
+  position: number;
+  located: boolean[] | null;
+  total: number;
+  onStep: (d: 1 | -1) => void;
+}) {
   const missing = located ? located.filter((found) => !found).length : 0;
   return (
     <div class="stepper">
-      <button type="button" onClick={() => onStep(-1)} disabled={total < 2} aria-label="Previous mention" aria-keyshortcuts="P" title="Previous mention (P)">‹</button>
+      <button
+        type="button"
+        onClick={() => onStep(-1)}
+        disabled={total < 2}
+        aria-label="Previous mention"
+        aria-keyshortcuts="P"
+        title="Previous mention (P)"
+      >
+        ‹
+      </button>
       <span role="status">
         {total === 0 ? 'Not mentioned in the article text' : located === null ? 'Marking…' : `Mention ${position + 1} of ${total}`}
         {missing > 0 && ` · ${missing} not found on the page`}
       </span>
-      <button type="button" onClick={() => onStep(1)} disabled={total < 2} aria-label="Next mention" aria-keyshortcuts="N" title="Next mention (N)">›</button>
+      <button
+        type="button"
+        onClick={() => onStep(1)}
+        disabled={total < 2}
+        aria-label="Next mention"
+        aria-keyshortcuts="N"
+        title="Next mention (N)"
+      >
+        ›
+      </button>
     </div>
   );
 }
@@ -57,8 +85,13 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
   useEffect(() => {
     let current = true;
     setDetails(null);
-    services.details(entity).then((d) => current && setDetails(d)).catch(() => current && setProblem('Gloss couldn’t load the details.'));
-    return () => { current = false; };
+    services
+      .details(entity)
+      .then((d) => current && setDetails(d))
+      .catch(() => current && setProblem('Gloss couldn’t load the details.'));
+    return () => {
+      current = false;
+    };
     // By key: when the list is read again (after a tag) each entity is a new object; only another entity needs new details.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entity.key, picks, services]);
@@ -88,8 +121,16 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
           }}
         />
       ))}
-      {details ? <EntityFacts details={details} candidates={entity.ambiguous ? undefined : entity.candidates} /> : !problem && <p class="muted">Loading details…</p>}
-      {problem && <p class="form-message" role="alert">{problem}</p>}
+      {details ? (
+        <EntityFacts details={details} candidates={entity.ambiguous ? undefined : entity.candidates} />
+      ) : (
+        !problem && <p class="muted">Loading details…</p>
+      )}
+      {problem && (
+        <p class="form-message" role="alert">
+          {problem}
+        </p>
+      )}
       {form ? (
         <ActorForm
           name={entity.name}
@@ -110,14 +151,26 @@ export function EntityPanel({ id, entity, services, position, located, onStep, o
             </button>
           )}
           {entity.verdict === 'confirmed' && (
-            <button type="button" onClick={() => void verdict(null, `Withdrew the confirmation of ${entity.name}.`)}>Undo confirmation</button>
+            <button type="button" onClick={() => void verdict(null, `Withdrew the confirmation of ${entity.name}.`)}>
+              Undo confirmation
+            </button>
           )}
-          <button type="button" class="danger" onClick={() => void verdict('rejected', `Rejected ${entity.name}: it won’t be shown on this page again.`)}>
+          <button
+            type="button"
+            class="danger"
+            onClick={() => void verdict('rejected', `Rejected ${entity.name}: it won’t be shown on this page again.`)}
+          >
             {`Not ${phrase}`}
           </button>
-          {entity.kind === 'threat-actor' && <button type="button" onClick={() => setForm('link')}>Link to known actor…</button>}
+          {entity.kind === 'threat-actor' && (
+            <button type="button" onClick={() => setForm('link')}>
+              Link to known actor…
+            </button>
+          )}
           {entity.kind === 'threat-actor' && details?.sources.length === 0 && (
-            <button type="button" onClick={() => setForm('new')}>Save as new actor…</button>
+            <button type="button" onClick={() => setForm('new')}>
+              Save as new actor…
+            </button>
           )}
         </div>
       )}

@@ -21,7 +21,11 @@ export function ExportBar({ services }: { services: ExportServices }) {
       if (!result.ok) return setStatus({ text: result.message, problem: true });
       if (copy) {
         const copied = await services.copy(result.text);
-        setStatus(copied ? { text: 'Markdown copied.', problem: false } : { text: 'The browser did not allow copying. Use Export Markdown instead.', problem: true });
+        setStatus(
+          copied
+            ? { text: 'Markdown copied.', problem: false }
+            : { text: 'The browser did not allow copying. Use Export Markdown instead.', problem: true },
+        );
       } else {
         services.save({ fileName: result.fileName, mimeType: result.mimeType, data: result.text });
         setStatus({ text: `Saved ${result.fileName}.`, problem: false });
@@ -35,16 +39,29 @@ export function ExportBar({ services }: { services: ExportServices }) {
 
   return (
     <section class="export-bar" aria-labelledby="export-title">
-      <h2 id="export-title" class="section-title">Export</h2>
+      <h2 id="export-title" class="section-title">
+        Export
+      </h2>
       <div class="export-buttons">
         {FORMATS.map(({ format, label }) => (
-          <button key={format} type="button" disabled={busy} onClick={() => void run(format, false)}>{label}</button>
+          <button key={format} type="button" disabled={busy} onClick={() => void run(format, false)}>
+            {label}
+          </button>
         ))}
-        <button type="button" disabled={busy} onClick={() => void run('markdown', true)}>Copy Markdown</button>
+        <button type="button" disabled={busy} onClick={() => void run('markdown', true)}>
+          Copy Markdown
+        </button>
       </div>
-      {status && <p class={status.problem ? 'export-status problem' : 'export-status'} role="status">{status.text}</p>}
+      {status && (
+        <p class={status.problem ? 'export-status problem' : 'export-status'} role="status">
+          {status.text}
+        </p>
+      )}
       <p class="library-link">
-        <button type="button" class="link-button" onClick={() => services.openLibrary()}>Open library</button> to search, filter and export all your pages.
+        <button type="button" class="link-button" onClick={() => services.openLibrary()}>
+          Open library
+        </button>{' '}
+        to search, filter and export all your pages.
       </p>
     </section>
   );

@@ -7,9 +7,7 @@ interface HeadingsOnlyNoticeProps {
 
 /** Explains why the outline lists the page's own headings instead of an article's. */
 export function HeadingsOnlyNotice({ kind, hasHeadings }: HeadingsOnlyNoticeProps) {
-  const fallback = hasHeadings
-    ? 'The outline below lists the page’s own headings.'
-    : 'The page has no headings to list either.';
+  const fallback = hasHeadings ? 'The outline below lists the page’s own headings.' : 'The page has no headings to list either.';
   if (kind === 'too-complex') {
     return (
       <Notice title="This page is too complex to read">

@@ -27,12 +27,25 @@ export function HighlightEditControls({ record, quoteId, save, remove }: Highlig
   }, [editing]);
 
   if (editing) {
-    return <HighlightEditForm record={record} onSave={save} onClose={() => { refocus.current = true; setEditing(false); }} />;
+    return (
+      <HighlightEditForm
+        record={record}
+        onSave={save}
+        onClose={() => {
+          refocus.current = true;
+          setEditing(false);
+        }}
+      />
+    );
   }
   return (
     <div class="highlight-actions">
-      <button type="button" ref={editButton} aria-describedby={quoteId} onClick={() => setEditing(true)}>Edit</button>
-      <button type="button" class="danger" aria-describedby={quoteId} onClick={remove}>Delete</button>
+      <button type="button" ref={editButton} aria-describedby={quoteId} onClick={() => setEditing(true)}>
+        Edit
+      </button>
+      <button type="button" class="danger" aria-describedby={quoteId} onClick={remove}>
+        Delete
+      </button>
     </div>
   );
 }

@@ -14,7 +14,10 @@ interface HighlightEditFormProps {
 /** How the typed tags will be kept, when that differs from what was typed (spaces become "-", "#" goes). */
 function tagsAsKept(typed: string): string | null {
   const kept = parseTagInput(typed);
-  const asTyped = typed.split(/[,\n]/).map((tag) => tag.trim().replace(/^#+/, '')).filter(Boolean);
+  const asTyped = typed
+    .split(/[,\n]/)
+    .map((tag) => tag.trim().replace(/^#+/, ''))
+    .filter(Boolean);
   return kept.join('\n') === asTyped.join('\n') ? null : kept.map((tag) => `#${tag}`).join(' ');
 }
 
@@ -47,10 +50,19 @@ export function HighlightEditForm({ record, onSave, onClose }: HighlightEditForm
     <form
       class="highlight-edit"
       aria-label="Edit highlight"
-      onSubmit={(event) => { event.preventDefault(); void save(); }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') { event.preventDefault(); event.stopPropagation(); onClose(); }
-        else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); void save(); }
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+          onClose();
+        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          void save();
+        }
       }}
     >
       <fieldset class="edit-colors">
@@ -83,11 +95,23 @@ export function HighlightEditForm({ record, onSave, onClose }: HighlightEditForm
           onInput={(event) => setDraft({ ...draft, tags: event.currentTarget.value })}
         />
       </label>
-      {kept && <p id={`${ids}-kept`} class="edit-hint">Saved as {kept}</p>}
-      {problem && <p class="edit-problem" role="alert">{problem}</p>}
+      {kept && (
+        <p id={`${ids}-kept`} class="edit-hint">
+          Saved as {kept}
+        </p>
+      )}
+      {problem && (
+        <p class="edit-problem" role="alert">
+          {problem}
+        </p>
+      )}
       <div class="edit-actions">
-        <button type="submit" class="primary" disabled={busy}>Save</button>
-        <button type="button" disabled={busy} onClick={onClose}>Cancel</button>
+        <button type="submit" class="primary" disabled={busy}>
+          Save
+        </button>
+        <button type="button" disabled={busy} onClick={onClose}>
+          Cancel
+        </button>
       </div>
     </form>
   );

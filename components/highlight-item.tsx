@@ -42,16 +42,25 @@ export function HighlightItem({ state, services, onMessage, onDeleted }: Highlig
       <span class="swatch" data-color={record.color} title={COLOR_LABELS[record.color]} aria-hidden="true" />
       <div class="highlight-body">
         {status === 'anchored' ? (
-          <button type="button" id={quoteId} class="quote-button" onClick={async () => onMessage((await services.scrollTo(record.id)) ? null : 'That highlight is no longer on the page.')}>
+          <button
+            type="button"
+            id={quoteId}
+            class="quote-button"
+            onClick={async () => onMessage((await services.scrollTo(record.id)) ? null : 'That highlight is no longer on the page.')}
+          >
             <q>{quote}</q>
           </button>
         ) : (
-          <q id={quoteId} class="quote-text">{quote}</q>
+          <q id={quoteId} class="quote-text">
+            {quote}
+          </q>
         )}
         {record.note && <p class="note">{record.note}</p>}
         {record.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">
-            {record.tags.map((tag) => <li key={tag}>#{tag}</li>)}
+            {record.tags.map((tag) => (
+              <li key={tag}>#{tag}</li>
+            ))}
           </ul>
         )}
         {status === 'pending' && <p class="muted">Looking for it on the page…</p>}
@@ -59,7 +68,13 @@ export function HighlightItem({ state, services, onMessage, onDeleted }: Highlig
           <div class="orphan">
             <p>Not found on this page</p>
             <div class="actions">
-              <button type="button" onClick={async () => { const r = await services.reattach(record.id); onMessage(r.ok ? null : r.message ?? 'Could not re-attach.'); }}>
+              <button
+                type="button"
+                onClick={async () => {
+                  const r = await services.reattach(record.id);
+                  onMessage(r.ok ? null : (r.message ?? 'Could not re-attach.'));
+                }}
+              >
                 Re-attach to selection
               </button>
             </div>

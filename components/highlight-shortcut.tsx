@@ -10,7 +10,7 @@ export function useHighlightShortcut(services: ShortcutServices): string {
   useEffect(() => {
     services.shortcut().then(setShortcut, () => setShortcut(null));
   }, [services]);
-  return shortcut === undefined ? '…' : shortcut ?? 'no shortcut set';
+  return shortcut === undefined ? '…' : (shortcut ?? 'no shortcut set');
 }
 
 /** The keys, drawn as keys, named for screen readers as a shortcut. */
@@ -30,8 +30,12 @@ export function ChangeShortcutButton({ services }: { services: ShortcutServices 
   };
   return (
     <>
-      <button type="button" onClick={() => void open()}>Change the shortcut</button>
-      <span class="shortcut-where" role="status">{where}</span>
+      <button type="button" onClick={() => void open()}>
+        Change the shortcut
+      </button>
+      <span class="shortcut-where" role="status">
+        {where}
+      </span>
     </>
   );
 }

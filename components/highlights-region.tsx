@@ -35,7 +35,13 @@ export function HighlightsRegion({ services, limit = Infinity }: { services: Hig
       <>
         <ul class="highlight-list">
           {shown.map((state: HighlightState) => (
-            <HighlightItem key={state.record.id} state={state} services={services} onMessage={setMessage} onDeleted={(gone) => onDeleted(gone.record)} />
+            <HighlightItem
+              key={state.record.id}
+              state={state}
+              services={services}
+              onMessage={setMessage}
+              onDeleted={(gone) => onDeleted(gone.record)}
+            />
           ))}
         </ul>
         {collapsible && (
@@ -47,9 +53,15 @@ export function HighlightsRegion({ services, limit = Infinity }: { services: Hig
   const count = result?.ok && result.highlights.length > 0 ? ` (${result.highlights.length})` : '';
   return (
     <section class="highlights" aria-labelledby="highlights-title">
-      <h2 id="highlights-title" class="section-title">Highlights{count}</h2>
+      <h2 id="highlights-title" class="section-title">
+        Highlights{count}
+      </h2>
       {notice}
-      {message && <p class="scroll-note" role="status">{message}</p>}
+      {message && (
+        <p class="scroll-note" role="status">
+          {message}
+        </p>
+      )}
       {body}
     </section>
   );

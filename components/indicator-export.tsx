@@ -24,7 +24,11 @@ export function IndicatorExport({ services, count }: { services: EntityServices;
       const what = `${count} ${count === 1 ? 'indicator' : 'indicators'}, ${fanging}`;
       if (copy) {
         const copied = await services.copy(result.text);
-        setStatus(copied ? { text: `Copied ${what}.`, problem: false } : { text: 'The browser did not allow copying. Use Download indicators instead.', problem: true });
+        setStatus(
+          copied
+            ? { text: `Copied ${what}.`, problem: false }
+            : { text: 'The browser did not allow copying. Use Download indicators instead.', problem: true },
+        );
       } else {
         services.save({ fileName: result.fileName, mimeType: result.mimeType, data: result.text });
         setStatus({ text: `Saved ${result.fileName} (${what}).`, problem: false });
@@ -43,14 +47,24 @@ export function IndicatorExport({ services, count }: { services: EntityServices;
         <option value="defanged">Defanged (evil[.]com)</option>
         <option value="refanged">Refanged (evil.com)</option>
       </select>
-      <label for={`${id}-format`} class="visually-hidden">File format</label>
+      <label for={`${id}-format`} class="visually-hidden">
+        File format
+      </label>
       <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.currentTarget.value as IndicatorListFormat)}>
         <option value="csv">CSV</option>
         <option value="text">Text</option>
       </select>
-      <button type="button" disabled={busy} onClick={() => void run(true)}>Copy indicators</button>
-      <button type="button" disabled={busy} onClick={() => void run(false)}>Download indicators</button>
-      {status && <p class={status.problem ? 'scroll-note' : 'done-note'} role="status">{status.text}</p>}
+      <button type="button" disabled={busy} onClick={() => void run(true)}>
+        Copy indicators
+      </button>
+      <button type="button" disabled={busy} onClick={() => void run(false)}>
+        Download indicators
+      </button>
+      {status && (
+        <p class={status.problem ? 'scroll-note' : 'done-note'} role="status">
+          {status.text}
+        </p>
+      )}
     </div>
   );
 }

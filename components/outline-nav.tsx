@@ -20,7 +20,15 @@ interface Numbered {
   level: number;
 }
 
-function OutlineList({ nodes, onSelect, current }: { nodes: OutlineNode<Numbered>[]; onSelect: OutlineNavProps['onSelect']; current: number | null }) {
+function OutlineList({
+  nodes,
+  onSelect,
+  current,
+}: {
+  nodes: OutlineNode<Numbered>[];
+  onSelect: OutlineNavProps['onSelect'];
+  current: number | null;
+}) {
   return (
     <ol>
       {nodes.map(({ item: { item, index }, children }) => (
@@ -61,7 +69,11 @@ export function OutlineNav({ items, onSelect, current = null, limit = Infinity }
         <p class="muted">This article has no headings.</p>
       ) : (
         <>
-          <OutlineList nodes={nestOutline(shown.map((item, index) => ({ item, index, level: item.level })))} onSelect={onSelect} current={current} />
+          <OutlineList
+            nodes={nestOutline(shown.map((item, index) => ({ item, index, level: item.level })))}
+            onSelect={onSelect}
+            current={current}
+          />
           {collapsible && <ShowAllButton total={items.length} expanded={expanded} onToggle={() => setExpanded(!expanded)} of="headings" />}
         </>
       )}

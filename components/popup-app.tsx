@@ -56,7 +56,10 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
     () =>
       tabIdForHighlights === null || !analysisDone
         ? null
-        : (services.entitiesFor?.(tabIdForHighlights, { title: analysisDone.metadata.title ?? '', siteName: analysisDone.metadata.siteName }) ?? null),
+        : (services.entitiesFor?.(tabIdForHighlights, {
+            title: analysisDone.metadata.title ?? '',
+            siteName: analysisDone.metadata.siteName,
+          }) ?? null),
     [services, tabIdForHighlights, analysisDone],
   );
 
@@ -100,7 +103,9 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
       if (paused) setState({ phase: 'paused', tabId, site });
       else void load();
     } catch (error) {
-      setPauseProblem(`Gloss could not ${paused ? 'pause' : 'resume'} on ${site}: ${error instanceof Error ? error.message : String(error)}`);
+      setPauseProblem(
+        `Gloss could not ${paused ? 'pause' : 'resume'} on ${site}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       setPauseBusy(false);
     }
@@ -131,7 +136,13 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
       return (
         <Notice
           title={PDF_IN_GLOSS.title}
-          action={{ label: 'Open in Gloss', onClick: () => void openPdf(tabId, pdfUrl).then(() => { if (layout === 'popup') window.close(); }) }}
+          action={{
+            label: 'Open in Gloss',
+            onClick: () =>
+              void openPdf(tabId, pdfUrl).then(() => {
+                if (layout === 'popup') window.close();
+              }),
+          }}
         >
           {PDF_IN_GLOSS.body}
         </Notice>
@@ -155,7 +166,9 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
       <ArticleHeader analysis={analysis} />
       {layout === 'popup' && services.openSidePanel && (
         <p class="open-panel">
-          <button type="button" class="link-button" onClick={() => services.openSidePanel?.()}>Open side panel</button>
+          <button type="button" class="link-button" onClick={() => services.openSidePanel?.()}>
+            Open side panel
+          </button>
           <span class="muted"> to keep the outline and your notes beside the page.</span>
         </p>
       )}
@@ -173,7 +186,9 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
         <SitePauseBar site={site} busy={pauseBusy} problem={pauseProblem} onToggle={() => void setSitePaused(tabId, site, true)} />
       )}
       <footer class="popup-footer">
-        <a href="/NOTICE.txt" target="_blank" rel="noopener noreferrer">About the data Gloss ships</a>
+        <a href="/NOTICE.txt" target="_blank" rel="noopener noreferrer">
+          About the data Gloss ships
+        </a>
       </footer>
     </>
   );
@@ -184,10 +199,18 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
         <div class="panel-top">{header}</div>
         {showOutline && (
           <div class="panel-section panel-outline">
-            <OutlineNav items={analysis.outline} onSelect={(item) => void onSelect(item)} current={currentOutlineIndex(analysis.outline, readingPosition)} />
+            <OutlineNav
+              items={analysis.outline}
+              onSelect={(item) => void onSelect(item)}
+              current={currentOutlineIndex(analysis.outline, readingPosition)}
+            />
           </div>
         )}
-        {highlightServices && <div class="panel-section panel-highlights"><HighlightsRegion services={highlightServices} /></div>}
+        {highlightServices && (
+          <div class="panel-section panel-highlights">
+            <HighlightsRegion services={highlightServices} />
+          </div>
+        )}
         {entities && <div class="panel-section panel-entities">{entities}</div>}
         <div class="panel-section panel-more">
           {exportServices && <ExportBar services={exportServices} />}

@@ -8,8 +8,17 @@ import type { ActorSuggestion } from '@/lib/entities/search-actors';
 import type { TaggableKind } from '@/lib/entities/taggable-kinds';
 import type { IndicatorFanging, IndicatorListFormat } from '@/lib/export/indicator-list';
 import type {
-  ActorToAdd, AnalyzeTabResult, EntityDetailsResult, EntityMark, ExportFormat, PageDetailsMessage, PageExportResult, ReadingPosition,
-  SavedPageSummary, TabEntitiesResult, TabHighlightsResult,
+  ActorToAdd,
+  AnalyzeTabResult,
+  EntityDetailsResult,
+  EntityMark,
+  ExportFormat,
+  PageDetailsMessage,
+  PageExportResult,
+  ReadingPosition,
+  SavedPageSummary,
+  TabEntitiesResult,
+  TabHighlightsResult,
 } from '@/lib/messaging/contract';
 import type { Outcome } from '@/lib/messaging/outcome';
 import type { OutlineItem } from '@/lib/outline/live-outline';

@@ -7,7 +7,13 @@ export function SavedPageList({ pages, label }: { pages: readonly SavedPageSumma
     <ul class="plain-list" aria-label={label}>
       {pages.map((page) => (
         <li key={page.url}>
-          {isWebLink(page.url) ? <a href={page.url} target="_blank" rel="noopener noreferrer">{page.title || page.url}</a> : page.title || page.url}
+          {isWebLink(page.url) ? (
+            <a href={page.url} target="_blank" rel="noopener noreferrer">
+              {page.title || page.url}
+            </a>
+          ) : (
+            page.title || page.url
+          )}
         </li>
       ))}
     </ul>

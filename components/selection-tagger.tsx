@@ -21,7 +21,13 @@ const TAG_KINDS: readonly { kind: TagKind; label: string }[] = [
 let taggerCount = 0;
 
 /** Tags text for any kind but threat actors: the text (editable) and one button. */
-function KindForm({ kind, text, services, onDone, onCancel }: {
+function KindForm({
+  kind,
+  text,
+  services,
+  onDone,
+  onCancel,
+}: {
   kind: TaggableKind;
   text: string;
   services: EntityServices;
@@ -44,10 +50,18 @@ function KindForm({ kind, text, services, onDone, onCancel }: {
     <form class="actor-form" aria-label={`Tag as ${KIND_NOUNS[kind]}`} onSubmit={(event) => void submit(event)}>
       <label for={`${id}-text`}>Selected text</label>
       <input id={`${id}-text`} value={value} onInput={(e) => setValue(e.currentTarget.value)} maxLength={200} required />
-      {problem && <p class="form-message" role="alert">{problem}</p>}
+      {problem && (
+        <p class="form-message" role="alert">
+          {problem}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>Tag</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" class="primary" disabled={busy}>
+          Tag
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );
@@ -78,8 +92,14 @@ export function SelectionTagger({ services, onChanged }: { services: EntityServi
   if (name === null) {
     return (
       <>
-        <button type="button" onClick={() => void start()}>Tag selected text…</button>
-        {message && <p class="scroll-note" role="status">{message}</p>}
+        <button type="button" onClick={() => void start()}>
+          Tag selected text…
+        </button>
+        {message && (
+          <p class="scroll-note" role="status">
+            {message}
+          </p>
+        )}
       </>
     );
   }
@@ -87,13 +107,21 @@ export function SelectionTagger({ services, onChanged }: { services: EntityServi
     <div class="selection-tagger">
       <label for={`${id}-kind`}>Tag as</label>{' '}
       <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value as TagKind)}>
-        {TAG_KINDS.map((option) => <option key={option.kind} value={option.kind}>{option.label}</option>)}
+        {TAG_KINDS.map((option) => (
+          <option key={option.kind} value={option.kind}>
+            {option.label}
+          </option>
+        ))}
       </select>
       {kind === 'threat-actor' ? (
         <>
           <div class="segmented" role="group" aria-label="Which actor">
-            <button type="button" aria-pressed={mode === 'new'} onClick={() => setMode('new')}>New actor</button>
-            <button type="button" aria-pressed={mode === 'link'} onClick={() => setMode('link')}>Known actor</button>
+            <button type="button" aria-pressed={mode === 'new'} onClick={() => setMode('new')}>
+              New actor
+            </button>
+            <button type="button" aria-pressed={mode === 'link'} onClick={() => setMode('link')}>
+              Known actor
+            </button>
           </div>
           <ActorForm
             key={mode}

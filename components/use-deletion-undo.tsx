@@ -10,7 +10,9 @@ export function useDeletionUndo(restore: (record: AnnotationRecord) => Promise<v
   const [deleted, setDeleted] = useState<AnnotationRecord | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => { if (deleted) undoButton.current?.focus(); }, [deleted]);
+  useLayoutEffect(() => {
+    if (deleted) undoButton.current?.focus();
+  }, [deleted]);
 
   const undo = async (record: AnnotationRecord) => {
     setDeleted(null);
@@ -25,10 +27,16 @@ export function useDeletionUndo(restore: (record: AnnotationRecord) => Promise<v
       {deleted && (
         <p class="undo-bar" role="status">
           Highlight deleted.{' '}
-          <button type="button" ref={undoButton} class="link-button" onClick={() => void undo(deleted)}>Undo</button>
+          <button type="button" ref={undoButton} class="link-button" onClick={() => void undo(deleted)}>
+            Undo
+          </button>
         </p>
       )}
-      {problem && <p class="undo-bar problem" role="alert">{problem}</p>}
+      {problem && (
+        <p class="undo-bar problem" role="alert">
+          {problem}
+        </p>
+      )}
     </>
   );
   return {

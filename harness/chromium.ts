@@ -14,8 +14,14 @@ export interface ChromiumSession {
 
 // Without these, Chromium keeps trying to reach Google's services, which this network refuses.
 const QUIET_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-default-apps',
   // The real pages refer to assets on the web; fail those lookups at once instead of waiting on DNS.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
@@ -64,12 +70,7 @@ export async function launchChromiumWithGloss(
     executablePath: CHROMIUM_PATH,
     headless: !options.headed,
     viewport: { width: 1200, height: 900 },
-    args: [
-      ...(options.headed ? [] : ['--headless=new']),
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      ...QUIET_FLAGS,
-    ],
+    args: [...(options.headed ? [] : ['--headless=new']), `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...QUIET_FLAGS],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;

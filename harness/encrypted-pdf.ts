@@ -66,11 +66,19 @@ export function encryptedPdf(text: string, userPassword: string, ownerPassword =
   const offsets: number[] = [];
   objects.forEach((parts, index) => {
     offsets.push(length);
-    const body = Buffer.concat([Buffer.from(`${index + 1} 0 obj\n`), ...parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : part)), Buffer.from('\nendobj\n')]);
+    const body = Buffer.concat([
+      Buffer.from(`${index + 1} 0 obj\n`),
+      ...parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : part)),
+      Buffer.from('\nendobj\n'),
+    ]);
     chunks.push(body);
     length += body.length;
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`)].join('');
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n`,
+    '0000000000 65535 f \n',
+    ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`),
+  ].join('');
   const trailer = `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 6 0 R /ID [${hex(id)} ${hex(id)}] >>\nstartxref\n${length}\n%%EOF\n`;
   chunks.push(Buffer.from(xref + trailer, 'latin1'));
   return Buffer.concat(chunks);

@@ -46,12 +46,7 @@ export const BROWSERS: Readonly<Record<BrowserName, BrowserSpec>> = {
     label: 'Firefox',
     variable: 'FIREFOX_PATH',
     commands: ['firefox-esr', 'firefox'],
-    wellKnown: [
-      '/usr/bin/firefox-esr',
-      '/usr/bin/firefox',
-      '/snap/bin/firefox',
-      '/Applications/Firefox.app/Contents/MacOS/firefox',
-    ],
+    wellKnown: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/snap/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'],
     debianPackage: 'firefox-esr',
   },
 };
@@ -98,7 +93,11 @@ export function findBrowser(name: BrowserName, options: FindOptions): BrowserLoo
   const value = env[spec.variable];
   if (value) {
     // A bare command name ("chromium") is looked up on PATH, as a shell would.
-    const resolved = value.includes('/') ? (isExecutable(value) ? value : undefined) : findOnPath(value, env.PATH, isExecutable, options.delimiter);
+    const resolved = value.includes('/')
+      ? isExecutable(value)
+        ? value
+        : undefined
+      : findOnPath(value, env.PATH, isExecutable, options.delimiter);
     return resolved ? { kind: 'found', path: resolved, via: 'variable' } : { kind: 'bad-variable', variable: spec.variable, value };
   }
   for (const command of spec.commands) {

@@ -81,7 +81,12 @@ export async function launchFirefoxWithGloss(options: { headed?: boolean; extens
   });
   await browser.installExtension(options.extensionDir ?? FIREFOX_E2E_BUILD);
   // Gloss opens its welcome page on install, in front: close it, so tests act on the tab they open.
-  const welcome = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.endsWith('/welcome.html'), new Set(), 5_000).catch(() => null);
+  const welcome = await findPage(
+    browser,
+    (href) => href.startsWith('moz-extension://') && href.endsWith('/welcome.html'),
+    new Set(),
+    5_000,
+  ).catch(() => null);
   await welcome?.close();
   return {
     browser,
@@ -109,7 +114,9 @@ export async function launchFirefoxWithGloss(options: { headed?: boolean; extens
     async openLibrary(popup) {
       const known = new Set(await browser.pages());
       // The button appears once the popup has read the page.
-      await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Open library'), { timeout: 15_000 });
+      await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Open library'), {
+        timeout: 15_000,
+      });
       await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Open library')!.click());
       return findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/library.html'), known);
     },

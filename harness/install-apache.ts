@@ -26,13 +26,24 @@ export function ensureApache(env: NodeJS.ProcessEnv = process.env, log: (line: s
     disabled: Boolean(env.GLOSS_NO_INSTALL),
   });
   if (plan.kind === 'refuse') {
-    return { ok: false, message: `gloss: Apache httpd (for the sync tests' WebDAV server) is not installed; run \`sudo apt-get install ${APACHE_PACKAGES.join(' ')}\`.` };
+    return {
+      ok: false,
+      message: `gloss: Apache httpd (for the sync tests' WebDAV server) is not installed; run \`sudo apt-get install ${APACHE_PACKAGES.join(' ')}\`.`,
+    };
   }
   log(`gloss: installing ${APACHE_PACKAGES.join(' ')} from Debian's packages for the sync tests' WebDAV server…`);
   for (const [command, ...args] of installCommands(plan, APACHE_PACKAGES)) {
-    const run = spawnSync(command!, args, { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(command!, args, {
+      env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (run.error || run.status !== 0) {
-      return { ok: false, message: `gloss: \`apt-get install ${APACHE_PACKAGES.join(' ')}\` failed (${failureDetail(`${run.stdout ?? ''}\n${run.stderr ?? ''}`, run.error?.message ?? `exit code ${run.status}`)}).` };
+      return {
+        ok: false,
+        message: `gloss: \`apt-get install ${APACHE_PACKAGES.join(' ')}\` failed (${failureDetail(`${run.stdout ?? ''}\n${run.stderr ?? ''}`, run.error?.message ?? `exit code ${run.status}`)}).`,
+      };
     }
   }
   if (!apacheInstalled()) return { ok: false, message: 'gloss: apt-get installed apache2, but /usr/sbin/apache2 or htpasswd is missing.' };

@@ -84,7 +84,10 @@ export function notFoundAfterInstallMessage(name: BrowserName): string {
 
 /** The last line of a failed command's output worth quoting (apt's "E: …" when there is one). */
 export function failureDetail(output: string, fallback: string): string {
-  const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const line = [...lines].reverse().find((l) => l.startsWith('E:')) ?? lines.at(-1);
   return line ? line.replace(/\s+/g, ' ').slice(0, 200) : fallback;
 }
@@ -125,7 +128,9 @@ export function ensureBrowsers(names: readonly BrowserName[], options: EnsureOpt
   if (plan.kind === 'refuse') return { ok: false, fatal: false, message: missingMessage(missing, plan.reason), missing };
 
   const packages = missing.map((name) => BROWSERS[name].debianPackage);
-  log(`gloss: installing ${packages.join(' ')} from Debian's packages (apt-get${plan.sudo ? ' through sudo' : ''}); this takes a minute or two…`);
+  log(
+    `gloss: installing ${packages.join(' ')} from Debian's packages (apt-get${plan.sudo ? ' through sudo' : ''}); this takes a minute or two…`,
+  );
   let transcript = '';
   for (const [command, ...args] of installCommands(plan, packages)) {
     const run = spawnSync(command!, args, {
@@ -139,7 +144,12 @@ export function ensureBrowsers(names: readonly BrowserName[], options: EnsureOpt
       const logFile = path.join(tmpdir(), `gloss-apt-get-${process.pid}.log`);
       writeFileSync(logFile, transcript);
       const fallback = run.error ? run.error.message : `exit code ${run.status ?? run.signal}`;
-      return { ok: false, fatal: false, message: installFailedMessage(missing, failureDetail(`${run.stdout ?? ''}\n${run.stderr ?? ''}`, fallback), logFile), missing };
+      return {
+        ok: false,
+        fatal: false,
+        message: installFailedMessage(missing, failureDetail(`${run.stdout ?? ''}\n${run.stderr ?? ''}`, fallback), logFile),
+        missing,
+      };
     }
   }
   for (const name of missing) {

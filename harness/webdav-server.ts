@@ -58,7 +58,8 @@ async function waitForServer(url: string, auth: string, pidFile: string, errorLo
 }
 
 export async function startWebdavServer(options: { user?: string; password?: string } = {}): Promise<WebdavServer> {
-  if (!apacheInstalled()) throw new Error('Apache httpd is not installed: run `apt-get install apache2 apache2-utils` (npm test does when allowed).');
+  if (!apacheInstalled())
+    throw new Error('Apache httpd is not installed: run `apt-get install apache2 apache2-utils` (npm test does when allowed).');
   const user = options.user ?? 'reader';
   const password = options.password ?? 'correct horse';
   const dir = mkdtempSync(path.join(tmpdir(), 'gloss-webdav-'));
@@ -95,7 +96,10 @@ export async function startWebdavServer(options: { user?: string; password?: str
   const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   await waitForServer(url, auth, path.join(dir, 'run', 'httpd.pid'), path.join(dir, 'error.log'));
   return {
-    url, user, password, dataDir: data,
+    url,
+    user,
+    password,
+    dataDir: data,
     async stop() {
       try {
         execFileSync(APACHE, ['-f', path.join(dir, 'apache.conf'), '-k', 'stop'], { stdio: 'ignore' });

@@ -26,7 +26,11 @@ const PAGES_DIR = path.join(import.meta.dirname, '..', 'tests', 'fixtures', 'rea
 const MIN_RESTORED = 0.95;
 // --seed varies where the highlights fall (the default set is the one reported); --verbose lists misses.
 const { values: options } = parseArgs({
-  options: { verbose: { type: 'boolean', default: false }, seed: { type: 'string', default: '' }, 'no-timing': { type: 'boolean', default: false } },
+  options: {
+    verbose: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '' },
+    'no-timing': { type: 'boolean', default: false },
+  },
 });
 
 // Which JSDOM holds an index's document, to serialise it after a modification.
@@ -81,14 +85,21 @@ function runCase(page: PageCase, label: string, modify: Modification | null): Ta
     const outcome = classify(result, expected, normalized, modify === reflowWhitespace);
     count(tally, outcome, result);
     if (outcome !== 'correct' && (options.verbose || outcome === 'wrong')) {
-      const got = result.status === 'anchored' ? JSON.stringify(changed.text.slice(result.start, result.end)) : `orphan (best ${result.bestScore.toFixed(3)})`;
-      console.log(`  ${outcome}: ${page.name} #${i} [${label}] expected ${JSON.stringify(changed.text.slice(expected.start, expected.end))}\n    got ${got}`);
+      const got =
+        result.status === 'anchored'
+          ? JSON.stringify(changed.text.slice(result.start, result.end))
+          : `orphan (best ${result.bestScore.toFixed(3)})`;
+      console.log(
+        `  ${outcome}: ${page.name} #${i} [${label}] expected ${JSON.stringify(changed.text.slice(expected.start, expected.end))}\n    got ${got}`,
+      );
     }
   });
   return tally;
 }
 
-const files = readdirSync(PAGES_DIR).filter((f) => f.endsWith('.html')).sort();
+const files = readdirSync(PAGES_DIR)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
 const pages = files.map(preparePage);
 console.log(`${pages.length} pages, ${pages.reduce((n, p) => n + p.highlights.length, 0)} highlights\n`);
 

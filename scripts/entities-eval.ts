@@ -32,10 +32,15 @@ if (cv) {
   const resolve = dictionaryResolver(finder.dictionary, finder.software);
   const reports = SPLITS.flatMap((split) => readSplit(split));
   const rulesOf = rulesByReport((text) => rules.findEntities(text));
-  const only = args.find((a) => a.startsWith('--variants='))?.slice('--variants='.length).split(',');
+  const only = args
+    .find((a) => a.startsWith('--variants='))
+    ?.slice('--variants='.length)
+    .split(',');
   const variants = only ? VARIANTS.filter((v) => only.includes(v.name)) : VARIANTS;
   console.error(`${FOLDS}-fold cross-validation by report over ${reports.length} reports (train + dev), fold seed ${FOLD_SEED}`);
-  const { tallies } = crossValidate(reports, variants, rulesOf, resolve, dictionaryFacts(finder.dictionary, finder.software), (line) => console.error(line));
+  const { tallies } = crossValidate(reports, variants, rulesOf, resolve, dictionaryFacts(finder.dictionary, finder.software), (line) =>
+    console.error(line),
+  );
   console.log(HEADER.replace('split   ', 'variant '));
   for (const variant of variants) {
     console.log(`# ${variant.name}: ${variant.description}`);

@@ -35,21 +35,37 @@ function survey(label: string, texts: { name: string; text: string }[]): void {
     if (list && found.length) console.log(`  ${name}: ${found.map((e) => `${e.indicatorType}:${e.canonical}`).join(' | ')}`);
   }
   const sum = Object.values(total).reduce((a, b) => a + b, 0);
-  const byType = Object.entries(total).sort().map(([t, n]) => `${t} ${n}`).join(', ');
+  const byType = Object.entries(total)
+    .sort()
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
   console.log(`${label}: ${texts.length} texts, ${pagesWithAny} with indicators, ${sum} indicators (${byType || 'none'})`);
 }
 
 const pagesDir = path.join(FIXTURES_DIR, 'real-pages');
-const pages = [...readdirSync(pagesDir).filter((f) => f.endsWith('.html')).map((f) => path.join(pagesDir, f)), path.join(FIXTURES_DIR, 'storm-1152.html')]
-  .map((file) => {
-    const article = extractArticle(documentFrom(readFileSync(file, 'utf8'), 'https://example.org/page'));
-    return { name: path.basename(file, '.html'), text: article.textContent };
-  });
+const pages = [
+  ...readdirSync(pagesDir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => path.join(pagesDir, f)),
+  path.join(FIXTURES_DIR, 'storm-1152.html'),
+].map((file) => {
+  const article = extractArticle(documentFrom(readFileSync(file, 'utf8'), 'https://example.org/page'));
+  return { name: path.basename(file, '.html'), text: article.textContent };
+});
 survey('ordinary pages (tests/fixtures)', pages);
-survey('  of which wikipedia-2', pages.filter((p) => p.name.startsWith('wikipedia')));
+survey(
+  '  of which wikipedia-2',
+  pages.filter((p) => p.name.startsWith('wikipedia')),
+);
 for (const split of ['train', 'dev']) {
   const file = path.join(ANNOCTR, `${split}.jsonl`);
   if (!existsSync(file)) continue;
-  const reports = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string; text: string });
-  survey(`AnnoCTR ${split} (threat reports)`, reports.map((r) => ({ name: r.id, text: r.text })));
+  const reports = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { id: string; text: string });
+  survey(
+    `AnnoCTR ${split} (threat reports)`,
+    reports.map((r) => ({ name: r.id, text: r.text })),
+  );
 }

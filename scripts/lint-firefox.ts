@@ -12,8 +12,10 @@ try {
   process.exit(1);
 }
 const { errors, notices, known, unexplained, unseen } = report;
-console.log(`web-ext lint on .output/firefox-mv2: ${errors.length} errors, ${notices.length} notices, `
-  + `${unexplained.length} warnings of Gloss's own, ${known.length} from bundled libraries (README, "Store packages").`);
+console.log(
+  `web-ext lint on .output/firefox-mv2: ${errors.length} errors, ${notices.length} notices, ` +
+    `${unexplained.length} warnings of Gloss's own, ${known.length} from bundled libraries (README, "Store packages").`,
+);
 for (const { warning, known: entry } of known) console.log(`  known: ${describeLintMessage(warning)} (${entry.library})`);
 for (const message of [...errors, ...notices, ...unexplained]) console.error(`  ${describeLintMessage(message)}`);
 for (const entry of unseen) console.error(`  no longer reported, take it out of scripts/store/known-lint-warnings.ts: ${entry.library}`);

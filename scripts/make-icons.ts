@@ -9,7 +9,9 @@ const svg = await readFile(path.join(PROJECT_ROOT, 'assets', 'icon.svg'), 'utf8'
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
 for (const size of SIZES) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
-  await page.setContent(`<style>html,body{margin:0;background:transparent}svg{width:${size}px;height:${size}px;display:block}</style>${svg}`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}svg{width:${size}px;height:${size}px;display:block}</style>${svg}`,
+  );
   await page.screenshot({ path: path.join(PROJECT_ROOT, 'public', 'icon', `${size}.png`), omitBackground: true });
   await page.close();
 }

@@ -45,8 +45,12 @@ if (!browsers.ok) {
   build(['-b', 'firefox']);
   const shown = (dir: string) => path.relative(process.cwd(), dir) || dir;
   console.log('\nGloss is built, but no browser can be opened here. Load it by hand (README, "Load the extension yourself"):');
-  console.log(`- Chrome or Chromium: open chrome://extensions, turn on Developer mode, click "Load unpacked" and choose ${shown(CHROME_BUILD)}`);
-  console.log(`- Firefox: open about:debugging#/runtime/this-firefox, click "Load Temporary Add-on…" and choose ${shown(path.join(FIREFOX_BUILD, 'manifest.json'))}`);
+  console.log(
+    `- Chrome or Chromium: open chrome://extensions, turn on Developer mode, click "Load unpacked" and choose ${shown(CHROME_BUILD)}`,
+  );
+  console.log(
+    `- Firefox: open about:debugging#/runtime/this-firefox, click "Load Temporary Add-on…" and choose ${shown(path.join(FIREFOX_BUILD, 'manifest.json'))}`,
+  );
   process.exit(0);
 }
 

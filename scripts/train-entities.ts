@@ -51,4 +51,6 @@ const file = modelFile(
 );
 const json = JSON.stringify(file);
 writeFileSync(OUT, json);
-console.log(`wrote ${path.relative(process.cwd(), OUT)}: ${file.features.length} features, ${(json.length / 1024).toFixed(0)} KB raw, ${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped`);
+console.log(
+  `wrote ${path.relative(process.cwd(), OUT)}: ${file.features.length} features, ${(json.length / 1024).toFixed(0)} KB raw, ${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped`,
+);

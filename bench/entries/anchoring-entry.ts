@@ -105,12 +105,13 @@ function check(): AnchoringCheck {
 
 const anchor = (): number => timed(() => anchorAll(new TextIndex(document.body), targets));
 const build = (): number => timed(() => new TextIndex(document.body));
-const indexOf = (): number => timed(() => {
-  const { text } = new TextIndex(document.body);
-  let found = 0;
-  for (const target of targets) found += text.indexOf(target.quote.exact);
-  return found;
-});
+const indexOf = (): number =>
+  timed(() => {
+    const { text } = new TextIndex(document.body);
+    let found = 0;
+    for (const target of targets) found += text.indexOf(target.quote.exact);
+    return found;
+  });
 
 /** The three alternate (A, B, C, A, B, C…) so noise from the machine hits them alike. */
 function run(budget: Budget): AnchoringSamples {

@@ -14,11 +14,12 @@ export interface Modification {
   undo: () => void;
 }
 
-const PARAGRAPH = 'Editor’s note: this article was updated after publication to correct the date of the '
-  + 'second survey, to add a comment from the ministry, and to clarify that the figures for the northern '
-  + 'districts are provisional estimates, not final counts. An earlier version also misspelled the name of '
-  + 'the river. We regret the errors. Readers who spot a mistake can write to the corrections desk, which '
-  + 'reviews every message and publishes a summary of the changes at the foot of the page each week.';
+const PARAGRAPH =
+  'Editor’s note: this article was updated after publication to correct the date of the ' +
+  'second survey, to add a comment from the ministry, and to clarify that the figures for the northern ' +
+  'districts are provisional estimates, not final counts. An earlier version also misspelled the name of ' +
+  'the river. We regret the errors. Readers who spot a mistake can write to the corrections desk, which ' +
+  'reviews every message and publishes a summary of the changes at the foot of the page each week.';
 
 /** Puts PARAGRAPH first in the body inside a new `tag` element. */
 function insertAtTop(tag: string, description: string): Modification {
@@ -50,7 +51,10 @@ function editEveryQuote(targets: readonly AnnotationTarget[]): Modification {
   return {
     description: 'one letter changed in the middle of every quote',
     shift: 0,
-    undo: () => originals.forEach((data, node) => { node.data = data; }),
+    undo: () =>
+      originals.forEach((data, node) => {
+        node.data = data;
+      }),
   };
 }
 

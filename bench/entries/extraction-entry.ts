@@ -93,8 +93,7 @@ function phaseOnce(into: PhaseSamples): void {
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
   mark('parse');
   const length = parsed?.textContent?.trim().length ?? 0;
-  const isArticle = Boolean(parsed?.content) && length > 0
-    && (length >= MIN_ARTICLE_CHARACTERS || isProbablyReaderable(document));
+  const isArticle = Boolean(parsed?.content) && length > 0 && (length >= MIN_ARTICLE_CHARACTERS || isProbablyReaderable(document));
   mark('looksLikeArticle');
   const metadata = completeMetadata(parsed, document, location.href);
   mark('metadata');

@@ -47,8 +47,10 @@ export async function benchAnchoring(browser: BenchBrowser, server: FixtureServe
         runs: samples.anchor.length,
       };
       rows.push(row);
-      console.error(`anchoring, ${description}: ${row.anchorMs.toFixed(1)} ms vs ${row.indexOfMs.toFixed(1)} ms ` +
-        `over ${row.runs} runs; ${formatMethods(check)}`);
+      console.error(
+        `anchoring, ${description}: ${row.anchorMs.toFixed(1)} ms vs ${row.indexOfMs.toFixed(1)} ms ` +
+          `over ${row.runs} runs; ${formatMethods(check)}`,
+      );
     }
     return { page, rows };
   } finally {
@@ -75,9 +77,12 @@ export function formatAnchoring({ page, rows }: AnchoringResult, budget: Budget)
     '| page | anchorAll incl. TextIndex ms | TextIndex + indexOf ms | ratio | TextIndex alone ms | ' +
       'position / element / exact / fuzzy / orphan | at the right place | runs |',
     '| --- | ---: | ---: | ---: | ---: | :---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.description} | ${ms(r.anchorMs)} | ${ms(r.indexOfMs)} | ` +
-      `${(r.anchorMs / r.indexOfMs).toFixed(1)} | ${ms(r.buildMs)} | ${formatMethods(r.check)} | ` +
-      `${r.check.rightPlace}/${n} | ${r.runs} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.description} | ${ms(r.anchorMs)} | ${ms(r.indexOfMs)} | ` +
+        `${(r.anchorMs / r.indexOfMs).toFixed(1)} | ${ms(r.buildMs)} | ${formatMethods(r.check)} | ` +
+        `${r.check.rightPlace}/${n} | ${r.runs} |`,
+    ),
     '',
     'anchorAll incl. TextIndex: `anchorAll(new TextIndex(document.body), targets)`, what the content script ' +
       'does on load (it then also makes a Range per highlight and paints them, not timed here). ' +
@@ -93,8 +98,10 @@ export function formatAnchoring({ page, rows }: AnchoringResult, budget: Budget)
   const unchanged = rows[0];
   if (unchanged) {
     const met = unchanged.anchorMs < TARGET_MS;
-    lines.push(`Target on the unchanged page: under ${TARGET_MS} ms — ${met ? 'met' : 'MISSED'} ` +
-      `(${ms(unchanged.anchorMs)} ms); slowest state ${ms(Math.max(...rows.map((r) => r.anchorMs)))} ms.`);
+    lines.push(
+      `Target on the unchanged page: under ${TARGET_MS} ms — ${met ? 'met' : 'MISSED'} ` +
+        `(${ms(unchanged.anchorMs)} ms); slowest state ${ms(Math.max(...rows.map((r) => r.anchorMs)))} ms.`,
+    );
   }
   return lines.join('\n');
 }

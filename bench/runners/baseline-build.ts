@@ -14,8 +14,12 @@ function run(command: string, args: string[], cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed:\n${output}`))));
   });
@@ -29,7 +33,8 @@ export async function baselineCheckout(ref: string): Promise<{ tree: string; com
   const owner = createHash('sha256').update(PROJECT_ROOT).digest('hex').slice(0, 8);
   const tree = path.join(os.tmpdir(), `gloss-baseline-${commit.slice(0, 12)}-${owner}`);
   if (!existsSync(tree)) await run('git', ['worktree', 'add', '--detach', tree, commit], PROJECT_ROOT);
-  if (!existsSync(path.join(tree, 'node_modules'))) symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(tree, 'node_modules'), 'dir');
+  if (!existsSync(path.join(tree, 'node_modules')))
+    symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(tree, 'node_modules'), 'dir');
   return { tree, commit };
 }
 

@@ -40,19 +40,39 @@ async function measureChild(tree: string, mode: string, textFile: string, indexF
   const { readEntityIndex, scannerFromIndex } = mode === 'built' ? {} : await lib('compiled/load-entity-index.ts');
   last = performance.now();
   // Both backgrounds' scripts parse the data files as they start (the records stay for the entity details).
-  const json = Object.fromEntries(DATA_FILES.map((name) => [name, JSON.parse(readFileSync(path.join(tree, 'data', `${name}.json`), 'utf8'))]));
+  const json = Object.fromEntries(
+    DATA_FILES.map((name) => [name, JSON.parse(readFileSync(path.join(tree, 'data', `${name}.json`), 'utf8'))]),
+  );
   const data = {
-    actors: json['threat-actors'], software: json.software, techniques: json['attack-techniques'],
-    organizations: json.organizations, places: json.places, model: json['entity-model'],
+    actors: json['threat-actors'],
+    software: json.software,
+    techniques: json['attack-techniques'],
+    organizations: json.organizations,
+    places: json.places,
+    model: json['entity-model'],
   };
   lap('JSON parse of the data files');
   if (mode === 'built') {
     const base = builtParts();
     const parts = {
       group: base.group,
-      actorDictionary: (records: unknown) => { lap('scanner: finders and name lists'); const d = base.actorDictionary(records); lap('scanner: the two dictionaries'); return d; },
-      softwareDictionary: (records: unknown) => { const d = base.softwareDictionary(records); lap('scanner: the two dictionaries'); return d; },
-      model: (file: unknown, facts: unknown) => { lap('scanner: finders and name lists'); const m = base.model(file, facts); lap('scanner: model'); return m; },
+      actorDictionary: (records: unknown) => {
+        lap('scanner: finders and name lists');
+        const d = base.actorDictionary(records);
+        lap('scanner: the two dictionaries');
+        return d;
+      },
+      softwareDictionary: (records: unknown) => {
+        const d = base.softwareDictionary(records);
+        lap('scanner: the two dictionaries');
+        return d;
+      },
+      model: (file: unknown, facts: unknown) => {
+        lap('scanner: finders and name lists');
+        const m = base.model(file, facts);
+        lap('scanner: model');
+        return m;
+      },
     };
     const scanner = createEntityScanner(data, parts);
     lap('scanner: finders and name lists');
@@ -78,13 +98,23 @@ async function measureChild(tree: string, mode: string, textFile: string, indexF
 
 function runChild(args: string[]): Promise<Parts> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'bench', 'entity-cold-parts.ts'), ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'bench', 'entity-cold-parts.ts'), ...args],
+      { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let err = '';
-    child.stdout.on('data', (chunk) => { out += chunk; });
-    child.stderr.on('data', (chunk) => { err += chunk; });
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+    });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`entity-cold-parts failed:\n${err}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`entity-cold-parts failed:\n${err}`)),
+    );
   });
 }
 
@@ -95,7 +125,12 @@ export interface ColdParts {
 }
 
 /** `samples` fresh processes each for the tree at `baseline` and for this tree, alternating. */
-export async function benchColdParts(baseline: { tree: string; commit: string }, text: string, indexBytes: Uint8Array, samples: number): Promise<ColdParts> {
+export async function benchColdParts(
+  baseline: { tree: string; commit: string },
+  text: string,
+  indexBytes: Uint8Array,
+  samples: number,
+): Promise<ColdParts> {
   const textFile = path.join(os.tmpdir(), 'gloss-cold-parts.txt');
   const indexFile = path.join(os.tmpdir(), 'gloss-cold-parts.bin');
   writeFileSync(textFile, text);

@@ -36,7 +36,17 @@ import { ensureChromeBuild } from './wxt-build';
 export const BEFORE_COMPILED_INDEX_COMMIT = 'de36eb2';
 
 /** The background's moments (extension/background/timeline.ts), in the order they happen. */
-const MOMENTS = ['background-started', 'page-reader-start', 'page-reader-done', 'scanner-start', 'entity-index-read', 'user-actors-read', 'scanner-ready', 'scan-start', 'scan-done'] as const;
+const MOMENTS = [
+  'background-started',
+  'page-reader-start',
+  'page-reader-done',
+  'scanner-start',
+  'entity-index-read',
+  'user-actors-read',
+  'scanner-ready',
+  'scan-start',
+  'scan-done',
+] as const;
 type Moment = (typeof MOMENTS)[number] | 'worker-origin';
 type ColdMode = 'cold' | 'cold, worker stopped';
 const COLD_MODES: ColdMode[] = ['cold', 'cold, worker stopped'];
@@ -98,14 +108,18 @@ const MARK_ANALYZE_REQUESTS = `(() => {
 /** Waits for the shown mark in the popup document, then reads the open's marks and the entity buttons on screen. */
 async function openTimes(popup: Page): Promise<{ open: Open; buttons: number }> {
   await popup.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARKS.shown, { timeout: 60_000 });
-  return popup.evaluate(({ marks, region }) => {
-    const [sent, reply, shown] = [marks.sent, marks.reply, marks.shown]
-      .map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN);
-    return {
-      open: { sent, reply, shown },
-      buttons: document.querySelectorAll(`${region} button.entity-button`).length,
-    };
-  }, { marks: MARKS, region: REGION });
+  return popup.evaluate(
+    ({ marks, region }) => {
+      const [sent, reply, shown] = [marks.sent, marks.reply, marks.shown].map(
+        (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
+      );
+      return {
+        open: { sent, reply, shown },
+        buttons: document.querySelectorAll(`${region} button.entity-button`).length,
+      };
+    },
+    { marks: MARKS, region: REGION },
+  );
 }
 
 /** The background's moments of the last open, on the clock of `popup` (its navigation start is 0). */
@@ -145,7 +159,10 @@ async function stopServiceWorker(session: ChromiumSession): Promise<void> {
     const gaveUp = Date.now() + 30_000;
     while (!stopped()) {
       if (Date.now() > gaveUp) throw new Error(`Gloss's service worker did not stop: ${JSON.stringify([...status])}`);
-      await new Promise<void>((resolve) => { changed = resolve; setTimeout(resolve, 1_000); });
+      await new Promise<void>((resolve) => {
+        changed = resolve;
+        setTimeout(resolve, 1_000);
+      });
     }
     await cdp.detach();
   } finally {
@@ -168,13 +185,15 @@ async function warmOpens(session: ChromiumSession, popup: Page, article: Page, r
   }
   const tabId = await session.tabIdOf(article);
   for (let i = 0; i < opens; i++) {
-    result.read.push(await session.serviceWorker.evaluate(async (id) => {
-      const start = performance.now();
-      // harness/extension-globals.d.ts does not declare `scripting`; only this benchmark calls it.
-      const { scripting } = chrome as unknown as { scripting: { executeScript: (injection: object) => Promise<unknown> } };
-      await scripting.executeScript({ target: { tabId: id }, files: ['/page-reader.js'] });
-      return performance.now() - start;
-    }, tabId));
+    result.read.push(
+      await session.serviceWorker.evaluate(async (id) => {
+        const start = performance.now();
+        // harness/extension-globals.d.ts does not declare `scripting`; only this benchmark calls it.
+        const { scripting } = chrome as unknown as { scripting: { executeScript: (injection: object) => Promise<unknown> } };
+        await scripting.executeScript({ target: { tabId: id }, files: ['/page-reader.js'] });
+        return performance.now() - start;
+      }, tabId),
+    );
   }
 }
 
@@ -182,13 +201,17 @@ async function warmOpens(session: ChromiumSession, popup: Page, article: Page, r
  * For this tree and the baseline, alternating: `launches` cold opens of each page in each cold mode (a
  * fresh browser each), then, in the last browser of each page, `opens` warm opens and the page reader alone.
  */
-export async function benchEntityPopup(
-  options: { launches: number; opens: number; rebuild: boolean; baseline?: string },
-): Promise<{ builds: PopupBuild[]; chromium: string }> {
+export async function benchEntityPopup(options: {
+  launches: number;
+  opens: number;
+  rebuild: boolean;
+  baseline?: string;
+}): Promise<{ builds: PopupBuild[]; chromium: string }> {
   const baseline = await baselineChromeBuild(options.baseline ?? BEFORE_COMPILED_INDEX_COMMIT);
   const { dir } = await ensureChromeBuild('bench', options.rebuild);
   const server: FixtureServer = await startFixtureServer(FIXTURES_DIR);
-  const fresh = (): PopupPage[] => POPUP_PAGES.map(({ page, targetMs }) => ({ page, targetMs, cold: [], stopped: [], warm: [], read: [], buttons: 0 }));
+  const fresh = (): PopupPage[] =>
+    POPUP_PAGES.map(({ page, targetMs }) => ({ page, targetMs, cold: [], stopped: [], warm: [], read: [], buttons: 0 }));
   const builds = [
     { label: 'before', commit: baseline.commit, dir: baseline.dir, pages: fresh() },
     { label: 'after (this tree)', commit: 'HEAD', dir, pages: fresh() },
@@ -222,8 +245,12 @@ export async function benchEntityPopup(
               await session.close();
             }
             const last = (mode === 'cold' ? result.cold : result.stopped).at(-1);
-            console.error(`entities popup, ${build.label}, ${result.page}, ${mode}: ${last?.shown.toFixed(0)} ms` +
-              (result.warm.length > 0 && mode === 'cold' ? `, warm ${median(result.warm.map((o) => o.shown)).toFixed(0)} ms over ${result.warm.length} opens` : ''));
+            console.error(
+              `entities popup, ${build.label}, ${result.page}, ${mode}: ${last?.shown.toFixed(0)} ms` +
+                (result.warm.length > 0 && mode === 'cold'
+                  ? `, warm ${median(result.warm.map((o) => o.shown)).toFixed(0)} ms over ${result.warm.length} opens`
+                  : ''),
+            );
           }
         }
       }
@@ -248,9 +275,11 @@ const KIND_LABEL: Record<OpenKind, string> = { cold: 'cold', stopped: 'cold, wor
 function row(build: PopupBuild, page: PopupPage, kind: OpenKind): string {
   const opens = page[kind];
   const shown = opens.map((o) => o.shown);
-  return `| ${build.label} | ${pageName(page.page)} | ${KIND_LABEL[kind]} | ${opens.length} | **${fmt(shown)}**${spread(shown)} | ${fmt(opens.map((o) => o.sent))} | ` +
+  return (
+    `| ${build.label} | ${pageName(page.page)} | ${KIND_LABEL[kind]} | ${opens.length} | **${fmt(shown)}**${spread(shown)} | ${fmt(opens.map((o) => o.sent))} | ` +
     `${fmt(opens.map((o) => o.reply - o.sent))} | ${kind === 'warm' ? fmt(page.read) : '–'} | ` +
-    `${fmt(opens.map((o) => o.shown - o.reply))} | ${page.buttons} |`;
+    `${fmt(opens.map((o) => o.shown - o.reply))} | ${page.buttons} |`
+  );
 }
 
 /** A span between two moments of each open (popup clock), as a median; '–' where the moments are missing. */
@@ -269,11 +298,17 @@ const at = (moment: Moment) => (o: Open) => o.background?.[moment];
 function breakdownRow(build: PopupBuild, page: PopupPage, kind: 'cold' | 'stopped'): string {
   const opens = page[kind];
   // Before the popup's request, a worker that was already running has nothing to start.
-  const workerStart = span(opens.filter((o) => (o.background?.['worker-origin'] ?? -1) >= 0), at('worker-origin'), at('background-started'));
-  return `| ${build.label} | ${pageName(page.page)} | ${KIND_LABEL[kind]} | ${fmt(opens.map((o) => o.sent))} | ${workerStart} | ` +
+  const workerStart = span(
+    opens.filter((o) => (o.background?.['worker-origin'] ?? -1) >= 0),
+    at('worker-origin'),
+    at('background-started'),
+  );
+  return (
+    `| ${build.label} | ${pageName(page.page)} | ${KIND_LABEL[kind]} | ${fmt(opens.map((o) => o.sent))} | ${workerStart} | ` +
     `${span(opens, at('page-reader-start'), at('page-reader-done'))} | ${span(opens, at('scanner-start'), at('entity-index-read'))} | ` +
     `${span(opens, at('scanner-start'), at('scanner-ready'))} | ${span(opens, at('scan-start'), at('scan-done'))} | ` +
-    `${span(opens, at('scan-done'), (o) => o.shown)} | **${fmt(opens.map((o) => o.shown))}** |`;
+    `${span(opens, at('scan-done'), (o) => o.shown)} | **${fmt(opens.map((o) => o.shown))}** |`
+  );
 }
 
 export function formatEntityPopup(builds: PopupBuild[]): string {
@@ -290,28 +325,35 @@ export function formatEntityPopup(builds: PopupBuild[]): string {
     '| build | page | open | opens | navigation → entities shown ms | → analyze-tab sent | analyze-tab sent → reply | ' +
       'of which page reader alone | reply → shown | entity buttons |',
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...builds.flatMap((build) => build.pages.flatMap((page) => (['cold', 'stopped', 'warm'] as const).map((kind) => row(build, page, kind)))),
+    ...builds.flatMap((build) =>
+      build.pages.flatMap((page) => (['cold', 'stopped', 'warm'] as const).map((kind) => row(build, page, kind))),
+    ),
     '',
-    'Where a cold open\'s time goes (medians, ms; the background\'s moments put on the popup\'s clock):',
+    "Where a cold open's time goes (medians, ms; the background's moments put on the popup's clock):",
     '',
     '| build | page | open | popup start-up (→ analyze-tab sent) | service worker start-up (→ background started) | page reader | ' +
-      'of which reading the entity index | scanner made (index or records, user\'s actors) | scan (first use builds the automata before) | scan done → entities shown | entities shown |',
+      "of which reading the entity index | scanner made (index or records, user's actors) | scan (first use builds the automata before) | scan done → entities shown | entities shown |",
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...builds.flatMap((build) => build.pages.flatMap((page) => (['cold', 'stopped'] as const).map((kind) => breakdownRow(build, page, kind)))),
+    ...builds.flatMap((build) =>
+      build.pages.flatMap((page) => (['cold', 'stopped'] as const).map((kind) => breakdownRow(build, page, kind))),
+    ),
     '',
-    'After / before, entities shown (medians): ' + POPUP_PAGES.map((p, i) =>
-      `${pageName(p.page)} cold ${ratio('cold', i)}, worker stopped ${ratio('stopped', i)}, warm ${ratio('warm', i)}`).join('; ') + '.',
+    'After / before, entities shown (medians): ' +
+      POPUP_PAGES.map(
+        (p, i) => `${pageName(p.page)} cold ${ratio('cold', i)}, worker stopped ${ratio('stopped', i)}, warm ${ratio('warm', i)}`,
+      ).join('; ') +
+      '.',
     '',
-    'Entities shown: from the popup document\'s navigation start to the `gloss:entities-shown` mark, set by ' +
+    "Entities shown: from the popup document's navigation start to the `gloss:entities-shown` mark, set by " +
       'EntitiesRegion in an effect after its first paint with the entity buttons; median (min–max). Cold: the ' +
       'first open after launching the browser, one fresh browser per open. Cold, worker stopped: the same, with the ' +
       'service worker stopped before the popup opens (its start-up is then in the time). Warm: ' +
-      'reloads of the popup with the background running. The split comes from marks around the popup\'s ' +
-      '`analyze-tab` request (runtime.sendMessage wrapped by an init script) and the background\'s own marks. ' +
+      "reloads of the popup with the background running. The split comes from marks around the popup's " +
+      "`analyze-tab` request (runtime.sendMessage wrapped by an init script) and the background's own marks. " +
       'Service worker start-up is counted only where the worker started after the popup opened. Page reader alone: ' +
       '`scripting.executeScript` of page-reader.js timed in the background after the warm opens. Each column is its ' +
       'own median, so they need not add up. How and why: bench/runners/entity-popup.ts.',
-    'Targets (the issue\'s 200 ms cold for the sample article; 50 ms and 300 ms warm, one per page): ' +
+    "Targets (the issue's 200 ms cold for the sample article; 50 ms and 300 ms warm, one per page): " +
       after.pages.map((p) => `${pageName(p.page)} under ${p.targetMs} ms warm — ${verdict(p.warm, p.targetMs)}`).join('; ') +
       `; storm-1152 cold under 200 ms — ${verdict(after.pages[0].cold, 200)}, worker stopped ${verdict(after.pages[0].stopped, 200)}.`,
   ].join('\n');

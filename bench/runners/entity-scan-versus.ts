@@ -53,7 +53,11 @@ export async function benchScanVersus(ref: string, pageTexts: readonly string[],
   const buildNew = () => scannerFromIndex(readEntityIndex(index), data);
   const scanners: [Scan, Scan] = [buildNew().findEntities, buildOld().findEntities];
   const texts = [...pageTexts];
-  const dev = path.join(process.env.GLOSS_SHARED_DATA ?? path.join(import.meta.dirname, '..', '..', '..', 'shared', 'data'), 'annoctr', 'dev.jsonl');
+  const dev = path.join(
+    process.env.GLOSS_SHARED_DATA ?? path.join(import.meta.dirname, '..', '..', '..', 'shared', 'data'),
+    'annoctr',
+    'dev.jsonl',
+  );
   if (existsSync(dev)) for (const line of readFileSync(dev, 'utf8').split('\n')) if (line.trim()) texts.push(JSON.parse(line).text);
   let currentMs = 0;
   let baselineMs = 0;
@@ -71,7 +75,15 @@ export async function benchScanVersus(ref: string, pageTexts: readonly string[],
     currentMs += median(samples[0]);
     baselineMs += median(samples[1]);
   }
-  return { baseline: commit, texts: texts.length, bytes, currentMs, baselineMs, currentBuildMs: buildTime(buildNew), baselineBuildMs: buildTime(buildOld) };
+  return {
+    baseline: commit,
+    texts: texts.length,
+    bytes,
+    currentMs,
+    baselineMs,
+    currentBuildMs: buildTime(buildNew),
+    baselineBuildMs: buildTime(buildOld),
+  };
 }
 
 export function formatScanVersus(r: ScanVersusResult): string {

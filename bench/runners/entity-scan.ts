@@ -145,8 +145,10 @@ export async function benchEntityScan(budget: Budget): Promise<ScanResult> {
       runs: scannerSamples.length,
     };
     pages.push(result);
-    console.error(`entity scan, ${page}: ${(result.bytes / 1000).toFixed(1)} kB, scanner ${result.scannerMs.toFixed(2)} ms, ` +
-      `baseline ${result.baselineMs.toFixed(2)} ms over ${result.runs} runs`);
+    console.error(
+      `entity scan, ${page}: ${(result.bytes / 1000).toFixed(1)} kB, scanner ${result.scannerMs.toFixed(2)} ms, ` +
+        `baseline ${result.baselineMs.toFixed(2)} ms over ${result.runs} runs`,
+    );
   }
   return { pages, build, baseline };
 }
@@ -166,15 +168,21 @@ export function formatEntityScan({ pages, build, baseline }: ScanResult, budget:
     '| page | text kB | entities | baseline matches | scanner ms | baseline ms | scanner MB/s | baseline MB/s | ratio |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...pages.map((p) => row(p.page, p.bytes, p.entities, p.baselineMatches, p.scannerMs, p.baselineMs)),
-    row('**all pages**', sum((p) => p.bytes), sum((p) => p.entities), sum((p) => p.baselineMatches),
-      sum((p) => p.scannerMs), sum((p) => p.baselineMs)),
+    row(
+      '**all pages**',
+      sum((p) => p.bytes),
+      sum((p) => p.entities),
+      sum((p) => p.baselineMatches),
+      sum((p) => p.scannerMs),
+      sum((p) => p.baselineMs),
+    ),
     '',
     'Scanner: `createEntityScanner(loadEntityData()).findEntities(extraction.textContent)`, every finder and the ' +
       'overlap rules, with the full dictionaries. Baseline: one `RegExp` alternating all ' +
       `${baseline.names.toLocaleString('en')} names and aliases of data/threat-actors.json and data/software.json ` +
       `(escaped, longest first, \`(?<!\\w)…(?!\\w)\`, flags '${baseline.flags}'), run with matchAll. The baseline ` +
       'finds dictionary names only (no indicators, patterns, context or overlap rules), so it is a floor for the ' +
-      'matcher\'s cost, not a like-for-like result. Text sizes are UTF-8 bytes of extractArticle\'s textContent ' +
+      "matcher's cost, not a like-for-like result. Text sizes are UTF-8 bytes of extractArticle's textContent " +
       '(jsdom), kB = 1,000 bytes, MB = 10⁶ bytes; the total row is the sums (its MB/s is total bytes over total ms). ' +
       `Median ratio across ${pages.length} pages: **${median(ratios).toFixed(2)}** (min ${Math.min(...ratios).toFixed(2)}, ` +
       `max ${Math.max(...ratios).toFixed(2)}). Medians of ${Math.min(...counts)}–${Math.max(...counts)} interleaved ` +

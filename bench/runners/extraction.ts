@@ -53,9 +53,11 @@ export async function benchExtraction(
         runs: samples.extract.length,
       };
       results.push(result);
-      console.error(`${result.page}: ${found.kind}, ${found.domElements} elements, ${found.liveHeadings} live headings, ` +
-        `${found.outlineItems} outline items, ${found.words} words — ${result.extractMs.toFixed(2)} vs ` +
-        `${result.bareMs.toFixed(2)} ms over ${result.runs} runs`);
+      console.error(
+        `${result.page}: ${found.kind}, ${found.domElements} elements, ${found.liveHeadings} live headings, ` +
+          `${found.outlineItems} outline items, ${found.words} words — ${result.extractMs.toFixed(2)} vs ` +
+          `${result.bareMs.toFixed(2)} ms over ${result.runs} runs`,
+      );
       if (options.phases) {
         const split = await page.evaluate((b) => window.__glossBench.phases(b), budget);
         phases.push({ page: result.page, samples: split });

@@ -105,7 +105,8 @@ async function firefoxSubject(extensionDir: string, url: string): Promise<Subjec
   // Any Gloss page in front will do as the controller: the e2e build opens a popup for a marked address.
   const { popup: controller } = await session.openWithPopup(`${url}&controller=1`);
   await controller.bringToFront();
-  const evaluate: Evaluate = (script, arg) => (controller as PuppeteerPage).evaluate(`(${script})(${JSON.stringify(arg)})`) as Promise<Open>;
+  const evaluate: Evaluate = (script, arg) =>
+    (controller as PuppeteerPage).evaluate(`(${script})(${JSON.stringify(arg)})`) as Promise<Open>;
   return { version: await session.browser.version(), open: (n) => evaluate(OPEN_AND_TIME, { tabId, n }), close: session.close };
 }
 
@@ -123,7 +124,11 @@ export interface HighlightsPopupRow {
   after: Open[];
 }
 
-export async function benchHighlightsPopup(options: { opens: number; baseline: string; rebuild: boolean }): Promise<{ rows: HighlightsPopupRow[]; baseline: string }> {
+export async function benchHighlightsPopup(options: {
+  opens: number;
+  baseline: string;
+  rebuild: boolean;
+}): Promise<{ rows: HighlightsPopupRow[]; baseline: string }> {
   const server = await startFixtureServer(FIXTURES_DIR);
   const url = server.url(ARTICLE);
   const chromeNow = (await ensureChromeBuild('production', options.rebuild)).dir;
@@ -149,8 +154,10 @@ export async function benchHighlightsPopup(options: { opens: number; baseline: s
         await subjects.before.close();
         await subjects.after.close();
       }
-      console.error(`popup highlights, ${browser}: before ${median(row.before.map((o) => o.listed)).toFixed(0)} ms, ` +
-        `after ${median(row.after.map((o) => o.listed)).toFixed(0)} ms`);
+      console.error(
+        `popup highlights, ${browser}: before ${median(row.before.map((o) => o.listed)).toFixed(0)} ms, ` +
+          `after ${median(row.after.map((o) => o.listed)).toFixed(0)} ms`,
+      );
       rows.push(row);
     }
     return { rows, baseline: chromeBefore.commit };
@@ -172,8 +179,10 @@ export function formatHighlightsPopup({ rows, baseline }: { rows: HighlightsPopu
     ...rows.map((row) => {
       const before = median(row.before.map((o) => o.listed));
       const after = median(row.after.map((o) => o.listed));
-      return `| ${row.browser} ${row.version} | ${med(row.before.map((o) => o.loading))} | ${before.toFixed(0)} | ` +
-        `${med(row.after.map((o) => o.loading))} | **${after.toFixed(0)}** | ${(after / before).toFixed(2)} |`;
+      return (
+        `| ${row.browser} ${row.version} | ${med(row.before.map((o) => o.loading))} | ${before.toFixed(0)} | ` +
+        `${med(row.after.map((o) => o.loading))} | **${after.toFixed(0)}** | ${(after / before).toFixed(2)} |`
+      );
     }),
     '',
     `Medians of ${opens} opens per build, alternating, after one warm-up open each; milliseconds from the popup's ` +

@@ -47,13 +47,20 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 /** A page holding `text` as paragraphs, one per line. */
 function pageOf(title: string, text: string): string {
-  const paragraphs = text.split('\n').filter((line) => line.trim()).map((line) => `<p>${escapeHtml(line)}</p>`);
+  const paragraphs = text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => `<p>${escapeHtml(line)}</p>`);
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>\n${paragraphs.join('\n')}\n</article></body></html>`;
 }
 
 async function realText(): Promise<string> {
   const file = path.join(FIXTURES_DIR, REAL_PAGE);
-  const dom = new JSDOM(await readFile(file), { url: pathToFileURL(file).href, contentType: 'text/html; charset=utf-8', virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(await readFile(file), {
+    url: pathToFileURL(file).href,
+    contentType: 'text/html; charset=utf-8',
+    virtualConsole: new VirtualConsole(),
+  });
   return extractArticle(dom.window.document).textContent.slice(0, HOSTILE_CHARS);
 }
 
@@ -85,8 +92,13 @@ async function pairs(runs: number, hostile: () => Promise<number>, real: () => P
   const hostileMs: number[] = [];
   const realMs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) { hostileMs.push(await hostile()); realMs.push(await real()); }
-    else { realMs.push(await real()); hostileMs.push(await hostile()); }
+    if (i % 2 === 0) {
+      hostileMs.push(await hostile());
+      realMs.push(await real());
+    } else {
+      realMs.push(await real());
+      hostileMs.push(await hostile());
+    }
   }
   return { ms: median(hostileMs), realMs: median(realMs) };
 }
@@ -112,11 +124,23 @@ export async function benchHostile(): Promise<HostileResult> {
       const sample = sampleOf(generator, SEED);
       const file = path.join(dir, `${generator.name}.html`);
       await writeFile(file, text ? pageOf(generator.label, sample) : sample);
-      const scan = text ? await pairs(SCAN_RUNS, async () => timeMs(() => scanner.findEntities(sample)), async () => timeMs(() => scanner.findEntities(real))) : null;
-      const cli = await pairs(CLI_RUNS, () => cliMs(file), () => cliMs(realFile));
+      const scan = text
+        ? await pairs(
+            SCAN_RUNS,
+            async () => timeMs(() => scanner.findEntities(sample)),
+            async () => timeMs(() => scanner.findEntities(real)),
+          )
+        : null;
+      const cli = await pairs(
+        CLI_RUNS,
+        () => cliMs(file),
+        () => cliMs(realFile),
+      );
       rows.push({ label: generator.label, scan, cli: { ...cli, outcome: await outcomeOf(file) } });
-      console.error(`hostile, ${generator.name}: scan ${scan ? `${scan.ms.toFixed(1)} ms (real ${scan.realMs.toFixed(1)})` : '–'}, ` +
-        `gloss analyze ${cli.ms.toFixed(0)} ms (real ${cli.realMs.toFixed(0)})`);
+      console.error(
+        `hostile, ${generator.name}: scan ${scan ? `${scan.ms.toFixed(1)} ms (real ${scan.realMs.toFixed(1)})` : '–'}, ` +
+          `gloss analyze ${cli.ms.toFixed(0)} ms (real ${cli.realMs.toFixed(0)})`,
+      );
     }
     return { rows, realChars: real.length };
   } finally {
@@ -126,9 +150,11 @@ export async function benchHostile(): Promise<HostileResult> {
 
 export function formatHostile({ rows, realChars }: HostileResult): string {
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  const lines = rows.map(({ label, scan, cli }) =>
-    `| ${label} | ${scan ? `${scan.ms.toFixed(1)} | ${scan.realMs.toFixed(1)} | ${ratio(scan.ms, scan.realMs)}` : '– | – | –'} | ` +
-    `${cli.ms.toFixed(0)} | ${cli.realMs.toFixed(0)} | ${ratio(cli.ms, cli.realMs)} | ${cli.outcome} |`);
+  const lines = rows.map(
+    ({ label, scan, cli }) =>
+      `| ${label} | ${scan ? `${scan.ms.toFixed(1)} | ${scan.realMs.toFixed(1)} | ${ratio(scan.ms, scan.realMs)}` : '– | – | –'} | ` +
+      `${cli.ms.toFixed(0)} | ${cli.realMs.toFixed(0)} | ${ratio(cli.ms, cli.realMs)} | ${cli.outcome} |`,
+  );
   return [
     '| input (200,000 characters) | scan ms | real scan ms | scan ratio | `gloss analyze` ms | real `gloss analyze` ms | analyze ratio | what `gloss analyze` made of it |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',

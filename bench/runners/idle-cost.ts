@@ -97,8 +97,10 @@ export async function benchIdleCost(loads: number, rebuild: boolean): Promise<{ 
       for (const result of results) result.loads.push(await loadOnce(session, server.url(result.page), i % 2 === 0));
     }
     for (const { page, loads: done } of results) {
-      console.error(`idle cost, ${page}: start-up ${fmt(medianOf(done, (l) => l.startUp))} ms, script evaluation ` +
-        `${fmt(medianOf(done, (l) => l.trace?.evaluate.cpu))} ms CPU over ${done.length} loads`);
+      console.error(
+        `idle cost, ${page}: start-up ${fmt(medianOf(done, (l) => l.startUp))} ms, script evaluation ` +
+          `${fmt(medianOf(done, (l) => l.trace?.evaluate.cpu))} ms CPU over ${done.length} loads`,
+      );
     }
     return { pages: results, chromium };
   } finally {
@@ -120,13 +122,20 @@ export function formatIdleCost(results: IdlePage[]): string {
     const plainLoads = loads.filter((load) => !load.traced);
     const pair = (a: number, b: number): string => `${fmt(a)} / ${fmt(b)}`;
     const spans = (pick: (trace: ContentScriptTrace) => Span): string =>
-      pair(medianOf(tracedLoads, (l) => l.trace && pick(l.trace).wall), medianOf(tracedLoads, (l) => l.trace && pick(l.trace).cpu));
+      pair(
+        medianOf(tracedLoads, (l) => l.trace && pick(l.trace).wall),
+        medianOf(tracedLoads, (l) => l.trace && pick(l.trace).cpu),
+      );
     const total = (key: keyof Span) => medianOf(tracedLoads, (l) => l.trace && l.trace.evaluate[key] + l.trace.reply[key]);
     const totals = { wall: total('wall'), cpu: total('cpu'), startUp: medianOf(plainLoads, (l) => l.startUp) };
     const name = page.replace(/^.*\//, '').replace('.html', '');
     return {
       totals,
-      line: `| ${name} | ${pair(totals.startUp, medianOf(tracedLoads, (l) => l.startUp))} | ${spans((t) => t.evaluate)} | ` +
+      line:
+        `| ${name} | ${pair(
+          totals.startUp,
+          medianOf(tracedLoads, (l) => l.startUp),
+        )} | ${spans((t) => t.evaluate)} | ` +
         `${spans((t) => t.compile)} | ${spans((t) => t.reply)} | **${pair(totals.wall, totals.cpu)}** | ` +
         `${plainLoads.length} + ${tracedLoads.length} |`,
     };
@@ -140,12 +149,12 @@ export function formatIdleCost(results: IdlePage[]): string {
     ...rows.map((row) => row.line),
     '',
     'Medians over page loads with no highlights stored, the pages alternating after one warm-up load each, every ' +
-      'other load traced. main() start-up is the content script\'s own performance measure (bench build), read ' +
-      'from the page\'s main world. Script evaluation is the trace\'s EvaluateScript of ' +
-      'content-scripts/highlights.js: compiling it, its top level and WXT\'s wrapper, then main(). Reply ' +
-      'handling is the outermost task or microtask checkpoint in which the background\'s first reply arrived. ' +
+      "other load traced. main() start-up is the content script's own performance measure (bench build), read " +
+      "from the page's main world. Script evaluation is the trace's EvaluateScript of " +
+      "content-scripts/highlights.js: compiling it, its top level and WXT's wrapper, then main(). Reply " +
+      "handling is the outermost task or microtask checkpoint in which the background's first reply arrived. " +
       'Total is evaluation + reply per traced load. Wall time includes time the main thread was descheduled ' +
-      '(other processes competing for the cores) or waited; CPU time is the thread\'s own work. How and why: bench/runners/idle-cost.ts.',
+      "(other processes competing for the cores) or waited; CPU time is the thread's own work. How and why: bench/runners/idle-cost.ts.",
     `Target: under ${TARGET_MS} ms. Total CPU: ${verdict(worst('cpu'))}; total wall: ${verdict(worst('wall'))}; ` +
       `main() alone: ${verdict(worst('startUp'))}.`,
   ].join('\n');

@@ -85,10 +85,13 @@ async function timeToolbar(page: Page): Promise<number> {
   const { from, to } = await sentenceBox(page);
   // Where the build puts the toolbar: above the selection's start (older builds) or just below its end.
   const lineTop = from.y - 10;
-  await page.evaluate(watchScript('mouseup', [
-    { x: Math.max(from.x, 8) + 30, y: lineTop - 28 }, { x: Math.max(from.x, 8) + 60, y: lineTop - 24 },
-    ...across(page, [to.y + 30, to.y - 40]),
-  ]));
+  await page.evaluate(
+    watchScript('mouseup', [
+      { x: Math.max(from.x, 8) + 30, y: lineTop - 28 },
+      { x: Math.max(from.x, 8) + 60, y: lineTop - 24 },
+      ...across(page, [to.y + 30, to.y - 40]),
+    ]),
+  );
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await dragTo(page, from, to);
@@ -105,9 +108,13 @@ async function timeEditor(page: Page): Promise<number> {
   const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
   const left = Math.max(8, point.x - 250);
   // Above or below the passage (older builds), or beside it or below it (the editor never covers it).
-  await page.evaluate(watchScript('click', [
-    { x: left + 120, y: point.y - 150 }, { x: left + 120, y: point.y + 150 }, ...across(page, [point.y + 40, point.y + 120]),
-  ]));
+  await page.evaluate(
+    watchScript('click', [
+      { x: left + 120, y: point.y - 150 },
+      { x: left + 120, y: point.y + 150 },
+      ...across(page, [point.y + 40, point.y + 120]),
+    ]),
+  );
   await page.mouse.click(point.x, point.y);
   const ms = (await page.evaluate('window.__uiShown')) as number;
   await page.keyboard.press('Escape');
@@ -137,18 +144,27 @@ async function openPage(subject: Subject, server: FixtureServer, query: string):
   return page;
 }
 
-export async function benchInPageUi(options: { loads: number; rounds: number; baseline: string; rebuild: boolean }): Promise<{ results: UiTimings[]; baseline: string; chromium: string }> {
+export async function benchInPageUi(options: {
+  loads: number;
+  rounds: number;
+  baseline: string;
+  rebuild: boolean;
+}): Promise<{ results: UiTimings[]; baseline: string; chromium: string }> {
   const current = await ensureChromeBuild('production', options.rebuild);
   const base = await baselineChromeBuild(options.baseline);
   const server = await startFixtureServer(FIXTURES_DIR);
   const subjects: Subject[] = [];
   try {
-    for (const [label, dir] of [[`baseline (${base.commit.slice(0, 7)})`, base.dir], ['this build', current.dir]] as const) {
+    for (const [label, dir] of [
+      [`baseline (${base.commit.slice(0, 7)})`, base.dir],
+      ['this build', current.dir],
+    ] as const) {
       const session = await launchChromiumWithGloss({ extensionDir: dir });
       subjects.push({ timings: { label, toolbarFirst: [], toolbarLater: [], editor: [] }, session, page: null });
     }
     for (let load = 0; load < options.loads; load++) {
-      for (const subject of subjects) subject.timings.toolbarFirst.push(await timeToolbar(await openPage(subject, server, `first=${load}`)));
+      for (const subject of subjects)
+        subject.timings.toolbarFirst.push(await timeToolbar(await openPage(subject, server, `first=${load}`)));
     }
     for (const subject of subjects) await openPage(subject, server, 'later');
     for (let round = 0; round < options.rounds + 2; round++) {
@@ -205,7 +221,10 @@ export function formatInPageUi(results: UiTimings[], rounds: { loads: number; ro
   return [
     `| appears | ${base.label} ms | ${now.label} ms | ratio | target |`,
     '| --- | ---: | ---: | ---: | --- |',
-    ...rows.map(([name, pick, target]) => `| ${name} | ${fmt(pick(base))} | ${fmt(pick(now))} | ${ratio(pick)} | < ${target} ms: ${met(pick, target)} |`),
+    ...rows.map(
+      ([name, pick, target]) =>
+        `| ${name} | ${fmt(pick(base))} | ${fmt(pick(now))} | ${ratio(pick)} | < ${target} ms: ${met(pick, target)} |`,
+    ),
     '',
     `Medians (and 90th percentiles) in milliseconds, from the trusted input event to the first animation frame showing the UI; ` +
       `${rounds.loads} page loads for the first selection, ${rounds.rounds} rounds otherwise, the two builds alternating. ` +

@@ -35,7 +35,10 @@ const KEY_GAP_MS = 60;
 /** The main thread counts as free once no long task has run for this long. */
 const QUIET_MS = 1_000;
 
-export interface PaintTimes { seen: number; painted: number }
+export interface PaintTimes {
+  seen: number;
+  painted: number;
+}
 
 export interface ImportTiming {
   /** Milliseconds after the file input's change event. */
@@ -142,12 +145,18 @@ async function importBackup(page: Page, file: string): Promise<ImportTiming> {
   const listed = await watched(page, 'listed');
   const chosen = (await page.evaluate(() => window.__glossLibraryBench.fileChosen))!;
   const settled = await mainThreadFree(page, listed.painted);
-  const { reads, writes } = await page.evaluate(() => ({ reads: window.__glossLibraryBench.reads, writes: window.__glossLibraryBench.writes }));
+  const { reads, writes } = await page.evaluate(() => ({
+    reads: window.__glossLibraryBench.reads,
+    writes: window.__glossLibraryBench.writes,
+  }));
   // importSnapshot's transaction is the one over every table.
   const write = writes.filter((w) => w.start > chosen && w.end !== null).sort((a, b) => b.stores - a.stores)[0];
   const after = (times: PaintTimes): PaintTimes => ({ seen: times.seen - chosen, painted: times.painted - chosen });
   return {
-    imported: after(imported), listed: after(listed), settled: settled - chosen, status: imported.text,
+    imported: after(imported),
+    listed: after(listed),
+    settled: settled - chosen,
+    status: imported.text,
     write: write ? { start: write.start - chosen, end: write.end! - chosen } : null,
     readsMs: reads.filter((r) => r.store === 'annotations' && r.start > chosen && r.count > 0).map((r) => r.end - r.start),
   };
@@ -162,9 +171,13 @@ async function loadTimes(page: Page, how: LoadTiming['how']): Promise<LoadTiming
     read: window.__glossLibraryBench.reads.find((r) => r.store === 'annotations') ?? null,
   }));
   return {
-    how, firstCard: { seen: firstCard.seen, painted: firstCard.painted }, firstContentfulPaint: fcp,
+    how,
+    firstCard: { seen: firstCard.seen, painted: firstCard.painted },
+    firstContentfulPaint: fcp,
     highlightsListed: { seen: highlightsListed.seen, painted: highlightsListed.painted },
-    readStart: read?.start ?? null, readEnd: read?.end ?? null, mainThreadFree: free,
+    readStart: read?.start ?? null,
+    readEnd: read?.end ?? null,
+    mainThreadFree: free,
   };
 }
 
@@ -228,7 +241,8 @@ async function exportEverything(page: Page, format: ExportTiming['format']): Pro
   await button.click();
   const status = await watched(page, 'export');
   const clicked = await page.evaluate(() => window.__glossLibraryBench.clicks.at(-1)!);
-  if (clicked.label !== EXPORT_BUTTONS[format]) throw new Error(`library: the last click was on ${clicked.label}, not ${EXPORT_BUTTONS[format]}`);
+  if (clicked.label !== EXPORT_BUTTONS[format])
+    throw new Error(`library: the last click was on ${clicked.label}, not ${EXPORT_BUTTONS[format]}`);
   const made = { format, madeMs: status.painted - clicked.time };
   if (!status.text.startsWith('Saved')) {
     await mainThreadFree(page, status.painted);
@@ -270,7 +284,9 @@ export async function benchLibraryBrowser(
     const cdp = await session.context.newCDPSession(page);
     const chromium = (await cdp.send('Browser.getVersion')).product.replace(/^.*\//, '');
     const importing = await importBackup(page, file);
-    console.error(`library browser: imported in ${importing.imported.painted.toFixed(0)} ms, listed at ${importing.listed.painted.toFixed(0)} ms`);
+    console.error(
+      `library browser: imported in ${importing.imported.painted.toFixed(0)} ms, listed at ${importing.listed.painted.toFixed(0)} ms`,
+    );
     const loads = await firstPaints(session, page, url, options.opens);
     console.error(`library browser: ${loads.length} first paints done`);
     await page.reload();

@@ -24,9 +24,15 @@ export interface LibraryDataOptions {
 
 /** sfc32: small, fast and good enough for test data; never Math.random, so runs repeat exactly. */
 function seededRandom(seed: number): () => number {
-  let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = seed >>> 0;
+  let a = 0x9e3779b9,
+    b = 0x243f6a88,
+    c = 0xb7e15162,
+    d = seed >>> 0;
   const next = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b + d) >>> 0;
     d = (d + 1) >>> 0;
     a = b ^ (b >>> 9);
@@ -65,20 +71,81 @@ const WORDS = (
 const ACCENTED = ['café', 'naïve', 'résumé', 'Zürich', 'São Paulo', 'Malmö', 'façade', 'coöperation', 'Bogotá', 'Kraków'];
 
 const ACTORS = [
-  'Scattered Spider', 'UNC3944', 'Octo Tempest', 'Storm-1152', 'LockBit', 'ALPHV', 'BlackCat', 'APT29',
-  'Midnight Blizzard', 'Cozy Bear', 'APT28', 'Fancy Bear', 'Forest Blizzard', 'Lazarus Group', 'Sandworm',
-  'Volt Typhoon', 'Salt Typhoon', 'FIN7', 'Cl0p', 'TA505', 'Kimsuky', 'Turla', 'Charming Kitten',
-  'Mustang Panda', 'Star Blizzard', 'Storm-0558', 'LAPSUS$', 'Black Basta', 'Royal', 'Akira',
+  'Scattered Spider',
+  'UNC3944',
+  'Octo Tempest',
+  'Storm-1152',
+  'LockBit',
+  'ALPHV',
+  'BlackCat',
+  'APT29',
+  'Midnight Blizzard',
+  'Cozy Bear',
+  'APT28',
+  'Fancy Bear',
+  'Forest Blizzard',
+  'Lazarus Group',
+  'Sandworm',
+  'Volt Typhoon',
+  'Salt Typhoon',
+  'FIN7',
+  'Cl0p',
+  'TA505',
+  'Kimsuky',
+  'Turla',
+  'Charming Kitten',
+  'Mustang Panda',
+  'Star Blizzard',
+  'Storm-0558',
+  'LAPSUS$',
+  'Black Basta',
+  'Royal',
+  'Akira',
 ];
 
 const INDICATORS = ['CVE-2023-4966', 'CVE-2024-3400', 'T1566.002', 'T1078', '185.220.101.4', 'evil-login[.]com', 'hxxps://okta-sso[.]net'];
 
 const TAG_BASES = [
-  'phishing', 'ransomware', 'initial-access', 'persistence', 'exfiltration', 'credential-theft', 'mfa',
-  'social-engineering', 'helpdesk', 'sim-swap', 'cloud', 'identity', 'espionage', 'extortion', 'wiper',
-  'supply-chain', 'zero-day', 'edge-devices', 'lateral-movement', 'c2', 'infostealer', 'loader', 'botnet',
-  'ddos', 'hacktivism', 'financial', 'healthcare', 'telecom', 'energy', 'government', 'attribution',
-  'ioc', 'detection', 'hunting', 'yara', 'sigma', 'todo', 'follow-up', 'quote', 'key-finding',
+  'phishing',
+  'ransomware',
+  'initial-access',
+  'persistence',
+  'exfiltration',
+  'credential-theft',
+  'mfa',
+  'social-engineering',
+  'helpdesk',
+  'sim-swap',
+  'cloud',
+  'identity',
+  'espionage',
+  'extortion',
+  'wiper',
+  'supply-chain',
+  'zero-day',
+  'edge-devices',
+  'lateral-movement',
+  'c2',
+  'infostealer',
+  'loader',
+  'botnet',
+  'ddos',
+  'hacktivism',
+  'financial',
+  'healthcare',
+  'telecom',
+  'energy',
+  'government',
+  'attribution',
+  'ioc',
+  'detection',
+  'hunting',
+  'yara',
+  'sigma',
+  'todo',
+  'follow-up',
+  'quote',
+  'key-finding',
 ];
 
 function tagPool(random: () => number): string[] {
@@ -149,7 +216,10 @@ const DAY = 86_400_000;
 function makePage(make: TextMaker, sites: ReturnType<typeof sitePool>, index: number): PageRecord {
   const site = make.pick(sites);
   const title = make.prose(make.int(30, 90)).replace(/[.,]$/, '');
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60);
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60);
   const createdAt = EPOCH + make.int(0, 700) * DAY + make.int(0, DAY - 1);
   const actors = make.random() < 0.4 ? [...new Set(Array.from({ length: make.int(1, 3) }, () => actorKey(make.pick(ACTORS))))] : [];
   return {

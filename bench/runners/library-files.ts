@@ -84,8 +84,7 @@ function timed<T>(runs: number, work: () => T): { runsMs: number[]; medianMs: nu
   return { runsMs, medianMs: median(runsMs), value };
 }
 
-const sizeOf = (file: ExportFile): number =>
-  typeof file.data === 'string' ? Buffer.byteLength(file.data) : file.data.byteLength;
+const sizeOf = (file: ExportFile): number => (typeof file.data === 'string' ? Buffer.byteLength(file.data) : file.data.byteLength);
 
 /**
  * Times the backup, Markdown and STIX files of `data`; returns the figures and the backup text, for
@@ -112,7 +111,11 @@ export function benchLibraryFiles(data: LibraryData, runs = 3): { result: Librar
   const objects = (JSON.parse(stix.value.data as string) as { objects?: unknown[] }).objects?.length ?? 0;
   console.error(`library files: STIX of everything in ${stix.medianMs.toFixed(0)} ms`);
 
-  const figures = (t: { runsMs: number[]; medianMs: number }, bytes: number): FileTiming => ({ runsMs: t.runsMs, medianMs: t.medianMs, bytes });
+  const figures = (t: { runsMs: number[]; medianMs: number }, bytes: number): FileTiming => ({
+    runsMs: t.runsMs,
+    medianMs: t.medianMs,
+    bytes,
+  });
   return {
     backup,
     result: {

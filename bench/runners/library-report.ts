@@ -24,8 +24,10 @@ function exportRow(name: string, timings: ExportTiming[]): string {
   const failed = timings.find((t) => t.failed);
   if (failed) return `| ${name} of everything, click → file on disk | Chromium | failed: “${failed.failed}” | < 5 s: **MISSED** |`;
   const complete = timings.map((t) => t.completeMs);
-  return `| ${name} of everything, click → file on disk | Chromium | **${s(median(complete))} s**${range(complete, s)}, ` +
-    `${mb(timings[0].bytes)}, ${runs(timings.length)} | < 5 s: ${verdict(median(complete), AIMS.exportMs)} |`;
+  return (
+    `| ${name} of everything, click → file on disk | Chromium | **${s(median(complete))} s**${range(complete, s)}, ` +
+    `${mb(timings[0].bytes)}, ${runs(timings.length)} | < 5 s: ${verdict(median(complete), AIMS.exportMs)} |`
+  );
 }
 
 function summary(search: LibrarySearchResult, files: LibraryFilesResult, browser: LibraryBrowserResult): string[] {
@@ -50,8 +52,11 @@ function summary(search: LibrarySearchResult, files: LibraryFilesResult, browser
     `| Search per keystroke, search alone | Node | median ${ms(search.keystrokes.medianMs)} ms, p95 ${ms(search.keystrokes.p95Ms)} ms ` +
       `(${search.keystrokes.count} keys) | median < 50 ms: ${verdict(search.keystrokes.medianMs, AIMS.searchMs)} |`,
     exportRow('Markdown export', of('markdown')),
-    fileRow('Markdown export of everything (`markdownExport`, zip)', files.markdown,
-      `< 5 s: ${verdict(files.markdown.medianMs, AIMS.exportMs)}`),
+    fileRow(
+      'Markdown export of everything (`markdownExport`, zip)',
+      files.markdown,
+      `< 5 s: ${verdict(files.markdown.medianMs, AIMS.exportMs)}`,
+    ),
     exportRow('JSON export', of('json')),
     fileRow('JSON backup written (`backupJson`)', files.backupWrite),
     exportRow('STIX export', of('stix')),
@@ -66,8 +71,10 @@ function summary(search: LibrarySearchResult, files: LibraryFilesResult, browser
 
 function importDetails(browser: LibraryBrowserResult): string[] {
   const imp = browser.importing;
-  const write = imp.write ? `the import's read-write transaction ran from ${s(imp.write.start)} s to ${s(imp.write.end)} s ` +
-    `(before it: reading the file and \`parseBackup\`; in it: merging and writing every record), ` : '';
+  const write = imp.write
+    ? `the import's read-write transaction ran from ${s(imp.write.start)} s to ${s(imp.write.end)} s ` +
+      `(before it: reading the file and \`parseBackup\`; in it: merging and writing every record), `
+    : '';
   return [
     `Status: “${imp.status}”`,
     '',
@@ -84,8 +91,10 @@ function loadRow(how: LoadTiming['how'], loads: LoadTiming[]): string {
     const values = mine.map(pick).filter((v): v is number => v !== null);
     return values.length ? `${s(median(values))}${range(values, s)}` : '–';
   };
-  return `| ${how} | ${mine.length} | ${col((l) => l.firstContentfulPaint)} | ${col((l) => l.readEnd)} | ${col((l) => l.firstCard.seen)} | ` +
-    `**${col((l) => l.firstCard.painted)}** | ${col((l) => l.firstCard.painted - l.firstCard.seen)} | ${col((l) => l.highlightsListed.painted)} | ${col((l) => l.mainThreadFree)} |`;
+  return (
+    `| ${how} | ${mine.length} | ${col((l) => l.firstContentfulPaint)} | ${col((l) => l.readEnd)} | ${col((l) => l.firstCard.seen)} | ` +
+    `**${col((l) => l.firstCard.painted)}** | ${col((l) => l.firstCard.painted - l.firstCard.seen)} | ${col((l) => l.highlightsListed.painted)} | ${col((l) => l.mainThreadFree)} |`
+  );
 }
 
 function keyRows(keys: KeyTiming[]): string[] {
@@ -93,9 +102,15 @@ function keyRows(keys: KeyTiming[]): string[] {
   return queries.map((query) => {
     const mine = keys.filter((k) => k.query === query);
     const painted = mine.map((k) => k.paintedMs);
-    const filters = mine[0].filters ? Object.entries(mine[0].filters).map(([n, v]) => `${n}: ${v}`).join(', ') : '';
-    return `| \`${query}\` | ${filters} | ${mine.length} | ${ms(median(mine.map((k) => k.handledMs)))} | ${ms(median(painted))} | ` +
-      `${ms(quantile(painted, 0.95))} | ${ms(Math.max(...painted))} |`;
+    const filters = mine[0].filters
+      ? Object.entries(mine[0].filters)
+          .map(([n, v]) => `${n}: ${v}`)
+          .join(', ')
+      : '';
+    return (
+      `| \`${query}\` | ${filters} | ${mine.length} | ${ms(median(mine.map((k) => k.handledMs)))} | ${ms(median(painted))} | ` +
+      `${ms(quantile(painted, 0.95))} | ${ms(Math.max(...painted))} |`
+    );
   });
 }
 
@@ -103,8 +118,10 @@ function exportRows(exports: ExportTiming[]): string[] {
   return exports.map((e, i) => {
     const run = exports.slice(0, i + 1).filter((x) => x.format === e.format).length;
     if (e.failed) return `| ${e.format} | ${run} | ${s(e.madeMs)} (failed) | – | – | “${e.failed}” |`;
-    return `| ${e.format} | ${run} | ${s(e.madeMs)} | ${s(e.downloadEventMs)} | ${s(e.completeMs)} | ${e.fileName}, ${mb(e.bytes)}` +
-      `${e.files !== undefined ? `, ${e.files.toLocaleString('en')} files` : ''} |`;
+    return (
+      `| ${e.format} | ${run} | ${s(e.madeMs)} | ${s(e.downloadEventMs)} | ${s(e.completeMs)} | ${e.fileName}, ${mb(e.bytes)}` +
+      `${e.files !== undefined ? `, ${e.files.toLocaleString('en')} files` : ''} |`
+    );
   });
 }
 
@@ -115,7 +132,9 @@ function vaultRows(browser: LibraryBrowserResult): string[] {
   return [
     '| run | click → status painted s | × Markdown download | notes in the folder | status |',
     '| --- | ---: | ---: | ---: | --- |',
-    ...browser.vault.map((v) => `| ${v.run} | **${s(v.madeMs)}** | ${(v.madeMs / download).toFixed(2)} | ${v.notes.toLocaleString('en')} | ${v.status} |`),
+    ...browser.vault.map(
+      (v) => `| ${v.run} | **${s(v.madeMs)}** | ${(v.madeMs / download).toFixed(2)} | ${v.notes.toLocaleString('en')} | ${v.status} |`,
+    ),
   ];
 }
 
@@ -127,8 +146,12 @@ function filesDetails(files: LibraryFilesResult): string[] {
     '| --- | --- | ---: | ---: | --- |',
     row('`backupJson` (the JSON backup)', files.backupWrite, ''),
     row('`parseBackup` of that text', files.backupParse, `${files.backupParse.annotations.toLocaleString('en')} highlights read back`),
-    row('`markdownExport` of every page (zip, level 1)', files.markdown, `${files.markdown.files.toLocaleString('en')} files; ` +
-      `the notes' text alone (\`pageMarkdown\` of every page, 1 run): ${s(files.markdownTextMs)} s, the rest is the zip`),
+    row(
+      '`markdownExport` of every page (zip, level 1)',
+      files.markdown,
+      `${files.markdown.files.toLocaleString('en')} files; ` +
+        `the notes' text alone (\`pageMarkdown\` of every page, 1 run): ${s(files.markdownTextMs)} s, the rest is the zip`,
+    ),
     row('`stixExport` of every page', files.stix, `${files.stix.objects.toLocaleString('en')} objects`),
   ];
 }
@@ -167,7 +190,7 @@ export function formatLibrary(search: LibrarySearchResult, files: LibraryFilesRe
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
     ...keyRows(browser.keys),
     '',
-    'Each key typed with Playwright\'s keyboard into the searchbox, waited out until its results were painted, then a ' +
+    "Each key typed with Playwright's keyboard into the searchbox, waited out until its results were painted, then a " +
       '60 ms pause. "Search and render done": the end of the `input` event (Preact renders in a microtask of its ' +
       'handler); "painted": the first task after the next frame. From the keydown\'s own timestamp, so time the key ' +
       'waited for a busy main thread counts.',
@@ -183,7 +206,7 @@ export function formatLibrary(search: LibrarySearchResult, files: LibraryFilesRe
     ...vaultRows(browser),
     '',
     'The first run writes one note per page; the second reads every note again, finds each by its source and ' +
-      'leaves it (its block is the same); the third follows a line of the reader\'s added to every note outside ' +
+      "leaves it (its block is the same); the third follows a line of the reader's added to every note outside " +
       'Gloss\'s block. "× Markdown download": against the median Markdown export of everything (a zip), same run.',
     '',
     '### Node: index and search',

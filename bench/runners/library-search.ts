@@ -64,7 +64,10 @@ export interface LibrarySearchResult {
 
 /** The records in the order and memory layout IndexedDB would hand them over. */
 function asStored(data: LibraryData): LibraryData {
-  const byKey = <T>(key: (record: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const byKey =
+    <T>(key: (record: T) => string) =>
+    (a: T, b: T): number =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   return structuredClone({
     pages: [...data.pages].sort(byKey<PageRecord>((page) => page.url)),
     annotations: [...data.annotations].sort(byKey((record) => record.id)),
@@ -116,7 +119,10 @@ export function benchLibrarySearch(options: { pages?: number; annotations?: numb
   const builds = timeBuilds(data);
   const index = freshIndex(data);
   const topTag = index.facets.tags[0]?.key;
-  const listings = (): { all: number; tag: number } => ({ all: time(() => search(index, '')).ms, tag: time(() => search(index, '', { tag: topTag })).ms });
+  const listings = (): { all: number; tag: number } => ({
+    all: time(() => search(index, '')).ms,
+    tag: time(() => search(index, '', { tag: topTag })).ms,
+  });
   const newSamples = () => new Map(LIBRARY_QUERIES.map((entry) => [entry, { keys: [] as number[], pasted: [] as number[] }]));
   // One unrecorded round first: the engine compiles the search code on its first calls.
   typingRound(data, newSamples());
@@ -130,14 +136,25 @@ export function benchLibrarySearch(options: { pages?: number; annotations?: numb
     const { keys, pasted } = samples.get(entry)!;
     const result = search(index, entry.query, entry.filters);
     return {
-      ...entry, keystrokes: entry.query.length, medianMs: median(keys), p95Ms: quantile(keys, 0.95), maxMs: Math.max(...keys),
-      pastedMs: median(pasted), hits: result.total, pages: result.pages.length,
+      ...entry,
+      keystrokes: entry.query.length,
+      medianMs: median(keys),
+      p95Ms: quantile(keys, 0.95),
+      maxMs: Math.max(...keys),
+      pastedMs: median(pasted),
+      hits: result.total,
+      pages: result.pages.length,
     };
   });
   const all = [...samples.values()].flatMap((sample) => sample.keys);
   return {
-    pages: data.pages.length, annotations: data.annotations.length, rounds, ...builds,
-    listAllMs: median(listed.map((l) => l.all)), tagFilterMs: median(listed.map((l) => l.tag)), queries,
+    pages: data.pages.length,
+    annotations: data.annotations.length,
+    rounds,
+    ...builds,
+    listAllMs: median(listed.map((l) => l.all)),
+    tagFilterMs: median(listed.map((l) => l.tag)),
+    queries,
     keystrokes: { count: all.length, medianMs: median(all), p95Ms: quantile(all, 0.95), maxMs: Math.max(...all) },
   };
 }
@@ -145,13 +162,19 @@ export function benchLibrarySearch(options: { pages?: number; annotations?: numb
 const ms = (value: number): string => value.toFixed(1);
 
 function describeFilters(filters: SearchFilters | undefined): string {
-  return filters ? Object.entries(filters).map(([name, value]) => `${name}: ${value}`).join(', ') : '';
+  return filters
+    ? Object.entries(filters)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join(', ')
+    : '';
 }
 
 export function formatLibrarySearch(result: LibrarySearchResult): string {
-  const rows = result.queries.map((q) =>
-    `| \`${q.query}\` | ${describeFilters(q.filters)} | ${q.keystrokes} | ${ms(q.medianMs)} | ${ms(q.p95Ms)} | ${ms(q.maxMs)} | ` +
-    `${ms(q.pastedMs)} | ${q.hits.toLocaleString('en')} in ${q.pages.toLocaleString('en')} pages |`);
+  const rows = result.queries.map(
+    (q) =>
+      `| \`${q.query}\` | ${describeFilters(q.filters)} | ${q.keystrokes} | ${ms(q.medianMs)} | ${ms(q.p95Ms)} | ${ms(q.maxMs)} | ` +
+      `${ms(q.pastedMs)} | ${q.hits.toLocaleString('en')} in ${q.pages.toLocaleString('en')} pages |`,
+  );
   const cpus = os.cpus();
   return [
     `${result.pages.toLocaleString('en')} pages, ${result.annotations.toLocaleString('en')} highlights (generated, seed 1), ` +

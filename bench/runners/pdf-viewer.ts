@@ -59,19 +59,45 @@ export async function benchPdfViewer(rebuild = false): Promise<PdfViewerBenchRes
       await page.addInitScript(() => {
         const tasks: number[] = [];
         (globalThis as unknown as { glossLongTasks: number[] }).glossLongTasks = tasks;
-        new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); }).observe({ type: 'longtask', buffered: true });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) tasks.push(entry.duration);
+        }).observe({ type: 'longtask', buffered: true });
       });
       await page.goto(url);
-      await page.waitForFunction(() => performance.getEntriesByName('gloss-pdf-text-extracted').length > 0
-        && performance.getEntriesByName('gloss-pdf-first-page').length > 0, undefined, { timeout: 120_000, polling: 100 });
-      const marks = (await page.evaluate(MARKS_SCRIPT)) as { fetched: number; opened: number; firstPage: number; fullText: number; pages: number };
-      const tasks = (await page.evaluate(() => (globalThis as unknown as { glossLongTasks?: number[] }).glossLongTasks ?? null)) as number[] | null;
+      await page.waitForFunction(
+        () =>
+          performance.getEntriesByName('gloss-pdf-text-extracted').length > 0 &&
+          performance.getEntriesByName('gloss-pdf-first-page').length > 0,
+        undefined,
+        { timeout: 120_000, polling: 100 },
+      );
+      const marks = (await page.evaluate(MARKS_SCRIPT)) as {
+        fetched: number;
+        opened: number;
+        firstPage: number;
+        fullText: number;
+        pages: number;
+      };
+      const tasks = (await page.evaluate(() => (globalThis as unknown as { glossLongTasks?: number[] }).glossLongTasks ?? null)) as
+        number[] | null;
       if (tasks === null) throw new Error('the long-task observer did not run in the viewer page');
       pages = marks.pages;
-      opens.push({ fetchedMs: marks.fetched, openedMs: marks.opened, firstPageMs: marks.firstPage, fullTextMs: marks.fullText, longestTaskMs: Math.max(0, ...tasks) });
+      opens.push({
+        fetchedMs: marks.fetched,
+        openedMs: marks.opened,
+        firstPageMs: marks.firstPage,
+        fullTextMs: marks.fullText,
+        longestTaskMs: Math.max(0, ...tasks),
+      });
       await page.close();
     }
-    return { pages, bytes: (await stat(file)).size, chromium: session.context.browser()?.version() ?? 'Chromium', cold: opens[0], warm: opens.slice(1) };
+    return {
+      pages,
+      bytes: (await stat(file)).size,
+      chromium: session.context.browser()?.version() ?? 'Chromium',
+      cold: opens[0],
+      warm: opens.slice(1),
+    };
   } finally {
     await Promise.all([session.close(), server.close()]);
   }
@@ -84,8 +110,8 @@ export function formatPdfViewer(result: PdfViewerBenchResult): string {
   const row = (label: string, pick: (open: PdfViewerOpen) => number, aim: string) =>
     `| ${label} | ${ms(median(warm.map(pick)))} | ${ms(Math.min(...warm.map(pick)))}–${ms(Math.max(...warm.map(pick)))} | ${ms(pick(cold))} | ${aim} |`;
   return [
-    `Gloss's PDF viewer on the long test PDF (${result.pages} pages, ${(result.bytes / 1024 / 1024).toFixed(1)} MB), `
-      + `${warm.length} warm opens in a fresh tab each and one cold, in headless ${result.chromium}. Times from the tab's navigation start.`,
+    `Gloss's PDF viewer on the long test PDF (${result.pages} pages, ${(result.bytes / 1024 / 1024).toFixed(1)} MB), ` +
+      `${warm.length} warm opens in a fresh tab each and one cold, in headless ${result.chromium}. Times from the tab's navigation start.`,
     '',
     '| | median (warm) | range (warm) | cold | aim |',
     '| --- | ---: | ---: | ---: | --- |',
@@ -93,7 +119,7 @@ export function formatPdfViewer(result: PdfViewerBenchResult): string {
     row('… document and page 1 parsed', (open) => open.openedMs, ''),
     row('first page shown', (open) => open.firstPageMs, 'under 500 ms'),
     row('full text read (in the worker)', (open) => open.fullTextMs, 'with progress shown'),
-    row('longest task on the viewer\'s thread', (open) => open.longestTaskMs, 'no freeze (0 = none over 50 ms)'),
+    row("longest task on the viewer's thread", (open) => open.longestTaskMs, 'no freeze (0 = none over 50 ms)'),
     '',
   ].join('\n');
 }

@@ -58,7 +58,15 @@ function highlightsOver(document: PdfDocumentText): AnnotationTarget[] {
 
 export async function benchPdf(): Promise<PdfBenchResult> {
   const bytes = await readFile(await testPdf('long'));
-  const samples = { open: [] as number[], first: [] as number[], full: [] as number[], pdfJs: [] as number[], entities: [] as number[], anchor: [] as number[], indexOf: [] as number[] };
+  const samples = {
+    open: [] as number[],
+    first: [] as number[],
+    full: [] as number[],
+    pdfJs: [] as number[],
+    entities: [] as number[],
+    anchor: [] as number[],
+    indexOf: [] as number[],
+  };
   const scanner = createEntityScanner(loadEntityData());
   let document: PdfDocumentText | null = null;
   let pages = 0;
@@ -133,10 +141,20 @@ const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.t
 export function formatPdf(result: PdfBenchResult): string {
   const rows = [
     ['open (getDocument)', ms(result.openMs), '', ''],
-    ['open + first page\'s text', ms(result.firstPageMs), '', ''],
-    ['open + full text (lib/pdf)', ms(result.fullTextMs), `pdf.js getTextContent() on every page: ${ms(result.pdfJsOnlyMs)}`, `${(result.fullTextMs / result.pdfJsOnlyMs).toFixed(2)}×`],
+    ["open + first page's text", ms(result.firstPageMs), '', ''],
+    [
+      'open + full text (lib/pdf)',
+      ms(result.fullTextMs),
+      `pdf.js getTextContent() on every page: ${ms(result.pdfJsOnlyMs)}`,
+      `${(result.fullTextMs / result.pdfJsOnlyMs).toFixed(2)}×`,
+    ],
     [`entities over the text (${result.entities} found)`, ms(result.entitiesMs), '', ''],
-    [`re-anchor ${HIGHLIGHTS} highlights (${result.anchored} anchored)`, ms(result.anchorMs), `indexOf per quote: ${ms(result.indexOfMs)}`, `${(result.anchorMs / Math.max(result.indexOfMs, 0.001)).toFixed(1)}×`],
+    [
+      `re-anchor ${HIGHLIGHTS} highlights (${result.anchored} anchored)`,
+      ms(result.anchorMs),
+      `indexOf per quote: ${ms(result.indexOfMs)}`,
+      `${(result.anchorMs / Math.max(result.indexOfMs, 0.001)).toFixed(1)}×`,
+    ],
   ];
   return [
     `The long test PDF: ${result.pages} pages, ${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.chars.toLocaleString('en-US')} characters of text. ` +

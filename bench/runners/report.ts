@@ -44,8 +44,10 @@ export function formatReport(results: PageResult[], machine: Machine, budget: Bu
   if (checked) {
     const ratio = checked.extractMs / checked.bareMs;
     const met = ratio < target.maxRatio && checked.extractMs < target.maxMs;
-    lines.push(`Target on ${target.page}: ratio < ${target.maxRatio} and < ${target.maxMs} ms — ` +
-      `${met ? 'met' : 'MISSED'} (ratio ${ratio.toFixed(2)}, ${ms(checked.extractMs)} ms).`);
+    lines.push(
+      `Target on ${target.page}: ratio < ${target.maxRatio} and < ${target.maxMs} ms — ` +
+        `${met ? 'met' : 'MISSED'} (ratio ${ratio.toFixed(2)}, ${ms(checked.extractMs)} ms).`,
+    );
   }
   lines.push(formatMachine(machine));
   return lines.join('\n');

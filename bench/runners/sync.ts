@@ -90,7 +90,8 @@ export async function benchSync(options: { pages: number; highlights: number; ro
       send.push(sendMs);
       receive.push(receiveMs);
     }
-    if (b.tables.get('annotations')!.get(target.id)!.note !== `Edited in round ${options.rounds - 1}.`) throw new Error('the last edit did not arrive');
+    if (b.tables.get('annotations')!.get(target.id)!.note !== `Edited in round ${options.rounds - 1}.`)
+      throw new Error('the last edit did not arrive');
 
     const [, compactMs] = await time(() => syncOnce(folderA, a, { ...options_, compactNow: true }));
     const compacted = folderBytes(server.dataDir);

@@ -70,8 +70,15 @@ export function contentScriptTrace(events: TraceEvent[], scriptPath: string, rep
   const compile = events.find((event) => event.name === 'v8.compile' && ofScript(event) && event.ts >= evaluate.ts && event.ts <= end);
   const reply = events.find((event) => event.name === replyMark && event.cat.includes('user_timing') && event.ts > end);
   if (!reply) return null;
-  const units = events.filter((event) => WORK_UNIT.test(event.name) && event.ph === 'X' && event.tid === evaluate.tid
-    && event.pid === evaluate.pid && event.ts <= reply.ts && event.ts + (event.dur ?? 0) >= reply.ts);
+  const units = events.filter(
+    (event) =>
+      WORK_UNIT.test(event.name) &&
+      event.ph === 'X' &&
+      event.tid === evaluate.tid &&
+      event.pid === evaluate.pid &&
+      event.ts <= reply.ts &&
+      event.ts + (event.dur ?? 0) >= reply.ts,
+  );
   if (units.length === 0) return null;
   const outermost = units.reduce((a, b) => ((b.dur ?? 0) > (a.dur ?? 0) ? b : a));
   return { evaluate: span(evaluate), compile: span(compile), reply: span(outermost) };

@@ -13,15 +13,20 @@ export function describeImport(outcome: Extract<ImportOutcome, { ok: true }>): s
   const { report, skipped, actorChanges, actorsApplied } = outcome;
   const { annotations, pages } = report;
   const sentences = [
-    `Imported: ${countOf(annotations.added, 'highlight', 'highlights')} added, ${annotations.updated.toLocaleString()} updated, `
-      + `${annotations.skipped.toLocaleString()} already up to date; ${countOf(pages.added, 'new page', 'new pages')}.`,
+    `Imported: ${countOf(annotations.added, 'highlight', 'highlights')} added, ${annotations.updated.toLocaleString()} updated, ` +
+      `${annotations.skipped.toLocaleString()} already up to date; ${countOf(pages.added, 'new page', 'new pages')}.`,
   ];
   if (skipped.length > 0) {
-    const named = skipped.slice(0, SKIPS_NAMED).map((record) => record.message).join(' ');
+    const named = skipped
+      .slice(0, SKIPS_NAMED)
+      .map((record) => record.message)
+      .join(' ');
     const more = skipped.length > SKIPS_NAMED ? ` And ${(skipped.length - SKIPS_NAMED).toLocaleString()} more.` : '';
     sentences.push(`Skipped ${skipped.length.toLocaleString()} that could not be kept: ${named}${more}`);
   }
-  sentences.push(`In all ${report.added.toLocaleString()} records added, ${report.updated.toLocaleString()} updated, ${report.skipped.toLocaleString()} unchanged.`);
+  sentences.push(
+    `In all ${report.added.toLocaleString()} records added, ${report.updated.toLocaleString()} updated, ${report.skipped.toLocaleString()} unchanged.`,
+  );
   if (actorChanges.length > 0) sentences.push(actorsApplied ? 'Actor changes applied.' : 'Actor changes left out, as chosen.');
   return sentences.join(' ');
 }

@@ -15,9 +15,10 @@ export function describeVaultReport(report: VaultReport): string {
     `${countOf(updated.length, 'note', 'notes')} updated`,
     `${unchanged.toLocaleString()} already up to date`,
   ];
-  const left = skipped.length > 0
-    ? ` ${countOf(skipped.length, 'note was', 'notes were')} left as ${skipped.length === 1 ? 'it was' : 'they were'}; the Obsidian vault section says why.`
-    : '';
+  const left =
+    skipped.length > 0
+      ? ` ${countOf(skipped.length, 'note was', 'notes were')} left as ${skipped.length === 1 ? 'it was' : 'they were'}; the Obsidian vault section says why.`
+      : '';
   return `Vault updated: ${parts.join(', ')}.${left}`;
 }
 

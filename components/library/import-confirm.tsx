@@ -22,14 +22,25 @@ export function ImportConfirm({ fileName, changes, onChoose }: ImportConfirmProp
       role="group"
       aria-labelledby="import-confirm-title"
       aria-describedby="import-confirm-text"
-      onKeyDown={(event) => { if (event.key === 'Escape') { event.preventDefault(); onChoose(false); } }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onChoose(false);
+        }
+      }}
     >
-      <h3 id="import-confirm-title" class="section-title">Actor changes in {fileName}</h3>
+      <h3 id="import-confirm-title" class="section-title">
+        Actor changes in {fileName}
+      </h3>
       <p id="import-confirm-text">This backup also {describeActorChanges(changes)}</p>
       <p class="muted">Actor names count on every page you read from now on. Highlights import either way.</p>
       <div class="action-buttons">
-        <button type="button" onClick={() => onChoose(true)}>Import with actor changes</button>
-        <button ref={without} type="button" onClick={() => onChoose(false)}>Import without</button>
+        <button type="button" onClick={() => onChoose(true)}>
+          Import with actor changes
+        </button>
+        <button ref={without} type="button" onClick={() => onChoose(false)}>
+          Import without
+        </button>
       </div>
     </section>
   );

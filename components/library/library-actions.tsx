@@ -23,11 +23,15 @@ export function LibraryActions({ scopeCount, filtered, busy, onExport, onImport 
   const scope = filtered ? `the ${scopeCount === 1 ? 'page' : countOf(scopeCount, 'page', 'pages')} shown` : 'everything';
   return (
     <section class="library-actions" aria-labelledby="actions-title">
-      <h2 id="actions-title" class="section-title">Export and back up</h2>
+      <h2 id="actions-title" class="section-title">
+        Export and back up
+      </h2>
       <p class="muted">Exports take {scope}. Markdown of several pages comes as a zip of one file per page.</p>
       <div class="action-buttons">
         {EXPORTS.map(({ format, label }) => (
-          <button key={format} type="button" disabled={busy || scopeCount === 0} onClick={() => onExport(format)}>{label}</button>
+          <button key={format} type="button" disabled={busy || scopeCount === 0} onClick={() => onExport(format)}>
+            {label}
+          </button>
         ))}
       </div>
       <div class="import-row">

@@ -39,10 +39,10 @@ const OWN_CHANGE_MS = 3_000;
 
 /** Runs after the next frame is painted, so that work queued now does not hold back the first paint. */
 function afterPaint(work: () => void): void {
-  if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(work, 0));
+  if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible')
+    requestAnimationFrame(() => setTimeout(work, 0));
   else setTimeout(work, 0);
 }
-
 
 /** The library: every saved page, searchable and filterable, with exports, backups and tag admin. */
 export function LibraryApp({ services, sync }: { services: LibraryServices; sync?: SyncServices }) {
@@ -63,9 +63,11 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
       const keys = [...new Set(pages.flatMap((page) => page.actors ?? []))];
       const rest = Promise.all([services.loadHighlights(), services.actorNames(keys).catch(() => new Map<string, string>())]);
       // A first open paints the pages at once; a reload keeps showing what it had until it is done.
-      setState((previous) => (previous.phase === 'ready'
-        ? previous
-        : { phase: 'ready', index: buildLibraryIndex(pages, []), actorNames: new Map(), complete: false }));
+      setState((previous) =>
+        previous.phase === 'ready'
+          ? previous
+          : { phase: 'ready', index: buildLibraryIndex(pages, []), actorNames: new Map(), complete: false },
+      );
       const [annotations, actorNames] = await rest;
       const index = buildLibraryIndex(pages, annotations, actorNames);
       setState({ phase: 'ready', index, actorNames, complete: true });
@@ -85,11 +87,21 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
       timer = setTimeout(() => void load(), 300);
     });
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
-      if (event.key === '/' && !typing) { event.preventDefault(); searchInput.current?.focus(); }
+      const typing =
+        event.target instanceof HTMLInputElement ||
+        event.target instanceof HTMLTextAreaElement ||
+        event.target instanceof HTMLSelectElement;
+      if (event.key === '/' && !typing) {
+        event.preventDefault();
+        searchInput.current?.focus();
+      }
     };
     document.addEventListener('keydown', onKey);
-    return () => { unsubscribe(); clearTimeout(timer); document.removeEventListener('keydown', onKey); };
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [services, load]);
 
   const index = state.phase === 'ready' ? state.index : null;
@@ -122,14 +134,29 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
     setBusy(true);
     setStatus({ text: `Importing ${file.name}…`, problem: false });
     try {
-      const confirmActors = (changes: ActorChange[]) => new Promise<boolean>((resolve) => {
-        setStatus({ text: `Importing ${file.name}: the backup also changes threat actors; choose whether those changes apply.`, problem: false });
-        setPendingActors({ fileName: file.name, changes, choose: (withActors) => { setPendingActors(null); resolve(withActors); } });
-      });
+      const confirmActors = (changes: ActorChange[]) =>
+        new Promise<boolean>((resolve) => {
+          setStatus({
+            text: `Importing ${file.name}: the backup also changes threat actors; choose whether those changes apply.`,
+            problem: false,
+          });
+          setPendingActors({
+            fileName: file.name,
+            changes,
+            choose: (withActors) => {
+              setPendingActors(null);
+              resolve(withActors);
+            },
+          });
+        });
       const onStep = (step: ImportStep) => setStatus({ text: `Importing ${file.name}: ${IMPORT_STEPS[step]}`, problem: false });
       const outcome = await services.importBackup(file, onStep, confirmActors);
       ownChangeUntil.current = Date.now() + OWN_CHANGE_MS;
-      setStatus(outcome.ok ? { text: describeImport(outcome), problem: false } : { text: `Nothing was imported. ${outcome.message}`, problem: true });
+      setStatus(
+        outcome.ok
+          ? { text: describeImport(outcome), problem: false }
+          : { text: `Nothing was imported. ${outcome.message}`, problem: true },
+      );
       if (outcome.ok) await load();
     } catch (error) {
       setStatus({ text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}`, problem: true });
@@ -138,29 +165,43 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
     }
   };
 
-  const runRename = useCallback(async (fromKey: string, toLabel: string) => {
-    setBusy(true);
-    try {
-      const { annotations, merged } = await services.renameTag(fromKey, toLabel);
-      ownChangeUntil.current = Date.now() + OWN_CHANGE_MS;
-      setStatus({ text: `${merged ? 'Merged' : 'Renamed'} the tag on ${countOf(annotations, 'highlight', 'highlights')}.`, problem: false });
-      await load();
-    } catch (error) {
-      setStatus({ text: error instanceof Error ? error.message : String(error), problem: true });
-    } finally {
-      setBusy(false);
-    }
-  }, [services, load]);
+  const runRename = useCallback(
+    async (fromKey: string, toLabel: string) => {
+      setBusy(true);
+      try {
+        const { annotations, merged } = await services.renameTag(fromKey, toLabel);
+        ownChangeUntil.current = Date.now() + OWN_CHANGE_MS;
+        setStatus({
+          text: `${merged ? 'Merged' : 'Renamed'} the tag on ${countOf(annotations, 'highlight', 'highlights')}.`,
+          problem: false,
+        });
+        await load();
+      } catch (error) {
+        setStatus({ text: error instanceof Error ? error.message : String(error), problem: true });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [services, load],
+  );
   const tags = state.phase === 'ready' ? state.index.facets.tags : null;
   // Hundreds of tags: typing in the searchbox must not re-render the list.
   const tagManager = useMemo(() => tags && <TagManager tags={tags} busy={busy} onRename={runRename} />, [tags, busy, runRename]);
 
-  if (state.phase === 'loading') return <main class="library"><h1>Gloss library</h1><LoadingIndicator label="Opening your library…" /></main>;
+  if (state.phase === 'loading')
+    return (
+      <main class="library">
+        <h1>Gloss library</h1>
+        <LoadingIndicator label="Opening your library…" />
+      </main>
+    );
   if (state.phase === 'failed') {
     return (
       <main class="library">
         <h1>Gloss library</h1>
-        <Notice title="Gloss couldn’t open your library" tone="problem" action={{ label: 'Try again', onClick: () => void load() }}>{state.message}</Notice>
+        <Notice title="Gloss couldn’t open your library" tone="problem" action={{ label: 'Try again', onClick: () => void load() }}>
+          {state.message}
+        </Notice>
       </main>
     );
   }
@@ -170,10 +211,17 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
     <main class="library">
       <header class="library-header">
         <h1>Gloss library</h1>
-        <p class="muted">{countOf(ready.pages.length, 'page', 'pages')}{complete && ` · ${countOf(ready.annotations.length, 'highlight', 'highlights')}`}</p>
+        <p class="muted">
+          {countOf(ready.pages.length, 'page', 'pages')}
+          {complete && ` · ${countOf(ready.annotations.length, 'highlight', 'highlights')}`}
+        </p>
         <nav class="library-menu" aria-label="Gloss">
-          <a href="welcome.html" target="_blank" rel="noopener">Welcome and tips</a>
-          <a href="settings.html" target="_blank" rel="noopener">Settings</a>
+          <a href="welcome.html" target="_blank" rel="noopener">
+            Welcome and tips
+          </a>
+          <a href="settings.html" target="_blank" rel="noopener">
+            Settings
+          </a>
         </nav>
       </header>
       <SearchBar query={query} filters={filters} facets={ready.facets} onQuery={setQuery} onFilters={setFilters} inputRef={searchInput} />
@@ -183,13 +231,22 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
       <div class="library-columns">
         <section class="results-column" aria-label="Results">
           {ready.pages.length === 0 ? (
-            <Notice title="Nothing saved yet">Select text on any web page and choose Highlight (or press Alt+Shift+H). Your pages appear here, searchable. You can also import a backup.</Notice>
+            <Notice title="Nothing saved yet">
+              Select text on any web page and choose Highlight (or press Alt+Shift+H). Your pages appear here, searchable. You can also
+              import a backup.
+            </Notice>
           ) : (
             <>
               <p class="result-count" aria-live="polite">
-                {!complete ? <><span class="spinner" aria-hidden="true" /> Reading your highlights…</>
-                  : filtered ? `${countOf(matches.length, 'page', 'pages')}, ${countOf(result?.total ?? 0, 'highlight', 'highlights')} match`
-                  : `All ${countOf(matches.length, 'page', 'pages')}`}
+                {!complete ? (
+                  <>
+                    <span class="spinner" aria-hidden="true" /> Reading your highlights…
+                  </>
+                ) : filtered ? (
+                  `${countOf(matches.length, 'page', 'pages')}, ${countOf(result?.total ?? 0, 'highlight', 'highlights')} match`
+                ) : (
+                  `All ${countOf(matches.length, 'page', 'pages')}`
+                )}
               </p>
               {matches.length === 0 && <p class="muted">Nothing matches. Try fewer words, or clear the filters.</p>}
               <PageResults
@@ -199,7 +256,10 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
                 complete={complete}
                 onMore={() => setLimit(limit + PAGE_STEP)}
                 actions={{
-                  open: (url, id) => void services.open(url, id).then((r) => { if (!r.ok) setStatus({ text: r.message ?? 'Gloss could not open that page.', problem: true }); }),
+                  open: (url, id) =>
+                    void services.open(url, id).then((r) => {
+                      if (!r.ok) setStatus({ text: r.message ?? 'Gloss could not open that page.', problem: true });
+                    }),
                   exportPage: (url, copy) => void runExport('markdown', [url], copy),
                   actorName: (key) => actorNames.get(key) ?? key,
                   highlights: services.highlights,
@@ -209,8 +269,16 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
           )}
         </section>
         <aside class="side-column">
-          <LibraryActions scopeCount={scopeUrls?.length ?? ready.pages.length} filtered={filtered} busy={busy || !complete} onExport={(format) => void runExport(format, scopeUrls)} onImport={(file) => void runImport(file)} />
-          {pendingActors && <ImportConfirm fileName={pendingActors.fileName} changes={pendingActors.changes} onChoose={pendingActors.choose} />}
+          <LibraryActions
+            scopeCount={scopeUrls?.length ?? ready.pages.length}
+            filtered={filtered}
+            busy={busy || !complete}
+            onExport={(format) => void runExport(format, scopeUrls)}
+            onImport={(file) => void runImport(file)}
+          />
+          {pendingActors && (
+            <ImportConfirm fileName={pendingActors.fileName} changes={pendingActors.changes} onChoose={pendingActors.choose} />
+          )}
           <VaultSection
             services={services.vault}
             scopeUrls={scopeUrls}

@@ -20,11 +20,7 @@ export interface ResultActions {
 }
 
 function Marked({ text, query }: { text: string; query: string }) {
-  return (
-    <>
-      {snippet(text, query).map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}
-    </>
-  );
+  return <>{snippet(text, query).map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}</>;
 }
 
 interface HighlightItemProps {
@@ -37,7 +33,8 @@ interface HighlightItemProps {
 
 function HighlightItem({ record, url, query, actions, onDeleted }: HighlightItemProps) {
   const quoteId = `library-quote-${record.id}`;
-  const save = async (changes: AnnotationChanges) => ((await actions.highlights.update(record.id, changes)) ? null : 'That highlight no longer exists.');
+  const save = async (changes: AnnotationChanges) =>
+    (await actions.highlights.update(record.id, changes)) ? null : 'That highlight no longer exists.';
   const remove = async () => {
     await actions.highlights.remove(record.id);
     onDeleted(record);
@@ -46,13 +43,27 @@ function HighlightItem({ record, url, query, actions, onDeleted }: HighlightItem
     <li class="result-highlight">
       <span class="swatch" data-color={record.color} title={COLOR_LABELS[record.color]} aria-hidden="true" />
       <div class="result-highlight-body">
-        <button type="button" id={quoteId} class="quote-button" onClick={() => actions.open(url, record.id)} title="Open the page at this highlight">
-          <q><Marked text={record.target.quote.exact} query={query} /></q>
+        <button
+          type="button"
+          id={quoteId}
+          class="quote-button"
+          onClick={() => actions.open(url, record.id)}
+          title="Open the page at this highlight"
+        >
+          <q>
+            <Marked text={record.target.quote.exact} query={query} />
+          </q>
         </button>
-        {record.note && <p class="note"><Marked text={record.note} query={query} /></p>}
+        {record.note && (
+          <p class="note">
+            <Marked text={record.note} query={query} />
+          </p>
+        )}
         {record.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">
-            {record.tags.map((tag) => <li key={tag}>#{tag}</li>)}
+            {record.tags.map((tag) => (
+              <li key={tag}>#{tag}</li>
+            ))}
           </ul>
         )}
         <HighlightEditControls record={record} quoteId={quoteId} save={save} remove={() => void remove()} />
@@ -79,7 +90,9 @@ function PageCard({ match, query, actions, complete, onDeleted }: PageCardProps)
   return (
     <article class="page-card" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        <button type="button" class="title-button" onClick={() => actions.open(page.url, null)}><Marked text={page.title || page.url} query={query} /></button>
+        <button type="button" class="title-button" onClick={() => actions.open(page.url, null)}>
+          <Marked text={page.title || page.url} query={query} />
+        </button>
       </h2>
       <p class="page-meta">
         <span>{page.site}</span>
@@ -88,13 +101,21 @@ function PageCard({ match, query, actions, complete, onDeleted }: PageCardProps)
       </p>
       {(page.tags.length > 0 || page.actors.length > 0) && (
         <ul class="chips" aria-label="Tags and threat actors">
-          {page.actors.map((key) => <li key={`a:${key}`} class="actor-chip">{actions.actorName(key)}</li>)}
-          {page.tags.slice(0, 12).map((tag) => <li key={`t:${tag}`}>#{tag}</li>)}
+          {page.actors.map((key) => (
+            <li key={`a:${key}`} class="actor-chip">
+              {actions.actorName(key)}
+            </li>
+          ))}
+          {page.tags.slice(0, 12).map((tag) => (
+            <li key={`t:${tag}`}>#{tag}</li>
+          ))}
         </ul>
       )}
       {shown.length > 0 && (
         <ul class="result-highlights" aria-label="Highlights">
-          {shown.map((record) => <HighlightItem key={record.id} record={record} url={page.url} query={query} actions={actions} onDeleted={onDeleted} />)}
+          {shown.map((record) => (
+            <HighlightItem key={record.id} record={record} url={page.url} query={query} actions={actions} onDeleted={onDeleted} />
+          ))}
         </ul>
       )}
       <div class="card-actions">
@@ -103,8 +124,22 @@ function PageCard({ match, query, actions, complete, onDeleted }: PageCardProps)
             {expanded ? 'Show fewer' : `Show all ${annotations.length} matching highlights`}
           </button>
         )}
-        <button type="button" class="link-button" aria-label={`Export Markdown of ${page.title}`} onClick={() => actions.exportPage(page.url, false)}>Markdown</button>
-        <button type="button" class="link-button" aria-label={`Copy Markdown of ${page.title}`} onClick={() => actions.exportPage(page.url, true)}>Copy</button>
+        <button
+          type="button"
+          class="link-button"
+          aria-label={`Export Markdown of ${page.title}`}
+          onClick={() => actions.exportPage(page.url, false)}
+        >
+          Markdown
+        </button>
+        <button
+          type="button"
+          class="link-button"
+          aria-label={`Copy Markdown of ${page.title}`}
+          onClick={() => actions.exportPage(page.url, true)}
+        >
+          Copy
+        </button>
       </div>
     </article>
   );

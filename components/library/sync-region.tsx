@@ -83,51 +83,125 @@ export function SyncRegion({ services }: { services: SyncServices }) {
   const secretHint = (stored: boolean | undefined) => (stored ? 'Saved; leave empty to keep it' : '');
   return (
     <section class="sync-region" aria-labelledby="sync-title">
-      <h2 id="sync-title" class="section-title">Sync</h2>
-      <p class="muted">Your highlights on every device, through a WebDAV folder you already have (Nextcloud, ownCloud, Synology, any WebDAV server). Everything is encrypted here with your passphrase before it leaves.</p>
+      <h2 id="sync-title" class="section-title">
+        Sync
+      </h2>
+      <p class="muted">
+        Your highlights on every device, through a WebDAV folder you already have (Nextcloud, ownCloud, Synology, any WebDAV server).
+        Everything is encrypted here with your passphrase before it leaves.
+      </p>
       {loadProblem && <p class="problem">Gloss could not read the sync settings: {loadProblem}</p>}
       <form class="sync-form" onSubmit={syncNow}>
-        <label>Server address
-          <input type="url" value={serverUrl} placeholder="https://cloud.example/remote.php/dav/files/you/" autoComplete="off" spellcheck={false}
-            onInput={(event) => setServerUrl((event.currentTarget as HTMLInputElement).value)} />
+        <label>
+          Server address
+          <input
+            type="url"
+            value={serverUrl}
+            placeholder="https://cloud.example/remote.php/dav/files/you/"
+            autoComplete="off"
+            spellcheck={false}
+            onInput={(event) => setServerUrl((event.currentTarget as HTMLInputElement).value)}
+          />
         </label>
-        <label>User name
-          <input type="text" value={user} autoComplete="off" spellcheck={false} onInput={(event) => setUser((event.currentTarget as HTMLInputElement).value)} />
+        <label>
+          User name
+          <input
+            type="text"
+            value={user}
+            autoComplete="off"
+            spellcheck={false}
+            onInput={(event) => setUser((event.currentTarget as HTMLInputElement).value)}
+          />
         </label>
-        <label>Password
-          <input type="text" class="secret" value={password} placeholder={secretHint(view?.hasPassword)} autoComplete="off" spellcheck={false}
-            onInput={(event) => setPassword((event.currentTarget as HTMLInputElement).value)} />
+        <label>
+          Password
+          <input
+            type="text"
+            class="secret"
+            value={password}
+            placeholder={secretHint(view?.hasPassword)}
+            autoComplete="off"
+            spellcheck={false}
+            onInput={(event) => setPassword((event.currentTarget as HTMLInputElement).value)}
+          />
         </label>
-        <label>Passphrase
-          <input type="text" class="secret" value={passphrase} placeholder={secretHint(view?.hasPassphrase)} autoComplete="off" spellcheck={false}
-            aria-describedby="sync-passphrase-help" onInput={(event) => setPassphrase((event.currentTarget as HTMLInputElement).value)} />
+        <label>
+          Passphrase
+          <input
+            type="text"
+            class="secret"
+            value={passphrase}
+            placeholder={secretHint(view?.hasPassphrase)}
+            autoComplete="off"
+            spellcheck={false}
+            aria-describedby="sync-passphrase-help"
+            onInput={(event) => setPassphrase((event.currentTarget as HTMLInputElement).value)}
+          />
         </label>
-        <p id="sync-passphrase-help" class="muted">The same passphrase on every device. Without it nobody can read the files on the server, and Gloss cannot recover it for you.</p>
+        <p id="sync-passphrase-help" class="muted">
+          The same passphrase on every device. Without it nobody can read the files on the server, and Gloss cannot recover it for you.
+        </p>
         <div class="sync-buttons">
-          <button type="submit" disabled={busy}>Sync now</button>
-          {view?.enabled && <button type="button" class="secondary" disabled={busy} onClick={() => void act(services.turnOff)}>Turn sync off</button>}
-          {(view?.serverUrl || view?.hasPassword) && <button type="button" class="secondary" disabled={busy} onClick={() => void act(async () => {
-            const result = await services.forget();
-            setServerUrl(''); setUser(''); setPassword(''); setPassphrase('');
-            return result;
-          })}>Forget credentials</button>}
+          <button type="submit" disabled={busy}>
+            Sync now
+          </button>
+          {view?.enabled && (
+            <button type="button" class="secondary" disabled={busy} onClick={() => void act(services.turnOff)}>
+              Turn sync off
+            </button>
+          )}
+          {(view?.serverUrl || view?.hasPassword) && (
+            <button
+              type="button"
+              class="secondary"
+              disabled={busy}
+              onClick={() =>
+                void act(async () => {
+                  const result = await services.forget();
+                  setServerUrl('');
+                  setUser('');
+                  setPassword('');
+                  setPassphrase('');
+                  return result;
+                })
+              }
+            >
+              Forget credentials
+            </button>
+          )}
         </div>
       </form>
       <p class="sync-status" role="status" aria-live="polite" data-finished={finished}>
-        {busy && status?.state !== 'problem' ? <><span class="spinner" aria-hidden="true" /> Syncing…</> : status
-          ? <span class={problem ? 'problem' : undefined}>{describeStatus(status, formatTime)}</span> : null}
+        {busy && status?.state !== 'problem' ? (
+          <>
+            <span class="spinner" aria-hidden="true" /> Syncing…
+          </>
+        ) : status ? (
+          <span class={problem ? 'problem' : undefined}>{describeStatus(status, formatTime)}</span>
+        ) : null}
       </p>
-      {view?.enabled && (
-        confirmStartOver ? (
+      {view?.enabled &&
+        (confirmStartOver ? (
           <StartOverConfirm
             busy={busy}
-            confirm={() => { setConfirmStartOver(false); setStartOverRefocus(true); void act(services.startOver); }}
-            cancel={() => { setConfirmStartOver(false); setStartOverRefocus(true); }}
+            confirm={() => {
+              setConfirmStartOver(false);
+              setStartOverRefocus(true);
+              void act(services.startOver);
+            }}
+            cancel={() => {
+              setConfirmStartOver(false);
+              setStartOverRefocus(true);
+            }}
           />
         ) : (
-          <StartOverButton busy={busy} open={() => setConfirmStartOver(true)} refocus={startOverRefocus} refocused={() => setStartOverRefocus(false)} />
-        )
-      )}
+          <StartOverButton
+            busy={busy}
+            open={() => setConfirmStartOver(true)}
+            refocus={startOverRefocus}
+            refocused={() => setStartOverRefocus(false)}
+          />
+        ))}
     </section>
   );
 }
@@ -140,7 +214,11 @@ function StartOverButton({ busy, open, refocus, refocused }: { busy: boolean; op
     button.current?.focus();
     refocused();
   }, [refocus, busy, refocused]);
-  return <button ref={button} type="button" class="link-button" disabled={busy} onClick={open}>Start over from this device</button>;
+  return (
+    <button ref={button} type="button" class="link-button" disabled={busy} onClick={open}>
+      Start over from this device
+    </button>
+  );
 }
 
 /** Starting over asks first; the focus goes to Cancel, the choice that changes nothing. */
@@ -148,9 +226,16 @@ function StartOverConfirm({ busy, confirm, cancel }: { busy: boolean; confirm: (
   const cancelButton = useFocusOnMount<HTMLButtonElement>();
   return (
     <div class="sync-start-over" role="group" aria-label="Start over">
-      <p>This deletes every Gloss file in the sync folder and writes it again from this device, under a new key file. Other devices keep their highlights and send them again at their next sync.</p>
-      <button type="button" disabled={busy} onClick={confirm}>Yes, start over</button>
-      <button ref={cancelButton} type="button" class="secondary" onClick={cancel}>Cancel</button>
+      <p>
+        This deletes every Gloss file in the sync folder and writes it again from this device, under a new key file. Other devices keep
+        their highlights and send them again at their next sync.
+      </p>
+      <button type="button" disabled={busy} onClick={confirm}>
+        Yes, start over
+      </button>
+      <button ref={cancelButton} type="button" class="secondary" onClick={cancel}>
+        Cancel
+      </button>
     </div>
   );
 }

@@ -13,13 +13,32 @@ interface TagManagerProps {
 const highlights = (n: number) => countOf(n, 'highlight', 'highlights');
 
 /** The field that renames a tag; it takes the focus as it opens, with the old name selected. */
-function RenameField({ tag, label, setLabel, cancel }: { tag: FacetValue; label: string; setLabel: (label: string) => void; cancel: () => void }) {
+function RenameField({
+  tag,
+  label,
+  setLabel,
+  cancel,
+}: {
+  tag: FacetValue;
+  label: string;
+  setLabel: (label: string) => void;
+  cancel: () => void;
+}) {
   const input = useFocusOnMount<HTMLInputElement>(true);
   return (
     <label>
       <span class="visually-hidden">New name for #{tag.label}</span>
-      <input ref={input} value={label} onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)}
-        onKeyDown={(event) => { if (event.key === 'Escape') { event.preventDefault(); cancel(); } }} />
+      <input
+        ref={input}
+        value={label}
+        onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            cancel();
+          }
+        }}
+      />
     </label>
   );
 }
@@ -45,12 +64,18 @@ function TagRow({ tag, tags, busy, onRename, focusKey, setFocusKey }: TagRowProp
       if (focusKey === tag.key) setFocusKey(null);
     }
   }, [editing, refocus, focusKey, tag.key, setFocusKey]);
-  const cancel = () => { setEditing(false); setLabel(tag.label); setRefocus(true); };
+  const cancel = () => {
+    setEditing(false);
+    setLabel(tag.label);
+    setRefocus(true);
+  };
   if (!editing) {
     return (
       <li>
         <span class="tag-label">#{tag.label}</span> <span class="muted">{tag.annotations}</span>
-        <button ref={renameButton} type="button" class="link-button" aria-label={`Rename #${tag.label}`} onClick={() => setEditing(true)}>Rename</button>
+        <button ref={renameButton} type="button" class="link-button" aria-label={`Rename #${tag.label}`} onClick={() => setEditing(true)}>
+          Rename
+        </button>
       </li>
     );
   }
@@ -71,12 +96,17 @@ function TagRow({ tag, tags, busy, onRename, focusKey, setFocusKey }: TagRowProp
         }}
       >
         <RenameField tag={tag} label={label} setLabel={setLabel} cancel={cancel} />
-        <button type="submit" disabled={busy || !label.trim()}>{target ? `Merge into #${target.label}` : 'Save'}</button>
-        <button type="button" class="link-button" onClick={cancel}>Cancel</button>
+        <button type="submit" disabled={busy || !label.trim()}>
+          {target ? `Merge into #${target.label}` : 'Save'}
+        </button>
+        <button type="button" class="link-button" onClick={cancel}>
+          Cancel
+        </button>
       </form>
       {target && (
         <p class="muted">
-          #{target.label} already exists ({highlights(target.annotations)}): the two become one tag, on {highlights(target.annotations + tag.annotations)} at most.
+          #{target.label} already exists ({highlights(target.annotations)}): the two become one tag, on{' '}
+          {highlights(target.annotations + tag.annotations)} at most.
         </p>
       )}
     </li>
@@ -93,7 +123,9 @@ export function TagManager(props: TagManagerProps) {
         <p class="muted">No tags yet. Add tags to a highlight from its editor on the page.</p>
       ) : (
         <ul class="tag-list">
-          {props.tags.map((tag) => <TagRow key={tag.key} tag={tag} {...props} focusKey={focusKey} setFocusKey={setFocusKey} />)}
+          {props.tags.map((tag) => (
+            <TagRow key={tag.key} tag={tag} {...props} focusKey={focusKey} setFocusKey={setFocusKey} />
+          ))}
         </ul>
       )}
     </details>

@@ -96,31 +96,45 @@ export function VaultSection({ services, scopeUrls, scopeCount, busy, onBusy, on
   const scope = scopeUrls ? `the ${scopeCount === 1 ? 'page' : countOf(scopeCount, 'page', 'pages')} shown` : 'every page';
   return (
     <section class="vault-section" aria-labelledby="vault-title">
-      <h2 id="vault-title" class="section-title">Obsidian vault</h2>
+      <h2 id="vault-title" class="section-title">
+        Obsidian vault
+      </h2>
       {!services.supported ? (
         <p class="muted">
-          This browser cannot write into a folder (it has no File System Access API; Chrome and Edge do), so notes leave
-          Gloss as downloads here: Export Markdown gives one note per page, several as a zip to unpack into your vault.
-          Exporting again gives the same block ids, so Obsidian links keep working.
+          This browser cannot write into a folder (it has no File System Access API; Chrome and Edge do), so notes leave Gloss as downloads
+          here: Export Markdown gives one note per page, several as a zip to unpack into your vault. Exporting again gives the same block
+          ids, so Obsidian links keep working.
         </p>
       ) : folder === undefined ? null : folder === null ? (
         <>
           <p class="muted">
-            Choose your vault (or a folder in it) and Gloss writes one note per page there, then updates them in place:
-            it rewrites only its own block of each note, so what you write above or below it stays.
+            Choose your vault (or a folder in it) and Gloss writes one note per page there, then updates them in place: it rewrites only its
+            own block of each note, so what you write above or below it stays.
           </p>
           <div class="action-buttons">
-            <button ref={chooseButton} type="button" disabled={busy} onClick={() => void choose()}>Choose vault folder…</button>
+            <button ref={chooseButton} type="button" disabled={busy} onClick={() => void choose()}>
+              Choose vault folder…
+            </button>
           </div>
         </>
       ) : (
         <>
-          <p class="vault-folder">Folder: <strong>{folder}</strong></p>
-          <p class="muted">Update vault writes {scope}: new notes for new pages, and Gloss’s block of existing ones rewritten, your own text kept.</p>
+          <p class="vault-folder">
+            Folder: <strong>{folder}</strong>
+          </p>
+          <p class="muted">
+            Update vault writes {scope}: new notes for new pages, and Gloss’s block of existing ones rewritten, your own text kept.
+          </p>
           <div class="action-buttons">
-            <button ref={updateButton} type="button" disabled={busy || scopeCount === 0} onClick={() => void update()}>Update vault</button>
-            <button type="button" disabled={busy} onClick={() => void choose()}>Choose another folder…</button>
-            <button type="button" disabled={busy} onClick={() => void forget()}>Forget folder</button>
+            <button ref={updateButton} type="button" disabled={busy || scopeCount === 0} onClick={() => void update()}>
+              Update vault
+            </button>
+            <button type="button" disabled={busy} onClick={() => void choose()}>
+              Choose another folder…
+            </button>
+            <button type="button" disabled={busy} onClick={() => void forget()}>
+              Forget folder
+            </button>
           </div>
         </>
       )}
@@ -138,7 +152,11 @@ export function VaultSection({ services, scopeUrls, scopeCount, busy, onBusy, on
         <div class="vault-skipped">
           <h3>Left as they were</h3>
           <ul>
-            {skipped.map(({ what, reason }) => <li key={what}><strong>{what}</strong>: {reason}</li>)}
+            {skipped.map(({ what, reason }) => (
+              <li key={what}>
+                <strong>{what}</strong>: {reason}
+              </li>
+            ))}
           </ul>
         </div>
       )}

@@ -49,10 +49,32 @@ export function PdfFindBar(props: PdfFindBarProps) {
           }
         }}
       />
-      <button type="button" class="pdf-tool" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={props.matchCount === 0} onClick={() => props.onStep(-1)}>↑</button>
-      <button type="button" class="pdf-tool" aria-label="Next match" title="Next match (Enter)" disabled={props.matchCount === 0} onClick={() => props.onStep(1)}>↓</button>
-      <span class="pdf-find-status" role="status">{statusText(props)}</span>
-      <button type="button" class="pdf-tool" aria-label="Close find bar" title="Close (Escape)" onClick={props.onClose}>×</button>
+      <button
+        type="button"
+        class="pdf-tool"
+        aria-label="Previous match"
+        title="Previous match (Shift+Enter)"
+        disabled={props.matchCount === 0}
+        onClick={() => props.onStep(-1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        class="pdf-tool"
+        aria-label="Next match"
+        title="Next match (Enter)"
+        disabled={props.matchCount === 0}
+        onClick={() => props.onStep(1)}
+      >
+        ↓
+      </button>
+      <span class="pdf-find-status" role="status">
+        {statusText(props)}
+      </span>
+      <button type="button" class="pdf-tool" aria-label="Close find bar" title="Close (Escape)" onClick={props.onClose}>
+        ×
+      </button>
     </div>
   );
 }

@@ -29,7 +29,11 @@ function currentEntry(items: readonly PdfOutlineItem[], page: number): number | 
 export function PdfOutlineSidebar({ items, currentPage, onGoToPage }: PdfOutlineSidebarProps) {
   return (
     <aside id="pdf-outline" class="pdf-outline outline">
-      {items === null && <p class="muted" role="status">Reading the outline…</p>}
+      {items === null && (
+        <p class="muted" role="status">
+          Reading the outline…
+        </p>
+      )}
       {items?.length === 0 && <p class="muted">This PDF has no outline.</p>}
       {items && items.length > 0 && (
         <OutlineNav

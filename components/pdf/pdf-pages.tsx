@@ -23,17 +23,20 @@ export const PdfPages = memo(function PdfPages({ view, scale, sizes, scroller, o
   const [near, setNear] = useState<ReadonlySet<number>>(() => new Set([0]));
   useEffect(() => {
     if (!scroller) return;
-    const observer = new IntersectionObserver((entries) => {
-      setNear((previous) => {
-        const next = new Set(previous);
-        for (const entry of entries) {
-          const index = Number((entry.target as HTMLElement).dataset.pageNumber) - 1;
-          if (entry.isIntersecting) next.add(index);
-          else next.delete(index);
-        }
-        return next;
-      });
-    }, { root: scroller, rootMargin: NEAR_MARGIN });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        setNear((previous) => {
+          const next = new Set(previous);
+          for (const entry of entries) {
+            const index = Number((entry.target as HTMLElement).dataset.pageNumber) - 1;
+            if (entry.isIntersecting) next.add(index);
+            else next.delete(index);
+          }
+          return next;
+        });
+      },
+      { root: scroller, rootMargin: NEAR_MARGIN },
+    );
     for (const page of scroller.querySelectorAll('.pdf-page')) observer.observe(page);
     return () => observer.disconnect();
   }, [scroller, view]);

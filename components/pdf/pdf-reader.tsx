@@ -46,7 +46,12 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   };
   const [outline, setOutline] = useState<PdfOutlineItem[] | null>(null);
   const [outlineOpen, setOutlineOpen] = useState(false);
-  const [find, setFind] = useState<{ open: boolean; query: string; current: number | null; token: number }>({ open: false, query: '', current: null, token: 0 });
+  const [find, setFind] = useState<{ open: boolean; query: string; current: number | null; token: number }>({
+    open: false,
+    query: '',
+    current: null,
+    token: 0,
+  });
   const [scanned, setScanned] = useState(false);
   const reveal = useRef<number | null>(null);
   // The text is read once the first page is on screen: pdf.js has one worker, and reading 300 pages' text
@@ -54,11 +59,14 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   const [firstDrawn, setFirstDrawn] = useState(false);
   const pageTexts = usePageTexts(view, firstDrawn, (texts) => setScanned(looksScanned(texts)));
 
-  const fitWidth = useCallback((limit = Infinity) => {
-    if (!scroller) return;
-    currentScale.current = Math.min(limit, fitWidthScale(scroller.clientWidth, view.firstPageSize.width));
-    setScale(currentScale.current);
-  }, [scroller, view]);
+  const fitWidth = useCallback(
+    (limit = Infinity) => {
+      if (!scroller) return;
+      currentScale.current = Math.min(limit, fitWidthScale(scroller.clientWidth, view.firstPageSize.width));
+      setScale(currentScale.current);
+    },
+    [scroller, view],
+  );
   useEffect(() => fitWidth(FIRST_SCALE_LIMIT), [scroller, view]);
 
   // The outline needs the whole text (bookmark titles are mended from it, headings inferred from it): ask
@@ -80,12 +88,15 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
     };
   }, [view, pageTexts.done]);
 
-  const goToPage = useCallback((wanted: number) => {
-    const page = scroller?.querySelector<HTMLElement>(`.pdf-page[data-page-number="${wanted}"]`);
-    if (!scroller || !page) return;
-    scroller.scrollTop = page.offsetTop - 8;
-    showPage(wanted);
-  }, [scroller]);
+  const goToPage = useCallback(
+    (wanted: number) => {
+      const page = scroller?.querySelector<HTMLElement>(`.pdf-page[data-page-number="${wanted}"]`);
+      if (!scroller || !page) return;
+      scroller.scrollTop = page.offsetTop - 8;
+      showPage(wanted);
+    },
+    [scroller],
+  );
 
   // The current page is the one under the upper third of the view.
   useEffect(() => {
@@ -153,10 +164,13 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
     goToPage(all[next].page + 1);
   };
   // The match's page may only now be drawn: scroll to the match itself once its text layer exists.
-  const onTextLayer = useCallback((index: number, layer: HTMLElement | null) => {
-    marks.setLayer(index, layer);
-    if (layer && reveal.current !== null && revealCurrent()) reveal.current = null;
-  }, [marks, scroller]);
+  const onTextLayer = useCallback(
+    (index: number, layer: HTMLElement | null) => {
+      marks.setLayer(index, layer);
+      if (layer && reveal.current !== null && revealCurrent()) reveal.current = null;
+    },
+    [marks, scroller],
+  );
   useEffect(() => {
     if (reveal.current !== null && revealCurrent()) reveal.current = null;
   }, [current]);
@@ -214,7 +228,9 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
       )}
       {stillReading && (
         <div class="pdf-progress" role="status" aria-live="polite">
-          <span>Reading the text: page {pageTexts.readCount} of {view.pageCount}</span>
+          <span>
+            Reading the text: page {pageTexts.readCount} of {view.pageCount}
+          </span>
           <progress max={view.pageCount} value={pageTexts.readCount} aria-label="Text read" />
         </div>
       )}
@@ -226,7 +242,16 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
       <div class="pdf-body">
         {outlineOpen && <PdfOutlineSidebar items={outline} currentPage={pageNumber} onGoToPage={goToPage} />}
         <main class="pdf-scroller" ref={setScroller} tabIndex={-1} aria-label="Document">
-          {scale !== null && <PdfPages view={view} scale={scale} sizes={pageTexts.sizes} scroller={scroller} onTextLayer={onTextLayer} onRendered={onRendered} />}
+          {scale !== null && (
+            <PdfPages
+              view={view}
+              scale={scale}
+              sizes={pageTexts.sizes}
+              scroller={scroller}
+              onTextLayer={onTextLayer}
+              onRendered={onRendered}
+            />
+          )}
         </main>
       </div>
     </div>

@@ -40,9 +40,18 @@ export function PdfToolbar(props: PdfToolbarProps) {
       >
         Outline
       </button>
-      <h1 class="pdf-title" title={props.title}>{props.title}</h1>
+      <h1 class="pdf-title" title={props.title}>
+        {props.title}
+      </h1>
       <div class="pdf-group" role="group" aria-label="Pages">
-        <button type="button" class="pdf-tool" aria-label="Previous page" title="Previous page (Page Up)" disabled={pageNumber <= 1} onClick={() => props.onGoToPage(pageNumber - 1)}>
+        <button
+          type="button"
+          class="pdf-tool"
+          aria-label="Previous page"
+          title="Previous page (Page Up)"
+          disabled={pageNumber <= 1}
+          onClick={() => props.onGoToPage(pageNumber - 1)}
+        >
           ‹
         </button>
         <input
@@ -61,17 +70,54 @@ export function PdfToolbar(props: PdfToolbarProps) {
           onBlur={commit}
         />
         <span class="pdf-page-count">of {pageCount}</span>
-        <button type="button" class="pdf-tool" aria-label="Next page" title="Next page (Page Down)" disabled={pageNumber >= pageCount} onClick={() => props.onGoToPage(pageNumber + 1)}>
+        <button
+          type="button"
+          class="pdf-tool"
+          aria-label="Next page"
+          title="Next page (Page Down)"
+          disabled={pageNumber >= pageCount}
+          onClick={() => props.onGoToPage(pageNumber + 1)}
+        >
           ›
         </button>
       </div>
       <div class="pdf-group" role="group" aria-label="Zoom">
-        <button type="button" class="pdf-tool" aria-label="Zoom out" title="Zoom out (Ctrl+−)" aria-keyshortcuts="Control+-" onClick={props.onZoomOut}>−</button>
-        <output class="pdf-zoom" aria-label="Zoom level" aria-live="polite">{zoomPercent(props.scale)}</output>
-        <button type="button" class="pdf-tool" aria-label="Zoom in" title="Zoom in (Ctrl++)" aria-keyshortcuts="Control+=" onClick={props.onZoomIn}>+</button>
-        <button type="button" class="pdf-tool" title="Fit the page to the window’s width (Ctrl+0)" aria-keyshortcuts="Control+0" onClick={props.onFitWidth}>Fit width</button>
+        <button
+          type="button"
+          class="pdf-tool"
+          aria-label="Zoom out"
+          title="Zoom out (Ctrl+−)"
+          aria-keyshortcuts="Control+-"
+          onClick={props.onZoomOut}
+        >
+          −
+        </button>
+        <output class="pdf-zoom" aria-label="Zoom level" aria-live="polite">
+          {zoomPercent(props.scale)}
+        </output>
+        <button
+          type="button"
+          class="pdf-tool"
+          aria-label="Zoom in"
+          title="Zoom in (Ctrl++)"
+          aria-keyshortcuts="Control+="
+          onClick={props.onZoomIn}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          class="pdf-tool"
+          title="Fit the page to the window’s width (Ctrl+0)"
+          aria-keyshortcuts="Control+0"
+          onClick={props.onFitWidth}
+        >
+          Fit width
+        </button>
       </div>
-      <button type="button" class="pdf-tool" title="Find in document (Ctrl+F)" aria-keyshortcuts="Control+F" onClick={props.onFind}>Find</button>
+      <button type="button" class="pdf-tool" title="Find in document (Ctrl+F)" aria-keyshortcuts="Control+F" onClick={props.onFind}>
+        Find
+      </button>
       <OpenFileButton onOpenFile={props.onOpenFile} />
     </header>
   );

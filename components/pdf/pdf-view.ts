@@ -13,7 +13,6 @@ export interface PageSize {
   height: number;
 }
 
-
 export interface PageRendering {
   /** Settles when the canvas and the text layer are drawn; rejects when cancelled. */
   done: Promise<void>;
@@ -42,7 +41,10 @@ export interface PdfView {
 
 /** Opening failed for a reason the reader should hear about. */
 export class PdfOpenError extends Error {
-  constructor(readonly problem: ViewerProblem, detail?: string) {
+  constructor(
+    readonly problem: ViewerProblem,
+    detail?: string,
+  ) {
     super(detail ?? problem.body);
     this.name = 'PdfOpenError';
   }

@@ -35,7 +35,9 @@ let opened = 0;
 
 /** The viewer page: opens the document (from the address, a chosen file or a dropped one), or says why it can't. */
 export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
-  const [state, setState] = useState<Phase>(() => services.initialFile.kind === 'refused' ? { phase: 'problem', problem: viewerProblem('refused-address') } : { phase: 'choose' });
+  const [state, setState] = useState<Phase>(() =>
+    services.initialFile.kind === 'refused' ? { phase: 'problem', problem: viewerProblem('refused-address') } : { phase: 'choose' },
+  );
   const [dragging, setDragging] = useState(false);
 
   const open = async (opening: (onProgress: (progress: OpenProgress) => void) => Promise<PdfView>, name: string) => {
@@ -58,7 +60,8 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
 
   useEffect(() => {
     const { initialFile } = services;
-    if (initialFile.kind === 'url') void open((onProgress) => services.openUrl(initialFile.url, onProgress), services.nameOf(initialFile.url));
+    if (initialFile.kind === 'url')
+      void open((onProgress) => services.openUrl(initialFile.url, onProgress), services.nameOf(initialFile.url));
   }, []);
   useEffect(() => {
     document.title = state.phase === 'ready' ? `${state.title} – Gloss` : 'Gloss PDF viewer';
@@ -93,7 +96,9 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
 
   return (
     <div class={`pdf-app${dragging ? ' dragging' : ''}`}>
-      {state.phase === 'ready' && <PdfReader key={state.id} view={state.view} title={state.title} marks={services.marks} onOpenFile={openFile} />}
+      {state.phase === 'ready' && (
+        <PdfReader key={state.id} view={state.view} title={state.title} marks={services.marks} onOpenFile={openFile} />
+      )}
       {state.phase === 'loading' && (
         <div class="pdf-center" role="status" aria-live="polite" aria-busy="true">
           <p>{state.progress.label}</p>
@@ -102,7 +107,9 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
       )}
       {state.phase === 'problem' && (
         <div class="pdf-center">
-          <Notice title={state.problem.title} tone="problem">{state.problem.body}</Notice>
+          <Notice title={state.problem.title} tone="problem">
+            {state.problem.body}
+          </Notice>
           <OpenFileButton onOpenFile={openFile} />
         </div>
       )}
@@ -113,7 +120,11 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
           <OpenFileButton onOpenFile={openFile} />
         </div>
       )}
-      {dragging && <div class="pdf-drop-hint" aria-hidden="true">Drop the PDF to open it</div>}
+      {dragging && (
+        <div class="pdf-drop-hint" aria-hidden="true">
+          Drop the PDF to open it
+        </div>
+      )}
     </div>
   );
 }

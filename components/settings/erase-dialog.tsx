@@ -6,8 +6,10 @@ import { describeCounts } from './describe-counts';
 function eraseSummary(counts: StoredCounts | null): string {
   const what = counts ? describeCounts(counts) : 'everything Gloss keeps';
   if (what === 'nothing') return 'Gloss keeps no pages or highlights now; this puts the settings back as they were.';
-  return `This deletes ${what} from this browser, and puts the settings back as they were. It cannot be undone. `
-    + 'If you may want any of it back, close this and choose Export everything first.';
+  return (
+    `This deletes ${what} from this browser, and puts the settings back as they were. It cannot be undone. ` +
+    'If you may want any of it back, close this and choose Export everything first.'
+  );
 }
 
 /** What the person types to confirm: a word, not a click, so no stray click or key erases anything. */
@@ -66,21 +68,45 @@ export function EraseDialog({ counts, onErase, onClose }: EraseDialogProps) {
       aria-labelledby="erase-title"
       aria-describedby="erase-text"
       // Escape: the browser cancels the dialog; not while the erase is under way.
-      onCancel={(event) => { if (erasing) event.preventDefault(); }}
-      onClose={() => { if (live.current) onClose(); }}
+      onCancel={(event) => {
+        if (erasing) event.preventDefault();
+      }}
+      onClose={() => {
+        if (live.current) onClose();
+      }}
     >
       <form method="dialog" onSubmit={(event) => void erase(event)}>
         <h2 id="erase-title">Erase everything?</h2>
         <p id="erase-text">{eraseSummary(counts)}</p>
         <label class="erase-word">
           Type {ERASE_WORD} to confirm
-          <input type="text" value={word} autoComplete="off" spellcheck={false} autoFocus disabled={erasing} onInput={(event) => setWord((event.currentTarget as HTMLInputElement).value)} />
+          <input
+            type="text"
+            value={word}
+            autoComplete="off"
+            spellcheck={false}
+            autoFocus
+            disabled={erasing}
+            onInput={(event) => setWord((event.currentTarget as HTMLInputElement).value)}
+          />
         </label>
-        {problem && <p class="problem" role="alert">{problem}</p>}
-        {erasing && <p class="erasing" role="status"><span class="spinner" aria-hidden="true" /> Erasing…</p>}
+        {problem && (
+          <p class="problem" role="alert">
+            {problem}
+          </p>
+        )}
+        {erasing && (
+          <p class="erasing" role="status">
+            <span class="spinner" aria-hidden="true" /> Erasing…
+          </p>
+        )}
         <div class="dialog-buttons">
-          <button type="button" disabled={erasing} onClick={() => dialog.current?.close()}>Cancel</button>
-          <button type="submit" class="danger" disabled={!confirmed || erasing}>Erase everything</button>
+          <button type="button" disabled={erasing} onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" class="danger" disabled={!confirmed || erasing}>
+            Erase everything
+          </button>
         </div>
       </form>
     </dialog>

@@ -44,12 +44,20 @@ export function HighlightingSettings({ services }: { services: SettingsServices 
     <section class="settings-section" aria-labelledby="highlighting-title">
       <h2 id="highlighting-title">Highlighting</h2>
       {state.phase === 'loading' && <LoadingIndicator label="Reading your settings…" />}
-      {state.phase === 'failed' && <p class="problem" role="alert">Gloss could not read your settings: {state.message}</p>}
+      {state.phase === 'failed' && (
+        <p class="problem" role="alert">
+          Gloss could not read your settings: {state.message}
+        </p>
+      )}
       {state.phase === 'ready' && (
         <>
           <div class="setting">
-            <p id="default-color-label" class="setting-name">Default colour</p>
-            <p id="default-color-hint" class="muted">For the shortcut and the context menu, and chosen first in the toolbar.</p>
+            <p id="default-color-label" class="setting-name">
+              Default colour
+            </p>
+            <p id="default-color-hint" class="muted">
+              For the shortcut and the context menu, and chosen first in the toolbar.
+            </p>
             <div class="color-choices" role="radiogroup" aria-labelledby="default-color-label" aria-describedby="default-color-hint">
               {HIGHLIGHT_COLORS.map((color) => (
                 <label key={color} class="color-choice">
@@ -58,7 +66,12 @@ export function HighlightingSettings({ services }: { services: SettingsServices 
                     name="default-color"
                     value={color}
                     checked={state.settings.defaultColor === color}
-                    onChange={() => void change({ defaultColor: color }, `New highlights from the shortcut and the context menu are ${COLOR_LABELS[color].toLowerCase()}.`)}
+                    onChange={() =>
+                      void change(
+                        { defaultColor: color },
+                        `New highlights from the shortcut and the context menu are ${COLOR_LABELS[color].toLowerCase()}.`,
+                      )
+                    }
                   />
                   <span class="swatch" data-color={color} aria-hidden="true" />
                   {COLOR_LABELS[color]}
@@ -74,23 +87,34 @@ export function HighlightingSettings({ services }: { services: SettingsServices 
                 aria-describedby="toolbar-hint"
                 onChange={(event) => {
                   const on = (event.currentTarget as HTMLInputElement).checked;
-                  void change({ showToolbar: on }, on ? 'The toolbar appears when you select text.' : 'The toolbar is off: highlight with the shortcut or the context menu.');
+                  void change(
+                    { showToolbar: on },
+                    on
+                      ? 'The toolbar appears when you select text.'
+                      : 'The toolbar is off: highlight with the shortcut or the context menu.',
+                  );
                 }}
               />
               Show the toolbar when I select text
             </label>
-            <p id="toolbar-hint" class="muted">When it is off, the shortcut and the context menu’s <em>Highlight selection</em> still highlight. Open tabs follow at once.</p>
+            <p id="toolbar-hint" class="muted">
+              When it is off, the shortcut and the context menu’s <em>Highlight selection</em> still highlight. Open tabs follow at once.
+            </p>
           </div>
         </>
       )}
       <div class="setting">
         <p class="setting-name">Keyboard shortcut</p>
         <p class="shortcut-row">
-          <span>Highlight the selection: <ShortcutKeys keys={keys} /></span>
+          <span>
+            Highlight the selection: <ShortcutKeys keys={keys} />
+          </span>
           <ChangeShortcutButton services={services} />
         </p>
       </div>
-      <p class="status-line" role="status">{status && <span class={status.problem ? 'problem' : undefined}>{status.text}</span>}</p>
+      <p class="status-line" role="status">
+        {status && <span class={status.problem ? 'problem' : undefined}>{status.text}</span>}
+      </p>
     </section>
   );
 }

@@ -37,7 +37,9 @@ export function PausedSites({ services }: { services: PausedSiteServices }) {
     <section class="settings-section paused-sites" aria-labelledby="paused-sites-title">
       <h2 id="paused-sites-title">Paused sites</h2>
       {sites && sites.length === 0 && (
-        <p class="muted">Gloss is not paused on any site. To pause it on one, open Gloss on a page of that site and choose Pause Gloss on this site.</p>
+        <p class="muted">
+          Gloss is not paused on any site. To pause it on one, open Gloss on a page of that site and choose Pause Gloss on this site.
+        </p>
       )}
       {sites && sites.length > 0 && (
         <>
@@ -46,13 +48,19 @@ export function PausedSites({ services }: { services: PausedSiteServices }) {
             {sites.map(({ site }) => (
               <li key={site}>
                 <span class="paused-site">{site}</span>
-                <button type="button" aria-label={`Resume Gloss on ${site}`} disabled={resuming !== null} onClick={() => void resume(site)}>Resume</button>
+                <button type="button" aria-label={`Resume Gloss on ${site}`} disabled={resuming !== null} onClick={() => void resume(site)}>
+                  Resume
+                </button>
               </li>
             ))}
           </ul>
         </>
       )}
-      {problem && <p class="problem" role="alert">{problem}</p>}
+      {problem && (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      )}
     </section>
   );
 }

@@ -23,7 +23,12 @@ const firstAnalysis = prefetchFirstAnalysis(
 
 // Known before any click: opening the side panel must happen in the click's own handler.
 let windowId: number | null = null;
-void browser.windows.getCurrent().then((current) => { windowId = current.id ?? null; }, () => undefined);
+void browser.windows.getCurrent().then(
+  (current) => {
+    windowId = current.id ?? null;
+  },
+  () => undefined,
+);
 
 const services = readerServices({
   resolveTabId: firstAnalysis.resolveTabId,
@@ -32,12 +37,14 @@ const services = readerServices({
   closeOnLibrary: true,
   openSidePanel: canOpenSidePanel()
     ? () => {
-      void openSidePanel(windowId).then(
-        // The real popup steps aside for the panel; a popup opened as a tab for another tab stays.
-        () => { if (requestedTab === null) window.close(); },
-        (error: unknown) => console.warn('Gloss could not open its side panel:', error),
-      );
-    }
+        void openSidePanel(windowId).then(
+          // The real popup steps aside for the panel; a popup opened as a tab for another tab stays.
+          () => {
+            if (requestedTab === null) window.close();
+          },
+          (error: unknown) => console.warn('Gloss could not open its side panel:', error),
+        );
+      }
     : undefined,
 });
 

@@ -35,16 +35,29 @@ export async function pickAlias({ tabId, name, actor, scope, page }: GlossReques
     const candidates = (await entityScanner()).names.candidates(name);
     if (candidates.length < 2) return { ok: false, message: `“${name}” names only one actor; there is nothing to pick.` };
     const chosen = candidates.find((c) => formKey(c.canonical) === formKey(actor));
-    if (!chosen) return { ok: false, message: `“${name}” is not a name of ${actor}; pick one of ${candidates.map((c) => c.canonical).join(', ')}.` };
+    if (!chosen)
+      return { ok: false, message: `“${name}” is not a name of ${actor}; pick one of ${candidates.map((c) => c.canonical).join(', ')}.` };
     taken = chosen.canonical;
     await savePick(db, pageUrl, { name, actor: taken, scope }, cleanPageDetails(page));
     // A confirmation this page gave the name under another of its actors now belongs to the one picked,
     // so the STIX bundle names the picked actor.
     const others = new Set(candidates.filter((c) => c !== chosen).map((c) => formKey(c.canonical)));
     for (const tag of await entityTagsForPage(db, pageUrl)) {
-      if (tag.kind !== 'threat-actor' || tag.status !== 'confirmed' || formKey(tag.name) !== formKey(name) || !others.has(formKey(tag.canonical))) continue;
+      if (
+        tag.kind !== 'threat-actor' ||
+        tag.status !== 'confirmed' ||
+        formKey(tag.name) !== formKey(name) ||
+        !others.has(formKey(tag.canonical))
+      )
+        continue;
       await untagEntity(db, pageUrl, tag.entityKey);
-      await tagEntity(db, pageUrl, { kind: 'threat-actor', name: tag.name, canonical: chosen.canonical }, 'confirmed', cleanPageDetails(page));
+      await tagEntity(
+        db,
+        pageUrl,
+        { kind: 'threat-actor', name: tag.name, canonical: chosen.canonical },
+        'confirmed',
+        cleanPageDetails(page),
+      );
     }
   }
   const read = articleTextFor(tabId);

@@ -31,12 +31,13 @@ export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
   const blocked = unreadableReasonForUrl(url);
   if (blocked) return { ok: false, reason: blocked, url };
   // The scanner is read from its compiled index while the page reader runs in the tab.
-  const scanner = entityScanner().then(() => true, () => false);
+  const scanner = entityScanner().then(
+    () => true,
+    () => false,
+  );
   try {
     markMoment('page-reader-start');
-    const result = (await withTimeout(executeFileInTab(tabId, '/page-reader.js'), READ_TIMEOUT_MS)) as
-      | PageReaderResult
-      | undefined;
+    const result = (await withTimeout(executeFileInTab(tabId, '/page-reader.js'), READ_TIMEOUT_MS)) as PageReaderResult | undefined;
     markMoment('page-reader-done');
     if (!result) return { ok: false, reason: 'failed', url, detail: 'The page reader returned nothing.' };
     if (!result.ok) return { ok: false, reason: result.reason, url, detail: result.detail };

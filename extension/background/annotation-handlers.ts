@@ -1,6 +1,11 @@
 import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import {
-  annotationsForPage, createAnnotation, deleteAnnotation, restoreAnnotation, retargetAnnotation, updateAnnotation,
+  annotationsForPage,
+  createAnnotation,
+  deleteAnnotation,
+  restoreAnnotation,
+  retargetAnnotation,
+  updateAnnotation,
 } from '@/lib/storage/annotation-store';
 import { cleanPageDetails } from '@/lib/storage/page-store';
 import { checkAnnotationChanges, checkAnnotationRecord, checkAnnotationTarget } from '@/lib/storage/record-rules';
@@ -108,7 +113,8 @@ export async function restore(request: GlossRequest<'restore-annotation'>, calle
   if (ownPage !== null && record.pageUrl !== ownPage) throw new RefusedRequest(`restore-annotation: ${OTHER_PAGE}.`);
   // A PDF's highlights are shown wherever its document key is (lib/storage/document-store.ts): a web
   // page must not slip one in among a PDF's. Only Gloss's own pages (the PDF viewer) make them.
-  if (ownPage !== null && record.documentKey !== undefined) throw new RefusedRequest('restore-annotation: a web page cannot restore a PDF\'s highlight.');
+  if (ownPage !== null && record.documentKey !== undefined)
+    throw new RefusedRequest("restore-annotation: a web page cannot restore a PDF's highlight.");
   const db = glossDatabase();
   const restored = await db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
     const existing = await db.annotations.get(record.id);

@@ -11,7 +11,10 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import {
-  requestCaller, type ContentScriptRequestType, type EitherCallerRequestType, type GlossRequestType,
+  requestCaller,
+  type ContentScriptRequestType,
+  type EitherCallerRequestType,
+  type GlossRequestType,
 } from '@/lib/messaging/contract';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 

@@ -21,7 +21,6 @@ import { entitiesForText } from './entities-for-text';
 
 type Handler<K extends GlossRequestType> = (request: GlossRequest<K>) => Promise<GlossResponse<K>>;
 
-
 /**
  * Reads the tab's article and records the actors it mentions on its saved page (run when a page is
  * first saved). Quiet: a page that cannot be read just stays without actors until the popup reads it.
@@ -120,9 +119,12 @@ export const addActor: Handler<'add-actor'> = async ({ tabId, actor, page }) => 
 export const entityDetails: Handler<'entity-details'> = async ({ entity }) => {
   const { data, actors, userActorKeys, names } = await entityScanner();
   // Every actor each ambiguous name may mean, from the background's own data (the popup names the names).
-  const ambiguous: AmbiguousName[] = entity.kind !== 'threat-actor' ? [] : readAmbiguousRefs(entity.ambiguous)
-    .map(({ name, pick }) => ({ name, pick, everywhere: null, candidates: names.candidates(name) }))
-    .filter((a) => a.candidates.length > 1);
+  const ambiguous: AmbiguousName[] =
+    entity.kind !== 'threat-actor'
+      ? []
+      : readAmbiguousRefs(entity.ambiguous)
+          .map(({ name, pick }) => ({ name, pick, everywhere: null, candidates: names.candidates(name) }))
+          .filter((a) => a.candidates.length > 1);
   const details = describeEntity(
     { ...entity, mentions: [], foundBy: readFoundBy(entity.foundBy), candidates: readCandidates(entity.candidates), ambiguous },
     { actors, software: data.software ?? [], userActorKeys },

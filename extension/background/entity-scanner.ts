@@ -44,7 +44,9 @@ function entityIndex(): Promise<EntityIndex> {
       return read;
     })();
     index = reading;
-    reading.catch(() => { if (index === reading) index = null; });
+    reading.catch(() => {
+      if (index === reading) index = null;
+    });
   }
   return index;
 }
@@ -59,7 +61,13 @@ async function build(): Promise<EntityScannerState> {
   // A first scan compiles the finders' code and regular expressions. Done here on a short sentence, it
   // runs while the page reader reads the tab, instead of in the popup's wait for the article's entities.
   scanner.findEntities(WARM_UP_TEXT);
-  return { scanner, data: { ...shipped, actors }, actors, userActorKeys: new Set(own.map((actor) => actor.id)), names: actorNameIndex(actors, own) };
+  return {
+    scanner,
+    data: { ...shipped, actors },
+    actors,
+    userActorKeys: new Set(own.map((actor) => actor.id)),
+    names: actorNameIndex(actors, own),
+  };
 }
 
 /**
@@ -70,7 +78,9 @@ export function entityScanner(): Promise<EntityScannerState> {
   if (!state) {
     const building = build();
     state = building;
-    building.catch(() => { if (state === building) state = null; });
+    building.catch(() => {
+      if (state === building) state = null;
+    });
   }
   return state;
 }

@@ -46,7 +46,10 @@ async function createMenu(): Promise<void> {
   // On web pages only, where the panel has something to show.
   if (canOpenSidePanel()) {
     browser.contextMenus.create({
-      id: SIDE_PANEL_MENU_ID, title: 'Open Gloss side panel', contexts: ['page'], documentUrlPatterns: ['http://*/*', 'https://*/*'],
+      id: SIDE_PANEL_MENU_ID,
+      title: 'Open Gloss side panel',
+      contexts: ['page'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });
   }
 }

@@ -44,7 +44,10 @@ export async function openSavedPage({ url, annotationId }: GlossRequest<'open-sa
   return { ok: true };
 }
 
-export async function libraryChanged({ pageUrls, actorsChanged }: GlossRequest<'library-changed'>): Promise<GlossResponse<'library-changed'>> {
+export async function libraryChanged({
+  pageUrls,
+  actorsChanged,
+}: GlossRequest<'library-changed'>): Promise<GlossResponse<'library-changed'>> {
   if (actorsChanged) invalidateEntityScanner();
   // The library writes the database itself (imports, tag renames), out of sight of the background's hooks.
   noteChangesElsewhere();

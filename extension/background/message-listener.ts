@@ -13,7 +13,11 @@ export function errorReply(error: unknown): GlossErrorReply {
  * or with `{ glossError }` when it is malformed, refused for its sender or fails, so the sender never
  * waits on a channel left open. Other messages (broadcasts meant for extension pages) get no answer.
  */
-export function answerGlossRequest(message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void): boolean {
+export function answerGlossRequest(
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  sendResponse: (reply: unknown) => void,
+): boolean {
   if (!isGlossRequest(message)) {
     const type = (message as { type?: unknown } | null)?.type;
     if (!isGlossRequestType(type)) return false;

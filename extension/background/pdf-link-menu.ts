@@ -8,7 +8,12 @@ const PDF_LINK_PATTERNS = ['*://*/*.pdf', '*://*/*.PDF', '*://*/*.pdf?*', '*://*
 
 /** "Open PDF in Gloss" on links to PDFs. */
 export function createPdfLinkMenu(): void {
-  browser.contextMenus.create({ id: PDF_LINK_MENU_ID, title: 'Open PDF in Gloss', contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
+  browser.contextMenus.create({
+    id: PDF_LINK_MENU_ID,
+    title: 'Open PDF in Gloss',
+    contexts: ['link'],
+    targetUrlPatterns: PDF_LINK_PATTERNS,
+  });
 }
 
 /** Opens the link's PDF in Gloss's viewer in a new tab beside the one it was in. */

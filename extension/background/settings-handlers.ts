@@ -54,10 +54,6 @@ export async function eraseAll(_request: GlossRequest<'erase-everything'>): Prom
   const erased = await storedCounts(db);
   const { pageUrls, resumedSites } = await eraseEverything(db);
   invalidateEntityScanner();
-  await Promise.all([
-    announceChanges(pageUrls),
-    ...resumedSites.map((site) => announceSitePause(site, false)),
-    announceSettings(),
-  ]);
+  await Promise.all([announceChanges(pageUrls), ...resumedSites.map((site) => announceSitePause(site, false)), announceSettings()]);
   return { erased };
 }

@@ -20,7 +20,10 @@ import { sendTabCommand } from './tab-commands';
  * the sender's own page, never for a page it names: whether its site is paused and, if not, whether its
  * page has highlights.
  */
-export async function siteStatus(_request: GlossRequest<'site-status'>, caller: ContentScriptCaller): Promise<GlossResponse<'site-status'>> {
+export async function siteStatus(
+  _request: GlossRequest<'site-status'>,
+  caller: ContentScriptCaller,
+): Promise<GlossResponse<'site-status'>> {
   const db = glossDatabase();
   const settings = await readSettings(db);
   const site = siteOfUrl(caller.pageUrl);

@@ -54,7 +54,9 @@ export function createUiFrameRelay(): (port: Port) => void {
       if (pair.frame) pair.frame.postMessage(message);
       else if (pair.queued.length < MAX_QUEUED) pair.queued.push(message);
     });
-    port.onDisconnect.addListener(() => { if (pairs.get(key) === pair) close(key); });
+    port.onDisconnect.addListener(() => {
+      if (pairs.get(key) === pair) close(key);
+    });
   };
   const acceptFrame = (port: Port, token: string) => {
     const tabId = uiFrameTab(port.sender, token);
@@ -66,7 +68,9 @@ export function createUiFrameRelay(): (port: Port) => void {
     pair.frame = port;
     for (const message of pair.queued.splice(0)) port.postMessage(message);
     port.onMessage.addListener((message) => pair.page.postMessage(message));
-    port.onDisconnect.addListener(() => { if (pairs.get(key) === pair) close(key); });
+    port.onDisconnect.addListener(() => {
+      if (pairs.get(key) === pair) close(key);
+    });
   };
   return (port) => {
     const side = port.name.startsWith(UI_PAGE_PORT) ? 'page' : port.name.startsWith(UI_FRAME_PORT) ? 'frame' : null;

@@ -10,7 +10,9 @@ export function installWelcome(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;
     void claimWelcome(glossDatabase()).then(
-      (first) => { if (first) void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }); },
+      (first) => {
+        if (first) void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+      },
       (error: unknown) => console.warn('Gloss could not record the welcome page', error),
     );
   });

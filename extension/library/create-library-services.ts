@@ -13,7 +13,6 @@ import { sendRequest } from '../send-request';
 import { exportSavedPages, resolveActors } from './export-saved-pages';
 import { vaultServices } from './vault-services';
 
-
 /**
  * Lets the status line paint before a long synchronous step. Not requestAnimationFrame: it never fires
  * while the tab is in the background, and an import must go on then.
@@ -30,9 +29,11 @@ export function createLibraryServices(db = new GlossDatabase()): LibraryServices
   // What the page last read, reused by exports (reading 100,000 highlights again takes over a second);
   // forgotten the moment anything changes, so an export never works from stale records.
   let loaded: { pages?: PageRecord[]; annotations?: AnnotationRecord[] } = {};
-  const forget = () => { loaded = {}; };
+  const forget = () => {
+    loaded = {};
+  };
   const current = (): LoadedRecords | undefined =>
-    (loaded.pages && loaded.annotations ? { pages: loaded.pages, annotations: loaded.annotations } : undefined);
+    loaded.pages && loaded.annotations ? { pages: loaded.pages, annotations: loaded.annotations } : undefined;
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (isBroadcast(message, sender, 'annotations-changed')) forget();
   });
@@ -63,7 +64,10 @@ export function createLibraryServices(db = new GlossDatabase()): LibraryServices
     copy: copyText,
     async importBackup(file, onStep = () => undefined, confirmActors = async () => false) {
       if (file.size > MAX_BACKUP_BYTES) {
-        return { ok: false, message: `That file is ${Math.round(file.size / 2 ** 20)} MB; a Gloss backup can be at most ${MAX_BACKUP_BYTES / 2 ** 20} MB.` };
+        return {
+          ok: false,
+          message: `That file is ${Math.round(file.size / 2 ** 20)} MB; a Gloss backup can be at most ${MAX_BACKUP_BYTES / 2 ** 20} MB.`,
+        };
       }
       onStep('reading');
       const text = await file.text();

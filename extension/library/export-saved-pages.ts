@@ -15,7 +15,12 @@ export const resolveActors: ResolveActors = (keys) => (keys.length ? sendRequest
  * itself: the library's exports and the settings page's "Export everything". Rejects, with words for
  * people, when there is nothing to export.
  */
-export async function exportSavedPages(db: GlossDatabase, format: ExportFormat, urls: string[] | null, loaded?: LoadedRecords): Promise<ExportFile> {
+export async function exportSavedPages(
+  db: GlossDatabase,
+  format: ExportFormat,
+  urls: string[] | null,
+  loaded?: LoadedRecords,
+): Promise<ExportFile> {
   const file = await savedPagesFile(db, format, urls, {
     resolveActors,
     // The background has the ATT&CK data; it answers for the few names asked, not the whole file.

@@ -30,7 +30,10 @@ export function vaultServices(db: GlossDatabase, readPages: (urls: string[] | nu
       const chosen = await current();
       if (!chosen) return { ok: false, message: 'Choose your vault folder first.' };
       if (!(await mayWrite(chosen))) {
-        return { ok: false, message: `Gloss may not write to “${chosen.name}”: the browser was not allowed to. Press Update vault again and allow editing, or choose the folder again.` };
+        return {
+          ok: false,
+          message: `Gloss may not write to “${chosen.name}”: the browser was not allowed to. Press Update vault again and allow editing, or choose the folder again.`,
+        };
       }
       try {
         const pages = await readPages(urls);

@@ -51,7 +51,10 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T,
  * subfolders, which a new note must not take either. Hidden folders (Obsidian's `.obsidian` and
  * `.trash`, `.git`) are passed over.
  */
-async function listNotes(folder: FileSystemDirectoryHandle, onProgress: (progress: VaultProgress) => void): Promise<{ notes: FoundNote[]; folders: string[] }> {
+async function listNotes(
+  folder: FileSystemDirectoryHandle,
+  onProgress: (progress: VaultProgress) => void,
+): Promise<{ notes: FoundNote[]; folders: string[] }> {
   const files: { path: string; handle: FileSystemFileHandle }[] = [];
   const folders: string[] = [];
   const visit = async (directory: FileSystemDirectoryHandle, prefix: string, depth: number): Promise<void> => {
@@ -129,14 +132,23 @@ async function updateNote(note: FoundNote, page: PageExport, exportedAt: Date): 
   return { kind: 'updated', path: note.path };
 }
 
-async function runStep(folder: FileSystemDirectoryHandle, step: VaultStep, notes: ReadonlyMap<string, FoundNote>, exportedAt: Date): Promise<StepResult> {
+async function runStep(
+  folder: FileSystemDirectoryHandle,
+  step: VaultStep,
+  notes: ReadonlyMap<string, FoundNote>,
+  exportedAt: Date,
+): Promise<StepResult> {
   const title = step.page.page.title || step.page.page.url;
   try {
     if (step.action === 'skip') return { kind: 'skipped', what: title, reason: step.reason };
     if (step.action === 'update') return await updateNote(notes.get(step.path)!, step.page, exportedAt);
     // The reader may have made a file of that name since the folder was read.
     if (await exists(folder, step.path)) {
-      return { kind: 'skipped', what: step.path, reason: 'a file of that name appeared while Gloss was writing; update again to write this page.' };
+      return {
+        kind: 'skipped',
+        what: step.path,
+        reason: 'a file of that name appeared while Gloss was writing; update again to write this page.',
+      };
     }
     await writeText(await folder.getFileHandle(step.path, { create: true }), newVaultNote(pageMarkdown(step.page, exportedAt)));
     return { kind: 'created', path: step.path };

@@ -52,7 +52,10 @@ export function createEntityMarker(doc: Document = document): EntityMarkerApi {
   return {
     mark(marks, focusIndex) {
       const index = new TextIndex(doc.body ?? doc.documentElement);
-      const places = locateMentions(index.text, marks.map((mark) => mark.quote));
+      const places = locateMentions(
+        index.text,
+        marks.map((mark) => mark.quote),
+      );
       ranges = places.map((place) => (place ? index.rangeFor(place.start, place.end) : null));
       painter.paint(marks.flatMap((mark, i) => (ranges[i] ? [{ range: ranges[i]!, layer: mark.kind }] : [])));
       painter.focus(null);

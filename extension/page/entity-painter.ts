@@ -32,7 +32,10 @@ export function createEntityPainter(doc: Document = document): HighlightLayers<E
       focusName: FOCUS_NAME,
       names: NAMES,
       css: [
-        ...KINDS.map((kind) => `::highlight(${NAMES[kind]}) { background-color: rgba(${KIND_PAINT[kind]}, 0.16); text-decoration: underline 2px rgba(${KIND_PAINT[kind]}, 0.85); }`),
+        ...KINDS.map(
+          (kind) =>
+            `::highlight(${NAMES[kind]}) { background-color: rgba(${KIND_PAINT[kind]}, 0.16); text-decoration: underline 2px rgba(${KIND_PAINT[kind]}, 0.85); }`,
+        ),
         `::highlight(${FOCUS_NAME}) { background-color: rgba(255, 149, 0, 0.6); text-decoration: underline 3px rgba(200, 80, 0, 1); }`,
       ].join('\n'),
     },

@@ -26,7 +26,10 @@ export interface LayerStyle<K extends string> {
 export class HighlightLayers<K extends string> {
   private readonly keys: K[];
 
-  constructor(private readonly style: LayerStyle<K>, private readonly doc: Document = document) {
+  constructor(
+    private readonly style: LayerStyle<K>,
+    private readonly doc: Document = document,
+  ) {
     this.keys = Object.keys(style.names) as K[];
   }
 

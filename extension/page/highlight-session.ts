@@ -35,7 +35,10 @@ const rectsOf = (range: Range | null | undefined) => (range ? [...range.getClien
  */
 export class HighlightSession {
   private showing: Showing = { view: 'none' };
-  private readonly ui = new UiFrameHost((message) => this.onFrameAction(message), () => this.onFrameLost());
+  private readonly ui = new UiFrameHost(
+    (message) => this.onFrameAction(message),
+    () => this.onFrameLost(),
+  );
   private watcher: { sync: () => void } | null = null;
   private readonly highlights = new PageHighlights(() => {
     this.watcher?.sync();
@@ -44,32 +47,56 @@ export class HighlightSession {
 
   async start(signal: AbortSignal): Promise<void> {
     const listen = { signal, passive: true } as const;
-    const trusted = <E extends Event>(handler: (event: E) => void) => (event: E) => { if (event.isTrusted) handler(event); };
-    document.addEventListener('mouseup', trusted(() => setTimeout(() => this.offerToolbar(), 0)), listen);
+    const trusted =
+      <E extends Event>(handler: (event: E) => void) =>
+      (event: E) => {
+        if (event.isTrusted) handler(event);
+      };
+    document.addEventListener(
+      'mouseup',
+      trusted(() => setTimeout(() => this.offerToolbar(), 0)),
+      listen,
+    );
     // The toolbar goes when the person moves on (a press in the page, Escape, a key that drops the
     // selection), not on any selection change: Chrome may clear the page's selection as focus moves
     // into Gloss's frame, on the very click that presses Highlight.
-    document.addEventListener('keyup', trusted((event: KeyboardEvent) => {
-      if (event.shiftKey || event.key === 'Shift') this.offerToolbar();
-      else if (this.showing.view === 'toolbar' && (event.key === 'Escape' || !this.currentRange())) this.hide();
-    }), listen);
+    document.addEventListener(
+      'keyup',
+      trusted((event: KeyboardEvent) => {
+        if (event.shiftKey || event.key === 'Shift') this.offerToolbar();
+        else if (this.showing.view === 'toolbar' && (event.key === 'Escape' || !this.currentRange())) this.hide();
+      }),
+      listen,
+    );
     // Tab with the toolbar showing moves into it (rather than walking into the page and losing it);
     // Escape closes an editor even if the focus found its way back to the page.
-    document.addEventListener('keydown', trusted((event: KeyboardEvent) => {
-      const plain = !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (event.key === 'Tab' && plain && this.showing.view === 'toolbar' && !this.ui.hasFocus()) {
-        event.preventDefault();
-        this.ui.focusToolbar();
-      } else if (event.key === 'Escape' && this.showing.view === 'editor' && !this.ui.hasFocus()) {
-        this.closeEditor();
-      }
-    }), { signal, capture: true });
-    document.addEventListener('click', trusted((event: MouseEvent) => this.openAt(event)), listen);
-    document.addEventListener('mousedown', trusted((event: MouseEvent) => {
-      if (this.ui.contains(event.composedPath()[0] as Node)) return;
-      if (this.showing.view === 'editor') this.closeEditor();
-      else if (this.showing.view === 'toolbar' || this.showing.view === 'stepper') this.hide();
-    }), listen);
+    document.addEventListener(
+      'keydown',
+      trusted((event: KeyboardEvent) => {
+        const plain = !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
+        if (event.key === 'Tab' && plain && this.showing.view === 'toolbar' && !this.ui.hasFocus()) {
+          event.preventDefault();
+          this.ui.focusToolbar();
+        } else if (event.key === 'Escape' && this.showing.view === 'editor' && !this.ui.hasFocus()) {
+          this.closeEditor();
+        }
+      }),
+      { signal, capture: true },
+    );
+    document.addEventListener(
+      'click',
+      trusted((event: MouseEvent) => this.openAt(event)),
+      listen,
+    );
+    document.addEventListener(
+      'mousedown',
+      trusted((event: MouseEvent) => {
+        if (this.ui.contains(event.composedPath()[0] as Node)) return;
+        if (this.showing.view === 'editor') this.closeEditor();
+        else if (this.showing.view === 'toolbar' || this.showing.view === 'stepper') this.hide();
+      }),
+      listen,
+    );
     watchHover(this.highlights, signal);
     signal.addEventListener('abort', () => {
       this.closeEditor();
@@ -98,7 +125,11 @@ export class HighlightSession {
     if (this.showing.view === 'toolbar' && sameRange(range, this.showing.selection)) return;
     this.hide();
     const { inside, overlapping } = this.highlights.touching(range);
-    const offer: SelectionOffer = inside ? { kind: 'inside' } : overlapping.length > 0 ? { kind: 'overlap', count: overlapping.length } : { kind: 'new' };
+    const offer: SelectionOffer = inside
+      ? { kind: 'inside' }
+      : overlapping.length > 0
+        ? { kind: 'overlap', count: overlapping.length }
+        : { kind: 'new' };
     this.showing = { view: 'toolbar', selection: range.cloneRange(), inside, overlapping };
     const offered = range.cloneRange();
     const backward = selectionEnd(window.getSelection(), range).backward;
@@ -226,9 +257,13 @@ export class HighlightSession {
       return;
     }
     const current = fromId ? list.findIndex((item) => item.record.id === fromId) : -1;
-    const index = current >= 0 || fromId
-      ? stepIndex(list.length, current, direction)
-      : firstInView(list.map((item) => item.range?.getBoundingClientRect().top ?? 0), window.innerHeight);
+    const index =
+      current >= 0 || fromId
+        ? stepIndex(list.length, current, direction)
+        : firstInView(
+            list.map((item) => item.range?.getBoundingClientRect().top ?? 0),
+            window.innerHeight,
+          );
     const item = list[index];
     this.highlights.reveal(item.record.id);
     this.highlights.focus(item.record.id);

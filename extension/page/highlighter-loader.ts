@@ -1,7 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { TabCommand, TabCommandType } from '@/lib/messaging/contract';
 import { sendRequest } from '../send-request';
-import { publishedHighlighter, publishedPageSettings, publishPageSettings, unpublishHighlighter, type HighlighterApi } from './highlighter-api';
+import {
+  publishedHighlighter,
+  publishedPageSettings,
+  publishPageSettings,
+  unpublishHighlighter,
+  type HighlighterApi,
+} from './highlighter-api';
 
 /** Commands that need the highlighter even on a page that has no highlights yet. */
 const LOADING_COMMANDS = new Set<TabCommandType>(['highlight-selection', 'reattach-to-selection', 'step-highlights']);
@@ -67,28 +73,47 @@ export function startHighlighterLoader(signal: AbortSignal): void {
   // Once loaded, the highlighter listens for selections itself; until then, a selection loads it.
   // Only a person's gestures count: a page script can dispatch untrusted mouse and key events.
   const toolbarOff = () => !publishedPageSettings().showToolbar;
-  const onSelectionGesture = () => void ready.then(() => {
-    if (paused || toolbarOff() || !hasSelection()) return;
-    // The highlighter may have loaded during the drag, after this mouse-up reached it: offer again
-    // (it ignores an offer for the selection it already shows).
-    void load().then((highlighter) => {
-      if (!paused) highlighter?.offerToolbar();
+  const onSelectionGesture = () =>
+    void ready.then(() => {
+      if (paused || toolbarOff() || !hasSelection()) return;
+      // The highlighter may have loaded during the drag, after this mouse-up reached it: offer again
+      // (it ignores an offer for the selection it already shows).
+      void load().then((highlighter) => {
+        if (!paused) highlighter?.offerToolbar();
+      });
     });
-  });
   const listen = { signal, passive: true } as const;
   // A person dragging out a selection: start loading now, so the toolbar is ready at mouse-up.
   let dragging = false;
-  document.addEventListener('mousedown', (event) => { dragging = event.isTrusted && event.button === 0; }, listen);
-  document.addEventListener('selectionchange', () => {
-    if (dragging && !paused && !loading && !toolbarOff() && window.getSelection()?.isCollapsed === false) void load();
-  }, listen);
-  document.addEventListener('mouseup', (event) => {
-    dragging = false;
-    if (event.isTrusted) setTimeout(onSelectionGesture, 0);
-  }, listen);
-  document.addEventListener('keyup', (event) => {
-    if (event.isTrusted && (event.shiftKey || event.key === 'Shift')) onSelectionGesture();
-  }, listen);
+  document.addEventListener(
+    'mousedown',
+    (event) => {
+      dragging = event.isTrusted && event.button === 0;
+    },
+    listen,
+  );
+  document.addEventListener(
+    'selectionchange',
+    () => {
+      if (dragging && !paused && !loading && !toolbarOff() && window.getSelection()?.isCollapsed === false) void load();
+    },
+    listen,
+  );
+  document.addEventListener(
+    'mouseup',
+    (event) => {
+      dragging = false;
+      if (event.isTrusted) setTimeout(onSelectionGesture, 0);
+    },
+    listen,
+  );
+  document.addEventListener(
+    'keyup',
+    (event) => {
+      if (event.isTrusted && (event.shiftKey || event.key === 'Shift')) onSelectionGesture();
+    },
+    listen,
+  );
 
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
     const command = message as TabCommand;

@@ -18,12 +18,16 @@ export function watchHover(highlights: PageHighlights, signal: AbortSignal): voi
     const over = hit?.range && within([...hit.range.getClientRects()], pointer.x, pointer.y);
     highlights.hover(over ? hit.record.id : null);
   };
-  document.addEventListener('mousemove', (event) => {
-    if (!event.isTrusted) return;
-    pointer = { x: event.clientX, y: event.clientY };
-    if (!scheduled) {
-      scheduled = true;
-      requestAnimationFrame(update);
-    }
-  }, { signal, passive: true });
+  document.addEventListener(
+    'mousemove',
+    (event) => {
+      if (!event.isTrusted) return;
+      pointer = { x: event.clientX, y: event.clientY };
+      if (!scheduled) {
+        scheduled = true;
+        requestAnimationFrame(update);
+      }
+    },
+    { signal, passive: true },
+  );
 }

@@ -9,9 +9,10 @@ import { browser } from 'wxt/browser';
 export function markReplies(): number {
   const runtime = browser.runtime;
   const send = runtime.sendMessage.bind(runtime) as (...args: unknown[]) => Promise<unknown>;
-  runtime.sendMessage = ((...args: unknown[]) => send(...args).then((reply) => {
-    performance.mark('gloss:reply');
-    return reply;
-  })) as typeof runtime.sendMessage;
+  runtime.sendMessage = ((...args: unknown[]) =>
+    send(...args).then((reply) => {
+      performance.mark('gloss:reply');
+      return reply;
+    })) as typeof runtime.sendMessage;
   return performance.now();
 }

@@ -63,11 +63,21 @@ export class PageHighlights {
     this.placed.clear();
     if (records.length > 0 && document.body) {
       const index = new TextIndex(document.body);
-      anchorAll(index, records.map((record) => record.target)).forEach((result, i) => {
+      anchorAll(
+        index,
+        records.map((record) => record.target),
+      ).forEach((result, i) => {
         const record = records[i];
         if (result.status === 'anchored') {
           const range = index.rangeFor(result.start, result.end);
-          this.placed.set(record.id, { record, range, anchoredText: range.toString(), start: result.start, end: result.end, status: 'anchored' });
+          this.placed.set(record.id, {
+            record,
+            range,
+            anchoredText: range.toString(),
+            start: result.start,
+            end: result.end,
+            status: 'anchored',
+          });
         } else {
           const { start, end } = record.target.position;
           this.placed.set(record.id, { record, range: null, anchoredText: '', start, end, status: settled ? 'orphan' : 'pending' });
@@ -213,7 +223,9 @@ export class PageHighlights {
     const element = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
     element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     this.focus(id);
-    setTimeout(() => { if (this.focusedId === id) this.focus(null); }, 2000);
+    setTimeout(() => {
+      if (this.focusedId === id) this.focus(null);
+    }, 2000);
     return true;
   }
 
@@ -227,7 +239,10 @@ export class PageHighlights {
       return;
     }
     this.painter.paint(items);
-    this.painter.decorate(NOTED_NAME, shown.filter((item) => item.record.note.trim()).map((item) => item.range as Range));
+    this.painter.decorate(
+      NOTED_NAME,
+      shown.filter((item) => item.record.note.trim()).map((item) => item.range as Range),
+    );
     if (this.hoveredId && !this.placed.get(this.hoveredId)?.range) this.hover(null);
   }
 }

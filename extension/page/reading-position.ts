@@ -52,17 +52,20 @@ export function createReadingPositionWatcher(
     const indexOf = new Map(headings.map((element, position) => [element, position]));
     const above = headings.map(() => false);
     let reported: number | null | undefined; // undefined: nothing reported yet
-    observer = new IntersectionObserver((entries) => {
-      if (stopRequested) return;
-      for (const entry of entries) {
-        const index = indexOf.get(entry.target);
-        if (index !== undefined) above[index] = entry.isIntersecting;
-      }
-      const current = lastHeadingAbove(above);
-      if (current === reported) return;
-      reported = current;
-      report(current === null ? null : { liveIndex: watched[current], text: normalizeHeadingText(headings[current].textContent ?? '') });
-    }, { rootMargin: readingLineRootMargin() });
+    observer = new IntersectionObserver(
+      (entries) => {
+        if (stopRequested) return;
+        for (const entry of entries) {
+          const index = indexOf.get(entry.target);
+          if (index !== undefined) above[index] = entry.isIntersecting;
+        }
+        const current = lastHeadingAbove(above);
+        if (current === reported) return;
+        reported = current;
+        report(current === null ? null : { liveIndex: watched[current], text: normalizeHeadingText(headings[current].textContent ?? '') });
+      },
+      { rootMargin: readingLineRootMargin() },
+    );
     for (const heading of headings) observer.observe(heading);
     // An outline without headings has no sections: say so once, so the panel does not wait.
     if (headings.length === 0) report(null);

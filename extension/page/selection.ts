@@ -27,8 +27,12 @@ export function caretAt(x: number, y: number): { node: Node; offset: number } | 
 
 /** Whether two ranges cover the same boundaries. */
 export function sameRange(a: Range, b: Range): boolean {
-  return a.startContainer === b.startContainer && a.startOffset === b.startOffset
-    && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
 }
 
 /** Whether two ranges share some text (touching at a boundary is not sharing). */
@@ -57,9 +61,14 @@ export function unionRange(ranges: readonly Range[]): Range {
  * released or Shift+arrows left it. `backward` when the focus is before the anchor.
  */
 export function selectionEnd(selection: Selection | null, range: Range, knownBackward?: boolean): { end: DOMRect; backward: boolean } {
-  const backward = knownBackward ?? (selection !== null && selection.focusNode !== null && selection.anchorNode !== null
-    && (selection.focusNode === range.startContainer && selection.focusOffset === range.startOffset)
-    && !(selection.focusNode === range.endContainer && selection.focusOffset === range.endOffset));
+  const backward =
+    knownBackward ??
+    (selection !== null &&
+      selection.focusNode !== null &&
+      selection.anchorNode !== null &&
+      selection.focusNode === range.startContainer &&
+      selection.focusOffset === range.startOffset &&
+      !(selection.focusNode === range.endContainer && selection.focusOffset === range.endOffset));
   const point = document.createRange();
   if (backward) point.setStart(range.startContainer, range.startOffset);
   else point.setStart(range.endContainer, range.endOffset);

@@ -33,7 +33,9 @@ export function watchPageChanges(highlights: PageHighlights, reload: () => void,
   };
 
   // Highlights still pending once the page has had time to render are declared orphans.
-  const settle = setTimeout(() => { if (highlights.states().some((s) => s.status === 'pending')) highlights.reanchor(); }, SETTLE_CHECK_MS);
+  const settle = setTimeout(() => {
+    if (highlights.states().some((s) => s.status === 'pending')) highlights.reanchor();
+  }, SETTLE_CHECK_MS);
 
   // Pages are keyed without their fragment, so only a change of the rest is a navigation.
   const address = () => location.href.split('#')[0];

@@ -67,9 +67,17 @@ export async function openPdf(data: Uint8Array): Promise<PdfView> {
   /** A place in the queue: `turn` settles when the page may draw, or at once when it leaves the queue. */
   const turnFor = (index: number): { turn: Promise<void>; granted: () => boolean; finished: () => void; leave: () => void } => {
     let open = (): void => undefined;
-    const turn = new Promise<void>((resolve) => { open = resolve; });
+    const turn = new Promise<void>((resolve) => {
+      open = resolve;
+    });
     let given = false;
-    const entry = { index, go: () => { given = true; open(); } };
+    const entry = {
+      index,
+      go: () => {
+        given = true;
+        open();
+      },
+    };
     waiting.push(entry);
     queueMicrotask(drawNext);
     return {
@@ -116,7 +124,9 @@ export async function openPdf(data: Uint8Array): Promise<PdfView> {
       const { turn, granted, finished, leave } = turnFor(index);
       const rendering = renderPage(turn, page(index), textContent(index), scale, canvas, textLayer);
       // The queue moves on when the page that had the turn is done, drawn or not.
-      const settle = () => { if (granted()) finished(); };
+      const settle = () => {
+        if (granted()) finished();
+      };
       void rendering.done.then(settle, settle);
       return {
         done: rendering.done,

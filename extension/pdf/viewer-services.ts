@@ -12,10 +12,12 @@ export function pdfViewerServices(search: string): PdfViewerServices {
     openUrl: async (url, onProgress) => {
       pdfWorker();
       onProgress({ label: 'Downloading the PDF…', fraction: null });
-      const bytes = await fetchPdf(url, (loaded, total) => onProgress({
-        label: `Downloading the PDF… ${(loaded / 1024 / 1024).toFixed(1)} MB`,
-        fraction: total ? loaded / total : null,
-      }));
+      const bytes = await fetchPdf(url, (loaded, total) =>
+        onProgress({
+          label: `Downloading the PDF… ${(loaded / 1024 / 1024).toFixed(1)} MB`,
+          fraction: total ? loaded / total : null,
+        }),
+      );
       performance.mark('gloss-pdf-fetched');
       onProgress({ label: 'Opening the PDF…', fraction: null });
       return openPdf(bytes);

@@ -30,14 +30,12 @@ export function createSettingsServices(db = new GlossDatabase()): SettingsServic
     ...shortcutServices(),
     loadSettings: () => readSettings(db),
     saveSettings: (changes) => sendRequest({ type: 'set-settings', changes }),
-    subscribeSettings: (onChange) => onBroadcast(['settings-changed'], (message) => {
-      if (message.type === 'settings-changed') onChange(message.settings);
-    }),
+    subscribeSettings: (onChange) =>
+      onBroadcast(['settings-changed'], (message) => {
+        if (message.type === 'settings-changed') onChange(message.settings);
+      }),
     async dataSummary() {
-      const [counts, estimate] = await Promise.all([
-        storedCounts(db),
-        navigator.storage?.estimate?.().catch(() => undefined),
-      ]);
+      const [counts, estimate] = await Promise.all([storedCounts(db), navigator.storage?.estimate?.().catch(() => undefined)]);
       return { counts, bytes: typeof estimate?.usage === 'number' ? estimate.usage : null };
     },
     subscribeData: (onChange) => onBroadcast(['annotations-changed', 'site-pause-changed'], onChange),

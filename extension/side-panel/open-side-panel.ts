@@ -8,7 +8,8 @@ interface FirefoxSidebarAction {
 }
 
 const sidePanel = (): ChromeSidePanel | undefined => (browser as unknown as { sidePanel?: ChromeSidePanel }).sidePanel;
-const sidebarAction = (): FirefoxSidebarAction | undefined => (browser as unknown as { sidebarAction?: FirefoxSidebarAction }).sidebarAction;
+const sidebarAction = (): FirefoxSidebarAction | undefined =>
+  (browser as unknown as { sidebarAction?: FirefoxSidebarAction }).sidebarAction;
 
 /** Whether this browser has a side panel Gloss can open (Chrome's sidePanel, Firefox's sidebar). */
 export function canOpenSidePanel(): boolean {

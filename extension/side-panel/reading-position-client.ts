@@ -1,5 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
-import { isReadingPositionEvent, MAX_WATCHED_HEADINGS, SIDE_PANEL_PORT, type ReadingPosition, type SidePanelPortMessage } from '@/lib/messaging/contract';
+import {
+  isReadingPositionEvent,
+  MAX_WATCHED_HEADINGS,
+  SIDE_PANEL_PORT,
+  type ReadingPosition,
+  type SidePanelPortMessage,
+} from '@/lib/messaging/contract';
 import { isContentScriptOfTab } from '../background/callers';
 
 /**
@@ -9,7 +15,11 @@ import { isContentScriptOfTab } from '../background/callers';
  * only from the content script of that tab's top frame. A port the background dropped (a restarted
  * service worker) is opened again and told the tab once more.
  */
-export function readingPositionClient(): (tabId: number, headings: number[], onPosition: (position: ReadingPosition | null) => void) => () => void {
+export function readingPositionClient(): (
+  tabId: number,
+  headings: number[],
+  onPosition: (position: ReadingPosition | null) => void,
+) => () => void {
   let port: Browser.runtime.Port | null = null;
   let watched: number | null = null;
   let headingsWatched: number[] = [];

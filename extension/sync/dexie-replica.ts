@@ -39,7 +39,10 @@ export class DexieReplica implements Replica {
   private noting: Promise<void> | null = null;
   private readonly watched = new WeakSet<object>();
 
-  constructor(private readonly db: GlossDatabase, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly db: GlossDatabase,
+    private readonly now: () => number = Date.now,
+  ) {
     for (const spec of SYNC_TABLES) {
       const table = db.table(spec.name);
       const mark = (key: unknown, transaction: { on: (event: 'complete', listener: () => void) => void }) => {
@@ -66,14 +69,16 @@ export class DexieReplica implements Replica {
       while (this.unnoted.size > 0) {
         const refs = [...this.unnoted.values()];
         this.unnoted = new Map();
-        await Dexie.ignoreTransaction(() => this.db.transaction('rw', this.db.syncState, async () => {
-          const stored = (await this.db.syncState.get(CHANGED))?.value as ChangedNote | undefined;
-          // No note yet: the next sync compares everything anyway, and writes the first note.
-          if (!stored) return;
-          const merged = new Map(stored.refs.map((ref) => [recordId(ref.table, ref.key), ref]));
-          for (const ref of refs) merged.set(recordId(ref.table, ref.key), ref);
-          await this.db.syncState.put({ key: CHANGED, value: { ...stored, refs: [...merged.values()] } });
-        })).catch((error: unknown) => console.warn('Gloss sync: could not note a change; the next full comparison finds it.', error));
+        await Dexie.ignoreTransaction(() =>
+          this.db.transaction('rw', this.db.syncState, async () => {
+            const stored = (await this.db.syncState.get(CHANGED))?.value as ChangedNote | undefined;
+            // No note yet: the next sync compares everything anyway, and writes the first note.
+            if (!stored) return;
+            const merged = new Map(stored.refs.map((ref) => [recordId(ref.table, ref.key), ref]));
+            for (const ref of refs) merged.set(recordId(ref.table, ref.key), ref);
+            await this.db.syncState.put({ key: CHANGED, value: { ...stored, refs: [...merged.values()] } });
+          }),
+        ).catch((error: unknown) => console.warn('Gloss sync: could not note a change; the next full comparison finds it.', error));
       }
     })().finally(() => {
       this.noting = null;
@@ -150,7 +155,8 @@ export class DexieReplica implements Replica {
         return result;
       },
       replicas: async (ids) => {
-        const rows = ids === 'all' ? await db.syncRecords.toArray() : (await db.syncRecords.bulkGet(ids)).filter((row) => row !== undefined);
+        const rows =
+          ids === 'all' ? await db.syncRecords.toArray() : (await db.syncRecords.bulkGet(ids)).filter((row) => row !== undefined);
         return new Map(rows.map((row) => [row.id, { table: row.table, key: row.key, fields: row.fields }]));
       },
       putReplicas: async (records: ReplicaRecord[]) => {

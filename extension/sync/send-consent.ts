@@ -21,7 +21,9 @@ const wanted = (): DataCollectionPermissions => ({ data_collection: [...SYNC_DAT
 /** Whether Gloss may send data to the sync server (always in Chrome). */
 export async function maySend(isFirefox = import.meta.env.FIREFOX): Promise<boolean> {
   if (!isFirefox) return true;
-  return permissions().contains(wanted()).catch(() => false);
+  return permissions()
+    .contains(wanted())
+    .catch(() => false);
 }
 
 /**
@@ -30,7 +32,9 @@ export async function maySend(isFirefox = import.meta.env.FIREFOX): Promise<bool
  */
 export function askToSend(isFirefox = import.meta.env.FIREFOX): Promise<boolean> {
   if (!isFirefox) return Promise.resolve(true);
-  return permissions().request(wanted()).catch(() => false);
+  return permissions()
+    .request(wanted())
+    .catch(() => false);
 }
 
 export const NO_CONSENT_MESSAGE =

@@ -60,7 +60,13 @@ async function saveStatus(status: SyncStatus): Promise<SyncStatus> {
 }
 
 async function loadStatus(): Promise<SyncStatus> {
-  return ((await glossDatabase().syncState.get(STATUS))?.value as SyncStatus | undefined) ?? { state: 'off', at: null, message: 'Sync is not set up.' };
+  return (
+    ((await glossDatabase().syncState.get(STATUS))?.value as SyncStatus | undefined) ?? {
+      state: 'off',
+      at: null,
+      message: 'Sync is not set up.',
+    }
+  );
 }
 
 export async function syncView(): Promise<SyncView> {
@@ -148,7 +154,10 @@ async function syncWith(account: StoredAccount, options: { startOver?: boolean }
     await announce(outcome);
     return saveStatus({ state: 'synced', at: Date.now(), message: describeOutcome(outcome) });
   } catch (error) {
-    const problem = error instanceof SyncProblem ? error : new SyncProblem('server-error', `Sync failed: ${error instanceof Error ? error.message : String(error)}`);
+    const problem =
+      error instanceof SyncProblem
+        ? error
+        : new SyncProblem('server-error', `Sync failed: ${error instanceof Error ? error.message : String(error)}`);
     if (!(error instanceof SyncProblem)) console.warn('Gloss sync failed:', error instanceof Error ? error.stack : error);
     if (isPassing(problem.code)) scheduleSoon(60_000);
     return saveStatus({ state: 'problem', at: (await loadStatus()).at, message: problem.message });
@@ -177,9 +186,14 @@ function startSync(options: { startOver?: boolean }): Promise<SyncStatus> {
     try {
       const account = await loadAccount();
       enabled = account?.enabled ?? false;
-      if (!account || !account.enabled) return saveStatus({ state: 'off', at: null, message: account ? 'Sync is off.' : 'Sync is not set up.' });
+      if (!account || !account.enabled)
+        return saveStatus({ state: 'off', at: null, message: account ? 'Sync is off.' : 'Sync is not set up.' });
       if (!account.serverUrl || !account.user || !account.password || !account.passphrase) {
-        return saveStatus({ state: 'problem', at: null, message: 'Fill in the server address, user name, password and passphrase to sync.' });
+        return saveStatus({
+          state: 'problem',
+          at: null,
+          message: 'Fill in the server address, user name, password and passphrase to sync.',
+        });
       }
       // The consent can be withdrawn at any time in Firefox's add-on manager: check before each sync.
       if (!(await maySend())) return saveStatus({ state: 'problem', at: (await loadStatus()).at, message: NO_CONSENT_MESSAGE });
@@ -243,7 +257,11 @@ export async function forgetSync(): Promise<SyncStatus> {
   cachedKey = null;
   await browser.alarms?.clear(PERIODIC_ALARM);
   await browser.alarms?.clear(SOON_ALARM);
-  return saveStatus({ state: 'off', at: null, message: 'The server address, user name, password and passphrase are forgotten on this device.' });
+  return saveStatus({
+    state: 'off',
+    at: null,
+    message: 'The server address, user name, password and passphrase are forgotten on this device.',
+  });
 }
 
 /** The library page wrote the database (import, tag rename): the next sync compares every record, soon. */

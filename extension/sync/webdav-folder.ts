@@ -52,7 +52,10 @@ export function folderUrl(serverUrl: string): string {
   try {
     url = new URL(serverUrl.trim());
   } catch {
-    throw new SyncProblem('bad-address', 'The server address is not a web address; it should look like https://cloud.example/remote.php/dav/files/you/.');
+    throw new SyncProblem(
+      'bad-address',
+      'The server address is not a web address; it should look like https://cloud.example/remote.php/dav/files/you/.',
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new SyncProblem('bad-address', 'The server address must start with https:// (or http:// for a server on this machine).');
@@ -108,7 +111,10 @@ export class WebdavFolder implements RemoteFolder {
           signal: controller.signal,
         });
         if (response.status >= 500 && response.status !== 507) {
-          lastProblem = new SyncProblem('server-error', `The server had an internal error (${response.status}). Gloss will try again later.`);
+          lastProblem = new SyncProblem(
+            'server-error',
+            `The server had an internal error (${response.status}). Gloss will try again later.`,
+          );
           await response.body?.cancel().catch(() => undefined);
           continue;
         }
@@ -118,7 +124,10 @@ export class WebdavFolder implements RemoteFolder {
           bytes = new Uint8Array(await response.arrayBuffer());
         } catch (error) {
           if (controller.signal.aborted) throw error;
-          lastProblem = new SyncProblem('damaged', `The server's answer to ${method} ${new URL(url).pathname} broke off midway. Gloss will try again later.`);
+          lastProblem = new SyncProblem(
+            'damaged',
+            `The server's answer to ${method} ${new URL(url).pathname} broke off midway. Gloss will try again later.`,
+          );
           continue;
         }
         return new Response(bytes.length > 0 && ![204, 304].includes(response.status) ? (bytes as BodyInit) : null, {
@@ -128,7 +137,10 @@ export class WebdavFolder implements RemoteFolder {
       } catch (error) {
         lastProblem = controller.signal.aborted
           ? new SyncProblem('timeout', `The server did not answer within ${seconds(this.timeoutMs)}. Gloss will try again later.`)
-          : new SyncProblem('offline', 'Could not reach the server: this device may be offline, or the address may be wrong. Gloss will try again later.');
+          : new SyncProblem(
+              'offline',
+              'Could not reach the server: this device may be offline, or the address may be wrong. Gloss will try again later.',
+            );
       } finally {
         clearTimeout(timer);
       }
@@ -141,12 +153,21 @@ export class WebdavFolder implements RemoteFolder {
     const status = response.status;
     if (status === 401) return new SyncProblem('wrong-password', 'The server did not accept the user name or password.');
     if (status === 403) return new SyncProblem('forbidden', `The server does not allow this account to ${what}.`);
-    if (status === 404 || status === 409) return new SyncProblem('not-found', 'The server has no folder at this address. Check the server address.');
-    if (status === 412) return new SyncProblem('changed-meanwhile', 'Another device changed the sync folder at the same moment; Gloss will try again shortly.');
-    if (status === 507) return new SyncProblem('server-full', 'The server is out of space (507). Free some space there; nothing was lost here.');
+    if (status === 404 || status === 409)
+      return new SyncProblem('not-found', 'The server has no folder at this address. Check the server address.');
+    if (status === 412)
+      return new SyncProblem(
+        'changed-meanwhile',
+        'Another device changed the sync folder at the same moment; Gloss will try again shortly.',
+      );
+    if (status === 507)
+      return new SyncProblem('server-full', 'The server is out of space (507). Free some space there; nothing was lost here.');
     if ((status >= 300 && status < 400) || status === 399) {
       const location = response.headers.get('location');
-      return new SyncProblem('redirect', `The server sent Gloss to another address${location ? ` (${location})` : ''}. Enter the final address of the folder instead.`);
+      return new SyncProblem(
+        'redirect',
+        `The server sent Gloss to another address${location ? ` (${location})` : ''}. Enter the final address of the folder instead.`,
+      );
     }
     return new SyncProblem('server-error', `The server answered ${status} when asked to ${what}.`);
   }
@@ -164,12 +185,19 @@ export class WebdavFolder implements RemoteFolder {
   }
 
   private notWebdav(): SyncProblem {
-    return new SyncProblem('not-webdav', 'The server answered with a web page, not a WebDAV folder. Check the server address (for Nextcloud it ends in /remote.php/dav/files/USER/).');
+    return new SyncProblem(
+      'not-webdav',
+      'The server answered with a web page, not a WebDAV folder. Check the server address (for Nextcloud it ends in /remote.php/dav/files/USER/).',
+    );
   }
 
   async list(): Promise<RemoteFile[]> {
-    const response = await this.request('PROPFIND', this.url, { Depth: '1', 'Content-Type': 'application/xml' },
-      new TextEncoder().encode('<?xml version="1.0"?><propfind xmlns="DAV:"><prop><getetag/><resourcetype/></prop></propfind>'));
+    const response = await this.request(
+      'PROPFIND',
+      this.url,
+      { Depth: '1', 'Content-Type': 'application/xml' },
+      new TextEncoder().encode('<?xml version="1.0"?><propfind xmlns="DAV:"><prop><getetag/><resourcetype/></prop></propfind>'),
+    );
     if (response.status !== 207) {
       if (response.status === 200) throw this.notWebdav();
       throw this.problem(response, 'list the sync folder');

@@ -1,7 +1,6 @@
 import { COLOR_LABELS, HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/storage/records';
 import { h } from './dom';
 
-
 /** A radio group of colour swatches; arrow keys move between them, as in any radio group. */
 export function colorPicker(selected: HighlightColor, onChange: (color: HighlightColor) => void): HTMLElement {
   let current = selected;
@@ -26,19 +25,23 @@ export function colorPicker(selected: HighlightColor, onChange: (color: Highligh
     });
     onChange(color);
   }
-  const group = h('div', {
-    class: 'swatches',
-    role: 'radiogroup',
-    'aria-label': 'Colour',
-    onkeydown: (event: Event) => {
-      const key = (event as KeyboardEvent).key;
-      const step = key === 'ArrowRight' || key === 'ArrowDown' ? 1 : key === 'ArrowLeft' || key === 'ArrowUp' ? -1 : 0;
-      if (!step) return;
-      event.preventDefault();
-      const next = (HIGHLIGHT_COLORS.indexOf(current) + step + HIGHLIGHT_COLORS.length) % HIGHLIGHT_COLORS.length;
-      choose(HIGHLIGHT_COLORS[next], true);
+  const group = h(
+    'div',
+    {
+      class: 'swatches',
+      role: 'radiogroup',
+      'aria-label': 'Colour',
+      onkeydown: (event: Event) => {
+        const key = (event as KeyboardEvent).key;
+        const step = key === 'ArrowRight' || key === 'ArrowDown' ? 1 : key === 'ArrowLeft' || key === 'ArrowUp' ? -1 : 0;
+        if (!step) return;
+        event.preventDefault();
+        const next = (HIGHLIGHT_COLORS.indexOf(current) + step + HIGHLIGHT_COLORS.length) % HIGHLIGHT_COLORS.length;
+        choose(HIGHLIGHT_COLORS[next], true);
+      },
     },
-  }, ...buttons);
+    ...buttons,
+  );
   buttons.forEach((button, i) => {
     button.setAttribute('aria-checked', String(HIGHLIGHT_COLORS[i] === selected));
     button.tabIndex = HIGHLIGHT_COLORS[i] === selected ? 0 : -1;

@@ -41,8 +41,17 @@ export function startUiFrame(): void {
   });
   // Keys pressed anywhere in the frame while a view that handles them is shown (the editor's focus trap).
   let viewKeys: ((event: KeyboardEvent) => void) | null = null;
-  window.addEventListener('keydown', trustedOnly((event) => viewKeys?.(event as KeyboardEvent)));
-  const show = (view: HTMLElement, focus: HTMLElement | null, focusNow: boolean, keys: ((event: KeyboardEvent) => void) | null = null, attached?: () => void) => {
+  window.addEventListener(
+    'keydown',
+    trustedOnly((event) => viewKeys?.(event as KeyboardEvent)),
+  );
+  const show = (
+    view: HTMLElement,
+    focus: HTMLElement | null,
+    focusNow: boolean,
+    keys: ((event: KeyboardEvent) => void) | null = null,
+    attached?: () => void,
+  ) => {
     root.replaceChildren(view);
     attached?.();
     viewKeys = keys;
@@ -117,15 +126,26 @@ function keysReleasedGate(): (action: () => void) => void {
     pending = null;
     action?.();
   };
-  window.addEventListener('keydown', trustedOnly((event) => held.add((event as KeyboardEvent).code)), true);
-  window.addEventListener('keyup', trustedOnly((event) => {
-    held.delete((event as KeyboardEvent).code);
-    if (held.size === 0) flush();
-  }), true);
+  window.addEventListener(
+    'keydown',
+    trustedOnly((event) => held.add((event as KeyboardEvent).code)),
+    true,
+  );
+  window.addEventListener(
+    'keyup',
+    trustedOnly((event) => {
+      held.delete((event as KeyboardEvent).code);
+      if (held.size === 0) flush();
+    }),
+    true,
+  );
   window.addEventListener('blur', () => held.clear());
   return (action) => {
     pending = action;
     if (held.size === 0) flush();
-    else setTimeout(() => { if (pending === action) flush(); }, 1000);
+    else
+      setTimeout(() => {
+        if (pending === action) flush();
+      }, 1000);
   };
 }

@@ -27,7 +27,11 @@ const NOTE_MAX_HEIGHT = 240;
  * run once it is attached (the note's first sizing: the frame is placed once, at its final size, since
  * Chrome may send clicks to the page while a cross-origin frame it has just resized is redrawn).
  */
-export function highlightEditor(content: EditorContent, focusNote: boolean, actions: EditorActions): {
+export function highlightEditor(
+  content: EditorContent,
+  focusNote: boolean,
+  actions: EditorActions,
+): {
   dialog: HTMLElement;
   first: HTMLElement;
   keys: (event: KeyboardEvent) => void;
@@ -42,9 +46,15 @@ export function highlightEditor(content: EditorContent, focusNote: boolean, acti
     note.style.height = 'auto';
     note.style.height = `${Math.min(note.scrollHeight + 2, NOTE_MAX_HEIGHT)}px`;
   };
-  note.addEventListener('input', () => { grow(); report(); });
+  note.addEventListener('input', () => {
+    grow();
+    report();
+  });
   const tags = tagField(content.tags.join(', '), actions.knownTags, report);
-  const picker = colorPicker(color, (chosen) => { color = chosen; report(); });
+  const picker = colorPicker(color, (chosen) => {
+    color = chosen;
+    report();
+  });
   const quote = content.quote;
 
   const deleteButton = h('button', { type: 'button', class: 'danger', onclick: () => confirmDelete(true) }, 'Delete');
@@ -53,8 +63,12 @@ export function highlightEditor(content: EditorContent, focusNote: boolean, acti
   const confirm = h('button', { type: 'button', class: 'danger-strong', onclick: actions.remove }, 'Delete highlight');
   const actionsRow = h('div', { class: 'row' }, deleteButton, done);
   // The confirming button sits at the other end of the row from Delete, and the focus goes to Keep.
-  const confirmRow = h('div', { class: 'row confirm', role: 'group', 'aria-label': 'Delete this highlight?' },
-    h('span', {}, 'Delete this highlight?'), h('span', { class: 'row-end' }, keep, confirm));
+  const confirmRow = h(
+    'div',
+    { class: 'row confirm', role: 'group', 'aria-label': 'Delete this highlight?' },
+    h('span', {}, 'Delete this highlight?'),
+    h('span', { class: 'row-end' }, keep, confirm),
+  );
   confirmRow.hidden = true;
   function confirmDelete(asking: boolean): void {
     actionsRow.hidden = asking;
@@ -62,7 +76,9 @@ export function highlightEditor(content: EditorContent, focusNote: boolean, acti
     (asking ? keep : deleteButton).focus();
   }
 
-  const dialog = h('div', { class: 'panel editor', role: 'dialog', 'aria-label': 'Edit highlight', 'aria-modal': 'true' },
+  const dialog = h(
+    'div',
+    { class: 'panel editor', role: 'dialog', 'aria-label': 'Edit highlight', 'aria-modal': 'true' },
     h('p', { class: 'quote' }, quote.length > QUOTE_PREVIEW ? `${quote.slice(0, QUOTE_PREVIEW)}…` : quote),
     picker,
     h('label', {}, 'Note', note),
@@ -83,7 +99,13 @@ export function highlightEditor(content: EditorContent, focusNote: boolean, acti
     } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       actions.close();
-    } else if (!inText && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'n' || event.key === 'p' || event.key === 'N' || event.key === 'P')) {
+    } else if (
+      !inText &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      (event.key === 'n' || event.key === 'p' || event.key === 'N' || event.key === 'P')
+    ) {
       event.preventDefault();
       actions.step(event.key.toLowerCase() === 'n' ? 1 : -1);
     }
@@ -97,8 +119,9 @@ export function highlightEditor(content: EditorContent, focusNote: boolean, acti
  * back to its first, and from anywhere else in the frame (its body, after a click on the quote) into it.
  */
 export function keepFocusInside(dialog: HTMLElement, event: Pick<KeyboardEvent, 'shiftKey' | 'preventDefault'>): void {
-  const controls = [...dialog.querySelectorAll<HTMLElement>('button, textarea, input')]
-    .filter((control) => control.tabIndex >= 0 && !control.closest('[hidden]') && !(control as HTMLButtonElement).disabled);
+  const controls = [...dialog.querySelectorAll<HTMLElement>('button, textarea, input')].filter(
+    (control) => control.tabIndex >= 0 && !control.closest('[hidden]') && !(control as HTMLButtonElement).disabled,
+  );
   if (controls.length === 0) return;
   const at = controls.indexOf(document.activeElement as HTMLElement);
   if (at < 0) {

@@ -17,22 +17,24 @@ const QUOTE_PREVIEW = 80;
 export function highlightStepper(position: StepPosition, actions: StepperActions): { bar: HTMLElement; first: HTMLElement } {
   const next = h('button', { type: 'button', 'aria-keyshortcuts': 'N', onclick: () => actions.step(1) }, 'Next');
   const quote = position.quote.length > QUOTE_PREVIEW ? `${position.quote.slice(0, QUOTE_PREVIEW)}…` : position.quote;
-  const bar = h('div', {
-    class: 'panel stepper',
-    role: 'toolbar',
-    'aria-label': 'Highlights on this page',
-    onkeydown: (event: Event) => {
-      const key = event as KeyboardEvent;
-      if (key.ctrlKey || key.metaKey || key.altKey) return;
-      const lower = key.key.toLowerCase();
-      if (lower === 'n' || key.key === 'ArrowDown') actions.step(1);
-      else if (lower === 'p' || key.key === 'ArrowUp') actions.step(-1);
-      else if (lower === 'e') actions.edit();
-      else if (key.key === 'Escape') actions.close();
-      else return;
-      key.preventDefault();
+  const bar = h(
+    'div',
+    {
+      class: 'panel stepper',
+      role: 'toolbar',
+      'aria-label': 'Highlights on this page',
+      onkeydown: (event: Event) => {
+        const key = event as KeyboardEvent;
+        if (key.ctrlKey || key.metaKey || key.altKey) return;
+        const lower = key.key.toLowerCase();
+        if (lower === 'n' || key.key === 'ArrowDown') actions.step(1);
+        else if (lower === 'p' || key.key === 'ArrowUp') actions.step(-1);
+        else if (lower === 'e') actions.edit();
+        else if (key.key === 'Escape') actions.close();
+        else return;
+        key.preventDefault();
+      },
     },
-  },
     h('span', { class: 'position', role: 'status' }, `Highlight ${position.index + 1} of ${position.total}`),
     h('span', { class: 'step-quote' }, quote),
     h('button', { type: 'button', 'aria-keyshortcuts': 'P', onclick: () => actions.step(-1) }, 'Previous'),

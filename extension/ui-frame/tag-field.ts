@@ -30,17 +30,23 @@ export function tagField(initial: string, known: Promise<string[]>, onChange: ()
   let active = -1;
 
   const render = () => {
-    list.replaceChildren(...options.map((label, i) => {
-      const option = h('li', {
-        id: `${id}-option-${i}`,
-        role: 'option',
-        'aria-selected': String(i === active),
-        // Keep the focus in the field while the pointer picks a tag.
-        onmousedown: (event: Event) => event.preventDefault(),
-        onclick: () => choose(label),
-      }, `#${label}`);
-      return option;
-    }));
+    list.replaceChildren(
+      ...options.map((label, i) => {
+        const option = h(
+          'li',
+          {
+            id: `${id}-option-${i}`,
+            role: 'option',
+            'aria-selected': String(i === active),
+            // Keep the focus in the field while the pointer picks a tag.
+            onmousedown: (event: Event) => event.preventDefault(),
+            onclick: () => choose(label),
+          },
+          `#${label}`,
+        );
+        return option;
+      }),
+    );
     list.hidden = options.length === 0;
     if (active >= 0) input.setAttribute('aria-activedescendant', `${id}-option-${active}`);
     else input.removeAttribute('aria-activedescendant');
@@ -64,7 +70,10 @@ export function tagField(initial: string, known: Promise<string[]>, onChange: ()
     input.focus();
   };
 
-  input.addEventListener('input', () => { refresh(); onChange(); });
+  input.addEventListener('input', () => {
+    refresh();
+    onChange();
+  });
   input.addEventListener('blur', close);
   input.addEventListener('keydown', (event) => {
     if (!event.isTrusted) return;
@@ -84,7 +93,12 @@ export function tagField(initial: string, known: Promise<string[]>, onChange: ()
       close();
     }
   });
-  void known.then((found) => { tags = found; }, () => undefined);
+  void known.then(
+    (found) => {
+      tags = found;
+    },
+    () => undefined,
+  );
   hint.textContent = tagNormalisationNote(initial, parseTagInput) ?? '';
   const label = h('div', { class: 'tag-field' }, h('label', {}, 'Tags', input), list, hint);
   return { label, input };

@@ -106,9 +106,10 @@ export function scoreCandidate(query: Query, start: number, end: number, errors:
   const { text, quote, prefix, suffix } = query;
   const before = text.slice(Math.max(0, start - prefix.length - CONTEXT_SLACK), start);
   const after = text.slice(end, end + suffix.length + CONTEXT_SLACK);
-  let total = WEIGHTS.quote * Math.max(0, 1 - errors / Math.max(1, quote.length))
-    + WEIGHTS.prefix * Math.max(contextCredit, contextScore(prefix, before, prefixSimilarity))
-    + WEIGHTS.suffix * Math.max(contextCredit, contextScore(suffix, after, suffixSimilarity));
+  let total =
+    WEIGHTS.quote * Math.max(0, 1 - errors / Math.max(1, quote.length)) +
+    WEIGHTS.prefix * Math.max(contextCredit, contextScore(prefix, before, prefixSimilarity)) +
+    WEIGHTS.suffix * Math.max(contextCredit, contextScore(suffix, after, suffixSimilarity));
   let weight = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix;
   const evidence = total / weight;
   if (query.hints.length > 0) {

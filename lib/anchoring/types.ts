@@ -59,5 +59,4 @@ export interface AnnotationTarget {
 export type AnchorMethod = 'position' | 'element' | 'exact' | 'fuzzy';
 
 export type AnchorResult =
-  | { status: 'anchored'; start: number; end: number; score: number; method: AnchorMethod }
-  | { status: 'orphan'; bestScore: number };
+  { status: 'anchored'; start: number; end: number; score: number; method: AnchorMethod } | { status: 'orphan'; bestScore: number };

@@ -58,11 +58,7 @@ export function firstTimeElementDate(doc: Document): string | null {
  * host, a date from a `<time>` element. Readability's own values win, so results stay comparable
  * with its test suite.
  */
-export function completeMetadata(
-  found: ReadabilityMetadata | null,
-  doc: Document,
-  url: string | null,
-): ArticleMetadata {
+export function completeMetadata(found: ReadabilityMetadata | null, doc: Document, url: string | null): ArticleMetadata {
   return {
     title: cleanField(found?.title) ?? cleanField(doc.title) ?? siteNameFromUrl(url) ?? 'Untitled page',
     byline: cleanField(found?.byline),

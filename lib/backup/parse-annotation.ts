@@ -8,9 +8,7 @@
  */
 import type { AnnotationRecord, HighlightColor } from '../storage/records';
 import { idForIri } from '../storage/annotation-ids';
-import {
-  checkHighlightColor, checkNote,
-} from '../storage/record-rules';
+import { checkHighlightColor, checkNote } from '../storage/record-rules';
 import { ANNOTATION_FROM_BACKUP, ANNOTATION_IRI, ELEMENT_SELECTOR, PAGE_SELECTOR } from '../storage/record-schemas';
 import { meets, parseRecord } from '../storage/schema-fields';
 import { cleanTags } from '../storage/tags';
@@ -101,6 +99,16 @@ export function parseAnnotation(value: unknown, place: string): AnnotationRecord
   const modified = own(annotation, 'modified');
   const updatedAt = modified === undefined ? createdAt : checkIsoTime(modified, `${place}: modified`);
   // The whole record, target included, meets the store's rules (tags as Gloss writes them, times in range).
-  const record = { ...ids, pageUrl, ...(documentKey !== undefined && { documentKey }), target, color: readColor(annotation, place), note, tags, createdAt, updatedAt };
+  const record = {
+    ...ids,
+    pageUrl,
+    ...(documentKey !== undefined && { documentKey }),
+    target,
+    color: readColor(annotation, place),
+    note,
+    tags,
+    createdAt,
+    updatedAt,
+  };
   return parseRecord(ANNOTATION_FROM_BACKUP, record, place);
 }

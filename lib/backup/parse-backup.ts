@@ -57,8 +57,9 @@ function annotationItems(collection: JsonObject): unknown[] {
   if (typeof first === 'string') fail('The backup links to its annotations instead of holding them; Gloss needs them in the file.');
   if (first !== undefined) {
     if (!isObject(first)) fail('The backup\'s "first" is not an AnnotationPage.');
-    if (own(first, 'next') !== undefined) fail('The backup spans several AnnotationPages; Gloss reads backups holding all annotations in one.');
-    items = readArray(own(first, 'items'), 'The backup\'s annotation list', MAX_ANNOTATIONS);
+    if (own(first, 'next') !== undefined)
+      fail('The backup spans several AnnotationPages; Gloss reads backups holding all annotations in one.');
+    items = readArray(own(first, 'items'), "The backup's annotation list", MAX_ANNOTATIONS);
   }
   const total = own(collection, 'total');
   if (total !== undefined && total !== items.length) {
@@ -73,7 +74,14 @@ type Parse<T> = (value: unknown, place: string) => T;
  * Each entry read by `parse` and named by its place ("Page 3"); one that breaks the rules, or has the
  * same key as an earlier one, is skipped and listed in `skipped`.
  */
-function readEach<T>(entries: unknown[], noun: string, parse: Parse<T>, key: (record: T) => string, field: string, skipped: SkippedRecord[]): T[] {
+function readEach<T>(
+  entries: unknown[],
+  noun: string,
+  parse: Parse<T>,
+  key: (record: T) => string,
+  field: string,
+  skipped: SkippedRecord[],
+): T[] {
   const kept: T[] = [];
   const seen = new Map<string, number>();
   entries.forEach((entry, i) => {
@@ -130,7 +138,10 @@ export function parseBackup(text: string): ParsedBackup {
   if (typeof text !== 'string') return { ok: false, message: `${NOT_A_BACKUP}: it is not text.` };
   if (text.length > MAX_BACKUP_BYTES) {
     const size = Math.round(text.length / 1024 / 1024);
-    return { ok: false, message: `This file is too large for a Gloss backup (${size} MiB; the limit is ${MAX_BACKUP_BYTES / 1024 / 1024} MiB).` };
+    return {
+      ok: false,
+      message: `This file is too large for a Gloss backup (${size} MiB; the limit is ${MAX_BACKUP_BYTES / 1024 / 1024} MiB).`,
+    };
   }
   let data: unknown;
   try {

@@ -11,8 +11,17 @@ import { fail } from '../storage/record-rules';
  * import and one that arrives by message meet the same limits. A backup's problem is a RecordProblem.
  */
 export {
-  RecordProblem as BackupProblem, checkOffset, checkPageUrl, checkText, checkTimestamp, fail, isObject, own,
-  readObject, type JsonObject, type TextRules,
+  RecordProblem as BackupProblem,
+  checkOffset,
+  checkPageUrl,
+  checkText,
+  checkTimestamp,
+  fail,
+  isObject,
+  own,
+  readObject,
+  type JsonObject,
+  type TextRules,
 } from '../storage/record-rules';
 
 const count = (n: number): string => n.toLocaleString('en-US');

@@ -4,11 +4,14 @@
  * fixed order, and `generated` is the newest change in the data, never the clock.
  */
 import type { GlossSnapshot } from '../export/page-export';
-import type {
-  AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord,
-} from '../storage/records';
+import type { AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from '../storage/records';
 import {
-  BACKUP_CONTEXT, BACKUP_FORMAT_VERSION, recordIri, type BackupDocument, type TextualBody, type WebAnnotation,
+  BACKUP_CONTEXT,
+  BACKUP_FORMAT_VERSION,
+  recordIri,
+  type BackupDocument,
+  type TextualBody,
+  type WebAnnotation,
 } from './backup-format';
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */

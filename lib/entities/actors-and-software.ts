@@ -71,7 +71,11 @@ export function createEntityFinder(
 }
 
 /** The finder over dictionaries already built (or read from a compiled index). */
-export function entityFinderFrom(dictionary: ActorDictionary, softwareDictionary: SoftwareDictionary, group?: NameSearchGroup): EntityFinder {
+export function entityFinderFrom(
+  dictionary: ActorDictionary,
+  softwareDictionary: SoftwareDictionary,
+  group?: NameSearchGroup,
+): EntityFinder {
   const patterns = [
     ...dictionary.forms.map((f) => ({
       form: f.form,
@@ -108,7 +112,12 @@ const GROUP_NAME = /[\s\u00a0](?:group|gang|team|crew)$/i;
 
 const isSingleWord = (s: string) => !/[\s\u00a0]/.test(s.trim());
 
-function findEntitiesWith(text: string, dictionary: ActorDictionary, softwareDictionary: SoftwareDictionary, matcher: NameMatcher<Tag>): Entity[] {
+function findEntitiesWith(
+  text: string,
+  dictionary: ActorDictionary,
+  softwareDictionary: SoftwareDictionary,
+  matcher: NameMatcher<Tag>,
+): Entity[] {
   const spans = gatherCandidates(text, dictionary, softwareDictionary, matcher);
   const chosen = selectLongest(spans.filter((s) => s.actorIds.length || s.softwareIds.length || s.scheme || s.cued));
 
@@ -116,7 +125,12 @@ function findEntitiesWith(text: string, dictionary: ActorDictionary, softwareDic
 }
 
 /** Decides each chosen candidate: actor or software, kept or dropped, and its final span. */
-function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDictionary, softwareDictionary: SoftwareDictionary): Decided[] {
+function decideSpans(
+  text: string,
+  chosen: readonly Span[],
+  dictionary: ActorDictionary,
+  softwareDictionary: SoftwareDictionary,
+): Decided[] {
   // Votes over the whole text, per name: what the words around its cued mentions say. Each span's
   // cues and name key are worked out once (a hostile text may hold tens of thousands of mentions).
   const votes = new Map<string, { actor: number; software: number }>();
@@ -151,8 +165,7 @@ function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDic
     if (span.actorIds.length) for (const id of span.actorIds) confirmedActors.add(id);
     confirmedNames.add(keys[i]);
   });
-  const groupSense = (i: number, span: Span) =>
-    confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedActors.has(id));
+  const groupSense = (i: number, span: Span) => confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedActors.has(id));
 
   const decided: Decided[] = [];
   for (const [i, span] of chosen.entries()) {
@@ -214,7 +227,9 @@ function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDic
     }
     // A tool the text calls malware here ("Taurus Stealer") is malware throughout (`groupEntities`).
     const calledHere =
-      kind === 'software' && span.softwareIds.some((id) => softwareDictionary.software[id].kind === 'tool') && calledMalware(text, span.start, span.end);
+      kind === 'software' &&
+      span.softwareIds.some((id) => softwareDictionary.software[id].kind === 'tool') &&
+      calledMalware(text, span.start, span.end);
     // "Taurus Builder Kit": a capitalised builder or kit after a tool's name is part of the name.
     const kit = kind === 'software' && span.dictionary && !calledHere ? KIT_AFTER.exec(text.slice(span.end, span.end + 24)) : null;
     if (kit && span.softwareIds.every((id) => softwareDictionary.software[id].kind === 'tool')) {
@@ -234,10 +249,6 @@ function decideSpans(text: string, chosen: readonly Span[], dictionary: ActorDic
  * Entities in `text` against the given threat-actor (and optionally software) records. Building the
  * matcher costs tens of milliseconds; reuse `createEntityFinder` for many texts.
  */
-export function findEntities(
-  text: string,
-  actors: readonly ThreatActorRecord[],
-  software: readonly SoftwareRecord[] = [],
-): Entity[] {
+export function findEntities(text: string, actors: readonly ThreatActorRecord[], software: readonly SoftwareRecord[] = []): Entity[] {
   return createEntityFinder(actors, software).findEntities(text);
 }

@@ -69,7 +69,8 @@ export function applyAliasPicks(found: readonly Entity[], picks: readonly AliasP
   if (!found.some(looked)) return [...found];
   const out: ResolvedEntity[] = found.map((entity) => (looked(entity) ? { ...entity, mentions: [...entity.mentions] } : entity));
   const actorsByKey = new Map<string, ResolvedEntity>();
-  for (const entity of out) if (entity.kind === 'threat-actor' && !actorsByKey.has(actorKey(entity.canonical))) actorsByKey.set(actorKey(entity.canonical), entity);
+  for (const entity of out)
+    if (entity.kind === 'threat-actor' && !actorsByKey.has(actorKey(entity.canonical))) actorsByKey.set(actorKey(entity.canonical), entity);
 
   // Move the mentions of picked names to the picked actor.
   const moved = new Set<ResolvedEntity>();
@@ -136,7 +137,8 @@ export function applyAliasPicks(found: readonly Entity[], picks: readonly AliasP
       entity.ambiguous = ambiguous;
       // The actors its names may mean, the one taken first (as the scanner gives `candidates`).
       const names = new Map<string, string>([[actorKey(entity.canonical), entity.canonical]]);
-      for (const { candidates: list } of ambiguous) for (const c of list) if (!names.has(actorKey(c.canonical))) names.set(actorKey(c.canonical), c.canonical);
+      for (const { candidates: list } of ambiguous)
+        for (const c of list) if (!names.has(actorKey(c.canonical))) names.set(actorKey(c.canonical), c.canonical);
       entity.candidates = [...names.values()];
     } else if (moved.has(entity)) {
       delete entity.candidates;

@@ -87,7 +87,8 @@ export function gatherCandidates(
     // Software names are found again in any case written with a capital ("Zloader", "ZLoader");
     // actor names in their own case.
     const softwareNames = new Map<string, string>();
-    for (const [name, cue] of cuedNames) if (cue.kind === 'software' && !softwareNames.has(name.toLowerCase())) softwareNames.set(name.toLowerCase(), name);
+    for (const [name, cue] of cuedNames)
+      if (cue.kind === 'software' && !softwareNames.has(name.toLowerCase())) softwareNames.set(name.toLowerCase(), name);
     const names = [...cuedNames.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
     for (const m of text.matchAll(new RegExp(names.join('|'), softwareNames.size ? 'gi' : 'g'))) {
       const end = m.index + m[0].length;
@@ -135,7 +136,8 @@ export function gatherCandidates(
       const glued = GLUED_NOUN.exec(span.text);
       GLUED_NOUN.lastIndex = 0;
       if (glued?.[0] === span.text) addIds(span.softwareIds, softwareDictionary.lookupAnyCase(glued[1]));
-      for (const noun of NAME_NOUNS) if (!span.softwareIds.length) addIds(span.softwareIds, softwareDictionary.lookupAnyCase(span.text + noun));
+      for (const noun of NAME_NOUNS)
+        if (!span.softwareIds.length) addIds(span.softwareIds, softwareDictionary.lookupAnyCase(span.text + noun));
     }
     if (span.actorIds.length || span.softwareIds.length) span.weak = false;
   }

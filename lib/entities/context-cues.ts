@@ -59,16 +59,21 @@ export function isNameLike(name: string): boolean {
 /** Compound adjectives that describe an actor rather than name it: "State-sponsored", "China-nexus". */
 const DESCRIBING = /-(?:based|linked|sponsored|speaking|nexus|backed|affiliated|aligned|related|themed|like|style|motivated|oriented)$/i;
 
-const SOFTWARE_NOUN = /^(?:RAT|Loader|Stealer|Trojan|Backdoor|Botnet|Bot|Ransomware|Malware|Campaign|Kit|Builder|Panel|Dropper|Worm|Wiper|Miner)s?$/i;
+const SOFTWARE_NOUN =
+  /^(?:RAT|Loader|Stealer|Trojan|Backdoor|Botnet|Bot|Ransomware|Malware|Campaign|Kit|Builder|Panel|Dropper|Worm|Wiper|Miner)s?$/i;
 
 /** Nouns that make the name before them a group: "Cobalt group", "DarkSide operators". */
-const ACTOR_AFTER = /^(?:['’]s)?[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|group|gang|crew|actors?|operators?|affiliates?|hackers?|members|developers?|APT)\b/i;
+const ACTOR_AFTER =
+  /^(?:['’]s)?[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|group|gang|crew|actors?|operators?|affiliates?|hackers?|members|developers?|APT)\b/i;
 /** Words that make the name after them a group: "threat actor X", "attributed to X". */
-const ACTOR_BEFORE = /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+(?:groups?|actors?)|hacking[\s\u00a0]+group|cybercrime[\s\u00a0]+group|(?:ransomware[\s\u00a0]+)?gangs?|group|actor|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|attribution[\s\u00a0]+to|tracked[\s\u00a0]+as|tracks[\s\u00a0]+as|(?:also[\s\u00a0]+)?known[\s\u00a0]+as|aka|a\.k\.a\.|dubbed|named|groups[\s\u00a0]+such[\s\u00a0]+as|groups[\s\u00a0]+like|operators[\s\u00a0]+of[\s\u00a0]+the|members[\s\u00a0]+of(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_(]*$/i;
+const ACTOR_BEFORE =
+  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+(?:groups?|actors?)|hacking[\s\u00a0]+group|cybercrime[\s\u00a0]+group|(?:ransomware[\s\u00a0]+)?gangs?|group|actor|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|attribution[\s\u00a0]+to|tracked[\s\u00a0]+as|tracks[\s\u00a0]+as|(?:also[\s\u00a0]+)?known[\s\u00a0]+as|aka|a\.k\.a\.|dubbed|named|groups[\s\u00a0]+such[\s\u00a0]+as|groups[\s\u00a0]+like|operators[\s\u00a0]+of[\s\u00a0]+the|members[\s\u00a0]+of(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_(]*$/i;
 /** A name followed by a software noun: "Emotet malware", "Taurus Stealer", "Winnti sample". */
-const SOFTWARE_AFTER = /^(?:['’]s)?[\s\u00a0-]+(?:(?:banking[\s\u00a0]+)?trojans?|malware|ransomware|backdoors?|RATs?|loaders?|droppers?|(?:info)?stealers?|implants?|payloads?|samples?|variants?|binar(?:y|ies)|botnets?|rootkits?|worms?|beacons?|toolkits?|frameworks?|modules?|plugins?|famil(?:y|ies)|executables?|DLLs?|builders?|panels?|infections?|bots?|wipers?|keyloggers?|downloaders?|miners?|web[\s\u00a0]?shells?|shells?|scripts?|agents?|servers?|clients?|strains?|versions?|code|builds?|kits?|spyware|adware|wallets?|exploits?|tool)\b/i;
+const SOFTWARE_AFTER =
+  /^(?:['’]s)?[\s\u00a0-]+(?:(?:banking[\s\u00a0]+)?trojans?|malware|ransomware|backdoors?|RATs?|loaders?|droppers?|(?:info)?stealers?|implants?|payloads?|samples?|variants?|binar(?:y|ies)|botnets?|rootkits?|worms?|beacons?|toolkits?|frameworks?|modules?|plugins?|famil(?:y|ies)|executables?|DLLs?|builders?|panels?|infections?|bots?|wipers?|keyloggers?|downloaders?|miners?|web[\s\u00a0]?shells?|shells?|scripts?|agents?|servers?|clients?|strains?|versions?|code|builds?|kits?|spyware|adware|wallets?|exploits?|tool)\b/i;
 /** Verbs and nouns that make the name after them software: "deployed X", "a variant of X". */
-const SOFTWARE_BEFORE = /\b(?:deploy(?:ed|s|ing)?|install(?:ed|s|ing)?|dropp(?:ed|ing)|drops|load(?:ed|s|ing)|deliver(?:ed|s|ing)?|execut(?:ed|es|ing)|download(?:ed|s|ing)?|distribut(?:ed|es|ing)|infected[\s\u00a0]+with|infections?[\s\u00a0]+of|variants?[\s\u00a0]+of|samples?[\s\u00a0]+of|versions?[\s\u00a0]+of|copy[\s\u00a0]+of|instances?[\s\u00a0]+of|such[\s\u00a0]+as[\s\u00a0]+the|(?:malware|ransomware|backdoors?|trojans?|loaders?|tools?|RATs?|stealers?|families)[\s\u00a0]+(?:such[\s\u00a0]+as|like|including|called|named|dubbed|known[\s\u00a0]+as))[\s\u00a0]+(?:the[\s\u00a0]+|a[\s\u00a0]+|an[\s\u00a0]+)?[“"'‘*_]*$/i;
+const SOFTWARE_BEFORE =
+  /\b(?:deploy(?:ed|s|ing)?|install(?:ed|s|ing)?|dropp(?:ed|ing)|drops|load(?:ed|s|ing)|deliver(?:ed|s|ing)?|execut(?:ed|es|ing)|download(?:ed|s|ing)?|distribut(?:ed|es|ing)|infected[\s\u00a0]+with|infections?[\s\u00a0]+of|variants?[\s\u00a0]+of|samples?[\s\u00a0]+of|versions?[\s\u00a0]+of|copy[\s\u00a0]+of|instances?[\s\u00a0]+of|such[\s\u00a0]+as[\s\u00a0]+the|(?:malware|ransomware|backdoors?|trojans?|loaders?|tools?|RATs?|stealers?|families)[\s\u00a0]+(?:such[\s\u00a0]+as|like|including|called|named|dubbed|known[\s\u00a0]+as))[\s\u00a0]+(?:the[\s\u00a0]+|a[\s\u00a0]+|an[\s\u00a0]+)?[“"'‘*_]*$/i;
 
 /**
  * The name is then said to be a group: "X is a ransomware gang", "X, a Russian-speaking group",
@@ -90,7 +95,8 @@ export function actorCue(text: string, start: number, end: number): boolean {
  * A cue that makes even a software name a group: a group noun right after it ("DarkSide
  * affiliates", "TrickBot gang") or "threat actor", "attributed to" right before it.
  */
-const STRONG_BEFORE = /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the)[\s\u00a0]*[“"'‘*_]*$/i;
+const STRONG_BEFORE =
+  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the)[\s\u00a0]*[“"'‘*_]*$/i;
 export function strongActorCue(text: string, start: number, end: number): boolean {
   return cuesAround(text, start, end).strongActor;
 }
@@ -116,7 +122,8 @@ export function cuesAround(text: string, start: number, end: number): { actor: b
  * Words that make a page a threat report, near a mention: a weak name ("Cobalt", "Play") needs one
  * of them within the same sentence-sized window, or a direct cue (`actorCue`, `softwareCue`).
  */
-const NEARBY_THREAT = /\b(?:threat|actors?|APT|group|gang|attack(?:s|ed|ers?)?|campaigns?|malware|ransomware|backdoor|espionage|hack(?:ers?|ing|ed)|intrusions?|phishing|compromised?|exploit(?:s|ed|ing)?|C2|payloads?|infections?|operators?|targets?|targeted|targeting)\b/i;
+const NEARBY_THREAT =
+  /\b(?:threat|actors?|APT|group|gang|attack(?:s|ed|ers?)?|campaigns?|malware|ransomware|backdoor|espionage|hack(?:ers?|ing|ed)|intrusions?|phishing|compromised?|exploit(?:s|ed|ing)?|C2|payloads?|infections?|operators?|targets?|targeted|targeting)\b/i;
 
 export function threatNearby(text: string, start: number, end: number, radius = 100): boolean {
   const before = text.slice(Math.max(0, start - radius), start);
@@ -149,25 +156,71 @@ const S = String.raw`[\s\u00a0]+`;
 /** Global cue regexes: each proposes the captured name. */
 const CUE_RULES: readonly CueRule[] = [
   // "the X group", "the X gang", "the X threat actors", "X ransomware gang/group/operators/affiliates"
-  { regex: new RegExp(String.raw`\b[Tt]he${S}(${NAME})${S}(?:(?:threat${S})?actors?|group|gang|crew|threat${S}group|APT${S}group|hacking${S}group|cybercrime${S}group)\b`, 'g'), kind: 'actor', group: 1 },
-  { regex: new RegExp(String.raw`\b(${NAME})${S}ransomware${S}(?:gang|group|operators?|affiliates?|crew|actors?)\b`, 'g'), kind: 'actor', group: 1 },
+  {
+    regex: new RegExp(
+      String.raw`\b[Tt]he${S}(${NAME})${S}(?:(?:threat${S})?actors?|group|gang|crew|threat${S}group|APT${S}group|hacking${S}group|cybercrime${S}group)\b`,
+      'g',
+    ),
+    kind: 'actor',
+    group: 1,
+  },
+  {
+    regex: new RegExp(String.raw`\b(${NAME})${S}ransomware${S}(?:gang|group|operators?|affiliates?|crew|actors?)\b`, 'g'),
+    kind: 'actor',
+    group: 1,
+  },
   // "threat actor X", "APT group X", "group named X", "threat actor dubbed X"
-  { regex: new RegExp(String.raw`\b(?:threat${S}actors?|threat${S}groups?|APT${S}groups?|hacking${S}group|cybercrime${S}group)${S}(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`, 'g'), kind: 'actor', group: 1 },
-  { regex: new RegExp(String.raw`\b(?:group|actor|gang)${S}(?:named|called|dubbed)${S}${OPEN_QUOTE}(${NAME})`, 'g'), kind: 'actor', group: 1 },
+  {
+    regex: new RegExp(
+      String.raw`\b(?:threat${S}actors?|threat${S}groups?|APT${S}groups?|hacking${S}group|cybercrime${S}group)${S}(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
+    kind: 'actor',
+    group: 1,
+  },
+  {
+    regex: new RegExp(String.raw`\b(?:group|actor|gang)${S}(?:named|called|dubbed)${S}${OPEN_QUOTE}(${NAME})`, 'g'),
+    kind: 'actor',
+    group: 1,
+  },
   // "tracked as X", "we (have) dubbed X", "attributed to X"
-  { regex: new RegExp(String.raw`\b(?:tracks?|tracked|tracking)${S}(?:\w+${S}){0,2}?as${S}${OPEN_QUOTE}(${NAME})`, 'g'), kind: 'actor', group: 1 },
-  { regex: new RegExp(String.raw`\bthe${S}aliases${S}${OPEN_QUOTE}(${NAME})[”"'’*_]*(?:,?${S}(?:and|or)${S}|,${S})${OPEN_QUOTE}(${NAME})`, 'g'), kind: 'actor', group: 1 },
-  { regex: new RegExp(String.raw`\bthe${S}aliases${S}${OPEN_QUOTE}(?:${NAME})[”"'’*_]*(?:,?${S}(?:and|or)${S}|,${S})${OPEN_QUOTE}(${NAME})`, 'g'), kind: 'actor', group: 1 },
+  {
+    regex: new RegExp(String.raw`\b(?:tracks?|tracked|tracking)${S}(?:\w+${S}){0,2}?as${S}${OPEN_QUOTE}(${NAME})`, 'g'),
+    kind: 'actor',
+    group: 1,
+  },
+  {
+    regex: new RegExp(
+      String.raw`\bthe${S}aliases${S}${OPEN_QUOTE}(${NAME})[”"'’*_]*(?:,?${S}(?:and|or)${S}|,${S})${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
+    kind: 'actor',
+    group: 1,
+  },
+  {
+    regex: new RegExp(
+      String.raw`\bthe${S}aliases${S}${OPEN_QUOTE}(?:${NAME})[”"'’*_]*(?:,?${S}(?:and|or)${S}|,${S})${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
+    kind: 'actor',
+    group: 1,
+  },
   { regex: new RegExp(String.raw`\b(?:other${S})?alias${S}${OPEN_QUOTE}(${NAME})`, 'g'), kind: 'actor', group: 1 },
   // "we dubbed the gang X", "tracking this new group as X", "refer to the actor as X"
   {
-    regex: new RegExp(String.raw`\b(?:dubb(?:ed|ing|s)?|call(?:ed|ing|s)?|nam(?:ed|ing|es?)|label(?:l?ed|l?ing|s)?|track(?:ed|ing|s)?|refer(?:red|ring|s)?${S}to)${S}(?:the|this|these|that)${S}(?:new${S}|latest${S}|unknown${S}|previously${S}unknown${S})?(?:threat${S})?(?:group|gang|actors?|crew|collective|cluster|operators?|hackers?)${S}(?:as${S})?${OPEN_QUOTE}(${NAME})`, 'g'),
+    regex: new RegExp(
+      String.raw`\b(?:dubb(?:ed|ing|s)?|call(?:ed|ing|s)?|nam(?:ed|ing|es?)|label(?:l?ed|l?ing|s)?|track(?:ed|ing|s)?|refer(?:red|ring|s)?${S}to)${S}(?:the|this|these|that)${S}(?:new${S}|latest${S}|unknown${S}|previously${S}unknown${S})?(?:threat${S})?(?:group|gang|actors?|crew|collective|cluster|operators?|hackers?)${S}(?:as${S})?${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
     kind: 'actor',
     group: 1,
   },
   // "the group — which refers to itself as X", "a gang that calls itself X" (within the sentence)
   {
-    regex: new RegExp(String.raw`\b(?:group|gang|crew|collective|actors?|hackers?|operators?)\b[^.!?\n]{0,60}?\b(?:refers?|referred|call(?:s|ed)?|names?|named|brands?|branded|styles?|styled|describes?|described)${S}(?:to${S})?(?:itself|themselves)${S}(?:as${S})?(?:the${S})?${OPEN_QUOTE}(${NAME})`, 'g'),
+    regex: new RegExp(
+      String.raw`\b(?:group|gang|crew|collective|actors?|hackers?|operators?)\b[^.!?\n]{0,60}?\b(?:refers?|referred|call(?:s|ed)?|names?|named|brands?|branded|styles?|styled|describes?|described)${S}(?:to${S})?(?:itself|themselves)${S}(?:as${S})?(?:the${S})?${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
     kind: 'actor',
     group: 1,
   },

@@ -64,7 +64,12 @@ const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
 export function formKey(form: string): string {
   // Most names are printable ASCII words joined by single spaces, which only need lower case.
   if (PLAIN_ASCII.test(form)) return form.toLowerCase();
-  return form.normalize('NFC').replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+  return form
+    .normalize('NFC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -75,7 +80,10 @@ export function formKey(form: string): string {
 export function textForms(raw: string): string[] {
   let form = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (/^\[.*\]$/.test(form)) return [];
-  form = form.replace(/^Subgroup:\s*/i, '').replace(/[,;:]+$/, '').trim();
+  form = form
+    .replace(/^Subgroup:\s*/i, '')
+    .replace(/[,;:]+$/, '')
+    .trim();
   const out = [form];
   const annotated = /^(.+?)\s+\(([^()]+)\)$/.exec(form);
   // Keep "NoName057(16)" whole; only a space-separated trailing note is an annotation.
@@ -90,7 +98,13 @@ export function buildActorDictionary(records: readonly ThreatActorRecord[]): Act
   for (const record of records) for (const w of record.weak ?? []) weakKeys.add(formKey(w));
 
   // key → candidates; `primary` marks actors for which the form is `name` or `microsoft_name`.
-  interface Pending { spellings: Set<string>; caseSensitive: boolean; weak: boolean; primary: number[]; other: number[] }
+  interface Pending {
+    spellings: Set<string>;
+    caseSensitive: boolean;
+    weak: boolean;
+    primary: number[];
+    other: number[];
+  }
   const pending = new Map<string, Pending>();
   const add = (raw: string, actorId: number, primary: boolean) => {
     for (const form of textForms(raw)) {

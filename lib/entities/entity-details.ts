@@ -97,7 +97,8 @@ function findRecord(records: readonly SourceRecord[], canonical: string): Source
 
 /** Details of an entity found in a page, from the shipped data and the user's own actors. */
 export function describeEntity(entity: Entity & { ambiguous?: readonly AmbiguousName[] }, sources: DetailSources): EntityDetails {
-  const records = entity.kind === 'threat-actor' ? sources.actors : entity.kind === 'malware' || entity.kind === 'tool' ? sources.software : [];
+  const records =
+    entity.kind === 'threat-actor' ? sources.actors : entity.kind === 'malware' || entity.kind === 'tool' ? sources.software : [];
   const record = findRecord(records, entity.canonical);
   const names = record?.sources ?? (record?.source ? [record.source] : []);
   const fromUser = entity.kind === 'threat-actor' && sources.userActorKeys.has(formKey(entity.canonical));
@@ -105,7 +106,8 @@ export function describeEntity(entity: Entity & { ambiguous?: readonly Ambiguous
   const links: EntityLink[] = [];
   const attack = attackId ? attackUrl(attackId) : null;
   if (attack) links.push({ label: `MITRE ATT&CK ${attackId}`, url: attack });
-  if (entity.kind === 'vulnerability') links.push({ label: 'NVD', url: `https://nvd.nist.gov/vuln/detail/${encodeURIComponent(entity.canonical)}` });
+  if (entity.kind === 'vulnerability')
+    links.push({ label: 'NVD', url: `https://nvd.nist.gov/vuln/detail/${encodeURIComponent(entity.canonical)}` });
   for (const ref of record?.refs ?? []) {
     if (links.length > MAX_REFERENCES || !isWebLink(ref) || links.some((link) => sameAddress(link.url, ref))) continue;
     links.push({ label: referenceLabel(ref), url: ref });

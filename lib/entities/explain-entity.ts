@@ -58,8 +58,14 @@ export function explainEntity(
     if (renamed) {
       const isMicrosofts = record?.microsoft_name !== undefined && formKey(record.microsoft_name) === formKey(entity.name);
       const others = lists.filter((l) => l !== 'Microsoft naming map');
-      if (isMicrosofts) why.push(`${entity.name} → ${entity.canonical}: Microsoft's name for it (Microsoft naming map${others.length ? `; also ${others.join(', ')}` : ''})`);
-      else why.push(`${entity.name} → ${entity.canonical}: another name for it${lists.length ? ` (${lists.join(', ')})` : ' in the shipped lists'}`);
+      if (isMicrosofts)
+        why.push(
+          `${entity.name} → ${entity.canonical}: Microsoft's name for it (Microsoft naming map${others.length ? `; also ${others.join(', ')}` : ''})`,
+        );
+      else
+        why.push(
+          `${entity.name} → ${entity.canonical}: another name for it${lists.length ? ` (${lists.join(', ')})` : ' in the shipped lists'}`,
+        );
     } else why.push(`A listed name${lists.length ? ` (${lists.join(', ')})` : ''}`);
   }
   if (rules?.scheme) why.push(`Named in a vendor's naming scheme (${rules.scheme})`);
@@ -75,7 +81,9 @@ export function explainEntity(
   if (entity.ambiguous && entity.ambiguous.length > 0) {
     for (const name of entity.ambiguous) why.push(explainAmbiguousName(name, entity.canonical));
   } else if (entity.candidates && entity.candidates.length > 1) {
-    why.push(`“${entity.name}” may mean ${entity.candidates.join(', ')}; Gloss took ${entity.candidates[0]}, the one the text names elsewhere or the lists put first`);
+    why.push(
+      `“${entity.name}” may mean ${entity.candidates.join(', ')}; Gloss took ${entity.candidates[0]}, the one the text names elsewhere or the lists put first`,
+    );
   }
   return why;
 }
@@ -100,7 +108,8 @@ export function readFoundBy(value: unknown): FoundBy | undefined {
   }
   if (typeof model === 'object' && model !== null) {
     const m = model as Record<string, unknown>;
-    if (typeof m.confidence === 'number' && Number.isFinite(m.confidence)) out.model = { confidence: m.confidence, agreesWithRules: m.agreesWithRules === true };
+    if (typeof m.confidence === 'number' && Number.isFinite(m.confidence))
+      out.model = { confidence: m.confidence, agreesWithRules: m.agreesWithRules === true };
   }
   return out;
 }

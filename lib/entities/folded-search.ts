@@ -19,8 +19,24 @@ for (let c = 0; c < 0x10000; c++) {
   let exact = c;
   if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) exact = DASH;
   else if (c === 0x2018 || c === 0x2019) exact = 0x27;
-  else if (c === 0x09 || c === 0x0a || c === 0x0b || c === 0x0c || c === 0x0d || c === 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000) exact = SPACE;
+  else if (
+    c === 0x09 ||
+    c === 0x0a ||
+    c === 0x0b ||
+    c === 0x0c ||
+    c === 0x0d ||
+    c === 0x20 ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  )
+    exact = SPACE;
   EXACT[c] = exact;
   if (exact !== c || (c >= 0xd800 && c <= 0xdfff)) FOLDED[c] = exact;
   else {

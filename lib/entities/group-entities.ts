@@ -33,7 +33,12 @@ export interface Span extends Mention {
 /** A mention decided to be an actor or software. */
 export type Decided = Span & { kind: 'actor' | 'software' };
 
-export function groupEntities(text: string, spans: readonly Decided[], dictionary: ActorDictionary, softwareDictionary: SoftwareDictionary): Entity[] {
+export function groupEntities(
+  text: string,
+  spans: readonly Decided[],
+  dictionary: ActorDictionary,
+  softwareDictionary: SoftwareDictionary,
+): Entity[] {
   // Prefer a candidate the text names unambiguously.
   const namedActors = new Set(spans.filter((s) => s.kind === 'actor' && s.actorIds.length === 1).map((s) => s.actorIds[0]));
   const namedSoftware = new Set(spans.filter((s) => s.kind === 'software' && s.softwareIds.length === 1).map((s) => s.softwareIds[0]));
@@ -69,7 +74,15 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     if (head !== undefined) aliasKey.set(forms[i], head);
   });
 
-  interface Group { kind: 'actor' | 'software'; id?: number; ids: number[]; mentions: Mention[]; calledMalware: boolean; calledTool: boolean; foundBy: NonNullable<FoundBy['rules']> }
+  interface Group {
+    kind: 'actor' | 'software';
+    id?: number;
+    ids: number[];
+    mentions: Mention[];
+    calledMalware: boolean;
+    calledTool: boolean;
+    foundBy: NonNullable<FoundBy['rules']>;
+  }
   const groups = new Map<string, Group>();
   spans.forEach((span, i) => {
     let owner = i;
@@ -82,7 +95,11 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     }
     const key = groupKey(owner);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { kind: spans[owner].kind, id: ids[owner], ids: [], mentions: [], calledMalware: false, calledTool: false, foundBy: {} }));
+    if (!group)
+      groups.set(
+        key,
+        (group = { kind: spans[owner].kind, id: ids[owner], ids: [], mentions: [], calledMalware: false, calledTool: false, foundBy: {} }),
+      );
     if (span.calledMalware) group.calledMalware = true;
     if (span.calledTool) group.calledTool = true;
     // Why it is here, for the entity's details: the first reason of each sort among its mentions.
@@ -98,9 +115,17 @@ export function groupEntities(text: string, spans: readonly Decided[], dictionar
     const first = group.mentions[0].text;
     if (group.kind === 'actor') {
       const actor = group.id === undefined ? undefined : dictionary.actors[group.id];
-      const entity: Entity = { kind: 'threat-actor', name: first, canonical: actor?.canonical ?? first, aliases: actor?.aliases ?? [], mentions: group.mentions, foundBy: { rules: group.foundBy } };
+      const entity: Entity = {
+        kind: 'threat-actor',
+        name: first,
+        canonical: actor?.canonical ?? first,
+        aliases: actor?.aliases ?? [],
+        mentions: group.mentions,
+        foundBy: { rules: group.foundBy },
+      };
       if (actor?.mitreId) entity.attackId = actor.mitreId;
-      if (actor && group.ids.length > 1) entity.candidates = [actor.id, ...group.ids.filter((i) => i !== actor.id)].map((i) => dictionary.actors[i].canonical);
+      if (actor && group.ids.length > 1)
+        entity.candidates = [actor.id, ...group.ids.filter((i) => i !== actor.id)].map((i) => dictionary.actors[i].canonical);
       entities.push(entity);
     } else {
       const family = group.id === undefined ? undefined : softwareDictionary.software[group.id];

@@ -28,18 +28,58 @@ const BEFORE = 150;
 const AFTER = 100;
 
 const CUES = new RegExp(
-  '\\b(?:' + [
-    'c2', 'c&c', 'cnc', 'command[ -](?:and|&)[ -]control', 'payloads?', 'beacon\\w*', 'hosted', 'hosting', 'download\\w*',
-    'droppers?', 'dropped', 'malicious', 'phish\\w*', 'exfiltrat\\w*', 'callbacks?', 'iocs?', 'indicators?', 'sinkhole\\w*',
-    'staging', 'attackers?', 'malware', 'backdoors?', 'implants?', 'ransomware', 'trojan\\w*', 'compromised', 'spoof\\w*',
-    'typosquat\\w*', 'look-?alike', 'impersonat\\w*', 'redirect\\w*', 'contact(?:ed|s)', 'connect(?:s|ed)', 'resolv(?:es|ed)',
-    'registered', 'infrastructure', 'exploit\\w*', 'botnet', 'stealer', 'loader', 'rat', 'threat actors?',
-  ].join('|') + ')\\b',
+  '\\b(?:' +
+    [
+      'c2',
+      'c&c',
+      'cnc',
+      'command[ -](?:and|&)[ -]control',
+      'payloads?',
+      'beacon\\w*',
+      'hosted',
+      'hosting',
+      'download\\w*',
+      'droppers?',
+      'dropped',
+      'malicious',
+      'phish\\w*',
+      'exfiltrat\\w*',
+      'callbacks?',
+      'iocs?',
+      'indicators?',
+      'sinkhole\\w*',
+      'staging',
+      'attackers?',
+      'malware',
+      'backdoors?',
+      'implants?',
+      'ransomware',
+      'trojan\\w*',
+      'compromised',
+      'spoof\\w*',
+      'typosquat\\w*',
+      'look-?alike',
+      'impersonat\\w*',
+      'redirect\\w*',
+      'contact(?:ed|s)',
+      'connect(?:s|ed)',
+      'resolv(?:es|ed)',
+      'registered',
+      'infrastructure',
+      'exploit\\w*',
+      'botnet',
+      'stealer',
+      'loader',
+      'rat',
+      'threat actors?',
+    ].join('|') +
+    ')\\b',
   'gi',
 );
 const IOC_PAGE = /\b(?:indicators? of compromise|iocs?)\b/i;
 /** What may stand beside a value alone on its line: bullets, numbering, a type label, table rules. */
-const LINE_DECORATION = /^[\s\-*•·|>#\d.)(]*(?:(?:domains?|urls?|hosts?|hostnames?|e-?mails?|addresses|c2|c&c|ioc|indicator|value)\s*[:|-]\s*)?/i;
+const LINE_DECORATION =
+  /^[\s\-*•·|>#\d.)(]*(?:(?:domains?|urls?|hosts?|hostnames?|e-?mails?|addresses|c2|c&c|ioc|indicator|value)\s*[:|-]\s*)?/i;
 
 /** Sorted offsets of every sentence end: `.`, `!` or `?` followed by white space or the end. */
 function sentenceEnds(text: string): number[] {
@@ -140,7 +180,8 @@ export function presentedAsIndicators(refanged: RefangedText, candidates: readon
     if (wholeText(c)) return true;
     if (!alone[i]) return false;
     // A list: another value alone on a line at most two lines away.
-    const neighbour = (j: number) => j >= 0 && j < candidates.length && alone[j] && lineOf[j] !== lineOf[i] && Math.abs(lineOf[j] - lineOf[i]) <= 2;
+    const neighbour = (j: number) =>
+      j >= 0 && j < candidates.length && alone[j] && lineOf[j] !== lineOf[i] && Math.abs(lineOf[j] - lineOf[i]) <= 2;
     return neighbour(i - 1) || neighbour(i + 1);
   });
 }

@@ -29,9 +29,7 @@
  * are not reported. Addresses and hashes are always indicators.
  */
 import tldList from 'tlds';
-import {
-  findHashes, findIpv4, findIpv6, isWordCharAt, isWordCharBefore, type Candidate,
-} from './address-and-hash-indicators';
+import { findHashes, findIpv4, findIpv6, isWordCharAt, isWordCharBefore, type Candidate } from './address-and-hash-indicators';
 import { refangText, type RefangedText } from './defang';
 import { presentedAsIndicators } from './indicator-context';
 import type { Entity, Mention } from './types';
@@ -44,7 +42,6 @@ const AMBIGUOUS_TLDS = new Set([
   ...['data', 'name', 'map', 'call', 'open', 'style', 'new', 'now', 'next'],
 ]);
 const GENERIC_SLDS = new Set(['com', 'net', 'org', 'gov', 'edu', 'co', 'ac', 'mil']);
-
 
 // Unicode boundaries are checked in code: a \p{…} lookbehind tried at every position costs more than
 // the pass itself. DOTTED keeps a cheap ASCII one so it never restarts inside a run (`a-a-a-…`).
@@ -159,7 +156,10 @@ function findUrls(text: string): Candidate[] {
     const hostEnd = afterScheme + authority.length;
     if (!/[\p{L}\p{N}]/u.test(url.slice(hostAt, hostEnd))) continue;
     const value =
-      url.slice(0, afterScheme).toLowerCase() + url.slice(afterScheme, hostAt) + url.slice(hostAt, hostEnd).toLowerCase() + url.slice(hostEnd);
+      url.slice(0, afterScheme).toLowerCase() +
+      url.slice(afterScheme, hostAt) +
+      url.slice(hostAt, hostEnd).toLowerCase() +
+      url.slice(hostEnd);
     found.push({ type: 'url', start: m.index, end: m.index + url.length, value });
   }
   return found;
@@ -205,14 +205,7 @@ export function findIndicatorValues(text: string): Entity[] {
 function indicatorEntities(text: string, presentedOnly: boolean): Entity[] {
   const refanged = refangText(text);
   const r = refanged.text;
-  const found = [
-    ...findUrls(r),
-    ...findEmails(r),
-    ...findIpv4(r),
-    ...findIpv6(r),
-    ...findDomains(refanged),
-    ...findHashes(r),
-  ];
+  const found = [...findUrls(r), ...findEmails(r), ...findIpv4(r), ...findIpv6(r), ...findDomains(refanged), ...findHashes(r)];
   const longest = pickLongest(found);
   const candidates = presentedOnly ? presentedAsIndicators(refanged, longest) : longest;
   const entities = new Map<string, Entity>();

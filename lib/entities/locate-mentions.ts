@@ -82,7 +82,7 @@ function align(scores: number[][], occurrenceCount: number): (number | null)[] {
     }
   }
   const result: (number | null)[] = new Array(m).fill(null);
-  for (let i = m, j = n; i > 0 && j > 0; ) {
+  for (let i = m, j = n; i > 0 && j > 0;) {
     if (best[i][j] === best[i - 1][j]) i--;
     else if (best[i][j] === best[i][j - 1]) j--;
     else {

@@ -18,7 +18,21 @@ export interface NamingPattern {
 
 const MS_FAMILIES =
   'Typhoon|Sandstorm|Blizzard|Sleet|Rain|Hail|Dust|Cyclone|Gale|Monsoon|Whirlwind|Lightning|Squall|Derecho|Haze|Frost|Tornado|Gust|Vortex|Tempest|Tsunami|Flood';
-const CS_FAMILIES = ['Bear', 'Panda', 'Kitten', 'Chollima', 'Spider', 'Jackal', 'Tiger', 'Leopard', 'Buffalo', 'Crane', 'Wolf', 'Ocelot', 'Lynx'];
+const CS_FAMILIES = [
+  'Bear',
+  'Panda',
+  'Kitten',
+  'Chollima',
+  'Spider',
+  'Jackal',
+  'Tiger',
+  'Leopard',
+  'Buffalo',
+  'Crane',
+  'Wolf',
+  'Ocelot',
+  'Lynx',
+];
 // CrowdStrike writes "FANCY BEAR" or "Fancy Bear"; both words in the same style.
 const CS_TITLE = CS_FAMILIES.join('|');
 const CS_CAPS = CS_FAMILIES.map((f) => f.toUpperCase()).join('|');
@@ -36,14 +50,22 @@ export const NAMING_PATTERNS: readonly NamingPattern[] = [
   { scheme: 'Mandiant TEMP.Name', regex: /\bTEMP\.[A-Z][A-Za-z]+\b/g, needsContext: false },
   { scheme: 'CrowdStrike (caps)', regex: new RegExp(`\\b[A-Z]{3,} (?:${CS_CAPS})\\b`, 'g'), needsContext: true },
   { scheme: 'CrowdStrike', regex: new RegExp(`\\b[A-Z][a-z]+ (?:${CS_TITLE})\\b`, 'g'), needsContext: true },
-  { scheme: 'Secureworks', regex: /\b(?:GOLD|BRONZE|IRON|COBALT|NICKEL|TIN|TUNGSTEN|ZINC|COPPER|PLATINUM) [A-Z]{3,}\b/g, needsContext: true },
+  {
+    scheme: 'Secureworks',
+    regex: /\b(?:GOLD|BRONZE|IRON|COBALT|NICKEL|TIN|TUNGSTEN|ZINC|COPPER|PLATINUM) [A-Z]{3,}\b/g,
+    needsContext: true,
+  },
   { scheme: 'Secureworks TG-####', regex: /\b(?:TG-|Threat Group[- ])\d{4}\b/g, needsContext: false },
   { scheme: 'Proofpoint TA###', regex: /\bTA(?!00)\d{3,4}\b/g, needsContext: false },
   { scheme: 'Proofpoint UNK_', regex: /\bUNK_[A-Z][A-Za-z]+\b/g, needsContext: false },
   { scheme: 'Unit 42 constellation', regex: /\b[A-Z][a-z]+ (?:Ursa|Taurus|Serpens|Pisces|Libra|Scorpius)\b/g, needsContext: true },
   { scheme: 'Unit 42 CL/TGR', regex: /\b(?:CL|TGR)-(?:STA|CRI|UNK)-\d{4}\b/g, needsContext: false },
   { scheme: 'Trend Micro Earth/Water', regex: /\b(?:Earth|Water) [A-Z][a-z]+\b/g, needsContext: true },
-  { scheme: 'Recorded Future colour+NATO', regex: new RegExp(`\\b(?:Red|Blue|Green|Purple|Gray|Grey)(?:${NATO})\\b`, 'g'), needsContext: false },
+  {
+    scheme: 'Recorded Future colour+NATO',
+    regex: new RegExp(`\\b(?:Red|Blue|Green|Purple|Gray|Grey)(?:${NATO})\\b`, 'g'),
+    needsContext: false,
+  },
   { scheme: 'Recorded Future TAG-##', regex: /\bTAG-\d{2,3}\b/g, needsContext: false },
   { scheme: 'IBM X-Force', regex: /\b(?:ITG\d{2}|Hive\d{4})\b/g, needsContext: false },
   { scheme: 'Cisco Talos UAT', regex: /\bUAT-?\d{4,5}\b/g, needsContext: false },

@@ -107,7 +107,21 @@ function findStateBodies(text: string, countryNames: readonly string[], matcher:
 }
 
 /** Head nouns of public bodies that can end a name ("… Employment Administration"). */
-const FINAL_HEADS = ['Ministry', 'Department', 'Bureau', 'Agency', 'Institute', 'University', 'College', 'Commission', 'Council', 'Directorate', 'Administration', 'Authority', 'Academy'];
+const FINAL_HEADS = [
+  'Ministry',
+  'Department',
+  'Bureau',
+  'Agency',
+  'Institute',
+  'University',
+  'College',
+  'Commission',
+  'Council',
+  'Directorate',
+  'Administration',
+  'Authority',
+  'Academy',
+];
 const word = (alternatives: readonly string[]) => String.raw`(?:${alternatives.join('|')})(?![\p{L}\p{N}])`;
 const FINAL_HEAD = word(FINAL_HEADS);
 /** Heads followed by "of"; "Office" only there, or "Microsoft Office" would be a public office. */
@@ -128,7 +142,8 @@ const PUBLIC_BODY = new RegExp(
   String.raw`(?<![\p{L}\p{N}]|[\p{L}\p{N}][’'])(?:(?:${QUALIFIER}){0,3}${HEAD}[ \t]+of[ \t]+(?:the[ \t]+)?${NAME_WORD}(?:[ \t]+(?:${JOINER}[ \t]+)?${NAME_WORD})*|(?:${QUALIFIER}){1,3}${FINAL_HEAD}(?![ \t]+of[ \t]))`,
   'gu',
 );
-const DETERMINER = /^(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|In|At|By|For|From|With|And|Of|On|To|La|Le|Les|El|Los|Las|Die|Der|Das)[ \t]+/u;
+const DETERMINER =
+  /^(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|In|At|By|For|From|With|And|Of|On|To|La|Le|Les|El|Los|Las|Die|Der|Das)[ \t]+/u;
 
 function findPublicBodies(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -165,7 +180,8 @@ function findCompanies(text: string): Candidate[] {
     const last = words.at(-1);
     if (!last || from + last.index + last[0].length !== match.index) continue;
     let first = words.length;
-    while (first > 0 && words.length - first < 6 && NAME_TOKEN.test(words[first - 1][0]) && !DETERMINER.test(`${words[first - 1][0]} `)) first--;
+    while (first > 0 && words.length - first < 6 && NAME_TOKEN.test(words[first - 1][0]) && !DETERMINER.test(`${words[first - 1][0]} `))
+      first--;
     while (first < words.length && words[first][0] === '&') first++;
     if (first === words.length) continue;
     const start = from + words[first].index;

@@ -98,7 +98,11 @@ function taggedEntity(text: string, verdict: StoredVerdict): Entity | null {
   return entity;
 }
 
-export function pageEntities(text: string, found: readonly (Entity & Pick<PageEntity, 'ambiguous'>)[], verdicts: readonly StoredVerdict[]): PageEntities {
+export function pageEntities(
+  text: string,
+  found: readonly (Entity & Pick<PageEntity, 'ambiguous'>)[],
+  verdicts: readonly StoredVerdict[],
+): PageEntities {
   const verdictByKey = new Map(verdicts.map((v) => [v.entityKey, v.status]));
   const result: PageEntities = { entities: [], rejected: [] };
   const shown = new Set<string>();

@@ -47,15 +47,13 @@ export function createPlaceFinder(records: readonly PlaceRecord[], group?: NameS
       data: { record: index, demonym: false },
     })),
     ...(record.demonyms ?? []).flatMap((demonym) =>
-      [
-        demonym,
-        ...(PLURAL_TAKES_S.test(demonym) ? [`${demonym}s`] : []),
-        ...DEMONYM_COMPOUNDS.map((suffix) => `${demonym}-${suffix}`),
-      ].map((form) => ({
-        form,
-        caseSensitive: true,
-        data: { record: index, demonym: true },
-      })),
+      [demonym, ...(PLURAL_TAKES_S.test(demonym) ? [`${demonym}s`] : []), ...DEMONYM_COMPOUNDS.map((suffix) => `${demonym}-${suffix}`)].map(
+        (form) => ({
+          form,
+          caseSensitive: true,
+          data: { record: index, demonym: true },
+        }),
+      ),
     ),
   ]);
   const matcher: NameMatcher<PlaceForm> = createNameMatcher(patterns, group);

@@ -37,7 +37,6 @@ export interface EntityData {
 
 export type KindFinder = (text: string) => Entity[];
 
-
 export interface EntityScanner {
   findEntities(text: string): Entity[];
   /**
@@ -69,7 +68,12 @@ export interface ScannerParts {
 }
 
 export function builtParts(): ScannerParts {
-  return { group: new NameSearchGroup(), actorDictionary: buildActorDictionary, softwareDictionary: buildSoftwareDictionary, model: loadEntityModel };
+  return {
+    group: new NameSearchGroup(),
+    actorDictionary: buildActorDictionary,
+    softwareDictionary: buildSoftwareDictionary,
+    model: loadEntityModel,
+  };
 }
 
 /** Builds every finder once (tens of milliseconds); `findEntities` is then cheap per text. */
@@ -78,7 +82,9 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
   const names = parts.group;
   const actorsAndSoftware = entityFinderFrom(parts.actorDictionary(data.actors), parts.softwareDictionary(data.software ?? []), names);
   const model =
-    data.model && 'format' in data.model ? parts.model(data.model, dictionaryFacts(actorsAndSoftware.dictionary, actorsAndSoftware.software)) : data.model;
+    data.model && 'format' in data.model
+      ? parts.model(data.model, dictionaryFacts(actorsAndSoftware.dictionary, actorsAndSoftware.software))
+      : data.model;
   const resolve = dictionaryResolver(actorsAndSoftware.dictionary, actorsAndSoftware.software);
   const finders: KindFinder[] = [
     actorsAndSoftware.findEntities,

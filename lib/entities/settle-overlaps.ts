@@ -18,7 +18,6 @@ export const KIND_PRIORITY: readonly EntityKind[] = [
   'person',
 ];
 
-
 interface Owned {
   mention: Mention;
   entity: Entity;
@@ -31,10 +30,7 @@ export function settleOverlaps(entities: readonly Entity[]): Entity[] {
     entity.mentions.map((mention) => ({ mention, entity, rank: KIND_PRIORITY.indexOf(entity.kind) })),
   );
   owned.sort(
-    (a, b) =>
-      b.mention.end - b.mention.start - (a.mention.end - a.mention.start) ||
-      a.rank - b.rank ||
-      a.mention.start - b.mention.start,
+    (a, b) => b.mention.end - b.mention.start - (a.mention.end - a.mention.start) || a.rank - b.rank || a.mention.start - b.mention.start,
   );
   const taken: Mention[] = [];
   const kept = new Map<Entity, Mention[]>();

@@ -53,7 +53,10 @@ const CALLS_ITSELF = new RegExp(
   'gu',
 );
 /** "the backdoor, X, …", "a new stealer, X, was …". */
-const NOUN_APPOSITION = new RegExp(String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:[a-z]+${SP})?${NOUN},${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`, 'gu');
+const NOUN_APPOSITION = new RegExp(
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:[a-z]+${SP})?${NOUN},${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
+  'gu',
+);
 
 /**
  * Words that describe software rather than name it: platforms, languages, file types, functions,
@@ -122,7 +125,10 @@ export function acceptedNames(text: string, names: Iterable<string>): Set<string
   const rejected = new Set<string>();
   const seenMidSentence = new Set<string>();
   if (shaped.length) {
-    const alternation = [...byKey.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+    const alternation = [...byKey.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegex)
+      .join('|');
     for (const m of text.matchAll(new RegExp(String.raw`(?<![A-Za-z0-9_])(?:${alternation})(?![A-Za-z0-9_])`, 'gi'))) {
       const end = m.index + m[0].length;
       const language = LANGUAGE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
@@ -168,11 +174,15 @@ function extendOverNoun(text: string, nounAfter: Map<CuedName, string>): void {
 /** Malware names proposed by the cues above, in text order, with kind `software`. */
 export function findCuedSoftware(text: string): CuedName[] {
   const raw: { start: number; name: string; noun?: string }[] = [];
-  for (const m of text.matchAll(NAME_BEFORE_NOUN)) raw.push({ start: m.index, name: m[1], noun: PART_OF_NAME.test(m[2]) ? m[0].slice(m[1].length) : undefined });
+  for (const m of text.matchAll(NAME_BEFORE_NOUN))
+    raw.push({ start: m.index, name: m[1], noun: PART_OF_NAME.test(m[2]) ? m[0].slice(m[1].length) : undefined });
   for (const regex of [NAMED_AFTER_NOUN, CALLING_IT, CALLS_ITSELF, NOUN_APPOSITION]) {
     for (const m of text.matchAll(regex)) raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
   }
-  const accepted = acceptedNames(text, raw.map((r) => r.name));
+  const accepted = acceptedNames(
+    text,
+    raw.map((r) => r.name),
+  );
   const out: CuedName[] = [];
   const nounAfter = new Map<CuedName, string>();
   for (const r of raw) {

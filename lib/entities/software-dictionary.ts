@@ -86,7 +86,9 @@ export const PROTOCOL_WORDS: ReadonlySet<string> = new Set(
 /** Names made only of quotes or generic words are not names of anything; nor are protocols. */
 function cleanForms(raw: string): string[] {
   const unquoted = raw.replace(/^["“”']+|["“”']+$/g, '').trim();
-  return textForms(unquoted).filter((f) => !/^(?:ransomware|malware|trojan|crypter|filecoder|unknown)$/i.test(f) && !PROTOCOL_WORDS.has(f.toLowerCase()));
+  return textForms(unquoted).filter(
+    (f) => !/^(?:ransomware|malware|trojan|crypter|filecoder|unknown)$/i.test(f) && !PROTOCOL_WORDS.has(f.toLowerCase()),
+  );
 }
 
 /** A listed form that is a name followed by a software noun: "Ryuk ransomware", "Dharma Ransomware". */
@@ -95,7 +97,13 @@ const NAME_WITH_NOUN = /^(.+?)[\s\u00a0]+(?:ransomware|malware|trojan|backdoor|R
 export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): SoftwareDictionary {
   const weakKeys = new Set<string>();
   for (const record of records) for (const w of record.weak ?? []) weakKeys.add(formKey(w));
-  interface Pending { spelling: string; caseSensitive: boolean; weak: boolean; primary: number[]; other: number[] }
+  interface Pending {
+    spelling: string;
+    caseSensitive: boolean;
+    weak: boolean;
+    primary: number[];
+    other: number[];
+  }
   const pending = new Map<string, Pending>();
   const software: Software[] = [];
   const add = (raw: string, id: number, primary: boolean) => {
@@ -124,7 +132,14 @@ export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): Sof
       seen.add(formKey(alias));
       aliases.push(alias);
     }
-    software.push({ id, canonical: record.name, aliases, kind: softwareKind(record), ransomware: record.kind === 'ransomware', attackId: record.mitre_id });
+    software.push({
+      id,
+      canonical: record.name,
+      aliases,
+      kind: softwareKind(record),
+      ransomware: record.kind === 'ransomware',
+      attackId: record.mitre_id,
+    });
     if (named(record.name)) add(record.name, id, true);
     for (const alias of record.aliases) if (named(alias)) add(alias, id, false);
   });

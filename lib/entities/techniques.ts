@@ -39,7 +39,15 @@ export interface AttackTechniqueData {
  */
 const COMMON_NAMES: Record<string, readonly string[]> = {
   T1566: ['phishing', 'spear phishing', 'spear-phishing', 'spearphishing'],
-  T1498: ['DDoS', 'distributed denial of service', 'distributed denial-of-service', 'denial of service', 'denial-of-service', 'DoS attack', 'DoS attacks'],
+  T1498: [
+    'DDoS',
+    'distributed denial of service',
+    'distributed denial-of-service',
+    'denial of service',
+    'denial-of-service',
+    'DoS attack',
+    'DoS attacks',
+  ],
   T1486: ['ransomware'],
   T1014: ['rootkits'],
   'T1542.003': ['bootkits'],
@@ -63,22 +71,56 @@ const COMMON_NAMES: Record<string, readonly string[]> = {
 
 /** One-word ATT&CK names that mean the technique and nothing else. */
 const SINGLE_WORD_IDS = new Set([
-  'T1566', 'T1014', 'T1542.003', 'T1056.001', 'T1001.002', 'T1027.003', 'T1070.006', 'T1558.003', 'T1003.006',
-  'T1491', 'T1583.008', 'T1557', 'T1055.015', 'T1542.004',
+  'T1566',
+  'T1014',
+  'T1542.003',
+  'T1056.001',
+  'T1001.002',
+  'T1027.003',
+  'T1070.006',
+  'T1558.003',
+  'T1003.006',
+  'T1491',
+  'T1583.008',
+  'T1557',
+  'T1055.015',
+  'T1542.004',
 ]);
 
 /** Multi-word technique names that are also everyday phrases (a web page's "Create Account"). */
 const GENERIC_PARENTS = new Set([
-  'native api', 'web service', 'system services', 'remote services', 'shared modules', 'power settings',
-  'software extensions', 'wi-fi networks', 'exclusive control', 'trusted relationship', 'hardware additions',
-  'data staged', 'remote access tools', 'scheduled transfer', 'clipboard data', 'inter-process communication',
-  'create account', 'acquire access', 'hide infrastructure', 'financial theft', 'selective exclusion',
+  'native api',
+  'web service',
+  'system services',
+  'remote services',
+  'shared modules',
+  'power settings',
+  'software extensions',
+  'wi-fi networks',
+  'exclusive control',
+  'trusted relationship',
+  'hardware additions',
+  'data staged',
+  'remote access tools',
+  'scheduled transfer',
+  'clipboard data',
+  'inter-process communication',
+  'create account',
+  'acquire access',
+  'hide infrastructure',
+  'financial theft',
+  'selective exclusion',
 ]);
 
 /** Sub-technique names with an action word that still name a thing. */
 const THING_SUBS = new Set([
-  'multi-factor authentication', 'reversible encryption', 'bidirectional communication', 'one-way communication',
-  'device registration', 'mutual exclusion', 'standard encoding',
+  'multi-factor authentication',
+  'reversible encryption',
+  'bidirectional communication',
+  'one-way communication',
+  'device registration',
+  'mutual exclusion',
+  'standard encoding',
 ]);
 
 const ACTION_WORD = /(?:ing|ion|ment)$/i;
@@ -88,12 +130,62 @@ const ACTION_WORD = /(?:ing|ion|ment)$/i;
  * accounts", "modify registry keys"), so they are matched only as ATT&CK writes them.
  */
 const VERB_FIRST = new Set([
-  'Abuse', 'Acquire', 'Archive', 'Break', 'Build', 'Bypass', 'Change', 'Clear', 'Compile', 'Compromise', 'Create',
-  'Delay', 'Delete', 'Deobfuscate/Decode', 'Deploy', 'Determine', 'Develop', 'Disable', 'Escape', 'Establish',
-  'Exploit', 'Forge', 'Gather', 'Hide', 'Hijack', 'Identify', 'Ignore', 'Impair', 'Implant', 'Inhibit', 'Install',
-  'Make', 'Masquerade', 'Match', 'Modify', 'Obtain', 'Overwrite', 'Patch', 'Purchase', 'Query', 'Reduce', 'Relocate',
-  'Rename', 'Revert', 'Run', 'Scan', 'Search', 'Spoof', 'Stage', 'Steal', 'Subvert', 'Taint', 'Transfer', 'Upload',
-  'Use', 'Weaken',
+  'Abuse',
+  'Acquire',
+  'Archive',
+  'Break',
+  'Build',
+  'Bypass',
+  'Change',
+  'Clear',
+  'Compile',
+  'Compromise',
+  'Create',
+  'Delay',
+  'Delete',
+  'Deobfuscate/Decode',
+  'Deploy',
+  'Determine',
+  'Develop',
+  'Disable',
+  'Escape',
+  'Establish',
+  'Exploit',
+  'Forge',
+  'Gather',
+  'Hide',
+  'Hijack',
+  'Identify',
+  'Ignore',
+  'Impair',
+  'Implant',
+  'Inhibit',
+  'Install',
+  'Make',
+  'Masquerade',
+  'Match',
+  'Modify',
+  'Obtain',
+  'Overwrite',
+  'Patch',
+  'Purchase',
+  'Query',
+  'Reduce',
+  'Relocate',
+  'Rename',
+  'Revert',
+  'Run',
+  'Scan',
+  'Search',
+  'Spoof',
+  'Stage',
+  'Steal',
+  'Subvert',
+  'Taint',
+  'Transfer',
+  'Upload',
+  'Use',
+  'Weaken',
 ]);
 const DEPRIORITISED_TACTICS = new Set(['reconnaissance', 'resource-development']);
 
@@ -107,9 +199,7 @@ interface Technique {
 export function createTechniqueFinder(data: AttackTechniqueData, group?: NameSearchGroup): (text: string) => Entity[] {
   // Where two techniques share a name ("Spearphishing Link"), the one outside reconnaissance and
   // resource development is what reports mean; sorting first makes it the one registered.
-  const sorted = [...data.techniques].sort(
-    (a, b) => Number(isDeprioritised(a.tactics)) - Number(isDeprioritised(b.tactics)),
-  );
+  const sorted = [...data.techniques].sort((a, b) => Number(isDeprioritised(a.tactics)) - Number(isDeprioritised(b.tactics)));
   const names = new Map(data.techniques.map((t) => [t.id, t.name]));
   const byId = new Map<string, Technique>();
   const forms = new Map<string, { form: string; caseSensitive: boolean; data: string }>();
@@ -147,7 +237,8 @@ const SEPARATOR_AFTER = /^[ \t]*[:|–—-]?[ \t]*/u;
 const SEPARATOR_BEFORE = /[ \t]*[([][ \t]*$/u;
 
 /** "phishing page", "phishing kit": infrastructure built for phishing, not the act. */
-const PHISHING_INFRASTRUCTURE = /^[ \t]+(?:pages?|sites?|websites?|landing|content|kits?|domains?|infrastructure|box|servers?)(?![\p{L}\p{N}])/iu;
+const PHISHING_INFRASTRUCTURE =
+  /^[ \t]+(?:pages?|sites?|websites?|landing|content|kits?|domains?|infrastructure|box|servers?)(?![\p{L}\p{N}])/iu;
 
 interface Found extends Mention {
   id: string;

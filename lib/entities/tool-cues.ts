@@ -97,8 +97,13 @@ export function findCuedTools(text: string): CuedName[] {
   for (const m of text.matchAll(NAMED_AFTER_TOOL_NOUN)) raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
   raw.sort((a, b) => a.start - b.start);
   // One pass over the text for every proposed name.
-  const accepted = acceptedNames(text, raw.map((r) => r.name));
-  const out: CuedName[] = raw.filter((r) => accepted.has(r.name)).map((r) => ({ start: r.start, end: r.start + r.name.length, text: r.name, kind: 'software' }));
+  const accepted = acceptedNames(
+    text,
+    raw.map((r) => r.name),
+  );
+  const out: CuedName[] = raw
+    .filter((r) => accepted.has(r.name))
+    .map((r) => ({ start: r.start, end: r.start + r.name.length, text: r.name, kind: 'software' }));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.filter((c, i) => i === 0 || c.start !== out[i - 1].start || c.end !== out[i - 1].end);
 }

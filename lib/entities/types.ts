@@ -5,15 +5,7 @@
  */
 
 export type EntityKind =
-  | 'threat-actor'
-  | 'malware'
-  | 'tool'
-  | 'vulnerability'
-  | 'technique'
-  | 'indicator'
-  | 'organization'
-  | 'person'
-  | 'place';
+  'threat-actor' | 'malware' | 'tool' | 'vulnerability' | 'technique' | 'indicator' | 'organization' | 'person' | 'place';
 
 /** One occurrence in the text: UTF-16 offsets, `end` exclusive, so `text.slice(start, end) === mention.text`. */
 export interface Mention {

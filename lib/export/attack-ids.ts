@@ -40,6 +40,8 @@ export function attackIdQueries(pages: readonly PageExport[]): AttackIdQuery[] {
 /** A lookup over answers obtained elsewhere (the library asks the background, which has the data). */
 export function answeredLookup(queries: readonly AttackIdQuery[], ids: readonly (string | null)[]): AttackIdLookup {
   const known = new Map<string, string>();
-  queries.forEach((query, i) => { if (ids[i]) known.set(queryKey(query.kind, query.canonical), ids[i]!); });
+  queries.forEach((query, i) => {
+    if (ids[i]) known.set(queryKey(query.kind, query.canonical), ids[i]!);
+  });
   return (kind, canonical) => known.get(queryKey(kind, canonical));
 }

@@ -38,10 +38,16 @@ export function markdownExport(pages: readonly PageExport[], exportedAt: Date, o
   }
   const names = uniqueNames(pages.map((page) => markdownFileName(page.page)));
   const files: Record<string, Uint8Array> = {};
-  pages.forEach((page, i) => { files[names[i]] = strToU8(pageMarkdown(page, exportedAt, attackIdOf)); });
+  pages.forEach((page, i) => {
+    files[names[i]] = strToU8(pageMarkdown(page, exportedAt, attackIdOf));
+  });
   // Stored, not deflated: deflating tens of megabytes of notes in JavaScript takes seconds, several
   // times what writing them does, while the zip only needs to carry them to the user's disk.
-  return { fileName: `gloss-markdown-${day(exportedAt)}.zip`, mimeType: 'application/zip', data: zipSync(files, { level: 0, mtime: exportedAt }) };
+  return {
+    fileName: `gloss-markdown-${day(exportedAt)}.zip`,
+    mimeType: 'application/zip',
+    data: zipSync(files, { level: 0, mtime: exportedAt }),
+  };
 }
 
 /** The JSON backup (W3C Web Annotation collection) of a snapshot; `scope` names a single page's export. */

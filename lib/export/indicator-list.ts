@@ -142,7 +142,10 @@ export function csvCell(value: string): string {
 /** The list as a file body: CSV with a header (CRLF line ends), or text of `value<TAB>type<TAB>context` lines. */
 export function indicatorList(rows: readonly IndicatorRow[], format: IndicatorListFormat): string {
   if (format === 'csv') {
-    const lines = [['indicator', 'type', 'context', 'mentions'], ...rows.map((r) => [r.value, INDICATOR_TYPE_NAMES[r.type], r.context, String(r.mentions)])];
+    const lines = [
+      ['indicator', 'type', 'context', 'mentions'],
+      ...rows.map((r) => [r.value, INDICATOR_TYPE_NAMES[r.type], r.context, String(r.mentions)]),
+    ];
     return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
   // Tabs and line breaks cannot occur in a value or in a squeezed context, so each line splits cleanly.

@@ -45,16 +45,26 @@ function tagFacets(pages: readonly PageSummary[], tags: readonly TagUse[]): Face
 function colorFacets(pages: readonly PageSummary[], colors: Uint8Array): FacetValue[] {
   const counts = new Array<number>(HIGHLIGHT_COLORS.length).fill(0);
   for (const color of colors) if (color < counts.length) counts[color]++;
-  return HIGHLIGHT_COLORS.flatMap((color, c) => counts[c] === 0 ? [] : [{
-    key: color,
-    label: COLOR_LABELS[color],
-    pages: pages.filter((page) => page.colors.includes(color)).length,
-    annotations: counts[c],
-  }]);
+  return HIGHLIGHT_COLORS.flatMap((color, c) =>
+    counts[c] === 0
+      ? []
+      : [
+          {
+            key: color,
+            label: COLOR_LABELS[color],
+            pages: pages.filter((page) => page.colors.includes(color)).length,
+            annotations: counts[c],
+          },
+        ],
+  );
 }
 
 /** Counts pages and their highlights under each key a page lists (its site, its actors). */
-function pageFacets(pages: readonly PageSummary[], keysOf: (page: PageSummary) => readonly string[], labelOf: (key: string) => string): FacetValue[] {
+function pageFacets(
+  pages: readonly PageSummary[],
+  keysOf: (page: PageSummary) => readonly string[],
+  labelOf: (key: string) => string,
+): FacetValue[] {
   const values = new Map<string, FacetValue>();
   for (const page of pages) {
     for (const key of keysOf(page)) {
@@ -76,7 +86,15 @@ export function buildFacets(
   return {
     tags: tagFacets(pages, tags),
     colors: colorFacets(pages, colors),
-    sites: pageFacets(pages, (page) => [page.site], (site) => site),
-    actors: pageFacets(pages, (page) => page.actors, (key) => actorNames.get(key) || key),
+    sites: pageFacets(
+      pages,
+      (page) => [page.site],
+      (site) => site,
+    ),
+    actors: pageFacets(
+      pages,
+      (page) => page.actors,
+      (key) => actorNames.get(key) || key,
+    ),
   };
 }

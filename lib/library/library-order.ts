@@ -61,8 +61,12 @@ function readColumns(pages: readonly PageRecord[], annotations: readonly Annotat
   const standIns = new Set<number>();
   const count = annotations.length;
   const columns: Columns = {
-    pages: all, page: new Int32Array(count), position: new Float64Array(count), created: new Float64Array(count),
-    colors: new Uint8Array(count), tags: new TagTable(count),
+    pages: all,
+    page: new Int32Array(count),
+    position: new Float64Array(count),
+    created: new Float64Array(count),
+    colors: new Uint8Array(count),
+    tags: new TagTable(count),
   };
   for (let i = 0; i < count; i++) {
     const record = annotations[i];
@@ -104,8 +108,9 @@ export function orderLibrary(pages: readonly PageRecord[], annotations: readonly
   const annotationPage = new Int32Array(annotations.length);
   for (let r = 0; r < pageOrder.length; r++) {
     annotationPage.fill(r, pageStarts[r], pageStarts[r + 1]);
-    order.subarray(pageStarts[r], pageStarts[r + 1]).sort((a, b) =>
-      position[a] - position[b] || created[a] - created[b] || compare(text(annotations[a].id), text(annotations[b].id)));
+    order
+      .subarray(pageStarts[r], pageStarts[r + 1])
+      .sort((a, b) => position[a] - position[b] || created[a] - created[b] || compare(text(annotations[a].id), text(annotations[b].id)));
   }
   columns.tags.reorder(order);
   const ordered: AnnotationRecord[] = new Array(order.length);
@@ -115,7 +120,12 @@ export function orderLibrary(pages: readonly PageRecord[], annotations: readonly
     colors[k] = columns.colors[order[k]];
   }
   return {
-    pages: pageOrder.map((p) => columns.pages[p]), annotations: ordered, pageStarts, annotationPage, colors, tags: columns.tags,
+    pages: pageOrder.map((p) => columns.pages[p]),
+    annotations: ordered,
+    pageStarts,
+    annotationPage,
+    colors,
+    tags: columns.tags,
     storageOrder: order,
   };
 }

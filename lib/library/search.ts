@@ -98,13 +98,15 @@ function compileFilters(index: LibraryIndex, filters: SearchFilters): Filter {
   const tag = tagKeyWanted === undefined ? undefined : index.tags.idOfKey(tagKeyWanted);
   const color = filters.color ? HIGHLIGHT_COLORS.indexOf(filters.color) : undefined;
   const pages = Uint8Array.from(index.pages, (page) =>
-    Number((site === undefined || page.site === site) && (actor === undefined || page.actors.includes(actor))));
+    Number((site === undefined || page.site === site) && (actor === undefined || page.actors.includes(actor))),
+  );
   return {
     key: site || actor || tagKeyWanted || color !== undefined ? JSON.stringify([site, actor, tagKeyWanted, color]) : '',
     pages,
-    annotation: tag !== undefined || color !== undefined
-      ? (k) => (color === undefined || index.colors[k] === color) && (tag === undefined || index.tags.has(k, tag))
-      : null,
+    annotation:
+      tag !== undefined || color !== undefined
+        ? (k) => (color === undefined || index.colors[k] === color) && (tag === undefined || index.tags.has(k, tag))
+        : null,
   };
 }
 
@@ -171,7 +173,8 @@ function groupByPage(index: LibraryIndex, found: Int32Array | null): (Annotation
   const { annotations, annotationPage, pageStarts } = index;
   const groups: (AnnotationRecord[] | undefined)[] = new Array(index.pages.length);
   if (!found) {
-    for (let p = 0; p < groups.length; p++) if (pageStarts[p + 1] > pageStarts[p]) groups[p] = annotations.slice(pageStarts[p], pageStarts[p + 1]);
+    for (let p = 0; p < groups.length; p++)
+      if (pageStarts[p + 1] > pageStarts[p]) groups[p] = annotations.slice(pageStarts[p], pageStarts[p + 1]);
     return groups;
   }
   for (const k of found) (groups[annotationPage[k]] ??= []).push(annotations[k]);

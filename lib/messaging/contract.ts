@@ -34,8 +34,7 @@ export interface HeadingTarget {
 }
 
 export type AnalyzeTabResult =
-  | { ok: true; analysis: PageAnalysis }
-  | { ok: false; reason: UnreadableReason; url: string | null; detail?: string };
+  { ok: true; analysis: PageAnalysis } | { ok: false; reason: UnreadableReason; url: string | null; detail?: string };
 
 export type ScrollToHeadingResult = { found: boolean };
 
@@ -91,8 +90,7 @@ export interface HighlightState {
 }
 
 export type TabHighlightsResult =
-  | { ok: true; pageUrl: string; highlights: HighlightState[] }
-  | { ok: false; reason: 'no-content-script' | 'not-a-page' };
+  { ok: true; pageUrl: string; highlights: HighlightState[] } | { ok: false; reason: 'no-content-script' | 'not-a-page' };
 
 /** One page's export, ready to download or copy. */
 export type PageExportResult = { ok: true; fileName: string; mimeType: string; text: string } | { ok: false; message: string };
@@ -124,7 +122,15 @@ export interface GlossRequests {
   'reattach-highlight': { request: { tabId: number; id: string }; response: Outcome };
   'tab-entities': { request: { tabId: number }; response: TabEntitiesResult };
   'entity-details': {
-    request: { entity: EntityRef & { aliases: string[]; attackId?: string; candidates?: string[]; foundBy?: FoundBy; ambiguous?: AmbiguousNameRef[] } };
+    request: {
+      entity: EntityRef & {
+        aliases: string[];
+        attackId?: string;
+        candidates?: string[];
+        foundBy?: FoundBy;
+        ambiguous?: AmbiguousNameRef[];
+      };
+    };
     response: EntityDetailsResult;
   };
   /**
@@ -228,11 +234,16 @@ const isObject = (value: unknown) => typeof value === 'object' && value !== null
  *   library, settings): among them set-settings and erase-everything, which a web page must never reach.
  */
 export const CONTENT_SCRIPT_REQUESTS = [
-  'page-annotations', 'load-highlighter', 'create-annotation',
-  'retarget-annotation', 'site-status',
+  'page-annotations',
+  'load-highlighter',
+  'create-annotation',
+  'retarget-annotation',
+  'site-status',
 ] as const satisfies readonly GlossRequestType[];
 export const EITHER_CALLER_REQUESTS = [
-  'update-annotation', 'delete-annotation', 'restore-annotation',
+  'update-annotation',
+  'delete-annotation',
+  'restore-annotation',
 ] as const satisfies readonly GlossRequestType[];
 
 export type ContentScriptRequestType = (typeof CONTENT_SCRIPT_REQUESTS)[number];
@@ -306,8 +317,12 @@ export interface GlossBroadcasts {
 }
 
 export {
-  isReadingPositionEvent, isSidePanelPortMessage, MAX_WATCHED_HEADINGS, SIDE_PANEL_PORT,
-  type ReadingPosition, type SidePanelPortMessage,
+  isReadingPositionEvent,
+  isSidePanelPortMessage,
+  MAX_WATCHED_HEADINGS,
+  SIDE_PANEL_PORT,
+  type ReadingPosition,
+  type SidePanelPortMessage,
 } from './side-panel-port';
 
 export type GlossBroadcastType = keyof GlossBroadcasts;
@@ -322,5 +337,4 @@ export type SitePauseChangedEvent = GlossBroadcast<'site-pause-changed'>;
 
 /** The page reader's answer, from inside the tab. */
 export type PageReaderResult =
-  | { ok: true; extraction: ArticleExtraction; url: string }
-  | { ok: false; reason: UnreadableReason; detail?: string };
+  { ok: true; extraction: ArticleExtraction; url: string } | { ok: false; reason: UnreadableReason; detail?: string };

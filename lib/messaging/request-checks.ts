@@ -17,16 +17,22 @@ const isName = (value: unknown) => typeof value === 'string' && value.trim().len
 const isStringList = (value: unknown, max: number) =>
   Array.isArray(value) && value.length <= max && value.every((item) => typeof item === 'string');
 const isEntityRef = (value: unknown) =>
-  isObject(value) && isName((value as EntityRef).name) && isName((value as EntityRef).canonical) && typeof (value as EntityRef).kind === 'string';
+  isObject(value) &&
+  isName((value as EntityRef).name) &&
+  isName((value as EntityRef).canonical) &&
+  typeof (value as EntityRef).kind === 'string';
 
 const isAmbiguousRefs = (value: unknown) =>
-  value === undefined || (Array.isArray(value) && value.length <= 50 && value.every((item) =>
-    isObject(item) && isName((item as { name?: unknown }).name)));
+  value === undefined ||
+  (Array.isArray(value) && value.length <= 50 && value.every((item) => isObject(item) && isName((item as { name?: unknown }).name)));
 
 const isShortText = (value: unknown, max: number) => typeof value === 'string' && value.length <= max;
 const isSyncSetup = (value: unknown) =>
-  isObject(value) && isShortText((value as SyncSetup).serverUrl, 2_000) && isShortText((value as SyncSetup).user, 500)
-  && isShortText((value as SyncSetup).password, 1_000) && isShortText((value as SyncSetup).passphrase, 1_000);
+  isObject(value) &&
+  isShortText((value as SyncSetup).serverUrl, 2_000) &&
+  isShortText((value as SyncSetup).user, 500) &&
+  isShortText((value as SyncSetup).password, 1_000) &&
+  isShortText((value as SyncSetup).passphrase, 1_000);
 
 const CHECKS: Record<GlossRequestType, Check> = {
   'analyze-tab': (m) => isTabId(m.tabId),
@@ -44,10 +50,16 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'tab-entities': (m) => isTabId(m.tabId),
   'entity-details': (m) => isEntityRef(m.entity) && isAmbiguousRefs((m.entity as { ambiguous?: unknown }).ambiguous),
   'pick-alias': (m) =>
-    isTabId(m.tabId) && isName(m.name) && (m.actor === null || isName(m.actor)) && ['page', 'everywhere'].includes(m.scope as string) && isObject(m.page),
-  'tag-entity': (m) => isTabId(m.tabId) && isEntityRef(m.entity) && [null, 'confirmed', 'rejected'].includes(m.verdict as string) && isObject(m.page),
+    isTabId(m.tabId) &&
+    isName(m.name) &&
+    (m.actor === null || isName(m.actor)) &&
+    ['page', 'everywhere'].includes(m.scope as string) &&
+    isObject(m.page),
+  'tag-entity': (m) =>
+    isTabId(m.tabId) && isEntityRef(m.entity) && [null, 'confirmed', 'rejected'].includes(m.verdict as string) && isObject(m.page),
   'add-actor': (m) => isTabId(m.tabId) && isObject(m.actor) && isName((m.actor as ActorToAdd).name) && isObject(m.page),
-  'tag-selection': (m) => isTabId(m.tabId) && isTaggableKind(m.kind) && typeof m.text === 'string' && m.text.length <= 500 && isObject(m.page),
+  'tag-selection': (m) =>
+    isTabId(m.tabId) && isTaggableKind(m.kind) && typeof m.text === 'string' && m.text.length <= 500 && isObject(m.page),
   'suggest-actors': (m) => typeof m.query === 'string' && m.query.length <= 200,
   'pages-for-actor': (m) => isName(m.name),
   'tab-selection': (m) => isTabId(m.tabId),
@@ -57,7 +69,10 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'entity-marks-shown': (m) => isTabId(m.tabId),
   'export-page': (m) => isTabId(m.tabId) && ['markdown', 'json', 'stix'].includes(m.format as string),
   'export-indicators': (m) =>
-    isTabId(m.tabId) && ['text', 'csv'].includes(m.format as string) && ['refanged', 'defanged'].includes(m.fanging as string) && isObject(m.page),
+    isTabId(m.tabId) &&
+    ['text', 'csv'].includes(m.format as string) &&
+    ['refanged', 'defanged'].includes(m.fanging as string) &&
+    isObject(m.page),
   'actor-profiles': (m) => isStringList(m.keys, 1_000_000),
   'attack-ids': (m) => Array.isArray(m.entities) && m.entities.length <= 100_000,
   'open-saved-page': (m) => typeof m.url === 'string' && m.url.length <= 8_000 && (m.annotationId === null || isId(m.annotationId)),

@@ -33,8 +33,13 @@ export const MAX_WATCHED_HEADINGS = 5_000;
 export function isSidePanelPortMessage(message: unknown): message is SidePanelPortMessage {
   if (!isObject(message)) return false;
   const { type, tabId, headings } = message as { type?: unknown; tabId?: unknown; headings?: unknown };
-  return type === 'watch-reading-position' && (tabId === null || isTabId(tabId)) &&
-    Array.isArray(headings) && headings.length <= MAX_WATCHED_HEADINGS && headings.every(isTabId);
+  return (
+    type === 'watch-reading-position' &&
+    (tabId === null || isTabId(tabId)) &&
+    Array.isArray(headings) &&
+    headings.length <= MAX_WATCHED_HEADINGS &&
+    headings.every(isTabId)
+  );
 }
 
 /** The `reading-position` broadcast, as GlossBroadcast<'reading-position'> spells it. */

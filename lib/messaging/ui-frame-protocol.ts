@@ -91,9 +91,15 @@ export function isFrameToPage(message: unknown, colors: readonly string[]): mess
       return m.direction === 1 || m.direction === -1;
     case 'draft': {
       const draft = m.draft as Record<string, unknown> | null;
-      return typeof draft === 'object' && draft !== null && isColor(draft.color, colors)
-        && typeof draft.note === 'string' && draft.note.length <= MAX_TEXT
-        && typeof draft.tags === 'string' && draft.tags.length <= MAX_TEXT;
+      return (
+        typeof draft === 'object' &&
+        draft !== null &&
+        isColor(draft.color, colors) &&
+        typeof draft.note === 'string' &&
+        draft.note.length <= MAX_TEXT &&
+        typeof draft.tags === 'string' &&
+        draft.tags.length <= MAX_TEXT
+      );
     }
     case 'edit':
     case 'close':

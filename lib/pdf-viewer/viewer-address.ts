@@ -4,10 +4,7 @@
  * refused with a reason rather than loaded.
  */
 
-export type ViewerFile =
-  | { kind: 'none' }
-  | { kind: 'url'; url: string }
-  | { kind: 'refused'; given: string };
+export type ViewerFile = { kind: 'none' } | { kind: 'url'; url: string } | { kind: 'refused'; given: string };
 
 /** The query string that opens `fileUrl` in the viewer. */
 export function viewerSearchFor(fileUrl: string): string {

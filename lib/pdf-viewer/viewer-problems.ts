@@ -35,7 +35,8 @@ const NEXT_STEPS: Record<ViewerProblemKind, string> = {
   unreadable: 'Open it in the browser’s own viewer.',
   unreachable: 'The address did not answer with the document. Check your connection, or open the PDF from a file on your computer.',
   'not-pdf': 'The address did not give a PDF document. Check that the link leads to the PDF itself and not to a page about it.',
-  'refused-address': 'The viewer fetches http and https addresses only. To read a PDF on your computer, choose it with “Open a PDF file” or drop it here.',
+  'refused-address':
+    'The viewer fetches http and https addresses only. To read a PDF on your computer, choose it with “Open a PDF file” or drop it here.',
 };
 
 const OWN_MESSAGES: Partial<Record<ViewerProblemKind, string>> = {

@@ -114,11 +114,21 @@ export class DocumentTextBuilder {
       const size = fontSizeOf(item);
       const x = Number(item.transform[4]) || 0;
       const y = Number(item.transform[5]) || 0;
-      const breaks =
-        line !== null &&
-        (line.endsLine || Math.abs(y - line.lastY) > NEW_LINE_SHIFT * Math.max(size, line.lastSize));
+      const breaks = line !== null && (line.endsLine || Math.abs(y - line.lastY) > NEW_LINE_SHIFT * Math.max(size, line.lastSize));
       if (line === null || breaks) {
-        line = { parts: [], itemIndexes: [], partOffsets: [], length: 0, fontSize: size, x, y, endX: x, lastY: y, lastSize: size, endsLine: false };
+        line = {
+          parts: [],
+          itemIndexes: [],
+          partOffsets: [],
+          length: 0,
+          fontSize: size,
+          x,
+          y,
+          endX: x,
+          lastY: y,
+          lastSize: size,
+          endsLine: false,
+        };
         pageLines.push(line);
       } else {
         const previous = line.parts[line.parts.length - 1];

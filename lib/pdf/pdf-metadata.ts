@@ -7,7 +7,9 @@ import type { PdfMetadataSource } from './pdf-source';
  */
 export function parsePdfDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const match = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Zz+-])(?:(\d{2})'?(?:(\d{2})'?)?)?)?$/.exec(value.trim().slice(0, 40));
+  const match = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Zz+-])(?:(\d{2})'?(?:(\d{2})'?)?)?)?$/.exec(
+    value.trim().slice(0, 40),
+  );
   if (!match) return null;
   const [, year, month = '01', day = '01', hour, minute = '00', second = '00', sign, offsetHours = '00', offsetMinutes = '00'] = match;
   const numbers = [year, month, day, hour ?? '00', minute, second].map(Number);
@@ -75,7 +77,11 @@ export function pdfMetadata({ source, url, firstHeading }: PdfMetadataInput): Ar
   const metadata = source?.metadata ?? null;
   const text = (name: string) => cleanField(typeof infoField(info, name) === 'string' ? (infoField(info, name) as string) : null);
   const title =
-    usefulTitle(xmpText(metadata, 'dc:title')) ?? usefulTitle(text('Title')) ?? cleanField(firstHeading) ?? fileNameOf(url) ?? 'Untitled PDF';
+    usefulTitle(xmpText(metadata, 'dc:title')) ??
+    usefulTitle(text('Title')) ??
+    cleanField(firstHeading) ??
+    fileNameOf(url) ??
+    'Untitled PDF';
   return {
     title,
     byline: xmpText(metadata, 'dc:creator') ?? text('Author'),

@@ -126,7 +126,14 @@ export function inferOutline(document: PdfDocumentText): PdfOutlineItem[] {
     const last = candidates[candidates.length - 1];
     // The next line of the same heading: same size, same page, nothing between them but a line break.
     const between = last ? document.text.slice(last.end, line.start) : '';
-    if (last && last.size === size && last.pageNumber === line.pageNumber && /^\s*$/.test(between) && !between.includes('\n\n') && last.text.length + text.length <= MAX_HEADING_LINE) {
+    if (
+      last &&
+      last.size === size &&
+      last.pageNumber === line.pageNumber &&
+      /^\s*$/.test(between) &&
+      !between.includes('\n\n') &&
+      last.text.length + text.length <= MAX_HEADING_LINE
+    ) {
       last.text = `${last.text} ${text}`;
       last.end = line.end;
       continue;

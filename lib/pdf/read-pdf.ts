@@ -52,7 +52,10 @@ export async function extractPdfText(doc: PdfDocumentSource, options: Omit<ReadP
 }
 
 /** The outline: bookmarks first, else headings inferred from the text. */
-export async function pdfOutline(doc: PdfDocumentSource, text: PdfDocumentText): Promise<{ outline: PdfOutlineItem[]; source: PdfOutlineSource | 'none' }> {
+export async function pdfOutline(
+  doc: PdfDocumentSource,
+  text: PdfDocumentText,
+): Promise<{ outline: PdfOutlineItem[]; source: PdfOutlineSource | 'none' }> {
   const bookmarks = await outlineFromBookmarks(doc);
   if (bookmarks.length > 0) return { outline: repairBookmarkTitles(bookmarks, text), source: 'bookmarks' };
   const headings = inferOutline(text);

@@ -3,7 +3,11 @@
  * "Show all (n)" would add, and whether the list is long enough to offer it at all. A list only one
  * item longer than the limit is shown whole, since a button in place of a single item saves nothing.
  */
-export function previewList<T>(items: readonly T[], limit: number, expanded: boolean): { shown: readonly T[]; hidden: number; collapsible: boolean } {
+export function previewList<T>(
+  items: readonly T[],
+  limit: number,
+  expanded: boolean,
+): { shown: readonly T[]; hidden: number; collapsible: boolean } {
   const collapsible = items.length > limit + 1;
   if (expanded || !collapsible) return { shown: items, hidden: 0, collapsible };
   const shown = items.slice(0, Math.max(0, limit));

@@ -11,16 +11,18 @@ const INLINE_SYNTAX = /[\\`*_{}[\]()<>#|~$%^&!=]/g;
  * URL and no list marker at its start. It reads as the same text and never as a link, HTML or markup.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/\p{Cc}/gu, '')
-    .trim()
-    .replace(INLINE_SYNTAX, '\\$&')
-    // GFM and Obsidian turn bare "https://…" and "www.…" into links; an escape stops both.
-    .replace(/:(?=\/)/g, '\\:')
-    .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/^([-+])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/\p{Cc}/gu, '')
+      .trim()
+      .replace(INLINE_SYNTAX, '\\$&')
+      // GFM and Obsidian turn bare "https://…" and "www.…" into links; an escape stops both.
+      .replace(/:(?=\/)/g, '\\:')
+      .replace(/\b(www)\./gi, '$1\\.')
+      .replace(/^([-+])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+  );
 }
 
 /** The address as an autolink, only for web pages (a `file://` path says nothing to a reader). */

@@ -43,7 +43,8 @@ export function describeActorChanges(changes: readonly ActorChange[]): string {
     ...(aliases > 0 ? [`${aliases.toLocaleString('en-US')} ${aliases === 1 ? 'alias' : 'aliases'}`] : []),
   ];
   const each = changes.map((change) => {
-    if (change.newActor) return change.aliases.length > 0 ? `${change.canonical} (new; also ${quoted(change.aliases)})` : `${change.canonical} (new)`;
+    if (change.newActor)
+      return change.aliases.length > 0 ? `${change.canonical} (new; also ${quoted(change.aliases)})` : `${change.canonical} (new)`;
     return `${quoted(change.aliases)} for ${change.canonical}`;
   });
   return `adds ${parts.join(' and ')}: ${each.join('; ')}.`;

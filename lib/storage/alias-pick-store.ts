@@ -26,7 +26,13 @@ export interface PickToSave {
  * Keeps a pick made on `pageUrl` (for that page, or for every page) and keeps the page, as a verdict
  * does: the pick is something the researcher kept from it, and its exports name the picked actor.
  */
-export async function savePick(db: GlossDatabase, pageUrl: string, pick: PickToSave, page: PageDetails | null, now = Date.now()): Promise<AliasPickRecord> {
+export async function savePick(
+  db: GlossDatabase,
+  pageUrl: string,
+  pick: PickToSave,
+  page: PageDetails | null,
+  now = Date.now(),
+): Promise<AliasPickRecord> {
   const name = cleanName(pick.name);
   const nameKey = formKey(name);
   const id = aliasPickId(pick.scope === 'page' ? pageUrl : null, nameKey);

@@ -47,17 +47,18 @@ export async function createAnnotation(
   now = Date.now(),
   id: string = crypto.randomUUID(),
 ): Promise<AnnotationRecord> {
-  const fields = (pageUrl: string): AnnotationRecord => keepAnnotation({
-    id,
-    pageUrl,
-    ...(input.documentKey !== undefined && { documentKey: input.documentKey }),
-    target: input.target,
-    color: checkColor(input.color),
-    note: input.note ?? '',
-    tags: cleanTags(input.tags ?? []),
-    createdAt: now,
-    updatedAt: now,
-  });
+  const fields = (pageUrl: string): AnnotationRecord =>
+    keepAnnotation({
+      id,
+      pageUrl,
+      ...(input.documentKey !== undefined && { documentKey: input.documentKey }),
+      target: input.target,
+      color: checkColor(input.color),
+      note: input.note ?? '',
+      tags: cleanTags(input.tags ?? []),
+      createdAt: now,
+      updatedAt: now,
+    });
   // Checked before the transaction, so a record that breaks the rules writes nothing.
   let record = fields(input.pageUrl);
   await db.transaction('rw', db.pages, db.annotations, db.tags, async () => {

@@ -75,7 +75,11 @@ export const mergeActor: Merge<UserActorRecord> = (local, incoming) => {
  * for an import about as large as the table (a restore, a second import of the same file) the cursor is
  * several times faster; for a few records into a big library, bulkGet reads far less.
  */
-export async function localRecords<T>(table: Table<T, string, unknown>, keys: string[], key: (record: T) => string): Promise<(T | undefined)[]> {
+export async function localRecords<T>(
+  table: Table<T, string, unknown>,
+  keys: string[],
+  key: (record: T) => string,
+): Promise<(T | undefined)[]> {
   if ((await table.count()) > keys.length * 2) return table.bulkGet(keys);
   const stored = new Map((await table.toArray()).map((record) => [key(record), record]));
   return keys.map((k) => stored.get(k));
@@ -113,7 +117,12 @@ export async function mergeInto<T extends TInsert, TInsert>(
 }
 
 export function total(parts: ImportCounts[]): ImportCounts {
-  return parts.reduce((sum, part) => ({
-    added: sum.added + part.added, updated: sum.updated + part.updated, skipped: sum.skipped + part.skipped,
-  }), noCounts());
+  return parts.reduce(
+    (sum, part) => ({
+      added: sum.added + part.added,
+      updated: sum.updated + part.updated,
+      skipped: sum.skipped + part.skipped,
+    }),
+    noCounts(),
+  );
 }

@@ -3,9 +3,7 @@
  * a snapshot back in. The file format lives in lib/backup.
  */
 import type { GlossSnapshot } from '../export/page-export';
-import {
-  keepLocal, mergeActor, mergeInto, mergePage, newerWins, noCounts, total, type ImportCounts,
-} from './backup-merge';
+import { keepLocal, mergeActor, mergeInto, mergePage, newerWins, noCounts, total, type ImportCounts } from './backup-merge';
 import type { GlossDatabase } from './database';
 import { clampPage } from './keep-records';
 import type { AnnotationRecord, PageRecord, TagRecord } from './records';
@@ -79,10 +77,13 @@ export async function readSnapshot(db: GlossDatabase, pageUrls?: readonly string
       tags: sortedBy((await db.tags.bulkGet(tagKeys)).filter(present), (r) => r.key),
       entityTags: sortedBy(await db.entityTags.where('pageUrl').anyOf(urls).toArray(), (r) => r.id),
       actors,
-      aliasPicks: sortedBy([
-        ...(await db.aliasPicks.where('scope').equals('everywhere').toArray()),
-        ...(await db.aliasPicks.where('pageUrl').anyOf(urls).toArray()),
-      ], (r) => r.id),
+      aliasPicks: sortedBy(
+        [
+          ...(await db.aliasPicks.where('scope').equals('everywhere').toArray()),
+          ...(await db.aliasPicks.where('pageUrl').anyOf(urls).toArray()),
+        ],
+        (r) => r.id,
+      ),
     };
   });
 }
@@ -95,8 +96,11 @@ export async function readSnapshot(db: GlossDatabase, pageUrls?: readonly string
 function standInPages(snapshot: GlossSnapshot): PageRecord[] {
   const listed = new Set(snapshot.pages.map((page) => page.url));
   const made = new Map<string, PageRecord>();
-  const onPages = [...snapshot.annotations, ...snapshot.entityTags, ...(snapshot.aliasPicks ?? []).filter((pick) => pick.pageUrl !== undefined)] as
-    { pageUrl: string; createdAt: number; updatedAt: number }[];
+  const onPages = [
+    ...snapshot.annotations,
+    ...snapshot.entityTags,
+    ...(snapshot.aliasPicks ?? []).filter((pick) => pick.pageUrl !== undefined),
+  ] as { pageUrl: string; createdAt: number; updatedAt: number }[];
   for (const record of onPages) {
     if (listed.has(record.pageUrl)) continue;
     const page = made.get(record.pageUrl);
@@ -104,9 +108,17 @@ function standInPages(snapshot: GlossSnapshot): PageRecord[] {
       page.createdAt = Math.min(page.createdAt, record.createdAt);
       page.updatedAt = Math.max(page.updatedAt, record.updatedAt);
     } else {
-      made.set(record.pageUrl, clampPage({
-        url: record.pageUrl, title: record.pageUrl, siteName: null, createdAt: record.createdAt, updatedAt: record.updatedAt, actors: [],
-      }));
+      made.set(
+        record.pageUrl,
+        clampPage({
+          url: record.pageUrl,
+          title: record.pageUrl,
+          siteName: null,
+          createdAt: record.createdAt,
+          updatedAt: record.updatedAt,
+          actors: [],
+        }),
+      );
     }
   }
   return [...made.values()];
@@ -134,7 +146,11 @@ function standInTags(snapshot: GlossSnapshot): TagRecord[] {
  * are merged only with `actors: true` (the user agreed to actorChanges). All in one transaction over
  * every table, so a failure part-way leaves the database exactly as it was.
  */
-export async function importSnapshot(db: GlossDatabase, snapshot: GlossSnapshot, options: ImportOptions = { actors: true }): Promise<ImportReport> {
+export async function importSnapshot(
+  db: GlossDatabase,
+  snapshot: GlossSnapshot,
+  options: ImportOptions = { actors: true },
+): Promise<ImportReport> {
   return db.transaction('rw', allTables(db), async () => {
     const pages = total([
       await mergeInto(db.pages, snapshot.pages, (r) => r.url, mergePage),
@@ -145,6 +161,14 @@ export async function importSnapshot(db: GlossDatabase, snapshot: GlossSnapshot,
     const entityTags = await mergeInto(db.entityTags, snapshot.entityTags, (r) => r.id, newerWins);
     const actors = options.actors ? await mergeInto(db.actors, snapshot.actors, (r) => r.id, mergeActor) : noCounts();
     const aliasPicks = await mergeInto(db.aliasPicks, snapshot.aliasPicks ?? [], (r) => r.id, newerWins);
-    return { ...total([pages, tags, annotations, entityTags, actors, aliasPicks]), pages, annotations, tags, entityTags, actors, aliasPicks };
+    return {
+      ...total([pages, tags, annotations, entityTags, actors, aliasPicks]),
+      pages,
+      annotations,
+      tags,
+      entityTags,
+      actors,
+      aliasPicks,
+    };
   });
 }

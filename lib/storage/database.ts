@@ -1,7 +1,18 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { inOwnForm, isOwnAnnotationId } from './annotation-ids';
 import { clampPage } from './keep-records';
-import type { AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, PausedSiteRecord, SettingRecord, SyncReplicaRow, SyncStateRecord, TagRecord, UserActorRecord } from './records';
+import type {
+  AliasPickRecord,
+  AnnotationRecord,
+  EntityTagRecord,
+  PageRecord,
+  PausedSiteRecord,
+  SettingRecord,
+  SyncReplicaRow,
+  SyncStateRecord,
+  TagRecord,
+  UserActorRecord,
+} from './records';
 
 export const DATABASE_NAME = 'gloss';
 
@@ -53,9 +64,12 @@ export class GlossDatabase extends Dexie {
         actors: 'id, *nameKeys',
       })
       .upgrade((tx) =>
-        tx.table<PageRecord>('pages').toCollection().modify((page) => {
-          page.actors ??= [];
-        }),
+        tx
+          .table<PageRecord>('pages')
+          .toCollection()
+          .modify((page) => {
+            page.actors ??= [];
+          }),
       );
     this.version(3).stores({ pausedSites: 'site' });
     this.version(4).stores({}).upgrade(toKeepableRecords);
@@ -77,7 +91,10 @@ async function toKeepableRecords(tx: Transaction): Promise<void> {
     await annotations.bulkDelete(others.map((record) => record.id));
     await annotations.bulkPut(others.map(inOwnForm));
   }
-  await tx.table<PageRecord, string>('pages').toCollection().modify((page, ref) => {
-    ref.value = clampPage(page);
-  });
+  await tx
+    .table<PageRecord, string>('pages')
+    .toCollection()
+    .modify((page, ref) => {
+      ref.value = clampPage(page);
+    });
 }

@@ -127,7 +127,10 @@ export async function pagesMentioningActor(db: GlossDatabase, key: string): Prom
     for (const tag of confirmed) {
       if (tag.status !== 'confirmed' || urls.has(tag.pageUrl)) continue;
       const page = await db.pages.get(tag.pageUrl);
-      if (page) { found.push(page); urls.add(page.url); }
+      if (page) {
+        found.push(page);
+        urls.add(page.url);
+      }
     }
     return found.filter((page) => !rejected.has(page.url)).sort((a, b) => b.updatedAt - a.updatedAt);
   });

@@ -16,7 +16,18 @@ export interface ErasedRecords {
 }
 
 export async function eraseEverything(db: GlossDatabase): Promise<ErasedRecords> {
-  const tables = [db.pages, db.annotations, db.tags, db.entityTags, db.actors, db.aliasPicks, db.pausedSites, db.settings, db.syncRecords, db.syncState];
+  const tables = [
+    db.pages,
+    db.annotations,
+    db.tags,
+    db.entityTags,
+    db.actors,
+    db.aliasPicks,
+    db.pausedSites,
+    db.settings,
+    db.syncRecords,
+    db.syncState,
+  ];
   return db.transaction('rw', tables, async () => {
     // A highlight's page may be missing from `pages` (an older import): both lists name pages to repaint.
     const pageUrls = new Set<string>([
@@ -25,7 +36,11 @@ export async function eraseEverything(db: GlossDatabase): Promise<ErasedRecords>
       ...((await db.entityTags.orderBy('pageUrl').uniqueKeys()) as string[]),
     ]);
     const resumedSites = (await db.pausedSites.toCollection().primaryKeys()) as string[];
-    await Promise.all([db.pages, db.annotations, db.tags, db.entityTags, db.actors, db.aliasPicks, db.pausedSites, db.syncRecords, db.syncState].map((table) => table.clear()));
+    await Promise.all(
+      [db.pages, db.annotations, db.tags, db.entityTags, db.actors, db.aliasPicks, db.pausedSites, db.syncRecords, db.syncState].map(
+        (table) => table.clear(),
+      ),
+    );
     await clearSettings(db);
     return { pageUrls: [...pageUrls].sort(), resumedSites };
   });

@@ -10,8 +10,22 @@
  */
 import type { AnnotationTarget } from '../anchoring/types';
 import {
-  ALIAS_PICK, ANNOTATION, ELEMENT_SELECTOR, ENTITY_TAG, PAGE_SELECTOR, MAX_BYLINE, MAX_KEY, MAX_NOTE, MAX_PAGE_ACTORS, MAX_PUBLISHED_TIME,
-  MAX_QUOTE_CONTEXT, MAX_SITE_NAME, MAX_TITLE, PAGE, TAG, USER_ACTOR,
+  ALIAS_PICK,
+  ANNOTATION,
+  ELEMENT_SELECTOR,
+  ENTITY_TAG,
+  PAGE_SELECTOR,
+  MAX_BYLINE,
+  MAX_KEY,
+  MAX_NOTE,
+  MAX_PAGE_ACTORS,
+  MAX_PUBLISHED_TIME,
+  MAX_QUOTE_CONTEXT,
+  MAX_SITE_NAME,
+  MAX_TITLE,
+  PAGE,
+  TAG,
+  USER_ACTOR,
 } from './record-schemas';
 import type { AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from './records';
 import { meets, parseRecord } from './schema-fields';

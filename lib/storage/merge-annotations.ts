@@ -6,7 +6,10 @@ import { cleanTags } from './tags';
  * separated by a blank line), every tag, and the colour chosen for the merge. Nothing the reader wrote
  * is dropped.
  */
-export function mergedFields(records: readonly AnnotationRecord[], color: HighlightColor): { color: HighlightColor; note: string; tags: string[] } {
+export function mergedFields(
+  records: readonly AnnotationRecord[],
+  color: HighlightColor,
+): { color: HighlightColor; note: string; tags: string[] } {
   const ordered = [...records].sort((a, b) => a.target.position.start - b.target.position.start);
   const notes: string[] = [];
   for (const record of ordered) {

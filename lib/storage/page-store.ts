@@ -31,9 +31,11 @@ export async function touchPage(
   documentKey?: string,
 ): Promise<PageRecord> {
   const existing = await db.pages.get(url);
-  const page = keepPage(existing
-    ? { ...existing, siteName: existing.siteName ?? details?.siteName ?? null, updatedAt: now }
-    : { url, title: details?.title ?? url, siteName: details?.siteName ?? null, createdAt: now, updatedAt: now, actors: [] });
+  const page = keepPage(
+    existing
+      ? { ...existing, siteName: existing.siteName ?? details?.siteName ?? null, updatedAt: now }
+      : { url, title: details?.title ?? url, siteName: details?.siteName ?? null, createdAt: now, updatedAt: now, actors: [] },
+  );
   // A PDF's page learns its document key with its first highlight that has one.
   if (documentKey !== undefined && page.documentKey === undefined) page.documentKey = keepPage({ ...page, documentKey }).documentKey;
   await db.pages.put(page);

@@ -10,14 +10,28 @@
 import type { AnnotationTarget } from '../anchoring/types';
 import type { AnnotationChanges } from './annotation-store';
 import {
-  ANNOTATION, ANNOTATION_CHANGES, ANNOTATION_ID, HIGHLIGHT_COLOR, MAX_URL_LENGTH, NOTE, TARGET, pageUrl, pageUrlProblem,
+  ANNOTATION,
+  ANNOTATION_CHANGES,
+  ANNOTATION_ID,
+  HIGHLIGHT_COLOR,
+  MAX_URL_LENGTH,
+  NOTE,
+  TARGET,
+  pageUrl,
+  pageUrlProblem,
 } from './record-schemas';
 import type { AnnotationRecord, HighlightColor } from './records';
 import { count, fail, offset, parseRecord, text, timestamp, type TextRules } from './schema-fields';
 import { normalizePageUrl } from '../url/normalize-url';
 
 export {
-  MAX_ANNOTATION_ID, MAX_ANNOTATION_IRI, MAX_ELEMENT_PATH, MAX_NOTE, MAX_QUOTE, MAX_QUOTE_CONTEXT, MAX_URL_LENGTH,
+  MAX_ANNOTATION_ID,
+  MAX_ANNOTATION_IRI,
+  MAX_ELEMENT_PATH,
+  MAX_NOTE,
+  MAX_QUOTE,
+  MAX_QUOTE_CONTEXT,
+  MAX_URL_LENGTH,
 } from './record-schemas';
 export { RecordProblem, fail, type TextRules } from './schema-fields';
 

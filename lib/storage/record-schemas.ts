@@ -17,14 +17,34 @@ import { normalizePageUrl } from '../url/normalize-url';
 import { idForIri } from './annotation-ids';
 import { formKey } from '../entities/dictionary';
 import {
-  HIGHLIGHT_COLORS, type AliasPickRecord, type AnnotationRecord, type EntityTagRecord, type EntityTagStatus, type HighlightColor, type PageRecord,
-  type TagRecord, type UserActorRecord,
+  HIGHLIGHT_COLORS,
+  type AliasPickRecord,
+  type AnnotationRecord,
+  type EntityTagRecord,
+  type EntityTagStatus,
+  type HighlightColor,
+  type PageRecord,
+  type TagRecord,
+  type UserActorRecord,
 } from './records';
 import { count, flag, offset, record, text, textList, timestamp, wellFormed } from './schema-fields';
 import { cleanTags, MAX_TAG_LENGTH, MAX_TAGS, tagKey } from './tags';
 import {
-  MAX_ALIASES, MAX_ANNOTATION_ID, MAX_ANNOTATION_IRI, MAX_BYLINE, MAX_DOCUMENT_KEY, MAX_KEY, MAX_NAME, MAX_NOTE, MAX_PAGE_ACTORS,
-  MAX_PUBLISHED_TIME, MAX_QUOTE, MAX_QUOTE_CONTEXT, MAX_SITE_NAME, MAX_TITLE, MAX_URL_LENGTH,
+  MAX_ALIASES,
+  MAX_ANNOTATION_ID,
+  MAX_ANNOTATION_IRI,
+  MAX_BYLINE,
+  MAX_DOCUMENT_KEY,
+  MAX_KEY,
+  MAX_NAME,
+  MAX_NOTE,
+  MAX_PAGE_ACTORS,
+  MAX_PUBLISHED_TIME,
+  MAX_QUOTE,
+  MAX_QUOTE_CONTEXT,
+  MAX_SITE_NAME,
+  MAX_TITLE,
+  MAX_URL_LENGTH,
 } from './record-limits';
 
 export * from './record-limits';
@@ -42,8 +62,15 @@ export function aliasPickId(pageUrl: string | null, nameKey: string): string {
 
 /** Every kind, spelled out as a record so the compiler notices a new kind. */
 const KINDS: Record<EntityKind, true> = {
-  'threat-actor': true, malware: true, tool: true, vulnerability: true, technique: true,
-  indicator: true, organization: true, person: true, place: true,
+  'threat-actor': true,
+  malware: true,
+  tool: true,
+  vulnerability: true,
+  technique: true,
+  indicator: true,
+  organization: true,
+  person: true,
+  place: true,
 };
 const STATUSES: readonly EntityTagStatus[] = ['confirmed', 'rejected'];
 
@@ -154,7 +181,10 @@ export const ELEMENT_SELECTOR = selectors('').element;
 export const PAGE_SELECTOR = selectors('').page;
 
 export const HIGHLIGHT_COLOR = (label: string) =>
-  v.picklist(HIGHLIGHT_COLORS, `${label} must be one of ${HIGHLIGHT_COLORS.join(', ')}.`) satisfies v.GenericSchema<unknown, HighlightColor>;
+  v.picklist(HIGHLIGHT_COLORS, `${label} must be one of ${HIGHLIGHT_COLORS.join(', ')}.`) satisfies v.GenericSchema<
+    unknown,
+    HighlightColor
+  >;
 
 export const NOTE = (label: string) => text(label, { max: MAX_NOTE });
 
@@ -187,18 +217,21 @@ function madeFromIri({ id, iri }: { id: string; iri?: string }): boolean {
 /** A whole highlight record; `targetPlace` is how messages about its target begin (" target"). */
 function annotationSchema(targetPlace: string) {
   return v.pipe(
-    record({
-      id: ANNOTATION_ID(': id'),
-      iri: v.optional(ANNOTATION_IRI(': iri')),
-      pageUrl: pageUrl(': pageUrl'),
-      documentKey: v.optional(documentKey(': documentKey')),
-      target: targetSchema(targetPlace),
-      color: HIGHLIGHT_COLOR(': color'),
-      note: NOTE(': note'),
-      tags: tagsSchema(': tags'),
-      createdAt: timestamp(': createdAt'),
-      updatedAt: timestamp(': updatedAt'),
-    }, ' is not an object.'),
+    record(
+      {
+        id: ANNOTATION_ID(': id'),
+        iri: v.optional(ANNOTATION_IRI(': iri')),
+        pageUrl: pageUrl(': pageUrl'),
+        documentKey: v.optional(documentKey(': documentKey')),
+        target: targetSchema(targetPlace),
+        color: HIGHLIGHT_COLOR(': color'),
+        note: NOTE(': note'),
+        tags: tagsSchema(': tags'),
+        createdAt: timestamp(': createdAt'),
+        updatedAt: timestamp(': updatedAt'),
+      },
+      ' is not an object.',
+    ),
     v.check((annotation) => madeFromIri(annotation), ': iri is not the one its id was made from.'),
     // Optional fields only when the record has them, so a round trip gives the same record.
     v.transform(({ iri, documentKey: key, ...rest }): AnnotationRecord => ({
@@ -218,26 +251,32 @@ export const ANNOTATION = annotationSchema(' target');
 export const ANNOTATION_FROM_BACKUP = annotationSchema('');
 
 /** A change to a highlight's colour, note or tags; other fields are not changes Gloss takes. */
-export const ANNOTATION_CHANGES = record({
-  color: v.optional(HIGHLIGHT_COLOR(': color')),
-  note: v.optional(NOTE(': note')),
-  tags: v.optional(tagsSchema(': tags')),
-}, ' is not an object.');
+export const ANNOTATION_CHANGES = record(
+  {
+    color: v.optional(HIGHLIGHT_COLOR(': color')),
+    note: v.optional(NOTE(': note')),
+    tags: v.optional(tagsSchema(': tags')),
+  },
+  ' is not an object.',
+);
 
 const nullableText = (label: string, max: number) => v.nullable(text(label, { max }));
 
 export const PAGE = v.pipe(
-  record({
-    url: pageUrl(': url'),
-    documentKey: v.optional(documentKey(': documentKey')),
-    title: text(': title', { max: MAX_TITLE, absent: ' has no title.' }),
-    siteName: v.nullable(text(': siteName', { max: MAX_SITE_NAME, absent: ' has no siteName.' })),
-    byline: v.optional(nullableText(': byline', MAX_BYLINE)),
-    publishedTime: v.optional(nullableText(': publishedTime', MAX_PUBLISHED_TIME)),
-    createdAt: timestamp(': createdAt'),
-    updatedAt: timestamp(': updatedAt'),
-    actors: v.optional(textList(': actors', { entries: MAX_PAGE_ACTORS, max: MAX_KEY })),
-  }, ' is not an object.'),
+  record(
+    {
+      url: pageUrl(': url'),
+      documentKey: v.optional(documentKey(': documentKey')),
+      title: text(': title', { max: MAX_TITLE, absent: ' has no title.' }),
+      siteName: v.nullable(text(': siteName', { max: MAX_SITE_NAME, absent: ' has no siteName.' })),
+      byline: v.optional(nullableText(': byline', MAX_BYLINE)),
+      publishedTime: v.optional(nullableText(': publishedTime', MAX_PUBLISHED_TIME)),
+      createdAt: timestamp(': createdAt'),
+      updatedAt: timestamp(': updatedAt'),
+      actors: v.optional(textList(': actors', { entries: MAX_PAGE_ACTORS, max: MAX_KEY })),
+    },
+    ' is not an object.',
+  ),
   // Optional fields only when the record has them, so a round trip gives the same record.
   v.transform((page): PageRecord => {
     const { byline, publishedTime, actors, documentKey: key, ...rest } = page;
@@ -253,63 +292,84 @@ export const PAGE = v.pipe(
 
 /** A tag in the form cleanTags gives it, filed under its own key. */
 export const TAG = v.pipe(
-  record({
-    key: text(': key', { max: MAX_KEY, absent: ' has no key.' }),
-    label: v.pipe(
-      text(': label', { max: MAX_TAG_LENGTH, nonEmpty: true, absent: ' has no label.' }),
-      v.check((label: string) => cleanTags([label])[0] === label, (issue) => `: "${String(issue.input).slice(0, 64)}" is not a tag as Gloss writes tags.`),
-    ),
-    createdAt: timestamp(': createdAt'),
-  }, ' is not an object.'),
+  record(
+    {
+      key: text(': key', { max: MAX_KEY, absent: ' has no key.' }),
+      label: v.pipe(
+        text(': label', { max: MAX_TAG_LENGTH, nonEmpty: true, absent: ' has no label.' }),
+        v.check(
+          (label: string) => cleanTags([label])[0] === label,
+          (issue) => `: "${String(issue.input).slice(0, 64)}" is not a tag as Gloss writes tags.`,
+        ),
+      ),
+      createdAt: timestamp(': createdAt'),
+    },
+    ' is not an object.',
+  ),
   v.check((tag) => tag.key === tagKey(tag.label), ': key does not match the label.'),
 ) satisfies v.GenericSchema<unknown, TagRecord>;
 
 export const ENTITY_TAG = v.pipe(
-  record({
-    id: text(': id', { max: MAX_URL_LENGTH + 1 + MAX_KEY, absent: ' has no id.' }),
-    pageUrl: pageUrl(': pageUrl'),
-    entityKey: text(': entityKey', { max: MAX_KEY, nonEmpty: true, absent: ' has no entityKey.' }),
-    kind: v.pipe(
-      text(': kind', { max: 40, absent: ' has no kind.' }),
-      v.check((kind: string) => Object.prototype.hasOwnProperty.call(KINDS, kind), (issue) => `: "${String(issue.input)}" is not a kind of entity Gloss knows.`),
-    ),
-    name: text(': name', { max: MAX_NAME, absent: ' has no name.' }),
-    canonical: text(': canonical', { max: MAX_NAME, nonEmpty: true, absent: ' has no canonical.' }),
-    status: v.picklist(STATUSES, ': status must be "confirmed" or "rejected".'),
-    createdAt: timestamp(': createdAt'),
-    updatedAt: timestamp(': updatedAt'),
-  }, ' is not an object.'),
+  record(
+    {
+      id: text(': id', { max: MAX_URL_LENGTH + 1 + MAX_KEY, absent: ' has no id.' }),
+      pageUrl: pageUrl(': pageUrl'),
+      entityKey: text(': entityKey', { max: MAX_KEY, nonEmpty: true, absent: ' has no entityKey.' }),
+      kind: v.pipe(
+        text(': kind', { max: 40, absent: ' has no kind.' }),
+        v.check(
+          (kind: string) => Object.prototype.hasOwnProperty.call(KINDS, kind),
+          (issue) => `: "${String(issue.input)}" is not a kind of entity Gloss knows.`,
+        ),
+      ),
+      name: text(': name', { max: MAX_NAME, absent: ' has no name.' }),
+      canonical: text(': canonical', { max: MAX_NAME, nonEmpty: true, absent: ' has no canonical.' }),
+      status: v.picklist(STATUSES, ': status must be "confirmed" or "rejected".'),
+      createdAt: timestamp(': createdAt'),
+      updatedAt: timestamp(': updatedAt'),
+    },
+    ' is not an object.',
+  ),
   v.check((tag) => tag.entityKey.startsWith(`${tag.kind}:`), ': entityKey does not match its kind.'),
   v.check((tag) => tag.id === entityTagId(tag.pageUrl, tag.entityKey), ': id does not match its page and entity.'),
   v.transform((tag): EntityTagRecord => ({ ...tag, kind: tag.kind as EntityKind })),
 ) satisfies v.GenericSchema<unknown, EntityTagRecord>;
 
 export const USER_ACTOR = v.pipe(
-  record({
-    id: text(': id', { max: MAX_KEY, nonEmpty: true, absent: ' has no id.' }),
-    canonical: text(': canonical', { max: MAX_NAME, nonEmpty: true, absent: ' has no canonical.' }),
-    aliases: textList(': aliases', { entries: MAX_ALIASES, max: MAX_NAME }),
-    extendsBuiltin: flag(': extendsBuiltin'),
-    // The actor is looked up by its names, its own key among them.
-    nameKeys: textList(': nameKeys', { entries: MAX_ALIASES + 1, max: MAX_KEY }),
-    createdAt: timestamp(': createdAt'),
-    updatedAt: timestamp(': updatedAt'),
-  }, ' is not an object.'),
+  record(
+    {
+      id: text(': id', { max: MAX_KEY, nonEmpty: true, absent: ' has no id.' }),
+      canonical: text(': canonical', { max: MAX_NAME, nonEmpty: true, absent: ' has no canonical.' }),
+      aliases: textList(': aliases', { entries: MAX_ALIASES, max: MAX_NAME }),
+      extendsBuiltin: flag(': extendsBuiltin'),
+      // The actor is looked up by its names, its own key among them.
+      nameKeys: textList(': nameKeys', { entries: MAX_ALIASES + 1, max: MAX_KEY }),
+      createdAt: timestamp(': createdAt'),
+      updatedAt: timestamp(': updatedAt'),
+    },
+    ' is not an object.',
+  ),
   v.check((actor) => actor.nameKeys.includes(actor.id), ": nameKeys must include the actor's id."),
 ) satisfies v.GenericSchema<unknown, UserActorRecord>;
 
 export const ALIAS_PICK = v.pipe(
-  record({
-    id: text(': id', { max: MAX_URL_LENGTH + 1 + MAX_KEY, absent: ' has no id.' }),
-    scope: v.picklist(['page', 'everywhere'] as const, ': scope must be "page" or "everywhere".'),
-    pageUrl: v.optional(pageUrl(': pageUrl')),
-    name: text(': name', { max: MAX_NAME, nonEmpty: true, absent: ' has no name.' }),
-    nameKey: text(': nameKey', { max: MAX_KEY, nonEmpty: true, absent: ' has no nameKey.' }),
-    actor: text(': actor', { max: MAX_NAME, nonEmpty: true, absent: ' has no actor.' }),
-    createdAt: timestamp(': createdAt'),
-    updatedAt: timestamp(': updatedAt'),
-  }, ' is not an object.'),
-  v.check((pick) => (pick.scope === 'page') === (pick.pageUrl !== undefined), ': pageUrl must be given for a pick on a page, and only then.'),
+  record(
+    {
+      id: text(': id', { max: MAX_URL_LENGTH + 1 + MAX_KEY, absent: ' has no id.' }),
+      scope: v.picklist(['page', 'everywhere'] as const, ': scope must be "page" or "everywhere".'),
+      pageUrl: v.optional(pageUrl(': pageUrl')),
+      name: text(': name', { max: MAX_NAME, nonEmpty: true, absent: ' has no name.' }),
+      nameKey: text(': nameKey', { max: MAX_KEY, nonEmpty: true, absent: ' has no nameKey.' }),
+      actor: text(': actor', { max: MAX_NAME, nonEmpty: true, absent: ' has no actor.' }),
+      createdAt: timestamp(': createdAt'),
+      updatedAt: timestamp(': updatedAt'),
+    },
+    ' is not an object.',
+  ),
+  v.check(
+    (pick) => (pick.scope === 'page') === (pick.pageUrl !== undefined),
+    ': pageUrl must be given for a pick on a page, and only then.',
+  ),
   v.check((pick) => pick.nameKey === formKey(pick.name), ': nameKey does not match the name.'),
   v.check((pick) => pick.id === aliasPickId(pick.pageUrl ?? null, pick.nameKey), ': id does not match its page and name.'),
   // Optional fields only when the record has them, so a round trip gives the same record.

@@ -6,7 +6,11 @@ export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
 /** How each colour is named to people (and to screen readers). */
 export const COLOR_LABELS: Record<HighlightColor, string> = {
-  yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple',
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  purple: 'Purple',
 };
 
 /**

@@ -51,13 +51,19 @@ export function meets(schema: AnySchema, value: unknown): boolean {
 export function record<const E extends v.ObjectEntries>(entries: E, notObject: string | ((input: unknown) => string)) {
   const otherwise = (input: unknown) => (typeof notObject === 'string' ? notObject : notObject(input));
   // Valibot takes an array for an object; a record never is one.
-  const notArray = v.custom<unknown>((input) => !Array.isArray(input), (issue) => otherwise(issue.input));
-  return v.pipe(notArray, v.object(entries, (issue) => {
-    const key = issue.path?.[0]?.key;
-    if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(entries, key)) return otherwise(issue.input);
-    const missing = v.safeParse(entries[key] as AnySchema, undefined);
-    return missing.success ? otherwise(issue.input) : missing.issues[0].message;
-  }));
+  const notArray = v.custom<unknown>(
+    (input) => !Array.isArray(input),
+    (issue) => otherwise(issue.input),
+  );
+  return v.pipe(
+    notArray,
+    v.object(entries, (issue) => {
+      const key = issue.path?.[0]?.key;
+      if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(entries, key)) return otherwise(issue.input);
+      const missing = v.safeParse(entries[key] as AnySchema, undefined);
+      return missing.success ? otherwise(issue.input) : missing.issues[0].message;
+    }),
+  );
 }
 
 export interface TextRules {

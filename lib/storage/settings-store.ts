@@ -65,8 +65,11 @@ export async function saveSettings(db: GlossDatabase, changes: unknown, now = Da
     const name = issue.path?.map((item) => String(item.key)).join('.');
     throw new RecordProblem(name ? `Setting ${name} is not valid: ${issue.message}` : `The settings are not valid: ${issue.message}`);
   }
-  const records = NAMES.filter((name) => result.output[name] !== undefined)
-    .map((name) => ({ key: KEYS[name], value: result.output[name], updatedAt: now }));
+  const records = NAMES.filter((name) => result.output[name] !== undefined).map((name) => ({
+    key: KEYS[name],
+    value: result.output[name],
+    updatedAt: now,
+  }));
   return db.transaction('rw', db.settings, async () => {
     await db.settings.bulkPut(records);
     return readSettings(db);

@@ -31,7 +31,8 @@ export interface TagChange {
 function newLabel(typed: string): string {
   const labels = parseTagInput(typed);
   if (labels.length === 0) throw new Error(`A tag needs a name: "${typed.slice(0, 80)}" has no characters left once cleaned.`);
-  if (labels.length > 1) throw new Error(`A tag name is one tag: "${typed.slice(0, 80)}" reads as ${labels.length} tags (commas or several #).`);
+  if (labels.length > 1)
+    throw new Error(`A tag name is one tag: "${typed.slice(0, 80)}" reads as ${labels.length} tags (commas or several #).`);
   return labels[0];
 }
 
@@ -74,7 +75,10 @@ export async function mergeTags(db: GlossDatabase, fromKeys: readonly string[], 
   return db.transaction('rw', db.annotations, db.tags, async () => {
     const records = await carrying(db, involved);
     const tagRecords = (await db.tags.bulkGet([...involved])).filter((tag): tag is TagRecord => tag !== undefined);
-    const existing = new Set([...tagRecords.map((tag) => tag.key), ...records.flatMap((r) => r.tags.map(tagKey)).filter((k) => involved.has(k))]);
+    const existing = new Set([
+      ...tagRecords.map((tag) => tag.key),
+      ...records.flatMap((r) => r.tags.map(tagKey)).filter((k) => involved.has(k)),
+    ]);
     if (![...sources].some((key) => existing.has(key))) return { annotations: 0, merged: false, label };
     const changed = records.flatMap((record) => {
       const tags = retagged(record.tags, involved, label);

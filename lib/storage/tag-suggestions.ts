@@ -33,7 +33,10 @@ export function completeTag(input: string, label: string): string {
  * is kept as `social-engineering`), or null when every tag is kept as typed.
  */
 export function tagNormalisationNote(input: string, parse: (input: string) => string[]): string | null {
-  const typed = input.split(/[,\n]/).map((part) => part.trim()).filter(Boolean);
+  const typed = input
+    .split(/[,\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   const kept = parse(input);
   const same = typed.length === kept.length && typed.every((part, i) => part === kept[i]);
   if (same || kept.length === 0) return null;

@@ -12,7 +12,13 @@ import { SyncProblem } from './sync-problem';
  * device replaced it meanwhile (If-Match on its ETag), then deletes the change files it covers. Any
  * device reading later finds them in the snapshot. Returns false when another device got there first.
  */
-export async function compact(remote: RemoteFolder, replica: Replica, files: RemoteFile[], meta: SyncMeta, key: CryptoKey): Promise<boolean> {
+export async function compact(
+  remote: RemoteFolder,
+  replica: Replica,
+  files: RemoteFile[],
+  meta: SyncMeta,
+  key: CryptoKey,
+): Promise<boolean> {
   const records = await replica.transaction(async (tx) => [...(await tx.replicas('all')).values()]);
   const covers: Record<string, number> = { ...meta.applied, [meta.deviceId]: meta.nextSeq - 1 };
   const existing = files.find((file) => file.name === SNAPSHOT_FILE);

@@ -40,7 +40,11 @@ export class HybridClock {
   private counter: number;
 
   /** `last` is the newest stamp this device issued or saw (kept across restarts). */
-  constructor(readonly device: string, last: Stamp | null = null, private readonly now: () => number = Date.now) {
+  constructor(
+    readonly device: string,
+    last: Stamp | null = null,
+    private readonly now: () => number = Date.now,
+  ) {
     if (!DEVICE_ID.test(device)) throw new Error(`"${device}" is not a device id.`);
     const seen = last === null ? { wall: 0, counter: 0 } : decodeStamp(last);
     this.wall = seen.wall;

@@ -10,7 +10,13 @@ import { recordId, type ReplicaRecord } from './replica-record';
 import type { RecordWrite, Replica, ReplicaTransaction, SyncMeta } from './replica';
 
 export const freshMeta = (deviceId = newDeviceId()): SyncMeta => ({
-  deviceId, syncId: null, clock: null, nextSeq: 1, applied: {}, outbox: [], snapshotEtag: null,
+  deviceId,
+  syncId: null,
+  clock: null,
+  nextSeq: 1,
+  applied: {},
+  outbox: [],
+  snapshotEtag: null,
 });
 
 export class MemoryReplica implements Replica {

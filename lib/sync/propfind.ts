@@ -17,7 +17,12 @@ const localName = (tag: string): string => {
 };
 
 const unescapeXml = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Null when the text is no multistatus document (a server answering with a web page, say). */
 export function parseMultistatus(xml: string): ListedEntry[] | null {

@@ -121,7 +121,9 @@ export function localChange(
 ): RecordChange | null {
   const deleted = replica?.fields[DELETED]?.value === true;
   if (current === undefined) {
-    return replica === undefined || deleted || materialise(replica) === null ? null : { table, key, stamp: stamp(), set: { [DELETED]: true } };
+    return replica === undefined || deleted || materialise(replica) === null
+      ? null
+      : { table, key, stamp: stamp(), set: { [DELETED]: true } };
   }
   // Compared with the fields the replica holds even when deleted: a record made again sets only what differs.
   const known = materialise({ table, key, fields: { ...replica?.fields, [DELETED]: { value: false, stamp: '' } } }) ?? {};

@@ -51,7 +51,11 @@ export async function seal(key: CryptoKey, name: string, plain: Uint8Array): Pro
   const header = Uint8Array.of(...MAGIC, FILE_FORMAT);
   const nonce = crypto.getRandomValues(new Uint8Array(NONCE));
   const cipher = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: additionalData(header, name) as BufferSource }, key, plain as BufferSource),
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: nonce, additionalData: additionalData(header, name) as BufferSource },
+      key,
+      plain as BufferSource,
+    ),
   );
   const file = new Uint8Array(HEADER + NONCE + cipher.length);
   file.set(header);
@@ -64,13 +68,22 @@ export async function seal(key: CryptoKey, name: string, plain: Uint8Array): Pro
 function unreadable(bytes: Uint8Array, name: string): SyncProblem | null {
   const start = new TextDecoder().decode(bytes.subarray(0, 200)).trimStart().toLowerCase();
   if (start.startsWith('<!doctype') || start.startsWith('<html') || start.startsWith('<')) {
-    return new SyncProblem('not-webdav', `The server sent a web page instead of the sync file "${name}": check the server address (it should be a WebDAV folder).`);
+    return new SyncProblem(
+      'not-webdav',
+      `The server sent a web page instead of the sync file "${name}": check the server address (it should be a WebDAV folder).`,
+    );
   }
   if (bytes.length < HEADER || MAGIC.some((byte, i) => bytes[i] !== byte)) {
-    return new SyncProblem('damaged', `The sync file "${name}" on the server is not a Gloss file (it may be damaged). Nothing was changed here.`);
+    return new SyncProblem(
+      'damaged',
+      `The sync file "${name}" on the server is not a Gloss file (it may be damaged). Nothing was changed here.`,
+    );
   }
   if (bytes[MAGIC.length] > FILE_FORMAT) {
-    return new SyncProblem('newer-format', `The sync file "${name}" was written by a newer version of Gloss. Update Gloss on this device to sync; nothing was changed here.`);
+    return new SyncProblem(
+      'newer-format',
+      `The sync file "${name}" was written by a newer version of Gloss. Update Gloss on this device to sync; nothing was changed here.`,
+    );
   }
   if (bytes.length < HEADER + NONCE + TAG) {
     return new SyncProblem('damaged', `The sync file "${name}" on the server is cut short. Nothing was changed here.`);
@@ -86,13 +99,20 @@ export async function open(key: CryptoKey, name: string, bytes: Uint8Array): Pro
   try {
     return new Uint8Array(
       await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: bytes.subarray(HEADER, HEADER + NONCE) as BufferSource, additionalData: additionalData(header, name) as BufferSource },
+        {
+          name: 'AES-GCM',
+          iv: bytes.subarray(HEADER, HEADER + NONCE) as BufferSource,
+          additionalData: additionalData(header, name) as BufferSource,
+        },
         key,
         bytes.subarray(HEADER + NONCE) as BufferSource,
       ),
     );
   } catch {
-    throw new SyncProblem('damaged', `The sync file "${name}" on the server is damaged or was changed by someone else. Nothing was changed here.`);
+    throw new SyncProblem(
+      'damaged',
+      `The sync file "${name}" on the server is damaged or was changed by someone else. Nothing was changed here.`,
+    );
   }
 }
 
@@ -108,12 +128,21 @@ export interface KeyFile {
 }
 
 /** A new key file for `passphrase` (a fresh salt and sync id), with its key. */
-export async function makeKeyFile(passphrase: string, iterations = KDF_ITERATIONS): Promise<{ text: string; key: CryptoKey; syncId: string }> {
+export async function makeKeyFile(
+  passphrase: string,
+  iterations = KDF_ITERATIONS,
+): Promise<{ text: string; key: CryptoKey; syncId: string }> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const syncId = [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('');
   const key = await deriveKey(passphrase, salt, iterations);
   const check = await seal(key, `${KEY_FILE}:${syncId}`, encoder.encode(CHECK_TEXT));
-  const file: KeyFile = { gloss: 'sync-key', format: FILE_FORMAT, kdf: { name: 'PBKDF2-SHA-256', iterations, salt: toBase64(salt) }, syncId, check: toBase64(check) };
+  const file: KeyFile = {
+    gloss: 'sync-key',
+    format: FILE_FORMAT,
+    kdf: { name: 'PBKDF2-SHA-256', iterations, salt: toBase64(salt) },
+    syncId,
+    check: toBase64(check),
+  };
   return { text: JSON.stringify(file), key, syncId };
 }
 
@@ -126,8 +155,14 @@ export async function unlockKeyFile(bytes: Uint8Array, passphrase: string): Prom
   } catch {
     const html = text.trimStart().startsWith('<');
     throw html
-      ? new SyncProblem('not-webdav', 'The server sent a web page instead of the sync key file: check the server address (it should be a WebDAV folder).')
-      : new SyncProblem('damaged', 'The sync key file on the server is damaged. Nothing was changed here; "Start over from this device" writes a new one.');
+      ? new SyncProblem(
+          'not-webdav',
+          'The server sent a web page instead of the sync key file: check the server address (it should be a WebDAV folder).',
+        )
+      : new SyncProblem(
+          'damaged',
+          'The sync key file on the server is damaged. Nothing was changed here; "Start over from this device" writes a new one.',
+        );
   }
   if (file?.gloss !== 'sync-key') {
     throw new SyncProblem('damaged', 'The sync key file on the server is not a Gloss file. Nothing was changed here.');
@@ -136,11 +171,22 @@ export async function unlockKeyFile(bytes: Uint8Array, passphrase: string): Prom
     throw new SyncProblem('damaged', 'The sync key file on the server is damaged. Nothing was changed here.');
   }
   if (file.format > FILE_FORMAT) {
-    throw new SyncProblem('newer-format', 'This sync folder was set up by a newer version of Gloss. Update Gloss on this device to sync; nothing was changed here.');
+    throw new SyncProblem(
+      'newer-format',
+      'This sync folder was set up by a newer version of Gloss. Update Gloss on this device to sync; nothing was changed here.',
+    );
   }
   const { kdf, syncId, check } = file;
-  if (kdf?.name !== 'PBKDF2-SHA-256' || !Number.isInteger(kdf.iterations) || kdf.iterations < 100_000 || kdf.iterations > 100_000_000
-    || typeof kdf.salt !== 'string' || typeof syncId !== 'string' || !/^[0-9a-f]{16}$/.test(syncId) || typeof check !== 'string') {
+  if (
+    kdf?.name !== 'PBKDF2-SHA-256' ||
+    !Number.isInteger(kdf.iterations) ||
+    kdf.iterations < 100_000 ||
+    kdf.iterations > 100_000_000 ||
+    typeof kdf.salt !== 'string' ||
+    typeof syncId !== 'string' ||
+    !/^[0-9a-f]{16}$/.test(syncId) ||
+    typeof check !== 'string'
+  ) {
     throw new SyncProblem('damaged', 'The sync key file on the server is damaged. Nothing was changed here.');
   }
   let salt: Uint8Array;
@@ -157,7 +203,10 @@ export async function unlockKeyFile(bytes: Uint8Array, passphrase: string): Prom
     if (new TextDecoder().decode(plain) !== CHECK_TEXT) throw new Error('check text differs');
   } catch (error) {
     if (error instanceof SyncProblem && error.code === 'newer-format') throw error;
-    throw new SyncProblem('wrong-passphrase', 'The passphrase is not the one this sync folder was set up with. Nothing was sent or changed.');
+    throw new SyncProblem(
+      'wrong-passphrase',
+      'The passphrase is not the one this sync folder was set up with. Nothing was sent or changed.',
+    );
   }
   return { key, syncId };
 }

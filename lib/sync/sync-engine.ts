@@ -9,9 +9,27 @@
  * stays in the outbox until the server has accepted it (going offline loses nothing).
  */
 import { HybridClock } from './hybrid-clock';
-import { applyChange, emptyRecord, localChange, materialise, mergeRecord, recordId, sameValue, type RecordChange, type ReplicaRecord } from './replica-record';
+import {
+  applyChange,
+  emptyRecord,
+  localChange,
+  materialise,
+  mergeRecord,
+  recordId,
+  sameValue,
+  type RecordChange,
+  type ReplicaRecord,
+} from './replica-record';
 import { compact } from './compact-folder';
-import { changeFileName, packChanges, parseChangeFileName, SNAPSHOT_FILE, unpackChanges, unpackSnapshot, type Snapshot } from './sync-files';
+import {
+  changeFileName,
+  packChanges,
+  parseChangeFileName,
+  SNAPSHOT_FILE,
+  unpackChanges,
+  unpackSnapshot,
+  type Snapshot,
+} from './sync-files';
 import { SyncProblem } from './sync-problem';
 import type { RemoteFile, RemoteFolder } from './remote-folder';
 import type { RecordWrite, Replica, ReplicaTransaction, SyncMeta } from './replica';
@@ -140,7 +158,15 @@ async function fold(tx: ReplicaTransaction, remote: Awaited<ReturnType<typeof re
     if (applyChange(replicaOf(change.table, change.key), change)) changedByRemote.add(recordId(change.table, change.key));
   }
   // 3. What remote changes made of records, written where the database differs.
-  const before = hereIds === null ? current : await tx.records([...changedByRemote].map((id) => { const [table, key] = id.split('\u0000'); return { table, key }; }));
+  const before =
+    hereIds === null
+      ? current
+      : await tx.records(
+          [...changedByRemote].map((id) => {
+            const [table, key] = id.split('\u0000');
+            return { table, key };
+          }),
+        );
   const writes: RecordWrite[] = [];
   for (const id of changedByRemote) {
     const replica = replicas.get(id)!;
@@ -155,9 +181,17 @@ async function fold(tx: ReplicaTransaction, remote: Awaited<ReturnType<typeof re
   meta.snapshotEtag = remote.snapshotEtag;
   meta.clock = clock.last();
   meta.outbox = [...meta.outbox, ...outbox];
-  meta.refused = [...new Set([...refusedBefore, ...refused])].filter((id) => !writes.some((w) => w.record === null && recordId(w.table, w.key) === id));
+  meta.refused = [...new Set([...refusedBefore, ...refused])].filter(
+    (id) => !writes.some((w) => w.record === null && recordId(w.table, w.key) === id),
+  );
   await tx.saveMeta(meta);
-  return { meta, startedOver, received, written: writes.filter((write) => !refused.has(recordId(write.table, write.key))), refused: refused.size };
+  return {
+    meta,
+    startedOver,
+    received,
+    written: writes.filter((write) => !refused.has(recordId(write.table, write.key))),
+    refused: refused.size,
+  };
 }
 
 /** One sync against `remote`. Throws a SyncProblem (nothing changed here, nothing lost) when it cannot finish. */
@@ -181,7 +215,11 @@ export async function syncOnce(remote: RemoteFolder, replica: Replica, options: 
     const batch = outbox.slice(offset, offset + perFile);
     for (let skipped = 0; ; skipped++) {
       try {
-        await remote.put(changeFileName(meta.deviceId, seq), await packChanges(key, { kind: 'changes', device: meta.deviceId, seq, changes: batch }), { ifNoneMatch: '*' });
+        await remote.put(
+          changeFileName(meta.deviceId, seq),
+          await packChanges(key, { kind: 'changes', device: meta.deviceId, seq, changes: batch }),
+          { ifNoneMatch: '*' },
+        );
         break;
       } catch (error) {
         // The number is taken: an earlier attempt whose answer was lost.

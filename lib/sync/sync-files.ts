@@ -48,8 +48,17 @@ const CHANGE = v.object({
   set: v.record(name, v.unknown()),
   unset: v.optional(v.array(name)),
 });
-const BATCH = v.object({ kind: v.literal('changes'), device: v.pipe(v.string(), v.regex(DEVICE_ID)), seq: v.pipe(v.number(), v.integer(), v.minValue(1)), changes: v.array(CHANGE) });
-const WIRE_RECORD = v.tuple([name, v.pipe(v.string(), v.maxLength(20_000)), v.record(name, v.union([v.strictTuple([stamp]), v.strictTuple([stamp, v.unknown()])]))]);
+const BATCH = v.object({
+  kind: v.literal('changes'),
+  device: v.pipe(v.string(), v.regex(DEVICE_ID)),
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  changes: v.array(CHANGE),
+});
+const WIRE_RECORD = v.tuple([
+  name,
+  v.pipe(v.string(), v.maxLength(20_000)),
+  v.record(name, v.union([v.strictTuple([stamp]), v.strictTuple([stamp, v.unknown()])])),
+]);
 const SNAPSHOT = v.object({
   kind: v.literal('snapshot'),
   covers: v.record(v.pipe(v.string(), v.regex(DEVICE_ID)), v.pipe(v.number(), v.integer(), v.minValue(0))),
@@ -64,7 +73,8 @@ function toWire(record: ReplicaRecord): [string, string, Record<string, WireFiel
 
 function fromWire([table, key, wire]: [string, string, Record<string, WireField>]): ReplicaRecord {
   const fields: Record<string, FieldState> = {};
-  for (const [field, entry] of Object.entries(wire)) fields[field] = entry.length === 1 ? { absent: true, stamp: entry[0] } : { value: entry[1], stamp: entry[0] };
+  for (const [field, entry] of Object.entries(wire))
+    fields[field] = entry.length === 1 ? { absent: true, stamp: entry[0] } : { value: entry[1], stamp: entry[0] };
   return { table, key, fields };
 }
 
@@ -81,7 +91,11 @@ async function unpack<T>(key: CryptoKey, fileName: string, bytes: Uint8Array, sc
     throw new SyncProblem('damaged', `The sync file "${fileName}" on the server could not be read. Nothing was changed here.`);
   }
   const result = v.safeParse(schema, parsed);
-  if (!result.success) throw new SyncProblem('damaged', `The sync file "${fileName}" on the server is not in the form Gloss writes. Nothing was changed here.`);
+  if (!result.success)
+    throw new SyncProblem(
+      'damaged',
+      `The sync file "${fileName}" on the server is not in the form Gloss writes. Nothing was changed here.`,
+    );
   return result.output;
 }
 
@@ -101,5 +115,9 @@ export const packSnapshot = (key: CryptoKey, snapshot: Snapshot): Promise<Uint8A
 
 export async function unpackSnapshot(key: CryptoKey, bytes: Uint8Array): Promise<Snapshot> {
   const wire = await unpack(key, SNAPSHOT_FILE, bytes, SNAPSHOT);
-  return { kind: 'snapshot', covers: wire.covers, records: wire.records.map((record) => fromWire(record as [string, string, Record<string, WireField>])) };
+  return {
+    kind: 'snapshot',
+    covers: wire.covers,
+    records: wire.records.map((record) => fromWire(record as [string, string, Record<string, WireField>])),
+  };
 }

@@ -3,13 +3,28 @@
  * changed nothing on this device; what it would have sent stays queued for the next one.
  */
 export type SyncProblemCode =
-  | 'not-set-up' | 'bad-address' | 'wrong-password' | 'forbidden' | 'not-found' | 'server-full' | 'timeout'
-  | 'redirect' | 'offline' | 'not-webdav' | 'server-error' | 'wrong-passphrase' | 'newer-format' | 'damaged'
+  | 'not-set-up'
+  | 'bad-address'
+  | 'wrong-password'
+  | 'forbidden'
+  | 'not-found'
+  | 'server-full'
+  | 'timeout'
+  | 'redirect'
+  | 'offline'
+  | 'not-webdav'
+  | 'server-error'
+  | 'wrong-passphrase'
+  | 'newer-format'
+  | 'damaged'
   | 'changed-meanwhile';
 
 export class SyncProblem extends Error {
   override name = 'SyncProblem';
-  constructor(readonly code: SyncProblemCode, message: string) {
+  constructor(
+    readonly code: SyncProblemCode,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -9,19 +9,25 @@
  * - timeout: the page did not answer in time
  * - failed: the page answered with an error
  */
-export type UnreadableReason =
-  | 'browser-page'
-  | 'extension-store'
-  | 'file-access'
-  | 'pdf'
-  | 'restricted'
-  | 'no-tab'
-  | 'timeout'
-  | 'failed';
+export type UnreadableReason = 'browser-page' | 'extension-store' | 'file-access' | 'pdf' | 'restricted' | 'no-tab' | 'timeout' | 'failed';
 
 const BROWSER_SCHEMES = new Set([
-  'about:', 'chrome:', 'chrome-extension:', 'chrome-search:', 'chrome-untrusted:', 'devtools:', 'edge:',
-  'brave:', 'opera:', 'vivaldi:', 'moz-extension:', 'resource:', 'view-source:', 'jar:', 'data:', 'blob:',
+  'about:',
+  'chrome:',
+  'chrome-extension:',
+  'chrome-search:',
+  'chrome-untrusted:',
+  'devtools:',
+  'edge:',
+  'brave:',
+  'opera:',
+  'vivaldi:',
+  'moz-extension:',
+  'resource:',
+  'view-source:',
+  'jar:',
+  'data:',
+  'blob:',
   'javascript:',
 ]);
 
@@ -51,9 +57,7 @@ export function unreadableReasonForUrl(url: string | null | undefined): Unreadab
   if (!parsed) return null;
   if (BROWSER_SCHEMES.has(parsed.protocol)) {
     // Chrome's PDF viewer is itself an extension with this fixed id.
-    return parsed.protocol === 'chrome-extension:' && parsed.hostname === 'mhjfbmdgcfjbbpaeojofohoefgiehjai'
-      ? 'pdf'
-      : 'browser-page';
+    return parsed.protocol === 'chrome-extension:' && parsed.hostname === 'mhjfbmdgcfjbbpaeojofohoefgiehjai' ? 'pdf' : 'browser-page';
   }
   const host = parsed.hostname.toLowerCase();
   if (EXTENSION_STORES.some(([storeHost, prefix]) => host === storeHost && parsed.pathname.startsWith(prefix))) {

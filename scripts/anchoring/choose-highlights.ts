@@ -139,8 +139,9 @@ export function chooseHighlights(index: TextIndex, options: ChooseOptions): Plan
     const length = Math.min(options.lengths[(i + seed) % options.lengths.length], slotEnd - slotStart);
     const lead = ((seed >>> (i % 24)) % 100) / 100;
     const notBefore = chosen.length > 0 ? chosen[chosen.length - 1].end + options.minGap : 0;
-    const highlight = place(slotStart + (slotEnd - slotStart - length) * lead * 0.5, slotEnd, length, notBefore)
-      ?? place(slotStart, slotEnd, length, notBefore);
+    const highlight =
+      place(slotStart + (slotEnd - slotStart - length) * lead * 0.5, slotEnd, length, notBefore) ??
+      place(slotStart, slotEnd, length, notBefore);
     if (highlight) chosen.push(highlight);
   }
   return chosen;

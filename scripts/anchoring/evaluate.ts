@@ -31,8 +31,8 @@ export function classify(
   if (result.start === expected.start && result.end === expected.end) return 'correct';
   if (!whitespaceInsensitive) return 'wrong';
   const sameStart = text.fromRaw(result.start) === text.fromRaw(expected.start);
-  const sameText = normalizeWhitespace(text.raw.slice(result.start, result.end))
-    === normalizeWhitespace(text.raw.slice(expected.start, expected.end));
+  const sameText =
+    normalizeWhitespace(text.raw.slice(result.start, result.end)) === normalizeWhitespace(text.raw.slice(expected.start, expected.end));
   return sameStart && sameText ? 'correct' : 'wrong';
 }
 
@@ -51,7 +51,10 @@ export function addTally(into: Tally, from: Tally): void {
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
 
 function methods(tally: Tally): string {
-  return Object.entries(tally.methods).sort().map(([m, n]) => `${m} ${n}`).join(', ');
+  return Object.entries(tally.methods)
+    .sort()
+    .map(([m, n]) => `${m} ${n}`)
+    .join(', ');
 }
 
 /** A Markdown table: one row per page and a total row. */

@@ -55,19 +55,20 @@ function rewriteTextNodes(index: TextIndex, rewrite: (data: string, edits: TextE
  * Reflowed source: every third single space becomes a line break plus indentation, and every longer
  * whitespace run collapses to one space. A reader sees the same page.
  */
-export const reflowWhitespace: Modification = (index) => rewriteTextNodes(index, (data, edits) => {
-  let singles = 0;
-  return data.replace(/\s+/g, (run, at: number) => {
-    if (run === ' ') {
-      if (++singles % 3 !== 0) return run;
-      edits.push({ at, removed: 1, inserted: '\n   ' });
-      return '\n   ';
-    }
-    if (run.length === 1) return run;
-    edits.push({ at, removed: run.length, inserted: ' ' });
-    return ' ';
+export const reflowWhitespace: Modification = (index) =>
+  rewriteTextNodes(index, (data, edits) => {
+    let singles = 0;
+    return data.replace(/\s+/g, (run, at: number) => {
+      if (run === ' ') {
+        if (++singles % 3 !== 0) return run;
+        edits.push({ at, removed: 1, inserted: '\n   ' });
+        return '\n   ';
+      }
+      if (run.length === 1) return run;
+      edits.push({ at, removed: run.length, inserted: ' ' });
+      return ' ';
+    });
   });
-});
 
 const AD_PARAGRAPHS = [
   'Sponsored. Upgrade your kitchen this spring: our stainless steel cookware sets are now forty percent off.',

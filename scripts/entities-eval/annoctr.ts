@@ -11,5 +11,7 @@ export const SPLITS = ['train', 'dev'] as const;
 export function readSplit(split: string): Report[] {
   if (!(SPLITS as readonly string[]).includes(split)) throw new Error(`unknown split "${split}": use train or dev`);
   return readFileSync(path.join(SHARED_DATA, 'annoctr', `${split}.jsonl`), 'utf8')
-    .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 }

@@ -28,12 +28,20 @@ export interface Variant {
 export const VARIANTS: Variant[] = [
   { name: 'rules', description: 'the rules alone (dictionaries, schemes, cues)', combine: 'rules' },
   { name: 'model', description: 'the model decides, with the rules among its features', settings: DEFAULT_SETTINGS, combine: 'model' },
-  { name: 'union', description: "the rules, plus the model's names where the rules found nothing", settings: DEFAULT_SETTINGS, combine: 'union' },
+  {
+    name: 'union',
+    description: "the rules, plus the model's names where the rules found nothing",
+    settings: DEFAULT_SETTINGS,
+    combine: 'union',
+  },
 ];
 
 /** Reports dealt into folds: sorted by id, shuffled with the seed, dealt in turn. */
 export function folds(reports: readonly Report[], k = FOLDS, seed = FOLD_SEED): Report[][] {
-  const order = shuffled([...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), seededRandom(seed));
+  const order = shuffled(
+    [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    seededRandom(seed),
+  );
   const out: Report[][] = Array.from({ length: k }, () => []);
   order.forEach((report, i) => out[i % k].push(report));
   return out;
@@ -68,7 +76,9 @@ export function crossValidate(
       if (!weights) {
         const started = performance.now();
         trained.set(variant.settings, (weights = trainEntityModel(training, rulesOf, facts, variant.settings)));
-        progress(`fold ${f + 1}/${dealt.length}: trained ${variant.name} on ${training.length} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        progress(
+          `fold ${f + 1}/${dealt.length}: trained ${variant.name} on ${training.length} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
       }
       const model = modelFromWeights(weights.names, weights.weights, facts, variant.combine, weights.gate);
       for (const report of heldOut) scoreReport(report, applyModel(report.text, rulesOf(report), model, resolve), into);

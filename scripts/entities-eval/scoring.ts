@@ -18,8 +18,16 @@ export const ROWS: { label: string; kinds: EntityKind[]; types: string[] }[] = [
   { label: 'place', kinds: ['place'], types: ['LOC'] },
 ];
 
-export interface Span { start: number; end: number; text: string }
-export interface Report { id: string; text: string; mentions: (Span & { type: string })[] }
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+export interface Report {
+  id: string;
+  text: string;
+  mentions: (Span & { type: string })[];
+}
 
 /** Counts for one row, added up over reports (and folds). */
 export interface Tally {
@@ -37,9 +45,13 @@ function truePositives(predicted: Span[], gold: Span[], overlap: boolean): numbe
   const claimed = new Set<number>();
   let tp = 0;
   for (const p of predicted) {
-    const i = gold.findIndex((g, k) =>
-      !claimed.has(k) && (overlap ? p.start < g.end && g.start < p.end : p.start === g.start && p.end === g.end));
-    if (i >= 0) { claimed.add(i); tp++; }
+    const i = gold.findIndex(
+      (g, k) => !claimed.has(k) && (overlap ? p.start < g.end && g.start < p.end : p.start === g.start && p.end === g.end),
+    );
+    if (i >= 0) {
+      claimed.add(i);
+      tp++;
+    }
   }
   return tp;
 }
@@ -52,7 +64,10 @@ export function scoreReport(report: Report, found: readonly Entity[], tallies: M
     let tally = tallies.get(label);
     if (!tally) tallies.set(label, (tally = emptyTally()));
     const gold = report.mentions.filter((m) => types.includes(m.type));
-    const predicted = found.filter((e) => kinds.includes(e.kind)).flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+    const predicted = found
+      .filter((e) => kinds.includes(e.kind))
+      .flatMap((e) => e.mentions)
+      .sort((a, b) => a.start - b.start);
     tally.predicted += predicted.length;
     tally.gold += gold.length;
     tally.exact += truePositives(predicted, gold, false);
@@ -76,7 +91,12 @@ const cell = (t: Tally, overlap: boolean) => {
   const { p, r, f } = prf(t, overlap);
   return `${fmt(p)} / ${fmt(r)} / ${fmt(f)}`;
 };
-const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15).map(([t, n]) => `${t}×${n}`).join(', ');
+const top = (m: Map<string, number>) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 15)
+    .map(([t, n]) => `${t}×${n}`)
+    .join(', ');
 
 export const HEADER = 'kind          split     gold  pred   exact P/R/F1        overlap P/R/F1';
 
@@ -84,7 +104,9 @@ export function printTallies(split: string, tallies: Map<string, Tally>, details
   for (const { label } of ROWS) {
     if (labels && !labels.includes(label)) continue;
     const t = tallies.get(label) ?? emptyTally();
-    console.log(`${label.padEnd(13)} ${split.padEnd(8)} ${String(t.gold).padStart(5)} ${String(t.predicted).padStart(5)}   ${cell(t, false)}   ${cell(t, true)}`);
+    console.log(
+      `${label.padEnd(13)} ${split.padEnd(8)} ${String(t.gold).padStart(5)} ${String(t.predicted).padStart(5)}   ${cell(t, false)}   ${cell(t, true)}`,
+    );
     if (details) {
       console.log(`    false hits: ${top(t.falseHits)}`);
       console.log(`    misses:     ${top(t.misses)}`);

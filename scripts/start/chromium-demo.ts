@@ -25,10 +25,7 @@ export async function runChromiumDemo(sampleUrl: string, headed: boolean): Promi
     return;
   }
   const tabId = await session.tabIdOf(page);
-  const data = await popup.evaluate(
-    (id) => chrome.runtime.sendMessage({ type: 'analyze-tab', tabId: id }),
-    tabId,
-  ) as AnalyzeTabResult;
+  const data = (await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'analyze-tab', tabId: id }), tabId)) as AnalyzeTabResult;
   await writeDemoOutput(page, popup, data);
   await popup.close();
   const shots = await writeStoreScreenshots(session, page);

@@ -20,7 +20,9 @@ function outlineLines(nodes: OutlineNode<OutlineItem>[], depth = 0): string[] {
 }
 
 function entityGroups(entities: readonly PageEntity[]): { group: string; items: PageEntity[] }[] {
-  return KIND_GROUPS.map(({ kind, label }) => ({ group: label, items: entities.filter((e) => e.kind === kind) })).filter((g) => g.items.length > 0);
+  return KIND_GROUPS.map(({ kind, label }) => ({ group: label, items: entities.filter((e) => e.kind === kind) })).filter(
+    (g) => g.items.length > 0,
+  );
 }
 
 /** Writes page.png, popup.png and popup.json, then prints what the popup shows. */
@@ -37,12 +39,16 @@ export async function writeDemoOutput(page: Screenshotter, popup: Screenshotter,
   }
   const { metadata, readingTime, outline } = data.analysis;
   console.log(`  ${metadata.title}`);
-  console.log(`  ${[metadata.byline, metadata.siteName, formatPublished(metadata.publishedTime, 'en-GB'), `${readingTime.minutes} min read`].filter(Boolean).join(' · ')}\n`);
+  console.log(
+    `  ${[metadata.byline, metadata.siteName, formatPublished(metadata.publishedTime, 'en-GB'), `${readingTime.minutes} min read`].filter(Boolean).join(' · ')}\n`,
+  );
   console.log('  Outline');
   for (const line of outlineLines(nestOutline(outline))) console.log(`  ${line}`);
   const entities = data.analysis.entities?.entities ?? [];
   if (entities.length > 0) console.log('\n  Entities');
   for (const { group, items } of entityGroups(entities)) {
-    console.log(`  ${group}: ${items.map((e) => `${e.name}${e.canonical.toLowerCase() !== e.name.toLowerCase() ? ` (${e.canonical})` : ''} ×${e.mentions.length}`).join(', ')}`);
+    console.log(
+      `  ${group}: ${items.map((e) => `${e.name}${e.canonical.toLowerCase() !== e.name.toLowerCase() ? ` (${e.canonical})` : ''} ×${e.mentions.length}`).join(', ')}`,
+    );
   }
 }

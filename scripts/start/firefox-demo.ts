@@ -3,7 +3,6 @@ import { FIREFOX_BUILD, FIREFOX_E2E_BUILD } from '../../harness/paths';
 import type { AnalyzeTabResult } from '../../lib/messaging/contract';
 import { writeDemoOutput } from './demo-output';
 
-
 /**
  * Opens the sample in Firefox ESR with Gloss installed as a temporary add-on. Headed: the normal
  * build, open until closed. Headless: the e2e build, which can open its popup as a tab for screenshots.

@@ -22,18 +22,23 @@ const POPUP_RIGHT = 16;
 async function waitFor(what: string, check: () => Promise<boolean>, explain?: () => Promise<string>): Promise<void> {
   const deadline = Date.now() + WAIT;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`the store screenshots stopped: ${what} did not happen${explain ? ` (${await explain()})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`the store screenshots stopped: ${what} did not happen${explain ? ` (${await explain()})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-const painted = (page: Page) => async () => `painted: ${JSON.stringify(await page.evaluate(PAINTED_SCRIPT))}; ${await describeGlossUi(page)}`;
+const painted = (page: Page) => async () =>
+  `painted: ${JSON.stringify(await page.evaluate(PAINTED_SCRIPT))}; ${await describeGlossUi(page)}`;
 
 /** How many ranges Gloss paints in each highlight colour (not the focus ring or entity marks). */
 async function paintedColours(page: Page): Promise<string> {
   const painted = (await page.evaluate(PAINTED_SCRIPT)) as Record<string, string[]>;
-  return Object.entries(painted).filter(([name]) => name !== 'gloss-focus')
-    .map(([name, ranges]) => `${name.replace('gloss-', '')}:${ranges.length}`).sort().join(' ');
+  return Object.entries(painted)
+    .filter(([name]) => name !== 'gloss-focus')
+    .map(([name, ranges]) => `${name.replace('gloss-', '')}:${ranges.length}`)
+    .sort()
+    .join(' ');
 }
 
 /** Selects from `start` to `end` and presses the toolbar's `button` in the colour `colour`, with the real mouse. */
@@ -60,7 +65,9 @@ async function annotate(page: Page): Promise<void> {
   await highlightIn(page, 'Green', 'Octo Tempest utilized', 'compromise organizations', 'Add note');
   await waitFor('the third highlight', async () => (await paintedColours(page)) === 'green:1 pink:1 yellow:1', painted(page));
   const editor = await glossEditor(page);
-  await editor.getByRole('textbox', { name: 'Note' }).fill('Octo Tempest is Scattered Spider (UNC3944, 0ktapus). Compare with the March report.');
+  await editor
+    .getByRole('textbox', { name: 'Note' })
+    .fill('Octo Tempest is Scattered Spider (UNC3944, 0ktapus). Compare with the March report.');
   await editor.getByRole('textbox', { name: 'Tags' }).fill('octo-tempest, social-engineering');
 }
 
@@ -122,17 +129,24 @@ export async function writeStoreScreenshots(session: ChromiumSession, page: Page
   await popup.getByRole('navigation', { name: 'Outline' }).waitFor({ timeout: WAIT });
   await popup.locator('section.entities[aria-busy="false"]').waitFor({ timeout: WAIT });
   const listed = popup.getByRole('region', { name: /Highlights/ });
-  await waitFor('the popup to list the three highlights', async () => {
-    const text = await listed.textContent() ?? '';
-    return ['Astonishingly', 'phishing attacks', 'Octo Tempest utilized', 'Compare with the March report'].every((part) => text.includes(part));
-  }, async () => `it shows: ${await listed.textContent()}`);
+  await waitFor(
+    'the popup to list the three highlights',
+    async () => {
+      const text = (await listed.textContent()) ?? '';
+      return ['Astonishingly', 'phishing attacks', 'Octo Tempest utilized', 'Compare with the March report'].every((part) =>
+        text.includes(part),
+      );
+    },
+    async () => `it shows: ${await listed.textContent()}`,
+  );
   await composite(session, page, popup, '2-popup-highlights.png');
 
   // 3. Dark mode: the entities, one of them marked in the page, and the outline.
   await popup.emulateMedia({ colorScheme: 'dark' });
   await popup.getByRole('button', { name: /^Storm-1152/ }).click();
   await waitFor('Storm-1152 to be marked in the page', async () =>
-    Object.values((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Record<string, unknown[]>).some((marks) => marks.length > 0));
+    Object.values((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Record<string, unknown[]>).some((marks) => marks.length > 0),
+  );
   await popup.getByRole('region', { name: 'Entities' }).evaluate((region) => region.scrollIntoView({ block: 'start' }));
   await composite(session, page, popup, '3-entities-dark.png');
   await popup.close();

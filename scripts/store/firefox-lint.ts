@@ -50,6 +50,8 @@ export async function lintFirefoxPackage(dir: string): Promise<FirefoxLintReport
 }
 
 export function describeLintMessage(message: LintMessage): string {
-  const where = message.file ? `${message.file}${message.line ? `:${message.line}${message.column ? `:${message.column}` : ''}` : ''}` : 'package';
+  const where = message.file
+    ? `${message.file}${message.line ? `:${message.line}${message.column ? `:${message.column}` : ''}` : ''}`
+    : 'package';
   return `${message.code} in ${where}: ${message.message}`;
 }

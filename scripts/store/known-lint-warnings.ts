@@ -20,9 +20,10 @@ export const KNOWN_LINT_WARNINGS: readonly KnownLintWarning[] = [
     code: 'UNSAFE_VAR_ASSIGNMENT',
     fingerprint: ['_attempts', 'articleContent', 'textLength'],
     library: '@mozilla/readability 0.6.0, Readability.js line 1549 (`page.innerHTML = pageCacheHtml`)',
-    why: 'When a first pass finds too little text, Readability puts back the body it saved before and tries '
-      + 'again. It runs on a copy of the page (`document.cloneNode(true)` in lib/article/extract-article.ts): '
-      + 'a document with no browsing context, whose scripts never run, and the HTML is that copy\'s own.',
+    why:
+      'When a first pass finds too little text, Readability puts back the body it saved before and tries ' +
+      'again. It runs on a copy of the page (`document.cloneNode(true)` in lib/article/extract-article.ts): ' +
+      "a document with no browsing context, whose scripts never run, and the HTML is that copy's own.",
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
@@ -34,36 +35,42 @@ export const KNOWN_LINT_WARNINGS: readonly KnownLintWarning[] = [
     code: 'UNSAFE_VAR_ASSIGNMENT',
     fingerprint: ['dangerouslySetInnerHTML', '__html'],
     library: 'preact 10, src/diff/index.js line 552 (`dom.innerHTML = newHtml.__html`)',
-    why: 'Preact\'s renderer always contains its `dangerouslySetInnerHTML` support; it runs only for an '
-      + 'element given that prop, and no Gloss component gives it.',
+    why:
+      "Preact's renderer always contains its `dangerouslySetInnerHTML` support; it runs only for an " +
+      'element given that prop, and no Gloss component gives it.',
   },
   {
     code: 'DANGEROUS_EVAL',
     fingerprint: ['isEvalSupported', 'isOffscreenCanvasSupported'],
-    library: 'pdfjs-dist 5.6, src/shared/util.js (`FeatureTest.isEvalSupported`: `try { new Function(""); }`), in the viewer\'s bundle and in the worker',
-    why: 'pdf.js tests whether it may compile code, in a try/catch. Extension pages forbid eval, so the test fails '
-      + 'and nothing is compiled; Gloss also opens every document with `isEvalSupported: false` (extension/pdf/open-pdf.ts).',
+    library:
+      'pdfjs-dist 5.6, src/shared/util.js (`FeatureTest.isEvalSupported`: `try { new Function(""); }`), in the viewer\'s bundle and in the worker',
+    why:
+      'pdf.js tests whether it may compile code, in a try/catch. Extension pages forbid eval, so the test fails ' +
+      'and nothing is compiled; Gloss also opens every document with `isEvalSupported: false` (extension/pdf/open-pdf.ts).',
   },
   {
     code: 'DANGEROUS_EVAL',
     fingerprint: ['PostScriptCompiler', 'constructPostScriptFn'],
     library: 'pdfjs-dist 5.6, src/core/function.js (PostScript functions compiled with `new Function`), in the worker',
-    why: 'Taken only when the document was opened with `isEvalSupported: true` and the feature test above passes. '
-      + 'Gloss opens documents with `isEvalSupported: false`, and the worker runs under the extension\'s CSP, so pdf.js '
-      + 'interprets such functions instead.',
+    why:
+      'Taken only when the document was opened with `isEvalSupported: true` and the feature test above passes. ' +
+      "Gloss opens documents with `isEvalSupported: false`, and the worker runs under the extension's CSP, so pdf.js " +
+      'interprets such functions instead.',
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     fingerprint: ['workerSrc', '_setupFakeWorkerGlobal', 'WorkerMessageHandler'],
     library: 'pdfjs-dist 5.6, src/display/api.js (`await import(this.workerSrc)`, the fallback when no worker can start)',
-    why: 'The address imported is `GlobalWorkerOptions.workerSrc`, which Gloss sets to the worker file bundled in the '
-      + 'extension (extension/pdf/pdfjs.ts); it never comes from a document or a page.',
+    why:
+      'The address imported is `GlobalWorkerOptions.workerSrc`, which Gloss sets to the worker file bundled in the ' +
+      'extension (extension/pdf/pdfjs.ts); it never comes from a document or a page.',
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     fingerprint: ['openjpeg_nowasm_fallback.js', 'wasmUrl'],
     library: 'pdfjs-dist 5.6, src/core/jpx.js (`import(`${wasmUrl}openjpeg_nowasm_fallback.js`)`), in the worker',
-    why: 'The JPEG 2000 decoder is imported from the `wasmUrl` option, which only the opener sets. Gloss sets none, '
-      + 'so the import fails and such images stay blank; no address from a document is ever imported.',
+    why:
+      'The JPEG 2000 decoder is imported from the `wasmUrl` option, which only the opener sets. Gloss sets none, ' +
+      'so the import fails and such images stay blank; no address from a document is ever imported.',
   },
 ];

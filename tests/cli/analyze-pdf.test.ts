@@ -23,10 +23,15 @@ interface Run {
 
 function gloss(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: tmpdir(), timeout: RUN_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: tmpdir(), timeout: RUN_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -62,7 +67,11 @@ describe('gloss analyze on the printed sample article', () => {
 
   it('lists the bookmarks as the outline, with their pages', () => {
     const { outline, pageCount } = JSON.parse(json.stdout);
-    expect(outline[0]).toEqual({ level: 1, text: 'Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities', page: 1 });
+    expect(outline[0]).toEqual({
+      level: 1,
+      text: 'Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities',
+      page: 1,
+    });
     expect(outline).toContainEqual({ level: 2, text: 'Overview of Storm-1152’s fraudulent activities', page: 1 });
     for (const item of outline) expect(item.page).toBeLessThanOrEqual(pageCount);
   });
@@ -74,7 +83,9 @@ describe('gloss analyze on the printed sample article', () => {
     // 17 in the article, one more in the page's "Explore more" teaser, which a printed page keeps.
     expect(storm.mentions.length).toBeGreaterThanOrEqual(17);
     expect(actors.find((entity: { name: string }) => entity.name === 'Octo Tempest')?.canonical).toBe('Scattered Spider');
-    expect(entities.some((entity: { kind: string; name: string }) => entity.kind === 'organization' && entity.name === 'Microsoft')).toBe(true);
+    expect(entities.some((entity: { kind: string; name: string }) => entity.kind === 'organization' && entity.name === 'Microsoft')).toBe(
+      true,
+    );
   });
 
   it('gives mention offsets into the document text', async () => {
@@ -86,28 +97,36 @@ describe('gloss analyze on the printed sample article', () => {
     }
   });
 
-  it('prints Markdown with the title, pages, the outline with pages, and the entities', async () => {
-    const run = await gloss('analyze', pdfs.sample, '--url', URL, '--format', 'markdown');
-    expect(run.code).toBe(0);
-    const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe('# Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities - Security Newsroom');
-    expect(lines).toContain(`- **Source:** <${URL}>`);
-    expect(lines.some((line) => /^- \*\*Pages:\*\* \d+$/.test(line))).toBe(true);
-    expect(lines.some((line) => /^- \*\*Fingerprint:\*\* `[0-9a-f]{32}`$/.test(line))).toBe(true);
-    expect(lines).toContain('  - Overview of Storm-1152’s fraudulent activities (page 1)');
-    expect(lines.some((line) => line.startsWith('- **Storm-1152** (threat-actor)'))).toBe(true);
-  }, RUN_TIMEOUT_MS);
+  it(
+    'prints Markdown with the title, pages, the outline with pages, and the entities',
+    async () => {
+      const run = await gloss('analyze', pdfs.sample, '--url', URL, '--format', 'markdown');
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split('\n');
+      expect(lines[0]).toBe('# Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities - Security Newsroom');
+      expect(lines).toContain(`- **Source:** <${URL}>`);
+      expect(lines.some((line) => /^- \*\*Pages:\*\* \d+$/.test(line))).toBe(true);
+      expect(lines.some((line) => /^- \*\*Fingerprint:\*\* `[0-9a-f]{32}`$/.test(line))).toBe(true);
+      expect(lines).toContain('  - Overview of Storm-1152’s fraudulent activities (page 1)');
+      expect(lines.some((line) => line.startsWith('- **Storm-1152** (threat-actor)'))).toBe(true);
+    },
+    RUN_TIMEOUT_MS,
+  );
 
-  it('infers the outline from font sizes when the PDF has no bookmarks', async () => {
-    const run = await gloss('analyze', pdfs['sample-no-outline']);
-    expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout);
-    expect(report.url).toBe(pathToFileURL(pdfs['sample-no-outline']).href);
-    expect(report.siteName).toBeNull();
-    expect(report.outline.filter((item: { level: number }) => item.level === 2).map((item: { text: string }) => item.text)).toContain(
-      'Microsoft’s broader strategy and partnerships',
-    );
-  }, RUN_TIMEOUT_MS);
+  it(
+    'infers the outline from font sizes when the PDF has no bookmarks',
+    async () => {
+      const run = await gloss('analyze', pdfs['sample-no-outline']);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.url).toBe(pathToFileURL(pdfs['sample-no-outline']).href);
+      expect(report.siteName).toBeNull();
+      expect(report.outline.filter((item: { level: number }) => item.level === 2).map((item: { text: string }) => item.text)).toContain(
+        'Microsoft’s broader strategy and partnerships',
+      );
+    },
+    RUN_TIMEOUT_MS,
+  );
 });
 
 describe('gloss analyze on PDFs it cannot read', () => {
@@ -123,27 +142,39 @@ describe('gloss analyze on PDFs it cannot read', () => {
     ['an encrypted PDF', async () => pdfs.encrypted, /: This PDF is protected by a password, and Gloss cannot open protected PDFs\.$/],
     ['a broken (cut-off) PDF', async () => pdfs.broken, /: This file is not a PDF that can be read: it is damaged or incomplete\.$/],
     ['a scanned PDF', async () => pdfs.scanned, /: This PDF has no text to read — it may be a scan\.$/],
-    ['a .pdf file that is no PDF', async () => {
-      const file = path.join(dir, 'report.pdf');
-      await writeFile(file, '<html><body>Saved as .pdf by mistake</body></html>');
-      return file;
-    }, /report\.pdf: is named like a PDF but is not one \(it does not start with "%PDF-"\)$/],
+    [
+      'a .pdf file that is no PDF',
+      async () => {
+        const file = path.join(dir, 'report.pdf');
+        await writeFile(file, '<html><body>Saved as .pdf by mistake</body></html>');
+        return file;
+      },
+      /report\.pdf: is named like a PDF but is not one \(it does not start with "%PDF-"\)$/,
+    ],
   ];
 
-  it.concurrent.each(cases)('refuses %s with one plain line on stderr, exit code 1', async (_name, file, message) => {
-    const run = await gloss('analyze', await file());
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^gloss: [^\n]+\n$/);
-    expect(run.stderr.trimEnd()).toMatch(message);
-    expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
-  }, RUN_TIMEOUT_MS);
+  it.concurrent.each(cases)(
+    'refuses %s with one plain line on stderr, exit code 1',
+    async (_name, file, message) => {
+      const run = await gloss('analyze', await file());
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^gloss: [^\n]+\n$/);
+      expect(run.stderr.trimEnd()).toMatch(message);
+      expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    },
+    RUN_TIMEOUT_MS,
+  );
 
-  it('reads a PDF whatever its name, by its bytes', async () => {
-    const file = path.join(dir, 'download');
-    await copyFile(pdfs.sample, file);
-    const run = await gloss('analyze', file);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).kind).toBe('pdf');
-  }, RUN_TIMEOUT_MS);
+  it(
+    'reads a PDF whatever its name, by its bytes',
+    async () => {
+      const file = path.join(dir, 'download');
+      await copyFile(pdfs.sample, file);
+      const run = await gloss('analyze', file);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).kind).toBe('pdf');
+    },
+    RUN_TIMEOUT_MS,
+  );
 });

@@ -105,7 +105,10 @@ describe('gloss analyze on other pages', () => {
   it('reads UTF-8 without a charset declaration, and legacy encodings that declare one', async () => {
     const utf8 = await file('utf8.html', '<html><head><title>Café – Storm-1152’s</title></head><body><p>Text.</p></body></html>');
     expect(JSON.parse((await gloss('analyze', utf8)).stdout).title).toBe('Café – Storm-1152’s');
-    const latin = Buffer.from('<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body><p>x</p></body></html>', 'latin1');
+    const latin = Buffer.from(
+      '<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body><p>x</p></body></html>',
+      'latin1',
+    );
     expect(JSON.parse((await gloss('analyze', await file('latin.html', latin))).stdout).title).toBe('Café');
   });
 
@@ -126,7 +129,10 @@ describe('gloss analyze on other pages', () => {
   });
 
   it('keeps a hostile title inert in Markdown', async () => {
-    const page = await file('hostile.html', '<title>*[x](javascript:alert(1))*</title><body><h2>&lt;img src=x onerror=alert(1)&gt;</h2><p>Hi.</p>');
+    const page = await file(
+      'hostile.html',
+      '<title>*[x](javascript:alert(1))*</title><body><h2>&lt;img src=x onerror=alert(1)&gt;</h2><p>Hi.</p>',
+    );
     const run = await gloss('analyze', page, '--format', 'markdown');
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe('# \\*\\[x\\]\\(javascript:alert\\(1\\)\\)\\*');
@@ -170,7 +176,12 @@ describe('gloss analyze on bad input', () => {
     ['an empty file', () => ['analyze', inputs['empty.html']], 1, /empty/],
     ['a whitespace-only file', () => ['analyze', inputs['blank.html']], 1, /empty/],
     ['HTML with no text in its body', () => ['analyze', inputs['no-body-text.html']], 1, /no text/],
-    ['HTML nested deeper than a browser nests', () => ['analyze', inputs['nested.html']], 1, /nested too deeply to read \(over 512 levels\)/],
+    [
+      'HTML nested deeper than a browser nests',
+      () => ['analyze', inputs['nested.html']],
+      1,
+      /nested too deeply to read \(over 512 levels\)/,
+    ],
     ['an unknown --format', () => ['analyze', inputs['page.html'], '--format', 'yaml'], 2, /unknown format "yaml"/],
     ['a relative --url', () => ['analyze', inputs['page.html'], '--url', 'example.com/a'], 2, /--url must be an absolute URL/],
     ['a javascript: --url', () => ['analyze', inputs['page.html'], '--url', 'javascript:alert(1)'], 2, /--url must be/],

@@ -28,9 +28,19 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, t
     const child = spawn(command, [...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => { stdout += chunk; });
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } }, timeoutMs);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
@@ -110,7 +120,8 @@ const tsx = (script: string, ...args: string[]) => [process.execPath, ['--import
 
 describe('with CHROMIUM_PATH pointing nowhere', () => {
   const env = { ...process.env, CHROMIUM_PATH: '/nowhere/chromium' };
-  const expected = 'gloss: CHROMIUM_PATH is /nowhere/chromium, which is not an executable file; set it to a Chromium or Google Chrome executable, or unset it to use an installed Chromium.';
+  const expected =
+    'gloss: CHROMIUM_PATH is /nowhere/chromium, which is not an executable file; set it to a Chromium or Google Chrome executable, or unset it to use an installed Chromium.';
 
   it('npm test stops in its pretest step with one line, before type-checking or building', async () => {
     const result = await run('npm', ['test'], env, 60_000);
@@ -142,10 +153,14 @@ describe('the pretest step without browsers', () => {
     const result = await run(...tsx(ENSURE), machine.env, 30_000);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('gloss: installing chromium firefox-esr from Debian\'s packages');
+    expect(result.stdout).toContain("gloss: installing chromium firefox-esr from Debian's packages");
     expect(result.stdout).toContain('gloss: installed chromium firefox-esr.');
     expect(result.stdout).not.toContain('Setting up'); // apt's own output is kept for failures only
-    const calls = machine.log().trim().split('\n').map((line) => JSON.parse(line));
+    const calls = machine
+      .log()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(calls).toEqual([
       { args: ['update', '-qq'], frontend: 'noninteractive' },
       { args: ['install', '-y', '-qq', 'chromium', 'firefox-esr'], frontend: 'noninteractive' },
@@ -166,7 +181,9 @@ describe('the pretest step without browsers', () => {
     const result = await run(...tsx(ENSURE), { ...machine.env, FAKE_APT_FAIL: '1' }, 30_000);
     expect(result.code).toBe(1);
     const line = expectOneLine(result);
-    expect(line).toMatch(/^gloss: `apt-get install chromium firefox-esr` failed \(E: Unable to locate package chromium; full output in \S+\.log\); install chromium firefox-esr yourself, or set CHROMIUM_PATH and FIREFOX_PATH to their executables\.$/);
+    expect(line).toMatch(
+      /^gloss: `apt-get install chromium firefox-esr` failed \(E: Unable to locate package chromium; full output in \S+\.log\); install chromium firefox-esr yourself, or set CHROMIUM_PATH and FIREFOX_PATH to their executables\.$/,
+    );
     const logFile = /full output in (\S+\.log)/.exec(line)![1]!;
     expect(readFileSync(logFile, 'utf8')).toContain('E: Unable to locate package chromium');
     rmSync(logFile);
@@ -176,7 +193,9 @@ describe('the pretest step without browsers', () => {
     const machine = bareMachine({ 'apt-get': FAKE_APT_GET, sudo: FAKE_SUDO });
     const result = await run(...tsx(ENSURE), { ...machine.env, GLOSS_NO_INSTALL: '1' }, 30_000);
     expect(result.code).toBe(1);
-    expect(expectOneLine(result)).toBe('gloss: Chromium and Firefox are not installed; run `sudo apt-get install chromium firefox-esr`, or set CHROMIUM_PATH and FIREFOX_PATH to their executables.');
+    expect(expectOneLine(result)).toBe(
+      'gloss: Chromium and Firefox are not installed; run `sudo apt-get install chromium firefox-esr`, or set CHROMIUM_PATH and FIREFOX_PATH to their executables.',
+    );
     expect(machine.log()).toBe('');
   });
 
@@ -194,7 +213,9 @@ describe('npm start without a browser it may install', () => {
     const started = Date.now();
     const result = await run(...tsx(START), machine.env, 150_000);
     expect(result.code).toBe(0);
-    expect(expectOneLine(result)).toBe('gloss: Chromium is not installed; install Chromium (or Google Chrome), or set CHROMIUM_PATH to its executable.');
+    expect(expectOneLine(result)).toBe(
+      'gloss: Chromium is not installed; install Chromium (or Google Chrome), or set CHROMIUM_PATH to its executable.',
+    );
     expect(result.stdout).toContain('> wxt build\n> wxt build -b firefox\n');
     expect(result.stdout).toContain('choose .output/chrome-mv3');
     expect(result.stdout).toContain('choose .output/firefox-mv2/manifest.json');

@@ -40,7 +40,7 @@ describe.each([
   ['Chrome', CHROME_BUILD],
   ['Firefox', FIREFOX_BUILD],
 ])('the %s package', (_browser, dir) => {
-  it('carries package.json\'s version', () => {
+  it("carries package.json's version", () => {
     expect(builtManifest(dir).version).toBe(packageJson.version);
   });
 
@@ -62,7 +62,7 @@ describe('the Chrome package, as the Chrome Web Store checks it', () => {
     expect(manifest.description.length).toBeLessThanOrEqual(132);
   });
 
-  it('holds only keys Chrome knows (Firefox\'s settings stay in the Firefox manifest)', () => {
+  it("holds only keys Chrome knows (Firefox's settings stay in the Firefox manifest)", () => {
     expect(builtManifest(CHROME_BUILD)).not.toHaveProperty('browser_specific_settings');
     expect(builtManifest(FIREFOX_BUILD).browser_specific_settings?.gecko.id).toBe('gloss@gloss-reader.org');
   });
@@ -72,28 +72,39 @@ describe('web-ext lint', () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'gloss-lint-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('finds no error, notice or warning in the Firefox package but the bundled libraries\' listed ones', async () => {
-    const report = await lintFirefoxPackage(FIREFOX_BUILD);
-    expect(report.errors.map(describeLintMessage)).toEqual([]);
-    expect(report.notices.map(describeLintMessage)).toEqual([]);
-    expect(report.unexplained.map(describeLintMessage)).toEqual([]);
-    // The list in scripts/store/known-lint-warnings.ts is current: each entry is still reported.
-    expect(report.unseen.map((entry) => entry.library)).toEqual([]);
-  }, LINT_TIMEOUT);
+  it(
+    "finds no error, notice or warning in the Firefox package but the bundled libraries' listed ones",
+    async () => {
+      const report = await lintFirefoxPackage(FIREFOX_BUILD);
+      expect(report.errors.map(describeLintMessage)).toEqual([]);
+      expect(report.notices.map(describeLintMessage)).toEqual([]);
+      expect(report.unexplained.map(describeLintMessage)).toEqual([]);
+      // The list in scripts/store/known-lint-warnings.ts is current: each entry is still reported.
+      expect(report.unseen.map((entry) => entry.library)).toEqual([]);
+    },
+    LINT_TIMEOUT,
+  );
 
-  it('reports an innerHTML of the extension\'s own as a warning to fix', async () => {
-    writeFileSync(path.join(scratch, 'manifest.json'), JSON.stringify({
-      manifest_version: 2,
-      name: 'Lint check',
-      version: '1.0',
-      browser_specific_settings: { gecko: { id: 'lint-check@gloss-reader.org', data_collection_permissions: { required: ['none'] } } },
-      background: { scripts: ['background.js'] },
-    }));
-    writeFileSync(path.join(scratch, 'background.js'), 'document.body.innerHTML = location.hash;\n');
-    const report = await lintFirefoxPackage(scratch);
-    expect(report.unexplained.map((warning) => warning.code)).toEqual(['UNSAFE_VAR_ASSIGNMENT']);
-    expect(report.known).toEqual([]);
-  }, LINT_TIMEOUT);
+  it(
+    "reports an innerHTML of the extension's own as a warning to fix",
+    async () => {
+      writeFileSync(
+        path.join(scratch, 'manifest.json'),
+        JSON.stringify({
+          manifest_version: 2,
+          name: 'Lint check',
+          version: '1.0',
+          browser_specific_settings: { gecko: { id: 'lint-check@gloss-reader.org', data_collection_permissions: { required: ['none'] } } },
+          background: { scripts: ['background.js'] },
+        }),
+      );
+      writeFileSync(path.join(scratch, 'background.js'), 'document.body.innerHTML = location.hash;\n');
+      const report = await lintFirefoxPackage(scratch);
+      expect(report.unexplained.map((warning) => warning.code)).toEqual(['UNSAFE_VAR_ASSIGNMENT']);
+      expect(report.known).toEqual([]);
+    },
+    LINT_TIMEOUT,
+  );
 });
 
 /** Every file under `dir` whose name matches `pattern`. */
@@ -107,7 +118,7 @@ const OWN_CODE = ['components', 'entrypoints', 'extension', 'lib'].flatMap((dir)
 /** The ways a script can reach a server on its own (links a person clicks aside). */
 const NETWORK_APIS = ['XMLHttpRequest', 'WebSocket', 'EventSource', 'sendBeacon', 'fetch('];
 
-describe('Gloss\'s own code', () => {
+describe("Gloss's own code", () => {
   // Preact's innerHTML (a known lint warning) runs only for this prop, so no component may give it.
   it('never gives a Preact element dangerouslySetInnerHTML', () => {
     const offenders = OWN_CODE.filter((file) => readFileSync(file, 'utf8').includes('dangerouslySetInnerHTML'));
@@ -116,7 +127,7 @@ describe('Gloss\'s own code', () => {
 
   // PRIVACY.md says the extension makes no network request but sync's, to the server the person enters, and
   // the PDF viewer's, for the document the person opens in it.
-  it('makes no network request but the sync\'s, from its WebDAV client, and the PDF viewer\'s, for the document', () => {
+  it("makes no network request but the sync's, from its WebDAV client, and the PDF viewer's, for the document", () => {
     const hits = OWN_CODE.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
       return NETWORK_APIS.filter((api) => text.includes(api)).map((api) => `${path.relative(PROJECT_ROOT, file)}: ${api}`);
@@ -136,11 +147,13 @@ describe('Gloss\'s own code', () => {
 
   // pdf.js can fetch a document, fonts, character maps and decoders by itself, each only for an address
   // given to it; Gloss gives it the document's bytes and no address, so that code never runs.
-  it('gives pdf.js the document\'s bytes and no address to load anything from', () => {
+  it("gives pdf.js the document's bytes and no address to load anything from", () => {
     const opener = readFileSync(path.join(PROJECT_ROOT, 'extension', 'pdf', 'open-pdf.ts'), 'utf8');
     expect(opener).toMatch(/getDocument\(\{ data, /);
     for (const option of ['url:', 'cMapUrl', 'standardFontDataUrl', 'wasmUrl', 'iccUrl', 'docBaseUrl']) {
-      expect(OWN_CODE.filter((file) => readFileSync(file, 'utf8').includes(option) && readFileSync(file, 'utf8').includes('pdfjs'))).toEqual([]);
+      expect(
+        OWN_CODE.filter((file) => readFileSync(file, 'utf8').includes(option) && readFileSync(file, 'utf8').includes('pdfjs')),
+      ).toEqual([]);
     }
   });
 });
@@ -149,28 +162,46 @@ describe.each([
   ['Chrome', CHROME_BUILD],
   ['Firefox', FIREFOX_BUILD],
 ])('the %s package, libraries included', (_browser, dir) => {
-  it('makes no network request but Vite\'s preloading of the extension\'s own scripts, the sync\'s WebDAV client and the PDF viewer\'s', () => {
+  it("makes no network request but Vite's preloading of the extension's own scripts, the sync's WebDAV client and the PDF viewer's", () => {
     const found = filesUnder(dir, /\.m?js$/).flatMap((file) => {
       const text = readFileSync(file, 'utf8');
       return NETWORK_APIS.filter((api) => text.includes(api)).map((api) => ({ file: path.relative(dir, file), api, text }));
     });
     // Vite's module-preload polyfill fetches the <link rel="modulepreload"> addresses of the extension's
     // own pages (chunks/*.js in the package), once, and nothing else.
-    const preload = found.filter(({ api, text }) => api === 'fetch(' && text.includes('link[rel="modulepreload"]')
-      && text.split('fetch(').length === 2 && /fetch\(\w+\.href,\w+\)/.test(text));
+    const preload = found.filter(
+      ({ api, text }) =>
+        api === 'fetch(' &&
+        text.includes('link[rel="modulepreload"]') &&
+        text.split('fetch(').length === 2 &&
+        /fetch\(\w+\.href,\w+\)/.test(text),
+    );
     expect(preload).toHaveLength(1);
     // The sync's one fetch, in the background, next to the name of the folder it syncs with.
     // The sync's one fetch, in the background, next to the name of the folder it syncs with; and the
     // background's read of the compiled entity index from its own package (runtime.getURL).
-    const sync = found.filter(({ file, api, text }) => file === 'background.js' && api === 'fetch(' && text.includes('gloss-sync/')
-      && text.split('fetch(').length === 3 && /fetch\(\w+\.runtime\.getURL\(`\/\$\{\w+\}`\)\)/.test(text));
+    const sync = found.filter(
+      ({ file, api, text }) =>
+        file === 'background.js' &&
+        api === 'fetch(' &&
+        text.includes('gloss-sync/') &&
+        text.split('fetch(').length === 3 &&
+        /fetch\(\w+\.runtime\.getURL\(`\/\$\{\w+\}`\)\)/.test(text),
+    );
     expect(sync).toHaveLength(1);
     // pdf.js, in the viewer's chunk (with the viewer's own fetch of the document, credentials included, as
     // the reader's browser would) and in its worker: its loaders for addresses Gloss never gives it (above).
-    const pdfjs = found.filter(({ file, text }) => text.includes('WorkerMessageHandler')
-      && ((/^chunks\/pdf-[\w-]+\.js$/.test(file) && text.includes('GlobalWorkerOptions') && text.includes('credentials:"include"'))
-        || (/^assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(file) && text.includes('pdfjsVersion'))));
+    const pdfjs = found.filter(
+      ({ file, text }) =>
+        text.includes('WorkerMessageHandler') &&
+        ((/^chunks\/pdf-[\w-]+\.js$/.test(file) && text.includes('GlobalWorkerOptions') && text.includes('credentials:"include"')) ||
+          (/^assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(file) && text.includes('pdfjsVersion'))),
+    );
     expect(new Set(pdfjs.map(({ file }) => file)).size).toBe(2);
-    expect(found.filter((hit) => !preload.includes(hit) && !sync.includes(hit) && !pdfjs.includes(hit)).map(({ file, api }) => `${file}: ${api}`)).toEqual([]);
+    expect(
+      found
+        .filter((hit) => !preload.includes(hit) && !sync.includes(hit) && !pdfjs.includes(hit))
+        .map(({ file, api }) => `${file}: ${api}`),
+    ).toEqual([]);
   });
 });

@@ -28,7 +28,11 @@ describe('Chromium: a name that may mean several actors', () => {
     await expect.poll(() => apt28.isChecked(), WAIT).toBe(true);
     expect(await apt29.isChecked()).toBe(false);
     const why = entities.locator('.entity-why');
-    await expect.poll(() => why.textContent(), WAIT).toContain('“Grizzly Steppe” may mean APT28 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft) or APT29 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft); Gloss took APT28');
+    await expect
+      .poll(() => why.textContent(), WAIT)
+      .toContain(
+        '“Grizzly Steppe” may mean APT28 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft) or APT29 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft); Gloss took APT28',
+      );
 
     // With the keyboard: arrow to APT29, tab to "Use APT29 on this page", press Enter.
     await apt28.focus();
@@ -50,7 +54,9 @@ describe('Chromium: a name that may mean several actors', () => {
     await entities.getByRole('button', { name: 'Confirm threat actor' }).click();
     await expect.poll(() => entities.getByText('Confirmed Grizzly Steppe as a threat actor.').count(), WAIT).toBe(1);
     let markdown = await download(popup, 'Export Markdown');
-    expect(markdown).toMatch(/## Threat actors\n\n- \*\*APT29\*\* \(\[G0016\]\(https:\/\/attack\.mitre\.org\/groups\/G0016\/\)\): also known as [^\n]*Midnight Blizzard/);
+    expect(markdown).toMatch(
+      /## Threat actors\n\n- \*\*APT29\*\* \(\[G0016\]\(https:\/\/attack\.mitre\.org\/groups\/G0016\/\)\): also known as [^\n]*Midnight Blizzard/,
+    );
     expect(markdown).not.toContain('APT28');
     const bundle = JSON.parse(await download(popup, 'Export STIX')) as { objects: { type: string; name?: string; aliases?: string[] }[] };
     const sets = bundle.objects.filter((o) => o.type === 'intrusion-set');

@@ -22,7 +22,10 @@ describe('Chromium: editing a highlight away from the page', () => {
   it('in the popup, with the keyboard: recolour, note and tags, then delete and undo', async () => {
     const { page, quote } = await articleWithHighlight('edit-popup');
     const popup = await env.session.openPopupFor(page);
-    const item = popup.getByRole('region', { name: /Highlights/ }).getByRole('listitem').filter({ hasText: 'Astonishingly' });
+    const item = popup
+      .getByRole('region', { name: /Highlights/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Astonishingly' });
     await item.getByRole('button', { name: 'Edit' }).focus();
     await popup.keyboard.press('Enter');
     // The note has focus; Shift+Tab reaches the colours, arrows choose one.

@@ -50,14 +50,22 @@ describe('Chromium: entities on the sample article', () => {
     const popup = await env.session.openPopupFor(page);
     const markAll = popup.getByRole('button', { name: 'Mark all entities' });
     await popup.getByRole('button', { name: 'Storm-1152 (17)' }).waitFor();
-    const actorNames = await popup.getByRole('group', { name: 'Threat actors' }).getByRole('button').evaluateAll((buttons) =>
-      buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+    const actorNames = await popup
+      .getByRole('group', { name: 'Threat actors' })
+      .getByRole('button')
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
     const actorMentions = actorNames.reduce((sum, name) => sum + Number(/\((\d+)\)$/.exec(name)?.[1] ?? 0), 0);
     expect(actorMentions).toBeGreaterThanOrEqual(18);
     await markAll.click();
-    await expect.poll(async () => ((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks)['gloss-entity-threat-actor']?.length).toBe(actorMentions);
+    await expect
+      .poll(async () => ((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks)['gloss-entity-threat-actor']?.length)
+      .toBe(actorMentions);
     const marks = (await page.evaluate(ENTITY_MARKS_SCRIPT)) as Marks;
-    expect(Object.values(marks).flat().every((mark) => mark.inArticle)).toBe(true);
+    expect(
+      Object.values(marks)
+        .flat()
+        .every((mark) => mark.inArticle),
+    ).toBe(true);
     expect(marks['gloss-entity-organization']?.map((m) => m.text)).toContain('Arkose Labs');
     expect(await markAll.getAttribute('aria-pressed')).toBe('true');
     await markAll.click();
@@ -114,9 +122,9 @@ describe('Chromium: entities on the sample article', () => {
     await expect.poll(() => entities.getByRole('button', { name: /^Octo Tempest, resolved to Scattered Spider/ }).count()).toBe(1);
     await search.getByRole('button', { name: 'Find pages' }).click();
     const found = entities.getByRole('list', { name: 'Saved pages mentioning UNC3944' });
-    await expect.poll(() => found.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
-      env.server.url('storm-1152.html?case=entities-tag'),
-    ]);
+    await expect
+      .poll(() => found.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
+      .toEqual([env.server.url('storm-1152.html?case=entities-tag')]);
     await popup.close();
     await page.close();
   });
@@ -152,7 +160,11 @@ describe('Chromium: entities on the sample article', () => {
     const later = await env.session.context.newPage();
     await later.goto(env.server.url('new-actor-later.html?case=entities-new-actor'));
     popup = await env.session.openPopupFor(later);
-    await expect.poll(() => popup.getByRole('region', { name: 'Entities' }).getByRole('button', { name: 'CH-77, resolved to Crimson Heron (1)' }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        popup.getByRole('region', { name: 'Entities' }).getByRole('button', { name: 'CH-77, resolved to Crimson Heron (1)' }).count(),
+      )
+      .toBe(1);
     await popup.close();
     await later.close();
   });
@@ -183,4 +195,3 @@ describe('Chromium: entities on the sample article', () => {
     await page.close();
   });
 });
-

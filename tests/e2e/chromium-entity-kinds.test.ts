@@ -16,7 +16,10 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     let entities = popup.getByRole('region', { name: 'Entities' });
 
     // Malware: confirm it.
-    await entities.getByRole('group', { name: 'Malware' }).getByRole('button', { name: /^Emotet \(\d+\)$/ }).click();
+    await entities
+      .getByRole('group', { name: 'Malware' })
+      .getByRole('button', { name: /^Emotet \(\d+\)$/ })
+      .click();
     await entities.getByRole('button', { name: 'Confirm malware' }).click();
     await expect.poll(() => entities.getByText('Confirmed Emotet as malware.').count(), WAIT).toBe(1);
 
@@ -29,7 +32,8 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     await expect.poll(() => entities.getByRole('button', { name: 'Not an indicator' }).count(), WAIT).toBe(1);
     await entities.getByRole('button', { name: 'Confirm indicator' }).click();
     await expect.poll(() => entities.getByText('Confirmed 203.0.113.77 as an indicator.').count(), WAIT).toBe(1);
-    await expect.poll(async () => popup.locator(`[id="${await address.getAttribute('aria-describedby')}"]`).textContent(), WAIT)
+    await expect
+      .poll(async () => popup.locator(`[id="${await address.getAttribute('aria-describedby')}"]`).textContent(), WAIT)
       .toBe('IPv4 address, Confirmed by you');
     await popup.close();
 
@@ -55,7 +59,10 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     const [report] = bundle.objects.filter((o) => o.type === 'report') as { object_refs: string[] }[];
     expect(report.object_refs).toHaveLength(3);
 
-    const [markdownDownload] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export Markdown' }).click()]);
+    const [markdownDownload] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Export Markdown' }).click(),
+    ]);
     const markdown = readFileSync((await markdownDownload.path())!, 'utf8');
     expect(markdown).toContain('## Malware\n\n- **Emotet** ([S0367](https://attack.mitre.org/software/S0367/))\n- **GoldLoader**');
     expect(markdown).toContain('## Indicators\n\n- `203[.]0[.]113[.]77` (IPv4 address)');
@@ -68,7 +75,10 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     await page.goto(env.server.url('ioc-report.html?case=indicator-export'));
     const popup = await env.session.openPopupFor(page);
     const box = popup.getByRole('group', { name: 'Export indicators' });
-    const [download] = await Promise.all([popup.waitForEvent('download'), box.getByRole('button', { name: 'Download indicators' }).click()]);
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      box.getByRole('button', { name: 'Download indicators' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('GoldLoader spreads through fake invoices.indicators.csv');
     const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
     expect(csv[0]).toBe('"indicator","type","context","mentions"');
@@ -93,7 +103,9 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     await popup.keyboard.press('ControlOrMeta+V');
     await expect.poll(() => popup.locator('#paste-check').inputValue(), WAIT).not.toBe('');
     const copied = await popup.locator('#paste-check').inputValue();
-    expect(copied.split('\n')).toContain('cdn-invoice-check.com\tDomain\tEmotet then beacons to its C2 server at cdn-invoice-check.com and to 203.0.113.77 over HTTPS.');
+    expect(copied.split('\n')).toContain(
+      'cdn-invoice-check.com\tDomain\tEmotet then beacons to its C2 server at cdn-invoice-check.com and to 203.0.113.77 over HTTPS.',
+    );
     await popup.close();
     await page.close();
   });

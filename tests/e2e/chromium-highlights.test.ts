@@ -20,7 +20,10 @@ describe('Chromium: highlights on the sample article', () => {
     await page.goto(env.server.url('storm-1152.html'));
     await page.waitForTimeout(300); // the content script starts at document_idle
     // A real drag with the mouse, as a person selects.
-    const drag = (await page.evaluate(textEdgesScript(QUOTE_START, QUOTE_END))) as { from: { x: number; y: number }; to: { x: number; y: number } };
+    const drag = (await page.evaluate(textEdgesScript(QUOTE_START, QUOTE_END))) as {
+      from: { x: number; y: number };
+      to: { x: number; y: number };
+    };
     await page.mouse.move(drag.from.x, drag.from.y);
     await page.mouse.down();
     await page.mouse.move(drag.to.x, drag.to.y, { steps: 5 });
@@ -146,11 +149,17 @@ describe('Chromium: highlights on the sample article', () => {
 
     // The site edits the article: the sentence with the highlight is gone.
     const original = readFileSync(path.join(FIXTURES_DIR, 'storm-1152.html'), 'utf8');
-    env.server.override('storm-1152.html', original.replace(/<p>[^<]*meticulous investigation[^<]*<\/p>/, '<p>This section was removed.</p>'));
+    env.server.override(
+      'storm-1152.html',
+      original.replace(/<p>[^<]*meticulous investigation[^<]*<\/p>/, '<p>This section was removed.</p>'),
+    );
     try {
       await page.reload();
       const popup = await env.session.openPopupFor(page);
-      const item = popup.getByRole('region', { name: /Highlights/ }).getByRole('listitem').filter({ hasText: 'meticulous investigation' });
+      const item = popup
+        .getByRole('region', { name: /Highlights/ })
+        .getByRole('listitem')
+        .filter({ hasText: 'meticulous investigation' });
       await expect.poll(() => item.textContent(), WAIT).toContain('Not found on this page');
       expect(await page.evaluate(PAINTED_SCRIPT)).toEqual({});
 
@@ -204,7 +213,10 @@ describe('Chromium: highlights on the sample article', () => {
 
     await page.evaluate(() => window.scrollTo(0, 0));
     const popup = await env.session.openPopupFor(page);
-    await popup.getByRole('region', { name: /Highlights/ }).getByRole('button', { name: /comprehensive strategy/ }).click();
+    await popup
+      .getByRole('region', { name: /Highlights/ })
+      .getByRole('button', { name: /comprehensive strategy/ })
+      .click();
     await expect.poll(() => page.evaluate(() => window.scrollY), WAIT).toBeGreaterThan(300);
     await popup.close();
     await page.close();

@@ -3,12 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { glossEditor, glossFrame, highlightText } from './support/chromium-gloss-ui';
 import {
-  CONTROL_TEXT, expectNothingLeaked, fakeGesturesScript, PRE_EMPT_SCRIPT, SECRET_NOTE, SECRET_TAGS, SPY_KEYS_SCRIPT, SPY_LOG_SCRIPT, SPY_SCRIPT,
+  CONTROL_TEXT,
+  expectNothingLeaked,
+  fakeGesturesScript,
+  PRE_EMPT_SCRIPT,
+  SECRET_NOTE,
+  SECRET_TAGS,
+  SPY_KEYS_SCRIPT,
+  SPY_LOG_SCRIPT,
+  SPY_SCRIPT,
 } from './support/hostile-page';
 import { PAINTED_SCRIPT, textCenterScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
-const spyLog = async (page: Page) => ({ log: (await page.evaluate(SPY_LOG_SCRIPT)) as string, keys: (await page.evaluate(SPY_KEYS_SCRIPT)) as string[] });
+const spyLog = async (page: Page) => ({
+  log: (await page.evaluate(SPY_LOG_SCRIPT)) as string,
+  keys: (await page.evaluate(SPY_KEYS_SCRIPT)) as string[],
+});
 const QUOTE = ['Astonishingly', '750 million'] as const;
 const env = useChromium();
 

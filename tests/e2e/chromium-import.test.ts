@@ -16,18 +16,42 @@ const T = 1_714_000_000_000;
 function backupWithActors(): string {
   const snapshot: GlossSnapshot = {
     pages: [{ url: PAGE, title: 'Storm-1152 explained', siteName: 'News', createdAt: T, updatedAt: T, actors: [] }],
-    annotations: [{
-      id: '3b241101-e2bb-4255-8caf-4136c566a962', pageUrl: PAGE, color: 'yellow', note: '', tags: [], createdAt: T, updatedAt: T,
-      target: {
-        quote: { type: 'TextQuoteSelector', exact: 'Storm-1152 sold accounts', prefix: '', suffix: '' },
-        position: { type: 'TextPositionSelector', start: 0, end: 24 },
+    annotations: [
+      {
+        id: '3b241101-e2bb-4255-8caf-4136c566a962',
+        pageUrl: PAGE,
+        color: 'yellow',
+        note: '',
+        tags: [],
+        createdAt: T,
+        updatedAt: T,
+        target: {
+          quote: { type: 'TextQuoteSelector', exact: 'Storm-1152 sold accounts', prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector', start: 0, end: 24 },
+        },
       },
-    }],
+    ],
     tags: [],
     entityTags: [],
     actors: [
-      { id: 'gold harvest', canonical: 'Gold Harvest', aliases: ['GH-1'], extendsBuiltin: false, nameKeys: ['gold harvest', 'gh-1'], createdAt: T, updatedAt: T },
-      { id: 'apt29', canonical: 'APT29', aliases: ['the Board'], extendsBuiltin: true, nameKeys: ['apt29', 'the board'], createdAt: T, updatedAt: T },
+      {
+        id: 'gold harvest',
+        canonical: 'Gold Harvest',
+        aliases: ['GH-1'],
+        extendsBuiltin: false,
+        nameKeys: ['gold harvest', 'gh-1'],
+        createdAt: T,
+        updatedAt: T,
+      },
+      {
+        id: 'apt29',
+        canonical: 'APT29',
+        aliases: ['the Board'],
+        extendsBuiltin: true,
+        nameKeys: ['apt29', 'the board'],
+        createdAt: T,
+        updatedAt: T,
+      },
     ],
   };
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'gloss-import-')), 'actors.gloss.json');
@@ -47,7 +71,9 @@ describe('Chromium: importing a backup that changes threat actors', () => {
     await library.getByLabel('Import backup').setInputFiles(file);
     const confirm = library.getByRole('group', { name: 'Actor changes in actors.gloss.json' });
     await confirm.waitFor(WAIT);
-    expect(await confirm.textContent()).toContain('This backup also adds 1 actor and 2 aliases: “the Board” for APT29; Gold Harvest (new; also “GH-1”).');
+    expect(await confirm.textContent()).toContain(
+      'This backup also adds 1 actor and 2 aliases: “the Board” for APT29; Gold Harvest (new; also “GH-1”).',
+    );
     expect(await library.evaluate(() => document.activeElement?.textContent)).toBe('Import without');
     await library.keyboard.press('Enter');
     await expect.poll(() => status(library), WAIT).toMatch(/^Imported: 1 highlight added.*Actor changes left out, as chosen\.$/);

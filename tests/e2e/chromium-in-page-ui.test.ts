@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { clickInGloss, glossEditor, glossFrame, glossReady, highlightText, selectForToolbar } from './support/chromium-gloss-ui';
 import {
-  DECORATIONS_SCRIPT, PAINTED_RECTS_SCRIPT, PAINTED_SCRIPT, selectTextScript, textCenterScript, textEdgesScript,
+  DECORATIONS_SCRIPT,
+  PAINTED_RECTS_SCRIPT,
+  PAINTED_SCRIPT,
+  selectTextScript,
+  textCenterScript,
+  textEdgesScript,
 } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
@@ -18,15 +23,21 @@ const painted = (page: Page) => page.evaluate(PAINTED_SCRIPT) as Promise<Record<
 /** Whether the keyboard focus is in Gloss's frame (the page sees only its host element focused). */
 const focusInGloss = (page: Page) => page.evaluate(() => document.activeElement?.hasAttribute('data-gloss-ui') ?? false);
 /** The name of the control focused inside Gloss's frame. */
-const focusedControl = (frame: Frame) => frame.evaluate(() => {
-  const active = document.activeElement as HTMLElement | null;
-  return document.hasFocus() && active && active !== document.body ? (active.getAttribute('aria-label') ?? active.textContent?.trim() ?? '') : null;
-});
+const focusedControl = (frame: Frame) =>
+  frame.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    return document.hasFocus() && active && active !== document.body
+      ? (active.getAttribute('aria-label') ?? active.textContent?.trim() ?? '')
+      : null;
+  });
 
 /** Drags with the real mouse from the start of `start` to the end of `end`; returns where it was released. */
 async function drag(page: Page, start: string, end: string): Promise<{ x: number; y: number }> {
   await page.bringToFront();
-  const { from, to } = (await page.evaluate(textEdgesScript(start, end))) as { from: { x: number; y: number }; to: { x: number; y: number } };
+  const { from, to } = (await page.evaluate(textEdgesScript(start, end))) as {
+    from: { x: number; y: number };
+    to: { x: number; y: number };
+  };
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 5 });
@@ -50,9 +61,12 @@ async function highlighted(page: Page, start: string, end: string): Promise<stri
 
 async function dispatchCommand(page: Page, name: string): Promise<void> {
   const tabId = await env.session.tabIdOf(page);
-  await env.session.serviceWorker.evaluate(async ({ id, command }) => {
-    chrome.commands.onCommand.dispatch(command, await chrome.tabs.get(id));
-  }, { id: tabId, command: name });
+  await env.session.serviceWorker.evaluate(
+    async ({ id, command }) => {
+      chrome.commands.onCommand.dispatch(command, await chrome.tabs.get(id));
+    },
+    { id: tabId, command: name },
+  );
 }
 
 describe('Chromium: the in-page toolbar and editor stay out of the way', () => {
@@ -66,7 +80,9 @@ describe('Chromium: the in-page toolbar and editor stay out of the way', () => {
     await page.mouse.move(word.x, word.y);
     await expect.poll(() => page.evaluate(DECORATIONS_SCRIPT), WAIT).toMatchObject({ 'gloss-hover': [quote] });
     await page.mouse.move(5, 5);
-    await expect.poll(async () => ((await page.evaluate(DECORATIONS_SCRIPT)) as Record<string, unknown>)['gloss-hover'], WAIT).toBeUndefined();
+    await expect
+      .poll(async () => ((await page.evaluate(DECORATIONS_SCRIPT)) as Record<string, unknown>)['gloss-hover'], WAIT)
+      .toBeUndefined();
     await page.mouse.dblclick(word.x, word.y);
     // The second click lands on the page, not on a Delete button: the highlight is still there.
     await expect.poll(() => page.evaluate(() => String(getSelection())), WAIT).toBe('staggering');
@@ -109,7 +125,9 @@ describe('Chromium: the in-page toolbar and editor stay out of the way', () => {
     expect(box.y - released.y).toBeLessThan(60);
     // One click on a colour highlights in it.
     await clickInGloss(await glossFrame(page), toolbar.getByRole('button', { name: 'Green' }));
-    await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-green': ['Astonishingly, the group managed to generate a staggering 750 million'] });
+    await expect
+      .poll(() => painted(page), WAIT)
+      .toEqual({ 'gloss-green': ['Astonishingly, the group managed to generate a staggering 750 million'] });
     await page.close();
   });
 
@@ -180,7 +198,9 @@ describe('Chromium: Gloss from the keyboard alone', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => editor.count(), WAIT).toBe(0);
     await expect.poll(() => focusInGloss(page), WAIT).toBe(false);
-    expect(await page.evaluate(() => getSelection()?.anchorNode?.parentElement?.textContent?.includes('Astonishingly') ?? false)).toBe(true);
+    expect(await page.evaluate(() => getSelection()?.anchorNode?.parentElement?.textContent?.includes('Astonishingly') ?? false)).toBe(
+      true,
+    );
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-blue': [first], 'gloss-yellow': [second] });
     await expect.poll(() => page.evaluate(DECORATIONS_SCRIPT), WAIT).toMatchObject({ 'gloss-noted': [second] });
 
@@ -200,9 +220,12 @@ describe('Chromium: Gloss from the keyboard alone', () => {
     expect(await (await glossEditor(page)).getByRole('textbox', { name: 'Tags' }).inputValue()).toBe('social-engineering, ');
     // Ctrl+Enter saves and closes as well.
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => (glossEditor(page).then((e) => e.count())), WAIT).toBe(0);
+    await expect.poll(() => glossEditor(page).then((e) => e.count()), WAIT).toBe(0);
     const popup = await env.session.openPopupFor(page);
-    const items = popup.getByRole('region', { name: /Highlights/ }).getByRole('listitem').filter({ hasText: 'Microsoft obtained' });
+    const items = popup
+      .getByRole('region', { name: /Highlights/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Microsoft obtained' });
     await expect.poll(() => items.textContent(), WAIT).toContain('#social-engineering');
     await popup.close();
     await page.close();
@@ -233,18 +256,21 @@ describe('Chromium: Gloss from the keyboard alone', () => {
     await page.keyboard.press('n');
     await expect.poll(position, WAIT).toBe('Highlight 3 of 3');
     // Scrolled into view.
-    const inView = () => page.evaluate(() => {
-      const range = [...CSS.highlights.get('gloss-focus')!][0] as Range;
-      const rect = range.getBoundingClientRect();
-      return rect.top >= 0 && rect.bottom <= innerHeight;
-    });
+    const inView = () =>
+      page.evaluate(() => {
+        const range = [...CSS.highlights.get('gloss-focus')!][0] as Range;
+        const rect = range.getBoundingClientRect();
+        return rect.top >= 0 && rect.bottom <= innerHeight;
+      });
     await expect.poll(inView, WAIT).toBe(true);
     await page.keyboard.press('p');
     await expect.poll(position, WAIT).toBe('Highlight 2 of 3');
     await page.keyboard.press('Escape');
     await expect.poll(() => bar.count(), WAIT).toBe(0);
     await expect.poll(() => focusInGloss(page), WAIT).toBe(false);
-    expect(await page.evaluate(() => getSelection()?.anchorNode?.parentElement?.textContent?.includes('identity theft') ?? false)).toBe(true);
+    expect(await page.evaluate(() => getSelection()?.anchorNode?.parentElement?.textContent?.includes('identity theft') ?? false)).toBe(
+      true,
+    );
     await page.close();
   });
 
@@ -253,7 +279,10 @@ describe('Chromium: Gloss from the keyboard alone', () => {
     await page.evaluate(() => getSelection()?.removeAllRanges());
     await dispatchCommand(page, 'highlight-selection');
     const frame = await glossFrame(page);
-    await frame.getByRole('status').getByText(/Select some text in the page first, then press .+ again\./).waitFor(WAIT);
+    await frame
+      .getByRole('status')
+      .getByText(/Select some text in the page first, then press .+ again\./)
+      .waitFor(WAIT);
 
     const quote = await highlighted(page, 'phishing attacks', 'identity theft');
     // Recolour it purple in the editor: purple becomes the colour used last.
@@ -279,7 +308,9 @@ describe('Chromium: Gloss from the keyboard alone', () => {
     const editor = await glossEditor(page);
     await editor.getByRole('textbox', { name: 'Note' }).fill('Kept through the merge.');
     await editor.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => page.evaluate(DECORATIONS_SCRIPT), WAIT).toMatchObject({ 'gloss-noted': ['Astonishingly, the group managed to generate a staggering'] });
+    await expect
+      .poll(() => page.evaluate(DECORATIONS_SCRIPT), WAIT)
+      .toMatchObject({ 'gloss-noted': ['Astonishingly, the group managed to generate a staggering'] });
 
     const quote = await selectForToolbar(page, 'generate a staggering', '750 million');
     expect(quote).toBe('generate a staggering 750 million');

@@ -60,11 +60,23 @@ describe('Chromium: library, export and backup', () => {
 
     // Export Markdown from the popup: a download at once, with the highlight in it.
     const popup = await env.session.openPopupFor(sample);
-    await popup.getByRole('region', { name: /Highlights/ }).getByRole('listitem').first().waitFor(WAIT);
+    await popup
+      .getByRole('region', { name: /Highlights/ })
+      .getByRole('listitem')
+      .first()
+      .waitFor(WAIT);
     // Once the popup has shown the entities, the page's actors are recorded for the export.
-    await popup.getByRole('region', { name: 'Entities' }).getByRole('button', { name: /^Storm-1152 \(/ }).waitFor(WAIT);
-    const [markdownDownload] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export Markdown' }).click()]);
-    expect(markdownDownload.suggestedFilename()).toBe('Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities.md');
+    await popup
+      .getByRole('region', { name: 'Entities' })
+      .getByRole('button', { name: /^Storm-1152 \(/ })
+      .waitFor(WAIT);
+    const [markdownDownload] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Export Markdown' }).click(),
+    ]);
+    expect(markdownDownload.suggestedFilename()).toBe(
+      'Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities.md',
+    );
     const markdown = readFileSync((await markdownDownload.path())!, 'utf8');
     expect(markdown).toMatch(/^---\ntitle: "Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities"\n/);
     expect(markdown).toContain(`source: "${sampleUrl}"`);
@@ -76,7 +88,10 @@ describe('Chromium: library, export and backup', () => {
 
     // Back up everything from the library, then restore it into a fresh profile.
     await library.getByRole('button', { name: 'Clear search and filters' }).click();
-    const [jsonDownload] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Export JSON' }).click()]);
+    const [jsonDownload] = await Promise.all([
+      library.waitForEvent('download'),
+      library.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
     expect(jsonDownload.suggestedFilename()).toMatch(/^gloss-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backupPath = (await jsonDownload.path())!;
     expect(JSON.parse(readFileSync(backupPath, 'utf8'))).toMatchObject({ type: 'AnnotationCollection', total: 2 });
@@ -91,7 +106,10 @@ describe('Chromium: library, export and backup', () => {
       expect(await freshLibrary.getByRole('status').filter({ hasText: 'Imported' }).textContent()).toContain('2 highlights added');
       await expect.poll(() => resultTitles(freshLibrary), WAIT).toHaveLength(2);
 
-      for (const [url, quote] of [[sampleUrl, sampleQuote], [reportUrl, reportQuote]]) {
+      for (const [url, quote] of [
+        [sampleUrl, sampleQuote],
+        [reportUrl, reportQuote],
+      ]) {
         const page = await openPage(url, fresh.context);
         await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
         const freshPopup = await fresh.openPopupFor(page);

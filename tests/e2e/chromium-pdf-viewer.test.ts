@@ -20,7 +20,10 @@ async function openViewer(search: string): Promise<Page> {
 /** Opens a test PDF in the viewer and waits for page 1 to be drawn (with its text, unless it has none). */
 async function openPdf(name: Parameters<typeof pdfs.urlOf>[0], { hasText = true } = {}): Promise<Page> {
   const page = await openViewer(`?file=${encodeURIComponent(await pdfs.urlOf(name))}`);
-  await page.locator(`.pdf-page[data-page-number="1"][data-rendered]${hasText ? ' .textLayer span:not(.markedContent)' : ''}`).first().waitFor();
+  await page
+    .locator(`.pdf-page[data-page-number="1"][data-rendered]${hasText ? ' .textLayer span:not(.markedContent)' : ''}`)
+    .first()
+    .waitFor();
   return page;
 }
 
@@ -152,7 +155,9 @@ describe('Chromium: Gloss’s PDF viewer', () => {
   it('opens a local file from the file picker, and says so plainly when a file is broken, encrypted or scanned', async () => {
     const page = await openViewer('');
     await page.getByText('Open a PDF file').waitFor();
-    await page.getByLabel('Open a PDF file').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: await readFile(await testPdf('sample')) });
+    await page
+      .getByLabel('Open a PDF file')
+      .setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: await readFile(await testPdf('sample')) });
     await page.locator('.pdf-page[data-rendered] .textLayer span:not(.markedContent)').first().waitFor();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(SAMPLE_TITLE);
 
@@ -161,7 +166,9 @@ describe('Chromium: Gloss’s PDF viewer', () => {
       ['encrypted', 'This PDF is protected by a password'],
     ] as const;
     for (const [name, title] of problems) {
-      await page.getByLabel('Open a PDF file').setInputFiles({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: await readFile(await testPdf(name)) });
+      await page
+        .getByLabel('Open a PDF file')
+        .setInputFiles({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: await readFile(await testPdf(name)) });
       await expect.poll(() => page.getByRole('alert').getByRole('heading').textContent()).toBe(title);
     }
     await page.close();

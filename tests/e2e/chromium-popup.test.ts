@@ -24,9 +24,7 @@ describe('Chromium: the popup on the sample article', () => {
     await outline.getByRole('link', { name: target }).click();
     // The heading ends up at the top of the viewport (scrollIntoView with block "start"), give or take
     // the sub-pixel rounding of a smooth scroll.
-    await expect
-      .poll(async () => Math.abs((await page.evaluate(headingTopScript(target))) as number), SCROLL_WAIT)
-      .toBeLessThan(1);
+    await expect.poll(async () => Math.abs((await page.evaluate(headingTopScript(target))) as number), SCROLL_WAIT).toBeLessThan(1);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
     await popup.close();
     await page.close();

@@ -148,7 +148,12 @@ describe('Chromium: the settings page', () => {
     await expect.poll(async () => Object.values(await painted(page)).flat().length, WAIT).toBe(1);
 
     const data = settings.getByRole('region', { name: 'Your data' });
-    const count = (name: string) => data.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd').textContent();
+    const count = (name: string) =>
+      data
+        .getByRole('term')
+        .filter({ hasText: new RegExp(`^${name}$`) })
+        .locator('xpath=following-sibling::dd')
+        .textContent();
     const number = async (name: string) => Number((await count(name))?.replace(/,/g, ''));
     // The page follows changes made elsewhere (the highlight made just now).
     await expect.poll(() => number('Highlights'), WAIT).toBeGreaterThanOrEqual(1);

@@ -24,8 +24,11 @@ function inSidePanel<T>(popup: Page, read: string): Promise<T | null> {
 }
 
 const panelTitle = (popup: Page) => inSidePanel<string | null>(popup, '(doc) => doc.querySelector("h1")?.textContent ?? null');
-const panelQuotes = (popup: Page) => inSidePanel<string[]>(popup,
-  '(doc) => [...doc.querySelectorAll("section[aria-labelledby=highlights-title] li q")].map((q) => q.textContent)');
+const panelQuotes = (popup: Page) =>
+  inSidePanel<string[]>(
+    popup,
+    '(doc) => [...doc.querySelectorAll("section[aria-labelledby=highlights-title] li q")].map((q) => q.textContent)',
+  );
 
 describe('Chromium: the side panel', () => {
   it('opens from the popup, follows tab switches and page loads, and lists highlights live', async () => {
@@ -59,14 +62,23 @@ describe('Chromium: the side panel', () => {
     await article.close();
   });
 
-  it('sidepanel.html?tab=<id> has the popup\'s names; it marks the section being read', async () => {
+  it("sidepanel.html?tab=<id> has the popup's names; it marks the section being read", async () => {
     const article = await env.session.context.newPage();
     await article.goto(env.server.url('storm-1152.html?case=panel-names'));
     const panel = await openPanelFor(article);
     await expect.poll(() => panel.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe(SAMPLE_TITLE);
     const outline = panel.getByRole('navigation', { name: 'Outline' });
     expect(await outline.getByRole('link').allTextContents()).toEqual(SAMPLE_HEADINGS);
-    await expect.poll(() => panel.getByRole('region', { name: 'Entities' }).getByRole('button', { name: /^Storm-1152.*\(17\)$/ }).count(), WAIT).toBe(1);
+    await expect
+      .poll(
+        () =>
+          panel
+            .getByRole('region', { name: 'Entities' })
+            .getByRole('button', { name: /^Storm-1152.*\(17\)$/ })
+            .count(),
+        WAIT,
+      )
+      .toBe(1);
     expect(await panel.getByRole('region', { name: /Highlights/ }).count()).toBe(1);
     for (const name of ['Export Markdown', 'Export JSON', 'Export STIX', 'Copy Markdown']) {
       expect(await panel.getByRole('button', { name, exact: true }).count()).toBe(1);
@@ -95,7 +107,10 @@ describe('Chromium: the side panel', () => {
     await expect.poll(() => article.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
     const panel = await openPanelFor(article);
-    const item = panel.getByRole('region', { name: /Highlights/ }).getByRole('listitem').filter({ hasText: 'Astonishingly' });
+    const item = panel
+      .getByRole('region', { name: /Highlights/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Astonishingly' });
     await item.getByRole('button', { name: 'Edit' }).click();
     const form = item.getByRole('form', { name: 'Edit highlight' });
     // Keyboard: the note has focus; colours are a radio group.

@@ -47,7 +47,8 @@ async function openLibrary(session: ChromiumSession): Promise<Page> {
   return library;
 }
 
-const painted = async (page: Page): Promise<string[]> => Object.values((await page.evaluate(PAINTED_SCRIPT)) as Record<string, string[]>).flat();
+const painted = async (page: Page): Promise<string[]> =>
+  Object.values((await page.evaluate(PAINTED_SCRIPT)) as Record<string, string[]>).flat();
 
 async function editNote(page: Page, text: string, note: string): Promise<void> {
   await page.bringToFront();

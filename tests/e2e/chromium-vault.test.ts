@@ -23,12 +23,27 @@ const T = 1_714_000_000_000;
 
 function highlight(id: string, pageUrl: string, exact: string, start: number, note = ''): AnnotationRecord {
   return {
-    id, pageUrl, color: 'yellow', note, tags: [], createdAt: T, updatedAt: T,
-    target: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + exact.length } },
+    id,
+    pageUrl,
+    color: 'yellow',
+    note,
+    tags: [],
+    createdAt: T,
+    updatedAt: T,
+    target: {
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    },
   };
 }
 
-const KEPT = highlight('3b241101-e2bb-4255-8caf-4136c566a962', STORM, 'Storm-1152 sold accounts', 0, '*Important*: [[Scattered Spider]] bought them.\n\n- check the help desk');
+const KEPT = highlight(
+  '3b241101-e2bb-4255-8caf-4136c566a962',
+  STORM,
+  'Storm-1152 sold accounts',
+  0,
+  '*Important*: [[Scattered Spider]] bought them.\n\n- check the help desk',
+);
 const DELETED = highlight('7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5', STORM, 'CAPTCHA solving as a service', 100);
 const ONLY = highlight('9e8d7c6b-5a49-4837-a261-504f3e2d1c0b', HERON, 'Crimson Heron phished researchers', 0);
 
@@ -63,12 +78,15 @@ async function readVault(library: Page): Promise<Record<string, string>> {
 }
 
 async function writeVaultFile(library: Page, name: string, text: string): Promise<void> {
-  await library.evaluate(async ([fileName, contents]) => {
-    const vault = await (await navigator.storage.getDirectory()).getDirectoryHandle('vault', { create: true });
-    const writable = await (await vault.getFileHandle(fileName, { create: true })).createWritable();
-    await writable.write(contents);
-    await writable.close();
-  }, [name, text] as const);
+  await library.evaluate(
+    async ([fileName, contents]) => {
+      const vault = await (await navigator.storage.getDirectory()).getDirectoryHandle('vault', { create: true });
+      const writable = await (await vault.getFileHandle(fileName, { create: true })).createWritable();
+      await writable.write(contents);
+      await writable.close();
+    },
+    [name, text] as const,
+  );
 }
 
 const status = (library: Page) => library.locator('.status-line').textContent();
@@ -106,7 +124,9 @@ describe('Chromium: writing notes into an Obsidian vault folder', () => {
     // The reader writes above and below Gloss's block (and renames nothing).
     const above = '\nMy take: this is [[Storm-1152]]’s *second* takedown.\n\n';
     const below = '\n\n## Follow-up\n\n- [ ] ask the SOC about CAPTCHA farms\n';
-    const edited = storm.replace(`---\n\n${GLOSS_BLOCK_START}`, `---\n${above}${GLOSS_BLOCK_START}`).replace(`${GLOSS_BLOCK_END}\n`, `${GLOSS_BLOCK_END}${below}`);
+    const edited = storm
+      .replace(`---\n\n${GLOSS_BLOCK_START}`, `---\n${above}${GLOSS_BLOCK_START}`)
+      .replace(`${GLOSS_BLOCK_END}\n`, `${GLOSS_BLOCK_END}${below}`);
     expect(edited).not.toBe(storm);
     await writeVaultFile(library, 'Storm-1152 explained (2).md', edited);
     const heronBelow = `${files['Crimson Heron.md']}\nKeep an eye on this group.\n`;

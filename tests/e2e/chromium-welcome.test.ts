@@ -31,7 +31,10 @@ describe('Chromium: the welcome page', () => {
       // The library opens it again from its menu.
       const library = await again.context.newPage();
       await library.goto(`chrome-extension://${again.extensionId}/library.html`);
-      const [opened] = await Promise.all([again.context.waitForEvent('page'), library.getByRole('link', { name: 'Welcome and tips' }).click()]);
+      const [opened] = await Promise.all([
+        again.context.waitForEvent('page'),
+        library.getByRole('link', { name: 'Welcome and tips' }).click(),
+      ]);
       await opened.waitForLoadState();
       expect(opened.url()).toBe(`chrome-extension://${again.extensionId}/welcome.html`);
     } finally {

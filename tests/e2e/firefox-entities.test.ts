@@ -31,7 +31,12 @@ function findByRole(path: Step[], want: 'count' | 'names' | 'one'): number | str
     const label = element.getAttribute('aria-label');
     if (label !== null) return label.trim();
     const labelledBy = element.getAttribute('aria-labelledby');
-    if (labelledBy) return labelledBy.split(/\s+/).map((id) => textOf(document.getElementById(id) ?? document.createElement('i'))).join(' ').trim();
+    if (labelledBy)
+      return labelledBy
+        .split(/\s+/)
+        .map((id) => textOf(document.getElementById(id) ?? document.createElement('i')))
+        .join(' ')
+        .trim();
     const labels = element instanceof HTMLInputElement ? element.labels : null;
     if (labels && labels.length > 0) return [...labels].map(textOf).join(' ').trim();
     return textOf(element);
@@ -50,7 +55,8 @@ function findByRole(path: Step[], want: 'count' | 'names' | 'one'): number | str
     return element.tagName === 'SECTION' && named ? 'region' : null;
   };
   const matches = (element: Element, step: Step) =>
-    roleOf(element) === step.role && element.checkVisibility() &&
+    roleOf(element) === step.role &&
+    element.checkVisibility() &&
     ('name' in step ? nameOf(element) === step.name : new RegExp(step.pattern).test(nameOf(element)));
   let scope: Element[] = [document.documentElement];
   for (const step of path) {
@@ -89,10 +95,11 @@ const statuses = (popup: Page) =>
 const marksIn = (page: Page) => page.evaluate(ENTITY_MARKS_SCRIPT) as Promise<Marks>;
 
 /** The text of the element that describes `element` (aria-describedby), or null. */
-const descriptionOf = (element: ElementHandle<Element>) => element.evaluate((e) => {
-  const id = e.getAttribute('aria-describedby');
-  return id ? document.getElementById(id)?.textContent ?? null : null;
-});
+const descriptionOf = (element: ElementHandle<Element>) =>
+  element.evaluate((e) => {
+    const id = e.getAttribute('aria-describedby');
+    return id ? (document.getElementById(id)?.textContent ?? null) : null;
+  });
 
 /**
  * Opens the page with the popup for its tab, and brings the popup's tab to the front: WebDriver BiDi's
@@ -123,18 +130,21 @@ async function reopenPopup(popup: Page): Promise<void> {
   const started = await popup.evaluate(() => performance.timeOrigin);
   await popup.evaluate(() => location.reload());
   // The old document answers until the new one replaces it, and neither answers in between.
-  await expect.poll(() => popup.evaluate(() => document.readyState === 'complete' && performance.timeOrigin).catch(() => false), WAIT)
+  await expect
+    .poll(() => popup.evaluate(() => document.readyState === 'complete' && performance.timeOrigin).catch(() => false), WAIT)
     .not.toSatisfy((origin) => origin === false || origin === started);
 }
 
 /** The finished download (Firefox writes a .part file first) whose name ends with `suffix`. */
 async function downloaded(dir: string, suffix: string): Promise<string> {
   let found = '';
-  await expect.poll(() => {
-    const name = readdirSync(dir).find((file) => file.endsWith(suffix));
-    found = name ? path.join(dir, name) : '';
-    return found !== '' && !existsSync(`${found}.part`) && statSync(found).size > 0;
-  }, WAIT).toBe(true);
+  await expect
+    .poll(() => {
+      const name = readdirSync(dir).find((file) => file.endsWith(suffix));
+      found = name ? path.join(dir, name) : '';
+      return found !== '' && !existsSync(`${found}.part`) && statSync(found).size > 0;
+    }, WAIT)
+    .toBe(true);
   return found;
 }
 
@@ -200,8 +210,13 @@ describe('Firefox: entities on the sample article', () => {
     await (await getByRole(popup, ENTITIES, ACTORS, STORM)).click();
     await (await getByRole(popup, ENTITIES, button('Confirm threat actor'))).click();
     await expect.poll(() => statuses(popup), WAIT).toContain('Confirmed Storm-1152 as a threat actor.');
-    await expect.poll(() => popup.evaluate(() =>
-      document.querySelector('button[aria-label="Storm-1152 (17)"]')?.getAttribute('aria-describedby') ?? null), WAIT).toBeTruthy();
+    await expect
+      .poll(
+        () =>
+          popup.evaluate(() => document.querySelector('button[aria-label="Storm-1152 (17)"]')?.getAttribute('aria-describedby') ?? null),
+        WAIT,
+      )
+      .toBeTruthy();
 
     await (await getByRole(popup, ENTITIES, ACTORS, OCTO)).click();
     const octoPanel: Step = { role: 'group', pattern: '^Octo Tempest details$' };
@@ -216,8 +231,12 @@ describe('Firefox: entities on the sample article', () => {
     expect(await descriptionOf(storm)).toBe('Confirmed by you');
     expect(await countByRole(popup, ENTITIES, ANY_OCTO)).toBe(0);
 
-    const summary = await popup.waitForFunction(() => [...document.querySelectorAll('section.entities summary')]
-      .find((s) => s.textContent?.trim() === 'Rejected on this page (1)') ?? null, { ...WAIT, polling: 100 });
+    const summary = await popup.waitForFunction(
+      () =>
+        [...document.querySelectorAll('section.entities summary')].find((s) => s.textContent?.trim() === 'Rejected on this page (1)') ??
+        null,
+      { ...WAIT, polling: 100 },
+    );
     await (summary.asElement() as ElementHandle<Element>).click();
     await getByRole(popup, ENTITIES, button('Undo rejection of Octo Tempest'));
     await popup.close();
@@ -239,7 +258,11 @@ describe('Firefox: entities on the sample article', () => {
     await expect.poll(pressed, WAIT).toBe('true');
     await expect.poll(async () => (await marksIn(page))['gloss-entity-threat-actor']?.length, WAIT).toBe(actorMentions);
     const marks = await marksIn(page);
-    expect(Object.values(marks).flat().every((mark) => mark.inArticle)).toBe(true);
+    expect(
+      Object.values(marks)
+        .flat()
+        .every((mark) => mark.inArticle),
+    ).toBe(true);
     expect(marks['gloss-entity-organization']?.map((m) => m.text)).toContain('Arkose Labs');
 
     await markAll.click();
@@ -308,7 +331,9 @@ describe('Firefox: entities on the sample article', () => {
     expect(await page.evaluate(selectTextScript('GoldLoader', 'GoldLoader'))).toBe('GoldLoader');
     await reopenPopup(popup);
     expect(await descriptionOf(await getByRole(popup, ENTITIES, INDICATORS, address))).toBe('IPv4 address, Confirmed by you');
-    expect(await descriptionOf(await getByRole(popup, ENTITIES, MALWARE, { role: 'button', pattern: '^Emotet ' }))).toBe('Confirmed by you');
+    expect(await descriptionOf(await getByRole(popup, ENTITIES, MALWARE, { role: 'button', pattern: '^Emotet ' }))).toBe(
+      'Confirmed by you',
+    );
     await (await getByRole(popup, ENTITIES, button('Tag selected text…'))).click();
     const kind = await popup.waitForSelector('.selection-tagger select', WAIT);
     await kind!.select('malware');

@@ -3,12 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { useFirefox } from './support/browser-sessions';
 import { clickGlossControl, fillGlossField, glossFrame, selectForToolbar } from './support/firefox-gloss-ui';
 import {
-  CONTROL_TEXT, expectNothingLeaked, fakeGesturesScript, PRE_EMPT_SCRIPT, SECRET_NOTE, SECRET_TAGS, SPY_KEYS_SCRIPT, SPY_LOG_SCRIPT, SPY_SCRIPT,
+  CONTROL_TEXT,
+  expectNothingLeaked,
+  fakeGesturesScript,
+  PRE_EMPT_SCRIPT,
+  SECRET_NOTE,
+  SECRET_TAGS,
+  SPY_KEYS_SCRIPT,
+  SPY_LOG_SCRIPT,
+  SPY_SCRIPT,
 } from './support/hostile-page';
 import { PAINTED_SCRIPT, textCenterScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
-const spyLog = async (page: Page) => ({ log: (await page.evaluate(SPY_LOG_SCRIPT)) as string, keys: (await page.evaluate(SPY_KEYS_SCRIPT)) as string[] });
+const spyLog = async (page: Page) => ({
+  log: (await page.evaluate(SPY_LOG_SCRIPT)) as string,
+  keys: (await page.evaluate(SPY_KEYS_SCRIPT)) as string[],
+});
 const env = useFirefox();
 
 const painted = (page: Page) => page.evaluate(PAINTED_SCRIPT) as Promise<Record<string, string[]>>;
@@ -30,7 +41,9 @@ async function clickText(page: Page, text: string): Promise<void> {
 /** What Gloss's frame shows: the accessible names of its panels (none when there is no frame). */
 async function framePanels(page: Page): Promise<string[]> {
   const frame = await glossFrame(page, 500).catch(() => null);
-  return frame ? frame.evaluate(() => [...document.body.children].map((panel) => panel.getAttribute('aria-label') ?? panel.getAttribute('role') ?? '')) : [];
+  return frame
+    ? frame.evaluate(() => [...document.body.children].map((panel) => panel.getAttribute('aria-label') ?? panel.getAttribute('role') ?? ''))
+    : [];
 }
 
 async function highlightQuote(page: Page): Promise<string> {

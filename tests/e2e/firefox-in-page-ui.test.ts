@@ -14,10 +14,11 @@ type Rect = { left: number; top: number; right: number; bottom: number };
 const painted = (page: Page) => page.evaluate(PAINTED_SCRIPT) as Promise<Record<string, string[]>>;
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
 const focusInGloss = (page: Page) => page.evaluate(() => document.activeElement?.hasAttribute('data-gloss-ui') ?? false);
-const focusedControl = (frame: Frame) => frame.evaluate(() => {
-  const active = document.activeElement as HTMLElement | null;
-  return active && active !== document.body ? (active.getAttribute('aria-label') ?? active.textContent?.trim() ?? '') : null;
-});
+const focusedControl = (frame: Frame) =>
+  frame.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    return active && active !== document.body ? (active.getAttribute('aria-label') ?? active.textContent?.trim() ?? '') : null;
+  });
 
 /** The viewport rectangle of the element matching `selector` in Gloss's frame: the frame's place plus the element's place in it. */
 async function glossRect(page: Page, selector: string): Promise<Rect> {
@@ -75,7 +76,10 @@ describe('Firefox: the in-page UI stays out of the way, and works from the keybo
 
   it('puts the toolbar at the selection’s end on a page with CSS zoom 1.5', async () => {
     const page = await open('zoomed.html');
-    const { from, to } = (await page.evaluate(textEdgesScript('Investigators traced', 'CAPTCHA-solving'))) as { from: { x: number; y: number }; to: { x: number; y: number } };
+    const { from, to } = (await page.evaluate(textEdgesScript('Investigators traced', 'CAPTCHA-solving'))) as {
+      from: { x: number; y: number };
+      to: { x: number; y: number };
+    };
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 5 });
@@ -122,7 +126,9 @@ describe('Firefox: the in-page UI stays out of the way, and works from the keybo
 
     // The step shortcut (its e2e stand-in), then N and P.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.evaluate((fragment) => { location.hash = fragment; }, STEP_FRAGMENT);
+    await page.evaluate((fragment) => {
+      location.hash = fragment;
+    }, STEP_FRAGMENT);
     const position = () => frame.evaluate(() => document.querySelector('.position')?.textContent ?? null);
     await expect.poll(position, WAIT).toBe('Highlight 1 of 2');
     await expect.poll(() => focusedControl(frame), WAIT).toBe('Next');

@@ -13,18 +13,24 @@ const env = useFirefox();
 const painted = (page: Page) => page.evaluate(PAINTED_SCRIPT) as Promise<Record<string, string[]>>;
 
 async function clickButton(page: Page, name: string): Promise<void> {
-  await page.waitForFunction((label) => [...document.querySelectorAll('button')].some((b) => b.textContent === label), { timeout: 10_000 }, name);
+  await page.waitForFunction(
+    (label) => [...document.querySelectorAll('button')].some((b) => b.textContent === label),
+    { timeout: 10_000 },
+    name,
+  );
   await page.evaluate((label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label)!.click(), name);
 }
 
 /** The finished download (Firefox writes a .part file first) whose name ends with `suffix`. */
 async function downloaded(dir: string, suffix: string): Promise<string> {
   let found = '';
-  await expect.poll(() => {
-    const name = readdirSync(dir).find((file) => file.endsWith(suffix));
-    found = name ? path.join(dir, name) : '';
-    return found !== '' && !existsSync(`${found}.part`) && statSync(found).size > 0;
-  }, WAIT).toBe(true);
+  await expect
+    .poll(() => {
+      const name = readdirSync(dir).find((file) => file.endsWith(suffix));
+      found = name ? path.join(dir, name) : '';
+      return found !== '' && !existsSync(`${found}.part`) && statSync(found).size > 0;
+    }, WAIT)
+    .toBe(true);
   return found;
 }
 

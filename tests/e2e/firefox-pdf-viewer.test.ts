@@ -27,23 +27,31 @@ describe('Firefox: Gloss’s PDF viewer', () => {
     // finished loading: open the popup for an article instead, then point it at the PDF's tab (popup.html?tab=<id>).
     const { page: article, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
     const tabId = await popup.evaluate(async (address) => {
-      const tabs = await (globalThis as unknown as { browser: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({});
+      const tabs = await (
+        globalThis as unknown as { browser: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } }
+      ).browser.tabs.query({});
       return tabs.find((tab) => tab.url === address)?.id ?? null;
     }, url);
     expect(tabId).not.toBeNull();
-    await popup.evaluate((id) => { location.search = `?tab=${id}`; }, tabId);
+    await popup.evaluate((id) => {
+      location.search = `?tab=${id}`;
+    }, tabId);
     const open = await popup.waitForSelector('::-p-aria(Open in Gloss[role="button"])', { timeout: 20_000 });
     await open!.click();
     await article.close();
     // pdf.js draws pages in animation frames, which a background tab does not get: look at the tab, as the reader does.
     await page.bringToFront();
-    await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 20_000 }).toMatch(/^moz-extension:\/\/[^/]+\/pdf\.html\?file=/);
+    await expect
+      .poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 20_000 })
+      .toMatch(/^moz-extension:\/\/[^/]+\/pdf\.html\?file=/);
     await page.waitForSelector(FIRST_PAGE_TEXT, { timeout: 30_000 });
     viewer = page;
     await expect.poll(() => titleOf(page)).toContain(SAMPLE_TITLE);
 
     // The outline sidebar opens once the whole text is read, which moves the pages: select after that.
-    await page.waitForFunction(() => !document.querySelector('.pdf-progress') && document.querySelector('nav[aria-label="Outline"]'), { timeout: 30_000 });
+    await page.waitForFunction(() => !document.querySelector('.pdf-progress') && document.querySelector('nav[aria-label="Outline"]'), {
+      timeout: 30_000,
+    });
     const box = (await page.evaluate(spanEdgesScript('750 million'))) as { left: number; right: number; y: number } | null;
     expect(box).not.toBeNull();
     await page.mouse.move(box!.left, box!.y);
@@ -87,16 +95,30 @@ describe('Firefox: Gloss’s PDF viewer', () => {
     const input = await page.$('input[type="file"]');
     await input!.uploadFile(await testPdf('sample-no-outline'));
     // The same article, now from the file: its outline is inferred from font sizes.
-    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('nav[aria-label="Outline"] a')].map((a) => a.textContent)), { timeout: 30_000 })
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('nav[aria-label="Outline"] a')].map((a) => a.textContent)), {
+        timeout: 30_000,
+      })
       .toContain('Overview of Storm-1152’s fraudulent activities');
 
     const broken = await pdfs.urlOf('broken');
-    await page.evaluate((search) => { location.search = search; }, `?file=${encodeURIComponent(broken)}`);
+    await page.evaluate(
+      (search) => {
+        location.search = search;
+      },
+      `?file=${encodeURIComponent(broken)}`,
+    );
     await expect.poll(() => alertOf(page), { timeout: 20_000 }).toBe('This PDF is damaged');
 
     const scanned = await pdfs.urlOf('scanned');
-    await page.evaluate((search) => { location.search = search; }, `?file=${encodeURIComponent(scanned)}`);
-    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('h2')].map((h) => h.textContent)), { timeout: 20_000 })
+    await page.evaluate(
+      (search) => {
+        location.search = search;
+      },
+      `?file=${encodeURIComponent(scanned)}`,
+    );
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('h2')].map((h) => h.textContent)), { timeout: 20_000 })
       .toContain('This PDF has no text to read');
   });
 });

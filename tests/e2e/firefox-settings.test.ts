@@ -19,18 +19,24 @@ let presses = 0;
  * fragment changes (which keeps the selection).
  */
 async function pressShortcut(page: Page): Promise<void> {
-  await page.evaluate((fragment) => { location.hash = fragment; }, `${SHORTCUT_FRAGMENT}-${++presses}`);
+  await page.evaluate((fragment) => {
+    location.hash = fragment;
+  }, `${SHORTCUT_FRAGMENT}-${++presses}`);
 }
 
 /** The text of the element in the settings page whose text is `text`, clicked with the real mouse. */
 async function clickLabel(settings: Page, text: string): Promise<void> {
-  const handle = await settings.evaluateHandle((wanted) => [...document.querySelectorAll('label')].find((label) => label.textContent?.trim() === wanted) ?? null, text);
+  const handle = await settings.evaluateHandle(
+    (wanted) => [...document.querySelectorAll('label')].find((label) => label.textContent?.trim() === wanted) ?? null,
+    text,
+  );
   const element = handle.asElement();
   if (!element) throw new Error(`no label ${text}`);
   await (element as import('puppeteer-core').ElementHandle<Element>).click();
 }
 
-const statusOf = (settings: Page) => settings.evaluate(() => document.querySelector('section[aria-labelledby="highlighting-title"] .status-line')?.textContent ?? '');
+const statusOf = (settings: Page) =>
+  settings.evaluate(() => document.querySelector('section[aria-labelledby="highlighting-title"] .status-line')?.textContent ?? '');
 
 /** Records, inside Gloss's frame, whether a toolbar is ever drawn from now on. */
 async function watchForToolbar(frame: Frame): Promise<void> {
@@ -49,8 +55,12 @@ describe('Firefox: the settings page', () => {
     const settings = await env.session.openSettings(env.server.url('storm-1152.html?case=opener'));
     const page = await env.session.browser.newPage();
     await page.goto(env.server.url('storm-1152.html?case=settings'));
-    const regions = () => settings.evaluate(() => [...document.querySelectorAll('section[aria-labelledby]')]
-      .map((section) => document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent));
+    const regions = () =>
+      settings.evaluate(() =>
+        [...document.querySelectorAll('section[aria-labelledby]')].map(
+          (section) => document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent,
+        ),
+      );
     await expect.poll(regions, WAIT).toEqual(['Highlighting', 'Paused sites', 'Your data']);
     await expect.poll(() => settings.evaluate(() => document.querySelector('kbd')?.textContent), WAIT).toBe('Alt+Shift+H');
 
@@ -62,7 +72,8 @@ describe('Firefox: the settings page', () => {
     // The toolbar offers pink first (and so Gloss is running in the page).
     await selectForToolbar(page, 'phishing attacks', 'identity theft');
     const frame = await glossFrame(page);
-    const pinkChecked = () => frame.evaluate(() => document.querySelector('[role="toolbar"] [aria-label="Pink"]')?.getAttribute('aria-pressed') ?? null);
+    const pinkChecked = () =>
+      frame.evaluate(() => document.querySelector('[role="toolbar"] [aria-label="Pink"]')?.getAttribute('aria-pressed') ?? null);
     await expect.poll(pinkChecked, WAIT).toBe('true');
     await page.keyboard.press('Escape');
     await expect.poll(() => frame.evaluate(() => document.querySelector('[role="toolbar"]') === null), WAIT).toBe(true);

@@ -11,14 +11,18 @@ const LATE_RENDER_TITLE = 'Late-rendering article';
 const env = useFirefox();
 
 const title = (panel: Page) => panel.evaluate(() => document.querySelector('h1')?.textContent ?? null);
-const quotes = (panel: Page) => panel.evaluate(() =>
-  [...document.querySelectorAll('section[aria-labelledby="highlights-title"] li q')].map((q) => q.textContent));
+const quotes = (panel: Page) =>
+  panel.evaluate(() => [...document.querySelectorAll('section[aria-labelledby="highlights-title"] li q')].map((q) => q.textContent));
 /** Clicks, with the real mouse, the button named `name` in the highlight item holding `text`. */
 async function clickInItem(panel: Page, text: string, name: string): Promise<void> {
-  const handle = await panel.evaluateHandle((quote, label) => {
-    const item = [...document.querySelectorAll('.highlight-list > li')].find((li) => li.textContent?.includes(quote));
-    return [...(item?.querySelectorAll('button') ?? [])].find((button) => button.textContent === label) ?? null;
-  }, text, name);
+  const handle = await panel.evaluateHandle(
+    (quote, label) => {
+      const item = [...document.querySelectorAll('.highlight-list > li')].find((li) => li.textContent?.includes(quote));
+      return [...(item?.querySelectorAll('button') ?? [])].find((button) => button.textContent === label) ?? null;
+    },
+    text,
+    name,
+  );
   const button = handle.asElement();
   if (!button) throw new Error(`no ${name} button for “${text}”`);
   await (button as import('puppeteer-core').ElementHandle<Element>).click();

@@ -40,15 +40,25 @@ const painted = async (page: Page | FirefoxPage): Promise<string[]> =>
 /** Fills the Firefox library's Sync region with the real keyboard and presses "Sync now"; returns the status. */
 async function syncInFirefox(library: FirefoxPage, fill: boolean): Promise<string> {
   const field = async (label: string) => {
-    const handle = await library.evaluateHandle((name) => [...document.querySelectorAll('section.sync-region label')]
-      .find((element) => element.firstChild?.textContent?.trim() === name)?.querySelector('input') ?? null, label);
+    const handle = await library.evaluateHandle(
+      (name) =>
+        [...document.querySelectorAll('section.sync-region label')]
+          .find((element) => element.firstChild?.textContent?.trim() === name)
+          ?.querySelector('input') ?? null,
+      label,
+    );
     const input = handle.asElement() as ElementHandle<Element> | null;
     if (!input) throw new Error(`no ${label} box`);
     return input;
   };
   await library.waitForSelector('section.sync-region', { timeout: 15_000 });
   if (fill) {
-    const values: [string, string][] = [['Server address', dav.server.url], ['User name', dav.server.user], ['Password', dav.server.password], ['Passphrase', PASSPHRASE]];
+    const values: [string, string][] = [
+      ['Server address', dav.server.url],
+      ['User name', dav.server.user],
+      ['Password', dav.server.password],
+      ['Passphrase', PASSPHRASE],
+    ];
     for (const [label, value] of values) {
       await (await field(label)).click();
       await library.keyboard.type(value);
@@ -56,7 +66,11 @@ async function syncInFirefox(library: FirefoxPage, fill: boolean): Promise<strin
   }
   const finished = () => library.evaluate(() => Number(document.querySelector('.sync-status')?.getAttribute('data-finished')));
   const before = await finished();
-  const button = (await library.evaluateHandle(() => [...document.querySelectorAll('section.sync-region button')].find((b) => b.textContent === 'Sync now') ?? null)).asElement() as ElementHandle<Element> | null;
+  const button = (
+    await library.evaluateHandle(
+      () => [...document.querySelectorAll('section.sync-region button')].find((b) => b.textContent === 'Sync now') ?? null,
+    )
+  ).asElement() as ElementHandle<Element> | null;
   await button!.click();
   await expect.poll(finished, { timeout: 60_000 }).toBeGreaterThan(before);
   return library.evaluate(() => document.querySelector('.sync-status')?.textContent ?? '');
@@ -72,7 +86,14 @@ describe('Chromium and Firefox sync with each other', () => {
     const chromeLibrary = await chromium.context.newPage();
     await chromeLibrary.goto(`chrome-extension://${chromium.extensionId}/library.html`);
     await syncRegion(chromeLibrary).waitFor(WAIT);
-    expect(await syncFromLibrary(chromeLibrary, { serverUrl: dav.server.url, user: dav.server.user, password: dav.server.password, passphrase: PASSPHRASE })).toContain('Synced');
+    expect(
+      await syncFromLibrary(chromeLibrary, {
+        serverUrl: dav.server.url,
+        user: dav.server.user,
+        password: dav.server.password,
+        passphrase: PASSPHRASE,
+      }),
+    ).toContain('Synced');
 
     // The popup is opened through a marked address (harness/firefox.ts), another page than `url`.
     const { page: marked, popup } = await firefox.openWithPopup(fixtures.url('storm-1152.html?case=sync-across-popup'));
@@ -82,7 +103,8 @@ describe('Chromium and Firefox sync with each other', () => {
     // Firefox's consent to send browsing activity and website content is asked by the "Sync now" click
     // (granted here without the prompt: harness/firefox.ts), and not held before it.
     // (A string: the test's own module transform would rewrite the name `browser` inside a function.)
-    const consent = () => firefoxLibrary.evaluate(`browser.permissions.contains({ data_collection: ['browsingActivity', 'websiteContent'] })`);
+    const consent = () =>
+      firefoxLibrary.evaluate(`browser.permissions.contains({ data_collection: ['browsingActivity', 'websiteContent'] })`);
     expect(await consent()).toBe(false);
     expect(await syncInFirefox(firefoxLibrary, true)).toContain('Synced');
     expect(await consent()).toBe(true);
@@ -102,7 +124,8 @@ describe('Chromium and Firefox sync with each other', () => {
     await expect.poll(() => firefoxLibrary.evaluate(() => document.body.textContent ?? ''), WAIT).toContain('Noted in Firefox.');
     expect(await syncInFirefox(firefoxLibrary, false)).toContain('Synced');
     expect(await syncFromLibrary(chromeLibrary, null)).toContain('Synced');
-    await expect.poll(async () => (await storedRecords(chromeLibrary, 'annotations')).map((record) => record.note).sort(), WAIT)
+    await expect
+      .poll(async () => (await storedRecords(chromeLibrary, 'annotations')).map((record) => record.note).sort(), WAIT)
       .toEqual(['', 'Noted in Firefox.']);
     await expect.poll(() => painted(chromePage), WAIT).toContain(fromFirefox);
   });

@@ -76,7 +76,8 @@ export const CAPITALISED_WORDS: HostileGenerator = {
   label: 'capitalised words without end',
   targets: 'context-cues.ts: NAME (up to three tokens); organizations.ts: PUBLIC_BODY; naming-patterns.ts',
   arbitrary: repeated(
-    fc.record({ words: fc.array(capitalised, { minLength: 1, maxLength: 12 }), space: fc.constantFrom(' ', '\u00a0', ' of ') })
+    fc
+      .record({ words: fc.array(capitalised, { minLength: 1, maxLength: 12 }), space: fc.constantFrom(' ', '\u00a0', ' of ') })
       .map(({ words, space }) => words.join(space) + space),
   ),
 };
@@ -86,12 +87,14 @@ export const AKA_CHAINS: HostileGenerator = {
   label: '"also known as" chains',
   targets: 'context-cues.ts: AKA, LIST_ITEM',
   arbitrary: repeated(
-    fc.record({
-      head: capitalised,
-      cue: fc.constantFrom('also known as', 'aka', 'a.k.a.', 'formerly known as', 'also tracked as', 'also called'),
-      open: fc.constantFrom(' (', ', ', ' ( '),
-      names: fc.array(capitalised, { minLength: 1, maxLength: 4 }),
-    }).map(({ head, cue, open, names }) => `${head}${open}${cue} ${names.join(', ')}, `),
+    fc
+      .record({
+        head: capitalised,
+        cue: fc.constantFrom('also known as', 'aka', 'a.k.a.', 'formerly known as', 'also tracked as', 'also called'),
+        open: fc.constantFrom(' (', ', ', ' ( '),
+        names: fc.array(capitalised, { minLength: 1, maxLength: 4 }),
+      })
+      .map(({ head, cue, open, names }) => `${head}${open}${cue} ${names.join(', ')}, `),
   ),
 };
 
@@ -99,17 +102,16 @@ export const WHITESPACE_RUNS: HostileGenerator = {
   name: 'whitespace',
   label: 'long runs of spaces',
   targets: 'organizations.ts: COMPANY_SUFFIX (,?[ \\t]+ from every space); context-cues.ts: [\\s\\u00a0]+',
-  arbitrary: fc.record({ space: fc.constantFrom(' ', '\t', ' \t'), word: fc.constantFrom('', 'x', 'Inc', 'the', 'Foo') })
+  arbitrary: fc
+    .record({ space: fc.constantFrom(' ', '\t', ' \t'), word: fc.constantFrom('', 'x', 'Inc', 'the', 'Foo') })
     .map(({ space, word }) => repeatTo(`${word}${space.repeat(50_000)}`)),
 };
 
 export const APOSTROPHE_WORDS: HostileGenerator = {
   name: 'apostrophes',
   label: 'capitalised words joined by apostrophes',
-  targets: 'organizations.ts: PUBLIC_BODY (QUALIFIER reads ’ and \' inside a word)',
-  arbitrary: repeated(
-    fc.tuple(fc.constantFrom(...UPPER), chars(LOWER, 0, 6), fc.constantFrom('’', "'")).map((parts) => parts.join('')),
-  ),
+  targets: "organizations.ts: PUBLIC_BODY (QUALIFIER reads ’ and ' inside a word)",
+  arbitrary: repeated(fc.tuple(fc.constantFrom(...UPPER), chars(LOWER, 0, 6), fc.constantFrom('’', "'")).map((parts) => parts.join(''))),
 };
 
 export const GROUP_AND_TOOL_CUES: HostileGenerator = {
@@ -121,14 +123,29 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
   // a group noun with no "itself" after it, "dubbed the gang" with no name, a name before "APT" and a
   // number.
   arbitrary: repeated(
-    fc.tuple(
-      capitalised,
-      fc.constantFrom(
-        ' is a new old big ', ', a ', ': one of the ', ' was not the ', ' group which calls ', ' gang that refers to ',
-        ' we dubbed the gang ', ' tracking this group as ', ' APT', ' APT-', ' tool', ' packer dubbed ', ' tools such as ',
-        ' is an open-source ', ', the ', ' builder known in the ',
-      ),
-    ).map(([word, cue]) => word + cue),
+    fc
+      .tuple(
+        capitalised,
+        fc.constantFrom(
+          ' is a new old big ',
+          ', a ',
+          ': one of the ',
+          ' was not the ',
+          ' group which calls ',
+          ' gang that refers to ',
+          ' we dubbed the gang ',
+          ' tracking this group as ',
+          ' APT',
+          ' APT-',
+          ' tool',
+          ' packer dubbed ',
+          ' tools such as ',
+          ' is an open-source ',
+          ', the ',
+          ' builder known in the ',
+        ),
+      )
+      .map(([word, cue]) => word + cue),
   ),
 };
 
@@ -140,10 +157,12 @@ export const DOMAINS_AND_CUES: HostileGenerator = {
   // Thousands of candidates, each with cue words and line breaks near it, and no hash or defanged value
   // that would settle the page at once.
   arbitrary: repeated(
-    fc.tuple(
-      fc.constantFrom('evil.com', 'a.io', 'http://x.org/payload', 'u@mail.net', 'www.b.co.uk'),
-      fc.constantFrom(' ', '\n', ' c2 ', ' command and control ', '\n- Domain: ', ' beaconbeacon ', '  \n'),
-    ).map(([value, gap]) => value + gap),
+    fc
+      .tuple(
+        fc.constantFrom('evil.com', 'a.io', 'http://x.org/payload', 'u@mail.net', 'www.b.co.uk'),
+        fc.constantFrom(' ', '\n', ' c2 ', ' command and control ', '\n- Domain: ', ' beaconbeacon ', '  \n'),
+      )
+      .map(([value, gap]) => value + gap),
   ),
 };
 
@@ -166,7 +185,8 @@ export const NESTED_HTML: HostileGenerator = {
   name: 'nested-html',
   label: 'deeply nested HTML',
   targets: 'jsdom and Readability recursion (cli/analyze-command.ts)',
-  arbitrary: fc.record({ tag: fc.constantFrom('div', 'span', 'section', 'blockquote', 'b'), text: fc.constantFrom('', 'x ', 'Storm-1152 ') })
+  arbitrary: fc
+    .record({ tag: fc.constantFrom('div', 'span', 'section', 'blockquote', 'b'), text: fc.constantFrom('', 'x ', 'Storm-1152 ') })
     .map(({ tag, text }) => {
       const head = '<!doctype html><html><head><title>Nested</title></head><body>';
       return head + repeatTo(`<${tag}>${text}`, HOSTILE_CHARS - head.length);

@@ -15,7 +15,9 @@ export function readTestPdf(name: TestPdfName, options: Partial<ReadPdfOptions> 
   const key = `${name}\n${url}`;
   let reading = readings.get(key);
   if (!reading || options.onProgress) {
-    reading = testPdf(name).then((file) => readFile(file)).then((bytes) => readPdfBytes(bytes, { ...options, url }));
+    reading = testPdf(name)
+      .then((file) => readFile(file))
+      .then((bytes) => readPdfBytes(bytes, { ...options, url }));
     if (!options.onProgress) readings.set(key, reading);
   }
   return reading;

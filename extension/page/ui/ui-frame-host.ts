@@ -1,7 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import {
-  isFrameToPage, UI_FRAME_PADDING, UI_FRAME_PATH, UI_PAGE_PORT, type EditorContent, type FrameToPage, type PageToFrame,
-  type SelectionOffer, type StepPosition,
+  isFrameToPage,
+  UI_FRAME_PADDING,
+  UI_FRAME_PATH,
+  UI_PAGE_PORT,
+  type EditorContent,
+  type FrameToPage,
+  type PageToFrame,
+  type SelectionOffer,
+  type StepPosition,
 } from '@/lib/messaging/ui-frame-protocol';
 import { measuredMapping, placeBeside, placeToolbar, toLayer, type Box, type Point } from '@/lib/placement/in-page-placement';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/storage/records';
@@ -12,10 +19,27 @@ export const UI_HOST_ATTRIBUTE = 'data-gloss-ui';
 // A built-in element (a page cannot pre-empt it with a custom element of the same name) whose look is
 // pinned inline with !important, which no stylesheet of the page can override.
 const HOST_STYLE = [
-  'all: initial', 'display: block', 'position: absolute', 'top: 0', 'left: 0', 'width: 0', 'height: 0', 'margin: 0',
-  'padding: 0', 'border: 0', 'overflow: visible', 'visibility: visible', 'opacity: 1', 'transform: none', 'filter: none',
-  'clip-path: none', 'z-index: 2147483647', 'pointer-events: auto',
-].map((rule) => `${rule} !important;`).join(' ');
+  'all: initial',
+  'display: block',
+  'position: absolute',
+  'top: 0',
+  'left: 0',
+  'width: 0',
+  'height: 0',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'overflow: visible',
+  'visibility: visible',
+  'opacity: 1',
+  'transform: none',
+  'filter: none',
+  'clip-path: none',
+  'z-index: 2147483647',
+  'pointer-events: auto',
+]
+  .map((rule) => `${rule} !important;`)
+  .join(' ');
 
 // Inside the closed shadow root, where the page's stylesheets do not reach.
 const FRAME_CSS = `
@@ -30,9 +54,7 @@ iframe.fixed { position: fixed; }`;
  * in between.
  */
 export type Placement =
-  | { kind: 'selection-end'; measure: () => { end: Box; backward: boolean } }
-  | { kind: 'beside'; measure: () => Box[] }
-  | { kind: 'bottom' };
+  { kind: 'selection-end'; measure: () => { end: Box; backward: boolean } } | { kind: 'beside'; measure: () => Box[] } | { kind: 'bottom' };
 type ViewRequest =
   | { type: 'toolbar'; color: HighlightColor; offer: SelectionOffer }
   | { type: 'editor'; content: EditorContent; focusNote: boolean }
@@ -88,7 +110,9 @@ export class UiFrameHost {
     this.shown.focus = true;
     this.focusFrame();
     // Firefox does not move the focus into a frame from within the key's own handler: again right after.
-    setTimeout(() => { if (this.shown?.focus && document.activeElement !== this.host) this.focusFrame(); }, 0);
+    setTimeout(() => {
+      if (this.shown?.focus && document.activeElement !== this.host) this.focusFrame();
+    }, 0);
   }
 
   /** Gives the frame the keyboard focus: its element (Chrome), and its window (Firefox needs that too). */
@@ -216,12 +240,15 @@ export class UiFrameHost {
     const drawn = frame.getBoundingClientRect();
     const scale = width > 0 && drawn.width > 0 ? drawn.width / width : 1;
     const current = { left: parseFloat(frame.style.left) || 0, top: parseFloat(frame.style.top) || 0 };
-    const mapping = measuredMapping({
-      left: drawn.left - current.left * scale,
-      top: drawn.top - current.top * scale,
-      right: drawn.left - current.left * scale + drawn.width,
-      bottom: drawn.top - current.top * scale + drawn.height,
-    }, width);
+    const mapping = measuredMapping(
+      {
+        left: drawn.left - current.left * scale,
+        top: drawn.top - current.top * scale,
+        right: drawn.left - current.left * scale + drawn.width,
+        bottom: drawn.top - current.top * scale + drawn.height,
+      },
+      width,
+    );
     const panel = { width: (width - 2 * UI_FRAME_PADDING) * mapping.scale, height: (height - 2 * UI_FRAME_PADDING) * mapping.scale };
     const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
     let at: Point;

@@ -47,13 +47,30 @@ export function compileEntityIndex(data: EntityData): Uint8Array {
   const json: IndexJson = {
     memberCount: searches.memberCount,
     actorMember,
-    actors: { actors: actorParts.actors, forms: actorParts.forms.map((f) => f.form), byKey: [...actorParts.byKey], anyCase: [...actorParts.anyCase] },
+    actors: {
+      actors: actorParts.actors,
+      forms: actorParts.forms.map((f) => f.form),
+      byKey: [...actorParts.byKey],
+      anyCase: [...actorParts.anyCase],
+    },
     software: { software: softwareParts.software, forms: softwareParts.forms.map((f) => f.form), anyCase: [...softwareParts.anyCase] },
-    model: model ? { features: (model as EntityModelFile).features, combine: (model as EntityModelFile).combine, gate: (model as EntityModelFile).gate } : null,
+    model: model
+      ? {
+          features: (model as EntityModelFile).features,
+          combine: (model as EntityModelFile).combine,
+          gate: (model as EntityModelFile).gate,
+        }
+      : null,
   };
   const arrays: Record<string, IndexArray> = {
-    ...formArrays('actors', actorParts.forms.map((f) => ({ ...f, ids: f.actorIds }))),
-    ...formArrays('software', softwareParts.forms.map((f) => ({ ...f, ids: f.softwareIds }))),
+    ...formArrays(
+      'actors',
+      actorParts.forms.map((f) => ({ ...f, ids: f.actorIds })),
+    ),
+    ...formArrays(
+      'software',
+      softwareParts.forms.map((f) => ({ ...f, ids: f.softwareIds })),
+    ),
     ...searchArrays('folded', searches.folded),
     ...searchArrays('exact', searches.exact),
     ...(model ? { modelWeights: modelWeights(model) } : {}),
@@ -65,10 +82,15 @@ export function compileEntityIndex(data: EntityData): Uint8Array {
  * A dictionary's forms but their spellings (in the JSON part), as columns: flags (1 case-sensitive, 2
  * weak) and the ids of each form (`${prefix}.idStart[i] … idStart[i + 1]` in `${prefix}.ids`).
  */
-function formArrays(prefix: string, forms: readonly { caseSensitive: boolean; weak: boolean; ids: readonly number[] }[]): Record<string, IndexArray> {
+function formArrays(
+  prefix: string,
+  forms: readonly { caseSensitive: boolean; weak: boolean; ids: readonly number[] }[],
+): Record<string, IndexArray> {
   const flags = Uint8Array.from(forms, (f) => (f.caseSensitive ? FORM_CASE_SENSITIVE : 0) | (f.weak ? FORM_WEAK : 0));
   const idStart = new Int32Array(forms.length + 1);
-  forms.forEach((f, i) => { idStart[i + 1] = idStart[i] + f.ids.length; });
+  forms.forEach((f, i) => {
+    idStart[i + 1] = idStart[i] + f.ids.length;
+  });
   const ids = new Int32Array(idStart[forms.length]);
   forms.forEach((f, i) => ids.set(f.ids, idStart[i]));
   return { [`${prefix}.formFlags`]: flags, [`${prefix}.idStart`]: idStart, [`${prefix}.ids`]: ids };

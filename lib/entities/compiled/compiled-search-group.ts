@@ -66,7 +66,11 @@ class CompiledMemberSearch implements MemberSearch {
   private readonly dynamic: DynamicMember[];
   private readonly isDynamic: Uint8Array;
 
-  constructor(private readonly compiled: CompiledKeywordSearch, memberCount: number, dynamicKeywords: Map<number, readonly string[]>) {
+  constructor(
+    private readonly compiled: CompiledKeywordSearch,
+    memberCount: number,
+    dynamicKeywords: Map<number, readonly string[]>,
+  ) {
     this.classes = classTable(compiled.tables);
     this.isDynamic = new Uint8Array(memberCount);
     this.dynamic = [...dynamicKeywords].map(([member, keywords]) => {
@@ -127,7 +131,10 @@ export class CompiledNameSearchGroup extends NameSearchGroup {
   private readonly dynamicKeywords = { folded: new Map<number, readonly string[]>(), exact: new Map<number, readonly string[]>() };
 
   /** `dynamicMembers`: the members whose keywords may differ from the compiled ones (see the module comment). */
-  constructor(private readonly compiled: CompiledSearches, private readonly dynamicMembers: ReadonlySet<number> = new Set()) {
+  constructor(
+    private readonly compiled: CompiledSearches,
+    private readonly dynamicMembers: ReadonlySet<number> = new Set(),
+  ) {
     super();
   }
 

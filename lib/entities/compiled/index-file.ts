@@ -73,7 +73,8 @@ export function decodeIndex(input: ArrayBuffer | Uint8Array): DecodedIndex {
   for (const { name, type, offset, length } of header.arrays) {
     const Type = TYPES[type];
     const byteOffset = bytes.byteOffset + dataStart + offset;
-    if (!Type || byteOffset + length * Type.BYTES_PER_ELEMENT > bytes.byteOffset + bytes.length) throw new Error(`entity index: array ${name} is cut short`);
+    if (!Type || byteOffset + length * Type.BYTES_PER_ELEMENT > bytes.byteOffset + bytes.length)
+      throw new Error(`entity index: array ${name} is cut short`);
     arrays[name] = new Type(bytes.buffer as ArrayBuffer, byteOffset, length);
   }
   return { json: header.json, arrays };

@@ -46,7 +46,17 @@ export interface EntityIndex {
   modelWeights: Float32Array | null;
 }
 
-const TABLE_NAMES: (keyof AhoCorasickTables)[] = ['alphabet', 'rootNext', 'edgeStart', 'edgeClass', 'edgeTarget', 'fail', 'keywordAt', 'outLink', 'keywordLength'];
+const TABLE_NAMES: (keyof AhoCorasickTables)[] = [
+  'alphabet',
+  'rootNext',
+  'edgeStart',
+  'edgeClass',
+  'edgeTarget',
+  'fail',
+  'keywordAt',
+  'outLink',
+  'keywordLength',
+];
 
 function keywordSearch(arrays: Record<string, IndexArray>, prefix: string): CompiledKeywordSearch {
   const get = <T extends IndexArray>(name: string, type: abstract new (...args: never[]) => T): T => {
@@ -57,7 +67,12 @@ function keywordSearch(arrays: Record<string, IndexArray>, prefix: string): Comp
   const tables = Object.fromEntries(
     TABLE_NAMES.map((name) => [name, name === 'alphabet' || name === 'edgeClass' ? get(name, Uint16Array) : get(name, Int32Array)]),
   ) as unknown as AhoCorasickTables;
-  return { tables, ownerStart: get('ownerStart', Int32Array), ownerMember: get('ownerMember', Int32Array), ownerPattern: get('ownerPattern', Int32Array) };
+  return {
+    tables,
+    ownerStart: get('ownerStart', Int32Array),
+    ownerMember: get('ownerMember', Int32Array),
+    ownerPattern: get('ownerPattern', Int32Array),
+  };
 }
 
 /** The index in `bytes` (from `compileEntityIndex`); throws with a plain reason when they are not one. */
@@ -67,7 +82,8 @@ export function readEntityIndex(bytes: ArrayBuffer | Uint8Array): EntityIndex {
   const weights = arrays.modelWeights;
   const columns = (prefix: string): FormColumns => {
     const { [`${prefix}.formFlags`]: flags, [`${prefix}.idStart`]: idStart, [`${prefix}.ids`]: ids } = arrays;
-    if (!(flags instanceof Uint8Array && idStart instanceof Int32Array && ids instanceof Int32Array)) throw new Error(`entity index: the ${prefix}' forms are missing`);
+    if (!(flags instanceof Uint8Array && idStart instanceof Int32Array && ids instanceof Int32Array))
+      throw new Error(`entity index: the ${prefix}' forms are missing`);
     return { flags, idStart, ids };
   };
   return {
@@ -80,10 +96,15 @@ export function readEntityIndex(bytes: ArrayBuffer | Uint8Array): EntityIndex {
 }
 
 /** A dictionary's forms from their spellings and columns, in the shape `make` gives them. */
-function forms<F>(spellings: readonly string[], columns: FormColumns, make: (form: string, caseSensitive: boolean, weak: boolean, ids: number[]) => F): F[] {
+function forms<F>(
+  spellings: readonly string[],
+  columns: FormColumns,
+  make: (form: string, caseSensitive: boolean, weak: boolean, ids: number[]) => F,
+): F[] {
   const { flags, idStart, ids } = columns;
   return spellings.map((form, i) =>
-    make(form, (flags[i] & FORM_CASE_SENSITIVE) !== 0, (flags[i] & FORM_WEAK) !== 0, Array.from(ids.subarray(idStart[i], idStart[i + 1]))));
+    make(form, (flags[i] & FORM_CASE_SENSITIVE) !== 0, (flags[i] & FORM_WEAK) !== 0, Array.from(ids.subarray(idStart[i], idStart[i + 1]))),
+  );
 }
 
 /**
@@ -99,15 +120,25 @@ export function scannerFromIndex(index: EntityIndex, data: EntityData, userActor
       own
         ? buildActorDictionary(records)
         : actorDictionaryFrom({
-          actors: json.actors.actors,
-          forms: forms(json.actors.forms, index.actorForms, (form, caseSensitive, weak, actorIds): SurfaceForm => ({ form, caseSensitive, weak, actorIds })),
-          byKey: new Map(json.actors.byKey),
-          anyCase: new Map(json.actors.anyCase),
-        }),
+            actors: json.actors.actors,
+            forms: forms(json.actors.forms, index.actorForms, (form, caseSensitive, weak, actorIds): SurfaceForm => ({
+              form,
+              caseSensitive,
+              weak,
+              actorIds,
+            })),
+            byKey: new Map(json.actors.byKey),
+            anyCase: new Map(json.actors.anyCase),
+          }),
     softwareDictionary: () =>
       softwareDictionaryFrom({
         software: json.software.software,
-        forms: forms(json.software.forms, index.softwareForms, (form, caseSensitive, weak, softwareIds): SoftwareForm => ({ form, caseSensitive, weak, softwareIds })),
+        forms: forms(json.software.forms, index.softwareForms, (form, caseSensitive, weak, softwareIds): SoftwareForm => ({
+          form,
+          caseSensitive,
+          weak,
+          softwareIds,
+        })),
         anyCase: new Map(json.software.anyCase),
       }),
     model: (file, facts) =>

@@ -164,7 +164,12 @@ export function keywordId(t: AhoCorasickTables, classes: Uint16Array, keyword: s
  * Calls `found(end, keyword)` for every occurrence of a keyword in `text`, overlaps included: in order of
  * `end` (exclusive), and at one end longest first.
  */
-export function searchTables(t: AhoCorasickTables, classes: Uint16Array, text: string, found: (end: number, keyword: number) => void): void {
+export function searchTables(
+  t: AhoCorasickTables,
+  classes: Uint16Array,
+  text: string,
+  found: (end: number, keyword: number) => void,
+): void {
   const { rootNext, edgeStart, edgeClass, edgeTarget, fail, keywordAt, outLink } = t;
   let state = 0;
   for (let i = 0; i < text.length; i++) {

@@ -136,7 +136,8 @@ export function findCandidates(text: string, tokens: Tokens, ruleEntities: reado
   let runStart = -1;
   for (let i = 0; i <= tokens.count; i++) {
     const shaped = i < tokens.count && encoded[i] === 0 && shapedAt(i);
-    const joined = shaped && runStart >= 0 && i - runStart < 16 && tokens.starts[i] - tokens.ends[i - 1] === 1 && text[tokens.ends[i - 1]] === ' ';
+    const joined =
+      shaped && runStart >= 0 && i - runStart < 16 && tokens.starts[i] - tokens.ends[i - 1] === 1 && text[tokens.ends[i - 1]] === ' ';
     if (shaped && runStart >= 0 && joined) continue;
     if (runStart >= 0) {
       for (let a = runStart; a < i; a++) {

@@ -12,7 +12,13 @@ import { isModelKind, type ModelKind } from './tags';
 /** What the dictionaries know of a name of a kind, for a span the rules did not resolve. */
 export type Resolve = (kind: ModelKind, surface: string) => Omit<Entity, 'mentions' | 'name' | 'kind'> | undefined;
 
-export function combineWithModel(text: string, ruleEntities: readonly Entity[], spans: readonly ModelSpan[], mode: CombineMode, resolve: Resolve): Entity[] {
+export function combineWithModel(
+  text: string,
+  ruleEntities: readonly Entity[],
+  spans: readonly ModelSpan[],
+  mode: CombineMode,
+  resolve: Resolve,
+): Entity[] {
   if (mode === 'rules') return [...ruleEntities];
   const byName = new Map<string, Entity>();
   const ruleMentionAt = new Map<string, Entity>();

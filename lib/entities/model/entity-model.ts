@@ -58,7 +58,13 @@ export function modelWeights(file: EntityModelFile): Float32Array {
 }
 
 /** A model from weights in memory (training and cross-validation decode the same way). */
-export function modelFromWeights(names: readonly string[], weights: ArrayLike<number>, facts: DictionaryFacts, combine: CombineMode, gate: number): EntityModel {
+export function modelFromWeights(
+  names: readonly string[],
+  weights: ArrayLike<number>,
+  facts: DictionaryFacts,
+  combine: CombineMode,
+  gate: number,
+): EntityModel {
   const nClasses = CLASSES.length;
   const scorer = spanScorer(names, weights, nClasses);
   return {
@@ -104,7 +110,13 @@ export function modelFromWeights(names: readonly string[], weights: ArrayLike<nu
         let best = NONE;
         for (let c = 1; c < nClasses; c++) if (scores[c] > scores[best]) best = c;
         if (best === NONE) return;
-        kept.push({ kind: kindOfClass(best), start: candidate.start, end: candidate.end, confidence: softmaxAt(scores, best), margin: scores[best] - scores[NONE] });
+        kept.push({
+          kind: kindOfClass(best),
+          start: candidate.start,
+          end: candidate.end,
+          confidence: softmaxAt(scores, best),
+          margin: scores[best] - scores[NONE],
+        });
       });
       return selectSurest(kept);
     },

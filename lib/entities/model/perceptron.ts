@@ -48,7 +48,13 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
 }
 
 /** Averaged weights, flat: feature id × class. */
-export function trainPerceptron(featureCount: number, classes: number, examples: readonly Example[], epochs: number, seed: number): Float64Array {
+export function trainPerceptron(
+  featureCount: number,
+  classes: number,
+  examples: readonly Example[],
+  epochs: number,
+  seed: number,
+): Float64Array {
   const size = featureCount * classes;
   const weights = new Float64Array(size);
   const totals = new Float64Array(size);

@@ -31,10 +31,21 @@ export function spanScorer(names: readonly string[], weights: ArrayLike<number>,
   const pair = (t: PairTable, a: string, b: string) => t.get(a)?.get(b);
   const bias = table.plainId('bias');
   const writtenLower = table.plainId('written-lower');
-  const [name, first, last, shapeT, n, x3, p3, count, dict, doc] =
-    ['name', 'first', 'last', 'shape', 'n', 'x3', 'p3', 'count', 'dict', 'doc'].map((t) => table.table(t));
-  const [rule, l1, r1, l1s, r1s, startShape, other, cue]: Table[] =
-    ['rule', 'L1', 'R1', 'L1s', 'R1s', 'start|shape', 'other', 'cue'].map((t) => table.table(t));
+  const [name, first, last, shapeT, n, x3, p3, count, dict, doc] = [
+    'name',
+    'first',
+    'last',
+    'shape',
+    'n',
+    'x3',
+    'p3',
+    'count',
+    'dict',
+    'doc',
+  ].map((t) => table.table(t));
+  const [rule, l1, r1, l1s, r1s, startShape, other, cue]: Table[] = ['rule', 'L1', 'R1', 'L1s', 'R1s', 'start|shape', 'other', 'cue'].map(
+    (t) => table.table(t),
+  );
   const [l1r1, ruleL1, ruleR1, dictRule] = ['L1|R1', 'rule|L1', 'rule|R1', 'dict|rule'].map((t) => table.pairTable(t));
   // Per rule label, the most the cue features can add to each class over `none`.
   const cueBound = new Map<string, Float64Array>();

@@ -78,7 +78,19 @@ export function spanDocument(text: string, ruleEntities: readonly Entity[]): Spa
     if (c.first === c.last) asked.add(lower(c.first));
   });
   const lowerWords = wordsWrittenLower(text, tokens, asked);
-  return { text, tokens, word, lower, shape, candidates, surfaces, keys, ruleKindsOfName, countOfName, writtenLower: (w) => lowerWords.has(w) };
+  return {
+    text,
+    tokens,
+    word,
+    lower,
+    shape,
+    candidates,
+    surfaces,
+    keys,
+    ruleKindsOfName,
+    countOfName,
+    writtenLower: (w) => lowerWords.has(w),
+  };
 }
 
 /** FNV-1a over UTF-16 code units. */
@@ -116,10 +128,7 @@ const nameKey = (surface: string): string => surface.toLowerCase().replace(/[\s\
 export const bucket = (n: number) => (n <= 1 ? '1' : n <= 2 ? '2' : n <= 4 ? '3-4' : '5+');
 
 /** Every value `ruleLabel` can give. */
-export const RULE_LABELS: readonly string[] = [
-  'none',
-  ...MODEL_KINDS.flatMap((kind) => [`${kind}|listed`, `${kind}|new`, `+1:${kind}`]),
-];
+export const RULE_LABELS: readonly string[] = ['none', ...MODEL_KINDS.flatMap((kind) => [`${kind}|listed`, `${kind}|new`, `+1:${kind}`])];
 
 /** What the rules said of a candidate, as a feature value. */
 export const ruleLabel = (c: Candidate): string =>

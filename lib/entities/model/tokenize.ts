@@ -23,7 +23,8 @@ function isWordCode(text: string, i: number): boolean {
 }
 
 const isJoiner = (c: number) => c === 45 /* - */ || c === 95 /* _ */ || c === 46; /* . */
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
+const isSpace = (c: number) =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
 
 export function tokenize(text: string): Tokens {
   const n = text.length;
@@ -50,7 +51,11 @@ export function tokenize(text: string): Tokens {
       }
     } else i++;
     if (count === starts.length) {
-      const grow = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
       starts = grow(starts);
       ends = grow(ends);
       const l = new Uint8Array(lineStart.length * 2);

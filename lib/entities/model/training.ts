@@ -60,7 +60,10 @@ export function trainEntityModel<R extends LabelledReport>(
       const known = facts(surface);
       const name = index.intern(nameFeatures(doc, c, nameKey(surface), known));
       names.push(name);
-      examples.push({ features: Int32Array.from([...name, ...index.intern(placeFeatures(doc, c, known))]), gold: gold.get(`${c.start}:${c.end}`) ?? NONE });
+      examples.push({
+        features: Int32Array.from([...name, ...index.intern(placeFeatures(doc, c, known))]),
+        gold: gold.get(`${c.start}:${c.end}`) ?? NONE,
+      });
     }
   }
   const nClasses = CLASSES.length;
@@ -93,5 +96,14 @@ export function modelFile(trained: TrainedWeights, combine: CombineMode, trained
     features.push(name);
     weights.push(...row);
   });
-  return { format: 'gloss-entity-model/2', combine, classes: [...CLASSES], scale, features, weights, gate: Math.ceil(trained.gate * scale) / scale, trainedOn };
+  return {
+    format: 'gloss-entity-model/2',
+    combine,
+    classes: [...CLASSES],
+    scale,
+    features,
+    weights,
+    gate: Math.ceil(trained.gate * scale) / scale,
+    trainedOn,
+  };
 }

@@ -73,7 +73,11 @@ const LIST_MARKER = /^(\d{1,9})([.)])(?=\s|$)/;
 /** Escapes for what starts a block at the beginning of a line: quotes, lists, headings, rules. */
 function escapeLineStart(line: string): string {
   switch (line.charCodeAt(0)) {
-    case 0x3e: case 0x2b: case 0x3d: case 0x23: case 0x2d: // > + = # -
+    case 0x3e:
+    case 0x2b:
+    case 0x3d:
+    case 0x23:
+    case 0x2d: // > + = # -
       return `\\${line}`;
     default:
       return LIST_MARKER.test(line) ? line.replace(LIST_MARKER, '$1\\$2') : line;

@@ -20,15 +20,17 @@ const RESERVED = /[<>:"/\\|?*#^[\]]/g;
 const DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/i;
 
 function tidy(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(/\s*:\s*/g, ' - ')
-    .replace(/[/\\|]/g, '-')
-    .replace(RESERVED, ' ')
-    .replace(/\s+/g, ' ')
-    // Leading dots hide files and leading dashes read as options; Windows drops trailing dots and spaces.
-    .replace(/^[\s.-]+|[\s.-]+$/g, '');
+  return (
+    text
+      .normalize('NFC')
+      .replace(INVISIBLE, '')
+      .replace(/\s*:\s*/g, ' - ')
+      .replace(/[/\\|]/g, '-')
+      .replace(RESERVED, ' ')
+      .replace(/\s+/g, ' ')
+      // Leading dots hide files and leading dashes read as options; Windows drops trailing dots and spaces.
+      .replace(/^[\s.-]+|[\s.-]+$/g, '')
+  );
 }
 
 /** The longest prefix of whole characters (grapheme clusters) that fits in `maxBytes` of UTF-8. */

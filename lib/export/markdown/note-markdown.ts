@@ -142,16 +142,25 @@ export function markdownNote(text: string): string {
       continue;
     }
     if (isBlank(line)) {
-      if (lines.length > 0 && !isBlank(lines[lines.length - 1])) { lines.push(''); inCode.push(false); }
+      if (lines.length > 0 && !isBlank(lines[lines.length - 1])) {
+        lines.push('');
+        inCode.push(false);
+      }
       continue;
     }
     fence = openingFence(line);
     lines.push(fence ? line : guardLine(line, start, lastEnd));
     inCode.push(fence !== null);
   }
-  while (lines.length > 0 && isBlank(lines[lines.length - 1]) && !inCode[lines.length - 1]) { lines.pop(); inCode.pop(); }
+  while (lines.length > 0 && isBlank(lines[lines.length - 1]) && !inCode[lines.length - 1]) {
+    lines.pop();
+    inCode.pop();
+  }
   // A fence left open would make everything after the note code: close it.
-  if (fence) { lines.push(fence.marker.repeat(fence.length)); inCode.push(true); }
+  if (fence) {
+    lines.push(fence.marker.repeat(fence.length));
+    inCode.push(true);
+  }
   closeUnpaired(lines, inCode, '%%');
   closeUnpaired(lines, inCode, '$$');
   return lines.join('\n').trimEnd();

@@ -25,10 +25,9 @@ export const NO_HIGHLIGHTS = 'No highlights on this page yet.';
 
 /** Highlights in document order: by start offset, then creation time, then id, so ties never depend on input order. */
 export function inDocumentOrder(annotations: readonly AnnotationRecord[]): AnnotationRecord[] {
-  return [...annotations].sort((a, b) =>
-    a.target.position.start - b.target.position.start
-    || a.createdAt - b.createdAt
-    || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...annotations].sort(
+    (a, b) => a.target.position.start - b.target.position.start || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 function isWebAddress(url: string): boolean {
@@ -89,7 +88,10 @@ function passageDestinations(pageUrl: string): PassageDestination | null {
       return { label: `↗ Open page ${pdfPage}`, destination: markdownLinkDestination(`${withoutFragment}#page=${pdfPage}`) };
     }
     const directive = textDirective(target.quote);
-    return { label: '↗ Open passage', destination: directive ? `${beforeDirective}${markdownLinkDestination(directive)}` : withoutDirective };
+    return {
+      label: '↗ Open passage',
+      destination: directive ? `${beforeDirective}${markdownLinkDestination(directive)}` : withoutDirective,
+    };
   };
 }
 
@@ -127,11 +129,7 @@ export function pageMarkdown(page: PageExport, exportedAt: Date, attackIdOf?: At
   const annotations = inDocumentOrder(page.annotations);
   const ids = uniqueBlockIds(annotations.map((annotation) => annotation.id));
   const tags = obsidianTags(annotations.flatMap((annotation) => annotation.tags ?? []));
-  const blocks = [
-    pageFrontMatter(page.page, tags, exportedAt),
-    `# ${markdownInline(page.page.title ?? '') || UNTITLED}`,
-    '## Highlights',
-  ];
+  const blocks = [pageFrontMatter(page.page, tags, exportedAt), `# ${markdownInline(page.page.title ?? '') || UNTITLED}`, '## Highlights'];
   const destination = passageDestinations(page.page.url);
   annotations.forEach((annotation, i) => addHighlight(blocks, annotation, ids[i], destination));
   if (annotations.length === 0) blocks.push(NO_HIGHLIGHTS);

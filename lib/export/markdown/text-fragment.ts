@@ -143,8 +143,8 @@ function matchTerms(exact: string, collapsed: string): { textStart: string; text
   // Most quotes are one block, and then need no list of blocks.
   const blocks = LINE_BREAK.test(exact) ? exact.split(LINE_BREAK).map(collapseWhitespace).filter(Boolean) : null;
   const whole = blocks ? blocks.join(' ') : collapsed;
-  const first = blocks ? blocks[0] ?? '' : collapsed;
-  const last = blocks ? blocks[blocks.length - 1] ?? '' : collapsed;
+  const first = blocks ? (blocks[0] ?? '') : collapsed;
+  const last = blocks ? (blocks[blocks.length - 1] ?? '') : collapsed;
   const ranged = (blocks !== null && blocks.length > 1) || (whole.length > LONG_QUOTE && hasMoreWords(first, 2 * EDGE_WORDS));
   if (!ranged) return { textStart: whole, textEnd: '' };
   return { textStart: leadingWords(first, EDGE_WORDS), textEnd: trailingWords(last, EDGE_WORDS) };

@@ -9,9 +9,7 @@
 import { GLOSS_BLOCK_END, GLOSS_BLOCK_START, markerKind } from './vault-markers';
 
 /** What merging a fresh export into a note comes to: the note's new text, or why it was left alone. */
-export type VaultNoteMerge =
-  | { outcome: 'updated' | 'unchanged'; text: string }
-  | { outcome: 'skipped'; reason: string };
+export type VaultNoteMerge = { outcome: 'updated' | 'unchanged'; text: string } | { outcome: 'skipped'; reason: string };
 
 /** pageMarkdown's output split into its front matter (`---` lines included) and the rest. */
 export interface SplitNote {
@@ -98,7 +96,10 @@ function markerProblem(lines: readonly Line[]): string | null {
   }
   if (starts.length !== 1 || ends.length !== 1) {
     const count = (n: number, what: string) => (n === 0 ? `no ${what} line` : n === 1 ? `one ${what} line` : `${n} ${what} lines`);
-    const where = [...starts, ...ends].map((line) => line.number).sort((a, b) => a - b).join(', ');
+    const where = [...starts, ...ends]
+      .map((line) => line.number)
+      .sort((a, b) => a - b)
+      .join(', ');
     return `it has ${count(starts.length, 'gloss:start')} and ${count(ends.length, 'gloss:end')} (lines ${where}); Gloss needs exactly one of each. ${KEEP_SAFE}`;
   }
   if (ends[0].start < starts[0].start) {

@@ -51,7 +51,11 @@ export function planVault(files: readonly VaultFile[], pages: readonly PageExpor
     const paths = bySource.get(page.page.url) ?? [];
     if (paths.length === 1) return { action: 'update', page, path: paths[0] };
     if (paths.length > 1) {
-      return { action: 'skip', page, reason: `${paths.length} notes name this page as their source (${paths.join(', ')}), so Gloss changed neither. Keep one of them, or change the other’s source.` };
+      return {
+        action: 'skip',
+        page,
+        reason: `${paths.length} notes name this page as their source (${paths.join(', ')}), so Gloss changed neither. Keep one of them, or change the other’s source.`,
+      };
     }
     if (page.annotations.length === 0) return null;
     return { action: 'create', page, path: freeName(markdownFileName(page.page), taken) };

@@ -81,7 +81,10 @@ const byCreation = (a: EntityTagRecord, b: EntityTagRecord) => a.createdAt - b.c
 
 /** Created when first confirmed, modified when a verdict last changed. */
 function commonProperties(group: Group): StixCommon {
-  const times = stixTimes(group.tags.map((t) => t.createdAt), group.tags.map((t) => t.updatedAt));
+  const times = stixTimes(
+    group.tags.map((t) => t.createdAt),
+    group.tags.map((t) => t.updatedAt),
+  );
   return { type: group.slot.type, spec_version: '2.1', id: group.id, ...times };
 }
 
@@ -113,28 +116,41 @@ function buildObject(group: Group, name: string, attackIdOf: AttackIdLookup | un
       const names = [...group.profiles.flatMap((p) => [p.canonical, ...p.aliases]), ...group.tags.map((t) => t.name)];
       const attackId = group.profiles.find((p) => attackGroupReference(p.attackId))?.attackId;
       return {
-        ...common, type: 'intrusion-set', name: actorName,
-        aliases: otherNames(actorName, names), external_references: references(attackGroupReference(attackId)),
+        ...common,
+        type: 'intrusion-set',
+        name: actorName,
+        aliases: otherNames(actorName, names),
+        external_references: references(attackGroupReference(attackId)),
       };
     }
     case 'malware':
       return {
-        ...common, type: 'malware', name, is_family: true,
+        ...common,
+        type: 'malware',
+        name,
+        is_family: true,
         external_references: references(attackSoftwareReference(attackIdOf?.('malware', name))),
       };
     case 'tool':
       return { ...common, type: 'tool', name, external_references: references(attackSoftwareReference(attackIdOf?.('tool', name))) };
     case 'attack-pattern':
       return {
-        ...common, type: 'attack-pattern', name,
+        ...common,
+        type: 'attack-pattern',
+        name,
         external_references: references(attackTechniqueReference(attackIdOf?.('technique', name))),
       };
     case 'vulnerability':
       return { ...common, type: 'vulnerability', name, external_references: references(cveReference(name)) };
     case 'indicator':
       return {
-        ...common, type: 'indicator', name, indicator_types: ['malicious-activity'],
-        pattern: slot.pattern!, pattern_type: 'stix', valid_from: common.created,
+        ...common,
+        type: 'indicator',
+        name,
+        indicator_types: ['malicious-activity'],
+        pattern: slot.pattern!,
+        pattern_type: 'stix',
+        valid_from: common.created,
       };
   }
 }

@@ -18,7 +18,12 @@ export function reportId(pageUrl: string): string {
 /** The quote as a Markdown blockquote (how STIX tools such as OpenCTI render note content), then the note. */
 function noteContent(annotation: AnnotationRecord): string {
   const quote = (annotation.target?.quote?.exact ?? '').trim();
-  const quoted = quote ? quote.split(/\r\n|\r|\n/).map((line) => (line ? `> ${line}` : '>')).join('\n') : '';
+  const quoted = quote
+    ? quote
+        .split(/\r\n|\r|\n/)
+        .map((line) => (line ? `> ${line}` : '>'))
+        .join('\n')
+    : '';
   return [quoted, (annotation.note ?? '').trim()].filter(Boolean).join('\n\n');
 }
 
@@ -37,9 +42,13 @@ export function noteObjects(page: PageExport, report: string): OrderedObject[] {
     if (!content || notes.has(id)) continue;
     const labels = cleanTags(annotation.tags ?? []);
     const note: StixNote = {
-      type: 'note', spec_version: '2.1', id,
+      type: 'note',
+      spec_version: '2.1',
+      id,
       ...stixTimes([annotation.createdAt], [annotation.updatedAt]),
-      content, object_refs: [report], labels: labels.length ? labels : undefined,
+      content,
+      object_refs: [report],
+      labels: labels.length ? labels : undefined,
     };
     notes.set(id, { object: note, order: noteOrder(page.page.url, annotation) });
   }
@@ -79,7 +88,9 @@ function pageReference(page: PageExport): StixExternalReference {
 export function reportObject(page: PageExport, objectRefs: string[], lastChange: number): StixReport {
   const { url, title, createdAt, updatedAt } = page.page;
   return {
-    type: 'report', spec_version: '2.1', id: reportId(url),
+    type: 'report',
+    spec_version: '2.1',
+    id: reportId(url),
     ...stixTimes([createdAt], [updatedAt, lastChange]),
     name: title?.trim() || url,
     report_types: ['threat-report'],

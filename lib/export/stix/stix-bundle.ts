@@ -23,7 +23,14 @@ export interface StixExportOptions {
 }
 
 const TYPE_ORDER: readonly StixObject['type'][] = [
-  'report', 'intrusion-set', 'malware', 'tool', 'attack-pattern', 'vulnerability', 'indicator', 'note',
+  'report',
+  'intrusion-set',
+  'malware',
+  'tool',
+  'attack-pattern',
+  'vulnerability',
+  'indicator',
+  'note',
 ];
 
 const byPosition = (a: OrderedObject, b: OrderedObject) =>
@@ -68,7 +75,13 @@ export function stixBundle(pages: readonly PageExport[], options: StixExportOpti
   for (const object of objects) {
     if (object.type === 'report') object.object_refs.sort((a, b) => position.get(a)! - position.get(b)!);
   }
-  const bundleId = stixId('bundle', `bundle:${objects.map((o) => o.id).sort(compareText).join('\n')}`);
+  const bundleId = stixId(
+    'bundle',
+    `bundle:${objects
+      .map((o) => o.id)
+      .sort(compareText)
+      .join('\n')}`,
+  );
   return objects.length ? { type: 'bundle', id: bundleId, objects } : { type: 'bundle', id: bundleId };
 }
 

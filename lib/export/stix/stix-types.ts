@@ -73,14 +73,7 @@ export interface StixNote extends StixCommon {
 }
 
 export type StixObject =
-  | StixReport
-  | StixIntrusionSet
-  | StixIndicator
-  | StixMalware
-  | StixTool
-  | StixVulnerability
-  | StixAttackPattern
-  | StixNote;
+  StixReport | StixIntrusionSet | StixIndicator | StixMalware | StixTool | StixVulnerability | StixAttackPattern | StixNote;
 
 /** A STIX 2.1 bundle: no spec_version of its own; `objects` left out when there is nothing to send. */
 export interface StixBundle {

@@ -6,13 +6,22 @@ import { selectTextScript } from './page-selection';
  * Waits until Gloss's content script in `page` answers a command: it has started (at document_idle) and
  * heard from the background whether the site is paused and the page has highlights.
  */
-export async function glossReady(session: Pick<ChromiumSession, 'tabIdOf' | 'serviceWorker'>, page: Page, timeoutMs = 10_000): Promise<void> {
+export async function glossReady(
+  session: Pick<ChromiumSession, 'tabIdOf' | 'serviceWorker'>,
+  page: Page,
+  timeoutMs = 10_000,
+): Promise<void> {
   const tabId = await session.tabIdOf(page);
   const deadline = Date.now() + timeoutMs;
-  const answers = () => session.serviceWorker.evaluate(
-    (id) => chrome.tabs.sendMessage(id, { gloss: 'tab-command', type: 'highlight-states' }, { frameId: 0 }).then(() => true, () => false),
-    tabId,
-  );
+  const answers = () =>
+    session.serviceWorker.evaluate(
+      (id) =>
+        chrome.tabs.sendMessage(id, { gloss: 'tab-command', type: 'highlight-states' }, { frameId: 0 }).then(
+          () => true,
+          () => false,
+        ),
+      tabId,
+    );
   while (!(await answers())) {
     if (Date.now() > deadline) throw new Error('Gloss’s content script did not answer');
     await page.waitForTimeout(100);
@@ -52,7 +61,12 @@ async function drawn(frame: Frame): Promise<void> {
 }
 
 /** Selects the text and clicks the toolbar's button (Highlight or Add note) with the real mouse. */
-export async function highlightText(page: Page, start: string, end: string, button: 'Highlight' | 'Add note' = 'Highlight'): Promise<string> {
+export async function highlightText(
+  page: Page,
+  start: string,
+  end: string,
+  button: 'Highlight' | 'Add note' = 'Highlight',
+): Promise<string> {
   const quote = await selectForToolbar(page, start, end);
   const frame = await glossFrame(page);
   const control = frame.getByRole('button', { name: button, exact: true });
@@ -88,8 +102,19 @@ export async function glossEditor(page: Page) {
 
 /** What Gloss's frames show, and the page's selection and focus, for a failure message. */
 export async function describeGlossUi(page: Page): Promise<string> {
-  const frames = await Promise.all(page.frames().filter((frame) => frame.url().includes('/ui-frame.html'))
-    .map(async (frame) => `${frame.url().split('#')[0]}: ${await frame.evaluate(() => document.body.innerHTML.slice(0, 120)).catch((error) => String(error))}`));
-  const state = await page.evaluate(() => ({ selection: String(getSelection()), focus: document.hasFocus(), visibility: document.visibilityState }));
+  const frames = await Promise.all(
+    page
+      .frames()
+      .filter((frame) => frame.url().includes('/ui-frame.html'))
+      .map(
+        async (frame) =>
+          `${frame.url().split('#')[0]}: ${await frame.evaluate(() => document.body.innerHTML.slice(0, 120)).catch((error) => String(error))}`,
+      ),
+  );
+  const state = await page.evaluate(() => ({
+    selection: String(getSelection()),
+    focus: document.hasFocus(),
+    visibility: document.visibilityState,
+  }));
   return JSON.stringify({ frames, ...state });
 }

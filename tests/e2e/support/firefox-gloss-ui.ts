@@ -20,8 +20,13 @@ async function glossControl(page: Page, name: string): Promise<ElementHandle<Ele
   const deadline = Date.now() + 10_000;
   for (;;) {
     const frame = await glossFrame(page);
-    const handle = await frame.evaluateHandle((label) => [...document.querySelectorAll('button, [role="radio"], textarea, input')]
-      .find((element) => (element.getAttribute('aria-label') ?? element.textContent?.trim()) === label) ?? null, name);
+    const handle = await frame.evaluateHandle(
+      (label) =>
+        [...document.querySelectorAll('button, [role="radio"], textarea, input')].find(
+          (element) => (element.getAttribute('aria-label') ?? element.textContent?.trim()) === label,
+        ) ?? null,
+      name,
+    );
     const element = handle.asElement() as ElementHandle<Element> | null;
     if (element) return element;
     if (Date.now() > deadline) throw new Error(`no Gloss control named ${name}`);
@@ -51,7 +56,12 @@ export async function selectForToolbar(page: Page, start: string, end: string): 
  * Highlights the text from `start` to `end` with the floating toolbar, then opens the editor by clicking
  * on `inside` and gives the highlight a note and tags; returns the quote.
  */
-export async function highlightWithNote(page: Page, selection: { start: string; end: string; inside: string }, note: string, tags: string): Promise<string> {
+export async function highlightWithNote(
+  page: Page,
+  selection: { start: string; end: string; inside: string },
+  note: string,
+  tags: string,
+): Promise<string> {
   const quote = await selectForToolbar(page, selection.start, selection.end);
   await clickGlossControl(page, 'Highlight');
   for (let tries = 0; Object.keys((await page.evaluate(PAINTED_SCRIPT)) as object).length === 0; tries++) {

@@ -70,9 +70,10 @@ const api = {
     return expected.map((want) => {
       const state = states.find((s) => s.quote === want.original);
       if (!state) return 'orphan';
-      const result = state.status === 'anchored'
-        ? { status: 'anchored' as const, start: state.start, end: state.end, score: 1, method: 'exact' as const }
-        : { status: 'orphan' as const, bestScore: 0 };
+      const result =
+        state.status === 'anchored'
+          ? { status: 'anchored' as const, start: state.start, end: state.end, score: 1, method: 'exact' as const }
+          : { status: 'orphan' as const, bestScore: 0 };
       return classify(result, want, text, whitespaceInsensitive);
     });
   },

@@ -7,7 +7,12 @@ import { FIXTURES_DIR, PROJECT_ROOT } from '../../../harness/paths';
 export async function bundleRobustnessEntry(): Promise<string> {
   const result = await build({
     entryPoints: [path.join(PROJECT_ROOT, 'tests', 'e2e', 'support', 'robustness-entry.ts')],
-    bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, logLevel: 'silent',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
   });
   return result.outputFiles[0].text;
 }
@@ -17,8 +22,10 @@ export async function bundleRobustnessEntry(): Promise<string> {
  * DOM between runs), optionally with a script at the end of body that changes it before Gloss runs.
  */
 export function staticPage(name: string, setup?: { bundle: string; call: string }): string {
-  const html = readFileSync(path.join(FIXTURES_DIR, 'real-pages', `${name}.html`), 'utf8')
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '');
+  const html = readFileSync(path.join(FIXTURES_DIR, 'real-pages', `${name}.html`), 'utf8').replace(
+    /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi,
+    '',
+  );
   if (!setup) return html;
   const script = `<script>${setup.bundle.replace(/<\/(script)/gi, '<\\/$1')}\n${setup.call}</script>`;
   return /<\/body>/i.test(html) ? html.replace(/<\/body>(?![\s\S]*<\/body>)/i, `${script}</body>`) : `${html}${script}`;

@@ -32,14 +32,21 @@ export async function syncFromLibrary(library: Page, account: Partial<SyncAccoun
 
 /** The records of one table of the profile's database, read in an extension page (same origin as the background). */
 export async function storedRecords(extensionPage: Page, table: string): Promise<Record<string, unknown>[]> {
-  return extensionPage.evaluate((name) => new Promise<Record<string, unknown>[]>((resolve, reject) => {
-    const open = indexedDB.open('gloss');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-      request.onsuccess = () => { resolve(request.result as Record<string, unknown>[]); db.close(); };
-      request.onerror = () => reject(request.error);
-    };
-  }), table);
+  return extensionPage.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('gloss');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            resolve(request.result as Record<string, unknown>[]);
+            db.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
 }

@@ -119,7 +119,10 @@ describe('anchorAll', () => {
     document.body.innerHTML = PAGE;
     const index = new TextIndex(document.body);
     const texts = ['harbour authority', 'silt', 'Phase two', 'first phase'];
-    const results = anchorAll(index, texts.map((text) => describeText(index, text)));
+    const results = anchorAll(
+      index,
+      texts.map((text) => describeText(index, text)),
+    );
     expect(results.map((result) => anchoredText(index, result))).toEqual(texts);
   });
 });

@@ -31,7 +31,11 @@ describe('describeRange', () => {
       prefix: ' that silt had been building up ',
       suffix: ' expected since the storms. Phas',
     });
-    expect(target.position).toEqual({ type: 'TextPositionSelector', start: index.text.indexOf('faster'), end: index.text.indexOf('faster') + 11 });
+    expect(target.position).toEqual({
+      type: 'TextPositionSelector',
+      start: index.text.indexOf('faster'),
+      end: index.text.indexOf('faster') + 11,
+    });
     expect(target.element?.path).toBe('main:1/article:1/p:1');
   });
 

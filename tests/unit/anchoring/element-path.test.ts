@@ -1,7 +1,13 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  describeElementPath, elementPath, elementPathStart, isElementPath, MAX_ELEMENT_PATH, parseElementPathStep, resolveElementPath,
+  describeElementPath,
+  elementPath,
+  elementPathStart,
+  isElementPath,
+  MAX_ELEMENT_PATH,
+  parseElementPathStep,
+  resolveElementPath,
 } from '@/lib/anchoring/element-path';
 import { TextIndex } from '@/lib/anchoring/text-index';
 

@@ -46,10 +46,15 @@ describe('matchQuote', () => {
   });
 
   it('still anchors a long passage with one word changed inside it, to the edited text', () => {
-    const { selector, start } = selectorOf(ARTICLE, 'Engineers warned that silt had been building up faster than expected since the storms of last winter.');
+    const { selector, start } = selectorOf(
+      ARTICLE,
+      'Engineers warned that silt had been building up faster than expected since the storms of last winter.',
+    );
     const edited = ARTICLE.replace('building up faster', 'accumulating faster');
     const match = matchQuote(edited, selector, { position: start });
-    expect(found(edited, match)).toBe('Engineers warned that silt had been accumulating faster than expected since the storms of last winter.');
+    expect(found(edited, match)).toBe(
+      'Engineers warned that silt had been accumulating faster than expected since the storms of last winter.',
+    );
     expect(match!.score).toBeLessThan(1);
     expect(match!.score).toBeGreaterThanOrEqual(MIN_SCORE);
   });
@@ -70,8 +75,9 @@ describe('matchQuote', () => {
     const quote = 'the northern channel will be dredged in the autumn';
     const original = `Council minutes. After a long debate it was agreed that ${quote} before the storms return.`;
     const { selector } = selectorOf(original, quote);
-    const edited = original.replace('will be dredged in', 'shall be dredged during')
-      + ` Unrelated column. Readers wrote that the northern channel will be dredged in the autumnn, they hope.`;
+    const edited =
+      original.replace('will be dredged in', 'shall be dredged during') +
+      ` Unrelated column. Readers wrote that the northern channel will be dredged in the autumnn, they hope.`;
     const match = matchQuote(edited, selector);
     expect(found(edited, match)).toBe('the northern channel shall be dredged during the autumn');
   });
@@ -125,20 +131,28 @@ describe('matchQuote', () => {
 
   describe('deleted text', () => {
     it('orphans a sentence that was deleted', () => {
-      const { selector, start } = selectorOf(ARTICLE, 'The committee approved a budget of four million pounds for the first phase of the work.');
+      const { selector, start } = selectorOf(
+        ARTICLE,
+        'The committee approved a budget of four million pounds for the first phase of the work.',
+      );
       const without = ARTICLE.replace('The committee approved a budget of four million pounds for the first phase of the work. ', '');
       expect(matchQuote(without, selector, { position: start })).toBeNull();
     });
 
     it('does not anchor to a similar sentence elsewhere', () => {
-      const { selector, start } = selectorOf(ARTICLE, 'The committee approved a budget of four million pounds for the first phase of the work.');
-      const without = ARTICLE.replace('The committee approved a budget of four million pounds for the first phase of the work. ', '')
-        + ' Last year the council approved a budget of two million pounds for the first phase of the road.';
+      const { selector, start } = selectorOf(
+        ARTICLE,
+        'The committee approved a budget of four million pounds for the first phase of the work.',
+      );
+      const without =
+        ARTICLE.replace('The committee approved a budget of four million pounds for the first phase of the work. ', '') +
+        ' Last year the council approved a budget of two million pounds for the first phase of the road.';
       expect(matchQuote(without, selector, { position: start })).toBeNull();
     });
 
     it('does not anchor to a similar sentence that slid into its place', () => {
-      const text = 'Results for March. Sales rose by four percent in the north region. Sales fell by two percent in the south region. Outlook unchanged.';
+      const text =
+        'Results for March. Sales rose by four percent in the north region. Sales fell by two percent in the south region. Outlook unchanged.';
       const { selector, start } = selectorOf(text, 'Sales rose by four percent in the north region.');
       const without = text.replace('Sales rose by four percent in the north region. ', '');
       expect(matchQuote(without, selector, { position: start })).toBeNull();

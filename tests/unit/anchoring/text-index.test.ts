@@ -32,10 +32,12 @@ describe('TextIndex', () => {
   });
 
   it('skips script, style, noscript, template and Gloss UI', () => {
-    const index = page([
-      '<p>kept one</p><script>s()</script><style>p{}</style><noscript>enable js</noscript>',
-      '<template><p>inert</p></template><div data-gloss-ui=""><button>Save highlight</button></div><p>kept two</p>',
-    ].join(''));
+    const index = page(
+      [
+        '<p>kept one</p><script>s()</script><style>p{}</style><noscript>enable js</noscript>',
+        '<template><p>inert</p></template><div data-gloss-ui=""><button>Save highlight</button></div><p>kept two</p>',
+      ].join(''),
+    );
     expect(index.text).toBe('kept onekept two');
   });
 

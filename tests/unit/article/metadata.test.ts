@@ -47,9 +47,23 @@ describe('firstTimeElementDate', () => {
 describe('completeMetadata', () => {
   it('keeps what Readability found', () => {
     page('<title>Doc title</title>', '');
-    const found = { title: 'Found', byline: 'By Ann', siteName: 'Site', publishedTime: '2020-01-02', excerpt: 'Ex', lang: 'fr', dir: 'ltr' };
+    const found = {
+      title: 'Found',
+      byline: 'By Ann',
+      siteName: 'Site',
+      publishedTime: '2020-01-02',
+      excerpt: 'Ex',
+      lang: 'fr',
+      dir: 'ltr',
+    };
     expect(completeMetadata(found, document, 'https://a.example/')).toEqual({
-      title: 'Found', byline: 'By Ann', siteName: 'Site', publishedTime: '2020-01-02', excerpt: 'Ex', lang: 'fr', dir: 'ltr',
+      title: 'Found',
+      byline: 'By Ann',
+      siteName: 'Site',
+      publishedTime: '2020-01-02',
+      excerpt: 'Ex',
+      lang: 'fr',
+      dir: 'ltr',
     });
   });
 
@@ -57,7 +71,13 @@ describe('completeMetadata', () => {
     page('<title>  Doc title </title>', '<article><time datetime="2023-12-14">x</time></article>');
     document.documentElement.setAttribute('lang', 'de');
     expect(completeMetadata(null, document, 'https://www.news.example/a')).toEqual({
-      title: 'Doc title', byline: null, siteName: 'news.example', publishedTime: '2023-12-14', excerpt: null, lang: 'de', dir: null,
+      title: 'Doc title',
+      byline: null,
+      siteName: 'news.example',
+      publishedTime: '2023-12-14',
+      excerpt: null,
+      lang: 'de',
+      dir: null,
     });
   });
 

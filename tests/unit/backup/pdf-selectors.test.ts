@@ -13,17 +13,32 @@ const KEY = 'urn:x-pdf:7524424c8dd47c47d284cf6ed827a72b';
 const PDF_URL = 'https://vendor.example/research/storm-1152.pdf';
 
 const pdfPage: PageRecord = {
-  url: PDF_URL, documentKey: KEY, title: 'Storm-1152 takedown', siteName: 'vendor.example', createdAt: 1_714_000_000_000, updatedAt: 1_714_000_000_500,
+  url: PDF_URL,
+  documentKey: KEY,
+  title: 'Storm-1152 takedown',
+  siteName: 'vendor.example',
+  createdAt: 1_714_000_000_000,
+  updatedAt: 1_714_000_000_500,
 };
 const localPage: PageRecord = {
-  url: 'urn:x-pdf:2535f35dc149286d97da151d71f9292c', documentKey: 'urn:x-pdf:2535f35dc149286d97da151d71f9292c', title: 'A local report', siteName: null,
-  createdAt: 1_714_000_000_000, updatedAt: 1_714_000_000_100,
+  url: 'urn:x-pdf:2535f35dc149286d97da151d71f9292c',
+  documentKey: 'urn:x-pdf:2535f35dc149286d97da151d71f9292c',
+  title: 'A local report',
+  siteName: null,
+  createdAt: 1_714_000_000_000,
+  updatedAt: 1_714_000_000_100,
 };
 
 function pdfHighlight(id: string, page: PageRecord, pageNumber: number, exact: string, start: number): AnnotationRecord {
   return {
-    id, pageUrl: page.url, documentKey: page.documentKey, color: 'blue', note: 'on the PDF', tags: ['storm-1152'],
-    createdAt: 1_714_000_000_200, updatedAt: 1_714_000_000_300,
+    id,
+    pageUrl: page.url,
+    documentKey: page.documentKey,
+    color: 'blue',
+    note: 'on the PDF',
+    tags: ['storm-1152'],
+    createdAt: 1_714_000_000_200,
+    updatedAt: 1_714_000_000_300,
     target: {
       quote: { type: 'TextQuoteSelector', exact, prefix: 'known as ', suffix: '. This article' },
       position: { type: 'TextPositionSelector', start, end: start + exact.length },
@@ -38,7 +53,9 @@ const snapshot = (): GlossSnapshot => ({
     pdfHighlight('0d2f1c5e-4c1b-4f5e-9a55-2f0c4a1c9a10', pdfPage, 2, 'Storm-1152', 1_234),
     pdfHighlight('9a1f0c5e-4c1b-4f5e-9a55-2f0c4a1c9a10', localPage, 17, 'a local quote', 99_000),
   ],
-  tags: [], entityTags: [], actors: [],
+  tags: [],
+  entityTags: [],
+  actors: [],
 });
 
 describe('PDF highlights in the W3C export', () => {
@@ -55,7 +72,7 @@ describe('PDF highlights in the W3C export', () => {
     });
   });
 
-  it('keep the page record\'s document key', () => {
+  it("keep the page record's document key", () => {
     const pages = backupDocument(snapshot())['gloss:pages'];
     expect(pages).toContainEqual({ ...pdfPage });
     expect(pages).toContainEqual({ ...localPage });
@@ -90,7 +107,11 @@ describe('PDF highlights in the W3C export', () => {
     if (dropped.ok) expect(dropped.snapshot.annotations.find((record) => record.pageUrl === PDF_URL)?.target.page).toBeUndefined();
 
     const withTwoPages = JSON.parse(backupJson(snapshot()));
-    withTwoPages.first.items[0].target.selector.push({ type: 'FragmentSelector', value: 'page=3', conformsTo: 'http://tools.ietf.org/rfc/rfc3778' });
+    withTwoPages.first.items[0].target.selector.push({
+      type: 'FragmentSelector',
+      value: 'page=3',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+    });
     const twice = parseBackup(JSON.stringify(withTwoPages));
     expect(twice.ok && twice.skipped.map((skip) => skip.message)).toEqual(['Annotation 1 has more than one page FragmentSelector.']);
 

@@ -40,17 +40,33 @@ export function richSnapshot(): GlossSnapshot {
     pages: [
       { url: BLOG, title: 'A post', siteName: null, createdAt: T, updatedAt: T + 5 },
       {
-        url: REPORT, title: '<img src=x onerror=alert(1)>', siteName: 'Intel', byline: null, publishedTime: null,
-        createdAt: T, updatedAt: T + 7, actors: [],
+        url: REPORT,
+        title: '<img src=x onerror=alert(1)>',
+        siteName: 'Intel',
+        byline: null,
+        publishedTime: null,
+        createdAt: T,
+        updatedAt: T + 7,
+        actors: [],
       },
       {
-        url: NEWS, title: 'Storm-1152 explained', siteName: 'News', byline: 'A. Writer', publishedTime: '2024-04-30',
-        createdAt: T, updatedAt: T + 9, actors: ['octo tempest', 'storm-1152'],
+        url: NEWS,
+        title: 'Storm-1152 explained',
+        siteName: 'News',
+        byline: 'A. Writer',
+        publishedTime: '2024-04-30',
+        createdAt: T,
+        updatedAt: T + 9,
+        actors: ['octo tempest', 'storm-1152'],
       },
     ],
     annotations: [
       annotation({
-        id: UUID_ID, pageUrl: NEWS, color: 'green', note: 'Sold to\n"Octo Tempest" 🕷', tags: ['apt', 'Ransomware'],
+        id: UUID_ID,
+        pageUrl: NEWS,
+        color: 'green',
+        note: 'Sold to\n"Octo Tempest" 🕷',
+        tags: ['apt', 'Ransomware'],
         target: {
           quote: { type: 'TextQuoteSelector', exact: 'Storm-1152', prefix: '', suffix: ' sold' },
           position: { type: 'TextPositionSelector', start: 0, end: 10 },
@@ -61,7 +77,9 @@ export function richSnapshot(): GlossSnapshot {
       annotation({ id: LEGACY_ID, iri: LEGACY_IRI, pageUrl: BLOG, createdAt: T + 1, updatedAt: T + 5 }),
       annotation({ id: '6F9619FF-8B86-D011-B42D-00C04FC964FF', pageUrl: NEWS, color: 'purple', tags: ['phishing'] }),
       annotation({
-        id: 'e0f1a2b3-0000-4000-8000-000000000001', pageUrl: REPORT, note: '<script>alert(1)</script>\u0000',
+        id: 'e0f1a2b3-0000-4000-8000-000000000001',
+        pageUrl: REPORT,
+        note: '<script>alert(1)</script>\u0000',
         target: {
           quote: { type: 'TextQuoteSelector', exact: '</script><script>alert("x")</script>', prefix: '\u202e', suffix: '' },
           position: { type: 'TextPositionSelector', start: 7, end: 7 },
@@ -77,32 +95,67 @@ export function richSnapshot(): GlossSnapshot {
     ],
     entityTags: [
       {
-        id: `${NEWS}\nthreat-actor:storm-1152`, pageUrl: NEWS, entityKey: 'threat-actor:storm-1152', kind: 'threat-actor',
-        name: 'Storm-1152', canonical: 'Storm-1152', status: 'confirmed', createdAt: T, updatedAt: T + 3,
+        id: `${NEWS}\nthreat-actor:storm-1152`,
+        pageUrl: NEWS,
+        entityKey: 'threat-actor:storm-1152',
+        kind: 'threat-actor',
+        name: 'Storm-1152',
+        canonical: 'Storm-1152',
+        status: 'confirmed',
+        createdAt: T,
+        updatedAt: T + 3,
       },
       {
-        id: `${REPORT}\norganization:microsoft`, pageUrl: REPORT, entityKey: 'organization:microsoft', kind: 'organization',
-        name: 'Microsoft', canonical: 'Microsoft', status: 'rejected', createdAt: T, updatedAt: T + 4,
+        id: `${REPORT}\norganization:microsoft`,
+        pageUrl: REPORT,
+        entityKey: 'organization:microsoft',
+        kind: 'organization',
+        name: 'Microsoft',
+        canonical: 'Microsoft',
+        status: 'rejected',
+        createdAt: T,
+        updatedAt: T + 4,
       },
     ],
     actors: [
       {
-        id: 'gold harvest', canonical: 'Gold Harvest', aliases: ['GH-1'], extendsBuiltin: false,
-        nameKeys: ['gold harvest', 'gh-1'], createdAt: T, updatedAt: T + 6,
+        id: 'gold harvest',
+        canonical: 'Gold Harvest',
+        aliases: ['GH-1'],
+        extendsBuiltin: false,
+        nameKeys: ['gold harvest', 'gh-1'],
+        createdAt: T,
+        updatedAt: T + 6,
       },
       {
-        id: 'scattered spider', canonical: 'Scattered Spider', aliases: ['Spider X'], extendsBuiltin: true,
-        nameKeys: ['scattered spider', 'spider x'], createdAt: T, updatedAt: T + 1,
+        id: 'scattered spider',
+        canonical: 'Scattered Spider',
+        aliases: ['Spider X'],
+        extendsBuiltin: true,
+        nameKeys: ['scattered spider', 'spider x'],
+        createdAt: T,
+        updatedAt: T + 1,
       },
     ],
     aliasPicks: [
       {
-        id: `${NEWS}\ngrizzly steppe`, scope: 'page', pageUrl: NEWS, name: 'Grizzly Steppe', nameKey: 'grizzly steppe', actor: 'APT29',
-        createdAt: T, updatedAt: T + 2,
+        id: `${NEWS}\ngrizzly steppe`,
+        scope: 'page',
+        pageUrl: NEWS,
+        name: 'Grizzly Steppe',
+        nameKey: 'grizzly steppe',
+        actor: 'APT29',
+        createdAt: T,
+        updatedAt: T + 2,
       },
       {
-        id: '*\ncharming kitten', scope: 'everywhere', name: 'Charming Kitten', nameKey: 'charming kitten', actor: 'Magic Hound',
-        createdAt: T + 1, updatedAt: T + 8,
+        id: '*\ncharming kitten',
+        scope: 'everywhere',
+        name: 'Charming Kitten',
+        nameKey: 'charming kitten',
+        actor: 'Magic Hound',
+        createdAt: T + 1,
+        updatedAt: T + 8,
       },
     ],
   };
@@ -117,7 +170,10 @@ export function fileOrder(snapshot: GlossSnapshot): GlossSnapshot {
 
 /** The same records in the order readSnapshot gives them: sorted by key. */
 export function sortedSnapshot(snapshot: GlossSnapshot): GlossSnapshot {
-  const by = <R>(key: (r: R) => string) => (a: R, b: R) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const by =
+    <R>(key: (r: R) => string) =>
+    (a: R, b: R) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   return {
     pages: [...snapshot.pages].sort(by((r) => r.url)),
     annotations: [...snapshot.annotations].sort(by((r) => r.id)),

@@ -76,12 +76,15 @@ describe('annotation ids', () => {
   it('are the IRI a highlight was imported under, when it keeps one, and order the annotations', () => {
     const document = backupDocument(richSnapshot());
     expect(document.first.items.map((item) => item.id)).toEqual([
-      LEGACY_IRI, `urn:uuid:${UUID_ID}`, 'urn:uuid:6F9619FF-8B86-D011-B42D-00C04FC964FF', 'urn:uuid:e0f1a2b3-0000-4000-8000-000000000001',
+      LEGACY_IRI,
+      `urn:uuid:${UUID_ID}`,
+      'urn:uuid:6F9619FF-8B86-D011-B42D-00C04FC964FF',
+      'urn:uuid:e0f1a2b3-0000-4000-8000-000000000001',
     ]);
     expect(JSON.stringify(document)).not.toContain(LEGACY_ID);
   });
 
-  it('keep another tool\'s IRI whole, and refuse a badly encoded Gloss URN', () => {
+  it("keep another tool's IRI whole, and refuse a badly encoded Gloss URN", () => {
     expect(annotationIdFromIri('https://hypothes.is/a/abc123')).toBe('https://hypothes.is/a/abc123');
     expect(annotationIdFromIri('urn:gloss:annotation:%E0%A4%A')).toBeNull();
   });

@@ -7,7 +7,9 @@ import { ActorPagesSearch } from '@/components/actor-pages-search';
 async function mount(pagesFor: (name: string) => Promise<{ url: string; title: string; siteName: string | null }[]>) {
   const root = document.createElement('main');
   document.body.replaceChildren(root);
-  await act(async () => render(<ActorPagesSearch suggest={async () => [{ canonical: 'Scattered Spider', aliases: ['UNC3944'] }]} pagesFor={pagesFor} />, root));
+  await act(async () =>
+    render(<ActorPagesSearch suggest={async () => [{ canonical: 'Scattered Spider', aliases: ['UNC3944'] }]} pagesFor={pagesFor} />, root),
+  );
   return root;
 }
 
@@ -17,7 +19,9 @@ async function search(root: HTMLElement, name: string) {
     input.value = name;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  await act(async () => { root.querySelector('form')!.requestSubmit(); });
+  await act(async () => {
+    root.querySelector('form')!.requestSubmit();
+  });
   await act(async () => {});
 }
 

@@ -4,7 +4,13 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntitiesRegion } from '@/components/entities-region';
 import type { EntityServices } from '@/components/popup-services';
-import { pageEntities, SCAN_STOPPED_MESSAGE, stoppedPageEntities, type PageEntities, type StoredVerdict } from '@/lib/entities/page-entities';
+import {
+  pageEntities,
+  SCAN_STOPPED_MESSAGE,
+  stoppedPageEntities,
+  type PageEntities,
+  type StoredVerdict,
+} from '@/lib/entities/page-entities';
 import type { Entity } from '@/lib/entities/types';
 import { actorNameIndex } from '@/lib/entities/alias-candidates';
 import { applyAliasPicks, type AliasPick, type PickScope } from '@/lib/entities/alias-picks';
@@ -15,16 +21,36 @@ const at = (name: string, from = 0) => {
   return { start, end: start + name.length, text: name };
 };
 const FOUND: Entity[] = [
-  { kind: 'threat-actor', name: 'Storm-1152', canonical: 'Storm-1152', aliases: [], mentions: [at('Storm-1152'), at('Storm-1152', 10), at('Storm-1152', 40)] },
+  {
+    kind: 'threat-actor',
+    name: 'Storm-1152',
+    canonical: 'Storm-1152',
+    aliases: [],
+    mentions: [at('Storm-1152'), at('Storm-1152', 10), at('Storm-1152', 40)],
+  },
   { kind: 'threat-actor', name: 'Octo Tempest', canonical: 'Scattered Spider', aliases: ['UNC3944'], mentions: [at('Octo Tempest')] },
-  { kind: 'organization', name: '<img src=x onerror=alert(1)>', canonical: '<img src=x onerror=alert(1)>', aliases: [], mentions: [at('<img src=x onerror=alert(1)>')] },
+  {
+    kind: 'organization',
+    name: '<img src=x onerror=alert(1)>',
+    canonical: '<img src=x onerror=alert(1)>',
+    aliases: [],
+    mentions: [at('<img src=x onerror=alert(1)>')],
+  },
 ];
 
 function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> = {}): EntityServices {
   let current = initial;
   return {
     refresh: vi.fn(async () => ({ ok: true as const, entities: current })),
-    details: vi.fn(async (entity) => ({ kind: entity.kind, canonical: entity.canonical, aliases: entity.aliases, sources: ['MISP galaxy'], links: [], why: [], pages: [] })),
+    details: vi.fn(async (entity) => ({
+      kind: entity.kind,
+      canonical: entity.canonical,
+      aliases: entity.aliases,
+      sources: ['MISP galaxy'],
+      links: [],
+      why: [],
+      pages: [],
+    })),
     tag: vi.fn(async (entity, verdict) => {
       const verdicts = verdict ? [{ entityKey: entity.key, status: verdict }] : [];
       current = pageEntities(TEXT, FOUND, verdicts);
@@ -33,7 +59,12 @@ function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> 
     addActor: vi.fn(async () => ({ ok: true })),
     pickAlias: vi.fn(async () => ({ ok: true, message: 'Picked.' })),
     tagSelection: vi.fn(async () => ({ ok: true, message: 'Tagged.' })),
-    exportIndicators: vi.fn(async (format) => ({ ok: true as const, fileName: `Report.indicators.${format === 'csv' ? 'csv' : 'txt'}`, mimeType: 'text/csv', text: 'list' })),
+    exportIndicators: vi.fn(async (format) => ({
+      ok: true as const,
+      fileName: `Report.indicators.${format === 'csv' ? 'csv' : 'txt'}`,
+      mimeType: 'text/csv',
+      text: 'list',
+    })),
     save: vi.fn(),
     copy: vi.fn(async () => true),
     suggest: vi.fn(async () => []),
@@ -55,10 +86,13 @@ async function mount(services: EntityServices, initial: PageEntities | null = pa
 }
 
 const buttonNamed = (root: HTMLElement, name: string) =>
-  [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name) as HTMLButtonElement | undefined;
+  [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name) as
+    HTMLButtonElement | undefined;
 /** Clicks, then lets the chain of service calls and re-renders it starts settle. */
 async function click(button: HTMLElement | undefined): Promise<void> {
-  await act(async () => { button!.click(); });
+  await act(async () => {
+    button!.click();
+  });
   for (let i = 0; i < 3; i++) await act(async () => {});
 }
 
@@ -67,7 +101,9 @@ afterEach(() => document.body.replaceChildren());
 describe('EntitiesRegion', () => {
   it('groups entities by kind with names that end in their mention count, page text shown as text', async () => {
     const root = await mount(fakeServices(pageEntities(TEXT, FOUND, [])));
-    const groups = [...root.querySelectorAll('[role="group"]')].map((g) => root.querySelector(`#${g.getAttribute('aria-labelledby')}`)?.textContent);
+    const groups = [...root.querySelectorAll('[role="group"]')].map(
+      (g) => root.querySelector(`#${g.getAttribute('aria-labelledby')}`)?.textContent,
+    );
     expect(groups).toEqual(['Threat actors', 'Organizations']);
     expect(buttonNamed(root, 'Storm-1152 (3)')).toBeDefined();
     expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeDefined();
@@ -140,7 +176,9 @@ describe('EntitiesRegion', () => {
     selection.mockResolvedValueOnce('Gold Harvest');
     await click(buttonNamed(root, 'Tag selected text…'));
     expect((root.querySelector('.actor-form input') as HTMLInputElement).value).toBe('Gold Harvest');
-    await act(async () => { (root.querySelector('.actor-form') as HTMLFormElement).requestSubmit(); });
+    await act(async () => {
+      (root.querySelector('.actor-form') as HTMLFormElement).requestSubmit();
+    });
     for (let i = 0; i < 3; i++) await act(async () => {});
     expect(services.addActor).toHaveBeenCalledWith({ name: 'Gold Harvest', aliases: [], linkTo: null });
     expect(root.textContent).toContain('Created the actor “Gold Harvest”.');
@@ -154,7 +192,12 @@ describe('EntitiesRegion', () => {
 
   it('asks for the entities when they did not come with the article, saying so meanwhile', async () => {
     let answer: (value: Awaited<ReturnType<EntityServices['refresh']>>) => void = () => {};
-    const refresh = vi.fn(() => new Promise<Awaited<ReturnType<EntityServices['refresh']>>>((resolve) => { answer = resolve; }));
+    const refresh = vi.fn(
+      () =>
+        new Promise<Awaited<ReturnType<EntityServices['refresh']>>>((resolve) => {
+          answer = resolve;
+        }),
+    );
     const root = await mount(fakeServices(pageEntities(TEXT, FOUND, []), { refresh }), null);
     expect(root.querySelector('section')?.getAttribute('aria-busy')).toBe('true');
     expect(root.textContent).toContain('Looking for threat actors, software and indicators…');
@@ -184,7 +227,13 @@ describe('EntitiesRegion', () => {
   });
 
   it('says so when the entities cannot be found', async () => {
-    const root = await mount(fakeServices({ entities: [], rejected: [] }, { refresh: async () => ({ ok: false, message: 'Gloss can’t read this page any more.' }) }), null);
+    const root = await mount(
+      fakeServices(
+        { entities: [], rejected: [] },
+        { refresh: async () => ({ ok: false, message: 'Gloss can’t read this page any more.' }) },
+      ),
+      null,
+    );
     await act(async () => {});
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Gloss can’t read this page any more.');
   });
@@ -205,7 +254,9 @@ describe('EntitiesRegion', () => {
     await click(buttonNamed(root, 'Storm-1152 (3)'));
     const next = buttonNamed(root, 'Next mention')!;
     const key = async (target: Element, name: string) => {
-      await act(async () => { target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true })); });
+      await act(async () => {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+      });
       for (let i = 0; i < 3; i++) await act(async () => {});
     };
     await key(next, 'n');
@@ -218,7 +269,6 @@ describe('EntitiesRegion', () => {
   });
 });
 
-
 describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () => {
   const REPORT = 'Dropped by GoldLoader: 44d88612fea8a8f36de82e1278abb02f, contacted 203.0.113.7. Acme Corp noticed.';
   const span = (name: string) => {
@@ -226,8 +276,22 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
     return { start, end: start + name.length, text: name };
   };
   const KINDS: Entity[] = [
-    { kind: 'indicator', indicatorType: 'md5', name: '44d88612fea8a8f36de82e1278abb02f', canonical: '44d88612fea8a8f36de82e1278abb02f', aliases: [], mentions: [span('44d88612fea8a8f36de82e1278abb02f')] },
-    { kind: 'indicator', indicatorType: 'ipv4', name: '203.0.113.7', canonical: '203.0.113.7', aliases: [], mentions: [span('203.0.113.7')] },
+    {
+      kind: 'indicator',
+      indicatorType: 'md5',
+      name: '44d88612fea8a8f36de82e1278abb02f',
+      canonical: '44d88612fea8a8f36de82e1278abb02f',
+      aliases: [],
+      mentions: [span('44d88612fea8a8f36de82e1278abb02f')],
+    },
+    {
+      kind: 'indicator',
+      indicatorType: 'ipv4',
+      name: '203.0.113.7',
+      canonical: '203.0.113.7',
+      aliases: [],
+      mentions: [span('203.0.113.7')],
+    },
     { kind: 'organization', name: 'Acme Corp', canonical: 'Acme Corp', aliases: [], mentions: [span('Acme Corp')] },
   ];
   function services(overrides: Partial<EntityServices> = {}) {
@@ -283,11 +347,25 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
     await click(buttonNamed(root, 'Tag selected text…'));
     const kind = root.querySelector('select') as HTMLSelectElement;
     expect(root.querySelector(`label[for="${kind.id}"]`)?.textContent).toBe('Tag as');
-    expect([...kind.options].map((o) => o.value)).toEqual(['threat-actor', 'malware', 'tool', 'vulnerability', 'technique', 'indicator', 'organization', 'place']);
-    await act(async () => { kind.value = 'malware'; kind.dispatchEvent(new Event('change', { bubbles: true })); });
+    expect([...kind.options].map((o) => o.value)).toEqual([
+      'threat-actor',
+      'malware',
+      'tool',
+      'vulnerability',
+      'technique',
+      'indicator',
+      'organization',
+      'place',
+    ]);
+    await act(async () => {
+      kind.value = 'malware';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     const form = root.querySelector('form[aria-label="Tag as malware"]') as HTMLFormElement;
     expect((form.querySelector('input') as HTMLInputElement).value).toBe('GoldLoader');
-    await act(async () => { form.requestSubmit(); });
+    await act(async () => {
+      form.requestSubmit();
+    });
     for (let i = 0; i < 3; i++) await act(async () => {});
     expect(fake.tagSelection).toHaveBeenCalledWith('malware', 'GoldLoader');
     expect(root.textContent).toContain('Tagged “GoldLoader” as malware.');
@@ -307,8 +385,14 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
     expect(fake.exportIndicators).toHaveBeenLastCalledWith('csv', 'defanged');
     expect(fake.copy).toHaveBeenCalledWith('list');
     expect(box.querySelector('[role="status"]')?.textContent).toBe('Copied 2 indicators, defanged.');
-    await act(async () => { fanging.value = 'refanged'; fanging.dispatchEvent(new Event('change', { bubbles: true })); });
-    await act(async () => { format.value = 'text'; format.dispatchEvent(new Event('change', { bubbles: true })); });
+    await act(async () => {
+      fanging.value = 'refanged';
+      fanging.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => {
+      format.value = 'text';
+      format.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await click(buttonNamed(root, 'Download indicators'));
     expect(fake.exportIndicators).toHaveBeenLastCalledWith('text', 'refanged');
     expect(fake.save).toHaveBeenCalledWith({ fileName: 'Report.indicators.txt', mimeType: 'text/csv', data: 'list' });
@@ -332,8 +416,13 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
     const root = await mount(fake, pageEntities(REPORT, KINDS, []));
     await click(buttonNamed(root, 'Tag selected text…'));
     const kind = root.querySelector('select') as HTMLSelectElement;
-    await act(async () => { kind.value = 'indicator'; kind.dispatchEvent(new Event('change', { bubbles: true })); });
-    await act(async () => { (root.querySelector('form[aria-label="Tag as indicator"]') as HTMLFormElement).requestSubmit(); });
+    await act(async () => {
+      kind.value = 'indicator';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => {
+      (root.querySelector('form[aria-label="Tag as indicator"]') as HTMLFormElement).requestSubmit();
+    });
     for (let i = 0; i < 3; i++) await act(async () => {});
     expect(root.querySelector('[role="alert"]')?.textContent).toBe('“not an address” isn’t an indicator Gloss can read.');
     expect(root.querySelector('form[aria-label="Tag as indicator"]')).not.toBeNull();
@@ -342,11 +431,23 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
 
 describe('EntitiesRegion: a name that may mean several actors', () => {
   // Two actors that share an alias, as APT28 and APT29 share "Grizzly Steppe" in the shipped data.
-  const records = [{ name: 'APT28', aliases: ['Grizzly Steppe'], sources: ['mitre-attack', 'misp-galaxy'] }, { name: 'APT29', aliases: ['Grizzly Steppe'], source: 'misp-galaxy' }];
+  const records = [
+    { name: 'APT28', aliases: ['Grizzly Steppe'], sources: ['mitre-attack', 'misp-galaxy'] },
+    { name: 'APT29', aliases: ['Grizzly Steppe'], source: 'misp-galaxy' },
+  ];
   const index = actorNameIndex(records);
   const REPORT = 'Grizzly Steppe phished a party. Grizzly Steppe stole mail.';
   const mentionsOf = (name: string) => [0, 33].map((start) => ({ start, end: start + name.length, text: name }));
-  const found: Entity[] = [{ kind: 'threat-actor', name: 'Grizzly Steppe', canonical: 'APT28', aliases: ['Grizzly Steppe'], mentions: mentionsOf('Grizzly Steppe'), candidates: ['APT28', 'APT29'] }];
+  const found: Entity[] = [
+    {
+      kind: 'threat-actor',
+      name: 'Grizzly Steppe',
+      canonical: 'APT28',
+      aliases: ['Grizzly Steppe'],
+      mentions: mentionsOf('Grizzly Steppe'),
+      candidates: ['APT28', 'APT29'],
+    },
+  ];
   const entitiesWith = (picks: AliasPick[]) => pageEntities(REPORT, applyAliasPicks(found, picks, index), []);
 
   it('names every candidate in a radio group, and a pick moves the name to the chosen actor; clearing it moves it back', async () => {
@@ -354,8 +455,12 @@ describe('EntitiesRegion: a name that may mean several actors', () => {
     const services = fakeServices(entitiesWith([]), {
       refresh: vi.fn(async () => ({ ok: true as const, entities: entitiesWith(picks) })),
       pickAlias: vi.fn(async (name: string, actor: string | null, scope: PickScope) => {
-        picks = actor === null ? picks.filter((p) => p.scope !== scope) : [...picks.filter((p) => p.scope !== scope), { name, actor, scope }];
-        return { ok: true, message: actor === null ? `Cleared your pick for “${name}” on this page.` : `“${name}” now means ${actor} on this page.` };
+        picks =
+          actor === null ? picks.filter((p) => p.scope !== scope) : [...picks.filter((p) => p.scope !== scope), { name, actor, scope }];
+        return {
+          ok: true,
+          message: actor === null ? `Cleared your pick for “${name}” on this page.` : `“${name}” now means ${actor} on this page.`,
+        };
       }),
     });
     const root = await mount(services, entitiesWith([]));
@@ -371,7 +476,9 @@ describe('EntitiesRegion: a name that may mean several actors', () => {
     ]);
     expect(root.textContent).toContain('Gloss took APT28: the text names it elsewhere, or the lists put it first.');
 
-    await act(async () => { radios[1].click(); });
+    await act(async () => {
+      radios[1].click();
+    });
     await click(buttonNamed(root, 'Use APT29 on this page'));
     expect(services.pickAlias).toHaveBeenCalledWith('Grizzly Steppe', 'APT29', 'page');
     expect(buttonNamed(root, 'Grizzly Steppe, resolved to APT29 (2)')?.getAttribute('aria-expanded')).toBe('true');
@@ -388,7 +495,9 @@ describe('EntitiesRegion: a name that may mean several actors', () => {
   });
 
   it('shows why a pick was refused, in words', async () => {
-    const services = fakeServices(entitiesWith([]), { pickAlias: vi.fn(async () => ({ ok: false, message: '“Grizzly Steppe” is not a name of APT29.' })) });
+    const services = fakeServices(entitiesWith([]), {
+      pickAlias: vi.fn(async () => ({ ok: false, message: '“Grizzly Steppe” is not a name of APT29.' })),
+    });
     const root = await mount(services, entitiesWith([]));
     await click(buttonNamed(root, 'Grizzly Steppe, resolved to APT28 (2)'));
     await click(buttonNamed(root, 'Use APT28 on every page'));

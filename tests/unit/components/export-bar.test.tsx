@@ -24,7 +24,11 @@ describe('ExportBar', () => {
     const save = vi.fn();
     const exportPage = vi.fn(async () => file);
     const root = await mount({ exportPage, save, copy: async () => true, openLibrary: vi.fn() });
-    for (const [name, format] of [['Export Markdown', 'markdown'], ['Export JSON', 'json'], ['Export STIX', 'stix']]) {
+    for (const [name, format] of [
+      ['Export Markdown', 'markdown'],
+      ['Export JSON', 'json'],
+      ['Export STIX', 'stix'],
+    ]) {
       await act(async () => button(root, name).click());
       expect(exportPage).toHaveBeenLastCalledWith(format);
     }
@@ -45,7 +49,12 @@ describe('ExportBar', () => {
   });
 
   it('shows why a page cannot be exported', async () => {
-    const root = await mount({ exportPage: async () => ({ ok: false, message: 'Nothing from this page is saved yet.' }), save: vi.fn(), copy: vi.fn(), openLibrary: vi.fn() });
+    const root = await mount({
+      exportPage: async () => ({ ok: false, message: 'Nothing from this page is saved yet.' }),
+      save: vi.fn(),
+      copy: vi.fn(),
+      openLibrary: vi.fn(),
+    });
     await act(async () => button(root, 'Export STIX').click());
     expect(root.querySelector('.export-status.problem')?.textContent).toBe('Nothing from this page is saved yet.');
   });

@@ -9,7 +9,13 @@ import type { AnnotationRecord } from '@/lib/storage/records';
 
 function record(id: string, exact: string, extra: Partial<AnnotationRecord> = {}): AnnotationRecord {
   return {
-    id, pageUrl: 'https://news.example/a', color: 'yellow', note: '', tags: [], createdAt: 1, updatedAt: 1,
+    id,
+    pageUrl: 'https://news.example/a',
+    color: 'yellow',
+    note: '',
+    tags: [],
+    createdAt: 1,
+    updatedAt: 1,
     target: {
       quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
       position: { type: 'TextPositionSelector', start: 0, end: exact.length },
@@ -88,7 +94,18 @@ describe('HighlightsRegion', () => {
   it('refreshes when told the highlights changed', async () => {
     let notify = () => {};
     const load = vi.fn(async (): Promise<TabHighlightsResult> => ({ ok: true, pageUrl: 'x', highlights: [] }));
-    const root = await mount(services({ ok: true, pageUrl: 'x', highlights: [] }, { load, subscribe: (cb) => { notify = cb; return () => {}; } }));
+    const root = await mount(
+      services(
+        { ok: true, pageUrl: 'x', highlights: [] },
+        {
+          load,
+          subscribe: (cb) => {
+            notify = cb;
+            return () => {};
+          },
+        },
+      ),
+    );
     expect(root.textContent).toContain('Select text on the page');
     load.mockResolvedValueOnce({ ok: true, pageUrl: 'x', highlights: states });
     await act(async () => notify());
@@ -133,13 +150,17 @@ describe('HighlightsRegion: editing where the highlights are listed', () => {
     const root = await mount(services({ ok: true, pageUrl: 'x', highlights: states }, { update }));
     const item = root.querySelectorAll('.highlight-list > li')[0];
     await act(async () => button(item, 'Edit').click());
-    await act(async () => { item.querySelector('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
+    await act(async () => {
+      item.querySelector('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
     expect(item.querySelector('form')).toBeNull();
     expect(update).not.toHaveBeenCalled();
 
     await act(async () => button(item, 'Edit').click());
     await act(async () => input(item.querySelector('textarea')!, 'changed'));
-    await act(async () => { item.querySelector('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })); });
+    await act(async () => {
+      item.querySelector('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    });
     await act(async () => {});
     expect(update).toHaveBeenCalledWith('a', { note: 'changed' });
     expect(item.querySelector('[role="alert"]')?.textContent).toBe('That highlight no longer exists.');
@@ -162,7 +183,12 @@ describe('HighlightsRegion: editing where the highlights are listed', () => {
   });
 
   it('shows a few of a long list, then "Show all (n)"', async () => {
-    const many = Array.from({ length: 9 }, (_, i) => ({ record: record(`h${i}`, `Quote ${i}`), status: 'anchored' as const, start: i, end: i + 1 }));
+    const many = Array.from({ length: 9 }, (_, i) => ({
+      record: record(`h${i}`, `Quote ${i}`),
+      status: 'anchored' as const,
+      start: i,
+      end: i + 1,
+    }));
     const root = document.createElement('div');
     document.body.replaceChildren(root);
     await act(async () => render(<HighlightsRegion services={services({ ok: true, pageUrl: 'x', highlights: many })} limit={5} />, root));

@@ -15,8 +15,17 @@ function page(url: string, title: string, updatedAt: number, actors: string[] = 
 }
 function note(id: string, pageUrl: string, exact: string, extra: Partial<AnnotationRecord> = {}): AnnotationRecord {
   return {
-    id, pageUrl, color: 'yellow', note: '', tags: [], createdAt: 1, updatedAt: 1,
-    target: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length } },
+    id,
+    pageUrl,
+    color: 'yellow',
+    note: '',
+    tags: [],
+    createdAt: 1,
+    updatedAt: 1,
+    target: {
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+    },
     ...extra,
   };
 }
@@ -31,7 +40,17 @@ const data = () => ({
 });
 
 const counts = { added: 0, updated: 0, skipped: 0 };
-const report: ImportReport = { added: 3, updated: 0, skipped: 1, pages: { ...counts, added: 1 }, annotations: { ...counts, added: 2 }, tags: { ...counts, skipped: 1 }, entityTags: counts, actors: counts, aliasPicks: counts };
+const report: ImportReport = {
+  added: 3,
+  updated: 0,
+  skipped: 1,
+  pages: { ...counts, added: 1 },
+  annotations: { ...counts, added: 2 },
+  tags: { ...counts, skipped: 1 },
+  entityTags: counts,
+  actors: counts,
+  aliasPicks: counts,
+};
 
 function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
   return {
@@ -45,7 +64,13 @@ function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
     importBackup: vi.fn(async (): Promise<ImportOutcome> => ({ ok: true, report, skipped: [], actorChanges: [], actorsApplied: false })),
     renameTag: vi.fn(async () => ({ annotations: 1, merged: false })),
     subscribe: () => () => undefined,
-    vault: { supported: false, folderName: async () => null, choose: vi.fn(async () => null), forget: vi.fn(async () => undefined), update: vi.fn(async () => ({ ok: false as const, message: 'no' })) },
+    vault: {
+      supported: false,
+      folderName: async () => null,
+      choose: vi.fn(async () => null),
+      forget: vi.fn(async () => undefined),
+      update: vi.fn(async () => ({ ok: false as const, message: 'no' })),
+    },
     highlights: { update: vi.fn(async () => null), remove: vi.fn(async () => undefined), restore: vi.fn(async () => undefined) },
     ...overrides,
   };
@@ -61,13 +86,16 @@ async function mount(s: LibraryServices): Promise<HTMLElement> {
 }
 
 const titles = (root: HTMLElement) => [...root.querySelectorAll('.page-card h2')].map((h) => h.textContent);
-const button = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+const button = (root: HTMLElement, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
 const status = (root: HTMLElement) => root.querySelector('.status-line')?.textContent;
 
 async function type(root: HTMLElement, text: string): Promise<void> {
   const box = root.querySelector('input[type="search"]') as HTMLInputElement;
   box.value = text;
-  await act(async () => { box.dispatchEvent(new Event('input', { bubbles: true })); });
+  await act(async () => {
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
 }
 
 afterEach(() => document.body.replaceChildren());
@@ -96,10 +124,13 @@ describe('LibraryApp', () => {
 
   it('filters by tag, colour and threat actor', async () => {
     const root = await mount(services());
-    const select = (label: string) => [...root.querySelectorAll('label')].find((l) => l.textContent === label)!.nextElementSibling as HTMLSelectElement;
+    const select = (label: string) =>
+      [...root.querySelectorAll('label')].find((l) => l.textContent === label)!.nextElementSibling as HTMLSelectElement;
     const choose = async (label: string, value: string) => {
       select(label).value = value;
-      await act(async () => { select(label).dispatchEvent(new Event('change', { bubbles: true })); });
+      await act(async () => {
+        select(label).dispatchEvent(new Event('change', { bubbles: true }));
+      });
     };
     await choose('Colour', 'green');
     expect(titles(root)).toEqual(['Crimson Heron']);
@@ -111,7 +142,14 @@ describe('LibraryApp', () => {
 
   it('paints the pages before the highlights arrive, then the highlights', async () => {
     let deliver: (records: AnnotationRecord[]) => void = () => undefined;
-    const root = await mount(services({ loadHighlights: () => new Promise((resolve) => { deliver = resolve; }) }));
+    const root = await mount(
+      services({
+        loadHighlights: () =>
+          new Promise((resolve) => {
+            deliver = resolve;
+          }),
+      }),
+    );
     expect(titles(root)).toEqual(['Storm-1152 takedown', 'Crimson Heron']);
     expect(root.querySelector('.result-count')?.textContent).toContain('Reading your highlights');
     expect(root.querySelector('.page-meta')?.textContent).not.toContain('highlight');
@@ -145,7 +183,9 @@ describe('LibraryApp', () => {
     const input = root.querySelector('input[type="file"]') as HTMLInputElement;
     const file = new File(['{}'], 'backup.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    await act(async () => { input.dispatchEvent(new Event('change', { bubbles: true })); });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await act(async () => {});
     return file;
   }
@@ -164,11 +204,18 @@ describe('LibraryApp', () => {
   });
 
   it('names the records it skipped, with their place and reason', async () => {
-    const skipped = Array.from({ length: 5 }, (_, i) => ({ place: `Annotation ${i + 17}`, message: `Annotation ${i + 17}: TextQuoteSelector exact is empty.` }));
-    const root = await mount(services({ importBackup: async () => ({ ok: true, report, skipped, actorChanges: [], actorsApplied: false }) }));
+    const skipped = Array.from({ length: 5 }, (_, i) => ({
+      place: `Annotation ${i + 17}`,
+      message: `Annotation ${i + 17}: TextQuoteSelector exact is empty.`,
+    }));
+    const root = await mount(
+      services({ importBackup: async () => ({ ok: true, report, skipped, actorChanges: [], actorsApplied: false }) }),
+    );
     await chooseFile(root);
-    expect(status(root)).toContain('1 new page. Skipped 5 that could not be kept: Annotation 17: TextQuoteSelector exact is empty. '
-      + 'Annotation 18: TextQuoteSelector exact is empty. Annotation 19: TextQuoteSelector exact is empty. And 2 more.');
+    expect(status(root)).toContain(
+      '1 new page. Skipped 5 that could not be kept: Annotation 17: TextQuoteSelector exact is empty. ' +
+        'Annotation 18: TextQuoteSelector exact is empty. Annotation 19: TextQuoteSelector exact is empty. And 2 more.',
+    );
     expect(status(root)).toMatch(/^Imported/);
   });
 
@@ -219,7 +266,9 @@ describe('LibraryApp', () => {
       await act(async () => {});
       expect(status(root)).toMatch(/^Imported: 2 highlights added.*Actor changes left out, as chosen\.$/);
       await chooseFile(root);
-      await act(async () => { panel(root)!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
+      await act(async () => {
+        panel(root)!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      });
       await act(async () => {});
       expect(panel(root)).toBeNull();
       expect(status(root)).toMatch(/Actor changes left out, as chosen\.$/);
@@ -234,7 +283,9 @@ describe('LibraryApp', () => {
     // The field takes the focus as it opens, so what the person types goes into it.
     expect(document.activeElement).toBe(field);
     field.value = 'scam';
-    await act(async () => { field.dispatchEvent(new Event('input', { bubbles: true })); });
+    await act(async () => {
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
     await act(async () => (root.querySelector('.tag-manager form') as HTMLFormElement).requestSubmit());
     await act(async () => {});
     expect(s.renameTag).toHaveBeenCalledWith('fraud', 'scam');
@@ -254,7 +305,9 @@ describe('LibraryApp', () => {
     expect(s.renameTag).not.toHaveBeenCalled();
     await act(async () => (root.querySelector('[aria-label="Rename #fraud"]') as HTMLButtonElement).click());
     const field = root.querySelector('.tag-manager input') as HTMLInputElement;
-    await act(async () => { field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
+    await act(async () => {
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
     expect(root.querySelector('.tag-manager input')).toBeNull();
     expect(document.activeElement).toBe(root.querySelector('[aria-label="Rename #fraud"]'));
   });
@@ -262,14 +315,23 @@ describe('LibraryApp', () => {
   it('says so when nothing is saved, and when the library cannot be read', async () => {
     const empty = await mount(services({ loadPages: async () => [], loadHighlights: async () => [] }));
     expect(empty.textContent).toContain('Nothing saved yet');
-    const broken = await mount(services({ loadHighlights: async () => { throw new Error('The database is blocked.'); } }));
+    const broken = await mount(
+      services({
+        loadHighlights: async () => {
+          throw new Error('The database is blocked.');
+        },
+      }),
+    );
     expect(broken.querySelector('[role="alert"]')?.textContent).toContain('The database is blocked.');
   });
 
   it('links to the settings page and the welcome page from its menu', async () => {
     const root = await mount(services());
     const links = [...root.querySelectorAll('nav[aria-label="Gloss"] a')].map((a) => [a.textContent, a.getAttribute('href')]);
-    expect(links).toEqual([['Welcome and tips', 'welcome.html'], ['Settings', 'settings.html']]);
+    expect(links).toEqual([
+      ['Welcome and tips', 'welcome.html'],
+      ['Settings', 'settings.html'],
+    ]);
   });
 });
 
@@ -288,7 +350,9 @@ describe('LibraryApp: editing a highlight where it is listed', () => {
     const note = form.querySelector('textarea') as HTMLTextAreaElement;
     expect(document.activeElement).toBe(note);
     note.value = 'Scale of the fraud.';
-    await act(async () => { note.dispatchEvent(new Event('input', { bubbles: true })); });
+    await act(async () => {
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+    });
     await act(async () => (form.querySelector('input[value="blue"]') as HTMLInputElement).click());
     await act(async () => button(form as unknown as HTMLElement, 'Save').click());
     await act(async () => {});

@@ -16,8 +16,17 @@ const pages: PageRecord[] = [
   { url: BLOG, title: 'Crimson Heron', siteName: null, createdAt: 1, updatedAt: 1 },
 ];
 const annotations: AnnotationRecord[] = pages.map((page, i) => ({
-  id: `a${i}`, pageUrl: page.url, color: 'yellow', note: '', tags: [], createdAt: 1, updatedAt: 1,
-  target: { quote: { type: 'TextQuoteSelector', exact: page.title!, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 5 } },
+  id: `a${i}`,
+  pageUrl: page.url,
+  color: 'yellow',
+  note: '',
+  tags: [],
+  createdAt: 1,
+  updatedAt: 1,
+  target: {
+    quote: { type: 'TextQuoteSelector', exact: page.title!, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: 0, end: 5 },
+  },
 }));
 
 function vault(overrides: Partial<VaultServices> = {}): VaultServices {
@@ -26,7 +35,10 @@ function vault(overrides: Partial<VaultServices> = {}): VaultServices {
     folderName: async () => null,
     choose: vi.fn(async () => 'My Vault'),
     forget: vi.fn(async () => undefined),
-    update: vi.fn(async (): Promise<VaultOutcome> => ({ ok: true, report: { created: ['Crimson Heron.md'], updated: ['Storm.md'], unchanged: 0, skipped: [] } })),
+    update: vi.fn(async (): Promise<VaultOutcome> => ({
+      ok: true,
+      report: { created: ['Crimson Heron.md'], updated: ['Storm.md'], unchanged: 0, skipped: [] },
+    })),
     ...overrides,
   };
 }
@@ -62,7 +74,8 @@ function region(root: HTMLElement): HTMLElement {
   expect(section.querySelector('#vault-title')?.textContent).toBe('Obsidian vault');
   return section;
 }
-const button = (within: HTMLElement, name: string) => [...within.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement | undefined;
+const button = (within: HTMLElement, name: string) =>
+  [...within.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement | undefined;
 const status = (root: HTMLElement) => root.querySelector('.status-line')?.textContent;
 
 afterEach(() => document.body.replaceChildren());
@@ -101,7 +114,9 @@ describe('Obsidian vault region', () => {
       folderName: async () => 'My Vault',
       update: vi.fn((_urls: string[] | null, onProgress: (progress: VaultProgress) => void) => {
         report = onProgress;
-        return new Promise<VaultOutcome>((resolve) => { finish = resolve; });
+        return new Promise<VaultOutcome>((resolve) => {
+          finish = resolve;
+        });
       }),
     });
     const root = await mount(services);
@@ -116,12 +131,16 @@ describe('Obsidian vault region', () => {
     expect(progress.getAttribute('aria-label')).toBe('Vault update progress');
     expect([progress.value, progress.max]).toEqual([1, 2]);
     expect(region(root).textContent).toContain('Writing notes: 1 of 2…');
-    await act(async () => finish({
-      ok: true,
-      report: { created: [], updated: ['Storm.md'], unchanged: 1, skipped: [{ what: 'Heron.md', reason: 'it has no Gloss block.' }] },
-    }));
+    await act(async () =>
+      finish({
+        ok: true,
+        report: { created: [], updated: ['Storm.md'], unchanged: 1, skipped: [{ what: 'Heron.md', reason: 'it has no Gloss block.' }] },
+      }),
+    );
     expect(region(root).querySelector('progress')).toBeNull();
-    expect(status(root)).toBe('Vault updated: 0 new notes, 1 note updated, 1 already up to date. 1 note was left as it was; the Obsidian vault section says why.');
+    expect(status(root)).toBe(
+      'Vault updated: 0 new notes, 1 note updated, 1 already up to date. 1 note was left as it was; the Obsidian vault section says why.',
+    );
     expect(region(root).querySelector('.vault-skipped li')?.textContent).toBe('Heron.md: it has no Gloss block.');
     expect(button(region(root), 'Update vault')!.disabled).toBe(false);
     expect(document.activeElement).toBe(button(region(root), 'Update vault'));
@@ -129,7 +148,17 @@ describe('Obsidian vault region', () => {
 
   it('leaves focus where the reader moved it during an update', async () => {
     let finish: (outcome: VaultOutcome) => void = () => undefined;
-    const root = await mount(vault({ folderName: async () => 'My Vault', update: vi.fn(() => new Promise<VaultOutcome>((resolve) => { finish = resolve; })) }));
+    const root = await mount(
+      vault({
+        folderName: async () => 'My Vault',
+        update: vi.fn(
+          () =>
+            new Promise<VaultOutcome>((resolve) => {
+              finish = resolve;
+            }),
+        ),
+      }),
+    );
     await act(async () => button(region(root), 'Update vault')!.click());
     const search = root.querySelector('input[type="search"]') as HTMLInputElement;
     search.focus();
@@ -142,14 +171,21 @@ describe('Obsidian vault region', () => {
     const root = await mount(services);
     const box = root.querySelector('input[type="search"]') as HTMLInputElement;
     box.value = 'heron';
-    await act(async () => { box.dispatchEvent(new Event('input', { bubbles: true })); });
+    await act(async () => {
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
     expect(region(root).textContent).toContain('Update vault writes the page shown');
     await act(async () => button(region(root), 'Update vault')!.click());
     expect(services.update).toHaveBeenCalledWith([BLOG], expect.any(Function));
   });
 
   it('puts a refusal in the status line as a problem', async () => {
-    const root = await mount(vault({ folderName: async () => 'My Vault', update: vi.fn(async () => ({ ok: false as const, message: 'Gloss may not write to “My Vault”.' })) }));
+    const root = await mount(
+      vault({
+        folderName: async () => 'My Vault',
+        update: vi.fn(async () => ({ ok: false as const, message: 'Gloss may not write to “My Vault”.' })),
+      }),
+    );
     await act(async () => button(region(root), 'Update vault')!.click());
     expect(root.querySelector('.status-line .problem')?.textContent).toBe('Gloss may not write to “My Vault”.');
   });
@@ -167,11 +203,24 @@ describe('Obsidian vault region', () => {
 
 describe('describeVaultReport', () => {
   it('says when there was nothing to write', () => {
-    expect(describeVaultReport({ created: [], updated: [], unchanged: 0, skipped: [] })).toBe('Vault updated: nothing to write yet. Pages get a note once they have a highlight.');
+    expect(describeVaultReport({ created: [], updated: [], unchanged: 0, skipped: [] })).toBe(
+      'Vault updated: nothing to write yet. Pages get a note once they have a highlight.',
+    );
   });
 
   it('counts in words, and says where to read why notes were left alone', () => {
-    expect(describeVaultReport({ created: ['a.md', 'b.md'], updated: [], unchanged: 3, skipped: [{ what: 'c', reason: 'x' }, { what: 'd', reason: 'y' }] }))
-      .toBe('Vault updated: 2 new notes, 0 notes updated, 3 already up to date. 2 notes were left as they were; the Obsidian vault section says why.');
+    expect(
+      describeVaultReport({
+        created: ['a.md', 'b.md'],
+        updated: [],
+        unchanged: 3,
+        skipped: [
+          { what: 'c', reason: 'x' },
+          { what: 'd', reason: 'y' },
+        ],
+      }),
+    ).toBe(
+      'Vault updated: 2 new notes, 0 notes updated, 3 already up to date. 2 notes were left as they were; the Obsidian vault section says why.',
+    );
   });
 });

@@ -87,7 +87,16 @@ describe('PopupApp', () => {
   });
 
   it('shows a plain message instead of a stack trace when the background fails', async () => {
-    const root = await mount(services({ ok: true, analysis }, { analyzeTab: async () => { throw new Error('Could not establish connection'); } }));
+    const root = await mount(
+      services(
+        { ok: true, analysis },
+        {
+          analyzeTab: async () => {
+            throw new Error('Could not establish connection');
+          },
+        },
+      ),
+    );
     expect(root.querySelector('[role="alert"] h2')?.textContent).toBe('Gloss ran into a problem');
     expect(root.textContent).not.toContain('Could not establish connection');
   });
@@ -109,14 +118,22 @@ describe('PopupApp', () => {
   describe('Pause Gloss on this site', () => {
     const named = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name);
     // The pause status, then the page: a few more turns than mount() waits.
-    const settle = async () => { for (let i = 0; i < 3; i++) await act(async () => {}); };
-    const open = async (s: PopupServices) => { const root = await mount(s); await settle(); return root; };
+    const settle = async () => {
+      for (let i = 0; i < 3; i++) await act(async () => {});
+    };
+    const open = async (s: PopupServices) => {
+      const root = await mount(s);
+      await settle();
+      return root;
+    };
     function pauseServices(paused: boolean) {
       const state = { paused };
       return {
         state,
         status: vi.fn(async () => ({ site: 'news.example', paused: state.paused })),
-        setPaused: vi.fn(async (_site: string, value: boolean) => { state.paused = value; }),
+        setPaused: vi.fn(async (_site: string, value: boolean) => {
+          state.paused = value;
+        }),
       };
     }
 
@@ -125,7 +142,9 @@ describe('PopupApp', () => {
       const root = await open(services({ ok: true, analysis }, { sitePause }));
       const button = named(root, 'Pause Gloss on this site');
       expect(button).toBeDefined();
-      expect(root.querySelector('.site-pause-hint')?.textContent).toBe('No toolbar, no highlights and no work by Gloss in news.example’s pages until you resume.');
+      expect(root.querySelector('.site-pause-hint')?.textContent).toBe(
+        'No toolbar, no highlights and no work by Gloss in news.example’s pages until you resume.',
+      );
       expect(root.querySelector('h1')).not.toBeNull();
     });
 
@@ -158,11 +177,18 @@ describe('PopupApp', () => {
     });
 
     it('says what went wrong when the setting cannot be changed, and stays as it was', async () => {
-      const sitePause = { ...pauseServices(false), setPaused: vi.fn(async () => { throw new Error('Gloss can only pause web sites.'); }) };
+      const sitePause = {
+        ...pauseServices(false),
+        setPaused: vi.fn(async () => {
+          throw new Error('Gloss can only pause web sites.');
+        }),
+      };
       const root = await open(services({ ok: true, analysis }, { sitePause }));
       await act(async () => named(root, 'Pause Gloss on this site')!.click());
       await settle();
-      expect(root.querySelector('.site-pause [role="alert"]')?.textContent).toBe('Gloss could not pause on news.example: Gloss can only pause web sites.');
+      expect(root.querySelector('.site-pause [role="alert"]')?.textContent).toBe(
+        'Gloss could not pause on news.example: Gloss can only pause web sites.',
+      );
       expect(root.querySelector('h1')).not.toBeNull();
     });
 
@@ -170,7 +196,12 @@ describe('PopupApp', () => {
       const none = { status: async () => ({ site: null, paused: false }), setPaused: vi.fn() };
       const root = await open(services({ ok: true, analysis }, { sitePause: none }));
       expect(named(root, 'Pause Gloss on this site')).toBeUndefined();
-      const failing = { status: async () => { throw new Error('no background'); }, setPaused: vi.fn() };
+      const failing = {
+        status: async () => {
+          throw new Error('no background');
+        },
+        setPaused: vi.fn(),
+      };
       const again = await open(services({ ok: true, analysis }, { sitePause: failing }));
       expect(again.querySelector('h1')).not.toBeNull();
     });
@@ -184,8 +215,12 @@ describe('PopupApp: the outline near the top, long lists shortened', () => {
   };
   const highlightServices = {
     load: async () => ({ ok: true as const, pageUrl: 'x', highlights: [] }),
-    scrollTo: async () => true, update: async () => null, remove: async () => undefined,
-    restore: async () => undefined, reattach: async () => ({ ok: true }), subscribe: () => () => undefined,
+    scrollTo: async () => true,
+    update: async () => null,
+    remove: async () => undefined,
+    restore: async () => undefined,
+    reattach: async () => ({ ok: true }),
+    subscribe: () => () => undefined,
   };
 
   it('puts the outline before the highlights, and shows 8 headings then "Show all (14)"', async () => {
@@ -200,7 +235,7 @@ describe('PopupApp: the outline near the top, long lists shortened', () => {
     expect(nav.querySelectorAll('a')).toHaveLength(14);
   });
 
-  it('offers to open the side panel, in the click\'s own handler', async () => {
+  it("offers to open the side panel, in the click's own handler", async () => {
     const openSidePanel = vi.fn();
     const root = await mount(services({ ok: true, analysis }, { openSidePanel }));
     const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Open side panel') as HTMLButtonElement;
@@ -216,14 +251,22 @@ describe('PopupApp: the outline near the top, long lists shortened', () => {
   it('in the side panel, shows every heading and marks the section being read', async () => {
     const root = document.createElement('main');
     document.body.replaceChildren(root);
-    const watchReadingPosition = vi.fn((_tabId: number, _headings: number[], onPosition: (p: { liveIndex: number; text: string } | null) => void) => {
-      queueMicrotask(() => onPosition({ liveIndex: 10, text: 'Section 11' }));
-      return () => undefined;
-    });
-    await act(async () => render(<PopupApp services={services({ ok: true, analysis: long }, { watchReadingPosition })} layout="panel" />, root));
+    const watchReadingPosition = vi.fn(
+      (_tabId: number, _headings: number[], onPosition: (p: { liveIndex: number; text: string } | null) => void) => {
+        queueMicrotask(() => onPosition({ liveIndex: 10, text: 'Section 11' }));
+        return () => undefined;
+      },
+    );
+    await act(async () =>
+      render(<PopupApp services={services({ ok: true, analysis: long }, { watchReadingPosition })} layout="panel" />, root),
+    );
     await act(async () => {});
     await act(async () => {});
-    expect(watchReadingPosition).toHaveBeenCalledWith(7, long.outline.map((item) => item.liveIndex), expect.any(Function));
+    expect(watchReadingPosition).toHaveBeenCalledWith(
+      7,
+      long.outline.map((item) => item.liveIndex),
+      expect.any(Function),
+    );
     const nav = root.querySelector('nav[aria-label="Outline"]')!;
     expect(nav.querySelectorAll('a')).toHaveLength(14);
     expect([...nav.querySelectorAll('a[aria-current="location"]')].map((a) => a.textContent)).toEqual(['Section 11']);

@@ -10,7 +10,9 @@ import type { StoredCounts } from '@/lib/storage/storage-summary';
 
 // jsdom has no modal dialogs; the browser's own behaviour (inert page, Escape) is checked in the e2e tests.
 beforeAll(() => {
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) { this.setAttribute('open', ''); };
+  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
   HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
     this.removeAttribute('open');
     this.dispatchEvent(new Event('close'));
@@ -25,9 +27,17 @@ function pausedServices(sites: string[]) {
   let notify: () => void = () => undefined;
   return {
     list: vi.fn(async () => paused),
-    resume: vi.fn(async (site: string) => { paused = paused.filter((record) => record.site !== site); }),
-    subscribe: (onChange: () => void) => { notify = onChange; return () => undefined; },
-    pauseElsewhere: (site: string) => { paused = [...paused, { site, pausedAt: 9 }]; notify(); },
+    resume: vi.fn(async (site: string) => {
+      paused = paused.filter((record) => record.site !== site);
+    }),
+    subscribe: (onChange: () => void) => {
+      notify = onChange;
+      return () => undefined;
+    },
+    pauseElsewhere: (site: string) => {
+      paused = [...paused, { site, pausedAt: 9 }];
+      notify();
+    },
   } satisfies PausedSiteServices & Record<string, unknown>;
 }
 
@@ -40,11 +50,19 @@ function services(overrides: Partial<SettingsServices> = {}) {
     openShortcutSettings: vi.fn(async () => true),
     loadSettings: async () => stored,
     saveSettings: vi.fn(async (changes: Partial<GlossSettings>) => (stored = { ...stored, ...changes })),
-    subscribeSettings: (onChange: (settings: GlossSettings) => void) => { settingsChanged = onChange; return () => undefined; },
+    subscribeSettings: (onChange: (settings: GlossSettings) => void) => {
+      settingsChanged = onChange;
+      return () => undefined;
+    },
     dataSummary: vi.fn(async () => ({ counts, bytes: 5_400_000 })),
     subscribeData: () => () => undefined,
     exportEverything: vi.fn(async () => 'gloss-backup-2026-12-04.json'),
-    eraseEverything: vi.fn(async () => { const before = counts; counts = NONE; stored = { ...DEFAULT_SETTINGS }; return before; }),
+    eraseEverything: vi.fn(async () => {
+      const before = counts;
+      counts = NONE;
+      stored = { ...DEFAULT_SETTINGS };
+      return before;
+    }),
     pausedSites: pausedServices([]),
     ...overrides,
   };
@@ -63,23 +81,31 @@ const region = (root: HTMLElement, name: string) => {
   const heading = [...root.querySelectorAll('h2')].find((h) => h.textContent === name)!;
   return root.querySelector(`section[aria-labelledby="${heading.id}"]`) as HTMLElement;
 };
-const button = (root: ParentNode, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
-const radio = (root: HTMLElement, name: string) => [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((input) => input.parentElement?.textContent === name)!;
+const button = (root: ParentNode, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+const radio = (root: HTMLElement, name: string) =>
+  [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((input) => input.parentElement?.textContent === name)!;
 const statusOf = (section: HTMLElement) => section.querySelector('.status-line')?.textContent;
-const settle = async () => { for (let i = 0; i < 3; i++) await act(async () => {}); };
+const settle = async () => {
+  for (let i = 0; i < 3; i++) await act(async () => {});
+};
 
 afterEach(() => document.body.replaceChildren());
 
 describe('SettingsPage', () => {
-  it('has three regions, each named by its heading, and no Sync section: it links to the library\'s', async () => {
+  it("has three regions, each named by its heading, and no Sync section: it links to the library's", async () => {
     const root = await mount(services());
     expect(root.querySelector('h1')?.textContent).toBe('Gloss settings');
     const sections = [...root.querySelectorAll('section[aria-labelledby]')];
     expect(sections.map((section) => document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent)).toEqual([
-      'Highlighting', 'Paused sites', 'Your data',
+      'Highlighting',
+      'Paused sites',
+      'Your data',
     ]);
     // Sync lives in the library (one place to set it up); the data section links there.
-    expect([...root.querySelectorAll('section a')].find((a) => a.textContent === 'Sync')?.getAttribute('href')).toBe('library.html#sync-title');
+    expect([...root.querySelectorAll('section a')].find((a) => a.textContent === 'Sync')?.getAttribute('href')).toBe(
+      'library.html#sync-title',
+    );
     expect([...root.querySelectorAll('nav a')].map((a) => a.getAttribute('href'))).toEqual(['library.html', 'welcome.html']);
   });
 
@@ -112,7 +138,11 @@ describe('SettingsPage', () => {
     });
 
     it('takes a change back when it cannot be saved, and says why', async () => {
-      const fake = services({ saveSettings: vi.fn(async () => { throw new Error('The database is blocked.'); }) });
+      const fake = services({
+        saveSettings: vi.fn(async () => {
+          throw new Error('The database is blocked.');
+        }),
+      });
       const root = await mount(fake);
       await act(async () => radio(root, 'Green').click());
       await settle();
@@ -126,7 +156,13 @@ describe('SettingsPage', () => {
       await act(async () => fake.changeElsewhere({ defaultColor: 'blue', showToolbar: false }));
       expect(radio(root, 'Blue').checked).toBe(true);
       expect((root.querySelector('input[type="checkbox"]') as HTMLInputElement).checked).toBe(false);
-      const broken = await mount(services({ loadSettings: async () => { throw new Error('no database'); } }));
+      const broken = await mount(
+        services({
+          loadSettings: async () => {
+            throw new Error('no database');
+          },
+        }),
+      );
       expect(broken.querySelector('[role="alert"]')?.textContent).toBe('Gloss could not read your settings: no database');
     });
   });
@@ -161,7 +197,9 @@ describe('SettingsPage', () => {
       pausedSites.resume.mockRejectedValueOnce(new Error('Gloss can only pause web sites.'));
       await act(async () => (paused.querySelector('[aria-label="Resume Gloss on blog.example"]') as HTMLButtonElement).click());
       await settle();
-      expect(paused.querySelector('[role="alert"]')?.textContent).toBe('Gloss could not resume on blog.example: Gloss can only pause web sites.');
+      expect(paused.querySelector('[role="alert"]')?.textContent).toBe(
+        'Gloss could not resume on blog.example: Gloss can only pause web sites.',
+      );
     });
   });
 
@@ -170,9 +208,18 @@ describe('SettingsPage', () => {
       const root = await mount(services());
       const data = region(root, 'Your data');
       expect(data.textContent).toContain('Nothing is sent anywhere');
-      const counts = [...data.querySelectorAll('dl > div')].map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
+      const counts = [...data.querySelectorAll('dl > div')].map((row) => [
+        row.querySelector('dt')?.textContent,
+        row.querySelector('dd')?.textContent,
+      ]);
       expect(counts).toEqual([
-        ['Pages', '3'], ['Highlights', '12'], ['Tags', '2'], ['Entity verdicts', '1'], ['Your threat actors', '0'], ['Alias picks', '2'], ['Paused sites', '1'],
+        ['Pages', '3'],
+        ['Highlights', '12'],
+        ['Tags', '2'],
+        ['Entity verdicts', '1'],
+        ['Your threat actors', '0'],
+        ['Alias picks', '2'],
+        ['Paused sites', '1'],
         ['Space used', '5.1 MB'],
       ]);
       const silent = await mount(services({ dataSummary: async () => ({ counts: COUNTS, bytes: null }) }));
@@ -202,7 +249,9 @@ describe('SettingsPage', () => {
       const dialog = root.querySelector('dialog')!;
       expect(dialog.open).toBe(true);
       expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Erase everything?');
-      expect(dialog.textContent).toContain('This deletes 3 pages, 12 highlights, 2 tags, 1 entity verdict, 2 alias picks and 1 paused site from this browser');
+      expect(dialog.textContent).toContain(
+        'This deletes 3 pages, 12 highlights, 2 tags, 1 entity verdict, 2 alias picks and 1 paused site from this browser',
+      );
       const erase = button(dialog, 'Erase everything');
       expect(erase.disabled).toBe(true);
       await act(async () => button(dialog, 'Cancel').click());
@@ -216,28 +265,44 @@ describe('SettingsPage', () => {
       const word = again.querySelector('input') as HTMLInputElement;
       expect(word.parentElement?.textContent?.trim()).toBe('Type ERASE to confirm');
       word.value = 'eras';
-      await act(async () => { word.dispatchEvent(new Event('input', { bubbles: true })); });
+      await act(async () => {
+        word.dispatchEvent(new Event('input', { bubbles: true }));
+      });
       expect(button(again, 'Erase everything').disabled).toBe(true);
       word.value = 'ERASE';
-      await act(async () => { word.dispatchEvent(new Event('input', { bubbles: true })); });
+      await act(async () => {
+        word.dispatchEvent(new Event('input', { bubbles: true }));
+      });
       expect(button(again, 'Erase everything').disabled).toBe(false);
-      await act(async () => { again.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })); });
+      await act(async () => {
+        again.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      });
       await settle();
       expect(fake.eraseEverything).toHaveBeenCalledOnce();
       expect(root.querySelector('dialog')).toBeNull();
-      expect(statusOf(data)).toBe('Erased 3 pages, 12 highlights, 2 tags, 1 entity verdict, 2 alias picks and 1 paused site. Gloss keeps nothing now.');
+      expect(statusOf(data)).toBe(
+        'Erased 3 pages, 12 highlights, 2 tags, 1 entity verdict, 2 alias picks and 1 paused site. Gloss keeps nothing now.',
+      );
       expect(data.querySelector('dd')?.textContent).toBe('0');
     });
 
     it('keeps the dialog open and says so when the erase fails', async () => {
-      const fake = services({ eraseEverything: vi.fn(async () => { throw new Error('The database is blocked.'); }) });
+      const fake = services({
+        eraseEverything: vi.fn(async () => {
+          throw new Error('The database is blocked.');
+        }),
+      });
       const root = await mount(fake);
       await act(async () => button(region(root, 'Your data'), 'Erase everything…').click());
       const dialog = root.querySelector('dialog')!;
       const word = dialog.querySelector('input') as HTMLInputElement;
       word.value = 'ERASE';
-      await act(async () => { word.dispatchEvent(new Event('input', { bubbles: true })); });
-      await act(async () => { dialog.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })); });
+      await act(async () => {
+        word.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await act(async () => {
+        dialog.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      });
       await settle();
       expect(root.querySelector('dialog')?.open).toBe(true);
       expect(dialog.querySelector('[role="alert"]')?.textContent).toBe('Nothing was erased: The database is blocked.');

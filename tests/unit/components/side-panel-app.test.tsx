@@ -8,10 +8,14 @@ import type { PageAnalysis, ReadingPosition } from '@/lib/messaging/contract';
 
 function analysisOf(title: string): PageAnalysis {
   return {
-    kind: 'article', url: `https://news.example/${title}`,
+    kind: 'article',
+    url: `https://news.example/${title}`,
     metadata: { title, byline: null, siteName: null, publishedTime: null, excerpt: null, lang: 'en', dir: null },
     readingTime: { words: 100, minutes: 1 },
-    outline: [{ level: 2, text: `${title}: one`, liveIndex: 0 }, { level: 2, text: `${title}: two`, liveIndex: 1 }],
+    outline: [
+      { level: 2, text: `${title}: one`, liveIndex: 0 },
+      { level: 2, text: `${title}: two`, liveIndex: 1 },
+    ],
     entities: { entities: [], rejected: [] },
   };
 }
@@ -28,14 +32,25 @@ function setUp() {
   const analyzed: number[] = [];
   const watched: (number | null)[] = [];
   const services: SidePanelServices = {
-    follow: (onTab) => { showTab = onTab; return () => undefined; },
+    follow: (onTab) => {
+      showTab = onTab;
+      return () => undefined;
+    },
     readerFor: (tabId): PopupServices => ({
       resolveTabId: async () => tabId,
-      analyzeTab: async (id) => { analyzed.push(id); return { ok: true, analysis: analysisOf(titles[id]) }; },
+      analyzeTab: async (id) => {
+        analyzed.push(id);
+        return { ok: true, analysis: analysisOf(titles[id]) };
+      },
       scrollToHeading: async () => true,
       highlightsFor: () => ({
-        load: async () => ({ ok: true, pageUrl: 'x', highlights: [] }), scrollTo: async () => true, update: async () => null,
-        remove: async () => undefined, restore: async () => undefined, reattach: async () => ({ ok: true }), subscribe: () => () => undefined,
+        load: async () => ({ ok: true, pageUrl: 'x', highlights: [] }),
+        scrollTo: async () => true,
+        update: async () => null,
+        remove: async () => undefined,
+        restore: async () => undefined,
+        reattach: async () => ({ ok: true }),
+        subscribe: () => () => undefined,
       }),
       watchReadingPosition: (id, _headings, onPosition) => {
         watched.push(id);
@@ -60,7 +75,10 @@ async function showAndRead(panel: ReturnType<typeof setUp>, root: HTMLElement, t
   const before = panel.analyzed.length;
   await act(async () => panel.show(tabId));
   await vi.waitFor(() => expect(panel.analyzed.length).toBe(before + 1));
-  await vi.waitFor(async () => { await act(async () => {}); expect(title(root)).toBe(expected); });
+  await vi.waitFor(async () => {
+    await act(async () => {});
+    expect(title(root)).toBe(expected);
+  });
 }
 
 describe('SidePanelApp', () => {

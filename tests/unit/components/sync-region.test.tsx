@@ -6,7 +6,14 @@ import { SyncRegion } from '@/components/library/sync-region';
 import type { SyncServices } from '@/components/library/sync-services';
 import type { SyncStatus, SyncView } from '@/lib/sync/sync-status';
 
-const OFF: SyncView = { serverUrl: '', user: '', hasPassword: false, hasPassphrase: false, enabled: false, status: { state: 'off', at: null, message: 'Sync is not set up.' } };
+const OFF: SyncView = {
+  serverUrl: '',
+  user: '',
+  hasPassword: false,
+  hasPassphrase: false,
+  enabled: false,
+  status: { state: 'off', at: null, message: 'Sync is not set up.' },
+};
 
 function services(view: SyncView, overrides: Partial<SyncServices> = {}): SyncServices & { emit: (status: SyncStatus) => void } {
   let listener: ((status: SyncStatus) => void) | null = null;
@@ -36,17 +43,22 @@ async function mount(fake: SyncServices): Promise<HTMLElement> {
 
 const region = (root: HTMLElement) => root.querySelector('section[aria-labelledby]') as HTMLElement;
 const box = (root: HTMLElement, name: string) =>
-  [...root.querySelectorAll('label')].find((label) => label.firstChild?.textContent?.trim() === name)?.querySelector('input') as HTMLInputElement;
-const button = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement | undefined;
+  [...root.querySelectorAll('label')]
+    .find((label) => label.firstChild?.textContent?.trim() === name)
+    ?.querySelector('input') as HTMLInputElement;
+const button = (root: HTMLElement, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement | undefined;
 /** Waits until the region has finished `count` actions (each ends with a status and a fresh view). */
-const finished = async (root: HTMLElement, count: number) => vi.waitFor(async () => {
-  await act(async () => {});
-  expect(root.querySelector('[role="status"]')?.getAttribute('data-finished')).toBe(String(count));
-});
-const type = async (input: HTMLInputElement, value: string) => act(async () => {
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-});
+const finished = async (root: HTMLElement, count: number) =>
+  vi.waitFor(async () => {
+    await act(async () => {});
+    expect(root.querySelector('[role="status"]')?.getAttribute('data-finished')).toBe(String(count));
+  });
+const type = async (input: HTMLInputElement, value: string) =>
+  act(async () => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
 
 afterEach(() => document.body.replaceChildren());
 
@@ -67,11 +79,18 @@ describe('SyncRegion', () => {
     // by the time the submit event has gone through the form.
     let askedDuringClick = false;
     const click = button(root, 'Sync now')!;
-    document.addEventListener('submit', () => { askedDuringClick = (fake.askToSend as ReturnType<typeof vi.fn>).mock.calls.length > 0; });
+    document.addEventListener('submit', () => {
+      askedDuringClick = (fake.askToSend as ReturnType<typeof vi.fn>).mock.calls.length > 0;
+    });
     await act(async () => click.click());
     expect(askedDuringClick).toBe(true);
     await finished(root, 1);
-    expect(fake.setUp).toHaveBeenCalledWith({ serverUrl: 'https://cloud.example/remote.php/dav/files/me/', user: 'me', password: 'app-password', passphrase: 'long passphrase' });
+    expect(fake.setUp).toHaveBeenCalledWith({
+      serverUrl: 'https://cloud.example/remote.php/dav/files/me/',
+      user: 'me',
+      password: 'app-password',
+      passphrase: 'long passphrase',
+    });
     const status = root.querySelector('[role="status"]')!;
     expect(status.textContent).toMatch(/^Synced at .+\. Sent 3 changes\.$/);
     expect(status.getAttribute('data-finished')).toBe('1');
@@ -80,7 +99,13 @@ describe('SyncRegion', () => {
   });
 
   it('shows problems in plain words, and statuses the background announces', async () => {
-    const fake = services(OFF, { setUp: vi.fn(async () => ({ state: 'problem' as const, at: null, message: 'The passphrase is not the one this sync folder was set up with. Nothing was sent or changed.' })) });
+    const fake = services(OFF, {
+      setUp: vi.fn(async () => ({
+        state: 'problem' as const,
+        at: null,
+        message: 'The passphrase is not the one this sync folder was set up with. Nothing was sent or changed.',
+      })),
+    });
     const root = await mount(fake);
     await act(async () => button(root, 'Sync now')!.click());
     await finished(root, 1);
@@ -90,7 +115,14 @@ describe('SyncRegion', () => {
   });
 
   it('offers turning off, forgetting and starting over (after a confirmation) once set up', async () => {
-    const on: SyncView = { serverUrl: 'https://dav.example/', user: 'me', hasPassword: true, hasPassphrase: true, enabled: true, status: { state: 'synced', at: 1, message: '' } };
+    const on: SyncView = {
+      serverUrl: 'https://dav.example/',
+      user: 'me',
+      hasPassword: true,
+      hasPassphrase: true,
+      enabled: true,
+      status: { state: 'synced', at: 1, message: '' },
+    };
     const fake = services(on);
     const root = await mount(fake);
     expect(box(root, 'Server address').value).toBe('https://dav.example/');

@@ -29,7 +29,11 @@ describe('WelcomePage', () => {
     const root = await mount(services('Alt+Shift+H'));
     expect(root.querySelector('h1')?.textContent).toBe('Welcome to Gloss');
     expect([...root.querySelectorAll('section h2')].map((h) => h.textContent)).toEqual([
-      'Highlight a passage', 'Find it again', 'What stays on this device', 'Pause Gloss on a site', 'Make it yours',
+      'Highlight a passage',
+      'Find it again',
+      'What stays on this device',
+      'Pause Gloss on a site',
+      'Make it yours',
     ]);
     expect(root.textContent).toContain('Highlight selection');
     expect(root.textContent).toContain('Pause Gloss on this site');

@@ -94,7 +94,8 @@ describe('names that are both actor and software', () => {
     expect(gang).toMatchObject({ name: 'TrickBot gang', canonical: 'TrickBot gang' });
   });
   it('makes a ransomware name its gang where group nouns say so', () => {
-    const text = 'DarkSide affiliates breached the firm. DarkSide operators asked for money. DarkSide’s developer spoke. DarkSide went quiet.';
+    const text =
+      'DarkSide affiliates breached the firm. DarkSide operators asked for money. DarkSide’s developer spoke. DarkSide went quiet.';
     const [gang] = actorsIn(text);
     expect(gang.mentions.map((m) => m.text)).toEqual(['DarkSide', 'DarkSide', 'DarkSide', 'DarkSide']);
     expect(actorsIn('The attackers deployed DarkSide ransomware.')).toEqual([]);
@@ -170,12 +171,17 @@ describe('the Storm-1152 article', () => {
 
 describe('tools, and tools the text calls malware', () => {
   const softwareIn = (text: string) =>
-    finder.findEntities(text).filter((e) => e.kind !== 'threat-actor').map((e) => [e.kind, e.canonical, e.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)]);
+    finder
+      .findEntities(text)
+      .filter((e) => e.kind !== 'threat-actor')
+      .map((e) => [e.kind, e.canonical, e.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)]);
   it('keeps a listed tool a tool where nothing calls it malware', () => {
     expect(softwareIn('Mimikatz ran first.')).toEqual([['tool', 'Mimikatz', ['0-8 Mimikatz']]]);
   });
   it('makes a listed tool malware throughout a text that calls it malware at one mention (one sense per text)', () => {
-    expect(softwareIn('Mimikatz ran first. Later the Mimikatz trojan spread.')).toEqual([['malware', 'Mimikatz', ['0-8 Mimikatz', '30-38 Mimikatz']]]);
+    expect(softwareIn('Mimikatz ran first. Later the Mimikatz trojan spread.')).toEqual([
+      ['malware', 'Mimikatz', ['0-8 Mimikatz', '30-38 Mimikatz']],
+    ]);
     expect(softwareIn('Taurus: a new stealer. The Taurus stealer steals. Taurus is sold.')).toEqual([
       ['malware', 'Taurus', ['0-6 Taurus', '27-33 Taurus', '50-56 Taurus']],
     ]);
@@ -189,7 +195,9 @@ describe('tools, and tools the text calls malware', () => {
     ]);
   });
   it('never reports a protocol or a network technology as a tool, but keeps a longer listed name', () => {
-    expect(softwareIn('It steals FTP clients credentials and then used ftp.exe to upload over the Tor network.')).toEqual([['tool', 'ftp', ['48-55 ftp.exe']]]);
+    expect(softwareIn('It steals FTP clients credentials and then used ftp.exe to upload over the Tor network.')).toEqual([
+      ['tool', 'ftp', ['48-55 ftp.exe']],
+    ]);
   });
   it('reads a program file name whose stem is a listed tool as that tool, in any case, without a cue', () => {
     expect(softwareIn('They ran Certutil.exe and psexec.exe, then ping.exe.')).toEqual([
@@ -211,7 +219,10 @@ describe('tools, and tools the text calls malware', () => {
 
 describe('one sense per text for a name that is both a group and software (issue 13)', () => {
   const kindsOf = (text: string, name: string) =>
-    finder.findEntities(text).filter((e) => e.mentions.some((m) => m.text === name)).map((e) => e.kind);
+    finder
+      .findEntities(text)
+      .filter((e) => e.mentions.some((m) => m.text === name))
+      .map((e) => e.kind);
   it('makes every Winnti a mention of the group in a text that confirms the group at one of them', () => {
     const text = 'Winnti operators struck again. We found a new Winnti sample on a public scanner. Winnti signed it.';
     expect(kindsOf(text, 'Winnti')).toEqual(['threat-actor']);

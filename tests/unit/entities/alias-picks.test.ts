@@ -30,16 +30,28 @@ describe('actorNameIndex: every actor a name may mean, and where each goes by it
       ['Charming Kitten', 'name', ['MISP galaxy']],
       ['Magic Hound', 'alias', ['MITRE ATT&CK', 'MISP galaxy', 'Microsoft']],
     ]);
-    expect(index.candidates('Labyrinth Chollima').map((c) => c.canonical)).toEqual(['AppleJeus', 'Lazarus Group', 'Moonstone Sleet', 'TraderTraitor']);
+    expect(index.candidates('Labyrinth Chollima').map((c) => c.canonical)).toEqual([
+      'AppleJeus',
+      'Lazarus Group',
+      'Moonstone Sleet',
+      'TraderTraitor',
+    ]);
     expect(index.candidates('Storm-1152').map((c) => c.canonical)).toEqual(['Storm-1152']);
     expect(index.candidates('no such actor')).toEqual([]);
   });
 
   it('says which names the user gave', () => {
-    const own = [{ canonical: 'APT29', aliases: ['Grizzly Steppe'] }, { canonical: 'Quiet Heron', aliases: ['Grizzly Steppe'] }];
+    const own = [
+      { canonical: 'APT29', aliases: ['Grizzly Steppe'] },
+      { canonical: 'Quiet Heron', aliases: ['Grizzly Steppe'] },
+    ];
     const merged = withUserActors(actors, own);
     const candidates = actorNameIndex(merged, own).candidates('Grizzly Steppe');
-    expect(candidates.map((c) => [c.canonical, c.lists.at(-1)])).toEqual([['APT28', 'Microsoft'], ['APT29', 'You'], ['Quiet Heron', 'You']]);
+    expect(candidates.map((c) => [c.canonical, c.lists.at(-1)])).toEqual([
+      ['APT28', 'Microsoft'],
+      ['APT29', 'You'],
+      ['Quiet Heron', 'You'],
+    ]);
   });
 });
 
@@ -47,8 +59,9 @@ describe('applyAliasPicks: the researcher’s pick decides what an ambiguous nam
   it('without a pick, keeps Gloss’s choice and lists every candidate of each ambiguous name', () => {
     const [entity] = applyAliasPicks(scanner.findEntities(GRIZZLY), [], index).filter((e) => e.kind === 'threat-actor');
     expect([entity.canonical, entity.mentions.length, entity.candidates]).toEqual(['APT28', 2, ['APT28', 'APT29']]);
-    expect(entity.ambiguous?.map((a) => [a.name, a.candidates.map((c) => c.canonical), a.pick, a.everywhere]))
-      .toEqual([['Grizzly Steppe', ['APT28', 'APT29'], null, null]]);
+    expect(entity.ambiguous?.map((a) => [a.name, a.candidates.map((c) => c.canonical), a.pick, a.everywhere])).toEqual([
+      ['Grizzly Steppe', ['APT28', 'APT29'], null, null],
+    ]);
   });
 
   it('moves every mention of the picked name to the picked actor, with its names and ATT&CK id', () => {
@@ -56,7 +69,12 @@ describe('applyAliasPicks: the researcher’s pick decides what an ambiguous nam
     const actorsFound = entities.filter((e) => e.kind === 'threat-actor');
     expect(actorsFound).toHaveLength(1);
     const [apt29] = actorsFound;
-    expect([apt29.name, apt29.canonical, apt29.attackId, apt29.mentions.map((m) => m.text)]).toEqual(['Grizzly Steppe', 'APT29', 'G0016', ['Grizzly Steppe', 'Grizzly Steppe']]);
+    expect([apt29.name, apt29.canonical, apt29.attackId, apt29.mentions.map((m) => m.text)]).toEqual([
+      'Grizzly Steppe',
+      'APT29',
+      'G0016',
+      ['Grizzly Steppe', 'Grizzly Steppe'],
+    ]);
     expect(apt29.aliases).toContain('Midnight Blizzard');
     expect(apt29.candidates).toEqual(['APT29', 'APT28']);
     expect(apt29.ambiguous?.[0].pick).toEqual({ actor: 'APT29', scope: 'page' });
@@ -74,11 +92,18 @@ describe('applyAliasPicks: the researcher’s pick decides what an ambiguous nam
   it('lets a pick for this page beat one for every page, and ignores a pick for an actor the name cannot mean', () => {
     const everywhere: AliasPick = { name: 'Grizzly Steppe', actor: 'APT29', scope: 'everywhere' };
     expect(actorsIn(GRIZZLY, [everywhere])).toEqual([['Grizzly Steppe', 'APT29', 2]]);
-    const both = applyAliasPicks(scanner.findEntities(GRIZZLY), [everywhere, { name: 'Grizzly Steppe', actor: 'APT28', scope: 'page' }], index)
-      .filter((e) => e.kind === 'threat-actor');
+    const both = applyAliasPicks(
+      scanner.findEntities(GRIZZLY),
+      [everywhere, { name: 'Grizzly Steppe', actor: 'APT28', scope: 'page' }],
+      index,
+    ).filter((e) => e.kind === 'threat-actor');
     expect(both.map((e) => e.canonical)).toEqual(['APT28']);
     expect(both[0].ambiguous?.[0]).toMatchObject({ pick: { actor: 'APT28', scope: 'page' }, everywhere: 'APT29' });
-    const stale = applyAliasPicks(scanner.findEntities(GRIZZLY), [{ name: 'Grizzly Steppe', actor: 'Lazarus Group', scope: 'page' }], index);
+    const stale = applyAliasPicks(
+      scanner.findEntities(GRIZZLY),
+      [{ name: 'Grizzly Steppe', actor: 'Lazarus Group', scope: 'page' }],
+      index,
+    );
     expect(stale.filter((e) => e.kind === 'threat-actor').map((e) => [e.canonical, e.ambiguous?.[0].pick])).toEqual([['APT28', null]]);
   });
 
@@ -92,10 +117,16 @@ describe('applyAliasPicks: the researcher’s pick decides what an ambiguous nam
 describe('explainEntity: an ambiguous name names every candidate and where each comes from', () => {
   it('says who decided: Gloss, or the researcher for this page or every page', () => {
     const [taken] = applyAliasPicks(scanner.findEntities(GRIZZLY), [], index).filter((e) => e.kind === 'threat-actor');
-    const listed = 'APT28 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft) or APT29 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft)';
-    expect(explainEntity(taken)).toContain(`“Grizzly Steppe” may mean ${listed}; Gloss took APT28, the one the text names elsewhere or the lists put first`);
-    const [picked] = applyAliasPicks(scanner.findEntities(GRIZZLY), [{ name: 'Grizzly Steppe', actor: 'APT29', scope: 'everywhere' }], index)
-      .filter((e) => e.kind === 'threat-actor');
+    const listed =
+      'APT28 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft) or APT29 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft)';
+    expect(explainEntity(taken)).toContain(
+      `“Grizzly Steppe” may mean ${listed}; Gloss took APT28, the one the text names elsewhere or the lists put first`,
+    );
+    const [picked] = applyAliasPicks(
+      scanner.findEntities(GRIZZLY),
+      [{ name: 'Grizzly Steppe', actor: 'APT29', scope: 'everywhere' }],
+      index,
+    ).filter((e) => e.kind === 'threat-actor');
     expect(explainEntity(picked)).toContain(`“Grizzly Steppe” may mean ${listed}; you picked APT29 for every page`);
   });
 });

@@ -26,7 +26,15 @@ describe('cues around one mention', () => {
     expect(at(actorCue, 'a tool dubbed Foo', 'Foo')).toBe(true);
   });
   it('answers all three at once as each alone would (cuesAround, which the finder uses)', () => {
-    const phrases = ['the Foo group struck', 'Foo operators said', 'a tool dubbed Foo', 'they deployed Foo on hosts', 'a new Foo sample', 'used by Foo', 'Foo'];
+    const phrases = [
+      'the Foo group struck',
+      'Foo operators said',
+      'a tool dubbed Foo',
+      'they deployed Foo on hosts',
+      'a new Foo sample',
+      'used by Foo',
+      'Foo',
+    ];
     for (const text of phrases) {
       const start = text.indexOf('Foo');
       expect(cuesAround(text, start, start + 3)).toEqual({

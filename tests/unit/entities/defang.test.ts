@@ -24,9 +24,7 @@ describe('refang', () => {
     expect(refang('1.2.3.4[:]8080')).toBe('1.2.3.4:8080');
   });
   it('turns every bracketed dot into a dot', () => {
-    expect(refang('a[.]com b(.)com c{.}com d[dot]com e(dot)com f{dot}com g[DOT]com')).toBe(
-      'a.com b.com c.com d.com e.com f.com g.com',
-    );
+    expect(refang('a[.]com b(.)com c{.}com d[dot]com e(dot)com f{dot}com g[DOT]com')).toBe('a.com b.com c.com d.com e.com f.com g.com');
   });
   it('takes the spaces around square and curly bracketed dots with them', () => {
     expect(refang('evil [.] com and evil {dot} net')).toBe('evil.com and evil.net');

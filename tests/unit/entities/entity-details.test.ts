@@ -5,8 +5,12 @@ import type { Entity } from '@/lib/entities/types';
 const sources: DetailSources = {
   actors: [
     {
-      name: 'Scattered Spider', aliases: ['Octo Tempest', 'UNC3944'], source: 'mitre-attack',
-      sources: ['mitre-attack', 'misp-galaxy', 'microsoft'], mitre_id: 'G1015', msft_origin: 'Financially motivated',
+      name: 'Scattered Spider',
+      aliases: ['Octo Tempest', 'UNC3944'],
+      source: 'mitre-attack',
+      sources: ['mitre-attack', 'misp-galaxy', 'microsoft'],
+      mitre_id: 'G1015',
+      msft_origin: 'Financially motivated',
       refs: ['https://attack.mitre.org/groups/G1015', 'javascript:alert(1)', 'https://www.example.org/report'],
     },
     { name: 'Storm-1152', aliases: [], source: 'misp-galaxy', country: 'VN' },
@@ -16,7 +20,12 @@ const sources: DetailSources = {
 };
 
 const entity = (kind: Entity['kind'], canonical: string, extra: Partial<Entity> = {}): Entity => ({
-  kind, name: canonical, canonical, aliases: [], mentions: [{ start: 0, end: canonical.length, text: canonical }], ...extra,
+  kind,
+  name: canonical,
+  canonical,
+  aliases: [],
+  mentions: [{ start: 0, end: canonical.length, text: canonical }],
+  ...extra,
 });
 
 describe('attackUrl', () => {

@@ -17,14 +17,17 @@ describe('why an entity is there', () => {
 
   it('names the vendor scheme of a name no list has, and the cue of a name the text introduces', () => {
     const storm = found('The group Storm-9876 was seen in May.', 'Storm-9876');
-    expect(explainEntity(storm)).toContain('Named in a vendor\'s naming scheme (Microsoft Storm-####)');
+    expect(explainEntity(storm)).toContain("Named in a vendor's naming scheme (Microsoft Storm-####)");
     const gang = found('Researchers tracked a threat actor called Quartzwing across Europe.', 'Quartzwing');
     expect(explainEntity(gang).join(' ')).toMatch(/names it as a group/);
   });
 
   it("reports the model's confidence, and every actor an ambiguous name may mean", () => {
     const why = explainEntity({
-      kind: 'threat-actor', name: 'Zelvani', canonical: 'Zelvani', candidates: ['Zelvani Team', 'Zelvani Crew'],
+      kind: 'threat-actor',
+      name: 'Zelvani',
+      canonical: 'Zelvani',
+      candidates: ['Zelvani Team', 'Zelvani Crew'],
       foundBy: { model: { confidence: 0.874, agreesWithRules: false } },
     });
     expect(why).toEqual([
@@ -34,7 +37,9 @@ describe('why an entity is there', () => {
   });
 
   it('keeps only the known shape of a reason carried in a message', () => {
-    expect(readFoundBy({ rules: { listed: true, cue: 'evil', scheme: 42 }, model: { confidence: 'x' } })).toEqual({ rules: { listed: true } });
+    expect(readFoundBy({ rules: { listed: true, cue: 'evil', scheme: 42 }, model: { confidence: 'x' } })).toEqual({
+      rules: { listed: true },
+    });
     expect(readFoundBy('nope')).toBeUndefined();
   });
 });

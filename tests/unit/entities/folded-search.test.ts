@@ -17,7 +17,13 @@ describe('foldText', () => {
 describe('NameSearchGroup', () => {
   const group = new NameSearchGroup();
   const actors = createNameMatcher([{ form: 'Octo Tempest', caseSensitive: false, data: 'actor' }], group);
-  const places = createNameMatcher([{ form: 'Vietnam', caseSensitive: true, data: 'place' }, { form: 'Octo', caseSensitive: true, data: 'place' }], group);
+  const places = createNameMatcher(
+    [
+      { form: 'Vietnam', caseSensitive: true, data: 'place' },
+      { form: 'Octo', caseSensitive: true, data: 'place' },
+    ],
+    group,
+  );
   const article = `${'Filler text. '.repeat(30)}Octo Tempest left Vietnam; octo tempest and vietnam again.`;
 
   it('gives each matcher in a group only its own names', () => {

@@ -15,7 +15,9 @@ describe('domains, URLs and e-mail addresses the text does not present as indica
     ].join('\n');
     expect(findIndicatorValues(citations)).toHaveLength(2);
     expect(shown(citations)).toEqual([]);
-    expect(shown('As wired.com reported last year, the company raised prices; see https://www.nytimes.com/2024/01/01/tech.html for more.')).toEqual([]);
+    expect(
+      shown('As wired.com reported last year, the company raised prices; see https://www.nytimes.com/2024/01/01/tech.html for more.'),
+    ).toEqual([]);
     expect(shown('Write to the editor at letters@news-site.com with corrections.')).toEqual([]);
   });
 
@@ -26,7 +28,10 @@ describe('domains, URLs and e-mail addresses the text does not present as indica
 
 describe('domains, URLs and e-mail addresses the text presents as indicators', () => {
   it('keeps a defanged value, and then the page’s other values too (it reads as a report with indicators)', () => {
-    expect(shown('The site evil-site[.]com went up in May; news-site.com covered it.')).toEqual(['domain:evil-site.com', 'domain:news-site.com']);
+    expect(shown('The site evil-site[.]com went up in May; news-site.com covered it.')).toEqual([
+      'domain:evil-site.com',
+      'domain:news-site.com',
+    ]);
   });
 
   it('keeps a value next to a word of the trade in its sentence, across the page source’s line breaks, not in the next sentence', () => {
@@ -58,7 +63,8 @@ describe('domains, URLs and e-mail addresses the text presents as indicators', (
   it('keeps every value of a page that names its indicators of compromise or lists a hash', () => {
     expect(shown('Indicators of compromise are listed below. The kit used pretty-site.com.')).toEqual(['domain:pretty-site.com']);
     expect(shown('Sample d41d8cd98f00b204e9800998ecf8427f came from pretty-site.com.')).toEqual([
-      'md5:d41d8cd98f00b204e9800998ecf8427f', 'domain:pretty-site.com',
+      'md5:d41d8cd98f00b204e9800998ecf8427f',
+      'domain:pretty-site.com',
     ]);
   });
 });
@@ -75,7 +81,12 @@ describe('ordinary pages of the fixtures', () => {
       .replace(/<(script|style|noscript)\b[^>]*>[^]*?<\/\1\s*>/gi, ' ')
       .replace(/<\/?(?:p|div|li|ul|ol|tr|td|th|h[1-6]|br|section|article|table|blockquote)\b[^>]*>/gi, '\n')
       .replace(/<[^>]*>/g, '')
-      .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'");
   }
   const shownIn = (name: string) => findIndicators(pageText(name)).map((e) => `${e.indicatorType}:${e.canonical}`);
 

@@ -49,7 +49,10 @@ describe('the entity shape', () => {
 describe('IPv4 addresses', () => {
   it('are four octets from 0 to 255', () => {
     expect(ofType('hosts 8.8.8.8, 192.168.0.1 and 0.0.0.0 and 255.255.255.255', 'ipv4')).toEqual([
-      '8.8.8.8', '192.168.0.1', '0.0.0.0', '255.255.255.255',
+      '8.8.8.8',
+      '192.168.0.1',
+      '0.0.0.0',
+      '255.255.255.255',
     ]);
   });
   it('are found before a port, a CIDR suffix or a sentence end', () => {
@@ -80,9 +83,13 @@ describe('IPv4 addresses', () => {
 
 describe('IPv6 addresses', () => {
   it('accept full, compressed and IPv4-tailed forms', () => {
-    expect(
-      ofType('2001:0db8:85a3:0000:0000:8a2e:0370:7334, 2001:db8::1, fe80::1, ::1 and ::ffff:192.0.2.1', 'ipv6'),
-    ).toEqual(['2001:0db8:85a3:0000:0000:8a2e:0370:7334', '2001:db8::1', 'fe80::1', '::1', '::ffff:192.0.2.1']);
+    expect(ofType('2001:0db8:85a3:0000:0000:8a2e:0370:7334, 2001:db8::1, fe80::1, ::1 and ::ffff:192.0.2.1', 'ipv6')).toEqual([
+      '2001:0db8:85a3:0000:0000:8a2e:0370:7334',
+      '2001:db8::1',
+      'fe80::1',
+      '::1',
+      '::ffff:192.0.2.1',
+    ]);
   });
   it('are reported as written, lower-cased', () => {
     expect(ofType('2001:DB8::ABCD', 'ipv6')).toEqual(['2001:db8::abcd']);
@@ -101,10 +108,16 @@ describe('IPv6 addresses', () => {
   });
   it('follow RFC 4291: eight groups, or fewer with one ::', () => {
     expect([isIpv6('1:2:3:4:5:6:7:8'), isIpv6('1:2:3:4:5:6:7'), isIpv6('1::8'), isIpv6('1:2:3:4:5:6:7::8')]).toEqual([
-      true, false, true, false,
+      true,
+      false,
+      true,
+      false,
     ]);
     expect([isIpv6('::ffff:1.2.3.4'), isIpv6('1:2:3:4:5:6:1.2.3.4'), isIpv6('::ffff:1.2.3.256'), isIpv6('::')]).toEqual([
-      true, true, false, false,
+      true,
+      true,
+      false,
+      false,
     ]);
   });
 });
@@ -112,7 +125,13 @@ describe('IPv6 addresses', () => {
 describe('domains', () => {
   it('end in a real top-level domain', () => {
     expect(ofType('microsoft.com, sub.domain.co.uk, evil.xyz, bad.top, x.onion, t.co and host.xn--p1ai', 'domain')).toEqual([
-      'microsoft.com', 'sub.domain.co.uk', 'evil.xyz', 'bad.top', 'x.onion', 't.co', 'host.xn--p1ai',
+      'microsoft.com',
+      'sub.domain.co.uk',
+      'evil.xyz',
+      'bad.top',
+      'x.onion',
+      't.co',
+      'host.xn--p1ai',
     ]);
   });
   it('are reported lower-case', () => {
@@ -128,7 +147,10 @@ describe('domains', () => {
   });
   it('in those TLDs count when defanged, under www. or below a generic second level', () => {
     expect(ofType('evil[.]zip, www.evil.mov, gov.pl and cert.gov.pl', 'domain')).toEqual([
-      'evil.zip', 'www.evil.mov', 'gov.pl', 'cert.gov.pl',
+      'evil.zip',
+      'www.evil.mov',
+      'gov.pl',
+      'cert.gov.pl',
     ]);
   });
   it('are not abbreviations like e.g. and i.e.', () => {
@@ -161,7 +183,12 @@ describe('domains', () => {
   });
   it('may be defanged in every common way and are reported refanged', () => {
     expect(ofType('evil[.]com bad(.)net x{.}org y[dot]ru z(dot)cn w [.] info', 'domain')).toEqual([
-      'evil.com', 'bad.net', 'x.org', 'y.ru', 'z.cn', 'w.info',
+      'evil.com',
+      'bad.net',
+      'x.org',
+      'y.ru',
+      'z.cn',
+      'w.info',
     ]);
   });
   it('are found after an ellipsis and before sentence punctuation', () => {
@@ -172,7 +199,9 @@ describe('domains', () => {
 describe('URLs', () => {
   it('have an http, https or ftp scheme and a host', () => {
     expect(ofType('http://a.com/x https://b.org/y?z=1#f ftp://files.example.net/pub http:// and mailto:a@b.com', 'url')).toEqual([
-      'http://a.com/x', 'https://b.org/y?z=1#f', 'ftp://files.example.net/pub',
+      'http://a.com/x',
+      'https://b.org/y?z=1#f',
+      'ftp://files.example.net/pub',
     ]);
   });
   it('may have a defanged scheme, separator or dots, and are reported refanged', () => {
@@ -182,7 +211,10 @@ describe('URLs', () => {
   });
   it('do not include trailing sentence punctuation or closing brackets', () => {
     expect(ofType('(see https://a.com/x). Visit http://b.com/y, then "http://c.com/z"; [http://d.com]', 'url')).toEqual([
-      'https://a.com/x', 'http://b.com/y', 'http://c.com/z', 'http://d.com',
+      'https://a.com/x',
+      'http://b.com/y',
+      'http://c.com/z',
+      'http://d.com',
     ]);
   });
   it('stop at the first closing bracket they did not open (Markdown links)', () => {
@@ -198,7 +230,9 @@ describe('URLs', () => {
   });
   it('accept IP hosts, ports and user info, lower-casing scheme and host only', () => {
     expect(ofType('HTTP://User@Evil.COM:8080/Path http://1.2.3.4/a http://[2001:db8::1]:80/', 'url')).toEqual([
-      'http://User@evil.com:8080/Path', 'http://1.2.3.4/a', 'http://[2001:db8::1]:80/',
+      'http://User@evil.com:8080/Path',
+      'http://1.2.3.4/a',
+      'http://[2001:db8::1]:80/',
     ]);
   });
   it('own the domains, addresses and hashes inside them', () => {
@@ -210,7 +244,8 @@ describe('URLs', () => {
 describe('e-mail addresses', () => {
   it('are a local part, @ and a domain with a real TLD, the domain lower-cased', () => {
     expect(ofType('mail John.Smith@Example.COM or a+b@c.co.uk; not x@y or x@y.notatld', 'email')).toEqual([
-      'John.Smith@example.com', 'a+b@c.co.uk',
+      'John.Smith@example.com',
+      'a+b@c.co.uk',
     ]);
   });
   it('may be defanged and are reported refanged', () => {
@@ -235,7 +270,11 @@ describe('e-mail addresses', () => {
 
 describe('hashes', () => {
   it('are exactly 32, 40 or 64 hex digits: MD5, SHA-1, SHA-256', () => {
-    expect(found(`${MD5} ${SHA1} ${SHA256}`)).toEqual([['md5', MD5], ['sha1', SHA1], ['sha256', SHA256]]);
+    expect(found(`${MD5} ${SHA1} ${SHA256}`)).toEqual([
+      ['md5', MD5],
+      ['sha1', SHA1],
+      ['sha256', SHA256],
+    ]);
   });
   it('are reported lower-case', () => {
     expect(ofType(MD5.toUpperCase(), 'md5')).toEqual([MD5]);
@@ -257,7 +296,10 @@ describe('hashes', () => {
     expect(found(`g${MD5} ${MD5}_x`)).toEqual([]);
   });
   it('are found in hash-named files and after a label', () => {
-    expect(found(`${MD5}.exe sha256:${SHA256}`)).toEqual([['md5', MD5], ['sha256', SHA256]]);
+    expect(found(`${MD5}.exe sha256:${SHA256}`)).toEqual([
+      ['md5', MD5],
+      ['sha256', SHA256],
+    ]);
   });
 });
 

@@ -4,7 +4,8 @@ import type { Mention } from '@/lib/entities/types';
 
 const mentionsOf = (text: string, name: string): Mention[] => {
   const found: Mention[] = [];
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) found.push({ start: at, end: at + name.length, text: name });
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1))
+    found.push({ start: at, end: at + name.length, text: name });
   return found;
 };
 

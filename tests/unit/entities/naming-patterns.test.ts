@@ -21,7 +21,8 @@ describe('vendor naming patterns', () => {
     expect(names('TA0001 Storm-11521 APT123', true)).toEqual([]);
   });
   it('finds word schemes (weather, animals, constellations) only on a threat-related page', () => {
-    const text = 'Microsoft tracks the threat actor as Mint Sandstorm; CrowdStrike calls it CHARMING KITTEN; Unit 42 says Agonizing Serpens.';
+    const text =
+      'Microsoft tracks the threat actor as Mint Sandstorm; CrowdStrike calls it CHARMING KITTEN; Unit 42 says Agonizing Serpens.';
     expect(names(text)).toEqual(['Mint Sandstorm', 'CHARMING KITTEN', 'Agonizing Serpens']);
     expect(names('Lilac Typhoon and Fancy Bear', false)).toEqual([]);
   });

@@ -13,7 +13,13 @@ const namesIn = (text: string) => find(text).map((e) => e.canonical);
 describe('listed organisations', () => {
   it('resolves every listed name of one organisation to one entity', () => {
     expect(orgsIn('The FBI, formally the Federal Bureau of Investigation, and CISA.')).toEqual([
-      ['Federal Bureau of Investigation', [[4, 7, 'FBI'], [22, 53, 'Federal Bureau of Investigation']]],
+      [
+        'Federal Bureau of Investigation',
+        [
+          [4, 7, 'FBI'],
+          [22, 53, 'Federal Bureau of Investigation'],
+        ],
+      ],
       ['Cybersecurity and Infrastructure Security Agency', [[59, 63, 'CISA']]],
     ]);
   });
@@ -52,7 +58,14 @@ describe('listed organisations', () => {
 describe('state bodies through the place list', () => {
   it('makes a country’s government one entity however it is written', () => {
     expect(orgsIn('The Chinese government, the government of China and China’s government')).toEqual([
-      ['Government of China', [[4, 22, 'Chinese government'], [28, 47, 'government of China'], [52, 70, 'China’s government']]],
+      [
+        'Government of China',
+        [
+          [4, 22, 'Chinese government'],
+          [28, 47, 'government of China'],
+          [52, 70, 'China’s government'],
+        ],
+      ],
     ]);
   });
   it('names armed forces the same way', () => {

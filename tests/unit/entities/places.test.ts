@@ -13,7 +13,14 @@ const namesIn = (text: string) => find(text).map((e) => e.canonical);
 describe('listed places', () => {
   it('resolves a name, its aliases and its demonyms to one place', () => {
     expect(placesIn('China (the PRC) and Chinese actors')).toEqual([
-      ['China', [[0, 5, 'China'], [11, 14, 'PRC'], [20, 27, 'Chinese']]],
+      [
+        'China',
+        [
+          [0, 5, 'China'],
+          [11, 14, 'PRC'],
+          [20, 27, 'Chinese'],
+        ],
+      ],
     ]);
   });
   it('names the entity as first written and carries the aliases', () => {

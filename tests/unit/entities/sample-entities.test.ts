@@ -43,7 +43,12 @@ describe('entities of the sample article (storm-1152.html)', () => {
   });
 
   it('names no other threat actor', () => {
-    expect(entities.filter((e) => e.kind === 'threat-actor').map((e) => e.canonical).sort()).toEqual(['Scattered Spider', 'Storm-1152']);
+    expect(
+      entities
+        .filter((e) => e.kind === 'threat-actor')
+        .map((e) => e.canonical)
+        .sort(),
+    ).toEqual(['Scattered Spider', 'Storm-1152']);
   });
 
   it('finds Microsoft and Arkose Labs as organisations', () => {

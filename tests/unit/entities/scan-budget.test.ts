@@ -10,7 +10,12 @@ import { loadEntityData } from '@/lib/entities/shipped-data';
 /** A clock that only moves when a step says it took time. */
 function fakeClock() {
   let time = 0;
-  return { now: () => time, spend: (ms: number) => { time += ms; } };
+  return {
+    now: () => time,
+    spend: (ms: number) => {
+      time += ms;
+    },
+  };
 }
 
 /** Steps that take the given milliseconds each and then return how many ran. */
@@ -31,7 +36,9 @@ describe('runInSlices', () => {
     const result = await runInSlices(steps(clock, [100, 200, 300], ran), {
       totalMs: 1_000,
       now: clock.now,
-      pause: async () => { pauses++; },
+      pause: async () => {
+        pauses++;
+      },
     });
     expect(result).toEqual({ done: true, value: 3, spentMs: 600 });
     expect(pauses).toBe(2);
@@ -49,7 +56,11 @@ describe('runInSlices', () => {
     const clock = fakeClock();
     const ran: number[] = [];
     // Other tasks take 10 s between the steps; the scan's own work is 300 ms.
-    const result = await runInSlices(steps(clock, [100, 100, 100], ran), { totalMs: 1_000, now: clock.now, pause: async () => clock.spend(10_000) });
+    const result = await runInSlices(steps(clock, [100, 100, 100], ran), {
+      totalMs: 1_000,
+      now: clock.now,
+      pause: async () => clock.spend(10_000),
+    });
     expect(result).toEqual({ done: true, value: 3, spentMs: 300 });
   });
 
@@ -76,7 +87,11 @@ describe('scanWithinLimits', () => {
   });
 
   it('gives up (null) on a text over the length limit, without scanning it', async () => {
-    const refuse = { scanSteps: () => { throw new Error('scanned'); } };
+    const refuse = {
+      scanSteps: () => {
+        throw new Error('scanned');
+      },
+    };
     expect(await scanWithinLimits(refuse, text, { maxChars: text.length - 1, totalMs: 60_000 })).toBeNull();
   });
 

@@ -4,13 +4,20 @@ import type { Entity, EntityKind } from '@/lib/entities/types';
 import { software, threatActors } from './shared-data';
 
 const entity = (kind: EntityKind, name: string, spans: [number, number][]): Entity => ({
-  kind, name, canonical: name, aliases: [], mentions: spans.map(([start, end]) => ({ start, end, text: name })),
+  kind,
+  name,
+  canonical: name,
+  aliases: [],
+  mentions: spans.map(([start, end]) => ({ start, end, text: name })),
 });
 
 describe('settleOverlaps', () => {
   it('gives a stretch of text to the longer mention, whatever its kind', () => {
     const url = entity('indicator', 'http://evil.example/a', [[0, 21]]);
-    const org = entity('organization', 'evil', [[7, 11], [30, 34]]);
+    const org = entity('organization', 'evil', [
+      [7, 11],
+      [30, 34],
+    ]);
     expect(settleOverlaps([org, url])).toEqual([url, { ...org, mentions: [org.mentions[1]] }]);
   });
 
@@ -29,7 +36,11 @@ describe('settleOverlaps', () => {
   });
 
   it('keeps every mention of a long text in order when nothing overlaps', () => {
-    const many = entity('place', 'X', Array.from({ length: 5000 }, (_, i) => [i * 3, i * 3 + 2] as [number, number]));
+    const many = entity(
+      'place',
+      'X',
+      Array.from({ length: 5000 }, (_, i) => [i * 3, i * 3 + 2] as [number, number]),
+    );
     const [kept] = settleOverlaps([many]);
     expect(kept.mentions).toHaveLength(5000);
     expect(kept.mentions.every((m, i) => i === 0 || m.start > kept.mentions[i - 1].start)).toBe(true);

@@ -75,7 +75,19 @@ describe('where the text calls a name malware', () => {
     expect(called('Let us look at the Taurus stealer.', 'Taurus')).toBe(true);
     expect(called('the Zorbo RAT', 'Zorbo')).toBe(true);
     expect(called('it deployed “Zorbo” backdoor', 'Zorbo')).toBe(true);
-    for (const noun of ['loader', 'trojan', 'ransomware', 'botnet', 'implant', 'dropper', 'downloader', 'infostealer', 'spyware', 'worm', 'malware']) {
+    for (const noun of [
+      'loader',
+      'trojan',
+      'ransomware',
+      'botnet',
+      'implant',
+      'dropper',
+      'downloader',
+      'infostealer',
+      'spyware',
+      'worm',
+      'malware',
+    ]) {
       expect(called(`the Zorbo ${noun} ran`, 'Zorbo')).toBe(true);
     }
   });

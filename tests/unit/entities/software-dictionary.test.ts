@@ -11,7 +11,13 @@ describe('the software dictionary', () => {
   ]);
   const form = (f: string) => dictionary.forms.find((x) => x.form === f);
   it('maps ransomware and malware to malware, tool to tool, and keeps the ATT&CK id', () => {
-    expect(dictionary.software[0]).toMatchObject({ canonical: 'LockFoo', kind: 'malware', ransomware: true, attackId: 'S9999', aliases: ['FooCrypt'] });
+    expect(dictionary.software[0]).toMatchObject({
+      canonical: 'LockFoo',
+      kind: 'malware',
+      ransomware: true,
+      attackId: 'S9999',
+      aliases: ['FooCrypt'],
+    });
     expect(dictionary.software[1]).toMatchObject({ kind: 'tool', ransomware: false });
   });
   it('counts remote-access trojans and stealers as malware even when a list files them under tools', () => {

@@ -9,12 +9,17 @@ const find = (text: string) => scanner.findEntities(text);
 describe('selectionTag', () => {
   it('keeps an indicator refanged with its type, whatever form the page wrote it in', () => {
     expect(selectionTag(' hxxps://evil[.]example[.]com/x ', 'indicator', find)).toEqual({
-      ok: true, tag: { kind: 'indicator', name: 'hxxps://evil[.]example[.]com/x', canonical: 'https://evil.example.com/x', indicatorType: 'url' },
+      ok: true,
+      tag: { kind: 'indicator', name: 'hxxps://evil[.]example[.]com/x', canonical: 'https://evil.example.com/x', indicatorType: 'url' },
     });
     expect(selectionTag('E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855', 'indicator', find)).toMatchObject({
-      ok: true, tag: { canonical: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', indicatorType: 'sha256' },
+      ok: true,
+      tag: { canonical: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', indicatorType: 'sha256' },
     });
-    expect(selectionTag('203.0.113[.]7', 'indicator', find)).toMatchObject({ ok: true, tag: { canonical: '203.0.113.7', indicatorType: 'ipv4' } });
+    expect(selectionTag('203.0.113[.]7', 'indicator', find)).toMatchObject({
+      ok: true,
+      tag: { canonical: '203.0.113.7', indicatorType: 'ipv4' },
+    });
   });
 
   it('refuses text that is not exactly one indicator, or not a CVE id, in plain words', () => {
@@ -27,9 +32,15 @@ describe('selectionTag', () => {
 
   it('resolves a listed name to its canonical name and keeps any other name as written', () => {
     expect(selectionTag('cve-2021-44228', 'vulnerability', find)).toMatchObject({ ok: true, tag: { canonical: 'CVE-2021-44228' } });
-    expect(selectionTag('cobalt strike', 'tool', find)).toEqual({ ok: true, tag: { kind: 'tool', name: 'cobalt strike', canonical: 'Cobalt Strike' } });
+    expect(selectionTag('cobalt strike', 'tool', find)).toEqual({
+      ok: true,
+      tag: { kind: 'tool', name: 'cobalt strike', canonical: 'Cobalt Strike' },
+    });
     expect(selectionTag('T1566', 'technique', find)).toMatchObject({ ok: true, tag: { name: 'T1566', canonical: 'Phishing' } });
-    expect(selectionTag('Gold  Loader', 'malware', find)).toEqual({ ok: true, tag: { kind: 'malware', name: 'Gold Loader', canonical: 'Gold Loader' } });
+    expect(selectionTag('Gold  Loader', 'malware', find)).toEqual({
+      ok: true,
+      tag: { kind: 'malware', name: 'Gold Loader', canonical: 'Gold Loader' },
+    });
     expect(selectionTag('Acme Widgets', 'organization', find)).toMatchObject({ ok: true, tag: { canonical: 'Acme Widgets' } });
   });
 

@@ -5,8 +5,7 @@ import { attackTechniques } from './shared-data';
 const find = createTechniqueFinder(attackTechniques());
 
 /** [attackId, canonical, [start, end, text] of each mention]. */
-const techniquesIn = (text: string) =>
-  find(text).map((e) => [e.attackId, e.canonical, e.mentions.map((m) => [m.start, m.end, m.text])]);
+const techniquesIn = (text: string) => find(text).map((e) => [e.attackId, e.canonical, e.mentions.map((m) => [m.start, m.end, m.text])]);
 const idsIn = (text: string) => find(text).map((e) => e.attackId);
 
 describe('ATT&CK ids', () => {
@@ -29,7 +28,16 @@ describe('ATT&CK ids', () => {
     ]);
   });
   it('takes a one-word name right before its id in brackets', () => {
-    expect(techniquesIn('Proxy (T1090)')).toEqual([['T1090', 'Proxy', [[0, 5, 'Proxy'], [7, 12, 'T1090']]]]);
+    expect(techniquesIn('Proxy (T1090)')).toEqual([
+      [
+        'T1090',
+        'Proxy',
+        [
+          [0, 5, 'Proxy'],
+          [7, 12, 'T1090'],
+        ],
+      ],
+    ]);
   });
   it('reports an id ATT&CK no longer lists only when the text speaks ATT&CK', () => {
     expect(idsIn('Part T1086 ships in May.')).toEqual([]);
@@ -39,9 +47,7 @@ describe('ATT&CK ids', () => {
 
 describe('technique names in running text', () => {
   it('finds names of two or more words in any case', () => {
-    expect(techniquesIn('It relies on process injection.')).toEqual([
-      ['T1055', 'Process Injection', [[13, 30, 'process injection']]],
-    ]);
+    expect(techniquesIn('It relies on process injection.')).toEqual([['T1055', 'Process Injection', [[13, 30, 'process injection']]]]);
   });
   it('finds a sub-technique by its full "Parent: Sub" form', () => {
     expect(techniquesIn('Phishing: Spearphishing Link')).toEqual([
@@ -77,7 +83,14 @@ describe('technique names in running text', () => {
 describe('common names', () => {
   it('maps DDoS and denial of service to Network Denial of Service, all mentions under one entity', () => {
     expect(techniquesIn('distributed denial-of-service (DDoS) attacks')).toEqual([
-      ['T1498', 'Network Denial of Service', [[0, 29, 'distributed denial-of-service'], [31, 35, 'DDoS']]],
+      [
+        'T1498',
+        'Network Denial of Service',
+        [
+          [0, 29, 'distributed denial-of-service'],
+          [31, 35, 'DDoS'],
+        ],
+      ],
     ]);
   });
   it('maps ransomware to Data Encrypted for Impact', () => {
@@ -85,7 +98,15 @@ describe('common names', () => {
   });
   it('maps phishing and spear phishing to Phishing, and groups them with its id', () => {
     expect(techniquesIn('spear phishing (T1566) and phishing emails')).toEqual([
-      ['T1566', 'Phishing', [[0, 14, 'spear phishing'], [16, 21, 'T1566'], [27, 35, 'phishing']]],
+      [
+        'T1566',
+        'Phishing',
+        [
+          [0, 14, 'spear phishing'],
+          [16, 21, 'T1566'],
+          [27, 35, 'phishing'],
+        ],
+      ],
     ]);
   });
   it('does not take infrastructure built for phishing as the technique', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { withUserActors } from '@/lib/entities/user-actors';
 
-const shipped = [{ name: 'Scattered Spider', aliases: ['Octo Tempest'] }, { name: 'Storm-1152', aliases: [] }];
+const shipped = [
+  { name: 'Scattered Spider', aliases: ['Octo Tempest'] },
+  { name: 'Storm-1152', aliases: [] },
+];
 
 describe('withUserActors', () => {
   it('adds a new actor as one more record', () => {

@@ -40,7 +40,10 @@ async function readPage() {
 }
 
 const exported = async (format: 'markdown' | 'stix') => {
-  const file = await savedPagesFile(db, format, [URL], { resolveActors: (keys, fallback) => actorProfiles(actors, keys, fallback), attackIds: () => () => undefined });
+  const file = await savedPagesFile(db, format, [URL], {
+    resolveActors: (keys, fallback) => actorProfiles(actors, keys, fallback),
+    attackIds: () => () => undefined,
+  });
   return String(file?.data);
 };
 
@@ -50,11 +53,15 @@ describe('an alias pick in the exports', () => {
     const read = await readPage();
     expect(read.entities.filter((e) => e.kind === 'threat-actor').map((e) => [e.canonical, e.mentions.length])).toEqual([['APT29', 2]]);
     const markdown = await exported('markdown');
-    expect(markdown).toMatch(/## Threat actors\n\n- \*\*APT29\*\* \(\[G0016\]\(https:\/\/attack\.mitre\.org\/groups\/G0016\/\)\): also known as Midnight Blizzard, /);
+    expect(markdown).toMatch(
+      /## Threat actors\n\n- \*\*APT29\*\* \(\[G0016\]\(https:\/\/attack\.mitre\.org\/groups\/G0016\/\)\): also known as Midnight Blizzard, /,
+    );
     expect(markdown).not.toContain('APT28');
 
     await tagEntity(db, URL, { kind: 'threat-actor', name: 'Grizzly Steppe', canonical: 'APT29' }, 'confirmed', details, 2000);
-    const bundle = JSON.parse(await exported('stix')) as { objects: { type: string; name?: string; aliases?: string[]; external_references?: { external_id?: string }[] }[] };
+    const bundle = JSON.parse(await exported('stix')) as {
+      objects: { type: string; name?: string; aliases?: string[]; external_references?: { external_id?: string }[] }[];
+    };
     const [set, ...others] = bundle.objects.filter((o) => o.type === 'intrusion-set');
     expect(others).toEqual([]);
     expect(set.name).toBe('APT29');

@@ -4,7 +4,10 @@ import type { PageExport } from '@/lib/export/page-export';
 import type { EntityTagRecord } from '@/lib/storage/records';
 
 const data = {
-  software: [{ name: 'Mimikatz', aliases: ['mimikatz.exe'], mitre_id: 'S0002' }, { name: 'NoId', aliases: [] }],
+  software: [
+    { name: 'Mimikatz', aliases: ['mimikatz.exe'], mitre_id: 'S0002' },
+    { name: 'NoId', aliases: [] },
+  ],
   techniques: { techniques: [{ id: 'T1566', name: 'Phishing' }], tactics: [] },
 };
 
@@ -25,11 +28,17 @@ describe('ATT&CK ids for exports', () => {
       { entityTags: [tag('tool', 'Mimikatz'), tag('technique', 'Phishing'), tag('threat-actor', 'APT29')] },
       { entityTags: [tag('tool', 'mimikatz'), tag('malware', 'Emotet', 'rejected')] },
     ] as PageExport[];
-    expect(attackIdQueries(pages)).toEqual([{ kind: 'tool', canonical: 'mimikatz' }, { kind: 'technique', canonical: 'Phishing' }]);
+    expect(attackIdQueries(pages)).toEqual([
+      { kind: 'tool', canonical: 'mimikatz' },
+      { kind: 'technique', canonical: 'Phishing' },
+    ]);
   });
 
   it('answers from ids found elsewhere', () => {
-    const queries = [{ kind: 'tool' as const, canonical: 'Mimikatz' }, { kind: 'malware' as const, canonical: 'Unknown' }];
+    const queries = [
+      { kind: 'tool' as const, canonical: 'Mimikatz' },
+      { kind: 'malware' as const, canonical: 'Unknown' },
+    ];
     const lookup = answeredLookup(queries, ['S0002', null]);
     expect(lookup('tool', 'mimikatz')).toBe('S0002');
     expect(lookup('malware', 'Unknown')).toBeUndefined();

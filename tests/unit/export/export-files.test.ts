@@ -8,10 +8,21 @@ import type { PageRecord } from '@/lib/storage/records';
 const at = new Date('2026-11-26T10:00:00Z');
 const page = (url: string, title: string): PageExport => ({
   page: { url, title, siteName: null, createdAt: 1000, updatedAt: 2000, actors: [] } as PageRecord,
-  annotations: [{
-    id: `id-${url}`, pageUrl: url, color: 'yellow', note: '', tags: [], createdAt: 1000, updatedAt: 1000,
-    target: { quote: { type: 'TextQuoteSelector', exact: `Quote on ${title}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 10 } },
-  }],
+  annotations: [
+    {
+      id: `id-${url}`,
+      pageUrl: url,
+      color: 'yellow',
+      note: '',
+      tags: [],
+      createdAt: 1000,
+      updatedAt: 1000,
+      target: {
+        quote: { type: 'TextQuoteSelector', exact: `Quote on ${title}`, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 10 },
+      },
+    },
+  ],
   entityTags: [],
   actors: [],
 });
@@ -25,7 +36,10 @@ describe('export files', () => {
   });
 
   it('zips several pages, one file each, without two files sharing a name', () => {
-    const file = markdownExport([page('https://a.example/1', 'Same'), page('https://a.example/2', 'Same'), page('https://a.example/3', 'Other')], at);
+    const file = markdownExport(
+      [page('https://a.example/1', 'Same'), page('https://a.example/2', 'Same'), page('https://a.example/3', 'Other')],
+      at,
+    );
     expect(file.fileName).toBe('gloss-markdown-2026-11-26.zip');
     const files = unzipSync(file.data as Uint8Array);
     expect(Object.keys(files).sort()).toEqual(['Other.md', 'Same (2).md', 'Same.md']);

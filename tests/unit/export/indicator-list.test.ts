@@ -21,13 +21,22 @@ function parseCsv(csv: string): string[][] {
   for (let i = 0; i < csv.length; i++) {
     const c = csv[i];
     if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && csv[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && csv[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && csv[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -61,7 +70,11 @@ describe('indicatorRows', () => {
 
   it('cuts a sentence without an end at a bounded reach, and leaves other kinds out', () => {
     const long = `${'word '.repeat(200)}evil-site.net ${'more '.repeat(200)}`;
-    const [row] = indicatorRows(long, [...findIndicators(long), { kind: 'malware', name: 'X', canonical: 'X', aliases: [], mentions: [] }], 'refanged');
+    const [row] = indicatorRows(
+      long,
+      [...findIndicators(long), { kind: 'malware', name: 'X', canonical: 'X', aliases: [], mentions: [] }],
+      'refanged',
+    );
     expect(row.context.startsWith('…')).toBe(true);
     expect(row.context.endsWith('…')).toBe(true);
     expect(row.context.length).toBeLessThan(500);
@@ -105,11 +118,13 @@ describe('indicatorList', () => {
   });
 
   it('every cell of any row reads back as written, apart from the guard', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.string(), fc.string()), { maxLength: 5 }), (cells) => {
-      const csv = cells.map(([a, b]) => `${csvCell(a)},${csvCell(b)}`).join('\r\n') + (cells.length ? '\r\n' : '');
-      const unguard = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-      expect(parseCsv(csv)).toEqual(cells.map(([a, b]) => [unguard(a), unguard(b)]));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string(), fc.string()), { maxLength: 5 }), (cells) => {
+        const csv = cells.map(([a, b]) => `${csvCell(a)},${csvCell(b)}`).join('\r\n') + (cells.length ? '\r\n' : '');
+        const unguard = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+        expect(parseCsv(csv)).toEqual(cells.map(([a, b]) => [unguard(a), unguard(b)]));
+      }),
+    );
   });
 
   it('writes text as value, type and context per line, split by tabs', () => {
@@ -121,7 +136,9 @@ describe('indicatorList', () => {
   });
 
   it('names the file after the page, as other exports are named', () => {
-    expect(indicatorFileName({ title: 'Storm/1152: report', url: 'https://news.example/a' }, 'csv')).toBe('Storm-1152 - report.indicators.csv');
+    expect(indicatorFileName({ title: 'Storm/1152: report', url: 'https://news.example/a' }, 'csv')).toBe(
+      'Storm-1152 - report.indicators.csv',
+    );
     expect(indicatorFileName({ title: '', url: 'https://news.example/a' }, 'text')).toBe('news.example.indicators.txt');
   });
 });

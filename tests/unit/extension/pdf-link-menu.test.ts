@@ -5,7 +5,8 @@ import { openPdfLink } from '@/extension/background/pdf-link-menu';
 import { openPdfInTab } from '@/extension/pdf/open-in-viewer';
 import { viewerFileFromSearch } from '@/lib/pdf-viewer/viewer-address';
 
-const click = (linkUrl: string | undefined) => ({ menuItemId: 'gloss-open-pdf-link', editable: false, linkUrl }) as Browser.contextMenus.OnClickData;
+const click = (linkUrl: string | undefined) =>
+  ({ menuItemId: 'gloss-open-pdf-link', editable: false, linkUrl }) as Browser.contextMenus.OnClickData;
 const viewerFileOf = (url: string) => viewerFileFromSearch(new URL(url).search);
 
 beforeEach(() => fakeBrowser.reset());

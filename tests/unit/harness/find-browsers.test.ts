@@ -19,24 +19,38 @@ function machine(files: string[], env: Record<string, string | undefined> = {}) 
 describe('findBrowser', () => {
   it('takes CHROMIUM_PATH and FIREFOX_PATH first, over PATH and the usual places', () => {
     const find = machine(['/opt/chrome/chrome', '/usr/bin/chromium', '/home/me/ff/firefox', '/usr/bin/firefox-esr'], {
-      PATH: '/usr/bin', CHROMIUM_PATH: '/opt/chrome/chrome', FIREFOX_PATH: '/home/me/ff/firefox',
+      PATH: '/usr/bin',
+      CHROMIUM_PATH: '/opt/chrome/chrome',
+      FIREFOX_PATH: '/home/me/ff/firefox',
     });
     expect(find('chromium')).toEqual({ kind: 'found', path: '/opt/chrome/chrome', via: 'variable' });
     expect(find('firefox')).toEqual({ kind: 'found', path: '/home/me/ff/firefox', via: 'variable' });
   });
 
   it('reports a variable that names no executable instead of falling back to an installed browser', () => {
-    const find = machine(['/usr/bin/chromium', '/usr/bin/firefox-esr'], { PATH: '/usr/bin', CHROMIUM_PATH: '/nowhere/chromium', FIREFOX_PATH: '/usr/bin' });
+    const find = machine(['/usr/bin/chromium', '/usr/bin/firefox-esr'], {
+      PATH: '/usr/bin',
+      CHROMIUM_PATH: '/nowhere/chromium',
+      FIREFOX_PATH: '/usr/bin',
+    });
     expect(find('chromium')).toEqual({ kind: 'bad-variable', variable: 'CHROMIUM_PATH', value: '/nowhere/chromium' });
     expect(find('firefox')).toEqual({ kind: 'bad-variable', variable: 'FIREFOX_PATH', value: '/usr/bin' });
   });
 
   it('looks a variable without a slash up on PATH, and treats an empty one as unset', () => {
-    expect(machine(['/usr/local/bin/google-chrome'], { PATH: '/usr/bin:/usr/local/bin', CHROMIUM_PATH: 'google-chrome' })('chromium'))
-      .toEqual({ kind: 'found', path: '/usr/local/bin/google-chrome', via: 'variable' });
-    expect(machine([], { PATH: '/usr/bin', CHROMIUM_PATH: 'chromium' })('chromium')).toEqual({ kind: 'bad-variable', variable: 'CHROMIUM_PATH', value: 'chromium' });
-    expect(machine(['/usr/bin/chromium'], { PATH: '/usr/bin', CHROMIUM_PATH: '' })('chromium'))
-      .toEqual({ kind: 'found', path: '/usr/bin/chromium', via: 'PATH' });
+    expect(
+      machine(['/usr/local/bin/google-chrome'], { PATH: '/usr/bin:/usr/local/bin', CHROMIUM_PATH: 'google-chrome' })('chromium'),
+    ).toEqual({ kind: 'found', path: '/usr/local/bin/google-chrome', via: 'variable' });
+    expect(machine([], { PATH: '/usr/bin', CHROMIUM_PATH: 'chromium' })('chromium')).toEqual({
+      kind: 'bad-variable',
+      variable: 'CHROMIUM_PATH',
+      value: 'chromium',
+    });
+    expect(machine(['/usr/bin/chromium'], { PATH: '/usr/bin', CHROMIUM_PATH: '' })('chromium')).toEqual({
+      kind: 'found',
+      path: '/usr/bin/chromium',
+      via: 'PATH',
+    });
   });
 
   it('prefers the commands in order: chromium, chromium-browser, google-chrome, google-chrome-stable', () => {
@@ -49,19 +63,32 @@ describe('findBrowser', () => {
   });
 
   it('prefers firefox-esr to firefox on PATH', () => {
-    expect(machine(['/usr/bin/firefox', '/usr/local/bin/firefox-esr'], { PATH: '/usr/bin:/usr/local/bin' })('firefox'))
-      .toEqual({ kind: 'found', path: '/usr/local/bin/firefox-esr', via: 'PATH' });
+    expect(machine(['/usr/bin/firefox', '/usr/local/bin/firefox-esr'], { PATH: '/usr/bin:/usr/local/bin' })('firefox')).toEqual({
+      kind: 'found',
+      path: '/usr/local/bin/firefox-esr',
+      via: 'PATH',
+    });
   });
 
   it('finds snaps and macOS application bundles when PATH has nothing', () => {
-    expect(machine(['/snap/bin/chromium'], { PATH: '/usr/bin' })('chromium')).toEqual({ kind: 'found', path: '/snap/bin/chromium', via: 'well-known' });
+    expect(machine(['/snap/bin/chromium'], { PATH: '/usr/bin' })('chromium')).toEqual({
+      kind: 'found',
+      path: '/snap/bin/chromium',
+      via: 'well-known',
+    });
     expect(machine(['/snap/bin/firefox'], {})('firefox')).toEqual({ kind: 'found', path: '/snap/bin/firefox', via: 'well-known' });
-    expect(machine(['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'], { PATH: '/usr/bin' })('chromium'))
-      .toMatchObject({ path: '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome' });
-    expect(machine(['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'])('chromium'))
-      .toMatchObject({ path: '/Applications/Chromium.app/Contents/MacOS/Chromium' });
-    expect(machine(['/Applications/Firefox.app/Contents/MacOS/firefox'])('firefox'))
-      .toMatchObject({ path: '/Applications/Firefox.app/Contents/MacOS/firefox', via: 'well-known' });
+    expect(machine(['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'], { PATH: '/usr/bin' })('chromium')).toMatchObject({
+      path: '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    });
+    expect(
+      machine(['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'])(
+        'chromium',
+      ),
+    ).toMatchObject({ path: '/Applications/Chromium.app/Contents/MacOS/Chromium' });
+    expect(machine(['/Applications/Firefox.app/Contents/MacOS/firefox'])('firefox')).toMatchObject({
+      path: '/Applications/Firefox.app/Contents/MacOS/firefox',
+      via: 'well-known',
+    });
   });
 
   it('finds Debian’s and Ubuntu’s /usr/bin paths even with an empty PATH', () => {
@@ -71,7 +98,11 @@ describe('findBrowser', () => {
 
   it('moves the usual places under root, and says missing when nothing is anywhere', () => {
     expect(machine(['/usr/bin/chromium'])('chromium', '/tmp/empty')).toEqual({ kind: 'missing' });
-    expect(machine(['/tmp/fake/usr/bin/chromium'])('chromium', '/tmp/fake')).toEqual({ kind: 'found', path: '/tmp/fake/usr/bin/chromium', via: 'well-known' });
+    expect(machine(['/tmp/fake/usr/bin/chromium'])('chromium', '/tmp/fake')).toEqual({
+      kind: 'found',
+      path: '/tmp/fake/usr/bin/chromium',
+      via: 'well-known',
+    });
     expect(machine([], { PATH: '/usr/bin:/bin' })('firefox')).toEqual({ kind: 'missing' });
   });
 
@@ -83,11 +114,23 @@ describe('findBrowser', () => {
 
 describe('planInstall', () => {
   const facts = (over: Partial<PlanFacts>): PlanFacts => ({
-    aptGet: '/usr/bin/apt-get', uid: 1000, sudo: '/usr/bin/sudo', sudoWorks: () => true, disabled: false, ...over,
+    aptGet: '/usr/bin/apt-get',
+    uid: 1000,
+    sudo: '/usr/bin/sudo',
+    sudoWorks: () => true,
+    disabled: false,
+    ...over,
   });
 
   it('installs directly as root, without asking sudo', () => {
-    const plan = planInstall(facts({ uid: 0, sudoWorks: () => { throw new Error('sudo must not be asked'); } }));
+    const plan = planInstall(
+      facts({
+        uid: 0,
+        sudoWorks: () => {
+          throw new Error('sudo must not be asked');
+        },
+      }),
+    );
     expect(plan).toEqual({ kind: 'apt', aptGet: '/usr/bin/apt-get' });
   });
 
@@ -108,7 +151,15 @@ describe('planInstall', () => {
       ['/usr/bin/apt-get', 'install', '-y', '-qq', 'chromium', 'firefox-esr'],
     ]);
     expect(installCommands({ kind: 'apt', aptGet: '/usr/bin/apt-get', sudo: '/usr/bin/sudo' }, ['firefox-esr'])[1]).toEqual([
-      '/usr/bin/sudo', '-n', 'env', 'DEBIAN_FRONTEND=noninteractive', '/usr/bin/apt-get', 'install', '-y', '-qq', 'firefox-esr',
+      '/usr/bin/sudo',
+      '-n',
+      'env',
+      'DEBIAN_FRONTEND=noninteractive',
+      '/usr/bin/apt-get',
+      'install',
+      '-y',
+      '-qq',
+      'firefox-esr',
     ]);
   });
 });
@@ -122,11 +173,17 @@ describe('messages', () => {
   it('says what to install, or which variables to set', () => {
     const debian = missingMessage(['chromium', 'firefox'], 'no-permission');
     oneLine(debian);
-    expect(debian).toBe('gloss: Chromium and Firefox are not installed; run `sudo apt-get install chromium firefox-esr`, or set CHROMIUM_PATH and FIREFOX_PATH to their executables.');
-    expect(missingMessage(['firefox'], 'disabled')).toBe('gloss: Firefox is not installed; run `sudo apt-get install firefox-esr`, or set FIREFOX_PATH to its executable.');
+    expect(debian).toBe(
+      'gloss: Chromium and Firefox are not installed; run `sudo apt-get install chromium firefox-esr`, or set CHROMIUM_PATH and FIREFOX_PATH to their executables.',
+    );
+    expect(missingMessage(['firefox'], 'disabled')).toBe(
+      'gloss: Firefox is not installed; run `sudo apt-get install firefox-esr`, or set FIREFOX_PATH to its executable.',
+    );
     const elsewhere = missingMessage(['chromium'], 'no-apt');
     oneLine(elsewhere);
-    expect(elsewhere).toBe('gloss: Chromium is not installed; install Chromium (or Google Chrome), or set CHROMIUM_PATH to its executable.');
+    expect(elsewhere).toBe(
+      'gloss: Chromium is not installed; install Chromium (or Google Chrome), or set CHROMIUM_PATH to its executable.',
+    );
   });
 
   it('names the variable and its value when it points nowhere', () => {
@@ -143,7 +200,9 @@ describe('messages', () => {
     expect(failureDetail('', 'exit code 100')).toBe('exit code 100');
     const message = installFailedMessage(['chromium', 'firefox'], 'E: Unable to locate package chromium', '/tmp/log');
     oneLine(message);
-    expect(message).toBe('gloss: `apt-get install chromium firefox-esr` failed (E: Unable to locate package chromium; full output in /tmp/log); install chromium firefox-esr yourself, or set CHROMIUM_PATH and FIREFOX_PATH to their executables.');
+    expect(message).toBe(
+      'gloss: `apt-get install chromium firefox-esr` failed (E: Unable to locate package chromium; full output in /tmp/log); install chromium firefox-esr yourself, or set CHROMIUM_PATH and FIREFOX_PATH to their executables.',
+    );
   });
 
   it('knows each browser’s Debian package and variable', () => {

@@ -28,7 +28,15 @@ describe('folding text for search', () => {
 
 describe('folding with offsets', () => {
   const samples = [
-    'Plain ASCII text.', 'Zürich  and\n\nZu\u0308rich', 'ﬁle ＡＰＴ', 'ΟΔΟΣ', 'İ', 'emoji 🕷️ spider', 'a\u00a0 b', '´ acute', '',
+    'Plain ASCII text.',
+    'Zürich  and\n\nZu\u0308rich',
+    'ﬁle ＡＰＴ',
+    'ΟΔΟΣ',
+    'İ',
+    'emoji 🕷️ spider',
+    'a\u00a0 b',
+    '´ acute',
+    '',
   ];
 
   it('gives the same folded text as foldText', () => {

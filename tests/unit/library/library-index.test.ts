@@ -49,14 +49,22 @@ describe('page summaries', () => {
 
   it('lists pages newest first, with their highlights in document order', () => {
     expect(index.pages.map((p) => p.url)).toEqual([B, C, A]);
-    expect(index.annotations.map((a) => [a.pageUrl, a.target.position.start])).toEqual([[B, 10], [A, 100], [A, 500], [A, 900]]);
+    expect(index.annotations.map((a) => [a.pageUrl, a.target.position.start])).toEqual([
+      [B, 10],
+      [A, 100],
+      [A, 500],
+      [A, 900],
+    ]);
     expect(Array.from(index.pageStarts)).toEqual([0, 1, 1, 4]);
   });
 
   it('summarises each page: site, counts, tags by key most used first, colours, actors', () => {
     const [b, c, a] = index.pages;
     expect(a).toMatchObject({
-      site: 'News Example', highlightCount: 3, tagKeys: ['apt', 'phishing'], colors: ['yellow', 'pink'],
+      site: 'News Example',
+      highlightCount: 3,
+      tagKeys: ['apt', 'phishing'],
+      colors: ['yellow', 'pink'],
       actors: ['scattered spider', 'storm-1152'],
     });
     expect(b).toMatchObject({ title: B, site: 'blog.example', highlightCount: 1, tags: ['lure'], colors: ['blue'] });

@@ -22,8 +22,9 @@ describe('the search corpus', () => {
         const all = annotationsWith(whole, index, needle, null, pages);
         expect(annotationsWith(chunked, index, needle, null, pages), needle).toEqual(all);
         const someCandidates = Int32Array.from({ length: 150 }, (_, i) => i * 2);
-        expect(annotationsWith(chunked, index, needle, someCandidates, pages), needle)
-          .toEqual(annotationsWith(whole, index, needle, someCandidates, pages));
+        expect(annotationsWith(chunked, index, needle, someCandidates, pages), needle).toEqual(
+          annotationsWith(whole, index, needle, someCandidates, pages),
+        );
       }
     }
   });
@@ -38,7 +39,8 @@ describe('the search corpus', () => {
     for (const chunkChars of [1, 1 << 20]) {
       const corpus = buildSearchCorpus(index, chunkChars);
       const noPages = new Uint8Array(index.pages.length);
-      const found = (needle: string) => Array.from(annotationsWith(corpus, index, needle, null, noPages), (s) => index.annotations[corpus.displayIndex[s]].id);
+      const found = (needle: string) =>
+        Array.from(annotationsWith(corpus, index, needle, null, noPages), (s) => index.annotations[corpus.displayIndex[s]].id);
       expect(found('then more')).toEqual([first.id]);
       expect(found(`${TAG_MARK}tag`)).toEqual([]);
       expect(found('fake')).toEqual([second.id]);

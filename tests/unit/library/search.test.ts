@@ -10,14 +10,25 @@ function page(url: string, title: string, updatedAt: number, extra: Partial<Page
   return { url, title, siteName: null, createdAt: 0, updatedAt, actors: [], ...extra };
 }
 
-function highlight(id: string, pageUrl: string, start: number, exact: string, extra: { note?: string; tags?: string[]; color?: HighlightColor } = {}): AnnotationRecord {
+function highlight(
+  id: string,
+  pageUrl: string,
+  start: number,
+  exact: string,
+  extra: { note?: string; tags?: string[]; color?: HighlightColor } = {},
+): AnnotationRecord {
   return {
-    id, pageUrl,
+    id,
+    pageUrl,
     target: {
       quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
       position: { type: 'TextPositionSelector', start, end: start + exact.length },
     },
-    color: extra.color ?? 'yellow', note: extra.note ?? '', tags: extra.tags ?? [], createdAt: 0, updatedAt: 0,
+    color: extra.color ?? 'yellow',
+    note: extra.note ?? '',
+    tags: extra.tags ?? [],
+    createdAt: 0,
+    updatedAt: 0,
   };
 }
 
@@ -25,19 +36,28 @@ const SPIDER = 'https://www.news.example/scattered-spider';
 const LOCKBIT = 'https://intel.example/2024/lockbit-returns';
 const EMPTY = 'https://empty.example/kerberoasting';
 
-const library = (): LibraryIndex => buildLibraryIndex(
-  [
-    page(SPIDER, 'Scattered Spider calls the helpdesk', 3 * DAY, { actors: ['scattered spider'] }),
-    page(LOCKBIT, 'LockBit returns', 2 * DAY, { siteName: 'Intel', actors: ['lockbit'] }),
-    page(EMPTY, 'Kerberoasting explained', 1 * DAY),
-  ],
-  [
-    highlight('s2', SPIDER, 200, 'They reset MFA for the employee’s account.', { note: 'Credential theft via Zürich office', tags: ['Phishing', 'mfa'], color: 'pink' }),
-    highlight('s1', SPIDER, 100, 'The group phoned the helpdesk and asked for a password reset.', { tags: ['social-engineering'] }),
-    highlight('l1', LOCKBIT, 50, 'Affiliates bought initial access from brokers.', { note: 'credential stuffing?', tags: ['initial-access'], color: 'blue' }),
-    highlight('l2', LOCKBIT, 80, 'A phishing lure carried the loader (v2.1).', { tags: ['loader'], color: 'pink' }),
-  ],
-);
+const library = (): LibraryIndex =>
+  buildLibraryIndex(
+    [
+      page(SPIDER, 'Scattered Spider calls the helpdesk', 3 * DAY, { actors: ['scattered spider'] }),
+      page(LOCKBIT, 'LockBit returns', 2 * DAY, { siteName: 'Intel', actors: ['lockbit'] }),
+      page(EMPTY, 'Kerberoasting explained', 1 * DAY),
+    ],
+    [
+      highlight('s2', SPIDER, 200, 'They reset MFA for the employee’s account.', {
+        note: 'Credential theft via Zürich office',
+        tags: ['Phishing', 'mfa'],
+        color: 'pink',
+      }),
+      highlight('s1', SPIDER, 100, 'The group phoned the helpdesk and asked for a password reset.', { tags: ['social-engineering'] }),
+      highlight('l1', LOCKBIT, 50, 'Affiliates bought initial access from brokers.', {
+        note: 'credential stuffing?',
+        tags: ['initial-access'],
+        color: 'blue',
+      }),
+      highlight('l2', LOCKBIT, 80, 'A phishing lure carried the loader (v2.1).', { tags: ['loader'], color: 'pink' }),
+    ],
+  );
 
 /** Page URL → ids of its matching highlights, in result order. */
 const found = (result: SearchResult): Record<string, string[]> =>
@@ -121,10 +141,13 @@ describe('library search', () => {
   });
 
   it('keeps records apart when their text holds the search separators', () => {
-    const index = buildLibraryIndex([page(SPIDER, 't', 1)], [
-      highlight('a', SPIDER, 0, 'ends with\u0000', { tags: ['one'] }),
-      highlight('b', SPIDER, 1, 'fake \u0002tag and \u0001 field', { tags: ['two'] }),
-    ]);
+    const index = buildLibraryIndex(
+      [page(SPIDER, 't', 1)],
+      [
+        highlight('a', SPIDER, 0, 'ends with\u0000', { tags: ['one'] }),
+        highlight('b', SPIDER, 1, 'fake \u0002tag and \u0001 field', { tags: ['two'] }),
+      ],
+    );
     expect(found(search(index, 'with'))).toEqual({ [SPIDER]: ['a'] });
     expect(found(search(index, '#tag'))).toEqual({});
     expect(found(search(index, '#two'))).toEqual({ [SPIDER]: ['b'] });
@@ -165,7 +188,13 @@ describe('searching as one types', () => {
 
   it('gives the same results when filters change between keystrokes', () => {
     const index = buildLibraryIndex(data.pages, data.annotations);
-    const filterCycle: (SearchFilters | undefined)[] = [undefined, { color: 'blue' }, undefined, { tag: 'phishing' }, { color: 'blue', site: data.pages[0].siteName ?? '' }];
+    const filterCycle: (SearchFilters | undefined)[] = [
+      undefined,
+      { color: 'blue' },
+      undefined,
+      { tag: 'phishing' },
+      { color: 'blue', site: data.pages[0].siteName ?? '' },
+    ];
     typed(['lateral movement', 'spider']).forEach((step, i) => {
       const filters = filterCycle[i % filterCycle.length];
       expect(found(search(index, step, filters)), step).toEqual(fresh(step, filters));

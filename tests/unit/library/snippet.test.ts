@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snippet } from '@/lib/library/snippet';
 
-const marked = (segments: { text: string; hit: boolean }[]): string =>
-  segments.map((s) => (s.hit ? `[${s.text}]` : s.text)).join('');
+const marked = (segments: { text: string; hit: boolean }[]): string => segments.map((s) => (s.hit ? `[${s.text}]` : s.text)).join('');
 
 describe('snippets', () => {
   it('marks every word of the query in a short text', () => {

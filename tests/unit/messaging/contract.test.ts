@@ -47,9 +47,13 @@ describe('isGlossRequest', () => {
     expect(isGlossRequest({ ...pick, actor: 29 })).toBe(false);
     expect(isGlossRequest({ ...pick, page: undefined })).toBe(false);
     const entity = { kind: 'threat-actor', name: 'Grizzly Steppe', canonical: 'APT28', aliases: [] };
-    expect(isGlossRequest({ type: 'entity-details', entity: { ...entity, ambiguous: [{ name: 'Grizzly Steppe', pick: null }] } })).toBe(true);
+    expect(isGlossRequest({ type: 'entity-details', entity: { ...entity, ambiguous: [{ name: 'Grizzly Steppe', pick: null }] } })).toBe(
+      true,
+    );
     expect(isGlossRequest({ type: 'entity-details', entity: { ...entity, ambiguous: 'Grizzly Steppe' } })).toBe(false);
-    expect(isGlossRequest({ type: 'entity-details', entity: { ...entity, ambiguous: Array(51).fill({ name: 'X', pick: null }) } })).toBe(false);
+    expect(isGlossRequest({ type: 'entity-details', entity: { ...entity, ambiguous: Array(51).fill({ name: 'X', pick: null }) } })).toBe(
+      false,
+    );
   });
 });
 
@@ -64,7 +68,7 @@ describe('the rest of the contract', () => {
     expect(isGlossRequestType('analyze-tab')).toBe(true);
     expect(isGlossRequestType('highlights-placed')).toBe(false);
     expect(isGlossRequestType('toString')).toBe(false);
-    expect(isGlossErrorReply({ glossError: 'analyze-tab is answered only for Gloss\'s own pages.' })).toBe(true);
+    expect(isGlossErrorReply({ glossError: "analyze-tab is answered only for Gloss's own pages." })).toBe(true);
     expect(isGlossErrorReply({ ok: false, message: 'x' })).toBe(false);
     expect(isGlossErrorReply(null)).toBe(false);
     expect(isGlossErrorReply([])).toBe(false);

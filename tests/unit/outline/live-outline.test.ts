@@ -45,7 +45,10 @@ describe('alignWithLivePage', () => {
   ];
 
   it('takes levels and positions from the live page, not from the extracted copy', () => {
-    const extracted = [{ level: 2, text: 'Background' }, { level: 2, text: 'Details' }];
+    const extracted = [
+      { level: 2, text: 'Background' },
+      { level: 2, text: 'Details' },
+    ];
     expect(alignWithLivePage(extracted, live)).toEqual([
       { level: 3, text: 'Background', liveIndex: 2 },
       { level: 4, text: 'Details', liveIndex: 3 },
@@ -57,7 +60,15 @@ describe('alignWithLivePage', () => {
       { level: 2, text: 'Summary', liveIndex: 0 },
       { level: 2, text: 'Summary', liveIndex: 5 },
     ];
-    expect(alignWithLivePage([{ level: 2, text: 'Summary' }, { level: 2, text: 'Summary' }], repeated)).toEqual(repeated);
+    expect(
+      alignWithLivePage(
+        [
+          { level: 2, text: 'Summary' },
+          { level: 2, text: 'Summary' },
+        ],
+        repeated,
+      ),
+    ).toEqual(repeated);
   });
 
   it('keeps an extracted heading the live page lacks, without a position', () => {

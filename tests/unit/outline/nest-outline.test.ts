@@ -28,9 +28,7 @@ describe('nestOutline', () => {
   });
 
   it('returns to the top when a shallower heading follows a deep branch', () => {
-    expect(render(nestOutline([h(1, 'Top'), h(2, 'A'), h(3, 'A.1'), h(1, 'Next')]))).toEqual([
-      'Top', '  A', '    A.1', 'Next',
-    ]);
+    expect(render(nestOutline([h(1, 'Top'), h(2, 'A'), h(3, 'A.1'), h(1, 'Next')]))).toEqual(['Top', '  A', '    A.1', 'Next']);
   });
 
   it('gives an empty outline for no headings', () => {

@@ -35,11 +35,11 @@ describe('currentOutlineIndex', () => {
     expect(currentOutlineIndex(outline, { liveIndex: 1, text: 'Overview' })).toBe(0);
     expect(currentOutlineIndex(outline, { liveIndex: 3, text: 'Details' })).toBe(2);
   });
-  it('keeps the article\'s section when the heading passed is not in the outline (a sidebar\'s, the footer\'s)', () => {
+  it("keeps the article's section when the heading passed is not in the outline (a sidebar's, the footer's)", () => {
     expect(currentOutlineIndex(outline, { liveIndex: 2, text: 'Explore more' })).toBe(0);
     expect(currentOutlineIndex(outline, { liveIndex: 4, text: 'Footer' })).toBe(2);
   });
-  it('marks nothing above the article\'s first section, or with no report', () => {
+  it("marks nothing above the article's first section, or with no report", () => {
     expect(currentOutlineIndex(outline, { liveIndex: 0, text: 'Title' })).toBeNull();
     expect(currentOutlineIndex(outline, null)).toBeNull();
   });

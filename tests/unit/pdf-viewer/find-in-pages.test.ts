@@ -33,22 +33,28 @@ describe('findInPages', () => {
 
   it('gives the same matches as a plain scan of the folded text, at the right places of the original', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'A', 'b', ' ', '\n', 'İ', 'ß'), maxLength: 60 });
-    fc.assert(fc.property(fc.array(text, { maxLength: 4 }), text.filter((q) => q.trim() !== ''), (pages, query) => {
-      const expected: { page: number; start: number; end: number }[] = [];
-      const needle = foldForFind(query);
-      pages.forEach((page, index) => {
-        const folded = foldForFind(page);
-        for (let at = 0; at + needle.length <= folded.length; at++) {
-          if (folded.startsWith(needle, at)) {
-            expected.push({ page: index, start: at, end: at + needle.length });
-            at += needle.length - 1;
-          }
-        }
-      });
-      const found = findInPages(pages, query);
-      expect(found).toEqual(expected.slice(0, MATCH_LIMIT));
-      for (const match of found) expect(foldForFind(pages[match.page].slice(match.start, match.end))).toBe(needle);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 4 }),
+        text.filter((q) => q.trim() !== ''),
+        (pages, query) => {
+          const expected: { page: number; start: number; end: number }[] = [];
+          const needle = foldForFind(query);
+          pages.forEach((page, index) => {
+            const folded = foldForFind(page);
+            for (let at = 0; at + needle.length <= folded.length; at++) {
+              if (folded.startsWith(needle, at)) {
+                expected.push({ page: index, start: at, end: at + needle.length });
+                at += needle.length - 1;
+              }
+            }
+          });
+          const found = findInPages(pages, query);
+          expect(found).toEqual(expected.slice(0, MATCH_LIMIT));
+          for (const match of found) expect(foldForFind(pages[match.page].slice(match.start, match.end))).toBe(needle);
+        },
+      ),
+    );
   });
 });
 
@@ -62,7 +68,11 @@ describe('stepping through matches', () => {
   });
 
   it('starts a new search at the first match on or after the page being read', () => {
-    const matches = [{ page: 0, start: 0, end: 1 }, { page: 4, start: 0, end: 1 }, { page: 9, start: 0, end: 1 }];
+    const matches = [
+      { page: 0, start: 0, end: 1 },
+      { page: 4, start: 0, end: 1 },
+      { page: 9, start: 0, end: 1 },
+    ];
     expect(firstMatchFrom(matches, 3)).toBe(1);
     expect(firstMatchFrom(matches, 9)).toBe(2);
     expect(firstMatchFrom(matches, 10)).toBe(0);

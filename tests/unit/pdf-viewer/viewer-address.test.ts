@@ -13,7 +13,13 @@ describe('the viewer’s address', () => {
   });
 
   it('refuses anything but http and https, and what is no address at all', () => {
-    for (const given of ['javascript:alert(1)', 'data:application/pdf;base64,JVBERi0=', 'file:///etc/passwd', 'chrome-extension://abc/x.pdf', 'not a url']) {
+    for (const given of [
+      'javascript:alert(1)',
+      'data:application/pdf;base64,JVBERi0=',
+      'file:///etc/passwd',
+      'chrome-extension://abc/x.pdf',
+      'not a url',
+    ]) {
       expect(viewerFileFromSearch(viewerSearchFor(given))).toEqual({ kind: 'refused', given });
     }
   });

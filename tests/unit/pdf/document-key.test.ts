@@ -8,9 +8,11 @@ import { testPdf } from '../../../harness/test-pdfs';
 import { isPdfDocumentKey, pdfDocumentKey } from '@/lib/pdf/document-key';
 import { readTestPdf } from '../../support/real-pdfs';
 
-describe('a PDF\'s document key', () => {
+describe("a PDF's document key", () => {
   it('is the first fingerprint pdf.js gives, as a urn:x-pdf URN', () => {
-    expect(pdfDocumentKey(['7524424C8DD47C47D284CF6ED827A72B', 'ffffffffffffffffffffffffffffffff'])).toBe('urn:x-pdf:7524424c8dd47c47d284cf6ed827a72b');
+    expect(pdfDocumentKey(['7524424C8DD47C47D284CF6ED827A72B', 'ffffffffffffffffffffffffffffffff'])).toBe(
+      'urn:x-pdf:7524424c8dd47c47d284cf6ed827a72b',
+    );
     expect(pdfDocumentKey([null, '2535f35dc149286d97da151d71f9292c'])).toBe('urn:x-pdf:2535f35dc149286d97da151d71f9292c');
   });
 
@@ -22,7 +24,14 @@ describe('a PDF\'s document key', () => {
 
   it('is told apart from other text', () => {
     expect(isPdfDocumentKey('urn:x-pdf:7524424c8dd47c47d284cf6ed827a72b')).toBe(true);
-    for (const other of ['urn:x-pdf:', 'urn:x-pdf:xyz', 'https://example.com/a.pdf', `urn:x-pdf:${'a'.repeat(129)}`, 'URN:X-PDF:7524424c8dd47c47', 42]) {
+    for (const other of [
+      'urn:x-pdf:',
+      'urn:x-pdf:xyz',
+      'https://example.com/a.pdf',
+      `urn:x-pdf:${'a'.repeat(129)}`,
+      'URN:X-PDF:7524424c8dd47c47',
+      42,
+    ]) {
       expect(isPdfDocumentKey(other)).toBe(false);
     }
   });

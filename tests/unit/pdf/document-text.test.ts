@@ -5,22 +5,26 @@ import { line, run } from '../../support/pdf-text-items';
 
 describe('the document text of a PDF', () => {
   it('joins runs on one line, with a space only where the runs leave a gap', () => {
-    const { text } = buildDocumentText([[
-      run('Storm', 72, 700, { width: 25 }),
-      run('-1152', 97, 700, { width: 25 }),
-      run('sold', 130, 700, { width: 20 }),
-      run(' accounts', 150, 700, { width: 45 }),
-    ]]);
+    const { text } = buildDocumentText([
+      [
+        run('Storm', 72, 700, { width: 25 }),
+        run('-1152', 97, 700, { width: 25 }),
+        run('sold', 130, 700, { width: 20 }),
+        run(' accounts', 150, 700, { width: 45 }),
+      ],
+    ]);
     expect(text).toBe('Storm-1152 sold accounts');
   });
 
   it('breaks lines where pdf.js marks an end of line, and where the baseline moves down', () => {
-    const { text } = buildDocumentText([[
-      run('First line', 72, 700, { hasEOL: true }),
-      // The next run is on the same baseline, but the end-of-line mark wins.
-      run('second', 72, 700),
-      line('third', 688),
-    ]]);
+    const { text } = buildDocumentText([
+      [
+        run('First line', 72, 700, { hasEOL: true }),
+        // The next run is on the same baseline, but the end-of-line mark wins.
+        run('second', 72, 700),
+        line('third', 688),
+      ],
+    ]);
     expect(text).toBe('First line\nsecond\nthird');
   });
 
@@ -66,7 +70,11 @@ describe('the document text of a PDF', () => {
 
   it('gives every line its page, offsets and largest font size', () => {
     const { text, lines } = buildDocumentText([[line('Title', 740, 20), line('Body', 700)], [line('More', 700)]]);
-    expect(lines.map((l) => [l.pageNumber, text.slice(l.start, l.end), l.fontSize])).toEqual([[1, 'Title', 20], [1, 'Body', 10], [2, 'More', 10]]);
+    expect(lines.map((l) => [l.pageNumber, text.slice(l.start, l.end), l.fontSize])).toEqual([
+      [1, 'Title', 20],
+      [1, 'Body', 10],
+      [2, 'More', 10],
+    ]);
   });
 
   it('keeps a page without text as an empty page, so page numbers stay right', () => {

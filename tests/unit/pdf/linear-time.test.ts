@@ -45,12 +45,19 @@ describe('lib/pdf on hostile text', () => {
         // No letter or digit anywhere: the check reads all of it, then refuses it.
         const noLetters = text.replace(/[\p{L}\p{N}]/gu, ' ');
         expect(elapsedMs(() => expect(() => checkHasText(noLetters)).toThrow('no text to read'))).toBeLessThan(LIMIT_MS);
-        const bookmarks: PdfOutlineItem[] = [1, 2, 3].map((pageNumber) => ({ level: 1, text: text.slice(0, 300), liveIndex: null, pageNumber }));
+        const bookmarks: PdfOutlineItem[] = [1, 2, 3].map((pageNumber) => ({
+          level: 1,
+          text: text.slice(0, 300),
+          liveIndex: null,
+          pageNumber,
+        }));
         expect(elapsedMs(() => repairBookmarkTitles(bookmarks, document))).toBeLessThan(LIMIT_MS);
         const info = { Title: text, Author: text, Subject: text, CreationDate: `D:${text}`, ModDate: text, Language: text };
         const xmp = { get: (name: string) => (name === 'dc:creator' ? [text, text] : text) };
         expect(elapsedMs(() => pdfMetadata({ source: { info, metadata: xmp }, url: null, firstHeading: text }))).toBeLessThan(LIMIT_MS);
-        expect(elapsedMs(() => [parsePdfDate(text), pageOfFragment(text), isPdfDocumentKey(text), pdfDocumentKey([text])])).toBeLessThan(LIMIT_MS);
+        expect(elapsedMs(() => [parsePdfDate(text), pageOfFragment(text), isPdfDocumentKey(text), pdfDocumentKey([text])])).toBeLessThan(
+          LIMIT_MS,
+        );
       }),
       { numRuns: 1 },
     );

@@ -16,7 +16,7 @@ describe('a PDF of over a hundred pages', () => {
     expect(reading.text.pages).toHaveLength(reading.pageCount);
   }, 120_000);
 
-  it('has its pages in order, back to back, and the outline\'s pages in range', async () => {
+  it("has its pages in order, back to back, and the outline's pages in range", async () => {
     const reading = await readTestPdf('long');
     const { pages, text } = reading.text;
     pages.forEach((page, i) => {

@@ -29,17 +29,31 @@ describe('highlights on a PDF', () => {
     });
     const results = anchorAllInPdf(again.text, targets);
     results.forEach((result, i) => {
-      expect(result).toMatchObject({ status: 'anchored', method: 'position', start: targets[i].position.start, end: targets[i].position.end });
+      expect(result).toMatchObject({
+        status: 'anchored',
+        method: 'position',
+        start: targets[i].position.start,
+        end: targets[i].position.end,
+      });
     });
   });
 
   it('are found by their quote when the text moved, preferring the page they were on', () => {
-    const before = buildDocumentText([[line('Cover page', 700)], [line('Storm-1152 sold accounts.', 700)], [line('Storm-1152 sold accounts.', 700)]]);
+    const before = buildDocumentText([
+      [line('Cover page', 700)],
+      [line('Storm-1152 sold accounts.', 700)],
+      [line('Storm-1152 sold accounts.', 700)],
+    ]);
     const onPageThree = before.pages[2].start;
     const target = describePdfOffsets(before, onPageThree, onPageThree + 'Storm-1152'.length);
     expect(pageOfTarget(target)).toBe(3);
     // A new edition adds a preface: every offset moves.
-    const after = buildDocumentText([[line('Preface to the second edition', 700)], [line('Cover page', 700)], [line('Storm-1152 sold accounts.', 700)], [line('Storm-1152 sold accounts.', 700)]]);
+    const after = buildDocumentText([
+      [line('Preface to the second edition', 700)],
+      [line('Cover page', 700)],
+      [line('Storm-1152 sold accounts.', 700)],
+      [line('Storm-1152 sold accounts.', 700)],
+    ]);
     const result = anchorPdfTarget(after, target);
     expect(result.status).toBe('anchored');
     if (result.status === 'anchored') expect(after.text.slice(result.start, result.end)).toBe('Storm-1152');

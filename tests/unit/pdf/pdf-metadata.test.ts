@@ -4,16 +4,16 @@ import { readTestPdf } from '../../support/real-pdfs';
 
 describe('PDF date strings', () => {
   it.each([
-    ['D:20240115093000+01\'00\'', '2024-01-15T08:30:00.000Z'],
-    ['D:20240115093000-05\'30', '2024-01-15T15:00:00.000Z'],
+    ["D:20240115093000+01'00'", '2024-01-15T08:30:00.000Z'],
+    ["D:20240115093000-05'30", '2024-01-15T15:00:00.000Z'],
     ['D:20240115093000Z', '2024-01-15T09:30:00.000Z'],
-    ['D:20240115093000Z00\'00\'', '2024-01-15T09:30:00.000Z'],
+    ["D:20240115093000Z00'00'", '2024-01-15T09:30:00.000Z'],
     ['D:202401150930', '2024-01-15T09:30:00.000Z'],
     ['D:20240115', '2024-01-15'],
     ['D:202401', '2024-01-01'],
     ['D:2024', '2024-01-01'],
     ['20240115093000', '2024-01-15T09:30:00.000Z'],
-    ['  D:20231214120000+00\'00\'  ', '2023-12-14T12:00:00.000Z'],
+    ["  D:20231214120000+00'00'  ", '2023-12-14T12:00:00.000Z'],
   ])('reads %s as %s', (value, expected) => {
     expect(parsePdfDate(value)).toBe(expected);
   });
@@ -54,7 +54,7 @@ describe('what Gloss shows about a PDF', () => {
     });
   });
 
-  it('takes the first heading when the title is missing or a tool\'s placeholder, else the file name', () => {
+  it("takes the first heading when the title is missing or a tool's placeholder, else the file name", () => {
     const base = { url: 'https://vendor.example/files/Storm%201152%20report.pdf', firstHeading: 'Storm-1152 takedown' };
     for (const Title of [undefined, '', '   ', 'untitled', 'Microsoft Word - draft7.docx', 'report.pdf']) {
       expect(pdfMetadata({ ...base, source: { info: { Title }, metadata: null } }).title).toBe('Storm-1152 takedown');
@@ -64,7 +64,11 @@ describe('what Gloss shows about a PDF', () => {
   });
 
   it('has no site for a local file and ignores values that are not text', () => {
-    const metadata = pdfMetadata({ source: { info: { Title: 42, Author: ['x'], CreationDate: 'yesterday' }, metadata: null }, url: 'file:///home/me/report.pdf', firstHeading: 'Heading' });
+    const metadata = pdfMetadata({
+      source: { info: { Title: 42, Author: ['x'], CreationDate: 'yesterday' }, metadata: null },
+      url: 'file:///home/me/report.pdf',
+      firstHeading: 'Heading',
+    });
     expect(metadata).toMatchObject({ title: 'Heading', byline: null, siteName: null, publishedTime: null });
   });
 
@@ -73,7 +77,7 @@ describe('what Gloss shows about a PDF', () => {
     expect(metadata.title.length).toBe(500);
   });
 
-  it('of the printed sample: its title and Chromium\'s creation date', async () => {
+  it("of the printed sample: its title and Chromium's creation date", async () => {
     const { metadata } = await readTestPdf('sample');
     expect(metadata.title).toBe('Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities - Security Newsroom');
     expect(metadata.publishedTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);

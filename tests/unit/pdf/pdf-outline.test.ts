@@ -20,7 +20,13 @@ describe('headings inferred from font sizes', () => {
   const document = buildDocumentText([
     bodyPage(1, [line('Threat report', 760, 24), line('Overview', 700, 18)]),
     bodyPage(2, [line('Infrastructure of the', 700, 18), line('group', 680, 18), line('Domains', 650, 14)]),
-    bodyPage(3, [line('A pull quote set large, running on far longer than any heading would ever run, over two hundred characters of text that nobody would take for a heading in a report, however large it is set on the page it sits on.', 700, 18)]),
+    bodyPage(3, [
+      line(
+        'A pull quote set large, running on far longer than any heading would ever run, over two hundred characters of text that nobody would take for a heading in a report, however large it is set on the page it sits on.',
+        700,
+        18,
+      ),
+    ]),
     bodyPage(4, [line('2024', 700, 18), line('Conclusions', 660, 18)]),
   ]);
 
@@ -72,7 +78,7 @@ function withBookmarks(roots: PdfOutlineNode[] | null, named: Record<string, unk
 
 const node = (title: string, dest: PdfOutlineNode['dest'], items: PdfOutlineNode[] = []): PdfOutlineNode => ({ title, dest, items });
 
-describe('the PDF\'s bookmarks', () => {
+describe("the PDF's bookmarks", () => {
   it('are the outline, nested by depth and resolved to pages (explicit, named and index destinations)', async () => {
     const doc = withBookmarks(
       [
@@ -107,8 +113,10 @@ describe('the PDF\'s bookmarks', () => {
     expect(await outlineFromBookmarks(withBookmarks(many))).toHaveLength(MAX_OUTLINE_ENTRIES);
   });
 
-  it('get back the spaces a printer dropped where a heading wrapped, from the page\'s own text', () => {
-    const document = buildDocumentText([[line('Microsoft’s Legal Action and Seizure of', 700, 18), line('Infrastructure', 680, 18), line('Body', 600)]]);
+  it("get back the spaces a printer dropped where a heading wrapped, from the page's own text", () => {
+    const document = buildDocumentText([
+      [line('Microsoft’s Legal Action and Seizure of', 700, 18), line('Infrastructure', 680, 18), line('Body', 600)],
+    ]);
     const repaired = repairBookmarkTitles(
       [
         { level: 1, text: 'Microsoft’s Legal Action and Seizure ofInfrastructure', liveIndex: null, pageNumber: 1 },
@@ -117,7 +125,11 @@ describe('the PDF\'s bookmarks', () => {
       ],
       document,
     );
-    expect(repaired.map((item) => item.text)).toEqual(['Microsoft’s Legal Action and Seizure of Infrastructure', 'Not on the page', 'No page']);
+    expect(repaired.map((item) => item.text)).toEqual([
+      'Microsoft’s Legal Action and Seizure of Infrastructure',
+      'Not on the page',
+      'No page',
+    ]);
   });
 });
 
@@ -146,7 +158,11 @@ describe('the outline of printed PDFs', () => {
     const reading = await readTestPdf('sample-no-outline');
     expect(reading.outlineSource).toBe('headings');
     const [title, ...rest] = reading.outline;
-    expect(title).toMatchObject({ level: 1, text: 'Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities', pageNumber: 1 });
+    expect(title).toMatchObject({
+      level: 1,
+      text: 'Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities',
+      pageNumber: 1,
+    });
     const sections = rest.filter((item) => item.level === 2).map((item) => item.text);
     expect(sections.slice(0, 8)).toEqual([
       'Overview of Storm-1152’s fraudulent activities',

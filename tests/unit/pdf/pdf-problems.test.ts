@@ -3,14 +3,23 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readPdfBytes, readPdfFile } from '../../../cli/pdf-loader';
 import { ENCRYPTED_PDF_PASSWORD, testPdf } from '../../../harness/test-pdfs';
 import {
-  checkPageCount, checkPdfSize, MAX_PDF_BYTES, MAX_PDF_PAGES, PDF_MESSAGES, PdfProblem, pdfProblemFrom,
+  checkPageCount,
+  checkPdfSize,
+  MAX_PDF_BYTES,
+  MAX_PDF_PAGES,
+  PDF_MESSAGES,
+  PdfProblem,
+  pdfProblemFrom,
 } from '@/lib/pdf/pdf-problems';
 import { readPdf } from '@/lib/pdf/read-pdf';
 import type { PdfDocumentSource } from '@/lib/pdf/pdf-source';
 import { testPdfBytes } from '../../support/real-pdfs';
 
 async function problemOf(read: Promise<unknown>): Promise<PdfProblem> {
-  const error = await read.then(() => null, (reason: unknown) => reason);
+  const error = await read.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
   expect(error).toBeInstanceOf(PdfProblem);
   return error as PdfProblem;
 }

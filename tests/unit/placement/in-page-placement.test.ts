@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  GAP, MARGIN, measuredMapping, placeBeside, placeToolbar, toLayer, unionBox, type Box, type Point, type Size,
+  GAP,
+  MARGIN,
+  measuredMapping,
+  placeBeside,
+  placeToolbar,
+  toLayer,
+  unionBox,
+  type Box,
+  type Point,
+  type Size,
 } from '@/lib/placement/in-page-placement';
 
 const viewport: Size = { width: 1200, height: 800 };
@@ -91,7 +100,10 @@ describe('the editor beside its passage', () => {
     for (let left = 0; left < 1200; left += 97) {
       for (let top = 0; top < 800; top += 53) {
         for (const width of [10, 200, 700, 1190]) {
-          const lines = [box(left, top, Math.min(1200, left + width), top + 18), box(left, top + 18, Math.min(1200, left + width / 2), top + 36)];
+          const lines = [
+            box(left, top, Math.min(1200, left + width), top + 18),
+            box(left, top + 18, Math.min(1200, left + width / 2), top + 36),
+          ];
           const at = placeBeside(lines, editor, viewport);
           for (const line of lines) expect(covers(at, editor, line)).toBe(false);
         }

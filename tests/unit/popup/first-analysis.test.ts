@@ -48,7 +48,11 @@ describe('prefetchFirstAnalysis', () => {
 
   it('never reads the page of a paused site', async () => {
     const analyze = vi.fn(async () => answer('x'));
-    const services = prefetchFirstAnalysis(async () => 7, analyze, async () => ({ site: 'news.example', paused: true }));
+    const services = prefetchFirstAnalysis(
+      async () => 7,
+      analyze,
+      async () => ({ site: 'news.example', paused: true }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(await services.sitePauseStatus(7)).toEqual({ site: 'news.example', paused: true });
     expect(analyze).not.toHaveBeenCalled();
@@ -56,7 +60,13 @@ describe('prefetchFirstAnalysis', () => {
 
   it('reads the page when asked if the pause status could not be had', async () => {
     const analyze = vi.fn(async () => answer('x'));
-    const services = prefetchFirstAnalysis(async () => 7, analyze, async () => { throw new Error('no background'); });
+    const services = prefetchFirstAnalysis(
+      async () => 7,
+      analyze,
+      async () => {
+        throw new Error('no background');
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(analyze).not.toHaveBeenCalled();
     await expect(services.sitePauseStatus(7)).rejects.toThrow('no background');

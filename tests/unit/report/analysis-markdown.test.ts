@@ -101,7 +101,10 @@ describe('renderAnalysisMarkdown', () => {
           name: 'phishing',
           canonical: 'Phishing',
           aliases: [],
-          mentions: [{ start: 20, end: 28, text: 'phishing' }, { start: 40, end: 48, text: 'phishing' }],
+          mentions: [
+            { start: 20, end: 28, text: 'phishing' },
+            { start: 40, end: 48, text: 'phishing' },
+          ],
         },
       ],
     };

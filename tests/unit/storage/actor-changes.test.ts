@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 describe('the actor changes a backup would make', () => {
-  it('are new actors, names for shipped actors, and names the user\'s actors lack; nothing for what is already here', async () => {
+  it("are new actors, names for shipped actors, and names the user's actors lack; nothing for what is already here", async () => {
     await db.actors.bulkPut([actor('Crimson Heron', ['CH']), actor('Gold Harvest', ['GH-1'])]);
     const incoming = [
       actor('Crimson Heron', ['CH', 'Heron Team'], false, 9),
@@ -36,7 +36,9 @@ describe('the actor changes a backup would make', () => {
       { canonical: 'APT29', newActor: false, aliases: ['the Board'] },
       { canonical: 'Night Owl', newActor: true, aliases: [] },
     ]);
-    expect(describeActorChanges(changes)).toBe('adds 1 actor and 2 aliases: “Heron Team” for Crimson Heron; “the Board” for APT29; Night Owl (new).');
+    expect(describeActorChanges(changes)).toBe(
+      'adds 1 actor and 2 aliases: “Heron Team” for Crimson Heron; “the Board” for APT29; Night Owl (new).',
+    );
     expect(describeActorChanges([{ canonical: 'Gold Harvest', newActor: true, aliases: ['GH-1', 'Gold'] }])).toBe(
       'adds 1 actor and 2 aliases: Gold Harvest (new; also “GH-1”, “Gold”).',
     );
@@ -54,10 +56,14 @@ describe('the actor changes a backup would make', () => {
 
   it('add names to an actor the user has, keeping its own name, kind and names, and change nothing when imported again', async () => {
     await db.actors.put(actor('Crimson Heron', ['CH'], false, 5));
-    const snapshot = withActors([{ ...actor('Crimson Heron', ['Heron Team', 'ch'], true, 9), canonical: 'CRIMSON HERON' }, actor('APT29', ['the Board'], true)]);
+    const snapshot = withActors([
+      { ...actor('Crimson Heron', ['Heron Team', 'ch'], true, 9), canonical: 'CRIMSON HERON' },
+      actor('APT29', ['the Board'], true),
+    ]);
     expect(await importSnapshot(db, snapshot, { actors: true })).toMatchObject({ actors: { added: 1, updated: 1, skipped: 0 } });
     expect(await db.actors.get('crimson heron')).toEqual({
-      ...actor('Crimson Heron', ['CH', 'Heron Team'], false, 9), nameKeys: ['crimson heron', 'ch', 'heron team'],
+      ...actor('Crimson Heron', ['CH', 'Heron Team'], false, 9),
+      nameKeys: ['crimson heron', 'ch', 'heron team'],
     });
     expect(await db.actors.get('apt29')).toEqual(actor('APT29', ['the Board'], true));
     expect(await importSnapshot(db, snapshot, { actors: true })).toMatchObject({ actors: { added: 0, updated: 0, skipped: 2 } });

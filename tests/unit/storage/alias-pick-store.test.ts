@@ -24,7 +24,14 @@ describe('alias picks', () => {
   it('keeps a pick for this page (and the page), another for every page, and gives a page both', async () => {
     const pick = await savePick(db, PAGE, { name: ' Grizzly  Steppe ', actor: 'APT29', scope: 'page' }, details, 1000);
     expect(pick).toEqual({
-      id: `${PAGE}\ngrizzly steppe`, scope: 'page', pageUrl: PAGE, name: 'Grizzly Steppe', nameKey: 'grizzly steppe', actor: 'APT29', createdAt: 1000, updatedAt: 1000,
+      id: `${PAGE}\ngrizzly steppe`,
+      scope: 'page',
+      pageUrl: PAGE,
+      name: 'Grizzly Steppe',
+      nameKey: 'grizzly steppe',
+      actor: 'APT29',
+      createdAt: 1000,
+      updatedAt: 1000,
     });
     expect(await db.pages.get(PAGE)).toMatchObject({ title: 'Grizzly Steppe', siteName: 'News' });
     const everywhere = await savePick(db, OTHER, { name: 'Charming Kitten', actor: 'Charming Kitten', scope: 'everywhere' }, null, 2000);
@@ -53,7 +60,15 @@ describe('alias picks', () => {
   it('refuses a pick without a name or actor, or one whose id does not match it', async () => {
     await expect(savePick(db, PAGE, { name: '   ', actor: 'APT29', scope: 'page' }, details)).rejects.toBeInstanceOf(RecordProblem);
     await expect(savePick(db, PAGE, { name: 'Grizzly Steppe', actor: '', scope: 'page' }, details)).rejects.toBeInstanceOf(RecordProblem);
-    const base = { id: '*\ngrizzly steppe', scope: 'everywhere' as const, name: 'Grizzly Steppe', nameKey: 'grizzly steppe', actor: 'APT29', createdAt: 1, updatedAt: 1 };
+    const base = {
+      id: '*\ngrizzly steppe',
+      scope: 'everywhere' as const,
+      name: 'Grizzly Steppe',
+      nameKey: 'grizzly steppe',
+      actor: 'APT29',
+      createdAt: 1,
+      updatedAt: 1,
+    };
     expect(keepAliasPick(base)).toEqual(base);
     expect(() => keepAliasPick({ ...base, pageUrl: PAGE })).toThrow('pageUrl must be given for a pick on a page, and only then.');
     expect(() => keepAliasPick({ ...base, nameKey: 'apt29' })).toThrow('nameKey does not match the name.');
@@ -87,10 +102,16 @@ describe('alias picks', () => {
   it('reads a backup without picks (an older file) as having none, and skips a broken pick with its reason', () => {
     const older = parseBackup(JSON.stringify({ '@context': [], type: 'AnnotationCollection', 'gloss:version': 1, total: 0 }));
     expect(older.ok && older.snapshot.aliasPicks).toEqual([]);
-    const broken = parseBackup(JSON.stringify({
-      type: 'AnnotationCollection', 'gloss:version': 1, total: 0,
-      'gloss:aliasPicks': [{ id: '*\nx', scope: 'page', name: 'X', nameKey: 'x', actor: 'APT29', createdAt: 1, updatedAt: 1 }],
-    }));
-    expect(broken.ok && broken.skipped).toEqual([{ place: 'Alias pick 1', message: 'Alias pick 1: pageUrl must be given for a pick on a page, and only then.' }]);
+    const broken = parseBackup(
+      JSON.stringify({
+        type: 'AnnotationCollection',
+        'gloss:version': 1,
+        total: 0,
+        'gloss:aliasPicks': [{ id: '*\nx', scope: 'page', name: 'X', nameKey: 'x', actor: 'APT29', createdAt: 1, updatedAt: 1 }],
+      }),
+    );
+    expect(broken.ok && broken.skipped).toEqual([
+      { place: 'Alias pick 1', message: 'Alias pick 1: pageUrl must be given for a pick on a page, and only then.' },
+    ]);
   });
 });

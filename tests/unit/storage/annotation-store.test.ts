@@ -2,7 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationTarget } from '@/lib/anchoring/types';
 import {
-  annotationsForPage, createAnnotation, deleteAnnotation, pageHasAnnotations, restoreAnnotation, retargetAnnotation,
+  annotationsForPage,
+  createAnnotation,
+  deleteAnnotation,
+  pageHasAnnotations,
+  restoreAnnotation,
+  retargetAnnotation,
   updateAnnotation,
 } from '@/lib/storage/annotation-store';
 import { GlossDatabase } from '@/lib/storage/database';
@@ -23,7 +28,12 @@ afterEach(async () => {
 
 describe('annotation store', () => {
   it('creates a highlight with its page and tags', async () => {
-    const record = await createAnnotation(db, { pageUrl: PAGE, target: target('Storm-1152'), note: 'n', tags: ['APT', 'apt', 'fraud'] }, { title: 'T', siteName: 'S' }, 1000);
+    const record = await createAnnotation(
+      db,
+      { pageUrl: PAGE, target: target('Storm-1152'), note: 'n', tags: ['APT', 'apt', 'fraud'] },
+      { title: 'T', siteName: 'S' },
+      1000,
+    );
     expect(record).toMatchObject({ pageUrl: PAGE, color: 'yellow', note: 'n', tags: ['APT', 'fraud'], createdAt: 1000 });
     expect(await db.pages.get(PAGE)).toEqual({ url: PAGE, title: 'T', siteName: 'S', createdAt: 1000, updatedAt: 1000, actors: [] });
     expect((await db.tags.toArray()).map((tag) => tag.key).sort()).toEqual(['apt', 'fraud']);
@@ -39,7 +49,14 @@ describe('annotation store', () => {
   it('updates note, tags and colour, and leaves the rest alone', async () => {
     const created = await createAnnotation(db, { pageUrl: PAGE, target: target('a') }, null, 1000);
     const updated = await updateAnnotation(db, created.id, { note: 'why it matters', color: 'blue', tags: ['#ioc'] }, 2000);
-    expect(updated).toMatchObject({ id: created.id, note: 'why it matters', color: 'blue', tags: ['ioc'], createdAt: 1000, updatedAt: 2000 });
+    expect(updated).toMatchObject({
+      id: created.id,
+      note: 'why it matters',
+      color: 'blue',
+      tags: ['ioc'],
+      createdAt: 1000,
+      updatedAt: 2000,
+    });
     expect(updated?.target).toEqual(created.target);
     expect(await updateAnnotation(db, 'missing', { note: 'x' })).toBeNull();
   });

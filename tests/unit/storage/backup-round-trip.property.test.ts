@@ -43,18 +43,42 @@ const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharC
 const anyText = (maxLength: number) => fc.oneof(fc.string({ unit: codeUnit, maxLength }), fc.string({ unit: 'binary', maxLength }));
 /** Text of up to `max` characters, cheap to make long: a short string repeated. */
 const longText = (max: number) =>
-  fc.tuple(anyText(12), fc.integer({ min: 1, max })).map(([seed, n]) => (seed || 'x').repeat(Math.ceil(n / (seed.length || 1))).slice(0, n));
+  fc
+    .tuple(anyText(12), fc.integer({ min: 1, max }))
+    .map(([seed, n]) => (seed || 'x').repeat(Math.ceil(n / (seed.length || 1))).slice(0, n));
 const someText = (max: number) => fc.oneof({ weight: 4, arbitrary: anyText(40) }, { weight: 1, arbitrary: longText(max) });
 
 /** Tag names the HTML parser keeps: namespaced, custom, foreign (SVG), and made-up ones with odd characters. */
 const tagName = fc.oneof(
-  fc.constantFrom('p', 'div', 'section', 'article', 'em', 'font', 'st1:place', 'st1:city', 'o:p', 'w:sdt', 'x-widget', 'my-élément', 'svg', 'g'),
-  fc.tuple(fc.constantFrom('x', 'st', 'o', 'v', 'z'), fc.string({ unit: fc.constantFrom('a', '9', ':', '-', '.', '_', '%', 'é', '中', '$'), maxLength: 8 }))
+  fc.constantFrom(
+    'p',
+    'div',
+    'section',
+    'article',
+    'em',
+    'font',
+    'st1:place',
+    'st1:city',
+    'o:p',
+    'w:sdt',
+    'x-widget',
+    'my-élément',
+    'svg',
+    'g',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('x', 'st', 'o', 'v', 'z'),
+      fc.string({ unit: fc.constantFrom('a', '9', ':', '-', '.', '_', '%', 'é', '中', '$'), maxLength: 8 }),
+    )
     .map(([first, rest]) => `${first}${rest}`),
 );
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-interface Markup { html: string; length: number }
+interface Markup {
+  html: string;
+  length: number;
+}
 /** Nested elements around text: parsed by the real HTML parser, so tag names are what a page would have. */
 const markup: fc.Arbitrary<Markup> = fc.letrec<{ node: Markup }>((tie) => ({
   node: fc.oneof(
@@ -67,12 +91,23 @@ const markup: fc.Arbitrary<Markup> = fc.letrec<{ node: Markup }>((tie) => ({
   ),
 })).node;
 
-interface Selection { page: Markup; at: [number, number]; rawPath: string | null }
+interface Selection {
+  page: Markup;
+  at: [number, number];
+  rawPath: string | null;
+}
 /** A selection in the parsed page, described as the highlighter describes one; sometimes with a raw, hostile element path. */
 const selection: fc.Arbitrary<Selection> = fc.record({
   page: markup,
   at: fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
-  rawPath: fc.option(fc.oneof(anyText(30), longText(3_000), fc.array(tagName, { maxLength: 400 }).map((t) => t.map((s) => `${s}:1`).join('/'))), { freq: 4 }),
+  rawPath: fc.option(
+    fc.oneof(
+      anyText(30),
+      longText(3_000),
+      fc.array(tagName, { maxLength: 400 }).map((t) => t.map((s) => `${s}:1`).join('/')),
+    ),
+    { freq: 4 },
+  ),
 });
 
 function describeSelection({ page, at, rawPath }: Selection): AnnotationTarget | null {
@@ -87,11 +122,16 @@ function describeSelection({ page, at, rawPath }: Selection): AnnotationTarget |
 }
 
 /** A page address: http(s), any host, a path of any Unicode (percent-encoded by the URL parser), sometimes very long. */
-const pageUrl = fc.tuple(fc.constantFrom('https', 'http'), fc.domain(), someText(9_000), fc.constantFrom('', '?utm_source=x&id=7', '#top'))
+const pageUrl = fc
+  .tuple(fc.constantFrom('https', 'http'), fc.domain(), someText(9_000), fc.constantFrom('', '?utm_source=x&id=7', '#top'))
   .map(([scheme, host, path, tail]) => normalizePageUrl(`${scheme}://${host}/${path}${tail}`))
   .filter((url): url is string => url !== null);
 
-const oddId = fc.oneof(anyText(110).filter((s) => s.length > 0), fc.constantFrom('__proto__', 'constructor', 'urn:uuid:x', '../../etc'), fc.uuid());
+const oddId = fc.oneof(
+  anyText(110).filter((s) => s.length > 0),
+  fc.constantFrom('__proto__', 'constructor', 'urn:uuid:x', '../../etc'),
+  fc.uuid(),
+);
 const tags = fc.array(fc.oneof(anyText(70), fc.constantFrom('#apt', 'APT', 'two words', 'T1566.001')), { maxLength: 6 });
 const actorName = fc.oneof(anyText(30), longText(400), fc.constantFrom('İİİ', 'ẞ', 'APT29', 'the Board'));
 
@@ -104,7 +144,14 @@ const fingerprint = fc.oneof(
 /** A page selector as the viewer makes one, or a FragmentSelector of some other kind. */
 const pageSelector: fc.Arbitrary<PageFragmentSelector> = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 1, max: 1_000_000 }).map(pageFragmentSelector) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('FragmentSelector' as const), value: anyText(30), conformsTo: fc.constantFrom(PDF_FRAGMENT_SPEC, 'http://www.w3.org/TR/media-frags/') }) as fc.Arbitrary<PageFragmentSelector> },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('FragmentSelector' as const),
+      value: anyText(30),
+      conformsTo: fc.constantFrom(PDF_FRAGMENT_SPEC, 'http://www.w3.org/TR/media-frags/'),
+    }) as fc.Arbitrary<PageFragmentSelector>,
+  },
 );
 
 const pageWork = fc.record({
@@ -112,15 +159,47 @@ const pageWork = fc.record({
   pdf: fc.option(fc.record({ fingerprint, page: pageSelector, local: fc.boolean() }), { freq: 2 }),
   details: fc.record({ title: someText(2_000), siteName: fc.option(someText(500)) }),
   article: fc.record({ title: fc.option(someText(2_000)), byline: fc.option(someText(1_000)), publishedTime: fc.option(anyText(200)) }),
-  highlights: fc.array(fc.record({
-    selection, color: fc.constantFrom(...HIGHLIGHT_COLORS), note: someText(25_000), tags, restoreAs: fc.option(oddId, { freq: 3 }),
-  }), { minLength: 1, maxLength: 3 }),
+  highlights: fc.array(
+    fc.record({
+      selection,
+      color: fc.constantFrom(...HIGHLIGHT_COLORS),
+      note: someText(25_000),
+      tags,
+      restoreAs: fc.option(oddId, { freq: 3 }),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
   edit: fc.option(fc.record({ note: someText(25_000), tags })),
-  actors: fc.oneof(fc.array(actorName, { maxLength: 5 }), fc.integer({ min: 0, max: 1_300 }).map((n) => Array.from({ length: n }, (_, i) => `actor ${i}`))),
-  verdict: fc.record({ kind: fc.constantFrom<EntityKind>('threat-actor', 'malware', 'tool', 'vulnerability', 'technique', 'indicator', 'organization', 'person', 'place'), name: actorName, canonical: actorName, confirmed: fc.boolean() }),
+  actors: fc.oneof(
+    fc.array(actorName, { maxLength: 5 }),
+    fc.integer({ min: 0, max: 1_300 }).map((n) => Array.from({ length: n }, (_, i) => `actor ${i}`)),
+  ),
+  verdict: fc.record({
+    kind: fc.constantFrom<EntityKind>(
+      'threat-actor',
+      'malware',
+      'tool',
+      'vulnerability',
+      'technique',
+      'indicator',
+      'organization',
+      'person',
+      'place',
+    ),
+    name: actorName,
+    canonical: actorName,
+    confirmed: fc.boolean(),
+  }),
   userActor: fc.record({ canonical: actorName, aliases: fc.array(actorName, { maxLength: 120 }), extendsBuiltin: fc.boolean() }),
   // Alias picks for this page or every page, on any name (the same name picked twice replaces the pick).
-  picks: fc.array(fc.record({ name: fc.oneof(actorName, fc.constantFrom('Grizzly Steppe', 'grizzly  steppe')), actor: actorName, scope: fc.constantFrom('page' as const, 'everywhere' as const) }), { maxLength: 3 }),
+  picks: fc.array(
+    fc.record({
+      name: fc.oneof(actorName, fc.constantFrom('Grizzly Steppe', 'grizzly  steppe')),
+      actor: actorName,
+      scope: fc.constantFrom('page' as const, 'everywhere' as const),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 const opened: GlossDatabase[] = [];
@@ -150,45 +229,53 @@ describe('a backup of whatever the stores wrote', () => {
   it('restores byte for byte, skips nothing, and a second import changes nothing', async () => {
     const tally = { saved: 0, refused: 0, picks: 0 };
     let pdfHighlights = 0;
-    await fc.assert(fc.asyncProperty(fc.array(pageWork, { minLength: 1, maxLength: 3 }), async (pages) => {
-      const db = newDatabase();
-      let now = 1_700_000_000_000;
-      for (const work of pages) {
-        const documentKey = work.pdf ? `urn:x-pdf:${work.pdf.fingerprint}` : undefined;
-        const url = work.pdf?.local ? `urn:x-pdf:${work.pdf.fingerprint}` : work.url;
-        for (const highlight of work.highlights) {
-          const target = describeSelection(highlight.selection);
-          if (!target) continue;
-          if (work.pdf) target.page = work.pdf.page;
-          const input = { pageUrl: url, documentKey, target, color: highlight.color, note: highlight.note, tags: highlight.tags };
-          const record = await attempt(() => createAnnotation(db, input, work.details, ++now), tally);
-          if (record && highlight.restoreAs !== null) {
-            const odd: AnnotationRecord = { ...record, id: highlight.restoreAs };
-            await attempt(() => restoreAnnotation(db, odd, ++now), tally);
+    await fc.assert(
+      fc.asyncProperty(fc.array(pageWork, { minLength: 1, maxLength: 3 }), async (pages) => {
+        const db = newDatabase();
+        let now = 1_700_000_000_000;
+        for (const work of pages) {
+          const documentKey = work.pdf ? `urn:x-pdf:${work.pdf.fingerprint}` : undefined;
+          const url = work.pdf?.local ? `urn:x-pdf:${work.pdf.fingerprint}` : work.url;
+          for (const highlight of work.highlights) {
+            const target = describeSelection(highlight.selection);
+            if (!target) continue;
+            if (work.pdf) target.page = work.pdf.page;
+            const input = { pageUrl: url, documentKey, target, color: highlight.color, note: highlight.note, tags: highlight.tags };
+            const record = await attempt(() => createAnnotation(db, input, work.details, ++now), tally);
+            if (record && highlight.restoreAs !== null) {
+              const odd: AnnotationRecord = { ...record, id: highlight.restoreAs };
+              await attempt(() => restoreAnnotation(db, odd, ++now), tally);
+            }
+            if (record && work.edit) await attempt(() => updateAnnotation(db, record.id, work.edit!, ++now), tally);
           }
-          if (record && work.edit) await attempt(() => updateAnnotation(db, record.id, work.edit!, ++now), tally);
+          await attempt(() => recordArticleDetails(db, url, work.article), tally);
+          await attempt(() => recordPageActors(db, url, work.actors), tally);
+          const { kind, name, canonical, confirmed } = work.verdict;
+          await attempt(
+            () => tagEntity(db, url, { kind, name, canonical }, confirmed ? 'confirmed' : 'rejected', work.details, ++now),
+            tally,
+          );
+          await attempt(() => saveUserActor(db, work.userActor, ++now), tally);
+          for (const pick of work.picks) await attempt(() => savePick(db, work.url, pick, work.details, ++now), tally);
         }
-        await attempt(() => recordArticleDetails(db, url, work.article), tally);
-        await attempt(() => recordPageActors(db, url, work.actors), tally);
-        const { kind, name, canonical, confirmed } = work.verdict;
-        await attempt(() => tagEntity(db, url, { kind, name, canonical }, confirmed ? 'confirmed' : 'rejected', work.details, ++now), tally);
-        await attempt(() => saveUserActor(db, work.userActor, ++now), tally);
-        for (const pick of work.picks) await attempt(() => savePick(db, work.url, pick, work.details, ++now), tally);
-      }
 
-      const snapshot = await readSnapshot(db);
-      pdfHighlights += snapshot.annotations.filter((record) => record.documentKey !== undefined && record.target.page !== undefined).length;
-      tally.picks += snapshot.aliasPicks?.length ?? 0;
-      const text = backupJson(snapshot);
-      const parsed = parseBackup(text);
-      expect(parsed.ok && parsed.skipped).toEqual([]);
-      if (!parsed.ok) return;
-      const fresh = newDatabase();
-      await importSnapshot(fresh, parsed.snapshot, { actors: true });
-      expect(backupJson(await readSnapshot(fresh))).toBe(text);
-      const again = await importSnapshot(fresh, parsed.snapshot, { actors: true });
-      expect(again.added + again.updated).toBe(0);
-    }), { numRuns: RUNS });
+        const snapshot = await readSnapshot(db);
+        pdfHighlights += snapshot.annotations.filter(
+          (record) => record.documentKey !== undefined && record.target.page !== undefined,
+        ).length;
+        tally.picks += snapshot.aliasPicks?.length ?? 0;
+        const text = backupJson(snapshot);
+        const parsed = parseBackup(text);
+        expect(parsed.ok && parsed.skipped).toEqual([]);
+        if (!parsed.ok) return;
+        const fresh = newDatabase();
+        await importSnapshot(fresh, parsed.snapshot, { actors: true });
+        expect(backupJson(await readSnapshot(fresh))).toBe(text);
+        const again = await importSnapshot(fresh, parsed.snapshot, { actors: true });
+        expect(again.added + again.updated).toBe(0);
+      }),
+      { numRuns: RUNS },
+    );
     // Not vacuous: most writes were kept, and the stores did refuse some hostile ones; picks were written.
     expect(tally.saved).toBeGreaterThan(tally.refused);
     expect(tally.refused).toBeGreaterThan(0);

@@ -62,7 +62,9 @@ describe('readSnapshot', () => {
     const loaded = { pages: (await db.pages.toArray()).reverse(), annotations: (await db.annotations.toArray()).reverse() };
     const order = loaded.annotations.map((r) => r.id);
     expect(await readSnapshot(db, undefined, loaded)).toStrictEqual(await readSnapshot(db));
-    expect(await readSnapshot(db, [NEWS, 'https://unknown.example/'], loaded)).toStrictEqual(await readSnapshot(db, [NEWS, 'https://unknown.example/']));
+    expect(await readSnapshot(db, [NEWS, 'https://unknown.example/'], loaded)).toStrictEqual(
+      await readSnapshot(db, [NEWS, 'https://unknown.example/']),
+    );
     expect(loaded.annotations.map((r) => r.id)).toEqual(order);
   });
 });
@@ -73,7 +75,13 @@ describe('a backup round trip', () => {
     const text = backupJson(await readSnapshot(db));
     const fresh = newDatabase();
     const report = await importSnapshot(fresh, parsed(text));
-    expect(report).toMatchObject({ added: 16, updated: 0, skipped: 0, aliasPicks: { added: 2, updated: 0, skipped: 0 }, annotations: { added: 4, updated: 0, skipped: 0 } });
+    expect(report).toMatchObject({
+      added: 16,
+      updated: 0,
+      skipped: 0,
+      aliasPicks: { added: 2, updated: 0, skipped: 0 },
+      annotations: { added: 4, updated: 0, skipped: 0 },
+    });
     expect(backupJson(await readSnapshot(fresh))).toBe(text);
     expect(await readSnapshot(fresh)).toStrictEqual(await readSnapshot(db));
   });
@@ -84,9 +92,15 @@ describe('a backup round trip', () => {
     const before = await readSnapshot(db);
     const report = await importSnapshot(db, parsed(text));
     expect(report).toEqual({
-      added: 0, updated: 0, skipped: 16,
-      pages: { ...none, skipped: 3 }, annotations: { ...none, skipped: 4 }, tags: { ...none, skipped: 3 },
-      entityTags: { ...none, skipped: 2 }, actors: { ...none, skipped: 2 }, aliasPicks: { ...none, skipped: 2 },
+      added: 0,
+      updated: 0,
+      skipped: 16,
+      pages: { ...none, skipped: 3 },
+      annotations: { ...none, skipped: 4 },
+      tags: { ...none, skipped: 3 },
+      entityTags: { ...none, skipped: 2 },
+      actors: { ...none, skipped: 2 },
+      aliasPicks: { ...none, skipped: 2 },
     });
     expect(await readSnapshot(db)).toStrictEqual(before);
   });
@@ -107,11 +121,11 @@ describe('merging into records already here', () => {
   it('keeps the local record when the incoming one is older or as old', async () => {
     await store(db, richSnapshot());
     await db.annotations.put(local());
-    const report = await importSnapshot(db, only([
-      { ...local(), note: 'older', updatedAt: 4_000 },
-    ]));
+    const report = await importSnapshot(db, only([{ ...local(), note: 'older', updatedAt: 4_000 }]));
     expect(report.annotations).toEqual({ added: 0, updated: 0, skipped: 1 });
-    expect(await importSnapshot(db, only([{ ...local(), note: 'same time', updatedAt: 5_000 }]))).toMatchObject({ annotations: { skipped: 1 } });
+    expect(await importSnapshot(db, only([{ ...local(), note: 'same time', updatedAt: 5_000 }]))).toMatchObject({
+      annotations: { skipped: 1 },
+    });
     expect((await db.annotations.get(UUID_ID))?.note).toBe('local');
   });
 
@@ -134,14 +148,26 @@ describe('merging into records already here', () => {
 
   it('keeps the local spelling of a tag', async () => {
     await db.tags.put({ key: 'apt', label: 'APT', createdAt: 1 });
-    const report = await importSnapshot(db, { pages: [], annotations: [], tags: [{ key: 'apt', label: 'apt', createdAt: 0 }], entityTags: [], actors: [] });
+    const report = await importSnapshot(db, {
+      pages: [],
+      annotations: [],
+      tags: [{ key: 'apt', label: 'apt', createdAt: 0 }],
+      entityTags: [],
+      actors: [],
+    });
     expect(report.tags).toEqual({ added: 0, updated: 0, skipped: 1 });
     expect(await db.tags.get('apt')).toEqual({ key: 'apt', label: 'APT', createdAt: 1 });
   });
 
   it('makes up the pages and tags that the imported annotations need and nobody has, dated by the annotations', async () => {
     const [first, second] = richSnapshot().annotations.map((r) => ({ ...r, pageUrl: REPORT, tags: ['new-tag'] }));
-    const report = await importSnapshot(db, only([{ ...first, createdAt: 10, updatedAt: 30 }, { ...second, createdAt: 20, updatedAt: 40 }]));
+    const report = await importSnapshot(
+      db,
+      only([
+        { ...first, createdAt: 10, updatedAt: 30 },
+        { ...second, createdAt: 20, updatedAt: 40 },
+      ]),
+    );
     expect(report).toMatchObject({ added: 4, pages: { added: 1 }, tags: { added: 1 }, annotations: { added: 2 } });
     expect(await db.pages.get(REPORT)).toEqual({ url: REPORT, title: REPORT, siteName: null, createdAt: 10, updatedAt: 40, actors: [] });
     expect(await db.tags.get('new-tag')).toEqual({ key: 'new-tag', label: 'new-tag', createdAt: 10 });
@@ -150,7 +176,12 @@ describe('merging into records already here', () => {
   it('never lets a stand-in page replace a stored one: its title, site and first-saved date stay', async () => {
     const stored = richSnapshot().pages.find((p) => p.url === NEWS)!;
     await db.pages.put(stored);
-    const later = { ...richSnapshot().annotations[0], id: crypto.randomUUID(), createdAt: stored.updatedAt + 1_000, updatedAt: stored.updatedAt + 2_000 };
+    const later = {
+      ...richSnapshot().annotations[0],
+      id: crypto.randomUUID(),
+      createdAt: stored.updatedAt + 1_000,
+      updatedAt: stored.updatedAt + 2_000,
+    };
     const report = await importSnapshot(db, only([later]));
     expect(report.pages).toEqual({ added: 0, updated: 0, skipped: 1 });
     expect(await db.pages.get(NEWS)).toStrictEqual(stored);
@@ -169,7 +200,10 @@ describe('an import that fails part-way', () => {
     const before = await readSnapshot(db);
     const incoming = richSnapshot();
     incoming.pages.push({ url: 'https://new.example/', title: 'New', siteName: null, createdAt: 1, updatedAt: 1 });
-    incoming.annotations.forEach((r) => { r.note = 'changed'; r.updatedAt += 1_000; });
+    incoming.annotations.forEach((r) => {
+      r.note = 'changed';
+      r.updatedAt += 1_000;
+    });
     incoming.actors.push({ ...incoming.actors[0], id: 'new actor', nameKeys: ['new actor'] });
     vi.spyOn(db.actors, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
     await expect(importSnapshot(db, incoming)).rejects.toThrow('disk full');
@@ -220,22 +254,31 @@ describe('a Gloss backup with records that cannot be kept', () => {
   });
 });
 
-describe('highlights imported under an IRI that is not Gloss\'s own form', () => {
-  const foreign = (note: string) => JSON.stringify({
-    type: 'AnnotationCollection',
-    'gloss:version': 1,
-    first: {
-      type: 'AnnotationPage',
-      items: [{
-        id: `https://hypothes.is/a/${'x'.repeat(500)}`,
-        type: 'Annotation',
-        created: '2024-05-01T10:00:00Z',
-        modified: note === 'first' ? '2024-05-01T10:00:00Z' : '2024-05-02T10:00:00Z',
-        body: { type: 'TextualBody', value: note },
-        target: { source: REPORT, selector: [{ type: 'TextQuoteSelector', exact: 'word' }, { type: 'TextPositionSelector', start: 5, end: 9 }] },
-      }],
-    },
-  });
+describe("highlights imported under an IRI that is not Gloss's own form", () => {
+  const foreign = (note: string) =>
+    JSON.stringify({
+      type: 'AnnotationCollection',
+      'gloss:version': 1,
+      first: {
+        type: 'AnnotationPage',
+        items: [
+          {
+            id: `https://hypothes.is/a/${'x'.repeat(500)}`,
+            type: 'Annotation',
+            created: '2024-05-01T10:00:00Z',
+            modified: note === 'first' ? '2024-05-01T10:00:00Z' : '2024-05-02T10:00:00Z',
+            body: { type: 'TextualBody', value: note },
+            target: {
+              source: REPORT,
+              selector: [
+                { type: 'TextQuoteSelector', exact: 'word' },
+                { type: 'TextPositionSelector', start: 5, end: 9 },
+              ],
+            },
+          },
+        ],
+      },
+    });
 
   it('get an id a message can name, export under their IRI, and import again onto the same record', async () => {
     await importSnapshot(db, parsed(foreign('first')));

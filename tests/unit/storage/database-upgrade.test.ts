@@ -43,9 +43,14 @@ function openVersion2(name: string): Dexie {
       entityTags: 'id, pageUrl, entityKey, status',
       actors: 'id, *nameKeys',
     })
-    .upgrade((tx) => tx.table('pages').toCollection().modify((page: { actors?: string[] }) => {
-      page.actors ??= [];
-    }));
+    .upgrade((tx) =>
+      tx
+        .table('pages')
+        .toCollection()
+        .modify((page: { actors?: string[] }) => {
+          page.actors ??= [];
+        }),
+    );
   return db;
 }
 
@@ -86,10 +91,25 @@ describe('database upgrade from schema 2 to 3', () => {
     names.push(name);
     const page = { ...PAGE, actors: ['scattered spider'] };
     const entityTag = {
-      id: `${PAGE.url}\nthreat-actor:storm-1152`, pageUrl: PAGE.url, entityKey: 'threat-actor:storm-1152', kind: 'threat-actor',
-      name: 'Storm-1152', canonical: 'Storm-1152', status: 'confirmed', createdAt: 1, updatedAt: 2,
+      id: `${PAGE.url}\nthreat-actor:storm-1152`,
+      pageUrl: PAGE.url,
+      entityKey: 'threat-actor:storm-1152',
+      kind: 'threat-actor',
+      name: 'Storm-1152',
+      canonical: 'Storm-1152',
+      status: 'confirmed',
+      createdAt: 1,
+      updatedAt: 2,
     };
-    const actor = { id: 'crimson heron', canonical: 'Crimson Heron', aliases: ['CH'], extendsBuiltin: false, nameKeys: ['crimson heron', 'ch'], createdAt: 1, updatedAt: 2 };
+    const actor = {
+      id: 'crimson heron',
+      canonical: 'Crimson Heron',
+      aliases: ['CH'],
+      extendsBuiltin: false,
+      nameKeys: ['crimson heron', 'ch'],
+      createdAt: 1,
+      updatedAt: 2,
+    };
     const old = openVersion2(name);
     await old.table('pages').put(page);
     await old.table('annotations').put(ANNOTATION);
@@ -154,7 +174,10 @@ describe('database upgrade from schema 3 to 4', () => {
     const longUrl = `https://news.example/${'a'.repeat(3_000)}`;
     const actors = Array.from({ length: 1_200 }, (_, i) => `actor ${String(i).padStart(4, '0')}`);
     const old = openVersion3(name);
-    await old.table('pages').bulkPut([{ ...PAGE, actors: [] }, { ...PAGE, url: longUrl, title: longUrl, actors }]);
+    await old.table('pages').bulkPut([
+      { ...PAGE, actors: [] },
+      { ...PAGE, url: longUrl, title: longUrl, actors },
+    ]);
     old.close();
 
     const db = new GlossDatabase(name);
@@ -235,7 +258,9 @@ describe('database upgrade from schema 6 to 7', () => {
     await old.table('annotations').put(ANNOTATION);
     await old.table('pages').put({ ...PAGE, actors: ['storm-1152'] });
     await old.table('tags').put(TAG);
-    await old.table('entityTags').put({ id: `${PAGE.url}\nthreat-actor:storm-1152`, pageUrl: PAGE.url, entityKey: 'threat-actor:storm-1152' });
+    await old
+      .table('entityTags')
+      .put({ id: `${PAGE.url}\nthreat-actor:storm-1152`, pageUrl: PAGE.url, entityKey: 'threat-actor:storm-1152' });
     await old.table('settings').put({ key: 'default-color', value: 'green', updatedAt: 3 });
     await old.table('syncState').put({ key: 'account', value: { server: 'https://dav.example/' } });
     old.close();
@@ -252,8 +277,20 @@ describe('database upgrade from schema 6 to 7', () => {
     expect(await db.pages.where('documentKey').equals(KEY).count()).toBe(0);
     expect(await db.annotations.where('pageUrl').equals(PAGE.url).count()).toBe(1);
 
-    const pdfPage = { url: 'https://reports.example/storm.pdf', documentKey: KEY, title: 'Storm', siteName: null, createdAt: 5, updatedAt: 5 };
-    const pdfHighlight = { ...ANNOTATION, id: '0d2f1c5e-4c1b-4f5e-9a55-2f0c4a1c9a10', pageUrl: pdfPage.url, documentKey: KEY } as AnnotationRecord;
+    const pdfPage = {
+      url: 'https://reports.example/storm.pdf',
+      documentKey: KEY,
+      title: 'Storm',
+      siteName: null,
+      createdAt: 5,
+      updatedAt: 5,
+    };
+    const pdfHighlight = {
+      ...ANNOTATION,
+      id: '0d2f1c5e-4c1b-4f5e-9a55-2f0c4a1c9a10',
+      pageUrl: pdfPage.url,
+      documentKey: KEY,
+    } as AnnotationRecord;
     await db.pages.put(pdfPage);
     await db.annotations.put(pdfHighlight);
     expect(await pageForDocument(db, KEY)).toEqual(pdfPage);
@@ -270,12 +307,29 @@ describe('database upgrade from schema 7 to 8', () => {
     old.version(4).stores({});
     old.version(5).stores({ settings: 'key' });
     old.version(6).stores({ syncRecords: 'id', syncState: 'key' });
-    old.version(7).stores({ pages: 'url, updatedAt, *actors, documentKey', annotations: 'id, pageUrl, *tags, color, updatedAt, documentKey' });
+    old
+      .version(7)
+      .stores({ pages: 'url, updatedAt, *actors, documentKey', annotations: 'id, pageUrl, *tags, color, updatedAt, documentKey' });
     const verdict = {
-      id: `${PAGE.url}\nthreat-actor:apt28`, pageUrl: PAGE.url, entityKey: 'threat-actor:apt28', kind: 'threat-actor',
-      name: 'Grizzly Steppe', canonical: 'APT28', status: 'confirmed', createdAt: 1, updatedAt: 2,
+      id: `${PAGE.url}\nthreat-actor:apt28`,
+      pageUrl: PAGE.url,
+      entityKey: 'threat-actor:apt28',
+      kind: 'threat-actor',
+      name: 'Grizzly Steppe',
+      canonical: 'APT28',
+      status: 'confirmed',
+      createdAt: 1,
+      updatedAt: 2,
     };
-    const actor = { id: 'apt29', canonical: 'APT29', aliases: ['Grizzly Steppe'], extendsBuiltin: true, nameKeys: ['apt29', 'grizzly steppe'], createdAt: 1, updatedAt: 2 };
+    const actor = {
+      id: 'apt29',
+      canonical: 'APT29',
+      aliases: ['Grizzly Steppe'],
+      extendsBuiltin: true,
+      nameKeys: ['apt29', 'grizzly steppe'],
+      createdAt: 1,
+      updatedAt: 2,
+    };
     await old.table('annotations').put(ANNOTATION);
     await old.table('pages').put({ ...PAGE, actors: ['apt28'] });
     await old.table('tags').put(TAG);

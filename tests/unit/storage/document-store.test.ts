@@ -49,7 +49,12 @@ describe('PDFs in the store', () => {
     expect(await pageUrlForDocument(db, KEY, 'file:///home/me/storm.pdf')).toBe(KEY);
     expect(await pageUrlForDocument(db, KEY, null)).toBe(KEY);
     expect(await pageUrlForDocument(db, KEY, `${VENDOR}?utm_source=mail#page=3`)).toBe(VENDOR);
-    const local = await createAnnotation(db, { pageUrl: KEY, documentKey: KEY, target: target('Storm-1152', 10, 1) }, { title: 'storm.pdf', siteName: null }, 1);
+    const local = await createAnnotation(
+      db,
+      { pageUrl: KEY, documentKey: KEY, target: target('Storm-1152', 10, 1) },
+      { title: 'storm.pdf', siteName: null },
+      1,
+    );
     expect(local.pageUrl).toBe(KEY);
     expect(await pageForDocument(db, KEY)).toMatchObject({ url: KEY, documentKey: KEY });
     const fromWeb = await createAnnotation(db, { pageUrl: VENDOR, documentKey: KEY, target: target('Arkose Labs', 900, 2) }, details, 2);
@@ -68,7 +73,9 @@ describe('PDFs in the store', () => {
 
   it('refuse a document key that is none, and write nothing', async () => {
     const db = database();
-    await expect(createAnnotation(db, { pageUrl: VENDOR, documentKey: 'urn:x-pdf:nothex', target: target('x', 0, 1) }, details, 1)).rejects.toThrow(RecordProblem);
+    await expect(
+      createAnnotation(db, { pageUrl: VENDOR, documentKey: 'urn:x-pdf:nothex', target: target('x', 0, 1) }, details, 1),
+    ).rejects.toThrow(RecordProblem);
     expect(await db.pages.count()).toBe(0);
     expect(await db.annotations.count()).toBe(0);
     expect(await pageForDocument(db, 'not a key')).toBeNull();

@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GlossDatabase } from '@/lib/storage/database';
-import {
-  entityTagsForPage, pagesMentioningActor, saveUserActor, tagEntity, untagEntity, userActors,
-} from '@/lib/storage/entity-tag-store';
+import { entityTagsForPage, pagesMentioningActor, saveUserActor, tagEntity, untagEntity, userActors } from '@/lib/storage/entity-tag-store';
 import { recordPageActors } from '@/lib/storage/page-store';
 
 const PAGE = 'https://news.example/storm-1152';
@@ -46,10 +44,19 @@ describe('entity tags', () => {
 
 describe('user actors', () => {
   it('saves a new actor with its aliases, without duplicates', async () => {
-    const actor = await saveUserActor(db, { canonical: ' Gold  Harvest ', aliases: ['GH-1', 'gh-1', 'Gold Harvest', ''], extendsBuiltin: false }, 5);
+    const actor = await saveUserActor(
+      db,
+      { canonical: ' Gold  Harvest ', aliases: ['GH-1', 'gh-1', 'Gold Harvest', ''], extendsBuiltin: false },
+      5,
+    );
     expect(actor).toEqual({
-      id: 'gold harvest', canonical: 'Gold Harvest', aliases: ['GH-1'], extendsBuiltin: false,
-      nameKeys: ['gold harvest', 'gh-1'], createdAt: 5, updatedAt: 5,
+      id: 'gold harvest',
+      canonical: 'Gold Harvest',
+      aliases: ['GH-1'],
+      extendsBuiltin: false,
+      nameKeys: ['gold harvest', 'gh-1'],
+      createdAt: 5,
+      updatedAt: 5,
     });
   });
 

@@ -23,14 +23,41 @@ const target = (exact: string) => ({
 
 async function fill(): Promise<void> {
   const page = { title: 'Storm-1152', siteName: 'Newsroom' };
-  await createAnnotation(db, { pageUrl: 'https://news.example/storm', target: target('Storm-1152'), color: 'blue', note: 'n', tags: ['fraud'] }, page);
-  await createAnnotation(db, { pageUrl: 'https://news.example/storm', target: target('750 million'), color: 'pink', note: '', tags: ['fraud', 'scale'] }, page);
-  await createAnnotation(db, { pageUrl: 'https://blog.example/heron', target: target('Crimson Heron'), color: 'yellow', note: '', tags: [] }, { title: 'Heron', siteName: null });
+  await createAnnotation(
+    db,
+    { pageUrl: 'https://news.example/storm', target: target('Storm-1152'), color: 'blue', note: 'n', tags: ['fraud'] },
+    page,
+  );
+  await createAnnotation(
+    db,
+    { pageUrl: 'https://news.example/storm', target: target('750 million'), color: 'pink', note: '', tags: ['fraud', 'scale'] },
+    page,
+  );
+  await createAnnotation(
+    db,
+    { pageUrl: 'https://blog.example/heron', target: target('Crimson Heron'), color: 'yellow', note: '', tags: [] },
+    { title: 'Heron', siteName: null },
+  );
   await db.entityTags.put({
-    id: 'https://news.example/storm\nthreat-actor:storm-1152', pageUrl: 'https://news.example/storm', entityKey: 'threat-actor:storm-1152',
-    kind: 'threat-actor', name: 'Storm-1152', canonical: 'Storm-1152', status: 'confirmed', createdAt: 1, updatedAt: 1,
+    id: 'https://news.example/storm\nthreat-actor:storm-1152',
+    pageUrl: 'https://news.example/storm',
+    entityKey: 'threat-actor:storm-1152',
+    kind: 'threat-actor',
+    name: 'Storm-1152',
+    canonical: 'Storm-1152',
+    status: 'confirmed',
+    createdAt: 1,
+    updatedAt: 1,
   });
-  await db.actors.put({ id: 'crimson heron', canonical: 'Crimson Heron', aliases: [], extendsBuiltin: false, nameKeys: ['crimson heron'], createdAt: 1, updatedAt: 1 });
+  await db.actors.put({
+    id: 'crimson heron',
+    canonical: 'Crimson Heron',
+    aliases: [],
+    extendsBuiltin: false,
+    nameKeys: ['crimson heron'],
+    createdAt: 1,
+    updatedAt: 1,
+  });
   await savePick(db, 'https://news.example/storm', { name: 'Grizzly Steppe', actor: 'APT29', scope: 'everywhere' }, page);
   await pauseSite(db, 'social.example');
   await saveSettings(db, { defaultColor: 'green', showToolbar: false });
@@ -46,7 +73,11 @@ describe('erase everything', () => {
     await claimWelcome(db, 3);
     await fill();
     // A highlight whose page record is missing (an older import) is erased too, and its page named.
-    await db.annotations.put({ ...(await db.annotations.toCollection().first())!, id: crypto.randomUUID(), pageUrl: 'https://orphan.example/' });
+    await db.annotations.put({
+      ...(await db.annotations.toCollection().first())!,
+      id: crypto.randomUUID(),
+      pageUrl: 'https://orphan.example/',
+    });
     expect(await eraseEverything(db)).toEqual({
       pageUrls: ['https://blog.example/heron', 'https://news.example/storm', 'https://orphan.example/'],
       resumedSites: ['social.example'],

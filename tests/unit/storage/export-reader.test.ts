@@ -58,8 +58,16 @@ describe('recording what the article says of itself', () => {
     expect(await recordArticleDetails(db, PAGE, { title: 'Takedown', byline: 'Someone', publishedTime: null })).toBe(false);
     expect(await db.pages.get(PAGE)).toBeUndefined();
     await createAnnotation(db, { pageUrl: PAGE, target: target(10) }, details, 1000);
-    await recordArticleDetails(db, PAGE, { title: '  Microsoft takes down\nStorm-1152 ', byline: '  Newsroom \n Staff ', publishedTime: '2023-12-14T09:00:00+00:00' });
-    expect(await db.pages.get(PAGE)).toMatchObject({ byline: 'Newsroom Staff', publishedTime: '2023-12-14T09:00:00+00:00', title: 'Microsoft takes down Storm-1152' });
+    await recordArticleDetails(db, PAGE, {
+      title: '  Microsoft takes down\nStorm-1152 ',
+      byline: '  Newsroom \n Staff ',
+      publishedTime: '2023-12-14T09:00:00+00:00',
+    });
+    expect(await db.pages.get(PAGE)).toMatchObject({
+      byline: 'Newsroom Staff',
+      publishedTime: '2023-12-14T09:00:00+00:00',
+      title: 'Microsoft takes down Storm-1152',
+    });
   });
 });
 

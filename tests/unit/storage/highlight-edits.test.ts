@@ -3,8 +3,17 @@ import { draftChanges, draftOf } from '@/lib/storage/highlight-edits';
 import type { AnnotationRecord } from '@/lib/storage/records';
 
 const record: AnnotationRecord = {
-  id: 'a', pageUrl: 'https://news.example/a', color: 'yellow', note: 'old', tags: ['fraud', 'Storm-1152'], createdAt: 1, updatedAt: 1,
-  target: { quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } },
+  id: 'a',
+  pageUrl: 'https://news.example/a',
+  color: 'yellow',
+  note: 'old',
+  tags: ['fraud', 'Storm-1152'],
+  createdAt: 1,
+  updatedAt: 1,
+  target: {
+    quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: 0, end: 1 },
+  },
 };
 
 describe('highlight drafts', () => {
@@ -18,8 +27,10 @@ describe('highlight drafts', () => {
   });
   it('carry only what changed, tags as they would be stored', () => {
     expect(draftChanges(record, { color: 'pink', note: 'old', tags: 'fraud, Storm-1152' })).toEqual({ color: 'pink' });
-    expect(draftChanges(record, { color: 'yellow', note: 'new', tags: 'social engineering, fraud' }))
-      .toEqual({ note: 'new', tags: ['social-engineering', 'fraud'] });
+    expect(draftChanges(record, { color: 'yellow', note: 'new', tags: 'social engineering, fraud' })).toEqual({
+      note: 'new',
+      tags: ['social-engineering', 'fraud'],
+    });
     expect(draftChanges(record, { color: 'yellow', note: 'old', tags: '' })).toEqual({ tags: [] });
   });
 });

@@ -42,7 +42,12 @@ describe('the stores write only what a backup import accepts', () => {
   });
 
   it('keep element paths with namespaced and custom tags, and drop a hint they could not write', async () => {
-    const word = await createAnnotation(db, { pageUrl: PAGE, target: target('a', element('p:1/st1:place:1/o:p:2/x-my-widget:1')) }, null, 1);
+    const word = await createAnnotation(
+      db,
+      { pageUrl: PAGE, target: target('a', element('p:1/st1:place:1/o:p:2/x-my-widget:1')) },
+      null,
+      1,
+    );
     expect(word.target.element?.path).toBe('p:1/st1:place:1/o:p:2/x-my-widget:1');
     for (const path of ['div:1/'.repeat(400).slice(0, -1), 'main/p', 'p:0']) {
       const record = await createAnnotation(db, { pageUrl: PAGE, target: target('b', element(path)) }, null, 2);

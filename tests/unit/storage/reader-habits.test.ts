@@ -52,9 +52,23 @@ describe('the tags a tag field suggests', () => {
 
 describe('merging overlapping highlights', () => {
   it('keeps every note in page order, each once, and every tag', async () => {
-    const later = await createAnnotation(db, { pageUrl: PAGE, target: target('world', 6), note: 'Second.', tags: ['b', 'shared'] }, null, 1000);
-    const earlier = await createAnnotation(db, { pageUrl: PAGE, target: target('hello wo', 0), note: 'First.', tags: ['a', 'Shared'] }, null, 2000);
+    const later = await createAnnotation(
+      db,
+      { pageUrl: PAGE, target: target('world', 6), note: 'Second.', tags: ['b', 'shared'] },
+      null,
+      1000,
+    );
+    const earlier = await createAnnotation(
+      db,
+      { pageUrl: PAGE, target: target('hello wo', 0), note: 'First.', tags: ['a', 'Shared'] },
+      null,
+      2000,
+    );
     const repeat = await createAnnotation(db, { pageUrl: PAGE, target: target('lo', 3), note: ' First. ', tags: [] }, null, 3000);
-    expect(mergedFields([later, earlier, repeat], 'purple')).toEqual({ color: 'purple', note: 'First.\n\nSecond.', tags: ['a', 'Shared', 'b'] });
+    expect(mergedFields([later, earlier, repeat], 'purple')).toEqual({
+      color: 'purple',
+      note: 'First.\n\nSecond.',
+      tags: ['a', 'Shared', 'b'],
+    });
   });
 });

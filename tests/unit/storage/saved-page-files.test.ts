@@ -6,7 +6,10 @@ import { tagEntity } from '@/lib/storage/entity-tag-store';
 import { savedPagesFile, type ExportSources } from '@/lib/storage/saved-page-files';
 
 const PAGE = 'https://news.example/storm-1152';
-const target = { quote: { type: 'TextQuoteSelector' as const, exact: 'quote', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: 5 } };
+const target = {
+  quote: { type: 'TextQuoteSelector' as const, exact: 'quote', prefix: '', suffix: '' },
+  position: { type: 'TextPositionSelector' as const, start: 0, end: 5 },
+};
 const at = new Date('2026-11-26T10:00:00Z');
 
 let db: GlossDatabase;

@@ -38,7 +38,10 @@ describe('renaming a tag', () => {
     expect(await renameTag(db, 'phish', 'Phishing', 50)).toEqual({ annotations: 2, merged: false, label: 'Phishing' });
     expect(await tagsOf('a')).toEqual(['Phishing', 'apt']);
     expect(await tagsOf('b')).toEqual(['apt', 'Phishing']);
-    expect(await tagTable()).toEqual([{ key: 'apt', label: 'apt' }, { key: 'phishing', label: 'Phishing' }]);
+    expect(await tagTable()).toEqual([
+      { key: 'apt', label: 'apt' },
+      { key: 'phishing', label: 'Phishing' },
+    ]);
   });
 
   it('finds the tag in every spelling, and keeps the original tag record date', async () => {
@@ -66,7 +69,10 @@ describe('renaming a tag', () => {
     expect(await tagsOf('a')).toEqual(['PHISHING', 'x']);
     expect(await tagsOf('b')).toEqual(['PHISHING']);
     expect(await tagsOf('c')).toEqual(['PHISHING']);
-    expect(await tagTable()).toEqual([{ key: 'phishing', label: 'PHISHING' }, { key: 'x', label: 'x' }]);
+    expect(await tagTable()).toEqual([
+      { key: 'phishing', label: 'PHISHING' },
+      { key: 'x', label: 'x' },
+    ]);
   });
 
   it('marks changed highlights as updated, leaves the others and the pages as they were', async () => {
@@ -100,7 +106,10 @@ describe('merging several tags', () => {
     await highlight('c', ['apt']);
     expect(await mergeTags(db, ['phish', 'lure', 'lures'], 'phishing', 50)).toEqual({ annotations: 2, merged: true, label: 'phishing' });
     expect([await tagsOf('a'), await tagsOf('b'), await tagsOf('c')]).toEqual([['phishing', 'apt'], ['phishing'], ['apt']]);
-    expect(await tagTable()).toEqual([{ key: 'apt', label: 'apt' }, { key: 'phishing', label: 'phishing' }]);
+    expect(await tagTable()).toEqual([
+      { key: 'apt', label: 'apt' },
+      { key: 'phishing', label: 'phishing' },
+    ]);
   });
 
   it('changes nothing when the transaction fails part way', async () => {

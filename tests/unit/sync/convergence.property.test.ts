@@ -33,12 +33,24 @@ const op = (devices: number): fc.Arbitrary<Op> => {
   const id = fc.constantFrom(...IDS);
   const tags = fc.uniqueArray(fc.constantFrom(...TAGS), { maxLength: 3 });
   return fc.oneof(
-    fc.record({ kind: fc.constant('create' as const), device, id, note: fc.string({ maxLength: 6 }), color: fc.constantFrom(...COLORS), tags }),
+    fc.record({
+      kind: fc.constant('create' as const),
+      device,
+      id,
+      note: fc.string({ maxLength: 6 }),
+      color: fc.constantFrom(...COLORS),
+      tags,
+    }),
     fc.record({ kind: fc.constant('note' as const), device, id, note: fc.string({ maxLength: 6 }) }),
     fc.record({ kind: fc.constant('color' as const), device, id, color: fc.constantFrom(...COLORS) }),
     fc.record({ kind: fc.constant('tags' as const), device, id, tags }),
     fc.record({ kind: fc.constant('delete' as const), device, id }),
-    fc.record({ kind: fc.constant('rename-tag' as const), device, from: fc.constantFrom(...TAGS), to: fc.constantFrom(...TAGS, 'renamed') }),
+    fc.record({
+      kind: fc.constant('rename-tag' as const),
+      device,
+      from: fc.constantFrom(...TAGS),
+      to: fc.constantFrom(...TAGS, 'renamed'),
+    }),
     fc.record({ kind: fc.constant('sync' as const), device }),
     fc.record({ kind: fc.constant('sync' as const), device }),
     fc.record({ kind: fc.constant('time' as const), ms: fc.integer({ min: 0, max: 5 }) }),
@@ -101,7 +113,10 @@ function replay(changes: RecordChange[]): Record<string, unknown>[] {
     if (!records.has(id)) records.set(id, emptyRecord(change.table, change.key));
     applyChange(records.get(id)!, change);
   }
-  return [...records.values()].map(materialise).filter((row) => row !== null).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  return [...records.values()]
+    .map(materialise)
+    .filter((row) => row !== null)
+    .sort((a, b) => String(a.id).localeCompare(String(b.id)));
 }
 
 async function run(deviceCount: number, steps: Op[], skews: number[], order: number[]): Promise<void> {
@@ -131,16 +146,24 @@ async function run(deviceCount: number, steps: Op[], skews: number[], order: num
 describe('sync convergence', () => {
   it('two devices converge whatever the interleaving of edits, deletions, renames and syncs', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op(2), { maxLength: 40 }), fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), fc.array(fc.nat(), { maxLength: 30 }),
-        (steps, skews, order) => run(2, steps, skews, order)),
+      fc.asyncProperty(
+        fc.array(op(2), { maxLength: 40 }),
+        fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        (steps, skews, order) => run(2, steps, skews, order),
+      ),
       { numRuns: 120 },
     );
   });
 
   it('three devices converge, with clocks that disagree', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op(3), { maxLength: 50 }), fc.array(fc.integer({ min: -10_000, max: 10_000 }), { minLength: 3, maxLength: 3 }), fc.array(fc.nat(), { maxLength: 30 }),
-        (steps, skews, order) => run(3, steps, skews, order)),
+      fc.asyncProperty(
+        fc.array(op(3), { maxLength: 50 }),
+        fc.array(fc.integer({ min: -10_000, max: 10_000 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        (steps, skews, order) => run(3, steps, skews, order),
+      ),
       { numRuns: 120 },
     );
   });

@@ -43,7 +43,12 @@ describe('sync encryption', () => {
     // Fixed bytes, not random ones: one random file in 256 starts with "<" and reads, rightly, as a web page.
     const GARBAGE = Uint8Array.from({ length: 300 }, (_, i) => (i * 97 + 13) % 256);
     const key = await deriveKey('p', new Uint8Array(16), 100_000);
-    const batch = { kind: 'changes' as const, device: '00000000000000aa', seq: 1, changes: [{ table: 'annotations', key: 'h1', stamp: '00000000001.00000.00000000000000aa', set: { note: 'secret note' } }] };
+    const batch = {
+      kind: 'changes' as const,
+      device: '00000000000000aa',
+      seq: 1,
+      changes: [{ table: 'annotations', key: 'h1', stamp: '00000000001.00000.00000000000000aa', set: { note: 'secret note' } }],
+    };
     const file = await packChanges(key, batch);
     expect(Buffer.from(file).toString('latin1')).not.toContain('secret note');
     expect(await unpackChanges(key, changeFileName(batch.device, 1), file)).toEqual(batch);
@@ -52,7 +57,9 @@ describe('sync encryption', () => {
     expect((await problemOf(unpackChanges(key, changeFileName(batch.device, 1), file.slice(0, file.length - 5)))).code).toBe('damaged');
     expect((await problemOf(unpackChanges(key, changeFileName(batch.device, 1), file.slice(0, 10)))).message).toMatch(/cut short/);
     expect((await problemOf(unpackChanges(key, changeFileName(batch.device, 1), GARBAGE))).message).toMatch(/not a Gloss file/);
-    expect((await problemOf(unpackChanges(key, changeFileName(batch.device, 1), bytes('<html><body>Sign in</body></html>')))).code).toBe('not-webdav');
+    expect((await problemOf(unpackChanges(key, changeFileName(batch.device, 1), bytes('<html><body>Sign in</body></html>')))).code).toBe(
+      'not-webdav',
+    );
     const newer = file.slice();
     newer[4] = FILE_FORMAT + 1;
     expect((await problemOf(unpackChanges(key, changeFileName(batch.device, 1), newer))).message).toMatch(/newer version of Gloss/);
@@ -66,7 +73,16 @@ describe('sync encryption', () => {
     const snapshot = {
       kind: 'snapshot' as const,
       covers: { '00000000000000aa': 3 },
-      records: [{ table: 'pages', key: 'https://a.example/', fields: { title: { value: 'A', stamp: '00000000001.00000.00000000000000aa' }, byline: { absent: true as const, stamp: '00000000001.00000.00000000000000aa' } } }],
+      records: [
+        {
+          table: 'pages',
+          key: 'https://a.example/',
+          fields: {
+            title: { value: 'A', stamp: '00000000001.00000.00000000000000aa' },
+            byline: { absent: true as const, stamp: '00000000001.00000.00000000000000aa' },
+          },
+        },
+      ],
     };
     expect(await unpackSnapshot(key, await packSnapshot(key, snapshot))).toEqual(snapshot);
   });

@@ -8,9 +8,9 @@ describe('normalizePageUrl', () => {
   });
 
   it('drops tracking parameters and keeps the rest in order', () => {
-    expect(
-      normalizePageUrl('https://example.com/a?id=7&utm_source=x&utm_medium=email&fbclid=abc&page=2&gclid=1&mc_eid=9'),
-    ).toBe('https://example.com/a?id=7&page=2');
+    expect(normalizePageUrl('https://example.com/a?id=7&utm_source=x&utm_medium=email&fbclid=abc&page=2&gclid=1&mc_eid=9')).toBe(
+      'https://example.com/a?id=7&page=2',
+    );
   });
 
   it('treats parameter names case-insensitively', () => {

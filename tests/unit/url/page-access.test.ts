@@ -38,7 +38,12 @@ describe('unreadableReasonForError', () => {
   it('recognises the browsers’ refusals', () => {
     expect(unreadableReasonForError('Cannot access a chrome:// URL', undefined)).toBe('browser-page');
     expect(unreadableReasonForError('The extensions gallery cannot be scripted.', undefined)).toBe('extension-store');
-    expect(unreadableReasonForError('Cannot access contents of url "file:///tmp/a.html". Extension manifest must request permission to access this host.', 'file:///tmp/a.html')).toBe('file-access');
+    expect(
+      unreadableReasonForError(
+        'Cannot access contents of url "file:///tmp/a.html". Extension manifest must request permission to access this host.',
+        'file:///tmp/a.html',
+      ),
+    ).toBe('file-access');
     expect(unreadableReasonForError('Missing host permission for the tab', undefined)).toBe('restricted');
     expect(unreadableReasonForError('No tab with id: 42.', undefined)).toBe('no-tab');
   });

@@ -26,7 +26,15 @@ describe('siteOfUrl', () => {
   });
 
   it('is null for anything that is not a web page', () => {
-    for (const url of ['file:///home/me/a.html', 'chrome://extensions', 'about:blank', 'data:text/html,x', 'chrome-extension://abc/popup.html', 'not a url', '']) {
+    for (const url of [
+      'file:///home/me/a.html',
+      'chrome://extensions',
+      'about:blank',
+      'data:text/html,x',
+      'chrome-extension://abc/popup.html',
+      'not a url',
+      '',
+    ]) {
       expect(siteOfUrl(url), url).toBeNull();
     }
   });
@@ -40,7 +48,18 @@ describe('isSiteKey', () => {
   });
 
   it('refuses anything else', () => {
-    for (const site of ['', 'News.Example', 'news.example/path', 'https://news.example', 'a b', 'news.example:80x', 'user@news.example', 42, null, 'x'.repeat(301)]) {
+    for (const site of [
+      '',
+      'News.Example',
+      'news.example/path',
+      'https://news.example',
+      'a b',
+      'news.example:80x',
+      'user@news.example',
+      42,
+      null,
+      'x'.repeat(301),
+    ]) {
       expect(isSiteKey(site), String(site)).toBe(false);
     }
   });

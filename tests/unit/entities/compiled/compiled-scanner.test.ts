@@ -25,7 +25,12 @@ const index = readEntityIndex(bytes);
 const compiled = scannerFromIndex(index, data);
 const built = createEntityScanner(data);
 
-const pages = ['storm-1152.html', ...readdirSync(path.join(FIXTURES_DIR, 'real-pages')).filter((f) => f.endsWith('.html')).map((f) => `real-pages/${f}`)];
+const pages = [
+  'storm-1152.html',
+  ...readdirSync(path.join(FIXTURES_DIR, 'real-pages'))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => `real-pages/${f}`),
+];
 
 /** Each text's entities from both scanners, as JSON (what the popup, the CLI and the exports read). */
 function expectSameEntities(texts: readonly string[]): void {
@@ -59,11 +64,22 @@ describe('the scanner read from a compiled index', () => {
     expect(JSON.stringify(step.value)).toBe(JSON.stringify(built.findEntities(text)));
   });
 
-  it('with the user\'s own actors, finds what a scanner built with them merged in finds', () => {
+  it("with the user's own actors, finds what a scanner built with them merged in finds", () => {
     // Names of every sort: new ones, shipped aliases given to another actor, capitals-only words, names
     // that are also software, and extra names for shipped actors.
     const name = fc.oneof(
-      fc.constantFrom('Octo Tempest', 'Storm-1152', 'Cobalt Strike', 'ZEBRAWOOD', 'Lazarus', 'APT28', 'Mimikatz', 'Fancy Bear', 'Winnti', 'Blue Heron'),
+      fc.constantFrom(
+        'Octo Tempest',
+        'Storm-1152',
+        'Cobalt Strike',
+        'ZEBRAWOOD',
+        'Lazarus',
+        'APT28',
+        'Mimikatz',
+        'Fancy Bear',
+        'Winnti',
+        'Blue Heron',
+      ),
       fc.string({ unit: fc.constantFrom('a', 'e', 'K', 'Z', 'r', ' ', '-', '7'), minLength: 2, maxLength: 9 }),
     );
     const actor = fc.record({ canonical: name, aliases: fc.array(name, { maxLength: 3 }) });

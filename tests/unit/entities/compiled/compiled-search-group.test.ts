@@ -40,14 +40,19 @@ describe('CompiledNameSearchGroup', () => {
 
   it('finds what NameSearchGroup finds when a dynamic matcher registers other names than were compiled', () => {
     fc.assert(
-      fc.property(matchers, fc.array(pattern, { maxLength: 8 }), fc.array(text, { minLength: 1, maxLength: 3 }), (lists, changed, texts) => {
-        const compiledFrom = new NameSearchGroup();
-        matches(lists, compiledFrom, []);
-        const now = [changed, ...lists.slice(1)];
-        const expected = matches(now, new NameSearchGroup(), texts);
-        const compiled = new CompiledNameSearchGroup(compileSearches(compiledFrom), new Set([0]));
-        expect(matches(now, compiled, texts)).toEqual(expected);
-      }),
+      fc.property(
+        matchers,
+        fc.array(pattern, { maxLength: 8 }),
+        fc.array(text, { minLength: 1, maxLength: 3 }),
+        (lists, changed, texts) => {
+          const compiledFrom = new NameSearchGroup();
+          matches(lists, compiledFrom, []);
+          const now = [changed, ...lists.slice(1)];
+          const expected = matches(now, new NameSearchGroup(), texts);
+          const compiled = new CompiledNameSearchGroup(compileSearches(compiledFrom), new Set([0]));
+          expect(matches(now, compiled, texts)).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -14,7 +14,8 @@ function naive(keywords: readonly string[], text: string): string[] {
   const found: string[] = [];
   for (let end = 1; end <= text.length; end++) {
     keywords.forEach((keyword, id) => {
-      if (keyword && keywords.indexOf(keyword) === id && end >= keyword.length && text.slice(end - keyword.length, end) === keyword) found.push(`${end}:${id}`);
+      if (keyword && keywords.indexOf(keyword) === id && end >= keyword.length && text.slice(end - keyword.length, end) === keyword)
+        found.push(`${end}:${id}`);
     });
   }
   return found.sort();
@@ -45,7 +46,12 @@ describe('typed-array Aho–Corasick', () => {
     const tables = buildAhoCorasickTables(['he', 'she', 'hers', 'e']);
     const found: [number, number][] = [];
     searchTables(tables, classTable(tables), 'ushers', (end, keyword) => found.push([end, keyword]));
-    expect(found).toEqual([[4, 1], [4, 0], [4, 3], [6, 2]]);
+    expect(found).toEqual([
+      [4, 1],
+      [4, 0],
+      [4, 3],
+      [6, 2],
+    ]);
   });
 
   it('knows its own keywords and only those', () => {
@@ -75,6 +81,6 @@ describe('typed-array Aho–Corasick', () => {
     // A million characters: linear work takes milliseconds; quadratic (200 steps back per character) far longer.
     expect(large.ms, `${Math.round(large.ms)} ms for 1,000,000 characters, ${Math.round(small.ms)} ms for 25,000`).toBeLessThan(5_000);
     const withMatches = time(repeatTo('aaab', HOSTILE_CHARS));
-    expect(withMatches.count).toBe(HOSTILE_CHARS / 4 * 3);
+    expect(withMatches.count).toBe((HOSTILE_CHARS / 4) * 3);
   });
 });

@@ -5,7 +5,12 @@ import type { Entity } from '@/lib/entities/types';
 
 function candidates(text: string, rules: Entity[] = []) {
   const tokens = tokenize(text);
-  return findCandidates(text, tokens, rules).map((c) => ({ text: text.slice(c.start, c.end), rule: c.rule?.kind, extendsRule: c.extendsRule, otherKind: c.otherKind }));
+  return findCandidates(text, tokens, rules).map((c) => ({
+    text: text.slice(c.start, c.end),
+    rule: c.rule?.kind,
+    extendsRule: c.extendsRule,
+    otherKind: c.otherKind,
+  }));
 }
 
 describe('candidate spans', () => {
@@ -16,14 +21,26 @@ describe('candidate spans', () => {
   });
   it("carry the rules' decision, and the rule span with the next capitalised word", () => {
     const text = 'MineBridge RAT was seen.';
-    const rule: Entity = { kind: 'malware', name: 'MineBridge', canonical: 'MineBridge', aliases: [], mentions: [{ start: 0, end: 10, text: 'MineBridge' }] };
+    const rule: Entity = {
+      kind: 'malware',
+      name: 'MineBridge',
+      canonical: 'MineBridge',
+      aliases: [],
+      mentions: [{ start: 0, end: 10, text: 'MineBridge' }],
+    };
     const found = candidates(text, [rule]);
     expect(found.find((c) => c.text === 'MineBridge')?.rule).toBe('malware');
     expect(found.find((c) => c.text === 'MineBridge RAT')?.extendsRule).toBe('malware');
   });
   it('note a stretch the rules gave another kind', () => {
     const text = 'Microsoft said so.';
-    const org: Entity = { kind: 'organization', name: 'Microsoft', canonical: 'Microsoft', aliases: [], mentions: [{ start: 0, end: 9, text: 'Microsoft' }] };
+    const org: Entity = {
+      kind: 'organization',
+      name: 'Microsoft',
+      canonical: 'Microsoft',
+      aliases: [],
+      mentions: [{ start: 0, end: 9, text: 'Microsoft' }],
+    };
     expect(candidates(text, [org]).find((c) => c.text === 'Microsoft')?.otherKind).toBe('organization');
   });
   it('name-shaped means a letter and a capital or digit', () => {
@@ -32,7 +49,9 @@ describe('candidate spans', () => {
   });
   it('are not looked for inside encoded data (a stretch of more than 48 characters without a space)', () => {
     const base64 = '1S38T+DdPihS1W9Q6bd20VsY3+ZQIbl32r8w8sds19NfnQAd+/wCdH4H86Pzoz9aADPsfzo';
-    const texts = candidates(`Seen: ${base64} then Zelvani and https://example.com/blog/2021/07/12/Zelvani-Kit-analysis.html`).map((c) => c.text);
+    const texts = candidates(`Seen: ${base64} then Zelvani and https://example.com/blog/2021/07/12/Zelvani-Kit-analysis.html`).map(
+      (c) => c.text,
+    );
     expect(texts).toEqual(['Seen', 'Zelvani']);
   });
 });

@@ -9,7 +9,17 @@ const words = (text: string) => {
 
 describe('tokenize', () => {
   it('keeps joined names whole and splits punctuation off', () => {
-    expect(words('Storm-1152 used T1566.001, then R.E.D. left.')).toEqual(['Storm-1152', 'used', 'T1566.001', ',', 'then', 'R.E.D', '.', 'left', '.']);
+    expect(words('Storm-1152 used T1566.001, then R.E.D. left.')).toEqual([
+      'Storm-1152',
+      'used',
+      'T1566.001',
+      ',',
+      'then',
+      'R.E.D',
+      '.',
+      'left',
+      '.',
+    ]);
   });
   it('marks tokens that start a line', () => {
     const t = tokenize('one two\nthree');

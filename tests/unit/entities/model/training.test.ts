@@ -53,7 +53,13 @@ describe('the entity model', () => {
 
 describe('combining the model with the rules', () => {
   const text = 'APT28 and Zelvani met.';
-  const rule: Entity = { kind: 'threat-actor', name: 'APT28', canonical: 'Sofacy', aliases: ['APT28'], mentions: [{ start: 0, end: 5, text: 'APT28' }] };
+  const rule: Entity = {
+    kind: 'threat-actor',
+    name: 'APT28',
+    canonical: 'Sofacy',
+    aliases: ['APT28'],
+    mentions: [{ start: 0, end: 5, text: 'APT28' }],
+  };
   const spans = [
     { kind: 'threat-actor' as const, start: 0, end: 5, confidence: 0.9 },
     { kind: 'threat-actor' as const, start: 10, end: 17, confidence: 0.8 },

@@ -30,7 +30,8 @@ const MARKUP = 'h1, h2, h3, h4, h5, h6, ul, ol, li, a, img, script, iframe, div,
  * none at the ends) and no control characters.
  */
 function visible(text: string): string {
-  return text.toWellFormed()
+  return text
+    .toWellFormed()
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g, '')
     .replace(/[\s\u0085]+/g, ' ')
     .trim();
@@ -104,9 +105,64 @@ describe('addresses in quotes and notes', () => {
 
 /** Pieces autolinks are made of, and the punctuation around them that changes how marked reads them. */
 const PIECES = [
-  'www.', 'WWW.', 'www', 'w', 'http', 'https', 'HTTP', 'ftp', 'mailto:', 'xmpp:', '://', ':', '/', '//', '@', '@',
-  '.', '.', 'a', 'Z', '0', '9', 'é', '_', '-', '+', ' ', '\n', '\n\n', '\\', '<', '>', '(', ')', '*', '~', '#',
-  'com', 'example', '&', ';', '!', '?', "'", '"', '`', '[', ']', '%', '=', '^', '$', '|', ',', '\t', 'xn--', '1.', '🦊',
+  'www.',
+  'WWW.',
+  'www',
+  'w',
+  'http',
+  'https',
+  'HTTP',
+  'ftp',
+  'mailto:',
+  'xmpp:',
+  '://',
+  ':',
+  '/',
+  '//',
+  '@',
+  '@',
+  '.',
+  '.',
+  'a',
+  'Z',
+  '0',
+  '9',
+  'é',
+  '_',
+  '-',
+  '+',
+  ' ',
+  '\n',
+  '\n\n',
+  '\\',
+  '<',
+  '>',
+  '(',
+  ')',
+  '*',
+  '~',
+  '#',
+  'com',
+  'example',
+  '&',
+  ';',
+  '!',
+  '?',
+  "'",
+  '"',
+  '`',
+  '[',
+  ']',
+  '%',
+  '=',
+  '^',
+  '$',
+  '|',
+  ',',
+  '\t',
+  'xn--',
+  '1.',
+  '🦊',
 ];
 
 /** Prose with real-looking addresses in it. */
@@ -126,17 +182,31 @@ const RUNS = { seed: 1152, numRuns: 1000 };
 describe('generated text in quotes', () => {
   it('makes no link or markup and shows as written: pieces of addresses in any order', () => {
     const text = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 16 }).map((pieces) => pieces.join(''));
-    fc.assert(fc.property(text, (t) => { expectPlainText(t); }), RUNS);
+    fc.assert(
+      fc.property(text, (t) => {
+        expectPlainText(t);
+      }),
+      RUNS,
+    );
   });
 
   it('makes no link and shows as written: e-mail addresses and URLs inside prose', () => {
-    const text = fc.array(fc.tuple(AROUND, ADDRESS, AROUND), { minLength: 1, maxLength: 3 })
-      .map((parts) => parts.flat().join(''));
-    fc.assert(fc.property(text, (t) => { expectPlainText(t); }), RUNS);
+    const text = fc.array(fc.tuple(AROUND, ADDRESS, AROUND), { minLength: 1, maxLength: 3 }).map((parts) => parts.flat().join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expectPlainText(t);
+      }),
+      RUNS,
+    );
   });
 
   it('makes no link or markup and shows as written: any printable ASCII', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (t) => { expectPlainText(t); }), RUNS);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (t) => {
+        expectPlainText(t);
+      }),
+      RUNS,
+    );
   });
 });
 

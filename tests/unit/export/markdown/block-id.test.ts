@@ -40,7 +40,10 @@ describe('uniqueBlockIds', () => {
     const a = '9f8e7d6c-5b4a-4321-8fed-cba987654321';
     const sharesPrefix = '9f8e7d6c-5b4a-4000-8000-000000000000';
     expect(uniqueBlockIds([a, 'anno-1', a, sharesPrefix])).toEqual([
-      'gloss-9f8e7d6c5b4a', blockId('anno-1'), 'gloss-9f8e7d6c5b4a-2', 'gloss-9f8e7d6c5b4a-3',
+      'gloss-9f8e7d6c5b4a',
+      blockId('anno-1'),
+      'gloss-9f8e7d6c5b4a-2',
+      'gloss-9f8e7d6c5b4a-3',
     ]);
   });
 });

@@ -1,9 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import {
-  escapeMarkdownLine, markdownBlockquote, markdownInline, markdownLinkDestination,
-} from '@/lib/export/markdown/escape';
+import { escapeMarkdownLine, markdownBlockquote, markdownInline, markdownLinkDestination } from '@/lib/export/markdown/escape';
 
 function render(markdown: string): Document {
   return new JSDOM(marked.parse(markdown, { async: false, gfm: true })).window.document;
@@ -85,7 +83,8 @@ describe('markdownBlockquote', () => {
   });
 
   it('quotes every line, with ">" alone on the lines between paragraphs', () => {
-    const text = 'The dismantling of Storm-1152’s infrastructure.\n      Microsoft’s criminal referral.\n\n   Through meticulous investigation';
+    const text =
+      'The dismantling of Storm-1152’s infrastructure.\n      Microsoft’s criminal referral.\n\n   Through meticulous investigation';
     expect(markdownBlockquote(text)).toBe(
       '> The dismantling of Storm-1152’s infrastructure.\n>\n> Microsoft’s criminal referral.\n>\n> Through meticulous investigation',
     );
@@ -139,8 +138,9 @@ describe('markdownInline', () => {
 
 describe('markdownLinkDestination', () => {
   it('percent-encodes what could end a link or be read as an escape', () => {
-    expect(markdownLinkDestination('https://a.example/wiki/Foo_(bar) baz\\<x>`y`'))
-      .toBe('https://a.example/wiki/Foo_%28bar%29%20baz%5C%3Cx%3E%60y%60');
+    expect(markdownLinkDestination('https://a.example/wiki/Foo_(bar) baz\\<x>`y`')).toBe(
+      'https://a.example/wiki/Foo_%28bar%29%20baz%5C%3Cx%3E%60y%60',
+    );
     expect(markdownLinkDestination('https://a.example/\u00e9t\u00e9\ud800')).toBe('https://a.example/%C3%A9t%C3%A9%EF%BF%BD');
   });
 

@@ -35,8 +35,9 @@ const NASTY_TITLES = [
 
 describe('markdownFileName', () => {
   it('is the title with ".md"', () => {
-    expect(markdownFileName(page('Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities')))
-      .toBe('Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities.md');
+    expect(markdownFileName(page('Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities'))).toBe(
+      'Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities.md',
+    );
   });
 
   it('turns path separators and colons into dashes and other reserved characters into spaces', () => {

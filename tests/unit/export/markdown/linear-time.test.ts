@@ -35,7 +35,12 @@ describe('Markdown export of hostile quotes', () => {
 
   it('cuts a partly selected last word in linear time when a long word comes before it (text fragments)', () => {
     // The suffix is one cut word of context, so the quote's last word goes; the long word stays.
-    const quote = LONG_WORD.arbitrary.map((word) => ({ type: 'TextQuoteSelector' as const, exact: `${word} b`, prefix: '', suffix: 'x'.repeat(32) }));
+    const quote = LONG_WORD.arbitrary.map((word) => ({
+      type: 'TextQuoteSelector' as const,
+      exact: `${word} b`,
+      prefix: '',
+      suffix: 'x'.repeat(32),
+    }));
     fc.assert(
       fc.property(quote, (selector) => {
         expect(elapsedMs(() => textDirective(selector))).toBeLessThan(LIMIT_MS);
@@ -51,7 +56,9 @@ describe('Markdown export of hostile quotes', () => {
         for (const escape of [markdownInline, markdownBlockquote, markdownNote]) {
           expect(elapsedMs(() => escape(withBreaks))).toBeLessThan(LIMIT_MS);
         }
-        expect(elapsedMs(() => textDirective({ type: 'TextQuoteSelector', exact: text, prefix: 'x'.repeat(32), suffix: 'x'.repeat(32) }))).toBeLessThan(LIMIT_MS);
+        expect(
+          elapsedMs(() => textDirective({ type: 'TextQuoteSelector', exact: text, prefix: 'x'.repeat(32), suffix: 'x'.repeat(32) })),
+        ).toBeLessThan(LIMIT_MS);
       }),
       { numRuns: 1 },
     );

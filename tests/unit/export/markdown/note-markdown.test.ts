@@ -21,7 +21,9 @@ function render(markdown: string): HTMLElement {
  * the note does must stay between the two.
  */
 function inContext(note: string): HTMLElement {
-  return render(`## Highlights\n\n> quote\n\n[↗ Open passage](https://a.example/) · Yellow highlight\n\n${markdownNote(note)}\n\n#tag\n\n## Threat actors\n\nafter`);
+  return render(
+    `## Highlights\n\n> quote\n\n[↗ Open passage](https://a.example/) · Yellow highlight\n\n${markdownNote(note)}\n\n#tag\n\n## Threat actors\n\nafter`,
+  );
 }
 
 function headings(body: HTMLElement): string[] {
@@ -129,7 +131,9 @@ describe('markdownNote guards what would break the note’s structure', () => {
     expect(markdownNote('<!-- draft')).toBe('\\<!-- draft');
     expect(markdownNote('<!-- draft\nstill -->')).toBe('<!-- draft\nstill -->');
     expect(markdownNote('<pre>\nunclosed')).toBe('\\<pre>\nunclosed');
-    expect(markdownNote('<details><summary>More</summary>\n\nhidden\n\n</details>')).toBe('<details><summary>More</summary>\n\nhidden\n\n</details>');
+    expect(markdownNote('<details><summary>More</summary>\n\nhidden\n\n</details>')).toBe(
+      '<details><summary>More</summary>\n\nhidden\n\n</details>',
+    );
     expect(headings(inContext('<!-- draft'))).toEqual(['h2 Highlights', 'h2 Threat actors']);
   });
 

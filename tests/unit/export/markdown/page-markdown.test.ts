@@ -105,7 +105,12 @@ const SAMPLE_ANNOTATIONS: AnnotationRecord[] = [
 ];
 
 const SAMPLE_ACTORS: ActorProfile[] = [
-  { key: 'scattered spider', canonical: 'Scattered Spider', aliases: ['Octo Tempest', 'UNC3944', '0ktapus', 'Scatter Swine'], attackId: 'G1015' },
+  {
+    key: 'scattered spider',
+    canonical: 'Scattered Spider',
+    aliases: ['Octo Tempest', 'UNC3944', '0ktapus', 'Scatter Swine'],
+    attackId: 'G1015',
+  },
   { key: 'storm-1152', canonical: 'Storm-1152', aliases: [] },
 ];
 
@@ -142,7 +147,9 @@ describe('pageMarkdown on the sample article', () => {
   it('renders as one title, the two sections, three quotes and links back to the page', () => {
     const document = render(pageMarkdown(SAMPLE, EXPORTED_AT));
     expect([...document.querySelectorAll('h1, h2, h3')].map((h) => `${h.localName} ${h.textContent}`)).toEqual([
-      `h1 ${SAMPLE_PAGE.title}`, 'h2 Highlights', 'h2 Threat actors',
+      `h1 ${SAMPLE_PAGE.title}`,
+      'h2 Highlights',
+      'h2 Threat actors',
     ]);
     expect(document.querySelectorAll('body > blockquote')).toHaveLength(3);
     const links = [...document.querySelectorAll('a')].map((a) => a.getAttribute('href')!);
@@ -203,7 +210,9 @@ describe('pageMarkdown front matter', () => {
   it('leaves out keys that have no value', () => {
     const page: PageRecord = { url: 'https://a.example/', title: '', siteName: null, createdAt: 0, updatedAt: 0 };
     expect(readFrontMatter(pageMarkdown({ page, annotations: [], entityTags: [], actors: [] }, EXPORTED_AT))).toEqual({
-      title: 'Untitled page', source: 'https://a.example/', exported: '2024-01-15T10:30:00.000Z',
+      title: 'Untitled page',
+      source: 'https://a.example/',
+      exported: '2024-01-15T10:30:00.000Z',
     });
   });
 });
@@ -231,7 +240,9 @@ describe('pageMarkdown threat actors', () => {
       { key: 'a', canonical: 'APT28', aliases: ['apt28', 'Fancy  Bear', 'fancy bear', 'APT 28'], attackId: 'G0007' },
       { key: 'b', canonical: 'Bad Id', aliases: [], attackId: 'G0007/../../evil' },
     ];
-    const lines = pageMarkdown({ ...SAMPLE, actors }, EXPORTED_AT).split('\n').filter((l) => l.startsWith('- **'));
+    const lines = pageMarkdown({ ...SAMPLE, actors }, EXPORTED_AT)
+      .split('\n')
+      .filter((l) => l.startsWith('- **'));
     expect(lines).toEqual([
       '- **APT28** ([G0007](https://attack.mitre.org/groups/G0007/)): also known as Fancy Bear, APT 28',
       '- **Bad Id**',
@@ -281,10 +292,16 @@ describe('pageMarkdown on hostile input', () => {
     // The note's unclosed fence was closed: the tags and actors after it are not code.
     expect(document.querySelectorAll('pre')).toHaveLength(1);
     expect(document.querySelector('pre')!.textContent).toBe('');
-    expect([...document.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['item', '**[evil](javascript:x)**: also known as <i>y</i>']);
+    expect([...document.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'item',
+      '**[evil](javascript:x)**: also known as <i>y</i>',
+    ]);
     expect(document.querySelectorAll('a')).toHaveLength(0);
     const quotes = document.querySelectorAll('body > blockquote');
-    expect([...quotes].map((quote) => quote.textContent!.trim())).toEqual([expect.stringContaining('<script>alert(1)</script>'), expect.stringMatching(/^quote\n---\n%%c%%/)]);
+    expect([...quotes].map((quote) => quote.textContent!.trim())).toEqual([
+      expect.stringContaining('<script>alert(1)</script>'),
+      expect.stringMatching(/^quote\n---\n%%c%%/),
+    ]);
   });
 
   it('still gives the highlight a block id of letters, digits and dashes', () => {
@@ -298,15 +315,32 @@ describe('pageMarkdown passage links', () => {
     for (const url of urls) {
       const markdown = pageMarkdown({ ...SAMPLE, page: { ...SAMPLE_PAGE, url } }, EXPORTED_AT);
       const links = markdown.split('\n').filter((line) => line.startsWith('[↗ Open passage]('));
-      expect(links).toEqual(inDocumentOrder(SAMPLE_ANNOTATIONS).map((annotation) =>
-        `[↗ Open passage](${markdownLinkDestination(textFragmentUrl(url, annotation.target.quote))}) · ${COLOR_LABELS[annotation.color]} highlight`));
+      expect(links).toEqual(
+        inDocumentOrder(SAMPLE_ANNOTATIONS).map(
+          (annotation) =>
+            `[↗ Open passage](${markdownLinkDestination(textFragmentUrl(url, annotation.target.quote))}) · ${COLOR_LABELS[annotation.color]} highlight`,
+        ),
+      );
     }
   });
 });
 
 describe('pageMarkdown confirmed entities', () => {
-  const tag = (kind: EntityTagRecord['kind'], name: string, status: EntityTagRecord['status'] = 'confirmed', canonical = name): EntityTagRecord => ({
-    id: `${kind}-${name}`, pageUrl: SAMPLE_PAGE.url, entityKey: `${kind}:${canonical.toLowerCase()}`, kind, name, canonical, status, createdAt: 1, updatedAt: 2,
+  const tag = (
+    kind: EntityTagRecord['kind'],
+    name: string,
+    status: EntityTagRecord['status'] = 'confirmed',
+    canonical = name,
+  ): EntityTagRecord => ({
+    id: `${kind}-${name}`,
+    pageUrl: SAMPLE_PAGE.url,
+    entityKey: `${kind}:${canonical.toLowerCase()}`,
+    kind,
+    name,
+    canonical,
+    status,
+    createdAt: 1,
+    updatedAt: 2,
   });
   const tags = [
     tag('malware', 'Emotet'),
@@ -325,22 +359,40 @@ describe('pageMarkdown confirmed entities', () => {
 
   it('lists confirmed malware, tools, CVEs, techniques and indicators after the threat actors, each with its link or type', () => {
     const tail = markdown.slice(markdown.indexOf('## Threat actors'));
-    expect(tail.split('\n## ').map((section) => section.split('\n')[0])).toEqual(['## Threat actors', 'Malware', 'Tools', 'Vulnerabilities', 'Techniques', 'Indicators']);
-    expect(tail).toContain([
-      '## Malware', '',
-      '- **Emotet** ([S0367](https://attack.mitre.org/software/S0367/))',
-      '- **Gold\\*Loader**', '',
-      '## Tools', '',
-      '- **Mimikatz** ([S0002](https://attack.mitre.org/software/S0002/))', '',
-      '## Vulnerabilities', '',
-      '- **CVE-2021-44228** ([CVE-2021-44228](https://www.cve.org/CVERecord?id=CVE-2021-44228))', '',
-      '## Techniques', '',
-      '- **Phishing** ([T1566](https://attack.mitre.org/techniques/T1566/))', '',
-      '## Indicators', '',
-      '- `203[.]0[.]113[.]7` (IPv4 address)',
-      '- `e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855` (SHA-256)',
-      '- `hxxp://evil[.]com/a` (URL)',
-    ].join('\n'));
+    expect(tail.split('\n## ').map((section) => section.split('\n')[0])).toEqual([
+      '## Threat actors',
+      'Malware',
+      'Tools',
+      'Vulnerabilities',
+      'Techniques',
+      'Indicators',
+    ]);
+    expect(tail).toContain(
+      [
+        '## Malware',
+        '',
+        '- **Emotet** ([S0367](https://attack.mitre.org/software/S0367/))',
+        '- **Gold\\*Loader**',
+        '',
+        '## Tools',
+        '',
+        '- **Mimikatz** ([S0002](https://attack.mitre.org/software/S0002/))',
+        '',
+        '## Vulnerabilities',
+        '',
+        '- **CVE-2021-44228** ([CVE-2021-44228](https://www.cve.org/CVERecord?id=CVE-2021-44228))',
+        '',
+        '## Techniques',
+        '',
+        '- **Phishing** ([T1566](https://attack.mitre.org/techniques/T1566/))',
+        '',
+        '## Indicators',
+        '',
+        '- `203[.]0[.]113[.]7` (IPv4 address)',
+        '- `e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855` (SHA-256)',
+        '- `hxxp://evil[.]com/a` (URL)',
+      ].join('\n'),
+    );
   });
 
   it('leaves out rejected entities and organisations, and renders indicators as code, never as links', () => {
@@ -349,7 +401,9 @@ describe('pageMarkdown confirmed entities', () => {
     expect(markdown).not.toContain('Arkose Labs');
     const document = render(markdown);
     expect([...document.querySelectorAll('code')].map((c) => c.textContent)).toEqual([
-      '203[.]0[.]113[.]7', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'hxxp://evil[.]com/a',
+      '203[.]0[.]113[.]7',
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      'hxxp://evil[.]com/a',
     ]);
     const links = [...document.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links.filter((href) => !href!.startsWith('https://news.example/'))).toEqual([

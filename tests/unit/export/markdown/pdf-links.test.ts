@@ -8,8 +8,14 @@ const KEY = 'urn:x-pdf:7524424c8dd47c47d284cf6ed827a72b';
 
 function highlight(pageUrl: string, exact: string, start: number, pageNumber: number | null): AnnotationRecord {
   return {
-    id: `0d2f1c5e-4c1b-4f5e-9a55-2f0c4a1c9a${String(start).padStart(2, '0').slice(-2)}`, pageUrl, documentKey: KEY, color: 'yellow', note: '', tags: [],
-    createdAt: 1, updatedAt: 1,
+    id: `0d2f1c5e-4c1b-4f5e-9a55-2f0c4a1c9a${String(start).padStart(2, '0').slice(-2)}`,
+    pageUrl,
+    documentKey: KEY,
+    color: 'yellow',
+    note: '',
+    tags: [],
+    createdAt: 1,
+    updatedAt: 1,
     target: {
       quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
       position: { type: 'TextPositionSelector', start, end: start + exact.length },
@@ -28,15 +34,21 @@ const EXPORTED_AT = new Date('2024-05-01T12:00:00Z');
 describe('Markdown links to PDF highlights', () => {
   it('go back to the page of the PDF: <url>#page=N', () => {
     const url = 'https://vendor.example/research/storm-1152.pdf';
-    const markdown = pageMarkdown(pdfExport(url, [highlight(url, 'Storm-1152', 10, 1), highlight(url, 'Arkose Labs', 5_000, 3)]), EXPORTED_AT);
+    const markdown = pageMarkdown(
+      pdfExport(url, [highlight(url, 'Storm-1152', 10, 1), highlight(url, 'Arkose Labs', 5_000, 3)]),
+      EXPORTED_AT,
+    );
     expect(markdown).toContain('[↗ Open page 1](https://vendor.example/research/storm-1152.pdf#page=1) · Yellow highlight');
     expect(markdown).toContain('[↗ Open page 3](https://vendor.example/research/storm-1152.pdf#page=3) · Yellow highlight');
     expect(markdown).not.toContain(':~:text=');
   });
 
-  it('keep the address\'s query, and fall back to a text fragment link for a highlight without a page', () => {
+  it("keep the address's query, and fall back to a text fragment link for a highlight without a page", () => {
     const url = 'https://vendor.example/download?id=7';
-    const markdown = pageMarkdown(pdfExport(url, [highlight(url, 'Storm-1152', 10, 2), highlight(url, 'Arkose Labs', 99, null)]), EXPORTED_AT);
+    const markdown = pageMarkdown(
+      pdfExport(url, [highlight(url, 'Storm-1152', 10, 2), highlight(url, 'Arkose Labs', 99, null)]),
+      EXPORTED_AT,
+    );
     expect(markdown).toContain('(https://vendor.example/download?id=7#page=2)');
     expect(markdown).toContain('[↗ Open passage](https://vendor.example/download?id=7#:~:text=Arkose%20Labs)');
   });

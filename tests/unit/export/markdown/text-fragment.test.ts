@@ -19,13 +19,15 @@ function terms(directive: string | null): { prefix?: string; textStart: string; 
   return result;
 }
 
-const LONG_SENTENCE = 'Astonishingly, the group managed to generate a staggering 750 million fraudulent Microsoft accounts, '
-  + 'operating a sophisticated scheme that earned them millions of dollars in illicit revenue.';
+const LONG_SENTENCE =
+  'Astonishingly, the group managed to generate a staggering 750 million fraudulent Microsoft accounts, ' +
+  'operating a sophisticated scheme that earned them millions of dollars in illicit revenue.';
 
 describe('textFragmentUrl', () => {
   it('appends a text directive to the page address', () => {
-    expect(textFragmentUrl('https://news.example/a', quote('a notorious cybercrime actor known as Storm-1152')))
-      .toBe('https://news.example/a#:~:text=a%20notorious%20cybercrime%20actor%20known%20as%20Storm%2D1152');
+    expect(textFragmentUrl('https://news.example/a', quote('a notorious cybercrime actor known as Storm-1152'))).toBe(
+      'https://news.example/a#:~:text=a%20notorious%20cybercrime%20actor%20known%20as%20Storm%2D1152',
+    );
   });
 
   it('keeps an existing fragment in front of the directive, where browsers fall back to it', () => {
@@ -49,8 +51,14 @@ describe('textFragmentUrl', () => {
 
 describe('fragmentAddress', () => {
   it('gives the address to use without a directive and what goes in front of one', () => {
-    expect(fragmentAddress('https://a.example/b')).toEqual({ withoutDirective: 'https://a.example/b', beforeDirective: 'https://a.example/b#:~:' });
-    expect(fragmentAddress('https://a.example/b#top:~:text=old')).toEqual({ withoutDirective: 'https://a.example/b#top', beforeDirective: 'https://a.example/b#top:~:' });
+    expect(fragmentAddress('https://a.example/b')).toEqual({
+      withoutDirective: 'https://a.example/b',
+      beforeDirective: 'https://a.example/b#:~:',
+    });
+    expect(fragmentAddress('https://a.example/b#top:~:text=old')).toEqual({
+      withoutDirective: 'https://a.example/b#top',
+      beforeDirective: 'https://a.example/b#top:~:',
+    });
   });
 
   it('is how textFragmentUrl builds its links', () => {
@@ -77,8 +85,9 @@ describe('textDirective encoding', () => {
   });
 
   it('collapses whitespace inside a term to single spaces', () => {
-    expect(terms(textDirective(quote('  seized\u00a0domains \t and   social media accounts  '))))
-      .toEqual({ textStart: 'seized domains and social media accounts' });
+    expect(terms(textDirective(quote('  seized\u00a0domains \t and   social media accounts  ')))).toEqual({
+      textStart: 'seized domains and social media accounts',
+    });
   });
 
   it('does not fail on a lone surrogate', () => {
@@ -112,8 +121,11 @@ describe('textDirective for long quotes', () => {
 
 describe('textDirective context', () => {
   it('adds whole words of context to a short quote, which may occur more than once', () => {
-    expect(terms(textDirective(quote('Octo Tempest', 'th one noteworthy partner being ', '. Octo Tempest utilized social e'))))
-      .toEqual({ prefix: 'noteworthy partner being', textStart: 'Octo Tempest', suffix: '. Octo Tempest utilized' });
+    expect(terms(textDirective(quote('Octo Tempest', 'th one noteworthy partner being ', '. Octo Tempest utilized social e')))).toEqual({
+      prefix: 'noteworthy partner being',
+      textStart: 'Octo Tempest',
+      suffix: '. Octo Tempest utilized',
+    });
   });
 
   it('never uses a word the 32-character context window cut off', () => {
@@ -139,8 +151,10 @@ describe('textDirective context', () => {
   });
 
   it('leaves context out of long quotes', () => {
-    expect(terms(textDirective(quote(LONG_SENTENCE, 'eating fake Microsoft accounts. ', ' Microsoft’s Legal Action and Se'))))
-      .toEqual({ textStart: 'Astonishingly, the group managed', textEnd: 'dollars in illicit revenue.' });
+    expect(terms(textDirective(quote(LONG_SENTENCE, 'eating fake Microsoft accounts. ', ' Microsoft’s Legal Action and Se')))).toEqual({
+      textStart: 'Astonishingly, the group managed',
+      textEnd: 'dollars in illicit revenue.',
+    });
   });
 
   it('uses the context on the side where a quote starts or ends inside a word, however long the quote', () => {

@@ -24,7 +24,9 @@ describe('splitFrontMatter', () => {
 
 describe('newVaultNote', () => {
   it('is the front matter, then Gloss’s block around the rest', () => {
-    expect(newVaultNote(FIRST)).toBe(`${FRONT}\n\n${GLOSS_BLOCK_START}\n# Storm-1152\n\n## Highlights\n\n> one\n\n^gloss-000000000001\n\n> two\n\n^gloss-000000000002\n${GLOSS_BLOCK_END}\n`);
+    expect(newVaultNote(FIRST)).toBe(
+      `${FRONT}\n\n${GLOSS_BLOCK_START}\n# Storm-1152\n\n## Highlights\n\n> one\n\n^gloss-000000000001\n\n> two\n\n^gloss-000000000002\n${GLOSS_BLOCK_END}\n`,
+    );
   });
 });
 
@@ -34,7 +36,10 @@ describe('mergeVaultNote', () => {
     const above = '\nMy summary: [[Scattered Spider]] *again*.\n\n';
     const below = '\n\n## My follow-up\n\n- [ ] ask the SOC\n';
     const edited = created
-      .replace('source: "https://news.example/storm-1152"\n---\n\n', `source: "https://news.example/storm-1152"\nstatus: "reading"\n---\n${above}`)
+      .replace(
+        'source: "https://news.example/storm-1152"\n---\n\n',
+        `source: "https://news.example/storm-1152"\nstatus: "reading"\n---\n${above}`,
+      )
       .replace(`${GLOSS_BLOCK_END}\n`, `${GLOSS_BLOCK_END}${below}`);
     const merged = mergeVaultNote(edited, SECOND);
     expect(merged.outcome).toBe('updated');
@@ -68,13 +73,18 @@ describe('mergeVaultNote', () => {
     expect(merged.outcome).toBe('updated');
     if (merged.outcome === 'skipped') return;
     expect(merged.text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(merged.text).toBe(newVaultNote(SECOND).replace(/\n/g, '\r\n').replace(`${GLOSS_BLOCK_END}\r\n`, `${GLOSS_BLOCK_END}\r\n\r\nMine.\r\n`));
+    expect(merged.text).toBe(
+      newVaultNote(SECOND).replace(/\n/g, '\r\n').replace(`${GLOSS_BLOCK_END}\r\n`, `${GLOSS_BLOCK_END}\r\n\r\nMine.\r\n`),
+    );
   });
 
   it('finds markers with spaces around them, and a start line whose words the reader changed', () => {
     const note = `mine\n  <!-- gloss:start my words -->  \nold\n\t${GLOSS_BLOCK_END}\nmine too`;
     const merged = mergeVaultNote(note, SECOND);
-    expect(merged).toEqual({ outcome: 'updated', text: `mine\n${GLOSS_BLOCK_START}\n${splitFrontMatter(SECOND).body}\n${GLOSS_BLOCK_END}\nmine too` });
+    expect(merged).toEqual({
+      outcome: 'updated',
+      text: `mine\n${GLOSS_BLOCK_START}\n${splitFrontMatter(SECOND).body}\n${GLOSS_BLOCK_END}\nmine too`,
+    });
   });
 
   it('leaves the reader’s own comments and the word gloss alone', () => {
@@ -90,13 +100,39 @@ describe('mergeVaultNote', () => {
     const length = lines.length;
     const cases: [string, string, RegExp][] = [
       ['no markers at all', '# My own note\n\nsource-less text\n', /has no Gloss block.*Gloss left the note as it is/],
-      ['the end marker missing', created.replace(`${GLOSS_BLOCK_END}\n`, 'my text\n'), new RegExp(`one gloss:start line and no gloss:end line \\(lines ${startLine}\\)`)],
+      [
+        'the end marker missing',
+        created.replace(`${GLOSS_BLOCK_END}\n`, 'my text\n'),
+        new RegExp(`one gloss:start line and no gloss:end line \\(lines ${startLine}\\)`),
+      ],
       ['the start marker missing', created.replace(`${GLOSS_BLOCK_START}\n`, ''), /no gloss:start line and one gloss:end line/],
-      ['the block twice', `${created}\n${created}`, new RegExp(`2 gloss:start lines and 2 gloss:end lines \\(lines ${startLine}, ${endLine}, ${length + startLine}, ${length + endLine}\\)`)],
-      ['the end before the start', `${GLOSS_BLOCK_END}\nmine\n${GLOSS_BLOCK_START}\n`, /gloss:end line \(line 1\) comes before its gloss:start line \(line 3\)/],
-      ['an end marker made an Obsidian comment', created.replace(GLOSS_BLOCK_END, '%% gloss:end %%'), new RegExp(`line ${endLine} looks like one of Gloss’s markers`)],
-      ['an end marker cut short', created.replace(GLOSS_BLOCK_END, '<!-- gloss:end'), new RegExp(`line ${endLine} looks like one of Gloss’s markers`)],
-      ['a start marker misspelt', created.replace('gloss:start', 'gloss: start'), new RegExp(`line ${startLine} looks like one of Gloss’s markers`)],
+      [
+        'the block twice',
+        `${created}\n${created}`,
+        new RegExp(
+          `2 gloss:start lines and 2 gloss:end lines \\(lines ${startLine}, ${endLine}, ${length + startLine}, ${length + endLine}\\)`,
+        ),
+      ],
+      [
+        'the end before the start',
+        `${GLOSS_BLOCK_END}\nmine\n${GLOSS_BLOCK_START}\n`,
+        /gloss:end line \(line 1\) comes before its gloss:start line \(line 3\)/,
+      ],
+      [
+        'an end marker made an Obsidian comment',
+        created.replace(GLOSS_BLOCK_END, '%% gloss:end %%'),
+        new RegExp(`line ${endLine} looks like one of Gloss’s markers`),
+      ],
+      [
+        'an end marker cut short',
+        created.replace(GLOSS_BLOCK_END, '<!-- gloss:end'),
+        new RegExp(`line ${endLine} looks like one of Gloss’s markers`),
+      ],
+      [
+        'a start marker misspelt',
+        created.replace('gloss:start', 'gloss: start'),
+        new RegExp(`line ${startLine} looks like one of Gloss’s markers`),
+      ],
     ];
     it.each(cases)('%s', (_what, note, reason) => {
       const merged = mergeVaultNote(note, SECOND);

@@ -8,7 +8,9 @@ describe('collapseWhitespace', () => {
   });
 
   it('makes every run of whitespace one space, whatever it is made of', () => {
-    expect(collapseWhitespace('seized\u00a0domains \t and\n\nsocial   media\u2028accounts\u3000now')).toBe('seized domains and social media accounts now');
+    expect(collapseWhitespace('seized\u00a0domains \t and\n\nsocial   media\u2028accounts\u3000now')).toBe(
+      'seized domains and social media accounts now',
+    );
     expect(collapseWhitespace('two  spaces')).toBe('two spaces');
     expect(collapseWhitespace('a\ufeffb')).toBe('a b');
   });

@@ -75,9 +75,13 @@ describe('yamlString', () => {
 
 describe('frontMatter', () => {
   it('writes strings as quoted scalars and lists as quoted items, between --- lines', () => {
-    expect(frontMatter([['title', 'Storm-1152: "takedown"'], ['tags', ['fraud', '_2023']], ['empty', []]])).toBe(
-      ['---', 'title: "Storm-1152: \\"takedown\\""', 'tags:', '  - "fraud"', '  - "_2023"', 'empty: []', '---'].join('\n'),
-    );
+    expect(
+      frontMatter([
+        ['title', 'Storm-1152: "takedown"'],
+        ['tags', ['fraud', '_2023']],
+        ['empty', []],
+      ]),
+    ).toBe(['---', 'title: "Storm-1152: \\"takedown\\""', 'tags:', '  - "fraud"', '  - "_2023"', 'empty: []', '---'].join('\n'));
   });
 
   it('keeps every nasty value on its own line, inside its own key', () => {

@@ -14,10 +14,19 @@ function pdfExport(page: PageRecord): PageExport {
   return {
     page,
     annotations: [],
-    entityTags: [{
-      id: entityTagId(page.url, key), pageUrl: page.url, entityKey: key, kind: 'threat-actor', name: 'Storm-1152', canonical: 'Storm-1152',
-      status: 'confirmed', createdAt: 10, updatedAt: 10,
-    }],
+    entityTags: [
+      {
+        id: entityTagId(page.url, key),
+        pageUrl: page.url,
+        entityKey: key,
+        kind: 'threat-actor',
+        name: 'Storm-1152',
+        canonical: 'Storm-1152',
+        status: 'confirmed',
+        createdAt: 10,
+        updatedAt: 10,
+      },
+    ],
     actors: [{ key: 'storm-1152', canonical: 'Storm-1152', aliases: [] }],
   };
 }
@@ -25,10 +34,21 @@ function pdfExport(page: PageRecord): PageExport {
 const reportOf = (page: PageRecord) => (stixBundle([pdfExport(page)]).objects ?? []).find((o): o is StixReport => o.type === 'report');
 
 describe('STIX reports of PDFs', () => {
-  it('carry the PDF\'s address, and its document key as the external id', () => {
-    const bundle = stixBundle([pdfExport({ url: 'https://vendor.example/r/storm.pdf', documentKey: KEY, title: 'Storm-1152', siteName: 'vendor.example', createdAt: 1, updatedAt: 2 })]);
+  it("carry the PDF's address, and its document key as the external id", () => {
+    const bundle = stixBundle([
+      pdfExport({
+        url: 'https://vendor.example/r/storm.pdf',
+        documentKey: KEY,
+        title: 'Storm-1152',
+        siteName: 'vendor.example',
+        createdAt: 1,
+        updatedAt: 2,
+      }),
+    ]);
     const report = (bundle.objects ?? []).find((o): o is StixReport => o.type === 'report');
-    expect(report?.external_references).toEqual([{ source_name: 'vendor.example', url: 'https://vendor.example/r/storm.pdf', external_id: KEY }]);
+    expect(report?.external_references).toEqual([
+      { source_name: 'vendor.example', url: 'https://vendor.example/r/storm.pdf', external_id: KEY },
+    ]);
     expect(stixViolations(bundle)).toEqual([]);
   });
 

@@ -25,7 +25,10 @@ const SCATTERED_SPIDER: ActorProfile = {
 const STORM_1152: ActorProfile = { key: 'storm-1152', canonical: 'Storm-1152', aliases: [] };
 
 function tag(
-  pageUrl: string, kind: EntityKind, name: string, canonical = name,
+  pageUrl: string,
+  kind: EntityKind,
+  name: string,
+  canonical = name,
   { status = 'confirmed', created = at(8, 5), updated = created }: { status?: EntityTagStatus; created?: number; updated?: number } = {},
 ): EntityTagRecord {
   const key = entityKey({ kind, canonical });
@@ -34,34 +37,56 @@ function tag(
 
 function highlight(pageUrl: string, id: string, exact: string, note: string, start = 120, tags: string[] = []): AnnotationRecord {
   return {
-    id, pageUrl, color: 'yellow', note, tags, createdAt: at(8, 15), updatedAt: at(8, 18),
-    target: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + exact.length } },
+    id,
+    pageUrl,
+    color: 'yellow',
+    note,
+    tags,
+    createdAt: at(8, 15),
+    updatedAt: at(8, 18),
+    target: {
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    },
   };
 }
 
 function page(url: string, overrides: Partial<PageExport> = {}, title = 'A report'): PageExport {
   return {
     page: { url, title, siteName: 'Security Newsroom', byline: null, publishedTime: null, createdAt: at(8, 0), updatedAt: at(8, 20) },
-    annotations: [], entityTags: [], actors: [], ...overrides,
+    annotations: [],
+    entityTags: [],
+    actors: [],
+    ...overrides,
   };
 }
 
 /** The sample article as a researcher leaves it: two actors confirmed, one rejected, two indicators, one highlight. */
 function samplePage(): PageExport {
-  const sample = page(URL, {
-    entityTags: [
-      tag(URL, 'threat-actor', 'Storm-1152'),
-      tag(URL, 'threat-actor', 'Octo Tempest', 'Scattered Spider', { created: at(8, 6), updated: at(8, 10) }),
-      tag(URL, 'threat-actor', 'Storm-0558', 'Storm-0558', { status: 'rejected', created: at(8, 7) }),
-      tag(URL, 'indicator', '198.51.100.23', '198.51.100.23', { created: at(8, 12) }),
-      tag(URL, 'indicator', SHA256, SHA256, { created: at(8, 13) }),
-    ],
-    annotations: [
-      highlight(URL, '5f0c7a52-2d1e-4b8a-9a51-0d6f3c2b7e11', 'Storm-1152, the group behind 750 million fraudulent Microsoft accounts',
-        'Sold CAPTCHA-solving services; Octo Tempest was a customer.', 312, ['storm-1152', 'fraud']),
-    ],
-    actors: [SCATTERED_SPIDER, STORM_1152],
-  }, 'Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities');
+  const sample = page(
+    URL,
+    {
+      entityTags: [
+        tag(URL, 'threat-actor', 'Storm-1152'),
+        tag(URL, 'threat-actor', 'Octo Tempest', 'Scattered Spider', { created: at(8, 6), updated: at(8, 10) }),
+        tag(URL, 'threat-actor', 'Storm-0558', 'Storm-0558', { status: 'rejected', created: at(8, 7) }),
+        tag(URL, 'indicator', '198.51.100.23', '198.51.100.23', { created: at(8, 12) }),
+        tag(URL, 'indicator', SHA256, SHA256, { created: at(8, 13) }),
+      ],
+      annotations: [
+        highlight(
+          URL,
+          '5f0c7a52-2d1e-4b8a-9a51-0d6f3c2b7e11',
+          'Storm-1152, the group behind 750 million fraudulent Microsoft accounts',
+          'Sold CAPTCHA-solving services; Octo Tempest was a customer.',
+          312,
+          ['storm-1152', 'fraud'],
+        ),
+      ],
+      actors: [SCATTERED_SPIDER, STORM_1152],
+    },
+    'Microsoft Takes Down Cybercrime Group Storm-1152 and Disrupts Illicit Activities',
+  );
   sample.page.publishedTime = '2023-12-14T09:00:00+00:00';
   sample.page.byline = 'Newsroom Staff';
   return sample;
@@ -138,7 +163,10 @@ describe('STIX export determinism', () => {
 
   it('derives the bundle id from its objects', () => {
     const one = stixBundle([samplePage()]);
-    const withOther = stixBundle([samplePage(), page('https://blog.example/a', { annotations: [highlight('https://blog.example/a', 'n2', 'q', '')] })]);
+    const withOther = stixBundle([
+      samplePage(),
+      page('https://blog.example/a', { annotations: [highlight('https://blog.example/a', 'n2', 'q', '')] }),
+    ]);
     expect(one.id).toBe(stixBundle([samplePage()]).id);
     expect(withOther.id).not.toBe(one.id);
   });
@@ -181,12 +209,15 @@ describe('STIX export of what is not there', () => {
 
   it('leaves out a page with nothing to refer to, and sends a bundle without objects when none is left', () => {
     const bare = page(URL, { entityTags: [tag(URL, 'threat-actor', 'Storm-1152', 'Storm-1152', { status: 'rejected' })] });
-    const bundle = stixBundle([bare, page('https://blog.example/a', { entityTags: [tag('https://blog.example/a', 'organization', 'Microsoft')] })]);
+    const bundle = stixBundle([
+      bare,
+      page('https://blog.example/a', { entityTags: [tag('https://blog.example/a', 'organization', 'Microsoft')] }),
+    ]);
     expect(bundle).toEqual({ type: 'bundle', id: expect.stringMatching(/^bundle--/) });
     expect(JSON.parse(stixJson(bundle))).not.toHaveProperty('objects');
   });
 
-  it('leaves out pages with nothing confirmed when asked (the library\'s export), highlights or not', () => {
+  it("leaves out pages with nothing confirmed when asked (the library's export), highlights or not", () => {
     const notesOnly = page('https://blog.example/a', { annotations: [highlight('https://blog.example/a', 'n2', 'a quote', 'a note')] });
     const everything = stixBundle([samplePage(), notesOnly]);
     expect(ofType(everything.objects ?? [], 'report')).toHaveLength(2);
@@ -208,17 +239,29 @@ describe('STIX export of malware, tools, techniques and CVEs', () => {
   const attackIds: Record<string, string> = { 'malware:Cobalt Strike': 'S0154', 'technique:Phishing': 'T1566', 'tool:Mimikatz': 'bogus' };
   const p = page(URL, {
     entityTags: [
-      tag(URL, 'malware', 'Cobalt Strike'), tag(URL, 'tool', 'Mimikatz'), tag(URL, 'technique', 'Phishing'),
-      tag(URL, 'vulnerability', 'CVE-2023-4966'), tag(URL, 'organization', 'Microsoft'),
+      tag(URL, 'malware', 'Cobalt Strike'),
+      tag(URL, 'tool', 'Mimikatz'),
+      tag(URL, 'technique', 'Phishing'),
+      tag(URL, 'vulnerability', 'CVE-2023-4966'),
+      tag(URL, 'organization', 'Microsoft'),
     ],
   });
   const objects = stixBundle([p], { attackIdOf: (kind, name) => attackIds[`${kind}:${name}`] }).objects ?? [];
 
   it('exports each with the references it has', () => {
     expect(objects.filter((o) => o.type !== 'report' && o.type !== 'note')).toMatchObject([
-      { type: 'malware', name: 'Cobalt Strike', is_family: true, external_references: [{ source_name: 'mitre-attack', external_id: 'S0154', url: 'https://attack.mitre.org/software/S0154/' }] },
+      {
+        type: 'malware',
+        name: 'Cobalt Strike',
+        is_family: true,
+        external_references: [{ source_name: 'mitre-attack', external_id: 'S0154', url: 'https://attack.mitre.org/software/S0154/' }],
+      },
       { type: 'tool', name: 'Mimikatz' },
-      { type: 'attack-pattern', name: 'Phishing', external_references: [{ external_id: 'T1566', url: 'https://attack.mitre.org/techniques/T1566/' }] },
+      {
+        type: 'attack-pattern',
+        name: 'Phishing',
+        external_references: [{ external_id: 'T1566', url: 'https://attack.mitre.org/techniques/T1566/' }],
+      },
       { type: 'vulnerability', name: 'CVE-2023-4966', external_references: [{ source_name: 'cve', external_id: 'CVE-2023-4966' }] },
     ]);
   });
@@ -233,15 +276,19 @@ describe('STIX export of malware, tools, techniques and CVEs', () => {
 describe('STIX export of hostile text', () => {
   const NASTY = 'https://evil.example/it\'s?q="x"&r=\\';
   const nastyTitle = 'O\'Brien "quoted" \\ back\nslash — ünïcödé 🕷 \ud800 </script>';
-  const p = page(NASTY, {
-    entityTags: [
-      tag(NASTY, 'threat-actor', 'Actor "X"\n\\', 'Actor "X"\n\\'),
-      tag(NASTY, 'indicator', "http://evil.example.com/it's"),
-      tag(NASTY, 'malware', '  '),
-    ],
-    annotations: [highlight(NASTY, 'id"\n', 'line one\n\nline \'two\' \\', 'note with "quotes"\r\nand \u2028 separators')],
-    actors: [{ key: 'actor "x" \\', canonical: 'Actor "X"\n\\', aliases: ['', '  ', 'Ẋ'], attackId: 'G1015/../../evil' }],
-  }, nastyTitle);
+  const p = page(
+    NASTY,
+    {
+      entityTags: [
+        tag(NASTY, 'threat-actor', 'Actor "X"\n\\', 'Actor "X"\n\\'),
+        tag(NASTY, 'indicator', "http://evil.example.com/it's"),
+        tag(NASTY, 'malware', '  '),
+      ],
+      annotations: [highlight(NASTY, 'id"\n', "line one\n\nline 'two' \\", 'note with "quotes"\r\nand \u2028 separators')],
+      actors: [{ key: 'actor "x" \\', canonical: 'Actor "X"\n\\', aliases: ['', '  ', 'Ẋ'], attackId: 'G1015/../../evil' }],
+    },
+    nastyTitle,
+  );
   const json = stixJson(stixBundle([p]));
   const parsed = JSON.parse(json);
 
@@ -256,7 +303,7 @@ describe('STIX export of hostile text', () => {
     const indicator = parsed.objects.find((o: StixObject) => o.type === 'indicator');
     expect(indicator.pattern).toBe("[url:value = 'http://evil.example.com/it\\'s']");
     const note = parsed.objects.find((o: StixObject) => o.type === 'note');
-    expect(note.content).toBe("> line one\n>\n> line 'two' \\\n\nnote with \"quotes\"\r\nand \u2028 separators");
+    expect(note.content).toBe('> line one\n>\n> line \'two\' \\\n\nnote with "quotes"\r\nand \u2028 separators');
   });
 
   it('drops empty names and a malformed ATT&CK id', () => {

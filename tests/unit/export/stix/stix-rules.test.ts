@@ -12,8 +12,13 @@ function validBundle() {
     id: 'bundle--7fde6c37-9161-5f1e-ad79-0974fa0eee0c',
     objects: [
       {
-        type: 'report', id: REPORT, ...common, name: 'A report', report_types: ['threat-report'],
-        published: '2023-12-14T09:00:00Z', object_refs: [SET],
+        type: 'report',
+        id: REPORT,
+        ...common,
+        name: 'A report',
+        report_types: ['threat-report'],
+        published: '2023-12-14T09:00:00Z',
+        object_refs: [SET],
       } as Record<string, unknown>,
       { type: 'intrusion-set', id: SET, ...common, name: 'Storm-1152' } as Record<string, unknown>,
     ],

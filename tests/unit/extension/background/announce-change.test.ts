@@ -23,8 +23,8 @@ afterEach(() => {
 
 const commandsSent = () => tabCommands.mock.calls.map(([tabId, command]) => ({ tabId, command }));
 
-describe('announcing that pages\' highlights changed', () => {
-  it('tells Gloss\'s pages once, and each tab showing a changed page, under its normalised address', async () => {
+describe("announcing that pages' highlights changed", () => {
+  it("tells Gloss's pages once, and each tab showing a changed page, under its normalised address", async () => {
     const news = await fakeBrowser.tabs.create({ url: `${NEWS}?utm_source=feed#comments` });
     const again = await fakeBrowser.tabs.create({ url: NEWS });
     await fakeBrowser.tabs.create({ url: 'https://elsewhere.example/' });

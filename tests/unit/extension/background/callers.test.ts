@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  admitCaller, classifySender, isContentScriptOfTab, isExtensionUrl, isFromExtension, RefusedRequest,
+  admitCaller,
+  classifySender,
+  isContentScriptOfTab,
+  isExtensionUrl,
+  isFromExtension,
+  RefusedRequest,
 } from '@/extension/background/callers';
 import { contentScript, library, otherExtension, PAGE, popup, popupInTab, subFrame, TAB } from './fixtures';
 
@@ -10,39 +15,61 @@ beforeEach(() => {
 });
 
 describe('classifying the sender', () => {
-  it('tells Gloss\'s own pages by their address, with or without a tab', () => {
+  it("tells Gloss's own pages by their address, with or without a tab", () => {
     expect(classifySender(popup())).toEqual({ kind: 'extension-page', extensionUrl: fakeBrowser.runtime.getURL('/popup.html') });
     expect(classifySender(library())).toMatchObject({ kind: 'extension-page' });
     expect(classifySender(popupInTab())).toMatchObject({ kind: 'extension-page' });
   });
 
-  it('binds a content script to its tab, its top frame and its page\'s normalised address', () => {
+  it("binds a content script to its tab, its top frame and its page's normalised address", () => {
     expect(classifySender(contentScript(`${PAGE}?utm_source=x#top`))).toEqual({ kind: 'content-script', tabId: TAB, pageUrl: PAGE });
   });
 
   it.each([
     ['another extension', otherExtension(), 'Gloss answers only its own pages and its own content script'],
-    ['a message with no sender id', { url: PAGE, tab: contentScript().tab, frameId: 0 }, 'Gloss answers only its own pages and its own content script'],
+    [
+      'a message with no sender id',
+      { url: PAGE, tab: contentScript().tab, frameId: 0 },
+      'Gloss answers only its own pages and its own content script',
+    ],
     ['a content script in a sub-frame', subFrame(), 'Gloss answers content scripts only in the top frame of a page'],
-    ['a content script with no frame id', { ...contentScript(), frameId: undefined }, 'Gloss answers content scripts only in the top frame of a page'],
+    [
+      'a content script with no frame id',
+      { ...contentScript(), frameId: undefined },
+      'Gloss answers content scripts only in the top frame of a page',
+    ],
     ['a content script in a file: page', contentScript('file:///etc/passwd'), 'Gloss answers content scripts only in http and https pages'],
-    ['a content script with no address', { ...contentScript(), url: undefined }, 'Gloss answers content scripts only in http and https pages'],
+    [
+      'a content script with no address',
+      { ...contentScript(), url: undefined },
+      'Gloss answers content scripts only in http and https pages',
+    ],
     ['a web page without a tab', { id: fakeBrowser.runtime.id, url: PAGE }, 'the sender is neither a Gloss page nor a web page in a tab'],
-    ['a tab without an id', { ...contentScript(), tab: { ...contentScript().tab!, id: undefined } }, 'the sender is neither a Gloss page nor a web page in a tab'],
+    [
+      'a tab without an id',
+      { ...contentScript(), tab: { ...contentScript().tab!, id: undefined } },
+      'the sender is neither a Gloss page nor a web page in a tab',
+    ],
   ])('refuses %s', (_name, sender, refused) => {
     expect(classifySender(sender)).toEqual({ refused });
   });
 
-  it('takes Gloss\'s in-page frame (an extension page framed in a web page\'s tab) for an extension page, never for that page\'s content script', () => {
+  it("takes Gloss's in-page frame (an extension page framed in a web page's tab) for an extension page, never for that page's content script", () => {
     const frame = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/ui-frame.html'), tab: contentScript().tab, frameId: 5 };
     expect(classifySender(frame)).toEqual({ kind: 'extension-page', extensionUrl: fakeBrowser.runtime.getURL('/ui-frame.html') });
     expect(isContentScriptOfTab(frame, TAB)).toBe(false);
   });
 
   it.each([
-    ['a web page in a tab, as it would reach an externally connectable extension', { url: PAGE, origin: 'https://news.example', tab: contentScript().tab, frameId: 0 }],
-    ['a web page claiming Gloss\'s id in its address', { url: `${PAGE}?id=${fakeBrowser.runtime.id}`, tab: contentScript().tab, frameId: 0 }],
-  ])('refuses %s: only the browser\'s account of the sender\'s id counts', (_name, sender) => {
+    [
+      'a web page in a tab, as it would reach an externally connectable extension',
+      { url: PAGE, origin: 'https://news.example', tab: contentScript().tab, frameId: 0 },
+    ],
+    [
+      "a web page claiming Gloss's id in its address",
+      { url: `${PAGE}?id=${fakeBrowser.runtime.id}`, tab: contentScript().tab, frameId: 0 },
+    ],
+  ])("refuses %s: only the browser's account of the sender's id counts", (_name, sender) => {
     expect(classifySender(sender)).toEqual({ refused: 'Gloss answers only its own pages and its own content script' });
   });
 
@@ -52,7 +79,7 @@ describe('classifying the sender', () => {
     });
   });
 
-  it('reads an extension address by the extension\'s own root only', () => {
+  it("reads an extension address by the extension's own root only", () => {
     expect(isExtensionUrl(fakeBrowser.runtime.getURL('/library.html'))).toBe(true);
     expect(isExtensionUrl('chrome-extension://another-id/popup.html')).toBe(false);
     expect(isExtensionUrl(`https://evil.example/${fakeBrowser.runtime.getURL('/')}`)).toBe(false);
@@ -69,7 +96,9 @@ describe('admitting a caller for a request', () => {
   });
 
   it('throws a RefusedRequest with a plain message otherwise', () => {
-    expect(() => admitCaller('tab-selection', contentScript())).toThrow(new RefusedRequest("tab-selection is answered only for Gloss's own pages."));
+    expect(() => admitCaller('tab-selection', contentScript())).toThrow(
+      new RefusedRequest("tab-selection is answered only for Gloss's own pages."),
+    );
     expect(() => admitCaller('page-annotations', library())).toThrow(
       new RefusedRequest("page-annotations is answered only for Gloss's content script in the page it runs in."),
     );

@@ -75,14 +75,14 @@ describe('in a page that can be scripted', () => {
     expect(executeScript.mock.calls[1][0]).toMatchObject({ target: { tabId: TAB }, args: [MARKS, null] });
   });
 
-  it('passes on the page\'s answers to focus, clear and marks-shown', async () => {
+  it("passes on the page's answers to focus, clear and marks-shown", async () => {
     browserAnswers({ result: { found: true } }, { result: { ok: true } }, { result: { shown: true } });
     expect(await focusEntityMark({ type: 'focus-entity-mark', tabId: TAB, index: 1 })).toEqual({ found: true });
     expect(await clearEntityMarks({ type: 'clear-entity-marks', tabId: TAB })).toEqual({ ok: true });
     expect(await entityMarksShown({ type: 'entity-marks-shown', tabId: TAB })).toEqual({ shown: true });
   });
 
-  it('says in the background\'s console why marking failed, for whoever debugs it', async () => {
+  it("says in the background's console why marking failed, for whoever debugs it", async () => {
     const reason = new Error('Cannot access a chrome:// URL');
     browserAnswers(reason);
     await markEntities({ type: 'mark-entities', tabId: TAB, marks: MARKS, focus: 0 });

@@ -13,12 +13,18 @@ export const PAGE = 'https://news.example/storm-1152';
 export const OTHER_PAGE = 'https://blog.example/post?id=7';
 export const TAB = 7;
 
-const tab = (id: number, url: string) => ({ id, url, index: 0, highlighted: false, active: true, pinned: false, incognito: false }) as Browser.tabs.Tab;
+const tab = (id: number, url: string) =>
+  ({ id, url, index: 0, highlighted: false, active: true, pinned: false, incognito: false }) as Browser.tabs.Tab;
 
 /** The popup as the browser opens it: no tab. */
 export const popup = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
 /** The popup opened as a tab (as the e2e tests open it): an extension page with a tab. */
-export const popupInTab = (): Sender => ({ ...popup(), url: `${fakeBrowser.runtime.getURL('/popup.html')}?tab=3`, tab: tab(12, fakeBrowser.runtime.getURL('/popup.html')), frameId: 0 });
+export const popupInTab = (): Sender => ({
+  ...popup(),
+  url: `${fakeBrowser.runtime.getURL('/popup.html')}?tab=3`,
+  tab: tab(12, fakeBrowser.runtime.getURL('/popup.html')),
+  frameId: 0,
+});
 export const library = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/library.html') });
 /** Gloss's content script in the top frame of a tab showing `url`. */
 export const contentScript = (url = PAGE, tabId = TAB): Sender => ({ id: fakeBrowser.runtime.id, url, tab: tab(tabId, url), frameId: 0 });

@@ -16,16 +16,52 @@ import { contentScript, PAGE, popup, sample, TAB, type Sender } from './fixtures
 const spies = vi.hoisted(() => {
   const spy = (name: string) => vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ repliedBy: name }));
   const names = [
-    'analyzeTab', 'inTabOr', 'sendTabCommand',
-    'pageAnnotations', 'loadHighlighter', 'createForSender', 'update', 'retarget', 'remove', 'restore', 'tagSuggestions',
-    'tabEntities', 'entityDetails', 'tagEntityOnTab', 'addActor', 'tagSelectionOnTab', 'suggestActorNames', 'pagesForActor',
-    'tabSelection', 'exportIndicators',
-    'markEntities', 'focusEntityMark', 'clearEntityMarks', 'entityMarksShown',
-    'exportPage', 'profilesFor', 'attackIds', 'openSavedPage', 'libraryChanged',
-    'siteStatus', 'tabSitePause', 'setSitePaused', 'setSettings', 'eraseAll',
-    'pickAlias', 'syncView', 'setUpSync', 'syncNow', 'turnSyncOff', 'forgetSync', 'startSyncOver',
+    'analyzeTab',
+    'inTabOr',
+    'sendTabCommand',
+    'pageAnnotations',
+    'loadHighlighter',
+    'createForSender',
+    'update',
+    'retarget',
+    'remove',
+    'restore',
+    'tagSuggestions',
+    'tabEntities',
+    'entityDetails',
+    'tagEntityOnTab',
+    'addActor',
+    'tagSelectionOnTab',
+    'suggestActorNames',
+    'pagesForActor',
+    'tabSelection',
+    'exportIndicators',
+    'markEntities',
+    'focusEntityMark',
+    'clearEntityMarks',
+    'entityMarksShown',
+    'exportPage',
+    'profilesFor',
+    'attackIds',
+    'openSavedPage',
+    'libraryChanged',
+    'siteStatus',
+    'tabSitePause',
+    'setSitePaused',
+    'setSettings',
+    'eraseAll',
+    'pickAlias',
+    'syncView',
+    'setUpSync',
+    'syncNow',
+    'turnSyncOff',
+    'forgetSync',
+    'startSyncOver',
   ] as const;
-  return Object.fromEntries(names.map((name) => [name, spy(name)])) as Record<(typeof names)[number], Mock<(...args: unknown[]) => Promise<unknown>>>;
+  return Object.fromEntries(names.map((name) => [name, spy(name)])) as Record<
+    (typeof names)[number],
+    Mock<(...args: unknown[]) => Promise<unknown>>
+  >;
 });
 
 vi.mock('@/extension/background/analyze-tab', () => ({ analyzeTab: spies.analyzeTab }));
@@ -33,27 +69,51 @@ vi.mock('@/extension/background/alias-pick-handlers', () => ({ pickAlias: spies.
 vi.mock('@/extension/background/execute-in-tab', () => ({ inTabOr: spies.inTabOr }));
 vi.mock('@/extension/background/tab-commands', () => ({ sendTabCommand: spies.sendTabCommand }));
 vi.mock('@/extension/background/annotation-handlers', () => ({
-  pageAnnotations: spies.pageAnnotations, loadHighlighter: spies.loadHighlighter, createForSender: spies.createForSender,
-  update: spies.update, retarget: spies.retarget, remove: spies.remove, restore: spies.restore, tagSuggestions: spies.tagSuggestions,
+  pageAnnotations: spies.pageAnnotations,
+  loadHighlighter: spies.loadHighlighter,
+  createForSender: spies.createForSender,
+  update: spies.update,
+  retarget: spies.retarget,
+  remove: spies.remove,
+  restore: spies.restore,
+  tagSuggestions: spies.tagSuggestions,
 }));
 vi.mock('@/extension/background/entity-handlers', () => ({
-  tabEntities: spies.tabEntities, entityDetails: spies.entityDetails, tagEntityOnTab: spies.tagEntityOnTab, addActor: spies.addActor,
-  tagSelectionOnTab: spies.tagSelectionOnTab, suggestActorNames: spies.suggestActorNames, pagesForActor: spies.pagesForActor,
-  tabSelection: spies.tabSelection, exportIndicators: spies.exportIndicators,
+  tabEntities: spies.tabEntities,
+  entityDetails: spies.entityDetails,
+  tagEntityOnTab: spies.tagEntityOnTab,
+  addActor: spies.addActor,
+  tagSelectionOnTab: spies.tagSelectionOnTab,
+  suggestActorNames: spies.suggestActorNames,
+  pagesForActor: spies.pagesForActor,
+  tabSelection: spies.tabSelection,
+  exportIndicators: spies.exportIndicators,
 }));
 vi.mock('@/extension/background/entity-mark-handlers', () => ({
-  markEntities: spies.markEntities, focusEntityMark: spies.focusEntityMark, clearEntityMarks: spies.clearEntityMarks,
+  markEntities: spies.markEntities,
+  focusEntityMark: spies.focusEntityMark,
+  clearEntityMarks: spies.clearEntityMarks,
   entityMarksShown: spies.entityMarksShown,
 }));
-vi.mock('@/extension/background/export-handlers', () => ({ exportPage: spies.exportPage, profilesFor: spies.profilesFor, attackIds: spies.attackIds }));
+vi.mock('@/extension/background/export-handlers', () => ({
+  exportPage: spies.exportPage,
+  profilesFor: spies.profilesFor,
+  attackIds: spies.attackIds,
+}));
 vi.mock('@/extension/background/library-handlers', () => ({ openSavedPage: spies.openSavedPage, libraryChanged: spies.libraryChanged }));
 vi.mock('@/extension/background/settings-handlers', () => ({ setSettings: spies.setSettings, eraseAll: spies.eraseAll }));
 vi.mock('@/extension/background/site-pause-handlers', () => ({
-  siteStatus: spies.siteStatus, tabSitePause: spies.tabSitePause, setSitePaused: spies.setSitePaused,
+  siteStatus: spies.siteStatus,
+  tabSitePause: spies.tabSitePause,
+  setSitePaused: spies.setSitePaused,
 }));
 vi.mock('@/extension/sync/sync-service', () => ({
-  syncView: spies.syncView, setUpSync: spies.setUpSync, syncNow: spies.syncNow, turnSyncOff: spies.turnSyncOff,
-  forgetSync: spies.forgetSync, startSyncOver: spies.startSyncOver,
+  syncView: spies.syncView,
+  setUpSync: spies.setUpSync,
+  syncNow: spies.syncNow,
+  turnSyncOff: spies.turnSyncOff,
+  forgetSync: spies.forgetSync,
+  startSyncOver: spies.startSyncOver,
 }));
 
 type SpyName = keyof typeof spies;
@@ -124,7 +184,7 @@ afterEach(() => {
 });
 
 describe('routing every request type', () => {
-  it('has a route for exactly the contract\'s request types', () => {
+  it("has a route for exactly the contract's request types", () => {
     expect(Object.keys(ROUTES).sort()).toEqual([...GLOSS_REQUEST_TYPES].sort());
   });
 
@@ -160,7 +220,7 @@ describe('the requests handle-request.ts answers itself', () => {
     expect(spies.inTabOr).toHaveBeenCalledWith(request.tabId, scrollToHeadingInPage, [request.target], { found: false });
   });
 
-  it('tab-highlights asks the tab\'s content script and names the tab\'s page', async () => {
+  it("tab-highlights asks the tab's content script and names the tab's page", async () => {
     const tab = await fakeBrowser.tabs.create({ url: PAGE });
     spies.sendTabCommand.mockResolvedValueOnce([]);
     const reply = await handleRequest({ type: 'tab-highlights', tabId: tab.id! }, popup());
@@ -178,7 +238,8 @@ describe('the requests handle-request.ts answers itself', () => {
     expect(await handleRequest({ type: 'scroll-to-highlight', tabId: 3, id: 'a' }, popup())).toEqual({ found: false });
     expect(spies.sendTabCommand).toHaveBeenLastCalledWith(3, 'scroll-to-highlight', { id: 'a' });
     expect(await handleRequest({ type: 'reattach-highlight', tabId: 3, id: 'a' }, popup())).toEqual({
-      ok: false, message: 'The page is not reachable.',
+      ok: false,
+      message: 'The page is not reachable.',
     });
     expect(spies.sendTabCommand).toHaveBeenLastCalledWith(3, 'reattach-to-selection', { id: 'a' });
   });

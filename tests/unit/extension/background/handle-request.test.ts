@@ -10,7 +10,18 @@ import { GLOSS_REQUEST_TYPES, isGlossRequest } from '@/lib/messaging/request-che
 import { createAnnotation } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord } from '@/lib/storage/records';
 import {
-  contentScript, library, OTHER_PAGE, otherExtension, PAGE, popup, popupInTab, sample, SAMPLES, subFrame, TAB, target,
+  contentScript,
+  library,
+  OTHER_PAGE,
+  otherExtension,
+  PAGE,
+  popup,
+  popupInTab,
+  sample,
+  SAMPLES,
+  subFrame,
+  TAB,
+  target,
   type Sender,
 } from './fixtures';
 
@@ -59,7 +70,16 @@ describe('the test requests', () => {
     for (const request of Object.values(SAMPLES)) {
       if ('tabId' in request) expect(requestCaller(request.type), request.type).toBe('extension-page');
     }
-    for (const type of ['entity-details', 'suggest-actors', 'pages-for-actor', 'actor-profiles', 'attack-ids', 'open-saved-page', 'library-changed', 'export-page'] as const) {
+    for (const type of [
+      'entity-details',
+      'suggest-actors',
+      'pages-for-actor',
+      'actor-profiles',
+      'attack-ids',
+      'open-saved-page',
+      'library-changed',
+      'export-page',
+    ] as const) {
       expect(requestCaller(type)).toBe('extension-page');
     }
   });
@@ -75,7 +95,9 @@ describe('every handler refuses a wrong caller, before doing anything', () => {
 
   it.each(contentOnly)('%s: refused to an extension page', async (type) => {
     await expect(ask(sample(type), popup())).rejects.toThrow(`${type} is answered only for Gloss's content script in the page it runs in.`);
-    await expect(ask(sample(type), library())).rejects.toThrow(`${type} is answered only for Gloss's content script in the page it runs in.`);
+    await expect(ask(sample(type), library())).rejects.toThrow(
+      `${type} is answered only for Gloss's content script in the page it runs in.`,
+    );
     for (const call of tabCalls) expect(call).not.toHaveBeenCalled();
     expect(await db.annotations.count()).toBe(0);
   });
@@ -83,7 +105,9 @@ describe('every handler refuses a wrong caller, before doing anything', () => {
   it.each(GLOSS_REQUEST_TYPES)('%s: refused to a content script in a sub-frame', async (type) => {
     await expect(ask(sample(type), subFrame())).rejects.toThrow(`${type}: Gloss answers content scripts only in the top frame of a page.`);
     // Even a frame showing the same page as the top frame.
-    await expect(ask(sample(type), subFrame(PAGE))).rejects.toThrow(`${type}: Gloss answers content scripts only in the top frame of a page.`);
+    await expect(ask(sample(type), subFrame(PAGE))).rejects.toThrow(
+      `${type}: Gloss answers content scripts only in the top frame of a page.`,
+    );
     for (const call of tabCalls) expect(call).not.toHaveBeenCalled();
   });
 
@@ -126,12 +150,17 @@ describe('tagging selected text as any kind', () => {
 
   it('confirms it on the tab’s page under the key the scan gives it, and refuses what is not that kind', async () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 3, url: `${PAGE}#part-2` } as never);
-    const request = (kind: string, text: string) => ({ type: 'tag-selection', tabId: 3, kind, text, page: { title: 'Report', siteName: null } }) as GlossRequest;
+    const request = (kind: string, text: string) =>
+      ({ type: 'tag-selection', tabId: 3, kind, text, page: { title: 'Report', siteName: null } }) as GlossRequest;
     expect(await ask(request('indicator', 'hxxp://evil[.]example/a'), popup())).toEqual({
-      ok: true, message: 'Tagged “hxxp://evil[.]example/a”, http://evil.example/a, as an indicator (URL).',
+      ok: true,
+      message: 'Tagged “hxxp://evil[.]example/a”, http://evil.example/a, as an indicator (URL).',
     });
     expect(await ask(request('malware', 'GoldLoader'), popup())).toEqual({ ok: true, message: 'Tagged “GoldLoader” as malware.' });
-    expect(await ask(request('indicator', 'not one'), popup())).toEqual({ ok: false, message: expect.stringContaining('isn’t an indicator') });
+    expect(await ask(request('indicator', 'not one'), popup())).toEqual({
+      ok: false,
+      message: expect.stringContaining('isn’t an indicator'),
+    });
     const tags = await db.entityTags.orderBy('entityKey').toArray();
     expect(tags.map((t) => [t.pageUrl, t.entityKey, t.kind, t.name, t.canonical, t.status])).toEqual([
       [PAGE, 'indicator:http://evil.example/a', 'indicator', 'hxxp://evil[.]example/a', 'http://evil.example/a', 'confirmed'],
@@ -153,7 +182,11 @@ describe('a content script is bound to its tab, top frame and page', () => {
     const sender = contentScript(`${PAGE}?utm_source=feed#comments`);
     expect(await ask({ type: 'page-annotations' }, sender)).toEqual([mine]);
     expect(await ask({ type: 'site-status' }, sender)).toEqual({ paused: false, hasAnnotations: true, settings: DEFAULT_SETTINGS });
-    expect(await ask({ type: 'site-status' }, contentScript('https://empty.example/'))).toEqual({ paused: false, hasAnnotations: false, settings: DEFAULT_SETTINGS });
+    expect(await ask({ type: 'site-status' }, contentScript('https://empty.example/'))).toEqual({
+      paused: false,
+      hasAnnotations: false,
+      settings: DEFAULT_SETTINGS,
+    });
   });
 
   it('loads the highlighter into its own tab only', async () => {
@@ -202,7 +235,7 @@ describe('a content script is bound to its tab, top frame and page', () => {
     expect(await db.annotations.count()).toBe(0);
   });
 
-  it('restore-annotation: refuses to put a record of its page in place of another page\'s highlight with the same id', async () => {
+  it("restore-annotation: refuses to put a record of its page in place of another page's highlight with the same id", async () => {
     const theirs = await stored(OTHER_PAGE);
     const forged: AnnotationRecord = { ...theirs, pageUrl: PAGE, note: 'moved here' };
     await expect(ask({ type: 'restore-annotation', record: forged }, contentScript())).rejects.toThrow(
@@ -212,12 +245,12 @@ describe('a content script is bound to its tab, top frame and page', () => {
     expect(await db.pages.get(PAGE)).toBeUndefined();
   });
 
-  it('restore-annotation: refuses a record of its page that carries a PDF\'s document key', async () => {
+  it("restore-annotation: refuses a record of its page that carries a PDF's document key", async () => {
     const mine = await stored(PAGE);
     await db.annotations.delete(mine.id);
     const forged: AnnotationRecord = { ...mine, documentKey: 'urn:x-pdf:7524424c8dd47c47d284cf6ed827a72b' };
     await expect(ask({ type: 'restore-annotation', record: forged }, contentScript())).rejects.toThrow(
-      'restore-annotation: a web page cannot restore a PDF\'s highlight.',
+      "restore-annotation: a web page cannot restore a PDF's highlight.",
     );
     expect(await db.annotations.count()).toBe(0);
   });
@@ -230,7 +263,10 @@ describe('a content script is bound to its tab, top frame and page', () => {
 
   it('an extension page (popup, side panel, library) edits, deletes and undoes any highlight by id', async () => {
     const theirs = await stored(OTHER_PAGE);
-    const updated = (await ask({ type: 'update-annotation', id: theirs.id, changes: { color: 'pink', note: 'edited in the panel' } }, popup())) as AnnotationRecord;
+    const updated = (await ask(
+      { type: 'update-annotation', id: theirs.id, changes: { color: 'pink', note: 'edited in the panel' } },
+      popup(),
+    )) as AnnotationRecord;
     expect(updated).toMatchObject({ id: theirs.id, color: 'pink', note: 'edited in the panel' });
     const deleted = (await ask({ type: 'delete-annotation', id: theirs.id }, popup())) as AnnotationRecord;
     expect(await db.annotations.count()).toBe(0);
@@ -238,7 +274,7 @@ describe('a content script is bound to its tab, top frame and page', () => {
     expect(await everyStored()).toEqual([deleted]);
   });
 
-  it('an extension page still may not put a record in place of another page\'s highlight with the same id', async () => {
+  it("an extension page still may not put a record in place of another page's highlight with the same id", async () => {
     const theirs = await stored(OTHER_PAGE);
     const forged: AnnotationRecord = { ...theirs, pageUrl: PAGE, note: 'moved here' };
     await expect(ask({ type: 'restore-annotation', record: forged }, popup())).rejects.toThrow(
@@ -266,19 +302,63 @@ describe('records that arrive by message meet the rules of records that arrive b
   };
 
   it.each<[string, Record<string, unknown>, string]>([
-    ['a quote too long', withTarget((t) => { t.quote.exact = 'x'.repeat(100_001); t.position.end = 100_001; }),
-      'create-annotation target: TextQuoteSelector exact is longer than 100,000 characters.'],
-    ['an empty quote', withTarget((t) => { t.quote.exact = ' '; }), 'create-annotation target: TextQuoteSelector exact is empty.'],
-    ['a prefix too long', withTarget((t) => { t.quote.prefix = 'x'.repeat(1_001); }),
-      'create-annotation target: TextQuoteSelector prefix is longer than 1,000 characters.'],
-    ['a bad element path', withTarget((t) => { t.element!.path = '../<script>'; }),
-      'create-annotation target: gloss:ElementPathSelector path is not an element path such as "main:1/p:4".'],
-    ['an element path too long', withTarget((t) => { t.element!.path = 'div:1/'.repeat(400).slice(0, -1); }),
-      'create-annotation target: gloss:ElementPathSelector path is longer than 2,000 characters.'],
-    ['a negative offset', withTarget((t) => { t.position.start = -5; }),
-      'create-annotation target: TextPositionSelector start must be a whole number, zero or more.'],
-    ['a range that ends first', withTarget((t) => { t.position.start = 50; }), 'create-annotation target: TextPositionSelector starts after it ends.'],
-    ['no position', withTarget((t) => { delete (t as Partial<typeof t>).position; }), 'create-annotation target has no TextPositionSelector.'],
+    [
+      'a quote too long',
+      withTarget((t) => {
+        t.quote.exact = 'x'.repeat(100_001);
+        t.position.end = 100_001;
+      }),
+      'create-annotation target: TextQuoteSelector exact is longer than 100,000 characters.',
+    ],
+    [
+      'an empty quote',
+      withTarget((t) => {
+        t.quote.exact = ' ';
+      }),
+      'create-annotation target: TextQuoteSelector exact is empty.',
+    ],
+    [
+      'a prefix too long',
+      withTarget((t) => {
+        t.quote.prefix = 'x'.repeat(1_001);
+      }),
+      'create-annotation target: TextQuoteSelector prefix is longer than 1,000 characters.',
+    ],
+    [
+      'a bad element path',
+      withTarget((t) => {
+        t.element!.path = '../<script>';
+      }),
+      'create-annotation target: gloss:ElementPathSelector path is not an element path such as "main:1/p:4".',
+    ],
+    [
+      'an element path too long',
+      withTarget((t) => {
+        t.element!.path = 'div:1/'.repeat(400).slice(0, -1);
+      }),
+      'create-annotation target: gloss:ElementPathSelector path is longer than 2,000 characters.',
+    ],
+    [
+      'a negative offset',
+      withTarget((t) => {
+        t.position.start = -5;
+      }),
+      'create-annotation target: TextPositionSelector start must be a whole number, zero or more.',
+    ],
+    [
+      'a range that ends first',
+      withTarget((t) => {
+        t.position.start = 50;
+      }),
+      'create-annotation target: TextPositionSelector starts after it ends.',
+    ],
+    [
+      'no position',
+      withTarget((t) => {
+        delete (t as Partial<typeof t>).position;
+      }),
+      'create-annotation target has no TextPositionSelector.',
+    ],
     ['an unknown colour', { color: 'red' }, 'create-annotation: color must be one of yellow, green, blue, pink, purple.'],
     ['a note too long', { note: 'x'.repeat(20_001) }, 'create-annotation: note is longer than 20,000 characters.'],
     ['tags that are not tags', { tags: ['#apt'] }, 'create-annotation: tags: "#apt" is not a tag as Gloss writes tags.'],
@@ -286,9 +366,11 @@ describe('records that arrive by message meet the rules of records that arrive b
     await refusedCreate(changed, message);
   });
 
-  it('create-annotation: keeps an element path whose tag names hold colons (Word\'s <st1:place>)', async () => {
+  it("create-annotation: keeps an element path whose tag names hold colons (Word's <st1:place>)", async () => {
     const path = 'p:1/st1:place:1/st1:city:1';
-    const { target: t } = withTarget((value) => { value.element!.path = path; });
+    const { target: t } = withTarget((value) => {
+      value.element!.path = path;
+    });
     const record = (await ask({ ...sample('create-annotation'), target: t } as GlossRequest, contentScript())) as AnnotationRecord;
     expect(record.target.element?.path).toBe(path);
     expect((await db.annotations.get(record.id))?.target.element?.path).toBe(path);
@@ -304,7 +386,11 @@ describe('records that arrive by message meet the rules of records that arrive b
     ['a note too long', { note: 'x'.repeat(20_001) }, 'update-annotation changes: note is longer than 20,000 characters.'],
     ['an unknown colour', { color: 'transparent' }, 'update-annotation changes: color must be one of yellow, green, blue, pink, purple.'],
     ['tags that are not a list', { tags: 'apt, ioc' }, 'update-annotation changes: tags must be a list of tags.'],
-    ['a tag not as Gloss writes tags', { tags: ['two words'] }, 'update-annotation changes: tags: "two words" is not a tag as Gloss writes tags.'],
+    [
+      'a tag not as Gloss writes tags',
+      { tags: ['two words'] },
+      'update-annotation changes: tags: "two words" is not a tag as Gloss writes tags.',
+    ],
   ])('update-annotation: refuses %s, and leaves the highlight as it was', async (_name, changes, message) => {
     const mine = await stored(PAGE);
     await expect(ask({ type: 'update-annotation', id: mine.id, changes } as GlossRequest, contentScript())).rejects.toThrow(message);
@@ -322,15 +408,29 @@ describe('records that arrive by message meet the rules of records that arrive b
 
   it.each<[string, Partial<Record<keyof AnnotationRecord, unknown>>, string]>([
     ['an id too long', { id: 'x'.repeat(101) }, 'restore-annotation record: id is longer than 100 characters.'],
-    ['a page that is not a web page', { pageUrl: 'javascript:alert(1)' }, 'restore-annotation record: pageUrl is not an http or https address.'],
+    [
+      'a page that is not a web page',
+      { pageUrl: 'javascript:alert(1)' },
+      'restore-annotation record: pageUrl is not an http or https address.',
+    ],
     ['no colour', { color: undefined }, 'restore-annotation record: color must be one of yellow, green, blue, pink, purple.'],
     ['tags that are not a list', { tags: { 0: 'apt' } }, 'restore-annotation record: tags must be a list of tags.'],
     ['a note too long', { note: 'x'.repeat(20_001) }, 'restore-annotation record: note is longer than 20,000 characters.'],
-    ['a time that is not one', { createdAt: 'yesterday' }, 'restore-annotation record: createdAt must be a time in milliseconds since 1970.'],
-    ['a quote too long', { target: { ...target(), quote: { type: 'TextQuoteSelector', exact: 'x'.repeat(100_001) } } },
-      'restore-annotation record target: TextQuoteSelector exact is longer than 100,000 characters.'],
-    ['a bad element path', { target: { ...target(), element: { type: 'gloss:ElementPathSelector', path: 'main/p', start: 0, end: 1 } } },
-      'restore-annotation record target: gloss:ElementPathSelector path is not an element path such as "main:1/p:4".'],
+    [
+      'a time that is not one',
+      { createdAt: 'yesterday' },
+      'restore-annotation record: createdAt must be a time in milliseconds since 1970.',
+    ],
+    [
+      'a quote too long',
+      { target: { ...target(), quote: { type: 'TextQuoteSelector', exact: 'x'.repeat(100_001) } } },
+      'restore-annotation record target: TextQuoteSelector exact is longer than 100,000 characters.',
+    ],
+    [
+      'a bad element path',
+      { target: { ...target(), element: { type: 'gloss:ElementPathSelector', path: 'main/p', start: 0, end: 1 } } },
+      'restore-annotation record target: gloss:ElementPathSelector path is not an element path such as "main:1/p:4".',
+    ],
   ])('restore-annotation: refuses a record with %s', async (_name, change, message) => {
     const record = { ...(sample('restore-annotation') as GlossRequest<'restore-annotation'>).record, ...change };
     await expect(ask({ type: 'restore-annotation', record } as GlossRequest, contentScript())).rejects.toThrow(message);

@@ -9,7 +9,10 @@ import { createAnnotation } from '@/lib/storage/annotation-store';
 import { contentScript, OTHER_PAGE, PAGE, popup, target, type Sender } from './fixtures';
 
 // Saving a page's first highlight reads its actors in the background; that reading is not under test.
-vi.mock(import('@/extension/background/entity-handlers'), async (original) => ({ ...(await original()), recordActorsOfTab: async () => undefined }));
+vi.mock(import('@/extension/background/entity-handlers'), async (original) => ({
+  ...(await original()),
+  recordActorsOfTab: async () => undefined,
+}));
 
 const db = glossDatabase();
 
@@ -53,7 +56,9 @@ describe('the background listener', () => {
       glossError: 'delete-annotation: that highlight belongs to another page.',
     });
     const longQuote = { ...target(), quote: { ...target().quote, exact: 'x'.repeat(100_001) } };
-    expect((await answer({ type: 'create-annotation', target: longQuote, page: { title: 'T', siteName: null } }, contentScript())).reply).toEqual({
+    expect(
+      (await answer({ type: 'create-annotation', target: longQuote, page: { title: 'T', siteName: null } }, contentScript())).reply,
+    ).toEqual({
       glossError: 'create-annotation target: TextQuoteSelector exact is longer than 100,000 characters.',
     });
     expect(await db.annotations.count()).toBe(1);
@@ -85,7 +90,7 @@ describe('sendRequest', () => {
     fakeBrowser.runtime.onMessage.addListener(listener as never);
   };
 
-  it('throws the background\'s refusal as an Error with its message', async () => {
+  it("throws the background's refusal as an Error with its message", async () => {
     listen();
     await expect(sendRequest({ type: 'analyze-tab', tabId: 4 })).rejects.toThrow(
       new Error('analyze-tab: Gloss answers only its own pages and its own content script.'),

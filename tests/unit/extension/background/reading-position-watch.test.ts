@@ -15,7 +15,9 @@ function fakePort(sender: Sender, name = SIDE_PANEL_PORT) {
     sender,
     disconnected: false,
     postMessage: () => undefined,
-    disconnect: () => { port.disconnected = true; },
+    disconnect: () => {
+      port.disconnected = true;
+    },
     onMessage: { addListener: (listener: (message: unknown) => void) => messageListeners.push(listener) },
     onDisconnect: { addListener: (listener: () => void) => disconnectListeners.push(listener) },
     send: (message: unknown) => messageListeners.forEach((listener) => listener(message)),

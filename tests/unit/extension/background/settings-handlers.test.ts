@@ -21,7 +21,15 @@ beforeEach(async () => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
   const db = glossDatabase();
-  await Promise.all([db.pausedSites.clear(), db.annotations.clear(), db.pages.clear(), db.tags.clear(), db.settings.clear(), db.actors.clear(), db.entityTags.clear()]);
+  await Promise.all([
+    db.pausedSites.clear(),
+    db.annotations.clear(),
+    db.pages.clear(),
+    db.tags.clear(),
+    db.settings.clear(),
+    db.actors.clear(),
+    db.entityTags.clear(),
+  ]);
 });
 
 describe('set-settings', () => {
@@ -32,7 +40,9 @@ describe('set-settings', () => {
     const broadcast = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async () => undefined);
 
     const settings = { defaultColor: 'green', showToolbar: false } as const;
-    expect(await handleRequest({ type: 'set-settings', changes: { showToolbar: false, defaultColor: 'green' } }, settingsPage())).toEqual(settings);
+    expect(await handleRequest({ type: 'set-settings', changes: { showToolbar: false, defaultColor: 'green' } }, settingsPage())).toEqual(
+      settings,
+    );
     expect(await readSettings(glossDatabase())).toEqual(settings);
     const command = { type: 'settings-changed', gloss: 'tab-command', settings };
     // Every open tab, whatever its site (the fake browser starts with a tab of its own).
@@ -66,7 +76,9 @@ describe('set-settings', () => {
   it('is refused to a web page’s content script, in whatever frame, and changes nothing', async () => {
     const request = { type: 'set-settings', changes: { showToolbar: false } } as const;
     await expect(handleRequest(request, contentScript(PAGE))).rejects.toThrow("set-settings is answered only for Gloss's own pages.");
-    await expect(handleRequest(request, subFrame())).rejects.toThrow('set-settings: Gloss answers content scripts only in the top frame of a page.');
+    await expect(handleRequest(request, subFrame())).rejects.toThrow(
+      'set-settings: Gloss answers content scripts only in the top frame of a page.',
+    );
     expect(await readSettings(glossDatabase())).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -109,13 +121,19 @@ describe('erase-everything', () => {
     expect(await claimWelcome(db, 2)).toBe(false);
 
     const told = sendMessage.mock.calls.map(([tabId, message]) => [tabId, (message as { type: string }).type]);
-    expect(told).toEqual(expect.arrayContaining([
-      [article.id, 'page-annotations-changed'],
-      [social.id, 'site-paused-changed'],
-      [article.id, 'settings-changed'],
-      [social.id, 'settings-changed'],
-    ]));
-    expect(sendMessage).toHaveBeenCalledWith(social.id, { type: 'site-paused-changed', gloss: 'tab-command', paused: false }, { frameId: 0 });
+    expect(told).toEqual(
+      expect.arrayContaining([
+        [article.id, 'page-annotations-changed'],
+        [social.id, 'site-paused-changed'],
+        [article.id, 'settings-changed'],
+        [social.id, 'settings-changed'],
+      ]),
+    );
+    expect(sendMessage).toHaveBeenCalledWith(
+      social.id,
+      { type: 'site-paused-changed', gloss: 'tab-command', paused: false },
+      { frameId: 0 },
+    );
     expect(broadcast).toHaveBeenCalledWith({ type: 'annotations-changed', pageUrls: [PAGE] });
     expect(broadcast).toHaveBeenCalledWith({ type: 'site-pause-changed', site: 'social.example', paused: false });
     expect(broadcast).toHaveBeenCalledWith({ type: 'settings-changed', settings: DEFAULT_SETTINGS });
@@ -130,19 +148,34 @@ describe('the shortcut and the context menu', () => {
     await handleRequest({ type: 'set-settings', changes: { defaultColor: 'blue' } }, popup());
     sendMessage.mockClear();
     await highlightSelectionIn(tab.id);
-    expect(sendMessage.mock.calls).toEqual([[tab.id, { type: 'highlight-selection', gloss: 'tab-command', color: 'blue', shortcut: null }, { frameId: 0 }]]);
+    expect(sendMessage.mock.calls).toEqual([
+      [tab.id, { type: 'highlight-selection', gloss: 'tab-command', color: 'blue', shortcut: null }, { frameId: 0 }],
+    ]);
   });
 
   it('reuse the colour used last once there is a highlight, over the default colour', async () => {
     await handleRequest({ type: 'set-settings', changes: { defaultColor: 'blue' } }, popup());
     const tab = await fakeBrowser.tabs.create({ url: PAGE });
-    await createAnnotation(glossDatabase(), { pageUrl: PAGE, target: {
-      quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: 0, end: 1 },
-    }, color: 'green' }, null, Date.now() + 1000); // made after the default colour was chosen
+    await createAnnotation(
+      glossDatabase(),
+      {
+        pageUrl: PAGE,
+        target: {
+          quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector', start: 0, end: 1 },
+        },
+        color: 'green',
+      },
+      null,
+      Date.now() + 1000,
+    ); // made after the default colour was chosen
     const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => ({ ok: true }));
     await highlightSelectionIn(tab.id);
-    expect(sendMessage).toHaveBeenCalledWith(tab.id, { type: 'highlight-selection', gloss: 'tab-command', color: 'green', shortcut: null }, { frameId: 0 });
+    expect(sendMessage).toHaveBeenCalledWith(
+      tab.id,
+      { type: 'highlight-selection', gloss: 'tab-command', color: 'green', shortcut: null },
+      { frameId: 0 },
+    );
   });
 
   it('still highlight, in yellow, when a stored colour is not valid', async () => {
@@ -150,6 +183,10 @@ describe('the shortcut and the context menu', () => {
     const tab = await fakeBrowser.tabs.create({ url: PAGE });
     const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => ({ ok: true }));
     await highlightSelectionIn(tab.id);
-    expect(sendMessage).toHaveBeenCalledWith(tab.id, { type: 'highlight-selection', gloss: 'tab-command', color: 'yellow', shortcut: null }, { frameId: 0 });
+    expect(sendMessage).toHaveBeenCalledWith(
+      tab.id,
+      { type: 'highlight-selection', gloss: 'tab-command', color: 'yellow', shortcut: null },
+      { frameId: 0 },
+    );
   });
 });

@@ -18,7 +18,12 @@ const target = {
 
 /** A content script's sender: a tab's top frame (or another frame) showing `url`. */
 function contentScript(url: string, frameId = 0): Browser.runtime.MessageSender {
-  return { id: fakeBrowser.runtime.id, url, frameId, tab: { id: 5, url, index: 0, pinned: false, highlighted: false, windowId: 1, active: true, incognito: false } } as Browser.runtime.MessageSender;
+  return {
+    id: fakeBrowser.runtime.id,
+    url,
+    frameId,
+    tab: { id: 5, url, index: 0, pinned: false, highlighted: false, windowId: 1, active: true, incognito: false },
+  } as Browser.runtime.MessageSender;
 }
 
 /** site-status as the background answers it: the router admits the sender, then siteStatus answers. */
@@ -48,14 +53,26 @@ describe('a content script on a paused site', () => {
 describe('site-status (content script)', () => {
   it('answers for the sender’s own page: not paused, with or without highlights', async () => {
     await createAnnotation(glossDatabase(), { pageUrl: PAGE, target }, null);
-    expect(await siteStatus({ type: 'site-status' }, contentScript(`${PAGE}?utm_source=x#top`))).toEqual({ paused: false, hasAnnotations: true, settings: DEFAULT_SETTINGS });
-    expect(await siteStatus({ type: 'site-status' }, contentScript('https://news.example/other'))).toEqual({ paused: false, hasAnnotations: false, settings: DEFAULT_SETTINGS });
+    expect(await siteStatus({ type: 'site-status' }, contentScript(`${PAGE}?utm_source=x#top`))).toEqual({
+      paused: false,
+      hasAnnotations: true,
+      settings: DEFAULT_SETTINGS,
+    });
+    expect(await siteStatus({ type: 'site-status' }, contentScript('https://news.example/other'))).toEqual({
+      paused: false,
+      hasAnnotations: false,
+      settings: DEFAULT_SETTINGS,
+    });
   });
 
   it('says paused, and nothing about highlights, on a paused site', async () => {
     await createAnnotation(glossDatabase(), { pageUrl: PAGE, target }, null);
     await pauseSite(glossDatabase(), 'news.example');
-    expect(await siteStatus({ type: 'site-status' }, contentScript(PAGE))).toEqual({ paused: true, hasAnnotations: false, settings: DEFAULT_SETTINGS });
+    expect(await siteStatus({ type: 'site-status' }, contentScript(PAGE))).toEqual({
+      paused: true,
+      hasAnnotations: false,
+      settings: DEFAULT_SETTINGS,
+    });
     expect(await siteStatus({ type: 'site-status' }, contentScript('http://news.example/a'))).toMatchObject({ paused: true });
     expect(await siteStatus({ type: 'site-status' }, contentScript('https://blog.example/a'))).toMatchObject({ paused: false });
   });
@@ -98,7 +115,10 @@ describe('set-site-paused (extension pages)', () => {
     expect(await setSitePaused({ type: 'set-site-paused', site: 'news.example', paused: true })).toEqual({ ok: true });
     expect(await isSitePaused(glossDatabase(), 'news.example')).toBe(true);
     const command = { type: 'site-paused-changed', gloss: 'tab-command', paused: true };
-    expect(sendMessage.mock.calls).toEqual([[first.id, command, { frameId: 0 }], [second.id, command, { frameId: 0 }]]);
+    expect(sendMessage.mock.calls).toEqual([
+      [first.id, command, { frameId: 0 }],
+      [second.id, command, { frameId: 0 }],
+    ]);
     // Entity marks go too: nothing Gloss painted stays on a paused site.
     expect(executeScript.mock.calls.map(([options]) => options.target.tabId)).toEqual([first.id, second.id]);
     expect(broadcast).toHaveBeenCalledWith({ type: 'site-pause-changed', site: 'news.example', paused: true });
@@ -108,7 +128,8 @@ describe('set-site-paused (extension pages)', () => {
     expect(await setSitePaused({ type: 'set-site-paused', site: 'news.example', paused: false })).toEqual({ ok: true });
     expect(await isSitePaused(glossDatabase(), 'news.example')).toBe(false);
     expect(sendMessage.mock.calls.map(([tabId, message]) => [tabId, message])).toEqual([
-      [first.id, { ...command, paused: false }], [second.id, { ...command, paused: false }],
+      [first.id, { ...command, paused: false }],
+      [second.id, { ...command, paused: false }],
     ]);
     expect(executeScript).not.toHaveBeenCalled();
     expect(broadcast).toHaveBeenLastCalledWith({ type: 'site-pause-changed', site: 'news.example', paused: false });
@@ -124,7 +145,10 @@ describe('set-site-paused (extension pages)', () => {
 
   it('refuses anything that is not a site key, and stores nothing', async () => {
     for (const site of ['News.Example', 'news.example/path', 'https://news.example', '']) {
-      expect(await setSitePaused({ type: 'set-site-paused', site, paused: true })).toEqual({ ok: false, message: 'Gloss can only pause web sites.' });
+      expect(await setSitePaused({ type: 'set-site-paused', site, paused: true })).toEqual({
+        ok: false,
+        message: 'Gloss can only pause web sites.',
+      });
     }
     expect(await glossDatabase().pausedSites.count()).toBe(0);
   });

@@ -19,7 +19,9 @@ function fakePort(name: string, sender: Sender) {
     sender,
     received: [] as unknown[],
     disconnected: false,
-    postMessage: (message: unknown) => { port.received.push(message); },
+    postMessage: (message: unknown) => {
+      port.received.push(message);
+    },
     disconnect: () => {
       if (port.disconnected) return;
       port.disconnected = true;
@@ -29,14 +31,22 @@ function fakePort(name: string, sender: Sender) {
     /** The other side sends a message. */
     send: (message: unknown) => messageListeners.forEach((listener) => listener(message)),
     /** The other side goes away. */
-    drop: () => { port.disconnected = true; disconnectListeners.forEach((listener) => listener()); },
+    drop: () => {
+      port.disconnected = true;
+      disconnectListeners.forEach((listener) => listener());
+    },
   };
   return port;
 }
 
 const tab = (id: number) => ({ id }) as Browser.tabs.Tab;
 const pageSender = (tabId = 7, frameId = 0, url = 'https://news.example/a'): Sender => ({ id: ID, tab: tab(tabId), frameId, url });
-const frameSender = (tabId = 7, url = `chrome-extension://${ID}/ui-frame.html#${TOKEN}`): Sender => ({ id: ID, tab: tab(tabId), frameId: 5, url });
+const frameSender = (tabId = 7, url = `chrome-extension://${ID}/ui-frame.html#${TOKEN}`): Sender => ({
+  id: ID,
+  tab: tab(tabId),
+  frameId: 5,
+  url,
+});
 
 function connect(relay: (port: Browser.runtime.Port) => void, port: ReturnType<typeof fakePort>): ReturnType<typeof fakePort> {
   relay(port as unknown as Browser.runtime.Port);
@@ -61,7 +71,10 @@ describe('the UI frame relay', () => {
     vi.spyOn(fakeBrowser.runtime, 'getURL').mockReturnValue('chrome-extension://dynamic-0123/');
     const relay = createUiFrameRelay();
     connect(relay, fakePort(`gloss-ui-page:${TOKEN}`, pageSender()));
-    const frame = connect(relay, fakePort(`gloss-ui-frame:${TOKEN}`, frameSender(7, `chrome-extension://dynamic-0123/ui-frame.html#${TOKEN}`)));
+    const frame = connect(
+      relay,
+      fakePort(`gloss-ui-frame:${TOKEN}`, frameSender(7, `chrome-extension://dynamic-0123/ui-frame.html#${TOKEN}`)),
+    );
     expect(frame.disconnected).toBe(false);
   });
 

@@ -4,8 +4,15 @@ import { saveFile } from '@/extension/files/save-file';
 
 function clickedLink(): { link: HTMLAnchorElement | null; restore: () => void } {
   const seen: { link: HTMLAnchorElement | null } = { link: null };
-  const spy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { seen.link = this; });
-  return { get link() { return seen.link; }, restore: () => spy.mockRestore() };
+  const spy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    seen.link = this;
+  });
+  return {
+    get link() {
+      return seen.link;
+    },
+    restore: () => spy.mockRestore(),
+  };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -22,7 +29,10 @@ describe('saving a file', () => {
   it('downloads a large file as a blob: address, revoked a minute later', () => {
     vi.useFakeTimers();
     const created: Blob[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => { created.push(blob); return 'blob:gloss/1'; });
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:gloss/1';
+    });
     URL.revokeObjectURL = vi.fn();
     const click = clickedLink();
     saveFile({ fileName: 'all.json', mimeType: 'application/json', data: 'x'.repeat(2_000_000) });

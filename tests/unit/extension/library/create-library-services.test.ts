@@ -62,7 +62,7 @@ describe('importing a backup', () => {
     expect(changed.actorsChanged).toBe(false);
   });
 
-  it('applies the backup\'s actors only when the reader agrees to the changes it shows', async () => {
+  it("applies the backup's actors only when the reader agrees to the changes it shows", async () => {
     const services = createLibraryServices(db);
     const asked = vi.fn(async () => true);
 
@@ -87,7 +87,7 @@ describe('importing a backup', () => {
     expect(await db.annotations.count()).toBe(0);
   });
 
-  it('refuses a file that is not a backup with the parser\'s message, and writes nothing', async () => {
+  it("refuses a file that is not a backup with the parser's message, and writes nothing", async () => {
     const services = createLibraryServices(db);
     const outcome = await services.importBackup(backupFile('{"these are": "not annotations"'));
     expect(outcome.ok).toBe(false);
@@ -144,7 +144,7 @@ describe('changing highlights', () => {
 });
 
 describe('hearing of changes', () => {
-  it('calls back on Gloss\'s own broadcast, not on a look-alike from a content script, and stops when told', async () => {
+  it("calls back on Gloss's own broadcast, not on a look-alike from a content script, and stops when told", async () => {
     const services = createLibraryServices(db);
     const onChange = vi.fn();
     const stop = services.subscribe(onChange);

@@ -11,7 +11,12 @@ import type { SettingRecord } from '@/lib/storage/records';
 
 class FakeFolder {
   readonly kind = 'directory';
-  constructor(readonly name: string, private permission: PermissionState, private grant: PermissionState, private gone = false) {}
+  constructor(
+    readonly name: string,
+    private permission: PermissionState,
+    private grant: PermissionState,
+    private gone = false,
+  ) {}
   queryPermission = vi.fn(async () => this.permission);
   requestPermission = vi.fn(async () => (this.permission = this.grant));
   async *entries(): AsyncGenerator<[string, never]> {
@@ -25,17 +30,24 @@ function settingsTable(): GlossDatabase {
   return {
     settings: {
       get: async (key: string) => records.get(key),
-      put: async (record: SettingRecord) => { records.set(record.key, record); },
-      delete: async (key: string) => { records.delete(key); },
+      put: async (record: SettingRecord) => {
+        records.set(record.key, record);
+      },
+      delete: async (key: string) => {
+        records.delete(key);
+      },
     },
   } as unknown as GlossDatabase;
 }
 
 function withPicker(folder: FakeFolder | 'cancel'): void {
-  vi.stubGlobal('showDirectoryPicker', vi.fn(async () => {
-    if (folder === 'cancel') throw new DOMException('The user aborted a request.', 'AbortError');
-    return folder;
-  }));
+  vi.stubGlobal(
+    'showDirectoryPicker',
+    vi.fn(async () => {
+      if (folder === 'cancel') throw new DOMException('The user aborted a request.', 'AbortError');
+      return folder;
+    }),
+  );
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -64,8 +76,10 @@ describe('vaultServices', () => {
 
   it('says to choose a folder first when there is none', async () => {
     withPicker('cancel');
-    expect(await vaultServices(settingsTable(), async () => []).update(null, () => undefined))
-      .toEqual({ ok: false, message: 'Choose your vault folder first.' });
+    expect(await vaultServices(settingsTable(), async () => []).update(null, () => undefined)).toEqual({
+      ok: false,
+      message: 'Choose your vault folder first.',
+    });
   });
 
   it('asks again for permission when the browser wants it, and writes when it is given', async () => {
@@ -88,7 +102,8 @@ describe('vaultServices', () => {
     await services.choose();
     expect(await services.update(null, () => undefined)).toEqual({
       ok: false,
-      message: 'Gloss may not write to “My Vault”: the browser was not allowed to. Press Update vault again and allow editing, or choose the folder again.',
+      message:
+        'Gloss may not write to “My Vault”: the browser was not allowed to. Press Update vault again and allow editing, or choose the folder again.',
     });
     expect(readPages).not.toHaveBeenCalled();
   });

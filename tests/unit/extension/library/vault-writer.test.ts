@@ -12,7 +12,11 @@ import type { AnnotationRecord } from '@/lib/storage/records';
 class MemoryFile {
   readonly kind = 'file';
   writes = 0;
-  constructor(readonly name: string, public text: string, private failWrites = false) {}
+  constructor(
+    readonly name: string,
+    public text: string,
+    private failWrites = false,
+  ) {}
   /** Bumped on every write, as a file's modification time. */
   modified = 0;
   reads = 0;
@@ -32,8 +36,14 @@ class MemoryFile {
     if (this.failWrites) throw new DOMException('The file is read-only.', 'NoModificationAllowedError');
     let pending = '';
     return {
-      write: async (chunk: string) => { pending += chunk; },
-      close: async () => { this.text = pending; this.writes++; this.modified++; },
+      write: async (chunk: string) => {
+        pending += chunk;
+      },
+      close: async () => {
+        this.text = pending;
+        this.writes++;
+        this.modified++;
+      },
       abort: async () => undefined,
     };
   }
@@ -70,8 +80,17 @@ class MemoryFolder {
 const T = Date.UTC(2024, 0, 15);
 function page(url: string, title: string, quotes: string[]): PageExport {
   const annotations = quotes.map((exact, i): AnnotationRecord => ({
-    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, pageUrl: url, color: 'yellow', note: '', tags: [], createdAt: T, updatedAt: T,
-    target: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: i * 100, end: i * 100 + exact.length } },
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    pageUrl: url,
+    color: 'yellow',
+    note: '',
+    tags: [],
+    createdAt: T,
+    updatedAt: T,
+    target: {
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: i * 100, end: i * 100 + exact.length },
+    },
   }));
   return { page: { url, title, siteName: null, createdAt: T, updatedAt: T }, annotations, entityTags: [], actors: [] };
 }
@@ -88,7 +107,10 @@ describe('writeVault', () => {
     vault.children.delete('First.md');
     vault.folder('Reading').file('Renamed.md', `${moved.text}\nMine.\n`);
 
-    const second = await write(vault, [page('https://a.example/1', 'First', ['one', 'more']), page('https://a.example/2', 'Second', ['two'])]);
+    const second = await write(vault, [
+      page('https://a.example/1', 'First', ['one', 'more']),
+      page('https://a.example/2', 'Second', ['two']),
+    ]);
     expect(second).toEqual({ created: [], updated: ['Reading/Renamed.md'], unchanged: 1, skipped: [] });
     const renamed = (vault.children.get('Reading') as MemoryFolder).children.get('Renamed.md') as MemoryFile;
     expect(renamed.text).toContain('> more');
@@ -121,7 +143,12 @@ describe('writeVault', () => {
     const note = vault.children.get('First.md') as MemoryFile;
     note.reads = 0;
     // Read 1 lists the folder; read 2 is the check before writing, after the reader saved.
-    note.beforeRead = (read) => { if (read === 2) { note.text += '\nSaved meanwhile.\n'; note.modified++; } };
+    note.beforeRead = (read) => {
+      if (read === 2) {
+        note.text += '\nSaved meanwhile.\n';
+        note.modified++;
+      }
+    };
     const report = await write(vault, [page('https://a.example/1', 'First', ['one', 'two'])]);
     expect(report.updated).toEqual(['First.md']);
     expect(note.text).toContain('> two');
@@ -147,6 +174,10 @@ describe('writeVault', () => {
     const vault = new MemoryFolder('vault');
     const progress: VaultProgress[] = [];
     await write(vault, [page('https://a.example/1', 'First', ['one'])], progress);
-    expect(progress).toEqual([{ phase: 'reading', notes: 0 }, { phase: 'writing', done: 0, total: 1 }, { phase: 'writing', done: 1, total: 1 }]);
+    expect(progress).toEqual([
+      { phase: 'reading', notes: 0 },
+      { phase: 'writing', done: 0, total: 1 },
+      { phase: 'writing', done: 1, total: 1 },
+    ]);
   });
 });

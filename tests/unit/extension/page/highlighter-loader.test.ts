@@ -3,7 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GlossRequest } from '@/lib/messaging/contract';
 import {
-  publishedHighlighter, publishedPageSettings, publishHighlighter, publishPageSettings, unpublishHighlighter, type HighlighterApi,
+  publishedHighlighter,
+  publishedPageSettings,
+  publishHighlighter,
+  publishPageSettings,
+  unpublishHighlighter,
+  type HighlighterApi,
 } from '@/extension/page/highlighter-api';
 import { DEFAULT_SETTINGS, type GlossSettings } from '@/lib/settings/gloss-settings';
 import { startHighlighterLoader } from '@/extension/page/highlighter-loader';
@@ -29,19 +34,25 @@ beforeEach(() => {
   fakeBrowser.reset();
   status = { paused: false, hasAnnotations: false };
   injected = 0;
-  vi.mocked(sendRequest).mockReset().mockImplementation((async (request: GlossRequest) => {
-    if (request.type === 'site-status') return { ...status };
-    if (request.type === 'load-highlighter') {
-      injected++;
-      if (!publishedHighlighter()) publishHighlighter((highlighter = freshHighlighter()));
-      return true;
-    }
-    throw new Error(`unexpected ${request.type}`);
-  }) as typeof sendRequest);
+  vi.mocked(sendRequest)
+    .mockReset()
+    .mockImplementation((async (request: GlossRequest) => {
+      if (request.type === 'site-status') return { ...status };
+      if (request.type === 'load-highlighter') {
+        injected++;
+        if (!publishedHighlighter()) publishHighlighter((highlighter = freshHighlighter()));
+        return true;
+      }
+      throw new Error(`unexpected ${request.type}`);
+    }) as typeof sendRequest);
   // The loader's gesture listeners, to call with events the way the browser delivers a person's.
   listeners = {};
   const add = document.addEventListener.bind(document);
-  vi.spyOn(document, 'addEventListener').mockImplementation(((type: string, listener: (event: Event) => void, options?: AddEventListenerOptions) => {
+  vi.spyOn(document, 'addEventListener').mockImplementation(((
+    type: string,
+    listener: (event: Event) => void,
+    options?: AddEventListenerOptions,
+  ) => {
     (listeners[type] ??= []).push(listener);
     add(type, listener, options);
   }) as typeof document.addEventListener);
@@ -123,7 +134,12 @@ describe('the always-on loader', () => {
 
   it('acts on selections and commands only once the background has said the site is not paused', async () => {
     let answer: (value: unknown) => void = () => undefined;
-    vi.mocked(sendRequest).mockImplementationOnce(() => new Promise((resolve) => { answer = resolve as typeof answer; }));
+    vi.mocked(sendRequest).mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          answer = resolve as typeof answer;
+        }),
+    );
     startHighlighterLoader(controller.signal);
     selectText();
     await mouseUp(true);
@@ -138,7 +154,12 @@ describe('the always-on loader', () => {
 
   it('on a paused site, drops what came before the answer', async () => {
     let answer: (value: unknown) => void = () => undefined;
-    vi.mocked(sendRequest).mockImplementationOnce(() => new Promise((resolve) => { answer = resolve as typeof answer; }));
+    vi.mocked(sendRequest).mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          answer = resolve as typeof answer;
+        }),
+    );
     startHighlighterLoader(controller.signal);
     selectText();
     await mouseUp(true);
@@ -150,7 +171,12 @@ describe('the always-on loader', () => {
 
   it('stays paused when the pause arrives before the answer to its first question', async () => {
     let answer: (value: unknown) => void = () => undefined;
-    vi.mocked(sendRequest).mockImplementationOnce(() => new Promise((resolve) => { answer = resolve as typeof answer; }));
+    vi.mocked(sendRequest).mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          answer = resolve as typeof answer;
+        }),
+    );
     startHighlighterLoader(controller.signal);
     await command({ type: 'site-paused-changed', paused: true });
     answer({ paused: false, hasAnnotations: true });
@@ -187,9 +213,15 @@ describe('the always-on loader', () => {
     startHighlighterLoader(controller.signal);
     await settle();
     let injectNow: () => void = () => undefined;
-    vi.mocked(sendRequest).mockImplementationOnce(() => new Promise((resolve) => {
-      injectNow = () => { publishHighlighter((highlighter = freshHighlighter())); resolve(true); };
-    }));
+    vi.mocked(sendRequest).mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          injectNow = () => {
+            publishHighlighter((highlighter = freshHighlighter()));
+            resolve(true);
+          };
+        }),
+    );
     const loading = command({ type: 'highlight-selection' });
     await settle();
     await command({ type: 'site-paused-changed', paused: true });
@@ -263,7 +295,12 @@ describe('the always-on loader', () => {
 
     it('keeps a change that arrives while the first answer is on its way, which may be older', async () => {
       let answer: (value: unknown) => void = () => undefined;
-      vi.mocked(sendRequest).mockImplementationOnce(() => new Promise((resolve) => { answer = resolve as typeof answer; }));
+      vi.mocked(sendRequest).mockImplementationOnce(
+        () =>
+          new Promise((resolve) => {
+            answer = resolve as typeof answer;
+          }),
+      );
       startHighlighterLoader(controller.signal);
       await command({ type: 'settings-changed', settings: OFF });
       answer({ paused: false, hasAnnotations: false, settings: DEFAULT_SETTINGS });

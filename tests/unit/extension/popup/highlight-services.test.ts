@@ -28,7 +28,7 @@ describe('the popup listens for changes only from those who may announce them', 
     expect(onChange).toHaveBeenCalledTimes(2);
   });
 
-  it('refreshes on highlights-placed only from its own tab\'s content script, in the top frame', async () => {
+  it("refreshes on highlights-placed only from its own tab's content script, in the top frame", async () => {
     const onChange = vi.fn();
     highlightServicesFor(POPUP_TAB).subscribe(onChange);
     const placed = { type: 'highlights-placed' };

@@ -9,7 +9,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 beforeEach(() => {
   fakeBrowser.reset();
   vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
-  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (query) => ((query as { windowId?: number }).windowId === 1 ? [tab(10)] : [tab(20)]));
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (query) =>
+    (query as { windowId?: number }).windowId === 1 ? [tab(10)] : [tab(20)],
+  );
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -36,7 +36,11 @@ async function oddServer(handle: (request: IncomingMessage, response: ServerResp
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/dav/`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -64,10 +68,13 @@ describe('WebdavFolder against Apache', () => {
   });
 
   it('says a wrong password, and a folder that is not there', async () => {
-    expect((await problemOf(new WebdavFolder({ serverUrl: dav.url, user: dav.user, password: 'wrong' }, fast).ensure())).message)
-      .toBe('The server did not accept the user name or password.');
-    expect((await problemOf(new WebdavFolder({ serverUrl: `${dav.url}no/such/place/`, user: dav.user, password: dav.password }, fast).ensure())).code)
-      .toBe('not-found');
+    expect((await problemOf(new WebdavFolder({ serverUrl: dav.url, user: dav.user, password: 'wrong' }, fast).ensure())).message).toBe(
+      'The server did not accept the user name or password.',
+    );
+    expect(
+      (await problemOf(new WebdavFolder({ serverUrl: `${dav.url}no/such/place/`, user: dav.user, password: dav.password }, fast).ensure()))
+        .code,
+    ).toBe('not-found');
   });
 });
 
@@ -75,8 +82,18 @@ describe('WebdavFolder against servers that misbehave', () => {
   const cases: [string, (request: IncomingMessage, response: ServerResponse) => void, string, RegExp][] = [
     ['403', (_q, r) => r.writeHead(403).end(), 'forbidden', /does not allow this account/],
     ['507', (_q, r) => r.writeHead(507).end(), 'server-full', /out of space/],
-    ['a redirect', (_q, r) => r.writeHead(302, { Location: 'https://elsewhere.example/dav/' }).end(), 'redirect', /another address \(https:\/\/elsewhere\.example\/dav\/\)/],
-    ['an HTML page', (_q, r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><p>Welcome</p>'), 'not-webdav', /web page, not a WebDAV folder/],
+    [
+      'a redirect',
+      (_q, r) => r.writeHead(302, { Location: 'https://elsewhere.example/dav/' }).end(),
+      'redirect',
+      /another address \(https:\/\/elsewhere\.example\/dav\/\)/,
+    ],
+    [
+      'an HTML page',
+      (_q, r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><p>Welcome</p>'),
+      'not-webdav',
+      /web page, not a WebDAV folder/,
+    ],
     ['500', (_q, r) => r.writeHead(500).end(), 'server-error', /internal error \(500\)/],
     ['no answer', () => undefined, 'timeout', /did not answer within 1 second\. Gloss will try again later/],
   ];
@@ -98,7 +115,8 @@ describe('WebdavFolder against servers that misbehave', () => {
     const server = await oddServer((_q, r) => {
       calls += 1;
       if (calls === 1) r.writeHead(503).end();
-      else r.writeHead(207, { 'Content-Type': 'application/xml' }).end('<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"></D:multistatus>');
+      else
+        r.writeHead(207, { 'Content-Type': 'application/xml' }).end('<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"></D:multistatus>');
     });
     try {
       await new WebdavFolder({ serverUrl: server.url, user: 'u', password: 'p' }, fast).ensure();

@@ -23,7 +23,9 @@ const CONTENT = { quote: 'Astonishingly, the group', color: 'green' as const, no
 const trusted = <E extends Event>(event: E) => event;
 const toolbarActions = () => ({ highlight: vi.fn(), edit: vi.fn(), merge: vi.fn(), close: vi.fn() });
 const control = (root: Element, label: string) =>
-  [...root.querySelectorAll<HTMLElement>('button, textarea, input')].find((element) => (element.getAttribute('aria-label') ?? element.textContent) === label)!;
+  [...root.querySelectorAll<HTMLElement>('button, textarea, input')].find(
+    (element) => (element.getAttribute('aria-label') ?? element.textContent) === label,
+  )!;
 function editor() {
   const actions = { draft: vi.fn(), close: vi.fn(), remove: vi.fn(), step: vi.fn(), knownTags: Promise.resolve([]) };
   const { dialog } = highlightEditor(CONTENT, false, actions);
@@ -39,7 +41,8 @@ describe('acting in the toolbar and the editor', () => {
     const trustedClick = (element: Element) => element.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
     trustedClick(toolbar.querySelector('[aria-label="Pink"]')!);
     expect(actions.highlight).toHaveBeenLastCalledWith('pink', false);
-    const press = (key: string) => toolbar.querySelector('button')!.dispatchEvent(trusted(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+    const press = (key: string) =>
+      toolbar.querySelector('button')!.dispatchEvent(trusted(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
     press('3');
     expect(actions.highlight).toHaveBeenLastCalledWith('blue', false);
     press('n');
@@ -62,5 +65,4 @@ describe('acting in the toolbar and the editor', () => {
     trustedClick(control(dialog, 'Delete highlight'));
     expect(actions.remove).toHaveBeenCalledTimes(1);
   });
-
 });

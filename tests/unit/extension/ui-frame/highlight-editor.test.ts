@@ -4,17 +4,30 @@ import { h } from '@/extension/ui-frame/dom';
 import { highlightEditor, keepFocusInside } from '@/extension/ui-frame/highlight-editor';
 import { selectionToolbar } from '@/extension/ui-frame/selection-toolbar';
 
-const CONTENT = { quote: 'Astonishingly, the group managed to generate a staggering 750 million', color: 'green' as const, note: 'The headline number.', tags: ['fraud', 'Storm-1152'] };
+const CONTENT = {
+  quote: 'Astonishingly, the group managed to generate a staggering 750 million',
+  color: 'green' as const,
+  note: 'The headline number.',
+  tags: ['fraud', 'Storm-1152'],
+};
 
 function editor(focusNote = false) {
-  const actions = { draft: vi.fn(), close: vi.fn(), remove: vi.fn(), step: vi.fn(), knownTags: Promise.resolve(['fraud', 'phishing', 'social-engineering']) };
+  const actions = {
+    draft: vi.fn(),
+    close: vi.fn(),
+    remove: vi.fn(),
+    step: vi.fn(),
+    knownTags: Promise.resolve(['fraud', 'phishing', 'social-engineering']),
+  };
   const { dialog, first, keys } = highlightEditor(CONTENT, focusNote, actions);
   document.body.replaceChildren(dialog);
   return { dialog, first, keys, actions };
 }
 
 const control = (root: Element, label: string) =>
-  [...root.querySelectorAll<HTMLElement>('button, textarea, input')].find((element) => (element.getAttribute('aria-label') ?? element.textContent) === label)!;
+  [...root.querySelectorAll<HTMLElement>('button, textarea, input')].find(
+    (element) => (element.getAttribute('aria-label') ?? element.textContent) === label,
+  )!;
 
 describe('the in-page UI frame’s controls', () => {
   it('act only on trusted events: a scripted click does nothing', () => {
@@ -26,7 +39,8 @@ describe('the in-page UI frame’s controls', () => {
   });
 
   const toolbarActions = () => ({ highlight: vi.fn(), edit: vi.fn(), merge: vi.fn(), close: vi.fn() });
-  const names = (root: Element) => [...root.querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent);
+  const names = (root: Element) =>
+    [...root.querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent);
 
   it('shows the toolbar with Highlight, the five colours and Add note', () => {
     const toolbar = selectionToolbar('yellow', { kind: 'new' }, toolbarActions());
@@ -84,11 +98,19 @@ describe('the in-page UI frame’s controls', () => {
 
   it('keeps Tab inside the dialog: past the last control it comes back to the first, and Shift+Tab goes round the other way', () => {
     const { dialog } = editor();
-    const tabbable = [...dialog.querySelectorAll<HTMLElement>('button, textarea, input')].filter((element) => element.tabIndex >= 0 && !element.closest('[hidden]'));
+    const tabbable = [...dialog.querySelectorAll<HTMLElement>('button, textarea, input')].filter(
+      (element) => element.tabIndex >= 0 && !element.closest('[hidden]'),
+    );
     const first = tabbable[0];
     const last = tabbable[tabbable.length - 1];
     expect([first.getAttribute('aria-label'), last.textContent]).toEqual(['Green', 'Done']);
-    const tab = (shiftKey: boolean) => ({ shiftKey, prevented: false, preventDefault() { this.prevented = true; } });
+    const tab = (shiftKey: boolean) => ({
+      shiftKey,
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    });
     last.focus();
     const forward = tab(false);
     keepFocusInside(dialog, forward);
