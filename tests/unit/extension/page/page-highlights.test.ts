@@ -44,7 +44,16 @@ function record(exact: string, color: HighlightColor = 'yellow', id = `id-${exac
   const index = new TextIndex(document.body);
   const start = index.text.indexOf(exact);
   if (start < 0) throw new Error(`"${exact}" is not in the page`);
-  return { id, pageUrl: PAGE, target: describeOffsets(index, start, start + exact.length), color, note: '', tags: [], createdAt: 1, updatedAt: 1 };
+  return {
+    id,
+    pageUrl: PAGE,
+    target: describeOffsets(index, start, start + exact.length),
+    color,
+    note: '',
+    tags: [],
+    createdAt: 1,
+    updatedAt: 1,
+  };
 }
 
 /** A live range over the first occurrence of `exact` (the reader's selection). */
@@ -76,7 +85,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('loading a page\'s highlights', () => {
+describe("loading a page's highlights", () => {
   it('places each stored highlight on its text, paints it in its colour and lists them in document order', async () => {
     const onChange = vi.fn();
     const highlights = new PageHighlights(onChange);
@@ -87,7 +96,9 @@ describe('loading a page\'s highlights', () => {
 
     expect(requests).toEqual([{ type: 'page-annotations' }]);
     expect(highlights.states().map(({ record: r, status }) => [r.id, status])).toEqual([
-      ['id-Storm-1152', 'anchored'], ['id-Octo Tempest', 'anchored'], ['id-Arkose Labs', 'anchored'],
+      ['id-Storm-1152', 'anchored'],
+      ['id-Octo Tempest', 'anchored'],
+      ['id-Arkose Labs', 'anchored'],
     ]);
     expect(painted()).toEqual({ 'gloss-yellow': ['Storm-1152'], 'gloss-green': ['Octo Tempest', 'Arkose Labs'] });
     expect(document.getElementById('gloss-highlight-paint')).not.toBeNull();
@@ -120,18 +131,31 @@ describe('loading a page\'s highlights', () => {
 });
 
 describe('creating a highlight from a selection', () => {
-  it('stores what the selection says with the page\'s title and site, then places and paints the stored record', async () => {
+  it("stores what the selection says with the page's title and site, then places and paints the stored record", async () => {
     const onChange = vi.fn();
     const highlights = new PageHighlights(onChange);
     answers['create-annotation'] = (request) => {
       const { target, color } = request as GlossRequest<'create-annotation'>;
-      return { id: 'new', pageUrl: PAGE, target, color: color ?? 'yellow', note: '', tags: [], createdAt: 2, updatedAt: 2 } satisfies AnnotationRecord;
+      return {
+        id: 'new',
+        pageUrl: PAGE,
+        target,
+        color: color ?? 'yellow',
+        note: '',
+        tags: [],
+        createdAt: 2,
+        updatedAt: 2,
+      } satisfies AnnotationRecord;
     };
 
     const created = await highlights.create(selection('Scattered Spider'), 'purple');
 
     const sent = requests[0] as GlossRequest<'create-annotation'>;
-    expect(sent).toMatchObject({ type: 'create-annotation', color: 'purple', page: { title: 'Storm-1152', siteName: 'Security Newsroom' } });
+    expect(sent).toMatchObject({
+      type: 'create-annotation',
+      color: 'purple',
+      page: { title: 'Storm-1152', siteName: 'Security Newsroom' },
+    });
     expect(sent.target.quote.exact).toBe('Scattered Spider');
     expect(created?.id).toBe('new');
     expect(highlights.get('new')).toMatchObject({ status: 'anchored', anchoredText: 'Scattered Spider' });
@@ -160,7 +184,11 @@ describe('moving a highlight onto a new selection (re-attaching an orphan)', () 
     orphan.target.element = undefined;
     highlights.place([orphan]);
     expect(highlights.get('orphan')?.status).toBe('orphan');
-    answers['retarget-annotation'] = (request) => ({ ...orphan, target: (request as GlossRequest<'retarget-annotation'>).target, updatedAt: 3 });
+    answers['retarget-annotation'] = (request) => ({
+      ...orphan,
+      target: (request as GlossRequest<'retarget-annotation'>).target,
+      updatedAt: 3,
+    });
 
     expect(await highlights.retarget('orphan', selection('Octo Tempest'))).toBe(true);
 
@@ -188,7 +216,8 @@ describe('changes made elsewhere', () => {
 
     highlights.replaceRecord({ ...kept, color: 'blue', note: 'also UNC3944' });
 
-    expect(painted()).toEqual({ 'gloss-blue': ['Octo Tempest'] });
+    // In its new colour, and marked as having a note now.
+    expect(painted()).toEqual({ 'gloss-blue': ['Octo Tempest'], 'gloss-noted': ['Octo Tempest'] });
     expect(highlights.get(kept.id)?.record.note).toBe('also UNC3944');
     expect(requests).toEqual([]);
   });
