@@ -4,7 +4,8 @@
  * write, a backup gives back. Only the known fields are copied into fresh objects, so stray or hostile
  * keys never reach the database.
  */
-import { ALIAS_PICK, ENTITY_TAG, PAGE, TAG, USER_ACTOR } from '../storage/record-schemas';
+import { ALIAS_PICK, ENTITY_TAG, USER_ACTOR } from '../storage/entity-record-schemas';
+import { PAGE, TAG } from '../storage/record-schemas';
 import type { AliasPickRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from '../storage/records';
 import { parseRecord } from '../storage/schema-fields';
 

@@ -7,7 +7,8 @@ import { formKey } from '../entities/dictionary';
 import type { GlossDatabase } from './database';
 import { keepAliasPick } from './keep-records';
 import { touchPage, type PageDetails } from './page-store';
-import { aliasPickId, MAX_NAME } from './record-schemas';
+import { aliasPickId } from './entity-record-schemas';
+import { MAX_NAME } from './record-schemas';
 import type { AliasPickRecord } from './records';
 
 export { aliasPickId };

@@ -8,7 +8,8 @@ import type { EntityKind } from '../entities/types';
 import type { GlossDatabase } from './database';
 import { keepActor, keepEntityTag, keepPage } from './keep-records';
 import { touchPage, type PageDetails } from './page-store';
-import { entityTagId, MAX_ALIASES, MAX_NAME } from './record-schemas';
+import { entityTagId } from './entity-record-schemas';
+import { MAX_ALIASES, MAX_NAME } from './record-schemas';
 import { fail } from './schema-fields';
 import type { EntityTagRecord, EntityTagStatus, PageRecord, UserActorRecord } from './records';
 

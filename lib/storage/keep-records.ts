@@ -9,11 +9,10 @@
  *   name) is refused with a RecordProblem, and nothing is written.
  */
 import type { AnnotationTarget } from '../anchoring/types';
+import { ALIAS_PICK, ENTITY_TAG, USER_ACTOR } from './entity-record-schemas';
 import {
-  ALIAS_PICK,
   ANNOTATION,
   ELEMENT_SELECTOR,
-  ENTITY_TAG,
   PAGE_SELECTOR,
   MAX_BYLINE,
   MAX_KEY,
@@ -25,7 +24,6 @@ import {
   MAX_TITLE,
   PAGE,
   TAG,
-  USER_ACTOR,
 } from './record-schemas';
 import type { AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from './records';
 import { meets, parseRecord } from './schema-fields';

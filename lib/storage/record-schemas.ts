@@ -1,6 +1,6 @@
 /**
- * The one schema of every record Gloss keeps: pages, highlights (with their target), tags, entity
- * verdicts and the user's actors. The stores check what they write with it (keep-records.ts), the
+ * The one schema of every record Gloss keeps: pages, highlights (with their target) and tags here; entity
+ * verdicts, the user's actors and alias picks in entity-record-schemas.ts, on the same fields. The stores check what they write with it (keep-records.ts), the
  * background checks what a content script sends with it (record-rules.ts), and the backup importer
  * parses with it (lib/backup), so whatever the store can write, an import accepts.
  *
@@ -12,31 +12,17 @@ import { isElementPath, MAX_ELEMENT_PATH } from '../anchoring/element-path';
 import { PDF_FRAGMENT_SPEC, type AnnotationTarget, type ElementPathSelector, type TextPositionSelector } from '../anchoring/types';
 import { isPdfDocumentKey } from '../pdf/document-key';
 import { pageOfFragment } from '../pdf/page-selector';
-import type { EntityKind } from '../entities/types';
 import { normalizePageUrl } from '../url/normalize-url';
 import { idForIri } from './annotation-ids';
-import { formKey } from '../entities/dictionary';
-import {
-  HIGHLIGHT_COLORS,
-  type AliasPickRecord,
-  type AnnotationRecord,
-  type EntityTagRecord,
-  type EntityTagStatus,
-  type HighlightColor,
-  type PageRecord,
-  type TagRecord,
-  type UserActorRecord,
-} from './records';
-import { count, flag, offset, record, text, textList, timestamp, wellFormed } from './schema-fields';
+import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor, type PageRecord, type TagRecord } from './records';
+import { count, offset, record, text, textList, timestamp, wellFormed } from './schema-fields';
 import { cleanTags, MAX_TAG_LENGTH, MAX_TAGS, tagKey } from './tags';
 import {
-  MAX_ALIASES,
   MAX_ANNOTATION_ID,
   MAX_ANNOTATION_IRI,
   MAX_BYLINE,
   MAX_DOCUMENT_KEY,
   MAX_KEY,
-  MAX_NAME,
   MAX_NOTE,
   MAX_PAGE_ACTORS,
   MAX_PUBLISHED_TIME,
@@ -49,30 +35,6 @@ import {
 
 export * from './record-limits';
 export { MAX_ELEMENT_PATH };
-
-/** A verdict's id: its page and entity key (a newline appears in neither a normalised URL nor a key). */
-export function entityTagId(pageUrl: string, key: string): string {
-  return `${pageUrl}\n${key}`;
-}
-
-/** An alias pick's id: its page (or "*" for every page, which no page address is) and the name's key. */
-export function aliasPickId(pageUrl: string | null, nameKey: string): string {
-  return `${pageUrl ?? '*'}\n${nameKey}`;
-}
-
-/** Every kind, spelled out as a record so the compiler notices a new kind. */
-const KINDS: Record<EntityKind, true> = {
-  'threat-actor': true,
-  malware: true,
-  tool: true,
-  vulnerability: true,
-  technique: true,
-  indicator: true,
-  organization: true,
-  person: true,
-  place: true,
-};
-const STATUSES: readonly EntityTagStatus[] = ['confirmed', 'rejected'];
 
 /**
  * Why `url` is no address Gloss files a page under, or null when it is one: an http(s) address, or a
@@ -308,70 +270,3 @@ export const TAG = v.pipe(
   ),
   v.check((tag) => tag.key === tagKey(tag.label), ': key does not match the label.'),
 ) satisfies v.GenericSchema<unknown, TagRecord>;
-
-export const ENTITY_TAG = v.pipe(
-  record(
-    {
-      id: text(': id', { max: MAX_URL_LENGTH + 1 + MAX_KEY, absent: ' has no id.' }),
-      pageUrl: pageUrl(': pageUrl'),
-      entityKey: text(': entityKey', { max: MAX_KEY, nonEmpty: true, absent: ' has no entityKey.' }),
-      kind: v.pipe(
-        text(': kind', { max: 40, absent: ' has no kind.' }),
-        v.check(
-          (kind: string) => Object.prototype.hasOwnProperty.call(KINDS, kind),
-          (issue) => `: "${String(issue.input)}" is not a kind of entity Gloss knows.`,
-        ),
-      ),
-      name: text(': name', { max: MAX_NAME, absent: ' has no name.' }),
-      canonical: text(': canonical', { max: MAX_NAME, nonEmpty: true, absent: ' has no canonical.' }),
-      status: v.picklist(STATUSES, ': status must be "confirmed" or "rejected".'),
-      createdAt: timestamp(': createdAt'),
-      updatedAt: timestamp(': updatedAt'),
-    },
-    ' is not an object.',
-  ),
-  v.check((tag) => tag.entityKey.startsWith(`${tag.kind}:`), ': entityKey does not match its kind.'),
-  v.check((tag) => tag.id === entityTagId(tag.pageUrl, tag.entityKey), ': id does not match its page and entity.'),
-  v.transform((tag): EntityTagRecord => ({ ...tag, kind: tag.kind as EntityKind })),
-) satisfies v.GenericSchema<unknown, EntityTagRecord>;
-
-export const USER_ACTOR = v.pipe(
-  record(
-    {
-      id: text(': id', { max: MAX_KEY, nonEmpty: true, absent: ' has no id.' }),
-      canonical: text(': canonical', { max: MAX_NAME, nonEmpty: true, absent: ' has no canonical.' }),
-      aliases: textList(': aliases', { entries: MAX_ALIASES, max: MAX_NAME }),
-      extendsBuiltin: flag(': extendsBuiltin'),
-      // The actor is looked up by its names, its own key among them.
-      nameKeys: textList(': nameKeys', { entries: MAX_ALIASES + 1, max: MAX_KEY }),
-      createdAt: timestamp(': createdAt'),
-      updatedAt: timestamp(': updatedAt'),
-    },
-    ' is not an object.',
-  ),
-  v.check((actor) => actor.nameKeys.includes(actor.id), ": nameKeys must include the actor's id."),
-) satisfies v.GenericSchema<unknown, UserActorRecord>;
-
-export const ALIAS_PICK = v.pipe(
-  record(
-    {
-      id: text(': id', { max: MAX_URL_LENGTH + 1 + MAX_KEY, absent: ' has no id.' }),
-      scope: v.picklist(['page', 'everywhere'] as const, ': scope must be "page" or "everywhere".'),
-      pageUrl: v.optional(pageUrl(': pageUrl')),
-      name: text(': name', { max: MAX_NAME, nonEmpty: true, absent: ' has no name.' }),
-      nameKey: text(': nameKey', { max: MAX_KEY, nonEmpty: true, absent: ' has no nameKey.' }),
-      actor: text(': actor', { max: MAX_NAME, nonEmpty: true, absent: ' has no actor.' }),
-      createdAt: timestamp(': createdAt'),
-      updatedAt: timestamp(': updatedAt'),
-    },
-    ' is not an object.',
-  ),
-  v.check(
-    (pick) => (pick.scope === 'page') === (pick.pageUrl !== undefined),
-    ': pageUrl must be given for a pick on a page, and only then.',
-  ),
-  v.check((pick) => pick.nameKey === formKey(pick.name), ': nameKey does not match the name.'),
-  v.check((pick) => pick.id === aliasPickId(pick.pageUrl ?? null, pick.nameKey), ': id does not match its page and name.'),
-  // Optional fields only when the record has them, so a round trip gives the same record.
-  v.transform(({ pageUrl: url, ...rest }): AliasPickRecord => (url === undefined ? rest : { ...rest, pageUrl: url })),
-) satisfies v.GenericSchema<unknown, AliasPickRecord>;

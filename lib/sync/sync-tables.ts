@@ -4,7 +4,8 @@
  * settings stay with each device: a site paused at work need not be paused at home.
  */
 import type * as v from 'valibot';
-import { ALIAS_PICK, ANNOTATION, ENTITY_TAG, PAGE, TAG, USER_ACTOR } from '../storage/record-schemas';
+import { ALIAS_PICK, ENTITY_TAG, USER_ACTOR } from '../storage/entity-record-schemas';
+import { ANNOTATION, PAGE, TAG } from '../storage/record-schemas';
 
 export interface SyncTable {
   name: 'pages' | 'annotations' | 'tags' | 'entityTags' | 'actors' | 'aliasPicks';
