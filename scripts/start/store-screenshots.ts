@@ -41,19 +41,24 @@ async function paintedColours(page: Page): Promise<string> {
     .join(' ');
 }
 
-/** Selects from `start` to `end` and presses the toolbar's `button` in the colour `colour`, with the real mouse. */
+/**
+ * Selects from `start` to `end` and highlights it in `colour` with the real mouse: one click on the
+ * toolbar's colour, or with a note, "Add note" and then the colour in the editor that opens.
+ */
 async function highlightIn(page: Page, colour: string, start: string, end: string, button: 'Highlight' | 'Add note'): Promise<void> {
   await selectForToolbar(page, start, end);
   const frame = await glossFrame(page);
-  const swatch = frame.getByRole('radio', { name: colour });
-  await swatch.waitFor({ timeout: WAIT });
+  const target = frame.getByRole('button', { name: button === 'Highlight' ? colour : 'Add note', exact: true });
+  await target.waitFor({ timeout: WAIT });
   // As a person waits to see the toolbar: until Chrome has drawn the frame, a click at its place goes to
   // the page. Forced clicks, as in the e2e helpers: Playwright's own wait for a still element counts
   // animation frames a loaded headless Chrome may hold back from the frame.
   await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await target.click({ force: true });
+  if (button === 'Highlight') return;
+  const swatch = (await glossEditor(page)).getByRole('radio', { name: colour });
   await swatch.click({ force: true });
   await waitFor(`the ${colour} swatch to be chosen`, async () => (await swatch.getAttribute('aria-checked')) === 'true');
-  await frame.getByRole('button', { name: button, exact: true }).click({ force: true });
 }
 
 /** Three highlights as a reader makes them: one plain, one in another colour, one with a note and tags (its editor left open). */
