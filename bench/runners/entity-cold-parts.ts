@@ -100,7 +100,7 @@ function runChild(args: string[]): Promise<Parts> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'bench', 'entity-cold-parts.ts'), ...args],
+      ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'runners', 'entity-cold-parts.ts'), ...args],
       { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
