@@ -9,6 +9,7 @@ import { clearEntityMarks, entityMarksShown, focusEntityMark, markEntities } fro
 import { inTabOr } from './execute-in-tab';
 import { attackIds, exportPage, profilesFor } from './export-handlers';
 import { libraryChanged, openSavedPage } from './library-handlers';
+import * as pdfAnnotations from './pdf-annotation-handlers';
 import { eraseAll, setSettings } from './settings-handlers';
 import { setSitePaused, siteStatus, tabSitePause } from './site-pause-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
@@ -74,6 +75,9 @@ const handlers: Handlers = {
   'sync-forget': () => forgetSync(),
   'sync-start-over': () => startSyncOver(),
   'tags-in-use': annotations.tagSuggestions,
+  // Caller: Gloss's PDF viewer only (callers.ts).
+  'pdf-annotations': pdfAnnotations.pdfAnnotations,
+  'create-pdf-annotation': pdfAnnotations.createForPdfViewer,
 };
 
 /**

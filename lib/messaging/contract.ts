@@ -212,6 +212,28 @@ export interface GlossRequests {
    * highlight carries. Never a content script: the page around it must not learn the reader's tags.
    */
   'tags-in-use': { request: object; response: string[] };
+  /**
+   * Caller: Gloss's PDF viewer (pdf.html) only. The highlights of the PDF with this document key, wherever
+   * it was opened from, and the PDF highlights filed under `address` (the http(s) address the viewer
+   * opened it from, or null for a local file).
+   */
+  'pdf-annotations': { request: { documentKey: string; address: string | null }; response: AnnotationRecord[] };
+  /**
+   * Caller: Gloss's PDF viewer (pdf.html) only; never a web page. Stores a highlight on the PDF with this
+   * document key: filed under the page already kept for the key, else under `address`, else the key.
+   */
+  'create-pdf-annotation': {
+    request: {
+      documentKey: string;
+      address: string | null;
+      target: AnnotationTarget;
+      color?: HighlightColor;
+      note?: string;
+      tags?: string[];
+      page: PageDetailsMessage;
+    };
+    response: AnnotationRecord | null;
+  };
 }
 
 export type { ExportFormat };
@@ -230,6 +252,8 @@ const isObject = (value: unknown) => typeof value === 'object' && value !== null
  *   that tab and page (they name no tab and no page);
  * - update-, delete- and restore-annotation come from either: Gloss's pages (popup, side panel, library)
  *   edit, delete and undo any highlight by id; a content script only a highlight of its own page;
+ * - pdf-annotations and create-pdf-annotation only from Gloss's PDF viewer (pdf.html): the highlights of
+ *   a PDF are written by the viewer alone, never by a web page nor by another of Gloss's pages;
  * - every other request, including everything that names a tabId, only from Gloss's own pages (popup,
  *   library, settings): among them set-settings and erase-everything, which a web page must never reach.
  */
@@ -246,13 +270,17 @@ export const EITHER_CALLER_REQUESTS = [
   'restore-annotation',
 ] as const satisfies readonly GlossRequestType[];
 
+export const PDF_VIEWER_REQUESTS = ['pdf-annotations', 'create-pdf-annotation'] as const satisfies readonly GlossRequestType[];
+
 export type ContentScriptRequestType = (typeof CONTENT_SCRIPT_REQUESTS)[number];
 export type EitherCallerRequestType = (typeof EITHER_CALLER_REQUESTS)[number];
-export type RequestCaller = 'extension-page' | 'content-script' | 'either';
+export type PdfViewerRequestType = (typeof PDF_VIEWER_REQUESTS)[number];
+export type RequestCaller = 'extension-page' | 'content-script' | 'either' | 'pdf-viewer';
 
 export function requestCaller(type: GlossRequestType): RequestCaller {
   if ((CONTENT_SCRIPT_REQUESTS as readonly string[]).includes(type)) return 'content-script';
   if ((EITHER_CALLER_REQUESTS as readonly string[]).includes(type)) return 'either';
+  if ((PDF_VIEWER_REQUESTS as readonly string[]).includes(type)) return 'pdf-viewer';
   return 'extension-page';
 }
 
