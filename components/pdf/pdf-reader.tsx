@@ -10,6 +10,7 @@ import { PdfToolbar } from './pdf-toolbar';
 import type { PdfOutlineItem } from '@/lib/pdf/pdf-outline';
 import type { PdfView } from './pdf-view';
 import { usePageTexts } from './use-page-texts';
+import { usePdfHighlighter, type StartPdfHighlighter } from './use-pdf-highlighter';
 import { useViewerKeys } from './use-viewer-keys';
 
 /** Paints find matches in the text layers; extension/pdf/find-marks.ts. */
@@ -22,7 +23,11 @@ export interface FindPainter {
 interface PdfReaderProps {
   view: PdfView;
   title: string;
+  /** The http(s) address the document came from, or null for a local file. */
+  source?: string | null;
   marks: FindPainter;
+  /** Highlights in the viewer (extension/pdf/pdf-highlighter.ts). */
+  highlighter?: StartPdfHighlighter;
   onOpenFile: (file: File) => void;
 }
 
@@ -30,7 +35,7 @@ interface PdfReaderProps {
 const FIRST_SCALE_LIMIT = 1.5;
 
 /** An open document: toolbar, outline, the pages and find. */
-export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
+export function PdfReader({ view, title, source = null, marks, highlighter, onOpenFile }: PdfReaderProps) {
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   // Unknown until the space for the pages is measured: drawing at a guess would be drawing twice.
   const [scale, setScale] = useState<number | null>(null);
@@ -58,6 +63,7 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   // ahead of drawing page 1 would keep the reader waiting for it.
   const [firstDrawn, setFirstDrawn] = useState(false);
   const pageTexts = usePageTexts(view, firstDrawn, (texts) => setScanned(looksScanned(texts)));
+  const highlightLayer = usePdfHighlighter(highlighter, { view, scroller, source, title }, pageTexts.done);
 
   const fitWidth = useCallback(
     (limit = Infinity) => {
@@ -167,9 +173,10 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   const onTextLayer = useCallback(
     (index: number, layer: HTMLElement | null) => {
       marks.setLayer(index, layer);
+      highlightLayer(index, layer);
       if (layer && reveal.current !== null && revealCurrent()) reveal.current = null;
     },
-    [marks, scroller],
+    [marks, scroller, highlightLayer],
   );
   useEffect(() => {
     if (reveal.current !== null && revealCurrent()) reveal.current = null;

@@ -1,5 +1,6 @@
 import type { PdfDocumentText } from '@/lib/pdf/document-text';
 import type { PdfOutlineItem } from '@/lib/pdf/pdf-outline';
+import type { PageTextItem } from '@/lib/pdf-viewer/page-text';
 import type { ViewerProblem } from '@/lib/pdf-viewer/viewer-problems';
 
 /**
@@ -32,6 +33,10 @@ export interface PdfView {
   renderPage: (index: number, scale: number, canvas: HTMLCanvasElement, textLayer: HTMLElement) => PageRendering;
   /** The page's text, as the text layer shows it (see lib/pdf-viewer/page-text.ts). */
   pageText: (index: number) => Promise<string>;
+  /** The page's text items, as the text layer draws them: offsets map between the layer and the document text. */
+  pageItems: (index: number) => Promise<readonly PageTextItem[]>;
+  /** The key Gloss files the PDF's highlights under (lib/pdf/document-key.ts), from its fingerprint; null without one. */
+  documentKey: string | null;
   /** The whole text with page offsets (lib/pdf), once every page is read. */
   documentText: () => Promise<PdfDocumentText>;
   /** The bookmarks, else headings inferred from font sizes (lib/pdf); needs the whole text. */

@@ -4,6 +4,7 @@ import { pageTextOfItems } from '@/lib/pdf-viewer/page-text';
 import { checkPageCount, pdfProblemFrom } from '@/lib/pdf/pdf-problems';
 import { viewerProblemFrom } from '@/lib/pdf-viewer/viewer-problems';
 import { DocumentTextBuilder, type PdfDocumentText } from '@/lib/pdf/document-text';
+import { pdfDocumentKey } from '@/lib/pdf/document-key';
 import type { PdfDocumentSource } from '@/lib/pdf/pdf-source';
 import { pdfOutline } from '@/lib/pdf/read-pdf';
 import { PdfOpenError, type PageRendering, type PageSize, type PdfView } from '@/components/pdf/pdf-view';
@@ -116,6 +117,8 @@ export async function openPdf(data: Uint8Array): Promise<PdfView> {
     firstPageSize,
     pageSize: async (index) => sizeOf(await page(index)),
     pageText: async (index) => pageTextOfItems((await textContent(index)).items),
+    pageItems: async (index) => (await textContent(index)).items,
+    documentKey: pdfDocumentKey(document.fingerprints),
     documentText,
     outline: async () => (await pdfOutline(source, await documentText())).outline,
     renderPage: (index, scale, canvas, textLayer) => {

@@ -1,0 +1,120 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser-sessions';
+import { usePdfServer } from './support/pdf-viewer';
+import { dragEdgesScript, paintedCenterScript, PASSAGE, PDF_PAINTED_SCRIPT, type DragEdges, type Painted } from './support/pdf-highlights';
+
+const env = useChromium();
+// The same PDF from two addresses: two servers, two ports.
+const first = usePdfServer();
+const second = usePdfServer();
+
+const painted = (page: Page) => page.evaluate(PDF_PAINTED_SCRIPT) as Promise<Painted>;
+const words = (texts: string[] | undefined) => (texts ?? []).map((text) => text.replace(/\s+/g, ' ').trim());
+
+/** Opens the sample PDF in the viewer from `url` and waits until its text is read and the outline has settled the layout. */
+async function openViewer(url: string): Promise<Page> {
+  const page = await env.session.context.newPage();
+  await page.goto(`chrome-extension://${env.session.extensionId}/pdf.html?file=${encodeURIComponent(url)}`);
+  await page.locator('.pdf-page[data-page-number="1"][data-rendered] .textLayer span:not(.markedContent)').first().waitFor();
+  await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+  return page;
+}
+
+/** Selects from the first character of `from` to the last of `to` with a real mouse drag. */
+async function dragSelect(page: Page, from: string, to: string): Promise<void> {
+  const edges = (await page.evaluate(dragEdgesScript(from, to))) as DragEdges | null;
+  expect(edges, `${from} … ${to} in the text layer`).not.toBeNull();
+  await page.mouse.move(edges!.from.x, edges!.from.y);
+  await page.mouse.down();
+  await page.mouse.move(edges!.to.x, edges!.to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+const toolbarOf = (page: Page): Locator => page.getByRole('toolbar', { name: 'Gloss' });
+const editorOf = (page: Page): Locator => page.getByRole('dialog', { name: 'Edit highlight' });
+
+describe('Chromium: highlights in Gloss’s PDF viewer', () => {
+  it('highlights a passage selected with the mouse, keeps a note and tags, and shows it again after a reload and from another address', async () => {
+    const url = await first.urlOf('sample');
+    const page = await openViewer(url);
+    await dragSelect(page, PASSAGE.from, PASSAGE.to);
+    expect(await page.evaluate(() => getSelection()!.toString().replace(/\s+/g, ' '))).toBe(
+      'Astonishingly, the group managed to generate a staggering 750 million',
+    );
+
+    // The same toolbar as on web pages, at the selection's end: one click on a colour highlights in it.
+    const toolbar = toolbarOf(page);
+    await toolbar.waitFor();
+    expect(await toolbar.getByRole('button').allTextContents()).toEqual(expect.arrayContaining(['Highlight', 'Add note']));
+    const toolbarBox = (await toolbar.boundingBox())!;
+    expect(toolbarBox.y).toBeGreaterThan((await page.evaluate(dragEdgesScript(PASSAGE.from, PASSAGE.to)) as DragEdges).to.y);
+    await toolbar.getByRole('button', { name: 'Green' }).click();
+    await expect.poll(async () => words((await painted(page))['gloss-green'])).toEqual(['Astonishingly, the group managed to generatea staggering 750 million']);
+    await expect.poll(() => toolbar.count()).toBe(0);
+
+    // A click on the highlight opens the editor, with the same names as on web pages.
+    const center = (await page.evaluate(paintedCenterScript('gloss-green'))) as { x: number; y: number };
+    await page.mouse.click(center.x, center.y);
+    const editor = editorOf(page);
+    await editor.waitFor();
+    await expect.poll(() => editor.getByRole('radio', { name: 'Green' }).getAttribute('aria-checked')).toBe('true');
+    await editor.getByRole('textbox', { name: 'Note' }).click();
+    await page.keyboard.type('The headline figure.');
+    await editor.getByRole('textbox', { name: 'Tags' }).click();
+    await page.keyboard.type('storm-1152, fraud');
+    // Ctrl+Enter saves and closes, as on web pages.
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => editor.count()).toBe(0);
+    await expect.poll(async () => words((await painted(page))['gloss-noted'])).toHaveLength(1);
+
+    // After a reload it is back: painted in its colour, with its note and tags.
+    await page.reload();
+    await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 60_000 });
+    await expect.poll(async () => words((await painted(page))['gloss-green']), { timeout: 30_000 }).toEqual([
+      'Astonishingly, the group managed to generatea staggering 750 million',
+    ]);
+    await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+    const again = (await page.evaluate(paintedCenterScript('gloss-green'))) as { x: number; y: number };
+    await page.mouse.click(again.x, again.y);
+    await editorOf(page).waitFor();
+    expect(await editorOf(page).getByRole('textbox', { name: 'Note' }).inputValue()).toBe('The headline figure.');
+    expect(await editorOf(page).getByRole('textbox', { name: 'Tags' }).inputValue()).toBe('storm-1152, fraud');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => editorOf(page).count()).toBe(0);
+
+    // The same file from another address (another port): the same highlight, found by the PDF's fingerprint.
+    const mirror = await second.urlOf('sample');
+    expect(new URL(mirror).port).not.toBe(new URL(url).port);
+    const elsewhere = await openViewer(mirror);
+    await expect.poll(async () => words((await painted(elsewhere))['gloss-green']), { timeout: 30_000 }).toEqual([
+      'Astonishingly, the group managed to generatea staggering 750 million',
+    ]);
+    await elsewhere.close();
+    await page.close();
+  });
+
+  it('works by keyboard: Tab into the toolbar, a digit picks the colour; Delete asks, and Undo brings it back', async () => {
+    const page = await openViewer(await first.urlOf('sample'));
+    await dragSelect(page, 'With this legal', 'Microsoft');
+    await toolbarOf(page).waitFor();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.querySelector('.gloss-pdf-ui')?.shadowRoot?.activeElement?.textContent ?? null)).toBe(
+      'Highlight',
+    );
+    await page.keyboard.press('4');
+    await expect.poll(async () => words((await painted(page))['gloss-pink'])).toEqual(['With this legal backing, Microsoft']);
+
+    const center = (await page.evaluate(paintedCenterScript('gloss-pink'))) as { x: number; y: number };
+    await page.mouse.click(center.x, center.y);
+    const editor = editorOf(page);
+    await editor.getByRole('button', { name: 'Delete', exact: true }).click();
+    await editor.getByRole('button', { name: 'Delete highlight' }).click();
+    await expect.poll(async () => (await painted(page))['gloss-pink'] ?? []).toEqual([]);
+    const notice = page.getByRole('status').filter({ hasText: 'Highlight deleted.' });
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => words((await painted(page))['gloss-pink'])).toEqual(['With this legal backing, Microsoft']);
+    await page.close();
+  });
+});
