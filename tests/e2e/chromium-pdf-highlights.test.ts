@@ -32,6 +32,17 @@ async function dragSelect(page: Page, from: string, to: string): Promise<void> {
   await page.mouse.up();
 }
 
+/** What the extension's keyboard shortcut does, sent as Chrome sends it (Playwright's keys reach no extension shortcut). */
+async function dispatchCommand(page: Page, name: string): Promise<void> {
+  const tabId = await env.session.tabIdOf(page);
+  await env.session.serviceWorker.evaluate(
+    async ({ id, command }) => {
+      chrome.commands.onCommand.dispatch(command, await chrome.tabs.get(id));
+    },
+    { id: tabId, command: name },
+  );
+}
+
 const toolbarOf = (page: Page): Locator => page.getByRole('toolbar', { name: 'Gloss' });
 const editorOf = (page: Page): Locator => page.getByRole('dialog', { name: 'Edit highlight' });
 
@@ -115,6 +126,27 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
     const notice = page.getByRole('status').filter({ hasText: 'Highlight deleted.' });
     await notice.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => words((await painted(page))['gloss-pink'])).toEqual(['With this legal backing, Microsoft']);
+
+    // The shortcut highlights the selection (in the colour used last), as on web pages.
+    await dragSelect(page, 'scheme that earned', 'revenue');
+    await dispatchCommand(page, 'highlight-selection');
+    await expect.poll(async () => words(Object.values(await painted(page)).flat())).toContain(
+      'scheme that earned them millions of dollars in illicit revenue',
+    );
+    // The step-through shortcut: "Highlight 1 of n" beside the first highlight in view, N and P move, Escape leaves.
+    await dispatchCommand(page, 'step-highlights');
+    const stepper = page.getByRole('toolbar', { name: 'Highlights on this page' });
+    await stepper.waitFor();
+    const position = () => stepper.getByRole('status').textContent();
+    // The first test's highlight (the same PDF), the pink one and the one just made.
+    await expect.poll(position).toMatch(/^Highlight [123] of 3$/);
+    const before = await position();
+    await page.keyboard.press('n');
+    await expect.poll(position).not.toBe(before);
+    await page.keyboard.press('p');
+    await expect.poll(position).toBe(before);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => stepper.count()).toBe(0);
     await page.close();
   });
 });
