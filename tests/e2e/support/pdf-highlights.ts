@@ -48,12 +48,17 @@ export interface DragEdges {
   to: { x: number; y: number };
 }
 
-/** The middle of the first painted range of a colour layer, to click on the highlight. */
+/** The middle of the first line of the first painted range of a layer, scrolled into view, to click on the highlight. */
 export function paintedCenterScript(name: string): string {
   return `(() => {
     const highlight = CSS.highlights.get(${JSON.stringify(name)});
     const range = highlight && [...highlight][0];
-    const rect = range && range.getClientRects()[0];
+    if (!range) return null;
+    // Into the middle of the view first, as a person scrolls to what they click.
+    const scroller = document.querySelector('.pdf-scroller');
+    const box = range.getBoundingClientRect();
+    scroller.scrollTop += box.top - scroller.getBoundingClientRect().top - scroller.clientHeight / 2;
+    const rect = range.getClientRects()[0];
     return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
   })()`;
 }
