@@ -31,20 +31,23 @@ export function usePdfHighlighter(
 ): (index: number, layer: HTMLElement | null) => void {
   const highlighter = useRef<PdfHighlighter | null>(null);
   const layers = useRef(new Map<number, HTMLElement>());
+  const textRead = useRef(textDone);
+  textRead.current = textDone;
   const { view, scroller, source, title } = context;
   useEffect(() => {
     if (!start || !scroller) return undefined;
     const started = start({ view, scroller, source, title });
     highlighter.current = started;
     for (const [index, layer] of layers.current) started?.setLayer(index, layer);
+    if (textRead.current) started?.textRead();
     return () => {
       started?.stop();
       highlighter.current = null;
     };
-  }, [start, view, scroller]);
+  }, [start, view, scroller, source, title]);
   useEffect(() => {
     if (textDone) highlighter.current?.textRead();
-  }, [textDone, highlighter.current]);
+  }, [textDone]);
   return useCallback((index: number, layer: HTMLElement | null) => {
     if (layer) layers.current.set(index, layer);
     else layers.current.delete(index);

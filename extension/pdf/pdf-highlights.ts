@@ -102,7 +102,12 @@ export class PdfHighlights {
   }
 
   /** Stores the document text [start, end) as a new highlight, and paints it. */
-  async create(start: number, end: number, color: HighlightColor, fields: { note?: string; tags?: string[] } = {}): Promise<AnnotationRecord> {
+  async create(
+    start: number,
+    end: number,
+    color: HighlightColor,
+    fields: { note?: string; tags?: string[] } = {},
+  ): Promise<AnnotationRecord> {
     const text = this.text ?? (await this.view.documentText());
     const target = describePdfOffsets(text, start, end);
     const { documentKey, address, title } = this.document;
@@ -131,7 +136,11 @@ export class PdfHighlights {
   /** Whether a change announced for `pageUrl` concerns this PDF (its page, its address or its key). */
   isFiledUnder(pageUrl: string): boolean {
     const { documentKey, address } = this.document;
-    return pageUrl === documentKey || (address !== null && pageUrl === normalizePageUrl(address)) || this.records.some((record) => record.pageUrl === pageUrl);
+    return (
+      pageUrl === documentKey ||
+      (address !== null && pageUrl === normalizePageUrl(address)) ||
+      this.records.some((record) => record.pageUrl === pageUrl)
+    );
   }
 
   get(id: string): PlacedPdfHighlight | undefined {
@@ -157,7 +166,9 @@ export class PdfHighlights {
 
   /** Highlights in document order, orphans at their stored position (what the popup lists). */
   states(): HighlightState[] {
-    return [...this.placed.values()].map(({ record, status, start, end }) => ({ record, status, start, end })).sort((a, b) => a.start - b.start);
+    return [...this.placed.values()]
+      .map(({ record, status, start, end }) => ({ record, status, start, end }))
+      .sort((a, b) => a.start - b.start);
   }
 
   /** The anchored highlights in document order, for stepping through them. */

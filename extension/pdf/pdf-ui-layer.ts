@@ -8,9 +8,7 @@ import { buildGlossView, type GlossView } from '../ui-frame/gloss-views';
 
 /** Where a view goes, as on web pages (extension/page/ui/ui-frame-host.ts): read when placed. */
 type Placement =
-  | { kind: 'selection-end'; measure: () => { end: Box; backward: boolean } }
-  | { kind: 'beside'; measure: () => Box[] }
-  | { kind: 'bottom' };
+  { kind: 'selection-end'; measure: () => { end: Box; backward: boolean } } | { kind: 'beside'; measure: () => Box[] } | { kind: 'bottom' };
 
 const HOST_CSS = `
 :host { position: absolute; top: 0; left: 0; z-index: 5; display: block; }
@@ -133,7 +131,12 @@ export class PdfUiLayer {
     }
     // The scroller's visible part is the "viewport" the panel must stay in.
     const frame = this.scroller.getBoundingClientRect();
-    const shift = (box: Box): Box => ({ left: box.left - frame.left, right: box.right - frame.left, top: box.top - frame.top, bottom: box.bottom - frame.top });
+    const shift = (box: Box): Box => ({
+      left: box.left - frame.left,
+      right: box.right - frame.left,
+      top: box.top - frame.top,
+      bottom: box.bottom - frame.top,
+    });
     const viewport = { width: this.scroller.clientWidth, height: this.scroller.clientHeight };
     let at: Point;
     if (placement.kind === 'beside') at = placeBeside(placement.measure().map(shift), panel, viewport);

@@ -30,7 +30,12 @@ export function layerItems(items: readonly PageTextItem[]): (LayerItem | null)[]
  * string, before the next item's) is the end of the item before it, or, as the start of a selection, the
  * start of the item after it, so that a selection never takes in the break's own whitespace at its edges.
  */
-export function documentOffsetOfLayer(page: PdfPageText, items: readonly (LayerItem | null)[], layerOffset: number, side: 'start' | 'end'): number {
+export function documentOffsetOfLayer(
+  page: PdfPageText,
+  items: readonly (LayerItem | null)[],
+  layerOffset: number,
+  side: 'start' | 'end',
+): number {
   let previousEnd: number | null = null;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];

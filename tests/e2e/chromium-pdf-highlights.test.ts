@@ -60,9 +60,11 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
     await toolbar.waitFor();
     expect(await toolbar.getByRole('button').allTextContents()).toEqual(expect.arrayContaining(['Highlight', 'Add note']));
     const toolbarBox = (await toolbar.boundingBox())!;
-    expect(toolbarBox.y).toBeGreaterThan((await page.evaluate(dragEdgesScript(PASSAGE.from, PASSAGE.to)) as DragEdges).to.y);
+    expect(toolbarBox.y).toBeGreaterThan(((await page.evaluate(dragEdgesScript(PASSAGE.from, PASSAGE.to))) as DragEdges).to.y);
     await toolbar.getByRole('button', { name: 'Green' }).click();
-    await expect.poll(async () => words((await painted(page))['gloss-green'])).toEqual(['Astonishingly, the group managed to generatea staggering 750 million']);
+    await expect
+      .poll(async () => words((await painted(page))['gloss-green']))
+      .toEqual(['Astonishingly, the group managed to generatea staggering 750 million']);
     await expect.poll(() => toolbar.count()).toBe(0);
 
     // A click on the highlight opens the editor, with the same names as on web pages.
@@ -83,9 +85,9 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
     // After a reload it is back: painted in its colour, with its note and tags.
     await page.reload();
     await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 60_000 });
-    await expect.poll(async () => words((await painted(page))['gloss-green']), { timeout: 30_000 }).toEqual([
-      'Astonishingly, the group managed to generatea staggering 750 million',
-    ]);
+    await expect
+      .poll(async () => words((await painted(page))['gloss-green']), { timeout: 30_000 })
+      .toEqual(['Astonishingly, the group managed to generatea staggering 750 million']);
     await page.getByRole('navigation', { name: 'Outline' }).waitFor();
     const again = (await page.evaluate(paintedCenterScript('gloss-green'))) as { x: number; y: number };
     await page.mouse.click(again.x, again.y);
@@ -99,9 +101,9 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
     const mirror = await second.urlOf('sample');
     expect(new URL(mirror).port).not.toBe(new URL(url).port);
     const elsewhere = await openViewer(mirror);
-    await expect.poll(async () => words((await painted(elsewhere))['gloss-green']), { timeout: 30_000 }).toEqual([
-      'Astonishingly, the group managed to generatea staggering 750 million',
-    ]);
+    await expect
+      .poll(async () => words((await painted(elsewhere))['gloss-green']), { timeout: 30_000 })
+      .toEqual(['Astonishingly, the group managed to generatea staggering 750 million']);
     await elsewhere.close();
     await page.close();
   });
@@ -111,9 +113,9 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
     await dragSelect(page, 'With this legal', 'Microsoft');
     await toolbarOf(page).waitFor();
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.evaluate(() => document.querySelector('.gloss-pdf-ui')?.shadowRoot?.activeElement?.textContent ?? null)).toBe(
-      'Highlight',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('.gloss-pdf-ui')?.shadowRoot?.activeElement?.textContent ?? null))
+      .toBe('Highlight');
     await page.keyboard.press('4');
     await expect.poll(async () => words((await painted(page))['gloss-pink'])).toEqual(['With this legal backing, Microsoft']);
 
@@ -130,9 +132,9 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
     // The shortcut highlights the selection (in the colour used last), as on web pages.
     await dragSelect(page, 'scheme that earned', 'revenue');
     await dispatchCommand(page, 'highlight-selection');
-    await expect.poll(async () => words(Object.values(await painted(page)).flat())).toContain(
-      'scheme that earned them millions of dollars in illicit revenue',
-    );
+    await expect
+      .poll(async () => words(Object.values(await painted(page)).flat()))
+      .toContain('scheme that earned them millions of dollars in illicit revenue');
     // The step-through shortcut: "Highlight 1 of n" beside the first highlight in view, N and P move, Escape leaves.
     await dispatchCommand(page, 'step-highlights');
     const stepper = page.getByRole('toolbar', { name: 'Highlights on this page' });

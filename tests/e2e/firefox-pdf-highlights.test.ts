@@ -32,26 +32,33 @@ async function openViewer(file: string): Promise<Page> {
   const { page: article, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
   const known = new Set(await env.session.browser.pages());
   await popup.evaluate((address) => {
-    const api = (globalThis as unknown as { browser: { tabs: { create: (o: object) => Promise<unknown> }; runtime: { getURL: (p: string) => string } } })
-      .browser;
+    const api = (
+      globalThis as unknown as {
+        browser: { tabs: { create: (o: object) => Promise<unknown> }; runtime: { getURL: (p: string) => string } };
+      }
+    ).browser;
     void api.tabs.create({ url: `${api.runtime.getURL('/pdf.html')}?file=${encodeURIComponent(address)}` });
   }, file);
-  let viewer: Page | null = null;
-  for (let tries = 0; !viewer; tries++) {
-    if (tries === 100) throw new Error('the viewer did not open');
-    for (const candidate of await env.session.browser.pages()) {
-      if (known.has(candidate)) continue;
-      const href = await candidate.evaluate(() => location.href).catch(() => '');
-      if (href.includes('/pdf.html?file=')) viewer = candidate;
-    }
-    if (!viewer) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const viewer = await newViewerTab(known);
   await popup.close();
   await article.close();
   // pdf.js draws pages in animation frames, which a background tab does not get.
   await viewer.bringToFront();
   await settled(viewer);
   return viewer;
+}
+
+/** The viewer's tab once it has opened: the first page not among `known` whose address is the viewer's. */
+async function newViewerTab(known: ReadonlySet<Page>): Promise<Page> {
+  for (let tries = 0; tries < 100; tries++) {
+    for (const candidate of await env.session.browser.pages()) {
+      if (known.has(candidate)) continue;
+      const href = await candidate.evaluate(() => location.href).catch(() => '');
+      if (href.includes('/pdf.html?file=')) return candidate;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the viewer did not open');
 }
 
 async function dragSelect(page: Page, from: string, to: string): Promise<void> {
@@ -120,9 +127,12 @@ describe('Firefox: highlights in Gloss’s PDF viewer', () => {
     // The same file from another address (another port): the same highlight, found by the PDF's fingerprint.
     const mirror = await second.urlOf('sample');
     expect(new URL(mirror).port).not.toBe(new URL(url).port);
-    await page.evaluate((search) => {
-      location.search = search;
-    }, `?file=${encodeURIComponent(mirror)}`);
+    await page.evaluate(
+      (search) => {
+        location.search = search;
+      },
+      `?file=${encodeURIComponent(mirror)}`,
+    );
     await settled(page);
     expect(await page.evaluate(() => location.search)).toContain(encodeURIComponent(mirror));
     await expect.poll(async () => words((await painted(page))['gloss-green']), { timeout: 30_000 }).toEqual([QUOTE]);

@@ -12,7 +12,9 @@ export const PDF_PAINTED_SCRIPT = `(() => {
   return painted;
 })()`;
 
-export type Painted = Partial<Record<'gloss-yellow' | 'gloss-green' | 'gloss-blue' | 'gloss-pink' | 'gloss-purple' | 'gloss-noted', string[]>>;
+export type Painted = Partial<
+  Record<'gloss-yellow' | 'gloss-green' | 'gloss-blue' | 'gloss-pink' | 'gloss-purple' | 'gloss-noted', string[]>
+>;
 
 /**
  * Where a drag from the first character of `from` to the last of `to` starts and ends, in the viewport,

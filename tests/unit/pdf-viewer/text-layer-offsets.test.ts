@@ -45,12 +45,15 @@ describe('text layer ↔ document text offsets', () => {
     const page = documentText.pages[0];
     const items = layerItems(PAGES[0]);
     const br = layerOffset(0, 'accounts', true); // the place of the <br>
-    expect(documentText.text.slice(documentOffsetOfLayer(page, items, br, 'start'), documentOffsetOfLayer(page, items, br + 1 + 2, 'end'))).toBe(
-      'to',
-    );
-    expect(documentText.text.slice(documentOffsetOfLayer(page, items, layerOffset(0, 'accounts'), 'start'), documentOffsetOfLayer(page, items, br + 1, 'end'))).toBe(
-      'accounts',
-    );
+    expect(
+      documentText.text.slice(documentOffsetOfLayer(page, items, br, 'start'), documentOffsetOfLayer(page, items, br + 1 + 2, 'end')),
+    ).toBe('to');
+    expect(
+      documentText.text.slice(
+        documentOffsetOfLayer(page, items, layerOffset(0, 'accounts'), 'start'),
+        documentOffsetOfLayer(page, items, br + 1, 'end'),
+      ),
+    ).toBe('accounts');
   });
 
   it('maps offsets on the second page into the document text after the first', () => {

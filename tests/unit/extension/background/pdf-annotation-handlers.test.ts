@@ -82,7 +82,10 @@ describe('the viewer’s highlights, keyed by the document as well as the addres
     expect(created.target.page?.value).toBe('page=2');
     expect(await db.pages.get(PDF_ADDRESS)).toMatchObject({ documentKey: PDF_KEY, title: 'Storm-1152 explained' });
 
-    const fromMirror = (await ask({ type: 'pdf-annotations', documentKey: PDF_KEY, address: MIRROR }, viewerAt(MIRROR))) as AnnotationRecord[];
+    const fromMirror = (await ask(
+      { type: 'pdf-annotations', documentKey: PDF_KEY, address: MIRROR },
+      viewerAt(MIRROR),
+    )) as AnnotationRecord[];
     expect(fromMirror.map((record) => record.id)).toEqual([created.id]);
     const local = (await ask({ type: 'pdf-annotations', documentKey: PDF_KEY, address: null }, viewerAt(null))) as AnnotationRecord[];
     expect(local.map((record) => record.id)).toEqual([created.id]);
@@ -106,7 +109,10 @@ describe('the viewer’s highlights, keyed by the document as well as the addres
 
   it('lets the viewer change, delete and restore its highlights (the requests Gloss’s pages share)', async () => {
     const created = (await ask(createRequest('Storm-1152', 10, PDF_ADDRESS), pdfViewer())) as AnnotationRecord;
-    const updated = (await ask({ type: 'update-annotation', id: created.id, changes: { note: 'n', tags: ['apt'] } }, pdfViewer())) as AnnotationRecord;
+    const updated = (await ask(
+      { type: 'update-annotation', id: created.id, changes: { note: 'n', tags: ['apt'] } },
+      pdfViewer(),
+    )) as AnnotationRecord;
     expect(updated).toMatchObject({ note: 'n', tags: ['apt'], documentKey: PDF_KEY });
     expect(await ask({ type: 'delete-annotation', id: created.id }, pdfViewer())).toEqual(updated);
     expect(await ask({ type: 'restore-annotation', record: updated }, pdfViewer())).toEqual(updated);

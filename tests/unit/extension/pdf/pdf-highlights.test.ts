@@ -73,7 +73,17 @@ function drawLayer(scroller: HTMLElement, index: number): HTMLElement {
 function record(exact: string, color: HighlightColor = 'yellow', id = `id-${exact}`): AnnotationRecord {
   const start = TEXT.text.indexOf(exact);
   if (start < 0) throw new Error(`"${exact}" is not in the document text`);
-  return { id, pageUrl: ADDRESS, documentKey: KEY, target: describePdfOffsets(TEXT, start, start + exact.length), color, note: '', tags: [], createdAt: 1, updatedAt: 1 };
+  return {
+    id,
+    pageUrl: ADDRESS,
+    documentKey: KEY,
+    target: describePdfOffsets(TEXT, start, start + exact.length),
+    color,
+    note: '',
+    tags: [],
+    createdAt: 1,
+    updatedAt: 1,
+  };
 }
 
 const view = {
@@ -108,7 +118,18 @@ afterEach(() => {
 
 describe('the PDF’s highlights on load', () => {
   it('asks for them by document key and address, anchors them once the text is read, and paints each on its page as it is drawn', async () => {
-    stored = [record('Storm-1152', 'green'), record('Octo Tempest'), { ...record('sold'), id: 'gone', target: { ...record('sold').target, quote: { type: 'TextQuoteSelector', exact: 'a passage no longer here', prefix: '', suffix: '' } } }];
+    stored = [
+      record('Storm-1152', 'green'),
+      record('Octo Tempest'),
+      {
+        ...record('sold'),
+        id: 'gone',
+        target: {
+          ...record('sold').target,
+          quote: { type: 'TextQuoteSelector', exact: 'a passage no longer here', prefix: '', suffix: '' },
+        },
+      },
+    ];
     const onChange = vi.fn();
     const highlights = new PdfHighlights(view, { documentKey: KEY, address: ADDRESS, title: 'Storm-1152' }, onChange);
     await highlights.load();
@@ -175,7 +196,9 @@ describe('a selection in the text layers, as document offsets', () => {
     // Right after the first line's <br>: its characters and the break.
     expect(layerOffsetAt(layer, spans[1].firstChild!, 0)).toBe('Microsoft disrupted Storm-1152,'.length + 1);
     // A point given as an element and a child index.
-    expect(layerOffsetAt(layer, layer, layer.childNodes.length)).toBe('Microsoft disrupted Storm-1152,'.length + 1 + 'which sold fraudulent accounts.'.length);
+    expect(layerOffsetAt(layer, layer, layer.childNodes.length)).toBe(
+      'Microsoft disrupted Storm-1152,'.length + 1 + 'which sold fraudulent accounts.'.length,
+    );
   });
 
   it('turns a range over two pages into the document text it shows', () => {
@@ -201,7 +224,10 @@ describe('a selection in the text layers, as document offsets', () => {
     // From the scroller itself, between the two pages, to the end of page 2's first line.
     range.setStart(scroller, 1);
     range.setEnd(pages[1].querySelector('span')!.firstChild!, 'The group'.length);
-    expect(layerSpanOfRange(scroller, range)).toEqual({ start: { pageIndex: 1, offset: 0 }, end: { pageIndex: 1, offset: 'The group'.length } });
+    expect(layerSpanOfRange(scroller, range)).toEqual({
+      start: { pageIndex: 1, offset: 0 },
+      end: { pageIndex: 1, offset: 'The group'.length },
+    });
     // A range that holds no text layer at all is no selection of the PDF's text.
     const empty = document.createRange();
     empty.setStart(scroller, 0);
