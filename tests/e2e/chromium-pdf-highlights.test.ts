@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
@@ -150,5 +151,19 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => stepper.count()).toBe(0);
     await page.close();
+  });
+  it('reaches the library and its exports: the Markdown links back to the PDF’s page', async () => {
+    const library = await env.session.context.newPage();
+    await library.goto(`chrome-extension://${env.session.extensionId}/library.html`);
+    const exportButton = library.getByRole('button', { name: /^Export Markdown of Microsoft Takes Down Cybercrime Group Storm-1152/ });
+    await exportButton.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([library.waitForEvent('download'), exportButton.click()]);
+    const markdown = readFileSync((await download.path())!, 'utf8');
+    const url = await first.urlOf('sample');
+    expect(markdown).toContain(`source: "${url}"`);
+    expect(markdown).toContain('> Astonishingly, the group managed to generate');
+    expect(markdown).toContain('The headline figure.');
+    expect(markdown).toContain(`${url}#page=1`);
+    await library.close();
   });
 });
