@@ -10,6 +10,8 @@ import { PdfToolbar } from './pdf-toolbar';
 import type { PdfOutlineItem } from '@/lib/pdf/pdf-outline';
 import type { PdfView } from './pdf-view';
 import { usePageTexts } from './use-page-texts';
+import type { PdfTabServices } from './pdf-tab-services';
+import { usePdfTab } from './use-pdf-tab';
 import { useViewerKeys } from './use-viewer-keys';
 
 /** Paints find matches in the text layers; extension/pdf/find-marks.ts. */
@@ -24,13 +26,18 @@ interface PdfReaderProps {
   title: string;
   marks: FindPainter;
   onOpenFile: (file: File) => void;
+  /** Where the document came from (null: a local file) and its file name, for the popup of this tab. */
+  address?: string | null;
+  fileName?: string;
+  /** The popup's and side panel's link to this tab (use-pdf-tab.ts); absent in tests of the viewer alone. */
+  tab?: PdfTabServices;
 }
 
 /** The largest scale fit width starts at: wider pages on a wide screen get unreadably large otherwise. */
 const FIRST_SCALE_LIMIT = 1.5;
 
 /** An open document: toolbar, outline, the pages and find. */
-export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
+export function PdfReader({ view, title, marks, onOpenFile, address = null, fileName = title, tab }: PdfReaderProps) {
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   // Unknown until the space for the pages is measured: drawing at a guess would be drawing twice.
   const [scale, setScale] = useState<number | null>(null);
@@ -97,6 +104,8 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
     },
     [scroller],
   );
+
+  const onTabLayer = usePdfTab({ view, services: tab, address, fileName, readCount: pageTexts.readCount, done: pageTexts.done, scroller, goToPage });
 
   // The current page is the one under the upper third of the view.
   useEffect(() => {
@@ -167,9 +176,10 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   const onTextLayer = useCallback(
     (index: number, layer: HTMLElement | null) => {
       marks.setLayer(index, layer);
+      onTabLayer(index, layer);
       if (layer && reveal.current !== null && revealCurrent()) reveal.current = null;
     },
-    [marks, scroller],
+    [marks, scroller, onTabLayer],
   );
   useEffect(() => {
     if (reveal.current !== null && revealCurrent()) reveal.current = null;

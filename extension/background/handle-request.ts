@@ -13,6 +13,10 @@ import { eraseAll, setSettings } from './settings-handlers';
 import { setSitePaused, siteStatus, tabSitePause } from './site-pause-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
+import { pdfTabHighlights, scrollPdfToHeading, scrollPdfToHighlight } from './pdf-tab-handlers';
+import { callPdfViewer, pdfViewerTab, type PdfViewerTab } from './pdf-viewer-tabs';
+
+const PDF_REATTACH = 'In a PDF, select the passage in the viewer and highlight it again; the old highlight can then be deleted.';
 import { forgetSync, setUpSync, startSyncOver, syncNow, syncView, turnSyncOff } from '../sync/sync-service';
 
 /** Each handler is given its admitted caller (callers.ts), never the raw sender. */
@@ -20,9 +24,20 @@ type Handlers = {
   [K in GlossRequestType]: (request: GlossRequest<K>, caller: CallerFor<K>) => Promise<GlossResponse<K>>;
 };
 
+/** Tab requests about Gloss's PDF viewer go to it (pdf-tab-handlers.ts); the rest to the web page in the tab. */
+function viewerOr<T>(tabId: number, forViewer: (viewer: PdfViewerTab) => Promise<T>, forPage: () => Promise<T>): Promise<T> {
+  const viewer = pdfViewerTab(tabId);
+  return viewer ? forViewer(viewer) : forPage();
+}
+
 const handlers: Handlers = {
   'analyze-tab': ({ tabId }) => analyzeTab(tabId),
-  'scroll-to-heading': ({ tabId, target }) => inTabOr(tabId, scrollToHeadingInPage, [target], { found: false }),
+  'scroll-to-heading': ({ tabId, target }) =>
+    viewerOr(
+      tabId,
+      (viewer) => scrollPdfToHeading(viewer, target).catch(() => ({ found: false })),
+      () => inTabOr(tabId, scrollToHeadingInPage, [target], { found: false }),
+    ),
   'page-annotations': annotations.pageAnnotations,
   'load-highlighter': annotations.loadHighlighter,
   'create-annotation': annotations.createForSender,
@@ -31,6 +46,8 @@ const handlers: Handlers = {
   'delete-annotation': annotations.remove,
   'restore-annotation': annotations.restore,
   'tab-highlights': async ({ tabId }) => {
+    const viewer = pdfViewerTab(tabId);
+    if (viewer) return pdfTabHighlights(viewer);
     try {
       const highlights = await sendTabCommand(tabId, 'highlight-states', {});
       const tab = await browser.tabs.get(tabId);
@@ -39,9 +56,18 @@ const handlers: Handlers = {
       return { ok: false, reason: 'no-content-script' };
     }
   },
-  'scroll-to-highlight': ({ tabId, id }) => sendTabCommand(tabId, 'scroll-to-highlight', { id }).catch(() => ({ found: false })),
+  'scroll-to-highlight': ({ tabId, id }) =>
+    viewerOr(
+      tabId,
+      (viewer) => scrollPdfToHighlight(viewer, id).catch(() => ({ found: false })),
+      () => sendTabCommand(tabId, 'scroll-to-highlight', { id }).catch(() => ({ found: false })),
+    ),
   'reattach-highlight': ({ tabId, id }) =>
-    sendTabCommand(tabId, 'reattach-to-selection', { id }).catch(() => ({ ok: false, message: 'The page is not reachable.' })),
+    viewerOr(
+      tabId,
+      async () => ({ ok: false, message: PDF_REATTACH }),
+      () => sendTabCommand(tabId, 'reattach-to-selection', { id }).catch(() => ({ ok: false, message: 'The page is not reachable.' })),
+    ),
   'tab-entities': entities.tabEntities,
   'entity-details': entities.entityDetails,
   'tag-entity': entities.tagEntityOnTab,
@@ -50,11 +76,36 @@ const handlers: Handlers = {
   'tag-selection': entities.tagSelectionOnTab,
   'suggest-actors': entities.suggestActorNames,
   'pages-for-actor': entities.pagesForActor,
-  'tab-selection': entities.tabSelection,
-  'mark-entities': markEntities,
-  'focus-entity-mark': focusEntityMark,
-  'clear-entity-marks': clearEntityMarks,
-  'entity-marks-shown': entityMarksShown,
+  'tab-selection': (request) =>
+    viewerOr(
+      request.tabId,
+      () => callPdfViewer(request.tabId, 'selection', {}).catch(() => ({ text: '' })),
+      () => entities.tabSelection(request),
+    ),
+  'mark-entities': (request) =>
+    viewerOr(
+      request.tabId,
+      () => callPdfViewer(request.tabId, 'mark-entities', { marks: request.marks, focus: request.focus }).catch(() => ({ located: request.marks.map(() => false) })),
+      () => markEntities(request),
+    ),
+  'focus-entity-mark': (request) =>
+    viewerOr(
+      request.tabId,
+      () => callPdfViewer(request.tabId, 'focus-entity-mark', { index: request.index }).catch(() => ({ found: false })),
+      () => focusEntityMark(request),
+    ),
+  'clear-entity-marks': (request) =>
+    viewerOr(
+      request.tabId,
+      () => callPdfViewer(request.tabId, 'clear-entity-marks', {}).catch(() => ({ ok: false })),
+      () => clearEntityMarks(request),
+    ),
+  'entity-marks-shown': (request) =>
+    viewerOr(
+      request.tabId,
+      () => callPdfViewer(request.tabId, 'entity-marks-shown', {}).catch(() => ({ shown: false })),
+      () => entityMarksShown(request),
+    ),
   'export-page': exportPage,
   'export-indicators': entities.exportIndicators,
   'actor-profiles': profilesFor,
