@@ -3,29 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { SAMPLE_TITLE } from './support/sample';
 import { usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
-import { samplePdfHighlight, sampleMentions } from './support/pdf-popup';
+import { samplePdfHighlight, sampleMentions, VIEWER_MARKS_SCRIPT, type ViewerMarks } from './support/pdf-popup';
 
 const env = useChromium();
 const pdfs = usePdfServer();
 
 const state = (page: Page) => page.evaluate(VIEWER_STATE_SCRIPT) as Promise<ViewerState>;
 
-/** The entity marks the viewer paints, by highlight name: how many ranges, and the focused one's text. */
-const VIEWER_MARKS_SCRIPT = `(() => ({
-  actors: CSS.highlights.get('gloss-entity-threat-actor')?.size ?? 0,
-  focused: [...(CSS.highlights.get('gloss-entity-focus') ?? [])].map((range) => range.toString()),
-  focusPage: (() => {
-    const range = [...(CSS.highlights.get('gloss-entity-focus') ?? [])][0];
-    return range ? Number(range.startContainer.parentElement.closest('.pdf-page').dataset.pageNumber) : null;
-  })(),
-  scrollTop: document.querySelector('.pdf-scroller').scrollTop,
-}))()`;
-interface ViewerMarks {
-  actors: number;
-  focused: string[];
-  focusPage: number | null;
-  scrollTop: number;
-}
 const viewerMarks = (page: Page) => page.evaluate(VIEWER_MARKS_SCRIPT) as Promise<ViewerMarks>;
 
 async function openSampleInViewer(): Promise<{ viewer: Page; url: string }> {

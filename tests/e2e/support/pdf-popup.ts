@@ -41,3 +41,20 @@ export async function samplePdfHighlight(address: string, quote: string, extra: 
     ...extra,
   };
 }
+
+/** The entity marks the viewer paints, by highlight name: how many ranges, and the focused one's text. */
+export const VIEWER_MARKS_SCRIPT = `(() => ({
+  actors: CSS.highlights.get('gloss-entity-threat-actor')?.size ?? 0,
+  focused: [...(CSS.highlights.get('gloss-entity-focus') ?? [])].map((range) => range.toString()),
+  focusPage: (() => {
+    const range = [...(CSS.highlights.get('gloss-entity-focus') ?? [])][0];
+    return range ? Number(range.startContainer.parentElement.closest('.pdf-page').dataset.pageNumber) : null;
+  })(),
+  scrollTop: document.querySelector('.pdf-scroller').scrollTop,
+}))()`;
+export interface ViewerMarks {
+  actors: number;
+  focused: string[];
+  focusPage: number | null;
+  scrollTop: number;
+}
