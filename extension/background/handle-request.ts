@@ -30,6 +30,23 @@ function viewerOr<T>(tabId: number, forViewer: (viewer: PdfViewerTab) => Promise
   return viewer ? forViewer(viewer) : forPage();
 }
 
+/**
+ * A tab request's handler for web pages, and what answers instead when the tab shows Gloss's PDF viewer
+ * (which no script can be injected into): the viewer itself, over its port (pdf-viewer-tabs.ts).
+ */
+function orViewer<K extends GlossRequestType>(
+  forPage: Handlers[K],
+  forViewer: (viewer: PdfViewerTab, request: GlossRequest<K>) => Promise<GlossResponse<K>>,
+): Handlers[K] {
+  const routed = (request: GlossRequest<K> & { tabId: number }, caller: CallerFor<K>) => {
+    const viewer = pdfViewerTab(request.tabId);
+    return viewer
+      ? forViewer(viewer, request)
+      : (forPage as (request: GlossRequest<K>, caller: CallerFor<K>) => Promise<GlossResponse<K>>)(request, caller);
+  };
+  return routed as unknown as Handlers[K];
+}
+
 const handlers: Handlers = {
   'analyze-tab': ({ tabId }) => analyzeTab(tabId),
   'scroll-to-heading': ({ tabId, target }) =>
@@ -76,36 +93,19 @@ const handlers: Handlers = {
   'tag-selection': entities.tagSelectionOnTab,
   'suggest-actors': entities.suggestActorNames,
   'pages-for-actor': entities.pagesForActor,
-  'tab-selection': (request) =>
-    viewerOr(
-      request.tabId,
-      () => callPdfViewer(request.tabId, 'selection', {}).catch(() => ({ text: '' })),
-      () => entities.tabSelection(request),
-    ),
-  'mark-entities': (request) =>
-    viewerOr(
-      request.tabId,
-      () => callPdfViewer(request.tabId, 'mark-entities', { marks: request.marks, focus: request.focus }).catch(() => ({ located: request.marks.map(() => false) })),
-      () => markEntities(request),
-    ),
-  'focus-entity-mark': (request) =>
-    viewerOr(
-      request.tabId,
-      () => callPdfViewer(request.tabId, 'focus-entity-mark', { index: request.index }).catch(() => ({ found: false })),
-      () => focusEntityMark(request),
-    ),
-  'clear-entity-marks': (request) =>
-    viewerOr(
-      request.tabId,
-      () => callPdfViewer(request.tabId, 'clear-entity-marks', {}).catch(() => ({ ok: false })),
-      () => clearEntityMarks(request),
-    ),
-  'entity-marks-shown': (request) =>
-    viewerOr(
-      request.tabId,
-      () => callPdfViewer(request.tabId, 'entity-marks-shown', {}).catch(() => ({ shown: false })),
-      () => entityMarksShown(request),
-    ),
+  'tab-selection': orViewer(entities.tabSelection, (viewer) => callPdfViewer(viewer.tabId, 'selection', {}).catch(() => ({ text: '' }))),
+  'mark-entities': orViewer(markEntities, (viewer, { marks, focus }) =>
+    callPdfViewer(viewer.tabId, 'mark-entities', { marks, focus }).catch(() => ({ located: marks.map(() => false) })),
+  ),
+  'focus-entity-mark': orViewer(focusEntityMark, (viewer, { index }) =>
+    callPdfViewer(viewer.tabId, 'focus-entity-mark', { index }).catch(() => ({ found: false })),
+  ),
+  'clear-entity-marks': orViewer(clearEntityMarks, (viewer) =>
+    callPdfViewer(viewer.tabId, 'clear-entity-marks', {}).catch(() => ({ ok: false })),
+  ),
+  'entity-marks-shown': orViewer(entityMarksShown, (viewer) =>
+    callPdfViewer(viewer.tabId, 'entity-marks-shown', {}).catch(() => ({ shown: false })),
+  ),
   'export-page': exportPage,
   'export-indicators': entities.exportIndicators,
   'actor-profiles': profilesFor,
