@@ -49,7 +49,12 @@ export async function analyzePdfTab(viewer: PdfViewerTab): Promise<AnalyzeTabRes
       outline: analysis.outline,
       url: analysis.address ?? pageUrl ?? '',
       entities,
-      pdf: { pageCount: analysis.pageCount, documentKey: analysis.documentKey, fileName: analysis.fileName, local: analysis.address === null },
+      pdf: {
+        pageCount: analysis.pageCount,
+        documentKey: analysis.documentKey,
+        fileName: analysis.fileName,
+        local: analysis.address === null,
+      },
     },
   };
 }
@@ -90,7 +95,10 @@ export async function scrollPdfToHighlight(viewer: PdfViewerTab, id: string): Pr
 }
 
 /** Scrolls the viewer to an outline entry: its heading in the text where known, else its page. */
-export async function scrollPdfToHeading(viewer: PdfViewerTab, target: HeadingTarget & { pageNumber?: unknown }): Promise<{ found: boolean }> {
+export async function scrollPdfToHeading(
+  viewer: PdfViewerTab,
+  target: HeadingTarget & { pageNumber?: unknown },
+): Promise<{ found: boolean }> {
   const outline = viewer.analysis?.outline ?? [];
   const wantedPage = typeof target.pageNumber === 'number' ? target.pageNumber : undefined;
   const entry =

@@ -88,7 +88,13 @@ function accept(entry: Entry, message: unknown): void {
     return;
   }
   entry.progress = { pagesRead: entry.analysis.pageCount, pageCount: entry.analysis.pageCount };
-  broadcast({ type: 'pdf-reading', tabId: entry.tabId, pagesRead: entry.analysis.pageCount, pageCount: entry.analysis.pageCount, ready: true });
+  broadcast({
+    type: 'pdf-reading',
+    tabId: entry.tabId,
+    pagesRead: entry.analysis.pageCount,
+    pageCount: entry.analysis.pageCount,
+    ready: true,
+  });
 }
 
 /**
@@ -124,6 +130,11 @@ function drop(entry: Entry): void {
 /** The viewer in tab `tabId`, as far as the background knows now. */
 export function pdfViewerTab(tabId: number): PdfViewerTab | null {
   return tabs.get(tabId) ?? null;
+}
+
+/** The viewer tabs showing the PDF with this document key (once they have read it). */
+export function pdfViewerTabsShowing(documentKey: string): PdfViewerTab[] {
+  return [...tabs.values()].filter((entry) => entry.analysis?.documentKey === documentKey);
 }
 
 /** A viewer tab the background lost (it was stopped since): asks the viewer to connect again, and waits a little. */
