@@ -68,7 +68,60 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     // Clicking the highlight scrolls the viewer back to it.
     await highlights.getByText('750 million').first().click();
     await expect.poll(async () => (await state(viewer)).pageInView).toBe(1);
+
+    // The exports of the viewer's tab are the PDF's: links to the page, the fingerprint, the address.
+    const tabId = await env.session.tabIdOf(viewer);
+    const exported = (format: string) =>
+      popup.evaluate(
+        async ([tabId, format]) => (await chrome.runtime.sendMessage({ type: 'export-page', tabId, format })) as { ok: boolean; text: string },
+        [tabId, format] as const,
+      );
+    const markdown = await exported('markdown');
+    expect(markdown.ok).toBe(true);
+    expect(markdown.text).toContain(`${url}#page=1`);
+    const backup = await exported('json');
+    expect(backup.text).toContain(record.documentKey);
+    const stix = await exported('stix');
+    expect(stix.text).toContain(url);
     await popup.close();
+
+    // The library lists the PDF beside articles, and opens it in the viewer.
+    const library = await env.session.context.newPage();
+    await library.goto(`chrome-extension://${env.session.extensionId}/library.html`);
+    const card = library.getByRole('article', { name: SAMPLE_TITLE });
+    await card.waitFor();
+    expect(await card.locator('.pdf-badge').textContent()).toBe('PDF');
+    expect(await card.textContent()).toContain('750 million');
     await viewer.close();
+    const opened = env.session.context.waitForEvent('page');
+    await card.getByRole('heading', { level: 2 }).getByRole('button').click();
+    const reopened = await opened;
+    await reopened.waitForURL(/\/pdf\.html\?file=/);
+    expect(decodeURIComponent(new URL(reopened.url()).searchParams.get('file')!)).toBe(url);
+    await reopened.locator('.pdf-page[data-page-number="1"][data-rendered] .textLayer span:not(.markedContent)').first().waitFor();
+    await reopened.close();
+    await library.close();
+  });
+
+  it('opens a link to a PDF in the viewer from “Open PDF in Gloss”, in a new tab beside the page', async () => {
+    const url = await pdfs.urlOf('sample');
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=pdf-link'));
+    const tabId = await env.session.tabIdOf(page);
+    // Playwright cannot open the browser's context menu; the menu's click is dispatched as Chrome delivers it.
+    const opened = env.session.context.waitForEvent('page');
+    await env.session.serviceWorker.evaluate(
+      async ([tabId, linkUrl]) => {
+        const info = { menuItemId: 'gloss-open-pdf-link', linkUrl, pageUrl: '', editable: false } as chrome.contextMenus.OnClickData;
+        (chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void }).dispatch(info, await chrome.tabs.get(tabId));
+      },
+      [tabId, url] as const,
+    );
+    const viewer = await opened;
+    await viewer.waitForURL(/\/pdf\.html\?file=/);
+    expect(decodeURIComponent(new URL(viewer.url()).searchParams.get('file')!)).toBe(url);
+    await viewer.locator('.pdf-page[data-page-number="1"][data-rendered] .textLayer span:not(.markedContent)').first().waitFor();
+    await viewer.close();
+    await page.close();
   });
 });
