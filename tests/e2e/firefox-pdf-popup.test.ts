@@ -79,6 +79,17 @@ describe('Firefox: the popup for Gloss’s PDF viewer', () => {
     expect(after.focused).toEqual(['Storm-1152']);
     expect(after.scrollTop).toBeGreaterThan(before.scrollTop);
     expect((await state(viewer)).pageInView).toBe(after.focusPage);
+
+    // The library lists the PDF beside the articles, labelled as one, with its highlight.
+    const library = await env.session.openLibrary(popup);
+    const card = await library.waitForFunction(
+      () => [...document.querySelectorAll('article.page-card')].find((card) => card.querySelector('.pdf-badge'))?.textContent ?? null,
+      { timeout: 20_000, polling: 100 },
+    );
+    const text = (await card.jsonValue()) as string;
+    expect(text).toContain(SAMPLE_TITLE);
+    expect(text).toContain('750 million');
+    await library.close();
     await popup.close();
     await viewer.close();
   });
