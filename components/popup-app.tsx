@@ -12,6 +12,7 @@ import { HeadingsOnlyNotice } from './headings-only-notice';
 import { HighlightsRegion } from './highlights-region';
 import { Notice } from './notice';
 import { OutlineNav } from './outline-nav';
+import { PdfReadingNotice } from './pdf-reading-notice';
 import type { PopupServices } from './popup-services';
 import { SitePauseBar, SitePausedNotice } from './site-pause';
 
@@ -112,6 +113,7 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
   };
 
   const retry = { label: 'Try again', onClick: () => void load() };
+  const reload = useCallback(() => void load(), [load]);
   if (state.phase === 'loading') return <LoadingIndicator />;
   if (state.phase === 'no-tab') {
     return <Notice title="No tab to read">Open an article in a tab, then open Gloss again.</Notice>;
@@ -128,6 +130,9 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
     return <SitePausedNotice site={site} busy={pauseBusy} problem={pauseProblem} onToggle={() => void setSitePaused(tabId, site, false)} />;
   }
   const { result, tabId, site } = state;
+  if (!result.ok && result.reason === 'reading-pdf') {
+    return <PdfReadingNotice tabId={tabId} progress={result.progress} services={services} onReady={reload} />;
+  }
   if (!result.ok) {
     const text = UNREADABLE_MESSAGES[result.reason];
     const pdfUrl = result.reason === 'pdf' && result.url && isSafeLinkUrl(result.url) ? result.url : null;

@@ -6,6 +6,7 @@ import { OpenFileButton } from './pdf-toolbar';
 import { PdfReader, type FindPainter } from './pdf-reader';
 import type { StartPdfHighlighter } from './use-pdf-highlighter';
 import { PdfOpenError, type PdfView } from './pdf-view';
+import type { PdfTabServices } from './pdf-tab-services';
 
 export interface OpenProgress {
   /** What is happening, in words: "Downloading the PDF…". */
@@ -26,13 +27,15 @@ export interface PdfViewerServices {
   marks: FindPainter;
   /** Starts highlights on an open document. */
   highlighter?: StartPdfHighlighter;
+  /** The popup's and side panel's link to this tab; absent in tests of the viewer alone. */
+  tab?: PdfTabServices;
 }
 
 type Phase =
   | { phase: 'choose' }
   | { phase: 'loading'; progress: OpenProgress }
   | { phase: 'problem'; problem: ViewerProblem }
-  | { phase: 'ready'; view: PdfView; title: string; source: string | null; id: number };
+  | { phase: 'ready'; view: PdfView; title: string; id: number; address: string | null; fileName: string };
 
 let opened = 0;
 
@@ -43,13 +46,13 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
   );
   const [dragging, setDragging] = useState(false);
 
-  const open = async (opening: (onProgress: (progress: OpenProgress) => void) => Promise<PdfView>, name: string, source: string | null) => {
+  const open = async (opening: (onProgress: (progress: OpenProgress) => void) => Promise<PdfView>, name: string, address: string | null) => {
     setState({ phase: 'loading', progress: { label: 'Opening the PDF…', fraction: null } });
     try {
       const view = await opening((progress) => setState({ phase: 'loading', progress }));
       setState((previous) => {
         if (previous.phase === 'ready') previous.view.close();
-        return { phase: 'ready', view, title: view.metadataTitle ?? name, source, id: ++opened };
+        return { phase: 'ready', view, title: view.metadataTitle ?? name, id: ++opened, address, fileName: name };
       });
     } catch (error) {
       if (!(error instanceof PdfOpenError)) console.warn('Gloss could not open the PDF:', error);
@@ -104,10 +107,12 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
           key={state.id}
           view={state.view}
           title={state.title}
-          source={state.source}
           marks={services.marks}
-          highlighter={services.highlighter}
           onOpenFile={openFile}
+          address={state.address}
+          fileName={state.fileName}
+          tab={services.tab}
+          highlighter={services.highlighter}
         />
       )}
       {state.phase === 'loading' && (

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { describeEntity } from '@/lib/entities/entity-details';
 import { readAmbiguousRefs, readCandidates, readFoundBy } from '@/lib/entities/explain-entity';
 import type { AmbiguousName } from '@/lib/entities/alias-picks';
@@ -11,13 +10,13 @@ import type { GlossRequest, GlossRequestType, GlossResponse, SavedPageSummary } 
 import { pagesMentioningActor, saveUserActor, tagEntity, untagEntity } from '@/lib/storage/entity-tag-store';
 import { cleanPageDetails } from '@/lib/storage/page-store';
 import type { PageRecord } from '@/lib/storage/records';
-import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { analyzeTab } from './analyze-tab';
 import { articleTextFor } from './article-texts';
 import { glossDatabase } from './database';
 import { entityScanner, invalidateEntityScanner } from './entity-scanner';
 import { executeFunctionInTab } from './execute-in-tab';
 import { entitiesForText } from './entities-for-text';
+import { pageUrlOfTab } from './tab-page';
 
 type Handler<K extends GlossRequestType> = (request: GlossRequest<K>) => Promise<GlossResponse<K>>;
 
@@ -36,13 +35,8 @@ export async function recordActorsOfTab(tabId: number): Promise<void> {
   }
 }
 
-async function tabPageUrl(tabId: number): Promise<string | null> {
-  try {
-    return normalizePageUrl((await browser.tabs.get(tabId)).url ?? '');
-  } catch {
-    return null;
-  }
-}
+/** The tab's page: a web page's address, or the PDF Gloss's viewer shows there (tab-page.ts). */
+const tabPageUrl = pageUrlOfTab;
 
 const pageSummary = ({ url, title, siteName }: PageRecord): SavedPageSummary => ({ url, title, siteName });
 

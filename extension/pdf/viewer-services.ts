@@ -4,6 +4,7 @@ import { fetchPdf, readPdfFile } from './fetch-pdf';
 import { FindMarks } from './find-marks';
 import { openPdf } from './open-pdf';
 import { startPdfHighlighter } from './pdf-highlighter';
+import { pdfTabServices } from './pdf-tab-link';
 import { pdfWorker } from './pdfjs';
 
 /** The viewer page's ties to the browser: fetching, reading files, pdf.js, and the page's own address. */
@@ -33,5 +34,6 @@ export function pdfViewerServices(search: string): PdfViewerServices {
     forgetAddress: () => history.replaceState(null, '', location.pathname),
     marks: new FindMarks(),
     highlighter: startPdfHighlighter,
+    tab: pdfTabServices,
   };
 }

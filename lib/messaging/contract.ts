@@ -19,22 +19,37 @@ import type { StoredCounts } from '../storage/storage-summary';
 import type { SyncSetup, SyncStatus, SyncView } from '../sync/sync-status';
 import type { UnreadableReason } from '../url/page-access';
 import type { Outcome } from './outcome';
+import type { PdfReadingProgress } from '../pdf-viewer/pdf-tab-analysis';
 
 /**
  * What the popup receives about a tab: the article without its full text (the background keeps it),
  * and the entities found in it, or null while the dictionaries are still being built (the popup then
  * asks for them with `tab-entities`, so the outline does not wait).
  */
-export type PageAnalysis = Omit<ArticleExtraction, 'textContent'> & { url: string; entities: PageEntities | null };
+export type PageAnalysis = Omit<ArticleExtraction, 'textContent'> & { url: string; entities: PageEntities | null; pdf?: PdfFacts };
+
+/** A PDF shown in Gloss's viewer: what the popup says about the document besides an article's details. */
+export interface PdfFacts {
+  pageCount: number;
+  documentKey: string | null;
+  fileName: string;
+  /** Opened from the computer, not from a web address. */
+  local: boolean;
+}
 
 /** Identifies a heading on the live page: its index among h1–h6, checked against its text. */
 export interface HeadingTarget {
   liveIndex: number | null;
   text: string;
+  /** A PDF's outline entries lead to a page (lib/pdf/pdf-outline.ts). */
+  pageNumber?: number | null;
 }
 
 export type AnalyzeTabResult =
-  { ok: true; analysis: PageAnalysis } | { ok: false; reason: UnreadableReason; url: string | null; detail?: string };
+  | { ok: true; analysis: PageAnalysis }
+  | { ok: false; reason: UnreadableReason; url: string | null; detail?: string }
+  /** Gloss's PDF viewer is still reading the document's text; `progress` is null before its first page. */
+  | { ok: false; reason: 'reading-pdf'; url: null; progress: PdfReadingProgress | null };
 
 export type ScrollToHeadingResult = { found: boolean };
 
@@ -342,6 +357,13 @@ export interface GlossBroadcasts {
    * its text), or null above the first one.
    */
   'reading-position': { event: { heading: ReadingPosition | null }; response: void };
+  /**
+   * From the background: how far Gloss's PDF viewer in tab `tabId` has read (counts only, never text);
+   * `ready` once its analysis is in, when a popup waiting on it reads the tab again.
+   */
+  'pdf-reading': { event: { tabId: number; pagesRead: number; pageCount: number; ready: boolean }; response: void };
+  /** From the background, which lost its viewers (it was stopped): the viewer in `tabId` connects again. */
+  'pdf-viewer-wanted': { event: { tabId: number }; response: void };
 }
 
 export {
