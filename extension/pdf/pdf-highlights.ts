@@ -2,7 +2,8 @@ import type { PdfView } from '@/components/pdf/pdf-view';
 import type { HighlightState } from '@/lib/messaging/contract';
 import { pageAtOffset, type PdfDocumentText } from '@/lib/pdf/document-text';
 import { anchorAllInPdf, describePdfOffsets } from '@/lib/pdf/pdf-anchoring';
-import { layerItems, layerSpanOfDocument, type LayerItem } from '@/lib/pdf-viewer/text-layer-offsets';
+import { layerRangeOnPage } from '@/lib/pdf-viewer/document-offsets';
+import { layerItemsOf, type LayerItems } from '@/lib/pdf-viewer/text-layer-offsets';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { createHighlightPainter, HOVER_NAME, NOTED_NAME } from '../page/highlight-painter';
 import { sendRequest } from '../send-request';
@@ -27,7 +28,7 @@ export interface PdfDocumentRef {
 
 interface DrawnLayer {
   layer: HTMLElement;
-  items: (LayerItem | null)[];
+  items: LayerItems;
 }
 
 /**
@@ -75,7 +76,7 @@ export class PdfHighlights {
       if (this.layers.delete(index)) this.repaint();
       return;
     }
-    const items = layerItems(await this.view.pageItems(index));
+    const items = layerItemsOf(await this.view.pageItems(index));
     if (!layer.isConnected) return;
     this.layers.set(index, { layer, items });
     this.repaint();
@@ -129,7 +130,7 @@ export class PdfHighlights {
   }
 
   /** The drawn page's items as its text layer counts them, or undefined when the page is not drawn. */
-  layerItemsOf(index: number): (LayerItem | null)[] | undefined {
+  layerItemsOf(index: number): LayerItems | undefined {
     return this.layers.get(index)?.items;
   }
 
@@ -205,7 +206,7 @@ export class PdfHighlights {
     for (const [index, drawn] of this.layers) {
       const page = this.text.pages[index];
       if (!page || page.end <= item.start || page.start >= item.end) continue;
-      const span = layerSpanOfDocument(page, drawn.items, item.start, item.end);
+      const span = layerRangeOnPage(page, drawn.items.items, item.start, item.end);
       const range = span && textLayerRange(drawn.layer, span.start, span.end);
       if (range) ranges.push(range);
     }

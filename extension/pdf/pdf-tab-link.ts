@@ -19,7 +19,10 @@ function run(handlers: PdfTabHandlers, call: PdfViewerCall): Promise<unknown> {
     case 'go-to':
       return handlers.goTo(args.place as PdfPlace);
     case 'mark-entities':
-      return handlers.markEntities(Array.isArray(args.marks) ? (args.marks as EntityMark[]) : [], Number.isInteger(args.focus) ? (args.focus as number) : null);
+      return handlers.markEntities(
+        Array.isArray(args.marks) ? (args.marks as EntityMark[]) : [],
+        Number.isInteger(args.focus) ? (args.focus as number) : null,
+      );
     case 'focus-entity-mark':
       return handlers.focusEntityMark(Number(args.index));
     case 'clear-entity-marks':

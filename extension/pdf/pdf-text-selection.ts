@@ -1,5 +1,5 @@
 import type { PdfView } from '@/components/pdf/pdf-view';
-import { documentOffsetOfLayer, layerItems, type LayerItem } from '@/lib/pdf-viewer/text-layer-offsets';
+import { documentOffsetOfLayer, layerItemsOf, type LayerItems } from '@/lib/pdf-viewer/text-layer-offsets';
 import { caretAt } from '../page/selection';
 import type { PdfHighlights, PlacedPdfHighlight } from './pdf-highlights';
 import { layerPointAt, layerSpanOfRange } from './text-layer-point';
@@ -34,7 +34,7 @@ export async function describeTextRange(
   const span = layerSpanOfRange(scroller, range);
   if (!span) return null;
   const text = highlights.documentText ?? (await view.documentText());
-  const itemsOf = async (index: number) => highlights.layerItemsOf(index) ?? layerItems(await view.pageItems(index));
+  const itemsOf = async (index: number) => highlights.layerItemsOf(index) ?? layerItemsOf(await view.pageItems(index));
   const [startItems, endItems] = await Promise.all([itemsOf(span.start.pageIndex), itemsOf(span.end.pageIndex)]);
   const startPage = text.pages[span.start.pageIndex];
   const endPage = text.pages[span.end.pageIndex];
@@ -52,7 +52,7 @@ export function highlightAtPoint(scroller: HTMLElement, highlights: PdfHighlight
   const point = layerPointAt(scroller, caret.node, caret.offset, 'start');
   const layer = point && scroller.querySelector(`.pdf-page[data-page-number="${point.pageIndex + 1}"] .textLayer`);
   if (!point || !layer?.contains(caret.node)) return null;
-  const items: (LayerItem | null)[] | undefined = highlights.layerItemsOf(point.pageIndex);
+  const items: LayerItems | undefined = highlights.layerItemsOf(point.pageIndex);
   const page = text.pages[point.pageIndex];
   if (!items || !page) return null;
   return highlights.at(documentOffsetOfLayer(page, items, point.offset, 'start'));

@@ -3,7 +3,8 @@ import { buildDocumentText } from '@/lib/pdf/document-text';
 import type { PdfContentItem } from '@/lib/pdf/pdf-source';
 import { describePdfOffsets } from '@/lib/pdf/pdf-anchoring';
 import { pageTextOfItems } from '@/lib/pdf-viewer/page-text';
-import { documentOffsetOfLayer, layerItems, layerSpanOfDocument } from '@/lib/pdf-viewer/text-layer-offsets';
+import { layerRangeOnPage } from '@/lib/pdf-viewer/document-offsets';
+import { documentOffsetOfLayer, layerItemsOf } from '@/lib/pdf-viewer/text-layer-offsets';
 import { line, run } from '../../support/pdf-text-items';
 
 // Two pages as pdf.js reports them: runs on a line with a gap (the document text adds a space), lines ending
@@ -30,10 +31,10 @@ function layerOffset(index: number, needle: string, after = false): number {
   return after ? at + needle.length : at;
 }
 
-describe('text layer ↔ document text offsets', () => {
+describe('text layer → document text offsets (and back through document-offsets.ts)', () => {
   it('turns a selection in the text layer into the document text it shows', () => {
     const page = documentText.pages[0];
-    const items = layerItems(PAGES[0]);
+    const items = layerItemsOf(PAGES[0]);
     const start = documentOffsetOfLayer(page, items, layerOffset(0, 'sold'), 'start');
     const end = documentOffsetOfLayer(page, items, layerOffset(0, 'cybercriminals', true), 'end');
     // The layer has no space between "sold" and "accounts" and a <br> after it; the document text has a
@@ -43,7 +44,7 @@ describe('text layer ↔ document text offsets', () => {
 
   it('takes a selection that starts or ends on a line break to the text beside it, not the break', () => {
     const page = documentText.pages[0];
-    const items = layerItems(PAGES[0]);
+    const items = layerItemsOf(PAGES[0]);
     const br = layerOffset(0, 'accounts', true); // the place of the <br>
     expect(
       documentText.text.slice(documentOffsetOfLayer(page, items, br, 'start'), documentOffsetOfLayer(page, items, br + 1 + 2, 'end')),
@@ -58,7 +59,7 @@ describe('text layer ↔ document text offsets', () => {
 
   it('maps offsets on the second page into the document text after the first', () => {
     const page = documentText.pages[1];
-    const items = layerItems(PAGES[1]);
+    const items = layerItemsOf(PAGES[1]);
     const start = documentOffsetOfLayer(page, items, layerOffset(1, 'took'), 'start');
     const end = documentOffsetOfLayer(page, items, layerOffset(1, 'sites', true), 'end');
     expect(start).toBeGreaterThan(documentText.pages[0].end);
@@ -70,8 +71,8 @@ describe('text layer ↔ document text offsets', () => {
     const to = documentText.text.indexOf('took') + 'took'.length;
     const target = describePdfOffsets(documentText, from, to);
     expect(target.page?.value).toBe('page=1');
-    const first = layerSpanOfDocument(documentText.pages[0], layerItems(PAGES[0]), from, to);
-    const second = layerSpanOfDocument(documentText.pages[1], layerItems(PAGES[1]), from, to);
+    const first = layerRangeOnPage(documentText.pages[0], PAGES[0], from, to);
+    const second = layerRangeOnPage(documentText.pages[1], PAGES[1], from, to);
     expect(first && pageTextOfItems(PAGES[0]).slice(first.start, first.end)).toBe('cybercriminals.');
     expect(second && pageTextOfItems(PAGES[1]).slice(second.start, second.end)).toBe('Microsoft took');
   });
@@ -79,17 +80,17 @@ describe('text layer ↔ document text offsets', () => {
   it('round-trips: a layer span mapped to the document and back is the same span', () => {
     const text = pageTextOfItems(PAGES[0]);
     const page = documentText.pages[0];
-    const items = layerItems(PAGES[0]);
+    const items = layerItemsOf(PAGES[0]);
     for (const needle of ['Storm-1152', 'sold', 'accounts', 'to cybercriminals.', 'm-1152 so']) {
       const start = text.indexOf(needle);
       const docStart = documentOffsetOfLayer(page, items, start, 'start');
       const docEnd = documentOffsetOfLayer(page, items, start + needle.length, 'end');
-      expect(layerSpanOfDocument(page, items, docStart, docEnd)).toEqual({ start, end: start + needle.length });
+      expect(layerRangeOnPage(page, PAGES[0], docStart, docEnd)).toEqual({ page: 0, start, end: start + needle.length });
     }
   });
 
   it('finds nothing to paint on a page the highlight does not reach', () => {
     const from = documentText.text.indexOf('Storm');
-    expect(layerSpanOfDocument(documentText.pages[1], layerItems(PAGES[1]), from, from + 5)).toBeNull();
+    expect(layerRangeOnPage(documentText.pages[1], PAGES[1], from, from + 5)).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import type { GlossRequest } from '@/lib/messaging/contract';
 import { buildDocumentText } from '@/lib/pdf/document-text';
 import { describePdfOffsets } from '@/lib/pdf/pdf-anchoring';
 import type { PdfContentItem } from '@/lib/pdf/pdf-source';
-import { documentOffsetOfLayer, layerItems } from '@/lib/pdf-viewer/text-layer-offsets';
+import { documentOffsetOfLayer, layerItemsOf } from '@/lib/pdf-viewer/text-layer-offsets';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { PdfHighlights } from '@/extension/pdf/pdf-highlights';
 import { layerOffsetAt, layerSpanOfRange } from '@/extension/pdf/text-layer-point';
@@ -211,8 +211,8 @@ describe('a selection in the text layers, as document offsets', () => {
     const span = layerSpanOfRange(scroller, range)!;
     expect(span.start.pageIndex).toBe(0);
     expect(span.end.pageIndex).toBe(1);
-    const start = documentOffsetOfLayer(TEXT.pages[0], layerItems(PAGES[0]), span.start.offset, 'start');
-    const end = documentOffsetOfLayer(TEXT.pages[1], layerItems(PAGES[1]), span.end.offset, 'end');
+    const start = documentOffsetOfLayer(TEXT.pages[0], layerItemsOf(PAGES[0]), span.start.offset, 'start');
+    const end = documentOffsetOfLayer(TEXT.pages[1], layerItemsOf(PAGES[1]), span.end.offset, 'end');
     expect(TEXT.text.slice(start, end)).toBe('fraudulent accounts.\n\nThe group');
   });
 
