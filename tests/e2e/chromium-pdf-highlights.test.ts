@@ -83,6 +83,14 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
     await expect.poll(() => editor.count()).toBe(0);
     await expect.poll(async () => words((await painted(page))['gloss-noted'])).toHaveLength(1);
 
+    // The popup for the viewer's tab lists it, with its note.
+    const popup = await env.session.openPopupFor(page);
+    const listed = popup.getByRole('region', { name: 'Highlights' });
+    await expect.poll(() => listed.textContent(), { timeout: 30_000 }).toContain('Astonishingly, the group managed to generate');
+    expect(await listed.textContent()).toContain('The headline figure.');
+    await popup.close();
+    await page.bringToFront();
+
     // After a reload it is back: painted in its colour, with its note and tags.
     await page.reload();
     await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 60_000 });

@@ -28,24 +28,23 @@ async function settled(page: Page): Promise<void> {
  * Opens Gloss's viewer on `file` in a new tab. BiDi cannot open moz-extension:// pages itself: a Gloss page
  * (the popup, opened by the e2e build for an article) opens the tab, and the test finds it by its address.
  */
-async function openViewer(file: string): Promise<Page> {
+async function openViewer(file: string): Promise<{ viewer: Page; popup: Page; tabId: number }> {
   const { page: article, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
   const known = new Set(await env.session.browser.pages());
-  await popup.evaluate((address) => {
+  const tabId = await popup.evaluate(async (address) => {
     const api = (
       globalThis as unknown as {
-        browser: { tabs: { create: (o: object) => Promise<unknown> }; runtime: { getURL: (p: string) => string } };
+        browser: { tabs: { create: (o: object) => Promise<{ id?: number }> }; runtime: { getURL: (p: string) => string } };
       }
     ).browser;
-    void api.tabs.create({ url: `${api.runtime.getURL('/pdf.html')}?file=${encodeURIComponent(address)}` });
+    return (await api.tabs.create({ url: `${api.runtime.getURL('/pdf.html')}?file=${encodeURIComponent(address)}` })).id ?? -1;
   }, file);
   const viewer = await newViewerTab(known);
-  await popup.close();
   await article.close();
   // pdf.js draws pages in animation frames, which a background tab does not get.
   await viewer.bringToFront();
   await settled(viewer);
-  return viewer;
+  return { viewer, popup, tabId };
 }
 
 /** The viewer's tab once it has opened: the first page not among `known` whose address is the viewer's. */
@@ -99,7 +98,7 @@ async function clickPainted(page: Page, name: string): Promise<void> {
 describe('Firefox: highlights in Gloss’s PDF viewer', () => {
   it('highlights a passage selected with the mouse, keeps a note and tags, and shows it again after a reload and from another address', async () => {
     const url = await first.urlOf('sample');
-    const page = await openViewer(url);
+    const { viewer: page, popup, tabId } = await openViewer(url);
     await dragSelect(page, PASSAGE.from, PASSAGE.to);
     await expect.poll(() => panelOf(page)).toBe('toolbar: Gloss');
     await (await control(page, 'Green')).click();
@@ -136,6 +135,19 @@ describe('Firefox: highlights in Gloss’s PDF viewer', () => {
     await settled(page);
     expect(await page.evaluate(() => location.search)).toContain(encodeURIComponent(mirror));
     await expect.poll(async () => words((await painted(page))['gloss-green']), { timeout: 30_000 }).toEqual([QUOTE]);
+
+    // The popup for the viewer's tab lists the highlight, with its note.
+    await popup.evaluate((id) => {
+      location.search = `?tab=${id}`;
+    }, tabId);
+    // The region named "Highlights" (by its heading, aria-labelledby).
+    const listed = () =>
+      popup.evaluate(
+        () => document.getElementById('highlights-title')?.closest('section[aria-labelledby="highlights-title"]')?.textContent ?? '',
+      );
+    await expect.poll(listed, { timeout: 30_000 }).toContain('Astonishingly, the group managed to generate');
+    expect(await listed()).toContain('The headline figure.');
+    await popup.close();
     await page.close();
   });
 });
