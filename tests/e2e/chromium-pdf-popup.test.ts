@@ -73,7 +73,8 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     const tabId = await env.session.tabIdOf(viewer);
     const exported = (format: string) =>
       popup.evaluate(
-        async ([tabId, format]) => (await chrome.runtime.sendMessage({ type: 'export-page', tabId, format })) as { ok: boolean; text: string },
+        async ([tabId, format]) =>
+          (await chrome.runtime.sendMessage({ type: 'export-page', tabId, format })) as { ok: boolean; text: string },
         [tabId, format] as const,
       );
     const markdown = await exported('markdown');
@@ -84,6 +85,17 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     const stix = await exported('stix');
     expect(stix.text).toContain(url);
     await popup.close();
+
+    // The side panel for the viewer's tab shows the same, every entity and highlight at once.
+    const panel = await env.session.context.newPage();
+    await panel.goto(`chrome-extension://${env.session.extensionId}/sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => panel.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toContain(SAMPLE_TITLE);
+    await panel
+      .getByRole('region', { name: 'Entities' })
+      .getByRole('button', { name: `Storm-1152 (${n})` })
+      .waitFor();
+    await expect.poll(() => panel.getByRole('region', { name: 'Highlights' }).textContent()).toContain('750 million');
+    await panel.close();
 
     // The library lists the PDF beside articles, and opens it in the viewer.
     const library = await env.session.context.newPage();
@@ -113,7 +125,10 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     await env.session.serviceWorker.evaluate(
       async ([tabId, linkUrl]) => {
         const info = { menuItemId: 'gloss-open-pdf-link', linkUrl, pageUrl: '', editable: false } as chrome.contextMenus.OnClickData;
-        (chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void }).dispatch(info, await chrome.tabs.get(tabId));
+        (chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void }).dispatch(
+          info,
+          await chrome.tabs.get(tabId),
+        );
       },
       [tabId, url] as const,
     );
