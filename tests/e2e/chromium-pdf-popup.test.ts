@@ -123,13 +123,11 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     // Playwright cannot open the browser's context menu; the menu's click is dispatched as Chrome delivers it.
     const opened = env.session.context.waitForEvent('page');
     await env.session.serviceWorker.evaluate(
-      async ([tabId, linkUrl]) => {
-        const info = { menuItemId: 'gloss-open-pdf-link', linkUrl, pageUrl: '', editable: false } as chrome.contextMenus.OnClickData;
-        (chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void }).dispatch(
-          info,
+      async ([tabId, linkUrl]) =>
+        chrome.contextMenus.onClicked.dispatch(
+          { menuItemId: 'gloss-open-pdf-link', linkUrl, pageUrl: '', editable: false },
           await chrome.tabs.get(tabId),
-        );
-      },
+        ),
       [tabId, url] as const,
     );
     const viewer = await opened;
