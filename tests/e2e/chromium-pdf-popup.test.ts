@@ -115,6 +115,34 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     await library.close();
   });
 
+  it('says how far the viewer has read while it reads a long PDF, never that the tab cannot be read, then shows it', async () => {
+    const url = await pdfs.urlOf('long');
+    const viewer = await env.session.context.newPage();
+    await viewer.goto(`chrome-extension://${env.session.extensionId}/pdf.html?file=${encodeURIComponent(url)}`);
+    await viewer.locator('.pdf-page[data-page-number="1"][data-rendered] .textLayer span:not(.markedContent)').first().waitFor();
+    const popup = await env.session.openPopupFor(viewer);
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const now = await popup.evaluate(() => ({
+            alert: document.querySelector('[role="alert"]')?.textContent ?? null,
+            reading: document.querySelector('.pdf-reading')?.textContent ?? null,
+            title: document.querySelector('h1')?.textContent ?? null,
+          }));
+          if (now.alert) seen.add(`alert: ${now.alert}`);
+          if (now.reading) seen.add(now.reading.includes('of 1') ? 'progress' : 'waiting');
+          return now.title;
+        },
+        { timeout: 60_000, interval: 100 },
+      )
+      .toMatch(/\S/);
+    expect([...seen].filter((entry) => entry.startsWith('alert'))).toEqual([]);
+    expect(await popup.getByText(/^PDF, \d{3} pages$/).count()).toBe(1);
+    await popup.close();
+    await viewer.close();
+  });
+
   it('opens a link to a PDF in the viewer from “Open PDF in Gloss”, in a new tab beside the page', async () => {
     const url = await pdfs.urlOf('sample');
     const page = await env.session.context.newPage();
