@@ -70,7 +70,8 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
   const headingsKey = outlineHeadings?.join(',') ?? null;
   useLayoutEffect(() => {
     setReadingPosition(null);
-    if (layout !== 'panel' || tabIdForHighlights === null || !outlineHeadings || !services.watchReadingPosition) return undefined;
+    // A PDF's outline has no heading elements to watch (its entries lead to pages).
+    if (layout !== 'panel' || tabIdForHighlights === null || !outlineHeadings?.length || !services.watchReadingPosition) return undefined;
     return services.watchReadingPosition(tabIdForHighlights, outlineHeadings, setReadingPosition);
     // The headings by value (headingsKey): a new array of the same outline is no reason to start again.
     // eslint-disable-next-line react-hooks/exhaustive-deps

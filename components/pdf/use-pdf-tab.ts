@@ -112,6 +112,7 @@ export function usePdfTab({ view, services, address, fileName, readCount, done, 
         text: text.text,
         pageStarts: text.pages.map((page) => page.start),
       });
+      performance.mark('gloss-pdf-reported');
     })().catch((error: unknown) => console.warn('Gloss could not report the PDF to its popup:', error));
     return () => {
       live = false;

@@ -73,7 +73,8 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     const tabId = await env.session.tabIdOf(viewer);
     const exported = (format: string) =>
       popup.evaluate(
-        async ([tabId, format]) => (await chrome.runtime.sendMessage({ type: 'export-page', tabId, format })) as { ok: boolean; text: string },
+        async ([tabId, format]) =>
+          (await chrome.runtime.sendMessage({ type: 'export-page', tabId, format })) as { ok: boolean; text: string },
         [tabId, format] as const,
       );
     const markdown = await exported('markdown');
@@ -84,6 +85,17 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     const stix = await exported('stix');
     expect(stix.text).toContain(url);
     await popup.close();
+
+    // The side panel for the viewer's tab shows the same, every entity and highlight at once.
+    const panel = await env.session.context.newPage();
+    await panel.goto(`chrome-extension://${env.session.extensionId}/sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => panel.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toContain(SAMPLE_TITLE);
+    await panel
+      .getByRole('region', { name: 'Entities' })
+      .getByRole('button', { name: `Storm-1152 (${n})` })
+      .waitFor();
+    await expect.poll(() => panel.getByRole('region', { name: 'Highlights' }).textContent()).toContain('750 million');
+    await panel.close();
 
     // The library lists the PDF beside articles, and opens it in the viewer.
     const library = await env.session.context.newPage();
@@ -103,6 +115,34 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     await library.close();
   });
 
+  it('says how far the viewer has read while it reads a long PDF, never that the tab cannot be read, then shows it', async () => {
+    const url = await pdfs.urlOf('long');
+    const viewer = await env.session.context.newPage();
+    await viewer.goto(`chrome-extension://${env.session.extensionId}/pdf.html?file=${encodeURIComponent(url)}`);
+    await viewer.locator('.pdf-page[data-page-number="1"][data-rendered] .textLayer span:not(.markedContent)').first().waitFor();
+    const popup = await env.session.openPopupFor(viewer);
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const now = await popup.evaluate(() => ({
+            alert: document.querySelector('[role="alert"]')?.textContent ?? null,
+            reading: document.querySelector('.pdf-reading')?.textContent ?? null,
+            title: document.querySelector('h1')?.textContent ?? null,
+          }));
+          if (now.alert) seen.add(`alert: ${now.alert}`);
+          if (now.reading) seen.add(now.reading.includes('of 1') ? 'progress' : 'waiting');
+          return now.title;
+        },
+        { timeout: 60_000, interval: 100 },
+      )
+      .toMatch(/\S/);
+    expect([...seen].filter((entry) => entry.startsWith('alert'))).toEqual([]);
+    expect(await popup.getByText(/^PDF, \d{3} pages$/).count()).toBe(1);
+    await popup.close();
+    await viewer.close();
+  });
+
   it('opens a link to a PDF in the viewer from “Open PDF in Gloss”, in a new tab beside the page', async () => {
     const url = await pdfs.urlOf('sample');
     const page = await env.session.context.newPage();
@@ -111,10 +151,11 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     // Playwright cannot open the browser's context menu; the menu's click is dispatched as Chrome delivers it.
     const opened = env.session.context.waitForEvent('page');
     await env.session.serviceWorker.evaluate(
-      async ([tabId, linkUrl]) => {
-        const info = { menuItemId: 'gloss-open-pdf-link', linkUrl, pageUrl: '', editable: false } as chrome.contextMenus.OnClickData;
-        (chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void }).dispatch(info, await chrome.tabs.get(tabId));
-      },
+      async ([tabId, linkUrl]) =>
+        chrome.contextMenus.onClicked.dispatch(
+          { menuItemId: 'gloss-open-pdf-link', linkUrl, pageUrl: '', editable: false },
+          await chrome.tabs.get(tabId),
+        ),
       [tabId, url] as const,
     );
     const viewer = await opened;

@@ -41,7 +41,9 @@ describe('Firefox: the popup for Gloss’s PDF viewer', () => {
     await click(popup, 'Open in Gloss');
     await article.close();
     await viewer.bringToFront();
-    await expect.poll(() => viewer.evaluate(() => location.href).catch(() => ''), WAIT).toMatch(/^moz-extension:\/\/[^/]+\/pdf\.html\?file=/);
+    await expect
+      .poll(() => viewer.evaluate(() => location.href).catch(() => ''), WAIT)
+      .toMatch(/^moz-extension:\/\/[^/]+\/pdf\.html\?file=/);
     await viewer.waitForFunction(() => !document.querySelector('.pdf-progress') && document.querySelector('.textLayer span'), {
       timeout: 30_000,
       polling: 100,
