@@ -14,16 +14,33 @@
  *   says whether the viewer stayed responsive while the text was read.
  *
  * The first open is reported apart (cold: nothing compiled yet); the medians are over the warm opens.
+ *
+ * Then 200 highlights spread over the document (pdf.ts's) are stored through the viewer's own request, and
+ * HIGHLIGHT_OPENS more opens time the viewer placing them: anchoring all 200 in the whole text and painting
+ * those on the drawn pages (its `gloss-pdf-highlights-placed` measure), and when that is done after the
+ * full text is read.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { launchChromiumWithGloss } from '../../harness/chromium';
 import { startFixtureServer } from '../../harness/fixture-server';
 import { median } from '../../harness/stats';
 import { TEST_PDF_DIR, testPdf } from '../../harness/test-pdfs';
+import { readPdfBytes } from '../../cli/pdf-loader';
+import { highlightsOver } from './pdf';
 import { ensureChromeBuild } from './wxt-build';
 
 const OPENS = 11;
+const HIGHLIGHT_OPENS = 5;
+
+export interface StoredHighlightsRun {
+  stored: number;
+  anchored: number;
+  /** The work on the viewer's thread: anchoring every highlight in the text, painting the drawn pages'. */
+  placeMs: number;
+  /** From the full text read to the highlights placed. */
+  afterTextMs: number;
+}
 
 export interface PdfViewerOpen {
   /** The file downloaded (the viewer page's own scripts loaded before). */
@@ -44,6 +61,7 @@ export interface PdfViewerBenchResult {
   chromium: string;
   cold: PdfViewerOpen;
   warm: PdfViewerOpen[];
+  highlights: StoredHighlightsRun[];
 }
 
 const MARKS_SCRIPT = `(() => {
@@ -112,7 +130,9 @@ export async function benchPdfViewer(rebuild = false): Promise<PdfViewerBenchRes
       });
       await page.close();
     }
+    const highlights = await timeStoredHighlights(session, url, server.url(path.basename(file)), file);
     return {
+      highlights,
       pages,
       bytes: (await stat(file)).size,
       chromium: session.context.browser()?.version() ?? 'Chromium',
@@ -124,7 +144,63 @@ export async function benchPdfViewer(rebuild = false): Promise<PdfViewerBenchRes
   }
 }
 
+/** Stores pdf.ts's 200 highlights on the PDF as the viewer does, then opens it HIGHLIGHT_OPENS times to time placing them. */
+async function timeStoredHighlights(
+  session: Awaited<ReturnType<typeof launchChromiumWithGloss>>,
+  viewerUrl: string,
+  address: string,
+  file: string,
+): Promise<StoredHighlightsRun[]> {
+  const reading = await readPdfBytes(new Uint8Array(await readFile(file)), { url: address });
+  const targets = highlightsOver(reading.text);
+  const store = await session.context.newPage();
+  await store.goto(viewerUrl);
+  await store.evaluate(
+    async ({ targets, documentKey, address }) => {
+      for (const target of targets) {
+        const reply = (await chrome.runtime.sendMessage({
+          type: 'create-pdf-annotation',
+          documentKey,
+          address,
+          target,
+          color: 'yellow',
+          page: { title: 'Benchmark', siteName: null },
+        })) as { glossError?: string } | null;
+        if (!reply || reply.glossError !== undefined) throw new Error(reply?.glossError ?? 'the highlight was not stored');
+      }
+    },
+    { targets, documentKey: reading.documentKey, address },
+  );
+  await store.close();
+  const runs: StoredHighlightsRun[] = [];
+  for (let run = 0; run < HIGHLIGHT_OPENS; run++) {
+    const page = await session.context.newPage();
+    await page.goto(viewerUrl);
+    await page.waitForFunction(() => performance.getEntriesByName('gloss-pdf-highlights-placed').length > 0, undefined, {
+      timeout: 120_000,
+      polling: 100,
+    });
+    const measured = (await page.evaluate(() => {
+      const placed = performance.getEntriesByName('gloss-pdf-highlights-placed')[0] as PerformanceMeasure;
+      const text = performance.getEntriesByName('gloss-pdf-text-extracted')[0];
+      const detail = placed.detail as { count: number; anchored: number };
+      return { ...detail, duration: placed.duration, end: placed.startTime + placed.duration, text: text?.startTime ?? 0 };
+    })) as { count: number; anchored: number; duration: number; end: number; text: number };
+    runs.push({
+      stored: measured.count,
+      anchored: measured.anchored,
+      placeMs: measured.duration,
+      afterTextMs: measured.end - measured.text,
+    });
+    await page.close();
+  }
+  return runs;
+}
+
 const ms = (value: number) => `${Math.round(value)} ms`;
+
+const spread = (label: string, values: number[]) =>
+  `| ${label} | ${ms(median(values))} | ${ms(Math.min(...values))}–${ms(Math.max(...values))} |`;
 
 export function formatPdfViewer(result: PdfViewerBenchResult): string {
   const { warm, cold } = result;
@@ -143,6 +219,19 @@ export function formatPdfViewer(result: PdfViewerBenchResult): string {
     row('… analysis handed to the background', (open) => open.reportedMs, ''),
     row(`entities ready for the popup (${result.cold.entityCount} entities over the whole text)`, (open) => open.entitiesMs, ''),
     row("longest task on the viewer's thread", (open) => open.longestTaskMs, 'no freeze (0 = none over 50 ms)'),
+    '',
+    `${result.highlights[0]?.stored ?? 0} stored highlights (${result.highlights[0]?.anchored ?? 0} found again), ${result.highlights.length} opens:`,
+    '',
+    '| | median | range |',
+    '| --- | ---: | ---: |',
+    spread(
+      'anchored in the whole text and painted on the drawn pages',
+      result.highlights.map((run) => run.placeMs),
+    ),
+    spread(
+      '… placed, after the full text was read',
+      result.highlights.map((run) => run.afterTextMs),
+    ),
     '',
   ].join('\n');
 }

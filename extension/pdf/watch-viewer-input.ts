@@ -55,9 +55,20 @@ export function watchViewerInput(
     trusted((event: MouseEvent) => !inPanels(event) && input.pressedOutside()),
     listen,
   );
+  // The highlight under the pointer is worked out at most once per frame.
+  let pointer: { x: number; y: number } | null = null;
   scroller.addEventListener(
     'mousemove',
-    trusted((event: MouseEvent) => input.pointerAt(event.clientX, event.clientY)),
+    trusted((event: MouseEvent) => {
+      const waiting = pointer !== null;
+      pointer = { x: event.clientX, y: event.clientY };
+      if (waiting) return;
+      requestAnimationFrame(() => {
+        const at = pointer;
+        pointer = null;
+        if (at && !signal.aborted) input.pointerAt(at.x, at.y);
+      });
+    }),
     listen,
   );
 }
