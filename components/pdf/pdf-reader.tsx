@@ -105,7 +105,16 @@ export function PdfReader({ view, title, marks, onOpenFile, address = null, file
     [scroller],
   );
 
-  const onTabLayer = usePdfTab({ view, services: tab, address, fileName, readCount: pageTexts.readCount, done: pageTexts.done, scroller, goToPage });
+  const onTabLayer = usePdfTab({
+    view,
+    services: tab,
+    address,
+    fileName,
+    readCount: pageTexts.readCount,
+    done: pageTexts.done,
+    scroller,
+    goToPage,
+  });
 
   // The current page is the one under the upper third of the view.
   useEffect(() => {

@@ -43,7 +43,11 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
   );
   const [dragging, setDragging] = useState(false);
 
-  const open = async (opening: (onProgress: (progress: OpenProgress) => void) => Promise<PdfView>, name: string, address: string | null) => {
+  const open = async (
+    opening: (onProgress: (progress: OpenProgress) => void) => Promise<PdfView>,
+    name: string,
+    address: string | null,
+  ) => {
     setState({ phase: 'loading', progress: { label: 'Opening the PDF…', fraction: null } });
     try {
       const view = await opening((progress) => setState({ phase: 'loading', progress }));
