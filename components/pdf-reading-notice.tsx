@@ -1,5 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PdfReadingProgress } from '@/lib/pdf-viewer/pdf-tab-analysis';
+import { countOf } from './count-words';
 import type { PopupServices } from './popup-services';
 
 interface PdfReadingNoticeProps {
@@ -32,8 +33,10 @@ export function PdfReadingNotice({ tabId, progress, services, onReady }: PdfRead
       {shown ? (
         <>
           <p>
-            Gloss’s viewer is reading the document’s text: page {shown.pagesRead} of {shown.pageCount}. The outline, entities and
-            highlights appear here when it is done.
+            {shown.pagesRead === 0
+              ? `Gloss’s viewer is starting to read the document’s text (${countOf(shown.pageCount, 'page', 'pages')}).`
+              : `Gloss’s viewer is reading the document’s text: page ${shown.pagesRead} of ${shown.pageCount}.`}{' '}
+            The outline, entities and highlights appear here when it is done.
           </p>
           <progress max={shown.pageCount} value={shown.pagesRead} aria-label="Text read" />
         </>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import { pdfDocumentKey } from '@/lib/pdf/document-key';
 import { pdfMetadata } from '@/lib/pdf/pdf-metadata';
 import type { PdfTabServices } from './pdf-tab-services';
@@ -37,18 +37,24 @@ export function usePdfTab({ view, services, address, fileName, readCount, done, 
   const latest = useRef({ scroller, goToPage });
   latest.current = { scroller, goToPage };
 
-  const settle = () => {
-    const wanted = pending.current;
-    const range = wanted?.range();
-    if (!wanted || !range || !latest.current.scroller) return;
-    pending.current = null;
-    reveal(latest.current.scroller, range);
-  };
-  const goToRange = (page: number, range: () => Range | null) => {
-    pending.current = { page, range };
-    latest.current.goToPage(page + 1);
-    settle();
-  };
+  // Read through refs only, so made once.
+  const { settle, goToRange } = useMemo(() => {
+    const settleNow = () => {
+      const wanted = pending.current;
+      const range = wanted?.range();
+      if (!wanted || !range || !latest.current.scroller) return;
+      pending.current = null;
+      reveal(latest.current.scroller, range);
+    };
+    return {
+      settle: settleNow,
+      goToRange: (page: number, range: () => Range | null) => {
+        pending.current = { page, range };
+        latest.current.goToPage(page + 1);
+        settleNow();
+      },
+    };
+  }, []);
 
   const link = useMemo(
     () =>
@@ -86,7 +92,7 @@ export function usePdfTab({ view, services, address, fileName, readCount, done, 
         entityMarksShown: async () => ({ shown: marks?.shown() ?? false }),
         selection: async () => ({ text: String(window.getSelection()?.toString() ?? '').slice(0, 500) }),
       }) ?? null,
-    [services, view, marks, places],
+    [services, view, marks, places, goToRange],
   );
   useEffect(() => () => link?.close(), [link]);
 
@@ -119,9 +125,12 @@ export function usePdfTab({ view, services, address, fileName, readCount, done, 
     };
   }, [link, done, view, address, fileName]);
 
-  return (index: number, layer: HTMLElement | null) => {
-    marks?.setLayer(index, layer);
-    places?.setLayer(index, layer);
-    if (layer && pending.current?.page === index) settle();
-  };
+  return useCallback(
+    (index: number, layer: HTMLElement | null) => {
+      marks?.setLayer(index, layer);
+      places?.setLayer(index, layer);
+      if (layer && pending.current?.page === index) settle();
+    },
+    [marks, places, settle],
+  );
 }

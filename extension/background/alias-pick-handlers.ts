@@ -7,7 +7,7 @@ import { articleTextFor } from './article-texts';
 import { glossDatabase } from './database';
 import { entityScanner } from './entity-scanner';
 import { entitiesForText } from './entities-for-text';
-import { pageUrlOfTab } from './tab-page';
+import { notePdfPage, pageUrlOfTab } from './tab-page';
 
 const REACH = { page: 'on this page', everywhere: 'on every page' } as const;
 
@@ -54,6 +54,7 @@ export async function pickAlias({ tabId, name, actor, scope, page }: GlossReques
       );
     }
   }
+  await notePdfPage(tabId, pageUrl);
   const read = articleTextFor(tabId);
   if (read && read.pageUrl === pageUrl) await entitiesForText(pageUrl, read.text);
   return {

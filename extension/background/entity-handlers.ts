@@ -16,7 +16,7 @@ import { glossDatabase } from './database';
 import { entityScanner, invalidateEntityScanner } from './entity-scanner';
 import { executeFunctionInTab } from './execute-in-tab';
 import { entitiesForText } from './entities-for-text';
-import { pageUrlOfTab } from './tab-page';
+import { notePdfPage, pageUrlOfTab } from './tab-page';
 
 type Handler<K extends GlossRequestType> = (request: GlossRequest<K>) => Promise<GlossResponse<K>>;
 
@@ -56,6 +56,7 @@ export const tagEntityOnTab: Handler<'tag-entity'> = async ({ tabId, entity, ver
   const db = glossDatabase();
   if (verdict === null) await untagEntity(db, pageUrl, entityKey(entity));
   else await tagEntity(db, pageUrl, entity, verdict, cleanPageDetails(page));
+  await notePdfPage(tabId, pageUrl);
   return { ok: true };
 };
 
@@ -68,6 +69,7 @@ export const tagSelectionOnTab: Handler<'tag-selection'> = async ({ tabId, kind,
   if (!result.ok) return result;
   const { tag } = result;
   await tagEntity(glossDatabase(), pageUrl, { kind, name: tag.name, canonical: tag.canonical }, 'confirmed', cleanPageDetails(page));
+  await notePdfPage(tabId, pageUrl);
   const type = tag.indicatorType ? ` (${INDICATOR_TYPE_LABELS[tag.indicatorType]})` : '';
   const resolved = tag.canonical !== tag.name ? `, ${tag.canonical},` : '';
   return { ok: true, message: `Tagged “${tag.name}”${resolved} as ${KIND_NOUN_PHRASES[kind]}${type}.` };
@@ -107,6 +109,7 @@ export const addActor: Handler<'add-actor'> = async ({ tabId, actor, page }) => 
   }
   invalidateEntityScanner();
   await tagEntity(db, pageUrl, { kind: 'threat-actor', name: actor.name, canonical }, 'confirmed', cleanPageDetails(page));
+  await notePdfPage(tabId, pageUrl);
   return { ok: true };
 };
 

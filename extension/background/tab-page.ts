@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PdfTabAnalysis } from '@/lib/pdf-viewer/pdf-tab-analysis';
-import { pageUrlForDocument } from '@/lib/storage/document-store';
+import { keepDocumentKey, pageUrlForDocument } from '@/lib/storage/document-store';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { glossDatabase } from './database';
 import { pdfViewerTab } from './pdf-viewer-tabs';
@@ -27,4 +27,10 @@ export async function pageUrlOfTab(tabId: number): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** After the popup kept something for tab `tabId`'s page: a PDF's page record learns the document's key. */
+export async function notePdfPage(tabId: number, pageUrl: string): Promise<void> {
+  const key = pdfViewerTab(tabId)?.analysis?.documentKey;
+  if (key) await keepDocumentKey(glossDatabase(), pageUrl, key);
 }

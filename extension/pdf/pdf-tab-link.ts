@@ -6,9 +6,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { PdfTabHandlers, PdfTabLink, PdfTabServices } from '@/components/pdf/pdf-tab-services';
-import { isPdfViewerCall, PDF_VIEWER_PORT, type PdfViewerCall, type PdfViewerReport } from '@/lib/messaging/pdf-viewer-port';
+import { isPdfViewerCall, PDF_VIEWER_PORT, type PdfPlace, type PdfViewerCall, type PdfViewerReport } from '@/lib/messaging/pdf-viewer-port';
 import type { EntityMark } from '@/lib/messaging/contract';
-import type { PdfPlace } from '@/lib/messaging/pdf-viewer-port';
 import { isBroadcast } from '../broadcasts';
 import { PdfEntityMarks } from './pdf-entity-marks';
 import { PdfPlaceMarks } from './pdf-place-marks';

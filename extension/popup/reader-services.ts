@@ -43,7 +43,12 @@ export function readerServices(sources: ReaderSources): PopupServices {
 const watchPdfReading: NonNullable<PopupServices['watchPdfReading']> = (tabId, onProgress) => {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isBroadcast(message, sender, 'pdf-reading')) return;
-    const { tabId: about, pagesRead, pageCount, ready } = message as { tabId: unknown; pagesRead: unknown; pageCount: unknown; ready: unknown };
+    const {
+      tabId: about,
+      pagesRead,
+      pageCount,
+      ready,
+    } = message as { tabId: unknown; pagesRead: unknown; pageCount: unknown; ready: unknown };
     if (about !== tabId || !Number.isInteger(pagesRead) || !Number.isInteger(pageCount)) return;
     onProgress({ pagesRead: pagesRead as number, pageCount: pageCount as number, ready: ready === true });
   };

@@ -39,7 +39,14 @@ export type PdfViewerReport =
   | { kind: 'analysis'; analysis: PdfTabAnalysis }
   | { kind: 'reply'; id: number; value: unknown };
 
-const COMMANDS: readonly string[] = ['go-to', 'mark-entities', 'focus-entity-mark', 'clear-entity-marks', 'entity-marks-shown', 'selection'];
+const COMMANDS: readonly string[] = [
+  'go-to',
+  'mark-entities',
+  'focus-entity-mark',
+  'clear-entity-marks',
+  'entity-marks-shown',
+  'selection',
+];
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 

@@ -42,7 +42,8 @@ export class BadPdfAnalysis extends Error {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const isCount = (value: unknown, max: number): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
+const isCount = (value: unknown, max: number): value is number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
 
 function field(value: unknown, name: string): string | null {
   if (value === null || value === undefined) return null;
@@ -65,7 +66,8 @@ function outlineOf(value: unknown, pageCount: number, textLength: number): PdfOu
     const { level, text, pageNumber, offset } = entry;
     if (!isCount(level, 6) || level < 1) throw new BadPdfAnalysis('an outline entry has no level from 1 to 6.');
     if (typeof text !== 'string' || text.length > MAX_HEADING) throw new BadPdfAnalysis('an outline entry has no text.');
-    if (pageNumber !== null && (!isCount(pageNumber, pageCount) || pageNumber < 1)) throw new BadPdfAnalysis('an outline entry names no page of the document.');
+    if (pageNumber !== null && (!isCount(pageNumber, pageCount) || pageNumber < 1))
+      throw new BadPdfAnalysis('an outline entry names no page of the document.');
     if (offset !== undefined && !isCount(offset, textLength)) throw new BadPdfAnalysis('an outline entry points outside the text.');
     return { level, text, liveIndex: null, pageNumber, ...(offset !== undefined && { offset }) };
   });

@@ -251,6 +251,26 @@ describe('the popup for a viewer tab', () => {
     expect(injected).not.toHaveBeenCalled();
   });
 
+  it('files a verdict made in the popup under the PDF, whose page keeps its key for the same file from elsewhere', async () => {
+    connect(viewerSender()).send({ kind: 'analysis', analysis: analysis() });
+    const entity = { kind: 'threat-actor' as const, name: 'Storm-1152', canonical: 'Storm-1152' };
+    const page = { title: 'Microsoft Takes Down Storm-1152', siteName: null };
+    await expect(ask({ type: 'tag-entity', tabId: VIEWER_TAB, entity, verdict: 'confirmed', page })).resolves.toEqual({ ok: true });
+    expect((await db.pages.get(ADDRESS))?.documentKey).toBe(KEY);
+    expect((await db.entityTags.toArray()).map((tag) => tag.pageUrl)).toEqual([ADDRESS]);
+
+    // The same file opened from a mirror, in another tab: its records are the first address's.
+    const mirror = 'https://mirror.example/copy.pdf';
+    const mirrorUrl = `${fakeBrowser.runtime.getURL('/pdf.html')}?file=${encodeURIComponent(mirror)}`;
+    connect({ id: ID, url: mirrorUrl, tab: tab(22, mirrorUrl), frameId: 0 }).send({
+      kind: 'analysis',
+      analysis: analysis({ address: mirror }),
+    });
+    const result = (await ask({ type: 'export-page', tabId: 22, format: 'markdown' })) as { ok: boolean; text: string };
+    expect(result.ok).toBe(true);
+    expect(result.text).toContain(ADDRESS);
+  });
+
   it('answers a viewer that closed meanwhile with nothing found, not an error', async () => {
     const port = connect(viewerSender());
     port.send({ kind: 'analysis', analysis: analysis() });
