@@ -186,9 +186,13 @@ export class PdfHighlightSession {
 
   /** One highlight over the selection and those it overlaps, keeping every note and tag; Undo takes it back. */
   private async merge(selection: TextSelection, color: HighlightColor): Promise<void> {
-    const { count, undo } = await mergePdfHighlights(this.highlights, selection, color);
-    getSelection()?.removeAllRanges();
-    this.showToast(`Merged ${count} passages into one highlight.`, undo);
+    try {
+      const { count, undo } = await mergePdfHighlights(this.highlights, selection, color);
+      getSelection()?.removeAllRanges();
+      this.showToast(`Merged ${count} passages into one highlight.`, undo);
+    } catch (error) {
+      this.showToast(`The highlights could not be merged: ${error instanceof Error ? error.message : String(error)}`, null);
+    }
   }
 
   private openEditor(record: AnnotationRecord, focusNote: boolean): void {
