@@ -1,5 +1,6 @@
 import { formatPublished, formatReadingTime, machineDate } from '@/lib/article/display';
 import type { PageAnalysis } from '@/lib/messaging/contract';
+import { countOf } from './count-words';
 
 function textDirection(dir: string | null): 'ltr' | 'rtl' | 'auto' {
   return dir === 'ltr' || dir === 'rtl' ? dir : 'auto';
@@ -7,7 +8,7 @@ function textDirection(dir: string | null): 'ltr' | 'rtl' | 'auto' {
 
 /** Title, byline, site, date and reading time. Page text is rendered as text, never as markup. */
 export function ArticleHeader({ analysis }: { analysis: PageAnalysis }) {
-  const { metadata, readingTime } = analysis;
+  const { metadata, readingTime, pdf } = analysis;
   const published = formatPublished(metadata.publishedTime);
   const readTime = formatReadingTime(readingTime);
   const details = [
@@ -19,6 +20,7 @@ export function ArticleHeader({ analysis }: { analysis: PageAnalysis }) {
       </time>
     ),
     readTime && <span class="reading-time">{readTime}</span>,
+    pdf && <span class="pdf-facts">{`PDF, ${countOf(pdf.pageCount, 'page', 'pages')}${pdf.local ? ', a local file' : ''}`}</span>,
   ].filter(Boolean);
   return (
     <header class="article-header">

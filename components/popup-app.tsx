@@ -12,6 +12,7 @@ import { HeadingsOnlyNotice } from './headings-only-notice';
 import { HighlightsRegion } from './highlights-region';
 import { Notice } from './notice';
 import { OutlineNav } from './outline-nav';
+import { PdfReadingNotice } from './pdf-reading-notice';
 import type { PopupServices } from './popup-services';
 import { SitePauseBar, SitePausedNotice } from './site-pause';
 
@@ -69,7 +70,8 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
   const headingsKey = outlineHeadings?.join(',') ?? null;
   useLayoutEffect(() => {
     setReadingPosition(null);
-    if (layout !== 'panel' || tabIdForHighlights === null || !outlineHeadings || !services.watchReadingPosition) return undefined;
+    // A PDF's outline has no heading elements to watch (its entries lead to pages).
+    if (layout !== 'panel' || tabIdForHighlights === null || !outlineHeadings?.length || !services.watchReadingPosition) return undefined;
     return services.watchReadingPosition(tabIdForHighlights, outlineHeadings, setReadingPosition);
     // The headings by value (headingsKey): a new array of the same outline is no reason to start again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -112,6 +114,7 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
   };
 
   const retry = { label: 'Try again', onClick: () => void load() };
+  const reload = useCallback(() => void load(), [load]);
   if (state.phase === 'loading') return <LoadingIndicator />;
   if (state.phase === 'no-tab') {
     return <Notice title="No tab to read">Open an article in a tab, then open Gloss again.</Notice>;
@@ -128,6 +131,9 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
     return <SitePausedNotice site={site} busy={pauseBusy} problem={pauseProblem} onToggle={() => void setSitePaused(tabId, site, false)} />;
   }
   const { result, tabId, site } = state;
+  if (!result.ok && result.reason === 'reading-pdf') {
+    return <PdfReadingNotice tabId={tabId} progress={result.progress} services={services} onReady={reload} />;
+  }
   if (!result.ok) {
     const text = UNREADABLE_MESSAGES[result.reason];
     const pdfUrl = result.reason === 'pdf' && result.url && isSafeLinkUrl(result.url) ? result.url : null;

@@ -45,6 +45,11 @@ export interface PopupServices {
   /** Shows the PDF a tab shows in Gloss's own viewer, in that tab; absent in tests that only cover reading. */
   openPdfInGloss?: (tabId: number, url: string) => Promise<void>;
   /**
+   * While Gloss's PDF viewer in the tab reads its text: calls back with its progress, and with `ready`
+   * once it is done, until the returned function is called.
+   */
+  watchPdfReading?: (tabId: number, onProgress: (progress: { pagesRead: number; pageCount: number; ready: boolean }) => void) => () => void;
+  /**
    * Side panel: reports the section being read in the tab, among these headings (the outline's indexes
    * among the page's h1–h6), until the returned function is called.
    */

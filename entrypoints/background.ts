@@ -1,6 +1,7 @@
 import { answerGlossRequest } from '@/extension/background/message-listener';
 import { installE2eHooks } from '@/extension/background/e2e-hooks';
 import { installHighlightTriggers } from '@/extension/background/highlight-triggers';
+import { installPdfViewerTabs } from '@/extension/background/pdf-viewer-tabs';
 import { installReadingPositionWatch } from '@/extension/background/reading-position-watch';
 import { installUiFrameRelay } from '@/extension/background/ui-frame-relay';
 import { markMoment } from '@/extension/background/timeline';
@@ -15,6 +16,7 @@ export default defineBackground(() => {
   installHighlightTriggers();
   installUiFrameRelay();
   installReadingPositionWatch();
+  installPdfViewerTabs();
   installWelcome();
   installSync();
   if (import.meta.env.MODE === 'e2e') installE2eHooks();

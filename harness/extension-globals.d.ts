@@ -16,6 +16,10 @@ interface HarnessExtensionApi {
     /** Chrome's own delivery of a command to the extension's listeners, as when its keys are pressed. */
     onCommand: { dispatch: (command: string, tab: HarnessTab) => void };
   };
+  contextMenus: {
+    /** Chrome's own delivery of a menu click to the extension's listeners, as when the item is chosen. */
+    onClicked: { dispatch: (info: { menuItemId: string; linkUrl?: string; pageUrl?: string; editable: boolean }, tab: HarnessTab) => void };
+  };
   runtime: { sendMessage: (message: unknown) => Promise<unknown>; getManifest: () => { options_ui?: { page?: string } } };
 }
 

@@ -47,8 +47,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - start, value };
 }
 
-/** 200 quotes of 20 to 80 characters spread evenly over the text. */
-function highlightsOver(document: PdfDocumentText): AnnotationTarget[] {
+/** 200 quotes of 20 to 80 characters spread evenly over the text (also stored for the viewer's run, pdf-viewer.ts). */
+export function highlightsOver(document: PdfDocumentText): AnnotationTarget[] {
   const { text } = document;
   return Array.from({ length: HIGHLIGHTS }, (_, i) => {
     const start = Math.floor(((i + 0.5) / HIGHLIGHTS) * (text.length - 100));

@@ -258,7 +258,8 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
                 actions={{
                   open: (url, id) =>
                     void services.open(url, id).then((r) => {
-                      if (!r.ok) setStatus({ text: r.message ?? 'Gloss could not open that page.', problem: true });
+                      // A local PDF opens the viewer and says why the file must be chosen again.
+                      if (!r.ok || r.message) setStatus({ text: r.message ?? 'Gloss could not open that page.', problem: !r.ok });
                     }),
                   exportPage: (url, copy) => void runExport('markdown', [url], copy),
                   actorName: (key) => actorNames.get(key) ?? key,

@@ -95,10 +95,23 @@ function PageCard({ match, query, actions, complete, onDeleted }: PageCardProps)
         </button>
       </h2>
       <p class="page-meta">
+        {page.pdf && (
+          <span class="pdf-badge" title="A PDF, opened in Gloss’s PDF viewer">
+            PDF
+          </span>
+        )}
         <span>{page.site}</span>
         <span>{dateFormat.format(page.updatedAt)}</span>
         {complete && <span>{countOf(page.highlightCount, 'highlight', 'highlights')}</span>}
       </p>
+      {page.pdf?.local && (
+        <p class="local-pdf">
+          A PDF opened from a file on this computer; Gloss keeps your notes on it, not the file.{' '}
+          <button type="button" class="link-button" onClick={() => actions.open(page.url, null)}>
+            Open the PDF viewer to choose it again
+          </button>
+        </p>
+      )}
       {(page.tags.length > 0 || page.actors.length > 0) && (
         <ul class="chips" aria-label="Tags and threat actors">
           {page.actors.map((key) => (

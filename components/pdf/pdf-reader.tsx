@@ -10,6 +10,9 @@ import { PdfToolbar } from './pdf-toolbar';
 import type { PdfOutlineItem } from '@/lib/pdf/pdf-outline';
 import type { PdfView } from './pdf-view';
 import { usePageTexts } from './use-page-texts';
+import { usePdfHighlighter, type StartPdfHighlighter } from './use-pdf-highlighter';
+import type { PdfTabServices } from './pdf-tab-services';
+import { usePdfTab } from './use-pdf-tab';
 import { useViewerKeys } from './use-viewer-keys';
 
 /** Paints find matches in the text layers; extension/pdf/find-marks.ts. */
@@ -23,14 +26,21 @@ interface PdfReaderProps {
   view: PdfView;
   title: string;
   marks: FindPainter;
+  /** Highlights in the viewer (extension/pdf/pdf-highlighter.ts). */
+  highlighter?: StartPdfHighlighter;
   onOpenFile: (file: File) => void;
+  /** Where the document came from (null: a local file) and its file name, for the popup of this tab. */
+  address?: string | null;
+  fileName?: string;
+  /** The popup's and side panel's link to this tab (use-pdf-tab.ts); absent in tests of the viewer alone. */
+  tab?: PdfTabServices;
 }
 
 /** The largest scale fit width starts at: wider pages on a wide screen get unreadably large otherwise. */
 const FIRST_SCALE_LIMIT = 1.5;
 
 /** An open document: toolbar, outline, the pages and find. */
-export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
+export function PdfReader({ view, title, marks, highlighter, onOpenFile, address = null, fileName = title, tab }: PdfReaderProps) {
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   // Unknown until the space for the pages is measured: drawing at a guess would be drawing twice.
   const [scale, setScale] = useState<number | null>(null);
@@ -58,6 +68,7 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   // ahead of drawing page 1 would keep the reader waiting for it.
   const [firstDrawn, setFirstDrawn] = useState(false);
   const pageTexts = usePageTexts(view, firstDrawn, (texts) => setScanned(looksScanned(texts)));
+  const highlightLayer = usePdfHighlighter(highlighter, { view, scroller, source: address, title }, pageTexts.done);
 
   const fitWidth = useCallback(
     (limit = Infinity) => {
@@ -97,6 +108,17 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
     },
     [scroller],
   );
+
+  const onTabLayer = usePdfTab({
+    view,
+    services: tab,
+    address,
+    fileName,
+    readCount: pageTexts.readCount,
+    done: pageTexts.done,
+    scroller,
+    goToPage,
+  });
 
   // The current page is the one under the upper third of the view.
   useEffect(() => {
@@ -167,9 +189,11 @@ export function PdfReader({ view, title, marks, onOpenFile }: PdfReaderProps) {
   const onTextLayer = useCallback(
     (index: number, layer: HTMLElement | null) => {
       marks.setLayer(index, layer);
+      highlightLayer(index, layer);
+      onTabLayer(index, layer);
       if (layer && reveal.current !== null && revealCurrent()) reveal.current = null;
     },
-    [marks, scroller],
+    [marks, scroller, highlightLayer, onTabLayer],
   );
   useEffect(() => {
     if (reveal.current !== null && revealCurrent()) reveal.current = null;

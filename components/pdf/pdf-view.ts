@@ -1,5 +1,7 @@
 import type { PdfDocumentText } from '@/lib/pdf/document-text';
 import type { PdfOutlineItem } from '@/lib/pdf/pdf-outline';
+import type { PdfMetadataSource } from '@/lib/pdf/pdf-source';
+import type { PageTextItem } from '@/lib/pdf-viewer/page-text';
 import type { ViewerProblem } from '@/lib/pdf-viewer/viewer-problems';
 
 /**
@@ -32,10 +34,16 @@ export interface PdfView {
   renderPage: (index: number, scale: number, canvas: HTMLCanvasElement, textLayer: HTMLElement) => PageRendering;
   /** The page's text, as the text layer shows it (see lib/pdf-viewer/page-text.ts). */
   pageText: (index: number) => Promise<string>;
+  /** The key Gloss files the PDF's highlights under (lib/pdf/document-key.ts), from its fingerprint; null without one. */
+  documentKey: string | null;
   /** The whole text with page offsets (lib/pdf), once every page is read. */
   documentText: () => Promise<PdfDocumentText>;
   /** The bookmarks, else headings inferred from font sizes (lib/pdf); needs the whole text. */
   outline: () => Promise<PdfOutlineItem[]>;
+  /** The page's text items, as its text layer draws them (document offsets map through them). */
+  pageItems: (index: number) => Promise<readonly PageTextItem[]>;
+  /** pdf.js's fingerprints of the file and its metadata (null when unreadable), for lib/pdf's key and details. */
+  facts: () => Promise<{ fingerprints: string[]; metadata: PdfMetadataSource | null }>;
   close: () => void;
 }
 

@@ -4,7 +4,9 @@ import { viewerProblem, type ViewerProblem } from '@/lib/pdf-viewer/viewer-probl
 import { Notice } from '../notice';
 import { OpenFileButton } from './pdf-toolbar';
 import { PdfReader, type FindPainter } from './pdf-reader';
+import type { StartPdfHighlighter } from './use-pdf-highlighter';
 import { PdfOpenError, type PdfView } from './pdf-view';
+import type { PdfTabServices } from './pdf-tab-services';
 
 export interface OpenProgress {
   /** What is happening, in words: "Downloading the PDF…". */
@@ -23,13 +25,17 @@ export interface PdfViewerServices {
   /** A local file replaced the address's document: the address no longer names what is shown. */
   forgetAddress: () => void;
   marks: FindPainter;
+  /** Starts highlights on an open document. */
+  highlighter?: StartPdfHighlighter;
+  /** The popup's and side panel's link to this tab; absent in tests of the viewer alone. */
+  tab?: PdfTabServices;
 }
 
 type Phase =
   | { phase: 'choose' }
   | { phase: 'loading'; progress: OpenProgress }
   | { phase: 'problem'; problem: ViewerProblem }
-  | { phase: 'ready'; view: PdfView; title: string; id: number };
+  | { phase: 'ready'; view: PdfView; title: string; id: number; address: string | null; fileName: string };
 
 let opened = 0;
 
@@ -40,13 +46,17 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
   );
   const [dragging, setDragging] = useState(false);
 
-  const open = async (opening: (onProgress: (progress: OpenProgress) => void) => Promise<PdfView>, name: string) => {
+  const open = async (
+    opening: (onProgress: (progress: OpenProgress) => void) => Promise<PdfView>,
+    name: string,
+    address: string | null,
+  ) => {
     setState({ phase: 'loading', progress: { label: 'Opening the PDF…', fraction: null } });
     try {
       const view = await opening((progress) => setState({ phase: 'loading', progress }));
       setState((previous) => {
         if (previous.phase === 'ready') previous.view.close();
-        return { phase: 'ready', view, title: view.metadataTitle ?? name, id: ++opened };
+        return { phase: 'ready', view, title: view.metadataTitle ?? name, id: ++opened, address, fileName: name };
       });
     } catch (error) {
       if (!(error instanceof PdfOpenError)) console.warn('Gloss could not open the PDF:', error);
@@ -55,13 +65,13 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
   };
   const openFile = (file: File) => {
     services.forgetAddress();
-    void open((onProgress) => services.openFile(file, onProgress), file.name);
+    void open((onProgress) => services.openFile(file, onProgress), file.name, null);
   };
 
   useEffect(() => {
     const { initialFile } = services;
     if (initialFile.kind === 'url')
-      void open((onProgress) => services.openUrl(initialFile.url, onProgress), services.nameOf(initialFile.url));
+      void open((onProgress) => services.openUrl(initialFile.url, onProgress), services.nameOf(initialFile.url), initialFile.url);
   }, []);
   useEffect(() => {
     document.title = state.phase === 'ready' ? `${state.title} – Gloss` : 'Gloss PDF viewer';
@@ -97,7 +107,17 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
   return (
     <div class={`pdf-app${dragging ? ' dragging' : ''}`}>
       {state.phase === 'ready' && (
-        <PdfReader key={state.id} view={state.view} title={state.title} marks={services.marks} onOpenFile={openFile} />
+        <PdfReader
+          key={state.id}
+          view={state.view}
+          title={state.title}
+          marks={services.marks}
+          onOpenFile={openFile}
+          address={state.address}
+          fileName={state.fileName}
+          tab={services.tab}
+          highlighter={services.highlighter}
+        />
       )}
       {state.phase === 'loading' && (
         <div class="pdf-center" role="status" aria-live="polite" aria-busy="true">

@@ -1,14 +1,13 @@
-import { browser } from 'wxt/browser';
 import { formKey } from '@/lib/entities/dictionary';
 import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import { clearPick, savePick } from '@/lib/storage/alias-pick-store';
 import { entityTagsForPage, tagEntity, untagEntity } from '@/lib/storage/entity-tag-store';
 import { cleanPageDetails } from '@/lib/storage/page-store';
-import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { articleTextFor } from './article-texts';
 import { glossDatabase } from './database';
 import { entityScanner } from './entity-scanner';
 import { entitiesForText } from './entities-for-text';
+import { notePdfPage, pageUrlOfTab } from './tab-page';
 
 const REACH = { page: 'on this page', everywhere: 'on every page' } as const;
 
@@ -19,12 +18,7 @@ const REACH = { page: 'on this page', everywhere: 'on every page' } as const;
  * follow the pick even if the popup closes now.
  */
 export async function pickAlias({ tabId, name, actor, scope, page }: GlossRequest<'pick-alias'>): Promise<GlossResponse<'pick-alias'>> {
-  let pageUrl: string | null = null;
-  try {
-    pageUrl = normalizePageUrl((await browser.tabs.get(tabId)).url ?? '');
-  } catch {
-    pageUrl = null;
-  }
+  const pageUrl = await pageUrlOfTab(tabId);
   if (!pageUrl) return { ok: false, message: 'This tab has no page Gloss can keep picks for.' };
   const db = glossDatabase();
   let taken: string | null = null;
@@ -60,6 +54,7 @@ export async function pickAlias({ tabId, name, actor, scope, page }: GlossReques
       );
     }
   }
+  await notePdfPage(tabId, pageUrl);
   const read = articleTextFor(tabId);
   if (read && read.pageUrl === pageUrl) await entitiesForText(pageUrl, read.text);
   return {

@@ -8,6 +8,8 @@ import { glossDatabase } from './database';
 import { entitiesForText } from './entities-for-text';
 import { entityScanner } from './entity-scanner';
 import { executeFileInTab, TimeoutError, withTimeout } from './execute-in-tab';
+import { analyzePdfTab } from './pdf-tab-handlers';
+import { isPdfViewerUrl, pdfViewerTab, recallPdfViewer } from './pdf-viewer-tabs';
 import { markMoment } from './timeline';
 
 /** Large pages take a few hundred milliseconds; a page that has not answered by now is stuck. */
@@ -26,8 +28,15 @@ async function tabUrl(tabId: number): Promise<string | null | undefined> {
  * background, where the dictionaries live. Never throws: failures become reasons.
  */
 export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
+  // Gloss's own PDF viewer reports its document; the reader cannot be injected into an extension page.
+  const viewer = pdfViewerTab(tabId);
+  if (viewer) return analyzePdfTab(viewer);
   const url = await tabUrl(tabId);
   if (url === undefined) return { ok: false, reason: 'no-tab', url: null };
+  if (isPdfViewerUrl(url)) {
+    const back = await recallPdfViewer(tabId);
+    return back ? analyzePdfTab(back) : { ok: false, reason: 'reading-pdf', url: null, progress: null };
+  }
   const blocked = unreadableReasonForUrl(url);
   if (blocked) return { ok: false, reason: blocked, url };
   // The scanner is read from its compiled index while the page reader runs in the tab.

@@ -31,6 +31,7 @@ async function announced<T extends { pageUrl: string } | null>(record: T): Promi
 }
 
 const OTHER_PAGE = 'that highlight belongs to another page';
+const PDF_HIGHLIGHT = "that highlight is a PDF's, which only Gloss's PDF viewer changes";
 
 /**
  * Runs `change` on highlight `id` in one transaction, after checking that a content script asks about a
@@ -47,12 +48,16 @@ async function changeOwnRecord(
     const existing = await db.annotations.get(id);
     if (!existing) return null;
     if (caller.kind === 'content-script' && existing.pageUrl !== caller.pageUrl) throw new RefusedRequest(`${type}: ${OTHER_PAGE}.`);
+    // A PDF's highlight is the viewer's (one of Gloss's pages), even when the PDF is filed under the very
+    // address a web page now shows.
+    if (caller.kind === 'content-script' && existing.documentKey !== undefined) throw new RefusedRequest(`${type}: ${PDF_HIGHLIGHT}.`);
     return change();
   });
 }
 
+/** The page's own highlights; a PDF's, filed under the same address, are the PDF viewer's to show. */
 export async function pageAnnotations(_request: GlossRequest<'page-annotations'>, caller: ContentScriptCaller) {
-  return annotationsForPage(glossDatabase(), caller.pageUrl);
+  return (await annotationsForPage(glossDatabase(), caller.pageUrl)).filter((record) => record.documentKey === undefined);
 }
 
 /** Injects the highlighter into the sender's tab (top frame), where the always-on loader asked for it. */

@@ -15,6 +15,7 @@ import {
   type ContentScriptRequestType,
   type EitherCallerRequestType,
   type GlossRequestType,
+  type PdfViewerRequestType,
 } from '@/lib/messaging/contract';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 
@@ -45,7 +46,17 @@ export type CallerFor<K extends GlossRequestType> = K extends ContentScriptReque
   ? ContentScriptCaller
   : K extends EitherCallerRequestType
     ? Caller
-    : ExtensionPageCaller;
+    : K extends PdfViewerRequestType
+      ? PdfViewerCaller
+      : ExtensionPageCaller;
+
+/** Gloss's PDF viewer: an extension page at pdf.html, the only caller that writes a PDF's highlights. */
+export interface PdfViewerCaller extends ExtensionPageCaller {
+  viewer: 'pdf';
+}
+
+/** The viewer's page (entrypoints/pdf), whatever document its query names. */
+export const PDF_VIEWER_PATH = '/pdf.html';
 
 /** A request refused for who sent it or for what it asks; the message says which and why. */
 export class RefusedRequest extends Error {
@@ -94,6 +105,12 @@ export function admitCaller<K extends GlossRequestType>(type: K, sender: Sender)
   }
   if (allowed === 'content-script' && caller.kind !== 'content-script') {
     throw new RefusedRequest(`${type} is answered only for Gloss's content script in the page it runs in.`);
+  }
+  if (allowed === 'pdf-viewer') {
+    if (caller.kind !== 'extension-page' || new URL(caller.extensionUrl).pathname !== PDF_VIEWER_PATH) {
+      throw new RefusedRequest(`${type} is answered only for Gloss's PDF viewer.`);
+    }
+    return { ...caller, viewer: 'pdf' } as CallerFor<K>;
   }
   return caller as CallerFor<K>;
 }

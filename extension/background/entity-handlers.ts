@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { describeEntity } from '@/lib/entities/entity-details';
 import { readAmbiguousRefs, readCandidates, readFoundBy } from '@/lib/entities/explain-entity';
 import type { AmbiguousName } from '@/lib/entities/alias-picks';
@@ -11,13 +10,13 @@ import type { GlossRequest, GlossRequestType, GlossResponse, SavedPageSummary } 
 import { pagesMentioningActor, saveUserActor, tagEntity, untagEntity } from '@/lib/storage/entity-tag-store';
 import { cleanPageDetails } from '@/lib/storage/page-store';
 import type { PageRecord } from '@/lib/storage/records';
-import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { analyzeTab } from './analyze-tab';
 import { articleTextFor } from './article-texts';
 import { glossDatabase } from './database';
 import { entityScanner, invalidateEntityScanner } from './entity-scanner';
 import { executeFunctionInTab } from './execute-in-tab';
 import { entitiesForText } from './entities-for-text';
+import { notePdfPage, pageUrlOfTab } from './tab-page';
 
 type Handler<K extends GlossRequestType> = (request: GlossRequest<K>) => Promise<GlossResponse<K>>;
 
@@ -36,13 +35,8 @@ export async function recordActorsOfTab(tabId: number): Promise<void> {
   }
 }
 
-async function tabPageUrl(tabId: number): Promise<string | null> {
-  try {
-    return normalizePageUrl((await browser.tabs.get(tabId)).url ?? '');
-  } catch {
-    return null;
-  }
-}
+/** The tab's page: a web page's address, or the PDF Gloss's viewer shows there (tab-page.ts). */
+const tabPageUrl = pageUrlOfTab;
 
 const pageSummary = ({ url, title, siteName }: PageRecord): SavedPageSummary => ({ url, title, siteName });
 
@@ -62,6 +56,7 @@ export const tagEntityOnTab: Handler<'tag-entity'> = async ({ tabId, entity, ver
   const db = glossDatabase();
   if (verdict === null) await untagEntity(db, pageUrl, entityKey(entity));
   else await tagEntity(db, pageUrl, entity, verdict, cleanPageDetails(page));
+  await notePdfPage(tabId, pageUrl);
   return { ok: true };
 };
 
@@ -74,6 +69,7 @@ export const tagSelectionOnTab: Handler<'tag-selection'> = async ({ tabId, kind,
   if (!result.ok) return result;
   const { tag } = result;
   await tagEntity(glossDatabase(), pageUrl, { kind, name: tag.name, canonical: tag.canonical }, 'confirmed', cleanPageDetails(page));
+  await notePdfPage(tabId, pageUrl);
   const type = tag.indicatorType ? ` (${INDICATOR_TYPE_LABELS[tag.indicatorType]})` : '';
   const resolved = tag.canonical !== tag.name ? `, ${tag.canonical},` : '';
   return { ok: true, message: `Tagged “${tag.name}”${resolved} as ${KIND_NOUN_PHRASES[kind]}${type}.` };
@@ -113,6 +109,7 @@ export const addActor: Handler<'add-actor'> = async ({ tabId, actor, page }) => 
   }
   invalidateEntityScanner();
   await tagEntity(db, pageUrl, { kind: 'threat-actor', name: actor.name, canonical }, 'confirmed', cleanPageDetails(page));
+  await notePdfPage(tabId, pageUrl);
   return { ok: true };
 };
 

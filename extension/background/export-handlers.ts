@@ -1,11 +1,10 @@
-import { browser } from 'wxt/browser';
 import { actorProfiles } from '@/lib/export/actor-profiles';
 import { attackIdLookup } from '@/lib/export/attack-ids';
 import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import { savedPagesFile } from '@/lib/storage/saved-page-files';
-import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { glossDatabase } from './database';
 import { entityScanner } from './entity-scanner';
+import { pageUrlOfTab } from './tab-page';
 
 const NOTHING_SAVED = 'Nothing from this page is saved yet. Highlight a passage or confirm an entity, then export.';
 
@@ -20,12 +19,7 @@ export async function attackIds({ entities }: GlossRequest<'attack-ids'>): Promi
 
 /** The tab's saved page as one file, made here where the database and the dictionaries are. */
 export async function exportPage({ tabId, format }: GlossRequest<'export-page'>): Promise<GlossResponse<'export-page'>> {
-  let pageUrl: string | null = null;
-  try {
-    pageUrl = normalizePageUrl((await browser.tabs.get(tabId)).url ?? '');
-  } catch {
-    return { ok: false, message: 'The tab is gone. Open Gloss again on the page to export.' };
-  }
+  const pageUrl = await pageUrlOfTab(tabId);
   if (!pageUrl) return { ok: false, message: NOTHING_SAVED };
   try {
     const { actors, data } = await entityScanner();

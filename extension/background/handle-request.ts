@@ -9,10 +9,15 @@ import { clearEntityMarks, entityMarksShown, focusEntityMark, markEntities } fro
 import { inTabOr } from './execute-in-tab';
 import { attackIds, exportPage, profilesFor } from './export-handlers';
 import { libraryChanged, openSavedPage } from './library-handlers';
+import * as pdfAnnotations from './pdf-annotation-handlers';
 import { eraseAll, setSettings } from './settings-handlers';
 import { setSitePaused, siteStatus, tabSitePause } from './site-pause-handlers';
 import { scrollToHeadingInPage } from '../page/scroll-to-heading';
 import { sendTabCommand } from './tab-commands';
+import { pdfTabHighlights, scrollPdfToHeading, scrollPdfToHighlight } from './pdf-tab-handlers';
+import { callPdfViewer, pdfViewerTab, type PdfViewerTab } from './pdf-viewer-tabs';
+
+const PDF_REATTACH = 'In a PDF, select the passage in the viewer and highlight it again; the old highlight can then be deleted.';
 import { forgetSync, setUpSync, startSyncOver, syncNow, syncView, turnSyncOff } from '../sync/sync-service';
 
 /** Each handler is given its admitted caller (callers.ts), never the raw sender. */
@@ -20,9 +25,37 @@ type Handlers = {
   [K in GlossRequestType]: (request: GlossRequest<K>, caller: CallerFor<K>) => Promise<GlossResponse<K>>;
 };
 
+/** Tab requests about Gloss's PDF viewer go to it (pdf-tab-handlers.ts); the rest to the web page in the tab. */
+function viewerOr<T>(tabId: number, forViewer: (viewer: PdfViewerTab) => Promise<T>, forPage: () => Promise<T>): Promise<T> {
+  const viewer = pdfViewerTab(tabId);
+  return viewer ? forViewer(viewer) : forPage();
+}
+
+/**
+ * A tab request's handler for web pages, and what answers instead when the tab shows Gloss's PDF viewer
+ * (which no script can be injected into): the viewer itself, over its port (pdf-viewer-tabs.ts).
+ */
+function orViewer<K extends GlossRequestType>(
+  forPage: Handlers[K],
+  forViewer: (viewer: PdfViewerTab, request: GlossRequest<K>) => Promise<GlossResponse<K>>,
+): Handlers[K] {
+  const routed = (request: GlossRequest<K> & { tabId: number }, caller: CallerFor<K>) => {
+    const viewer = pdfViewerTab(request.tabId);
+    return viewer
+      ? forViewer(viewer, request)
+      : (forPage as (request: GlossRequest<K>, caller: CallerFor<K>) => Promise<GlossResponse<K>>)(request, caller);
+  };
+  return routed as unknown as Handlers[K];
+}
+
 const handlers: Handlers = {
   'analyze-tab': ({ tabId }) => analyzeTab(tabId),
-  'scroll-to-heading': ({ tabId, target }) => inTabOr(tabId, scrollToHeadingInPage, [target], { found: false }),
+  'scroll-to-heading': ({ tabId, target }) =>
+    viewerOr(
+      tabId,
+      (viewer) => scrollPdfToHeading(viewer, target).catch(() => ({ found: false })),
+      () => inTabOr(tabId, scrollToHeadingInPage, [target], { found: false }),
+    ),
   'page-annotations': annotations.pageAnnotations,
   'load-highlighter': annotations.loadHighlighter,
   'create-annotation': annotations.createForSender,
@@ -31,6 +64,8 @@ const handlers: Handlers = {
   'delete-annotation': annotations.remove,
   'restore-annotation': annotations.restore,
   'tab-highlights': async ({ tabId }) => {
+    const viewer = pdfViewerTab(tabId);
+    if (viewer) return pdfTabHighlights(viewer);
     try {
       const highlights = await sendTabCommand(tabId, 'highlight-states', {});
       const tab = await browser.tabs.get(tabId);
@@ -39,9 +74,18 @@ const handlers: Handlers = {
       return { ok: false, reason: 'no-content-script' };
     }
   },
-  'scroll-to-highlight': ({ tabId, id }) => sendTabCommand(tabId, 'scroll-to-highlight', { id }).catch(() => ({ found: false })),
+  'scroll-to-highlight': ({ tabId, id }) =>
+    viewerOr(
+      tabId,
+      (viewer) => scrollPdfToHighlight(viewer, id).catch(() => ({ found: false })),
+      () => sendTabCommand(tabId, 'scroll-to-highlight', { id }).catch(() => ({ found: false })),
+    ),
   'reattach-highlight': ({ tabId, id }) =>
-    sendTabCommand(tabId, 'reattach-to-selection', { id }).catch(() => ({ ok: false, message: 'The page is not reachable.' })),
+    viewerOr(
+      tabId,
+      async () => ({ ok: false, message: PDF_REATTACH }),
+      () => sendTabCommand(tabId, 'reattach-to-selection', { id }).catch(() => ({ ok: false, message: 'The page is not reachable.' })),
+    ),
   'tab-entities': entities.tabEntities,
   'entity-details': entities.entityDetails,
   'tag-entity': entities.tagEntityOnTab,
@@ -50,11 +94,19 @@ const handlers: Handlers = {
   'tag-selection': entities.tagSelectionOnTab,
   'suggest-actors': entities.suggestActorNames,
   'pages-for-actor': entities.pagesForActor,
-  'tab-selection': entities.tabSelection,
-  'mark-entities': markEntities,
-  'focus-entity-mark': focusEntityMark,
-  'clear-entity-marks': clearEntityMarks,
-  'entity-marks-shown': entityMarksShown,
+  'tab-selection': orViewer(entities.tabSelection, (viewer) => callPdfViewer(viewer.tabId, 'selection', {}).catch(() => ({ text: '' }))),
+  'mark-entities': orViewer(markEntities, (viewer, { marks, focus }) =>
+    callPdfViewer(viewer.tabId, 'mark-entities', { marks, focus }).catch(() => ({ located: marks.map(() => false) })),
+  ),
+  'focus-entity-mark': orViewer(focusEntityMark, (viewer, { index }) =>
+    callPdfViewer(viewer.tabId, 'focus-entity-mark', { index }).catch(() => ({ found: false })),
+  ),
+  'clear-entity-marks': orViewer(clearEntityMarks, (viewer) =>
+    callPdfViewer(viewer.tabId, 'clear-entity-marks', {}).catch(() => ({ ok: false })),
+  ),
+  'entity-marks-shown': orViewer(entityMarksShown, (viewer) =>
+    callPdfViewer(viewer.tabId, 'entity-marks-shown', {}).catch(() => ({ shown: false })),
+  ),
   'export-page': exportPage,
   'export-indicators': entities.exportIndicators,
   'actor-profiles': profilesFor,
@@ -74,6 +126,9 @@ const handlers: Handlers = {
   'sync-forget': () => forgetSync(),
   'sync-start-over': () => startSyncOver(),
   'tags-in-use': annotations.tagSuggestions,
+  // Caller: Gloss's PDF viewer only (callers.ts).
+  'pdf-annotations': pdfAnnotations.pdfAnnotations,
+  'create-pdf-annotation': pdfAnnotations.createForPdfViewer,
 };
 
 /**

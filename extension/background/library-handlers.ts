@@ -5,6 +5,11 @@ import { isSafeLinkUrl } from '@/lib/url/page-access';
 import { announceChanges } from './announce-change';
 import { invalidateEntityScanner } from './entity-scanner';
 import { sendTabCommand } from './tab-commands';
+import { isPdfDocumentKey } from '@/lib/pdf/document-key';
+import { viewerSearchFor } from '@/lib/pdf-viewer/viewer-address';
+import { glossDatabase } from './database';
+import { scrollPdfToHighlight } from './pdf-tab-handlers';
+import { PDF_VIEWER_PATH, pdfViewerTab, pdfViewerTabsShowing } from './pdf-viewer-tabs';
 import { noteChangesElsewhere } from '../sync/sync-service';
 
 /** A page opened from the library may take a while to load and place its highlights (late-rendering apps). */
@@ -27,6 +32,9 @@ async function scrollWhenPlaced(tabId: number, id: string): Promise<void> {
 }
 
 export async function openSavedPage({ url, annotationId }: GlossRequest<'open-saved-page'>): Promise<GlossResponse<'open-saved-page'>> {
+  // A PDF opens in Gloss's viewer: its page carries its document key, or is filed under it (a local file).
+  const documentKey = isPdfDocumentKey(url) ? url : (await glossDatabase().pages.get(url))?.documentKey;
+  if (documentKey !== undefined) return openSavedPdf(url, documentKey, annotationId);
   // Addresses come from stored (possibly imported) data: only ever open web pages.
   if (!isSafeLinkUrl(url)) return { ok: false, message: 'Gloss only opens web pages (http and https addresses).' };
   const open = await tabShowing(normalizePageUrl(url) ?? url);
@@ -41,6 +49,48 @@ export async function openSavedPage({ url, annotationId }: GlossRequest<'open-sa
     tabId = created.id;
   }
   if (annotationId) void scrollWhenPlaced(tabId, annotationId);
+  return { ok: true };
+}
+
+/** Brings a tab forward, in its window. */
+async function showTab(tabId: number, windowId: number | undefined): Promise<void> {
+  await browser.tabs.update(tabId, { active: true });
+  if (windowId !== undefined) await browser.windows.update(windowId, { focused: true }).catch(() => undefined);
+}
+
+/** Once the viewer has read the document, scrolls it to the highlight; gives up quietly. */
+async function scrollPdfWhenRead(tabId: number, id: string): Promise<void> {
+  for (let attempt = 0; attempt < SCROLL_ATTEMPTS * 2; attempt++) {
+    const viewer = pdfViewerTab(tabId);
+    if (viewer?.analysis && (await scrollPdfToHighlight(viewer, id).catch(() => ({ found: false }))).found) return;
+    await new Promise((resolve) => setTimeout(resolve, SCROLL_INTERVAL_MS));
+  }
+}
+
+export const LOCAL_PDF_AGAIN =
+  'That PDF was opened from a file on this computer, which Gloss does not keep: choose the file again in the viewer, and its highlights come back.';
+
+/**
+ * A saved PDF opens in Gloss's viewer: the tab already showing it comes forward, else the viewer opens at
+ * its address. A local file cannot be opened again by Gloss (it kept no copy): the viewer opens for the
+ * reader to pick it, and the answer says so.
+ */
+async function openSavedPdf(url: string, documentKey: string, annotationId: string | null): Promise<GlossResponse<'open-saved-page'>> {
+  const showing = pdfViewerTabsShowing(documentKey)[0];
+  let tabId: number;
+  if (showing) {
+    tabId = showing.tabId;
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    await showTab(tabId, tab?.windowId);
+  } else {
+    const local = !isSafeLinkUrl(url);
+    const viewer = browser.runtime.getURL(PDF_VIEWER_PATH) + (local ? '' : viewerSearchFor(url));
+    const created = await browser.tabs.create({ url: viewer, active: true });
+    if (local) return { ok: true, message: LOCAL_PDF_AGAIN };
+    if (created.id === undefined) return { ok: false, message: 'The browser did not open a tab.' };
+    tabId = created.id;
+  }
+  if (annotationId) void scrollPdfWhenRead(tabId, annotationId);
   return { ok: true };
 }
 

@@ -1,10 +1,12 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
-import { pageTextOfItems } from '@/lib/pdf-viewer/page-text';
+import { pageTextOfItems, type PageTextItem } from '@/lib/pdf-viewer/page-text';
+import type { PdfOutlineItem } from '@/lib/pdf/pdf-outline';
 import { checkPageCount, pdfProblemFrom } from '@/lib/pdf/pdf-problems';
 import { viewerProblemFrom } from '@/lib/pdf-viewer/viewer-problems';
 import { DocumentTextBuilder, type PdfDocumentText } from '@/lib/pdf/document-text';
-import type { PdfDocumentSource } from '@/lib/pdf/pdf-source';
+import { pdfDocumentKey } from '@/lib/pdf/document-key';
+import type { PdfDocumentSource, PdfMetadataSource } from '@/lib/pdf/pdf-source';
 import { pdfOutline } from '@/lib/pdf/read-pdf';
 import { PdfOpenError, type PageRendering, type PageSize, type PdfView } from '@/components/pdf/pdf-view';
 import { pdfjs, pdfWorker } from './pdfjs';
@@ -47,6 +49,7 @@ export async function openPdf(data: Uint8Array): Promise<PdfView> {
   const firstPageSize = sizeOf(await page(0));
   performance.mark('gloss-pdf-opened');
   const metadata = await document.getMetadata().catch(() => null);
+  let outline: Promise<PdfOutlineItem[]> | null = null;
   const info = metadata?.info as { Title?: unknown } | undefined;
   const metadataTitle = typeof info?.Title === 'string' && info.Title.trim() !== '' ? info.Title.trim() : null;
 
@@ -116,8 +119,15 @@ export async function openPdf(data: Uint8Array): Promise<PdfView> {
     firstPageSize,
     pageSize: async (index) => sizeOf(await page(index)),
     pageText: async (index) => pageTextOfItems((await textContent(index)).items),
+    documentKey: pdfDocumentKey(document.fingerprints),
     documentText,
-    outline: async () => (await pdfOutline(source, await documentText())).outline,
+    // Asked by the sidebar and by the report to the background: worked out once.
+    outline: () => (outline ??= documentText().then(async (text) => (await pdfOutline(source, text)).outline)),
+    pageItems: async (index) => (await textContent(index)).items as PageTextItem[],
+    facts: async () => ({
+      fingerprints: document.fingerprints.filter((value): value is string => typeof value === 'string'),
+      metadata: metadata as PdfMetadataSource | null,
+    }),
     renderPage: (index, scale, canvas, textLayer) => {
       // One page at a time, the one nearest the page being read first: pages drawn side by side share the
       // worker and the thread, and all arrive later than the one in view would alone.

@@ -3,6 +3,8 @@ import { fileNameOfAddress, viewerFileFromSearch } from '@/lib/pdf-viewer/viewer
 import { fetchPdf, readPdfFile } from './fetch-pdf';
 import { FindMarks } from './find-marks';
 import { openPdf } from './open-pdf';
+import { startPdfHighlighter } from './pdf-highlighter';
+import { pdfTabServices } from './pdf-tab-link';
 import { pdfWorker } from './pdfjs';
 
 /** The viewer page's ties to the browser: fetching, reading files, pdf.js, and the page's own address. */
@@ -31,5 +33,7 @@ export function pdfViewerServices(search: string): PdfViewerServices {
     // A reload would otherwise fetch the address's document again in place of the file the reader chose.
     forgetAddress: () => history.replaceState(null, '', location.pathname),
     marks: new FindMarks(),
+    highlighter: startPdfHighlighter,
+    tab: pdfTabServices,
   };
 }

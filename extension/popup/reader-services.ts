@@ -1,5 +1,7 @@
 import type { PopupServices, SitePauseStatus } from '@/components/popup-services';
 import type { AnalyzeTabResult } from '@/lib/messaging/contract';
+import { browser, type Browser } from 'wxt/browser';
+import { isBroadcast } from '../broadcasts';
 import { openPdfInTab } from '../pdf/open-in-viewer';
 import { sendRequest } from '../send-request';
 import { entityServicesFor } from './entity-services';
@@ -33,5 +35,23 @@ export function readerServices(sources: ReaderSources): PopupServices {
     openSidePanel: sources.openSidePanel,
     openPdfInGloss: openPdfInTab,
     watchReadingPosition: sources.watchReadingPosition,
+    watchPdfReading,
   };
 }
+
+/** The background's reports of how far the PDF viewer in `tabId` has read (counts only). */
+const watchPdfReading: NonNullable<PopupServices['watchPdfReading']> = (tabId, onProgress) => {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isBroadcast(message, sender, 'pdf-reading')) return;
+    const {
+      tabId: about,
+      pagesRead,
+      pageCount,
+      ready,
+    } = message as { tabId: unknown; pagesRead: unknown; pageCount: unknown; ready: unknown };
+    if (about !== tabId || !Number.isInteger(pagesRead) || !Number.isInteger(pageCount)) return;
+    onProgress({ pagesRead: pagesRead as number, pageCount: pageCount as number, ready: ready === true });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+};

@@ -2,11 +2,8 @@ import { browser } from 'wxt/browser';
 import { UI_FRAME_PORT, type FrameToPage, type PageToFrame } from '@/lib/messaging/ui-frame-protocol';
 import { sendRequest } from '../send-request';
 import { trustedOnly } from './dom';
-import { highlightEditor } from './highlight-editor';
-import { highlightStepper } from './highlight-stepper';
 import { FRAME_STYLES } from './frame-styles';
-import { selectionToolbar } from './selection-toolbar';
-import { undoToast } from './undo-toast';
+import { buildGlossView } from './gloss-views';
 
 /**
  * Gloss's in-page UI, inside an extension-origin frame: the page around it can neither read what is
@@ -64,46 +61,18 @@ export function startUiFrame(): void {
   const knownTags = () => sendRequest({ type: 'tags-in-use' }).catch(() => [] as string[]);
   const closeWhenKeysReleased = keysReleasedGate();
   const close = () => closeWhenKeysReleased(() => send({ type: 'close' }));
+  const wiring = { send, close, knownTags };
   port.onMessage.addListener((message: PageToFrame) => {
     switch (message.type) {
-      case 'toolbar': {
+      case 'toolbar':
+      case 'editor':
+      case 'stepper':
+      case 'toast': {
         seq = message.seq;
-        const toolbar = selectionToolbar(message.color, message.offer, {
-          highlight: (color, withNote) => send({ type: 'highlight', color, withNote }),
-          edit: () => send({ type: 'edit' }),
-          merge: (color) => send({ type: 'merge', color }),
-          close,
-        });
-        // Shown without taking the focus: the selection keeps it until Tab moves into the toolbar.
-        show(toolbar, toolbar.querySelector('button'), false);
+        const { element, focus, focusNow, keys, attached } = buildGlossView(message, wiring);
+        show(element, focus, focusNow, keys, attached);
         break;
       }
-      case 'editor': {
-        seq = message.seq;
-        const { dialog, first, keys, attached } = highlightEditor(message.content, message.focusNote, {
-          draft: (draft) => send({ type: 'draft', draft }),
-          close,
-          remove: () => send({ type: 'delete' }),
-          step: (direction) => send({ type: 'step', direction }),
-          knownTags: knownTags(),
-        });
-        show(dialog, first, true, keys, attached);
-        break;
-      }
-      case 'stepper': {
-        seq = message.seq;
-        const { bar, first } = highlightStepper(message.position, {
-          step: (direction) => send({ type: 'step', direction }),
-          edit: () => send({ type: 'edit' }),
-          close,
-        });
-        show(bar, first, true);
-        break;
-      }
-      case 'toast':
-        seq = message.seq;
-        show(undoToast(message.message, message.undo ? () => send({ type: 'undo' }) : null, close), null, false);
-        break;
       case 'hide':
         seq = -1;
         viewKeys = null;

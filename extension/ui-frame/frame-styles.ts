@@ -5,10 +5,11 @@ const swatches = Object.entries(COLOR_PAINT)
   .map(([color, paint]) => `.swatch[data-color="${color}"] { background: ${paint.replace(/0\.\d+\)$/, '0.95)')}; }`)
   .join('\n');
 
-/** Styles of the in-page UI frame; light and dark follow the system, like the popup. */
-export const FRAME_STYLES = `
-html, body { margin: 0; background: transparent; overflow: hidden; }
-body { padding: ${UI_FRAME_PADDING}px; width: max-content; }
+/**
+ * Styles of the highlight UI's panels (toolbar, editor, step-through bar, notice), wherever they are
+ * mounted: in the in-page frame, and in a shadow root of the PDF viewer. Light and dark follow the system.
+ */
+export const PANEL_STYLES = `
 * { box-sizing: border-box; font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 .panel {
   display: flex; gap: 6px; align-items: center; padding: 6px;
@@ -62,3 +63,9 @@ label { display: flex; flex-direction: column; gap: 3px; color: #5c6673; font-si
   .danger { color: #ffb4ab; }
 }
 `;
+
+/** The in-page UI frame's document: transparent, as large as its panel plus room for the shadow. */
+export const FRAME_STYLES = `
+html, body { margin: 0; background: transparent; overflow: hidden; }
+body { padding: ${UI_FRAME_PADDING}px; width: max-content; }
+${PANEL_STYLES}`;

@@ -13,6 +13,7 @@ import { HIGHLIGHT_COLORS } from '../storage/records';
 import { buildFacets, type LibraryFacets } from './library-facets';
 import { NO_COLOR, orderLibrary, text, time, type LibraryOrder } from './library-order';
 import type { PageSummary } from './page-summary';
+import { isPdfDocumentKey } from '../pdf/document-key';
 
 export type { FacetValue, LibraryFacets } from './library-facets';
 
@@ -22,10 +23,15 @@ export interface LibraryIndex extends Omit<LibraryOrder, 'pages'> {
   facets: LibraryFacets;
 }
 
+/** The "site" of PDFs opened from files on this computer. */
+export const LOCAL_FILES = 'Local files';
+
 /** The site name the page gave, or its host without "www."; the address itself if it has no host. */
 export function siteOf(page: Pick<PageRecord, 'url' | 'siteName'>): string {
   const name = text(page.siteName).trim();
   if (name) return name;
+  // A PDF opened from a file is filed under its document key, which has no host.
+  if (isPdfDocumentKey(page.url)) return LOCAL_FILES;
   try {
     return new URL(page.url).hostname.replace(/^www\./, '') || page.url;
   } catch {
@@ -90,6 +96,7 @@ function summarise(page: PageRecord, order: LibraryOrder, p: number, tagOrder: T
     tagKeys: tagIds.map((id) => order.tags.keys[id]),
     colors: pageColors(order, p),
     actors,
+    pdf: isPdfDocumentKey(page.url) ? { local: true } : isPdfDocumentKey(page.documentKey) ? { local: false } : null,
   };
 }
 

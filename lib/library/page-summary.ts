@@ -18,4 +18,6 @@ export interface PageSummary {
   colors: HighlightColor[];
   /** actorKeys of the threat actors the page mentions. */
   actors: string[];
+  /** A PDF (its page carries a document key): `local` when it was opened from a file, with no web address. */
+  pdf: { local: boolean } | null;
 }

@@ -19,22 +19,37 @@ import type { StoredCounts } from '../storage/storage-summary';
 import type { SyncSetup, SyncStatus, SyncView } from '../sync/sync-status';
 import type { UnreadableReason } from '../url/page-access';
 import type { Outcome } from './outcome';
+import type { PdfReadingProgress } from '../pdf-viewer/pdf-tab-analysis';
 
 /**
  * What the popup receives about a tab: the article without its full text (the background keeps it),
  * and the entities found in it, or null while the dictionaries are still being built (the popup then
  * asks for them with `tab-entities`, so the outline does not wait).
  */
-export type PageAnalysis = Omit<ArticleExtraction, 'textContent'> & { url: string; entities: PageEntities | null };
+export type PageAnalysis = Omit<ArticleExtraction, 'textContent'> & { url: string; entities: PageEntities | null; pdf?: PdfFacts };
+
+/** A PDF shown in Gloss's viewer: what the popup says about the document besides an article's details. */
+export interface PdfFacts {
+  pageCount: number;
+  documentKey: string | null;
+  fileName: string;
+  /** Opened from the computer, not from a web address. */
+  local: boolean;
+}
 
 /** Identifies a heading on the live page: its index among h1–h6, checked against its text. */
 export interface HeadingTarget {
   liveIndex: number | null;
   text: string;
+  /** A PDF's outline entries lead to a page (lib/pdf/pdf-outline.ts). */
+  pageNumber?: number | null;
 }
 
 export type AnalyzeTabResult =
-  { ok: true; analysis: PageAnalysis } | { ok: false; reason: UnreadableReason; url: string | null; detail?: string };
+  | { ok: true; analysis: PageAnalysis }
+  | { ok: false; reason: UnreadableReason; url: string | null; detail?: string }
+  /** Gloss's PDF viewer is still reading the document's text; `progress` is null before its first page. */
+  | { ok: false; reason: 'reading-pdf'; url: null; progress: PdfReadingProgress | null };
 
 export type ScrollToHeadingResult = { found: boolean };
 
@@ -212,6 +227,28 @@ export interface GlossRequests {
    * highlight carries. Never a content script: the page around it must not learn the reader's tags.
    */
   'tags-in-use': { request: object; response: string[] };
+  /**
+   * Caller: Gloss's PDF viewer (pdf.html) only. The highlights of the PDF with this document key, wherever
+   * it was opened from, and the PDF highlights filed under `address` (the http(s) address the viewer
+   * opened it from, or null for a local file).
+   */
+  'pdf-annotations': { request: { documentKey: string; address: string | null }; response: AnnotationRecord[] };
+  /**
+   * Caller: Gloss's PDF viewer (pdf.html) only; never a web page. Stores a highlight on the PDF with this
+   * document key: filed under the page already kept for the key, else under `address`, else the key.
+   */
+  'create-pdf-annotation': {
+    request: {
+      documentKey: string;
+      address: string | null;
+      target: AnnotationTarget;
+      color?: HighlightColor;
+      note?: string;
+      tags?: string[];
+      page: PageDetailsMessage;
+    };
+    response: AnnotationRecord | null;
+  };
 }
 
 export type { ExportFormat };
@@ -230,6 +267,8 @@ const isObject = (value: unknown) => typeof value === 'object' && value !== null
  *   that tab and page (they name no tab and no page);
  * - update-, delete- and restore-annotation come from either: Gloss's pages (popup, side panel, library)
  *   edit, delete and undo any highlight by id; a content script only a highlight of its own page;
+ * - pdf-annotations and create-pdf-annotation only from Gloss's PDF viewer (pdf.html): the highlights of
+ *   a PDF are written by the viewer alone, never by a web page nor by another of Gloss's pages;
  * - every other request, including everything that names a tabId, only from Gloss's own pages (popup,
  *   library, settings): among them set-settings and erase-everything, which a web page must never reach.
  */
@@ -246,13 +285,17 @@ export const EITHER_CALLER_REQUESTS = [
   'restore-annotation',
 ] as const satisfies readonly GlossRequestType[];
 
+export const PDF_VIEWER_REQUESTS = ['pdf-annotations', 'create-pdf-annotation'] as const satisfies readonly GlossRequestType[];
+
 export type ContentScriptRequestType = (typeof CONTENT_SCRIPT_REQUESTS)[number];
 export type EitherCallerRequestType = (typeof EITHER_CALLER_REQUESTS)[number];
-export type RequestCaller = 'extension-page' | 'content-script' | 'either';
+export type PdfViewerRequestType = (typeof PDF_VIEWER_REQUESTS)[number];
+export type RequestCaller = 'extension-page' | 'content-script' | 'either' | 'pdf-viewer';
 
 export function requestCaller(type: GlossRequestType): RequestCaller {
   if ((CONTENT_SCRIPT_REQUESTS as readonly string[]).includes(type)) return 'content-script';
   if ((EITHER_CALLER_REQUESTS as readonly string[]).includes(type)) return 'either';
+  if ((PDF_VIEWER_REQUESTS as readonly string[]).includes(type)) return 'pdf-viewer';
   return 'extension-page';
 }
 
@@ -314,6 +357,13 @@ export interface GlossBroadcasts {
    * its text), or null above the first one.
    */
   'reading-position': { event: { heading: ReadingPosition | null }; response: void };
+  /**
+   * From the background: how far Gloss's PDF viewer in tab `tabId` has read (counts only, never text);
+   * `ready` once its analysis is in, when a popup waiting on it reads the tab again.
+   */
+  'pdf-reading': { event: { tabId: number; pagesRead: number; pageCount: number; ready: boolean }; response: void };
+  /** From the background, which lost its viewers (it was stopped): the viewer in `tabId` connects again. */
+  'pdf-viewer-wanted': { event: { tabId: number }; response: void };
 }
 
 export {

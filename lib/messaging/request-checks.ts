@@ -1,4 +1,5 @@
 import { isTaggableKind } from '../entities/taggable-kinds';
+import { isPdfDocumentKey } from '../pdf/document-key';
 import { MAX_ANNOTATION_ID } from '../storage/record-limits';
 import { isSettingChanges } from '../storage/settings-store';
 import type { SyncSetup } from '../sync/sync-status';
@@ -26,6 +27,8 @@ const isAmbiguousRefs = (value: unknown) =>
   value === undefined ||
   (Array.isArray(value) && value.length <= 50 && value.every((item) => isObject(item) && isName((item as { name?: unknown }).name)));
 
+const isDocumentKey = (value: unknown) => isPdfDocumentKey(value);
+const isAddress = (value: unknown) => value === null || (typeof value === 'string' && value.length <= 8_000);
 const isShortText = (value: unknown, max: number) => typeof value === 'string' && value.length <= max;
 const isSyncSetup = (value: unknown) =>
   isObject(value) &&
@@ -89,6 +92,8 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'sync-forget': () => true,
   'sync-start-over': () => true,
   'tags-in-use': () => true,
+  'pdf-annotations': (m) => isDocumentKey(m.documentKey) && isAddress(m.address),
+  'create-pdf-annotation': (m) => isDocumentKey(m.documentKey) && isAddress(m.address) && isObject(m.target) && isObject(m.page),
 };
 
 /** Every request type of the contract. */

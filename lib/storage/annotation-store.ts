@@ -124,7 +124,8 @@ export async function deleteAnnotation(db: GlossDatabase, id: string): Promise<A
 export async function restoreAnnotation(db: GlossDatabase, deleted: AnnotationRecord, now = Date.now()): Promise<AnnotationRecord> {
   const record = keepAnnotation(deleted);
   await db.transaction('rw', db.pages, db.annotations, db.tags, async () => {
-    await touchPage(db, record.pageUrl, null, now);
+    // A PDF's page keeps its document key, so the same file from anywhere finds it (document-store.ts).
+    await touchPage(db, record.pageUrl, null, now, record.documentKey);
     await db.annotations.put(record);
     await rememberTags(db, record.tags, now);
   });

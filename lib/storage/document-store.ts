@@ -44,3 +44,15 @@ export async function annotationsForDocument(db: GlossDatabase, pageUrl: string 
   for (const record of [...byKey, ...byUrl]) unique.set(record.id, record);
   return [...unique.values()].sort((a, b) => a.createdAt - b.createdAt);
 }
+
+/**
+ * Gives a PDF's page record its document key when it has none yet: a verdict or a pick made in the viewer's
+ * popup files the page before any highlight does, and the same file from another address must find it.
+ */
+export async function keepDocumentKey(db: GlossDatabase, pageUrl: string, documentKey: string): Promise<void> {
+  if (!isPdfDocumentKey(documentKey)) return;
+  await db.transaction('rw', db.pages, async () => {
+    const page = await db.pages.get(pageUrl);
+    if (page && page.documentKey === undefined) await db.pages.update(pageUrl, { documentKey });
+  });
+}

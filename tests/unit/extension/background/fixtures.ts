@@ -25,6 +25,15 @@ export const popupInTab = (): Sender => ({
   tab: tab(12, fakeBrowser.runtime.getURL('/popup.html')),
   frameId: 0,
 });
+/** Gloss's PDF viewer, in a tab, showing a PDF from the web. */
+export const pdfViewer = (): Sender => ({
+  id: fakeBrowser.runtime.id,
+  url: `${fakeBrowser.runtime.getURL('/pdf.html')}?file=${encodeURIComponent(PDF_ADDRESS)}`,
+  tab: tab(14, fakeBrowser.runtime.getURL('/pdf.html')),
+  frameId: 0,
+});
+export const PDF_ADDRESS = 'https://vendor.example/reports/storm-1152.pdf';
+export const PDF_KEY = 'urn:x-pdf:0123456789abcdef0123456789abcdef';
 export const library = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/library.html') });
 /** Gloss's content script in the top frame of a tab showing `url`. */
 export const contentScript = (url = PAGE, tabId = TAB): Sender => ({ id: fakeBrowser.runtime.id, url, tab: tab(tabId, url), frameId: 0 });
@@ -90,6 +99,15 @@ export const SAMPLES: { [K in GlossRequestType]?: GlossRequest<K> } = {
   'sync-off': { type: 'sync-off' },
   'sync-forget': { type: 'sync-forget' },
   'sync-start-over': { type: 'sync-start-over' },
+  'pdf-annotations': { type: 'pdf-annotations', documentKey: PDF_KEY, address: PDF_ADDRESS },
+  'create-pdf-annotation': {
+    type: 'create-pdf-annotation',
+    documentKey: PDF_KEY,
+    address: PDF_ADDRESS,
+    target: { ...target(), page: { type: 'FragmentSelector', value: 'page=1', conformsTo: 'http://tools.ietf.org/rfc/rfc3778' } },
+    color: 'blue',
+    page: pageDetails,
+  },
 };
 
 /** The sample request of `type`; a bare `{ type }` for a type added since (refusal comes before reading). */

@@ -11,7 +11,7 @@ import { answerGlossRequest } from '@/extension/background/message-listener';
 import { requestCaller, type GlossRequest, type GlossRequestType } from '@/lib/messaging/contract';
 import { GLOSS_REQUEST_TYPES } from '@/lib/messaging/request-checks';
 import { scrollToHeadingInPage } from '@/extension/page/scroll-to-heading';
-import { contentScript, PAGE, popup, sample, TAB, type Sender } from './fixtures';
+import { contentScript, PAGE, pdfViewer, popup, sample, TAB, type Sender } from './fixtures';
 
 const spies = vi.hoisted(() => {
   const spy = (name: string) => vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ repliedBy: name }));
@@ -57,6 +57,8 @@ const spies = vi.hoisted(() => {
     'turnSyncOff',
     'forgetSync',
     'startSyncOver',
+    'pdfAnnotations',
+    'createForPdfViewer',
   ] as const;
   return Object.fromEntries(names.map((name) => [name, spy(name)])) as Record<
     (typeof names)[number],
@@ -99,6 +101,10 @@ vi.mock('@/extension/background/export-handlers', () => ({
   exportPage: spies.exportPage,
   profilesFor: spies.profilesFor,
   attackIds: spies.attackIds,
+}));
+vi.mock('@/extension/background/pdf-annotation-handlers', () => ({
+  pdfAnnotations: spies.pdfAnnotations,
+  createForPdfViewer: spies.createForPdfViewer,
 }));
 vi.mock('@/extension/background/library-handlers', () => ({ openSavedPage: spies.openSavedPage, libraryChanged: spies.libraryChanged }));
 vi.mock('@/extension/background/settings-handlers', () => ({ setSettings: spies.setSettings, eraseAll: spies.eraseAll }));
@@ -163,6 +169,8 @@ const ROUTES: Record<GlossRequestType, SpyName> = {
   'sync-off': 'turnSyncOff',
   'sync-forget': 'forgetSync',
   'sync-start-over': 'startSyncOver',
+  'pdf-annotations': 'pdfAnnotations',
+  'create-pdf-annotation': 'createForPdfViewer',
 };
 
 /** Handlers that handle-request.ts passes on as they are, so they get the request and the caller. */
@@ -171,7 +179,8 @@ const DIRECT = (Object.keys(ROUTES) as GlossRequestType[]).filter(
 );
 
 /** A sender the contract lets send `type`. */
-const allowedSender = (type: GlossRequestType): Sender => (requestCaller(type) === 'content-script' ? contentScript() : popup());
+const allowedSender = (type: GlossRequestType): Sender =>
+  requestCaller(type) === 'content-script' ? contentScript() : requestCaller(type) === 'pdf-viewer' ? pdfViewer() : popup();
 
 const calledSpies = () => (Object.keys(spies) as SpyName[]).filter((name) => spies[name].mock.calls.length > 0);
 
@@ -203,7 +212,9 @@ describe('routing every request type', () => {
     expect(caller).toEqual(
       requestCaller(type) === 'content-script'
         ? { kind: 'content-script', tabId: TAB, pageUrl: PAGE }
-        : { kind: 'extension-page', extensionUrl: fakeBrowser.runtime.getURL('/popup.html') },
+        : requestCaller(type) === 'pdf-viewer'
+          ? { kind: 'extension-page', extensionUrl: pdfViewer().url, viewer: 'pdf' }
+          : { kind: 'extension-page', extensionUrl: fakeBrowser.runtime.getURL('/popup.html') },
     );
   });
 });

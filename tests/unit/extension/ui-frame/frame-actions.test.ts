@@ -18,6 +18,7 @@ vi.mock('@/extension/ui-frame/dom', async (original) => {
 
 const { highlightEditor } = await import('@/extension/ui-frame/highlight-editor');
 const { selectionToolbar } = await import('@/extension/ui-frame/selection-toolbar');
+const { buildGlossView } = await import('@/extension/ui-frame/gloss-views');
 
 const CONTENT = { quote: 'Astonishingly, the group', color: 'green' as const, note: '', tags: [] };
 const trusted = <E extends Event>(event: E) => event;
@@ -64,5 +65,67 @@ describe('acting in the toolbar and the editor', () => {
     trustedClick(control(dialog, 'Delete'));
     trustedClick(control(dialog, 'Delete highlight'));
     expect(actions.remove).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the views both surfaces mount (gloss-views.ts: the in-page frame and the PDF viewer)', () => {
+  const wiring = () => ({ send: vi.fn(), close: vi.fn(), knownTags: vi.fn(async () => ['apt']) });
+  const trustedClick = (element: Element) => element.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+
+  it('wires the toolbar to the highlighter’s messages, shown without taking the focus', () => {
+    const wired = wiring();
+    const view = buildGlossView({ type: 'toolbar', color: 'yellow', offer: { kind: 'overlap', count: 2 } }, wired);
+    document.body.replaceChildren(view.element);
+    expect(view.focusNow).toBe(false);
+    expect(view.focus?.textContent).toBe('Highlight');
+    trustedClick(control(view.element, 'Green'));
+    trustedClick(control(view.element, 'Add note'));
+    trustedClick(control(view.element, 'Merge with 2 highlights'));
+    expect(wired.send.mock.calls.map(([message]) => message)).toEqual([
+      { type: 'highlight', color: 'green', withNote: false },
+      { type: 'highlight', color: 'yellow', withNote: true },
+      { type: 'merge', color: 'yellow' },
+    ]);
+  });
+
+  it('wires the editor (drafts, delete, step, close) and asks for the tags in use once', () => {
+    const wired = wiring();
+    const view = buildGlossView({ type: 'editor', content: CONTENT, focusNote: true }, wired);
+    document.body.replaceChildren(view.element);
+    expect(view.focusNow).toBe(true);
+    expect(view.focus?.getAttribute('aria-label')).toBe('Note');
+    expect(wired.knownTags).toHaveBeenCalledTimes(1);
+    trustedClick(control(view.element, 'Blue'));
+    trustedClick(control(view.element, 'Delete'));
+    trustedClick(control(view.element, 'Delete highlight'));
+    view.keys!(trusted(new KeyboardEvent('keydown', { key: 'n', cancelable: true })));
+    trustedClick(control(view.element, 'Keep'));
+    trustedClick(control(view.element, 'Done'));
+    expect(wired.send.mock.calls.map(([message]) => message)).toEqual([
+      { type: 'draft', draft: { color: 'blue', note: '', tags: '' } },
+      { type: 'delete' },
+      { type: 'step', direction: 1 },
+    ]);
+    expect(wired.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('wires the step-through bar and the undo notice', () => {
+    const wired = wiring();
+    const stepper = buildGlossView({ type: 'stepper', position: { index: 0, total: 2, quote: 'Storm-1152' } }, wired);
+    document.body.replaceChildren(stepper.element);
+    expect(stepper.element.textContent).toContain('Highlight 1 of 2');
+    trustedClick(control(stepper.element, 'Previous'));
+    trustedClick(control(stepper.element, 'Edit'));
+    const toast = buildGlossView({ type: 'toast', message: 'Highlight deleted.', undo: true }, wired);
+    document.body.replaceChildren(toast.element);
+    trustedClick(control(toast.element, 'Undo'));
+    expect(wired.send.mock.calls.map(([message]) => message)).toEqual([
+      { type: 'step', direction: -1 },
+      { type: 'edit' },
+      { type: 'undo' },
+    ]);
+    expect(
+      buildGlossView({ type: 'toast', message: 'Select some text first.', undo: false }, wired).element.querySelector('button'),
+    ).toBeNull();
   });
 });

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser-sessions';
+import { usePdfServer } from './support/pdf-viewer';
+import { dragEdgesScript, paintedCenterScript, PASSAGE, PDF_PAINTED_SCRIPT, type DragEdges, type Painted } from './support/pdf-highlights';
+
+const env = useChromium();
+// The same PDF from two addresses: two servers, two ports.
+const first = usePdfServer();
+const second = usePdfServer();
+
+const painted = (page: Page) => page.evaluate(PDF_PAINTED_SCRIPT) as Promise<Painted>;
+const words = (texts: string[] | undefined) => (texts ?? []).map((text) => text.replace(/\s+/g, ' ').trim());
+
+/** Opens the sample PDF in the viewer from `url` and waits until its text is read and the outline has settled the layout. */
+async function openViewer(url: string): Promise<Page> {
+  const page = await env.session.context.newPage();
+  await page.goto(`chrome-extension://${env.session.extensionId}/pdf.html?file=${encodeURIComponent(url)}`);
+  await page.locator('.pdf-page[data-page-number="1"][data-rendered] .textLayer span:not(.markedContent)').first().waitFor();
+  await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+  return page;
+}
+
+/** Selects from the first character of `from` to the last of `to` with a real mouse drag. */
+async function dragSelect(page: Page, from: string, to: string): Promise<void> {
+  const edges = (await page.evaluate(dragEdgesScript(from, to))) as DragEdges | null;
+  expect(edges, `${from} … ${to} in the text layer`).not.toBeNull();
+  await page.mouse.move(edges!.from.x, edges!.from.y);
+  await page.mouse.down();
+  await page.mouse.move(edges!.to.x, edges!.to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** What the extension's keyboard shortcut does, sent as Chrome sends it (Playwright's keys reach no extension shortcut). */
+async function dispatchCommand(page: Page, name: string): Promise<void> {
+  const tabId = await env.session.tabIdOf(page);
+  await env.session.serviceWorker.evaluate(
+    async ({ id, command }) => {
+      chrome.commands.onCommand.dispatch(command, await chrome.tabs.get(id));
+    },
+    { id: tabId, command: name },
+  );
+}
+
+const toolbarOf = (page: Page): Locator => page.getByRole('toolbar', { name: 'Gloss' });
+const editorOf = (page: Page): Locator => page.getByRole('dialog', { name: 'Edit highlight' });
+
+describe('Chromium: highlights in Gloss’s PDF viewer', () => {
+  it('highlights a passage selected with the mouse, keeps a note and tags, and shows it again after a reload and from another address', async () => {
+    const url = await first.urlOf('sample');
+    const page = await openViewer(url);
+    await dragSelect(page, PASSAGE.from, PASSAGE.to);
+    expect(await page.evaluate(() => getSelection()!.toString().replace(/\s+/g, ' '))).toBe(
+      'Astonishingly, the group managed to generate a staggering 750 million',
+    );
+
+    // The same toolbar as on web pages, at the selection's end: one click on a colour highlights in it.
+    const toolbar = toolbarOf(page);
+    await toolbar.waitFor();
+    expect(await toolbar.getByRole('button').allTextContents()).toEqual(expect.arrayContaining(['Highlight', 'Add note']));
+    const toolbarBox = (await toolbar.boundingBox())!;
+    expect(toolbarBox.y).toBeGreaterThan(((await page.evaluate(dragEdgesScript(PASSAGE.from, PASSAGE.to))) as DragEdges).to.y);
+    await toolbar.getByRole('button', { name: 'Green' }).click();
+    await expect
+      .poll(async () => words((await painted(page))['gloss-green']))
+      .toEqual(['Astonishingly, the group managed to generatea staggering 750 million']);
+    await expect.poll(() => toolbar.count()).toBe(0);
+
+    // A click on the highlight opens the editor, with the same names as on web pages.
+    const center = (await page.evaluate(paintedCenterScript('gloss-green'))) as { x: number; y: number };
+    await page.mouse.click(center.x, center.y);
+    const editor = editorOf(page);
+    await editor.waitFor();
+    await expect.poll(() => editor.getByRole('radio', { name: 'Green' }).getAttribute('aria-checked')).toBe('true');
+    await editor.getByRole('textbox', { name: 'Note' }).click();
+    await page.keyboard.type('The headline figure.');
+    await editor.getByRole('textbox', { name: 'Tags' }).click();
+    await page.keyboard.type('storm-1152, fraud');
+    // Ctrl+Enter saves and closes, as on web pages.
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => editor.count()).toBe(0);
+    await expect.poll(async () => words((await painted(page))['gloss-noted'])).toHaveLength(1);
+
+    // The popup for the viewer's tab lists it, with its note.
+    const popup = await env.session.openPopupFor(page);
+    const listed = popup.getByRole('region', { name: 'Highlights' });
+    await expect.poll(() => listed.textContent(), { timeout: 30_000 }).toContain('Astonishingly, the group managed to generate');
+    expect(await listed.textContent()).toContain('The headline figure.');
+    await popup.close();
+    await page.bringToFront();
+
+    // After a reload it is back: painted in its colour, with its note and tags.
+    await page.reload();
+    await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 60_000 });
+    await expect
+      .poll(async () => words((await painted(page))['gloss-green']), { timeout: 30_000 })
+      .toEqual(['Astonishingly, the group managed to generatea staggering 750 million']);
+    await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+    const again = (await page.evaluate(paintedCenterScript('gloss-green'))) as { x: number; y: number };
+    await page.mouse.click(again.x, again.y);
+    await editorOf(page).waitFor();
+    expect(await editorOf(page).getByRole('textbox', { name: 'Note' }).inputValue()).toBe('The headline figure.');
+    expect(await editorOf(page).getByRole('textbox', { name: 'Tags' }).inputValue()).toBe('storm-1152, fraud');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => editorOf(page).count()).toBe(0);
+
+    // The same file from another address (another port): the same highlight, found by the PDF's fingerprint.
+    const mirror = await second.urlOf('sample');
+    expect(new URL(mirror).port).not.toBe(new URL(url).port);
+    const elsewhere = await openViewer(mirror);
+    await expect
+      .poll(async () => words((await painted(elsewhere))['gloss-green']), { timeout: 30_000 })
+      .toEqual(['Astonishingly, the group managed to generatea staggering 750 million']);
+    await elsewhere.close();
+    await page.close();
+  });
+
+  it('works by keyboard: Tab into the toolbar, a digit picks the colour; Delete asks, and Undo brings it back', async () => {
+    const page = await openViewer(await first.urlOf('sample'));
+    await dragSelect(page, 'With this legal', 'Microsoft');
+    await toolbarOf(page).waitFor();
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('.gloss-pdf-ui')?.shadowRoot?.activeElement?.textContent ?? null))
+      .toBe('Highlight');
+    await page.keyboard.press('4');
+    await expect.poll(async () => words((await painted(page))['gloss-pink'])).toEqual(['With this legal backing, Microsoft']);
+
+    const center = (await page.evaluate(paintedCenterScript('gloss-pink'))) as { x: number; y: number };
+    await page.mouse.click(center.x, center.y);
+    const editor = editorOf(page);
+    await editor.getByRole('button', { name: 'Delete', exact: true }).click();
+    await editor.getByRole('button', { name: 'Delete highlight' }).click();
+    await expect.poll(async () => (await painted(page))['gloss-pink'] ?? []).toEqual([]);
+    const notice = page.getByRole('status').filter({ hasText: 'Highlight deleted.' });
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => words((await painted(page))['gloss-pink'])).toEqual(['With this legal backing, Microsoft']);
+
+    // The shortcut highlights the selection (in the colour used last), as on web pages.
+    await dragSelect(page, 'scheme that earned', 'revenue');
+    await dispatchCommand(page, 'highlight-selection');
+    await expect
+      .poll(async () => words(Object.values(await painted(page)).flat()))
+      .toContain('scheme that earned them millions of dollars in illicit revenue');
+    // The step-through shortcut: "Highlight 1 of n" beside the first highlight in view, N and P move, Escape leaves.
+    await dispatchCommand(page, 'step-highlights');
+    const stepper = page.getByRole('toolbar', { name: 'Highlights on this page' });
+    await stepper.waitFor();
+    const position = () => stepper.getByRole('status').textContent();
+    // The first test's highlight (the same PDF), the pink one and the one just made.
+    await expect.poll(position).toMatch(/^Highlight [123] of 3$/);
+    const before = await position();
+    await page.keyboard.press('n');
+    await expect.poll(position).not.toBe(before);
+    await page.keyboard.press('p');
+    await expect.poll(position).toBe(before);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => stepper.count()).toBe(0);
+    await page.close();
+  });
+  it('reaches the library and its exports: the Markdown links back to the PDF’s page', async () => {
+    const library = await env.session.context.newPage();
+    await library.goto(`chrome-extension://${env.session.extensionId}/library.html`);
+    const exportButton = library.getByRole('button', { name: /^Export Markdown of Microsoft Takes Down Cybercrime Group Storm-1152/ });
+    await exportButton.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([library.waitForEvent('download'), exportButton.click()]);
+    const markdown = readFileSync((await download.path())!, 'utf8');
+    const url = await first.urlOf('sample');
+    expect(markdown).toContain(`source: "${url}"`);
+    expect(markdown).toContain('> Astonishingly, the group managed to generate');
+    expect(markdown).toContain('The headline figure.');
+    expect(markdown).toContain(`${url}#page=1`);
+    await library.close();
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Scripts run in Gloss's PDF viewer for the highlight tests: what is painted on the text layers (by the
+ * CSS Custom Highlight API's registry), and where a phrase is drawn, for a real mouse drag across it.
+ */
+
+/** The text of every range painted in each of Gloss's highlight layers (colours, the noted mark), by name. */
+export const PDF_PAINTED_SCRIPT = `(() => {
+  const painted = {};
+  CSS.highlights.forEach((highlight, name) => {
+    if (/^gloss-(yellow|green|blue|pink|purple|noted)$/.test(name)) painted[name] = [...highlight].map((range) => range.toString());
+  });
+  return painted;
+})()`;
+
+export type Painted = Partial<
+  Record<'gloss-yellow' | 'gloss-green' | 'gloss-blue' | 'gloss-pink' | 'gloss-purple' | 'gloss-noted', string[]>
+>;
+
+/**
+ * Where a drag from the first character of `from` to the last of `to` starts and ends, in the viewport,
+ * after scrolling the start into the middle of the view. Both are looked for in the text layers' spans.
+ */
+export function dragEdgesScript(from: string, to: string): string {
+  return `(() => {
+    const spans = [...document.querySelectorAll('.textLayer span:not(.markedContent)')];
+    // The end is looked for from the start's span on, so the drag goes forwards.
+    const charBox = (needle, last, from = 0) => {
+      const span = spans.slice(from).find((s) => s.textContent.includes(needle));
+      if (!span) return null;
+      const at = span.textContent.indexOf(needle) + (last ? needle.length - 1 : 0);
+      const range = document.createRange();
+      range.setStart(span.firstChild, at);
+      range.setEnd(span.firstChild, at + 1);
+      return range.getBoundingClientRect();
+    };
+    const first = charBox(${JSON.stringify(from)}, false);
+    if (!first) return null;
+    const scroller = document.querySelector('.pdf-scroller');
+    scroller.scrollTop += first.top - scroller.getBoundingClientRect().top - scroller.clientHeight / 3;
+    const start = charBox(${JSON.stringify(from)}, false);
+    const startSpan = spans.findIndex((s) => s.textContent.includes(${JSON.stringify(from)}));
+    const end = charBox(${JSON.stringify(to)}, true, startSpan);
+    if (!start || !end) return null;
+    return { from: { x: start.left + 1, y: start.top + start.height / 2 }, to: { x: end.right - 1, y: end.top + end.height / 2 } };
+  })()`;
+}
+
+export interface DragEdges {
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+}
+
+/** The middle of the first line of the first painted range of a layer, scrolled into view, to click on the highlight. */
+export function paintedCenterScript(name: string): string {
+  return `(() => {
+    const highlight = CSS.highlights.get(${JSON.stringify(name)});
+    const range = highlight && [...highlight][0];
+    if (!range) return null;
+    // Into the middle of the view first, as a person scrolls to what they click.
+    const scroller = document.querySelector('.pdf-scroller');
+    const box = range.getBoundingClientRect();
+    scroller.scrollTop += box.top - scroller.getBoundingClientRect().top - scroller.clientHeight / 2;
+    const rect = range.getClientRects()[0];
+    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+  })()`;
+}
+
+/** The viewer's highlight UI: its panels live in an open shadow root of the scroller's \`.gloss-pdf-ui\` host. */
+export const PDF_UI_HOST = '.gloss-pdf-ui';
+
+/** The sample article's passage the highlight tests select: part of one line of the printed article. */
+export const PASSAGE = { from: 'Astonishingly', to: 'million' };
