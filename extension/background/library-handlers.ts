@@ -6,6 +6,9 @@ import { announceChanges } from './announce-change';
 import { invalidateEntityScanner } from './entity-scanner';
 import { sendTabCommand } from './tab-commands';
 import { noteChangesElsewhere } from '../sync/sync-service';
+import { announceSettings } from './settings-handlers';
+import { announceSitePause } from './site-pause-handlers';
+import { isSiteKey } from '@/lib/url/site';
 
 /** A page opened from the library may take a while to load and place its highlights (late-rendering apps). */
 const SCROLL_ATTEMPTS = 40;
@@ -47,10 +50,17 @@ export async function openSavedPage({ url, annotationId }: GlossRequest<'open-sa
 export async function libraryChanged({
   pageUrls,
   actorsChanged,
+  settingsChanged = false,
+  pausedSites = [],
 }: GlossRequest<'library-changed'>): Promise<GlossResponse<'library-changed'>> {
   if (actorsChanged) invalidateEntityScanner();
   // The library writes the database itself (imports, tag renames), out of sight of the background's hooks.
   noteChangesElsewhere();
-  await announceChanges(pageUrls);
+  await Promise.all([
+    announceChanges(pageUrls),
+    ...(settingsChanged ? [announceSettings()] : []),
+    // An imported pause reaches the site's open tabs as a pause from the popup does.
+    ...pausedSites.filter((site) => isSiteKey(site)).map((site) => announceSitePause(site, true)),
+  ]);
   return { ok: true };
 }

@@ -22,7 +22,7 @@ import { sendTabCommand } from './tab-commands';
  * one could win there.
  */
 let announcing: Promise<void> = Promise.resolve();
-function announceSettings(): Promise<void> {
+export function announceSettings(): Promise<void> {
   announcing = announcing.then(() => readSettings(glossDatabase()).then(sendSettings)).catch(() => undefined);
   return announcing;
 }

@@ -176,8 +176,14 @@ export interface GlossRequests {
   'attack-ids': { request: { entities: AttackIdQuery[] }; response: (string | null)[] };
   /** Opens a saved page (or switches to its tab) and scrolls to one of its highlights. */
   'open-saved-page': { request: { url: string; annotationId: string | null }; response: Outcome };
-  /** The library changed stored data (import, tag rename): open tabs repaint, the dictionaries reload. */
-  'library-changed': { request: { pageUrls: string[]; actorsChanged: boolean }; response: { ok: boolean } };
+  /**
+   * The library changed stored data (import, tag rename): open tabs repaint, the dictionaries reload; after
+   * an import that wrote settings or paused sites, every tab hears the settings and the sites' tabs pause.
+   */
+  'library-changed': {
+    request: { pageUrls: string[]; actorsChanged: boolean; settingsChanged?: boolean; pausedSites?: string[] };
+    response: { ok: boolean };
+  };
   /**
    * Caller: content script (the always-on loader, at start and on resume). Whether Gloss is paused on
    * the sender's own site, whether its own page has highlights (false when paused), and the settings the
