@@ -13,6 +13,7 @@ import { cleanPageDetails } from '@/lib/storage/page-store';
 import type { PageRecord } from '@/lib/storage/records';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { analyzeTab } from './analyze-tab';
+import { announceEntityChanges } from './announce-change';
 import { articleTextFor } from './article-texts';
 import { glossDatabase } from './database';
 import { entityScanner, invalidateEntityScanner } from './entity-scanner';
@@ -62,6 +63,7 @@ export const tagEntityOnTab: Handler<'tag-entity'> = async ({ tabId, entity, ver
   const db = glossDatabase();
   if (verdict === null) await untagEntity(db, pageUrl, entityKey(entity));
   else await tagEntity(db, pageUrl, entity, verdict, cleanPageDetails(page));
+  announceEntityChanges([pageUrl]);
   return { ok: true };
 };
 
@@ -74,6 +76,7 @@ export const tagSelectionOnTab: Handler<'tag-selection'> = async ({ tabId, kind,
   if (!result.ok) return result;
   const { tag } = result;
   await tagEntity(glossDatabase(), pageUrl, { kind, name: tag.name, canonical: tag.canonical }, 'confirmed', cleanPageDetails(page));
+  announceEntityChanges([pageUrl]);
   const type = tag.indicatorType ? ` (${INDICATOR_TYPE_LABELS[tag.indicatorType]})` : '';
   const resolved = tag.canonical !== tag.name ? `, ${tag.canonical},` : '';
   return { ok: true, message: `Tagged “${tag.name}”${resolved} as ${KIND_NOUN_PHRASES[kind]}${type}.` };
@@ -113,6 +116,8 @@ export const addActor: Handler<'add-actor'> = async ({ tabId, actor, page }) => 
   }
   invalidateEntityScanner();
   await tagEntity(db, pageUrl, { kind: 'threat-actor', name: actor.name, canonical }, 'confirmed', cleanPageDetails(page));
+  // The actor's names count on every page now, not only this one.
+  announceEntityChanges(null);
   return { ok: true };
 };
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { isSafeLinkUrl } from '@/lib/url/page-access';
-import { announceChanges } from './announce-change';
+import { announceChanges, announceEntityChanges } from './announce-change';
 import { invalidateEntityScanner } from './entity-scanner';
 import { sendTabCommand } from './tab-commands';
 import { noteChangesElsewhere } from '../sync/sync-service';
@@ -50,12 +50,14 @@ export async function openSavedPage({ url, annotationId }: GlossRequest<'open-sa
 export async function libraryChanged({
   pageUrls,
   actorsChanged,
+  entitiesChanged = false,
   settingsChanged = false,
   pausedSites = [],
 }: GlossRequest<'library-changed'>): Promise<GlossResponse<'library-changed'>> {
   if (actorsChanged) invalidateEntityScanner();
   // The library writes the database itself (imports, tag renames), out of sight of the background's hooks.
   noteChangesElsewhere();
+  if (actorsChanged || entitiesChanged) announceEntityChanges(null);
   await Promise.all([
     announceChanges(pageUrls),
     ...(settingsChanged ? [announceSettings()] : []),

@@ -3,7 +3,7 @@ import type { GlossBroadcast, GlossRequest, GlossResponse } from '@/lib/messagin
 import { eraseEverything } from '@/lib/storage/erase-everything';
 import { readSettings, saveSettings, type GlossSettings } from '@/lib/storage/settings-store';
 import { storedCounts } from '@/lib/storage/storage-summary';
-import { announceChanges } from './announce-change';
+import { announceChanges, announceEntityChanges } from './announce-change';
 import { glossDatabase } from './database';
 import { invalidateEntityScanner } from './entity-scanner';
 import { announceSitePause } from './site-pause-handlers';
@@ -54,6 +54,7 @@ export async function eraseAll(_request: GlossRequest<'erase-everything'>): Prom
   const erased = await storedCounts(db);
   const { pageUrls, resumedSites } = await eraseEverything(db);
   invalidateEntityScanner();
+  announceEntityChanges(null);
   await Promise.all([announceChanges(pageUrls), ...resumedSites.map((site) => announceSitePause(site, false)), announceSettings()]);
   return { erased };
 }

@@ -36,7 +36,7 @@ export function createLibraryServices(db = new GlossDatabase()): LibraryServices
   const current = (): LoadedRecords | undefined =>
     loaded.pages && loaded.annotations ? { pages: loaded.pages, annotations: loaded.annotations } : undefined;
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (isBroadcast(message, sender, 'annotations-changed')) forget();
+    if (isBroadcast(message, sender, 'annotations-changed') || isBroadcast(message, sender, 'entities-changed')) forget();
   });
 
   return {
@@ -90,6 +90,7 @@ export function createLibraryServices(db = new GlossDatabase()): LibraryServices
         type: 'library-changed',
         pageUrls: [...new Set(parsed.snapshot.annotations.map((a) => a.pageUrl))],
         actorsChanged: report.actors.added + report.actors.updated > 0,
+        entitiesChanged: report.entityTags.added + report.entityTags.updated + report.aliasPicks.added + report.aliasPicks.updated > 0,
         settingsChanged: report.settings.added + report.settings.updated > 0,
         pausedSites: report.pausedSites.added > 0 ? (parsed.snapshot.pausedSites ?? []).map((paused) => paused.site) : [],
       }).catch(() => undefined);
@@ -103,7 +104,8 @@ export function createLibraryServices(db = new GlossDatabase()): LibraryServices
     },
     subscribe(onChange) {
       const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
-        if (isBroadcast(message, sender, 'annotations-changed')) onChange();
+        // A verdict changes which actors a page lists (its card, the actor filter), as a highlight does.
+        if (isBroadcast(message, sender, 'annotations-changed') || isBroadcast(message, sender, 'entities-changed')) onChange();
       };
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);

@@ -79,6 +79,7 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'library-changed': (m) =>
     isStringList(m.pageUrls, 1_000_000) &&
     typeof m.actorsChanged === 'boolean' &&
+    (m.entitiesChanged === undefined || typeof m.entitiesChanged === 'boolean') &&
     (m.settingsChanged === undefined || typeof m.settingsChanged === 'boolean') &&
     (m.pausedSites === undefined || isStringList(m.pausedSites, 100_000)),
   'site-status': () => true,

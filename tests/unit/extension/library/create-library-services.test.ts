@@ -184,4 +184,16 @@ describe('hearing of changes', () => {
     await fakeBrowser.runtime.onMessage.trigger(news, fromBackground);
     expect(onChange).toHaveBeenCalledTimes(1);
   });
+
+  it('reloads when verdicts, actors or picks changed elsewhere (a page’s actors follow them), from Gloss only', async () => {
+    const services = createLibraryServices(db);
+    const onChange = vi.fn();
+    services.subscribe(onChange);
+    const verdict = { type: 'entities-changed', pageUrls: [NEWS] };
+    await fakeBrowser.runtime.onMessage.trigger(verdict, contentScript());
+    expect(onChange).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onMessage.trigger(verdict, fromBackground);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'entities-changed', pageUrls: null }, fromBackground);
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
 });
