@@ -2,7 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { setTabViewport, type ChromiumSession } from '../../harness/chromium';
-import { describeGlossUi, glossEditor, glossFrame, highlightText, selectForToolbar } from '../../tests/e2e/support/chromium-gloss-ui';
+import {
+  clickInGloss,
+  describeGlossUi,
+  glossEditor,
+  glossFrame,
+  highlightText,
+  selectForToolbar,
+} from '../../tests/e2e/support/chromium-gloss-ui';
 import { ENTITY_MARKS_SCRIPT } from '../../tests/e2e/support/entity-marks';
 import { PAINTED_SCRIPT } from '../../tests/e2e/support/page-selection';
 import { DEMO_OUTPUT_DIR } from './demo-output';
@@ -56,8 +63,10 @@ async function highlightIn(page: Page, colour: string, start: string, end: strin
   await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await target.click({ force: true });
   if (button === 'Highlight') return;
+  // The editor opens in the frame after that click: until Chrome has drawn it, a click at the swatch's
+  // place lands on the page, which closes the editor (so the swatch was never chosen on a loaded machine).
   const swatch = (await glossEditor(page)).getByRole('radio', { name: colour });
-  await swatch.click({ force: true });
+  await clickInGloss(await glossFrame(page), swatch);
   await waitFor(`the ${colour} swatch to be chosen`, async () => (await swatch.getAttribute('aria-checked')) === 'true');
 }
 
