@@ -13,7 +13,6 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/cli/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
-          globalSetup: ['tests/support/print-test-pdfs.ts'],
         },
       },
       {
@@ -23,7 +22,6 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
-          globalSetup: ['tests/support/print-test-pdfs.ts'],
           hookTimeout: 120_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formKey } from '@/lib/entities/dictionary';
 import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/entities/page-entities';
 import type { EntityMark } from '@/lib/messaging/contract';
@@ -59,6 +59,41 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
     );
     return () => {
       current = false;
+    };
+  }, [services]);
+
+  // Verdicts, actors and picks changed in another view (the side panel, another popup, the library, sync):
+  // show the entities as they now are. Quietly: a failed or stopped refresh keeps what is shown. Refreshes
+  // run one at a time, and changes that arrive meanwhile make one more.
+  const openKeyNow = useRef(openKey);
+  openKeyNow.current = openKey;
+  useEffect(() => {
+    let running = false;
+    let again = false;
+    let live = true;
+    const follow = async () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      do {
+        again = false;
+        const result = await services.refresh().catch(() => null);
+        if (!live || !result?.ok || result.entities.stopped) continue;
+        setEntities(result.entities);
+        const key = openKeyNow.current;
+        if (key && !result.entities.entities.some((e) => e.key === key)) {
+          setOpenKey(null);
+          await services.clearMarks().catch(() => undefined);
+        }
+      } while (again && live);
+      running = false;
+    };
+    const unsubscribe = services.subscribe(() => void follow());
+    return () => {
+      live = false;
+      unsubscribe();
     };
   }, [services]);
 

@@ -79,6 +79,11 @@ export interface EntityServices {
   copy: (text: string) => Promise<boolean>;
   /** Saved pages that mention an actor under any of its names. */
   pagesForActor: (name: string) => Promise<SavedPageSummary[]>;
+  /**
+   * Calls back when verdicts, the user's actors or alias picks that this tab's entities depend on changed
+   * elsewhere (another popup, the side panel, the library, sync); returns the unsubscribe function.
+   */
+  subscribe: (onChange: () => void) => () => void;
 }
 
 /** The Highlights region's, for one tab. */

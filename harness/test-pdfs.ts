@@ -2,13 +2,17 @@
  * The test PDFs, made from the fixtures rather than kept in the repository: Chromium prints fixture pages
  * (playwright-core's page.pdf() on the system Chromium; nothing is downloaded) into .cache/test-pdfs/.
  * A file is made again only when its source or the way it is made changes (its name holds a hash of
- * both), so every run after the first costs a hash per file. Tests get them through a vitest globalSetup
- * (tests/support/print-test-pdfs.ts) so that parallel test files never print the same file twice; the
- * benchmark calls testPdfs() itself.
+ * both), so every run after the first costs a hash per file.
+ *
+ * They are made when a test (or the benchmark) first asks for them, not before the run: a run that needs
+ * none prints none, and test files that need none run meanwhile. Test files running in parallel never
+ * make the same file twice: whoever makes a file holds a lock folder beside it (`<file>.lock`, with the
+ * owner's process id), and the others wait for the file to appear. What one call prints, it prints in
+ * parallel pages of one Chromium.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -88,8 +92,8 @@ async function specHash(name: TestPdfName): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function cachePath(name: TestPdfName): Promise<string> {
-  return path.join(TEST_PDF_DIR, `${name}-${await specHash(name)}.pdf`);
+async function cachePath(name: TestPdfName, dir: string): Promise<string> {
+  return path.join(dir, `${name}-${await specHash(name)}.pdf`);
 }
 
 /** Writes by renaming a finished file into place, so a reader never sees half a PDF. */
@@ -99,9 +103,10 @@ async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
   await rename(temporary, file);
   // Older versions of the same file are of no further use.
   const prefix = `${path.basename(file).replace(/-[0-9a-f]{16}\.pdf$/, '')}-`;
-  for (const entry of await readdir(TEST_PDF_DIR)) {
+  const dir = path.dirname(file);
+  for (const entry of await readdir(dir)) {
     if (entry.startsWith(prefix) && /^[0-9a-f]{16}\.pdf$/.test(entry.slice(prefix.length)) && entry !== path.basename(file)) {
-      await rm(path.join(TEST_PDF_DIR, entry), { force: true });
+      await rm(path.join(dir, entry), { force: true });
     }
   }
 }
@@ -118,12 +123,87 @@ async function print(browser: Browser, spec: PrintedPdf): Promise<Buffer> {
   }
 }
 
+/** How long a caller waits for a file another process is making, and how often it looks. */
+const WAIT_FOR_OTHERS_MS = 10 * 60_000;
+const LOOK_EVERY_MS = 200;
+/** A lock folder this old whose owner never wrote its id (it died at once) is taken over. */
+const UNOWNED_LOCK_MS = 60_000;
+
+const lockOf = (file: string) => `${file}.lock`;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * The paths of the named test PDFs (all of them by default), making those not yet in the cache: one
- * Chromium launch for all the printing there is to do.
+ * Takes the right to make `file`: true when this caller holds its lock now. A lock whose owner has
+ * ended (a run stopped part-way) is taken over.
  */
-export async function testPdfs(names: readonly TestPdfName[] = TEST_PDF_NAMES): Promise<Record<TestPdfName, string>> {
-  await mkdir(TEST_PDF_DIR, { recursive: true });
+async function claim(file: string): Promise<boolean> {
+  const lock = lockOf(file);
+  try {
+    await mkdir(lock);
+    await writeFile(path.join(lock, 'owner'), String(process.pid));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const owner = Number(await readFile(path.join(lock, 'owner'), 'utf8').catch(() => ''));
+  const made = await stat(lock).then(
+    (s) => s.mtimeMs,
+    () => Date.now(),
+  );
+  const abandoned = owner > 0 ? !isRunning(owner) : Date.now() - made > UNOWNED_LOCK_MS;
+  if (!abandoned) return false;
+  await rm(lock, { recursive: true, force: true });
+  return claim(file);
+}
+
+const release = (file: string) => rm(lockOf(file), { recursive: true, force: true });
+
+/**
+ * Waits until another caller has made `file`. Resolves false when its maker gave up (the lock is gone
+ * and the file is not there), so this caller can try to make it itself and meet the same error.
+ */
+async function madeByOther(file: string): Promise<boolean> {
+  const deadline = Date.now() + WAIT_FOR_OTHERS_MS;
+  while (Date.now() < deadline) {
+    if (existsSync(file)) return true;
+    if (!existsSync(lockOf(file))) return existsSync(file);
+    await new Promise((resolve) => setTimeout(resolve, LOOK_EVERY_MS));
+  }
+  throw new Error(
+    `${path.basename(file)} was not made within ${WAIT_FOR_OTHERS_MS / 60_000} minutes; remove ${lockOf(file)} if no test run is making it.`,
+  );
+}
+
+/** Prints the given PDFs in parallel pages of one Chromium, writing each as soon as it is printed. */
+async function printAll(names: readonly TestPdfName[], paths: Record<TestPdfName, string>): Promise<void> {
+  if (names.length === 0) return;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    // Fixtures refer to assets on the web: fail those lookups at once instead of waiting on DNS.
+    args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND'],
+  });
+  try {
+    await Promise.all(names.map(async (name) => writeAtomically(paths[name], await print(browser, SPECS[name] as PrintedPdf))));
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * The paths of the named test PDFs (all of them by default), making those not yet in the cache: the
+ * printed ones this caller may make in one Chromium, then the ones made from others; files another
+ * caller is making are waited for. `dir` is the cache folder (another one in the harness's own tests).
+ */
+export async function testPdfs(names: readonly TestPdfName[] = TEST_PDF_NAMES, dir = TEST_PDF_DIR): Promise<Record<TestPdfName, string>> {
+  await mkdir(dir, { recursive: true });
   const paths = {} as Record<TestPdfName, string>;
   const wanted = new Set<TestPdfName>();
   const want = (name: TestPdfName) => {
@@ -132,26 +212,33 @@ export async function testPdfs(names: readonly TestPdfName[] = TEST_PDF_NAMES): 
     if (isMade(spec) && spec.from) want(spec.from);
   };
   names.forEach(want);
-  for (const name of wanted) paths[name] = await cachePath(name);
-  const missing = [...wanted].filter((name) => !existsSync(paths[name]));
-  const toPrint = missing.filter((name) => !isMade(SPECS[name]));
-  if (toPrint.length > 0) {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      // Fixtures refer to assets on the web: fail those lookups at once instead of waiting on DNS.
-      args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND'],
-    });
+  for (const name of wanted) paths[name] = await cachePath(name, dir);
+  // Printed files first (a made file may be made from one), then the made ones in order of need.
+  const order = [...wanted].sort((a, b) => Number(isMade(SPECS[a])) - Number(isMade(SPECS[b])));
+  let pending = order.filter((name) => !existsSync(paths[name]));
+  while (pending.length > 0) {
+    const mine: TestPdfName[] = [];
+    for (const name of pending) if (await claim(paths[name])) mine.push(name);
     try {
-      for (const name of toPrint) await writeAtomically(paths[name], await print(browser, SPECS[name] as PrintedPdf));
+      // Another caller may have finished a file between our look and our lock.
+      const toMake = mine.filter((name) => !existsSync(paths[name]));
+      await printAll(
+        toMake.filter((name) => !isMade(SPECS[name])),
+        paths,
+      );
+      for (const name of toMake) {
+        const spec = SPECS[name];
+        if (!isMade(spec)) continue;
+        if (spec.from && !existsSync(paths[spec.from]) && !(await madeByOther(paths[spec.from]))) continue;
+        const from = spec.from ? await readFile(paths[spec.from]) : null;
+        await writeAtomically(paths[name], spec.make(from));
+      }
     } finally {
-      await browser.close();
+      await Promise.all(mine.map((name) => release(paths[name])));
     }
-  }
-  for (const name of missing) {
-    const spec = SPECS[name];
-    if (!isMade(spec)) continue;
-    const from = spec.from ? await readFile(paths[spec.from]) : null;
-    await writeAtomically(paths[name], spec.make(from));
+    const others = pending.filter((name) => !mine.includes(name));
+    for (const name of others) await madeByOther(paths[name]);
+    pending = order.filter((name) => !existsSync(paths[name]));
   }
   return paths;
 }

@@ -1,19 +1,25 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { describeActorChanges } from '@/lib/storage/actor-changes';
-import type { ActorChange } from './library-services';
 
 interface ImportConfirmProps {
-  fileName: string;
-  changes: ActorChange[];
-  /** True to import with the actor changes, false to import without them. */
-  onChoose: (withActors: boolean) => void;
+  /** The group's heading: "Actor changes in backup.json". */
+  title: string;
+  /** What the backup would change, in a sentence. */
+  text: string;
+  /** Why it is asked. */
+  note: string;
+  /** The two buttons' words: apply the changes, or import without them. */
+  accept: string;
+  decline: string;
+  /** True to import with the changes, false to import without them. */
+  onChoose: (accept: boolean) => void;
 }
 
 /**
- * Asks, during an import, whether a backup's actor changes apply: they change what Gloss finds on every
- * later page, so a file never makes them alone. Focus moves to the safe choice; Escape picks it too.
+ * Asks, during an import, whether changes a backup would make beyond the records it adds apply (actors,
+ * which change what Gloss finds on every later page; this browser's settings): a file never makes them
+ * alone. Focus moves to the safe choice; Escape picks it too.
  */
-export function ImportConfirm({ fileName, changes, onChoose }: ImportConfirmProps) {
+export function ImportConfirm({ title, text, note, accept, decline, onChoose }: ImportConfirmProps) {
   const without = useRef<HTMLButtonElement>(null);
   useEffect(() => without.current?.focus(), []);
   return (
@@ -30,16 +36,16 @@ export function ImportConfirm({ fileName, changes, onChoose }: ImportConfirmProp
       }}
     >
       <h3 id="import-confirm-title" class="section-title">
-        Actor changes in {fileName}
+        {title}
       </h3>
-      <p id="import-confirm-text">This backup also {describeActorChanges(changes)}</p>
-      <p class="muted">Actor names count on every page you read from now on. Highlights import either way.</p>
+      <p id="import-confirm-text">{text}</p>
+      <p class="muted">{note}</p>
       <div class="action-buttons">
         <button type="button" onClick={() => onChoose(true)}>
-          Import with actor changes
+          {accept}
         </button>
         <button ref={without} type="button" onClick={() => onChoose(false)}>
-          Import without
+          {decline}
         </button>
       </div>
     </section>

@@ -7,7 +7,9 @@ import { Notice } from '../notice';
 import { describeImport } from './describe-import';
 import { ImportConfirm } from './import-confirm';
 import { LibraryActions } from './library-actions';
-import type { ActorChange, ImportStep, LibraryServices } from './library-services';
+import { describeActorChanges } from '@/lib/storage/actor-changes';
+import { describeSettingChanges } from '@/lib/storage/device-records';
+import type { ActorChange, ImportStep, LibraryServices, SettingChange } from './library-services';
 import { PageResults } from './page-results';
 import { SearchBar } from './search-bar';
 import { TagManager } from './tag-manager';
@@ -25,8 +27,15 @@ type State =
   | { phase: 'ready'; index: LibraryIndex; actorNames: Map<string, string>; complete: boolean }
   | { phase: 'failed'; message: string };
 type Status = { text: string; problem: boolean } | null;
-/** An import waiting for the user to say whether the backup's actor changes apply. */
-type PendingActors = { fileName: string; changes: ActorChange[]; choose: (withActors: boolean) => void } | null;
+/** An import waiting for the user to say whether the backup's actor (or settings) changes apply. */
+type PendingChoice = {
+  title: string;
+  text: string;
+  note: string;
+  accept: string;
+  decline: string;
+  choose: (accept: boolean) => void;
+} | null;
 
 const IMPORT_STEPS: Record<ImportStep, string> = {
   reading: 'reading the file…',
@@ -52,7 +61,7 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
   const [limit, setLimit] = useState(PAGE_STEP);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
-  const [pendingActors, setPendingActors] = useState<PendingActors>(null);
+  const [pending, setPending] = useState<PendingChoice>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const ownChangeUntil = useRef(0);
@@ -134,23 +143,38 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
     setBusy(true);
     setStatus({ text: `Importing ${file.name}…`, problem: false });
     try {
-      const confirmActors = (changes: ActorChange[]) =>
+      const ask = (what: string, choice: Omit<NonNullable<PendingChoice>, 'choose'>) =>
         new Promise<boolean>((resolve) => {
           setStatus({
-            text: `Importing ${file.name}: the backup also changes threat actors; choose whether those changes apply.`,
+            text: `Importing ${file.name}: the backup also changes ${what}; choose whether those changes apply.`,
             problem: false,
           });
-          setPendingActors({
-            fileName: file.name,
-            changes,
-            choose: (withActors) => {
-              setPendingActors(null);
-              resolve(withActors);
+          setPending({
+            ...choice,
+            choose: (accept) => {
+              setPending(null);
+              resolve(accept);
             },
           });
         });
+      const confirmActors = (changes: ActorChange[]) =>
+        ask('threat actors', {
+          title: `Actor changes in ${file.name}`,
+          text: `This backup also ${describeActorChanges(changes)}`,
+          note: 'Actor names count on every page you read from now on. Highlights import either way.',
+          accept: 'Import with actor changes',
+          decline: 'Import without',
+        });
+      const confirmSettings = (changes: SettingChange[]) =>
+        ask('your settings', {
+          title: `Settings in ${file.name}`,
+          text: `This backup also ${describeSettingChanges(changes)}.`,
+          note: 'Settings apply in every tab at once. Highlights import either way.',
+          accept: 'Use the backup’s settings',
+          decline: 'Keep my settings',
+        });
       const onStep = (step: ImportStep) => setStatus({ text: `Importing ${file.name}: ${IMPORT_STEPS[step]}`, problem: false });
-      const outcome = await services.importBackup(file, onStep, confirmActors);
+      const outcome = await services.importBackup(file, onStep, confirmActors, confirmSettings);
       ownChangeUntil.current = Date.now() + OWN_CHANGE_MS;
       setStatus(
         outcome.ok
@@ -277,9 +301,7 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
             onExport={(format) => void runExport(format, scopeUrls)}
             onImport={(file) => void runImport(file)}
           />
-          {pendingActors && (
-            <ImportConfirm fileName={pendingActors.fileName} changes={pendingActors.changes} onChoose={pendingActors.choose} />
-          )}
+          {pending && <ImportConfirm {...pending} onChoose={pending.choose} />}
           <VaultSection
             services={services.vault}
             scopeUrls={scopeUrls}

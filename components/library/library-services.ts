@@ -3,22 +3,34 @@ import type { ExportFormat } from '@/lib/messaging/contract';
 import type { Outcome } from '@/lib/messaging/outcome';
 import type { SkippedRecord } from '@/lib/backup/parse-backup';
 import type { ActorChange } from '@/lib/storage/actor-changes';
+import type { SettingChange } from '@/lib/storage/device-records';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { ImportReport } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 
-export type { ActorChange, SkippedRecord };
+export type { ActorChange, SettingChange, SkippedRecord };
 
 /**
- * What an import did: the counts; the records of the file it left out, and why; the actor changes the
- * backup holds (empty when none) and whether they were applied.
+ * What an import did: the counts; the records of the file it left out, and why; the actor changes and
+ * the settings changes the backup holds (empty when none) and whether they were applied.
  */
 export type ImportOutcome =
-  | { ok: true; report: ImportReport; skipped: SkippedRecord[]; actorChanges: ActorChange[]; actorsApplied: boolean }
+  | {
+      ok: true;
+      report: ImportReport;
+      skipped: SkippedRecord[];
+      actorChanges: ActorChange[];
+      actorsApplied: boolean;
+      settingChanges: SettingChange[];
+      settingsApplied: boolean;
+    }
   | { ok: false; message: string };
 
 /** Asks the user whether a backup's actor changes apply; resolves true to apply them. */
 export type ConfirmActorChanges = (changes: ActorChange[]) => Promise<boolean>;
+
+/** Asks the user whether a backup's settings replace the ones in use; resolves true to replace them. */
+export type ConfirmSettingChanges = (changes: SettingChange[]) => Promise<boolean>;
 
 /** What a long import is doing now, for the status line. */
 export type ImportStep = 'reading' | 'checking' | 'saving';
@@ -75,10 +87,16 @@ export interface LibraryServices {
   save: (file: ExportFile) => void;
   copy: (text: string) => Promise<boolean>;
   /**
-   * Imports a JSON backup. When it would change actors, `confirmActors` is asked first (without it, the
-   * actor changes are left out); the highlights import either way.
+   * Imports a JSON backup. When it would change actors, `confirmActors` is asked first, and when it would
+   * change settings, `confirmSettings` (without them, those changes are left out); the highlights, and
+   * the paused sites, import either way.
    */
-  importBackup: (file: File, onStep?: (step: ImportStep) => void, confirmActors?: ConfirmActorChanges) => Promise<ImportOutcome>;
+  importBackup: (
+    file: File,
+    onStep?: (step: ImportStep) => void,
+    confirmActors?: ConfirmActorChanges,
+    confirmSettings?: ConfirmSettingChanges,
+  ) => Promise<ImportOutcome>;
   renameTag: (fromKey: string, toLabel: string) => Promise<{ annotations: number; merged: boolean }>;
   /** Edits, deletes and undoes a deletion through the background, which repaints open tabs of the page. */
   highlights: HighlightEditServices;

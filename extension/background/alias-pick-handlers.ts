@@ -3,6 +3,7 @@ import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import { clearPick, savePick } from '@/lib/storage/alias-pick-store';
 import { entityTagsForPage, tagEntity, untagEntity } from '@/lib/storage/entity-tag-store';
 import { cleanPageDetails } from '@/lib/storage/page-store';
+import { announceEntityChanges } from './announce-change';
 import { articleTextFor } from './article-texts';
 import { glossDatabase } from './database';
 import { entityScanner } from './entity-scanner';
@@ -57,6 +58,7 @@ export async function pickAlias({ tabId, name, actor, scope, page }: GlossReques
   await notePdfPage(tabId, pageUrl);
   const read = articleTextFor(tabId);
   if (read && read.pageUrl === pageUrl) await entitiesForText(pageUrl, read.text);
+  announceEntityChanges(scope === 'everywhere' ? null : [pageUrl]);
   return {
     ok: true,
     message: taken === null ? `Cleared your pick for “${name}” ${REACH[scope]}.` : `“${name}” now means ${taken} ${REACH[scope]}.`,

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { AnnotationsChangedEvent } from '@/lib/messaging/contract';
+import type { AnnotationsChangedEvent, GlossBroadcast } from '@/lib/messaging/contract';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { sendTabCommand } from './tab-commands';
 
@@ -23,3 +23,12 @@ export async function announceChanges(pageUrls: readonly string[]): Promise<void
 }
 
 export const announceChange = (pageUrl: string): Promise<void> => announceChanges([pageUrl]);
+
+/**
+ * Tells every open view that entity verdicts, the user's actors or alias picks changed, on these pages or
+ * (null) on every page: an open popup, side panel or library shows the change made in another one.
+ */
+export function announceEntityChanges(pageUrls: readonly string[] | null): void {
+  const event: GlossBroadcast<'entities-changed'> = { type: 'entities-changed', pageUrls: pageUrls && [...new Set(pageUrls)] };
+  browser.runtime.sendMessage(event).catch(() => undefined);
+}

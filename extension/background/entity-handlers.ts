@@ -11,6 +11,7 @@ import { pagesMentioningActor, saveUserActor, tagEntity, untagEntity } from '@/l
 import { cleanPageDetails } from '@/lib/storage/page-store';
 import type { PageRecord } from '@/lib/storage/records';
 import { analyzeTab } from './analyze-tab';
+import { announceEntityChanges } from './announce-change';
 import { articleTextFor } from './article-texts';
 import { glossDatabase } from './database';
 import { entityScanner, invalidateEntityScanner } from './entity-scanner';
@@ -57,6 +58,7 @@ export const tagEntityOnTab: Handler<'tag-entity'> = async ({ tabId, entity, ver
   if (verdict === null) await untagEntity(db, pageUrl, entityKey(entity));
   else await tagEntity(db, pageUrl, entity, verdict, cleanPageDetails(page));
   await notePdfPage(tabId, pageUrl);
+  announceEntityChanges([pageUrl]);
   return { ok: true };
 };
 
@@ -70,6 +72,7 @@ export const tagSelectionOnTab: Handler<'tag-selection'> = async ({ tabId, kind,
   const { tag } = result;
   await tagEntity(glossDatabase(), pageUrl, { kind, name: tag.name, canonical: tag.canonical }, 'confirmed', cleanPageDetails(page));
   await notePdfPage(tabId, pageUrl);
+  announceEntityChanges([pageUrl]);
   const type = tag.indicatorType ? ` (${INDICATOR_TYPE_LABELS[tag.indicatorType]})` : '';
   const resolved = tag.canonical !== tag.name ? `, ${tag.canonical},` : '';
   return { ok: true, message: `Tagged “${tag.name}”${resolved} as ${KIND_NOUN_PHRASES[kind]}${type}.` };
@@ -110,6 +113,8 @@ export const addActor: Handler<'add-actor'> = async ({ tabId, actor, page }) => 
   invalidateEntityScanner();
   await tagEntity(db, pageUrl, { kind: 'threat-actor', name: actor.name, canonical }, 'confirmed', cleanPageDetails(page));
   await notePdfPage(tabId, pageUrl);
+  // The actor's names count on every page now, not only this one.
+  announceEntityChanges(null);
   return { ok: true };
 };
 

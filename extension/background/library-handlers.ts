@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { isSafeLinkUrl } from '@/lib/url/page-access';
-import { announceChanges } from './announce-change';
+import { announceChanges, announceEntityChanges } from './announce-change';
 import { invalidateEntityScanner } from './entity-scanner';
 import { sendTabCommand } from './tab-commands';
 import { isPdfDocumentKey } from '@/lib/pdf/document-key';
@@ -11,6 +11,9 @@ import { glossDatabase } from './database';
 import { scrollPdfToHighlight } from './pdf-tab-handlers';
 import { PDF_VIEWER_PATH, pdfViewerTab, pdfViewerTabsShowing } from './pdf-viewer-tabs';
 import { noteChangesElsewhere } from '../sync/sync-service';
+import { announceSettings } from './settings-handlers';
+import { announceSitePause } from './site-pause-handlers';
+import { isSiteKey } from '@/lib/url/site';
 
 /** A page opened from the library may take a while to load and place its highlights (late-rendering apps). */
 const SCROLL_ATTEMPTS = 40;
@@ -97,10 +100,19 @@ async function openSavedPdf(url: string, documentKey: string, annotationId: stri
 export async function libraryChanged({
   pageUrls,
   actorsChanged,
+  entitiesChanged = false,
+  settingsChanged = false,
+  pausedSites = [],
 }: GlossRequest<'library-changed'>): Promise<GlossResponse<'library-changed'>> {
   if (actorsChanged) invalidateEntityScanner();
   // The library writes the database itself (imports, tag renames), out of sight of the background's hooks.
   noteChangesElsewhere();
-  await announceChanges(pageUrls);
+  if (actorsChanged || entitiesChanged) announceEntityChanges(null);
+  await Promise.all([
+    announceChanges(pageUrls),
+    ...(settingsChanged ? [announceSettings()] : []),
+    // An imported pause reaches the site's open tabs as a pause from the popup does.
+    ...pausedSites.filter((site) => isSiteKey(site)).map((site) => announceSitePause(site, true)),
+  ]);
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import type { GlossBroadcast, GlossRequest, GlossResponse } from '@/lib/messagin
 import { eraseEverything } from '@/lib/storage/erase-everything';
 import { readSettings, saveSettings, type GlossSettings } from '@/lib/storage/settings-store';
 import { storedCounts } from '@/lib/storage/storage-summary';
-import { announceChanges } from './announce-change';
+import { announceChanges, announceEntityChanges } from './announce-change';
 import { glossDatabase } from './database';
 import { invalidateEntityScanner } from './entity-scanner';
 import { announceSitePause } from './site-pause-handlers';
@@ -22,7 +22,7 @@ import { sendTabCommand } from './tab-commands';
  * one could win there.
  */
 let announcing: Promise<void> = Promise.resolve();
-function announceSettings(): Promise<void> {
+export function announceSettings(): Promise<void> {
   announcing = announcing.then(() => readSettings(glossDatabase()).then(sendSettings)).catch(() => undefined);
   return announcing;
 }
@@ -54,6 +54,7 @@ export async function eraseAll(_request: GlossRequest<'erase-everything'>): Prom
   const erased = await storedCounts(db);
   const { pageUrls, resumedSites } = await eraseEverything(db);
   invalidateEntityScanner();
+  announceEntityChanges(null);
   await Promise.all([announceChanges(pageUrls), ...resumedSites.map((site) => announceSitePause(site, false)), announceSettings()]);
   return { erased };
 }

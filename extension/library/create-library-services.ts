@@ -3,6 +3,7 @@ import type { LibraryServices } from '@/components/library/library-services';
 import { MAX_BACKUP_BYTES, parseBackup } from '@/lib/backup/parse-backup';
 import { actorChanges } from '@/lib/storage/actor-changes';
 import { importSnapshot, type LoadedRecords } from '@/lib/storage/backup-store';
+import { settingChanges } from '@/lib/storage/device-records';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 import { GlossDatabase } from '@/lib/storage/database';
 import { readPageExports } from '@/lib/storage/export-reader';
@@ -35,7 +36,7 @@ export function createLibraryServices(db = new GlossDatabase()): LibraryServices
   const current = (): LoadedRecords | undefined =>
     loaded.pages && loaded.annotations ? { pages: loaded.pages, annotations: loaded.annotations } : undefined;
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (isBroadcast(message, sender, 'annotations-changed')) forget();
+    if (isBroadcast(message, sender, 'annotations-changed') || isBroadcast(message, sender, 'entities-changed')) forget();
   });
 
   return {
@@ -62,7 +63,7 @@ export function createLibraryServices(db = new GlossDatabase()): LibraryServices
     exportPages: (format, urls) => exportSavedPages(db, format, urls, current()),
     save: saveFile,
     copy: copyText,
-    async importBackup(file, onStep = () => undefined, confirmActors = async () => false) {
+    async importBackup(file, onStep = () => undefined, confirmActors = async () => false, confirmSettings = async () => false) {
       if (file.size > MAX_BACKUP_BYTES) {
         return {
           ok: false,
@@ -78,16 +79,22 @@ export function createLibraryServices(db = new GlossDatabase()): LibraryServices
       // Actors change what Gloss finds on every later page: they apply only when the user agrees.
       const changes = await actorChanges(db, parsed.snapshot.actors);
       const actorsApplied = changes.length > 0 && (await confirmActors(changes));
+      // Settings apply in every tab: a file replaces the ones in use only when the user agrees, too.
+      const settings = await settingChanges(db, parsed.snapshot.settings ?? []);
+      const settingsApplied = settings.length > 0 && (await confirmSettings(settings));
       onStep('saving');
       await nextFrame();
       forget();
-      const report = await importSnapshot(db, parsed.snapshot, { actors: actorsApplied });
+      const report = await importSnapshot(db, parsed.snapshot, { actors: actorsApplied, settings: settingsApplied });
       await sendRequest({
         type: 'library-changed',
         pageUrls: [...new Set(parsed.snapshot.annotations.map((a) => a.pageUrl))],
         actorsChanged: report.actors.added + report.actors.updated > 0,
+        entitiesChanged: report.entityTags.added + report.entityTags.updated + report.aliasPicks.added + report.aliasPicks.updated > 0,
+        settingsChanged: report.settings.added + report.settings.updated > 0,
+        pausedSites: report.pausedSites.added > 0 ? (parsed.snapshot.pausedSites ?? []).map((paused) => paused.site) : [],
       }).catch(() => undefined);
-      return { ok: true, report, skipped: parsed.skipped, actorChanges: changes, actorsApplied };
+      return { ok: true, report, skipped: parsed.skipped, actorChanges: changes, actorsApplied, settingChanges: settings, settingsApplied };
     },
     async renameTag(fromKey, toLabel) {
       forget();
@@ -97,7 +104,8 @@ export function createLibraryServices(db = new GlossDatabase()): LibraryServices
     },
     subscribe(onChange) {
       const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
-        if (isBroadcast(message, sender, 'annotations-changed')) onChange();
+        // A verdict changes which actors a page lists (its card, the actor filter), as a highlight does.
+        if (isBroadcast(message, sender, 'annotations-changed') || isBroadcast(message, sender, 'entities-changed')) onChange();
       };
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);

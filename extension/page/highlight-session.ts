@@ -1,295 +1,40 @@
 import { browser } from 'wxt/browser';
-import { firstInView, stepIndex } from '@/lib/highlights/step-order';
 import type { GlossBroadcast, TabCommand } from '@/lib/messaging/contract';
 import type { Outcome } from '@/lib/messaging/outcome';
-import type { EditorDraft, FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
-import type { AnnotationChanges } from '@/lib/storage/annotation-store';
-import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
-import { draftChanges } from '@/lib/storage/highlight-edits';
-import { sendRequest } from '../send-request';
 import { publishedPageSettings } from './highlighter-api';
-import { PageHighlights, type PlacedHighlight } from './page-highlights';
+import { HighlightFlows } from './highlight-flows';
+import { PageHighlights } from './page-highlights';
 import { watchHover } from './hover-highlights';
-import { mergeHighlights } from './merge-highlights';
-import { caretAt, highlightableRange, sameRange, selectionEnd } from './selection';
-import { UiFrameHost } from './ui/ui-frame-host';
 import { watchPageChanges } from './watch-page-changes';
 
-const TOAST_MS = 8000;
-
-/** What the in-page UI is showing, and what it needs to act on the person's answer. */
-type Showing =
-  | { view: 'none' }
-  | { view: 'toolbar'; selection: Range; inside: PlacedHighlight | null; overlapping: PlacedHighlight[] }
-  | { view: 'editor'; record: AnnotationRecord; draft: EditorDraft | null }
-  | { view: 'stepper'; id: string }
-  | { view: 'toast'; undo: (() => void) | null; timer: ReturnType<typeof setTimeout> };
-
-const rectsOf = (range: Range | null | undefined) => (range ? [...range.getClientRects()] : []);
-
 /**
- * Wires the page's highlights to the person: the selection toolbar, the editor and the step-through
- * bar (drawn in Gloss's frame), commands from the background (context menu, shortcuts, popup) and
- * re-anchoring when the page changes. Only trusted input acts: a page script's fake events and
- * scripted clicks do nothing.
+ * Wires the page's highlights to the person and to the background: the toolbar and editor flows
+ * (highlight-flows.ts), commands from the background (context menu, shortcuts, popup, other tabs) and
+ * re-anchoring when the page changes.
  */
 export class HighlightSession {
-  private showing: Showing = { view: 'none' };
-  private readonly ui = new UiFrameHost(
-    (message) => this.onFrameAction(message),
-    () => this.onFrameLost(),
-  );
   private watcher: { sync: () => void } | null = null;
   private readonly highlights = new PageHighlights(() => {
     this.watcher?.sync();
     this.announceStates();
   });
+  private readonly flows = new HighlightFlows(this.highlights);
 
   async start(signal: AbortSignal): Promise<void> {
-    const listen = { signal, passive: true } as const;
-    const trusted =
-      <E extends Event>(handler: (event: E) => void) =>
-      (event: E) => {
-        if (event.isTrusted) handler(event);
-      };
-    document.addEventListener(
-      'mouseup',
-      trusted(() => setTimeout(() => this.offerToolbar(), 0)),
-      listen,
-    );
-    // The toolbar goes when the person moves on (a press in the page, Escape, a key that drops the
-    // selection), not on any selection change: Chrome may clear the page's selection as focus moves
-    // into Gloss's frame, on the very click that presses Highlight.
-    document.addEventListener(
-      'keyup',
-      trusted((event: KeyboardEvent) => {
-        if (event.shiftKey || event.key === 'Shift') this.offerToolbar();
-        else if (this.showing.view === 'toolbar' && (event.key === 'Escape' || !this.currentRange())) this.hide();
-      }),
-      listen,
-    );
-    // Tab with the toolbar showing moves into it (rather than walking into the page and losing it);
-    // Escape closes an editor even if the focus found its way back to the page.
-    document.addEventListener(
-      'keydown',
-      trusted((event: KeyboardEvent) => {
-        const plain = !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
-        if (event.key === 'Tab' && plain && this.showing.view === 'toolbar' && !this.ui.hasFocus()) {
-          event.preventDefault();
-          this.ui.focusToolbar();
-        } else if (event.key === 'Escape' && this.showing.view === 'editor' && !this.ui.hasFocus()) {
-          this.closeEditor();
-        }
-      }),
-      { signal, capture: true },
-    );
-    document.addEventListener(
-      'click',
-      trusted((event: MouseEvent) => this.openAt(event)),
-      listen,
-    );
-    document.addEventListener(
-      'mousedown',
-      trusted((event: MouseEvent) => {
-        if (this.ui.contains(event.composedPath()[0] as Node)) return;
-        if (this.showing.view === 'editor') this.closeEditor();
-        else if (this.showing.view === 'toolbar' || this.showing.view === 'stepper') this.hide();
-      }),
-      listen,
-    );
+    this.flows.listen(signal);
     watchHover(this.highlights, signal);
     signal.addEventListener('abort', () => {
-      this.closeEditor();
-      this.ui.remove();
+      this.flows.dispose();
       this.highlights.clear();
     });
     this.watcher = watchPageChanges(this.highlights, () => void this.highlights.load(), signal);
-    this.ui.preload();
+    this.flows.preload();
     await this.highlights.load();
   }
 
-  private currentRange(): Range | null {
-    return highlightableRange(window.getSelection(), (node) => this.ui.contains(node));
-  }
-
-  /**
-   * Shows the toolbar at the selection's end, with the default colour chosen, if there is a selection
-   * worth highlighting and the person has not switched the toolbar off (settings page). A selection
-   * inside a highlight is offered for editing; one overlapping highlights, for merging too.
-   */
+  /** Shows the toolbar for the selection (the loader calls it for the selection that loaded the highlighter). */
   offerToolbar(): void {
-    const { showToolbar, defaultColor } = publishedPageSettings();
-    if (!showToolbar) return;
-    const range = this.currentRange();
-    if (!range || this.showing.view === 'editor') return;
-    if (this.showing.view === 'toolbar' && sameRange(range, this.showing.selection)) return;
-    this.hide();
-    const { inside, overlapping } = this.highlights.touching(range);
-    const offer: SelectionOffer = inside
-      ? { kind: 'inside' }
-      : overlapping.length > 0
-        ? { kind: 'overlap', count: overlapping.length }
-        : { kind: 'new' };
-    this.showing = { view: 'toolbar', selection: range.cloneRange(), inside, overlapping };
-    const offered = range.cloneRange();
-    const backward = selectionEnd(window.getSelection(), range).backward;
-    // Measured when placed: the selection may be gone by then (focus moving into the frame), the range stays.
-    this.ui.showToolbar(defaultColor, offer, () => selectionEnd(null, offered, backward));
-  }
-
-  private hide(passage: Range | null = null): void {
-    if (this.showing.view === 'toast') clearTimeout(this.showing.timer);
-    this.showing = { view: 'none' };
-    this.ui.hide(passage);
-  }
-
-  private showToast(message: string, undo: (() => void) | null): void {
-    this.hide();
-    this.showing = { view: 'toast', undo, timer: setTimeout(() => this.hide(), TOAST_MS) };
-    this.ui.showToast(message, undo !== null);
-  }
-
-  private onFrameAction(message: FrameToPage): void {
-    const showing = this.showing;
-    if (showing.view === 'toolbar') {
-      if (message.type === 'close') return this.hide();
-      if (message.type === 'edit' && showing.inside) {
-        window.getSelection()?.removeAllRanges();
-        return this.openEditor(showing.inside.record, false);
-      }
-      if (message.type !== 'highlight' && message.type !== 'merge') return;
-      // Only the selection the person made when the toolbar appeared: a page that moved it since gets
-      // nothing. A selection cleared since (focus moving into the frame can do that) still counts.
-      const current = this.currentRange();
-      this.hide();
-      const offered = showing.selection;
-      const range = current ?? (offered.collapsed || !offered.startContainer.isConnected ? null : offered);
-      if (!range || !sameRange(range, offered)) return;
-      if (message.type === 'highlight') void this.highlightRange(range, message.color, message.withNote);
-      else void this.merge(range, showing.overlapping, message.color);
-    } else if (showing.view === 'editor') {
-      if (message.type === 'draft') {
-        showing.draft = message.draft;
-        this.highlights.preview({ id: showing.record.id, color: message.draft.color });
-      } else if (message.type === 'close') {
-        this.closeEditor();
-      } else if (message.type === 'step') {
-        this.closeEditor();
-        this.step(showing.record.id, message.direction);
-      } else if (message.type === 'delete') {
-        this.hide();
-        this.highlights.focus(null);
-        this.highlights.preview(null);
-        void this.remove(showing.record);
-      }
-    } else if (showing.view === 'stepper') {
-      const item = this.highlights.get(showing.id);
-      if (message.type === 'step') this.step(showing.id, message.direction);
-      else if (message.type === 'edit' && item) this.openEditor(item.record, false);
-      else if (message.type === 'close') {
-        this.highlights.focus(null);
-        this.hide(item?.range ?? null);
-      }
-    } else if (showing.view === 'toast') {
-      if (message.type === 'undo' && showing.undo) {
-        this.hide();
-        showing.undo();
-      } else if (message.type === 'close') {
-        this.hide();
-      }
-    }
-  }
-
-  /** The frame is gone: keep what was typed, and show nothing until asked again. */
-  private onFrameLost(): void {
-    if (this.showing.view === 'editor') this.closeEditor();
-    else this.hide();
-  }
-
-  private async highlightRange(range: Range, color: HighlightColor, withNote: boolean): Promise<boolean> {
-    const record = await this.highlights.create(range, color);
-    if (!record) return false;
-    this.dropSelection(range);
-    if (withNote) this.openEditor(record, true);
-    return true;
-  }
-
-  /** One highlight over the selection and the highlights it overlaps, keeping all their notes and tags. */
-  private async merge(selection: Range, overlapping: PlacedHighlight[], color: HighlightColor): Promise<void> {
-    const done = await mergeHighlights(this.highlights, selection, overlapping, color);
-    if (!done) return;
-    this.dropSelection(selection);
-    this.showToast(`Merged ${done.count} passages into one highlight.`, done.undo);
-  }
-
-  /** Clears the selection just highlighted, but not one the person has made since the request went out. */
-  private dropSelection(highlighted: Range): void {
-    const selection = window.getSelection();
-    const now = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
-    if (!now || now.collapsed || sameRange(now, highlighted)) selection?.removeAllRanges();
-  }
-
-  private openEditor(record: AnnotationRecord, focusNote: boolean): void {
-    this.hide();
-    this.highlights.focus(record.id);
-    this.showing = { view: 'editor', record, draft: null };
-    const { quote, color, note, tags } = { quote: record.target.quote.exact, ...record };
-    this.ui.showEditor({ quote, color, note, tags }, () => rectsOf(this.highlights.get(record.id)?.range), focusNote);
-  }
-
-  /** Saves what the editor holds and closes it; the focus goes back to the passage. */
-  private closeEditor(): void {
-    const showing = this.showing;
-    if (showing.view !== 'editor') return;
-    this.hide(this.highlights.get(showing.record.id)?.range ?? null);
-    this.highlights.focus(null);
-    const changes = draftChanges(showing.record, showing.draft);
-    // The previewed colour stays until the saved record repaints it, so the passage does not flicker.
-    if (Object.keys(changes).length > 0) void this.save(showing.record.id, changes).finally(() => this.highlights.preview(null));
-    else this.highlights.preview(null);
-  }
-
-  /** Moves to the next or previous highlight (or the first in view), scrolls it into view and focuses it. */
-  private step(fromId: string | null, direction: 1 | -1): void {
-    const list = this.highlights.inOrder();
-    if (list.length === 0) {
-      this.showToast('No highlights on this page yet: select some text, then choose Highlight.', null);
-      return;
-    }
-    const current = fromId ? list.findIndex((item) => item.record.id === fromId) : -1;
-    const index =
-      current >= 0 || fromId
-        ? stepIndex(list.length, current, direction)
-        : firstInView(
-            list.map((item) => item.range?.getBoundingClientRect().top ?? 0),
-            window.innerHeight,
-          );
-    const item = list[index];
-    this.highlights.reveal(item.record.id);
-    this.highlights.focus(item.record.id);
-    if (this.showing.view !== 'stepper') this.hide();
-    this.showing = { view: 'stepper', id: item.record.id };
-    this.ui.showStepper({ index, total: list.length, quote: item.record.target.quote.exact }, () => rectsOf(item.range));
-  }
-
-  private openAt(event: MouseEvent): void {
-    if (event.defaultPrevented || this.ui.contains(event.target as Node) || this.currentRange()) return;
-    if ((event.target as Element | null)?.closest?.('a, button, input, textarea, select, label, [contenteditable]')) return;
-    const caret = caretAt(event.clientX, event.clientY);
-    const hit = caret && this.highlights.at(caret.node, caret.offset);
-    if (hit?.range) this.openEditor(hit.record, false);
-  }
-
-  private async save(id: string, changes: AnnotationChanges): Promise<void> {
-    const updated = await sendRequest({ type: 'update-annotation', id, changes });
-    if (updated) this.highlights.replaceRecord(updated);
-  }
-
-  private async remove(record: AnnotationRecord): Promise<void> {
-    this.highlights.forget(record.id);
-    await sendRequest({ type: 'delete-annotation', id: record.id });
-    const undo = () => void sendRequest({ type: 'restore-annotation', record }).then(() => this.highlights.load());
-    this.showToast('Highlight deleted.', undo);
+    this.flows.offerToolbar();
   }
 
   private announceStates(): void {
@@ -301,17 +46,17 @@ export class HighlightSession {
   async run(command: TabCommand): Promise<unknown> {
     switch (command.type) {
       case 'highlight-selection': {
-        const range = this.currentRange();
+        const range = this.flows.currentRange();
         if (!range) {
           const how = command.shortcut ? `, then press ${command.shortcut} again` : ', then choose Highlight';
-          this.showToast(`Select some text in the page first${how}.`, null);
+          this.flows.showToast(`Select some text in the page first${how}.`, null);
           return { ok: false };
         }
-        this.hide();
-        return { ok: await this.highlightRange(range, command.color ?? publishedPageSettings().defaultColor, false) };
+        this.flows.hide();
+        return { ok: await this.flows.highlightRange(range, command.color ?? publishedPageSettings().defaultColor, false) };
       }
       case 'step-highlights':
-        this.step(this.showing.view === 'stepper' ? this.showing.id : null, 1);
+        this.flows.step(this.flows.steppingAt(), 1);
         return { ok: this.highlights.inOrder().length > 0 };
       case 'highlight-states':
         return this.highlights.states();
@@ -324,13 +69,13 @@ export class HighlightSession {
         return undefined;
       case 'settings-changed':
         // The loader has published the new settings; a toolbar switched off goes at once.
-        if (!command.settings.showToolbar && this.showing.view === 'toolbar') this.hide();
+        if (!command.settings.showToolbar) this.flows.hideToolbar();
         return undefined;
     }
   }
 
   private async reattach(id: string): Promise<Outcome> {
-    const range = this.currentRange();
+    const range = this.flows.currentRange();
     if (!range) return { ok: false, message: 'Select the passage in the page first, then choose Re-attach.' };
     if (!(await this.highlights.retarget(id, range))) return { ok: false, message: 'That highlight no longer exists.' };
     window.getSelection()?.removeAllRanges();

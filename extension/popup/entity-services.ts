@@ -1,5 +1,8 @@
+import { browser, type Browser } from 'wxt/browser';
 import type { EntityServices } from '@/components/popup-services';
-import type { EntityRef, PageDetailsMessage } from '@/lib/messaging/contract';
+import type { EntityRef, GlossBroadcast, PageDetailsMessage } from '@/lib/messaging/contract';
+import { normalizePageUrl } from '@/lib/url/normalize-url';
+import { isBroadcast } from '../broadcasts';
 import { copyText, saveFile } from '../files/save-file';
 import { sendRequest } from '../send-request';
 
@@ -35,5 +38,23 @@ export function entityServicesFor(tabId: number, page: PageDetailsMessage): Enti
     exportIndicators: (format, fanging) => sendRequest({ type: 'export-indicators', tabId, format, fanging, page }),
     save: (file) => saveFile(file),
     copy: copyText,
+    subscribe(onChange) {
+      const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+        if (!isBroadcast(message, sender, 'entities-changed')) return;
+        const { pageUrls } = message as GlossBroadcast<'entities-changed'>;
+        if (pageUrls === null) return onChange();
+        // A change on one page concerns the views of that page: the tab's address says which page it shows
+        // (a tab whose address names no web page, such as Gloss's PDF viewer, refreshes to be safe).
+        browser.tabs.get(tabId).then(
+          (tab) => {
+            const pageUrl = tab.url ? normalizePageUrl(tab.url) : null;
+            if (pageUrl === null || pageUrls.includes(pageUrl)) onChange();
+          },
+          () => undefined,
+        );
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
+    },
   };
 }

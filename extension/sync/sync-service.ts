@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { glossDatabase } from '@/extension/background/database';
-import { announceChanges } from '@/extension/background/announce-change';
+import { announceChanges, announceEntityChanges } from '@/extension/background/announce-change';
 import { invalidateEntityScanner } from '@/extension/background/entity-scanner';
 import { KEY_FILE, makeKeyFile, unlockKeyFile } from '@/lib/sync/sync-crypto';
 import { syncOnce, type SyncOutcome } from '@/lib/sync/sync-engine';
@@ -130,6 +130,10 @@ async function announce(outcome: SyncOutcome): Promise<void> {
   // A deleted highlight names no page any more: every open tab with highlights re-reads its own.
   const deletedHighlights = outcome.written.some((write) => write.table === 'annotations' && write.record === null);
   if (actorsChanged) invalidateEntityScanner();
+  // Verdicts, actors and picks from another device show in open popups, side panels and the library.
+  if (outcome.written.some((write) => write.table === 'entityTags' || write.table === 'actors' || write.table === 'aliasPicks')) {
+    announceEntityChanges(null);
+  }
   if (deletedHighlights) {
     const tabs = await browser.tabs.query({});
     for (const tab of tabs) {

@@ -1,7 +1,7 @@
 /**
  * Gloss's backup file: a W3C Web Annotation Data Model AnnotationCollection (JSON-LD). Highlights are
  * plain W3C annotations, so other annotation tools can read them; what the model has no words for
- * (pages, tag spellings, entity verdicts, the user's actors, alias picks) travels under `gloss:` keys.
+ * (pages, tag spellings, entity verdicts, the user's actors, alias picks, settings, paused sites) travels under `gloss:` keys.
  */
 import type { ElementPathSelector, PageFragmentSelector, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
 import type { HighlightColor } from '../storage/records';
@@ -59,6 +59,14 @@ export interface BackupDocument {
    * optional list, which a file without it reads as empty, and which a Gloss made before it ignores.
    */
   'gloss:aliasPicks': object[];
+  /**
+   * This browser's settings (`{key, value, updatedAt}` as the settings table keeps them: `default-color`,
+   * `show-toolbar`) and paused sites (`{site, pausedAt}`), in a backup of everything only. Added within
+   * version 1 like the alias picks: a file without them leaves both as they are, a Gloss made before
+   * ignores them, and a setting this Gloss does not know (a newer one's) is left out as unknown fields are.
+   */
+  'gloss:settings'?: object[];
+  'gloss:pausedSites'?: object[];
 }
 
 /**

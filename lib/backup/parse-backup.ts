@@ -9,6 +9,7 @@
  */
 import type { GlossSnapshot } from '../export/page-export';
 import { BACKUP_FORMAT_VERSION } from './backup-format';
+import { isKnownSetting, parsePausedSite, parseSetting } from '../storage/device-records';
 import { parseAnnotation } from './parse-annotation';
 import { parseActor, parseAliasPick, parseEntityTag, parsePage, parseTag } from './parse-records';
 import { BackupProblem, fail, isObject, own, readArray, type JsonObject } from './read-fields';
@@ -27,6 +28,8 @@ const MAX_TAGS = 1_000_000;
 const MAX_ENTITY_TAGS = 1_000_000;
 const MAX_ACTORS = 100_000;
 const MAX_ALIAS_PICKS = 1_000_000;
+const MAX_SETTINGS = 1_000;
+const MAX_PAUSED_SITES = 100_000;
 
 /** A record left out of the import: its place in the file ("Annotation 17") and the whole reason. */
 export interface SkippedRecord {
@@ -121,6 +124,8 @@ function readSnapshot(data: unknown): { snapshot: GlossSnapshot; skipped: Skippe
     entityTags: section(data, 'gloss:entityTags', MAX_ENTITY_TAGS),
     actors: section(data, 'gloss:actors', MAX_ACTORS),
     aliasPicks: section(data, 'gloss:aliasPicks', MAX_ALIAS_PICKS),
+    settings: own(data, 'gloss:settings') === undefined ? undefined : section(data, 'gloss:settings', MAX_SETTINGS),
+    pausedSites: own(data, 'gloss:pausedSites') === undefined ? undefined : section(data, 'gloss:pausedSites', MAX_PAUSED_SITES),
   };
   const skipped: SkippedRecord[] = [];
   const snapshot: GlossSnapshot = {
@@ -130,6 +135,13 @@ function readSnapshot(data: unknown): { snapshot: GlossSnapshot; skipped: Skippe
     entityTags: readEach(lists.entityTags, 'Entity tag', parseEntityTag, (r) => r.id, 'page and entity', skipped),
     actors: readEach(lists.actors, 'Actor', parseActor, (r) => r.id, 'id', skipped),
     aliasPicks: readEach(lists.aliasPicks, 'Alias pick', parseAliasPick, (r) => r.id, 'page and name', skipped),
+    // Absent from older files and from a page's export: then the import leaves them as they are.
+    ...(lists.settings && {
+      settings: readEach(lists.settings, 'Setting', parseSetting, (r) => r.key, 'key', skipped).filter(isKnownSetting),
+    }),
+    ...(lists.pausedSites && {
+      pausedSites: readEach(lists.pausedSites, 'Paused site', parsePausedSite, (r) => r.site, 'site', skipped),
+    }),
   };
   return { snapshot, skipped };
 }

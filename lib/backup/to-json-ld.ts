@@ -4,7 +4,16 @@
  * fixed order, and `generated` is the newest change in the data, never the clock.
  */
 import type { GlossSnapshot } from '../export/page-export';
-import type { AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from '../storage/records';
+import type {
+  AliasPickRecord,
+  AnnotationRecord,
+  EntityTagRecord,
+  PageRecord,
+  PausedSiteRecord,
+  SettingRecord,
+  TagRecord,
+  UserActorRecord,
+} from '../storage/records';
 import {
   BACKUP_CONTEXT,
   BACKUP_FORMAT_VERSION,
@@ -113,6 +122,10 @@ function aliasPickEntry(pick: AliasPickRecord): object {
   };
 }
 
+const settingEntry = (setting: SettingRecord): object => ({ key: setting.key, value: setting.value, updatedAt: setting.updatedAt });
+
+const pausedSiteEntry = (paused: PausedSiteRecord): object => ({ site: paused.site, pausedAt: paused.pausedAt });
+
 /** The newest change among all records (tags only have a creation time), or undefined for no records. */
 function newestChange(snapshot: GlossSnapshot): string | undefined {
   const times = [
@@ -122,6 +135,8 @@ function newestChange(snapshot: GlossSnapshot): string | undefined {
     ...snapshot.entityTags.map((r) => r.updatedAt),
     ...snapshot.actors.map((r) => r.updatedAt),
     ...(snapshot.aliasPicks ?? []).map((r) => r.updatedAt),
+    ...(snapshot.settings ?? []).map((r) => r.updatedAt),
+    ...(snapshot.pausedSites ?? []).map((r) => r.pausedAt),
   ];
   // A loop, not Math.max(...times): a spread of 100,000 numbers can overflow the call stack.
   let newest = -Infinity;
@@ -146,6 +161,9 @@ export function backupDocument(snapshot: GlossSnapshot): BackupDocument {
     'gloss:entityTags': [...snapshot.entityTags].sort(byKey((r) => r.id)).map(entityTagEntry),
     'gloss:actors': [...snapshot.actors].sort(byKey((r) => r.id)).map(actorEntry),
     'gloss:aliasPicks': [...(snapshot.aliasPicks ?? [])].sort(byKey((r) => r.id)).map(aliasPickEntry),
+    // A backup of everything only: a page's export leaves the browser's own records out.
+    ...(snapshot.settings && { 'gloss:settings': [...snapshot.settings].sort(byKey((r) => r.key)).map(settingEntry) }),
+    ...(snapshot.pausedSites && { 'gloss:pausedSites': [...snapshot.pausedSites].sort(byKey((r) => r.site)).map(pausedSiteEntry) }),
   };
 }
 

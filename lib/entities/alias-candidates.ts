@@ -9,6 +9,7 @@
  * come in the dictionary's order of preference: the actors whose own or Microsoft name it is first, then
  * those that list it as an alias, each in data order.
  */
+import { actorOtherNames } from './actor-other-names';
 import { formKey, textForms, type ThreatActorRecord } from './dictionary';
 import type { UserActor } from './user-actors';
 
@@ -48,17 +49,6 @@ interface Entry {
 const cache = new WeakMap<readonly ThreatActorRecord[], WeakMap<readonly UserActor[], ActorNameIndex>>();
 const NO_USER_ACTORS: readonly UserActor[] = [];
 
-function otherNames(record: ThreatActorRecord): string[] {
-  const seen = new Set([formKey(record.name)]);
-  const names: string[] = [];
-  for (const name of [record.microsoft_name, ...record.aliases]) {
-    if (!name || seen.has(formKey(name))) continue;
-    seen.add(formKey(name));
-    names.push(name);
-  }
-  return names;
-}
-
 function listsOf(record: ThreatActorRecord): string[] {
   const { sources, source } = record as ThreatActorRecord & { sources?: string[]; source?: string };
   return (sources ?? (source ? [source] : [])).map((s) => SOURCE_WORDS[s] ?? s);
@@ -87,7 +77,7 @@ export function actorNameIndex(records: readonly ThreatActorRecord[], userActors
     }
     const entries: Entry[] = records.map((record) => ({
       record,
-      aliases: otherNames(record),
+      aliases: actorOtherNames(record),
       userKeys: userNames.get(formKey(record.name)) ?? new Set(),
       shippedLists: listsOf(record),
     }));

@@ -1,5 +1,6 @@
 /** Threat actors as exports name them, looked up by the keys pages store (actorKey of the canonical name). */
-import { formKey, type ThreatActorRecord } from '../entities/dictionary';
+import { actorOtherNames } from '../entities/actor-other-names';
+import type { ThreatActorRecord } from '../entities/dictionary';
 import { actorKey } from '../entities/entity-key';
 import type { ActorProfile } from './page-export';
 
@@ -13,17 +14,6 @@ function lookupFor(records: readonly ThreatActorRecord[]): Map<string, ThreatAct
     lookups.set(records, lookup);
   }
   return lookup;
-}
-
-function otherNames(record: ThreatActorRecord): string[] {
-  const seen = new Set([formKey(record.name)]);
-  const names: string[] = [];
-  for (const name of [record.microsoft_name, ...record.aliases]) {
-    if (!name || seen.has(formKey(name))) continue;
-    seen.add(formKey(name));
-    names.push(name);
-  }
-  return names;
 }
 
 /**
@@ -43,7 +33,7 @@ export function actorProfiles(
       profiles.push({ key, canonical: fallbackNames.get(key) ?? key, aliases: [] });
       continue;
     }
-    const profile: ActorProfile = { key, canonical: record.name, aliases: otherNames(record) };
+    const profile: ActorProfile = { key, canonical: record.name, aliases: actorOtherNames(record) };
     if (record.mitre_id) profile.attackId = record.mitre_id;
     profiles.push(profile);
   }

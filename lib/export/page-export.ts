@@ -3,7 +3,16 @@
  * the user kept on it, and the threat actors it mentions resolved to their names. Plain data, so the
  * exporters stay pure and the extension, the library and tests build it the same way.
  */
-import type { AliasPickRecord, AnnotationRecord, EntityTagRecord, PageRecord, TagRecord, UserActorRecord } from '../storage/records';
+import type {
+  AliasPickRecord,
+  AnnotationRecord,
+  EntityTagRecord,
+  PageRecord,
+  PausedSiteRecord,
+  SettingRecord,
+  TagRecord,
+  UserActorRecord,
+} from '../storage/records';
 
 /** A threat actor as exports name it: canonical name, other names, and its MITRE ATT&CK group id. */
 export interface ActorProfile {
@@ -37,4 +46,11 @@ export interface GlossSnapshot {
    * Stores and the backup reader always give the list; a snapshot made elsewhere without it has none.
    */
   aliasPicks?: AliasPickRecord[];
+  /**
+   * This browser's settings (default colour, toolbar on selection), one record per setting as stored,
+   * and the sites where Gloss is paused. Only a backup of everything carries them (a page's export does
+   * not); absent, an import leaves both as they are.
+   */
+  settings?: SettingRecord[];
+  pausedSites?: PausedSiteRecord[];
 }

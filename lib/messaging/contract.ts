@@ -191,8 +191,14 @@ export interface GlossRequests {
   'attack-ids': { request: { entities: AttackIdQuery[] }; response: (string | null)[] };
   /** Opens a saved page (or switches to its tab) and scrolls to one of its highlights. */
   'open-saved-page': { request: { url: string; annotationId: string | null }; response: Outcome };
-  /** The library changed stored data (import, tag rename): open tabs repaint, the dictionaries reload. */
-  'library-changed': { request: { pageUrls: string[]; actorsChanged: boolean }; response: { ok: boolean } };
+  /**
+   * The library changed stored data (import, tag rename): open tabs repaint, the dictionaries reload; after
+   * an import that wrote settings or paused sites, every tab hears the settings and the sites' tabs pause.
+   */
+  'library-changed': {
+    request: { pageUrls: string[]; actorsChanged: boolean; entitiesChanged?: boolean; settingsChanged?: boolean; pausedSites?: string[] };
+    response: { ok: boolean };
+  };
   /**
    * Caller: content script (the always-on loader, at start and on resume). Whether Gloss is paused on
    * the sender's own site, whether its own page has highlights (false when paused), and the settings the
@@ -345,6 +351,12 @@ export interface GlossBroadcasts {
   'highlights-placed': { event: object; response: void };
   /** From the background: the stored highlights of these pages changed; the popup and the library refresh. */
   'annotations-changed': { event: { pageUrls: string[] }; response: void };
+  /**
+   * From the background: entity verdicts, the user's actors or alias picks changed, on these pages (null:
+   * on every page, as a new actor or a pick for every page does); the popup, side panel and library
+   * refresh what they show of entities.
+   */
+  'entities-changed': { event: { pageUrls: string[] | null }; response: void };
   /** From the background: Gloss was paused or resumed on a site; the popup and the library follow. */
   'site-pause-changed': { event: { site: string; paused: boolean }; response: void };
   /** From the background: the settings changed (or were erased); another open settings page follows. */

@@ -79,7 +79,12 @@ const CHECKS: Record<GlossRequestType, Check> = {
   'actor-profiles': (m) => isStringList(m.keys, 1_000_000),
   'attack-ids': (m) => Array.isArray(m.entities) && m.entities.length <= 100_000,
   'open-saved-page': (m) => typeof m.url === 'string' && m.url.length <= 8_000 && (m.annotationId === null || isId(m.annotationId)),
-  'library-changed': (m) => isStringList(m.pageUrls, 1_000_000) && typeof m.actorsChanged === 'boolean',
+  'library-changed': (m) =>
+    isStringList(m.pageUrls, 1_000_000) &&
+    typeof m.actorsChanged === 'boolean' &&
+    (m.entitiesChanged === undefined || typeof m.entitiesChanged === 'boolean') &&
+    (m.settingsChanged === undefined || typeof m.settingsChanged === 'boolean') &&
+    (m.pausedSites === undefined || isStringList(m.pausedSites, 100_000)),
   'site-status': () => true,
   'tab-site-pause': (m) => isTabId(m.tabId),
   'set-site-paused': (m) => typeof m.site === 'string' && m.site.length > 0 && m.site.length <= 300 && typeof m.paused === 'boolean',

@@ -5,6 +5,7 @@
 import type { GlossSnapshot } from '../export/page-export';
 import { keepLocal, mergeActor, mergeInto, mergePage, newerWins, noCounts, total, type ImportCounts } from './backup-merge';
 import type { GlossDatabase } from './database';
+import { importSettings, readDeviceRecords } from './device-records';
 import { clampPage } from './keep-records';
 import type { AnnotationRecord, PageRecord, TagRecord } from './records';
 import { tagKey } from './tags';
@@ -19,6 +20,9 @@ export interface ImportReport extends ImportCounts {
   entityTags: ImportCounts;
   actors: ImportCounts;
   aliasPicks: ImportCounts;
+  /** This browser's settings and paused sites, when the backup carries them. */
+  settings: ImportCounts;
+  pausedSites: ImportCounts;
 }
 
 export interface ImportOptions {
@@ -27,9 +31,23 @@ export interface ImportOptions {
    * the changes actorChanges lists. Without it, the actors are left as they are.
    */
   actors: boolean;
+  /**
+   * Whether the backup's settings replace this browser's where they differ: the user agreed to the
+   * changes settingChanges lists. Without it, only settings already at the file's value are written.
+   */
+  settings?: boolean;
 }
 
-const allTables = (db: GlossDatabase) => [db.pages, db.annotations, db.tags, db.entityTags, db.actors, db.aliasPicks];
+const allTables = (db: GlossDatabase) => [
+  db.pages,
+  db.annotations,
+  db.tags,
+  db.entityTags,
+  db.actors,
+  db.aliasPicks,
+  db.settings,
+  db.pausedSites,
+];
 
 const present = <T>(record: T | undefined): record is T => record !== undefined;
 
@@ -46,7 +64,8 @@ export interface LoadedRecords {
 /**
  * Everything Gloss keeps, or with `pageUrls` only those pages: their annotations and entity tags, the
  * tags their annotations use, their alias picks, and every user actor and pick for every page (these
- * belong to no page). One read transaction,
+ * belong to no page). Everything also holds the settings and paused sites; a choice of pages does not.
+ * One read transaction,
  * so the snapshot is consistent; records come sorted by their keys. With `loaded`, pages and
  * highlights come from there and only the small tables are read.
  */
@@ -62,6 +81,7 @@ export async function readSnapshot(db: GlossDatabase, pageUrls?: readonly string
         entityTags: sortedBy(await db.entityTags.toArray(), (r) => r.id),
         actors,
         aliasPicks,
+        ...(await readDeviceRecords(db)),
       };
     }
     const urls = [...new Set(pageUrls)];
@@ -141,7 +161,8 @@ function standInTags(snapshot: GlossSnapshot): TagRecord[] {
  * Merges a snapshot into the database: pages by url, tags by key, everything else by id. A record not
  * here is added; one that is the same is skipped; otherwise the newer `updatedAt` wins (a page keeps the
  * union of both sides' actors; a tag keeps its local spelling; an actor gains the names it lacked).
- * Alias picks merge like verdicts (the newer wins).
+ * Alias picks merge like verdicts (the newer wins). Paused sites are united (a site paused here keeps its
+ * time); settings follow importSettings (device-records.ts), replacing differing ones only with `settings: true`.
  * Stand-in pages and tags are made for records that need them, and never replace stored ones. Actors
  * are merged only with `actors: true` (the user agreed to actorChanges). All in one transaction over
  * every table, so a failure part-way leaves the database exactly as it was.
@@ -149,7 +170,7 @@ function standInTags(snapshot: GlossSnapshot): TagRecord[] {
 export async function importSnapshot(
   db: GlossDatabase,
   snapshot: GlossSnapshot,
-  options: ImportOptions = { actors: true },
+  options: ImportOptions = { actors: true, settings: true },
 ): Promise<ImportReport> {
   return db.transaction('rw', allTables(db), async () => {
     const pages = total([
@@ -161,14 +182,18 @@ export async function importSnapshot(
     const entityTags = await mergeInto(db.entityTags, snapshot.entityTags, (r) => r.id, newerWins);
     const actors = options.actors ? await mergeInto(db.actors, snapshot.actors, (r) => r.id, mergeActor) : noCounts();
     const aliasPicks = await mergeInto(db.aliasPicks, snapshot.aliasPicks ?? [], (r) => r.id, newerWins);
+    const settings = await importSettings(db, snapshot.settings ?? [], options.settings === true);
+    const pausedSites = await mergeInto(db.pausedSites, snapshot.pausedSites ?? [], (r) => r.site, keepLocal);
     return {
-      ...total([pages, tags, annotations, entityTags, actors, aliasPicks]),
+      ...total([pages, tags, annotations, entityTags, actors, aliasPicks, settings, pausedSites]),
       pages,
       annotations,
       tags,
       entityTags,
       actors,
       aliasPicks,
+      settings,
+      pausedSites,
     };
   });
 }

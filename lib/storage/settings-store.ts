@@ -19,6 +19,19 @@ export const DEFAULT_COLOR_KEY = 'default-color';
 const KEYS: { [K in keyof GlossSettings]: string } = { defaultColor: DEFAULT_COLOR_KEY, showToolbar: 'show-toolbar' };
 const NAMES = Object.keys(KEYS) as (keyof GlossSettings)[];
 
+/** Each setting's record key, by the setting's name (the backup carries the records under these keys). */
+export const SETTING_KEYS: Readonly<{ [K in keyof GlossSettings]: string }> = Object.freeze({ ...KEYS });
+
+/** The setting stored under a record key, or undefined for any other key (the welcome record, a newer Gloss's setting). */
+export function settingNameOfKey(key: string): keyof GlossSettings | undefined {
+  return NAMES.find((name) => KEYS[name] === key);
+}
+
+/** Whether `value` is one the setting can take. */
+export function isSettingValue<K extends keyof GlossSettings>(name: K, value: unknown): value is GlossSettings[K] {
+  return v.is(settingSchemas().each[name], value);
+}
+
 type SettingSchemas = { [K in keyof GlossSettings]: v.GenericSchema<unknown, GlossSettings[K]> };
 type ChangesSchema = v.GenericSchema<unknown, Partial<GlossSettings>>;
 let schemas: { each: SettingSchemas; changes: ChangesSchema } | null = null;

@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { launchChromiumWithGloss } from '../../harness/chromium';
 import type { AnalyzeTabResult } from '../../lib/messaging/contract';
-import { writeDemoOutput } from './demo-output';
-import { STORE_SCREENSHOTS_DIR, writeStoreScreenshots } from './store-screenshots';
+import { DEMO_OUTPUT_DIR, writeDemoOutput } from './demo-output';
+import { storeScreenshotsDir, writeStoreScreenshots } from './store-screenshots';
 
 /**
- * Opens the sample in Chromium with Gloss. Headed: stays open until closed. Headless: writes demo-output/,
- * then highlights, takes a note and opens the popup and library for the store screenshots (demo-output/store/).
+ * Opens the sample in Chromium with Gloss. Headed: stays open until closed. Headless: writes demo-output/
+ * (or `outputDir`, which the demo's end-to-end test gives), then highlights, takes a note and opens the
+ * popup and library for the store screenshots (its store/ folder).
  */
-export async function runChromiumDemo(sampleUrl: string, headed: boolean): Promise<void> {
+export async function runChromiumDemo(sampleUrl: string, headed: boolean, outputDir = DEMO_OUTPUT_DIR): Promise<void> {
   const session = await launchChromiumWithGloss({ headed });
   const page = session.context.pages()[0] ?? (await session.context.newPage());
   await page.goto(sampleUrl);
@@ -26,9 +27,14 @@ export async function runChromiumDemo(sampleUrl: string, headed: boolean): Promi
   }
   const tabId = await session.tabIdOf(page);
   const data = (await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'analyze-tab', tabId: id }), tabId)) as AnalyzeTabResult;
-  await writeDemoOutput(page, popup, data);
-  await popup.close();
-  const shots = await writeStoreScreenshots(session, page);
-  console.log(`\nWrote the store screenshots (1280×800) to ${path.relative(process.cwd(), STORE_SCREENSHOTS_DIR)}/: ${shots.join(', ')}.`);
-  await session.close();
+  try {
+    await writeDemoOutput(page, popup, data, outputDir);
+    await popup.close();
+    const shots = await writeStoreScreenshots(session, page, outputDir);
+    console.log(
+      `\nWrote the store screenshots (1280×800) to ${path.relative(process.cwd(), storeScreenshotsDir(outputDir))}/: ${shots.join(', ')}.`,
+    );
+  } finally {
+    await session.close();
+  }
 }

@@ -25,14 +25,22 @@ function entityGroups(entities: readonly PageEntity[]): { group: string; items: 
   );
 }
 
-/** Writes page.png, popup.png and popup.json, then prints what the popup shows. */
-export async function writeDemoOutput(page: Screenshotter, popup: Screenshotter, data: AnalyzeTabResult): Promise<void> {
-  await mkdir(DEMO_OUTPUT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(DEMO_OUTPUT_DIR, 'page.png') });
-  await popup.screenshot({ path: path.join(DEMO_OUTPUT_DIR, 'popup.png'), fullPage: true });
-  await writeFile(path.join(DEMO_OUTPUT_DIR, 'popup.json'), `${JSON.stringify(data, null, 2)}\n`);
+/**
+ * Writes page.png, popup.png and popup.json to `dir` (demo-output/ unless a test names another), then
+ * prints what the popup shows.
+ */
+export async function writeDemoOutput(
+  page: Screenshotter,
+  popup: Screenshotter,
+  data: AnalyzeTabResult,
+  dir = DEMO_OUTPUT_DIR,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, 'page.png') });
+  await popup.screenshot({ path: path.join(dir, 'popup.png'), fullPage: true });
+  await writeFile(path.join(dir, 'popup.json'), `${JSON.stringify(data, null, 2)}\n`);
 
-  console.log(`\nWrote ${path.relative(process.cwd(), DEMO_OUTPUT_DIR)}/page.png, popup.png and popup.json.\n`);
+  console.log(`\nWrote ${path.relative(process.cwd(), dir)}/page.png, popup.png and popup.json.\n`);
   if (!data.ok) {
     console.log(`The popup says the page cannot be read (${data.reason}).`);
     return;

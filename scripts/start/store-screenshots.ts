@@ -2,13 +2,20 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { setTabViewport, type ChromiumSession } from '../../harness/chromium';
-import { describeGlossUi, glossEditor, glossFrame, highlightText, selectForToolbar } from '../../tests/e2e/support/chromium-gloss-ui';
+import {
+  clickInGloss,
+  describeGlossUi,
+  glossEditor,
+  glossFrame,
+  highlightText,
+  selectForToolbar,
+} from '../../tests/e2e/support/chromium-gloss-ui';
 import { ENTITY_MARKS_SCRIPT } from '../../tests/e2e/support/entity-marks';
 import { PAINTED_SCRIPT } from '../../tests/e2e/support/page-selection';
 import { DEMO_OUTPUT_DIR } from './demo-output';
 
-/** Where the store listing (store/listing.md) finds its screenshots. */
-export const STORE_SCREENSHOTS_DIR = path.join(DEMO_OUTPUT_DIR, 'store');
+/** Where the store listing (store/listing.md) finds its screenshots: `store/` in the demo's output folder. */
+export const storeScreenshotsDir = (outputDir = DEMO_OUTPUT_DIR): string => path.join(outputDir, 'store');
 
 /** The size both stores take (Chrome Web Store: 1280×800 or 640×400; AMO shows them at 1280×800). */
 const WIDTH = 1280;
@@ -56,8 +63,10 @@ async function highlightIn(page: Page, colour: string, start: string, end: strin
   await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await target.click({ force: true });
   if (button === 'Highlight') return;
+  // The editor opens in the frame after that click: until Chrome has drawn it, a click at the swatch's
+  // place lands on the page, which closes the editor (so the swatch was never chosen on a loaded machine).
   const swatch = (await glossEditor(page)).getByRole('radio', { name: colour });
-  await swatch.click({ force: true });
+  await clickInGloss(await glossFrame(page), swatch);
   await waitFor(`the ${colour} swatch to be chosen`, async () => (await swatch.getAttribute('aria-checked')) === 'true');
 }
 
@@ -108,23 +117,24 @@ async function composite(session: ChromiumSession, page: Page, popup: Page, file
       border-radius:8px;box-shadow:0 4px 24px rgba(0,0,0,.35),0 0 0 1px rgba(0,0,0,.15)">
   </body>`);
   await canvas.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
-  await canvas.screenshot({ path: path.join(STORE_SCREENSHOTS_DIR, file) });
+  await canvas.screenshot({ path: file });
   await canvas.close();
 }
 
 /**
- * Writes demo-output/store/: 1280×800 screenshots of Gloss in use on the sample article, for the store
- * listings. Everything is done as a person does it (selection, toolbar, editor, popup, library), so the
- * pictures show what the build really draws.
+ * Writes demo-output/store/ (or `store/` in the output folder given): 1280×800 screenshots of Gloss in use
+ * on the sample article, for the store listings. Everything is done as a person does it (selection,
+ * toolbar, editor, popup, library), so the pictures show what the build really draws.
  */
-export async function writeStoreScreenshots(session: ChromiumSession, page: Page): Promise<string[]> {
-  await mkdir(STORE_SCREENSHOTS_DIR, { recursive: true });
+export async function writeStoreScreenshots(session: ChromiumSession, page: Page, outputDir = DEMO_OUTPUT_DIR): Promise<string[]> {
+  const dir = storeScreenshotsDir(outputDir);
+  await mkdir(dir, { recursive: true });
   await page.setViewportSize({ width: WIDTH, height: HEIGHT });
   await page.bringToFront();
   // 1. The article with highlights, and the note editor open on the last one.
   await annotate(page);
   await scrollSettled(page);
-  await page.screenshot({ path: path.join(STORE_SCREENSHOTS_DIR, '1-highlights.png') });
+  await page.screenshot({ path: path.join(dir, '1-highlights.png') });
   await (await glossEditor(page)).getByRole('button', { name: 'Done' }).click({ force: true });
   await waitFor('the editor to close', async () => (await (await glossEditor(page)).count()) === 0);
 
@@ -144,7 +154,7 @@ export async function writeStoreScreenshots(session: ChromiumSession, page: Page
     },
     async () => `it shows: ${await listed.textContent()}`,
   );
-  await composite(session, page, popup, '2-popup-highlights.png');
+  await composite(session, page, popup, path.join(dir, '2-popup-highlights.png'));
 
   // 3. Dark mode: the entities, one of them marked in the page, and the outline.
   await popup.emulateMedia({ colorScheme: 'dark' });
@@ -153,7 +163,7 @@ export async function writeStoreScreenshots(session: ChromiumSession, page: Page
     Object.values((await page.evaluate(ENTITY_MARKS_SCRIPT)) as Record<string, unknown[]>).some((marks) => marks.length > 0),
   );
   await popup.getByRole('region', { name: 'Entities' }).evaluate((region) => region.scrollIntoView({ block: 'start' }));
-  await composite(session, page, popup, '3-entities-dark.png');
+  await composite(session, page, popup, path.join(dir, '3-entities-dark.png'));
   await popup.close();
 
   // 4. The library: every annotated page, with search and filters.
@@ -162,7 +172,7 @@ export async function writeStoreScreenshots(session: ChromiumSession, page: Page
   await library.goto(`chrome-extension://${session.extensionId}/library.html`);
   await library.getByRole('searchbox', { name: 'Search' }).waitFor({ timeout: WAIT });
   await library.getByText('Octo Tempest utilized').first().waitFor({ timeout: WAIT });
-  await library.screenshot({ path: path.join(STORE_SCREENSHOTS_DIR, '4-library.png') });
+  await library.screenshot({ path: path.join(dir, '4-library.png') });
   await library.close();
 
   return ['1-highlights.png', '2-popup-highlights.png', '3-entities-dark.png', '4-library.png'];

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPdfs, type TestPdfName } from '../../harness/test-pdfs';
+import { PRINT_TIMEOUT_MS } from '../support/use-test-pdfs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'gloss.js');
@@ -38,7 +39,7 @@ function gloss(...args: string[]): Promise<Run> {
 let pdfs: Record<TestPdfName, string>;
 beforeAll(async () => {
   pdfs = await testPdfs();
-});
+}, PRINT_TIMEOUT_MS);
 
 describe('gloss analyze on the printed sample article', () => {
   const URL = 'https://vendor.example/research/storm-1152.pdf';

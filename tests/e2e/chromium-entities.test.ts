@@ -129,6 +129,32 @@ describe('Chromium: entities on the sample article', () => {
     await page.close();
   });
 
+  it('shows a verdict made in one view in another open view of the page at once, both ways', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=entities-live'));
+    const first = await env.session.openPopupFor(page);
+    const second = await env.session.openPopupFor(page);
+    const inFirst = first.getByRole('region', { name: 'Entities' });
+    const inSecond = second.getByRole('region', { name: 'Entities' });
+    const description = async (view: typeof first, name: string) => {
+      const id = await view.getByRole('region', { name: 'Entities' }).getByRole('button', { name }).getAttribute('aria-describedby');
+      return id ? view.locator(`[id="${id}"]`).textContent() : null;
+    };
+    await inSecond.getByRole('button', { name: 'Storm-1152 (17)' }).waitFor();
+
+    await inFirst.getByRole('button', { name: 'Storm-1152 (17)' }).click();
+    await inFirst.getByRole('button', { name: 'Confirm threat actor' }).click();
+    await expect.poll(() => description(second, 'Storm-1152 (17)')).toBe('Confirmed by you');
+
+    await inSecond.getByRole('button', { name: /^Octo Tempest, resolved to Scattered Spider \(\d+\)$/ }).click();
+    await inSecond.getByRole('button', { name: 'Not a threat actor' }).click();
+    await expect.poll(() => inFirst.getByRole('button', { name: /^Octo Tempest/ }).count()).toBe(0);
+    await expect.poll(() => inFirst.getByText(/^Rejected on this page \(1\)$/).count()).toBe(1);
+    await first.close();
+    await second.close();
+    await page.close();
+  });
+
   it('creates an actor from selected text and links another name to a known actor; later pages know both', async () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('new-actor.html?case=entities-new-actor'));

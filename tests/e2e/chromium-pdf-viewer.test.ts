@@ -5,6 +5,9 @@ import { testPdf } from '../../harness/test-pdfs';
 import { useChromium } from './support/browser-sessions';
 import { SAMPLE_TITLE } from './support/sample';
 import { spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+import { useTestPdfs } from '../support/use-test-pdfs';
+
+useTestPdfs(['long', 'sample', 'sample-no-outline', 'scanned', 'broken', 'encrypted']);
 
 const env = useChromium();
 const pdfs = usePdfServer();

@@ -4,6 +4,9 @@ import { testPdf } from '../../harness/test-pdfs';
 import { useFirefox } from './support/browser-sessions';
 import { SAMPLE_TITLE } from './support/sample';
 import { spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+import { useTestPdfs } from '../support/use-test-pdfs';
+
+useTestPdfs(['broken', 'sample', 'sample-no-outline', 'scanned', 'encrypted']);
 
 const env = useFirefox();
 const pdfs = usePdfServer();

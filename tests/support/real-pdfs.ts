@@ -1,6 +1,6 @@
 /**
- * The printed test PDFs (harness/test-pdfs.ts, made by the unit project's globalSetup) read the way the
- * command line reads them, once per test file.
+ * The printed test PDFs (harness/test-pdfs.ts, made when first asked for) read the way the command line
+ * reads them, once per test file.
  */
 import { readFile } from 'node:fs/promises';
 import { readPdfBytes } from '../../cli/pdf-loader';

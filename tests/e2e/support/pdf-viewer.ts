@@ -9,7 +9,7 @@ export interface PdfServer {
   server: () => FixtureServer;
 }
 
-/** Serves the printed test PDFs (made by the e2e project's globalSetup) for a test file's tests. */
+/** Serves the printed test PDFs (made on first use, see tests/support/use-test-pdfs.ts) for a test file's tests. */
 export function usePdfServer(): PdfServer {
   let server: FixtureServer | undefined;
   beforeAll(async () => {

@@ -614,3 +614,76 @@ describe('hostile keys', () => {
     expect(result.ok && result.snapshot.annotations.map((r) => r.iri)).toContain('urn:gloss:annotation:__proto__');
   });
 });
+
+describe("this browser's settings and paused sites", () => {
+  it('are read back as written, in a backup of everything', () => {
+    const result = parseBackup(backupJson(richSnapshot()));
+    expect(result.ok && result.snapshot.settings).toStrictEqual([
+      { key: 'default-color', value: 'blue', updatedAt: 1_714_000_000_126 },
+      { key: 'show-toolbar', value: false, updatedAt: 1_714_000_000_125 },
+    ]);
+    expect(result.ok && result.snapshot.pausedSites?.map((paused) => paused.site)).toEqual(['127.0.0.1:8080', 'news.example']);
+  });
+
+  it('are absent from a file without them (an older backup, a page’s export), so an import leaves them alone', () => {
+    const result = parseChanged((document) => {
+      delete document['gloss:settings'];
+      delete document['gloss:pausedSites'];
+    });
+    expect(result.ok).toBe(true);
+    expect(result.ok && 'settings' in result.snapshot).toBe(false);
+    expect(result.ok && 'pausedSites' in result.snapshot).toBe(false);
+  });
+
+  it('leave out a setting this Gloss does not know, as unknown fields are, and never the welcome record', () => {
+    const result = parseChanged((document) => {
+      document['gloss:settings'].push({ key: 'reading-font', value: 'serif', updatedAt: 5 });
+      document['gloss:settings'].push({ key: 'welcome-shown-at', value: 1, updatedAt: 5 });
+    });
+    expect(result.ok && result.skipped).toEqual([]);
+    expect(result.ok && result.snapshot.settings?.map((setting) => setting.key)).toEqual(['default-color', 'show-toolbar']);
+  });
+
+  it('skip a known setting with a value it cannot take, naming it', () => {
+    expect(
+      skippedOne(
+        parseChanged((document) => {
+          document['gloss:settings'][0].value = 'chartreuse';
+        }),
+      ),
+    ).toBe('Setting 1: default-color cannot be "chartreuse".');
+    expect(
+      skippedOne(
+        parseChanged((document) => {
+          document['gloss:settings'][1].updatedAt = 'yesterday';
+        }),
+      ),
+    ).toBe('Setting 2: updatedAt must be a time in milliseconds since 1970.');
+  });
+
+  it('skip a paused site that is no site Gloss can pause, or one listed twice', () => {
+    expect(
+      skippedOne(
+        parseChanged((document) => {
+          document['gloss:pausedSites'][0].site = 'https://news.example/page';
+        }),
+      ),
+    ).toMatch(/^Paused site 1: site is not a web site Gloss can pause/);
+    expect(
+      skippedOne(
+        parseChanged((document) => {
+          document['gloss:pausedSites'][0].site = 'news.example';
+        }),
+      ),
+    ).toBe('Paused site 2 has the same site as paused site 1.');
+  });
+
+  it('refuse the file when either is not a list', () => {
+    expect(messageOf(parseChanged((document) => (document['gloss:settings'] = { 'default-color': 'blue' })))).toBe(
+      "The backup's gloss:settings is not a list.",
+    );
+    expect(messageOf(parseChanged((document) => (document['gloss:pausedSites'] = 'news.example')))).toBe(
+      "The backup's gloss:pausedSites is not a list.",
+    );
+  });
+});

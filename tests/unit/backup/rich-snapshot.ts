@@ -2,7 +2,8 @@
  * A snapshot with every shape a backup must carry: pages with and without the optional fields,
  * annotations with and without notes, tags and element hints, ids that are UUIDs (lower and upper case)
  * and one made on import from an older Gloss's IRI (which it keeps), hostile text, confirmed and rejected
- * entity tags, the user's own actors, and alias picks for one page and for every page.
+ * entity tags, the user's own actors, alias picks for one page and for every page, and this browser's
+ * settings and paused sites.
  */
 import type { GlossSnapshot } from '@/lib/export/page-export';
 import { annotationIri, idForIri, recordIri } from '@/lib/storage/annotation-ids';
@@ -158,6 +159,14 @@ export function richSnapshot(): GlossSnapshot {
         updatedAt: T + 8,
       },
     ],
+    settings: [
+      { key: 'default-color', value: 'blue', updatedAt: T + 3 },
+      { key: 'show-toolbar', value: false, updatedAt: T + 2 },
+    ],
+    pausedSites: [
+      { site: 'news.example', pausedAt: T },
+      { site: '127.0.0.1:8080', pausedAt: T + 4 },
+    ],
   };
 }
 
@@ -181,5 +190,7 @@ export function sortedSnapshot(snapshot: GlossSnapshot): GlossSnapshot {
     entityTags: [...snapshot.entityTags].sort(by((r) => r.id)),
     actors: [...snapshot.actors].sort(by((r) => r.id)),
     aliasPicks: [...(snapshot.aliasPicks ?? [])].sort(by((r) => r.id)),
+    ...(snapshot.settings && { settings: [...snapshot.settings].sort(by((r) => r.key)) }),
+    ...(snapshot.pausedSites && { pausedSites: [...snapshot.pausedSites].sort(by((r) => r.site)) }),
   };
 }

@@ -100,6 +100,8 @@ describe('backupJson', () => {
       entityTags: [...snapshot.entityTags].reverse(),
       actors: [...snapshot.actors].reverse(),
       aliasPicks: [...(snapshot.aliasPicks ?? [])].reverse(),
+      settings: [...(snapshot.settings ?? [])].reverse(),
+      pausedSites: [...(snapshot.pausedSites ?? [])].reverse(),
     };
     expect(backupJson(shuffled)).toBe(backupJson(snapshot));
   });

@@ -73,6 +73,7 @@ function fakeServices(initial: PageEntities, overrides: Partial<EntityServices> 
     focus: vi.fn(async () => true),
     clearMarks: vi.fn(async () => undefined),
     marksShown: vi.fn(async () => false),
+    subscribe: vi.fn(() => () => undefined),
     pagesForActor: vi.fn(async () => []),
     ...overrides,
   };
@@ -139,6 +140,53 @@ describe('EntitiesRegion', () => {
     const storm = buttonNamed(root, 'Storm-1152 (3)')!;
     expect(root.querySelector(`#${storm.getAttribute('aria-describedby')}`)?.textContent).toBe('Confirmed by you');
     expect(root.textContent).toContain('Confirmed Storm-1152 as a threat actor.');
+  });
+
+  it('follows a verdict made in another view: the list refreshes, and an entity rejected there closes here', async () => {
+    let changedElsewhere = () => {};
+    const services = fakeServices(pageEntities(TEXT, FOUND, []), {
+      subscribe: vi.fn((onChange: () => void) => {
+        changedElsewhere = onChange;
+        return () => undefined;
+      }),
+    });
+    const root = await mount(services);
+    await click(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)'));
+    expect(root.querySelector('.rejected')).toBeNull();
+    // The side panel confirmed Storm-1152 and rejected Octo Tempest, the one open here.
+    services.refresh = vi.fn(async () => ({
+      ok: true as const,
+      entities: pageEntities(TEXT, FOUND, [
+        { entityKey: 'threat-actor:storm-1152', status: 'confirmed' },
+        { entityKey: 'threat-actor:scattered spider', status: 'rejected' },
+      ]),
+    }));
+    await act(async () => changedElsewhere());
+    for (let i = 0; i < 3; i++) await act(async () => {});
+    const storm = buttonNamed(root, 'Storm-1152 (3)')!;
+    expect(root.querySelector(`#${storm.getAttribute('aria-describedby')}`)?.textContent).toBe('Confirmed by you');
+    expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeUndefined();
+    expect(root.querySelector('.rejected summary')?.textContent).toBe('Rejected on this page (1)');
+    expect(services.clearMarks).toHaveBeenCalled();
+  });
+
+  it('keeps what it shows when a refresh after a change elsewhere fails, and stops listening once closed', async () => {
+    let changedElsewhere = () => {};
+    const unsubscribe = vi.fn();
+    const services = fakeServices(pageEntities(TEXT, FOUND, []), {
+      subscribe: vi.fn((onChange: () => void) => {
+        changedElsewhere = onChange;
+        return unsubscribe;
+      }),
+    });
+    const root = await mount(services);
+    services.refresh = vi.fn(async () => ({ ok: false as const, message: 'Gloss can’t read this page any more.' }));
+    await act(async () => changedElsewhere());
+    await act(async () => {});
+    expect(buttonNamed(root, 'Storm-1152 (3)')).toBeDefined();
+    expect(root.querySelector('[role="status"]')?.textContent ?? '').toBe('');
+    await act(async () => render(null, root));
+    expect(unsubscribe).toHaveBeenCalled();
   });
 
   it('sets a rejected entity apart, and brings it back on undo', async () => {

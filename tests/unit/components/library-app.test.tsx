@@ -3,7 +3,14 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/components/library/library-app';
-import type { ActorChange, ConfirmActorChanges, ImportOutcome, LibraryServices } from '@/components/library/library-services';
+import type {
+  ActorChange,
+  ConfirmActorChanges,
+  ConfirmSettingChanges,
+  ImportOutcome,
+  LibraryServices,
+  SettingChange,
+} from '@/components/library/library-services';
 import type { ImportReport } from '@/lib/storage/backup-store';
 import type { AnnotationRecord, PageRecord } from '@/lib/storage/records';
 
@@ -50,6 +57,8 @@ const report: ImportReport = {
   entityTags: counts,
   actors: counts,
   aliasPicks: counts,
+  settings: counts,
+  pausedSites: counts,
 };
 
 function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
@@ -61,7 +70,15 @@ function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
     exportPages: vi.fn(async () => ({ fileName: 'x.md', mimeType: 'text/markdown', data: '# x' })),
     save: vi.fn(),
     copy: vi.fn(async () => true),
-    importBackup: vi.fn(async (): Promise<ImportOutcome> => ({ ok: true, report, skipped: [], actorChanges: [], actorsApplied: false })),
+    importBackup: vi.fn(async (): Promise<ImportOutcome> => ({
+      ok: true,
+      report,
+      skipped: [],
+      actorChanges: [],
+      actorsApplied: false,
+      settingChanges: [],
+      settingsApplied: false,
+    })),
     renameTag: vi.fn(async () => ({ annotations: 1, merged: false })),
     subscribe: () => () => undefined,
     vault: {
@@ -194,7 +211,7 @@ describe('LibraryApp', () => {
     const s = services();
     const root = await mount(s);
     const file = await chooseFile(root);
-    expect(s.importBackup).toHaveBeenCalledWith(file, expect.any(Function), expect.any(Function));
+    expect(s.importBackup).toHaveBeenCalledWith(file, expect.any(Function), expect.any(Function), expect.any(Function));
     expect(status(root)).toMatch(/^Imported: 2 highlights added, 0 updated, 0 already up to date; 1 new page\./);
     expect(root.querySelector('.import-confirm')).toBeNull();
 
@@ -209,7 +226,17 @@ describe('LibraryApp', () => {
       message: `Annotation ${i + 17}: TextQuoteSelector exact is empty.`,
     }));
     const root = await mount(
-      services({ importBackup: async () => ({ ok: true, report, skipped, actorChanges: [], actorsApplied: false }) }),
+      services({
+        importBackup: async () => ({
+          ok: true,
+          report,
+          skipped,
+          actorChanges: [],
+          actorsApplied: false,
+          settingChanges: [],
+          settingsApplied: false,
+        }),
+      }),
     );
     await chooseFile(root);
     expect(status(root)).toContain(
@@ -229,7 +256,15 @@ describe('LibraryApp', () => {
       return services({
         importBackup: vi.fn(async (_file: File, _step?: unknown, confirm?: ConfirmActorChanges): Promise<ImportOutcome> => {
           const applied = confirm ? await confirm(changes) : false;
-          return { ok: true, report, skipped: [], actorChanges: changes, actorsApplied: applied };
+          return {
+            ok: true,
+            report,
+            skipped: [],
+            actorChanges: changes,
+            actorsApplied: applied,
+            settingChanges: [],
+            settingsApplied: false,
+          };
         }),
       });
     }
@@ -272,6 +307,61 @@ describe('LibraryApp', () => {
       await act(async () => {});
       expect(panel(root)).toBeNull();
       expect(status(root)).toMatch(/Actor changes left out, as chosen\.$/);
+    });
+  });
+
+  describe('a backup that changes settings', () => {
+    const changes: SettingChange[] = [
+      { name: 'defaultColor', from: 'yellow', to: 'blue' },
+      { name: 'showToolbar', from: true, to: false },
+    ];
+    const restored: ImportReport = { ...report, pausedSites: { ...counts, added: 2 }, settings: { ...counts, updated: 2 } };
+    function asking() {
+      return services({
+        importBackup: vi.fn(
+          async (_file: File, _step?: unknown, _actors?: unknown, confirm?: ConfirmSettingChanges): Promise<ImportOutcome> => {
+            const applied = confirm ? await confirm(changes) : false;
+            return {
+              ok: true,
+              report: restored,
+              skipped: [],
+              actorChanges: [],
+              actorsApplied: false,
+              settingChanges: changes,
+              settingsApplied: applied,
+            };
+          },
+        ),
+      });
+    }
+    const panel = (root: HTMLElement) => root.querySelector('.import-confirm') as HTMLElement | null;
+
+    it('asks in a named group, with keeping the settings focused', async () => {
+      const root = await mount(asking());
+      await chooseFile(root);
+      const group = panel(root)!;
+      expect(document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent).toBe('Settings in backup.json');
+      expect(document.getElementById(group.getAttribute('aria-describedby')!)?.textContent).toBe(
+        'This backup also sets the default colour to Blue (now Yellow) and turns the toolbar on selection off.',
+      );
+      expect([...group.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Use the backup’s settings', 'Keep my settings']);
+      expect(document.activeElement).toBe(button(root, 'Keep my settings'));
+      expect(status(root)).toContain('the backup also changes your settings');
+    });
+
+    it('says what it restored: the paused sites, and the settings when the reader agreed', async () => {
+      const root = await mount(asking());
+      await chooseFile(root);
+      await act(async () => button(root, 'Use the backup’s settings').click());
+      await act(async () => {});
+      expect(panel(root)).toBeNull();
+      expect(status(root)).toMatch(
+        /Paused on 2 more sites\. Settings restored: the backup sets the default colour to Blue and turns the toolbar on selection off\.$/,
+      );
+      await chooseFile(root);
+      await act(async () => button(root, 'Keep my settings').click());
+      await act(async () => {});
+      expect(status(root)).toMatch(/Paused on 2 more sites\. Settings left as they were, as chosen\.$/);
     });
   });
 

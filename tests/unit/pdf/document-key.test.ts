@@ -7,6 +7,9 @@ import { readPdfFile } from '../../../cli/pdf-loader';
 import { testPdf } from '../../../harness/test-pdfs';
 import { isPdfDocumentKey, pdfDocumentKey } from '@/lib/pdf/document-key';
 import { readTestPdf } from '../../support/real-pdfs';
+import { useTestPdfs } from '../../support/use-test-pdfs';
+
+useTestPdfs(['sample', 'sample-no-outline']);
 
 describe("a PDF's document key", () => {
   it('is the first fingerprint pdf.js gives, as a urn:x-pdf URN', () => {

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { pageAtOffset } from '@/lib/pdf/document-text';
 import type { PdfProgress } from '@/lib/pdf/read-pdf';
 import { readTestPdf } from '../../support/real-pdfs';
+import { useTestPdfs } from '../../support/use-test-pdfs';
+
+useTestPdfs(['long']);
 
 describe('a PDF of over a hundred pages', () => {
   it('is read page by page, with progress after every page', async () => {

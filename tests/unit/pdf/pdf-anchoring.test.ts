@@ -3,6 +3,9 @@ import { buildDocumentText } from '@/lib/pdf/document-text';
 import { anchorAllInPdf, anchorPdfTarget, describePdfOffsets, pageOfTarget } from '@/lib/pdf/pdf-anchoring';
 import { line } from '../../support/pdf-text-items';
 import { readTestPdf } from '../../support/real-pdfs';
+import { useTestPdfs } from '../../support/use-test-pdfs';
+
+useTestPdfs(['sample']);
 
 describe('highlights on a PDF', () => {
   it('are described by quote, position and the page they start on', async () => {

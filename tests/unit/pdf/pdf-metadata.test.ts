@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parsePdfDate, pdfMetadata } from '@/lib/pdf/pdf-metadata';
 import { readTestPdf } from '../../support/real-pdfs';
+import { useTestPdfs } from '../../support/use-test-pdfs';
+
+useTestPdfs(['sample']);
 
 describe('PDF date strings', () => {
   it.each([

@@ -5,6 +5,9 @@ import { bodyFontSize, inferOutline, MAX_OUTLINE_ENTRIES, outlineFromBookmarks }
 import type { PdfDocumentSource, PdfOutlineNode } from '@/lib/pdf/pdf-source';
 import { line } from '../../support/pdf-text-items';
 import { readTestPdf } from '../../support/real-pdfs';
+import { useTestPdfs } from '../../support/use-test-pdfs';
+
+useTestPdfs(['sample', 'sample-no-outline']);
 
 /** A page of body text at 10 pt, with `extra` lines on top. */
 function bodyPage(pageNumber: number, extra: ReturnType<typeof line>[] = []) {

@@ -14,6 +14,9 @@ import {
 import { readPdf } from '@/lib/pdf/read-pdf';
 import type { PdfDocumentSource } from '@/lib/pdf/pdf-source';
 import { testPdfBytes } from '../../support/real-pdfs';
+import { useTestPdfs } from '../../support/use-test-pdfs';
+
+useTestPdfs(['broken', 'encrypted', 'scanned']);
 
 async function problemOf(read: Promise<unknown>): Promise<PdfProblem> {
   const error = await read.then(

@@ -2,7 +2,8 @@
 /**
  * Whatever the stores write, a backup gives back to the byte: hostile pages and selections are saved
  * through the real store functions (on fake-indexeddb), then export → wipe → import → export must give
- * the same text, with nothing skipped, and a second import must change nothing.
+ * the same text, with nothing skipped, and a second import must change nothing. The settings and paused
+ * sites, written through their stores, go round too.
  *
  * Pages are parsed by the HTML parser from generated markup (namespaced tags like Word's <st1:place>,
  * custom elements, SVG, any Unicode text), selections are described by the real describeOffsets, and
@@ -30,7 +31,10 @@ import { savePick } from '@/lib/storage/alias-pick-store';
 import { recordArticleDetails, recordPageActors } from '@/lib/storage/page-store';
 import { RecordProblem } from '@/lib/storage/record-rules';
 import { HIGHLIGHT_COLORS, type AnnotationRecord } from '@/lib/storage/records';
+import { saveSettings } from '@/lib/storage/settings-store';
+import { pauseSite } from '@/lib/storage/site-pause-store';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
+import { siteOfUrl } from '@/lib/url/site';
 
 /**
  * Runs per property: each saves a few pages through the stores and round-trips them (about 0.1 s a run,
@@ -202,6 +206,18 @@ const pageWork = fc.record({
   ),
 });
 
+/** This browser's own records: some settings chosen (or none), and sites paused, as the settings page and popup write them. */
+const deviceWork = fc.record({
+  settings: fc.record({ defaultColor: fc.constantFrom(...HIGHLIGHT_COLORS), showToolbar: fc.boolean() }, { requiredKeys: [] }),
+  paused: fc.array(
+    fc
+      .tuple(fc.constantFrom('http', 'https'), fc.domain(), fc.option(fc.integer({ min: 1, max: 65_535 })))
+      .map(([scheme, host, port]) => siteOfUrl(`${scheme}://${host}${port === null ? '' : `:${port}`}/`))
+      .filter((site): site is string => site !== null),
+    { maxLength: 4 },
+  ),
+});
+
 const opened: GlossDatabase[] = [];
 const newDatabase = () => {
   const db = new GlossDatabase(`property-${crypto.randomUUID()}`);
@@ -227,12 +243,14 @@ async function attempt<T>(write: () => Promise<T>, tally: { saved: number; refus
 
 describe('a backup of whatever the stores wrote', () => {
   it('restores byte for byte, skips nothing, and a second import changes nothing', async () => {
-    const tally = { saved: 0, refused: 0, picks: 0 };
+    const tally = { saved: 0, refused: 0, picks: 0, settings: 0, pausedSites: 0 };
     let pdfHighlights = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(pageWork, { minLength: 1, maxLength: 3 }), async (pages) => {
+      fc.asyncProperty(fc.array(pageWork, { minLength: 1, maxLength: 3 }), deviceWork, async (pages, device) => {
         const db = newDatabase();
         let now = 1_700_000_000_000;
+        await saveSettings(db, device.settings, ++now);
+        for (const site of device.paused) await pauseSite(db, site, ++now);
         for (const work of pages) {
           const documentKey = work.pdf ? `urn:x-pdf:${work.pdf.fingerprint}` : undefined;
           const url = work.pdf?.local ? `urn:x-pdf:${work.pdf.fingerprint}` : work.url;
@@ -264,14 +282,16 @@ describe('a backup of whatever the stores wrote', () => {
           (record) => record.documentKey !== undefined && record.target.page !== undefined,
         ).length;
         tally.picks += snapshot.aliasPicks?.length ?? 0;
+        tally.settings += snapshot.settings?.length ?? 0;
+        tally.pausedSites += snapshot.pausedSites?.length ?? 0;
         const text = backupJson(snapshot);
         const parsed = parseBackup(text);
         expect(parsed.ok && parsed.skipped).toEqual([]);
         if (!parsed.ok) return;
         const fresh = newDatabase();
-        await importSnapshot(fresh, parsed.snapshot, { actors: true });
+        await importSnapshot(fresh, parsed.snapshot, { actors: true, settings: true });
         expect(backupJson(await readSnapshot(fresh))).toBe(text);
-        const again = await importSnapshot(fresh, parsed.snapshot, { actors: true });
+        const again = await importSnapshot(fresh, parsed.snapshot, { actors: true, settings: true });
         expect(again.added + again.updated).toBe(0);
       }),
       { numRuns: RUNS },
@@ -282,5 +302,8 @@ describe('a backup of whatever the stores wrote', () => {
     // PDF highlights, with their page, were among what went round.
     expect(pdfHighlights).toBeGreaterThan(0);
     expect(tally.picks).toBeGreaterThan(0);
+    // So were settings and paused sites.
+    expect(tally.settings).toBeGreaterThan(0);
+    expect(tally.pausedSites).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -32,6 +32,8 @@ async function store(database: GlossDatabase, snapshot: GlossSnapshot): Promise<
   await database.entityTags.bulkPut(snapshot.entityTags);
   await database.actors.bulkPut(snapshot.actors);
   await database.aliasPicks.bulkPut(snapshot.aliasPicks ?? []);
+  await database.settings.bulkPut(snapshot.settings ?? []);
+  await database.pausedSites.bulkPut(snapshot.pausedSites ?? []);
 }
 
 function parsed(text: string): GlossSnapshot {
@@ -76,10 +78,12 @@ describe('a backup round trip', () => {
     const fresh = newDatabase();
     const report = await importSnapshot(fresh, parsed(text));
     expect(report).toMatchObject({
-      added: 16,
+      added: 20,
       updated: 0,
       skipped: 0,
       aliasPicks: { added: 2, updated: 0, skipped: 0 },
+      settings: { added: 2, updated: 0, skipped: 0 },
+      pausedSites: { added: 2, updated: 0, skipped: 0 },
       annotations: { added: 4, updated: 0, skipped: 0 },
     });
     expect(backupJson(await readSnapshot(fresh))).toBe(text);
@@ -94,13 +98,15 @@ describe('a backup round trip', () => {
     expect(report).toEqual({
       added: 0,
       updated: 0,
-      skipped: 16,
+      skipped: 20,
       pages: { ...none, skipped: 3 },
       annotations: { ...none, skipped: 4 },
       tags: { ...none, skipped: 3 },
       entityTags: { ...none, skipped: 2 },
       actors: { ...none, skipped: 2 },
       aliasPicks: { ...none, skipped: 2 },
+      settings: { ...none, skipped: 2 },
+      pausedSites: { ...none, skipped: 2 },
     });
     expect(await readSnapshot(db)).toStrictEqual(before);
   });

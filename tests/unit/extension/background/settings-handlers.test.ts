@@ -140,6 +140,38 @@ describe('erase-everything', () => {
   });
 });
 
+describe('library-changed after an import that restored settings and paused sites', () => {
+  it('tells every tab the settings, and the paused sites’ tabs that Gloss is paused there', async () => {
+    const db = glossDatabase();
+    await saveSettings(db, { defaultColor: 'blue', showToolbar: false });
+    await pauseSite(db, 'social.example');
+    const article = await fakeBrowser.tabs.create({ url: PAGE });
+    const social = await fakeBrowser.tabs.create({ url: 'https://social.example/feed' });
+    const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => undefined);
+    const broadcast = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async () => undefined);
+
+    const request = { type: 'library-changed', pageUrls: [], actorsChanged: false, settingsChanged: true, pausedSites: ['social.example'] };
+    expect(isGlossRequest(request)).toBe(true);
+    expect(await handleRequest(request as never, library())).toEqual({ ok: true });
+
+    const settings = { defaultColor: 'blue', showToolbar: false };
+    expect(sendMessage).toHaveBeenCalledWith(article.id, { type: 'settings-changed', gloss: 'tab-command', settings }, { frameId: 0 });
+    expect(sendMessage).toHaveBeenCalledWith(
+      social.id,
+      { type: 'site-paused-changed', gloss: 'tab-command', paused: true },
+      { frameId: 0 },
+    );
+    expect(sendMessage).not.toHaveBeenCalledWith(article.id, expect.objectContaining({ type: 'site-paused-changed' }), expect.anything());
+    expect(broadcast).toHaveBeenCalledWith({ type: 'settings-changed', settings });
+    expect(broadcast).toHaveBeenCalledWith({ type: 'site-pause-changed', site: 'social.example', paused: true });
+  });
+
+  it('is refused with a site list that is not one', () => {
+    expect(isGlossRequest({ type: 'library-changed', pageUrls: [], actorsChanged: false, pausedSites: 'social.example' })).toBe(false);
+    expect(isGlossRequest({ type: 'library-changed', pageUrls: [], actorsChanged: false, settingsChanged: 'yes' })).toBe(false);
+  });
+});
+
 describe('the shortcut and the context menu', () => {
   it('highlight in the default colour the settings page chose', async () => {
     const tab = await fakeBrowser.tabs.create({ url: PAGE });

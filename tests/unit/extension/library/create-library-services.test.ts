@@ -11,6 +11,7 @@ import { backupJson } from '@/lib/backup/to-json-ld';
 import { MAX_BACKUP_BYTES } from '@/lib/backup/parse-backup';
 import type { GlossRequest } from '@/lib/messaging/contract';
 import { GlossDatabase } from '@/lib/storage/database';
+import { readSettings } from '@/lib/storage/settings-store';
 import type { ImportStep } from '@/components/library/library-services';
 import { BLOG, NEWS, REPORT, richSnapshot, UUID_ID } from '../../backup/rich-snapshot';
 import { contentScript } from '../background/fixtures';
@@ -72,6 +73,30 @@ describe('importing a backup', () => {
     expect(outcome).toMatchObject({ ok: true, actorsApplied: true });
     expect(await db.actors.count()).toBeGreaterThan(0);
     expect(requests.find((request) => request.type === 'library-changed')).toMatchObject({ actorsChanged: true });
+  });
+
+  it("restores the backup's paused sites, and its settings only when the reader agrees to the changes it shows", async () => {
+    const declined = vi.fn(async () => false);
+    const first = await createLibraryServices(db).importBackup(backupFile(backupJson(richSnapshot())), undefined, undefined, declined);
+    expect(declined).toHaveBeenCalledWith([
+      { name: 'defaultColor', from: 'yellow', to: 'blue' },
+      { name: 'showToolbar', from: true, to: false },
+    ]);
+    expect(first).toMatchObject({ ok: true, settingsApplied: false });
+    expect(await readSettings(db)).toEqual({ defaultColor: 'yellow', showToolbar: true });
+    expect((await db.pausedSites.toArray()).map((paused) => paused.site).sort()).toEqual(['127.0.0.1:8080', 'news.example']);
+    expect(requests.find((request) => request.type === 'library-changed')).toMatchObject({
+      settingsChanged: false,
+      pausedSites: ['127.0.0.1:8080', 'news.example'],
+    });
+
+    requests = [];
+    const agreed = vi.fn(async () => true);
+    const second = await createLibraryServices(db).importBackup(backupFile(backupJson(richSnapshot())), undefined, undefined, agreed);
+    expect(second).toMatchObject({ ok: true, settingsApplied: true });
+    expect(await readSettings(db)).toEqual({ defaultColor: 'blue', showToolbar: false });
+    // The sites were paused by the first import: nothing new to announce.
+    expect(requests.find((request) => request.type === 'library-changed')).toMatchObject({ settingsChanged: true, pausedSites: [] });
   });
 
   it('refuses a file over the size limit with its size in plain words, before reading it', async () => {
@@ -158,5 +183,17 @@ describe('hearing of changes', () => {
     stop();
     await fakeBrowser.runtime.onMessage.trigger(news, fromBackground);
     expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('reloads when verdicts, actors or picks changed elsewhere (a page’s actors follow them), from Gloss only', async () => {
+    const services = createLibraryServices(db);
+    const onChange = vi.fn();
+    services.subscribe(onChange);
+    const verdict = { type: 'entities-changed', pageUrls: [NEWS] };
+    await fakeBrowser.runtime.onMessage.trigger(verdict, contentScript());
+    expect(onChange).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onMessage.trigger(verdict, fromBackground);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'entities-changed', pageUrls: null }, fromBackground);
+    expect(onChange).toHaveBeenCalledTimes(2);
   });
 });

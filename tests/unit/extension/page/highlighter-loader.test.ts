@@ -90,6 +90,30 @@ const mouseUp = async (isTrusted: boolean) => {
   await settle();
 };
 
+/**
+ * Holds back the background's answer to the loader's next request (its first question, at start) until
+ * the test gives it.
+ */
+function holdNextAnswer(): (value: unknown) => void {
+  let answer: (value: unknown) => void = () => undefined;
+  vi.mocked(sendRequest).mockImplementationOnce(
+    () =>
+      new Promise((resolve) => {
+        answer = resolve as typeof answer;
+      }),
+  );
+  return (value) => answer(value);
+}
+
+/** Starts the loader, then a person selects text and presses the shortcut before the site's state is known. */
+async function startBeforeTheAnswer(): Promise<{ answer: (value: unknown) => void; early: Promise<unknown> }> {
+  const answer = holdNextAnswer();
+  startHighlighterLoader(controller.signal);
+  selectText();
+  await mouseUp(true);
+  return { answer, early: command({ type: 'highlight-selection' }) };
+}
+
 describe('the always-on loader', () => {
   it('asks one question at start and loads nothing on a page without highlights', async () => {
     startHighlighterLoader(controller.signal);
@@ -133,17 +157,7 @@ describe('the always-on loader', () => {
   });
 
   it('acts on selections and commands only once the background has said the site is not paused', async () => {
-    let answer: (value: unknown) => void = () => undefined;
-    vi.mocked(sendRequest).mockImplementationOnce(
-      () =>
-        new Promise((resolve) => {
-          answer = resolve as typeof answer;
-        }),
-    );
-    startHighlighterLoader(controller.signal);
-    selectText();
-    await mouseUp(true);
-    const early = command({ type: 'highlight-selection' });
+    const { answer, early } = await startBeforeTheAnswer();
     await settle();
     expect(injected).toBe(0);
     answer({ paused: false, hasAnnotations: false });
@@ -153,30 +167,14 @@ describe('the always-on loader', () => {
   });
 
   it('on a paused site, drops what came before the answer', async () => {
-    let answer: (value: unknown) => void = () => undefined;
-    vi.mocked(sendRequest).mockImplementationOnce(
-      () =>
-        new Promise((resolve) => {
-          answer = resolve as typeof answer;
-        }),
-    );
-    startHighlighterLoader(controller.signal);
-    selectText();
-    await mouseUp(true);
-    const early = command({ type: 'highlight-selection' });
+    const { answer, early } = await startBeforeTheAnswer();
     answer({ paused: true, hasAnnotations: false });
     expect(await early).toEqual({ ok: false });
     expect(injected).toBe(0);
   });
 
   it('stays paused when the pause arrives before the answer to its first question', async () => {
-    let answer: (value: unknown) => void = () => undefined;
-    vi.mocked(sendRequest).mockImplementationOnce(
-      () =>
-        new Promise((resolve) => {
-          answer = resolve as typeof answer;
-        }),
-    );
+    const answer = holdNextAnswer();
     startHighlighterLoader(controller.signal);
     await command({ type: 'site-paused-changed', paused: true });
     answer({ paused: false, hasAnnotations: true });
