@@ -4,8 +4,11 @@ import { useChromium } from './support/browser-sessions';
 import { SAMPLE_TITLE } from './support/sample';
 import { usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
 import { samplePdfHighlight, sampleMentions, VIEWER_MARKS_SCRIPT, type ViewerMarks } from './support/pdf-popup';
+import { useTestPdfs } from '../support/use-test-pdfs';
 
 const env = useChromium();
+useTestPdfs(['sample', 'long']);
+
 const pdfs = usePdfServer();
 
 const state = (page: Page) => page.evaluate(VIEWER_STATE_SCRIPT) as Promise<ViewerState>;

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { useFirefox } from './support/browser-sessions';
 import { usePdfServer } from './support/pdf-viewer';
 import { dragEdgesScript, paintedCenterScript, PASSAGE, PDF_PAINTED_SCRIPT, type DragEdges, type Painted } from './support/pdf-highlights';
+import { useTestPdfs } from '../support/use-test-pdfs';
 
 const env = useFirefox();
+useTestPdfs(['sample']);
 // The same PDF from two addresses: two servers, two ports.
 const first = usePdfServer();
 const second = usePdfServer();

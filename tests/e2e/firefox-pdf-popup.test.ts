@@ -4,8 +4,11 @@ import { useFirefox } from './support/browser-sessions';
 import { SAMPLE_TITLE } from './support/sample';
 import { usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
 import { samplePdfHighlight, sampleMentions, VIEWER_MARKS_SCRIPT, type ViewerMarks } from './support/pdf-popup';
+import { useTestPdfs } from '../support/use-test-pdfs';
 
 const env = useFirefox();
+useTestPdfs(['sample']);
+
 const pdfs = usePdfServer();
 
 const WAIT = { timeout: 20_000 };
