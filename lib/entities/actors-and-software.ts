@@ -28,6 +28,9 @@
  * - a listed family named by one word that describes software (a language, platform, file type or
  *   generic noun: "Python", "AutoIT", "payload", "Final") is the ordinary word, not the family;
  * - a vendor-scheme name followed by a software noun ("Encrypted Taurus Stealer") is not an actor;
+ * - an individual's handle is not an actor (`person-cues.ts`: "the seller X", "a user named X", "X, the
+ *   developer of…"): not at a mention with such a cue, and not anywhere for a name no list has that the
+ *   text presents as a person and never as a group;
  * - names proposed by context cues (`context-cues.ts` for actors, `software-cues.ts` for malware)
  *   are found again wherever they occur in the text (one sense per text), software names in any
  *   case written with a capital ("Zloader", "ZLoader") but not as a folder in a path; an alias given
@@ -49,6 +52,7 @@ import { createNameMatcher, selectLongest, type NameMatcher } from './match-name
 import { cuesAround } from './context-cues';
 import { calledMalware, isDescriptiveWord } from './software-cues';
 import { calledTool } from './tool-cues';
+import { personCue } from './person-cues';
 import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
 import { gatherCandidates, type Tag } from './candidate-spans';
 import { groupEntities, type Decided, type Span } from './group-entities';
@@ -167,6 +171,18 @@ function decideSpans(
   });
   const groupSense = (i: number, span: Span) => confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedActors.has(id));
 
+  // Individuals' handles ("the seller X", "a user named X", "X, the developer of…"): a mention with a
+  // person cue is no actor, and a name no list has that the text presents as a person somewhere and
+  // never as a group is no actor anywhere in it.
+  const person = chosen.map((span) =>
+    span.actorIds.length > 0 || span.scheme !== undefined || span.cued === 'actor' ? personCue(text, span.start, span.end) : false,
+  );
+  const personNames = new Set(keys.filter((_, i) => person[i]));
+  const strongNames = new Set(keys.filter((_, i) => local[i].strongActor));
+  const isPerson = (i: number, span: Span) =>
+    (person[i] && !local[i].strongActor) ||
+    (span.actorIds.length === 0 && span.scheme === undefined && personNames.has(keys[i]) && !strongNames.has(keys[i]));
+
   const decided: Decided[] = [];
   for (const [i, span] of chosen.entries()) {
     const cues = local[i];
@@ -205,6 +221,7 @@ function decideSpans(
         if (cues.strongActor || (vote.actor >= 3 && vote.actor >= 2 * vote.software)) kind = 'actor';
       }
     } else kind = 'actor';
+    if (kind === 'actor' && isPerson(i, span)) continue;
 
     // A listed family whose name is one word that describes software ("Python", "AutoIT", "payload",
     // "Final") is that word, not the family.

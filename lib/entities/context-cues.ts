@@ -13,7 +13,7 @@
  * A proposed name must look like a name (`cue-names.ts`): a capitalised word (or up to three), camelCase,
  * or a vendor-scheme shape, never a stop word ("The", "Russian", "Microsoft").
  */
-import { isNameLike, NAME, OPEN_QUOTE, S, type CueKind, type CuedName } from './cue-names';
+import { isNameLike, leadingStopWords, NAME, OPEN_QUOTE, S, type CueKind, type CuedName } from './cue-names';
 import { findIntroducedGroups, IS_A_GROUP_AFTER } from './group-introducing-cues';
 
 /** Nouns that make the name before them a group: "Cobalt group", "DarkSide operators". */
@@ -155,8 +155,10 @@ const LIST_ITEM = new RegExp(`${OPEN_QUOTE}(${NAME})`, 'g');
 /** Names proposed by context (see the module comment), in text order; overlaps are all kept. */
 export function findCuedNames(text: string): CuedName[] {
   const out: CuedName[] = [];
-  const push = (start: number, name: string, kind: CueKind, aliasOf?: CuedName['aliasOf']) => {
-    const trimmed = name.replace(/[.\s]+$/, '');
+  const push = (at: number, name: string, kind: CueKind, aliasOf?: CuedName['aliasOf']) => {
+    const lead = leadingStopWords(name);
+    const start = at + lead;
+    const trimmed = name.slice(lead).replace(/[.\s]+$/, '');
     if (!isNameLike(trimmed)) return;
     out.push({ start, end: start + trimmed.length, text: trimmed, kind, aliasOf });
   };

@@ -47,6 +47,20 @@ export function isNameLike(name: string): boolean {
   return /[A-Za-z]/.test(name) && name.length >= 2;
 }
 
+/**
+ * How many characters of leading stop words a proposed name starts with ("The Quartz" → 4): a cue
+ * pattern that begins with a name takes the first capitalised word of a sentence with it ("The Quartz
+ * ransomware gang"), and the regex does not retry from the next word once it has matched.
+ */
+export function leadingStopWords(name: string): number {
+  let offset = 0;
+  for (const word of name.split(/[ \u00a0]/).slice(0, -1)) {
+    if (!STOP_WORDS.has(word)) break;
+    offset += word.length + 1;
+  }
+  return offset;
+}
+
 /** Compound adjectives that describe an actor rather than name it: "State-sponsored", "China-nexus". */
 const DESCRIBING = /-(?:based|linked|sponsored|speaking|nexus|backed|affiliated|aligned|related|themed|like|style|motivated|oriented)$/i;
 

@@ -149,6 +149,24 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
   ),
 };
 
+export const PERSON_CUES: HostileGenerator = {
+  name: 'person-cues',
+  label: 'handles of people beside group cues',
+  targets:
+    'person-cues.ts: PERSON_BEFORE (a role or handle noun before the name), PERSON_AFTER (a role in apposition); cue-names.ts: leadingStopWords',
+  // Every name is proposed as a group ("X ransomware gang") and has a person cue half-written around it,
+  // so the scanner reads the person cues at thousands of mentions.
+  arbitrary: repeated(
+    fc
+      .tuple(
+        fc.constantFrom('The ', 'the seller ', 'a user named ', 'under the moniker ', 'one actor going by the handle ', 'The The '),
+        capitalised,
+        fc.constantFrom(' ransomware gang, the developer ', ', who is the ', ', a well-known ', ' ransomware gang ', ',   the  ', ' '),
+      )
+      .map((parts) => parts.join('')),
+  ),
+};
+
 /** Generators for text the entity scanner reads (extracted article text). */
 export const DOMAINS_AND_CUES: HostileGenerator = {
   name: 'domains-and-cues',
@@ -177,6 +195,7 @@ export const TEXT_GENERATORS: readonly HostileGenerator[] = [
   WHITESPACE_RUNS,
   APOSTROPHE_WORDS,
   GROUP_AND_TOOL_CUES,
+  PERSON_CUES,
   DOMAINS_AND_CUES,
 ];
 

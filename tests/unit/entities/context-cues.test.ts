@@ -77,6 +77,11 @@ describe('names proposed by context', () => {
     expect(gc).toMatchObject({ text: 'GC' });
     expect('the Golden Chickens (GC) family'.slice(gc.aliasOf!.start, gc.aliasOf!.end)).toBe('Golden Chickens');
   });
+  it('leaves the sentence-initial stop words out of a name a cue starts with: "The Quartz ransomware gang"', () => {
+    expect(cued('The Quartz ransomware gang claimed it.')).toEqual(['Quartz']);
+    const [quartz] = findCuedNames('The Quartz ransomware gang claimed it.');
+    expect(quartz).toMatchObject({ start: 4, end: 10 });
+  });
   it('proposes only name-like words: no articles, nationalities, vendors or software names', () => {
     expect(cued('the Russian group, the The gang, the Microsoft group, the Minebridge RAT threat actors')).toEqual([]);
     expect(isNameLike('ReconHellcat')).toBe(true);
