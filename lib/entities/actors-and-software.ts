@@ -51,6 +51,7 @@ import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, selectLongest, type NameMatcher } from './match-names';
 import { cuesAround } from './context-cues';
 import { calledMalware, isDescriptiveWord } from './software-cues';
+import { isNameLike } from './cue-names';
 import { calledTool } from './tool-cues';
 import { personCue } from './person-cues';
 import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
@@ -208,17 +209,21 @@ function decideSpans(
     } else if (isSoftware) {
       kind = 'software';
       const gang = GANG_AFTER.exec(text.slice(span.end, span.end + 16));
-      // Never for a weak name ("Russian hackers", "One operator").
-      if (!span.weak && gang) {
+      // Never for a weak name ("Russian hackers", "One operator") but a capitalised ransomware name ("the
+      // Hive gang": the gang that shares its name with its ransomware).
+      const ransomware = span.softwareIds.some((id) => softwareDictionary.software[id].ransomware);
+      const namedGang = !span.weak || (ransomware && /^\p{Lu}/u.test(span.text) && isNameLike(span.text));
+      if (gang && namedGang) {
         // "the TrickBot gang": the group named after its malware, noun included.
         span.end += gang[0].length;
         span.text = text.slice(span.start, span.end);
         span.softwareIds = [];
         kind = 'actor';
-      } else if (!span.weak && !cues.software && span.softwareIds.some((id) => softwareDictionary.software[id].ransomware)) {
+      } else if (namedGang && !cues.software && ransomware) {
         // A ransomware name is also its gang's: "DarkSide affiliates", and bare mentions in a text
-        // that mostly talks about the gang (three actor cues or more, twice the software cues).
-        if (cues.strongActor || (vote.actor >= 3 && vote.actor >= 2 * vote.software)) kind = 'actor';
+        // that mostly talks about the gang (three actor cues or more, twice the software cues); a weak
+        // name ("Hive", "Everest") only where a group noun is right at it.
+        if (cues.strongActor || (!span.weak && vote.actor >= 3 && vote.actor >= 2 * vote.software)) kind = 'actor';
       }
     } else kind = 'actor';
     if (kind === 'actor' && isPerson(i, span)) continue;

@@ -6,8 +6,13 @@
  * `tool-cues.ts`).
  */
 
-/** A name-like token: capitalised, camelCase or with digits; joined by - or . inside. */
-const TOKEN = String.raw`(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*`;
+/**
+ * A name-like token: initials with their last dot ("M.O.D."), or a capitalised, camelCase or digit-bearing
+ * word; joined by - or . inside.
+ */
+const TOKEN = String.raw`(?:[A-Z](?:\.[A-Z])+\.|[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*`;
+/** A name that is initials ("M.O.D.", "A.C."): its last dot is part of it. */
+export const INITIALS = /^[A-Z](?:\.[A-Z])+\.$/;
 /**
  * Where a name may start: not inside a word, nor inside words joined by - or . ("CVE-CVE-…"). Without
  * it a pattern that begins with a name retries from every letter of a long run, and each try reads to
@@ -34,14 +39,26 @@ const STOP_WORDS = new Set(
     'Palo Alto Networks Trend Micro Sophos Zscaler Secureworks Recorded Future IBM Check Point Intel Windows ' +
     'Linux Android Apple macOS iOS Python Java Office Excel Word PowerShell Figure Table Source Note Update ' +
     'Ransomware-as-a-Service RaaS Initial Access Broker Brokers Affiliate Affiliates Operator Operators ' +
-    'However Moreover Further Furthermore Additionally Finally Meanwhile Therefore Thus Notably Interestingly Similarly'
+    'However Moreover Further Furthermore Additionally Finally Meanwhile Therefore Thus Notably Interestingly Similarly ' +
+    // Industries, sectors and departments: "the Finance group of the company", "Healthcare was the most targeted".
+    'Finance Financial Banking Bank Banks Insurance Healthcare Health Medical Pharmaceutical Pharmaceuticals ' +
+    'Manufacturing Industrial Education Academic Academia Energy Utilities Oil Gas Retail Hospitality Technology ' +
+    'Telecommunications Telecom Transportation Logistics Shipping Maritime Aviation Aerospace Defense Defence Legal ' +
+    'Media Entertainment Gaming Agriculture Construction Automotive Mining Chemical Chemicals Marketing Sales ' +
+    'Engineering Accounting Payroll Procurement Support Customer Customers Services Public Private Nonprofit Non-profit ' +
+    'Critical Infrastructure Sector Sectors Industry Industries Department Division Business Enterprise Corporate ' +
+    'Consumer Global International Regional National Federal Management Executive'
   ).split(' '),
 );
 
-/** Whether a proposed name is name-like: no stop word first or last, some letter in it. */
-export function isNameLike(name: string): boolean {
+/**
+ * Whether a proposed name is name-like: no stop word in it, some letter in it. A group's own name
+ * (`ownName`: "refers to itself as Karakurt Team") may end in a group noun.
+ */
+export function isNameLike(name: string, ownName = false): boolean {
   const words = name.split(/[ \u00a0]/);
-  if (words.some((w) => STOP_WORDS.has(w) || DESCRIBING.test(w))) return false;
+  const last = ownName && words.length > 1 && OWN_NAME_NOUN.test(words[words.length - 1]) ? words.length - 1 : words.length;
+  if (words.some((w, i) => i < last && (STOP_WORDS.has(w) || DESCRIBING.test(w)))) return false;
   // "the Minebridge RAT threat actors": a software name, not the group's.
   if (words.length > 1 && SOFTWARE_NOUN.test(words[words.length - 1])) return false;
   return /[A-Za-z]/.test(name) && name.length >= 2;
@@ -60,6 +77,9 @@ export function leadingStopWords(name: string): number {
   }
   return offset;
 }
+
+/** Group nouns a group's own name may end in: "Karakurt Team", "Lapsus Group". */
+const OWN_NAME_NOUN = /^(?:Team|Group|Gang|Crew|Collective|Squad|Army|Syndicate)$/;
 
 /** Compound adjectives that describe an actor rather than name it: "State-sponsored", "China-nexus". */
 const DESCRIBING = /-(?:based|linked|sponsored|speaking|nexus|backed|affiliated|aligned|related|themed|like|style|motivated|oriented)$/i;

@@ -14,7 +14,14 @@ import { NAME, OPEN_QUOTE, S } from './cue-names';
  * by the group" is no cue).
  */
 const IS_A_GROUP = String.raw`[”"'’*_]*(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|(?<![\s\u00a0])[\s\u00a0]+(?:is|was|are|were|remains?)(?:[\s\u00a0]+(?:also|still|not|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|collective|syndicate|APT)s?\b`;
-export const IS_A_GROUP_AFTER = new RegExp(`^${IS_A_GROUP}`, 'i');
+/**
+ * The name is then said to be the group behind something: "X, the gang behind the attacks", "X, the
+ * ransomware group responsible for…". Not "X, the group said": the group noun must say what it is behind.
+ * A run of closing quotes is entered only at its start (read from each of its quotes, it would be
+ * quadratic).
+ */
+const GROUP_BEHIND = String.raw`(?<![”"'’*_])[”"'’*_]*,[\s\u00a0]+the[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,2}?(?:group|gang|crew|collective|syndicate|threat[\s\u00a0]+actors?)[\s\u00a0]+(?:behind|responsible[\s\u00a0]+for)\b`;
+export const IS_A_GROUP_AFTER = new RegExp(`^(?:${IS_A_GROUP}|${GROUP_BEHIND})`, 'i');
 
 /** Cues read before the name they propose, each one linear global regex. */
 const NAME_LAST_RULES: readonly RegExp[] = [
@@ -40,6 +47,7 @@ const NAME_LAST_RULES: readonly RegExp[] = [
  */
 const NAME_FIRST_RULES: readonly RegExp[] = [
   new RegExp(IS_A_GROUP, 'g'),
+  new RegExp(GROUP_BEHIND, 'gi'),
   new RegExp(String.raw`(?<![\s\u00a0])${S}APT(?![-.]?[A-Za-z0-9])(?!${S}(?:groups?|actors?)\b)`, 'g'),
 ];
 /** A name that ends a short stretch of text. */
@@ -60,11 +68,21 @@ function nameEndingAt(text: string, index: number): { start: number; name: strin
   return m ? { start: from + m.index, name: m[1] } : undefined;
 }
 
+export interface IntroducedGroup {
+  start: number;
+  name: string;
+  /**
+   * The name the text gives the group or the group gives itself ("we dubbed the gang X", "refers to
+   * itself as X"): a group noun at its end is part of it ("Karakurt Team").
+   */
+  ownName?: boolean;
+}
+
 /** Where a name a group is introduced under starts, and the name, in text order per rule. */
-export function findIntroducedGroups(text: string): { start: number; name: string }[] {
-  const out: { start: number; name: string }[] = [];
+export function findIntroducedGroups(text: string): IntroducedGroup[] {
+  const out: IntroducedGroup[] = [];
   for (const regex of NAME_LAST_RULES) {
-    for (const m of text.matchAll(regex)) out.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
+    for (const m of text.matchAll(regex)) out.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1], ownName: true });
   }
   for (const regex of NAME_FIRST_RULES) {
     for (const m of text.matchAll(regex)) {

@@ -100,6 +100,17 @@ describe('names that are both actor and software', () => {
     expect(gang.mentions.map((m) => m.text)).toEqual(['DarkSide', 'DarkSide', 'DarkSide', 'DarkSide']);
     expect(actorsIn('The attackers deployed DarkSide ransomware.')).toEqual([]);
   });
+  it('makes "X ransomware gang", "X ransomware operators" the gang, not the ransomware (issue 13)', () => {
+    const text = 'The DarkSide ransomware gang claimed it. DarkSide ransomware operators asked for money.';
+    expect(actorsIn(text).flatMap((e) => e.mentions.map((m) => m.text))).toEqual(['DarkSide', 'DarkSide']);
+    expect(finder.findEntities(text).filter((e) => e.kind === 'malware')).toEqual([]);
+  });
+  it('makes a ransomware name that is also an ordinary word the gang where a group noun is right at it: "the Hive gang"', () => {
+    const mentions = (text: string) => actorsIn(text).flatMap((e) => e.mentions.map((m) => m.text));
+    expect(mentions('The Hive gang leaked the data, and Hive affiliates deployed the ransomware.')).toEqual(['Hive gang', 'Hive']);
+    // Not a stop word listed as ransomware ("One", "Russian").
+    expect(mentions('One group struck; a Russian group followed with phishing.')).toEqual([]);
+  });
 });
 
 describe('threat actors: rules', () => {

@@ -40,3 +40,26 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(at(actorCue, 'Foo is a tool used by the group', 'Foo')).toBe(false);
   });
 });
+
+describe('more ways a text introduces a group (issue 13, held-out error classes)', () => {
+  it('takes the gang behind something: "X, the gang behind the attacks", "X, the ransomware group responsible for…"', () => {
+    expect(cued('Grief, the gang behind the ransomware attacks, was quiet.')).toContain('Grief');
+    expect(cued('Vexor, the ransomware group responsible for the outage, spoke.')).toContain('Vexor');
+    expect(at(actorCue, 'Grief, the gang behind the attacks', 'Grief')).toBe(true);
+    // Not a group that merely speaks in apposition.
+    expect(cued('Foo, the group said, was not involved.')).toEqual([]);
+  });
+  it('keeps a group noun that is part of the name a group gives itself: "refers to itself as Karakurt Team"', () => {
+    expect(cued('The group — which refers to itself as Karakurt Team — steals data.')).toContain('Karakurt Team');
+    expect(cued('We dubbed the gang Velvet Crew after its lures.')).toContain('Velvet Crew');
+    // Elsewhere a group noun still ends no name.
+    expect(cued('the Velvet Team group')).toEqual([]);
+  });
+  it('takes a name written as initials, with its last dot: "the M.O.D. group"', () => {
+    const [mod] = findCuedNames('The M.O.D. group attacked the servers.');
+    expect(mod).toMatchObject({ text: 'M.O.D.', start: 4, end: 10 });
+  });
+  it('proposes no industry, sector or department as a group: "the Finance group of the company"', () => {
+    expect(cued('The Finance group of the company and the Healthcare sector, a group that was targeted most.')).toEqual([]);
+  });
+});
