@@ -42,6 +42,11 @@ describe('names a text gives a group it introduces (issue 13)', () => {
 });
 
 describe('more ways a text introduces a group (issue 13, held-out error classes)', () => {
+  it('takes a name assessed as a group: "we assessed X as a high-capability APT group", not "X as a group policy"', () => {
+    expect(cued('We assessed ReconHellcat as a high-capability APT group, like APT28.')).toContain('ReconHellcat');
+    expect(cued('Researchers track Velvet Tide as a financially motivated threat actor.')).toContain('Velvet Tide');
+    expect(cued('They pushed Defender as a group policy to every host.')).toEqual([]);
+  });
   it('takes the gang behind something: "X, the gang behind the attacks", "X, the ransomware group responsible for…"', () => {
     expect(cued('Grief, the gang behind the ransomware attacks, was quiet.')).toContain('Grief');
     expect(cued('Vexor, the ransomware group responsible for the outage, spoke.')).toContain('Vexor');
