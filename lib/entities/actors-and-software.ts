@@ -14,7 +14,8 @@
  * - a name that is both an actor and software (`Winnti`) is what the words right around it say
  *   ("Winnti sample" → malware, "Winnti group" → actor); without such words, what most cued
  *   mentions of it in the text say, software on a tie;
- * - a lower-case group noun is not part of a listed name: "the Winnti group" → `Winnti`;
+ * - a lower-case group noun is not part of a listed name: "the Winnti group" → `Winnti`; but it is where
+ *   the name is an ordinary word ("the Cobalt group"), which the noun makes a name;
  * - software followed by gang, group or crew is the group named after it: "the TrickBot gang";
  * - a ransomware name is also its gang's (RaaS): it is the actor where a group noun follows it
  *   ("DarkSide affiliates", "DarkSide operators"), and everywhere (but "X ransomware" and the like)
@@ -114,6 +115,14 @@ const KIT_AFTER = /^[ \u00a0]+(?:Builder|Building)(?:[ \u00a0]+Kit)?\b|^[ \u00a0
 
 /** A listed actor name that ends in a group noun: "Winnti Group", "Cobalt Gang". */
 const GROUP_NAME = /[\s\u00a0](?:group|gang|team|crew)$/i;
+
+/** Per dictionary, the keys of its weak forms (ordinary words: `Cobalt`, `Leviathan`), made when first asked. */
+const weakFormKeys = new WeakMap<ActorDictionary, Set<string>>();
+function isWeakForm(dictionary: ActorDictionary, name: string): boolean {
+  let keys = weakFormKeys.get(dictionary);
+  if (!keys) weakFormKeys.set(dictionary, (keys = new Set(dictionary.forms.filter((f) => f.weak).map((f) => formKey(f.form)))));
+  return keys.has(formKey(name));
+}
 
 const isSingleWord = (s: string) => !/[\s\u00a0]/.test(s.trim());
 
@@ -242,8 +251,9 @@ function decideSpans(
       if (!confirmed) continue;
     }
     // "Winnti group", "Lazarus group": a lower-case group noun is not part of the name.
+    // Not for a name that is an ordinary word ("the Cobalt group"): the noun is what makes it a name.
     const plain = kind === 'actor' && span.dictionary ? LOWER_GROUP.exec(span.text) : null;
-    if (plain && dictionary.lookup(plain[1]).length) {
+    if (plain && dictionary.lookup(plain[1]).length && !isWeakForm(dictionary, plain[1])) {
       decided.push({ ...span, kind, end: span.start + plain[1].length, text: plain[1], actorIds: dictionary.lookup(plain[1]) });
       continue;
     }

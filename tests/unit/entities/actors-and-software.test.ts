@@ -140,6 +140,9 @@ describe('threat actors: rules', () => {
     expect(actorsIn('the Winnti group struck')[0].mentions[0].text).toBe('Winnti');
     expect(actorsIn('the Winnti Group struck')[0].mentions[0].text).toBe('Winnti Group');
   });
+  it('keeps the lower-case group noun where the name is an ordinary word: "the Cobalt group"', () => {
+    expect(actorsIn('Attacks attributed to the Cobalt group hit banks.')[0].mentions[0].text).toBe('Cobalt group');
+  });
   it('does not take a vendor-scheme name out of a software name', () => {
     expect(actorsIn('The threat actor sold Encrypted Taurus Stealer builds.')).toEqual([]);
   });
