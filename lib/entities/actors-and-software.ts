@@ -28,6 +28,9 @@
  *   tool when no list says what it is;
  * - a listed family named by one word that describes software (a language, platform, file type or
  *   generic noun: "Python", "AutoIT", "payload", "Final") is the ordinary word, not the family;
+ * - an actor's name in a line of a reference list ("[1] ESET, April 2018, Sednit update: …",
+ *   "October 2017 – Leviathan: Espionage actor…", `reference-lines.ts`) is cited, not an actor the text
+ *   is about;
  * - a vendor-scheme name followed by a software noun ("Encrypted Taurus Stealer") is not an actor;
  * - an individual's handle is not an actor (`person-cues.ts`: "the seller X", "a user named X", "X, the
  *   developer of…"): not at a mention with such a cue, and not anywhere for a name no list has that the
@@ -55,6 +58,7 @@ import { calledMalware, isDescriptiveWord } from './software-cues';
 import { isNameLike } from './cue-names';
 import { calledTool } from './tool-cues';
 import { personCue } from './person-cues';
+import { findReferenceLines, inRanges } from './reference-lines';
 import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
 import { gatherCandidates, type Tag } from './candidate-spans';
 import { groupEntities, type Decided, type Span } from './group-entities';
@@ -193,6 +197,8 @@ function decideSpans(
     (person[i] && !local[i].strongActor) ||
     (span.actorIds.length === 0 && span.scheme === undefined && personNames.has(keys[i]) && !strongNames.has(keys[i]));
 
+  const references = findReferenceLines(text);
+
   const decided: Decided[] = [];
   for (const [i, span] of chosen.entries()) {
     const cues = local[i];
@@ -236,6 +242,8 @@ function decideSpans(
       }
     } else kind = 'actor';
     if (kind === 'actor' && isPerson(i, span)) continue;
+    // A name in a reference list's title ("[1] ESET, April 2018, Sednit update: …") is cited, not discussed.
+    if (kind === 'actor' && inRanges(references, span.start, span.end)) continue;
 
     // A listed family whose name is one word that describes software ("Python", "AutoIT", "payload",
     // "Final") is that word, not the family.

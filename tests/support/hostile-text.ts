@@ -151,15 +151,25 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
 
 export const PERSON_CUES: HostileGenerator = {
   name: 'person-cues',
-  label: 'handles of people beside group cues',
+  label: 'handles of people and reference lines beside group cues',
   targets:
-    'person-cues.ts: PERSON_BEFORE (a role or handle noun before the name), PERSON_AFTER (a role in apposition); cue-names.ts: leadingStopWords',
+    'person-cues.ts: PERSON_BEFORE (a role or handle noun before the name), PERSON_AFTER (a role in apposition); cue-names.ts: leadingStopWords; reference-lines.ts: REFERENCE_START, CITES (a footnote or dated line at every line)',
   // Every name is proposed as a group ("X ransomware gang") and has a person cue half-written around it,
   // so the scanner reads the person cues at thousands of mentions.
   arbitrary: repeated(
     fc
       .tuple(
-        fc.constantFrom('The ', 'the seller ', 'a user named ', 'under the moniker ', 'one actor going by the handle ', 'The The '),
+        fc.constantFrom(
+          'The ',
+          'the seller ',
+          'a user named ',
+          'under the moniker ',
+          'one actor going by the handle ',
+          'The The ',
+          '\n[1] ',
+          '\n[[2]](#_ftnref2) ',
+          '\n* October 2017 –\u00a0',
+        ),
         capitalised,
         fc.constantFrom(' ransomware gang, the developer ', ', who is the ', ', a well-known ', ' ransomware gang ', ',   the  ', ' '),
       )

@@ -14,6 +14,7 @@ import { findNamingPatterns } from '@/lib/entities/naming-patterns';
 import { createOrganizationFinder } from '@/lib/entities/organizations';
 import { mentionsOfNames } from '@/lib/entities/page-entities';
 import { personCue } from '@/lib/entities/person-cues';
+import { findReferenceLines } from '@/lib/entities/reference-lines';
 import { createPlaceFinder } from '@/lib/entities/places';
 import { compileEntityIndex } from '@/lib/entities/compiled/compile-entity-index';
 import { readEntityIndex, scannerFromIndex } from '@/lib/entities/compiled/load-entity-index';
@@ -45,6 +46,7 @@ const FINDERS: Record<string, (text: string) => unknown> = {
   'person cues at mentions': (text) => {
     for (let i = 0; i + 8 < text.length; i += 97) personCue(text, i, i + 8);
   },
+  'reference lines': findReferenceLines,
   'naming schemes': (text) => findNamingPatterns(text, true),
   techniques: createTechniqueFinder(data.techniques!),
   organisations: createOrganizationFinder(data.organizations ?? [], data.places ?? []),
