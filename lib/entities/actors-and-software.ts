@@ -31,6 +31,8 @@
  * - an actor's name in a line of a reference list ("[1] ESET, April 2018, Sednit update: …",
  *   "October 2017 – Leviathan: Espionage actor…", `reference-lines.ts`) is cited, not an actor the text
  *   is about;
+ * - a name followed by a company word ("Alibaba Cloud", "Foo Technologies") is the company, and a
+ *   vendor-scheme name ending in an organisation's noun ("The Water Project") an organisation;
  * - a vendor-scheme name followed by a software noun ("Encrypted Taurus Stealer") is not an actor;
  * - an individual's handle is not an actor (`person-cues.ts`: "the seller X", "a user named X", "X, the
  *   developer of…"): not at a mention with such a cue, and not anywhere for a name no list has that the
@@ -116,6 +118,10 @@ const LOWER_GROUP = /^(.+?)[\s\u00a0]+(?:group|gang|team)$/;
 
 /** A builder or kit named after a tool, capitalised as part of its name: "Taurus Builder Kit". */
 const KIT_AFTER = /^[ \u00a0]+(?:Builder|Building)(?:[ \u00a0]+Kit)?\b|^[ \u00a0]+Kit\b/;
+
+/** A company word right after a name: "Alibaba Cloud", "Foo Inc.", "Bar Technologies". */
+const COMPANY_AFTER =
+  /^[ \u00a0]+(?:Cloud|Inc|Ltd|LLC|Corp|Corporation|Company|Co\.|GmbH|Technologies|Institute|Foundation|University|Bank|Holdings)\b/;
 
 /** A listed actor name that ends in a group noun: "Winnti Group", "Cobalt Gang". */
 const GROUP_NAME = /[\s\u00a0](?:group|gang|team|crew)$/i;
@@ -242,6 +248,8 @@ function decideSpans(
       }
     } else kind = 'actor';
     if (kind === 'actor' && isPerson(i, span)) continue;
+    // "Alibaba Cloud", "Foo Technologies": a company with a name an actor also goes by.
+    if (kind === 'actor' && COMPANY_AFTER.test(text.slice(span.end, span.end + 16))) continue;
     // A name in a reference list's title ("[1] ESET, April 2018, Sednit update: …") is cited, not discussed.
     if (kind === 'actor' && inRanges(references, span.start, span.end)) continue;
 

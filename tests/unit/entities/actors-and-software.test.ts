@@ -140,6 +140,10 @@ describe('threat actors: rules', () => {
     expect(actorsIn('the Winnti group struck')[0].mentions[0].text).toBe('Winnti');
     expect(actorsIn('the Winnti Group struck')[0].mentions[0].text).toBe('Winnti Group');
   });
+  it('takes a company named like an actor for the company: "Alibaba Cloud", "Foo Technologies" (issue 13)', () => {
+    const text = 'The address belongs to Alibaba Cloud. Later the Alibaba group struck with phishing.';
+    expect(actorsIn(text).flatMap((e) => e.mentions.map((m) => text.slice(m.start, m.end + 6)))).toEqual(['Alibaba group']);
+  });
   it('keeps the lower-case group noun where the name is an ordinary word: "the Cobalt group"', () => {
     expect(actorsIn('Attacks attributed to the Cobalt group hit banks.')[0].mentions[0].text).toBe('Cobalt group');
   });
