@@ -33,6 +33,9 @@
  *   is about;
  * - a name followed by a company word ("Alibaba Cloud", "Foo Technologies") is the company, and a
  *   vendor-scheme name ending in an organisation's noun ("The Water Project") an organisation;
+ * - a listed actor's name after "posing as", "pretending to be", "impersonating" is borrowed
+ *   (`impersonation-cues.ts`), and a listed name of an organisation ("Mabna Institute") is one;
+ * - a listed name that is an ordinary word takes a group noun after it in ("Elfin Group", "Cobalt group");
  * - a vendor-scheme name followed by a software noun ("Encrypted Taurus Stealer") is not an actor;
  * - an individual's handle is not an actor (`person-cues.ts`: "the seller X", "a user named X", "X, the
  *   developer of…"): not at a mention with such a cue, and not anywhere for a name no list has that the
@@ -60,6 +63,7 @@ import { calledMalware, isDescriptiveWord } from './software-cues';
 import { isNameLike } from './cue-names';
 import { calledTool } from './tool-cues';
 import { personCue } from './person-cues';
+import { posingAs } from './impersonation-cues';
 import { findReferenceLines, inRanges } from './reference-lines';
 import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
 import { gatherCandidates, type Tag } from './candidate-spans';
@@ -122,6 +126,12 @@ const KIT_AFTER = /^[ \u00a0]+(?:Builder|Building)(?:[ \u00a0]+Kit)?\b|^[ \u00a0
 /** A company word right after a name: "Alibaba Cloud", "Foo Inc.", "Bar Technologies". */
 const COMPANY_AFTER =
   /^[ \u00a0]+(?:Cloud|Inc|Ltd|LLC|Corp|Corporation|Company|Co\.|GmbH|Technologies|Institute|Foundation|University|Bank|Holdings)\b/;
+
+/** A listed actor name that is an organisation's: "Mabna Institute" (not "Company": "The White Company" is a group). */
+const ORGANISATION_END = /[ \u00a0](?:Institute|University|Ministry|Bureau)$/;
+
+/** A group noun after a name that is an ordinary word, which makes it a name: "Elfin Group", "Cobalt gang". */
+const GROUP_NOUN_AFTER = /^[ \u00a0]+(?:group|gang|team|crew)\b/i;
 
 /** A listed actor name that ends in a group noun: "Winnti Group", "Cobalt Gang". */
 const GROUP_NAME = /[\s\u00a0](?:group|gang|team|crew)$/i;
@@ -248,8 +258,15 @@ function decideSpans(
       }
     } else kind = 'actor';
     if (kind === 'actor' && isPerson(i, span)) continue;
-    // "Alibaba Cloud", "Foo Technologies": a company with a name an actor also goes by.
-    if (kind === 'actor' && COMPANY_AFTER.test(text.slice(span.end, span.end + 16))) continue;
+    // "Alibaba Cloud", "Foo Technologies": a company with a name an actor also goes by; "Mabna
+    // Institute": a listed front organisation, an organisation in the text.
+    if (
+      kind === 'actor' &&
+      (COMPANY_AFTER.test(text.slice(span.end, span.end + 16)) || (span.dictionary && ORGANISATION_END.test(span.text)))
+    )
+      continue;
+    // "Criminals posing as Lazarus Group": a known name borrowed by someone else.
+    if (kind === 'actor' && span.actorIds.length > 0 && posingAs(text, span.start)) continue;
     // A name in a reference list's title ("[1] ESET, April 2018, Sednit update: …") is cited, not discussed.
     if (kind === 'actor' && inRanges(references, span.start, span.end)) continue;
 
@@ -267,6 +284,12 @@ function decideSpans(
       if (!confirmed) continue;
     }
     // "Winnti group", "Lazarus group": a lower-case group noun is not part of the name.
+    // A listed ordinary word before a group noun takes the noun in: "Elfin Group" (not listed so).
+    const noun = kind === 'actor' && span.dictionary && span.weak ? GROUP_NOUN_AFTER.exec(text.slice(span.end, span.end + 12)) : null;
+    if (noun) {
+      decided.push({ ...span, kind, end: span.end + noun[0].length, text: text.slice(span.start, span.end + noun[0].length) });
+      continue;
+    }
     // Not for a name that is an ordinary word ("the Cobalt group"): the noun is what makes it a name.
     const plain = kind === 'actor' && span.dictionary ? LOWER_GROUP.exec(span.text) : null;
     if (plain && dictionary.lookup(plain[1]).length && !isWeakForm(dictionary, plain[1])) {

@@ -153,7 +153,7 @@ export const PERSON_CUES: HostileGenerator = {
   name: 'person-cues',
   label: 'handles of people and reference lines beside group cues',
   targets:
-    'person-cues.ts: PERSON_BEFORE (a role or handle noun before the name), PERSON_AFTER (a role in apposition); cue-names.ts: leadingStopWords; reference-lines.ts: REFERENCE_START, CITES (a footnote or dated line at every line)',
+    'person-cues.ts: PERSON_BEFORE (a role or handle noun before the name), PERSON_AFTER (a role in apposition); cue-names.ts: leadingStopWords; reference-lines.ts: REFERENCE_START, CITES (a footnote or dated line at every line); impersonation-cues.ts: POSING_BEFORE',
   // Every name is proposed as a group ("X ransomware gang") and has a person cue half-written around it,
   // so the scanner reads the person cues at thousands of mentions.
   arbitrary: repeated(
@@ -169,6 +169,8 @@ export const PERSON_CUES: HostileGenerator = {
           '\n[1] ',
           '\n[[2]](#_ftnref2) ',
           '\n* October 2017 –\u00a0',
+          'criminals posing as  ',
+          'pretending   to be ',
         ),
         capitalised,
         fc.constantFrom(' ransomware gang, the developer ', ', who is the ', ', a well-known ', ' ransomware gang ', ',   the  ', ' '),
