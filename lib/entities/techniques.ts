@@ -17,6 +17,7 @@
 import { techniqueCatalogue, type AttackTechniqueData, type Technique } from './attack-techniques';
 import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, isAtNameBoundary, isInsideLinkOrPath, selectLongest, type NameMatcher } from './match-names';
+import { rowNameEnd } from './technique-rows';
 import type { Entity, Mention } from './types';
 
 export type { AttackTechniqueData } from './attack-techniques';
@@ -38,6 +39,8 @@ const PHISHING_INFRASTRUCTURE =
 
 interface Found extends Mention {
   id: string;
+  /** An id with the cell or link after it (`technique-rows.ts`), not a bare id or name. */
+  row?: boolean;
 }
 
 function findTechniques(text: string, byId: ReadonlyMap<string, Technique>, matcher: NameMatcher<string>): Entity[] {
@@ -51,8 +54,14 @@ function findTechniques(text: string, byId: ReadonlyMap<string, Technique>, matc
     const start = match.index;
     const end = start + id.length;
     const technique = byId.get(id);
+    if (!technique && !speaksAttack) continue;
+    const rowEnd = rowNameEnd(text, start, end);
+    if (rowEnd !== undefined) {
+      found.push({ start, end: rowEnd, text: text.slice(start, rowEnd), id, row: true });
+      continue;
+    }
     if (!technique) {
-      if (speaksAttack) found.push({ start, end, text: id, id });
+      found.push({ start, end, text: id, id });
       continue;
     }
     const after = nameAfter(text, end, technique);
@@ -101,13 +110,25 @@ function nameBefore(text: string, idStart: number, technique: Technique) {
 
 function group(found: readonly Found[], byId: ReadonlyMap<string, Technique>): Entity[] {
   const entities = new Map<string, Entity>();
-  for (const { id, ...mention } of found) {
+  for (const { id, row, ...mention } of found) {
     let entity = entities.get(id);
     if (!entity) {
-      entity = { kind: 'technique', name: mention.text, canonical: byId.get(id)?.canonical ?? id, aliases: [], mentions: [], attackId: id };
+      const canonical = byId.get(id)?.canonical ?? id;
+      entity = { kind: 'technique', name: techniqueLabel(mention.text, id, canonical), canonical, aliases: [], mentions: [], attackId: id };
       entities.set(id, entity);
     }
+    if (row) entity.foundBy = { rules: { row: true } };
     entity.mentions.push(mention);
   }
   return [...entities.values()];
+}
+
+/**
+ * How a technique is named in the list: as the text first writes it when that is a name ("phishing",
+ * "T1566", "Process Hollowing"), or by its id and ATT&CK's name when the first mention is a table row,
+ * a linked id or a sentence ("T1078 Valid Accounts", not "T1078 | Valid Accounts | The group uses…").
+ */
+export function techniqueLabel(firstMention: string, id: string, canonical: string): string {
+  const isName = firstMention.length <= 60 && !/[|\n[\]()]/.test(firstMention) && !/^T1\d{3}(?:\.\d{3})?\s*:/.test(firstMention);
+  return isName ? firstMention : canonical === id ? id : `${id} ${canonical}`;
 }

@@ -1,0 +1,151 @@
+/**
+ * The shapes in which threat reports map what they describe to ATT&CK, and the span a reader (and
+ * AnnoCTR's annotators) takes as the technique in each:
+ *
+ * - a table row, `| T1078 | Valid Accounts | …`, or an aligned column, `T1083      File and directory
+ *   discovery`: the id and the cell after it, whatever that cell says ("T1105 | Remote File Copy" is
+ *   ATT&CK's old name, "T1071  Uses web protocols" the report's own words): the id settles the technique;
+ * - an id written as a link, `[T1014](https://attack.mitre.org/…) Rootkit`: the id, the link and the
+ *   name after it;
+ * - an id and name inside a cell or a link's text, `[T1041: Exfiltration Over C2 Channel](…)`: up to the
+ *   end of the name;
+ * - a row whose next cell says what an actor does with the technique, `| T1078 | Valid Accounts |
+ *   Leviathan uses valid accounts to reach VPN services |` (ATT&CK's own "procedure examples" read the
+ *   same way): the whole row from the id, the actor's name inside it (see `extendOverProcedures`).
+ *
+ * Everything here reads a bounded stretch of one line after an id, with sticky or anchored regular
+ * expressions over slices of bounded length and `indexOf`: linear in the text.
+ */
+import type { Entity, Mention } from './types';
+
+/** The longest name cell taken after an id: a cell longer than this is prose, not a name. */
+const MAX_NAME_CELL = 100;
+const MAX_NAME_WORDS = 12;
+/** The longest link target skipped after an id written as a link. */
+const MAX_LINK = 300;
+/** The longest description cell taken into a procedure row. */
+const MAX_PROCEDURE_CELL = 300;
+
+/** After the id (and its link): a table bar, with Markdown bold around it. */
+const BAR = /^[ \t]*(?:\*\*)?[ \t]*\|[ \t]*(?:\*\*)?[ \t]*/;
+/** After the id: an aligned column (two or more spaces, no-break spaces included, or a tab). */
+const COLUMN = /^(?:[ \u00a0]{2,}|[ \u00a0]*\t)[ \t\u00a0]*/;
+/** After the id, inside a cell or a link's text: a colon. */
+const COLON = /^[ \t]*:[ \t]*/;
+/** After an id written as a link: a space, then the name. */
+const SPACE = /^[ \t]+/;
+
+function lineStartOf(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function lineEndOf(text: string, at: number): number {
+  const end = text.indexOf('\n', at);
+  return end < 0 ? text.length : end;
+}
+
+/** Whether the line holding `at` is a table row (`| … |`). */
+export function isTableRow(text: string, at: number): boolean {
+  const start = lineStartOf(text, at);
+  return /^[ \t]*\|/.test(text.slice(start, start + 40));
+}
+
+/**
+ * Where the technique's span ends when the id at [idStart, idEnd) starts a row, a column or a linked
+ * name; undefined when the id stands alone in running text.
+ */
+export function rowNameEnd(text: string, idStart: number, idEnd: number): number | undefined {
+  const lineEnd = lineEndOf(text, idEnd);
+  const inRow = isTableRow(text, idStart);
+  const inBrackets = idStart > 0 && text[idStart - 1] === '[';
+  let at = idEnd;
+  let linked = false;
+  if (text.startsWith('](', at)) {
+    const close = text.indexOf(')', at + 2);
+    if (close < 0 || close > lineEnd || close - at > MAX_LINK || /\s/.test(text.slice(at + 2, close))) return undefined;
+    at = close + 1;
+    linked = true;
+  }
+  while (text.startsWith('**', at)) at += 2;
+  const rest = text.slice(at, Math.min(lineEnd, at + 40));
+  let separator: RegExpExecArray | null = null;
+  let stopAtColumn = false;
+  if ((separator = BAR.exec(rest)) && (inRow || linked)) {
+    // a bar: the next cell
+  } else if ((separator = COLUMN.exec(rest)) && !linked && !inBrackets) {
+    stopAtColumn = true;
+  } else if ((separator = COLON.exec(rest)) && (inRow || inBrackets)) {
+    // "[T1041: Exfiltration Over C2 Channel](…)", "| T1105: Ingress Tool Transfer |"
+  } else if ((separator = SPACE.exec(rest)) && linked) {
+    // "[T1215](…) Kernel Modules and Extensions"
+  } else return undefined;
+  const start = at + separator[0].length;
+  return nameCellEnd(text, start, Math.min(lineEnd, start + MAX_NAME_CELL + 1), stopAtColumn);
+}
+
+const isSpace = (c: string | undefined) => c === ' ' || c === '\u00a0';
+
+/** The end of the name cell starting at `start` (before a bar, a bracket, a link or the line's end). */
+function nameCellEnd(text: string, start: number, limit: number, stopAtColumn: boolean): number | undefined {
+  let end = start;
+  while (end < limit) {
+    const c = text[end];
+    if (c === '|' || c === ']' || c === '[' || (c === '(' && text.startsWith('(http', end))) break;
+    if (stopAtColumn && (c === '\t' || (isSpace(c) && isSpace(text[end + 1])))) break;
+    end++;
+  }
+  if (end - start > MAX_NAME_CELL) return undefined;
+  while (end > start && /[\s*]/.test(text[end - 1])) end--;
+  const cell = text.slice(start, end);
+  if (!/^\p{L}/u.test(cell) || cell.split(/\s+/).length > MAX_NAME_WORDS) return undefined;
+  return end;
+}
+
+/** The cell after a row's name cell: its start and end, trimmed (undefined outside a table row). */
+export function nextCell(text: string, nameEnd: number): { start: number; end: number } | undefined {
+  if (!isTableRow(text, nameEnd)) return undefined;
+  const lineEnd = lineEndOf(text, nameEnd);
+  const bar = BAR.exec(text.slice(nameEnd, Math.min(lineEnd, nameEnd + 40)));
+  if (!bar) return undefined;
+  const start = nameEnd + bar[0].length;
+  const barAfter = text.indexOf('|', start);
+  let end = barAfter < 0 || barAfter > lineEnd ? lineEnd : barAfter;
+  if (end - start > MAX_PROCEDURE_CELL) return undefined;
+  while (end > start && /[\s*]/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+/**
+ * A cell that opens with the group, or a pronoun for what the row is about, as its subject: "The group
+ * uses…", "The attackers…", "It uses valid accounts…".
+ */
+const WORDS_AS_SUBJECT = /^(?:(?:the|this)[ \t]+(?:threat[ \t]+)?(?:group|actors?|attackers?|adversary|operators?)|it|they)[ \t]+\p{Ll}/iu;
+/** What follows a name that is not its verb ("Quasar and NETWIRE both…", "Winnti's…"): the name is not the subject. */
+const NOT_A_VERB = /^[ \t]+(?:and|or|both|of|in|on|at|for|with|to|from|by|as|the|a|an)(?![\p{L}\p{N}])/iu;
+
+/**
+ * A technique's row whose next cell is a procedure, what an actor or its malware does ("Leviathan uses
+ * valid accounts to…", "The group uses…", "Winnti creates a new service…"), is one mention from the id to the end of that cell, as ATT&CK's procedure
+ * examples read and as threat reports' mapping tables are labelled: the actor's name inside is part of
+ * the technique's description, not a separate mention (the longer mention wins in `settleOverlaps`).
+ * A cell that only describes ("Self delete", "User opens pdf file.") leaves the mention as it was.
+ * `names` are the actor, malware and tool mentions the rules found in the text ("Winnti creates a new
+ * service…" is the same shape whichever the text takes Winnti for).
+ */
+export function extendOverProcedures(text: string, techniques: readonly Entity[], names: readonly Mention[]): Entity[] {
+  const subjects = new Map(names.map((m) => [m.start, m]));
+  return techniques.map((entity) => {
+    let changed = false;
+    const mentions = entity.mentions.map((mention) => {
+      const cell = nextCell(text, mention.end);
+      if (!cell) return mention;
+      const subject = subjects.get(cell.start);
+      const after = subject ? text.slice(subject.end, subject.end + 12) : '';
+      const bySubject = subject !== undefined && /^[ \t]+\p{L}/u.test(after) && !NOT_A_VERB.test(after);
+      if (!bySubject && !WORDS_AS_SUBJECT.test(text.slice(cell.start, cell.start + 60))) return mention;
+      changed = true;
+      return { start: mention.start, end: cell.end, text: text.slice(mention.start, cell.end) };
+    });
+    return changed ? { ...entity, mentions, foundBy: { ...entity.foundBy, rules: { ...entity.foundBy?.rules, row: true } } } : entity;
+  });
+}
