@@ -59,6 +59,14 @@ const COMMON_NAMES: Record<string, readonly string[]> = {
   'T1568.002': ['domain generation algorithm', 'domain generation algorithms'],
 };
 
+/**
+ * Common names that are the technique only in lower case: "Ransomware" with a capital heads a title
+ * ("Ransomware Roundup: March 2018") or ends a family's name ("Epsilon Ransomware"), where it names the
+ * subject or the software, not the act. (Still found in any case, so that "Ransomware-as-a-Service
+ * (RaaS)" defines its abbreviation: `technique-abbreviations.ts`.)
+ */
+export const LOWER_CASE_ONLY: ReadonlySet<string> = new Set(['ransomware']);
+
 /** One-word ATT&CK names that mean the technique and nothing else. */
 const SINGLE_WORD_IDS = new Set([
   'T1566',

@@ -27,13 +27,13 @@ const MAX_LINK = 300;
 const MAX_PROCEDURE_CELL = 300;
 
 /** After the id (and its link): a table bar, with Markdown bold around it. */
-const BAR = /^[ \t]*(?:\*\*)?[ \t]*\|[ \t]*(?:\*\*)?[ \t]*/;
+const BAR = /^[ \t\u00a0]*(?:\*\*)?[ \t\u00a0]*\|[ \t\u00a0]*(?:\*\*)?[ \t\u00a0]*/;
 /** After the id: an aligned column (two or more spaces, no-break spaces included, or a tab). */
 const COLUMN = /^(?:[ \u00a0]{2,}|[ \u00a0]*\t)[ \t\u00a0]*/;
 /** After the id, inside a cell or a link's text: a colon. */
-const COLON = /^[ \t]*:[ \t]*/;
+const COLON = /^[ \t\u00a0]*:[ \t\u00a0]*/;
 /** After an id written as a link: a space, then the name. */
-const SPACE = /^[ \t]+/;
+const SPACE = /^[ \t\u00a0]+/;
 
 function lineStartOf(text: string, at: number): number {
   return text.lastIndexOf('\n', at - 1) + 1;

@@ -14,9 +14,10 @@
  *   `attack-techniques.ts`).
  * Links and file paths do not count (see isInsideLinkOrPath).
  */
-import { techniqueCatalogue, type AttackTechniqueData, type Technique } from './attack-techniques';
+import { LOWER_CASE_ONLY, techniqueCatalogue, type AttackTechniqueData, type Technique } from './attack-techniques';
 import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, isAtNameBoundary, isInsideLinkOrPath, selectLongest, type NameMatcher } from './match-names';
+import { abbreviationMentions } from './technique-abbreviations';
 import { rowNameEnd } from './technique-rows';
 import type { Entity, Mention } from './types';
 
@@ -25,7 +26,9 @@ export type { AttackTechniqueData } from './attack-techniques';
 export function createTechniqueFinder(data: AttackTechniqueData, group?: NameSearchGroup): (text: string) => Entity[] {
   const { byId, forms } = techniqueCatalogue(data);
   const matcher = createNameMatcher(forms, group);
-  return (text) => findTechniques(text, byId, matcher);
+  const byName = new Map(forms.map((f) => [f.form.toLowerCase(), f.data]));
+  const techniqueOf = (name: string) => byName.get(name);
+  return (text) => findTechniques(text, byId, matcher, techniqueOf);
 }
 
 const ID = /(?<![\p{L}\p{N}])T1\d{3}(?:\.\d{3})?(?![\p{L}\p{N}])/gu;
@@ -37,13 +40,29 @@ const SEPARATOR_BEFORE = /[ \t]*[([][ \t]*$/u;
 const PHISHING_INFRASTRUCTURE =
   /^[ \t]+(?:pages?|sites?|websites?|landing|content|kits?|domains?|infrastructure|box|servers?)(?![\p{L}\p{N}])/iu;
 
+/** A name joined by a hyphen to the next word is part of a compound: "ransomware-as-a-service", "ransomware-related". */
+const COMPOUND = /^-\p{L}/u;
+
+/**
+ * The noun a technique named by a gerund (or "brute force") modifies belongs to the mention: "phishing
+ * campaigns", "a spear phishing email", "a brute-force attack" name the act, as AnnoCTR's annotators mark
+ * it. A technique named by a noun keeps its name alone: "ransomware attacks" is marked "ransomware".
+ */
+const MODIFIER = /(?:ing|brute[ -]force)$/i;
+const HEAD_NOUN = /^[ \t]+(?:e-?mail[ \t]+)?(?:campaigns?|e-?mails?|attacks?)(?![\p{L}\p{N}])/iu;
+
 interface Found extends Mention {
   id: string;
   /** An id with the cell or link after it (`technique-rows.ts`), not a bare id or name. */
   row?: boolean;
 }
 
-function findTechniques(text: string, byId: ReadonlyMap<string, Technique>, matcher: NameMatcher<string>): Entity[] {
+function findTechniques(
+  text: string,
+  byId: ReadonlyMap<string, Technique>,
+  matcher: NameMatcher<string>,
+  techniqueOf: (name: string) => string | undefined,
+): Entity[] {
   const found: Found[] = [];
   const ids = [...text.matchAll(ID)].filter(
     (m) => isAtNameBoundary(text, m.index, m.index + m[0].length) && !isInsideLinkOrPath(text, m.index, m.index + m[0].length),
@@ -76,8 +95,12 @@ function findTechniques(text: string, byId: ReadonlyMap<string, Technique>, matc
   for (const hit of matcher.findAll(text)) {
     if (isInsideLinkOrPath(text, hit.start, hit.end)) continue;
     if (hit.data[0] === 'T1566' && PHISHING_INFRASTRUCTURE.test(text.slice(hit.end, hit.end + 16))) continue;
-    found.push({ start: hit.start, end: hit.end, text: hit.text, id: hit.data[0] });
+    if (COMPOUND.test(text.slice(hit.end, hit.end + 2))) continue;
+    if (hit.text !== hit.text.toLowerCase() && LOWER_CASE_ONLY.has(hit.text.toLowerCase())) continue;
+    const end = hit.end + (MODIFIER.test(hit.text) ? (HEAD_NOUN.exec(text.slice(hit.end, hit.end + 40))?.[0].length ?? 0) : 0);
+    found.push({ start: hit.start, end, text: text.slice(hit.start, end), id: hit.data[0] });
   }
+  found.push(...abbreviationMentions(text, techniqueOf));
   return group(selectLongest(found), byId);
 }
 
