@@ -13,8 +13,9 @@
  *   Leviathan uses valid accounts to reach VPN services |` (ATT&CK's own "procedure examples" read the
  *   same way): the whole row from the id, the actor's name inside it (see `extendOverProcedures`).
  *
- * Everything here reads a bounded stretch of one line after an id, with sticky or anchored regular
- * expressions over slices of bounded length and `indexOf`: linear in the text.
+ * Everything here reads a bounded stretch of one line after an id, with anchored regular expressions
+ * over slices of bounded length; where a line starts and ends comes from one pass over the text
+ * (`TextLines`): linear in the text.
  */
 import type { Entity, Mention } from './types';
 
@@ -35,35 +36,57 @@ const COLON = /^[ \t\u00a0]*:[ \t\u00a0]*/;
 /** After an id written as a link: a space, then the name. */
 const SPACE = /^[ \t\u00a0]+/;
 
-function lineStartOf(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
-}
-
-function lineEndOf(text: string, at: number): number {
-  const end = text.indexOf('\n', at);
-  return end < 0 ? text.length : end;
-}
-
-/** Whether the line holding `at` is a table row (`| … |`). */
-export function isTableRow(text: string, at: number): boolean {
-  const start = lineStartOf(text, at);
-  return /^[ \t]*\|/.test(text.slice(start, start + 40));
+/**
+ * The lines of a text, for the start and end of the line holding any offset in logarithmic time: one
+ * pass finds the line breaks, so asking for every id's line stays linear in the text however long its
+ * lines are.
+ */
+export class TextLines {
+  private readonly breaks: number[] = [];
+  constructor(private readonly text: string) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.breaks.push(at);
+  }
+  /** The index in `breaks` of the first line break at or after `at`. */
+  private next(at: number): number {
+    let lo = 0;
+    let hi = this.breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.breaks[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  start(at: number): number {
+    const i = this.next(at);
+    return i === 0 ? 0 : this.breaks[i - 1] + 1;
+  }
+  end(at: number): number {
+    const i = this.next(at);
+    return i < this.breaks.length ? this.breaks[i] : this.text.length;
+  }
+  /** Whether the line holding `at` is a table row (`| … |`). */
+  isTableRow(at: number): boolean {
+    const start = this.start(at);
+    return /^[ \t\u00a0]*\|/.test(this.text.slice(start, start + 40));
+  }
 }
 
 /**
  * Where the technique's span ends when the id at [idStart, idEnd) starts a row, a column or a linked
  * name; undefined when the id stands alone in running text.
  */
-export function rowNameEnd(text: string, idStart: number, idEnd: number): number | undefined {
-  const lineEnd = lineEndOf(text, idEnd);
-  const inRow = isTableRow(text, idStart);
+export function rowNameEnd(text: string, idStart: number, idEnd: number, lines: TextLines): number | undefined {
+  const lineEnd = lines.end(idEnd);
+  const inRow = lines.isTableRow(idStart);
   const inBrackets = idStart > 0 && text[idStart - 1] === '[';
   let at = idEnd;
   let linked = false;
   if (text.startsWith('](', at)) {
-    const close = text.indexOf(')', at + 2);
-    if (close < 0 || close > lineEnd || close - at > MAX_LINK || /\s/.test(text.slice(at + 2, close))) return undefined;
-    at = close + 1;
+    const target = text.slice(at + 2, Math.min(lineEnd, at + 2 + MAX_LINK));
+    const close = target.indexOf(')');
+    if (close < 0 || /\s/.test(target.slice(0, close))) return undefined;
+    at += 2 + close + 1;
     linked = true;
   }
   while (text.startsWith('**', at)) at += 2;
@@ -102,15 +125,16 @@ function nameCellEnd(text: string, start: number, limit: number, stopAtColumn: b
 }
 
 /** The cell after a row's name cell: its start and end, trimmed (undefined outside a table row). */
-export function nextCell(text: string, nameEnd: number): { start: number; end: number } | undefined {
-  if (!isTableRow(text, nameEnd)) return undefined;
-  const lineEnd = lineEndOf(text, nameEnd);
-  const bar = BAR.exec(text.slice(nameEnd, Math.min(lineEnd, nameEnd + 40)));
-  if (!bar) return undefined;
-  const start = nameEnd + bar[0].length;
-  const barAfter = text.indexOf('|', start);
-  let end = barAfter < 0 || barAfter > lineEnd ? lineEnd : barAfter;
-  if (end - start > MAX_PROCEDURE_CELL) return undefined;
+export function nextCell(text: string, nameEnd: number, lines: TextLines): { start: number; end: number } | undefined {
+  if (!lines.isTableRow(nameEnd)) return undefined;
+  const lineEnd = lines.end(nameEnd);
+  const separator = BAR.exec(text.slice(nameEnd, Math.min(lineEnd, nameEnd + 40)));
+  if (!separator) return undefined;
+  const start = nameEnd + separator[0].length;
+  const cell = text.slice(start, Math.min(lineEnd, start + MAX_PROCEDURE_CELL + 1));
+  const bar = cell.indexOf('|');
+  if (bar < 0 && cell.length > MAX_PROCEDURE_CELL) return undefined;
+  let end = start + (bar < 0 ? cell.length : bar);
   while (end > start && /[\s*]/.test(text[end - 1])) end--;
   return end > start ? { start, end } : undefined;
 }
@@ -134,10 +158,11 @@ const NOT_A_VERB = /^[ \t]+(?:and|or|both|of|in|on|at|for|with|to|from|by|as|the
  */
 export function extendOverProcedures(text: string, techniques: readonly Entity[], names: readonly Mention[]): Entity[] {
   const subjects = new Map(names.map((m) => [m.start, m]));
+  const lines = new TextLines(text);
   return techniques.map((entity) => {
     let changed = false;
     const mentions = entity.mentions.map((mention) => {
-      const cell = nextCell(text, mention.end);
+      const cell = nextCell(text, mention.end, lines);
       if (!cell) return mention;
       const subject = subjects.get(cell.start);
       const after = subject ? text.slice(subject.end, subject.end + 12) : '';

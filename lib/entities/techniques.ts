@@ -18,7 +18,7 @@ import { LOWER_CASE_ONLY, techniqueCatalogue, type AttackTechniqueData, type Tec
 import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, isAtNameBoundary, isInsideLinkOrPath, selectLongest, type NameMatcher } from './match-names';
 import { abbreviationMentions } from './technique-abbreviations';
-import { rowNameEnd } from './technique-rows';
+import { rowNameEnd, TextLines } from './technique-rows';
 import type { Entity, Mention } from './types';
 
 export type { AttackTechniqueData } from './attack-techniques';
@@ -67,6 +67,7 @@ function findTechniques(
   const ids = [...text.matchAll(ID)].filter(
     (m) => isAtNameBoundary(text, m.index, m.index + m[0].length) && !isInsideLinkOrPath(text, m.index, m.index + m[0].length),
   );
+  let lines: TextLines | undefined;
   const speaksAttack = ids.some((m) => byId.has(m[0])) || ATTACK_CONTEXT.test(text);
   for (const match of ids) {
     const id = match[0];
@@ -74,7 +75,7 @@ function findTechniques(
     const end = start + id.length;
     const technique = byId.get(id);
     if (!technique && !speaksAttack) continue;
-    const rowEnd = rowNameEnd(text, start, end);
+    const rowEnd = rowNameEnd(text, start, end, (lines ??= new TextLines(text)));
     if (rowEnd !== undefined) {
       found.push({ start, end: rowEnd, text: text.slice(start, rowEnd), id, row: true });
       continue;
@@ -150,8 +151,17 @@ function group(found: readonly Found[], byId: ReadonlyMap<string, Technique>): E
  * How a technique is named in the list: as the text first writes it when that is a name ("phishing",
  * "T1566", "Process Hollowing"), or by its id and ATT&CK's name when the first mention is a table row,
  * a linked id or a sentence ("T1078 Valid Accounts", not "T1078 | Valid Accounts | The group uses…").
+ * An id ATT&CK no longer lists takes the name its row gives it ("T1107 File Deletion").
  */
 export function techniqueLabel(firstMention: string, id: string, canonical: string): string {
   const isName = firstMention.length <= 60 && !/[|\n[\]()]/.test(firstMention) && !/^T1\d{3}(?:\.\d{3})?\s*:/.test(firstMention);
-  return isName ? firstMention : canonical === id ? id : `${id} ${canonical}`;
+  if (isName) return firstMention;
+  if (canonical !== id) return `${id} ${canonical}`;
+  const rowName = firstMention
+    .slice(id.length)
+    .replace(/^\]\([^)\s]*\)/, '')
+    .replace(/^[\s|:*]+/, '')
+    .split('|')[0]
+    .trim();
+  return rowName && rowName.length <= 60 ? `${id} ${rowName}` : id;
 }
