@@ -55,6 +55,8 @@ interface Found extends Mention {
   id: string;
   /** An id with the cell or link after it (`technique-rows.ts`), not a bare id or name. */
   row?: boolean;
+  /** The name within the mention, when the mention is longer ("phishing" in "phishing campaigns"). */
+  label?: string;
 }
 
 function findTechniques(
@@ -99,7 +101,7 @@ function findTechniques(
     if (COMPOUND.test(text.slice(hit.end, hit.end + 2))) continue;
     if (hit.text !== hit.text.toLowerCase() && LOWER_CASE_ONLY.has(hit.text.toLowerCase())) continue;
     const end = hit.end + (MODIFIER.test(hit.text) ? (HEAD_NOUN.exec(text.slice(hit.end, hit.end + 40))?.[0].length ?? 0) : 0);
-    found.push({ start: hit.start, end, text: text.slice(hit.start, end), id: hit.data[0] });
+    found.push({ start: hit.start, end, text: text.slice(hit.start, end), id: hit.data[0], label: hit.text });
   }
   found.push(...abbreviationMentions(text, techniqueOf));
   return group(selectLongest(found), byId);
@@ -134,11 +136,18 @@ function nameBefore(text: string, idStart: number, technique: Technique) {
 
 function group(found: readonly Found[], byId: ReadonlyMap<string, Technique>): Entity[] {
   const entities = new Map<string, Entity>();
-  for (const { id, row, ...mention } of found) {
+  for (const { id, row, label, ...mention } of found) {
     let entity = entities.get(id);
     if (!entity) {
       const canonical = byId.get(id)?.canonical ?? id;
-      entity = { kind: 'technique', name: techniqueLabel(mention.text, id, canonical), canonical, aliases: [], mentions: [], attackId: id };
+      entity = {
+        kind: 'technique',
+        name: techniqueLabel(label ?? mention.text, id, canonical),
+        canonical,
+        aliases: [],
+        mentions: [],
+        attackId: id,
+      };
       entities.set(id, entity);
     }
     if (row) entity.foundBy = { rules: { row: true } };

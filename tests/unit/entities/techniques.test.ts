@@ -150,6 +150,7 @@ describe('techniques as threat reports write them', () => {
       'brute-force attack',
     ]);
     expect(mentionsOf('Ransomware attacks rose; ransomware attacks rose.')).toEqual(['ransomware']);
+    expect(find('New phishing campaigns, then phishing.')[0].name).toBe('phishing');
   });
 
   it('skips a name inside a hyphenated compound, and "Ransomware" with a capital', () => {
