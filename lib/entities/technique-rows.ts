@@ -9,6 +9,8 @@
  *   name after it;
  * - an id and name inside a cell or a link's text, `[T1041: Exfiltration Over C2 Channel](…)`: up to the
  *   end of the name;
+ * - an HTML table as a page's text gives it, one cell a line (`T1078\n    Valid Accounts\n`): the id alone
+ *   on its line and the next line;
  * - a row whose next cell says what an actor does with the technique, `| T1078 | Valid Accounts |
  *   Leviathan uses valid accounts to reach VPN services |` (ATT&CK's own "procedure examples" read the
  *   same way): the whole row from the id, the actor's name inside it (see `extendOverProcedures`).
@@ -33,6 +35,12 @@ const BAR = /^[ \t\u00a0]*(?:\*\*)?[ \t\u00a0]*\|[ \t\u00a0]*(?:\*\*)?[ \t\u00a0
 const COLUMN = /^(?:[ \u00a0]{2,}|[ \u00a0]*\t)[ \t\u00a0]*/;
 /** After the id, inside a cell or a link's text: a colon. */
 const COLON = /^[ \t\u00a0]*:[ \t\u00a0]*/;
+/**
+ * After an id alone on its line: the line break and the next line's indent, as an HTML table's cells
+ * come out in a page's text ("T1078\n      Valid Accounts\n"); at most one blank line between.
+ */
+const NEXT_LINE = /^[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*/;
+const BLANK = /^[ \t\u00a0|*]*$/;
 /** After an id written as a link: a space, then the name. */
 const SPACE = /^[ \t\u00a0]+/;
 
@@ -101,9 +109,26 @@ export function rowNameEnd(text: string, idStart: number, idEnd: number, lines: 
     // "[T1041: Exfiltration Over C2 Channel](…)", "| T1105: Ingress Tool Transfer |"
   } else if ((separator = SPACE.exec(rest)) && linked) {
     // "[T1215](…) Kernel Modules and Extensions"
+  } else if (
+    !linked &&
+    !inBrackets &&
+    isAloneOnLine(text, idStart, lineEnd, lines) &&
+    (separator = NEXT_LINE.exec(text.slice(at, at + 80)))
+  ) {
+    // an HTML table's row in the page's text: the id's cell, then the name's on the next line
+    const start = at + separator[0].length;
+    return nameCellEnd(text, start, Math.min(lines.end(start), start + MAX_NAME_CELL + 1), true);
   } else return undefined;
   const start = at + separator[0].length;
   return nameCellEnd(text, start, Math.min(lineEnd, start + MAX_NAME_CELL + 1), stopAtColumn);
+}
+
+/** Whether the id is all its line holds, but for indentation, bars and bold marks (a cell of its own). */
+function isAloneOnLine(text: string, idStart: number, lineEnd: number, lines: TextLines): boolean {
+  const lineStart = lines.start(idStart);
+  if (idStart - lineStart > 40 || lineEnd - idStart > 60) return false;
+  const idEnd = idStart + (/^T1\d{3}(?:\.\d{3})?/.exec(text.slice(idStart, idStart + 9))?.[0].length ?? 0);
+  return BLANK.test(text.slice(lineStart, idStart)) && BLANK.test(text.slice(idEnd, lineEnd));
 }
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\u00a0';
@@ -124,13 +149,24 @@ function nameCellEnd(text: string, start: number, limit: number, stopAtColumn: b
   return end;
 }
 
-/** The cell after a row's name cell: its start and end, trimmed (undefined outside a table row). */
-export function nextCell(text: string, nameEnd: number, lines: TextLines): { start: number; end: number } | undefined {
-  if (!lines.isTableRow(nameEnd)) return undefined;
-  const lineEnd = lines.end(nameEnd);
-  const separator = BAR.exec(text.slice(nameEnd, Math.min(lineEnd, nameEnd + 40)));
-  if (!separator) return undefined;
-  const start = nameEnd + separator[0].length;
+/**
+ * The cell after a row's name cell: its start and end, trimmed (undefined outside a table row). `acrossLines`:
+ * the row is an HTML table's as the page's text gives it, one cell a line.
+ */
+export function nextCell(text: string, nameEnd: number, lines: TextLines, acrossLines = false): { start: number; end: number } | undefined {
+  let start: number;
+  if (acrossLines) {
+    // an HTML table's row: the next cell is the next line
+    const separator = NEXT_LINE.exec(text.slice(nameEnd, nameEnd + 80));
+    if (!separator) return undefined;
+    start = nameEnd + separator[0].length;
+  } else {
+    if (!lines.isTableRow(nameEnd)) return undefined;
+    const separator = BAR.exec(text.slice(nameEnd, Math.min(lines.end(nameEnd), nameEnd + 40)));
+    if (!separator) return undefined;
+    start = nameEnd + separator[0].length;
+  }
+  const lineEnd = lines.end(start);
   const cell = text.slice(start, Math.min(lineEnd, start + MAX_PROCEDURE_CELL + 1));
   const bar = cell.indexOf('|');
   if (bar < 0 && cell.length > MAX_PROCEDURE_CELL) return undefined;
@@ -162,7 +198,7 @@ export function extendOverProcedures(text: string, techniques: readonly Entity[]
   return techniques.map((entity) => {
     let changed = false;
     const mentions = entity.mentions.map((mention) => {
-      const cell = nextCell(text, mention.end, lines);
+      const cell = nextCell(text, mention.end, lines, /^T1\d{3}/.test(mention.text) && mention.text.includes('\n'));
       if (!cell) return mention;
       const subject = subjects.get(cell.start);
       const after = subject ? text.slice(subject.end, subject.end + 12) : '';

@@ -48,6 +48,13 @@ describe('the span of an id in an ATT&CK table', () => {
     );
   });
 
+  it('takes an HTML table’s row as a page’s text gives it: the id alone on its line, the name on the next', () => {
+    expect(rowSpan('<tr>\n  T1078\n  Valid Accounts\n  Leviathan uses')).toBe('T1078\n  Valid Accounts');
+    expect(rowSpan('Mapping:\nT1083\n\nFile and directory discovery\n')).toBe('T1083\n\nFile and directory discovery');
+    expect(rowSpan('We saw T1078\nValid Accounts')).toBeUndefined();
+    expect(rowSpan('T1078\n\n\nValid Accounts')).toBeUndefined();
+  });
+
   it('leaves an id in running text, and cells that are not names, alone', () => {
     expect(rowSpan('They used T1566 | and more')).toBeUndefined();
     expect(rowSpan('They used T1566: phishing, then T1059.')).toBeUndefined();
@@ -91,6 +98,12 @@ describe('a row whose next cell is a procedure', () => {
         ),
       ).toEqual([before]);
     }
+  });
+
+  it('also for an HTML table’s row, one cell a line', () => {
+    const text = 'T1078\n  Valid Accounts\n  Leviathan uses valid accounts\n  T1107';
+    const [extended] = extendOverProcedures(text, [technique([at(text, 'T1078\n  Valid Accounts')])], [at(text, 'Leviathan')]);
+    expect(extended.mentions[0].text).toBe('T1078\n  Valid Accounts\n  Leviathan uses valid accounts');
   });
 
   it('not outside a table', () => {
