@@ -64,6 +64,33 @@ export const TECHNIQUE_REPEATED: HostileGenerator = {
   arbitrary: repeated(fc.constantFrom('T1566.', 'T1566.001.', 'T1566-', 'T1566')),
 };
 
+/**
+ * ATT&CK mapping tables without end: ids with bars, links, columns and procedure cells on one endless
+ * line (no line break to stop at), and abbreviations in brackets after technique names.
+ */
+export const TECHNIQUE_ROWS: HostileGenerator = {
+  name: 'technique-rows',
+  label: 'ATT&CK table rows on one line',
+  targets:
+    'technique-rows.ts: BAR, COLUMN, the line of each id and the cell after it; technique-abbreviations.ts: BRACKETED and the look back; techniques.ts: HEAD_NOUN',
+  arbitrary: repeated(
+    fc
+      .array(
+        fc.constantFrom(
+          '| T1078 | Valid Accounts | Leviathan uses ',
+          '| T1078 ',
+          '[T1014](https://attack.mitre.org/techniques/T1014/',
+          'T1083\u00a0\u00a0 \u00a0',
+          'ransomware-as-a-service (RaaS',
+          'phishing (PH) phishing ',
+          '| The group uses | It ',
+        ),
+        { minLength: 1, maxLength: 7 },
+      )
+      .map((units) => units.join('')),
+  ),
+};
+
 export const APT_REPEATED: HostileGenerator = {
   name: 'apt',
   label: '`APT` repeated',
@@ -201,6 +228,7 @@ export const TEXT_GENERATORS: readonly HostileGenerator[] = [
   LONG_WORD,
   CVE_REPEATED,
   TECHNIQUE_REPEATED,
+  TECHNIQUE_ROWS,
   APT_REPEATED,
   CAPITALISED_WORDS,
   AKA_CHAINS,
