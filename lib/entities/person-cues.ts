@@ -11,7 +11,7 @@
 
 const SP = String.raw`[\s\u00a0]+`;
 /** A person's role on a forum or in a crew (singular: "developers" are a group's). */
-const ROLE = String.raw`(?:user|seller|vendor|buyer|administrator|admin|moderator|developer|coder|programmer|author|owner|individual|person|member|customer|poster|hacker|founder)`;
+const ROLE = String.raw`(?:user|seller|buyer|administrator|admin|moderator|developer|coder|programmer|author|owner|individual|person|member|poster|hacker|founder)`;
 /** Words that give a person's handle: "named", "going by the handle", "using the nickname". */
 const NAMING = String.raw`(?:named|called|nicknamed|known${SP}as|going${SP}by(?:${SP}the${SP}(?:name|handle|nickname|moniker|alias|username))?|using${SP}the${SP}(?:name|handle|nickname|moniker|alias|username)|with${SP}the${SP}(?:handle|nickname|moniker|username))`;
 /** A handle noun after a word that introduces it: "under the moniker X", "the nickname X". */

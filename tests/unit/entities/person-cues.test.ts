@@ -38,6 +38,8 @@ describe('person cues: a handle of one individual (issue 13)', () => {
     expect(at('Wizard Spider, a well-known ransomware gang, struck.', 'Wizard Spider')).toBe(false);
     expect(at('Lorenz, a group of developers, struck.', 'Lorenz')).toBe(false);
     expect(at('REvil developers pushed an update.', 'REvil')).toBe(false);
+    // "vendor" is a security vendor as often as a seller: no role.
+    expect(at('Spider Crew, a name one vendor uses for a group others track.', 'Spider Crew')).toBe(false);
   });
   it('takes no handle for a threat actor, even where a group cue proposed it', () => {
     expect(actorNames('An actor named Bonjour posted an advertisement for the malware on the forum.')).toEqual([]);
