@@ -15,7 +15,11 @@ interface EntityButtonProps {
  * description.
  */
 export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButtonProps) {
-  const resolved = entity.canonical !== entity.name && entity.canonical.toLowerCase() !== entity.name.toLowerCase();
+  // A technique labelled by its id and ATT&CK name ("T1078 Valid Accounts") already says what it is.
+  const resolved =
+    entity.kind === 'technique'
+      ? !entity.name.toLowerCase().includes(entity.canonical.toLowerCase())
+      : entity.canonical !== entity.name && entity.canonical.toLowerCase() !== entity.name.toLowerCase();
   const verdictId = `${panelId}-verdict`;
   const label = `${entity.name}${resolved ? `, resolved to ${entity.canonical}` : ''} (${entity.mentions.length})`;
   const confirmed = entity.verdict === 'confirmed';

@@ -4,54 +4,16 @@
  * Candidates come from three places, all found in a few linear passes: the dictionaries (actor and
  * software names in one Aho–Corasick pass, `match-names.ts`), vendor naming schemes
  * (`naming-patterns.ts`) and context cues (`context-cues.ts`). Overlapping candidates go to the
- * longest. Then each mention is decided:
- * - a single-word mention written all in lower case is not a name listed with capitals (`wirte`,
- *   `copy-paste`, `winnti` in a URL);
- * - a weak form (an ordinary word such as `Cobalt`, `Leviathan`, `Play`) needs threat context: a
- *   cue right around it, or the same name cued elsewhere in the text, or a strong name of the same
- *   actor or family in the text (`Cobalt Group` licenses `Cobalt`);
- * - a name listed only in lower case (`payload`, ransomlook gang names) needs a cue right next to it;
- * - a name that is both an actor and software (`Winnti`) is what the words right around it say
- *   ("Winnti sample" → malware, "Winnti group" → actor); without such words, what most cued
- *   mentions of it in the text say, software on a tie;
- * - a lower-case group noun is not part of a listed name: "the Winnti group" → `Winnti`;
- * - software followed by gang, group or crew is the group named after it: "the TrickBot gang";
- * - a ransomware name is also its gang's (RaaS): it is the actor where a group noun follows it
- *   ("DarkSide affiliates", "DarkSide operators"), and everywhere (but "X ransomware" and the like)
- *   in a text that mostly talks about the gang: three such cues or more, twice the software cues;
- * - one sense per text for a name that is both a group and software: where the text confirms it as a
- *   group (a listed group name ending in a group noun, "Winnti Group", or a group noun or strong cue
- *   right at a mention, "DarkSide affiliates", "attributed to Winnti"), every mention of it is the
- *   group, "Winnti sample" included (the sample is the group's);
- * - software a text presents as a tool ("the Socat tool", "tools such as X", `tool-cues.ts`) is a
- *   tool when no list says what it is;
- * - a listed family named by one word that describes software (a language, platform, file type or
- *   generic noun: "Python", "AutoIT", "payload", "Final") is the ordinary word, not the family;
- * - a vendor-scheme name followed by a software noun ("Encrypted Taurus Stealer") is not an actor;
- * - names proposed by context cues (`context-cues.ts` for actors, `software-cues.ts` for malware)
- *   are found again wherever they occur in the text (one sense per text), software names in any
- *   case written with a capital ("Zloader", "ZLoader") but not as a folder in a path; an alias given
- *   in apposition ("Leviathan, also known as TEMP", "Golden Chickens (GC)") joins the entity it names;
- * - a listed name glued to RAT, Stealer or Loader ("NetwireRAT") is the listed family, and a cued
- *   name listed only with such a noun ("Quasar" for "Quasar RAT") resolves to that family;
- * - a program's file name that is or whose stem is a listed tool (`certutil.exe`, `PsExec.exe`,
- *   `ping.exe`) is that tool, in any case and without a cue: the `.exe` says it is a program; not in a path, and not
- *   when the stem may also mean malware (`explorer.exe`, `cmd.exe`);
- * - a capitalised "Builder Kit" or "Kit" after a tool's name is part of it ("Taurus Builder Kit");
- * - a name right after a dot that follows no name (".Net", ".NET") is a framework or a file type;
- * - a family listed as a tool is malware in a text that calls it malware at one of its mentions
- *   (`calledMalware`: "Taurus Stealer", "X is a new RAT", "a stealer named X").
- * Decided mentions are then grouped into entities (`group-entities.ts`).
+ * longest; each is then decided (`decide-candidates.ts`: actor or software, kept or dropped, its final
+ * span), and the decided mentions grouped into entities (`group-entities.ts`).
  */
-import { buildActorDictionary, formKey, type ActorDictionary, type ThreatActorRecord } from './dictionary';
+import { buildActorDictionary, type ActorDictionary, type ThreatActorRecord } from './dictionary';
 import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, selectLongest, type NameMatcher } from './match-names';
-import { cuesAround } from './context-cues';
-import { calledMalware, isDescriptiveWord } from './software-cues';
-import { calledTool } from './tool-cues';
 import { buildSoftwareDictionary, type SoftwareDictionary, type SoftwareRecord } from './software-dictionary';
 import { gatherCandidates, type Tag } from './candidate-spans';
-import { groupEntities, type Decided, type Span } from './group-entities';
+import { decideCandidates } from './decide-candidates';
+import { groupEntities } from './group-entities';
 import type { Entity } from './types';
 
 export type { SoftwareRecord } from './software-dictionary';
@@ -98,20 +60,6 @@ export function entityFinderFrom(
   };
 }
 
-/** A group noun right after a software name: "the TrickBot gang". */
-const GANG_AFTER = /^[\s\u00a0]+(?:gang|group|crew)\b/i;
-
-/** A listed name ending in a lower-case group noun: "Winnti group". */
-const LOWER_GROUP = /^(.+?)[\s\u00a0]+(?:group|gang|team)$/;
-
-/** A builder or kit named after a tool, capitalised as part of its name: "Taurus Builder Kit". */
-const KIT_AFTER = /^[ \u00a0]+(?:Builder|Building)(?:[ \u00a0]+Kit)?\b|^[ \u00a0]+Kit\b/;
-
-/** A listed actor name that ends in a group noun: "Winnti Group", "Cobalt Gang". */
-const GROUP_NAME = /[\s\u00a0](?:group|gang|team|crew)$/i;
-
-const isSingleWord = (s: string) => !/[\s\u00a0]/.test(s.trim());
-
 function findEntitiesWith(
   text: string,
   dictionary: ActorDictionary,
@@ -121,128 +69,7 @@ function findEntitiesWith(
   const spans = gatherCandidates(text, dictionary, softwareDictionary, matcher);
   const chosen = selectLongest(spans.filter((s) => s.actorIds.length || s.softwareIds.length || s.scheme || s.cued));
 
-  return groupEntities(text, decideSpans(text, chosen, dictionary, softwareDictionary), dictionary, softwareDictionary);
-}
-
-/** Decides each chosen candidate: actor or software, kept or dropped, and its final span. */
-function decideSpans(
-  text: string,
-  chosen: readonly Span[],
-  dictionary: ActorDictionary,
-  softwareDictionary: SoftwareDictionary,
-): Decided[] {
-  // Votes over the whole text, per name: what the words around its cued mentions say. Each span's
-  // cues and name key are worked out once (a hostile text may hold tens of thousands of mentions).
-  const votes = new Map<string, { actor: number; software: number }>();
-  const local = chosen.map((span) => cuesAround(text, span.start, span.end));
-  const keys = chosen.map((span) => formKey(span.text));
-  chosen.forEach((_, i) => {
-    const cues = local[i];
-    let vote = votes.get(keys[i]);
-    if (!vote) votes.set(keys[i], (vote = { actor: 0, software: 0 }));
-    if (cues.actor && !cues.software) vote.actor++;
-    if (cues.software && !cues.actor) vote.software++;
-  });
-  // Actors and families named by a strong (non-weak) name somewhere in the text.
-  const strongActors = new Set<number>();
-  const strongSoftware = new Set<number>();
-  for (const span of chosen) {
-    if (span.weak) continue;
-    if (span.actorIds.length === 1) strongActors.add(span.actorIds[0]);
-    if (span.softwareIds.length === 1) strongSoftware.add(span.softwareIds[0]);
-  }
-
-  // Names the text confirms as a group: a listed group name ending in a group noun ("Winnti Group")
-  // confirms its actor; a group noun or a strong cue right at a mention ("DarkSide affiliates",
-  // "attributed to Winnti") confirms the name and its actor. One sense per text: such a name is the
-  // group at its other mentions too (`groupSense`).
-  const confirmedActors = new Set<number>();
-  const confirmedNames = new Set<string>();
-  chosen.forEach((span, i) => {
-    if (span.weak && !local[i].strongActor) return;
-    const named = span.actorIds.length > 0 && GROUP_NAME.test(span.text);
-    if (!named && !local[i].strongActor) return;
-    if (span.actorIds.length) for (const id of span.actorIds) confirmedActors.add(id);
-    confirmedNames.add(keys[i]);
-  });
-  const groupSense = (i: number, span: Span) => confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedActors.has(id));
-
-  const decided: Decided[] = [];
-  for (const [i, span] of chosen.entries()) {
-    const cues = local[i];
-    const vote = votes.get(keys[i])!;
-    if (span.executable) {
-      decided.push({ ...span, kind: 'software' });
-      continue;
-    }
-    // A single word in lower case is not a name listed with capitals.
-    if (!span.cued && !span.lowerListed && isSingleWord(span.text) && !/\p{Lu}/u.test(span.text)) continue;
-    // ".Net", ".NET": a framework or a file type, not a name (a dot after a name is no boundary).
-    if (text[span.start - 1] === '.') continue;
-    // For a listed name, a cue only counts at the mention it is next to (see `cues`).
-    const cued = span.dictionary ? undefined : span.cued;
-    const isActor = span.actorIds.length > 0 || span.scheme !== undefined || cued === 'actor';
-    const isSoftware = span.softwareIds.length > 0 || cued === 'software';
-    let kind: 'actor' | 'software';
-    if (isActor && isSoftware) {
-      if (groupSense(i, span)) kind = 'actor';
-      else if (cues.software && !cues.actor) kind = 'software';
-      else if (cues.actor && !cues.software) kind = 'actor';
-      else kind = vote.actor > vote.software ? 'actor' : 'software';
-    } else if (isSoftware) {
-      kind = 'software';
-      const gang = GANG_AFTER.exec(text.slice(span.end, span.end + 16));
-      // Never for a weak name ("Russian hackers", "One operator").
-      if (!span.weak && gang) {
-        // "the TrickBot gang": the group named after its malware, noun included.
-        span.end += gang[0].length;
-        span.text = text.slice(span.start, span.end);
-        span.softwareIds = [];
-        kind = 'actor';
-      } else if (!span.weak && !cues.software && span.softwareIds.some((id) => softwareDictionary.software[id].ransomware)) {
-        // A ransomware name is also its gang's: "DarkSide affiliates", and bare mentions in a text
-        // that mostly talks about the gang (three actor cues or more, twice the software cues).
-        if (cues.strongActor || (vote.actor >= 3 && vote.actor >= 2 * vote.software)) kind = 'actor';
-      }
-    } else kind = 'actor';
-
-    // A listed family whose name is one word that describes software ("Python", "AutoIT", "payload",
-    // "Final") is that word, not the family.
-    if (kind === 'software' && span.dictionary && isSingleWord(span.text) && isDescriptiveWord(span.text)) continue;
-    // A name listed only in lower case (`payload`, ransomlook gang names) carries no case
-    // information: it needs a cue right next to it.
-    if (span.lowerListed && span.dictionary && !(kind === 'actor' ? cues.actor : cues.software)) continue;
-    if (span.weak && span.dictionary && !span.cued) {
-      const confirmed =
-        kind === 'actor'
-          ? cues.actor || vote.actor > 0 || span.actorIds.some((id) => strongActors.has(id))
-          : cues.software || vote.software > 0 || span.softwareIds.some((id) => strongSoftware.has(id));
-      if (!confirmed) continue;
-    }
-    // "Winnti group", "Lazarus group": a lower-case group noun is not part of the name.
-    const plain = kind === 'actor' && span.dictionary ? LOWER_GROUP.exec(span.text) : null;
-    if (plain && dictionary.lookup(plain[1]).length) {
-      decided.push({ ...span, kind, end: span.start + plain[1].length, text: plain[1], actorIds: dictionary.lookup(plain[1]) });
-      continue;
-    }
-    // A tool the text calls malware here ("Taurus Stealer") is malware throughout (`groupEntities`).
-    const calledHere =
-      kind === 'software' &&
-      span.softwareIds.some((id) => softwareDictionary.software[id].kind === 'tool') &&
-      calledMalware(text, span.start, span.end);
-    // "Taurus Builder Kit": a capitalised builder or kit after a tool's name is part of the name.
-    const kit = kind === 'software' && span.dictionary && !calledHere ? KIT_AFTER.exec(text.slice(span.end, span.end + 24)) : null;
-    if (kit && span.softwareIds.every((id) => softwareDictionary.software[id].kind === 'tool')) {
-      decided.push({ ...span, kind, end: span.end + kit[0].length, text: text.slice(span.start, span.end + kit[0].length) });
-      continue;
-    }
-    // Software the text presents as a tool here ("the Socat tool", "tools such as X").
-    // Only a name no list has can become a tool this way (`groupEntities`): listed ones are not asked.
-    const toolHere = kind === 'software' && !calledHere && span.softwareIds.length === 0 && calledTool(text, span.start, span.end);
-    decided.push({ ...span, kind, calledMalware: calledHere || undefined, calledTool: toolHere || undefined });
-  }
-
-  return decided;
+  return groupEntities(text, decideCandidates(text, chosen, dictionary, softwareDictionary), dictionary, softwareDictionary);
 }
 
 /**

@@ -6,7 +6,8 @@
  * decides.
  */
 import type { ActorDictionary } from './dictionary';
-import { findCuedNames, softwareCue, type CueKind } from './context-cues';
+import { findCuedNames, softwareCue } from './context-cues';
+import type { CueKind } from './cue-names';
 import type { Span } from './group-entities';
 import { isAtNameBoundary, type NameMatcher } from './match-names';
 import { findNamingPatterns, looksThreatRelated } from './naming-patterns';

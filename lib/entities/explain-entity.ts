@@ -46,7 +46,7 @@ export function explainAmbiguousName(ambiguous: AmbiguousName, taken: string): s
 }
 
 export function explainEntity(
-  entity: Pick<Entity, 'kind' | 'name' | 'canonical' | 'candidates' | 'foundBy'> & { ambiguous?: readonly AmbiguousName[] },
+  entity: Pick<Entity, 'kind' | 'name' | 'canonical' | 'candidates' | 'foundBy' | 'attackId'> & { ambiguous?: readonly AmbiguousName[] },
   record?: ExplainedRecord,
 ): string[] {
   const why: string[] = [];
@@ -67,6 +67,14 @@ export function explainEntity(
           `${entity.name} → ${entity.canonical}: another name for it${lists.length ? ` (${lists.join(', ')})` : ' in the shipped lists'}`,
         );
     } else why.push(`A listed name${lists.length ? ` (${lists.join(', ')})` : ''}`);
+  }
+  if (entity.kind === 'technique' && entity.attackId) {
+    const named = entity.canonical === entity.attackId ? entity.attackId : `${entity.attackId} ${entity.canonical}`;
+    why.push(`MITRE ATT&CK technique ${named}: the text names it by its id, its name or a common name for it`);
+    if (rules?.row)
+      why.push(
+        'Some mentions are rows of an ATT&CK table in the text (the id, its name and what the actor does), marked whole; the technique is named by its ATT&CK id and name',
+      );
   }
   if (rules?.scheme) why.push(`Named in a vendor's naming scheme (${rules.scheme})`);
   if (rules?.cue === 'actor') why.push('The text names it as a group (a cue such as “the X gang”, “tracked as X”, “threat actor X”)');
@@ -104,6 +112,7 @@ export function readFoundBy(value: unknown): FoundBy | undefined {
       ...(r.listed === true && { listed: true }),
       ...(isText(r.scheme) && { scheme: r.scheme }),
       ...((r.cue === 'actor' || r.cue === 'software') && { cue: r.cue }),
+      ...(r.row === true && { row: true }),
     };
   }
   if (typeof model === 'object' && model !== null) {

@@ -7,7 +7,7 @@
  * list has is a tool where the text presents it as one at any of its mentions ("the Socat tool").
  */
 import { formKey, type ActorDictionary } from './dictionary';
-import type { CueKind } from './context-cues';
+import type { CueKind } from './cue-names';
 import type { SoftwareDictionary } from './software-dictionary';
 import type { Entity, FoundBy, Mention } from './types';
 

@@ -90,6 +90,10 @@ const STOP_ADJECTIVES = new Set(
   ).split(' '),
 );
 
+/** Last words that make a context-gated match an organisation's name ("The Water Project", "Earth Institute"). */
+const ORGANISATION_NOUN =
+  /^(?:Project|Projects|Institute|Foundation|Company|Corporation|Council|Agency|Authority|Association|Society|University|College|School|Hospital|Museum|Bank|Fund|Trust|Alliance|Coalition|Initiative|Network|Networks|Services|Solutions|Systems|Technologies|Day|Week|Summit|Conference|Festival|Awards?|Resources|Management|District|Department|Board|Commission|Committee)$/;
+
 const THREAT_CONTEXT =
   /\b(?:threat actors?|threat groups?|threat intelligence|tracks? (?:as|this|the)|tracked as|APT\d|ransomware|malware|espionage|cyber ?attacks?|phishing|Storm-\d{4}|adversar(?:y|ies)|intrusion set|nation-state)\b/i;
 
@@ -114,6 +118,8 @@ export function findNamingPatterns(text: string, threatContext = looksThreatRela
       const start = m.index;
       const end = start + m[0].length;
       if (needsContext && STOP_ADJECTIVES.has(m[0].split(' ')[0])) continue;
+      // "The Water Project", "Earth Institute": an organisation named with the scheme's words.
+      if (needsContext && ORGANISATION_NOUN.test(m[0].split(' ').pop()!)) continue;
       if (!isAtNameBoundary(text, start, end)) continue;
       out.push({ start, end, text: m[0], scheme });
     }

@@ -14,6 +14,7 @@ import { createPlaceFinder, type PlaceRecord } from './places';
 import { findIndicators } from './indicators';
 import { findVulnerabilities } from './vulnerabilities';
 import { settleOverlaps } from './settle-overlaps';
+import { extendOverProcedures } from './technique-rows';
 import type { Entity } from './types';
 
 export { KIND_PRIORITY, settleOverlaps } from './settle-overlaps';
@@ -102,10 +103,21 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
       found.push(find(text));
       yield;
     }
-    const ruled = settleOverlaps(found.flat());
+    const ruled = settleOverlaps(withProcedureRows(text, found.flat()));
     if (!model || model.combine === 'rules') return ruled;
     yield;
     return applyModel(text, ruled, model, resolve);
   }
   return { findEntities: (text) => runSteps(scanSteps(text)), scanSteps };
+}
+
+/**
+ * A technique's table row whose next cell says what an actor or its malware does is one mention, the name in it
+ * included (`technique-rows.ts`); settling overlaps then gives the row to the technique.
+ */
+function withProcedureRows(text: string, entities: readonly Entity[]): Entity[] {
+  const techniques = entities.filter((e) => e.kind === 'technique');
+  if (!techniques.length) return [...entities];
+  const names = entities.filter((e) => e.kind === 'threat-actor' || e.kind === 'malware' || e.kind === 'tool').flatMap((e) => e.mentions);
+  return [...entities.filter((e) => e.kind !== 'technique'), ...extendOverProcedures(text, techniques, names)];
 }

@@ -21,7 +21,7 @@
  * - "X ransomware attack/gang/operators" names a victim or a gang, not the software.
  * Every rule is a global regex pass, linear in the text; the checks run once per distinct name.
  */
-import { isNameLike, type CuedName } from './context-cues';
+import { isNameLike, type CuedName } from './cue-names';
 import { PROTOCOL_WORDS } from './software-dictionary';
 
 /** A name-like token: capitalised, camelCase or with digits; joined by - or . inside. */

@@ -12,7 +12,7 @@
  * only at its start, else it would read the rest of a long run from each of its spaces).
  */
 import { acceptedNames } from './software-cues';
-import type { CuedName } from './context-cues';
+import type { CuedName } from './cue-names';
 
 const SP = String.raw`[ \u00a0]+`;
 const OPEN_QUOTE = String.raw`[“"'‘*_]*`;

@@ -34,8 +34,11 @@ export interface Entity {
 }
 
 export interface FoundBy {
-  /** The rules found it: by a listed name, a vendor naming scheme (e.g. "Microsoft Storm-####"), or a cue phrase. */
-  rules?: { listed?: boolean; scheme?: string; cue?: 'actor' | 'software' };
+  /**
+   * The rules found it: by a listed name, a vendor naming scheme (e.g. "Microsoft Storm-####"), or a cue
+   * phrase; `row`: a technique some of whose mentions are an ATT&CK table's rows (`technique-rows.ts`).
+   */
+  rules?: { listed?: boolean; scheme?: string; cue?: 'actor' | 'software'; row?: boolean };
   /** The learned model kept it, with its probability for that decision. */
   model?: { confidence: number; agreesWithRules: boolean };
 }

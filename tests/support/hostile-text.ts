@@ -64,6 +64,33 @@ export const TECHNIQUE_REPEATED: HostileGenerator = {
   arbitrary: repeated(fc.constantFrom('T1566.', 'T1566.001.', 'T1566-', 'T1566')),
 };
 
+/**
+ * ATT&CK mapping tables without end: ids with bars, links, columns and procedure cells on one endless
+ * line (no line break to stop at), and abbreviations in brackets after technique names.
+ */
+export const TECHNIQUE_ROWS: HostileGenerator = {
+  name: 'technique-rows',
+  label: 'ATT&CK table rows on one line',
+  targets:
+    'technique-rows.ts: BAR, COLUMN, the line of each id and the cell after it; technique-abbreviations.ts: BRACKETED and the look back; techniques.ts: HEAD_NOUN',
+  arbitrary: repeated(
+    fc
+      .array(
+        fc.constantFrom(
+          '| T1078 | Valid Accounts | Leviathan uses ',
+          '| T1078 ',
+          '[T1014](https://attack.mitre.org/techniques/T1014/',
+          'T1083\u00a0\u00a0 \u00a0',
+          'ransomware-as-a-service (RaaS',
+          'phishing (PH) phishing ',
+          '| The group uses | It ',
+        ),
+        { minLength: 1, maxLength: 7 },
+      )
+      .map((units) => units.join('')),
+  ),
+};
+
 export const APT_REPEATED: HostileGenerator = {
   name: 'apt',
   label: '`APT` repeated',
@@ -118,7 +145,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
   name: 'group-tool-cues',
   label: 'group and tool cue phrases never closed',
   targets:
-    'context-cues.ts: IS_A_GROUP (up to three words before a group noun), the self-naming rules ("group … refers to itself as", "dubbed the gang"), "X APT"; tool-cues.ts: IS_A_TOOL, TOOL_NOUN_BEFORE, NAMED_AFTER_TOOL_NOUN',
+    'group-introducing-cues.ts: IS_A_GROUP (up to three words before a group noun), the self-naming rules ("group … refers to itself as", "dubbed the gang"), "X APT"; tool-cues.ts: IS_A_TOOL, TOOL_NOUN_BEFORE, NAMED_AFTER_TOOL_NOUN',
   // Each unit opens a cue and stops before what it waits for: the words before a group or tool noun,
   // a group noun with no "itself" after it, "dubbed the gang" with no name, a name before "APT" and a
   // number.
@@ -149,6 +176,36 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
   ),
 };
 
+export const PERSON_CUES: HostileGenerator = {
+  name: 'person-cues',
+  label: 'handles of people and reference lines beside group cues',
+  targets:
+    'person-cues.ts: PERSON_BEFORE (a role or handle noun before the name), PERSON_AFTER (a role in apposition); cue-names.ts: leadingStopWords; reference-lines.ts: REFERENCE_START, CITES (a footnote or dated line at every line); impersonation-cues.ts: POSING_BEFORE',
+  // Every name is proposed as a group ("X ransomware gang") and has a person cue half-written around it,
+  // so the scanner reads the person cues at thousands of mentions.
+  arbitrary: repeated(
+    fc
+      .tuple(
+        fc.constantFrom(
+          'The ',
+          'the seller ',
+          'a user named ',
+          'under the moniker ',
+          'one actor going by the handle ',
+          'The The ',
+          '\n[1] ',
+          '\n[[2]](#_ftnref2) ',
+          '\n* October 2017 –\u00a0',
+          'criminals posing as  ',
+          'pretending   to be ',
+        ),
+        capitalised,
+        fc.constantFrom(' ransomware gang, the developer ', ', who is the ', ', a well-known ', ' ransomware gang ', ',   the  ', ' '),
+      )
+      .map((parts) => parts.join('')),
+  ),
+};
+
 /** Generators for text the entity scanner reads (extracted article text). */
 export const DOMAINS_AND_CUES: HostileGenerator = {
   name: 'domains-and-cues',
@@ -171,12 +228,14 @@ export const TEXT_GENERATORS: readonly HostileGenerator[] = [
   LONG_WORD,
   CVE_REPEATED,
   TECHNIQUE_REPEATED,
+  TECHNIQUE_ROWS,
   APT_REPEATED,
   CAPITALISED_WORDS,
   AKA_CHAINS,
   WHITESPACE_RUNS,
   APOSTROPHE_WORDS,
   GROUP_AND_TOOL_CUES,
+  PERSON_CUES,
   DOMAINS_AND_CUES,
 ];
 

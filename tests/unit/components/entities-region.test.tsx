@@ -552,3 +552,22 @@ describe('EntitiesRegion: a name that may mean several actors', () => {
     expect(root.querySelector('.alias-picker [role="alert"]')?.textContent).toBe('“Grizzly Steppe” is not a name of APT29.');
   });
 });
+
+describe('EntitiesRegion: a technique whose mention is a table row', () => {
+  const ROW = '| T1078 | Valid Accounts | The group uses valid accounts to reach VPN services. |';
+  const technique: Entity = {
+    kind: 'technique',
+    name: 'T1078 Valid Accounts',
+    canonical: 'Valid Accounts',
+    aliases: [],
+    attackId: 'T1078',
+    mentions: [{ start: 2, end: ROW.length - 2, text: ROW.slice(2, -2) }],
+    foundBy: { rules: { row: true } },
+  };
+
+  it('is listed by its ATT&CK id and name, not by the row, and not as "resolved"', async () => {
+    const root = await mount(fakeServices(pageEntities(ROW, [technique], [])), pageEntities(ROW, [technique], []));
+    expect(buttonNamed(root, 'T1078 Valid Accounts (1)')).toBeDefined();
+    expect(root.textContent).not.toContain('The group uses');
+  });
+});

@@ -100,6 +100,17 @@ describe('names that are both actor and software', () => {
     expect(gang.mentions.map((m) => m.text)).toEqual(['DarkSide', 'DarkSide', 'DarkSide', 'DarkSide']);
     expect(actorsIn('The attackers deployed DarkSide ransomware.')).toEqual([]);
   });
+  it('makes "X ransomware gang", "X ransomware operators" the gang, not the ransomware (issue 13)', () => {
+    const text = 'The DarkSide ransomware gang claimed it. DarkSide ransomware operators asked for money.';
+    expect(actorsIn(text).flatMap((e) => e.mentions.map((m) => m.text))).toEqual(['DarkSide', 'DarkSide']);
+    expect(finder.findEntities(text).filter((e) => e.kind === 'malware')).toEqual([]);
+  });
+  it('makes a ransomware name that is also an ordinary word the gang where a group noun is right at it: "the Hive gang"', () => {
+    const mentions = (text: string) => actorsIn(text).flatMap((e) => e.mentions.map((m) => m.text));
+    expect(mentions('The Hive gang leaked the data, and Hive affiliates deployed the ransomware.')).toEqual(['Hive gang', 'Hive']);
+    // Not a stop word listed as ransomware ("One", "Russian").
+    expect(mentions('One group struck; a Russian group followed with phishing.')).toEqual([]);
+  });
 });
 
 describe('threat actors: rules', () => {
@@ -128,6 +139,13 @@ describe('threat actors: rules', () => {
   it('leaves a lower-case group noun out of the name', () => {
     expect(actorsIn('the Winnti group struck')[0].mentions[0].text).toBe('Winnti');
     expect(actorsIn('the Winnti Group struck')[0].mentions[0].text).toBe('Winnti Group');
+  });
+  it('takes a company named like an actor for the company: "Alibaba Cloud", "Foo Technologies" (issue 13)', () => {
+    const text = 'The address belongs to Alibaba Cloud. Later the Alibaba group struck with phishing.';
+    expect(actorsIn(text).flatMap((e) => e.mentions.map((m) => text.slice(m.start, m.end + 6)))).toEqual(['Alibaba group']);
+  });
+  it('keeps the lower-case group noun where the name is an ordinary word: "the Cobalt group"', () => {
+    expect(actorsIn('Attacks attributed to the Cobalt group hit banks.')[0].mentions[0].text).toBe('Cobalt group');
   });
   it('does not take a vendor-scheme name out of a software name', () => {
     expect(actorsIn('The threat actor sold Encrypted Taurus Stealer builds.')).toEqual([]);

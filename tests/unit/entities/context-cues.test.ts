@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actorCue, cuesAround, findCuedNames, isNameLike, softwareCue, strongActorCue } from '@/lib/entities/context-cues';
+import { actorCue, cuesAround, findCuedNames, softwareCue, strongActorCue } from '@/lib/entities/context-cues';
+import { isNameLike } from '@/lib/entities/cue-names';
 
 const cued = (text: string) => findCuedNames(text).map((c) => c.text);
 /** The cue functions on the first occurrence of `name` in `text`. */
@@ -76,44 +77,14 @@ describe('names proposed by context', () => {
     expect(gc).toMatchObject({ text: 'GC' });
     expect('the Golden Chickens (GC) family'.slice(gc.aliasOf!.start, gc.aliasOf!.end)).toBe('Golden Chickens');
   });
+  it('leaves the sentence-initial stop words out of a name a cue starts with: "The Quartz ransomware gang"', () => {
+    expect(cued('The Quartz ransomware gang claimed it.')).toEqual(['Quartz']);
+    const [quartz] = findCuedNames('The Quartz ransomware gang claimed it.');
+    expect(quartz).toMatchObject({ start: 4, end: 10 });
+  });
   it('proposes only name-like words: no articles, nationalities, vendors or software names', () => {
     expect(cued('the Russian group, the The gang, the Microsoft group, the Minebridge RAT threat actors')).toEqual([]);
     expect(isNameLike('ReconHellcat')).toBe(true);
     expect(isNameLike('Chinese')).toBe(false);
-  });
-});
-
-describe('names a text gives a group it introduces (issue 13)', () => {
-  it('takes the name the researchers gave the gang: "we dubbed the gang X", "tracking this new group as X"', () => {
-    expect(cued('We dubbed the gang Quartz Lynx after its lures.')).toContain('Quartz Lynx');
-    expect(cued('We are tracking this new group as “Velvet Tide”.')).toContain('Velvet Tide');
-    expect(cued('Analysts refer to the actor as Marble Heron.')).toContain('Marble Heron');
-  });
-  it('takes the name a group gives itself: "the group — which refers to itself as X", "a gang that calls itself X"', () => {
-    expect(cued('The group — which refers to itself as Vice Society — leaks data.')).toContain('Vice Society');
-    expect(cued('A gang that calls itself “Lapsus” took credit.')).toContain('Lapsus');
-    // Not across a sentence end, and not a program calling itself something.
-    expect(cued('The group struck. The packer calls itself Ghost.')).not.toContain('Ghost');
-  });
-  it('takes a name said to be a group: "X is a ransomware gang", "X, a financially motivated group", "X: one of the newest gangs"', () => {
-    expect(cued('Vexor is a relatively new ransomware gang.')).toContain('Vexor');
-    expect(cued('Lorenz, a financially motivated cybercrime group, struck.')).toContain('Lorenz');
-    expect(cued('**Zarya:** One of the newest ransomware gangs.')).toContain('Zarya');
-    expect(cued('Kinsing was not the only group to do so.')).toContain('Kinsing');
-    // Sentence adverbs and phrases that go on past the noun are no names.
-    expect(cued('However, the group went quiet.')).toEqual([]);
-    expect(cued('Mofang, a backdoor used by the group, beacons.')).not.toContain('Mofang');
-  });
-  it('takes "X APT" but not "APT groups", a vendor scheme or a describing adjective', () => {
-    expect(cued('the Sidewinder APT targets navies')).toContain('Sidewinder');
-    expect(cued('Sidewinder APT groups')).not.toContain('Sidewinder');
-    expect(cued('a State-sponsored APT struck')).toEqual([]);
-    expect(cued('a China-nexus APT struck')).toEqual([]);
-  });
-  it('says a group noun after "is a" or in apposition is a cue right at the mention', () => {
-    expect(at(strongActorCue, 'Foo is a ransomware gang', 'Foo')).toBe(true);
-    expect(at(actorCue, 'Foo, a Russian-speaking group', 'Foo')).toBe(true);
-    expect(at(actorCue, 'Foo, the group said', 'Foo')).toBe(false);
-    expect(at(actorCue, 'Foo is a tool used by the group', 'Foo')).toBe(false);
   });
 });

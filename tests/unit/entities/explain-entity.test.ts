@@ -43,3 +43,20 @@ describe('why an entity is there', () => {
     expect(readFoundBy('nope')).toBeUndefined();
   });
 });
+
+describe('why a technique is there', () => {
+  it('names its ATT&CK id and name, and says when its mentions are table rows', () => {
+    const row = { kind: 'technique' as const, name: 'T1078 Valid Accounts', canonical: 'Valid Accounts', attackId: 'T1078' };
+    expect(explainEntity({ ...row, foundBy: { rules: { row: true } } })).toEqual([
+      'MITRE ATT&CK technique T1078 Valid Accounts: the text names it by its id, its name or a common name for it',
+      'Some mentions are rows of an ATT&CK table in the text (the id, its name and what the actor does), marked whole; the technique is named by its ATT&CK id and name',
+    ]);
+    expect(explainEntity({ ...row, name: 'phishing', canonical: 'Phishing', attackId: 'T1566' })).toEqual([
+      'MITRE ATT&CK technique T1566 Phishing: the text names it by its id, its name or a common name for it',
+    ]);
+  });
+
+  it('keeps the row flag when the popup sends it back, and nothing else it does not know', () => {
+    expect(readFoundBy({ rules: { row: true, html: '<b>x</b>' } })).toEqual({ rules: { row: true } });
+  });
+});

@@ -13,6 +13,9 @@ import { findIndicators } from '@/lib/entities/indicators';
 import { findNamingPatterns } from '@/lib/entities/naming-patterns';
 import { createOrganizationFinder } from '@/lib/entities/organizations';
 import { mentionsOfNames } from '@/lib/entities/page-entities';
+import { personCue } from '@/lib/entities/person-cues';
+import { posingAs } from '@/lib/entities/impersonation-cues';
+import { findReferenceLines } from '@/lib/entities/reference-lines';
 import { createPlaceFinder } from '@/lib/entities/places';
 import { compileEntityIndex } from '@/lib/entities/compiled/compile-entity-index';
 import { readEntityIndex, scannerFromIndex } from '@/lib/entities/compiled/load-entity-index';
@@ -39,6 +42,15 @@ const FINDERS: Record<string, (text: string) => unknown> = {
   // The tool cues around one mention, at every 97th character (a page has that many candidates at most).
   'tool cues at mentions': (text) => {
     for (let i = 0; i + 8 < text.length; i += 97) calledTool(text, i, i + 8);
+  },
+  // The person cues around one mention, at every 97th character.
+  'person cues at mentions': (text) => {
+    for (let i = 0; i + 8 < text.length; i += 97) personCue(text, i, i + 8);
+  },
+  'reference lines': findReferenceLines,
+  // The impersonation cue before one mention, at every 97th character.
+  'impersonation cues at mentions': (text) => {
+    for (let i = 0; i < text.length; i += 97) posingAs(text, i);
   },
   'naming schemes': (text) => findNamingPatterns(text, true),
   techniques: createTechniqueFinder(data.techniques!),

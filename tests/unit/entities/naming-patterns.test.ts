@@ -29,4 +29,7 @@ describe('vendor naming patterns', () => {
   it('ignores weather and wildlife phrases even on a threat-related page', () => {
     expect(names('Super Typhoon, Heavy Rain, Flash Flood, Giant Panda and Arctic Blizzard', true)).toEqual([]);
   });
+  it('ignores organisations named with a scheme’s words: "The Water Project", "Earth Institute" (issue 13)', () => {
+    expect(names('The Water Project and the Earth Institute helped; Earth Lusca struck.', true)).toEqual(['Earth Lusca']);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEntityScanner, settleOverlaps } from '@/lib/entities/scan-entities';
 import type { Entity, EntityKind } from '@/lib/entities/types';
-import { software, threatActors } from './shared-data';
+import { attackTechniques, software, threatActors } from './shared-data';
 
 const entity = (kind: EntityKind, name: string, spans: [number, number][]): Entity => ({
   kind,
@@ -57,5 +57,32 @@ describe('createEntityScanner', () => {
       ['indicator', '203.0.113.7'],
       ['tool', 'Mimikatz'],
     ]);
+  });
+});
+
+describe('createEntityScanner: ATT&CK tables', () => {
+  const scanner = createEntityScanner({ actors: threatActors(), software: software(), techniques: attackTechniques() });
+  const table = [
+    'Leviathan is a threat group. MITRE ATT&CK mapping:',
+    '| Enterprise | T1078 | Valid Accounts | Leviathan uses valid accounts to access VPN services. |',
+    '| Enterprise | T1107 | File Deletion | Self delete |',
+  ].join('\n');
+
+  it('gives a procedure row, the actor named in it included, to the technique', () => {
+    const found = scanner.findEntities(table);
+    const actor = found.find((e) => e.kind === 'threat-actor')!;
+    expect(actor.mentions.map((m) => m.start)).toEqual([0]);
+    const rows = found.filter((e) => e.kind === 'technique').map((e) => [e.attackId, e.name, e.mentions.map((m) => m.text)]);
+    expect(rows).toEqual([
+      ['T1078', 'T1078 Valid Accounts', ['T1078 | Valid Accounts | Leviathan uses valid accounts to access VPN services.']],
+      ['T1107', 'T1107 File Deletion', ['T1107 | File Deletion']],
+    ]);
+  });
+
+  it('finds the same from the scan in steps as the background runs it', () => {
+    const steps = scanner.scanSteps(table);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value).toEqual(scanner.findEntities(table));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTechniqueFinder } from '@/lib/entities/techniques';
+import { createTechniqueFinder, techniqueLabel } from '@/lib/entities/techniques';
 import { attackTechniques } from './shared-data';
 
 const find = createTechniqueFinder(attackTechniques());
@@ -94,9 +94,9 @@ describe('common names', () => {
     ]);
   });
   it('maps ransomware to Data Encrypted for Impact', () => {
-    expect(techniquesIn('Ransomware hit them.')).toEqual([['T1486', 'Data Encrypted for Impact', [[0, 10, 'Ransomware']]]]);
+    expect(techniquesIn('Then ransomware hit them.')).toEqual([['T1486', 'Data Encrypted for Impact', [[5, 15, 'ransomware']]]]);
   });
-  it('maps phishing and spear phishing to Phishing, and groups them with its id', () => {
+  it('maps phishing and spear phishing (with the noun they modify) to Phishing, and groups them with its id', () => {
     expect(techniquesIn('spear phishing (T1566) and phishing emails')).toEqual([
       [
         'T1566',
@@ -104,7 +104,7 @@ describe('common names', () => {
         [
           [0, 14, 'spear phishing'],
           [16, 21, 'T1566'],
-          [27, 35, 'phishing'],
+          [27, 42, 'phishing emails'],
         ],
       ],
     ]);
@@ -119,10 +119,65 @@ describe('common names', () => {
 
 describe('mentions', () => {
   it('are raw spans of the text with UTF-16 offsets', () => {
-    const text = '🔒 Ransomware, then T1486, that is data encrypted for impact.';
+    const text = '🔒 ransomware, then T1486, that is data encrypted for impact.';
     const [entity] = find(text);
-    expect(entity.mentions.map((m) => m.text)).toEqual(['Ransomware', 'T1486', 'data encrypted for impact']);
+    expect(entity.mentions.map((m) => m.text)).toEqual(['ransomware', 'T1486', 'data encrypted for impact']);
     for (const m of entity.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
-    expect(entity).toMatchObject({ kind: 'technique', name: 'Ransomware', aliases: [], attackId: 'T1486' });
+    expect(entity).toMatchObject({ kind: 'technique', name: 'ransomware', aliases: [], attackId: 'T1486' });
+  });
+});
+
+describe('techniques as threat reports write them', () => {
+  const mentionsOf = (text: string) => find(text).flatMap((e) => e.mentions.map((m) => m.text));
+
+  it('takes an id in a table row with its cell, and names the technique by its id and ATT&CK name', () => {
+    const [row] = find('| T1003 | Credential Dumping |');
+    expect(row.mentions.map((m) => m.text)).toEqual(['T1003 | Credential Dumping']);
+    expect([row.name, row.canonical]).toEqual(['T1003 OS Credential Dumping', 'OS Credential Dumping']);
+    expect(row.foundBy?.rules?.row).toBe(true);
+  });
+
+  it('takes a retired id in a row when the text speaks ATT&CK, with the row’s own name for it', () => {
+    expect(techniquesIn('MITRE ATT&CK mapping\n| T1086 | PowerShell commands to execute payloads |')).toEqual([
+      ['T1086', 'T1086', [[23, 70, 'T1086 | PowerShell commands to execute payloads']]],
+    ]);
+  });
+
+  it('gives a gerund technique the noun it modifies, and a noun technique its name alone', () => {
+    expect(mentionsOf('A spear phishing email, phishing campaigns and a brute-force attack.')).toEqual([
+      'spear phishing email',
+      'phishing campaigns',
+      'brute-force attack',
+    ]);
+    expect(mentionsOf('Ransomware attacks rose; ransomware attacks rose.')).toEqual(['ransomware']);
+    expect(find('New phishing campaigns, then phishing.')[0].name).toBe('phishing');
+  });
+
+  it('skips a name inside a hyphenated compound, and "Ransomware" with a capital', () => {
+    expect(mentionsOf('a ban on ransomware-related posts; Epsilon Ransomware; Ransomware Roundup')).toEqual([]);
+  });
+
+  it('finds an abbreviation the text defines for a technique wherever it is used', () => {
+    const [raas] = find('DarkSide runs a Ransomware-as-a-Service (RaaS) program. Its RaaS affiliates encrypt data.');
+    expect([raas.attackId, raas.mentions.map((m) => m.text)]).toEqual(['T1486', ['RaaS', 'RaaS']]);
+  });
+});
+
+describe('techniqueLabel', () => {
+  it('keeps a name as written, and names a row, a link or "id: name" by id and ATT&CK name', () => {
+    expect(techniqueLabel('spear phishing', 'T1566', 'Phishing')).toBe('spear phishing');
+    expect(techniqueLabel('T1566', 'T1566', 'Phishing')).toBe('T1566');
+    expect(techniqueLabel('T1078 | Valid Accounts | The group uses valid accounts', 'T1078', 'Valid Accounts')).toBe(
+      'T1078 Valid Accounts',
+    );
+    expect(techniqueLabel('T1041: Exfiltration Over C2 Channel', 'T1041', 'Exfiltration Over C2 Channel')).toBe(
+      'T1041 Exfiltration Over C2 Channel',
+    );
+  });
+  it('names a retired id by the name its row or link gives it', () => {
+    expect(techniqueLabel('T1107 | File Deletion | Self delete', 'T1107', 'T1107')).toBe('T1107 File Deletion');
+    expect(techniqueLabel('T1009](https://attack.mitre.org/techniques/T1009/) Binary Padding', 'T1009', 'T1009')).toBe(
+      'T1009 Binary Padding',
+    );
   });
 });

@@ -1,0 +1,251 @@
+/**
+ * How each candidate mention of an actor or software is decided (`actors-and-software.ts` gathers them):
+ * - a single-word mention written all in lower case is not a name listed with capitals (`wirte`,
+ *   `copy-paste`, `winnti` in a URL);
+ * - a weak form (an ordinary word such as `Cobalt`, `Leviathan`, `Play`) needs threat context: a
+ *   cue right around it, or the same name cued elsewhere in the text, or a strong name of the same
+ *   actor or family in the text (`Cobalt Group` licenses `Cobalt`);
+ * - a name listed only in lower case (`payload`, ransomlook gang names) needs a cue right next to it;
+ * - a name that is both an actor and software (`Winnti`) is what the words right around it say
+ *   ("Winnti sample" → malware, "Winnti group" → actor); without such words, what most cued
+ *   mentions of it in the text say, software on a tie;
+ * - a lower-case group noun is not part of a listed name: "the Winnti group" → `Winnti`; but it is where
+ *   the name is an ordinary word ("the Cobalt group"), which the noun makes a name;
+ * - software followed by gang, group or crew is the group named after it: "the TrickBot gang";
+ * - a ransomware name is also its gang's (RaaS): it is the actor where a group noun follows it
+ *   ("DarkSide affiliates", "DarkSide operators"), and everywhere (but "X ransomware" and the like)
+ *   in a text that mostly talks about the gang: three such cues or more, twice the software cues;
+ * - one sense per text for a name that is both a group and software: where the text confirms it as a
+ *   group (a listed group name ending in a group noun, "Winnti Group", or a group noun or strong cue
+ *   right at a mention, "DarkSide affiliates", "attributed to Winnti"), every mention of it is the
+ *   group, "Winnti sample" included (the sample is the group's);
+ * - software a text presents as a tool ("the Socat tool", "tools such as X", `tool-cues.ts`) is a
+ *   tool when no list says what it is;
+ * - a listed family named by one word that describes software (a language, platform, file type or
+ *   generic noun: "Python", "AutoIT", "payload", "Final") is the ordinary word, not the family;
+ * - an actor's name in a line of a reference list ("[1] ESET, April 2018, Sednit update: …",
+ *   "October 2017 – Leviathan: Espionage actor…", `reference-lines.ts`) is cited, not an actor the text
+ *   is about;
+ * - a name followed by a company word ("Alibaba Cloud", "Foo Technologies") is the company, and a
+ *   vendor-scheme name ending in an organisation's noun ("The Water Project") an organisation;
+ * - a listed actor's name after "posing as", "pretending to be", "impersonating" is borrowed
+ *   (`impersonation-cues.ts`), and a listed name of an organisation ("Mabna Institute") is one;
+ * - a listed name that is an ordinary word takes a group noun after it in ("Elfin Group", "Cobalt group");
+ * - a vendor-scheme name followed by a software noun ("Encrypted Taurus Stealer") is not an actor;
+ * - an individual's handle is not an actor (`person-cues.ts`: "the seller X", "a user named X", "X, the
+ *   developer of…"): not at a mention with such a cue, and not anywhere for a name no list has that the
+ *   text presents as a person and never as a group;
+ * - names proposed by context cues (`context-cues.ts` for actors, `software-cues.ts` for malware)
+ *   are found again wherever they occur in the text (one sense per text), software names in any
+ *   case written with a capital ("Zloader", "ZLoader") but not as a folder in a path; an alias given
+ *   in apposition ("Leviathan, also known as TEMP", "Golden Chickens (GC)") joins the entity it names;
+ * - a listed name glued to RAT, Stealer or Loader ("NetwireRAT") is the listed family, and a cued
+ *   name listed only with such a noun ("Quasar" for "Quasar RAT") resolves to that family;
+ * - a program's file name that is or whose stem is a listed tool (`certutil.exe`, `PsExec.exe`,
+ *   `ping.exe`) is that tool, in any case and without a cue: the `.exe` says it is a program; not in a path, and not
+ *   when the stem may also mean malware (`explorer.exe`, `cmd.exe`);
+ * - a capitalised "Builder Kit" or "Kit" after a tool's name is part of it ("Taurus Builder Kit");
+ * - a name right after a dot that follows no name (".Net", ".NET") is a framework or a file type;
+ * - a family listed as a tool is malware in a text that calls it malware at one of its mentions
+ *   (`calledMalware`: "Taurus Stealer", "X is a new RAT", "a stealer named X").
+ */
+import { formKey, type ActorDictionary } from './dictionary';
+import { cuesAround } from './context-cues';
+import { calledMalware, isDescriptiveWord } from './software-cues';
+import { isNameLike } from './cue-names';
+import { calledTool } from './tool-cues';
+import { personCue } from './person-cues';
+import { posingAs } from './impersonation-cues';
+import { findReferenceLines, inRanges } from './reference-lines';
+import type { SoftwareDictionary } from './software-dictionary';
+import type { Decided, Span } from './group-entities';
+
+/** A group noun right after a software name: "the TrickBot gang". */
+const GANG_AFTER = /^[\s\u00a0]+(?:gang|group|crew)\b/i;
+
+/** A listed name ending in a lower-case group noun: "Winnti group". */
+const LOWER_GROUP = /^(.+?)[\s\u00a0]+(?:group|gang|team)$/;
+
+/** A builder or kit named after a tool, capitalised as part of its name: "Taurus Builder Kit". */
+const KIT_AFTER = /^[ \u00a0]+(?:Builder|Building)(?:[ \u00a0]+Kit)?\b|^[ \u00a0]+Kit\b/;
+
+/** A company word right after a name: "Alibaba Cloud", "Foo Inc.", "Bar Technologies". */
+const COMPANY_AFTER =
+  /^[ \u00a0]+(?:Cloud|Inc|Ltd|LLC|Corp|Corporation|Company|Co\.|GmbH|Technologies|Institute|Foundation|University|Bank|Holdings)\b/;
+
+/** A listed actor name that is an organisation's: "Mabna Institute" (not "Company": "The White Company" is a group). */
+const ORGANISATION_END = /[ \u00a0](?:Institute|University|Ministry|Bureau)$/;
+
+/** A group noun after a name that is an ordinary word, which makes it a name: "Elfin Group", "Cobalt gang". */
+const GROUP_NOUN_AFTER = /^[ \u00a0]+(?:group|gang|team|crew)\b/i;
+
+/** A listed actor name that ends in a group noun: "Winnti Group", "Cobalt Gang". */
+const GROUP_NAME = /[\s\u00a0](?:group|gang|team|crew)$/i;
+
+/** Per dictionary, the keys of its weak forms (ordinary words: `Cobalt`, `Leviathan`), made when first asked. */
+const weakFormKeys = new WeakMap<ActorDictionary, Set<string>>();
+function isWeakForm(dictionary: ActorDictionary, name: string): boolean {
+  let keys = weakFormKeys.get(dictionary);
+  if (!keys) weakFormKeys.set(dictionary, (keys = new Set(dictionary.forms.filter((f) => f.weak).map((f) => formKey(f.form)))));
+  return keys.has(formKey(name));
+}
+
+const isSingleWord = (s: string) => !/[\s\u00a0]/.test(s.trim());
+
+/** Decides each chosen candidate: actor or software, kept or dropped, and its final span. */
+export function decideCandidates(
+  text: string,
+  chosen: readonly Span[],
+  dictionary: ActorDictionary,
+  softwareDictionary: SoftwareDictionary,
+): Decided[] {
+  // Votes over the whole text, per name: what the words around its cued mentions say. Each span's
+  // cues and name key are worked out once (a hostile text may hold tens of thousands of mentions).
+  const votes = new Map<string, { actor: number; software: number }>();
+  const local = chosen.map((span) => cuesAround(text, span.start, span.end));
+  const keys = chosen.map((span) => formKey(span.text));
+  chosen.forEach((_, i) => {
+    const cues = local[i];
+    let vote = votes.get(keys[i]);
+    if (!vote) votes.set(keys[i], (vote = { actor: 0, software: 0 }));
+    if (cues.actor && !cues.software) vote.actor++;
+    if (cues.software && !cues.actor) vote.software++;
+  });
+  // Actors and families named by a strong (non-weak) name somewhere in the text.
+  const strongActors = new Set<number>();
+  const strongSoftware = new Set<number>();
+  for (const span of chosen) {
+    if (span.weak) continue;
+    if (span.actorIds.length === 1) strongActors.add(span.actorIds[0]);
+    if (span.softwareIds.length === 1) strongSoftware.add(span.softwareIds[0]);
+  }
+
+  // Names the text confirms as a group: a listed group name ending in a group noun ("Winnti Group")
+  // confirms its actor; a group noun or a strong cue right at a mention ("DarkSide affiliates",
+  // "attributed to Winnti") confirms the name and its actor. One sense per text: such a name is the
+  // group at its other mentions too (`groupSense`).
+  const confirmedActors = new Set<number>();
+  const confirmedNames = new Set<string>();
+  chosen.forEach((span, i) => {
+    if (span.weak && !local[i].strongActor) return;
+    const named = span.actorIds.length > 0 && GROUP_NAME.test(span.text);
+    if (!named && !local[i].strongActor) return;
+    if (span.actorIds.length) for (const id of span.actorIds) confirmedActors.add(id);
+    confirmedNames.add(keys[i]);
+  });
+  const groupSense = (i: number, span: Span) => confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedActors.has(id));
+
+  // Individuals' handles ("the seller X", "a user named X", "X, the developer of…"): a mention with a
+  // person cue is no actor, and a name no list has that the text presents as a person somewhere and
+  // never as a group is no actor anywhere in it.
+  const person = chosen.map((span) =>
+    span.actorIds.length > 0 || span.scheme !== undefined || span.cued === 'actor' ? personCue(text, span.start, span.end) : false,
+  );
+  const personNames = new Set(keys.filter((_, i) => person[i]));
+  const strongNames = new Set(keys.filter((_, i) => local[i].strongActor));
+  const isPerson = (i: number, span: Span) =>
+    (person[i] && !local[i].strongActor) ||
+    (span.actorIds.length === 0 && span.scheme === undefined && personNames.has(keys[i]) && !strongNames.has(keys[i]));
+
+  const references = findReferenceLines(text);
+
+  const decided: Decided[] = [];
+  for (const [i, span] of chosen.entries()) {
+    const cues = local[i];
+    const vote = votes.get(keys[i])!;
+    if (span.executable) {
+      decided.push({ ...span, kind: 'software' });
+      continue;
+    }
+    // A single word in lower case is not a name listed with capitals.
+    if (!span.cued && !span.lowerListed && isSingleWord(span.text) && !/\p{Lu}/u.test(span.text)) continue;
+    // ".Net", ".NET": a framework or a file type, not a name (a dot after a name is no boundary).
+    if (text[span.start - 1] === '.') continue;
+    // For a listed name, a cue only counts at the mention it is next to (see `cues`).
+    const cued = span.dictionary ? undefined : span.cued;
+    const isActor = span.actorIds.length > 0 || span.scheme !== undefined || cued === 'actor';
+    const isSoftware = span.softwareIds.length > 0 || cued === 'software';
+    let kind: 'actor' | 'software';
+    if (isActor && isSoftware) {
+      if (groupSense(i, span)) kind = 'actor';
+      else if (cues.software && !cues.actor) kind = 'software';
+      else if (cues.actor && !cues.software) kind = 'actor';
+      else kind = vote.actor > vote.software ? 'actor' : 'software';
+    } else if (isSoftware) {
+      kind = 'software';
+      const gang = GANG_AFTER.exec(text.slice(span.end, span.end + 16));
+      // Never for a weak name ("Russian hackers", "One operator") but a capitalised ransomware name ("the
+      // Hive gang": the gang that shares its name with its ransomware).
+      const ransomware = span.softwareIds.some((id) => softwareDictionary.software[id].ransomware);
+      const namedGang = !span.weak || (ransomware && /^\p{Lu}/u.test(span.text) && isNameLike(span.text));
+      if (gang && namedGang) {
+        // "the TrickBot gang": the group named after its malware, noun included.
+        span.end += gang[0].length;
+        span.text = text.slice(span.start, span.end);
+        span.softwareIds = [];
+        kind = 'actor';
+      } else if (namedGang && !cues.software && ransomware) {
+        // A ransomware name is also its gang's: "DarkSide affiliates", and bare mentions in a text
+        // that mostly talks about the gang (three actor cues or more, twice the software cues); a weak
+        // name ("Hive", "Everest") only where a group noun is right at it.
+        if (cues.strongActor || (!span.weak && vote.actor >= 3 && vote.actor >= 2 * vote.software)) kind = 'actor';
+      }
+    } else kind = 'actor';
+    if (kind === 'actor' && isPerson(i, span)) continue;
+    // "Alibaba Cloud", "Foo Technologies": a company with a name an actor also goes by; "Mabna
+    // Institute": a listed front organisation, an organisation in the text.
+    if (
+      kind === 'actor' &&
+      (COMPANY_AFTER.test(text.slice(span.end, span.end + 16)) || (span.dictionary && ORGANISATION_END.test(span.text)))
+    )
+      continue;
+    // "Criminals posing as Lazarus Group": a known name borrowed by someone else.
+    if (kind === 'actor' && span.actorIds.length > 0 && posingAs(text, span.start)) continue;
+    // A name in a reference list's title ("[1] ESET, April 2018, Sednit update: …") is cited, not discussed.
+    if (kind === 'actor' && inRanges(references, span.start, span.end)) continue;
+
+    // A listed family whose name is one word that describes software ("Python", "AutoIT", "payload",
+    // "Final") is that word, not the family.
+    if (kind === 'software' && span.dictionary && isSingleWord(span.text) && isDescriptiveWord(span.text)) continue;
+    // A name listed only in lower case (`payload`, ransomlook gang names) carries no case
+    // information: it needs a cue right next to it.
+    if (span.lowerListed && span.dictionary && !(kind === 'actor' ? cues.actor : cues.software)) continue;
+    if (span.weak && span.dictionary && !span.cued) {
+      const confirmed =
+        kind === 'actor'
+          ? cues.actor || vote.actor > 0 || span.actorIds.some((id) => strongActors.has(id))
+          : cues.software || vote.software > 0 || span.softwareIds.some((id) => strongSoftware.has(id));
+      if (!confirmed) continue;
+    }
+    // "Winnti group", "Lazarus group": a lower-case group noun is not part of the name.
+    // A listed ordinary word before a group noun takes the noun in: "Elfin Group" (not listed so).
+    const noun = kind === 'actor' && span.dictionary && span.weak ? GROUP_NOUN_AFTER.exec(text.slice(span.end, span.end + 12)) : null;
+    if (noun) {
+      decided.push({ ...span, kind, end: span.end + noun[0].length, text: text.slice(span.start, span.end + noun[0].length) });
+      continue;
+    }
+    // Not for a name that is an ordinary word ("the Cobalt group"): the noun is what makes it a name.
+    const plain = kind === 'actor' && span.dictionary ? LOWER_GROUP.exec(span.text) : null;
+    if (plain && dictionary.lookup(plain[1]).length && !isWeakForm(dictionary, plain[1])) {
+      decided.push({ ...span, kind, end: span.start + plain[1].length, text: plain[1], actorIds: dictionary.lookup(plain[1]) });
+      continue;
+    }
+    // A tool the text calls malware here ("Taurus Stealer") is malware throughout (`groupEntities`).
+    const calledHere =
+      kind === 'software' &&
+      span.softwareIds.some((id) => softwareDictionary.software[id].kind === 'tool') &&
+      calledMalware(text, span.start, span.end);
+    // "Taurus Builder Kit": a capitalised builder or kit after a tool's name is part of the name.
+    const kit = kind === 'software' && span.dictionary && !calledHere ? KIT_AFTER.exec(text.slice(span.end, span.end + 24)) : null;
+    if (kit && span.softwareIds.every((id) => softwareDictionary.software[id].kind === 'tool')) {
+      decided.push({ ...span, kind, end: span.end + kit[0].length, text: text.slice(span.start, span.end + kit[0].length) });
+      continue;
+    }
+    // Software the text presents as a tool here ("the Socat tool", "tools such as X").
+    // Only a name no list has can become a tool this way (`groupEntities`): listed ones are not asked.
+    const toolHere = kind === 'software' && !calledHere && span.softwareIds.length === 0 && calledTool(text, span.start, span.end);
+    decided.push({ ...span, kind, calledMalware: calledHere || undefined, calledTool: toolHere || undefined });
+  }
+
+  return decided;
+}

@@ -1,0 +1,94 @@
+/**
+ * Cues for a group a text introduces under a name of its own, which no list has yet: "we dubbed the
+ * gang X", "the group — which refers to itself as X", "X is a ransomware gang", "X, a financially
+ * motivated group", "X: one of the newest gangs", "the X APT". These were the phrasings of most of the
+ * threat actors missed on reports nobody here had seen (issue 13). The older cues ("the X group",
+ * "threat actor X", "tracked as X") are in `context-cues.ts`, which calls `findIntroducedGroups`.
+ */
+import { NAME, OPEN_QUOTE, S } from './cue-names';
+
+/**
+ * The name is then said to be a group: "X is a ransomware gang", "X, a Russian-speaking group",
+ * "X: one of the newest ransomware gangs", "X was not the only group". Up to three describing words
+ * between the article and the noun, none of them a word that starts a new phrase ("X, a backdoor used
+ * by the group" is no cue).
+ */
+const IS_A_GROUP = String.raw`[”"'’*_]*(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|(?<![\s\u00a0])[\s\u00a0]+(?:is|was|are|were|remains?|as)(?:[\s\u00a0]+(?:also|still|not|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|collective|syndicate|APT)s?\b(?![\s\u00a0-]+(?:polic|chat|member|object|name|ID|sid)|-)`;
+/**
+ * The name is then said to be the group behind something: "X, the gang behind the attacks", "X, the
+ * ransomware group responsible for…". Not "X, the group said": the group noun must say what it is behind.
+ * A run of closing quotes is entered only at its start (read from each of its quotes, it would be
+ * quadratic).
+ */
+const GROUP_BEHIND = String.raw`(?<![”"'’*_])[”"'’*_]*,[\s\u00a0]+the[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,2}?(?:group|gang|crew|collective|syndicate|threat[\s\u00a0]+actors?)[\s\u00a0]+(?:behind|responsible[\s\u00a0]+for)\b`;
+export const IS_A_GROUP_AFTER = new RegExp(`^(?:${IS_A_GROUP}|${GROUP_BEHIND})`, 'i');
+
+/** Cues read before the name they propose, each one linear global regex. */
+const NAME_LAST_RULES: readonly RegExp[] = [
+  // "we dubbed the gang X", "tracking this new group as X", "refer to the actor as X"
+  new RegExp(
+    String.raw`\b(?:dubb(?:ed|ing|s)?|call(?:ed|ing|s)?|nam(?:ed|ing|es?)|label(?:l?ed|l?ing|s)?|track(?:ed|ing|s)?|refer(?:red|ring|s)?${S}to)${S}(?:the|this|these|that)${S}(?:new${S}|latest${S}|unknown${S}|previously${S}unknown${S})?(?:threat${S})?(?:group|gang|actors?|crew|collective|cluster|operators?|hackers?)${S}(?:as${S})?${OPEN_QUOTE}(${NAME})`,
+    'g',
+  ),
+  // "the group — which refers to itself as X", "a gang that calls itself X" (within the sentence)
+  new RegExp(
+    String.raw`\b(?:group|gang|crew|collective|actors?|hackers?|operators?)\b[^.!?\n]{0,60}?\b(?:refers?|referred|call(?:s|ed)?|names?|named|brands?|branded|styles?|styled|describes?|described)${S}(?:to${S})?(?:itself|themselves)${S}(?:as${S})?(?:the${S})?${OPEN_QUOTE}(${NAME})`,
+    'g',
+  ),
+];
+
+/**
+ * Cues read after the name they propose: "X is a ransomware gang", "X, a financially motivated group",
+ * "X: one of the newest gangs"; "Darkside APT", "the Sidewinder APT" (not "APT groups", "APT-C-36",
+ * "APT 28"). A pattern that starts with a name is tried at every capitalised word of the text; these are
+ * found from the words after the name instead (far rarer), and the name is then read backwards from
+ * there (`nameEndingAt`). A run of spaces is entered only at its start (`(?<![\s\u00a0])`): tried from
+ * every space of a long run, `[\s\u00a0]+` would read the rest of the run each time (quadratic).
+ */
+const NAME_FIRST_RULES: readonly RegExp[] = [
+  new RegExp(IS_A_GROUP, 'g'),
+  new RegExp(GROUP_BEHIND, 'gi'),
+  new RegExp(String.raw`(?<![\s\u00a0])${S}APT(?![-.]?[A-Za-z0-9])(?!${S}(?:groups?|actors?)\b)`, 'g'),
+];
+/** A name that ends a short stretch of text. */
+const NAME_AT_END = new RegExp(`(${NAME})$`);
+/** How far back from its cue a name may start (three long words). */
+const NAME_REACH = 64;
+
+/** The name that ends right at `index` (within `NAME_REACH` characters, from a word's start), if any. */
+function nameEndingAt(text: string, index: number): { start: number; name: string } | undefined {
+  let from = Math.max(0, index - NAME_REACH);
+  // Not from inside a word: the slice starts after the first space unless it starts the text.
+  if (from > 0) {
+    const space = text.slice(from, index).search(/[\s\u00a0]/);
+    if (space < 0) return undefined;
+    from += space + 1;
+  }
+  const m = NAME_AT_END.exec(text.slice(from, index));
+  return m ? { start: from + m.index, name: m[1] } : undefined;
+}
+
+export interface IntroducedGroup {
+  start: number;
+  name: string;
+  /**
+   * The name the text gives the group or the group gives itself ("we dubbed the gang X", "refers to
+   * itself as X"): a group noun at its end is part of it ("Karakurt Team").
+   */
+  ownName?: boolean;
+}
+
+/** Where a name a group is introduced under starts, and the name, in text order per rule. */
+export function findIntroducedGroups(text: string): IntroducedGroup[] {
+  const out: IntroducedGroup[] = [];
+  for (const regex of NAME_LAST_RULES) {
+    for (const m of text.matchAll(regex)) out.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1], ownName: true });
+  }
+  for (const regex of NAME_FIRST_RULES) {
+    for (const m of text.matchAll(regex)) {
+      const found = nameEndingAt(text, m.index);
+      if (found) out.push(found);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { actorCue, findCuedNames, strongActorCue } from '@/lib/entities/context-cues';
+
+/** The names proposed by every cue (the introducing cues run inside `findCuedNames`). */
+const cued = (text: string) => findCuedNames(text).map((c) => c.text);
+/** The cue functions on the first occurrence of `name` in `text`. */
+const at = (fn: typeof actorCue, text: string, name: string) => fn(text, text.indexOf(name), text.indexOf(name) + name.length);
+
+describe('names a text gives a group it introduces (issue 13)', () => {
+  it('takes the name the researchers gave the gang: "we dubbed the gang X", "tracking this new group as X"', () => {
+    expect(cued('We dubbed the gang Quartz Lynx after its lures.')).toContain('Quartz Lynx');
+    expect(cued('We are tracking this new group as “Velvet Tide”.')).toContain('Velvet Tide');
+    expect(cued('Analysts refer to the actor as Marble Heron.')).toContain('Marble Heron');
+  });
+  it('takes the name a group gives itself: "the group — which refers to itself as X", "a gang that calls itself X"', () => {
+    expect(cued('The group — which refers to itself as Vice Society — leaks data.')).toContain('Vice Society');
+    expect(cued('A gang that calls itself “Lapsus” took credit.')).toContain('Lapsus');
+    // Not across a sentence end, and not a program calling itself something.
+    expect(cued('The group struck. The packer calls itself Ghost.')).not.toContain('Ghost');
+  });
+  it('takes a name said to be a group: "X is a ransomware gang", "X, a financially motivated group", "X: one of the newest gangs"', () => {
+    expect(cued('Vexor is a relatively new ransomware gang.')).toContain('Vexor');
+    expect(cued('Lorenz, a financially motivated cybercrime group, struck.')).toContain('Lorenz');
+    expect(cued('**Zarya:** One of the newest ransomware gangs.')).toContain('Zarya');
+    expect(cued('Kinsing was not the only group to do so.')).toContain('Kinsing');
+    // Sentence adverbs and phrases that go on past the noun are no names.
+    expect(cued('However, the group went quiet.')).toEqual([]);
+    expect(cued('Mofang, a backdoor used by the group, beacons.')).not.toContain('Mofang');
+  });
+  it('takes "X APT" but not "APT groups", a vendor scheme or a describing adjective', () => {
+    expect(cued('the Sidewinder APT targets navies')).toContain('Sidewinder');
+    expect(cued('Sidewinder APT groups')).not.toContain('Sidewinder');
+    expect(cued('a State-sponsored APT struck')).toEqual([]);
+    expect(cued('a China-nexus APT struck')).toEqual([]);
+  });
+  it('says a group noun after "is a" or in apposition is a cue right at the mention', () => {
+    expect(at(strongActorCue, 'Foo is a ransomware gang', 'Foo')).toBe(true);
+    expect(at(actorCue, 'Foo, a Russian-speaking group', 'Foo')).toBe(true);
+    expect(at(actorCue, 'Foo, the group said', 'Foo')).toBe(false);
+    expect(at(actorCue, 'Foo is a tool used by the group', 'Foo')).toBe(false);
+  });
+});
+
+describe('more ways a text introduces a group (issue 13, held-out error classes)', () => {
+  it('takes a name assessed as a group: "we assessed X as a high-capability APT group", not "X as a group policy"', () => {
+    expect(cued('We assessed ReconHellcat as a high-capability APT group, like APT28.')).toContain('ReconHellcat');
+    expect(cued('Researchers track Velvet Tide as a financially motivated threat actor.')).toContain('Velvet Tide');
+    expect(cued('They pushed Defender as a group policy to every host.')).toEqual([]);
+  });
+  it('takes the gang behind something: "X, the gang behind the attacks", "X, the ransomware group responsible for…"', () => {
+    expect(cued('Grief, the gang behind the ransomware attacks, was quiet.')).toContain('Grief');
+    expect(cued('Vexor, the ransomware group responsible for the outage, spoke.')).toContain('Vexor');
+    expect(at(actorCue, 'Grief, the gang behind the attacks', 'Grief')).toBe(true);
+    // Not a group that merely speaks in apposition.
+    expect(cued('Foo, the group said, was not involved.')).toEqual([]);
+  });
+  it('keeps a group noun that is part of the name a group gives itself: "refers to itself as Karakurt Team"', () => {
+    expect(cued('The group — which refers to itself as Karakurt Team — steals data.')).toContain('Karakurt Team');
+    expect(cued('We dubbed the gang Velvet Crew after its lures.')).toContain('Velvet Crew');
+    // Elsewhere a group noun still ends no name.
+    expect(cued('the Velvet Team group')).toEqual([]);
+  });
+  it('takes a name written as initials, with its last dot: "the M.O.D. group"', () => {
+    const [mod] = findCuedNames('The M.O.D. group attacked the servers.');
+    expect(mod).toMatchObject({ text: 'M.O.D.', start: 4, end: 10 });
+  });
+  it('proposes no industry, sector or department as a group: "the Finance group of the company"', () => {
+    expect(cued('The Finance group of the company and the Healthcare sector, a group that was targeted most.')).toEqual([]);
+  });
+});
