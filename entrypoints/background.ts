@@ -1,5 +1,6 @@
 import { answerGlossRequest } from '@/extension/background/message-listener';
 import { installE2eHooks } from '@/extension/background/e2e-hooks';
+import { prepareEntityScanner } from '@/extension/background/entity-scanner';
 import { installHighlightTriggers } from '@/extension/background/highlight-triggers';
 import { installReadingPositionWatch } from '@/extension/background/reading-position-watch';
 import { installUiFrameRelay } from '@/extension/background/ui-frame-relay';
@@ -17,5 +18,6 @@ export default defineBackground(() => {
   installReadingPositionWatch();
   installWelcome();
   installSync();
+  prepareEntityScanner();
   if (import.meta.env.MODE === 'e2e') installE2eHooks();
 });
