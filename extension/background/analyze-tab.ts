@@ -36,7 +36,8 @@ export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
   // the page of a paused site is refused here, unread.
   const site = url ? siteOfUrl(url) : null;
   if (site && (await isSitePaused(glossDatabase(), site))) return { ok: false, reason: 'paused', url };
-  // The scanner is read from its compiled index while the page reader runs in the tab.
+  // The scanner was made when the background started (prepareEntityScanner); a background this request woke
+  // is still making it, while the page reader runs in the tab.
   const scanner = entityScanner().then(
     () => true,
     () => false,
