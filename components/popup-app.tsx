@@ -82,11 +82,15 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
     try {
       const tabId = await services.resolveTabId();
       if (tabId === null) return setState({ phase: 'no-tab' });
-      // On a paused site the popup says so and does not read the page. A status that cannot be had
+      // On a paused site the popup says so; the page is not read. A status that cannot be had
       // leaves Gloss as it was: reading the page works without it.
       const pause = (await services.sitePause?.status(tabId).catch(() => null)) ?? { site: null, paused: false };
       if (pause.paused && pause.site) return setState({ phase: 'paused', tabId, site: pause.site });
-      setState({ phase: 'done', tabId, result: await services.analyzeTab(tabId), site: pause.site });
+      const result = await services.analyzeTab(tabId);
+      // The page is asked for with the pause status, and the background refuses a paused site's page: paused
+      // in between, the popup says so as above.
+      if (!result.ok && result.reason === 'paused' && pause.site) return setState({ phase: 'paused', tabId, site: pause.site });
+      setState({ phase: 'done', tabId, result, site: pause.site });
     } catch (error) {
       setState({ phase: 'crashed', message: error instanceof Error ? error.message : String(error) });
     }

@@ -1,5 +1,6 @@
 import { answerGlossRequest } from '@/extension/background/message-listener';
 import { installE2eHooks } from '@/extension/background/e2e-hooks';
+import { prepareEntityScanner } from '@/extension/background/entity-scanner';
 import { installHighlightTriggers } from '@/extension/background/highlight-triggers';
 import { installPdfViewerTabs } from '@/extension/background/pdf-viewer-tabs';
 import { installReadingPositionWatch } from '@/extension/background/reading-position-watch';
@@ -19,5 +20,6 @@ export default defineBackground(() => {
   installPdfViewerTabs();
   installWelcome();
   installSync();
+  prepareEntityScanner();
   if (import.meta.env.MODE === 'e2e') installE2eHooks();
 });

@@ -294,6 +294,20 @@ function span(opens: Open[], from: (o: Open) => number | undefined, to: (o: Open
 
 const at = (moment: Moment) => (o: Open) => o.background?.[moment];
 
+/**
+ * The part of reading the entity index that came after the popup's request (0 when it was read before: a
+ * background now reads it as it starts, so a popup opened later does not wait for it).
+ */
+function indexAfterRequest(opens: Open[]): string {
+  return fmt(
+    opens.map((o) => {
+      const start = at('scanner-start')(o);
+      const read = at('entity-index-read')(o);
+      return start === undefined || read === undefined ? NaN : Math.max(0, read - Math.max(start, o.sent));
+    }),
+  );
+}
+
 /** Where a cold open's time goes: one row per build, page and cold mode. */
 function breakdownRow(build: PopupBuild, page: PopupPage, kind: 'cold' | 'stopped'): string {
   const opens = page[kind];
@@ -305,7 +319,7 @@ function breakdownRow(build: PopupBuild, page: PopupPage, kind: 'cold' | 'stoppe
   );
   return (
     `| ${build.label} | ${pageName(page.page)} | ${KIND_LABEL[kind]} | ${fmt(opens.map((o) => o.sent))} | ${workerStart} | ` +
-    `${span(opens, at('page-reader-start'), at('page-reader-done'))} | ${span(opens, at('scanner-start'), at('entity-index-read'))} | ` +
+    `${span(opens, at('page-reader-start'), at('page-reader-done'))} | ${indexAfterRequest(opens)} | ` +
     `${span(opens, at('scanner-start'), at('scanner-ready'))} | ${span(opens, at('scan-start'), at('scan-done'))} | ` +
     `${span(opens, at('scan-done'), (o) => o.shown)} | **${fmt(opens.map((o) => o.shown))}** |`
   );
@@ -332,7 +346,7 @@ export function formatEntityPopup(builds: PopupBuild[]): string {
     "Where a cold open's time goes (medians, ms; the background's moments put on the popup's clock):",
     '',
     '| build | page | open | popup start-up (→ analyze-tab sent) | service worker start-up (→ background started) | page reader | ' +
-      "of which reading the entity index | scanner made (index or records, user's actors) | scan (first use builds the automata before) | scan done → entities shown | entities shown |",
+      "of which reading the entity index (after the request) | scanner made (index or records, user's actors) | scan (first use builds the automata before) | scan done → entities shown | entities shown |",
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...builds.flatMap((build) =>
       build.pages.flatMap((page) => (['cold', 'stopped'] as const).map((kind) => breakdownRow(build, page, kind))),

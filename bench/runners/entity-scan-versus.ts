@@ -65,10 +65,14 @@ export async function benchScanVersus(ref: string, pageTexts: readonly string[],
   for (const text of texts) {
     bytes += Buffer.byteLength(text);
     const samples: [number[], number[]] = [[], []];
+    // Each scan gets a text its scanner did not scan last (the text, then with one more space): both keep the
+    // last text's dictionary-name hits, which a background reuses only when it reads the same article twice in
+    // a row. Scanning one text over and over measured that shortcut, and left the name search out of the time.
+    const variants = [text, `${text} `];
     for (let r = 0; r < runs + 1; r++) {
       for (const which of r % 2 ? [1, 0] : [0, 1]) {
         const start = performance.now();
-        scanners[which](text);
+        scanners[which](variants[r % 2]);
         if (r > 0) samples[which].push(performance.now() - start);
       }
     }
@@ -89,7 +93,8 @@ export async function benchScanVersus(ref: string, pageTexts: readonly string[],
 export function formatScanVersus(r: ScanVersusResult): string {
   const perMb = (ms: number) => (ms / (r.bytes / 1e6)).toFixed(1);
   return [
-    `This tree against ${r.baseline.slice(0, 12)} (\`--scan-baseline\`), ${r.texts} texts, ${(r.bytes / 1e6).toFixed(2)} MB, medians per text summed:`,
+    `This tree against ${r.baseline.slice(0, 12)} (\`--scan-baseline\`), ${r.texts} texts, ${(r.bytes / 1e6).toFixed(2)} MB, medians per text summed; ` +
+      'each scan of a text its scanner did not scan last (no cached name search), as a background scans a new page:',
     '',
     '| scanner | ms per MB | build ms |',
     '| --- | ---: | ---: |',

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { AnalyzeTabResult, PageReaderResult } from '@/lib/messaging/contract';
 import { recordArticleDetails } from '@/lib/storage/page-store';
+import { isSitePaused } from '@/lib/storage/site-pause-store';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 import { unreadableReasonForError, unreadableReasonForUrl } from '@/lib/url/page-access';
+import { siteOfUrl } from '@/lib/url/site';
 import { rememberArticleText } from './article-texts';
 import { glossDatabase } from './database';
 import { entitiesForText } from './entities-for-text';
@@ -39,7 +41,12 @@ export async function analyzeTab(tabId: number): Promise<AnalyzeTabResult> {
   }
   const blocked = unreadableReasonForUrl(url);
   if (blocked) return { ok: false, reason: blocked, url };
-  // The scanner is read from its compiled index while the page reader runs in the tab.
+  // The popup asks whether the site is paused and for the page at once (one round trip, not two), so
+  // the page of a paused site is refused here, unread.
+  const site = url ? siteOfUrl(url) : null;
+  if (site && (await isSitePaused(glossDatabase(), site))) return { ok: false, reason: 'paused', url };
+  // The scanner was made when the background started (prepareEntityScanner); a background this request woke
+  // is still making it, while the page reader runs in the tab.
   const scanner = entityScanner().then(
     () => true,
     () => false,

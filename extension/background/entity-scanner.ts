@@ -85,6 +85,16 @@ export function entityScanner(): Promise<EntityScannerState> {
   return state;
 }
 
+/**
+ * Starts making the scanner when the background starts, so a popup opened later finds it made: read at the
+ * popup's first request instead, the index's reading, the scanner's making and its warm-up scan (tens of
+ * milliseconds) held up the page reader's answer on the same thread. A task later, so the message that
+ * woke the background is answered first. A failure here is not final: the next request tries again.
+ */
+export function prepareEntityScanner(): void {
+  setTimeout(() => void entityScanner().catch(() => undefined), 0);
+}
+
 /** The user's actors changed: the next scan uses a fresh dictionary. */
 export function invalidateEntityScanner(): void {
   state = null;

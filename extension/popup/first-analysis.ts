@@ -1,17 +1,18 @@
 import type { AnalyzeTabResult } from '@/lib/messaging/contract';
 import type { SitePauseStatus } from '@/components/popup-services';
 
-interface First<T> {
+interface First {
   tabId: number;
-  answer: Promise<T>;
+  pause: Promise<SitePauseStatus>;
+  analysis: Promise<AnalyzeTabResult>;
 }
 
 /**
- * Starts on the popup's tab as soon as the popup's script runs, before Preact renders and runs its
- * effects (a frame or more later): asks whether Gloss is paused on the tab's site and, unless it is,
- * reads the page. Each first answer goes to the first request for the same tab; later requests ("Try
- * again", a resume) ask afresh. On a paused site the page is never read. Without `pauseStatus` it
- * reads the page at once.
+ * Starts on the popup's tab as soon as the popup's script runs, before its view is loaded and rendered:
+ * asks whether Gloss is paused on the tab's site and, at the same time, for the page. The two go together
+ * (one round trip to the background, not one after the other); the background itself refuses to read a
+ * paused site's page (`reason: 'paused'`), so such a page is never read. Each first answer goes to the
+ * first request for the same tab; later requests ("Try again", a resume) ask afresh.
  */
 export function prefetchFirstAnalysis(
   resolveTabId: () => Promise<number | null>,
@@ -25,28 +26,31 @@ export function prefetchFirstAnalysis(
   const notPaused: SitePauseStatus = { site: null, paused: false };
   const askPause = pauseStatus ?? (async () => notPaused);
   const tabId = resolveTabId();
-  const firstPause: Promise<First<SitePauseStatus> | null> = tabId.then(
-    (id) => (id === null ? null : { tabId: id, answer: askPause(id) }),
+  const first: Promise<First | null> = tabId.then(
+    (id) => {
+      if (id === null) return null;
+      const answers = { tabId: id, pause: askPause(id), analysis: analyze(id) };
+      // Either answer may go untaken (a popup closed at once, a paused site); its failure is the taker's.
+      answers.pause.catch(() => undefined);
+      answers.analysis.catch(() => undefined);
+      return answers;
+    },
     () => null,
   );
-  // A pause status that fails to arrive reads the page when asked, not before.
-  const firstAnalysis: Promise<First<AnalyzeTabResult> | null> = firstPause
-    .then(async (first) => (first && !(await first.answer).paused ? { tabId: first.tabId, answer: analyze(first.tabId) } : null))
-    .catch(() => null);
 
   let pauseTaken = false;
   let analysisTaken = false;
   return {
     resolveTabId: () => tabId,
     async sitePauseStatus(id) {
-      const first = pauseTaken ? null : await firstPause;
+      const answers = pauseTaken ? null : await first;
       pauseTaken = true;
-      return first && first.tabId === id ? first.answer : askPause(id);
+      return answers && answers.tabId === id ? answers.pause : askPause(id);
     },
     async analyzeTab(id) {
-      const first = analysisTaken ? null : await firstAnalysis;
+      const answers = analysisTaken ? null : await first;
       analysisTaken = true;
-      return first && first.tabId === id ? first.answer : analyze(id);
+      return answers && answers.tabId === id ? answers.analysis : analyze(id);
     },
   };
 }

@@ -41,6 +41,10 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, NoticeText> = {
     title: 'The page didn’t answer',
     body: 'The page is still busy or very large. Wait for it to finish loading, then try again.',
   },
+  paused: {
+    title: 'Gloss is paused on this site',
+    body: 'Gloss doesn’t read pages on a site where it is paused. Resume it from this popup or from Settings, then try again.',
+  },
   failed: {
     title: 'Gloss couldn’t read this page',
     body: 'Something on the page stopped Gloss from reading it. Reloading the page often helps.',

@@ -8,8 +8,10 @@
  * - no-tab: the tab was closed
  * - timeout: the page did not answer in time
  * - failed: the page answered with an error
+ * - paused: the person paused Gloss on the page's site (the background does not read it)
  */
-export type UnreadableReason = 'browser-page' | 'extension-store' | 'file-access' | 'pdf' | 'restricted' | 'no-tab' | 'timeout' | 'failed';
+export type UnreadableReason =
+  'browser-page' | 'extension-store' | 'file-access' | 'pdf' | 'restricted' | 'no-tab' | 'timeout' | 'failed' | 'paused';
 
 const BROWSER_SCHEMES = new Set([
   'about:',

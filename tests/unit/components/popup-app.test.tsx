@@ -176,6 +176,15 @@ describe('PopupApp', () => {
       expect(named(root, 'Pause Gloss on this site')).toBeDefined();
     });
 
+    it('says the site is paused when the background refuses the page as paused (paused after the status was asked)', async () => {
+      const sitePause = pauseServices(false);
+      const analyzeTab = vi.fn(async (): Promise<AnalyzeTabResult> => ({ ok: false, reason: 'paused', url: 'https://news.example/a' }));
+      const root = await open(services({ ok: true, analysis }, { sitePause, analyzeTab }));
+      expect(root.querySelector('[role="status"] h2')?.textContent).toBe('Gloss is paused on news.example');
+      expect(named(root, 'Resume Gloss on this site')).toBeDefined();
+      expect(root.querySelector('h1')).toBeNull();
+    });
+
     it('says what went wrong when the setting cannot be changed, and stays as it was', async () => {
       const sitePause = {
         ...pauseServices(false),

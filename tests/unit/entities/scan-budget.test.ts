@@ -3,7 +3,7 @@
  * advance, so nothing depends on how fast the machine is.
  */
 import { describe, expect, it } from 'vitest';
-import { runInSlices, scanWithinLimits } from '@/lib/entities/scan-budget';
+import { ENTITY_SCAN_LIMITS, runInSlices, scanWithinLimits } from '@/lib/entities/scan-budget';
 import { createEntityScanner, runSteps } from '@/lib/entities/scan-entities';
 import { loadEntityData } from '@/lib/entities/shipped-data';
 
@@ -62,6 +62,61 @@ describe('runInSlices', () => {
       pause: async () => clock.spend(10_000),
     });
     expect(result).toEqual({ done: true, value: 3, spentMs: 300 });
+  });
+
+  it('runs steps back to back until they have worked a slice, then pauses', async () => {
+    const clock = fakeClock();
+    const ran: number[] = [];
+    const pausedAfter: number[] = [];
+    // Slices of 10 ms: 3 + 4 (7, go on) + 5 (12, pause) + 1 + 1 + 9 (11, pause) + 2 (done).
+    const result = await runInSlices(steps(clock, [3, 4, 5, 1, 1, 9, 2], ran), {
+      totalMs: 1_000,
+      sliceMs: 10,
+      now: clock.now,
+      pause: async () => {
+        pausedAfter.push(ran.length);
+      },
+    });
+    expect(result).toEqual({ done: true, value: 7, spentMs: 25 });
+    expect(pausedAfter).toEqual([3, 6]);
+  });
+
+  it('keeps to the total budget when it pauses only between slices', async () => {
+    const clock = fakeClock();
+    const ran: number[] = [];
+    let pauses = 0;
+    const result = await runInSlices(steps(clock, [4, 4, 4, 4, 4, 4], ran), {
+      totalMs: 10,
+      sliceMs: 100,
+      now: clock.now,
+      pause: async () => {
+        pauses++;
+      },
+    });
+    expect(result).toEqual({ done: false, spentMs: 12 });
+    expect(ran).toEqual([0, 1, 2]);
+    expect(pauses).toBe(0);
+  });
+
+  it("the background does not pause a short article's scan, and pauses a long one's after every step", async () => {
+    const scanner = createEntityScanner(loadEntityData());
+    const short = 'Storm-1152 exploited CVE-2023-4966 against servers in Germany; Microsoft tracks it.';
+    const count = async (text: string, spendPerStep: number) => {
+      const clock = fakeClock();
+      let pauses = 0;
+      function* timed() {
+        const real = scanner.scanSteps(text);
+        for (let step = real.next(); !step.done; step = real.next()) {
+          clock.spend(spendPerStep);
+          yield;
+        }
+      }
+      await runInSlices(timed(), { ...ENTITY_SCAN_LIMITS, now: clock.now, pause: async () => void pauses++ });
+      return pauses;
+    };
+    // A short article: every step well under a millisecond. A long one: every step longer than a slice.
+    expect(await count(short, 0.2)).toBe(0);
+    expect(await count(short, ENTITY_SCAN_LIMITS.sliceMs!)).toBeGreaterThanOrEqual(7);
   });
 
   it('lets a task queued meanwhile run before the scan goes on (the default pause is a macrotask)', async () => {

@@ -31,7 +31,7 @@ describe('prefetchFirstAnalysis', () => {
     expect(analyze).not.toHaveBeenCalled();
   });
 
-  it('asks whether the site is paused first, and reads the page at once only when it is not', async () => {
+  it('asks whether the site is paused and for the page at once, and gives each answer to the first request', async () => {
     const analyze = vi.fn(async (tabId: number) => answer(`first ${tabId}`));
     const status = vi.fn(async () => ({ site: 'news.example', paused: false }));
     const services = prefetchFirstAnalysis(async () => 7, analyze, status);
@@ -46,19 +46,40 @@ describe('prefetchFirstAnalysis', () => {
     expect(status).toHaveBeenCalledTimes(2);
   });
 
-  it('never reads the page of a paused site', async () => {
-    const analyze = vi.fn(async () => answer('x'));
+  it('does not wait for the pause status to ask for the page: both requests leave together', async () => {
+    const order: string[] = [];
+    let answerStatus: (status: { site: string; paused: boolean }) => void = () => undefined;
+    const services = prefetchFirstAnalysis(
+      async () => 7,
+      async () => {
+        order.push('page asked');
+        return answer('x');
+      },
+      () => {
+        order.push('status asked');
+        return new Promise((resolve) => (answerStatus = resolve));
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(order).toEqual(['status asked', 'page asked']);
+    answerStatus({ site: 'news.example', paused: false });
+    expect(await services.sitePauseStatus(7)).toEqual({ site: 'news.example', paused: false });
+  });
+
+  it('on a paused site, the status says so and the answer for the page is the background refusing it', async () => {
+    const refused: AnalyzeTabResult = { ok: false, reason: 'paused', url: 'https://news.example/a' };
+    const analyze = vi.fn(async () => refused);
     const services = prefetchFirstAnalysis(
       async () => 7,
       analyze,
       async () => ({ site: 'news.example', paused: true }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(await services.sitePauseStatus(7)).toEqual({ site: 'news.example', paused: true });
-    expect(analyze).not.toHaveBeenCalled();
+    expect(await services.analyzeTab(7)).toEqual(refused);
+    expect(analyze).toHaveBeenCalledTimes(1);
   });
 
-  it('reads the page when asked if the pause status could not be had', async () => {
+  it('gives the page to the first request even when the pause status could not be had', async () => {
     const analyze = vi.fn(async () => answer('x'));
     const services = prefetchFirstAnalysis(
       async () => 7,
@@ -67,8 +88,6 @@ describe('prefetchFirstAnalysis', () => {
         throw new Error('no background');
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(analyze).not.toHaveBeenCalled();
     await expect(services.sitePauseStatus(7)).rejects.toThrow('no background');
     expect(await services.analyzeTab(7)).toEqual(answer('x'));
     expect(analyze).toHaveBeenCalledTimes(1);
