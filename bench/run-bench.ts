@@ -5,6 +5,7 @@
  *                    [--warmups 10] [--ms 600] [--phases] [--only wiki] [--loads 20] [--launches 3] [--opens 15]
  *                    [--rebuild] [--pages 5000] [--highlights 100000] [--rounds 20] [--baseline <git ref>]
  *                    [--scan-baseline <git ref>] (the entity scanner to compare against; default main)
+ *                    [--pdf long|very-long] (the PDF the pdf-viewer suite opens: 100+ or 300+ pages; default long)
  *                    [--popup-baseline <git ref>] (the build whose popup the entities popup is compared with;
  *                    default the last commit that built the scanner from the records)
  *
@@ -84,6 +85,7 @@ import { formatLibrary } from './runners/library-report';
 import { benchLibrarySearch } from './runners/library-search';
 import { benchPdf, formatPdf } from './runners/pdf';
 import { benchPdfViewer, formatPdfViewer } from './runners/pdf-viewer';
+import type { TestPdfName } from '../harness/test-pdfs';
 import { benchSync, formatSync } from './runners/sync';
 import { formatMachine, formatPhases, formatReport, type Machine } from './runners/report';
 
@@ -125,6 +127,7 @@ const { values: options } = parseArgs({
     baseline: { type: 'string' },
     'scan-baseline': { type: 'string', default: 'main' },
     'popup-baseline': { type: 'string' },
+    pdf: { type: 'string', default: 'long' },
   },
 });
 const budget: Budget = {
@@ -148,6 +151,11 @@ if (!(library.pages >= 1 && library.annotations >= library.pages))
 if (options.suite !== 'all' && !SUITES.includes(options.suite as Suite)) {
   throw new Error(`--suite must be one of ${[...SUITES, 'all'].join(', ')}`);
 }
+function pdfName(name: string | undefined): TestPdfName {
+  if (name === 'long' || name === 'very-long') return name;
+  throw new Error(`--pdf must be long or very-long, not ${name}`);
+}
+
 const suites: Suite[] = options.suite === 'all' ? [...SUITES] : [options.suite as Suite];
 
 function machine(chromium: string): Machine {
@@ -254,7 +262,7 @@ async function main(): Promise<void> {
     await publish('pdf', 'PDF benchmark', formatPdf(await benchPdf()), true);
   }
   if (suites.includes('pdf-viewer')) {
-    await publish('pdf-viewer', 'PDF viewer benchmark', formatPdfViewer(await benchPdfViewer(options.rebuild)), true);
+    await publish('pdf-viewer', 'PDF viewer benchmark', formatPdfViewer(await benchPdfViewer(options.rebuild, pdfName(options.pdf))), true);
   }
   if (suites.includes('sync')) {
     const result = await benchSync({ pages: library.pages, highlights: library.annotations, rounds: 15 });

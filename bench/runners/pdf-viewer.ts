@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- --suite pdf-viewer`: Gloss's PDF viewer in headless Chromium with the production build,
- * on the long test PDF (harness/test-pdfs.ts: wikipedia-2 printed on 100+ A5 pages), served on 127.0.0.1.
+ * on the long test PDF (harness/test-pdfs.ts: wikipedia-2 printed on 100+ A5 pages), or with `--pdf very-long`
+ * the same article on 300+ A6 pages, served on 127.0.0.1.
  * Each of OPENS opens is a fresh tab at `pdf.html?file=<url>`; the times are the viewer's own performance
  * marks, from the tab's navigation start:
  *
@@ -25,7 +26,7 @@ import path from 'node:path';
 import { launchChromiumWithGloss } from '../../harness/chromium';
 import { startFixtureServer } from '../../harness/fixture-server';
 import { median } from '../../harness/stats';
-import { TEST_PDF_DIR, testPdf } from '../../harness/test-pdfs';
+import { TEST_PDF_DIR, testPdf, type TestPdfName } from '../../harness/test-pdfs';
 import { readPdfBytes } from '../../cli/pdf-loader';
 import { highlightsOver } from './pdf';
 import { ensureChromeBuild } from './wxt-build';
@@ -56,6 +57,8 @@ export interface PdfViewerOpen {
 }
 
 export interface PdfViewerBenchResult {
+  /** Which test PDF (harness/test-pdfs.ts). */
+  name: TestPdfName;
   pages: number;
   bytes: number;
   chromium: string;
@@ -79,9 +82,9 @@ const ENTITIES_SCRIPT = `(async () => {
   }
 })()`;
 
-export async function benchPdfViewer(rebuild = false): Promise<PdfViewerBenchResult> {
+export async function benchPdfViewer(rebuild = false, pdf: TestPdfName = 'long'): Promise<PdfViewerBenchResult> {
   const { dir } = await ensureChromeBuild('production', rebuild);
-  const file = await testPdf('long');
+  const file = await testPdf(pdf);
   const [session, server] = await Promise.all([launchChromiumWithGloss({ extensionDir: dir }), startFixtureServer(TEST_PDF_DIR)]);
   try {
     const url = `chrome-extension://${session.extensionId}/pdf.html?file=${encodeURIComponent(server.url(path.basename(file)))}`;
@@ -132,6 +135,7 @@ export async function benchPdfViewer(rebuild = false): Promise<PdfViewerBenchRes
     }
     const highlights = await timeStoredHighlights(session, url, server.url(path.basename(file)), file);
     return {
+      name: pdf,
       highlights,
       pages,
       bytes: (await stat(file)).size,
@@ -207,7 +211,7 @@ export function formatPdfViewer(result: PdfViewerBenchResult): string {
   const row = (label: string, pick: (open: PdfViewerOpen) => number, aim: string) =>
     `| ${label} | ${ms(median(warm.map(pick)))} | ${ms(Math.min(...warm.map(pick)))}–${ms(Math.max(...warm.map(pick)))} | ${ms(pick(cold))} | ${aim} |`;
   return [
-    `Gloss's PDF viewer on the long test PDF (${result.pages} pages, ${(result.bytes / 1024 / 1024).toFixed(1)} MB), ` +
+    `Gloss's PDF viewer on the ${result.name} test PDF (${result.pages} pages, ${(result.bytes / 1024 / 1024).toFixed(1)} MB), ` +
       `${warm.length} warm opens in a fresh tab each and one cold, in headless ${result.chromium}. Times from the tab's navigation start.`,
     '',
     '| | median (warm) | range (warm) | cold | aim |',
