@@ -10,13 +10,13 @@
  */
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
+import type { GlossRequestType } from '@/lib/messaging/contract';
 import {
   requestCaller,
   type ContentScriptRequestType,
   type EitherCallerRequestType,
-  type GlossRequestType,
   type PdfViewerRequestType,
-} from '@/lib/messaging/contract';
+} from '@/lib/messaging/request-callers';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
 
 type Sender = Browser.runtime.MessageSender;

@@ -8,7 +8,6 @@ import type { ActorSuggestion } from '../entities/search-actors';
 import type { TaggableKind } from '../entities/taggable-kinds';
 import type { EntityKind, FoundBy } from '../entities/types';
 import type { AttackIdQuery } from '../export/attack-ids';
-import type { ReadingPosition } from './side-panel-port';
 import type { ExportFormat } from '../export/export-files';
 import type { IndicatorFanging, IndicatorListFormat } from '../export/indicator-list';
 import type { ActorProfile } from '../export/page-export';
@@ -19,6 +18,7 @@ import type { StoredCounts } from '../storage/storage-summary';
 import type { SyncSetup, SyncStatus, SyncView } from '../sync/sync-status';
 import type { UnreadableReason } from '../url/page-access';
 import type { Outcome } from './outcome';
+import type { HighlightState } from './tab-commands';
 import type { PdfReadingProgress } from '../pdf-viewer/pdf-tab-analysis';
 
 /**
@@ -93,15 +93,6 @@ export interface ActorToAdd {
   name: string;
   aliases: string[];
   linkTo: string | null;
-}
-
-/** A highlight as the page currently shows it: found (with its place in the text) or orphaned. */
-export interface HighlightState {
-  record: AnnotationRecord;
-  status: 'anchored' | 'orphan' | 'pending';
-  /** Where it sits in the page's text index, for document order; the stored position for orphans. */
-  start: number;
-  end: number;
 }
 
 export type TabHighlightsResult =
@@ -258,6 +249,8 @@ export interface GlossRequests {
 }
 
 export type { ExportFormat };
+export type { HighlightState, TabCommand, TabCommands, TabCommandType } from './tab-commands';
+export type { AnnotationsChangedEvent, GlossBroadcast, GlossBroadcasts, GlossBroadcastType, SitePauseChangedEvent } from './broadcasts';
 export type GlossRequestType = keyof GlossRequests;
 export type GlossRequest<K extends GlossRequestType = GlossRequestType> = K extends GlossRequestType
   ? { type: K } & GlossRequests[K]['request']
@@ -265,45 +258,6 @@ export type GlossRequest<K extends GlossRequestType = GlossRequestType> = K exte
 export type GlossResponse<K extends GlossRequestType> = GlossRequests[K]['response'];
 
 const isObject = (value: unknown) => typeof value === 'object' && value !== null;
-
-/**
- * Who may send each request. The background classifies the sender (extension/background/callers.ts) and
- * refuses a request from any other caller before reading it:
- * - content-script requests come from Gloss's content script in a web page's top frame, and are bound to
- *   that tab and page (they name no tab and no page);
- * - update-, delete- and restore-annotation come from either: Gloss's pages (popup, side panel, library)
- *   edit, delete and undo any highlight by id; a content script only a highlight of its own page;
- * - pdf-annotations and create-pdf-annotation only from Gloss's PDF viewer (pdf.html): the highlights of
- *   a PDF are written by the viewer alone, never by a web page nor by another of Gloss's pages;
- * - every other request, including everything that names a tabId, only from Gloss's own pages (popup,
- *   library, settings): among them set-settings and erase-everything, which a web page must never reach.
- */
-export const CONTENT_SCRIPT_REQUESTS = [
-  'page-annotations',
-  'load-highlighter',
-  'create-annotation',
-  'retarget-annotation',
-  'site-status',
-] as const satisfies readonly GlossRequestType[];
-export const EITHER_CALLER_REQUESTS = [
-  'update-annotation',
-  'delete-annotation',
-  'restore-annotation',
-] as const satisfies readonly GlossRequestType[];
-
-export const PDF_VIEWER_REQUESTS = ['pdf-annotations', 'create-pdf-annotation'] as const satisfies readonly GlossRequestType[];
-
-export type ContentScriptRequestType = (typeof CONTENT_SCRIPT_REQUESTS)[number];
-export type EitherCallerRequestType = (typeof EITHER_CALLER_REQUESTS)[number];
-export type PdfViewerRequestType = (typeof PDF_VIEWER_REQUESTS)[number];
-export type RequestCaller = 'extension-page' | 'content-script' | 'either' | 'pdf-viewer';
-
-export function requestCaller(type: GlossRequestType): RequestCaller {
-  if ((CONTENT_SCRIPT_REQUESTS as readonly string[]).includes(type)) return 'content-script';
-  if ((EITHER_CALLER_REQUESTS as readonly string[]).includes(type)) return 'either';
-  if ((PDF_VIEWER_REQUESTS as readonly string[]).includes(type)) return 'pdf-viewer';
-  return 'extension-page';
-}
 
 /**
  * The background's reply when it refuses a request or its handler fails, instead of the reply type;
@@ -317,67 +271,6 @@ export function isGlossErrorReply(reply: unknown): reply is GlossErrorReply {
   return isObject(reply) && typeof (reply as { glossError?: unknown }).glossError === 'string';
 }
 
-/** Messages the background sends to a tab's content script, with their reply types. */
-export interface TabCommands {
-  /**
-   * Highlights the selection in `color`; without a selection, the in-page UI says what to do, naming
-   * the `shortcut` when the person pressed one.
-   */
-  'highlight-selection': { request: { color?: HighlightColor; shortcut?: string | null }; response: { ok: boolean } };
-  /** The step-through shortcut: focus the highlight nearest the view; N and P then move between them. */
-  'step-highlights': { request: object; response: { ok: boolean } };
-  'highlight-states': { request: object; response: HighlightState[] };
-  'scroll-to-highlight': { request: { id: string }; response: { found: boolean } };
-  'reattach-to-selection': { request: { id: string }; response: Outcome };
-  /** The stored highlights of the tab's page changed (in another tab, the popup or the library): reload them. */
-  'page-annotations-changed': { request: { pageUrl: string }; response: void };
-  /** Gloss was paused (stop everything) or resumed (start as on load) on the tab's site. */
-  'site-paused-changed': { request: { paused: boolean }; response: void };
-  /** The settings changed on the settings page: the toolbar comes or goes, the default colour changes. */
-  'settings-changed': { request: { settings: GlossSettings }; response: void };
-}
-
-export type TabCommandType = keyof TabCommands;
-export type TabCommand<K extends TabCommandType = TabCommandType> = K extends TabCommandType
-  ? { type: K; gloss: 'tab-command' } & TabCommands[K]['request']
-  : never;
-
-/**
- * Broadcasts: sent with runtime.sendMessage to every extension page, with no reply. Listeners check who
- * sent them (extension/background/callers.ts), since any of Gloss's contexts can send anything.
- */
-export interface GlossBroadcasts {
-  /** From a content script (top frame): its highlights were placed or re-anchored; the popup of that tab refreshes. */
-  'highlights-placed': { event: object; response: void };
-  /** From the background: the stored highlights of these pages changed; the popup and the library refresh. */
-  'annotations-changed': { event: { pageUrls: string[] }; response: void };
-  /**
-   * From the background: entity verdicts, the user's actors or alias picks changed, on these pages (null:
-   * on every page, as a new actor or a pick for every page does); the popup, side panel and library
-   * refresh what they show of entities.
-   */
-  'entities-changed': { event: { pageUrls: string[] | null }; response: void };
-  /** From the background: Gloss was paused or resumed on a site; the popup and the library follow. */
-  'site-pause-changed': { event: { site: string; paused: boolean }; response: void };
-  /** From the background: the settings changed (or were erased); another open settings page follows. */
-  'settings-changed': { event: { settings: GlossSettings }; response: void };
-  /** From the background: a sync started or finished; the Sync region shows the new status. */
-  'sync-status-changed': { event: { status: SyncStatus }; response: void };
-  /**
-   * From a content script (top frame), only while a side panel watches its tab: the section being read,
-   * as the last of the article's headings above the reading line (its index among the page's h1–h6 and
-   * its text), or null above the first one.
-   */
-  'reading-position': { event: { heading: ReadingPosition | null }; response: void };
-  /**
-   * From the background: how far Gloss's PDF viewer in tab `tabId` has read (counts only, never text);
-   * `ready` once its analysis is in, when a popup waiting on it reads the tab again.
-   */
-  'pdf-reading': { event: { tabId: number; pagesRead: number; pageCount: number; ready: boolean }; response: void };
-  /** From the background, which lost its viewers (it was stopped): the viewer in `tabId` connects again. */
-  'pdf-viewer-wanted': { event: { tabId: number }; response: void };
-}
-
 export {
   isReadingPositionEvent,
   isSidePanelPortMessage,
@@ -386,16 +279,6 @@ export {
   type ReadingPosition,
   type SidePanelPortMessage,
 } from './side-panel-port';
-
-export type GlossBroadcastType = keyof GlossBroadcasts;
-export type GlossBroadcast<K extends GlossBroadcastType = GlossBroadcastType> = K extends GlossBroadcastType
-  ? { type: K } & GlossBroadcasts[K]['event']
-  : never;
-
-/** Sent to every extension page (popup, library) when a page's highlights change. */
-export type AnnotationsChangedEvent = GlossBroadcast<'annotations-changed'>;
-/** Sent to every extension page (popup, library) when Gloss is paused or resumed on a site. */
-export type SitePauseChangedEvent = GlossBroadcast<'site-pause-changed'>;
 
 /** The page reader's answer, from inside the tab. */
 export type PageReaderResult =

@@ -7,7 +7,7 @@ import type { ActorToAdd, EntityRef, GlossRequest, GlossRequestType } from './co
 
 /**
  * The shape check of every request of the contract (contract.ts): messages arrive untyped, and the
- * background reads none that fails its check. Who may send each is contract.ts's requestCaller.
+ * background reads none that fails its check. Who may send each is request-callers.ts's requestCaller.
  */
 
 type Check = (message: Record<string, unknown>) => boolean;

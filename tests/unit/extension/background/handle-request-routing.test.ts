@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '@/extension/background/handle-request';
 import { answerGlossRequest } from '@/extension/background/message-listener';
-import { requestCaller, type GlossRequest, type GlossRequestType } from '@/lib/messaging/contract';
+import type { GlossRequest, GlossRequestType } from '@/lib/messaging/contract';
+import { requestCaller } from '@/lib/messaging/request-callers';
 import { GLOSS_REQUEST_TYPES } from '@/lib/messaging/request-checks';
 import { scrollToHeadingInPage } from '@/extension/page/scroll-to-heading';
 import { contentScript, PAGE, pdfViewer, popup, sample, TAB, type Sender } from './fixtures';
