@@ -74,7 +74,7 @@ const SPECS: Record<TestPdfName, PrintedPdf | MadePdf> = {
    * article on A6 pages in larger type. */
   'very-long': {
     source: { fixture: 'real-pages/wikipedia-2.html' },
-    options: { format: 'A6', outline: true, tagged: true },
+    options: { format: 'A6', scale: 1.6, outline: true, tagged: true },
     css: 'html, body { font-size: 26px !important; line-height: 1.5 !important; }',
   },
   /** One page that is only a picture of text: no text layer. */
