@@ -6,9 +6,8 @@ import { LoadingIndicator } from '../loading-indicator';
 import { Notice } from '../notice';
 import { describeImport } from './describe-import';
 import { ImportConfirm } from './import-confirm';
+import { actorChangesQuestion, IMPORT_STEPS, settingChangesQuestion, type ImportQuestion } from './import-questions';
 import { LibraryActions } from './library-actions';
-import { describeActorChanges } from '@/lib/storage/actor-changes';
-import { describeSettingChanges } from '@/lib/storage/device-records';
 import type { ActorChange, ImportStep, LibraryServices, SettingChange } from './library-services';
 import { PageResults } from './page-results';
 import { SearchBar } from './search-bar';
@@ -28,20 +27,7 @@ type State =
   | { phase: 'failed'; message: string };
 type Status = { text: string; problem: boolean } | null;
 /** An import waiting for the user to say whether the backup's actor (or settings) changes apply. */
-type PendingChoice = {
-  title: string;
-  text: string;
-  note: string;
-  accept: string;
-  decline: string;
-  choose: (accept: boolean) => void;
-} | null;
-
-const IMPORT_STEPS: Record<ImportStep, string> = {
-  reading: 'reading the file…',
-  checking: 'checking every record…',
-  saving: 'saving (a large backup takes a while)…',
-};
+type PendingChoice = (ImportQuestion & { choose: (accept: boolean) => void }) | null;
 
 /** Our own imports and renames announce themselves too; the library has already reloaded by then. */
 const OWN_CHANGE_MS = 3_000;
@@ -143,7 +129,7 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
     setBusy(true);
     setStatus({ text: `Importing ${file.name}…`, problem: false });
     try {
-      const ask = (what: string, choice: Omit<NonNullable<PendingChoice>, 'choose'>) =>
+      const ask = (what: string, choice: ImportQuestion) =>
         new Promise<boolean>((resolve) => {
           setStatus({
             text: `Importing ${file.name}: the backup also changes ${what}; choose whether those changes apply.`,
@@ -157,22 +143,8 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
             },
           });
         });
-      const confirmActors = (changes: ActorChange[]) =>
-        ask('threat actors', {
-          title: `Actor changes in ${file.name}`,
-          text: `This backup also ${describeActorChanges(changes)}`,
-          note: 'Actor names count on every page you read from now on. Highlights import either way.',
-          accept: 'Import with actor changes',
-          decline: 'Import without',
-        });
-      const confirmSettings = (changes: SettingChange[]) =>
-        ask('your settings', {
-          title: `Settings in ${file.name}`,
-          text: `This backup also ${describeSettingChanges(changes)}.`,
-          note: 'Settings apply in every tab at once. Highlights import either way.',
-          accept: 'Use the backup’s settings',
-          decline: 'Keep my settings',
-        });
+      const confirmActors = (changes: ActorChange[]) => ask('threat actors', actorChangesQuestion(file.name, changes));
+      const confirmSettings = (changes: SettingChange[]) => ask('your settings', settingChangesQuestion(file.name, changes));
       const onStep = (step: ImportStep) => setStatus({ text: `Importing ${file.name}: ${IMPORT_STEPS[step]}`, problem: false });
       const outcome = await services.importBackup(file, onStep, confirmActors, confirmSettings);
       ownChangeUntil.current = Date.now() + OWN_CHANGE_MS;
