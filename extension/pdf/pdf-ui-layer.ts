@@ -37,6 +37,8 @@ export class PdfUiLayer {
     this.host = document.createElement('div');
     this.host.className = 'gloss-pdf-ui';
     this.host.hidden = true;
+    // Open: this is Gloss's own extension page (pdf.html), where no web page's script runs; the shadow root
+    // only keeps the viewer's styles and the panels' apart. The tests reach the panels through it.
     const shadow = this.host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = `${PANEL_STYLES}\n${HOST_CSS}`;
