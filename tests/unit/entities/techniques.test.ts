@@ -161,6 +161,12 @@ describe('techniques as threat reports write them', () => {
     const [raas] = find('DarkSide runs a Ransomware-as-a-Service (RaaS) program. Its RaaS affiliates encrypt data.');
     expect([raas.attackId, raas.mentions.map((m) => m.text)]).toEqual(['T1486', ['RaaS', 'RaaS']]);
   });
+
+  it('takes "RaaS" as Ransomware-as-a-Service where the text never spells it out, but only as written', () => {
+    const [raas] = find('Posts in underground marketplaces show RaaS groups undercutting access brokers.');
+    expect([raas.attackId, raas.mentions.map((m) => m.text)]).toEqual(['T1486', ['RaaS']]);
+    expect(find('The RAAS field and raas.dll are not it.')).toEqual([]);
+  });
 });
 
 describe('techniqueLabel', () => {
