@@ -162,6 +162,14 @@ describe('techniques as threat reports write them', () => {
     expect([raas.attackId, raas.mentions.map((m) => m.text)]).toEqual(['T1486', ['RaaS', 'RaaS']]);
   });
 
+  it('finds both names of a pair written with a slash, but nothing in a path', () => {
+    expect(techniquesIn('generally RootKit/Bootkit type threats')).toEqual([
+      ['T1014', 'Rootkit', [[10, 17, 'RootKit']]],
+      ['T1542.003', 'Pre-OS Boot: Bootkit', [[18, 25, 'Bootkit']]],
+    ]);
+    expect(idsIn('see /opt/rootkit and attack.mitre.org/Bootkit')).toEqual([]);
+  });
+
   it('takes "RaaS" as Ransomware-as-a-Service where the text never spells it out, but only as written', () => {
     const [raas] = find('Posts in underground marketplaces show RaaS groups undercutting access brokers.');
     expect([raas.attackId, raas.mentions.map((m) => m.text)]).toEqual(['T1486', ['RaaS']]);
