@@ -15,6 +15,12 @@ describe('ATT&CK ids', () => {
       ['T1566.001', 'Phishing: Spearphishing Attachment', [[15, 24, 'T1566.001']]],
     ]);
   });
+  it("reads a sub-technique id written as ATT&CK's addresses write it, with a slash", () => {
+    expect(techniquesIn('This technique ([T1137/006](https://attack.mitre.org/techniques/T1137/006/)) persists.')).toEqual([
+      ['T1137.006', 'Office Application Startup: Add-ins', [[17, 26, 'T1137/006']]],
+    ]);
+    expect(idsIn('T1059/T1086 and T1566/001')).toEqual(['T1059', 'T1086', 'T1566.001']);
+  });
   it('takes an id only when it stands alone', () => {
     expect(idsIn('XT1566, T15660, T1566x and T1566-2 are not ids')).toEqual([]);
   });
