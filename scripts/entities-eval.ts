@@ -4,7 +4,7 @@
  *   npm run eval:entities                    fit: the shipped scanner (rules and model) on train and dev
  *   npm run eval:entities -- --cv            5-fold cross-validation by report over train + dev, for the
  *                                            rules alone and each way of combining a model with them
- *   add --details for the top false hits and misses; --rules to leave the shipped model out of the fit.
+ *   add --details for the top false hits, misses and boundary mismatches (found ≠ labelled); --rules to leave the shipped model out of the fit.
  *
  * The scanner uses the project's own data/ files, as the extension does. Each kind is compared with the
  * AnnoCTR type it corresponds to (threat-actor ↔ GROUP, malware ↔ MALWARE, tool ↔ TOOL, organization ↔

@@ -14,7 +14,8 @@
  * - one-word names only where the word means the technique and nothing else (SINGLE_WORD_IDS):
  *   "Proxy", "Malware", "DNS" and "PowerShell" are mostly just the thing;
  * - COMMON_NAMES: the names researchers use for a technique that ATT&CK does not ("DDoS",
- *   "ransomware", "web shell"), written for Gloss.
+ *   "ransomware", "web shell"), written for Gloss; COMMON_ABBREVIATIONS the same, matched as written
+ *   ("RaaS").
  */
 /** The ATT&CK techniques and tactics, shaped like data/attack-techniques.json. */
 export interface AttackTechniqueData {
@@ -57,6 +58,15 @@ const COMMON_NAMES: Record<string, readonly string[]> = {
   'T1055.001': ['DLL injection'],
   'T1566.002': ['spearphishing link', 'spearphishing links'],
   'T1568.002': ['domain generation algorithm', 'domain generation algorithms'],
+};
+
+/**
+ * Everyday abbreviations → ATT&CK id, matched only as written: "RaaS" is Ransomware-as-a-Service wherever
+ * it appears (a text that spells it out also defines it, `technique-abbreviations.ts`; many never do),
+ * while "raas" or "RAAS" may be anything.
+ */
+const COMMON_ABBREVIATIONS: Record<string, readonly string[]> = {
+  T1486: ['RaaS'],
 };
 
 /**
@@ -231,5 +241,6 @@ export function techniqueCatalogue(data: AttackTechniqueData): TechniqueCatalogu
     if (isFreeTextName(t.name, t.id, Boolean(parentName))) addForm(t.name, t.id, VERB_FIRST.has(t.name.split(' ')[0]));
   }
   for (const [id, common] of Object.entries(COMMON_NAMES)) if (byId.has(id)) for (const form of common) addForm(form, id);
+  for (const [id, common] of Object.entries(COMMON_ABBREVIATIONS)) if (byId.has(id)) for (const form of common) addForm(form, id, true);
   return { byId, forms: [...forms.values()] };
 }

@@ -74,15 +74,28 @@ export function isAtNameBoundary(text: string, start: number, end: number): bool
 const LINK_MARKERS = ['://', '](', 'www.'];
 
 /**
- * Whether a span lies in a web address or a file or registry path: after a slash, next to a
- * backslash, before a version ("Mozilla/5.0"), or after `://`, `](` or `www.` in the same run of
+ * A word right after a slash is an alternative in prose, not a path's part, when all that comes before
+ * the slash (back to a space) is one word: "RootKit/Bootkit", "Israel/Palestine"; not "/mitre/T1059" or
+ * "attack.mitre.org/T1059".
+ */
+function isAlternativeAfterSlash(text: string, start: number): boolean {
+  let from = start - 1;
+  while (from > 0 && start - from < 40 && !/\s/.test(text[from - 1])) from--;
+  if (from > 0 && !/\s/.test(text[from - 1])) return false;
+  return /^\p{L}[\p{L}\p{N}-]*\/$/u.test(text.slice(from, start));
+}
+
+/**
+ * Whether a span lies in a web address or a file or registry path: after a slash (but for one word
+ * and a slash before it, `isAlternativeAfterSlash`), next to a backslash, before a version ("Mozilla/5.0"), or after `://`, `](` or `www.` in the same run of
  * non-space characters. Such text locates something in a URL or a file system; it does not mention
  * the entity. Shared by the technique, organisation and place finders.
  */
 export function isInsideLinkOrPath(text: string, start: number, end: number): boolean {
   // A slash after the span counts only before a digit: "Israel/Palestine" begins with prose.
   const before = text[start - 1];
-  if (before === '/' || before === '\\' || text[end] === '\\') return true;
+  if (before === '\\' || text[end] === '\\') return true;
+  if (before === '/' && !isAlternativeAfterSlash(text, start)) return true;
   if (text[end] === '/' && /\d/.test(text[end + 1] ?? '')) return true;
   let from = start;
   while (from > 0 && start - from < 300 && !/\s/.test(text[from - 1])) from--;

@@ -127,7 +127,7 @@ export function rowNameEnd(text: string, idStart: number, idEnd: number, lines: 
 function isAloneOnLine(text: string, idStart: number, lineEnd: number, lines: TextLines): boolean {
   const lineStart = lines.start(idStart);
   if (idStart - lineStart > 40 || lineEnd - idStart > 60) return false;
-  const idEnd = idStart + (/^T1\d{3}(?:\.\d{3})?/.exec(text.slice(idStart, idStart + 9))?.[0].length ?? 0);
+  const idEnd = idStart + (/^T1\d{3}(?:[./]\d{3})?/.exec(text.slice(idStart, idStart + 9))?.[0].length ?? 0);
   return BLANK.test(text.slice(lineStart, idStart)) && BLANK.test(text.slice(idEnd, lineEnd));
 }
 

@@ -31,7 +31,8 @@ export function createTechniqueFinder(data: AttackTechniqueData, group?: NameSea
   return (text) => findTechniques(text, byId, matcher, techniqueOf);
 }
 
-const ID = /(?<![\p{L}\p{N}])T1\d{3}(?:\.\d{3})?(?![\p{L}\p{N}])/gu;
+/** An id; a sub-technique's also as ATT&CK's addresses write it, "T1137/006". */
+const ID = /(?<![\p{L}\p{N}])T1\d{3}(?:[./]\d{3})?(?![\p{L}\p{N}])/gu;
 const ATTACK_CONTEXT = /ATT&CK|MITRE/i;
 const SEPARATOR_AFTER = /^[ \t]*[:|–—-]?[ \t]*/u;
 const SEPARATOR_BEFORE = /[ \t]*[([][ \t]*$/u;
@@ -70,11 +71,11 @@ function findTechniques(
     (m) => isAtNameBoundary(text, m.index, m.index + m[0].length) && !isInsideLinkOrPath(text, m.index, m.index + m[0].length),
   );
   let lines: TextLines | undefined;
-  const speaksAttack = ids.some((m) => byId.has(m[0])) || ATTACK_CONTEXT.test(text);
+  const speaksAttack = ids.some((m) => byId.has(m[0].replace('/', '.'))) || ATTACK_CONTEXT.test(text);
   for (const match of ids) {
-    const id = match[0];
+    const id = match[0].replace('/', '.');
     const start = match.index;
-    const end = start + id.length;
+    const end = start + match[0].length;
     const technique = byId.get(id);
     if (!technique && !speaksAttack) continue;
     const rowEnd = rowNameEnd(text, start, end, (lines ??= new TextLines(text)));
@@ -83,7 +84,7 @@ function findTechniques(
       continue;
     }
     if (!technique) {
-      found.push({ start, end, text: id, id });
+      found.push({ start, end, text: match[0], id });
       continue;
     }
     const after = nameAfter(text, end, technique);
@@ -91,7 +92,7 @@ function findTechniques(
       found.push({ start, end: after.end, text: text.slice(start, after.end), id });
       continue;
     }
-    found.push({ start, end, text: id, id });
+    found.push({ start, end, text: match[0], id });
     const before = nameBefore(text, start, technique);
     if (before) found.push({ ...before, text: text.slice(before.start, before.end), id });
   }

@@ -37,9 +37,41 @@ export interface Tally {
   overlap: number;
   falseHits: Map<string, number>;
   misses: Map<string, number>;
+  /**
+   * Found mentions that overlap a labelled span of the kind but have other boundaries, as
+   * `"found" ≠ "labelled"`, and how they differ (`boundaryClass`): what to read when the overlap figure is
+   * far above the exact one.
+   */
+  boundaries: Map<string, number>;
+  boundaryClasses: Map<string, number>;
 }
 
-export const emptyTally = (): Tally => ({ gold: 0, predicted: 0, exact: 0, overlap: 0, falseHits: new Map(), misses: new Map() });
+export const emptyTally = (): Tally => ({
+  gold: 0,
+  predicted: 0,
+  exact: 0,
+  overlap: 0,
+  falseHits: new Map(),
+  misses: new Map(),
+  boundaries: new Map(),
+  boundaryClasses: new Map(),
+});
+
+/**
+ * How a found span's boundaries differ from the labelled span it overlaps: it holds the labelled span
+ * and more ("longer: +before +after"), lies inside it ("shorter"), or crosses it ("crossing").
+ */
+export function boundaryClass(found: Span, gold: Span): string {
+  if (found.start <= gold.start && found.end >= gold.end) {
+    const sides = [found.start < gold.start ? '+before' : '', found.end > gold.end ? '+after' : ''].filter(Boolean);
+    return `longer ${sides.join(' ')}`;
+  }
+  if (found.start >= gold.start && found.end <= gold.end) {
+    const sides = [found.start > gold.start ? '−before' : '', found.end < gold.end ? '−after' : ''].filter(Boolean);
+    return `shorter ${sides.join(' ')}`;
+  }
+  return 'crossing';
+}
 
 function truePositives(predicted: Span[], gold: Span[], overlap: boolean): number {
   const claimed = new Set<number>();
@@ -57,6 +89,7 @@ function truePositives(predicted: Span[], gold: Span[], overlap: boolean): numbe
 }
 
 const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 /** Adds one report's results to a tally per row (keyed by row label). */
 export function scoreReport(report: Report, found: readonly Entity[], tallies: Map<string, Tally>): void {
@@ -73,6 +106,12 @@ export function scoreReport(report: Report, found: readonly Entity[], tallies: M
     tally.exact += truePositives(predicted, gold, false);
     tally.overlap += truePositives(predicted, gold, true);
     for (const p of predicted) if (!gold.some((g) => p.start < g.end && g.start < p.end)) bump(tally.falseHits, p.text);
+    for (const p of predicted) {
+      const overlapping = gold.filter((g) => p.start < g.end && g.start < p.end);
+      if (!overlapping.length || overlapping.some((g) => g.start === p.start && g.end === p.end)) continue;
+      bump(tally.boundaries, `${JSON.stringify(clip(p.text))} ≠ ${JSON.stringify(clip(overlapping[0].text))}`);
+      bump(tally.boundaryClasses, boundaryClass(p, overlapping[0]));
+    }
     for (const g of gold) if (!predicted.some((p) => p.start < g.end && g.start < p.end)) bump(tally.misses, g.text);
   }
 }
@@ -91,10 +130,10 @@ const cell = (t: Tally, overlap: boolean) => {
   const { p, r, f } = prf(t, overlap);
   return `${fmt(p)} / ${fmt(r)} / ${fmt(f)}`;
 };
-const top = (m: Map<string, number>) =>
+const top = (m: Map<string, number>, n = 15) =>
   [...m]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 15)
+    .slice(0, n)
     .map(([t, n]) => `${t}×${n}`)
     .join(', ');
 
@@ -110,6 +149,9 @@ export function printTallies(split: string, tallies: Map<string, Tally>, details
     if (details) {
       console.log(`    false hits: ${top(t.falseHits)}`);
       console.log(`    misses:     ${top(t.misses)}`);
+      const mismatched = [...t.boundaries.values()].reduce((a, b) => a + b, 0);
+      console.log(`    boundaries: ${mismatched} overlap with other bounds: ${top(t.boundaryClasses)}`);
+      console.log(`      found ≠ labelled: ${top(t.boundaries, 10)}`);
     }
   }
 }

@@ -66,13 +66,14 @@ export const TECHNIQUE_REPEATED: HostileGenerator = {
 
 /**
  * ATT&CK mapping tables without end: ids with bars, links, columns and procedure cells on one endless
- * line (no line break to stop at), and abbreviations in brackets after technique names.
+ * line (no line break to stop at), abbreviations in brackets after technique names, and names joined
+ * by slashes without end (each name after a slash looks back for the word before it).
  */
 export const TECHNIQUE_ROWS: HostileGenerator = {
   name: 'technique-rows',
   label: 'ATT&CK table rows on one line',
   targets:
-    'technique-rows.ts: BAR, COLUMN, the line of each id and the cell after it; technique-abbreviations.ts: BRACKETED and the look back; techniques.ts: HEAD_NOUN',
+    'technique-rows.ts: BAR, COLUMN, the line of each id and the cell after it; technique-abbreviations.ts: BRACKETED and the look back; techniques.ts: HEAD_NOUN; match-names.ts: the word before a slash',
   arbitrary: repeated(
     fc
       .array(
@@ -84,6 +85,8 @@ export const TECHNIQUE_ROWS: HostileGenerator = {
           'ransomware-as-a-service (RaaS',
           'phishing (PH) phishing ',
           '| The group uses | It ',
+          'RootKit/Bootkit/',
+          'rootkit/',
         ),
         { minLength: 1, maxLength: 7 },
       )

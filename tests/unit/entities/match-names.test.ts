@@ -89,11 +89,22 @@ describe('longest match', () => {
 
 describe('isInsideLinkOrPath', () => {
   it('is true after a slash, next to a backslash, before a version, or within a URL', () => {
-    const text = 'a/China b\\Iran Mozilla/5.0 www.x.com?q=Iran';
+    const text = '~/China b\\Iran Mozilla/5.0 www.x.com?q=Iran';
     expect(isInsideLinkOrPath(text, 2, 7)).toBe(true);
     expect(isInsideLinkOrPath(text, 10, 14)).toBe(true);
     expect(isInsideLinkOrPath(text, 15, 22)).toBe(true);
     expect(isInsideLinkOrPath(text, 39, 43)).toBe(true);
+  });
+  it('is true after a slash that ends a path or an address, not one word', () => {
+    const text = 'see /usr/China, x.org/China and 2020/China';
+    expect(isInsideLinkOrPath(text, 9, 14)).toBe(true);
+    expect(isInsideLinkOrPath(text, 22, 27)).toBe(true);
+    expect(isInsideLinkOrPath(text, 37, 42)).toBe(true);
+  });
+  it('is false for a word after one word and a slash, two names given as alternatives', () => {
+    const text = 'RootKit/Bootkit threats; Israel/Palestine';
+    expect(isInsideLinkOrPath(text, 8, 15)).toBe(false);
+    expect(isInsideLinkOrPath(text, 32, 41)).toBe(false);
   });
   it('is false in prose, including "A/B" pairs read from the first name', () => {
     const text = 'Israel/Palestine, and Iran.';

@@ -15,6 +15,12 @@ describe('ATT&CK ids', () => {
       ['T1566.001', 'Phishing: Spearphishing Attachment', [[15, 24, 'T1566.001']]],
     ]);
   });
+  it("reads a sub-technique id written as ATT&CK's addresses write it, with a slash", () => {
+    expect(techniquesIn('This technique ([T1137/006](https://attack.mitre.org/techniques/T1137/006/)) persists.')).toEqual([
+      ['T1137.006', 'Office Application Startup: Add-ins', [[17, 26, 'T1137/006']]],
+    ]);
+    expect(idsIn('T1059/T1086 and T1566/001')).toEqual(['T1059', 'T1086', 'T1566.001']);
+  });
   it('takes an id only when it stands alone', () => {
     expect(idsIn('XT1566, T15660, T1566x and T1566-2 are not ids')).toEqual([]);
   });
@@ -160,6 +166,20 @@ describe('techniques as threat reports write them', () => {
   it('finds an abbreviation the text defines for a technique wherever it is used', () => {
     const [raas] = find('DarkSide runs a Ransomware-as-a-Service (RaaS) program. Its RaaS affiliates encrypt data.');
     expect([raas.attackId, raas.mentions.map((m) => m.text)]).toEqual(['T1486', ['RaaS', 'RaaS']]);
+  });
+
+  it('finds both names of a pair written with a slash, but nothing in a path', () => {
+    expect(techniquesIn('generally RootKit/Bootkit type threats')).toEqual([
+      ['T1014', 'Rootkit', [[10, 17, 'RootKit']]],
+      ['T1542.003', 'Pre-OS Boot: Bootkit', [[18, 25, 'Bootkit']]],
+    ]);
+    expect(idsIn('see /opt/rootkit and attack.mitre.org/Bootkit')).toEqual([]);
+  });
+
+  it('takes "RaaS" as Ransomware-as-a-Service where the text never spells it out, but only as written', () => {
+    const [raas] = find('Posts in underground marketplaces show RaaS groups undercutting access brokers.');
+    expect([raas.attackId, raas.mentions.map((m) => m.text)]).toEqual(['T1486', ['RaaS']]);
+    expect(find('The RAAS field and raas.dll are not it.')).toEqual([]);
   });
 });
 
