@@ -1,24 +1,22 @@
 import { firstInView, stepIndex } from '@/lib/highlights/step-order';
-import type { EditorDraft, FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
+import type { FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { draftChanges } from '@/lib/storage/highlight-edits';
+import { answerShownUi, type Showing as ShownUi, type ShownUiFlows } from '../highlighting/answer-shown-ui';
+import type { HighlightPlaces } from '../highlighting/highlight-places';
 import { sendRequest } from '../send-request';
 import { publishedPageSettings } from './highlighter-api';
 import type { PageHighlights, PlacedHighlight } from './page-highlights';
 import { mergeHighlights } from './merge-highlights';
+import { pageHighlightPlaces } from './page-highlight-places';
 import { caretAt, highlightableRange, sameRange, selectionEnd } from './selection';
 import { UiFrameHost } from './ui/ui-frame-host';
 
 const TOAST_MS = 8000;
 
-/** What the in-page UI is showing, and what it needs to act on the person's answer. */
-type Showing =
-  | { view: 'none' }
-  | { view: 'toolbar'; selection: Range; inside: PlacedHighlight | null; overlapping: PlacedHighlight[] }
-  | { view: 'editor'; record: AnnotationRecord; draft: EditorDraft | null }
-  | { view: 'stepper'; id: string }
-  | { view: 'toast'; undo: (() => void) | null; timer: ReturnType<typeof setTimeout> };
+/** What the in-page UI is showing; for the toolbar, the selection it was offered for and the highlights it touches. */
+type Showing = ShownUi<{ selection: Range; inside: PlacedHighlight | null; overlapping: PlacedHighlight[] }>;
 
 const rectsOf = (range: Range | null | undefined) => (range ? [...range.getClientRects()] : []);
 
@@ -35,7 +33,19 @@ export class HighlightFlows {
     () => this.onFrameLost(),
   );
 
-  constructor(private readonly highlights: PageHighlights) {}
+  private readonly places: HighlightPlaces<Range>;
+  /** What the editor's, stepper's and toast's answers lead to (answer-shown-ui.ts, shared with the PDF viewer). */
+  private readonly flows: ShownUiFlows = {
+    hide: (passage) => this.hide(passage),
+    closeEditor: () => this.closeEditor(),
+    step: (fromId, direction) => this.step(fromId, direction),
+    openEditor: (record, focusNote) => this.openEditor(record, focusNote),
+    remove: (record) => this.remove(record),
+  };
+
+  constructor(private readonly highlights: PageHighlights) {
+    this.places = pageHighlightPlaces(highlights);
+  }
 
   /** Listens to the person's selections, keys and clicks in the page until `signal` aborts. */
   listen(signal: AbortSignal): void {
@@ -173,36 +183,8 @@ export class HighlightFlows {
       if (!range || !sameRange(range, offered)) return;
       if (message.type === 'highlight') void this.highlightRange(range, message.color, message.withNote);
       else void this.merge(range, showing.overlapping, message.color);
-    } else if (showing.view === 'editor') {
-      if (message.type === 'draft') {
-        showing.draft = message.draft;
-        this.highlights.preview({ id: showing.record.id, color: message.draft.color });
-      } else if (message.type === 'close') {
-        this.closeEditor();
-      } else if (message.type === 'step') {
-        this.closeEditor();
-        this.step(showing.record.id, message.direction);
-      } else if (message.type === 'delete') {
-        this.hide();
-        this.highlights.focus(null);
-        this.highlights.preview(null);
-        void this.remove(showing.record);
-      }
-    } else if (showing.view === 'stepper') {
-      const item = this.highlights.get(showing.id);
-      if (message.type === 'step') this.step(showing.id, message.direction);
-      else if (message.type === 'edit' && item) this.openEditor(item.record, false);
-      else if (message.type === 'close') {
-        this.highlights.focus(null);
-        this.hide(item?.range ?? null);
-      }
-    } else if (showing.view === 'toast') {
-      if (message.type === 'undo' && showing.undo) {
-        this.hide();
-        showing.undo();
-      } else if (message.type === 'close') {
-        this.hide();
-      }
+    } else {
+      answerShownUi(showing, message, this.places, this.flows);
     }
   }
 

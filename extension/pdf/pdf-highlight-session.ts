@@ -2,15 +2,18 @@ import { browser, type Browser } from 'wxt/browser';
 import type { PdfView } from '@/components/pdf/pdf-view';
 import { firstInView, stepIndex } from '@/lib/highlights/step-order';
 import type { TabCommand } from '@/lib/messaging/contract';
-import type { EditorDraft, FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
+import type { FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
 import { DEFAULT_SETTINGS, type GlossSettings } from '@/lib/settings/gloss-settings';
 import { draftChanges } from '@/lib/storage/highlight-edits';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
+import { answerShownUi, type Showing as ShownUi, type ShownUiFlows } from '../highlighting/answer-shown-ui';
+import type { HighlightPlaces } from '../highlighting/highlight-places';
 import { sameRange, selectionEnd } from '../page/selection';
 import { sendRequest } from '../send-request';
 import { PdfHighlights, type PdfDocumentRef } from './pdf-highlights';
 import { PdfUiLayer } from './pdf-ui-layer';
 import { mergePdfHighlights } from './merge-pdf-highlights';
+import { pdfHighlightPlaces, type DocumentSpan } from './pdf-highlight-places';
 import { readViewerMessage } from './viewer-messages';
 import { watchViewerInput } from './watch-viewer-input';
 import {
@@ -24,12 +27,7 @@ import {
 
 const TOAST_MS = 8000;
 
-type Showing =
-  | { view: 'none' }
-  | { view: 'toolbar'; selection: TextSelection }
-  | { view: 'editor'; record: AnnotationRecord; draft: EditorDraft | null }
-  | { view: 'stepper'; id: string }
-  | { view: 'toast'; undo: (() => void) | null; timer: ReturnType<typeof setTimeout> };
+type Showing = ShownUi<{ selection: TextSelection }>;
 
 const boxesOf = (ranges: Range[]) => ranges.flatMap((range) => [...range.getClientRects()]);
 
@@ -42,7 +40,16 @@ export class PdfHighlightSession {
   private showing: Showing = { view: 'none' };
   private readonly ui: PdfUiLayer;
   readonly highlights: PdfHighlights;
+  private readonly places: HighlightPlaces<DocumentSpan>;
   private settings: GlossSettings = DEFAULT_SETTINGS;
+  /** What the editor's, stepper's and toast's answers lead to (answer-shown-ui.ts, shared with web pages). */
+  private readonly flows: ShownUiFlows = {
+    hide: (passage) => this.hide(passage),
+    closeEditor: () => this.closeEditor(),
+    step: (fromId, direction) => this.step(fromId, direction),
+    openEditor: (record, focusNote) => this.openEditor(record, focusNote),
+    remove: (record) => this.remove(record),
+  };
 
   constructor(
     private readonly view: PdfView,
@@ -52,6 +59,7 @@ export class PdfHighlightSession {
   ) {
     this.ui = new PdfUiLayer(scroller, (message) => this.onAction(message));
     this.highlights = new PdfHighlights(view, document, () => this.announce());
+    this.places = pdfHighlightPlaces(this.highlights);
     void loadSettings().then(
       (settings) => (this.settings = settings),
       () => undefined,
@@ -144,33 +152,8 @@ export class PdfHighlightSession {
       this.hide();
       if (message.type === 'highlight') void this.highlightSelection(showing.selection, message.color, message.withNote);
       else if (message.type === 'merge') void this.merge(showing.selection, message.color);
-    } else if (showing.view === 'editor') {
-      if (message.type === 'draft') {
-        showing.draft = message.draft;
-        this.highlights.preview({ id: showing.record.id, color: message.draft.color });
-      } else if (message.type === 'close') this.closeEditor();
-      else if (message.type === 'step') {
-        this.closeEditor();
-        this.step(showing.record.id, message.direction);
-      } else if (message.type === 'delete') {
-        this.hide();
-        this.highlights.focus(null);
-        this.highlights.preview(null);
-        void this.remove(showing.record);
-      }
-    } else if (showing.view === 'stepper') {
-      const item = this.highlights.get(showing.id);
-      if (message.type === 'step') this.step(showing.id, message.direction);
-      else if (message.type === 'edit' && item) this.openEditor(item.record, false);
-      else if (message.type === 'close') {
-        this.highlights.focus(null);
-        this.hide(this.highlights.rangesOf(showing.id)[0] ?? null);
-      }
-    } else if (showing.view === 'toast') {
-      if (message.type === 'undo' && showing.undo) {
-        this.hide();
-        showing.undo();
-      } else if (message.type === 'close') this.hide();
+    } else {
+      answerShownUi(showing, message, this.places, this.flows);
     }
   }
 
