@@ -13,7 +13,7 @@ export type Showing<Toolbar> =
   | { view: 'stepper'; id: string }
   | { view: 'toast'; undo: (() => void) | null; timer: ReturnType<typeof setTimeout> };
 
-/** The moves of a highlight session that the editor's, stepper's and toast's answers lead to. */
+/** The moves of a highlight session that the editor's, stepper's and toast's answers lead to; both sessions (extension/page/highlight-flows.ts, extension/pdf/pdf-highlight-session.ts) are ones. */
 export interface ShownUiFlows {
   /** Shows nothing; the focus goes back to `passage` when there is one. */
   hide(passage: Range | null): void;

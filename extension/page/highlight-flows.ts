@@ -26,7 +26,7 @@ const rectsOf = (range: Range | null | undefined) => (range ? [...range.getClien
  * trusted input acts: a page script's fake events and scripted clicks do nothing. Commands from the
  * background reach these flows through HighlightSession (highlight-session.ts).
  */
-export class HighlightFlows {
+export class HighlightFlows implements ShownUiFlows {
   private showing: Showing = { view: 'none' };
   private readonly ui = new UiFrameHost(
     (message) => this.onFrameAction(message),
@@ -34,14 +34,6 @@ export class HighlightFlows {
   );
 
   private readonly places: HighlightPlaces<Range>;
-  /** What the editor's, stepper's and toast's answers lead to (answer-shown-ui.ts, shared with the PDF viewer). */
-  private readonly flows: ShownUiFlows = {
-    hide: (passage) => this.hide(passage),
-    closeEditor: () => this.closeEditor(),
-    step: (fromId, direction) => this.step(fromId, direction),
-    openEditor: (record, focusNote) => this.openEditor(record, focusNote),
-    remove: (record) => this.remove(record),
-  };
 
   constructor(private readonly highlights: PageHighlights) {
     this.places = pageHighlightPlaces(highlights);
@@ -184,7 +176,7 @@ export class HighlightFlows {
       if (message.type === 'highlight') void this.highlightRange(range, message.color, message.withNote);
       else void this.merge(range, showing.overlapping, message.color);
     } else {
-      answerShownUi(showing, message, this.places, this.flows);
+      answerShownUi(showing, message, this.places, this);
     }
   }
 
@@ -217,7 +209,7 @@ export class HighlightFlows {
     if (!now || now.collapsed || sameRange(now, highlighted)) selection?.removeAllRanges();
   }
 
-  private openEditor(record: AnnotationRecord, focusNote: boolean): void {
+  openEditor(record: AnnotationRecord, focusNote: boolean): void {
     this.hide();
     this.highlights.focus(record.id);
     this.showing = { view: 'editor', record, draft: null };
@@ -226,7 +218,7 @@ export class HighlightFlows {
   }
 
   /** Saves what the editor holds and closes it; the focus goes back to the passage. */
-  private closeEditor(): void {
+  closeEditor(): void {
     const showing = this.showing;
     if (showing.view !== 'editor') return;
     this.hide(this.highlights.get(showing.record.id)?.range ?? null);
@@ -273,7 +265,7 @@ export class HighlightFlows {
     if (updated) this.highlights.replaceRecord(updated);
   }
 
-  private async remove(record: AnnotationRecord): Promise<void> {
+  async remove(record: AnnotationRecord): Promise<void> {
     this.highlights.forget(record.id);
     await sendRequest({ type: 'delete-annotation', id: record.id });
     const undo = () => void sendRequest({ type: 'restore-annotation', record }).then(() => this.highlights.load());

@@ -36,20 +36,12 @@ const boxesOf = (ranges: Range[]) => ranges.flatMap((range) => [...range.getClie
  * the toolbar at a selection's end, the editor on a click on a highlight, Delete with Undo, N and P to step,
  * the shortcut and context menu through the background's tab commands. Only trusted input acts.
  */
-export class PdfHighlightSession {
+export class PdfHighlightSession implements ShownUiFlows {
   private showing: Showing = { view: 'none' };
   private readonly ui: PdfUiLayer;
   readonly highlights: PdfHighlights;
   private readonly places: HighlightPlaces<DocumentSpan>;
   private settings: GlossSettings = DEFAULT_SETTINGS;
-  /** What the editor's, stepper's and toast's answers lead to (answer-shown-ui.ts, shared with web pages). */
-  private readonly flows: ShownUiFlows = {
-    hide: (passage) => this.hide(passage),
-    closeEditor: () => this.closeEditor(),
-    step: (fromId, direction) => this.step(fromId, direction),
-    openEditor: (record, focusNote) => this.openEditor(record, focusNote),
-    remove: (record) => this.remove(record),
-  };
 
   constructor(
     private readonly view: PdfView,
@@ -126,7 +118,7 @@ export class PdfHighlightSession {
     });
   }
 
-  private hide(passage: Range | null = null): void {
+  hide(passage: Range | null = null): void {
     if (this.showing.view === 'toast') clearTimeout(this.showing.timer);
     this.showing = { view: 'none' };
     this.ui.hide(passage);
@@ -153,7 +145,7 @@ export class PdfHighlightSession {
       if (message.type === 'highlight') void this.highlightSelection(showing.selection, message.color, message.withNote);
       else if (message.type === 'merge') void this.merge(showing.selection, message.color);
     } else {
-      answerShownUi(showing, message, this.places, this.flows);
+      answerShownUi(showing, message, this.places, this);
     }
   }
 
@@ -178,7 +170,7 @@ export class PdfHighlightSession {
     }
   }
 
-  private openEditor(record: AnnotationRecord, focusNote: boolean): void {
+  openEditor(record: AnnotationRecord, focusNote: boolean): void {
     this.hide();
     this.highlights.focus(record.id);
     this.showing = { view: 'editor', record, draft: null };
@@ -191,7 +183,7 @@ export class PdfHighlightSession {
   }
 
   /** Saves what the editor holds and closes it; the focus goes back to the passage. */
-  private closeEditor(): void {
+  closeEditor(): void {
     const showing = this.showing;
     if (showing.view !== 'editor') return;
     this.hide(this.highlights.rangesOf(showing.record.id).at(-1) ?? null);
@@ -203,14 +195,14 @@ export class PdfHighlightSession {
       .finally(() => this.highlights.preview(null));
   }
 
-  private async remove(record: AnnotationRecord): Promise<void> {
+  async remove(record: AnnotationRecord): Promise<void> {
     this.highlights.forget(record.id);
     await sendRequest({ type: 'delete-annotation', id: record.id });
     this.showToast('Highlight deleted.', () => void sendRequest({ type: 'restore-annotation', record }).then(() => this.highlights.load()));
   }
 
   /** Moves to the next or previous highlight (or the first in view), scrolls to it and focuses it. */
-  private step(fromId: string | null, direction: 1 | -1): void {
+  step(fromId: string | null, direction: 1 | -1): void {
     const list = this.highlights.inOrder();
     if (list.length === 0) {
       this.showToast('No highlights in this PDF yet: select some text, then choose Highlight.', null);
