@@ -118,6 +118,7 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
     done: pageTexts.done,
     scroller,
     goToPage,
+    pageNumber,
   });
 
   // The current page is the one under the upper third of the view.

@@ -35,6 +35,12 @@ export interface GlossBroadcasts {
    * `ready` once its analysis is in, when a popup waiting on it reads the tab again.
    */
   'pdf-reading': { event: { tabId: number; pagesRead: number; pageCount: number; ready: boolean }; response: void };
+  /**
+   * From the background, only while a side panel watches tab `tabId` (Gloss's PDF viewer): the page being
+   * read there, counted from 1, as the viewer reports it; the panel marks the outline entry of that page's
+   * section. A number, never text.
+   */
+  'pdf-reading-position': { event: { tabId: number; pageNumber: number }; response: void };
   /** From the background, which lost its viewers (it was stopped): the viewer in `tabId` connects again. */
   'pdf-viewer-wanted': { event: { tabId: number }; response: void };
 }
