@@ -20,13 +20,11 @@ import {
 } from '@/lib/messaging/pdf-viewer-port';
 import { BadPdfAnalysis, checkPdfTabAnalysis, type PdfReadingProgress, type PdfTabAnalysis } from '@/lib/pdf-viewer/pdf-tab-analysis';
 import { MAX_PDF_PAGES } from '@/lib/pdf/pdf-problems';
-import { isExtensionUrl } from './callers';
+import { isExtensionUrl, PDF_VIEWER_PATH } from './callers';
 
 type Port = Browser.runtime.Port;
 type Sender = Browser.runtime.MessageSender;
 
-/** The viewer's path under the extension's root. */
-export const PDF_VIEWER_PATH = '/pdf.html';
 /** How long the background waits for a viewer to answer, or to come back when asked. */
 const VIEWER_ANSWER_MS = 10_000;
 const VIEWER_RETURN_MS = 4_000;

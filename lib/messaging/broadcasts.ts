@@ -8,7 +8,10 @@ import type { ReadingPosition } from './side-panel-port';
  * sent them (extension/background/callers.ts), since any of Gloss's contexts can send anything.
  */
 export interface GlossBroadcasts {
-  /** From a content script (top frame): its highlights were placed or re-anchored; the popup of that tab refreshes. */
+  /**
+   * From a content script (top frame), or Gloss's PDF viewer (pdf.html, top frame): its highlights were placed
+   * or re-anchored; the popup of that tab refreshes.
+   */
   'highlights-placed': { event: object; response: void };
   /** From the background: the stored highlights of these pages changed; the popup and the library refresh. */
   'annotations-changed': { event: { pageUrls: string[] }; response: void };
