@@ -11,7 +11,8 @@ export type Showing<Toolbar> =
   | ({ view: 'toolbar' } & Toolbar)
   | { view: 'editor'; record: AnnotationRecord; draft: EditorDraft | null }
   | { view: 'stepper'; id: string }
-  | { view: 'toast'; undo: (() => void) | null; timer: ReturnType<typeof setTimeout> };
+  /** The notice closes itself after its few seconds on screen (extension/ui-frame/undo-toast.ts): a `close`. */
+  | { view: 'toast'; undo: (() => void) | null };
 
 /** The moves of a highlight session that the editor's, stepper's and toast's answers lead to; both sessions (extension/page/highlight-flows.ts, extension/pdf/pdf-highlight-session.ts) are ones. */
 export interface ShownUiFlows {

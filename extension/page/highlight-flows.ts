@@ -13,8 +13,6 @@ import { pageHighlightPlaces } from './page-highlight-places';
 import { caretAt, highlightableRange, sameRange, selectionEnd } from './selection';
 import { UiFrameHost } from './ui/ui-frame-host';
 
-const TOAST_MS = 8000;
-
 /** What the in-page UI is showing; for the toolbar, the selection it was offered for and the highlights it touches. */
 type Showing = ShownUi<{ selection: Range; inside: PlacedHighlight | null; overlapping: PlacedHighlight[] }>;
 
@@ -146,14 +144,13 @@ export class HighlightFlows implements ShownUiFlows {
   }
 
   hide(passage: Range | null = null): void {
-    if (this.showing.view === 'toast') clearTimeout(this.showing.timer);
     this.showing = { view: 'none' };
     this.ui.hide(passage);
   }
 
   showToast(message: string, undo: (() => void) | null): void {
     this.hide();
-    this.showing = { view: 'toast', undo, timer: setTimeout(() => this.hide(), TOAST_MS) };
+    this.showing = { view: 'toast', undo };
     this.ui.showToast(message, undo !== null);
   }
 

@@ -25,8 +25,6 @@ import {
   type TextSelection,
 } from './pdf-text-selection';
 
-const TOAST_MS = 8000;
-
 type Showing = ShownUi<{ selection: TextSelection }>;
 
 const boxesOf = (ranges: Range[]) => ranges.flatMap((range) => [...range.getClientRects()]);
@@ -119,14 +117,13 @@ export class PdfHighlightSession implements ShownUiFlows {
   }
 
   hide(passage: Range | null = null): void {
-    if (this.showing.view === 'toast') clearTimeout(this.showing.timer);
     this.showing = { view: 'none' };
     this.ui.hide(passage);
   }
 
   private showToast(message: string, undo: (() => void) | null): void {
     this.hide();
-    this.showing = { view: 'toast', undo, timer: setTimeout(() => this.hide(), TOAST_MS) };
+    this.showing = { view: 'toast', undo };
     this.ui.showToast(message, undo !== null);
   }
 

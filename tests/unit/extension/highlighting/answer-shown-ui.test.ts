@@ -87,13 +87,13 @@ describe('answerShownUi: the undo notice', () => {
   it('hides, then takes the change back, on undo', () => {
     const { places, flows, calls } = setUp();
     const undo = vi.fn(() => void calls.push('undo'));
-    answerShownUi({ view: 'toast', undo, timer: setTimeout(() => undefined, 0) }, { type: 'undo' }, places, flows);
+    answerShownUi({ view: 'toast', undo }, { type: 'undo' }, places, flows);
     expect(calls).toEqual(['hide', 'undo']);
   });
 
   it('ignores undo on a notice that has nothing to take back, and hides on close', () => {
     const { places, flows, calls } = setUp();
-    const notice: Showing<unknown> = { view: 'toast', undo: null, timer: setTimeout(() => undefined, 0) };
+    const notice: Showing<unknown> = { view: 'toast', undo: null };
     answerShownUi(notice, { type: 'undo' }, places, flows);
     expect(calls).toEqual([]);
     answerShownUi(notice, { type: 'close' }, places, flows);
