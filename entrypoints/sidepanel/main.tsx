@@ -14,7 +14,8 @@ const target = panelTargetFromSearch(location.search);
 const { watchReadingPosition, watchPdfReadingPosition } = readingPositionClient();
 const services: SidePanelServices = {
   follow: (onTab) => followTab(target, onTab),
-  readerFor: (tabId) => readerServices({ resolveTabId: async () => tabId, closeOnLibrary: false, watchReadingPosition, watchPdfReadingPosition }),
+  readerFor: (tabId) =>
+    readerServices({ resolveTabId: async () => tabId, closeOnLibrary: false, watchReadingPosition, watchPdfReadingPosition }),
 };
 
 render(<SidePanelApp services={services} />, document.getElementById('app')!);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { outlineEntryAtPage } from '@/lib/pdf-viewer/outline-entry-at-page';
 
 const entry = (text: string, pageNumber: number | null) => ({ text, pageNumber });
-const OUTLINE = [entry('Overview', 1), entry('Background', 3), entry('Methods', 3), entry('Unresolved bookmark', null), entry('Findings', 6)];
+const OUTLINE = [
+  entry('Overview', 1),
+  entry('Background', 3),
+  entry('Methods', 3),
+  entry('Unresolved bookmark', null),
+  entry('Findings', 6),
+];
 
 describe('outlineEntryAtPage', () => {
   it('marks the first entry on the page being read', () => {

@@ -104,7 +104,13 @@ describe('answerShownUi: the undo notice', () => {
 describe('answerShownUi: what it leaves to each side', () => {
   it('does nothing for the toolbar or when nothing is shown, whatever the message', () => {
     const { places, flows, calls } = setUp();
-    const messages: FrameToPage[] = [{ type: 'close' }, { type: 'edit' }, { type: 'step', direction: 1 }, { type: 'delete' }, { type: 'undo' }];
+    const messages: FrameToPage[] = [
+      { type: 'close' },
+      { type: 'edit' },
+      { type: 'step', direction: 1 },
+      { type: 'delete' },
+      { type: 'undo' },
+    ];
     for (const message of messages) {
       answerShownUi({ view: 'none' }, message, places, flows);
       answerShownUi({ view: 'toolbar', selection: null } as Showing<{ selection: null }>, message, places, flows);
