@@ -2,6 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { AnalyzeTabResult, ReadingPosition } from '@/lib/messaging/contract';
 import type { OutlineItem } from '@/lib/outline/live-outline';
 import { currentOutlineIndex } from '@/lib/outline/section-in-view';
+import { outlineEntryAtPage } from '@/lib/pdf-viewer/outline-entry-at-page';
 import { PDF_IN_GLOSS, UNREADABLE_MESSAGES } from '@/lib/popup/unreadable-messages';
 import { isSafeLinkUrl } from '@/lib/url/page-access';
 import { ArticleHeader } from './article-header';
@@ -76,6 +77,14 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
     // The headings by value (headingsKey): a new array of the same outline is no reason to start again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [services, layout, tabIdForHighlights, headingsKey]);
+  // In Gloss's PDF viewer, the page being read (the viewer reports it); the section is that page's outline entry.
+  const [pdfReadingPage, setPdfReadingPage] = useState<number | null>(null);
+  const isPdf = analysisDone?.pdf !== undefined;
+  useLayoutEffect(() => {
+    setPdfReadingPage(null);
+    if (layout !== 'panel' || tabIdForHighlights === null || !isPdf || !services.watchPdfReadingPosition) return undefined;
+    return services.watchPdfReadingPosition(tabIdForHighlights, setPdfReadingPage);
+  }, [services, layout, tabIdForHighlights, isPdf]);
 
   const load = useCallback(async () => {
     setState({ phase: 'loading' });
@@ -212,7 +221,13 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
             <OutlineNav
               items={analysis.outline}
               onSelect={(item) => void onSelect(item)}
-              current={currentOutlineIndex(analysis.outline, readingPosition)}
+              current={
+                analysis.pdf
+                  ? pdfReadingPage === null
+                    ? null
+                    : outlineEntryAtPage(analysis.outline, pdfReadingPage)
+                  : currentOutlineIndex(analysis.outline, readingPosition)
+              }
             />
           </div>
         )}

@@ -54,6 +54,8 @@ export interface PopupServices {
    * among the page's h1–h6), until the returned function is called.
    */
   watchReadingPosition?: (tabId: number, headings: number[], onPosition: (position: ReadingPosition | null) => void) => () => void;
+  /** Side panel: reports the page being read in Gloss's PDF viewer in the tab, until the returned function is called. */
+  watchPdfReadingPosition?: (tabId: number, onPage: (pageNumber: number) => void) => () => void;
 }
 
 /** The Entities region's: the tab's entities, their marks in the page, tags, actors and the indicator file. */

@@ -34,24 +34,56 @@ export interface FirefoxSession {
   close: () => Promise<void>;
 }
 
-/** The first page, not among `known`, whose address satisfies `predicate`; waits for it to open. */
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long the search for a new tab may go on with nothing happening (no new tab, no tab changing address). */
+const QUIET_LIMIT_MS = 15_000;
+/** A page that takes longer than this to say its address is asked again on the next round. */
+const ASK_LIMIT_MS = 2_000;
+
+/**
+ * The first page, not among `known`, whose address satisfies `predicate`; waits for it to open.
+ *
+ * It waits on progress, not on the clock: a loaded machine takes longer to load the page, open the tab and
+ * load Gloss's page in it, and each of those steps shows (a tab appears, its address moves on from
+ * about:blank), so the search fails only once nothing has happened for QUIET_LIMIT_MS. The open pages are
+ * asked for their address all at once, each for ASK_LIMIT_MS at the most (one busy page must not hold up the
+ * round), and a page that has left about:blank for some other address is not asked again: a new tab shows
+ * the address it was opened for.
+ */
 async function findPage(
   browser: Browser,
   predicate: (href: string) => boolean,
   known: ReadonlySet<Page> = new Set(),
-  timeoutMs = 15_000,
+  quietLimitMs = QUIET_LIMIT_MS,
 ): Promise<Page> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const page of await browser.pages()) {
-      if (known.has(page)) continue;
-      // The target's reported URL can stay about:blank over BiDi; ask the page itself.
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (predicate(href)) return page;
+  const seen = new Map<Page, string>();
+  let lastChange = Date.now();
+  for (;;) {
+    const pages = (await browser.pages()).filter((page) => !known.has(page) && !page.isClosed());
+    const hrefs = await Promise.all(
+      pages.map((page) => {
+        const before = seen.get(page);
+        if (before !== undefined && before !== '' && before !== 'about:blank') return before;
+        // The target's reported URL can stay about:blank over BiDi; ask the page itself.
+        const asked = page.evaluate(() => location.href).catch(() => '');
+        return Promise.race([asked, pause(ASK_LIMIT_MS).then(() => before ?? '')]);
+      }),
+    );
+    for (const [index, page] of pages.entries()) {
+      if (predicate(hrefs[index])) return page;
+      if (seen.get(page) !== hrefs[index]) {
+        seen.set(page, hrefs[index]);
+        lastChange = Date.now();
+      }
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (Date.now() - lastChange > quietLimitMs) {
+      throw new Error(
+        `the expected tab did not open: nothing changed for ${quietLimitMs / 1000} s; new tabs: ${JSON.stringify([...seen.values()])}`,
+      );
+    }
+    await pause(200);
   }
-  throw new Error('the expected tab did not open');
 }
 
 /** Starts Firefox ESR over WebDriver BiDi with the e2e build of Gloss installed as a temporary add-on. */

@@ -1,4 +1,5 @@
 import type { PdfOutlineItem } from '@/lib/pdf/pdf-outline';
+import { outlineEntryAtPage } from '@/lib/pdf-viewer/outline-entry-at-page';
 import { OutlineNav } from '../outline-nav';
 
 interface PdfOutlineSidebarProps {
@@ -6,20 +7,6 @@ interface PdfOutlineSidebarProps {
   items: PdfOutlineItem[] | null;
   currentPage: number;
   onGoToPage: (pageNumber: number) => void;
-}
-
-/**
- * The section being read, as near as pages tell: the first entry on the current page, else the last one
- * before it (the section that runs on into this page).
- */
-function currentEntry(items: readonly PdfOutlineItem[], page: number): number | null {
-  const onPage = items.findIndex((item) => item.pageNumber === page);
-  if (onPage !== -1) return onPage;
-  let before: number | null = null;
-  items.forEach((item, index) => {
-    if (item.pageNumber !== null && item.pageNumber < page) before = index;
-  });
-  return before;
 }
 
 /**
@@ -38,7 +25,7 @@ export function PdfOutlineSidebar({ items, currentPage, onGoToPage }: PdfOutline
       {items && items.length > 0 && (
         <OutlineNav
           items={items}
-          current={currentEntry(items, currentPage)}
+          current={outlineEntryAtPage(items, currentPage)}
           onSelect={(item) => {
             const page = (item as PdfOutlineItem).pageNumber;
             if (page !== null) onGoToPage(page);

@@ -17,6 +17,9 @@ interface PdfPageViewProps {
 /** One page: a placeholder of the page's size, drawn with its text layer while it is near the view. */
 export function PdfPageView({ view, index, scale, size, near, onTextLayer, onRendered }: PdfPageViewProps) {
   const holder = useRef<HTMLDivElement>(null);
+  // Told through a ref: a new callback (the parent's consumers changed) is no reason to draw the page again.
+  const report = useRef({ onTextLayer, onRendered });
+  report.current = { onTextLayer, onRendered };
   useEffect(() => {
     const element = holder.current;
     if (!near || !element) return;
@@ -31,19 +34,19 @@ export function PdfPageView({ view, index, scale, size, near, onTextLayer, onRen
       () => {
         if (!live) return;
         element.dataset.rendered = 'true';
-        onTextLayer(index, layer);
-        onRendered?.(index, true);
+        report.current.onTextLayer(index, layer);
+        report.current.onRendered?.(index, true);
       },
       (error: unknown) => {
         if (!live) return;
         console.warn(`Gloss could not draw page ${index + 1}:`, error);
-        onRendered?.(index, false);
+        report.current.onRendered?.(index, false);
       },
     );
     return () => {
       live = false;
       rendering.cancel();
-      onTextLayer(index, null);
+      report.current.onTextLayer(index, null);
       delete element.dataset.rendered;
       canvas.remove();
       layer.remove();

@@ -49,11 +49,14 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
   // (or a zoom step) from where the last one left off, not from what the last render saw.
   const currentPage = useRef(1);
   const currentScale = useRef(1);
-  const showPage = (wanted: number) => {
-    currentPage.current = wanted;
-    view.focusPage(wanted - 1);
-    setPageNumber(wanted);
-  };
+  const showPage = useCallback(
+    (wanted: number) => {
+      currentPage.current = wanted;
+      view.focusPage(wanted - 1);
+      setPageNumber(wanted);
+    },
+    [view],
+  );
   const [outline, setOutline] = useState<PdfOutlineItem[] | null>(null);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [find, setFind] = useState<{ open: boolean; query: string; current: number | null; token: number }>({
@@ -78,7 +81,7 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
     },
     [scroller, view],
   );
-  useEffect(() => fitWidth(FIRST_SCALE_LIMIT), [scroller, view]);
+  useEffect(() => fitWidth(FIRST_SCALE_LIMIT), [fitWidth]);
 
   // The outline needs the whole text (bookmark titles are mended from it, headings inferred from it): ask
   // once every page is read, or the requests for all pages would crowd out drawing the first.
@@ -106,7 +109,7 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
       scroller.scrollTop = page.offsetTop - 8;
       showPage(wanted);
     },
-    [scroller],
+    [scroller, showPage],
   );
 
   const onTabLayer = usePdfTab({
@@ -118,6 +121,7 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
     done: pageTexts.done,
     scroller,
     goToPage,
+    pageNumber,
   });
 
   // The current page is the one under the upper third of the view.
@@ -144,7 +148,7 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
       scroller.removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame);
     };
-  }, [scroller]);
+  }, [scroller, showPage]);
 
   // Zooming keeps the same page in view.
   const zoomTo = (step: (scale: number) => number) => {
@@ -155,14 +159,11 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
     requestAnimationFrame(() => goToPage(keep));
   };
 
-  const matches = useMemo(
-    () => (find.open ? findInPages(pageTexts.texts, find.query) : []),
-    [find.open, find.query, pageTexts.readCount, pageTexts.done],
-  );
+  const matches = useMemo(() => (find.open ? findInPages(pageTexts.texts, find.query) : []), [find.open, find.query, pageTexts.texts]);
   const current = find.current !== null && find.current < matches.length ? find.current : null;
-  useEffect(() => marks.show(matches, current), [matches, current]);
+  useEffect(() => marks.show(matches, current), [marks, matches, current]);
 
-  const revealCurrent = () => {
+  const revealCurrent = useCallback(() => {
     const range = marks.currentRange();
     if (!range || !scroller) return false;
     const box = range.getBoundingClientRect();
@@ -171,7 +172,7 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
       scroller.scrollTop += box.top - frame.top - scroller.clientHeight / 3;
     }
     return true;
-  };
+  }, [marks, scroller]);
   const latestMatches = useRef(matches);
   latestMatches.current = matches;
   const shownMatch = useRef<number | null>(null);
@@ -193,11 +194,11 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
       onTabLayer(index, layer);
       if (layer && reveal.current !== null && revealCurrent()) reveal.current = null;
     },
-    [marks, scroller, highlightLayer, onTabLayer],
+    [marks, highlightLayer, onTabLayer, revealCurrent],
   );
   useEffect(() => {
     if (reveal.current !== null && revealCurrent()) reveal.current = null;
-  }, [current]);
+  }, [current, revealCurrent]);
   const onRendered = useCallback((index: number, ok: boolean) => {
     if (ok && index === 0 && performance.getEntriesByName('gloss-pdf-first-page').length === 0) performance.mark('gloss-pdf-first-page');
     // Whichever page settles first (the reader may have jumped ahead), drawn or not, the text can come.

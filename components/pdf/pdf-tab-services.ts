@@ -19,6 +19,8 @@ export interface PdfTabHandlers {
 export interface PdfTabLink {
   progress: (progress: PdfReadingProgress) => void;
   analysis: (analysis: PdfTabAnalysis) => void;
+  /** The page being read (counted from 1), for a side panel that marks its section. */
+  reading: (pageNumber: number) => void;
   close: () => void;
 }
 

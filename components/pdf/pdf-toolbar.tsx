@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { zoomPercent } from '@/lib/pdf-viewer/zoom-levels';
 
@@ -14,6 +15,26 @@ interface PdfToolbarProps {
   onFitWidth: () => void;
   onFind: () => void;
   onOpenFile: (file: File) => void;
+}
+
+interface ToolButtonProps {
+  /** The accessible name, where the button shows a sign rather than words. */
+  label?: string;
+  title: string;
+  /** The keyboard shortcut that does the same (aria-keyshortcuts). */
+  keys?: string;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ComponentChildren;
+}
+
+/** One of the bar's buttons: its look, its tooltip and the shortcut it announces. */
+function ToolButton({ label, title, keys, disabled, onClick, children }: ToolButtonProps) {
+  return (
+    <button type="button" class="pdf-tool" aria-label={label} title={title} aria-keyshortcuts={keys} disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
+  );
 }
 
 /** The viewer's bar: outline toggle, title, page navigation, zoom, find and opening another file. */
@@ -44,16 +65,14 @@ export function PdfToolbar(props: PdfToolbarProps) {
         {props.title}
       </h1>
       <div class="pdf-group" role="group" aria-label="Pages">
-        <button
-          type="button"
-          class="pdf-tool"
-          aria-label="Previous page"
+        <ToolButton
+          label="Previous page"
           title="Previous page (Page Up)"
           disabled={pageNumber <= 1}
           onClick={() => props.onGoToPage(pageNumber - 1)}
         >
           ‹
-        </button>
+        </ToolButton>
         <input
           class="pdf-page-number"
           type="number"
@@ -70,54 +89,32 @@ export function PdfToolbar(props: PdfToolbarProps) {
           onBlur={commit}
         />
         <span class="pdf-page-count">of {pageCount}</span>
-        <button
-          type="button"
-          class="pdf-tool"
-          aria-label="Next page"
+        <ToolButton
+          label="Next page"
           title="Next page (Page Down)"
           disabled={pageNumber >= pageCount}
           onClick={() => props.onGoToPage(pageNumber + 1)}
         >
           ›
-        </button>
+        </ToolButton>
       </div>
       <div class="pdf-group" role="group" aria-label="Zoom">
-        <button
-          type="button"
-          class="pdf-tool"
-          aria-label="Zoom out"
-          title="Zoom out (Ctrl+−)"
-          aria-keyshortcuts="Control+-"
-          onClick={props.onZoomOut}
-        >
+        <ToolButton label="Zoom out" title="Zoom out (Ctrl+−)" keys="Control+-" onClick={props.onZoomOut}>
           −
-        </button>
+        </ToolButton>
         <output class="pdf-zoom" aria-label="Zoom level" aria-live="polite">
           {zoomPercent(props.scale)}
         </output>
-        <button
-          type="button"
-          class="pdf-tool"
-          aria-label="Zoom in"
-          title="Zoom in (Ctrl++)"
-          aria-keyshortcuts="Control+="
-          onClick={props.onZoomIn}
-        >
+        <ToolButton label="Zoom in" title="Zoom in (Ctrl++)" keys="Control+=" onClick={props.onZoomIn}>
           +
-        </button>
-        <button
-          type="button"
-          class="pdf-tool"
-          title="Fit the page to the window’s width (Ctrl+0)"
-          aria-keyshortcuts="Control+0"
-          onClick={props.onFitWidth}
-        >
+        </ToolButton>
+        <ToolButton title="Fit the page to the window’s width (Ctrl+0)" keys="Control+0" onClick={props.onFitWidth}>
           Fit width
-        </button>
+        </ToolButton>
       </div>
-      <button type="button" class="pdf-tool" title="Find in document (Ctrl+F)" aria-keyshortcuts="Control+F" onClick={props.onFind}>
+      <ToolButton title="Find in document (Ctrl+F)" keys="Control+F" onClick={props.onFind}>
         Find
-      </button>
+      </ToolButton>
       <OpenFileButton onOpenFile={props.onOpenFile} />
     </header>
   );

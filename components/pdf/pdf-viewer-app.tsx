@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ViewerFile } from '@/lib/pdf-viewer/viewer-address';
 import { viewerProblem, type ViewerProblem } from '@/lib/pdf-viewer/viewer-problems';
 import { Notice } from '../notice';
@@ -46,33 +46,36 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
   );
   const [dragging, setDragging] = useState(false);
 
-  const open = async (
-    opening: (onProgress: (progress: OpenProgress) => void) => Promise<PdfView>,
-    name: string,
-    address: string | null,
-  ) => {
-    setState({ phase: 'loading', progress: { label: 'Opening the PDF…', fraction: null } });
-    try {
-      const view = await opening((progress) => setState({ phase: 'loading', progress }));
-      setState((previous) => {
-        if (previous.phase === 'ready') previous.view.close();
-        return { phase: 'ready', view, title: view.metadataTitle ?? name, id: ++opened, address, fileName: name };
-      });
-    } catch (error) {
-      if (!(error instanceof PdfOpenError)) console.warn('Gloss could not open the PDF:', error);
-      setState({ phase: 'problem', problem: error instanceof PdfOpenError ? error.problem : viewerProblem('unreadable') });
-    }
-  };
-  const openFile = (file: File) => {
-    services.forgetAddress();
-    void open((onProgress) => services.openFile(file, onProgress), file.name, null);
-  };
+  const open = useCallback(
+    async (opening: (onProgress: (progress: OpenProgress) => void) => Promise<PdfView>, name: string, address: string | null) => {
+      setState({ phase: 'loading', progress: { label: 'Opening the PDF…', fraction: null } });
+      try {
+        const view = await opening((progress) => setState({ phase: 'loading', progress }));
+        setState((previous) => {
+          if (previous.phase === 'ready') previous.view.close();
+          return { phase: 'ready', view, title: view.metadataTitle ?? name, id: ++opened, address, fileName: name };
+        });
+      } catch (error) {
+        if (!(error instanceof PdfOpenError)) console.warn('Gloss could not open the PDF:', error);
+        setState({ phase: 'problem', problem: error instanceof PdfOpenError ? error.problem : viewerProblem('unreadable') });
+      }
+    },
+    [],
+  );
+  const openFile = useCallback(
+    (file: File) => {
+      services.forgetAddress();
+      void open((onProgress) => services.openFile(file, onProgress), file.name, null);
+    },
+    [services, open],
+  );
 
+  // The document the address names, once (the services are made once, with the page).
   useEffect(() => {
     const { initialFile } = services;
     if (initialFile.kind === 'url')
       void open((onProgress) => services.openUrl(initialFile.url, onProgress), services.nameOf(initialFile.url), initialFile.url);
-  }, []);
+  }, [services, open]);
   useEffect(() => {
     document.title = state.phase === 'ready' ? `${state.title} – Gloss` : 'Gloss PDF viewer';
   }, [state]);
@@ -102,7 +105,7 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [openFile]);
 
   return (
     <div class={`pdf-app${dragging ? ' dragging' : ''}`}>

@@ -2,9 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageSize, PdfView } from './pdf-view';
 
 export interface PageTexts {
-  /** Each page's text once read, else null. Read through the ref: it fills in without re-rendering. */
-  texts: (string | null)[];
-  /** Pages read so far; updated a few times a second, for the progress bar. */
+  /**
+   * Each page's text once read, else null: a new array each time progress is shown (a few times a second) and
+   * when all is read, so what is computed from it (find's matches) can be kept until it changes.
+   */
+  texts: readonly (string | null)[];
+  /** Pages read so far; updated with `texts`, for the progress bar. */
   readCount: number;
   done: boolean;
   /** Each page's size at 100%, where it differs from page 1's. */
@@ -21,8 +24,12 @@ const PROGRESS_INTERVAL_MS = 120;
 export function usePageTexts(view: PdfView, start: boolean, onDone?: (texts: string[]) => void): PageTexts {
   const texts = useRef<(string | null)[]>([]);
   const [readCount, setReadCount] = useState(0);
+  const [textsShown, setTextsShown] = useState<readonly (string | null)[]>([]);
   const [done, setDone] = useState(false);
   const [sizes, setSizes] = useState<ReadonlyMap<number, PageSize>>(new Map());
+  // Read when the text is done: a new callback is no reason to read every page again.
+  const whenDone = useRef(onDone);
+  whenDone.current = onDone;
   useEffect(() => {
     if (!start) return undefined;
     let live = true;
@@ -43,19 +50,21 @@ export function usePageTexts(view: PdfView, start: boolean, onDone?: (texts: str
         if (performance.now() - shown > PROGRESS_INTERVAL_MS) {
           shown = performance.now();
           setReadCount(index + 1);
+          setTextsShown(texts.current.slice());
           if (odd.size > 0) setSizes(new Map(odd));
         }
       }
       if (!live) return;
       setReadCount(view.pageCount);
+      setTextsShown(texts.current.slice());
       setSizes(new Map(odd));
       setDone(true);
       performance.mark('gloss-pdf-text-extracted');
-      onDone?.(texts.current as string[]);
+      whenDone.current?.(texts.current as string[]);
     })();
     return () => {
       live = false;
     };
   }, [view, start]);
-  return { texts: texts.current, readCount, done, sizes };
+  return { texts: textsShown, readCount, done, sizes };
 }

@@ -14,6 +14,8 @@ interface PdfTabOptions {
   done: boolean;
   scroller: HTMLElement | null;
   goToPage: (pageNumber: number) => void;
+  /** The page being read (counted from 1). */
+  pageNumber: number;
 }
 
 /** Brings a range into the scroller's upper third, where the reader's eyes are, unless it is already well in view. */
@@ -25,11 +27,12 @@ function reveal(scroller: HTMLElement, range: Range): void {
 
 /**
  * The viewer's side of the popup and side panel opened for its tab: reports its reading progress and,
- * once the whole text is read, the analysis (text, outline, metadata, address, document key); goes where
+ * once the whole text is read, the analysis (text, outline, metadata, address, document key), and the page
+ * being read as it changes; goes where
  * they send it (an outline entry, a highlight, an entity mention) and marks entity mentions in the text
  * layers. Returns the text-layer callback the pages call as each layer is drawn or dropped.
  */
-export function usePdfTab({ view, services, address, fileName, readCount, done, scroller, goToPage }: PdfTabOptions) {
+export function usePdfTab({ view, services, address, fileName, readCount, done, scroller, goToPage, pageNumber }: PdfTabOptions) {
   const marks = useMemo(() => services?.entityMarks(view) ?? null, [services, view]);
   const places = useMemo(() => services?.places(view) ?? null, [services, view]);
   // A range to scroll to once its page's text layer is drawn (the page may be drawn only after the jump).
@@ -99,6 +102,9 @@ export function usePdfTab({ view, services, address, fileName, readCount, done, 
   useEffect(() => {
     if (!done) link?.progress({ pagesRead: readCount, pageCount: view.pageCount });
   }, [link, readCount, done, view]);
+
+  // A side panel opened for this tab marks the section being read; the background passes this on only then.
+  useEffect(() => link?.reading(pageNumber), [link, pageNumber]);
 
   useEffect(() => {
     if (!done || !link) return undefined;

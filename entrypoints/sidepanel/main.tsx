@@ -11,10 +11,11 @@ import '../popup/style.css';
 import './style.css';
 
 const target = panelTargetFromSearch(location.search);
-const watchReadingPosition = readingPositionClient();
+const { watchReadingPosition, watchPdfReadingPosition } = readingPositionClient();
 const services: SidePanelServices = {
   follow: (onTab) => followTab(target, onTab),
-  readerFor: (tabId) => readerServices({ resolveTabId: async () => tabId, closeOnLibrary: false, watchReadingPosition }),
+  readerFor: (tabId) =>
+    readerServices({ resolveTabId: async () => tabId, closeOnLibrary: false, watchReadingPosition, watchPdfReadingPosition }),
 };
 
 render(<SidePanelApp services={services} />, document.getElementById('app')!);

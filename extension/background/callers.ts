@@ -120,3 +120,18 @@ export function isContentScriptOfTab(sender: Sender, tabId: number): boolean {
   const caller = classifySender(sender);
   return !('refused' in caller) && caller.kind === 'content-script' && caller.tabId === tabId;
 }
+
+/**
+ * Whether the sender is Gloss's PDF viewer (pdf.html) in the top frame of tab `tabId`. For the popup and
+ * side panel of that tab it is what a page's content script is for a web page's tab: its placement news
+ * is taken from it, and from no other of Gloss's pages, frames or tabs.
+ */
+export function isPdfViewerOfTab(sender: Sender, tabId: number): boolean {
+  return (
+    sender.id === browser.runtime.id &&
+    isExtensionUrl(sender.url) &&
+    new URL(sender.url).pathname === PDF_VIEWER_PATH &&
+    sender.tab?.id === tabId &&
+    (sender.frameId === undefined || sender.frameId === 0)
+  );
+}

@@ -19,13 +19,12 @@ import {
   type PdfViewerCall,
 } from '@/lib/messaging/pdf-viewer-port';
 import { BadPdfAnalysis, checkPdfTabAnalysis, type PdfReadingProgress, type PdfTabAnalysis } from '@/lib/pdf-viewer/pdf-tab-analysis';
-import { isExtensionUrl } from './callers';
+import { MAX_PDF_PAGES } from '@/lib/pdf/pdf-problems';
+import { isExtensionUrl, PDF_VIEWER_PATH } from './callers';
 
 type Port = Browser.runtime.Port;
 type Sender = Browser.runtime.MessageSender;
 
-/** The viewer's path under the extension's root. */
-export const PDF_VIEWER_PATH = '/pdf.html';
 /** How long the background waits for a viewer to answer, or to come back when asked. */
 const VIEWER_ANSWER_MS = 10_000;
 const VIEWER_RETURN_MS = 4_000;
@@ -38,10 +37,14 @@ export interface PdfViewerTab {
 
 interface Entry extends PdfViewerTab {
   port: Port;
+  /** The page being read, as the viewer last reported it (null before its first report). */
+  readingPage: number | null;
   pending: Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>;
 }
 
 const tabs = new Map<number, Entry>();
+/** The tabs a side panel watches (reading-position-watch.ts): only theirs have the page being read passed on. */
+const watchedForReading = new Set<number>();
 const arrivals = new Set<() => void>();
 let nextCall = 1;
 
@@ -73,6 +76,13 @@ function accept(entry: Entry, message: unknown): void {
     waiting?.resolve(message.value);
     return;
   }
+  if (message.kind === 'reading') {
+    const pageCount = entry.analysis?.pageCount ?? entry.progress?.pageCount ?? MAX_PDF_PAGES;
+    if (message.pageNumber > pageCount || message.pageNumber === entry.readingPage) return;
+    entry.readingPage = message.pageNumber;
+    announceReadingPage(entry);
+    return;
+  }
   if (message.kind === 'progress') {
     const { pagesRead, pageCount } = message.progress;
     if (pagesRead < 0 || pageCount < 1 || pagesRead > pageCount) return;
@@ -97,6 +107,27 @@ function accept(entry: Entry, message: unknown): void {
   });
 }
 
+function announceReadingPage(entry: Entry): void {
+  if (entry.readingPage === null || !watchedForReading.has(entry.tabId)) return;
+  // The page's number only: what is on it stays in the viewer.
+  broadcast({ type: 'pdf-reading-position', tabId: entry.tabId, pageNumber: entry.readingPage });
+}
+
+/**
+ * A side panel started (or stopped) showing tab `tabId`: while one does, the page being read in a viewer
+ * there is passed on as it changes, starting with where it is now (the panel should not wait for a scroll).
+ * A tab without a viewer yet is remembered, for a viewer that connects (again) later.
+ */
+export function watchPdfReadingPosition(tabId: number, watched: boolean): void {
+  if (!watched) {
+    watchedForReading.delete(tabId);
+    return;
+  }
+  watchedForReading.add(tabId);
+  const entry = tabs.get(tabId);
+  if (entry) announceReadingPage(entry);
+}
+
 /**
  * runtime.onConnect's handler for the viewer's port. Returns false for someone else's port; a port named
  * as the viewer's from anything but pdf.html is disconnected.
@@ -111,7 +142,7 @@ export function admitPdfViewerPort(port: Port): boolean {
   }
   const before = tabs.get(tabId);
   if (before && before.port !== port) drop(before);
-  const entry: Entry = { tabId, port, progress: null, analysis: null, pending: new Map() };
+  const entry: Entry = { tabId, port, progress: null, analysis: null, readingPage: null, pending: new Map() };
   tabs.set(tabId, entry);
   port.onMessage.addListener((message) => accept(entry, message));
   port.onDisconnect.addListener(() => {
@@ -197,4 +228,5 @@ export function forgetPdfViewerTabs(): void {
   for (const entry of tabs.values()) drop(entry);
   tabs.clear();
   arrivals.clear();
+  watchedForReading.clear();
 }

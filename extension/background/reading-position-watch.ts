@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { isSidePanelPortMessage, SIDE_PANEL_PORT } from '@/lib/messaging/contract';
 import { classifySender } from './callers';
 import { executeFileInTab, executeFunctionInTab } from './execute-in-tab';
+import { pdfViewerTab, watchPdfReadingPosition } from './pdf-viewer-tabs';
 
 type Port = Browser.runtime.Port;
 
@@ -23,12 +24,18 @@ function stopInPage(): void {
   (globalThis as unknown as { __glossReadingPosition?: Watcher }).__glossReadingPosition?.stop();
 }
 
+// A tab showing Gloss's PDF viewer has no page to run a watcher in: the viewer reports the page being read
+// over its own port, and the background passes it on while the tab is watched (pdf-viewer-tabs.ts).
 const inTabs: ReadingPositionControl = {
   async start(tabId, headings) {
+    watchPdfReadingPosition(tabId, true);
+    if (pdfViewerTab(tabId)) return;
     await executeFileInTab(tabId, '/reading-position.js');
     await executeFunctionInTab(tabId, startInPage, [headings]);
   },
   async stop(tabId) {
+    watchPdfReadingPosition(tabId, false);
+    if (pdfViewerTab(tabId)) return;
     await executeFunctionInTab(tabId, stopInPage, []);
   },
 };

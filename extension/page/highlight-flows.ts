@@ -1,24 +1,20 @@
 import { firstInView, stepIndex } from '@/lib/highlights/step-order';
-import type { EditorDraft, FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
+import type { FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { draftChanges } from '@/lib/storage/highlight-edits';
+import { answerShownUi, type Showing as ShownUi, type ShownUiFlows } from '../highlighting/answer-shown-ui';
+import type { HighlightPlaces } from '../highlighting/highlight-places';
 import { sendRequest } from '../send-request';
 import { publishedPageSettings } from './highlighter-api';
 import type { PageHighlights, PlacedHighlight } from './page-highlights';
 import { mergeHighlights } from './merge-highlights';
+import { pageHighlightPlaces } from './page-highlight-places';
 import { caretAt, highlightableRange, sameRange, selectionEnd } from './selection';
 import { UiFrameHost } from './ui/ui-frame-host';
 
-const TOAST_MS = 8000;
-
-/** What the in-page UI is showing, and what it needs to act on the person's answer. */
-type Showing =
-  | { view: 'none' }
-  | { view: 'toolbar'; selection: Range; inside: PlacedHighlight | null; overlapping: PlacedHighlight[] }
-  | { view: 'editor'; record: AnnotationRecord; draft: EditorDraft | null }
-  | { view: 'stepper'; id: string }
-  | { view: 'toast'; undo: (() => void) | null; timer: ReturnType<typeof setTimeout> };
+/** What the in-page UI is showing; for the toolbar, the selection it was offered for and the highlights it touches. */
+type Showing = ShownUi<{ selection: Range; inside: PlacedHighlight | null; overlapping: PlacedHighlight[] }>;
 
 const rectsOf = (range: Range | null | undefined) => (range ? [...range.getClientRects()] : []);
 
@@ -28,14 +24,18 @@ const rectsOf = (range: Range | null | undefined) => (range ? [...range.getClien
  * trusted input acts: a page script's fake events and scripted clicks do nothing. Commands from the
  * background reach these flows through HighlightSession (highlight-session.ts).
  */
-export class HighlightFlows {
+export class HighlightFlows implements ShownUiFlows {
   private showing: Showing = { view: 'none' };
   private readonly ui = new UiFrameHost(
     (message) => this.onFrameAction(message),
     () => this.onFrameLost(),
   );
 
-  constructor(private readonly highlights: PageHighlights) {}
+  private readonly places: HighlightPlaces<Range>;
+
+  constructor(private readonly highlights: PageHighlights) {
+    this.places = pageHighlightPlaces(highlights);
+  }
 
   /** Listens to the person's selections, keys and clicks in the page until `signal` aborts. */
   listen(signal: AbortSignal): void {
@@ -144,14 +144,13 @@ export class HighlightFlows {
   }
 
   hide(passage: Range | null = null): void {
-    if (this.showing.view === 'toast') clearTimeout(this.showing.timer);
     this.showing = { view: 'none' };
     this.ui.hide(passage);
   }
 
   showToast(message: string, undo: (() => void) | null): void {
     this.hide();
-    this.showing = { view: 'toast', undo, timer: setTimeout(() => this.hide(), TOAST_MS) };
+    this.showing = { view: 'toast', undo };
     this.ui.showToast(message, undo !== null);
   }
 
@@ -173,36 +172,8 @@ export class HighlightFlows {
       if (!range || !sameRange(range, offered)) return;
       if (message.type === 'highlight') void this.highlightRange(range, message.color, message.withNote);
       else void this.merge(range, showing.overlapping, message.color);
-    } else if (showing.view === 'editor') {
-      if (message.type === 'draft') {
-        showing.draft = message.draft;
-        this.highlights.preview({ id: showing.record.id, color: message.draft.color });
-      } else if (message.type === 'close') {
-        this.closeEditor();
-      } else if (message.type === 'step') {
-        this.closeEditor();
-        this.step(showing.record.id, message.direction);
-      } else if (message.type === 'delete') {
-        this.hide();
-        this.highlights.focus(null);
-        this.highlights.preview(null);
-        void this.remove(showing.record);
-      }
-    } else if (showing.view === 'stepper') {
-      const item = this.highlights.get(showing.id);
-      if (message.type === 'step') this.step(showing.id, message.direction);
-      else if (message.type === 'edit' && item) this.openEditor(item.record, false);
-      else if (message.type === 'close') {
-        this.highlights.focus(null);
-        this.hide(item?.range ?? null);
-      }
-    } else if (showing.view === 'toast') {
-      if (message.type === 'undo' && showing.undo) {
-        this.hide();
-        showing.undo();
-      } else if (message.type === 'close') {
-        this.hide();
-      }
+    } else {
+      answerShownUi(showing, message, this.places, this);
     }
   }
 
@@ -235,7 +206,7 @@ export class HighlightFlows {
     if (!now || now.collapsed || sameRange(now, highlighted)) selection?.removeAllRanges();
   }
 
-  private openEditor(record: AnnotationRecord, focusNote: boolean): void {
+  openEditor(record: AnnotationRecord, focusNote: boolean): void {
     this.hide();
     this.highlights.focus(record.id);
     this.showing = { view: 'editor', record, draft: null };
@@ -244,7 +215,7 @@ export class HighlightFlows {
   }
 
   /** Saves what the editor holds and closes it; the focus goes back to the passage. */
-  private closeEditor(): void {
+  closeEditor(): void {
     const showing = this.showing;
     if (showing.view !== 'editor') return;
     this.hide(this.highlights.get(showing.record.id)?.range ?? null);
@@ -291,7 +262,7 @@ export class HighlightFlows {
     if (updated) this.highlights.replaceRecord(updated);
   }
 
-  private async remove(record: AnnotationRecord): Promise<void> {
+  async remove(record: AnnotationRecord): Promise<void> {
     this.highlights.forget(record.id);
     await sendRequest({ type: 'delete-annotation', id: record.id });
     const undo = () => void sendRequest({ type: 'restore-annotation', record }).then(() => this.highlights.load());

@@ -2,15 +2,18 @@ import { browser, type Browser } from 'wxt/browser';
 import type { PdfView } from '@/components/pdf/pdf-view';
 import { firstInView, stepIndex } from '@/lib/highlights/step-order';
 import type { TabCommand } from '@/lib/messaging/contract';
-import type { EditorDraft, FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
+import type { FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
 import { DEFAULT_SETTINGS, type GlossSettings } from '@/lib/settings/gloss-settings';
 import { draftChanges } from '@/lib/storage/highlight-edits';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
+import { answerShownUi, type Showing as ShownUi, type ShownUiFlows } from '../highlighting/answer-shown-ui';
+import type { HighlightPlaces } from '../highlighting/highlight-places';
 import { sameRange, selectionEnd } from '../page/selection';
 import { sendRequest } from '../send-request';
 import { PdfHighlights, type PdfDocumentRef } from './pdf-highlights';
 import { PdfUiLayer } from './pdf-ui-layer';
 import { mergePdfHighlights } from './merge-pdf-highlights';
+import { pdfHighlightPlaces, type DocumentSpan } from './pdf-highlight-places';
 import { readViewerMessage } from './viewer-messages';
 import { watchViewerInput } from './watch-viewer-input';
 import {
@@ -22,14 +25,7 @@ import {
   type TextSelection,
 } from './pdf-text-selection';
 
-const TOAST_MS = 8000;
-
-type Showing =
-  | { view: 'none' }
-  | { view: 'toolbar'; selection: TextSelection }
-  | { view: 'editor'; record: AnnotationRecord; draft: EditorDraft | null }
-  | { view: 'stepper'; id: string }
-  | { view: 'toast'; undo: (() => void) | null; timer: ReturnType<typeof setTimeout> };
+type Showing = ShownUi<{ selection: TextSelection }>;
 
 const boxesOf = (ranges: Range[]) => ranges.flatMap((range) => [...range.getClientRects()]);
 
@@ -38,10 +34,11 @@ const boxesOf = (ranges: Range[]) => ranges.flatMap((range) => [...range.getClie
  * the toolbar at a selection's end, the editor on a click on a highlight, Delete with Undo, N and P to step,
  * the shortcut and context menu through the background's tab commands. Only trusted input acts.
  */
-export class PdfHighlightSession {
+export class PdfHighlightSession implements ShownUiFlows {
   private showing: Showing = { view: 'none' };
   private readonly ui: PdfUiLayer;
   readonly highlights: PdfHighlights;
+  private readonly places: HighlightPlaces<DocumentSpan>;
   private settings: GlossSettings = DEFAULT_SETTINGS;
 
   constructor(
@@ -52,6 +49,7 @@ export class PdfHighlightSession {
   ) {
     this.ui = new PdfUiLayer(scroller, (message) => this.onAction(message));
     this.highlights = new PdfHighlights(view, document, () => this.announce());
+    this.places = pdfHighlightPlaces(this.highlights);
     void loadSettings().then(
       (settings) => (this.settings = settings),
       () => undefined,
@@ -118,15 +116,14 @@ export class PdfHighlightSession {
     });
   }
 
-  private hide(passage: Range | null = null): void {
-    if (this.showing.view === 'toast') clearTimeout(this.showing.timer);
+  hide(passage: Range | null = null): void {
     this.showing = { view: 'none' };
     this.ui.hide(passage);
   }
 
   private showToast(message: string, undo: (() => void) | null): void {
     this.hide();
-    this.showing = { view: 'toast', undo, timer: setTimeout(() => this.hide(), TOAST_MS) };
+    this.showing = { view: 'toast', undo };
     this.ui.showToast(message, undo !== null);
   }
 
@@ -144,33 +141,8 @@ export class PdfHighlightSession {
       this.hide();
       if (message.type === 'highlight') void this.highlightSelection(showing.selection, message.color, message.withNote);
       else if (message.type === 'merge') void this.merge(showing.selection, message.color);
-    } else if (showing.view === 'editor') {
-      if (message.type === 'draft') {
-        showing.draft = message.draft;
-        this.highlights.preview({ id: showing.record.id, color: message.draft.color });
-      } else if (message.type === 'close') this.closeEditor();
-      else if (message.type === 'step') {
-        this.closeEditor();
-        this.step(showing.record.id, message.direction);
-      } else if (message.type === 'delete') {
-        this.hide();
-        this.highlights.focus(null);
-        this.highlights.preview(null);
-        void this.remove(showing.record);
-      }
-    } else if (showing.view === 'stepper') {
-      const item = this.highlights.get(showing.id);
-      if (message.type === 'step') this.step(showing.id, message.direction);
-      else if (message.type === 'edit' && item) this.openEditor(item.record, false);
-      else if (message.type === 'close') {
-        this.highlights.focus(null);
-        this.hide(this.highlights.rangesOf(showing.id)[0] ?? null);
-      }
-    } else if (showing.view === 'toast') {
-      if (message.type === 'undo' && showing.undo) {
-        this.hide();
-        showing.undo();
-      } else if (message.type === 'close') this.hide();
+    } else {
+      answerShownUi(showing, message, this.places, this);
     }
   }
 
@@ -195,7 +167,7 @@ export class PdfHighlightSession {
     }
   }
 
-  private openEditor(record: AnnotationRecord, focusNote: boolean): void {
+  openEditor(record: AnnotationRecord, focusNote: boolean): void {
     this.hide();
     this.highlights.focus(record.id);
     this.showing = { view: 'editor', record, draft: null };
@@ -208,7 +180,7 @@ export class PdfHighlightSession {
   }
 
   /** Saves what the editor holds and closes it; the focus goes back to the passage. */
-  private closeEditor(): void {
+  closeEditor(): void {
     const showing = this.showing;
     if (showing.view !== 'editor') return;
     this.hide(this.highlights.rangesOf(showing.record.id).at(-1) ?? null);
@@ -220,14 +192,14 @@ export class PdfHighlightSession {
       .finally(() => this.highlights.preview(null));
   }
 
-  private async remove(record: AnnotationRecord): Promise<void> {
+  async remove(record: AnnotationRecord): Promise<void> {
     this.highlights.forget(record.id);
     await sendRequest({ type: 'delete-annotation', id: record.id });
     this.showToast('Highlight deleted.', () => void sendRequest({ type: 'restore-annotation', record }).then(() => this.highlights.load()));
   }
 
   /** Moves to the next or previous highlight (or the first in view), scrolls to it and focuses it. */
-  private step(fromId: string | null, direction: 1 | -1): void {
+  step(fromId: string | null, direction: 1 | -1): void {
     const list = this.highlights.inOrder();
     if (list.length === 0) {
       this.showToast('No highlights in this PDF yet: select some text, then choose Highlight.', null);

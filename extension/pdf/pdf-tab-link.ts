@@ -37,6 +37,7 @@ export function connectPdfTab(handlers: PdfTabHandlers): PdfTabLink {
   let port: Browser.runtime.Port | null = null;
   let closed = false;
   let last: PdfViewerReport | null = null;
+  let reading: PdfViewerReport | null = null;
   const post = (report: PdfViewerReport) => {
     try {
       port?.postMessage(report);
@@ -58,6 +59,7 @@ export function connectPdfTab(handlers: PdfTabHandlers): PdfTabLink {
       if (port === opened) port = null;
     });
     if (last) post(last);
+    if (reading) post(reading);
   };
   const ownTab = browser.tabs.getCurrent().then(
     (tab) => tab?.id ?? null,
@@ -81,6 +83,10 @@ export function connectPdfTab(handlers: PdfTabHandlers): PdfTabLink {
     analysis(analysis) {
       last = { kind: 'analysis', analysis };
       post(last);
+    },
+    reading(pageNumber) {
+      reading = { kind: 'reading', pageNumber };
+      post(reading);
     },
     close() {
       closed = true;

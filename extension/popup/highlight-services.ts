@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { HighlightServices } from '@/components/popup-services';
-import { isContentScriptOfTab, isFromExtension } from '../background/callers';
+import { isContentScriptOfTab, isFromExtension, isPdfViewerOfTab } from '../background/callers';
 import { sendRequest } from '../send-request';
 
 /** The popup's and side panel's view of one tab's highlights, through the background. */
@@ -17,9 +17,9 @@ export function highlightServicesFor(tabId: number): HighlightServices {
       const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
         const type = (message as { type?: unknown } | null)?.type;
         // Stored changes come from the background (Gloss itself, never a page); placement changes come
-        // from this tab's own content script (top frame).
+        // from this tab's own content script (top frame), or from Gloss's PDF viewer when the tab shows it.
         if (type === 'annotations-changed' && isFromExtension(sender)) onChange();
-        else if (type === 'highlights-placed' && isContentScriptOfTab(sender, tabId)) onChange();
+        else if (type === 'highlights-placed' && (isContentScriptOfTab(sender, tabId) || isPdfViewerOfTab(sender, tabId))) onChange();
       };
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);

@@ -15,6 +15,7 @@ interface ReaderSources {
   sitePauseStatus?: (tabId: number) => Promise<SitePauseStatus>;
   openSidePanel?: () => void;
   watchReadingPosition?: PopupServices['watchReadingPosition'];
+  watchPdfReadingPosition?: PopupServices['watchPdfReadingPosition'];
   /** The popup closes once it has opened the library; the side panel stays open. */
   closeOnLibrary: boolean;
 }
@@ -35,6 +36,7 @@ export function readerServices(sources: ReaderSources): PopupServices {
     openSidePanel: sources.openSidePanel,
     openPdfInGloss: openPdfInTab,
     watchReadingPosition: sources.watchReadingPosition,
+    watchPdfReadingPosition: sources.watchPdfReadingPosition,
     watchPdfReading,
   };
 }

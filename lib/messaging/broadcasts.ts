@@ -8,7 +8,10 @@ import type { ReadingPosition } from './side-panel-port';
  * sent them (extension/background/callers.ts), since any of Gloss's contexts can send anything.
  */
 export interface GlossBroadcasts {
-  /** From a content script (top frame): its highlights were placed or re-anchored; the popup of that tab refreshes. */
+  /**
+   * From a content script (top frame), or Gloss's PDF viewer (pdf.html, top frame): its highlights were placed
+   * or re-anchored; the popup of that tab refreshes.
+   */
   'highlights-placed': { event: object; response: void };
   /** From the background: the stored highlights of these pages changed; the popup and the library refresh. */
   'annotations-changed': { event: { pageUrls: string[] }; response: void };
@@ -35,6 +38,12 @@ export interface GlossBroadcasts {
    * `ready` once its analysis is in, when a popup waiting on it reads the tab again.
    */
   'pdf-reading': { event: { tabId: number; pagesRead: number; pageCount: number; ready: boolean }; response: void };
+  /**
+   * From the background, only while a side panel watches tab `tabId` (Gloss's PDF viewer): the page being
+   * read there, counted from 1, as the viewer reports it; the panel marks the outline entry of that page's
+   * section. A number, never text.
+   */
+  'pdf-reading-position': { event: { tabId: number; pageNumber: number }; response: void };
   /** From the background, which lost its viewers (it was stopped): the viewer in `tabId` connects again. */
   'pdf-viewer-wanted': { event: { tabId: number }; response: void };
 }

@@ -33,10 +33,14 @@ export type PdfViewerCommand = keyof PdfViewerCommands;
 /** Background → viewer. */
 export type PdfViewerCall = { kind: 'call'; id: number; command: PdfViewerCommand; args: unknown };
 
-/** Viewer → background. */
+/**
+ * Viewer → background. `reading` is the page being read (the one under the upper third of the view), sent
+ * as it changes: a count, never text; the background passes it on only while a side panel watches the tab.
+ */
 export type PdfViewerReport =
   | { kind: 'progress'; progress: PdfReadingProgress }
   | { kind: 'analysis'; analysis: PdfTabAnalysis }
+  | { kind: 'reading'; pageNumber: number }
   | { kind: 'reply'; id: number; value: unknown };
 
 const COMMANDS: readonly string[] = [
@@ -68,5 +72,6 @@ export function isPdfViewerReport(message: unknown): message is PdfViewerReport 
     return isObject(progress) && Number.isInteger(progress.pagesRead) && Number.isInteger(progress.pageCount);
   }
   if (message.kind === 'analysis') return isObject(message.analysis);
+  if (message.kind === 'reading') return Number.isInteger(message.pageNumber) && (message.pageNumber as number) >= 1;
   return message.kind === 'reply' && Number.isInteger(message.id);
 }

@@ -1,10 +1,14 @@
+import { copyFile, mkdtemp } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { usePdfServer } from './support/pdf-viewer';
 import { dragEdgesScript, paintedCenterScript, PASSAGE, PDF_PAINTED_SCRIPT, type DragEdges, type Painted } from './support/pdf-highlights';
 import { useTestPdfs } from '../support/use-test-pdfs';
+import { testPdf } from '../../harness/test-pdfs';
 
 const env = useChromium();
 useTestPdfs(['sample']);
@@ -175,5 +179,38 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
     expect(markdown).toContain('The headline figure.');
     expect(markdown).toContain(`${url}#page=1`);
     await library.close();
+  });
+
+  it('shows the highlights made on the PDF from a web address on a local copy of the same file, chosen from the computer', async () => {
+    const page = await openViewer(await first.urlOf('sample'));
+    await dragSelect(page, 'a crucial court order', 'granted them');
+    await toolbarOf(page).getByRole('button', { name: 'Purple' }).click();
+    const passage = ['a crucial court order that granted them'];
+    await expect.poll(async () => words((await painted(page))['gloss-purple'])).toEqual(passage);
+    await page.close();
+
+    // The same bytes under another name, in a folder of its own: found again by the document's fingerprint,
+    // not by its name or address. (pdf.html?file= takes only http(s) addresses, so a local file comes in
+    // through "Open a PDF file", as a person opens one.)
+    const copy = path.join(await mkdtemp(path.join(tmpdir(), 'gloss-local-pdf-')), 'downloaded report (copy).pdf');
+    await copyFile(await testPdf('sample'), copy);
+    const local = await env.session.context.newPage();
+    await local.goto(`chrome-extension://${env.session.extensionId}/pdf.html`);
+    await local.getByLabel('Open a PDF file').first().setInputFiles(copy);
+    await local.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 60_000 });
+    await expect.poll(async () => words((await painted(local))['gloss-purple']), { timeout: 30_000 }).toEqual(passage);
+    // The first test's highlight, with its note, is there too.
+    await expect
+      .poll(async () => words((await painted(local))['gloss-green']))
+      .toEqual(['Astonishingly, the group managed to generatea staggering 750 million']);
+
+    // Its popup says it is a local file and lists both highlights.
+    const popup = await env.session.openPopupFor(local);
+    await expect.poll(() => popup.getByText(/^PDF, \d+ pages?, a local file$/).count(), { timeout: 20_000 }).toBe(1);
+    const highlights = popup.getByRole('region', { name: 'Highlights' });
+    await expect.poll(() => highlights.textContent()).toContain('a crucial court order that granted them');
+    expect(await highlights.textContent()).toContain('The headline figure.');
+    await popup.close();
+    await local.close();
   });
 });

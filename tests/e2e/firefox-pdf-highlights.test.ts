@@ -1,5 +1,9 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { copyFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testPdf } from '../../harness/test-pdfs';
 import { useFirefox } from './support/browser-sessions';
 import { usePdfServer } from './support/pdf-viewer';
 import { dragEdgesScript, paintedCenterScript, PASSAGE, PDF_PAINTED_SCRIPT, type DragEdges, type Painted } from './support/pdf-highlights';
@@ -149,6 +153,30 @@ describe('Firefox: highlights in Gloss’s PDF viewer', () => {
       );
     await expect.poll(listed, { timeout: 30_000 }).toContain('Astonishingly, the group managed to generate');
     expect(await listed()).toContain('The headline figure.');
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows them on a local copy of the same file, chosen with "Open a PDF file"', async () => {
+    const { viewer: page, popup, tabId } = await openViewer(await first.urlOf('sample'));
+    // The same bytes under another name, in a folder of its own: found again by the document's fingerprint.
+    const copy = path.join(await mkdtemp(path.join(tmpdir(), 'gloss-local-pdf-')), 'downloaded report (copy).pdf');
+    await copyFile(await testPdf('sample'), copy);
+    const input = await page.$('input[type="file"]');
+    await input!.uploadFile(copy);
+    // A local file leaves no address in the viewer's own.
+    await expect.poll(() => page.evaluate(() => location.search), { timeout: 30_000 }).toBe('');
+    await settled(page);
+    await expect.poll(async () => words((await painted(page))['gloss-green']), { timeout: 30_000 }).toEqual([QUOTE]);
+
+    await popup.evaluate((id) => {
+      location.search = `?tab=${id}`;
+    }, tabId);
+    await expect
+      .poll(() => popup.evaluate(() => document.querySelector('.pdf-facts')?.textContent ?? ''), { timeout: 30_000 })
+      .toMatch(/, a local file$/);
+    // The viewer has read the local copy by now (the popup shows its analysis), and paints the highlight on it.
+    expect(words((await painted(page))['gloss-green'])).toEqual([QUOTE]);
     await popup.close();
     await page.close();
   });

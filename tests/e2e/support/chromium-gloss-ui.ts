@@ -95,6 +95,16 @@ export async function clickInGloss(frame: Frame, control: Locator): Promise<void
   await control.click({ timeout: 8000, force: true });
 }
 
+/**
+ * Moves the real mouse over a control in Gloss's frame once the frame has drawn it, as a person reaching
+ * for it: the undo notice stays while the pointer is over it (extension/ui-frame/undo-toast.ts).
+ */
+export async function hoverInGloss(frame: Frame, control: Locator): Promise<void> {
+  await control.waitFor({ timeout: 10_000 });
+  await drawn(frame);
+  await control.hover({ timeout: 8000, force: true });
+}
+
 /** The editor dialog, inside Gloss's frame. */
 export async function glossEditor(page: Page) {
   return (await glossFrame(page)).getByRole('dialog', { name: 'Edit highlight' });

@@ -96,3 +96,49 @@ describe('PopupApp on Gloss’s PDF viewer', () => {
     expect(root.textContent).toContain('PDF, 12 pages, a local file');
   });
 });
+
+describe('the side panel on Gloss’s PDF viewer', () => {
+  it('marks the outline entry of the page the viewer reports, and stops listening when it goes', async () => {
+    let report: ((pageNumber: number) => void) | null = null;
+    const stop = vi.fn();
+    const watchReadingPosition = vi.fn(() => () => undefined);
+    const services: PopupServices = {
+      resolveTabId: async () => 9,
+      analyzeTab: async () => ({ ok: true, analysis: pdfAnalysis }),
+      scrollToHeading: async () => true,
+      watchReadingPosition,
+      watchPdfReadingPosition: (tabId, onPage) => {
+        expect(tabId).toBe(9);
+        report = onPage;
+        return stop;
+      },
+    };
+    const root = document.createElement('main');
+    document.body.replaceChildren(root);
+    await act(async () => render(<PopupApp services={services} layout="panel" />, root));
+    await vi.waitFor(() => expect(report).not.toBeNull());
+    const current = () => root.querySelector('nav[aria-label="Outline"] a[aria-current="location"]')?.textContent ?? null;
+    expect(current()).toBeNull();
+
+    await act(async () => report!(5));
+    expect(current()).toBe('Infrastructure');
+    await act(async () => report!(2));
+    expect(current()).toBe('Summary');
+    // A PDF's outline has no heading elements: the web page's watcher is not asked for.
+    expect(watchReadingPosition).not.toHaveBeenCalled();
+
+    await act(async () => render(null, root));
+    expect(stop).toHaveBeenCalled();
+  });
+
+  it('the popup (not the panel) does not follow the page being read', async () => {
+    const watchPdfReadingPosition = vi.fn(() => () => undefined);
+    await mount({
+      resolveTabId: async () => 9,
+      analyzeTab: async () => ({ ok: true, analysis: pdfAnalysis }),
+      scrollToHeading: async () => true,
+      watchPdfReadingPosition,
+    });
+    expect(watchPdfReadingPosition).not.toHaveBeenCalled();
+  });
+});

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { glossDatabase } from '@/extension/background/database';
 import { handleRequest } from '@/extension/background/handle-request';
-import { admitPdfViewerPort, forgetPdfViewerTabs, pdfViewerTab } from '@/extension/background/pdf-viewer-tabs';
+import { admitPdfViewerPort, forgetPdfViewerTabs, pdfViewerTab, watchPdfReadingPosition } from '@/extension/background/pdf-viewer-tabs';
 import type { AnalyzeTabResult, GlossRequest, TabHighlightsResult } from '@/lib/messaging/contract';
 import { PDF_VIEWER_PORT } from '@/lib/messaging/pdf-viewer-port';
 import { describePdfOffsets } from '@/lib/pdf/pdf-anchoring';
@@ -146,6 +146,59 @@ describe('who may supply a PDF analysis', () => {
     const port = connect(viewerSender());
     port.send({ kind: 'analysis', analysis: analysis(overrides as Partial<PdfTabAnalysis>) });
     expect(pdfViewerTab(VIEWER_TAB)?.analysis).toBeNull();
+  });
+});
+
+describe('the page being read, for a side panel', () => {
+  const readings = () =>
+    vi
+      .mocked(fakeBrowser.runtime.sendMessage)
+      .mock.calls.map(([message]) => message)
+      .filter((message) => (message as { type?: string }).type === 'pdf-reading-position');
+
+  it('passes the page on only while a side panel watches the tab, starting with where the reader is', () => {
+    const port = connect(viewerSender());
+    port.send({ kind: 'analysis', analysis: analysis() });
+    port.send({ kind: 'reading', pageNumber: 2 });
+    expect(readings()).toEqual([]);
+
+    watchPdfReadingPosition(VIEWER_TAB, true);
+    expect(readings()).toEqual([{ type: 'pdf-reading-position', tabId: VIEWER_TAB, pageNumber: 2 }]);
+    port.send({ kind: 'reading', pageNumber: 1 });
+    port.send({ kind: 'reading', pageNumber: 1 });
+    expect(readings()).toEqual([
+      { type: 'pdf-reading-position', tabId: VIEWER_TAB, pageNumber: 2 },
+      { type: 'pdf-reading-position', tabId: VIEWER_TAB, pageNumber: 1 },
+    ]);
+
+    watchPdfReadingPosition(VIEWER_TAB, false);
+    port.send({ kind: 'reading', pageNumber: 2 });
+    expect(readings()).toHaveLength(2);
+  });
+
+  it('waits for a viewer that connects after the panel asked (the background was restarted)', () => {
+    watchPdfReadingPosition(VIEWER_TAB, true);
+    expect(readings()).toEqual([]);
+    const port = connect(viewerSender());
+    port.send({ kind: 'reading', pageNumber: 1 });
+    expect(readings()).toEqual([{ type: 'pdf-reading-position', tabId: VIEWER_TAB, pageNumber: 1 }]);
+  });
+
+  it('takes no page the document does not have, nor anything but a page number', () => {
+    watchPdfReadingPosition(VIEWER_TAB, true);
+    const port = connect(viewerSender());
+    port.send({ kind: 'analysis', analysis: analysis() });
+    for (const pageNumber of [0, -1, 3, 1.5, '2', null, 1e9]) port.send({ kind: 'reading', pageNumber });
+    port.send({ kind: 'reading', pageNumber: 2, text: 'Storm-1152 sold 750 million fraudulent Microsoft accounts' });
+    expect(readings()).toEqual([{ type: 'pdf-reading-position', tabId: VIEWER_TAB, pageNumber: 2 }]);
+    expect(JSON.stringify(readings())).not.toContain('fraudulent');
+  });
+
+  it('takes no reading from a port it refused', () => {
+    watchPdfReadingPosition(VIEWER_TAB, true);
+    const port = connect(contentScript('https://evil.example/fake.pdf', VIEWER_TAB));
+    port.send({ kind: 'reading', pageNumber: 1 });
+    expect(readings()).toEqual([]);
   });
 });
 

@@ -41,3 +41,33 @@ describe('the popup listens for changes only from those who may announce them', 
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('the popup of a tab showing Gloss’s PDF viewer', () => {
+  const viewerUrl = () => `${fakeBrowser.runtime.getURL('/pdf.html')}?file=${encodeURIComponent('https://vendor.example/report.pdf')}`;
+  const viewerIn = (tabId: number, fields: Partial<Sender> = {}): Sender => ({
+    id: fakeBrowser.runtime.id,
+    url: viewerUrl(),
+    tab: { ...contentScript(PAGE, tabId).tab!, url: viewerUrl() },
+    frameId: 0,
+    ...fields,
+  });
+
+  it('refreshes on highlights-placed from the viewer in its own tab, as from a page’s content script', async () => {
+    const onChange = vi.fn();
+    highlightServicesFor(POPUP_TAB).subscribe(onChange);
+    await deliver({ type: 'highlights-placed' }, viewerIn(POPUP_TAB));
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes it from no viewer in another tab or a frame, no other Gloss page, and no other extension', async () => {
+    const onChange = vi.fn();
+    highlightServicesFor(POPUP_TAB).subscribe(onChange);
+    const placed = { type: 'highlights-placed' };
+    await deliver(placed, viewerIn(POPUP_TAB + 1));
+    await deliver(placed, viewerIn(POPUP_TAB, { frameId: 2 }));
+    await deliver(placed, viewerIn(POPUP_TAB, { url: fakeBrowser.runtime.getURL('/library.html') }));
+    await deliver(placed, viewerIn(POPUP_TAB, { id: 'some-other-extension' }));
+    await deliver(placed, { ...viewerIn(POPUP_TAB), tab: undefined });
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});
