@@ -7,6 +7,13 @@
 import type { Entity } from '../../types';
 import { taggerDocument, tagFeatures, tokenFeatures, type TaggerDocument } from './technique-features';
 import { B, I, O, START, TAGS } from './technique-tags';
+import { softmaxAt, tokenLines, viterbiLine } from './viterbi';
+
+/**
+ * - `greedy`: left to right, each token's tag decided given the one decided before it;
+ * - `viterbi`: each line's best tag sequence under the same scores (a structured perceptron in training).
+ */
+export type Decoder = 'greedy' | 'viterbi';
 
 export interface TechniqueSpan {
   start: number;
@@ -27,7 +34,10 @@ export interface TechniqueTagger {
 }
 
 /** Scores of the tags at one token, added into `scores` (length TAGS.length). */
-export type TokenScorer = (doc: TaggerDocument, i: number, previous: number, scores: Float64Array) => void;
+export interface TokenScorer {
+  token(doc: TaggerDocument, i: number, scores: Float64Array): void;
+  tag(doc: TaggerDocument, i: number, previous: number, scores: Float64Array): void;
+}
 
 export function tokenScorer({ names, weights }: TaggerWeights): TokenScorer {
   const ids = new Map<string, number>();
@@ -40,10 +50,21 @@ export function tokenScorer({ names, weights }: TaggerWeights): TokenScorer {
       for (let c = 0; c < nTags; c++) scores[c] += weights[id * nTags + c];
     }
   };
-  return (doc, i, previous, scores) => {
-    add(tokenFeatures(doc, i), scores);
-    add(tagFeatures(doc, i, previous), scores);
+  return {
+    token: (doc, i, scores) => add(tokenFeatures(doc, i), scores),
+    tag: (doc, i, previous, scores) => add(tagFeatures(doc, i, previous), scores),
   };
+}
+
+/** Viterbi decoding of every line (`viterbi.ts`). */
+export function decodeLines(doc: TaggerDocument, score: TokenScorer): { tags: Uint8Array; confidence: Float64Array } {
+  const n = doc.tokens.count;
+  const tags = new Uint8Array(n);
+  const confidence = new Float64Array(n);
+  const lines = tokenLines(doc.tokens.lineStart, n);
+  const local = { token: (i: number, out: Float64Array) => score.token(doc, i, out), tag: (i: number, p: number, out: Float64Array) => score.tag(doc, i, p, out) };
+  for (let k = 0; k + 1 < lines.length; k++) viterbiLine(lines[k], lines[k + 1], local, tags, confidence);
+  return { tags, confidence };
 }
 
 /** Greedy left-to-right decoding of every token's tag; an `I` right after an `O` starts a mention. */
@@ -55,7 +76,8 @@ export function decodeTags(doc: TaggerDocument, score: TokenScorer): { tags: Uin
   let previous = START;
   for (let i = 0; i < n; i++) {
     scores.fill(0);
-    score(doc, i, previous, scores);
+    score.token(doc, i, scores);
+    score.tag(doc, i, previous, scores);
     let best = O;
     for (let c = 1; c < TAGS.length; c++) if (scores[c] > scores[best]) best = c;
     confidence[i] = softmaxAt(scores, best);
@@ -84,21 +106,13 @@ export function spansOfTags(doc: TaggerDocument, tags: Uint8Array, confidence: F
   return spans;
 }
 
-export function techniqueTagger(weights: TaggerWeights, vocabulary: ReadonlySet<string>): TechniqueTagger {
+export function techniqueTagger(weights: TaggerWeights, vocabulary: ReadonlySet<string>, decoder: Decoder = 'greedy'): TechniqueTagger {
   const score = tokenScorer(weights);
   return {
     findSpans(text, ruleEntities) {
       const doc = taggerDocument(text, ruleEntities, vocabulary);
-      const { tags, confidence } = decodeTags(doc, score);
+      const { tags, confidence } = decoder === 'viterbi' ? decodeLines(doc, score) : decodeTags(doc, score);
       return spansOfTags(doc, tags, confidence);
     },
   };
-}
-
-function softmaxAt(scores: Float64Array, best: number): number {
-  let max = -Infinity;
-  for (const s of scores) max = Math.max(max, s);
-  let sum = 0;
-  for (const s of scores) sum += Math.exp(s - max);
-  return Math.exp(scores[best] - max) / sum;
 }

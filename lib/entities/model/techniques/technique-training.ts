@@ -11,15 +11,19 @@ import { FeatureIndex, seededRandom, shuffled } from '../perceptron';
 import type { LabelledReport } from '../training';
 import { taggerDocument, tagFeatures, tokenFeatures } from './technique-features';
 import { B, I, O, START, TAGS } from './technique-tags';
+import type { Decoder } from './technique-tagger';
+import { tokenLines, viterbiLine, type LocalScores } from './viterbi';
 
 export interface TaggerSettings {
   epochs: number;
   seed: number;
   /** Features seen fewer times than this in training are left out. */
   minCount: number;
+  /** How tags are decoded, in training as at inference (`Decoder`). */
+  decoder: Decoder;
 }
 
-export const DEFAULT_TAGGER_SETTINGS: TaggerSettings = { epochs: 10, seed: 13, minCount: 2 };
+export const DEFAULT_TAGGER_SETTINGS: TaggerSettings = { epochs: 10, seed: 13, minCount: 2, decoder: 'greedy' };
 
 /** AnnoCTR's type for techniques. */
 const GOLD_TYPE = 'TECHNIQUE';
@@ -31,6 +35,8 @@ interface Sequence {
   /** Per token and tag before it (TAGS.length + 1 of them): the ids of `tagFeatures`. */
   tagFeatureIds: Int32Array;
   gold: Uint8Array;
+  /** Token lines (`tokenLines`): the Viterbi decoder's sequences. */
+  lines: Int32Array;
 }
 
 const TAG_FEATURES = 5;
@@ -93,7 +99,7 @@ export function trainTechniqueTagger<R extends LabelledReport>(
         tagFeatureIds.subarray((i * (TAGS.length + 1) + previous) * TAG_FEATURES, (i * (TAGS.length + 1) + previous + 1) * TAG_FEATURES),
       );
     }
-    return { features, offsets, tagFeatureIds, gold };
+    return { features, offsets, tagFeatureIds, gold, lines: tokenLines(doc.tokens.lineStart, n) };
   });
   const nTags = TAGS.length;
   const size = index.names.length * nTags;
@@ -111,7 +117,49 @@ export function trainTechniqueTagger<R extends LabelledReport>(
   };
   const scores = new Float64Array(nTags);
   const random = seededRandom(settings.seed);
-  for (let epoch = 0; epoch < settings.epochs; epoch++) {
+  if (settings.decoder === 'viterbi') {
+    // Structured perceptron: each line decoded whole, the weights moved towards the gold path and away from
+    // the decoded one where they differ.
+    const lines = sequences.flatMap((seq) => Array.from({ length: seq.lines.length - 1 }, (_, k) => ({ seq, from: seq.lines[k], to: seq.lines[k + 1] })));
+    let seq = sequences[0];
+    const local: LocalScores = {
+      token(i, out) {
+        for (let k = seq.offsets[i]; k < seq.offsets[i + 1]; k++) {
+          const f = seq.features[k];
+          for (let c = 0; c < nTags; c++) out[c] += weights[f * nTags + c];
+        }
+      },
+      tag(i, previous, out) {
+        const at = (i * (nTags + 1) + previous) * TAG_FEATURES;
+        for (let k = at; k < at + TAG_FEATURES; k++) {
+          const f = seq.tagFeatureIds[k];
+          for (let c = 0; c < nTags; c++) out[c] += weights[f * nTags + c];
+        }
+      },
+    };
+    let predicted = new Uint8Array(0);
+    const move = (i: number, previous: number, tag: number, delta: number) => {
+      for (let k = seq.offsets[i]; k < seq.offsets[i + 1]; k++) update(seq.features[k], tag, delta);
+      const at = (i * (nTags + 1) + previous) * TAG_FEATURES;
+      for (let k = at; k < at + TAG_FEATURES; k++) update(seq.tagFeatureIds[k], tag, delta);
+    };
+    for (let epoch = 0; epoch < settings.epochs; epoch++) {
+      for (const line of shuffled(lines, random)) {
+        seq = line.seq;
+        if (predicted.length < seq.gold.length) predicted = new Uint8Array(seq.gold.length);
+        viterbiLine(line.from, line.to, local, predicted);
+        clock++;
+        for (let i = line.from; i < line.to; i++) {
+          const goldPrevious = i === line.from ? START : seq.gold[i - 1];
+          const guessPrevious = i === line.from ? START : predicted[i - 1];
+          if (seq.gold[i] === predicted[i] && goldPrevious === guessPrevious) continue;
+          move(i, goldPrevious, seq.gold[i], 1);
+          move(i, guessPrevious, predicted[i], -1);
+        }
+      }
+    }
+  }
+  for (let epoch = 0; settings.decoder === 'greedy' && epoch < settings.epochs; epoch++) {
     for (const seq of shuffled(sequences, random)) {
       let previous = START;
       const n = seq.gold.length;
