@@ -26,7 +26,6 @@ import { crossValidate, FOLDS, TECHNIQUE_VARIANTS, VARIANTS } from './entities-e
 import { DEFAULT_TAGGER_SETTINGS, trainTechniqueTagger } from '../lib/entities/model/techniques/technique-training';
 import { techniqueTaggerFile } from '../lib/entities/model/techniques/technique-tagger-file';
 import { techniqueVocabulary } from '../lib/entities/model/techniques/technique-vocabulary';
-import type { TechniqueCombine } from '../lib/entities/model/techniques/combine-techniques';
 import { HEADER, prf, printTallies } from './entities-eval/scoring';
 
 const OUT = path.join(import.meta.dirname, '..', 'data', 'entity-model.json');
@@ -61,15 +60,15 @@ console.log(`chosen: ${best.variant.name} (mean exact F1 of threat actors and ma
 
 // The technique tagger on top of the shipped combination: against `union` (the rules' techniques).
 const techniqueF1 = (name: string) => prf(tallies.get(name)!.get('technique')!, false).f;
-let techniqueCombine: TechniqueCombine = 'rules';
+let chosen: (typeof TECHNIQUE_VARIANTS)[number]['techniques'] = undefined;
 let bestTechniques = techniqueF1('union');
 console.log(`techniques, rules alone (union): exact F1 ${bestTechniques.toFixed(3)}`);
 for (const variant of TECHNIQUE_VARIANTS) {
   const f = techniqueF1(variant.name);
   console.log(`techniques, ${variant.name}: exact F1 ${f.toFixed(3)}`);
-  if (f > bestTechniques) [bestTechniques, techniqueCombine] = [f, variant.techniques!.combine];
+  if (f > bestTechniques) [bestTechniques, chosen] = [f, variant.techniques];
 }
-console.log(`chosen for techniques: ${techniqueCombine}`);
+console.log(`chosen for techniques: ${chosen ? chosen.combine : 'rules'}`);
 
 const trained = trainEntityModel(reports, rulesOf, facts, DEFAULT_SETTINGS);
 const file = modelFile(
@@ -77,7 +76,11 @@ const file = modelFile(
   best.variant.combine,
   `AnnoCTR train + dev (${reports.length} reports; CC BY-SA 4.0, Bosch Research); averaged perceptron, ${DEFAULT_SETTINGS.epochs} epochs, seed ${DEFAULT_SETTINGS.seed}; technique tagger ${DEFAULT_TAGGER_SETTINGS.epochs} epochs, seed ${DEFAULT_TAGGER_SETTINGS.seed}, features seen ${DEFAULT_TAGGER_SETTINGS.minCount}+ times`,
 );
-file.techniques = techniqueTaggerFile(trainTechniqueTagger(reports, rulesOf, vocabulary, DEFAULT_TAGGER_SETTINGS), techniqueCombine);
+// Where cross-validation keeps the rules, the file records that and ships no weights: the popup and the
+// background parse this file, and weights nobody uses would only cost them time.
+file.techniques = chosen
+  ? techniqueTaggerFile(trainTechniqueTagger(reports, rulesOf, vocabulary, chosen.settings), chosen.settings, chosen.combine)
+  : techniqueTaggerFile({ names: [], weights: [] }, DEFAULT_TAGGER_SETTINGS, 'rules');
 const json = JSON.stringify(file);
 writeFileSync(OUT, json);
 console.log(

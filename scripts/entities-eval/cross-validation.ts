@@ -31,19 +31,24 @@ export interface Variant {
   techniques?: { settings: TaggerSettings; combine: TechniqueCombine };
 }
 
+/** The technique tagger, trained on every line or (as `free-lines` uses it) only on lines that are no table line. */
+const ALL_LINES: TaggerSettings = { ...DEFAULT_TAGGER_SETTINGS, lines: 'all' };
+const FREE_LINES: TaggerSettings = { ...DEFAULT_TAGGER_SETTINGS, lines: 'free' };
+
 /** The technique tagger on top of the shipped combination (`union`), each way of joining it to the rules. */
 export const TECHNIQUE_VARIANTS: Variant[] = (
   [
-    ['tagger', 'union, and the technique tagger decides every technique (the rules among its features)'],
-    ['tagger-union', "union, plus the technique tagger's mentions where the rules found nothing"],
-    ['tagger-first', "union, the technique tagger's mentions, plus the rules' technique mentions it overlaps nowhere"],
+    ['tagger', ALL_LINES, 'union, and the technique tagger decides every technique (the rules among its features)'],
+    ['union', ALL_LINES, "union, plus the technique tagger's mentions where the rules found nothing"],
+    ['tagger-first', ALL_LINES, "union, the technique tagger's mentions, plus the rules' technique mentions it overlaps nowhere"],
+    ['free-lines', FREE_LINES, "union, the rules' technique mentions on table lines, the technique tagger's on every other line"],
   ] as const
-).map(([combine, description]) => ({
-  name: `union+${combine}`,
+).map(([combine, settings, description]) => ({
+  name: `union+${combine === 'union' ? 'tagger-union' : combine}`,
   description,
   settings: DEFAULT_SETTINGS,
   combine: 'union' as const,
-  techniques: { settings: DEFAULT_TAGGER_SETTINGS, combine: combine === 'tagger-union' ? 'union' : combine },
+  techniques: { settings, combine },
 }));
 
 export const VARIANTS: Variant[] = [
@@ -110,7 +115,7 @@ export function crossValidate(
       if (techniques && !tagger) {
         const started = performance.now();
         const tagged = trainTechniqueTagger(training, rulesOf, vocabulary, techniques.settings);
-        taggers.set(techniques.settings, (tagger = techniqueTagger(tagged, vocabulary)));
+        taggers.set(techniques.settings, (tagger = techniqueTagger(tagged, vocabulary, techniques.settings)));
         progress(
           `fold ${f + 1}/${dealt.length}: trained the technique tagger on ${training.length} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );

@@ -10,7 +10,7 @@
  */
 import { actorDictionaryFrom, buildActorDictionary, type Actor, type SurfaceForm } from '../dictionary';
 import { modelFromWeights, loadEntityModel, type CombineMode } from '../model/entity-model';
-import { loadTechniqueTagger } from '../model/techniques/technique-tagger-file';
+import { loadTechniqueTagger, taggerOptions } from '../model/techniques/technique-tagger-file';
 import { techniqueTagger } from '../model/techniques/technique-tagger';
 import type { TechniqueCombine } from '../model/techniques/combine-techniques';
 import { createEntityScanner, type EntityData, type EntityScanner, type ScannerParts } from '../scan-entities';
@@ -154,7 +154,7 @@ export function scannerFromIndex(index: EntityIndex, data: EntityData, userActor
         : loadEntityModel(file, facts),
     techniqueTagger: (file, vocabulary) =>
       json.techniqueTagger && index.techniqueWeights
-        ? techniqueTagger({ names: json.techniqueTagger.features, weights: index.techniqueWeights }, vocabulary)
+        ? techniqueTagger({ names: json.techniqueTagger.features, weights: index.techniqueWeights }, vocabulary, taggerOptions(file))
         : loadTechniqueTagger(file, vocabulary),
   };
   return createEntityScanner(own ? { ...data, actors: withUserActors(data.actors, userActors) } : data, parts);
