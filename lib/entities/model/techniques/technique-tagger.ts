@@ -8,9 +8,11 @@
  * per token, a fixed number of tags.
  */
 import type { Entity } from '../../types';
-import { taggerDocument, tagFeatures, tokenFeatures, type TaggerDocument } from './technique-features';
+import { taggerDocument, type TaggerDocument } from './technique-features';
+import type { TaggerWeights, TokenScorer } from './token-scorer';
 import { B, I, O, START, TAGS } from './technique-tags';
 import { softmaxAt, viterbiLine, type LocalScores } from './viterbi';
+import { cachedTokenScorer } from './cached-scorer';
 
 /**
  * - `greedy`: left to right, each token's tag decided given the one decided before it;
@@ -39,41 +41,10 @@ export interface TaggedText {
   tableLines: { start: number; end: number }[];
 }
 
-/** Weights as the tagger uses them: one row of TAGS.length per feature. */
-export interface TaggerWeights {
-  names: readonly string[];
-  weights: ArrayLike<number>;
-}
-
 export interface TechniqueTagger {
   options: TaggerOptions;
   /** The technique mentions in `text`, given what the rules found there. */
   findSpans(text: string, ruleEntities: readonly Entity[]): TaggedText;
-}
-
-/** The scores of the tags at a token, added into `scores` (length TAGS.length). */
-export interface TokenScorer {
-  /** From the token's own features. */
-  token(doc: TaggerDocument, i: number, scores: Float64Array): void;
-  /** From the features that join the tag before it (`previous`: a TAGS index or START). */
-  tag(doc: TaggerDocument, i: number, previous: number, scores: Float64Array): void;
-}
-
-export function tokenScorer({ names, weights }: TaggerWeights): TokenScorer {
-  const ids = new Map<string, number>();
-  names.forEach((name, k) => ids.set(name, k));
-  const nTags = TAGS.length;
-  const add = (features: readonly string[], scores: Float64Array) => {
-    for (const f of features) {
-      const id = ids.get(f);
-      if (id === undefined) continue;
-      for (let c = 0; c < nTags; c++) scores[c] += weights[id * nTags + c];
-    }
-  };
-  return {
-    token: (doc, i, scores) => add(tokenFeatures(doc, i), scores),
-    tag: (doc, i, previous, scores) => add(tagFeatures(doc, i, previous), scores),
-  };
 }
 
 /** Greedy decoding of tokens `from`..`to`−1 (one line); an `I` right after an `O` starts a mention. */
@@ -143,12 +114,12 @@ function tableLineRanges(doc: TaggerDocument): { start: number; end: number }[] 
 }
 
 export function techniqueTagger(weights: TaggerWeights, vocabulary: ReadonlySet<string>, options: TaggerOptions): TechniqueTagger {
-  const score = tokenScorer(weights);
+  const scorer = cachedTokenScorer(weights);
   return {
     options,
     findSpans(text, ruleEntities) {
       const doc = taggerDocument(text, ruleEntities, vocabulary);
-      const { tags, confidence } = decodeTags(doc, score, options);
+      const { tags, confidence } = decodeTags(doc, scorer(doc), options);
       return { spans: spansOfTags(doc, tags, confidence), tableLines: tableLineRanges(doc) };
     },
   };

@@ -6,7 +6,8 @@
  * perceptron); with `greedy`, each token given the tag it decided itself before it (so it learns to
  * recover from its own mistakes). With `lines: 'free'` only the lines that are no table line are learnt
  * from, as only those are tagged. Features seen fewer than `minCount` times are left out: they would only
- * remember the training text, and they keep the shipped file small. Lines are visited in an order
+ * remember the training text, and they keep the shipped file small (by CV, techniques' exact F1 0.555 with
+ * features seen 3+ times, 180 KB; 0.552 at 5+; 0.551 at 10+, 116 KB; 0.551 at 20+, 74 KB). Lines are visited in an order
  * shuffled by the seed: the same data and seed give the same weights.
  */
 import type { Entity } from '../../types';
@@ -24,7 +25,7 @@ export interface TaggerSettings extends TaggerOptions {
   minCount: number;
 }
 
-export const DEFAULT_TAGGER_SETTINGS: TaggerSettings = { epochs: 10, seed: 13, minCount: 3, decoder: 'viterbi', lines: 'free' };
+export const DEFAULT_TAGGER_SETTINGS: TaggerSettings = { epochs: 10, seed: 13, minCount: 20, decoder: 'viterbi', lines: 'free' };
 
 /** AnnoCTR's type for techniques. */
 const GOLD_TYPE = 'TECHNIQUE';

@@ -1,7 +1,7 @@
 /**
  * The best tag sequence for one line of tokens under a first-order model (Viterbi): a token's score for a
  * tag is its own features' (`token`) plus those that join the tag before it (`tag`). An `I` only follows a
- * `B` or an `I`. Time: tokens × 4 × 3; memory: the line's length. Technique mentions never cross a line
+ * `B` or an `I`. Time: tokens × 4 × 3 (and as much again for the confidences); memory: the line's length. Technique mentions never cross a line
  * (none of AnnoCTR's 699 does), so each line is decoded on its own and the tag before its first token is
  * START.
  */
@@ -16,49 +16,82 @@ export interface LocalScores {
 
 const N = TAGS.length;
 
-/** Writes the best tags of tokens `from`..`to`−1 into `tags`, and the local softmax of each into `confidence`. */
+/**
+ * Writes the best tags of tokens `from`..`to`−1 into `tags`; with `confidence`, each token's probability of
+ * its tag (forward–backward over the same scores, read as a linear-chain model's log potentials).
+ */
 export function viterbiLine(from: number, to: number, local: LocalScores, tags: Uint8Array, confidence?: Float64Array): void {
   const n = to - from;
   if (n <= 0) return;
-  const delta = new Float64Array(n * N);
-  const back = new Uint8Array(n * N);
+  // joined[(k·BEFORE + previous)·N + tag]: token from+k's score for `tag` after `previous` (−∞ where not allowed).
+  const joined = new Float64Array(n * BEFORE * N).fill(-Infinity);
   const own = new Float64Array(N);
-  const joined = new Float64Array(N);
+  const row = new Float64Array(N);
   for (let k = 0; k < n; k++) {
     const i = from + k;
     own.fill(0);
     local.token(i, own);
-    for (let cur = 0; cur < N; cur++) delta[k * N + cur] = -Infinity;
-    const previousTags = k === 0 ? [START] : [O, B, I];
-    for (const previous of previousTags) {
-      const before = k === 0 ? 0 : delta[(k - 1) * N + previous];
-      if (before === -Infinity) continue;
-      joined.set(own);
-      local.tag(i, previous, joined);
+    for (const previous of k === 0 ? [START] : [O, B, I]) {
+      row.set(own);
+      local.tag(i, previous, row);
       for (let cur = 0; cur < N; cur++) {
         if (cur === I && previous !== B && previous !== I) continue;
-        const s = before + joined[cur];
+        joined[(k * BEFORE + previous) * N + cur] = row[cur];
+      }
+    }
+  }
+  const delta = new Float64Array(n * N).fill(-Infinity);
+  const back = new Uint8Array(n * N);
+  for (let k = 0; k < n; k++)
+    for (const previous of k === 0 ? [START] : [O, B, I]) {
+      const before = k === 0 ? 0 : delta[(k - 1) * N + previous];
+      if (before === -Infinity) continue;
+      for (let cur = 0; cur < N; cur++) {
+        const s = before + joined[(k * BEFORE + previous) * N + cur];
         if (s > delta[k * N + cur]) {
           delta[k * N + cur] = s;
           back[k * N + cur] = previous;
         }
       }
     }
-  }
   let best = O;
   for (let cur = 1; cur < N; cur++) if (delta[(n - 1) * N + cur] > delta[(n - 1) * N + best]) best = cur;
   for (let k = n - 1; k >= 0; k--) {
     tags[from + k] = best;
     best = back[k * N + best];
   }
-  if (!confidence) return;
-  // How sure each decision is: the softmax of its tag scores given the tag chosen before it.
+  if (confidence) marginals(n, joined, from, tags, confidence);
+}
+
+const BEFORE = N + 1;
+
+function logSumExp(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  const max = Math.max(a, b);
+  return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
+}
+
+/** Each token's probability of its decoded tag, by forward–backward over `joined`. */
+function marginals(n: number, joined: Float64Array, from: number, tags: Uint8Array, confidence: Float64Array): void {
+  const alpha = new Float64Array(n * N).fill(-Infinity);
+  const beta = new Float64Array(n * N).fill(-Infinity);
+  for (let k = 0; k < n; k++)
+    for (const previous of k === 0 ? [START] : [O, B, I]) {
+      const before = k === 0 ? 0 : alpha[(k - 1) * N + previous];
+      for (let cur = 0; cur < N; cur++)
+        alpha[k * N + cur] = logSumExp(alpha[k * N + cur], before + joined[(k * BEFORE + previous) * N + cur]);
+    }
+  for (let cur = 0; cur < N; cur++) beta[(n - 1) * N + cur] = 0;
+  for (let k = n - 2; k >= 0; k--)
+    for (let cur = 0; cur < N; cur++)
+      for (let next = 0; next < N; next++)
+        beta[k * N + cur] = logSumExp(beta[k * N + cur], joined[((k + 1) * BEFORE + cur) * N + next] + beta[(k + 1) * N + next]);
+  let total = -Infinity;
+  for (let cur = 0; cur < N; cur++) total = logSumExp(total, alpha[(n - 1) * N + cur]);
   for (let k = 0; k < n; k++) {
-    const i = from + k;
-    joined.fill(0);
-    local.token(i, joined);
-    local.tag(i, k === 0 ? START : tags[i - 1], joined);
-    confidence[i] = softmaxAt(joined, tags[i]);
+    const tag = tags[from + k];
+    confidence[from + k] = Math.exp(alpha[k * N + tag] + beta[k * N + tag] - total);
   }
 }
 
