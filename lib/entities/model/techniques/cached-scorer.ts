@@ -42,6 +42,7 @@ export function cachedTokenScorer({ names, weights }: TaggerWeights): (doc: Tagg
     return row;
   };
   const bias = rowOf('b');
+  const noOther = rowOf('o=');
   const startShape = rowOf('sh-1=<s>');
   const endShape = rowOf('sh+1=</s>');
   const FLAG = ['0', '1', '2', '-'];
@@ -69,28 +70,32 @@ export function cachedTokenScorer({ names, weights }: TaggerWeights): (doc: Tagg
   const tagLineRows = Array.from({ length: BEFORE * 2 }, (_, k) => rowOf(`trow=${TAG_NAMES[k >> 1]} ${k & 1}`));
 
   return (doc) => {
-    const words = new Map<string, Float64Array>();
-    const shapes = new Map<string, Float64Array>();
-    const wordRows = (w: string) => {
-      let rows = words.get(w);
+    const words: (Float64Array | undefined)[] = new Array(doc.wordCount);
+    const shapes: (Float64Array | undefined)[] = new Array(doc.shapeCount);
+    const wordRowsAt = (i: number) => {
+      const id = doc.wordIds[i];
+      let rows = words[id];
       if (!rows) {
+        const w = doc.words[i];
         rows = new Float64Array(WORD_SIZE);
         addRow(`w=${w}`, rows, 0);
         addRow(`suf=${w.length > SUFFIX ? w.slice(-SUFFIX) : w}`, rows, 0);
         for (let r = 0; r < 3; r++) addRow(`rw=${r} ${w}`, rows, N + r * N);
         for (let previous = 0; previous < BEFORE; previous++) addRow(`tw=${TAG_NAMES[previous]} ${w}`, rows, 4 * N + previous * N);
-        words.set(w, rows);
+        words[id] = rows;
       }
       return rows;
     };
-    const shapeRows = (shape: string) => {
-      let rows = shapes.get(shape);
+    const shapeRowsAt = (i: number) => {
+      const id = doc.shapeIds[i];
+      let rows = shapes[id];
       if (!rows) {
+        const shape = doc.shapes[i];
         rows = new Float64Array(SHAPE_SIZE);
         addRow(`sh=${shape}`, rows, 0);
         addRow(`sh-1=${shape}`, rows, N);
         addRow(`sh+1=${shape}`, rows, 2 * N);
-        shapes.set(shape, rows);
+        shapes[id] = rows;
       }
       return rows;
     };
@@ -102,25 +107,25 @@ export function cachedTokenScorer({ names, weights }: TaggerWeights): (doc: Tagg
     return {
       token(_, i, out) {
         add(out, bias);
-        const w = doc.words[i];
-        const own = wordRows(w);
+        const own = wordRowsAt(i);
         add(out, own, 0);
         add(out, own, N + doc.ruleTechnique[i] * N);
-        add(out, shapeRows(doc.shapes[i]), 0);
-        if (i > 0) add(out, shapeRows(doc.shapes[i - 1]), N);
+        add(out, shapeRowsAt(i), 0);
+        if (i > 0) add(out, shapeRowsAt(i - 1), N);
         else add(out, startShape);
-        if (i + 1 < n) add(out, shapeRows(doc.shapes[i + 1]), 2 * N);
+        if (i + 1 < n) add(out, shapeRowsAt(i + 1), 2 * N);
         else add(out, endShape);
         add(out, vocabularyRows[flag(doc.vocabulary, i - 1) * 16 + doc.vocabulary[i] * 4 + flag(doc.vocabulary, i + 1)]);
         add(out, ruleRows[flag(doc.ruleTechnique, i - 1) * 16 + doc.ruleTechnique[i] * 4 + flag(doc.ruleTechnique, i + 1)]);
-        add(out, smallRow(`o=${doc.ruleOther[i]}`));
+        const other = doc.ruleOther[i];
+        add(out, other === '' ? noOther : smallRow(`o=${other}`));
         add(out, lineRows[doc.inRow[i] * 2 + doc.tokens.lineStart[i]]);
         const idNear = (i > 0 && doc.attackId[i - 1]) || (i > 1 && doc.attackId[i - 2]) || (i > 2 && doc.attackId[i - 3]) ? 1 : 0;
         add(out, idRows[doc.attackId[i] * 2 + idNear]);
       },
       tag(_, i, previous, out) {
         add(out, tagRows[previous]);
-        add(out, wordRows(doc.words[i]), 4 * N + previous * N);
+        add(out, wordRowsAt(i), 4 * N + previous * N);
         add(out, tagRuleRows[previous * 3 + doc.ruleTechnique[i]]);
         add(out, tagVocabularyRows[previous * 2 + doc.vocabulary[i]]);
         add(out, tagLineRows[previous * 2 + doc.inRow[i]]);

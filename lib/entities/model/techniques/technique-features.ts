@@ -27,6 +27,11 @@ export interface TaggerDocument {
   /** Per token: its word in lower case (long tokens by their shape: encoded data says nothing). */
   words: string[];
   shapes: string[];
+  /** Per token: its word and shape as numbers (0…wordCount−1, 0…shapeCount−1), for the cached scorer. */
+  wordIds: Int32Array;
+  wordCount: number;
+  shapeIds: Int32Array;
+  shapeCount: number;
   /** Per token: 1 when it is a word of ATT&CK's technique names. */
   vocabulary: Uint8Array;
   /** Per token: the rules' technique mention there (RULE_*). */
@@ -69,7 +74,17 @@ export function taggerDocument(text: string, ruleEntities: readonly Entity[], vo
   const inVocabulary = new Uint8Array(n);
   const attackId = new Uint8Array(n);
   const inRow = new Uint8Array(n);
-  const shapeOf = new Map<string, string>();
+  // What a spelling says is the same wherever it is: read once per distinct token.
+  const spellings = new Map<string, number>();
+  const wordList: string[] = [];
+  const shapeIds = new Map<string, number>();
+  const shapeList: string[] = [];
+  const spellingWord: number[] = [];
+  const spellingShape: number[] = [];
+  const spellingFlags: number[] = [];
+  const wordIds = new Int32Array(n);
+  const shapeIdAt = new Int32Array(n);
+  const wordIdOf = new Map<string, number>();
   let lineFrom = 0;
   let lineHasBar = false;
   const closeLine = (to: number) => {
@@ -83,13 +98,28 @@ export function taggerDocument(text: string, ruleEntities: readonly Entity[], vo
     }
     const raw = text.slice(tokens.starts[i], tokens.ends[i]);
     if (raw === '|') lineHasBar = true;
-    let shape = shapeOf.get(raw);
-    if (shape === undefined) shapeOf.set(raw, (shape = wordShape(raw.length > LONGEST_WORD ? raw.slice(0, LONGEST_WORD) : raw)));
-    shapes[i] = shape;
-    const word = raw.length > LONGEST_WORD ? `~${shape}` : raw.toLowerCase();
-    words[i] = word;
-    if (vocabulary.has(word)) inVocabulary[i] = 1;
-    if (ID.test(raw)) attackId[i] = 1;
+    let spelling = spellings.get(raw);
+    if (spelling === undefined) {
+      spelling = spellingWord.length;
+      spellings.set(raw, spelling);
+      const shape = wordShape(raw.length > LONGEST_WORD ? raw.slice(0, LONGEST_WORD) : raw);
+      const word = raw.length > LONGEST_WORD ? `~${shape}` : raw.toLowerCase();
+      let wordId = wordIdOf.get(word);
+      if (wordId === undefined) wordIdOf.set(word, (wordId = wordList.push(word) - 1));
+      let shapeId = shapeIds.get(shape);
+      if (shapeId === undefined) shapeIds.set(shape, (shapeId = shapeList.push(shape) - 1));
+      spellingWord.push(wordId);
+      spellingShape.push(shapeId);
+      spellingFlags.push((vocabulary.has(word) ? 1 : 0) | (ID.test(raw) ? 2 : 0));
+    }
+    const wordId = spellingWord[spelling];
+    const shapeId = spellingShape[spelling];
+    wordIds[i] = wordId;
+    shapeIdAt[i] = shapeId;
+    words[i] = wordList[wordId];
+    shapes[i] = shapeList[shapeId];
+    inVocabulary[i] = spellingFlags[spelling] & 1;
+    attackId[i] = spellingFlags[spelling] >> 1;
   }
   closeLine(n);
   const lines = tokenLines(tokens.lineStart, n);
@@ -112,7 +142,23 @@ export function taggerDocument(text: string, ruleEntities: readonly Entity[], vo
     const letter = entity.kind[0];
     markTokens(tokens, [...entity.mentions].sort(byStart), (k) => (ruleOther[k] = letter));
   }
-  return { text, tokens, words, shapes, vocabulary: inVocabulary, ruleTechnique, ruleOther, inRow, attackId, lines, tableLine };
+  return {
+    text,
+    tokens,
+    words,
+    shapes,
+    wordIds,
+    wordCount: wordList.length,
+    shapeIds: shapeIdAt,
+    shapeCount: shapeList.length,
+    vocabulary: inVocabulary,
+    ruleTechnique,
+    ruleOther,
+    inRow,
+    attackId,
+    lines,
+    tableLine,
+  };
 }
 
 const SUFFIX = 3;

@@ -17,8 +17,9 @@ export interface LocalScores {
 const N = TAGS.length;
 
 /**
- * Writes the best tags of tokens `from`..`to`−1 into `tags`; with `confidence`, each token's probability of
- * its tag (forward–backward over the same scores, read as a linear-chain model's log potentials).
+ * Writes the best tags of tokens `from`..`to`−1 into `tags`; with `confidence`, on a line with a mention,
+ * each token's probability of its tag (forward–backward over the same scores, read as a linear-chain
+ * model's log potentials).
  */
 export function viterbiLine(from: number, to: number, local: LocalScores, tags: Uint8Array, confidence?: Float64Array): void {
   const n = to - from;
@@ -31,7 +32,8 @@ export function viterbiLine(from: number, to: number, local: LocalScores, tags: 
     const i = from + k;
     own.fill(0);
     local.token(i, own);
-    for (const previous of k === 0 ? [START] : [O, B, I]) {
+    for (let p = k === 0 ? START : O; p <= (k === 0 ? START : I); p++) {
+      const previous = p;
       row.set(own);
       local.tag(i, previous, row);
       for (let cur = 0; cur < N; cur++) {
@@ -43,7 +45,7 @@ export function viterbiLine(from: number, to: number, local: LocalScores, tags: 
   const delta = new Float64Array(n * N).fill(-Infinity);
   const back = new Uint8Array(n * N);
   for (let k = 0; k < n; k++)
-    for (const previous of k === 0 ? [START] : [O, B, I]) {
+    for (let previous = k === 0 ? START : O; previous <= (k === 0 ? START : I); previous++) {
       const before = k === 0 ? 0 : delta[(k - 1) * N + previous];
       if (before === -Infinity) continue;
       for (let cur = 0; cur < N; cur++) {
@@ -60,7 +62,8 @@ export function viterbiLine(from: number, to: number, local: LocalScores, tags: 
     tags[from + k] = best;
     best = back[k * N + best];
   }
-  if (confidence) marginals(n, joined, from, tags, confidence);
+  // Confidences are read for mentions only: a line without one (most lines) needs none.
+  if (confidence && tags.subarray(from, to).some((tag) => tag !== O)) marginals(n, joined, from, tags, confidence);
 }
 
 const BEFORE = N + 1;
@@ -77,7 +80,7 @@ function marginals(n: number, joined: Float64Array, from: number, tags: Uint8Arr
   const alpha = new Float64Array(n * N).fill(-Infinity);
   const beta = new Float64Array(n * N).fill(-Infinity);
   for (let k = 0; k < n; k++)
-    for (const previous of k === 0 ? [START] : [O, B, I]) {
+    for (let previous = k === 0 ? START : O; previous <= (k === 0 ? START : I); previous++) {
       const before = k === 0 ? 0 : alpha[(k - 1) * N + previous];
       for (let cur = 0; cur < N; cur++)
         alpha[k * N + cur] = logSumExp(alpha[k * N + cur], before + joined[(k * BEFORE + previous) * N + cur]);
