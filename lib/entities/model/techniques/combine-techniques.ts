@@ -61,6 +61,12 @@ export function combineTechniques(text: string, ruleEntities: readonly Entity[],
     } else if (entity.foundBy?.model) entity.foundBy.model.confidence = Math.max(entity.foundBy.model.confidence, span.confidence);
     entity.mentions.push(mention);
   }
+  // A technique is named as the text first writes it: where the tagger's mentions no longer hold the rules'
+  // name ("DDoS" without "distributed denial-of-service"), by the first of them.
+  for (const entity of built.values()) {
+    const name = entity.name.toLowerCase();
+    if (!entity.mentions.some((m) => m.text.toLowerCase().includes(name))) entity.name = entity.mentions[0].text;
+  }
   const found = [...built.values(), ...byText.values()];
   const others = ruleEntities.filter((e) => e.kind !== 'technique');
   if (mode === 'tagger') return [...others, ...found];

@@ -47,7 +47,12 @@ describe("joining the tagger's mentions with the rules", () => {
     expect(techniques('free-lines')).toEqual([
       { name: 'OS Credential Dumping', id: 'T1003', mentions: ['T1003 | OS Credential Dumping'], model: undefined },
       { name: 'Phishing', id: 'T1566', mentions: ['phishing emails'], model: { confidence: 0.8, agreesWithRules: false } },
-      { name: 'DNS tunnelling for C2', id: undefined, mentions: ['DNS tunnelling for C2'], model: { confidence: 0.6, agreesWithRules: false } },
+      {
+        name: 'DNS tunnelling for C2',
+        id: undefined,
+        mentions: ['DNS tunnelling for C2'],
+        model: { confidence: 0.6, agreesWithRules: false },
+      },
     ]);
   });
 
@@ -56,7 +61,11 @@ describe("joining the tagger's mentions with the rules", () => {
   });
 
   it("union: the rules' entities, plus the tagger's where the rules found nothing", () => {
-    expect(techniques('union').map((t) => t.mentions)).toEqual([['phishing'], ['T1003 | OS Credential Dumping'], ['DNS tunnelling for C2']]);
+    expect(techniques('union').map((t) => t.mentions)).toEqual([
+      ['phishing'],
+      ['T1003 | OS Credential Dumping'],
+      ['DNS tunnelling for C2'],
+    ]);
   });
 
   it("tagger-first: the tagger's mentions, plus the rules' it overlaps nowhere", () => {

@@ -9,7 +9,13 @@ import { attackTechniques } from '../../shared-data';
 const vocabulary = techniqueVocabulary(attackTechniques());
 const technique = (text: string, phrase: string): Entity => {
   const start = text.indexOf(phrase);
-  return { kind: 'technique', name: phrase, canonical: phrase, aliases: [], mentions: [{ start, end: start + phrase.length, text: phrase }] };
+  return {
+    kind: 'technique',
+    name: phrase,
+    canonical: phrase,
+    aliases: [],
+    mentions: [{ start, end: start + phrase.length, text: phrase }],
+  };
 };
 const at = (doc: ReturnType<typeof taggerDocument>, word: string) => doc.words.indexOf(word);
 
@@ -25,10 +31,7 @@ describe("the technique tagger's words", () => {
 
 describe("a token's features", () => {
   const text = 'The actor used credential dumping tools.\n| T1003 | OS Credential Dumping |\nAPT28 sent mail.';
-  const rules = [
-    technique(text, 'credential dumping'),
-    { ...technique(text, 'APT28'), kind: 'threat-actor' as const },
-  ];
+  const rules = [technique(text, 'credential dumping'), { ...technique(text, 'APT28'), kind: 'threat-actor' as const }];
   const doc = taggerDocument(text, rules, vocabulary);
 
   it('say its word, suffix and shape, and the shapes around it', () => {

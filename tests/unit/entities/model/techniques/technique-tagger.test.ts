@@ -35,14 +35,32 @@ describe('decoding a line', () => {
 
   it('never puts an I after an O or at the start of a line', () => {
     const tags = new Uint8Array(3);
-    viterbiLine(0, 3, tableScores([[0, 0, 9], [5, 0, 0], [0, 0, 9]]), tags);
+    viterbiLine(
+      0,
+      3,
+      tableScores([
+        [0, 0, 9],
+        [5, 0, 0],
+        [0, 0, 9],
+      ]),
+      tags,
+    );
     expect(tags[0]).not.toBe(I);
     expect(tags[2] === I ? tags[1] !== O : true).toBe(true);
   });
 
   it('greedy: each token by its own scores and the tag before; an I after an O starts a mention', () => {
     const tags = new Uint8Array(3);
-    decodeGreedy(0, 3, tableScores([[5, 0, 0], [0, 0, 3], [0, 0, 4]]), tags);
+    decodeGreedy(
+      0,
+      3,
+      tableScores([
+        [5, 0, 0],
+        [0, 0, 3],
+        [0, 0, 4],
+      ]),
+      tags,
+    );
     expect(Array.from(tags)).toEqual([O, B, I]);
   });
 
@@ -121,8 +139,20 @@ describe('the cached scorer', () => {
     const trained = trainTechniqueTagger(reports(), noRules, vocabulary, { ...SETTINGS, lines: 'all' });
     const text = `${reports()[0].text}\nThe group used credential dumping (T1003) and | rows |\n${'QUJD'.repeat(20)} end`;
     const rules: Entity[] = [
-      { kind: 'technique', name: 'x', canonical: 'x', aliases: [], mentions: [{ start: text.indexOf('credential'), end: text.indexOf(' (T1003'), text: 'x' }] },
-      { kind: 'malware', name: 'y', canonical: 'y', aliases: [], mentions: [{ start: text.indexOf('bank'), end: text.indexOf('bank') + 4, text: 'bank' }] },
+      {
+        kind: 'technique',
+        name: 'x',
+        canonical: 'x',
+        aliases: [],
+        mentions: [{ start: text.indexOf('credential'), end: text.indexOf(' (T1003'), text: 'x' }],
+      },
+      {
+        kind: 'malware',
+        name: 'y',
+        canonical: 'y',
+        aliases: [],
+        mentions: [{ start: text.indexOf('bank'), end: text.indexOf('bank') + 4, text: 'bank' }],
+      },
     ];
     const doc = taggerDocument(text, rules, vocabulary);
     const reference = tokenScorer(trained);
