@@ -20,6 +20,7 @@ import { readSplit, SPLITS } from './entities-eval/annoctr';
 import { rulesByReport } from './entities-eval/rules-by-report';
 import { crossValidate, FOLDS, FOLD_SEED, VARIANTS } from './entities-eval/cross-validation';
 import { HEADER, printTallies, scoreReport, type Tally } from './entities-eval/scoring';
+import { techniqueVocabulary } from '../lib/entities/model/techniques/technique-vocabulary';
 
 const args = process.argv.slice(2);
 const details = args.includes('--details');
@@ -38,8 +39,14 @@ if (cv) {
     .split(',');
   const variants = only ? VARIANTS.filter((v) => only.includes(v.name)) : VARIANTS;
   console.error(`${FOLDS}-fold cross-validation by report over ${reports.length} reports (train + dev), fold seed ${FOLD_SEED}`);
-  const { tallies } = crossValidate(reports, variants, rulesOf, resolve, dictionaryFacts(finder.dictionary, finder.software), (line) =>
-    console.error(line),
+  const { tallies } = crossValidate(
+    reports,
+    variants,
+    rulesOf,
+    resolve,
+    dictionaryFacts(finder.dictionary, finder.software),
+    (line) => console.error(line),
+    techniqueVocabulary(data.techniques!),
   );
   console.log(HEADER.replace('split   ', 'variant '));
   for (const variant of variants) {

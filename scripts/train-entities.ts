@@ -5,7 +5,9 @@
  * 1. How the model and the rules combine (`rules`, `model` or `union`) is chosen by 5-fold
  *    cross-validation by report over the same reports (the figure: mean exact F1 of threat actors and of
  *    malware + tools), the table printed.
- * 2. The model is then trained on all of them, with a fixed seed: the same data gives the same file.
+ * 2. How the technique tagger's mentions join the rules' (`rules`, `tagger`, `union` or `tagger-first`)
+ *    likewise (the figure: techniques' exact F1; a tie keeps the rules, which cost nothing to run).
+ * 3. Both are then trained on all of them, with a fixed seed: the same data gives the same file.
  *
  * AnnoCTR is CC BY-SA 4.0 (Bosch Research); the model file carries that attribution (README, NOTICE).
  * Only train and dev are read: the test split is held out.
@@ -20,7 +22,10 @@ import { createEntityScanner } from '../lib/entities/scan-entities';
 import { loadEntityData } from '../lib/entities/shipped-data';
 import { readSplit, SPLITS } from './entities-eval/annoctr';
 import { rulesByReport } from './entities-eval/rules-by-report';
-import { crossValidate, FOLDS, VARIANTS } from './entities-eval/cross-validation';
+import { crossValidate, FOLDS, TECHNIQUE_VARIANTS, VARIANTS } from './entities-eval/cross-validation';
+import { DEFAULT_TAGGER_SETTINGS, trainTechniqueTagger } from '../lib/entities/model/techniques/technique-training';
+import { techniqueTaggerFile } from '../lib/entities/model/techniques/technique-tagger-file';
+import { techniqueVocabulary } from '../lib/entities/model/techniques/technique-vocabulary';
 import { HEADER, prf, printTallies } from './entities-eval/scoring';
 
 const OUT = path.join(import.meta.dirname, '..', 'data', 'entity-model.json');
@@ -31,11 +36,21 @@ const finder = createEntityFinder(data.actors, data.software ?? []);
 const facts = dictionaryFacts(finder.dictionary, finder.software);
 const reports = SPLITS.flatMap((split) => readSplit(split));
 const rulesOf = rulesByReport((text) => rules.findEntities(text));
+const vocabulary = techniqueVocabulary(data.techniques!);
+const actorVariants = VARIANTS.filter((v) => !v.techniques);
 
 console.log(`choosing how model and rules combine: ${FOLDS}-fold cross-validation over ${reports.length} reports`);
-const { tallies } = crossValidate(reports, VARIANTS, rulesOf, dictionaryResolver(finder.dictionary, finder.software), facts, () => {});
+const { tallies } = crossValidate(
+  reports,
+  VARIANTS,
+  rulesOf,
+  dictionaryResolver(finder.dictionary, finder.software),
+  facts,
+  () => {},
+  vocabulary,
+);
 console.log(HEADER.replace('split   ', 'variant '));
-const scored = VARIANTS.map((variant) => {
+const scored = actorVariants.map((variant) => {
   const t = tallies.get(variant.name)!;
   printTallies(variant.name, t, false, ['threat-actor', 'malware', 'tool', 'software']);
   return { variant, score: (prf(t.get('threat-actor')!, false).f + prf(t.get('software')!, false).f) / 2 };
@@ -43,14 +58,31 @@ const scored = VARIANTS.map((variant) => {
 const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
 console.log(`chosen: ${best.variant.name} (mean exact F1 of threat actors and malware + tools ${best.score.toFixed(3)})`);
 
+// The technique tagger on top of the shipped combination: against `union` (the rules' techniques).
+const techniqueF1 = (name: string) => prf(tallies.get(name)!.get('technique')!, false).f;
+let chosen: (typeof TECHNIQUE_VARIANTS)[number]['techniques'] = undefined;
+let bestTechniques = techniqueF1('union');
+console.log(`techniques, rules alone (union): exact F1 ${bestTechniques.toFixed(3)}`);
+for (const variant of TECHNIQUE_VARIANTS) {
+  const f = techniqueF1(variant.name);
+  console.log(`techniques, ${variant.name}: exact F1 ${f.toFixed(3)}`);
+  if (f > bestTechniques) [bestTechniques, chosen] = [f, variant.techniques];
+}
+console.log(`chosen for techniques: ${chosen ? chosen.combine : 'rules'}`);
+
 const trained = trainEntityModel(reports, rulesOf, facts, DEFAULT_SETTINGS);
 const file = modelFile(
   trained,
   best.variant.combine,
-  `AnnoCTR train + dev (${reports.length} reports; CC BY-SA 4.0, Bosch Research); averaged perceptron, ${DEFAULT_SETTINGS.epochs} epochs, seed ${DEFAULT_SETTINGS.seed}`,
+  `AnnoCTR train + dev (${reports.length} reports; CC BY-SA 4.0, Bosch Research); averaged perceptron, ${DEFAULT_SETTINGS.epochs} epochs, seed ${DEFAULT_SETTINGS.seed}; technique tagger ${DEFAULT_TAGGER_SETTINGS.epochs} epochs, seed ${DEFAULT_TAGGER_SETTINGS.seed}, features seen ${DEFAULT_TAGGER_SETTINGS.minCount}+ times`,
 );
+// Where cross-validation keeps the rules, the file records that and ships no weights: the popup and the
+// background parse this file, and weights nobody uses would only cost them time.
+file.techniques = chosen
+  ? techniqueTaggerFile(trainTechniqueTagger(reports, rulesOf, vocabulary, chosen.settings), chosen.settings, chosen.combine)
+  : techniqueTaggerFile({ names: [], weights: [] }, DEFAULT_TAGGER_SETTINGS, 'rules');
 const json = JSON.stringify(file);
 writeFileSync(OUT, json);
 console.log(
-  `wrote ${path.relative(process.cwd(), OUT)}: ${file.features.length} features, ${(json.length / 1024).toFixed(0)} KB raw, ${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped`,
+  `wrote ${path.relative(process.cwd(), OUT)}: ${file.features.length} features, technique tagger ${file.techniques.features.length} features, ${(json.length / 1024).toFixed(0)} KB raw, ${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped`,
 );

@@ -73,6 +73,8 @@ async function measureChild(tree: string, mode: string, textFile: string, indexF
         lap('scanner: model');
         return m;
       },
+      // Trees from before the technique tagger have none to load.
+      techniqueTagger: base.techniqueTagger,
     };
     const scanner = createEntityScanner(data, parts);
     lap('scanner: finders and name lists');

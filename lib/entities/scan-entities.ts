@@ -21,6 +21,10 @@ export { KIND_PRIORITY, settleOverlaps } from './settle-overlaps';
 import { loadEntityModel, type EntityModel, type EntityModelFile } from './model/entity-model';
 import { applyModel } from './model/apply-model';
 import { dictionaryFacts, dictionaryResolver } from './model/resolve-name';
+import { loadTechniqueTagger, type TechniqueTaggerFile } from './model/techniques/technique-tagger-file';
+import type { TechniqueTagger } from './model/techniques/technique-tagger';
+import { techniqueVocabulary } from './model/techniques/technique-vocabulary';
+import { applyTechniqueTagger } from './model/techniques/apply-technique-tagger';
 
 /** The data sets the scanner is built from (shapes of the files in data/). */
 export interface EntityData {
@@ -66,6 +70,8 @@ export interface ScannerParts {
   actorDictionary(records: readonly ThreatActorRecord[]): ActorDictionary;
   softwareDictionary(records: readonly SoftwareRecord[]): SoftwareDictionary;
   model(file: EntityModelFile, facts: DictionaryFacts): EntityModel;
+  /** The technique tagger in the model's file, over the words of ATT&CK's technique names. */
+  techniqueTagger(file: TechniqueTaggerFile, vocabulary: ReadonlySet<string>): TechniqueTagger;
 }
 
 export function builtParts(): ScannerParts {
@@ -74,6 +80,7 @@ export function builtParts(): ScannerParts {
     actorDictionary: buildActorDictionary,
     softwareDictionary: buildSoftwareDictionary,
     model: loadEntityModel,
+    techniqueTagger: loadTechniqueTagger,
   };
 }
 
@@ -86,6 +93,11 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
     data.model && 'format' in data.model
       ? parts.model(data.model, dictionaryFacts(actorsAndSoftware.dictionary, actorsAndSoftware.software))
       : data.model;
+  const taggerFile = data.model && 'format' in data.model ? data.model.techniques : undefined;
+  const tagger =
+    taggerFile && taggerFile.combine !== 'rules' && data.techniques
+      ? { combine: taggerFile.combine, tagger: parts.techniqueTagger(taggerFile, techniqueVocabulary(data.techniques)) }
+      : undefined;
   const resolve = dictionaryResolver(actorsAndSoftware.dictionary, actorsAndSoftware.software);
   const finders: KindFinder[] = [
     actorsAndSoftware.findEntities,
@@ -104,9 +116,14 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
       yield;
     }
     const ruled = settleOverlaps(withProcedureRows(text, found.flat()));
-    if (!model || model.combine === 'rules') return ruled;
+    let entities = ruled;
+    if (model && model.combine !== 'rules') {
+      yield;
+      entities = applyModel(text, ruled, model, resolve);
+    }
+    if (!tagger) return entities;
     yield;
-    return applyModel(text, ruled, model, resolve);
+    return applyTechniqueTagger(text, ruled, entities, tagger.tagger, tagger.combine);
   }
   return { findEntities: (text) => runSteps(scanSteps(text)), scanSteps };
 }

@@ -12,6 +12,10 @@ import type { DictionaryFacts } from '../../lib/entities/model/span-features';
 import { seededRandom, shuffled } from '../../lib/entities/model/perceptron';
 import { trainEntityModel, DEFAULT_SETTINGS, type TrainingSettings } from '../../lib/entities/model/training';
 import { scoreReport, type Report, type Tally } from './scoring';
+import { DEFAULT_TAGGER_SETTINGS, trainTechniqueTagger, type TaggerSettings } from '../../lib/entities/model/techniques/technique-training';
+import { techniqueTagger } from '../../lib/entities/model/techniques/technique-tagger';
+import { applyTechniqueTagger } from '../../lib/entities/model/techniques/apply-technique-tagger';
+import type { TechniqueCombine } from '../../lib/entities/model/techniques/combine-techniques';
 
 export const FOLDS = 5;
 export const FOLD_SEED = 2024;
@@ -23,7 +27,29 @@ export interface Variant {
   /** Training settings, or none for the rules alone. */
   settings?: TrainingSettings;
   combine: CombineMode;
+  /** The technique tagger's training settings and how its mentions join the rules' (none: no tagger). */
+  techniques?: { settings: TaggerSettings; combine: TechniqueCombine };
 }
+
+/** The technique tagger, trained on every line or (as `free-lines` uses it) only on lines that are no table line. */
+const ALL_LINES: TaggerSettings = { ...DEFAULT_TAGGER_SETTINGS, lines: 'all' };
+const FREE_LINES: TaggerSettings = { ...DEFAULT_TAGGER_SETTINGS, lines: 'free' };
+
+/** The technique tagger on top of the shipped combination (`union`), each way of joining it to the rules. */
+export const TECHNIQUE_VARIANTS: Variant[] = (
+  [
+    ['tagger', ALL_LINES, 'union, and the technique tagger decides every technique (the rules among its features)'],
+    ['union', ALL_LINES, "union, plus the technique tagger's mentions where the rules found nothing"],
+    ['tagger-first', ALL_LINES, "union, the technique tagger's mentions, plus the rules' technique mentions it overlaps nowhere"],
+    ['free-lines', FREE_LINES, "union, the rules' technique mentions on table lines, the technique tagger's on every other line"],
+  ] as const
+).map(([combine, settings, description]) => ({
+  name: `union+${combine === 'union' ? 'tagger-union' : combine}`,
+  description,
+  settings: DEFAULT_SETTINGS,
+  combine: 'union' as const,
+  techniques: { settings, combine },
+}));
 
 export const VARIANTS: Variant[] = [
   { name: 'rules', description: 'the rules alone (dictionaries, schemes, cues)', combine: 'rules' },
@@ -34,6 +60,7 @@ export const VARIANTS: Variant[] = [
     settings: DEFAULT_SETTINGS,
     combine: 'union',
   },
+  ...TECHNIQUE_VARIANTS,
 ];
 
 /** Reports dealt into folds: sorted by id, shuffled with the seed, dealt in turn. */
@@ -59,6 +86,7 @@ export function crossValidate(
   resolve: Resolve,
   facts: DictionaryFacts,
   progress: (line: string) => void,
+  vocabulary: ReadonlySet<string> = new Set(),
 ): CrossValidation {
   const tallies = new Map(variants.map((v) => [v.name, new Map<string, Tally>()]));
   const dealt = folds(reports);
@@ -66,6 +94,7 @@ export function crossValidate(
     const training = dealt.filter((_, g) => g !== f).flat();
     // Variants with the same settings share one trained model.
     const trained = new Map<TrainingSettings, ReturnType<typeof trainEntityModel>>();
+    const taggers = new Map<TaggerSettings, ReturnType<typeof techniqueTagger>>();
     for (const variant of variants) {
       const into = tallies.get(variant.name)!;
       if (!variant.settings) {
@@ -81,7 +110,25 @@ export function crossValidate(
         );
       }
       const model = modelFromWeights(weights.names, weights.weights, facts, variant.combine, weights.gate);
-      for (const report of heldOut) scoreReport(report, applyModel(report.text, rulesOf(report), model, resolve), into);
+      const techniques = variant.techniques;
+      let tagger = techniques && taggers.get(techniques.settings);
+      if (techniques && !tagger) {
+        const started = performance.now();
+        const tagged = trainTechniqueTagger(training, rulesOf, vocabulary, techniques.settings);
+        taggers.set(techniques.settings, (tagger = techniqueTagger(tagged, vocabulary, techniques.settings)));
+        progress(
+          `fold ${f + 1}/${dealt.length}: trained the technique tagger on ${training.length} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
+      }
+      for (const report of heldOut) {
+        const ruled = rulesOf(report);
+        const found = applyModel(report.text, ruled, model, resolve);
+        scoreReport(
+          report,
+          tagger && techniques ? applyTechniqueTagger(report.text, ruled, found, tagger, techniques.combine) : found,
+          into,
+        );
+      }
     }
   });
   return { tallies };

@@ -13,6 +13,7 @@ import type { ActorDictionary } from '../dictionary';
 import { actorDictionaryParts } from '../dictionary';
 import type { EntityModelFile } from '../model/entity-model';
 import { modelWeights } from '../model/entity-model';
+import { techniqueTaggerWeights, type TechniqueTaggerFile } from '../model/techniques/technique-tagger-file';
 import { builtParts, createEntityScanner, type EntityData, type ScannerParts } from '../scan-entities';
 import { softwareDictionaryParts, type SoftwareDictionary } from '../software-dictionary';
 import { compileSearches, type CompiledKeywordSearch } from './compiled-search-group';
@@ -26,6 +27,7 @@ export function compileEntityIndex(data: EntityData): Uint8Array {
   let actors: ActorDictionary | null = null;
   let software: SoftwareDictionary | null = null;
   let model: EntityModelFile | null = null;
+  let tagger: TechniqueTaggerFile | null = null;
   const recording: ScannerParts = {
     group: base.group,
     actorDictionary(records) {
@@ -37,6 +39,10 @@ export function compileEntityIndex(data: EntityData): Uint8Array {
     model(file, facts) {
       model = file;
       return base.model(file, facts);
+    },
+    techniqueTagger(file, vocabulary) {
+      tagger = file;
+      return base.techniqueTagger(file, vocabulary);
     },
   };
   createEntityScanner(data, recording);
@@ -61,6 +67,9 @@ export function compileEntityIndex(data: EntityData): Uint8Array {
           gate: (model as EntityModelFile).gate,
         }
       : null,
+    techniqueTagger: tagger
+      ? { features: (tagger as TechniqueTaggerFile).features, combine: (tagger as TechniqueTaggerFile).combine }
+      : null,
   };
   const arrays: Record<string, IndexArray> = {
     ...formArrays(
@@ -74,6 +83,7 @@ export function compileEntityIndex(data: EntityData): Uint8Array {
     ...searchArrays('folded', searches.folded),
     ...searchArrays('exact', searches.exact),
     ...(model ? { modelWeights: modelWeights(model) } : {}),
+    ...(tagger ? { techniqueWeights: techniqueTaggerWeights(tagger) } : {}),
   };
   return encodeIndex(json, arrays);
 }

@@ -10,6 +10,9 @@
  */
 import { actorDictionaryFrom, buildActorDictionary, type Actor, type SurfaceForm } from '../dictionary';
 import { modelFromWeights, loadEntityModel, type CombineMode } from '../model/entity-model';
+import { loadTechniqueTagger, taggerOptions } from '../model/techniques/technique-tagger-file';
+import { techniqueTagger } from '../model/techniques/technique-tagger';
+import type { TechniqueCombine } from '../model/techniques/combine-techniques';
 import { createEntityScanner, type EntityData, type EntityScanner, type ScannerParts } from '../scan-entities';
 import { softwareDictionaryFrom, type Software, type SoftwareForm } from '../software-dictionary';
 import { withUserActors, type UserActor } from '../user-actors';
@@ -26,6 +29,8 @@ export interface IndexJson {
   actors: { actors: Actor[]; forms: string[]; byKey: [string, number[]][]; anyCase: [string, number[]][] };
   software: { software: Software[]; forms: string[]; anyCase: [string, number[]][] };
   model: { features: string[]; combine: CombineMode; gate: number } | null;
+  /** The technique tagger's feature names (its weights are the `techniqueWeights` array); absent in older indexes. */
+  techniqueTagger?: { features: string[]; combine: TechniqueCombine } | null;
 }
 
 export const FORM_CASE_SENSITIVE = 1;
@@ -44,6 +49,7 @@ export interface EntityIndex {
   softwareForms: FormColumns;
   searches: CompiledSearches;
   modelWeights: Float32Array | null;
+  techniqueWeights: Float32Array | null;
 }
 
 const TABLE_NAMES: (keyof AhoCorasickTables)[] = [
@@ -92,6 +98,7 @@ export function readEntityIndex(bytes: ArrayBuffer | Uint8Array): EntityIndex {
     softwareForms: columns('software'),
     searches: { memberCount: index.memberCount, folded: keywordSearch(arrays, 'folded'), exact: keywordSearch(arrays, 'exact') },
     modelWeights: weights instanceof Float32Array ? weights : null,
+    techniqueWeights: arrays.techniqueWeights instanceof Float32Array ? arrays.techniqueWeights : null,
   };
 }
 
@@ -145,6 +152,10 @@ export function scannerFromIndex(index: EntityIndex, data: EntityData, userActor
       json.model && index.modelWeights
         ? modelFromWeights(json.model.features, index.modelWeights, facts, json.model.combine, json.model.gate)
         : loadEntityModel(file, facts),
+    techniqueTagger: (file, vocabulary) =>
+      json.techniqueTagger && index.techniqueWeights
+        ? techniqueTagger({ names: json.techniqueTagger.features, weights: index.techniqueWeights }, vocabulary, taggerOptions(file))
+        : loadTechniqueTagger(file, vocabulary),
   };
   return createEntityScanner(own ? { ...data, actors: withUserActors(data.actors, userActors) } : data, parts);
 }

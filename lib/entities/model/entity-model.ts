@@ -8,6 +8,7 @@ import { spanDocument, type DictionaryFacts } from './span-features';
 import { spanScorer } from './score-span';
 import { CLASSES, kindOfClass, NONE, type ModelKind } from './tags';
 import type { Entity } from '../types';
+import type { TechniqueTaggerFile } from './techniques/technique-tagger-file';
 
 export interface EntityModelFile {
   format: 'gloss-entity-model/2';
@@ -22,6 +23,8 @@ export interface EntityModelFile {
   gate: number;
   /** What it was trained on and how, for the record. */
   trainedOn: string;
+  /** The technique tagger (`techniques/`), trained with it; absent in files from before it. */
+  techniques?: TechniqueTaggerFile;
 }
 
 /**

@@ -36,6 +36,27 @@ describe('why an entity is there', () => {
     ]);
   });
 
+  it("says a technique the tagger marked is the model's: with its ATT&CK id where the rules named one there, else as written", () => {
+    const withId = explainEntity({
+      kind: 'technique',
+      name: 'DDoS',
+      canonical: 'Network Denial of Service',
+      attackId: 'T1498',
+      foundBy: { model: { confidence: 0.93, agreesWithRules: true } },
+    });
+    expect(withId).toEqual([
+      'MITRE ATT&CK technique T1498 Network Denial of Service: the text names it by its id, its name or a common name for it',
+      'The learned model agrees (93% sure)',
+    ]);
+    const asWritten = explainEntity({
+      kind: 'technique',
+      name: 'C2 channel over DNS',
+      canonical: 'C2 channel over DNS',
+      foundBy: { model: { confidence: 0.71, agreesWithRules: false } },
+    });
+    expect(asWritten).toEqual(['Found by the learned model, 71% sure (trained on labelled threat reports; no list or rule named it here)']);
+  });
+
   it('keeps only the known shape of a reason carried in a message', () => {
     expect(readFoundBy({ rules: { listed: true, cue: 'evil', scheme: 42 }, model: { confidence: 'x' } })).toEqual({
       rules: { listed: true },
