@@ -77,6 +77,8 @@ export function folds(reports: readonly Report[], k = FOLDS, seed = FOLD_SEED): 
 export interface CrossValidation {
   /** Per variant name: a tally per row, over all folds. */
   tallies: Map<string, Map<string, Tally>>;
+  /** Per variant name: a tally per row for each fold, in fold order (to see whether a gain holds fold by fold). */
+  foldTallies: Map<string, Map<string, Tally>[]>;
 }
 
 export function crossValidate(
@@ -89,6 +91,7 @@ export function crossValidate(
   vocabulary: ReadonlySet<string> = new Set(),
 ): CrossValidation {
   const tallies = new Map(variants.map((v) => [v.name, new Map<string, Tally>()]));
+  const foldTallies = new Map(variants.map((v) => [v.name, [] as Map<string, Tally>[]]));
   const dealt = folds(reports);
   dealt.forEach((heldOut, f) => {
     const training = dealt.filter((_, g) => g !== f).flat();
@@ -97,8 +100,14 @@ export function crossValidate(
     const taggers = new Map<TaggerSettings, ReturnType<typeof techniqueTagger>>();
     for (const variant of variants) {
       const into = tallies.get(variant.name)!;
+      const inFold = new Map<string, Tally>();
+      foldTallies.get(variant.name)!.push(inFold);
+      const score = (report: Report, found: readonly Entity[]) => {
+        scoreReport(report, found, into);
+        scoreReport(report, found, inFold);
+      };
       if (!variant.settings) {
-        for (const report of heldOut) scoreReport(report, rulesOf(report), into);
+        for (const report of heldOut) score(report, rulesOf(report));
         continue;
       }
       let weights = trained.get(variant.settings);
@@ -123,13 +132,9 @@ export function crossValidate(
       for (const report of heldOut) {
         const ruled = rulesOf(report);
         const found = applyModel(report.text, ruled, model, resolve);
-        scoreReport(
-          report,
-          tagger && techniques ? applyTechniqueTagger(report.text, ruled, found, tagger, techniques.combine) : found,
-          into,
-        );
+        score(report, tagger && techniques ? applyTechniqueTagger(report.text, ruled, found, tagger, techniques.combine) : found);
       }
     }
   });
-  return { tallies };
+  return { tallies, foldTallies };
 }
