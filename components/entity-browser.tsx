@@ -8,6 +8,7 @@ import type { EntityServices } from './popup-services';
 import { EntityPanel } from './entity-panel';
 import { IndicatorExport } from './indicator-export';
 import { SelectionTagger } from './selection-tagger';
+import { useFocusAfterChange } from './use-focus-after-change';
 
 /** Groups show this many entities until the user asks for all of them. */
 const GROUP_PREVIEW = 12;
@@ -160,7 +161,11 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
     }
   }, [focusPicker, entities, openKey]);
 
+  const toolbar = useRef<HTMLDivElement>(null);
+  const keepFocus = useFocusAfterChange(() => toolbar.current?.parentElement ?? null);
+
   const changed = async (note: string, follow?: string) => {
+    const origin = keepFocus.capture();
     const result = await services.refresh();
     if (!result.ok) return setProblem(result.message);
     // The scan gave up this time (a slow moment): keep the list shown rather than an empty one.
@@ -182,6 +187,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
       await services.clearMarks();
     }
     setMessage(note);
+    keepFocus.settle(origin);
   };
 
   const groups = KIND_GROUPS.map((group) => ({
@@ -191,7 +197,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
 
   return (
     <>
-      <div class="entity-toolbar">
+      <div class="entity-toolbar" ref={toolbar}>
         {entities.entities.length > 0 && (
           <button type="button" aria-pressed={markAll} onClick={() => void toggleMarkAll()}>
             Mark all entities
