@@ -220,7 +220,7 @@ describe('EntitiesRegion', () => {
     const services = fakeServices(pageEntities(TEXT, FOUND, []), { selection });
     const root = await mount(services);
     await click(buttonNamed(root, 'Tag selected text…'));
-    expect(root.textContent).toContain('Select the name in the page first');
+    expect(root.textContent).toContain('Select the text in the page first (a name, a CVE id, an indicator…), then choose this again.');
     selection.mockResolvedValueOnce('Gold Harvest');
     await click(buttonNamed(root, 'Tag selected text…'));
     expect((root.querySelector('.actor-form input') as HTMLInputElement).value).toBe('Gold Harvest');
