@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formKey } from '@/lib/entities/dictionary';
 import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/entities/page-entities';
 import type { EntityMark } from '@/lib/messaging/contract';
-import { KIND_GROUPS } from '@/lib/popup/entity-labels';
+import { KIND_GROUPS, KIND_NOUNS } from '@/lib/popup/entity-labels';
 import { EntityButton } from './entity-button';
 import type { EntityServices } from './popup-services';
 import { EntityPanel } from './entity-panel';
@@ -260,16 +260,17 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
           <ul class="plain-list">
             {entities.rejected.map((entity) => (
               <li key={entity.key}>
-                <span>{entity.name}</span>{' '}
+                <span>{entity.name}</span> <span class="muted">{`· ${KIND_NOUNS[entity.kind]}`}</span>{' '}
                 <button
                   type="button"
                   class="link-button"
+                  aria-label={`Undo rejection of ${entity.name}`}
                   onClick={async () => {
                     const result = await services.tag(entity, null);
                     if (result.ok) await changed(`${entity.name} is shown again.`);
                   }}
                 >
-                  {`Undo rejection of ${entity.name}`}
+                  Undo
                 </button>
               </li>
             ))}

@@ -197,6 +197,8 @@ describe('EntitiesRegion', () => {
     expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeUndefined();
     expect(services.clearMarks).toHaveBeenCalled();
     expect(root.querySelector('.rejected summary')?.textContent).toBe('Rejected on this page (1)');
+    // The name and its kind once, then a short "Undo" whose accessible name says what it undoes.
+    expect(root.querySelector('.rejected li')?.textContent).toBe('Octo Tempest · threat actor Undo');
     await click(buttonNamed(root, 'Undo rejection of Octo Tempest'));
     expect(services.tag).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'Octo Tempest' }), null);
     expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeDefined();
