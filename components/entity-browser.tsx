@@ -215,7 +215,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
           {message.text}
         </p>
       )}
-      {groups.length === 0 && <p class="muted">No threat actors, software, indicators or organisations found in this article.</p>}
+      {groups.length === 0 && <p class="muted">No threat actors, software, indicators or organizations found in this article.</p>}
       {groups.map((group) => {
         const headingId = `entity-group-${group.kind}`;
         const visible = showAll.has(group.kind) ? group.items : group.items.slice(0, GROUP_PREVIEW);

@@ -236,7 +236,7 @@ describe('EntitiesRegion', () => {
 
   it('says plainly when an article names no entities', async () => {
     const root = await mount(fakeServices({ entities: [], rejected: [] }), { entities: [], rejected: [] });
-    expect(root.textContent).toContain('No threat actors, software, indicators or organisations found in this article.');
+    expect(root.textContent).toContain('No threat actors, software, indicators or organizations found in this article.');
     expect(buttonNamed(root, 'Mark all entities')).toBeUndefined();
   });
 
