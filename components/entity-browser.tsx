@@ -2,12 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formKey } from '@/lib/entities/dictionary';
 import { SCAN_STOPPED_MESSAGE, type PageEntities, type PageEntity } from '@/lib/entities/page-entities';
 import type { EntityMark } from '@/lib/messaging/contract';
-import { KIND_GROUPS } from '@/lib/popup/entity-labels';
+import { KIND_GROUPS, KIND_NOUNS } from '@/lib/popup/entity-labels';
 import { EntityButton } from './entity-button';
 import type { EntityServices } from './popup-services';
 import { EntityPanel } from './entity-panel';
 import { IndicatorExport } from './indicator-export';
 import { SelectionTagger } from './selection-tagger';
+import { useFocusAfterChange } from './use-focus-after-change';
 
 /** Groups show this many entities until the user asks for all of them. */
 const GROUP_PREVIEW = 12;
@@ -160,7 +161,11 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
     }
   }, [focusPicker, entities, openKey]);
 
+  const toolbar = useRef<HTMLDivElement>(null);
+  const keepFocus = useFocusAfterChange(() => toolbar.current?.parentElement ?? null);
+
   const changed = async (note: string, follow?: string) => {
+    const origin = keepFocus.capture();
     const result = await services.refresh();
     if (!result.ok) return setProblem(result.message);
     // The scan gave up this time (a slow moment): keep the list shown rather than an empty one.
@@ -182,6 +187,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
       await services.clearMarks();
     }
     setMessage(note);
+    keepFocus.settle(origin);
   };
 
   const groups = KIND_GROUPS.map((group) => ({
@@ -191,7 +197,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
 
   return (
     <>
-      <div class="entity-toolbar">
+      <div class="entity-toolbar" ref={toolbar}>
         {entities.entities.length > 0 && (
           <button type="button" aria-pressed={markAll} onClick={() => void toggleMarkAll()}>
             Mark all entities
@@ -209,7 +215,7 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
           {message.text}
         </p>
       )}
-      {groups.length === 0 && <p class="muted">No threat actors, software, indicators or organisations found in this article.</p>}
+      {groups.length === 0 && <p class="muted">No threat actors, software, indicators or organizations found in this article.</p>}
       {groups.map((group) => {
         const headingId = `entity-group-${group.kind}`;
         const visible = showAll.has(group.kind) ? group.items : group.items.slice(0, GROUP_PREVIEW);
@@ -254,16 +260,17 @@ export function EntityBrowser({ initial, services }: { initial: PageEntities; se
           <ul class="plain-list">
             {entities.rejected.map((entity) => (
               <li key={entity.key}>
-                <span>{entity.name}</span>{' '}
+                <span>{entity.name}</span> <span class="muted">{`· ${KIND_NOUNS[entity.kind]}`}</span>{' '}
                 <button
                   type="button"
                   class="link-button"
+                  aria-label={`Undo rejection of ${entity.name}`}
                   onClick={async () => {
                     const result = await services.tag(entity, null);
                     if (result.ok) await changed(`${entity.name} is shown again.`);
                   }}
                 >
-                  {`Undo rejection of ${entity.name}`}
+                  Undo
                 </button>
               </li>
             ))}

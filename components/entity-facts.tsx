@@ -42,7 +42,8 @@ export function EntityFacts({ details, candidates }: { details: EntityDetailsRes
           <dd>{countryName(details.country)}</dd>
         </>
       )}
-      {details.motivation && (
+      {/* Microsoft's label is sometimes just the country ("Russia"), already said above. */}
+      {details.motivation && !(details.country && details.motivation === countryName(details.country, 'en')) && (
         <>
           <dt>Origin or motive</dt>
           <dd>{details.motivation}</dd>

@@ -80,7 +80,7 @@ export function SelectionTagger({ services, onChanged }: { services: EntityServi
 
   const start = async () => {
     const text = await services.selection();
-    if (!text) return setMessage('Select the name in the page first, then choose this again.');
+    if (!text) return setMessage('Select the text in the page first (a name, a CVE id, an indicator…), then choose this again.');
     setMessage(null);
     setName(text);
   };

@@ -1,4 +1,5 @@
 import { describeEntity } from '@/lib/entities/entity-details';
+import { readIndicatorType } from '@/lib/entities/explain-kind';
 import { readAmbiguousRefs, readCandidates, readFoundBy } from '@/lib/entities/explain-entity';
 import type { AmbiguousName } from '@/lib/entities/alias-picks';
 import { actorKey, entityKey } from '@/lib/entities/entity-key';
@@ -128,7 +129,14 @@ export const entityDetails: Handler<'entity-details'> = async ({ entity }) => {
           .map(({ name, pick }) => ({ name, pick, everywhere: null, candidates: names.candidates(name) }))
           .filter((a) => a.candidates.length > 1);
   const details = describeEntity(
-    { ...entity, mentions: [], foundBy: readFoundBy(entity.foundBy), candidates: readCandidates(entity.candidates), ambiguous },
+    {
+      ...entity,
+      mentions: [],
+      foundBy: readFoundBy(entity.foundBy),
+      candidates: readCandidates(entity.candidates),
+      indicatorType: readIndicatorType(entity.indicatorType),
+      ambiguous,
+    },
     { actors, software: data.software ?? [], userActorKeys },
   );
   const pages = entity.kind === 'threat-actor' ? await pagesMentioningActor(glossDatabase(), actorKey(entity.canonical)) : [];

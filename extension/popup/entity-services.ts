@@ -21,6 +21,7 @@ export function entityServicesFor(tabId: number, page: PageDetailsMessage): Enti
           ...(entity.attackId && { attackId: entity.attackId }),
           ...(entity.candidates && { candidates: entity.candidates }),
           ...(entity.foundBy && { foundBy: entity.foundBy }),
+          ...(entity.indicatorType && { indicatorType: entity.indicatorType }),
           ...(entity.ambiguous && { ambiguous: entity.ambiguous.map(({ name, pick }) => ({ name, pick })) }),
         },
       }),

@@ -7,6 +7,7 @@
 import { describeCandidate } from './alias-candidates';
 import type { AmbiguousName } from './alias-picks';
 import { formKey } from './dictionary';
+import { explainKind } from './explain-kind';
 import type { Entity, FoundBy } from './types';
 
 /** The fields of a data record the explanation reads. */
@@ -46,7 +47,9 @@ export function explainAmbiguousName(ambiguous: AmbiguousName, taken: string): s
 }
 
 export function explainEntity(
-  entity: Pick<Entity, 'kind' | 'name' | 'canonical' | 'candidates' | 'foundBy' | 'attackId'> & { ambiguous?: readonly AmbiguousName[] },
+  entity: Pick<Entity, 'kind' | 'name' | 'canonical' | 'candidates' | 'foundBy' | 'attackId' | 'indicatorType'> & {
+    ambiguous?: readonly AmbiguousName[];
+  },
   record?: ExplainedRecord,
 ): string[] {
   const why: string[] = [];
@@ -93,6 +96,9 @@ export function explainEntity(
       `“${entity.name}” may mean ${entity.candidates.join(', ')}; Gloss took ${entity.candidates[0]}, the one the text names elsewhere or the lists put first`,
     );
   }
+  // CVE ids, indicators, organisations and places are found by their form or their own lists: say which.
+  const byKind = why.length === 0 ? explainKind(entity.kind, entity.indicatorType) : null;
+  if (byKind) why.push(byKind);
   return why;
 }
 

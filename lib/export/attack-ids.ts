@@ -17,8 +17,14 @@ export function attackIdLookup(data: Pick<EntityData, 'software' | 'techniques'>
     for (const name of [record.name, ...record.aliases]) if (!software.has(formKey(name))) software.set(formKey(name), record.mitre_id);
   }
   const techniques = new Map<string, string>();
-  for (const technique of data.techniques?.techniques ?? []) {
-    techniques.set(formKey(technique.name), technique.id);
+  const all = data.techniques?.techniques ?? [];
+  const nameOf = new Map(all.map((technique) => [technique.id, technique.name]));
+  for (const technique of all) {
+    // A sub-technique's canonical name is "Parent: Name" (attack-techniques.ts), the one a confirmation keeps;
+    // its own name alone ("Domain Accounts") can belong to several sub-techniques.
+    const parent = technique.parent ? nameOf.get(technique.parent) : undefined;
+    if (parent) techniques.set(formKey(`${parent}: ${technique.name}`), technique.id);
+    if (!parent || !techniques.has(formKey(technique.name))) techniques.set(formKey(technique.name), technique.id);
     techniques.set(formKey(technique.id), technique.id);
   }
   return (kind, canonical) => (kind === 'technique' ? techniques : software).get(formKey(canonical));

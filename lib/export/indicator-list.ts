@@ -98,9 +98,46 @@ interface Placed {
   value: string;
 }
 
-/** The sentence of a mention, with every indicator mention inside it written as `form` asks. */
+/** Longest label a list line may give its value ("Staging server:", "SHA-256 |"). */
+const LABEL_REACH = 40;
+const DECORATION = new Set([...' \t\u00a0-*•·|>#()0123456789.']);
+
+/** Whether the line before `lineStart` ends mid-sentence (a word or a comma): a source line break inside a paragraph. */
+function continuesProse(text: string, lineStart: number): boolean {
+  let i = lineStart - 1;
+  while (i >= 0 && ' \t\u00a0\n\r'.includes(text[i])) i--;
+  return i >= 0 && /[a-z,]/.test(text[i]);
+}
+
+/**
+ * The line holding [start, end) when the value stands on it alone, as in a list or table of indicators:
+ * nothing before it but a short label ending in `:` or `|` (or bullets, after a line that ends a sentence), nothing after but
+ * punctuation.
+ * Such a line is the value's context; the sentence would run on through the whole list (a list has no
+ * full stops) into whatever follows it. Plain loops over one short line, so linear in the text.
+ */
+function listLine(text: string, start: number, end: number): { from: number; to: number } | null {
+  // Looks no further than a list line can reach, so a text without line breaks costs nothing per value.
+  const reach = LABEL_REACH + 20;
+  let from = start;
+  while (from > 0 && text[from - 1] !== '\n') if (start - --from > reach) return null;
+  let to = end;
+  while (to < text.length && text[to] !== '\n') if (++to - end > reach) return null;
+  if (to - from > end - start + reach) return null;
+  for (let i = end; i < to; i++) if (!' \t\u00a0,;.)]'.includes(text[i])) return null;
+  const before = text.slice(from, start);
+  const cut = Math.max(before.lastIndexOf(':'), before.lastIndexOf('|'));
+  const label = cut === -1 ? '' : before.slice(0, cut);
+  if (label.length > LABEL_REACH || /[.!?]\s/.test(label)) return null;
+  for (const c of cut === -1 ? before : before.slice(cut + 1)) if (!DECORATION.has(c)) return null;
+  if (cut === -1 && continuesProse(text, from)) return null;
+  return { from, to };
+}
+
+/** The sentence of a mention (its line, in a list), with every indicator mention inside it written as `form` asks. */
 function contextOf(text: string, start: number, end: number, placed: readonly Placed[]): string {
-  const span = sentenceSpan(text, start, end);
+  const line = listLine(text, start, end);
+  const span = line ? { ...line, cutStart: false, cutEnd: false } : sentenceSpan(text, start, end);
   let out = '';
   let at = span.from;
   for (const p of placed) {

@@ -6,7 +6,7 @@ import type { PickScope } from '../entities/alias-picks';
 import type { PageEntities } from '../entities/page-entities';
 import type { ActorSuggestion } from '../entities/search-actors';
 import type { TaggableKind } from '../entities/taggable-kinds';
-import type { EntityKind, FoundBy } from '../entities/types';
+import type { EntityKind, FoundBy, IndicatorType } from '../entities/types';
 import type { AttackIdQuery } from '../export/attack-ids';
 import type { ExportFormat } from '../export/export-files';
 import type { IndicatorFanging, IndicatorListFormat } from '../export/indicator-list';
@@ -135,6 +135,8 @@ export interface GlossRequests {
         candidates?: string[];
         foundBy?: FoundBy;
         ambiguous?: AmbiguousNameRef[];
+        /** An indicator's type, for why it is there ("A SHA-256 hash: …"). */
+        indicatorType?: IndicatorType;
       };
     };
     response: EntityDetailsResult;

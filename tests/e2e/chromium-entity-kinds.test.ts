@@ -70,6 +70,50 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     await page.close();
   });
 
+  it('keyboard only: says why an indicator is there, confirms and rejects with Enter, and the focus stays in the list, visibly', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('ioc-report.html?case=entity-keyboard'));
+    const popup = await env.session.openPopupFor(page);
+    const entities = popup.getByRole('region', { name: 'Entities' });
+    await entities.getByRole('button', { name: '203.0.113.77 (1)' }).waitFor(WAIT);
+    const focused = () =>
+      popup.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const style = el ? getComputedStyle(el) : null;
+        return {
+          name: el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '',
+          ring: style ? `${style.outlineStyle} ${style.outlineWidth}` : '',
+        };
+      });
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 80 && (await focused()).name !== name; i++) await popup.keyboard.press('Tab');
+      expect((await focused()).name).toBe(name);
+    };
+
+    await tabTo('203.0.113.77 (1)');
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(() => entities.locator('.entity-why').textContent(), WAIT)
+      .toBe('An IPv4 address in the article text (IP addresses always count as indicators)');
+    await tabTo('Confirm indicator');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => entities.getByText('Confirmed 203.0.113.77 as an indicator.').count(), WAIT).toBe(1);
+    // The button pressed is gone; the focus is on the one in its place, with the accent ring.
+    await expect.poll(async () => (await focused()).name, WAIT).toBe('Undo confirmation');
+    expect((await focused()).ring).toBe('solid 2px');
+
+    await tabTo('Not an indicator');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => entities.getByRole('button', { name: '203.0.113.77 (1)' }).count(), WAIT).toBe(0);
+    await expect.poll(async () => (await focused()).name, WAIT).toMatch(/ \(1\)$/);
+
+    // The list's own controls show the same ring as the buttons, in place of the browser's thin line.
+    await tabTo('Defanged (evil[.]com)Refanged (evil.com)');
+    expect((await focused()).ring).toBe('solid 2px');
+    await popup.close();
+    await page.close();
+  });
+
   it('downloads the page’s indicators as CSV, defanged, with type and sentence, and copies them refanged as text', async () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('ioc-report.html?case=indicator-export'));

@@ -197,6 +197,8 @@ describe('EntitiesRegion', () => {
     expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeUndefined();
     expect(services.clearMarks).toHaveBeenCalled();
     expect(root.querySelector('.rejected summary')?.textContent).toBe('Rejected on this page (1)');
+    // The name and its kind once, then a short "Undo" whose accessible name says what it undoes.
+    expect(root.querySelector('.rejected li')?.textContent).toBe('Octo Tempest · threat actor Undo');
     await click(buttonNamed(root, 'Undo rejection of Octo Tempest'));
     expect(services.tag).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'Octo Tempest' }), null);
     expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeDefined();
@@ -220,7 +222,7 @@ describe('EntitiesRegion', () => {
     const services = fakeServices(pageEntities(TEXT, FOUND, []), { selection });
     const root = await mount(services);
     await click(buttonNamed(root, 'Tag selected text…'));
-    expect(root.textContent).toContain('Select the name in the page first');
+    expect(root.textContent).toContain('Select the text in the page first (a name, a CVE id, an indicator…), then choose this again.');
     selection.mockResolvedValueOnce('Gold Harvest');
     await click(buttonNamed(root, 'Tag selected text…'));
     expect((root.querySelector('.actor-form input') as HTMLInputElement).value).toBe('Gold Harvest');
@@ -234,7 +236,7 @@ describe('EntitiesRegion', () => {
 
   it('says plainly when an article names no entities', async () => {
     const root = await mount(fakeServices({ entities: [], rejected: [] }), { entities: [], rejected: [] });
-    expect(root.textContent).toContain('No threat actors, software, indicators or organisations found in this article.');
+    expect(root.textContent).toContain('No threat actors, software, indicators or organizations found in this article.');
     expect(buttonNamed(root, 'Mark all entities')).toBeUndefined();
   });
 
@@ -377,6 +379,51 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
     expect(status.className).toBe('done-note');
     const confirmed = buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f (1)')!;
     expect(root.querySelector(`#${confirmed.getAttribute('aria-describedby')}`)?.textContent).toBe('MD5, Confirmed by you');
+  });
+
+  it('keeps the keyboard focus in the list when a confirmation, a rejection or a tag removes the button it was on', async () => {
+    const fake = services({ selection: vi.fn(async () => 'GoldLoader') });
+    const root = await mount(fake, pageEntities(REPORT, KINDS, []));
+    /** As the keyboard does: the button has the focus when it is pressed. */
+    const press = async (button: HTMLElement | undefined) => {
+      button!.focus();
+      await click(button);
+      for (let i = 0; i < 3; i++) await act(async () => {});
+    };
+    const focused = () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent;
+
+    await press(buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f (1)'));
+    await press(buttonNamed(root, 'Confirm indicator'));
+    expect(root.textContent).toContain('Confirmed 44d88612fea8a8f36de82e1278abb02f as an indicator.');
+    expect(focused()).toBe('Undo confirmation');
+    await press(buttonNamed(root, 'Undo confirmation'));
+    expect(focused()).toBe('Confirm indicator');
+
+    // Rejected, the entity leaves the list: the focus goes to the one now in its place.
+    await press(buttonNamed(root, 'Not an indicator'));
+    expect(buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f (1)')).toBeUndefined();
+    expect(focused()).toBe('203.0.113.7 (1)');
+
+    // Undoing a rejection keeps the focus among the rejections; tagging returns it to "Tag selected text…".
+    await act(async () => {
+      (root.querySelector('.rejected') as HTMLDetailsElement).open = true;
+    });
+    await press(buttonNamed(root, 'Undo rejection of 44d88612fea8a8f36de82e1278abb02f'));
+    expect(focused()).toBe('Tag selected text…');
+    await press(buttonNamed(root, 'Tag selected text…'));
+    const kind = root.querySelector('.selection-tagger select') as HTMLSelectElement;
+    await act(async () => {
+      kind.value = 'malware';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const submit = root.querySelector('form[aria-label="Tag as malware"] button[type="submit"]') as HTMLButtonElement;
+    submit.focus();
+    await act(async () => {
+      (submit.form as HTMLFormElement).requestSubmit();
+    });
+    for (let i = 0; i < 4; i++) await act(async () => {});
+    expect(root.textContent).toContain('Tagged “GoldLoader” as malware.');
+    expect(focused()).toBe('Tag selected text…');
   });
 
   it('rejects an organisation with its article', async () => {

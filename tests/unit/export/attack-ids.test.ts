@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answeredLookup, attackIdLookup, attackIdQueries } from '@/lib/export/attack-ids';
+import type { EntityData } from '@/lib/entities/scan-entities';
 import type { PageExport } from '@/lib/export/page-export';
 import type { EntityTagRecord } from '@/lib/storage/records';
 
@@ -21,6 +22,18 @@ describe('ATT&CK ids for exports', () => {
     expect(lookup('technique', 'phishing')).toBe('T1566');
     expect(lookup('technique', 't1566')).toBe('T1566');
     expect(lookup('malware', 'NoId')).toBeUndefined();
+  });
+
+  it('finds a sub-technique by the "Parent: Name" a confirmation keeps, with the shipped data', async () => {
+    const { readFileSync } = await import('node:fs');
+    const techniques = JSON.parse(readFileSync('data/attack-techniques.json', 'utf8')) as EntityData['techniques'];
+    const lookup = attackIdLookup({ software: [], techniques });
+    expect(lookup('technique', 'Command and Scripting Interpreter: PowerShell')).toBe('T1059.001');
+    expect(lookup('technique', 'Phishing: Spearphishing Attachment')).toBe('T1566.001');
+    expect(lookup('technique', 'Valid Accounts: Domain Accounts')).toBe('T1078.002');
+    expect(lookup('technique', 'Account Discovery: Domain Account')).toBe('T1087.002');
+    // A technique's own name still finds the technique, not a sub-technique of the same name.
+    expect(lookup('technique', 'Phishing')).toBe('T1566');
   });
 
   it('asks once for each confirmed software or technique, never for rejected ones or other kinds', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findIndicatorValues as findIndicators } from '@/lib/entities/indicators';
 import type { IndicatorType } from '@/lib/entities/types';
+import { repeatTo } from '../../support/hostile-text';
 import { csvCell, defangIndicator, indicatorFileName, indicatorList, indicatorRows } from '@/lib/export/indicator-list';
 
 const TEXT = [
@@ -79,6 +80,49 @@ describe('indicatorRows', () => {
     expect(row.context.endsWith('…')).toBe(true);
     expect(row.context.length).toBeLessThan(500);
     expect(row.context).toContain('evil-site.net');
+  });
+});
+
+describe('indicatorRows in a list of indicators', () => {
+  // Article text as Readability gives it: each list item on a line of its own, the heading after the
+  // list with no full stop between them.
+  const LIST = [
+    'GoldLoader beacons to its C2 at update-check[.]net every hour.',
+    '  SHA-256: 3b1e6c2a9f5d4e7b8c0a1d2f3e4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b',
+    '  - Staging server | 203.0.113.45',
+    '  • 198.51.100.23;',
+    'What to do',
+    'Block the domain and the addresses, and look for GoldLoader',
+    '  update-check[.]net in mail gateways and proxy logs.',
+  ].join('\n');
+  const rows = indicatorRows(LIST, findIndicators(LIST), 'defanged');
+  const contextOf = (value: string) => rows.find((r) => r.value === value)?.context;
+
+  it('gives a value standing alone on its line, with a label or a bullet, that line as its context', () => {
+    expect(contextOf('3b1e6c2a9f5d4e7b8c0a1d2f3e4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b')).toBe(
+      'SHA-256: 3b1e6c2a9f5d4e7b8c0a1d2f3e4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b',
+    );
+    expect(contextOf('203[.]0[.]113[.]45')).toBe('- Staging server | 203[.]0[.]113[.]45');
+    expect(contextOf('198[.]51[.]100[.]23')).toBe('• 198[.]51[.]100[.]23;');
+  });
+
+  it('keeps the sentence for a value in prose, also where the page source breaks the line before it', () => {
+    expect(contextOf('update-check[.]net')).toBe('GoldLoader beacons to its C2 at update-check[.]net every hour.');
+    const wrapped = 'Block the domain, and look for GoldLoader at\n  update-check[.]net.\nThen rest.';
+    expect(indicatorRows(wrapped, findIndicators(wrapped), 'defanged')[0].context).toBe(
+      'Block the domain, and look for GoldLoader at update-check[.]net.',
+    );
+  });
+
+  it('reads a bounded stretch around each value, however long the text and its lines', () => {
+    // 200,000 characters: thousands of addresses on one line, then thousands of lines of one address.
+    for (const text of [repeatTo('seen at 203.0.113.45 and '), repeatTo('  - 203.0.113.45\n')]) {
+      const found = findIndicators(text);
+      const start = performance.now();
+      const [row] = indicatorRows(text, found, 'refanged');
+      expect(performance.now() - start).toBeLessThan(5_000);
+      expect(row.mentions).toBeGreaterThan(5_000);
+    }
   });
 });
 
