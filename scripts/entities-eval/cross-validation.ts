@@ -47,6 +47,15 @@ export function folds(reports: readonly Report[], k = FOLDS, seed = FOLD_SEED): 
   return out;
 }
 
+/** What a fold finds entities with, when it differs from fold to fold (`--unseen`: `unseen-names.ts`). */
+export interface FoldTools {
+  rulesOf: (report: Report) => readonly Entity[];
+  resolve: Resolve;
+  facts: DictionaryFacts;
+  /** Features the fold's model is trained without. */
+  forget?: (feature: string) => boolean;
+}
+
 export interface CrossValidation {
   /** Per variant name: a tally per row, over all folds. */
   tallies: Map<string, Map<string, Tally>>;
@@ -59,29 +68,36 @@ export function crossValidate(
   resolve: Resolve,
   facts: DictionaryFacts,
   progress: (line: string) => void,
+  toolsOfFold?: (heldOut: readonly Report[], fold: number) => FoldTools,
 ): CrossValidation {
   const tallies = new Map(variants.map((v) => [v.name, new Map<string, Tally>()]));
   const dealt = folds(reports);
   dealt.forEach((heldOut, f) => {
     const training = dealt.filter((_, g) => g !== f).flat();
+    const {
+      rulesOf: rulesOfFold,
+      resolve: resolveOfFold,
+      facts: factsOfFold,
+      forget,
+    } = toolsOfFold?.(heldOut, f) ?? { rulesOf, resolve, facts };
     // Variants with the same settings share one trained model.
     const trained = new Map<TrainingSettings, ReturnType<typeof trainEntityModel>>();
     for (const variant of variants) {
       const into = tallies.get(variant.name)!;
       if (!variant.settings) {
-        for (const report of heldOut) scoreReport(report, rulesOf(report), into);
+        for (const report of heldOut) scoreReport(report, rulesOfFold(report), into);
         continue;
       }
       let weights = trained.get(variant.settings);
       if (!weights) {
         const started = performance.now();
-        trained.set(variant.settings, (weights = trainEntityModel(training, rulesOf, facts, variant.settings)));
+        trained.set(variant.settings, (weights = trainEntityModel(training, rulesOfFold, factsOfFold, variant.settings, forget)));
         progress(
           `fold ${f + 1}/${dealt.length}: trained ${variant.name} on ${training.length} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );
       }
-      const model = modelFromWeights(weights.names, weights.weights, facts, variant.combine, weights.gate);
-      for (const report of heldOut) scoreReport(report, applyModel(report.text, rulesOf(report), model, resolve), into);
+      const model = modelFromWeights(weights.names, weights.weights, factsOfFold, variant.combine, weights.gate);
+      for (const report of heldOut) scoreReport(report, applyModel(report.text, rulesOfFold(report), model, resolveOfFold), into);
     }
   });
   return { tallies };
