@@ -34,6 +34,12 @@ export const VARIANTS: Variant[] = [
     settings: DEFAULT_SETTINGS,
     combine: 'union',
   },
+  {
+    name: 'checked',
+    description: "as union, but a threat actor only a cue proposed (in no list, no vendor scheme) is the model's to decide",
+    settings: DEFAULT_SETTINGS,
+    combine: 'checked',
+  },
 ];
 
 /** Reports dealt into folds: sorted by id, shuffled with the seed, dealt in turn. */

@@ -8,6 +8,7 @@ import { spanDocument, type DictionaryFacts } from './span-features';
 import { spanScorer } from './score-span';
 import { CLASSES, kindOfClass, NONE, type ModelKind } from './tags';
 import type { Entity } from '../types';
+import { keptWithoutCheck } from './checked-by-model';
 
 export interface EntityModelFile {
   format: 'gloss-entity-model/2';
@@ -27,9 +28,10 @@ export interface EntityModelFile {
 /**
  * - `rules`: the rules alone (the model is not used);
  * - `model`: the model decides every actor, malware and tool mention, the rules' among its features;
- * - `union`: the rules' entities, plus the model's names where the rules found nothing.
+ * - `union`: the rules' entities, plus the model's names where the rules found nothing;
+ * - `checked`: as `union`, but a threat actor only a cue proposed is the model's to decide (`checked-by-model.ts`).
  */
-export type CombineMode = 'rules' | 'model' | 'union';
+export type CombineMode = 'rules' | 'model' | 'union' | 'checked';
 
 export interface ModelSpan {
   kind: ModelKind;
@@ -79,7 +81,8 @@ export function modelFromWeights(
       let pool = new Float64Array(64 * nClasses);
       const kept: (ModelSpan & { margin: number })[] = [];
       // Joined as a union, only names where the rules found nothing can count: judge only those.
-      const free = combine === 'union' ? freeOfRules(ruleEntities) : () => true;
+      const free =
+        combine === 'union' ? freeOfRules(ruleEntities) : combine === 'checked' ? freeOfRules(keptWithoutCheck(ruleEntities)) : () => true;
       doc.candidates.forEach((candidate, i) => {
         if (!free(candidate)) return;
         const surface = doc.surfaces[i];
