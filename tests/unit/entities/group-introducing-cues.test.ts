@@ -81,6 +81,8 @@ describe('a group named with a capitalised group noun (issue 13, unseen names)',
     expect(cued('the Finance Group of the company')).toEqual([]);
     expect(cued('the Marble Groups of old')).toEqual([]);
     expect(cued('the Threat Intelligence Group reported')).toEqual([]);
+    expect(cued('the Development Group of the vendor')).toEqual([]);
+    expect(cued('the Incident Response Group found')).toEqual([]);
   });
 });
 

@@ -46,6 +46,12 @@ describe('the model checking cue-only actors', () => {
     expect(isCueOnlyActor({ ...cued, kind: 'malware' })).toBe(false);
   });
 
+  it('leaves alone a name that ends in a capitalised group noun: it says itself what it is', () => {
+    expect(isCueOnlyActor({ ...cued, name: 'Cobalt Group' })).toBe(false);
+    expect(isCueOnlyActor({ ...cued, name: 'Karakurt Team' })).toBe(false);
+    expect(isCueOnlyActor({ ...cued, name: 'Trickbot' })).toBe(true);
+  });
+
   it('drops a cue-only actor the model does not keep, and keeps the listed and scheme actors it does not judge', () => {
     expect(names(combineWithModel(text, [cued, listed, scheme], [], 'checked', () => undefined))).toEqual([
       ['threat-actor', 'APT28'],
