@@ -47,9 +47,11 @@ describe('the model checking cue-only actors', () => {
   });
 
   it('leaves alone a name that ends in a capitalised group noun: it says itself what it is', () => {
-    expect(isCueOnlyActor({ ...cued, name: 'Cobalt Group' })).toBe(false);
-    expect(isCueOnlyActor({ ...cued, name: 'Karakurt Team' })).toBe(false);
-    expect(isCueOnlyActor({ ...cued, name: 'Trickbot' })).toBe(true);
+    const named = (name: string) => ({ ...cued, name, canonical: name });
+    expect(isCueOnlyActor(named('Cobalt Group'))).toBe(false);
+    expect(isCueOnlyActor(named('Karakurt Team'))).toBe(false);
+    expect(isCueOnlyActor(named('Trickbot'))).toBe(true);
+    expect(isCueOnlyActor(named('Trickbot gang'))).toBe(true);
   });
 
   it('drops a cue-only actor the model does not keep, and keeps the listed and scheme actors it does not judge', () => {
