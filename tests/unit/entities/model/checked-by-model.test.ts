@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { combineWithModel } from '@/lib/entities/model/combine';
-import { isCueOnlyActor } from '@/lib/entities/model/checked-by-model';
+import { isCueOnlyActor, KEEP_ACTOR_BELOW } from '@/lib/entities/model/checked-by-model';
+import { modelFromWeights, type ModelSpan } from '@/lib/entities/model/entity-model';
 import type { Entity } from '@/lib/entities/types';
 
 const text = 'The Trickbot group used Trickbot. APT28 and Vortexa struck.';
@@ -104,5 +105,37 @@ describe('the model checking cue-only actors', () => {
       () => undefined,
     );
     expect(names(found)).toEqual([['threat-actor', 'APT28']]);
+  });
+});
+
+describe('how sure the model must be to recast a cue-only actor', () => {
+  const sentence = 'The Trickbot group struck again.';
+  const span = { start: 4, end: 12 };
+  const trickbot: Entity = {
+    kind: 'threat-actor',
+    name: 'Trickbot',
+    canonical: 'Trickbot',
+    aliases: [],
+    mentions: [{ ...span, text: 'Trickbot' }],
+    foundBy: { rules: { cue: 'actor' } },
+  };
+  // One feature, the bias, whose weights (none, actor, malware, tool) make every candidate malware.
+  const modelSaying = (malware: number) => modelFromWeights(['bias'], [0, 0, malware, 0], () => [], 'checked', Infinity);
+  const at = (spans: ModelSpan[]) => spans.find((s) => s.start === span.start && s.end === span.end);
+
+  it(`keeps the rules' actor where the model is less than ${KEEP_ACTOR_BELOW * 100}% sure of its other reading`, () => {
+    // softmax: e^0.5 / (3 + e^0.5) ≈ 0.35.
+    expect(at(modelSaying(0.5).findSpans(sentence, [trickbot]))).toMatchObject({ kind: 'threat-actor' });
+  });
+  it('recasts it where the model is sure', () => {
+    // e^6 / (3 + e^6) ≈ 0.99.
+    expect(at(modelSaying(6).findSpans(sentence, [trickbot]))).toMatchObject({ kind: 'malware' });
+  });
+  it('never keeps a name the rules did not call an actor that way', () => {
+    expect(
+      modelSaying(0.5)
+        .findSpans(sentence, [])
+        .every((s) => s.kind === 'malware'),
+    ).toBe(true);
   });
 });
