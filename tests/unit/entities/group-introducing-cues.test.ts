@@ -99,3 +99,18 @@ describe('aliases of a new group given in apposition (issue 13, unseen names)', 
     expect(finder.findEntities(text).filter((e) => e.kind === 'threat-actor')).toEqual([]);
   });
 });
+
+describe('groups named in a list (issue 13, unseen names)', () => {
+  it('takes every name after "groups such as", "gangs like", "threat actors including"', () => {
+    expect(cued('Ransomware groups such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam', 'Dharma']);
+    expect(cued('adopted by threat actors such as TA505, Wizard Spider, or the Gorgon Group in 2019')).toEqual(
+      expect.arrayContaining(['TA505', 'Wizard Spider', 'Gorgon Group']),
+    );
+    expect(cued('gangs like “Quartz Lynx” and Velvet Tide')).toEqual(['Quartz Lynx', 'Velvet Tide']);
+  });
+  it('stops at the first word that is no name, and needs a plural group noun', () => {
+    expect(cued('groups such as SamSam and other crews')).toEqual(['SamSam']);
+    expect(cued('tools such as Mimikatz and PsExec')).toEqual([]);
+    expect(cued('a group such as Vortexa')).toEqual([]);
+  });
+});
