@@ -57,7 +57,7 @@ const NAME_FIRST_RULES: readonly RegExp[] = [
  */
 const CAPITALISED_GROUP_NOUN = /(?<![\s\u00a0])[ \u00a0]+(?:Group|Gang|Crew)\b(?![-.]?[A-Za-z0-9])/g;
 /** A name read back from a group noun starts with "the", or follows one. */
-const THE_BEFORE = /(?:^|[\s\u00a0(\[“"'‘*_])[Tt]he[\s\u00a0]+$/;
+const THE_BEFORE = /(?:^|[\s\u00a0([“"'‘*_])[Tt]he[\s\u00a0]+$/;
 const STARTS_WITH_THE = /^[Tt]he[\s\u00a0]/;
 
 /**

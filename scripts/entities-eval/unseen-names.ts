@@ -87,10 +87,16 @@ export function foldLists(
     recordSpellings(r).some((s) => nameKeys(s).some((k) => unseenKeys.has(k)));
   const keptActors: ThreatActorRecord[] = [];
   const removedActors: string[] = [];
-  for (const r of actors) named(r) ? removedActors.push(r.name) : keptActors.push(r);
+  for (const r of actors) {
+    if (named(r)) removedActors.push(r.name);
+    else keptActors.push(r);
+  }
   const keptSoftware: SoftwareRecord[] = [];
   const removedSoftware: string[] = [];
-  for (const r of software) named(r) ? removedSoftware.push(r.name) : keptSoftware.push(r);
+  for (const r of software) {
+    if (named(r)) removedSoftware.push(r.name);
+    else keptSoftware.push(r);
+  }
   return { actors: keptActors, software: keptSoftware, removedActors, removedSoftware, unseenKeys };
 }
 
