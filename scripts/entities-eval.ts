@@ -4,7 +4,10 @@
  *   npm run eval:entities                    fit: the shipped scanner (rules and model) on train and dev
  *   npm run eval:entities -- --cv            5-fold cross-validation by report over train + dev, for the
  *                                            rules alone and each way of combining a model with them
- *   add --details for the top false hits, misses and boundary mismatches (found ≠ labelled); --rules to leave the shipped model out of the fit.
+ *   npm run eval:entities -- --cv --unseen   the same, each fold's actor, malware and tool names removed from
+ *                                            the dictionaries and the model's memory (`entities-eval/unseen-names.ts`)
+ *   add --details for the top false hits, misses and boundary mismatches (found ≠ labelled); --rules to leave
+ *   the shipped model out of the fit.
  *
  * The scanner uses the project's own data/ files, as the extension does. Each kind is compared with the
  * AnnoCTR type it corresponds to (threat-actor ↔ GROUP, malware ↔ MALWARE, tool ↔ TOOL, organization ↔
@@ -20,6 +23,7 @@ import { readSplit, SPLITS } from './entities-eval/annoctr';
 import { rulesByReport } from './entities-eval/rules-by-report';
 import { crossValidate, FOLDS, FOLD_SEED, VARIANTS } from './entities-eval/cross-validation';
 import { HEADER, printTallies, scoreReport, type Tally } from './entities-eval/scoring';
+import { unseenFoldTools } from './entities-eval/unseen-fold-tools';
 import { techniqueVocabulary } from '../lib/entities/model/techniques/technique-vocabulary';
 
 const args = process.argv.slice(2);
@@ -38,15 +42,20 @@ if (cv) {
     ?.slice('--variants='.length)
     .split(',');
   const variants = only ? VARIANTS.filter((v) => only.includes(v.name)) : VARIANTS;
-  console.error(`${FOLDS}-fold cross-validation by report over ${reports.length} reports (train + dev), fold seed ${FOLD_SEED}`);
+  const unseen = args.includes('--unseen');
+  console.error(
+    `${FOLDS}-fold cross-validation by report over ${reports.length} reports (train + dev), fold seed ${FOLD_SEED}${unseen ? ", each fold's names unseen" : ''}`,
+  );
+  const progress = (line: string) => console.error(line);
   const { tallies } = crossValidate(
     reports,
     variants,
     rulesOf,
     resolve,
     dictionaryFacts(finder.dictionary, finder.software),
-    (line) => console.error(line),
+    progress,
     techniqueVocabulary(data.techniques!),
+    unseen ? unseenFoldTools(data, progress) : undefined,
   );
   console.log(HEADER.replace('split   ', 'variant '));
   for (const variant of variants) {

@@ -47,7 +47,9 @@ const STOP_WORDS = new Set(
     'Media Entertainment Gaming Agriculture Construction Automotive Mining Chemical Chemicals Marketing Sales ' +
     'Engineering Accounting Payroll Procurement Support Customer Customers Services Public Private Nonprofit Non-profit ' +
     'Critical Infrastructure Sector Sectors Industry Industries Department Division Business Enterprise Corporate ' +
-    'Consumer Global International Regional National Federal Management Executive'
+    'Consumer Global International Regional National Federal Management Executive ' +
+    // Working groups of an organisation: "the Development Group", "the Incident Response Group".
+    'Development Product Products Working Advisory Steering Study Standards Investment Consulting Incident Response'
   ).split(' '),
 );
 

@@ -30,7 +30,9 @@
  *   vendor-scheme name ending in an organisation's noun ("The Water Project") an organisation;
  * - a listed actor's name after "posing as", "pretending to be", "impersonating" is borrowed
  *   (`impersonation-cues.ts`), and a listed name of an organisation ("Mabna Institute") is one;
- * - a listed name that is an ordinary word takes a group noun after it in ("Elfin Group", "Cobalt group");
+ * - a listed name that is an ordinary word takes a group noun after it in ("Elfin Group", "Cobalt group"),
+ *   but is no actor where another capitalised word follows it ("Cobalt Strike", a name no list has:
+ *   `longer-name-after.ts`);
  * - a vendor-scheme name followed by a software noun ("Encrypted Taurus Stealer") is not an actor;
  * - an individual's handle is not an actor (`person-cues.ts`: "the seller X", "a user named X", "X, the
  *   developer of…"): not at a mention with such a cue, and not anywhere for a name no list has that the
@@ -56,6 +58,7 @@ import { isNameLike } from './cue-names';
 import { calledTool } from './tool-cues';
 import { personCue } from './person-cues';
 import { posingAs } from './impersonation-cues';
+import { startsLongerName } from './longer-name-after';
 import { findReferenceLines, inRanges } from './reference-lines';
 import type { SoftwareDictionary } from './software-dictionary';
 import type { Decided, Span } from './group-entities';
@@ -192,6 +195,8 @@ export function decideCandidates(
       }
     } else kind = 'actor';
     if (kind === 'actor' && isPerson(i, span)) continue;
+    // "Cobalt Strike" where no list has it: a listed ordinary word is the first word of another name.
+    if (kind === 'actor' && span.weak && span.dictionary && startsLongerName(text, span.end)) continue;
     // "Alibaba Cloud", "Foo Technologies": a company with a name an actor also goes by; "Mabna
     // Institute": a listed front organisation, an organisation in the text.
     if (

@@ -54,7 +54,12 @@ export function groupEntities(
   const groupKey = (i: number) => (ids[i] === undefined ? `${spans[i].kind}-new:${forms[i]}` : `${spans[i].kind}:${ids[i]}`);
   // An unknown alias given in apposition joins the entity it names, if that is of the same kind.
   const aliasKey = new Map<string, number>();
-  const known = spans.map((_, i) => i).filter((i) => ids[i] !== undefined);
+  // The head may be listed, or a new actor's name a cue proposed right there ("The Winnti Group (also known as
+  // APT41, BARIUM…)" in a text whose lists have none of them); not new software (its "aliases" are as often
+  // versions, modules or file names).
+  const known = spans
+    .map((_, i) => i)
+    .filter((i) => ids[i] !== undefined || (spans[i].kind === 'actor' && spans[i].cued === 'actor' && !spans[i].aliasOf));
   const headOf = new Map<object, number | undefined>();
   spans.forEach((span, i) => {
     const of = span.aliasOf;

@@ -50,6 +50,27 @@ const NAME_FIRST_RULES: readonly RegExp[] = [
   new RegExp(GROUP_BEHIND, 'gi'),
   new RegExp(String.raw`(?<![\s\u00a0])${S}APT(?![-.]?[A-Za-z0-9])(?!${S}(?:groups?|actors?)\b)`, 'g'),
 ];
+/**
+ * "the Winnti Group", "The Gorgon Group": a capitalised group noun after a name, read from the noun (the
+ * name and the "the" before it are read backwards, `nameEndingAt`). The noun is part of the name, as in most
+ * reports; a lower-case "the X group" is in `context-cues.ts`.
+ */
+const CAPITALISED_GROUP_NOUN = /(?<![\s\u00a0])[ \u00a0]+(?:Group|Gang|Crew)\b(?![-.]?[A-Za-z0-9])/g;
+/** A name read back from a group noun starts with "the", or follows one. */
+const THE_BEFORE = /(?:^|[\s\u00a0([“"'‘*_])[Tt]he[\s\u00a0]+$/;
+const STARTS_WITH_THE = /^[Tt]he[\s\u00a0]/;
+
+/**
+ * Groups named in a list after a plural group noun: "ransomware groups such as SamSam and Dharma", "gangs like
+ * A, B or C", "threat actors including X". Up to five names joined by commas, "and", "or"; each item is a
+ * name (`NAME`), so the list ends at the first word that is none.
+ */
+const GROUPS_SUCH_AS = new RegExp(
+  String.raw`\b(?:groups|gangs|crews|threat${S}actors|APT${S}actors)${S}(?:such${S}as|like|including)${S}((?:(?:the${S})?${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})?){1,5})`,
+  'g',
+);
+const LIST_NAME = new RegExp(`(?:the${S})?${OPEN_QUOTE}(${NAME})`, 'g');
+
 /** A name that ends a short stretch of text. */
 const NAME_AT_END = new RegExp(`(${NAME})$`);
 /** How far back from its cue a name may start (three long words). */
@@ -83,6 +104,17 @@ export function findIntroducedGroups(text: string): IntroducedGroup[] {
   const out: IntroducedGroup[] = [];
   for (const regex of NAME_LAST_RULES) {
     for (const m of text.matchAll(regex)) out.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1], ownName: true });
+  }
+  for (const m of text.matchAll(CAPITALISED_GROUP_NOUN)) {
+    const found = nameEndingAt(text, m.index);
+    if (!found) continue;
+    if (!STARTS_WITH_THE.test(found.name) && !THE_BEFORE.test(text.slice(Math.max(0, found.start - 8), found.start))) continue;
+    out.push({ start: found.start, name: text.slice(found.start, m.index + m[0].length), ownName: true });
+  }
+  for (const m of text.matchAll(GROUPS_SUCH_AS)) {
+    const listStart = m.index + m[0].length - m[1].length;
+    for (const item of m[1].matchAll(LIST_NAME))
+      out.push({ start: listStart + item.index + item[0].length - item[1].length, name: item[1] });
   }
   for (const regex of NAME_FIRST_RULES) {
     for (const m of text.matchAll(regex)) {

@@ -60,6 +60,12 @@ export const VARIANTS: Variant[] = [
     settings: DEFAULT_SETTINGS,
     combine: 'union',
   },
+  {
+    name: 'checked',
+    description: "as union, but a threat actor only a cue proposed (in no list, no vendor scheme) is the model's to decide",
+    settings: DEFAULT_SETTINGS,
+    combine: 'checked',
+  },
   ...TECHNIQUE_VARIANTS,
 ];
 
@@ -72,6 +78,15 @@ export function folds(reports: readonly Report[], k = FOLDS, seed = FOLD_SEED): 
   const out: Report[][] = Array.from({ length: k }, () => []);
   order.forEach((report, i) => out[i % k].push(report));
   return out;
+}
+
+/** What a fold finds entities with, when it differs from fold to fold (`--unseen`: `unseen-names.ts`). */
+export interface FoldTools {
+  rulesOf: (report: Report) => readonly Entity[];
+  resolve: Resolve;
+  facts: DictionaryFacts;
+  /** Features the fold's model is trained without. */
+  forget?: (feature: string) => boolean;
 }
 
 export interface CrossValidation {
@@ -89,12 +104,19 @@ export function crossValidate(
   facts: DictionaryFacts,
   progress: (line: string) => void,
   vocabulary: ReadonlySet<string> = new Set(),
+  toolsOfFold?: (heldOut: readonly Report[], fold: number) => FoldTools,
 ): CrossValidation {
   const tallies = new Map(variants.map((v) => [v.name, new Map<string, Tally>()]));
   const foldTallies = new Map(variants.map((v) => [v.name, [] as Map<string, Tally>[]]));
   const dealt = folds(reports);
   dealt.forEach((heldOut, f) => {
     const training = dealt.filter((_, g) => g !== f).flat();
+    const {
+      rulesOf: rulesOfFold,
+      resolve: resolveOfFold,
+      facts: factsOfFold,
+      forget,
+    } = toolsOfFold?.(heldOut, f) ?? { rulesOf, resolve, facts };
     // Variants with the same settings share one trained model.
     const trained = new Map<TrainingSettings, ReturnType<typeof trainEntityModel>>();
     const taggers = new Map<TaggerSettings, ReturnType<typeof techniqueTagger>>();
@@ -107,31 +129,31 @@ export function crossValidate(
         scoreReport(report, found, inFold);
       };
       if (!variant.settings) {
-        for (const report of heldOut) score(report, rulesOf(report));
+        for (const report of heldOut) score(report, rulesOfFold(report));
         continue;
       }
       let weights = trained.get(variant.settings);
       if (!weights) {
         const started = performance.now();
-        trained.set(variant.settings, (weights = trainEntityModel(training, rulesOf, facts, variant.settings)));
+        trained.set(variant.settings, (weights = trainEntityModel(training, rulesOfFold, factsOfFold, variant.settings, forget)));
         progress(
           `fold ${f + 1}/${dealt.length}: trained ${variant.name} on ${training.length} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );
       }
-      const model = modelFromWeights(weights.names, weights.weights, facts, variant.combine, weights.gate);
+      const model = modelFromWeights(weights.names, weights.weights, factsOfFold, variant.combine, weights.gate);
       const techniques = variant.techniques;
       let tagger = techniques && taggers.get(techniques.settings);
       if (techniques && !tagger) {
         const started = performance.now();
-        const tagged = trainTechniqueTagger(training, rulesOf, vocabulary, techniques.settings);
+        const tagged = trainTechniqueTagger(training, rulesOfFold, vocabulary, techniques.settings);
         taggers.set(techniques.settings, (tagger = techniqueTagger(tagged, vocabulary, techniques.settings)));
         progress(
           `fold ${f + 1}/${dealt.length}: trained the technique tagger on ${training.length} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );
       }
       for (const report of heldOut) {
-        const ruled = rulesOf(report);
-        const found = applyModel(report.text, ruled, model, resolve);
+        const ruled = rulesOfFold(report);
+        const found = applyModel(report.text, ruled, model, resolveOfFold);
         score(report, tagger && techniques ? applyTechniqueTagger(report.text, ruled, found, tagger, techniques.combine) : found);
       }
     }

@@ -117,7 +117,9 @@ export function scoreReport(report: Report, found: readonly Entity[], tallies: M
 }
 
 const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
-const fmt = (x: number) => x.toFixed(2);
+/** `--digits=3` prints three decimals, to tell small changes apart. */
+const DIGITS = Number(process.argv.find((a) => a.startsWith('--digits='))?.slice('--digits='.length) ?? 2);
+const fmt = (x: number) => x.toFixed(DIGITS);
 
 export function prf(tally: Tally, overlap: boolean): { p: number; r: number; f: number } {
   const tp = overlap ? tally.overlap : tally.exact;

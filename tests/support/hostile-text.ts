@@ -148,7 +148,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
   name: 'group-tool-cues',
   label: 'group and tool cue phrases never closed',
   targets:
-    'group-introducing-cues.ts: IS_A_GROUP (up to three words before a group noun), the self-naming rules ("group … refers to itself as", "dubbed the gang"), "X APT"; tool-cues.ts: IS_A_TOOL, TOOL_NOUN_BEFORE, NAMED_AFTER_TOOL_NOUN',
+    'group-introducing-cues.ts: IS_A_GROUP (up to three words before a group noun), the self-naming rules ("group … refers to itself as", "dubbed the gang"), "X APT", "the X Group", "groups such as A, B and C"; tool-cues.ts: IS_A_TOOL, TOOL_NOUN_BEFORE, NAMED_AFTER_TOOL_NOUN',
   // Each unit opens a cue and stops before what it waits for: the words before a group or tool noun,
   // a group noun with no "itself" after it, "dubbed the gang" with no name, a name before "APT" and a
   // number.
@@ -173,6 +173,11 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' is an open-source ',
           ', the ',
           ' builder known in the ',
+          ' Group',
+          ' the ',
+          ' groups such as ',
+          ', and ',
+          ' or the ',
         ),
       )
       .map(([word, cue]) => word + cue),

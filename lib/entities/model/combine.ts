@@ -8,6 +8,7 @@ import { formKey } from '../dictionary';
 import type { Entity, Mention } from '../types';
 import type { CombineMode, ModelSpan } from './entity-model';
 import { isModelKind, type ModelKind } from './tags';
+import { keptWithoutCheck } from './checked-by-model';
 
 /** What the dictionaries know of a name of a kind, for a span the rules did not resolve. */
 export type Resolve = (kind: ModelKind, surface: string) => Omit<Entity, 'mentions' | 'name' | 'kind'> | undefined;
@@ -29,11 +30,17 @@ export function combineWithModel(
       ruleMentionAt.set(`${m.start}:${m.end}`, entity);
     }
   }
-  const kept: Entity[] = mode === 'model' ? ruleEntities.filter((e) => !isModelKind(e.kind)) : [...ruleEntities];
-  const taken = mode === 'union' ? ruleEntities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start) : [];
+  const kept: Entity[] =
+    mode === 'model'
+      ? ruleEntities.filter((e) => !isModelKind(e.kind))
+      : mode === 'checked'
+        ? keptWithoutCheck(ruleEntities)
+        : [...ruleEntities];
+  const joined = mode === 'union' || mode === 'checked';
+  const taken = joined ? kept.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start) : [];
   const built = new Map<string, Entity>();
   for (const span of spans) {
-    if (mode === 'union' && overlapsAny(taken, span)) continue;
+    if (joined && overlapsAny(taken, span)) continue;
     const surface = text.slice(span.start, span.end);
     const key = `${span.kind}:${formKey(surface)}`;
     const mention: Mention = { start: span.start, end: span.end, text: surface };

@@ -6,9 +6,12 @@
  */
 import { spanDocument, type DictionaryFacts } from './span-features';
 import { spanScorer } from './score-span';
-import { CLASSES, kindOfClass, NONE, type ModelKind } from './tags';
+import { CLASSES, classOf, kindOfClass, NONE, type ModelKind } from './tags';
+
+const ACTOR = classOf('threat-actor');
 import type { Entity } from '../types';
 import type { TechniqueTaggerFile } from './techniques/technique-tagger-file';
+import { cueOnlyActorSpans, keptWithoutCheck, KEEP_ACTOR_BELOW } from './checked-by-model';
 
 export interface EntityModelFile {
   format: 'gloss-entity-model/2';
@@ -30,9 +33,10 @@ export interface EntityModelFile {
 /**
  * - `rules`: the rules alone (the model is not used);
  * - `model`: the model decides every actor, malware and tool mention, the rules' among its features;
- * - `union`: the rules' entities, plus the model's names where the rules found nothing.
+ * - `union`: the rules' entities, plus the model's names where the rules found nothing;
+ * - `checked`: as `union`, but a threat actor only a cue proposed is the model's to decide (`checked-by-model.ts`).
  */
-export type CombineMode = 'rules' | 'model' | 'union';
+export type CombineMode = 'rules' | 'model' | 'union' | 'checked';
 
 export interface ModelSpan {
   kind: ModelKind;
@@ -82,7 +86,10 @@ export function modelFromWeights(
       let pool = new Float64Array(64 * nClasses);
       const kept: (ModelSpan & { margin: number })[] = [];
       // Joined as a union, only names where the rules found nothing can count: judge only those.
-      const free = combine === 'union' ? freeOfRules(ruleEntities) : () => true;
+      const free =
+        combine === 'union' ? freeOfRules(ruleEntities) : combine === 'checked' ? freeOfRules(keptWithoutCheck(ruleEntities)) : () => true;
+      // Checked: the rules' cue-only actor stays where the model is unsure of its other reading.
+      const checkedAt = combine === 'checked' ? cueOnlyActorSpans(ruleEntities) : undefined;
       doc.candidates.forEach((candidate, i) => {
         if (!free(candidate)) return;
         const surface = doc.surfaces[i];
@@ -112,6 +119,16 @@ export function modelFromWeights(
         if (!scorer.addPlace(doc, candidate, knownOf[slot], scores)) return;
         let best = NONE;
         for (let c = 1; c < nClasses; c++) if (scores[c] > scores[best]) best = c;
+        if (best !== ACTOR && checkedAt?.has(`${candidate.start}:${candidate.end}`) && softmaxAt(scores, best) < KEEP_ACTOR_BELOW) {
+          kept.push({
+            kind: 'threat-actor',
+            start: candidate.start,
+            end: candidate.end,
+            confidence: softmaxAt(scores, ACTOR),
+            margin: scores[ACTOR] - scores[NONE],
+          });
+          return;
+        }
         if (best === NONE) return;
         kept.push({
           kind: kindOfClass(best),

@@ -47,7 +47,10 @@ export function trainEntityModel<R extends LabelledReport>(
   rulesOf: (report: R) => readonly Entity[],
   facts: DictionaryFacts,
   settings: TrainingSettings = DEFAULT_SETTINGS,
+  /** Features left out of training (the evaluation's `--unseen` folds: the spellings of names to treat as new). */
+  forget?: (feature: string) => boolean,
 ): TrainedWeights {
+  const kept = (features: string[]) => (forget ? features.filter((f) => !forget(f)) : features);
   const index = new FeatureIndex();
   const examples: Example[] = [];
   const names: Int32Array[] = [];
@@ -58,10 +61,10 @@ export function trainEntityModel<R extends LabelledReport>(
     for (const c of doc.candidates) {
       const surface = report.text.slice(c.start, c.end);
       const known = facts(surface);
-      const name = index.intern(nameFeatures(doc, c, nameKey(surface), known));
+      const name = index.intern(kept(nameFeatures(doc, c, nameKey(surface), known)));
       names.push(name);
       examples.push({
-        features: Int32Array.from([...name, ...index.intern(placeFeatures(doc, c, known))]),
+        features: Int32Array.from([...name, ...index.intern(kept(placeFeatures(doc, c, known)))]),
         gold: gold.get(`${c.start}:${c.end}`) ?? NONE,
       });
     }

@@ -33,9 +33,13 @@ function services(view: SyncView, overrides: Partial<SyncServices> = {}): SyncSe
   };
 }
 
+/** The roots mounted by a test, unmounted after it. */
+const mounted: HTMLElement[] = [];
+
 async function mount(fake: SyncServices): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
+  mounted.push(root);
   await act(async () => render(<SyncRegion services={fake} />, root));
   await act(async () => {});
   return root;
@@ -60,7 +64,13 @@ const type = async (input: HTMLInputElement, value: string) =>
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
 
-afterEach(() => document.body.replaceChildren());
+// Unmounted, not only detached: a mounted tree's effects are still scheduled (preact runs them after the
+// next frame, or a 100 ms timer), and one that fires after the last test finds jsdom gone
+// ("cancelAnimationFrame is not defined", an unhandled error of the whole run).
+afterEach(async () => {
+  for (const root of mounted.splice(0)) await act(async () => render(null, root));
+  document.body.replaceChildren();
+});
 
 describe('SyncRegion', () => {
   it('is a region named Sync with the four text boxes, and sends what was typed on "Sync now"', async () => {

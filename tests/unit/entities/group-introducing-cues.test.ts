@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createEntityFinder } from '@/lib/entities/actors-and-software';
 import { actorCue, findCuedNames, strongActorCue } from '@/lib/entities/context-cues';
 
 /** The names proposed by every cue (the introducing cues run inside `findCuedNames`). */
@@ -66,5 +67,50 @@ describe('more ways a text introduces a group (issue 13, held-out error classes)
   });
   it('proposes no industry, sector or department as a group: "the Finance group of the company"', () => {
     expect(cued('The Finance group of the company and the Healthcare sector, a group that was targeted most.')).toEqual([]);
+  });
+});
+
+describe('a group named with a capitalised group noun (issue 13, unseen names)', () => {
+  it('takes "the X Group", "The X Gang", the noun part of the name', () => {
+    expect(cued('The Winnti Group is an alleged state-sponsored umbrella organisation.')).toContain('Winnti Group');
+    expect(cued('adopted by actors such as the Gorgon Group in 2019')).toContain('Gorgon Group');
+    expect(cued('a campaign run by the Quartz Lynx Gang since May')).toContain('Quartz Lynx Gang');
+  });
+  it('not without "the", not an industry or a department, and not a longer word', () => {
+    expect(cued('Winnti Group is back.')).not.toContain('Winnti Group');
+    expect(cued('the Finance Group of the company')).toEqual([]);
+    expect(cued('the Marble Groups of old')).toEqual([]);
+    expect(cued('the Threat Intelligence Group reported')).toEqual([]);
+    expect(cued('the Development Group of the vendor')).toEqual([]);
+    expect(cued('the Incident Response Group found')).toEqual([]);
+  });
+});
+
+describe('aliases of a new group given in apposition (issue 13, unseen names)', () => {
+  const finder = createEntityFinder([], []);
+  it('joins "X (also known as A, B and C)" into one actor when X is a group no list has', () => {
+    const text = 'The Winnti Group (also known as Vortex Panda, BARIUM, and Blackfly) is an alleged state-sponsored group behind attacks.';
+    const actors = finder.findEntities(text).filter((e) => e.kind === 'threat-actor');
+    expect(actors).toHaveLength(1);
+    expect(actors[0].mentions.map((m) => m.text)).toEqual(['Winnti Group', 'Vortex Panda', 'BARIUM', 'Blackfly']);
+  });
+  it('but an abbreviation of something no cue calls a group is nothing', () => {
+    const text = 'It loads a Dynamic-Link Library (DLL) named foo. The DLL file is loaded by the malware.';
+    expect(finder.findEntities(text).filter((e) => e.kind === 'threat-actor')).toEqual([]);
+  });
+});
+
+describe('groups named in a list (issue 13, unseen names)', () => {
+  it('takes every name after "groups such as", "gangs like", "threat actors including"', () => {
+    expect(cued('Ransomware groups such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam', 'Dharma']);
+    expect(cued('adopted by threat actors such as TA505, Wizard Spider, or the Gorgon Group in 2019')).toEqual(
+      expect.arrayContaining(['TA505', 'Wizard Spider', 'Gorgon Group']),
+    );
+    expect(cued('gangs like “Quartz Lynx” and Velvet Tide')).toEqual(['Quartz Lynx', 'Velvet Tide']);
+  });
+  it('stops at the first word that is no name, and needs a plural group noun', () => {
+    expect(cued('groups such as SamSam and other crews')).toEqual(['SamSam']);
+    expect(cued('tools such as Mimikatz and PsExec')).toEqual([]);
+    expect(cued('a group such as Vortexa')).toEqual([]);
   });
 });

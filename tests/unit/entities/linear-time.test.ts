@@ -15,6 +15,7 @@ import { createOrganizationFinder } from '@/lib/entities/organizations';
 import { mentionsOfNames } from '@/lib/entities/page-entities';
 import { personCue } from '@/lib/entities/person-cues';
 import { posingAs } from '@/lib/entities/impersonation-cues';
+import { startsLongerName } from '@/lib/entities/longer-name-after';
 import { findReferenceLines } from '@/lib/entities/reference-lines';
 import { createPlaceFinder } from '@/lib/entities/places';
 import { compileEntityIndex } from '@/lib/entities/compiled/compile-entity-index';
@@ -46,6 +47,10 @@ const FINDERS: Record<string, (text: string) => unknown> = {
   // The person cues around one mention, at every 97th character.
   'person cues at mentions': (text) => {
     for (let i = 0; i + 8 < text.length; i += 97) personCue(text, i, i + 8);
+  },
+  // Whether a longer name follows a listed ordinary word, after every 97th character.
+  'a longer name after a listed word, at mentions': (text) => {
+    for (let i = 0; i < text.length; i += 97) startsLongerName(text, i);
   },
   'reference lines': findReferenceLines,
   // The impersonation cue before one mention, at every 97th character.

@@ -1,0 +1,141 @@
+/**
+ * The `checked` way of joining the model to the rules: a threat actor only a cue proposed (in no list, made by
+ * no vendor scheme) is the model's to decide; every other rule entity stays as in `union`.
+ */
+import { describe, expect, it } from 'vitest';
+import { combineWithModel } from '@/lib/entities/model/combine';
+import { isCueOnlyActor, KEEP_ACTOR_BELOW } from '@/lib/entities/model/checked-by-model';
+import { modelFromWeights, type ModelSpan } from '@/lib/entities/model/entity-model';
+import type { Entity } from '@/lib/entities/types';
+
+const text = 'The Trickbot group used Trickbot. APT28 and Vortexa struck.';
+const at = (name: string, from = 0) => {
+  const start = text.indexOf(name, from);
+  return { start, end: start + name.length, text: name };
+};
+const cued: Entity = {
+  kind: 'threat-actor',
+  name: 'Trickbot group',
+  canonical: 'Trickbot group',
+  aliases: [],
+  mentions: [at('Trickbot group')],
+  foundBy: { rules: { cue: 'actor' } },
+};
+const listed: Entity = {
+  kind: 'threat-actor',
+  name: 'APT28',
+  canonical: 'Sofacy',
+  aliases: ['APT28'],
+  mentions: [at('APT28')],
+  foundBy: { rules: { listed: true } },
+};
+const scheme: Entity = {
+  kind: 'threat-actor',
+  name: 'Vortexa',
+  canonical: 'Vortexa',
+  aliases: [],
+  mentions: [at('Vortexa')],
+  foundBy: { rules: { scheme: 'test scheme' } },
+};
+const names = (found: Entity[]) => found.map((e) => [e.kind, e.mentions.map((m) => m.text).join('|')]).sort();
+
+describe('the model checking cue-only actors', () => {
+  it('checks only an actor that a cue alone proposed', () => {
+    expect(isCueOnlyActor(cued)).toBe(true);
+    expect(isCueOnlyActor(listed)).toBe(false);
+    expect(isCueOnlyActor(scheme)).toBe(false);
+    expect(isCueOnlyActor({ ...cued, kind: 'malware' })).toBe(false);
+  });
+
+  it('leaves alone a name that ends in a capitalised group noun: it says itself what it is', () => {
+    const named = (name: string) => ({ ...cued, name, canonical: name });
+    expect(isCueOnlyActor(named('Cobalt Group'))).toBe(false);
+    expect(isCueOnlyActor(named('Karakurt Team'))).toBe(false);
+    expect(isCueOnlyActor(named('Trickbot'))).toBe(true);
+    expect(isCueOnlyActor(named('Trickbot gang'))).toBe(true);
+  });
+
+  it('drops a cue-only actor the model does not keep, and keeps the listed and scheme actors it does not judge', () => {
+    expect(names(combineWithModel(text, [cued, listed, scheme], [], 'checked', () => undefined))).toEqual([
+      ['threat-actor', 'APT28'],
+      ['threat-actor', 'Vortexa'],
+    ]);
+    // As a union the same cue-only actor stays.
+    expect(names(combineWithModel(text, [cued, listed, scheme], [], 'union', () => undefined))).toHaveLength(3);
+  });
+
+  it("gives a cue-only actor the model's kind: the malware its group noun named", () => {
+    const trickbot = at('Trickbot');
+    const found = combineWithModel(
+      text,
+      [cued, listed],
+      [{ kind: 'malware', start: trickbot.start, end: trickbot.end, confidence: 0.7 }],
+      'checked',
+      () => undefined,
+    );
+    expect(names(found)).toEqual([
+      ['malware', 'Trickbot'],
+      ['threat-actor', 'APT28'],
+    ]);
+  });
+
+  it("keeps a cue-only actor the model also calls an actor, with the rules' reason and the model's confidence", () => {
+    const span = at('Trickbot group');
+    const [actor] = combineWithModel(
+      text,
+      [cued],
+      [{ kind: 'threat-actor', start: span.start, end: span.end, confidence: 0.9 }],
+      'checked',
+      () => undefined,
+    );
+    expect(actor).toMatchObject({
+      kind: 'threat-actor',
+      name: 'Trickbot group',
+      foundBy: { rules: { cue: 'actor' }, model: { confidence: 0.9, agreesWithRules: true } },
+    });
+  });
+
+  it("never lets the model's span take a listed actor's place", () => {
+    const span = at('APT28');
+    const found = combineWithModel(
+      text,
+      [listed],
+      [{ kind: 'malware', start: span.start, end: span.end, confidence: 0.9 }],
+      'checked',
+      () => undefined,
+    );
+    expect(names(found)).toEqual([['threat-actor', 'APT28']]);
+  });
+});
+
+describe('how sure the model must be to recast a cue-only actor', () => {
+  const sentence = 'The Trickbot group struck again.';
+  const span = { start: 4, end: 12 };
+  const trickbot: Entity = {
+    kind: 'threat-actor',
+    name: 'Trickbot',
+    canonical: 'Trickbot',
+    aliases: [],
+    mentions: [{ ...span, text: 'Trickbot' }],
+    foundBy: { rules: { cue: 'actor' } },
+  };
+  // One feature, the bias, whose weights (none, actor, malware, tool) make every candidate malware.
+  const modelSaying = (malware: number) => modelFromWeights(['bias'], [0, 0, malware, 0], () => [], 'checked', Infinity);
+  const at = (spans: ModelSpan[]) => spans.find((s) => s.start === span.start && s.end === span.end);
+
+  it(`keeps the rules' actor where the model is less than ${KEEP_ACTOR_BELOW * 100}% sure of its other reading`, () => {
+    // softmax: e^0.5 / (3 + e^0.5) ≈ 0.35.
+    expect(at(modelSaying(0.5).findSpans(sentence, [trickbot]))).toMatchObject({ kind: 'threat-actor' });
+  });
+  it('recasts it where the model is sure', () => {
+    // e^6 / (3 + e^6) ≈ 0.99.
+    expect(at(modelSaying(6).findSpans(sentence, [trickbot]))).toMatchObject({ kind: 'malware' });
+  });
+  it('never keeps a name the rules did not call an actor that way', () => {
+    expect(
+      modelSaying(0.5)
+        .findSpans(sentence, [])
+        .every((s) => s.kind === 'malware'),
+    ).toBe(true);
+  });
+});
