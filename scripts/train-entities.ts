@@ -46,7 +46,16 @@ console.log(
 );
 const resolve = dictionaryResolver(finder.dictionary, finder.software);
 const { tallies, foldTallies } = crossValidate(reports, VARIANTS, rulesOf, resolve, facts, () => {}, vocabulary);
-const unseen = crossValidate(reports, actorVariants, rulesOf, resolve, facts, () => {}, vocabulary, unseenFoldTools(data, () => {})).tallies;
+const unseen = crossValidate(
+  reports,
+  actorVariants,
+  rulesOf,
+  resolve,
+  facts,
+  () => {},
+  vocabulary,
+  unseenFoldTools(data, () => {}),
+).tallies;
 console.log(HEADER.replace('split   ', 'variant '));
 // The figure: the mean exact F1 of threat actors and of malware + tools, over both cross-validations (the
 // unseen one stands for reports whose names are in no list; `entities-eval/unseen-names.ts`).
