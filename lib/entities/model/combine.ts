@@ -9,6 +9,7 @@ import type { Entity, Mention } from '../types';
 import type { CombineMode, ModelSpan } from './entity-model';
 import { isModelKind, type ModelKind } from './tags';
 import { keptWithoutCheck } from './checked-by-model';
+import { firstOverlapping } from './first-overlapping';
 
 /** What the dictionaries know of a name of a kind, for a span the rules did not resolve. */
 export type Resolve = (kind: ModelKind, surface: string) => Omit<Entity, 'mentions' | 'name' | 'kind'> | undefined;
@@ -62,13 +63,5 @@ export function combineWithModel(
 }
 
 function overlapsAny(sorted: readonly Mention[], span: { start: number; end: number }): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].end <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  // Settled mentions never overlap, so sorted by start they are sorted by end too.
-  return lo < sorted.length && sorted[lo].start < span.end;
+  return firstOverlapping(sorted, span) >= 0;
 }

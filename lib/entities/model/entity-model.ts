@@ -7,11 +7,12 @@
 import { spanDocument, type DictionaryFacts } from './span-features';
 import { spanScorer } from './score-span';
 import { CLASSES, classOf, kindOfClass, NONE, type ModelKind } from './tags';
-
-const ACTOR = classOf('threat-actor');
+import { firstOverlapping } from './first-overlapping';
 import type { Entity } from '../types';
 import type { TechniqueTaggerFile } from './techniques/technique-tagger-file';
 import { cueOnlyActorSpans, keptWithoutCheck, KEEP_ACTOR_BELOW } from './checked-by-model';
+
+const ACTOR = classOf('threat-actor');
 
 export interface EntityModelFile {
   format: 'gloss-entity-model/2';
@@ -146,16 +147,7 @@ export function modelFromWeights(
 /** Whether a span overlaps no mention the rules found (of any kind); rule mentions never overlap. */
 function freeOfRules(ruleEntities: readonly Entity[]): (span: { start: number; end: number }) => boolean {
   const mentions = ruleEntities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
-  return (span) => {
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[mid].end <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return !(lo < mentions.length && mentions[lo].start < span.end);
-  };
+  return (span) => firstOverlapping(mentions, span) < 0;
 }
 
 /** Non-overlapping spans, the larger margin over `none` first; returned in text order. */

@@ -15,20 +15,9 @@
 import { formKey } from '../../dictionary';
 import type { Entity, Mention } from '../../types';
 import type { TaggedText } from './technique-tagger';
+import { firstOverlapping } from '../first-overlapping';
 
 export type TechniqueCombine = 'rules' | 'tagger' | 'union' | 'tagger-first' | 'free-lines';
-
-/** The first range in `sorted` (by start; none overlapping) that overlaps `span`, or -1. */
-function overlapping(sorted: readonly { start: number; end: number }[], span: { start: number; end: number }): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].end <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo].start < span.end ? lo : -1;
-}
 
 export function combineTechniques(text: string, ruleEntities: readonly Entity[], tagged: TaggedText, mode: TechniqueCombine): Entity[] {
   if (mode === 'rules') return [...ruleEntities];
@@ -37,7 +26,7 @@ export function combineTechniques(text: string, ruleEntities: readonly Entity[],
     .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
     .sort((a, b) => a.start - b.start);
   const allMentions = ruleEntities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
-  const used = mode === 'union' ? tagged.spans.filter((s) => overlapping(allMentions, s) < 0) : tagged.spans;
+  const used = mode === 'union' ? tagged.spans.filter((s) => firstOverlapping(allMentions, s) < 0) : tagged.spans;
   const built = new Map<Entity, Entity>();
   const byText = new Map<string, Entity>();
   const taggedMentions: Mention[] = [];
@@ -45,7 +34,7 @@ export function combineTechniques(text: string, ruleEntities: readonly Entity[],
     const surface = text.slice(span.start, span.end);
     const mention: Mention = { start: span.start, end: span.end, text: surface };
     taggedMentions.push(mention);
-    const at = overlapping(techniqueMentions, span);
+    const at = firstOverlapping(techniqueMentions, span);
     const rule = at >= 0 ? techniqueMentions[at] : undefined;
     let entity = rule ? built.get(rule.entity) : byText.get(formKey(surface));
     if (!entity) {
@@ -74,7 +63,9 @@ export function combineTechniques(text: string, ruleEntities: readonly Entity[],
   // The rules' technique mentions that stay: on table lines (`free-lines`), or where the tagger found
   // nothing (`tagger-first`); with the tagger's mentions of the same technique, when it has any.
   const stays =
-    mode === 'free-lines' ? (m: Mention) => overlapping(tagged.tableLines, m) >= 0 : (m: Mention) => overlapping(taggedMentions, m) < 0;
+    mode === 'free-lines'
+      ? (m: Mention) => firstOverlapping(tagged.tableLines, m) >= 0
+      : (m: Mention) => firstOverlapping(taggedMentions, m) < 0;
   const kept: Entity[] = [];
   for (const entity of ruleTechniques) {
     const mentions = entity.mentions.filter(stays);
