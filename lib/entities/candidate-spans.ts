@@ -74,13 +74,16 @@ export function gatherCandidates(
   }
 
   // Names proposed by context, then found again wherever they occur.
-  const cuedNames = new Map<string, { kind: CueKind; aliasOf?: { start: number; end: number } }>();
+  const cuedNames = new Map<string, { kind: CueKind; aliasOf?: { start: number; end: number }; introduced?: boolean }>();
   // Actor proposals first: a span proposed as both keeps the actor reading ("X ransomware gang").
   for (const cue of [...findCuedNames(text), ...findCuedSoftware(text), ...findCuedTools(text)]) {
     const span = spanAt(cue.start, cue.end);
     span.cued ??= cue.kind;
     span.aliasOf ??= cue.aliasOf;
-    if (!cuedNames.has(cue.text)) cuedNames.set(cue.text, { kind: cue.kind, aliasOf: cue.aliasOf });
+    if (cue.introduced) span.introduced = true;
+    const known = cuedNames.get(cue.text);
+    if (!known) cuedNames.set(cue.text, { kind: cue.kind, aliasOf: cue.aliasOf, introduced: cue.introduced });
+    else if (cue.introduced && known.kind === cue.kind) known.introduced = true;
   }
   // Names the dictionaries match anyway are not propagated; their mentions are decided one by one.
   for (const name of cuedNames.keys()) if (matcher.find(name).some((m) => m.start === 0 && m.end === name.length)) cuedNames.delete(name);
@@ -102,6 +105,7 @@ export function gatherCandidates(
       const span = spanAt(m.index, end);
       span.cued ??= cue.kind;
       span.aliasOf ??= cue.aliasOf;
+      if (cue.introduced && span.cued === cue.kind) span.introduced = true;
     }
   }
 

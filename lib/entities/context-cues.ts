@@ -158,13 +158,13 @@ const LIST_ITEM = new RegExp(`${OPEN_QUOTE}(${NAME})`, 'g');
 /** Names proposed by context (see the module comment), in text order; overlaps are all kept. */
 export function findCuedNames(text: string): CuedName[] {
   const out: CuedName[] = [];
-  const push = (at: number, name: string, kind: CueKind, aliasOf?: CuedName['aliasOf'], ownName = false) => {
+  const push = (at: number, name: string, kind: CueKind, aliasOf?: CuedName['aliasOf'], ownName = false, introduced = false) => {
     const lead = leadingStopWords(name);
     const start = at + lead;
     const bare = name.slice(lead);
     const trimmed = INITIALS.test(bare) ? bare : bare.replace(/[.\s]+$/, '');
     if (!isNameLike(trimmed, ownName)) return;
-    out.push({ start, end: start + trimmed.length, text: trimmed, kind, aliasOf });
+    out.push({ start, end: start + trimmed.length, text: trimmed, kind, aliasOf, ...(introduced && { introduced }) });
   };
   for (const rule of CUE_RULES) {
     for (const m of text.matchAll(rule.regex)) {
@@ -173,7 +173,7 @@ export function findCuedNames(text: string): CuedName[] {
       push(start, name, rule.kind);
     }
   }
-  for (const found of findIntroducedGroups(text)) push(found.start, found.name, 'actor', undefined, found.ownName);
+  for (const found of findIntroducedGroups(text)) push(found.start, found.name, 'actor', undefined, found.ownName, true);
   for (const m of text.matchAll(AKA)) {
     const head = m[1];
     const headStart = m.index;

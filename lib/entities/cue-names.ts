@@ -101,4 +101,6 @@ export interface CuedName {
   kind: CueKind;
   /** For aliases given in apposition ("X (also known as Y)", "X (ABBR)"): the span of X. */
   aliasOf?: { start: number; end: number };
+  /** Proposed by a cue that introduces a group under a name of its own ("we dubbed the gang X", "X APT"). */
+  introduced?: boolean;
 }

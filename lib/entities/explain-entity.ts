@@ -80,7 +80,9 @@ export function explainEntity(
       );
   }
   if (rules?.scheme) why.push(`Named in a vendor's naming scheme (${rules.scheme})`);
-  if (rules?.cue === 'actor') why.push('The text names it as a group (a cue such as “the X gang”, “tracked as X”, “threat actor X”)');
+  if (rules?.cue === 'actor' && rules.introduced)
+    why.push('The text introduces it as a group’s own name (a cue such as “we dubbed the gang X”, “the X APT”, “refers to itself as X”)');
+  else if (rules?.cue === 'actor') why.push('The text names it as a group (a cue such as “the X gang”, “tracked as X”, “threat actor X”)');
   if (rules?.cue === 'software') why.push('The text names it as software (a cue such as “X loader”, “a backdoor dubbed X”)');
   if (model) {
     why.push(
@@ -118,6 +120,7 @@ export function readFoundBy(value: unknown): FoundBy | undefined {
       ...(r.listed === true && { listed: true }),
       ...(isText(r.scheme) && { scheme: r.scheme }),
       ...((r.cue === 'actor' || r.cue === 'software') && { cue: r.cue }),
+      ...(r.introduced === true && { introduced: true }),
       ...(r.row === true && { row: true }),
     };
   }

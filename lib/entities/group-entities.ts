@@ -21,6 +21,8 @@ export interface Span extends Mention {
   dictionary: boolean;
   scheme?: string;
   cued?: CueKind;
+  /** A cue introduces a group under this name (`CuedName.introduced`). */
+  introduced?: boolean;
   aliasOf?: { start: number; end: number };
   /** The text calls the software malware right at this mention ("Taurus Stealer"). */
   calledMalware?: boolean;
@@ -111,6 +113,7 @@ export function groupEntities(
     if (span.dictionary) group.foundBy.listed = true;
     if (span.scheme) group.foundBy.scheme ??= span.scheme;
     if (span.cued) group.foundBy.cue ??= span.cued;
+    if (span.introduced && group.kind === 'actor') group.foundBy.introduced = true;
     for (const other of group.kind === 'actor' ? span.actorIds : span.softwareIds) if (!group.ids.includes(other)) group.ids.push(other);
     group.mentions.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end) });
   });

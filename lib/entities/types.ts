@@ -38,7 +38,7 @@ export interface FoundBy {
    * The rules found it: by a listed name, a vendor naming scheme (e.g. "Microsoft Storm-####"), or a cue
    * phrase; `row`: a technique some of whose mentions are an ATT&CK table's rows (`technique-rows.ts`).
    */
-  rules?: { listed?: boolean; scheme?: string; cue?: 'actor' | 'software'; row?: boolean };
+  rules?: { listed?: boolean; scheme?: string; cue?: 'actor' | 'software'; introduced?: boolean; row?: boolean };
   /** The learned model kept it, with its probability for that decision. */
   model?: { confidence: number; agreesWithRules: boolean };
 }

@@ -20,6 +20,9 @@ describe('why an entity is there', () => {
     expect(explainEntity(storm)).toContain("Named in a vendor's naming scheme (Microsoft Storm-####)");
     const gang = found('Researchers tracked a threat actor called Quartzwing across Europe.', 'Quartzwing');
     expect(explainEntity(gang).join(' ')).toMatch(/names it as a group/);
+    const dubbed = found('We dubbed the gang Quartzwing. Quartzwing sells access to hospitals.', 'Quartzwing');
+    expect(explainEntity(dubbed).join(' ')).toMatch(/introduces it as a group’s own name/);
+    expect(readFoundBy(dubbed.foundBy)?.rules).toMatchObject({ cue: 'actor', introduced: true });
   });
 
   it("reports the model's confidence, and every actor an ambiguous name may mean", () => {

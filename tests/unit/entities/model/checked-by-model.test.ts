@@ -55,6 +55,23 @@ describe('the model checking cue-only actors', () => {
     expect(isCueOnlyActor(named('Trickbot gang'))).toBe(true);
   });
 
+  it('leaves alone a name a cue introduces as a group\'s own ("we dubbed the gang X", "the X APT")', () => {
+    expect(isCueOnlyActor({ ...cued, foundBy: { rules: { cue: 'actor', introduced: true } } })).toBe(false);
+  });
+
+  it('carries the introducing cue from the text to the entity, and no other cue', async () => {
+    const { createEntityScanner } = await import('@/lib/entities/scan-entities');
+    const { loadEntityData } = await import('@/lib/entities/shipped-data');
+    const rules = createEntityScanner({ ...loadEntityData(), model: undefined });
+    const actor = (sentence: string, name: string) =>
+      rules.findEntities(sentence).find((e) => e.kind === 'threat-actor' && e.name === name)?.foundBy?.rules;
+    expect(actor('Researchers tracked the Vexa APT for months.', 'Vexa')).toMatchObject({ cue: 'actor', introduced: true });
+    expect(actor('We dubbed the gang BlueHydra. BlueHydra sells access.', 'BlueHydra')).toMatchObject({ introduced: true });
+    const plainCue = actor('Members of the Zorblat gang used it.', 'Zorblat');
+    expect(plainCue).toMatchObject({ cue: 'actor' });
+    expect(plainCue).not.toHaveProperty('introduced');
+  });
+
   it('drops a cue-only actor the model does not keep, and keeps the listed and scheme actors it does not judge', () => {
     expect(names(combineWithModel(text, [cued, listed, scheme], [], 'checked', () => undefined))).toEqual([
       ['threat-actor', 'APT28'],
