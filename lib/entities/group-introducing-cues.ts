@@ -30,6 +30,11 @@ const NAME_LAST_RULES: readonly RegExp[] = [
     String.raw`\b(?:dubb(?:ed|ing|s)?|call(?:ed|ing|s)?|nam(?:ed|ing|es?)|label(?:l?ed|l?ing|s)?|track(?:ed|ing|s)?|refer(?:red|ring|s)?${S}to)${S}(?:the|this|these|that)${S}(?:new${S}|latest${S}|unknown${S}|previously${S}unknown${S})?(?:threat${S})?(?:group|gang|actors?|crew|collective|cluster|operators?|hackers?)${S}(?:as${S})?${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
+  // "a new group we call X", "a gang researchers have dubbed X", "the cluster we track as X"
+  new RegExp(
+    String.raw`\b(?:group|gang|crew|collective|cluster|threat${S}actor)${S}(?:that${S}|which${S})?(?:we|researchers|analysts)${S}(?:have${S}|now${S})?(?:dubb(?:ed)?|call(?:ed)?|named?|label(?:l?ed)?|track(?:ed)?${S}as|refer${S}to${S}as)${S}${OPEN_QUOTE}(${NAME})`,
+    'g',
+  ),
   // "the group — which refers to itself as X", "a gang that calls itself X" (within the sentence)
   new RegExp(
     String.raw`\b(?:group|gang|crew|collective|actors?|hackers?|operators?)\b[^.!?\n]{0,60}?\b(?:refers?|referred|call(?:s|ed)?|names?|named|brands?|branded|styles?|styled|describes?|described)${S}(?:to${S})?(?:itself|themselves)${S}(?:as${S})?(?:the${S})?${OPEN_QUOTE}(${NAME})`,

@@ -13,6 +13,14 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('We are tracking this new group as “Velvet Tide”.')).toContain('Velvet Tide');
     expect(cued('Analysts refer to the actor as Marble Heron.')).toContain('Marble Heron');
   });
+  it('takes the name after the group noun: "a new group we call X", "the gang researchers have dubbed X", "a cluster we track as X"', () => {
+    expect(cued('In March we saw a new group we call ShadowMoth at work.')).toContain('ShadowMoth');
+    expect(cued('The gang researchers have dubbed Night Owl struck twice.')).toContain('Night Owl');
+    expect(cued('It is a cluster we track as “Amber Finch”.')).toContain('Amber Finch');
+    expect(findCuedNames('a new group we call ShadowMoth').find((c) => c.text === 'ShadowMoth')).toMatchObject({ introduced: true });
+    // A lower-case phrase after "we call" is no name.
+    expect(cued('This is the group we call the usual suspects.')).toEqual([]);
+  });
   it('takes the name a group gives itself: "the group — which refers to itself as X", "a gang that calls itself X"', () => {
     expect(cued('The group — which refers to itself as Vice Society — leaks data.')).toContain('Vice Society');
     expect(cued('A gang that calls itself “Lapsus” took credit.')).toContain('Lapsus');
