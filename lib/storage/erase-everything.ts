@@ -16,7 +16,8 @@ export interface ErasedRecords {
 }
 
 export async function eraseEverything(db: GlossDatabase): Promise<ErasedRecords> {
-  const tables = [
+  // Settings are not cleared whole (`clearSettings` keeps the welcome record); every other table is.
+  const cleared = [
     db.pages,
     db.annotations,
     db.tags,
@@ -24,11 +25,10 @@ export async function eraseEverything(db: GlossDatabase): Promise<ErasedRecords>
     db.actors,
     db.aliasPicks,
     db.pausedSites,
-    db.settings,
     db.syncRecords,
     db.syncState,
   ];
-  return db.transaction('rw', tables, async () => {
+  return db.transaction('rw', [...cleared, db.settings], async () => {
     // A highlight's page may be missing from `pages` (an older import): both lists name pages to repaint.
     const pageUrls = new Set<string>([
       ...((await db.pages.toCollection().primaryKeys()) as string[]),
@@ -36,11 +36,7 @@ export async function eraseEverything(db: GlossDatabase): Promise<ErasedRecords>
       ...((await db.entityTags.orderBy('pageUrl').uniqueKeys()) as string[]),
     ]);
     const resumedSites = (await db.pausedSites.toCollection().primaryKeys()) as string[];
-    await Promise.all(
-      [db.pages, db.annotations, db.tags, db.entityTags, db.actors, db.aliasPicks, db.pausedSites, db.syncRecords, db.syncState].map(
-        (table) => table.clear(),
-      ),
-    );
+    await Promise.all(cleared.map((table) => table.clear()));
     await clearSettings(db);
     return { pageUrls: [...pageUrls].sort(), resumedSites };
   });

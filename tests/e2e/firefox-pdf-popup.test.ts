@@ -5,6 +5,7 @@ import { SAMPLE_TITLE } from './support/sample';
 import { usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
 import { samplePdfHighlight, sampleMentions, VIEWER_MARKS_SCRIPT, type ViewerMarks } from './support/pdf-popup';
 import { useTestPdfs } from '../support/use-test-pdfs';
+import { tabIdOf } from './support/firefox-gloss-ui';
 
 const env = useFirefox();
 useTestPdfs(['sample']);
@@ -31,12 +32,7 @@ describe('Firefox: the popup for Gloss’s PDF viewer', () => {
     await viewer.goto(url);
     // As in the viewer's own test: the popup opened for an article, pointed at the PDF's tab, opens it in Gloss.
     const { page: article, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html?case=pdf-popup'));
-    const tabId = await popup.evaluate(async (address) => {
-      const tabs = await (
-        globalThis as unknown as { browser: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } }
-      ).browser.tabs.query({});
-      return tabs.find((tab) => tab.url === address)?.id ?? null;
-    }, url);
+    const tabId = await tabIdOf(popup, url);
     expect(tabId).not.toBeNull();
     await popup.evaluate((id) => {
       location.search = `?tab=${id}`;

@@ -5,6 +5,7 @@ import { useFirefox } from './support/browser-sessions';
 import { SAMPLE_TITLE } from './support/sample';
 import { spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
 import { useTestPdfs } from '../support/use-test-pdfs';
+import { tabIdOf } from './support/firefox-gloss-ui';
 
 useTestPdfs(['broken', 'sample', 'sample-no-outline', 'scanned', 'encrypted']);
 
@@ -29,12 +30,7 @@ describe('Firefox: Gloss’s PDF viewer', () => {
     // The e2e build opens the popup for a page it loads, but Firefox's PDF viewer tab never reports that it
     // finished loading: open the popup for an article instead, then point it at the PDF's tab (popup.html?tab=<id>).
     const { page: article, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
-    const tabId = await popup.evaluate(async (address) => {
-      const tabs = await (
-        globalThis as unknown as { browser: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } }
-      ).browser.tabs.query({});
-      return tabs.find((tab) => tab.url === address)?.id ?? null;
-    }, url);
+    const tabId = await tabIdOf(popup, url);
     expect(tabId).not.toBeNull();
     await popup.evaluate((id) => {
       location.search = `?tab=${id}`;

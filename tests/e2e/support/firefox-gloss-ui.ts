@@ -78,3 +78,17 @@ export async function highlightWithNote(
 
 /** The sample article's headline number, a selection the Firefox tests highlight. */
 export const HEADLINE_NUMBER = { start: 'Astonishingly, the group', end: '750 million', inside: 'staggering' };
+
+/**
+ * The id of the tab showing `address`, asked from a Gloss page (the popup), or null. Firefox's own PDF viewer
+ * tab never reports that it finished loading, so its tests open the popup for an article and then point it at
+ * the PDF's tab (`popup.html?tab=<id>`) with this id.
+ */
+export async function tabIdOf(popup: Page, address: string): Promise<number | null> {
+  return popup.evaluate(async (url) => {
+    const tabs = await (
+      globalThis as unknown as { browser: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } }
+    ).browser.tabs.query({});
+    return tabs.find((tab) => tab.url === url)?.id ?? null;
+  }, address);
+}
