@@ -11,6 +11,7 @@
  */
 import { actorOtherNames } from './actor-other-names';
 import { formKey, textForms, type ThreatActorRecord } from './dictionary';
+import { sourceName } from './source-names';
 import type { UserActor } from './user-actors';
 
 /** How a candidate goes by the name. */
@@ -19,7 +20,7 @@ export type NameRelation = 'name' | 'microsoft' | 'alias';
 export interface AliasCandidate {
   canonical: string;
   relation: NameRelation;
-  /** The lists its entry comes from, in words: "MITRE ATT&CK", "MISP galaxy", "Microsoft", "You". */
+  /** The lists its entry comes from, in words: "MITRE ATT&CK", "MISP galaxy", "Microsoft naming map", "You". */
   lists: string[];
   /** Its other names (Microsoft's name and aliases, without `canonical`), as exports list them. */
   aliases: string[];
@@ -30,13 +31,6 @@ export interface ActorNameIndex {
   /** Every actor `name` may mean, preferred first; empty for a name no list has. */
   candidates(name: string): AliasCandidate[];
 }
-
-/** The data's source ids in words, as the entity details name them. */
-export const SOURCE_WORDS: Record<string, string> = {
-  'mitre-attack': 'MITRE ATT&CK',
-  'misp-galaxy': 'MISP galaxy',
-  microsoft: 'Microsoft',
-};
 
 interface Entry {
   record: ThreatActorRecord;
@@ -51,7 +45,7 @@ const NO_USER_ACTORS: readonly UserActor[] = [];
 
 function listsOf(record: ThreatActorRecord): string[] {
   const { sources, source } = record as ThreatActorRecord & { sources?: string[]; source?: string };
-  return (sources ?? (source ? [source] : [])).map((s) => SOURCE_WORDS[s] ?? s);
+  return (sources ?? (source ? [source] : [])).map(sourceName);
 }
 
 /**
@@ -121,7 +115,7 @@ export function relationWords(relation: NameRelation): string {
   return relation === 'name' ? 'its own name' : relation === 'microsoft' ? 'Microsoft’s name for it' : 'another name for it';
 }
 
-/** "Magic Hound (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft)". */
+/** "Magic Hound (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft naming map)". */
 export function describeCandidate(candidate: Pick<AliasCandidate, 'canonical' | 'relation' | 'lists'>): string {
   const lists = candidate.lists.length > 0 ? `; ${candidate.lists.join(', ')}` : '';
   return `${candidate.canonical} (${relationWords(candidate.relation)}${lists})`;

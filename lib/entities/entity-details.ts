@@ -7,6 +7,7 @@
 import { formKey } from './dictionary';
 import type { AmbiguousName } from './alias-picks';
 import { explainEntity } from './explain-entity';
+import { sourceName } from './source-names';
 import type { Entity, EntityKind } from './types';
 
 /** Fields of data/threat-actors.json and data/software.json records that details use. */
@@ -43,12 +44,6 @@ export interface EntityDetails {
   /** Why it is in the list and why its name resolved where it did (`explain-entity.ts`). */
   why: string[];
 }
-
-const SOURCE_NAMES: Record<string, string> = {
-  'mitre-attack': 'MITRE ATT&CK',
-  'misp-galaxy': 'MISP galaxy',
-  microsoft: 'Microsoft',
-};
 
 const MAX_REFERENCES = 5;
 
@@ -118,7 +113,7 @@ export function describeEntity(entity: Entity & { ambiguous?: readonly Ambiguous
     aliases: entity.aliases,
     ...(record?.country && { country: record.country }),
     ...(record?.msft_origin && { motivation: record.msft_origin }),
-    sources: [...names.map((name) => SOURCE_NAMES[name] ?? name), ...(fromUser ? ['You'] : [])],
+    sources: [...names.map(sourceName), ...(fromUser ? ['You'] : [])],
     ...(attackId && { attackId }),
     links: entity.kind === 'indicator' ? [] : links,
     why: explainEntity(entity, record),

@@ -8,6 +8,7 @@ import { describeCandidate } from './alias-candidates';
 import type { AmbiguousName } from './alias-picks';
 import { formKey } from './dictionary';
 import { explainKind } from './explain-kind';
+import { sourceName } from './source-names';
 import type { Entity, FoundBy } from './types';
 
 /** The fields of a data record the explanation reads. */
@@ -19,14 +20,8 @@ export interface ExplainedRecord {
   source?: string;
 }
 
-const LIST_NAMES: Record<string, string> = {
-  'mitre-attack': 'MITRE ATT&CK',
-  'misp-galaxy': 'MISP galaxy',
-  microsoft: 'Microsoft naming map',
-};
-
 const listNames = (record: ExplainedRecord | undefined): string[] =>
-  (record?.sources ?? (record?.source ? [record.source] : [])).map((s) => LIST_NAMES[s] ?? s);
+  (record?.sources ?? (record?.source ? [record.source] : [])).map(sourceName);
 
 const percent = (p: number) => `${Math.round(Math.min(1, Math.max(0, p)) * 100)}%`;
 

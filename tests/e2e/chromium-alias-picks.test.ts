@@ -31,7 +31,7 @@ describe('Chromium: a name that may mean several actors', () => {
     await expect
       .poll(() => why.textContent(), WAIT)
       .toContain(
-        '“Grizzly Steppe” may mean APT28 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft) or APT29 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft); Gloss took APT28',
+        '“Grizzly Steppe” may mean APT28 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft naming map) or APT29 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft naming map); Gloss took APT28',
       );
 
     // With the keyboard: arrow to APT29, tab to "Use APT29 on this page", press Enter.

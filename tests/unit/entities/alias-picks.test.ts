@@ -22,13 +22,13 @@ const actorsIn = (text: string, picks: AliasPick[]) =>
 describe('actorNameIndex: every actor a name may mean, and where each goes by it', () => {
   it('lists the candidates of a shared alias from the shipped data, with each entry’s lists', () => {
     expect(index.candidates('grizzly  STEPPE').map((c) => [c.canonical, c.relation, c.lists])).toEqual([
-      ['APT28', 'alias', ['MITRE ATT&CK', 'MISP galaxy', 'Microsoft']],
-      ['APT29', 'alias', ['MITRE ATT&CK', 'MISP galaxy', 'Microsoft']],
+      ['APT28', 'alias', ['MITRE ATT&CK', 'MISP galaxy', 'Microsoft naming map']],
+      ['APT29', 'alias', ['MITRE ATT&CK', 'MISP galaxy', 'Microsoft naming map']],
     ]);
     // The actor whose own name it is comes first, as the dictionary prefers it.
     expect(index.candidates('Charming Kitten').map((c) => [c.canonical, c.relation, c.lists])).toEqual([
       ['Charming Kitten', 'name', ['MISP galaxy']],
-      ['Magic Hound', 'alias', ['MITRE ATT&CK', 'MISP galaxy', 'Microsoft']],
+      ['Magic Hound', 'alias', ['MITRE ATT&CK', 'MISP galaxy', 'Microsoft naming map']],
     ]);
     expect(index.candidates('Labyrinth Chollima').map((c) => c.canonical)).toEqual([
       'AppleJeus',
@@ -48,7 +48,7 @@ describe('actorNameIndex: every actor a name may mean, and where each goes by it
     const merged = withUserActors(actors, own);
     const candidates = actorNameIndex(merged, own).candidates('Grizzly Steppe');
     expect(candidates.map((c) => [c.canonical, c.lists.at(-1)])).toEqual([
-      ['APT28', 'Microsoft'],
+      ['APT28', 'Microsoft naming map'],
       ['APT29', 'You'],
       ['Quiet Heron', 'You'],
     ]);
@@ -118,7 +118,7 @@ describe('explainEntity: an ambiguous name names every candidate and where each 
   it('says who decided: Gloss, or the researcher for this page or every page', () => {
     const [taken] = applyAliasPicks(scanner.findEntities(GRIZZLY), [], index).filter((e) => e.kind === 'threat-actor');
     const listed =
-      'APT28 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft) or APT29 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft)';
+      'APT28 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft naming map) or APT29 (another name for it; MITRE ATT&CK, MISP galaxy, Microsoft naming map)';
     expect(explainEntity(taken)).toContain(
       `“Grizzly Steppe” may mean ${listed}; Gloss took APT28, the one the text names elsewhere or the lists put first`,
     );

@@ -45,7 +45,7 @@ describe('describeEntity', () => {
       canonical: 'Scattered Spider',
       aliases: ['Octo Tempest', 'UNC3944'],
       motivation: 'Financially motivated',
-      sources: ['MITRE ATT&CK', 'MISP galaxy', 'Microsoft'],
+      sources: ['MITRE ATT&CK', 'MISP galaxy', 'Microsoft naming map'],
       attackId: 'G1015',
       links: [
         { label: 'MITRE ATT&CK G1015', url: 'https://attack.mitre.org/groups/G1015/' },

@@ -1,0 +1,12 @@
+/**
+ * The threat-actor lists' source ids in words, one spelling everywhere the details, the alias picker and
+ * the "why" text name a list: "Microsoft naming map", not "Microsoft" in one place and the map in another.
+ */
+export const SOURCE_NAMES: Readonly<Record<string, string>> = {
+  'mitre-attack': 'MITRE ATT&CK',
+  'misp-galaxy': 'MISP galaxy',
+  microsoft: 'Microsoft naming map',
+};
+
+/** The words for a source id; an unknown id as it is. */
+export const sourceName = (id: string): string => SOURCE_NAMES[id] ?? id;
