@@ -105,7 +105,7 @@ const CUE_RULES: readonly CueRule[] = [
     kind: 'actor',
     group: 1,
   },
-  // "threat actor X", "APT group X", "group named X", "threat actor dubbed X"
+  // "threat actor X", "APT group X", "group named X", "threat actor dubbed X", "the crew known as X"
   {
     regex: new RegExp(
       String.raw`\b(?:threat${S}actors?|threat${S}groups?|APT${S}groups?|hacking${S}group|cybercrime${S}group)${S}(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`,
@@ -115,7 +115,7 @@ const CUE_RULES: readonly CueRule[] = [
     group: 1,
   },
   {
-    regex: new RegExp(String.raw`\b(?:group|actor|gang)${S}(?:named|called|dubbed)${S}${OPEN_QUOTE}(${NAME})`, 'g'),
+    regex: new RegExp(String.raw`\b(?:group|actor|gang|crew)${S}(?:named|called|dubbed|known${S}as)${S}${OPEN_QUOTE}(${NAME})`, 'g'),
     kind: 'actor',
     group: 1,
   },

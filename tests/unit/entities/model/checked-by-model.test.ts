@@ -55,6 +55,23 @@ describe('the model checking cue-only actors', () => {
     expect(isCueOnlyActor(named('Trickbot gang'))).toBe(true);
   });
 
+  it('leaves alone a name in dotted initials ("the M.O.D. crew"): the model learned that spelling from "U.S."', () => {
+    const named = (name: string) => ({ ...cued, name, canonical: name });
+    expect(isCueOnlyActor(named('M.O.D.'))).toBe(false);
+    expect(isCueOnlyActor(named('T.A.G'))).toBe(false);
+    expect(isCueOnlyActor(named('MOD'))).toBe(true);
+    expect(isCueOnlyActor(named('M.'))).toBe(true);
+  });
+
+  it('keeps the M.O.D. crew an actor in the shipped scanner', async () => {
+    const { createEntityScanner } = await import('@/lib/entities/scan-entities');
+    const { loadEntityData } = await import('@/lib/entities/shipped-data');
+    const found = createEntityScanner(loadEntityData()).findEntities(
+      'Researchers attribute the intrusions to the M.O.D. crew, active since 2019.',
+    );
+    expect(found.filter((e) => e.kind === 'threat-actor').map((e) => e.name)).toEqual(['M.O.D.']);
+  });
+
   it('leaves alone a name a cue introduces as a group\'s own ("we dubbed the gang X", "the X APT")', () => {
     expect(isCueOnlyActor({ ...cued, foundBy: { rules: { cue: 'actor', introduced: true } } })).toBe(false);
   });
