@@ -2,7 +2,10 @@
  * Scoring found entities against AnnoCTR's labelled spans, per kind, micro-averaged over reports:
  * - exact: a prediction is correct when a gold span of that type has the same start and end;
  * - overlap: a prediction is correct when it overlaps a gold span of that type not yet claimed (one to
- *   one, in text order), which forgives "the Lazarus Group" vs "Lazarus".
+ *   one, in text order), which forgives "the Lazarus Group" vs "Lazarus";
+ * - surface: mentions compared as case-folded strings within each report, wherever they are (a found
+ *   "lazarus" matches a labelled "Lazarus" of the report, one to one), the way issue 13's held-out
+ *   measurement scores `gloss analyze`: this column is the one to set beside those figures.
  */
 import type { Entity, EntityKind } from '../../lib/entities/types';
 
@@ -35,6 +38,7 @@ export interface Tally {
   predicted: number;
   exact: number;
   overlap: number;
+  surface: number;
   falseHits: Map<string, number>;
   misses: Map<string, number>;
   /**
@@ -51,6 +55,7 @@ export const emptyTally = (): Tally => ({
   predicted: 0,
   exact: 0,
   overlap: 0,
+  surface: 0,
   falseHits: new Map(),
   misses: new Map(),
   boundaries: new Map(),
@@ -89,6 +94,23 @@ function truePositives(predicted: Span[], gold: Span[], overlap: boolean): numbe
 }
 
 const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+
+/** Mentions matched as case-folded strings, one to one, wherever they are in the report. */
+export function surfaceMatches(predicted: readonly Span[], gold: readonly Span[]): number {
+  const left = new Map<string, number>();
+  for (const g of gold) bump(left, g.text.trim().toLowerCase());
+  let tp = 0;
+  for (const p of predicted) {
+    const key = p.text.trim().toLowerCase();
+    const n = left.get(key) ?? 0;
+    if (n > 0) {
+      left.set(key, n - 1);
+      tp++;
+    }
+  }
+  return tp;
+}
+
 const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 /** Adds one report's results to a tally per row (keyed by row label). */
@@ -105,6 +127,7 @@ export function scoreReport(report: Report, found: readonly Entity[], tallies: M
     tally.gold += gold.length;
     tally.exact += truePositives(predicted, gold, false);
     tally.overlap += truePositives(predicted, gold, true);
+    tally.surface += surfaceMatches(predicted, gold);
     for (const p of predicted) if (!gold.some((g) => p.start < g.end && g.start < p.end)) bump(tally.falseHits, p.text);
     for (const p of predicted) {
       const overlapping = gold.filter((g) => p.start < g.end && g.start < p.end);
@@ -121,15 +144,18 @@ const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 const DIGITS = Number(process.argv.find((a) => a.startsWith('--digits='))?.slice('--digits='.length) ?? 2);
 const fmt = (x: number) => x.toFixed(DIGITS);
 
-export function prf(tally: Tally, overlap: boolean): { p: number; r: number; f: number } {
-  const tp = overlap ? tally.overlap : tally.exact;
+export type Matching = 'exact' | 'overlap' | 'surface';
+
+export function prf(tally: Tally, matching: Matching | boolean): { p: number; r: number; f: number } {
+  const by: Matching = matching === true ? 'overlap' : matching === false ? 'exact' : matching;
+  const tp = tally[by];
   const p = tally.predicted ? tp / tally.predicted : 0;
   const r = tally.gold ? tp / tally.gold : 0;
   return { p, r, f: f1(p, r) };
 }
 
-const cell = (t: Tally, overlap: boolean) => {
-  const { p, r, f } = prf(t, overlap);
+const cell = (t: Tally, matching: Matching) => {
+  const { p, r, f } = prf(t, matching);
   return `${fmt(p)} / ${fmt(r)} / ${fmt(f)}`;
 };
 const top = (m: Map<string, number>, n = 15) =>
@@ -139,14 +165,14 @@ const top = (m: Map<string, number>, n = 15) =>
     .map(([t, n]) => `${t}×${n}`)
     .join(', ');
 
-export const HEADER = 'kind          split     gold  pred   exact P/R/F1        overlap P/R/F1';
+export const HEADER = 'kind          split     gold  pred   exact P/R/F1        overlap P/R/F1      surface P/R/F1';
 
 export function printTallies(split: string, tallies: Map<string, Tally>, details: boolean, labels?: readonly string[]): void {
   for (const { label } of ROWS) {
     if (labels && !labels.includes(label)) continue;
     const t = tallies.get(label) ?? emptyTally();
     console.log(
-      `${label.padEnd(13)} ${split.padEnd(8)} ${String(t.gold).padStart(5)} ${String(t.predicted).padStart(5)}   ${cell(t, false)}   ${cell(t, true)}`,
+      `${label.padEnd(13)} ${split.padEnd(8)} ${String(t.gold).padStart(5)} ${String(t.predicted).padStart(5)}   ${cell(t, 'exact')}   ${cell(t, 'overlap')}   ${cell(t, 'surface')}`,
     );
     if (details) {
       console.log(`    false hits: ${top(t.falseHits)}`);
