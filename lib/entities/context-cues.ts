@@ -91,10 +91,10 @@ interface CueRule {
 
 /** Global cue regexes: each proposes the captured name. */
 const CUE_RULES: readonly CueRule[] = [
-  // "the X group", "the X gang", "the X threat actors", "X ransomware gang/group/operators/affiliates"
+  // "the X group", "the X gang", "the X threat actors", "the X (ABBR) group", "X ransomware gang/group/operators/affiliates"
   {
     regex: new RegExp(
-      String.raw`\b[Tt]he${S}(${NAME})${S}(?:(?:threat${S})?actors?|group|gang|crew|threat${S}group|APT${S}group|hacking${S}group|cybercrime${S}group)\b`,
+      String.raw`\b[Tt]he${S}(${NAME})${S}(?:\([A-Z][A-Z0-9]{1,5}\)${S})?(?:(?:threat${S})?actors?|group|gang|crew|threat${S}group|APT${S}group|hacking${S}group|cybercrime${S}group)\b`,
       'g',
     ),
     kind: 'actor',

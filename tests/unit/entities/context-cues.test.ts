@@ -61,6 +61,14 @@ describe('names proposed by context', () => {
       'Fancy Lazarus',
     ]);
   });
+  it('the X (ABBR) threat actors: the abbreviation between the name and the group noun', () => {
+    expect(cued('campaigns by the Purple Herons (PH) threat actors; the Blue Mantis (BM) group')).toEqual([
+      'Purple Herons',
+      'PH',
+      'Blue Mantis',
+      'BM',
+    ]);
+  });
   it('the crew or gang known as X', () => {
     expect(cued('Analysts tie it to the crew known as Vexa Spider; the gang known as “Orchid” denies it')).toEqual([
       'Vexa Spider',
