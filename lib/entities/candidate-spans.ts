@@ -6,7 +6,7 @@
  * decides.
  */
 import type { ActorDictionary } from './dictionary';
-import { findCuedNames, softwareCue } from './context-cues';
+import { cuesAround, findCuedNames } from './context-cues';
 import type { CueKind } from './cue-names';
 import type { Span } from './group-entities';
 import { isAtNameBoundary, type NameMatcher } from './match-names';
@@ -64,8 +64,10 @@ export function gatherCandidates(
     }
   }
   for (const candidate of findNamingPatterns(text, looksThreatRelated(text))) {
-    // "Encrypted Taurus Stealer" is software named like a Unit 42 actor.
-    if (softwareCue(text, candidate.start, candidate.end)) continue;
+    // "Encrypted Taurus Stealer" is software named like a Unit 42 actor; but "the samples of the “Mustang
+    // Panda” group" names the group, whatever the words before it say.
+    const cues = cuesAround(text, candidate.start, candidate.end);
+    if (cues.software && !cues.strongActor) continue;
     const span = spanAt(candidate.start, candidate.end);
     span.scheme ??= candidate.scheme;
     span.weak = false;

@@ -56,12 +56,17 @@ export function groupEntities(
   const groupKey = (i: number) => (ids[i] === undefined ? `${spans[i].kind}-new:${forms[i]}` : `${spans[i].kind}:${ids[i]}`);
   // An unknown alias given in apposition joins the entity it names, if that is of the same kind.
   const aliasKey = new Map<string, number>();
-  // The head may be listed, or a new actor's name a cue proposed right there ("The Winnti Group (also known as
-  // APT41, BARIUM…)" in a text whose lists have none of them); not new software (its "aliases" are as often
-  // versions, modules or file names).
+  // The head may be listed, a name a vendor's naming scheme makes ("APT28 (also known as Sofacy)",
+  // "TA3546 (also known as FIN7)"), or a new actor's name a cue proposed right there ("The Winnti Group (also
+  // known as APT41, BARIUM…)" in a text whose lists have none of them); not new software (its "aliases" are as
+  // often versions, modules or file names).
   const known = spans
     .map((_, i) => i)
-    .filter((i) => ids[i] !== undefined || (spans[i].kind === 'actor' && spans[i].cued === 'actor' && !spans[i].aliasOf));
+    .filter(
+      (i) =>
+        ids[i] !== undefined ||
+        (spans[i].kind === 'actor' && (spans[i].scheme !== undefined || (spans[i].cued === 'actor' && !spans[i].aliasOf))),
+    );
   const headOf = new Map<object, number | undefined>();
   spans.forEach((span, i) => {
     const of = span.aliasOf;
@@ -96,8 +101,8 @@ export function groupEntities(
     if (ids[i] === undefined) {
       const joined = aliasKey.get(forms[i]);
       // An unknown name proposed only as another name of something unknown ("CASB" in "Cloud
-      // Access Security Broker (CASB)") is nothing.
-      if (joined === undefined && span.aliasOf && !span.dictionary) return;
+      // Access Security Broker (CASB)") is nothing, unless a naming scheme makes it a name of its own.
+      if (joined === undefined && span.aliasOf && !span.dictionary && span.scheme === undefined) return;
       owner = joined ?? i;
     }
     const key = groupKey(owner);

@@ -162,6 +162,17 @@ describe('threat actors: rules', () => {
     const [levi] = actorsIn('Leviathan, also known as TEMP, Periscope or Kryptonite Panda, hit ports.');
     expect(levi.mentions.map((m) => m.text)).toEqual(expect.arrayContaining(['Leviathan', 'TEMP', 'Periscope']));
   });
+  it('joins names no list has to a name a vendor scheme makes: "TA9999 (also known as Velvet Heron)"', () => {
+    const [ta] = actorsIn('Proofpoint tracks TA9999 (also known as Velvet Heron or FIN99) in phishing campaigns.');
+    expect(ta).toMatchObject({ name: 'TA9999' });
+    expect(ta.mentions.map((m) => m.text)).toEqual(['TA9999', 'Velvet Heron', 'FIN99']);
+    const [panda] = actorsIn('The RootKit module of ZxShell RAT used by Vexing Panda (APT99) has a new sample; threat actors love it.');
+    expect(panda.mentions.map((m) => m.text)).toEqual(['Vexing Panda', 'APT99']);
+  });
+  it('keeps a scheme name a group noun follows, whatever the words before it ("the samples of the “X Panda” group")', () => {
+    const text = 'Threat actors struck. The samples coincide with the samples of the “Vexing Panda” group analysed before.';
+    expect(actorsIn(text).map((e) => e.name)).toEqual(['Vexing Panda']);
+  });
   it('drops an abbreviation of something that is not an actor', () => {
     expect(actorsIn('A Cloud Access Security Broker (CASB) stops the threat actor traffic.')).toEqual([]);
   });

@@ -69,6 +69,12 @@ describe('names proposed by context', () => {
       'BM',
     ]);
   });
+  it('reads a group or software noun after a closing quote or emphasis: “X” group, *X* malware', () => {
+    const text = 'the “Vexing Panda” group and the *Zorblat* malware';
+    expect(at(actorCue, text, 'Vexing Panda')).toBe(true);
+    expect(at(softwareCue, text, 'Zorblat')).toBe(true);
+    expect(at(actorCue, 'the “Vexing Panda” sample', 'Vexing Panda')).toBe(false);
+  });
   it('the crew or gang known as X', () => {
     expect(cued('Analysts tie it to the crew known as Vexa Spider; the gang known as “Orchid” denies it')).toEqual([
       'Vexa Spider',
