@@ -87,7 +87,14 @@ async function findPage(
 }
 
 /** Starts Firefox ESR over WebDriver BiDi with the e2e build of Gloss installed as a temporary add-on. */
-export async function launchFirefoxWithGloss(options: { headed?: boolean; extensionDir?: string } = {}): Promise<FirefoxSession> {
+export async function launchFirefoxWithGloss(
+  options: {
+    headed?: boolean;
+    extensionDir?: string;
+    /** Extra Firefox preferences (e.g. a dark colour scheme). */
+    prefs?: Record<string, unknown>;
+  } = {},
+): Promise<FirefoxSession> {
   const downloadDir = mkdtempSync(path.join(tmpdir(), 'gloss-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -109,6 +116,7 @@ export async function launchFirefoxWithGloss(options: { headed?: boolean; extens
       'browser.download.dir': downloadDir,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
+      ...options.prefs,
     },
   });
   await browser.installExtension(options.extensionDir ?? FIREFOX_E2E_BUILD);

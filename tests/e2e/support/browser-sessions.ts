@@ -24,4 +24,6 @@ function useBrowser<S extends { close: () => Promise<void> }>(launch: () => Prom
 }
 
 export const useChromium = (): BrowserEnvironment<ChromiumSession> => useBrowser(() => launchChromiumWithGloss());
-export const useFirefox = (): BrowserEnvironment<FirefoxSession> => useBrowser(() => launchFirefoxWithGloss());
+/** `prefs`: extra Firefox preferences for the whole file's session (a dark colour scheme, say). */
+export const useFirefox = (prefs?: Record<string, unknown>): BrowserEnvironment<FirefoxSession> =>
+  useBrowser(() => launchFirefoxWithGloss({ prefs }));
