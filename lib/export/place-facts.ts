@@ -42,7 +42,8 @@ export function placeLookup(records: readonly PlaceRecord[]): PlaceLookup {
 export function placeQueries(pages: readonly PageExport[]): string[] {
   const names = new Map<string, string>();
   for (const tag of pages.flatMap((page) => page.entityTags)) {
-    if (tag.status === 'confirmed' && tag.kind === 'place' && !names.has(formKey(tag.canonical))) names.set(formKey(tag.canonical), tag.canonical);
+    if (tag.status === 'confirmed' && tag.kind === 'place' && !names.has(formKey(tag.canonical)))
+      names.set(formKey(tag.canonical), tag.canonical);
   }
   return [...names.values()];
 }
