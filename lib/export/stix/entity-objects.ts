@@ -90,7 +90,7 @@ function slotOf(tag: EntityTagRecord, placeOf: PlaceLookup | undefined): Slot | 
     }
     case 'organization':
     case 'person': {
-      // One id space for both classes: a company and a person may share a name.
+      // Both are identities: the class in the key keeps a company and a person of the same name apart.
       const identityClass = tag.kind === 'person' ? 'individual' : 'organization';
       return { type: 'identity', key: `${identityClass}:${formKey(name)}`, name, identityClass };
     }
