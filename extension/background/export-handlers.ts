@@ -1,5 +1,6 @@
 import { actorProfiles } from '@/lib/export/actor-profiles';
 import { attackIdLookup } from '@/lib/export/attack-ids';
+import { placeLookup } from '@/lib/export/place-facts';
 import type { GlossRequest, GlossResponse } from '@/lib/messaging/contract';
 import { savedPagesFile } from '@/lib/storage/saved-page-files';
 import { glossDatabase } from './database';
@@ -17,6 +18,11 @@ export async function attackIds({ entities }: GlossRequest<'attack-ids'>): Promi
   return entities.map((entity) => (typeof entity?.canonical === 'string' ? (lookup(entity.kind, entity.canonical) ?? null) : null));
 }
 
+export async function placeFacts({ names }: GlossRequest<'place-facts'>): Promise<GlossResponse<'place-facts'>> {
+  const lookup = placeLookup((await entityScanner()).data.places ?? []);
+  return names.map((name) => (typeof name === 'string' ? (lookup(name) ?? null) : null));
+}
+
 /** The tab's saved page as one file, made here where the database and the dictionaries are. */
 export async function exportPage({ tabId, format }: GlossRequest<'export-page'>): Promise<GlossResponse<'export-page'>> {
   const pageUrl = await pageUrlOfTab(tabId);
@@ -26,6 +32,7 @@ export async function exportPage({ tabId, format }: GlossRequest<'export-page'>)
     const file = await savedPagesFile(glossDatabase(), format, [pageUrl], {
       resolveActors: (keys, fallback) => actorProfiles(actors, keys, fallback),
       attackIds: () => attackIdLookup(data),
+      placeFacts: () => placeLookup(data.places ?? []),
     });
     if (!file) return { ok: false, message: NOTHING_SAVED };
     const text = typeof file.data === 'string' ? file.data : new TextDecoder().decode(file.data);

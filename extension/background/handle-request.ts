@@ -7,7 +7,7 @@ import { admitCaller, RefusedRequest, type Caller, type CallerFor } from './call
 import * as entities from './entity-handlers';
 import { clearEntityMarks, entityMarksShown, focusEntityMark, markEntities } from './entity-mark-handlers';
 import { inTabOr } from './execute-in-tab';
-import { attackIds, exportPage, profilesFor } from './export-handlers';
+import { attackIds, exportPage, placeFacts, profilesFor } from './export-handlers';
 import { libraryChanged, openSavedPage } from './library-handlers';
 import * as pdfAnnotations from './pdf-annotation-handlers';
 import { eraseAll, setSettings } from './settings-handlers';
@@ -111,6 +111,7 @@ const handlers: Handlers = {
   'export-indicators': entities.exportIndicators,
   'actor-profiles': profilesFor,
   'attack-ids': attackIds,
+  'place-facts': placeFacts,
   'open-saved-page': openSavedPage,
   'library-changed': libraryChanged,
   'site-status': siteStatus, // caller: content script (its own page)

@@ -1,5 +1,6 @@
 import type { ExportFile } from '@/lib/export/export-files';
 import { answeredLookup, attackIdQueries } from '@/lib/export/attack-ids';
+import { answeredPlaces, placeQueries } from '@/lib/export/place-facts';
 import type { ExportFormat } from '@/lib/messaging/contract';
 import type { LoadedRecords } from '@/lib/storage/backup-store';
 import type { GlossDatabase } from '@/lib/storage/database';
@@ -27,6 +28,11 @@ export async function exportSavedPages(
     async attackIds(pages) {
       const queries = attackIdQueries(pages);
       return answeredLookup(queries, queries.length ? await sendRequest({ type: 'attack-ids', entities: queries }) : []);
+    },
+    // And the places list: where each confirmed place is, for STIX locations.
+    async placeFacts(pages) {
+      const names = placeQueries(pages);
+      return answeredPlaces(names, names.length ? await sendRequest({ type: 'place-facts', names }) : []);
     },
     loaded,
   });

@@ -23,6 +23,16 @@ export interface PlaceRecord {
   name: string;
   /** country, former-country, territory, region, city or state. */
   type: string;
+  /**
+   * ISO 3166-1 alpha-2 code of the country the place is (or lies in), upper case; absent where it lies
+   * in no one country. Exports read it (a STIX location needs a country or a region), finding does not.
+   */
+  country?: string;
+  /**
+   * The smallest STIX `region-ov` region (UN M49) holding all of the place, where no country says where
+   * it is; absent where the place straddles regions ("Middle East": Egypt is Northern Africa).
+   */
+  region?: string;
   aliases?: string[];
   /** Adjectives and nouns of people ("Chinese", "Filipino"), mentions of the same place. */
   demonyms?: string[];

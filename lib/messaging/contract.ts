@@ -8,6 +8,7 @@ import type { ActorSuggestion } from '../entities/search-actors';
 import type { TaggableKind } from '../entities/taggable-kinds';
 import type { EntityKind, FoundBy, IndicatorType } from '../entities/types';
 import type { AttackIdQuery } from '../export/attack-ids';
+import type { PlaceFacts } from '../export/place-facts';
 import type { ExportFormat } from '../export/export-files';
 import type { IndicatorFanging, IndicatorListFormat } from '../export/indicator-list';
 import type { ActorProfile } from '../export/page-export';
@@ -182,6 +183,8 @@ export interface GlossRequests {
   'actor-profiles': { request: { keys: string[] }; response: ActorProfile[] };
   /** ATT&CK ids of software and techniques, from the data the background holds; null where unknown. */
   'attack-ids': { request: { entities: AttackIdQuery[] }; response: (string | null)[] };
+  /** Country codes and STIX regions of confirmed places, from the list the background holds; null where unknown. */
+  'place-facts': { request: { names: string[] }; response: (PlaceFacts | null)[] };
   /** Opens a saved page (or switches to its tab) and scrolls to one of its highlights. */
   'open-saved-page': { request: { url: string; annotationId: string | null }; response: Outcome };
   /**

@@ -78,6 +78,7 @@ const CHECKS: Record<GlossRequestType, Check> = {
     isObject(m.page),
   'actor-profiles': (m) => isStringList(m.keys, 1_000_000),
   'attack-ids': (m) => Array.isArray(m.entities) && m.entities.length <= 100_000,
+  'place-facts': (m) => isStringList(m.names, 100_000),
   'open-saved-page': (m) => typeof m.url === 'string' && m.url.length <= 8_000 && (m.annotationId === null || isId(m.annotationId)),
   'library-changed': (m) =>
     isStringList(m.pageUrls, 1_000_000) &&

@@ -9,7 +9,7 @@ const HASH = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
 const env = useChromium();
 
 describe('Chromium: confirming and tagging every kind of entity', () => {
-  it('confirms malware and an indicator, tags selected text as malware, and all three reach the STIX and Markdown exports', async () => {
+  it('confirms malware, an indicator, an organisation and a place, tags selected text as malware, and all reach the STIX and Markdown exports', async () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('ioc-report.html?case=entity-kinds'));
     let popup = await env.session.openPopupFor(page);
@@ -35,6 +35,20 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     await expect
       .poll(async () => popup.locator(`[id="${await address.getAttribute('aria-describedby')}"]`).textContent(), WAIT)
       .toBe('IPv4 address, Confirmed by you');
+
+    // The company that reported it and the state the victims are in: context a researcher keeps too.
+    await entities
+      .getByRole('group', { name: 'Organizations' })
+      .getByRole('button', { name: /^Proofpoint \(\d+\)$/ })
+      .click();
+    await entities.getByRole('button', { name: 'Confirm organization' }).click();
+    await expect.poll(() => entities.getByText('Confirmed Proofpoint as an organization.').count(), WAIT).toBe(1);
+    await entities
+      .getByRole('group', { name: 'Places' })
+      .getByRole('button', { name: /^Texas \(\d+\)$/ })
+      .click();
+    await entities.getByRole('button', { name: 'Confirm place' }).click();
+    await expect.poll(() => entities.getByText('Confirmed Texas as a place.').count(), WAIT).toBe(1);
     await popup.close();
 
     // Selected text, tagged as malware: a name no list has.
@@ -56,8 +70,12 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     const named = (type: string) => bundle.objects.filter((o) => o.type === type).map((o) => o.name);
     expect(named('malware').sort()).toEqual(['Emotet', 'GoldLoader']);
     expect(bundle.objects.filter((o) => o.type === 'indicator').map((o) => o.pattern)).toEqual(["[ipv4-addr:value = '203.0.113.77']"]);
+    expect(bundle.objects.filter((o) => o.type === 'identity')).toMatchObject([{ name: 'Proofpoint', identity_class: 'organization' }]);
+    expect(bundle.objects.filter((o) => o.type === 'location')).toMatchObject([
+      { name: 'Texas', country: 'US', administrative_area: 'Texas' },
+    ]);
     const [report] = bundle.objects.filter((o) => o.type === 'report') as { object_refs: string[] }[];
-    expect(report.object_refs).toHaveLength(3);
+    expect(report.object_refs).toHaveLength(5);
 
     const [markdownDownload] = await Promise.all([
       popup.waitForEvent('download'),
@@ -66,7 +84,21 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     const markdown = readFileSync((await markdownDownload.path())!, 'utf8');
     expect(markdown).toContain('## Malware\n\n- **Emotet** ([S0367](https://attack.mitre.org/software/S0367/))\n- **GoldLoader**');
     expect(markdown).toContain('## Indicators\n\n- `203[.]0[.]113[.]77` (IPv4 address)');
+    expect(markdown).toContain('## Organizations\n\n- **Proofpoint**\n\n## Places\n\n- **Texas**\n');
     await popup.close();
+
+    // The library's export of everything asks the background where each confirmed place is.
+    const library = await env.session.context.newPage();
+    await library.goto(`chrome-extension://${env.session.extensionId}/library.html`);
+    await expect.poll(() => library.locator('.page-card h2').allTextContents(), WAIT).toContain('GoldLoader spreads through fake invoices');
+    const [libraryDownload] = await Promise.all([
+      library.waitForEvent('download'),
+      library.getByRole('button', { name: 'Export STIX' }).click(),
+    ]);
+    const everything = JSON.parse(readFileSync((await libraryDownload.path())!, 'utf8')) as { objects: Record<string, unknown>[] };
+    expect(everything.objects.filter((o) => o.type === 'location')).toMatchObject([{ name: 'Texas', country: 'US' }]);
+    expect(everything.objects.filter((o) => o.type === 'identity').map((o) => o.name)).toEqual(['Proofpoint']);
+    await library.close();
     await page.close();
   });
 

@@ -1,7 +1,9 @@
 /**
  * The sections of a page's Markdown note for what the researcher confirmed beyond threat actors:
- * malware, tools, CVEs, techniques (with their ATT&CK or CVE links) and indicators (defanged, in code
- * spans, so no Markdown reader turns them into links, with their type). Rejected entities never appear.
+ * malware, tools, CVEs, techniques (with their ATT&CK or CVE links), indicators (defanged, in code
+ * spans, so no Markdown reader turns them into links, with their type), then organisations, people and
+ * places by name (every confirmed place, even one the STIX export cannot locate). Headings are the
+ * popup's group names. Rejected entities never appear.
  */
 import { findIndicators } from '../../entities/indicators';
 import type { EntityKind } from '../../entities/types';
@@ -18,6 +20,9 @@ const SECTIONS: readonly { kind: EntityKind; title: string }[] = [
   { kind: 'vulnerability', title: 'Vulnerabilities' },
   { kind: 'technique', title: 'Techniques' },
   { kind: 'indicator', title: 'Indicators' },
+  { kind: 'organization', title: 'Organizations' },
+  { kind: 'person', title: 'People' },
+  { kind: 'place', title: 'Places' },
 ];
 
 const compare = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
@@ -35,8 +40,11 @@ function linked(reference: StixExternalReference | undefined): string {
   return reference?.url ? ` ([${reference.external_id}](${markdownLinkDestination(reference.url)}))` : '';
 }
 
+/** The name a confirmation resolved to, else the name as tagged. */
+const nameOf = (tag: EntityTagRecord) => tag.canonical.trim() || tag.name.trim();
+
 function line(tag: EntityTagRecord, attackIdOf: AttackIdLookup | undefined): string {
-  const name = tag.canonical.trim() || tag.name.trim();
+  const name = nameOf(tag);
   switch (tag.kind) {
     case 'malware':
     case 'tool':
@@ -45,6 +53,10 @@ function line(tag: EntityTagRecord, attackIdOf: AttackIdLookup | undefined): str
       return `- **${markdownInline(name)}**${linked(attackTechniqueReference(attackIdOf?.('technique', name)))}`;
     case 'vulnerability':
       return `- **${markdownInline(name)}**${linked(cveReference(name))}`;
+    case 'organization':
+    case 'person':
+    case 'place':
+      return `- **${markdownInline(name)}**`;
     default: {
       const [indicator] = findIndicators(name);
       const type = indicator?.indicatorType && indicator.canonical === name ? indicator.indicatorType : undefined;
@@ -59,7 +71,8 @@ export function confirmedSections(tags: readonly EntityTagRecord[], attackIdOf?:
   for (const { kind, title } of SECTIONS) {
     const seen = new Set<string>();
     const lines = tags
-      .filter((tag) => tag.kind === kind && tag.status === 'confirmed')
+      // A name with nothing to show (blank, or control characters alone) would make an empty item, `- ****`.
+      .filter((tag) => tag.kind === kind && tag.status === 'confirmed' && markdownInline(nameOf(tag)) !== '')
       .sort((a, b) => compare(a.canonical, b.canonical))
       .map((tag) => line(tag, attackIdOf))
       .filter((text) => !seen.has(text) && (seen.add(text), true));

@@ -1,17 +1,25 @@
 /**
  * The STIX objects for the entities a researcher confirmed, one per entity across all pages:
  * threat actors as intrusion sets, malware, tools, techniques as attack patterns, CVEs as
- * vulnerabilities, and indicators with a STIX pattern. Organisations, people and places are not
- * exported: they are context, not threat intelligence a STIX consumer acts on.
+ * vulnerabilities, indicators with a STIX pattern, organisations and people as identities (the victim a
+ * report names, the company it quotes), and places as locations (the origin or the target).
  *
- * Relationships (actor uses malware, indicator indicates actor) are not drawn: two names on one page
- * do not say how they are related, and a STIX relationship would claim it.
+ * A location must say where it is (STIX 2.1, 4.10: a region, a country, or a latitude and longitude), and a
+ * verdict keeps only the name: a place gets its country code or region from the shipped list
+ * (data/places.json, through `placeOf`). A place the list cannot locate (one it does not have, or one that
+ * straddles regions such as the Middle East) gets no object, rather than an invalid one; the Markdown
+ * note still lists it.
+ *
+ * Relationships (actor uses malware, indicator indicates actor, actor targets an organisation or a
+ * place) are not drawn: two names on one page do not say how they are related, and a STIX relationship
+ * would claim it. The report refers to each object, which says only that the page mentions it.
  */
 import { formKey } from '../../entities/dictionary';
 import { actorKey } from '../../entities/entity-key';
 import { findVulnerabilities } from '../../entities/vulnerabilities';
 import type { EntityTagRecord } from '../../storage/records';
 import type { ActorProfile, PageExport } from '../page-export';
+import type { PlaceFacts, PlaceLookup } from '../place-facts';
 import { attackGroupReference, attackSoftwareReference, attackTechniqueReference, cveReference } from './attack-references';
 import { classifyIndicator } from './indicator-pattern';
 import { stixId, stixTimes } from './stix-ids';
@@ -20,13 +28,19 @@ import type { StixCommon, StixExternalReference, StixObject } from './stix-types
 /** The ATT&CK id (S0154, T1566.001) of a tagged malware, tool or technique, when the caller knows it. */
 export type AttackIdLookup = (kind: 'malware' | 'tool' | 'technique', canonical: string) => string | undefined;
 
+/** What the exporter is told about confirmed names beyond the records (the caller holds the shipped data). */
+export interface EntityLookups {
+  attackIdOf?: AttackIdLookup;
+  placeOf?: PlaceLookup;
+}
+
 /** A built object and the key that orders it among objects of its type. */
 export interface OrderedObject {
   object: StixObject;
   order: string;
 }
 
-type EntityType = 'intrusion-set' | 'malware' | 'tool' | 'attack-pattern' | 'vulnerability' | 'indicator';
+type EntityType = 'intrusion-set' | 'malware' | 'tool' | 'attack-pattern' | 'vulnerability' | 'indicator' | 'identity' | 'location';
 
 /** Which STIX object a confirmed tag stands for; `key` is what the id derives from. */
 interface Slot {
@@ -34,6 +48,8 @@ interface Slot {
   key: string;
   name: string;
   pattern?: string;
+  identityClass?: 'organization' | 'individual';
+  place?: PlaceFacts;
 }
 
 interface Group {
@@ -52,7 +68,7 @@ function cveIdOf(text: string): string | undefined {
   return mention && mention.start === 0 && mention.end === text.length ? found[0].canonical : undefined;
 }
 
-function slotOf(tag: EntityTagRecord): Slot | undefined {
+function slotOf(tag: EntityTagRecord, placeOf: PlaceLookup | undefined): Slot | undefined {
   const name = tag.canonical.trim() || tag.name.trim();
   if (!name) return undefined;
   switch (tag.kind) {
@@ -71,6 +87,16 @@ function slotOf(tag: EntityTagRecord): Slot | undefined {
       // A value that is not exactly one indicator gets no object rather than a broken pattern.
       const indicator = classifyIndicator(name);
       return indicator && { type: 'indicator', key: indicator.pattern, name: indicator.value, pattern: indicator.pattern };
+    }
+    case 'organization':
+    case 'person': {
+      // Both are identities: the class in the key keeps a company and a person of the same name apart.
+      const identityClass = tag.kind === 'person' ? 'individual' : 'organization';
+      return { type: 'identity', key: `${identityClass}:${formKey(name)}`, name, identityClass };
+    }
+    case 'place': {
+      const place = placeOf?.(name);
+      return place && { type: 'location', key: formKey(name), name, place };
     }
     default:
       return undefined;
@@ -152,6 +178,21 @@ function buildObject(group: Group, name: string, attackIdOf: AttackIdLookup | un
         pattern_type: 'stix',
         valid_from: common.created,
       };
+    case 'identity':
+      return { ...common, type: 'identity', name, identity_class: slot.identityClass! };
+    case 'location': {
+      const { country, region, level } = slot.place!;
+      return {
+        ...common,
+        type: 'location',
+        name,
+        region,
+        country,
+        // The name says which city or state; `city` and `administrative_area` say that it is one.
+        city: level === 'city' ? name : undefined,
+        administrative_area: level === 'state' ? name : undefined,
+      };
+    }
   }
 }
 
@@ -164,14 +205,14 @@ export interface EntityObjects {
 }
 
 /** One object per confirmed entity across `pages` (rejected verdicts never count). */
-export function entityObjects(pages: readonly PageExport[], attackIdOf?: AttackIdLookup): EntityObjects {
+export function entityObjects(pages: readonly PageExport[], { attackIdOf, placeOf }: EntityLookups = {}): EntityObjects {
   const groups = new Map<string, Group>();
   const idsByPage = new Map<string, Set<string>>();
   const lastChangeByPage = new Map<string, number>();
   for (const page of pages) {
     const ids = new Set<string>();
     for (const tag of page.entityTags) {
-      const slot = tag.status === 'confirmed' ? slotOf(tag) : undefined;
+      const slot = tag.status === 'confirmed' ? slotOf(tag, placeOf) : undefined;
       if (!slot) continue;
       const id = stixId(slot.type, `${slot.type}:${slot.key}`);
       const group = groups.get(id) ?? { slot, id, tags: [], profiles: [] };
@@ -187,7 +228,7 @@ export function entityObjects(pages: readonly PageExport[], attackIdOf?: AttackI
   const objects = [...groups.values()].map((group) => {
     // The name as first confirmed, whatever order the pages came in.
     const first = [...group.tags].sort(byCreation)[0];
-    const object = buildObject(group, slotOf(first)!.name, attackIdOf);
+    const object = buildObject(group, slotOf(first, placeOf)!.name, attackIdOf);
     return { object, order: group.slot.key };
   });
   return { objects, idsByPage, lastChangeByPage };

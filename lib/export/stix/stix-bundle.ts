@@ -1,12 +1,14 @@
 /**
- * Gloss's STIX 2.1 export: the threat actors, malware, tools, techniques, CVEs and indicators a
- * researcher confirmed, the reports (saved pages) they appear in, and the highlights as notes.
+ * Gloss's STIX 2.1 export: the threat actors, malware, tools, techniques, CVEs, indicators,
+ * organisations, people and places a researcher confirmed, the reports (saved pages) they appear in,
+ * and the highlights as notes.
  *
  * Ids derive from the records (stix-ids.ts), timestamps from when the records were made and changed,
  * and objects are ordered by type and a stable key: exporting the same data again gives the same
  * bytes, whatever order the pages come in.
  */
 import type { PageExport } from '../page-export';
+import type { PlaceLookup } from '../place-facts';
 import { compareText, entityObjects, type AttackIdLookup, type OrderedObject } from './entity-objects';
 import { noteObjects, reportId, reportObject } from './report-objects';
 import { stixId } from './stix-ids';
@@ -15,6 +17,8 @@ import type { StixBundle, StixObject } from './stix-types';
 export interface StixExportOptions {
   /** ATT&CK ids of tagged malware, tools and techniques (the caller has the shipped data); none if absent. */
   attackIdOf?: AttackIdLookup;
+  /** Country codes and regions of confirmed places (the caller has the shipped list); without it, no locations. */
+  placeOf?: PlaceLookup;
   /**
    * Leave out pages on which nothing is confirmed, highlights or not (the library's export of many
    * pages: a STIX consumer wants findings, not every page read). A single page's export keeps its notes.
@@ -30,6 +34,8 @@ const TYPE_ORDER: readonly StixObject['type'][] = [
   'attack-pattern',
   'vulnerability',
   'indicator',
+  'identity',
+  'location',
   'note',
 ];
 
@@ -53,7 +59,7 @@ const latestUpdate = (page: PageExport) => page.annotations.reduce((max, a) => M
 /** The STIX 2.1 bundle for `pages`. */
 export function stixBundle(pages: readonly PageExport[], options: StixExportOptions = {}): StixBundle {
   const sorted = distinctPages(pages);
-  const entities = entityObjects(sorted, options.attackIdOf);
+  const entities = entityObjects(sorted, options);
   const ordered: OrderedObject[] = [...entities.objects];
   const noteIds = new Set<string>();
   for (const page of sorted) {

@@ -1,3 +1,5 @@
+import type { StixRegion } from './region-vocabulary';
+
 /**
  * The STIX 2.1 objects Gloss exports (OASIS STIX 2.1, sections 4 and 5), with only the properties
  * Gloss fills. Optional lists are left out rather than empty: STIX forbids empty lists.
@@ -66,6 +68,29 @@ export interface StixAttackPattern extends StixCommon {
   name: string;
 }
 
+/** Section 4.5: an organisation or a person the report names. */
+export interface StixIdentity extends StixCommon {
+  type: 'identity';
+  name: string;
+  /** From identity-class-ov. */
+  identity_class: 'organization' | 'individual';
+}
+
+/**
+ * Section 4.10: a place. It MUST carry at least one of `region`, `country`, or `latitude` with
+ * `longitude`; Gloss writes no coordinates, so every location it exports has a region or a country.
+ */
+export interface StixLocation extends StixCommon {
+  type: 'location';
+  name: string;
+  /** From region-ov (region-vocabulary.ts). */
+  region?: StixRegion;
+  /** ISO 3166-1 alpha-2. */
+  country?: string;
+  administrative_area?: string;
+  city?: string;
+}
+
 export interface StixNote extends StixCommon {
   type: 'note';
   content: string;
@@ -73,7 +98,16 @@ export interface StixNote extends StixCommon {
 }
 
 export type StixObject =
-  StixReport | StixIntrusionSet | StixIndicator | StixMalware | StixTool | StixVulnerability | StixAttackPattern | StixNote;
+  | StixReport
+  | StixIntrusionSet
+  | StixIndicator
+  | StixMalware
+  | StixTool
+  | StixVulnerability
+  | StixAttackPattern
+  | StixIdentity
+  | StixLocation
+  | StixNote;
 
 /** A STIX 2.1 bundle: no spec_version of its own; `objects` left out when there is nothing to send. */
 export interface StixBundle {

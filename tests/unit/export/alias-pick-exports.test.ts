@@ -43,6 +43,7 @@ const exported = async (format: 'markdown' | 'stix') => {
   const file = await savedPagesFile(db, format, [URL], {
     resolveActors: (keys, fallback) => actorProfiles(actors, keys, fallback),
     attackIds: () => () => undefined,
+    placeFacts: () => () => undefined,
   });
   return String(file?.data);
 };

@@ -4,6 +4,7 @@ import { createAnnotation } from '@/lib/storage/annotation-store';
 import { GlossDatabase } from '@/lib/storage/database';
 import { tagEntity } from '@/lib/storage/entity-tag-store';
 import { savedPagesFile, type ExportSources } from '@/lib/storage/saved-page-files';
+import { placeLookup } from '@/lib/export/place-facts';
 
 const PAGE = 'https://news.example/storm-1152';
 const target = {
@@ -16,7 +17,16 @@ let db: GlossDatabase;
 let sources: ExportSources;
 beforeEach(async () => {
   db = new GlossDatabase(`test-${crypto.randomUUID()}`);
-  sources = { resolveActors: () => [], attackIds: vi.fn(() => () => undefined) };
+  sources = {
+    resolveActors: () => [],
+    attackIds: vi.fn(() => () => undefined),
+    placeFacts: vi.fn(() =>
+      placeLookup([
+        { name: 'Iran', type: 'country', country: 'IR' },
+        { name: 'Middle East', type: 'region' },
+      ]),
+    ),
+  };
   await createAnnotation(db, { pageUrl: PAGE, target }, { title: 'Storm-1152', siteName: null }, 1000);
 });
 afterEach(async () => {
@@ -31,6 +41,7 @@ describe('saved pages as one file', () => {
     expect(sources.attackIds).toHaveBeenCalledOnce();
     expect((await savedPagesFile(db, 'stix', [PAGE], sources, at))?.fileName).toBe('Storm-1152.stix.json');
     expect(sources.attackIds).toHaveBeenCalledTimes(2);
+    expect(sources.placeFacts).toHaveBeenCalledOnce();
     expect((await savedPagesFile(db, 'json', null, sources, at))?.fileName).toBe('gloss-backup-2026-11-26.json');
   });
 
@@ -43,6 +54,29 @@ describe('saved pages as one file', () => {
     expect(await objectsOf(null)).toBeUndefined();
     await tagEntity(db, PAGE, { kind: 'malware', name: 'GoldLoader', canonical: 'GoldLoader' }, 'confirmed', null, 2000);
     expect((await objectsOf(null))?.map((o) => o.type)).toEqual(['report', 'malware', 'note']);
+  });
+
+  it('counts a page whose only confirmed entities are an organisation and a place as one with findings', async () => {
+    const objectsOf = async (urls: string[] | null) => {
+      const file = await savedPagesFile(db, 'stix', urls, sources, at);
+      return JSON.parse(file!.data as string).objects as { type: string; name?: string }[] | undefined;
+    };
+    // A place the list cannot locate has no valid STIX form, so alone it is still nothing confirmed.
+    await tagEntity(db, PAGE, { kind: 'place', name: 'Middle East', canonical: 'Middle East' }, 'confirmed', null, 2000);
+    expect(await objectsOf(null)).toBeUndefined();
+    await tagEntity(db, PAGE, { kind: 'organization', name: 'Colonial Pipeline', canonical: 'Colonial Pipeline' }, 'confirmed', null, 2001);
+    expect((await objectsOf(null))?.map((o) => [o.type, o.name])).toEqual([
+      ['report', 'Storm-1152'],
+      ['identity', 'Colonial Pipeline'],
+      ['note', undefined],
+    ]);
+    await tagEntity(db, PAGE, { kind: 'organization', name: 'Colonial Pipeline', canonical: 'Colonial Pipeline' }, 'rejected', null, 2002);
+    await tagEntity(db, PAGE, { kind: 'place', name: 'Iranian', canonical: 'Iran' }, 'confirmed', null, 2003);
+    expect((await objectsOf(null))?.map((o) => [o.type, o.name])).toEqual([
+      ['report', 'Storm-1152'],
+      ['location', 'Iran'],
+      ['note', undefined],
+    ]);
   });
 
   it('gives nothing for a page that is not saved', async () => {

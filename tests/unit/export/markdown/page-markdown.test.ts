@@ -353,11 +353,17 @@ describe('pageMarkdown confirmed entities', () => {
     tag('indicator', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'),
     tag('indicator', 'bad.example.net', 'rejected'),
     tag('organization', 'Arkose Labs'),
+    tag('organization', 'Microsoft'),
+    tag('organization', 'Unit 42', 'rejected'),
+    tag('person', 'Jane *Doe*'),
+    tag('place', 'Iranian', 'confirmed', 'Iran'),
+    tag('place', 'Middle East'),
+    tag('place', 'Washington, D.C.'),
   ];
   const ids: Record<string, string> = { 'malware Emotet': 'S0367', 'tool Mimikatz': 'S0002', 'technique Phishing': 'T1566' };
   const markdown = pageMarkdown({ ...SAMPLE, entityTags: tags }, EXPORTED_AT, (kind, canonical) => ids[`${kind} ${canonical}`]);
 
-  it('lists confirmed malware, tools, CVEs, techniques and indicators after the threat actors, each with its link or type', () => {
+  it('lists confirmed malware, tools, CVEs, techniques, indicators, organisations, people and places after the threat actors', () => {
     const tail = markdown.slice(markdown.indexOf('## Threat actors'));
     expect(tail.split('\n## ').map((section) => section.split('\n')[0])).toEqual([
       '## Threat actors',
@@ -366,6 +372,9 @@ describe('pageMarkdown confirmed entities', () => {
       'Vulnerabilities',
       'Techniques',
       'Indicators',
+      'Organizations',
+      'People',
+      'Places',
     ]);
     expect(tail).toContain(
       [
@@ -391,14 +400,39 @@ describe('pageMarkdown confirmed entities', () => {
         '- `203[.]0[.]113[.]7` (IPv4 address)',
         '- `e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855` (SHA-256)',
         '- `hxxp://evil[.]com/a` (URL)',
+        '',
+        '## Organizations',
+        '',
+        '- **Arkose Labs**',
+        '- **Microsoft**',
+        '',
+        '## People',
+        '',
+        '- **Jane \\*Doe\\***',
+        '',
+        '## Places',
+        '',
+        '- **Iran**',
+        // Every confirmed place, including one the STIX export cannot locate.
+        '- **Middle East**',
+        '- **Washington, D.C.**',
+        '',
       ].join('\n'),
     );
   });
 
-  it('leaves out rejected entities and organisations, and renders indicators as code, never as links', () => {
+  it('leaves out rejected entities, and renders indicators as code, never as links', () => {
     expect(markdown).not.toContain('bad.example');
     expect(markdown).not.toContain('bad[.]example');
-    expect(markdown).not.toContain('Arkose Labs');
+    expect(markdown).not.toContain('Unit 42');
+    expect([...render(markdown).querySelectorAll('li strong')].map((s) => s.textContent).slice(-6)).toEqual([
+      'Arkose Labs',
+      'Microsoft',
+      'Jane *Doe*',
+      'Iran',
+      'Middle East',
+      'Washington, D.C.',
+    ]);
     const document = render(markdown);
     expect([...document.querySelectorAll('code')].map((c) => c.textContent)).toEqual([
       '203[.]0[.]113[.]7',

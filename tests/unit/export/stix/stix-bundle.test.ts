@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { entityKey } from '@/lib/entities/entity-key';
 import type { EntityKind } from '@/lib/entities/types';
 import type { ActorProfile, PageExport } from '@/lib/export/page-export';
-import { stixBundle, stixJson } from '@/lib/export/stix/stix-bundle';
+import { placeLookup } from '@/lib/export/place-facts';
+import { stixBundle, stixJson, type StixExportOptions } from '@/lib/export/stix/stix-bundle';
+import { stixId } from '@/lib/export/stix/stix-ids';
 import type { StixObject } from '@/lib/export/stix/stix-types';
 import { entityTagId } from '@/lib/storage/entity-tag-store';
 import type { AnnotationRecord, EntityTagRecord, EntityTagStatus } from '@/lib/storage/records';
@@ -12,6 +14,8 @@ import { FIXTURES_DIR } from '../../../../harness/paths';
 import { stixViolations } from './stix-rules';
 
 const GOLDEN = path.join(FIXTURES_DIR, 'golden', 'storm-1152.stix.json');
+/** Where places are, from the list Gloss ships. */
+const PLACES = placeLookup(JSON.parse(readFileSync(path.join(FIXTURES_DIR, '..', '..', 'data', 'places.json'), 'utf8')));
 const URL = 'https://news.example/storm-1152';
 const SHA256 = 'c6d8f9adb1423d7f64977708367502bc34ba7439fa7069fd7aae82fc761e2fa1';
 const at = (hour: number, minute: number) => Date.UTC(2023, 11, 15, hour, minute);
@@ -61,7 +65,10 @@ function page(url: string, overrides: Partial<PageExport> = {}, title = 'A repor
   };
 }
 
-/** The sample article as a researcher leaves it: two actors confirmed, one rejected, two indicators, one highlight. */
+/**
+ * The sample article as a researcher leaves it: two actors confirmed, one rejected, two indicators, the
+ * company that took the group down and the country its case was filed in, one highlight.
+ */
 function samplePage(): PageExport {
   const sample = page(
     URL,
@@ -72,6 +79,8 @@ function samplePage(): PageExport {
         tag(URL, 'threat-actor', 'Storm-0558', 'Storm-0558', { status: 'rejected', created: at(8, 7) }),
         tag(URL, 'indicator', '198.51.100.23', '198.51.100.23', { created: at(8, 12) }),
         tag(URL, 'indicator', SHA256, SHA256, { created: at(8, 13) }),
+        tag(URL, 'organization', 'Microsoft', 'Microsoft', { created: at(8, 14) }),
+        tag(URL, 'place', 'US', 'United States', { created: at(8, 14), updated: at(8, 16) }),
       ],
       annotations: [
         highlight(
@@ -92,12 +101,12 @@ function samplePage(): PageExport {
   return sample;
 }
 
-const objectsOf = (pages: PageExport[]) => stixBundle(pages).objects ?? [];
+const objectsOf = (pages: PageExport[], options: StixExportOptions = {}) => stixBundle(pages, options).objects ?? [];
 const ofType = <T extends StixObject['type']>(objects: StixObject[], type: T) =>
   objects.filter((o): o is Extract<StixObject, { type: T }> => o.type === type);
 
 describe('STIX export of the sample article', () => {
-  const bundle = stixBundle([samplePage()]);
+  const bundle = stixBundle([samplePage()], { placeOf: PLACES });
   const objects = bundle.objects ?? [];
 
   it('matches the golden file byte for byte', () => {
@@ -139,6 +148,13 @@ describe('STIX export of the sample article', () => {
     expect(ofType(objects, 'indicator').map((i) => [i.name, i.pattern, i.valid_from])).toEqual([
       [SHA256, `[file:hashes.'SHA-256' = '${SHA256}']`, '2023-12-15T08:13:00.000Z'],
       ['198.51.100.23', "[ipv4-addr:value = '198.51.100.23']", '2023-12-15T08:12:00.000Z'],
+    ]);
+  });
+
+  it('exports the company as an identity and the country as a location with its ISO code', () => {
+    expect(ofType(objects, 'identity')).toMatchObject([{ name: 'Microsoft', identity_class: 'organization' }]);
+    expect(ofType(objects, 'location')).toMatchObject([
+      { name: 'United States', country: 'US', created: '2023-12-15T08:14:00.000Z', modified: '2023-12-15T08:16:00.000Z' },
     ]);
   });
 
@@ -209,10 +225,10 @@ describe('STIX export of what is not there', () => {
 
   it('leaves out a page with nothing to refer to, and sends a bundle without objects when none is left', () => {
     const bare = page(URL, { entityTags: [tag(URL, 'threat-actor', 'Storm-1152', 'Storm-1152', { status: 'rejected' })] });
-    const bundle = stixBundle([
-      bare,
-      page('https://blog.example/a', { entityTags: [tag('https://blog.example/a', 'organization', 'Microsoft')] }),
-    ]);
+    const bundle = stixBundle(
+      [bare, page('https://blog.example/a', { entityTags: [tag('https://blog.example/a', 'place', 'Middle East')] })],
+      { placeOf: PLACES },
+    );
     expect(bundle).toEqual({ type: 'bundle', id: expect.stringMatching(/^bundle--/) });
     expect(JSON.parse(stixJson(bundle))).not.toHaveProperty('objects');
   });
@@ -243,7 +259,6 @@ describe('STIX export of malware, tools, techniques and CVEs', () => {
       tag(URL, 'tool', 'Mimikatz'),
       tag(URL, 'technique', 'Phishing'),
       tag(URL, 'vulnerability', 'CVE-2023-4966'),
-      tag(URL, 'organization', 'Microsoft'),
     ],
   });
   const objects = stixBundle([p], { attackIdOf: (kind, name) => attackIds[`${kind}:${name}`] }).objects ?? [];
@@ -266,10 +281,87 @@ describe('STIX export of malware, tools, techniques and CVEs', () => {
     ]);
   });
 
-  it('ignores an ATT&CK id that is not one, and does not export organisations', () => {
+  it('ignores an ATT&CK id that is not one', () => {
     expect(ofType(objects, 'tool')[0].external_references).toBeUndefined();
-    expect(JSON.stringify(objects)).not.toContain('Microsoft');
     expect(stixViolations({ type: 'bundle', id: 'bundle--1adaa916-8f50-5d4e-afab-905f742bc15b', objects })).toEqual([]);
+  });
+});
+
+describe('STIX export of organisations, people and places', () => {
+  const OTHER = 'https://blog.example/colonial';
+  const first = page(URL, {
+    entityTags: [
+      tag(URL, 'organization', 'Colonial Pipeline'),
+      tag(URL, 'person', 'Colonial Pipeline', 'Colonial Pipeline', { created: at(8, 6) }),
+      tag(URL, 'place', 'Iranian', 'Iran'),
+      tag(URL, 'place', 'Tehran', 'Tehran', { created: at(8, 7) }),
+      tag(URL, 'place', 'Texas', 'Texas', { created: at(8, 7) }),
+      tag(URL, 'place', 'Levant', 'Levant', { created: at(8, 7) }),
+      tag(URL, 'place', 'Middle East', 'Middle East', { created: at(8, 7) }),
+      tag(URL, 'place', 'Natanz', 'Natanz', { created: at(8, 7) }),
+      tag(URL, 'organization', 'Unit 42', 'Unit 42', { status: 'rejected' }),
+    ],
+  });
+  const second = page(OTHER, {
+    entityTags: [
+      tag(OTHER, 'organization', 'COLONIAL PIPELINE', 'COLONIAL PIPELINE', { created: at(9, 0), updated: at(9, 30) }),
+      tag(OTHER, 'place', 'Iran', 'Iran', { created: at(7, 0) }),
+    ],
+  });
+  const objects = objectsOf([second, first], { placeOf: PLACES });
+
+  it('writes an organisation as an organization identity and a person as an individual, apart though they share a name', () => {
+    expect(ofType(objects, 'identity').map((i) => [i.name, i.identity_class])).toEqual([
+      ['Colonial Pipeline', 'individual'],
+      ['Colonial Pipeline', 'organization'],
+    ]);
+    expect(ofType(objects, 'identity').map((i) => i.id)).toEqual([
+      stixId('identity', 'identity:individual:colonial pipeline'),
+      stixId('identity', 'identity:organization:colonial pipeline'),
+    ]);
+  });
+
+  it('writes one object per entity across pages, named as first confirmed and dated by its verdicts', () => {
+    const [organisation] = ofType(objects, 'identity').filter((i) => i.identity_class === 'organization');
+    expect(organisation).toMatchObject({ created: '2023-12-15T08:05:00.000Z', modified: '2023-12-15T09:30:00.000Z' });
+    const iran = ofType(objects, 'location').filter((l) => l.name === 'Iran');
+    expect(iran).toHaveLength(1);
+    expect(iran[0]).toMatchObject({ name: 'Iran', created: '2023-12-15T07:00:00.000Z' });
+    for (const report of ofType(objects, 'report'))
+      expect(report.object_refs).toEqual(expect.arrayContaining([organisation.id, iran[0].id]));
+  });
+
+  it('says where each place is: its country, the country and city or state, or its region', () => {
+    expect(
+      ofType(objects, 'location').map(({ name, country, region, city, administrative_area }) => ({
+        name,
+        country,
+        region,
+        city,
+        administrative_area,
+      })),
+    ).toEqual([
+      { name: 'Iran', country: 'IR', region: undefined, city: undefined, administrative_area: undefined },
+      { name: 'Levant', country: undefined, region: 'western-asia', city: undefined, administrative_area: undefined },
+      { name: 'Tehran', country: 'IR', region: undefined, city: 'Tehran', administrative_area: undefined },
+      { name: 'Texas', country: 'US', region: undefined, city: undefined, administrative_area: 'Texas' },
+    ]);
+  });
+
+  it('leaves out a place it cannot locate (one that straddles regions, one not listed) rather than write an invalid location', () => {
+    const json = stixJson(stixBundle([first], { placeOf: PLACES }));
+    expect(json).not.toContain('Middle East');
+    expect(json).not.toContain('Natanz');
+    expect(stixViolations(JSON.parse(json))).toEqual([]);
+    // Without the list, no place can be located; the identities stay.
+    expect(ofType(objectsOf([first]), 'location')).toEqual([]);
+    expect(ofType(objectsOf([first]), 'identity')).toHaveLength(2);
+  });
+
+  it('leaves out rejected ones and draws no relationships', () => {
+    expect(stixJson(stixBundle([first], { placeOf: PLACES }))).not.toContain('Unit 42');
+    expect(objects.map((o) => o.type)).not.toContain('relationship');
+    expect(stixViolations({ type: 'bundle', id: stixId('bundle', 'x'), objects })).toEqual([]);
   });
 });
 

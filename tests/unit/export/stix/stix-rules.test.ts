@@ -67,6 +67,29 @@ describe('the STIX 2.1 rules checker', () => {
     expect(problems).toContain('content must be');
   });
 
+  it('checks identities and where a location is (sections 4.5 and 4.10)', () => {
+    const IDENTITY = 'identity--8495b3cd-42b6-5cd1-bb32-ea933e891255';
+    const LOCATION = 'location--f2345a91-1701-51d8-b57e-619b6e21f9ce';
+    const withObject = (object: Record<string, unknown>) => {
+      const bundle = validBundle();
+      bundle.objects.push({ ...common, ...object });
+      return stixViolations(bundle).join('\n');
+    };
+    expect(withObject({ type: 'identity', id: IDENTITY, name: 'Colonial Pipeline', identity_class: 'organization' })).toBe('');
+    expect(withObject({ type: 'identity', id: IDENTITY, identity_class: 'organization' })).toContain('.name must be');
+    expect(withObject({ type: 'identity', id: IDENTITY, name: 'X', identity_class: 'company' })).toContain('identity-class-ov');
+    expect(withObject({ type: 'location', id: LOCATION, name: 'Iran', country: 'IR' })).toBe('');
+    expect(withObject({ type: 'location', id: LOCATION, name: 'Levant', region: 'western-asia' })).toBe('');
+    expect(withObject({ type: 'location', id: LOCATION, latitude: 35.7, longitude: 51.4, precision: 1000 })).toBe('');
+    expect(withObject({ type: 'location', id: LOCATION, name: 'Middle East' })).toContain('needs region, country');
+    expect(withObject({ type: 'location', id: LOCATION, region: 'middle-east' })).toContain('not in region-ov');
+    expect(withObject({ type: 'location', id: LOCATION, country: 'IRN' })).toContain('alpha-2');
+    expect(withObject({ type: 'location', id: LOCATION, country: 'IR', latitude: 35.7 })).toContain('go together');
+    expect(withObject({ type: 'location', id: LOCATION, country: 'IR', precision: 10 })).toContain('precision needs');
+    expect(withObject({ type: 'location', id: LOCATION, latitude: 95, longitude: 51 })).toContain('out of range');
+    expect(withObject({ type: 'location', id: LOCATION, country: 'IR', city: '' })).toContain('.city must be');
+  });
+
   it('knows the patterns Gloss writes and refuses broken ones', () => {
     expect(isStixPattern("[url:value = 'http://a.example/it\\'s']")).toBe(true);
     expect(isStixPattern("[url:value = 'http://a.example/it's']")).toBe(false);

@@ -6,6 +6,10 @@
  * - 3.3 timestamps: RFC 3339 in UTC (`Z`); created/modified to the millisecond;
  * - 3.x lists: never empty;
  * - 4.x required properties per object type, and every `*_refs` id present in the bundle;
+ * - 4.5 identity: `identity_class` from identity-class-ov (Gloss keeps to the vocabulary);
+ * - 4.10 location: at least one of `region`, `country`, or `latitude` and `longitude`; latitude and
+ *   longitude only together, in range, and `precision` only with them; `region` from region-ov, `country`
+ *   an ISO 3166-1 alpha-2 code (two letters);
  * - 8 bundles: type "bundle", an id, objects; no spec_version;
  * - 9 patterning: the comparison expressions Gloss writes, with string literals escaped.
  */
@@ -39,7 +43,42 @@ const REQUIRED: Record<string, Record<string, 'string' | 'timestamp' | 'refs' | 
   tool: { name: 'string' },
   vulnerability: { name: 'string' },
   'attack-pattern': { name: 'string' },
+  identity: { name: 'string' },
+  location: {},
 };
+
+/** region-ov (section 10): the UN M49 regions as STIX spells them. */
+const REGIONS = new Set(
+  (
+    'africa eastern-africa middle-africa northern-africa southern-africa western-africa americas latin-america-caribbean ' +
+    'south-america caribbean central-america northern-america asia central-asia eastern-asia southern-asia south-eastern-asia ' +
+    'western-asia europe eastern-europe northern-europe southern-europe western-europe oceania antarctica ' +
+    'australia-new-zealand melanesia micronesia polynesia'
+  ).split(' '),
+);
+const IDENTITY_CLASSES = new Set(['individual', 'group', 'system', 'organization', 'class', 'unknown']);
+
+/** Section 4.10's rules for where a location is. */
+function locationProblems(object: Json): string[] {
+  const id = String(object.id);
+  const problems: string[] = [];
+  const has = (name: string) => object[name] !== undefined;
+  if (!has('region') && !has('country') && !(has('latitude') && has('longitude'))) {
+    problems.push(`${id}: a location needs region, country, or latitude and longitude`);
+  }
+  if (has('latitude') !== has('longitude')) problems.push(`${id}: latitude and longitude go together`);
+  if (has('precision') && !has('latitude')) problems.push(`${id}: precision needs latitude and longitude`);
+  const inRange = (name: string, limit: number) => !has(name) || (typeof object[name] === 'number' && Math.abs(object[name]) <= limit);
+  if (!inRange('latitude', 90) || !inRange('longitude', 180)) problems.push(`${id}: latitude or longitude out of range`);
+  if (has('region') && !REGIONS.has(object.region as string)) problems.push(`${id}: region ${String(object.region)} is not in region-ov`);
+  if (has('country') && !(typeof object.country === 'string' && /^[A-Za-z]{2}$/.test(object.country))) {
+    problems.push(`${id}: country ${String(object.country)} is not an ISO 3166-1 alpha-2 code`);
+  }
+  for (const name of ['name', 'administrative_area', 'city']) {
+    if (has(name) && !(typeof object[name] === 'string' && object[name] !== '')) problems.push(`${id}.${name} must be a non-empty string`);
+  }
+  return problems;
+}
 
 export function isStixId(id: unknown, type?: string): boolean {
   return typeof id === 'string' && new RegExp(`^${type ?? '[a-z][a-z0-9-]*'}--${UUID_V5}$`).test(id);
@@ -89,6 +128,10 @@ function checkObject(object: Json, ids: Set<string>): string[] {
   if (!references.every((r) => typeof r.source_name === 'string' && r.source_name.length > 0)) {
     problems.push(`${String(id)}: an external reference lacks source_name`);
   }
+  if (type === 'identity' && !IDENTITY_CLASSES.has(object.identity_class as string)) {
+    problems.push(`${String(id)}: identity_class ${String(object.identity_class)} is not in identity-class-ov`);
+  }
+  if (type === 'location') problems.push(...locationProblems(object));
   if (type === 'indicator' && (object.pattern_type !== 'stix' || !isStixPattern(object.pattern))) {
     problems.push(`${String(id)}: pattern ${String(object.pattern)} is not one Gloss writes`);
   }

@@ -86,6 +86,7 @@ export const SAMPLES: { [K in GlossRequestType]?: GlossRequest<K> } = {
   'export-indicators': { type: 'export-indicators', tabId: 3, format: 'csv', fanging: 'defanged', page: pageDetails },
   'actor-profiles': { type: 'actor-profiles', keys: ['storm-1152'] },
   'attack-ids': { type: 'attack-ids', entities: [{ kind: 'technique', canonical: 'Phishing' }] },
+  'place-facts': { type: 'place-facts', names: ['Iran'] },
   'open-saved-page': { type: 'open-saved-page', url: OTHER_PAGE, annotationId: ID },
   'library-changed': { type: 'library-changed', pageUrls: [OTHER_PAGE], actorsChanged: false },
   'site-status': { type: 'site-status' },

@@ -44,6 +44,7 @@ const spies = vi.hoisted(() => {
     'exportPage',
     'profilesFor',
     'attackIds',
+    'placeFacts',
     'openSavedPage',
     'libraryChanged',
     'siteStatus',
@@ -102,6 +103,7 @@ vi.mock('@/extension/background/export-handlers', () => ({
   exportPage: spies.exportPage,
   profilesFor: spies.profilesFor,
   attackIds: spies.attackIds,
+  placeFacts: spies.placeFacts,
 }));
 vi.mock('@/extension/background/pdf-annotation-handlers', () => ({
   pdfAnnotations: spies.pdfAnnotations,
@@ -157,6 +159,7 @@ const ROUTES: Record<GlossRequestType, SpyName> = {
   'export-indicators': 'exportIndicators',
   'actor-profiles': 'profilesFor',
   'attack-ids': 'attackIds',
+  'place-facts': 'placeFacts',
   'open-saved-page': 'openSavedPage',
   'library-changed': 'libraryChanged',
   'site-status': 'siteStatus',

@@ -77,6 +77,7 @@ describe('the test requests', () => {
       'pages-for-actor',
       'actor-profiles',
       'attack-ids',
+      'place-facts',
       'open-saved-page',
       'library-changed',
       'export-page',
