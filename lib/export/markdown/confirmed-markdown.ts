@@ -51,8 +51,11 @@ function line(tag: EntityTagRecord, attackIdOf: AttackIdLookup | undefined): str
       return `- **${markdownInline(name)}**${linked(attackSoftwareReference(attackIdOf?.(tag.kind, name)))}`;
     case 'technique':
       return `- **${markdownInline(name)}**${linked(attackTechniqueReference(attackIdOf?.('technique', name)))}`;
-    case 'vulnerability':
-      return `- **${markdownInline(name)}**${linked(cveReference(name))}`;
+    case 'vulnerability': {
+      // A CVE's name is its id: the name itself links to its record, rather than repeating the id after it.
+      const record = cveReference(name);
+      return record?.url ? `- **[${markdownInline(name)}](${markdownLinkDestination(record.url)})**` : `- **${markdownInline(name)}**`;
+    }
     case 'organization':
     case 'person':
     case 'place':

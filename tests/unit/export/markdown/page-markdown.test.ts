@@ -389,7 +389,7 @@ describe('pageMarkdown confirmed entities', () => {
         '',
         '## Vulnerabilities',
         '',
-        '- **CVE-2021-44228** ([CVE-2021-44228](https://www.cve.org/CVERecord?id=CVE-2021-44228))',
+        '- **[CVE-2021-44228](https://www.cve.org/CVERecord?id=CVE-2021-44228)**',
         '',
         '## Techniques',
         '',
