@@ -113,7 +113,11 @@ for (const [name, folds] of [
 ] as const) {
   const before = reliability(calibratedSpans(folds.flat(), PLAIN_SOFTMAX));
   const after = { temperature: nestedMeasure('temperature', pooled, folds), platt: nestedMeasure('platt', pooled, folds) };
-  printReliability(`${name}`, ['plain softmax (before)', before], [`${calibration.method} (after)`, after[calibration.method].reliability]);
+  printReliability(
+    `${name}`,
+    ['plain softmax (before)', before],
+    [`${calibration.method === 'platt' ? 'Platt' : 'temperature'} scaling (after)`, after[calibration.method].reliability],
+  );
   console.log(measureLine('plain softmax (before)', before));
   console.log(measureLine('temperature scaling', after.temperature.reliability));
   console.log(measureLine('Platt scaling', after.platt.reliability));

@@ -59,7 +59,7 @@ export function printReliability(
 }
 
 export const measureLine = (name: string, r: Reliability): string =>
-  `  ${name.padEnd(52)} ECE ${r.ece.toFixed(3)}  log loss ${r.logLoss.toFixed(3)}  mean stated ${pct(r.confidence).trim()}, right ${pct(r.accuracy).trim()}`;
+  `  ${name.padEnd(62)} ECE ${r.ece.toFixed(3)}  log loss ${r.logLoss.toFixed(3)}  mean stated ${pct(r.confidence).trim()}, right ${pct(r.accuracy).trim()}`;
 
 const folds = (m: NestedMeasure) => m.perFold.map(describeCalibration).join('; ');
 
@@ -81,7 +81,7 @@ export function printCalibrationReport(
   printReliability(
     `${title}: the model's confidence on the spans it keeps, out of fold`,
     ['plain softmax (before)', plain],
-    [`${best.method}, fitted on the other folds`, best.reliability],
+    [`${best.method === 'platt' ? 'Platt' : 'temperature'} scaling, fitted on the other folds`, best.reliability],
     print,
   );
   print(measureLine('plain softmax (T = 1, before)', plain));
