@@ -6,6 +6,8 @@
  *                                            rules alone and each way of combining a model with them
  *   npm run eval:entities -- --cv --unseen   the same, each fold's actor, malware and tool names removed from
  *                                            the dictionaries and the model's memory (`entities-eval/unseen-names.ts`)
+ *   with --cv, each model variant's confidence is measured too: the reliability table, ECE and log loss of
+ *   its out-of-fold confidences, plain and calibrated (`entities-eval/calibration-report.ts`);
  *   add --details for the top false hits, misses and boundary mismatches (found ≠ labelled); --rules to leave
  *   the shipped model out of the fit.
  *
@@ -25,6 +27,9 @@ import { crossValidate, FOLDS, FOLD_SEED, VARIANTS } from './entities-eval/cross
 import { HEADER, printTallies, scoreReport, type Tally } from './entities-eval/scoring';
 import { unseenFoldTools } from './entities-eval/unseen-fold-tools';
 import { techniqueVocabulary } from '../lib/entities/model/techniques/technique-vocabulary';
+import { printCalibrationReport, SpanCollector } from './entities-eval/calibration-report';
+import { readCalibration } from '../lib/entities/model/calibration';
+import type { EntityModelFile } from '../lib/entities/model/entity-model';
 
 const args = process.argv.slice(2);
 const details = args.includes('--details');
@@ -47,6 +52,7 @@ if (cv) {
     `${FOLDS}-fold cross-validation by report over ${reports.length} reports (train + dev), fold seed ${FOLD_SEED}${unseen ? ", each fold's names unseen" : ''}`,
   );
   const progress = (line: string) => console.error(line);
+  const spans = new SpanCollector();
   const { tallies } = crossValidate(
     reports,
     variants,
@@ -56,11 +62,22 @@ if (cv) {
     progress,
     techniqueVocabulary(data.techniques!),
     unseen ? unseenFoldTools(data, progress) : undefined,
+    spans.collect,
   );
   console.log(HEADER.replace('split   ', 'variant '));
   for (const variant of variants) {
     console.log(`# ${variant.name}: ${variant.description}`);
     printTallies(variant.name, tallies.get(variant.name)!, details);
+  }
+  for (const variant of variants) {
+    const byFold = spans.byVariant.get(variant.name);
+    if (!byFold) continue;
+    console.log();
+    printCalibrationReport(
+      `# ${variant.name}${unseen ? ", each fold's names unseen" : ''}`,
+      byFold,
+      readCalibration((data.model as EntityModelFile | undefined)?.calibration),
+    );
   }
 } else {
   const scanner = createEntityScanner(args.includes('--rules') ? { ...data, model: undefined } : data);

@@ -8,7 +8,10 @@
  * 2. How the technique tagger's mentions join the rules' (`rules`, `tagger`, `union`, `tagger-first` or
  *    `free-lines`) likewise (the figure: techniques' exact F1). The tagger must beat the rules overall and
  *    in all folds but one; otherwise the rules stay, which cost nothing to run.
- * 3. Both are then trained on all of them, with a fixed seed: the same data gives the same file.
+ * 3. What the chosen combination's confidence means (`lib/entities/model/fit-calibration.ts`): temperature or
+ *    Platt scaling, fitted on both cross-validations' out-of-fold spans, the method chosen by its nested log
+ *    loss (each fold's spans under the calibration fitted on the other folds), the reliability printed.
+ * 4. Both models are then trained on all of them, with a fixed seed: the same data gives the same file.
  *
  * AnnoCTR is CC BY-SA 4.0 (Bosch Research); the model file carries that attribution (README, NOTICE).
  * Only train and dev are read: the test split is held out.
@@ -29,6 +32,10 @@ import { techniqueTaggerFile } from '../lib/entities/model/techniques/technique-
 import { techniqueVocabulary } from '../lib/entities/model/techniques/technique-vocabulary';
 import { HEADER, prf, printTallies, type Tally } from './entities-eval/scoring';
 import { unseenFoldTools } from './entities-eval/unseen-fold-tools';
+import { describeCalibration, measureLine, printReliability, SpanCollector } from './entities-eval/calibration-report';
+import { chooseCalibration, calibratedSpans, nestedMeasure } from '../lib/entities/model/fit-calibration';
+import { PLAIN_SOFTMAX } from '../lib/entities/model/calibration';
+import { reliability } from '../lib/entities/model/reliability';
 
 const OUT = path.join(import.meta.dirname, '..', 'data', 'entity-model.json');
 
@@ -45,7 +52,19 @@ console.log(
   `choosing how model and rules combine: ${FOLDS}-fold cross-validation over ${reports.length} reports, plain and with each fold's names unseen`,
 );
 const resolve = dictionaryResolver(finder.dictionary, finder.software);
-const { tallies, foldTallies } = crossValidate(reports, VARIANTS, rulesOf, resolve, facts, () => {}, vocabulary);
+const plainSpans = new SpanCollector();
+const unseenSpans = new SpanCollector();
+const { tallies, foldTallies } = crossValidate(
+  reports,
+  VARIANTS,
+  rulesOf,
+  resolve,
+  facts,
+  () => {},
+  vocabulary,
+  undefined,
+  plainSpans.collect,
+);
 const unseen = crossValidate(
   reports,
   actorVariants,
@@ -55,6 +74,7 @@ const unseen = crossValidate(
   () => {},
   vocabulary,
   unseenFoldTools(data, () => {}),
+  unseenSpans.collect,
 ).tallies;
 console.log(HEADER.replace('split   ', 'variant '));
 // The figure: the mean exact F1 of threat actors and of malware + tools, over both cross-validations (the
@@ -74,6 +94,36 @@ console.log("(* with each fold's names unseen)");
 const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
 console.log(
   `chosen: ${best.variant.name} (mean exact F1 of threat actors and malware + tools over both cross-validations ${best.score.toFixed(3)}; ${scored.map((s) => `${s.variant.name} ${s.score.toFixed(3)}`).join(', ')})`,
+);
+
+// What the chosen combination's confidence means: calibrated on the spans it kept out of fold in both
+// cross-validations (fold f of each is the same reports), the method chosen by its nested log loss.
+const spansOf = (collector: SpanCollector) => collector.byVariant.get(best.variant.name) ?? [];
+const plainFolds = spansOf(plainSpans);
+const unseenFolds = spansOf(unseenSpans);
+const pooled = plainFolds.map((spans, f) => [...spans, ...(unseenFolds[f] ?? [])]);
+const { chosen: calibration, measured } = chooseCalibration(pooled);
+console.log(
+  `\nthe ${best.variant.name} model's confidence, out of fold (each fold's spans; calibrations fitted on the other folds of both cross-validations):`,
+);
+for (const [name, folds] of [
+  ['plain CV', plainFolds],
+  ['unseen CV', unseenFolds],
+  ['both', pooled],
+] as const) {
+  const before = reliability(calibratedSpans(folds.flat(), PLAIN_SOFTMAX));
+  const after = { temperature: nestedMeasure('temperature', pooled, folds), platt: nestedMeasure('platt', pooled, folds) };
+  printReliability(
+    `${name}`,
+    ['plain softmax (before)', before],
+    [`${calibration.method === 'platt' ? 'Platt' : 'temperature'} scaling (after)`, after[calibration.method].reliability],
+  );
+  console.log(measureLine('plain softmax (before)', before));
+  console.log(measureLine('temperature scaling', after.temperature.reliability));
+  console.log(measureLine('Platt scaling', after.platt.reliability));
+}
+console.log(
+  `chosen calibration: ${describeCalibration(calibration)} (nested log loss over both: temperature ${measured.temperature.reliability.logLoss.toFixed(3)}, Platt ${measured.platt.reliability.logLoss.toFixed(3)})`,
 );
 
 // The technique tagger on top of the shipped combination: against `union` (the rules' techniques). It
@@ -105,6 +155,10 @@ const file = modelFile(
   best.variant.combine,
   `AnnoCTR train + dev (${reports.length} reports; CC BY-SA 4.0, Bosch Research); averaged perceptron, ${DEFAULT_SETTINGS.epochs} epochs, seed ${DEFAULT_SETTINGS.seed}; technique tagger ${DEFAULT_TAGGER_SETTINGS.epochs} epochs, seed ${DEFAULT_TAGGER_SETTINGS.seed}, features seen ${DEFAULT_TAGGER_SETTINGS.minCount}+ times`,
 );
+file.calibration = {
+  ...calibration,
+  fittedOn: `the ${best.variant.name} model's out-of-fold spans in the plain and unseen ${FOLDS}-fold cross-validations (${pooled.flat().length} spans); ${calibration.method} chosen by nested log loss (temperature ${measured.temperature.reliability.logLoss.toFixed(3)}, Platt ${measured.platt.reliability.logLoss.toFixed(3)})`,
+};
 // Where cross-validation keeps the rules, the file records that and ships no weights: the popup and the
 // background parse this file, and weights nobody uses would only cost them time.
 file.techniques = chosen

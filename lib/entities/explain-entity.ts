@@ -23,7 +23,16 @@ export interface ExplainedRecord {
 const listNames = (record: ExplainedRecord | undefined): string[] =>
   (record?.sources ?? (record?.source ? [record.source] : [])).map(sourceName);
 
-const percent = (p: number) => `${Math.round(Math.min(1, Math.max(0, p)) * 100)}%`;
+/**
+ * The model's confidence in words: "about 85%", to the nearest 5%, since it is calibrated to within a few
+ * points (README, *How sure the model is*); never "100%" or "0%", which no model's guess is: "over 95%",
+ * "under 5%".
+ */
+export function aboutPercent(p: number): string {
+  if (!(p >= 0.025)) return 'under 5%';
+  if (p >= 0.975) return 'over 95%';
+  return `about ${Math.round(p * 20) * 5}%`;
+}
 
 /** "A (its own name; MISP galaxy), B (…) or C (…)". */
 function either(parts: string[]): string {
@@ -80,10 +89,13 @@ export function explainEntity(
   else if (rules?.cue === 'actor') why.push('The text names it as a group (a cue such as “the X gang”, “tracked as X”, “threat actor X”)');
   if (rules?.cue === 'software') why.push('The text names it as software (a cue such as “X loader”, “a backdoor dubbed X”)');
   if (model) {
+    const sure = aboutPercent(model.confidence);
     why.push(
-      model.agreesWithRules
-        ? `The learned model agrees (${percent(model.confidence)} sure)`
-        : `Found by the learned model, ${percent(model.confidence)} sure (trained on labelled threat reports; no list or rule named it here)`,
+      model.doubts
+        ? `The learned model leans to another reading, not surely enough to overrule the text (${sure} sure it is right)`
+        : model.agreesWithRules
+          ? `The learned model agrees (${sure} sure)`
+          : `Found by the learned model, ${sure} sure (trained on labelled threat reports; no list or rule named it here)`,
     );
   }
   if (entity.ambiguous && entity.ambiguous.length > 0) {
@@ -122,7 +134,7 @@ export function readFoundBy(value: unknown): FoundBy | undefined {
   if (typeof model === 'object' && model !== null) {
     const m = model as Record<string, unknown>;
     if (typeof m.confidence === 'number' && Number.isFinite(m.confidence))
-      out.model = { confidence: m.confidence, agreesWithRules: m.agreesWithRules === true };
+      out.model = { confidence: m.confidence, agreesWithRules: m.agreesWithRules === true, ...(m.doubts === true && { doubts: true }) };
   }
   return out;
 }

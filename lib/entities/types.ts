@@ -39,8 +39,12 @@ export interface FoundBy {
    * phrase; `row`: a technique some of whose mentions are an ATT&CK table's rows (`technique-rows.ts`).
    */
   rules?: { listed?: boolean; scheme?: string; cue?: 'actor' | 'software'; introduced?: boolean; row?: boolean };
-  /** The learned model kept it, with its probability for that decision. */
-  model?: { confidence: number; agreesWithRules: boolean };
+  /**
+   * The learned model kept it, with its calibrated probability that the decision is right
+   * (`lib/entities/model/calibration.ts`); `doubts`: a cue-only actor the model leans against, not surely
+   * enough to overrule the cue (`checked-by-model.ts`), at every mention.
+   */
+  model?: { confidence: number; agreesWithRules: boolean; doubts?: boolean };
 }
 
 export type IndicatorType = 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256';

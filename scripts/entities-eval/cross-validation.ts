@@ -5,8 +5,8 @@
  * The rules have no training: their figure is their plain score on each fold.
  */
 import type { Entity } from '../../lib/entities/types';
-import { modelFromWeights, type CombineMode } from '../../lib/entities/model/entity-model';
-import { applyModel } from '../../lib/entities/model/apply-model';
+import { modelFromWeights, type CombineMode, type ModelSpan } from '../../lib/entities/model/entity-model';
+import { joinModelSpans } from '../../lib/entities/model/apply-model';
 import type { Resolve } from '../../lib/entities/model/combine';
 import type { DictionaryFacts } from '../../lib/entities/model/span-features';
 import { seededRandom, shuffled } from '../../lib/entities/model/perceptron';
@@ -105,6 +105,8 @@ export function crossValidate(
   progress: (line: string) => void,
   vocabulary: ReadonlySet<string> = new Set(),
   toolsOfFold?: (heldOut: readonly Report[], fold: number) => FoldTools,
+  /** Each held-out report's model spans, with their class scores (`calibration-report.ts` reads them). */
+  onSpans?: (variant: string, fold: number, report: Report, spans: readonly ModelSpan[]) => void,
 ): CrossValidation {
   const tallies = new Map(variants.map((v) => [v.name, new Map<string, Tally>()]));
   const foldTallies = new Map(variants.map((v) => [v.name, [] as Map<string, Tally>[]]));
@@ -140,7 +142,9 @@ export function crossValidate(
           `fold ${f + 1}/${dealt.length}: trained ${variant.name} on ${training.length} reports in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );
       }
-      const model = modelFromWeights(weights.names, weights.weights, factsOfFold, variant.combine, weights.gate);
+      const model = modelFromWeights(weights.names, weights.weights, factsOfFold, variant.combine, weights.gate, {
+        keepScores: onSpans !== undefined,
+      });
       const techniques = variant.techniques;
       let tagger = techniques && taggers.get(techniques.settings);
       if (techniques && !tagger) {
@@ -153,7 +157,9 @@ export function crossValidate(
       }
       for (const report of heldOut) {
         const ruled = rulesOfFold(report);
-        const found = applyModel(report.text, ruled, model, resolveOfFold);
+        const spans = model.combine === 'rules' ? [] : model.findSpans(report.text, ruled);
+        onSpans?.(variant.name, f, report, spans);
+        const found = joinModelSpans(report.text, ruled, spans, model.combine, resolveOfFold);
         score(report, tagger && techniques ? applyTechniqueTagger(report.text, ruled, found, tagger, techniques.combine) : found);
       }
     }

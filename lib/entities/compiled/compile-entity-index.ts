@@ -13,6 +13,7 @@ import type { ActorDictionary } from '../dictionary';
 import { actorDictionaryParts } from '../dictionary';
 import type { EntityModelFile } from '../model/entity-model';
 import { modelWeights } from '../model/entity-model';
+import { readCalibration } from '../model/calibration';
 import { techniqueTaggerWeights, type TechniqueTaggerFile } from '../model/techniques/technique-tagger-file';
 import { builtParts, createEntityScanner, type EntityData, type ScannerParts } from '../scan-entities';
 import { softwareDictionaryParts, type SoftwareDictionary } from '../software-dictionary';
@@ -65,6 +66,7 @@ export function compileEntityIndex(data: EntityData): Uint8Array {
           features: (model as EntityModelFile).features,
           combine: (model as EntityModelFile).combine,
           gate: (model as EntityModelFile).gate,
+          calibration: readCalibration((model as EntityModelFile).calibration),
         }
       : null,
     techniqueTagger: tagger

@@ -10,6 +10,7 @@
  */
 import { actorDictionaryFrom, buildActorDictionary, type Actor, type SurfaceForm } from '../dictionary';
 import { modelFromWeights, loadEntityModel, type CombineMode } from '../model/entity-model';
+import { readCalibration, type Calibration } from '../model/calibration';
 import { loadTechniqueTagger, taggerOptions } from '../model/techniques/technique-tagger-file';
 import { techniqueTagger } from '../model/techniques/technique-tagger';
 import type { TechniqueCombine } from '../model/techniques/combine-techniques';
@@ -28,7 +29,8 @@ export interface IndexJson {
   /** `forms`: the spellings; the rest of each form is in the arrays (`formColumns`). */
   actors: { actors: Actor[]; forms: string[]; byKey: [string, number[]][]; anyCase: [string, number[]][] };
   software: { software: Software[]; forms: string[]; anyCase: [string, number[]][] };
-  model: { features: string[]; combine: CombineMode; gate: number } | null;
+  /** `calibration`: the model file's (`calibration.ts`); absent in older indexes, read as the plain softmax. */
+  model: { features: string[]; combine: CombineMode; gate: number; calibration?: Calibration } | null;
   /** The technique tagger's feature names (its weights are the `techniqueWeights` array); absent in older indexes. */
   techniqueTagger?: { features: string[]; combine: TechniqueCombine } | null;
 }
@@ -150,7 +152,9 @@ export function scannerFromIndex(index: EntityIndex, data: EntityData, userActor
       }),
     model: (file, facts) =>
       json.model && index.modelWeights
-        ? modelFromWeights(json.model.features, index.modelWeights, facts, json.model.combine, json.model.gate)
+        ? modelFromWeights(json.model.features, index.modelWeights, facts, json.model.combine, json.model.gate, {
+            calibration: readCalibration(json.model.calibration),
+          })
         : loadEntityModel(file, facts),
     techniqueTagger: (file, vocabulary) =>
       json.techniqueTagger && index.techniqueWeights

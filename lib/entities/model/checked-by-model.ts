@@ -45,8 +45,9 @@ export function cueOnlyActorSpans(ruleEntities: readonly Entity[]): Set<string> 
 }
 
 /**
- * The model recasts a cue-only actor only when it is at least this sure of its other reading (its softmax
- * probability); below it the rules' actor stays. Chosen by the unseen cross-validation (README, "Names no
+ * The model recasts a cue-only actor only when it is at least this sure of its other reading (its plain
+ * softmax probability, the units this was chosen in, not the calibrated confidence the details show:
+ * `calibration.ts`); below it the rules' actor stays, and its details say the model doubts it. Chosen by the unseen cross-validation (README, "Names no
  * list has"): threat actors F1 0.782 at 0 (the model always decides), 0.788 at 0.6, 0.794 at 0.7, 0.796 at
  * 0.8, 0.794 at 0.85, 0.793 at 0.9; the plain cross-validation is the same at each.
  */

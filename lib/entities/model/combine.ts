@@ -54,9 +54,17 @@ export function combineWithModel(
       const base = rule ? { ...rule } : { kind: span.kind, name: surface, canonical: surface, aliases: [], ...known };
       entity = { ...base, kind: span.kind, mentions: [] };
       const byRules = rule !== undefined && rule.mentions.some((m) => m.start === span.start && m.end === span.end);
-      entity.foundBy = { ...(rule?.foundBy ?? {}), model: { confidence: span.confidence, agreesWithRules: byRules } };
+      entity.foundBy = {
+        ...(rule?.foundBy ?? {}),
+        model: { confidence: span.confidence, agreesWithRules: byRules, ...(span.doubted && { doubts: true }) },
+      };
       built.set(groupKey, entity);
-    } else if (entity.foundBy?.model) entity.foundBy.model.confidence = Math.max(entity.foundBy.model.confidence, span.confidence);
+    } else if (entity.foundBy?.model) {
+      const model = entity.foundBy.model;
+      model.confidence = Math.max(model.confidence, span.confidence);
+      // The model doubts the entity only where it doubts every mention it kept.
+      if (!span.doubted) delete model.doubts;
+    }
     entity.mentions.push(mention);
   }
   return [...kept, ...built.values()];

@@ -11,6 +11,7 @@ import { firstOverlapping } from './first-overlapping';
 import type { Entity } from '../types';
 import type { TechniqueTaggerFile } from './techniques/technique-tagger-file';
 import { cueOnlyActorSpans, keptWithoutCheck, KEEP_ACTOR_BELOW } from './checked-by-model';
+import { calibratedAt, PLAIN_SOFTMAX, readCalibration, softmaxAt, type Calibration } from './calibration';
 
 const ACTOR = classOf('threat-actor');
 
@@ -29,7 +30,15 @@ export interface EntityModelFile {
   trainedOn: string;
   /** The technique tagger (`techniques/`), trained with it; absent in files from before it. */
   techniques?: TechniqueTaggerFile;
+  /**
+   * What turns the class scores into the confidence shown (`calibration.ts`); absent in files from before
+   * it, which load with the plain softmax (temperature 1), as they did.
+   */
+  calibration?: ModelCalibration;
 }
+
+/** The calibration, with what it was fitted on and how it was chosen, for the record. */
+export type ModelCalibration = Calibration & { fittedOn: string };
 
 /**
  * - `rules`: the rules alone (the model is not used);
@@ -43,8 +52,20 @@ export interface ModelSpan {
   kind: ModelKind;
   start: number;
   end: number;
-  /** The model's probability for its decision (a softmax over the class scores). */
+  /** The model's calibrated probability that its decision is right (`calibration.ts`). */
   confidence: number;
+  /** A cue-only actor kept though the model leans to another reading (not surely enough to overrule it). */
+  doubted?: boolean;
+  /** The class scores themselves (none, actor, malware, tool), only from a model built with `keepScores` (evaluation). */
+  scores?: number[];
+}
+
+/** How a model in memory turns scores into confidences (see `calibration.ts`). */
+export interface ModelOptions {
+  /** What turns the shown class's scores into its confidence; the plain softmax by default. */
+  calibration?: Calibration;
+  /** Keep each span's class scores on it (`ModelSpan.scores`), for measuring the calibration. */
+  keepScores?: boolean;
 }
 
 export interface EntityModel {
@@ -54,7 +75,9 @@ export interface EntityModel {
 }
 
 export function loadEntityModel(file: EntityModelFile, facts: DictionaryFacts): EntityModel {
-  return modelFromWeights(file.features, modelWeights(file), facts, file.combine, file.gate);
+  return modelFromWeights(file.features, modelWeights(file), facts, file.combine, file.gate, {
+    calibration: readCalibration(file.calibration),
+  });
 }
 
 /** The file's weights as the model uses them (a compiled index stores these). */
@@ -72,6 +95,7 @@ export function modelFromWeights(
   facts: DictionaryFacts,
   combine: CombineMode,
   gate: number,
+  { calibration = PLAIN_SOFTMAX, keepScores = false }: ModelOptions = {},
 ): EntityModel {
   const nClasses = CLASSES.length;
   const scorer = spanScorer(names, weights, nClasses);
@@ -120,13 +144,18 @@ export function modelFromWeights(
         if (!scorer.addPlace(doc, candidate, knownOf[slot], scores)) return;
         let best = NONE;
         for (let c = 1; c < nClasses; c++) if (scores[c] > scores[best]) best = c;
+        // Decided on the plain softmax, the units the threshold was chosen in: the calibration changes what the
+        // details say, never a decision. (Platt scaling, which ships, is monotone in this very probability, so
+        // re-choosing the cut in its units by the same CV would keep the same actors: 0.8 plain is 0.80 there.)
         if (best !== ACTOR && checkedAt?.has(`${candidate.start}:${candidate.end}`) && softmaxAt(scores, best) < KEEP_ACTOR_BELOW) {
           kept.push({
             kind: 'threat-actor',
             start: candidate.start,
             end: candidate.end,
-            confidence: softmaxAt(scores, ACTOR),
+            confidence: calibratedAt(calibration, scores, ACTOR),
+            doubted: true,
             margin: scores[ACTOR] - scores[NONE],
+            ...(keepScores && { scores: Array.from(scores) }),
           });
           return;
         }
@@ -135,8 +164,9 @@ export function modelFromWeights(
           kind: kindOfClass(best),
           start: candidate.start,
           end: candidate.end,
-          confidence: softmaxAt(scores, best),
+          confidence: calibratedAt(calibration, scores, best),
           margin: scores[best] - scores[NONE],
+          ...(keepScores && { scores: Array.from(scores) }),
         });
       });
       return selectSurest(kept);
@@ -165,15 +195,8 @@ function selectSurest(spans: (ModelSpan & { margin: number })[]): ModelSpan[] {
     }
     if ((lo > 0 && taken[lo - 1].end > span.start) || (lo < taken.length && taken[lo].start < span.end)) continue;
     taken.splice(lo, 0, span);
-    chosen.push({ kind: span.kind, start: span.start, end: span.end, confidence: span.confidence });
+    const { margin: _, ...kept } = span;
+    chosen.push(kept);
   }
   return chosen.sort((a, b) => a.start - b.start);
-}
-
-function softmaxAt(scores: Float64Array, best: number): number {
-  let max = -Infinity;
-  for (const s of scores) max = Math.max(max, s);
-  let sum = 0;
-  for (const s of scores) sum += Math.exp(s - max);
-  return Math.exp(scores[best] - max) / sum;
 }

@@ -25,7 +25,7 @@ describe('why an entity is there', () => {
     expect(readFoundBy(dubbed.foundBy)?.rules).toMatchObject({ cue: 'actor', introduced: true });
   });
 
-  it("reports the model's confidence, and every actor an ambiguous name may mean", () => {
+  it("reports the model's calibrated confidence, to the nearest 5%, and every actor an ambiguous name may mean", () => {
     const why = explainEntity({
       kind: 'threat-actor',
       name: 'Zelvani',
@@ -34,9 +34,36 @@ describe('why an entity is there', () => {
       foundBy: { model: { confidence: 0.874, agreesWithRules: false } },
     });
     expect(why).toEqual([
-      'Found by the learned model, 87% sure (trained on labelled threat reports; no list or rule named it here)',
+      'Found by the learned model, about 85% sure (trained on labelled threat reports; no list or rule named it here)',
       '“Zelvani” may mean Zelvani Team, Zelvani Crew; Gloss took Zelvani Team, the one the text names elsewhere or the lists put first',
     ]);
+  });
+
+  it('never says a model is 100% or 0% sure', () => {
+    const said = (confidence: number) =>
+      explainEntity({ kind: 'malware', name: 'Zloader', canonical: 'Zloader', foundBy: { model: { confidence, agreesWithRules: true } } });
+    expect(said(0.9999)).toEqual(['The learned model agrees (over 95% sure)']);
+    expect(said(0.974)).toEqual(['The learned model agrees (about 95% sure)']);
+    expect(said(0.72)).toEqual(['The learned model agrees (about 70% sure)']);
+    expect(said(0.01)).toEqual(['The learned model agrees (under 5% sure)']);
+  });
+
+  it('says when the model leans against an actor the text cued, but not surely enough to overrule it', () => {
+    const why = explainEntity({
+      kind: 'threat-actor',
+      name: 'Trickbot',
+      canonical: 'Trickbot',
+      foundBy: { rules: { cue: 'actor' }, model: { confidence: 0.76, agreesWithRules: true, doubts: true } },
+    });
+    expect(why).toEqual([
+      'The text names it as a group (a cue such as “the X gang”, “tracked as X”, “threat actor X”)',
+      'The learned model leans to another reading, not surely enough to overrule the text (about 75% sure it is right)',
+    ]);
+    expect(readFoundBy({ model: { confidence: 0.76, agreesWithRules: true, doubts: true } })?.model).toEqual({
+      confidence: 0.76,
+      agreesWithRules: true,
+      doubts: true,
+    });
   });
 
   it("says a technique the tagger marked is the model's: with its ATT&CK id where the rules named one there, else as written", () => {
@@ -49,7 +76,7 @@ describe('why an entity is there', () => {
     });
     expect(withId).toEqual([
       'MITRE ATT&CK technique T1498 Network Denial of Service: the text names it by its id, its name or a common name for it',
-      'The learned model agrees (93% sure)',
+      'The learned model agrees (about 95% sure)',
     ]);
     const asWritten = explainEntity({
       kind: 'technique',
@@ -57,7 +84,9 @@ describe('why an entity is there', () => {
       canonical: 'C2 channel over DNS',
       foundBy: { model: { confidence: 0.71, agreesWithRules: false } },
     });
-    expect(asWritten).toEqual(['Found by the learned model, 71% sure (trained on labelled threat reports; no list or rule named it here)']);
+    expect(asWritten).toEqual([
+      'Found by the learned model, about 70% sure (trained on labelled threat reports; no list or rule named it here)',
+    ]);
   });
 
   it('keeps only the known shape of a reason carried in a message', () => {

@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/lib/article/extract-article';
 import { compileEntityIndex } from '@/lib/entities/compiled/compile-entity-index';
 import { decodeIndex, encodeIndex } from '@/lib/entities/compiled/index-file';
-import { readEntityIndex, scannerFromIndex } from '@/lib/entities/compiled/load-entity-index';
+import { readEntityIndex, scannerFromIndex, type IndexJson } from '@/lib/entities/compiled/load-entity-index';
+import { readCalibration } from '@/lib/entities/model/calibration';
+import type { EntityModelFile } from '@/lib/entities/model/entity-model';
 import { createEntityScanner } from '@/lib/entities/scan-entities';
 import { loadEntityData } from '@/lib/entities/shipped-data';
 import { withUserActors, type UserActor } from '@/lib/entities/user-actors';
@@ -93,6 +95,34 @@ describe('the scanner read from a compiled index', () => {
       { numRuns: 12 },
     );
   }, 120_000);
+});
+
+describe("the model's calibration in the index", () => {
+  const file = data.model as EntityModelFile;
+  const modelFound = (scanner: ReturnType<typeof createEntityScanner>) =>
+    readSplit('dev')
+      .slice(0, 6)
+      .flatMap((report) => scanner.findEntities(report.text))
+      .filter((e) => e.foundBy?.model)
+      .map((e) => [e.name, e.foundBy!.model!.confidence]);
+
+  it("carries the model file's calibration, so both scanners say the same confidence", () => {
+    expect(file.calibration).toBeDefined();
+    expect(index.json.model?.calibration).toEqual(readCalibration(file.calibration));
+    expect(modelFound(compiled).length).toBeGreaterThan(0);
+    expect(modelFound(compiled)).toEqual(modelFound(built));
+  });
+
+  it('reads an index from before calibration as the plain softmax, as a model file without one', () => {
+    const { json, arrays } = decodeIndex(bytes);
+    const old = json as IndexJson;
+    const { calibration: _, ...modelWithout } = old.model!;
+    const { calibration: __, ...fileWithout } = file;
+    const oldIndex = readEntityIndex(encodeIndex({ ...old, model: modelWithout }, arrays));
+    const oldData = { ...data, model: fileWithout };
+    expect(modelFound(scannerFromIndex(oldIndex, oldData))).toEqual(modelFound(createEntityScanner(oldData)));
+    expect(modelFound(scannerFromIndex(oldIndex, oldData))).not.toEqual(modelFound(built));
+  });
 });
 
 describe('the index file', () => {

@@ -7,6 +7,8 @@ import { combineWithModel } from '@/lib/entities/model/combine';
 import { isCueOnlyActor, KEEP_ACTOR_BELOW } from '@/lib/entities/model/checked-by-model';
 import { modelFromWeights, type ModelSpan } from '@/lib/entities/model/entity-model';
 import type { Entity } from '@/lib/entities/types';
+import { calibratedAt, type Calibration } from '@/lib/entities/model/calibration';
+import { classOf } from '@/lib/entities/model/tags';
 
 const text = 'The Trickbot group used Trickbot. APT28 and Vortexa struck.';
 const at = (name: string, from = 0) => {
@@ -154,7 +156,8 @@ describe('how sure the model must be to recast a cue-only actor', () => {
     foundBy: { rules: { cue: 'actor' } },
   };
   // One feature, the bias, whose weights (none, actor, malware, tool) make every candidate malware.
-  const modelSaying = (malware: number) => modelFromWeights(['bias'], [0, 0, malware, 0], () => [], 'checked', Infinity);
+  const modelSaying = (malware: number, calibration?: Calibration) =>
+    modelFromWeights(['bias'], [0, 0, malware, 0], () => [], 'checked', Infinity, { calibration });
   const at = (spans: ModelSpan[]) => spans.find((s) => s.start === span.start && s.end === span.end);
 
   it(`keeps the rules' actor where the model is less than ${KEEP_ACTOR_BELOW * 100}% sure of its other reading`, () => {
@@ -164,6 +167,27 @@ describe('how sure the model must be to recast a cue-only actor', () => {
   it('recasts it where the model is sure', () => {
     // e^6 / (3 + e^6) ≈ 0.99.
     expect(at(modelSaying(6).findSpans(sentence, [trickbot]))).toMatchObject({ kind: 'malware' });
+  });
+  it('says that the model doubts the actor it keeps, with its calibrated confidence', () => {
+    const calibration: Calibration = { method: 'platt', slope: 0.1, offset: 1.2 };
+    const kept = at(modelSaying(0.5, calibration).findSpans(sentence, [trickbot]))!;
+    expect(kept).toMatchObject({ kind: 'threat-actor', doubted: true });
+    expect(kept.confidence).toBe(calibratedAt(calibration, [0, 0, 0.5, 0], classOf('threat-actor')));
+    const [actor] = combineWithModel(sentence, [trickbot], [kept], 'checked', () => undefined);
+    expect(actor.foundBy).toEqual({ rules: { cue: 'actor' }, model: { confidence: kept.confidence, agreesWithRules: true, doubts: true } });
+  });
+  it('decides the same under any calibration: the threshold is read on the plain softmax, as it was chosen', () => {
+    for (const calibration of [
+      { method: 'temperature', temperature: 20 },
+      { method: 'platt', slope: 0.05, offset: 3 },
+      { method: 'platt', slope: 3, offset: -3 },
+    ] as Calibration[])
+      for (const malware of [0.5, 2, 4, 6]) {
+        const kinds = (spans: ModelSpan[]) => spans.map(({ kind, start, end }) => ({ kind, start, end }));
+        expect(kinds(modelSaying(malware, calibration).findSpans(sentence, [trickbot]))).toEqual(
+          kinds(modelSaying(malware).findSpans(sentence, [trickbot])),
+        );
+      }
   });
   it('never keeps a name the rules did not call an actor that way', () => {
     expect(

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadEntityModel } from '@/lib/entities/model/entity-model';
+import { loadEntityModel, modelFromWeights, modelWeights } from '@/lib/entities/model/entity-model';
+import { calibratedAt, softmaxAt } from '@/lib/entities/model/calibration';
+import { classOf } from '@/lib/entities/model/tags';
 import { combineWithModel } from '@/lib/entities/model/combine';
 import { modelFile, trainEntityModel, type LabelledReport } from '@/lib/entities/model/training';
 import type { Entity } from '@/lib/entities/types';
@@ -43,6 +45,48 @@ describe('the entity model', () => {
       ['Zelvani', 'threat-actor'],
     ]);
     for (const span of spans) expect(span.confidence).toBeGreaterThan(0.5);
+  });
+
+  it("loads a file from before calibration as it did: the confidence is the plain softmax of the model's scores", () => {
+    const file = modelFile(trainEntityModel(reports(), noRules, noFacts, { epochs: 10, seed: 7 }), 'union', 'test');
+    expect(file).not.toHaveProperty('calibration');
+    const text = 'Researchers observed the crew called Zelvani in March. Later Zelvani APT hit a Bank.';
+    const spans = loadEntityModel(file, noFacts).findSpans(text, []);
+    const scored = modelFromWeights(file.features, modelWeights(file), noFacts, 'union', file.gate, { keepScores: true }).findSpans(
+      text,
+      [],
+    );
+    expect(spans.length).toBeGreaterThan(0);
+    spans.forEach((span, i) => expect(span.confidence).toBe(softmaxAt(scored[i].scores!, classOf(span.kind))));
+    expect(
+      loadEntityModel({ ...file, calibration: { method: 'temperature', temperature: 1, fittedOn: 'test' } }, noFacts).findSpans(text, []),
+    ).toEqual(spans);
+  });
+
+  it('a calibrated file keeps every decision and says the calibrated confidence', () => {
+    const file = modelFile(trainEntityModel(reports(), noRules, noFacts, { epochs: 10, seed: 7 }), 'union', 'test');
+    const calibration = { method: 'platt' as const, slope: 0.1, offset: 1.2 };
+    const text = 'Researchers observed the crew called Zelvani in March. Later Zelvani APT hit a Bank.';
+    const plain = loadEntityModel(file, noFacts).findSpans(text, []);
+    const calibrated = loadEntityModel({ ...file, calibration: { ...calibration, fittedOn: 'test' } }, noFacts).findSpans(text, []);
+    const scored = modelFromWeights(file.features, modelWeights(file), noFacts, 'union', file.gate, { keepScores: true }).findSpans(
+      text,
+      [],
+    );
+    expect(calibrated.map(({ kind, start, end }) => ({ kind, start, end }))).toEqual(
+      plain.map(({ kind, start, end }) => ({ kind, start, end })),
+    );
+    calibrated.forEach((span, i) => {
+      expect(span.confidence).toBe(calibratedAt(calibration, scored[i].scores!, classOf(span.kind)));
+      expect(span.confidence).toBeLessThan(plain[i].confidence);
+    });
+  });
+
+  it('refuses a file whose calibration is not one, saying why', () => {
+    const file = modelFile(trainEntityModel(reports(), noRules, noFacts, { epochs: 1, seed: 7 }), 'union', 'test');
+    expect(() => loadEntityModel({ ...file, calibration: { method: 'temperature', temperature: -2, fittedOn: 'test' } }, noFacts)).toThrow(
+      /calibration must be a positive temperature/,
+    );
   });
 
   it('refuses a file of another format', () => {
