@@ -135,12 +135,12 @@ async function reopenPopup(popup: Page): Promise<void> {
     .not.toSatisfy((origin) => origin === false || origin === started);
 }
 
-/** The finished download (Firefox writes a .part file first) whose name ends with `suffix`. */
-async function downloaded(dir: string, suffix: string): Promise<string> {
+/** The finished download (Firefox writes a .part file first) whose name ends with `suffix` (and starts with `prefix`). */
+async function downloaded(dir: string, suffix: string, prefix = ''): Promise<string> {
   let found = '';
   await expect
     .poll(() => {
-      const name = readdirSync(dir).find((file) => file.endsWith(suffix));
+      const name = readdirSync(dir).find((file) => file.startsWith(prefix) && file.endsWith(suffix));
       found = name ? path.join(dir, name) : '';
       return found !== '' && !existsSync(`${found}.part`) && statSync(found).size > 0;
     }, WAIT)
@@ -312,7 +312,7 @@ describe('Firefox: entities on the sample article', () => {
     await later.page.close();
   });
 
-  it('confirms malware and an indicator, keeps both across a new popup, and tags selected text as malware', async () => {
+  it('confirms malware, an indicator, an organisation and a place, keeps them across a new popup, tags selected text as malware, and all reach the library’s STIX', async () => {
     const { page, popup } = await openPageWithPopup('ioc-report.html?case=ff-entity-kinds');
     closeWhenDone({ page, popup });
     const MALWARE: Step = { role: 'group', name: 'Malware' };
@@ -327,6 +327,15 @@ describe('Firefox: entities on the sample article', () => {
     await getByRole(popup, ENTITIES, button('Not an indicator'));
     await (await getByRole(popup, ENTITIES, button('Confirm indicator'))).click();
     await expect.poll(() => statuses(popup), WAIT).toContain('Confirmed 203.0.113.77 as an indicator.');
+    // The company that reported it and the state the victims are in: context a researcher keeps too.
+    const ORGANIZATIONS: Step = { role: 'group', name: 'Organizations' };
+    const PLACES: Step = { role: 'group', name: 'Places' };
+    await (await getByRole(popup, ENTITIES, ORGANIZATIONS, { role: 'button', pattern: '^Proofpoint \\(\\d+\\)$' })).click();
+    await (await getByRole(popup, ENTITIES, button('Confirm organization'))).click();
+    await expect.poll(() => statuses(popup), WAIT).toContain('Confirmed Proofpoint as an organization.');
+    await (await getByRole(popup, ENTITIES, PLACES, { role: 'button', pattern: '^Texas \\(\\d+\\)$' })).click();
+    await (await getByRole(popup, ENTITIES, button('Confirm place'))).click();
+    await expect.poll(() => statuses(popup), WAIT).toContain('Confirmed Texas as a place.');
 
     expect(await page.evaluate(selectTextScript('GoldLoader', 'GoldLoader'))).toBe('GoldLoader');
     await reopenPopup(popup);
@@ -342,6 +351,20 @@ describe('Firefox: entities on the sample article', () => {
     expect(await text.evaluate((input) => (input as HTMLInputElement).value)).toBe('GoldLoader');
     await (await getByRole(popup, ENTITIES, tagForm, button('Tag'))).click();
     expect(await descriptionOf(await getByRole(popup, ENTITIES, MALWARE, button('GoldLoader (3)')))).toBe('Confirmed by you');
+
+    // The library's STIX export of everything: the organisation an identity, the place located by the background.
+    const library = await env.session.openLibrary(popup);
+    await library.waitForFunction(() => document.body.textContent?.includes('GoldLoader spreads through fake invoices'), WAIT);
+    await library.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export STIX')!.click());
+    const bundle = JSON.parse(readFileSync(await downloaded(env.session.downloadDir, '.json', 'gloss-stix-'), 'utf8')) as {
+      objects: Record<string, unknown>[];
+    };
+    expect(bundle.objects.filter((o) => o.type === 'identity')).toMatchObject([{ name: 'Proofpoint', identity_class: 'organization' }]);
+    expect(bundle.objects.filter((o) => o.type === 'location')).toMatchObject([
+      { name: 'Texas', country: 'US', administrative_area: 'Texas' },
+    ]);
+    expect(bundle.objects.filter((o) => o.type === 'malware').map((o) => o.name)).toEqual(expect.arrayContaining(['Emotet', 'GoldLoader']));
+    await library.close();
     await popup.close();
     await page.close();
   });
