@@ -11,7 +11,8 @@ import type { Entity } from '../../types';
 import { taggerDocument, type TaggerDocument } from './technique-features';
 import type { TaggerWeights, TokenScorer } from './token-scorer';
 import { B, I, O, START, TAGS } from './technique-tags';
-import { softmaxAt, viterbiLine, type LocalScores } from './viterbi';
+import { viterbiLine, type LocalScores } from './viterbi';
+import { softmaxAt } from '../calibration';
 import { cachedTokenScorer } from './cached-scorer';
 
 /**

@@ -98,14 +98,6 @@ function marginals(n: number, joined: Float64Array, from: number, tags: Uint8Arr
   }
 }
 
-export function softmaxAt(scores: ArrayLike<number>, best: number): number {
-  let max = -Infinity;
-  for (let c = 0; c < scores.length; c++) max = Math.max(max, scores[c]);
-  let sum = 0;
-  for (let c = 0; c < scores.length; c++) sum += Math.exp(scores[c] - max);
-  return Math.exp(scores[best] - max) / sum;
-}
-
 /** The lines of a text's tokens: `[from, to)` ranges, each starting at a token after a line break. */
 export function tokenLines(lineStart: Uint8Array, count: number): Int32Array {
   const bounds: number[] = [0];
