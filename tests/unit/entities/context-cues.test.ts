@@ -93,6 +93,13 @@ describe('names proposed by context', () => {
     expect(findCuedNames(text).map((n) => n.text)).toEqual(['Winnti Group', 'APT41', 'BARIUM', 'Blackfly']);
     for (const n of names) expect(text.slice(n.aliasOf!.start, n.aliasOf!.end)).toContain('Winnti Group');
   });
+  it('the keyword may be in Markdown emphasis: "APT28 (*aka* Sofacy, Sednit, Fancy Bear, etc."', () => {
+    const text = 'a new APT28 (*aka* Sofacy, Sednit, Fancy Bear, STRONTIUM, etc.\ncampaign';
+    const aliases = findCuedNames(text).filter((n) => n.aliasOf);
+    expect(aliases.map((n) => n.text)).toEqual(['Sofacy', 'Sednit', 'Fancy Bear', 'STRONTIUM']);
+    for (const n of aliases) expect(text.slice(n.aliasOf!.start, n.aliasOf!.end)).toBe('APT28');
+    expect(cued('Sofacy, _also known as_ Sednit').slice(-1)).toEqual(['Sednit']);
+  });
   it('Known Name (ABBR): the abbreviation points at the name', () => {
     const [gc] = findCuedNames('the Golden Chickens (GC) family');
     expect(gc).toMatchObject({ text: 'GC' });
