@@ -1,9 +1,23 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { compileEntityIndex } from './lib/entities/compiled/compile-entity-index';
 import { ENTITY_INDEX_FILE } from './lib/entities/compiled/entity-index-file-name';
 import { loadEntityData } from './lib/entities/shipped-data';
+import { PDFJS_ASSET_FOLDER, PDFJS_ASSET_KINDS, PDFJS_ASSETS_LEFT_OUT } from './extension/pdf/pdfjs-assets';
+
+const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
+
+/** pdf.js's character maps, standard fonts, decoders and colour profiles, from the installed pdfjs-dist. */
+function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
+  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return PDFJS_ASSET_KINDS.flatMap((kind) =>
+    readdirSync(path.join(root, kind))
+      .filter((file) => !PDFJS_ASSETS_LEFT_OUT.includes(file))
+      .map((file) => ({ absoluteSrc: path.join(root, kind, file), relativeDest: `${PDFJS_ASSET_FOLDER}/${kind}/${file}` })),
+  );
+}
 
 // See README "Permissions" for why each one is needed.
 export default defineConfig({
@@ -19,6 +33,10 @@ export default defineConfig({
       manifestVersion === 2
         ? ['ui-frame.html']
         : [{ resources: ['ui-frame.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+    // The extension's pages run only the package's own scripts, never eval; WebAssembly is allowed for pdf.js's
+    // picture decoders (JPEG 2000, JBIG2) and colour profiles, compiled from the package's own files
+    // (extension/pdf/pdfjs-assets.ts).
+    content_security_policy: manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     // The settings page: highlighting, paused sites, and what Gloss keeps (backup, erase).
     options_ui: { page: 'settings.html', open_in_tab: true },
     commands: {
@@ -54,6 +72,10 @@ export default defineConfig({
   // (WXT already leaves out dot-folders, node_modules, .output and *.test.ts.)
   zip: { excludeSources: ['tests/fixtures/**', 'demo-output/**', 'bench-output/**', 'scratch/**', '**/*.log'] },
   hooks: {
+    // What the PDF viewer's pdf.js loads from the package (extension/pdf/pdfjs-assets.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...pdfjsAssets());
+    },
     // The entity scanner's dictionaries, automata and model weights, compiled from data/ for this build, so a
     // fresh background reads them in milliseconds instead of building them (lib/entities/compiled/).
     'build:done': (wxt) => {

@@ -5,7 +5,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { checkPdfSize, PdfProblem, pdfProblemFrom } from '../lib/pdf/pdf-problems';
 import { readPdf, type PdfReading, type ReadPdfOptions } from '../lib/pdf/read-pdf';
 import type { PdfDocumentSource } from '../lib/pdf/pdf-source';
@@ -19,10 +18,15 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
-/** pdf.js's standard fonts, so text in the 14 base fonts gets its widths (and no warning per page). */
-function standardFontDataUrl(): string {
+/**
+ * A folder of pdfjs-dist's data: its standard fonts, so text in the 14 base fonts gets its widths (and no
+ * warning per page), and its character maps, without which text in a CJK font the file only names is lost.
+ * pdf.js's Node reader hands the address to `fs.readFile`, so it is a path (a file: URL is not found).
+ */
+function pdfjsFolder(kind: 'standard_fonts' | 'cmaps'): string {
   const packageJson = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
-  return `${pathToFileURL(path.join(path.dirname(packageJson), 'standard_fonts')).href}/`;
+  // pdf.js asks for the trailing slash, and only a slash.
+  return `${path.join(path.dirname(packageJson), kind)}/`;
 }
 
 /** Whether the bytes start like a PDF ("%PDF-" within the first kilobyte, as readers allow). */
@@ -46,7 +50,9 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
-    standardFontDataUrl: standardFontDataUrl(),
+    standardFontDataUrl: pdfjsFolder('standard_fonts'),
+    cMapUrl: pdfjsFolder('cmaps'),
+    cMapPacked: true,
     verbosity: 0,
   });
   try {

@@ -5,6 +5,7 @@
  * It opens with the user password, and only with it.
  */
 import { createHash } from 'node:crypto';
+import { pdfStream, writtenPdf } from './written-pdf';
 
 /** The padding string of the standard security handler (§7.6.3.3, Algorithm 2 step a). */
 const PADDING = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex');
@@ -53,33 +54,15 @@ export function encryptedPdf(text: string, userPassword: string, ownerPassword =
   const safe = text.replace(/[\\()]/g, '\\$&');
   const content = rc4(objectKey(4), Buffer.from(`BT /F1 24 Tf 72 720 Td (${safe}) Tj ET`, 'latin1'));
   const hex = (bytes: Buffer) => `<${bytes.toString('hex')}>`;
-  const objects: (string | Buffer)[][] = [
-    ['<< /Type /Catalog /Pages 2 0 R >>'],
-    ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
-    ['<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>'],
-    [`<< /Length ${content.length} >>\nstream\n`, content, '\nendstream'],
-    ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
-    [`<< /Filter /Standard /V 1 /R 2 /O ${hex(o)} /U ${hex(u)} /P ${permissions} >>`],
-  ];
-  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  let length = chunks[0].length;
-  const offsets: number[] = [];
-  objects.forEach((parts, index) => {
-    offsets.push(length);
-    const body = Buffer.concat([
-      Buffer.from(`${index + 1} 0 obj\n`),
-      ...parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : part)),
-      Buffer.from('\nendobj\n'),
-    ]);
-    chunks.push(body);
-    length += body.length;
-  });
-  const xref = [
-    `xref\n0 ${objects.length + 1}\n`,
-    '0000000000 65535 f \n',
-    ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`),
-  ].join('');
-  const trailer = `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 6 0 R /ID [${hex(id)} ${hex(id)}] >>\nstartxref\n${length}\n%%EOF\n`;
-  chunks.push(Buffer.from(xref + trailer, 'latin1'));
-  return Buffer.concat(chunks);
+  return writtenPdf(
+    [
+      ['<< /Type /Catalog /Pages 2 0 R >>'],
+      ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
+      ['<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>'],
+      pdfStream('', content),
+      ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
+      [`<< /Filter /Standard /V 1 /R 2 /O ${hex(o)} /U ${hex(u)} /P ${permissions} >>`],
+    ],
+    `/Encrypt 6 0 R /ID [${hex(id)} ${hex(id)}]`,
+  );
 }

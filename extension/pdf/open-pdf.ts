@@ -1,4 +1,5 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
+import { browser } from 'wxt/browser';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
 import { pageTextOfItems, type PageTextItem } from '@/lib/pdf-viewer/page-text';
 import type { PdfOutlineItem } from '@/lib/pdf/pdf-outline';
@@ -10,14 +11,19 @@ import type { PdfDocumentSource, PdfMetadataSource } from '@/lib/pdf/pdf-source'
 import { pdfOutline } from '@/lib/pdf/read-pdf';
 import { PdfOpenError, type PageRendering, type PageSize, type PdfView } from '@/components/pdf/pdf-view';
 import { pdfjs, pdfWorker } from './pdfjs';
+import { pdfjsAssetOptions } from './pdfjs-assets';
+
+/** An address inside the extension's package (the folders are added at build time, so WXT's path type lacks them). */
+const packageUrl = (path: string): string => browser.runtime.getURL(path as '/');
 
 /** Pages whose text goes into the document text between two yields to the viewer's thread. */
 const PAGES_PER_SLICE = 8;
 
 /** Opens PDF bytes with pdf.js, in its worker, and wraps the document for the viewer's components. */
 export async function openPdf(data: Uint8Array): Promise<PdfView> {
-  // No eval (extension pages forbid it anyway) and no XFA forms; fonts come from the document.
-  const task = pdfjs.getDocument({ data, worker: pdfWorker(), isEvalSupported: false, enableXfa: false });
+  // No eval (extension pages forbid it anyway) and no XFA forms; what the document does not carry (character
+  // maps, standard fonts, picture decoders) comes from the extension's own package.
+  const task = pdfjs.getDocument({ data, worker: pdfWorker(), isEvalSupported: false, enableXfa: false, ...pdfjsAssetOptions(packageUrl) });
   let document: PDFDocumentProxy;
   try {
     document = await task.promise;

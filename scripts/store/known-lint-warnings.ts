@@ -70,7 +70,7 @@ export const KNOWN_LINT_WARNINGS: readonly KnownLintWarning[] = [
     fingerprint: ['openjpeg_nowasm_fallback.js', 'wasmUrl'],
     library: 'pdfjs-dist 5.6, src/core/jpx.js (`import(`${wasmUrl}openjpeg_nowasm_fallback.js`)`), in the worker',
     why:
-      'The JPEG 2000 decoder is imported from the `wasmUrl` option, which only the opener sets. Gloss sets none, ' +
-      'so the import fails and such images stay blank; no address from a document is ever imported.',
+      "The JavaScript stand-in for the JPEG 2000 decoder, imported only when WebAssembly cannot run, from the `wasmUrl` option, which only the opener sets: Gloss sets it to the package's own pdfjs/wasm/ folder " +
+      '(extension/pdf/pdfjs-assets.ts) and ships no such file there, so the import fails and only that picture stays blank; no address from a document is ever imported.',
   },
 ];

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPdfs, type TestPdfName } from '../../harness/test-pdfs';
 import { PRINT_TIMEOUT_MS } from '../support/use-test-pdfs';
+import { JAPANESE_LINE } from '../../harness/reach-pdfs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'gloss.js');
@@ -175,6 +176,25 @@ describe('gloss analyze on PDFs it cannot read', () => {
       const run = await gloss('analyze', file);
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout).kind).toBe('pdf');
+    },
+    RUN_TIMEOUT_MS,
+  );
+});
+
+describe("gloss analyze on PDFs that need pdf.js's own data", () => {
+  it(
+    'reads text in a CJK font the PDF only names, through the character maps, and finds the actor only that text names',
+    async () => {
+      const run = await gloss('analyze', pdfs.japanese);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout) as {
+        entities: { name: string; mentions: { text: string }[] }[];
+        readingTime: { words: number };
+      };
+      const apt28 = report.entities.find((entity) => entity.mentions.some((mention) => mention.text === 'APT28'));
+      expect(apt28?.name).toBe('APT28');
+      // Four words in Helvetica ("Storm-1152 report, Japanese edition"), then APT28 and the ten characters after it.
+      expect(report.readingTime.words).toBe(4 + 1 + [...JAPANESE_LINE.slice('APT28 '.length)].length);
     },
     RUN_TIMEOUT_MS,
   );

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pdfjsAssetOptions } from '../../extension/pdf/pdfjs-assets';
 import { CHROME_BUILD, FIREFOX_BUILD, PROJECT_ROOT } from '../../harness/paths';
 import { describeLintMessage, lintFirefoxPackage } from '../../scripts/store/firefox-lint';
 
@@ -21,6 +22,7 @@ interface BuiltManifest {
   version: string;
   icons: Record<string, string>;
   browser_specific_settings?: { gecko: { id: string } };
+  content_security_policy?: string | { extension_pages: string };
 }
 
 function builtManifest(dir: string): BuiltManifest {
@@ -50,6 +52,21 @@ describe.each([
     for (const [size, file] of Object.entries(icons)) {
       expect(pngSize(path.join(dir, file)), file).toEqual({ width: Number(size), height: Number(size) });
     }
+  });
+
+  it("carries pdf.js's character maps, standard fonts and decoders with their licences, and lets its pages run only its own code", () => {
+    const folder = (kind: string) => readdirSync(path.join(dir, 'pdfjs', kind));
+    expect(folder('cmaps')).toContain('UniJIS-UCS2-H.bcmap');
+    expect(folder('cmaps')).toContain('LICENSE');
+    expect(folder('standard_fonts')).toEqual(expect.arrayContaining(['LICENSE_FOXIT', 'LICENSE_LIBERATION', 'FoxitSerif.pfb']));
+    expect(folder('wasm')).toEqual(
+      expect.arrayContaining(['openjpeg.wasm', 'jbig2.wasm', 'qcms_bg.wasm', 'LICENSE_OPENJPEG', 'LICENSE_JBIG2', 'LICENSE_QCMS']),
+    );
+    expect(folder('wasm')).not.toContain('openjpeg_nowasm_fallback.js');
+    expect(folder('iccs')).toContain('LICENSE');
+    const csp = builtManifest(dir).content_security_policy;
+    // Scripts from the package only, no eval; WebAssembly for the decoders above.
+    expect(typeof csp === 'string' ? csp : csp?.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self';");
   });
 });
 
@@ -146,14 +163,27 @@ describe("Gloss's own code", () => {
   });
 
   // pdf.js can fetch a document, fonts, character maps and decoders by itself, each only for an address
-  // given to it; Gloss gives it the document's bytes and no address, so that code never runs.
-  it("gives pdf.js the document's bytes and no address to load anything from", () => {
+  // given to it; Gloss gives it the document's bytes, and for what a document does not carry, only folders
+  // of its own package (extension/pdf/pdfjs-assets.ts).
+  it("gives pdf.js the document's bytes, and no address but its own package's", () => {
     const opener = readFileSync(path.join(PROJECT_ROOT, 'extension', 'pdf', 'open-pdf.ts'), 'utf8');
     expect(opener).toMatch(/getDocument\(\{ data, /);
-    for (const option of ['url:', 'cMapUrl', 'standardFontDataUrl', 'wasmUrl', 'iccUrl', 'docBaseUrl']) {
+    expect(opener).toContain('...pdfjsAssetOptions(packageUrl)');
+    expect(opener).toContain('browser.runtime.getURL(path');
+    for (const option of ['url:', 'docBaseUrl']) {
       expect(
         OWN_CODE.filter((file) => readFileSync(file, 'utf8').includes(option) && readFileSync(file, 'utf8').includes('pdfjs')),
       ).toEqual([]);
+    }
+    const assetOptions = pdfjsAssetOptions((address) => `package:${address}`);
+    expect(Object.values(assetOptions).filter((value) => typeof value === 'string')).toEqual(
+      ['cmaps', 'standard_fonts', 'wasm', 'iccs'].map((kind) => `package:/pdfjs/${kind}/`),
+    );
+    for (const option of ['cMapUrl', 'standardFontDataUrl', 'wasmUrl', 'iccUrl']) {
+      const setters = OWN_CODE.filter(
+        (file) => readFileSync(file, 'utf8').includes(option) && readFileSync(file, 'utf8').includes('pdfjs'),
+      );
+      expect(setters.map((file) => path.relative(PROJECT_ROOT, file))).toEqual([path.join('extension', 'pdf', 'pdfjs-assets.ts')]);
     }
   });
 });

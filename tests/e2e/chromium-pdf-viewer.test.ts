@@ -4,13 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { testPdf } from '../../harness/test-pdfs';
 import { useChromium } from './support/browser-sessions';
 import { SAMPLE_TITLE } from './support/sample';
-import { spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+import { canvasColourScript, spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+import { JAPANESE_LINE, JPEG2000_PICTURE } from '../../harness/reach-pdfs';
 import { useTestPdfs } from '../support/use-test-pdfs';
 
-useTestPdfs(['long', 'sample', 'sample-no-outline', 'scanned', 'broken', 'encrypted']);
+useTestPdfs(['long', 'sample', 'sample-no-outline', 'scanned', 'broken', 'encrypted', 'japanese', 'jpeg2000']);
 
 const env = useChromium();
 const pdfs = usePdfServer();
+
+/** A channel within 16 of `value` (of 255): the canvas may manage colour, but white is far off. */
+const near = (value: number) => expect.closeTo(value, -1.5);
+const PICTURE_RED = [near(200), near(30), near(40)];
+const PICTURE_BLUE = [near(20), near(30), near(200)];
 
 const state = (page: Page) => page.evaluate(VIEWER_STATE_SCRIPT) as Promise<ViewerState>;
 
@@ -183,5 +189,19 @@ describe('Chromium: Gloss’s PDF viewer', () => {
     const refused = await openViewer(`?file=${encodeURIComponent('javascript:alert(1)')}`);
     await expect.poll(() => refused.getByRole('alert').getByRole('heading').textContent()).toBe('Gloss only opens PDFs from web addresses');
     await refused.close();
+  });
+
+  it('reads Japanese text in a font the PDF only names, and draws a JPEG 2000 picture', async () => {
+    const japanese = await openPdf('japanese');
+    await expect.poll(() => japanese.getByRole('region', { name: 'Page 1' }).locator('.textLayer').textContent()).toContain(JAPANESE_LINE);
+    await japanese.close();
+
+    const picture = await openPdf('jpeg2000');
+    const { left, top, size } = JPEG2000_PICTURE;
+    const colourAt = (fromTop: number) => picture.evaluate(canvasColourScript(left + size / 2, top + fromTop)) as Promise<number[] | null>;
+    // Red above the stripe, blue in it (rows 12 to 19 of 32): the picture decoded, not left blank (white).
+    await expect.poll(() => colourAt(size / 8)).toEqual(PICTURE_RED);
+    expect(await colourAt(size / 2)).toEqual(PICTURE_BLUE);
+    await picture.close();
   });
 });

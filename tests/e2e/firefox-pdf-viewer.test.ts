@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { testPdf } from '../../harness/test-pdfs';
 import { useFirefox } from './support/browser-sessions';
 import { SAMPLE_TITLE } from './support/sample';
-import { spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+import { canvasColourScript, spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+import { JAPANESE_LINE, JPEG2000_PICTURE } from '../../harness/reach-pdfs';
 import { useTestPdfs } from '../support/use-test-pdfs';
 import { tabIdOf } from './support/firefox-gloss-ui';
 
-useTestPdfs(['broken', 'sample', 'sample-no-outline', 'scanned', 'encrypted']);
+useTestPdfs(['broken', 'sample', 'sample-no-outline', 'scanned', 'encrypted', 'japanese', 'jpeg2000']);
 
 const env = useFirefox();
 const pdfs = usePdfServer();
@@ -17,6 +18,22 @@ const FIRST_PAGE_TEXT = '.pdf-page[data-page-number="1"][data-rendered] .textLay
 
 /** The text of the viewer's level-1 heading (the document's title), or null. */
 const titleOf = (page: Page) => page.evaluate(() => document.querySelector('h1')?.textContent ?? null);
+/** A channel within 16 of `value` (of 255): the canvas may manage colour, but white is far off. */
+const near = (value: number) => expect.closeTo(value, -1.5);
+const PICTURE_RED = [near(200), near(30), near(40)];
+const PICTURE_BLUE = [near(20), near(30), near(200)];
+
+/** Points the viewer at another test PDF, as a reader following a link to it would. */
+async function show(page: Page, name: Parameters<typeof pdfs.urlOf>[0]): Promise<void> {
+  const url = await pdfs.urlOf(name);
+  await page.evaluate(
+    (search) => {
+      location.search = search;
+    },
+    `?file=${encodeURIComponent(url)}`,
+  );
+}
+
 /** The heading of the viewer's alert, where it says what is wrong. */
 const alertOf = (page: Page) => page.evaluate(() => document.querySelector('[role="alert"] h2')?.textContent ?? null);
 
@@ -119,5 +136,22 @@ describe('Firefox: Gloss’s PDF viewer', () => {
     await expect
       .poll(() => page.evaluate(() => [...document.querySelectorAll('h2')].map((h) => h.textContent)), { timeout: 20_000 })
       .toContain('This PDF has no text to read');
+  });
+
+  it('reads Japanese text in a font the PDF only names, and draws a JPEG 2000 picture', async () => {
+    const page = viewer;
+    await show(page, 'japanese');
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('.pdf-page[data-page-number="1"] .textLayer')?.textContent ?? ''), {
+        timeout: 20_000,
+      })
+      .toContain(JAPANESE_LINE);
+
+    await show(page, 'jpeg2000');
+    const { left, top, size } = JPEG2000_PICTURE;
+    const colourAt = (fromTop: number) => page.evaluate(canvasColourScript(left + size / 2, top + fromTop)) as Promise<number[] | null>;
+    // Red above the stripe, blue in it (rows 12 to 19 of 32): the picture decoded, not left blank (white).
+    await expect.poll(() => colourAt(size / 8), { timeout: 20_000 }).toEqual(PICTURE_RED);
+    expect(await colourAt(size / 2)).toEqual(PICTURE_BLUE);
   });
 });

@@ -70,3 +70,17 @@ export interface ViewerState {
   focused: string | null;
   pageInView: number | null;
 }
+
+/**
+ * The colour page 1's canvas shows at a point given in PDF points from the page's top left (the page 612 points
+ * wide), as [red, green, blue], or null before the page is drawn.
+ */
+export function canvasColourScript(xPoints: number, yPoints: number): string {
+  return `(() => {
+    const canvas = document.querySelector('.pdf-page[data-page-number="1"][data-rendered] canvas');
+    if (!canvas) return null;
+    const scale = canvas.width / 612;
+    const [r, g, b] = canvas.getContext('2d').getImageData(Math.round(${xPoints} * scale), Math.round(${yPoints} * scale), 1, 1).data;
+    return [r, g, b];
+  })()`;
+}
