@@ -24,6 +24,9 @@ function entityScanner(): EntityScanner {
 export const FORMATS = ['json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** What to do about a protected PDF, on the command line. */
+export const PASSWORD_HINT = 'Give its password with --password, or in GLOSS_PDF_PASSWORD (kept out of the shell history).';
+
 /** Files larger than this are refused rather than parsed: no saved article comes near it. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -43,6 +46,8 @@ export interface AnalyzeOptions {
   file: string;
   url?: string;
   format: Format;
+  /** A protected PDF's password. */
+  password?: string;
   /** Told after each page of a PDF is read (the command line shows it on a terminal). */
   onProgress?: (progress: PdfProgress) => void;
 }
@@ -110,10 +115,13 @@ async function readInputFile(file: string): Promise<InputFile> {
 
 async function analyzePdf(options: AnalyzeOptions, url: string, bytes: Buffer): Promise<AnalysisReport> {
   try {
-    const reading = await readPdfBytes(bytes, { url, onProgress: options.onProgress });
+    const reading = await readPdfBytes(bytes, { url, onProgress: options.onProgress }, options.password);
     return buildPdfAnalysisReport(reading, url, entityScanner().findEntities(reading.text.text));
   } catch (error) {
-    if (error instanceof PdfProblem) throw new CliError(`${oneLine(options.file)}: ${error.message}`);
+    if (error instanceof PdfProblem) {
+      const hint = error.kind === 'encrypted' && options.password === undefined ? ` ${PASSWORD_HINT}` : '';
+      throw new CliError(`${oneLine(options.file)}: ${error.message}${hint}`);
+    }
     throw error;
   }
 }

@@ -9,6 +9,8 @@ Reads a saved HTML page or a PDF and prints its metadata, outline and entities.
 Options:
   --url <url>        the address the page or PDF was saved from (default: the file's file:// URL)
   --format <format>  json (the default) or markdown
+  --password <pw>    the password of a protected PDF (or set GLOSS_PDF_PASSWORD, which stays out of
+                     the shell's history and the list of processes)
   -h, --help         show this help
 `;
 
@@ -24,6 +26,7 @@ function parseCommandLine(argv: string[]) {
       options: {
         url: { type: 'string' },
         format: { type: 'string', default: 'json' },
+        password: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -62,7 +65,8 @@ export async function main(
     if (!isFormat(format)) {
       throw new CliError(`unknown format "${oneLine(format)}" (use ${FORMATS.join(' or ')})`, 2);
     }
-    out(await analyze({ file: rest[0], url: values.url, format, onProgress: progressOnTerminal(err) }));
+    const password = values.password ?? (process.env.GLOSS_PDF_PASSWORD || undefined);
+    out(await analyze({ file: rest[0], url: values.url, format, password, onProgress: progressOnTerminal(err) }));
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

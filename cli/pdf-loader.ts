@@ -40,13 +40,17 @@ export interface OpenedPdf {
   close: () => Promise<void>;
 }
 
-/** Opens PDF bytes with pdf.js (no scripts, no font loading: only text and structure are wanted). */
-export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
+/**
+ * Opens PDF bytes with pdf.js (no scripts, no font loading: only text and structure are wanted), a
+ * protected one with its `password`.
+ */
+export async function openPdf(bytes: Uint8Array, password?: string): Promise<OpenedPdf> {
   checkPdfSize(bytes.byteLength);
   const { getDocument } = await loadPdfJs();
   const task = getDocument({
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
     data: new Uint8Array(bytes),
+    password,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -65,8 +69,8 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
 }
 
 /** Reads a PDF's bytes into a PdfReading; throws a PdfProblem for bad input. */
-export async function readPdfBytes(bytes: Uint8Array, options: ReadPdfOptions): Promise<PdfReading> {
-  const opened = await openPdf(bytes);
+export async function readPdfBytes(bytes: Uint8Array, options: ReadPdfOptions, password?: string): Promise<PdfReading> {
+  const opened = await openPdf(bytes, password);
   try {
     return await readPdf(opened.document, options);
   } finally {
@@ -75,10 +79,10 @@ export async function readPdfBytes(bytes: Uint8Array, options: ReadPdfOptions): 
 }
 
 /** Reads a PDF file; throws a PdfProblem for bad input and the file system's error for a missing file. */
-export async function readPdfFile(file: string, options: ReadPdfOptions): Promise<PdfReading> {
+export async function readPdfFile(file: string, options: ReadPdfOptions, password?: string): Promise<PdfReading> {
   const info = await stat(file);
   checkPdfSize(info.size);
   const bytes = await readFile(file);
   if (!looksLikePdf(bytes)) throw new PdfProblem('broken', 'This file is not a PDF.');
-  return readPdfBytes(bytes, options);
+  return readPdfBytes(bytes, options, password);
 }

@@ -47,6 +47,12 @@ export interface PdfView {
   close: () => void;
 }
 
+/**
+ * Asks the reader for a protected document's password (`retry`: the last one given did not open it).
+ * Null: the reader declined, and the document stays closed.
+ */
+export type AskPassword = (retry: boolean) => Promise<string | null>;
+
 /** Opening failed for a reason the reader should hear about. */
 export class PdfOpenError extends Error {
   constructor(

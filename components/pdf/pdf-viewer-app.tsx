@@ -5,7 +5,8 @@ import { Notice } from '../notice';
 import { OpenFileButton } from './pdf-toolbar';
 import { PdfReader, type FindPainter } from './pdf-reader';
 import type { StartPdfHighlighter } from './use-pdf-highlighter';
-import { PdfOpenError, type PdfView } from './pdf-view';
+import { PdfOpenError, type AskPassword, type PdfView } from './pdf-view';
+import { PdfPasswordForm } from './pdf-password-form';
 import type { PdfTabServices } from './pdf-tab-services';
 
 export interface OpenProgress {
@@ -18,8 +19,8 @@ export interface OpenProgress {
 export interface PdfViewerServices {
   /** The document the viewer's address names. */
   initialFile: ViewerFile;
-  openUrl: (url: string, onProgress: (progress: OpenProgress) => void) => Promise<PdfView>;
-  openFile: (file: File, onProgress: (progress: OpenProgress) => void) => Promise<PdfView>;
+  openUrl: (url: string, onProgress: (progress: OpenProgress) => void, askPassword: AskPassword) => Promise<PdfView>;
+  openFile: (file: File, onProgress: (progress: OpenProgress) => void, askPassword: AskPassword) => Promise<PdfView>;
   /** A short name for a document from its address or file name. */
   nameOf: (source: string) => string;
   /** A local file replaced the address's document: the address no longer names what is shown. */
@@ -31,10 +32,15 @@ export interface PdfViewerServices {
   tab?: PdfTabServices;
 }
 
+type Opening = (onProgress: (progress: OpenProgress) => void, askPassword: AskPassword) => Promise<PdfView>;
+
 type Phase =
   | { phase: 'choose' }
   | { phase: 'loading'; progress: OpenProgress }
-  | { phase: 'problem'; problem: ViewerProblem }
+  /** `attempt`: how many passwords were given before (a new form each time, empty). */
+  | { phase: 'password'; attempt: number; answer: (password: string | null) => void }
+  /** `reopen`: a protected document whose password the reader declined, to ask again. */
+  | { phase: 'problem'; problem: ViewerProblem; reopen?: () => void }
   | { phase: 'ready'; view: PdfView; title: string; id: number; address: string | null; fileName: string };
 
 let opened = 0;
@@ -46,26 +52,38 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
   );
   const [dragging, setDragging] = useState(false);
 
-  const open = useCallback(
-    async (opening: (onProgress: (progress: OpenProgress) => void) => Promise<PdfView>, name: string, address: string | null) => {
-      setState({ phase: 'loading', progress: { label: 'Opening the PDF…', fraction: null } });
-      try {
-        const view = await opening((progress) => setState({ phase: 'loading', progress }));
-        setState((previous) => {
-          if (previous.phase === 'ready') previous.view.close();
-          return { phase: 'ready', view, title: view.metadataTitle ?? name, id: ++opened, address, fileName: name };
-        });
-      } catch (error) {
-        if (!(error instanceof PdfOpenError)) console.warn('Gloss could not open the PDF:', error);
-        setState({ phase: 'problem', problem: error instanceof PdfOpenError ? error.problem : viewerProblem('unreadable') });
-      }
-    },
-    [],
-  );
+  const open = useCallback(async (opening: Opening, name: string, address: string | null): Promise<void> => {
+    const opens = { phase: 'loading', progress: { label: 'Opening the PDF…', fraction: null } } as const;
+    setState(opens);
+    let attempt = 0;
+    const askPassword: AskPassword = (retry) =>
+      new Promise((resolve) =>
+        setState({
+          phase: 'password',
+          attempt: retry ? ++attempt : (attempt = 0),
+          answer: (password) => {
+            if (password !== null) setState(opens);
+            resolve(password);
+          },
+        }),
+      );
+    try {
+      const view = await opening((progress) => setState({ phase: 'loading', progress }), askPassword);
+      setState((previous) => {
+        if (previous.phase === 'ready') previous.view.close();
+        return { phase: 'ready', view, title: view.metadataTitle ?? name, id: ++opened, address, fileName: name };
+      });
+    } catch (error) {
+      if (!(error instanceof PdfOpenError)) console.warn('Gloss could not open the PDF:', error);
+      const problem = error instanceof PdfOpenError ? error.problem : viewerProblem('unreadable');
+      const reopen = problem.kind === 'encrypted' ? () => void open(opening, name, address) : undefined;
+      setState({ phase: 'problem', problem, reopen });
+    }
+  }, []);
   const openFile = useCallback(
     (file: File) => {
       services.forgetAddress();
-      void open((onProgress) => services.openFile(file, onProgress), file.name, null);
+      void open((onProgress, askPassword) => services.openFile(file, onProgress, askPassword), file.name, null);
     },
     [services, open],
   );
@@ -74,7 +92,11 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
   useEffect(() => {
     const { initialFile } = services;
     if (initialFile.kind === 'url')
-      void open((onProgress) => services.openUrl(initialFile.url, onProgress), services.nameOf(initialFile.url), initialFile.url);
+      void open(
+        (onProgress, askPassword) => services.openUrl(initialFile.url, onProgress, askPassword),
+        services.nameOf(initialFile.url),
+        initialFile.url,
+      );
   }, [services, open]);
   useEffect(() => {
     document.title = state.phase === 'ready' ? `${state.title} – Gloss` : 'Gloss PDF viewer';
@@ -128,9 +150,18 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
           <progress aria-label="Opening the PDF" max={1} value={state.progress.fraction ?? undefined} />
         </div>
       )}
+      {state.phase === 'password' && (
+        <div class="pdf-center">
+          <PdfPasswordForm key={state.attempt} retry={state.attempt > 0} onAnswer={state.answer} />
+        </div>
+      )}
       {state.phase === 'problem' && (
         <div class="pdf-center">
-          <Notice title={state.problem.title} tone="problem">
+          <Notice
+            title={state.problem.title}
+            tone="problem"
+            action={state.reopen && { label: 'Enter the password', onClick: state.reopen }}
+          >
             {state.problem.body}
           </Notice>
           <OpenFileButton onOpenFile={openFile} />

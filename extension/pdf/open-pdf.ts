@@ -3,13 +3,13 @@ import { browser } from 'wxt/browser';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
 import { pageTextOfItems, type PageTextItem } from '@/lib/pdf-viewer/page-text';
 import type { PdfOutlineItem } from '@/lib/pdf/pdf-outline';
-import { checkPageCount, pdfProblemFrom } from '@/lib/pdf/pdf-problems';
+import { checkPageCount, PDF_MESSAGES, PdfProblem, pdfProblemFrom } from '@/lib/pdf/pdf-problems';
 import { viewerProblemFrom } from '@/lib/pdf-viewer/viewer-problems';
 import { DocumentTextBuilder, type PdfDocumentText } from '@/lib/pdf/document-text';
 import { pdfDocumentKey } from '@/lib/pdf/document-key';
 import type { PdfDocumentSource, PdfMetadataSource } from '@/lib/pdf/pdf-source';
 import { pdfOutline } from '@/lib/pdf/read-pdf';
-import { PdfOpenError, type PageRendering, type PageSize, type PdfView } from '@/components/pdf/pdf-view';
+import { PdfOpenError, type AskPassword, type PageRendering, type PageSize, type PdfView } from '@/components/pdf/pdf-view';
 import { pdfjs, pdfWorker } from './pdfjs';
 import { pdfjsAssetOptions } from './pdfjs-assets';
 
@@ -19,18 +19,33 @@ const packageUrl = (path: string): string => browser.runtime.getURL(path as '/')
 /** Pages whose text goes into the document text between two yields to the viewer's thread. */
 const PAGES_PER_SLICE = 8;
 
-/** Opens PDF bytes with pdf.js, in its worker, and wraps the document for the viewer's components. */
-export async function openPdf(data: Uint8Array): Promise<PdfView> {
+/**
+ * Opens PDF bytes with pdf.js, in its worker, and wraps the document for the viewer's components. A protected
+ * document asks for its password through `askPassword` (pdf.js keeps the bytes meanwhile, and tries each
+ * password given); the password is handed to pdf.js and kept nowhere else.
+ */
+export async function openPdf(data: Uint8Array, askPassword?: AskPassword): Promise<PdfView> {
   // No eval (extension pages forbid it anyway) and no XFA forms; what the document does not carry (character
   // maps, standard fonts, picture decoders) comes from the extension's own package.
   const task = pdfjs.getDocument({ data, worker: pdfWorker(), isEvalSupported: false, enableXfa: false, ...pdfjsAssetOptions(packageUrl) });
+  let declined = false;
+  if (askPassword) {
+    task.onPassword = (tryPassword: (password: string) => void, reason: number) => {
+      void askPassword(reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD).then((password) => {
+        if (password !== null) return tryPassword(password);
+        declined = true;
+        void task.destroy();
+      });
+    };
+  }
   let document: PDFDocumentProxy;
   try {
     document = await task.promise;
     checkPageCount(document.numPages);
   } catch (error) {
     void task.destroy();
-    throw new PdfOpenError(viewerProblemFrom(pdfProblemFrom(error)), error instanceof Error ? error.message : String(error));
+    const problem = declined ? new PdfProblem('encrypted', PDF_MESSAGES.encrypted) : pdfProblemFrom(error);
+    throw new PdfOpenError(viewerProblemFrom(problem), error instanceof Error ? error.message : String(error));
   }
   const pages = new Map<number, Promise<PDFPageProxy>>();
   const texts = new Map<number, Promise<TextContent>>();

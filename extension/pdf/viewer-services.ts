@@ -11,7 +11,7 @@ import { pdfWorker } from './pdfjs';
 export function pdfViewerServices(search: string): PdfViewerServices {
   return {
     initialFile: viewerFileFromSearch(search),
-    openUrl: async (url, onProgress) => {
+    openUrl: async (url, onProgress, askPassword) => {
       pdfWorker();
       onProgress({ label: 'Downloading the PDF…', fraction: null });
       const bytes = await fetchPdf(url, (loaded, total) =>
@@ -22,12 +22,12 @@ export function pdfViewerServices(search: string): PdfViewerServices {
       );
       performance.mark('gloss-pdf-fetched');
       onProgress({ label: 'Opening the PDF…', fraction: null });
-      return openPdf(bytes);
+      return openPdf(bytes, askPassword);
     },
-    openFile: async (file, onProgress) => {
+    openFile: async (file, onProgress, askPassword) => {
       pdfWorker();
       onProgress({ label: `Opening ${file.name}…`, fraction: null });
-      return openPdf(await readPdfFile(file));
+      return openPdf(await readPdfFile(file), askPassword);
     },
     nameOf: fileNameOfAddress,
     // A reload would otherwise fetch the address's document again in place of the file the reader chose.

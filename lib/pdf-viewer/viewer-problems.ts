@@ -27,7 +27,7 @@ const TITLES: Record<ViewerProblemKind, string> = {
 };
 
 const NEXT_STEPS: Record<ViewerProblemKind, string> = {
-  encrypted: 'Open it in the browser’s own viewer, or save an unprotected copy and open that here.',
+  encrypted: 'Enter its password to read it here, or open it in the browser’s own viewer.',
   broken: 'Download it again and open the new copy.',
   scanned: 'You can read its pages here, but not select, find, highlight or analyse its text.',
   'too-large': 'Open it in the browser’s own viewer.',
@@ -48,7 +48,9 @@ const OWN_MESSAGES: Partial<Record<ViewerProblemKind, string>> = {
 /** The viewer's words for a problem; `message` is lib/pdf's when it gave one. */
 export function viewerProblem(kind: ViewerProblemKind, message?: string): ViewerProblem {
   const said = message ?? OWN_MESSAGES[kind] ?? (kind in PDF_MESSAGES ? String((PDF_MESSAGES as Record<string, unknown>)[kind]) : '');
-  return { kind, title: TITLES[kind], body: `${said} ${NEXT_STEPS[kind]}`.trim() };
+  // A message that only says the title again ("This PDF is protected by a password.") is left to the title.
+  const news = said.replace(/\.$/, '') === TITLES[kind] ? '' : said;
+  return { kind, title: TITLES[kind], body: `${news} ${NEXT_STEPS[kind]}`.trim() };
 }
 
 /** lib/pdf's problem, in the viewer's words. */

@@ -1,6 +1,6 @@
 /**
  * What can be wrong with a PDF, in words for the reader. The viewer and the command line show
- * `message` as it is; `kind` lets them choose what else to offer (a password field one day).
+ * `message` as it is; `kind` lets them choose what else to offer (the viewer asks for a protected PDF's password).
  */
 export type PdfProblemKind = 'encrypted' | 'broken' | 'scanned' | 'too-large' | 'too-many-pages' | 'unreadable';
 
@@ -22,7 +22,8 @@ export const MAX_PDF_PAGES = 2_000;
 const megabytes = (bytes: number): string => `${Math.ceil(bytes / 1024 / 1024)} MB`;
 
 export const PDF_MESSAGES = {
-  encrypted: 'This PDF is protected by a password, and Gloss cannot open protected PDFs.',
+  encrypted: 'This PDF is protected by a password.',
+  wrongPassword: 'This PDF is protected by a password, and the one given does not open it.',
   broken: 'This file is not a PDF that can be read: it is damaged or incomplete.',
   scanned: 'This PDF has no text to read — it may be a scan.',
   tooLarge: (bytes: number) => `This PDF is too large to read (${megabytes(bytes)}; the limit is ${megabytes(MAX_PDF_BYTES)}).`,
@@ -52,7 +53,11 @@ export function checkHasText(text: string): void {
 export function pdfProblemFrom(error: unknown): PdfProblem {
   if (error instanceof PdfProblem) return error;
   const name = typeof error === 'object' && error !== null ? String((error as { name?: unknown }).name) : '';
-  if (name === 'PasswordException') return new PdfProblem('encrypted', PDF_MESSAGES.encrypted);
+  if (name === 'PasswordException') {
+    // pdf.js's PasswordResponses: 1, a password is needed; 2, the one given is wrong.
+    const wrong = (error as { code?: unknown }).code === 2;
+    return new PdfProblem('encrypted', wrong ? PDF_MESSAGES.wrongPassword : PDF_MESSAGES.encrypted);
+  }
   if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'MissingPDFException') {
     return new PdfProblem('broken', PDF_MESSAGES.broken);
   }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPdfs, type TestPdfName } from '../../harness/test-pdfs';
+import { ENCRYPTED_PDF_PASSWORD, testPdfs, type TestPdfName } from '../../harness/test-pdfs';
 import { PRINT_TIMEOUT_MS } from '../support/use-test-pdfs';
 import { JAPANESE_LINE } from '../../harness/reach-pdfs';
 
@@ -23,12 +23,13 @@ interface Run {
   stderr: string;
 }
 
-function gloss(...args: string[]): Promise<Run> {
+/** Runs the command line, with `environment` added to this process's. */
+function glossIn(environment: Record<string, string>, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: tmpdir(), timeout: RUN_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: tmpdir(), timeout: RUN_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...environment } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -36,6 +37,13 @@ function gloss(...args: string[]): Promise<Run> {
     );
   });
 }
+
+const gloss = Object.assign((...args: string[]) => glossIn({}, args), {
+  withEnvironment:
+    (environment: Record<string, string>) =>
+    (...args: string[]) =>
+      glossIn(environment, args),
+});
 
 let pdfs: Record<TestPdfName, string>;
 beforeAll(async () => {
@@ -141,7 +149,11 @@ describe('gloss analyze on PDFs it cannot read', () => {
   });
 
   const cases: [string, () => Promise<string>, RegExp][] = [
-    ['an encrypted PDF', async () => pdfs.encrypted, /: This PDF is protected by a password, and Gloss cannot open protected PDFs\.$/],
+    [
+      'an encrypted PDF given no password',
+      async () => pdfs.encrypted,
+      /: This PDF is protected by a password\. Give its password with --password, or in GLOSS_PDF_PASSWORD \(kept out of the shell history\)\.$/,
+    ],
     ['a broken (cut-off) PDF', async () => pdfs.broken, /: This file is not a PDF that can be read: it is damaged or incomplete\.$/],
     ['a scanned PDF', async () => pdfs.scanned, /: This PDF has no text to read — it may be a scan\.$/],
     [
@@ -195,6 +207,24 @@ describe("gloss analyze on PDFs that need pdf.js's own data", () => {
       expect(apt28?.name).toBe('APT28');
       // Four words in Helvetica ("Storm-1152 report, Japanese edition"), then APT28 and the ten characters after it.
       expect(report.readingTime.words).toBe(4 + 1 + [...JAPANESE_LINE.slice('APT28 '.length)].length);
+    },
+    RUN_TIMEOUT_MS,
+  );
+});
+
+describe('gloss analyze on a protected PDF', () => {
+  it(
+    'reads it with --password or GLOSS_PDF_PASSWORD, and says plainly when the password is wrong',
+    async () => {
+      const given = await gloss('analyze', pdfs.encrypted, '--password', ENCRYPTED_PDF_PASSWORD, '--format', 'markdown');
+      expect(given.code).toBe(0);
+      expect(given.stdout).toContain('Storm-1152');
+      const fromEnvironment = await gloss.withEnvironment({ GLOSS_PDF_PASSWORD: ENCRYPTED_PDF_PASSWORD })('analyze', pdfs.encrypted);
+      expect(fromEnvironment.code).toBe(0);
+      expect(JSON.parse(fromEnvironment.stdout).entities.map((entity: { name: string }) => entity.name)).toContain('Storm-1152');
+      const wrong = await gloss('analyze', pdfs.encrypted, '--password', 'not the password');
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toMatch(/: This PDF is protected by a password, and the one given does not open it\.\n$/);
     },
     RUN_TIMEOUT_MS,
   );

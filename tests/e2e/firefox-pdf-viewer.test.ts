@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { testPdf } from '../../harness/test-pdfs';
+import { ENCRYPTED_PDF_PASSWORD, testPdf } from '../../harness/test-pdfs';
 import { useFirefox } from './support/browser-sessions';
 import { SAMPLE_TITLE } from './support/sample';
 import { canvasColourScript, spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
@@ -153,5 +153,35 @@ describe('Firefox: Gloss’s PDF viewer', () => {
     // Red above the stripe, blue in it (rows 12 to 19 of 32): the picture decoded, not left blank (white).
     await expect.poll(() => colourAt(size / 8), { timeout: 20_000 }).toEqual(PICTURE_RED);
     expect(await colourAt(size / 2)).toEqual(PICTURE_BLUE);
+  });
+
+  it('asks for a protected PDF’s password, and opens the PDF with it', async () => {
+    const page = viewer;
+    await show(page, 'encrypted');
+    // The field takes the focus as it appears, empty: a reader types at once.
+    const typePassword = async (password: string) => {
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() => [
+              (document.activeElement as HTMLInputElement | null)?.type,
+              (document.activeElement as HTMLInputElement | null)?.value,
+            ]),
+          { timeout: 20_000 },
+        )
+        .toEqual(['password', '']);
+      await page.keyboard.type(password);
+      await page.keyboard.press('Enter');
+    };
+    await typePassword('not the password');
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('[role="alert"]')?.textContent ?? null))
+      .toBe('That password does not open this PDF. Try again.');
+    await typePassword(ENCRYPTED_PDF_PASSWORD);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('.pdf-page[data-page-number="1"] .textLayer')?.textContent ?? ''), {
+        timeout: 20_000,
+      })
+      .toContain('Secret report about Storm-1152');
   });
 });

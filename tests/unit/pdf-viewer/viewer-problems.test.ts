@@ -6,9 +6,13 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('the viewer’s problems', () => {
   it('says what is wrong with lib/pdf’s words and what to do next', () => {
-    const encrypted = viewerProblemFrom(pdfProblemFrom({ name: 'PasswordException' }));
-    expect(encrypted.title).toBe('This PDF is protected by a password');
-    expect(encrypted.body.startsWith(PDF_MESSAGES.encrypted)).toBe(true);
+    const wrongPassword = viewerProblemFrom(pdfProblemFrom({ name: 'PasswordException', code: 2 }));
+    expect(wrongPassword.title).toBe('This PDF is protected by a password');
+    expect(wrongPassword.body.startsWith(PDF_MESSAGES.wrongPassword)).toBe(true);
+    // A message that only repeats the title is not said twice.
+    expect(viewerProblemFrom(pdfProblemFrom({ name: 'PasswordException', code: 1 })).body).toBe(
+      'Enter its password to read it here, or open it in the browser’s own viewer.',
+    );
     expect(viewerProblemFrom(pdfProblemFrom({ name: 'InvalidPDFException' })).title).toBe('This PDF is damaged');
     expect(viewerProblem('scanned').body).toContain(PDF_MESSAGES.scanned);
   });

@@ -31,7 +31,15 @@ describe('PDFs Gloss cannot read get a plain message', () => {
   it('a password-protected PDF says so', async () => {
     const problem = await problemOf(readPdfFile(await testPdf('encrypted'), { url: null }));
     expect(problem.kind).toBe('encrypted');
-    expect(problem.message).toBe('This PDF is protected by a password, and Gloss cannot open protected PDFs.');
+    expect(problem.message).toBe('This PDF is protected by a password.');
+  });
+
+  it('a protected PDF opens with its password, and a wrong one says so', async () => {
+    const reading = await readPdfFile(await testPdf('encrypted'), { url: null }, ENCRYPTED_PDF_PASSWORD);
+    expect(reading.text.text).toContain('Secret report about Storm-1152');
+    const problem = await problemOf(readPdfFile(await testPdf('encrypted'), { url: null }, 'not the password'));
+    expect(problem.kind).toBe('encrypted');
+    expect(problem.message).toBe('This PDF is protected by a password, and the one given does not open it.');
   });
 
   it('(the encrypted test PDF is really encrypted: it opens with its password, and its text is there)', async () => {
