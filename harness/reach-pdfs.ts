@@ -63,3 +63,43 @@ export function jpeg2000Pdf(): Buffer {
     pdfStream('/Type /XObject /Subtype /Image /Width 32 /Height 32 /Filter /JPXDecode', RED_SQUARE_J2K),
   ]);
 }
+
+/** The links of `linksPdf`, by the words they sit on. */
+export const PDF_LINKS = {
+  web: { words: 'Read the advisory', url: 'https://advisories.example/storm-1152' },
+  mail: { words: 'Write to the SOC', url: 'mailto:soc@example.com' },
+  page: { words: 'See the appendix on page 2', pageNumber: 2 },
+  /** Neither may become a link: a script action, and a javascript: address. */
+  script: { words: 'Run the script' },
+  javascript: { words: 'Open the javascript: address' },
+} as const;
+
+/**
+ * Two pages; the first has a line for each of `PDF_LINKS`, each under a link annotation: a web address, a
+ * mail address, a destination on page 2, a JavaScript action and a URI action to a javascript: address.
+ */
+export function linksPdf(): Buffer {
+  const lines = [PDF_LINKS.web, PDF_LINKS.mail, PDF_LINKS.page, PDF_LINKS.script, PDF_LINKS.javascript];
+  const baseline = (line: number) => 700 - line * 40;
+  const content = lines.map(({ words }, line) => `BT /F1 18 Tf 72 ${baseline(line)} Td (${words}) Tj ET`).join(' ');
+  const annotation = (line: number, action: string) =>
+    [
+      `<< /Type /Annot /Subtype /Link /Rect [70 ${baseline(line) - 6} 420 ${baseline(line) + 18}] /Border [0 0 0] ${action} >>`,
+    ] as PdfObject;
+  return writtenPdf([
+    ['<< /Type /Catalog /Pages 2 0 R >>'],
+    ['<< /Type /Pages /Kids [3 0 R 9 0 R] /Count 2 >>'],
+    [
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R 7 0 R 8 0 R 10 0 R 11 0 R] >>',
+    ],
+    pdfStream('', content),
+    HELVETICA,
+    annotation(0, `/A << /S /URI /URI (${PDF_LINKS.web.url}) >>`),
+    annotation(1, `/A << /S /URI /URI (${PDF_LINKS.mail.url}) >>`),
+    annotation(2, '/Dest [9 0 R /XYZ 0 792 0]'),
+    ['<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 12 0 R /Resources << /Font << /F1 5 0 R >> >> >>'],
+    annotation(3, '/A << /S /JavaScript /JS (app.alert\\(1\\)) >>'),
+    annotation(4, '/A << /S /URI /URI (javascript:alert\\(1\\)) >>'),
+    pdfStream('', 'BT /F1 18 Tf 72 700 Td (Page two: the appendix) Tj ET'),
+  ]);
+}

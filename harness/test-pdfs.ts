@@ -17,7 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { encryptedPdf } from './encrypted-pdf';
-import { japanesePdf, jpeg2000Pdf } from './reach-pdfs';
+import { japanesePdf, jpeg2000Pdf, linksPdf } from './reach-pdfs';
 import { CHROMIUM_PATH, FIXTURES_DIR, PROJECT_ROOT } from './paths';
 
 export const TEST_PDF_DIR = path.join(PROJECT_ROOT, '.cache', 'test-pdfs');
@@ -27,7 +27,17 @@ export const ENCRYPTED_PDF_PASSWORD = 'secret';
 
 type PdfOptions = NonNullable<Parameters<Page['pdf']>[0]>;
 
-export const TEST_PDF_NAMES = ['sample', 'sample-no-outline', 'long', 'scanned', 'broken', 'encrypted', 'japanese', 'jpeg2000'] as const;
+export const TEST_PDF_NAMES = [
+  'sample',
+  'sample-no-outline',
+  'long',
+  'scanned',
+  'broken',
+  'encrypted',
+  'japanese',
+  'jpeg2000',
+  'links',
+] as const;
 /** PDFs only the benchmark asks for: no test waits for their printing. */
 export const BENCH_PDF_NAMES = ['very-long'] as const;
 export type TestPdfName = (typeof TEST_PDF_NAMES)[number] | (typeof BENCH_PDF_NAMES)[number];
@@ -88,6 +98,8 @@ const SPECS: Record<TestPdfName, PrintedPdf | MadePdf> = {
   japanese: { version: 1, make: () => japanesePdf() },
   /** A caption and a picture stored as JPEG 2000. */
   jpeg2000: { version: 1, make: () => jpeg2000Pdf() },
+  /** Links to the web, to a mail address and to page 2, and two that must not become links. */
+  links: { version: 1, make: () => linksPdf() },
 };
 
 const isMade = (spec: PrintedPdf | MadePdf): spec is MadePdf => 'make' in spec;

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { pdfLinkLayer } from './pdf-link-layer';
 import type { PageSize, PdfView } from './pdf-view';
 
 interface PdfPageViewProps {
@@ -12,14 +13,16 @@ interface PdfPageViewProps {
   onTextLayer: (index: number, layer: HTMLElement | null) => void;
   /** The page is drawn (`ok`), or drawing it failed. */
   onRendered?: (index: number, ok: boolean) => void;
+  /** A link to a page of the document was followed. */
+  onGoToPage?: (pageNumber: number) => void;
 }
 
 /** One page: a placeholder of the page's size, drawn with its text layer while it is near the view. */
-export function PdfPageView({ view, index, scale, size, near, onTextLayer, onRendered }: PdfPageViewProps) {
+export function PdfPageView({ view, index, scale, size, near, onTextLayer, onRendered, onGoToPage }: PdfPageViewProps) {
   const holder = useRef<HTMLDivElement>(null);
   // Told through a ref: a new callback (the parent's consumers changed) is no reason to draw the page again.
-  const report = useRef({ onTextLayer, onRendered });
-  report.current = { onTextLayer, onRendered };
+  const report = useRef({ onTextLayer, onRendered, onGoToPage });
+  report.current = { onTextLayer, onRendered, onGoToPage };
   useEffect(() => {
     const element = holder.current;
     if (!near || !element) return;
@@ -30,12 +33,21 @@ export function PdfPageView({ view, index, scale, size, near, onTextLayer, onRen
     element.append(canvas, layer);
     const rendering = view.renderPage(index, scale, canvas, layer);
     let live = true;
+    let links: HTMLElement | null = null;
     rendering.done.then(
       () => {
         if (!live) return;
         element.dataset.rendered = 'true';
         report.current.onTextLayer(index, layer);
         report.current.onRendered?.(index, true);
+        view.pageLinks(index).then(
+          (found) => {
+            if (!live || found.length === 0) return;
+            links = pdfLinkLayer(found, (pageNumber) => report.current.onGoToPage?.(pageNumber));
+            element.append(links);
+          },
+          (error: unknown) => console.warn(`Gloss could not read the links of page ${index + 1}:`, error),
+        );
       },
       (error: unknown) => {
         if (!live) return;
@@ -50,6 +62,7 @@ export function PdfPageView({ view, index, scale, size, near, onTextLayer, onRen
       delete element.dataset.rendered;
       canvas.remove();
       layer.remove();
+      links?.remove();
     };
   }, [view, index, scale, near]);
   return (

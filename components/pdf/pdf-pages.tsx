@@ -10,6 +10,7 @@ interface PdfPagesProps {
   scroller: HTMLElement | null;
   onTextLayer: (index: number, layer: HTMLElement | null) => void;
   onRendered: (index: number, ok: boolean) => void;
+  onGoToPage: (pageNumber: number) => void;
 }
 
 /** Pages within this distance of the view are drawn; the rest are empty placeholders of the right size. */
@@ -19,7 +20,7 @@ const NEAR_MARGIN = '150% 0px';
  * Every page as a placeholder sized from its viewport, drawn only near the visible area (an
  * IntersectionObserver says which): a 300-page report costs what the few pages on screen cost.
  */
-export const PdfPages = memo(function PdfPages({ view, scale, sizes, scroller, onTextLayer, onRendered }: PdfPagesProps) {
+export const PdfPages = memo(function PdfPages({ view, scale, sizes, scroller, onTextLayer, onRendered, onGoToPage }: PdfPagesProps) {
   const [near, setNear] = useState<ReadonlySet<number>>(() => new Set([0]));
   useEffect(() => {
     if (!scroller) return;
@@ -52,6 +53,7 @@ export const PdfPages = memo(function PdfPages({ view, scale, sizes, scroller, o
         near={near.has(index)}
         onTextLayer={onTextLayer}
         onRendered={onRendered}
+        onGoToPage={onGoToPage}
       />,
     );
   }

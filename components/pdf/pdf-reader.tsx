@@ -275,6 +275,7 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
               scroller={scroller}
               onTextLayer={onTextLayer}
               onRendered={onRendered}
+              onGoToPage={goToPage}
             />
           )}
         </main>

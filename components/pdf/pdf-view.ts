@@ -2,6 +2,7 @@ import type { PdfDocumentText } from '@/lib/pdf/document-text';
 import type { PdfOutlineItem } from '@/lib/pdf/pdf-outline';
 import type { PdfMetadataSource } from '@/lib/pdf/pdf-source';
 import type { PageTextItem } from '@/lib/pdf-viewer/page-text';
+import type { PdfLink } from '@/lib/pdf-viewer/page-links';
 import type { ViewerProblem } from '@/lib/pdf-viewer/viewer-problems';
 
 /**
@@ -42,6 +43,8 @@ export interface PdfView {
   outline: () => Promise<PdfOutlineItem[]>;
   /** The page's text items, as its text layer draws them (document offsets map through them). */
   pageItems: (index: number) => Promise<readonly PageTextItem[]>;
+  /** The page's links, to web addresses and to pages of the document (lib/pdf-viewer/page-links.ts). */
+  pageLinks: (index: number) => Promise<readonly PdfLink[]>;
   /** pdf.js's fingerprints of the file and its metadata (null when unreadable), for lib/pdf's key and details. */
   facts: () => Promise<{ fingerprints: string[]; metadata: PdfMetadataSource | null }>;
   close: () => void;

@@ -12,6 +12,7 @@ import { pdfOutline } from '@/lib/pdf/read-pdf';
 import { PdfOpenError, type AskPassword, type PageRendering, type PageSize, type PdfView } from '@/components/pdf/pdf-view';
 import { pdfjs, pdfWorker } from './pdfjs';
 import { pdfjsAssetOptions } from './pdfjs-assets';
+import { readPageLinks } from './pdf-page-links';
 
 /** An address inside the extension's package (the folders are added at build time, so WXT's path type lacks them). */
 const packageUrl = (path: string): string => browser.runtime.getURL(path as '/');
@@ -145,6 +146,7 @@ export async function openPdf(data: Uint8Array, askPassword?: AskPassword): Prom
     // Asked by the sidebar and by the report to the background: worked out once.
     outline: () => (outline ??= documentText().then(async (text) => (await pdfOutline(source, text)).outline)),
     pageItems: async (index) => (await textContent(index)).items as PageTextItem[],
+    pageLinks: async (index) => readPageLinks(document, await page(index)),
     facts: async () => ({
       fingerprints: document.fingerprints.filter((value): value is string => typeof value === 'string'),
       metadata: metadata as PdfMetadataSource | null,

@@ -4,19 +4,25 @@ import { describe, expect, it } from 'vitest';
 import { ENCRYPTED_PDF_PASSWORD, testPdf } from '../../harness/test-pdfs';
 import { useChromium } from './support/browser-sessions';
 import { SAMPLE_TITLE } from './support/sample';
-import { canvasColourScript, spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+import {
+  canvasColourScript,
+  EXPECTED_LINKS,
+  LINK_WORDS,
+  pageLinksScript,
+  PICTURE_BLUE,
+  PICTURE_RED,
+  spanEdgesScript,
+  usePdfServer,
+  VIEWER_STATE_SCRIPT,
+  type ViewerState,
+} from './support/pdf-viewer';
 import { JAPANESE_LINE, JPEG2000_PICTURE } from '../../harness/reach-pdfs';
 import { useTestPdfs } from '../support/use-test-pdfs';
 
-useTestPdfs(['long', 'sample', 'sample-no-outline', 'scanned', 'broken', 'encrypted', 'japanese', 'jpeg2000']);
+useTestPdfs(['long', 'sample', 'sample-no-outline', 'scanned', 'broken', 'encrypted', 'japanese', 'jpeg2000', 'links']);
 
 const env = useChromium();
 const pdfs = usePdfServer();
-
-/** A channel within 16 of `value` (of 255): the canvas may manage colour, but white is far off. */
-const near = (value: number) => expect.closeTo(value, -1.5);
-const PICTURE_RED = [near(200), near(30), near(40)];
-const PICTURE_BLUE = [near(20), near(30), near(200)];
 
 const state = (page: Page) => page.evaluate(VIEWER_STATE_SCRIPT) as Promise<ViewerState>;
 
@@ -178,7 +184,7 @@ describe('Chromium: Gloss’s PDF viewer', () => {
     await page
       .getByLabel('Open a PDF file')
       .setInputFiles({ name: 'encrypted.pdf', mimeType: 'application/pdf', buffer: await readFile(await testPdf('encrypted')) });
-    await page.getByLabel('Password', { exact: true }).waitFor();
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('password');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('alert').getByRole('heading').textContent()).toBe('This PDF is protected by a password');
     await page.close();
@@ -232,6 +238,16 @@ describe('Chromium: Gloss’s PDF viewer', () => {
     expect(await page.getByRole('region', { name: 'Page 1' }).locator('.textLayer').textContent()).toContain(
       'Secret report about Storm-1152',
     );
+    await page.close();
+  });
+
+  it('lays the PDF’s links over their words: web and mail addresses open apart, a page link goes to its page, scripts never', async () => {
+    const page = await openPdf('links');
+    await expect.poll(() => page.evaluate(pageLinksScript(LINK_WORDS))).toEqual(EXPECTED_LINKS);
+    // By keyboard: the page link, then Enter.
+    await page.getByRole('link', { name: 'Go to page 2' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state(page)).pageNumber).toBe('2');
     await page.close();
   });
 });

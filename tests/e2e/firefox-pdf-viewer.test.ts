@@ -3,12 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { ENCRYPTED_PDF_PASSWORD, testPdf } from '../../harness/test-pdfs';
 import { useFirefox } from './support/browser-sessions';
 import { SAMPLE_TITLE } from './support/sample';
-import { canvasColourScript, spanEdgesScript, usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+import {
+  canvasColourScript,
+  EXPECTED_LINKS,
+  LINK_WORDS,
+  pageLinksScript,
+  PICTURE_BLUE,
+  PICTURE_RED,
+  spanEdgesScript,
+  usePdfServer,
+  VIEWER_STATE_SCRIPT,
+  type ViewerState,
+} from './support/pdf-viewer';
 import { JAPANESE_LINE, JPEG2000_PICTURE } from '../../harness/reach-pdfs';
 import { useTestPdfs } from '../support/use-test-pdfs';
 import { tabIdOf } from './support/firefox-gloss-ui';
 
-useTestPdfs(['broken', 'sample', 'sample-no-outline', 'scanned', 'encrypted', 'japanese', 'jpeg2000']);
+useTestPdfs(['broken', 'sample', 'sample-no-outline', 'scanned', 'encrypted', 'japanese', 'jpeg2000', 'links']);
 
 const env = useFirefox();
 const pdfs = usePdfServer();
@@ -18,10 +29,6 @@ const FIRST_PAGE_TEXT = '.pdf-page[data-page-number="1"][data-rendered] .textLay
 
 /** The text of the viewer's level-1 heading (the document's title), or null. */
 const titleOf = (page: Page) => page.evaluate(() => document.querySelector('h1')?.textContent ?? null);
-/** A channel within 16 of `value` (of 255): the canvas may manage colour, but white is far off. */
-const near = (value: number) => expect.closeTo(value, -1.5);
-const PICTURE_RED = [near(200), near(30), near(40)];
-const PICTURE_BLUE = [near(20), near(30), near(200)];
 
 /** Points the viewer at another test PDF, as a reader following a link to it would. */
 async function show(page: Page, name: Parameters<typeof pdfs.urlOf>[0]): Promise<void> {
@@ -183,5 +190,14 @@ describe('Firefox: Gloss’s PDF viewer', () => {
         timeout: 20_000,
       })
       .toContain('Secret report about Storm-1152');
+  });
+
+  it('lays the PDF’s links over their words, and a page link goes to its page', async () => {
+    const page = viewer;
+    await show(page, 'links');
+    await expect.poll(() => page.evaluate(pageLinksScript(LINK_WORDS)), { timeout: 20_000 }).toEqual(EXPECTED_LINKS);
+    await page.focus('.pdf-links a[href="#page=2"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state(page)).pageNumber).toBe('2');
   });
 });

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../../harness/fixture-server';
 import { TEST_PDF_DIR, testPdf, type TestPdfName } from '../../../harness/test-pdfs';
+import { PDF_LINKS } from '../../../harness/reach-pdfs';
 
 export interface PdfServer {
   /** The address of a test PDF (harness/test-pdfs.ts), served on 127.0.0.1. */
@@ -84,3 +85,44 @@ export function canvasColourScript(xPoints: number, yPoints: number): string {
     return [r, g, b];
   })()`;
 }
+
+/**
+ * Page 1's links as the viewer lays them: each link's label, address, target and rel, and whether its box
+ * covers the middle of the text-layer span holding `words` (given per label).
+ */
+export function pageLinksScript(wordsByLabel: Record<string, string>): string {
+  return `(() => [...document.querySelectorAll('.pdf-page[data-page-number="1"] .pdf-links a')].map((a) => {
+    const words = ${JSON.stringify(wordsByLabel)}[a.getAttribute('aria-label')];
+    const span = words && [...document.querySelectorAll('.pdf-page[data-page-number="1"] .textLayer span')].find((s) => s.textContent === words);
+    const box = a.getBoundingClientRect();
+    const text = span?.getBoundingClientRect();
+    const x = text && text.left + text.width / 2;
+    const y = text && text.top + text.height / 2;
+    return {
+      label: a.getAttribute('aria-label'),
+      href: a.getAttribute('href'),
+      target: a.getAttribute('target'),
+      rel: a.getAttribute('rel'),
+      overWords: !!text && x > box.left && x < box.right && y > box.top && y < box.bottom,
+    };
+  }))()`;
+}
+
+/** The words under each link of the links test PDF, by the link's label. */
+export const LINK_WORDS = {
+  [PDF_LINKS.web.url]: PDF_LINKS.web.words,
+  'Write to soc@example.com': PDF_LINKS.mail.words,
+  'Go to page 2': PDF_LINKS.page.words,
+};
+/** Three links, each over its words; the script action and the javascript: address are no links at all. */
+export const EXPECTED_LINKS = [
+  { label: PDF_LINKS.web.url, href: PDF_LINKS.web.url, target: '_blank', rel: 'noopener noreferrer', overWords: true },
+  { label: 'Write to soc@example.com', href: PDF_LINKS.mail.url, target: '_blank', rel: 'noopener noreferrer', overWords: true },
+  { label: 'Go to page 2', href: '#page=2', target: null, rel: null, overWords: true },
+];
+
+/** A channel within 16 of `value` (of 255): the canvas may manage colour, but white is far off. */
+const near = (value: number) => expect.closeTo(value, -1.5);
+/** The JPEG 2000 test picture's two colours. */
+export const PICTURE_RED = [near(200), near(30), near(40)];
+export const PICTURE_BLUE = [near(20), near(30), near(200)];

@@ -1,0 +1,50 @@
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
+import { linkPlace, MAX_LINKS_PER_PAGE, pageLinkTarget, webLinkUrl, type PdfLink, type PdfLinkTarget } from '@/lib/pdf-viewer/page-links';
+
+/** What the viewer reads of pdf.js's annotation data for a link. */
+interface LinkAnnotation {
+  subtype?: unknown;
+  rect?: unknown;
+  /** Set by pdf.js for a link to an absolute address. */
+  url?: unknown;
+  /** A destination in the document: its name, or [page reference or index, how to show it, …]. */
+  dest?: unknown;
+}
+
+/** The page's links to web addresses and to pages of the document; other actions (scripts, forms, files) are left out. */
+export async function readPageLinks(document: PDFDocumentProxy, page: PDFPageProxy): Promise<PdfLink[]> {
+  const viewport = page.getViewport({ scale: 1 });
+  const annotations = (await page.getAnnotations({ intent: 'display' })) as LinkAnnotation[];
+  const links: PdfLink[] = [];
+  for (const annotation of annotations) {
+    if (links.length === MAX_LINKS_PER_PAGE) break;
+    if (annotation.subtype !== 'Link' || !Array.isArray(annotation.rect)) continue;
+    const target = await linkTarget(document, annotation);
+    if (!target) continue;
+    const corners = viewport.convertToViewportRectangle(annotation.rect as number[]) as number[];
+    const place = linkPlace(corners, viewport.width, viewport.height);
+    if (place) links.push({ ...place, target });
+  }
+  return links;
+}
+
+async function linkTarget(document: PDFDocumentProxy, annotation: LinkAnnotation): Promise<PdfLinkTarget | null> {
+  const url = webLinkUrl(annotation.url);
+  if (url) return { kind: 'web', url };
+  if (annotation.dest === undefined || annotation.dest === null) return null;
+  try {
+    const destination = typeof annotation.dest === 'string' ? await document.getDestination(annotation.dest) : annotation.dest;
+    if (!Array.isArray(destination)) return null;
+    const [where] = destination as unknown[];
+    const index =
+      typeof where === 'number'
+        ? where
+        : where && typeof where === 'object'
+          ? await document.getPageIndex(where as { num: number; gen: number })
+          : null;
+    return pageLinkTarget(index, document.numPages);
+  } catch {
+    // A destination that names no page (damaged, or made up): no link.
+    return null;
+  }
+}

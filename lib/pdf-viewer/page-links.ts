@@ -1,0 +1,70 @@
+/**
+ * A PDF's links, as the viewer lays them over its pages. A link's address comes from the document, so it
+ * is untrusted: only web and mail addresses become links (no `javascript:`, `data:`, `file:` or
+ * extension addresses, nothing relative), and a link inside the document names a page that exists.
+ */
+
+/** Where a link leads: an address on the web (opened in a new tab), or a page of the document (1-based). */
+export type PdfLinkTarget = { kind: 'web'; url: string } | { kind: 'page'; pageNumber: number };
+
+/** A link's place on its page, as fractions of the page's width and height from its top left corner. */
+export interface PdfLinkPlace {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface PdfLink extends PdfLinkPlace {
+  target: PdfLinkTarget;
+}
+
+/** More links on one page are left out: no real page has them, and a made-up one would flood the page with elements. */
+export const MAX_LINKS_PER_PAGE = 1_000;
+
+const WEB_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+/** Longer addresses are refused: no real link needs them, and they would only bloat the page. */
+const MAX_URL_LENGTH = 4_096;
+
+/** The address as the link opens it, or null when it is not an absolute web or mail address. */
+export function webLinkUrl(address: unknown): string | null {
+  if (typeof address !== 'string' || address.length > MAX_URL_LENGTH) return null;
+  let url: URL;
+  try {
+    url = new URL(address.trim());
+  } catch {
+    return null;
+  }
+  return WEB_PROTOCOLS.has(url.protocol) ? url.href : null;
+}
+
+/** The page a link inside the document leads to, or null when it names none of the document's pages. */
+export function pageLinkTarget(pageIndex: unknown, pageCount: number): PdfLinkTarget | null {
+  return Number.isInteger(pageIndex) && (pageIndex as number) >= 0 && (pageIndex as number) < pageCount
+    ? { kind: 'page', pageNumber: (pageIndex as number) + 1 }
+    : null;
+}
+
+/**
+ * A link's place from its rectangle on the page at 100% zoom (two corners, in CSS pixels, in any order),
+ * clipped to the page; null when nothing of it is on the page.
+ */
+export function linkPlace(corners: readonly number[], pageWidth: number, pageHeight: number): PdfLinkPlace | null {
+  if (corners.length !== 4 || !corners.every(Number.isFinite) || !(pageWidth > 0) || !(pageHeight > 0)) return null;
+  const clip = (value: number, size: number) => Math.min(1, Math.max(0, value / size));
+  const left = clip(Math.min(corners[0], corners[2]), pageWidth);
+  const right = clip(Math.max(corners[0], corners[2]), pageWidth);
+  const top = clip(Math.min(corners[1], corners[3]), pageHeight);
+  const bottom = clip(Math.max(corners[1], corners[3]), pageHeight);
+  if (right <= left || bottom <= top) return null;
+  return { left, top, width: right - left, height: bottom - top };
+}
+
+/** What a link says to a screen reader and in its tooltip. */
+export function linkLabel(target: PdfLinkTarget): string {
+  return target.kind === 'page'
+    ? `Go to page ${target.pageNumber}`
+    : target.url.startsWith('mailto:')
+      ? `Write to ${target.url.slice(7)}`
+      : target.url;
+}

@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { linkLabel, linkPlace, pageLinkTarget, webLinkUrl } from '@/lib/pdf-viewer/page-links';
+
+describe('a PDF’s links, laid over its pages', () => {
+  it('opens only absolute web and mail addresses', () => {
+    expect(webLinkUrl('https://attack.mitre.org/groups/G0007/')).toBe('https://attack.mitre.org/groups/G0007/');
+    expect(webLinkUrl(' http://example.com/a b ')).toBe('http://example.com/a%20b');
+    expect(webLinkUrl('mailto:soc@example.com')).toBe('mailto:soc@example.com');
+    for (const refused of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,<script>',
+      'file:///etc/passwd',
+      'chrome-extension://x/a.html',
+      '/relative/path',
+      'example.com',
+      '',
+      `https://example.com/${'a'.repeat(5_000)}`,
+    ]) {
+      expect(webLinkUrl(refused), refused).toBeNull();
+    }
+    expect(webLinkUrl(undefined)).toBeNull();
+    expect(webLinkUrl({ href: 'https://example.com' })).toBeNull();
+  });
+
+  it('never turns any string into a link that is not http, https or mailto', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (address) => {
+        const url = webLinkUrl(address);
+        if (url !== null) expect(['http:', 'https:', 'mailto:']).toContain(new URL(url).protocol);
+      }),
+    );
+  });
+
+  it('leads inside the document only to a page it has', () => {
+    expect(pageLinkTarget(0, 3)).toEqual({ kind: 'page', pageNumber: 1 });
+    expect(pageLinkTarget(2, 3)).toEqual({ kind: 'page', pageNumber: 3 });
+    for (const index of [3, -1, 1.5, Number.NaN, '1', null]) expect(pageLinkTarget(index, 3)).toBeNull();
+  });
+
+  it('places a link by fractions of its page, corners in any order, clipped to the page', () => {
+    expect(linkPlace([60, 40, 120, 20], 600, 800)).toEqual({ left: 0.1, top: 0.025, width: 0.1, height: 0.025 });
+    // Sums of fractions: equal to the last few bits.
+    const near = (value: number) => expect.closeTo(value, 12);
+    expect(linkPlace([-60, 790, 30, 900], 600, 800)).toEqual({ left: 0, top: near(790 / 800), width: near(0.05), height: near(10 / 800) });
+    expect(linkPlace([700, 10, 800, 20], 600, 800)).toBeNull();
+    expect(linkPlace([10, 10, 10, 20], 600, 800)).toBeNull();
+    expect(linkPlace([10, 10, 20], 600, 800)).toBeNull();
+    expect(linkPlace([10, Number.NaN, 20, 30], 600, 800)).toBeNull();
+    expect(linkPlace([10, 10, 20, 30], 0, 800)).toBeNull();
+  });
+
+  it('says where a link leads', () => {
+    expect(linkLabel({ kind: 'page', pageNumber: 4 })).toBe('Go to page 4');
+    expect(linkLabel({ kind: 'web', url: 'mailto:soc@example.com' })).toBe('Write to soc@example.com');
+    expect(linkLabel({ kind: 'web', url: 'https://example.com/' })).toBe('https://example.com/');
+  });
+});
