@@ -6,6 +6,7 @@ import { Notice } from '../notice';
 import { PdfFindBar } from './pdf-find-bar';
 import { PdfOutlineSidebar } from './pdf-outline-sidebar';
 import { PdfPages } from './pdf-pages';
+import { pdfDownloadName } from '@/lib/pdf-viewer/download-name';
 import { PdfToolbar } from './pdf-toolbar';
 import type { PdfOutlineItem } from '@/lib/pdf/pdf-outline';
 import type { PdfView } from './pdf-view';
@@ -210,6 +211,9 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
     shownMatch.current = null;
     setFind((state) => ({ ...state, open: false, current: null }));
   };
+  const saveCopy = () => {
+    view.saveCopy(pdfDownloadName(fileName)).catch((error: unknown) => console.warn('Gloss could not save the PDF:', error));
+  };
   useViewerKeys({
     zoomIn: () => zoomTo(zoomIn),
     zoomOut: () => zoomTo(zoomOut),
@@ -217,6 +221,7 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
     find: openFind,
     findStep: (direction) => (find.open ? step(direction) : openFind()),
     page: (direction) => goToPage(Math.min(view.pageCount, Math.max(1, currentPage.current + direction))),
+    save: saveCopy,
   });
 
   const stillReading = !pageTexts.done;
@@ -234,6 +239,7 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
         onZoomOut={() => zoomTo(zoomOut)}
         onFitWidth={() => fitWidth()}
         onFind={openFind}
+        onSave={saveCopy}
         onOpenFile={onOpenFile}
       />
       {find.open && (

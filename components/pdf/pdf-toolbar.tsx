@@ -14,6 +14,7 @@ interface PdfToolbarProps {
   onZoomOut: () => void;
   onFitWidth: () => void;
   onFind: () => void;
+  onSave: () => void;
   onOpenFile: (file: File) => void;
 }
 
@@ -37,7 +38,7 @@ function ToolButton({ label, title, keys, disabled, onClick, children }: ToolBut
   );
 }
 
-/** The viewer's bar: outline toggle, title, page navigation, zoom, find and opening another file. */
+/** The viewer's bar: outline toggle, title, page navigation, zoom, find, saving a copy and opening another file. */
 export function PdfToolbar(props: PdfToolbarProps) {
   const { pageNumber, pageCount } = props;
   // The field shows the current page, except while the reader is typing a number into it.
@@ -114,6 +115,9 @@ export function PdfToolbar(props: PdfToolbarProps) {
       </div>
       <ToolButton title="Find in document (Ctrl+F)" keys="Control+F" onClick={props.onFind}>
         Find
+      </ToolButton>
+      <ToolButton title="Save a copy of the PDF (Ctrl+S)" keys="Control+S" onClick={props.onSave}>
+        Download
       </ToolButton>
       <OpenFileButton onOpenFile={props.onOpenFile} />
     </header>

@@ -45,6 +45,8 @@ export interface PdfView {
   pageItems: (index: number) => Promise<readonly PageTextItem[]>;
   /** The page's links, to web addresses and to pages of the document (lib/pdf-viewer/page-links.ts). */
   pageLinks: (index: number) => Promise<readonly PdfLink[]>;
+  /** Saves the document's own bytes, as they were opened, under `fileName` (a download, no permission). */
+  saveCopy: (fileName: string) => Promise<void>;
   /** pdf.js's fingerprints of the file and its metadata (null when unreadable), for lib/pdf's key and details. */
   facts: () => Promise<{ fingerprints: string[]; metadata: PdfMetadataSource | null }>;
   close: () => void;

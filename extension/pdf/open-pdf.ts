@@ -13,6 +13,7 @@ import { PdfOpenError, type AskPassword, type PageRendering, type PageSize, type
 import { pdfjs, pdfWorker } from './pdfjs';
 import { pdfjsAssetOptions } from './pdfjs-assets';
 import { readPageLinks } from './pdf-page-links';
+import { saveFile } from '../files/save-file';
 
 /** An address inside the extension's package (the folders are added at build time, so WXT's path type lacks them). */
 const packageUrl = (path: string): string => browser.runtime.getURL(path as '/');
@@ -147,6 +148,7 @@ export async function openPdf(data: Uint8Array, askPassword?: AskPassword): Prom
     outline: () => (outline ??= documentText().then(async (text) => (await pdfOutline(source, text)).outline)),
     pageItems: async (index) => (await textContent(index)).items as PageTextItem[],
     pageLinks: async (index) => readPageLinks(document, await page(index)),
+    saveCopy: async (fileName) => saveFile({ fileName, mimeType: 'application/pdf', data: await document.getData() }),
     facts: async () => ({
       fingerprints: document.fingerprints.filter((value): value is string => typeof value === 'string'),
       metadata: metadata as PdfMetadataSource | null,

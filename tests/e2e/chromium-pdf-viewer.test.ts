@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ENCRYPTED_PDF_PASSWORD, testPdf } from '../../harness/test-pdfs';
@@ -248,6 +249,17 @@ describe('Chromium: Gloss’s PDF viewer', () => {
     await page.getByRole('link', { name: 'Go to page 2' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await state(page)).pageNumber).toBe('2');
+    await page.close();
+  });
+
+  it('saves a copy of the PDF as it was opened, from the bar or with Ctrl+S', async () => {
+    const file = await testPdf('sample');
+    const page = await openPdf('sample');
+    const [fromBar] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    expect(fromBar.suggestedFilename()).toBe(path.basename(file));
+    expect(Buffer.compare(await readFile((await fromBar.path())!), await readFile(file))).toBe(0);
+    const [fromKeys] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+S')]);
+    expect(fromKeys.suggestedFilename()).toBe(path.basename(file));
     await page.close();
   });
 });

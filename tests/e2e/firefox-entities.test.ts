@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { useFirefox } from './support/browser-sessions';
+import { downloaded } from './support/firefox-downloads';
 import { ENTITY_MARKS_SCRIPT, PAGE_MARKUP_SCRIPT } from './support/entity-marks';
 import { selectTextScript } from './support/page-selection';
 
@@ -133,19 +133,6 @@ async function reopenPopup(popup: Page): Promise<void> {
   await expect
     .poll(() => popup.evaluate(() => document.readyState === 'complete' && performance.timeOrigin).catch(() => false), WAIT)
     .not.toSatisfy((origin) => origin === false || origin === started);
-}
-
-/** The finished download (Firefox writes a .part file first) whose name ends with `suffix` (and starts with `prefix`). */
-async function downloaded(dir: string, suffix: string, prefix = ''): Promise<string> {
-  let found = '';
-  await expect
-    .poll(() => {
-      const name = readdirSync(dir).find((file) => file.startsWith(prefix) && file.endsWith(suffix));
-      found = name ? path.join(dir, name) : '';
-      return found !== '' && !existsSync(`${found}.part`) && statSync(found).size > 0;
-    }, WAIT)
-    .toBe(true);
-  return found;
 }
 
 describe('Firefox: a name that may mean several actors', () => {

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchFirefoxWithGloss } from '../../harness/firefox';
 import { useFirefox } from './support/browser-sessions';
+import { downloaded } from './support/firefox-downloads';
 import { HEADLINE_NUMBER, highlightWithNote } from './support/firefox-gloss-ui';
 import { PAINTED_SCRIPT } from './support/page-selection';
 
@@ -19,19 +19,6 @@ async function clickButton(page: Page, name: string): Promise<void> {
     name,
   );
   await page.evaluate((label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label)!.click(), name);
-}
-
-/** The finished download (Firefox writes a .part file first) whose name ends with `suffix`. */
-async function downloaded(dir: string, suffix: string): Promise<string> {
-  let found = '';
-  await expect
-    .poll(() => {
-      const name = readdirSync(dir).find((file) => file.endsWith(suffix));
-      found = name ? path.join(dir, name) : '';
-      return found !== '' && !existsSync(`${found}.part`) && statSync(found).size > 0;
-    }, WAIT)
-    .toBe(true);
-  return found;
 }
 
 const highlightItems = (popup: Page) =>

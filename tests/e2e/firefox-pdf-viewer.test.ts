@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { ENCRYPTED_PDF_PASSWORD, testPdf } from '../../harness/test-pdfs';
 import { useFirefox } from './support/browser-sessions';
+import { downloaded } from './support/firefox-downloads';
 import { SAMPLE_TITLE } from './support/sample';
 import {
   canvasColourScript,
@@ -199,5 +201,14 @@ describe('Firefox: Gloss’s PDF viewer', () => {
     await page.focus('.pdf-links a[href="#page=2"]');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await state(page)).pageNumber).toBe('2');
+  });
+
+  it('saves a copy of the PDF as it was opened', async () => {
+    const page = viewer;
+    await show(page, 'sample');
+    await page.waitForSelector(FIRST_PAGE_TEXT, { timeout: 20_000 });
+    await page.evaluate(() => [...document.querySelectorAll('button')].find((button) => button.textContent === 'Download')!.click());
+    const saved = await downloaded(env.session.downloadDir, '.pdf', 'sample-');
+    expect(Buffer.compare(readFileSync(saved), readFileSync(await testPdf('sample')))).toBe(0);
   });
 });
