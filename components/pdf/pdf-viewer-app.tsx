@@ -40,7 +40,7 @@ type Phase =
   /** `attempt`: how many passwords were given before (a new form each time, empty). */
   | { phase: 'password'; attempt: number; answer: (password: string | null) => void }
   /** `reopen`: a protected document whose password the reader declined, to ask again. */
-  | { phase: 'problem'; problem: ViewerProblem; reopen?: () => void }
+  | { phase: 'problem'; problem: ViewerProblem; reopen?: () => void; address?: string | null }
   | { phase: 'ready'; view: PdfView; title: string; id: number; address: string | null; fileName: string };
 
 let opened = 0;
@@ -77,7 +77,7 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
       if (!(error instanceof PdfOpenError)) console.warn('Gloss could not open the PDF:', error);
       const problem = error instanceof PdfOpenError ? error.problem : viewerProblem('unreadable');
       const reopen = problem.kind === 'encrypted' ? () => void open(opening, name, address) : undefined;
-      setState({ phase: 'problem', problem, reopen });
+      setState({ phase: 'problem', problem, reopen, address });
     }
   }, []);
   const openFile = useCallback(
@@ -164,6 +164,12 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
           >
             {state.problem.body}
           </Notice>
+          {state.address && (
+            // The address the reader came from (http or https: lib/pdf-viewer/viewer-address.ts), in this tab.
+            <a class="pdf-tool" href={state.address}>
+              Open in the browser’s viewer
+            </a>
+          )}
           <OpenFileButton onOpenFile={openFile} />
         </div>
       )}

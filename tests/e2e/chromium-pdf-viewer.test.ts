@@ -231,8 +231,9 @@ describe('Chromium: Gloss’s PDF viewer', () => {
     await typePassword('not the password');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('That password does not open this PDF. Try again.');
 
-    // Cancel, then ask again from the message.
+    // Cancel: the message offers to ask again, or to read the PDF in the browser's own viewer.
     await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('link', { name: 'Open in the browser’s viewer' }).getAttribute('href')).toBe(await pdfs.urlOf('encrypted'));
     await page.getByRole('button', { name: 'Enter the password' }).click();
     await typePassword(ENCRYPTED_PDF_PASSWORD);
     await page.locator('.pdf-page[data-page-number="1"][data-rendered] .textLayer span:not(.markedContent)').first().waitFor();
