@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { zoomPercent } from '@/lib/pdf-viewer/zoom-levels';
 
 interface PdfToolbarProps {
@@ -41,9 +41,13 @@ function ToolButton({ label, title, keys, disabled, onClick, children }: ToolBut
 /** The viewer's bar: outline toggle, title, page navigation, zoom, find, saving a copy and opening another file. */
 export function PdfToolbar(props: PdfToolbarProps) {
   const { pageNumber, pageCount } = props;
-  // The field shows the current page, except while the reader is typing a number into it.
+  // The field shows the current page, except while the reader is typing a number into it: a page change
+  // meanwhile (the pages still settling after a scroll) must not wipe what was typed.
   const [typed, setTyped] = useState<string | null>(null);
-  useEffect(() => setTyped(null), [pageNumber]);
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (document.activeElement !== field.current) setTyped(null);
+  }, [pageNumber]);
   const commit = () => {
     if (typed === null) return;
     const wanted = Number.parseInt(typed, 10);
@@ -75,6 +79,7 @@ export function PdfToolbar(props: PdfToolbarProps) {
           ‹
         </ToolButton>
         <input
+          ref={field}
           class="pdf-page-number"
           type="number"
           inputMode="numeric"
