@@ -8,7 +8,7 @@ import { pdfStream, writtenPdf, type PdfObject } from './written-pdf';
 /** The Japanese line of `japanesePdf` ("APT28: the attack group's report"), its only mention of APT28. */
 export const JAPANESE_LINE = 'APT28 攻撃グループの報告書';
 
-const PAGE_WITH = (resources: string): PdfObject => [
+const pageWith = (resources: string): PdfObject => [
   `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << ${resources} >> >>`,
 ];
 const CATALOG_AND_PAGES: PdfObject[] = [['<< /Type /Catalog /Pages 2 0 R >>'], ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>']];
@@ -25,7 +25,7 @@ export function japanesePdf(): Buffer {
   const font = 'KozMinPr6N-Regular';
   return writtenPdf([
     ...CATALOG_AND_PAGES,
-    PAGE_WITH('/Font << /F1 5 0 R /F2 6 0 R >>'),
+    pageWith('/Font << /F1 5 0 R /F2 6 0 R >>'),
     pdfStream('', content),
     HELVETICA,
     [`<< /Type /Font /Subtype /Type0 /BaseFont /${font} /Encoding /UniJIS-UCS2-H /DescendantFonts [7 0 R] >>`],
@@ -57,7 +57,7 @@ export function jpeg2000Pdf(): Buffer {
   const content = `BT /F1 18 Tf 72 740 Td (Figure 1: the dropper's icon, stored as JPEG 2000) Tj ET q ${size} 0 0 ${size} ${left} ${792 - top - size} cm /Im1 Do Q`;
   return writtenPdf([
     ...CATALOG_AND_PAGES,
-    PAGE_WITH('/Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >>'),
+    pageWith('/Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >>'),
     pdfStream('', content),
     HELVETICA,
     pdfStream('/Type /XObject /Subtype /Image /Width 32 /Height 32 /Filter /JPXDecode', RED_SQUARE_J2K),

@@ -4,8 +4,19 @@
  * with offsets into the extracted article text (`textContent`).
  */
 
-export type EntityKind =
-  'threat-actor' | 'malware' | 'tool' | 'vulnerability' | 'technique' | 'indicator' | 'organization' | 'person' | 'place';
+/** Every kind of entity Gloss knows, in the order its views and exports list them. */
+export const ENTITY_KINDS = [
+  'threat-actor',
+  'malware',
+  'tool',
+  'vulnerability',
+  'technique',
+  'indicator',
+  'organization',
+  'person',
+  'place',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** One occurrence in the text: UTF-16 offsets, `end` exclusive, so `text.slice(start, end) === mention.text`. */
 export interface Mention {

@@ -4,7 +4,7 @@
  * the stores check what they write with them, and the backup importer and sync parse with them.
  */
 import * as v from 'valibot';
-import type { EntityKind } from '../entities/types';
+import { ENTITY_KINDS, type EntityKind } from '../entities/types';
 import { formKey } from '../entities/dictionary';
 import type { AliasPickRecord, EntityTagRecord, EntityTagStatus, UserActorRecord } from './records';
 import { MAX_ALIASES, MAX_KEY, MAX_NAME, MAX_URL_LENGTH, pageUrl } from './record-schemas';
@@ -20,18 +20,6 @@ export function aliasPickId(pageUrl: string | null, nameKey: string): string {
   return `${pageUrl ?? '*'}\n${nameKey}`;
 }
 
-/** Every kind, spelled out as a record so the compiler notices a new kind. */
-const KINDS: Record<EntityKind, true> = {
-  'threat-actor': true,
-  malware: true,
-  tool: true,
-  vulnerability: true,
-  technique: true,
-  indicator: true,
-  organization: true,
-  person: true,
-  place: true,
-};
 const STATUSES: readonly EntityTagStatus[] = ['confirmed', 'rejected'];
 
 export const ENTITY_TAG = v.pipe(
@@ -43,7 +31,7 @@ export const ENTITY_TAG = v.pipe(
       kind: v.pipe(
         text(': kind', { max: 40, absent: ' has no kind.' }),
         v.check(
-          (kind: string) => Object.prototype.hasOwnProperty.call(KINDS, kind),
+          (kind: string) => (ENTITY_KINDS as readonly string[]).includes(kind),
           (issue) => `: "${String(issue.input)}" is not a kind of entity Gloss knows.`,
         ),
       ),

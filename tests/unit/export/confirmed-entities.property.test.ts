@@ -12,7 +12,7 @@ import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { formKey } from '@/lib/entities/dictionary';
 import type { PlaceRecord } from '@/lib/entities/places';
-import type { EntityKind } from '@/lib/entities/types';
+import { ENTITY_KINDS, type EntityKind } from '@/lib/entities/types';
 import { pageMarkdown } from '@/lib/export/markdown/page-markdown';
 import type { PageExport } from '@/lib/export/page-export';
 import { placeLookup } from '@/lib/export/place-facts';
@@ -25,17 +25,7 @@ const PLACES: PlaceRecord[] = JSON.parse(readFileSync('data/places.json', 'utf8'
 const placeOf = placeLookup(PLACES);
 const { document } = new JSDOM('').window;
 
-const KINDS: EntityKind[] = [
-  'threat-actor',
-  'malware',
-  'tool',
-  'vulnerability',
-  'technique',
-  'indicator',
-  'organization',
-  'person',
-  'place',
-];
+const KINDS: readonly EntityKind[] = ENTITY_KINDS;
 /** The note's sections for organisations, people and places, in their order. */
 const CONTEXT_SECTIONS: [EntityKind, string][] = [
   ['organization', 'Organizations'],

@@ -20,7 +20,7 @@ import { describeOffsets } from '@/lib/anchoring/describe-range';
 import { TextIndex } from '@/lib/anchoring/text-index';
 import { PDF_FRAGMENT_SPEC, type AnnotationTarget, type PageFragmentSelector } from '@/lib/anchoring/types';
 import { pageFragmentSelector } from '@/lib/pdf/page-selector';
-import type { EntityKind } from '@/lib/entities/types';
+import { ENTITY_KINDS, type EntityKind } from '@/lib/entities/types';
 import { parseBackup } from '@/lib/backup/parse-backup';
 import { backupJson } from '@/lib/backup/to-json-ld';
 import { createAnnotation, restoreAnnotation, updateAnnotation } from '@/lib/storage/annotation-store';
@@ -179,17 +179,7 @@ const pageWork = fc.record({
     fc.integer({ min: 0, max: 1_300 }).map((n) => Array.from({ length: n }, (_, i) => `actor ${i}`)),
   ),
   verdict: fc.record({
-    kind: fc.constantFrom<EntityKind>(
-      'threat-actor',
-      'malware',
-      'tool',
-      'vulnerability',
-      'technique',
-      'indicator',
-      'organization',
-      'person',
-      'place',
-    ),
+    kind: fc.constantFrom<EntityKind>(...ENTITY_KINDS),
     name: actorName,
     canonical: actorName,
     confirmed: fc.boolean(),
