@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ViewerFile } from '@/lib/pdf-viewer/viewer-address';
 import { viewerProblem, type ViewerProblem } from '@/lib/pdf-viewer/viewer-problems';
 import { Notice } from '../notice';
@@ -52,28 +52,39 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
   );
   const [dragging, setDragging] = useState(false);
 
+  // Only the newest opening may show its document: an older one still loading, or still asking for its
+  // password, is given up (its prompt declined, its document closed) when the reader opens another.
+  const latest = useRef(0);
+  const pendingPrompt = useRef<((password: string | null) => void) | null>(null);
   const open = useCallback(async (opening: Opening, name: string, address: string | null): Promise<void> => {
+    const ticket = ++latest.current;
+    const current = () => ticket === latest.current;
+    const abandoned = pendingPrompt.current;
+    pendingPrompt.current = null;
+    abandoned?.(null);
     const opens = { phase: 'loading', progress: { label: 'Opening the PDF…', fraction: null } } as const;
     setState(opens);
     let attempt = 0;
     const askPassword: AskPassword = (retry) =>
-      new Promise((resolve) =>
-        setState({
-          phase: 'password',
-          attempt: retry ? ++attempt : (attempt = 0),
-          answer: (password) => {
-            if (password !== null) setState(opens);
-            resolve(password);
-          },
-        }),
-      );
-    try {
-      const view = await opening((progress) => setState({ phase: 'loading', progress }), askPassword);
-      setState((previous) => {
-        if (previous.phase === 'ready') previous.view.close();
-        return { phase: 'ready', view, title: view.metadataTitle ?? name, id: ++opened, address, fileName: name };
+      new Promise((resolve) => {
+        if (!current()) return resolve(null);
+        const answer = (password: string | null) => {
+          if (pendingPrompt.current === answer) pendingPrompt.current = null;
+          if (password !== null && current()) setState(opens);
+          resolve(password);
+        };
+        pendingPrompt.current = answer;
+        setState({ phase: 'password', attempt: retry ? ++attempt : (attempt = 0), answer });
       });
+    try {
+      const onProgress = (progress: OpenProgress) => {
+        if (current()) setState({ phase: 'loading', progress });
+      };
+      const view = await opening(onProgress, askPassword);
+      if (!current()) return view.close();
+      setState({ phase: 'ready', view, title: view.metadataTitle ?? name, id: ++opened, address, fileName: name });
     } catch (error) {
+      if (!current()) return;
       if (!(error instanceof PdfOpenError)) console.warn('Gloss could not open the PDF:', error);
       const problem = error instanceof PdfOpenError ? error.problem : viewerProblem('unreadable');
       const reopen = problem.kind === 'encrypted' ? () => void open(opening, name, address) : undefined;
@@ -101,6 +112,9 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
   useEffect(() => {
     document.title = state.phase === 'ready' ? `${state.title} – Gloss` : 'Gloss PDF viewer';
   }, [state]);
+  // A document is closed (its worker's memory freed) once it is no longer on screen, whatever replaced it.
+  const shown = state.phase === 'ready' ? state.view : null;
+  useEffect(() => (shown ? () => shown.close() : undefined), [shown]);
 
   // Drop a PDF anywhere on the viewer to open it.
   useEffect(() => {
