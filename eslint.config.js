@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   {
@@ -51,6 +52,19 @@ export default tseslint.config(
       'import-x/no-useless-path-segments': 'error',
       // Cycles are found by dpdm (`npm run lint:cycles`), which also counts type-only imports: import-x's
       // no-cycle skips those, and each of the cycles issue 17 found was closed by a type.
+    },
+  },
+  {
+    // Every regular expression the product runs may meet page text, a page's title or address, or a file
+    // someone imports: none may backtrack more than linearly. These two rules prove it statically for each
+    // pattern (eslint-plugin-regexp's analysis of its automaton); the fuzzed linear-time tests prove it for
+    // the whole finders on 200,000-character inputs (tests/support/hostile-text.ts). A run is entered only
+    // at its start, `(?<![…])[…]+`, where a pattern would otherwise retry it from each of its characters.
+    files: ['lib/**/*.ts', 'extension/**/*.ts', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'cli/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
   {

@@ -18,7 +18,7 @@ import { findIntroducedGroups, IS_A_GROUP_AFTER } from './group-introducing-cues
 
 /** Nouns that make the name before them a group: "Cobalt group", "DarkSide operators", "“Mustang Panda” group". */
 const ACTOR_AFTER =
-  /^[”"*_]*(?:['’]s)?[”"'’*_]*[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|ransomware[\s\u00a0]+(?:operators?|affiliates?|actors?)|group|gang|crew|actors?|operators?|affiliates?|hackers?|members|developers?|APT)\b/i;
+  /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|ransomware[\s\u00a0]+(?:operators?|affiliates?|actors?)|group|gang|crew|actors?|operators?|affiliates?|hackers?|members|developers?|APT)\b/i;
 /** Words that make the name after them a group: "threat actor X", "attributed to X". */
 const ACTOR_BEFORE =
   /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+(?:groups?|actors?)|hacking[\s\u00a0]+group|cybercrime[\s\u00a0]+group|(?:ransomware[\s\u00a0]+)?gangs?|group|actor|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|attribution[\s\u00a0]+to|tracked[\s\u00a0]+as|tracks[\s\u00a0]+as|(?:also[\s\u00a0]+)?known[\s\u00a0]+as|aka|a\.k\.a\.|dubbed|named|groups[\s\u00a0]+such[\s\u00a0]+as|groups[\s\u00a0]+like|operators[\s\u00a0]+of[\s\u00a0]+the|members[\s\u00a0]+of(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_(]*$/i;
@@ -27,7 +27,7 @@ const ACTOR_BEFORE =
  * ransomware gang", "X ransomware operators": that is the gang named after its ransomware.
  */
 const SOFTWARE_AFTER =
-  /^[”"*_]*(?:['’]s)?[”"'’*_]*[\s\u00a0-]+(?:(?:banking[\s\u00a0]+)?trojans?|malware|ransomware(?![\s\u00a0]+(?:gangs?|groups?|crews?|operators?|affiliates?|actors?)\b)|backdoors?|RATs?|loaders?|droppers?|(?:info)?stealers?|implants?|payloads?|samples?|variants?|binar(?:y|ies)|botnets?|rootkits?|worms?|beacons?|toolkits?|frameworks?|modules?|plugins?|famil(?:y|ies)|executables?|DLLs?|builders?|panels?|infections?|bots?|wipers?|keyloggers?|downloaders?|miners?|web[\s\u00a0]?shells?|shells?|scripts?|agents?|servers?|clients?|strains?|versions?|code|builds?|kits?|spyware|adware|wallets?|exploits?|tool)\b/i;
+  /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0-]+(?:(?:banking[\s\u00a0]+)?trojans?|malware|ransomware(?![\s\u00a0]+(?:gangs?|groups?|crews?|operators?|affiliates?|actors?)\b)|backdoors?|RATs?|loaders?|droppers?|(?:info)?stealers?|implants?|payloads?|samples?|variants?|binar(?:y|ies)|botnets?|rootkits?|worms?|beacons?|toolkits?|frameworks?|modules?|plugins?|famil(?:y|ies)|executables?|DLLs?|builders?|panels?|infections?|bots?|wipers?|keyloggers?|downloaders?|miners?|web[\s\u00a0]?shells?|shells?|scripts?|agents?|servers?|clients?|strains?|versions?|code|builds?|kits?|spyware|adware|wallets?|exploits?|tool)\b/i;
 /** Verbs and nouns that make the name after them software: "deployed X", "a variant of X". */
 const SOFTWARE_BEFORE =
   /\b(?:deploy(?:ed|s|ing)?|install(?:ed|s|ing)?|dropp(?:ed|ing)|drops|load(?:ed|s|ing)|deliver(?:ed|s|ing)?|execut(?:ed|es|ing)|download(?:ed|s|ing)?|distribut(?:ed|es|ing)|infected[\s\u00a0]+with|infections?[\s\u00a0]+of|variants?[\s\u00a0]+of|samples?[\s\u00a0]+of|versions?[\s\u00a0]+of|copy[\s\u00a0]+of|instances?[\s\u00a0]+of|such[\s\u00a0]+as[\s\u00a0]+the|(?:malware|ransomware|backdoors?|trojans?|loaders?|tools?|RATs?|stealers?|families)[\s\u00a0]+(?:such[\s\u00a0]+as|like|including|called|named|dubbed|known[\s\u00a0]+as))[\s\u00a0]+(?:the[\s\u00a0]+|a[\s\u00a0]+|an[\s\u00a0]+)?[“"'‘*_]*$/i;
@@ -163,7 +163,7 @@ export function findCuedNames(text: string): CuedName[] {
     const lead = leadingStopWords(name);
     const start = at + lead;
     const bare = name.slice(lead);
-    const trimmed = INITIALS.test(bare) ? bare : bare.replace(/[.\s]+$/, '');
+    const trimmed = INITIALS.test(bare) ? bare : bare.replace(/(?<![.\s])[.\s]+$/, '');
     if (!isNameLike(trimmed, ownName)) return;
     out.push({ start, end: start + trimmed.length, text: trimmed, kind, aliasOf, ...(introduced && { introduced }) });
   };

@@ -67,7 +67,7 @@ import type { Decided, Span } from './group-entities';
 const GANG_AFTER = /^[\s\u00a0]+(?:gang|group|crew)\b/i;
 
 /** A listed name ending in a lower-case group noun: "Winnti group". */
-const LOWER_GROUP = /^(.+?)[\s\u00a0]+(?:group|gang|team)$/;
+const LOWER_GROUP = /^(.*\S|[\s\u00a0])[\s\u00a0]+(?:group|gang|team)$/;
 
 /** A builder or kit named after a tool, capitalised as part of its name: "Taurus Builder Kit". */
 const KIT_AFTER = /^[ \u00a0]+(?:Builder|Building)(?:[ \u00a0]+Kit)?\b|^[ \u00a0]+Kit\b/;

@@ -82,10 +82,10 @@ export function textForms(raw: string): string[] {
   if (/^\[.*\]$/.test(form)) return [];
   form = form
     .replace(/^Subgroup:\s*/i, '')
-    .replace(/[,;:]+$/, '')
+    .replace(/(?<![,;:])[,;:]+$/, '')
     .trim();
   const out = [form];
-  const annotated = /^(.+?)\s+\(([^()]+)\)$/.exec(form);
+  const annotated = /^(.*\S|\s)\s+\(([^()]+)\)$/.exec(form);
   // Keep "NoName057(16)" whole; only a space-separated trailing note is an annotation.
   if (annotated) out.push(annotated[1].trim());
   return out.filter((f) => /[\p{L}\p{N}]/u.test(f) && f.length >= 2);

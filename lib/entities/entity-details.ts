@@ -69,7 +69,7 @@ export function attackUrl(id: string): string | null {
 function sameAddress(a: string, b: string): boolean {
   const key = (url: string) => {
     const parsed = new URL(url);
-    return `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+    return `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname.replace(/(?<!\/)\/+$/, '')}${parsed.search}`;
   };
   return key(a) === key(b);
 }

@@ -112,9 +112,10 @@ function startsCapitalisedWord(text: string, end: number): boolean {
   return UPPER_START.test(text.slice(end, end + 2));
 }
 
-const WORD_BEFORE = /(\S+)[ \t]+$/u;
+const WORD_BEFORE = /(?<!\S)(\S+)[ \t]+$/u;
 const CAPITALISED = /^\p{Lu}[\p{L}’'-]*$/u;
-const SENTENCE_START = /(?:^|[.!?:*#|>\n][ \t"“(*]*)$/u;
+// "*" both ends a sentence (a list item's marker) and may follow the end: the last one counts.
+const SENTENCE_START = /^$|[.!?:#|>\n][ \t"“(*]*$|\*[ \t"“(]*$/u;
 
 /**
  * Whether a capitalised word that does not open a sentence comes right before the span: then the

@@ -85,14 +85,14 @@ export const PROTOCOL_WORDS: ReadonlySet<string> = new Set(
 
 /** Names made only of quotes or generic words are not names of anything; nor are protocols. */
 function cleanForms(raw: string): string[] {
-  const unquoted = raw.replace(/^["“”']+|["“”']+$/g, '').trim();
+  const unquoted = raw.replace(/^["“”']+|(?<!["“”'])["“”']+$/g, '').trim();
   return textForms(unquoted).filter(
     (f) => !/^(?:ransomware|malware|trojan|crypter|filecoder|unknown)$/i.test(f) && !PROTOCOL_WORDS.has(f.toLowerCase()),
   );
 }
 
 /** A listed form that is a name followed by a software noun: "Ryuk ransomware", "Dharma Ransomware". */
-const NAME_WITH_NOUN = /^(.+?)[\s\u00a0]+(?:ransomware|malware|trojan|backdoor|RAT|stealer|loader|botnet)$/i;
+const NAME_WITH_NOUN = /^(.*\S|[\s\u00a0])[\s\u00a0]+(?:ransomware|malware|trojan|backdoor|RAT|stealer|loader|botnet)$/i;
 
 export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): SoftwareDictionary {
   const weakKeys = new Set<string>();

@@ -30,7 +30,7 @@ const MAX_LINK = 300;
 const MAX_PROCEDURE_CELL = 300;
 
 /** After the id (and its link): a table bar, with Markdown bold around it. */
-const BAR = /^[ \t\u00a0]*(?:\*\*)?[ \t\u00a0]*\|[ \t\u00a0]*(?:\*\*)?[ \t\u00a0]*/;
+const BAR = /^[ \t\u00a0]*(?:\*\*[ \t\u00a0]*)?\|[ \t\u00a0]*(?:\*\*[ \t\u00a0]*)?/;
 /** After the id: an aligned column (two or more spaces, no-break spaces included, or a tab). */
 const COLUMN = /^(?:[ \u00a0]{2,}|[ \u00a0]*\t)[ \t\u00a0]*/;
 /** After the id, inside a cell or a link's text: a colon. */

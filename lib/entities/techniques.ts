@@ -35,7 +35,7 @@ export function createTechniqueFinder(data: AttackTechniqueData, group?: NameSea
 const ID = /(?<![\p{L}\p{N}])T1\d{3}(?:[./]\d{3})?(?![\p{L}\p{N}])/gu;
 const ATTACK_CONTEXT = /ATT&CK|MITRE/i;
 const SEPARATOR_AFTER = /^[ \t]*[:|–—-]?[ \t]*/u;
-const SEPARATOR_BEFORE = /[ \t]*[([][ \t]*$/u;
+const SEPARATOR_BEFORE = /(?<![ \t])[ \t]*[([][ \t]*$/u;
 
 /** "phishing page", "phishing kit": infrastructure built for phishing, not the act. */
 const PHISHING_INFRASTRUCTURE =

@@ -17,6 +17,8 @@ import type { CuedName } from './cue-names';
 const SP = String.raw`[ \u00a0]+`;
 const OPEN_QUOTE = String.raw`[“"'‘*_]*`;
 const CLOSE_QUOTE = String.raw`[”"'’*_]*`;
+/** `CLOSE_QUOTE` in a global pattern: a run of quotes entered only at its start (from each mark, quadratic). */
+const CLOSE_QUOTE_RUN = String.raw`(?<![”"'’*_])${CLOSE_QUOTE}`;
 /** Nouns that say the software before or after them is a tool. */
 const TOOL_NOUN = String.raw`(?:[Tt]ools?|[Uu]tilit(?:y|ies)|[Pp]ackers?|[Mm]iners?|[Ff]rameworks?|[Ll]ibrar(?:y|ies)|[Bb]uilders?)`;
 /** A name-like token, as in software-cues.ts (capitalised, camelCase or with digits). */
@@ -28,9 +30,10 @@ const TOOL_NOUN_AFTER = new RegExp(String.raw`^${CLOSE_QUOTE}${SP}${TOOL_NOUN}\b
 /**
  * Names before this one in a list ("tools such as Cobalt Strike, Mimikatz and X"): up to four items of
  * one or two words. Items and their separators are told apart by their first character, so the pattern
- * reads a window without retrying.
+ * reads a window without retrying; a closing "_" is read with the item's word characters, never by its
+ * closing marks as well (either could take it: polynomial backtracking).
  */
-const ITEM = String.raw`[“"'‘*_]*[A-Za-z0-9][\w.-]*(?:[ \u00a0][A-Z][\w.-]*)?[”"'’*_]*`;
+const ITEM = String.raw`[“"'‘*_]*[A-Za-z0-9][\w.-]*(?:[ \u00a0][A-Z][\w.-]*)?[”"'’*]*`;
 const LIST_BEFORE = String.raw`(?:${ITEM},${SP}){0,4}(?:${ITEM},?${SP}(?:and|or)${SP})?`;
 /** Words before a tool noun that make it one: "open-source tools", "red team framework". */
 const TOOL_MODIFIER = String.raw`(?:open-source|legitimate|admin(?:istration)?|pentest(?:ing)?|penetration${SP}testing|red${SP}team|post-exploitation|exploitation|adversary${SP}simulation|offensive|dual-use|command-line|Windows|system)`;
@@ -60,7 +63,7 @@ export function calledTool(text: string, start: number, end: number): boolean {
  * framework": a body of rules as often as software).
  */
 const TOOL_NOUN_SINGULAR = new RegExp(
-  String.raw`${CLOSE_QUOTE}(?<![ \u00a0])${SP}(?:(?:[Tt]ool|[Uu]tility|[Pp]acker|[Mm]iner|[Ll]ibrary|[Bb]uilder)\b|${TOOL_MODIFIER}${SP}(?:[Tt]ool|[Ff]ramework)\b)`,
+  String.raw`${CLOSE_QUOTE_RUN}(?<![ \u00a0])${SP}(?:(?:[Tt]ool|[Uu]tility|[Pp]acker|[Mm]iner|[Ll]ibrary|[Bb]uilder)\b|${TOOL_MODIFIER}${SP}(?:[Tt]ool|[Ff]ramework)\b)`,
   'gi',
 );
 /** A name-like token that ends a short stretch of text, not inside a longer token. */
@@ -69,7 +72,7 @@ const TOKEN_AT_END = new RegExp(String.raw`${START}(${TOKEN})$`);
 const TOKEN_REACH = 40;
 /** "X is a tool that…", "X is an open-source red team framework". */
 const IS_A_TOOL_LINK = new RegExp(
-  String.raw`${CLOSE_QUOTE}(?<![ \u00a0])${SP}(?:is|was)${SP}(?:an?|the)${SP}(?:(?!(?:by|of|for|from|used|with|to|that|which)\b)[A-Za-z0-9’'-]+${SP}){0,3}?(?:tool|utility|packer|framework)\b`,
+  String.raw`${CLOSE_QUOTE_RUN}(?<![ \u00a0])${SP}(?:is|was)${SP}(?:an?|the)${SP}(?:(?!(?:by|of|for|from|used|with|to|that|which)\b)[A-Za-z0-9’'-]+${SP}){0,3}?(?:tool|utility|packer|framework)\b`,
   'g',
 );
 /** "a packer dubbed X", "a builder known as “X”". */

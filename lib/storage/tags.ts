@@ -26,5 +26,5 @@ export function cleanTags(tags: readonly string[]): string[] {
 
 /** Splits what the user typed in a tag field ("apt, phishing  #ransomware") into tags. */
 export function parseTagInput(input: string): string[] {
-  return cleanTags(input.split(/[,\n]|\s+(?=#)/));
+  return cleanTags(input.split(/[,\n]|(?<!\s)\s+(?=#)/));
 }

@@ -74,6 +74,6 @@ export function parseMultistatus(xml: string): ListedEntry[] | null {
 
 /** The last segment of a listed path: the file's name in its folder. */
 export function entryName(href: string): string {
-  const path = href.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\/+$/, '');
+  const path = href.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/(?<!\/)\/+$/, '');
   return path.slice(path.lastIndexOf('/') + 1);
 }

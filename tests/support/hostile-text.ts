@@ -137,6 +137,20 @@ export const WHITESPACE_RUNS: HostileGenerator = {
     .map(({ space, word }) => repeatTo(`${word}${space.repeat(50_000)}`)),
 };
 
+export const MARK_RUNS: HostileGenerator = {
+  name: 'marks',
+  label: 'long runs of quotes, emphasis marks and punctuation',
+  targets:
+    'tool-cues.ts: TOOL_NOUN_SINGULAR, IS_A_TOOL_LINK; group-introducing-cues.ts: IS_A_GROUP (a run of closing quotes or emphasis marks re-read from each of its marks)',
+  // Found by eslint-plugin-regexp's no-super-linear-move, which these generators had missed.
+  arbitrary: fc
+    .record({
+      mark: fc.constantFrom('”', '"', "'", '’', '*', '_', '“', '‘', '*_', '|', '(', '[', '.', '-', '/', ':', ','),
+      word: fc.constantFrom('', 'x', 'Foo', 'Foo ', ' is a', 'the'),
+    })
+    .map(({ mark, word }) => repeatTo(`${word}${mark.repeat(50_000)}`)),
+};
+
 export const APOSTROPHE_WORDS: HostileGenerator = {
   name: 'apostrophes',
   label: 'capitalised words joined by apostrophes',
@@ -243,6 +257,7 @@ export const TEXT_GENERATORS: readonly HostileGenerator[] = [
   CAPITALISED_WORDS,
   AKA_CHAINS,
   WHITESPACE_RUNS,
+  MARK_RUNS,
   APOSTROPHE_WORDS,
   GROUP_AND_TOOL_CUES,
   PERSON_CUES,

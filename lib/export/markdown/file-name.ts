@@ -24,12 +24,12 @@ function tidy(text: string): string {
     text
       .normalize('NFC')
       .replace(INVISIBLE, '')
-      .replace(/\s*:\s*/g, ' - ')
+      .replace(/(?:(?<!\s)\s+)?:\s*/g, ' - ')
       .replace(/[/\\|]/g, '-')
       .replace(RESERVED, ' ')
       .replace(/\s+/g, ' ')
       // Leading dots hide files and leading dashes read as options; Windows drops trailing dots and spaces.
-      .replace(/^[\s.-]+|[\s.-]+$/g, '')
+      .replace(/^[\s.-]+|(?<![\s.-])[\s.-]+$/g, '')
   );
 }
 
@@ -44,7 +44,7 @@ function truncateUtf8(text: string, maxBytes: number): string {
     if (bytes > maxBytes) break;
     result += segment;
   }
-  return result.replace(/[\s.-]+$/, '');
+  return result.replace(/(?<![\s.-])[\s.-]+$/, '');
 }
 
 function hostName(url: string): string {

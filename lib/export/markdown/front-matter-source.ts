@@ -7,7 +7,7 @@
 
 const OPENING = /^\ufeff?---[ \t]*(?:\r\n|\n|\r)/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
-const SOURCE = /^source[ \t]*:[ \t]*(.*)$/;
+const SOURCE = /^source[ \t]*:(.*)$/;
 
 /** A double-quoted YAML scalar; Gloss's escapes are JSON's, and other tools' are rare in an address. */
 function doubleQuoted(value: string): string | null {

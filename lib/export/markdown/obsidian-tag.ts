@@ -10,7 +10,7 @@ function convertTag(label: string): string | null {
     .replace(/[^\p{L}\p{N}\p{M}_/-]+/gu, '-')
     .replace(/-{2,}/g, '-')
     .replace(/\/{2,}/g, '/')
-    .replace(/^[-/_]+|[-/_]+$/g, '');
+    .replace(/^[-/_]+|(?<![-/_])[-/_]+$/g, '');
   if (!tag) return null;
   return /\p{L}/u.test(tag) ? tag : `_${tag}`;
 }
