@@ -147,7 +147,7 @@ export async function openPdf(data: Uint8Array, askPassword?: AskPassword): Prom
     // Asked by the sidebar and by the report to the background: worked out once.
     outline: () => (outline ??= documentText().then(async (text) => (await pdfOutline(source, text)).outline)),
     pageItems: async (index) => (await textContent(index)).items as PageTextItem[],
-    pageLinks: async (index) => readPageLinks(document, await page(index)),
+    pageLinks: async (index) => readPageLinks(document, await page(index), await textContent(index)),
     saveCopy: async (fileName) => saveFile({ fileName, mimeType: 'application/pdf', data: await document.getData() }),
     facts: async () => ({
       fingerprints: document.fingerprints.filter((value): value is string => typeof value === 'string'),

@@ -1,5 +1,15 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
-import { linkPlace, MAX_LINKS_PER_PAGE, pageLinkTarget, webLinkUrl, type PdfLink, type PdfLinkTarget } from '@/lib/pdf-viewer/page-links';
+import type { TextContent } from 'pdfjs-dist/types/src/display/api';
+import {
+  linkPlace,
+  MAX_LINKS_PER_PAGE,
+  pageLinkTarget,
+  webLinkUrl,
+  wordsUnder,
+  type PdfLink,
+  type PdfLinkTarget,
+  type PlacedText,
+} from '@/lib/pdf-viewer/page-links';
 
 /** What the viewer reads of pdf.js's annotation data for a link. */
 interface LinkAnnotation {
@@ -11,10 +21,15 @@ interface LinkAnnotation {
   dest?: unknown;
 }
 
-/** The page's links to web addresses and to pages of the document; other actions (scripts, forms, files) are left out. */
-export async function readPageLinks(document: PDFDocumentProxy, page: PDFPageProxy): Promise<PdfLink[]> {
+/**
+ * The page's links to web addresses and to pages of the document, each with the words under it; other
+ * actions (scripts, forms, files) are left out.
+ */
+export async function readPageLinks(document: PDFDocumentProxy, page: PDFPageProxy, text: TextContent): Promise<PdfLink[]> {
   const viewport = page.getViewport({ scale: 1 });
   const annotations = (await page.getAnnotations({ intent: 'display' })) as LinkAnnotation[];
+  if (!annotations.some((annotation) => annotation.subtype === 'Link')) return [];
+  const runs = placedRuns(text, viewport);
   const links: PdfLink[] = [];
   for (const annotation of annotations) {
     if (links.length === MAX_LINKS_PER_PAGE) break;
@@ -23,9 +38,25 @@ export async function readPageLinks(document: PDFDocumentProxy, page: PDFPagePro
     if (!target) continue;
     const corners = viewport.convertToViewportRectangle(annotation.rect as number[]) as number[];
     const place = linkPlace(corners, viewport.width, viewport.height);
-    if (place) links.push({ ...place, target });
+    if (place) links.push({ ...place, target, words: wordsUnder(place, runs) });
   }
   return links;
+}
+
+type Viewport = ReturnType<PDFPageProxy['getViewport']>;
+
+/** The page's runs of text, placed as links are; a run set at an angle is left out (its box is no rectangle). */
+function placedRuns(text: TextContent, viewport: Viewport): PlacedText[] {
+  const runs: PlacedText[] = [];
+  for (const item of text.items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    const [a, b, c, , x, y] = item.transform as number[];
+    if (Math.abs(b) > 1e-6 * Math.abs(a) || Math.abs(c) > 1e-6 * Math.abs(a) || a <= 0) continue;
+    const corners = viewport.convertToViewportRectangle([x, y, x + item.width, y + item.height]) as number[];
+    const place = linkPlace(corners, viewport.width, viewport.height);
+    if (place) runs.push({ ...place, text: item.str });
+  }
+  return runs;
 }
 
 async function linkTarget(document: PDFDocumentProxy, annotation: LinkAnnotation): Promise<PdfLinkTarget | null> {

@@ -17,6 +17,13 @@ export interface PdfLinkPlace {
 
 export interface PdfLink extends PdfLinkPlace {
   target: PdfLinkTarget;
+  /** The words under the link on the page, its name for a screen reader; empty when none lie there. */
+  words: string;
+}
+
+/** A run of the page's text, placed as a link is (fractions of the page). */
+export interface PlacedText extends PdfLinkPlace {
+  text: string;
 }
 
 /** More links on one page are left out: no real page has them, and a made-up one would flood the page with elements. */
@@ -60,7 +67,32 @@ export function linkPlace(corners: readonly number[], pageWidth: number, pageHei
   return { left, top, width: right - left, height: bottom - top };
 }
 
-/** What a link says to a screen reader and in its tooltip. */
+/** Longer names are cut: a link drawn over a whole page would otherwise read it all out. */
+export const MAX_LINK_WORDS_LENGTH = 200;
+
+/**
+ * The words under a link: of each run of text whose middle line crosses the link, the characters whose
+ * middle lies inside it (a run's characters taken as evenly spread over its width: close enough to tell
+ * the linked words from their line), in the page's order.
+ */
+export function wordsUnder(place: PdfLinkPlace, runs: readonly PlacedText[]): string {
+  const pieces: string[] = [];
+  for (const run of runs) {
+    const middle = run.top + run.height / 2;
+    if (middle < place.top || middle > place.top + place.height) continue;
+    const characters = [...run.text];
+    const inside = characters.filter((_, i) => {
+      const x = run.left + ((i + 0.5) / characters.length) * run.width;
+      return x >= place.left && x <= place.left + place.width;
+    });
+    if (inside.length > 0) pieces.push(inside.join(''));
+  }
+  const words = pieces.join(' ').replace(/\s+/g, ' ').trim();
+  const characters = [...words];
+  return characters.length > MAX_LINK_WORDS_LENGTH ? `${characters.slice(0, MAX_LINK_WORDS_LENGTH).join('').trimEnd()}…` : words;
+}
+
+/** Where a link leads, in words: its tooltip, and its name for a screen reader when no words lie under it. */
 export function linkLabel(target: PdfLinkTarget): string {
   return target.kind === 'page'
     ? `Go to page ${target.pageNumber}`

@@ -8,8 +8,7 @@ import { SAMPLE_TITLE } from './support/sample';
 import {
   canvasColourScript,
   EXPECTED_LINKS,
-  LINK_WORDS,
-  pageLinksScript,
+  PAGE_LINKS_SCRIPT,
   PICTURE_BLUE,
   PICTURE_RED,
   spanEdgesScript,
@@ -17,7 +16,7 @@ import {
   VIEWER_STATE_SCRIPT,
   type ViewerState,
 } from './support/pdf-viewer';
-import { JAPANESE_LINE, JPEG2000_PICTURE } from '../../harness/reach-pdfs';
+import { JAPANESE_LINE, JPEG2000_PICTURE, PDF_LINKS } from '../../harness/reach-pdfs';
 import { useTestPdfs } from '../support/use-test-pdfs';
 
 useTestPdfs(['long', 'sample', 'sample-no-outline', 'scanned', 'broken', 'encrypted', 'japanese', 'jpeg2000', 'links']);
@@ -245,9 +244,9 @@ describe('Chromium: Gloss’s PDF viewer', () => {
 
   it('lays the PDF’s links over their words: web and mail addresses open apart, a page link goes to its page, scripts never', async () => {
     const page = await openPdf('links');
-    await expect.poll(() => page.evaluate(pageLinksScript(LINK_WORDS))).toEqual(EXPECTED_LINKS);
+    await expect.poll(() => page.evaluate(PAGE_LINKS_SCRIPT)).toEqual(EXPECTED_LINKS);
     // By keyboard: the page link, then Enter.
-    await page.getByRole('link', { name: 'Go to page 2' }).focus();
+    await page.getByRole('link', { name: PDF_LINKS.page.words }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await state(page)).pageNumber).toBe('2');
     await page.close();

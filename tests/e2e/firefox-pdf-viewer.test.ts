@@ -8,8 +8,7 @@ import { SAMPLE_TITLE } from './support/sample';
 import {
   canvasColourScript,
   EXPECTED_LINKS,
-  LINK_WORDS,
-  pageLinksScript,
+  PAGE_LINKS_SCRIPT,
   PICTURE_BLUE,
   PICTURE_RED,
   spanEdgesScript,
@@ -197,7 +196,7 @@ describe('Firefox: Gloss’s PDF viewer', () => {
   it('lays the PDF’s links over their words, and a page link goes to its page', async () => {
     const page = viewer;
     await show(page, 'links');
-    await expect.poll(() => page.evaluate(pageLinksScript(LINK_WORDS)), { timeout: 20_000 }).toEqual(EXPECTED_LINKS);
+    await expect.poll(() => page.evaluate(PAGE_LINKS_SCRIPT), { timeout: 20_000 }).toEqual(EXPECTED_LINKS);
     await page.focus('.pdf-links a[href="#page=2"]');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await state(page)).pageNumber).toBe('2');

@@ -87,38 +87,48 @@ export function canvasColourScript(xPoints: number, yPoints: number): string {
 }
 
 /**
- * Page 1's links as the viewer lays them: each link's label, address, target and rel, and whether its box
- * covers the middle of the text-layer span holding `words` (given per label).
+ * Page 1's links as the viewer lays them: each link's name (its aria-label), tooltip, address, target and
+ * rel, and whether its box covers the middle of the text-layer span that holds the words it is named by.
  */
-export function pageLinksScript(wordsByLabel: Record<string, string>): string {
-  return `(() => [...document.querySelectorAll('.pdf-page[data-page-number="1"] .pdf-links a')].map((a) => {
-    const words = ${JSON.stringify(wordsByLabel)}[a.getAttribute('aria-label')];
-    const span = words && [...document.querySelectorAll('.pdf-page[data-page-number="1"] .textLayer span')].find((s) => s.textContent === words);
-    const box = a.getBoundingClientRect();
-    const text = span?.getBoundingClientRect();
-    const x = text && text.left + text.width / 2;
-    const y = text && text.top + text.height / 2;
-    return {
-      label: a.getAttribute('aria-label'),
-      href: a.getAttribute('href'),
-      target: a.getAttribute('target'),
-      rel: a.getAttribute('rel'),
-      overWords: !!text && x > box.left && x < box.right && y > box.top && y < box.bottom,
-    };
-  }))()`;
-}
+export const PAGE_LINKS_SCRIPT = `(() => [...document.querySelectorAll('.pdf-page[data-page-number="1"] .pdf-links a')].map((a) => {
+  const words = a.getAttribute('aria-label');
+  const span = [...document.querySelectorAll('.pdf-page[data-page-number="1"] .textLayer span')].find((s) => s.textContent === words);
+  const box = a.getBoundingClientRect();
+  const text = span?.getBoundingClientRect();
+  const x = text && text.left + text.width / 2;
+  const y = text && text.top + text.height / 2;
+  return {
+    name: words,
+    title: a.getAttribute('title'),
+    href: a.getAttribute('href'),
+    target: a.getAttribute('target'),
+    rel: a.getAttribute('rel'),
+    overWords: !!text && x > box.left && x < box.right && y > box.top && y < box.bottom,
+  };
+}))()`;
 
-/** The words under each link of the links test PDF, by the link's label. */
-export const LINK_WORDS = {
-  [PDF_LINKS.web.url]: PDF_LINKS.web.words,
-  'Write to soc@example.com': PDF_LINKS.mail.words,
-  'Go to page 2': PDF_LINKS.page.words,
-};
-/** Three links, each over its words; the script action and the javascript: address are no links at all. */
+/**
+ * Three links, each named by its words and lying over them, its tooltip saying where it leads; the script
+ * action and the javascript: address are no links at all.
+ */
 export const EXPECTED_LINKS = [
-  { label: PDF_LINKS.web.url, href: PDF_LINKS.web.url, target: '_blank', rel: 'noopener noreferrer', overWords: true },
-  { label: 'Write to soc@example.com', href: PDF_LINKS.mail.url, target: '_blank', rel: 'noopener noreferrer', overWords: true },
-  { label: 'Go to page 2', href: '#page=2', target: null, rel: null, overWords: true },
+  {
+    name: PDF_LINKS.web.words,
+    title: PDF_LINKS.web.url,
+    href: PDF_LINKS.web.url,
+    target: '_blank',
+    rel: 'noopener noreferrer',
+    overWords: true,
+  },
+  {
+    name: PDF_LINKS.mail.words,
+    title: 'Write to soc@example.com',
+    href: PDF_LINKS.mail.url,
+    target: '_blank',
+    rel: 'noopener noreferrer',
+    overWords: true,
+  },
+  { name: PDF_LINKS.page.words, title: 'Go to page 2', href: '#page=2', target: null, rel: null, overWords: true },
 ];
 
 /** A channel within 16 of `value` (of 255): the canvas may manage colour, but white is far off. */
