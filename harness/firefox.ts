@@ -38,6 +38,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long the search for a new tab may go on with nothing happening (no new tab, no tab changing address). */
 const QUIET_LIMIT_MS = 15_000;
+/** How long a fresh profile may take to show the welcome page after the add-on is installed (see launchFirefoxWithGloss). */
+const WELCOME_LIMIT_MS = 30_000;
 /** A page that takes longer than this to say its address is asked again on the next round. */
 const ASK_LIMIT_MS = 2_000;
 
@@ -120,12 +122,15 @@ export async function launchFirefoxWithGloss(
     },
   });
   await browser.installExtension(options.extensionDir ?? FIREFOX_E2E_BUILD);
-  // Gloss opens its welcome page on install, in front: close it, so tests act on the tab they open.
+  // Gloss opens its welcome page on install, in front: close it, so tests act on the tab they open. It is
+  // also the sign that the background has started: its e2e hooks (which open the popup for a marked page)
+  // listen from the same start, and a page loaded before that would wait in vain. On a loaded machine the
+  // background took over 5 s to start, so this waits up to WELCOME_LIMIT_MS of quiet.
   const welcome = await findPage(
     browser,
     (href) => href.startsWith('moz-extension://') && href.endsWith('/welcome.html'),
     new Set(),
-    5_000,
+    WELCOME_LIMIT_MS,
   ).catch(() => null);
   await welcome?.close();
   return {
