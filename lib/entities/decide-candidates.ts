@@ -66,7 +66,10 @@ import type { Decided, Span } from './group-entities';
 /** A group noun right after a software name: "the TrickBot gang". */
 const GANG_AFTER = /^[\s\u00a0]+(?:gang|group|crew)\b/i;
 
-/** A listed name ending in a lower-case group noun: "Winnti group". */
+/**
+ * A listed name ending in a lower-case group noun: "Winnti group". The name is `(.*\S|\s)`, not `(.+?)`: the
+ * same match, without a lazy name and the spaces after it trading characters (super-linear backtracking).
+ */
 const LOWER_GROUP = /^(.*\S|[\s\u00a0])[\s\u00a0]+(?:group|gang|team)$/;
 
 /** A builder or kit named after a tool, capitalised as part of its name: "Taurus Builder Kit". */

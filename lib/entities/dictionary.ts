@@ -86,7 +86,8 @@ export function textForms(raw: string): string[] {
     .trim();
   const out = [form];
   const annotated = /^(.*\S|\s)\s+\(([^()]+)\)$/.exec(form);
-  // Keep "NoName057(16)" whole; only a space-separated trailing note is an annotation.
+  // Keep "NoName057(16)" whole; only a space-separated trailing note is an annotation. (`(.*\S|\s)` matches as
+  // `(.+?)` would, without the lazy name and the spaces after it trading characters.)
   if (annotated) out.push(annotated[1].trim());
   return out.filter((f) => /[\p{L}\p{N}]/u.test(f) && f.length >= 2);
 }

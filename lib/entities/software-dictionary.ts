@@ -91,7 +91,7 @@ function cleanForms(raw: string): string[] {
   );
 }
 
-/** A listed form that is a name followed by a software noun: "Ryuk ransomware", "Dharma Ransomware". */
+/** A listed form that is a name followed by a software noun: "Ryuk ransomware", "Dharma Ransomware" (the name read as in `LOWER_GROUP`, decide-candidates.ts). */
 const NAME_WITH_NOUN = /^(.*\S|[\s\u00a0])[\s\u00a0]+(?:ransomware|malware|trojan|backdoor|RAT|stealer|loader|botnet)$/i;
 
 export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): SoftwareDictionary {
