@@ -9,10 +9,10 @@ interface EntityButtonProps {
 }
 
 /**
- * One entity: its name as the page wrote it, what it resolves to, and its mention count. The accessible
- * name is "Storm-1152 (17)" or "Octo Tempest, resolved to Scattered Spider (1)" (the visible arrow reads
- * badly); an indicator's type ("SHA-256"), a verdict and a pick among an ambiguous name's actors are its
- * description.
+ * One entity: its name as the page wrote it, what it resolves to, and its mention count. Its accessible
+ * name is what it shows, "Storm-1152 (17)", "Octo Tempest → Scattered Spider (1)", "4d5e… SHA-256 (1)", so
+ * a person using voice control can say what they see (WCAG 2.5.3); the description then says in words what
+ * the arrow means ("Resolved to Scattered Spider"), with a verdict and a pick among an ambiguous name's actors.
  */
 export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButtonProps) {
   // A technique labelled by its id and ATT&CK name ("T1078 Valid Accounts") already says what it is.
@@ -21,17 +21,21 @@ export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButt
       ? !entity.name.toLowerCase().includes(entity.canonical.toLowerCase())
       : entity.canonical !== entity.name && entity.canonical.toLowerCase() !== entity.name.toLowerCase();
   const verdictId = `${panelId}-verdict`;
-  const label = `${entity.name}${resolved ? `, resolved to ${entity.canonical}` : ''} (${entity.mentions.length})`;
   const confirmed = entity.verdict === 'confirmed';
   const typeLabel = entity.kind === 'indicator' && entity.indicatorType ? INDICATOR_TYPE_LABELS[entity.indicatorType] : null;
   const picked = entity.ambiguous?.some((a) => a.pick !== null) ?? false;
-  const description = [typeLabel, confirmed ? 'Confirmed by you' : null, picked ? 'Picked by you' : null].filter(Boolean).join(', ');
+  const description = [
+    resolved ? `Resolved to ${entity.canonical}` : null,
+    confirmed ? 'Confirmed by you' : null,
+    picked ? 'Picked by you' : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
     <>
       <button
         type="button"
         class={`entity-button kind-${entity.kind}${confirmed ? ' confirmed' : ''}`}
-        aria-label={label}
         aria-expanded={expanded}
         aria-controls={expanded ? panelId : undefined}
         aria-describedby={description ? verdictId : undefined}
@@ -39,12 +43,7 @@ export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButt
       >
         <span class="entity-label">
           <span class="entity-name">{entity.name}</span>
-          {typeLabel && (
-            <span class="entity-type" aria-hidden="true">
-              {' '}
-              {typeLabel}
-            </span>
-          )}
+          {typeLabel && <span class="entity-type"> {typeLabel}</span>}
           {resolved && <span class="entity-resolved"> → {entity.canonical}</span>}
           {confirmed && (
             <span class="entity-verdict" aria-hidden="true" title="Confirmed by you">

@@ -5,13 +5,16 @@ interface NoticeProps {
   children: ComponentChildren;
   tone?: 'info' | 'problem';
   action?: { label: string; onClick: () => void };
+  /** 1 where the notice is all the page has to say (the PDF viewer's problems); 2, the default, inside a page. */
+  level?: 1 | 2;
 }
 
 /** A plain-words message in place of content the popup cannot show. */
-export function Notice({ title, children, tone = 'info', action }: NoticeProps) {
+export function Notice({ title, children, tone = 'info', action, level = 2 }: NoticeProps) {
+  const Heading = level === 1 ? 'h1' : 'h2';
   return (
     <section class={`notice notice-${tone}`} role={tone === 'problem' ? 'alert' : 'status'}>
-      <h2>{title}</h2>
+      <Heading>{title}</Heading>
       <p>{children}</p>
       {action && (
         <button type="button" onClick={action.onClick}>

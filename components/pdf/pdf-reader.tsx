@@ -272,7 +272,7 @@ export function PdfReader({ view, title, marks, highlighter, onOpenFile, address
       )}
       <div class="pdf-body">
         {outlineOpen && <PdfOutlineSidebar items={outline} currentPage={pageNumber} onGoToPage={goToPage} />}
-        <main class="pdf-scroller" ref={setScroller} tabIndex={-1} aria-label="Document">
+        <main class="pdf-scroller" ref={setScroller} tabIndex={0} aria-label="Document">
           {scale !== null && (
             <PdfPages
               view={view}

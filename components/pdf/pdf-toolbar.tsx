@@ -60,7 +60,7 @@ export function PdfToolbar(props: PdfToolbarProps) {
         type="button"
         class="pdf-tool"
         aria-pressed={props.outlineOpen}
-        aria-controls="pdf-outline"
+        aria-controls={props.outlineOpen ? 'pdf-outline' : undefined}
         onClick={props.onToggleOutline}
         title="Show or hide the outline"
       >

@@ -159,20 +159,23 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
         />
       )}
       {state.phase === 'loading' && (
-        <div class="pdf-center" role="status" aria-live="polite" aria-busy="true">
-          <p>{state.progress.label}</p>
-          <progress aria-label="Opening the PDF" max={1} value={state.progress.fraction ?? undefined} />
-        </div>
+        <main class="pdf-center" aria-busy="true">
+          <div class="pdf-opening" role="status" aria-live="polite">
+            <p>{state.progress.label}</p>
+            <progress aria-label="Opening the PDF" max={1} value={state.progress.fraction ?? undefined} />
+          </div>
+        </main>
       )}
       {state.phase === 'password' && (
-        <div class="pdf-center">
+        <main class="pdf-center">
           <PdfPasswordForm key={state.attempt} retry={state.attempt > 0} onAnswer={state.answer} />
-        </div>
+        </main>
       )}
       {state.phase === 'problem' && (
-        <div class="pdf-center">
+        <main class="pdf-center">
           <Notice
             title={state.problem.title}
+            level={1}
             tone="problem"
             action={state.reopen && { label: 'Enter the password', onClick: state.reopen }}
           >
@@ -185,14 +188,14 @@ export function PdfViewerApp({ services }: { services: PdfViewerServices }) {
             </a>
           )}
           <OpenFileButton onOpenFile={openFile} />
-        </div>
+        </main>
       )}
       {state.phase === 'choose' && (
-        <div class="pdf-center pdf-choose">
+        <main class="pdf-center pdf-choose">
           <h1>Gloss PDF viewer</h1>
           <p>Choose a PDF on your computer, or drop one here. It is read on your machine; nothing is uploaded.</p>
           <OpenFileButton onOpenFile={openFile} />
-        </div>
+        </main>
       )}
       {dragging && (
         <div class="pdf-drop-hint" aria-hidden="true">

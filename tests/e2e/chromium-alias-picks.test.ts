@@ -21,7 +21,7 @@ describe('Chromium: a name that may mean several actors', () => {
     const actors = () => entities.getByRole('group', { name: 'Threat actors' });
 
     // Gloss's own choice first: the name is APT28's and APT29's in the shipped data.
-    await actors().getByRole('button', { name: 'Grizzly Steppe, resolved to APT28 (2)' }).click();
+    await actors().getByRole('button', { name: 'Grizzly Steppe → APT28 (2)' }).click();
     const question = entities.getByRole('radiogroup', { name: 'Which actor does “Grizzly Steppe” mean?' });
     const apt28 = question.getByRole('radio', { name: 'APT28' });
     const apt29 = question.getByRole('radio', { name: 'APT29' });
@@ -42,10 +42,12 @@ describe('Chromium: a name that may mean several actors', () => {
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Use APT29 on this page');
     await popup.keyboard.press('Enter');
     await expect.poll(() => entities.getByText('“Grizzly Steppe” now means APT29 on this page.').count(), WAIT).toBe(1);
-    const picked = actors().getByRole('button', { name: 'Grizzly Steppe, resolved to APT29 (2)' });
+    const picked = actors().getByRole('button', { name: 'Grizzly Steppe → APT29 (2)' });
     await expect.poll(() => picked.getAttribute('aria-expanded'), WAIT).toBe('true');
     expect(await actors().getByRole('button', { name: /APT28/ }).count()).toBe(0);
-    expect(await popup.locator(`[id="${await picked.getAttribute('aria-describedby')}"]`).textContent()).toBe('Picked by you');
+    expect(await popup.locator(`[id="${await picked.getAttribute('aria-describedby')}"]`).textContent()).toBe(
+      'Resolved to APT29, Picked by you',
+    );
     await expect.poll(() => why.textContent(), WAIT).toContain('you picked APT29 for this page');
     // Focus stays in the picker, on the actor now in force.
     expect(await popup.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('APT29');
@@ -67,10 +69,10 @@ describe('Chromium: a name that may mean several actors', () => {
     // A new popup keeps the pick; clearing it gives Gloss's choice back, and the confirmation stays with APT29.
     popup = await env.session.openPopupFor(page);
     entities = popup.getByRole('region', { name: 'Entities' });
-    await actors().getByRole('button', { name: 'Grizzly Steppe, resolved to APT29 (2)' }).click();
+    await actors().getByRole('button', { name: 'Grizzly Steppe → APT29 (2)' }).click();
     await entities.getByRole('button', { name: 'Clear the pick on this page' }).click();
     await expect.poll(() => entities.getByText('Cleared your pick for “Grizzly Steppe” on this page.').count(), WAIT).toBe(1);
-    await expect.poll(() => actors().getByRole('button', { name: 'Grizzly Steppe, resolved to APT28 (2)' }).count(), WAIT).toBe(1);
+    await expect.poll(() => actors().getByRole('button', { name: 'Grizzly Steppe → APT28 (2)' }).count(), WAIT).toBe(1);
     markdown = await download(popup, 'Export Markdown');
     expect(markdown).toContain('- **APT28** ([G0007](https://attack.mitre.org/groups/G0007/))');
     await popup.close();

@@ -23,18 +23,17 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     await entities.getByRole('button', { name: 'Confirm malware' }).click();
     await expect.poll(() => entities.getByText('Confirmed Emotet as malware.').count(), WAIT).toBe(1);
 
-    // An indicator: its type is said, its rejection has its article, and it can be confirmed.
+    // An indicator: its type is shown and part of its name, its rejection has its article, and it can be confirmed.
     const indicators = entities.getByRole('group', { name: 'Indicators' });
-    const hash = indicators.getByRole('button', { name: `${HASH} (1)` });
-    expect(await popup.locator(`[id="${await hash.getAttribute('aria-describedby')}"]`).textContent()).toBe('SHA-256');
-    const address = indicators.getByRole('button', { name: '203.0.113.77 (1)' });
+    expect(await indicators.getByRole('button', { name: `${HASH} SHA-256 (1)` }).count()).toBe(1);
+    const address = indicators.getByRole('button', { name: '203.0.113.77 IPv4 address (1)' });
     await address.click();
     await expect.poll(() => entities.getByRole('button', { name: 'Not an indicator' }).count(), WAIT).toBe(1);
     await entities.getByRole('button', { name: 'Confirm indicator' }).click();
     await expect.poll(() => entities.getByText('Confirmed 203.0.113.77 as an indicator.').count(), WAIT).toBe(1);
     await expect
       .poll(async () => popup.locator(`[id="${await address.getAttribute('aria-describedby')}"]`).textContent(), WAIT)
-      .toBe('IPv4 address, Confirmed by you');
+      .toBe('Confirmed by you');
 
     // The company that reported it and the state the victims are in: context a researcher keeps too.
     await entities
@@ -107,7 +106,7 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     await page.goto(env.server.url('ioc-report.html?case=entity-keyboard'));
     const popup = await env.session.openPopupFor(page);
     const entities = popup.getByRole('region', { name: 'Entities' });
-    await entities.getByRole('button', { name: '203.0.113.77 (1)' }).waitFor(WAIT);
+    await entities.getByRole('button', { name: '203.0.113.77 IPv4 address (1)' }).waitFor(WAIT);
     const focused = () =>
       popup.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -122,7 +121,7 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
       expect((await focused()).name).toBe(name);
     };
 
-    await tabTo('203.0.113.77 (1)');
+    await tabTo('203.0.113.77 IPv4 address (1)');
     await popup.keyboard.press('Enter');
     await expect
       .poll(() => entities.locator('.entity-why').textContent(), WAIT)
@@ -136,7 +135,7 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
 
     await tabTo('Not an indicator');
     await popup.keyboard.press('Enter');
-    await expect.poll(() => entities.getByRole('button', { name: '203.0.113.77 (1)' }).count(), WAIT).toBe(0);
+    await expect.poll(() => entities.getByRole('button', { name: '203.0.113.77 IPv4 address (1)' }).count(), WAIT).toBe(0);
     await expect.poll(async () => (await focused()).name, WAIT).toMatch(/ \(1\)$/);
 
     // The list's own controls show the same ring as the buttons, in place of the browser's thin line.

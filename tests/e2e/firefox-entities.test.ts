@@ -15,7 +15,7 @@ const env = useFirefox();
 /**
  * One step of a path through the popup by role and accessible name, the way a screen reader sees it:
  * the name is aria-label, else the text of the aria-labelledby elements, else a field's labels, else
- * the element's text. A pattern is passed as its source, because only JSON crosses into the page.
+ * the element's text (less what is aria-hidden). A pattern is passed as its source, because only JSON crosses into the page.
  */
 type Role = 'region' | 'group' | 'button' | 'form' | 'textbox' | 'combobox' | 'radiogroup' | 'radio';
 type Step = { role: Role; name: string } | { role: Role; pattern: string };
@@ -26,7 +26,13 @@ type Step = { role: Role; name: string } | { role: Role; pattern: string };
  * null, to keep waiting).
  */
 function findByRole(path: Step[], want: 'count' | 'names' | 'one'): number | string[] | Element | null {
-  const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const textOf = (element: Element) => {
+    let text = '';
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (!node.parentElement?.closest('[aria-hidden="true"]')) text += node.nodeValue;
+    return text.replace(/\s+/g, ' ').trim();
+  };
   const nameOf = (element: Element) => {
     const label = element.getAttribute('aria-label');
     if (label !== null) return label.trim();
@@ -83,7 +89,7 @@ async function getByRole(popup: Page, ...path: Step[]): Promise<ElementHandle<El
 const ENTITIES: Step = { role: 'region', name: 'Entities' };
 const ACTORS: Step = { role: 'group', name: 'Threat actors' };
 const STORM: Step = { role: 'button', name: 'Storm-1152 (17)' };
-const OCTO: Step = { role: 'button', pattern: '^Octo Tempest, resolved to Scattered Spider \\(\\d+\\)$' };
+const OCTO: Step = { role: 'button', pattern: '^Octo Tempest → Scattered Spider \\(\\d+\\)$' };
 const ANY_OCTO: Step = { role: 'button', pattern: '^Octo Tempest' };
 const ANY_BUTTON: Step = { role: 'button', pattern: '' };
 const button = (name: string): Step => ({ role: 'button', name });
@@ -140,15 +146,15 @@ describe('Firefox: a name that may mean several actors', () => {
     const opened = await openPageWithPopup('ambiguous-alias.html?case=firefox-alias-pick');
     closeWhenDone(opened);
     const { popup } = opened;
-    await (await getByRole(popup, ENTITIES, ACTORS, button('Grizzly Steppe, resolved to APT28 (2)'))).click();
+    await (await getByRole(popup, ENTITIES, ACTORS, button('Grizzly Steppe → APT28 (2)'))).click();
     const question: Step = { role: 'radiogroup', name: 'Which actor does “Grizzly Steppe” mean?' };
     const apt28 = await getByRole(popup, ENTITIES, question, { role: 'radio', name: 'APT28' });
     expect(await apt28.evaluate((radio) => (radio as HTMLInputElement).checked)).toBe(true);
     await (await getByRole(popup, ENTITIES, question, { role: 'radio', name: 'APT29' })).click();
     await (await getByRole(popup, ENTITIES, button('Use APT29 on this page'))).click();
     await expect.poll(() => statuses(popup), WAIT).toContain('“Grizzly Steppe” now means APT29 on this page.');
-    const picked = await getByRole(popup, ENTITIES, ACTORS, button('Grizzly Steppe, resolved to APT29 (2)'));
-    expect(await descriptionOf(picked)).toBe('Picked by you');
+    const picked = await getByRole(popup, ENTITIES, ACTORS, button('Grizzly Steppe → APT29 (2)'));
+    expect(await descriptionOf(picked)).toBe('Resolved to APT29, Picked by you');
     expect(await countByRole(popup, ENTITIES, ACTORS, { role: 'button', pattern: 'APT28' })).toBe(0);
 
     await (await getByRole(popup, button('Export Markdown'))).click();
@@ -200,7 +206,12 @@ describe('Firefox: entities on the sample article', () => {
     await expect
       .poll(
         () =>
-          popup.evaluate(() => document.querySelector('button[aria-label="Storm-1152 (17)"]')?.getAttribute('aria-describedby') ?? null),
+          popup.evaluate(
+            () =>
+              [...document.querySelectorAll('button.entity-button')]
+                .find((button) => button.querySelector('.entity-name')?.textContent === 'Storm-1152')
+                ?.getAttribute('aria-describedby') ?? null,
+          ),
         WAIT,
       )
       .toBeTruthy();
@@ -288,13 +299,13 @@ describe('Firefox: entities on the sample article', () => {
     const linkForm: Step = { role: 'form', name: 'Link to a known actor' };
     await (await getByRole(popup, ENTITIES, linkForm, { role: 'combobox', name: 'Known actor' })).type('Scattered Spider');
     await (await getByRole(popup, ENTITIES, linkForm, button('Link'))).click();
-    await getByRole(popup, ENTITIES, ACTORS, button('Spider Crew, resolved to Scattered Spider (2)'));
+    await getByRole(popup, ENTITIES, ACTORS, button('Spider Crew → Scattered Spider (2)'));
     await popup.close();
     await page.close();
 
     const later = await openPageWithPopup('new-actor-later.html?case=ff-new-actor');
     closeWhenDone(later);
-    await getByRole(later.popup, ENTITIES, ACTORS, button('CH-77, resolved to Crimson Heron (1)'));
+    await getByRole(later.popup, ENTITIES, ACTORS, button('CH-77 → Crimson Heron (1)'));
     await later.popup.close();
     await later.page.close();
   });
@@ -304,8 +315,9 @@ describe('Firefox: entities on the sample article', () => {
     closeWhenDone({ page, popup });
     const MALWARE: Step = { role: 'group', name: 'Malware' };
     const INDICATORS: Step = { role: 'group', name: 'Indicators' };
-    const address = button('203.0.113.77 (1)');
-    expect(await descriptionOf(await getByRole(popup, ENTITIES, INDICATORS, address))).toBe('IPv4 address');
+    const address = button('203.0.113.77 IPv4 address (1)');
+    // Its type is shown and part of its name, so nothing is left to describe before a verdict.
+    expect(await descriptionOf(await getByRole(popup, ENTITIES, INDICATORS, address))).toBeNull();
 
     await (await getByRole(popup, ENTITIES, MALWARE, { role: 'button', pattern: '^Emotet \\(\\d+\\)$' })).click();
     await (await getByRole(popup, ENTITIES, button('Confirm malware'))).click();
@@ -326,7 +338,7 @@ describe('Firefox: entities on the sample article', () => {
 
     expect(await page.evaluate(selectTextScript('GoldLoader', 'GoldLoader'))).toBe('GoldLoader');
     await reopenPopup(popup);
-    expect(await descriptionOf(await getByRole(popup, ENTITIES, INDICATORS, address))).toBe('IPv4 address, Confirmed by you');
+    expect(await descriptionOf(await getByRole(popup, ENTITIES, INDICATORS, address))).toBe('Confirmed by you');
     expect(await descriptionOf(await getByRole(popup, ENTITIES, MALWARE, { role: 'button', pattern: '^Emotet ' }))).toBe(
       'Confirmed by you',
     );

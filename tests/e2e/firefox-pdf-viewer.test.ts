@@ -43,7 +43,7 @@ async function show(page: Page, name: Parameters<typeof pdfs.urlOf>[0]): Promise
 }
 
 /** The heading of the viewer's alert, where it says what is wrong. */
-const alertOf = (page: Page) => page.evaluate(() => document.querySelector('[role="alert"] h2')?.textContent ?? null);
+const alertOf = (page: Page) => page.evaluate(() => document.querySelector('[role="alert"] :is(h1, h2)')?.textContent ?? null);
 
 describe('Firefox: Gloss’s PDF viewer', () => {
   let viewer: Page;

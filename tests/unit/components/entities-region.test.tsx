@@ -86,9 +86,20 @@ async function mount(services: EntityServices, initial: PageEntities | null = pa
   return root;
 }
 
+/** An element's accessible name as a browser computes it here: its aria-label, or its text less what is aria-hidden. */
+function accessibleName(element: Element): string {
+  const label = element.getAttribute('aria-label');
+  if (label !== null) return label;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (!node.parentElement?.closest('[aria-hidden="true"]')) text += node.nodeValue;
+  return text.replace(/\s+/g, ' ').trim();
+}
 const buttonNamed = (root: HTMLElement, name: string) =>
-  [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name) as
-    HTMLButtonElement | undefined;
+  [...root.querySelectorAll('button')].find((b) => accessibleName(b) === name) as HTMLButtonElement | undefined;
+const descriptionOf = (root: HTMLElement, element: Element) =>
+  root.querySelector(`#${element.getAttribute('aria-describedby')}`)?.textContent;
 /** Clicks, then lets the chain of service calls and re-renders it starts settle. */
 async function click(button: HTMLElement | undefined): Promise<void> {
   await act(async () => {
@@ -107,7 +118,8 @@ describe('EntitiesRegion', () => {
     );
     expect(groups).toEqual(['Threat actors', 'Organizations']);
     expect(buttonNamed(root, 'Storm-1152 (3)')).toBeDefined();
-    expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeDefined();
+    // Named as it shows; the description says in words what the arrow means.
+    expect(descriptionOf(root, buttonNamed(root, 'Octo Tempest → Scattered Spider (1)')!)).toBe('Resolved to Scattered Spider');
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
   });
@@ -151,7 +163,7 @@ describe('EntitiesRegion', () => {
       }),
     });
     const root = await mount(services);
-    await click(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)'));
+    await click(buttonNamed(root, 'Octo Tempest → Scattered Spider (1)'));
     expect(root.querySelector('.rejected')).toBeNull();
     // The side panel confirmed Storm-1152 and rejected Octo Tempest, the one open here.
     services.refresh = vi.fn(async () => ({
@@ -165,7 +177,7 @@ describe('EntitiesRegion', () => {
     for (let i = 0; i < 3; i++) await act(async () => {});
     const storm = buttonNamed(root, 'Storm-1152 (3)')!;
     expect(root.querySelector(`#${storm.getAttribute('aria-describedby')}`)?.textContent).toBe('Confirmed by you');
-    expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeUndefined();
+    expect(buttonNamed(root, 'Octo Tempest → Scattered Spider (1)')).toBeUndefined();
     expect(root.querySelector('.rejected summary')?.textContent).toBe('Rejected on this page (1)');
     expect(services.clearMarks).toHaveBeenCalled();
   });
@@ -192,16 +204,16 @@ describe('EntitiesRegion', () => {
   it('sets a rejected entity apart, and brings it back on undo', async () => {
     const services = fakeServices(pageEntities(TEXT, FOUND, []));
     const root = await mount(services);
-    await click(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)'));
+    await click(buttonNamed(root, 'Octo Tempest → Scattered Spider (1)'));
     await click(buttonNamed(root, 'Not a threat actor'));
-    expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeUndefined();
+    expect(buttonNamed(root, 'Octo Tempest → Scattered Spider (1)')).toBeUndefined();
     expect(services.clearMarks).toHaveBeenCalled();
     expect(root.querySelector('.rejected summary')?.textContent).toBe('Rejected on this page (1)');
     // The name and its kind once, then a short "Undo" whose accessible name says what it undoes.
     expect(root.querySelector('.rejected li')?.textContent).toBe('Octo Tempest · threat actor Undo');
     await click(buttonNamed(root, 'Undo rejection of Octo Tempest'));
     expect(services.tag).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'Octo Tempest' }), null);
-    expect(buttonNamed(root, 'Octo Tempest, resolved to Scattered Spider (1)')).toBeDefined();
+    expect(buttonNamed(root, 'Octo Tempest → Scattered Spider (1)')).toBeDefined();
   });
 
   it('marks every entity by kind with one toggle', async () => {
@@ -365,11 +377,10 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
   it('shows each hash’s type, and confirms an indicator with a plain success message', async () => {
     const fake = services();
     const root = await mount(fake, pageEntities(REPORT, KINDS, []));
-    const hash = buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f (1)')!;
-    expect(root.querySelector(`#${hash.getAttribute('aria-describedby')}`)?.textContent).toBe('MD5');
-    expect(hash.textContent).toContain('MD5');
-    const address = buttonNamed(root, '203.0.113.7 (1)')!;
-    expect(root.querySelector(`#${address.getAttribute('aria-describedby')}`)?.textContent).toBe('IPv4 address');
+    // The type is part of the name, as it is of what the button shows (a voice-control user says what they see).
+    const hash = buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f MD5 (1)')!;
+    expect(hash.hasAttribute('aria-describedby')).toBe(false);
+    expect(buttonNamed(root, '203.0.113.7 IPv4 address (1)')).toBeDefined();
     await click(hash);
     expect(buttonNamed(root, 'Not an indicator')).toBeDefined();
     await click(buttonNamed(root, 'Confirm indicator'));
@@ -377,8 +388,8 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
     const status = [...root.querySelectorAll('[role="status"]')].find((s) => s.textContent?.startsWith('Confirmed'))!;
     expect(status.textContent).toBe('Confirmed 44d88612fea8a8f36de82e1278abb02f as an indicator.');
     expect(status.className).toBe('done-note');
-    const confirmed = buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f (1)')!;
-    expect(root.querySelector(`#${confirmed.getAttribute('aria-describedby')}`)?.textContent).toBe('MD5, Confirmed by you');
+    const confirmed = buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f MD5 (1)')!;
+    expect(descriptionOf(root, confirmed)).toBe('Confirmed by you');
   });
 
   it('keeps the keyboard focus in the list when a confirmation, a rejection or a tag removes the button it was on', async () => {
@@ -390,9 +401,9 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
       await click(button);
       for (let i = 0; i < 3; i++) await act(async () => {});
     };
-    const focused = () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent;
+    const focused = () => (document.activeElement ? accessibleName(document.activeElement) : undefined);
 
-    await press(buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f (1)'));
+    await press(buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f MD5 (1)'));
     await press(buttonNamed(root, 'Confirm indicator'));
     expect(root.textContent).toContain('Confirmed 44d88612fea8a8f36de82e1278abb02f as an indicator.');
     expect(focused()).toBe('Undo confirmation');
@@ -401,8 +412,8 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
 
     // Rejected, the entity leaves the list: the focus goes to the one now in its place.
     await press(buttonNamed(root, 'Not an indicator'));
-    expect(buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f (1)')).toBeUndefined();
-    expect(focused()).toBe('203.0.113.7 (1)');
+    expect(buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f MD5 (1)')).toBeUndefined();
+    expect(focused()).toBe('203.0.113.7 IPv4 address (1)');
 
     // Undoing a rejection keeps the focus among the rejections; tagging returns it to "Tag selected text…".
     await act(async () => {
@@ -466,7 +477,7 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
     expect(root.textContent).toContain('Tagged “GoldLoader” as malware.');
     expect(root.querySelector('form[aria-label="Tag as malware"]')).toBeNull();
     const group = [...root.querySelectorAll('[role="group"]')].find((g) => g.querySelector('h3')?.textContent === 'Malware')!;
-    expect(group.querySelector('button')?.getAttribute('aria-label')).toBe('GoldLoader (1)');
+    expect(accessibleName(group.querySelector('button')!)).toBe('GoldLoader (1)');
   });
 
   it('copies the indicators defanged as CSV by default, and downloads them refanged as text when asked', async () => {
@@ -559,7 +570,7 @@ describe('EntitiesRegion: a name that may mean several actors', () => {
       }),
     });
     const root = await mount(services, entitiesWith([]));
-    await click(buttonNamed(root, 'Grizzly Steppe, resolved to APT28 (2)'));
+    await click(buttonNamed(root, 'Grizzly Steppe → APT28 (2)'));
     const group = root.querySelector('[role="radiogroup"]')!;
     expect(root.querySelector(`#${group.getAttribute('aria-labelledby')}`)?.textContent).toBe('Which actor does “Grizzly Steppe” mean?');
     const radios = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
@@ -576,7 +587,7 @@ describe('EntitiesRegion: a name that may mean several actors', () => {
     });
     await click(buttonNamed(root, 'Use APT29 on this page'));
     expect(services.pickAlias).toHaveBeenCalledWith('Grizzly Steppe', 'APT29', 'page');
-    expect(buttonNamed(root, 'Grizzly Steppe, resolved to APT29 (2)')?.getAttribute('aria-expanded')).toBe('true');
+    expect(buttonNamed(root, 'Grizzly Steppe → APT29 (2)')?.getAttribute('aria-expanded')).toBe('true');
     expect(root.textContent).toContain('“Grizzly Steppe” now means APT29 on this page.');
     expect(root.textContent).toContain('Your pick on this page: APT29.');
     // Focus stays with the picker, on the candidate now in force.
@@ -585,7 +596,7 @@ describe('EntitiesRegion: a name that may mean several actors', () => {
 
     await click(buttonNamed(root, 'Clear the pick on this page'));
     expect(services.pickAlias).toHaveBeenLastCalledWith('Grizzly Steppe', null, 'page');
-    expect(buttonNamed(root, 'Grizzly Steppe, resolved to APT28 (2)')?.getAttribute('aria-expanded')).toBe('true');
+    expect(buttonNamed(root, 'Grizzly Steppe → APT28 (2)')?.getAttribute('aria-expanded')).toBe('true');
     expect(root.textContent).toContain('Gloss took APT28');
   });
 
@@ -594,7 +605,7 @@ describe('EntitiesRegion: a name that may mean several actors', () => {
       pickAlias: vi.fn(async () => ({ ok: false, message: '“Grizzly Steppe” is not a name of APT29.' })),
     });
     const root = await mount(services, entitiesWith([]));
-    await click(buttonNamed(root, 'Grizzly Steppe, resolved to APT28 (2)'));
+    await click(buttonNamed(root, 'Grizzly Steppe → APT28 (2)'));
     await click(buttonNamed(root, 'Use APT28 on every page'));
     expect(root.querySelector('.alias-picker [role="alert"]')?.textContent).toBe('“Grizzly Steppe” is not a name of APT29.');
   });

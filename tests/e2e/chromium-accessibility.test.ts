@@ -1,0 +1,102 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser-sessions';
+import { axeViolations } from './support/axe';
+import { glossEditor, glossFrame, highlightText } from './support/chromium-gloss-ui';
+import { PAINTED_SCRIPT, textCenterScript } from './support/page-selection';
+import { usePdfServer } from './support/pdf-viewer';
+import { useTestPdfs } from '../support/use-test-pdfs';
+
+useTestPdfs(['sample', 'encrypted', 'broken', 'links']);
+
+const WAIT = { timeout: 15_000 };
+const env = useChromium();
+const pdfs = usePdfServer();
+
+/**
+ * Every document Gloss draws, in light and in dark mode, as axe-core's automated checks see it (contrast,
+ * names, roles, landmarks, headings): none may break a rule. The checks cannot judge everything (whether a
+ * name makes sense, whether the keyboard order is right); the other end-to-end tests try those by hand.
+ */
+describe.each(['light', 'dark'] as const)('Chromium: accessibility checks, %s mode', (scheme) => {
+  async function open(path: string): Promise<Page> {
+    const page = await env.session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(path.startsWith('/') ? `chrome-extension://${env.session.extensionId}${path}` : path);
+    return page;
+  }
+
+  /** The sample article with one highlight, at an address of its own (`view`) so no earlier test's highlight is there. */
+  async function highlightedArticle(view: string): Promise<Page> {
+    const page = await open(env.server.url(`storm-1152.html?case=axe-${view}-${scheme}`));
+    const quote = await highlightText(page, 'Astonishingly, the group', '750 million');
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toMatchObject({ 'gloss-yellow': expect.arrayContaining([quote]) });
+    return page;
+  }
+
+  it('the popup and the side panel, with an outline, entities and a highlight', async () => {
+    const article = await highlightedArticle('panels');
+    const tab = await env.session.tabIdOf(article);
+    for (const path of [`/popup.html?tab=${tab}`, `/sidepanel.html?tab=${tab}`]) {
+      const view = await open(path);
+      await view
+        .getByRole('region', { name: 'Entities' })
+        .getByRole('button', { name: /^Octo Tempest → Scattered Spider/ })
+        .waitFor(WAIT);
+      await view.getByRole('region', { name: 'Highlights' }).getByText('Astonishingly').first().waitFor(WAIT);
+      expect(await axeViolations(view), path).toEqual([]);
+      await view.close();
+    }
+    await article.close();
+  });
+
+  it('the in-page editor, in its frame', async () => {
+    const article = await highlightedArticle('editor');
+    const point = (await article.evaluate(textCenterScript('Astonishingly, the group'))) as { x: number; y: number };
+    await article.mouse.click(point.x, point.y);
+    await (await glossEditor(article)).waitFor(WAIT);
+    expect(await axeViolations(await glossFrame(article))).toEqual([]);
+    await article.close();
+  });
+
+  it('the library, the settings and the welcome page', async () => {
+    const article = await highlightedArticle('pages');
+    for (const [path, heading] of [
+      ['/library.html', 'Gloss library'],
+      ['/settings.html', 'Gloss settings'],
+      ['/welcome.html', 'Welcome to Gloss'],
+    ] as const) {
+      const page = await open(path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor(WAIT);
+      if (path === '/library.html') await page.locator('.page-card').first().waitFor(WAIT);
+      expect(await axeViolations(page), path).toEqual([]);
+      await page.close();
+    }
+    await article.close();
+  });
+
+  it('the PDF viewer: choosing a file, a document with links, a password prompt and a damaged file', async () => {
+    const choose = await open('/pdf.html');
+    await choose.getByRole('heading', { name: 'Gloss PDF viewer' }).waitFor(WAIT);
+    expect(await axeViolations(choose)).toEqual([]);
+    await choose.close();
+
+    const viewer = (name: 'sample' | 'links' | 'encrypted' | 'broken') =>
+      pdfs.urlOf(name).then((url) => open(`/pdf.html?file=${encodeURIComponent(url)}`));
+    for (const name of ['sample', 'links'] as const) {
+      const page = await viewer(name);
+      await page.locator('.pdf-page[data-page-number="1"][data-rendered] .textLayer span:not(.markedContent)').first().waitFor(WAIT);
+      await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 30_000 });
+      expect(await axeViolations(page), name).toEqual([]);
+      await page.close();
+    }
+    const locked = await viewer('encrypted');
+    await locked.locator('input[type="password"]').waitFor(WAIT);
+    expect(await axeViolations(locked)).toEqual([]);
+    await locked.close();
+    const broken = await viewer('broken');
+    await broken.getByRole('alert').waitFor(WAIT);
+    expect(await axeViolations(broken)).toEqual([]);
+    await broken.close();
+  });
+});
