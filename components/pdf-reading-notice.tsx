@@ -29,7 +29,7 @@ export function PdfReadingNotice({ tabId, progress, services, onReady }: PdfRead
   );
   return (
     <section class="notice notice-info pdf-reading" role="status" aria-live="polite" aria-busy="true">
-      <h2>Reading the PDF</h2>
+      <h1>Reading the PDF</h1>
       {shown ? (
         <>
           <p>

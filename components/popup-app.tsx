@@ -130,11 +130,15 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
   const reload = useCallback(() => void load(), [load]);
   if (state.phase === 'loading') return <LoadingIndicator />;
   if (state.phase === 'no-tab') {
-    return <Notice title="No tab to read">Open an article in a tab, then open Gloss again.</Notice>;
+    return (
+      <Notice title="No tab to read" level={1}>
+        Open an article in a tab, then open Gloss again.
+      </Notice>
+    );
   }
   if (state.phase === 'crashed') {
     return (
-      <Notice title="Gloss ran into a problem" tone="problem" action={retry}>
+      <Notice title="Gloss ran into a problem" level={1} tone="problem" action={retry}>
         Gloss couldn’t talk to its background service. Try again; if it keeps happening, reload the extension.
       </Notice>
     );
@@ -155,6 +159,7 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
       return (
         <Notice
           title={PDF_IN_GLOSS.title}
+          level={1}
           action={{
             label: 'Open in Gloss',
             onClick: () =>
@@ -168,7 +173,7 @@ export function PopupApp({ services, layout = 'popup' }: PopupAppProps) {
       );
     }
     return (
-      <Notice title={text.title} tone="problem" action={retry}>
+      <Notice title={text.title} level={1} tone="problem" action={retry}>
         {text.body}
       </Notice>
     );

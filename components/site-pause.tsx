@@ -29,7 +29,7 @@ export function SitePauseBar({ site, busy, problem, onToggle }: Props) {
 export function SitePausedNotice({ site, busy, problem, onToggle }: Props) {
   return (
     <section class="notice notice-info site-paused" role="status">
-      <h2>Gloss is paused on {site}</h2>
+      <h1>Gloss is paused on {site}</h1>
       <p>Gloss shows no toolbar and no highlights on this site and does no work in its pages. Your saved highlights are kept.</p>
       <button type="button" disabled={busy} onClick={onToggle}>
         Resume Gloss on this site

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { axeViolations } from './support/axe';
-import { glossEditor, glossFrame, highlightText } from './support/chromium-gloss-ui';
+import { glossEditor, glossFrame, highlightText, selectForToolbar } from './support/chromium-gloss-ui';
 import { PAINTED_SCRIPT, textCenterScript } from './support/page-selection';
 import { usePdfServer } from './support/pdf-viewer';
 import { useTestPdfs } from '../support/use-test-pdfs';
@@ -12,6 +12,17 @@ useTestPdfs(['sample', 'encrypted', 'broken', 'links']);
 const WAIT = { timeout: 15_000 };
 const env = useChromium();
 const pdfs = usePdfServer();
+
+/** Runs one of Gloss's keyboard commands for the page's tab, as pressing its shortcut does. */
+async function dispatchCommand(page: Page, name: string): Promise<void> {
+  const tabId = await env.session.tabIdOf(page);
+  await env.session.serviceWorker.evaluate(
+    async ({ id, command }) => {
+      chrome.commands.onCommand.dispatch(command, await chrome.tabs.get(id));
+    },
+    { id: tabId, command: name },
+  );
+}
 
 /**
  * Every document Gloss draws, in light and in dark mode, as axe-core's automated checks see it (contrast,
@@ -55,8 +66,50 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility checks, %s mo
     const point = (await article.evaluate(textCenterScript('Astonishingly, the group'))) as { x: number; y: number };
     await article.mouse.click(point.x, point.y);
     await (await glossEditor(article)).waitFor(WAIT);
-    expect(await axeViolations(await glossFrame(article))).toEqual([]);
+    expect(await axeViolations(await glossFrame(article), { widget: true })).toEqual([]);
     await article.close();
+  });
+
+  it('the selection toolbar, the step-through bar and the notice of the highlight shortcut, in their frame', async () => {
+    const article = await highlightedArticle('frame-views');
+    await selectForToolbar(article, 'phishing attacks', 'identity theft');
+    const frame = await glossFrame(article);
+    await frame.getByRole('toolbar', { name: 'Gloss' }).waitFor(WAIT);
+    expect(await axeViolations(frame, { widget: true }), 'toolbar').toEqual([]);
+
+    await article.evaluate(() => getSelection()?.removeAllRanges());
+    await dispatchCommand(article, 'step-highlights');
+    await frame.getByRole('toolbar', { name: 'Highlights on this page' }).waitFor(WAIT);
+    expect(await axeViolations(frame, { widget: true }), 'step-through bar').toEqual([]);
+
+    await article.keyboard.press('Escape');
+    await article.evaluate(() => getSelection()?.removeAllRanges());
+    await dispatchCommand(article, 'highlight-selection');
+    await frame
+      .getByRole('status')
+      .getByText(/Select some text in the page first/)
+      .waitFor(WAIT);
+    expect(await axeViolations(frame, { widget: true }), 'notice').toEqual([]);
+    await article.close();
+  });
+
+  it('the popup where it cannot read the page, and where the page is no article', async () => {
+    const restricted = await open(env.server.url('storm-1152.html?case=axe-restricted'));
+    const tab = await env.session.tabIdOf(restricted);
+    await restricted.goto('chrome://version');
+    const cannot = await open(`/popup.html?tab=${tab}`);
+    await cannot.getByRole('alert').waitFor(WAIT);
+    expect(await axeViolations(cannot), 'cannot read').toEqual([]);
+    await cannot.close();
+    await restricted.close();
+
+    const results = await open(env.server.url('search-results.html'));
+    const popup = await env.session.openPopupFor(results);
+    await popup.getByRole('heading', { name: 'This page doesn’t look like an article' }).waitFor(WAIT);
+    await popup.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(popup), 'no article').toEqual([]);
+    await popup.close();
+    await results.close();
   });
 
   it('the library, the settings and the welcome page', async () => {

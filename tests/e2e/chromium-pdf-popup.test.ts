@@ -131,7 +131,7 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
           const now = await popup.evaluate(() => ({
             alert: document.querySelector('[role="alert"]')?.textContent ?? null,
             reading: document.querySelector('.pdf-reading')?.textContent ?? null,
-            title: document.querySelector('h1')?.textContent ?? null,
+            title: document.querySelector('.article-header h1')?.textContent ?? null,
           }));
           if (now.alert) seen.add(`alert: ${now.alert}`);
           if (now.reading) seen.add(now.reading.includes('of 1') ? 'progress' : 'waiting');

@@ -41,7 +41,7 @@ describe('Firefox: pages that are not articles', () => {
     // BiDi refuses to open about: pages, so the profile treats "localhost" like the add-on store.
     const restricted = env.server.url('storm-1152.html').replace('127.0.0.1', RESTRICTED_TEST_HOST);
     const { page, popup } = await env.session.openWithPopup(restricted);
-    await expect.poll(() => text(popup, '[role="alert"] h2'), WAIT).toEqual(['Gloss can’t read this page']);
+    await expect.poll(() => text(popup, '[role="alert"] h1'), WAIT).toEqual(['Gloss can’t read this page']);
     expect(await text(popup, 'nav[aria-label="Outline"]')).toEqual([]);
     await popup.close();
     await page.close();
@@ -49,7 +49,7 @@ describe('Firefox: pages that are not articles', () => {
 
   it('explains that the browser’s PDF viewer cannot be read, and offers Gloss’s own', async () => {
     const { page, popup } = await env.session.openWithPopup(env.server.url('document.pdf'));
-    await expect.poll(() => text(popup, '[role="status"] h2'), WAIT).toEqual(['This tab shows a PDF']);
+    await expect.poll(() => text(popup, '[role="status"] h1'), WAIT).toEqual(['This tab shows a PDF']);
     expect(await text(popup, 'button')).toContain('Open in Gloss');
     await popup.close();
     await page.close();

@@ -73,7 +73,7 @@ describe('PopupApp', () => {
   it('explains a page it cannot read, with a way to try again', async () => {
     const analyzeTab = vi.fn(async (): Promise<AnalyzeTabResult> => ({ ok: false, reason: 'pdf', url: null }));
     const root = await mount(services({ ok: false, reason: 'pdf', url: null }, { analyzeTab }));
-    expect(root.querySelector('[role="alert"] h2')?.textContent).toBe('Gloss can’t read PDFs');
+    expect(root.querySelector('[role="alert"] h1')?.textContent).toBe('Gloss can’t read PDFs');
     expect(root.querySelector('nav')).toBeNull();
     await act(async () => root.querySelector('button')?.click());
     await act(async () => {});
@@ -97,7 +97,7 @@ describe('PopupApp', () => {
         },
       ),
     );
-    expect(root.querySelector('[role="alert"] h2')?.textContent).toBe('Gloss ran into a problem');
+    expect(root.querySelector('[role="alert"] h1')?.textContent).toBe('Gloss ran into a problem');
     expect(root.textContent).not.toContain('Could not establish connection');
   });
 
@@ -154,9 +154,10 @@ describe('PopupApp', () => {
       await act(async () => named(root, 'Pause Gloss on this site')!.click());
       await settle();
       expect(sitePause.setPaused).toHaveBeenCalledWith('news.example', true);
-      expect(root.querySelector('[role="status"] h2')?.textContent).toBe('Gloss is paused on news.example');
+      expect(root.querySelector('[role="status"] h1')?.textContent).toBe('Gloss is paused on news.example');
       expect(named(root, 'Resume Gloss on this site')).toBeDefined();
-      expect(root.querySelector('h1')).toBeNull();
+      // The notice is the popup's only heading: no article is shown.
+      expect([...root.querySelectorAll('h1')].map((h) => h.textContent)).toEqual(['Gloss is paused on news.example']);
       expect(root.querySelector('nav')).toBeNull();
     });
 
@@ -164,7 +165,7 @@ describe('PopupApp', () => {
       const sitePause = pauseServices(true);
       const analyzeTab = vi.fn(async (): Promise<AnalyzeTabResult> => ({ ok: true, analysis }));
       const root = await open(services({ ok: true, analysis }, { sitePause, analyzeTab }));
-      expect(root.querySelector('[role="status"] h2')?.textContent).toBe('Gloss is paused on news.example');
+      expect(root.querySelector('[role="status"] h1')?.textContent).toBe('Gloss is paused on news.example');
       expect(analyzeTab).not.toHaveBeenCalled();
       expect(named(root, 'Pause Gloss on this site')).toBeUndefined();
 
@@ -180,9 +181,10 @@ describe('PopupApp', () => {
       const sitePause = pauseServices(false);
       const analyzeTab = vi.fn(async (): Promise<AnalyzeTabResult> => ({ ok: false, reason: 'paused', url: 'https://news.example/a' }));
       const root = await open(services({ ok: true, analysis }, { sitePause, analyzeTab }));
-      expect(root.querySelector('[role="status"] h2')?.textContent).toBe('Gloss is paused on news.example');
+      expect(root.querySelector('[role="status"] h1')?.textContent).toBe('Gloss is paused on news.example');
       expect(named(root, 'Resume Gloss on this site')).toBeDefined();
-      expect(root.querySelector('h1')).toBeNull();
+      // The notice is the popup's only heading: no article is shown.
+      expect([...root.querySelectorAll('h1')].map((h) => h.textContent)).toEqual(['Gloss is paused on news.example']);
     });
 
     it('says what went wrong when the setting cannot be changed, and stays as it was', async () => {
