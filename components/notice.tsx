@@ -5,7 +5,7 @@ interface NoticeProps {
   children: ComponentChildren;
   tone?: 'info' | 'problem';
   action?: { label: string; onClick: () => void };
-  /** 1 where the notice is all the page has to say (the PDF viewer's problems); 2, the default, inside a page. */
+  /** 1 where the notice is all the page shows (the PDF viewer's problems, the popup's own notices); 2, the default, inside a page. */
   level?: 1 | 2;
 }
 
