@@ -61,12 +61,21 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility checks, %s mo
     await article.close();
   });
 
-  it('the in-page editor, in its frame', async () => {
+  it('the in-page editor, asking to delete, and the undo notice, in their frame', async () => {
     const article = await highlightedArticle('editor');
     const point = (await article.evaluate(textCenterScript('Astonishingly, the group'))) as { x: number; y: number };
     await article.mouse.click(point.x, point.y);
-    await (await glossEditor(article)).waitFor(WAIT);
-    expect(await axeViolations(await glossFrame(article), { widget: true })).toEqual([]);
+    const editor = await glossEditor(article);
+    await editor.waitFor(WAIT);
+    const frame = await glossFrame(article);
+    expect(await axeViolations(frame, { widget: true }), 'editor').toEqual([]);
+    // Deleting asks first, then leaves a notice with Undo.
+    await editor.getByRole('button', { name: 'Delete', exact: true }).click();
+    await editor.getByRole('group', { name: 'Delete this highlight?' }).waitFor(WAIT);
+    expect(await axeViolations(frame, { widget: true }), 'asking to delete').toEqual([]);
+    await editor.getByRole('button', { name: 'Delete highlight' }).click();
+    await frame.getByRole('status').filter({ hasText: 'Highlight deleted.' }).waitFor(WAIT);
+    expect(await axeViolations(frame, { widget: true }), 'undo notice').toEqual([]);
     await article.close();
   });
 
@@ -128,7 +137,7 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility checks, %s mo
     await article.close();
   });
 
-  it('the PDF viewer: choosing a file, a document with links, a password prompt and a damaged file', async () => {
+  it('the PDF viewer: choosing a file, a document with its find bar, one with links, a password prompt and a damaged file', async () => {
     const choose = await open('/pdf.html');
     await choose.getByRole('heading', { name: 'Gloss PDF viewer' }).waitFor(WAIT);
     expect(await axeViolations(choose)).toEqual([]);
@@ -141,6 +150,12 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility checks, %s mo
       await page.locator('.pdf-page[data-page-number="1"][data-rendered] .textLayer span:not(.markedContent)').first().waitFor(WAIT);
       await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 30_000 });
       expect(await axeViolations(page), name).toEqual([]);
+      if (name === 'sample') {
+        await page.keyboard.press('Control+F');
+        await page.getByRole('searchbox', { name: 'Find in document' }).fill('Storm-1152');
+        await page.locator('.pdf-find-status').filter({ hasText: /match/ }).waitFor(WAIT);
+        expect(await axeViolations(page), 'find bar').toEqual([]);
+      }
       await page.close();
     }
     const locked = await viewer('encrypted');
