@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { axeViolations } from './support/axe';
-import { glossEditor, glossFrame, highlightText, selectForToolbar } from './support/chromium-gloss-ui';
+import { dispatchCommand, glossEditor, glossFrame, highlightText, selectForToolbar } from './support/chromium-gloss-ui';
 import { PAINTED_SCRIPT, textCenterScript } from './support/page-selection';
 import { usePdfServer } from './support/pdf-viewer';
 import { useTestPdfs } from '../support/use-test-pdfs';
@@ -12,17 +12,6 @@ useTestPdfs(['sample', 'encrypted', 'broken', 'links']);
 const WAIT = { timeout: 15_000 };
 const env = useChromium();
 const pdfs = usePdfServer();
-
-/** Runs one of Gloss's keyboard commands for the page's tab, as pressing its shortcut does. */
-async function dispatchCommand(page: Page, name: string): Promise<void> {
-  const tabId = await env.session.tabIdOf(page);
-  await env.session.serviceWorker.evaluate(
-    async ({ id, command }) => {
-      chrome.commands.onCommand.dispatch(command, await chrome.tabs.get(id));
-    },
-    { id: tabId, command: name },
-  );
-}
 
 /**
  * Every document Gloss draws, in light and in dark mode, as axe-core's automated checks see it (contrast,
@@ -87,13 +76,13 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility checks, %s mo
     expect(await axeViolations(frame, { widget: true }), 'toolbar').toEqual([]);
 
     await article.evaluate(() => getSelection()?.removeAllRanges());
-    await dispatchCommand(article, 'step-highlights');
+    await dispatchCommand(env.session, article, 'step-highlights');
     await frame.getByRole('toolbar', { name: 'Highlights on this page' }).waitFor(WAIT);
     expect(await axeViolations(frame, { widget: true }), 'step-through bar').toEqual([]);
 
     await article.keyboard.press('Escape');
     await article.evaluate(() => getSelection()?.removeAllRanges());
-    await dispatchCommand(article, 'highlight-selection');
+    await dispatchCommand(env.session, article, 'highlight-selection');
     await frame
       .getByRole('status')
       .getByText(/Select some text in the page first/)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import {
   clickInGloss,
+  dispatchCommand,
   glossEditor,
   glossFrame,
   glossReady,
@@ -65,16 +66,6 @@ async function highlighted(page: Page, start: string, end: string): Promise<stri
   const quote = await highlightText(page, start, end);
   await expect.poll(async () => Object.values(await painted(page)).flat(), WAIT).toContain(quote);
   return quote;
-}
-
-async function dispatchCommand(page: Page, name: string): Promise<void> {
-  const tabId = await env.session.tabIdOf(page);
-  await env.session.serviceWorker.evaluate(
-    async ({ id, command }) => {
-      chrome.commands.onCommand.dispatch(command, await chrome.tabs.get(id));
-    },
-    { id: tabId, command: name },
-  );
 }
 
 describe('Chromium: the in-page toolbar and editor stay out of the way', () => {
@@ -248,7 +239,7 @@ describe('Chromium: Gloss from the keyboard alone', () => {
     ];
     await expect.poll(async () => Object.values(await painted(page)).flat().length, WAIT).toBe(3);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await dispatchCommand(page, 'step-highlights');
+    await dispatchCommand(env.session, page, 'step-highlights');
     const frame = await glossFrame(page);
     const bar = frame.getByRole('toolbar', { name: 'Highlights on this page' });
     await bar.waitFor(WAIT);
@@ -285,7 +276,7 @@ describe('Chromium: Gloss from the keyboard alone', () => {
   it('says what to do when the highlight shortcut has no selection, and reuses the colour used last', async () => {
     const page = await open('storm-1152.html?case=shortcut-last-colour');
     await page.evaluate(() => getSelection()?.removeAllRanges());
-    await dispatchCommand(page, 'highlight-selection');
+    await dispatchCommand(env.session, page, 'highlight-selection');
     const frame = await glossFrame(page);
     await frame
       .getByRole('status')
@@ -305,7 +296,7 @@ describe('Chromium: Gloss from the keyboard alone', () => {
 
     await page.bringToFront();
     const next = (await page.evaluate(selectTextScript('Microsoft obtained', 'court order'))) as string;
-    await dispatchCommand(page, 'highlight-selection');
+    await dispatchCommand(env.session, page, 'highlight-selection');
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-purple': expect.arrayContaining([quote, next]) });
     await page.close();
   });

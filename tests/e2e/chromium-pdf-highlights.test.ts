@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
+import { dispatchCommand } from './support/chromium-gloss-ui';
 import { usePdfServer } from './support/pdf-viewer';
 import { dragEdgesScript, paintedCenterScript, PASSAGE, PDF_PAINTED_SCRIPT, type DragEdges, type Painted } from './support/pdf-highlights';
 import { useTestPdfs } from '../support/use-test-pdfs';
@@ -37,17 +38,6 @@ async function dragSelect(page: Page, from: string, to: string): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(edges!.to.x, edges!.to.y, { steps: 8 });
   await page.mouse.up();
-}
-
-/** What the extension's keyboard shortcut does, sent as Chrome sends it (Playwright's keys reach no extension shortcut). */
-async function dispatchCommand(page: Page, name: string): Promise<void> {
-  const tabId = await env.session.tabIdOf(page);
-  await env.session.serviceWorker.evaluate(
-    async ({ id, command }) => {
-      chrome.commands.onCommand.dispatch(command, await chrome.tabs.get(id));
-    },
-    { id: tabId, command: name },
-  );
 }
 
 const toolbarOf = (page: Page): Locator => page.getByRole('toolbar', { name: 'Gloss' });
@@ -146,12 +136,12 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
 
     // The shortcut highlights the selection (in the colour used last), as on web pages.
     await dragSelect(page, 'scheme that earned', 'revenue');
-    await dispatchCommand(page, 'highlight-selection');
+    await dispatchCommand(env.session, page, 'highlight-selection');
     await expect
       .poll(async () => words(Object.values(await painted(page)).flat()))
       .toContain('scheme that earned them millions of dollars in illicit revenue');
     // The step-through shortcut: "Highlight 1 of n" beside the first highlight in view, N and P move, Escape leaves.
-    await dispatchCommand(page, 'step-highlights');
+    await dispatchCommand(env.session, page, 'step-highlights');
     const stepper = page.getByRole('toolbar', { name: 'Highlights on this page' });
     await stepper.waitFor();
     const position = () => stepper.getByRole('status').textContent();

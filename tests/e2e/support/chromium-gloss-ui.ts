@@ -128,3 +128,14 @@ export async function describeGlossUi(page: Page): Promise<string> {
   }));
   return JSON.stringify({ frames, ...state });
 }
+
+/** What one of Gloss's keyboard shortcuts does for the page's tab, sent as Chrome sends it (Playwright's keys reach no extension shortcut). */
+export async function dispatchCommand(session: ChromiumSession, page: Page, name: string): Promise<void> {
+  const tabId = await session.tabIdOf(page);
+  await session.serviceWorker.evaluate(
+    async ({ id, command }) => {
+      chrome.commands.onCommand.dispatch(command, await chrome.tabs.get(id));
+    },
+    { id: tabId, command: name },
+  );
+}
