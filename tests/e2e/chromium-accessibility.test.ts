@@ -16,7 +16,7 @@ const pdfs = usePdfServer();
 /**
  * Every document Gloss draws, in light and in dark mode, as axe-core's automated checks see it (contrast,
  * names, roles, landmarks, headings): none may break a rule. The checks cannot judge everything (whether a
- * name makes sense, whether the keyboard order is right); the other end-to-end tests try those by hand.
+ * name makes sense, whether the keyboard order is right); the other end-to-end tests check those directly.
  */
 describe.each(['light', 'dark'] as const)('Chromium: accessibility checks, %s mode', (scheme) => {
   async function open(path: string): Promise<Page> {
