@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { pdfLinkLayer } from './pdf-link-layer';
+import { endOfContent } from './text-layer-gaps';
 import type { PageSize, PdfView } from './pdf-view';
 
 interface PdfPageViewProps {
@@ -38,6 +39,7 @@ export function PdfPageView({ view, index, scale, size, near, onTextLayer, onRen
       () => {
         if (!live) return;
         element.dataset.rendered = 'true';
+        layer.append(endOfContent());
         report.current.onTextLayer(index, layer);
         report.current.onRendered?.(index, true);
         view.pageLinks(index).then(

@@ -2,6 +2,8 @@ import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { PageSize, PdfView } from './pdf-view';
 import { PdfPageView } from './pdf-page-view';
+import { selectFromLinks } from './select-from-links';
+import { keepSelectionOverGaps } from './text-layer-gaps';
 
 interface PdfPagesProps {
   view: PdfView;
@@ -41,6 +43,13 @@ export const PdfPages = memo(function PdfPages({ view, scale, sizes, scroller, o
     for (const page of scroller.querySelectorAll('.pdf-page')) observer.observe(page);
     return () => observer.disconnect();
   }, [scroller, view]);
+  useEffect(() => {
+    if (!scroller) return;
+    const stop = new AbortController();
+    keepSelectionOverGaps(scroller, stop.signal);
+    selectFromLinks(scroller, stop.signal);
+    return () => stop.abort();
+  }, [scroller]);
   const pages = [];
   for (let index = 0; index < view.pageCount; index++) {
     pages.push(

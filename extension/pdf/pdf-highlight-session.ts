@@ -222,6 +222,8 @@ export class PdfHighlightSession implements ShownUiFlows {
 
   private openAt(event: MouseEvent): void {
     if (event.defaultPrevented || this.ui.contains(event.target as Node) || currentTextRange(this.scroller, this.ui)) return;
+    // A click on a link follows it, as on web pages (highlight-flows.ts), even where the link's words are highlighted.
+    if ((event.target as Element | null)?.closest?.('.pdf-links a')) return;
     const hit = highlightAtPoint(this.scroller, this.highlights, event.clientX, event.clientY);
     if (hit) this.openEditor(hit.record, false);
   }

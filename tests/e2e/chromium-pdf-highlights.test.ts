@@ -6,13 +6,23 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { dispatchCommand } from './support/chromium-gloss-ui';
-import { usePdfServer } from './support/pdf-viewer';
-import { dragEdgesScript, paintedCenterScript, PASSAGE, PDF_PAINTED_SCRIPT, type DragEdges, type Painted } from './support/pdf-highlights';
+import { usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+import {
+  dragEdgesScript,
+  FROM_LINK,
+  paintedCenterScript,
+  PASSAGE,
+  PDF_PAINTED_SCRIPT,
+  SELECTION_SCRIPT,
+  wordUnderScript,
+  type DragEdges,
+  type Painted,
+} from './support/pdf-highlights';
 import { useTestPdfs } from '../support/use-test-pdfs';
 import { testPdf } from '../../harness/test-pdfs';
 
 const env = useChromium();
-useTestPdfs(['sample']);
+useTestPdfs(['sample', 'links']);
 // The same PDF from two addresses: two servers, two ports.
 const first = usePdfServer();
 const second = usePdfServer();
@@ -20,15 +30,20 @@ const second = usePdfServer();
 const painted = (page: Page) => page.evaluate(PDF_PAINTED_SCRIPT) as Promise<Painted>;
 const words = (texts: string[] | undefined) => (texts ?? []).map((text) => text.replace(/\s+/g, ' ').trim());
 
-/** Opens the sample PDF in the viewer from `url` and waits until its text is read and the outline has settled the layout. */
-async function openViewer(url: string): Promise<Page> {
+/**
+ * Opens a PDF in the viewer from `url` and waits until its text is read and, for a PDF with an outline (the
+ * sample), the outline has settled the layout.
+ */
+async function openViewer(url: string, { outline = true } = {}): Promise<Page> {
   const page = await env.session.context.newPage();
   await page.goto(`chrome-extension://${env.session.extensionId}/pdf.html?file=${encodeURIComponent(url)}`);
   await page.locator('.pdf-page[data-page-number="1"][data-rendered] .textLayer span:not(.markedContent)').first().waitFor();
   await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 60_000 });
-  await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+  if (outline) await page.getByRole('navigation', { name: 'Outline' }).waitFor();
   return page;
 }
+
+const selectionOf = (page: Page) => page.evaluate(SELECTION_SCRIPT) as Promise<string>;
 
 /** Selects from the first character of `from` to the last of `to` with a real mouse drag. */
 async function dragSelect(page: Page, from: string, to: string): Promise<void> {
@@ -202,5 +217,41 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
     expect(await highlights.textContent()).toContain('The headline figure.');
     await popup.close();
     await local.close();
+  });
+  it('selects from a link’s words when a drag starts on the link, and highlights them; a click on the link still follows it', async () => {
+    const page = await openViewer(await first.urlOf('links'), { outline: false });
+    const link = page.getByRole('link', { name: FROM_LINK.from });
+    await link.waitFor();
+    await dragSelect(page, FROM_LINK.from, FROM_LINK.to);
+    expect(await selectionOf(page)).toBe(FROM_LINK.selected);
+    expect(((await page.evaluate(VIEWER_STATE_SCRIPT)) as ViewerState).pageNumber).toBe('1');
+    await toolbarOf(page).getByRole('button', { name: 'Green' }).click();
+    await expect.poll(async () => words((await painted(page))['gloss-green'])).toEqual([FROM_LINK.highlighted]);
+
+    // The link's words are highlighted, and it is still a link: a click goes to its page and opens no editor.
+    await link.click();
+    await expect.poll(async () => ((await page.evaluate(VIEWER_STATE_SCRIPT)) as ViewerState).pageNumber).toBe('2');
+    expect(await editorOf(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('keeps a drag’s selection while the pointer crosses the gap between two lines', async () => {
+    const page = await openViewer(await first.urlOf('sample'));
+    const edges = (await page.evaluate(dragEdgesScript(PASSAGE.from, PASSAGE.to))) as DragEdges;
+    const along = { x: edges.from.x + 40, y: edges.from.y };
+    const gap = { x: along.x, y: (edges.from.y + edges.to.y) / 2 };
+    expect(await page.evaluate(wordUnderScript(gap.x, gap.y)), 'the point between the lines is in a gap').toBe(false);
+    await page.mouse.move(edges.from.x, edges.from.y);
+    await page.mouse.down();
+    await page.mouse.move(along.x, along.y, { steps: 4 });
+    const onTheLine = await selectionOf(page);
+    expect(PASSAGE.selected.startsWith(onTheLine) && onTheLine.length > 3).toBe(true);
+    // Without care the browser reads a gap as the layer's end or start: the selection jumps to the page's end, or empties.
+    await page.mouse.move(gap.x, gap.y, { steps: 4 });
+    expect(await selectionOf(page)).toBe(onTheLine);
+    await page.mouse.move(edges.to.x, edges.to.y, { steps: 4 });
+    expect(await selectionOf(page)).toBe(PASSAGE.selected);
+    await page.mouse.up();
+    await page.close();
   });
 });

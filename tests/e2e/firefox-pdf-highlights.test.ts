@@ -5,12 +5,22 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testPdf } from '../../harness/test-pdfs';
 import { useFirefox } from './support/browser-sessions';
-import { usePdfServer } from './support/pdf-viewer';
-import { dragEdgesScript, paintedCenterScript, PASSAGE, PDF_PAINTED_SCRIPT, type DragEdges, type Painted } from './support/pdf-highlights';
+import { usePdfServer, VIEWER_STATE_SCRIPT, type ViewerState } from './support/pdf-viewer';
+import {
+  dragEdgesScript,
+  FROM_LINK,
+  paintedCenterScript,
+  PASSAGE,
+  PDF_PAINTED_SCRIPT,
+  SELECTION_SCRIPT,
+  wordUnderScript,
+  type DragEdges,
+  type Painted,
+} from './support/pdf-highlights';
 import { useTestPdfs } from '../support/use-test-pdfs';
 
 const env = useFirefox();
-useTestPdfs(['sample']);
+useTestPdfs(['sample', 'links']);
 // The same PDF from two addresses: two servers, two ports.
 const first = usePdfServer();
 const second = usePdfServer();
@@ -19,14 +29,18 @@ const painted = (page: Page) => page.evaluate(PDF_PAINTED_SCRIPT) as Promise<Pai
 const words = (texts: string[] | undefined) => (texts ?? []).map((text) => text.replace(/\s+/g, ' ').trim());
 const QUOTE = 'Astonishingly, the group managed to generatea staggering 750 million';
 
-/** Waits until the viewer shows page 1's text, has read the whole text and shows the outline (the layout has settled). */
-async function settled(page: Page): Promise<void> {
+/**
+ * Waits until the viewer shows page 1's text, has read the whole text and, for a PDF with an outline (the
+ * sample), shows the outline (the layout has settled).
+ */
+async function settled(page: Page, { outline = true } = {}): Promise<void> {
   await page.waitForFunction(
-    () =>
+    (withOutline) =>
       document.querySelector('.pdf-page[data-page-number="1"][data-rendered] .textLayer span') &&
       !document.querySelector('.pdf-progress') &&
-      document.querySelector('nav[aria-label="Outline"]'),
+      (!withOutline || document.querySelector('nav[aria-label="Outline"]')),
     { timeout: 60_000 },
+    outline,
   );
 }
 
@@ -34,7 +48,7 @@ async function settled(page: Page): Promise<void> {
  * Opens Gloss's viewer on `file` in a new tab. BiDi cannot open moz-extension:// pages itself: a Gloss page
  * (the popup, opened by the e2e build for an article) opens the tab, and the test finds it by its address.
  */
-async function openViewer(file: string): Promise<{ viewer: Page; popup: Page; tabId: number }> {
+async function openViewer(file: string, { outline = true } = {}): Promise<{ viewer: Page; popup: Page; tabId: number }> {
   const { page: article, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
   const known = new Set(await env.session.browser.pages());
   const tabId = await popup.evaluate(async (address) => {
@@ -49,7 +63,7 @@ async function openViewer(file: string): Promise<{ viewer: Page; popup: Page; ta
   await article.close();
   // pdf.js draws pages in animation frames, which a background tab does not get.
   await viewer.bringToFront();
-  await settled(viewer);
+  await settled(viewer, { outline });
   return { viewer, popup, tabId };
 }
 
@@ -94,6 +108,9 @@ const panelOf = (page: Page) =>
     const panel = document.querySelector('.gloss-pdf-ui')?.shadowRoot?.querySelector('.panel');
     return panel ? `${panel.getAttribute('role')}: ${panel.getAttribute('aria-label') ?? ''}` : null;
   });
+
+const selectionOf = (page: Page) => page.evaluate(SELECTION_SCRIPT) as Promise<string>;
+const pageNumberOf = async (page: Page) => ((await page.evaluate(VIEWER_STATE_SCRIPT)) as ViewerState).pageNumber;
 
 async function clickPainted(page: Page, name: string): Promise<void> {
   const point = (await page.evaluate(paintedCenterScript(name))) as { x: number; y: number } | null;
@@ -177,6 +194,45 @@ describe('Firefox: highlights in Gloss’s PDF viewer', () => {
       .toMatch(/, a local file$/);
     // The viewer has read the local copy by now (the popup shows its analysis), and paints the highlight on it.
     expect(words((await painted(page))['gloss-green'])).toEqual([QUOTE]);
+    await popup.close();
+    await page.close();
+  });
+  it('selects from a link’s words when a drag starts on the link, and highlights them; a click on the link still follows it', async () => {
+    const { viewer: page, popup } = await openViewer(await first.urlOf('links'), { outline: false });
+    const link = `.pdf-links a[aria-label="${FROM_LINK.from}"]`;
+    await page.waitForSelector(link);
+    await dragSelect(page, FROM_LINK.from, FROM_LINK.to);
+    expect(await selectionOf(page)).toBe(FROM_LINK.selected);
+    expect(await pageNumberOf(page)).toBe('1');
+    await expect.poll(() => panelOf(page)).toBe('toolbar: Gloss');
+    await (await control(page, 'Green')).click();
+    await expect.poll(async () => words((await painted(page))['gloss-green'])).toEqual([FROM_LINK.highlighted]);
+
+    // The link's words are highlighted, and it is still a link: a click goes to its page and opens no editor.
+    await page.click(link);
+    await expect.poll(() => pageNumberOf(page)).toBe('2');
+    expect(await panelOf(page)).toBeNull();
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps a drag’s selection while the pointer crosses the gap between two lines', async () => {
+    const { viewer: page, popup } = await openViewer(await first.urlOf('sample'));
+    const edges = (await page.evaluate(dragEdgesScript(PASSAGE.from, PASSAGE.to))) as DragEdges;
+    const along = { x: edges.from.x + 40, y: edges.from.y };
+    const gap = { x: along.x, y: (edges.from.y + edges.to.y) / 2 };
+    expect(await page.evaluate(wordUnderScript(gap.x, gap.y)), 'the point between the lines is in a gap').toBe(false);
+    await page.mouse.move(edges.from.x, edges.from.y);
+    await page.mouse.down();
+    await page.mouse.move(along.x, along.y, { steps: 4 });
+    const onTheLine = await selectionOf(page);
+    expect(PASSAGE.selected.startsWith(onTheLine) && onTheLine.length > 3).toBe(true);
+    // Without care the browser reads a gap as the layer's end or start: the selection jumps to the page's end, or empties.
+    await page.mouse.move(gap.x, gap.y, { steps: 4 });
+    expect(await selectionOf(page)).toBe(onTheLine);
+    await page.mouse.move(edges.to.x, edges.to.y, { steps: 4 });
+    expect(await selectionOf(page)).toBe(PASSAGE.selected);
+    await page.mouse.up();
     await popup.close();
     await page.close();
   });

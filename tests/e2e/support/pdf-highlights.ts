@@ -1,3 +1,5 @@
+import { PDF_LINKS } from '../../../harness/reach-pdfs';
+
 /**
  * Scripts run in Gloss's PDF viewer for the highlight tests: what is painted on the text layers (by the
  * CSS Custom Highlight API's registry), and where a phrase is drawn, for a real mouse drag across it.
@@ -68,5 +70,25 @@ export function paintedCenterScript(name: string): string {
 /** The viewer's highlight UI: its panels live in an open shadow root of the scroller's \`.gloss-pdf-ui\` host. */
 export const PDF_UI_HOST = '.gloss-pdf-ui';
 
-/** The sample article's passage the highlight tests select: part of one line of the printed article. */
-export const PASSAGE = { from: 'Astonishingly', to: 'million' };
+/** The sample article's passage the highlight tests select, across a line break, and the selection's text. */
+export const PASSAGE = {
+  from: 'Astonishingly',
+  to: 'million',
+  selected: 'Astonishingly, the group managed to generate a staggering 750 million',
+};
+
+/** The selection's text, each run of white space (a line break between spans) as one space. */
+export const SELECTION_SCRIPT = `getSelection().toString().replace(/\\s+/g, ' ')`;
+
+/** Whether a word of a text layer lies under the point; false in a gap between lines or beside them. */
+export function wordUnderScript(x: number, y: number): string {
+  return `document.elementsFromPoint(${x}, ${y}).some((element) => element.matches('.textLayer span:not(.markedContent)'))`;
+}
+
+/** What a drag that starts on a link selects: from the link's words into the next line's. */
+export const FROM_LINK = {
+  from: PDF_LINKS.page.words,
+  to: 'Run the',
+  selected: `${PDF_LINKS.page.words} Run the`,
+  highlighted: `${PDF_LINKS.page.words}Run the`,
+};
