@@ -5,6 +5,10 @@ import { axeViolations } from './support/axe';
 import { dispatchCommand, glossEditor, glossFrame, highlightText, selectForToolbar } from './support/chromium-gloss-ui';
 import { PAINTED_SCRIPT, textCenterScript } from './support/page-selection';
 import { usePdfServer } from './support/pdf-viewer';
+import { dragEdgesScript, PASSAGE, type DragEdges } from './support/pdf-highlights';
+import { backupWithActors } from './support/backups';
+import { useWebdavServer } from './support/sync-server';
+import { syncFromLibrary, syncRegion } from './support/sync-ui';
 import { useTestPdfs } from '../support/use-test-pdfs';
 
 useTestPdfs(['sample', 'encrypted', 'broken', 'links']);
@@ -12,6 +16,7 @@ useTestPdfs(['sample', 'encrypted', 'broken', 'links']);
 const WAIT = { timeout: 15_000 };
 const env = useChromium();
 const pdfs = usePdfServer();
+const dav = useWebdavServer();
 
 /**
  * Every document Gloss draws, in light and in dark mode, as axe-core's automated checks see it (contrast,
@@ -126,7 +131,42 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility checks, %s mo
     await article.close();
   });
 
-  it('the PDF viewer: choosing a file, a document with its find bar, one with links, a password prompt and a damaged file', async () => {
+  it('the library asking about a backup’s actor changes and saying what it imported, its Sync region once synced, and the settings asking before erasing', async () => {
+    const library = await open('/library.html');
+    await library.getByRole('heading', { name: 'Gloss library', level: 1 }).waitFor(WAIT);
+    await library.getByLabel('Import backup').setInputFiles(backupWithActors());
+    const question = library.getByRole('group', { name: 'Actor changes in actors.gloss.json' });
+    await question.waitFor(WAIT);
+    expect(await axeViolations(library), 'import question').toEqual([]);
+    // Without the actor changes, so the other colour scheme's run is asked again.
+    await question.getByRole('button', { name: 'Import without' }).click();
+    await library
+      .locator('.status-line')
+      .filter({ hasText: /^Imported: / })
+      .waitFor(WAIT);
+    expect(await axeViolations(library), 'import result').toEqual([]);
+
+    const { server } = dav;
+    const synced = await syncFromLibrary(library, {
+      serverUrl: server.url,
+      user: server.user,
+      password: server.password,
+      passphrase: 'axe',
+    });
+    expect(synced).toContain('Synced');
+    await syncRegion(library).getByRole('button', { name: 'Sync now' }).waitFor(WAIT);
+    expect(await axeViolations(library), 'synced').toEqual([]);
+    await library.close();
+
+    const settings = await open('/settings.html');
+    await settings.getByRole('button', { name: 'Erase everything…' }).click();
+    await settings.getByRole('dialog', { name: 'Erase everything?' }).waitFor(WAIT);
+    expect(await axeViolations(settings), 'erase question').toEqual([]);
+    await settings.keyboard.press('Escape');
+    await settings.close();
+  });
+
+  it('the PDF viewer: choosing a file, a document with its find bar and Gloss’s toolbar and editor, one with links, a password prompt and a damaged file', async () => {
     const choose = await open('/pdf.html');
     await choose.getByRole('heading', { name: 'Gloss PDF viewer' }).waitFor(WAIT);
     expect(await axeViolations(choose)).toEqual([]);
@@ -144,6 +184,26 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility checks, %s mo
         await page.getByRole('searchbox', { name: 'Find in document' }).fill('Storm-1152');
         await page.locator('.pdf-find-status').filter({ hasText: /match/ }).waitFor(WAIT);
         expect(await axeViolations(page), 'find bar').toEqual([]);
+        await page.keyboard.press('Escape');
+        // Gloss's toolbar over a selection, then the editor of the highlight it makes.
+        const edges = (await page.evaluate(dragEdgesScript(PASSAGE.from, PASSAGE.to))) as DragEdges;
+        await page.mouse.move(edges.from.x, edges.from.y);
+        await page.mouse.down();
+        await page.mouse.move(edges.to.x, edges.to.y, { steps: 8 });
+        await page.mouse.up();
+        const toolbar = page.getByRole('toolbar', { name: 'Gloss' });
+        await toolbar.waitFor(WAIT);
+        expect(await axeViolations(page), 'selection toolbar').toEqual([]);
+        await toolbar.getByRole('button', { name: 'Add note' }).click();
+        const editor = page.getByRole('dialog', { name: 'Edit highlight' });
+        await editor.waitFor(WAIT);
+        expect(await axeViolations(page), 'editor').toEqual([]);
+        // Deleted again, after its question, so the other colour scheme's run starts from the same page.
+        await editor.getByRole('button', { name: 'Delete', exact: true }).click();
+        await editor.getByRole('button', { name: 'Delete highlight' }).waitFor(WAIT);
+        expect(await axeViolations(page), 'asking to delete').toEqual([]);
+        await editor.getByRole('button', { name: 'Delete highlight' }).click();
+        await editor.waitFor({ state: 'detached', ...WAIT });
       }
       await page.close();
     }
