@@ -38,7 +38,12 @@ export function selectFromLinks(scroller: HTMLElement, signal: AbortSignal): voi
       // A press on a link is a click until it moves: only then may the pointer pass through links.
       if (isLink(event.target)) followPress(event);
       else root.classList.add(SELECTING_CLASS);
-      window.addEventListener('mouseup', () => root.classList.remove(SELECTING_CLASS), { once: true, signal });
+      const release = (up: MouseEvent) => {
+        if (!up.isTrusted) return;
+        root.classList.remove(SELECTING_CLASS);
+        window.removeEventListener('mouseup', release);
+      };
+      window.addEventListener('mouseup', release, { signal });
     },
     { signal },
   );
@@ -48,7 +53,7 @@ export function selectFromLinks(scroller: HTMLElement, signal: AbortSignal): voi
     press.preventDefault();
     let dragging = false;
     const stop = new AbortController();
-    signal.addEventListener('abort', () => stop.abort(), { once: true });
+    signal.addEventListener('abort', () => stop.abort(), { once: true, signal: stop.signal });
     window.addEventListener(
       'mousemove',
       (move) => {
@@ -67,10 +72,11 @@ export function selectFromLinks(scroller: HTMLElement, signal: AbortSignal): voi
     window.addEventListener(
       'mouseup',
       (release) => {
+        if (!release.isTrusted) return;
         stop.abort();
-        if (dragging && release.isTrusted) swallowClickOnLink();
+        if (dragging) swallowClickOnLink();
       },
-      { once: true, signal },
+      { signal: stop.signal },
     );
   }
 

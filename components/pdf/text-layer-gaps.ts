@@ -37,8 +37,8 @@ export function keepSelectionOverGaps(scroller: HTMLElement, signal: AbortSignal
   );
   window.addEventListener(
     'mouseup',
-    () => {
-      if (!pressing) return;
+    (event) => {
+      if (!pressing || !event.isTrusted) return;
       pressing = false;
       for (const layer of layers()) {
         layer.classList.remove(SELECTING);
@@ -49,7 +49,7 @@ export function keepSelectionOverGaps(scroller: HTMLElement, signal: AbortSignal
     { signal },
   );
   // Before each move extends the selection, as well as after: selectionchange alone may come too late.
-  const follow = () => pressing && followMovingEnd();
+  const follow = (event: Event) => pressing && event.isTrusted && followMovingEnd();
   document.addEventListener('selectionchange', follow, { signal });
   window.addEventListener('mousemove', follow, { signal, passive: true });
 }
