@@ -63,6 +63,13 @@ describe('Chromium: Gloss’s PDF viewer', () => {
     await page.mouse.move(box.right, box.y, { steps: 5 });
     await page.mouse.up();
     expect((await state(page)).selection).toBe('750 million');
+
+    // Ctrl+A selects the document's text, not the viewer's own controls (its bar, the outline).
+    await page.keyboard.press('Control+A');
+    const all = (await state(page)).selection;
+    expect(all).toContain('Astonishingly, the group managed to generate');
+    expect(all).not.toContain('Fit width');
+    expect(all).not.toMatch(/^Outline/);
     await page.close();
   });
 
