@@ -14,7 +14,7 @@ import {
   PASSAGE,
   PDF_PAINTED_SCRIPT,
   SELECTION_SCRIPT,
-  wordUnderScript,
+  dragThroughLineGap,
   type DragEdges,
   type Painted,
 } from './support/pdf-highlights';
@@ -237,21 +237,12 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
 
   it('keeps a drag’s selection while the pointer crosses the gap between two lines', async () => {
     const page = await openViewer(await first.urlOf('sample'));
-    const edges = (await page.evaluate(dragEdgesScript(PASSAGE.from, PASSAGE.to))) as DragEdges;
-    const along = { x: edges.from.x + 40, y: edges.from.y };
-    const gap = { x: along.x, y: (edges.from.y + edges.to.y) / 2 };
-    expect(await page.evaluate(wordUnderScript(gap.x, gap.y)), 'the point between the lines is in a gap').toBe(false);
-    await page.mouse.move(edges.from.x, edges.from.y);
-    await page.mouse.down();
-    await page.mouse.move(along.x, along.y, { steps: 4 });
-    const onTheLine = await selectionOf(page);
-    expect(PASSAGE.selected.startsWith(onTheLine) && onTheLine.length > 3).toBe(true);
+    const drag = await dragThroughLineGap(page);
+    expect(drag.gapHasNoWord, 'the point between the lines is in a gap').toBe(true);
+    expect(PASSAGE.selected.startsWith(drag.onTheLine) && drag.onTheLine.length > 3).toBe(true);
     // Without care the browser reads a gap as the layer's end or start: the selection jumps to the page's end, or empties.
-    await page.mouse.move(gap.x, gap.y, { steps: 4 });
-    expect(await selectionOf(page)).toBe(onTheLine);
-    await page.mouse.move(edges.to.x, edges.to.y, { steps: 4 });
-    expect(await selectionOf(page)).toBe(PASSAGE.selected);
-    await page.mouse.up();
+    expect(drag.inTheGap).toBe(drag.onTheLine);
+    expect(drag.atTheEnd).toBe(PASSAGE.selected);
     await page.close();
   });
 });

@@ -92,3 +92,40 @@ export const FROM_LINK = {
   selected: `${PDF_LINKS.page.words} Run the`,
   highlighted: `${PDF_LINKS.page.words}Run the`,
 };
+
+/** What a gap test needs of a Playwright or a Puppeteer page. */
+interface DrivenPage {
+  mouse: {
+    move: (x: number, y: number, options?: { steps?: number }) => Promise<void>;
+    down: () => Promise<void>;
+    up: () => Promise<void>;
+  };
+  evaluate: (script: string) => Promise<unknown>;
+}
+
+/** The selection at each stop of `dragThroughLineGap`, and whether its middle stop had no word under it. */
+export interface GapDrag {
+  gapHasNoWord: boolean;
+  onTheLine: string;
+  inTheGap: string;
+  atTheEnd: string;
+}
+
+/** Drags from PASSAGE's start along its line, straight down into the gap under it, then to PASSAGE's end, and releases. */
+export async function dragThroughLineGap(page: DrivenPage): Promise<GapDrag> {
+  const edges = (await page.evaluate(dragEdgesScript(PASSAGE.from, PASSAGE.to))) as DragEdges;
+  const along = { x: edges.from.x + 40, y: edges.from.y };
+  const gap = { x: along.x, y: (edges.from.y + edges.to.y) / 2 };
+  const selection = () => page.evaluate(SELECTION_SCRIPT) as Promise<string>;
+  const gapHasNoWord = !(await page.evaluate(wordUnderScript(gap.x, gap.y)));
+  await page.mouse.move(edges.from.x, edges.from.y);
+  await page.mouse.down();
+  await page.mouse.move(along.x, along.y, { steps: 4 });
+  const onTheLine = await selection();
+  await page.mouse.move(gap.x, gap.y, { steps: 4 });
+  const inTheGap = await selection();
+  await page.mouse.move(edges.to.x, edges.to.y, { steps: 4 });
+  const atTheEnd = await selection();
+  await page.mouse.up();
+  return { gapHasNoWord, onTheLine, inTheGap, atTheEnd };
+}
