@@ -88,6 +88,19 @@ async function findPage(
   }
 }
 
+/**
+ * `found`, or its failure told with the marked page's own state (its address and load state), so that a
+ * popup that never opened says whether the page it was asked for had loaded.
+ */
+async function sayingPageState<T>(page: Page, found: Promise<T>): Promise<T> {
+  try {
+    return await found;
+  } catch (error) {
+    const state = await page.evaluate(() => `${location.href} (${document.readyState})`).catch(() => 'unknown');
+    throw new Error(`${(error as Error).message}; the marked page: ${state}`, { cause: error });
+  }
+}
+
 /** Starts Firefox ESR over WebDriver BiDi with the e2e build of Gloss installed as a temporary add-on. */
 export async function launchFirefoxWithGloss(
   options: {
@@ -142,7 +155,10 @@ export async function launchFirefoxWithGloss(
       // A popup left open by an earlier test must not be taken for this page's.
       const known = new Set(await browser.pages());
       await page.goto(marked.href);
-      const popup = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/popup.html'), known);
+      const popup = await sayingPageState(
+        page,
+        findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/popup.html'), known),
+      );
       await popup.setViewport({ width: 380, height: 600 });
       return { page, popup };
     },
@@ -152,7 +168,10 @@ export async function launchFirefoxWithGloss(
       const page = await browser.newPage();
       const known = new Set(await browser.pages());
       await page.goto(marked.href);
-      const panel = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/sidepanel.html'), known);
+      const panel = await sayingPageState(
+        page,
+        findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/sidepanel.html'), known),
+      );
       await panel.setViewport({ width: 400, height: 900 });
       return { page, panel };
     },
@@ -171,7 +190,10 @@ export async function launchFirefoxWithGloss(
       const known = new Set(await browser.pages());
       const page = await browser.newPage();
       await page.goto(marked.href);
-      const settings = await findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/settings.html'), known);
+      const settings = await sayingPageState(
+        page,
+        findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/settings.html'), known),
+      );
       await page.close();
       return settings;
     },

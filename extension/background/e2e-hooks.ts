@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { highlightSelectionIn, stepHighlightsIn } from './highlight-triggers';
 
 /** A page whose address carries this parameter gets the popup opened for it, as a tab. */
@@ -27,17 +27,39 @@ export function installE2eHooks(): void {
     if (hash.startsWith(SHORTCUT_FRAGMENT)) void highlightSelectionIn(tabId, true);
     else if (hash.startsWith(STEP_FRAGMENT)) void stepHighlightsIn(tabId);
   });
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status !== 'complete' || !tab.url || opened.has(tabId)) return;
-    if (tab.url.includes(OPEN_SETTINGS_PARAMETER)) {
-      opened.add(tabId);
-      void browser.runtime.openOptionsPage();
-    } else if (tab.url.includes(OPEN_POPUP_PARAMETER)) {
-      opened.add(tabId);
-      void browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tab=${tabId}`, active: false });
-    } else if (tab.url.includes(OPEN_SIDE_PANEL_PARAMETER)) {
-      opened.add(tabId);
-      void browser.windows.create({ url: `${browser.runtime.getURL('/sidepanel.html')}?window=${tab.windowId}`, focused: false });
-    }
+  // Any update of a marked tab starts the wait, not only the one saying "complete": Firefox now and then
+  // sends no such update for a page loaded into a new tab, and its popup never opened (a CI run failed so).
+  browser.tabs.onUpdated.addListener((tabId, _change, tab) => {
+    const open = tab.url ? openerFor(tab.url) : null;
+    if (!open || opened.has(tabId)) return;
+    opened.add(tabId);
+    void whenLoaded(tabId).then((loaded) => loaded && open(loaded));
   });
+}
+
+/** What a marked address asks for, or null. */
+function openerFor(url: string): ((tab: Browser.tabs.Tab) => unknown) | null {
+  if (url.includes(OPEN_SETTINGS_PARAMETER)) return () => browser.runtime.openOptionsPage();
+  if (url.includes(OPEN_POPUP_PARAMETER)) {
+    return (tab) => browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tab=${tab.id}`, active: false });
+  }
+  if (url.includes(OPEN_SIDE_PANEL_PARAMETER)) {
+    return (tab) => browser.windows.create({ url: `${browser.runtime.getURL('/sidepanel.html')}?window=${tab.windowId}`, focused: false });
+  }
+  return null;
+}
+
+/** How often, and how many times, a marked tab is asked whether it has loaded. */
+const LOAD_POLL_MS = 100;
+const LOAD_POLLS = 600;
+
+/** The tab once it has finished loading, asked of the tab itself; null when it closed or never loaded. */
+async function whenLoaded(tabId: number): Promise<Browser.tabs.Tab | null> {
+  for (let poll = 0; poll < LOAD_POLLS; poll++) {
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (!tab) return null;
+    if (tab.status === 'complete') return tab;
+    await new Promise((resolve) => setTimeout(resolve, LOAD_POLL_MS));
+  }
+  return null;
 }
