@@ -4,7 +4,8 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_E2E_BUILD, FIREFOX_PATH } from './paths';
 
-/** Must match OPEN_POPUP_PARAMETER, OPEN_SETTINGS_PARAMETER and OPEN_SIDE_PANEL_PARAMETER in extension/background/e2e-hooks.ts. */
+/** Must match extension/e2e-marks.ts and HOOK_NOTE_KEY in extension/background/e2e-hooks.ts. */
+const HOOK_NOTE_KEY = 'gloss-e2e-hook';
 const OPEN_POPUP_PARAMETER = 'gloss-e2e-open-popup';
 const OPEN_SETTINGS_PARAMETER = 'gloss-e2e-open-settings';
 const OPEN_SIDE_PANEL_PARAMETER = 'gloss-e2e-open-side-panel';
@@ -96,8 +97,15 @@ async function sayingPageState<T>(page: Page, found: Promise<T>): Promise<T> {
   try {
     return await found;
   } catch (error) {
-    const state = await page.evaluate(() => `${location.href} (${document.readyState})`).catch(() => 'unknown');
-    throw new Error(`${(error as Error).message}; the marked page: ${state}`, { cause: error });
+    const state = await page
+      .evaluate((key) => `${location.href} (${document.readyState}); the hook: ${sessionStorage.getItem(key) ?? 'nothing'}`, HOOK_NOTE_KEY)
+      .catch(() => 'unknown');
+    const open = await Promise.all(
+      (await page.browser().pages()).map((other) =>
+        Promise.race([other.evaluate(() => location.href).catch(() => '?'), pause(ASK_LIMIT_MS).then(() => '…')]),
+      ),
+    );
+    throw new Error(`${(error as Error).message}; the marked page: ${state}; all tabs: ${JSON.stringify(open)}`, { cause: error });
   }
 }
 

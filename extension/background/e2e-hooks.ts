@@ -1,12 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
+import { isMarkedPageLoaded, OPEN_POPUP_PARAMETER, OPEN_SETTINGS_PARAMETER, OPEN_SIDE_PANEL_PARAMETER } from '../e2e-marks';
 import { highlightSelectionIn, stepHighlightsIn } from './highlight-triggers';
 
-/** A page whose address carries this parameter gets the popup opened for it, as a tab. */
-export const OPEN_POPUP_PARAMETER = 'gloss-e2e-open-popup';
-/** A page whose address carries this parameter gets the options page (settings) opened, as a person would from the add-ons page. */
-export const OPEN_SETTINGS_PARAMETER = 'gloss-e2e-open-settings';
-/** A page whose address carries this parameter gets a side panel following its window, in a window of its own. */
-export const OPEN_SIDE_PANEL_PARAMETER = 'gloss-e2e-open-side-panel';
+export { OPEN_POPUP_PARAMETER, OPEN_SETTINGS_PARAMETER, OPEN_SIDE_PANEL_PARAMETER } from '../e2e-marks';
+
 /** A page whose fragment changes to one starting with this gets what the highlight shortcut does. */
 export const SHORTCUT_FRAGMENT = '#gloss-e2e-shortcut';
 /** The same for the step-through shortcut. */
@@ -27,21 +24,52 @@ export function installE2eHooks(): void {
     if (hash.startsWith(SHORTCUT_FRAGMENT)) void highlightSelectionIn(tabId, true);
     else if (hash.startsWith(STEP_FRAGMENT)) void stepHighlightsIn(tabId);
   });
-  // Any update of a marked tab starts the wait, not only the one saying "complete": Firefox now and then
-  // sends no such update for a page loaded into a new tab, and its popup never opened (a CI run failed so).
-  browser.tabs.onUpdated.addListener((tabId, _change, tab) => {
-    const open = tab.url ? openerFor(tab.url) : null;
-    if (!open || opened.has(tabId)) return;
+  const start = (tab: Browser.tabs.Tab) => {
+    const open = tab.id !== undefined && tab.url ? openerFor(tab.url) : null;
+    if (!open || tab.id === undefined || opened.has(tab.id)) return;
+    const tabId = tab.id;
     opened.add(tabId);
-    void whenLoaded(tabId).then((loaded) => loaded && open(loaded));
+    noteInTab(tabId, 'seen');
+    void whenLoaded(tabId).then(async (loaded) => {
+      noteInTab(tabId, loaded ? 'loaded' : 'never loaded');
+      if (!loaded) return;
+      try {
+        await open(loaded);
+        noteInTab(tabId, 'opened');
+      } catch (error) {
+        noteInTab(tabId, `failed: ${String(error)}`);
+      }
+    });
+  };
+  // Two ways in, whichever comes first: any update of a marked tab (not only the one saying "complete"),
+  // and the marked page's own content script. A CI run had a page load with no popup opened for it.
+  browser.tabs.onUpdated.addListener((_tabId, _change, tab) => start(tab));
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.id === browser.runtime.id && sender.tab && isMarkedPageLoaded(message)) start(sender.tab);
+    return undefined;
   });
+}
+
+/** Where in the marked tab's session storage the hook says how far it got (harness/firefox.ts reads it when a popup never opens). */
+export const HOOK_NOTE_KEY = 'gloss-e2e-hook';
+
+/** Adds `step` to the marked tab's note; a tab that cannot take it (closed, navigated away) is left alone. */
+function noteInTab(tabId: number, step: string): void {
+  browser.scripting
+    .executeScript({
+      target: { tabId },
+      func: (key: string, line: string) => sessionStorage.setItem(key, `${sessionStorage.getItem(key) ?? ''}${line}; `),
+      args: [HOOK_NOTE_KEY, step],
+    })
+    .catch(() => undefined);
 }
 
 /** What a marked address asks for, or null. */
 function openerFor(url: string): ((tab: Browser.tabs.Tab) => unknown) | null {
   if (url.includes(OPEN_SETTINGS_PARAMETER)) return () => browser.runtime.openOptionsPage();
   if (url.includes(OPEN_POPUP_PARAMETER)) {
-    return (tab) => browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tab=${tab.id}`, active: false });
+    return (tab) =>
+      browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tab=${tab.id}`, windowId: tab.windowId, active: false });
   }
   if (url.includes(OPEN_SIDE_PANEL_PARAMETER)) {
     return (tab) => browser.windows.create({ url: `${browser.runtime.getURL('/sidepanel.html')}?window=${tab.windowId}`, focused: false });
