@@ -90,8 +90,9 @@ async function findPage(
 }
 
 /**
- * `found`, or its failure told with the marked page's own state (its address and load state), so that a
- * popup that never opened says whether the page it was asked for had loaded.
+ * `found`, or its failure told with the marked page's address and load state, how far the e2e hook got with
+ * it (the steps it notes in the page's sessionStorage), and every tab's address: so a popup that never
+ * opened says whether the hook never heard of the page, could not open the tab, or opened it unseen.
  */
 async function sayingPageState<T>(page: Page, found: Promise<T>): Promise<T> {
   try {
