@@ -10,11 +10,21 @@ export const OPEN_SETTINGS_PARAMETER = 'gloss-e2e-open-settings';
 /** A page whose address carries this parameter gets a side panel following its window, in a window of its own. */
 export const OPEN_SIDE_PANEL_PARAMETER = 'gloss-e2e-open-side-panel';
 
+/**
+ * A tab whose address carries this parameter, its value a marked page's address, is where the hook
+ * opens the Gloss page that mark asks for (harness/firefox.ts keeps such a tab ready): Puppeteer already knows
+ * that tab, while it now and then never hears of one the extension creates.
+ */
+export const HOLDER_PARAMETER = 'gloss-e2e-holder';
+
 /** The message a marked page's content script sends once the page has loaded. */
 export const MARKED_PAGE_LOADED = 'gloss-e2e-marked-page-loaded';
 
+/** Whether `url` carries `mark` as a parameter of its own (a kept tab's address carries it only inside its value). */
+export const hasMark = (url: string, mark: string): boolean => URL.canParse(url) && new URL(url).searchParams.has(mark);
+
 export const isMarkedAddress = (url: string): boolean =>
-  [OPEN_POPUP_PARAMETER, OPEN_SETTINGS_PARAMETER, OPEN_SIDE_PANEL_PARAMETER].some((mark) => url.includes(mark));
+  [OPEN_POPUP_PARAMETER, OPEN_SETTINGS_PARAMETER, OPEN_SIDE_PANEL_PARAMETER].some((mark) => hasMark(url, mark));
 
 export const isMarkedPageLoaded = (message: unknown): boolean =>
   typeof message === 'object' && message !== null && (message as { type?: unknown }).type === MARKED_PAGE_LOADED;

@@ -6,6 +6,7 @@ import { FIREFOX_E2E_BUILD, FIREFOX_PATH } from './paths';
 
 /** Must match extension/e2e-marks.ts and HOOK_NOTE_KEY in extension/background/e2e-hooks.ts. */
 const HOOK_NOTE_KEY = 'gloss-e2e-hook';
+const HOLDER_PARAMETER = 'gloss-e2e-holder';
 const OPEN_POPUP_PARAMETER = 'gloss-e2e-open-popup';
 const OPEN_SETTINGS_PARAMETER = 'gloss-e2e-open-settings';
 const OPEN_SIDE_PANEL_PARAMETER = 'gloss-e2e-open-side-panel';
@@ -98,9 +99,15 @@ async function sayingPageState<T>(page: Page, found: Promise<T>): Promise<T> {
   try {
     return await found;
   } catch (error) {
-    const state = await page
-      .evaluate((key) => `${location.href} (${document.readyState}); the hook: ${sessionStorage.getItem(key) ?? 'nothing'}`, HOOK_NOTE_KEY)
-      .catch(() => 'unknown');
+    const state = await Promise.race([
+      page
+        .evaluate(
+          (key) => `${location.href} (${document.readyState}); the hook: ${sessionStorage.getItem(key) ?? 'nothing'}`,
+          HOOK_NOTE_KEY,
+        )
+        .catch(() => 'unknown'),
+      pause(ASK_LIMIT_MS).then(() => 'no answer'),
+    ]);
     const open = await Promise.all(
       (await page.browser().pages()).map((other) =>
         Promise.race([other.evaluate(() => location.href).catch(() => '?'), pause(ASK_LIMIT_MS).then(() => '…')]),
@@ -110,30 +117,42 @@ async function sayingPageState<T>(page: Page, found: Promise<T>): Promise<T> {
   }
 }
 
-/** What the e2e hook noted in the marked page (see sayingPageState), or ''. */
-const hookNotes = (page: Page) =>
-  page.evaluate((key) => sessionStorage.getItem(key) ?? '', HOOK_NOTE_KEY).catch(() => '') as Promise<string>;
+/** How long a kept tab may stay where it is once its marked page has loaded, before the hook is taken to have failed. */
+const HOLDER_LIMIT_MS = 30_000;
+
+/** `holder` once its address satisfies `wanted`; waits while the e2e hook loads the Gloss page there. */
+async function becomes(holder: Page, wanted: (href: string) => boolean): Promise<Page> {
+  const deadline = Date.now() + HOLDER_LIMIT_MS;
+  let href = '';
+  while (Date.now() < deadline) {
+    // Asked mid-navigation, a page may not answer at all: ask again rather than wait.
+    href = await Promise.race([holder.evaluate(() => location.href).catch(() => href), pause(ASK_LIMIT_MS).then(() => href)]);
+    if (wanted(href)) return holder;
+    await pause(200);
+  }
+  throw new Error(`the kept tab never showed the expected Gloss page in ${HOLDER_LIMIT_MS / 1000} s (it shows ${href})`);
+}
 
 /**
- * Loads `marked` in a new tab and finds the Gloss page the e2e hook opens for it (`wanted`). Puppeteer over
- * BiDi now and then never hears of a tab the extension opened: CI runs failed with the hook's notes saying
- * "opened" and no new tab in Puppeteer's list. Only then, once, the marked page is loaded again in a new
- * tab; any other failure, or a second one, fails the test.
+ * Loads `url` with `mark` in a new tab, and returns it with the Gloss page the e2e hook opens for it
+ * (`wanted`). The hook opens that page in a tab the harness opened first and keeps ready (its address carries
+ * `gloss-e2e-holder` with the marked address), never in a new one: Puppeteer over BiDi now and then never hears
+ * of a tab the extension creates (CI runs failed so, with the hook's notes saying "opened").
  */
-async function openMarked(browser: Browser, marked: string, wanted: (href: string) => boolean): Promise<{ page: Page; found: Page }> {
-  for (let attempt = 1; ; attempt++) {
-    const page = await browser.newPage();
-    // A page left open by an earlier test must not be taken for this one's.
-    const known = new Set(await browser.pages());
-    await page.goto(marked);
-    try {
-      return { page, found: await sayingPageState(page, findPage(browser, wanted, known)) };
-    } catch (error) {
-      if (attempt > 1 || !(await hookNotes(page)).includes('opened')) throw error;
-      console.warn(`The e2e harness loads a marked page again: the hook opened its tab, unseen by Puppeteer (${(error as Error).message})`);
-      await page.close();
-    }
-  }
+async function openMarked(
+  browser: Browser,
+  url: string,
+  mark: string,
+  wanted: (href: string) => boolean,
+): Promise<{ page: Page; found: Page }> {
+  // The mark's value stays the same: the page's address is its key in Gloss's store, the same on every visit.
+  const marked = new URL(url);
+  marked.searchParams.set(mark, '1');
+  const holder = await browser.newPage();
+  await holder.goto(`${new URL('/gloss-e2e-holder', url).href}?${new URLSearchParams({ [HOLDER_PARAMETER]: marked.href })}`);
+  const page = await browser.newPage();
+  await page.goto(marked.href);
+  return { page, found: await sayingPageState(page, becomes(holder, wanted)) };
 }
 
 /** Starts Firefox ESR over WebDriver BiDi with the e2e build of Gloss installed as a temporary add-on. */
@@ -184,23 +203,26 @@ export async function launchFirefoxWithGloss(
   return {
     browser,
     async openWithPopup(url) {
-      const marked = new URL(url);
-      marked.searchParams.set(OPEN_POPUP_PARAMETER, '1');
       const { page, found: popup } = await openMarked(
         browser,
-        marked.href,
+        url,
+        OPEN_POPUP_PARAMETER,
         (href) => href.startsWith('moz-extension://') && href.includes('/popup.html'),
       );
       await popup.setViewport({ width: 380, height: 600 });
       return { page, popup };
     },
     async openWithSidePanel(url) {
+      const page = await browser.newPage();
+      // A page left open by an earlier test must not be taken for this one's.
+      const known = new Set(await browser.pages());
       const marked = new URL(url);
       marked.searchParams.set(OPEN_SIDE_PANEL_PARAMETER, '1');
-      const { page, found: panel } = await openMarked(
-        browser,
-        marked.href,
-        (href) => href.startsWith('moz-extension://') && href.includes('/sidepanel.html'),
+      await page.goto(marked.href);
+      // A window of its own, as the sidebar would be: there is no tab to keep ready for it.
+      const panel = await sayingPageState(
+        page,
+        findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/sidepanel.html'), known),
       );
       await panel.setViewport({ width: 400, height: 900 });
       return { page, panel };
@@ -215,11 +237,10 @@ export async function launchFirefoxWithGloss(
       return findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/library.html'), known);
     },
     async openSettings(fromUrl) {
-      const marked = new URL(fromUrl);
-      marked.searchParams.set(OPEN_SETTINGS_PARAMETER, '1');
       const { page, found: settings } = await openMarked(
         browser,
-        marked.href,
+        fromUrl,
+        OPEN_SETTINGS_PARAMETER,
         (href) => href.startsWith('moz-extension://') && href.includes('/settings.html'),
       );
       await page.close();

@@ -1,5 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
-import { isMarkedPageLoaded, OPEN_POPUP_PARAMETER, OPEN_SETTINGS_PARAMETER, OPEN_SIDE_PANEL_PARAMETER } from '../e2e-marks';
+import {
+  hasMark,
+  HOLDER_PARAMETER,
+  isMarkedPageLoaded,
+  OPEN_POPUP_PARAMETER,
+  OPEN_SETTINGS_PARAMETER,
+  OPEN_SIDE_PANEL_PARAMETER,
+} from '../e2e-marks';
 import { highlightSelectionIn, stepHighlightsIn } from './highlight-triggers';
 
 export { OPEN_POPUP_PARAMETER, OPEN_SETTINGS_PARAMETER, OPEN_SIDE_PANEL_PARAMETER } from '../e2e-marks';
@@ -66,15 +73,36 @@ function noteInTab(tabId: number, step: string): void {
 
 /** What a marked address asks for, or null. */
 function openerFor(url: string): ((tab: Browser.tabs.Tab) => unknown) | null {
-  if (url.includes(OPEN_SETTINGS_PARAMETER)) return () => browser.runtime.openOptionsPage();
-  if (url.includes(OPEN_POPUP_PARAMETER)) {
-    return (tab) =>
-      browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tab=${tab.id}`, windowId: tab.windowId, active: false });
+  if (hasMark(url, OPEN_SETTINGS_PARAMETER)) {
+    return async () => {
+      const holder = await holderFor(url);
+      return holder === undefined
+        ? browser.runtime.openOptionsPage()
+        : browser.tabs.update(holder, { url: browser.runtime.getURL('/settings.html') });
+    };
   }
-  if (url.includes(OPEN_SIDE_PANEL_PARAMETER)) {
+  if (hasMark(url, OPEN_POPUP_PARAMETER)) {
+    return async (tab) => {
+      const popup = `${browser.runtime.getURL('/popup.html')}?tab=${tab.id}`;
+      const holder = await holderFor(url);
+      return holder === undefined
+        ? browser.tabs.create({ url: popup, windowId: tab.windowId, active: false })
+        : browser.tabs.update(holder, { url: popup });
+    };
+  }
+  if (hasMark(url, OPEN_SIDE_PANEL_PARAMETER)) {
     return (tab) => browser.windows.create({ url: `${browser.runtime.getURL('/sidepanel.html')}?window=${tab.windowId}`, focused: false });
   }
   return null;
+}
+
+/** The tab kept ready for the Gloss page a marked address asks for (its `gloss-e2e-holder` is that address), if one is open; the newest if several are. */
+async function holderFor(markedUrl: string): Promise<number | undefined> {
+  const tabs = await browser.tabs.query({});
+  const holders = tabs.filter(
+    (tab) => tab.url && URL.canParse(tab.url) && new URL(tab.url).searchParams.get(HOLDER_PARAMETER) === markedUrl,
+  );
+  return holders.map((tab) => tab.id).findLast((id) => id !== undefined);
 }
 
 /** How often, and how many times, a marked tab is asked whether it has loaded. */
