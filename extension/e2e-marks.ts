@@ -11,7 +11,7 @@ export const OPEN_SETTINGS_PARAMETER = 'gloss-e2e-open-settings';
 export const OPEN_SIDE_PANEL_PARAMETER = 'gloss-e2e-open-side-panel';
 
 /**
- * A tab whose address carries this parameter, its value a marked page's address, is where the hook
+ * A tab whose address carries this parameter, its value a marked page's address in base64url, is where the hook
  * opens the Gloss page that mark asks for (harness/firefox.ts keeps such a tab ready): Puppeteer already knows
  * that tab, while it now and then never hears of one the extension creates.
  */
@@ -20,7 +20,7 @@ export const HOLDER_PARAMETER = 'gloss-e2e-holder';
 /** The message a marked page's content script sends once the page has loaded. */
 export const MARKED_PAGE_LOADED = 'gloss-e2e-marked-page-loaded';
 
-/** Whether `url` carries `mark` as a parameter of its own (a kept tab's address carries it only inside its value). */
+/** Whether `url` carries `mark` as a parameter of its own, not merely its name somewhere in the address. */
 export const hasMark = (url: string, mark: string): boolean => URL.canParse(url) && new URL(url).searchParams.has(mark);
 
 export const isMarkedAddress = (url: string): boolean =>

@@ -96,12 +96,15 @@ function openerFor(url: string): ((tab: Browser.tabs.Tab) => unknown) | null {
   return null;
 }
 
-/** The tab kept ready for the Gloss page a marked address asks for (its `gloss-e2e-holder` is that address), if one is open; the newest if several are. */
+/**
+ * The tab kept ready for the Gloss page a marked address asks for, if one is open (the newest if several are).
+ * Its `gloss-e2e-holder` is the marked address in base64url, so that its own address names no mark: builds
+ * before the kept tabs (the bench's baseline) would take it for a marked page.
+ */
 async function holderFor(markedUrl: string): Promise<number | undefined> {
+  const wanted = btoa(markedUrl).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
   const tabs = await browser.tabs.query({});
-  const holders = tabs.filter(
-    (tab) => tab.url && URL.canParse(tab.url) && new URL(tab.url).searchParams.get(HOLDER_PARAMETER) === markedUrl,
-  );
+  const holders = tabs.filter((tab) => tab.url && URL.canParse(tab.url) && new URL(tab.url).searchParams.get(HOLDER_PARAMETER) === wanted);
   return holders.map((tab) => tab.id).findLast((id) => id !== undefined);
 }
 
