@@ -45,6 +45,10 @@ const WELCOME_LIMIT_MS = 30_000;
 /** A page that takes longer than this to say its address is asked again on the next round. */
 const ASK_LIMIT_MS = 2_000;
 
+/** The page's address as the page itself says it, `onError` if it cannot, `onSilence` if it has not within ASK_LIMIT_MS. */
+const askAddress = (page: Page, onError: string, onSilence: string): Promise<string> =>
+  Promise.race([page.evaluate(() => location.href).catch(() => onError), pause(ASK_LIMIT_MS).then(() => onSilence)]);
+
 /**
  * The first page, not among `known`, whose address satisfies `predicate`; waits for it to open.
  *
@@ -72,8 +76,7 @@ async function findPage(
         const before = seen.get(page);
         if (before !== undefined && before !== '' && before !== 'about:blank') return before;
         // The target's reported URL can stay about:blank over BiDi; ask the page itself.
-        const asked = page.evaluate(() => location.href).catch(() => '');
-        return Promise.race([asked, pause(ASK_LIMIT_MS).then(() => before ?? '')]);
+        return askAddress(page, '', before ?? '');
       }),
     );
     for (const [index, page] of pages.entries()) {
@@ -110,11 +113,7 @@ async function sayingPageState<T>(page: Page, found: Promise<T>): Promise<T> {
         .catch(() => 'unknown'),
       pause(ASK_LIMIT_MS).then(() => 'no answer'),
     ]);
-    const open = await Promise.all(
-      (await page.browser().pages()).map((other) =>
-        Promise.race([other.evaluate(() => location.href).catch(() => '?'), pause(ASK_LIMIT_MS).then(() => '…')]),
-      ),
-    );
+    const open = await Promise.all((await page.browser().pages()).map((other) => askAddress(other, '?', '…')));
     throw new Error(`${(error as Error).message}; the marked page: ${state}; all tabs: ${JSON.stringify(open)}`, { cause: error });
   }
 }
@@ -129,7 +128,7 @@ async function becomes(holder: Page, wanted: (href: string) => boolean, signal: 
   while (Date.now() < deadline) {
     signal.throwIfAborted();
     // Asked mid-navigation, a page may not answer at all: ask again rather than wait.
-    href = await Promise.race([holder.evaluate(() => location.href).catch(() => href), pause(ASK_LIMIT_MS).then(() => href)]);
+    href = await askAddress(holder, href, href);
     if (wanted(href)) return holder;
     await pause(200);
   }

@@ -74,26 +74,24 @@ function noteInTab(tabId: number, step: string): void {
 /** What a marked address asks for, or null. */
 function openerFor(url: string): ((tab: Browser.tabs.Tab) => unknown) | null {
   if (hasMark(url, OPEN_SETTINGS_PARAMETER)) {
-    return async () => {
-      const holder = await holderFor(url);
-      return holder === undefined
-        ? browser.runtime.openOptionsPage()
-        : browser.tabs.update(holder, { url: browser.runtime.getURL('/settings.html') });
-    };
+    return () => openInKeptTab(url, browser.runtime.getURL('/settings.html'), () => browser.runtime.openOptionsPage());
   }
   if (hasMark(url, OPEN_POPUP_PARAMETER)) {
-    return async (tab) => {
+    return (tab) => {
       const popup = `${browser.runtime.getURL('/popup.html')}?tab=${tab.id}`;
-      const holder = await holderFor(url);
-      return holder === undefined
-        ? browser.tabs.create({ url: popup, windowId: tab.windowId, active: false })
-        : browser.tabs.update(holder, { url: popup });
+      return openInKeptTab(url, popup, () => browser.tabs.create({ url: popup, windowId: tab.windowId, active: false }));
     };
   }
   if (hasMark(url, OPEN_SIDE_PANEL_PARAMETER)) {
     return (tab) => browser.windows.create({ url: `${browser.runtime.getURL('/sidepanel.html')}?window=${tab.windowId}`, focused: false });
   }
   return null;
+}
+
+/** Loads `page` into the tab kept ready for `markedUrl`, or, with none kept, does `otherwise`. */
+async function openInKeptTab(markedUrl: string, page: string, otherwise: () => Promise<unknown>): Promise<unknown> {
+  const holder = await holderFor(markedUrl);
+  return holder === undefined ? otherwise() : browser.tabs.update(holder, { url: page });
 }
 
 /**
