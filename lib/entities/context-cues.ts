@@ -82,6 +82,12 @@ export function threatNearby(text: string, start: number, end: number, radius = 
   return NEARBY_THREAT.test(b) || NEARBY_THREAT.test(a);
 }
 
+/**
+ * Lower-case words that say what kind of group the noun after them is: "the X cybercriminal group", "the X
+ * state-sponsored espionage group", "the X threat actors".
+ */
+const GROUP_DESCRIBING = String.raw`(?:threat|APT|hacking|hacker|hacktivist|cybercrime|cyber-?criminal|criminal|e-?crime|extortion|(?:cyber-?)?espionage|state-sponsored|nation-state|financially${S}motivated)`;
+
 interface CueRule {
   regex: RegExp;
   kind: CueKind;
@@ -94,7 +100,7 @@ const CUE_RULES: readonly CueRule[] = [
   // "the X group", "the X gang", "the X threat actors", "the X (ABBR) group", "X ransomware gang/group/operators/affiliates"
   {
     regex: new RegExp(
-      String.raw`\b[Tt]he${S}(${NAME})${S}(?:\([A-Z][A-Z0-9]{1,5}\)${S})?(?:(?:threat${S})?actors?|group|gang|crew|threat${S}group|APT${S}group|hacking${S}group|cybercrime${S}group)\b`,
+      String.raw`\b[Tt]he${S}(${NAME})${S}(?:\([A-Z][A-Z0-9]{1,5}\)${S})?(?:${GROUP_DESCRIBING}${S}){0,2}(?:actors?|group|gang|crew|collective|syndicate)\b`,
       'g',
     ),
     kind: 'actor',
@@ -108,14 +114,14 @@ const CUE_RULES: readonly CueRule[] = [
   // "threat actor X", "APT group X", "group named X", "threat actor dubbed X", "the crew known as X"
   {
     regex: new RegExp(
-      String.raw`\b(?:threat${S}actors?|threat${S}groups?|APT${S}groups?|hacking${S}group|cybercrime${S}group)${S}(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`,
+      String.raw`\b(?:threat${S}actors?|threat${S}groups?|APT${S}groups?|hacking${S}group|cybercrime${S}group)(?:${S}|,${S}(?=named|called|dubbed|known${S}as|tracked${S}as))(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`,
       'g',
     ),
     kind: 'actor',
     group: 1,
   },
   {
-    regex: new RegExp(String.raw`\b(?:group|actor|gang|crew)${S}(?:named|called|dubbed|known${S}as)${S}${OPEN_QUOTE}(${NAME})`, 'g'),
+    regex: new RegExp(String.raw`\b(?:group|actor|gang|crew),?${S}(?:named|called|dubbed|known${S}as)${S}${OPEN_QUOTE}(${NAME})`, 'g'),
     kind: 'actor',
     group: 1,
   },

@@ -81,6 +81,23 @@ describe('names proposed by context', () => {
       'Orchid',
     ]);
   });
+  it('a group noun set off by a comma before its name: "a crew, known as X", "a threat actor, dubbed X"', () => {
+    expect(cued('Another crew, known as B.R.Z., sold access; a threat actor, dubbed Tallow Moth, struck')).toEqual([
+      'B.R.Z.',
+      'Tallow Moth',
+    ]);
+    // The comma alone is no cue: "the group, Kestrel said" names no group.
+    expect(cued('the group, Kestrel said, was small')).toEqual([]);
+  });
+  it('the X group with up to two words that say what kind of group it is, or a collective or syndicate', () => {
+    expect(
+      cued(
+        'the Saltmarsh cybercriminal group; the Velvet Orchid state-sponsored espionage group; the Copperhand syndicate; the NoirVolt hacktivist collective',
+      ),
+    ).toEqual(['Saltmarsh', 'Velvet Orchid', 'Copperhand', 'NoirVolt']);
+    // Other words between the name and the noun are no cue: "the Windows support group".
+    expect(cued('the Kestrel support group; the Kestrel working group')).toEqual([]);
+  });
   it('tracked as X, the aliases X and Y, alias X', () => {
     expect(cued('Microsoft tracks this group as Mint Sandstorm')).toEqual(['Mint Sandstorm']);
     expect(cued('known by the aliases ‘Hydro’ and ‘JiiN’')).toEqual(['Hydro', 'JiiN']);
