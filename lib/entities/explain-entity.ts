@@ -92,7 +92,7 @@ export function explainEntity(
     const sure = aboutPercent(model.confidence);
     why.push(
       model.doubts
-        ? `The learned model leans to another reading, not surely enough to overrule the text (${sure} sure it is right)`
+        ? `The learned model doubts it, not enough to overrule the text, which calls it a group (${sure} sure it is right)`
         : model.agreesWithRules
           ? `The learned model agrees (${sure} sure)`
           : `Found by the learned model, ${sure} sure (trained on labelled threat reports; no list or rule named it here)`,

@@ -54,7 +54,7 @@ export interface ModelSpan {
   end: number;
   /** The model's calibrated probability that its decision is right (`calibration.ts`). */
   confidence: number;
-  /** A cue-only actor kept though the model leans to another reading (not surely enough to overrule it). */
+  /** A cue-only actor kept though the model leans to another reading: nothing, or software not surely enough to overrule it. */
   doubted?: boolean;
   /** The class scores themselves (none, actor, malware, tool), only from a model built with `keepScores` (evaluation). */
   scores?: number[];
@@ -113,10 +113,13 @@ export function modelFromWeights(
       // Joined as a union, only names where the rules found nothing can count: judge only those.
       const free =
         combine === 'union' ? freeOfRules(ruleEntities) : combine === 'checked' ? freeOfRules(keptWithoutCheck(ruleEntities)) : () => true;
-      // Checked: the rules' cue-only actor stays where the model is unsure of its other reading.
+      // Checked: the rules' cue-only actor stays unless the model is sure it is software (`checked-by-model.ts`).
       const checkedAt = combine === 'checked' ? cueOnlyActorSpans(ruleEntities) : undefined;
+      // Per slot: whether the name's own features argue for `none` harder than the gate.
+      const gated: boolean[] = [];
       doc.candidates.forEach((candidate, i) => {
         if (!free(candidate)) return;
+        const checked = checkedAt?.has(`${candidate.start}:${candidate.end}`) ?? false;
         const surface = doc.surfaces[i];
         let slot = slotOf.get(surface);
         if (slot === undefined) {
@@ -127,27 +130,25 @@ export function modelFromWeights(
           scorer.addName(doc, candidate, doc.keys[i], known, scores);
           let most = -Infinity;
           for (let c = 1; c < nClasses; c++) most = Math.max(most, scores[c]);
-          // A name whose own features argue for `none` harder than the gate is not judged anywhere.
-          if (scores[NONE] - most > gate) slot = -1;
-          else {
-            if ((slot + 1) * nClasses > pool.length) {
-              const grown = new Float64Array(pool.length * 2);
-              grown.set(pool);
-              pool = grown;
-            }
-            for (let c = 0; c < nClasses; c++) pool[slot * nClasses + c] = scores[c];
+          gated.push(scores[NONE] - most > gate);
+          if ((slot + 1) * nClasses > pool.length) {
+            const grown = new Float64Array(pool.length * 2);
+            grown.set(pool);
+            pool = grown;
           }
+          for (let c = 0; c < nClasses; c++) pool[slot * nClasses + c] = scores[c];
           slotOf.set(surface, slot);
         }
-        if (slot < 0) return;
+        // A gated name is not judged anywhere, unless it is a checked actor: its details show the model's doubt.
+        if (gated[slot] && !checked) return;
         for (let c = 0; c < nClasses; c++) scores[c] = pool[slot * nClasses + c];
-        if (!scorer.addPlace(doc, candidate, knownOf[slot], scores)) return;
+        if (!scorer.addPlace(doc, candidate, knownOf[slot], scores, checked)) return;
         let best = NONE;
         for (let c = 1; c < nClasses; c++) if (scores[c] > scores[best]) best = c;
         // Decided on the plain softmax, the units the threshold was chosen in: the calibration changes what the
         // details say, never a decision. (Platt scaling, which ships, is monotone in this very probability, so
-        // re-choosing the cut in its units by the same CV would keep the same actors: 0.8 plain is 0.80 there.)
-        if (best !== ACTOR && checkedAt?.has(`${candidate.start}:${candidate.end}`) && softmaxAt(scores, best) < KEEP_ACTOR_BELOW) {
+        // re-choosing the cut in its units by the same CV would keep the same actors.)
+        if (checked && best !== ACTOR && (best === NONE || softmaxAt(scores, best) < KEEP_ACTOR_BELOW)) {
           kept.push({
             kind: 'threat-actor',
             start: candidate.start,

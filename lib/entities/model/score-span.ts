@@ -16,9 +16,10 @@ export interface SpanScorer {
   /**
    * Adds the features of its place (`placeFeatures`). Returns false, leaving `scores` partly summed, when
    * the candidate cannot come out as anything but `none` whatever the cue phrases around it say: then
-   * those (regular expressions over its neighbourhood, the costly part) are not read at all.
+   * those (regular expressions over its neighbourhood, the costly part) are not read at all. `whole`: sum
+   * every feature all the same (a checked actor's details show the model's confidence).
    */
-  addPlace(doc: SpanDocument, c: Candidate, known: readonly string[], scores: Float64Array): boolean;
+  addPlace(doc: SpanDocument, c: Candidate, known: readonly string[], scores: Float64Array, whole?: boolean): boolean;
 }
 
 export function spanScorer(names: readonly string[], weights: ArrayLike<number>, nClasses: number): SpanScorer {
@@ -82,7 +83,7 @@ export function spanScorer(names: readonly string[], weights: ArrayLike<number>,
       const kinds = d.ruleKindsOfName.get(key);
       if (kinds) for (const kind of kinds) add(doc.get(kind), scores);
     },
-    addPlace(d, c, known, scores) {
+    addPlace(d, c, known, scores, whole = false) {
       const { text, lower, word, tokens } = d;
       const shape = spanShape(d, c);
       const label = ruleLabel(c);
@@ -103,7 +104,7 @@ export function spanScorer(names: readonly string[], weights: ArrayLike<number>,
       if (c.otherKind) add(other.get(c.otherKind), scores);
       for (const fact of known) add(pair(dictRule, fact, label), scores);
       const bound = cueBound.get(label);
-      if (bound && !mayBeatNone(scores, bound)) return false;
+      if (!whole && bound && !mayBeatNone(scores, bound)) return false;
       const cues = cuesAround(text, c.start, c.end);
       if (cues.actor) {
         add(cue.get('actor'), scores);

@@ -57,7 +57,7 @@ describe('why an entity is there', () => {
     });
     expect(why).toEqual([
       'The text names it as a group (a cue such as “the X gang”, “tracked as X”, “threat actor X”)',
-      'The learned model leans to another reading, not surely enough to overrule the text (about 75% sure it is right)',
+      'The learned model doubts it, not enough to overrule the text, which calls it a group (about 75% sure it is right)',
     ]);
     expect(readFoundBy({ model: { confidence: 0.76, agreesWithRules: true, doubts: true } })?.model).toEqual({
       confidence: 0.76,

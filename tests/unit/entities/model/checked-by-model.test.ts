@@ -168,6 +168,21 @@ describe('how sure the model must be to recast a cue-only actor', () => {
     // e^6 / (3 + e^6) ≈ 0.99.
     expect(at(modelSaying(6).findSpans(sentence, [trickbot]))).toMatchObject({ kind: 'malware' });
   });
+  it('never drops it for `none`: a name the text calls a group stays one, however sure the model is that it is nothing', () => {
+    // The model learned from AnnoCTR that "gang" after a new name means no actor ("the Quillfeather gang").
+    const calibration: Calibration = { method: 'platt', slope: 0.1, offset: 1.2 };
+    const sayingNone = (gate: number) => modelFromWeights(['bias'], [6, 0, 0, 0], () => [], 'checked', gate, { calibration });
+    // Whether it is sure at the name alone (past the gate, 1) or only with the words around it (no gate).
+    for (const gate of [1, Infinity]) {
+      const kept = at(sayingNone(gate).findSpans(sentence, [trickbot]));
+      expect(kept).toMatchObject({ kind: 'threat-actor', doubted: true });
+      // Every feature summed, though `none` was sure to win before the cue phrases were read.
+      expect(kept!.confidence).toBe(calibratedAt(calibration, [6, 0, 0, 0], classOf('threat-actor')));
+    }
+    // A name the rules did not propose is still not judged past the gate, nor kept as nothing.
+    expect(sayingNone(1).findSpans(sentence, [])).toEqual([]);
+    expect(sayingNone(Infinity).findSpans(sentence, [])).toEqual([]);
+  });
   it('says that the model doubts the actor it keeps, with its calibrated confidence', () => {
     const calibration: Calibration = { method: 'platt', slope: 0.1, offset: 1.2 };
     const kept = at(modelSaying(0.5, calibration).findSpans(sentence, [trickbot]))!;
