@@ -111,10 +111,10 @@ const CUE_RULES: readonly CueRule[] = [
     kind: 'actor',
     group: 1,
   },
-  // "threat actor X", "APT group X", "group named X", "threat actor dubbed X", "the crew known as X"
+  // "threat actor X", "APT group X", "the hacktivist group X", "group named X", "threat actor dubbed X", "the crew known as X"
   {
     regex: new RegExp(
-      String.raw`\b(?:threat${S}actors?|threat${S}groups?|APT${S}groups?|hacking${S}group|cybercrime${S}group)(?:${S}|,${S}(?=named|called|dubbed|known${S}as|tracked${S}as))(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`,
+      String.raw`\b(?:threat${S}actors?|${GROUP_DESCRIBING}${S}(?:groups?|gangs?|crews?|collective|syndicate))(?:${S}|,${S}(?=named|called|dubbed|known${S}as|tracked${S}as))(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`,
       'g',
     ),
     kind: 'actor',

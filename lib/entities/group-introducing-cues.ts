@@ -35,9 +35,9 @@ const NAME_LAST_RULES: readonly RegExp[] = [
     String.raw`\b(?:group|gang|crew|collective|cluster|threat${S}actor)${S}(?:that${S}|which${S})?(?:we|researchers|analysts)${S}(?:have${S}|now${S})?(?:dubb(?:ed)?|call(?:ed)?|named?|label(?:l?ed)?|track(?:ed)?${S}as|refer${S}to${S}as)${S}${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
-  // "the group — which refers to itself as X", "a gang that calls itself X" (within the sentence)
+  // "the group — which refers to itself as X", "a gang that calls itself X", "a crew calling itself X" (within the sentence)
   new RegExp(
-    String.raw`\b(?:group|gang|crew|collective|actors?|hackers?|operators?)\b[^.!?\n]{0,60}?\b(?:refers?|referred|call(?:s|ed)?|names?|named|brands?|branded|styles?|styled|describes?|described)${S}(?:to${S})?(?:itself|themselves)${S}(?:as${S})?(?:the${S})?${OPEN_QUOTE}(${NAME})`,
+    String.raw`\b(?:group|gang|crew|collective|actors?|hackers?|operators?)\b[^.!?\n]{0,60}?\b(?:refers?|referred|referring|call(?:s|ed|ing)?|names?|named|naming|brands?|branded|branding|styles?|styled|styling|describes?|described|describing)${S}(?:to${S})?(?:itself|themselves)${S}(?:as${S})?(?:the${S})?${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
 ];

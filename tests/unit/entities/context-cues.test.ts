@@ -95,6 +95,11 @@ describe('names proposed by context', () => {
         'the Saltmarsh cybercriminal group; the Velvet Orchid state-sponsored espionage group; the Copperhand syndicate; the NoirVolt hacktivist collective',
       ),
     ).toEqual(['Saltmarsh', 'Velvet Orchid', 'Copperhand', 'NoirVolt']);
+    // The same words before the noun, the name after it.
+    expect(cued('The hacktivist group Sunhollow Legion defaced websites; the extortion crew "Palehorn" leaked files')).toEqual([
+      'Sunhollow Legion',
+      'Palehorn',
+    ]);
     // Other words between the name and the noun are no cue: "the Windows support group".
     expect(cued('the Kestrel support group; the Kestrel working group')).toEqual([]);
   });

@@ -24,6 +24,8 @@ describe('names a text gives a group it introduces (issue 13)', () => {
   it('takes the name a group gives itself: "the group — which refers to itself as X", "a gang that calls itself X"', () => {
     expect(cued('The group — which refers to itself as Vice Society — leaks data.')).toContain('Vice Society');
     expect(cued('A gang that calls itself “Lapsus” took credit.')).toContain('Lapsus');
+    expect(cued('A previously unknown extortion crew calling itself "Palehorn" leaked the files.')).toContain('Palehorn');
+    expect(cued('The actors, referring to themselves as Null Tide, posted a manifesto.')).toContain('Null Tide');
     // Not across a sentence end, and not a program calling itself something.
     expect(cued('The group struck. The packer calls itself Ghost.')).not.toContain('Ghost');
   });
