@@ -10,7 +10,8 @@ interface EntityButtonProps {
 
 /**
  * One entity: its name as the page wrote it, what it resolves to, and its mention count. Its accessible
- * name is what it shows, "Storm-1152 (17)", "Octo Tempest → Scattered Spider (1)", "4d5e… SHA-256 (1)", so
+ * name is what it shows, "Storm-1152 (17)", "Octo Tempest → Scattered Spider (1)", "4d5e… SHA-256 (1)",
+ * "google.com Domain · popular site (1)" (an indicator on a MISP warninglist), so
  * a person using voice control can say what they see (WCAG 2.5.3); the description then says in words what
  * the arrow means ("Resolved to Scattered Spider"), with a verdict and a pick among an ambiguous name's actors.
  */
@@ -44,6 +45,7 @@ export function EntityButton({ entity, expanded, panelId, onToggle }: EntityButt
         <span class="entity-label">
           <span class="entity-name">{entity.name}</span>
           {typeLabel && <span class="entity-type"> {typeLabel}</span>}
+          {entity.kind === 'indicator' && entity.warning && <span class="entity-warning"> · {entity.warning.short}</span>}
           {resolved && <span class="entity-resolved"> → {entity.canonical}</span>}
           {confirmed && (
             <span class="entity-verdict" aria-hidden="true" title="Confirmed by you">

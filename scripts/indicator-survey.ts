@@ -4,19 +4,22 @@
  * reports (../shared/data/annoctr, threat reports whose IOC lists the annotators left in the text).
  * Ordinary pages should list next to none; threat reports should keep theirs.
  *
- *     npx tsx scripts/indicator-survey.ts [--list]
+ *     npx tsx scripts/indicator-survey.ts [--list] [--no-warninglists]
  *
- * `--list` prints every indicator found, per page.
+ * `--list` prints every indicator found, per page; `--no-warninglists` leaves MISP's warninglists out.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractArticle } from '../lib/article/extract-article';
 import { findIndicators } from '../lib/entities/indicators';
+import { shippedWarninglists } from '../lib/entities/shipped-warninglists';
 import type { Entity } from '../lib/entities/types';
 import { FIXTURES_DIR } from '../harness/paths';
 import { documentFrom } from '../tests/support/load-html';
 
 const list = process.argv.includes('--list');
+// `--no-warninglists`: as before MISP's warninglists were read.
+const warninglists = !process.argv.includes('--no-warninglists');
 const ANNOCTR = path.join(import.meta.dirname, '..', '..', 'shared', 'data', 'annoctr');
 
 function tally(found: Entity[]): Record<string, number> {
@@ -29,7 +32,7 @@ function survey(label: string, texts: { name: string; text: string }[]): void {
   const total: Record<string, number> = {};
   let pagesWithAny = 0;
   for (const { name, text } of texts) {
-    const found = findIndicators(text);
+    const found = findIndicators(text, warninglists ? shippedWarninglists() : undefined);
     if (found.length) pagesWithAny++;
     for (const [type, n] of Object.entries(tally(found))) total[type] = (total[type] ?? 0) + n;
     if (list && found.length) console.log(`  ${name}: ${found.map((e) => `${e.indicatorType}:${e.canonical}`).join(' | ')}`);

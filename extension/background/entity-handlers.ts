@@ -128,13 +128,16 @@ export const entityDetails: Handler<'entity-details'> = async ({ entity }) => {
       : readAmbiguousRefs(entity.ambiguous)
           .map(({ name, pick }) => ({ name, pick, everywhere: null, candidates: names.candidates(name) }))
           .filter((a) => a.candidates.length > 1);
+  const indicatorType = readIndicatorType(entity.indicatorType);
   const details = describeEntity(
     {
       ...entity,
       mentions: [],
       foundBy: readFoundBy(entity.foundBy),
       candidates: readCandidates(entity.candidates),
-      indicatorType: readIndicatorType(entity.indicatorType),
+      indicatorType,
+      // Looked up again here rather than taken from the message: the popup's word is never shown as fact.
+      warning: indicatorType && entity.kind === 'indicator' ? data.warninglists?.(indicatorType, entity.canonical) : undefined,
       ambiguous,
     },
     { actors, software: data.software ?? [], userActorKeys },

@@ -51,7 +51,7 @@ export function explainAmbiguousName(ambiguous: AmbiguousName, taken: string): s
 }
 
 export function explainEntity(
-  entity: Pick<Entity, 'kind' | 'name' | 'canonical' | 'candidates' | 'foundBy' | 'attackId' | 'indicatorType'> & {
+  entity: Pick<Entity, 'kind' | 'name' | 'canonical' | 'candidates' | 'foundBy' | 'attackId' | 'indicatorType' | 'warning'> & {
     ambiguous?: readonly AmbiguousName[];
   },
   record?: ExplainedRecord,
@@ -108,6 +108,10 @@ export function explainEntity(
   // CVE ids, indicators, organisations and places are found by their form or their own lists: say which.
   const byKind = why.length === 0 ? explainKind(entity.kind, entity.indicatorType) : null;
   if (byKind) why.push(byKind);
+  if (entity.kind === 'indicator' && entity.warning)
+    why.push(
+      `On a MISP warninglist as ${entity.warning.label}: shown because the text presents it as an indicator here, but not reported as malicious unless you confirm it`,
+    );
   return why;
 }
 

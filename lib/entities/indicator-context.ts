@@ -15,6 +15,9 @@
  * - the page reads as a threat report with indicators: it has a hash, anything defanged, or says
  *   "indicators of compromise" / "IOCs".
  * IP addresses and hashes are always indicators: prose seldom names them otherwise.
+ * `presentedLocally` asks the same of every value without the page-wide reasons: a value on a
+ * warninglist (`warninglists.ts`: `google.com`, `192.168.1.1`) counts only where the text presents it so.
+ * A trade word is a whole word: "redirect_uri" and "download_url" in a spec's code are no cues.
  *
  * Linear: the trade words are found in one regex pass over the text (each alternative a literal that
  * starts at a word boundary), line and sentence ends in one scan each; each candidate then looks them
@@ -35,38 +38,38 @@ const CUES = new RegExp(
       'cnc',
       'command[ -](?:and|&)[ -]control',
       'payloads?',
-      'beacon\\w*',
+      'beacon[a-z]*',
       'hosted',
       'hosting',
-      'download\\w*',
+      'download[a-z]*',
       'droppers?',
       'dropped',
       'malicious',
-      'phish\\w*',
-      'exfiltrat\\w*',
+      'phish[a-z]*',
+      'exfiltrat[a-z]*',
       'callbacks?',
       'iocs?',
       'indicators?',
-      'sinkhole\\w*',
+      'sinkhole[a-z]*',
       'staging',
       'attackers?',
       'malware',
       'backdoors?',
       'implants?',
       'ransomware',
-      'trojan\\w*',
+      'trojan[a-z]*',
       'compromised',
-      'spoof\\w*',
-      'typosquat\\w*',
+      'spoof[a-z]*',
+      'typosquat[a-z]*',
       'look-?alike',
-      'impersonat\\w*',
-      'redirect\\w*',
+      'impersonat[a-z]*',
+      'redirect[a-z]*',
       'contact(?:ed|s)',
       'connect(?:s|ed)',
       'resolv(?:es|ed)',
       'registered',
       'infrastructure',
-      'exploit\\w*',
+      'exploit[a-z]*',
       'botnet',
       'stealer',
       'loader',
@@ -136,13 +139,22 @@ function aloneOnLine(lines: Lines, start: number, end: number): boolean {
 
 /** The candidates a reader would take for indicators: see the module comment. */
 export function presentedAsIndicators(refanged: RefangedText, candidates: readonly Candidate[]): Candidate[] {
-  const text = refanged.text;
   if (!candidates.some((c) => CONTEXT_TYPES.has(c.type))) return [...candidates];
   const threatReport =
     candidates.some((c) => c.type === 'md5' || c.type === 'sha1' || c.type === 'sha256' || refanged.wasDefanged(c.start, c.end)) ||
-    IOC_PAGE.test(text);
+    IOC_PAGE.test(refanged.text);
   if (threatReport) return [...candidates];
+  const local = presentedLocally(refanged, candidates);
+  return candidates.filter((c, i) => !CONTEXT_TYPES.has(c.type) || local[i]);
+}
 
+/**
+ * For each candidate, whether the text presents it as an indicator right where it is, whatever its type:
+ * defanged, a word of the trade near it, alone on a line of a list, or the whole text. What the page as a
+ * whole is (a threat report, an IOC list) does not count here: a value on a warninglist needs this.
+ */
+export function presentedLocally(refanged: RefangedText, candidates: readonly Candidate[]): boolean[] {
+  const text = refanged.text;
   const lines: Lines = { breaks: lineBreaks(text), text };
   const cueStarts: number[] = [];
   const cueEnds: number[] = [];
@@ -169,15 +181,13 @@ export function presentedAsIndicators(refanged: RefangedText, candidates: readon
     return false;
   };
 
-  const alone = candidates.map((c) => CONTEXT_TYPES.has(c.type) && aloneOnLine(lines, c.start, c.end));
+  const alone = candidates.map((c) => aloneOnLine(lines, c.start, c.end));
   const lineOf = candidates.map((c) => lineAround(lines, c.start).index);
   const textStart = text.length - text.trimStart().length;
   const textEnd = text.trimEnd().length;
   const wholeText = (c: Candidate) => c.start <= textStart && c.end >= textEnd;
-  return candidates.filter((c, i) => {
-    if (!CONTEXT_TYPES.has(c.type)) return true;
-    if (cueNear(c)) return true;
-    if (wholeText(c)) return true;
+  return candidates.map((c, i) => {
+    if (refanged.wasDefanged(c.start, c.end) || cueNear(c) || wholeText(c)) return true;
     if (!alone[i]) return false;
     // A list: another value alone on a line at most two lines away.
     const neighbour = (j: number) =>

@@ -31,8 +31,9 @@
 import tldList from 'tlds';
 import { findHashes, findIpv4, findIpv6, isWordCharAt, isWordCharBefore, type Candidate } from './address-and-hash-indicators';
 import { refangText, type RefangedText } from './defang';
-import { presentedAsIndicators } from './indicator-context';
-import type { Entity, Mention } from './types';
+import { presentedAsIndicators, presentedLocally } from './indicator-context';
+import type { Entity, IndicatorWarning, Mention } from './types';
+import type { WarninglistLookup } from './warninglists';
 
 const TLDS = new Set<string>([...tldList, 'onion']);
 const AMBIGUOUS_TLDS = new Set([
@@ -192,9 +193,14 @@ function pickLongest(candidates: Candidate[]): Candidate[] {
   return chosen;
 }
 
-/** Every indicator in `text` that the text presents as one (see indicator-context.ts), grouped as findIndicatorValues does. */
-export function findIndicators(text: string): Entity[] {
-  return indicatorEntities(text, true);
+/**
+ * Every indicator in `text` that the text presents as one (see indicator-context.ts), grouped as
+ * findIndicatorValues does. With `warninglists`, a value on one of them (a popular site, a private address,
+ * the empty file's hash) is kept only where the text presents it as an indicator right there, whatever the
+ * rest of the page is, and says which list holds it (`warning`).
+ */
+export function findIndicators(text: string, warninglists?: WarninglistLookup): Entity[] {
+  return indicatorEntities(text, true, warninglists);
 }
 
 /** Every value of an indicator's form in `text`, one entity per distinct (refanged) value, in order of first mention. */
@@ -202,12 +208,30 @@ export function findIndicatorValues(text: string): Entity[] {
   return indicatorEntities(text, false);
 }
 
-function indicatorEntities(text: string, presentedOnly: boolean): Entity[] {
+/** Each candidate's warning, for those on a warninglist that the text presents as indicators where they are. */
+function warnedCandidates(
+  refanged: RefangedText,
+  candidates: Candidate[],
+  lookup: WarninglistLookup,
+): Map<Candidate, IndicatorWarning | null> {
+  const warned = new Map<Candidate, IndicatorWarning | null>();
+  let local: boolean[] | undefined;
+  candidates.forEach((c, i) => {
+    const warning = lookup(c.type, c.value);
+    if (!warning) return;
+    local ??= presentedLocally(refanged, candidates);
+    warned.set(c, local[i] ? warning : null);
+  });
+  return warned;
+}
+
+function indicatorEntities(text: string, presentedOnly: boolean, warninglists?: WarninglistLookup): Entity[] {
   const refanged = refangText(text);
   const r = refanged.text;
   const found = [...findUrls(r), ...findEmails(r), ...findIpv4(r), ...findIpv6(r), ...findDomains(refanged), ...findHashes(r)];
   const longest = pickLongest(found);
-  const candidates = presentedOnly ? presentedAsIndicators(refanged, longest) : longest;
+  const warned = warninglists ? warnedCandidates(refanged, longest, warninglists) : new Map<Candidate, null>();
+  const candidates = (presentedOnly ? presentedAsIndicators(refanged, longest) : longest).filter((c) => warned.get(c) !== null);
   const entities = new Map<string, Entity>();
   for (const c of candidates) {
     const start = refanged.toOriginal(c.start);
@@ -217,6 +241,7 @@ function indicatorEntities(text: string, presentedOnly: boolean): Entity[] {
     const entity = entities.get(key);
     if (entity) entity.mentions.push(mention);
     else {
+      const warning = warned.get(c);
       entities.set(key, {
         kind: 'indicator',
         indicatorType: c.type,
@@ -224,6 +249,7 @@ function indicatorEntities(text: string, presentedOnly: boolean): Entity[] {
         canonical: c.value,
         aliases: [],
         mentions: [mention],
+        ...(warning && { warning }),
       });
     }
   }

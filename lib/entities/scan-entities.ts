@@ -12,6 +12,7 @@ import { createTechniqueFinder, type AttackTechniqueData } from './techniques';
 import { createOrganizationFinder, type OrganizationRecord } from './organizations';
 import { createPlaceFinder, type PlaceRecord } from './places';
 import { findIndicators } from './indicators';
+import type { WarninglistLookup } from './warninglists';
 import { findVulnerabilities } from './vulnerabilities';
 import { settleOverlaps } from './settle-overlaps';
 import { extendOverProcedures } from './technique-rows';
@@ -38,6 +39,8 @@ export interface EntityData {
   places?: readonly PlaceRecord[];
   /** The learned model (data/entity-model.json, `npm run train:entities`); without it, the rules alone. */
   model?: EntityModelFile | EntityModel;
+  /** Which of MISP's warninglists holds a value (`shipped-warninglists.ts`); without it, none is checked. */
+  warninglists?: WarninglistLookup;
 }
 
 export type KindFinder = (text: string) => Entity[];
@@ -104,7 +107,7 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
     ...(data.techniques ? [createTechniqueFinder(data.techniques, names)] : []),
     createOrganizationFinder(data.organizations ?? [], data.places ?? [], names),
     createPlaceFinder(data.places ?? [], names),
-    findIndicators,
+    (text) => findIndicators(text, data.warninglists),
     findVulnerabilities,
   ];
   function* scanSteps(text: string): Generator<void, Entity[], void> {

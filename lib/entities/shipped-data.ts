@@ -2,7 +2,7 @@
  * The dictionaries Gloss ships (data/, with their attribution in data/THREAT-ACTORS-SOURCES.md).
  * Imported by the background script and the command line, never by a content script: together they
  * are about a megabyte. The entity model (`entity-model.json`, `npm run train:entities`) is trained on AnnoCTR
- * (CC BY-SA 4.0).
+ * (CC BY-SA 4.0); the warninglists are MISP's (CC0, data/warninglists/SOURCE.md).
  */
 import threatActors from '../../data/threat-actors.json';
 import software from '../../data/software.json';
@@ -12,7 +12,16 @@ import places from '../../data/places.json';
 import entityModel from '../../data/entity-model.json';
 import type { EntityModelFile } from './model/entity-model';
 import type { EntityData } from './scan-entities';
+import { shippedWarninglists } from './shipped-warninglists';
 
 export function loadEntityData(): EntityData {
-  return { actors: threatActors, software, techniques: attackTechniques, organizations, places, model: entityModel as EntityModelFile };
+  return {
+    actors: threatActors,
+    software,
+    techniques: attackTechniques,
+    organizations,
+    places,
+    model: entityModel as EntityModelFile,
+    warninglists: shippedWarninglists(),
+  };
 }

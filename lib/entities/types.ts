@@ -40,6 +40,12 @@ export interface Entity {
   attackId?: string;
   /** What an indicator is; `name` and `canonical` hold it refanged. */
   indicatorType?: IndicatorType;
+  /**
+   * An indicator on one of MISP's warninglists (`warninglists.ts`): a popular site, a private or
+   * documentation address, the empty file's hash. Shown because the text presents it as an indicator, but
+   * not to be reported as malicious unless the researcher confirms it.
+   */
+  warning?: IndicatorWarning;
   /** Why the entity is here: what found it (see `lib/entities/model/combine.ts`). */
   foundBy?: FoundBy;
 }
@@ -56,6 +62,15 @@ export interface FoundBy {
    * enough to overrule the cue (`checked-by-model.ts`), at every mention.
    */
   model?: { confidence: number; agreesWithRules: boolean; doubts?: boolean };
+}
+
+/** Which warninglist holds an indicator's value (MISP's file name, `tranco10k`), and what that makes it in words. */
+export interface IndicatorWarning {
+  list: string;
+  /** In two words, beside the value in a list: "popular site". */
+  short: string;
+  /** In a sentence's words: "a popular site (Tranco's top 10,000)". */
+  label: string;
 }
 
 export type IndicatorType = 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256';

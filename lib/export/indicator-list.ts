@@ -1,7 +1,8 @@
 /**
  * A page's indicators as a list to paste into a ticket, a block list or a spreadsheet: each value
  * refanged (as tools read it) or defanged (safe to paste where links turn clickable), its type, and the
- * sentence around its first mention, as plain text (tab-separated, one per line) or CSV.
+ * sentence around its first mention, and the MISP warninglist that calls it benign or special, if one does
+ * (`warninglists.ts`), as plain text (tab-separated, one per line) or CSV.
  *
  * CSV cells are always quoted (RFC 4180) and a cell that starts like a formula (= + - @, tab or CR)
  * gets a leading apostrophe, so a page cannot plant a formula in the researcher's spreadsheet
@@ -20,6 +21,8 @@ export interface IndicatorRow {
   /** The sentence around the first mention, its indicators in the same form as `value`. */
   context: string;
   mentions: number;
+  /** What a MISP warninglist makes the value ("popular site"), or '' when it is on none. */
+  warninglist: string;
 }
 
 /** How each type is named in the list (and in the popup). */
@@ -166,6 +169,7 @@ export function indicatorRows(text: string, entities: readonly Entity[], fanging
         type: e.indicatorType!,
         context: mention ? contextOf(text, mention.start, mention.end, placed) : '',
         mentions: e.mentions.length,
+        warninglist: e.warning?.short ?? '',
       };
     });
 }
@@ -176,17 +180,22 @@ export function csvCell(value: string): string {
   return `"${guarded.replace(/"/g, '""')}"`;
 }
 
-/** The list as a file body: CSV with a header (CRLF line ends), or text of `value<TAB>type<TAB>context` lines. */
+/**
+ * The list as a file body: CSV with a header (CRLF line ends; the last column names the MISP warninglist a
+ * value is on, if any), or text of `value<TAB>type<TAB>context` lines ("Domain (popular site)").
+ */
 export function indicatorList(rows: readonly IndicatorRow[], format: IndicatorListFormat): string {
   if (format === 'csv') {
     const lines = [
-      ['indicator', 'type', 'context', 'mentions'],
-      ...rows.map((r) => [r.value, INDICATOR_TYPE_NAMES[r.type], r.context, String(r.mentions)]),
+      ['indicator', 'type', 'context', 'mentions', 'warninglist'],
+      ...rows.map((r) => [r.value, INDICATOR_TYPE_NAMES[r.type], r.context, String(r.mentions), r.warninglist]),
     ];
     return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
-  // Tabs and line breaks cannot occur in a value or in a squeezed context, so each line splits cleanly.
-  return rows.map((r) => `${r.value}\t${INDICATOR_TYPE_NAMES[r.type]}\t${r.context}`).join('\n') + (rows.length ? '\n' : '');
+  // Tabs and line breaks cannot occur in a value or in a squeezed context, so each line splits cleanly. A
+  // warninglist's word goes with the type, so that every line keeps three fields.
+  const typeOf = (r: IndicatorRow) => `${INDICATOR_TYPE_NAMES[r.type]}${r.warninglist ? ` (${r.warninglist})` : ''}`;
+  return rows.map((r) => `${r.value}\t${typeOf(r)}\t${r.context}`).join('\n') + (rows.length ? '\n' : '');
 }
 
 /** `<title>.indicators.csv` (or `.txt`), safe on every file system, as the page's other exports are named. */

@@ -26,7 +26,7 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     // An indicator: its type is shown and part of its name, its rejection has its article, and it can be confirmed.
     const indicators = entities.getByRole('group', { name: 'Indicators' });
     expect(await indicators.getByRole('button', { name: `${HASH} SHA-256 (1)` }).count()).toBe(1);
-    const address = indicators.getByRole('button', { name: '203.0.113.77 IPv4 address (1)' });
+    const address = indicators.getByRole('button', { name: '203.0.113.77 IPv4 address · documentation address (1)' });
     await address.click();
     await expect.poll(() => entities.getByRole('button', { name: 'Not an indicator' }).count(), WAIT).toBe(1);
     await entities.getByRole('button', { name: 'Confirm indicator' }).click();
@@ -106,7 +106,7 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     await page.goto(env.server.url('ioc-report.html?case=entity-keyboard'));
     const popup = await env.session.openPopupFor(page);
     const entities = popup.getByRole('region', { name: 'Entities' });
-    await entities.getByRole('button', { name: '203.0.113.77 IPv4 address (1)' }).waitFor(WAIT);
+    await entities.getByRole('button', { name: '203.0.113.77 IPv4 address · documentation address (1)' }).waitFor(WAIT);
     const focused = () =>
       popup.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -121,11 +121,14 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
       expect((await focused()).name).toBe(name);
     };
 
-    await tabTo('203.0.113.77 IPv4 address (1)');
+    await tabTo('203.0.113.77 IPv4 address · documentation address (1)');
     await popup.keyboard.press('Enter');
     await expect
-      .poll(() => entities.locator('.entity-why').textContent(), WAIT)
-      .toBe('An IPv4 address in the article text (IP addresses always count as indicators)');
+      .poll(() => entities.locator('.entity-why li').allTextContents(), WAIT)
+      .toEqual([
+        'An IPv4 address in the article text (IP addresses always count as indicators)',
+        'On a MISP warninglist as an IPv4 documentation address (RFC 5737): shown because the text presents it as an indicator here, but not reported as malicious unless you confirm it',
+      ]);
     await tabTo('Confirm indicator');
     await popup.keyboard.press('Enter');
     await expect.poll(() => entities.getByText('Confirmed 203.0.113.77 as an indicator.').count(), WAIT).toBe(1);
@@ -135,7 +138,9 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
 
     await tabTo('Not an indicator');
     await popup.keyboard.press('Enter');
-    await expect.poll(() => entities.getByRole('button', { name: '203.0.113.77 IPv4 address (1)' }).count(), WAIT).toBe(0);
+    await expect
+      .poll(() => entities.getByRole('button', { name: '203.0.113.77 IPv4 address · documentation address (1)' }).count(), WAIT)
+      .toBe(0);
     await expect.poll(async () => (await focused()).name, WAIT).toMatch(/ \(1\)$/);
 
     // The list's own controls show the same ring as the buttons, in place of the browser's thin line.
@@ -156,11 +161,14 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     ]);
     expect(download.suggestedFilename()).toBe('GoldLoader spreads through fake invoices.indicators.csv');
     const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
-    expect(csv[0]).toBe('"indicator","type","context","mentions"');
+    expect(csv[0]).toBe('"indicator","type","context","mentions","warninglist"');
     expect(csv).toContain(
-      '"cdn-invoice-check[.]com","Domain","Emotet then beacons to its C2 server at cdn-invoice-check[.]com and to 203[.]0[.]113[.]77 over HTTPS.","1"',
+      '"cdn-invoice-check[.]com","Domain","Emotet then beacons to its C2 server at cdn-invoice-check[.]com and to 203[.]0[.]113[.]77 over HTTPS.","1",""',
     );
-    expect(csv).toContain(`"${HASH}","SHA-256","The attachment's SHA-256 is ${HASH}, and the operators reused it for weeks.","1"`);
+    expect(csv).toContain(
+      '"203[.]0[.]113[.]77","IPv4 address","Emotet then beacons to its C2 server at cdn-invoice-check[.]com and to 203[.]0[.]113[.]77 over HTTPS.","1","documentation address"',
+    );
+    expect(csv).toContain(`"${HASH}","SHA-256","The attachment's SHA-256 is ${HASH}, and the operators reused it for weeks.","1",""`);
 
     await box.getByLabel('Indicators as').selectOption('refanged');
     await box.getByLabel('File format').selectOption('text');

@@ -315,7 +315,7 @@ describe('Firefox: entities on the sample article', () => {
     closeWhenDone({ page, popup });
     const MALWARE: Step = { role: 'group', name: 'Malware' };
     const INDICATORS: Step = { role: 'group', name: 'Indicators' };
-    const address = button('203.0.113.77 IPv4 address (1)');
+    const address = button('203.0.113.77 IPv4 address · documentation address (1)');
     // Its type is shown and part of its name, so nothing is left to describe before a verdict.
     expect(await descriptionOf(await getByRole(popup, ENTITIES, INDICATORS, address))).toBeNull();
 

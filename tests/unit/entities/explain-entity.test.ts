@@ -25,6 +25,19 @@ describe('why an entity is there', () => {
     expect(readFoundBy(dubbed.foundBy)?.rules).toMatchObject({ cue: 'actor', introduced: true });
   });
 
+  it('says which MISP warninglist an indicator is on, and that it is not reported as malicious unless confirmed', () => {
+    const base = { kind: 'indicator' as const, name: 'github.com', canonical: 'github.com', indicatorType: 'domain' as const };
+    const why = explainEntity({
+      ...base,
+      warning: { list: 'tranco10k', short: 'popular site', label: 'a popular site (Tranco’s top 10,000)' },
+    });
+    expect(why).toEqual([
+      expect.stringMatching(/^A domain the text presents as an indicator/),
+      'On a MISP warninglist as a popular site (Tranco’s top 10,000): shown because the text presents it as an indicator here, but not reported as malicious unless you confirm it',
+    ]);
+    expect(explainEntity(base)).toHaveLength(1);
+  });
+
   it("reports the model's calibrated confidence, to the nearest 5%, and every actor an ambiguous name may mean", () => {
     const why = explainEntity({
       kind: 'threat-actor',

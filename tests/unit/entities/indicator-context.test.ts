@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findIndicators, findIndicatorValues } from '@/lib/entities/indicators';
+import { shippedWarninglists } from '@/lib/entities/shipped-warninglists';
 import { FIXTURES_DIR } from '../../../harness/paths';
 
 const shown = (text: string) => findIndicators(text).map((e) => `${e.indicatorType}:${e.canonical}`);
@@ -66,6 +67,36 @@ describe('domains, URLs and e-mail addresses the text presents as indicators', (
       'md5:d41d8cd98f00b204e9800998ecf8427f',
       'domain:pretty-site.com',
     ]);
+  });
+});
+
+describe('values on a MISP warninglist', () => {
+  /** What the scanner shows: each value with the short word of its list, if any. */
+  const warned = (text: string) =>
+    findIndicators(text, shippedWarninglists()).map((e) => `${e.indicatorType}:${e.canonical}${e.warning ? ` (${e.warning.short})` : ''}`);
+
+  it('drops one the text does not present as an indicator right there, even on a threat report', () => {
+    expect(warned('Your router answers at 192.168.1.1 once it has restarted.')).toEqual([]);
+    expect(warned('Indicators of compromise are listed below. Updates were fetched from github.com as usual.')).toEqual([]);
+    // The empty file's hash, named in prose, is no finding either.
+    expect(warned('Every empty file has the SHA-256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855.')).toEqual([]);
+  });
+
+  it('keeps one the text presents as an indicator, with the list that calls it benign or special', () => {
+    expect(warned('The attacker then moved laterally to 192.168.1.10 over SMB.')).toEqual(['ipv4:192.168.1.10 (private address)']);
+    expect(warned('The second stage was hosted on drive.google.com.')).toEqual(['domain:drive.google.com (popular site)']);
+    expect(warned('C2: evil[.]example[.]com')).toEqual(['domain:evil.example.com (example domain)']);
+    expect(warned('- 203.0.113.5\n- 45.77.12.9\n')).toEqual(['ipv4:203.0.113.5 (documentation address)', 'ipv4:45.77.12.9']);
+  });
+
+  it('keeps every other value as before, with no warning', () => {
+    expect(warned('Indicators of compromise are listed below. The kit used pretty-site.com.')).toEqual(['domain:pretty-site.com']);
+    expect(warned('Samples beaconed to 45.77.12.9.')).toEqual(['ipv4:45.77.12.9']);
+  });
+
+  it('reads a trade word as a whole word: "redirect_uri" in a spec’s example is no cue', () => {
+    expect(shown('GET /authorize?redirect_uri=https%3A%2F%2Fapp.example-site.org%2F&scope=read')).toEqual([]);
+    expect(shown('The dropper redirects victims to pretty-site.com.')).toEqual(['domain:pretty-site.com']);
   });
 });
 

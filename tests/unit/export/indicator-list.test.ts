@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findIndicatorValues as findIndicators } from '@/lib/entities/indicators';
+import { findIndicatorValues as findIndicators, findIndicators as findPageIndicators } from '@/lib/entities/indicators';
+import { shippedWarninglists } from '@/lib/entities/shipped-warninglists';
 import type { IndicatorType } from '@/lib/entities/types';
 import { repeatTo } from '../../support/hostile-text';
 import { csvCell, defangIndicator, indicatorFileName, indicatorList, indicatorRows } from '@/lib/export/indicator-list';
@@ -148,9 +149,25 @@ describe('indicatorList', () => {
     const csv = indicatorList(rows, 'csv');
     expect(csv.endsWith('\r\n')).toBe(true);
     const parsed = parseCsv(csv);
-    expect(parsed[0]).toEqual(['indicator', 'type', 'context', 'mentions']);
-    expect(parsed.slice(1)).toEqual(rows.map((r) => [r.value, expect.any(String), r.context, String(r.mentions)]));
+    expect(parsed[0]).toEqual(['indicator', 'type', 'context', 'mentions', 'warninglist']);
+    expect(parsed.slice(1)).toEqual(rows.map((r) => [r.value, expect.any(String), r.context, String(r.mentions), '']));
     expect(parsed[3][1]).toBe('SHA-256');
+  });
+
+  it('names the MISP warninglist a value is on: its own CSV column, beside the type in text', () => {
+    const text = 'The payload was hosted on drive.google.com and on evil-site.net.';
+    const found = findPageIndicators(text, shippedWarninglists());
+    const rows = indicatorRows(text, found, 'refanged');
+    expect(rows.map((r) => [r.value, r.warninglist])).toEqual([
+      ['drive.google.com', 'popular site'],
+      ['evil-site.net', ''],
+    ]);
+    expect(parseCsv(indicatorList(rows, 'csv')).map((r) => r[4])).toEqual(['warninglist', 'popular site', '']);
+    expect(indicatorList(rows, 'text').split('\n')[0].split('\t')).toEqual([
+      'drive.google.com',
+      'Domain (popular site)',
+      'The payload was hosted on drive.google.com and on evil-site.net.',
+    ]);
   });
 
   it('guards cells that a spreadsheet would run as a formula, and quotes quotes', () => {
