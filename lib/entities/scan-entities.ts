@@ -13,6 +13,7 @@ import { createOrganizationFinder, type OrganizationRecord } from './organizatio
 import { createPlaceFinder, type PlaceRecord } from './places';
 import { findIndicators } from './indicators';
 import type { WarninglistLookup } from './warninglists';
+import { withoutThreatNamesOutOfPlace } from './threat-page';
 import { findVulnerabilities } from './vulnerabilities';
 import { settleOverlaps } from './settle-overlaps';
 import { extendOverProcedures } from './technique-rows';
@@ -124,6 +125,7 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
       yield;
       entities = applyModel(text, ruled, model, resolve);
     }
+    entities = withoutThreatNamesOutOfPlace(text, entities);
     if (!tagger) return entities;
     yield;
     return applyTechniqueTagger(text, ruled, entities, tagger.tagger, tagger.combine);

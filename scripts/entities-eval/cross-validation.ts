@@ -7,6 +7,7 @@
 import type { Entity } from '../../lib/entities/types';
 import { modelFromWeights, type CombineMode, type ModelSpan } from '../../lib/entities/model/entity-model';
 import { joinModelSpans } from '../../lib/entities/model/apply-model';
+import { withoutThreatNamesOutOfPlace } from '../../lib/entities/threat-page';
 import type { Resolve } from '../../lib/entities/model/combine';
 import type { DictionaryFacts } from '../../lib/entities/model/span-features';
 import { seededRandom, shuffled } from '../../lib/entities/model/perceptron';
@@ -159,7 +160,8 @@ export function crossValidate(
         const ruled = rulesOfFold(report);
         const spans = model.combine === 'rules' ? [] : model.findSpans(report.text, ruled);
         onSpans?.(variant.name, f, report, spans);
-        const found = joinModelSpans(report.text, ruled, spans, model.combine, resolveOfFold);
+        // As the scanner does after the model (`threat-page.ts`).
+        const found = withoutThreatNamesOutOfPlace(report.text, joinModelSpans(report.text, ruled, spans, model.combine, resolveOfFold));
         score(report, tagger && techniques ? applyTechniqueTagger(report.text, ruled, found, tagger, techniques.combine) : found);
       }
     }

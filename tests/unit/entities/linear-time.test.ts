@@ -17,6 +17,7 @@ import { personCue } from '@/lib/entities/person-cues';
 import { posingAs } from '@/lib/entities/impersonation-cues';
 import { startsLongerName } from '@/lib/entities/longer-name-after';
 import { findReferenceLines } from '@/lib/entities/reference-lines';
+import { withoutThreatNamesOutOfPlace } from '@/lib/entities/threat-page';
 import { createPlaceFinder } from '@/lib/entities/places';
 import { compileEntityIndex } from '@/lib/entities/compiled/compile-entity-index';
 import { readEntityIndex, scannerFromIndex } from '@/lib/entities/compiled/load-entity-index';
@@ -53,6 +54,18 @@ const FINDERS: Record<string, (text: string) => unknown> = {
     for (let i = 0; i < text.length; i += 97) startsLongerName(text, i);
   },
   'reference lines': findReferenceLines,
+  // A threat name at every 97th character of a page that does not read as a threat report: each one's sentence read.
+  'threat names out of place': (text) =>
+    withoutThreatNamesOutOfPlace(
+      text,
+      Array.from({ length: Math.floor(text.length / 97) }, (_, i) => ({
+        kind: 'malware' as const,
+        name: 'x',
+        canonical: 'x',
+        aliases: [],
+        mentions: [{ start: i * 97, end: i * 97 + 5, text: text.slice(i * 97, i * 97 + 5) }],
+      })),
+    ),
   // The impersonation cue before one mention, at every 97th character.
   'impersonation cues at mentions': (text) => {
     for (let i = 0; i < text.length; i += 97) posingAs(text, i);
