@@ -19,9 +19,10 @@ const ADDRESS_NAMES: Partial<Record<IndicatorType, string>> = {
 
 function indicatorReason(type: IndicatorType | undefined): string {
   const hash = type && HASH_DIGITS[type];
-  if (hash) return `${hash[0]} hash: exactly ${hash[1]} hexadecimal digits, letters and digits mixed (hashes always count as indicators)`;
+  if (hash)
+    return `${hash[0]} hash: exactly ${hash[1]} hexadecimal digits, letters and digits mixed (hashes count as indicators, unless a MISP warninglist holds them)`;
   if (type === 'ipv4' || type === 'ipv6')
-    return `An ${type === 'ipv4' ? 'IPv4' : 'IPv6'} address in the article text (IP addresses always count as indicators)`;
+    return `An ${type === 'ipv4' ? 'IPv4' : 'IPv6'} address in the article text (IP addresses count as indicators, unless a MISP warninglist holds them)`;
   const address = (type && ADDRESS_NAMES[type]) ?? 'An address';
   return `${address} the text presents as an indicator: written defanged, standing in a list of indicators, next to words such as C2, payload or hosted, or on a page that reads as a threat report`;
 }

@@ -126,7 +126,7 @@ describe('Chromium: confirming and tagging every kind of entity', () => {
     await expect
       .poll(() => entities.locator('.entity-why li').allTextContents(), WAIT)
       .toEqual([
-        'An IPv4 address in the article text (IP addresses always count as indicators)',
+        'An IPv4 address in the article text (IP addresses count as indicators, unless a MISP warninglist holds them)',
         'On a MISP warninglist as an IPv4 documentation address (RFC 5737): shown because the text presents it as an indicator here, but not reported as malicious unless you confirm it',
       ]);
     await tabTo('Confirm indicator');

@@ -20,10 +20,12 @@ describe('why a CVE, an indicator, an organisation or a place is there', () => {
   it('says what each finder looks for, where no list, scheme, cue or model gave a reason', () => {
     expect(why('CVE-2023-23397')).toEqual(['A CVE id in the text (CVE, the year, then a number)']);
     expect(why('3b1e6c2a9f5d4e7b8c0a1d2f3e4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b')).toEqual([
-      'A SHA-256 hash: exactly 64 hexadecimal digits, letters and digits mixed (hashes always count as indicators)',
+      'A SHA-256 hash: exactly 64 hexadecimal digits, letters and digits mixed (hashes count as indicators, unless a MISP warninglist holds them)',
     ]);
     expect(why('5d41402abc4b2a76b9719d911017c592')[0]).toMatch(/^An MD5 hash: exactly 32 hexadecimal digits/);
-    expect(why('198.51.100.23')).toEqual(['An IPv4 address in the article text (IP addresses always count as indicators)']);
+    expect(why('198.51.100.23')).toEqual([
+      'An IPv4 address in the article text (IP addresses count as indicators, unless a MISP warninglist holds them)',
+    ]);
     expect(why('update-check-service.net')[0]).toMatch(/^A domain the text presents as an indicator: written defanged, /);
     const named = (kind: 'organization' | 'place', name: string) =>
       describeEntity({ kind, name, canonical: name, aliases: [], mentions: [] }, sources).why;
