@@ -62,7 +62,8 @@ function entityLine(entity: AnalysisEntity): string {
   const count = entity.mentions.length;
   const resolved = entity.canonical && entity.canonical.toLowerCase() !== entity.name.toLowerCase();
   const also = resolved ? `, also known as ${escapeMarkdown(entity.canonical)}` : '';
-  return `- **${escapeMarkdown(entity.name)}** (${entity.kind}${also}): ${count} ${count === 1 ? 'mention' : 'mentions'}`;
+  const listed = entity.kind === 'indicator' && entity.warning ? `, on a MISP warninglist: ${escapeMarkdown(entity.warning.short)}` : '';
+  return `- **${escapeMarkdown(entity.name)}** (${entity.kind}${also}${listed}): ${count} ${count === 1 ? 'mention' : 'mentions'}`;
 }
 
 /** The report as a Markdown document: title, metadata, nested outline and entities. */

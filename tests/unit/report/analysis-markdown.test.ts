@@ -106,12 +106,23 @@ describe('renderAnalysisMarkdown', () => {
             { start: 40, end: 48, text: 'phishing' },
           ],
         },
+        {
+          kind: 'indicator',
+          name: 'github.com',
+          canonical: 'github.com',
+          aliases: [],
+          indicatorType: 'domain',
+          warning: { list: 'tranco10k', short: 'popular site', label: 'a popular site (Tranco’s top 10,000)' },
+          mentions: [{ start: 60, end: 70, text: 'github.com' }],
+        },
       ],
     };
     const markdown = renderAnalysisMarkdown(withEntities);
     expect(markdown).toContain('- **Octo Tempest** (threat-actor, also known as Scattered Spider): 1 mention\n');
     // A canonical name that differs only in case says nothing new.
     expect(markdown).toContain('- **phishing** (technique): 2 mentions\n');
+    // An indicator on a MISP warninglist says which.
+    expect(markdown).toContain('- **github.com** (indicator, on a MISP warninglist: popular site): 1 mention\n');
   });
 
   it('makes a hostile title inert', () => {
