@@ -1,6 +1,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { collectHeadings } from '../outline/headings';
 import { alignWithLivePage, liveHeadings, type OutlineItem } from '../outline/live-outline';
+import { articleText } from './article-text';
 import { isNestedDeeperThan, MAX_READABLE_DEPTH } from './document-depth';
 import { completeMetadata, type ArticleMetadata } from './metadata';
 import { estimateReadingTime, type ReadingTime } from './reading-time';
@@ -19,7 +20,9 @@ export interface ArticleExtraction {
   metadata: ArticleMetadata;
   readingTime: ReadingTime;
   outline: OutlineItem[];
-  /** The article's plain text (empty for a non-article); entity offsets will point into it. */
+  /**
+   * The article's plain text (empty for a non-article; `article-text.ts`); entity offsets will point into it.
+   */
   textContent: string;
 }
 
@@ -50,7 +53,8 @@ export function extractArticle(doc: Document, url: string | null = doc.URL || nu
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
 
   if (!looksLikeArticle(doc, parsed)) return pageHeadingsOnly('not-article', completeMetadata(parsed, doc, url), live);
-  const textContent = parsed.textContent ?? '';
+  // Its text nodes in order, as `textContent`, but with blocks that touch in the source kept apart.
+  const textContent = articleText(parsed.content as Element);
   return {
     kind: 'article',
     metadata: completeMetadata(parsed, doc, url),
