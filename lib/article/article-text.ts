@@ -75,8 +75,10 @@ export function articleText(root: Node): string {
       last = data[data.length - 1];
       continue;
     }
-    if (node.nodeType !== ELEMENT_NODE && node !== root) continue;
-    if (node !== root && node.nodeType === ELEMENT_NODE) boundary(node as Element);
+    if (node !== root) {
+      if (node.nodeType !== ELEMENT_NODE) continue;
+      boundary(node as Element);
+    }
     if (exit) continue;
     stack.push({ node, exit: true });
     const children = node.childNodes;

@@ -74,12 +74,21 @@ const NEARBY_THREAT =
   /\b(?:threat|actors?|APT|group|gang|attack(?:s|ed|ers?)?|campaigns?|malware|ransomware|backdoor|espionage|hack(?:ers?|ing|ed)|intrusions?|phishing|compromised?|exploit(?:s|ed|ing)?|C2|payloads?|infections?|operators?|targets?|targeted|targeting)\b/i;
 
 export function threatNearby(text: string, start: number, end: number, radius = 100): boolean {
-  const before = text.slice(Math.max(0, start - radius), start);
-  const after = text.slice(end, end + radius);
-  // Stay within the sentence (or line) of the mention.
-  const b = before.split(/[.!?]\s|\n/).pop() ?? '';
-  const a = after.split(/[.!?]\s|\n/)[0] ?? '';
-  return NEARBY_THREAT.test(b) || NEARBY_THREAT.test(a);
+  return wordInSentence(text, start, end, NEARBY_THREAT, radius);
+}
+
+/**
+ * Whether `words` (a regex without the `g` flag) match within `radius` characters of text[start, end),
+ * staying in its sentence (or line).
+ */
+export function wordInSentence(text: string, start: number, end: number, words: RegExp, radius: number): boolean {
+  const before =
+    text
+      .slice(Math.max(0, start - radius), start)
+      .split(/[.!?]\s|\n/)
+      .pop() ?? '';
+  const after = text.slice(end, end + radius).split(/[.!?]\s|\n/)[0] ?? '';
+  return words.test(before) || words.test(after);
 }
 
 /**

@@ -137,15 +137,18 @@ function aloneOnLine(lines: Lines, start: number, end: number): boolean {
   return before.replace(LINE_DECORATION, '').trim() === '' && /^[\s,;.|)\]]*$/.test(after);
 }
 
-/** The candidates a reader would take for indicators: see the module comment. */
-export function presentedAsIndicators(refanged: RefangedText, candidates: readonly Candidate[]): Candidate[] {
+/**
+ * The candidates a reader would take for indicators: see the module comment. `local`: what
+ * `presentedLocally` says of the same candidates, when the caller has it already.
+ */
+export function presentedAsIndicators(refanged: RefangedText, candidates: readonly Candidate[], local?: readonly boolean[]): Candidate[] {
   if (!candidates.some((c) => CONTEXT_TYPES.has(c.type))) return [...candidates];
   const threatReport =
     candidates.some((c) => c.type === 'md5' || c.type === 'sha1' || c.type === 'sha256' || refanged.wasDefanged(c.start, c.end)) ||
     IOC_PAGE.test(refanged.text);
   if (threatReport) return [...candidates];
-  const local = presentedLocally(refanged, candidates);
-  return candidates.filter((c, i) => !CONTEXT_TYPES.has(c.type) || local[i]);
+  const here = local ?? presentedLocally(refanged, candidates);
+  return candidates.filter((c, i) => !CONTEXT_TYPES.has(c.type) || here[i]);
 }
 
 /**

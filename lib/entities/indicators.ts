@@ -208,19 +208,16 @@ export function findIndicatorValues(text: string): Entity[] {
   return indicatorEntities(text, false);
 }
 
-/** Each candidate's warning, for those on a warninglist that the text presents as indicators where they are. */
+/** Each warned candidate's warning, or null where the text does not present it as an indicator right there. */
 function warnedCandidates(
-  refanged: RefangedText,
-  candidates: Candidate[],
+  candidates: readonly Candidate[],
   lookup: WarninglistLookup,
+  local: () => boolean[],
 ): Map<Candidate, IndicatorWarning | null> {
   const warned = new Map<Candidate, IndicatorWarning | null>();
-  let local: boolean[] | undefined;
   candidates.forEach((c, i) => {
     const warning = lookup(c.type, c.value);
-    if (!warning) return;
-    local ??= presentedLocally(refanged, candidates);
-    warned.set(c, local[i] ? warning : null);
+    if (warning) warned.set(c, local()[i] ? warning : null);
   });
   return warned;
 }
@@ -230,8 +227,12 @@ function indicatorEntities(text: string, presentedOnly: boolean, warninglists?: 
   const r = refanged.text;
   const found = [...findUrls(r), ...findEmails(r), ...findIpv4(r), ...findIpv6(r), ...findDomains(refanged), ...findHashes(r)];
   const longest = pickLongest(found);
-  const warned = warninglists ? warnedCandidates(refanged, longest, warninglists) : new Map<Candidate, null>();
-  const candidates = (presentedOnly ? presentedAsIndicators(refanged, longest) : longest).filter((c) => warned.get(c) !== null);
+  // Read once, when a warninglist or the page's context asks for it.
+  let here: boolean[] | undefined;
+  const local = () => (here ??= presentedLocally(refanged, longest));
+  const warned = warninglists ? warnedCandidates(longest, warninglists, local) : new Map<Candidate, null>();
+  const presented = presentedOnly ? presentedAsIndicators(refanged, longest, here) : longest;
+  const candidates = presented.filter((c) => warned.get(c) !== null);
   const entities = new Map<string, Entity>();
   for (const c of candidates) {
     const start = refanged.toOriginal(c.start);

@@ -12,6 +12,7 @@
  * reports all but one do (a geopolitical essay with none); on the 20 real pages of the fixtures, only a
  * security news story does. Linear: one regex pass over the text, one over each mention's sentence.
  */
+import { wordInSentence } from './context-cues';
 import type { Entity } from './types';
 
 const TRADE_WORDS =
@@ -37,17 +38,6 @@ export function readsAsThreatReport(text: string): boolean {
 /** How far a mention's sentence is read on either side. */
 const REACH = 200;
 
-/** Whether a word of the trade is in the sentence (or line) of text[start, end). */
-function tradeWordNear(text: string, start: number, end: number): boolean {
-  const before =
-    text
-      .slice(Math.max(0, start - REACH), start)
-      .split(/[.!?]\s|\n/)
-      .pop() ?? '';
-  const after = text.slice(end, end + REACH).split(/[.!?]\s|\n/)[0] ?? '';
-  return TRADE_WORD.test(before) || TRADE_WORD.test(after);
-}
-
 const NAMED_KINDS = new Set(['threat-actor', 'malware', 'tool']);
 
 /**
@@ -58,6 +48,8 @@ export function withoutThreatNamesOutOfPlace(text: string, entities: readonly En
   if (wordCount(text) < MIN_PAGE_WORDS || readsAsThreatReport(text)) return [...entities];
   return entities.filter(
     (e) =>
-      !NAMED_KINDS.has(e.kind) || e.foundBy?.rules?.scheme !== undefined || e.mentions.some((m) => tradeWordNear(text, m.start, m.end)),
+      !NAMED_KINDS.has(e.kind) ||
+      e.foundBy?.rules?.scheme !== undefined ||
+      e.mentions.some((m) => wordInSentence(text, m.start, m.end, TRADE_WORD, REACH)),
   );
 }
