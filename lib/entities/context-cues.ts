@@ -67,6 +67,25 @@ export function cuesAround(text: string, start: number, end: number): { actor: b
 }
 
 /**
+ * Words that may follow a name without being the head of its noun phrase: "a version of the lynx that…",
+ * "deployed the root on…". Any other lower-case word right after a lower-case name is the phrase's head,
+ * the name only its modifier ("a version of the root folder", "installed the root certificate").
+ */
+const HEAD_NOUN_AFTER =
+  /^[\s\u00a0]+(?!(?:and|or|but|nor|that|which|who|whose|is|was|were|are|be|been|has|had|have|will|would|can|could|may|might|in|on|at|to|for|from|with|by|of|as|into|onto|via|since|when|while|after|before|then|also|itself|not)\b)\p{Ll}+\b/u;
+
+/**
+ * A software cue for a name written in lower case: a software noun after it ("lynx ransomware"), or a
+ * verb or noun before it that governs the name itself, not a noun after it: "a copy of the lynx", not
+ * "a version of the root folder".
+ */
+export function lowerCaseSoftwareCue(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + WINDOW);
+  if (SOFTWARE_AFTER.test(after)) return true;
+  return SOFTWARE_BEFORE.test(text.slice(Math.max(0, start - WINDOW), start)) && !HEAD_NOUN_AFTER.test(after);
+}
+
+/**
  * Words that make a page a threat report, near a mention: a weak name ("Cobalt", "Play") needs one
  * of them within the same sentence-sized window, or a direct cue (`actorCue`, `softwareCue`).
  */

@@ -52,7 +52,7 @@
  *   (`calledMalware`: "Taurus Stealer", "X is a new RAT", "a stealer named X").
  */
 import { formKey, type ActorDictionary } from './dictionary';
-import { cuesAround } from './context-cues';
+import { cuesAround, lowerCaseSoftwareCue } from './context-cues';
 import { calledMalware, isDescriptiveWord } from './software-cues';
 import { isNameLike } from './cue-names';
 import { calledTool } from './tool-cues';
@@ -216,8 +216,10 @@ export function decideCandidates(
     // "Final") is that word, not the family.
     if (kind === 'software' && span.dictionary && isSingleWord(span.text) && isDescriptiveWord(span.text)) continue;
     // A name listed only in lower case (`payload`, ransomlook gang names) carries no case
-    // information: it needs a cue right next to it.
-    if (span.lowerListed && span.dictionary && !(kind === 'actor' ? cues.actor : cues.software)) continue;
+    // information: it needs a cue right next to it; written in lower case, one that is about the name,
+    // not the noun after it ("a version of the root folder").
+    const softwareCued = /\p{Lu}/u.test(span.text) ? cues.software : lowerCaseSoftwareCue(text, span.start, span.end);
+    if (span.lowerListed && span.dictionary && !(kind === 'actor' ? cues.actor : softwareCued)) continue;
     if (span.weak && span.dictionary && !span.cued) {
       const confirmed =
         kind === 'actor'

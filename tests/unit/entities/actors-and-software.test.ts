@@ -35,6 +35,14 @@ describe('malware and tools', () => {
     expect(beacon).toMatchObject({ kind: 'malware', canonical: 'Cobalt Strike', attackId: 'S0154' });
     expect(mimikatz).toMatchObject({ kind: 'tool', canonical: 'Mimikatz', attackId: 'S0002' });
   });
+  it('takes a name listed only in lower case for the word it is where it modifies the noun after it', () => {
+    const names = (text: string) => entitiesIn(text).map((e) => e.canonical);
+    // "root" is a ransomware gang on ransomlook's list: a cue before it governs "folder", not "root".
+    expect(names('The malware writes a version of the root folder into the registry.')).toEqual([]);
+    expect(names('The malware then installed the root certificate.')).toEqual([]);
+    expect(names('The gang deployed a copy of the root on every host.')).toEqual(['root']);
+    expect(names('They spread the root ransomware by email.')).toEqual(['root']);
+  });
   it('treats ransomware as malware and groups aliases under one family', () => {
     const [revil] = entitiesIn('REvil, also called Sodinokibi, encrypted the servers; Sodinokibi then demanded a ransom.');
     expect(revil).toMatchObject({ kind: 'malware', canonical: 'REvil' });

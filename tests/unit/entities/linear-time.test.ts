@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCuedNames } from '@/lib/entities/context-cues';
+import { findCuedNames, lowerCaseSoftwareCue } from '@/lib/entities/context-cues';
 import { refangText } from '@/lib/entities/defang';
 import { findIndicators } from '@/lib/entities/indicators';
 import { findNamingPatterns } from '@/lib/entities/naming-patterns';
@@ -44,6 +44,10 @@ const FINDERS: Record<string, (text: string) => unknown> = {
   // The tool cues around one mention, at every 97th character (a page has that many candidates at most).
   'tool cues at mentions': (text) => {
     for (let i = 0; i + 8 < text.length; i += 97) calledTool(text, i, i + 8);
+  },
+  // The software cues of a name written in lower case, at every 97th character.
+  'lower-case software cues at mentions': (text) => {
+    for (let i = 0; i + 8 < text.length; i += 97) lowerCaseSoftwareCue(text, i, i + 8);
   },
   // The person cues around one mention, at every 97th character.
   'person cues at mentions': (text) => {
