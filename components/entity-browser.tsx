@@ -16,8 +16,14 @@ const GROUP_PREVIEW = 12;
 const marksOf = (entities: readonly PageEntity[]): EntityMark[] =>
   entities.flatMap((entity) => entity.quotes.map((quote) => ({ kind: entity.kind, quote })));
 
+/**
+ * Most mentioned first; a value on a warninglist ("popular site", "private range") after every other one
+ * of its kind, however often the page names it: a report's own links must not push its indicators out of
+ * the first dozen.
+ */
 function byMentions(a: PageEntity, b: PageEntity): number {
   return (
+    Number(a.warning !== undefined) - Number(b.warning !== undefined) ||
     b.mentions.length - a.mentions.length ||
     (a.mentions[0]?.start ?? Infinity) - (b.mentions[0]?.start ?? Infinity) ||
     a.name.localeCompare(b.name)

@@ -20,6 +20,10 @@ const at = (name: string, from = 0) => {
   const start = TEXT.indexOf(name, from);
   return { start, end: start + name.length, text: name };
 };
+const spanIn = (text: string, name: string) => {
+  const start = text.indexOf(name);
+  return { start, end: start + name.length, text: name };
+};
 const FOUND: Entity[] = [
   {
     kind: 'threat-actor',
@@ -390,6 +394,36 @@ describe('EntitiesRegion: every kind can be confirmed, rejected and tagged', () 
     expect(status.className).toBe('done-note');
     const confirmed = buttonNamed(root, '44d88612fea8a8f36de82e1278abb02f MD5 (1)')!;
     expect(descriptionOf(root, confirmed)).toBe('Confirmed by you');
+  });
+
+  it('lists a value on a warninglist after the other indicators, however often the page names it, and says which list', async () => {
+    const text = 'See https://example.org/a and https://example.org/b; the payload came from 203.0.113.7.';
+    const link = (from: number) => {
+      const start = text.indexOf('https://example.org', from);
+      return { start, end: start + 19, text: 'https://example.org' };
+    };
+    const found: Entity[] = [
+      {
+        kind: 'indicator',
+        indicatorType: 'url',
+        name: 'https://example.org',
+        canonical: 'https://example.org',
+        aliases: [],
+        mentions: [link(0), link(30)],
+        warning: { list: 'tranco10k', short: 'popular site', label: 'a popular site (Tranco’s top 10,000)' },
+      },
+      {
+        kind: 'indicator',
+        indicatorType: 'ipv4',
+        name: '203.0.113.7',
+        canonical: '203.0.113.7',
+        aliases: [],
+        mentions: [spanIn(text, '203.0.113.7')],
+      },
+    ];
+    const root = await mount(fakeServices(pageEntities(text, found, [])), pageEntities(text, found, []));
+    const names = [...root.querySelectorAll('[role="group"] button')].map((b) => accessibleName(b)).filter((n) => / \(\d+\)$/.test(n));
+    expect(names).toEqual(['203.0.113.7 IPv4 address (1)', 'https://example.org URL · popular site (2)']);
   });
 
   it('keeps the keyboard focus in the list when a confirmation, a rejection or a tag removes the button it was on', async () => {
