@@ -9,7 +9,7 @@
  *   with --cv, each model variant's confidence is measured too: the reliability table, ECE and log loss of
  *   its out-of-fold confidences, plain and calibrated (`entities-eval/calibration-report.ts`);
  *   add --details for the top false hits, misses and boundary mismatches (found ≠ labelled); --rules to leave
- *   the shipped model out of the fit.
+ *   the shipped model out of the fit; GLOSS_FOLD_SEED=n deals the folds with another seed (2024 by default).
  *
  * The scanner uses the project's own data/ files, as the extension does. Each kind is compared with the
  * AnnoCTR type it corresponds to (threat-actor ↔ GROUP, malware ↔ MALWARE, tool ↔ TOOL, organization ↔

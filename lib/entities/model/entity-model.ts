@@ -10,7 +10,8 @@ import { CLASSES, classOf, kindOfClass, NONE, type ModelKind } from './tags';
 import { firstOverlapping } from './first-overlapping';
 import type { Entity } from '../types';
 import type { TechniqueTaggerFile } from './techniques/technique-tagger-file';
-import { cueOnlyActorSpans, keptWithoutCheck, KEEP_ACTOR_BELOW } from './checked-by-model';
+import { cueOnlyActorSpans, KEEP_ACTOR_BELOW } from './checked-by-model';
+import { actorVetoes } from './actor-vetoes';
 import { calibratedAt, PLAIN_SOFTMAX, readCalibration, softmaxAt, type Calibration } from './calibration';
 
 const ACTOR = classOf('threat-actor');
@@ -111,10 +112,13 @@ export function modelFromWeights(
       let pool = new Float64Array(64 * nClasses);
       const kept: (ModelSpan & { margin: number })[] = [];
       // Joined as a union, only names where the rules found nothing can count: judge only those.
-      const free =
-        combine === 'union' ? freeOfRules(ruleEntities) : combine === 'checked' ? freeOfRules(keptWithoutCheck(ruleEntities)) : () => true;
       // Checked: the rules' cue-only actor stays unless the model is sure it is software (`checked-by-model.ts`).
       const checkedAt = combine === 'checked' ? cueOnlyActorSpans(ruleEntities) : undefined;
+      // The model judges a checked actor's reading, not its bounds: no other span inside or across it may
+      // displace it ("Lazarus" inside "the threat actor known as “Fancy Lazarus”").
+      const free =
+        combine === 'union' ? freeOfRules(ruleEntities) : combine === 'checked' ? freeOfRules(ruleEntities, checkedAt) : () => true;
+      const vetoed = actorVetoes(text);
       // Per slot: whether the name's own features argue for `none` harder than the gate.
       const gated: boolean[] = [];
       doc.candidates.forEach((candidate, i) => {
@@ -160,7 +164,7 @@ export function modelFromWeights(
           });
           return;
         }
-        if (best === NONE) return;
+        if (best === NONE || (best === ACTOR && !checked && vetoed(candidate))) return;
         kept.push({
           kind: kindOfClass(best),
           start: candidate.start,
@@ -175,10 +179,18 @@ export function modelFromWeights(
   };
 }
 
-/** Whether a span overlaps no mention the rules found (of any kind); rule mentions never overlap. */
-function freeOfRules(ruleEntities: readonly Entity[]): (span: { start: number; end: number }) => boolean {
+/**
+ * Whether a span overlaps no mention the rules found (of any kind); rule mentions never overlap. `exactly`:
+ * mentions (`start:end`) a span may still be, though not overlap otherwise (checked actors).
+ */
+function freeOfRules(ruleEntities: readonly Entity[], exactly?: ReadonlySet<string>): (span: { start: number; end: number }) => boolean {
   const mentions = ruleEntities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
-  return (span) => firstOverlapping(mentions, span) < 0;
+  return (span) => {
+    const k = firstOverlapping(mentions, span);
+    if (k < 0) return true;
+    const m = mentions[k];
+    return exactly !== undefined && m.start === span.start && m.end === span.end && exactly.has(`${m.start}:${m.end}`);
+  };
 }
 
 /** Non-overlapping spans, the larger margin over `none` first; returned in text order. */

@@ -204,6 +204,29 @@ describe('how sure the model must be to recast a cue-only actor', () => {
         );
       }
   });
+  it("judges a checked actor's reading, not its bounds: a listed name inside it does not take its place", () => {
+    const quoted = 'The threat actor known as “Fancy Lazarus” is back.';
+    const whole = { start: quoted.indexOf('Fancy'), end: quoted.indexOf('”') };
+    const fancy: Entity = {
+      kind: 'threat-actor',
+      name: 'Fancy Lazarus',
+      canonical: 'Fancy Lazarus',
+      aliases: [],
+      mentions: [{ ...whole, text: 'Fancy Lazarus' }],
+      foundBy: { rules: { cue: 'actor' } },
+    };
+    // The model leans to `none` for a new name and to an actor for a listed one ("Lazarus").
+    const model = modelFromWeights(
+      ['bias', 'dict=actor'],
+      [2, 0, 0, 0, 0, 5, 0, 0],
+      (s) => (s === 'Lazarus' ? ['actor'] : []),
+      'checked',
+      Infinity,
+    );
+    const spans = model.findSpans(quoted, [fancy]);
+    expect(spans.map(({ kind, start, end }) => ({ kind, start, end }))).toEqual([{ kind: 'threat-actor', ...whole }]);
+    expect(spans[0].doubted).toBe(true);
+  });
   it('never keeps a name the rules did not call an actor that way', () => {
     expect(
       modelSaying(0.5)

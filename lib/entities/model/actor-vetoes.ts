@@ -1,0 +1,20 @@
+/**
+ * Where the rules hold that a name is no actor the text is about, the model may not make it one either:
+ * - a name in a line of a reference list ("[1] ESET, April 2018, Sednit update: …"), cited, not discussed
+ *   (`reference-lines.ts`);
+ * - a name borrowed by someone else ("claiming to be members of Fancy Bear and Armada Collective",
+ *   `impersonation-cues.ts`).
+ * The model reads a name's words and its neighbours, not the line it stands in; it found such names again
+ * where the rules had left them out.
+ */
+import { posingAs } from '../impersonation-cues';
+import { findReferenceLines, inRanges, type TextRange } from '../reference-lines';
+
+/** For a text: whether an actor at `[start, end)` is one the rules would veto. The reference lines are found once, when first asked. */
+export function actorVetoes(text: string): (span: { start: number; end: number }) => boolean {
+  let references: TextRange[] | undefined;
+  return (span) => {
+    references ??= findReferenceLines(text);
+    return inRanges(references, span.start, span.end) || posingAs(text, span.start);
+  };
+}
