@@ -44,7 +44,7 @@ export function actorCue(text: string, start: number, end: number): boolean {
  * affiliates", "TrickBot gang") or "threat actor", "attributed to" right before it.
  */
 const STRONG_BEFORE =
-  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the)[\s\u00a0]*[“"'‘*_]*$/i;
+  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the|gang|(?:ransomware|extortion|cybercrime|hacking)[\s\u00a0]+group)[\s\u00a0]*[“"'‘*_]*$/i;
 export function strongActorCue(text: string, start: number, end: number): boolean {
   return cuesAround(text, start, end).strongActor;
 }

@@ -113,6 +113,13 @@ describe('names that are both actor and software', () => {
     expect(actorsIn(text).flatMap((e) => e.mentions.map((m) => m.text))).toEqual(['DarkSide', 'DarkSide']);
     expect(finder.findEntities(text).filter((e) => e.kind === 'malware')).toEqual([]);
   });
+  it('makes a ransomware name the gang where the text calls it one first: "the ransomware gang LockBit" (issue 13)', () => {
+    const text = 'The ransomware gang LockBit bought the access. A cybercrime group Conti followed. Later LockBit encrypted the files.';
+    // The gang at the mention the text calls it one; the ransomware where it encrypts.
+    expect(actorsIn(text).flatMap((e) => e.mentions.map((m) => m.text))).toEqual(['LockBit', 'Conti']);
+    const malware = finder.findEntities(text).filter((e) => e.kind === 'malware');
+    expect(malware.flatMap((e) => e.mentions.map((m) => text.slice(m.start - 6, m.end)))).toEqual(['Later LockBit']);
+  });
   it('makes a ransomware name that is also an ordinary word the gang where a group noun is right at it: "the Hive gang"', () => {
     const mentions = (text: string) => actorsIn(text).flatMap((e) => e.mentions.map((m) => m.text));
     expect(mentions('The Hive gang leaked the data, and Hive affiliates deployed the ransomware.')).toEqual(['Hive gang', 'Hive']);
