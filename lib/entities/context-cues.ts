@@ -41,7 +41,8 @@ export function actorCue(text: string, start: number, end: number): boolean {
 
 /**
  * A cue that makes even a software name a group: a group noun right after it ("DarkSide
- * affiliates", "TrickBot gang") or "threat actor", "attributed to" right before it.
+ * affiliates", "TrickBot gang") or "threat actor", "attributed to", "the ransomware gang", "a cybercrime
+ * group" right before it.
  */
 const STRONG_BEFORE =
   /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the|gang|(?:ransomware|extortion|cybercrime|hacking)[\s\u00a0]+group)[\s\u00a0]*[“"'‘*_]*$/i;

@@ -2,8 +2,7 @@
  * Where the rules hold that a name is no actor the text is about, the model may not make it one either:
  * - a name in a line of a reference list ("[1] ESET, April 2018, Sednit update: …"), cited, not discussed
  *   (`reference-lines.ts`);
- * - a name borrowed by someone else ("claiming to be members of Fancy Bear and Armada Collective",
- *   `impersonation-cues.ts`).
+ * - a name borrowed by someone else ("extortionists posing as Lazarus Group", `impersonation-cues.ts`).
  * The model reads a name's words and its neighbours, not the line it stands in; it found such names again
  * where the rules had left them out.
  */
