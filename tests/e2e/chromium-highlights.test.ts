@@ -71,6 +71,33 @@ describe('Chromium: highlights on the sample article', () => {
     await page.close();
   });
 
+  it('keeps the note and tags typed when the page reloads before Done', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=reload-draft'));
+    await page.waitForTimeout(300);
+    const quote = await highlightText(page, QUOTE_START, QUOTE_END);
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    const editor = await glossEditor(page);
+    await editor.getByRole('textbox', { name: 'Note' }).fill('The headline number.');
+    await editor.getByRole('textbox', { name: 'Tags' }).fill('fraud, Storm-1152');
+    // No Done: the tab reloads with the editor open, as after F5 (or the tab closing).
+    await page.reload();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+
+    const popup = await env.session.openPopupFor(page);
+    const items = popup
+      .getByRole('region', { name: /Highlights/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Astonishingly' });
+    await expect.poll(() => items.textContent(), WAIT).toContain('The headline number.');
+    expect(await items.textContent()).toContain('#fraud');
+    expect(await items.textContent()).toContain('#Storm-1152');
+    await popup.close();
+    await page.close();
+  });
+
   it('keeps what is typed in the note while a busy page has not placed the editor yet', async () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('storm-1152.html?case=busy-page'));
