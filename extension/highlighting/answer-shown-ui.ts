@@ -16,7 +16,7 @@ export type Showing<Toolbar> =
 
 /** The moves of a highlight session that the editor's, stepper's and toast's answers lead to; both sessions (extension/page/highlight-flows.ts, extension/pdf/pdf-highlight-session.ts) are ones. */
 export interface ShownUiFlows {
-  /** Shows nothing; the focus goes back to `passage` when there is one. */
+  /** Shows nothing; the focus goes back to `passage` when there is one. An editor shown may save its draft. */
   hide(passage: Range | null): void;
   /** Saves what the editor holds and closes it. */
   closeEditor(): void;
@@ -44,6 +44,7 @@ export function answerShownUi(showing: Showing<unknown>, message: FrameToPage, h
       flows.closeEditor();
       flows.step(showing.record.id, message.direction);
     } else if (message.type === 'delete') {
+      showing.draft = null; // nothing to save for a highlight being deleted (hiding an editor saves its draft)
       flows.hide(null);
       highlights.focus(null);
       highlights.preview(null);

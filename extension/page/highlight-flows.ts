@@ -1,5 +1,5 @@
 import { firstInView, stepIndex } from '@/lib/highlights/step-order';
-import type { FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
+import type { EditorDraft, FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { draftChanges } from '@/lib/storage/highlight-edits';
@@ -90,6 +90,9 @@ export class HighlightFlows implements ShownUiFlows {
       }),
       listen,
     );
+    // The page reloading, its tab closing or going elsewhere: the editor's note and tags are saved as on
+    // Done. Only this page holds them (the frame sends them here as they are typed), and they went with it.
+    window.addEventListener('pagehide', () => this.closeEditor(), listen);
   }
 
   /** Loads the frame ahead of the first selection, so the first toolbar costs no more than later ones. */
@@ -143,9 +146,12 @@ export class HighlightFlows implements ShownUiFlows {
     this.ui.showToolbar(defaultColor, offer, () => selectionEnd(null, offered, backward));
   }
 
+  /** Shows nothing; an editor's note and tags are saved first, whatever takes its place (a shortcut's toast or step-through bar). */
   hide(passage: Range | null = null): void {
+    const leaving = this.showing;
     this.showing = { view: 'none' };
     this.ui.hide(passage);
+    if (leaving.view === 'editor') this.saveDraft(leaving.record, leaving.draft);
   }
 
   showToast(message: string, undo: (() => void) | null): void {
@@ -214,15 +220,19 @@ export class HighlightFlows implements ShownUiFlows {
     this.ui.showEditor({ quote, color, note, tags }, () => rectsOf(this.highlights.get(record.id)?.range), focusNote);
   }
 
-  /** Saves what the editor holds and closes it; the focus goes back to the passage. */
+  /** Saves what the editor holds (in `hide`) and closes it; the focus goes back to the passage. */
   closeEditor(): void {
     const showing = this.showing;
     if (showing.view !== 'editor') return;
     this.hide(this.highlights.get(showing.record.id)?.range ?? null);
     this.highlights.focus(null);
-    const changes = draftChanges(showing.record, showing.draft);
+  }
+
+  /** Stores the changes the editor's last draft makes to the record it opened on. */
+  private saveDraft(record: AnnotationRecord, draft: EditorDraft | null): void {
+    const changes = draftChanges(record, draft);
     // The previewed colour stays until the saved record repaints it, so the passage does not flicker.
-    if (Object.keys(changes).length > 0) void this.save(showing.record.id, changes).finally(() => this.highlights.preview(null));
+    if (Object.keys(changes).length > 0) void this.save(record.id, changes).finally(() => this.highlights.preview(null));
     else this.highlights.preview(null);
   }
 

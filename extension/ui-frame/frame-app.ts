@@ -30,11 +30,18 @@ export function startUiFrame(): void {
   new ResizeObserver(reportSize).observe(root);
 
   // The highlighter focuses the frame once it is placed (or when Tab moves from the selection into the
-  // toolbar); a control inside takes the focus then, Firefox allowing it only at that moment.
+  // toolbar); a control inside takes the focus then, Firefox allowing it only at that moment. Chrome
+  // blurs the control that had the focus when the page focuses the frame again, so the focus goes back
+  // to the control last focused in this view (the note being typed in), and only else to its first.
   let focusOnArrival: HTMLElement | null = null;
+  let lastFocused: HTMLElement | null = null;
+  root.addEventListener('focusin', (event) => {
+    lastFocused = event.target instanceof HTMLElement ? event.target : null;
+  });
   window.addEventListener('focus', () => {
     const nothingFocused = !document.activeElement || document.activeElement === document.body;
-    if (focusOnArrival?.isConnected && nothingFocused) focusOnArrival.focus({ preventScroll: true });
+    const target = lastFocused?.isConnected ? lastFocused : focusOnArrival;
+    if (target?.isConnected && nothingFocused) target.focus({ preventScroll: true });
   });
   // Keys pressed anywhere in the frame while a view that handles them is shown (the editor's focus trap).
   let viewKeys: ((event: KeyboardEvent) => void) | null = null;
@@ -49,6 +56,7 @@ export function startUiFrame(): void {
     keys: ((event: KeyboardEvent) => void) | null = null,
     attached?: () => void,
   ) => {
+    lastFocused = null;
     root.replaceChildren(view);
     attached?.();
     viewKeys = keys;
@@ -77,6 +85,7 @@ export function startUiFrame(): void {
         seq = -1;
         viewKeys = null;
         focusOnArrival = null;
+        lastFocused = null;
         root.replaceChildren();
         break;
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser-sessions';
 import { FIXTURES_DIR } from '../../harness/paths';
-import { clickInGloss, glossEditor, glossFrame, highlightText } from './support/chromium-gloss-ui';
+import { clickInGloss, drawn, glossEditor, glossFrame, highlightText } from './support/chromium-gloss-ui';
 import { PAINTED_SCRIPT, selectTextScript, textCenterScript, textEdgesScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
@@ -68,6 +68,60 @@ describe('Chromium: highlights on the sample article', () => {
     await page.waitForTimeout(500);
     expect(await page.evaluate(PAINTED_SCRIPT)).toEqual({});
     await popup.close();
+    await page.close();
+  });
+
+  it('keeps the note and tags typed when the page reloads before Done', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=reload-draft'));
+    await page.waitForTimeout(300);
+    const quote = await highlightText(page, QUOTE_START, QUOTE_END);
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    const editor = await glossEditor(page);
+    await editor.getByRole('textbox', { name: 'Note' }).fill('The headline number.');
+    await editor.getByRole('textbox', { name: 'Tags' }).fill('fraud, Storm-1152');
+    // No Done: the tab reloads with the editor open, as after F5 (or the tab closing).
+    await page.reload();
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+
+    const popup = await env.session.openPopupFor(page);
+    const items = popup
+      .getByRole('region', { name: /Highlights/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Astonishingly' });
+    await expect.poll(() => items.textContent(), WAIT).toContain('The headline number.');
+    expect(await items.textContent()).toContain('#fraud');
+    expect(await items.textContent()).toContain('#Storm-1152');
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps what is typed in the note while a busy page has not placed the editor yet', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=busy-page'));
+    await page.waitForTimeout(300);
+    const quote = await highlightText(page, QUOTE_START, QUOTE_END);
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    // The page's own script holds its main thread for a second right after the click that opens the
+    // editor: Gloss's frame (another process) draws the editor and takes the focus at once, and the page
+    // places the frame only afterwards. Placing it must leave the focus in the note the person moved to.
+    await page.evaluate(() => {
+      const hold = () => {
+        const end = Date.now() + 1000;
+        while (Date.now() < end);
+      };
+      document.addEventListener('click', () => setTimeout(hold, 0), { once: true });
+    });
+    const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    const frame = await glossFrame(page);
+    const note = (await glossEditor(page)).getByRole('textbox', { name: 'Note' });
+    await note.focus();
+    await drawn(frame); // Chrome draws the hidden frame only once the page has placed it
+    await page.keyboard.type('The headline number.');
+    expect(await note.inputValue()).toBe('The headline number.');
     await page.close();
   });
 

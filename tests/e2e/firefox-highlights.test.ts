@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { useFirefox } from './support/browser-sessions';
-import { clickGlossControl, HEADLINE_NUMBER, highlightWithNote, selectForToolbar } from './support/firefox-gloss-ui';
+import { clickGlossControl, fillGlossField, HEADLINE_NUMBER, highlightWithNote, selectForToolbar } from './support/firefox-gloss-ui';
 import { PAINTED_SCRIPT, textCenterScript } from './support/page-selection';
 
 const WAIT = { timeout: 10_000 };
@@ -34,6 +34,31 @@ describe('Firefox: highlights on the sample article', () => {
     await clickGlossControl(page, 'Delete highlight');
     await expect.poll(() => painted(page), WAIT).toEqual({});
     await expect.poll(items, WAIT).toHaveLength(0);
+    await listing.close();
+    await second.close();
+    await page.close();
+  });
+
+  it('keeps the note and tags typed when the page reloads before Done', async () => {
+    const address = env.server.url('storm-1152.html?case=reload-draft');
+    const { page, popup } = await env.session.openWithPopup(address);
+    await popup.close();
+    await page.bringToFront();
+    const quote = await selectForToolbar(page, HEADLINE_NUMBER.start, HEADLINE_NUMBER.end);
+    await clickGlossControl(page, 'Highlight');
+    await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    const point = (await page.evaluate(textCenterScript(HEADLINE_NUMBER.inside))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    await fillGlossField(page, 'Note', 'The headline number.');
+    await fillGlossField(page, 'Tags', 'fraud');
+    // No Done: the tab reloads with the editor open, as after F5 (or the tab closing).
+    await page.reload();
+    await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
+
+    const { page: second, popup: listing } = await env.session.openWithPopup(address);
+    const items = () => listing.evaluate(() => [...document.querySelectorAll('.highlight-list > li')].map((li) => li.textContent ?? ''));
+    await expect.poll(items, WAIT).toEqual([expect.stringContaining('The headline number.')]);
+    expect((await items())[0]).toContain('#fraud');
     await listing.close();
     await second.close();
     await page.close();

@@ -264,7 +264,10 @@ export class UiFrameHost {
     frame.style.top = `${top}px`;
     const appearing = !frame.classList.contains('shown');
     frame.classList.add('shown');
-    if (focus && appearing) this.focusFrame();
+    // Only a frame without the focus is given it. The view took it when drawn (frame-app.ts), and the
+    // person (or a test) may have moved on to the note before the frame was placed: focusing the frame
+    // again makes Chrome blur that control, and what is typed next went to the view's first control.
+    if (focus && appearing && !this.hasFocus()) this.focusFrame();
     if (import.meta.env.MODE === 'bench') performance.mark('gloss:ui-shown');
   }
 }

@@ -56,7 +56,7 @@ export async function selectForToolbar(page: Page, start: string, end: string): 
  * the toolbar: Chrome stops drawing a hidden cross-origin frame, and until it draws again a click at the
  * button's place goes to the page instead.
  */
-async function drawn(frame: Frame): Promise<void> {
+export async function drawn(frame: Frame): Promise<void> {
   await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 

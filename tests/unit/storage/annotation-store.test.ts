@@ -61,6 +61,18 @@ describe('annotation store', () => {
     expect(await updateAnnotation(db, 'missing', { note: 'x' })).toBeNull();
   });
 
+  it('keeps both fields when a note and a tags update are in flight together', async () => {
+    // Each update patches only the fields it names, reading the record inside its own transaction, so the
+    // later one never writes back a copy of the record from before the earlier one.
+    const created = await createAnnotation(db, { pageUrl: PAGE, target: target('a') }, null, 1000);
+    await Promise.all([
+      updateAnnotation(db, created.id, { note: 'The headline number.' }, 2000),
+      updateAnnotation(db, created.id, { tags: ['fraud', 'Storm-1152'] }, 2001),
+      retargetAnnotation(db, created.id, target('a', 5), 2002),
+    ]);
+    expect(await db.annotations.get(created.id)).toMatchObject({ note: 'The headline number.', tags: ['fraud', 'Storm-1152'] });
+  });
+
   it('deletes and restores a highlight exactly', async () => {
     const created = await createAnnotation(db, { pageUrl: PAGE, target: target('a'), tags: ['t'] }, null);
     const deleted = await deleteAnnotation(db, created.id);

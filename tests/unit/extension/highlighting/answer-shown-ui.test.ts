@@ -43,9 +43,11 @@ describe('answerShownUi: the editor', () => {
     expect(calls).toEqual(['closeEditor', 'closeEditor', 'step h1 -1']);
   });
 
-  it('on delete hides, drops the focus and preview, then deletes (with Undo)', () => {
+  it('on delete drops the draft (hiding saves one), hides, drops the focus and preview, then deletes (with Undo)', () => {
     const { places, flows, calls } = setUp();
-    answerShownUi(editor(), { type: 'delete' }, places, flows);
+    const showing = { view: 'editor' as const, record, draft: { color: 'blue' as const, note: 'Changed', tags: '' } };
+    answerShownUi(showing, { type: 'delete' }, places, flows);
+    expect(showing.draft).toBeNull();
     expect(calls).toEqual(['hide', 'remove h1']);
     expect(places.focus).toHaveBeenCalledWith(null);
     expect(places.preview).toHaveBeenCalledWith(null);
