@@ -1,10 +1,9 @@
 import { firstInView, stepIndex } from '@/lib/highlights/step-order';
-import type { EditorDraft, FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
-import type { AnnotationChanges } from '@/lib/storage/annotation-store';
+import type { FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
-import { draftChanges } from '@/lib/storage/highlight-edits';
 import { answerShownUi, type Showing as ShownUi, type ShownUiFlows } from '../highlighting/answer-shown-ui';
 import type { HighlightPlaces } from '../highlighting/highlight-places';
+import { saveLeftDraft } from '../highlighting/save-draft';
 import { sendRequest } from '../send-request';
 import { publishedPageSettings } from './highlighter-api';
 import type { PageHighlights, PlacedHighlight } from './page-highlights';
@@ -151,7 +150,7 @@ export class HighlightFlows implements ShownUiFlows {
     const leaving = this.showing;
     this.showing = { view: 'none' };
     this.ui.hide(passage);
-    if (leaving.view === 'editor') this.saveDraft(leaving.record, leaving.draft);
+    saveLeftDraft(leaving, this.highlights);
   }
 
   showToast(message: string, undo: (() => void) | null): void {
@@ -228,14 +227,6 @@ export class HighlightFlows implements ShownUiFlows {
     this.highlights.focus(null);
   }
 
-  /** Stores the changes the editor's last draft makes to the record it opened on. */
-  private saveDraft(record: AnnotationRecord, draft: EditorDraft | null): void {
-    const changes = draftChanges(record, draft);
-    // The previewed colour stays until the saved record repaints it, so the passage does not flicker.
-    if (Object.keys(changes).length > 0) void this.save(record.id, changes).finally(() => this.highlights.preview(null));
-    else this.highlights.preview(null);
-  }
-
   /** Moves to the next or previous highlight (or the first in view), scrolls it into view and focuses it. */
   step(fromId: string | null, direction: 1 | -1): void {
     const list = this.highlights.inOrder();
@@ -265,11 +256,6 @@ export class HighlightFlows implements ShownUiFlows {
     const caret = caretAt(event.clientX, event.clientY);
     const hit = caret && this.highlights.at(caret.node, caret.offset);
     if (hit?.range) this.openEditor(hit.record, false);
-  }
-
-  private async save(id: string, changes: AnnotationChanges): Promise<void> {
-    const updated = await sendRequest({ type: 'update-annotation', id, changes });
-    if (updated) this.highlights.replaceRecord(updated);
   }
 
   async remove(record: AnnotationRecord): Promise<void> {

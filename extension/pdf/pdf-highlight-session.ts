@@ -4,10 +4,10 @@ import { firstInView, stepIndex } from '@/lib/highlights/step-order';
 import type { TabCommand } from '@/lib/messaging/contract';
 import type { FrameToPage, SelectionOffer } from '@/lib/messaging/ui-frame-protocol';
 import { DEFAULT_SETTINGS, type GlossSettings } from '@/lib/settings/gloss-settings';
-import { draftChanges } from '@/lib/storage/highlight-edits';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { answerShownUi, type Showing as ShownUi, type ShownUiFlows } from '../highlighting/answer-shown-ui';
 import type { HighlightPlaces } from '../highlighting/highlight-places';
+import { saveLeftDraft } from '../highlighting/save-draft';
 import { sameRange, selectionEnd } from '../page/selection';
 import { sendRequest } from '../send-request';
 import { PdfHighlights, type PdfDocumentRef } from './pdf-highlights';
@@ -81,6 +81,9 @@ export class PdfHighlightSession implements ShownUiFlows {
       },
       signal,
     );
+    // The viewer reloading, its tab closing or going to another document: the editor's note and tags are saved
+    // as on Done. Only this page holds them (the panel sends them here as they are typed), and they went with it.
+    window.addEventListener('pagehide', () => this.closeEditor(), { signal, passive: true });
     const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => this.onMessage(message, sender);
     browser.runtime.onMessage.addListener(onMessage);
     signal.addEventListener('abort', () => {
@@ -116,9 +119,12 @@ export class PdfHighlightSession implements ShownUiFlows {
     });
   }
 
+  /** Shows nothing; an editor's note and tags are saved first, whatever takes its place (a shortcut's notice or step-through bar). */
   hide(passage: Range | null = null): void {
+    const leaving = this.showing;
     this.showing = { view: 'none' };
     this.ui.hide(passage);
+    saveLeftDraft(leaving, this.highlights);
   }
 
   private showToast(message: string, undo: (() => void) | null): void {
@@ -179,17 +185,12 @@ export class PdfHighlightSession implements ShownUiFlows {
     );
   }
 
-  /** Saves what the editor holds and closes it; the focus goes back to the passage. */
+  /** Saves what the editor holds (in `hide`) and closes it; the focus goes back to the passage. */
   closeEditor(): void {
     const showing = this.showing;
     if (showing.view !== 'editor') return;
     this.hide(this.highlights.rangesOf(showing.record.id).at(-1) ?? null);
     this.highlights.focus(null);
-    const changes = draftChanges(showing.record, showing.draft);
-    if (Object.keys(changes).length === 0) return this.highlights.preview(null);
-    void sendRequest({ type: 'update-annotation', id: showing.record.id, changes })
-      .then((updated) => updated && this.highlights.replaceRecord(updated))
-      .finally(() => this.highlights.preview(null));
   }
 
   async remove(record: AnnotationRecord): Promise<void> {

@@ -11,6 +11,7 @@ import {
   dragEdgesScript,
   FROM_LINK,
   paintedCenterScript,
+  PARTNER,
   PASSAGE,
   PDF_PAINTED_SCRIPT,
   SELECTION_SCRIPT,
@@ -243,6 +244,30 @@ describe('Chromium: highlights in Gloss’s PDF viewer', () => {
     // Without care the browser reads a gap as the layer's end or start: the selection jumps to the page's end, or empties.
     expect(drag.inTheGap).toBe(drag.onTheLine);
     expect(drag.atTheEnd).toBe(PASSAGE.selected);
+    await page.close();
+  });
+
+  it('keeps the note and tags typed when the viewer reloads before Done', async () => {
+    const page = await openViewer(await first.urlOf('sample'));
+    await dragSelect(page, PARTNER.from, PARTNER.to);
+    await toolbarOf(page).getByRole('button', { name: 'Blue' }).click();
+    await expect.poll(async () => ((await painted(page))['gloss-blue'] ?? []).length).toBe(1);
+    const center = (await page.evaluate(paintedCenterScript('gloss-blue'))) as { x: number; y: number };
+    await page.mouse.click(center.x, center.y);
+    const editor = editorOf(page);
+    await editor.getByRole('textbox', { name: 'Note' }).fill(PARTNER.note);
+    await editor.getByRole('textbox', { name: 'Tags' }).fill(PARTNER.tags);
+    // No Done: the viewer reloads with the editor open, as after F5 (or the tab closing).
+    await page.reload();
+    await page.locator('.pdf-progress').waitFor({ state: 'detached', timeout: 60_000 });
+    await expect.poll(async () => ((await painted(page))['gloss-blue'] ?? []).length, { timeout: 30_000 }).toBe(1);
+
+    const popup = await env.session.openPopupFor(page);
+    const item = popup.getByRole('region', { name: 'Highlights' }).getByRole('listitem').filter({ hasText: 'Octo Tempest' });
+    await expect.poll(() => item.textContent(), { timeout: 30_000 }).toContain(PARTNER.note);
+    expect(await item.textContent()).toContain('#octo-tempest');
+    expect(await item.textContent()).toContain('#partners');
+    await popup.close();
     await page.close();
   });
 });

@@ -10,6 +10,7 @@ import {
   dragEdgesScript,
   FROM_LINK,
   paintedCenterScript,
+  PARTNER,
   PASSAGE,
   PDF_PAINTED_SCRIPT,
   SELECTION_SCRIPT,
@@ -224,6 +225,34 @@ describe('Firefox: highlights in Gloss’s PDF viewer', () => {
     // Without care the browser reads a gap as the layer's end or start: the selection jumps to the page's end, or empties.
     expect(drag.inTheGap).toBe(drag.onTheLine);
     expect(drag.atTheEnd).toBe(PASSAGE.selected);
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps the note and tags typed when the viewer reloads before Done', async () => {
+    const { viewer: page, popup, tabId } = await openViewer(await first.urlOf('sample'));
+    await dragSelect(page, PARTNER.from, PARTNER.to);
+    await expect.poll(() => panelOf(page)).toBe('toolbar: Gloss');
+    await (await control(page, 'Blue')).click();
+    await expect.poll(async () => ((await painted(page))['gloss-blue'] ?? []).length).toBe(1);
+    await clickPainted(page, 'gloss-blue');
+    await (await control(page, 'Note')).click();
+    await page.keyboard.type(PARTNER.note);
+    await (await control(page, 'Tags')).click();
+    await page.keyboard.type(PARTNER.tags);
+    // No Done: the viewer reloads with the editor open, as after F5 (or the tab closing).
+    await page.evaluate(() => location.reload());
+    await settled(page);
+    await expect.poll(async () => ((await painted(page))['gloss-blue'] ?? []).length, { timeout: 30_000 }).toBe(1);
+
+    await popup.evaluate((id) => {
+      location.search = `?tab=${id}`;
+    }, tabId);
+    const items = () => popup.evaluate(() => [...document.querySelectorAll('.highlight-list > li')].map((li) => li.textContent ?? ''));
+    const partner = async () => (await items()).find((text) => text.includes('Octo Tempest')) ?? '';
+    await expect.poll(partner, { timeout: 30_000 }).toContain(PARTNER.note);
+    expect(await partner()).toContain('#octo-tempest');
+    expect(await partner()).toContain('#partners');
     await popup.close();
     await page.close();
   });

@@ -77,6 +77,9 @@ export const PASSAGE = {
   selected: 'Astonishingly, the group managed to generate a staggering 750 million',
 };
 
+/** A passage of the sample no other test highlights, for a note typed and then the viewer reloaded before Done. */
+export const PARTNER = { from: 'Octo Tempest utilized', to: 'campaigns', note: 'Storm-1152’s partner.', tags: 'octo-tempest, partners' };
+
 /** The selection's text, each run of white space (a line break between spans) as one space. */
 export const SELECTION_SCRIPT = `getSelection().toString().replace(/\\s+/g, ' ')`;
 
