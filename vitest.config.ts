@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+/** The tests that build the extension's packages into .output or read them there. */
+const PACKAGE_TESTS = ['tests/cli/browsers.test.ts', 'tests/cli/store-package.test.ts'];
+
 export default defineConfig({
   plugins: [WxtVitest()],
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
@@ -11,8 +14,22 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/cli/**/*.test.ts'],
+          exclude: PACKAGE_TESTS,
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // `npm start` without a browser rebuilds .output/chrome-mv3 and .output/firefox-mv2 (browsers.test.ts),
+          // which the package checks read (store-package.test.ts): run in parallel, a check could read a file
+          // the build is rewriting. One file at a time, beside the unit tests.
+          name: 'packages',
+          include: PACKAGE_TESTS,
+          environment: 'node',
+          testTimeout: 30_000,
+          fileParallelism: false,
         },
       },
       {
