@@ -1,5 +1,6 @@
-import type { EditorDraft, FrameToPage } from '@/lib/messaging/ui-frame-protocol';
+import type { FrameToPage } from '@/lib/messaging/ui-frame-protocol';
 import type { AnnotationRecord } from '@/lib/storage/records';
+import { autosaveAfterPause, type Editor } from './draft-autosave';
 import type { HighlightPlaces } from './highlight-places';
 
 /**
@@ -9,7 +10,7 @@ import type { HighlightPlaces } from './highlight-places';
 export type Showing<Toolbar> =
   | { view: 'none' }
   | ({ view: 'toolbar' } & Toolbar)
-  | { view: 'editor'; record: AnnotationRecord; draft: EditorDraft | null }
+  | ({ view: 'editor' } & Editor)
   | { view: 'stepper'; id: string }
   /** The notice closes itself after its few seconds on screen (extension/ui-frame/undo-toast.ts): a `close`. */
   | { view: 'toast'; undo: (() => void) | null };
@@ -26,7 +27,7 @@ export interface ShownUiFlows {
   remove(record: AnnotationRecord): Promise<void>;
 }
 
-type Marks = Pick<HighlightPlaces<unknown>, 'get' | 'passageOf' | 'focus' | 'preview'>;
+type Marks = Pick<HighlightPlaces<unknown>, 'get' | 'passageOf' | 'focus' | 'preview' | 'replaceRecord'>;
 
 /**
  * Answers what the person did in the editor, the step-through bar or the undo notice, the same on web pages
@@ -38,6 +39,7 @@ export function answerShownUi(showing: Showing<unknown>, message: FrameToPage, h
     if (message.type === 'draft') {
       showing.draft = message.draft;
       highlights.preview({ id: showing.record.id, color: message.draft.color });
+      autosaveAfterPause(showing, highlights);
     } else if (message.type === 'close') {
       flows.closeEditor();
     } else if (message.type === 'step') {

@@ -16,6 +16,8 @@ export interface HighlightPlaces<Place> {
   create(place: Place, color: HighlightColor, fields: { note: string; tags: string[] }): Promise<AnnotationRecord | null>;
   /** Takes a highlight off the screen (its record is being deleted). */
   forget(id: string): void;
+  /** Takes a record just stored in place of the one held (the passage is repainted if its colour changed). */
+  replaceRecord(record: AnnotationRecord): void;
   /** Reads the highlights from the store again and places them. */
   load(): Promise<void>;
   focus(id: string | null): void;

@@ -1,11 +1,11 @@
 import { draftChanges } from '@/lib/storage/highlight-edits';
-import type { AnnotationRecord } from '@/lib/storage/records';
 import { sendRequest } from '../send-request';
 import type { Showing } from './answer-shown-ui';
+import { cancelAutosave } from './draft-autosave';
 import type { HighlightPlaces } from './highlight-places';
 
 /** What saving a draft needs of a page's or a document's highlights (extension/page/page-highlights.ts, extension/pdf/pdf-highlights.ts). */
-type DraftPlaces = Pick<HighlightPlaces<unknown>, 'preview'> & { replaceRecord(record: AnnotationRecord): void };
+type DraftPlaces = Pick<HighlightPlaces<unknown>, 'preview' | 'replaceRecord'>;
 
 /**
  * What was shown has gone (a session's `hide`, on web pages and in the PDF viewer): an editor's note, tags
@@ -15,6 +15,7 @@ type DraftPlaces = Pick<HighlightPlaces<unknown>, 'preview'> & { replaceRecord(r
  */
 export function saveLeftDraft(left: Showing<unknown>, highlights: DraftPlaces): void {
   if (left.view !== 'editor') return;
+  cancelAutosave(left); // what it would have stored is stored below, with the rest of the draft
   const changes = draftChanges(left.record, left.draft);
   if (Object.keys(changes).length === 0) return highlights.preview(null);
   // The previewed colour stays until the saved record repaints it, so the passage does not flicker.

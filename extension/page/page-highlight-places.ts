@@ -10,6 +10,7 @@ export function pageHighlightPlaces(highlights: PageHighlights): HighlightPlaces
     union: (ranges) => unionRange(ranges),
     create: (range, color, fields) => highlights.create(range, color, fields),
     forget: (id) => highlights.forget(id),
+    replaceRecord: (record) => highlights.replaceRecord(record),
     load: () => highlights.load(),
     focus: (id) => highlights.focus(id),
     preview: (change) => highlights.preview(change),

@@ -15,6 +15,7 @@ export function pdfHighlightPlaces(highlights: PdfHighlights): HighlightPlaces<D
     union: (spans) => ({ start: Math.min(...spans.map((span) => span.start)), end: Math.max(...spans.map((span) => span.end)) }),
     create: ({ start, end }, color, fields) => highlights.create(start, end, color, fields),
     forget: (id) => highlights.forget(id),
+    replaceRecord: (record) => highlights.replaceRecord(record),
     load: () => highlights.load(),
     focus: (id) => highlights.focus(id),
     preview: (change) => highlights.preview(change),

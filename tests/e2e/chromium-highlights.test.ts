@@ -98,6 +98,28 @@ describe('Chromium: highlights on the sample article', () => {
     await page.close();
   });
 
+  it('saves the note typed once the person pauses, the editor still open (a crash would keep it)', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('storm-1152.html?case=autosave'));
+    await page.waitForTimeout(300);
+    const quote = await highlightText(page, QUOTE_START, QUOTE_END);
+    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+    const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
+    await page.mouse.click(point.x, point.y);
+    const editor = await glossEditor(page);
+    await editor.getByRole('textbox', { name: 'Note' }).fill('Typed, never Done.');
+    // No Done, no reload: the popup lists the note only if the autosave stored it.
+    const popup = await env.session.openPopupFor(page);
+    const item = popup
+      .getByRole('region', { name: /Highlights/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Astonishingly' });
+    await expect.poll(() => item.textContent(), WAIT).toContain('Typed, never Done.');
+    expect(await editor.count()).toBe(1); // still open: the note was not saved by Done or by the editor closing
+    await popup.close();
+    await page.close();
+  });
+
   it('keeps what is typed in the note while a busy page has not placed the editor yet', async () => {
     const page = await env.session.context.newPage();
     await page.goto(env.server.url('storm-1152.html?case=busy-page'));

@@ -51,6 +51,7 @@ export function fakePlaces(records: AnnotationRecord[], options: { createFails?:
       return record;
     }),
     forget: vi.fn((id: string) => void placed.delete(id)),
+    replaceRecord: vi.fn((record: AnnotationRecord) => void placed.set(record.id, record)),
     load: vi.fn(async () => undefined),
     focus: vi.fn(),
     preview: vi.fn(),

@@ -8,6 +8,9 @@ import { answerShownUi, type Showing, type ShownUiFlows } from '@/extension/high
 import type { FrameToPage } from '@/lib/messaging/ui-frame-protocol';
 import { fakePlaces, spanRecord } from '../../../support/fake-highlight-places';
 
+// The autosave a draft schedules (draft-autosave.ts) would reach the background; here nothing does.
+vi.mock('@/extension/send-request', () => ({ sendRequest: vi.fn() }));
+
 const record = spanRecord('h1', 10, 30, { note: 'Seen in the takedown' });
 
 function setUp() {
@@ -27,6 +30,7 @@ describe('answerShownUi: the editor', () => {
   const editor = (): Showing<unknown> => ({ view: 'editor', record, draft: null });
 
   it('keeps a draft and previews its colour on the passage', () => {
+    vi.useFakeTimers(); // the autosave it schedules (draft-autosave.ts) is dropped unfired at the end
     const { places, flows, calls } = setUp();
     const showing = editor();
     const draft = { color: 'blue' as const, note: 'Changed', tags: 'fraud' };
@@ -34,6 +38,7 @@ describe('answerShownUi: the editor', () => {
     expect(showing).toMatchObject({ view: 'editor', draft });
     expect(places.preview).toHaveBeenCalledWith({ id: 'h1', color: 'blue' });
     expect(calls).toEqual([]);
+    vi.useRealTimers();
   });
 
   it('closes (and so saves) on close, and saves before stepping on', () => {

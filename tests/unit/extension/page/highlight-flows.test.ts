@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /**
  * HighlightFlows' editor: what it holds is saved however it goes away (Done, the page reloading or its tab
- * closing, a shortcut showing something else in its place), once, and not for a highlight being deleted.
+ * closing, a shortcut showing something else in its place), once, and not for a highlight being deleted;
+ * while it is open, the note and tags are saved as the person pauses typing (tests/support/editor-autosave-cases.ts).
  * The frame (UiFrameHost) and the background (sendRequest) are stand-ins; the frame's messages are sent
  * as the real one sends them.
  */
@@ -10,6 +11,7 @@ import type { FrameToPage } from '@/lib/messaging/ui-frame-protocol';
 import type { GlossRequest } from '@/lib/messaging/contract';
 import type { PageHighlights } from '@/extension/page/page-highlights';
 import { sendRequest } from '@/extension/send-request';
+import { editorAutosaveCases } from '../../../support/editor-autosave-cases';
 import { spanRecord } from '../../../support/fake-highlight-places';
 
 vi.mock('@/extension/send-request', () => ({ sendRequest: vi.fn() }));
@@ -127,5 +129,13 @@ describe('HighlightFlows: the editor keeps what was typed', () => {
     window.dispatchEvent(new Event('pagehide'));
     await vi.waitFor(() => expect(requests.map((request) => request.type)).toEqual(['delete-annotation']));
     stop();
+  });
+});
+
+describe('HighlightFlows: the editor saves the note and tags as the person pauses typing', () => {
+  editorAutosaveCases(() => {
+    const { flows, stop } = setUp();
+    flows.openEditor(record, false);
+    return { act: (message) => frame.act(message), requests: () => requests, stop };
   });
 });

@@ -2,7 +2,8 @@
 /**
  * PdfHighlightSession's editor, as HighlightFlows' on web pages (tests/unit/extension/page/highlight-flows.test.ts):
  * what it holds is saved however it goes away (Done, the viewer reloading or its tab closing, a shortcut
- * showing something else in its place), once, and not for a highlight being deleted. The panels
+ * showing something else in its place), once, and not for a highlight being deleted; while it is open, the note
+ * and tags are saved as the person pauses typing (tests/support/editor-autosave-cases.ts). The panels
  * (PdfUiLayer), the document's highlights (PdfHighlights), the text layers and the background are stand-ins;
  * the panels' messages are sent as the real ones send them.
  */
@@ -12,6 +13,7 @@ import type { GlossRequest } from '@/lib/messaging/contract';
 import type { FrameToPage } from '@/lib/messaging/ui-frame-protocol';
 import { DEFAULT_SETTINGS } from '@/lib/settings/gloss-settings';
 import { sendRequest } from '@/extension/send-request';
+import { editorAutosaveCases } from '../../../support/editor-autosave-cases';
 import { spanRecord } from '../../../support/fake-highlight-places';
 
 vi.mock('@/extension/send-request', () => ({ sendRequest: vi.fn() }));
@@ -154,5 +156,13 @@ describe('PdfHighlightSession: the editor keeps what was typed', () => {
     window.dispatchEvent(new Event('pagehide'));
     stop();
     await vi.waitFor(() => expect(requests.map((request) => request.type)).toEqual(['delete-annotation']));
+  });
+});
+
+describe('PdfHighlightSession: the editor saves the note and tags as the person pauses typing', () => {
+  editorAutosaveCases(() => {
+    const { session, stop } = setUp();
+    session.openEditor(record, false);
+    return { act: (message) => panels.act(message), requests: () => requests, stop };
   });
 });
