@@ -12,6 +12,18 @@ const QUOTE_END = '750 million';
 
 const env = useChromium();
 
+/** A new tab on the sample (`?case=…` keeps each test's highlights its own), the quote highlighted, its editor opened by a click. */
+async function editorOnNewHighlight(testCase: string) {
+  const page = await env.session.context.newPage();
+  await page.goto(env.server.url(`storm-1152.html?case=${testCase}`));
+  await page.waitForTimeout(300); // the content script starts at document_idle
+  const quote = await highlightText(page, QUOTE_START, QUOTE_END);
+  await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
+  const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
+  await page.mouse.click(point.x, point.y);
+  return { page, quote, editor: await glossEditor(page) };
+}
+
 // Highlights are stored per page address, so each test that keeps its highlights uses its own query
 // string (?case=…) to stay independent of the others.
 describe('Chromium: highlights on the sample article', () => {
@@ -72,14 +84,7 @@ describe('Chromium: highlights on the sample article', () => {
   });
 
   it('keeps the note and tags typed when the page reloads before Done', async () => {
-    const page = await env.session.context.newPage();
-    await page.goto(env.server.url('storm-1152.html?case=reload-draft'));
-    await page.waitForTimeout(300);
-    const quote = await highlightText(page, QUOTE_START, QUOTE_END);
-    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
-    const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
-    await page.mouse.click(point.x, point.y);
-    const editor = await glossEditor(page);
+    const { page, quote, editor } = await editorOnNewHighlight('reload-draft');
     await editor.getByRole('textbox', { name: 'Note' }).fill('The headline number.');
     await editor.getByRole('textbox', { name: 'Tags' }).fill('fraud, Storm-1152');
     // No Done: the tab reloads with the editor open, as after F5 (or the tab closing).
@@ -99,14 +104,7 @@ describe('Chromium: highlights on the sample article', () => {
   });
 
   it('saves the note typed once the person pauses, the editor still open (a crash would keep it)', async () => {
-    const page = await env.session.context.newPage();
-    await page.goto(env.server.url('storm-1152.html?case=autosave'));
-    await page.waitForTimeout(300);
-    const quote = await highlightText(page, QUOTE_START, QUOTE_END);
-    await expect.poll(() => page.evaluate(PAINTED_SCRIPT), WAIT).toEqual({ 'gloss-yellow': [quote] });
-    const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
-    await page.mouse.click(point.x, point.y);
-    const editor = await glossEditor(page);
+    const { page, editor } = await editorOnNewHighlight('autosave');
     await editor.getByRole('textbox', { name: 'Note' }).fill('Typed, never Done.');
     // No Done, no reload: the popup lists the note only if the autosave stored it.
     const popup = await env.session.openPopupFor(page);
