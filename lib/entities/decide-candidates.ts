@@ -98,6 +98,10 @@ function isWeakForm(dictionary: ActorDictionary, name: string): boolean {
 
 const isSingleWord = (s: string) => !/[\s\u00a0]/.test(s.trim());
 
+/** Whether software is cued at a mention; written in lower case, only by a cue about the name itself (`lowerCaseSoftwareCue`). */
+const softwareCueOf = (text: string, span: Span, cued: boolean): boolean =>
+  /\p{Lu}/u.test(span.text) ? cued : lowerCaseSoftwareCue(text, span.start, span.end);
+
 /** Decides each chosen candidate: actor or software, kept or dropped, and its final span. */
 export function decideCandidates(
   text: string,
@@ -218,8 +222,7 @@ export function decideCandidates(
     // A name listed only in lower case (`payload`, ransomlook gang names) carries no case
     // information: it needs a cue right next to it; written in lower case, one that is about the name,
     // not the noun after it ("a version of the root folder").
-    const softwareCued = /\p{Lu}/u.test(span.text) ? cues.software : lowerCaseSoftwareCue(text, span.start, span.end);
-    if (span.lowerListed && span.dictionary && !(kind === 'actor' ? cues.actor : softwareCued)) continue;
+    if (span.lowerListed && span.dictionary && !(kind === 'actor' ? cues.actor : softwareCueOf(text, span, cues.software))) continue;
     if (span.weak && span.dictionary && !span.cued) {
       const confirmed =
         kind === 'actor'
