@@ -56,15 +56,9 @@ async function highlightIn(page: Page, colour: string, start: string, end: strin
   await selectForToolbar(page, start, end);
   const frame = await glossFrame(page);
   const target = frame.getByRole('button', { name: button === 'Highlight' ? colour : 'Add note', exact: true });
-  await target.waitFor({ timeout: WAIT });
-  // As a person waits to see the toolbar: until Chrome has drawn the frame, a click at its place goes to
-  // the page. Forced clicks, as in the e2e helpers: Playwright's own wait for a still element counts
-  // animation frames a loaded headless Chrome may hold back from the frame.
-  await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await target.click({ force: true });
+  await clickInGloss(frame, target);
   if (button === 'Highlight') return;
-  // The editor opens in the frame after that click: until Chrome has drawn it, a click at the swatch's
-  // place lands on the page, which closes the editor (so the swatch was never chosen on a loaded machine).
+  // The editor opens in the frame after that click; `clickInGloss` waits until it is drawn and placed.
   const swatch = (await glossEditor(page)).getByRole('radio', { name: colour });
   await clickInGloss(await glossFrame(page), swatch);
   await waitFor(`the ${colour} swatch to be chosen`, async () => (await swatch.getAttribute('aria-checked')) === 'true');

@@ -60,6 +60,33 @@ export async function drawn(frame: Frame): Promise<void> {
   await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
+/**
+ * Waits until `control` stands still inside Gloss's frame where the page placed it, as a person waits to
+ * see a view in its place: the frame draws a new view (the editor after "Add note") before the page has
+ * sized and moved the frame to fit it (`place` in ui-frame-host.ts), and a click at the control's place
+ * meanwhile lands on the page, which closes the view.
+ */
+export async function placed(frame: Frame, control: Locator, timeoutMs = 10_000): Promise<void> {
+  const host = await frame.frameElement();
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    await drawn(frame);
+    const [outer, inner] = await Promise.all([host.boundingBox(), control.boundingBox()]);
+    const boxes = JSON.stringify([outer, inner]);
+    const inside =
+      outer !== null &&
+      inner !== null &&
+      inner.x >= outer.x &&
+      inner.y >= outer.y &&
+      inner.x + inner.width <= outer.x + outer.width &&
+      inner.y + inner.height <= outer.y + outer.height;
+    if (inside && boxes === last) return;
+    if (Date.now() > deadline) throw new Error(`a control in Gloss’s frame did not settle in place: ${boxes}`);
+    last = boxes;
+  }
+}
+
 /** Selects the text and clicks the toolbar's button (Highlight or Add note) with the real mouse. */
 export async function highlightText(
   page: Page,
@@ -73,7 +100,7 @@ export async function highlightText(
   await control.waitFor({ timeout: 10_000 }).catch(async () => {
     throw new Error(`no ${button} button: ${await describeGlossUi(page)}`);
   });
-  await drawn(frame);
+  await placed(frame, control);
   // Playwright's "stable" check waits for animation frames inside Gloss's frame, which a loaded headless
   // Chrome sometimes withholds from a cross-origin frame for many seconds. The click itself still goes
   // through the browser's own input routing to wherever the button is drawn, so skip only that check.
@@ -91,7 +118,7 @@ export async function highlightText(
  */
 export async function clickInGloss(frame: Frame, control: Locator): Promise<void> {
   await control.waitFor({ timeout: 10_000 });
-  await drawn(frame);
+  await placed(frame, control);
   await control.click({ timeout: 8000, force: true });
 }
 
@@ -101,7 +128,7 @@ export async function clickInGloss(frame: Frame, control: Locator): Promise<void
  */
 export async function hoverInGloss(frame: Frame, control: Locator): Promise<void> {
   await control.waitFor({ timeout: 10_000 });
-  await drawn(frame);
+  await placed(frame, control);
   await control.hover({ timeout: 8000, force: true });
 }
 
