@@ -40,6 +40,10 @@ const STOP_WORDS = new Set(
     'Linux Android Apple macOS iOS Python Java Office Excel Word PowerShell Figure Table Source Note Update ' +
     'Ransomware-as-a-Service RaaS Initial Access Broker Brokers Affiliate Affiliates Operator Operators ' +
     'However Moreover Further Furthermore Additionally Finally Meanwhile Therefore Thus Notably Interestingly Similarly ' +
+    // When a sentence opens with its time: "Since January, a ransomware gang has…", "On Monday, the group…".
+    'Since During After Before Until Throughout Following Today Yesterday Recently Earlier Later ' +
+    'January February March April May June July August September October November December ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday ' +
     // Industries, sectors and departments: "the Finance group of the company", "Healthcare was the most targeted".
     'Finance Financial Banking Bank Banks Insurance Healthcare Health Medical Pharmaceutical Pharmaceuticals ' +
     'Manufacturing Industrial Education Academic Academia Energy Utilities Oil Gas Retail Hospitality Technology ' +

@@ -17,7 +17,8 @@
  *   in a text that mostly talks about the gang: three such cues or more, twice the software cues;
  * - one sense per text for a name that is both a group and software: where the text confirms it as a
  *   group (a listed group name ending in a group noun, "Winnti Group", or a group noun or strong cue
- *   right at a mention, "DarkSide affiliates", "attributed to Winnti"), every mention of it is the
+ *   right at a mention, "DarkSide affiliates", "attributed to Winnti", or another name given right there
+ *   that only a group has, "Turla, also known as Venomous Bear"), every mention of it is the
  *   group, "Winnti sample" included (the sample is the group's);
  * - software a text presents as a tool ("the Socat tool", "tools such as X", `tool-cues.ts`) is a
  *   tool when no list says what it is;
@@ -143,6 +144,16 @@ export function decideCandidates(
     if (span.actorIds.length) for (const id of span.actorIds) confirmedActors.add(id);
     confirmedNames.add(keys[i]);
   });
+  // "Turla, also known as Venomous Bear": a name whose other name, given right there, is a group and
+  // no software is the group too.
+  const endsAt = new Map(chosen.map((span, i) => [span.end, i]));
+  for (const span of chosen) {
+    if (!span.aliasOf || span.softwareIds.length || (span.actorIds.length === 0 && span.scheme === undefined)) continue;
+    const head = endsAt.get(span.aliasOf.end);
+    if (head === undefined || chosen[head].start < span.aliasOf.start) continue;
+    for (const id of chosen[head].actorIds) confirmedActors.add(id);
+    confirmedNames.add(keys[head]);
+  }
   const groupSense = (i: number, span: Span) => confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedActors.has(id));
 
   // Individuals' handles ("the seller X", "a user named X", "X, the developer of…"): a mention with a

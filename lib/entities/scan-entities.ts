@@ -119,7 +119,7 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
       found.push(find(text));
       yield;
     }
-    const ruled = settleOverlaps(withProcedureRows(text, found.flat()));
+    const ruled = settleOverlaps(withProcedureRows(text, withoutListedOrganisations(found.flat())));
     let entities = ruled;
     if (model && model.combine !== 'rules') {
       yield;
@@ -142,4 +142,23 @@ function withProcedureRows(text: string, entities: readonly Entity[]): Entity[] 
   if (!techniques.length) return [...entities];
   const names = entities.filter((e) => e.kind === 'threat-actor' || e.kind === 'malware' || e.kind === 'tool').flatMap((e) => e.mentions);
   return [...entities.filter((e) => e.kind !== 'technique'), ...extendOverProcedures(text, techniques, names)];
+}
+
+/**
+ * A name only a cue made an actor ("the Insikt Group", read as "the Winnti Group" is) is the organisation
+ * where the organisations' finder names the same span (its list, or a company's or public body's pattern):
+ * a research team or a company with "Group" in its name. Listed actors and vendor-scheme names stay actors.
+ */
+function withoutListedOrganisations(entities: readonly Entity[]): Entity[] {
+  const organisations = new Set(
+    entities.filter((e) => e.kind === 'organization').flatMap((e) => e.mentions.map((m) => `${m.start}:${m.end}`)),
+  );
+  if (!organisations.size) return [...entities];
+  return entities.flatMap((entity) => {
+    const rules = entity.foundBy?.rules;
+    if (entity.kind !== 'threat-actor' || !rules?.cue || rules.listed || rules.scheme !== undefined) return [entity];
+    const mentions = entity.mentions.filter((m) => !organisations.has(`${m.start}:${m.end}`));
+    if (mentions.length === entity.mentions.length) return [entity];
+    return mentions.length ? [{ ...entity, mentions }] : [];
+  });
 }

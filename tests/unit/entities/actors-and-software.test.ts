@@ -97,6 +97,14 @@ describe('names that are both actor and software', () => {
       ['malware', ['Winnti']],
     ]);
   });
+  it('makes a name the group where the text gives it another name only a group has: "Turla, also known as Venomous Bear"', () => {
+    // Turla is also listed as malware (an alias of Uroburos); Venomous Bear only as the group.
+    const entities = finder.findEntities('Turla, also known as Venomous Bear, deployed Kazuar. Turla struck again.');
+    expect(entities.map((e) => [e.kind, e.canonical, e.mentions.map((m) => m.text)])).toEqual([
+      ['threat-actor', 'Turla', ['Turla', 'Venomous Bear', 'Turla']],
+      ['malware', 'Kazuar', ['Kazuar']],
+    ]);
+  });
   it('makes software followed by gang the group named after it', () => {
     const [gang] = actorsIn('Use of the Buer loader by the TrickBot gang is no surprise.');
     expect(gang).toMatchObject({ name: 'TrickBot gang', canonical: 'TrickBot gang' });

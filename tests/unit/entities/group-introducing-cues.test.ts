@@ -38,6 +38,11 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('However, the group went quiet.')).toEqual([]);
     expect(cued('Mofang, a backdoor used by the group, beacons.')).not.toContain('Mofang');
   });
+  it('takes no time a sentence opens with for a group said to follow it: "Since January, a ransomware gang…", "In March, a new gang…"', () => {
+    expect(cued('Since January, a ransomware gang has hit hospitals.')).toEqual([]);
+    expect(cued('In March, a new extortion gang calling itself Karakurt began posting.')).toEqual(['Karakurt']);
+    expect(cued('On Tuesday, a hacktivist group leaked the files.')).toEqual([]);
+  });
   it('takes "X APT" but not "APT groups", a vendor scheme or a describing adjective', () => {
     expect(cued('the Sidewinder APT targets navies')).toContain('Sidewinder');
     expect(cued('Sidewinder APT groups')).not.toContain('Sidewinder');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEntityScanner, settleOverlaps } from '@/lib/entities/scan-entities';
 import type { Entity, EntityKind } from '@/lib/entities/types';
-import { attackTechniques, software, threatActors } from './shared-data';
+import { attackTechniques, organizations, software, threatActors } from './shared-data';
 
 const entity = (kind: EntityKind, name: string, spans: [number, number][]): Entity => ({
   kind,
@@ -57,6 +57,20 @@ describe('createEntityScanner', () => {
       ['indicator', '203.0.113.7'],
       ['tool', 'Mimikatz'],
     ]);
+  });
+});
+
+describe('createEntityScanner: a cued group that is a listed organisation', () => {
+  const scanner = createEntityScanner({ actors: threatActors(), software: software(), organizations: organizations() });
+  const kinds = (text: string) => scanner.findEntities(text).map((e) => [e.kind, e.name]);
+  it('gives "the X Group" to the organisation the list holds, a research team or a company, not to an actor', () => {
+    expect(kinds('According to the Insikt Group at Recorded Future, the attackers used Tor.')).toEqual([
+      ['organization', 'Insikt Group'],
+      ['organization', 'Recorded Future'],
+    ]);
+  });
+  it('keeps a group no list holds: "the Quartz Lynx Group"', () => {
+    expect(kinds('The Quartz Lynx Group used Tor.')).toEqual([['threat-actor', 'Quartz Lynx Group']]);
   });
 });
 
