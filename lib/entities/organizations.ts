@@ -169,6 +169,10 @@ function findPublicBodies(text: string): Candidate[] {
 const COMPANY_SUFFIX =
   /(?:,|(?<![ \t]))[ \t]+(?:(?:Co|CO|co)\.?,?[ \t]*(?:Ltd|LTD|ltd|Limited)\.?|Inc\.|Inc(?![\p{L}\p{N}.])|Corp\.|Corp(?![\p{L}\p{N}.])|Corporation|Ltd\.?|LTD\.?|Limited|LLC|GmbH|AG|PLC|plc|Pty\.?[ \t]+Ltd\.?|S\.A\.|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.)(?![\p{L}\p{N}])/gu;
 const NAME_TOKEN = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}&’'.-]*|&)$/u;
+/** A word that ends a sentence ("…using SocGholish. Evil Corp"), unless initials ("U.S.") or a company abbreviation. */
+const ENDS_SENTENCE = /\.$/u;
+const ABBREVIATION = /^(?:(?:\p{Lu}\.)+|Co\.|Bros\.|Intl\.|St\.|Corp\.|Inc\.|Ltd\.|Mfg\.)$/u;
+const nameToken = (word: string) => NAME_TOKEN.test(word) && (!ENDS_SENTENCE.test(word) || ABBREVIATION.test(word));
 
 function findCompanies(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -180,8 +184,7 @@ function findCompanies(text: string): Candidate[] {
     const last = words.at(-1);
     if (!last || from + last.index + last[0].length !== match.index) continue;
     let first = words.length;
-    while (first > 0 && words.length - first < 6 && NAME_TOKEN.test(words[first - 1][0]) && !DETERMINER.test(`${words[first - 1][0]} `))
-      first--;
+    while (first > 0 && words.length - first < 6 && nameToken(words[first - 1][0]) && !DETERMINER.test(`${words[first - 1][0]} `)) first--;
     while (first < words.length && words[first][0] === '&') first++;
     if (first === words.length) continue;
     const start = from + words[first].index;

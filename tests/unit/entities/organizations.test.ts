@@ -101,6 +101,10 @@ describe('companies by legal suffix', () => {
       ['Acme Widgets Inc.', [[54, 71, 'Acme Widgets Inc.']]],
     ]);
   });
+  it('does not reach back over the end of a sentence for a company’s name, but keeps initials', () => {
+    expect(namesIn('The group used SocGholish. Evil Corp is sanctioned.')).toEqual(['Evil Corp']);
+    expect(namesIn('It hit J.P. Morgan Chase Inc. and U.S. Steel Corp last year.')).toEqual(['J.P. Morgan Chase Inc.', 'U.S. Steel Corp']);
+  });
   it('leaves out a leading article and lower-case words', () => {
     expect(namesIn('The Example Holdings Ltd owns a small Acme Ltd')).toEqual(['Example Holdings Ltd', 'Acme Ltd']);
   });
