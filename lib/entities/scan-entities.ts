@@ -119,7 +119,7 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
       found.push(find(text));
       yield;
     }
-    const ruled = settleOverlaps(withProcedureRows(text, withoutListedOrganisations(found.flat())));
+    const ruled = settleOverlaps(withProcedureRows(text, withoutCuedActorsAtOrganisations(found.flat())));
     let entities = ruled;
     if (model && model.combine !== 'rules') {
       yield;
@@ -149,7 +149,7 @@ function withProcedureRows(text: string, entities: readonly Entity[]): Entity[] 
  * where the organisations' finder names the same span (its list, or a company's or public body's pattern):
  * a research team or a company with "Group" in its name. Listed actors and vendor-scheme names stay actors.
  */
-function withoutListedOrganisations(entities: readonly Entity[]): Entity[] {
+function withoutCuedActorsAtOrganisations(entities: readonly Entity[]): Entity[] {
   const organisations = new Set(
     entities.filter((e) => e.kind === 'organization').flatMap((e) => e.mentions.map((m) => `${m.start}:${m.end}`)),
   );
