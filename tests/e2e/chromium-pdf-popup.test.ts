@@ -23,6 +23,34 @@ async function openSampleInViewer(): Promise<{ viewer: Page; url: string }> {
   return { viewer, url };
 }
 
+/**
+ * For a popup opened with `?hold-reading-reply`: its first `analyze-tab` answer, when it says the viewer is
+ * still reading, is held until the background's "done" report (`pdf-reading`, ready) has been broadcast.
+ */
+const HOLD_READING_REPLY = `(() => {
+  if (!new URLSearchParams(location.search).has('hold-reading-reply')) return;
+  const runtime = globalThis.chrome.runtime;
+  let release;
+  const done = new Promise((resolve) => (release = resolve));
+  runtime.onMessage.addListener((message) => {
+    if (message?.type === 'pdf-reading' && message.ready === true) release();
+  });
+  const send = runtime.sendMessage;
+  let held = false;
+  runtime.sendMessage = function (...args) {
+    const result = send.apply(this, args);
+    if (held || args[0]?.type !== 'analyze-tab') return result;
+    return result.then(async (reply) => {
+      if (held || reply?.ok !== false || reply.reason !== 'reading-pdf') return reply;
+      held = true;
+      window.heldReadingReply = true;
+      await done;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return reply;
+    });
+  };
+})();`;
+
 describe('Chromium: the popup for Gloss’s PDF viewer', () => {
   it('shows the PDF’s title, outline, entities and highlight; steps through mentions and outline entries in the viewer', async () => {
     const { viewer, url } = await openSampleInViewer();
@@ -142,6 +170,26 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
       .toMatch(/\S/);
     expect([...seen].filter((entry) => entry.startsWith('alert'))).toEqual([]);
     expect(await popup.getByText(/^PDF, \d{3} pages$/).count()).toBe(1);
+    await popup.close();
+    await viewer.close();
+  });
+
+  it('shows the PDF when the viewer finishes reading while the popup’s view is still loading', async () => {
+    // A popup opened with ?hold-reading-reply gets its first "still reading" answer only after the viewer's
+    // "done" report has gone by, as on a loaded machine where the view loads after the answer came: the
+    // report reaches no listener, and the popup must still learn that the PDF is read.
+    await env.session.context.addInitScript(HOLD_READING_REPLY);
+    const url = await pdfs.urlOf('long');
+    const viewer = await env.session.context.newPage();
+    await viewer.goto(`chrome-extension://${env.session.extensionId}/pdf.html?file=${encodeURIComponent(url)}`);
+    const tabId = await env.session.tabIdOf(viewer);
+    const popup = await env.session.context.newPage();
+    await popup.goto(`chrome-extension://${env.session.extensionId}/popup.html?tab=${tabId}&hold-reading-reply`);
+    await expect
+      .poll(() => popup.evaluate(() => document.querySelector('.article-header h1')?.textContent ?? ''), { timeout: 60_000 })
+      .toMatch(/\S/);
+    // The race happened: the popup's first answer said "still reading" and was held past the "done" report.
+    expect(await popup.evaluate(() => (window as { heldReadingReply?: boolean }).heldReadingReply)).toBe(true);
     await popup.close();
     await viewer.close();
   });
