@@ -181,7 +181,8 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     await env.session.context.addInitScript(HOLD_READING_REPLY);
     const url = await pdfs.urlOf('long');
     const viewer = await env.session.context.newPage();
-    await viewer.goto(`chrome-extension://${env.session.extensionId}/pdf.html?file=${encodeURIComponent(url)}`);
+    // The popup asks as soon as the viewer's page exists, long before it has read the PDF's 100-odd pages.
+    await viewer.goto(`chrome-extension://${env.session.extensionId}/pdf.html?file=${encodeURIComponent(url)}`, { waitUntil: 'commit' });
     const tabId = await env.session.tabIdOf(viewer);
     const popup = await env.session.context.newPage();
     await popup.goto(`chrome-extension://${env.session.extensionId}/popup.html?tab=${tabId}&hold-reading-reply`);
