@@ -7,8 +7,8 @@ export interface ChromiumSession {
   serviceWorker: Worker;
   /** The id Chrome gives the tab showing `page`, for `popup.html?tab=<id>`. */
   tabIdOf: (page: Page) => Promise<number>;
-  /** Opens the popup as a tab, describing the tab of `target`. */
-  openPopupFor: (target: Page) => Promise<Page>;
+  /** Opens the popup as a tab, describing the tab of `target`; `extraQuery` is added to its address (for a test's init script). */
+  openPopupFor: (target: Page, extraQuery?: string) => Promise<Page>;
   close: () => Promise<void>;
 }
 
@@ -91,11 +91,11 @@ export async function launchChromiumWithGloss(
     extensionId,
     serviceWorker,
     tabIdOf,
-    async openPopupFor(target) {
+    async openPopupFor(target, extraQuery) {
       const tabId = await tabIdOf(target);
       const popup = await context.newPage();
       await setTabViewport(popup, { width: 380, height: 600 });
-      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}${extraQuery ? `&${extraQuery}` : ''}`);
       return popup;
     },
     close: () => context.close(),

@@ -169,10 +169,9 @@ function findPublicBodies(text: string): Candidate[] {
 const COMPANY_SUFFIX =
   /(?:,|(?<![ \t]))[ \t]+(?:(?:Co|CO|co)\.?,?[ \t]*(?:Ltd|LTD|ltd|Limited)\.?|Inc\.|Inc(?![\p{L}\p{N}.])|Corp\.|Corp(?![\p{L}\p{N}.])|Corporation|Ltd\.?|LTD\.?|Limited|LLC|GmbH|AG|PLC|plc|Pty\.?[ \t]+Ltd\.?|S\.A\.|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.)(?![\p{L}\p{N}])/gu;
 const NAME_TOKEN = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}&’'.-]*|&)$/u;
-/** A word that ends a sentence ("…using SocGholish. Evil Corp"), unless initials ("U.S.") or a company abbreviation. */
-const ENDS_SENTENCE = /\.$/u;
 const ABBREVIATION = /^(?:(?:\p{Lu}\.)+|Co\.|Bros\.|Intl\.|St\.|Corp\.|Inc\.|Ltd\.|Mfg\.)$/u;
-const nameToken = (word: string) => NAME_TOKEN.test(word) && (!ENDS_SENTENCE.test(word) || ABBREVIATION.test(word));
+/** A word of a company's name: not one that ends a sentence ("…using SocGholish. Evil Corp"), unless initials ("U.S.") or an abbreviation. */
+const nameToken = (word: string) => NAME_TOKEN.test(word) && (!word.endsWith('.') || ABBREVIATION.test(word));
 
 function findCompanies(text: string): Candidate[] {
   const found: Candidate[] = [];

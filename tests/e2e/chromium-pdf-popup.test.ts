@@ -183,9 +183,7 @@ describe('Chromium: the popup for Gloss’s PDF viewer', () => {
     const viewer = await env.session.context.newPage();
     // The popup asks as soon as the viewer's page exists, long before it has read the PDF's 100-odd pages.
     await viewer.goto(`chrome-extension://${env.session.extensionId}/pdf.html?file=${encodeURIComponent(url)}`, { waitUntil: 'commit' });
-    const tabId = await env.session.tabIdOf(viewer);
-    const popup = await env.session.context.newPage();
-    await popup.goto(`chrome-extension://${env.session.extensionId}/popup.html?tab=${tabId}&hold-reading-reply`);
+    const popup = await env.session.openPopupFor(viewer, 'hold-reading-reply');
     await expect
       .poll(() => popup.evaluate(() => document.querySelector('.article-header h1')?.textContent ?? ''), { timeout: 60_000 })
       .toMatch(/\S/);
