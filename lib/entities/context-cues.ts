@@ -19,9 +19,16 @@ import { findIntroducedGroups, IS_A_GROUP_AFTER } from './group-introducing-cues
 /** Nouns that make the name before them a group: "Cobalt group", "DarkSide operators", "“Mustang Panda” group". */
 const ACTOR_AFTER =
   /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|ransomware[\s\u00a0]+(?:operators?|affiliates?|actors?)|group|gang|crew|actors?|operators?|affiliates?|hackers?|members|developers?|APT)\b/i;
+/**
+ * A name a group goes by or gives itself, right before it: "a gang going by the name X", "the group,
+ * which refers to itself as X", "hackers calling themselves X". A strong cue: it makes even a
+ * ransomware's name the gang's.
+ */
+const SELF_NAMED_BEFORE =
+  /\b(?:(?:group|gang|crew|collective)s?[\s\u00a0]+(?:(?:that|which|who)[\s\u00a0]+)?(?:go(?:es|ing)?|went)[\s\u00a0]+by[\s\u00a0]+(?:the[\s\u00a0]+)?(?:names?|monikers?)(?:[\s\u00a0]+of)?|(?:call(?:s|ed|ing)|refer(?:s|red|ring)?[\s\u00a0]+to|nam(?:es|ed|ing)|brand(?:s|ed|ing))[\s\u00a0]+(?:itself|themselves)(?:[\s\u00a0]+as)?(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_]*$/i;
 /** Words that make the name after them a group: "threat actor X", "attributed to X". */
 const ACTOR_BEFORE =
-  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+(?:groups?|actors?)|hacking[\s\u00a0]+group|cybercrime[\s\u00a0]+group|(?:ransomware[\s\u00a0]+)?gangs?|group|actor|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|attribution[\s\u00a0]+to|tracked[\s\u00a0]+as|tracks[\s\u00a0]+as|(?:also[\s\u00a0]+)?known[\s\u00a0]+as|aka|a\.k\.a\.|dubbed|named|groups[\s\u00a0]+such[\s\u00a0]+as|groups[\s\u00a0]+like|operators[\s\u00a0]+of[\s\u00a0]+the|members[\s\u00a0]+of(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_(]*$/i;
+  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+(?:groups?|actors?)|hacking[\s\u00a0]+group|cybercrime[\s\u00a0]+group|(?:ransomware[\s\u00a0]+)?gangs?|group|actor|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|attribution[\s\u00a0]+to|tracked[\s\u00a0]+as|tracks[\s\u00a0]+as|(?:also[\s\u00a0]+)?known[\s\u00a0]+as|aka|a\.k\.a\.|dubbed|named|groups[\s\u00a0]+such[\s\u00a0]+as|groups[\s\u00a0]+like|operators[\s\u00a0]+of[\s\u00a0]+the|(?:members|affiliates)[\s\u00a0]+of(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_(]*$/i;
 /**
  * A name followed by a software noun: "Emotet malware", "Taurus Stealer", "Winnti sample"; not "X
  * ransomware gang", "X ransomware operators": that is the gang named after its ransomware.
@@ -32,6 +39,13 @@ const SOFTWARE_AFTER =
 const SOFTWARE_BEFORE =
   /\b(?:deploy(?:ed|s|ing)?|install(?:ed|s|ing)?|dropp(?:ed|ing)|drops|load(?:ed|s|ing)|deliver(?:ed|s|ing)?|execut(?:ed|es|ing)|download(?:ed|s|ing)?|distribut(?:ed|es|ing)|infected[\s\u00a0]+with|infections?[\s\u00a0]+of|variants?[\s\u00a0]+of|samples?[\s\u00a0]+of|versions?[\s\u00a0]+of|copy[\s\u00a0]+of|instances?[\s\u00a0]+of|such[\s\u00a0]+as[\s\u00a0]+the|(?:malware|ransomware|backdoors?|trojans?|loaders?|tools?|RATs?|stealers?|families)[\s\u00a0]+(?:such[\s\u00a0]+as|like|including|called|named|dubbed|known[\s\u00a0]+as))[\s\u00a0]+(?:the[\s\u00a0]+|a[\s\u00a0]+|an[\s\u00a0]+)?[“"'‘*_]*$/i;
 
+/**
+ * A naming word whose noun is software: "a new ransomware strain dubbed X", "the backdoor, which we
+ * named X". Such a name is software, though "dubbed X" alone would make it a group (`ACTOR_BEFORE`).
+ */
+const SOFTWARE_NAMED_BEFORE =
+  /\b(?:malware|ransomware|strains?|variants?|backdoors?|trojans?|loaders?|(?:info)?stealers?|RATs?|implants?|droppers?|downloaders?|wipers?|worms?|botnets?|rootkits?|keyloggers?|spyware|famil(?:y|ies)),?[\s\u00a0]+(?:(?:which|that)[\s\u00a0]+)?(?:(?:we|researchers|they)[\s\u00a0]+(?:have[\s\u00a0]+)?)?(?:dubbed|named|called|known[\s\u00a0]+as|tracked[\s\u00a0]+as)[\s\u00a0]*[“"'‘*_]*$/i;
+
 const WINDOW = 48;
 
 /** Whether the words right around `text[start, end)` call it a threat actor. */
@@ -41,18 +55,19 @@ export function actorCue(text: string, start: number, end: number): boolean {
 
 /**
  * A cue that makes even a software name a group: a group noun right after it ("DarkSide
- * affiliates", "TrickBot gang") or "threat actor", "attributed to", "the ransomware gang", "a cybercrime
- * group" right before it.
+ * affiliates", "TrickBot gang") or "threat actor", "attributed to", "affiliates of", "the ransomware gang",
+ * "a cybercrime group" right before it.
  */
 const STRONG_BEFORE =
-  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the|gang|(?:ransomware|extortion|cybercrime|hacking)[\s\u00a0]+group)[\s\u00a0]*[“"'‘*_]*$/i;
+  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the|affiliates[\s\u00a0]+of(?:[\s\u00a0]+the)?|gang|(?:ransomware|extortion|cybercrime|hacking)[\s\u00a0]+group)[\s\u00a0]*[“"'‘*_]*$/i;
 export function strongActorCue(text: string, start: number, end: number): boolean {
   return cuesAround(text, start, end).strongActor;
 }
 
 /** Whether the words right around `text[start, end)` call it software (malware or a tool). */
 export function softwareCue(text: string, start: number, end: number): boolean {
-  return SOFTWARE_AFTER.test(text.slice(end, end + WINDOW)) || SOFTWARE_BEFORE.test(text.slice(Math.max(0, start - WINDOW), start));
+  const before = text.slice(Math.max(0, start - WINDOW), start);
+  return SOFTWARE_AFTER.test(text.slice(end, end + WINDOW)) || SOFTWARE_BEFORE.test(before) || SOFTWARE_NAMED_BEFORE.test(before);
 }
 
 /** `actorCue`, `strongActorCue` and `softwareCue` at once, each window cut and read once. */
@@ -60,10 +75,12 @@ export function cuesAround(text: string, start: number, end: number): { actor: b
   const after = text.slice(end, end + WINDOW);
   const before = text.slice(Math.max(0, start - WINDOW), start);
   const actorAfter = ACTOR_AFTER.test(after) || IS_A_GROUP_AFTER.test(after);
+  const namedSoftware = SOFTWARE_NAMED_BEFORE.test(before);
+  const selfNamed = SELF_NAMED_BEFORE.test(before);
   return {
-    actor: actorAfter || ACTOR_BEFORE.test(before),
-    strongActor: actorAfter || STRONG_BEFORE.test(before),
-    software: SOFTWARE_AFTER.test(after) || SOFTWARE_BEFORE.test(before),
+    actor: actorAfter || selfNamed || (!namedSoftware && ACTOR_BEFORE.test(before)),
+    strongActor: actorAfter || selfNamed || STRONG_BEFORE.test(before),
+    software: namedSoftware || SOFTWARE_AFTER.test(after) || SOFTWARE_BEFORE.test(before),
   };
 }
 

@@ -16,11 +16,12 @@ import { NAME, OPEN_QUOTE, S } from './cue-names';
 const IS_A_GROUP = String.raw`(?<![”"'’*_])[”"'’*_]*(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|(?<![\s\u00a0])[\s\u00a0]+(?:is|was|are|were|remains?|as)(?:[\s\u00a0]+(?:also|still|not|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|collective|syndicate|APT)s?\b(?![\s\u00a0-]+(?:polic|chat|member|object|name|ID|sid)|-)`;
 /**
  * The name is then said to be the group behind something: "X, the gang behind the attacks", "X, the
- * ransomware group responsible for…". Not "X, the group said": the group noun must say what it is behind.
+ * ransomware group responsible for…", "X, the crew that…". Not "X, the group said": the group noun must be
+ * followed by what it is behind, or by a relative clause about it.
  * A run of closing quotes is entered only at its start (read from each of its quotes, it would be
  * quadratic).
  */
-const GROUP_BEHIND = String.raw`(?<![”"'’*_])[”"'’*_]*,[\s\u00a0]+the[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,2}?(?:group|gang|crew|collective|syndicate|threat[\s\u00a0]+actors?)[\s\u00a0]+(?:behind|responsible[\s\u00a0]+for)\b`;
+const GROUP_BEHIND = String.raw`(?<![”"'’*_])[”"'’*_]*,[\s\u00a0]+the[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,2}?(?:group|gang|crew|collective|syndicate|threat[\s\u00a0]+actors?)[\s\u00a0]+(?:behind|responsible[\s\u00a0]+for|that|which|who)\b`;
 export const IS_A_GROUP_AFTER = new RegExp(`^(?:${IS_A_GROUP}|${GROUP_BEHIND})`, 'i');
 
 /** Cues read before the name they propose, each one linear global regex. */
@@ -35,9 +36,10 @@ const NAME_LAST_RULES: readonly RegExp[] = [
     String.raw`\b(?:group|gang|crew|collective|cluster|threat${S}actor)${S}(?:that${S}|which${S})?(?:we|researchers|analysts)${S}(?:have${S}|now${S})?(?:dubb(?:ed)?|call(?:ed)?|named?|label(?:l?ed)?|track(?:ed)?${S}as|refer${S}to${S}as)${S}${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
-  // "the group — which refers to itself as X", "a gang that calls itself X", "a crew calling itself X" (within the sentence)
+  // "the group — which refers to itself as X", "a gang that calls itself X", "a crew calling itself X",
+  // "a gang going by the name X" (within the sentence)
   new RegExp(
-    String.raw`\b(?:group|gang|crew|collective|actors?|hackers?|operators?)\b[^.!?\n]{0,60}?\b(?:refers?|referred|referring|call(?:s|ed|ing)?|names?|named|naming|brands?|branded|branding|styles?|styled|styling|describes?|described|describing)${S}(?:to${S})?(?:itself|themselves)${S}(?:as${S})?(?:the${S})?${OPEN_QUOTE}(${NAME})`,
+    String.raw`\b(?:group|gang|crew|collective|actors?|hackers?|operators?)\b[^.!?\n]{0,60}?\b(?:(?:refers?|referred|referring|call(?:s|ed|ing)?|names?|named|naming|brands?|branded|branding|styles?|styled|styling|describes?|described|describing)${S}(?:to${S})?(?:itself|themselves)${S}(?:as${S})?|(?:go(?:es|ing)?|went)${S}by${S}(?:the${S})?(?:names?|monikers?)${S}(?:of${S})?)(?:the${S})?${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
 ];

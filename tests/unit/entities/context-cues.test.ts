@@ -26,8 +26,17 @@ describe('cues around one mention', () => {
     expect(at(strongActorCue, 'a tool dubbed Foo', 'Foo')).toBe(false);
     expect(at(actorCue, 'a tool dubbed Foo', 'Foo')).toBe(true);
   });
+  it('calls a name software where the thing a naming word names is software: "a ransomware strain dubbed Foo"', () => {
+    for (const text of ['a new ransomware strain dubbed Foo', 'The ransomware, dubbed Foo, appeared', 'a backdoor which we named “Foo”']) {
+      expect(at(softwareCue, text, 'Foo')).toBe(true);
+      expect(at(actorCue, text, 'Foo')).toBe(false);
+    }
+    expect(at(actorCue, 'a ransomware gang dubbed Foo', 'Foo')).toBe(true);
+    expect(at(softwareCue, 'a ransomware gang dubbed Foo', 'Foo')).toBe(false);
+  });
   it('answers all three at once as each alone would (cuesAround, which the finder uses)', () => {
     const phrases = [
+      'a new ransomware strain dubbed Foo',
       'the Foo group struck',
       'Foo operators said',
       'a tool dubbed Foo',

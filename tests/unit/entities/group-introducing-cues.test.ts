@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEntityFinder } from '@/lib/entities/actors-and-software';
 import { actorCue, findCuedNames, strongActorCue } from '@/lib/entities/context-cues';
+import { software, threatActors } from './shared-data';
 
 /** The names proposed by every cue (the introducing cues run inside `findCuedNames`). */
 const cued = (text: string) => findCuedNames(text).map((c) => c.text);
@@ -28,8 +29,19 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('A gang that calls itself “Lapsus” took credit.')).toContain('Lapsus');
     expect(cued('A previously unknown extortion crew calling itself "Palehorn" leaked the files.')).toContain('Palehorn');
     expect(cued('The actors, referring to themselves as Null Tide, posted a manifesto.')).toContain('Null Tide');
+    expect(cued('A gang going by the name Silver Lynx claimed the breach.')).toContain('Silver Lynx');
+    expect(cued('The crew, which goes by the moniker "Red Heron", sells access.')).toContain('Red Heron');
     // Not across a sentence end, and not a program calling itself something.
     expect(cued('The group struck. The packer calls itself Ghost.')).not.toContain('Ghost');
+    expect(cued('A user going by the name Silver Lynx posted it.')).toEqual([]);
+  });
+  it('makes a listed ransomware the gang where a group gives itself its name: "a gang going by the name Hunters International"', () => {
+    const finder = createEntityFinder(threatActors(), software());
+    for (const text of ['A gang going by the name Hunters International struck.', 'Hackers calling themselves Hunters International struck.']) {
+      expect(at(strongActorCue, text, 'Hunters International')).toBe(true);
+      const found = finder.findEntities(text);
+      expect(found.map((e) => [e.kind, e.name])).toEqual([['threat-actor', 'Hunters International']]);
+    }
   });
   it('takes a name said to be a group: "X is a ransomware gang", "X, a financially motivated group", "X: one of the newest gangs"', () => {
     expect(cued('Vexor is a relatively new ransomware gang.')).toContain('Vexor');
@@ -69,8 +81,10 @@ describe('more ways a text introduces a group (issue 13, held-out error classes)
     expect(cued('Grief, the gang behind the ransomware attacks, was quiet.')).toContain('Grief');
     expect(cued('Vexor, the ransomware group responsible for the outage, spoke.')).toContain('Vexor');
     expect(at(actorCue, 'Grief, the gang behind the attacks', 'Grief')).toBe(true);
-    // Not a group that merely speaks in apposition.
+    expect(cued('Dark Angels, the ransomware crew that received a record ransom, rarely encrypts.')).toContain('Dark Angels');
+    // Not a group that merely speaks in apposition, nor a company described by a relative clause.
     expect(cued('Foo, the group said, was not involved.')).toEqual([]);
+    expect(cued('Microsoft, the company that makes Windows, said so.')).toEqual([]);
   });
   it('keeps a group noun that is part of the name a group gives itself: "refers to itself as Karakurt Team"', () => {
     expect(cued('The group — which refers to itself as Karakurt Team — steals data.')).toContain('Karakurt Team');
