@@ -7,7 +7,8 @@
  *   actor or family in the text (`Cobalt Group` licenses `Cobalt`);
  * - a name listed only in lower case (`payload`, ransomlook gang names) needs a cue right next to it;
  * - a name that is both an actor and software (`Winnti`) is what the words right around it say
- *   ("Winnti sample" → malware, "Winnti group" → actor); without such words, what most cued
+ *   ("Winnti sample" → malware, "Winnti group" → actor); without such words, what the names listed
+ *   with it are ("hit by Turla and Gamaredon", `coordinated-names.ts`), else what most cued
  *   mentions of it in the text say, software on a tie;
  * - a lower-case group noun is not part of a listed name: "the Winnti group" → `Winnti`; but it is where
  *   the name is an ordinary word ("the Cobalt group"), which the noun makes a name;
@@ -58,6 +59,7 @@ import { calledMalware, isDescriptiveWord } from './software-cues';
 import { isNameLike } from './cue-names';
 import { calledTool } from './tool-cues';
 import { personCue } from './person-cues';
+import { coordinatedKind } from './coordinated-names';
 import { posingAs } from './impersonation-cues';
 import { startsLongerName } from './longer-name-after';
 import { findReferenceLines, inRanges } from './reference-lines';
@@ -191,7 +193,7 @@ export function decideCandidates(
       if (groupSense(i, span)) kind = 'actor';
       else if (cues.software && !cues.actor) kind = 'software';
       else if (cues.actor && !cues.software) kind = 'actor';
-      else kind = vote.actor > vote.software ? 'actor' : 'software';
+      else kind = coordinatedKind(text, chosen, i) ?? (vote.actor > vote.software ? 'actor' : 'software');
     } else if (isSoftware) {
       kind = 'software';
       const gang = GANG_AFTER.exec(text.slice(span.end, span.end + 16));

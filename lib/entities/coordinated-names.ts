@@ -1,0 +1,36 @@
+/**
+ * Names joined in a list say what each other are: in "hit by Turla and Gamaredon", Turla (a group, and
+ * also a listed name of the Uroburos malware) is the group, as Gamaredon is one and nothing else; in
+ * "Turla, Agent.BTZ and Carbon" it is software. Read only for a name that is both an actor and software
+ * and that no word around it decides.
+ */
+import type { Span } from './group-entities';
+
+/** What joins two names of one list: a comma, "and", "or", ", and". */
+const JOINED = /^(?:,[\s\u00a0]*(?:(?:and|or)[\s\u00a0]+)?|[\s\u00a0]+(?:and|or)[\s\u00a0]+)$/;
+
+/** Whether `text[from, to)` joins two names: a few characters at most, so a long gap is never read. */
+const MAX_JOINER = 8;
+const joined = (text: string, from: number, to: number) => to >= from && to - from <= MAX_JOINER && JOINED.test(text.slice(from, to));
+
+/** What a listed or scheme-made name is by the lists alone: an actor, software, or both (undefined). */
+function listedKind(span: Span): 'actor' | 'software' | undefined {
+  const actor = span.actorIds.length > 0 || span.scheme !== undefined;
+  const software = span.softwareIds.length > 0;
+  if (actor === software) return undefined;
+  return actor ? 'actor' : 'software';
+}
+
+/**
+ * The kind the names joined to `chosen[i]` share (its neighbours in the list, one on each side), or undefined
+ * when it has none, they disagree, or they are both kinds themselves. `chosen` is in text order.
+ */
+export function coordinatedKind(text: string, chosen: readonly Span[], i: number): 'actor' | 'software' | undefined {
+  const kinds = new Set<'actor' | 'software' | undefined>();
+  const before = chosen[i - 1];
+  if (before && joined(text, before.end, chosen[i].start)) kinds.add(listedKind(before));
+  const after = chosen[i + 1];
+  if (after && joined(text, chosen[i].end, after.start)) kinds.add(listedKind(after));
+  kinds.delete(undefined);
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createEntityFinder } from '@/lib/entities/actors-and-software';
+import { coordinatedKind } from '@/lib/entities/coordinated-names';
+import type { Span } from '@/lib/entities/group-entities';
+import { software, threatActors } from './shared-data';
+
+/** Spans for each name in `text`, listed as an actor, software or both (the ids only say which). */
+function spans(text: string, names: Record<string, 'actor' | 'software' | 'both'>): Span[] {
+  return Object.entries(names)
+    .map(([name, kind]) => {
+      const start = text.indexOf(name);
+      return {
+        start,
+        end: start + name.length,
+        text: name,
+        actorIds: kind === 'software' ? [] : [1],
+        softwareIds: kind === 'actor' ? [] : [2],
+        weak: false,
+        lowerListed: false,
+        dictionary: true,
+      };
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+describe('the kind of the names a name is listed with', () => {
+  it('is the kind its neighbours in the list share', () => {
+    const text = 'hit by Foo and Bar';
+    expect(coordinatedKind(text, spans(text, { Foo: 'both', Bar: 'actor' }), 0)).toBe('actor');
+    const list = 'Foo, Bar and Baz';
+    expect(coordinatedKind(list, spans(list, { Foo: 'software', Bar: 'both', Baz: 'software' }), 1)).toBe('software');
+    const or = 'Foo or Bar';
+    expect(coordinatedKind(or, spans(or, { Foo: 'both', Bar: 'software' }), 0)).toBe('software');
+  });
+  it('says nothing where the neighbours disagree, are both kinds, or are not joined to it', () => {
+    const mixed = 'Foo, Bar and Baz';
+    expect(coordinatedKind(mixed, spans(mixed, { Foo: 'actor', Bar: 'both', Baz: 'software' }), 1)).toBeUndefined();
+    const both = 'Foo and Bar';
+    expect(coordinatedKind(both, spans(both, { Foo: 'both', Bar: 'both' }), 0)).toBeUndefined();
+    const apart = 'Foo used Bar';
+    expect(coordinatedKind(apart, spans(apart, { Foo: 'both', Bar: 'software' }), 0)).toBeUndefined();
+  });
+  it('decides a listed group that is also listed software: "hit by Turla and Gamaredon"', () => {
+    const finder = createEntityFinder(threatActors(), software());
+    const kinds = (text: string) => finder.findEntities(text).map((e) => [e.kind, e.name]);
+    expect(kinds('Government entities in Europe were hit by Turla and Gamaredon.')).toEqual([
+      ['threat-actor', 'Turla'],
+      ['threat-actor', 'Gamaredon'],
+    ]);
+    // Without a list, the old way: software on a tie.
+    expect(kinds('Government entities in Europe were hit by Turla.')).toEqual([['malware', 'Turla']]);
+  });
+});
