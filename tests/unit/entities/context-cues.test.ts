@@ -13,6 +13,9 @@ describe('cues around one mention', () => {
     expect(at(actorCue, 'we attributed it to Foo.', 'Foo')).toBe(true);
     expect(at(actorCue, 'the threat actor “Foo”', 'Foo')).toBe(true);
     expect(at(actorCue, 'Foo sells shoes', 'Foo')).toBe(false);
+    // Software is used by someone: "tools used by Winnti" (a group, and also listed malware).
+    expect(at(actorCue, 'its tools overlap with those used by Foo.', 'Foo')).toBe(true);
+    expect(at(strongActorCue, 'its tools overlap with those used by Foo.', 'Foo')).toBe(false);
   });
   it('calls a name software when a software noun follows or a deployment verb precedes it', () => {
     expect(at(softwareCue, 'a new Foo sample', 'Foo')).toBe(true);
