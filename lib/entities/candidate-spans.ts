@@ -56,14 +56,11 @@ export function gatherCandidates(
 
   for (const hit of matcher.findAll(text)) {
     const span = spanAt(hit.start, hit.end);
-    // Listed only in lower case: a name some list also has with capitals ("Play", beside ransomlook's
-    // "play") is that name.
-    const lowerOnly = hit.data.every((tag) => tag.lowerListed);
-    span.lowerListed = span.dictionary ? span.lowerListed && lowerOnly : lowerOnly;
     span.dictionary = true;
     for (const tag of hit.data) {
       addIds(tag.type === 'actor' ? span.actorIds : span.softwareIds, tag.ids);
       if (!tag.weak) span.weak = false;
+      if (tag.lowerListed) span.lowerListed = true;
     }
   }
   for (const candidate of findNamingPatterns(text, looksThreatRelated(text))) {

@@ -119,12 +119,6 @@ describe('names that are both actor and software', () => {
   it('makes a ransomware name the gang after "affiliates of": "Affiliates of BlackCat moved on"', () => {
     expect(actorsIn('Affiliates of BlackCat moved to other programmes.').map((e) => e.canonical)).toEqual(['BlackCat']);
   });
-  it('reads a name some list has with capitals by the rules for listed names, whatever another list writes in lower case', () => {
-    // "Play" is ATT&CK's group and ransomware; ransomlook lists the gang as "play". Only names listed
-    // in lower case alone need a cue right at them.
-    const text = '- Play ransomware hit over 300 organizations.\n- The Play group uses intermittent encryption.';
-    expect(actorsIn(text).flatMap((e) => e.mentions.map((m) => m.text))).toEqual(['Play', 'Play group']);
-  });
   it('makes "X ransomware gang", "X ransomware operators" the gang, not the ransomware (issue 13)', () => {
     const text = 'The DarkSide ransomware gang claimed it. DarkSide ransomware operators asked for money.';
     expect(actorsIn(text).flatMap((e) => e.mentions.map((m) => m.text))).toEqual(['DarkSide', 'DarkSide']);
