@@ -4,7 +4,8 @@
  *   `copy-paste`, `winnti` in a URL);
  * - a weak form (an ordinary word such as `Cobalt`, `Leviathan`, `Play`) needs threat context: a
  *   cue right around it, or the same name cued elsewhere in the text, or a strong name of the same
- *   actor or family in the text (`Cobalt Group` licenses `Cobalt`);
+ *   actor or family in the text (`Cobalt Group` licenses `Cobalt`); written in capitals inside
+ *   ordinary prose ("HAFNIUM exploited Exchange"), it is the vendor's name, not the word;
  * - a name listed only in lower case (`payload`, ransomlook gang names) needs a cue right next to it;
  * - a name that is both an actor and software (`Winnti`) is what the words right around it say
  *   ("Winnti sample" → malware, "Winnti group" → actor); without such words, what the names listed
@@ -100,6 +101,25 @@ function isWeakForm(dictionary: ActorDictionary, name: string): boolean {
 }
 
 const isSingleWord = (s: string) => !/[\s\u00a0]/.test(s.trim());
+
+/**
+ * A listed ordinary word written in capitals inside a sentence in ordinary case ("HAFNIUM exploited
+ * Exchange servers", "the NICKEL group's tools"): a vendor's name, not the word. Not in a heading or a
+ * line in capitals, where every word is.
+ */
+const CAPITALS = /^\p{Lu}{4,}$/u;
+const LOWER_WORD = /\p{Ll}{2}/u;
+/** A word of prose: a space or an opening mark before it, a space or punctuation after it; not a code token's part ("SERVICE\_CONTROL\_STOP"). */
+const PROSE_BEFORE = /^(?:[\s\u00a0([“"‘']|)$/;
+const PROSE_AFTER = /^(?:[\s\u00a0,.;:!?)\]”"’']|)$/;
+function capitalsInProse(text: string, span: Span): boolean {
+  if (!CAPITALS.test(span.text)) return false;
+  if (!PROSE_BEFORE.test(text.charAt(span.start - 1)) || !PROSE_AFTER.test(text.charAt(span.end))) return false;
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', span.end);
+  const line = text.slice(Math.max(lineStart, span.start - 60), Math.min(lineEnd < 0 ? text.length : lineEnd, span.end + 60));
+  return LOWER_WORD.test(line);
+}
 
 /** Whether software is cued at a mention; written in lower case, only by a cue about the name itself (`lowerCaseSoftwareCue`). */
 const softwareCueOf = (text: string, span: Span, cued: boolean): boolean =>
@@ -238,9 +258,10 @@ export function decideCandidates(
     if (span.lowerListed && span.dictionary && !(kind === 'actor' ? cues.actor : softwareCueOf(text, span, cues.software))) continue;
     if (span.weak && span.dictionary && !span.cued) {
       const confirmed =
-        kind === 'actor'
+        capitalsInProse(text, span) ||
+        (kind === 'actor'
           ? cues.actor || vote.actor > 0 || span.actorIds.some((id) => strongActors.has(id))
-          : cues.software || vote.software > 0 || span.softwareIds.some((id) => strongSoftware.has(id));
+          : cues.software || vote.software > 0 || span.softwareIds.some((id) => strongSoftware.has(id)));
       if (!confirmed) continue;
     }
     // "Winnti group", "Lazarus group": a lower-case group noun is not part of the name.

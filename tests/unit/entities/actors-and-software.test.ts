@@ -155,6 +155,12 @@ describe('threat actors: rules', () => {
     const [cobalt] = actorsIn('The Cobalt Group returned. In May Cobalt struck banks.');
     expect(cobalt.mentions.map((m) => m.text)).toEqual(['Cobalt Group', 'Cobalt']);
   });
+  it('takes a listed ordinary word written in capitals inside ordinary prose as the name: "HAFNIUM exploited Exchange"', () => {
+    expect(actorsIn('HAFNIUM exploited Exchange servers in 2021.').map((e) => e.canonical)).toEqual(['HAFNIUM']);
+    // Not where every word is in capitals, nor inside a code token.
+    expect(actorsIn('HAFNIUM AND THE EXCHANGE SERVERS')).toEqual([]);
+    expect(finder.findEntities('invoked with the SERVICE\\_CONTROL\\_STOP control code to stop the service')).toEqual([]);
+  });
   it('ignores single-word names written in lower case', () => {
     expect(actorsIn('the wirteFile call and a copy-paste job')).toEqual([]);
   });
