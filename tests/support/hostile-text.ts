@@ -199,6 +199,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' the hacktivist group ',
           ' crew, known as ',
           ' gang going by the ',
+          ' call the group behind the campaign ',
           ' group that goes by the name of ',
           ', the ransomware crew that ',
         ),

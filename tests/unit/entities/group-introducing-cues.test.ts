@@ -15,6 +15,8 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('Analysts refer to the actor as Marble Heron.')).toContain('Marble Heron');
     expect(cued('We refer to this cluster of activity as Silent Pelican.')).toContain('Silent Pelican');
     expect(cued('We named this activity cluster Blue Mole.')).toContain('Blue Mole');
+    expect(cued('Researchers call the group behind the campaign Gold Harvest.')).toContain('Gold Harvest');
+    expect(cued('We track the cluster behind this activity as Amber Owl.')).toContain('Amber Owl');
   });
   it('takes the name after the group noun: "a new group we call X", "the gang researchers have dubbed X", "a cluster we track as X"', () => {
     expect(cued('In March we saw a new group we call ShadowMoth at work.')).toContain('ShadowMoth');
