@@ -39,7 +39,10 @@ describe('names a text gives a group it introduces (issue 13)', () => {
   });
   it('makes a listed ransomware the gang where a group gives itself its name: "a gang going by the name Hunters International"', () => {
     const finder = createEntityFinder(threatActors(), software());
-    for (const text of ['A gang going by the name Hunters International struck.', 'Hackers calling themselves Hunters International struck.']) {
+    for (const text of [
+      'A gang going by the name Hunters International struck.',
+      'Hackers calling themselves Hunters International struck.',
+    ]) {
       expect(at(strongActorCue, text, 'Hunters International')).toBe(true);
       const found = finder.findEntities(text);
       expect(found.map((e) => [e.kind, e.name])).toEqual([['threat-actor', 'Hunters International']]);
