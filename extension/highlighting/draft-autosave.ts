@@ -6,7 +6,7 @@ import { sendRequest } from '../send-request';
 import type { HighlightPlaces } from './highlight-places';
 
 /**
- * How long the person must stop typing before an open editor's note and tags are stored. 1.5 s is well
+ * How long the person must stop typing (or choosing a colour) before an open editor's draft is stored. 1.5 s is well
  * above the gap between keystrokes, even a slow typist's mid-word hesitation (a few hundred ms), so a
  * sentence costs one write rather than one per key; and short enough that a tab or browser crash, which
  * fires no pagehide, loses at most the last moment of typing.
@@ -21,10 +21,12 @@ export interface Editor {
   draft: EditorDraft | null;
   /** A pending autosave's timer. */
   autosave?: ReturnType<typeof setTimeout>;
+  /** An autosave on its way to the background: closing keeps the colour preview until it has been answered. */
+  saving?: Promise<void>;
 }
 type Places = Pick<HighlightPlaces<unknown>, 'replaceRecord'>;
 
-/** The draft changed (answer-shown-ui.ts): its note and tags are stored once no change has come for the pause. */
+/** The draft changed (answer-shown-ui.ts): it is stored once no change has come for the pause. */
 export function autosaveAfterPause(editor: Editor, places: Places): void {
   cancelAutosave(editor);
   editor.autosave = setTimeout(() => {
@@ -40,12 +42,11 @@ export function cancelAutosave(editor: Editor): void {
 }
 
 /**
- * Stores the note and tags where they differ from the record; not the colour, which the passage already
- * previews and which Done stores (storing it here would repaint over the preview mid-edit).
+ * Stores the note, tags and colour where they differ from the record. The stored colour does not repaint the
+ * passage mid-edit: it is painted in the previewed colour until the editor closes (`saveLeftDraft`).
  */
 function autosave(editor: Editor, places: Places): void {
-  const { note, tags } = draftChanges(editor.record, editor.draft);
-  const changes: AnnotationChanges = { ...(note !== undefined && { note }), ...(tags && { tags }) };
+  const changes: AnnotationChanges = draftChanges(editor.record, editor.draft);
   if (Object.keys(changes).length === 0) return;
   // Taken as stored at once, not when the answer comes: Done meanwhile must send only what changed since,
   // and a note typed back to what it was before this save must still be sent (the store holds this one).
@@ -55,7 +56,7 @@ function autosave(editor: Editor, places: Places): void {
   const failed = () => {
     if (editor.record === saving) editor.record = before; // not stored: Done, if still to come, sends it again
   };
-  void sendRequest({ type: 'update-annotation', id: before.id, changes }).then((updated) => {
+  editor.saving = sendRequest({ type: 'update-annotation', id: before.id, changes }).then((updated) => {
     if (!updated) return failed();
     if (editor.record === saving) editor.record = updated;
     places.replaceRecord(updated);

@@ -103,17 +103,21 @@ describe('Chromium: highlights on the sample article', () => {
     await page.close();
   });
 
-  it('saves the note typed once the person pauses, the editor still open (a crash would keep it)', async () => {
+  it('saves the note typed and the colour chosen once the person pauses, the editor still open (a crash would keep them)', async () => {
     const { page, editor } = await editorOnNewHighlight('autosave');
+    await clickInGloss(await glossFrame(page), editor.getByRole('radio', { name: 'Green' }));
     await editor.getByRole('textbox', { name: 'Note' }).fill('Typed, never Done.');
-    // No Done, no reload: the popup lists the note only if the autosave stored it.
+    // No Done, no reload: the popup lists the note and the colour only if the autosave stored them.
     const popup = await env.session.openPopupFor(page);
     const item = popup
       .getByRole('region', { name: /Highlights/ })
       .getByRole('listitem')
       .filter({ hasText: 'Astonishingly' });
     await expect.poll(() => item.textContent(), WAIT).toContain('Typed, never Done.');
-    expect(await editor.count()).toBe(1); // still open: the note was not saved by Done or by the editor closing
+    expect(await item.locator('.swatch').getAttribute('data-color')).toBe('green');
+    expect(await editor.count()).toBe(1); // still open: nothing was saved by Done or by the editor closing
+    // The passage still shows the chosen colour while the editor stays open.
+    expect(await page.evaluate(PAINTED_SCRIPT)).toMatchObject({ 'gloss-green': [expect.any(String)] });
     await popup.close();
     await page.close();
   });

@@ -17,8 +17,8 @@ const typedChanges = { note: 'The headline figure.', tags: ['fraud', 'Storm-1152
 
 /**
  * The editor's autosave, the same for both sessions (tests/unit/extension/page/highlight-flows.test.ts,
- * tests/unit/extension/pdf/pdf-highlight-session.test.ts): note and tags are stored once the person pauses,
- * so a crashed tab keeps them; closing then stores only what changed since. Fake timers stand for the pause.
+ * tests/unit/extension/pdf/pdf-highlight-session.test.ts): note, tags and colour are stored once the person
+ * pauses, so a crashed tab keeps them; closing then stores only what changed since. Fake timers stand for the pause.
  */
 export function editorAutosaveCases(openEditor: () => EditorRig): void {
   beforeEach(() => void vi.useFakeTimers());
@@ -118,13 +118,22 @@ export function editorAutosaveCases(openEditor: () => EditorRig): void {
     rig.stop();
   });
 
-  it('does not autosave a colour alone (it is previewed, and saved on Done)', async () => {
+  it('saves a colour chosen once the person pauses, so a crash keeps it; Done then sends nothing more', async () => {
     const rig = openEditor();
     rig.act({ type: 'draft', draft: { color: 'blue', note: '', tags: '' } });
-    await vi.advanceTimersByTimeAsync(10 * AUTOSAVE_PAUSE_MS);
-    expect(updates(rig)).toEqual([]);
-    rig.act({ type: 'close' });
+    await pause();
     expect(changesSent(rig)).toEqual([{ color: 'blue' }]);
+    rig.act({ type: 'close' });
+    await pause();
+    expect(changesSent(rig)).toEqual([{ color: 'blue' }]);
+    rig.stop();
+  });
+
+  it('saves the colour with the note and tags when both changed before the pause', async () => {
+    const rig = openEditor();
+    rig.act({ type: 'draft', draft: { ...typed, color: 'green' } });
+    await pause();
+    expect(changesSent(rig)).toEqual([{ ...typedChanges, color: 'green' }]);
     rig.stop();
   });
 }
