@@ -6,10 +6,10 @@ import { sendRequest } from '../send-request';
 import type { HighlightPlaces } from './highlight-places';
 
 /**
- * How long the person must stop typing (or choosing a colour) before an open editor's draft is stored. 1.5 s is well
- * above the gap between keystrokes, even a slow typist's mid-word hesitation (a few hundred ms), so a
- * sentence costs one write rather than one per key; and short enough that a tab or browser crash, which
- * fires no pagehide, loses at most the last moment of typing.
+ * How long the person must stop typing (or choosing a colour) before an open editor's draft is stored.
+ * 1.5 s is well above the gap between keystrokes, even a slow typist's mid-word hesitation (a few hundred
+ * ms), so a sentence costs one write rather than one per key; and short enough that a tab or browser
+ * crash, which fires no pagehide, loses at most the last moment of typing.
  */
 export const AUTOSAVE_PAUSE_MS = 1500;
 
@@ -42,8 +42,8 @@ export function cancelAutosave(editor: Editor): void {
 }
 
 /**
- * Stores the note, tags and colour where they differ from the record. The stored colour does not repaint the
- * passage mid-edit: it is painted in the previewed colour until the editor closes (`saveLeftDraft`).
+ * Stores the note, tags and colour where they differ from the record. The stored colour does not repaint
+ * the passage mid-edit: it is painted in the previewed colour until the editor closes (`saveLeftDraft`).
  */
 function autosave(editor: Editor, places: Places): void {
   const changes: AnnotationChanges = draftChanges(editor.record, editor.draft);

@@ -9,8 +9,8 @@ type DraftPlaces = Pick<HighlightPlaces<unknown>, 'preview' | 'replaceRecord'>;
 
 /**
  * What was shown has gone (a session's `hide`, on web pages and in the PDF viewer): an editor's note, tags
- * and colour are stored as they were last chosen (what an autosave already stored is not sent again), whatever took its place (Done, a shortcut's notice or
- * step-through bar, the page going away). Only the session holds them: the panel sends each change there.
+ * and colour are stored as they were last chosen (what an autosave stored already is not sent again),
+ * whatever took its place (Done, a shortcut's notice or step-through bar, the page going away). Only the session holds them: the panel sends each change there.
  * A highlight being deleted has had its draft dropped (answer-shown-ui.ts), so nothing is stored for it.
  */
 export function saveLeftDraft(left: Showing<unknown>, highlights: DraftPlaces): void {
