@@ -59,11 +59,17 @@ const NAME_FIRST_RULES: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\s\u00a0])${S}APT(?![-.]?[A-Za-z0-9])(?!${S}(?:groups?|actors?)\b)`, 'g'),
 ];
 /**
- * "the Winnti Group", "The Gorgon Group": a capitalised group noun after a name, read from the noun (the
+ * "the Winnti Group", "The Gorgon Group", "the M.O.D. Team": a capitalised group noun after a name, read from the noun (the
  * name and the "the" before it are read backwards, `nameEndingAt`). The noun is part of the name, as in most
  * reports; a lower-case "the X group" is in `context-cues.ts`.
  */
-const CAPITALISED_GROUP_NOUN = /(?<![\s\u00a0])[ \u00a0]+(?:Group|Gang|Crew)\b(?![-.]?[A-Za-z0-9])/g;
+const CAPITALISED_GROUP_NOUN = /(?<![\s\u00a0])[ \u00a0]+(?:Group|Gang|Crew|Team)\b(?![-.]?[A-Za-z0-9])/g;
+/**
+ * "Team" only after a name written as initials ("the M.O.D.E.R.N. Team"): after words it is as often a vendor's
+ * research team ("the Microsoft Threat Intelligence Team").
+ */
+const TEAM = /Team$/;
+const INITIALS_NAME = /^(?:[Tt]he[\s\u00a0]+)?[A-Z](?:\.[A-Z])+\.$/;
 /** A name read back from a group noun starts with "the", or follows one. */
 const THE_BEFORE = /(?:^|[\s\u00a0([“"'‘*_])[Tt]he[\s\u00a0]+$/;
 const STARTS_WITH_THE = /^[Tt]he[\s\u00a0]/;
@@ -117,6 +123,7 @@ export function findIntroducedGroups(text: string): IntroducedGroup[] {
     const found = nameEndingAt(text, m.index);
     if (!found) continue;
     if (!STARTS_WITH_THE.test(found.name) && !THE_BEFORE.test(text.slice(Math.max(0, found.start - 8), found.start))) continue;
+    if (TEAM.test(m[0]) && !INITIALS_NAME.test(found.name)) continue;
     out.push({ start: found.start, name: text.slice(found.start, m.index + m[0].length), ownName: true });
   }
   for (const m of text.matchAll(GROUPS_SUCH_AS)) {

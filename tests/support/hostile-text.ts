@@ -190,6 +190,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ', the ',
           ' builder known in the ',
           ' Group',
+          ' A.B. Team',
           ' the ',
           ' groups such as ',
           ', and ',

@@ -112,6 +112,11 @@ describe('a group named with a capitalised group noun (issue 13, unseen names)',
     expect(cued('adopted by actors such as the Gorgon Group in 2019')).toContain('Gorgon Group');
     expect(cued('a campaign run by the Quartz Lynx Gang since May')).toContain('Quartz Lynx Gang');
   });
+  it('takes "the X Team" only for a name written as initials: "The M.O.D.E.R.N. Team", not a vendor\'s team', () => {
+    expect(cued('The M.O.D.E.R.N. Team claimed the attack on Telegram.')).toContain('M.O.D.E.R.N. Team');
+    expect(cued('the Microsoft Threat Intelligence Team said')).toEqual([]);
+    expect(cued('the Quartz Lynx Team posted')).toEqual([]);
+  });
   it('not without "the", not an industry or a department, and not a longer word', () => {
     expect(cued('Winnti Group is back.')).not.toContain('Winnti Group');
     expect(cued('the Finance Group of the company')).toEqual([]);
