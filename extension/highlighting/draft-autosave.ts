@@ -1,4 +1,3 @@
-import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import type { EditorDraft } from '@/lib/messaging/ui-frame-protocol';
 import { draftChanges } from '@/lib/storage/highlight-edits';
 import type { AnnotationRecord } from '@/lib/storage/records';
@@ -46,7 +45,7 @@ export function cancelAutosave(editor: Editor): void {
  * the passage mid-edit: it is painted in the previewed colour until the editor closes (`saveLeftDraft`).
  */
 function autosave(editor: Editor, places: Places): void {
-  const changes: AnnotationChanges = draftChanges(editor.record, editor.draft);
+  const changes = draftChanges(editor.record, editor.draft);
   if (Object.keys(changes).length === 0) return;
   // Taken as stored at once, not when the answer comes: Done meanwhile must send only what changed since,
   // and a note typed back to what it was before this save must still be sent (the store holds this one).

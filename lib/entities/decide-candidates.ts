@@ -115,10 +115,11 @@ const PROSE_AFTER = /^(?:[\s\u00a0,.;:!?)\]”"’']|)$/;
 function capitalsInProse(text: string, span: Span): boolean {
   if (!CAPITALS.test(span.text)) return false;
   if (!PROSE_BEFORE.test(text.charAt(span.start - 1)) || !PROSE_AFTER.test(text.charAt(span.end))) return false;
-  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', span.end);
-  const line = text.slice(Math.max(lineStart, span.start - 60), Math.min(lineEnd < 0 ? text.length : lineEnd, span.end + 60));
-  return LOWER_WORD.test(line);
+  // Only the 60 characters on either side, cut at the line's ends: a search for the line's ends could read a
+  // whole one-line page for every such mention.
+  const before = text.slice(Math.max(0, span.start - 60), span.start);
+  const after = text.slice(span.end, span.end + 60);
+  return LOWER_WORD.test(before.slice(before.lastIndexOf('\n') + 1)) || LOWER_WORD.test(after.split('\n', 1)[0]);
 }
 
 /** Whether software is cued at a mention; written in lower case, only by a cue about the name itself (`lowerCaseSoftwareCue`). */

@@ -5,7 +5,7 @@
  * threat actors missed on reports nobody here had seen (issue 13). The older cues ("the X group",
  * "threat actor X", "tracked as X") are in `context-cues.ts`, which calls `findIntroducedGroups`.
  */
-import { NAME, OPEN_QUOTE, S } from './cue-names';
+import { INITIALS, NAME, OPEN_QUOTE, S } from './cue-names';
 
 /**
  * The name is then said to be a group: "X is a ransomware gang", "X, a Russian-speaking group",
@@ -69,7 +69,7 @@ const CAPITALISED_GROUP_NOUN = /(?<![\s\u00a0])[ \u00a0]+(?:Group|Gang|Crew|Team
  * research team ("the Microsoft Threat Intelligence Team").
  */
 const TEAM = /Team$/;
-const INITIALS_NAME = /^(?:[Tt]he[\s\u00a0]+)?[A-Z](?:\.[A-Z])+\.$/;
+const LEADING_THE = /^[Tt]he[\s\u00a0]+/;
 /** A name read back from a group noun starts with "the", or follows one. */
 const THE_BEFORE = /(?:^|[\s\u00a0([“"'‘*_])[Tt]he[\s\u00a0]+$/;
 const STARTS_WITH_THE = /^[Tt]he[\s\u00a0]/;
@@ -123,7 +123,7 @@ export function findIntroducedGroups(text: string): IntroducedGroup[] {
     const found = nameEndingAt(text, m.index);
     if (!found) continue;
     if (!STARTS_WITH_THE.test(found.name) && !THE_BEFORE.test(text.slice(Math.max(0, found.start - 8), found.start))) continue;
-    if (TEAM.test(m[0]) && !INITIALS_NAME.test(found.name)) continue;
+    if (TEAM.test(m[0]) && !INITIALS.test(found.name.replace(LEADING_THE, ''))) continue;
     out.push({ start: found.start, name: text.slice(found.start, m.index + m[0].length), ownName: true });
   }
   for (const m of text.matchAll(GROUPS_SUCH_AS)) {

@@ -191,6 +191,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' builder known in the ',
           ' Group',
           ' A.B. Team',
+          ' HAFNIUM ',
           ' the ',
           ' groups such as ',
           ', and ',
