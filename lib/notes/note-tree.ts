@@ -1,0 +1,201 @@
+/**
+ * A reader's note as a small tree of the Markdown it uses (CommonMark with tables, strikethrough, bare
+ * links and task items), for the extension's views to draw as elements. The same Markdown goes into
+ * exports as written (lib/export/markdown/note-markdown.ts); this only shows it.
+ *
+ * markdown-it reads it: in linear time on the shapes that make other readers quadratic (runs of mixed
+ * emphasis marks, thousands of nested quotes), and with nesting capped. Raw HTML is not parsed but kept as
+ * text, and only web and mail links become links (note-links.ts).
+ */
+import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import { openableNoteHref } from './note-links';
+
+export type NoteTag =
+  | 'p'
+  | 'heading'
+  | 'blockquote'
+  | 'ul'
+  | 'ol'
+  | 'li'
+  | 'pre'
+  | 'hr'
+  | 'table'
+  | 'thead'
+  | 'tbody'
+  | 'tr'
+  | 'th'
+  | 'td'
+  | 'strong'
+  | 'em'
+  | 's'
+  | 'code'
+  | 'br'
+  | 'a';
+
+export interface NoteElement {
+  type: 'element';
+  tag: NoteTag;
+  children: NoteNode[];
+  /** A link's address, web or mail only. */
+  href?: string;
+  /** An ordered list's first number, when not 1. */
+  start?: number;
+  /** A table cell's alignment. */
+  align?: 'left' | 'center' | 'right';
+  /** A task item's state ("- [x] done"). */
+  checked?: boolean;
+  /** An image, shown as a link to it named by its description: a note never loads anything. */
+  image?: boolean;
+}
+
+export interface NoteText {
+  type: 'text';
+  text: string;
+}
+
+export type NoteNode = NoteElement | NoteText;
+
+/** Deeper structure than this shows as text: no note needs it, and drawing it costs a stack frame per level. */
+const MAX_NESTING = 20;
+
+let reader: MarkdownIt | null = null;
+
+function markdownReader(): MarkdownIt {
+  reader ??= markdownIt('default', { html: false, linkify: true, typographer: false, maxNesting: MAX_NESTING });
+  return reader;
+}
+
+/** markdown-it's opening tokens (`paragraph_open`…) by name, and the element each opens. */
+const OPENING_TAGS: Record<string, NoteTag> = {
+  paragraph: 'p',
+  heading: 'heading',
+  blockquote: 'blockquote',
+  bullet_list: 'ul',
+  ordered_list: 'ol',
+  list_item: 'li',
+  table: 'table',
+  thead: 'thead',
+  tbody: 'tbody',
+  tr: 'tr',
+  th: 'th',
+  td: 'td',
+  strong: 'strong',
+  em: 'em',
+  s: 's',
+  link: 'a',
+};
+
+const TASK_MARK = /^\[([ xX])\] /;
+
+function element(tag: NoteTag): NoteElement {
+  return { type: 'element', tag, children: [] };
+}
+
+function textOf(tokens: readonly Token[]): string {
+  return tokens.map((token) => (token.children ? textOf(token.children) : token.content)).join('');
+}
+
+function attr(token: Token, name: string): string {
+  return String(token.attrGet(name) ?? '');
+}
+
+function alignOf(token: Token): NoteElement['align'] {
+  const style = attr(token, 'style');
+  if (style.endsWith('left')) return 'left';
+  if (style.endsWith('center')) return 'center';
+  if (style.endsWith('right')) return 'right';
+  return undefined;
+}
+
+/** The element an opening token starts; a link to an address that may not open is null (its text stays). */
+function opened(token: Token, name: string): NoteElement | null {
+  const node = element(OPENING_TAGS[name]);
+  if (name === 'link') {
+    const href = openableNoteHref(attr(token, 'href'));
+    if (!href) return null;
+    node.href = href;
+  }
+  if (name === 'ordered_list') {
+    const start = Number(attr(token, 'start') || 1);
+    if (start !== 1) node.start = start;
+  }
+  if (name === 'th' || name === 'td') node.align = alignOf(token);
+  return node;
+}
+
+/** "- [x] done" is a task: the mark leaves the item's first text and sets its state. */
+function markTask(item: NoteElement): void {
+  const first = item.children[0];
+  const text = first?.type === 'element' && first.tag === 'p' ? first.children[0] : first;
+  if (text?.type !== 'text') return;
+  const mark = TASK_MARK.exec(text.text);
+  if (!mark) return;
+  item.checked = mark[1] !== ' ';
+  text.text = text.text.slice(mark[0].length);
+}
+
+/** Adds text to a parent, joined to the text before it. */
+function appendText(parent: NoteElement, text: string): void {
+  if (!text) return;
+  const last = parent.children[parent.children.length - 1];
+  if (last?.type === 'text') last.text += text;
+  else parent.children.push({ type: 'text', text });
+}
+
+/**
+ * Builds the tree from markdown-it's flat token stream with a stack, not by recursion. A token that
+ * closes what was not opened as an element (a paragraph hidden in a tight list, a refused link) closes nothing.
+ */
+function build(tokens: readonly Token[], root: NoteElement): void {
+  // One entry per token opened; null where it opened no element.
+  const stack: (NoteElement | null)[] = [];
+  const parents: NoteElement[] = [root];
+  const top = () => parents[parents.length - 1];
+  const walk = (list: readonly Token[]): void => {
+    for (const token of list) {
+      const name = token.type.replace(/_(?:open|close)$/, '');
+      if (token.nesting === 1 && name in OPENING_TAGS) {
+        const node = token.hidden ? null : opened(token, name);
+        if (node) {
+          top().children.push(node);
+          parents.push(node);
+        }
+        stack.push(node);
+      } else if (token.nesting === -1 && name in OPENING_TAGS) {
+        const node = stack.pop();
+        if (!node) continue;
+        parents.pop();
+        if (node.tag === 'li') markTask(node);
+      } else if (token.type === 'inline') {
+        walk(token.children ?? []);
+      } else if (token.type === 'text' || token.type === 'html_inline' || token.type === 'html_block') {
+        appendText(top(), token.content);
+      } else if (token.type === 'softbreak') {
+        appendText(top(), '\n');
+      } else if (token.type === 'hardbreak') {
+        top().children.push(element('br'));
+      } else if (token.type === 'code_inline') {
+        top().children.push({ ...element('code'), children: [{ type: 'text', text: token.content }] });
+      } else if (token.type === 'fence' || token.type === 'code_block') {
+        top().children.push({ ...element('pre'), children: [{ type: 'text', text: token.content.replace(/\n$/, '') }] });
+      } else if (token.type === 'hr') {
+        top().children.push(element('hr'));
+      } else if (token.type === 'image') {
+        const src = attr(token, 'src');
+        const alt = textOf(token.children ?? []) || src;
+        const href = openableNoteHref(src);
+        top().children.push(
+          href ? { ...element('a'), href, image: true, children: [{ type: 'text', text: alt }] } : { type: 'text', text: alt },
+        );
+      }
+    }
+  };
+  walk(tokens);
+}
+
+/** The note's Markdown as a tree under a root element (whose tag is not drawn). */
+export function parseNote(text: string): NoteElement {
+  const root = element('p');
+  build(markdownReader().parse(text, {}), root);
+  return root;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseNote, type NoteNode } from '@/lib/notes/note-tree';
+
+/** The tree as a compact string: elements as tag(children), text quoted. */
+function shape(nodes: readonly NoteNode[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'text') return JSON.stringify(node.text);
+      const extra = [node.href, node.start, node.align, node.checked, node.image ? 'image' : undefined].filter((x) => x !== undefined);
+      return `${node.tag}${extra.length ? `[${extra.join(' ')}]` : ''}(${shape(node.children)})`;
+    })
+    .join(' ');
+}
+
+const read = (text: string) => shape(parseNote(text).children);
+
+describe('parseNote', () => {
+  it('reads emphasis, code, strikethrough and line breaks', () => {
+    expect(read('A **bold** and *light* ~~old~~ `code`\nnext line')).toBe(
+      'p("A " strong("bold") " and " em("light") " " s("old") " " code("code") "\\nnext line")',
+    );
+  });
+
+  it('reads headings, quotes, rules, code blocks and tables', () => {
+    expect(read('## Why\n\n> quoted\n\n---\n\n```\nx < y\n```')).toBe('heading("Why") blockquote(p("quoted")) hr() pre("x < y")');
+    expect(read('| a | b |\n| :-: | --: |\n| 1 | 2 |')).toBe(
+      'table(thead(tr(th[center]("a") th[right]("b"))) tbody(tr(td[center]("1") td[right]("2"))))',
+    );
+  });
+
+  it('reads tight and loose lists, numbered from where the note starts, and task items', () => {
+    expect(read('- a\n- b')).toBe('ul(li("a") li("b"))');
+    expect(read('3. a\n\n4. b')).toBe('ol[3](li(p("a")) li(p("b")))');
+    expect(read('- [x] done\n- [ ] open\n- [y] not a task')).toBe('ul(li[true]("done") li[false]("open") li("[y] not a task"))');
+  });
+
+  it('makes web and mail addresses links, bare ones too', () => {
+    expect(read('[ATT&CK](https://attack.mitre.org/) and https://example.org')).toBe(
+      'p(a[https://attack.mitre.org/]("ATT&CK") " and " a[https://example.org/]("https://example.org"))',
+    );
+    expect(read('<mailto:soc@example.org>')).toBe('p(a[mailto:soc@example.org]("mailto:soc@example.org"))');
+  });
+
+  it('keeps a link that would run or open something else as its text', () => {
+    expect(read('[click](javascript:alert(1)) [x](data:text/html,hi) [y](file:///etc/passwd)')).not.toContain('a[');
+    expect(read('[click](javascript:alert(1))')).toContain('click');
+  });
+
+  it('shows an image as a link to it, named by its description, and loads nothing', () => {
+    expect(read('![chart](https://example.org/c.png)')).toBe('p(a[https://example.org/c.png image]("chart"))');
+    expect(read('![pixel](javascript:x)')).toBe('p("![pixel](javascript:x)")');
+  });
+
+  it('keeps raw HTML as the text typed', () => {
+    expect(read('<img src=x onerror=alert(1)>')).toBe('p("<img src=x onerror=alert(1)>")');
+    expect(read('a <b>bold</b> <script>x</script>')).toBe('p("a <b>bold</b> <script>x</script>")');
+  });
+
+  it('keeps Obsidian’s wikilinks and tags as text', () => {
+    expect(read('See [[Storm-1152]] #fraud')).toBe('p("See [[Storm-1152]] #fraud")');
+  });
+
+  it('caps nesting: a note of a thousand nested quotes stops nesting at twenty', () => {
+    let depth = 0;
+    for (let node = parseNote('> '.repeat(1000) + 'deep').children[0]; node?.type === 'element'; node = node.children[0]) depth += 1;
+    expect(depth).toBeLessThanOrEqual(21);
+  });
+
+  // Shapes that make regular-expression Markdown readers slow or overflow the stack: runs of mixed
+  // emphasis marks (quadratic in micromark and marked), brackets, backticks, nested quotes and lists.
+  // Each is 200,000 characters, ten times the longest note the store keeps; they finish within the
+  // test's time only if reading them is close to linear.
+  it('reads long adversarial notes', () => {
+    const units = ['_a*', '*a_', 'a_', '[(', '`a', '> ', '- ', '<a ', '![', '\\', '&#', '|a', '**', '~~a'];
+    for (const unit of units) {
+      const note = unit.repeat(Math.ceil(200_000 / unit.length));
+      expect(parseNote(note).type, unit).toBe('element');
+    }
+  });
+});
