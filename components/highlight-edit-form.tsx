@@ -83,7 +83,13 @@ export function HighlightEditForm({ record, onSave, onClose }: HighlightEditForm
       </fieldset>
       <label class="edit-field">
         <span>Note</span>
-        <textarea ref={note} rows={3} value={draft.note} onInput={(event) => setDraft({ ...draft, note: event.currentTarget.value })} />
+        <textarea
+          ref={note}
+          rows={3}
+          value={draft.note}
+          placeholder="Markdown works"
+          onInput={(event) => setDraft({ ...draft, note: event.currentTarget.value })}
+        />
       </label>
       <label class="edit-field">
         <span>Tags</span>

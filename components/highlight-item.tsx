@@ -2,6 +2,7 @@ import type { HighlightState } from '@/lib/messaging/contract';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import { COLOR_LABELS } from '@/lib/storage/records';
 import { HighlightEditControls } from './highlight-edit-controls';
+import { NoteText } from './note/note-text';
 import type { HighlightServices } from './popup-services';
 
 const QUOTE_PREVIEW = 220;
@@ -55,7 +56,7 @@ export function HighlightItem({ state, services, onMessage, onDeleted }: Highlig
             {quote}
           </q>
         )}
-        {record.note && <p class="note">{record.note}</p>}
+        {record.note && <NoteText text={record.note} />}
         {record.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">
             {record.tags.map((tag) => (

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { PageMatch } from '@/lib/library/search';
-import { snippet } from '@/lib/library/snippet';
+import { snippet, type SnippetSegment } from '@/lib/library/snippet';
 import { COLOR_LABELS, type AnnotationRecord } from '@/lib/storage/records';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import { HighlightEditControls } from '../highlight-edit-controls';
+import { NoteText } from '../note/note-text';
 import { useDeletionUndo } from '../use-deletion-undo';
 import { countOf } from '../count-words';
 import type { HighlightEditServices } from './library-services';
@@ -19,8 +20,19 @@ export interface ResultActions {
   highlights: HighlightEditServices;
 }
 
-function Marked({ text, query }: { text: string; query: string }) {
-  return <>{snippet(text, query).map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}</>;
+function Marked({ segments }: { segments: SnippetSegment[] }) {
+  return <>{segments.map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}</>;
+}
+
+/** A note the search found words in shows where, as typed; any other note as its Markdown draws it. */
+function LibraryNote({ note, query }: { note: string; query: string }) {
+  const segments = snippet(note, query);
+  if (!segments.some((segment) => segment.hit)) return <NoteText text={note} />;
+  return (
+    <p class="note">
+      <Marked segments={segments} />
+    </p>
+  );
 }
 
 interface HighlightItemProps {
@@ -51,14 +63,10 @@ function HighlightItem({ record, url, query, actions, onDeleted }: HighlightItem
           title="Open the page at this highlight"
         >
           <q>
-            <Marked text={record.target.quote.exact} query={query} />
+            <Marked segments={snippet(record.target.quote.exact, query)} />
           </q>
         </button>
-        {record.note && (
-          <p class="note">
-            <Marked text={record.note} query={query} />
-          </p>
-        )}
+        {record.note && <LibraryNote note={record.note} query={query} />}
         {record.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">
             {record.tags.map((tag) => (
@@ -91,7 +99,7 @@ function PageCard({ match, query, actions, complete, onDeleted }: PageCardProps)
     <article class="page-card" aria-labelledby={headingId}>
       <h2 id={headingId}>
         <button type="button" class="title-button" onClick={() => actions.open(page.url, null)}>
-          <Marked text={page.title || page.url} query={query} />
+          <Marked segments={snippet(page.title || page.url, query)} />
         </button>
       </h2>
       <p class="page-meta">

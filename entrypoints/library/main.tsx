@@ -4,6 +4,7 @@ import { createLibraryServices } from '@/extension/library/create-library-servic
 import { createSyncServices } from '@/extension/library/create-sync-services';
 import '@/assets/theme.css';
 import '@/assets/highlight-edit.css';
+import '@/assets/note-markdown.css';
 import './style.css';
 
 render(<LibraryApp services={createLibraryServices()} sync={createSyncServices()} />, document.getElementById('app')!);

@@ -4,6 +4,7 @@ import { sendRequest } from '@/extension/send-request';
 import { tabIdFromSearch } from '@/lib/popup/target-tab';
 import '@/assets/theme.css';
 import '@/assets/highlight-edit.css';
+import '@/assets/note-markdown.css';
 import './style.css';
 
 // The popup's first requests leave before its view's code is loaded and run: the background reads the

@@ -6,6 +6,7 @@ import { readingPositionClient } from '@/extension/side-panel/reading-position-c
 import { panelTargetFromSearch } from '@/lib/popup/target-tab';
 import '@/assets/theme.css';
 import '@/assets/highlight-edit.css';
+import '@/assets/note-markdown.css';
 // The panel shows the popup's components, so it takes the popup's styles and then its own frame.
 import '../popup/style.css';
 import './style.css';

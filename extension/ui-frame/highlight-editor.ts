@@ -39,7 +39,7 @@ export function highlightEditor(
   attached: () => void;
 } {
   let color: HighlightColor = content.color;
-  const note = h('textarea', { 'aria-label': 'Note', placeholder: 'Add a note…', rows: 2 });
+  const note = h('textarea', { 'aria-label': 'Note', placeholder: 'Add a note (Markdown works)…', rows: 2 });
   note.value = content.note;
   const report = () => actions.draft({ color, note: note.value, tags: tags.input.value });
   const grow = () => {

@@ -14,6 +14,9 @@ import { useTestPdfs } from '../support/use-test-pdfs';
 useTestPdfs(['sample', 'encrypted', 'broken', 'links']);
 
 const WAIT = { timeout: 15_000 };
+/** A note using each kind of Markdown the views draw: emphasis, a link, task items, code, a table and a quote. */
+const MARKDOWN_NOTE =
+  '**Scale**: see [the filing](https://example.org/f)\n\n- [x] checked\n- [ ] `T1566`\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n> quoted';
 const env = useChromium();
 const pdfs = usePdfServer();
 const dav = useWebdavServer();
@@ -39,8 +42,14 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility checks, %s mo
     return page;
   }
 
-  it('the popup and the side panel, with an outline, entities and a highlight', async () => {
+  it('the popup and the side panel, with an outline, entities and a highlight with a Markdown note', async () => {
     const article = await highlightedArticle('panels');
+    const point = (await article.evaluate(textCenterScript('Astonishingly, the group'))) as { x: number; y: number };
+    await article.mouse.click(point.x, point.y);
+    const editor = await glossEditor(article);
+    await editor.getByRole('textbox', { name: 'Note' }).fill(MARKDOWN_NOTE);
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => editor.count(), WAIT).toBe(0);
     const tab = await env.session.tabIdOf(article);
     for (const path of [`/popup.html?tab=${tab}`, `/sidepanel.html?tab=${tab}`]) {
       const view = await open(path);
@@ -49,6 +58,7 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility checks, %s mo
         .getByRole('button', { name: /^Octo Tempest → Scattered Spider/ })
         .waitFor(WAIT);
       await view.getByRole('region', { name: 'Highlights' }).getByText('Astonishingly').first().waitFor(WAIT);
+      await view.locator('.note table').waitFor(WAIT);
       expect(await axeViolations(view), path).toEqual([]);
       await view.close();
     }

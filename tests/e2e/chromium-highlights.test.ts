@@ -49,7 +49,9 @@ describe('Chromium: highlights on the sample article', () => {
     const point = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };
     await page.mouse.click(point.x, point.y);
     const editor = await glossEditor(page);
-    await editor.getByRole('textbox', { name: 'Note' }).fill('The headline number.\nCheck the court filing.');
+    await editor
+      .getByRole('textbox', { name: 'Note' })
+      .fill('The **headline** number.\nCheck the [court filing](https://example.org/filing).');
     await editor.getByRole('textbox', { name: 'Tags' }).fill('fraud, Storm-1152');
     await editor.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => editor.count()).toBe(0);
@@ -63,8 +65,11 @@ describe('Chromium: highlights on the sample article', () => {
     const region = popup.getByRole('region', { name: /Highlights/ });
     const items = region.getByRole('listitem').filter({ hasText: 'Astonishingly' });
     await expect.poll(() => items.count(), WAIT).toBe(1);
+    // The note's Markdown is drawn, once its reader has loaded.
+    await expect.poll(() => items.locator('.note strong').textContent(), WAIT).toBe('headline');
     expect(await items.textContent()).toContain('The headline number.');
     expect(await items.textContent()).toContain('#Storm-1152');
+    expect(await items.getByRole('link', { name: 'court filing' }).getAttribute('href')).toBe('https://example.org/filing');
     expect(await items.textContent()).toContain('#fraud');
 
     const again = (await page.evaluate(textCenterScript('staggering'))) as { x: number; y: number };

@@ -15,7 +15,8 @@ describe('Firefox: highlights on the sample article', () => {
     const { page, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
     await popup.close();
     await page.bringToFront();
-    const quote = await highlightWithNote(page, HEADLINE_NUMBER, 'The headline number.', 'fraud');
+    const note = 'The **headline** number, see [the filing](https://example.org/filing). <b>typed</b>';
+    const quote = await highlightWithNote(page, HEADLINE_NUMBER, note, 'fraud');
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
     await page.reload();
@@ -24,7 +25,18 @@ describe('Firefox: highlights on the sample article', () => {
     const { page: second, popup: listing } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
     const items = () => listing.evaluate(() => [...document.querySelectorAll('.highlight-list > li')].map((li) => li.textContent ?? ''));
     await expect.poll(items, WAIT).toHaveLength(1);
-    expect((await items())[0]).toContain('The headline number.');
+    // The note's Markdown is drawn (once its reader has loaded); its HTML is not.
+    const drawnNote = () =>
+      listing.evaluate(() => {
+        const note = document.querySelector('.highlight-list .note');
+        return {
+          bold: note?.querySelector('strong')?.textContent,
+          link: note?.querySelector('a')?.getAttribute('href'),
+          html: note?.querySelector('b') !== null,
+        };
+      });
+    await expect.poll(drawnNote, WAIT).toEqual({ bold: 'headline', link: 'https://example.org/filing', html: false });
+    expect((await items())[0]).toContain('The headline number, see the filing. <b>typed</b>');
     expect((await items())[0]).toContain('#fraud');
 
     await page.bringToFront();

@@ -129,6 +129,17 @@ describe('LibraryApp', () => {
     expect(first.querySelector('.note')?.textContent).toBe('Scale.');
   });
 
+  it('draws a note’s Markdown, and shows where a search found words in it as typed', async () => {
+    const withMarkdown = note('a', STORM, 'a staggering 750 million accounts', { note: 'The **scale** of it' });
+    const root = await mount(services({ loadHighlights: async () => [withMarkdown] }));
+    await vi.waitFor(() => expect(root.querySelector('.note strong')?.textContent).toBe('scale'));
+    await type(root, 'scale');
+    expect(root.querySelector('.note')?.textContent).toBe('The **scale** of it');
+    expect(root.querySelector('.note mark')?.textContent).toBe('scale');
+    await type(root, 'staggering');
+    expect(root.querySelector('.note strong')?.textContent).toBe('scale');
+  });
+
   it('narrows the results as the user types, marking what matched', async () => {
     const root = await mount(services());
     await type(root, 'staggering');

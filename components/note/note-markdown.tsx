@@ -1,0 +1,79 @@
+/**
+ * A reader's note drawn from its Markdown (lib/notes/note-tree.ts) as Preact elements, node by node:
+ * nothing is ever set as HTML. Raw HTML in a note shows as the text typed, an image as a link to it.
+ */
+import type { ComponentChildren } from 'preact';
+import { parseNote, type NoteElement, type NoteNode } from '@/lib/notes/note-tree';
+
+function drawn(nodes: readonly NoteNode[]): ComponentChildren {
+  return nodes.map((node, i) => (node.type === 'text' ? node.text : <NoteElementView key={i} node={node} />));
+}
+
+/** A task's box, read as its state: a disabled checkbox would be a form control with no form. */
+function TaskBox({ checked }: { checked: boolean }) {
+  return (
+    <span class="note-task" role="img" aria-label={checked ? 'Done' : 'Not done'}>
+      {checked ? '☑' : '☐'}
+    </span>
+  );
+}
+
+function NoteElementView({ node }: { node: NoteElement }) {
+  const content = drawn(node.children);
+  const align = node.align ? { textAlign: node.align } : undefined;
+  switch (node.tag) {
+    case 'heading':
+      // A note's heading is emphasis within a short note, not a heading of the page that shows it.
+      return (
+        <p class="note-heading">
+          <strong>{content}</strong>
+        </p>
+      );
+    case 'a':
+      return (
+        <a href={node.href} target="_blank" rel="noopener noreferrer" class={node.image ? 'note-image-link' : undefined}>
+          {node.image && <span aria-hidden="true">🖼 </span>}
+          {content}
+        </a>
+      );
+    case 'li':
+      return typeof node.checked === 'boolean' ? (
+        <li class="note-task-item">
+          <TaskBox checked={node.checked} /> {content}
+        </li>
+      ) : (
+        <li>{content}</li>
+      );
+    case 'ol':
+      return <ol start={node.start}>{content}</ol>;
+    case 'pre':
+      return (
+        <pre>
+          <code>{content}</code>
+        </pre>
+      );
+    case 'table':
+      return (
+        <div class="note-table">
+          <table>{content}</table>
+        </div>
+      );
+    case 'th':
+      return <th style={align}>{content}</th>;
+    case 'td':
+      return <td style={align}>{content}</td>;
+    case 'hr':
+      return <hr />;
+    case 'br':
+      return <br />;
+    default: {
+      const Tag = node.tag;
+      return <Tag>{content}</Tag>;
+    }
+  }
+}
+
+/** The note's Markdown drawn inside `class="note note-markdown"`. */
+export function NoteMarkdown({ text }: { text: string }) {
+  return <div class="note note-markdown">{drawn(parseNote(text).children)}</div>;
+}

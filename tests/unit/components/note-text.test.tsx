@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NoteMarkdown } from '@/components/note/note-markdown';
+import { NoteText } from '@/components/note/note-text';
+
+async function mount(node: preact.ComponentChild): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  await act(async () => render(node, root));
+  return root;
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('NoteMarkdown', () => {
+  it('draws the note’s Markdown as elements inside .note', async () => {
+    const root = await mount(<NoteMarkdown text={'**Octo Tempest** is *UNC3944*\n\n- `T1566`\n- [x] tagged'} />);
+    const note = root.querySelector('.note.note-markdown')!;
+    expect(note.querySelector('p strong')?.textContent).toBe('Octo Tempest');
+    expect(note.querySelector('p em')?.textContent).toBe('UNC3944');
+    expect(note.querySelector('ul li code')?.textContent).toBe('T1566');
+    expect(note.querySelector('.note-task')?.getAttribute('aria-label')).toBe('Done');
+    expect(note.textContent).toBe('Octo Tempest is UNC3944T1566☑ tagged');
+  });
+
+  it('opens web links in a new tab without telling the site who sent it there', async () => {
+    const root = await mount(<NoteMarkdown text="[report](https://example.org/r)" />);
+    const link = root.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('https://example.org/r');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('never makes HTML of a note: tags show as typed, and script links are no links', async () => {
+    const text = '<img src=x onerror="window.hacked=1"> <script>window.hacked=1</script>\n\n[x](javascript:window.hacked=1)';
+    const root = await mount(<NoteMarkdown text={text} />);
+    expect(root.querySelector('img, script, a')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror="window.hacked=1">');
+    expect(root.textContent).toContain('<script>window.hacked=1</script>');
+  });
+
+  it('shows an image as a link to it and loads nothing', async () => {
+    const root = await mount(<NoteMarkdown text="![chart](https://example.org/c.png)" />);
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('https://example.org/c.png');
+    expect(root.querySelector('a')?.textContent).toContain('chart');
+  });
+});
+
+describe('NoteText', () => {
+  it('shows the note as typed, then as its Markdown once the reader has loaded', async () => {
+    const root = await mount(<NoteText text="a **b**" />);
+    await vi.waitFor(() => expect(root.querySelector('.note strong')?.textContent).toBe('b'));
+    expect(root.querySelector('.note')?.textContent).toBe('a b');
+    // A second note draws at once: the reader is loaded.
+    const again = await mount(<NoteText text="*c*" />);
+    expect(again.querySelector('.note em')?.textContent).toBe('c');
+  });
+});
