@@ -75,7 +75,7 @@ async function annotate(page: Page): Promise<void> {
   const editor = await glossEditor(page);
   await editor
     .getByRole('textbox', { name: 'Note' })
-    .fill('Octo Tempest is Scattered Spider (UNC3944, 0ktapus). Compare with the March report.');
+    .fill('Octo Tempest **is** Scattered Spider (UNC3944, 0ktapus). Compare with the March report.');
   await editor.getByRole('textbox', { name: 'Tags' }).fill('octo-tempest, social-engineering');
 }
 
@@ -142,8 +142,11 @@ export async function writeStoreScreenshots(session: ChromiumSession, page: Page
     'the popup to list the three highlights',
     async () => {
       const text = (await listed.textContent()) ?? '';
-      return ['Astonishingly', 'phishing attacks', 'Octo Tempest utilized', 'Compare with the March report'].every((part) =>
-        text.includes(part),
+      // The note's Markdown drawn, not the asterisks typed.
+      const drawn = (await listed.locator('.note strong').count()) > 0;
+      return (
+        drawn &&
+        ['Astonishingly', 'phishing attacks', 'Octo Tempest utilized', 'Compare with the March report'].every((part) => text.includes(part))
       );
     },
     async () => `it shows: ${await listed.textContent()}`,
