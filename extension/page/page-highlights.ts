@@ -2,6 +2,7 @@ import { anchorAll } from '@/lib/anchoring/anchor';
 import { describeRange } from '@/lib/anchoring/describe-range';
 import { TextIndex } from '@/lib/anchoring/text-index';
 import type { HighlightState } from '@/lib/messaging/contract';
+import { supersedes } from '@/lib/storage/highlight-edits';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { sendRequest } from '../send-request';
 import { createHighlightPainter, HOVER_NAME, NOTED_NAME } from './highlight-painter';
@@ -133,6 +134,7 @@ export class PageHighlights {
   /** Takes in a record changed elsewhere (editor, popup) without re-anchoring everything. */
   replaceRecord(record: AnnotationRecord): void {
     const item = this.placed.get(record.id);
+    if (!supersedes(record, item?.record)) return;
     if (item) item.record = record;
     this.repaint();
     this.onChange();

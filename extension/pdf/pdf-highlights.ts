@@ -4,6 +4,7 @@ import { pageAtOffset, type PdfDocumentText } from '@/lib/pdf/document-text';
 import { anchorAllInPdf, describePdfOffsets } from '@/lib/pdf/pdf-anchoring';
 import { layerRangeOnPage } from '@/lib/pdf-viewer/document-offsets';
 import { layerItemsOf, type LayerItems } from '@/lib/pdf-viewer/text-layer-offsets';
+import { supersedes } from '@/lib/storage/highlight-edits';
 import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { createHighlightPainter, HOVER_NAME, NOTED_NAME } from '../page/highlight-painter';
 import { sendRequest } from '../send-request';
@@ -159,6 +160,8 @@ export class PdfHighlights {
 
   /** Takes in a record changed in the editor, without anchoring again. */
   replaceRecord(record: AnnotationRecord): void {
+    const held = this.records.find((each) => each.id === record.id);
+    if (!supersedes(record, held)) return;
     this.records = this.records.map((each) => (each.id === record.id ? record : each));
     const item = this.placed.get(record.id);
     if (item) item.record = record;

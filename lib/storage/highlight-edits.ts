@@ -24,3 +24,12 @@ export function draftChanges(record: AnnotationRecord, draft: HighlightDraft | n
   if (tags.join('\n') !== record.tags.join('\n')) changes.tags = tags;
   return changes;
 }
+
+/**
+ * Whether a record the background answered with should replace the one a page holds. Answers to two
+ * saves of one editor (an autosave, then Done) may arrive in either order; the older must not undo the
+ * newer until the page reloads. Stored records are stamped when stored, so the older has the earlier stamp.
+ */
+export function supersedes(incoming: AnnotationRecord, held: AnnotationRecord | undefined): boolean {
+  return !held || incoming.updatedAt >= held.updatedAt;
+}

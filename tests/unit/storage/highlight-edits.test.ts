@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftChanges, draftOf } from '@/lib/storage/highlight-edits';
+import { draftChanges, draftOf, supersedes } from '@/lib/storage/highlight-edits';
 import type { AnnotationRecord } from '@/lib/storage/records';
 
 const record: AnnotationRecord = {
@@ -32,5 +32,17 @@ describe('highlight drafts', () => {
       tags: ['social-engineering', 'fraud'],
     });
     expect(draftChanges(record, { color: 'yellow', note: 'old', tags: '' })).toEqual({ tags: [] });
+  });
+});
+
+describe('supersedes', () => {
+  it('takes a record stored at the same time or later, or one the page does not hold yet', () => {
+    expect(supersedes({ ...record, updatedAt: 5 }, { ...record, updatedAt: 5 })).toBe(true);
+    expect(supersedes({ ...record, updatedAt: 6 }, { ...record, updatedAt: 5 })).toBe(true);
+    expect(supersedes(record, undefined)).toBe(true);
+  });
+
+  it('refuses one stored before the record the page holds', () => {
+    expect(supersedes({ ...record, updatedAt: 4 }, { ...record, updatedAt: 5 })).toBe(false);
   });
 });

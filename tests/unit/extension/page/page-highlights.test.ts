@@ -222,6 +222,20 @@ describe('changes made elsewhere', () => {
     expect(requests).toEqual([]);
   });
 
+  it('keeps the newer record when an older save is answered last (an autosave after Done)', () => {
+    const highlights = new PageHighlights(() => undefined);
+    const kept = record('Octo Tempest');
+    highlights.place([kept]);
+    const autosaved = { ...kept, note: 'also', updatedAt: 10 };
+    const done = { ...kept, note: 'also UNC3944', color: 'blue' as const, updatedAt: 11 };
+
+    highlights.replaceRecord(done);
+    highlights.replaceRecord(autosaved);
+
+    expect(highlights.get(kept.id)?.record).toEqual(done);
+    expect(painted()).toEqual({ 'gloss-blue': ['Octo Tempest'], 'gloss-noted': ['Octo Tempest'] });
+  });
+
   it('forgets a deleted highlight: its paint and its focus go, the others stay', () => {
     const onChange = vi.fn();
     const highlights = new PageHighlights(onChange);

@@ -189,6 +189,21 @@ describe('the PDF’s highlights on load', () => {
 });
 
 describe('a selection in the text layers, as document offsets', () => {
+  it('keeps the newer record when an older save is answered last (an autosave after Done)', async () => {
+    stored = [record('Octo Tempest')];
+    const highlights = new PdfHighlights(view, { documentKey: KEY, address: ADDRESS, title: 'Storm-1152' }, () => undefined);
+    await highlights.load();
+    highlights.setText(TEXT);
+    await highlights.setLayer(1, drawLayer(scroller, 1));
+    const done = { ...stored[0], note: 'also UNC3944', color: 'blue' as const, updatedAt: 11 };
+
+    highlights.replaceRecord(done);
+    highlights.replaceRecord({ ...stored[0], note: 'also', updatedAt: 10 });
+
+    expect(highlights.states().map((state) => state.record)).toEqual([done]);
+    expect(painted()).toMatchObject({ 'gloss-blue': ['Octo Tempest'] });
+  });
+
   it('counts the layer’s characters and line breaks up to a DOM point', () => {
     const layer = drawLayer(scroller, 0);
     const spans = layer.querySelectorAll('span:not(.markedContent)');
