@@ -6,6 +6,7 @@ import { compileEntityIndex } from './lib/entities/compiled/compile-entity-index
 import { ENTITY_INDEX_FILE } from './lib/entities/compiled/entity-index-file-name';
 import { loadEntityData } from './lib/entities/shipped-data';
 import { PDFJS_ASSET_FOLDER, PDFJS_ASSET_KINDS, PDFJS_ASSETS_LEFT_OUT } from './extension/pdf/pdfjs-assets';
+import { bundledPackages, formatThirdPartyNotices, THIRD_PARTY_NOTICES_FILE } from './scripts/third-party-notices';
 
 const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
 
@@ -78,8 +79,11 @@ export default defineConfig({
     },
     // The entity scanner's dictionaries, automata and model weights, compiled from data/ for this build, so a
     // fresh background reads them in milliseconds instead of building them (lib/entities/compiled/).
-    'build:done': (wxt) => {
+    // Then the licences of the npm packages this build bundled (scripts/third-party-notices.ts).
+    'build:done': (wxt, output) => {
       writeFileSync(path.join(wxt.config.outDir, ENTITY_INDEX_FILE), compileEntityIndex(loadEntityData()));
+      const moduleIds = output.steps.flatMap((step) => step.chunks.flatMap((chunk) => (chunk.type === 'chunk' ? chunk.moduleIds : [])));
+      writeFileSync(path.join(wxt.config.outDir, THIRD_PARTY_NOTICES_FILE), formatThirdPartyNotices(bundledPackages(moduleIds)));
     },
   },
   vite: ({ mode }) => ({

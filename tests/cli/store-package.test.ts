@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pdfjsAssetOptions } from '../../extension/pdf/pdfjs-assets';
 import { CHROME_BUILD, FIREFOX_BUILD, PROJECT_ROOT } from '../../harness/paths';
 import { describeLintMessage, lintFirefoxPackage } from '../../scripts/store/firefox-lint';
+import { THIRD_PARTY_NOTICES_FILE } from '../../scripts/third-party-notices';
 
 // Generous: the linter takes about 5 s alone, but the machine may be busy with the rest of npm test.
 const LINT_TIMEOUT = 180_000;
@@ -67,6 +68,29 @@ describe.each([
     const csp = builtManifest(dir).content_security_policy;
     // Scripts from the package only, no eval; WebAssembly for the decoders above.
     expect(typeof csp === 'string' ? csp : csp?.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self';");
+  });
+});
+
+describe.each([
+  ['Chrome', CHROME_BUILD],
+  ['Firefox', FIREFOX_BUILD],
+])('the %s package’s third-party notices', (_browser, dir) => {
+  const notices = () => readFileSync(path.join(dir, THIRD_PARTY_NOTICES_FILE), 'utf8');
+  const listed = () => [...notices().matchAll(/^- (\S+) /gm)].map((match) => match[1]);
+
+  it('list the libraries the package bundles, each with the licence text it ships', () => {
+    expect(listed()).toEqual(expect.arrayContaining(['preact', 'dexie', '@mozilla/readability', 'markdown-it', 'pdfjs-dist', 'valibot']));
+    expect(notices()).toContain('preact 10.');
+    expect(notices()).toMatch(/Copyright \(c\) 2015-present Jason Miller/);
+  });
+
+  it('leave out what the extension does not bundle: the command line’s and the tests’ packages', () => {
+    for (const name of ['jsdom', 'tsx', 'vitest', 'playwright-core', 'puppeteer-core', 'fake-indexeddb', 'parse5'])
+      expect(listed()).not.toContain(name);
+  });
+
+  it('are named in NOTICE.txt', () => {
+    expect(readFileSync(path.join(dir, 'NOTICE.txt'), 'utf8')).toContain(THIRD_PARTY_NOTICES_FILE);
   });
 });
 
