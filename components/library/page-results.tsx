@@ -4,7 +4,7 @@ import { snippet, type SnippetSegment } from '@/lib/library/snippet';
 import { COLOR_LABELS, type AnnotationRecord } from '@/lib/storage/records';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import { HighlightEditControls } from '../highlight-edit-controls';
-import { NoteText } from '../note/note-text';
+import { ClampedNote } from '../note/clamped-note';
 import { useDeletionUndo } from '../use-deletion-undo';
 import { countOf } from '../count-words';
 import type { HighlightEditServices } from './library-services';
@@ -24,10 +24,10 @@ function Marked({ segments }: { segments: SnippetSegment[] }) {
   return <>{segments.map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}</>;
 }
 
-/** A note the search found words in shows where, as typed; any other note as its Markdown draws it. */
+/** A note the search found words in shows where, as typed; any other note as its Markdown draws it, its first lines at first. */
 function LibraryNote({ note, query }: { note: string; query: string }) {
   const segments = snippet(note, query);
-  if (!segments.some((segment) => segment.hit)) return <NoteText text={note} />;
+  if (!segments.some((segment) => segment.hit)) return <ClampedNote text={note} />;
   return (
     <p class="note">
       <Marked segments={segments} />

@@ -164,3 +164,35 @@ describe('Chromium: library actions take the focus', () => {
     await page.close();
   });
 });
+
+describe('Chromium: notes in the library', () => {
+  it('draws a long note from its Markdown, its first lines until the whole note is asked for', async () => {
+    const page = await openPage(env.server.url('storm-1152.html?case=library-long-note'));
+    await highlightText(page, 'Astonishingly, the group', '750 million', 'Add note');
+    const editor = await glossEditor(page);
+    const lines = Array.from({ length: 12 }, (_, i) => `- point ${i + 1}`);
+    await editor.getByRole('textbox', { name: 'Note' }).fill(['**Scale** of it', '', ...lines, '', 'Last line.'].join('\n'));
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => editor.count(), WAIT).toBe(0);
+
+    const library = await env.session.context.newPage();
+    await library.goto(`chrome-extension://${env.session.extensionId}/library.html`);
+    const card = library.locator('.page-card').filter({ hasText: 'Scale of it' });
+    await card.locator('.note strong').filter({ hasText: 'Scale' }).waitFor(WAIT);
+    const more = card.getByRole('button', { name: 'Show the whole note' });
+    await more.waitFor(WAIT);
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    const shown = () => card.locator('.note-frame').evaluate((frame) => frame.getBoundingClientRect().height);
+    const whole = () => card.locator('.note-frame > div').evaluate((content) => content.getBoundingClientRect().height);
+    expect(await shown()).toBeLessThan((await whole()) / 2);
+
+    await more.click();
+    const less = card.getByRole('button', { name: 'Show less of the note' });
+    expect(await less.getAttribute('aria-expanded')).toBe('true');
+    expect(await shown()).toBe(await whole());
+    await less.click();
+    await expect.poll(shown, WAIT).toBeLessThan((await whole()) / 2);
+    await library.close();
+    await page.close();
+  });
+});
