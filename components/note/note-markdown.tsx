@@ -73,7 +73,9 @@ function NoteElementView({ node }: { node: NoteElement }) {
   }
 }
 
-/** The note's Markdown drawn inside `class="note note-markdown"`. */
+/** The note's Markdown drawn inside `class="note note-markdown"`; a note too deeply nested to draw, as typed. */
 export function NoteMarkdown({ text }: { text: string }) {
-  return <div class="note note-markdown">{drawn(parseNote(text).children)}</div>;
+  const tree = parseNote(text);
+  if (!tree) return <p class="note">{text}</p>;
+  return <div class="note note-markdown">{drawn(tree.children)}</div>;
 }

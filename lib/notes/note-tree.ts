@@ -55,8 +55,11 @@ export interface NoteText {
 
 export type NoteNode = NoteElement | NoteText;
 
-/** Deeper structure than this shows as text: no note needs it, and drawing it costs a stack frame per level. */
-const MAX_NESTING = 20;
+/**
+ * How deep markdown-it nests (its default). Past it, it drops the rest of the deepest block, so a note
+ * that reaches it is shown as typed instead (`parseNote` gives null); no real note comes near it.
+ */
+const MAX_NESTING = 100;
 
 let reader: MarkdownIt | null = null;
 
@@ -146,22 +149,25 @@ function appendText(parent: NoteElement, text: string): void {
  * Builds the tree from markdown-it's flat token stream with a stack, not by recursion. A token that
  * closes what was not opened as an element (a paragraph hidden in a tight list, a refused link) closes nothing.
  */
-function build(tokens: readonly Token[], root: NoteElement): void {
+function build(tokens: readonly Token[], root: NoteElement): boolean {
   // One entry per token opened; null where it opened no element.
   const stack: (NoteElement | null)[] = [];
   const parents: NoteElement[] = [root];
   const top = () => parents[parents.length - 1];
+  let complete = true;
   const walk = (list: readonly Token[]): void => {
-    for (const token of list) {
+    for (const [i, token] of list.entries()) {
       const name = token.type.replace(/_(?:open|close)$/, '');
-      if (token.nesting === 1 && name in OPENING_TAGS) {
+      // A block opened at the deepest level and closed at once: markdown-it stopped there and dropped its text.
+      if (token.nesting === 1 && token.level >= MAX_NESTING - 1 && list[i + 1]?.nesting === -1) complete = false;
+      if (token.nesting === 1 && Object.hasOwn(OPENING_TAGS, name)) {
         const node = token.hidden ? null : opened(token, name);
         if (node) {
           top().children.push(node);
           parents.push(node);
         }
         stack.push(node);
-      } else if (token.nesting === -1 && name in OPENING_TAGS) {
+      } else if (token.nesting === -1 && Object.hasOwn(OPENING_TAGS, name)) {
         const node = stack.pop();
         if (!node) continue;
         parents.pop();
@@ -191,11 +197,14 @@ function build(tokens: readonly Token[], root: NoteElement): void {
     }
   };
   walk(tokens);
+  return complete;
 }
 
-/** The note's Markdown as a tree under a root element (whose tag is not drawn). */
-export function parseNote(text: string): NoteElement {
+/**
+ * The note's Markdown as a tree under a root element (whose tag is not drawn), or null for a note nested
+ * deeper than the reader goes, which is best shown as typed.
+ */
+export function parseNote(text: string): NoteElement | null {
   const root = element('p');
-  build(markdownReader().parse(text, {}), root);
-  return root;
+  return build(markdownReader().parse(text, {}), root) ? root : null;
 }

@@ -49,6 +49,15 @@ describe('NoteMarkdown', () => {
   });
 });
 
+describe('NoteMarkdown on a note nested deeper than the reader goes', () => {
+  it('shows it as typed, every word kept', async () => {
+    const text = `${'> '.repeat(500)}the deepest words`;
+    const root = await mount(<NoteMarkdown text={text} />);
+    expect(root.querySelector('p.note')?.textContent).toBe(text);
+    expect(root.querySelector('blockquote')).toBeNull();
+  });
+});
+
 describe('NoteText', () => {
   it('shows the note as typed, then as its Markdown once the reader has loaded', async () => {
     const root = await mount(<NoteText text="a **b**" />);
