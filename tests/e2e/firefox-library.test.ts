@@ -30,7 +30,9 @@ describe('Firefox: export and import', () => {
     const { page, popup: first } = await env.session.openWithPopup(url);
     await first.close();
     await page.bringToFront();
-    const quote = await highlightWithNote(page, HEADLINE_NUMBER, 'Scale of the fraud.', 'fraud');
+    // A long note, which the library shows clamped until asked for all of it.
+    const note = ['Scale of the fraud.', '', ...Array.from({ length: 12 }, (_, i) => `- point ${i + 1}`), '', 'Last line.'].join('\n');
+    const quote = await highlightWithNote(page, HEADLINE_NUMBER, note, 'fraud');
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
     const { popup } = await env.session.openWithPopup(url);
@@ -54,6 +56,25 @@ describe('Firefox: export and import', () => {
       const status = () => library.evaluate(() => document.querySelector('.status-line')?.textContent ?? '');
       await expect.poll(status, WAIT).toContain('1 highlight added');
       await expect.poll(() => library.evaluate(() => document.querySelectorAll('.page-card').length), WAIT).toBe(1);
+      // The note is drawn from its Markdown, its first lines until the whole note is asked for.
+      const noteView = () =>
+        library.evaluate(() => {
+          const frame = document.querySelector('.note-frame');
+          const toggle = document.querySelector<HTMLButtonElement>('button.note-more');
+          return {
+            items: frame?.querySelectorAll('li').length,
+            shown: frame?.getBoundingClientRect().height ?? 0,
+            whole: frame?.firstElementChild?.getBoundingClientRect().height ?? 0,
+            toggle: toggle && `${toggle.textContent} ${toggle.getAttribute('aria-expanded')}`,
+          };
+        });
+      await expect.poll(noteView, WAIT).toMatchObject({ items: 12, toggle: 'Show the whole note false' });
+      const clamped = await noteView();
+      expect(clamped.shown).toBeLessThan(clamped.whole / 2);
+      await clickButton(library, 'Show the whole note');
+      await expect.poll(noteView, WAIT).toMatchObject({ toggle: 'Show less of the note true' });
+      const opened = await noteView();
+      expect(opened.shown).toBe(opened.whole);
       // Firefox cannot write into a folder: the vault region says so and points at the Markdown export.
       const vaultText = () => library.evaluate(() => document.querySelector('section[aria-labelledby="vault-title"]')?.textContent ?? '');
       expect(await vaultText()).toMatch(/^Obsidian vaultThis browser cannot write into a folder.*Export Markdown/);
