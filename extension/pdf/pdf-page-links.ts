@@ -4,12 +4,12 @@ import {
   linkPlace,
   MAX_LINKS_PER_PAGE,
   pageLinkTarget,
-  webLinkUrl,
   wordsUnder,
   type PdfLink,
   type PdfLinkTarget,
   type PlacedText,
 } from '@/lib/pdf-viewer/page-links';
+import { webLinkUrl } from '@/lib/url/web-link';
 
 /** What the viewer reads of pdf.js's annotation data for a link. */
 interface LinkAnnotation {

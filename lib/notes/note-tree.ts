@@ -5,10 +5,10 @@
  *
  * markdown-it reads it: in linear time on the shapes that make other readers quadratic (runs of mixed
  * emphasis marks, thousands of nested quotes), and with nesting capped. Raw HTML is not parsed but kept as
- * text, and only web and mail links become links (note-links.ts).
+ * text, and only web and mail links become links (lib/url/web-link.ts).
  */
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
-import { openableNoteHref } from './note-links';
+import { webLinkUrl } from '@/lib/url/web-link';
 
 export type NoteTag =
   | 'p'
@@ -114,7 +114,7 @@ function alignOf(token: Token): NoteElement['align'] {
 function opened(token: Token, name: string): NoteElement | null {
   const node = element(OPENING_TAGS[name]);
   if (name === 'link') {
-    const href = openableNoteHref(attr(token, 'href'));
+    const href = webLinkUrl(attr(token, 'href'));
     if (!href) return null;
     node.href = href;
   }
@@ -189,7 +189,7 @@ function build(tokens: readonly Token[], root: NoteElement): boolean {
       } else if (token.type === 'image') {
         const src = attr(token, 'src');
         const alt = textOf(token.children ?? []) || src;
-        const href = openableNoteHref(src);
+        const href = webLinkUrl(src);
         top().children.push(
           href ? { ...element('a'), href, image: true, children: [{ type: 'text', text: alt }] } : { type: 'text', text: alt },
         );

@@ -29,22 +29,6 @@ export interface PlacedText extends PdfLinkPlace {
 /** More links on one page are left out: no real page has them, and a made-up one would flood the page with elements. */
 export const MAX_LINKS_PER_PAGE = 1_000;
 
-const WEB_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-/** Longer addresses are refused: no real link needs them, and they would only bloat the page. */
-const MAX_URL_LENGTH = 4_096;
-
-/** The address as the link opens it, or null when it is not an absolute web or mail address. */
-export function webLinkUrl(address: unknown): string | null {
-  if (typeof address !== 'string' || address.length > MAX_URL_LENGTH) return null;
-  let url: URL;
-  try {
-    url = new URL(address.trim());
-  } catch {
-    return null;
-  }
-  return WEB_PROTOCOLS.has(url.protocol) ? url.href : null;
-}
-
 /** The page a link inside the document leads to, or null when it names none of the document's pages. */
 export function pageLinkTarget(pageIndex: unknown, pageCount: number): PdfLinkTarget | null {
   return Number.isInteger(pageIndex) && (pageIndex as number) >= 0 && (pageIndex as number) < pageCount
