@@ -14,6 +14,7 @@
  */
 import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, isAtNameBoundary, isInsideLinkOrPath, selectLongest, type NameMatcher } from './match-names';
+import { joinShortForms } from './organization-short-forms';
 import { isShoutedShortForm, type PlaceRecord } from './places';
 import type { Entity, Mention } from './types';
 
@@ -60,7 +61,7 @@ export function createOrganizationFinder(
       ...findPublicBodies(text),
       ...findCompanies(text),
     ];
-    return groupByCanonical(selectLongest(candidates));
+    return joinShortForms(groupByCanonical(selectLongest(candidates)));
   };
 }
 
