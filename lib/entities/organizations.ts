@@ -14,6 +14,7 @@
  */
 import type { NameSearchGroup } from './folded-search';
 import { createNameMatcher, isAtNameBoundary, isInsideLinkOrPath, selectLongest, type NameMatcher } from './match-names';
+import { organizationAbbreviations } from './organization-abbreviations';
 import { joinShortForms } from './organization-short-forms';
 import { isShoutedShortForm, type PlaceRecord } from './places';
 import type { Entity, Mention } from './types';
@@ -61,7 +62,12 @@ export function createOrganizationFinder(
       ...findPublicBodies(text),
       ...findCompanies(text),
     ];
-    return joinShortForms(groupByCanonical(selectLongest(candidates)));
+    const chosen = selectLongest(candidates);
+    const abbreviations = organizationAbbreviations(
+      text,
+      chosen.map((candidate) => ({ ...candidate, key: candidate.canonical })),
+    ).map(({ start, end, text: abbreviation, key }) => ({ start, end, text: abbreviation, canonical: key, aliases: [] }));
+    return joinShortForms(groupByCanonical(selectLongest([...chosen, ...abbreviations])));
   };
 }
 
