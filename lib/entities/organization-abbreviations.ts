@@ -11,7 +11,6 @@ import type { Mention } from './types';
 /** What may follow a name: " (POEA)". Two to eight letters, at least two of them capitals (checked after). */
 const DEFINED_AFTER = /^[ \t\u00a0]*\((\p{L}{2,8})\)/u;
 const WORD = /[\p{L}\p{N}]+/gu;
-const NAME_WORD = /[\p{L}\p{N}]+/gu;
 /** Words an abbreviation may leave out or spell: "Department of Conservation" is DOC, "Revenue and Customs" RC. */
 const OPTIONAL = new Set(['of', 'and', 'the', 'for', 'on', 'in', '&']);
 
@@ -33,7 +32,7 @@ function spells(letters: string, words: readonly string[]): boolean {
 
 /** Whether the abbreviation spells the initials of the name's last words (at least two). */
 function abbreviates(abbreviation: string, name: string): boolean {
-  const words = [...name.matchAll(NAME_WORD)].map((match) => match[0]);
+  const words = [...name.matchAll(WORD)].map((match) => match[0]);
   const letters = abbreviation.toLowerCase();
   for (let from = 0; from <= words.length - 2; from++) {
     if (!OPTIONAL.has(words[from].toLowerCase()) && spells(letters, words.slice(from))) return true;
@@ -41,26 +40,28 @@ function abbreviates(abbreviation: string, name: string): boolean {
   return false;
 }
 
+/** An organisation's mention, with the canonical name of the organisation it names. */
+type NamedMention = Mention & { canonical: string };
+
 /**
- * Every use of an abbreviation the text defines right after one of `named` (an organisation's mentions,
- * each with the key of its organisation): the bracketed definition and every later whole-word use, with
- * that organisation's key.
+ * Every use of an abbreviation the text defines right after one of `named`: the bracketed definition and
+ * every later whole-word use, each with that organisation's canonical name.
  */
-export function organizationAbbreviations<K>(text: string, named: readonly (Mention & { key: K })[]): (Mention & { key: K })[] {
-  const defined = new Map<string, { key: K; from: number }>();
+export function organizationAbbreviations(text: string, named: readonly NamedMention[]): NamedMention[] {
+  const defined = new Map<string, { canonical: string; from: number }>();
   for (const mention of named) {
     const after = DEFINED_AFTER.exec(text.slice(mention.end, mention.end + 16));
     if (!after) continue;
     const abbreviation = after[1];
     if ((abbreviation.match(/\p{Lu}/gu) ?? []).length < 2 || defined.has(abbreviation)) continue;
-    if (abbreviates(abbreviation, mention.text)) defined.set(abbreviation, { key: mention.key, from: mention.end });
+    if (abbreviates(abbreviation, mention.text)) defined.set(abbreviation, { canonical: mention.canonical, from: mention.end });
   }
   if (!defined.size) return [];
-  const uses: (Mention & { key: K })[] = [];
+  const uses: NamedMention[] = [];
   for (const word of text.matchAll(WORD)) {
     const definition = defined.get(word[0]);
     if (definition && word.index > definition.from) {
-      uses.push({ start: word.index, end: word.index + word[0].length, text: word[0], key: definition.key });
+      uses.push({ start: word.index, end: word.index + word[0].length, text: word[0], canonical: definition.canonical });
     }
   }
   return uses;

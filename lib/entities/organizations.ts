@@ -63,10 +63,7 @@ export function createOrganizationFinder(
       ...findCompanies(text),
     ];
     const chosen = selectLongest(candidates);
-    const abbreviations = organizationAbbreviations(
-      text,
-      chosen.map((candidate) => ({ ...candidate, key: candidate.canonical })),
-    ).map(({ start, end, text: abbreviation, key }) => ({ start, end, text: abbreviation, canonical: key, aliases: [] }));
+    const abbreviations = organizationAbbreviations(text, chosen).map((use) => ({ ...use, aliases: [] }));
     return joinShortForms(groupByCanonical(selectLongest([...chosen, ...abbreviations])));
   };
 }

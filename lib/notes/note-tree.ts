@@ -145,6 +145,35 @@ function appendText(parent: NoteElement, text: string): void {
   else parent.children.push({ type: 'text', text });
 }
 
+/** What a token that opens and closes nothing stands for: text (joined to the text before it), an element, or nothing. */
+function leafOf(token: Token): string | NoteNode | null {
+  switch (token.type) {
+    case 'text':
+    case 'html_inline':
+    case 'html_block':
+      return token.content;
+    case 'softbreak':
+      return '\n';
+    case 'hardbreak':
+      return element('br');
+    case 'hr':
+      return element('hr');
+    case 'code_inline':
+      return { ...element('code'), children: [{ type: 'text', text: token.content }] };
+    case 'fence':
+    case 'code_block':
+      return { ...element('pre'), children: [{ type: 'text', text: token.content.replace(/\n$/, '') }] };
+    case 'image': {
+      const src = attr(token, 'src');
+      const alt = textOf(token.children ?? []) || src;
+      const href = webLinkUrl(src);
+      return href ? { ...element('a'), href, image: true, children: [{ type: 'text', text: alt }] } : alt;
+    }
+    default:
+      return null;
+  }
+}
+
 /**
  * Builds the tree from markdown-it's flat token stream with a stack, not by recursion. A token that
  * closes what was not opened as an element (a paragraph hidden in a tight list, a refused link) closes nothing.
@@ -174,25 +203,10 @@ function build(tokens: readonly Token[], root: NoteElement): boolean {
         if (node.tag === 'li') markTask(node);
       } else if (token.type === 'inline') {
         walk(token.children ?? []);
-      } else if (token.type === 'text' || token.type === 'html_inline' || token.type === 'html_block') {
-        appendText(top(), token.content);
-      } else if (token.type === 'softbreak') {
-        appendText(top(), '\n');
-      } else if (token.type === 'hardbreak') {
-        top().children.push(element('br'));
-      } else if (token.type === 'code_inline') {
-        top().children.push({ ...element('code'), children: [{ type: 'text', text: token.content }] });
-      } else if (token.type === 'fence' || token.type === 'code_block') {
-        top().children.push({ ...element('pre'), children: [{ type: 'text', text: token.content.replace(/\n$/, '') }] });
-      } else if (token.type === 'hr') {
-        top().children.push(element('hr'));
-      } else if (token.type === 'image') {
-        const src = attr(token, 'src');
-        const alt = textOf(token.children ?? []) || src;
-        const href = webLinkUrl(src);
-        top().children.push(
-          href ? { ...element('a'), href, image: true, children: [{ type: 'text', text: alt }] } : { type: 'text', text: alt },
-        );
+      } else {
+        const leaf = leafOf(token);
+        if (typeof leaf === 'string') appendText(top(), leaf);
+        else if (leaf) top().children.push(leaf);
       }
     }
   };
