@@ -4,11 +4,10 @@ import { prepareSearch, search, type SearchFilters } from '@/lib/library/search'
 import type { ExportFormat } from '@/lib/messaging/contract';
 import { LoadingIndicator } from '../loading-indicator';
 import { Notice } from '../notice';
-import { describeImport } from './describe-import';
 import { ImportConfirm } from './import-confirm';
-import { actorChangesQuestion, IMPORT_STEPS, settingChangesQuestion, type ImportQuestion } from './import-questions';
 import { LibraryActions } from './library-actions';
-import type { ActorChange, ImportStep, LibraryServices, SettingChange } from './library-services';
+import type { LibraryServices } from './library-services';
+import { useBackupImport, type LibraryStatus } from './use-backup-import';
 import { PageResults } from './page-results';
 import { SearchBar } from './search-bar';
 import { TagManager } from './tag-manager';
@@ -16,6 +15,7 @@ import { VaultSection } from './vault-section';
 import { SyncRegion } from './sync-region';
 import type { SyncServices } from './sync-services';
 import { countOf } from '../count-words';
+import { WikilinkSearch } from '../note/wikilink-search';
 
 /** Pages painted at first and added by each "Show more": enough to fill a screen, cheap to render. */
 const PAGE_STEP = 30;
@@ -25,9 +25,6 @@ type State =
   | { phase: 'loading' }
   | { phase: 'ready'; index: LibraryIndex; actorNames: Map<string, string>; complete: boolean }
   | { phase: 'failed'; message: string };
-type Status = { text: string; problem: boolean } | null;
-/** An import waiting for the user to say whether the backup's actor (or settings) changes apply. */
-type PendingChoice = (ImportQuestion & { choose: (accept: boolean) => void }) | null;
 
 /** Our own imports and renames announce themselves too; the library has already reloaded by then. */
 const OWN_CHANGE_MS = 3_000;
@@ -39,15 +36,21 @@ function afterPaint(work: () => void): void {
   else setTimeout(work, 0);
 }
 
+interface LibraryAppProps {
+  services: LibraryServices;
+  sync?: SyncServices;
+  /** A search to start with (`library.html?q=…`, which a note's wikilink opens). */
+  initialQuery?: string;
+}
+
 /** The library: every saved page, searchable and filterable, with exports, backups and tag admin. */
-export function LibraryApp({ services, sync }: { services: LibraryServices; sync?: SyncServices }) {
+export function LibraryApp({ services, sync, initialQuery = '' }: LibraryAppProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   const [filters, setFilters] = useState<SearchFilters>({});
   const [limit, setLimit] = useState(PAGE_STEP);
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<LibraryStatus>(null);
   const [busy, setBusy] = useState(false);
-  const [pending, setPending] = useState<PendingChoice>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const ownChangeUntil = useRef(0);
@@ -125,41 +128,13 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
     }
   };
 
-  const runImport = async (file: File) => {
-    setBusy(true);
-    setStatus({ text: `Importing ${file.name}…`, problem: false });
-    try {
-      const ask = (what: string, choice: ImportQuestion) =>
-        new Promise<boolean>((resolve) => {
-          setStatus({
-            text: `Importing ${file.name}: the backup also changes ${what}; choose whether those changes apply.`,
-            problem: false,
-          });
-          setPending({
-            ...choice,
-            choose: (accept) => {
-              setPending(null);
-              resolve(accept);
-            },
-          });
-        });
-      const confirmActors = (changes: ActorChange[]) => ask('threat actors', actorChangesQuestion(file.name, changes));
-      const confirmSettings = (changes: SettingChange[]) => ask('your settings', settingChangesQuestion(file.name, changes));
-      const onStep = (step: ImportStep) => setStatus({ text: `Importing ${file.name}: ${IMPORT_STEPS[step]}`, problem: false });
-      const outcome = await services.importBackup(file, onStep, confirmActors, confirmSettings);
-      ownChangeUntil.current = Date.now() + OWN_CHANGE_MS;
-      setStatus(
-        outcome.ok
-          ? { text: describeImport(outcome), problem: false }
-          : { text: `Nothing was imported. ${outcome.message}`, problem: true },
-      );
-      if (outcome.ok) await load();
-    } catch (error) {
-      setStatus({ text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}`, problem: true });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { pending, runImport } = useBackupImport({
+    services,
+    setBusy,
+    setStatus,
+    onImported: () => (ownChangeUntil.current = Date.now() + OWN_CHANGE_MS),
+    reload: load,
+  });
 
   const runRename = useCallback(
     async (fromKey: string, toLabel: string) => {
@@ -180,6 +155,12 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
     },
     [services, load],
   );
+  // A note's wikilink searches the library for its target, from the searchbox, where the person sees it.
+  const searchFor = useCallback((target: string) => {
+    setQuery(target);
+    searchInput.current?.focus();
+  }, []);
+
   const tags = state.phase === 'ready' ? state.index.facets.tags : null;
   // Hundreds of tags: typing in the searchbox must not re-render the list.
   const tagManager = useMemo(() => tags && <TagManager tags={tags} busy={busy} onRename={runRename} />, [tags, busy, runRename]);
@@ -245,23 +226,25 @@ export function LibraryApp({ services, sync }: { services: LibraryServices; sync
                 )}
               </p>
               {matches.length === 0 && <p class="muted">Nothing matches. Try fewer words, or clear the filters.</p>}
-              <PageResults
-                matches={matches}
-                query={query}
-                limit={limit}
-                complete={complete}
-                onMore={() => setLimit(limit + PAGE_STEP)}
-                actions={{
-                  open: (url, id) =>
-                    void services.open(url, id).then((r) => {
-                      // A local PDF opens the viewer and says why the file must be chosen again.
-                      if (!r.ok || r.message) setStatus({ text: r.message ?? 'Gloss could not open that page.', problem: !r.ok });
-                    }),
-                  exportPage: (url, copy) => void runExport('markdown', [url], copy),
-                  actorName: (key) => actorNames.get(key) ?? key,
-                  highlights: services.highlights,
-                }}
-              />
+              <WikilinkSearch.Provider value={searchFor}>
+                <PageResults
+                  matches={matches}
+                  query={query}
+                  limit={limit}
+                  complete={complete}
+                  onMore={() => setLimit(limit + PAGE_STEP)}
+                  actions={{
+                    open: (url, id) =>
+                      void services.open(url, id).then((r) => {
+                        // A local PDF opens the viewer and says why the file must be chosen again.
+                        if (!r.ok || r.message) setStatus({ text: r.message ?? 'Gloss could not open that page.', problem: !r.ok });
+                      }),
+                    exportPage: (url, copy) => void runExport('markdown', [url], copy),
+                    actorName: (key) => actorNames.get(key) ?? key,
+                    highlights: services.highlights,
+                  }}
+                />
+              </WikilinkSearch.Provider>
             </>
           )}
         </section>

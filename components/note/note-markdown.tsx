@@ -1,9 +1,12 @@
 /**
  * A reader's note drawn from its Markdown (lib/notes/note-tree.ts) as Preact elements, node by node:
- * nothing is ever set as HTML. Raw HTML in a note shows as the text typed, an image as a link to it.
+ * nothing is ever set as HTML. Raw HTML in a note shows as the text typed, an image as a link to it, a
+ * wikilink as a search of the library.
  */
 import type { ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
 import { parseNote, type NoteElement, type NoteNode } from '@/lib/notes/note-tree';
+import { librarySearchHref, WikilinkSearch } from './wikilink-search';
 
 function drawn(nodes: readonly NoteNode[]): ComponentChildren {
   return nodes.map((node, i) => (node.type === 'text' ? node.text : <NoteElementView key={i} node={node} />));
@@ -15,6 +18,27 @@ function TaskBox({ checked }: { checked: boolean }) {
     <span class="note-task" role="img" aria-label={checked ? 'Done' : 'Not done'}>
       {checked ? '☑' : '☐'}
     </span>
+  );
+}
+
+/** An Obsidian wikilink: its words, as a search of the library for its target. */
+function WikilinkView({ target, children }: { target: string; children: ComponentChildren }) {
+  const searchHere = useContext(WikilinkSearch);
+  const onClick = (event: MouseEvent) => {
+    if (!searchHere || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    searchHere(target);
+  };
+  return (
+    <a
+      href={librarySearchHref(target)}
+      target={searchHere ? undefined : '_blank'}
+      class="note-wikilink"
+      title={`Search the library for “${target}”`}
+      onClick={onClick}
+    >
+      {children}
+    </a>
   );
 }
 
@@ -36,6 +60,8 @@ function NoteElementView({ node }: { node: NoteElement }) {
           {content}
         </a>
       );
+    case 'wikilink':
+      return <WikilinkView target={node.target ?? ''}>{content}</WikilinkView>;
     case 'li':
       return typeof node.checked === 'boolean' ? (
         <li class="note-task-item">

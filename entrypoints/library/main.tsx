@@ -7,4 +7,9 @@ import '@/assets/highlight-edit.css';
 import '@/assets/note-markdown.css';
 import './style.css';
 
-render(<LibraryApp services={createLibraryServices()} sync={createSyncServices()} />, document.getElementById('app')!);
+const initialQuery = new URLSearchParams(location.search).get('q') ?? '';
+
+render(
+  <LibraryApp services={createLibraryServices()} sync={createSyncServices()} initialQuery={initialQuery} />,
+  document.getElementById('app')!,
+);

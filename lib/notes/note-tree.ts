@@ -1,7 +1,7 @@
 /**
  * A reader's note as a small tree of the Markdown it uses (CommonMark with tables, strikethrough, bare
- * links and task items), for the extension's views to draw as elements. The same Markdown goes into
- * exports as written (lib/export/markdown/note-markdown.ts); this only shows it.
+ * links, task items and Obsidian's wikilinks), for the extension's views to draw as elements. The same
+ * Markdown goes into exports as written (lib/export/markdown/note-markdown.ts); this only shows it.
  *
  * markdown-it reads it: in linear time on the shapes that make other readers quadratic (runs of mixed
  * emphasis marks, thousands of nested quotes), and with nesting capped. Raw HTML is not parsed but kept as
@@ -9,6 +9,7 @@
  */
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import { webLinkUrl } from '@/lib/url/web-link';
+import { splitWikilinks } from './wikilinks';
 
 export type NoteTag =
   | 'p'
@@ -30,7 +31,8 @@ export type NoteTag =
   | 's'
   | 'code'
   | 'br'
-  | 'a';
+  | 'a'
+  | 'wikilink';
 
 export interface NoteElement {
   type: 'element';
@@ -46,6 +48,8 @@ export interface NoteElement {
   checked?: boolean;
   /** An image, shown as a link to it named by its description: a note never loads anything. */
   image?: boolean;
+  /** An Obsidian wikilink's target (`[[Target|shown words]]`), which the views search the library for. */
+  target?: string;
 }
 
 export interface NoteText {
@@ -214,11 +218,32 @@ function build(tokens: readonly Token[], root: NoteElement): boolean {
   return complete;
 }
 
+/** Elements whose text is never a wikilink: code as typed, and a link's own words. */
+const LITERAL_TAGS: ReadonlySet<NoteTag> = new Set(['code', 'pre', 'a']);
+
+/** Turns the `[[wikilinks]]` in the tree's text into elements (markdown-it reads them as plain text). */
+function markWikilinks(parent: NoteElement): void {
+  if (LITERAL_TAGS.has(parent.tag)) return;
+  parent.children = parent.children.flatMap((child): NoteNode[] => {
+    if (child.type === 'element') {
+      markWikilinks(child);
+      return [child];
+    }
+    return splitWikilinks(child.text).map((piece) =>
+      typeof piece === 'string'
+        ? { type: 'text', text: piece }
+        : { ...element('wikilink'), target: piece.target, children: [{ type: 'text', text: piece.label }] },
+    );
+  });
+}
+
 /**
  * The note's Markdown as a tree under a root element (whose tag is not drawn), or null for a note nested
  * deeper than the reader goes, which is best shown as typed.
  */
 export function parseNote(text: string): NoteElement | null {
   const root = element('p');
-  return build(markdownReader().parse(text, {}), root) ? root : null;
+  if (!build(markdownReader().parse(text, {}), root)) return null;
+  markWikilinks(root);
+  return root;
 }

@@ -195,4 +195,37 @@ describe('Chromium: notes in the library', () => {
     await library.close();
     await page.close();
   });
+
+  it('follows a note’s wikilinks: from the popup into the library searching, then within it', async () => {
+    const page = await openPage(env.server.url('storm-1152.html?case=library-wikilinks'));
+    await highlightText(page, 'Astonishingly, the group', '750 million', 'Add note');
+    const editor = await glossEditor(page);
+    await editor.getByRole('textbox', { name: 'Note' }).fill('Same crew as [[Octo Tempest|the SIM swappers]]? See [[Arkose Labs]].');
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => editor.count(), WAIT).toBe(0);
+
+    const popup = await env.session.openPopupFor(page);
+    const link = popup.getByRole('link', { name: 'the SIM swappers' });
+    await link.waitFor(WAIT);
+    const [library] = await Promise.all([env.session.context.waitForEvent('page'), link.click()]);
+    await library.waitForLoadState();
+    expect(new URL(library.url()).searchParams.get('q')).toBe('Octo Tempest');
+    const box = library.getByRole('searchbox', { name: 'Search' });
+    await expect.poll(() => box.inputValue(), WAIT).toBe('Octo Tempest');
+    await expect.poll(() => resultTitles(library), WAIT).toEqual([expect.stringContaining('Storm-1152')]);
+
+    // Where the search found its words the note shows as typed, with them marked; with no search it is drawn,
+    // and there a wikilink searches in place: no other tab, the searchbox holds its target.
+    expect(await library.locator('.page-card .note mark').allTextContents()).toEqual(['Octo', 'Tempest']);
+    await box.fill('');
+    const pagesBefore = env.session.context.pages().length;
+    await library.locator('.page-card').getByRole('link', { name: 'Arkose Labs' }).click();
+    await expect.poll(() => box.inputValue(), WAIT).toBe('Arkose Labs');
+    expect(await box.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(env.session.context.pages().length).toBe(pagesBefore);
+    await expect.poll(() => resultTitles(library), WAIT).toEqual([expect.stringContaining('Storm-1152')]);
+    await library.close();
+    await popup.close();
+    await page.close();
+  });
 });

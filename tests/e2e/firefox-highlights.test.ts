@@ -15,7 +15,7 @@ describe('Firefox: highlights on the sample article', () => {
     const { page, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
     await popup.close();
     await page.bringToFront();
-    const note = 'The **headline** number, see [the filing](https://example.org/filing). <b>typed</b>';
+    const note = 'The **headline** number, see [the filing](https://example.org/filing). <b>typed</b> [[Storm-1152|the gang]]';
     const quote = await highlightWithNote(page, HEADLINE_NUMBER, note, 'fraud');
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
@@ -33,10 +33,18 @@ describe('Firefox: highlights on the sample article', () => {
           bold: note?.querySelector('strong')?.textContent,
           link: note?.querySelector('a')?.getAttribute('href'),
           html: note?.querySelector('b') !== null,
+          // A wikilink opens the library searching for its target.
+          wikilink: [...(note?.querySelectorAll('a.note-wikilink') ?? [])].map((a) => [a.textContent, (a as HTMLAnchorElement).href]),
         };
       });
-    await expect.poll(drawnNote, WAIT).toEqual({ bold: 'headline', link: 'https://example.org/filing', html: false });
-    expect((await items())[0]).toContain('The headline number, see the filing. <b>typed</b>');
+    const library = await listing.evaluate(() => new URL('library.html?q=Storm-1152', location.href).href);
+    await expect.poll(drawnNote, WAIT).toEqual({
+      bold: 'headline',
+      link: 'https://example.org/filing',
+      html: false,
+      wikilink: [['the gang', library]],
+    });
+    expect((await items())[0]).toContain('The headline number, see the filing. <b>typed</b> the gang');
     expect((await items())[0]).toContain('#fraud');
 
     await page.bringToFront();

@@ -93,10 +93,10 @@ function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
   };
 }
 
-async function mount(s: LibraryServices): Promise<HTMLElement> {
+async function mount(s: LibraryServices, initialQuery?: string): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
-  await act(async () => render(<LibraryApp services={s} />, root));
+  await act(async () => render(<LibraryApp services={s} initialQuery={initialQuery} />, root));
   // Pages, then highlights and actor names: two reads to settle.
   for (let i = 0; i < 3; i++) await act(async () => {});
   return root;
@@ -138,6 +138,24 @@ describe('LibraryApp', () => {
     expect(root.querySelector('.note mark')?.textContent).toBe('scale');
     await type(root, 'staggering');
     expect(root.querySelector('.note strong')?.textContent).toBe('scale');
+  });
+
+  it('searches itself for a note’s wikilink target, from the searchbox', async () => {
+    const linked = note('b', BLOG, 'Researchers described Crimson Heron', { note: 'Not [[Storm-1152|the fraud gang]]' });
+    const root = await mount(services({ loadHighlights: async () => [data().annotations[0], linked] }));
+    await vi.waitFor(() => expect(root.querySelector('a.note-wikilink')?.textContent).toBe('the fraud gang'));
+    await act(async () => (root.querySelector('a.note-wikilink') as HTMLAnchorElement).click());
+    const box = root.querySelector('input[type="search"]') as HTMLInputElement;
+    expect(box.value).toBe('Storm-1152');
+    expect(document.activeElement).toBe(box);
+    expect(titles(root)).toEqual(['Storm-1152 takedown', 'Crimson Heron']);
+    expect(root.querySelector('.result-count')?.textContent).toBe('2 pages, 2 highlights match');
+  });
+
+  it('opens searching when its address asks (library.html?q=…)', async () => {
+    const root = await mount(services(), 'staggering');
+    expect((root.querySelector('input[type="search"]') as HTMLInputElement).value).toBe('staggering');
+    expect(titles(root)).toEqual(['Storm-1152 takedown']);
   });
 
   it('narrows the results as the user types, marking what matched', async () => {

@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteMarkdown } from '@/components/note/note-markdown';
 import { NoteText } from '@/components/note/note-text';
+import { WikilinkSearch } from '@/components/note/wikilink-search';
 
 async function mount(node: preact.ComponentChild): Promise<HTMLElement> {
   const root = document.createElement('div');
@@ -46,6 +47,37 @@ describe('NoteMarkdown', () => {
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('a')?.getAttribute('href')).toBe('https://example.org/c.png');
     expect(root.querySelector('a')?.textContent).toContain('chart');
+  });
+});
+
+describe('NoteMarkdown’s wikilinks', () => {
+  it('open the library in a new tab, searching for the target, and show the alias', async () => {
+    const root = await mount(<NoteMarkdown text="Same as [[Octo Tempest|the gang]]" />);
+    const link = root.querySelector('a.note-wikilink')!;
+    expect(link.textContent).toBe('the gang');
+    expect(link.getAttribute('href')).toBe('library.html?q=Octo%20Tempest');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('title')).toBe('Search the library for “Octo Tempest”');
+  });
+
+  it('search in place where the view can search (the library)', async () => {
+    const searchFor = vi.fn();
+    const root = await mount(
+      <WikilinkSearch.Provider value={searchFor}>
+        <NoteMarkdown text="[[Storm-1152]]" />
+      </WikilinkSearch.Provider>,
+    );
+    const link = root.querySelector('a.note-wikilink') as HTMLAnchorElement;
+    expect(link.hasAttribute('target')).toBe(false);
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    link.dispatchEvent(click);
+    expect(searchFor).toHaveBeenCalledWith('Storm-1152');
+    expect(click.defaultPrevented).toBe(true);
+    // A click that asks for a new tab is the browser's to follow.
+    const newTab = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ctrlKey: true });
+    link.dispatchEvent(newTab);
+    expect(searchFor).toHaveBeenCalledTimes(1);
+    expect(newTab.defaultPrevented).toBe(false);
   });
 });
 

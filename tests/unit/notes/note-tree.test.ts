@@ -6,7 +6,9 @@ function shape(nodes: readonly NoteNode[]): string {
   return nodes
     .map((node) => {
       if (node.type === 'text') return JSON.stringify(node.text);
-      const extra = [node.href, node.start, node.align, node.checked, node.image ? 'image' : undefined].filter((x) => x !== undefined);
+      const extra = [node.href, node.start, node.align, node.checked, node.image ? 'image' : undefined, node.target].filter(
+        (x) => x !== undefined,
+      );
       return `${node.tag}${extra.length ? `[${extra.join(' ')}]` : ''}(${shape(node.children)})`;
     })
     .join(' ');
@@ -57,8 +59,16 @@ describe('parseNote', () => {
     expect(read('a <b>bold</b> <script>x</script>')).toBe('p("a <b>bold</b> <script>x</script>")');
   });
 
-  it('keeps Obsidian’s wikilinks and tags as text', () => {
-    expect(read('See [[Storm-1152]] #fraud')).toBe('p("See [[Storm-1152]] #fraud")');
+  it('reads Obsidian’s wikilinks by their target and keeps its tags as text', () => {
+    expect(read('See [[Storm-1152]] #fraud')).toBe('p("See " wikilink[Storm-1152]("Storm-1152") " #fraud")');
+    expect(read('- **[[Octo Tempest|the gang]]** and [[UNC3944#Tools]]')).toBe(
+      'ul(li(strong(wikilink[Octo Tempest]("the gang")) " and " wikilink[UNC3944]("UNC3944 > Tools")))',
+    );
+  });
+
+  it('keeps wikilink brackets in code and in a link’s words as typed', () => {
+    expect(read('`[[x]]` [a [[y]] b](https://example.org/)')).toBe('p(code("[[x]]") " " a[https://example.org/]("a [[y]] b"))');
+    expect(read('    [[z]]')).toBe('pre("[[z]]")');
   });
 
   it('reads nesting as deep as any note goes, every word kept', () => {
@@ -77,7 +87,7 @@ describe('parseNote', () => {
   // Each is 200,000 characters, ten times the longest note the store keeps; they finish within the
   // test's time only if reading them is close to linear.
   it('reads long adversarial notes', () => {
-    const units = ['_a*', '*a_', 'a_', '[(', '`a', '> ', '- ', '<a ', '![', '\\', '&#', '|a', '**', '~~a'];
+    const units = ['_a*', '*a_', 'a_', '[(', '`a', '> ', '- ', '<a ', '![', '\\', '&#', '|a', '**', '~~a', '[[a|', '[[a]]'];
     for (const unit of units) {
       const note = unit.repeat(Math.ceil(200_000 / unit.length));
       // Nested quotes go past the reader's depth and are shown as typed ("- - -…" is a rule); the rest are read.
