@@ -5,6 +5,7 @@ import { COLOR_LABELS, type AnnotationRecord } from '@/lib/storage/records';
 import type { AnnotationChanges } from '@/lib/storage/annotation-store';
 import { HighlightEditControls } from '../highlight-edit-controls';
 import { ClampedNote } from '../note/clamped-note';
+import { NoteMarks } from '../note/note-marks';
 import { useDeletionUndo } from '../use-deletion-undo';
 import { countOf } from '../count-words';
 import type { HighlightEditServices } from './library-services';
@@ -24,14 +25,17 @@ function Marked({ segments }: { segments: SnippetSegment[] }) {
   return <>{segments.map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}</>;
 }
 
-/** A note the search found words in shows where, as typed; any other note as its Markdown draws it, its first lines at first. */
+/**
+ * A note as its Markdown draws it, its first lines at first; one the search found words in is shown whole,
+ * with the words marked where they show.
+ */
 function LibraryNote({ note, query }: { note: string; query: string }) {
-  const segments = snippet(note, query);
-  if (!segments.some((segment) => segment.hit)) return <ClampedNote text={note} />;
+  if (!snippet(note, query).some((segment) => segment.hit)) return <ClampedNote text={note} />;
+  const mark = (text: string) => <Marked segments={snippet(text, query, text.length)} />;
   return (
-    <p class="note">
-      <Marked segments={segments} />
-    </p>
+    <NoteMarks.Provider value={mark}>
+      <ClampedNote text={note} startWhole />
+    </NoteMarks.Provider>
   );
 }
 

@@ -5,8 +5,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { NoteText } from './note-text';
 
-export function ClampedNote({ text }: { text: string }) {
-  const [whole, setWhole] = useState(false);
+/** `startWhole`: shown whole at first (a note the library's search found words in, all of them in view). */
+export function ClampedNote({ text, startWhole = false }: { text: string; startWhole?: boolean }) {
+  const [whole, setWhole] = useState(startWhole);
   const [overflows, setOverflows] = useState(false);
   const frame = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);

@@ -6,10 +6,17 @@
 import type { ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import { parseNote, type NoteElement, type NoteNode } from '@/lib/notes/note-tree';
+import { NoteMarks } from './note-marks';
 import { librarySearchHref, WikilinkSearch } from './wikilink-search';
 
+/** A piece of the note's text, with the words the view marks (the library's search) marked. */
+function TextRun({ text }: { text: string }) {
+  const mark = useContext(NoteMarks);
+  return <>{mark ? mark(text) : text}</>;
+}
+
 function drawn(nodes: readonly NoteNode[]): ComponentChildren {
-  return nodes.map((node, i) => (node.type === 'text' ? node.text : <NoteElementView key={i} node={node} />));
+  return nodes.map((node, i) => (node.type === 'text' ? <TextRun key={i} text={node.text} /> : <NoteElementView key={i} node={node} />));
 }
 
 /** A task's box, read as its state: a disabled checkbox would be a form control with no form. */
@@ -102,6 +109,11 @@ function NoteElementView({ node }: { node: NoteElement }) {
 /** The note's Markdown drawn inside `class="note note-markdown"`; a note too deeply nested to draw, as typed. */
 export function NoteMarkdown({ text }: { text: string }) {
   const tree = parseNote(text);
-  if (!tree) return <p class="note">{text}</p>;
+  if (!tree)
+    return (
+      <p class="note">
+        <TextRun text={text} />
+      </p>
+    );
   return <div class="note note-markdown">{drawn(tree.children)}</div>;
 }

@@ -3,7 +3,8 @@
  * note, not with the popup: most pages a popup opens on have none, and its first paint stays as quick.
  * Until it has loaded, the note shows as typed.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { NoteMarks } from './note-marks';
 
 type Renderer = typeof import('./note-markdown');
 
@@ -17,6 +18,7 @@ function loadRenderer(): Promise<Renderer> {
 
 export function NoteText({ text }: { text: string }) {
   const [renderer, setRenderer] = useState<Renderer | null>(loaded);
+  const mark = useContext(NoteMarks);
   useEffect(() => {
     if (renderer) return;
     let current = true;
@@ -29,6 +31,6 @@ export function NoteText({ text }: { text: string }) {
       current = false;
     };
   }, [renderer]);
-  if (!renderer) return <p class="note">{text}</p>;
+  if (!renderer) return <p class="note">{mark ? mark(text) : text}</p>;
   return <renderer.NoteMarkdown text={text} />;
 }

@@ -129,15 +129,19 @@ describe('LibraryApp', () => {
     expect(first.querySelector('.note')?.textContent).toBe('Scale.');
   });
 
-  it('draws a note’s Markdown, and shows where a search found words in it as typed', async () => {
-    const withMarkdown = note('a', STORM, 'a staggering 750 million accounts', { note: 'The **scale** of it' });
+  it('draws a note’s Markdown, and marks the words a search found in it where they show', async () => {
+    const withMarkdown = note('a', STORM, 'a staggering 750 million accounts', { note: 'The **scale** of it, `scale` again' });
     const root = await mount(services({ loadHighlights: async () => [withMarkdown] }));
     await vi.waitFor(() => expect(root.querySelector('.note strong')?.textContent).toBe('scale'));
+    expect(root.querySelector('.note mark')).toBeNull();
     await type(root, 'scale');
-    expect(root.querySelector('.note')?.textContent).toBe('The **scale** of it');
-    expect(root.querySelector('.note mark')?.textContent).toBe('scale');
+    expect(root.querySelector('.note')?.textContent).toBe('The scale of it, scale again');
+    expect([...root.querySelectorAll('.note mark')].map((mark) => mark.parentElement?.tagName)).toEqual(['STRONG', 'CODE']);
+    // Shown whole, so that every word found is in view.
+    expect(root.querySelector('.note-frame')?.classList.contains('note-clamped')).toBe(false);
     await type(root, 'staggering');
     expect(root.querySelector('.note strong')?.textContent).toBe('scale');
+    expect(root.querySelector('.note mark')).toBeNull();
   });
 
   it('searches itself for a note’s wikilink target, from the searchbox', async () => {
