@@ -63,7 +63,7 @@ export function createOrganizationFinder(
       ...findCompanies(text),
     ];
     const chosen = selectLongest(candidates);
-    const abbreviations = organizationAbbreviations(text, chosen).map((use) => ({ ...use, aliases: [] }));
+    const abbreviations = organizationAbbreviations(text, chosen).map((use) => ({ ...use, aliases: [use.text] }));
     return joinShortForms(groupByCanonical(selectLongest([...chosen, ...abbreviations])));
   };
 }
@@ -199,14 +199,17 @@ function findCompanies(text: string): Candidate[] {
   return found;
 }
 
+/** One entity per canonical name, with every alias its mentions bring (a listed name's, a defined abbreviation). */
 function groupByCanonical(candidates: readonly Candidate[]): Entity[] {
   const entities = new Map<string, Entity>();
   for (const { start, end, text, canonical, aliases } of candidates) {
     const key = canonical.toLowerCase();
     let entity = entities.get(key);
     if (!entity) {
-      entity = { kind: 'organization', name: text, canonical, aliases, mentions: [] };
+      entity = { kind: 'organization', name: text, canonical, aliases: [...aliases], mentions: [] };
       entities.set(key, entity);
+    } else {
+      for (const alias of aliases) if (!entity.aliases.includes(alias)) entity.aliases.push(alias);
     }
     entity.mentions.push({ start, end, text });
   }

@@ -12,6 +12,13 @@ describe('abbreviations a text defines for an organisation', () => {
     ]);
   });
 
+  it('lists the abbreviation among the organisation’s other names', () => {
+    const [poea] = find('The Philippine Overseas Employment Administration (POEA) warned workers. POEA said so.');
+    expect(poea.aliases).toEqual(['POEA']);
+    const [doc] = find('New Zealand’s Department of Conservation (DOC) counted. The Department of Conservation said DOC agreed.');
+    expect([doc.canonical, doc.aliases]).toEqual(['New Zealand’s Department of Conservation', ['DOC', 'Department of Conservation']]);
+  });
+
   it('spells the body’s last words, a country before it left out, “of” spelled or not', () => {
     expect(grouped('The New Zealand Department of Conservation (DOC) counted whales. DOC rangers agreed.')).toEqual([
       ['New Zealand Department of Conservation', ['New Zealand Department of Conservation', 'DOC', 'DOC']],
