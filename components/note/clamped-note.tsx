@@ -5,6 +5,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { NoteText } from './note-text';
 
+/** How much of a note shows while clamped: about six lines. */
+const CLAMP_EM = 9;
+
 /** `startWhole`: shown whole at first (a note the library's search found words in, all of them in view). */
 export function ClampedNote({ text, startWhole = false }: { text: string; startWhole?: boolean }) {
   const [whole, setWhole] = useState(startWhole);
@@ -13,28 +16,34 @@ export function ClampedNote({ text, startWhole = false }: { text: string; startW
   const content = useRef<HTMLDivElement>(null);
   const id = useId();
 
-  // Measured only while clamped (the frame's height is then the clamp's): the content's height changes when
-  // the Markdown reader arrives and when the width does, the frame's does not.
+  // Whether the note is longer than the clamp, shown or not: its height changes when the Markdown reader
+  // arrives and when the width does.
   useEffect(() => {
     const outer = frame.current;
     const inner = content.current;
-    if (whole || !outer || !inner || typeof ResizeObserver === 'undefined') return;
-    const measure = () => setOverflows(inner.offsetHeight > outer.clientHeight + 1);
+    if (!outer || !inner || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setOverflows(inner.offsetHeight > CLAMP_EM * parseFloat(getComputedStyle(outer).fontSize) + 1);
     const observer = new ResizeObserver(measure);
     observer.observe(inner);
     measure();
     return () => observer.disconnect();
-  }, [whole]);
+  }, []);
 
   const clamped = !whole && overflows;
   return (
     <>
-      <div ref={frame} id={id} class={whole ? 'note-frame' : 'note-frame note-clamped'} data-overflows={clamped ? '' : undefined}>
+      <div
+        ref={frame}
+        id={id}
+        class={whole ? 'note-frame' : 'note-frame note-clamped'}
+        style={whole ? undefined : { maxHeight: `${CLAMP_EM}em` }}
+        data-overflows={clamped ? '' : undefined}
+      >
         <div ref={content}>
           <NoteText text={text} />
         </div>
       </div>
-      {(overflows || whole) && (
+      {overflows && (
         <button type="button" class="link-button note-more" aria-expanded={whole} aria-controls={id} onClick={() => setWhole(!whole)}>
           {whole ? 'Show less of the note' : 'Show the whole note'}
         </button>

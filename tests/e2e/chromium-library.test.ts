@@ -192,6 +192,12 @@ describe('Chromium: notes in the library', () => {
     expect(await shown()).toBe(await whole());
     await less.click();
     await expect.poll(shown, WAIT).toBeLessThan((await whole()) / 2);
+
+    // A note the search found words in opens whole, the words marked, and can still be clamped.
+    await library.getByRole('searchbox', { name: 'Search' }).fill('Last line');
+    await expect.poll(() => card.locator('.note mark').allTextContents(), WAIT).toEqual(['Last', 'line']);
+    expect(await shown()).toBe(await whole());
+    expect(await card.getByRole('button', { name: 'Show less of the note' }).getAttribute('aria-expanded')).toBe('true');
     await library.close();
     await page.close();
   });
@@ -224,6 +230,8 @@ describe('Chromium: notes in the library', () => {
     // The note stays drawn, the words found marked where they show.
     const marked = library.locator('.page-card .note a.note-wikilink mark');
     await expect.poll(() => marked.allTextContents(), WAIT).toEqual(['Arkose', 'Labs']);
+    // A short note has nothing to clamp, so no toggle.
+    expect(await library.locator('.page-card .note-more').count()).toBe(0);
     await library.close();
     await popup.close();
     await page.close();
