@@ -95,6 +95,8 @@ function NoteElementView({ node }: { node: NoteElement }) {
       return <th style={align}>{content}</th>;
     case 'td':
       return <td style={align}>{content}</td>;
+    case 'mark':
+      return <mark class="note-highlight">{content}</mark>;
     case 'hr':
       return <hr />;
     case 'br':

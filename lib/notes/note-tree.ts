@@ -1,13 +1,15 @@
 /**
  * A reader's note as a small tree of the Markdown it uses (CommonMark with tables, strikethrough, bare
- * links, task items and Obsidian's wikilinks), for the extension's views to draw as elements. The same
- * Markdown goes into exports as written (lib/export/markdown/note-markdown.ts); this only shows it.
+ * links, task items, and Obsidian's `==highlights==` and wikilinks), for the extension's views to draw
+ * as elements. The same Markdown goes into exports as written (lib/export/markdown/note-markdown.ts);
+ * this only shows it.
  *
  * markdown-it reads it: in linear time on the shapes that make other readers quadratic (runs of mixed
  * emphasis marks, thousands of nested quotes), and with nesting capped. Raw HTML is not parsed but kept as
  * text, and only web and mail links become links (lib/url/web-link.ts).
  */
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import markPlugin from 'markdown-it-mark';
 import { webLinkUrl } from '@/lib/url/web-link';
 import { splitWikilinks } from './wikilinks';
 
@@ -29,6 +31,7 @@ export type NoteTag =
   | 'strong'
   | 'em'
   | 's'
+  | 'mark'
   | 'code'
   | 'br'
   | 'a'
@@ -68,7 +71,8 @@ const MAX_NESTING = 100;
 let reader: MarkdownIt | null = null;
 
 function markdownReader(): MarkdownIt {
-  reader ??= markdownIt('default', { html: false, linkify: true, typographer: false, maxNesting: MAX_NESTING });
+  // `==highlighted==` words, as Obsidian writes them.
+  reader ??= markdownIt('default', { html: false, linkify: true, typographer: false, maxNesting: MAX_NESTING }).use(markPlugin);
   return reader;
 }
 
@@ -89,6 +93,7 @@ const OPENING_TAGS: Record<string, NoteTag> = {
   strong: 'strong',
   em: 'em',
   s: 's',
+  mark: 'mark',
   link: 'a',
 };
 

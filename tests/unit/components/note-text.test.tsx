@@ -17,12 +17,13 @@ afterEach(() => document.body.replaceChildren());
 
 describe('NoteMarkdown', () => {
   it('draws the note’s Markdown as elements inside .note', async () => {
-    const root = await mount(<NoteMarkdown text={'**Octo Tempest** is *UNC3944*\n\n- `T1566`\n- [x] tagged'} />);
+    const root = await mount(<NoteMarkdown text={'**Octo Tempest** is *UNC3944*\n\n- `T1566`\n- [x] ==tagged=='} />);
     const note = root.querySelector('.note.note-markdown')!;
     expect(note.querySelector('p strong')?.textContent).toBe('Octo Tempest');
     expect(note.querySelector('p em')?.textContent).toBe('UNC3944');
     expect(note.querySelector('ul li code')?.textContent).toBe('T1566');
     expect(note.querySelector('.note-task')?.getAttribute('aria-label')).toBe('Done');
+    expect(note.querySelector('li mark.note-highlight')?.textContent).toBe('tagged');
     expect(note.textContent).toBe('Octo Tempest is UNC3944T1566☑ tagged');
   });
 

@@ -24,6 +24,11 @@ describe('parseNote', () => {
     );
   });
 
+  it('reads Obsidian’s ==highlights==, and a lone or unclosed == as typed', () => {
+    expect(read('a ==marked *word*== b')).toBe('p("a " mark("marked " em("word")) " b")');
+    expect(read('x == y, ==open and `==code==`')).toBe('p("x == y, ==open and " code("==code=="))');
+  });
+
   it('reads headings, quotes, rules, code blocks and tables', () => {
     expect(read('## Why\n\n> quoted\n\n---\n\n```\nx < y\n```')).toBe('heading("Why") blockquote(p("quoted")) hr() pre("x < y")');
     expect(read('| a | b |\n| :-: | --: |\n| 1 | 2 |')).toBe(
@@ -87,7 +92,7 @@ describe('parseNote', () => {
   // Each is 200,000 characters, ten times the longest note the store keeps; they finish within the
   // test's time only if reading them is close to linear.
   it('reads long adversarial notes', () => {
-    const units = ['_a*', '*a_', 'a_', '[(', '`a', '> ', '- ', '<a ', '![', '\\', '&#', '|a', '**', '~~a', '[[a|', '[[a]]'];
+    const units = ['_a*', '*a_', 'a_', '[(', '`a', '> ', '- ', '<a ', '![', '\\', '&#', '|a', '**', '~~a', '==a', '=a=', '[[a|', '[[a]]'];
     for (const unit of units) {
       const note = unit.repeat(Math.ceil(200_000 / unit.length));
       // Nested quotes go past the reader's depth and are shown as typed ("- - -…" is a rule); the rest are read.
