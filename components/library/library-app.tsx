@@ -41,10 +41,12 @@ interface LibraryAppProps {
   sync?: SyncServices;
   /** A search to start with (`library.html?q=…`, which a note's wikilink opens). */
   initialQuery?: string;
+  /** Told each search as it changes (the page keeps it in its address, so a reload keeps it). */
+  onQueryChange?: (query: string) => void;
 }
 
 /** The library: every saved page, searchable and filterable, with exports, backups and tag admin. */
-export function LibraryApp({ services, sync, initialQuery = '' }: LibraryAppProps) {
+export function LibraryApp({ services, sync, initialQuery = '', onQueryChange }: LibraryAppProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [query, setQuery] = useState(initialQuery);
   const [filters, setFilters] = useState<SearchFilters>({});
@@ -105,6 +107,7 @@ export function LibraryApp({ services, sync, initialQuery = '' }: LibraryAppProp
   const index = state.phase === 'ready' ? state.index : null;
   const result = useMemo(() => (index ? search(index, query, filters) : null), [index, query, filters]);
   useEffect(() => setLimit(PAGE_STEP), [query, filters]);
+  useEffect(() => onQueryChange?.(query), [query, onQueryChange]);
 
   const filtered = query.trim() !== '' || Object.values(filters).some(Boolean);
   const scopeUrls = filtered && result ? result.pages.map((match) => match.page.url) : null;

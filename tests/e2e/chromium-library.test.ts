@@ -225,6 +225,8 @@ describe('Chromium: notes in the library', () => {
     await library.locator('.page-card').getByRole('link', { name: 'Arkose Labs' }).click();
     await expect.poll(() => box.inputValue(), WAIT).toBe('Arkose Labs');
     expect(await box.evaluate((input) => input === document.activeElement)).toBe(true);
+    // The address keeps the search, so a reload opens it again.
+    expect(new URL(library.url()).searchParams.get('q')).toBe('Arkose Labs');
     expect(env.session.context.pages().length).toBe(pagesBefore);
     await expect.poll(() => resultTitles(library), WAIT).toEqual([expect.stringContaining('Storm-1152')]);
     // The note stays drawn, the words found marked where they show.
@@ -232,6 +234,8 @@ describe('Chromium: notes in the library', () => {
     await expect.poll(() => marked.allTextContents(), WAIT).toEqual(['Arkose', 'Labs']);
     // A short note has nothing to clamp, so no toggle.
     expect(await library.locator('.page-card .note-more').count()).toBe(0);
+    await library.reload();
+    await expect.poll(() => box.inputValue(), WAIT).toBe('Arkose Labs');
     await library.close();
     await popup.close();
     await page.close();

@@ -93,10 +93,10 @@ function services(overrides: Partial<LibraryServices> = {}): LibraryServices {
   };
 }
 
-async function mount(s: LibraryServices, initialQuery?: string): Promise<HTMLElement> {
+async function mount(s: LibraryServices): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
-  await act(async () => render(<LibraryApp services={s} initialQuery={initialQuery} />, root));
+  await act(async () => render(<LibraryApp services={s} />, root));
   // Pages, then highlights and actor names: two reads to settle.
   for (let i = 0; i < 3; i++) await act(async () => {});
   return root;
@@ -156,10 +156,16 @@ describe('LibraryApp', () => {
     expect(root.querySelector('.result-count')?.textContent).toBe('2 pages, 2 highlights match');
   });
 
-  it('opens searching when its address asks (library.html?q=…)', async () => {
-    const root = await mount(services(), 'staggering');
+  it('opens with a search when asked (library.html?q=…), and tells each change of it', async () => {
+    const onQueryChange = vi.fn();
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    await act(async () => render(<LibraryApp services={services()} initialQuery="staggering" onQueryChange={onQueryChange} />, root));
+    for (let i = 0; i < 3; i++) await act(async () => {});
     expect((root.querySelector('input[type="search"]') as HTMLInputElement).value).toBe('staggering');
     expect(titles(root)).toEqual(['Storm-1152 takedown']);
+    await type(root, 'heron');
+    expect(onQueryChange.mock.calls.map(([query]) => query)).toEqual(['staggering', 'heron']);
   });
 
   it('narrows the results as the user types, marking what matched', async () => {
