@@ -28,6 +28,10 @@ export function WelcomePage({ services }: { services: WelcomeServices }) {
             Or right-click the selection and choose <em>Highlight selection</em>.
           </li>
           <li>Click a highlight to change its colour, add a note and tags, or delete it.</li>
+          <li>
+            Notes are Markdown, as Obsidian writes it: <code>**bold**</code>, lists, <code>==highlights==</code> and{' '}
+            <code>[[wikilinks]]</code>, which search your library for what they name.
+          </li>
         </ol>
         <ChangeShortcutButton services={services} />
       </section>

@@ -36,6 +36,7 @@ describe('WelcomePage', () => {
       'Make it yours',
     ]);
     expect(root.textContent).toContain('Highlight selection');
+    expect(root.textContent).toContain('Notes are Markdown, as Obsidian writes it');
     expect(root.textContent).toContain('Pause Gloss on this site');
   });
 
