@@ -4,7 +4,7 @@
  * wikilink as a search of the library.
  */
 import type { ComponentChildren } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useMemo } from 'preact/hooks';
 import { parseNote, type NoteElement, type NoteNode } from '@/lib/notes/note-tree';
 import { NoteMarks } from './note-marks';
 import { librarySearchHref, WikilinkSearch } from './wikilink-search';
@@ -110,7 +110,8 @@ function NoteElementView({ node }: { node: NoteElement }) {
 
 /** The note's Markdown drawn inside `class="note note-markdown"`; a note too deeply nested to draw, as typed. */
 export function NoteMarkdown({ text }: { text: string }) {
-  const tree = parseNote(text);
+  // The library re-renders its notes at each key typed in its search: read each note once.
+  const tree = useMemo(() => parseNote(text), [text]);
   if (!tree)
     return (
       <p class="note">
