@@ -95,6 +95,21 @@ function NoteElementView({ node }: { node: NoteElement }) {
       return <th style={align}>{content}</th>;
     case 'td':
       return <td style={align}>{content}</td>;
+    case 'blockquote':
+      // An Obsidian callout is a titled box coloured by its type; role "note" says it is an aside.
+      return node.callout ? (
+        <div class="note-callout" data-callout={node.callout} role="note">
+          {content}
+        </div>
+      ) : (
+        <blockquote>{content}</blockquote>
+      );
+    case 'callout-title':
+      return (
+        <p class="note-callout-title">
+          <strong>{content}</strong>
+        </p>
+      );
     case 'mark':
       return <mark class="note-highlight">{content}</mark>;
     case 'hr':

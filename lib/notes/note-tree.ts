@@ -1,8 +1,8 @@
 /**
  * A reader's note as a small tree of the Markdown it uses (CommonMark with tables, strikethrough, bare
- * links, task items, and Obsidian's `==highlights==` and wikilinks), for the extension's views to draw
- * as elements. The same Markdown goes into exports as written (lib/export/markdown/note-markdown.ts);
- * this only shows it.
+ * links, task items, and Obsidian's `==highlights==`, wikilinks and callouts), for the extension's views
+ * to draw as elements. The same Markdown goes into exports as written
+ * (lib/export/markdown/note-markdown.ts); this only shows it.
  *
  * markdown-it reads it: in linear time on the shapes that make other readers quadratic (runs of mixed
  * emphasis marks, thousands of nested quotes), and with nesting capped. Raw HTML is not parsed but kept as
@@ -11,56 +11,11 @@
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import markPlugin from 'markdown-it-mark';
 import { webLinkUrl } from '@/lib/url/web-link';
+import { markCallouts } from './callouts';
+import type { NoteElement, NoteNode, NoteTag } from './note-node';
 import { splitWikilinks } from './wikilinks';
 
-export type NoteTag =
-  | 'p'
-  | 'heading'
-  | 'blockquote'
-  | 'ul'
-  | 'ol'
-  | 'li'
-  | 'pre'
-  | 'hr'
-  | 'table'
-  | 'thead'
-  | 'tbody'
-  | 'tr'
-  | 'th'
-  | 'td'
-  | 'strong'
-  | 'em'
-  | 's'
-  | 'mark'
-  | 'code'
-  | 'br'
-  | 'a'
-  | 'wikilink';
-
-export interface NoteElement {
-  type: 'element';
-  tag: NoteTag;
-  children: NoteNode[];
-  /** A link's address, web or mail only. */
-  href?: string;
-  /** An ordered list's first number, when not 1. */
-  start?: number;
-  /** A table cell's alignment. */
-  align?: 'left' | 'center' | 'right';
-  /** A task item's state ("- [x] done"). */
-  checked?: boolean;
-  /** An image, shown as a link to it named by its description: a note never loads anything. */
-  image?: boolean;
-  /** An Obsidian wikilink's target (`[[Target|shown words]]`), which the views search the library for. */
-  target?: string;
-}
-
-export interface NoteText {
-  type: 'text';
-  text: string;
-}
-
-export type NoteNode = NoteElement | NoteText;
+export type { NoteElement, NoteNode, NoteTag, NoteText } from './note-node';
 
 /**
  * How deep markdown-it nests (its default). Past it, it drops the rest of the deepest block, so a note
@@ -249,6 +204,7 @@ function markWikilinks(parent: NoteElement): void {
 export function parseNote(text: string): NoteElement | null {
   const root = element('p');
   if (!build(markdownReader().parse(text, {}), root)) return null;
+  markCallouts(root);
   markWikilinks(root);
   return root;
 }

@@ -14,9 +14,9 @@ import { useTestPdfs } from '../support/use-test-pdfs';
 useTestPdfs(['sample', 'encrypted', 'broken', 'links']);
 
 const WAIT = { timeout: 15_000 };
-/** A note using each kind of Markdown the views draw: emphasis, a highlight, a link, a wikilink, task items, code, a table and a quote. */
+/** A note using each kind of Markdown the views draw: emphasis, a highlight, a link, a wikilink, task items, code, a table, a quote and a callout. */
 const MARKDOWN_NOTE =
-  '**Scale** ==750 million==: see [the filing](https://example.org/f) and [[Octo Tempest|the gang]]\n\n- [x] checked\n- [ ] `T1566`\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n> quoted';
+  '**Scale** ==750 million==: see [the filing](https://example.org/f) and [[Octo Tempest|the gang]]\n\n- [x] checked\n- [ ] `T1566`\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n> quoted\n\n> [!warning] Check the hashes\n> They differ.';
 const env = useChromium();
 const pdfs = usePdfServer();
 const dav = useWebdavServer();

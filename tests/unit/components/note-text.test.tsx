@@ -51,6 +51,18 @@ describe('NoteMarkdown', () => {
   });
 });
 
+describe('NoteMarkdown’s callouts', () => {
+  it('draw a titled box of their type, read as a note', async () => {
+    const root = await mount(<NoteMarkdown text={'> [!danger] Live C2\n> Block **now**.'} />);
+    const callout = root.querySelector('.note-callout')!;
+    expect(callout.getAttribute('role')).toBe('note');
+    expect(callout.getAttribute('data-callout')).toBe('danger');
+    expect(callout.querySelector('.note-callout-title')?.textContent).toBe('Live C2');
+    expect(callout.querySelector('p:not(.note-callout-title) strong')?.textContent).toBe('now');
+    expect(root.querySelector('blockquote')).toBeNull();
+  });
+});
+
 describe('NoteMarkdown’s wikilinks', () => {
   it('open the library in a new tab, searching for the target, and show the alias', async () => {
     const root = await mount(<NoteMarkdown text="Same as [[Octo Tempest|the gang]]" />);

@@ -6,7 +6,7 @@ function shape(nodes: readonly NoteNode[]): string {
   return nodes
     .map((node) => {
       if (node.type === 'text') return JSON.stringify(node.text);
-      const extra = [node.href, node.start, node.align, node.checked, node.image ? 'image' : undefined, node.target].filter(
+      const extra = [node.href, node.start, node.align, node.checked, node.image ? 'image' : undefined, node.target, node.callout].filter(
         (x) => x !== undefined,
       );
       return `${node.tag}${extra.length ? `[${extra.join(' ')}]` : ''}(${shape(node.children)})`;
@@ -27,6 +27,19 @@ describe('parseNote', () => {
   it('reads Obsidian’s ==highlights==, and a lone or unclosed == as typed', () => {
     expect(read('a ==marked *word*== b')).toBe('p("a " mark("marked " em("word")) " b")');
     expect(read('x == y, ==open and `==code==`')).toBe('p("x == y, ==open and " code("==code=="))');
+  });
+
+  it('reads Obsidian’s callouts: the type’s colour family, the title (or the type), the body', () => {
+    expect(read('> [!warning] Check **the** hashes\n> They differ.\n>\n> - one')).toBe(
+      'blockquote[warning](callout-title("Check " strong("the") " hashes") p("They differ.") ul(li("one")))',
+    );
+    expect(read('> [!TIP]-\n> Folded')).toBe('blockquote[tip](callout-title("Tip") p("Folded"))');
+    expect(read('> [!faq] Why?')).toBe('blockquote[question](callout-title("Why?"))');
+    expect(read('> [!custom-kind] Mine')).toBe('blockquote[info](callout-title("Mine"))');
+    // Not callouts: a quote without the marker first, a marker elsewhere, one in code.
+    expect(read('> plain [!note]')).toBe('blockquote(p("plain [!note]"))');
+    expect(read('> `[!note]` x')).toBe('blockquote(p(code("[!note]") " x"))');
+    expect(read('[!note] not quoted')).toBe('p("[!note] not quoted")');
   });
 
   it('reads headings, quotes, rules, code blocks and tables', () => {
@@ -92,7 +105,27 @@ describe('parseNote', () => {
   // Each is 200,000 characters, ten times the longest note the store keeps; they finish within the
   // test's time only if reading them is close to linear.
   it('reads long adversarial notes', () => {
-    const units = ['_a*', '*a_', 'a_', '[(', '`a', '> ', '- ', '<a ', '![', '\\', '&#', '|a', '**', '~~a', '==a', '=a=', '[[a|', '[[a]]'];
+    const units = [
+      '_a*',
+      '*a_',
+      'a_',
+      '[(',
+      '`a',
+      '> ',
+      '- ',
+      '<a ',
+      '![',
+      '\\',
+      '&#',
+      '|a',
+      '**',
+      '~~a',
+      '==a',
+      '=a=',
+      '[[a|',
+      '[[a]]',
+      '> [!a] ',
+    ];
     for (const unit of units) {
       const note = unit.repeat(Math.ceil(200_000 / unit.length));
       // Nested quotes go past the reader's depth and are shown as typed ("- - -…" is a rule); the rest are read.
