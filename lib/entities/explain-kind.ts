@@ -30,7 +30,7 @@ function indicatorReason(type: IndicatorType | undefined): string {
 const KIND_REASONS: Partial<Record<EntityKind, string>> = {
   vulnerability: 'A CVE id in the text (CVE, the year, then a number)',
   organization:
-    'An organization the text names: a listed name (vendors, research teams, platforms, agencies), a government or public body, or a company with a legal suffix (Ltd., GmbH). An abbreviation the text defines for it (“… Administration (POEA)”) and its name without the country name it too',
+    'An organization the text names: a listed name (vendors, research teams, platforms, agencies), a government or public body, or a company with a legal suffix (Ltd., GmbH). An abbreviation the text defines for it (“… Administration (POEA)”) and its name without the country count as the same organization',
   place: 'A place on Gloss’s list of countries, regions and cities (a demonym such as “Chinese” counts as its country)',
 };
 

@@ -45,9 +45,10 @@ export function calloutFamily(type: string): string {
   return FAMILIES[type.toLowerCase()] ?? 'info';
 }
 
-/** Splits nodes at the first line break in their text: the nodes before it and after it. */
+/** Splits nodes at the first line break (in their text, or a hard break): the nodes before it and after it. */
 function splitAtLineBreak(nodes: readonly NoteNode[]): [NoteNode[], NoteNode[]] {
   for (const [i, node] of nodes.entries()) {
+    if (node.type === 'element' && node.tag === 'br') return [nodes.slice(0, i), nodes.slice(i + 1)];
     if (node.type !== 'text') continue;
     const at = node.text.indexOf('\n');
     if (at === -1) continue;

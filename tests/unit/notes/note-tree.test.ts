@@ -34,6 +34,7 @@ describe('parseNote', () => {
       'blockquote[warning](callout-title("Check " strong("the") " hashes") p("They differ.") ul(li("one")))',
     );
     expect(read('> [!TIP]-\n> Folded')).toBe('blockquote[tip](callout-title("Tip") p("Folded"))');
+    expect(read('> [!note] Title  \n> after a hard break')).toBe('blockquote[info](callout-title("Title") p("after a hard break"))');
     expect(read('> [!faq] Why?')).toBe('blockquote[question](callout-title("Why?"))');
     expect(read('> [!custom-kind] Mine')).toBe('blockquote[info](callout-title("Mine"))');
     // Not callouts: a quote without the marker first, a marker elsewhere, one in code.
