@@ -28,8 +28,8 @@ function linkOf(inside: string, alias: string | undefined): Wikilink | null {
           .slice(hash + 1)
           .replace(/^\^/, '')
           .trim();
+  if (!target && !heading) return null;
   const shown = alias?.trim() || [target, heading].filter(Boolean).join(' > ');
-  if (!shown) return null;
   return { target: target || heading, label: shown };
 }
 

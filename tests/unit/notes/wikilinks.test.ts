@@ -26,7 +26,7 @@ describe('splitWikilinks', () => {
   });
 
   it('keeps what is not a wikilink as typed', () => {
-    for (const text of ['[[]]', '[[ ]]', '[[a', 'a]]', '[[a\nb]]', '[[a]b]]', '[[|alias]]', '[[#]]'])
+    for (const text of ['[[]]', '[[ ]]', '[[a', 'a]]', '[[a\nb]]', '[[a]b]]', '[[|alias]]', '[[#]]', '[[#|alias]]', '[[ # |alias]]'])
       expect(splitWikilinks(text), text).toEqual([text]);
   });
 
