@@ -31,7 +31,13 @@ describe('Firefox: export and import', () => {
     await first.close();
     await page.bringToFront();
     // A long note, which the library shows clamped until asked for all of it.
-    const note = ['Scale of the fraud.', '', ...Array.from({ length: 12 }, (_, i) => `- point ${i + 1}`), '', 'Last line.'].join('\n');
+    const note = [
+      'Scale of the fraud, see [[Octo Tempest]].',
+      '',
+      ...Array.from({ length: 12 }, (_, i) => `- point ${i + 1}`),
+      '',
+      'Last line.',
+    ].join('\n');
     const quote = await highlightWithNote(page, HEADLINE_NUMBER, note, 'fraud');
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
@@ -40,7 +46,7 @@ describe('Firefox: export and import', () => {
     await clickButton(popup, 'Export Markdown');
     const markdown = readFileSync(await downloaded(env.session.downloadDir, '.md'), 'utf8');
     expect(markdown).toContain(`> ${quote}`);
-    expect(markdown).toContain('Scale of the fraud.');
+    expect(markdown).toContain('Scale of the fraud, see [[Octo Tempest]].');
     expect(markdown).toContain('#fraud');
     await clickButton(popup, 'Export JSON');
     const backupPath = await downloaded(env.session.downloadDir, '.gloss.json');
@@ -75,6 +81,16 @@ describe('Firefox: export and import', () => {
       await expect.poll(noteView, WAIT).toMatchObject({ toggle: 'Show less of the note true' });
       const opened = await noteView();
       expect(opened.shown).toBe(opened.whole);
+      // The note's wikilink searches the library in place, and the address keeps the search.
+      const tabs = (await fresh.browser.pages()).length;
+      await library.evaluate(() => document.querySelector<HTMLAnchorElement>('.note a.note-wikilink')!.click());
+      const searched = () =>
+        library.evaluate(() => ({
+          box: document.querySelector<HTMLInputElement>('input[type="search"]')?.value,
+          address: new URL(location.href).searchParams.get('q'),
+        }));
+      await expect.poll(searched, WAIT).toEqual({ box: 'Octo Tempest', address: 'Octo Tempest' });
+      expect((await fresh.browser.pages()).length).toBe(tabs);
       // Firefox cannot write into a folder: the vault region says so and points at the Markdown export.
       const vaultText = () => library.evaluate(() => document.querySelector('section[aria-labelledby="vault-title"]')?.textContent ?? '');
       expect(await vaultText()).toMatch(/^Obsidian vaultThis browser cannot write into a folder.*Export Markdown/);
@@ -84,7 +100,8 @@ describe('Firefox: export and import', () => {
       await expect.poll(() => painted(freshPage), WAIT).toEqual({ 'gloss-yellow': [quote] });
       const { popup: after } = await fresh.openWithPopup(url);
       await expect.poll(() => highlightItems(after), WAIT).toHaveLength(1);
-      expect((await highlightItems(after))[0]).toContain('Scale of the fraud.');
+      // Drawn once the Markdown reader has loaded: the wikilink shows its words.
+      await expect.poll(async () => (await highlightItems(after))[0], WAIT).toContain('Scale of the fraud, see Octo Tempest.');
     } finally {
       await fresh.close();
     }
