@@ -43,10 +43,12 @@ interface LibraryAppProps {
   initialQuery?: string;
   /** Told each search as it changes (the page keeps it in its address, so a reload keeps it). */
   onQueryChange?: (query: string) => void;
+  /** Searches sent from elsewhere (a wikilink followed in the popup): listens, and gives the way to stop. */
+  subscribeSearches?: (onSearch: (query: string) => void) => () => void;
 }
 
 /** The library: every saved page, searchable and filterable, with exports, backups and tag admin. */
-export function LibraryApp({ services, sync, initialQuery = '', onQueryChange }: LibraryAppProps) {
+export function LibraryApp({ services, sync, initialQuery = '', onQueryChange, subscribeSearches }: LibraryAppProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [query, setQuery] = useState(initialQuery);
   const [filters, setFilters] = useState<SearchFilters>({});
@@ -163,6 +165,7 @@ export function LibraryApp({ services, sync, initialQuery = '', onQueryChange }:
     setQuery(target);
     searchInput.current?.focus();
   }, []);
+  useEffect(() => subscribeSearches?.(searchFor), [subscribeSearches, searchFor]);
 
   const tags = state.phase === 'ready' ? state.index.facets.tags : null;
   // Hundreds of tags: typing in the searchbox must not re-render the list.

@@ -1,6 +1,7 @@
 /**
- * What following a note's wikilink does. The library searches itself for the target; elsewhere (the
- * popup, the side panel) the link opens the library searching for it.
+ * What following a note's wikilink does, given by the view: the library searches itself for the target;
+ * the popup and side panel search the library tab already open, or open one. Without it (and for a
+ * Ctrl- or middle-click) the link opens the library searching in a new tab.
  */
 import { createContext } from 'preact';
 

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { LibraryApp } from '@/components/library/library-app';
 import { createLibraryServices } from '@/extension/library/create-library-services';
 import { createSyncServices } from '@/extension/library/create-sync-services';
+import { listenForLibrarySearches } from '@/extension/library/library-channel';
 import { keepQueryInAddress, queryFromAddress } from '@/extension/library/query-in-address';
 import '@/assets/theme.css';
 import '@/assets/highlight-edit.css';
@@ -14,6 +15,7 @@ render(
     sync={createSyncServices()}
     initialQuery={queryFromAddress()}
     onQueryChange={keepQueryInAddress}
+    subscribeSearches={listenForLibrarySearches}
   />,
   document.getElementById('app')!,
 );

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup-app';
+import { WikilinkSearch } from '@/components/note/wikilink-search';
+import { openLibrarySearch } from '@/extension/library/library-channel';
 import type { prefetchFirstAnalysis } from '@/extension/popup/first-analysis';
 import { readerServices } from '@/extension/popup/reader-services';
 import { canOpenSidePanel, openSidePanel } from '@/extension/side-panel/open-side-panel';
@@ -34,5 +36,11 @@ export function showPopup(firstAnalysis: ReturnType<typeof prefetchFirstAnalysis
       : undefined,
   });
 
-  render(<PopupApp services={services} />, document.getElementById('app')!);
+  render(
+    // A note's wikilink searches the library tab already open, or opens one.
+    <WikilinkSearch.Provider value={(target) => void openLibrarySearch(target)}>
+      <PopupApp services={services} />
+    </WikilinkSearch.Provider>,
+    document.getElementById('app')!,
+  );
 }

@@ -1,5 +1,7 @@
 import { render } from 'preact';
+import { WikilinkSearch } from '@/components/note/wikilink-search';
 import { SidePanelApp, type SidePanelServices } from '@/components/side-panel-app';
+import { openLibrarySearch } from '@/extension/library/library-channel';
 import { readerServices } from '@/extension/popup/reader-services';
 import { followTab } from '@/extension/side-panel/follow-tab';
 import { readingPositionClient } from '@/extension/side-panel/reading-position-client';
@@ -19,4 +21,10 @@ const services: SidePanelServices = {
     readerServices({ resolveTabId: async () => tabId, closeOnLibrary: false, watchReadingPosition, watchPdfReadingPosition }),
 };
 
-render(<SidePanelApp services={services} />, document.getElementById('app')!);
+render(
+  // A note's wikilink searches the library tab already open, or opens one.
+  <WikilinkSearch.Provider value={(target) => void openLibrarySearch(target)}>
+    <SidePanelApp services={services} />
+  </WikilinkSearch.Provider>,
+  document.getElementById('app')!,
+);

@@ -203,6 +203,8 @@ describe('Chromium: notes in the library', () => {
   });
 
   it('follows a note’s wikilinks: from the popup into the library searching, then within it', async () => {
+    // No library tab left open by the tests before: the first wikilink opens one.
+    for (const open of env.session.context.pages()) if (open.url().includes('/library.html')) await open.close();
     const page = await openPage(env.server.url('storm-1152.html?case=library-wikilinks'));
     await highlightText(page, 'Astonishingly, the group', '750 million', 'Add note');
     const editor = await glossEditor(page);
@@ -236,6 +238,12 @@ describe('Chromium: notes in the library', () => {
     expect(await library.locator('.page-card .note-more').count()).toBe(0);
     await library.reload();
     await expect.poll(() => box.inputValue(), WAIT).toBe('Arkose Labs');
+
+    // With the library open, a wikilink followed in the popup searches there: no second library tab.
+    await popup.bringToFront();
+    await popup.getByRole('link', { name: 'the SIM swappers' }).click();
+    await expect.poll(() => box.inputValue(), WAIT).toBe('Octo Tempest');
+    expect(env.session.context.pages().length).toBe(pagesBefore);
     await library.close();
     await popup.close();
     await page.close();

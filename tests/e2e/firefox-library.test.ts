@@ -102,6 +102,13 @@ describe('Firefox: export and import', () => {
       await expect.poll(() => highlightItems(after), WAIT).toHaveLength(1);
       // Drawn once the Markdown reader has loaded: the wikilink shows its words.
       await expect.poll(async () => (await highlightItems(after))[0], WAIT).toContain('Scale of the fraud, see Octo Tempest.');
+      // With the library open, the popup's wikilink searches there, and opens no other library tab.
+      await clickButton(library, 'Clear search and filters');
+      await expect.poll(searched, WAIT).toEqual({ box: '', address: null });
+      const open = (await fresh.browser.pages()).length;
+      await after.evaluate(() => document.querySelector<HTMLAnchorElement>('.highlight-list a.note-wikilink')!.click());
+      await expect.poll(searched, WAIT).toEqual({ box: 'Octo Tempest', address: 'Octo Tempest' });
+      expect((await fresh.browser.pages()).length).toBe(open);
     } finally {
       await fresh.close();
     }

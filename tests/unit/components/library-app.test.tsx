@@ -156,6 +156,24 @@ describe('LibraryApp', () => {
     expect(root.querySelector('.result-count')?.textContent).toBe('2 pages, 2 highlights match');
   });
 
+  it('runs a search sent from elsewhere (a wikilink followed in the popup), and stops listening when gone', async () => {
+    let send: ((query: string) => void) | undefined;
+    const stop = vi.fn();
+    const subscribeSearches = (onSearch: (query: string) => void) => {
+      send = onSearch;
+      return stop;
+    };
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    await act(async () => render(<LibraryApp services={services()} subscribeSearches={subscribeSearches} />, root));
+    for (let i = 0; i < 3; i++) await act(async () => {});
+    await act(async () => send!('heron'));
+    expect((root.querySelector('input[type="search"]') as HTMLInputElement).value).toBe('heron');
+    expect(titles(root)).toEqual(['Crimson Heron']);
+    await act(async () => render(null, root));
+    expect(stop).toHaveBeenCalled();
+  });
+
   it('opens with a search when asked (library.html?q=…), and tells each change of it', async () => {
     const onQueryChange = vi.fn();
     const root = document.createElement('div');
