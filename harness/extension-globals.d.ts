@@ -3,6 +3,7 @@
 interface HarnessTab {
   id?: number;
   url?: string;
+  active?: boolean;
 }
 
 interface HarnessExtensionApi {
@@ -10,6 +11,7 @@ interface HarnessExtensionApi {
     query: (query: object) => Promise<HarnessTab[]>;
     sendMessage: (tabId: number, message: unknown, options?: { frameId?: number }) => Promise<unknown>;
     get: (tabId: number) => Promise<HarnessTab>;
+    getCurrent: () => Promise<HarnessTab | undefined>;
   };
   commands: {
     getAll: () => Promise<Array<{ name?: string; shortcut?: string; description?: string }>>;

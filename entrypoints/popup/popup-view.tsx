@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup-app';
 import { WikilinkSearch } from '@/components/note/wikilink-search';
-import { openLibrarySearch } from '@/extension/library/library-channel';
+import { openLibrary } from '@/extension/library/library-channel';
 import type { prefetchFirstAnalysis } from '@/extension/popup/first-analysis';
 import { readerServices } from '@/extension/popup/reader-services';
 import { canOpenSidePanel, openSidePanel } from '@/extension/side-panel/open-side-panel';
@@ -38,7 +38,7 @@ export function showPopup(firstAnalysis: ReturnType<typeof prefetchFirstAnalysis
 
   render(
     // A note's wikilink searches the library tab already open, or opens one.
-    <WikilinkSearch.Provider value={(target) => void openLibrarySearch(target)}>
+    <WikilinkSearch.Provider value={(target) => void openLibrary(target)}>
       <PopupApp services={services} />
     </WikilinkSearch.Provider>,
     document.getElementById('app')!,

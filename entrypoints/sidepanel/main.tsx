@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { WikilinkSearch } from '@/components/note/wikilink-search';
 import { SidePanelApp, type SidePanelServices } from '@/components/side-panel-app';
-import { openLibrarySearch } from '@/extension/library/library-channel';
+import { openLibrary } from '@/extension/library/library-channel';
 import { readerServices } from '@/extension/popup/reader-services';
 import { followTab } from '@/extension/side-panel/follow-tab';
 import { readingPositionClient } from '@/extension/side-panel/reading-position-client';
@@ -23,7 +23,7 @@ const services: SidePanelServices = {
 
 render(
   // A note's wikilink searches the library tab already open, or opens one.
-  <WikilinkSearch.Provider value={(target) => void openLibrarySearch(target)}>
+  <WikilinkSearch.Provider value={(target) => void openLibrary(target)}>
     <SidePanelApp services={services} />
   </WikilinkSearch.Provider>,
   document.getElementById('app')!,

@@ -1,9 +1,10 @@
 /**
- * A search sent from the popup or side panel (a note's wikilink) to a library tab already open, so that
- * following links does not pile up library tabs. Gloss's pages talk over a BroadcastChannel, which only
- * pages of the extension's own origin share (no web page, no content script). The sender asks who is open;
- * each library answers with its tab; the sender sends the search to the first that answered and brings its
- * tab forward. With no answer in time, it opens a new library tab searching.
+ * Opening the library from another of Gloss's pages (the popup's *Open library*, a note's wikilink, the
+ * welcome page) brings forward the library tab already open, with the wikilink's search, rather than pile
+ * up library tabs. Gloss's pages talk over a BroadcastChannel, which only pages of the extension's own
+ * origin share (no web page, no content script). The sender asks who is open; each library answers with
+ * its tab; the sender sends the search to the first that answered and brings its tab forward. With no
+ * answer in time, it opens a new library tab.
  */
 import { browser } from 'wxt/browser';
 import { librarySearchHref } from '@/components/note/wikilink-search';
@@ -64,18 +65,22 @@ function findOpenLibrary(channel: BroadcastChannel): Promise<{ tabId: number; wi
   });
 }
 
-/** Searches the library for `query`: in the library tab already open, brought forward, or in a new one. */
-export async function openLibrarySearch(query: string): Promise<void> {
+/**
+ * Shows the library, searching for `query` when one is given (a wikilink's target): the library tab already
+ * open, brought forward, or a new one.
+ */
+export async function openLibrary(query: string | null = null): Promise<void> {
   const channel = new BroadcastChannel(CHANNEL);
   try {
     const open = await findOpenLibrary(channel);
     if (open) {
-      channel.postMessage({ type: 'search', tabId: open.tabId, query });
+      if (query !== null) channel.postMessage({ type: 'search', tabId: open.tabId, query });
       await browser.tabs.update(open.tabId, { active: true });
       await browser.windows.update(open.windowId, { focused: true });
       return;
     }
-    await browser.tabs.create({ url: new URL(librarySearchHref(query), browser.runtime.getURL('/library.html')).href });
+    const library = browser.runtime.getURL('/library.html');
+    await browser.tabs.create({ url: query === null ? library : new URL(librarySearchHref(query), library).href });
   } finally {
     channel.close();
   }

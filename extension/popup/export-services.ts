@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { ExportServices } from '@/components/popup-services';
 import { copyText, saveFile } from '../files/save-file';
+import { openLibrary } from '../library/library-channel';
 import { sendRequest } from '../send-request';
 
 /**
@@ -13,7 +13,8 @@ export function exportServicesFor(tabId: number, { closeOnLibrary = true } = {})
     save: (file) => saveFile(file),
     copy: copyText,
     async openLibrary() {
-      await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+      // The library tab already open comes forward; else a new one opens.
+      await openLibrary();
       if (closeOnLibrary) window.close();
     },
   };

@@ -244,8 +244,16 @@ describe('Chromium: notes in the library', () => {
     await popup.getByRole('link', { name: 'the SIM swappers' }).click();
     await expect.poll(() => box.inputValue(), WAIT).toBe('Octo Tempest');
     expect(env.session.context.pages().length).toBe(pagesBefore);
+    // Open library, too, brings that tab forward, its search kept, and opens no other.
+    const libraryActive = () => library.evaluate(async () => (await chrome.tabs.getCurrent())?.active);
+    await popup.bringToFront();
+    await expect.poll(libraryActive, WAIT).toBe(false);
+    await popup.getByRole('button', { name: 'Open library' }).click();
+    await expect.poll(libraryActive, WAIT).toBe(true);
+    expect(env.session.context.pages().filter((open) => open.url().includes('/library.html'))).toHaveLength(1);
+    expect(await box.inputValue()).toBe('Octo Tempest');
     await library.close();
-    await popup.close();
+    if (!popup.isClosed()) await popup.close();
     await page.close();
   });
 });

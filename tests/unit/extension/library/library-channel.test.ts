@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { listenForLibrarySearches, openLibrarySearch, readLibraryMessage } from '@/extension/library/library-channel';
+import { listenForLibrarySearches, openLibrary, readLibraryMessage } from '@/extension/library/library-channel';
 
 // Node's BroadcastChannel joins channels of one name within the process, as a browser does across an
 // extension's pages. Each library page asks the (fake) browser which tab it is in.
@@ -30,26 +30,40 @@ function libraryIn(id: number, windowId: number): string[] {
   return searches;
 }
 
-describe('following a wikilink to the library', () => {
+describe('opening the library from another page (a wikilink, Open library)', () => {
   it('opens a library tab searching when none is open', async () => {
-    await openLibrarySearch('Octo Tempest');
+    await openLibrary('Octo Tempest');
     expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/library\.html\?q=Octo%20Tempest$/) });
     expect(update).not.toHaveBeenCalled();
   });
 
   it('searches in the library tab already open and brings it forward, opening none', async () => {
     const searches = libraryIn(7, 3);
-    await openLibrarySearch('Octo Tempest');
+    await openLibrary('Octo Tempest');
     await vi.waitFor(() => expect(searches).toEqual(['Octo Tempest']));
     expect(update).toHaveBeenCalledWith(7, { active: true });
     expect(focus).toHaveBeenCalledWith(3, { focused: true });
     expect(create).not.toHaveBeenCalled();
   });
 
+  it('brings the open library forward without changing its search when none is given (Open library)', async () => {
+    const searches = libraryIn(7, 3);
+    await openLibrary();
+    expect(update).toHaveBeenCalledWith(7, { active: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(searches).toEqual([]);
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('opens the library unsearched when none is open and none is given', async () => {
+    await openLibrary();
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/library\.html$/) });
+  });
+
   it('sends the search to one library only when several are open', async () => {
     const first = libraryIn(7, 3);
     const second = libraryIn(8, 3);
-    await openLibrarySearch('Storm-1152');
+    await openLibrary('Storm-1152');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect([...first, ...second]).toEqual(['Storm-1152']);
     expect(update).toHaveBeenCalledTimes(1);
