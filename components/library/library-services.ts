@@ -35,6 +35,9 @@ export type ConfirmSettingChanges = (changes: SettingChange[]) => Promise<boolea
 /** What a long import is doing now, for the status line. */
 export type ImportStep = 'reading' | 'checking' | 'saving';
 
+/** What the library's status line says, and whether it is a problem; null when it says nothing. */
+export type LibraryStatus = { text: string; problem: boolean } | null;
+
 /** How far a vault update has got: reading the folder's notes, then writing the pages' notes. */
 export type VaultProgress = { phase: 'reading'; notes: number } | { phase: 'writing'; done: number; total: number };
 

@@ -5,11 +5,10 @@
 import { useState } from 'preact/hooks';
 import { describeImport } from './describe-import';
 import { actorChangesQuestion, IMPORT_STEPS, settingChangesQuestion, type ImportQuestion } from './import-questions';
-import type { ActorChange, ImportStep, LibraryServices, SettingChange } from './library-services';
+import type { ActorChange, ImportStep, LibraryServices, LibraryStatus, SettingChange } from './library-services';
 
-export type LibraryStatus = { text: string; problem: boolean } | null;
 /** An import waiting for the user to say whether the backup's actor (or settings) changes apply. */
-export type PendingChoice = (ImportQuestion & { choose: (accept: boolean) => void }) | null;
+type PendingChoice = (ImportQuestion & { choose: (accept: boolean) => void }) | null;
 
 interface ImportHooks {
   services: LibraryServices;
