@@ -14,6 +14,7 @@ import { createPlaceFinder, type PlaceRecord } from './places';
 import { findIndicators } from './indicators';
 import type { WarninglistLookup } from './warninglists';
 import { withoutThreatNamesOutOfPlace } from './threat-page';
+import { mergeSameEntities } from './merge-same-entities';
 import { findVulnerabilities } from './vulnerabilities';
 import { settleOverlaps } from './settle-overlaps';
 import { extendOverProcedures } from './technique-rows';
@@ -126,9 +127,9 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
       entities = applyModel(text, ruled, model, resolve);
     }
     entities = withoutThreatNamesOutOfPlace(text, entities);
-    if (!tagger) return entities;
+    if (!tagger) return mergeSameEntities(entities);
     yield;
-    return applyTechniqueTagger(text, ruled, entities, tagger.tagger, tagger.combine);
+    return mergeSameEntities(applyTechniqueTagger(text, ruled, entities, tagger.tagger, tagger.combine));
   }
   return { findEntities: (text) => runSteps(scanSteps(text)), scanSteps };
 }
