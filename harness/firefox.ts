@@ -243,13 +243,19 @@ export async function launchFirefoxWithGloss(
       return { page, panel };
     },
     async openLibrary(popup) {
-      const known = new Set(await browser.pages());
+      const known = await browser.pages();
+      const isLibrary = (href: string) => href.startsWith('moz-extension://') && href.includes('/library.html');
+      const addresses = await Promise.all(known.map((page) => askAddress(page, '', '')));
+      const open = known.filter((page, i) => !page.isClosed() && isLibrary(addresses[i]));
+      // With a library open, Open library brings that one forward instead of opening another (library-channel.ts).
+      if (open.length > 1) throw new Error(`openLibrary: ${open.length} library tabs are open; the button would bring one of them forward`);
       // The button appears once the popup has read the page.
       await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Open library'), {
         timeout: 15_000,
       });
       await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Open library')!.click());
-      return findPage(browser, (href) => href.startsWith('moz-extension://') && href.includes('/library.html'), known);
+      if (open.length === 1) return open[0];
+      return findPage(browser, isLibrary, new Set(known));
     },
     async openSettings(fromUrl) {
       const { page, found: settings } = await openMarked(

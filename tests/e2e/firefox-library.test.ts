@@ -109,6 +109,12 @@ describe('Firefox: export and import', () => {
       await after.evaluate(() => document.querySelector<HTMLAnchorElement>('.highlight-list a.note-wikilink')!.click());
       await expect.poll(searched, WAIT).toEqual({ box: 'Octo Tempest', address: 'Octo Tempest' });
       expect((await fresh.browser.pages()).length).toBe(open);
+      // Open library, too, comes back to the library already open, its search kept, with no other tab.
+      expect(await fresh.openLibrary(after)).toBe(library);
+      // A new tab would open 300 ms after the click had no answer (library-channel.ts): wait past that.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect((await fresh.browser.pages()).length).toBe(open);
+      expect(await searched()).toEqual({ box: 'Octo Tempest', address: 'Octo Tempest' });
     } finally {
       await fresh.close();
     }
