@@ -34,3 +34,25 @@ export function coordinatedKind(text: string, chosen: readonly Span[], i: number
   kinds.delete(undefined);
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }
+
+/** A slash between two names, spaced or not: "ALPHV/BlackCat", "ALPHV / BlackCat". */
+const SLASH = /^[\s\u00a0]?\/[\s\u00a0]?$/;
+/** Longest chain of slash-joined names read: "A/B/C"; a longer one is a list, not one thing's names. */
+const MAX_SLASH_CHAIN = 4;
+
+/**
+ * The last of the names of one software family joined by slashes from `chosen[i]` ("ALPHV/BlackCat
+ * ransomware gang": BlackCat for ALPHV), or `i` itself. The words after the pair are about all of its names,
+ * so each takes the cues of the last. `chosen` is in text order.
+ */
+export function lastSlashJoinedName(text: string, chosen: readonly Span[], i: number): number {
+  let last = i;
+  while (last - i < MAX_SLASH_CHAIN - 1) {
+    const here = chosen[last];
+    const next = chosen[last + 1];
+    if (!next || next.start - here.end > 3 || !SLASH.test(text.slice(here.end, next.start))) break;
+    if (!next.softwareIds.some((id) => chosen[i].softwareIds.includes(id))) break;
+    last++;
+  }
+  return last;
+}

@@ -60,7 +60,7 @@ import { calledMalware, isDescriptiveWord } from './software-cues';
 import { isNameLike } from './cue-names';
 import { calledTool } from './tool-cues';
 import { personCue } from './person-cues';
-import { coordinatedKind } from './coordinated-names';
+import { coordinatedKind, lastSlashJoinedName } from './coordinated-names';
 import { posingAs } from './impersonation-cues';
 import { startsLongerName } from './longer-name-after';
 import { findReferenceLines, inRanges } from './reference-lines';
@@ -136,7 +136,9 @@ export function decideCandidates(
   // Votes over the whole text, per name: what the words around its cued mentions say. Each span's
   // cues and name key are worked out once (a hostile text may hold tens of thousands of mentions).
   const votes = new Map<string, { actor: number; software: number }>();
-  const local = chosen.map((span) => cuesAround(text, span.start, span.end));
+  const own = chosen.map((span) => cuesAround(text, span.start, span.end));
+  // "ALPHV/BlackCat ransomware gang": the words after one family's slash-joined names are about each.
+  const local = own.map((_, i) => own[lastSlashJoinedName(text, chosen, i)]);
   const keys = chosen.map((span) => formKey(span.text));
   chosen.forEach((_, i) => {
     const cues = local[i];

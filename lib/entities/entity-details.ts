@@ -94,10 +94,14 @@ function findRecord(records: readonly SourceRecord[], canonical: string): Source
 export function describeEntity(entity: Entity & { ambiguous?: readonly AmbiguousName[] }, sources: DetailSources): EntityDetails {
   const records =
     entity.kind === 'threat-actor' ? sources.actors : entity.kind === 'malware' || entity.kind === 'tool' ? sources.software : [];
-  const record = findRecord(records, entity.canonical);
+  // A gang no actor list has goes by its ransomware's names (`group-entities.ts`): that family's record.
+  const record =
+    findRecord(records, entity.canonical) ?? (entity.kind === 'threat-actor' ? findRecord(sources.software, entity.canonical) : undefined);
+  const ownRecord = record?.kind === undefined || entity.kind !== 'threat-actor';
   const names = record?.sources ?? (record?.source ? [record.source] : []);
   const fromUser = entity.kind === 'threat-actor' && sources.userActorKeys.has(formKey(entity.canonical));
-  const attackId = entity.attackId ?? record?.mitre_id;
+  // The family's ATT&CK id is the software's, not the gang's: its page is among the references instead.
+  const attackId = entity.attackId ?? (ownRecord ? record?.mitre_id : undefined);
   const links: EntityLink[] = [];
   const attack = attackId ? attackUrl(attackId) : null;
   if (attack) links.push({ label: `MITRE ATT&CK ${attackId}`, url: attack });

@@ -18,6 +18,8 @@ export interface ExplainedRecord {
   microsoft_name?: string;
   sources?: string[];
   source?: string;
+  /** A software record's kind: for a threat actor, the ransomware its gang is named after. */
+  kind?: string;
 }
 
 const listNames = (record: ExplainedRecord | undefined): string[] =>
@@ -61,7 +63,16 @@ export function explainEntity(
   const model = entity.foundBy?.model;
   const lists = listNames(record);
   const renamed = formKey(entity.name) !== formKey(entity.canonical);
-  if (rules?.listed || (renamed && record)) {
+  const namedAfter = entity.kind === 'threat-actor' && record?.kind !== undefined;
+  const listedIn = lists.length ? ` (${lists.join(', ')})` : '';
+  if (namedAfter) {
+    // A gang no actor list has, named after its ransomware (`group-entities.ts`).
+    why.push(
+      renamed
+        ? `${entity.name} → ${entity.canonical}: another name of the ${record.kind} the gang is named after${listedIn}`
+        : `A gang named after its ${record.kind}, which the lists have${listedIn}; no list has the gang itself`,
+    );
+  } else if (rules?.listed || (renamed && record)) {
     if (renamed) {
       const isMicrosofts = record?.microsoft_name !== undefined && formKey(record.microsoft_name) === formKey(entity.name);
       const others = lists.filter((l) => l !== 'Microsoft naming map');
@@ -133,6 +144,7 @@ export function readFoundBy(value: unknown): FoundBy | undefined {
       ...((r.cue === 'actor' || r.cue === 'software') && { cue: r.cue }),
       ...(r.introduced === true && { introduced: true }),
       ...(r.row === true && { row: true }),
+      ...(r.family === true && { family: true }),
     };
   }
   if (typeof model === 'object' && model !== null) {

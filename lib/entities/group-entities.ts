@@ -4,7 +4,9 @@
  * lists every candidate), one per new name, and an unknown alias given in apposition joins the entity
  * it names. A family listed as a tool is malware in a text that calls it malware at any of its
  * mentions (one sense per text: "the Taurus stealer" makes every Taurus a mention of malware); a name no
- * list has is a tool where the text presents it as one at any of its mentions ("the Socat tool").
+ * list has is a tool where the text presents it as one at any of its mentions ("the Socat tool"). A gang
+ * known only by its ransomware's names is one actor under the family's name, whichever of them the text
+ * uses ("the ALPHV/BlackCat gang", "ALPHV affiliates": BlackCat, also known as ALPHV and Noberus).
  */
 import { formKey, type ActorDictionary } from './dictionary';
 import type { CueKind } from './cue-names';
@@ -52,8 +54,19 @@ export function groupEntities(
   // Per span, by index: its resolved id (undefined for a name no list has) and, for those, its form
   // key, worked out once (a text may hold tens of thousands of mentions).
   const ids = spans.map(resolve);
-  const forms = spans.map((span, i) => (ids[i] === undefined ? formKey(span.text) : ''));
-  const groupKey = (i: number) => (ids[i] === undefined ? `${spans[i].kind}-new:${forms[i]}` : `${spans[i].kind}:${ids[i]}`);
+  // A gang no actor list has, named after its ransomware: the family, resolved as software is.
+  const families = spans.map((span, i) =>
+    span.kind === 'actor' && ids[i] === undefined && span.softwareIds.length
+      ? (span.softwareIds.find((id) => namedSoftware.has(id)) ?? span.softwareIds[0])
+      : undefined,
+  );
+  const forms = spans.map((span, i) => (ids[i] === undefined && families[i] === undefined ? formKey(span.text) : ''));
+  const groupKey = (i: number) =>
+    ids[i] !== undefined
+      ? `${spans[i].kind}:${ids[i]}`
+      : families[i] !== undefined
+        ? `actor-family:${families[i]}`
+        : `${spans[i].kind}-new:${forms[i]}`;
   // An unknown alias given in apposition joins the entity it names, if that is of the same kind.
   const aliasKey = new Map<string, number>();
   // The head may be listed, a name a vendor's naming scheme makes ("APT28 (also known as Sofacy)",
@@ -70,7 +83,7 @@ export function groupEntities(
   const headOf = new Map<object, number | undefined>();
   spans.forEach((span, i) => {
     const of = span.aliasOf;
-    if (!of || ids[i] !== undefined || aliasKey.has(forms[i])) return;
+    if (!of || ids[i] !== undefined || families[i] !== undefined || aliasKey.has(forms[i])) return;
     if (!headOf.has(of)) {
       // `known` is in text order: binary search for the first span ending after the head starts.
       let lo = 0;
@@ -89,6 +102,7 @@ export function groupEntities(
   interface Group {
     kind: 'actor' | 'software';
     id?: number;
+    family?: number;
     ids: number[];
     mentions: Mention[];
     calledMalware: boolean;
@@ -98,7 +112,7 @@ export function groupEntities(
   const groups = new Map<string, Group>();
   spans.forEach((span, i) => {
     let owner = i;
-    if (ids[i] === undefined) {
+    if (ids[i] === undefined && families[i] === undefined) {
       const joined = aliasKey.get(forms[i]);
       // An unknown name proposed only as another name of something unknown ("CASB" in "Cloud
       // Access Security Broker (CASB)") is nothing, unless a naming scheme makes it a name of its own.
@@ -110,7 +124,16 @@ export function groupEntities(
     if (!group)
       groups.set(
         key,
-        (group = { kind: spans[owner].kind, id: ids[owner], ids: [], mentions: [], calledMalware: false, calledTool: false, foundBy: {} }),
+        (group = {
+          kind: spans[owner].kind,
+          id: ids[owner],
+          family: families[owner],
+          ids: [],
+          mentions: [],
+          calledMalware: false,
+          calledTool: false,
+          foundBy: {},
+        }),
       );
     if (span.calledMalware) group.calledMalware = true;
     if (span.calledTool) group.calledTool = true;
@@ -119,6 +142,7 @@ export function groupEntities(
     if (span.scheme) group.foundBy.scheme ??= span.scheme;
     if (span.cued) group.foundBy.cue ??= span.cued;
     if (span.introduced && group.kind === 'actor') group.foundBy.introduced = true;
+    if (group.family !== undefined) group.foundBy.family = true;
     for (const other of group.kind === 'actor' ? span.actorIds : span.softwareIds) if (!group.ids.includes(other)) group.ids.push(other);
     group.mentions.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end) });
   });
@@ -128,11 +152,12 @@ export function groupEntities(
     const first = group.mentions[0].text;
     if (group.kind === 'actor') {
       const actor = group.id === undefined ? undefined : dictionary.actors[group.id];
+      const family = group.family === undefined ? undefined : softwareDictionary.software[group.family];
       const entity: Entity = {
         kind: 'threat-actor',
         name: first,
-        canonical: actor?.canonical ?? first,
-        aliases: actor?.aliases ?? [],
+        canonical: actor?.canonical ?? family?.canonical ?? first,
+        aliases: actor?.aliases ?? family?.aliases ?? [],
         mentions: group.mentions,
         foundBy: { rules: group.foundBy },
       };

@@ -59,6 +59,7 @@ function mergeFoundBy(all: readonly (FoundBy | undefined)[]): FoundBy | undefine
       if (r.cue !== undefined) merged.cue ??= r.cue;
       if (r.introduced) merged.introduced = true;
       if (r.row) merged.row = true;
+      if (r.family) merged.family = true;
     }
     out.rules = merged;
   }

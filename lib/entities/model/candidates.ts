@@ -23,9 +23,12 @@ export interface Candidate {
   otherKind?: EntityKind;
 }
 
-/** An entity the rules resolved to a list (a canonical name or ATT&CK id of its own). */
+/**
+ * An entity the rules resolved to a list of its kind (a canonical name or ATT&CK id of its own); not a gang
+ * known only by its software's names, which no actor list has.
+ */
 export const isListed = (entity: Entity): boolean =>
-  entity.attackId !== undefined || entity.aliases.length > 0 || entity.canonical !== entity.name;
+  !entity.foundBy?.rules?.family && (entity.attackId !== undefined || entity.aliases.length > 0 || entity.canonical !== entity.name);
 
 const MAX_RUN = 3;
 

@@ -119,6 +119,17 @@ describe('names that are both actor and software', () => {
   it('makes a ransomware name the gang after "affiliates of": "Affiliates of BlackCat moved on"', () => {
     expect(actorsIn('Affiliates of BlackCat moved to other programmes.').map((e) => e.canonical)).toEqual(['BlackCat']);
   });
+  it('makes a gang known by several of its ransomware’s names one actor, under the family’s name', () => {
+    const text = 'The ALPHV/BlackCat ransomware gang claimed the attack. ALPHV affiliates stole the data; BlackCat operators leaked it.';
+    const [gang, ...rest] = actorsIn(text);
+    expect(rest).toEqual([]);
+    expect(gang).toMatchObject({ name: 'ALPHV', canonical: 'BlackCat' });
+    expect(gang.aliases).toEqual(expect.arrayContaining(['ALPHV', 'Noberus']));
+    expect(gang.mentions.map((m) => m.text)).toEqual(['ALPHV', 'BlackCat', 'ALPHV', 'BlackCat']);
+    // The software keeps its own entity where the text means the program.
+    const malware = finder.findEntities(`${text} The BlackCat encryptor ran on ESXi.`).filter((e) => e.kind === 'malware');
+    expect(malware.map((e) => [e.canonical, e.mentions.length])).toEqual([['BlackCat', 1]]);
+  });
   it('makes "X ransomware gang", "X ransomware operators" the gang, not the ransomware (issue 13)', () => {
     const text = 'The DarkSide ransomware gang claimed it. DarkSide ransomware operators asked for money.';
     expect(actorsIn(text).flatMap((e) => e.mentions.map((m) => m.text))).toEqual(['DarkSide', 'DarkSide']);

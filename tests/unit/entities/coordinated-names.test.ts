@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEntityFinder } from '@/lib/entities/actors-and-software';
-import { coordinatedKind } from '@/lib/entities/coordinated-names';
+import { coordinatedKind, lastSlashJoinedName } from '@/lib/entities/coordinated-names';
 import type { Span } from '@/lib/entities/group-entities';
 import { software, threatActors } from './shared-data';
 
@@ -49,5 +49,90 @@ describe('the kind of the names a name is listed with', () => {
     ]);
     // Without a list, the old way: software on a tie.
     expect(kinds('Government entities in Europe were hit by Turla.')).toEqual([['malware', 'Turla']]);
+  });
+});
+
+describe('names of one family joined by slashes', () => {
+  const family = (text: string, names: [string, number][]): Span[] =>
+    names.map(([name, id]) => {
+      const start = text.indexOf(name);
+      return {
+        start,
+        end: start + name.length,
+        text: name,
+        actorIds: [],
+        softwareIds: [id],
+        weak: false,
+        lowerListed: false,
+        dictionary: true,
+      };
+    });
+  it('reach to the last of them, whose cues are about all ("ALPHV/BlackCat ransomware gang")', () => {
+    const text = 'The ALPHV/BlackCat ransomware gang';
+    expect(
+      lastSlashJoinedName(
+        text,
+        family(text, [
+          ['ALPHV', 7],
+          ['BlackCat', 7],
+        ]),
+        0,
+      ),
+    ).toBe(1);
+    const spaced = 'The ALPHV / BlackCat / Noberus gang';
+    expect(
+      lastSlashJoinedName(
+        spaced,
+        family(spaced, [
+          ['ALPHV', 7],
+          ['BlackCat', 7],
+          ['Noberus', 7],
+        ]),
+        0,
+      ),
+    ).toBe(2);
+  });
+  it('stop at a name of another family, at anything but a slash, and at the last name itself', () => {
+    const other = 'Conti/LockBit affiliates';
+    expect(
+      lastSlashJoinedName(
+        other,
+        family(other, [
+          ['Conti', 1],
+          ['LockBit', 2],
+        ]),
+        0,
+      ),
+    ).toBe(0);
+    const comma = 'ALPHV, BlackCat gang';
+    expect(
+      lastSlashJoinedName(
+        comma,
+        family(comma, [
+          ['ALPHV', 7],
+          ['BlackCat', 7],
+        ]),
+        0,
+      ),
+    ).toBe(0);
+    const pair = 'ALPHV/BlackCat';
+    expect(
+      lastSlashJoinedName(
+        pair,
+        family(pair, [
+          ['ALPHV', 7],
+          ['BlackCat', 7],
+        ]),
+        1,
+      ),
+    ).toBe(1);
+  });
+  it('read at most four names: a longer chain is a list', () => {
+    const text = 'A1/B2/C3/D4/E5 gang';
+    const names = family(
+      text,
+      ['A1', 'B2', 'C3', 'D4', 'E5'].map((n) => [n, 3] as [string, number]),
+    );
+    expect(lastSlashJoinedName(text, names, 0)).toBe(3);
   });
 });

@@ -15,7 +15,17 @@ const sources: DetailSources = {
     },
     { name: 'Storm-1152', aliases: [], source: 'misp-galaxy', country: 'VN' },
   ],
-  software: [{ name: 'Mimikatz', aliases: [], kind: 'tool', source: 'mitre-attack', mitre_id: 'S0002' }],
+  software: [
+    { name: 'Mimikatz', aliases: [], kind: 'tool', source: 'mitre-attack', mitre_id: 'S0002' },
+    {
+      name: 'BlackCat',
+      aliases: ['ALPHV', 'Noberus'],
+      kind: 'ransomware',
+      sources: ['mitre-attack', 'misp-galaxy'],
+      mitre_id: 'S1068',
+      refs: ['https://attack.mitre.org/software/S1068'],
+    },
+  ],
   userActorKeys: new Set(['gold harvest']),
 };
 
@@ -65,6 +75,19 @@ describe('describeEntity', () => {
 
   it('describes software from the software list', () => {
     expect(describeEntity(entity('tool', 'Mimikatz'), sources)).toMatchObject({ attackId: 'S0002', sources: ['MITRE ATT&CK'] });
+  });
+
+  it('describes a gang no actor list has from the ransomware it is named after, without taking the software’s ATT&CK id', () => {
+    const gang = entity('threat-actor', 'BlackCat', { name: 'ALPHV', aliases: ['ALPHV', 'Noberus'], foundBy: { rules: { listed: true } } });
+    const details = describeEntity(gang, sources);
+    expect(details.attackId).toBeUndefined();
+    expect(details.sources).toEqual(['MITRE ATT&CK', 'MISP galaxy']);
+    expect(details.links).toEqual([{ label: 'attack.mitre.org', url: 'https://attack.mitre.org/software/S1068' }]);
+    expect(details.why).toEqual(['ALPHV → BlackCat: another name of the ransomware the gang is named after (MITRE ATT&CK, MISP galaxy)']);
+    const named = describeEntity({ ...gang, name: 'BlackCat' }, sources);
+    expect(named.why).toEqual([
+      'A gang named after its ransomware, which the lists have (MITRE ATT&CK, MISP galaxy); no list has the gang itself',
+    ]);
   });
 
   it('links a CVE to NVD and never links an indicator', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCandidates, nameShaped } from '@/lib/entities/model/candidates';
+import { findCandidates, isListed, nameShaped } from '@/lib/entities/model/candidates';
 import { tokenize } from '@/lib/entities/model/tokenize';
 import type { Entity } from '@/lib/entities/types';
 
@@ -53,5 +53,26 @@ describe('candidate spans', () => {
       (c) => c.text,
     );
     expect(texts).toEqual(['Seen', 'Zelvani']);
+  });
+});
+
+describe('what the rules resolved to a list', () => {
+  const actor = (extra: Partial<Entity>): Entity => ({
+    kind: 'threat-actor',
+    name: 'ALPHV',
+    canonical: 'ALPHV',
+    aliases: [],
+    mentions: [{ start: 0, end: 5, text: 'ALPHV' }],
+    ...extra,
+  });
+  it('is an entity with a canonical name, other names or an ATT&CK id of its own', () => {
+    expect(isListed(actor({}))).toBe(false);
+    expect(isListed(actor({ canonical: 'BlackCat' }))).toBe(true);
+    expect(isListed(actor({ attackId: 'G0001' }))).toBe(true);
+  });
+  it('is not a gang known only by its ransomware’s names: no actor list has it, as before they were grouped', () => {
+    expect(
+      isListed(actor({ canonical: 'BlackCat', aliases: ['ALPHV', 'Noberus'], foundBy: { rules: { listed: true, family: true } } })),
+    ).toBe(false);
   });
 });
