@@ -29,6 +29,14 @@ describe('whether a text reads as a threat report', () => {
     expect(readsAsThreatReport('The ransomware gang used phishing emails and a backdoor.')).toBe(true);
     expect(readsAsThreatReport(readFileSync(path.join(FIXTURES_DIR, 'storm-1152.html'), 'utf8'))).toBe(true);
   });
+  it('does with a ransomware story’s words: a ransom, an encryptor, a leak site, moving laterally', () => {
+    const story =
+      'The gang stole patient records. Its affiliates moved laterally with PsExec, then ran the encryptor. ' +
+      'They posted samples on their leak site and asked for a ransom.';
+    expect(readsAsThreatReport(story)).toBe(true);
+    // Not the protocol words of ordinary technical pages.
+    expect(readsAsThreatReport('Encryption protects the session; the key exchange and the encryption of records follow.')).toBe(false);
+  });
   it('does not with fewer, or with a few lost in a long text', () => {
     expect(readsAsThreatReport('Lorenz showed that the weather is chaotic; his attractor became famous.')).toBe(false);
     expect(readsAsThreatReport(`Hackers breached a phishing kit. ${'Word '.repeat(5000)}`)).toBe(false);
