@@ -1,7 +1,7 @@
 /**
  * A reader's note drawn from its Markdown (lib/notes/note-tree.ts) as Preact elements, node by node:
  * nothing is ever set as HTML. Raw HTML in a note shows as the text typed, an image as a link to it, a
- * wikilink as a search of the library.
+ * wikilink or an inline #tag as a search of the library.
  */
 import type { ComponentChildren } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
@@ -28,22 +28,29 @@ function TaskBox({ checked }: { checked: boolean }) {
   );
 }
 
-/** An Obsidian wikilink: its words, as a search of the library for its target. */
-function WikilinkView({ target, children }: { target: string; children: ComponentChildren }) {
+/**
+ * A search of the library, followed in place where the view gives a way (`WikilinkSearch`); a Ctrl-, Cmd-,
+ * Shift- or middle-click is left to the browser, which opens the address.
+ */
+function LibrarySearchLink({
+  query,
+  class: className,
+  title,
+  children,
+}: {
+  query: string;
+  class: string;
+  title: string;
+  children: ComponentChildren;
+}) {
   const searchHere = useContext(WikilinkSearch);
   const onClick = (event: MouseEvent) => {
     if (!searchHere || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
-    searchHere(target);
+    searchHere(query);
   };
   return (
-    <a
-      href={librarySearchHref(target)}
-      target={searchHere ? undefined : '_blank'}
-      class="note-wikilink"
-      title={`Search the library for “${target}”`}
-      onClick={onClick}
-    >
+    <a href={librarySearchHref(query)} target={searchHere ? undefined : '_blank'} class={className} title={title} onClick={onClick}>
       {children}
     </a>
   );
@@ -68,7 +75,19 @@ function NoteElementView({ node }: { node: NoteElement }) {
         </a>
       );
     case 'wikilink':
-      return <WikilinkView target={node.target ?? ''}>{content}</WikilinkView>;
+      // An Obsidian wikilink: its words, as a search of the library for its target.
+      return (
+        <LibrarySearchLink query={node.target ?? ''} class="note-wikilink" title={`Search the library for “${node.target ?? ''}”`}>
+          {content}
+        </LibrarySearchLink>
+      );
+    case 'inline-tag':
+      // An Obsidian inline tag: as typed, as a search of the library's tags ("#ransomware" finds them).
+      return (
+        <LibrarySearchLink query={`#${node.target ?? ''}`} class="note-tag" title={`Search the library for the tag #${node.target ?? ''}`}>
+          {content}
+        </LibrarySearchLink>
+      );
     case 'li':
       return typeof node.checked === 'boolean' ? (
         <li class="note-task-item">

@@ -1,5 +1,6 @@
 /**
- * What following a note's wikilink does, given by the view: the library searches itself for the target;
+ * What following a note's wikilink or inline `#tag` does, given by the view (the query: the link's target, or
+ * the tag with its `#`): the library searches itself;
  * the popup and side panel search the library tab already open, or open one. Without it (and for a
  * Ctrl- or middle-click) the link opens the library searching in a new tab.
  */

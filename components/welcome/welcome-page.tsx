@@ -30,7 +30,7 @@ export function WelcomePage({ services }: { services: WelcomeServices }) {
           <li>Click a highlight to change its colour, add a note and tags, or delete it.</li>
           <li>
             Notes are Markdown, as Obsidian writes it: <code>**bold**</code>, lists, <code>==highlights==</code> and{' '}
-            <code>[[wikilinks]]</code>, which search your library for what they name.
+            <code>[[wikilinks]]</code>, which search your library for what they name; inline <code>#tags</code> search your tags.
           </li>
         </ol>
         <ChangeShortcutButton services={services} />

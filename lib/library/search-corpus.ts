@@ -1,6 +1,7 @@
 /**
- * The library's searchable text, folded once: every highlight's quote, note and tags in one text, and
- * every page's title, site name and address in another, with the offset where each record starts.
+ * The library's searchable text, folded once: every highlight's quote, note and tags (with its note's
+ * inline `#tags`) in one text, and every page's title, site name and address in another, with the offset
+ * where each record starts.
  *
  * One big string (a few, past 32 million characters), searched with the engine's own indexOf, serves the
  * first keystroke (everything is a candidate); a hit is mapped to its record by binary search over the
@@ -12,6 +13,7 @@
  * Highlights are laid out in storage order (LibraryOrder.storageOrder), the order they sit in memory:
  * reading 100,000 quotes that way takes half the time of reading them in display order.
  */
+import { inlineTagsOf } from '../notes/inline-tags';
 import type { AnnotationRecord } from '../storage/records';
 import { foldText } from './fold-text';
 import type { LibraryIndex } from './library-index';
@@ -48,8 +50,14 @@ const MARKS = /[\u0000-\u0002]/g;
 const asIs = (s: string): string => s;
 const withoutMarks = (s: string): string => s.replace(MARKS, ' ');
 
-const tagsOf = (record: AnnotationRecord): string[] =>
-  Array.isArray(record.tags) ? record.tags.filter((tag) => typeof tag === 'string') : [];
+/** The tags one set, and the inline `#tags` of the note (Obsidian's), which search alike. */
+const tagsOf = (record: AnnotationRecord): string[] => {
+  const tags = Array.isArray(record.tags) ? record.tags.filter((tag) => typeof tag === 'string') : [];
+  // Most notes hold no "#": they cost one indexOf.
+  if (typeof record.note !== 'string' || !record.note.includes('#')) return tags;
+  const inline = inlineTagsOf(record.note);
+  return inline.length ? [...tags, ...inline] : tags;
+};
 
 function annotationFields(record: AnnotationRecord, tags: string[], clean: (s: string) => string): string {
   const tagText = tags.length > 0 ? TAG_MARK + tags.map(clean).join(TAG_MARK) : '';

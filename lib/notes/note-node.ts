@@ -22,6 +22,7 @@ export type NoteTag =
   | 'br'
   | 'a'
   | 'wikilink'
+  | 'inline-tag'
   | 'callout-title';
 
 export interface NoteElement {
@@ -38,7 +39,10 @@ export interface NoteElement {
   checked?: boolean;
   /** An image, shown as a link to it named by its description: a note never loads anything. */
   image?: boolean;
-  /** An Obsidian wikilink's target (`[[Target|shown words]]`), which the views search the library for. */
+  /**
+   * An Obsidian wikilink's target (`[[Target|shown words]]`), or an inline tag without its `#` (`#ransomware`):
+   * what the views search the library for.
+   */
   target?: string;
   /** A quote that is an Obsidian callout (`> [!warning] Title`): its colour family (lib/notes/callouts.ts). */
   callout?: string;

@@ -1,6 +1,6 @@
 /**
  * A reader's note as a small tree of the Markdown it uses (CommonMark with tables, strikethrough, bare
- * links, task items, and Obsidian's `==highlights==`, wikilinks and callouts), for the extension's views
+ * links, task items, and Obsidian's `==highlights==`, wikilinks, inline `#tags` and callouts), for the extension's views
  * to draw as elements. The same Markdown goes into exports as written
  * (lib/export/markdown/note-markdown.ts); this only shows it.
  *
@@ -14,6 +14,7 @@ import { webLinkUrl } from '@/lib/url/web-link';
 import { markCallouts } from './callouts';
 import type { NoteElement, NoteNode, NoteTag } from './note-node';
 import { splitWikilinks } from './wikilinks';
+import { splitInlineTags } from './inline-tags';
 
 export type { NoteElement, NoteNode, NoteTag, NoteText } from './note-node';
 
@@ -178,24 +179,36 @@ function build(tokens: readonly Token[], root: NoteElement): boolean {
   return complete;
 }
 
-/** Elements whose text is never a wikilink: code as typed, and a link's own words. */
-const LITERAL_TAGS: ReadonlySet<NoteTag> = new Set(['code', 'pre', 'a']);
+/** Elements whose text is never a wikilink or a tag: code as typed, and a link's own words. */
+const LITERAL_TAGS: ReadonlySet<NoteTag> = new Set(['code', 'pre', 'a', 'wikilink']);
 
-/** Turns the `[[wikilinks]]` in the tree's text into elements (markdown-it reads them as plain text). */
-function markWikilinks(parent: NoteElement): void {
+/** Splits the tree's text outside literal elements into the nodes `split` makes of each piece. */
+function splitText(parent: NoteElement, split: (text: string) => NoteNode[]): void {
   if (LITERAL_TAGS.has(parent.tag)) return;
   parent.children = parent.children.flatMap((child): NoteNode[] => {
     if (child.type === 'element') {
-      markWikilinks(child);
+      splitText(child, split);
       return [child];
     }
-    return splitWikilinks(child.text).map((piece) =>
-      typeof piece === 'string'
-        ? { type: 'text', text: piece }
-        : { ...element('wikilink'), target: piece.target, children: [{ type: 'text', text: piece.label }] },
-    );
+    return split(child.text);
   });
 }
+
+/** The `[[wikilinks]]` in a text as elements (markdown-it reads them as plain text). */
+const wikilinkNodes = (text: string): NoteNode[] =>
+  splitWikilinks(text).map((piece) =>
+    typeof piece === 'string'
+      ? { type: 'text', text: piece }
+      : { ...element('wikilink'), target: piece.target, children: [{ type: 'text', text: piece.label }] },
+  );
+
+/** The inline `#tags` in a text as elements, shown as typed. */
+const inlineTagNodes = (text: string): NoteNode[] =>
+  splitInlineTags(text).map((piece) =>
+    typeof piece === 'string'
+      ? { type: 'text', text: piece }
+      : { ...element('inline-tag'), target: piece.tag, children: [{ type: 'text', text: `#${piece.tag}` }] },
+  );
 
 /**
  * The note's Markdown as a tree under a root element (whose tag is not drawn), or null for a note nested
@@ -205,6 +218,7 @@ export function parseNote(text: string): NoteElement | null {
   const root = element('p');
   if (!build(markdownReader().parse(text, {}), root)) return null;
   markCallouts(root);
-  markWikilinks(root);
+  splitText(root, wikilinkNodes);
+  splitText(root, inlineTagNodes);
   return root;
 }

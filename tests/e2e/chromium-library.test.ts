@@ -208,13 +208,17 @@ describe('Chromium: notes in the library', () => {
     const page = await openPage(env.server.url('storm-1152.html?case=library-wikilinks'));
     await highlightText(page, 'Astonishingly, the group', '750 million', 'Add note');
     const editor = await glossEditor(page);
-    await editor.getByRole('textbox', { name: 'Note' }).fill('Same crew as [[Octo Tempest|the SIM swappers]]? See [[Arkose Labs]].');
+    await editor
+      .getByRole('textbox', { name: 'Note' })
+      .fill('Same crew as [[Octo Tempest|the SIM swappers]]? See [[Arkose Labs]]. #fraud/accounts');
     await editor.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => editor.count(), WAIT).toBe(0);
 
     const popup = await env.session.openPopupFor(page);
     const link = popup.getByRole('link', { name: 'the SIM swappers' });
     await link.waitFor(WAIT);
+    // The note's inline tag shows as typed, a search of the library's tags.
+    expect(await popup.getByRole('link', { name: '#fraud/accounts' }).getAttribute('href')).toBe('library.html?q=%23fraud%2Faccounts');
     const [library] = await Promise.all([env.session.context.waitForEvent('page'), link.click()]);
     await library.waitForLoadState();
     expect(new URL(library.url()).searchParams.get('q')).toBe('Octo Tempest');
@@ -238,6 +242,11 @@ describe('Chromium: notes in the library', () => {
     expect(await library.locator('.page-card .note-more').count()).toBe(0);
     await library.reload();
     await expect.poll(() => box.inputValue(), WAIT).toBe('Arkose Labs');
+    // An inline #tag searches the tags in place, and finds the note that carries it.
+    await library.locator('.page-card').getByRole('link', { name: '#fraud/accounts' }).click();
+    await expect.poll(() => box.inputValue(), WAIT).toBe('#fraud/accounts');
+    await expect.poll(() => resultTitles(library), WAIT).toEqual([expect.stringContaining('Storm-1152')]);
+    expect(env.session.context.pages().length).toBe(pagesBefore);
 
     // With the library open, a wikilink followed in the popup searches there: no second library tab.
     await popup.bringToFront();

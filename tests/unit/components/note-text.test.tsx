@@ -94,6 +94,27 @@ describe('NoteMarkdown’s wikilinks', () => {
   });
 });
 
+describe('NoteMarkdown’s inline #tags', () => {
+  it('show as typed and search the library’s tags for the tag, in place where the view can', async () => {
+    const alone = await mount(<NoteMarkdown text="Seen with #ransomware/lockbit, issue #42" />);
+    const tag = alone.querySelector('a.note-tag')!;
+    expect(alone.querySelectorAll('a.note-tag')).toHaveLength(1);
+    expect(tag.textContent).toBe('#ransomware/lockbit');
+    expect(tag.getAttribute('href')).toBe('library.html?q=%23ransomware%2Flockbit');
+    expect(tag.getAttribute('title')).toBe('Search the library for the tag #ransomware/lockbit');
+    const searchFor = vi.fn();
+    const root = await mount(
+      <WikilinkSearch.Provider value={searchFor}>
+        <NoteMarkdown text="#phishing" />
+      </WikilinkSearch.Provider>,
+    );
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    root.querySelector('a.note-tag')!.dispatchEvent(click);
+    expect(searchFor).toHaveBeenCalledWith('#phishing');
+    expect(click.defaultPrevented).toBe(true);
+  });
+});
+
 describe('NoteMarkdown on a note nested deeper than the reader goes', () => {
   it('shows it as typed, every word kept', async () => {
     const text = `${'> '.repeat(500)}the deepest words`;

@@ -51,7 +51,7 @@ const library = (): LibraryIndex =>
       }),
       highlight('s1', SPIDER, 100, 'The group phoned the helpdesk and asked for a password reset.', { tags: ['social-engineering'] }),
       highlight('l1', LOCKBIT, 50, 'Affiliates bought initial access from brokers.', {
-        note: 'credential stuffing?',
+        note: 'credential stuffing? #broker/iab, ticket #2, `#code`',
         tags: ['initial-access'],
         color: 'blue',
       }),
@@ -104,6 +104,15 @@ describe('library search', () => {
     expect(run('phishing')).toEqual({ [SPIDER]: ['s2'], [LOCKBIT]: ['l2'] });
     expect(run('#access')).toEqual({});
     expect(run('#initial-access')).toEqual({ [LOCKBIT]: ['l1'] });
+  });
+
+  it('matches #words against a note’s inline #tags too, as Obsidian reads them', () => {
+    expect(run('#broker')).toEqual({ [LOCKBIT]: ['l1'] });
+    expect(run('#iab')).toEqual({});
+    // Not a number after "#", nor a tag in the note's code.
+    expect(run('#2')).toEqual({});
+    expect(run('#code')).toEqual({});
+    expect(run('code')).toEqual({ [LOCKBIT]: ['l1'] });
   });
 
   it('lists a page whose title or address matches with all its highlights, even with none', () => {

@@ -78,8 +78,8 @@ describe('parseNote', () => {
     expect(read('a <b>bold</b> <script>x</script>')).toBe('p("a <b>bold</b> <script>x</script>")');
   });
 
-  it('reads Obsidian’s wikilinks by their target and keeps its tags as text', () => {
-    expect(read('See [[Storm-1152]] #fraud')).toBe('p("See " wikilink[Storm-1152]("Storm-1152") " #fraud")');
+  it('reads Obsidian’s wikilinks by their target', () => {
+    expect(read('See [[Storm-1152]] #fraud')).toBe('p("See " wikilink[Storm-1152]("Storm-1152") " " inline-tag[fraud]("#fraud"))');
     expect(read('- **[[Octo Tempest|the gang]]** and [[UNC3944#Tools]]')).toBe(
       'ul(li(strong(wikilink[Octo Tempest]("the gang")) " and " wikilink[UNC3944]("UNC3944 > Tools")))',
     );
@@ -88,6 +88,16 @@ describe('parseNote', () => {
   it('keeps wikilink brackets in code and in a link’s words as typed', () => {
     expect(read('`[[x]]` [a [[y]] b](https://example.org/)')).toBe('p(code("[[x]]") " " a[https://example.org/]("a [[y]] b"))');
     expect(read('    [[z]]')).toBe('pre("[[z]]")');
+  });
+
+  it('reads Obsidian’s inline tags, shown as typed; not in code, a link’s words or a wikilink, nor a heading’s mark', () => {
+    expect(read('#ransomware seen; **#actor/octo-tempest** and #1 or C#')).toBe(
+      'p(inline-tag[ransomware]("#ransomware") " seen; " strong(inline-tag[actor/octo-tempest]("#actor/octo-tempest")) " and #1 or C#")',
+    );
+    expect(read('`#code` [a #b](https://example.org/#c) [[Notes #d]]')).toBe(
+      'p(code("#code") " " a[https://example.org/#c]("a #b") " " wikilink[Notes]("Notes > d"))',
+    );
+    expect(read('# Heading #tag')).toBe('heading("Heading " inline-tag[tag]("#tag"))');
   });
 
   it('reads nesting as deep as any note goes, every word kept', () => {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { inlineTagsOf, splitInlineTags } from '@/lib/notes/inline-tags';
+
+describe('splitInlineTags', () => {
+  it('gives text without tags back as one piece', () => {
+    expect(splitInlineTags('no tags here')).toEqual(['no tags here']);
+    expect(splitInlineTags('')).toEqual(['']);
+  });
+
+  it('reads a tag at the start or after white space, to the first character a tag cannot hold', () => {
+    expect(splitInlineTags('#ransomware seen, #actor/octo-tempest.\n#TTP_1')).toEqual([
+      { tag: 'ransomware' },
+      ' seen, ',
+      { tag: 'actor/octo-tempest' },
+      '.\n',
+      { tag: 'TTP_1' },
+    ]);
+    expect(splitInlineTags('déjà #vu')).toEqual(['déjà ', { tag: 'vu' }]);
+  });
+
+  it('keeps what Obsidian does not read as a tag as typed: numbers, a # inside a word, a heading mark, a lone #', () => {
+    for (const text of ['issue #42', '#2024', 'C# and F#', 'page#part', 'https://example.org/#frag', '# Heading', '## two', 'a # b', '#'])
+      expect(splitInlineTags(text), text).toEqual([text]);
+  });
+
+  it('keeps a tag longer than the store keeps one as text', () => {
+    const long = `#${'a'.repeat(65)}`;
+    expect(splitInlineTags(long)).toEqual([long]);
+    expect(splitInlineTags(`#${'a'.repeat(64)}`)).toEqual([{ tag: 'a'.repeat(64) }]);
+  });
+
+  // Each input is 400,000 characters, twenty times the longest note the store keeps: only a linear scan
+  // reads them within the test's time.
+  it('reads long adversarial text', () => {
+    for (const unit of ['#', '##', '# ', 'a#', '#1', '#a', ' #-']) {
+      const text = unit.repeat(Math.ceil(400_000 / unit.length));
+      const pieces = splitInlineTags(text);
+      expect(pieces.map((p) => (typeof p === 'string' ? p : `#${p.tag}`)).join(''), unit).toBe(text);
+    }
+    expect(splitInlineTags(`#${'1'.repeat(400_000)}`)).toHaveLength(1);
+    expect(splitInlineTags('#a '.repeat(100_000))).toHaveLength(200_000);
+  });
+});
+
+describe('inlineTagsOf', () => {
+  it('gives the note’s distinct tags, for search', () => {
+    expect(inlineTagsOf('#phishing lure; see #phishing and #actor/x')).toEqual(['phishing', 'actor/x']);
+    expect(inlineTagsOf('nothing')).toEqual([]);
+  });
+
+  it('leaves out tags in code, fenced or inline, as the views show them', () => {
+    expect(inlineTagsOf('`#inline` #real\n```\n#fenced\n```\n~~~sh\n#also\n~~~\n#after')).toEqual(['real', 'after']);
+  });
+
+  it('reads long adversarial text: fences and code marks that pair up, or never close', () => {
+    const cases: [string, string[]][] = [
+      ['```\n', []],
+      ['`', []],
+      // Fences pair up; every other "#a" line lies between two of them.
+      ['~~~\n#a\n', ['a']],
+      ['`#a', ['a']],
+      ['```x\n#a\n', ['a']],
+    ];
+    for (const [unit, tags] of cases) expect(inlineTagsOf(unit.repeat(Math.ceil(400_000 / unit.length))), unit).toEqual(tags);
+    // A fence that never closes runs to the end, as the views read it.
+    expect(inlineTagsOf(`#before\n\`\`\`\n${'#a '.repeat(100_000)}`)).toEqual(['before']);
+  });
+});
