@@ -15,7 +15,7 @@ describe('Firefox: highlights on the sample article', () => {
     const { page, popup } = await env.session.openWithPopup(env.server.url('storm-1152.html'));
     await popup.close();
     await page.bringToFront();
-    const note = 'The **headline** number, see [the filing](https://example.org/filing). <b>typed</b> [[Storm-1152|the gang]]';
+    const note = 'The **headline** number, see [the filing](https://example.org/filing). <b>typed</b> [[Storm-1152|the gang]] #actor/storm';
     const quote = await highlightWithNote(page, HEADLINE_NUMBER, note, 'fraud');
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
 
@@ -35,16 +35,21 @@ describe('Firefox: highlights on the sample article', () => {
           html: note?.querySelector('b') !== null,
           // A wikilink opens the library searching for its target.
           wikilink: [...(note?.querySelectorAll('a.note-wikilink') ?? [])].map((a) => [a.textContent, (a as HTMLAnchorElement).href]),
+          // An inline tag searches the library's tags.
+          tag: [...(note?.querySelectorAll('a.note-tag') ?? [])].map((a) => [a.textContent, (a as HTMLAnchorElement).href]),
         };
       });
-    const library = await listing.evaluate(() => new URL('library.html?q=Storm-1152', location.href).href);
+    const [library, tagSearch] = await listing.evaluate(() =>
+      ['library.html?q=Storm-1152', 'library.html?q=%23actor%2Fstorm'].map((address) => new URL(address, location.href).href),
+    );
     await expect.poll(drawnNote, WAIT).toEqual({
       bold: 'headline',
       link: 'https://example.org/filing',
       html: false,
       wikilink: [['the gang', library]],
+      tag: [['#actor/storm', tagSearch]],
     });
-    expect((await items())[0]).toContain('The headline number, see the filing. <b>typed</b> the gang');
+    expect((await items())[0]).toContain('The headline number, see the filing. <b>typed</b> the gang #actor/storm');
     expect((await items())[0]).toContain('#fraud');
 
     await page.bringToFront();
