@@ -64,6 +64,46 @@ export async function tagEntity(
   });
 }
 
+/**
+ * Moves verdicts kept under a name the scanner now resolves elsewhere to the entity it resolves to
+ * (`lib/entities/moved-verdicts.ts`), keeping when each was first given; a confirmed actor's page lists
+ * the new actor instead of the old. A verdict that changed meanwhile is left where it is.
+ */
+export async function moveEntityTags(
+  db: GlossDatabase,
+  pageUrl: string,
+  moves: readonly { from: string; to: EntityToTag; status: EntityTagStatus }[],
+  now = Date.now(),
+): Promise<void> {
+  if (moves.length === 0) return;
+  await db.transaction('rw', db.pages, db.entityTags, async () => {
+    for (const { from, to, status } of moves) {
+      const old = await db.entityTags.get(entityTagId(pageUrl, from));
+      if (!old || old.status !== status) continue;
+      const key = entityKey(to);
+      await db.entityTags.delete(old.id);
+      await db.entityTags.put(
+        keepEntityTag({
+          ...old,
+          id: entityTagId(pageUrl, key),
+          entityKey: key,
+          kind: to.kind,
+          name: cleanName(to.name),
+          canonical: cleanName(to.canonical),
+          updatedAt: now,
+        }),
+      );
+      // The page keeps its place in the library (no new updatedAt); its actors name the new one.
+      const page = await db.pages.get(pageUrl);
+      if (page && to.kind === 'threat-actor' && status === 'confirmed') {
+        const actors = new Set((page.actors ?? []).filter((a) => a !== actorKey(old.canonical)));
+        actors.add(actorKey(to.canonical));
+        await db.pages.put(keepPage({ ...page, actors: [...actors] }));
+      }
+    }
+  });
+}
+
 /** Withdraws a verdict (undo); returns the removed record. */
 export async function untagEntity(db: GlossDatabase, pageUrl: string, key: string): Promise<EntityTagRecord | null> {
   return db.transaction('rw', db.entityTags, async () => {

@@ -1,7 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GlossDatabase } from '@/lib/storage/database';
-import { entityTagsForPage, pagesMentioningActor, saveUserActor, tagEntity, untagEntity, userActors } from '@/lib/storage/entity-tag-store';
+import {
+  entityTagsForPage,
+  moveEntityTags,
+  pagesMentioningActor,
+  saveUserActor,
+  tagEntity,
+  untagEntity,
+  userActors,
+} from '@/lib/storage/entity-tag-store';
 import { recordPageActors } from '@/lib/storage/page-store';
 
 const PAGE = 'https://news.example/storm-1152';
@@ -39,6 +47,36 @@ describe('entity tags', () => {
     expect(await untagEntity(db, PAGE, 'threat-actor:storm-1152')).toMatchObject({ status: 'rejected' });
     expect(await entityTagsForPage(db, PAGE)).toEqual([]);
     expect(await untagEntity(db, PAGE, 'threat-actor:storm-1152')).toBeNull();
+  });
+});
+
+describe('verdicts that follow a name to the entity it now resolves to', () => {
+  const alphv = { kind: 'threat-actor' as const, name: 'ALPHV', canonical: 'ALPHV' };
+  const gang = { kind: 'threat-actor' as const, name: 'ALPHV', canonical: 'BlackCat' };
+
+  it('move to the new key, keep when they were given, and the page names the new actor, in its place', async () => {
+    await tagEntity(db, PAGE, alphv, 'confirmed', details, 1000);
+    const page = await db.pages.get(PAGE);
+    await moveEntityTags(db, PAGE, [{ from: 'threat-actor:alphv', to: gang, status: 'confirmed' }], 5000);
+    const [moved, ...rest] = await entityTagsForPage(db, PAGE);
+    expect(rest).toEqual([]);
+    expect(moved).toMatchObject({
+      entityKey: 'threat-actor:blackcat',
+      canonical: 'BlackCat',
+      status: 'confirmed',
+      createdAt: 1000,
+      updatedAt: 5000,
+    });
+    expect(await db.pages.get(PAGE)).toEqual({ ...page, actors: ['blackcat'] });
+    // Withdrawing it now withdraws it for good.
+    expect(await untagEntity(db, PAGE, 'threat-actor:blackcat')).not.toBeNull();
+    expect(await entityTagsForPage(db, PAGE)).toEqual([]);
+  });
+
+  it('leave a verdict that changed meanwhile where it is', async () => {
+    await tagEntity(db, PAGE, alphv, 'rejected', details, 1000);
+    await moveEntityTags(db, PAGE, [{ from: 'threat-actor:alphv', to: gang, status: 'confirmed' }], 5000);
+    expect(await entityTagsForPage(db, PAGE)).toEqual([expect.objectContaining({ entityKey: 'threat-actor:alphv', status: 'rejected' })]);
   });
 });
 
