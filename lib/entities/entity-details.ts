@@ -95,8 +95,8 @@ export function describeEntity(entity: Entity & { ambiguous?: readonly Ambiguous
   const records =
     entity.kind === 'threat-actor' ? sources.actors : entity.kind === 'malware' || entity.kind === 'tool' ? sources.software : [];
   // A gang no actor list has goes by its ransomware's names (`group-entities.ts`): that family's record.
-  const record =
-    findRecord(records, entity.canonical) ?? (entity.kind === 'threat-actor' ? findRecord(sources.software, entity.canonical) : undefined);
+  const family = entity.kind === 'threat-actor' && entity.foundBy?.rules?.family === true;
+  const record = findRecord(records, entity.canonical) ?? (family ? findRecord(sources.software, entity.canonical) : undefined);
   const ownRecord = record?.kind === undefined || entity.kind !== 'threat-actor';
   const names = record?.sources ?? (record?.source ? [record.source] : []);
   const fromUser = entity.kind === 'threat-actor' && sources.userActorKeys.has(formKey(entity.canonical));

@@ -78,12 +78,18 @@ describe('describeEntity', () => {
   });
 
   it('describes a gang no actor list has from the ransomware it is named after, without taking the software’s ATT&CK id', () => {
-    const gang = entity('threat-actor', 'BlackCat', { name: 'ALPHV', aliases: ['ALPHV', 'Noberus'], foundBy: { rules: { listed: true } } });
+    const gang = entity('threat-actor', 'BlackCat', {
+      name: 'ALPHV',
+      aliases: ['ALPHV', 'Noberus'],
+      foundBy: { rules: { listed: true, family: true } },
+    });
     const details = describeEntity(gang, sources);
     expect(details.attackId).toBeUndefined();
     expect(details.sources).toEqual(['MITRE ATT&CK', 'MISP galaxy']);
     expect(details.links).toEqual([{ label: 'attack.mitre.org', url: 'https://attack.mitre.org/software/S1068' }]);
     expect(details.why).toEqual(['ALPHV → BlackCat: another name of the ransomware the gang is named after (MITRE ATT&CK, MISP galaxy)']);
+    // Only for a gang: an actor of that name from elsewhere (the user's own, say) is not described as one.
+    expect(describeEntity({ ...gang, foundBy: { rules: { listed: true } } }, sources)).toMatchObject({ sources: [], links: [] });
     const named = describeEntity({ ...gang, name: 'BlackCat' }, sources);
     expect(named.why).toEqual([
       'A gang named after its ransomware, which the lists have (MITRE ATT&CK, MISP galaxy); no list has the gang itself',
