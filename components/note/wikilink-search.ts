@@ -1,8 +1,8 @@
 /**
- * What following a note's wikilink or inline `#tag` does, given by the view (the query: the link's target, or
- * the tag with its `#`): the library searches itself;
- * the popup and side panel search the library tab already open, or open one. Without it (and for a
- * Ctrl- or middle-click) the link opens the library searching in a new tab.
+ * What following a note's wikilink or inline `#tag` does, given by the view with the query (the link's
+ * target, or the tag with its `#`): the library searches itself; the popup and side panel search the
+ * library tab already open, or open one. Without it (and for a Ctrl- or middle-click) the link opens the
+ * library searching in a new tab.
  */
 import { createContext } from 'preact';
 

@@ -11,9 +11,10 @@ import { markMoment } from './timeline';
 
 /**
  * Finds the entities of an article text, applies the researcher's alias picks (this page's, then those
- * for every page) and the page's verdicts (moving those kept under a name now resolved elsewhere); records the page's actors if it is saved, so the library and
- * the exports name the picked actors. The scan runs in slices within the background's limits (`scan-budget.ts`), so other
- * messages are answered meanwhile; an unusually long page gets `stopped: 'too-long'` and no entities.
+ * for every page) and the page's verdicts (moving those kept under a name now resolved elsewhere);
+ * records the page's actors if it is saved, so the library and the exports name the picked actors. The
+ * scan runs in slices within the background's limits (`scan-budget.ts`), so other messages are answered
+ * meanwhile; an unusually long page gets `stopped: 'too-long'` and no entities.
  */
 export async function entitiesForText(pageUrl: string | null, text: string): Promise<PageEntities> {
   const { scanner, names } = await entityScanner();
