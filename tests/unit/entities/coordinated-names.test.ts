@@ -53,8 +53,9 @@ describe('the kind of the names a name is listed with', () => {
 });
 
 describe('names of one family joined by slashes', () => {
-  const family = (text: string, names: [string, number][]): Span[] =>
-    names.map(([name, id]) => {
+  /** The index `lastSlashJoinedName` gives for name `i` of `names` in `text`, each listed as the family `family[name]`. */
+  const lastOf = (text: string, family: Record<string, number>, i = 0) => {
+    const names = Object.entries(family).map(([name, id]): Span => {
       const start = text.indexOf(name);
       return {
         start,
@@ -67,72 +68,18 @@ describe('names of one family joined by slashes', () => {
         dictionary: true,
       };
     });
+    return lastSlashJoinedName(text, names, i);
+  };
   it('reach to the last of them, whose cues are about all ("ALPHV/BlackCat ransomware gang")', () => {
-    const text = 'The ALPHV/BlackCat ransomware gang';
-    expect(
-      lastSlashJoinedName(
-        text,
-        family(text, [
-          ['ALPHV', 7],
-          ['BlackCat', 7],
-        ]),
-        0,
-      ),
-    ).toBe(1);
-    const spaced = 'The ALPHV / BlackCat / Noberus gang';
-    expect(
-      lastSlashJoinedName(
-        spaced,
-        family(spaced, [
-          ['ALPHV', 7],
-          ['BlackCat', 7],
-          ['Noberus', 7],
-        ]),
-        0,
-      ),
-    ).toBe(2);
+    expect(lastOf('The ALPHV/BlackCat ransomware gang', { ALPHV: 7, BlackCat: 7 })).toBe(1);
+    expect(lastOf('The ALPHV / BlackCat / Noberus gang', { ALPHV: 7, BlackCat: 7, Noberus: 7 })).toBe(2);
   });
   it('stop at a name of another family, at anything but a slash, and at the last name itself', () => {
-    const other = 'Conti/LockBit affiliates';
-    expect(
-      lastSlashJoinedName(
-        other,
-        family(other, [
-          ['Conti', 1],
-          ['LockBit', 2],
-        ]),
-        0,
-      ),
-    ).toBe(0);
-    const comma = 'ALPHV, BlackCat gang';
-    expect(
-      lastSlashJoinedName(
-        comma,
-        family(comma, [
-          ['ALPHV', 7],
-          ['BlackCat', 7],
-        ]),
-        0,
-      ),
-    ).toBe(0);
-    const pair = 'ALPHV/BlackCat';
-    expect(
-      lastSlashJoinedName(
-        pair,
-        family(pair, [
-          ['ALPHV', 7],
-          ['BlackCat', 7],
-        ]),
-        1,
-      ),
-    ).toBe(1);
+    expect(lastOf('Conti/LockBit affiliates', { Conti: 1, LockBit: 2 })).toBe(0);
+    expect(lastOf('ALPHV, BlackCat gang', { ALPHV: 7, BlackCat: 7 })).toBe(0);
+    expect(lastOf('ALPHV/BlackCat', { ALPHV: 7, BlackCat: 7 }, 1)).toBe(1);
   });
   it('read at most four names: a longer chain is a list', () => {
-    const text = 'A1/B2/C3/D4/E5 gang';
-    const names = family(
-      text,
-      ['A1', 'B2', 'C3', 'D4', 'E5'].map((n) => [n, 3] as [string, number]),
-    );
-    expect(lastSlashJoinedName(text, names, 0)).toBe(3);
+    expect(lastOf('A1/B2/C3/D4/E5 gang', { A1: 3, B2: 3, C3: 3, D4: 3, E5: 3 })).toBe(3);
   });
 });
