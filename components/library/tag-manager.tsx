@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FacetValue } from '@/lib/library/library-index';
 import { tagKey } from '@/lib/storage/tags';
 import { countOf } from '../count-words';
@@ -113,20 +113,34 @@ function TagRow({ tag, tags, busy, onRename, focusKey, setFocusKey }: TagRowProp
   );
 }
 
-/** Every tag with its count; renaming to an existing tag merges the two across all pages. */
+/**
+ * Every tag one set with its count; renaming to an existing tag merges the two across all pages. A note's
+ * inline `#tags` are the note's own words (the Tag filter lists them): they are renamed in the note.
+ */
 export function TagManager(props: TagManagerProps) {
   const [focusKey, setFocusKey] = useState<string | null>(null);
+  const tags = useMemo(
+    () => props.tags.filter((tag) => (tag.set ?? tag.annotations) > 0).map((tag) => ({ ...tag, annotations: tag.set ?? tag.annotations })),
+    [props.tags],
+  );
+  const inNotesOnly = props.tags.length - tags.length;
   return (
     <details class="tag-manager">
-      <summary>Manage tags ({props.tags.length})</summary>
-      {props.tags.length === 0 ? (
+      <summary>Manage tags ({tags.length})</summary>
+      {tags.length === 0 ? (
         <p class="muted">No tags yet. Add tags to a highlight from its editor on the page.</p>
       ) : (
         <ul class="tag-list">
-          {props.tags.map((tag) => (
-            <TagRow key={tag.key} tag={tag} {...props} focusKey={focusKey} setFocusKey={setFocusKey} />
+          {tags.map((tag) => (
+            <TagRow key={tag.key} tag={tag} {...props} tags={tags} focusKey={focusKey} setFocusKey={setFocusKey} />
           ))}
         </ul>
+      )}
+      {inNotesOnly > 0 && (
+        <p class="muted">
+          {countOf(inNotesOnly, 'tag is', 'tags are')} only written in notes (<code>#tag</code>): the Tag filter lists{' '}
+          {inNotesOnly === 1 ? 'it' : 'them'}, and {inNotesOnly === 1 ? 'it is' : 'they are'} renamed by editing the notes.
+        </p>
       )}
     </details>
   );

@@ -13,6 +13,8 @@ export interface FacetValue {
   label: string;
   pages: number;
   annotations: number;
+  /** A tag's: highlights carrying it as a tag one set, not only as an inline `#tag` in the note. */
+  set?: number;
 }
 
 export interface LibraryFacets {
@@ -35,7 +37,7 @@ const byAnnotations = (a: FacetValue, b: FacetValue): number => b.annotations - 
 const byPages = (a: FacetValue, b: FacetValue): number => b.pages - a.pages || b.annotations - a.annotations || byLabel(a, b);
 
 function tagFacets(pages: readonly PageSummary[], tags: readonly TagUse[]): FacetValue[] {
-  const values = tags.map(({ key, label, uses }): FacetValue => ({ key, label, pages: 0, annotations: uses }));
+  const values = tags.map(({ key, label, uses, set }): FacetValue => ({ key, label, pages: 0, annotations: uses, set }));
   const byKey = new Map(values.map((value) => [value.key, value]));
   for (const page of pages) for (const key of page.tagKeys) byKey.get(key)!.pages++;
   return values.sort(byAnnotations);

@@ -7,6 +7,7 @@
  */
 import type { AnnotationRecord, PageRecord } from '../storage/records';
 import { HIGHLIGHT_COLORS } from '../storage/records';
+import { inlineTagsOfNote } from '../notes/inline-tags';
 import { TagTable } from './tag-table';
 
 export interface LibraryOrder {
@@ -87,7 +88,7 @@ function readColumns(pages: readonly PageRecord[], annotations: readonly Annotat
     columns.created[i] = created;
     const color = HIGHLIGHT_COLORS.indexOf(record.color);
     columns.colors[i] = color < 0 ? NO_COLOR : color;
-    columns.tags.add(record.tags);
+    columns.tags.add(record.tags, inlineTagsOfNote(record.note));
   }
   return columns;
 }

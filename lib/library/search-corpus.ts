@@ -13,7 +13,7 @@
  * Highlights are laid out in storage order (LibraryOrder.storageOrder), the order they sit in memory:
  * reading 100,000 quotes that way takes half the time of reading them in display order.
  */
-import { inlineTagsOf } from '../notes/inline-tags';
+import { inlineTagsOfNote } from '../notes/inline-tags';
 import type { AnnotationRecord } from '../storage/records';
 import { foldText } from './fold-text';
 import type { LibraryIndex } from './library-index';
@@ -53,9 +53,7 @@ const withoutMarks = (s: string): string => s.replace(MARKS, ' ');
 /** The tags one set, and the inline `#tags` of the note (Obsidian's), which search alike. */
 const tagsOf = (record: AnnotationRecord): string[] => {
   const tags = Array.isArray(record.tags) ? record.tags.filter((tag) => typeof tag === 'string') : [];
-  // Most notes hold no "#": they cost one indexOf.
-  if (typeof record.note !== 'string' || !record.note.includes('#')) return tags;
-  const inline = inlineTagsOf(record.note);
+  const inline = inlineTagsOfNote(record.note);
   return inline.length ? [...tags, ...inline] : tags;
 };
 

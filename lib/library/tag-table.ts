@@ -8,8 +8,10 @@ import { tagKey } from '../storage/tags';
 export interface TagUse {
   key: string;
   label: string;
-  /** Highlights carrying the tag. */
+  /** Highlights carrying the tag, as a tag one set or in the note's text (an inline `#tag`). */
   uses: number;
+  /** Highlights carrying it as a tag one set: what renaming it changes. */
+  set: number;
 }
 
 export class TagTable {
@@ -18,6 +20,8 @@ export class TagTable {
   private readonly idsByKey = new Map<string, number>();
   /** Every spelling seen, with its tag id and how many highlights use it. */
   private readonly spellings = new Map<string, { id: number; uses: number }>();
+  /** Per id: how many highlights carry it as a tag one set (not only in the note's text). */
+  private readonly setUses: number[] = [];
   /** Tag ids of highlight i: ids[starts[i]] up to ids[starts[i + 1]], each id once. */
   ids = new Int32Array(1024);
   starts: Int32Array;
@@ -28,20 +32,23 @@ export class TagTable {
     this.starts = new Int32Array(rows + 1);
   }
 
-  /** Records the next highlight's tags (whatever the stored value is); returns its index. */
-  add(labels: unknown): number {
+  /**
+   * Records the next highlight's tags (whatever the stored value is), then the inline `#tags` of its note
+   * that are not among them; returns its index.
+   */
+  add(labels: unknown, inline: readonly string[] = []): number {
     let end = this.starts[this.rows];
     const begin = end;
-    if (Array.isArray(labels)) {
-      for (const label of labels) {
-        if (typeof label !== 'string') continue;
-        const spelling = this.spellingOf(label);
-        if (spelling.id < 0 || this.holds(begin, end, spelling.id)) continue;
-        spelling.uses++;
-        if (end === this.ids.length) this.grow();
-        this.ids[end++] = spelling.id;
-      }
-    }
+    const take = (label: string, set: boolean) => {
+      const spelling = this.spellingOf(label);
+      if (spelling.id < 0 || this.holds(begin, end, spelling.id)) return;
+      spelling.uses++;
+      if (set) this.setUses[spelling.id]++;
+      if (end === this.ids.length) this.grow();
+      this.ids[end++] = spelling.id;
+    };
+    if (Array.isArray(labels)) for (const label of labels) if (typeof label === 'string') take(label, true);
+    for (const label of inline) take(label, false);
     this.starts[++this.rows] = end;
     return this.rows - 1;
   }
@@ -59,6 +66,7 @@ export class TagTable {
       let id = key ? this.idsByKey.get(key) : -1;
       if (id === undefined) {
         id = this.keys.push(key) - 1;
+        this.setUses.push(0);
         this.idsByKey.set(key, id);
       }
       this.spellings.set(label, (spelling = { id, uses: 0 }));
@@ -109,6 +117,6 @@ export class TagTable {
       tag.uses += uses;
       if (uses > tag.top || (uses === tag.top && label < tag.label)) [tag.label, tag.top] = [label, uses];
     }
-    return best.map(({ key, label, uses }) => ({ key, label, uses }));
+    return best.map(({ key, label, uses }, id) => ({ key, label, uses, set: this.setUses[id] }));
   }
 }

@@ -55,3 +55,10 @@ export function inlineTagsOf(note: string): string[] {
   for (const piece of splitInlineTags(prose)) if (typeof piece !== 'string') tags.add(piece.tag);
   return [...tags];
 }
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** `inlineTagsOf` for a stored note, whatever the stored value is; most notes hold no "#" and cost one indexOf. */
+export function inlineTagsOfNote(note: unknown): readonly string[] {
+  return typeof note === 'string' && note.includes('#') ? inlineTagsOf(note) : NONE;
+}

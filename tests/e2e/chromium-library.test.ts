@@ -246,6 +246,8 @@ describe('Chromium: notes in the library', () => {
     await library.locator('.page-card').getByRole('link', { name: '#fraud/accounts' }).click();
     await expect.poll(() => box.inputValue(), WAIT).toBe('#fraud/accounts');
     await expect.poll(() => resultTitles(library), WAIT).toEqual([expect.stringContaining('Storm-1152')]);
+    // The Tag filter lists it too.
+    expect(await library.locator('#filter-tag option').allTextContents()).toContain('fraud/accounts (1 page)');
     expect(env.session.context.pages().length).toBe(pagesBefore);
 
     // With the library open, a wikilink followed in the popup searches there: no second library tab.

@@ -444,6 +444,25 @@ describe('LibraryApp', () => {
     });
   });
 
+  it('lists only the tags one set for renaming; inline #tags in notes are in the Tag filter, and it says so', async () => {
+    const withInline = data();
+    withInline.annotations[1] = { ...withInline.annotations[1], note: 'Seen with #heron/lure and #fraud' };
+    const root = await mount(services({ loadHighlights: async () => withInline.annotations }));
+    const manager = root.querySelector('.tag-manager')!;
+    expect(manager.querySelector('summary')?.textContent).toBe('Manage tags (1)');
+    // The tag one set and its count there: #fraud is also in a note's text, which renaming does not change.
+    expect(
+      [...manager.querySelectorAll('.tag-label')].map((label) => `${label.textContent} ${label.nextElementSibling?.textContent}`),
+    ).toEqual(['#fraud 1']);
+    expect(manager.textContent).toContain(
+      '1 tag is only written in notes (#tag): the Tag filter lists it, and it is renamed by editing the notes.',
+    );
+    const filter = root.querySelector<HTMLSelectElement>('#filter-tag')!;
+    expect([...filter.options].map((option) => option.textContent)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^heron\/lure/)]),
+    );
+  });
+
   it('renames nothing when the name is left as it was, and Escape gives the focus back to Rename', async () => {
     const s = services();
     const root = await mount(s);

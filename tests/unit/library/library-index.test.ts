@@ -76,6 +76,21 @@ describe('page summaries', () => {
     expect(index.facets.tags.map((t) => t.label)).toEqual(['apt', 'phishing', 'lure']);
   });
 
+  it('counts a note’s inline #tags as tags of its highlight, apart from the tags one set', () => {
+    const inline = buildLibraryIndex(
+      [page(A, 1)],
+      [
+        highlight(A, 0, { tags: ['apt'], note: 'Seen again #apt, and #lure/sms; not `#code` or #42' }),
+        highlight(A, 1, { note: '#Lure/SMS' }),
+      ],
+    );
+    expect(inline.facets.tags).toEqual([
+      { key: 'lure/sms', label: 'Lure/SMS', pages: 1, annotations: 2, set: 0 },
+      { key: 'apt', label: 'apt', pages: 1, annotations: 1, set: 1 },
+    ]);
+    expect(inline.pages[0].tags).toEqual(['Lure/SMS', 'apt']);
+  });
+
   it('breaks a tie between spellings the same way every time', () => {
     const tied = buildLibraryIndex([page(A, 1)], [highlight(A, 0, { tags: ['apt'] }), highlight(A, 1, { tags: ['APT'] })]);
     expect(tied.pages[0].tags).toEqual(['APT']);
@@ -83,9 +98,9 @@ describe('page summaries', () => {
 
   it('counts pages and highlights for every filter value', () => {
     expect(index.facets.tags).toEqual([
-      { key: 'apt', label: 'apt', pages: 1, annotations: 3 },
-      { key: 'phishing', label: 'phishing', pages: 1, annotations: 2 },
-      { key: 'lure', label: 'lure', pages: 1, annotations: 1 },
+      { key: 'apt', label: 'apt', pages: 1, annotations: 3, set: 3 },
+      { key: 'phishing', label: 'phishing', pages: 1, annotations: 2, set: 2 },
+      { key: 'lure', label: 'lure', pages: 1, annotations: 1, set: 1 },
     ]);
     expect(index.facets.colors).toEqual([
       { key: 'yellow', label: 'Yellow', pages: 1, annotations: 1 },

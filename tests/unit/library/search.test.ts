@@ -106,8 +106,10 @@ describe('library search', () => {
     expect(run('#initial-access')).toEqual({ [LOCKBIT]: ['l1'] });
   });
 
-  it('matches #words against a note’s inline #tags too, as Obsidian reads them', () => {
+  it('matches #words and the tag filter against a note’s inline #tags too, as Obsidian reads them', () => {
     expect(run('#broker')).toEqual({ [LOCKBIT]: ['l1'] });
+    // And the Tag filter, which lists them.
+    expect(run('', { tag: 'broker/iab' })).toEqual({ [LOCKBIT]: ['l1'] });
     expect(run('#iab')).toEqual({});
     // Not a number after "#", nor a tag in the note's code.
     expect(run('#2')).toEqual({});
