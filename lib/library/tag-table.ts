@@ -36,21 +36,24 @@ export class TagTable {
    * Records the next highlight's tags (whatever the stored value is), then the inline `#tags` of its note
    * that are not among them; returns its index.
    */
-  add(labels: unknown, inline: readonly string[] = []): number {
+  add(labels: unknown, inline?: readonly string[]): number {
     let end = this.starts[this.rows];
     const begin = end;
-    const take = (label: string, set: boolean) => {
-      const spelling = this.spellingOf(label);
-      if (spelling.id < 0 || this.holds(begin, end, spelling.id)) return;
-      spelling.uses++;
-      if (set) this.setUses[spelling.id]++;
-      if (end === this.ids.length) this.grow();
-      this.ids[end++] = spelling.id;
-    };
-    if (Array.isArray(labels)) for (const label of labels) if (typeof label === 'string') take(label, true);
-    for (const label of inline) take(label, false);
+    if (Array.isArray(labels)) for (const label of labels) if (typeof label === 'string') end = this.take(label, true, begin, end);
+    if (inline) for (const label of inline) end = this.take(label, false, begin, end);
     this.starts[++this.rows] = end;
     return this.rows - 1;
+  }
+
+  /** Adds a tag to the row being recorded (ids[begin] up to ids[end]) unless it holds it; returns the row's new end. */
+  private take(label: string, set: boolean, begin: number, end: number): number {
+    const spelling = this.spellingOf(label);
+    if (spelling.id < 0 || this.holds(begin, end, spelling.id)) return end;
+    spelling.uses++;
+    if (set) this.setUses[spelling.id]++;
+    if (end === this.ids.length) this.grow();
+    this.ids[end] = spelling.id;
+    return end + 1;
   }
 
   private holds(begin: number, end: number, id: number): boolean {
