@@ -82,14 +82,14 @@ describe('Firefox: the popup for Gloss’s PDF viewer', () => {
     expect((await state(viewer)).pageInView).toBe(after.focusPage);
 
     // The library lists the PDF beside the articles, labelled as one, with its highlight.
+    // The list paints from the pages first, then lists each page's highlights once they are all read.
     const library = await env.session.openLibrary(popup);
-    const card = await library.waitForFunction(
-      () => [...document.querySelectorAll('article.page-card')].find((card) => card.querySelector('.pdf-badge'))?.textContent ?? null,
-      { timeout: 20_000, polling: 100 },
-    );
-    const text = (await card.jsonValue()) as string;
-    expect(text).toContain(SAMPLE_TITLE);
-    expect(text).toContain('750 million');
+    const pdfCard = () =>
+      library.evaluate(
+        () => [...document.querySelectorAll('article.page-card')].find((card) => card.querySelector('.pdf-badge'))?.textContent ?? '',
+      );
+    await expect.poll(pdfCard, { timeout: 20_000, interval: 100 }).toContain('750 million');
+    expect(await pdfCard()).toContain(SAMPLE_TITLE);
     await library.close();
     await popup.close();
     await viewer.close();
