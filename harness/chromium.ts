@@ -28,6 +28,8 @@ const QUIET_FLAGS = [
 
 /** How long a fresh profile may take to open Gloss's welcome page after the extension starts. */
 const WELCOME_WAIT_MS = 5_000;
+/** How long a tab may take to report its address to the extension before `tabIdOf` gives up. */
+const TAB_ADDRESS_LIMIT_MS = 10_000;
 
 /**
  * Closes the welcome page Gloss opens on first install: it comes to the front, and a page left behind
@@ -76,14 +78,19 @@ export async function launchChromiumWithGloss(
   const extensionId = new URL(serviceWorker.url()).host;
   if (!options.keepWelcome) await closeWelcome(context);
 
+  // A tab that has just opened can report its address to the extension a moment after Playwright knows it.
   const tabIdOf = async (page: Page): Promise<number> => {
     const url = page.url();
-    const id = await serviceWorker.evaluate(async (pageUrl) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((tab) => tab.url === pageUrl)?.id ?? null;
-    }, url);
-    if (id === null) throw new Error(`no tab shows ${url}`);
-    return id;
+    const deadline = Date.now() + TAB_ADDRESS_LIMIT_MS;
+    for (;;) {
+      const id = await serviceWorker.evaluate(async (pageUrl) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((tab) => tab.url === pageUrl || tab.pendingUrl === pageUrl)?.id ?? null;
+      }, url);
+      if (id !== null) return id;
+      if (Date.now() > deadline) throw new Error(`no tab shows ${url} after ${TAB_ADDRESS_LIMIT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   };
 
   return {

@@ -3,6 +3,8 @@
 interface HarnessTab {
   id?: number;
   url?: string;
+  /** The address a tab is loading, before it commits (Chromium). */
+  pendingUrl?: string;
   active?: boolean;
 }
 

@@ -354,7 +354,14 @@ describe('Firefox: entities on the sample article', () => {
     // The library's STIX export of everything: the organisation an identity, the place located by the background.
     const library = await env.session.openLibrary(popup);
     await library.waitForFunction(() => document.body.textContent?.includes('GoldLoader spreads through fake invoices'), WAIT);
-    await library.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export STIX')!.click());
+    // The page list paints before the highlights arrive, and the export buttons wait for them.
+    await library.waitForFunction(
+      () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Export STIX' && !b.disabled),
+      WAIT,
+    );
+    await library.evaluate(() =>
+      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export STIX' && !b.disabled)!.click(),
+    );
     const bundle = JSON.parse(readFileSync(await downloaded(env.session.downloadDir, '.json', 'gloss-stix-'), 'utf8')) as {
       objects: Record<string, unknown>[];
     };

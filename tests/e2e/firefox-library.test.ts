@@ -14,11 +14,14 @@ const painted = (page: Page) => page.evaluate(PAINTED_SCRIPT) as Promise<Record<
 
 async function clickButton(page: Page, name: string): Promise<void> {
   await page.waitForFunction(
-    (label) => [...document.querySelectorAll('button')].some((b) => b.textContent === label),
+    (label) => [...document.querySelectorAll('button')].some((b) => b.textContent === label && !b.disabled),
     { timeout: 10_000 },
     name,
   );
-  await page.evaluate((label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label)!.click(), name);
+  await page.evaluate(
+    (label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label && !b.disabled)!.click(),
+    name,
+  );
 }
 
 const highlightItems = (popup: Page) =>
