@@ -206,10 +206,10 @@ export function decideCandidates(
       const ransomware = span.softwareIds.some((id) => softwareDictionary.software[id].ransomware);
       const namedGang = !span.weak || (ransomware && /^\p{Lu}/u.test(span.text) && isNameLike(span.text));
       if (gang && namedGang) {
-        // "the TrickBot gang": the group named after its malware, noun included.
+        // "the TrickBot gang": the group named after its malware, noun included; its family's names are
+        // the gang's (`group-entities.ts`).
         span.end += gang[0].length;
         span.text = text.slice(span.start, span.end);
-        span.softwareIds = [];
         kind = 'actor';
       } else if (namedGang && !cues.software && ransomware) {
         // A ransomware name is also its gang's: "DarkSide affiliates", and bare mentions in a text

@@ -8,6 +8,7 @@ import { describeCandidate } from './alias-candidates';
 import type { AmbiguousName } from './alias-picks';
 import { formKey } from './dictionary';
 import { explainKind } from './explain-kind';
+import { gangNameAmong } from './listed-gangs';
 import { sourceName } from './source-names';
 import type { Entity, FoundBy } from './types';
 
@@ -54,6 +55,7 @@ export function explainAmbiguousName(ambiguous: AmbiguousName, taken: string): s
 
 export function explainEntity(
   entity: Pick<Entity, 'kind' | 'name' | 'canonical' | 'candidates' | 'foundBy' | 'attackId' | 'indicatorType' | 'warning'> & {
+    aliases?: readonly string[];
     ambiguous?: readonly AmbiguousName[];
   },
   record?: ExplainedRecord,
@@ -65,7 +67,19 @@ export function explainEntity(
   const renamed = formKey(entity.name) !== formKey(entity.canonical);
   const namedAfter = entity.kind === 'threat-actor' && record?.kind !== undefined;
   const listedIn = lists.length ? ` (${lists.join(', ')})` : '';
-  if (namedAfter) {
+  // A gang named after its ransomware that a list files under a name of its own (`listed-gangs.ts`).
+  const gangName =
+    entity.kind === 'threat-actor' && rules?.family && record && !namedAfter
+      ? gangNameAmong(record.aliases, [entity.name, ...(entity.aliases ?? [])])
+      : undefined;
+  if (gangName) {
+    const also = formKey(gangName.stem) === formKey(entity.name) ? '' : ` (also ${gangName.stem})`;
+    why.push(
+      renamed
+        ? `${entity.name} → ${entity.canonical}: the gang named after its ransomware${also}; the lists call it “${gangName.name}”${listedIn}`
+        : `A listed name${listedIn}; some mentions name the gang after its ransomware, as the lists do (“${gangName.name}”)`,
+    );
+  } else if (namedAfter) {
     // A gang no actor list has, named after its ransomware (`group-entities.ts`).
     why.push(
       renamed

@@ -6,11 +6,13 @@
  * mentions (one sense per text: "the Taurus stealer" makes every Taurus a mention of malware); a name no
  * list has is a tool where the text presents it as one at any of its mentions ("the Socat tool"). A gang
  * known only by its ransomware's names is one actor under the family's name, whichever of them the text
- * uses ("the ALPHV/BlackCat gang", "ALPHV affiliates": BlackCat, also known as ALPHV and Noberus).
+ * uses ("the ALPHV/BlackCat gang", "ALPHV affiliates": BlackCat, also known as ALPHV and Noberus), or the
+ * actor a list files under one of those names with "Gang", "Group" or "Team" (`listed-gangs.ts`).
  */
 import { formKey, type ActorDictionary } from './dictionary';
 import type { CueKind } from './cue-names';
 import type { SoftwareDictionary } from './software-dictionary';
+import { listedGangs } from './listed-gangs';
 import type { Entity, FoundBy, Mention } from './types';
 
 /** A candidate mention with everything the dictionaries, schemes and cues said about it. */
@@ -60,13 +62,18 @@ export function groupEntities(
       ? (span.softwareIds.find((id) => namedSoftware.has(id)) ?? span.softwareIds[0])
       : undefined,
   );
+  // …unless a list has that gang under a name of its own ("ALPHV Ransomware Group": Alpha Spider).
+  const gangOf = listedGangs(dictionary, softwareDictionary.software);
+  const gangs = families.map((family) => (family === undefined ? undefined : gangOf(family)));
   const forms = spans.map((span, i) => (ids[i] === undefined && families[i] === undefined ? formKey(span.text) : ''));
   const groupKey = (i: number) =>
     ids[i] !== undefined
       ? `${spans[i].kind}:${ids[i]}`
-      : families[i] !== undefined
-        ? `actor-family:${families[i]}`
-        : `${spans[i].kind}-new:${forms[i]}`;
+      : gangs[i] !== undefined
+        ? `actor:${gangs[i]}`
+        : families[i] !== undefined
+          ? `actor-family:${families[i]}`
+          : `${spans[i].kind}-new:${forms[i]}`;
   // An unknown alias given in apposition joins the entity it names, if that is of the same kind.
   const aliasKey = new Map<string, number>();
   // The head may be listed, a name a vendor's naming scheme makes ("APT28 (also known as Sofacy)",
@@ -126,8 +133,7 @@ export function groupEntities(
         key,
         (group = {
           kind: spans[owner].kind,
-          id: ids[owner],
-          family: families[owner],
+          id: ids[owner] ?? gangs[owner],
           ids: [],
           mentions: [],
           calledMalware: false,
@@ -142,7 +148,10 @@ export function groupEntities(
     if (span.scheme) group.foundBy.scheme ??= span.scheme;
     if (span.cued) group.foundBy.cue ??= span.cued;
     if (span.introduced && group.kind === 'actor') group.foundBy.introduced = true;
-    if (group.family !== undefined) group.foundBy.family = true;
+    if (families[owner] !== undefined) {
+      group.family ??= families[owner];
+      group.foundBy.family = true;
+    }
     for (const other of group.kind === 'actor' ? span.actorIds : span.softwareIds) if (!group.ids.includes(other)) group.ids.push(other);
     group.mentions.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end) });
   });
@@ -157,7 +166,10 @@ export function groupEntities(
         kind: 'threat-actor',
         name: first,
         canonical: actor?.canonical ?? family?.canonical ?? first,
-        aliases: actor?.aliases ?? family?.aliases ?? [],
+        aliases:
+          actor && family
+            ? namesBesides(actor.canonical, [...actor.aliases, family.canonical, ...family.aliases])
+            : (actor?.aliases ?? family?.aliases ?? []),
         mentions: group.mentions,
         foundBy: { rules: group.foundBy },
       };
@@ -184,4 +196,10 @@ export function groupEntities(
     }
   }
   return entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
+
+/** `names` without `canonical` and without repeats, compared as forms. */
+function namesBesides(canonical: string, names: readonly string[]): string[] {
+  const seen = new Set([formKey(canonical)]);
+  return names.filter((name) => !seen.has(formKey(name)) && Boolean(seen.add(formKey(name))));
 }

@@ -105,9 +105,11 @@ describe('names that are both actor and software', () => {
       ['malware', 'Kazuar', ['Kazuar']],
     ]);
   });
-  it('makes software followed by gang the group named after it', () => {
-    const [gang] = actorsIn('Use of the Buer loader by the TrickBot gang is no surprise.');
-    expect(gang).toMatchObject({ name: 'TrickBot gang', canonical: 'TrickBot gang' });
+  it('makes software followed by gang the group named after it, known by the family’s names', () => {
+    const [gang, ...rest] = actorsIn('Use of the Buer loader by the TrickBot gang is no surprise.');
+    expect(rest).toEqual([]);
+    expect(gang).toMatchObject({ name: 'TrickBot gang', canonical: 'TrickBot', foundBy: { rules: { family: true } } });
+    expect(gang.aliases).toContain('Trickster');
   });
   it('makes a ransomware name its gang where group nouns say so', () => {
     const text =
@@ -117,16 +119,29 @@ describe('names that are both actor and software', () => {
     expect(actorsIn('The attackers deployed DarkSide ransomware.')).toEqual([]);
   });
   it('makes a ransomware name the gang after "affiliates of": "Affiliates of BlackCat moved on"', () => {
-    expect(actorsIn('Affiliates of BlackCat moved to other programmes.').map((e) => e.canonical)).toEqual(['BlackCat']);
+    expect(actorsIn('Affiliates of REvil moved to other programmes.').map((e) => e.canonical)).toEqual(['REvil']);
   });
   it('makes a gang known by several of its ransomware’s names one actor, under the family’s name', () => {
-    const text = 'The ALPHV/BlackCat ransomware gang claimed the attack. ALPHV affiliates stole the data; BlackCat operators leaked it.';
+    const text =
+      'The REvil/Sodinokibi ransomware gang claimed the attack. REvil affiliates stole the data; Sodinokibi operators leaked it.';
     const [gang, ...rest] = actorsIn(text);
     expect(rest).toEqual([]);
-    expect(gang).toMatchObject({ name: 'ALPHV', canonical: 'BlackCat' });
-    expect(gang.aliases).toEqual(expect.arrayContaining(['ALPHV', 'Noberus']));
-    expect(gang.mentions.map((m) => m.text)).toEqual(['ALPHV', 'BlackCat', 'ALPHV', 'BlackCat']);
+    expect(gang).toMatchObject({ name: 'REvil', canonical: 'REvil' });
+    expect(gang.aliases).toEqual(expect.arrayContaining(['Sodin', 'Sodinokibi']));
+    expect(gang.mentions.map((m) => m.text)).toEqual(['REvil', 'Sodinokibi', 'REvil', 'Sodinokibi']);
     // The software keeps its own entity where the text means the program.
+    const malware = finder.findEntities(`${text} The Sodinokibi encryptor ran on ESXi.`).filter((e) => e.kind === 'malware');
+    expect(malware.map((e) => [e.canonical, e.mentions.length])).toEqual([['REvil', 1]]);
+  });
+  it('makes such a gang the actor a list files under one of its names with "Gang", "Group" or "Team"', () => {
+    // MISP's galaxy has CrowdStrike's Alpha Spider as "ALPHV Ransomware Group", and TA2101 as "Maze Team".
+    const text = 'The ALPHV/BlackCat ransomware gang claimed the attack. ALPHV affiliates stole the data; Alpha Spider leaked it.';
+    const [gang, ...rest] = actorsIn(text);
+    expect(rest).toEqual([]);
+    expect(gang).toMatchObject({ name: 'ALPHV', canonical: 'Alpha Spider', foundBy: { rules: { family: true } } });
+    expect(gang.aliases).toEqual(['ALPHV Ransomware Group', 'BlackCat', 'ALPHV', 'Noberus']);
+    expect(gang.mentions.map((m) => m.text)).toEqual(['ALPHV', 'BlackCat', 'ALPHV', 'Alpha Spider']);
+    expect(actorsIn('The Maze gang leaked the files.')).toMatchObject([{ name: 'Maze gang', canonical: 'TA2101' }]);
     const malware = finder.findEntities(`${text} The BlackCat encryptor ran on ESXi.`).filter((e) => e.kind === 'malware');
     expect(malware.map((e) => [e.canonical, e.mentions.length])).toEqual([['BlackCat', 1]]);
   });

@@ -14,6 +14,7 @@ const sources: DetailSources = {
       refs: ['https://attack.mitre.org/groups/G1015', 'javascript:alert(1)', 'https://www.example.org/report'],
     },
     { name: 'Storm-1152', aliases: [], source: 'misp-galaxy', country: 'VN' },
+    { name: 'Alpha Spider', aliases: ['ALPHV Ransomware Group'], source: 'misp-galaxy' },
   ],
   software: [
     { name: 'Mimikatz', aliases: [], kind: 'tool', source: 'mitre-attack', mitre_id: 'S0002' },
@@ -93,6 +94,29 @@ describe('describeEntity', () => {
     const named = describeEntity({ ...gang, name: 'BlackCat' }, sources);
     expect(named.why).toEqual([
       'A gang named after its ransomware, which the lists have (MITRE ATT&CK, MISP galaxy); no list has the gang itself',
+    ]);
+  });
+
+  it('describes a gang named after its ransomware that a list files under a name of its own as that actor', () => {
+    const gang = entity('threat-actor', 'Alpha Spider', {
+      name: 'ALPHV',
+      aliases: ['ALPHV Ransomware Group', 'BlackCat', 'ALPHV', 'Noberus'],
+      foundBy: { rules: { listed: true, family: true } },
+    });
+    expect(describeEntity(gang, sources)).toMatchObject({
+      sources: ['MISP galaxy'],
+      why: ['ALPHV → Alpha Spider: the gang named after its ransomware; the lists call it “ALPHV Ransomware Group” (MISP galaxy)'],
+    });
+    expect(describeEntity({ ...gang, name: 'BlackCat' }, sources).why).toEqual([
+      'BlackCat → Alpha Spider: the gang named after its ransomware (also ALPHV); the lists call it “ALPHV Ransomware Group” (MISP galaxy)',
+    ]);
+    // The text names the actor itself first, and the gang after its ransomware later.
+    expect(describeEntity({ ...gang, name: 'Alpha Spider' }, sources).why).toEqual([
+      'A listed name (MISP galaxy); some mentions name the gang after its ransomware, as the lists do (“ALPHV Ransomware Group”)',
+    ]);
+    // Found by the actor's listed names alone, it is a listed name, nothing more.
+    expect(describeEntity({ ...gang, name: 'Alpha Spider', foundBy: { rules: { listed: true } } }, sources).why).toEqual([
+      'A listed name (MISP galaxy)',
     ]);
   });
 

@@ -26,7 +26,8 @@ beforeEach(async () => {
 describe('entitiesForText', () => {
   it('moves a verdict kept under a name now resolved elsewhere to the entity, once, and the page names it', async () => {
     const db = glossDatabase();
-    // As an earlier Gloss kept it: the gang was "ALPHV", a name of its own.
+    // As an earlier Gloss kept it: the gang was "ALPHV", a name of its own. The lists file it as CrowdStrike's
+    // Alpha Spider ("ALPHV Ransomware Group").
     await tagEntity(
       db,
       PAGE,
@@ -37,11 +38,11 @@ describe('entitiesForText', () => {
     );
     const { entities } = await entitiesForText(PAGE, TEXT);
     const actors = entities.filter((e) => e.kind === 'threat-actor');
-    expect(actors.map((e) => [e.canonical, e.verdict])).toEqual([['BlackCat', 'confirmed']]);
+    expect(actors.map((e) => [e.canonical, e.verdict])).toEqual([['Alpha Spider', 'confirmed']]);
     expect(await entityTagsForPage(db, PAGE)).toEqual([
-      expect.objectContaining({ entityKey: 'threat-actor:blackcat', status: 'confirmed', createdAt: 1000 }),
+      expect.objectContaining({ entityKey: 'threat-actor:alpha spider', status: 'confirmed', createdAt: 1000 }),
     ]);
-    expect((await db.pages.get(PAGE))?.actors).toEqual(['blackcat']);
+    expect((await db.pages.get(PAGE))?.actors).toEqual(['alpha spider']);
     // A second reading finds nothing left to move.
     expect((await entitiesForText(PAGE, TEXT)).entities.filter((e) => e.kind === 'threat-actor')).toHaveLength(1);
   });
