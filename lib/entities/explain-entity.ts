@@ -23,6 +23,15 @@ export interface ExplainedRecord {
   kind?: string;
 }
 
+const GROUP_NOUNS = ['gang', 'group', 'crew'];
+
+/** A gang's name as a form key without the group noun that closes it ("TrickBot gang" → "trickbot"). */
+function gangStemKey(name: string): string {
+  const key = formKey(name);
+  const noun = GROUP_NOUNS.find((each) => key.endsWith(` ${each}`));
+  return noun ? key.slice(0, -noun.length - 1) : key;
+}
+
 const listNames = (record: ExplainedRecord | undefined): string[] =>
   (record?.sources ?? (record?.source ? [record.source] : [])).map(sourceName);
 
@@ -80,9 +89,10 @@ export function explainEntity(
         : `A listed name${listedIn}; some mentions name the gang after its ransomware, as the lists do (“${gangName.name}”)`,
     );
   } else if (namedAfter) {
-    // A gang no actor list has, named after its ransomware (`group-entities.ts`).
+    // A gang no actor list has, named after its ransomware (`group-entities.ts`); "the TrickBot gang" is
+    // the family's own name with a group noun.
     why.push(
-      renamed
+      gangStemKey(entity.name) !== formKey(entity.canonical)
         ? `${entity.name} → ${entity.canonical}: another name of the ${record.kind} the gang is named after${listedIn}`
         : `A gang named after its ${record.kind}, which the lists have${listedIn}; no list has the gang itself`,
     );

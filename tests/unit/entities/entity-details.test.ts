@@ -95,6 +95,11 @@ describe('describeEntity', () => {
     expect(named.why).toEqual([
       'A gang named after its ransomware, which the lists have (MITRE ATT&CK, MISP galaxy); no list has the gang itself',
     ]);
+    // "The BlackCat gang" is the family's own name with a group noun, not another name.
+    expect(describeEntity({ ...gang, name: 'BlackCat  Gang' }, sources).why).toEqual(named.why);
+    expect(describeEntity({ ...gang, name: 'ALPHV gang' }, sources).why[0]).toMatch(
+      /^ALPHV gang → BlackCat: another name of the ransomware/,
+    );
   });
 
   it('describes a gang named after its ransomware that a list files under a name of its own as that actor', () => {
