@@ -56,10 +56,10 @@ export function actorCue(text: string, start: number, end: number): boolean {
 /**
  * A cue that makes even a software name a group: a group noun right after it ("DarkSide
  * affiliates", "TrickBot gang") or "threat actor", "attributed to", "affiliates of", "the ransomware gang",
- * "a cybercrime group" right before it.
+ * "a cybercrime group", "the gang, also known as" right before it.
  */
 const STRONG_BEFORE =
-  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the|affiliates[\s\u00a0]+of(?:[\s\u00a0]+the)?|gang|(?:ransomware|extortion|cybercrime|hacking)[\s\u00a0]+group)[\s\u00a0]*[“"'‘*_]*$/i;
+  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the|affiliates[\s\u00a0]+of(?:[\s\u00a0]+the)?|gang|(?:ransomware|extortion|cybercrime|hacking)[\s\u00a0]+group|(?:gang|group|crew),?[\s\u00a0]+(?:also[\s\u00a0]+)?known[\s\u00a0]+as)[\s\u00a0]*[“"'‘*_]*$/i;
 export function strongActorCue(text: string, start: number, end: number): boolean {
   return cuesAround(text, start, end).strongActor;
 }
@@ -167,7 +167,11 @@ const CUE_RULES: readonly CueRule[] = [
     group: 1,
   },
   {
-    regex: new RegExp(String.raw`\b(?:group|actor|gang|crew),?${S}(?:named|called|dubbed|known${S}as)${S}${OPEN_QUOTE}(${NAME})`, 'g'),
+    // …and "the gang, also known as X", "the BlackCat gang, also known as ALPHV"
+    regex: new RegExp(
+      String.raw`\b(?:group|actor|gang|crew),?${S}(?:named|called|dubbed|(?:also${S})?known${S}as)${S}${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
     kind: 'actor',
     group: 1,
   },

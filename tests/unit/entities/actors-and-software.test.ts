@@ -133,6 +133,11 @@ describe('names that are both actor and software', () => {
     const malware = finder.findEntities(`${text} The Sodinokibi encryptor ran on ESXi.`).filter((e) => e.kind === 'malware');
     expect(malware.map((e) => [e.canonical, e.mentions.length])).toEqual([['REvil', 1]]);
   });
+  it('makes a ransomware’s name given as the gang’s other name the gang: "The gang, also known as Noberus"', () => {
+    const text = 'The LockBit ransomware gang claimed the attack. The gang, also known as ABCD, leaked the files.';
+    expect(actorsIn(text).map((e) => [e.canonical, e.mentions.map((m) => m.text)])).toEqual([['LockBit', ['LockBit', 'ABCD']]]);
+    expect(finder.findEntities(text).filter((e) => e.kind === 'malware')).toEqual([]);
+  });
   it('makes such a gang the actor a list files under one of its names with "Gang", "Group" or "Team"', () => {
     // MISP's galaxy has CrowdStrike's Alpha Spider as "ALPHV Ransomware Group", and TA2101 as "Maze Team".
     const text = 'The ALPHV/BlackCat ransomware gang claimed the attack. ALPHV affiliates stole the data; Alpha Spider leaked it.';

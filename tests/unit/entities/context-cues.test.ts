@@ -29,6 +29,12 @@ describe('cues around one mention', () => {
     expect(at(strongActorCue, 'a tool dubbed Foo', 'Foo')).toBe(false);
     expect(at(actorCue, 'a tool dubbed Foo', 'Foo')).toBe(true);
   });
+  it('makes the other name a gang is given right after it a strong cue: "the gang, also known as Foo"', () => {
+    expect(at(strongActorCue, 'The gang, also known as Foo, leaked it.', 'Foo')).toBe(true);
+    expect(at(strongActorCue, 'the Bar group known as “Foo”', 'Foo')).toBe(true);
+    expect(at(strongActorCue, 'the tool, also known as Foo', 'Foo')).toBe(false);
+    expect(cued('The gang, also known as Foo Bar, leaked the files.')).toEqual(['Foo Bar']);
+  });
   it('calls a name software where the thing a naming word names is software: "a ransomware strain dubbed Foo"', () => {
     for (const text of ['a new ransomware strain dubbed Foo', 'The ransomware, dubbed Foo, appeared', 'a backdoor which we named “Foo”']) {
       expect(at(softwareCue, text, 'Foo')).toBe(true);
