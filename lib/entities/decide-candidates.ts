@@ -60,6 +60,7 @@ import { calledMalware, isDescriptiveWord } from './software-cues';
 import { isNameLike } from './cue-names';
 import { calledTool } from './tool-cues';
 import { personCue } from './person-cues';
+import { companyCue } from './company-cues';
 import { capitalsInProse } from './capitals-in-prose';
 import { coordinatedKind, lastSlashJoinedName } from './coordinated-names';
 import { posingAs } from './impersonation-cues';
@@ -173,6 +174,9 @@ export function decideCandidates(
   const isPerson = (i: number, span: Span) =>
     (person[i] && !local[i].strongActor) ||
     (span.actorIds.length === 0 && span.scheme === undefined && personNames.has(keys[i]) && !strongNames.has(keys[i]));
+  // "The Carlyle Group, the private equity firm": a name no list has that the text calls a company.
+  const unlisted = (span: Span) => span.actorIds.length === 0 && span.scheme === undefined;
+  const companyNames = new Set(keys.filter((_, i) => unlisted(chosen[i]) && companyCue(text, chosen[i].end)));
 
   const references = findReferenceLines(text);
 
@@ -218,7 +222,7 @@ export function decideCandidates(
         if (cues.strongActor || (!span.weak && vote.actor >= 3 && vote.actor >= 2 * vote.software)) kind = 'actor';
       }
     } else kind = 'actor';
-    if (kind === 'actor' && isPerson(i, span)) continue;
+    if (kind === 'actor' && (isPerson(i, span) || (unlisted(span) && companyNames.has(keys[i])))) continue;
     // "Cobalt Strike" where no list has it: a listed ordinary word is the first word of another name.
     if (kind === 'actor' && span.weak && span.dictionary && startsLongerName(text, span.end)) continue;
     // "Alibaba Cloud", "Foo Technologies": a company with a name an actor also goes by; "Mabna

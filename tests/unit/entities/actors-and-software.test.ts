@@ -170,6 +170,16 @@ describe('names that are both actor and software', () => {
   });
 });
 
+describe('threat actors: not a company', () => {
+  it('drops a name no list has that the text calls a company: "the Carlyle Group, the private equity firm"', () => {
+    const text = 'Hackers breached the Carlyle Group, the private equity firm. The Carlyle Group said data was stolen.';
+    expect(actorsIn(text)).toEqual([]);
+    // A listed group described as anything is still the group; an unlisted one described as a gang too.
+    expect(actorsIn('The Lazarus Group, a North Korean hacking group, stole crypto.').map((e) => e.canonical)).toEqual(['Lazarus Group']);
+    expect(actorsIn('The Foo Group, the ransomware operator, leaked data.').map((e) => e.canonical)).toEqual(['Foo Group']);
+  });
+});
+
 describe('threat actors: rules', () => {
   it('gives the ATT&CK id and lists every candidate of an ambiguous name, the chosen one first', () => {
     expect(actorsIn('Octo Tempest struck.')[0]).toMatchObject({ canonical: 'Scattered Spider', attackId: 'G1015' });

@@ -14,6 +14,7 @@ import { findNamingPatterns } from '@/lib/entities/naming-patterns';
 import { createOrganizationFinder } from '@/lib/entities/organizations';
 import { mentionsOfNames } from '@/lib/entities/page-entities';
 import { personCue } from '@/lib/entities/person-cues';
+import { companyCue } from '@/lib/entities/company-cues';
 import { posingAs } from '@/lib/entities/impersonation-cues';
 import { startsLongerName } from '@/lib/entities/longer-name-after';
 import { findReferenceLines } from '@/lib/entities/reference-lines';
@@ -52,6 +53,10 @@ const FINDERS: Record<string, (text: string) => unknown> = {
   // The person cues around one mention, at every 97th character.
   'person cues at mentions': (text) => {
     for (let i = 0; i + 8 < text.length; i += 97) personCue(text, i, i + 8);
+  },
+  // Whether the words after a mention call it a company, after every 97th character.
+  'company cues at mentions': (text) => {
+    for (let i = 0; i < text.length; i += 97) companyCue(text, i);
   },
   // Whether a longer name follows a listed ordinary word, after every 97th character.
   'a longer name after a listed word, at mentions': (text) => {

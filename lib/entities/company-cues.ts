@@ -1,0 +1,26 @@
+/**
+ * Cues that a name a group cue proposed is a company's: "the Carlyle Group, the private equity firm",
+ * "Adecco Group, a Swiss staffing company". Victims and bystanders named "the X Group" are common in
+ * threat reports, and "the X Group" is also how a report introduces a gang, so the words in apposition
+ * decide: a company noun there, with at most three words before it, says a firm. Not "operator" or
+ * "provider" alone ("X, the ransomware operator"): those are also a gang's.
+ *
+ * One anchored regex test on a short slice after the mention (linear).
+ */
+
+const SP = String.raw`[ \u00a0]+`;
+const COMPANY_NOUN = String.raw`(?:company|companies|firm|conglomerate|corporation|retailer|insurer|bank|manufacturer|maker|carmaker|chipmaker|automaker|airline|utility|brewer|multinational|giant|chain|investor|fund|asset${SP}manager|hospital${SP}group|media${SP}group|holding)`;
+
+/** Right after the name: ", the private equity firm", ", a Swiss staffing company", " (a German car maker)". */
+const COMPANY_APPOSITION = new RegExp(
+  String.raw`^[”"'’*_]*(?:,${SP}|${SP}\()(?:an?|the|one${SP}of${SP}the)${SP}(?:[\w’'&.-]+${SP}){0,3}?${COMPANY_NOUN}s?\b`,
+  'i',
+);
+
+/** How far after a mention the apposition is read. */
+const WINDOW = 80;
+
+/** Whether the words right after `text[start, end)` describe it as a company. */
+export function companyCue(text: string, end: number): boolean {
+  return COMPANY_APPOSITION.test(text.slice(end, end + WINDOW));
+}
