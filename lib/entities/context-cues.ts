@@ -18,7 +18,7 @@ import { findIntroducedGroups, IS_A_GROUP_AFTER } from './group-introducing-cues
 
 /** Nouns that make the name before them a group: "Cobalt group", "DarkSide operators", "“Mustang Panda” group". */
 const ACTOR_AFTER =
-  /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|ransomware[\s\u00a0]+(?:operators?|affiliates?|actors?)|group|gang|crew|actors?|operators?|affiliates?|hackers?|members|developers?|APT)\b/i;
+  /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|(?:ransomware|RaaS)[\s\u00a0]+(?:operators?|affiliates?|actors?|operations?)|group|gang|crew|actors?|operators?|affiliates?|hackers?|members|developers?|APT)\b/i;
 /**
  * A name a group goes by or gives itself, right before it: "a gang going by the name X", "the group,
  * which refers to itself as X", "hackers calling themselves X". A strong cue: it makes even a
@@ -31,10 +31,10 @@ const ACTOR_BEFORE =
   /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+(?:groups?|actors?)|hacking[\s\u00a0]+group|cybercrime[\s\u00a0]+group|(?:ransomware[\s\u00a0]+)?gangs?|group|actor|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|attribution[\s\u00a0]+to|tracked[\s\u00a0]+as|tracks[\s\u00a0]+as|(?:also[\s\u00a0]+)?known[\s\u00a0]+as|aka|a\.k\.a\.|dubbed|named|groups[\s\u00a0]+such[\s\u00a0]+as|groups[\s\u00a0]+like|operators[\s\u00a0]+of[\s\u00a0]+the|(?:members|affiliates)[\s\u00a0]+of(?:[\s\u00a0]+the)?|(?:used|operated|developed|deployed|favou?red|employed)[\s\u00a0]+by(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_(]*$/i;
 /**
  * A name followed by a software noun: "Emotet malware", "Taurus Stealer", "Winnti sample"; not "X
- * ransomware gang", "X ransomware operators": that is the gang named after its ransomware.
+ * ransomware gang", "X ransomware operators", "X ransomware operation": that is the gang named after its ransomware.
  */
 const SOFTWARE_AFTER =
-  /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0-]+(?:(?:banking[\s\u00a0]+)?trojans?|malware|ransomware(?![\s\u00a0]+(?:gangs?|groups?|crews?|operators?|affiliates?|actors?)\b)|backdoors?|RATs?|loaders?|droppers?|(?:info)?stealers?|implants?|payloads?|samples?|variants?|binar(?:y|ies)|botnets?|rootkits?|worms?|beacons?|toolkits?|frameworks?|modules?|plugins?|famil(?:y|ies)|executables?|DLLs?|builders?|panels?|infections?|bots?|wipers?|keyloggers?|downloaders?|miners?|web[\s\u00a0]?shells?|shells?|scripts?|agents?|servers?|clients?|strains?|versions?|code|builds?|kits?|spyware|adware|wallets?|exploits?|tool)\b/i;
+  /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0-]+(?:(?:banking[\s\u00a0]+)?trojans?|malware|ransomware(?![\s\u00a0]+(?:gangs?|groups?|crews?|operators?|affiliates?|actors?|operations?)\b)|backdoors?|RATs?|loaders?|droppers?|(?:info)?stealers?|implants?|payloads?|samples?|variants?|binar(?:y|ies)|botnets?|rootkits?|worms?|beacons?|toolkits?|frameworks?|modules?|plugins?|famil(?:y|ies)|executables?|DLLs?|builders?|panels?|infections?|bots?|wipers?|keyloggers?|downloaders?|miners?|web[\s\u00a0]?shells?|shells?|scripts?|agents?|servers?|clients?|strains?|versions?|code|builds?|kits?|spyware|adware|wallets?|exploits?|tool)\b/i;
 /** Verbs and nouns that make the name after them software: "deployed X", "a variant of X". */
 const SOFTWARE_BEFORE =
   /\b(?:deploy(?:ed|s|ing)?|install(?:ed|s|ing)?|dropp(?:ed|ing)|drops|load(?:ed|s|ing)|deliver(?:ed|s|ing)?|execut(?:ed|es|ing)|download(?:ed|s|ing)?|distribut(?:ed|es|ing)|infected[\s\u00a0]+with|infections?[\s\u00a0]+of|variants?[\s\u00a0]+of|samples?[\s\u00a0]+of|versions?[\s\u00a0]+of|copy[\s\u00a0]+of|instances?[\s\u00a0]+of|such[\s\u00a0]+as[\s\u00a0]+the|(?:malware|ransomware|backdoors?|trojans?|loaders?|tools?|RATs?|stealers?|families)[\s\u00a0]+(?:such[\s\u00a0]+as|like|including|called|named|dubbed|known[\s\u00a0]+as))[\s\u00a0]+(?:the[\s\u00a0]+|a[\s\u00a0]+|an[\s\u00a0]+)?[“"'‘*_]*$/i;
@@ -59,7 +59,7 @@ export function actorCue(text: string, start: number, end: number): boolean {
  * "a cybercrime group", "the gang, also known as" right before it.
  */
 const STRONG_BEFORE =
-  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the|affiliates[\s\u00a0]+of(?:[\s\u00a0]+the)?|gang|(?:ransomware|extortion|cybercrime|hacking)[\s\u00a0]+group|(?:gang|group|crew),?[\s\u00a0]+(?:also[\s\u00a0]+)?known[\s\u00a0]+as)[\s\u00a0]*[“"'‘*_]*$/i;
+  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the|affiliates[\s\u00a0]+of(?:[\s\u00a0]+the)?|gang|(?:ransomware|extortion|cybercrime|hacking)[\s\u00a0]+group|(?:ransomware|RaaS|extortion)[\s\u00a0]+operation|(?:gang|group|crew),?[\s\u00a0]+(?:also[\s\u00a0]+)?known[\s\u00a0]+as)[\s\u00a0]*[“"'‘*_]*$/i;
 export function strongActorCue(text: string, start: number, end: number): boolean {
   return cuesAround(text, start, end).strongActor;
 }
@@ -143,7 +143,7 @@ interface CueRule {
 
 /** Global cue regexes: each proposes the captured name. */
 const CUE_RULES: readonly CueRule[] = [
-  // "the X group", "the X gang", "the X threat actors", "the X (ABBR) group", "X ransomware gang/group/operators/affiliates"
+  // "the X group", "the X gang", "the X threat actors", "the X (ABBR) group", "X ransomware gang/group/operators/affiliates/operation"
   {
     regex: new RegExp(
       String.raw`\b[Tt]he${S}(${NAME})${S}(?:\([A-Z][A-Z0-9]{1,5}\)${S})?(?:${GROUP_DESCRIBING}${S}){0,2}(?:actors?|group|gang|crew|collective|syndicate)\b`,
@@ -153,7 +153,7 @@ const CUE_RULES: readonly CueRule[] = [
     group: 1,
   },
   {
-    regex: new RegExp(String.raw`\b(${NAME})${S}ransomware${S}(?:gang|group|operators?|affiliates?|crew|actors?)\b`, 'g'),
+    regex: new RegExp(String.raw`\b(${NAME})${S}ransomware${S}(?:gang|group|operators?|affiliates?|crew|actors?|operation)\b`, 'g'),
     kind: 'actor',
     group: 1,
   },

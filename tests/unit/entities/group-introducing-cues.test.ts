@@ -68,6 +68,22 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('a State-sponsored APT struck')).toEqual([]);
     expect(cued('a China-nexus APT struck')).toEqual([]);
   });
+  it('takes a ransomware operation for the gang that runs it: "X, a ransomware-as-a-service operation", "the ransomware operation X"', () => {
+    expect(cued('Vexor, a ransomware-as-a-service operation, struck.')).toContain('Vexor');
+    expect(cued('Vexor ransomware operation claimed it.')).toContain('Vexor');
+    const finder = createEntityFinder(threatActors(), software());
+    for (const [text, name] of [
+      ['The ransomware operation RansomHub, which emerged in February, has claimed 210 victims.', 'RansomHub'],
+      ['Hunters International, a ransomware-as-a-service operation, targeted a hospital.', 'Hunters International'],
+      ['The Akira ransomware operation listed the victim.', 'Akira'],
+    ]) {
+      expect(at(strongActorCue, text, name)).toBe(true);
+      expect(finder.findEntities(text).map((e) => [e.kind, e.name])).toEqual([['threat-actor', name]]);
+    }
+    // "Operation X" is a campaign's name, and a ransomware's operation on a host is the program's.
+    expect(at(strongActorCue, 'Operation Foo hit banks.', 'Foo')).toBe(false);
+    expect(at(strongActorCue, 'the Foo ransomware operates in memory', 'Foo')).toBe(false);
+  });
   it('says a group noun after "is a" or in apposition is a cue right at the mention', () => {
     expect(at(strongActorCue, 'Foo is a ransomware gang', 'Foo')).toBe(true);
     expect(at(actorCue, 'Foo, a Russian-speaking group', 'Foo')).toBe(true);
