@@ -9,6 +9,7 @@ import type { AnnotationRecord, HighlightColor } from '@/lib/storage/records';
 import { createHighlightPainter, HOVER_NAME, NOTED_NAME } from '../page/highlight-painter';
 import { sendRequest } from '../send-request';
 import { normalizePageUrl } from '@/lib/url/normalize-url';
+import { shownHost } from '@/lib/url/site';
 import { textLayerRange } from './text-layer-range';
 
 /** A stored highlight and where it is in the document text now (null offsets until the text is read). */
@@ -129,7 +130,7 @@ export class PdfHighlights {
       target,
       color,
       ...fields,
-      page: { title, siteName: address === null ? null : new URL(address).hostname.replace(/^www\./, '') },
+      page: { title, siteName: address === null ? null : shownHost(address) },
     });
     if (!record) throw new Error('The highlight was not stored.');
     this.records.push(record);

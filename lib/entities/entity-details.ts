@@ -9,6 +9,7 @@ import type { AmbiguousName } from './alias-picks';
 import { explainEntity } from './explain-entity';
 import { sourceName } from './source-names';
 import type { Entity, EntityKind } from './types';
+import { shownHost } from '../url/site';
 
 /** Fields of data/threat-actors.json and data/software.json records that details use. */
 export interface SourceRecord {
@@ -75,7 +76,7 @@ function sameAddress(a: string, b: string): boolean {
 }
 
 function referenceLabel(url: string): string {
-  return new URL(url).hostname.replace(/^www\./, '');
+  return shownHost(url);
 }
 
 export interface DetailSources {

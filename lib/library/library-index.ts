@@ -14,6 +14,7 @@ import { buildFacets, type LibraryFacets } from './library-facets';
 import { NO_COLOR, orderLibrary, text, time, type LibraryOrder } from './library-order';
 import type { PageSummary } from './page-summary';
 import { isPdfDocumentKey } from '../pdf/document-key';
+import { shownHost } from '../url/site';
 
 export type { FacetValue, LibraryFacets } from './library-facets';
 
@@ -33,7 +34,7 @@ export function siteOf(page: Pick<PageRecord, 'url' | 'siteName'>): string {
   // A PDF opened from a file is filed under its document key, which has no host.
   if (isPdfDocumentKey(page.url)) return LOCAL_FILES;
   try {
-    return new URL(page.url).hostname.replace(/^www\./, '') || page.url;
+    return shownHost(page.url) || page.url;
   } catch {
     return text(page.url);
   }

@@ -20,3 +20,8 @@ export function isSiteKey(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 300) return false;
   return siteOfUrl(`http://${value}/`) === value || siteOfUrl(`https://${value}/`) === value;
 }
+
+/** A URL's host name as people write it, without a leading "www." (`news.example`); throws on an invalid URL. */
+export function shownHost(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, '');
+}

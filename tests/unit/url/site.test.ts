@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSiteKey, siteOfUrl } from '@/lib/url/site';
+import { isSiteKey, shownHost, siteOfUrl } from '@/lib/url/site';
 
 describe('siteOfUrl', () => {
   it('is the lower-case host of a web page', () => {
@@ -62,5 +62,14 @@ describe('isSiteKey', () => {
     ]) {
       expect(isSiteKey(site), String(site)).toBe(false);
     }
+  });
+});
+
+describe('shownHost', () => {
+  it('gives the host name as people write it, without a leading www.', () => {
+    expect(shownHost('https://www.news.example/a?b')).toBe('news.example');
+    expect(shownHost('http://WWW2.Example.org:8080/')).toBe('www2.example.org');
+    expect(shownHost('file:///tmp/report.pdf')).toBe('');
+    expect(() => shownHost('not a url')).toThrow();
   });
 });
