@@ -13,6 +13,7 @@ import { looksLikePdf, readPdfBytes } from './pdf-loader';
 import { createEntityScanner, type EntityScanner } from '../lib/entities/scan-entities';
 import { loadEntityData } from '../lib/entities/shipped-data';
 import { MAX_NESTING, nestingDepth } from './nesting-depth';
+import { withReadableCanonicals } from '../lib/entities/readable-canonicals';
 
 let scanner: EntityScanner | null = null;
 /** Built on first use: a usage error should not wait for the dictionaries. */
@@ -116,7 +117,7 @@ async function readInputFile(file: string): Promise<InputFile> {
 async function analyzePdf(options: AnalyzeOptions, url: string, bytes: Buffer): Promise<AnalysisReport> {
   try {
     const reading = await readPdfBytes(bytes, { url, onProgress: options.onProgress }, options.password);
-    return buildPdfAnalysisReport(reading, url, entityScanner().findEntities(reading.text.text));
+    return buildPdfAnalysisReport(reading, url, withReadableCanonicals(entityScanner().findEntities(reading.text.text)));
   } catch (error) {
     if (error instanceof PdfProblem) {
       const hint = error.kind === 'encrypted' && options.password === undefined ? ` ${PASSWORD_HINT}` : '';
@@ -170,7 +171,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string> {
     const doc = parseDocument(bytes, url);
     if (!documentHasText(doc)) throw fail('the page has no text in its body');
     const extraction = extractArticle(doc, url);
-    report = buildAnalysisReport(extraction, url, entityScanner().findEntities(extraction.textContent));
+    report = buildAnalysisReport(extraction, url, withReadableCanonicals(entityScanner().findEntities(extraction.textContent)));
   } catch (error) {
     // jsdom and Readability recurse over the tree: a page nested thousands deep overflows the stack.
     if (error instanceof RangeError && /call stack/i.test(error.message)) throw fail('the page is nested too deeply to read');

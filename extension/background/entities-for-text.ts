@@ -1,6 +1,7 @@
 import { applyAliasPicks } from '@/lib/entities/alias-picks';
 import { actorKeysOf, pageEntities, stoppedPageEntities, type PageEntities } from '@/lib/entities/page-entities';
 import { scanWithinLimits } from '@/lib/entities/scan-budget';
+import { withReadableCanonicals } from '@/lib/entities/readable-canonicals';
 import { picksForPage } from '@/lib/storage/alias-pick-store';
 import { movedVerdicts } from '@/lib/entities/moved-verdicts';
 import { entityTagsForPage, moveEntityTags } from '@/lib/storage/entity-tag-store';
@@ -23,7 +24,7 @@ export async function entitiesForText(pageUrl: string | null, text: string): Pro
   markMoment('scan-done');
   if (!found) return stoppedPageEntities();
   const db = glossDatabase();
-  const resolved = applyAliasPicks(found, await picksForPage(db, pageUrl), names);
+  const resolved = applyAliasPicks(withReadableCanonicals(found), await picksForPage(db, pageUrl), names);
   let verdicts = pageUrl ? await entityTagsForPage(db, pageUrl) : [];
   // Verdicts on a name now resolved elsewhere follow it (a data update, a gang under its ransomware's name).
   const moves = movedVerdicts(resolved, verdicts);

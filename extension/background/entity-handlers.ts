@@ -19,6 +19,7 @@ import { entityScanner, invalidateEntityScanner } from './entity-scanner';
 import { executeFunctionInTab } from './execute-in-tab';
 import { entitiesForText } from './entities-for-text';
 import { notePdfPage, pageUrlOfTab } from './tab-page';
+import { withReadableCanonicals } from '@/lib/entities/readable-canonicals';
 
 type Handler<K extends GlossRequestType> = (request: GlossRequest<K>) => Promise<GlossResponse<K>>;
 
@@ -68,7 +69,7 @@ export const tagSelectionOnTab: Handler<'tag-selection'> = async ({ tabId, kind,
   const pageUrl = await tabPageUrl(tabId);
   if (!pageUrl) return { ok: false, message: 'This tab has no page Gloss can keep tags for.' };
   const { scanner } = await entityScanner();
-  const result = selectionTag(text, kind, (name) => scanner.findEntities(name));
+  const result = selectionTag(text, kind, (name) => withReadableCanonicals(scanner.findEntities(name)));
   if (!result.ok) return result;
   const { tag } = result;
   await tagEntity(glossDatabase(), pageUrl, { kind, name: tag.name, canonical: tag.canonical }, 'confirmed', cleanPageDetails(page));

@@ -24,6 +24,12 @@ beforeEach(async () => {
 });
 
 describe('entitiesForText', () => {
+  it('writes a name the lists keep in lower case as the text writes it, under the same key', async () => {
+    const text = 'The Rhysida ransomware gang claimed the attack. Rhysida affiliates leaked the data on its leak site.';
+    const { entities } = await entitiesForText(null, text);
+    expect(entities.filter((e) => e.kind === 'threat-actor').map((e) => [e.name, e.canonical])).toEqual([['Rhysida', 'Rhysida']]);
+  });
+
   it('moves a verdict kept under a name now resolved elsewhere to the entity, once, and the page names it', async () => {
     const db = glossDatabase();
     // As an earlier Gloss kept it: the gang was "ALPHV", a name of its own. The lists file it as CrowdStrike's

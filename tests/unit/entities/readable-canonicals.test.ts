@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { withReadableCanonicals } from '@/lib/entities/readable-canonicals';
+import type { Entity } from '@/lib/entities/types';
+
+const entity = (kind: Entity['kind'], canonical: string, mentions: string[], aliases: string[] = []): Entity => ({
+  kind,
+  name: mentions[0],
+  canonical,
+  aliases,
+  mentions: mentions.map((text, i) => ({ start: i * 20, end: i * 20 + text.length, text })),
+});
+const canonicalOf = (e: Entity) => withReadableCanonicals([e])[0].canonical;
+
+describe('withReadableCanonicals', () => {
+  it('writes a lower-case listed name as the text writes it, preferring a spelling that is not all capitals', () => {
+    expect(canonicalOf(entity('malware', 'rhysida', ['RHYSIDA', 'Rhysida']))).toBe('Rhysida');
+    expect(canonicalOf(entity('threat-actor', 'play', ['PLAY']))).toBe('PLAY');
+    expect(canonicalOf(entity('tool', 'inc ransom', ['Inc  Ransom']))).toBe('Inc  Ransom');
+  });
+
+  it('else takes a listed name that differs only in case, and else leaves the name alone', () => {
+    expect(canonicalOf(entity('malware', 'lynx', ['lynx'], ['LYNX', 'Lynx Locker']))).toBe('LYNX');
+    expect(canonicalOf(entity('threat-actor', 'hunters', ['Hunters International'], ['Hunters International']))).toBe('hunters');
+  });
+
+  it('keeps names that have capitals, and the lower-case forms of indicators', () => {
+    expect(canonicalOf(entity('malware', 'LockBit', ['LOCKBIT']))).toBe('LockBit');
+    const hash = 'd41d8cd98f00b204e9800998ecf8427e';
+    expect(canonicalOf(entity('indicator', hash, [hash.toUpperCase()]))).toBe(hash);
+  });
+});
