@@ -8,6 +8,7 @@ import { describeCandidate } from './alias-candidates';
 import type { AmbiguousName } from './alias-picks';
 import { formKey } from './dictionary';
 import { explainKind } from './explain-kind';
+import { withoutGroupNoun } from './group-noun';
 import { gangNameAmong } from './listed-gangs';
 import { sourceName } from './source-names';
 import type { Entity, FoundBy } from './types';
@@ -21,15 +22,6 @@ export interface ExplainedRecord {
   source?: string;
   /** A software record's kind: for a threat actor, the ransomware its gang is named after. */
   kind?: string;
-}
-
-const GROUP_NOUNS = ['gang', 'group', 'crew'];
-
-/** A gang's name as a form key without the group noun that closes it ("TrickBot gang" → "trickbot"). */
-function gangStemKey(name: string): string {
-  const key = formKey(name);
-  const noun = GROUP_NOUNS.find((each) => key.endsWith(` ${each}`));
-  return noun ? key.slice(0, -noun.length - 1) : key;
 }
 
 const listNames = (record: ExplainedRecord | undefined): string[] =>
@@ -92,7 +84,7 @@ export function explainEntity(
     // A gang no actor list has, named after its ransomware (`group-entities.ts`); "the TrickBot gang" is
     // the family's own name with a group noun.
     why.push(
-      gangStemKey(entity.name) !== formKey(entity.canonical)
+      formKey(withoutGroupNoun(entity.name)) !== formKey(entity.canonical)
         ? `${entity.name} → ${entity.canonical}: another name of the ${record.kind} the gang is named after${listedIn}`
         : `A gang named after its ${record.kind}, which the lists have${listedIn}; no list has the gang itself`,
     );

@@ -9,6 +9,7 @@
  * cross-validation that judges it, read the names as listed.
  */
 import { formKey } from './dictionary';
+import { withoutGroupNoun } from './group-noun';
 import type { Entity, EntityKind } from './types';
 
 const HAS_CAPITAL = /\p{Lu}/u;
@@ -22,7 +23,8 @@ export function withReadableCanonicals(entities: readonly Entity[]): Entity[] {
     const key = formKey(entity.canonical);
     const spelled = (name: string) => HAS_CAPITAL.test(name) && formKey(name) === key;
     // A heading's capitals ("PLAY RANSOMWARE") are the heading's, not the name's.
-    const inText = entity.mentions.filter((m) => spelled(m.text)).map((m) => m.text);
+    // "The 8Base gang": the gang's name with its noun.
+    const inText = entity.mentions.map((m) => withoutGroupNoun(m.text)).filter(spelled);
     const readable = inText.find((name) => name !== name.toUpperCase()) ?? inText[0] ?? entity.aliases.find(spelled);
     return readable === undefined ? entity : { ...entity, canonical: readable };
   });

@@ -16,6 +16,8 @@ describe('withReadableCanonicals', () => {
     expect(canonicalOf(entity('malware', 'rhysida', ['RHYSIDA', 'Rhysida']))).toBe('Rhysida');
     expect(canonicalOf(entity('threat-actor', 'play', ['PLAY']))).toBe('PLAY');
     expect(canonicalOf(entity('tool', 'inc ransom', ['Inc  Ransom']))).toBe('Inc  Ransom');
+    // A gang's mention with its noun: "the 8Base gang".
+    expect(canonicalOf(entity('threat-actor', '8base', ['8Base gang']))).toBe('8Base');
   });
 
   it('else takes a listed name that differs only in case, and else leaves the name alone', () => {
