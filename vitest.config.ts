@@ -16,6 +16,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/cli/**/*.test.ts'],
           exclude: PACKAGE_TESTS,
           environment: 'node',
+          setupFiles: ['tests/support/preact-teardown.ts'],
           testTimeout: 30_000,
         },
       },

@@ -65,8 +65,8 @@ const type = async (input: HTMLInputElement, value: string) =>
   });
 
 // Unmounted, not only detached: a mounted tree's effects are still scheduled (preact runs them after the
-// next frame, or a 100 ms timer), and one that fires after the last test finds jsdom gone
-// ("cancelAnimationFrame is not defined", an unhandled error of the whole run).
+// next frame, or a 35 ms timer), and one that fires after the last test finds jsdom gone
+// ("cancelAnimationFrame is not defined"; tests/support/preact-teardown.ts covers a file's last render).
 afterEach(async () => {
   for (const root of mounted.splice(0)) await act(async () => render(null, root));
   document.body.replaceChildren();
