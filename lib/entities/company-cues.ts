@@ -20,7 +20,7 @@ const COMPANY_APPOSITION = new RegExp(
 /** How far after a mention the apposition is read. */
 const WINDOW = 80;
 
-/** Whether the words right after `text[start, end)` describe it as a company. */
+/** Whether the words right after a mention that ends at `end` describe it as a company. */
 export function companyCue(text: string, end: number): boolean {
   return COMPANY_APPOSITION.test(text.slice(end, end + WINDOW));
 }
