@@ -26,6 +26,7 @@ export function withReadableCanonicals(entities: readonly Entity[]): Entity[] {
     // "The 8Base gang": the gang's name with its noun.
     const inText = entity.mentions.map((m) => withoutGroupNoun(m.text)).filter(spelled);
     const readable = inText.find((name) => name !== name.toUpperCase()) ?? inText[0] ?? entity.aliases.find(spelled);
-    return readable === undefined ? entity : { ...entity, canonical: readable };
+    // A line break or a double space inside the name in the text is not part of it.
+    return readable === undefined ? entity : { ...entity, canonical: readable.replace(/\s+/g, ' ').trim() };
   });
 }

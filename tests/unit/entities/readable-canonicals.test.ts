@@ -15,7 +15,7 @@ describe('withReadableCanonicals', () => {
   it('writes a lower-case listed name as the text writes it, preferring a spelling that is not all capitals', () => {
     expect(canonicalOf(entity('malware', 'rhysida', ['RHYSIDA', 'Rhysida']))).toBe('Rhysida');
     expect(canonicalOf(entity('threat-actor', 'play', ['PLAY']))).toBe('PLAY');
-    expect(canonicalOf(entity('tool', 'inc ransom', ['Inc  Ransom']))).toBe('Inc  Ransom');
+    expect(canonicalOf(entity('tool', 'inc ransom', ['Inc\n  Ransom']))).toBe('Inc Ransom');
     // A gang's mention with its noun: "the 8Base gang".
     expect(canonicalOf(entity('threat-actor', '8base', ['8Base gang']))).toBe('8Base');
   });
