@@ -171,11 +171,10 @@ export function decideCandidates(
   );
   const personNames = new Set(keys.filter((_, i) => person[i]));
   const strongNames = new Set(keys.filter((_, i) => local[i].strongActor));
-  const isPerson = (i: number, span: Span) =>
-    (person[i] && !local[i].strongActor) ||
-    (span.actorIds.length === 0 && span.scheme === undefined && personNames.has(keys[i]) && !strongNames.has(keys[i]));
-  // "The Carlyle Group, the private equity firm": a name no list has that the text calls a company.
   const unlisted = (span: Span) => span.actorIds.length === 0 && span.scheme === undefined;
+  const isPerson = (i: number, span: Span) =>
+    (person[i] && !local[i].strongActor) || (unlisted(span) && personNames.has(keys[i]) && !strongNames.has(keys[i]));
+  // "The Carlyle Group, the private equity firm": a name no list has that the text calls a company.
   const companyNames = new Set(keys.filter((_, i) => unlisted(chosen[i]) && companyCue(text, chosen[i].end)));
 
   const references = findReferenceLines(text);

@@ -3,6 +3,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { useFirefox } from './support/browser-sessions';
 import { downloaded } from './support/firefox-downloads';
+import { clickButton } from './support/firefox-gloss-ui';
 import { ENTITY_MARKS_SCRIPT, PAGE_MARKUP_SCRIPT } from './support/entity-marks';
 import { selectTextScript } from './support/page-selection';
 
@@ -355,13 +356,7 @@ describe('Firefox: entities on the sample article', () => {
     const library = await env.session.openLibrary(popup);
     await library.waitForFunction(() => document.body.textContent?.includes('GoldLoader spreads through fake invoices'), WAIT);
     // The page list paints before the highlights arrive, and the export buttons wait for them.
-    await library.waitForFunction(
-      () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Export STIX' && !b.disabled),
-      WAIT,
-    );
-    await library.evaluate(() =>
-      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export STIX' && !b.disabled)!.click(),
-    );
+    await clickButton(library, 'Export STIX');
     const bundle = JSON.parse(readFileSync(await downloaded(env.session.downloadDir, '.json', 'gloss-stix-'), 'utf8')) as {
       objects: Record<string, unknown>[];
     };

@@ -4,25 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { launchFirefoxWithGloss } from '../../harness/firefox';
 import { useFirefox } from './support/browser-sessions';
 import { downloaded } from './support/firefox-downloads';
-import { HEADLINE_NUMBER, highlightWithNote } from './support/firefox-gloss-ui';
+import { clickButton, HEADLINE_NUMBER, highlightWithNote } from './support/firefox-gloss-ui';
 import { PAINTED_SCRIPT } from './support/page-selection';
 
 const WAIT = { timeout: 15_000 };
 const env = useFirefox();
 
 const painted = (page: Page) => page.evaluate(PAINTED_SCRIPT) as Promise<Record<string, string[]>>;
-
-async function clickButton(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(
-    (label) => [...document.querySelectorAll('button')].some((b) => b.textContent === label && !b.disabled),
-    { timeout: 10_000 },
-    name,
-  );
-  await page.evaluate(
-    (label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label && !b.disabled)!.click(),
-    name,
-  );
-}
 
 const highlightItems = (popup: Page) =>
   popup.evaluate(() => [...document.querySelectorAll('.highlight-list > li')].map((li) => li.textContent ?? ''));

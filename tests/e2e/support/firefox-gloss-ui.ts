@@ -92,3 +92,16 @@ export async function tabIdOf(popup: Page, address: string): Promise<number | nu
     return tabs.find((tab) => tab.url === url)?.id ?? null;
   }, address);
 }
+
+/** Clicks the button labelled `name` in an extension page once it is there and enabled (an export waits for its data). */
+export async function clickButton(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(
+    (label) => [...document.querySelectorAll('button')].some((b) => b.textContent === label && !b.disabled),
+    { timeout: 10_000 },
+    name,
+  );
+  await page.evaluate(
+    (label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label && !b.disabled)!.click(),
+    name,
+  );
+}
