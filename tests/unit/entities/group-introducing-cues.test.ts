@@ -17,6 +17,7 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('We named this activity cluster Blue Mole.')).toContain('Blue Mole');
     expect(cued('Researchers call the group behind the campaign Gold Harvest.')).toContain('Gold Harvest');
     expect(cued('We track the cluster behind this activity as Amber Owl.')).toContain('Amber Owl');
+    expect(cued('We dubbed the gang behind them Copper Lantern.')).toContain('Copper Lantern');
   });
   it('takes the name after the group noun: "a new group we call X", "the gang researchers have dubbed X", "a cluster we track as X"', () => {
     expect(cued('In March we saw a new group we call ShadowMoth at work.')).toContain('ShadowMoth');

@@ -29,6 +29,12 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('a new loader dubbed ReflectFoo; malware called “Zorbo”')).toEqual(['20-30 ReflectFoo', '48-53 Zorbo']);
     expect(cued('a backdoor that researchers named Qix2.')).toEqual(['34-38 Qix2']);
   });
+  it('their encryptor, which the operators call X: a present-tense naming verb after "that" or "which"', () => {
+    expect(cued('Their encryptor, which the operators call NoxLock, is written in Rust.')).toEqual(['42-49 NoxLock']);
+    expect(cued('a locker that they name ZedLock')).toEqual(['24-31 ZedLock']);
+    // Without "that" or "which", a present-tense verb is no naming: "the malware names Windows files".
+    expect(cued('the malware names Windows files')).toEqual([]);
+  });
   it('calling this new variant X, dubbed this variant X', () => {
     expect(cued('Acme is calling this new variant RustyFoo.')).toEqual(['33-41 RustyFoo']);
     expect(cued('Acme dubbed this variant RustyFoo.')).toEqual(['25-33 RustyFoo']);
