@@ -20,6 +20,13 @@ import { findIntroducedGroups, IS_A_GROUP_AFTER } from './group-introducing-cues
 const ACTOR_AFTER =
   /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|(?:ransomware|RaaS)[\s\u00a0]+(?:operators?|affiliates?|actors?|operations?)|group|gang|crew|actors?|operators?|affiliates?|hackers?|members|developers?|APT)\b/i;
 /**
+ * People who lead or belong to the name before them, after a possessive: "LockBit's leader", "the disruption of
+ * LockBit, whose leader…", "Conti, whose members…". Software has no leader: a strong cue. "Windows
+ * administrators" is no cue: the noun needs the possessive or "whose".
+ */
+const LEADER_AFTER =
+  /^(?:[”"*_]*['’]s|[”"'’*_]*,?[\s\u00a0]+whose)[\s\u00a0]+(?:(?:alleged|suspected|former|main|top|current|new)[\s\u00a0]+)?(?:leaders?|leadership|administrators?|admins?|founders?|spokes(?:person|man|woman)|ringleaders?|masterminds?|members|affiliates|operators)\b/i;
+/**
  * A name a group goes by or gives itself, right before it: "a gang going by the name X", "the group,
  * which refers to itself as X", "hackers calling themselves X". A strong cue: it makes even a
  * ransomware's name the gang's.
@@ -74,7 +81,7 @@ export function softwareCue(text: string, start: number, end: number): boolean {
 export function cuesAround(text: string, start: number, end: number): { actor: boolean; strongActor: boolean; software: boolean } {
   const after = text.slice(end, end + WINDOW);
   const before = text.slice(Math.max(0, start - WINDOW), start);
-  const actorAfter = ACTOR_AFTER.test(after) || IS_A_GROUP_AFTER.test(after);
+  const actorAfter = ACTOR_AFTER.test(after) || LEADER_AFTER.test(after) || IS_A_GROUP_AFTER.test(after);
   const namedSoftware = SOFTWARE_NAMED_BEFORE.test(before);
   const selfNamed = SELF_NAMED_BEFORE.test(before);
   return {

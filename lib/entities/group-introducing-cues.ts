@@ -32,9 +32,10 @@ const NAME_LAST_RULES: readonly RegExp[] = [
     String.raw`\b(?:dubb(?:ed|ing|s)?|call(?:ed|ing|s)?|nam(?:ed|ing|es?)|label(?:l?ed|l?ing|s)?|track(?:ed|ing|s)?|refer(?:red|ring|s)?${S}to)${S}(?:the|this|these|that)${S}(?:new${S}|latest${S}|unknown${S}|previously${S}unknown${S})?(?:threat${S})?(?:(?:activity${S})?(?:group|gang|actors?|crew|collective|cluster|operators?|hackers?)(?:${S}of${S}activity)?|activity)${S}(?:behind${S}(?:(?:the|this|these|those|that)${S}(?:campaigns?|attacks?|activity|intrusions?|operations?|breach(?:es)?)|them|it)${S})?(?:as${S})?${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
-  // "a new group we call X", "a gang researchers have dubbed X", "the cluster we track as X"
+  // "a new group we call X", "a gang researchers have dubbed X", "the cluster we track as X", "a cluster other
+  // vendors call X", "a group Sekoia tracks as X"
   new RegExp(
-    String.raw`\b(?:group|gang|crew|collective|cluster|threat${S}actor)${S}(?:that${S}|which${S})?(?:we|researchers|analysts)${S}(?:have${S}|now${S})?(?:dubb(?:ed)?|call(?:ed)?|named?|label(?:l?ed)?|track(?:ed)?${S}as|refer${S}to${S}as)${S}${OPEN_QUOTE}(${NAME})`,
+    String.raw`\b(?:group|gang|crew|collective|cluster|threat${S}actor)${S}(?:that${S}|which${S})?(?:we|researchers|analysts|(?:other|some|several)${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|companies|firms)|[A-Z][A-Za-z]+(?:${S}[A-Z][A-Za-z]+)?)${S}(?:have${S}|now${S})?(?:dub(?:s|bed)?|call(?:s|ed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?${S}as|refers?${S}to${S}as)${S}${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
   // "the group — which refers to itself as X", "a gang that calls itself X", "a crew calling itself X",
@@ -59,11 +60,11 @@ const NAME_FIRST_RULES: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\s\u00a0])${S}APT(?![-.]?[A-Za-z0-9])(?!${S}(?:groups?|actors?)\b)`, 'g'),
 ];
 /**
- * "the Winnti Group", "The Gorgon Group", "the M.O.D. Team": a capitalised group noun after a name, read from the noun (the
+ * "the Winnti Group", "The Gorgon Group", "the Sakura Syndicate", "the M.O.D. Team": a capitalised group noun after a name, read from the noun (the
  * name and the "the" before it are read backwards, `nameEndingAt`). The noun is part of the name, as in most
  * reports; a lower-case "the X group" is in `context-cues.ts`.
  */
-const CAPITALISED_GROUP_NOUN = /(?<![\s\u00a0])[ \u00a0]+(?:Group|Gang|Crew|Team)\b(?![-.]?[A-Za-z0-9])/g;
+const CAPITALISED_GROUP_NOUN = /(?<![\s\u00a0])[ \u00a0]+(?:Group|Gang|Crew|Team|Syndicate|Collective)\b(?![-.]?[A-Za-z0-9])/g;
 /**
  * "Team" only after a name written as initials ("the M.O.D.E.R.N. Team"): after words it is as often a vendor's
  * research team ("the Microsoft Threat Intelligence Team").

@@ -39,10 +39,11 @@ const NOT_SOFTWARE_AFTER = String.raw`(?!${SP}(?:gangs?|groups?|operators?|affil
 const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(${NOUN})\b${NOT_SOFTWARE_AFTER}`, 'g');
 /**
  * "a loader dubbed X", "malware called X", "a backdoor that researchers named X", "their encryptor, which
- * the operators call X" (a present-tense naming verb only after "that" or "which").
+ * the operators call X" (a present-tense naming verb only after "that" or "which"), "a web shell, which
+ * Microsoft named X".
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:call|name|dub)s?)${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:call|name|dub)s?)${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /** "calling this new variant X", "dubbed the loader X". */

@@ -162,7 +162,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
   name: 'group-tool-cues',
   label: 'group and tool cue phrases never closed',
   targets:
-    'group-introducing-cues.ts: IS_A_GROUP (up to three words before a group noun), the self-naming rules ("group … refers to itself as", "a crew calling itself", "a gang going by the name", "dubbed the gang (behind them)", "a group we call"), "X, the crew that…", "X APT", "the X Group", "groups such as A, B and C"; context-cues.ts: the words that say what kind of group ("the X cybercriminal group", "the hacktivist group X", "a crew, known as X"); tool-cues.ts: IS_A_TOOL, TOOL_NOUN_BEFORE, NAMED_AFTER_TOOL_NOUN; software-cues.ts: NAMED_AFTER_NOUN ("an encryptor, which the operators call")',
+    'group-introducing-cues.ts: IS_A_GROUP (up to three words before a group noun), the self-naming rules ("group … refers to itself as", "a crew calling itself", "a gang going by the name", "dubbed the gang (behind them)", "a group we call"), "X, the crew that…", "X APT", "the X Group" (or Syndicate), "groups such as A, B and C"; context-cues.ts: the words that say what kind of group ("the X cybercriminal group", "the hacktivist group X", "a crew, known as X"); tool-cues.ts: IS_A_TOOL, TOOL_NOUN_BEFORE, NAMED_AFTER_TOOL_NOUN; software-cues.ts: NAMED_AFTER_NOUN ("an encryptor, which the operators call")',
   // Each unit opens a cue and stops before what it waits for: the words before a group or tool noun,
   // a group noun with no "itself" after it, "dubbed the gang" with no name, a name before "APT" and a
   // number.
@@ -190,6 +190,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ', the ',
           ' builder known in the ',
           ' Group',
+          ' Syndicate',
           ' A.B. Team',
           ' HAFNIUM ',
           ' the ',
@@ -206,6 +207,9 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ', the ransomware crew that ',
           ' dubbed the gang behind them ',
           ' encryptor, which the operators call ',
+          ' cluster other vendors call ',
+          ' group Sekoia Blue tracks as ',
+          ' web shell, which Microsoft named ',
           ' locker that they ',
         ),
       )

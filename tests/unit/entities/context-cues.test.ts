@@ -29,6 +29,14 @@ describe('cues around one mention', () => {
     expect(at(strongActorCue, 'a tool dubbed Foo', 'Foo')).toBe(false);
     expect(at(actorCue, 'a tool dubbed Foo', 'Foo')).toBe(true);
   });
+  it('makes people who lead or belong to a name a strong cue, after a possessive: "Foo\'s leader", "Foo, whose members"', () => {
+    expect(at(strongActorCue, 'the disruption of Foo, whose leader was named', 'Foo')).toBe(true);
+    expect(at(strongActorCue, 'Foo’s alleged administrator was charged', 'Foo')).toBe(true);
+    expect(at(strongActorCue, 'Foo, whose members met online', 'Foo')).toBe(true);
+    // Without the possessive the noun may be anybody's: "Foo administrators" manage Foo.
+    expect(at(strongActorCue, 'Foo administrators should patch', 'Foo')).toBe(false);
+    expect(at(strongActorCue, 'Foo, whose code was leaked', 'Foo')).toBe(false);
+  });
   it('makes the other name a gang is given right after it a strong cue: "the gang, also known as Foo"', () => {
     expect(at(strongActorCue, 'The gang, also known as Foo, leaked it.', 'Foo')).toBe(true);
     expect(at(strongActorCue, 'the Bar group known as “Foo”', 'Foo')).toBe(true);

@@ -23,6 +23,9 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('In March we saw a new group we call ShadowMoth at work.')).toContain('ShadowMoth');
     expect(cued('The gang researchers have dubbed Night Owl struck twice.')).toContain('Night Owl');
     expect(cued('It is a cluster we track as “Amber Finch”.')).toContain('Amber Finch');
+    expect(cued('It overlaps with a cluster other vendors call Weaver Ant.')).toContain('Weaver Ant');
+    expect(cued('the group Sekoia tracks as Quartz Heron')).toContain('Quartz Heron');
+    expect(cued('a gang security firms have dubbed Pale Moth')).toContain('Pale Moth');
     expect(findCuedNames('a new group we call ShadowMoth').find((c) => c.text === 'ShadowMoth')).toMatchObject({ introduced: true });
     // A lower-case phrase after "we call" is no name.
     expect(cued('This is the group we call the usual suspects.')).toEqual([]);
@@ -128,6 +131,8 @@ describe('a group named with a capitalised group noun (issue 13, unseen names)',
     expect(cued('The Winnti Group is an alleged state-sponsored umbrella organisation.')).toContain('Winnti Group');
     expect(cued('adopted by actors such as the Gorgon Group in 2019')).toContain('Gorgon Group');
     expect(cued('a campaign run by the Quartz Lynx Gang since May')).toContain('Quartz Lynx Gang');
+    expect(cued('payments laundered by the Sakura Syndicate for affiliates')).toContain('Sakura Syndicate');
+    expect(cued('leaks posted by the Null Tide Collective')).toContain('Null Tide Collective');
   });
   it('takes "the X Team" only for a name written as initials: "The M.O.D.E.R.N. Team", not a vendor\'s team', () => {
     expect(cued('The M.O.D.E.R.N. Team claimed the attack on Telegram.')).toContain('M.O.D.E.R.N. Team');

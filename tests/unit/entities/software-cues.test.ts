@@ -32,6 +32,7 @@ describe('malware names proposed by a software noun before them', () => {
   it('their encryptor, which the operators call X: a present-tense naming verb after "that" or "which"', () => {
     expect(cued('Their encryptor, which the operators call NoxLock, is written in Rust.')).toEqual(['42-49 NoxLock']);
     expect(cued('a locker that they name ZedLock')).toEqual(['24-31 ZedLock']);
+    expect(cued('a web shell, which Microsoft named ChopLite')).toEqual(['35-43 ChopLite']);
     // Without "that" or "which", a present-tense verb is no naming: "the malware names Windows files".
     expect(cued('the malware names Windows files')).toEqual([]);
   });
