@@ -9,11 +9,13 @@
  */
 
 const SP = String.raw`[ \u00a0]+`;
+/** Words that start a relative clause or name a gang: "X, a gang that targets banks" is no bank. */
+const NOT_DESCRIBING = String.raw`(?:that|which|who|whose|targeting|targets|attacking|group|gang|crew|actor)`;
 const COMPANY_NOUN = String.raw`(?:company|companies|firm|conglomerate|corporation|retailer|insurer|bank|manufacturer|maker|carmaker|chipmaker|automaker|airline|utility|brewer|multinational|giant|chain|investor|fund|asset${SP}manager|hospital${SP}group|media${SP}group|holding)`;
 
 /** Right after the name: ", the private equity firm", ", a Swiss staffing company", " (a German car maker)". */
 const COMPANY_APPOSITION = new RegExp(
-  String.raw`^[”"'’*_]*(?:,${SP}|${SP}\()(?:an?|the|one${SP}of${SP}the)${SP}(?:[\w’'&.-]+${SP}){0,3}?${COMPANY_NOUN}s?\b`,
+  String.raw`^[”"'’*_]*(?:,${SP}|${SP}\()(?:an?|the|one${SP}of${SP}the)${SP}(?:(?!${NOT_DESCRIBING}\b)[\w’'&.-]+${SP}){0,3}?${COMPANY_NOUN}s?\b`,
   'i',
 );
 

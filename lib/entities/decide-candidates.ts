@@ -61,6 +61,7 @@ import { isNameLike } from './cue-names';
 import { calledTool } from './tool-cues';
 import { personCue } from './person-cues';
 import { companyCue } from './company-cues';
+import { commonSenseCue } from './common-sense-cues';
 import { capitalsInProse } from './capitals-in-prose';
 import { coordinatedKind, lastSlashJoinedName } from './coordinated-names';
 import { posingAs } from './impersonation-cues';
@@ -176,6 +177,8 @@ export function decideCandidates(
     (person[i] && !local[i].strongActor) || (unlisted(span) && personNames.has(keys[i]) && !strongNames.has(keys[i]));
   // "The Carlyle Group, the private equity firm": a name no list has that the text calls a company.
   const companyNames = new Set(keys.filter((_, i) => unlisted(chosen[i]) && companyCue(text, chosen[i].end)));
+  // "Lazarus, the BBC drama": a name the text uses in its common sense, listed or not.
+  const commonSenseNames = new Set(keys.filter((_, i) => commonSenseCue(text, chosen[i].end)));
 
   const references = findReferenceLines(text);
 
@@ -222,6 +225,7 @@ export function decideCandidates(
       }
     } else kind = 'actor';
     if (kind === 'actor' && (isPerson(i, span) || (unlisted(span) && companyNames.has(keys[i])))) continue;
+    if (commonSenseNames.has(keys[i]) && !(kind === 'actor' ? strongNames.has(keys[i]) : cues.software)) continue;
     // "Cobalt Strike" where no list has it: a listed ordinary word is the first word of another name.
     if (kind === 'actor' && span.weak && span.dictionary && startsLongerName(text, span.end)) continue;
     // "Alibaba Cloud", "Foo Technologies": a company with a name an actor also goes by; "Mabna

@@ -210,6 +210,8 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' cluster other vendors call ',
           ' group Sekoia Blue tracks as ',
           ' web shell, which Microsoft named ',
+          ', the BBC crime drama ',
+          ', a Russian pop ',
           ' locker that they ',
         ),
       )

@@ -11,7 +11,7 @@ import { firstOverlapping } from './first-overlapping';
 import type { Entity } from '../types';
 import type { TechniqueTaggerFile } from './techniques/technique-tagger-file';
 import { cueOnlyActorSpans, KEEP_ACTOR_BELOW } from './checked-by-model';
-import { actorVetoes } from './actor-vetoes';
+import { actorVetoes, softwareVetoes } from './actor-vetoes';
 import { calibratedAt, PLAIN_SOFTMAX, readCalibration, softmaxAt, type Calibration } from './calibration';
 
 const ACTOR = classOf('threat-actor');
@@ -119,6 +119,7 @@ export function modelFromWeights(
       const free =
         combine === 'union' ? freeOfRules(ruleEntities) : combine === 'checked' ? freeOfRules(ruleEntities, checkedAt) : () => true;
       const vetoed = actorVetoes(text);
+      const vetoedSoftware = softwareVetoes(text);
       // Per slot: whether the name's own features argue for `none` harder than the gate.
       const gated: boolean[] = [];
       doc.candidates.forEach((candidate, i) => {
@@ -164,7 +165,7 @@ export function modelFromWeights(
           });
           return;
         }
-        if (best === NONE || (best === ACTOR && !checked && vetoed(candidate))) return;
+        if (best === NONE || (!checked && (best === ACTOR ? vetoed(candidate) : vetoedSoftware(candidate)))) return;
         kept.push({
           kind: kindOfClass(best),
           start: candidate.start,

@@ -17,5 +17,8 @@ describe('companyCue', () => {
     expect(after('The Foo Group, the ransomware operator, leaked data', 'Foo Group')).toBe(false);
     expect(after('The Foo Group, which hit a company in Ohio, leaked data', 'Foo Group')).toBe(false);
     expect(after('The Foo Group breached the firm.', 'Foo Group')).toBe(false);
+    // The words before the noun do not run into a relative clause or a group noun.
+    expect(after('The Foo Group, a gang that targets banks, struck', 'Foo Group')).toBe(false);
+    expect(after('The Foo Group, a crew targeting insurers, struck', 'Foo Group')).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import { createOrganizationFinder } from '@/lib/entities/organizations';
 import { mentionsOfNames } from '@/lib/entities/page-entities';
 import { personCue } from '@/lib/entities/person-cues';
 import { companyCue } from '@/lib/entities/company-cues';
+import { commonSenseCue } from '@/lib/entities/common-sense-cues';
 import { posingAs } from '@/lib/entities/impersonation-cues';
 import { startsLongerName } from '@/lib/entities/longer-name-after';
 import { findReferenceLines } from '@/lib/entities/reference-lines';
@@ -57,6 +58,10 @@ const FINDERS: Record<string, (text: string) => unknown> = {
   // Whether the words after a mention call it a company, after every 97th character.
   'company cues at mentions': (text) => {
     for (let i = 0; i < text.length; i += 97) companyCue(text, i);
+  },
+  // Whether the words after a mention call it a work, a band or a charity, after every 97th character.
+  'common-sense cues at mentions': (text) => {
+    for (let i = 0; i < text.length; i += 97) commonSenseCue(text, i);
   },
   // Whether a longer name follows a listed ordinary word, after every 97th character.
   'a longer name after a listed word, at mentions': (text) => {

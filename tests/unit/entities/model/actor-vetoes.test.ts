@@ -1,6 +1,6 @@
 /**
  * Where the rules hold that a name is no actor the text is about (a reference list's line, a name someone
- * borrows), the model may not make it one: its spans there are dropped.
+ * borrows, a name in its common sense), the model may not make it one: its spans there are dropped.
  */
 import { describe, expect, it } from 'vitest';
 import { actorVetoes } from '@/lib/entities/model/actor-vetoes';
@@ -26,6 +26,9 @@ describe('actors the model may not add', () => {
   });
   it('leaves out a name someone borrows', () => {
     expect(actorsIn('Extortionists posing as Sednit demanded payment.')).toEqual([]);
+  });
+  it('leaves out a name the text uses in its common sense: "Sednit, a Russian pop band"', () => {
+    expect(actorsIn('Sednit, a Russian pop band, played in May. Sednit struck again.')).toEqual(['Sednit']);
   });
   it('reads the reference lines once per text, and only when asked', () => {
     const vetoed = actorVetoes('Intro.\n[2] Palo Alto, B1, June 2018, Sofacy Group’s Parallel Attacks\nSofacy again.');

@@ -1,0 +1,27 @@
+/**
+ * Cues that a threat name is used in its common sense: "Lazarus, the BBC drama", "Turla, a Russian pop
+ * band", "Sandworm, the 2019 book by Andy Greenberg". An apposition right after the name says what it is,
+ * and a work, a band, a charity or a vehicle is no threat actor nor malware. Unlike a company noun
+ * (`company-cues.ts`), these apply to listed names too: nobody calls a gang "the BBC drama".
+ *
+ * One anchored regex test on a short slice after the mention (linear).
+ */
+
+const SP = String.raw`[ \u00a0]+`;
+/** Words that start a relative clause or name a threat: what follows them is not what the name is. */
+const NOT_DESCRIBING = String.raw`(?:that|which|who|whose|by|of|for|from|used|with|to|and|or|in|on|at|group|gang|crew|actor|malware|ransomware)`;
+const COMMON_SENSE_NOUN = String.raw`(?:drama|series|sitcom|show|film|movie|documentary|novel|book|memoir|band|singer|rapper|musician|album|song|opera|musical|video${SP}game|game|board${SP}game|charity|foundation|non-?profit|festival|racehorse|football${SP}club|restaurant|brewery|magazine|newspaper|podcast|character|superhero|perfume|missile|rocket|satellite|warship|submarine|aircraft|dinosaur|species|asteroid|comet)`;
+
+/** Right after the name: ", the BBC drama", ", a Russian pop band", " (a 2019 book)". */
+const COMMON_SENSE_APPOSITION = new RegExp(
+  String.raw`^[”"'’*_]*(?:,${SP}|${SP}\()(?:an?|the|one${SP}of${SP}the)${SP}(?:(?!${NOT_DESCRIBING}\b)[\w’'&.-]+${SP}){0,3}?${COMMON_SENSE_NOUN}s?\b`,
+  'i',
+);
+
+/** How far after a mention the apposition is read. */
+const WINDOW = 80;
+
+/** Whether the words right after a mention that ends at `end` describe it as something other than a threat. */
+export function commonSenseCue(text: string, end: number): boolean {
+  return COMMON_SENSE_APPOSITION.test(text.slice(end, end + WINDOW));
+}
