@@ -77,11 +77,34 @@ export function softwareCue(text: string, start: number, end: number): boolean {
   return SOFTWARE_AFTER.test(text.slice(end, end + WINDOW)) || SOFTWARE_BEFORE.test(before) || SOFTWARE_NAMED_BEFORE.test(before);
 }
 
+/**
+ * The rest of a list a name opens or continues: ", Akira and RansomHub" in "Play, Akira and RansomHub were the
+ * most active gangs". Up to four more names of up to three capitalised words each.
+ */
+const LIST_TAIL =
+  /^(?:[”"'’*_]*(?:,[\s\u00a0]+(?:(?:and|or)[\s\u00a0]+)?|[\s\u00a0]+(?:and|or)[\s\u00a0]+)[“"'‘*_]*[A-Z0-9][A-Za-z0-9.$-]*(?:[ \u00a0][A-Z0-9][A-Za-z0-9.$-]*){0,2}){1,4}/;
+/**
+ * A list shares what a plural verb or "as" says of it ("A, B and C were the most active gangs"), not an
+ * apposition, which is about its last name only ("Emotet, TrickBot and Conti, a ransomware gang").
+ */
+const LIST_VERB = /^[”"'’*_]*[\s\u00a0]+(?:are|were|as)[\s\u00a0]/;
+/** How far after a name its list may run. */
+const LIST_WINDOW = 120;
+
+/** Whether the names listed with the one ending at `end` are then said to be groups: they share the cue. */
+function listedBeforeGroupNoun(text: string, end: number): boolean {
+  const tail = LIST_TAIL.exec(text.slice(end, end + LIST_WINDOW));
+  if (!tail) return false;
+  const rest = text.slice(end + tail[0].length, end + tail[0].length + WINDOW);
+  return LIST_VERB.test(rest) && IS_A_GROUP_AFTER.test(rest);
+}
+
 /** `actorCue`, `strongActorCue` and `softwareCue` at once, each window cut and read once. */
 export function cuesAround(text: string, start: number, end: number): { actor: boolean; strongActor: boolean; software: boolean } {
   const after = text.slice(end, end + WINDOW);
   const before = text.slice(Math.max(0, start - WINDOW), start);
-  const actorAfter = ACTOR_AFTER.test(after) || LEADER_AFTER.test(after) || IS_A_GROUP_AFTER.test(after);
+  const actorAfter =
+    ACTOR_AFTER.test(after) || LEADER_AFTER.test(after) || IS_A_GROUP_AFTER.test(after) || listedBeforeGroupNoun(text, end);
   const namedSoftware = SOFTWARE_NAMED_BEFORE.test(before);
   const selfNamed = SELF_NAMED_BEFORE.test(before);
   return {

@@ -212,6 +212,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' web shell, which Microsoft named ',
           ', the BBC crime drama ',
           ', a Russian pop ',
+          ', Aa Bb and Cc Dd, ',
           ' locker that they ',
         ),
       )

@@ -37,6 +37,13 @@ describe('cues around one mention', () => {
     expect(at(strongActorCue, 'Foo administrators should patch', 'Foo')).toBe(false);
     expect(at(strongActorCue, 'Foo, whose code was leaked', 'Foo')).toBe(false);
   });
+  it('shares what a plural verb says of a list with each of its names: "Foo, Bar and Baz were the most active gangs"', () => {
+    expect(at(strongActorCue, 'Foo, Bar and Baz were the most active gangs.', 'Foo')).toBe(true);
+    expect(at(strongActorCue, 'It names Foo, Bar and Baz as the most active gangs.', 'Bar')).toBe(true);
+    // An apposition after the list is about its last name only.
+    expect(at(strongActorCue, 'We saw Foo, Bar and Baz, a ransomware gang, in May.', 'Foo')).toBe(false);
+    expect(at(strongActorCue, 'We saw Foo, Bar and Baz, a ransomware gang, in May.', 'Baz')).toBe(true);
+  });
   it('makes the other name a gang is given right after it a strong cue: "the gang, also known as Foo"', () => {
     expect(at(strongActorCue, 'The gang, also known as Foo, leaked it.', 'Foo')).toBe(true);
     expect(at(strongActorCue, 'the Bar group known as “Foo”', 'Foo')).toBe(true);
