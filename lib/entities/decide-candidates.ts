@@ -72,6 +72,7 @@ import type { Decided, Span } from './group-entities';
 
 /** A group noun right after a software name: "the TrickBot gang". */
 const GANG_AFTER = /^[\s\u00a0]+(?:gang|group|crew)\b/i;
+const RANSOMWARE_AFTER = /^[\s\u00a0]+ransomware\b/i;
 
 /**
  * A listed name ending in a lower-case group noun: "Winnti group". The name is `(.*\S|\s)`, not `(.+?)`: the
@@ -177,6 +178,10 @@ export function decideCandidates(
     (person[i] && !local[i].strongActor) || (unlisted(span) && personNames.has(keys[i]) && !strongNames.has(keys[i]));
   // "The Carlyle Group, the private equity firm": a name no list has that the text calls a company.
   const companyNames = new Set(keys.filter((_, i) => unlisted(chosen[i]) && companyCue(text, chosen[i].end)));
+  // "Ghostline ransomware" where no list has it: a ransomware, which its gang is named after as a listed one is.
+  const namedRansomware = new Set(
+    keys.filter((_, i) => chosen[i].cued === 'software' && RANSOMWARE_AFTER.test(text.slice(chosen[i].end, chosen[i].end + 12))),
+  );
   // "Lazarus, the BBC drama": a name the text uses in its common sense, listed or not.
   const commonSenseNames = new Set(keys.filter((_, i) => commonSenseCue(text, chosen[i].end)));
 
@@ -209,7 +214,9 @@ export function decideCandidates(
       const gang = GANG_AFTER.exec(text.slice(span.end, span.end + 16));
       // Never for a weak name ("Russian hackers", "One operator") but a capitalised ransomware name ("the
       // Hive gang": the gang that shares its name with its ransomware).
-      const ransomware = span.softwareIds.some((id) => softwareDictionary.software[id].ransomware);
+      const ransomware =
+        span.softwareIds.some((id) => softwareDictionary.software[id].ransomware) ||
+        (span.softwareIds.length === 0 && namedRansomware.has(keys[i]));
       const namedGang = !span.weak || (ransomware && /^\p{Lu}/u.test(span.text) && isNameLike(span.text));
       if (gang && namedGang) {
         // "the TrickBot gang": the group named after its malware, noun included; its family's names are

@@ -114,7 +114,11 @@ export function explainEntity(
   if (rules?.cue === 'actor' && rules.introduced)
     why.push('The text introduces it as a group’s own name (a cue such as “we dubbed the gang X”, “the X APT”, “refers to itself as X”)');
   else if (rules?.cue === 'actor') why.push('The text names it as a group (a cue such as “the X gang”, “tracked as X”, “threat actor X”)');
-  if (rules?.cue === 'software') why.push('The text names it as software (a cue such as “X loader”, “a backdoor dubbed X”)');
+  if (rules?.cue === 'software' && entity.kind === 'threat-actor')
+    why.push(
+      'The gang named after a ransomware the text names (“X ransomware”): a group noun stands at these mentions (a cue such as “X actors”, “X affiliates”, “the X gang”)',
+    );
+  else if (rules?.cue === 'software') why.push('The text names it as software (a cue such as “X loader”, “a backdoor dubbed X”)');
   if (model) {
     const sure = aboutPercent(model.confidence);
     why.push(

@@ -25,6 +25,15 @@ describe('why an entity is there', () => {
     expect(readFoundBy(dubbed.foundBy)?.rules).toMatchObject({ cue: 'actor', introduced: true });
   });
 
+  it('finds the gang named after a ransomware no list has, where a group noun stands at it, and says so', () => {
+    const text =
+      'The Ghostline ransomware appeared in June. Ghostline actors exploit VPN appliances. Ghostline encrypts files with ChaCha20.';
+    const entities = scanner.findEntities(text).filter((e) => e.name === 'Ghostline');
+    expect(entities.map((e) => `${e.kind} ${e.mentions.length}`).sort()).toEqual(['malware 2', 'threat-actor 1']);
+    const gang = entities.find((e) => e.kind === 'threat-actor')!;
+    expect(explainEntity(gang).join(' ')).toMatch(/^The gang named after a ransomware the text names/);
+  });
+
   it('says which MISP warninglist an indicator is on, and that it is not reported as malicious unless confirmed', () => {
     const base = { kind: 'indicator' as const, name: 'github.com', canonical: 'github.com', indicatorType: 'domain' as const };
     const why = explainEntity({
