@@ -22,7 +22,12 @@ const IS_A_GROUP = String.raw`(?<![”"'’*_])[”"'’*_]*(?:(?::[*_“"\s\u00
  * quadratic).
  */
 const GROUP_BEHIND = String.raw`(?<![”"'’*_])[”"'’*_]*,[\s\u00a0]+the[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,2}?(?:group|gang|crew|collective|syndicate|threat[\s\u00a0]+actors?)[\s\u00a0]+(?:behind|responsible[\s\u00a0]+for|that|which|who)\b`;
-export const IS_A_GROUP_AFTER = new RegExp(`^(?:${IS_A_GROUP}|${GROUP_BEHIND})`, 'i');
+/**
+ * A plural verb needs no article: "X and Y are ransomware gangs", "A, B and C were among the most active groups".
+ * A cue at a name only, never a proposal: "These are ransomware gangs" would propose "These".
+ */
+const ARE_GROUPS = String.raw`[”"'’*_]*[\s\u00a0]+(?:are|were)(?:[\s\u00a0]+(?:also|still|now|all|both))?[\s\u00a0]+(?:among[\s\u00a0]+the[\s\u00a0]+)?(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:groups|gangs|crews|threat[\s\u00a0]+actors|APTs)\b`;
+export const IS_A_GROUP_AFTER = new RegExp(`^(?:${IS_A_GROUP}|${GROUP_BEHIND}|${ARE_GROUPS})`, 'i');
 
 /** Cues read before the name they propose, each one linear global regex. */
 const NAME_LAST_RULES: readonly RegExp[] = [

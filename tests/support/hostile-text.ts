@@ -213,6 +213,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ', the BBC crime drama ',
           ', a Russian pop ',
           ', Aa Bb and Cc Dd, ',
+          ' and Bb were among the most active ',
           ' locker that they ',
         ),
       )

@@ -43,6 +43,10 @@ describe('cues around one mention', () => {
     // An apposition after the list is about its last name only.
     expect(at(strongActorCue, 'We saw Foo, Bar and Baz, a ransomware gang, in May.', 'Foo')).toBe(false);
     expect(at(strongActorCue, 'We saw Foo, Bar and Baz, a ransomware gang, in May.', 'Baz')).toBe(true);
+    // A plural verb needs no article.
+    expect(at(strongActorCue, 'Foo and Bar are ransomware gangs.', 'Foo')).toBe(true);
+    expect(at(strongActorCue, 'Foo and Bar were among the most active groups.', 'Bar')).toBe(true);
+    expect(cued('These are ransomware gangs.')).toEqual([]);
   });
   it('makes the other name a gang is given right after it a strong cue: "the gang, also known as Foo"', () => {
     expect(at(strongActorCue, 'The gang, also known as Foo, leaked it.', 'Foo')).toBe(true);
