@@ -83,6 +83,7 @@ export function gatherCandidates(
     span.cued ??= cue.kind;
     span.aliasOf ??= cue.aliasOf;
     if (cue.introduced) span.introduced = true;
+    if (cue.sameAsPrevious) span.sameAsPrevious = true;
     const known = cuedNames.get(cue.text);
     if (!known) cuedNames.set(cue.text, { kind: cue.kind, aliasOf: cue.aliasOf, introduced: cue.introduced });
     else if (cue.introduced && known.kind === cue.kind) known.introduced = true;

@@ -15,6 +15,7 @@
  */
 import { INITIALS, isNameLike, leadingStopWords, NAME, OPEN_QUOTE, S, type CueKind, type CuedName } from './cue-names';
 import { findIntroducedGroups, IS_A_GROUP_AFTER } from './group-introducing-cues';
+import { listedBeforeGroupNoun } from './coordinated-names';
 
 /** Nouns that make the name before them a group: "Cobalt group", "DarkSide operators", "“Mustang Panda” group". */
 const ACTOR_AFTER =
@@ -77,34 +78,12 @@ export function softwareCue(text: string, start: number, end: number): boolean {
   return SOFTWARE_AFTER.test(text.slice(end, end + WINDOW)) || SOFTWARE_BEFORE.test(before) || SOFTWARE_NAMED_BEFORE.test(before);
 }
 
-/**
- * The rest of a list a name opens or continues: ", Akira and RansomHub" in "Play, Akira and RansomHub were the
- * most active gangs". Up to four more names of up to three capitalised words each.
- */
-const LIST_TAIL =
-  /^(?:[”"'’*_]*(?:,[\s\u00a0]+(?:(?:and|or)[\s\u00a0]+)?|[\s\u00a0]+(?:and|or)[\s\u00a0]+)[“"'‘*_]*[A-Z0-9][A-Za-z0-9.$-]*(?:[ \u00a0][A-Z0-9][A-Za-z0-9.$-]*){0,2}){1,4}/;
-/**
- * A list shares what a plural verb or "as" says of it ("A, B and C were the most active gangs"), not an
- * apposition, which is about its last name only ("Emotet, TrickBot and Conti, a ransomware gang").
- */
-const LIST_VERB = /^[”"'’*_]*[\s\u00a0]+(?:are|were|as)[\s\u00a0]/;
-/** How far after a name its list may run. */
-const LIST_WINDOW = 120;
-
-/** Whether the names listed with the one ending at `end` are then said to be groups: they share the cue. */
-function listedBeforeGroupNoun(text: string, end: number): boolean {
-  const tail = LIST_TAIL.exec(text.slice(end, end + LIST_WINDOW));
-  if (!tail) return false;
-  const rest = text.slice(end + tail[0].length, end + tail[0].length + WINDOW);
-  return LIST_VERB.test(rest) && IS_A_GROUP_AFTER.test(rest);
-}
-
 /** `actorCue`, `strongActorCue` and `softwareCue` at once, each window cut and read once. */
 export function cuesAround(text: string, start: number, end: number): { actor: boolean; strongActor: boolean; software: boolean } {
   const after = text.slice(end, end + WINDOW);
   const before = text.slice(Math.max(0, start - WINDOW), start);
   const actorAfter =
-    ACTOR_AFTER.test(after) || LEADER_AFTER.test(after) || IS_A_GROUP_AFTER.test(after) || listedBeforeGroupNoun(text, end);
+    ACTOR_AFTER.test(after) || LEADER_AFTER.test(after) || IS_A_GROUP_AFTER.test(after) || listedBeforeGroupNoun(text, end, WINDOW);
   const namedSoftware = SOFTWARE_NAMED_BEFORE.test(before);
   const selfNamed = SELF_NAMED_BEFORE.test(before);
   return {
@@ -245,13 +224,29 @@ const LIST_ITEM = new RegExp(`${OPEN_QUOTE}(${NAME})`, 'g');
 /** Names proposed by context (see the module comment), in text order; overlaps are all kept. */
 export function findCuedNames(text: string): CuedName[] {
   const out: CuedName[] = [];
-  const push = (at: number, name: string, kind: CueKind, aliasOf?: CuedName['aliasOf'], ownName = false, introduced = false) => {
+  const push = (
+    at: number,
+    name: string,
+    kind: CueKind,
+    aliasOf?: CuedName['aliasOf'],
+    ownName = false,
+    introduced = false,
+    sameAsPrevious = false,
+  ) => {
     const lead = leadingStopWords(name);
     const start = at + lead;
     const bare = name.slice(lead);
     const trimmed = INITIALS.test(bare) ? bare : bare.replace(/(?<![.\s])[.\s]+$/, '');
     if (!isNameLike(trimmed, ownName)) return;
-    out.push({ start, end: start + trimmed.length, text: trimmed, kind, aliasOf, ...(introduced && { introduced }) });
+    out.push({
+      start,
+      end: start + trimmed.length,
+      text: trimmed,
+      kind,
+      aliasOf,
+      ...(introduced && { introduced }),
+      ...(sameAsPrevious && { sameAsPrevious }),
+    });
   };
   for (const rule of CUE_RULES) {
     for (const m of text.matchAll(rule.regex)) {
@@ -260,7 +255,8 @@ export function findCuedNames(text: string): CuedName[] {
       push(start, name, rule.kind);
     }
   }
-  for (const found of findIntroducedGroups(text)) push(found.start, found.name, 'actor', undefined, found.ownName, true);
+  for (const found of findIntroducedGroups(text))
+    push(found.start, found.name, 'actor', undefined, found.ownName, true, found.sameAsPrevious);
   for (const m of text.matchAll(AKA)) {
     const head = m[1];
     const headStart = m.index;
@@ -274,7 +270,13 @@ export function findCuedNames(text: string): CuedName[] {
     const start = m.index + m[0].length - m[2].length - 1;
     push(start, m[2], 'actor', { start: m.index, end: m.index + m[1].length });
   }
-  out.sort((a, b) => a.start - b.start || b.end - a.end || Number(!a.aliasOf) - Number(!b.aliasOf));
+  out.sort(
+    (a, b) =>
+      a.start - b.start ||
+      b.end - a.end ||
+      Number(!a.aliasOf) - Number(!b.aliasOf) ||
+      Number(!a.sameAsPrevious) - Number(!b.sameAsPrevious),
+  );
   // One proposal per span (an alias proposal, which says what it names, first).
   return out.filter((c, i) => i === 0 || c.start !== out[i - 1].start || c.end !== out[i - 1].end);
 }

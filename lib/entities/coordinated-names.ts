@@ -2,9 +2,11 @@
  * Names joined in a list say what each other are: in "hit by Turla and Gamaredon", Turla (a group, and
  * also a listed name of the Uroburos malware) is the group, as Gamaredon is one and nothing else; in
  * "Turla, Agent.BTZ and Carbon" it is software. Read only for a name that is both an actor and software
- * and that no word around it decides.
+ * and that no word around it decides. What a plural verb after a list says of it is said of each name:
+ * "Play, Akira and RansomHub were the most active gangs" (`listedBeforeGroupNoun`, a cue in `context-cues.ts`).
  */
 import type { Span } from './group-entities';
+import { IS_A_GROUP_AFTER } from './group-introducing-cues';
 
 /** What joins two names of one list: a comma, "and", "or", ", and". */
 const JOINED = /^(?:,[\s\u00a0]*(?:(?:and|or)[\s\u00a0]+)?|[\s\u00a0]+(?:and|or)[\s\u00a0]+)$/;
@@ -55,4 +57,26 @@ export function lastSlashJoinedName(text: string, chosen: readonly Span[], i: nu
     last++;
   }
   return last;
+}
+
+/**
+ * The rest of a list a name opens or continues: ", Akira and RansomHub" in "Play, Akira and RansomHub were the
+ * most active gangs". Up to four more names of up to three capitalised words each.
+ */
+const LIST_TAIL =
+  /^(?:[”"'’*_]*(?:,[\s\u00a0]+(?:(?:and|or)[\s\u00a0]+)?|[\s\u00a0]+(?:and|or)[\s\u00a0]+)[“"'‘*_]*[A-Z0-9][A-Za-z0-9.$-]*(?:[ \u00a0][A-Z0-9][A-Za-z0-9.$-]*){0,2}){1,4}/;
+/**
+ * A list shares what a plural verb or "as" says of it ("A, B and C were the most active gangs"), not an
+ * apposition, which is about its last name only ("Emotet, TrickBot and Conti, a ransomware gang").
+ */
+const LIST_VERB = /^[”"'’*_]*[\s\u00a0]+(?:are|were|as)[\s\u00a0]/;
+/** How far after a name its list may run. */
+const LIST_WINDOW = 120;
+
+/** Whether the names listed with the one ending at `end` are then said to be groups: they share the cue. */
+export function listedBeforeGroupNoun(text: string, end: number, window: number): boolean {
+  const tail = LIST_TAIL.exec(text.slice(end, end + LIST_WINDOW));
+  if (!tail) return false;
+  const rest = text.slice(end + tail[0].length, end + tail[0].length + window);
+  return LIST_VERB.test(rest) && IS_A_GROUP_AFTER.test(rest);
 }

@@ -107,4 +107,9 @@ export interface CuedName {
   aliasOf?: { start: number; end: number };
   /** Proposed by a cue that introduces a group under a name of its own ("we dubbed the gang X", "X APT"). */
   introduced?: boolean;
+  /**
+   * Given as another name of the group the text has just named: "Mandiant, which tracks the group as X", "The
+   * group — which refers to itself as X" (`group-entities.ts` finds which).
+   */
+  sameAsPrevious?: boolean;
 }

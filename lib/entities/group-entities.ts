@@ -13,6 +13,7 @@ import { formKey, type ActorDictionary } from './dictionary';
 import type { CueKind } from './cue-names';
 import type { SoftwareDictionary } from './software-dictionary';
 import { listedGangs } from './listed-gangs';
+import { previousGroup } from './previous-group';
 import type { Entity, FoundBy, Mention } from './types';
 
 /** A candidate mention with everything the dictionaries, schemes and cues said about it. */
@@ -28,6 +29,8 @@ export interface Span extends Mention {
   /** A cue introduces a group under this name (`CuedName.introduced`). */
   introduced?: boolean;
   aliasOf?: { start: number; end: number };
+  /** Another name of the group the text has just named (`CuedName.sameAsPrevious`). */
+  sameAsPrevious?: boolean;
   /** The text calls the software malware right at this mention ("Taurus Stealer"). */
   calledMalware?: boolean;
   /** The text presents the software as a tool right at this mention ("the Socat tool"). */
@@ -105,6 +108,15 @@ export function groupEntities(
     const head = headOf.get(of);
     if (head !== undefined) aliasKey.set(forms[i], head);
   });
+  // "Mandiant, which tracks the group as UNC5812": the group the text named last, just before.
+  spans.forEach((span, i) => {
+    if (!span.sameAsPrevious || span.kind !== 'actor' || ids[i] !== undefined || families[i] !== undefined || aliasKey.has(forms[i]))
+      return;
+    const head = previousGroup(text, spans, known, i);
+    // That group may itself be another name, given earlier, of a group named before it.
+    const owner = head === undefined ? undefined : (aliasKey.get(forms[head]) ?? head);
+    if (owner !== undefined && forms[owner] !== forms[i]) aliasKey.set(forms[i], owner);
+  });
 
   interface Group {
     kind: 'actor' | 'software';
@@ -169,7 +181,13 @@ export function groupEntities(
         aliases:
           actor && family
             ? namesBesides(actor.canonical, [...actor.aliases, family.canonical, ...family.aliases])
-            : (actor?.aliases ?? family?.aliases ?? []),
+            : // A name no list has: the other names the text gives it ("N.O.X. Collective", "also known as Y").
+              (actor?.aliases ??
+              family?.aliases ??
+              namesBesides(
+                first,
+                group.mentions.map((m) => m.text.replace(/\s+/g, ' ')),
+              )),
         mentions: group.mentions,
         foundBy: { rules: group.foundBy },
       };

@@ -52,6 +52,22 @@ const NAME_LAST_RULES: readonly RegExp[] = [
 ];
 
 /**
+ * Another name for the group the text has just named, given with a definite "the group": "Mandiant, which tracks
+ * the group as UNC5812", "The group — which refers to itself as N.O.X. Collective". An indefinite "a gang
+ * that calls itself X" introduces a new group (`NAME_LAST_RULES`).
+ */
+const SAME_AS_PREVIOUS_RULES: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b(?:which|who)${S}(?:tracks|tracked|calls|called|names|named|refers${S}to|referred${S}to)${S}(?:the|this)${S}(?:group|gang|crew|actor|threat${S}actor)${S}(?:as${S})?${OPEN_QUOTE}(${NAME})`,
+    'g',
+  ),
+  new RegExp(
+    String.raw`\b[Tt]he${S}(?:group|gang|crew)\b[^.!?\n]{0,60}?\b(?:refers|referred|calls|called|names|named|brands|branded|styles|styled)${S}(?:to${S})?itself${S}(?:as${S})?(?:the${S})?${OPEN_QUOTE}(${NAME})`,
+    'g',
+  ),
+];
+
+/**
  * Cues read after the name they propose: "X is a ransomware gang", "X, a financially motivated group",
  * "X: one of the newest gangs"; "Darkside APT", "the Sidewinder APT" (not "APT groups", "APT-C-36",
  * "APT 28"). A pattern that starts with a name is tried at every capitalised word of the text; these are
@@ -117,6 +133,8 @@ export interface IntroducedGroup {
    * itself as X"): a group noun at its end is part of it ("Karakurt Team").
    */
   ownName?: boolean;
+  /** Another name of the group the text has just named (`CuedName.sameAsPrevious`). */
+  sameAsPrevious?: boolean;
 }
 
 /** Where a name a group is introduced under starts, and the name, in text order per rule. */
@@ -124,6 +142,10 @@ export function findIntroducedGroups(text: string): IntroducedGroup[] {
   const out: IntroducedGroup[] = [];
   for (const regex of NAME_LAST_RULES) {
     for (const m of text.matchAll(regex)) out.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1], ownName: true });
+  }
+  for (const regex of SAME_AS_PREVIOUS_RULES) {
+    for (const m of text.matchAll(regex))
+      out.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1], ownName: true, sameAsPrevious: true });
   }
   for (const m of text.matchAll(CAPITALISED_GROUP_NOUN)) {
     const found = nameEndingAt(text, m.index);

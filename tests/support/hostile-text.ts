@@ -214,6 +214,8 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ', a Russian pop ',
           ', Aa Bb and Cc Dd, ',
           ' and Bb were among the most active ',
+          ', which tracks the group as ',
+          '. The group, which calls ',
           ' locker that they ',
         ),
       )
