@@ -110,10 +110,6 @@ export function explainEntity(
         'Some mentions are rows of an ATT&CK table in the text (the id, its name and what the actor does), marked whole; the technique is named by its ATT&CK id and name',
       );
   }
-  if (entity.kind === 'threat-actor' && !record && !rules?.listed && entity.aliases?.length)
-    why.push(
-      `The text gives it other names: ${entity.aliases.join(', ')} (a cue such as “also known as Y”, “which tracks the group as Y”, “the group … refers to itself as Y”)`,
-    );
   if (rules?.scheme) why.push(`Named in a vendor's naming scheme (${rules.scheme})`);
   if (rules?.cue === 'actor' && rules.introduced)
     why.push('The text introduces it as a group’s own name (a cue such as “we dubbed the gang X”, “the X APT”, “refers to itself as X”)');
@@ -123,6 +119,10 @@ export function explainEntity(
       'The gang named after a ransomware the text names (“X ransomware”): a group noun stands at these mentions (a cue such as “X actors”, “X affiliates”, “the X gang”)',
     );
   else if (rules?.cue === 'software') why.push('The text names it as software (a cue such as “X loader”, “a backdoor dubbed X”)');
+  if (entity.kind === 'threat-actor' && !record && !rules?.listed && entity.aliases?.length)
+    why.push(
+      `The text gives it other names: ${entity.aliases.join(', ')} (a cue such as “also known as Y”, “which tracks the group as Y”, “the group … refers to itself as Y”)`,
+    );
   if (model) {
     const sure = aboutPercent(model.confidence);
     why.push(
