@@ -7,21 +7,14 @@
  * One anchored regex test on a short slice after the mention (linear).
  */
 
-const SP = String.raw`[ \u00a0]+`;
+import { appositionTest, SP } from './apposition';
+
 /** Words that start a relative clause or name a threat: what follows them is not what the name is. */
 const NOT_DESCRIBING = String.raw`(?:that|which|who|whose|by|of|for|from|used|with|to|and|or|in|on|at|group|gang|crew|actor|malware|ransomware)`;
 const COMMON_SENSE_NOUN = String.raw`(?:drama|series|sitcom|show|film|movie|documentary|novel|book|memoir|band|singer|rapper|musician|album|song|opera|musical|video${SP}game|game|board${SP}game|charity|foundation|non-?profit|festival|racehorse|football${SP}club|restaurant|brewery|magazine|newspaper|podcast|character|superhero|perfume|missile|rocket|satellite|warship|submarine|aircraft|dinosaur|species|asteroid|comet)`;
 
-/** Right after the name: ", the BBC drama", ", a Russian pop band", " (a 2019 book)". */
-const COMMON_SENSE_APPOSITION = new RegExp(
-  String.raw`^[”"'’*_]*(?:,${SP}|${SP}\()(?:an?|the|one${SP}of${SP}the)${SP}(?:(?!${NOT_DESCRIBING}\b)[\w’'&.-]+${SP}){0,3}?${COMMON_SENSE_NOUN}s?\b`,
-  'i',
-);
-
-/** How far after a mention the apposition is read. */
-const WINDOW = 80;
-
-/** Whether the words right after a mention that ends at `end` describe it as something other than a threat. */
-export function commonSenseCue(text: string, end: number): boolean {
-  return COMMON_SENSE_APPOSITION.test(text.slice(end, end + WINDOW));
-}
+/**
+ * Whether the words right after a mention that ends at `end` describe it as something other than a threat:
+ * ", the BBC drama", ", a Russian pop band", " (a 2019 book)".
+ */
+export const commonSenseCue: (text: string, end: number) => boolean = appositionTest(COMMON_SENSE_NOUN, NOT_DESCRIBING);

@@ -8,21 +8,14 @@
  * One anchored regex test on a short slice after the mention (linear).
  */
 
-const SP = String.raw`[ \u00a0]+`;
+import { appositionTest, SP } from './apposition';
+
 /** Words that start a relative clause or name a gang: "X, a gang that targets banks" is no bank. */
 const NOT_DESCRIBING = String.raw`(?:that|which|who|whose|targeting|targets|attacking|group|gang|crew|actor)`;
 const COMPANY_NOUN = String.raw`(?:company|companies|firm|conglomerate|corporation|retailer|insurer|bank|manufacturer|maker|carmaker|chipmaker|automaker|airline|utility|brewer|multinational|giant|chain|investor|fund|asset${SP}manager|hospital${SP}group|media${SP}group|holding)`;
 
-/** Right after the name: ", the private equity firm", ", a Swiss staffing company", " (a German car maker)". */
-const COMPANY_APPOSITION = new RegExp(
-  String.raw`^[”"'’*_]*(?:,${SP}|${SP}\()(?:an?|the|one${SP}of${SP}the)${SP}(?:(?!${NOT_DESCRIBING}\b)[\w’'&.-]+${SP}){0,3}?${COMPANY_NOUN}s?\b`,
-  'i',
-);
-
-/** How far after a mention the apposition is read. */
-const WINDOW = 80;
-
-/** Whether the words right after a mention that ends at `end` describe it as a company. */
-export function companyCue(text: string, end: number): boolean {
-  return COMPANY_APPOSITION.test(text.slice(end, end + WINDOW));
-}
+/**
+ * Whether the words right after a mention that ends at `end` describe it as a company: ", the private equity
+ * firm", ", a Swiss staffing company", " (a German car maker)".
+ */
+export const companyCue: (text: string, end: number) => boolean = appositionTest(COMPANY_NOUN, NOT_DESCRIBING);
