@@ -138,6 +138,20 @@ function aloneOnLine(lines: Lines, start: number, end: number): boolean {
 }
 
 /**
+ * A person's handle written like a domain: "Another user, “lucas.dev”, offered hosting", "the seller known as
+ * 'dark.market'". A word for a person or an account, then the value in quotes: no indicator, even on a threat
+ * report's page (a defanged value still is one).
+ */
+const HANDLE_BEFORE =
+  /\b(?:user(?:name)?|handle|nickname|nick|alias|moniker|persona|screen[\s\u00a0]?name|account|seller|vendor|member|poster|admin(?:istrator)?)(?:[\s\u00a0]+(?:named|called|known[\s\u00a0]+as|going[\s\u00a0]+by))?,?[\s\u00a0]*[“"'‘]$/i;
+const HANDLE_WINDOW = 48;
+
+/** Whether a domain at `start` is given as somebody's handle (`HANDLE_BEFORE`). */
+export function givenAsHandle(text: string, start: number): boolean {
+  return HANDLE_BEFORE.test(text.slice(Math.max(0, start - HANDLE_WINDOW), start));
+}
+
+/**
  * The candidates a reader would take for indicators: see the module comment. `local`: what
  * `presentedLocally` says of the same candidates, when the caller has it already.
  */

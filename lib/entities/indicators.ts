@@ -31,7 +31,7 @@
 import tldList from 'tlds';
 import { findHashes, findIpv4, findIpv6, isWordCharAt, isWordCharBefore, type Candidate } from './address-and-hash-indicators';
 import { refangText, type RefangedText } from './defang';
-import { presentedAsIndicators, presentedLocally } from './indicator-context';
+import { givenAsHandle, presentedAsIndicators, presentedLocally } from './indicator-context';
 import type { Entity, IndicatorWarning, Mention } from './types';
 import type { WarninglistLookup } from './warninglists';
 
@@ -226,7 +226,9 @@ function indicatorEntities(text: string, presentedOnly: boolean, warninglists?: 
   const refanged = refangText(text);
   const r = refanged.text;
   const found = [...findUrls(r), ...findEmails(r), ...findIpv4(r), ...findIpv6(r), ...findDomains(refanged), ...findHashes(r)];
-  const longest = pickLongest(found);
+  const longest = pickLongest(found).filter(
+    (c) => c.type !== 'domain' || refanged.wasDefanged(c.start, c.end) || !givenAsHandle(r, c.start),
+  );
   // Read once, when a warninglist or the page's context asks for it.
   let here: boolean[] | undefined;
   const local = () => (here ??= presentedLocally(refanged, longest));

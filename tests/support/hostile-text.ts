@@ -257,14 +257,15 @@ export const PERSON_CUES: HostileGenerator = {
 export const DOMAINS_AND_CUES: HostileGenerator = {
   name: 'domains-and-cues',
   label: 'domains, trade words and list lines',
-  targets: 'indicator-context.ts: CUES, LINE_DECORATION (every domain looks for trade words near it and for list lines around it)',
+  targets:
+    'indicator-context.ts: CUES, LINE_DECORATION (every domain looks for trade words near it and for list lines around it), HANDLE_BEFORE',
   // Thousands of candidates, each with cue words and line breaks near it, and no hash or defanged value
   // that would settle the page at once.
   arbitrary: repeated(
     fc
       .tuple(
         fc.constantFrom('evil.com', 'a.io', 'http://x.org/payload', 'u@mail.net', 'www.b.co.uk'),
-        fc.constantFrom(' ', '\n', ' c2 ', ' command and control ', '\n- Domain: ', ' beaconbeacon ', '  \n'),
+        fc.constantFrom(' ', '\n', ' c2 ', ' command and control ', '\n- Domain: ', ' beaconbeacon ', '  \n', ' user known as "'),
       )
       .map(([value, gap]) => value + gap),
   ),

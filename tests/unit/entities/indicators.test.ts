@@ -194,6 +194,14 @@ describe('domains', () => {
   it('are found after an ellipsis and before sentence punctuation', () => {
     expect(ofType('…see evil.com. Or...bad.net!', 'domain')).toEqual(['evil.com', 'bad.net']);
   });
+  it('are not a person\'s handle in quotes, even on a page of indicators: "another user, “lucas.dev”"', () => {
+    const report = 'C2: 45.77.12.9 and evil.com. Another user, "lucas.dev", offered hosting; a seller known as “dark.market” too.';
+    expect(ofType(report, 'domain')).toEqual(['evil.com']);
+    // Defanged, it is an indicator whatever the words before it.
+    expect(ofType('The user "lucas[.]dev" beaconed to C2.', 'domain')).toEqual(['lucas.dev']);
+    // Without quotes it may be the account's domain: kept.
+    expect(ofType('C2: 45.77.12.9. The account lucas.dev hosted the payload.', 'domain')).toEqual(['lucas.dev']);
+  });
 });
 
 describe('URLs', () => {
