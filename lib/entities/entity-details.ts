@@ -75,10 +75,6 @@ function sameAddress(a: string, b: string): boolean {
   return key(a) === key(b);
 }
 
-function referenceLabel(url: string): string {
-  return shownHost(url);
-}
-
 export interface DetailSources {
   actors: readonly SourceRecord[];
   software: readonly SourceRecord[];
@@ -110,7 +106,7 @@ export function describeEntity(entity: Entity & { ambiguous?: readonly Ambiguous
     links.push({ label: 'NVD', url: `https://nvd.nist.gov/vuln/detail/${encodeURIComponent(entity.canonical)}` });
   for (const ref of record?.refs ?? []) {
     if (links.length > MAX_REFERENCES || !isWebLink(ref) || links.some((link) => sameAddress(link.url, ref))) continue;
-    links.push({ label: referenceLabel(ref), url: ref });
+    links.push({ label: shownHost(ref), url: ref });
   }
   return {
     kind: entity.kind,

@@ -13,7 +13,7 @@ import { formKey, type ActorDictionary } from './dictionary';
 import type { CueKind } from './cue-names';
 import type { SoftwareDictionary } from './software-dictionary';
 import { listedGangs } from './listed-gangs';
-import { previousGroup } from './previous-group';
+import { firstEndingAfter, previousGroup } from './previous-group';
 import type { Entity, FoundBy, Mention } from './types';
 
 /** A candidate mention with everything the dictionaries, schemes and cues said about it. */
@@ -95,14 +95,8 @@ export function groupEntities(
     const of = span.aliasOf;
     if (!of || ids[i] !== undefined || families[i] !== undefined || aliasKey.has(forms[i])) return;
     if (!headOf.has(of)) {
-      // `known` is in text order: binary search for the first span ending after the head starts.
-      let lo = 0;
-      let hi = known.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (spans[known[mid]].end <= of.start) lo = mid + 1;
-        else hi = mid;
-      }
+      // The first known span ending after the head starts.
+      const lo = firstEndingAfter(spans, known, of.start);
       headOf.set(of, lo < known.length && spans[known[lo]].start < of.end ? known[lo] : undefined);
     }
     const head = headOf.get(of);

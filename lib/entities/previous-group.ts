@@ -10,6 +10,18 @@ const REACH = 400;
 /** A new group introduced between the two: "a new gang", "another group", "a second threat actor". */
 const NEW_GROUP = /\b(?:an?|another|one)[\s\u00a0]+(?:[\w-]+[\s\u00a0]+){0,2}?(?:group|gang|crew|actor|cluster|collective)s?\b/i;
 
+/** Where in `known` (indices into `spans`, in text order) the first span ending after `offset` is: a binary search. */
+export function firstEndingAfter(spans: readonly { end: number }[], known: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = known.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[known[mid]].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface Placed {
   start: number;
   end: number;
@@ -22,15 +34,7 @@ interface Placed {
  */
 export function previousGroup(text: string, spans: readonly Placed[], known: readonly number[], at: number): number | undefined {
   const start = spans[at].start;
-  // Binary search for the first known span ending after `start`; the ones before it end before.
-  let lo = 0;
-  let hi = known.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[known[mid]].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo - 1; k >= 0; k--) {
+  for (let k = firstEndingAfter(spans, known, start) - 1; k >= 0; k--) {
     const head = spans[known[k]];
     if (start - head.end > REACH) return undefined;
     if (head.kind !== 'actor') continue;
