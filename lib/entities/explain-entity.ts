@@ -10,6 +10,7 @@ import { formKey } from './dictionary';
 import { explainKind } from './explain-kind';
 import { withoutGroupNoun } from './group-noun';
 import { gangNameAmong } from './listed-gangs';
+import { REMOTE_ACCESS_SOURCE } from './remote-access-software';
 import { sourceName } from './source-names';
 import type { Entity, FoundBy } from './types';
 
@@ -24,8 +25,8 @@ export interface ExplainedRecord {
   kind?: string;
 }
 
-const listNames = (record: ExplainedRecord | undefined): string[] =>
-  (record?.sources ?? (record?.source ? [record.source] : [])).map(sourceName);
+const listIds = (record: ExplainedRecord | undefined): string[] => record?.sources ?? (record?.source ? [record.source] : []);
+const listNames = (record: ExplainedRecord | undefined): string[] => listIds(record).map(sourceName);
 
 /**
  * The model's confidence in words: "about 85%", to the nearest 5%, since it is calibrated to within a few
@@ -102,6 +103,10 @@ export function explainEntity(
         );
     } else why.push(`A listed name${lists.length ? ` (${lists.join(', ')})` : ''}`);
   }
+  if (entity.kind === 'tool' && listIds(record).includes(REMOTE_ACCESS_SOURCE))
+    why.push(
+      'Remote-support software sold for IT work, which intruders install to keep access (MITRE ATT&CK T1219, Remote Access Software): a tool, not malware',
+    );
   if (entity.kind === 'technique' && entity.attackId) {
     const named = entity.canonical === entity.attackId ? entity.attackId : `${entity.attackId} ${entity.canonical}`;
     why.push(`MITRE ATT&CK technique ${named}: the text names it by its id, its name or a common name for it`);

@@ -1,11 +1,12 @@
 /**
  * The dictionaries Gloss ships (data/, with their attribution in data/THREAT-ACTORS-SOURCES.md).
  * Imported by the background script and the command line, never by a content script: together they
- * are about a megabyte. The entity model (`entity-model.json`, `npm run train:entities`) is trained on AnnoCTR
+ * are about a megabyte. Remote-support products (Gloss's own list, `remote-access-software.ts`) are tools. The entity model (`entity-model.json`, `npm run train:entities`) is trained on AnnoCTR
  * (CC BY-SA 4.0); the warninglists are MISP's (CC0, data/warninglists/SOURCE.md).
  */
 import threatActors from '../../data/threat-actors.json';
 import software from '../../data/software.json';
+import remoteAccessSoftware from '../../data/remote-access-software.json';
 import attackTechniques from '../../data/attack-techniques.json';
 import organizations from '../../data/organizations.json';
 import places from '../../data/places.json';
@@ -13,11 +14,12 @@ import entityModel from '../../data/entity-model.json';
 import type { EntityModelFile } from './model/entity-model';
 import type { EntityData } from './scan-entities';
 import { shippedWarninglists } from './shipped-warninglists';
+import { withRemoteAccessSoftware } from './remote-access-software';
 
 export function loadEntityData(): EntityData {
   return {
     actors: threatActors,
-    software,
+    software: withRemoteAccessSoftware(software, remoteAccessSoftware),
     techniques: attackTechniques,
     organizations,
     places,

@@ -6,6 +6,7 @@ export const SOURCE_NAMES: Readonly<Record<string, string>> = {
   'mitre-attack': 'MITRE ATT&CK',
   'misp-galaxy': 'MISP galaxy',
   microsoft: 'Microsoft naming map',
+  'gloss-remote-access': 'Gloss’s list of remote-access software',
 };
 
 /** The words for a source id; an unknown id as it is. */

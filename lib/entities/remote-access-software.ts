@@ -1,0 +1,71 @@
+/**
+ * Remote-support products sold openly for IT work (AnyDesk, TeamViewer, ScreenConnect, Atera…), which
+ * intruders install to keep access (ATT&CK T1219, Remote Access Software). To a researcher they are
+ * tools, and a STIX bundle should say `tool`; but MISP's `rat` galaxy files twenty of them beside real
+ * trojans, so without this list "tools like AnyDesk" reads as malware. Several that advisories name
+ * (Atera, Splashtop, SimpleHelp, MeshCentral) are in no list at all.
+ *
+ * `data/remote-access-software.json` is Gloss's own list (names, aliases and the vendor's site). A
+ * shipped record that goes by one of its names becomes a tool, keeps its own sources and references and
+ * gains the list's; a product no record has is added as a tool of its own.
+ */
+import { formKey } from './dictionary';
+import type { SoftwareRecord } from './software-dictionary';
+
+/** One product of `data/remote-access-software.json`. */
+export interface RemoteAccessProduct {
+  name: string;
+  aliases: string[];
+  refs: string[];
+}
+
+/** The source id of Gloss's list, as records and details carry it (`source-names.ts`). */
+export const REMOTE_ACCESS_SOURCE = 'gloss-remote-access';
+
+/** The fields of a software record this reads and writes (the shipped records have more). */
+export interface ShippedSoftwareRecord extends SoftwareRecord {
+  source?: string;
+  sources?: string[];
+  refs?: string[];
+}
+
+const formsOf = (names: { name: string; aliases: readonly string[] }): string[] => [names.name, ...names.aliases].map(formKey);
+
+function uniqueBy<T>(values: readonly T[], key: (value: T) => string): T[] {
+  const seen = new Set<string>();
+  return values.filter((value) => !seen.has(key(value)) && seen.add(key(value)));
+}
+
+function asTool(record: ShippedSoftwareRecord, product: RemoteAccessProduct): ShippedSoftwareRecord {
+  const galaxies = record.galaxies?.filter((galaxy) => galaxy !== 'rat');
+  return {
+    ...record,
+    kind: 'tool',
+    aliases: uniqueBy([...record.aliases, ...product.aliases.filter((a) => formKey(a) !== formKey(record.name))], formKey),
+    ...(galaxies && { galaxies }),
+    sources: [...(record.sources ?? (record.source ? [record.source] : [])), REMOTE_ACCESS_SOURCE],
+    refs: uniqueBy([...(record.refs ?? []), ...product.refs], (url) => url),
+  };
+}
+
+/** The shipped records with every remote-support product a tool, and those no record has added. */
+export function withRemoteAccessSoftware<R extends ShippedSoftwareRecord>(
+  records: readonly R[],
+  products: readonly RemoteAccessProduct[],
+): ShippedSoftwareRecord[] {
+  const productByForm = new Map<string, RemoteAccessProduct>();
+  for (const product of products) for (const form of formsOf(product)) productByForm.set(form, product);
+  const matched = new Set<RemoteAccessProduct>();
+  const out: ShippedSoftwareRecord[] = records.map((record) => {
+    const product = formsOf(record)
+      .map((form) => productByForm.get(form))
+      .find((found) => found !== undefined);
+    if (!product) return record;
+    matched.add(product);
+    return asTool(record, product);
+  });
+  for (const product of products)
+    if (!matched.has(product))
+      out.push({ name: product.name, aliases: [...product.aliases], kind: 'tool', source: REMOTE_ACCESS_SOURCE, refs: [...product.refs] });
+  return out;
+}
