@@ -8,6 +8,8 @@
  * at least one of them not a digit ("#1" and "issue #42" are numbers, "C#" and "page#part" no tags).
  */
 import { MAX_TAG_LENGTH } from '../storage/tags';
+import { webLinkUrl } from '../url/web-link';
+import { splitWikilinks } from './wikilinks';
 
 export interface InlineTag {
   /** The tag without its `#`, as typed. */
@@ -43,14 +45,36 @@ export function splitInlineTags(text: string): InlineTagPiece[] {
 // spans. Linear: a fence's scan stops at its closing mark or the end, and the next scan starts after it.
 const FENCED = /^(```|~~~)(?:[^\n]*\n[^]*?^\1|[^]*)/gm;
 const INLINE_CODE = /`[^`\n]*`/g;
+// A link's or an image's words are no tags either, where the views draw it as a link (to a web address;
+// others are shown as their words, tags and all, run into the text around them). Linear: each scan stops at the next bracket, parenthesis
+// or line end.
+const LINK = /!?\[([^[\]\n]+)\]\(([^()\n]*)\)/g;
+
+/** A link's destination, without its title or angle brackets: `(<https://x> "title")` → `https://x`. */
+const destinationOf = (inside: string): string => {
+  const trimmed = inside.trim();
+  if (!trimmed.startsWith('<')) return trimmed.split(/\s/, 1)[0];
+  const close = trimmed.indexOf('>');
+  return trimmed.slice(1, close === -1 ? undefined : close);
+};
+
+/** Links to web addresses made white space, others made their words, as the views show each. */
+const withoutLinks = (text: string): string =>
+  text.replace(LINK, (_link, words: string, inside: string) => (webLinkUrl(destinationOf(inside)) ? ' ' : words));
+
+/** The text with its wikilinks (read as the views read them) made white space: their words hold no tags. */
+const withoutWikilinks = (text: string): string =>
+  splitWikilinks(text)
+    .map((piece) => (typeof piece === 'string' ? piece : ' '))
+    .join('');
 
 /**
  * The distinct inline tags of a note's Markdown, for search (the views read them from the note's tree,
- * which knows its code and links exactly); code is left out, a link's address is not white space-led.
+ * which knows its code and links exactly); code, a link's words and wikilinks are left out.
  */
 export function inlineTagsOf(note: string): string[] {
   if (!note.includes('#')) return [];
-  const prose = note.replace(FENCED, ' ').replace(INLINE_CODE, ' ');
+  const prose = withoutWikilinks(withoutLinks(note.replace(FENCED, ' ').replace(INLINE_CODE, ' ')));
   const tags = new Set<string>();
   for (const piece of splitInlineTags(prose)) if (typeof piece !== 'string') tags.add(piece.tag);
   return [...tags];

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inlineTagsOf, splitInlineTags } from '@/lib/notes/inline-tags';
+import { parseNote, type NoteNode } from '@/lib/notes/note-tree';
 
 describe('splitInlineTags', () => {
   it('gives text without tags back as one piece', () => {
@@ -52,6 +54,55 @@ describe('inlineTagsOf', () => {
     expect(inlineTagsOf('`#inline` #real\n```\n#fenced\n```\n~~~sh\n#also\n~~~\n#after')).toEqual(['real', 'after']);
   });
 
+  it('leaves out tags in the words of a web link, an image and a wikilink, as the views draw them', () => {
+    expect(inlineTagsOf('[see #x](https://e.x/) ![#y](https://e.x/i.png) [[Note #z]] [[T|#w]] #real')).toEqual(['real']);
+    expect(inlineTagsOf('[#a](<https://e.x/> "title #t") #b')).toEqual(['b']);
+  });
+
+  it('keeps tags in a link the views show as its words: one to no web address', () => {
+    expect(inlineTagsOf('[#local](notes.md) and ![#alt](i.png)')).toEqual(['local', 'alt']);
+  });
+
+  it('finds what the views draw as tags, on notes made of tags, words, links, wikilinks and code', () => {
+    const tagsInTree = (node: NoteNode, out: Set<string>): Set<string> => {
+      if (node.type !== 'element') return out;
+      if (node.tag === 'inline-tag' && node.target) out.add(node.target);
+      for (const child of node.children) tagsInTree(child, out);
+      return out;
+    };
+    const piece = fc.constantFrom(
+      '#a',
+      '#b',
+      'x',
+      '\n',
+      '\n\n',
+      ']',
+      '(',
+      ')',
+      '!',
+      '|',
+      '"',
+      '`#m`',
+      'https://e.x/#l',
+      '[x #c](https://e.x/)',
+      '[#d y](u)',
+      '[#e](<https://e.x/> "t #f")',
+      '![alt #g](https://e.x/i.png)',
+      '![#h](i.png)',
+      '[[T #i]]',
+      '[[T|#j]]',
+      '[[#k]]',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const note = pieces.join(' ');
+        const tree = parseNote(note);
+        if (tree) expect(inlineTagsOf(note).sort(), note).toEqual([...tagsInTree(tree, new Set())].sort());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reads long adversarial text: fences and code marks that pair up, or never close', () => {
     const cases: [string, string[]][] = [
       ['```\n', []],
@@ -60,6 +111,13 @@ describe('inlineTagsOf', () => {
       ['~~~\n#a\n', ['a']],
       ['`#a', ['a']],
       ['```x\n#a\n', ['a']],
+      // Links and wikilinks that never close, or nest.
+      ['[#a](', []],
+      ['[#a](https://e.x/ ', []],
+      ['![', []],
+      ['[[#a ', []],
+      ['[x](https://e.x/)#a ', ['a']],
+      ['[[[a]](', []],
     ];
     for (const [unit, tags] of cases) expect(inlineTagsOf(unit.repeat(Math.ceil(400_000 / unit.length))), unit).toEqual(tags);
     // A fence that never closes runs to the end, as the views read it.
