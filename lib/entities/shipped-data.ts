@@ -1,8 +1,10 @@
 /**
  * The dictionaries Gloss ships (data/, with their attribution in data/THREAT-ACTORS-SOURCES.md).
  * Imported by the background script and the command line, never by a content script: together they
- * are about a megabyte. Remote-support products (Gloss's own list, `remote-access-software.ts`) are tools. The entity model (`entity-model.json`, `npm run train:entities`) is trained on AnnoCTR
- * (CC BY-SA 4.0); the warninglists are MISP's (CC0, data/warninglists/SOURCE.md).
+ * are about a megabyte. Remote-support products (Gloss's own list, `remote-access-software.ts`) are tools;
+ * a family that goes by a listed organisation's name loses that name (`organisation-named-software.ts`).
+ * The entity model (`entity-model.json`, `npm run train:entities`) is trained on AnnoCTR (CC BY-SA 4.0);
+ * the warninglists are MISP's (CC0, data/warninglists/SOURCE.md).
  */
 import threatActors from '../../data/threat-actors.json';
 import software from '../../data/software.json';
@@ -15,11 +17,12 @@ import type { EntityModelFile } from './model/entity-model';
 import type { EntityData } from './scan-entities';
 import { shippedWarninglists } from './shipped-warninglists';
 import { withRemoteAccessSoftware } from './remote-access-software';
+import { withoutOrganisationNames } from './organisation-named-software';
 
 export function loadEntityData(): EntityData {
   return {
     actors: threatActors,
-    software: withRemoteAccessSoftware(software, remoteAccessSoftware),
+    software: withoutOrganisationNames(withRemoteAccessSoftware(software, remoteAccessSoftware), organizations),
     techniques: attackTechniques,
     organizations,
     places,
