@@ -23,6 +23,7 @@ import type { PlaceFacts, PlaceLookup } from '../place-facts';
 import { attackGroupReference, attackSoftwareReference, attackTechniqueReference, cveReference } from './attack-references';
 import { classifyIndicator } from './indicator-pattern';
 import { stixId, stixTimes } from './stix-ids';
+import { toolTypesOf } from './tool-types';
 import type { StixCommon, StixExternalReference, StixObject } from './stix-types';
 
 /** The ATT&CK id (S0154, T1566.001) of a tagged malware, tool or technique, when the caller knows it. */
@@ -157,8 +158,16 @@ function buildObject(group: Group, name: string, attackIdOf: AttackIdLookup | un
         is_family: true,
         external_references: references(attackSoftwareReference(attackIdOf?.('malware', name))),
       };
-    case 'tool':
-      return { ...common, type: 'tool', name, external_references: references(attackSoftwareReference(attackIdOf?.('tool', name))) };
+    case 'tool': {
+      const toolTypes = toolTypesOf(name);
+      return {
+        ...common,
+        type: 'tool',
+        name,
+        ...(toolTypes && { tool_types: toolTypes }),
+        external_references: references(attackSoftwareReference(attackIdOf?.('tool', name))),
+      };
+    }
     case 'attack-pattern':
       return {
         ...common,

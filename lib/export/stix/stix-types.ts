@@ -56,6 +56,8 @@ export interface StixMalware extends StixCommon {
 export interface StixTool extends StixCommon {
   type: 'tool';
   name: string;
+  /** tool-type-ov: "remote-access" for remote-support products (`tool-types.ts`). */
+  tool_types?: string[];
 }
 
 export interface StixVulnerability extends StixCommon {

@@ -285,6 +285,17 @@ describe('STIX export of malware, tools, techniques and CVEs', () => {
     expect(ofType(objects, 'tool')[0].external_references).toBeUndefined();
     expect(stixViolations({ type: 'bundle', id: 'bundle--1adaa916-8f50-5d4e-afab-905f742bc15b', objects })).toEqual([]);
   });
+
+  it('types a remote-support product as a remote-access tool, and no other tool', () => {
+    const remote = page(URL, { entityTags: [tag(URL, 'tool', 'AnyDesk'), tag(URL, 'tool', 'ScreenConnect', 'ConnectWise')] });
+    const tools = ofType(stixBundle([remote]).objects ?? [], 'tool');
+    expect(tools.map((t) => [t.name, t.tool_types])).toEqual([
+      ['AnyDesk', ['remote-access']],
+      ['ConnectWise', ['remote-access']],
+    ]);
+    expect(ofType(objects, 'tool')[0]).not.toHaveProperty('tool_types');
+    expect(stixViolations(stixBundle([remote]))).toEqual([]);
+  });
 });
 
 describe('STIX export of organisations, people and places', () => {

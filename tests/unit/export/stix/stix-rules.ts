@@ -57,6 +57,17 @@ const REGIONS = new Set(
   ).split(' '),
 );
 const IDENTITY_CLASSES = new Set(['individual', 'group', 'system', 'organization', 'class', 'unknown']);
+/** tool-type-ov (section 10). */
+const TOOL_TYPES = new Set([
+  'denial-of-service',
+  'exploitation',
+  'information-gathering',
+  'network-capture',
+  'credential-exploitation',
+  'remote-access',
+  'vulnerability-scanning',
+  'unknown',
+]);
 
 /** Section 4.10's rules for where a location is. */
 function locationProblems(object: Json): string[] {
@@ -130,6 +141,9 @@ function checkObject(object: Json, ids: Set<string>): string[] {
   }
   if (type === 'identity' && !IDENTITY_CLASSES.has(object.identity_class as string)) {
     problems.push(`${String(id)}: identity_class ${String(object.identity_class)} is not in identity-class-ov`);
+  }
+  if (type === 'tool' && object.tool_types !== undefined && !(object.tool_types as unknown[]).every((t) => TOOL_TYPES.has(t as string))) {
+    problems.push(`${String(id)}: tool_types ${String(object.tool_types)} are not all in tool-type-ov`);
   }
   if (type === 'location') problems.push(...locationProblems(object));
   if (type === 'indicator' && (object.pattern_type !== 'stix' || !isStixPattern(object.pattern))) {
