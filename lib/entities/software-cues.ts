@@ -39,13 +39,15 @@ const NOT_SOFTWARE_AFTER = String.raw`(?!${SP}(?:gangs?|groups?|operators?|affil
 const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(${NOUN})\b${NOT_SOFTWARE_AFTER}`, 'g');
 /**
  * "a loader dubbed X", "malware called X", "a backdoor that researchers named X", "their encryptor, which
- * the operators call X" (a present-tense naming verb only after "that" or "which"), "a web shell, which
- * Microsoft named X".
+ * the operators call X" (a present-tense naming verb only after "that" or "which", or "we": "a loader we call
+ * X"), "a web shell, which Microsoft named X".
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:call|name|dub)s?)${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:call|name|dub)s?|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
+/** "FerrousLoad is a loader written in Rust", "X was a previously undocumented backdoor". */
+const IS_A_NOUN = new RegExp(String.raw`${START}(${TOKEN})[”"'’*_]*${SP}(?:is|was)${SP}an?${SP}(?:[A-Za-z0-9-]+${SP}){0,3}?${NOUN}\b`, 'g');
 /** "calling this new variant X", "dubbed the loader X". */
 const CALLING_IT = new RegExp(
   String.raw`\b(?:call(?:ing|ed|s)?|dubb(?:ed|ing|s)|nam(?:ed|ing|es))${SP}(?:this|the|it|its)${SP}(?:new${SP}|latest${SP})?(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?)${SP}${OPEN_QUOTE}(${TOKEN})`,
@@ -180,7 +182,7 @@ export function findCuedSoftware(text: string): CuedName[] {
   const raw: { start: number; name: string; noun?: string }[] = [];
   for (const m of text.matchAll(NAME_BEFORE_NOUN))
     raw.push({ start: m.index, name: m[1], noun: PART_OF_NAME.test(m[2]) ? m[0].slice(m[1].length) : undefined });
-  for (const regex of [NAMED_AFTER_NOUN, CALLING_IT, CALLS_ITSELF, NOUN_APPOSITION]) {
+  for (const regex of [NAMED_AFTER_NOUN, CALLING_IT, CALLS_ITSELF, NOUN_APPOSITION, IS_A_NOUN]) {
     for (const m of text.matchAll(regex)) raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
   }
   const accepted = acceptedNames(

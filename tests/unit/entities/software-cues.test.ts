@@ -47,6 +47,17 @@ describe('malware names proposed by a software noun before them', () => {
   it('the backdoor, X, in apposition', () => {
     expect(cued('They installed the backdoor, Qix2, on hosts.')).toEqual(['29-33 Qix2']);
   });
+  it('a loader we call X, malware we track as X', () => {
+    expect(cued('a previously undocumented loader we call FerrousLoad.')).toEqual(['41-52 FerrousLoad']);
+    expect(cued('malware we track as Qix2')).toEqual(['20-24 Qix2']);
+  });
+  it('X is a loader, X was a previously undocumented backdoor: a definition, up to three words before the noun', () => {
+    expect(cued('FerrousLoad is a loader written in Rust.')).toEqual(['0-11 FerrousLoad']);
+    expect(cued('Qix2 was a previously undocumented backdoor.')).toEqual(['0-4 Qix2']);
+    // Not a pronoun, a descriptive word, nor a noun that is no software's ("TA4821 is a financially motivated actor").
+    expect(cued('It is a loader. This is a new stealer. Stealer is a malware. TA4821 is a financially motivated actor.')).toEqual([]);
+    expect(cued('Qix2 is a very old and rarely seen backdoor.')).toEqual([]);
+  });
 });
 
 describe('what looks like a malware name', () => {
