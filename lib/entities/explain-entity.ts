@@ -123,7 +123,8 @@ export function explainEntity(
     why.push(
       'The gang named after a ransomware the text names (“X ransomware”): a group noun stands at these mentions (a cue such as “X actors”, “X affiliates”, “the X gang”)',
     );
-  else if (rules?.cue === 'software') why.push('The text names it as software (a cue such as “X loader”, “a backdoor dubbed X”)');
+  else if (rules?.cue === 'software')
+    why.push('The text names it as software (a cue such as “X loader”, “a backdoor dubbed X”, “X is a loader”)');
   if (entity.kind === 'threat-actor' && !record && !rules?.listed && entity.aliases?.length)
     why.push(
       `The text gives it other names: ${entity.aliases.join(', ')} (a cue such as “also known as Y”, “which tracks the group as Y”, “the group … refers to itself as Y”)`,
