@@ -350,6 +350,7 @@ describe('Firefox: entities on the sample article', () => {
     const text = await getByRole(popup, ENTITIES, tagForm, { role: 'textbox', name: 'Selected text' });
     expect(await text.evaluate((input) => (input as HTMLInputElement).value)).toBe('GoldLoader');
     await (await getByRole(popup, ENTITIES, tagForm, button('Tag'))).click();
+    await expect.poll(() => statuses(popup), WAIT).toContain('Tagged “GoldLoader” as malware.');
     expect(await descriptionOf(await getByRole(popup, ENTITIES, MALWARE, button('GoldLoader (3)')))).toBe('Confirmed by you');
 
     // The library's STIX export of everything: the organisation an identity, the place located by the background.
