@@ -13,7 +13,9 @@ import { parseChangeFileName, unpackChanges } from '@/lib/sync/sync-files';
 import { MemoryFolder } from './memory-folder';
 
 const IDS = ['h1', 'h2', 'h3', 'h4'];
-const TAGS = ['apt', 'phishing', 'ddos', 'fraud'];
+// Ten letters or more: the check that the server holds no readable tag must not fail on a ciphertext that
+// happens to spell one (CI once found "apt" in a random blob; ten letters by chance is about 1 in 10^24).
+const TAGS = ['aptcampaign', 'phishingwave', 'ddosbotnet', 'fraudrings'];
 const COLORS = ['yellow', 'green', 'blue'];
 const DEVICES = ['000000000000000a', '000000000000000b', '000000000000000c'];
 const SYNC_ID = '0123456789abcdef';
