@@ -1,7 +1,7 @@
 /**
  * Remote-support products sold openly for IT work (AnyDesk, TeamViewer, ScreenConnect, Atera…), which
  * intruders install to keep access (ATT&CK T1219, Remote Access Software). To a researcher they are
- * tools, and a STIX bundle should say `tool`; but MISP's `rat` galaxy files twenty of them beside real
+ * tools, and a STIX bundle should say `tool`; but MISP's `rat` galaxy files twenty-two of them beside real
  * trojans, so without this list "tools like AnyDesk" reads as malware. Several that advisories name
  * (Atera, Splashtop, SimpleHelp, MeshCentral) are in no list at all.
  *
