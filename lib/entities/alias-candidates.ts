@@ -11,7 +11,7 @@
  */
 import { actorOtherNames } from './actor-other-names';
 import { formKey, textForms, type ThreatActorRecord } from './dictionary';
-import { sourceName } from './source-names';
+import { sourceIdsOf, sourceName } from './source-names';
 import type { UserActor } from './user-actors';
 
 /** How a candidate goes by the name. */
@@ -44,8 +44,7 @@ const cache = new WeakMap<readonly ThreatActorRecord[], WeakMap<readonly UserAct
 const NO_USER_ACTORS: readonly UserActor[] = [];
 
 function listsOf(record: ThreatActorRecord): string[] {
-  const { sources, source } = record as ThreatActorRecord & { sources?: string[]; source?: string };
-  return (sources ?? (source ? [source] : [])).map(sourceName);
+  return sourceIdsOf(record as ThreatActorRecord & { sources?: string[]; source?: string }).map(sourceName);
 }
 
 /**

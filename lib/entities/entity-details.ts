@@ -7,7 +7,7 @@
 import { formKey } from './dictionary';
 import type { AmbiguousName } from './alias-picks';
 import { explainEntity } from './explain-entity';
-import { sourceName } from './source-names';
+import { sourceIdsOf, sourceName } from './source-names';
 import type { Entity, EntityKind } from './types';
 import { shownHost } from '../url/site';
 
@@ -95,7 +95,7 @@ export function describeEntity(entity: Entity & { ambiguous?: readonly Ambiguous
   const family = entity.kind === 'threat-actor' && entity.foundBy?.rules?.family === true;
   const record = findRecord(records, entity.canonical) ?? (family ? findRecord(sources.software, entity.canonical) : undefined);
   const ownRecord = record?.kind === undefined || entity.kind !== 'threat-actor';
-  const names = record?.sources ?? (record?.source ? [record.source] : []);
+  const names = sourceIdsOf(record);
   const fromUser = entity.kind === 'threat-actor' && sources.userActorKeys.has(formKey(entity.canonical));
   // The family's ATT&CK id is the software's, not the gang's: its page is among the references instead.
   const attackId = entity.attackId ?? (ownRecord ? record?.mitre_id : undefined);

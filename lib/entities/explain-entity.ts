@@ -11,7 +11,7 @@ import { explainKind } from './explain-kind';
 import { withoutGroupNoun } from './group-noun';
 import { gangNameAmong } from './listed-gangs';
 import { REMOTE_ACCESS_SOURCE } from './remote-access-software';
-import { sourceName } from './source-names';
+import { sourceIdsOf, sourceName } from './source-names';
 import type { Entity, FoundBy } from './types';
 
 /** The fields of a data record the explanation reads. */
@@ -25,8 +25,7 @@ export interface ExplainedRecord {
   kind?: string;
 }
 
-const listIds = (record: ExplainedRecord | undefined): string[] => record?.sources ?? (record?.source ? [record.source] : []);
-const listNames = (record: ExplainedRecord | undefined): string[] => listIds(record).map(sourceName);
+const listNames = (record: ExplainedRecord | undefined): string[] => sourceIdsOf(record).map(sourceName);
 
 /**
  * The model's confidence in words: "about 85%", to the nearest 5%, since it is calibrated to within a few
@@ -103,7 +102,7 @@ export function explainEntity(
         );
     } else why.push(`A listed name${lists.length ? ` (${lists.join(', ')})` : ''}`);
   }
-  if (entity.kind === 'tool' && listIds(record).includes(REMOTE_ACCESS_SOURCE))
+  if (entity.kind === 'tool' && sourceIdsOf(record).includes(REMOTE_ACCESS_SOURCE))
     why.push(
       'Remote-support software sold for IT work, which intruders install to keep access (MITRE ATT&CK T1219, Remote Access Software): a tool, not malware',
     );

@@ -9,10 +9,13 @@ import { formKey } from './dictionary';
 import type { OrganizationRecord } from './organizations';
 import type { SoftwareRecord } from './software-dictionary';
 
-type Record = SoftwareRecord & { mitre_id?: string };
+type ListedSoftware = SoftwareRecord & { mitre_id?: string };
 
 /** The records without the names of listed organisations (a family left with no name is dropped). */
-export function withoutOrganisationNames<R extends Record>(records: readonly R[], organisations: readonly OrganizationRecord[]): R[] {
+export function withoutOrganisationNames<R extends ListedSoftware>(
+  records: readonly R[],
+  organisations: readonly OrganizationRecord[],
+): R[] {
   const taken = new Set(organisations.flatMap((o) => [o.name, ...(o.aliases ?? [])]).map(formKey));
   const kept = (form: string) => !taken.has(formKey(form));
   return records.flatMap((record): R[] => {

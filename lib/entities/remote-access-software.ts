@@ -11,6 +11,7 @@
  */
 import { formKey } from './dictionary';
 import type { SoftwareRecord } from './software-dictionary';
+import { sourceIdsOf } from './source-names';
 
 /** One product of `data/remote-access-software.json`. */
 export interface RemoteAccessProduct {
@@ -29,7 +30,8 @@ export interface ShippedSoftwareRecord extends SoftwareRecord {
   refs?: string[];
 }
 
-const formsOf = (names: { name: string; aliases: readonly string[] }): string[] => [names.name, ...names.aliases].map(formKey);
+/** A product's or record's names, as the dictionaries compare them. */
+export const formsOf = (names: { name: string; aliases: readonly string[] }): string[] => [names.name, ...names.aliases].map(formKey);
 
 function uniqueBy<T>(values: readonly T[], key: (value: T) => string): T[] {
   const seen = new Set<string>();
@@ -43,7 +45,7 @@ function asTool(record: ShippedSoftwareRecord, product: RemoteAccessProduct): Sh
     kind: 'tool',
     aliases: uniqueBy([...record.aliases, ...product.aliases.filter((a) => formKey(a) !== formKey(record.name))], formKey),
     ...(galaxies && { galaxies }),
-    sources: [...(record.sources ?? (record.source ? [record.source] : [])), REMOTE_ACCESS_SOURCE],
+    sources: [...sourceIdsOf(record), REMOTE_ACCESS_SOURCE],
     refs: uniqueBy([...(record.refs ?? []), ...product.refs], (url) => url),
   };
 }

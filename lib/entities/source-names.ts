@@ -9,5 +9,9 @@ export const SOURCE_NAMES: Readonly<Record<string, string>> = {
   'gloss-remote-access': 'Gloss’s list of remote-access software',
 };
 
+/** A record's source ids: `sources` where several lists gave it, else its one `source`. */
+export const sourceIdsOf = (record: { source?: string; sources?: readonly string[] } | undefined): readonly string[] =>
+  record?.sources ?? (record?.source ? [record.source] : []);
+
 /** The words for a source id; an unknown id as it is. */
 export const sourceName = (id: string): string => SOURCE_NAMES[id] ?? id;

@@ -5,10 +5,11 @@
  */
 import products from '../../../data/remote-access-software.json';
 import { formKey } from '../../entities/dictionary';
+import { formsOf } from '../../entities/remote-access-software';
 
 let remoteAccess: Set<string> | undefined;
 
 export function toolTypesOf(name: string): string[] | undefined {
-  remoteAccess ??= new Set(products.flatMap((product) => [product.name, ...product.aliases]).map(formKey));
+  remoteAccess ??= new Set(products.flatMap(formsOf));
   return remoteAccess.has(formKey(name)) ? ['remote-access'] : undefined;
 }
