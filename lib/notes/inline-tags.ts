@@ -5,7 +5,12 @@
  * drawn as a search of the library for the tag.
  *
  * As Obsidian reads them: a `#` at the start or after white space, then letters, digits, `_`, `-` and `/`,
- * at least one of them not a digit ("#1" and "issue #42" are numbers, "C#" and "page#part" no tags).
+ * at least one of them not a digit ("#1" and "issue #42" are numbers, "C#" and "page#part" no tags). Marks
+ * that open emphasis may stand between ("**#urgent**"), and an escaped `\#` is no tag.
+ *
+ * The views and search read the same characters as typed (`tagAt`): the views at each `#` markdown-it
+ * reaches outside code and links (`obsidian-inline-rules.ts`), search over the note with its code and links
+ * blanked. So the tag a view draws is the tag search finds, whatever marks stand around it.
  */
 import { MAX_TAG_LENGTH } from '../storage/tags';
 import { webLinkUrl } from '../url/web-link';
@@ -18,26 +23,46 @@ export interface InlineTag {
 
 export type InlineTagPiece = string | InlineTag;
 
-// Linear: one character class after a fixed "#", and the look-behind reads one character.
-const INLINE_TAG = /(?<!\S)#([\p{L}\p{N}_/-]+)/gu;
+// Linear: sticky, one character class read forward from the "#"; a body holds no "#", so no two overlap.
+const TAG_BODY = /[\p{L}\p{N}_/-]+/uy;
 const NOT_ONLY_DIGITS = /[^\p{N}]/u;
+const SPACE = /\s/u;
 
-/** A tag longer than the store keeps one (`MAX_TAG_LENGTH`) is text. */
-const tagOf = (body: string): string | null => (body.length <= MAX_TAG_LENGTH && NOT_ONLY_DIGITS.test(body) ? body : null);
+/** Marks that open emphasis, highlight or strikethrough, which may stand before a tag. */
+const EMPHASIS_MARKS = new Set(['*', '_', '=', '~']);
+
+/**
+ * What may stand before a tag or its emphasis marks: the start, white space, or a quote's or a table's
+ * mark, which the views take off a line before they read it (`>#tag` starts the quote's text).
+ */
+const opensTag = (char: string | undefined): boolean => char === undefined || char === '>' || char === '|' || SPACE.test(char);
+
+/**
+ * The tag whose `#` stands at `at` in the text as typed, or null. A tag longer than the store keeps one
+ * (`MAX_TAG_LENGTH`) is text. Reads back over the emphasis marks before the `#` only, and forward over the tag.
+ */
+export function tagAt(text: string, at: number): string | null {
+  if (text[at] !== '#') return null;
+  let before = at - 1;
+  while (before >= 0 && EMPHASIS_MARKS.has(text[before])) before--;
+  if (!opensTag(before < 0 ? undefined : text[before])) return null;
+  TAG_BODY.lastIndex = at + 1;
+  const body = TAG_BODY.exec(text)?.[0];
+  return body && body.length <= MAX_TAG_LENGTH && NOT_ONLY_DIGITS.test(body) ? body : null;
+}
 
 /** The text split into plain pieces and inline tags, in order; text with none is one piece. */
 export function splitInlineTags(text: string): InlineTagPiece[] {
-  if (!text.includes('#')) return [text];
   const pieces: InlineTagPiece[] = [];
   let last = 0;
-  for (const match of text.matchAll(INLINE_TAG)) {
-    const tag = tagOf(match[1]);
+  for (let at = text.indexOf('#'); at !== -1; at = text.indexOf('#', at + 1)) {
+    const tag = tagAt(text, at);
     if (!tag) continue;
-    if (match.index > last) pieces.push(text.slice(last, match.index));
+    if (at > last) pieces.push(text.slice(last, at));
     pieces.push({ tag });
-    last = match.index + match[0].length;
+    last = at + 1 + tag.length;
   }
-  if (last < text.length) pieces.push(text.slice(last));
+  if (last < text.length || pieces.length === 0) pieces.push(text.slice(last));
   return pieces;
 }
 
@@ -48,7 +73,13 @@ const INLINE_CODE = /`[^`\n]*`/g;
 // A link's or an image's words are no tags either, where the views draw it as a link (to a web address;
 // others are shown as their words, tags and all, run into the text around them). Linear: each scan stops
 // at the next bracket, parenthesis or line end.
-const LINK = /!?\[([^[\]\n]+)\]\(([^()\n]*)\)/g;
+const LINK = /(!?)\[([^[\]\n]+)\]\(([^()\n]*)\)/g;
+
+/**
+ * Stands for what the views draw as one element (code, a link, a wikilink): no tag inside it, and none
+ * right after it ("`code`#x"), as in the text typed, where a backtick or a bracket stands before the `#`.
+ */
+const ELEMENT = '\uFFFC';
 
 /** A link's destination, without its title or angle brackets: `(<https://x> "title")` → `https://x`. */
 const destinationOf = (inside: string): string => {
@@ -58,14 +89,19 @@ const destinationOf = (inside: string): string => {
   return trimmed.slice(1, close === -1 ? undefined : close);
 };
 
-/** Links to web addresses made white space, others made their words, as the views show each. */
+/**
+ * Links to web addresses and images made one element; others keep their bracketed words, which the views
+ * show as text (an image's words are its description, never read for tags).
+ */
 const withoutLinks = (text: string): string =>
-  text.replace(LINK, (_link, words: string, inside: string) => (webLinkUrl(destinationOf(inside)) ? ' ' : words));
+  text.replace(LINK, (_link, bang: string, words: string, inside: string) =>
+    bang || webLinkUrl(destinationOf(inside)) ? ELEMENT : `[${words}]${ELEMENT}`,
+  );
 
-/** The text with its wikilinks (read as the views read them) made white space: their words hold no tags. */
+/** The text with its wikilinks (read as the views read them) made elements: their words hold no tags. */
 const withoutWikilinks = (text: string): string =>
   splitWikilinks(text)
-    .map((piece) => (typeof piece === 'string' ? piece : ' '))
+    .map((piece) => (typeof piece === 'string' ? piece : ELEMENT))
     .join('');
 
 /**
@@ -74,7 +110,7 @@ const withoutWikilinks = (text: string): string =>
  */
 export function inlineTagsOf(note: string): string[] {
   if (!note.includes('#')) return [];
-  const prose = withoutWikilinks(withoutLinks(note.replace(FENCED, ' ').replace(INLINE_CODE, ' ')));
+  const prose = withoutWikilinks(withoutLinks(note.replace(FENCED, ' ').replace(INLINE_CODE, ELEMENT)));
   const tags = new Set<string>();
   for (const piece of splitInlineTags(prose)) if (typeof piece !== 'string') tags.add(piece.tag);
   return [...tags];

@@ -13,8 +13,8 @@ import markPlugin from 'markdown-it-mark';
 import { webLinkUrl } from '@/lib/url/web-link';
 import { markCallouts } from './callouts';
 import type { NoteElement, NoteNode, NoteTag } from './note-node';
-import { splitWikilinks } from './wikilinks';
-import { splitInlineTags } from './inline-tags';
+import { INLINE_TAG_TOKEN, WIKILINK_TOKEN, obsidianInlineRules } from './obsidian-inline-rules';
+import type { Wikilink } from './wikilinks';
 
 export type { NoteElement, NoteNode, NoteTag, NoteText } from './note-node';
 
@@ -28,7 +28,9 @@ let reader: MarkdownIt | null = null;
 
 function markdownReader(): MarkdownIt {
   // `==highlighted==` words, as Obsidian writes them.
-  reader ??= markdownIt('default', { html: false, linkify: true, typographer: false, maxNesting: MAX_NESTING }).use(markPlugin);
+  reader ??= markdownIt('default', { html: false, linkify: true, typographer: false, maxNesting: MAX_NESTING })
+    .use(markPlugin)
+    .use(obsidianInlineRules);
   return reader;
 }
 
@@ -94,12 +96,15 @@ function opened(token: Token, name: string): NoteElement | null {
 /** "- [x] done" is a task: the mark leaves the item's first text and sets its state. */
 function markTask(item: NoteElement): void {
   const first = item.children[0];
-  const text = first?.type === 'element' && first.tag === 'p' ? first.children[0] : first;
+  const holder = first?.type === 'element' && first.tag === 'p' ? first : item;
+  const text = holder.children[0];
   if (text?.type !== 'text') return;
   const mark = TASK_MARK.exec(text.text);
   if (!mark) return;
   item.checked = mark[1] !== ' ';
   text.text = text.text.slice(mark[0].length);
+  // "- [ ] #todo": the tag is the next node, and no empty text stays before it.
+  if (!text.text) holder.children.shift();
 }
 
 /** Adds text to a parent, joined to the text before it. */
@@ -110,9 +115,15 @@ function appendText(parent: NoteElement, text: string): void {
   else parent.children.push({ type: 'text', text });
 }
 
-/** What a token that opens and closes nothing stands for: text (joined to the text before it), an element, or nothing. */
-function leafOf(token: Token): string | NoteNode | null {
+/**
+ * What a token that opens and closes nothing stands for: text (joined to the text before it), an element, or
+ * nothing. In a link's words (`inLink`) a wikilink or a tag is the text typed.
+ */
+function leafOf(token: Token, inLink: boolean): string | NoteNode | null {
   switch (token.type) {
+    case WIKILINK_TOKEN:
+    case INLINE_TAG_TOKEN:
+      return inLink ? token.content : obsidianElement(token);
     case 'text':
     case 'html_inline':
     case 'html_block':
@@ -137,6 +148,16 @@ function leafOf(token: Token): string | NoteNode | null {
     default:
       return null;
   }
+}
+
+/** A wikilink's or an inline tag's element, shown by its label or as typed. */
+function obsidianElement(token: Token): NoteElement {
+  if (token.type === WIKILINK_TOKEN) {
+    const link = token.meta as Pick<Wikilink, 'target' | 'label'>;
+    return { ...element('wikilink'), target: link.target, children: [{ type: 'text', text: link.label }] };
+  }
+  const { tag } = token.meta as { tag: string };
+  return { ...element('inline-tag'), target: tag, children: [{ type: 'text', text: token.content }] };
 }
 
 /**
@@ -169,7 +190,8 @@ function build(tokens: readonly Token[], root: NoteElement): boolean {
       } else if (token.type === 'inline') {
         walk(token.children ?? []);
       } else {
-        const leaf = leafOf(token);
+        const inLink = parents.some((parent) => parent.tag === 'a');
+        const leaf = leafOf(token, inLink);
         if (typeof leaf === 'string') appendText(top(), leaf);
         else if (leaf) top().children.push(leaf);
       }
@@ -179,37 +201,6 @@ function build(tokens: readonly Token[], root: NoteElement): boolean {
   return complete;
 }
 
-/** Elements whose text is never a wikilink or a tag: code as typed, and a link's own words. */
-const LITERAL_TAGS: ReadonlySet<NoteTag> = new Set(['code', 'pre', 'a', 'wikilink']);
-
-/** Splits the tree's text outside literal elements into the nodes `split` makes of each piece. */
-function splitText(parent: NoteElement, split: (text: string) => NoteNode[]): void {
-  if (LITERAL_TAGS.has(parent.tag)) return;
-  parent.children = parent.children.flatMap((child): NoteNode[] => {
-    if (child.type === 'element') {
-      splitText(child, split);
-      return [child];
-    }
-    return split(child.text);
-  });
-}
-
-/** The `[[wikilinks]]` in a text as elements (markdown-it reads them as plain text). */
-const wikilinkNodes = (text: string): NoteNode[] =>
-  splitWikilinks(text).map((piece) =>
-    typeof piece === 'string'
-      ? { type: 'text', text: piece }
-      : { ...element('wikilink'), target: piece.target, children: [{ type: 'text', text: piece.label }] },
-  );
-
-/** The inline `#tags` in a text as elements, shown as typed. */
-const inlineTagNodes = (text: string): NoteNode[] =>
-  splitInlineTags(text).map((piece) =>
-    typeof piece === 'string'
-      ? { type: 'text', text: piece }
-      : { ...element('inline-tag'), target: piece.tag, children: [{ type: 'text', text: `#${piece.tag}` }] },
-  );
-
 /**
  * The note's Markdown as a tree under a root element (whose tag is not drawn), or null for a note nested
  * deeper than the reader goes, which is best shown as typed.
@@ -218,7 +209,5 @@ export function parseNote(text: string): NoteElement | null {
   const root = element('p');
   if (!build(markdownReader().parse(text, {}), root)) return null;
   markCallouts(root);
-  splitText(root, wikilinkNodes);
-  splitText(root, inlineTagNodes);
   return root;
 }

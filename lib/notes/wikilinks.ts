@@ -17,6 +17,7 @@ export type WikilinkPiece = string | Wikilink;
 // Linear: the target and alias classes exclude the brackets that open and close a link, so a scan from
 // one "[[" stops at the next bracket and never reaches back into text another start has scanned.
 const WIKILINK = /\[\[([^[\]|\n]+)(?:\|([^[\]\n]*))?\]\]/g;
+const WIKILINK_AT = new RegExp(WIKILINK.source, 'y');
 
 function linkOf(inside: string, alias: string | undefined): Wikilink | null {
   const hash = inside.indexOf('#');
@@ -47,4 +48,13 @@ export function splitWikilinks(text: string): WikilinkPiece[] {
   }
   if (last < text.length) pieces.push(text.slice(last));
   return pieces;
+}
+
+/** The wikilink that opens at `at` in the text, and how many characters it takes, or null. */
+export function wikilinkAt(text: string, at: number): { link: Wikilink; length: number } | null {
+  if (!text.startsWith('[[', at)) return null;
+  WIKILINK_AT.lastIndex = at;
+  const match = WIKILINK_AT.exec(text);
+  const link = match && linkOf(match[1], match[2]);
+  return link ? { link, length: match[0].length } : null;
 }

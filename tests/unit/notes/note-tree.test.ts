@@ -54,6 +54,7 @@ describe('parseNote', () => {
     expect(read('- a\n- b')).toBe('ul(li("a") li("b"))');
     expect(read('3. a\n\n4. b')).toBe('ol[3](li(p("a")) li(p("b")))');
     expect(read('- [x] done\n- [ ] open\n- [y] not a task')).toBe('ul(li[true]("done") li[false]("open") li("[y] not a task"))');
+    expect(read('- [ ] #todo later')).toBe('ul(li[false](inline-tag[todo]("#todo") " later"))');
   });
 
   it('makes web and mail addresses links, bare ones too', () => {
@@ -100,6 +101,16 @@ describe('parseNote', () => {
     expect(read('# Heading #tag')).toBe('heading("Heading " inline-tag[tag]("#tag"))');
   });
 
+  it('reads a tag by the characters typed before it: emphasis marks may open it; an escape, code or a link may not', () => {
+    expect(read('==#seen== \\#not *em*#not')).toBe('p(mark(inline-tag[seen]("#seen")) " #not " em("em") "#not")');
+    expect(read('`code`#not [[Note]]#not > #quoted')).toBe(
+      'p(code("code") "#not " wikilink[Note]("Note") "#not > " inline-tag[quoted]("#quoted"))',
+    );
+    expect(read('>#quoted\n\n| a |\n| - |\n|#cell|')).toBe(
+      'blockquote(p(inline-tag[quoted]("#quoted"))) table(thead(tr(th("a"))) tbody(tr(td(inline-tag[cell]("#cell")))))',
+    );
+  });
+
   it('reads nesting as deep as any note goes, every word kept', () => {
     for (const unit of ['> ', '- ', '1. ']) {
       const tree = parseNote(`${unit.repeat(40)}deep text\n\nafter`);
@@ -136,6 +147,12 @@ describe('parseNote', () => {
       '[[a|',
       '[[a]]',
       '> [!a] ',
+      '#a',
+      ' #a',
+      '**#',
+      '\\#a',
+      '[#a](',
+      '[a [[b]] ',
     ];
     for (const unit of units) {
       const note = unit.repeat(Math.ceil(200_000 / unit.length));
