@@ -221,6 +221,17 @@ const AKA = new RegExp(
 const ABBREVIATION = new RegExp(String.raw`(${NAME})${S}\(([A-Z][A-Z0-9]{1,5})\)`, 'g');
 const LIST_ITEM = new RegExp(`${OPEN_QUOTE}(${NAME})`, 'g');
 
+/**
+ * A number that ends a group's name ("which PwC calls Red Dev 40"); not a count or a measure ("Blue Fox 3
+ * years ago"), a year, a version ("3.0") or a time. Linear: anchored, a fixed word list.
+ */
+const NUMBER_AFTER =
+  /^[ \u00a0]\d{1,3}(?![\w%]|[.,:]\d|[\s\u00a0]+(?:years?|months?|weeks?|days?|hours?|minutes?|times?|percent|per|of|or|to|victims?|organi[sz]ations?|companies|countries|attacks?|campaigns?|samples?|domains?|servers?|hosts?)\b)/;
+
+function numberAfter(text: string, end: number): string {
+  return NUMBER_AFTER.exec(text.slice(end, end + 40))?.[0] ?? '';
+}
+
 /** Names proposed by context (see the module comment), in text order; overlaps are all kept. */
 export function findCuedNames(text: string): CuedName[] {
   const out: CuedName[] = [];
@@ -236,8 +247,9 @@ export function findCuedNames(text: string): CuedName[] {
     const lead = leadingStopWords(name);
     const start = at + lead;
     const bare = name.slice(lead);
-    const trimmed = INITIALS.test(bare) ? bare : bare.replace(/(?<![.\s])[.\s]+$/, '');
-    if (!isNameLike(trimmed, ownName)) return;
+    const cut = INITIALS.test(bare) ? bare : bare.replace(/(?<![.\s])[.\s]+$/, '');
+    if (!isNameLike(cut, ownName)) return;
+    const trimmed = kind === 'actor' ? cut + numberAfter(text, start + cut.length) : cut;
     out.push({
       start,
       end: start + trimmed.length,

@@ -38,9 +38,9 @@ const NAME_LAST_RULES: readonly RegExp[] = [
     'g',
   ),
   // "a new group we call X", "a gang researchers have dubbed X", "the cluster we track as X", "a cluster other
-  // vendors call X", "a group Sekoia tracks as X"
+  // vendors call X", "a group Sekoia tracks as X", "the operators, whom we call X"
   new RegExp(
-    String.raw`\b(?:group|gang|crew|collective|cluster|threat${S}actor)${S}(?:that${S}|which${S})?(?:we|researchers|analysts|(?:other|some|several)${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|companies|firms)|[A-Z][A-Za-z]+(?:${S}[A-Z][A-Za-z]+)?)${S}(?:have${S}|now${S})?(?:dub(?:s|bed)?|call(?:s|ed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?${S}as|refers?${S}to${S}as)${S}${OPEN_QUOTE}(${NAME})`,
+    String.raw`\b(?:group|gang|crew|collective|cluster|threat${S}actor|(?:operator|attacker|hacker)s)(?:,?${S}(?:that|which|whom|who))?${S}(?:we|researchers|analysts|(?:other|some|several)${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|companies|firms)|[A-Z][A-Za-z]+(?:${S}[A-Z][A-Za-z]+)?)${S}(?:have${S}|now${S})?(?:dub(?:s|bed)?|call(?:s|ed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?${S}as|refers?${S}to${S}as)${S}${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
   // "the group — which refers to itself as X", "a gang that calls itself X", "a crew calling itself X",
@@ -50,6 +50,33 @@ const NAME_LAST_RULES: readonly RegExp[] = [
     'g',
   ),
 ];
+
+/**
+ * "PwC calls it X", "we track them as X", "Microsoft named it X": a name given to "it" or "them", a group's only
+ * where the nearest noun before it says what "it" is and says a group (`NAMED_THING`).
+ */
+const NAMED_PRONOUN = new RegExp(
+  String.raw`\b(?:we|[A-Z][A-Za-z]+)${S}(?:now${S}|have${S}|also${S})?(?:call(?:s|ed)?|dub(?:s|bed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?|refers?${S}to|referred${S}to)${S}(?:it|them)${S}(?:as${S})?${OPEN_QUOTE}(${NAME})`,
+  'g',
+);
+/**
+ * The nouns a text names something with, a group's or another thing's; the last one before a naming verb
+ * within `PRONOUN_REACH` characters says what "it" is.
+ */
+const NAMED_THING =
+  /\b(?:(cluster|group|gang|crew|actors?|operators|attackers|intrusion[\s\u00a0]+set|activity)|(?:malware|loader|backdoor|ransomware|trojan|RAT|stealer|tool|implant|botnet|web[\s\u00a0]+shell|family|variant|payload|dropper|wiper|worm|exploit|vulnerability|campaign|operation|technique|framework|infostealer|downloader|sample|file))s?\b/gi;
+const PRONOUN_REACH = 300;
+
+/** The names "it" or "them" is given where the noun before says a group. */
+function namedPronouns(text: string): IntroducedGroup[] {
+  const out: IntroducedGroup[] = [];
+  for (const m of text.matchAll(NAMED_PRONOUN)) {
+    let groupNoun = false;
+    for (const noun of text.slice(Math.max(0, m.index - PRONOUN_REACH), m.index).matchAll(NAMED_THING)) groupNoun = noun[1] !== undefined;
+    if (groupNoun) out.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1], ownName: true });
+  }
+  return out;
+}
 
 /**
  * Another name for the group the text has just named, given with a definite "the group": "Mandiant, which tracks
@@ -143,6 +170,7 @@ export function findIntroducedGroups(text: string): IntroducedGroup[] {
   for (const regex of NAME_LAST_RULES) {
     for (const m of text.matchAll(regex)) out.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1], ownName: true });
   }
+  out.push(...namedPronouns(text));
   for (const regex of SAME_AS_PREVIOUS_RULES) {
     for (const m of text.matchAll(regex))
       out.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1], ownName: true, sameAsPrevious: true });

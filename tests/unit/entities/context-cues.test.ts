@@ -145,6 +145,12 @@ describe('names proposed by context', () => {
     expect(cued('known by the aliases ‘Hydro’ and ‘JiiN’')).toEqual(['Hydro', 'JiiN']);
     expect(cued('By the other alias *JiiN*, it sells')).toEqual(['JiiN']);
   });
+  it('keeps a number that ends a group’s name, not a count, a measure, a year or a version after it', () => {
+    expect(cued('a threat actor which PwC calls Red Dev 40. Later')).toContain('Red Dev 40');
+    expect(cued('Microsoft tracks this group as Storm 17, which')).toEqual(['Storm 17']);
+    for (const after of [' 3 years ago', ' 2024 onwards', ' 3.0 builds', ' 12:30 UTC', ' 40%', ' 5 victims'])
+      expect(cued(`PwC tracks this group as Blue Fox${after}`), after).toEqual(['Blue Fox']);
+  });
   it('X (also known as Y, Z) and X, aka Y: the aliases point at X', () => {
     const text = 'The Winnti Group (also known as APT41, BARIUM, and Blackfly) is busy.';
     // "The Winnti Group" is a group's name too (a capitalised group noun after "the").

@@ -26,6 +26,17 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('It overlaps with a cluster other vendors call Weaver Ant.')).toContain('Weaver Ant');
     expect(cued('the group Sekoia tracks as Quartz Heron')).toContain('Quartz Heron');
     expect(cued('a gang security firms have dubbed Pale Moth')).toContain('Pale Moth');
+    expect(cued('The operators, whom we call Lunar Moth, used callback phishing.')).toContain('Lunar Moth');
+    expect(cued('the attackers who Mandiant tracks as Tin Finch')).toContain('Tin Finch');
+    expect(cued('a group, which Microsoft calls Cobalt Weasel, struck')).toContain('Cobalt Weasel');
+  });
+  it('takes the name given to "it" or "them" where the noun before says a group: "a cluster of activity… PwC calls it X"', () => {
+    expect(cued('PwC has tracked a cluster of activity against telecoms. PwC calls it Red Dev 40 for now.')).toContain('Red Dev 40');
+    expect(cued('The attackers used new tooling, and we have named them Quiet Heron.')).toContain('Quiet Heron');
+    // The nearest noun says what "it" is: a loader, a campaign.
+    expect(cued('The group shipped a new loader last week. Proofpoint calls it TinCradle.')).not.toContain('TinCradle');
+    expect(cued('The group ran a phishing campaign, and Microsoft named it Operation Dust.')).not.toContain('Operation Dust');
+    expect(cued('PwC calls it Red Dev 40.')).toEqual([]);
     expect(findCuedNames('a new group we call ShadowMoth').find((c) => c.text === 'ShadowMoth')).toMatchObject({ introduced: true });
     // A lower-case phrase after "we call" is no name.
     expect(cued('This is the group we call the usual suspects.')).toEqual([]);

@@ -2,7 +2,8 @@
  * Reports written to probe the entity rules on phrasings the 80 labelled reports do not have (nineteenth
  * session): a gang named by the researchers and by itself, a ransomware advisory, an arrest story with
  * people's handles, a security roundup where threat names are used in their common sense; and (twentieth
- * session) a Proofpoint-style report of a new loader, its developer's handle and remote-support tools. The golden file
+ * session) a Proofpoint-style report of a new loader, its developer's handle and remote-support tools; (twenty-first)
+ * a PwC-style report of a cluster named "Red Dev 40" by "PwC calls it", whose operators "we call Lunar Moth". The golden file
  * lists, per report, each threat actor, malware and tool as "kind name → canonical ×mentions [other names
  * the text gives it]". Review changes to it like code.
  */
