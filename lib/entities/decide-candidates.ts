@@ -70,8 +70,10 @@ import { findReferenceLines, inRanges } from './reference-lines';
 import type { SoftwareDictionary } from './software-dictionary';
 import type { Decided, Span } from './group-entities';
 
-/** A group noun right after a software name: "the TrickBot gang". */
-const GANG_AFTER = /^[\s\u00a0]+(?:gang|group|crew)\b/i;
+/** A lower-case letter then a capital inside a word: "DragonForce", "BlackByte". */
+const CAMEL_CASE = /\p{Ll}\p{Lu}/u;
+/** A group noun right after a software name: "the TrickBot gang", "the Conti syndicate". */
+const GANG_AFTER = /^[\s\u00a0]+(?:gang|group|crew|syndicate|cartel)\b/i;
 const RANSOMWARE_AFTER = /^[\s\u00a0]+ransomware\b/i;
 
 /**
@@ -124,12 +126,14 @@ export function decideCandidates(
   // "ALPHV/BlackCat ransomware gang": the words after one family's slash-joined names are about each.
   const local = own.map((_, i) => own[lastSlashJoinedName(text, chosen, i)]);
   const keys = chosen.map((span) => formKey(span.text));
+  // "the open-source tool Chisel", "tools such as Chisel": a listed ordinary word presented as a tool is software.
+  const toolContext = chosen.map((span) => span.weak && span.softwareIds.length > 0 && calledTool(text, span.start, span.end));
   chosen.forEach((_, i) => {
     const cues = local[i];
     let vote = votes.get(keys[i]);
     if (!vote) votes.set(keys[i], (vote = { actor: 0, software: 0 }));
     if (cues.actor && !cues.software) vote.actor++;
-    if (cues.software && !cues.actor) vote.software++;
+    if ((cues.software || toolContext[i]) && !cues.actor) vote.software++;
   });
   // Actors and families named by a strong (non-weak) name somewhere in the text.
   const strongActors = new Set<number>();
@@ -253,7 +257,14 @@ export function decideCandidates(
     // A name listed only in lower case (`payload`, ransomlook gang names) carries no case
     // information: it needs a cue right next to it; written in lower case, one that is about the name,
     // not the noun after it ("a version of the root folder").
-    if (span.lowerListed && span.dictionary && !(kind === 'actor' ? cues.actor : softwareCueOf(text, span, cues.software))) continue;
+    // Written in camel case ("DragonForce" for ransomlook's "dragonforce"), it is a name, never an ordinary word.
+    if (
+      span.lowerListed &&
+      span.dictionary &&
+      !CAMEL_CASE.test(span.text) &&
+      !(kind === 'actor' ? cues.actor : softwareCueOf(text, span, cues.software))
+    )
+      continue;
     if (span.weak && span.dictionary && !span.cued) {
       const confirmed =
         capitalsInProse(text, span) ||

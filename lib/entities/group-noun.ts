@@ -1,5 +1,5 @@
 /** The group noun that closes a gang's name as a text writes it: "the TrickBot gang", "the 8Base group". */
-const GROUP_NOUNS = ['gang', 'group', 'crew'];
+const GROUP_NOUNS = ['gang', 'group', 'crew', 'syndicate', 'cartel'];
 
 /** `name` without a closing group noun and the space before it ("8Base gang" → "8Base"); string operations only. */
 export function withoutGroupNoun(name: string): string {

@@ -39,7 +39,7 @@ const LIST_BEFORE = String.raw`(?:${ITEM},${SP}){0,4}(?:${ITEM},?${SP}(?:and|or)
 const TOOL_MODIFIER = String.raw`(?:open-source|legitimate|admin(?:istration)?|pentest(?:ing)?|penetration${SP}testing|red${SP}team|post-exploitation|exploitation|adversary${SP}simulation|offensive|dual-use|command-line|Windows|system)`;
 /** Right before: "tools such as X", "tools such as A, B and X", "a packer dubbed X", "the utility “X”". */
 const TOOL_NOUN_BEFORE = new RegExp(
-  String.raw`\b(?:${TOOL_NOUN}(?:,?${SP}(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?)?(?:such${SP}as|like|including|called|named|dubbed|known${SP}(?:in${SP}the${SP}\w+${SP})?as))?|${TOOL_MODIFIER}${SP}${TOOL_NOUN}(?:${SP}such${SP}as|${SP}like|${SP}including|,)?)${SP}(?:the${SP})?${LIST_BEFORE}${OPEN_QUOTE}$`,
+  String.raw`\b(?:${TOOL_NOUN}(?:,?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?|we${SP})(?:call(?:s|ed)?|name[sd]?|dub(?:s|bed)?)|such${SP}as|like|including|called|named|dubbed|known${SP}(?:in${SP}the${SP}\w+${SP})?as))?|${TOOL_MODIFIER}${SP}${TOOL_NOUN}(?:${SP}such${SP}as|${SP}like|${SP}including|,)?)${SP}(?:the${SP})?${LIST_BEFORE}${OPEN_QUOTE}$`,
   'i',
 );
 /** How far back `TOOL_NOUN_BEFORE` reads (a list of a few names). */
@@ -75,9 +75,12 @@ const IS_A_TOOL_LINK = new RegExp(
   String.raw`${CLOSE_QUOTE_RUN}(?<![ \u00a0])${SP}(?:is|was)${SP}(?:an?|the)${SP}(?:(?!(?:by|of|for|from|used|with|to|that|which)\b)[A-Za-z0-9’'-]+${SP}){0,3}?(?:tool|utility|packer|framework)\b`,
   'g',
 );
-/** "a packer dubbed X", "a builder known as “X”". */
+/**
+ * "a packer dubbed X", "a builder known as “X”", "an exfiltration tool, which the operators call X", "a tool we
+ * call X" (a present-tense naming verb only after "that", "which" or "we").
+ */
 const NAMED_AFTER_TOOL_NOUN = new RegExp(
-  String.raw`\b${TOOL_NOUN},?${SP}(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?)?(?:called|named|dubbed|known${SP}(?:in${SP}the${SP}\w+${SP})?as)${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b${TOOL_NOUN},?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?|we${SP})(?:call(?:s|ed)?|name[sd]?|dub(?:s|bed)?)|called|named|dubbed|known${SP}(?:in${SP}the${SP}\w+${SP})?as)${SP}${OPEN_QUOTE}(${TOKEN})`,
   'g',
 );
 

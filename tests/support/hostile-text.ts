@@ -223,6 +223,9 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' calls Red Dev 4',
           ' tracks as Aa 12 12 12 ',
           ' cluster. We call it ',
+          ' tool, which the operators call ',
+          ' tool we call ',
+          ' group before it rebranded as ',
           ' loader group cluster actors Microsoft named them ',
         ),
       )

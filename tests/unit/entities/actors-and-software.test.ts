@@ -52,6 +52,22 @@ describe('malware and tools', () => {
     expect(entitiesIn('The garden has a hedge maze. Maze runners love it.')).toEqual([]);
     expect(entitiesIn('The Maze ransomware encrypted files.')[0]).toMatchObject({ kind: 'malware', name: 'Maze' });
   });
+  it('takes a name listed only in lower case as that name where the text writes it in camel case, without a cue', () => {
+    // ransomlook lists "dragonforce"; "DragonForce" is no ordinary word.
+    expect(entitiesIn('Its developers previously worked for DragonForce.')[0]).toMatchObject({ kind: 'malware', name: 'DragonForce' });
+    expect(entitiesIn('Its developers previously worked for dragonforce.')).toEqual([]);
+  });
+  it('takes a ransomware named before "syndicate" or "cartel" as its gang: "the now-defunct Conti syndicate"', () => {
+    const text = 'Its developers worked for the now-defunct Conti syndicate.';
+    expect(entitiesIn(text)).toEqual([]);
+    expect(actorsIn(text)[0]).toMatchObject({ canonical: 'Conti', mentions: [{ text: 'Conti syndicate' }] });
+  });
+  it('takes a listed ordinary word the text presents as a tool as that tool, at each of its mentions', () => {
+    expect(entitiesIn('A chisel and a hammer. Chisel marks were found.')).toEqual([]);
+    const [chisel] = entitiesIn('The attackers deployed the open-source tool Chisel for tunnelling. Chisel ran as a service.');
+    expect(chisel).toMatchObject({ kind: 'tool', canonical: 'Chisel' });
+    expect(chisel.mentions.map((m) => m.text)).toEqual(['Chisel', 'Chisel']);
+  });
   it('lists every family an ambiguous name may mean', () => {
     const [gozi] = entitiesIn('The Ursnif banking trojan was spread by spam.');
     expect(gozi.candidates?.length).toBeGreaterThan(1);

@@ -12,6 +12,9 @@ describe('tool cues', () => {
   it('proposes the name given to a tool: "a packer dubbed X", "a builder known in the underground as X"', () => {
     expect(cued('another packer that ThreatLabZ has dubbed BMPack.')).toContain('BMPack');
     expect(cued('a malicious document builder, known in the underground as “EtterSilent,” that')).toContain('EtterSilent');
+    expect(cued('a Go-based exfiltration tool, which the operators call SiphonKit.')).toContain('SiphonKit');
+    expect(cued('a tool we call SiphonKit')).toContain('SiphonKit');
+    expect(at('an exfiltration tool, which the operators call SiphonKit.', 'SiphonKit')).toBe(true);
   });
   it('proposes a name before a described tool or framework, and "X is a … tool"', () => {
     expect(cued('TA551 uses ‘SLIVER’ Red Team Tool in new activity')).toContain('SLIVER');
