@@ -54,6 +54,7 @@ export function gatherCandidates(
     for (const id of ids) if (!list.includes(id)) list.push(id);
   };
 
+  const softwareWithCapitals = new Set<Span>();
   for (const hit of matcher.findAll(text)) {
     const span = spanAt(hit.start, hit.end);
     span.dictionary = true;
@@ -61,8 +62,11 @@ export function gatherCandidates(
       addIds(tag.type === 'actor' ? span.actorIds : span.softwareIds, tag.ids);
       if (!tag.weak) span.weak = false;
       if (tag.lowerListed) span.lowerListed = true;
+      if (tag.type === 'software' && !tag.lowerListed) softwareWithCapitals.add(span);
     }
   }
+  for (const span of spans.values())
+    if (span.actorIds.length && span.softwareIds.length && !softwareWithCapitals.has(span)) span.softwareOnlyInLowerCase = true;
   for (const candidate of findNamingPatterns(text, looksThreatRelated(text))) {
     // "Encrypted Taurus Stealer" is software named like a Unit 42 actor; but "the samples of the “Mustang
     // Panda” group" names the group, whatever the words before it say.

@@ -10,7 +10,8 @@
  * - a name that is both an actor and software (`Winnti`) is what the words right around it say
  *   ("Winnti sample" → malware, "Winnti group" → actor); without such words, what the names listed
  *   with it are ("hit by Turla and Gamaredon", `coordinated-names.ts`), else what most cued
- *   mentions of it in the text say, software on a tie;
+ *   mentions of it in the text say, software on a tie (the actor where software lists have the name only as a
+ *   lower-case slug: ransomlook's "shinyhunters" is the gang's listing, not a family's);
  * - a lower-case group noun is not part of a listed name: "the Winnti group" → `Winnti`; but it is where
  *   the name is an ordinary word ("the Cobalt group"), which the noun makes a name;
  * - software followed by gang, group or crew is the group named after it: "the TrickBot gang";
@@ -212,7 +213,10 @@ export function decideCandidates(
       if (groupSense(i, span)) kind = 'actor';
       else if (cues.software && !cues.actor) kind = 'software';
       else if (cues.actor && !cues.software) kind = 'actor';
-      else kind = coordinatedKind(text, chosen, i) ?? (vote.actor > vote.software ? 'actor' : 'software');
+      else
+        kind =
+          coordinatedKind(text, chosen, i) ??
+          (vote.actor > vote.software || (vote.actor === vote.software && span.softwareOnlyInLowerCase) ? 'actor' : 'software');
     } else if (isSoftware) {
       kind = 'software';
       const gang = GANG_AFTER.exec(text.slice(span.end, span.end + 16));

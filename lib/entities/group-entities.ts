@@ -23,6 +23,11 @@ export interface Span extends Mention {
   /** Every dictionary form that matched here is weak (needs context). */
   weak: boolean;
   lowerListed: boolean;
+  /**
+   * An actor's name that software lists have only as a lower-case slug (ransomlook's "shinyhunters" beside the
+   * actor "ShinyHunters"): a gang's listing, which says nothing against the actor.
+   */
+  softwareOnlyInLowerCase?: boolean;
   dictionary: boolean;
   scheme?: string;
   cued?: CueKind;

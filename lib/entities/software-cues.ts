@@ -31,7 +31,7 @@ const START = String.raw`(?<![A-Za-z0-9_.\-\u00c0-\u024f])`;
 const SP = String.raw`[ \u00a0]+`;
 const OPEN_QUOTE = String.raw`[“"'‘*_]*`;
 /** Nouns that say the word before them names a piece of malware. */
-const NOUN = String.raw`(?:[Mm]alware|RATs?|[Ll]oaders?|[Bb]ackdoors?|[Ss]tealers?|[Tt]rojans?|[Rr]ansomware|[Bb]otnets?|[Ii]mplants?|[Dd]roppers?|[Dd]ownloaders?)`;
+const NOUN = String.raw`(?:[Mm]alware|RATs?|[Ll]oaders?|[Bb]ackdoors?|[Ss]tealers?|[Ii]nfostealers?|[Tt]rojans?|[Rr]ansomware|[Bb]otnets?|[Ii]mplants?|[Dd]roppers?|[Dd]ownloaders?|[Ww]orms?|[Ww]ipers?|[Rr]ootkits?|[Ss]pyware)`;
 /** After "X ransomware": a gang, or a victim ("the Kaseya ransomware attack"). */
 const NOT_SOFTWARE_AFTER = String.raw`(?!${SP}(?:gangs?|groups?|operators?|affiliates?|crews?|actors?|attacks?|incidents?|victims?|payments?|demands?|negotiat\w*|breach(?:es)?)\b)`;
 
@@ -46,8 +46,14 @@ const NAMED_AFTER_NOUN = new RegExp(
   String.raw`\b(?:${NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:call|name|dub)s?|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
-/** "FerrousLoad is a loader written in Rust", "X was a previously undocumented backdoor". */
-const IS_A_NOUN = new RegExp(String.raw`${START}(${TOKEN})[”"'’*_]*${SP}(?:is|was)${SP}an?${SP}(?:[A-Za-z0-9-]+${SP}){0,3}?${NOUN}\b`, 'g');
+/**
+ * "FerrousLoad is a loader written in Rust", "X was a previously undocumented backdoor", "GammaSteel, a stealer
+ * that the group has used since 2023".
+ */
+const IS_A_NOUN = new RegExp(
+  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}(?:is|was)|,)${SP}an?${SP}(?:[A-Za-z0-9-]+${SP}){0,3}?${NOUN}\b`,
+  'g',
+);
 /** "calling this new variant X", "dubbed the loader X". */
 const CALLING_IT = new RegExp(
   String.raw`\b(?:call(?:ing|ed|s)?|dubb(?:ed|ing|s)|nam(?:ed|ing|es))${SP}(?:this|the|it|its)${SP}(?:new${SP}|latest${SP})?(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?)${SP}${OPEN_QUOTE}(${TOKEN})`,

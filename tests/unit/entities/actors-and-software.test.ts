@@ -53,9 +53,9 @@ describe('malware and tools', () => {
     expect(entitiesIn('The Maze ransomware encrypted files.')[0]).toMatchObject({ kind: 'malware', name: 'Maze' });
   });
   it('takes a name listed only in lower case as that name where the text writes it in camel case, without a cue', () => {
-    // ransomlook lists "dragonforce"; "DragonForce" is no ordinary word.
-    expect(entitiesIn('Its developers previously worked for DragonForce.')[0]).toMatchObject({ kind: 'malware', name: 'DragonForce' });
-    expect(entitiesIn('Its developers previously worked for dragonforce.')).toEqual([]);
+    // Bazar's lists spell this name only "bazarloader"; "BazarLoader" is no ordinary word.
+    expect(entitiesIn('Its developers previously worked on BazarLoader.')[0]).toMatchObject({ kind: 'malware', canonical: 'Bazar' });
+    expect(entitiesIn('Its developers previously worked on bazarloader.')).toEqual([]);
   });
   it('takes a ransomware named before "syndicate" or "cartel" as its gang: "the now-defunct Conti syndicate"', () => {
     const text = 'Its developers worked for the now-defunct Conti syndicate.';
@@ -203,6 +203,11 @@ describe('threat actors: rules', () => {
     expect(labyrinth.candidates?.length).toBeGreaterThan(1);
     expect(labyrinth.candidates).toContain('Lazarus Group');
     expect(labyrinth.candidates?.[0]).toBe(labyrinth.canonical);
+  });
+  it('takes an actor listed with capitals, which ransomlook also lists as a lower-case slug, as the actor on a tie', () => {
+    expect(actorsIn('Some researchers link the campaign to ShinyHunters because of shared channels.')[0]).toMatchObject({
+      canonical: 'ShinyHunters',
+    });
   });
   it('needs threat context for weak names', () => {
     expect(actorsIn('Gas flows from the Leviathan gas reserves to Europe.')).toEqual([]);

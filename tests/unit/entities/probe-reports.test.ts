@@ -5,7 +5,8 @@
  * session) a Proofpoint-style report of a new loader, its developer's handle and remote-support tools; (twenty-first)
  * a PwC-style report of a cluster named "Red Dev 40" by "PwC calls it", whose operators "we call Lunar Moth"; a
  * Zscaler-style report of a new backdoor and a new group; an Intel 471-style report of a new affiliate program, its
- * sellers' handles, "the Conti syndicate" and a tool "the operators call SiphonKit". The golden file
+ * sellers' handles, "the Conti syndicate" and a tool "the operators call SiphonKit"; a QuoteIntelligence-style weekly
+ * brief; a Lab52-style report of a worm "we call LiteDrive" and a cluster "we have named Ferrum Wolf". The golden file
  * lists, per report, each threat actor, malware and tool as "kind name → canonical ×mentions [other names
  * the text gives it]". Review changes to it like code.
  */

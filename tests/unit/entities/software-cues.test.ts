@@ -57,6 +57,12 @@ describe('malware names proposed by a software noun before them', () => {
     // Not a pronoun, a descriptive word, nor a noun that is no software's ("TA4821 is a financially motivated actor").
     expect(cued('It is a loader. This is a new stealer. Stealer is a malware. TA4821 is a financially motivated actor.')).toEqual([]);
     expect(cued('Qix2 is a very old and rarely seen backdoor.')).toEqual([]);
+    // …and in apposition: "X, a stealer that…".
+    expect(cued('It downloads GammaSteel, a stealer that the group has used since 2023.')).toEqual(['13-23 GammaSteel']);
+  });
+  it('names worms, wipers, rootkits, infostealers and spyware as it names loaders', () => {
+    expect(cued('the group spread a new USB worm, which we call LiteDrive, to drives')).toEqual(['47-56 LiteDrive']);
+    expect(cued('the HermeticWiper wiper and a rootkit dubbed Qix2')).toEqual(['4-17 HermeticWiper', '45-49 Qix2']);
   });
 });
 
