@@ -210,7 +210,7 @@ describe('Chromium: notes in the library', () => {
     const editor = await glossEditor(page);
     await editor
       .getByRole('textbox', { name: 'Note' })
-      .fill('Same crew as [[Octo Tempest|the SIM swappers]]? See [[Arkose Labs]]. #fraud/accounts');
+      .fill('Same crew as [[Octo Tempest|the SIM swappers]]? See [[Arkose Labs]]. #fraud/accounts **#urgent** \\#not-a-tag');
     await editor.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => editor.count(), WAIT).toBe(0);
 
@@ -219,6 +219,10 @@ describe('Chromium: notes in the library', () => {
     await link.waitFor(WAIT);
     // The note's inline tag shows as typed, a search of the library's tags.
     expect(await popup.getByRole('link', { name: '#fraud/accounts' }).getAttribute('href')).toBe('library.html?q=%23fraud%2Faccounts');
+    // A tag in bold is a tag; an escaped one is text, as Obsidian reads them.
+    expect(await popup.getByRole('link', { name: '#urgent' }).getAttribute('href')).toBe('library.html?q=%23urgent');
+    expect(await popup.getByRole('link', { name: '#not-a-tag' }).count()).toBe(0);
+    expect(await popup.getByText('#not-a-tag').count()).toBe(1);
     const [library] = await Promise.all([env.session.context.waitForEvent('page'), link.click()]);
     await library.waitForLoadState();
     expect(new URL(library.url()).searchParams.get('q')).toBe('Octo Tempest');
@@ -247,7 +251,9 @@ describe('Chromium: notes in the library', () => {
     await expect.poll(() => box.inputValue(), WAIT).toBe('#fraud/accounts');
     await expect.poll(() => resultTitles(library), WAIT).toEqual([expect.stringContaining('Storm-1152')]);
     // The Tag filter lists it too.
-    expect(await library.locator('#filter-tag option').allTextContents()).toContain('fraud/accounts (1 page)');
+    const tagOptions = await library.locator('#filter-tag option').allTextContents();
+    expect(tagOptions).toEqual(expect.arrayContaining(['fraud/accounts (1 page)', 'urgent (1 page)']));
+    expect(tagOptions.some((option) => option.startsWith('not-a-tag'))).toBe(false);
     expect(env.session.context.pages().length).toBe(pagesBefore);
 
     // With the library open, a wikilink followed in the popup searches there: no second library tab.
