@@ -35,8 +35,10 @@ const NOUN = String.raw`(?:[Mm]alware|RATs?|[Ll]oaders?|[Bb]ackdoors?|[Ss]tealer
 /** After "X ransomware": a gang, or a victim ("the Kaseya ransomware attack"). */
 const NOT_SOFTWARE_AFTER = String.raw`(?!${SP}(?:gangs?|groups?|operators?|affiliates?|crews?|actors?|attacks?|incidents?|victims?|payments?|demands?|negotiat\w*|breach(?:es)?)\b)`;
 
-/** "Ares malware", "MirrorBlast loader", "MineBridge RAT". */
-const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(${NOUN})\b${NOT_SOFTWARE_AFTER}`, 'g');
+/** Words between a family's name and its noun that say what kind: "Mekotio banking trojan". */
+const KIND_WORD = String.raw`(?:banking|information|password|credential|clipboard|crypto(?:currency)?|remote${SP}access|modular)`;
+/** "Ares malware", "MirrorBlast loader", "MineBridge RAT", "Mekotio banking trojan". */
+const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(?:${KIND_WORD}${SP})?(${NOUN})\b${NOT_SOFTWARE_AFTER}`, 'g');
 /**
  * "a loader dubbed X", "malware called X", "a backdoor that researchers named X", "their encryptor, which
  * the operators call X" (a present-tense naming verb only after "that" or "which", or "we": "a loader we call
@@ -186,8 +188,11 @@ function extendOverNoun(text: string, nounAfter: Map<CuedName, string>): void {
 /** Malware names proposed by the cues above, in text order, with kind `software`. */
 export function findCuedSoftware(text: string): CuedName[] {
   const raw: { start: number; name: string; noun?: string }[] = [];
-  for (const m of text.matchAll(NAME_BEFORE_NOUN))
-    raw.push({ start: m.index, name: m[1], noun: PART_OF_NAME.test(m[2]) ? m[0].slice(m[1].length) : undefined });
+  for (const m of text.matchAll(NAME_BEFORE_NOUN)) {
+    // "Zorbo RAT" may be the name; "Zorbo information stealer" is a name and what it is.
+    const after = m[0].slice(m[1].length);
+    raw.push({ start: m.index, name: m[1], noun: PART_OF_NAME.test(m[2]) && after.trim() === m[2] ? after : undefined });
+  }
   for (const regex of [NAMED_AFTER_NOUN, CALLING_IT, CALLS_ITSELF, NOUN_APPOSITION, IS_A_NOUN]) {
     for (const m of text.matchAll(regex)) raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
   }

@@ -228,6 +228,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' group before it rebranded as ',
           ', a previously unknown ',
           ' worm, which we call ',
+          ' remote access trojan ',
           ' loader group cluster actors Microsoft named them ',
         ),
       )

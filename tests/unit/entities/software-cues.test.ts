@@ -11,6 +11,11 @@ describe('malware names proposed by a software noun after them', () => {
     expect(cued('a zorboLoad stealer, a M00nF00 trojan; zorboLoad')).toEqual(['2-11 zorboLoad', '23-30 M00nF00']);
     expect(cued('an Xa9 botnet, an Xa9 implant, an Xa9 dropper, an Xa9 downloader, Xa9 ransomware')).toHaveLength(5);
   });
+  it('reads one word of what kind between the name and the noun: "Mekotio banking trojan", "Zorbo information stealer"', () => {
+    expect(cued('The Mekotio banking trojan steals credentials.')).toEqual(['4-11 Mekotio']);
+    expect(cued('The Zorbo information stealer was seen. The Zorbo information stealer ran.')).toEqual(['4-9 Zorbo', '44-49 Zorbo']);
+    expect(cued('a Qix2 remote access trojan')).toEqual(['2-6 Qix2']);
+  });
   it('leaves the noun outside the name when the text also writes the name alone', () => {
     expect(cued('The Zorbo RAT was seen. Zorbo also steals files.')).toEqual(['4-9 Zorbo']);
   });
