@@ -4,7 +4,7 @@
  * and a work, a band, a charity or a vehicle is no threat actor nor malware. Unlike a company noun
  * (`company-cues.ts`), these apply to listed names too: nobody calls a gang "the BBC drama".
  *
- * One anchored regex test on a short slice after the mention (linear).
+ * Anchored regex tests on a short slice after the mention (linear).
  */
 
 import { appositionTest, SP } from './apposition';
@@ -14,7 +14,21 @@ const NOT_DESCRIBING = String.raw`(?:that|which|who|whose|by|of|for|from|used|wi
 const COMMON_SENSE_NOUN = String.raw`(?:drama|series|sitcom|show|film|movie|documentary|novel|book|memoir|band|singer|rapper|musician|album|song|opera|musical|video${SP}game|game|board${SP}game|charity|foundation|non-?profit|festival|racehorse|football${SP}club|restaurant|brewery|magazine|newspaper|podcast|character|superhero|perfume|missile|rocket|satellite|warship|submarine|aircraft|dinosaur|species|asteroid|comet)`;
 
 /**
- * Whether the words right after a mention that ends at `end` describe it as something other than a threat:
- * ", the BBC drama", ", a Russian pop band", " (a 2019 book)".
+ * The same things named by a noun right after the name: "the Sidewinder missile", "Lotus Blossom tea", "the
+ * Carbanak movie". Only nouns no report puts after a gang or a family ("series", "show" and "game" can:
+ * "the Sandworm series of attacks").
  */
-export const commonSenseCue: (text: string, end: number) => boolean = appositionTest(COMMON_SENSE_NOUN, NOT_DESCRIBING);
+const NOUN_AFTER = new RegExp(
+  String.raw`^[”"'’*_]*${SP}(?:drama|sitcom|film|movie|documentary|novel|memoir|album|song|opera|musical|racehorse|restaurant|brewery|perfume|missile|rocket|warship|submarine|aircraft|dinosaur|tea|coffee|beer|wine|cocktail)s?\b`,
+  'i',
+);
+
+const inApposition = appositionTest(COMMON_SENSE_NOUN, NOT_DESCRIBING);
+
+/**
+ * Whether the words right after a mention that ends at `end` describe it as something other than a threat:
+ * ", the BBC drama", ", a Russian pop band", " (a 2019 book)", " missile".
+ */
+export function commonSenseCue(text: string, end: number): boolean {
+  return NOUN_AFTER.test(text.slice(end, end + 40)) || inApposition(text, end);
+}

@@ -13,6 +13,13 @@ describe('commonSenseCue', () => {
     expect(after('Sandworm (a 2019 book by Andy Greenberg) tells it.', 'Sandworm')).toBe(true);
     expect(after('the Sidewinder, a short-range air-to-air missile', 'Sidewinder')).toBe(true);
   });
+  it('reads such a thing named by a noun right after the name: "the Sidewinder missile", "Lotus Blossom tea"', () => {
+    expect(after('an AIM-9 Sidewinder missile', 'Sidewinder')).toBe(true);
+    expect(after('She brewed Lotus Blossom tea.', 'Lotus Blossom')).toBe(true);
+    expect(after('In the Carbanak movie, hackers steal millions.', 'Carbanak')).toBe(true);
+    // Not a noun a report puts after a gang: "the Sandworm series of attacks".
+    expect(after('the Sandworm series of attacks', 'Sandworm')).toBe(false);
+  });
   it('does not read a group described with such a word, or one further on', () => {
     expect(after('Lazarus, the group behind the film studio hack, struck again.', 'Lazarus')).toBe(false);
     expect(after('Turla, a group that targets a magazine, struck.', 'Turla')).toBe(false);
@@ -28,6 +35,10 @@ describe('names in their common sense, found by the rules', () => {
     const text =
       'Ransomware attacks on hospitals rose. Lazarus, the BBC drama, returns; Lazarus airs on Sunday. Turla, a Russian pop band, announced a tour.';
     expect(names(text)).not.toEqual(expect.arrayContaining([expect.stringMatching(/Lazarus|Turla/)]));
+  });
+  it('drops the name throughout a text that names it by such a noun', () => {
+    const text = 'The jet fired an AIM-9 Sidewinder missile at the drone over the sea. The Sidewinder hit its target.';
+    expect(names(text)).not.toEqual(expect.arrayContaining([expect.stringMatching(/Sidewinder/)]));
   });
   it('keeps the name where a strong group cue names it elsewhere in the text', () => {
     const text = 'Lazarus, the BBC drama, is not about hackers. The threat actor Lazarus stole millions from banks.';
