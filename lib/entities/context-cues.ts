@@ -176,9 +176,9 @@ const CUE_RULES: readonly CueRule[] = [
     group: 1,
   },
   {
-    // …and "the gang, also known as X", "the BlackCat gang, also known as ALPHV"
+    // …and "the gang, also known as X", "the BlackCat gang, also known as ALPHV", "the broker previously known as X"
     regex: new RegExp(
-      String.raw`\b(?:group|actor|gang|crew),?${S}(?:named|called|dubbed|(?:also${S})?known${S}as)${S}${OPEN_QUOTE}(${NAME})`,
+      String.raw`\b(?:group|actor|gang|crew|broker),?${S}(?:named|called|dubbed|(?:(?:also|previously|formerly)${S})?known${S}as)${S}${OPEN_QUOTE}(${NAME})`,
       'g',
     ),
     kind: 'actor',

@@ -229,6 +229,8 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ', a previously unknown ',
           ' worm, which we call ',
           ' remote access trojan ',
+          ' group presents itself on the forums as ',
+          ' broker previously known as ',
           ' loader group cluster actors Microsoft named them ',
         ),
       )

@@ -148,6 +148,7 @@ describe('names proposed by context', () => {
   it('keeps a number that ends a group’s name, not a count, a measure, a year or a version after it', () => {
     expect(cued('a threat actor which PwC calls Red Dev 40. Later')).toContain('Red Dev 40');
     expect(cued('Microsoft tracks this group as Storm 17, which')).toEqual(['Storm 17']);
+    expect(cued('the broker previously known as Velvet Quay went quiet')).toEqual(['Velvet Quay']);
     for (const after of [' 3 years ago', ' 2024 onwards', ' 3.0 builds', ' 12:30 UTC', ' 40%', ' 5 victims'])
       expect(cued(`PwC tracks this group as Blue Fox${after}`), after).toEqual(['Blue Fox']);
   });

@@ -48,6 +48,8 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('The actors, referring to themselves as Null Tide, posted a manifesto.')).toContain('Null Tide');
     expect(cued('A gang going by the name Silver Lynx claimed the breach.')).toContain('Silver Lynx');
     expect(cued('the layout used by the Hunters International group before it rebranded as World Leaks.')).toContain('World Leaks');
+    expect(cued('a group that presents itself on the forums as "Quiet Harbor" sells access')).toContain('Quiet Harbor');
+    expect(cued('The crew bills itself as Night Ledger.')).toContain('Night Ledger');
     expect(cued('The crew, which goes by the moniker "Red Heron", sells access.')).toContain('Red Heron');
     // Not across a sentence end, and not a program calling itself something.
     expect(cued('The group struck. The packer calls itself Ghost.')).not.toContain('Ghost');
