@@ -71,6 +71,8 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('Lorenz, a financially motivated cybercrime group, struck.')).toContain('Lorenz');
     expect(cued('**Zarya:** One of the newest ransomware gangs.')).toContain('Zarya');
     expect(cued('Kinsing was not the only group to do so.')).toContain('Kinsing');
+    // A denial is no cue: "ClearFake is not a threat actor but a set of injected scripts".
+    expect(cued('ClearFake is not a threat actor but a set of injected scripts.')).not.toContain('ClearFake');
     // Sentence adverbs and phrases that go on past the noun are no names.
     expect(cued('However, the group went quiet.')).toEqual([]);
     expect(cued('Mofang, a backdoor used by the group, beacons.')).not.toContain('Mofang');

@@ -7,7 +7,8 @@
  * Zscaler-style report of a new backdoor and a new group; an Intel 471-style report of a new affiliate program, its
  * sellers' handles, "the Conti syndicate" and a tool "the operators call SiphonKit"; a QuoteIntelligence-style weekly
  * brief; a Lab52-style report of a worm "we call LiteDrive" and a cluster "we have named Ferrum Wolf"; an
- * Intel 471-style report of access brokers, one "presents itself on the forums as Quiet Harbor". The golden file
+ * Intel 471-style report of access brokers, one "presents itself on the forums as Quiet Harbor"; a
+ * Proofpoint-style report where "ClearFake is not a threat actor". The golden file
  * lists, per report, each threat actor, malware and tool as "kind name → canonical ×mentions [other names
  * the text gives it]". Review changes to it like code.
  */
