@@ -27,7 +27,7 @@ describe('Firefox: export and import', () => {
       '',
       ...Array.from({ length: 12 }, (_, i) => `- point ${i + 1}`),
       '',
-      'Last line.',
+      'Last line. **#urgent** \\#not-a-tag',
     ].join('\n');
     const quote = await highlightWithNote(page, HEADLINE_NUMBER, note, 'fraud');
     await expect.poll(() => painted(page), WAIT).toEqual({ 'gloss-yellow': [quote] });
@@ -38,6 +38,7 @@ describe('Firefox: export and import', () => {
     const markdown = readFileSync(await downloaded(env.session.downloadDir, '.md'), 'utf8');
     expect(markdown).toContain(`> ${quote}`);
     expect(markdown).toContain('Scale of the fraud, see [[Octo Tempest]].');
+    expect(markdown).toContain('Last line. **#urgent** \\#not-a-tag');
     expect(markdown).toContain('#fraud');
     await clickButton(popup, 'Export JSON');
     const backupPath = await downloaded(env.session.downloadDir, '.gloss.json');
@@ -72,6 +73,9 @@ describe('Firefox: export and import', () => {
       await expect.poll(noteView, WAIT).toMatchObject({ toggle: 'Show less of the note true' });
       const opened = await noteView();
       expect(opened.shown).toBe(opened.whole);
+      // A bold #tag is a tag, an escaped one is text, as Obsidian reads them.
+      const inlineTags = () => library.evaluate(() => [...document.querySelectorAll('.note-frame a.note-tag')].map((a) => a.textContent));
+      expect(await inlineTags()).toEqual(['#urgent']);
       // The note's wikilink searches the library in place, and the address keeps the search.
       const tabs = (await fresh.browser.pages()).length;
       await library.evaluate(() => document.querySelector<HTMLAnchorElement>('.note a.note-wikilink')!.click());
