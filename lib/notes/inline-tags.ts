@@ -71,8 +71,8 @@ export function splitInlineTags(text: string): InlineTagPiece[] {
 const FENCED = /^(```|~~~)(?:[^\n]*\n[^]*?^\1|[^]*)/gm;
 const INLINE_CODE = /`[^`\n]*`/g;
 // A link's or an image's words are no tags either, where the views draw it as a link (to a web address;
-// others are shown as their words, tags and all, run into the text around them). Linear: each scan stops
-// at the next bracket, parenthesis or line end.
+// a link to no web address is shown as its words, tags and all). Linear: each scan stops at the next
+// bracket, parenthesis or line end.
 const LINK = /(!?)\[([^[\]\n]+)\]\(([^()\n]*)\)/g;
 
 /**
