@@ -15,6 +15,7 @@
  */
 import { INITIALS, isNameLike, leadingStopWords, NAME, OPEN_QUOTE, S, type CueKind, type CuedName } from './cue-names';
 import { findIntroducedGroups, IS_A_GROUP_AFTER } from './group-introducing-cues';
+import { findSameGroupNames } from './same-group-cues';
 import { listedBeforeGroupNoun } from './coordinated-names';
 
 /** Nouns that make the name before them a group: "Cobalt group", "DarkSide operators", "“Mustang Panda” group". */
@@ -278,6 +279,7 @@ export function findCuedNames(text: string): CuedName[] {
       push(listStart + item.index + item[0].length - item[1].length, item[1], 'actor', aliasOf);
     }
   }
+  for (const same of findSameGroupNames(text)) push(same.start, same.name, 'actor', same.head);
   for (const m of text.matchAll(ABBREVIATION)) {
     const start = m.index + m[0].length - m[2].length - 1;
     push(start, m[2], 'actor', { start: m.index, end: m.index + m[1].length });

@@ -126,7 +126,7 @@ export function explainEntity(
     why.push('The text names it as software (a cue such as “X loader”, “a backdoor dubbed X”, “X is a loader”)');
   if (entity.kind === 'threat-actor' && !record && !rules?.listed && entity.aliases?.length)
     why.push(
-      `The text gives it other names: ${entity.aliases.join(', ')} (a cue such as “also known as Y”, “which tracks the group as Y”, “the group … refers to itself as Y”)`,
+      `The text gives it other names: ${entity.aliases.join(', ')} (a cue such as “also known as Y”, “which tracks the group as Y”, “the group … refers to itself as Y”, “X and Y are the same group”)`,
     );
   if (model) {
     const sure = aboutPercent(model.confidence);

@@ -3,7 +3,7 @@
  * session): a gang named by the researchers and by itself, a ransomware advisory, an arrest story with
  * people's handles, a security roundup where threat names are used in their common sense; and (twentieth
  * session) a Proofpoint-style report of a new loader, its developer's handle and remote-support tools; (twenty-first)
- * a PwC-style report of a cluster named "Red Dev 40" by "PwC calls it", whose operators "we call Lunar Moth"; a
+ * a PwC-style report of a cluster named "Red Dev 40" by "PwC calls it", whose operators "we call Lunar Moth" (the text says they are the same); a
  * Zscaler-style report of a new backdoor and a new group; an Intel 471-style report of a new affiliate program, its
  * sellers' handles, "the Conti syndicate" and a tool "the operators call SiphonKit"; a QuoteIntelligence-style weekly
  * brief; a Lab52-style report of a worm "we call LiteDrive" and a cluster "we have named Ferrum Wolf"; an
