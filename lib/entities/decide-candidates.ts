@@ -3,10 +3,12 @@
  * - a single-word mention written all in lower case is not a name listed with capitals (`wirte`,
  *   `copy-paste`, `winnti` in a URL);
  * - a weak form (an ordinary word such as `Cobalt`, `Leviathan`, `Play`) needs threat context: a
- *   cue right around it, or the same name cued elsewhere in the text, or a strong name of the same
- *   actor or family in the text (`Cobalt Group` licenses `Cobalt`); written in capitals inside
- *   ordinary prose ("HAFNIUM exploited Exchange"), it is the vendor's name, not the word;
- * - a name listed only in lower case (`payload`, ransomlook gang names) needs a cue right next to it;
+ *   cue right around it (for software, a tool cue too: "the open-source tool Chisel"), or the same name cued
+ *   elsewhere in the text, or a strong name of the same actor or family in the text (`Cobalt Group` licenses
+ *   `Cobalt`); written in capitals inside ordinary prose ("HAFNIUM exploited Exchange"), it is the vendor's
+ *   name, not the word;
+ * - a name listed only in lower case (`payload`, ransomlook gang names) needs a cue right next to it, unless
+ *   the text writes it in camel case ("DragonForce"), which no ordinary word is;
  * - a name that is both an actor and software (`Winnti`) is what the words right around it say
  *   ("Winnti sample" → malware, "Winnti group" → actor); without such words, what the names listed
  *   with it are ("hit by Turla and Gamaredon", `coordinated-names.ts`), else what most cued
