@@ -58,6 +58,19 @@
  *   (`calledMalware`: "Taurus Stealer", "X is a new RAT", "a stealer named X").
  */
 import { formKey, type ActorDictionary } from './dictionary';
+import {
+  CAMEL_CASE,
+  COMPANY_AFTER,
+  GANG_AFTER,
+  GROUP_NAME,
+  GROUP_NOUN_AFTER,
+  isSingleWord,
+  isWeakForm,
+  KIT_AFTER,
+  LOWER_GROUP,
+  ORGANISATION_END,
+  RANSOMWARE_AFTER,
+} from './name-shapes';
 import { cuesAround, lowerCaseSoftwareCue } from './context-cues';
 import { calledMalware, isDescriptiveWord } from './software-cues';
 import { isNameLike } from './cue-names';
@@ -72,44 +85,6 @@ import { startsLongerName } from './longer-name-after';
 import { findReferenceLines, inRanges } from './reference-lines';
 import type { SoftwareDictionary } from './software-dictionary';
 import type { Decided, Span } from './group-entities';
-
-/** A lower-case letter then a capital inside a word: "DragonForce", "BlackByte". */
-const CAMEL_CASE = /\p{Ll}\p{Lu}/u;
-/** A group noun right after a software name: "the TrickBot gang", "the Conti syndicate". */
-const GANG_AFTER = /^[\s\u00a0]+(?:gang|group|crew|syndicate|cartel)\b/i;
-const RANSOMWARE_AFTER = /^[\s\u00a0]+ransomware\b/i;
-
-/**
- * A listed name ending in a lower-case group noun: "Winnti group". The name is `(.*\S|\s)`, not `(.+?)`: the
- * same match, without a lazy name and the spaces after it trading characters (super-linear backtracking).
- */
-const LOWER_GROUP = /^(.*\S|[\s\u00a0])[\s\u00a0]+(?:group|gang|team)$/;
-
-/** A builder or kit named after a tool, capitalised as part of its name: "Taurus Builder Kit". */
-const KIT_AFTER = /^[ \u00a0]+(?:Builder|Building)(?:[ \u00a0]+Kit)?\b|^[ \u00a0]+Kit\b/;
-
-/** A company word right after a name: "Alibaba Cloud", "Foo Inc.", "Bar Technologies". */
-const COMPANY_AFTER =
-  /^[ \u00a0]+(?:Cloud|Inc|Ltd|LLC|Corp|Corporation|Company|Co\.|GmbH|Technologies|Institute|Foundation|University|Bank|Holdings)\b/;
-
-/** A listed actor name that is an organisation's: "Mabna Institute" (not "Company": "The White Company" is a group). */
-const ORGANISATION_END = /[ \u00a0](?:Institute|University|Ministry|Bureau)$/;
-
-/** A group noun after a name that is an ordinary word, which makes it a name: "Elfin Group", "Cobalt gang". */
-const GROUP_NOUN_AFTER = /^[ \u00a0]+(?:group|gang|team|crew)\b/i;
-
-/** A listed actor name that ends in a group noun: "Winnti Group", "Cobalt Gang". */
-const GROUP_NAME = /[\s\u00a0](?:group|gang|team|crew)$/i;
-
-/** Per dictionary, the keys of its weak forms (ordinary words: `Cobalt`, `Leviathan`), made when first asked. */
-const weakFormKeys = new WeakMap<ActorDictionary, Set<string>>();
-function isWeakForm(dictionary: ActorDictionary, name: string): boolean {
-  let keys = weakFormKeys.get(dictionary);
-  if (!keys) weakFormKeys.set(dictionary, (keys = new Set(dictionary.forms.filter((f) => f.weak).map((f) => formKey(f.form)))));
-  return keys.has(formKey(name));
-}
-
-const isSingleWord = (s: string) => !/[\s\u00a0]/.test(s.trim());
 
 /** Whether software is cued at a mention; written in lower case, only by a cue about the name itself (`lowerCaseSoftwareCue`). */
 const softwareCueOf = (text: string, span: Span, cued: boolean): boolean =>
