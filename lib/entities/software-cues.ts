@@ -13,7 +13,8 @@
  * ("Banking trojan", "Python backdoor", "Delivering malware"):
  * - capitalised, camelCase or with digits, and not a stop word (`isNameLike`) or a word for a
  *   platform, language, file type or function (`Android`, `Go`, `PE`, `Password`);
- * - not an adjective or participle (`Python-based`, `IRS-themed`, `Deobfuscated`, `Delivering`);
+ * - not an adjective (`Python-based`, `IRS-themed`), nor a participle (`Deobfuscated`, `Delivering`) unless
+ *   a plain capitalised word that passes the next check ("a new loader, dubbed Waxwing");
  * - not a programming language the text names as one ("scripted in KiXtart", "written in Rust");
  * - a plain capitalised word (`Ares`, `Widespread`) only when the text never writes it in lower case
  *   (an ordinary word shows up in lower case somewhere: "banking", "password"), and, when it opens a
@@ -104,14 +105,19 @@ export function isDescriptiveWord(word: string): boolean {
   return DESCRIPTIVE_LOWER.has(lower) || PROTOCOL_WORDS.has(lower);
 }
 
-/** Endings of adjectives and participles: "Python-based", "IRS-themed", "Deobfuscated", "Delivering". */
-const ADJECTIVE = /(?:-(?:based|themed|linked|like|style|related|specific|enabled|capable|powered|driven|written)|ed|ing)$/;
+/** Endings of adjectives: "Python-based", "IRS-themed". */
+const ADJECTIVE = /-(?:based|themed|linked|like|style|related|specific|enabled|capable|powered|driven|written)$/;
+/**
+ * Endings of participles: "Deobfuscated", "Delivering". A plain capitalised word so ending may still be a
+ * name ("Waxwing"): the checks on plain words below tell, since a participle shows up in lower case.
+ */
+const PARTICIPLE = /(?:ed|ing)$/;
 
-/** Whether `index` opens a sentence, a line or the text (quotes and brackets skipped). */
+/** Whether `index` opens a sentence, a line, a table cell or the text (quotes and brackets skipped). */
 function opensSentence(text: string, index: number): boolean {
   let i = index - 1;
   while (i >= 0 && /[\s“"'‘([*_•·–-]/.test(text[i]) && text[i] !== '\n') i--;
-  return i < 0 || text[i] === '\n' || /[.!?:;]/.test(text[i]);
+  return i < 0 || text[i] === '\n' || /[.!?:;|]/.test(text[i]);
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -121,7 +127,13 @@ const PLAIN = /^[A-Z][a-z]+$/;
 
 /** Whether `name` passes the checks that need no look at the rest of the text. */
 function nameShaped(name: string): boolean {
-  return isNameLike(name) && !DESCRIPTIVE.has(name) && !PROTOCOL_WORDS.has(name.toLowerCase()) && !ADJECTIVE.test(name);
+  return (
+    isNameLike(name) &&
+    !DESCRIPTIVE.has(name) &&
+    !PROTOCOL_WORDS.has(name.toLowerCase()) &&
+    !ADJECTIVE.test(name) &&
+    (!PARTICIPLE.test(name) || PLAIN.test(name))
+  );
 }
 
 /** Just before a programming language: "scripted in KiXtart", "written in Rust". */

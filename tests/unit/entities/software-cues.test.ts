@@ -80,6 +80,12 @@ describe('what looks like a malware name', () => {
   });
   it('rejects adjectives and participles', () => {
     expect(cued('a Python-based backdoor, IRS-themed malware. Deobfuscated loader; Delivering malware')).toEqual([]);
+    // A table cell opens as a sentence does.
+    expect(cued('| T1113 | Screen Capture | Mentioned RAT functionality |')).toEqual([]);
+  });
+  it('takes a plain word ending as a participle would for a name where the checks on plain words pass', () => {
+    expect(cued('We found a new loader, dubbed Waxwing, in May. Waxwing then loads a beacon.')).toEqual(['30-37 Waxwing']);
+    expect(cued('A loader dubbed Delivering was delivering files.')).toEqual([]);
   });
   it('rejects a plain word the text also writes in lower case, but not in a URL or file name', () => {
     expect(looksLikeSoftwareName('Orbit malware. The orbit of it.', 'Orbit')).toBe(false);
