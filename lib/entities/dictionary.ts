@@ -8,9 +8,13 @@
  *   exact case written;
  * - a single word listed in capitals only (`ELECTRUM`, `WIRTE`: Dragos minerals, old Microsoft
  *   elements) is matched in capitals only, so the Electrum wallet is not the actor;
+ * - a name of two or three plain words is also found joined in camel case, in that case only
+ *   (`CyberBerkut`, `EvilCorp`; `joined-names.ts`);
  * - an alias shared by several actors keeps every candidate; candidates for which the form is the
  *   actor's `name` or `microsoft_name` come first.
  */
+
+import { joinedSpelling } from './joined-names';
 
 /** One record of threat-actors.json (only the fields used here). */
 export interface ThreatActorRecord {
@@ -107,24 +111,29 @@ export function buildActorDictionary(records: readonly ThreatActorRecord[]): Act
     other: number[];
   }
   const pending = new Map<string, Pending>();
+  const joins: { spelling: string; actorId: number; primary: boolean }[] = [];
+  const enter = (key: string, form: string, exact: boolean, weak: boolean, actorId: number, primary: boolean) => {
+    let entry = pending.get(key);
+    if (!entry) {
+      entry = { spellings: new Set(), caseSensitive: exact, weak, primary: [], other: [] };
+      pending.set(key, entry);
+    }
+    entry.spellings.add(form);
+    const list = primary ? entry.primary : entry.other;
+    if (!entry.primary.includes(actorId) && !entry.other.includes(actorId)) list.push(actorId);
+    else if (primary && entry.other.includes(actorId)) {
+      entry.other.splice(entry.other.indexOf(actorId), 1);
+      entry.primary.push(actorId);
+    }
+  };
   const add = (raw: string, actorId: number, primary: boolean) => {
     for (const form of textForms(raw)) {
       const weak = weakKeys.has(formKey(form));
       const exact = weak || isCapsWord(form);
       // A weak or capitals-only spelling is its own key (exact case); others share the folded key.
-      const key = exact ? `=${form}` : `~${formKey(form)}`;
-      let entry = pending.get(key);
-      if (!entry) {
-        entry = { spellings: new Set(), caseSensitive: exact, weak, primary: [], other: [] };
-        pending.set(key, entry);
-      }
-      entry.spellings.add(form);
-      const list = primary ? entry.primary : entry.other;
-      if (!entry.primary.includes(actorId) && !entry.other.includes(actorId)) list.push(actorId);
-      else if (primary && entry.other.includes(actorId)) {
-        entry.other.splice(entry.other.indexOf(actorId), 1);
-        entry.primary.push(actorId);
-      }
+      enter(exact ? `=${form}` : `~${formKey(form)}`, form, exact, weak, actorId, primary);
+      const joined = joinedSpelling(form);
+      if (joined) joins.push({ spelling: joined, actorId, primary });
     }
   };
 
@@ -141,6 +150,10 @@ export function buildActorDictionary(records: readonly ThreatActorRecord[]): Act
     if (record.microsoft_name) add(record.microsoft_name, id, true);
     for (const alias of record.aliases) add(alias, id, false);
   });
+  // After every listed form, so a joined spelling that is itself listed keeps its own records.
+  for (const { spelling, actorId, primary } of joins) {
+    if (!pending.has(`~${formKey(spelling)}`)) enter(`=${spelling}`, spelling, true, false, actorId, primary);
+  }
 
   const forms: SurfaceForm[] = [];
   const byKey = new Map<string, number[]>();

@@ -25,8 +25,26 @@ export function withReadableCanonicals(entities: readonly Entity[]): Entity[] {
     // A heading's capitals ("PLAY RANSOMWARE") are the heading's, not the name's.
     // "The 8Base gang": the gang's name with its noun.
     const inText = entity.mentions.map((m) => withoutGroupNoun(m.text)).filter(spelled);
-    const readable = inText.find((name) => name !== name.toUpperCase()) ?? inText[0] ?? entity.aliases.find(spelled);
+    const readable =
+      inText.find((name) => name !== name.toUpperCase()) ??
+      inText[0] ??
+      entity.aliases.find(spelled) ??
+      recasedByJoinedMention(entity.canonical, entity.mentions);
     // A line break or a double space inside the name in the text is not part of it.
     return readable === undefined ? entity : { ...entity, canonical: readable.replace(/\s+/g, ' ').trim() };
   });
+}
+
+/**
+ * "black suit" found as BlackSuit (`joined-names.ts`) reads "Black Suit": the listed words with the
+ * capitals the text gives them, so only the case changes.
+ */
+function recasedByJoinedMention(canonical: string, mentions: Entity['mentions']): string | undefined {
+  const letters = canonical.replace(/ /g, '');
+  const joined = mentions
+    .map((m) => withoutGroupNoun(m.text))
+    .find((text) => HAS_CAPITAL.test(text) && text !== text.toUpperCase() && text.toLowerCase() === letters.toLowerCase());
+  if (joined === undefined || letters === canonical) return undefined;
+  let next = 0;
+  return canonical.replace(/[^ ]/g, () => joined[next++]);
 }

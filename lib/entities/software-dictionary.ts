@@ -9,6 +9,8 @@
  *   `Maze`, `Play`), which match in their exact case and, like weak actor names, need threat context;
  *   a weak form listed in lower case only (ransomlook gang names such as `lynx`) carries no case
  *   information, so it matches in any case but still needs context;
+ * - a name of two or three plain words is also found joined in camel case, in that case only and
+ *   without threat context (ransomlook's weak "black suit" as `BlackSuit`; `joined-names.ts`);
  * - a name shared by several families keeps every candidate, those whose `name` it is first;
  * - placeholders and notes are cleaned out as for actors (`"prepending ransomware"`, `X (Not an
  *   official name)`);
@@ -17,6 +19,7 @@
  *   "FTP clients" or "the Tor network" is the protocol. A longer form keeps it (`ftp.exe`).
  */
 import { formKey, textForms } from './dictionary';
+import { joinedSpelling } from './joined-names';
 
 /** One record of software.json (only the fields used here). */
 export interface SoftwareRecord {
@@ -106,16 +109,21 @@ export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): Sof
   }
   const pending = new Map<string, Pending>();
   const software: Software[] = [];
+  const joins: { spelling: string; id: number; primary: boolean }[] = [];
+  const enter = (key: string, spelling: string, caseSensitive: boolean, weak: boolean, id: number, primary: boolean) => {
+    let entry = pending.get(key);
+    if (!entry) pending.set(key, (entry = { spelling, caseSensitive, weak, primary: [], other: [] }));
+    if (entry.primary.includes(id) || entry.other.includes(id)) return;
+    (primary ? entry.primary : entry.other).push(id);
+  };
   const add = (raw: string, id: number, primary: boolean) => {
     for (const form of cleanForms(raw)) {
       const weak = weakKeys.has(formKey(form));
       // Lower-case-only weak names (ransomlook) carry no case information.
       const caseSensitive = weak && form !== form.toLowerCase();
-      const key = caseSensitive ? `=${form}` : `~${formKey(form)}`;
-      let entry = pending.get(key);
-      if (!entry) pending.set(key, (entry = { spelling: form, caseSensitive, weak, primary: [], other: [] }));
-      if (entry.primary.includes(id) || entry.other.includes(id)) continue;
-      (primary ? entry.primary : entry.other).push(id);
+      enter(caseSensitive ? `=${form}` : `~${formKey(form)}`, form, caseSensitive, weak, id, primary);
+      const joined = joinedSpelling(form);
+      if (joined) joins.push({ spelling: joined, id, primary });
     }
   };
   records.forEach((record, id) => {
@@ -143,6 +151,10 @@ export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): Sof
     if (named(record.name)) add(record.name, id, true);
     for (const alias of record.aliases) if (named(alias)) add(alias, id, false);
   });
+  // After every listed form, so a joined spelling that is itself listed ("BlackCat") keeps its record.
+  for (const { spelling, id, primary } of joins) {
+    if (!pending.has(`~${formKey(spelling)}`)) enter(`=${spelling}`, spelling, true, false, id, primary);
+  }
   const forms: SoftwareForm[] = [];
   const anyCase = new Map<string, number[]>();
   for (const [key, entry] of pending) {

@@ -57,6 +57,13 @@ describe('malware and tools', () => {
     expect(entitiesIn('Its developers previously worked on BazarLoader.')[0]).toMatchObject({ kind: 'malware', canonical: 'Bazar' });
     expect(entitiesIn('Its developers previously worked on bazarloader.')).toEqual([]);
   });
+  it('finds a name of two or three listed words where the text joins them in camel case, and only so', () => {
+    // ransomlook lists "black suit", an ordinary phrase that needs a cue; "BlackSuit" is no ordinary word.
+    expect(entitiesIn('Files were encrypted by BlackSuit last week.')[0]).toMatchObject({ kind: 'malware', canonical: 'black suit' });
+    expect(entitiesIn('The beacon was a CobaltStrike stager.')[0]).toMatchObject({ kind: 'malware', canonical: 'Cobalt Strike' });
+    expect(entitiesIn('He wore a black suit; the blacksuit and Blacksuit labels were sold out.')).toEqual([]);
+    expect(actorsIn('Posts about CyberBerkut circulated.')[0]).toMatchObject({ canonical: 'Cyber Berkut' });
+  });
   it('takes a ransomware named before "syndicate" or "cartel" as its gang: "the now-defunct Conti syndicate"', () => {
     const text = 'Its developers worked for the now-defunct Conti syndicate.';
     expect(entitiesIn(text)).toEqual([]);

@@ -29,6 +29,11 @@ describe('the threat-actor dictionary', () => {
     expect(canonicals('Electrum')).toEqual([]);
     expect(dictionary.forms.find((f) => f.form === 'Leviathan')?.weak).toBe(true);
   });
+  it('finds a name of two or three plain words joined in camel case, in that case only', () => {
+    expect(canonicals('EvilCorp')).toEqual(canonicals('Evil Corp'));
+    expect(canonicals('EvilCorp').length).toBeGreaterThan(0);
+    expect(canonicals('Evilcorp')).toEqual([]);
+  });
   it('looks names up ignoring case for names context already marks', () => {
     expect(dictionary.lookupAnyCase('Barium').map((id) => dictionary.actors[id].canonical)).toContain('APT41');
   });

@@ -25,6 +25,12 @@ describe('withReadableCanonicals', () => {
     expect(canonicalOf(entity('threat-actor', 'hunters', ['Hunters International'], ['Hunters International']))).toBe('hunters');
   });
 
+  it('gives a lower-case listed name the capitals of its joined spelling in the text: "black suit" found as BlackSuit', () => {
+    expect(canonicalOf(entity('malware', 'black suit', ['BlackSuit']))).toBe('Black Suit');
+    expect(canonicalOf(entity('threat-actor', 'black suit', ['BlackSuit gang']))).toBe('Black Suit');
+    expect(canonicalOf(entity('malware', 'black suit', ['BLACKSUIT']))).toBe('black suit');
+  });
+
   it('keeps names that have capitals, and the lower-case forms of indicators', () => {
     expect(canonicalOf(entity('malware', 'LockBit', ['LOCKBIT']))).toBe('LockBit');
     const hash = 'd41d8cd98f00b204e9800998ecf8427e';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formKey } from '@/lib/entities/dictionary';
 import { buildSoftwareDictionary, softwareKind } from '@/lib/entities/software-dictionary';
 import { software } from './shared-data';
 
@@ -37,15 +38,30 @@ describe('the software dictionary', () => {
   });
   it('drops a listed "name + software noun" form when the name alone is listed too: the noun stays outside', () => {
     const ryuk = buildSoftwareDictionary([{ name: 'Ryukish', aliases: ['Ryukish ransomware', 'Lone Loader'], kind: 'ransomware' }]);
-    expect(ryuk.forms.map((f) => f.form)).toEqual(['Ryukish', 'Lone Loader']);
+    expect(ryuk.forms.map((f) => f.form)).toEqual(['Ryukish', 'Lone Loader', 'LoneLoader']);
   });
   it('drops a form that is only a protocol or a network technology, keeping longer forms', () => {
     const protocols = buildSoftwareDictionary([
       { name: 'ftp', aliases: ['ftp.exe'], kind: 'tool' },
       { name: 'Tor', aliases: ['SSH', 'Tor Browser'], kind: 'tool' },
     ]);
-    expect(protocols.forms.map((f) => f.form)).toEqual(['ftp.exe', 'Tor Browser']);
+    expect(protocols.forms.map((f) => f.form)).toEqual(['ftp.exe', 'Tor Browser', 'TorBrowser']);
     expect(protocols.lookupAnyCase('FTP')).toEqual([]);
+  });
+  it('adds a name of two or three plain words joined in camel case, exact case, needing no context', () => {
+    const joined = buildSoftwareDictionary([
+      { name: 'quiet fox', aliases: [], kind: 'ransomware', weak: ['quiet fox'] },
+      { name: 'Lone Loader', aliases: ['LoneLoader v2'], kind: 'malware' },
+      { name: 'Pink Cat', aliases: [], kind: 'malware' },
+      { name: 'PinkCat', aliases: [], kind: 'ransomware' },
+    ]);
+    const of = (f: string) => joined.forms.find((x) => x.form === f);
+    expect(of('QuietFox')).toMatchObject({ caseSensitive: true, weak: false, softwareIds: [0] });
+    expect(of('LoneLoader')).toMatchObject({ caseSensitive: true, weak: false, softwareIds: [1] });
+    // A joined spelling another record lists keeps that record alone.
+    expect(joined.forms.filter((x) => formKey(x.form) === 'pinkcat')).toEqual([
+      { form: 'PinkCat', caseSensitive: false, weak: false, softwareIds: [3] },
+    ]);
   });
   it('looks names up in any case, every candidate kept', () => {
     expect(dictionary.lookupAnyCase('foocrypt')).toEqual([0]);
