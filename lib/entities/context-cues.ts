@@ -35,9 +35,9 @@ const LEADER_AFTER =
  */
 const SELF_NAMED_BEFORE =
   /\b(?:(?:group|gang|crew|collective)s?[\s\u00a0]+(?:(?:that|which|who)[\s\u00a0]+)?(?:go(?:es|ing)?|went)[\s\u00a0]+by[\s\u00a0]+(?:the[\s\u00a0]+)?(?:names?|monikers?)(?:[\s\u00a0]+of)?|(?:call(?:s|ed|ing)|refer(?:s|red|ring)?[\s\u00a0]+to|nam(?:es|ed|ing)|brand(?:s|ed|ing))[\s\u00a0]+(?:itself|themselves)(?:[\s\u00a0]+as)?(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_]*$/i;
-/** Words that make the name after them a group: "threat actor X", "attributed to X". */
+/** Words that make the name after them a group: "threat actor X", "attributed to X", "worked for X" (one works for people, not software). */
 const ACTOR_BEFORE =
-  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+(?:groups?|actors?)|hacking[\s\u00a0]+group|cybercrime[\s\u00a0]+group|(?:ransomware[\s\u00a0]+)?gangs?|group|actor|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|attribution[\s\u00a0]+to|tracked[\s\u00a0]+as|tracks[\s\u00a0]+as|(?:also[\s\u00a0]+)?known[\s\u00a0]+as|aka|a\.k\.a\.|dubbed|named|groups[\s\u00a0]+such[\s\u00a0]+as|groups[\s\u00a0]+like|operators[\s\u00a0]+of[\s\u00a0]+the|(?:members|affiliates)[\s\u00a0]+of(?:[\s\u00a0]+the)?|(?:used|operated|developed|deployed|favou?red|employed)[\s\u00a0]+by(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_(]*$/i;
+  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+(?:groups?|actors?)|hacking[\s\u00a0]+group|cybercrime[\s\u00a0]+group|(?:ransomware[\s\u00a0]+)?gangs?|group|actor|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|attribution[\s\u00a0]+to|tracked[\s\u00a0]+as|tracks[\s\u00a0]+as|(?:also[\s\u00a0]+)?known[\s\u00a0]+as|aka|a\.k\.a\.|dubbed|named|groups[\s\u00a0]+such[\s\u00a0]+as|groups[\s\u00a0]+like|operators[\s\u00a0]+of[\s\u00a0]+the|(?:members?|affiliates?)[\s\u00a0]+of(?:[\s\u00a0]+the)?|worked[\s\u00a0]+for(?:[\s\u00a0]+the)?|affiliated[\s\u00a0]+with(?:[\s\u00a0]+the)?|(?:used|operated|developed|deployed|favou?red|employed)[\s\u00a0]+by(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_(]*$/i;
 /**
  * A name followed by a software noun: "Emotet malware", "Taurus Stealer", "Winnti sample"; not "X
  * ransomware gang", "X ransomware operators", "X ransomware operation": that is the gang named after its ransomware.
@@ -64,11 +64,12 @@ export function actorCue(text: string, start: number, end: number): boolean {
 
 /**
  * A cue that makes even a software name a group: a group noun right after it ("DarkSide
- * affiliates", "TrickBot gang") or "threat actor", "attributed to", "affiliates of", "the ransomware gang",
+ * affiliates", "TrickBot gang") or "threat actor", "attributed to", "affiliates of", "a member of", "worked for",
+ * "affiliated with", "the ransomware gang",
  * "a cybercrime group", "the gang, also known as" right before it.
  */
 const STRONG_BEFORE =
-  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the|affiliates[\s\u00a0]+of(?:[\s\u00a0]+the)?|gang|(?:ransomware|extortion|cybercrime|hacking)[\s\u00a0]+group|(?:ransomware|RaaS|extortion)[\s\u00a0]+operation|(?:gang|group|crew),?[\s\u00a0]+(?:also[\s\u00a0]+)?known[\s\u00a0]+as)[\s\u00a0]*[“"'‘*_]*$/i;
+  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|groups[\s\u00a0]+such[\s\u00a0]+as|operators[\s\u00a0]+of[\s\u00a0]+the|(?:affiliates|members)[\s\u00a0]+of(?:[\s\u00a0]+the)?|worked[\s\u00a0]+for(?:[\s\u00a0]+the)?|affiliated[\s\u00a0]+with(?:[\s\u00a0]+the)?|gang|(?:ransomware|extortion|cybercrime|hacking)[\s\u00a0]+group|(?:ransomware|RaaS|extortion)[\s\u00a0]+operation|(?:gang|group|crew),?[\s\u00a0]+(?:also[\s\u00a0]+)?known[\s\u00a0]+as)[\s\u00a0]*[“"'‘*_]*$/i;
 export function strongActorCue(text: string, start: number, end: number): boolean {
   return cuesAround(text, start, end).strongActor;
 }

@@ -144,6 +144,13 @@ describe('names that are both actor and software', () => {
   it('makes a ransomware name the gang after "affiliates of": "Affiliates of BlackCat moved on"', () => {
     expect(actorsIn('Affiliates of REvil moved to other programmes.').map((e) => e.canonical)).toEqual(['REvil']);
   });
+  it('makes a ransomware name the gang after "worked for", "affiliated with" and "members of": one works for people', () => {
+    expect(actorsIn('Its developers previously worked for REvil.').map((e) => e.canonical)).toEqual(['REvil']);
+    expect(actorsIn('The broker was affiliated with LockBit until May.').map((e) => e.canonical)).toEqual(['LockBit']);
+    expect(actorsIn('Two members of Conti were named.').map((e) => e.canonical)).toEqual(['Conti']);
+    // Not where the words after the name call it software.
+    expect(actorsIn('He worked for REvil ransomware builds as a tester.')).toEqual([]);
+  });
   it('makes a gang known by several of its ransomware’s names one actor, under the family’s name', () => {
     const text =
       'The REvil/Sodinokibi ransomware gang claimed the attack. REvil affiliates stole the data; Sodinokibi operators leaked it.';
