@@ -20,7 +20,7 @@ import { listedBeforeGroupNoun } from './coordinated-names';
 
 /** Nouns that make the name before them a group: "Cobalt group", "DarkSide operators", "“Mustang Panda” group". */
 const ACTOR_AFTER =
-  /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|(?:ransomware|RaaS)[\s\u00a0]+(?:operators?|affiliates?|actors?|operations?)|group|gang|crew|syndicate|cartel|actors?|operators?|affiliates?|hackers?|members|developers?|APT)\b/i;
+  /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|(?:ransomware(?:-as-a-service)?|RaaS)[\s\u00a0]+(?:operators?|affiliates?|actors?|operations?|programs?)|group|gang|crew|syndicate|cartel|actors?|operators?|operations?|affiliates?|hackers?|members|developers?|core[\s\u00a0]+team|APT)\b/i;
 /**
  * People who lead or belong to the name before them, after a possessive: "LockBit's leader", "the disruption of
  * LockBit, whose leader…", "Conti, whose members…". Software has no leader: a strong cue. "Windows
@@ -153,6 +153,8 @@ interface CueRule {
 }
 
 /** Global cue regexes: each proposes the captured name. */
+/** Nouns for software a text may say it tracks under a name: "a variant tracked as X". */
+const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomware|backdoors?|trojans?|loaders?|(?:info)?stealers?|RATs?|implants?|droppers?|downloaders?|wipers?|worms?|botnets?|rootkits?|drivers?|utilit(?:y|ies)|tools?|famil(?:y|ies)|samples?`;
 const CUE_RULES: readonly CueRule[] = [
   // "the X group", "the X gang", "the X threat actors", "the X (ABBR) group", "X ransomware gang/group/operators/affiliates/operation"
   {
@@ -186,9 +188,13 @@ const CUE_RULES: readonly CueRule[] = [
     kind: 'actor',
     group: 1,
   },
-  // "tracked as X", "we (have) dubbed X", "attributed to X"
+  // "tracked as X", "tracks the group as X"; not "a variant tracked as X" (software), nor "tracks DuskRelay as X"
+  // (another name of DuskRelay, whatever DuskRelay is: `TRACKS_NAME_AS`)
   {
-    regex: new RegExp(String.raw`\b(?:tracks?|tracked|tracking)${S}(?:\w+${S}){0,2}?as${S}${OPEN_QUOTE}(${NAME})`, 'g'),
+    regex: new RegExp(
+      String.raw`(?<!\b(?:${SOFTWARE_NOUNS}),?${S})\b(?:tracks?|tracked|tracking)${S}(?:[a-z]\w*${S}){0,2}?as${S}${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
     kind: 'actor',
     group: 1,
   },
@@ -220,6 +226,8 @@ const AKA = new RegExp(
   String.raw`(${NAME})[”"'’*_]*(?:,${S}|(?:${S})?\((?:${S})?)[*_]{0,2}(?:also${S}known${S}as|also${S}called|also${S}tracked${S}as|aka|a\.k\.a\.?|formerly${S}known${S}as)[*_]{0,2}${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})?){1,6})`,
   'g',
 );
+/** "Mandiant tracks DuskRelay as SHADOWPLANK": the second name is another name of the first, of its kind. */
+const TRACKS_NAME_AS = new RegExp(String.raw`\b(?:tracks?|tracked|tracking)${S}(${NAME})${S}as${S}${OPEN_QUOTE}(${NAME})`, 'g');
 const ABBREVIATION = new RegExp(String.raw`(${NAME})${S}\(([A-Z][A-Z0-9]{1,5})\)`, 'g');
 const LIST_ITEM = new RegExp(`${OPEN_QUOTE}(${NAME})`, 'g');
 
@@ -279,6 +287,10 @@ export function findCuedNames(text: string): CuedName[] {
     for (const item of m[2].matchAll(LIST_ITEM)) {
       push(listStart + item.index + item[0].length - item[1].length, item[1], 'actor', aliasOf);
     }
+  }
+  for (const m of text.matchAll(TRACKS_NAME_AS)) {
+    const aliasOf = { start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + m[1].length };
+    push(m.index + m[0].lastIndexOf(m[2]), m[2], 'actor', aliasOf);
   }
   for (const same of findSameGroupNames(text)) push(same.start, same.name, 'actor', same.head);
   for (const m of text.matchAll(ABBREVIATION)) {

@@ -8,9 +8,9 @@
 
 /**
  * A name-like token: initials with their last dot ("M.O.D."), or a capitalised, camelCase or digit-bearing
- * word; joined by - or . inside.
+ * word, digits first only before a capital ("8Ball", "0Mega"; not "3rd", "64bit"); joined by - or . inside.
  */
-const TOKEN = String.raw`(?:[A-Z](?:\.[A-Z])+\.|[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*`;
+const TOKEN = String.raw`(?:[A-Z](?:\.[A-Z])+\.|[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*`;
 /** A name that is initials ("M.O.D.", "A.C."): its last dot is part of it. */
 export const INITIALS = /^[A-Z](?:\.[A-Z])+\.$/;
 /**

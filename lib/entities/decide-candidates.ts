@@ -267,10 +267,11 @@ export function decideCandidates(
       decided.push({ ...span, kind, end: span.start + plain[1].length, text: plain[1], actorIds: dictionary.lookup(plain[1]) });
       continue;
     }
-    // A tool the text calls malware here ("Taurus Stealer") is malware throughout (`groupEntities`).
+    // A tool the text calls malware here ("Taurus Stealer") is malware throughout (`groupEntities`); so is a
+    // name no list has ("a loader that FBI refers to as GlassMoth", though "GlassMoth is a small library").
     const calledHere =
       kind === 'software' &&
-      span.softwareIds.some((id) => softwareDictionary.software[id].kind === 'tool') &&
+      (span.softwareIds.length === 0 || span.softwareIds.some((id) => softwareDictionary.software[id].kind === 'tool')) &&
       calledMalware(text, span.start, span.end);
     // "Taurus Builder Kit": a capitalised builder or kit after a tool's name is part of the name.
     const kit = kind === 'software' && span.dictionary && !calledHere ? KIT_AFTER.exec(text.slice(span.end, span.end + 24)) : null;

@@ -45,9 +45,10 @@ const NAME_LAST_RULES: readonly RegExp[] = [
   ),
   // "the group — which refers to itself as X", "a gang that calls itself X", "a crew calling itself X",
   // "a gang going by the name X", "the group before it rebranded as X", "a group that presents itself on the
-  // forums as X" (within the sentence)
+  // forums as X", "referred to itself in ransom notes and on forums as X", "a crew that signs its posts as X"
+  // (within the sentence)
   new RegExp(
-    String.raw`\b(?:group|gang|crew|collective|actors?|hackers?|operators?)\b[^.!?\n]{0,60}?\b(?:(?:refers?|referred|referring|call(?:s|ed|ing)?|names?|named|naming|brands?|branded|branding|styles?|styled|styling|describes?|described|describing|presents?|presented|presenting|bills?|billed|billing|advertises?|advertised|advertising)${S}(?:to${S})?(?:itself|themselves)${S}(?:(?:on|in)${S}(?:the${S}|its${S}|their${S})?[\w-]+${S})?(?:as${S})?|(?:go(?:es|ing)?|went)${S}by${S}(?:the${S})?(?:names?|monikers?)${S}(?:of${S})?|rebrand(?:s|ed|ing)?${S}(?:itself${S}|themselves${S})?as${S})(?:the${S})?${OPEN_QUOTE}(${NAME})`,
+    String.raw`\b(?:group|gang|crew|team|collective|actors?|hackers?|operators?|brokers?)\b[^.!?\n]{0,60}?\b(?:(?:refers?|referred|referring|call(?:s|ed|ing)?|names?|named|naming|brands?|branded|branding|styles?|styled|styling|describes?|described|describing|presents?|presented|presenting|bills?|billed|billing|advertises?|advertised|advertising)${S}(?:to${S})?(?:itself|themselves)${S}(?:(?:on|in)${S}[^.!?\n]{0,50}?${S}as${S}|as${S})?|sign(?:s|ed|ing)?${S}(?:its|their)${S}(?:forum${S})?(?:posts|messages|ads|adverts|advertisements|threads)${S}(?:with${S})?as${S}|(?:go(?:es|ing)?|went)${S}by${S}(?:the${S})?(?:names?|monikers?)${S}(?:of${S})?|rebrand(?:s|ed|ing)?${S}(?:itself${S}|themselves${S})?as${S})(?:the${S})?${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
 ];

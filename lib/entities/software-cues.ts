@@ -43,10 +43,10 @@ const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(?:${KIND_
 /**
  * "a loader dubbed X", "malware called X", "a backdoor that researchers named X", "their encryptor, which
  * the operators call X" (a present-tense naming verb only after "that" or "which", or "we": "a loader we call
- * X"), "a web shell, which Microsoft named X".
+ * X"), "a web shell, which Microsoft named X", "a custom loader that FBI refers to as X".
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:call|name|dub)s?|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /**
@@ -62,9 +62,9 @@ const CALLING_IT = new RegExp(
   String.raw`\b(?:call(?:ing|ed|s)?|dubb(?:ed|ing|s)|nam(?:ed|ing|es))${SP}(?:this|the|it|its)${SP}(?:new${SP}|latest${SP})?(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?)${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
-/** "a malware packer … that calls itself X" (within the sentence, 80 characters at most). */
+/** "a malware packer … that calls itself X", "a trojan that names itself X" (within the sentence, 80 characters at most). */
 const CALLS_ITSELF = new RegExp(
-  String.raw`\b(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?)\b[^.!?\n]{0,80}?\bcalls${SP}itself${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?)\b[^.!?\n]{0,80}?\b(?:calls|names|refers${SP}to)${SP}itself${SP}(?:as${SP})?${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /** "the backdoor, X, …", "a new stealer, X, was …". */
@@ -236,9 +236,9 @@ const MALWARE_NOUN_AFTER = new RegExp(String.raw`^[”"'’*_]*(?:['’]s)?[ \u0
 const IS_A_MALWARE_NOUN = new RegExp(
   String.raw`^[”"'’*_]*(?:,|${SP}(?:is|was|remains)(?:${SP}(?:also|still|actually))?)${SP}(?:an?|the)${SP}(?:[A-Za-z0-9-]+${SP}){0,4}?${MALWARE_NOUN}\b`,
 );
-/** Right before: "a stealer named Foo", "a RAT called “Foo”", "this stealer, named Foo". */
+/** Right before: "a stealer named Foo", "a RAT called “Foo”", "this stealer, named Foo", "a loader that FBI refers to as Foo". */
 const MALWARE_NOUN_BEFORE = new RegExp(
-  String.raw`\b${MALWARE_NOUN},?${SP}(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)${SP}${OPEN_QUOTE}$`,
+  String.raw`\b${MALWARE_NOUN},?${SP}(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as|refers?${SP}to${SP}as)${SP}${OPEN_QUOTE}$`,
 );
 
 /**

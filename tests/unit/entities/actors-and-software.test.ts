@@ -83,6 +83,12 @@ describe('malware and tools', () => {
 });
 
 describe('malware no list has, from context', () => {
+  it('makes a name no list has malware wherever the text calls it malware, though it also calls it a library', () => {
+    const [moth] = finder.findEntities(
+      'They sent a custom loader that FBI refers to as GlassMoth. GlassMoth is a small dynamic-link library.',
+    );
+    expect(moth).toMatchObject({ kind: 'malware', canonical: 'GlassMoth' });
+  });
   const malwareIn = (text: string) => finder.findEntities(text).filter((e) => e.kind === 'malware');
   it('finds a name cued by a software noun again wherever it occurs (one sense per text)', () => {
     const text = 'The Zorbo9 malware spread. Later, Zorbo9 stole keys; Zorbo9 hid.';

@@ -17,6 +17,16 @@ describe('cues around one mention', () => {
     expect(at(actorCue, 'its tools overlap with those used by Foo.', 'Foo')).toBe(true);
     expect(at(strongActorCue, 'its tools overlap with those used by Foo.', 'Foo')).toBe(false);
   });
+  it('calls a name a group where the operation or the people behind it follow: "the LockBit operation", "the ALPHV core team"', () => {
+    for (const text of [
+      'the LockBit operation',
+      'the ALPHV core team',
+      'the Avaddon RaaS program',
+      'the ALPHV ransomware-as-a-service operation',
+    ]) {
+      expect(at(strongActorCue, text, text.split(' ')[1])).toBe(true);
+    }
+  });
   it('calls a name software when a software noun follows or a deployment verb precedes it', () => {
     expect(at(softwareCue, 'a new Foo sample', 'Foo')).toBe(true);
     expect(at(softwareCue, 'the Foo-backdoor', 'Foo')).toBe(true);
@@ -142,6 +152,8 @@ describe('names proposed by context', () => {
   });
   it('tracked as X, the aliases X and Y, alias X', () => {
     expect(cued('Microsoft tracks this group as Mint Sandstorm')).toEqual(['Mint Sandstorm']);
+    // Software tracked under a name is not a group: "a variant tracked as X".
+    expect(cued('FBI has observed a variant tracked as Nullveil.sys, which kills processes')).toEqual([]);
     expect(cued('known by the aliases ‘Hydro’ and ‘JiiN’')).toEqual(['Hydro', 'JiiN']);
     expect(cued('By the other alias *JiiN*, it sells')).toEqual(['JiiN']);
   });
@@ -151,6 +163,16 @@ describe('names proposed by context', () => {
     expect(cued('the broker previously known as Velvet Quay went quiet')).toEqual(['Velvet Quay']);
     for (const after of [' 3 years ago', ' 2024 onwards', ' 3.0 builds', ' 12:30 UTC', ' 40%', ' 5 victims'])
       expect(cued(`PwC tracks this group as Blue Fox${after}`), after).toEqual(['Blue Fox']);
+  });
+  it('tracks X as Y: Y is another name of X, whatever X is', () => {
+    const [alias] = findCuedNames('Mandiant tracks DuskRelay as SHADOWPLANK; the names refer to one family.').filter(
+      (c) => c.text === 'SHADOWPLANK',
+    );
+    expect(alias.aliasOf).toEqual({ start: 16, end: 25 });
+  });
+  it('takes a name that starts with digits before a capital for a group (“the 8Ball crew”), not an ordinal or a measure', () => {
+    expect(cued('The 8Ball crew sells access.')).toEqual(['8Ball']);
+    expect(cued('The 3rd group and the 64bit crew')).toEqual([]);
   });
   it('X (also known as Y, Z) and X, aka Y: the aliases point at X', () => {
     const text = 'The Winnti Group (also known as APT41, BARIUM, and Blackfly) is busy.';

@@ -51,6 +51,11 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('a group that presents itself on the forums as "Quiet Harbor" sells access')).toContain('Quiet Harbor');
     expect(cued('The crew bills itself as Night Ledger.')).toContain('Night Ledger');
     expect(cued('The crew, which goes by the moniker "Red Heron", sells access.')).toContain('Red Heron');
+    expect(cued('a small team that calls itself Silent Ledger in its forum signatures')).toContain('Silent Ledger');
+    expect(cued('The crew, which referred to itself in ransom notes and on Russian-language forums as "ML Group," is accused')).toContain(
+      'ML Group',
+    );
+    expect(cued('A second broker, a crew that signs its posts as 8Ball, sells RDP access.')).toContain('8Ball');
     // Not across a sentence end, and not a program calling itself something.
     expect(cued('The group struck. The packer calls itself Ghost.')).not.toContain('Ghost');
     expect(cued('A user going by the name Silver Lynx posted it.')).toEqual([]);

@@ -45,6 +45,10 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('Acme is calling this new variant RustyFoo.')).toEqual(['33-41 RustyFoo']);
     expect(cued('Acme dubbed this variant RustyFoo.')).toEqual(['25-33 RustyFoo']);
   });
+  it('a trojan that names itself X, a loader that FBI refers to as X', () => {
+    expect(cued('a .NET remote access trojan that names itself Cinder.RAT in its metadata')).toEqual(['46-56 Cinder.RAT']);
+    expect(cued('a custom loader that FBI refers to as GlassMoth')).toEqual(['38-47 GlassMoth']);
+  });
   it('a packer (or other software) that calls itself X, within the sentence', () => {
     expect(cued('a malware packer written in C++ that calls itself *DarkFoo*.')).toEqual(['51-58 DarkFoo']);
     expect(cued('A packer was seen. The author calls itself Zorbo.')).toEqual([]);
