@@ -3,7 +3,7 @@
  *
  * Candidates come from three places, all found in a few linear passes: the dictionaries (actor and
  * software names in one Aho–Corasick pass, `match-names.ts`), vendor naming schemes
- * (`naming-patterns.ts`) and context cues (`context-cues.ts`). Overlapping candidates go to the
+ * (`naming-patterns.ts`) and context cues (`names-from-context.ts`, `context-cues.ts`). Overlapping candidates go to the
  * longest; each is then decided (`decide-candidates.ts`: actor or software, kept or dropped, its final
  * span), and the decided mentions grouped into entities (`group-entities.ts`).
  */

@@ -6,7 +6,8 @@
  * decides.
  */
 import type { ActorDictionary } from './dictionary';
-import { cuesAround, findCuedNames } from './context-cues';
+import { cuesAround } from './context-cues';
+import { findCuedNames } from './names-from-context';
 import type { CueKind } from './cue-names';
 import type { Span } from './group-entities';
 import { isAtNameBoundary, type NameMatcher } from './match-names';

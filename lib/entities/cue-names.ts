@@ -2,7 +2,7 @@
  * What a name proposed by a context cue looks like, and what a cue proposes: the name patterns the cue
  * regexes are built from (`NAME`: up to three capitalised, camelCase or digit-bearing words), the words
  * that are never names ("The", "Russian", "Microsoft"), and the proposal itself (`CuedName`).
- * Shared by the cue finders (`context-cues.ts`, `group-introducing-cues.ts`, `software-cues.ts`,
+ * Shared by the cue finders (`names-from-context.ts`, `group-introducing-cues.ts`, `software-cues.ts`,
  * `tool-cues.ts`).
  */
 

@@ -43,7 +43,7 @@
  * - an individual's handle is not an actor (`person-cues.ts`: "the seller X", "a user named X", "X, the
  *   developer of…"): not at a mention with such a cue, and not anywhere for a name no list has that the
  *   text presents as a person and never as a group;
- * - names proposed by context cues (`context-cues.ts` for actors, `software-cues.ts` for malware)
+ * - names proposed by context cues (`names-from-context.ts` for actors, `software-cues.ts` for malware)
  *   are found again wherever they occur in the text (one sense per text), software names in any
  *   case written with a capital ("Zloader", "ZLoader") but not as a folder in a path; an alias given
  *   in apposition ("Leviathan, also known as TEMP", "Golden Chickens (GC)") joins the entity it names;

@@ -3,7 +3,7 @@
  * gang X", "the group — which refers to itself as X", "X is a ransomware gang", "X, a financially
  * motivated group", "X: one of the newest gangs", "the X APT". These were the phrasings of most of the
  * threat actors missed on reports nobody here had seen (issue 13). The older cues ("the X group",
- * "threat actor X", "tracked as X") are in `context-cues.ts`, which calls `findIntroducedGroups`.
+ * "threat actor X", "tracked as X") are in `names-from-context.ts`, which calls `findIntroducedGroups`.
  */
 import { INITIALS, NAME, OPEN_QUOTE, S } from './cue-names';
 
@@ -112,7 +112,7 @@ const NAME_FIRST_RULES: readonly RegExp[] = [
 /**
  * "the Winnti Group", "The Gorgon Group", "the Sakura Syndicate", "the M.O.D. Team": a capitalised group noun after a name, read from the noun (the
  * name and the "the" before it are read backwards, `nameEndingAt`). The noun is part of the name, as in most
- * reports; a lower-case "the X group" is in `context-cues.ts`.
+ * reports; a lower-case "the X group" is in `names-from-context.ts`.
  */
 const CAPITALISED_GROUP_NOUN = /(?<![\s\u00a0])[ \u00a0]+(?:Group|Gang|Crew|Team|Syndicate|Collective)\b(?![-.]?[A-Za-z0-9])/g;
 /**

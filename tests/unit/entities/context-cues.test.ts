@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actorCue, cuesAround, findCuedNames, softwareCue, strongActorCue } from '@/lib/entities/context-cues';
-import { isNameLike } from '@/lib/entities/cue-names';
+import { actorCue, cuesAround, softwareCue, strongActorCue } from '@/lib/entities/context-cues';
+import { findCuedNames } from '@/lib/entities/names-from-context';
 
 const cued = (text: string) => findCuedNames(text).map((c) => c.text);
 /** The cue functions on the first occurrence of `name` in `text`. */
@@ -91,116 +91,5 @@ describe('cues around one mention', () => {
         software: softwareCue(text, start, start + 3),
       });
     }
-  });
-});
-
-describe('names proposed by context', () => {
-  it('the X group, the X gang, the X threat actors', () => {
-    expect(cued('the Lazarous group and the Fooz gang')).toEqual(['Lazarous', 'Fooz']);
-  });
-  it('X ransomware gang / operators / affiliates', () => {
-    expect(cued('Barracuda ransomware operators and Qux ransomware affiliates')).toEqual(['Barracuda', 'Qux']);
-  });
-  it('threat actor X, group named X, threat actor known as X', () => {
-    expect(cued('The threat actor HydroJiin; an APT group named “ReconHellcat”; threat actor known as "Fancy Lazarus"')).toEqual([
-      'HydroJiin',
-      'ReconHellcat',
-      'Fancy Lazarus',
-    ]);
-  });
-  it('the X (ABBR) threat actors: the abbreviation between the name and the group noun', () => {
-    expect(cued('campaigns by the Purple Herons (PH) threat actors; the Blue Mantis (BM) group')).toEqual([
-      'Purple Herons',
-      'PH',
-      'Blue Mantis',
-      'BM',
-    ]);
-  });
-  it('reads a group or software noun after a closing quote or emphasis: “X” group, *X* malware', () => {
-    const text = 'the “Vexing Panda” group and the *Zorblat* malware';
-    expect(at(actorCue, text, 'Vexing Panda')).toBe(true);
-    expect(at(softwareCue, text, 'Zorblat')).toBe(true);
-    expect(at(actorCue, 'the “Vexing Panda” sample', 'Vexing Panda')).toBe(false);
-  });
-  it('the crew or gang known as X', () => {
-    expect(cued('Analysts tie it to the crew known as Vexa Spider; the gang known as “Orchid” denies it')).toEqual([
-      'Vexa Spider',
-      'Orchid',
-    ]);
-  });
-  it('a group noun set off by a comma before its name: "a crew, known as X", "a threat actor, dubbed X"', () => {
-    expect(cued('Another crew, known as B.R.Z., sold access; a threat actor, dubbed Tallow Moth, struck')).toEqual([
-      'B.R.Z.',
-      'Tallow Moth',
-    ]);
-    // The comma alone is no cue: "the group, Kestrel said" names no group.
-    expect(cued('the group, Kestrel said, was small')).toEqual([]);
-  });
-  it('the X group with up to two words that say what kind of group it is, or a collective or syndicate', () => {
-    expect(
-      cued(
-        'the Saltmarsh cybercriminal group; the Velvet Orchid state-sponsored espionage group; the Copperhand syndicate; the NoirVolt hacktivist collective',
-      ),
-    ).toEqual(['Saltmarsh', 'Velvet Orchid', 'Copperhand', 'NoirVolt']);
-    // The same words before the noun, the name after it.
-    expect(cued('The hacktivist group Sunhollow Legion defaced websites; the extortion crew "Palehorn" leaked files')).toEqual([
-      'Sunhollow Legion',
-      'Palehorn',
-    ]);
-    // Other words between the name and the noun are no cue: "the Windows support group".
-    expect(cued('the Kestrel support group; the Kestrel working group')).toEqual([]);
-  });
-  it('tracked as X, the aliases X and Y, alias X', () => {
-    expect(cued('Microsoft tracks this group as Mint Sandstorm')).toEqual(['Mint Sandstorm']);
-    // Software tracked under a name is not a group: "a variant tracked as X".
-    expect(cued('FBI has observed a variant tracked as Nullveil.sys, which kills processes')).toEqual([]);
-    expect(cued('known by the aliases ‘Hydro’ and ‘JiiN’')).toEqual(['Hydro', 'JiiN']);
-    expect(cued('By the other alias *JiiN*, it sells')).toEqual(['JiiN']);
-  });
-  it('keeps a number that ends a group’s name, not a count, a measure, a year or a version after it', () => {
-    expect(cued('a threat actor which PwC calls Red Dev 40. Later')).toContain('Red Dev 40');
-    expect(cued('Microsoft tracks this group as Storm 17, which')).toEqual(['Storm 17']);
-    expect(cued('the broker previously known as Velvet Quay went quiet')).toEqual(['Velvet Quay']);
-    for (const after of [' 3 years ago', ' 2024 onwards', ' 3.0 builds', ' 12:30 UTC', ' 40%', ' 5 victims'])
-      expect(cued(`PwC tracks this group as Blue Fox${after}`), after).toEqual(['Blue Fox']);
-  });
-  it('tracks X as Y: Y is another name of X, whatever X is', () => {
-    const [alias] = findCuedNames('Mandiant tracks DuskRelay as SHADOWPLANK; the names refer to one family.').filter(
-      (c) => c.text === 'SHADOWPLANK',
-    );
-    expect(alias.aliasOf).toEqual({ start: 16, end: 25 });
-  });
-  it('takes a name that starts with digits before a capital for a group (“the 8Ball crew”), not an ordinal or a measure', () => {
-    expect(cued('The 8Ball crew sells access.')).toEqual(['8Ball']);
-    expect(cued('The 3rd group and the 64bit crew')).toEqual([]);
-  });
-  it('X (also known as Y, Z) and X, aka Y: the aliases point at X', () => {
-    const text = 'The Winnti Group (also known as APT41, BARIUM, and Blackfly) is busy.';
-    // "The Winnti Group" is a group's name too (a capitalised group noun after "the").
-    const names = findCuedNames(text).filter((n) => n.aliasOf);
-    expect(findCuedNames(text).map((n) => n.text)).toEqual(['Winnti Group', 'APT41', 'BARIUM', 'Blackfly']);
-    for (const n of names) expect(text.slice(n.aliasOf!.start, n.aliasOf!.end)).toContain('Winnti Group');
-  });
-  it('the keyword may be in Markdown emphasis: "APT28 (*aka* Sofacy, Sednit, Fancy Bear, etc."', () => {
-    const text = 'a new APT28 (*aka* Sofacy, Sednit, Fancy Bear, STRONTIUM, etc.\ncampaign';
-    const aliases = findCuedNames(text).filter((n) => n.aliasOf);
-    expect(aliases.map((n) => n.text)).toEqual(['Sofacy', 'Sednit', 'Fancy Bear', 'STRONTIUM']);
-    for (const n of aliases) expect(text.slice(n.aliasOf!.start, n.aliasOf!.end)).toBe('APT28');
-    expect(cued('Sofacy, _also known as_ Sednit').slice(-1)).toEqual(['Sednit']);
-  });
-  it('Known Name (ABBR): the abbreviation points at the name', () => {
-    const [gc] = findCuedNames('the Golden Chickens (GC) family');
-    expect(gc).toMatchObject({ text: 'GC' });
-    expect('the Golden Chickens (GC) family'.slice(gc.aliasOf!.start, gc.aliasOf!.end)).toBe('Golden Chickens');
-  });
-  it('leaves the sentence-initial stop words out of a name a cue starts with: "The Quartz ransomware gang"', () => {
-    expect(cued('The Quartz ransomware gang claimed it.')).toEqual(['Quartz']);
-    const [quartz] = findCuedNames('The Quartz ransomware gang claimed it.');
-    expect(quartz).toMatchObject({ start: 4, end: 10 });
-  });
-  it('proposes only name-like words: no articles, nationalities, vendors or software names', () => {
-    expect(cued('the Russian group, the The gang, the Microsoft group, the Minebridge RAT threat actors')).toEqual([]);
-    expect(isNameLike('ReconHellcat')).toBe(true);
-    expect(isNameLike('Chinese')).toBe(false);
   });
 });

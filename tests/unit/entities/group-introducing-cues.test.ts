@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEntityFinder } from '@/lib/entities/actors-and-software';
-import { actorCue, findCuedNames, strongActorCue } from '@/lib/entities/context-cues';
+import { actorCue, strongActorCue } from '@/lib/entities/context-cues';
+import { findCuedNames } from '@/lib/entities/names-from-context';
 import { software, threatActors } from './shared-data';
 
 /** The names proposed by every cue (the introducing cues run inside `findCuedNames`). */

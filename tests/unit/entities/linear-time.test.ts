@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCuedNames, lowerCaseSoftwareCue } from '@/lib/entities/context-cues';
+import { lowerCaseSoftwareCue } from '@/lib/entities/context-cues';
+import { findCuedNames } from '@/lib/entities/names-from-context';
 import { refangText } from '@/lib/entities/defang';
 import { findIndicators } from '@/lib/entities/indicators';
 import { findNamingPatterns } from '@/lib/entities/naming-patterns';

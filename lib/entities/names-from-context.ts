@@ -1,0 +1,180 @@
+/**
+ * Names no list has, proposed by the words around them: a handful of global regexes over the whole text,
+ * one linear pass each: "the X group", "X ransomware gang", "threat actor X", "tracked as X", "dubbed X",
+ * "known as X", "aka X", "X (also known as Y, Z)", "tracks X as Y", "Known (ABBR)", and the names a text
+ * gives a group it introduces (`group-introducing-cues.ts`: "we dubbed the gang X", "X APT") or says are
+ * one group (`same-group-cues.ts`). A proposed name must look like a name (`cue-names.ts`). What the words
+ * right around one mention say is `context-cues.ts`.
+ */
+import { INITIALS, isNameLike, leadingStopWords, NAME, OPEN_QUOTE, S, type CueKind, type CuedName } from './cue-names';
+import { findIntroducedGroups } from './group-introducing-cues';
+import { findSameGroupNames } from './same-group-cues';
+
+/**
+ * Lower-case words that say what kind of group the noun after them is: "the X cybercriminal group", "the X
+ * state-sponsored espionage group", "the X threat actors".
+ */
+const GROUP_DESCRIBING = String.raw`(?:threat|APT|hacking|hacker|hacktivist|cybercrime|cyber-?criminal|criminal|e-?crime|extortion|(?:cyber-?)?espionage|state-sponsored|nation-state|financially${S}motivated)`;
+
+interface CueRule {
+  regex: RegExp;
+  kind: CueKind;
+  /** Capture group of the name. */
+  group: number;
+}
+
+/** Global cue regexes: each proposes the captured name. */
+/** Nouns for software a text may say it tracks under a name: "a variant tracked as X". */
+const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomware|backdoors?|trojans?|loaders?|(?:info)?stealers?|RATs?|implants?|droppers?|downloaders?|wipers?|worms?|botnets?|rootkits?|drivers?|utilit(?:y|ies)|tools?|famil(?:y|ies)|samples?`;
+const CUE_RULES: readonly CueRule[] = [
+  // "the X group", "the X gang", "the X threat actors", "the X (ABBR) group", "X ransomware gang/group/operators/affiliates/operation"
+  {
+    regex: new RegExp(
+      String.raw`\b[Tt]he${S}(${NAME})${S}(?:\([A-Z][A-Z0-9]{1,5}\)${S})?(?:${GROUP_DESCRIBING}${S}){0,2}(?:actors?|group|gang|crew|collective|syndicate)\b`,
+      'g',
+    ),
+    kind: 'actor',
+    group: 1,
+  },
+  {
+    regex: new RegExp(String.raw`\b(${NAME})${S}ransomware${S}(?:gang|group|operators?|affiliates?|crew|actors?|operation)\b`, 'g'),
+    kind: 'actor',
+    group: 1,
+  },
+  // "threat actor X", "APT group X", "the hacktivist group X", "group named X", "threat actor dubbed X", "the crew known as X"
+  {
+    regex: new RegExp(
+      String.raw`\b(?:threat${S}actors?|${GROUP_DESCRIBING}${S}(?:groups?|gangs?|crews?|collective|syndicate))(?:${S}|,${S}(?=named|called|dubbed|known${S}as|tracked${S}as))(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
+    kind: 'actor',
+    group: 1,
+  },
+  {
+    // …and "the gang, also known as X", "the BlackCat gang, also known as ALPHV", "the broker previously known as X"
+    regex: new RegExp(
+      String.raw`\b(?:group|actor|gang|crew|broker),?${S}(?:named|called|dubbed|(?:(?:also|previously|formerly)${S})?known${S}as)${S}${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
+    kind: 'actor',
+    group: 1,
+  },
+  // "tracked as X", "tracks the group as X"; not "a variant tracked as X" (software), nor "tracks DuskRelay as X"
+  // (another name of DuskRelay, whatever DuskRelay is: `TRACKS_NAME_AS`)
+  {
+    regex: new RegExp(
+      String.raw`(?<!\b(?:${SOFTWARE_NOUNS}),?${S})\b(?:tracks?|tracked|tracking)${S}(?:[a-z]\w*${S}){0,2}?as${S}${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
+    kind: 'actor',
+    group: 1,
+  },
+  {
+    regex: new RegExp(
+      String.raw`\bthe${S}aliases${S}${OPEN_QUOTE}(${NAME})[”"'’*_]*(?:,?${S}(?:and|or)${S}|,${S})${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
+    kind: 'actor',
+    group: 1,
+  },
+  {
+    regex: new RegExp(
+      String.raw`\bthe${S}aliases${S}${OPEN_QUOTE}(?:${NAME})[”"'’*_]*(?:,?${S}(?:and|or)${S}|,${S})${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
+    kind: 'actor',
+    group: 1,
+  },
+  { regex: new RegExp(String.raw`\b(?:other${S})?alias${S}${OPEN_QUOTE}(${NAME})`, 'g'), kind: 'actor', group: 1 },
+];
+
+/**
+ * "X (also known as Y, Z)", "X, also known as Y or Z", "X aka Y", "Known (ABBR)": names given as
+ * other names of a name, the keyword also in Markdown's emphasis ("X (*aka* Y)"). Which kind they are
+ * follows X (decided by the caller).
+ */
+const AKA = new RegExp(
+  String.raw`(${NAME})[”"'’*_]*(?:,${S}|(?:${S})?\((?:${S})?)[*_]{0,2}(?:also${S}known${S}as|also${S}called|also${S}tracked${S}as|aka|a\.k\.a\.?|formerly${S}known${S}as)[*_]{0,2}${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})?){1,6})`,
+  'g',
+);
+/** "Mandiant tracks DuskRelay as SHADOWPLANK": the second name is another name of the first, of its kind. */
+const TRACKS_NAME_AS = new RegExp(String.raw`\b(?:tracks?|tracked|tracking)${S}(${NAME})${S}as${S}${OPEN_QUOTE}(${NAME})`, 'g');
+const ABBREVIATION = new RegExp(String.raw`(${NAME})${S}\(([A-Z][A-Z0-9]{1,5})\)`, 'g');
+const LIST_ITEM = new RegExp(`${OPEN_QUOTE}(${NAME})`, 'g');
+
+/**
+ * A number that ends a group's name ("which PwC calls Red Dev 40"); not a count or a measure ("Blue Fox 3
+ * years ago"), a year, a version ("3.0") or a time. Linear: anchored, a fixed word list.
+ */
+const NUMBER_AFTER =
+  /^[ \u00a0]\d{1,3}(?![\w%]|[.,:]\d|[\s\u00a0]+(?:years?|months?|weeks?|days?|hours?|minutes?|times?|percent|per|of|or|to|victims?|organi[sz]ations?|companies|countries|attacks?|campaigns?|samples?|domains?|servers?|hosts?)\b)/;
+
+function numberAfter(text: string, end: number): string {
+  return NUMBER_AFTER.exec(text.slice(end, end + 40))?.[0] ?? '';
+}
+
+/** Names proposed by context (see the module comment), in text order; overlaps are all kept. */
+export function findCuedNames(text: string): CuedName[] {
+  const out: CuedName[] = [];
+  const push = (
+    at: number,
+    name: string,
+    kind: CueKind,
+    aliasOf?: CuedName['aliasOf'],
+    ownName = false,
+    introduced = false,
+    sameAsPrevious = false,
+  ) => {
+    const lead = leadingStopWords(name);
+    const start = at + lead;
+    const bare = name.slice(lead);
+    const cut = INITIALS.test(bare) ? bare : bare.replace(/(?<![.\s])[.\s]+$/, '');
+    if (!isNameLike(cut, ownName)) return;
+    const trimmed = kind === 'actor' ? cut + numberAfter(text, start + cut.length) : cut;
+    out.push({
+      start,
+      end: start + trimmed.length,
+      text: trimmed,
+      kind,
+      aliasOf,
+      ...(introduced && { introduced }),
+      ...(sameAsPrevious && { sameAsPrevious }),
+    });
+  };
+  for (const rule of CUE_RULES) {
+    for (const m of text.matchAll(rule.regex)) {
+      const name = m[rule.group];
+      const start = m.index + m[0].lastIndexOf(name);
+      push(start, name, rule.kind);
+    }
+  }
+  for (const found of findIntroducedGroups(text))
+    push(found.start, found.name, 'actor', undefined, found.ownName, true, found.sameAsPrevious);
+  for (const m of text.matchAll(AKA)) {
+    const head = m[1];
+    const headStart = m.index;
+    const aliasOf = { start: headStart, end: headStart + head.length };
+    const listStart = m.index + m[0].length - m[2].length;
+    for (const item of m[2].matchAll(LIST_ITEM)) {
+      push(listStart + item.index + item[0].length - item[1].length, item[1], 'actor', aliasOf);
+    }
+  }
+  for (const m of text.matchAll(TRACKS_NAME_AS)) {
+    const aliasOf = { start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + m[1].length };
+    push(m.index + m[0].lastIndexOf(m[2]), m[2], 'actor', aliasOf);
+  }
+  for (const same of findSameGroupNames(text)) push(same.start, same.name, 'actor', same.head);
+  for (const m of text.matchAll(ABBREVIATION)) {
+    const start = m.index + m[0].length - m[2].length - 1;
+    push(start, m[2], 'actor', { start: m.index, end: m.index + m[1].length });
+  }
+  out.sort(
+    (a, b) =>
+      a.start - b.start ||
+      b.end - a.end ||
+      Number(!a.aliasOf) - Number(!b.aliasOf) ||
+      Number(!a.sameAsPrevious) - Number(!b.sameAsPrevious),
+  );
+  // One proposal per span (an alias proposal, which says what it names, first).
+  return out.filter((c, i) => i === 0 || c.start !== out[i - 1].start || c.end !== out[i - 1].end);
+}
