@@ -23,6 +23,8 @@ export interface SourceRecord {
   kind?: string;
   refs?: string[];
   microsoft_name?: string;
+  /** What intruders use a tool of Gloss's dual-use list for. */
+  use?: string;
 }
 
 export interface EntityLink {

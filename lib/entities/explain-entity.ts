@@ -11,6 +11,7 @@ import { explainKind } from './explain-kind';
 import { withoutGroupNoun } from './group-noun';
 import { gangNameAmong } from './listed-gangs';
 import { REMOTE_ACCESS_SOURCE } from './remote-access-software';
+import { DUAL_USE_PURPOSE, DUAL_USE_SOURCE, type DualUse } from './dual-use-tools';
 import { sourceIdsOf, sourceName } from './source-names';
 import type { Entity, FoundBy } from './types';
 
@@ -23,6 +24,8 @@ export interface ExplainedRecord {
   source?: string;
   /** A software record's kind: for a threat actor, the ransomware its gang is named after. */
   kind?: string;
+  /** What intruders use a tool of Gloss's dual-use list for (`dual-use-tools.ts`). */
+  use?: string;
 }
 
 const listNames = (record: ExplainedRecord | undefined): string[] => sourceIdsOf(record).map(sourceName);
@@ -106,6 +109,9 @@ export function explainEntity(
     why.push(
       'Remote-support software sold for IT work, which intruders install to keep access (MITRE ATT&CK T1219, Remote Access Software): a tool, not malware',
     );
+  const purpose = record?.use ? DUAL_USE_PURPOSE[record.use as DualUse] : undefined;
+  if (entity.kind === 'tool' && purpose && sourceIdsOf(record).includes(DUAL_USE_SOURCE))
+    why.push(`Legitimate software that intruders also run, ${purpose}: a tool, not malware`);
   if (entity.kind === 'technique' && entity.attackId) {
     const named = entity.canonical === entity.attackId ? entity.attackId : `${entity.attackId} ${entity.canonical}`;
     why.push(`MITRE ATT&CK technique ${named}: the text names it by its id, its name or a common name for it`);

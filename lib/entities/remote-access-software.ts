@@ -38,16 +38,59 @@ function uniqueBy<T>(values: readonly T[], key: (value: T) => string): T[] {
   return values.filter((value) => !seen.has(key(value)) && seen.add(key(value)));
 }
 
-function asTool(record: ShippedSoftwareRecord, product: RemoteAccessProduct): ShippedSoftwareRecord {
+/** A product of one of Gloss's own lists of tools (this one, `dual-use-tools.ts`). */
+export interface ListedTool extends RemoteAccessProduct {
+  /** Forms that are ordinary words ("Certify"): exact case and threat context, as the shipped lists' `weak`. */
+  weak?: string[];
+}
+
+function asTool(record: ShippedSoftwareRecord, product: ListedTool, source: string): ShippedSoftwareRecord {
   const galaxies = record.galaxies?.filter((galaxy) => galaxy !== 'rat');
   return {
     ...record,
     kind: 'tool',
-    aliases: uniqueBy([...record.aliases, ...product.aliases.filter((a) => formKey(a) !== formKey(record.name))], formKey),
+    // The product's own name too, where the record goes by one of its aliases ("Brute Ratel C4").
+    aliases: uniqueBy(
+      [...record.aliases, product.name, ...product.aliases].filter((a) => formKey(a) !== formKey(record.name)),
+      formKey,
+    ),
     ...(galaxies && { galaxies }),
-    sources: [...sourceIdsOf(record), REMOTE_ACCESS_SOURCE],
+    sources: [...sourceIdsOf(record), source],
     refs: uniqueBy([...(record.refs ?? []), ...product.refs], (url) => url),
   };
+}
+
+/**
+ * The shipped records with every product of one of Gloss's own tool lists a tool (its record keeps its
+ * sources and gains `source`), and the products no record has added as tools of `source`.
+ */
+export function withListedTools<R extends ShippedSoftwareRecord>(
+  records: readonly R[],
+  products: readonly ListedTool[],
+  source: string,
+): ShippedSoftwareRecord[] {
+  const productByForm = new Map<string, ListedTool>();
+  for (const product of products) for (const form of formsOf(product)) productByForm.set(form, product);
+  const matched = new Set<ListedTool>();
+  const out: ShippedSoftwareRecord[] = records.map((record) => {
+    const product = formsOf(record)
+      .map((form) => productByForm.get(form))
+      .find((found) => found !== undefined);
+    if (!product) return record;
+    matched.add(product);
+    return asTool(record, product, source);
+  });
+  for (const product of products)
+    if (!matched.has(product))
+      out.push({
+        name: product.name,
+        aliases: [...product.aliases],
+        kind: 'tool',
+        source,
+        refs: [...product.refs],
+        ...(product.weak && { weak: [...product.weak] }),
+      });
+  return out;
 }
 
 /** The shipped records with every remote-support product a tool, and those no record has added. */
@@ -55,19 +98,5 @@ export function withRemoteAccessSoftware<R extends ShippedSoftwareRecord>(
   records: readonly R[],
   products: readonly RemoteAccessProduct[],
 ): ShippedSoftwareRecord[] {
-  const productByForm = new Map<string, RemoteAccessProduct>();
-  for (const product of products) for (const form of formsOf(product)) productByForm.set(form, product);
-  const matched = new Set<RemoteAccessProduct>();
-  const out: ShippedSoftwareRecord[] = records.map((record) => {
-    const product = formsOf(record)
-      .map((form) => productByForm.get(form))
-      .find((found) => found !== undefined);
-    if (!product) return record;
-    matched.add(product);
-    return asTool(record, product);
-  });
-  for (const product of products)
-    if (!matched.has(product))
-      out.push({ name: product.name, aliases: [...product.aliases], kind: 'tool', source: REMOTE_ACCESS_SOURCE, refs: [...product.refs] });
-  return out;
+  return withListedTools(records, products, REMOTE_ACCESS_SOURCE);
 }

@@ -7,6 +7,7 @@ export const SOURCE_NAMES: Readonly<Record<string, string>> = {
   'misp-galaxy': 'MISP galaxy',
   microsoft: 'Microsoft naming map',
   'gloss-remote-access': 'Gloss’s list of remote-access software',
+  'gloss-dual-use': 'Gloss’s list of dual-use tools',
 };
 
 /** A record's source ids: `sources` where several lists gave it, else its one `source`. */

@@ -286,6 +286,19 @@ describe('STIX export of malware, tools, techniques and CVEs', () => {
     expect(stixViolations({ type: 'bundle', id: 'bundle--1adaa916-8f50-5d4e-afab-905f742bc15b', objects })).toEqual([]);
   });
 
+  it('types a dual-use tool by its use: a tunnel as remote-access, a scanner as information-gathering, an archiver not at all', () => {
+    const dual = page(URL, {
+      entityTags: [tag(URL, 'tool', 'Ligolo-ng'), tag(URL, 'tool', 'Advanced IP Scanner'), tag(URL, 'tool', 'WinRAR')],
+    });
+    const tools = ofType(stixBundle([dual]).objects ?? [], 'tool');
+    expect(tools.map((t) => [t.name, t.tool_types])).toEqual([
+      ['Advanced IP Scanner', ['information-gathering']],
+      ['Ligolo-ng', ['remote-access']],
+      ['WinRAR', undefined],
+    ]);
+    expect(stixViolations(stixBundle([dual]))).toEqual([]);
+  });
+
   it('types a remote-support product as a remote-access tool, and no other tool', () => {
     const remote = page(URL, { entityTags: [tag(URL, 'tool', 'AnyDesk'), tag(URL, 'tool', 'ScreenConnect', 'ConnectWise')] });
     const tools = ofType(stixBundle([remote]).objects ?? [], 'tool');
