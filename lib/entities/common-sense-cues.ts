@@ -23,12 +23,19 @@ const NOUN_AFTER = new RegExp(
   'i',
 );
 
+/**
+ * A product named by its flaws: "the exploitation of Zimbra vulnerabilities", "a Zimbra flaw". A list holds
+ * a ransomware called Zimbra; a report that speaks of the name's vulnerabilities means the mail server.
+ */
+const FLAW_AFTER = new RegExp(String.raw`^[”"'’*_]*${SP}(?:vulnerabilit(?:y|ies)|flaws?|zero-days?|0-days?)\b`, 'i');
+
 const inApposition = appositionTest(COMMON_SENSE_NOUN, NOT_DESCRIBING);
 
 /**
  * Whether the words right after a mention that ends at `end` describe it as something other than a threat:
- * ", the BBC drama", ", a Russian pop band", " (a 2019 book)", " missile".
+ * ", the BBC drama", ", a Russian pop band", " (a 2019 book)", " missile", " vulnerabilities".
  */
 export function commonSenseCue(text: string, end: number): boolean {
-  return NOUN_AFTER.test(text.slice(end, end + 40)) || inApposition(text, end);
+  const after = text.slice(end, end + 40);
+  return NOUN_AFTER.test(after) || FLAW_AFTER.test(after) || inApposition(text, end);
 }

@@ -87,7 +87,9 @@ const DESCRIPTIVE = new Set(
     'Bitcoin Ransom Email Spam Document Custom Modular Commodity Generic Open Source Fileless Destructive Multi ' +
     'Pro Plus Lite Free Full Basic Standard Advanced Simple Small Big Main Final Second Third Stage Dropped ' +
     'Malicious Legitimate Popular Notorious Infamous Sophisticated Novel Unique Custom-made Stealthy Dangerous ' +
-    'Trojanized Commercial Financial Fake Rogue Evasive Persistent Common Typical Different Similar Additional'
+    'Trojanized Commercial Financial Fake Rogue Evasive Persistent Common Typical Different Similar Additional ' +
+    // Kinds of attack and of defence, by their abbreviations: "an open-source DDoS tool", "an EDR killer".
+    'DDoS DoS RCE XSS SQLi CSRF SSRF LPE MFA 2FA OTP SMS VPN EDR XDR SIEM IOC IOCs TTP TTPs'
   ).split(' '),
 );
 

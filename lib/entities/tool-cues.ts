@@ -70,9 +70,9 @@ const TOOL_NOUN_SINGULAR = new RegExp(
 const TOKEN_AT_END = new RegExp(String.raw`${START}(${TOKEN})$`);
 /** The longest token `TOKEN_AT_END` reads back (longer ones are encoded data, not names). */
 const TOKEN_REACH = 40;
-/** "X is a tool that…", "X is an open-source red team framework". */
+/** "X is a tool that…", "X is an open-source red team framework", "MHDDoS, an open-source DDoS tool". */
 const IS_A_TOOL_LINK = new RegExp(
-  String.raw`${CLOSE_QUOTE_RUN}(?<![ \u00a0])${SP}(?:is|was)${SP}(?:an?|the)${SP}(?:(?!(?:by|of|for|from|used|with|to|that|which)\b)[A-Za-z0-9’'-]+${SP}){0,3}?(?:tool|utility|packer|framework)\b`,
+  String.raw`${CLOSE_QUOTE_RUN}(?:,|(?<![ \u00a0])${SP}(?:is|was))${SP}(?:an?|the)${SP}(?:(?!(?:by|of|for|from|used|with|to|that|which|malicious)\b)[A-Za-z0-9’'-]+${SP}){0,3}?(?:tool|utility|packer|framework)\b`,
   'g',
 );
 /**

@@ -20,6 +20,11 @@ describe('commonSenseCue', () => {
     // Not a noun a report puts after a gang: "the Sandworm series of attacks".
     expect(after('the Sandworm series of attacks', 'Sandworm')).toBe(false);
   });
+  it('reads a product named by its flaws: "Zimbra vulnerabilities", "a Zimbra zero-day"', () => {
+    expect(after('the exploitation of Zimbra vulnerabilities', 'Zimbra')).toBe(true);
+    expect(after('a Zimbra zero-day was patched', 'Zimbra')).toBe(true);
+    expect(after('Zimbra ransomware encrypts files', 'Zimbra')).toBe(false);
+  });
   it('does not read a group described with such a word, or one further on', () => {
     expect(after('Lazarus, the group behind the film studio hack, struck again.', 'Lazarus')).toBe(false);
     expect(after('Turla, a group that targets a magazine, struck.', 'Turla')).toBe(false);
@@ -35,6 +40,10 @@ describe('names in their common sense, found by the rules', () => {
     const text =
       'Ransomware attacks on hospitals rose. Lazarus, the BBC drama, returns; Lazarus airs on Sunday. Turla, a Russian pop band, announced a tour.';
     expect(names(text)).not.toEqual(expect.arrayContaining([expect.stringMatching(/Lazarus|Turla/)]));
+  });
+  it('drops a listed family named like a product the text speaks of as vulnerable', () => {
+    const text = 'Attackers chained two Zimbra vulnerabilities to reach Zimbra Collaboration Suite servers; Zimbra patched both.';
+    expect(names(text)).not.toEqual(expect.arrayContaining([expect.stringMatching(/Zimbra/)]));
   });
   it('drops the name throughout a text that names it by such a noun', () => {
     const text = 'The jet fired an AIM-9 Sidewinder missile at the drone over the sea. The Sidewinder hit its target.';

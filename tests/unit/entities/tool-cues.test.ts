@@ -20,9 +20,12 @@ describe('tool cues', () => {
     expect(cued('TA551 uses ‘SLIVER’ Red Team Tool in new activity')).toContain('SLIVER');
     expect(cued('the Havoc post-exploitation framework')).toContain('Havoc');
     expect(cued('**VenomKit.** VenomKit is a tool that threat actors can use')).toContain('VenomKit');
+    expect(cued('instructions for MHDDoS, an open-source DDoS tool hosted on GitHub')).toEqual(['MHDDoS']);
   });
   it('does not propose vendors or categories before "tools", frameworks of rules, or ordinary words', () => {
     expect(cued('VMware tools and DDoS tools were installed.')).toEqual([]);
+    // A kind of attack or of defence by its abbreviation: "a DDoS tool", "an EDR tool".
+    expect(cued('They used a DDoS tool and then an EDR tool.')).toEqual([]);
     expect(cued('the TIBER-EU framework for red teaming')).toEqual([]);
     expect(cued('The ATT&CK framework and the Windows tool')).toEqual([]);
     // A plain capitalised word the text also writes in lower case is an ordinary word.
