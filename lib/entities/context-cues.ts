@@ -10,9 +10,9 @@
 import { IS_A_GROUP_AFTER } from './group-introducing-cues';
 import { listedBeforeGroupNoun } from './coordinated-names';
 
-/** Nouns that make the name before them a group: "Cobalt group", "DarkSide operators", "“Mustang Panda” group". */
+/** Nouns that make the name before them a group: "Cobalt group", "DarkSide operators", "“Mustang Panda” group", "the LockBit leak site". */
 const ACTOR_AFTER =
-  /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|(?:ransomware(?:-as-a-service)?|RaaS)[\s\u00a0]+(?:operators?|affiliates?|actors?|operations?)|group|gang|crew|syndicate|cartel|actors?|operators?|operations?|affiliates?|hackers?|members|developers?|core[\s\u00a0]+team|APT)\b/i;
+  /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0]+(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+groups?|(?:hacking|hacker|cybercrime|criminal|ransomware|extortion|espionage)[\s\u00a0]+(?:groups?|gangs?|crews?)|(?:ransomware(?:-as-a-service)?|RaaS)[\s\u00a0]+(?:operators?|affiliates?|actors?|operations?)|group|gang|crew|syndicate|cartel|actors?|operators?|operations?|affiliates?|hackers?|members|developers?|core[\s\u00a0]+team|(?:data[\s\u00a0]+)?leak[\s\u00a0]+(?:site|blog)s?|APT)\b/i;
 /**
  * People who lead or belong to the name before them, after a possessive: "LockBit's leader", "the disruption of
  * LockBit, whose leader…", "Conti, whose members…". Software has no leader: a strong cue. "Windows

@@ -246,6 +246,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ', an open-source DDoS ',
           ', a malicious JavaScript ',
           ' vulnerabilities ',
+          ' data leak ',
         ),
       )
       .map(([word, cue]) => word + cue),
