@@ -18,7 +18,12 @@ describe('cues around one mention', () => {
     expect(at(strongActorCue, 'its tools overlap with those used by Foo.', 'Foo')).toBe(false);
   });
   it('calls a name a group where the operation or the people behind it follow: "the LockBit operation", "the ALPHV core team"', () => {
-    for (const text of ['the LockBit operation', 'the ALPHV core team', 'the ALPHV ransomware-as-a-service operation']) {
+    for (const text of [
+      'the LockBit operation',
+      'the ALPHV core team',
+      'the ALPHV ransomware-as-a-service operation',
+      'the LockBit leak site',
+    ]) {
       expect(at(strongActorCue, text, text.split(' ')[1])).toBe(true);
     }
   });
