@@ -13,7 +13,7 @@ import { INITIALS, NAME, OPEN_QUOTE, S } from './cue-names';
  * between the article and the noun, none of them a word that starts a new phrase ("X, a backdoor used
  * by the group" is no cue).
  */
-const IS_A_GROUP = String.raw`(?<![”"'’*_])[”"'’*_]*(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|(?<![\s\u00a0])[\s\u00a0]+(?:is|was|are|were|remains?|as)(?:[\s\u00a0]+(?:also|still|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the|not[\s\u00a0]+(?:the|one[\s\u00a0]+of[\s\u00a0]+the)))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|collective|syndicate|APT|(?:ransomware|ransomware-as-a-service|RaaS|extortion)[\s\u00a0]+operation)s?\b(?![\s\u00a0-]+(?:polic|chat|member|object|name|ID|sid)|-)`;
+const IS_A_GROUP = String.raw`(?<![”"'’*_])[”"'’*_]*(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|(?<![\s\u00a0])[\s\u00a0]+(?:is|was|are|were|remains?|as)(?:[\s\u00a0]+(?:also|still|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the|not[\s\u00a0]+(?:the|one[\s\u00a0]+of[\s\u00a0]+the)))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|actor(?=[\s\u00a0]+(?:that|which|we)\b)|collective|syndicate|APT|(?:ransomware|ransomware-as-a-service|RaaS|extortion)[\s\u00a0]+operation)s?\b(?![\s\u00a0-]+(?:polic|chat|member|object|name|ID|sid)|-)`;
 /**
  * The name is then said to be the group behind something: "X, the gang behind the attacks", "X, the
  * ransomware group responsible for…", "X, the crew that…". Not "X, the group said": the group noun must be
@@ -45,10 +45,10 @@ const NAME_LAST_RULES: readonly RegExp[] = [
   ),
   // "the group — which refers to itself as X", "a gang that calls itself X", "a crew calling itself X",
   // "a gang going by the name X", "the group before it rebranded as X", "a group that presents itself on the
-  // forums as X", "referred to itself in ransom notes and on forums as X", "a crew that signs its posts as X"
-  // (within the sentence)
+  // forums as X", "referred to itself in ransom notes and on forums as X", "a crew that signs its posts as X",
+  // "a Telegram channel operating under the name X" (within the sentence)
   new RegExp(
-    String.raw`\b(?:group|gang|crew|team|collective|actors?|hackers?|operators?|brokers?)\b[^.!?\n]{0,60}?\b(?:(?:refers?|referred|referring|call(?:s|ed|ing)?|names?|named|naming|brands?|branded|branding|styles?|styled|styling|describes?|described|describing|presents?|presented|presenting|bills?|billed|billing|advertises?|advertised|advertising)${S}(?:to${S})?(?:itself|themselves)${S}(?:(?:on|in)${S}[^.!?\n]{0,50}?${S}as${S}|as${S})?|sign(?:s|ed|ing)?${S}(?:its|their)${S}(?:forum${S})?(?:posts|messages|ads|adverts|advertisements|threads)${S}(?:with${S})?as${S}|(?:go(?:es|ing)?|went)${S}by${S}(?:the${S})?(?:names?|monikers?)${S}(?:of${S})?|rebrand(?:s|ed|ing)?${S}(?:itself${S}|themselves${S})?as${S})(?:the${S})?${OPEN_QUOTE}(${NAME})`,
+    String.raw`\b(?:group|gang|crew|team|collective|channel|actors?|hackers?|operators?|brokers?)\b[^.!?\n]{0,60}?\b(?:operat(?:es|ed|ing)${S}under${S}the${S}(?:names?|monikers?|banner)${S}(?:of${S})?|(?:refers?|referred|referring|call(?:s|ed|ing)?|names?|named|naming|brands?|branded|branding|styles?|styled|styling|describes?|described|describing|presents?|presented|presenting|bills?|billed|billing|advertises?|advertised|advertising)${S}(?:to${S})?(?:itself|themselves)${S}(?:(?:on|in)${S}[^.!?\n]{0,50}?${S}as${S}|as${S})?|sign(?:s|ed|ing)?${S}(?:its|their)${S}(?:forum${S})?(?:posts|messages|ads|adverts|advertisements|threads)${S}(?:with${S})?as${S}|(?:go(?:es|ing)?|went)${S}by${S}(?:the${S})?(?:names?|monikers?)${S}(?:of${S})?|rebrand(?:s|ed|ing)?${S}(?:itself${S}|themselves${S})?as${S})(?:the${S})?${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
 ];

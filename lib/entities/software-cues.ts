@@ -32,7 +32,7 @@ const START = String.raw`(?<![A-Za-z0-9_.\-\u00c0-\u024f])`;
 const SP = String.raw`[ \u00a0]+`;
 const OPEN_QUOTE = String.raw`[“"'‘*_]*`;
 /** Nouns that say the word before them names a piece of malware. */
-const NOUN = String.raw`(?:[Mm]alware|RATs?|[Ll]oaders?|[Bb]ackdoors?|[Ss]tealers?|[Ii]nfostealers?|[Tt]rojans?|[Rr]ansomware|[Bb]otnets?|[Ii]mplants?|[Dd]roppers?|[Dd]ownloaders?|[Ww]orms?|[Ww]ipers?|[Rr]ootkits?|[Ss]pyware)`;
+const NOUN = String.raw`(?:[Mm]alware|RATs?|[Ll]oaders?|[Bb]ackdoors?|[Ss]tealers?|[Ii]nfostealers?|[Cc]lippers?|[Tt]rojans?|[Rr]ansomware|[Bb]otnets?|[Ii]mplants?|[Dd]roppers?|[Dd]ownloaders?|[Ww]orms?|[Ww]ipers?|[Rr]ootkits?|[Ss]pyware)`;
 /** After "X ransomware": a gang, or a victim ("the Kaseya ransomware attack"). */
 const NOT_SOFTWARE_AFTER = String.raw`(?!${SP}(?:gangs?|groups?|operators?|affiliates?|crews?|actors?|attacks?|incidents?|victims?|payments?|demands?|negotiat\w*|breach(?:es)?)\b)`;
 
@@ -46,7 +46,7 @@ const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(?:${KIND_
  * X"), "a web shell, which Microsoft named X", "a custom loader that FBI refers to as X".
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /**
@@ -56,6 +56,14 @@ const NAMED_AFTER_NOUN = new RegExp(
 const IS_A_NOUN = new RegExp(
   String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}(?:is|was)|,)${SP}an?${SP}(?:[A-Za-z0-9-]+${SP}){0,3}?${NOUN}\b`,
   'g',
+);
+/**
+ * "a loader sold on the Exploit forum under the name X", "an offering its developer markets under the name X",
+ * "a PlugX variant … that ESET described with the name X" (within the sentence, 80 characters at most).
+ */
+const UNDER_THE_NAME = new RegExp(
+  String.raw`\b(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?|[Oo]fferings?)\b[^.!?\n]{0,80}?\b(?:under|with)${SP}the${SP}names?${SP}${OPEN_QUOTE}(${TOKEN})`,
+  'gu',
 );
 /** "calling this new variant X", "dubbed the loader X". */
 const CALLING_IT = new RegExp(
@@ -207,7 +215,7 @@ export function findCuedSoftware(text: string): CuedName[] {
     const after = m[0].slice(m[1].length);
     raw.push({ start: m.index, name: m[1], noun: PART_OF_NAME.test(m[2]) && after.trim() === m[2] ? after : undefined });
   }
-  for (const regex of [NAMED_AFTER_NOUN, CALLING_IT, CALLS_ITSELF, NOUN_APPOSITION, IS_A_NOUN]) {
+  for (const regex of [NAMED_AFTER_NOUN, UNDER_THE_NAME, CALLING_IT, CALLS_ITSELF, NOUN_APPOSITION, IS_A_NOUN]) {
     for (const m of text.matchAll(regex)) raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
   }
   const accepted = acceptedNames(

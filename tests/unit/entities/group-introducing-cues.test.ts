@@ -57,6 +57,7 @@ describe('names a text gives a group it introduces (issue 13)', () => {
       'ML Group',
     );
     expect(cued('A second broker, a crew that signs its posts as 8Ball, sells RDP access.')).toContain('8Ball');
+    expect(cued('a smaller Telegram channel operating under the name Volk Brigade claimed the defacement')).toContain('Volk Brigade');
     // Not across a sentence end, and not a program calling itself something.
     expect(cued('The group struck. The packer calls itself Ghost.')).not.toContain('Ghost');
     expect(cued('A user going by the name Silver Lynx posted it.')).toEqual([]);
@@ -71,6 +72,10 @@ describe('names a text gives a group it introduces (issue 13)', () => {
       const found = finder.findEntities(text);
       expect(found.map((e) => [e.kind, e.name])).toEqual([['threat-actor', 'Hunters International']]);
     }
+  });
+  it('takes "X, an actor that we have followed" (an actor followed by that, which or we), not "X, an actor who starred"', () => {
+    expect(cued('a relation with DuskHarbor, an actor that we have followed since 2020')).toContain('DuskHarbor');
+    expect(cued('Tom Hanks, an actor who starred in the film, spoke.')).toEqual([]);
   });
   it('takes a name said to be a group: "X is a ransomware gang", "X, a financially motivated group", "X: one of the newest gangs"', () => {
     expect(cued('Vexor is a relatively new ransomware gang.')).toContain('Vexor');

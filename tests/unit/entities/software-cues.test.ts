@@ -45,6 +45,15 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('Acme is calling this new variant RustyFoo.')).toEqual(['33-41 RustyFoo']);
     expect(cued('Acme dubbed this variant RustyFoo.')).toEqual(['25-33 RustyFoo']);
   });
+  it('software sold or described under a name: "a loader sold on the Exploit forum under the name X", "a clipper the buyer referred to only as X"', () => {
+    expect(cued('an offering that its developer markets under the name CopperStitch')).toEqual(['54-66 CopperStitch']);
+    expect(cued('a loader sold on the Exploit forum under the name Hatchet64 to deploy')).toEqual(['50-59 Hatchet64']);
+    expect(cued('a PlugX variant very similar to the one that ESET described in March 2022 with the name Hodur.')).toEqual(['88-93 Hodur']);
+    expect(cued('a clipper the buyer referred to only as Saltmarsh, which swapped wallets')).toEqual(['40-49 Saltmarsh']);
+    // Not past the sentence, nor without a software noun before it.
+    expect(cued('a loader was sold. Under the name Hatchet64 the actor posted.')).toEqual([]);
+    expect(cued('an actor posting under the name Hatchet64')).toEqual([]);
+  });
   it('a trojan that names itself X, a loader that FBI refers to as X', () => {
     expect(cued('a .NET remote access trojan that names itself Cinder.RAT in its metadata')).toEqual(['46-56 Cinder.RAT']);
     expect(cued('a custom loader that FBI refers to as GlassMoth')).toEqual(['38-47 GlassMoth']);
