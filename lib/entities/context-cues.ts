@@ -56,7 +56,7 @@ export function actorCue(text: string, start: number, end: number): boolean {
 
 /**
  * A cue that makes even a software name a group: a group noun right after it ("DarkSide
- * affiliates", "TrickBot gang") or "threat actor", "attributed to", "affiliates of", "a member of", "worked for",
+ * affiliates", "TrickBot gang") or "threat actor", "attributed to", "affiliates of", "members of", "worked for",
  * "affiliated with", "the ransomware gang",
  * "a cybercrime group", "the gang, also known as" right before it.
  */

@@ -23,9 +23,10 @@ interface CueRule {
   group: number;
 }
 
-/** Global cue regexes: each proposes the captured name. */
 /** Nouns for software a text may say it tracks under a name: "a variant tracked as X". */
 const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomware|backdoors?|trojans?|loaders?|(?:info)?stealers?|RATs?|implants?|droppers?|downloaders?|wipers?|worms?|botnets?|rootkits?|drivers?|utilit(?:y|ies)|tools?|famil(?:y|ies)|samples?`;
+
+/** Global cue regexes: each proposes the captured name. */
 const CUE_RULES: readonly CueRule[] = [
   // "the X group", "the X gang", "the X threat actors", "the X (ABBR) group", "X ransomware gang/group/operators/affiliates/operation"
   {
