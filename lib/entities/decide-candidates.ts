@@ -57,32 +57,28 @@
  * - a family listed as a tool is malware in a text that calls it malware at one of its mentions
  *   (`calledMalware`: "Taurus Stealer", "X is a new RAT", "a stealer named X").
  */
-import { formKey, type ActorDictionary } from './dictionary';
+import type { ActorDictionary } from './dictionary';
 import {
   CAMEL_CASE,
   COMPANY_AFTER,
   GANG_AFTER,
-  GROUP_NAME,
   GROUP_NOUN_AFTER,
   isSingleWord,
   isWeakForm,
   KIT_AFTER,
   LOWER_GROUP,
   ORGANISATION_END,
-  RANSOMWARE_AFTER,
 } from './name-shapes';
-import { cuesAround, lowerCaseSoftwareCue } from './context-cues';
+import { lowerCaseSoftwareCue } from './context-cues';
 import { calledMalware, isDescriptiveWord } from './software-cues';
 import { isNameLike } from './cue-names';
 import { calledTool } from './tool-cues';
-import { personCue } from './person-cues';
-import { companyCue } from './company-cues';
-import { commonSenseCue } from './common-sense-cues';
 import { capitalsInProse } from './capitals-in-prose';
-import { coordinatedKind, lastSlashJoinedName } from './coordinated-names';
+import { coordinatedKind } from './coordinated-names';
 import { posingAs } from './impersonation-cues';
 import { startsLongerName } from './longer-name-after';
-import { findReferenceLines, inRanges } from './reference-lines';
+import { inRanges } from './reference-lines';
+import { candidateFacts, unlisted, type CandidateFacts } from './candidate-facts';
 import type { SoftwareDictionary } from './software-dictionary';
 import type { Decided, Span } from './group-entities';
 
@@ -97,82 +93,9 @@ export function decideCandidates(
   dictionary: ActorDictionary,
   softwareDictionary: SoftwareDictionary,
 ): Decided[] {
-  // Votes over the whole text, per name: what the words around its cued mentions say. Each span's
-  // cues and name key are worked out once (a hostile text may hold tens of thousands of mentions).
-  const votes = new Map<string, { actor: number; software: number }>();
-  const own = chosen.map((span) => cuesAround(text, span.start, span.end));
-  // "ALPHV/BlackCat ransomware gang": the words after one family's slash-joined names are about each.
-  const local = own.map((_, i) => own[lastSlashJoinedName(text, chosen, i)]);
-  const keys = chosen.map((span) => formKey(span.text));
-  // "the open-source tool Chisel", "tools such as Chisel": a listed ordinary word presented as a tool is software.
-  const toolContext = chosen.map((span) => span.weak && span.softwareIds.length > 0 && calledTool(text, span.start, span.end));
-  chosen.forEach((_, i) => {
-    const cues = local[i];
-    let vote = votes.get(keys[i]);
-    if (!vote) votes.set(keys[i], (vote = { actor: 0, software: 0 }));
-    if (cues.actor && !cues.software) vote.actor++;
-    if ((cues.software || toolContext[i]) && !cues.actor) vote.software++;
-  });
-  // Actors and families named by a strong (non-weak) name somewhere in the text.
-  const strongActors = new Set<number>();
-  const strongSoftware = new Set<number>();
-  for (const span of chosen) {
-    if (span.weak) continue;
-    if (span.actorIds.length === 1) strongActors.add(span.actorIds[0]);
-    if (span.softwareIds.length === 1) strongSoftware.add(span.softwareIds[0]);
-  }
-
-  // Names the text confirms as a group: a listed group name ending in a group noun ("Winnti Group")
-  // confirms its actor; a group noun or a strong cue right at a mention ("DarkSide affiliates",
-  // "attributed to Winnti") confirms the name and its actor. One sense per text: such a name is the
-  // group at its other mentions too (`groupSense`).
-  const confirmedActors = new Set<number>();
-  const confirmedNames = new Set<string>();
-  chosen.forEach((span, i) => {
-    if (span.weak && !local[i].strongActor) return;
-    const named = span.actorIds.length > 0 && GROUP_NAME.test(span.text);
-    if (!named && !local[i].strongActor) return;
-    if (span.actorIds.length) for (const id of span.actorIds) confirmedActors.add(id);
-    confirmedNames.add(keys[i]);
-  });
-  // "Turla, also known as Venomous Bear": a name whose other name, given right there, is a group and
-  // no software is the group too.
-  const endsAt = new Map(chosen.map((span, i) => [span.end, i]));
-  for (const span of chosen) {
-    if (!span.aliasOf || span.softwareIds.length || (span.actorIds.length === 0 && span.scheme === undefined)) continue;
-    const head = endsAt.get(span.aliasOf.end);
-    if (head === undefined || chosen[head].start < span.aliasOf.start) continue;
-    for (const id of chosen[head].actorIds) confirmedActors.add(id);
-    confirmedNames.add(keys[head]);
-  }
-  const groupSense = (i: number, span: Span) => confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedActors.has(id));
-
-  // Individuals' handles ("the seller X", "a user named X", "X, the developer of…"): a mention with a
-  // person cue is no actor, and a name no list has that the text presents as a person somewhere and
-  // never as a group is no actor anywhere in it.
-  const person = chosen.map((span) =>
-    span.actorIds.length > 0 || span.scheme !== undefined || span.cued === 'actor' ? personCue(text, span.start, span.end) : false,
-  );
-  const personNames = new Set(keys.filter((_, i) => person[i]));
-  const strongNames = new Set(keys.filter((_, i) => local[i].strongActor));
-  const unlisted = (span: Span) => span.actorIds.length === 0 && span.scheme === undefined;
-  const isPerson = (i: number, span: Span) =>
-    (person[i] && !local[i].strongActor) || (unlisted(span) && personNames.has(keys[i]) && !strongNames.has(keys[i]));
-  // "The Carlyle Group, the private equity firm": a name no list has that the text calls a company.
-  const companyNames = new Set(keys.filter((_, i) => unlisted(chosen[i]) && companyCue(text, chosen[i].end)));
-  // "Ghostline ransomware" where no list has it: a ransomware, which its gang is named after as a listed one is.
-  const namedRansomware = new Set(
-    keys.filter((_, i) => chosen[i].cued === 'software' && RANSOMWARE_AFTER.test(text.slice(chosen[i].end, chosen[i].end + 12))),
-  );
-  // "Lazarus, the BBC drama": a name the text uses in its common sense, listed or not.
-  const commonSenseNames = new Set(keys.filter((_, i) => commonSenseCue(text, chosen[i].end)));
-
-  const references = findReferenceLines(text);
-
+  const facts = candidateFacts(text, chosen);
   const decided: Decided[] = [];
   for (const [i, span] of chosen.entries()) {
-    const cues = local[i];
-    const vote = votes.get(keys[i])!;
     if (span.executable) {
       decided.push({ ...span, kind: 'software' });
       continue;
@@ -181,109 +104,138 @@ export function decideCandidates(
     if (!span.cued && !span.lowerListed && isSingleWord(span.text) && !/\p{Lu}/u.test(span.text)) continue;
     // ".Net", ".NET": a framework or a file type, not a name (a dot after a name is no boundary).
     if (text[span.start - 1] === '.') continue;
-    // For a listed name, a cue only counts at the mention it is next to (see `cues`).
-    const cued = span.dictionary ? undefined : span.cued;
-    const isActor = span.actorIds.length > 0 || span.scheme !== undefined || cued === 'actor';
-    const isSoftware = span.softwareIds.length > 0 || cued === 'software';
-    let kind: 'actor' | 'software';
-    if (isActor && isSoftware) {
-      if (groupSense(i, span)) kind = 'actor';
-      else if (cues.software && !cues.actor) kind = 'software';
-      else if (cues.actor && !cues.software) kind = 'actor';
-      else
-        kind =
-          coordinatedKind(text, chosen, i) ??
-          (vote.actor > vote.software || (vote.actor === vote.software && span.softwareOnlyInLowerCase) ? 'actor' : 'software');
-    } else if (isSoftware) {
-      kind = 'software';
-      const gang = GANG_AFTER.exec(text.slice(span.end, span.end + 16));
-      // Never for a weak name ("Russian hackers", "One operator") but a capitalised ransomware name ("the
-      // Hive gang": the gang that shares its name with its ransomware).
-      const ransomware =
-        span.softwareIds.some((id) => softwareDictionary.software[id].ransomware) ||
-        (span.softwareIds.length === 0 && namedRansomware.has(keys[i]));
-      const namedGang = !span.weak || (ransomware && /^\p{Lu}/u.test(span.text) && isNameLike(span.text));
-      if (gang && namedGang) {
-        // "the TrickBot gang": the group named after its malware, noun included; its family's names are
-        // the gang's (`group-entities.ts`).
-        span.end += gang[0].length;
-        span.text = text.slice(span.start, span.end);
-        kind = 'actor';
-      } else if (namedGang && !cues.software && ransomware) {
-        // A ransomware name is also its gang's: "DarkSide affiliates", and bare mentions in a text
-        // that mostly talks about the gang (three actor cues or more, twice the software cues); a weak
-        // name ("Hive", "Everest") only where a group noun is right at it.
-        if (cues.strongActor || (!span.weak && vote.actor >= 3 && vote.actor >= 2 * vote.software)) kind = 'actor';
-      }
-    } else kind = 'actor';
-    if (kind === 'actor' && (isPerson(i, span) || (unlisted(span) && companyNames.has(keys[i])))) continue;
-    if (commonSenseNames.has(keys[i]) && !(kind === 'actor' ? strongNames.has(keys[i]) : cues.software)) continue;
-    // "Cobalt Strike" where no list has it: a listed ordinary word is the first word of another name.
-    if (kind === 'actor' && span.weak && span.dictionary && startsLongerName(text, span.end)) continue;
-    // "Alibaba Cloud", "Foo Technologies": a company with a name an actor also goes by; "Mabna
-    // Institute": a listed front organisation, an organisation in the text.
-    if (
-      kind === 'actor' &&
-      (COMPANY_AFTER.test(text.slice(span.end, span.end + 16)) || (span.dictionary && ORGANISATION_END.test(span.text)))
-    )
-      continue;
-    // "Criminals posing as Lazarus Group": a known name borrowed by someone else.
-    if (kind === 'actor' && span.actorIds.length > 0 && posingAs(text, span.start)) continue;
-    // A name in a reference list's title ("[1] ESET, April 2018, Sednit update: …") is cited, not discussed.
-    if (kind === 'actor' && inRanges(references, span.start, span.end)) continue;
-
-    // A listed family whose name is one word that describes software ("Python", "AutoIT", "payload",
-    // "Final") is that word, not the family.
-    if (kind === 'software' && span.dictionary && isSingleWord(span.text) && isDescriptiveWord(span.text)) continue;
-    // A name listed only in lower case (`payload`, ransomlook gang names) carries no case
-    // information: it needs a cue right next to it; written in lower case, one that is about the name,
-    // not the noun after it ("a version of the root folder").
-    // Written in camel case ("DragonForce" for ransomlook's "dragonforce"), it is a name, never an ordinary word.
-    if (
-      span.lowerListed &&
-      span.dictionary &&
-      !CAMEL_CASE.test(span.text) &&
-      !(kind === 'actor' ? cues.actor : softwareCueOf(text, span, cues.software))
-    )
-      continue;
-    if (span.weak && span.dictionary && !span.cued) {
-      const confirmed =
-        capitalsInProse(text, span) ||
-        (kind === 'actor'
-          ? cues.actor || vote.actor > 0 || span.actorIds.some((id) => strongActors.has(id))
-          : cues.software || vote.software > 0 || span.softwareIds.some((id) => strongSoftware.has(id)));
-      if (!confirmed) continue;
-    }
-    // "Winnti group", "Lazarus group": a lower-case group noun is not part of the name.
-    // A listed ordinary word before a group noun takes the noun in: "Elfin Group" (not listed so).
-    const noun = kind === 'actor' && span.dictionary && span.weak ? GROUP_NOUN_AFTER.exec(text.slice(span.end, span.end + 12)) : null;
-    if (noun) {
-      decided.push({ ...span, kind, end: span.end + noun[0].length, text: text.slice(span.start, span.end + noun[0].length) });
-      continue;
-    }
-    // Not for a name that is an ordinary word ("the Cobalt group"): the noun is what makes it a name.
-    const plain = kind === 'actor' && span.dictionary ? LOWER_GROUP.exec(span.text) : null;
-    if (plain && dictionary.lookup(plain[1]).length && !isWeakForm(dictionary, plain[1])) {
-      decided.push({ ...span, kind, end: span.start + plain[1].length, text: plain[1], actorIds: dictionary.lookup(plain[1]) });
-      continue;
-    }
-    // A tool the text calls malware here ("Taurus Stealer") is malware throughout (`groupEntities`); so is a
-    // name no list has ("a loader that FBI refers to as GlassMoth", though "GlassMoth is a small library").
-    const calledHere =
-      kind === 'software' &&
-      (span.softwareIds.length === 0 || span.softwareIds.some((id) => softwareDictionary.software[id].kind === 'tool')) &&
-      calledMalware(text, span.start, span.end);
-    // "Taurus Builder Kit": a capitalised builder or kit after a tool's name is part of the name.
-    const kit = kind === 'software' && span.dictionary && !calledHere ? KIT_AFTER.exec(text.slice(span.end, span.end + 24)) : null;
-    if (kit && span.softwareIds.every((id) => softwareDictionary.software[id].kind === 'tool')) {
-      decided.push({ ...span, kind, end: span.end + kit[0].length, text: text.slice(span.start, span.end + kit[0].length) });
-      continue;
-    }
-    // Software the text presents as a tool here ("the Socat tool", "tools such as X").
-    // Only a name no list has can become a tool this way (`groupEntities`): listed ones are not asked.
-    const toolHere = kind === 'software' && !calledHere && span.softwareIds.length === 0 && calledTool(text, span.start, span.end);
-    decided.push({ ...span, kind, calledMalware: calledHere || undefined, calledTool: toolHere || undefined });
+    const kind = kindOf(text, chosen, i, span, facts, softwareDictionary);
+    if (kind === 'actor' && isOtherThanAnActor(text, i, span, facts)) continue;
+    if (!inContext(text, i, span, kind, facts)) continue;
+    decided.push(shaped(text, span, kind, dictionary, softwareDictionary));
   }
-
   return decided;
+}
+
+/**
+ * Actor or software, by the lists, the words around the mention and the text's other mentions (see the
+ * module comment). "The TrickBot gang" takes its noun: the span is extended there.
+ */
+function kindOf(
+  text: string,
+  chosen: readonly Span[],
+  i: number,
+  span: Span,
+  facts: CandidateFacts,
+  softwareDictionary: SoftwareDictionary,
+): 'actor' | 'software' {
+  const cues = facts.local[i];
+  const vote = facts.votes.get(facts.keys[i])!;
+  // For a listed name, a cue only counts at the mention it is next to (see `cues`).
+  const cued = span.dictionary ? undefined : span.cued;
+  const isActor = span.actorIds.length > 0 || span.scheme !== undefined || cued === 'actor';
+  const isSoftware = span.softwareIds.length > 0 || cued === 'software';
+  if (isActor && isSoftware) {
+    if (facts.groupSense(i, span)) return 'actor';
+    if (cues.software && !cues.actor) return 'software';
+    if (cues.actor && !cues.software) return 'actor';
+    return (
+      coordinatedKind(text, chosen, i) ??
+      (vote.actor > vote.software || (vote.actor === vote.software && span.softwareOnlyInLowerCase) ? 'actor' : 'software')
+    );
+  }
+  if (!isSoftware) return 'actor';
+  const gang = GANG_AFTER.exec(text.slice(span.end, span.end + 16));
+  // Never for a weak name ("Russian hackers", "One operator") but a capitalised ransomware name ("the
+  // Hive gang": the gang that shares its name with its ransomware).
+  const ransomware =
+    span.softwareIds.some((id) => softwareDictionary.software[id].ransomware) ||
+    (span.softwareIds.length === 0 && facts.namedRansomware.has(facts.keys[i]));
+  const namedGang = !span.weak || (ransomware && /^\p{Lu}/u.test(span.text) && isNameLike(span.text));
+  if (gang && namedGang) {
+    // "the TrickBot gang": the group named after its malware, noun included; its family's names are
+    // the gang's (`group-entities.ts`).
+    span.end += gang[0].length;
+    span.text = text.slice(span.start, span.end);
+    return 'actor';
+  }
+  // A ransomware name is also its gang's: "DarkSide affiliates", and bare mentions in a text
+  // that mostly talks about the gang (three actor cues or more, twice the software cues); a weak
+  // name ("Hive", "Everest") only where a group noun is right at it.
+  if (namedGang && !cues.software && ransomware && (cues.strongActor || (!span.weak && vote.actor >= 3 && vote.actor >= 2 * vote.software)))
+    return 'actor';
+  return 'software';
+}
+
+/** Whether a name taken for an actor is someone or something else here: a person, a company, a cited title… */
+function isOtherThanAnActor(text: string, i: number, span: Span, facts: CandidateFacts): boolean {
+  if (facts.isPerson(i, span) || (unlisted(span) && facts.companyNames.has(facts.keys[i]))) return true;
+  // "Cobalt Strike" where no list has it: a listed ordinary word is the first word of another name.
+  if (span.weak && span.dictionary && startsLongerName(text, span.end)) return true;
+  // "Alibaba Cloud", "Foo Technologies": a company with a name an actor also goes by; "Mabna
+  // Institute": a listed front organisation, an organisation in the text.
+  if (COMPANY_AFTER.test(text.slice(span.end, span.end + 16)) || (span.dictionary && ORGANISATION_END.test(span.text))) return true;
+  // "Criminals posing as Lazarus Group": a known name borrowed by someone else.
+  if (span.actorIds.length > 0 && posingAs(text, span.start)) return true;
+  // A name in a reference list's title ("[1] ESET, April 2018, Sednit update: …") is cited, not discussed.
+  return inRanges(facts.references, span.start, span.end);
+}
+
+/**
+ * Whether the text says the name is meant as a threat here: not in its common sense, not an ordinary word
+ * a list holds as a family, and, for a lower-case-only or weak listed form, with the cue or context it needs.
+ */
+function inContext(text: string, i: number, span: Span, kind: 'actor' | 'software', facts: CandidateFacts): boolean {
+  const cues = facts.local[i];
+  const key = facts.keys[i];
+  const vote = facts.votes.get(key)!;
+  if (facts.commonSenseNames.has(key) && !(kind === 'actor' ? facts.strongNames.has(key) : cues.software)) return false;
+  // A listed family whose name is one word that describes software ("Python", "AutoIT", "payload",
+  // "Final") is that word, not the family.
+  if (kind === 'software' && span.dictionary && isSingleWord(span.text) && isDescriptiveWord(span.text)) return false;
+  // A name listed only in lower case (`payload`, ransomlook gang names) carries no case
+  // information: it needs a cue right next to it; written in lower case, one that is about the name,
+  // not the noun after it ("a version of the root folder").
+  // Written in camel case ("DragonForce" for ransomlook's "dragonforce"), it is a name, never an ordinary word.
+  if (
+    span.lowerListed &&
+    span.dictionary &&
+    !CAMEL_CASE.test(span.text) &&
+    !(kind === 'actor' ? cues.actor : softwareCueOf(text, span, cues.software))
+  )
+    return false;
+  if (!span.weak || !span.dictionary || span.cued) return true;
+  return (
+    capitalsInProse(text, span) ||
+    (kind === 'actor'
+      ? cues.actor || vote.actor > 0 || span.actorIds.some((id) => facts.strongActors.has(id))
+      : cues.software || vote.software > 0 || span.softwareIds.some((id) => facts.strongSoftware.has(id)))
+  );
+}
+
+/** The decided mention: a group noun, a kit or the words a listed group name ends in taken in or left out, and what the text calls it. */
+function shaped(
+  text: string,
+  span: Span,
+  kind: 'actor' | 'software',
+  dictionary: ActorDictionary,
+  softwareDictionary: SoftwareDictionary,
+): Decided {
+  // "Winnti group", "Lazarus group": a lower-case group noun is not part of the name.
+  // A listed ordinary word before a group noun takes the noun in: "Elfin Group" (not listed so).
+  const noun = kind === 'actor' && span.dictionary && span.weak ? GROUP_NOUN_AFTER.exec(text.slice(span.end, span.end + 12)) : null;
+  if (noun) return { ...span, kind, end: span.end + noun[0].length, text: text.slice(span.start, span.end + noun[0].length) };
+  // Not for a name that is an ordinary word ("the Cobalt group"): the noun is what makes it a name.
+  const plain = kind === 'actor' && span.dictionary ? LOWER_GROUP.exec(span.text) : null;
+  if (plain && dictionary.lookup(plain[1]).length && !isWeakForm(dictionary, plain[1]))
+    return { ...span, kind, end: span.start + plain[1].length, text: plain[1], actorIds: dictionary.lookup(plain[1]) };
+  // A tool the text calls malware here ("Taurus Stealer") is malware throughout (`groupEntities`); so is a
+  // name no list has ("a loader that FBI refers to as GlassMoth", though "GlassMoth is a small library").
+  const calledHere =
+    kind === 'software' &&
+    (span.softwareIds.length === 0 || span.softwareIds.some((id) => softwareDictionary.software[id].kind === 'tool')) &&
+    calledMalware(text, span.start, span.end);
+  // "Taurus Builder Kit": a capitalised builder or kit after a tool's name is part of the name.
+  const kit = kind === 'software' && span.dictionary && !calledHere ? KIT_AFTER.exec(text.slice(span.end, span.end + 24)) : null;
+  if (kit && span.softwareIds.every((id) => softwareDictionary.software[id].kind === 'tool'))
+    return { ...span, kind, end: span.end + kit[0].length, text: text.slice(span.start, span.end + kit[0].length) };
+  // Software the text presents as a tool here ("the Socat tool", "tools such as X").
+  // Only a name no list has can become a tool this way (`groupEntities`): listed ones are not asked.
+  const toolHere = kind === 'software' && !calledHere && span.softwareIds.length === 0 && calledTool(text, span.start, span.end);
+  return { ...span, kind, calledMalware: calledHere || undefined, calledTool: toolHere || undefined };
 }
