@@ -6,34 +6,10 @@
  * `npm run bench -- --suite hostile` (bench/runners/hostile.ts).
  */
 import fc from 'fast-check';
+import { GROUP_AND_TOOL_CUES } from './hostile-cue-phrases';
+import { chars, capitalised, HOSTILE_CHARS, LOWER, repeated, repeatTo, UPPER, type HostileGenerator } from './hostile-units';
 
-/** Characters in every generated text: at this size a quadratic pass takes minutes, a linear one milliseconds. */
-export const HOSTILE_CHARS = 200_000;
-
-export interface HostileGenerator {
-  name: string;
-  /** What the text looks like, for tables. */
-  label: string;
-  /** The patterns it was built against (file: pattern). */
-  targets: string;
-  arbitrary: fc.Arbitrary<string>;
-}
-
-/** `unit` repeated and cut to exactly `size` characters. */
-export function repeatTo(unit: string, size = HOSTILE_CHARS): string {
-  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-}
-
-const UPPER = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
-const LOWER = [...'abcdefghijklmnopqrstuvwxyz'];
-const chars = (set: readonly string[], minLength: number, maxLength: number) =>
-  fc.string({ unit: fc.constantFrom(...set), minLength, maxLength });
-/** A capitalised word, or one of the words public-body, company and actor cues look for. */
-const capitalised = fc.oneof(
-  fc.tuple(fc.constantFrom(...UPPER), chars(LOWER, 1, 9)).map(([first, rest]) => first + rest),
-  fc.constantFrom('Group', 'Ministry', 'Institute', 'Bear', 'Typhoon', 'Panda', 'Inc', 'Team', 'Storm', 'The', 'Of', 'And'),
-);
-const repeated = (unit: fc.Arbitrary<string>) => unit.map((u) => repeatTo(u));
+export { HOSTILE_CHARS, repeatTo, type HostileGenerator };
 
 export const HEX_DUMP: HostileGenerator = {
   name: 'hex-dump',
@@ -156,105 +132,6 @@ export const APOSTROPHE_WORDS: HostileGenerator = {
   label: 'capitalised words joined by apostrophes',
   targets: "organizations.ts: PUBLIC_BODY (QUALIFIER reads ’ and ' inside a word)",
   arbitrary: repeated(fc.tuple(fc.constantFrom(...UPPER), chars(LOWER, 0, 6), fc.constantFrom('’', "'")).map((parts) => parts.join(''))),
-};
-
-export const GROUP_AND_TOOL_CUES: HostileGenerator = {
-  name: 'group-tool-cues',
-  label: 'group and tool cue phrases never closed',
-  targets:
-    'group-introducing-cues.ts: IS_A_GROUP (up to three words before a group noun), the self-naming rules ("group … refers to itself as", "a crew calling itself", "a gang going by the name", "dubbed the gang (behind them)", "a group we call", "the operators, whom we call"), "X, the crew that…", "X APT", "the X Group" (or Syndicate), "groups such as A, B and C"; context-cues.ts: the words that say what kind of group ("the X cybercriminal group", "the hacktivist group X", "a crew, known as X"); tool-cues.ts: IS_A_TOOL, TOOL_NOUN_BEFORE, NAMED_AFTER_TOOL_NOUN; software-cues.ts: NAMED_AFTER_NOUN ("an encryptor, which the operators call", "a loader we call"), IS_A_NOUN ("X was a previously undocumented", "X, a previously unknown"); a number ending a cued name ("which PwC calls Red Dev 40"), a name given to "it" after a group noun ("a cluster… PwC calls it X"); same-group-cues.ts ("A and B are the same operators"); the words the self-naming rules allow between "itself" and "as" ("referred to itself in ransom notes and on forums as"), "a crew that signs its posts as", "a trojan that names itself", "a loader that FBI refers to as", "a variant tracked as", "tracks X as Y", a name that starts with digits ("8Ball"), "worked for X", "X ransomware-as-a-service operation", "X, an open-source DDoS tool", "X vulnerabilities", "the X leak site", "a loader sold … under the name X", "a clipper the buyer referred to only as X", "a channel operating under the name X", "X, an actor that"',
-  // Each unit opens a cue and stops before what it waits for: the words before a group or tool noun,
-  // a group noun with no "itself" after it, "dubbed the gang" with no name, a name before "APT" and a
-  // number.
-  arbitrary: repeated(
-    fc
-      .tuple(
-        capitalised,
-        fc.constantFrom(
-          ' is a new old big ',
-          ', a ',
-          ': one of the ',
-          ' was not the ',
-          ' group which calls ',
-          ' gang that refers to ',
-          ' we dubbed the gang ',
-          ' group we have dubbed ',
-          ' cluster researchers track as ',
-          ' tracking this group as ',
-          ' APT',
-          ' APT-',
-          ' tool',
-          ' packer dubbed ',
-          ' tools such as ',
-          ' is an open-source ',
-          ', the ',
-          ' builder known in the ',
-          ' Group',
-          ' Syndicate',
-          ' A.B. Team',
-          ' HAFNIUM ',
-          ' the ',
-          ' groups such as ',
-          ', and ',
-          ' or the ',
-          ' crew calling ',
-          ' cybercriminal state-sponsored ',
-          ' the hacktivist group ',
-          ' crew, known as ',
-          ' gang going by the ',
-          ' call the group behind the campaign ',
-          ' group that goes by the name of ',
-          ', the ransomware crew that ',
-          ' dubbed the gang behind them ',
-          ' encryptor, which the operators call ',
-          ' cluster other vendors call ',
-          ' group Sekoia Blue tracks as ',
-          ' web shell, which Microsoft named ',
-          ', the BBC crime drama ',
-          ', a Russian pop ',
-          ', Aa Bb and Cc Dd, ',
-          ' and Bb were among the most active ',
-          ', which tracks the group as ',
-          '. The group, which calls ',
-          ' locker that they ',
-          ' loader we call ',
-          ' was a previously undocumented ',
-          ' operators, whom we call ',
-          ' calls Red Dev 4',
-          ' tracks as Aa 12 12 12 ',
-          ' cluster. We call it ',
-          ' tool, which the operators call ',
-          ' tool we call ',
-          ' group before it rebranded as ',
-          ', a previously unknown ',
-          ' worm, which we call ',
-          ' remote access trojan ',
-          ' group presents itself on the forums as ',
-          ' broker previously known as ',
-          ' and Aa Bb 12 are the same ',
-          ' is likely the same group as ',
-          ' loader group cluster actors Microsoft named them ',
-          ' team that referred to itself in ransom notes and on forums ',
-          ' crew that signs its posts ',
-          ' trojan that names itself ',
-          ' loader that FBI refers to ',
-          ' variant tracked ',
-          ' tracks Aa as ',
-          ' 8Ball ',
-          ' worked for ',
-          ' ransomware-as-a-service ',
-          ', an open-source DDoS ',
-          ', a malicious JavaScript ',
-          ' vulnerabilities ',
-          ' data leak ',
-          ' loader sold on the forum under the ',
-          ' clipper the buyer referred to only ',
-          ' channel operating under the ',
-          ', an actor that ',
-        ),
-      )
-      .map(([word, cue]) => word + cue),
-  ),
 };
 
 export const PERSON_CUES: HostileGenerator = {

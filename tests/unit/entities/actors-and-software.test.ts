@@ -28,95 +28,6 @@ describe('findEntities', () => {
   });
 });
 
-describe('malware and tools', () => {
-  const entitiesIn = (text: string) => finder.findEntities(text).filter((e) => e.kind !== 'threat-actor');
-  it('reports software with its kind, canonical name, aliases and ATT&CK id', () => {
-    const [beacon, mimikatz] = entitiesIn('They deployed Cobalt Strike and then ran Mimikatz.');
-    expect(beacon).toMatchObject({ kind: 'malware', canonical: 'Cobalt Strike', attackId: 'S0154' });
-    expect(mimikatz).toMatchObject({ kind: 'tool', canonical: 'Mimikatz', attackId: 'S0002' });
-  });
-  it('takes a name listed only in lower case for the word it is where it modifies the noun after it', () => {
-    const names = (text: string) => entitiesIn(text).map((e) => e.canonical);
-    // "root" is a ransomware gang on ransomlook's list: a cue before it governs "folder", not "root".
-    expect(names('The malware writes a version of the root folder into the registry.')).toEqual([]);
-    expect(names('The malware then installed the root certificate.')).toEqual([]);
-    expect(names('The gang deployed a copy of the root on every host.')).toEqual(['root']);
-    expect(names('They spread the root ransomware by email.')).toEqual(['root']);
-  });
-  it('treats ransomware as malware and groups aliases under one family', () => {
-    const [revil] = entitiesIn('REvil, also called Sodinokibi, encrypted the servers; Sodinokibi then demanded a ransom.');
-    expect(revil).toMatchObject({ kind: 'malware', canonical: 'REvil' });
-    expect(revil.mentions.map((m) => m.text)).toEqual(['REvil', 'Sodinokibi', 'Sodinokibi']);
-  });
-  it('needs threat context for weak names such as Maze', () => {
-    expect(entitiesIn('The garden has a hedge maze. Maze runners love it.')).toEqual([]);
-    expect(entitiesIn('The Maze ransomware encrypted files.')[0]).toMatchObject({ kind: 'malware', name: 'Maze' });
-  });
-  it('takes a name listed only in lower case as that name where the text writes it in camel case, without a cue', () => {
-    // Bazar's lists spell this name only "bazarloader"; "BazarLoader" is no ordinary word.
-    expect(entitiesIn('Its developers previously worked on BazarLoader.')[0]).toMatchObject({ kind: 'malware', canonical: 'Bazar' });
-    expect(entitiesIn('Its developers previously worked on bazarloader.')).toEqual([]);
-  });
-  it('finds a name of two or three listed words where the text joins them in camel case, and only so', () => {
-    // ransomlook lists "black suit", an ordinary phrase that needs a cue; "BlackSuit" is no ordinary word.
-    expect(entitiesIn('Files were encrypted by BlackSuit last week.')[0]).toMatchObject({ kind: 'malware', canonical: 'black suit' });
-    expect(entitiesIn('The beacon was a CobaltStrike stager.')[0]).toMatchObject({ kind: 'malware', canonical: 'Cobalt Strike' });
-    expect(entitiesIn('He wore a black suit; the blacksuit and Blacksuit labels were sold out.')).toEqual([]);
-    expect(actorsIn('Posts about CyberBerkut circulated.')[0]).toMatchObject({ canonical: 'Cyber Berkut' });
-  });
-  it('takes a ransomware named before "syndicate" or "cartel" as its gang: "the now-defunct Conti syndicate"', () => {
-    const text = 'Its developers worked for the now-defunct Conti syndicate.';
-    expect(entitiesIn(text)).toEqual([]);
-    expect(actorsIn(text)[0]).toMatchObject({ canonical: 'Conti', mentions: [{ text: 'Conti syndicate' }] });
-  });
-  it('takes a listed ordinary word the text presents as a tool as that tool, at each of its mentions', () => {
-    expect(entitiesIn('A chisel and a hammer. Chisel marks were found.')).toEqual([]);
-    const [chisel] = entitiesIn('The attackers deployed the open-source tool Chisel for tunnelling. Chisel ran as a service.');
-    expect(chisel).toMatchObject({ kind: 'tool', canonical: 'Chisel' });
-    expect(chisel.mentions.map((m) => m.text)).toEqual(['Chisel', 'Chisel']);
-  });
-  it('lists every family an ambiguous name may mean', () => {
-    const [gozi] = entitiesIn('The Ursnif banking trojan was spread by spam.');
-    expect(gozi.candidates?.length).toBeGreaterThan(1);
-    expect(gozi.candidates?.[0]).toBe(gozi.canonical);
-  });
-});
-
-describe('malware no list has, from context', () => {
-  it('makes a name no list has malware wherever the text calls it malware, though it also calls it a library', () => {
-    const [moth] = finder.findEntities(
-      'They sent a custom loader that FBI refers to as GlassMoth. GlassMoth is a small dynamic-link library.',
-    );
-    expect(moth).toMatchObject({ kind: 'malware', canonical: 'GlassMoth' });
-  });
-  const malwareIn = (text: string) => finder.findEntities(text).filter((e) => e.kind === 'malware');
-  it('finds a name cued by a software noun again wherever it occurs (one sense per text)', () => {
-    const text = 'The Zorbo9 malware spread. Later, Zorbo9 stole keys; Zorbo9 hid.';
-    const [zorbo] = malwareIn(text);
-    expect(zorbo).toMatchObject({ kind: 'malware', name: 'Zorbo9', canonical: 'Zorbo9', aliases: [] });
-    expect(zorbo.mentions.map((m) => `${m.start}-${m.end}`)).toEqual(['4-10', '34-40', '53-59']);
-  });
-  it('finds a cued software name again in any case written with a capital, but not all lower case or in a path', () => {
-    const text = 'The Zorbo9 loader ran; ZORBO9 and zorbo9 and example.com/Zorbo9/x.';
-    const [zorbo] = malwareIn(text);
-    expect(zorbo.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)).toEqual(['4-10 Zorbo9', '23-29 ZORBO9']);
-  });
-  it('resolves a listed name glued to RAT, Stealer or Loader to the listed family', () => {
-    const [netwire] = malwareIn('Then NetwireRAT connected.');
-    expect(netwire).toMatchObject({ canonical: 'NETWIRE', attackId: 'S0198' });
-    expect(netwire.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)).toEqual(['5-15 NetwireRAT']);
-  });
-  it('resolves a cued name to the family listed with a software noun in its name', () => {
-    const [quasar] = malwareIn('The Quasar backdoor was seen. Quasar ran.');
-    expect(quasar).toMatchObject({ canonical: 'QuasarRAT' });
-    expect(quasar.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)).toEqual(['4-10 Quasar', '30-36 Quasar']);
-  });
-  it('reads "X ransomware gang" as the gang, not as the software', () => {
-    const entities = finder.findEntities('Acme saw the Zorbo9 ransomware gang strike.');
-    expect(entities.map((e) => [e.kind, e.mentions[0].text])).toEqual([['threat-actor', 'Zorbo9']]);
-  });
-});
-
 describe('names that are both actor and software', () => {
   it('follows the words right around the mention where the text does not confirm the group', () => {
     // "named X" is a loose actor cue: it does not make every Winnti the group (see "one sense per text").
@@ -312,54 +223,6 @@ describe('the Storm-1152 article', () => {
   });
 });
 
-describe('tools, and tools the text calls malware', () => {
-  const softwareIn = (text: string) =>
-    finder
-      .findEntities(text)
-      .filter((e) => e.kind !== 'threat-actor')
-      .map((e) => [e.kind, e.canonical, e.mentions.map((m) => `${m.start}-${m.end} ${m.text}`)]);
-  it('keeps a listed tool a tool where nothing calls it malware', () => {
-    expect(softwareIn('Mimikatz ran first.')).toEqual([['tool', 'Mimikatz', ['0-8 Mimikatz']]]);
-  });
-  it('makes a listed tool malware throughout a text that calls it malware at one mention (one sense per text)', () => {
-    expect(softwareIn('Mimikatz ran first. Later the Mimikatz trojan spread.')).toEqual([
-      ['malware', 'Mimikatz', ['0-8 Mimikatz', '30-38 Mimikatz']],
-    ]);
-    expect(softwareIn('Taurus: a new stealer. The Taurus stealer steals. Taurus is sold.')).toEqual([
-      ['malware', 'Taurus', ['0-6 Taurus', '27-33 Taurus', '50-56 Taurus']],
-    ]);
-    expect(softwareIn('The actor implemented “hTran” backdoor.')).toEqual([['malware', 'HTRAN', ['23-28 hTran']]]);
-    expect(softwareIn('Mimikatz is a new information stealer.')).toEqual([['malware', 'Mimikatz', ['0-8 Mimikatz']]]);
-  });
-  it('does not let a malware noun of the name before it call the next name in a list malware', () => {
-    expect(softwareIn('the Remcos RAT, Mimikatz, and more')).toEqual([
-      ['malware', 'Remcos RAT', ['4-14 Remcos RAT']],
-      ['tool', 'Mimikatz', ['16-24 Mimikatz']],
-    ]);
-  });
-  it('never reports a protocol or a network technology as a tool, but keeps a longer listed name', () => {
-    expect(softwareIn('It steals FTP clients credentials and then used ftp.exe to upload over the Tor network.')).toEqual([
-      ['tool', 'ftp', ['48-55 ftp.exe']],
-    ]);
-  });
-  it('reads a program file name whose stem is a listed tool as that tool, in any case, without a cue', () => {
-    expect(softwareIn('They ran Certutil.exe and psexec.exe, then ping.exe.')).toEqual([
-      ['tool', 'certutil', ['9-21 Certutil.exe']],
-      ['tool', 'PsExec', ['26-36 psexec.exe']],
-      ['tool', 'Ping', ['43-51 ping.exe']],
-    ]);
-  });
-  it('leaves program file names alone in a path or when the stem may mean malware', () => {
-    expect(softwareIn('explorer.exe and cmd.exe stayed; C:\\Windows\\reg.exe too.')).toEqual([]);
-  });
-  it('does not read ".Net" as the Net tool', () => {
-    expect(softwareIn('This is a .Net based malware written for the .NET framework.')).toEqual([]);
-  });
-  it('takes a capitalised Builder Kit or Kit after a tool name into the name', () => {
-    expect(softwareIn('They used the Taurus Builder Kit.')).toEqual([['tool', 'Taurus', ['14-32 Taurus Builder Kit']]]);
-  });
-});
-
 describe('one sense per text for a name that is both a group and software (issue 13)', () => {
   const kindsOf = (text: string, name: string) =>
     finder
@@ -372,25 +235,5 @@ describe('one sense per text for a name that is both a group and software (issue
   });
   it('keeps Winnti the malware where nothing in the text makes it the group', () => {
     expect(kindsOf('We found a new Winnti sample on a public scanner.', 'Winnti')).toEqual(['malware']);
-  });
-});
-
-describe('software presented as a tool', () => {
-  it('is a tool where no list says what it is ("the Qwertool utility", "tools such as Qwertool")', () => {
-    const text = 'They dropped the Qwertool utility. Later Qwertool ran again.';
-    const entity = finder.findEntities(text).find((e) => e.name === 'Qwertool');
-    expect(entity).toMatchObject({ kind: 'tool' });
-    expect(entity!.mentions).toHaveLength(2);
-  });
-  it('keeps a listed family its listed kind', () => {
-    const text = 'The attackers used the Emotet tool to spread.';
-    expect(finder.findEntities(text).find((e) => e.name === 'Emotet')).toMatchObject({ kind: 'malware' });
-  });
-});
-
-describe('listed families named by a word that describes software', () => {
-  it('reads "Python", "AutoIT" and "payload" as the ordinary words, not as the families lists hold under them', () => {
-    const text = 'A Python backdoor ran the decoded AutoIT script, which downloaded the payload. Emotet followed.';
-    expect(finder.findEntities(text).map((e) => e.name)).toEqual(['Emotet']);
   });
 });
