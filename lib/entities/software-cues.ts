@@ -17,7 +17,8 @@
  *   a plain capitalised word that passes the next check ("a new loader, dubbed Waxwing");
  * - not a programming language the text names as one ("scripted in KiXtart", "written in Rust");
  * - a plain capitalised word (`Ares`, `Widespread`) only when the text never writes it in lower case
- *   (an ordinary word shows up in lower case somewhere: "banking", "password"), and, when it opens a
+ *   (an ordinary word shows up in lower case somewhere: "banking", "password") or a naming verb gives it
+ *   ("a backdoor we named Mortise", though the text speaks of a mortise joint), and, when it opens a
  *   sentence or a line, only when the text also writes it capitalised mid-sentence;
  * - "X ransomware attack/gang/operators" names a victim or a gang, not the software.
  * Every rule is a global regex pass, linear in the text; the checks run once per distinct name.
@@ -153,7 +154,7 @@ const LANGUAGE_BEFORE = /\b(?:written|rewritten|scripted|coded|programmed|implem
  * The proposed names that can name software in `text` (see the module comment): one pass over the
  * text for all of them, looking at every occurrence in any case.
  */
-export function acceptedNames(text: string, names: Iterable<string>): Set<string> {
+export function acceptedNames(text: string, names: Iterable<string>, namedByVerb: ReadonlySet<string> = new Set()): Set<string> {
   const shaped = [...new Set(names)].filter(nameShaped);
   // Names that differ only in case ("MineBridge", "Minebridge") share a key.
   const byKey = new Map<string, string[]>();
@@ -172,7 +173,9 @@ export function acceptedNames(text: string, names: Iterable<string>): Set<string
       const inPath = /[-./\\]/.test(text[m.index - 1] ?? '') || /^(?:[-/\\]|\.[A-Za-z0-9])/.test(text.slice(end, end + 2));
       const lowerCase = m[0] === m[0].toLowerCase() && !inPath;
       for (const name of byKey.get(m[0].toLowerCase()) ?? []) {
-        if (language || (lowerCase && PLAIN.test(name))) rejected.add(name);
+        // A name a naming verb gives ("a backdoor we named Mortise") stays one where the text also uses the word
+        // ("the traditional mortise and tenon joint"): the verb says which is the name. Not a participle.
+        if (language || (lowerCase && PLAIN.test(name) && (!namedByVerb.has(name) || PARTICIPLE.test(name)))) rejected.add(name);
         if (m[0] === name && !opensSentence(text, m.index)) seenMidSentence.add(name);
       }
     }
@@ -215,12 +218,17 @@ export function findCuedSoftware(text: string): CuedName[] {
     const after = m[0].slice(m[1].length);
     raw.push({ start: m.index, name: m[1], noun: PART_OF_NAME.test(m[2]) && after.trim() === m[2] ? after : undefined });
   }
+  const namedByVerb = new Set<string>();
   for (const regex of [NAMED_AFTER_NOUN, UNDER_THE_NAME, CALLING_IT, CALLS_ITSELF, NOUN_APPOSITION, IS_A_NOUN]) {
-    for (const m of text.matchAll(regex)) raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
+    for (const m of text.matchAll(regex)) {
+      raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
+      if (regex !== NOUN_APPOSITION && regex !== IS_A_NOUN) namedByVerb.add(m[1]);
+    }
   }
   const accepted = acceptedNames(
     text,
     raw.map((r) => r.name),
+    namedByVerb,
   );
   const out: CuedName[] = [];
   const nounAfter = new Map<CuedName, string>();

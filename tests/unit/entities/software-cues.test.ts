@@ -100,6 +100,12 @@ describe('what looks like a malware name', () => {
     expect(cued('We found a new loader, dubbed Waxwing, in May. Waxwing then loads a beacon.')).toEqual(['30-37 Waxwing']);
     expect(cued('A loader dubbed Delivering was delivering files.')).toEqual([]);
   });
+  it('keeps a plain word a naming verb gives as a name, though the text also uses the word: "a backdoor we named Mortise"', () => {
+    const text = 'A backdoor we named Mortise, after the mortise and tenon joint. Mortise loads plugins.';
+    expect(cued(text)).toEqual(['20-27 Mortise']);
+    // Without the verb the ordinary word rules: "Orbit malware. The orbit of it."
+    expect(looksLikeSoftwareName('Orbit malware. The orbit of it.', 'Orbit')).toBe(false);
+  });
   it('rejects a plain word the text also writes in lower case, but not in a URL or file name', () => {
     expect(looksLikeSoftwareName('Orbit malware. The orbit of it.', 'Orbit')).toBe(false);
     expect(looksLikeSoftwareName('See example.com/zorbo-malware and zorbo.exe. We saw Zorbo.', 'Zorbo')).toBe(true);
