@@ -70,7 +70,8 @@ import {
   ORGANISATION_END,
 } from './name-shapes';
 import { lowerCaseSoftwareCue } from './context-cues';
-import { calledMalware, isDescriptiveWord } from './software-cues';
+import { calledMalware } from './software-cues';
+import { isDescriptiveWord } from './software-names';
 import { isNameLike } from './cue-names';
 import { calledTool } from './tool-cues';
 import { capitalsInProse } from './capitals-in-prose';

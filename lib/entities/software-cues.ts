@@ -10,21 +10,12 @@
  * part of the name).
  *
  * A proposed word must look like a name, not like an ordinary word that describes the software
- * ("Banking trojan", "Python backdoor", "Delivering malware"):
- * - capitalised, camelCase or with digits, and not a stop word (`isNameLike`) or a word for a
- *   platform, language, file type or function (`Android`, `Go`, `PE`, `Password`);
- * - not an adjective (`Python-based`, `IRS-themed`), nor a participle (`Deobfuscated`, `Delivering`) unless
- *   a plain capitalised word that passes the next check ("a new loader, dubbed Waxwing");
- * - not a programming language the text names as one ("scripted in KiXtart", "written in Rust");
- * - a plain capitalised word (`Ares`, `Widespread`) only when the text never writes it in lower case
- *   (an ordinary word shows up in lower case somewhere: "banking", "password") or a naming verb gives it
- *   ("a backdoor we named Mortise", though the text speaks of a mortise joint), and, when it opens a
- *   sentence or a line, only when the text also writes it capitalised mid-sentence;
- * - "X ransomware attack/gang/operators" names a victim or a gang, not the software.
+ * ("Banking trojan", "Python backdoor", "Delivering malware"): `software-names.ts`. "X ransomware
+ * attack/gang/operators" names a victim or a gang, not the software.
  * Every rule is a global regex pass, linear in the text; the checks run once per distinct name.
  */
-import { isNameLike, type CuedName } from './cue-names';
-import { PROTOCOL_WORDS } from './software-dictionary';
+import type { CuedName } from './cue-names';
+import { acceptedNames, escapeRegex, nameShaped } from './software-names';
 
 /** A name-like token: capitalised, camelCase or with digits; joined by - or . inside. */
 const TOKEN = String.raw`(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*`;
@@ -37,6 +28,11 @@ const NOUN = String.raw`(?:[Mm]alware|RATs?|[Ll]oaders?|[Bb]ackdoors?|[Ss]tealer
 /** After "X ransomware": a gang, or a victim ("the Kaseya ransomware attack"). */
 const NOT_SOFTWARE_AFTER = String.raw`(?!${SP}(?:gangs?|groups?|operators?|affiliates?|crews?|actors?|attacks?|incidents?|victims?|payments?|demands?|negotiat\w*|breach(?:es)?)\b)`;
 
+/**
+ * Kinds of malware in Mandiant's vocabulary that only define a name ("LATCHKEY, a lightweight tunneler"; "a
+ * script-based launcher"): before them, "the Steam launcher" names no malware.
+ */
+const DEFINED_NOUN = String.raw`(?:[Ll]aunchers?|[Tt]unnel(?:l)?ers?|[Uu]ploaders?)`;
 /** Words between a family's name and its noun that say what kind: "Mekotio banking trojan". */
 const KIND_WORD = String.raw`(?:banking|information|password|credential|clipboard|crypto(?:currency)?|remote${SP}access|modular)`;
 /** "Ares malware", "MirrorBlast loader", "MineBridge RAT", "Mekotio banking trojan". */
@@ -47,7 +43,7 @@ const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(?:${KIND_
  * X"), "a web shell, which Microsoft named X", "a custom loader that FBI refers to as X".
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /**
@@ -55,7 +51,7 @@ const NAMED_AFTER_NOUN = new RegExp(
  * that the group has used since 2023".
  */
 const IS_A_NOUN = new RegExp(
-  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}(?:is|was)|,)${SP}an?${SP}(?:[A-Za-z0-9-]+${SP}){0,3}?${NOUN}\b`,
+  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}(?:is|was)|,)${SP}an?${SP}(?:\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN})\b`,
   'g',
 );
 /**
@@ -76,118 +72,25 @@ const CALLS_ITSELF = new RegExp(
   String.raw`\b(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?)\b[^.!?\n]{0,80}?\b(?:calls|names|refers${SP}to)${SP}itself${SP}(?:as${SP})?${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
+/**
+ * Families named in a list after a plural malware noun: "information stealers such as RedLine, Raccoon and
+ * Vidar", "malware such as Emotet", "ransomware families like A or B". Up to five single-token names joined by
+ * commas, "and", "or"; the list ends at the first item that is no token.
+ */
+const LIST_NOUN = String.raw`(?:[Mm]alware(?:${SP}(?:families|strains))?|RATs|[Ss]tealers|[Ii]nfostealers|[Ll]oaders|[Bb]ackdoors|[Tt]rojans|[Bb]otnets|[Dd]roppers|[Dd]ownloaders|[Ww]ipers|[Rr]ansomware(?:${SP}(?:families|strains|variants))?)`;
+const LIST_SEPARATOR = String.raw`(?:,${SP}(?:and${SP}|or${SP})?|${SP}(?:and|or)${SP})`;
+const MALWARE_SUCH_AS = new RegExp(
+  String.raw`\b${LIST_NOUN}${SP}(?:such${SP}as|like|including)${SP}(${OPEN_QUOTE}${TOKEN}[”"'’*_]*(?:${LIST_SEPARATOR}${OPEN_QUOTE}${TOKEN}[”"'’*_]*){0,4})`,
+  'g',
+);
+/** An item of such a list: a token not inside a longer one, after its opening quotes (entered at the first). */
+const LIST_ITEM = new RegExp(String.raw`(?<![“"'‘*_A-Za-z0-9.\-\u00c0-\u024f])${OPEN_QUOTE}(${TOKEN})`, 'g');
+
 /** "the backdoor, X, …", "a new stealer, X, was …". */
 const NOUN_APPOSITION = new RegExp(
   String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:[a-z]+${SP})?${NOUN},${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
   'gu',
 );
-
-/**
- * Words that describe software rather than name it: platforms, languages, file types, functions,
- * and a few adjectives common in headings ("Information Stealer", "Remote Access Trojan").
- */
-const DESCRIPTIVE = new Set(
-  (
-    'Android Linux Unix Windows Mac MacOS macOS iOS IoT Mobile Web Cloud Server Desktop Go Golang Rust Delphi Python ' +
-    'Java JavaScript JScript VBScript VBA PHP Perl Ruby Lua NET .NET AutoIt PowerShell Bash Shell Macro Office ' +
-    'Excel Word PDF PE ELF DLL EXE MSI HTA HTML LNK ISO ZIP RAR JS VBS API C2 CnC ATM PoS POS RDP SMB HTTP DNS ' +
-    'Banking Bank Password Credential Credentials Information Info Access Remote Shellcode Driver Kernel Logger ' +
-    'RAT RATs Trojans Malware Ransomware Keylogger Backdoor Loader Stealer Trojan Dropper Downloader Implant Botnet Botnets Wiper Miner Crypto Cryptocurrency Mining ' +
-    'Bitcoin Ransom Email Spam Document Custom Modular Commodity Generic Open Source Fileless Destructive Multi ' +
-    'Pro Plus Lite Free Full Basic Standard Advanced Simple Small Big Main Final Second Third Stage Dropped ' +
-    'Malicious Legitimate Popular Notorious Infamous Sophisticated Novel Unique Custom-made Stealthy Dangerous ' +
-    'Trojanized Commercial Financial Fake Rogue Evasive Persistent Common Typical Different Similar Additional ' +
-    // Kinds of attack and of defence, by their abbreviations: "an open-source DDoS tool", "an EDR killer".
-    'DDoS DoS RCE XSS SQLi CSRF SSRF LPE MFA 2FA OTP SMS VPN EDR XDR SIEM IOC IOCs TTP TTPs'
-  ).split(' '),
-);
-
-/** `DESCRIPTIVE` in lower case, with generic nouns a list may hold as a family's name (`payload`). */
-const DESCRIPTIVE_LOWER = new Set([...DESCRIPTIVE].map((w) => w.toLowerCase()).concat(['payload', 'payloads', 'sample', 'samples']));
-
-/**
- * Whether a single word describes software rather than names it (a language, platform, file type,
- * function, generic noun), in any case: "Python", "AutoIT", "payload", "Final". Lists hold a few
- * families under such names (a ransomware called "Python", "Autoit" for Rakhni); in a report the word
- * is almost always the ordinary one.
- */
-export function isDescriptiveWord(word: string): boolean {
-  const lower = word.toLowerCase();
-  return DESCRIPTIVE_LOWER.has(lower) || PROTOCOL_WORDS.has(lower);
-}
-
-/** Endings of adjectives: "Python-based", "IRS-themed". */
-const ADJECTIVE = /-(?:based|themed|linked|like|style|related|specific|enabled|capable|powered|driven|written)$/;
-/**
- * Endings of participles: "Deobfuscated", "Delivering". A plain capitalised word so ending may still be a
- * name ("Waxwing"): the checks on plain words below tell, since a participle shows up in lower case.
- */
-const PARTICIPLE = /(?:ed|ing)$/;
-
-/** Whether `index` opens a sentence, a line, a table cell or the text (quotes and brackets skipped). */
-function opensSentence(text: string, index: number): boolean {
-  let i = index - 1;
-  while (i >= 0 && /[\s“"'‘([*_•·–-]/.test(text[i]) && text[i] !== '\n') i--;
-  return i < 0 || text[i] === '\n' || /[.!?:;|]/.test(text[i]);
-}
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A plain capitalised word, which may be an ordinary word: `Ares`, `Widespread`. */
-const PLAIN = /^[A-Z][a-z]+$/;
-
-/** Whether `name` passes the checks that need no look at the rest of the text. */
-function nameShaped(name: string): boolean {
-  return (
-    isNameLike(name) &&
-    !DESCRIPTIVE.has(name) &&
-    !PROTOCOL_WORDS.has(name.toLowerCase()) &&
-    !ADJECTIVE.test(name) &&
-    (!PARTICIPLE.test(name) || PLAIN.test(name))
-  );
-}
-
-/** Just before a programming language: "scripted in KiXtart", "written in Rust". */
-const LANGUAGE_BEFORE = /\b(?:written|rewritten|scripted|coded|programmed|implemented)[ \u00a0]+in[ \u00a0]+$/;
-
-/**
- * The proposed names that can name software in `text` (see the module comment): one pass over the
- * text for all of them, looking at every occurrence in any case.
- */
-export function acceptedNames(text: string, names: Iterable<string>, namedByVerb: ReadonlySet<string> = new Set()): Set<string> {
-  const shaped = [...new Set(names)].filter(nameShaped);
-  // Names that differ only in case ("MineBridge", "Minebridge") share a key.
-  const byKey = new Map<string, string[]>();
-  for (const n of shaped) byKey.set(n.toLowerCase(), [...(byKey.get(n.toLowerCase()) ?? []), n]);
-  const rejected = new Set<string>();
-  const seenMidSentence = new Set<string>();
-  if (shaped.length) {
-    const alternation = [...byKey.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegex)
-      .join('|');
-    for (const m of text.matchAll(new RegExp(String.raw`(?<![A-Za-z0-9_])(?:${alternation})(?![A-Za-z0-9_])`, 'gi'))) {
-      const end = m.index + m[0].length;
-      const language = LANGUAGE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
-      // An ordinary word shows up in lower case somewhere in the text (not in a URL or file name).
-      const inPath = /[-./\\]/.test(text[m.index - 1] ?? '') || /^(?:[-/\\]|\.[A-Za-z0-9])/.test(text.slice(end, end + 2));
-      const lowerCase = m[0] === m[0].toLowerCase() && !inPath;
-      for (const name of byKey.get(m[0].toLowerCase()) ?? []) {
-        // A name a naming verb gives ("a backdoor we named Mortise") stays one where the text also uses the word
-        // ("the traditional mortise and tenon joint"): the verb says which is the name. Not a participle.
-        if (language || (lowerCase && PLAIN.test(name) && (!namedByVerb.has(name) || PARTICIPLE.test(name)))) rejected.add(name);
-        if (m[0] === name && !opensSentence(text, m.index)) seenMidSentence.add(name);
-      }
-    }
-  }
-  // A plain capitalised word must be written capitalised mid-sentence somewhere.
-  return new Set(shaped.filter((n) => !rejected.has(n) && (!PLAIN.test(n) || seenMidSentence.has(n))));
-}
-
-/** Whether the proposed word `name` can name software in `text` (see the module comment). */
-export function looksLikeSoftwareName(text: string, name: string): boolean {
-  return acceptedNames(text, [name]).has(name);
-}
 
 /** Nouns that may be part of a name: "MineBridge RAT", "Foo Stealer", "Foo Loader". */
 const PART_OF_NAME = /^(?:RAT|[Ss]tealer|[Ll]oader)$/;
@@ -225,6 +128,11 @@ export function findCuedSoftware(text: string): CuedName[] {
       if (regex !== NOUN_APPOSITION && regex !== IS_A_NOUN) namedByVerb.add(m[1]);
     }
   }
+  for (const m of text.matchAll(MALWARE_SUCH_AS)) {
+    const listStart = m.index + m[0].length - m[1].length;
+    for (const item of m[1].matchAll(LIST_ITEM))
+      raw.push({ start: listStart + item.index + item[0].length - item[1].length, name: item[1] });
+  }
   const accepted = acceptedNames(
     text,
     raw.map((r) => r.name),
@@ -252,7 +160,7 @@ const MALWARE_NOUN = String.raw`(?:RATs?|(?:[Mm]alware|[Ss]tealers?|[Ii]nfo-?[Ss
 const MALWARE_NOUN_AFTER = new RegExp(String.raw`^[”"'’*_]*(?:['’]s)?[ \u00a0]+${MALWARE_NOUN}\b${NOT_SOFTWARE_AFTER}`);
 /** Soon after, in the same sentence: "Foo is a new information stealer", "Foo, a modular backdoor". */
 const IS_A_MALWARE_NOUN = new RegExp(
-  String.raw`^[”"'’*_]*(?:,|${SP}(?:is|was|remains)(?:${SP}(?:also|still|actually))?)${SP}(?:an?|the)${SP}(?:[A-Za-z0-9-]+${SP}){0,4}?${MALWARE_NOUN}\b`,
+  String.raw`^[”"'’*_]*(?:,|${SP}(?:is|was|remains)(?:${SP}(?:also|still|actually))?)${SP}(?:an?|the)${SP}(?:\.?[A-Za-z0-9-]+${SP}){0,4}?${MALWARE_NOUN}\b`,
 );
 /** Right before: "a stealer named Foo", "a RAT called “Foo”", "this stealer, named Foo", "a loader that FBI refers to as Foo". */
 const MALWARE_NOUN_BEFORE = new RegExp(

@@ -11,7 +11,7 @@
  * on a short slice, or one global pass over the text: linear (a global pattern enters a run of spaces
  * only at its start, else it would read the rest of a long run from each of its spaces).
  */
-import { acceptedNames } from './software-cues';
+import { acceptedNames } from './software-names';
 import type { CuedName } from './cue-names';
 
 const SP = String.raw`[ \u00a0]+`;
@@ -46,7 +46,7 @@ const TOOL_NOUN_BEFORE = new RegExp(
 const BEFORE_WINDOW = 120;
 /** Soon after, in the same sentence: "X is a legitimate tool", "X, an open-source framework". */
 const IS_A_TOOL = new RegExp(
-  String.raw`^${CLOSE_QUOTE}(?:[,:]|${SP}(?:is|was|remains)(?:${SP}(?:also|still|actually))?)${SP}(?:an?|the)${SP}(?:(?!(?:by|of|for|from|used|with|to|that|which)\b)[A-Za-z0-9’'-]+${SP}){0,4}?${TOOL_NOUN}\b`,
+  String.raw`^${CLOSE_QUOTE}(?:[,:]|${SP}(?:is|was|remains)(?:${SP}(?:also|still|actually))?)${SP}(?:an?|the)${SP}(?:(?!(?:by|of|for|from|used|with|to|that|which)\b)\.?[A-Za-z0-9’'-]+${SP}){0,4}?${TOOL_NOUN}\b`,
 );
 
 /** Whether the words right around `text[start, end)` present the software there as a tool. */
@@ -72,7 +72,7 @@ const TOKEN_AT_END = new RegExp(String.raw`${START}(${TOKEN})$`);
 const TOKEN_REACH = 40;
 /** "X is a tool that…", "X is an open-source red team framework", "MHDDoS, an open-source DDoS tool". */
 const IS_A_TOOL_LINK = new RegExp(
-  String.raw`${CLOSE_QUOTE_RUN}(?:,|(?<![ \u00a0])${SP}(?:is|was))${SP}(?:an?|the)${SP}(?:(?!(?:by|of|for|from|used|with|to|that|which|malicious)\b)[A-Za-z0-9’'-]+${SP}){0,3}?(?:tool|utility|packer|framework)\b`,
+  String.raw`${CLOSE_QUOTE_RUN}(?:,|(?<![ \u00a0])${SP}(?:is|was))${SP}(?:an?|the)${SP}(?:(?!(?:by|of|for|from|used|with|to|that|which|malicious)\b)\.?[A-Za-z0-9’'-]+${SP}){0,3}?(?:tool|utility|packer|framework)\b`,
   'g',
 );
 /**
@@ -100,12 +100,18 @@ export function findCuedTools(text: string): CuedName[] {
     const name = TOKEN_AT_END.exec(text.slice(from, m.index));
     if (name) raw.push({ start: from + name.index, name: name[1] });
   }
-  for (const m of text.matchAll(NAMED_AFTER_TOOL_NOUN)) raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
+  const namedByVerb = new Set<string>();
+  for (const m of text.matchAll(NAMED_AFTER_TOOL_NOUN)) {
+    raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
+    namedByVerb.add(m[1]);
+  }
   raw.sort((a, b) => a.start - b.start);
-  // One pass over the text for every proposed name.
+  // One pass over the text for every proposed name; a name a naming verb gives stays one where the text
+  // also uses the word ("an exfiltration tool we named Drawknife", "a drawknife is a blade").
   const accepted = acceptedNames(
     text,
     raw.map((r) => r.name),
+    namedByVerb,
   );
   const out: CuedName[] = raw
     .filter((r) => accepted.has(r.name))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calledMalware, findCuedSoftware, looksLikeSoftwareName } from '@/lib/entities/software-cues';
+import { calledMalware, findCuedSoftware } from '@/lib/entities/software-cues';
 
 /** Proposed names as `start-end text`, in text order. */
 const cued = (text: string) => findCuedSoftware(text).map((c) => `${c.start}-${c.end} ${c.text}`);
@@ -82,43 +82,30 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('the group spread a new USB worm, which we call LiteDrive, to drives')).toEqual(['47-56 LiteDrive']);
     expect(cued('the HermeticWiper wiper and a rootkit dubbed Qix2')).toEqual(['4-17 HermeticWiper', '45-49 Qix2']);
   });
-});
-
-describe('what looks like a malware name', () => {
-  it('rejects platforms, languages, file types and words that describe software', () => {
-    expect(cued('An Android trojan, a Python backdoor, a PE loader, a Banking trojan, a RAT malware.')).toEqual([]);
+  it('stealers such as A, B and C; malware such as X; ransomware families like A or B: every name in the list', () => {
+    expect(cued('commodity information stealers such as RedLine, Raccoon and Vidar.')).toEqual([
+      '39-46 RedLine',
+      '48-55 Raccoon',
+      '60-65 Vidar',
+    ]);
+    expect(cued('credentials harvested by malware such as Zorbo are sold')).toEqual(['41-46 Zorbo']);
+    expect(cued('ransomware families like NoxLock or ZedLock')).toEqual(['25-32 NoxLock', '36-43 ZedLock']);
   });
-  it('rejects protocols and network technologies', () => {
-    expect(cued('an FTP backdoor, a Tor loader and an SSH trojan')).toEqual([]);
+  it('reads ".NET" as a describing word: "ThimbleRAT, a .NET remote access trojan"', () => {
+    expect(cued('The payload was ThimbleRAT, a .NET remote access trojan that we had not seen.')).toEqual(['16-26 ThimbleRAT']);
   });
-  it('rejects adjectives and participles', () => {
-    expect(cued('a Python-based backdoor, IRS-themed malware. Deobfuscated loader; Delivering malware')).toEqual([]);
-    // A table cell opens as a sentence does.
-    expect(cued('| T1113 | Screen Capture | Mentioned RAT functionality |')).toEqual([]);
+  it('takes a launcher, tunneler or uploader only as what defines or is given a name: "LATCHKEY, a lightweight tunneler"', () => {
+    expect(cued('It deployed LATCHKEY, a lightweight tunneler, and SLIPNOTE.V2, a script-based launcher.')).toEqual([
+      '12-20 LATCHKEY',
+      '50-61 SLIPNOTE.V2',
+    ]);
+    expect(cued('an earlier version of the launcher, which we track as SLIPNOTE, ran')).toEqual(['54-62 SLIPNOTE']);
+    expect(cued('the Steam launcher and the Foo tunneler')).toEqual([]);
   });
-  it('takes a plain word ending as a participle would for a name where the checks on plain words pass', () => {
-    expect(cued('We found a new loader, dubbed Waxwing, in May. Waxwing then loads a beacon.')).toEqual(['30-37 Waxwing']);
-    expect(cued('A loader dubbed Delivering was delivering files.')).toEqual([]);
-  });
-  it('keeps a plain word a naming verb gives as a name, though the text also uses the word: "a backdoor we named Mortise"', () => {
-    const text = 'A backdoor we named Mortise, after the mortise and tenon joint. Mortise loads plugins.';
-    expect(cued(text)).toEqual(['20-27 Mortise']);
-    // Without the verb the ordinary word rules: "Orbit malware. The orbit of it."
-    expect(looksLikeSoftwareName('Orbit malware. The orbit of it.', 'Orbit')).toBe(false);
-  });
-  it('rejects a plain word the text also writes in lower case, but not in a URL or file name', () => {
-    expect(looksLikeSoftwareName('Orbit malware. The orbit of it.', 'Orbit')).toBe(false);
-    expect(looksLikeSoftwareName('See example.com/zorbo-malware and zorbo.exe. We saw Zorbo.', 'Zorbo')).toBe(true);
-  });
-  it('judges spellings that differ only in case each on their own', () => {
-    expect(cued('The MineFoo RAT and the Minefoo RAT.')).toEqual(['4-15 MineFoo RAT', '24-35 Minefoo RAT']);
-  });
-  it('rejects a plain word that only ever opens a sentence', () => {
-    expect(cued('Widespread malware hit. Yet more.')).toEqual([]);
-    expect(cued('Zorbo malware hit. We saw Zorbo again.')).toEqual(['0-5 Zorbo']);
-  });
-  it('rejects a programming language the text names as one', () => {
-    expect(cued('The KixFoo loader is scripted in KixFoo.')).toEqual([]);
+  it('ends the list at the first item that is no name, and reads only a plural noun or "malware"', () => {
+    expect(cued('loaders such as Zorbo, which the actors sell')).toEqual(['16-21 Zorbo']);
+    expect(cued('a loader such as Zorbo')).toEqual([]);
+    expect(cued('stealers such as the ones we saw')).toEqual([]);
   });
 });
 

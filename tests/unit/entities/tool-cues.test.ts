@@ -16,11 +16,19 @@ describe('tool cues', () => {
     expect(cued('a tool we call SiphonKit')).toContain('SiphonKit');
     expect(at('an exfiltration tool, which the operators call SiphonKit.', 'SiphonKit')).toBe(true);
   });
+  it('keeps a name a naming verb gives where the text also uses the word ("a tool we named Drawknife", "a drawknife is a blade")', () => {
+    expect(cued('an exfiltration tool we named Drawknife. Like its namesake, a drawknife is a blade, Drawknife is blunt.')).toEqual([
+      'Drawknife',
+    ]);
+    // Without the verb, the lower-case word says it is an ordinary one.
+    expect(cued('the Drawknife tool; a drawknife is a blade')).toEqual([]);
+  });
   it('proposes a name before a described tool or framework, and "X is a … tool"', () => {
     expect(cued('TA551 uses ‘SLIVER’ Red Team Tool in new activity')).toContain('SLIVER');
     expect(cued('the Havoc post-exploitation framework')).toContain('Havoc');
     expect(cued('**VenomKit.** VenomKit is a tool that threat actors can use')).toContain('VenomKit');
     expect(cued('instructions for MHDDoS, an open-source DDoS tool hosted on GitHub')).toEqual(['MHDDoS']);
+    expect(cued('they executed Grixba, a custom .NET information-gathering tool')).toEqual(['Grixba']);
   });
   it('does not propose vendors or categories before "tools", frameworks of rules, or ordinary words', () => {
     expect(cued('VMware tools and DDoS tools were installed.')).toEqual([]);
