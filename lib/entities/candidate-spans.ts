@@ -13,6 +13,7 @@ import type { Span } from './group-entities';
 import { isAtNameBoundary, type NameMatcher } from './match-names';
 import { findNamingPatterns, looksThreatRelated } from './naming-patterns';
 import { findCuedSoftware } from './software-cues';
+import { escapeRegex } from './software-names';
 import { findCuedTools } from './tool-cues';
 import type { SoftwareDictionary } from './software-dictionary';
 
@@ -33,7 +34,6 @@ const NAME_NOUNS = [' RAT', 'RAT', ' Stealer', ' Loader', 'Loader'];
 /** A program's file name, not in a path or a longer name: `certutil.exe`, `PsExec.exe`. */
 const EXECUTABLE = /(?<![A-Za-z0-9_./\\-])([A-Za-z][A-Za-z0-9_-]*)\.exe(?![A-Za-z0-9_\\/-]|\.[A-Za-z0-9])/gi;
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Every candidate span in `text`, keyed by position, with what each source said about it. */
 export function gatherCandidates(
   text: string,
@@ -81,7 +81,10 @@ export function gatherCandidates(
   }
 
   // Names proposed by context, then found again wherever they occur.
-  const cuedNames = new Map<string, { kind: CueKind; aliasOf?: { start: number; end: number }; introduced?: boolean }>();
+  const cuedNames = new Map<
+    string,
+    { kind: CueKind; aliasOf?: { start: number; end: number }; introduced?: boolean; vendorName?: boolean }
+  >();
   // Actor proposals first: a span proposed as both keeps the actor reading ("X ransomware gang").
   for (const cue of [...findCuedNames(text), ...findCuedSoftware(text), ...findCuedTools(text)]) {
     const span = spanAt(cue.start, cue.end);
@@ -89,8 +92,9 @@ export function gatherCandidates(
     span.aliasOf ??= cue.aliasOf;
     if (cue.introduced) span.introduced = true;
     if (cue.sameAsPrevious) span.sameAsPrevious = true;
+    if (cue.vendorName && span.aliasOf === cue.aliasOf) span.vendorName = true;
     const known = cuedNames.get(cue.text);
-    if (!known) cuedNames.set(cue.text, { kind: cue.kind, aliasOf: cue.aliasOf, introduced: cue.introduced });
+    if (!known) cuedNames.set(cue.text, { kind: cue.kind, aliasOf: cue.aliasOf, introduced: cue.introduced, vendorName: cue.vendorName });
     else if (cue.introduced && known.kind === cue.kind) known.introduced = true;
   }
   // Names the dictionaries match anyway are not propagated; their mentions are decided one by one.
@@ -113,6 +117,7 @@ export function gatherCandidates(
       const span = spanAt(m.index, end);
       span.cued ??= cue.kind;
       span.aliasOf ??= cue.aliasOf;
+      if (cue.vendorName && span.aliasOf === cue.aliasOf) span.vendorName = true;
       if (cue.introduced && span.cued === cue.kind) span.introduced = true;
     }
   }

@@ -112,4 +112,9 @@ export interface CuedName {
    * group — which refers to itself as X" (`group-entities.ts` finds which).
    */
   sameAsPrevious?: boolean;
+  /**
+   * Another name a vendor gives the name at `aliasOf` ("Mandiant tracks DuskRelay as SHADOWPLANK"): one that
+   * joins new software as well, where an apposition's "alias" is as often a version or a module.
+   */
+  vendorName?: boolean;
 }

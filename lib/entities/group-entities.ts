@@ -36,6 +36,8 @@ export interface Span extends Mention {
   aliasOf?: { start: number; end: number };
   /** Another name of the group the text has just named (`CuedName.sameAsPrevious`). */
   sameAsPrevious?: boolean;
+  /** Another name a vendor gives the name at `aliasOf` (`CuedName.vendorName`). */
+  vendorName?: boolean;
   /** The text calls the software malware right at this mention ("Taurus Stealer"). */
   calledMalware?: boolean;
   /** The text presents the software as a tool right at this mention ("the Socat tool"). */
@@ -95,14 +97,20 @@ export function groupEntities(
         ids[i] !== undefined ||
         (spans[i].kind === 'actor' && (spans[i].scheme !== undefined || (spans[i].cued === 'actor' && !spans[i].aliasOf))),
     );
+  // A name a vendor gives ("Mandiant tracks DuskRelay as SHADOWPLANK") joins new software too.
+  const knownSet = new Set(known);
+  const knownOrNewSoftware = spans
+    .map((_, i) => i)
+    .filter((i) => knownSet.has(i) || (spans[i].kind === 'software' && spans[i].cued !== undefined && !spans[i].aliasOf));
   const headOf = new Map<object, number | undefined>();
   spans.forEach((span, i) => {
     const of = span.aliasOf;
     if (!of || ids[i] !== undefined || families[i] !== undefined || aliasKey.has(forms[i])) return;
     if (!headOf.has(of)) {
       // The first known span ending after the head starts.
-      const lo = firstEndingAfter(spans, known, of.start);
-      headOf.set(of, lo < known.length && spans[known[lo]].start < of.end ? known[lo] : undefined);
+      const heads = span.vendorName ? knownOrNewSoftware : known;
+      const lo = firstEndingAfter(spans, heads, of.start);
+      headOf.set(of, lo < heads.length && spans[heads[lo]].start < of.end ? heads[lo] : undefined);
     }
     const head = headOf.get(of);
     if (head !== undefined) aliasKey.set(forms[i], head);

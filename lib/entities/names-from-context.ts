@@ -24,7 +24,7 @@ interface CueRule {
 }
 
 /** Nouns for software a text may say it tracks under a name: "a variant tracked as X". */
-const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomware|backdoors?|trojans?|loaders?|(?:info)?stealers?|RATs?|implants?|droppers?|downloaders?|wipers?|worms?|botnets?|rootkits?|drivers?|utilit(?:y|ies)|tools?|famil(?:y|ies)|samples?`;
+const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomware|backdoors?|trojans?|loaders?|(?:info)?stealers?|RATs?|implants?|droppers?|downloaders?|launchers?|tunnelers?|wipers?|worms?|botnets?|rootkits?|drivers?|utilit(?:y|ies)|tools?|famil(?:y|ies)|samples?`;
 
 /** Global cue regexes: each proposes the captured name. */
 const CUE_RULES: readonly CueRule[] = [
@@ -42,10 +42,11 @@ const CUE_RULES: readonly CueRule[] = [
     kind: 'actor',
     group: 1,
   },
-  // "threat actor X", "APT group X", "the hacktivist group X", "group named X", "threat actor dubbed X", "the crew known as X"
+  // "threat actor X", "APT group X", "the hacktivist group X", "the ransomware gang X", "the traffer team X", "group named X",
+  // "threat actor dubbed X", "the crew known as X"
   {
     regex: new RegExp(
-      String.raw`\b(?:threat${S}actors?|${GROUP_DESCRIBING}${S}(?:groups?|gangs?|crews?|collective|syndicate))(?:${S}|,${S}(?=named|called|dubbed|known${S}as|tracked${S}as))(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`,
+      String.raw`\b(?:threat${S}actors?|${GROUP_DESCRIBING}${S}(?:groups?|gangs?|crews?|collective|syndicate)|ransomware${S}(?:gang|group|crew|cartel|syndicate)|traffer${S}teams?)(?:${S}|,${S}(?=named|called|dubbed|known${S}as|tracked${S}as))(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`,
       'g',
     ),
     kind: 'actor',
@@ -60,11 +61,11 @@ const CUE_RULES: readonly CueRule[] = [
     kind: 'actor',
     group: 1,
   },
-  // "tracked as X", "tracks the group as X"; not "a variant tracked as X" (software), nor "tracks DuskRelay as X"
-  // (another name of DuskRelay, whatever DuskRelay is: `TRACKS_NAME_AS`)
+  // "tracked as X", "tracks the group as X"; not "a variant tracked as X", "the launcher, which we track as X"
+  // (software), nor "tracks DuskRelay as X" (another name of DuskRelay, whatever DuskRelay is: `TRACKS_NAME_AS`)
   {
     regex: new RegExp(
-      String.raw`(?<!\b(?:${SOFTWARE_NOUNS}),?${S})\b(?:tracks?|tracked|tracking)${S}(?:[a-z]\w*${S}){0,2}?as${S}${OPEN_QUOTE}(${NAME})`,
+      String.raw`(?<!\b(?:${SOFTWARE_NOUNS}),?${S}(?:(?:that|which)${S}(?:\w+${S}){1,2}?)?)\b(?:tracks?|tracked|tracking)${S}(?:[a-z]\w*${S}){0,2}?as${S}${OPEN_QUOTE}(${NAME})`,
       'g',
     ),
     kind: 'actor',
@@ -98,6 +99,11 @@ const AKA = new RegExp(
   String.raw`(${NAME})[”"'’*_]*(?:,${S}|(?:${S})?\((?:${S})?)[*_]{0,2}(?:also${S}known${S}as|also${S}called|also${S}tracked${S}as|aka|a\.k\.a\.?|formerly${S}known${S}as)[*_]{0,2}${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})?){1,6})`,
   'g',
 );
+/** "which other vendors track as APT29 or Nobelium", "tracked as A, B and C": every name of the list. */
+const TRACKED_AS_LIST = new RegExp(
+  String.raw`(?<!\b(?:${SOFTWARE_NOUNS}),?${S})\b(?:tracks?|tracked|tracking)${S}(?:[a-z]\w*${S}){0,2}?as${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){1,4}${OPEN_QUOTE}${NAME})`,
+  'g',
+);
 /** "Mandiant tracks DuskRelay as SHADOWPLANK": the second name is another name of the first, of its kind. */
 const TRACKS_NAME_AS = new RegExp(String.raw`\b(?:tracks?|tracked|tracking)${S}(${NAME})${S}as${S}${OPEN_QUOTE}(${NAME})`, 'g');
 const ABBREVIATION = new RegExp(String.raw`(${NAME})${S}\(([A-Z][A-Z0-9]{1,5})\)`, 'g');
@@ -125,6 +131,7 @@ export function findCuedNames(text: string): CuedName[] {
     ownName = false,
     introduced = false,
     sameAsPrevious = false,
+    vendorName = false,
   ) => {
     const lead = leadingStopWords(name);
     const start = at + lead;
@@ -140,6 +147,7 @@ export function findCuedNames(text: string): CuedName[] {
       aliasOf,
       ...(introduced && { introduced }),
       ...(sameAsPrevious && { sameAsPrevious }),
+      ...(vendorName && { vendorName }),
     });
   };
   for (const rule of CUE_RULES) {
@@ -160,9 +168,13 @@ export function findCuedNames(text: string): CuedName[] {
       push(listStart + item.index + item[0].length - item[1].length, item[1], 'actor', aliasOf);
     }
   }
+  for (const m of text.matchAll(TRACKED_AS_LIST)) {
+    const listStart = m.index + m[0].length - m[1].length;
+    for (const item of m[1].matchAll(LIST_ITEM)) push(listStart + item.index + item[0].length - item[1].length, item[1], 'actor');
+  }
   for (const m of text.matchAll(TRACKS_NAME_AS)) {
     const aliasOf = { start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + m[1].length };
-    push(m.index + m[0].lastIndexOf(m[2]), m[2], 'actor', aliasOf);
+    push(m.index + m[0].lastIndexOf(m[2]), m[2], 'actor', aliasOf, false, false, false, true);
   }
   for (const same of findSameGroupNames(text)) push(same.start, same.name, 'actor', same.head);
   for (const m of text.matchAll(ABBREVIATION)) {

@@ -9,7 +9,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
   name: 'group-tool-cues',
   label: 'group and tool cue phrases never closed',
   targets:
-    'group-introducing-cues.ts: IS_A_GROUP (up to three words before a group noun), the self-naming rules ("group … refers to itself as", "a crew calling itself", "a gang going by the name", "dubbed the gang (behind them)", "a group we call", "the operators, whom we call"), "X, the crew that…", "X APT", "the X Group" (or Syndicate), "groups such as A, B and C"; context-cues.ts: the words that say what kind of group ("the X cybercriminal group", "the hacktivist group X", "a crew, known as X"); tool-cues.ts: IS_A_TOOL, TOOL_NOUN_BEFORE, NAMED_AFTER_TOOL_NOUN; software-cues.ts: NAMED_AFTER_NOUN ("an encryptor, which the operators call", "a loader we call"), IS_A_NOUN ("X was a previously undocumented", "X, a previously unknown"); a number ending a cued name ("which PwC calls Red Dev 40"), a name given to "it" after a group noun ("a cluster… PwC calls it X"); same-group-cues.ts ("A and B are the same operators"); the words the self-naming rules allow between "itself" and "as" ("referred to itself in ransom notes and on forums as"), "a crew that signs its posts as", "a trojan that names itself", "a loader that FBI refers to as", "a variant tracked as", "tracks X as Y", a name that starts with digits ("8Ball"), "worked for X", "X ransomware-as-a-service operation", "X, an open-source DDoS tool", "X vulnerabilities", "the X leak site", "a loader sold … under the name X", "a clipper the buyer referred to only as X", "a channel operating under the name X", "X, an actor that"',
+    'group-introducing-cues.ts: IS_A_GROUP (up to three words before a group noun), the self-naming rules ("group … refers to itself as", "a crew calling itself", "a gang going by the name", "dubbed the gang (behind them)", "a group we call", "the operators, whom we call"), "X, the crew that…", "X APT", "the X Group" (or Syndicate), "groups such as A, B and C"; context-cues.ts: the words that say what kind of group ("the X cybercriminal group", "the hacktivist group X", "a crew, known as X"); tool-cues.ts: IS_A_TOOL, TOOL_NOUN_BEFORE, NAMED_AFTER_TOOL_NOUN; software-cues.ts: NAMED_AFTER_NOUN ("an encryptor, which the operators call", "a loader we call"), IS_A_NOUN ("X was a previously undocumented", "X, a previously unknown"); a number ending a cued name ("which PwC calls Red Dev 40"), a name given to "it" after a group noun ("a cluster… PwC calls it X"); same-group-cues.ts ("A and B are the same operators"); the words the self-naming rules allow between "itself" and "as" ("referred to itself in ransom notes and on forums as"), "a crew that signs its posts as", "a trojan that names itself", "a loader that FBI refers to as", "a variant tracked as", "tracks X as Y", a name that starts with digits ("8Ball"), "worked for X", "X ransomware-as-a-service operation", "X, an open-source DDoS tool", "X vulnerabilities", "the X leak site", "a loader sold … under the name X", "a clipper the buyer referred to only as X", "a channel operating under the name X", "X, an actor that", "stealers such as A, B and C", "the ransomware gang X", "the traffer team X", "a tool we named X", "an APT actor that we call X", "tracked as A, B or C", "X, a .NET remote access trojan", "X, a lightweight tunneler", "the launcher, which we track as X"',
   // Each unit opens a cue and stops before what it waits for: the words before a group or tool noun,
   // a group noun with no "itself" after it, "dubbed the gang" with no name, a name before "APT" and a
   // number.
@@ -98,6 +98,18 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' clipper the buyer referred to only ',
           ' channel operating under the ',
           ', an actor that ',
+          ' stealers such as ',
+          ' malware such as Aa, ',
+          ' ransomware families like ',
+          ' the ransomware gang ',
+          ' traffer team ',
+          ' exfiltration tool we named ',
+          ' APT actor that we call ',
+          ' track as Aa Bb, Cc or ',
+          ', a .NET remote access ',
+          ', a lightweight tunneler ',
+          ' launcher, which we track as ',
+          ' the Aa locker. The aa ',
         ),
       )
       .map(([word, cue]) => word + cue),

@@ -30,6 +30,8 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('The operators, whom we call Lunar Moth, used callback phishing.')).toContain('Lunar Moth');
     expect(cued('the attackers who Mandiant tracks as Tin Finch')).toContain('Tin Finch');
     expect(cued('a group, which Microsoft calls Cobalt Weasel, struck')).toContain('Cobalt Weasel');
+    expect(cued('We attribute it to a new APT actor that we call Nightjar.')).toContain('Nightjar');
+    expect(cued('an intrusion set we track as Grey Wren')).toContain('Grey Wren');
   });
   it('takes the name given to "it" or "them" where the noun before says a group: "a cluster of activity… PwC calls it X"', () => {
     expect(cued('PwC has tracked a cluster of activity against telecoms. PwC calls it Red Dev 40 for now.')).toContain('Red Dev 40');

@@ -77,11 +77,27 @@ describe('names proposed by context', () => {
     for (const after of [' 3 years ago', ' 2024 onwards', ' 3.0 builds', ' 12:30 UTC', ' 40%', ' 5 victims'])
       expect(cued(`PwC tracks this group as Blue Fox${after}`), after).toEqual(['Blue Fox']);
   });
-  it('tracks X as Y: Y is another name of X, whatever X is', () => {
+  it('tracks X as Y: Y is another name of X, whatever X is, that a vendor gives', () => {
     const [alias] = findCuedNames('Mandiant tracks DuskRelay as SHADOWPLANK; the names refer to one family.').filter(
       (c) => c.text === 'SHADOWPLANK',
     );
-    expect(alias.aliasOf).toEqual({ start: 16, end: 25 });
+    expect(alias).toMatchObject({ aliasOf: { start: 16, end: 25 }, vendorName: true });
+  });
+  it('tracked as A, B or C: every name of the list', () => {
+    expect(cued('DarkHalo, which other vendors track as APT29 or Nobelium, was behind it.')).toEqual(['APT29', 'Nobelium']);
+    expect(cued('We track them as Foo Bar, Baz Qux and Quux Corge.')).toEqual(['Foo Bar', 'Baz Qux', 'Quux Corge']);
+  });
+  it('not a name a software noun is tracked under: "a variant tracked as X", "the launcher, which we track as X"', () => {
+    expect(cued('a variant tracked as Nullveil, and an earlier version of the launcher, which we track as SLIPNOTE')).toEqual([]);
+  });
+  it('the ransomware gang X, the ransomware group X, the traffer team X', () => {
+    expect(cued('The ransomware gang Quartz Owl hit two hospitals; the ransomware group Copper Finch did not.')).toEqual([
+      'Quartz Owl',
+      'Copper Finch',
+    ]);
+    expect(cued('The most prolific of them, the traffer team Velvet Chorus, spreads the stealer.')).toEqual(['Velvet Chorus']);
+    // A list after the plural is the list rule's (group-introducing-cues.ts), not this one's.
+    expect(cued('ransomware gangs Are busy')).toEqual([]);
   });
   it('takes a name that starts with digits before a capital for a group (“the 8Ball crew”), not an ordinal or a measure', () => {
     expect(cued('The 8Ball crew sells access.')).toEqual(['8Ball']);
