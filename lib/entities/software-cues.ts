@@ -86,9 +86,9 @@ const MALWARE_SUCH_AS = new RegExp(
 /** An item of such a list: a token not inside a longer one, after its opening quotes (entered at the first). */
 const LIST_ITEM = new RegExp(String.raw`(?<![“"'‘*_A-Za-z0-9.\-\u00c0-\u024f])${OPEN_QUOTE}(${TOKEN})`, 'g');
 
-/** "the backdoor, X, …", "a new stealer, X, was …". */
+/** "the backdoor, X, …", "a new stealer, X, was …", "a custom encryptor, X, and". */
 const NOUN_APPOSITION = new RegExp(
-  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:[a-z]+${SP})?${NOUN},${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:[a-z]+${SP})?(?:${NOUN}|[Ee]ncryptors?|[Ll]ockers?),${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
   'gu',
 );
 

@@ -110,6 +110,8 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ', a lightweight tunneler ',
           ' launcher, which we track as ',
           ' the Aa locker. The aa ',
+          ' used by the actor, which we have called ',
+          ' a custom encryptor, ',
         ),
       )
       .map(([word, cue]) => word + cue),

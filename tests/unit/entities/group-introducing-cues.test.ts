@@ -33,6 +33,10 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('We attribute it to a new APT actor that we call Nightjar.')).toContain('Nightjar');
     expect(cued('an intrusion set we track as Grey Wren')).toContain('Grey Wren');
   });
+  it('takes no name a clause after "by the actor" gives: "the implants used by the actor, which we have called Gorse"', () => {
+    expect(cued('the two implants used by the actor, which we have called Gorse and Ravelin')).toEqual([]);
+    expect(cued('the loader used by the group, which we call Tinder, runs first')).toEqual([]);
+  });
   it('takes the name given to "it" or "them" where the noun before says a group: "a cluster of activity… PwC calls it X"', () => {
     expect(cued('PwC has tracked a cluster of activity against telecoms. PwC calls it Red Dev 40 for now.')).toContain('Red Dev 40');
     expect(cued('The attackers used new tooling, and we have named them Quiet Heron.')).toContain('Quiet Heron');

@@ -91,6 +91,9 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('credentials harvested by malware such as Zorbo are sold')).toEqual(['41-46 Zorbo']);
     expect(cued('ransomware families like NoxLock or ZedLock')).toEqual(['25-32 NoxLock', '36-43 ZedLock']);
   });
+  it('takes the name set off after an encryptor or a locker: "a custom encryptor, NightjarLocker, and"', () => {
+    expect(cued('The group deploys a custom encryptor, NightjarLocker, and a leak site.')).toEqual(['38-52 NightjarLocker']);
+  });
   it('reads ".NET" as a describing word: "ThimbleRAT, a .NET remote access trojan"', () => {
     expect(cued('The payload was ThimbleRAT, a .NET remote access trojan that we had not seen.')).toEqual(['16-26 ThimbleRAT']);
   });
