@@ -134,6 +134,8 @@ export function explainEntity(
     why.push(
       `The text gives it other names: ${entity.aliases.join(', ')} (a cue such as “also known as Y”, “which tracks the group as Y”, “the group … refers to itself as Y”, “X and Y are the same group”)`,
     );
+  else if (entity.kind !== 'threat-actor' && !record && !rules?.listed && entity.aliases?.length)
+    why.push(`The text gives it other names: ${entity.aliases.join(', ')} (a vendor’s name for it: “Mandiant tracks X as Y”)`);
   if (model) {
     const sure = aboutPercent(model.confidence);
     why.push(

@@ -209,7 +209,13 @@ export function groupEntities(
         kind: group.calledMalware ? 'malware' : group.calledTool && !family ? 'tool' : (family?.kind ?? 'malware'),
         name: first,
         canonical: family?.canonical ?? first,
-        aliases: family?.aliases ?? [],
+        // A name no list has: another name a vendor gives it ("Mandiant tracks DuskRelay as SHADOWPLANK").
+        aliases:
+          family?.aliases ??
+          namesBesides(
+            first,
+            group.mentions.map((m) => m.text.replace(/\s+/g, ' ')),
+          ),
         mentions: group.mentions,
         foundBy: { rules: group.foundBy },
       };

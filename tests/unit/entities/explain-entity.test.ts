@@ -25,6 +25,17 @@ describe('why an entity is there', () => {
     expect(readFoundBy(dubbed.foundBy)?.rules).toMatchObject({ cue: 'actor', introduced: true });
   });
 
+  it('gives the name a vendor gives a new family: "Mandiant tracks DuskRelay as SHADOWPLANK"', () => {
+    const text = 'It loads the DuskRelay backdoor. Mandiant tracks DuskRelay as SHADOWPLANK; the two names refer to one family.';
+    const duskRelay = found(text, 'DuskRelay');
+    expect(duskRelay.aliases).toEqual(['SHADOWPLANK']);
+    expect(explainEntity(duskRelay)).toContain(
+      'The text gives it other names: SHADOWPLANK (a vendor’s name for it: “Mandiant tracks X as Y”)',
+    );
+    // A family whose spellings differ only in case has no other name.
+    expect(found('The Zorbo malware ran. ZORBO then slept.', 'Zorbo').aliases).toEqual([]);
+  });
+
   it('finds the gang named after a ransomware no list has, where a group noun stands at it, and says so', () => {
     const text =
       'The Ghostline ransomware appeared in June. Ghostline actors exploit VPN appliances. Ghostline encrypts files with ChaCha20.';
