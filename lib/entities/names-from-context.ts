@@ -26,6 +26,9 @@ interface CueRule {
 /** Nouns for software a text may say it tracks under a name: "a variant tracked as X". */
 const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomware|backdoors?|trojans?|loaders?|(?:info)?stealers?|RATs?|implants?|droppers?|downloaders?|launchers?|tunnelers?|wipers?|worms?|botnets?|rootkits?|drivers?|utilit(?:y|ies)|tools?|famil(?:y|ies)|samples?`;
 
+/** Not right after a software noun: "a variant tracked as X", "the launcher, which we track as X". */
+const NOT_AFTER_SOFTWARE_NOUN = String.raw`(?<!\b(?:${SOFTWARE_NOUNS}),?${S}(?:(?:that|which)${S}(?:\w+${S}){1,2}?)?)`;
+
 /** Global cue regexes: each proposes the captured name. */
 const CUE_RULES: readonly CueRule[] = [
   // "the X group", "the X gang", "the X threat actors", "the X (ABBR) group", "X ransomware gang/group/operators/affiliates/operation"
@@ -65,7 +68,7 @@ const CUE_RULES: readonly CueRule[] = [
   // (software), nor "tracks DuskRelay as X" (another name of DuskRelay, whatever DuskRelay is: `TRACKS_NAME_AS`)
   {
     regex: new RegExp(
-      String.raw`(?<!\b(?:${SOFTWARE_NOUNS}),?${S}(?:(?:that|which)${S}(?:\w+${S}){1,2}?)?)\b(?:tracks?|tracked|tracking)${S}(?:[a-z]\w*${S}){0,2}?as${S}${OPEN_QUOTE}(${NAME})`,
+      String.raw`${NOT_AFTER_SOFTWARE_NOUN}\b(?:tracks?|tracked|tracking)${S}(?:[a-z]\w*${S}){0,2}?as${S}${OPEN_QUOTE}(${NAME})`,
       'g',
     ),
     kind: 'actor',
@@ -101,7 +104,7 @@ const AKA = new RegExp(
 );
 /** "which other vendors track as APT29 or Nobelium", "tracked as A, B and C": every name of the list. */
 const TRACKED_AS_LIST = new RegExp(
-  String.raw`(?<!\b(?:${SOFTWARE_NOUNS}),?${S})\b(?:tracks?|tracked|tracking)${S}(?:[a-z]\w*${S}){0,2}?as${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){1,4}${OPEN_QUOTE}${NAME})`,
+  String.raw`${NOT_AFTER_SOFTWARE_NOUN}\b(?:tracks?|tracked|tracking)${S}(?:[a-z]\w*${S}){0,2}?as${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){1,4}${OPEN_QUOTE}${NAME})`,
   'g',
 );
 /** "Mandiant tracks DuskRelay as SHADOWPLANK": the second name is another name of the first, of its kind. */
