@@ -31,6 +31,9 @@ const DESCRIPTIVE = new Set(
     'Pro Plus Lite Free Full Basic Standard Advanced Simple Small Big Main Final Second Third Stage Dropped ' +
     'Malicious Legitimate Popular Notorious Infamous Sophisticated Novel Unique Custom-made Stealthy Dangerous ' +
     'Trojanized Commercial Financial Fake Rogue Evasive Persistent Common Typical Different Similar Additional ' +
+    // Words a table's header puts before "malware" or "tool": "Associated malware", "Archiving tool".
+    'Associated Related Known Observed Identified Suspected Reported Detected Deployed Archiving Tunneling Tunnelling ' +
+    'Scanning Monitoring Networking Hacking ' +
     // Kinds of attack and of defence, by their abbreviations: "an open-source DDoS tool", "an EDR killer".
     'DDoS DoS RCE XSS SQLi CSRF SSRF LPE MFA 2FA OTP SMS VPN EDR XDR SIEM IOC IOCs TTP TTPs ' +
     // Kinds of crime: "an eCrime loader".

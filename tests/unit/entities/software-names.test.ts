@@ -8,6 +8,8 @@ const cued = (text: string) => findCuedSoftware(text).map((c) => `${c.start}-${c
 describe('what looks like a malware name', () => {
   it('rejects platforms, languages, file types and words that describe software', () => {
     expect(cued('An Android trojan, a Python backdoor, a PE loader, a Banking trojan, a RAT malware.')).toEqual([]);
+    // A table's header: "| CTU name | Other names | Associated malware |".
+    expect(cued('CTU name Other names Associated malware GOLD HARROW; Related malware')).toEqual([]);
     expect(cued('an eCrime loader and a Crimeware kit')).toEqual([]);
   });
   it('rejects protocols and network technologies', () => {

@@ -34,6 +34,7 @@ describe('tool cues', () => {
     expect(cued('VMware tools and DDoS tools were installed.')).toEqual([]);
     // A kind of attack or of defence by its abbreviation: "a DDoS tool", "an EDR tool".
     expect(cued('They used a DDoS tool and then an EDR tool.')).toEqual([]);
+    expect(cued('WinRAR – Archiving tool that compresses files; a Tunneling tool')).toEqual([]);
     expect(cued('the TIBER-EU framework for red teaming')).toEqual([]);
     expect(cued('The ATT&CK framework and the Windows tool')).toEqual([]);
     // A plain capitalised word the text also writes in lower case is an ordinary word.
