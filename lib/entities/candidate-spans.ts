@@ -8,7 +8,7 @@
 import type { ActorDictionary } from './dictionary';
 import { cuesAround } from './context-cues';
 import { findCuedNames } from './names-from-context';
-import type { CueKind } from './cue-names';
+import type { CuedName } from './cue-names';
 import type { Span } from './group-entities';
 import { isAtNameBoundary, type NameMatcher } from './match-names';
 import { findNamingPatterns, looksThreatRelated } from './naming-patterns';
@@ -81,10 +81,7 @@ export function gatherCandidates(
   }
 
   // Names proposed by context, then found again wherever they occur.
-  const cuedNames = new Map<
-    string,
-    { kind: CueKind; aliasOf?: { start: number; end: number }; introduced?: boolean; vendorName?: boolean }
-  >();
+  const cuedNames = new Map<string, Pick<CuedName, 'kind' | 'aliasOf' | 'introduced' | 'vendorName'>>();
   // Actor proposals first: a span proposed as both keeps the actor reading ("X ransomware gang").
   for (const cue of [...findCuedNames(text), ...findCuedSoftware(text), ...findCuedTools(text)]) {
     const span = spanAt(cue.start, cue.end);

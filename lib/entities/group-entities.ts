@@ -189,12 +189,7 @@ export function groupEntities(
           actor && family
             ? namesBesides(actor.canonical, [...actor.aliases, family.canonical, ...family.aliases])
             : // A name no list has: the other names the text gives it ("N.O.X. Collective", "also known as Y").
-              (actor?.aliases ??
-              family?.aliases ??
-              namesBesides(
-                first,
-                group.mentions.map((m) => m.text.replace(/\s+/g, ' ')),
-              )),
+              (actor?.aliases ?? family?.aliases ?? namesInText(group.mentions)),
         mentions: group.mentions,
         foundBy: { rules: group.foundBy },
       };
@@ -210,12 +205,7 @@ export function groupEntities(
         name: first,
         canonical: family?.canonical ?? first,
         // A name no list has: another name a vendor gives it ("Mandiant tracks DuskRelay as SHADOWPLANK").
-        aliases:
-          family?.aliases ??
-          namesBesides(
-            first,
-            group.mentions.map((m) => m.text.replace(/\s+/g, ' ')),
-          ),
+        aliases: family?.aliases ?? namesInText(group.mentions),
         mentions: group.mentions,
         foundBy: { rules: group.foundBy },
       };
@@ -227,6 +217,12 @@ export function groupEntities(
     }
   }
   return entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
+
+/** The other names a name no list has goes by in the text: its mentions' forms besides the first one's. */
+function namesInText(mentions: readonly Mention[]): string[] {
+  const forms = mentions.map((m) => m.text.replace(/\s+/g, ' '));
+  return namesBesides(forms[0], forms);
 }
 
 /** `names` without `canonical` and without repeats, compared as forms. */
