@@ -96,13 +96,26 @@ const HEAD_NOUN_AFTER =
   /^[\s\u00a0]+(?!(?:and|or|but|nor|that|which|who|whose|is|was|were|are|be|been|has|had|have|will|would|can|could|may|might|in|on|at|to|for|from|with|by|of|as|into|onto|via|since|when|while|after|before|then|also|itself|not)\b)\p{Ll}+\b/u;
 
 /**
- * A software cue for a name written in lower case: a software noun after it ("lynx ransomware"), or a
+ * The nouns after a name written in lower case that say it is malware ("lynx ransomware"). The generic
+ * ones of `SOFTWARE_AFTER` ("samples", "module", "code") say nothing of a word that is also an ordinary one
+ * ("the core module").
+ */
+const LOWER_NAME_NOUN_AFTER =
+  /^[”"'’*_]*[\s\u00a0-]+(?:(?:banking[\s\u00a0]+)?trojans?|malware|ransomware(?![\s\u00a0]+(?:gangs?|groups?|crews?|operators?|affiliates?|actors?|operations?)\b)|backdoors?|RATs?|loaders?|droppers?|(?:info)?stealers?|implants?|botnets?|rootkits?|worms?|wipers?|keyloggers?|downloaders?|spyware)\b/i;
+
+/** A part the malware noun before it describes: "the core loader module". */
+const PART_NOUN_AFTER =
+  /^[\s\u00a0]+(?:modules?|components?|code|functions?|routines?|stages?|librar(?:y|ies)|functionality|logic|binar(?:y|ies)|files?|folders?|director(?:y|ies))\b/i;
+
+/**
+ * A software cue for a name written in lower case: a malware noun after it ("lynx ransomware"), or a
  * verb or noun before it that governs the name itself, not a noun after it: "a copy of the lynx", not
  * "a version of the root folder".
  */
 export function lowerCaseSoftwareCue(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + WINDOW);
-  if (SOFTWARE_AFTER.test(after)) return true;
+  const noun = LOWER_NAME_NOUN_AFTER.exec(after);
+  if (noun) return !PART_NOUN_AFTER.test(after.slice(noun[0].length));
   return SOFTWARE_BEFORE.test(text.slice(Math.max(0, start - WINDOW), start)) && !HEAD_NOUN_AFTER.test(after);
 }
 

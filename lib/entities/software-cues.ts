@@ -37,13 +37,17 @@ const DEFINED_NOUN = String.raw`(?:[Ll]aunchers?|[Tt]unnel(?:l)?ers?|[Uu]ploader
 const KIND_WORD = String.raw`(?:banking|information|password|credential|clipboard|crypto(?:currency)?|remote${SP}access|modular)`;
 /** "Ares malware", "MirrorBlast loader", "MineBridge RAT", "Mekotio banking trojan". */
 const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(?:${KIND_WORD}${SP})?(${NOUN})\b${NOT_SOFTWARE_AFTER}`, 'g');
+/** Pieces of malware that only a naming verb names: "a stager, which we call X", "an obfuscated JavaScript that we have called X". */
+const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ss]cripts?|JavaScript|VBScript|JScript|[Pp]lugins?)`;
+/** What the software is written in, between its noun and its naming clause: "a backdoor written in Go, which we dubbed X". */
+const WRITTEN_IN = String.raw`(?:${SP}(?:written|coded|developed|implemented)${SP}in${SP}[A-Z][A-Za-z0-9+#]*(?=[, ]))?`;
 /**
  * "a loader dubbed X", "malware called X", "a backdoor that researchers named X", "their encryptor, which
  * the operators call X" (a present-tense naming verb only after "that" or "which", or "we": "a loader we call
  * X"), "a web shell, which Microsoft named X", "a custom loader that FBI refers to as X".
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?)(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /**

@@ -25,6 +25,7 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('The gang researchers have dubbed Night Owl struck twice.')).toContain('Night Owl');
     expect(cued('It is a cluster we track as “Amber Finch”.')).toContain('Amber Finch');
     expect(cued('It overlaps with a cluster other vendors call Weaver Ant.')).toContain('Weaver Ant');
+    expect(cued('It overlaps with a cluster that other researchers have publicly reported as Hollow Finch.')).toContain('Hollow Finch');
     expect(cued('the group Sekoia tracks as Quartz Heron')).toContain('Quartz Heron');
     expect(cued('a gang security firms have dubbed Pale Moth')).toContain('Pale Moth');
     expect(cued('The operators, whom we call Lunar Moth, used callback phishing.')).toContain('Lunar Moth');

@@ -105,6 +105,16 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('an earlier version of the launcher, which we track as SLIPNOTE, ran')).toEqual(['54-62 SLIPNOTE']);
     expect(cued('the Steam launcher and the Foo tunneler')).toEqual([]);
   });
+  it('reads past what the software is written in to its naming clause: "a backdoor written in Go, which we dubbed X"', () => {
+    expect(cued('They installed a custom backdoor written in Go, which we dubbed BrineDoor, as a fallback.')).toEqual(['64-73 BrineDoor']);
+    expect(cued('a small stager written in Swift, which we call PeachPit')).toEqual(['47-55 PeachPit']);
+  });
+  it('takes a stager, script or plugin only as what is given a name: "an obfuscated JavaScript that we have called X"', () => {
+    expect(cued('The HTA file holds an obfuscated JavaScript that we have called LoomStager.')).toEqual(['64-74 LoomStager']);
+    expect(cued('We recovered one of the plugins, which the developers call Tessera.')).toEqual(['59-66 Tessera']);
+    expect(cued('the Tessera plugin and the Foo script')).toEqual([]);
+    expect(cued('it has a module named Kv2TDW4O in the loaders')).toEqual([]);
+  });
   it('ends the list at the first item that is no name, and reads only a plural noun or "malware"', () => {
     expect(cued('loaders such as Zorbo, which the actors sell')).toEqual(['16-21 Zorbo']);
     expect(cued('a loader such as Zorbo')).toEqual([]);
