@@ -37,8 +37,8 @@ const DEFINED_NOUN = String.raw`(?:[Ll]aunchers?|[Tt]unnel(?:l)?ers?|[Uu]ploader
 const KIND_WORD = String.raw`(?:banking|information|password|credential|clipboard|crypto(?:currency)?|remote${SP}access|modular)`;
 /** "Ares malware", "MirrorBlast loader", "MineBridge RAT", "Mekotio banking trojan". */
 const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(?:${KIND_WORD}${SP})?(${NOUN})\b${NOT_SOFTWARE_AFTER}`, 'g');
-/** Pieces of malware that only a naming verb names: "a stager, which we call X", "an obfuscated JavaScript that we have called X". */
-const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ss]cripts?|JavaScript|VBScript|JScript|[Pp]lugins?)`;
+/** Pieces of malware that only a naming verb names: "a stager, which we call X", "an obfuscated JavaScript that we have called X", "an EDR killer we named X". */
+const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ss]cripts?|JavaScript|VBScript|JScript|[Pp]lugins?|(?:EDR|AV)${SP}[Kk]illers?)`;
 /** What the software is written in, between its noun and its naming clause: "a backdoor written in Go, which we dubbed X". */
 const WRITTEN_IN = String.raw`(?:${SP}(?:written|coded|developed|implemented)${SP}in${SP}[A-Z][A-Za-z0-9+#]*(?=[, ]))?`;
 /**
@@ -52,10 +52,10 @@ const NAMED_AFTER_NOUN = new RegExp(
 );
 /**
  * "FerrousLoad is a loader written in Rust", "X was a previously undocumented backdoor", "GammaSteel, a stealer
- * that the group has used since 2023".
+ * that the group has used since 2023", "Mira.Grab (also known as MiraStealer) is a relatively new information stealer".
  */
 const IS_A_NOUN = new RegExp(
-  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}(?:is|was)|,)${SP}an?${SP}(?:\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN})\b`,
+  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}\([^()\n]{1,60}\))?(?:${SP}(?:is|was)|,)${SP}an?${SP}(?:\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN})\b`,
   'g',
 );
 /**
@@ -90,9 +90,9 @@ const MALWARE_SUCH_AS = new RegExp(
 /** An item of such a list: a token not inside a longer one, after its opening quotes (entered at the first). */
 const LIST_ITEM = new RegExp(String.raw`(?<![“"'‘*_A-Za-z0-9.\-\u00c0-\u024f])${OPEN_QUOTE}(${TOKEN})`, 'g');
 
-/** "the backdoor, X, …", "a new stealer, X, was …", "a custom encryptor, X, and". */
+/** "the backdoor, X, …", "a new stealer, X, was …", "a custom encryptor, X, and", "a lightweight tunneling implant, X, on". */
 const NOUN_APPOSITION = new RegExp(
-  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:[a-z]+${SP})?(?:${NOUN}|[Ee]ncryptors?|[Ll]ockers?),${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:[a-z]+${SP}){0,2}(?:${NOUN}|[Ee]ncryptors?|[Ll]ockers?),${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
   'gu',
 );
 

@@ -72,6 +72,8 @@ describe('malware names proposed by a software noun before them', () => {
   it('X is a loader, X was a previously undocumented backdoor: a definition, up to three words before the noun', () => {
     expect(cued('FerrousLoad is a loader written in Rust.')).toEqual(['0-11 FerrousLoad']);
     expect(cued('Qix2 was a previously undocumented backdoor.')).toEqual(['0-4 Qix2']);
+    // An alias in brackets between the name and its definition.
+    expect(cued('Mira.Grab (also known as MiraStealer) is a relatively new information stealer.')).toEqual(['0-9 Mira.Grab']);
     // Not a pronoun, a descriptive word, nor a noun that is no software's ("TA4821 is a financially motivated actor").
     expect(cued('It is a loader. This is a new stealer. Stealer is a malware. TA4821 is a financially motivated actor.')).toEqual([]);
     expect(cued('Qix2 is a very old and rarely seen backdoor.')).toEqual([]);
@@ -93,6 +95,7 @@ describe('malware names proposed by a software noun before them', () => {
   });
   it('takes the name set off after an encryptor or a locker: "a custom encryptor, NightjarLocker, and"', () => {
     expect(cued('The group deploys a custom encryptor, NightjarLocker, and a leak site.')).toEqual(['38-52 NightjarLocker']);
+    expect(cued('The actor installed a lightweight tunneling implant, PinholeProxy, on routers.')).toEqual(['53-65 PinholeProxy']);
   });
   it('reads ".NET" as a describing word: "ThimbleRAT, a .NET remote access trojan"', () => {
     expect(cued('The payload was ThimbleRAT, a .NET remote access trojan that we had not seen.')).toEqual(['16-26 ThimbleRAT']);
@@ -112,6 +115,7 @@ describe('malware names proposed by a software noun before them', () => {
   it('takes a stager, script or plugin only as what is given a name: "an obfuscated JavaScript that we have called X"', () => {
     expect(cued('The HTA file holds an obfuscated JavaScript that we have called LoomStager.')).toEqual(['64-74 LoomStager']);
     expect(cued('We recovered one of the plugins, which the developers call Tessera.')).toEqual(['59-66 Tessera']);
+    expect(cued('the attacker returned with an EDR killer we named HushPuppy')).toEqual(['50-59 HushPuppy']);
     expect(cued('the Tessera plugin and the Foo script')).toEqual([]);
     expect(cued('it has a module named Kv2TDW4O in the loaders')).toEqual([]);
   });
