@@ -1,7 +1,8 @@
 /**
  * Names joined in a list say what each other are: in "hit by Turla and Gamaredon", Turla (a group, and
  * also a listed name of the Uroburos malware) is the group, as Gamaredon is one and nothing else; in
- * "Turla, Agent.BTZ and Carbon" it is software. Read only for a name that is both an actor and software
+ * "Turla, Agent.BTZ and Carbon" it is software. A name in brackets right after another is its other name:
+ * "APT28 (Sofacy)" is the group, though Sofacy is also a listed name of malware. Read only for a name that is both an actor and software
  * and that no word around it decides. What a plural verb after a list says of it is said of each name:
  * "Play, Akira and RansomHub were the most active gangs" (`listedBeforeGroupNoun`, a cue in `context-cues.ts`).
  */
@@ -14,6 +15,15 @@ const JOINED = /^(?:,[\s\u00a0]*(?:(?:and|or)[\s\u00a0]+)?|[\s\u00a0]+(?:and|or)
 /** Whether `text[from, to)` joins two names: a few characters at most, so a long gap is never read. */
 const MAX_JOINER = 8;
 const joined = (text: string, from: number, to: number) => to >= from && to - from <= MAX_JOINER && JOINED.test(text.slice(from, to));
+
+/** An opening bracket between a name and the next, which it closes: "APT28 (Sofacy)", "Emotet (Geodo)". */
+const OPENING = /^[\s\u00a0]*\($/;
+const CLOSING = /^[\s\u00a0]*\)/;
+/** Whether `second` is the other name `first` goes by, given in brackets right after it: they are one thing. */
+const bracketed = (text: string, first: Span, second: Span) =>
+  second.start - first.end <= MAX_JOINER &&
+  OPENING.test(text.slice(first.end, second.start)) &&
+  CLOSING.test(text.slice(second.end, second.end + 4));
 
 /** What a listed or scheme-made name is by the lists alone: an actor, software, or both (undefined). */
 function listedKind(span: Span): 'actor' | 'software' | undefined {
@@ -30,9 +40,9 @@ function listedKind(span: Span): 'actor' | 'software' | undefined {
 export function coordinatedKind(text: string, chosen: readonly Span[], i: number): 'actor' | 'software' | undefined {
   const kinds = new Set<'actor' | 'software' | undefined>();
   const before = chosen[i - 1];
-  if (before && joined(text, before.end, chosen[i].start)) kinds.add(listedKind(before));
+  if (before && (joined(text, before.end, chosen[i].start) || bracketed(text, before, chosen[i]))) kinds.add(listedKind(before));
   const after = chosen[i + 1];
-  if (after && joined(text, chosen[i].end, after.start)) kinds.add(listedKind(after));
+  if (after && (joined(text, chosen[i].end, after.start) || bracketed(text, chosen[i], after))) kinds.add(listedKind(after));
   kinds.delete(undefined);
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }

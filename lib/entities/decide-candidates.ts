@@ -8,10 +8,12 @@
  *   `Cobalt`); written in capitals inside ordinary prose ("HAFNIUM exploited Exchange"), it is the vendor's
  *   name, not the word;
  * - a name listed only in lower case (`payload`, ransomlook gang names) needs a cue right next to it, unless
- *   the text writes it in camel case ("DragonForce"), which no ordinary word is;
+ *   the text writes it in camel case ("DragonForce"), which no ordinary word is; written in lower case twice
+ *   or more with no cue, it is the ordinary word everywhere in the text ("a remote template", "template
+ *   injection": so "Word downloads the template" is no family);
  * - a name that is both an actor and software (`Winnti`) is what the words right around it say
  *   ("Winnti sample" → malware, "Winnti group" → actor); without such words, what the names listed
- *   with it are ("hit by Turla and Gamaredon", `coordinated-names.ts`), else what most cued
+ *   with it are ("hit by Turla and Gamaredon", "APT28 (Sofacy)", `coordinated-names.ts`), else what most cued
  *   mentions of it in the text say, software on a tie (the actor where software lists have the name only as a
  *   lower-case slug: ransomlook's "shinyhunters" is the gang's listing, not a family's);
  * - a lower-case group noun is not part of a listed name: "the Winnti group" → `Winnti`; but it is where
@@ -95,6 +97,7 @@ export function decideCandidates(
   softwareDictionary: SoftwareDictionary,
 ): Decided[] {
   const facts = candidateFacts(text, chosen);
+  const ordinary = ordinaryLowerCaseNames(text, chosen, facts.keys);
   const decided: Decided[] = [];
   for (const [i, span] of chosen.entries()) {
     if (span.executable) {
@@ -105,12 +108,27 @@ export function decideCandidates(
     if (!span.cued && !span.lowerListed && isSingleWord(span.text) && !/\p{Lu}/u.test(span.text)) continue;
     // ".Net", ".NET": a framework or a file type, not a name (a dot after a name is no boundary).
     if (text[span.start - 1] === '.') continue;
+    if (ordinary.has(facts.keys[i]) && !/\p{Lu}/u.test(span.text)) continue;
     const kind = kindOf(text, chosen, i, span, facts, softwareDictionary);
     if (kind === 'actor' && isOtherThanAnActor(text, i, span, facts)) continue;
     if (!inContext(text, i, span, kind, facts)) continue;
     decided.push(shaped(text, span, kind, dictionary, softwareDictionary));
   }
   return decided;
+}
+
+/**
+ * Names listed only in lower case (ransomlook's "template", "core") that the text writes in lower case at
+ * least twice where no cue makes them software ("a remote template", "template injection"): there they are
+ * the ordinary word, so "Word downloads the template" is that word too.
+ */
+function ordinaryLowerCaseNames(text: string, chosen: readonly Span[], keys: readonly string[]): Set<string> {
+  const uncued = new Map<string, number>();
+  chosen.forEach((span, i) => {
+    if (!span.lowerListed || !span.dictionary || /\p{Lu}/u.test(span.text)) return;
+    if (!lowerCaseSoftwareCue(text, span.start, span.end)) uncued.set(keys[i], (uncued.get(keys[i]) ?? 0) + 1);
+  });
+  return new Set([...uncued].filter(([, n]) => n >= 2).map(([key]) => key));
 }
 
 /**

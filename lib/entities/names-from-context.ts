@@ -26,8 +26,8 @@ interface CueRule {
 /** Nouns for software a text may say it tracks under a name: "a variant tracked as X", "a Mach-O binary that we track as X". */
 const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomware|backdoors?|trojans?|loaders?|(?:info)?stealers?|RATs?|implants?|droppers?|downloaders?|launchers?|tunnelers?|wipers?|worms?|botnets?|rootkits?|drivers?|utilit(?:y|ies)|tools?|famil(?:y|ies)|samples?|binar(?:y|ies)|payloads?|stagers?|executables?|components?|modules?|plugins?|DLLs?|scripts?|shellcode`;
 
-/** Not right after a software noun: "a variant tracked as X", "the launcher, which we track as X". */
-const NOT_AFTER_SOFTWARE_NOUN = String.raw`(?<!\b(?:${SOFTWARE_NOUNS}),?${S}(?:(?:that|which)${S}(?:\w+${S}){1,2}?)?)`;
+/** Not right after a software noun: "a variant tracked as X", "the launcher, which we track as X", "a loader we track as X". */
+const NOT_AFTER_SOFTWARE_NOUN = String.raw`(?<!\b(?:${SOFTWARE_NOUNS}),?${S}(?:(?:that|which)${S}(?:\w+${S}){1,2}?|we${S})?)`;
 
 /** Global cue regexes: each proposes the captured name. */
 const CUE_RULES: readonly CueRule[] = [

@@ -40,6 +40,18 @@ describe('the kind of the names a name is listed with', () => {
     const apart = 'Foo used Bar';
     expect(coordinatedKind(apart, spans(apart, { Foo: 'both', Bar: 'software' }), 0)).toBeUndefined();
   });
+  it('is the kind of the name it stands in brackets after, or before: "APT28 (Sofacy)"', () => {
+    const after = 'Foo (Bar) has targeted diplomats';
+    expect(coordinatedKind(after, spans(after, { Foo: 'actor', Bar: 'both' }), 1)).toBe('actor');
+    const before = 'Bar (Foo) was seen';
+    expect(coordinatedKind(before, spans(before, { Bar: 'both', Foo: 'software' }), 0)).toBe('software');
+    // A bracket that does not close right after the name holds more than another name.
+    const open = 'Foo (Bar and others) was seen';
+    expect(coordinatedKind(open, spans(open, { Foo: 'actor', Bar: 'both' }), 1)).toBeUndefined();
+    const finder = createEntityFinder(threatActors(), software());
+    const kinds = (text: string) => finder.findEntities(text).map((e) => [e.kind, e.name]);
+    expect(kinds('APT28 (Sofacy) has targeted Georgian diplomats many times.')).toEqual([['threat-actor', 'APT28']]);
+  });
   it('decides a listed group that is also listed software: "hit by Turla and Gamaredon"', () => {
     const finder = createEntityFinder(threatActors(), software());
     const kinds = (text: string) => finder.findEntities(text).map((e) => [e.kind, e.name]);

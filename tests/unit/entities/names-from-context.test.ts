@@ -92,6 +92,7 @@ describe('names proposed by context', () => {
     expect(cued('the launcher, which we track as SLIPNOTE or SLIPNOTE.V2')).toEqual([]);
     expect(cued('a second-stage Mach-O binary that we track as TideSpar, and a payload tracked as Gnarl')).toEqual([]);
     expect(cued('The archive held a DLL that we track as INKWELL, and a script tracked as Gnarl')).toEqual([]);
+    expect(cued('often through a small loader we track as HUSKLOAD, which decrypts shellcode')).toEqual([]);
   });
   it('the ransomware gang X, the ransomware group X, the traffer team X', () => {
     expect(cued('The ransomware gang Quartz Owl hit two hospitals; the ransomware group Copper Finch did not.')).toEqual([

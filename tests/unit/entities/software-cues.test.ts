@@ -74,6 +74,8 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('Qix2 was a previously undocumented backdoor.')).toEqual(['0-4 Qix2']);
     // An alias in brackets between the name and its definition.
     expect(cued('Mira.Grab (also known as MiraStealer) is a relatively new information stealer.')).toEqual(['0-9 Mira.Grab']);
+    // An apposition before the verb: "A third offering, Sector9, is a botnet-as-a-service".
+    expect(cued('A third offering, Sector9, is a botnet-as-a-service.')).toEqual(['18-25 Sector9']);
     // Not a pronoun, a descriptive word, nor a noun that is no software's ("TA4821 is a financially motivated actor").
     expect(cued('It is a loader. This is a new stealer. Stealer is a malware. TA4821 is a financially motivated actor.')).toEqual([]);
     expect(cued('Qix2 is a very old and rarely seen backdoor.')).toEqual([]);
@@ -116,6 +118,12 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('The HTA file holds an obfuscated JavaScript that we have called LoomStager.')).toEqual(['64-74 LoomStager']);
     expect(cued('We recovered one of the plugins, which the developers call Tessera.')).toEqual(['59-66 Tessera']);
     expect(cued('the attacker returned with an EDR killer we named HushPuppy')).toEqual(['50-59 HushPuppy']);
+    expect(cued('KRKN delivered a stealer its author calls Verglas.')).toEqual(['42-49 Verglas']);
+    expect(cued('a new modular bot named Cedar.Bot, and later KRKN2, a previously undocumented bot')).toEqual([
+      '24-33 Cedar.Bot',
+      '45-50 KRKN2',
+    ]);
+    expect(cued('the Discord bot and the Foo bot')).toEqual([]);
     expect(cued('the Tessera plugin and the Foo script')).toEqual([]);
     expect(cued('it has a module named Kv2TDW4O in the loaders')).toEqual([]);
   });
