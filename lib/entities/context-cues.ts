@@ -30,12 +30,16 @@ const SELF_NAMED_BEFORE =
 /** Words that make the name after them a group: "threat actor X", "attributed to X", "worked for X" (one works for people, not software). */
 const ACTOR_BEFORE =
   /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+(?:groups?|actors?)|hacking[\s\u00a0]+group|cybercrime[\s\u00a0]+group|(?:ransomware[\s\u00a0]+)?gangs?|group|actor|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|attribution[\s\u00a0]+to|tracked[\s\u00a0]+as|tracks[\s\u00a0]+as|(?:also[\s\u00a0]+)?known[\s\u00a0]+as|aka|a\.k\.a\.|dubbed|named|groups[\s\u00a0]+such[\s\u00a0]+as|groups[\s\u00a0]+like|operators[\s\u00a0]+of[\s\u00a0]+the|(?:members?|affiliates?)[\s\u00a0]+of(?:[\s\u00a0]+the)?|worked[\s\u00a0]+for(?:[\s\u00a0]+the)?|affiliated[\s\u00a0]+with(?:[\s\u00a0]+the)?|(?:used|operated|developed|deployed|favou?red|employed)[\s\u00a0]+by(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_(]*$/i;
+/** Nouns that say the software is malware ("lynx ransomware"); not "X ransomware gang", the gang named after it. */
+const MALWARE_NOUNS = String.raw`(?:banking[\s\u00a0]+)?trojans?|malware|ransomware(?![\s\u00a0]+(?:gangs?|groups?|crews?|operators?|affiliates?|actors?|operations?)\b)|backdoors?|RATs?|loaders?|droppers?|(?:info)?stealers?|implants?|botnets?|rootkits?|worms?|wipers?|keyloggers?|downloaders?|spyware`;
 /**
  * A name followed by a software noun: "Emotet malware", "Taurus Stealer", "Winnti sample"; not "X
  * ransomware gang", "X ransomware operators", "X ransomware operation": that is the gang named after its ransomware.
  */
-const SOFTWARE_AFTER =
-  /^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0-]+(?:(?:banking[\s\u00a0]+)?trojans?|malware|ransomware(?![\s\u00a0]+(?:gangs?|groups?|crews?|operators?|affiliates?|actors?|operations?)\b)|backdoors?|RATs?|loaders?|droppers?|(?:info)?stealers?|implants?|payloads?|samples?|variants?|binar(?:y|ies)|botnets?|rootkits?|worms?|beacons?|toolkits?|frameworks?|modules?|plugins?|famil(?:y|ies)|executables?|DLLs?|builders?|panels?|infections?|bots?|wipers?|keyloggers?|downloaders?|miners?|web[\s\u00a0]?shells?|shells?|scripts?|agents?|servers?|clients?|strains?|versions?|code|builds?|kits?|spyware|adware|wallets?|exploits?|tool)\b/i;
+const SOFTWARE_AFTER = new RegExp(
+  String.raw`^(?:[”"*_]*['’]s)?[”"'’*_]*[\s\u00a0-]+(?:${MALWARE_NOUNS}|payloads?|samples?|variants?|binar(?:y|ies)|beacons?|toolkits?|frameworks?|modules?|plugins?|famil(?:y|ies)|executables?|DLLs?|builders?|panels?|infections?|bots?|miners?|web[\s\u00a0]?shells?|shells?|scripts?|agents?|servers?|clients?|strains?|versions?|code|builds?|kits?|adware|wallets?|exploits?|tool)\b`,
+  'i',
+);
 /** Verbs and nouns that make the name after them software: "deployed X", "a variant of X". */
 const SOFTWARE_BEFORE =
   /\b(?:deploy(?:ed|s|ing)?|install(?:ed|s|ing)?|dropp(?:ed|ing)|drops|load(?:ed|s|ing)|deliver(?:ed|s|ing)?|execut(?:ed|es|ing)|download(?:ed|s|ing)?|distribut(?:ed|es|ing)|infected[\s\u00a0]+with|infections?[\s\u00a0]+of|variants?[\s\u00a0]+of|samples?[\s\u00a0]+of|versions?[\s\u00a0]+of|copy[\s\u00a0]+of|instances?[\s\u00a0]+of|such[\s\u00a0]+as[\s\u00a0]+the|(?:malware|ransomware|backdoors?|trojans?|loaders?|tools?|RATs?|stealers?|families)[\s\u00a0]+(?:such[\s\u00a0]+as|like|including|called|named|dubbed|known[\s\u00a0]+as))[\s\u00a0]+(?:the[\s\u00a0]+|a[\s\u00a0]+|an[\s\u00a0]+)?[“"'‘*_]*$/i;
@@ -96,12 +100,11 @@ const HEAD_NOUN_AFTER =
   /^[\s\u00a0]+(?!(?:and|or|but|nor|that|which|who|whose|is|was|were|are|be|been|has|had|have|will|would|can|could|may|might|in|on|at|to|for|from|with|by|of|as|into|onto|via|since|when|while|after|before|then|also|itself|not)\b)\p{Ll}+\b/u;
 
 /**
- * The nouns after a name written in lower case that say it is malware ("lynx ransomware"). The generic
- * ones of `SOFTWARE_AFTER` ("samples", "module", "code") say nothing of a word that is also an ordinary one
- * ("the core module").
+ * The nouns after a name written in lower case that say it is malware ("lynx ransomware"): `MALWARE_NOUNS`.
+ * The generic ones of `SOFTWARE_AFTER` ("samples", "module", "code") say nothing of a word that is also an
+ * ordinary one ("the core module").
  */
-const LOWER_NAME_NOUN_AFTER =
-  /^[”"'’*_]*[\s\u00a0-]+(?:(?:banking[\s\u00a0]+)?trojans?|malware|ransomware(?![\s\u00a0]+(?:gangs?|groups?|crews?|operators?|affiliates?|actors?|operations?)\b)|backdoors?|RATs?|loaders?|droppers?|(?:info)?stealers?|implants?|botnets?|rootkits?|worms?|wipers?|keyloggers?|downloaders?|spyware)\b/i;
+const LOWER_NAME_NOUN_AFTER = new RegExp(String.raw`^[”"'’*_]*[\s\u00a0-]+(?:${MALWARE_NOUNS})\b`, 'i');
 
 /** A part the malware noun before it describes: "the core loader module". */
 const PART_NOUN_AFTER =
