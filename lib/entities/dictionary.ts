@@ -61,6 +61,16 @@ export function isCapsWord(form: string): boolean {
   return /^[A-Z]{3,}$/.test(form);
 }
 
+/**
+ * A listed name that starts with "The" and capitalises a word after it ("The Magic", "The Dukes", "the Lamberts"):
+ * its spellings with either case of the article, each matched in exactly that case. Folded, "the magic value" and
+ * "wore the mask" would be names.
+ */
+export function articleSpellings(form: string): string[] | undefined {
+  const rest = /^[Tt]he( .+)$/.exec(form)?.[1];
+  return rest && /\p{Lu}/u.test(rest) ? [`The${rest}`, `the${rest}`] : undefined;
+}
+
 /** Printable ASCII words joined by single spaces (linear: the two classes never overlap). */
 const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
 
@@ -130,8 +140,10 @@ export function buildActorDictionary(records: readonly ThreatActorRecord[]): Act
     for (const form of textForms(raw)) {
       const weak = weakKeys.has(formKey(form));
       const exact = weak || isCapsWord(form);
+      const withArticle = articleSpellings(form);
       // A weak or capitals-only spelling is its own key (exact case); others share the folded key.
-      enter(exact ? `=${form}` : `~${formKey(form)}`, form, exact, weak, actorId, primary);
+      if (withArticle) for (const spelling of withArticle) enter(`=${spelling}`, spelling, true, weak, actorId, primary);
+      else enter(exact ? `=${form}` : `~${formKey(form)}`, form, exact, weak, actorId, primary);
       const joined = joinedSpelling(form);
       if (joined) joins.push({ spelling: joined, actorId, primary });
     }

@@ -26,8 +26,11 @@ interface CueRule {
 /** Nouns for software a text may say it tracks under a name: "a variant tracked as X", "a Mach-O binary that we track as X". */
 const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomware|backdoors?|trojans?|loaders?|(?:info)?stealers?|RATs?|implants?|droppers?|downloaders?|launchers?|tunnelers?|wipers?|worms?|botnets?|rootkits?|drivers?|utilit(?:y|ies)|tools?|famil(?:y|ies)|samples?|binar(?:y|ies)|payloads?|stagers?|executables?|components?|modules?|plugins?|DLLs?|scripts?|shellcode`;
 
-/** Not right after a software noun: "a variant tracked as X", "the launcher, which we track as X", "a loader we track as X". */
-const NOT_AFTER_SOFTWARE_NOUN = String.raw`(?<!\b(?:${SOFTWARE_NOUNS}),?${S}(?:(?:that|which)${S}(?:\w+${S}){1,2}?|we${S})?)`;
+/**
+ * Not right after a software noun: "a variant tracked as X", "the launcher, which we track as X", "a loader we track as X",
+ * "a downloader Proofpoint tracks as X", "The loader that delivers it, which we track as X".
+ */
+const NOT_AFTER_SOFTWARE_NOUN = String.raw`(?<!\b(?:${SOFTWARE_NOUNS})(?:${S}that${S}(?:[a-z]+${S}){0,2}[a-z]+(?=,))?,?${S}(?:(?:that|which)${S}(?:\w+${S}){1,2}?|we${S}|[A-Z][A-Za-z]+${S})?)`;
 
 /** Global cue regexes: each proposes the captured name. */
 const CUE_RULES: readonly CueRule[] = [
@@ -109,7 +112,8 @@ const TRACKED_AS_LIST = new RegExp(
 );
 /** "Mandiant tracks DuskRelay as SHADOWPLANK": the second name is another name of the first, of its kind. */
 const TRACKS_NAME_AS = new RegExp(String.raw`\b(?:tracks?|tracked|tracking)${S}(${NAME})${S}as${S}${OPEN_QUOTE}(${NAME})`, 'g');
-const ABBREVIATION = new RegExp(String.raw`(${NAME})${S}\(([A-Z][A-Z0-9]{1,5})\)`, 'g');
+/** Not a hash's name ("Albaicin (SHA256)"), nor a label before a colon ("Pinsapo (C2): 203.0.113.7"). */
+const ABBREVIATION = new RegExp(String.raw`(${NAME})${S}\((?!(?:MD5|SHA\d*|IMPHASH)\))([A-Z][A-Z0-9]{1,5})\)(?![\s\u00a0]*:)`, 'g');
 const LIST_ITEM = new RegExp(`${OPEN_QUOTE}(${NAME})`, 'g');
 
 /**

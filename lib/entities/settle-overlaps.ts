@@ -1,6 +1,8 @@
 /**
  * One stretch of text is one entity: where mentions of different entities overlap, the longer mention
- * wins, and for equal spans the kind earlier in `KIND_PRIORITY`. Used by the scanner after its finders,
+ * wins, and for equal spans the kind earlier in `KIND_PRIORITY`. A full stop that ends a mention adds nothing
+ * to its length: in "worked with Evil Corp." the company reading's "Corp." is the sentence's end, and the
+ * listed group "Evil Corp" is as long. Used by the scanner after its finders,
  * and again after the model's names join the rules' (`model/apply-model.ts`).
  */
 import { claimIfFree } from './match-names';
@@ -18,6 +20,9 @@ export const KIND_PRIORITY: readonly EntityKind[] = [
   'person',
 ];
 
+/** A mention's length for settling, without a full stop at its end. */
+const settlingLength = (m: Mention) => m.end - m.start - (m.text.endsWith('.') ? 1 : 0);
+
 interface Owned {
   mention: Mention;
   entity: Entity;
@@ -29,9 +34,7 @@ export function settleOverlaps(entities: readonly Entity[]): Entity[] {
   const owned: Owned[] = entities.flatMap((entity) =>
     entity.mentions.map((mention) => ({ mention, entity, rank: KIND_PRIORITY.indexOf(entity.kind) })),
   );
-  owned.sort(
-    (a, b) => b.mention.end - b.mention.start - (a.mention.end - a.mention.start) || a.rank - b.rank || a.mention.start - b.mention.start,
-  );
+  owned.sort((a, b) => settlingLength(b.mention) - settlingLength(a.mention) || a.rank - b.rank || a.mention.start - b.mention.start);
   const taken: Mention[] = [];
   const kept = new Map<Entity, Mention[]>();
   for (const { mention, entity } of owned) {

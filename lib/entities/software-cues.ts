@@ -38,26 +38,29 @@ const DEFINED_NOUN = String.raw`(?:[Ll]aunchers?|[Tt]unnel(?:l)?ers?|[Uu]ploader
 const KIND_WORD = String.raw`(?:banking|information|password|credential|clipboard|crypto(?:currency)?|remote${SP}access|modular)`;
 /** "Ares malware", "MirrorBlast loader", "MineBridge RAT", "Mekotio banking trojan". */
 const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(?:${KIND_WORD}${SP})?(${NOUN})\b${NOT_SOFTWARE_AFTER}`, 'g');
-/** Pieces of malware that only a naming verb names: "a stager, which we call X", "an obfuscated JavaScript that we have called X", "an EDR killer we named X". */
-const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ss]cripts?|JavaScript|VBScript|JScript|[Pp]lugins?|(?:EDR|AV)${SP}[Kk]illers?)`;
+/** Pieces of malware that only a naming verb names: "a stager, which we call X", "the .NET injector, which the developer named X", "an obfuscated JavaScript that we have called X", "an EDR killer we named X". */
+const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Ss]cripts?|JavaScript|VBScript|JScript|[Pp]lugins?|(?:EDR|AV)${SP}[Kk]illers?)`;
 /** What the software is written in, between its noun and its naming clause: "a backdoor written in Go, which we dubbed X". */
 const WRITTEN_IN = String.raw`(?:${SP}(?:written|coded|developed|implemented)${SP}in${SP}[A-Z][A-Za-z0-9+#]*(?=[, ]))?`;
+/** A short clause between the noun and its naming clause: "The loader that delivers it, which we track as X". */
+const THAT_CLAUSE = String.raw`(?:${SP}that${SP}(?:[a-z]+${SP}){0,2}[a-z]+(?=,))?`;
 /**
  * "a loader dubbed X", "malware called X", "a backdoor that researchers named X", "their encryptor, which
  * the operators call X" (a present-tense naming verb only after "that" or "which", "we" or "its" / "their": "a
  * loader we call X", "a stealer its author calls X"), "a web shell, which Microsoft named X", "a custom loader
- * that FBI refers to as X".
+ * that FBI refers to as X", "a small downloader Proofpoint calls X" (a vendor's name and a present-tense verb).
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}${THAT_CLAUSE}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as)|[A-Z][A-Za-z]+${SP}(?:calls|names|dubs|tracks${SP}as|refers${SP}to${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /**
  * "FerrousLoad is a loader written in Rust", "X was a previously undocumented backdoor", "GammaSteel, a stealer
- * that the group has used since 2023", "Mira.Grab (also known as MiraStealer) is a relatively new information stealer".
+ * that the group has used since 2023", "Mira.Grab (also known as MiraStealer) is a relatively new information stealer",
+ * "X, a previously unreported PowerShell-based stager".
  */
 const IS_A_NOUN = new RegExp(
-  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}\([^()\n]{1,60}\))?(?:,?${SP}(?:is|was)|,)${SP}an?${SP}(?:\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN})\b`,
+  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}\([^()\n]{1,60}\))?(?:,?${SP}(?:is|was)|,)${SP}an?${SP}(?:\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN}|[Ss]tagers?)\b`,
   'g',
 );
 /**

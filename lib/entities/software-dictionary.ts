@@ -18,7 +18,7 @@
  *   Windows commands under the protocol's name) is not a name of software: what a report means by
  *   "FTP clients" or "the Tor network" is the protocol. A longer form keeps it (`ftp.exe`).
  */
-import { formKey, textForms } from './dictionary';
+import { articleSpellings, formKey, textForms } from './dictionary';
 import { joinedSpelling } from './joined-names';
 
 /** One record of software.json (only the fields used here). */
@@ -121,7 +121,9 @@ export function buildSoftwareDictionary(records: readonly SoftwareRecord[]): Sof
       const weak = weakKeys.has(formKey(form));
       // Lower-case-only weak names (ransomlook) carry no case information.
       const caseSensitive = weak && form !== form.toLowerCase();
-      enter(caseSensitive ? `=${form}` : `~${formKey(form)}`, form, caseSensitive, weak, id, primary);
+      const withArticle = articleSpellings(form);
+      if (withArticle) for (const spelling of withArticle) enter(`=${spelling}`, spelling, true, weak, id, primary);
+      else enter(caseSensitive ? `=${form}` : `~${formKey(form)}`, form, caseSensitive, weak, id, primary);
       const joined = joinedSpelling(form);
       if (joined) joins.push({ spelling: joined, id, primary });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildActorDictionary, textForms } from '@/lib/entities/dictionary';
+import { articleSpellings, buildActorDictionary, textForms } from '@/lib/entities/dictionary';
 import { threatActors } from './shared-data';
 
 const dictionary = buildActorDictionary(threatActors());
@@ -28,6 +28,15 @@ describe('the threat-actor dictionary', () => {
     expect(electrum).toMatchObject({ caseSensitive: true, weak: false });
     expect(canonicals('Electrum')).toEqual([]);
     expect(dictionary.forms.find((f) => f.form === 'Leviathan')?.weak).toBe(true);
+  });
+  it('matches a name that starts with "The" with either case of the article and the rest in its own case', () => {
+    expect(canonicals('The Mask')).toEqual(canonicals('the Mask'));
+    expect(canonicals('The Mask').length).toBeGreaterThan(0);
+    expect(canonicals('the mask')).toEqual([]);
+    expect(articleSpellings('The Dukes')).toEqual(['The Dukes', 'the Dukes']);
+    expect(articleSpellings('the Lamberts')).toEqual(['The Lamberts', 'the Lamberts']);
+    expect(articleSpellings('the gentlemen')).toBeUndefined();
+    expect(articleSpellings('Theta Spider')).toBeUndefined();
   });
   it('finds a name of two or three plain words joined in camel case, in that case only', () => {
     expect(canonicals('EvilCorp')).toEqual(canonicals('Evil Corp'));

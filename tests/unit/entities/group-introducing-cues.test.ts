@@ -35,6 +35,7 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('a group, which Microsoft calls Cobalt Weasel, struck')).toContain('Cobalt Weasel');
     expect(cued('We attribute it to a new APT actor that we call Nightjar.')).toContain('Nightjar');
     expect(cued('an intrusion set we track as Grey Wren')).toContain('Grey Wren');
+    expect(cued('we attribute the intrusions to a single Hive affiliate, which we dubbed Steinbock.')).toContain('Steinbock');
   });
   it('takes no name a clause after "by the actor" gives: "the implants used by the actor, which we have called Gorse"', () => {
     expect(cued('the two implants used by the actor, which we have called Gorse and Ravelin')).toEqual([]);

@@ -93,6 +93,8 @@ describe('names proposed by context', () => {
     expect(cued('a second-stage Mach-O binary that we track as TideSpar, and a payload tracked as Gnarl')).toEqual([]);
     expect(cued('The archive held a DLL that we track as INKWELL, and a script tracked as Gnarl')).toEqual([]);
     expect(cued('often through a small loader we track as HUSKLOAD, which decrypts shellcode')).toEqual([]);
+    expect(cued('The loader that delivers it, which we track as Cinderhook, drops Formbook')).toEqual([]);
+    expect(cued('a small downloader Proofpoint tracks as ZipLoom')).toEqual([]);
   });
   it('the ransomware gang X, the ransomware group X, the traffer team X', () => {
     expect(cued('The ransomware gang Quartz Owl hit two hospitals; the ransomware group Copper Finch did not.')).toEqual([
@@ -125,6 +127,10 @@ describe('names proposed by context', () => {
     const [gc] = findCuedNames('the Golden Chickens (GC) family');
     expect(gc).toMatchObject({ text: 'GC' });
     expect('the Golden Chickens (GC) family'.slice(gc.aliasOf!.start, gc.aliasOf!.end)).toBe('Golden Chickens');
+  });
+  it('takes no hash name or label in brackets for an abbreviation: "Albaicin (SHA256):", "Pinsapo (C2): …"', () => {
+    expect(cued('Albaicin (SHA256) and Pinsapo (MD5)')).toEqual([]);
+    expect(cued('Pinsapo (C2): 203.0.113.7')).toEqual([]);
   });
   it('leaves the sentence-initial stop words out of a name a cue starts with: "The Quartz ransomware gang"', () => {
     expect(cued('The Quartz ransomware gang claimed it.')).toEqual(['Quartz']);

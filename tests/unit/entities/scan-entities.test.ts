@@ -28,6 +28,14 @@ describe('settleOverlaps', () => {
     expect(settleOverlaps([org, malware, actor])).toEqual([actor]);
   });
 
+  it('counts no full stop at a mention\'s end: the listed group in "worked with Evil Corp." ties with the company reading', () => {
+    const actor = entity('threat-actor', 'Evil Corp', [[17, 26]]);
+    const company = { ...entity('organization', 'Evil Corp.', [[17, 27]]) };
+    expect(settleOverlaps([company, actor])).toEqual([actor]);
+    const longer = entity('organization', 'Evil Corp Ltd.', [[17, 31]]);
+    expect(settleOverlaps([actor, longer])).toEqual([longer]);
+  });
+
   it('drops an entity left with no mention and orders the rest by first mention', () => {
     const a = entity('place', 'B', [[50, 51]]);
     const b = entity('tool', 'A', [[10, 12]]);

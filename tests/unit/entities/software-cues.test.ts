@@ -126,6 +126,13 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('the Discord bot and the Foo bot')).toEqual([]);
     expect(cued('the Tessera plugin and the Foo script')).toEqual([]);
     expect(cued('it has a module named Kv2TDW4O in the loaders')).toEqual([]);
+    expect(cued('The .NET injector, which the developer named HollowPoint, is small.')).toEqual(['45-56 HollowPoint']);
+    expect(cued('It loads Ironvale, a previously unreported PowerShell-based stager.')).toEqual(['9-17 Ironvale']);
+  });
+  it('reads a short clause or a vendor between the noun and its naming words: "The loader that delivers it, which we track as X"', () => {
+    expect(cued('The loader that delivers it, which we track as Cinderhook, drops Formbook.')).toEqual(['47-57 Cinderhook']);
+    expect(cued('a small downloader Proofpoint calls ZipLoom')).toEqual(['36-43 ZipLoom']);
+    expect(cued('a backdoor Mandiant tracks as FOGDOOR')).toEqual(['30-37 FOGDOOR']);
   });
   it('ends the list at the first item that is no name, and reads only a plural noun or "malware"', () => {
     expect(cued('loaders such as Zorbo, which the actors sell')).toEqual(['16-21 Zorbo']);

@@ -9,6 +9,7 @@ describe('the software dictionary', () => {
     { name: 'Hammer', aliases: [], kind: 'tool', weak: ['Hammer'] },
     { name: 'lynxish', aliases: [], kind: 'ransomware', weak: ['lynxish'] },
     { name: '"quoted ransomware"', aliases: ['Ransomware'], kind: 'ransomware' },
+    { name: 'The Magic', aliases: [], kind: 'ransomware' },
   ]);
   const form = (f: string) => dictionary.forms.find((x) => x.form === f);
   it('maps ransomware and malware to malware, tool to tool, and keeps the ATT&CK id', () => {
@@ -26,6 +27,11 @@ describe('the software dictionary', () => {
     expect(softwareKind({ name: 'QuasarRAT', kind: 'tool', galaxies: ['tool'] })).toBe('malware');
     expect(softwareKind({ name: 'Acme Stealer', kind: 'tool' })).toBe('malware');
     expect(softwareKind({ name: 'Mimikatz', kind: 'tool', galaxies: ['tool'] })).toBe('tool');
+  });
+  it('matches a name that starts with "The" with either case of the article and the rest in its own case ("the magic value" is none)', () => {
+    expect(form('The Magic')).toMatchObject({ caseSensitive: true });
+    expect(form('the Magic')).toMatchObject({ caseSensitive: true });
+    expect(dictionary.forms.some((f) => f.form.toLowerCase() === 'the magic' && !f.caseSensitive)).toBe(false);
   });
   it('matches weak forms in their own case, lower-case-only weak forms in any case', () => {
     expect(form('Hammer')).toMatchObject({ caseSensitive: true, weak: true });
