@@ -2,8 +2,8 @@
  * One stretch of text is one entity: where mentions of different entities overlap, the longer mention
  * wins, and for equal spans the kind earlier in `KIND_PRIORITY`. A full stop that ends a mention adds nothing
  * to its length: in "worked with Evil Corp." the company reading's "Corp." is the sentence's end, and the
- * listed group "Evil Corp" is as long. Used by the scanner after its finders,
- * and again after the model's names join the rules' (`model/apply-model.ts`).
+ * listed group "Evil Corp" is as long. Used by the scanner after its finders, and again after the model's
+ * names join the rules' (`model/apply-model.ts`).
  */
 import { claimIfFree } from './match-names';
 import type { Entity, EntityKind, Mention } from './types';
