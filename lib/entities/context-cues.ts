@@ -27,9 +27,12 @@ const LEADER_AFTER =
  */
 const SELF_NAMED_BEFORE =
   /\b(?:(?:group|gang|crew|collective)s?[\s\u00a0]+(?:(?:that|which|who)[\s\u00a0]+)?(?:go(?:es|ing)?|went)[\s\u00a0]+by[\s\u00a0]+(?:the[\s\u00a0]+)?(?:names?|monikers?)(?:[\s\u00a0]+of)?|(?:call(?:s|ed|ing)|refer(?:s|red|ring)?[\s\u00a0]+to|nam(?:es|ed|ing)|brand(?:s|ed|ing))[\s\u00a0]+(?:itself|themselves)(?:[\s\u00a0]+as)?(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_]*$/i;
-/** Words that make the name after them a group: "threat actor X", "attributed to X", "worked for X" (one works for people, not software). */
+/**
+ * Words that make the name after them a group: "threat actor X", "attributed to X", "the community attributes to X",
+ * "shares TTPs with X", "the interests of X", "worked for X" (one works for people, not software).
+ */
 const ACTOR_BEFORE =
-  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+(?:groups?|actors?)|hacking[\s\u00a0]+group|cybercrime[\s\u00a0]+group|(?:ransomware[\s\u00a0]+)?gangs?|group|actor|attributed[\s\u00a0]+(?:it[\s\u00a0]+)?to|attribution[\s\u00a0]+to|tracked[\s\u00a0]+as|tracks[\s\u00a0]+as|(?:also[\s\u00a0]+)?known[\s\u00a0]+as|aka|a\.k\.a\.|dubbed|named|groups[\s\u00a0]+such[\s\u00a0]+as|groups[\s\u00a0]+like|operators[\s\u00a0]+of[\s\u00a0]+the|(?:members?|affiliates?)[\s\u00a0]+of(?:[\s\u00a0]+the)?|worked[\s\u00a0]+for(?:[\s\u00a0]+the)?|affiliated[\s\u00a0]+with(?:[\s\u00a0]+the)?|(?:used|operated|developed|deployed|favou?red|employed)[\s\u00a0]+by(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_(]*$/i;
+  /\b(?:threat[\s\u00a0]+(?:actors?|groups?)|APT[\s\u00a0]+(?:groups?|actors?)|hacking[\s\u00a0]+group|cybercrime[\s\u00a0]+group|(?:ransomware[\s\u00a0]+)?gangs?|group|actor|attribut(?:ed|es?|ing)(?:[\s\u00a0]+(?:it|them|this|these))?[\s\u00a0]+to|shar(?:es?|ed|ing)[\s\u00a0]+(?:TTPs|tactics|tradecraft)[\s\u00a0]+with|interests[\s\u00a0]+of|attribution[\s\u00a0]+to|tracked[\s\u00a0]+as|tracks[\s\u00a0]+as|(?:also[\s\u00a0]+)?known[\s\u00a0]+as|aka|a\.k\.a\.|dubbed|named|groups[\s\u00a0]+such[\s\u00a0]+as|groups[\s\u00a0]+like|operators[\s\u00a0]+of[\s\u00a0]+the|(?:members?|affiliates?)[\s\u00a0]+of(?:[\s\u00a0]+the)?|worked[\s\u00a0]+for(?:[\s\u00a0]+the)?|affiliated[\s\u00a0]+with(?:[\s\u00a0]+the)?|(?:used|operated|developed|deployed|favou?red|employed)[\s\u00a0]+by(?:[\s\u00a0]+the)?)[\s\u00a0]*[“"'‘*_(]*$/i;
 /** Nouns that say the software is malware ("lynx ransomware"); not "X ransomware gang", the gang named after it. */
 const MALWARE_NOUNS = String.raw`(?:banking[\s\u00a0]+)?trojans?|malware|ransomware(?![\s\u00a0]+(?:gangs?|groups?|crews?|operators?|affiliates?|actors?|operations?)\b)|backdoors?|RATs?|loaders?|droppers?|(?:info)?stealers?|implants?|botnets?|rootkits?|worms?|wipers?|keyloggers?|downloaders?|spyware`;
 /**

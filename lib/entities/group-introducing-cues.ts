@@ -39,10 +39,11 @@ const NAME_LAST_RULES: readonly RegExp[] = [
   ),
   // "a new group we call X", "a new APT actor that we call X", "a gang researchers have dubbed X", "a single Hive
   // affiliate, which we dubbed X", "the cluster we track as X", "a cluster other vendors call X", "a cluster other
-  // researchers have publicly reported as X", "a group Sekoia tracks as X", "the operators, whom we call X"; not what a
-  // clause after "by the actor" names ("the implants used by the actor, which we have called Gorse")
+  // researchers have publicly reported as X", "a group Sekoia tracks as X", "a cluster that AhnLab researchers label X",
+  // "the operators, whom we call X"; not what a clause after "by the actor" names ("the implants used by the actor,
+  // which we have called Gorse")
   new RegExp(
-    String.raw`(?<!\bby${S}(?:the|this|that)${S})\b(?:(?:group|gang|crew|collective|cluster|threat${S}actor|intrusion${S}set|affiliates?|(?:operator|attacker|hacker)s)(?:,?${S}(?:that|which|whom|who))?|actor(?:${S}(?:that|which|whom|who))?)${S}(?:we|researchers|analysts|(?:other|some|several)${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|companies|firms)|[A-Z][A-Za-z]+(?:${S}[A-Z][A-Za-z]+)?)${S}(?:have${S}|now${S})?(?:publicly${S})?(?:dub(?:s|bed)?|call(?:s|ed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as)${S}${OPEN_QUOTE}(${NAME})`,
+    String.raw`(?<!\bby${S}(?:the|this|that)${S})\b(?:(?:group|gang|crew|collective|cluster|threat${S}actor|intrusion${S}set|affiliates?|(?:operator|attacker|hacker)s)(?:,?${S}(?:that|which|whom|who))?|actor(?:${S}(?:that|which|whom|who))?)${S}(?:we|researchers|analysts|(?:other|some|several)${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|companies|firms)|[A-Z][A-Za-z]+(?:${S}[A-Z][A-Za-z]+)?(?:${S}(?:researchers|analysts))?)${S}(?:have${S}|now${S})?(?:publicly${S})?(?:dub(?:s|bed)?|call(?:s|ed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as)${S}${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
   // "the group — which refers to itself as X", "a gang that calls itself X", "a crew calling itself X",

@@ -34,12 +34,12 @@ const NOT_SOFTWARE_AFTER = String.raw`(?!${SP}(?:gangs?|groups?|operators?|affil
  * Discord bot" name no malware.
  */
 const DEFINED_NOUN = String.raw`(?:[Ll]aunchers?|[Tt]unnel(?:l)?ers?|[Uu]ploaders?|[Bb]ots?)`;
-/** Words between a family's name and its noun that say what kind: "Mekotio banking trojan". */
-const KIND_WORD = String.raw`(?:banking|information|password|credential|clipboard|crypto(?:currency)?|remote${SP}access|modular)`;
+/** Words between a family's name and its noun that say what kind: "Mekotio banking trojan", "Moorbolt DDoS botnet". */
+const KIND_WORD = String.raw`(?:banking|information|password|credential|clipboard|crypto(?:currency)?|remote${SP}access|modular|DDoS)`;
 /** "Ares malware", "MirrorBlast loader", "MineBridge RAT", "Mekotio banking trojan". */
 const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(?:${KIND_WORD}${SP})?(${NOUN})\b${NOT_SOFTWARE_AFTER}`, 'g');
-/** Pieces of malware that only a naming verb names: "a stager, which we call X", "the .NET injector, which the developer named X", "an obfuscated JavaScript that we have called X", "an EDR killer we named X". */
-const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Ss]cripts?|JavaScript|VBScript|JScript|[Pp]lugins?|(?:EDR|AV)${SP}[Kk]illers?)`;
+/** Pieces of malware that only a naming verb names: "a stager, which we call X", "the .NET injector, which the developer named X", "an Outlook add-in, tracked by us as X", "an obfuscated JavaScript that we have called X", "an EDR killer we named X". */
+const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Aa]dd-ins?|[Ss]cripts?|JavaScript|VBScript|JScript|[Pp]lugins?|(?:EDR|AV)${SP}[Kk]illers?)`;
 /** What the software is written in, between its noun and its naming clause: "a backdoor written in Go, which we dubbed X". */
 const WRITTEN_IN = String.raw`(?:${SP}(?:written|coded|developed|implemented)${SP}in${SP}[A-Z][A-Za-z0-9+#]*(?=[, ]))?`;
 /** A short clause between the noun and its naming clause: "The loader that delivers it, which we track as X". */
@@ -48,10 +48,11 @@ const THAT_CLAUSE = String.raw`(?:${SP}that${SP}(?:[a-z]+${SP}){0,2}[a-z]+(?=,))
  * "a loader dubbed X", "malware called X", "a backdoor that researchers named X", "their encryptor, which
  * the operators call X" (a present-tense naming verb only after "that" or "which", "we" or "its" / "their": "a
  * loader we call X", "a stealer its author calls X"), "a web shell, which Microsoft named X", "a custom loader
- * that FBI refers to as X", "a small downloader Proofpoint calls X" (a vendor's name and a present-tense verb).
+ * that FBI refers to as X", "a small downloader Proofpoint calls X" (a vendor's name and a present-tense verb), "a loader
+ * that the developers themselves named X", "an add-in, tracked by us as X".
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}${THAT_CLAUSE}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as)|(?:that|which)${SP}(?:\w+${SP}){1,2}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as)|[A-Z][A-Za-z]+${SP}(?:calls|names|dubs|tracks${SP}as|refers${SP}to${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}${THAT_CLAUSE}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}(?:by${SP}\w+${SP})?as)|(?:that|which)${SP}(?:\w+${SP}){1,3}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:call|named|dubbed|(?:track|tracked)${SP}as)|[A-Z][A-Za-z]+${SP}(?:calls|names|dubs|tracks${SP}as|refers${SP}to${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /**
@@ -116,7 +117,8 @@ function extendOverNoun(text: string, nounAfter: Map<CuedName, string>): void {
   const regex = new RegExp(String.raw`${START}(?:${alternation})(?![A-Za-z0-9_])(${SP}(?:RAT|[Ss]tealer|[Ll]oader)\b)?`, 'g');
   for (const m of text.matchAll(regex)) if (!m[1]) bare.add(m[0]);
   for (const [cue, noun] of nounAfter) {
-    if (bare.has(cue.text)) continue;
+    // "SmokeLoader Loader" in a table row: the name already ends with its noun.
+    if (bare.has(cue.text) || cue.text.toLowerCase().endsWith(noun.trim().toLowerCase())) continue;
     cue.end += noun.length;
     cue.text += noun;
   }

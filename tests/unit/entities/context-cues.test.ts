@@ -11,6 +11,9 @@ describe('cues around one mention', () => {
     expect(at(actorCue, 'the Foo group struck', 'Foo')).toBe(true);
     expect(at(actorCue, 'Foo’s affiliates struck', 'Foo')).toBe(true);
     expect(at(actorCue, 'we attributed it to Foo.', 'Foo')).toBe(true);
+    expect(at(actorCue, 'a backdoor the community attributes to Foo.', 'Foo')).toBe(true);
+    expect(at(actorCue, 'an actor that shares TTPs with Foo.', 'Foo')).toBe(true);
+    expect(at(actorCue, 'the victimology fits with the interests of Foo.', 'Foo')).toBe(true);
     expect(at(actorCue, 'the threat actor “Foo”', 'Foo')).toBe(true);
     expect(at(actorCue, 'Foo sells shoes', 'Foo')).toBe(false);
     // Software is used by someone: "tools used by Winnti" (a group, and also listed malware).

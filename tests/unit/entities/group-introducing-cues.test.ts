@@ -36,6 +36,7 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('We attribute it to a new APT actor that we call Nightjar.')).toContain('Nightjar');
     expect(cued('an intrusion set we track as Grey Wren')).toContain('Grey Wren');
     expect(cued('we attribute the intrusions to a single Hive affiliate, which we dubbed Steinbock.')).toContain('Steinbock');
+    expect(cued('Two domains overlap with a cluster that AhnLab researchers label NaverFisher.')).toContain('NaverFisher');
   });
   it('takes no name a clause after "by the actor" gives: "the implants used by the actor, which we have called Gorse"', () => {
     expect(cued('the two implants used by the actor, which we have called Gorse and Ravelin')).toEqual([]);

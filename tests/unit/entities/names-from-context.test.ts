@@ -95,6 +95,8 @@ describe('names proposed by context', () => {
     expect(cued('often through a small loader we track as HUSKLOAD, which decrypts shellcode')).toEqual([]);
     expect(cued('The loader that delivers it, which we track as Cinderhook, drops Formbook')).toEqual([]);
     expect(cued('a small downloader Proofpoint tracks as ZipLoom')).toEqual([]);
+    expect(cued('packed with a native crypter that we track as Kilnpack')).toEqual([]);
+    expect(cued('A second-stage Outlook add-in, tracked by us as Thornmail, steals mail.')).toEqual([]);
   });
   it('the ransomware gang X, the ransomware group X, the traffer team X', () => {
     expect(cued('The ransomware gang Quartz Owl hit two hospitals; the ransomware group Copper Finch did not.')).toEqual([

@@ -23,6 +23,9 @@ describe('malware names proposed by a software noun after them', () => {
     expect(cued('The Zorbo RAT was seen. The Zorbo RAT steals files.')).toEqual(['4-13 Zorbo RAT', '28-37 Zorbo RAT']);
     // Only RAT, Stealer and Loader read as part of a name; "malware" never does.
     expect(cued('The Zorbo malware was seen.')).toEqual(['4-9 Zorbo']);
+    // A name that already ends with the noun takes it no second time ("SmokeLoader Loader" in a table row).
+    expect(cued('It pushed SmokeZorbLoader Loader 18% of the time.')).toEqual(['10-25 SmokeZorbLoader']);
+    expect(cued('the Moorzorb DDoS botnet grew. Moorzorb did too.')).toEqual(['4-12 Moorzorb']);
   });
   it('does not propose a gang or a victim: X ransomware gang, operators, attack', () => {
     expect(cued('The Zorbo ransomware gang hit Acmeco. The Acmeco ransomware attack was costly.')).toEqual([]);
@@ -133,6 +136,9 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('The loader that delivers it, which we track as Cinderhook, drops Formbook.')).toEqual(['47-57 Cinderhook']);
     expect(cued('a small downloader Proofpoint calls ZipLoom')).toEqual(['36-43 ZipLoom']);
     expect(cued('a backdoor Mandiant tracks as FOGDOOR')).toEqual(['30-37 FOGDOOR']);
+    expect(cued('a loader that the developers themselves named “Candil”')).toEqual(['47-53 Candil']);
+    expect(cued('a custom .NET implant that other researchers have named Qanat')).toEqual(['56-61 Qanat']);
+    expect(cued('A second-stage Outlook add-in, tracked by us as Thornmail, steals mail.')).toEqual(['48-57 Thornmail']);
   });
   it('ends the list at the first item that is no name, and reads only a plural noun or "malware"', () => {
     expect(cued('loaders such as Zorbo, which the actors sell')).toEqual(['16-21 Zorbo']);
