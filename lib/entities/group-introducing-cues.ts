@@ -9,11 +9,12 @@ import { INITIALS, NAME, OPEN_QUOTE, S } from './cue-names';
 
 /**
  * The name is then said to be a group: "X is a ransomware gang", "X, a Russian-speaking group",
- * "X: one of the newest ransomware gangs", "X was not the only group" (but not "X is not a threat actor"). Up to three describing words
+ * "X: one of the newest ransomware gangs", "X was not the only group", "X, a financially motivated intrusion set" (but not "X is not a
+ * threat actor"). Up to three describing words
  * between the article and the noun, none of them a word that starts a new phrase ("X, a backdoor used
  * by the group" is no cue).
  */
-const IS_A_GROUP = String.raw`(?<![”"'’*_])[”"'’*_]*(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|(?<![\s\u00a0])[\s\u00a0]+(?:is|was|are|were|remains?|as)(?:[\s\u00a0]+(?:also|still|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the|not[\s\u00a0]+(?:the|one[\s\u00a0]+of[\s\u00a0]+the)))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|actor(?=[\s\u00a0]+(?:that|which|we)\b)|collective|syndicate|APT|(?:ransomware|ransomware-as-a-service|RaaS|extortion)[\s\u00a0]+operation)s?\b(?![\s\u00a0-]+(?:polic|chat|member|object|name|ID|sid)|-)`;
+const IS_A_GROUP = String.raw`(?<![”"'’*_])[”"'’*_]*(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|(?<![\s\u00a0])[\s\u00a0]+(?:is|was|are|were|remains?|as)(?:[\s\u00a0]+(?:also|still|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the|not[\s\u00a0]+(?:the|one[\s\u00a0]+of[\s\u00a0]+the)))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|intrusion[\s\u00a0]+set|actor(?=[\s\u00a0]+(?:that|which|we)\b)|collective|syndicate|APT|(?:ransomware|ransomware-as-a-service|RaaS|extortion)[\s\u00a0]+operation)s?\b(?![\s\u00a0-]+(?:polic|chat|member|object|name|ID|sid)|-)`;
 /**
  * The name is then said to be the group behind something: "X, the gang behind the attacks", "X, the
  * ransomware group responsible for…", "X, the crew that…". Not "X, the group said": the group noun must be
@@ -38,12 +39,12 @@ const NAME_LAST_RULES: readonly RegExp[] = [
     'g',
   ),
   // "a new group we call X", "a new APT actor that we call X", "a gang researchers have dubbed X", "a single Hive
-  // affiliate, which we dubbed X", "the cluster we track as X", "a cluster other vendors call X", "a cluster other
-  // researchers have publicly reported as X", "a group Sekoia tracks as X", "a cluster that AhnLab researchers label X",
-  // "the operators, whom we call X"; not what a clause after "by the actor" names ("the implants used by the actor,
-  // which we have called Gorse")
+  // affiliate, which we dubbed X", "the cluster we track as X", "a cluster they have dubbed X", "a cluster other
+  // vendors call X", "a cluster other researchers have publicly reported as X", "a group Sekoia tracks as X", "a
+  // cluster that AhnLab researchers label X", "the operators, whom we call X"; not what a clause after "by the actor"
+  // names ("the implants used by the actor, which we have called Gorse")
   new RegExp(
-    String.raw`(?<!\bby${S}(?:the|this|that)${S})\b(?:(?:group|gang|crew|collective|cluster|threat${S}actor|intrusion${S}set|affiliates?|(?:operator|attacker|hacker)s)(?:,?${S}(?:that|which|whom|who))?|actor(?:${S}(?:that|which|whom|who))?)${S}(?:we|researchers|analysts|(?:other|some|several)${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|companies|firms)|[A-Z][A-Za-z]+(?:${S}[A-Z][A-Za-z]+)?(?:${S}(?:researchers|analysts))?)${S}(?:have${S}|now${S})?(?:publicly${S})?(?:dub(?:s|bed)?|call(?:s|ed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as)${S}${OPEN_QUOTE}(${NAME})`,
+    String.raw`(?<!\bby${S}(?:the|this|that)${S})\b(?:(?:group|gang|crew|collective|cluster|threat${S}actor|intrusion${S}set|affiliates?|(?:operator|attacker|hacker)s)(?:,?${S}(?:that|which|whom|who))?|actor(?:${S}(?:that|which|whom|who))?)${S}(?:we|they|researchers|analysts|(?:other|some|several)${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|companies|firms)|[A-Z][A-Za-z]+(?:${S}[A-Z][A-Za-z]+)?(?:${S}(?:researchers|analysts))?)${S}(?:have${S}|now${S})?(?:publicly${S})?(?:dub(?:s|bed)?|call(?:s|ed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as)${S}${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
   // "the group — which refers to itself as X", "a gang that calls itself X", "a crew calling itself X",
@@ -54,13 +55,16 @@ const NAME_LAST_RULES: readonly RegExp[] = [
     String.raw`\b(?:group|gang|crew|team|collective|channel|personas?|actors?|hackers?|operators?|brokers?)\b[^.!?\n]{0,60}?\b(?:operat(?:es|ed|ing)${S}under${S}the${S}(?:names?|monikers?|banner)${S}(?:of${S})?|(?:refers?|referred|referring|call(?:s|ed|ing)?|names?|named|naming|brands?|branded|branding|styles?|styled|styling|describes?|described|describing|presents?|presented|presenting|bills?|billed|billing|advertises?|advertised|advertising)${S}(?:to${S})?(?:itself|themselves)${S}(?:(?:on|in)${S}[^.!?\n]{0,50}?${S}as${S}|as${S})?|sign(?:s|ed|ing)?${S}(?:its|their)${S}(?:forum${S})?(?:posts|messages|ads|adverts|advertisements|threads)${S}(?:with${S})?as${S}|(?:go(?:es|ing)?|went)${S}by${S}(?:the${S})?(?:names?|monikers?)${S}(?:of${S})?|rebrand(?:s|ed|ing)?${S}(?:itself${S}|themselves${S})?as${S}|self-styled${S}(?:as${S})?)(?:the${S})?${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
-  // "overlaps with what others call X", "overlaps partly with activity that Mandiant tracks as X": the name of
-  // another vendor's cluster
-  new RegExp(
-    String.raw`\boverlap(?:s|ped|ping)?${S}(?:[a-z]+${S})?with${S}(?:what|(?:the${S})?activity${S}(?:that|which))${S}(?:others|other${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|researchers)|[A-Z][A-Za-z]+)${S}(?:have${S})?(?:call(?:s|ed)?|dub(?:s|bed)?|name[sd]?|track(?:s|ed)?${S}as|refers?${S}to${S}as)${S}${OPEN_QUOTE}(${NAME})`,
-    'g',
-  ),
 ];
+
+/**
+ * "overlaps with what others call X", "overlaps partly with activity that Mandiant tracks as X", "overlaps with activity
+ * other researchers have reported as "X" and "Y"": the names of other vendors' clusters, up to three.
+ */
+const OVERLAPS_WITH = new RegExp(
+  String.raw`\boverlap(?:s|ped|ping)?${S}(?:[a-z]+${S})?with${S}(?:what${S}|(?:the${S})?activity${S}(?:(?:that|which)${S})?)(?:others|other${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|researchers)|[A-Z][A-Za-z]+)${S}(?:have${S})?(?:call(?:s|ed)?|dub(?:s|bed)?|name[sd]?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as)${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_.,]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){0,2}${OPEN_QUOTE}${NAME})`,
+  'g',
+);
 
 /**
  * "PwC calls it X", "we track them as X", "Microsoft named it X": a name given to "it" or "them", a group's only
@@ -192,6 +196,11 @@ export function findIntroducedGroups(text: string): IntroducedGroup[] {
     if (!STARTS_WITH_THE.test(found.name) && !THE_BEFORE.test(text.slice(Math.max(0, found.start - 8), found.start))) continue;
     if (TEAM.test(m[0]) && !INITIALS.test(found.name.replace(LEADING_THE, ''))) continue;
     out.push({ start: found.start, name: text.slice(found.start, m.index + m[0].length), ownName: true });
+  }
+  for (const m of text.matchAll(OVERLAPS_WITH)) {
+    const listStart = m.index + m[0].length - m[1].length;
+    for (const item of m[1].matchAll(LIST_NAME))
+      out.push({ start: listStart + item.index + item[0].length - item[1].length, name: item[1], ownName: true });
   }
   for (const m of text.matchAll(GROUPS_SUCH_AS)) {
     const listStart = m.index + m[0].length - m[1].length;

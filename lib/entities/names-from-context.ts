@@ -31,9 +31,9 @@ const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomwar
 
 /**
  * Not right after a software noun: "a variant tracked as X", "the launcher, which we track as X", "a loader we track as X",
- * "a downloader Proofpoint tracks as X", "The loader that delivers it, which we track as X".
+ * "a downloader Proofpoint tracks as X", "The loader that delivers it, which we track as X", "the loader we now track as X".
  */
-const NOT_AFTER_SOFTWARE_NOUN = String.raw`(?<!\b(?:${SOFTWARE_NOUNS})(?:${S}that${S}(?:[a-z]+${S}){0,2}[a-z]+(?=,))?,?${S}(?:(?:that|which)${S}(?:\w+${S}){1,2}?|we${S}|[A-Z][A-Za-z]+${S})?)`;
+const NOT_AFTER_SOFTWARE_NOUN = String.raw`(?<!\b(?:${SOFTWARE_NOUNS})(?:${S}that${S}(?:[a-z]+${S}){0,2}[a-z]+(?=,))?,?${S}(?:(?:that|which)${S}(?:\w+${S}){1,2}?|we${S}(?:now${S}|also${S}|still${S})?|[A-Z][A-Za-z]+${S})?)`;
 
 /** Global cue regexes: each proposes the captured name. */
 const CUE_RULES: readonly CueRule[] = [

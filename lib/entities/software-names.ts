@@ -55,9 +55,9 @@ export function isDescriptiveWord(word: string): boolean {
   return DESCRIPTIVE_LOWER.has(lower) || PROTOCOL_WORDS.has(lower);
 }
 
-/** Endings of adjectives: "Python-based", "IRS-themed", "Second-stage", "Pay-per-install". */
+/** Endings of adjectives: "Python-based", "IRS-themed", "Second-stage", "Pay-per-install", "DDoS-for-hire". */
 const ADJECTIVE =
-  /-(?:based|themed|linked|like|style|related|specific|enabled|capable|powered|driven|written|stage|install|party|purpose)$/;
+  /-(?:based|themed|linked|like|style|related|specific|enabled|capable|powered|driven|written|stage|install|party|purpose|hire|service)$/;
 /**
  * Endings of participles: "Deobfuscated", "Delivering". A plain capitalised word so ending may still be a
  * name ("Waxwing"): the checks on plain words below tell, since a participle shows up in lower case.

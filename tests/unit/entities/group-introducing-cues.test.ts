@@ -37,6 +37,10 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('an intrusion set we track as Grey Wren')).toContain('Grey Wren');
     expect(cued('we attribute the intrusions to a single Hive affiliate, which we dubbed Steinbock.')).toContain('Steinbock');
     expect(cued('Two domains overlap with a cluster that AhnLab researchers label NaverFisher.')).toContain('NaverFisher');
+    expect(cued('a private report about a cluster they have dubbed "OliveCrane", whose indicators coincide')).toContain('OliveCrane');
+    expect(cued('TA3694 overlaps with activity other researchers have reported as "Umber Kite" and "Brackwater."')).toEqual(
+      expect.arrayContaining(['Umber Kite', 'Brackwater']),
+    );
   });
   it('takes no name a clause after "by the actor" gives: "the implants used by the actor, which we have called Gorse"', () => {
     expect(cued('the two implants used by the actor, which we have called Gorse and Ravelin')).toEqual([]);
@@ -90,6 +94,9 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('Tom Hanks, an actor who starred in the film, spoke.')).toEqual([]);
   });
   it('takes a name said to be a group: "X is a ransomware gang", "X, a financially motivated group", "X: one of the newest gangs"', () => {
+    expect(cued('We attribute it to Brackwater, a financially motivated intrusion set we have tracked since 2020.')).toContain(
+      'Brackwater',
+    );
     expect(cued('Vexor is a relatively new ransomware gang.')).toContain('Vexor');
     expect(cued('Lorenz, a financially motivated cybercrime group, struck.')).toContain('Lorenz');
     expect(cued('**Zarya:** One of the newest ransomware gangs.')).toContain('Zarya');

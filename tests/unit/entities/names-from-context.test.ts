@@ -96,6 +96,7 @@ describe('names proposed by context', () => {
     expect(cued('The loader that delivers it, which we track as Cinderhook, drops Formbook')).toEqual([]);
     expect(cued('a small downloader Proofpoint tracks as ZipLoom')).toEqual([]);
     expect(cued('packed with a native crypter that we track as Kilnpack')).toEqual([]);
+    expect(cued('the first test samples of the loader we now track as SPOOLDRIFT')).toEqual([]);
     expect(cued('A second-stage Outlook add-in, tracked by us as Thornmail, steals mail.')).toEqual([]);
   });
   it('the ransomware gang X, the ransomware group X, the traffer team X', () => {
