@@ -35,6 +35,12 @@ const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomwar
  */
 const NOT_AFTER_SOFTWARE_NOUN = String.raw`(?<!\b(?:${SOFTWARE_NOUNS})(?:${S}that${S}(?:[a-z]+${S}){0,2}[a-z]+(?=,))?,?${S}(?:(?:that|which)${S}(?:\w+${S}){1,2}?|we${S}(?:now${S}|also${S}|still${S})?|[A-Z][A-Za-z]+${S})?)`;
 
+/** A word between "track" and "as" that is no software noun: "track the group as X", not "track the family as X". */
+const NOT_SOFTWARE_WORD = String.raw`(?!(?:${SOFTWARE_NOUNS})\b)`;
+
+/** Who tracks it, between "tracked" and "as": "tracked by Microsoft as X", "tracked internally by Lab52 as X". */
+const BY_VENDOR = String.raw`(?:by${S}[A-Z][\w-]*(?:${S}[A-Z]\w*){0,2}${S})?`;
+
 /** Global cue regexes: each proposes the captured name. */
 const CUE_RULES: readonly CueRule[] = [
   // "the X group", "the X gang", "the X threat actors", "the X (ABBR) group", "X ransomware gang/group/operators/affiliates/operation"
@@ -74,7 +80,7 @@ const CUE_RULES: readonly CueRule[] = [
   // (software), nor "tracks DuskRelay as X" (another name of DuskRelay, whatever DuskRelay is: `TRACKS_NAME_AS`)
   {
     regex: new RegExp(
-      String.raw`${NOT_AFTER_SOFTWARE_NOUN}\b(?:tracks?|tracked|tracking)${S}(?:[a-z]\w*${S}){0,2}?as${S}${OPEN_QUOTE}(${NAME})`,
+      String.raw`${NOT_AFTER_SOFTWARE_NOUN}\b(?:tracks?|tracked|tracking)${S}(?:${NOT_SOFTWARE_WORD}[a-z]\w*${S}){0,2}?${BY_VENDOR}as${S}${OPEN_QUOTE}(${NAME})`,
       'g',
     ),
     kind: 'actor',
@@ -110,7 +116,7 @@ const AKA = new RegExp(
 );
 /** "which other vendors track as APT29 or Nobelium", "tracked as A, B and C": every name of the list. */
 const TRACKED_AS_LIST = new RegExp(
-  String.raw`${NOT_AFTER_SOFTWARE_NOUN}\b(?:tracks?|tracked|tracking)${S}(?:[a-z]\w*${S}){0,2}?as${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){1,4}${OPEN_QUOTE}${NAME})`,
+  String.raw`${NOT_AFTER_SOFTWARE_NOUN}\b(?:tracks?|tracked|tracking)${S}(?:${NOT_SOFTWARE_WORD}[a-z]\w*${S}){0,2}?${BY_VENDOR}as${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){1,4}${OPEN_QUOTE}${NAME})`,
   'g',
 );
 /** "Mandiant tracks DuskRelay as SHADOWPLANK": the second name is another name of the first, of its kind. */

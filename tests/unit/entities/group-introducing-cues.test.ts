@@ -97,6 +97,8 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('We attribute it to Brackwater, a financially motivated intrusion set we have tracked since 2020.')).toContain(
       'Brackwater',
     );
+    expect(cued('ThreatLabz tracks its top customer as Driftglass, a cluster targeting traders.')).toContain('Driftglass');
+    expect(cued('Zorbo, a cluster of infected routers, grew.')).not.toContain('Zorbo');
     expect(cued('Vexor is a relatively new ransomware gang.')).toContain('Vexor');
     expect(cued('Lorenz, a financially motivated cybercrime group, struck.')).toContain('Lorenz');
     expect(cued('**Zarya:** One of the newest ransomware gangs.')).toContain('Zarya');

@@ -83,6 +83,10 @@ describe('names proposed by context', () => {
     );
     expect(alias).toMatchObject({ aliasOf: { start: 16, end: 25 }, vendorName: true });
   });
+  it('tracked by a vendor as X: "tracked by Microsoft Threat Intelligence as X", "tracked internally by Lab52 as X"', () => {
+    expect(cued('Another cluster is tracked by Microsoft Threat Intelligence as Nightowl.')).toEqual(['Nightowl']);
+    expect(cued('The actor is tracked internally by Lab52 as Cierzo.')).toEqual(['Cierzo']);
+  });
   it('tracked as A, B or C: every name of the list', () => {
     expect(cued('DarkHalo, which other vendors track as APT29 or Nobelium, was behind it.')).toEqual(['APT29', 'Nobelium']);
     expect(cued('We track them as Foo Bar, Baz Qux and Quux Corge.')).toEqual(['Foo Bar', 'Baz Qux', 'Quux Corge']);
@@ -97,6 +101,8 @@ describe('names proposed by context', () => {
     expect(cued('a small downloader Proofpoint tracks as ZipLoom')).toEqual([]);
     expect(cued('packed with a native crypter that we track as Kilnpack')).toEqual([]);
     expect(cued('the first test samples of the loader we now track as SPOOLDRIFT')).toEqual([]);
+    expect(cued('some researchers continue to track the family as Tidepull')).toEqual([]);
+    expect(cued('a loader tracked by Mandiant as FOGLOAD')).toEqual([]);
     expect(cued('A second-stage Outlook add-in, tracked by us as Thornmail, steals mail.')).toEqual([]);
   });
   it('the ransomware gang X, the ransomware group X, the traffer team X', () => {

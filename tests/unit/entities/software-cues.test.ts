@@ -139,6 +139,7 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('a loader that the developers themselves named “Candil”')).toEqual(['47-53 Candil']);
     expect(cued('a custom .NET implant that other researchers have named Qanat')).toEqual(['56-61 Qanat']);
     expect(cued('samples of the loader we now track as SPOOLDRIFT')).toEqual(['38-48 SPOOLDRIFT']);
+    expect(cued('some researchers continue to track the family as Tidepull')).toEqual(['49-57 Tidepull']);
     expect(cued('A second-stage Outlook add-in, tracked by us as Thornmail, steals mail.')).toEqual(['48-57 Thornmail']);
   });
   it('ends the list at the first item that is no name, and reads only a plural noun or "malware"', () => {

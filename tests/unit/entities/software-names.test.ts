@@ -19,6 +19,7 @@ describe('what looks like a malware name', () => {
     expect(cued('a Python-based backdoor, IRS-themed malware. Deobfuscated loader; Delivering malware')).toEqual([]);
     expect(cued('Second-stage backdoor. The Pay-per-install loader, a Third-party tool')).toEqual([]);
     expect(cued('| DDoS-for-hire botnet | Ransomware-as-a-service malware |')).toEqual([]);
+    expect(cued('SMS lures led to an APK dropper')).toEqual([]);
     // A table cell opens as a sentence does.
     expect(cued('| T1113 | Screen Capture | Mentioned RAT functionality |')).toEqual([]);
   });
