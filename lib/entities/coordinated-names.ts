@@ -3,8 +3,9 @@
  * also a listed name of the Uroburos malware) is the group, as Gamaredon is one and nothing else; in
  * "Turla, Agent.BTZ and Carbon" it is software. A name in brackets right after another is its other name:
  * "APT28 (Sofacy)" is the group, though Sofacy is also a listed name of malware. Read only for a name that is
- * both an actor and software and that no word around it decides. What a plural verb after a list says of it is said of each name:
- * "Play, Akira and RansomHub were the most active gangs" (`listedBeforeGroupNoun`, a cue in `context-cues.ts`).
+ * both an actor and software and that no word around it decides. What a plural verb after a list says of it is
+ * said of each name: "Play, Akira and RansomHub were the most active gangs" (`listedBeforeGroupNoun`, a cue in
+ * `context-cues.ts`).
  */
 import type { Span } from './group-entities';
 import { IS_A_GROUP_AFTER } from './group-introducing-cues';
