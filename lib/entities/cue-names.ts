@@ -35,8 +35,9 @@ const STOP_WORDS = new Set(
     'APT Threat Threats Actor Actors Group Groups Gang Team Crew Hacker Hackers Hacking Ransomware Malware Cyber ' +
     'Cybercrime Criminal Criminals Espionage State Nation Advanced Persistent Research Researchers Security ' +
     'Intelligence Operation Operations Campaign Campaigns Attack Attacks Government Military Unit Labs Lab ' +
+    // A vendor of two words by its first, so that the second stays free for other names ("Pressure Point").
     'Microsoft Google Mandiant FireEye CrowdStrike Proofpoint Symantec Kaspersky ESET Cisco Talos Unit42 ' +
-    'Palo Alto Networks Trend Micro Sophos Zscaler Secureworks Recorded Future IBM Check Point Intel Windows ' +
+    'Palo Trend Sophos Zscaler Secureworks Recorded IBM Check Intel Windows ' +
     'Linux Android Apple macOS iOS Python Java Office Excel Word PowerShell Figure Table Source Note Update ' +
     'Ransomware-as-a-Service RaaS Initial Access Broker Brokers Affiliate Affiliates Operator Operators ' +
     'However Moreover Further Furthermore Additionally Finally Meanwhile Therefore Thus Notably Interestingly Similarly ' +
@@ -103,8 +104,11 @@ export interface CuedName {
   end: number;
   text: string;
   kind: CueKind;
-  /** For aliases given in apposition ("X (also known as Y)", "X (ABBR)"): the span of X. */
-  aliasOf?: { start: number; end: number };
+  /**
+   * For aliases given in apposition ("X (also known as Y)", "X (ABBR)"): the span of X. An abbreviation
+   * (`abbreviation`) stands for all of X: "Turla Driver Loader (TDL)" abbreviates no name of Turla's.
+   */
+  aliasOf?: { start: number; end: number; abbreviation?: boolean };
   /** Proposed by a cue that introduces a group under a name of its own ("we dubbed the gang X", "X APT"). */
   introduced?: boolean;
   /**

@@ -1,7 +1,8 @@
 /**
  * How each candidate mention of an actor or software is decided (`actors-and-software.ts` gathers them):
  * - a single-word mention written all in lower case is not a name listed with capitals (`wirte`,
- *   `copy-paste`, `winnti` in a URL);
+ *   `copy-paste`, `winnti` in a URL), unless the text calls the software so with a capital right at another
+ *   mention ("the Socat tool" … "through socat"; not in a path or an identifier);
  * - a weak form (an ordinary word such as `Cobalt`, `Leviathan`, `Play`) needs threat context: a
  *   cue right around it (for software, a tool cue too: "the open-source tool Chisel"), or the same name cued
  *   elsewhere in the text, or a strong name of the same actor or family in the text (`Cobalt Group` licenses
@@ -15,7 +16,8 @@
  *   ("Winnti sample" → malware, "Winnti group" → actor); without such words, what the names listed
  *   with it are ("hit by Turla and Gamaredon", "APT28 (Sofacy)", `coordinated-names.ts`), else what most cued
  *   mentions of it in the text say, software on a tie (the actor where software lists have the name only as a
- *   lower-case slug: ransomlook's "shinyhunters" is the gang's listing, not a family's);
+ *   lower-case slug: ransomlook's "shinyhunters" is the gang's listing, not a family's; or where only the group
+ *   list has it as a record's own name: Turla, one of Uroburos's other names);
  * - a lower-case group noun is not part of a listed name: "the Winnti group" → `Winnti`; but it is where
  *   the name is an ordinary word ("the Cobalt group"), which the noun makes a name;
  * - software followed by gang, group or crew is the group named after it: "the TrickBot gang";
@@ -82,6 +84,7 @@ import { posingAs } from './impersonation-cues';
 import { startsLongerName } from './longer-name-after';
 import { inRanges } from './reference-lines';
 import { candidateFacts, unlisted, type CandidateFacts } from './candidate-facts';
+import { inProse, ordinaryLowerCaseNames, softwareConfirmedWithCapitals } from './lower-case-mentions';
 import type { SoftwareDictionary } from './software-dictionary';
 import type { Decided, Span } from './group-entities';
 
@@ -98,37 +101,31 @@ export function decideCandidates(
 ): Decided[] {
   const facts = candidateFacts(text, chosen);
   const ordinary = ordinaryLowerCaseNames(text, chosen, facts.keys);
+  const confirmed = softwareConfirmedWithCapitals(text, chosen, facts);
   const decided: Decided[] = [];
   for (const [i, span] of chosen.entries()) {
     if (span.executable) {
       decided.push({ ...span, kind: 'software' });
       continue;
     }
-    // A single word in lower case is not a name listed with capitals.
-    if (!span.cued && !span.lowerListed && isSingleWord(span.text) && !/\p{Lu}/u.test(span.text)) continue;
+    // A single word in lower case is not a name listed with capitals, but software the text confirms with one.
+    if (
+      !span.cued &&
+      !span.lowerListed &&
+      isSingleWord(span.text) &&
+      !/\p{Lu}/u.test(span.text) &&
+      !(confirmed.has(facts.keys[i]) && inProse(text, span))
+    )
+      continue;
     // ".Net", ".NET": a framework or a file type, not a name (a dot after a name is no boundary).
     if (text[span.start - 1] === '.') continue;
     if (ordinary.has(facts.keys[i]) && !/\p{Lu}/u.test(span.text)) continue;
-    const kind = kindOf(text, chosen, i, span, facts, softwareDictionary);
+    const kind = kindOf(text, chosen, i, span, facts, dictionary, softwareDictionary);
     if (kind === 'actor' && isOtherThanAnActor(text, i, span, facts)) continue;
     if (!inContext(text, i, span, kind, facts)) continue;
     decided.push(shaped(text, span, kind, dictionary, softwareDictionary));
   }
   return decided;
-}
-
-/**
- * Names listed only in lower case (ransomlook's "template", "core") that the text writes in lower case at
- * least twice where no cue makes them software ("a remote template", "template injection"): there they are
- * the ordinary word, so "Word downloads the template" is that word too.
- */
-function ordinaryLowerCaseNames(text: string, chosen: readonly Span[], keys: readonly string[]): Set<string> {
-  const uncued = new Map<string, number>();
-  chosen.forEach((span, i) => {
-    if (!span.lowerListed || !span.dictionary || /\p{Lu}/u.test(span.text)) return;
-    if (!lowerCaseSoftwareCue(text, span.start, span.end)) uncued.set(keys[i], (uncued.get(keys[i]) ?? 0) + 1);
-  });
-  return new Set([...uncued].filter(([, n]) => n >= 2).map(([key]) => key));
 }
 
 /**
@@ -141,6 +138,7 @@ function kindOf(
   i: number,
   span: Span,
   facts: CandidateFacts,
+  dictionary: ActorDictionary,
   softwareDictionary: SoftwareDictionary,
 ): 'actor' | 'software' {
   const cues = facts.local[i];
@@ -155,7 +153,10 @@ function kindOf(
     if (cues.actor && !cues.software) return 'actor';
     return (
       coordinatedKind(text, chosen, i) ??
-      (vote.actor > vote.software || (vote.actor === vote.software && span.softwareOnlyInLowerCase) ? 'actor' : 'software')
+      (vote.actor > vote.software ||
+      (vote.actor === vote.software && (span.softwareOnlyInLowerCase || ownNameOfAnActorOnly(span, dictionary, softwareDictionary)))
+        ? 'actor'
+        : 'software')
     );
   }
   if (!isSoftware) return 'actor';
@@ -179,6 +180,19 @@ function kindOf(
   if (namedGang && !cues.software && ransomware && (cues.strongActor || (!span.weak && vote.actor >= 3 && vote.actor >= 2 * vote.software)))
     return 'actor';
   return 'software';
+}
+
+/**
+ * A name a group list has as a record's own name and the software lists only as another name (Turla: the
+ * group's name, one of Uroburos's): on a tie it is the group, whose name it is.
+ */
+function ownNameOfAnActorOnly(span: Span, dictionary: ActorDictionary, softwareDictionary: SoftwareDictionary): boolean {
+  const key = span.text.toLowerCase();
+  const own = (canonical: string) => canonical.toLowerCase() === key;
+  return (
+    span.actorIds.some((id) => own(dictionary.actors[id].canonical)) &&
+    !span.softwareIds.some((id) => own(softwareDictionary.software[id].canonical))
+  );
 }
 
 /** Whether a name taken for an actor is someone or something else here: a person, a company, a cited title… */

@@ -10,7 +10,7 @@
  * actor a list files under one of those names with "Gang", "Group" or "Team" (`listed-gangs.ts`).
  */
 import { formKey, type ActorDictionary } from './dictionary';
-import type { CueKind } from './cue-names';
+import type { CuedName, CueKind } from './cue-names';
 import type { SoftwareDictionary } from './software-dictionary';
 import { listedGangs } from './listed-gangs';
 import { firstEndingAfter, previousGroup } from './previous-group';
@@ -33,7 +33,7 @@ export interface Span extends Mention {
   cued?: CueKind;
   /** A cue introduces a group under this name (`CuedName.introduced`). */
   introduced?: boolean;
-  aliasOf?: { start: number; end: number };
+  aliasOf?: CuedName['aliasOf'];
   /** Another name of the group the text has just named (`CuedName.sameAsPrevious`). */
   sameAsPrevious?: boolean;
   /** Another name a vendor gives the name at `aliasOf` (`CuedName.vendorName`). */
@@ -110,7 +110,8 @@ export function groupEntities(
       // The first known span ending after the head starts.
       const heads = span.vendorName ? knownOrNewSoftware : known;
       const lo = firstEndingAfter(spans, heads, of.start);
-      headOf.set(of, lo < heads.length && spans[heads[lo]].start < of.end ? heads[lo] : undefined);
+      const head = lo < heads.length && spans[heads[lo]].start < of.end ? heads[lo] : undefined;
+      headOf.set(of, head !== undefined && of.abbreviation && !abbreviates(text, spans[head], of) ? undefined : head);
     }
     const head = headOf.get(of);
     if (head !== undefined) aliasKey.set(forms[i], head);
@@ -229,4 +230,12 @@ function namesInText(mentions: readonly Mention[]): string[] {
 function namesBesides(canonical: string, names: readonly string[]): string[] {
   const seen = new Set([formKey(canonical)]);
   return names.filter((name) => !seen.has(formKey(name)) && Boolean(seen.add(formKey(name))));
+}
+
+/** A group noun after a name, which an abbreviation may spell too: "the Lazarus Group (LG)" abbreviates Lazarus. */
+const GROUP_NOUN_TO_END = /^[\s\u00a0]+(?:group|gang|team|crew|APT)$/i;
+
+/** Whether an abbreviation of the words at `of` is one of the name at `head`: the name ends where those words do. */
+function abbreviates(text: string, head: Span, of: { start: number; end: number }): boolean {
+  return head.end === of.end || (head.end < of.end && GROUP_NOUN_TO_END.test(text.slice(head.end, of.end)));
 }

@@ -144,7 +144,7 @@ const STARTS_WITH_THE = /^[Tt]he[\s\u00a0]/;
  * name (`NAME`), so the list ends at the first word that is none.
  */
 const GROUPS_SUCH_AS = new RegExp(
-  String.raw`\b(?:groups|gangs|crews|threat${S}actors|APT${S}actors)${S}(?:such${S}as|like|including)${S}((?:(?:the${S})?${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})?){1,5})`,
+  String.raw`\b(?:groups|gangs|crews|collectives|threat${S}actors|APT${S}actors)${S}(?:such${S}as|like|including)${S}((?:(?:the${S})?${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})?){1,5})`,
   'g',
 );
 const LIST_NAME = new RegExp(`(?:the${S})?${OPEN_QUOTE}(${NAME})`, 'g');

@@ -195,7 +195,7 @@ export function findCuedNames(text: string): CuedName[] {
   for (const same of findSameGroupNames(text)) push(same.start, same.name, 'actor', same.head);
   for (const m of text.matchAll(ABBREVIATION)) {
     const start = m.index + m[0].length - m[2].length - 1;
-    push(start, m[2], 'actor', { start: m.index, end: m.index + m[1].length });
+    push(start, m[2], 'actor', { start: m.index, end: m.index + m[1].length, abbreviation: true });
   }
   out.sort(
     (a, b) =>

@@ -39,11 +39,29 @@ const CS_CAPS = CS_FAMILIES.map((f) => f.toUpperCase()).join('|');
 const NATO =
   'Alpha|Bravo|Charlie|Delta|Echo|Foxtrot|Golf|Hotel|India|Juliett?|Kilo|Lima|Mike|November|Oscar|Papa|Quebec|Romeo|Sierra|Tango|Uniform|Victor|Whiskey|X-?ray|Yankee|Zulu';
 
+/**
+ * Microsoft's names before 2023: chemical elements in capitals (STRONTIUM, HAFNIUM, ZINC). Only the elements
+ * no ordinary word or other vendor's scheme spells (not LEAD, TIN, GOLD, IRON, CARBON, NEON, IODINE).
+ */
+const MS_ELEMENTS = (
+  'LITHIUM BERYLLIUM SODIUM MAGNESIUM ALUMINIUM POTASSIUM CALCIUM SCANDIUM TITANIUM VANADIUM CHROMIUM MANGANESE ' +
+  'NICKEL ZINC GALLIUM GERMANIUM SELENIUM RUBIDIUM STRONTIUM YTTRIUM ZIRCONIUM NIOBIUM MOLYBDENUM TECHNETIUM ' +
+  'RUTHENIUM RHODIUM PALLADIUM CADMIUM INDIUM TELLURIUM CAESIUM CESIUM BARIUM LANTHANUM CERIUM PRASEODYMIUM ' +
+  'NEODYMIUM PROMETHIUM SAMARIUM EUROPIUM GADOLINIUM TERBIUM DYSPROSIUM HOLMIUM ERBIUM THULIUM YTTERBIUM LUTETIUM ' +
+  'HAFNIUM TANTALUM RHENIUM OSMIUM IRIDIUM THALLIUM BISMUTH POLONIUM FRANCIUM RADIUM ACTINIUM THORIUM ' +
+  'PROTACTINIUM NEPTUNIUM PLUTONIUM AMERICIUM CURIUM BERKELIUM CALIFORNIUM EINSTEINIUM FERMIUM MENDELEVIUM ' +
+  'NOBELIUM LAWRENCIUM RUTHERFORDIUM DUBNIUM SEABORGIUM BOHRIUM HASSIUM MEITNERIUM DARMSTADTIUM ROENTGENIUM ' +
+  'COPERNICIUM NIHONIUM FLEROVIUM MOSCOVIUM LIVERMORIUM PHOSPHORUS'
+)
+  .split(' ')
+  .join('|');
+
 export const NAMING_PATTERNS: readonly NamingPattern[] = [
   { scheme: 'Microsoft Storm-####', regex: /\bStorm-\d{4}\b/g, needsContext: false },
   { scheme: 'Microsoft DEV-#### (legacy)', regex: /\bDEV-\d{4}\b/g, needsContext: false },
   { scheme: 'Microsoft CovertNetwork-####', regex: /\bCovertNetwork-\d{4}\b/g, needsContext: false },
   { scheme: 'Microsoft weather name', regex: new RegExp(`\\b[A-Z][a-z]+ (?:${MS_FAMILIES})\\b`, 'g'), needsContext: true },
+  { scheme: 'Microsoft element name, before 2023', regex: new RegExp(`\\b(?:${MS_ELEMENTS})\\b`, 'g'), needsContext: true },
   { scheme: 'Mandiant APT##', regex: /\bAPT ?\d{1,2}\b/g, needsContext: false },
   { scheme: 'Mandiant UNC####', regex: /\bUNC\d{3,5}\b/g, needsContext: false },
   { scheme: 'Mandiant FIN##', regex: /\bFIN\d{1,2}\b/g, needsContext: false },

@@ -19,6 +19,7 @@ import { findVulnerabilities } from './vulnerabilities';
 import { settleOverlaps } from './settle-overlaps';
 import { extendOverProcedures } from './technique-rows';
 import type { Entity } from './types';
+import { strongActorCue } from './context-cues';
 
 export { KIND_PRIORITY, settleOverlaps } from './settle-overlaps';
 import { loadEntityModel, type EntityModel, type EntityModelFile } from './model/entity-model';
@@ -120,7 +121,7 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
       found.push(find(text));
       yield;
     }
-    const ruled = settleOverlaps(withProcedureRows(text, withoutCuedActorsAtOrganisations(found.flat())));
+    const ruled = settleOverlaps(withProcedureRows(text, withoutCuedActorsAtOrganisations(text, found.flat())));
     let entities = ruled;
     if (model && model.combine !== 'rules') {
       yield;
@@ -148,9 +149,11 @@ function withProcedureRows(text: string, entities: readonly Entity[]): Entity[] 
 /**
  * A name only a cue made an actor ("the Insikt Group", read as "the Winnti Group" is) is the organisation
  * where the organisations' finder names the same span (its list, or a company's or public body's pattern):
- * a research team or a company with "Group" in its name. Listed actors and vendor-scheme names stay actors.
+ * a research team or a company with "Group" in its name. Listed actors and vendor-scheme names stay actors, and
+ * so does a name the text gives a group where a strong cue stands right at one of its mentions ("a ransomware
+ * group that refers to itself as the Malachite Bureau", "Malachite Bureau affiliates").
  */
-function withoutCuedActorsAtOrganisations(entities: readonly Entity[]): Entity[] {
+function withoutCuedActorsAtOrganisations(text: string, entities: readonly Entity[]): Entity[] {
   const organisations = new Set(
     entities.filter((e) => e.kind === 'organization').flatMap((e) => e.mentions.map((m) => `${m.start}:${m.end}`)),
   );
@@ -160,6 +163,7 @@ function withoutCuedActorsAtOrganisations(entities: readonly Entity[]): Entity[]
     if (entity.kind !== 'threat-actor' || !rules?.cue || rules.listed || rules.scheme !== undefined) return [entity];
     const mentions = entity.mentions.filter((m) => !organisations.has(`${m.start}:${m.end}`));
     if (mentions.length === entity.mentions.length) return [entity];
+    if (entity.mentions.some((m) => strongActorCue(text, m.start, m.end))) return [entity];
     return mentions.length ? [{ ...entity, mentions }] : [];
   });
 }

@@ -72,9 +72,12 @@ const UNDER_THE_NAME = new RegExp(
   String.raw`\b(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?|[Oo]fferings?)\b[^.!?\n]{0,80}?\b(?:under|with)${SP}the${SP}names?${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
-/** "calling this new variant X", "dubbed the loader X", "some researchers track the family as X". */
+/**
+ * "calling this new variant X", "dubbed the loader X", "the actor named the product X", "some researchers track
+ * the family as X", "its developer internally named it X" (whoever writes it names software, not a group).
+ */
 const CALLING_IT = new RegExp(
-  String.raw`\b(?:(?:call(?:ing|ed|s)?|dubb(?:ed|ing|s)|nam(?:ed|ing|es))${SP}(?:this|the|it|its)${SP}(?:new${SP}|latest${SP})?(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?)|track(?:s|ed|ing)?${SP}(?:this|the|its)${SP}(?:new${SP}|latest${SP})?(?:${NOUN}|[Ff]amily|[Vv]ariants?|[Ss]trains?)${SP}as)${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:(?:call(?:ing|ed|s)?|dubb(?:ed|ing|s)|nam(?:ed|ing|es))${SP}(?:this|the|it|its)${SP}(?:new${SP}|latest${SP})?(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?|[Pp]roduct)|(?:[Dd]evelopers?|[Aa]uthors?|[Cc]oders?)${SP}(?:[a-z]+ly${SP})?(?:call(?:ed|s)?|dubb(?:ed|s)|nam(?:ed|es))${SP}it|track(?:s|ed|ing)?${SP}(?:this|the|its)${SP}(?:new${SP}|latest${SP})?(?:${NOUN}|[Ff]amily|[Vv]ariants?|[Ss]trains?)${SP}as)${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /** "a malware packer … that calls itself X", "a trojan that names itself X" (within the sentence, 80 characters at most). */

@@ -45,6 +45,22 @@ describe('names that are both actor and software', () => {
       ['malware', 'Kazuar', ['Kazuar']],
     ]);
   });
+  it('makes a name the group on a tie where only the group list has it as a record’s own name (Turla, one of Uroburos’s names)', () => {
+    const entities = finder.findEntities(
+      'Some researchers have linked this activity to Turla; what has been published about Turla differs.',
+    );
+    expect(entities.map((e) => [e.kind, e.canonical, e.mentions.map((m) => m.text)])).toEqual([
+      ['threat-actor', 'Turla', ['Turla', 'Turla']],
+    ]);
+    // Software where the words around it say so.
+    expect(finder.findEntities('A new Turla sample was found.').map((e) => e.kind)).toEqual(['malware']);
+  });
+  it('takes an abbreviation for a name only where it spells the name whole: "Turla Driver Loader (TDL)" is none of Turla’s', () => {
+    const entities = finder.findEntities('The driver allows the Turla Driver Loader (TDL) technique. TDL loads unsigned drivers.');
+    expect(entities.flatMap((e) => e.mentions.map((m) => m.text))).not.toContain('TDL');
+    const [lazarus] = actorsIn('The Lazarus Group (LG) struck. LG returned.');
+    expect(lazarus.mentions.map((m) => m.text)).toEqual(['Lazarus Group', 'LG', 'LG']);
+  });
   it('makes software followed by gang the group named after it, known by the family’s names', () => {
     const [gang, ...rest] = actorsIn('Use of the Buer loader by the TrickBot gang is no surprise.');
     expect(rest).toEqual([]);

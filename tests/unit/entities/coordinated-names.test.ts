@@ -59,8 +59,9 @@ describe('the kind of the names a name is listed with', () => {
       ['threat-actor', 'Turla'],
       ['threat-actor', 'Gamaredon'],
     ]);
-    // Without a list, the old way: software on a tie.
-    expect(kinds('Government entities in Europe were hit by Turla.')).toEqual([['malware', 'Turla']]);
+    // Without a list, a tie goes to the list that has the name as a record's own name: Turla is the
+    // group's, and only one of Uroburos's other names.
+    expect(kinds('Government entities in Europe were hit by Turla.')).toEqual([['threat-actor', 'Turla']]);
   });
 });
 

@@ -151,4 +151,11 @@ describe('names proposed by context', () => {
     expect(isNameLike('ReconHellcat')).toBe(true);
     expect(isNameLike('Chinese')).toBe(false);
   });
+  it('refuses a two-word vendor by its first word, so that its second stays free: "Pressure Point", not "Check Point"', () => {
+    expect(isNameLike('Pressure Point')).toBe(true);
+    expect(isNameLike('Check Point')).toBe(false);
+    expect(isNameLike('Trend Micro')).toBe(false);
+    expect(isNameLike('Recorded Future')).toBe(false);
+    expect(cued('a criminal group calling itself Pressure Point rents out the botnet')).toEqual(['Pressure Point']);
+  });
 });

@@ -26,6 +26,12 @@ describe('vendor naming patterns', () => {
     expect(names(text)).toEqual(['Mint Sandstorm', 'CHARMING KITTEN', 'Agonizing Serpens']);
     expect(names('Lilac Typhoon and Fancy Bear', false)).toEqual([]);
   });
+  it('finds Microsoft’s element names in capitals on a threat-related page, but no ordinary word or other case', () => {
+    const text = 'The group is known as UNC4820 by Mandiant and PRASEODYMIUM by Microsoft; HAFNIUM and ZINC struck.';
+    expect(names(text, true)).toEqual(['UNC4820', 'PRASEODYMIUM', 'HAFNIUM', 'ZINC']);
+    expect(names('PRASEODYMIUM and HAFNIUM', false)).toEqual([]);
+    expect(names('LEAD, TIN, GOLD, IRON, IODINE, MEDIUM and PREMIUM; Hafnium and zinc', true)).toEqual([]);
+  });
   it('ignores weather and wildlife phrases even on a threat-related page', () => {
     expect(names('Super Typhoon, Heavy Rain, Flash Flood, Giant Panda and Arctic Blizzard', true)).toEqual([]);
   });

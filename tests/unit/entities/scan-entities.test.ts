@@ -80,6 +80,11 @@ describe('createEntityScanner: a cued group that is a listed organisation', () =
   it('keeps a group no list holds: "the Quartz Lynx Group"', () => {
     expect(kinds('The Quartz Lynx Group used Tor.')).toEqual([['threat-actor', 'Quartz Lynx Group']]);
   });
+  it('keeps a group the text introduces under a name shaped like a public body\'s: "refers to itself as the Malachite Bureau"', () => {
+    const text = 'We observed a new ransomware group that refers to itself as the Malachite Bureau. The Malachite Bureau buys access.';
+    expect(kinds(text)).toContainEqual(['threat-actor', 'Malachite Bureau']);
+    expect(kinds(text).filter(([kind]) => kind === 'organization')).toEqual([]);
+  });
 });
 
 describe('createEntityScanner: ATT&CK tables', () => {

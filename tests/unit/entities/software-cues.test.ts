@@ -48,6 +48,13 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('Acme is calling this new variant RustyFoo.')).toEqual(['33-41 RustyFoo']);
     expect(cued('Acme dubbed this variant RustyFoo.')).toEqual(['25-33 RustyFoo']);
   });
+  it('the actor named the product X; its developer internally named it X (whoever writes it names software)', () => {
+    expect(cued('The actor named the product Gildspin and pitched it.')).toEqual(['28-36 Gildspin']);
+    expect(cued('Its developer internally named it Khamsin.')).toEqual(['34-41 Khamsin']);
+    expect(cued('Its developers named it SkyBridge.')).toEqual(['24-33 SkyBridge']);
+    // A group names no software by naming "it": "the operators named it Hexa" could be their campaign.
+    expect(cued('The operators named it Hexa.')).toEqual([]);
+  });
   it('software sold or described under a name: "a loader sold on the Exploit forum under the name X", "a clipper the buyer referred to only as X"', () => {
     expect(cued('an offering that its developer markets under the name CopperStitch')).toEqual(['54-66 CopperStitch']);
     expect(cued('a loader sold on the Exploit forum under the name Hatchet64 to deploy')).toEqual(['50-59 Hatchet64']);

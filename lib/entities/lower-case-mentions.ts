@@ -1,0 +1,42 @@
+/**
+ * Mentions of listed software written all in lower case: which the text confirms as the program (it writes
+ * the name with a capital where it calls it software), which it uses as the ordinary word (a name listed only
+ * in lower case, written so twice with no cue), and which sit in prose rather than in a path or an identifier.
+ */
+import { lowerCaseSoftwareCue } from './context-cues';
+import { calledTool } from './tool-cues';
+import type { CandidateFacts } from './candidate-facts';
+import type { Span } from './group-entities';
+
+/**
+ * Software names the text writes with a capital where the words right at it call it software ("Socat
+ * tool", "Socat is a relay tool"): written in lower case elsewhere ("through socat"), they are the same
+ * program, as tools are often written. Not names a group list also has.
+ */
+export function softwareConfirmedWithCapitals(text: string, chosen: readonly Span[], facts: CandidateFacts): Set<string> {
+  const keys = new Set<string>();
+  chosen.forEach((span, i) => {
+    if (!span.dictionary || span.lowerListed || span.actorIds.length || !span.softwareIds.length || !/\p{Lu}/u.test(span.text)) return;
+    if (facts.local[i].software || calledTool(text, span.start, span.end)) keys.add(facts.keys[i]);
+  });
+  return keys;
+}
+
+/** Not part of a path, an address or an identifier ("/bazar/mail1.png", "kronos_string", "socat.zip"). */
+export function inProse(text: string, span: Span): boolean {
+  return !/[/\\_.\-=#?&@]/.test(text[span.start - 1] ?? ' ') && !/[/\\_\-=#?&@]|\.\w/.test(text.slice(span.end, span.end + 2));
+}
+
+/**
+ * Names listed only in lower case (ransomlook's "template", "core") that the text writes in lower case at
+ * least twice where no cue makes them software ("a remote template", "template injection"): there they are
+ * the ordinary word, so "Word downloads the template" is that word too.
+ */
+export function ordinaryLowerCaseNames(text: string, chosen: readonly Span[], keys: readonly string[]): Set<string> {
+  const uncued = new Map<string, number>();
+  chosen.forEach((span, i) => {
+    if (!span.lowerListed || !span.dictionary || /\p{Lu}/u.test(span.text)) return;
+    if (!lowerCaseSoftwareCue(text, span.start, span.end)) uncued.set(keys[i], (uncued.get(keys[i]) ?? 0) + 1);
+  });
+  return new Set([...uncued].filter(([, n]) => n >= 2).map(([key]) => key));
+}
