@@ -84,7 +84,7 @@ import { posingAs } from './impersonation-cues';
 import { startsLongerName } from './longer-name-after';
 import { inRanges } from './reference-lines';
 import { candidateFacts, unlisted, type CandidateFacts } from './candidate-facts';
-import { inProse, ordinaryLowerCaseNames, softwareConfirmedWithCapitals } from './lower-case-mentions';
+import { inProse, lowerCaseToolHere, ordinaryLowerCaseNames, softwareConfirmedWithCapitals } from './lower-case-mentions';
 import type { SoftwareDictionary } from './software-dictionary';
 import type { Decided, Span } from './group-entities';
 
@@ -114,7 +114,7 @@ export function decideCandidates(
       !span.lowerListed &&
       isSingleWord(span.text) &&
       !/\p{Lu}/u.test(span.text) &&
-      !(confirmed.has(facts.keys[i]) && inProse(text, span))
+      !((confirmed.has(facts.keys[i]) || lowerCaseToolHere(text, chosen, i)) && inProse(text, span))
     )
       continue;
     // ".Net", ".NET": a framework or a file type, not a name (a dot after a name is no boundary).

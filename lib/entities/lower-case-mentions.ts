@@ -5,6 +5,7 @@
  */
 import { lowerCaseSoftwareCue } from './context-cues';
 import { calledTool } from './tool-cues';
+import { coordinatedKind } from './coordinated-names';
 import type { CandidateFacts } from './candidate-facts';
 import type { Span } from './group-entities';
 
@@ -39,4 +40,15 @@ export function ordinaryLowerCaseNames(text: string, chosen: readonly Span[], ke
     if (!lowerCaseSoftwareCue(text, span.start, span.end)) uncued.set(keys[i], (uncued.get(keys[i]) ?? 0) + 1);
   });
   return new Set([...uncued].filter(([, n]) => n >= 2).map(([key]) => key));
+}
+
+/**
+ * A listed program written in lower case where the words right at it present it as a tool ("tools such as plink
+ * or chisel") or it is listed with software ("the use of AdFind, rclone, PsExec and AnyDesk"). Not a name a
+ * group list also has.
+ */
+export function lowerCaseToolHere(text: string, chosen: readonly Span[], i: number): boolean {
+  const span = chosen[i];
+  if (!span.dictionary || span.lowerListed || span.actorIds.length || !span.softwareIds.length) return false;
+  return calledTool(text, span.start, span.end) || coordinatedKind(text, chosen, i) === 'software';
 }

@@ -49,10 +49,11 @@ const THAT_CLAUSE = String.raw`(?:${SP}that${SP}(?:[a-z]+${SP}){0,2}[a-z]+(?=,))
  * the operators call X" (a present-tense naming verb only after "that" or "which", "we" or "its" / "their": "a
  * loader we call X", "a stealer its author calls X"), "a web shell, which Microsoft named X", "a custom loader
  * that FBI refers to as X", "a small downloader Proofpoint calls X" (a vendor's name and a present-tense verb), "a loader
- * that the developers themselves named X", "an add-in, tracked by us as X".
+ * that the developers themselves named X", "an add-in, tracked by us as X", "a ransomware family named X", "a
+ * commodity loader they refer to as X", "a small loader Intel 471 calls X".
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|[Mm]alware${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}${THAT_CLAUSE}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}(?:by${SP}\w+${SP})?as)|(?:that|which)${SP}(?:\w+${SP}){1,3}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:now${SP}|also${SP})?(?:call|named|dubbed|(?:track|tracked)${SP}as)|[A-Z][A-Za-z]+${SP}(?:calls|names|dubs|tracks${SP}as|refers${SP}to${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|(?:[Mm]alware|[Rr]ansomware)${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}${THAT_CLAUSE}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}(?:by${SP}\w+${SP})?as)|(?:that|which)${SP}(?:\w+${SP}){1,3}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:now${SP}|also${SP})?(?:call|named|dubbed|(?:track|tracked)${SP}as)|they${SP}(?:call|named|dubbed|refer${SP}to${SP}as)|[A-Z][A-Za-z]+(?:${SP}\d+)?${SP}(?:calls|names|dubs|tracks${SP}as|refers${SP}to${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /**
@@ -87,10 +88,10 @@ const CALLS_ITSELF = new RegExp(
 );
 /**
  * Families named in a list after a plural malware noun: "information stealers such as RedLine, Raccoon and
- * Vidar", "malware such as Emotet", "ransomware families like A or B". Up to five single-token names joined by
+ * Vidar", "malware such as Emotet", "ransomware families like A or B", "banking families such as A, B and C". Up to five single-token names joined by
  * commas, "and", "or"; the list ends at the first item that is no token.
  */
-const LIST_NOUN = String.raw`(?:[Mm]alware(?:${SP}(?:families|strains))?|RATs|[Ss]tealers|[Ii]nfostealers|[Ll]oaders|[Bb]ackdoors|[Tt]rojans|[Bb]otnets|[Dd]roppers|[Dd]ownloaders|[Ww]ipers|[Rr]ansomware(?:${SP}(?:families|strains|variants))?)`;
+const LIST_NOUN = String.raw`(?:[Mm]alware(?:${SP}(?:families|strains))?|(?:[Bb]anking|[Mm]obile|Android|[Ss]tealer|[Ll]oader|RAT|[Bb]otnet|[Bb]ackdoor|[Ww]iper|[Ss]pyware)${SP}families|RATs|[Ss]tealers|[Ii]nfostealers|[Ll]oaders|[Bb]ackdoors|[Tt]rojans|[Bb]otnets|[Dd]roppers|[Dd]ownloaders|[Ww]ipers|[Rr]ansomware(?:${SP}(?:families|strains|variants))?)`;
 const LIST_SEPARATOR = String.raw`(?:,${SP}(?:and${SP}|or${SP})?|${SP}(?:and|or)${SP})`;
 const MALWARE_SUCH_AS = new RegExp(
   String.raw`\b${LIST_NOUN}${SP}(?:such${SP}as|like|including)${SP}(${OPEN_QUOTE}${TOKEN}[”"'’*_]*(?:${LIST_SEPARATOR}${OPEN_QUOTE}${TOKEN}[”"'’*_]*){0,4})`,
@@ -99,9 +100,9 @@ const MALWARE_SUCH_AS = new RegExp(
 /** An item of such a list: a token not inside a longer one, after its opening quotes (entered at the first). */
 const LIST_ITEM = new RegExp(String.raw`(?<![“"'‘*_A-Za-z0-9.\-\u00c0-\u024f])${OPEN_QUOTE}(${TOKEN})`, 'g');
 
-/** "the backdoor, X, …", "a new stealer, X, was …", "a custom encryptor, X, and", "a lightweight tunneling implant, X, on". */
+/** "the backdoor, X, …", "a new stealer, X, was …", "a custom encryptor, X, and", "a lightweight tunneling implant, X, on", "a simple DDoS bot, X, to". */
 const NOUN_APPOSITION = new RegExp(
-  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:[a-z]+${SP}){0,2}(?:${NOUN}|[Ee]ncryptors?|[Ll]ockers?),${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:(?:[a-z]+|${KIND_WORD})${SP}){0,2}(?:${NOUN}|${DEFINED_NOUN}|[Ee]ncryptors?|[Ll]ockers?),${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
   'gu',
 );
 

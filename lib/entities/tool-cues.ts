@@ -77,10 +77,11 @@ const IS_A_TOOL_LINK = new RegExp(
 );
 /**
  * "a packer dubbed X", "a builder known as “X”", "an exfiltration tool, which the operators call X", "a tool we
- * call X" (a present-tense naming verb only after "that", "which" or "we").
+ * call X" (a present-tense naming verb only after "that", "which", "we" or a vendor: "a custom tool Intel 471
+ * refers to as X").
  */
 const NAMED_AFTER_TOOL_NOUN = new RegExp(
-  String.raw`\b${TOOL_NOUN},?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?|we${SP})(?:call(?:s|ed)?|name[sd]?|dub(?:s|bed)?)|called|named|dubbed|known${SP}(?:in${SP}the${SP}\w+${SP})?as)${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b${TOOL_NOUN},?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?|we${SP})(?:call(?:s|ed)?|name[sd]?|dub(?:s|bed)?)|called|named|dubbed|known${SP}(?:in${SP}the${SP}\w+${SP})?as|[A-Z][A-Za-z]+(?:${SP}\d+)?${SP}(?:calls|names|dubs|refers${SP}to${SP}as|tracks${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'g',
 );
 

@@ -5,7 +5,7 @@ import type { Span } from '@/lib/entities/group-entities';
 /** The span of the first `name` in `text`, as the candidates give it. */
 const spanOf = (text: string, name: string): Span => {
   const start = text.indexOf(name);
-  return { start, end: start + name.length, text: name, actorIds: [], softwareIds: [0], weak: false, dictionary: true };
+  return { start, end: start + name.length, text: name, actorIds: [], softwareIds: [0], weak: false, lowerListed: false, dictionary: true };
 };
 
 describe('inProse', () => {

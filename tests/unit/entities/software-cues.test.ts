@@ -104,10 +104,18 @@ describe('malware names proposed by a software noun before them', () => {
     ]);
     expect(cued('credentials harvested by malware such as Zorbo are sold')).toEqual(['41-46 Zorbo']);
     expect(cued('ransomware families like NoxLock or ZedLock')).toEqual(['25-32 NoxLock', '36-43 ZedLock']);
+    expect(cued('banking families such as Grandoreiro, Zorbo and Casbaneiro')).toEqual([
+      '25-36 Grandoreiro',
+      '38-43 Zorbo',
+      '48-58 Casbaneiro',
+    ]);
   });
   it('takes the name set off after an encryptor or a locker: "a custom encryptor, NightjarLocker, and"', () => {
     expect(cued('The group deploys a custom encryptor, NightjarLocker, and a leak site.')).toEqual(['38-52 NightjarLocker']);
     expect(cued('The actor installed a lightweight tunneling implant, PinholeProxy, on routers.')).toEqual(['53-65 PinholeProxy']);
+    expect(cued('The group hands out a simple DDoS bot, Tarakan, to volunteers.')).toEqual(['39-46 Tarakan']);
+    // A bot named before a name is no apposition of it: "the Discord bot, Clyde," names no malware.
+    expect(cued('They used the Discord bot, Clyde, to post.')).toEqual([]);
   });
   it('reads ".NET" as a describing word: "ThimbleRAT, a .NET remote access trojan"', () => {
     expect(cued('The payload was ThimbleRAT, a .NET remote access trojan that we had not seen.')).toEqual(['16-26 ThimbleRAT']);
@@ -143,6 +151,9 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('The loader that delivers it, which we track as Cinderhook, drops Formbook.')).toEqual(['47-57 Cinderhook']);
     expect(cued('a small downloader Proofpoint calls ZipLoom')).toEqual(['36-43 ZipLoom']);
     expect(cued('a backdoor Mandiant tracks as FOGDOOR')).toEqual(['30-37 FOGDOOR']);
+    expect(cued('a small loader Intel 471 calls Brackish')).toEqual(['31-39 Brackish']);
+    expect(cued('Ferryman deploys a ransomware family named RuneLock.')).toEqual(['43-51 RuneLock']);
+    expect(cued('a commodity loader they refer to as Brimstone')).toEqual(['36-45 Brimstone']);
     expect(cued('a loader that the developers themselves named “Candil”')).toEqual(['47-53 Candil']);
     expect(cued('a custom .NET implant that other researchers have named Qanat')).toEqual(['56-61 Qanat']);
     expect(cued('samples of the loader we now track as SPOOLDRIFT')).toEqual(['38-48 SPOOLDRIFT']);

@@ -14,6 +14,7 @@ describe('tool cues', () => {
     expect(cued('a malicious document builder, known in the underground as “EtterSilent,” that')).toContain('EtterSilent');
     expect(cued('a Go-based exfiltration tool, which the operators call SiphonKit.')).toContain('SiphonKit');
     expect(cued('a tool we call SiphonKit')).toContain('SiphonKit');
+    expect(cued('a custom tool Intel 471 refers to as Gleaner.')).toContain('Gleaner');
     expect(at('an exfiltration tool, which the operators call SiphonKit.', 'SiphonKit')).toBe(true);
   });
   it('keeps a name a naming verb gives where the text also uses the word ("a tool we named Drawknife", "a drawknife is a blade")', () => {
