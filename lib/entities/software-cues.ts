@@ -36,8 +36,13 @@ const NOT_SOFTWARE_AFTER = String.raw`(?!${SP}(?:gangs?|groups?|operators?|affil
 const DEFINED_NOUN = String.raw`(?:[Ll]aunchers?|[Tt]unnel(?:l)?ers?|[Uu]ploaders?|[Bb]ots?)`;
 /** Words between a family's name and its noun that say what kind: "Mekotio banking trojan", "Moorbolt DDoS botnet". */
 const KIND_WORD = String.raw`(?:banking|information|password|credential|clipboard|crypto(?:currency)?|remote${SP}access|modular|DDoS)`;
+/** A hash or a hash's name before a type column's noun ("3b7c…a62 SHA256 Downloader DLL"): no family. */
+const HASH_NAME = String.raw`(?:[0-9a-fA-F]{16,}|MD5|SHA-?\d*|IMPHASH)\b`;
 /** "Ares malware", "MirrorBlast loader", "MineBridge RAT", "Mekotio banking trojan". */
-const NAME_BEFORE_NOUN = new RegExp(String.raw`${START}(${TOKEN})${SP}(?:${KIND_WORD}${SP})?(${NOUN})\b${NOT_SOFTWARE_AFTER}`, 'g');
+const NAME_BEFORE_NOUN = new RegExp(
+  String.raw`${START}(?!${HASH_NAME})(${TOKEN})${SP}(?:${KIND_WORD}${SP})?(${NOUN})\b${NOT_SOFTWARE_AFTER}`,
+  'g',
+);
 /** Pieces of malware that only a naming verb names: "a stager, which we call X", "the .NET injector, which the developer named X", "an Outlook add-in, tracked by us as X", "an obfuscated JavaScript that we have called X", "an EDR killer we named X". */
 const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Aa]dd-ins?|[Ss]cripts?|JavaScript|VBScript|JScript|[Pp]lugins?|(?:EDR|AV)${SP}[Kk]illers?)`;
 /** What the software is written in, between its noun and its naming clause: "a backdoor written in Go, which we dubbed X". */
@@ -59,10 +64,11 @@ const NAMED_AFTER_NOUN = new RegExp(
 /**
  * "FerrousLoad is a loader written in Rust", "X was a previously undocumented backdoor", "GammaSteel, a stealer
  * that the group has used since 2023", "Mira.Grab (also known as MiraStealer) is a relatively new information stealer",
- * "X, a previously unreported PowerShell-based stager".
+ * "X, a previously unreported PowerShell-based stager"; not "the war in Ukraine, a stable level of ransomware
+ * activity" (no preposition among the words before the noun).
  */
 const IS_A_NOUN = new RegExp(
-  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}\([^()\n]{1,60}\))?(?:,?${SP}(?:is|was)|,)${SP}an?${SP}(?:\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN}|[Ss]tagers?)\b`,
+  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}\([^()\n]{1,60}\))?(?:,?${SP}(?:is|was)|,)${SP}an?${SP}(?:(?!(?:of|by|for|from|with|to|that|which|and|or|in|on|at)\b)\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN}|[Ss]tagers?)\b`,
   'g',
 );
 /**
@@ -88,8 +94,8 @@ const CALLS_ITSELF = new RegExp(
 );
 /**
  * Families named in a list after a plural malware noun: "information stealers such as RedLine, Raccoon and
- * Vidar", "malware such as Emotet", "ransomware families like A or B", "banking families such as A, B and C". Up to five single-token names joined by
- * commas, "and", "or"; the list ends at the first item that is no token.
+ * Vidar", "malware such as Emotet", "ransomware families like A or B", "banking families such as A, B and C".
+ * Up to five single-token names joined by commas, "and", "or"; the list ends at the first item that is no token.
  */
 const LIST_NOUN = String.raw`(?:[Mm]alware(?:${SP}(?:families|strains))?|(?:[Bb]anking|[Mm]obile|Android|[Ss]tealer|[Ll]oader|RAT|[Bb]otnet|[Bb]ackdoor|[Ww]iper|[Ss]pyware)${SP}families|RATs|[Ss]tealers|[Ii]nfostealers|[Ll]oaders|[Bb]ackdoors|[Tt]rojans|[Bb]otnets|[Dd]roppers|[Dd]ownloaders|[Ww]ipers|[Rr]ansomware(?:${SP}(?:families|strains|variants))?)`;
 const LIST_SEPARATOR = String.raw`(?:,${SP}(?:and${SP}|or${SP})?|${SP}(?:and|or)${SP})`;

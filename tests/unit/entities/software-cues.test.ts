@@ -10,6 +10,8 @@ describe('malware names proposed by a software noun after them', () => {
     expect(cued('It dropped the FooRun loader and a Qix2 backdoor; FooRun ran.')).toEqual(['15-21 FooRun', '35-39 Qix2']);
     expect(cued('a zorboLoad stealer, a M00nF00 trojan; zorboLoad')).toEqual(['2-11 zorboLoad', '23-30 M00nF00']);
     expect(cued('an Xa9 botnet, an Xa9 implant, an Xa9 dropper, an Xa9 downloader, Xa9 ransomware')).toHaveLength(5);
+    // Not a hash, nor a hash's name, in a table's type column.
+    expect(cued('0d71e6c2fb9a4e35b1c8a07e92d3f6a4 RAT sample; 3b7c91e0d2a84f56 SHA256 Downloader DLL')).toEqual([]);
   });
   it('reads one word of what kind between the name and the noun: "Mekotio banking trojan", "Zorbo information stealer"', () => {
     expect(cued('The Mekotio banking trojan steals credentials.')).toEqual(['4-11 Mekotio']);
@@ -91,6 +93,8 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('Qix2 is a very old and rarely seen backdoor.')).toEqual([]);
     // …and in apposition: "X, a stealer that…".
     expect(cued('It downloads GammaSteel, a stealer that the group has used since 2023.')).toEqual(['13-23 GammaSteel']);
+    // No preposition among the words before the noun: a phrase, not a kind of software.
+    expect(cued('the impact of the war in Ukraine, a stable level of ransomware activity')).toEqual([]);
   });
   it('names worms, wipers, rootkits, infostealers and spyware as it names loaders', () => {
     expect(cued('the group spread a new USB worm, which we call LiteDrive, to drives')).toEqual(['47-56 LiteDrive']);
