@@ -17,7 +17,7 @@ import type { Span } from './group-entities';
 export function softwareConfirmedWithCapitals(text: string, chosen: readonly Span[], facts: CandidateFacts): Set<string> {
   const keys = new Set<string>();
   chosen.forEach((span, i) => {
-    if (!span.dictionary || span.lowerListed || span.actorIds.length || !span.softwareIds.length || !/\p{Lu}/u.test(span.text)) return;
+    if (!listedSoftwareOnly(span) || !/\p{Lu}/u.test(span.text)) return;
     if (facts.local[i].software || calledTool(text, span.start, span.end)) keys.add(facts.keys[i]);
   });
   return keys;
@@ -49,6 +49,11 @@ export function ordinaryLowerCaseNames(text: string, chosen: readonly Span[], ke
  */
 export function lowerCaseToolHere(text: string, chosen: readonly Span[], i: number): boolean {
   const span = chosen[i];
-  if (!span.dictionary || span.lowerListed || span.actorIds.length || !span.softwareIds.length) return false;
+  if (!listedSoftwareOnly(span)) return false;
   return calledTool(text, span.start, span.end) || coordinatedKind(text, chosen, i) === 'software';
+}
+
+/** A name the software lists have with capitals and no group list has: the only kind these rules read. */
+function listedSoftwareOnly(span: Span): boolean {
+  return span.dictionary && !span.lowerListed && span.actorIds.length === 0 && span.softwareIds.length > 0;
 }
