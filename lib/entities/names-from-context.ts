@@ -58,10 +58,10 @@ const CUE_RULES: readonly CueRule[] = [
     group: 1,
   },
   // "threat actor X", "APT group X", "the hacktivist group X", "the ransomware gang X", "the traffer team X", "group named X",
-  // "threat actor dubbed X", "the crew known as X"
+  // "threat actor dubbed X", "the crew known as X", "the smaller collective X", "a rival gang X"
   {
     regex: new RegExp(
-      String.raw`\b(?:threat${S}actors?|${GROUP_DESCRIBING}${S}(?:groups?|gangs?|crews?|collective|syndicate)|ransomware${S}(?:gang|group|crew|cartel|syndicate)|traffer${S}teams?)(?:${S}|,${S}(?=named|called|dubbed|known${S}as|tracked${S}as))(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`,
+      String.raw`\b(?:threat${S}actors?|${GROUP_DESCRIBING}${S}(?:groups?|gangs?|crews?|collective|syndicate)|(?<=\b(?:[Tt]he|[Aa])${S})(?:second|third|fourth|smaller|larger|newer|older|other|latter|former|rival|splinter)${S}(?:group|gang|crew|collective|syndicate)|ransomware${S}(?:gang|group|crew|cartel|syndicate)|traffer${S}teams?)(?:${S}|,${S}(?=named|called|dubbed|known${S}as|tracked${S}as))(?:(?:named|called|dubbed|known${S}as|tracked${S}as)${S})?${OPEN_QUOTE}(${NAME})`,
       'g',
     ),
     kind: 'actor',

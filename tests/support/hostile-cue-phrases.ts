@@ -160,6 +160,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' banking families such as Aa, ',
           ', a stable level of ',
           ' 0d71e6c2fb9a4e35b1c8 SHA256 ',
+          ' The smaller collective ',
         ),
       )
       .map(([word, cue]) => word + cue),

@@ -60,6 +60,12 @@ describe('names proposed by context', () => {
       'Sunhollow Legion',
       'Palehorn',
     ]);
+    // A word that tells one group from another in the text, between "the" and the noun: "the smaller collective X".
+    expect(cued('Two crews split. The smaller collective KOLOKOL hit banks; a rival gang Vostok hit shops.')).toEqual([
+      'KOLOKOL',
+      'Vostok',
+    ]);
+    expect(cued('the other group in the chat; the second group of samples')).toEqual([]);
     // Other words between the name and the noun are no cue: "the Windows support group".
     expect(cued('the Kestrel support group; the Kestrel working group')).toEqual([]);
   });
