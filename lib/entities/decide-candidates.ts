@@ -109,23 +109,26 @@ export function decideCandidates(
       continue;
     }
     // A single word in lower case is not a name listed with capitals, but software the text confirms with one.
-    if (
-      !span.cued &&
-      !span.lowerListed &&
-      isSingleWord(span.text) &&
-      !/\p{Lu}/u.test(span.text) &&
-      !((confirmed.has(facts.keys[i]) || lowerCaseToolHere(text, chosen, i)) && inProse(text, span))
-    )
-      continue;
+    const lowerCase = !span.cued && !span.lowerListed && isSingleWord(span.text) && !/\p{Lu}/u.test(span.text);
+    const licence = lowerCase ? lowerCaseLicence(text, chosen, i, confirmed.has(facts.keys[i])) : undefined;
+    if (lowerCase && !licence) continue;
     // ".Net", ".NET": a framework or a file type, not a name (a dot after a name is no boundary).
     if (text[span.start - 1] === '.') continue;
     if (ordinary.has(facts.keys[i]) && !/\p{Lu}/u.test(span.text)) continue;
     const kind = kindOf(text, chosen, i, span, facts, dictionary, softwareDictionary);
     if (kind === 'actor' && isOtherThanAnActor(text, i, span, facts)) continue;
     if (!inContext(text, i, span, kind, facts)) continue;
-    decided.push(shaped(text, span, kind, dictionary, softwareDictionary));
+    const decision = shaped(text, span, kind, dictionary, softwareDictionary);
+    decided.push(licence ? { ...decision, lowerCase: licence } : decision);
   }
   return decided;
+}
+
+/** Why a listed program written in lower case counts here, if it does: see `lower-case-mentions.ts`. */
+function lowerCaseLicence(text: string, chosen: readonly Span[], i: number, confirmed: boolean): Span['lowerCase'] {
+  if (!inProse(text, chosen[i])) return undefined;
+  if (confirmed) return 'capitalised-elsewhere';
+  return lowerCaseToolHere(text, chosen, i) ? 'among-software' : undefined;
 }
 
 /**

@@ -105,6 +105,12 @@ export function explainEntity(
         );
     } else why.push(`A listed name${lists.length ? ` (${lists.join(', ')})` : ''}`);
   }
+  if (rules?.lowerCase === 'capitalised-elsewhere')
+    why.push('Also written in lower case, as programs often are: the text writes it with a capital where it calls it software');
+  else if (rules?.lowerCase === 'among-software')
+    why.push(
+      'Also written in lower case, where the text presents it as a tool or lists it with other software (“tools such as plink or chisel”)',
+    );
   if (entity.kind === 'tool' && sourceIdsOf(record).includes(REMOTE_ACCESS_SOURCE))
     why.push(
       'Remote-support software sold for IT work, which intruders install to keep access (MITRE ATT&CK T1219, Remote Access Software): a tool, not malware',
@@ -182,6 +188,7 @@ export function readFoundBy(value: unknown): FoundBy | undefined {
       ...(r.introduced === true && { introduced: true }),
       ...(r.row === true && { row: true }),
       ...(r.family === true && { family: true }),
+      ...((r.lowerCase === 'capitalised-elsewhere' || r.lowerCase === 'among-software') && { lowerCase: r.lowerCase }),
     };
   }
   if (typeof model === 'object' && model !== null) {

@@ -44,6 +44,11 @@ export interface Span extends Mention {
   calledTool?: boolean;
   /** A program's file name whose stem is a listed tool (`certutil.exe`). */
   executable?: boolean;
+  /**
+   * A listed program written here in lower case, and why that counts (`lower-case-mentions.ts`): the text
+   * writes it with a capital where it calls it software, or presents it here as a tool or among software.
+   */
+  lowerCase?: 'capitalised-elsewhere' | 'among-software';
 }
 
 /** A mention decided to be an actor or software. */
@@ -168,6 +173,7 @@ export function groupEntities(
     if (span.scheme) group.foundBy.scheme ??= span.scheme;
     if (span.cued) group.foundBy.cue ??= span.cued;
     if (span.introduced && group.kind === 'actor') group.foundBy.introduced = true;
+    if (span.lowerCase) group.foundBy.lowerCase ??= span.lowerCase;
     if (families[owner] !== undefined) {
       group.family ??= families[owner];
       group.foundBy.family = true;

@@ -60,6 +60,7 @@ function mergeFoundBy(all: readonly (FoundBy | undefined)[]): FoundBy | undefine
       if (r.introduced) merged.introduced = true;
       if (r.row) merged.row = true;
       if (r.family) merged.family = true;
+      if (r.lowerCase !== undefined) merged.lowerCase ??= r.lowerCase;
     }
     out.rules = merged;
   }

@@ -54,9 +54,19 @@ export interface FoundBy {
   /**
    * The rules found it: by a listed name, a vendor naming scheme (e.g. "Microsoft Storm-####"), or a cue
    * phrase; `row`: a technique some of whose mentions are an ATT&CK table's rows (`technique-rows.ts`);
-   * `family`: a gang no actor list has, known by its software's listed names ("ALPHV", "BlackCat": `group-entities.ts`).
+   * `family`: a gang no actor list has, known by its software's listed names ("ALPHV", "BlackCat": `group-entities.ts`);
+   * `lowerCase`: a listed program some of whose mentions are written in lower case, and why they count
+   * (`lower-case-mentions.ts`).
    */
-  rules?: { listed?: boolean; scheme?: string; cue?: 'actor' | 'software'; introduced?: boolean; row?: boolean; family?: boolean };
+  rules?: {
+    listed?: boolean;
+    scheme?: string;
+    cue?: 'actor' | 'software';
+    introduced?: boolean;
+    row?: boolean;
+    family?: boolean;
+    lowerCase?: 'capitalised-elsewhere' | 'among-software';
+  };
   /**
    * The learned model kept it, with its calibrated probability that the decision is right
    * (`lib/entities/model/calibration.ts`); `doubts`: a cue-only actor the model leans against, not surely

@@ -25,6 +25,21 @@ describe('why an entity is there', () => {
     expect(readFoundBy(dubbed.foundBy)?.rules).toMatchObject({ cue: 'actor', introduced: true });
   });
 
+  it('says why a program written in lower case counts: its capitalised mention elsewhere, or the tools it is listed with', () => {
+    const rclone = found('The Rclone tool copied data. It then ran through rclone.', 'Rclone');
+    expect(rclone.mentions.map((m) => m.text)).toEqual(['Rclone', 'rclone']);
+    expect(explainEntity(rclone).join(' ')).toMatch(/Also written in lower case, as programs often are: the text writes it with a capital/);
+    expect(readFoundBy(rclone.foundBy)?.rules).toMatchObject({ listed: true, lowerCase: 'capitalised-elsewhere' });
+    const listed = found('It shows the use of AdFind, rclone and PsExec.', 'rclone');
+    expect(explainEntity(listed).join(' ')).toMatch(
+      /Also written in lower case, where the text presents it as a tool or lists it with other software/,
+    );
+    // Written with its capital only, nothing is said of lower case.
+    const psexec = found('The Rclone tool copied data, and PsExec ran it.', 'Rclone');
+    expect(psexec.foundBy?.rules?.lowerCase).toBeUndefined();
+    expect(readFoundBy({ rules: { lowerCase: '<b>x</b>' } })?.rules).toEqual({});
+  });
+
   it('gives the name a vendor gives a new family: "Mandiant tracks DuskRelay as SHADOWPLANK"', () => {
     const text = 'It loads the DuskRelay backdoor. Mandiant tracks DuskRelay as SHADOWPLANK; the two names refer to one family.';
     const duskRelay = found(text, 'DuskRelay');
