@@ -19,8 +19,11 @@ export const INITIALS = /^[A-Z](?:\.[A-Z])+\.$/;
  * the run's end: quadratic (200 KB of "CVE-" took minutes). With it each run is read from its start.
  */
 const NAME_START = String.raw`(?<![A-Za-z0-9]|[A-Za-z0-9][-.])`;
-/** Up to three name-like tokens (multi-word names such as "Fancy Lazarus", "Armada Collective"). */
-export const NAME = String.raw`${NAME_START}${TOKEN}(?:[ \u00a0]${TOKEN}){0,2}`;
+/**
+ * Up to three name-like tokens (multi-word names such as "Fancy Lazarus", "Armada Collective"), a Romance
+ * language's lower-case "of" allowed between two of them ("Bonde do PIX", "Tropa da Sombra").
+ */
+export const NAME = String.raw`${NAME_START}${TOKEN}(?:[ \u00a0](?:(?:do|da|dos|das|de|del|di)[ \u00a0])?${TOKEN}){0,2}`;
 export const OPEN_QUOTE = String.raw`[“"'‘*_]*`;
 
 /** Capitalised words that are not names: articles, pronouns, nationalities, vendors, generic nouns. */
