@@ -84,7 +84,13 @@ import { posingAs } from './impersonation-cues';
 import { startsLongerName } from './longer-name-after';
 import { inRanges } from './reference-lines';
 import { candidateFacts, unlisted, type CandidateFacts } from './candidate-facts';
-import { inProse, lowerCaseToolHere, ordinaryLowerCaseNames, softwareConfirmedWithCapitals } from './lower-case-mentions';
+import {
+  inProse,
+  lowerCaseListedTool,
+  lowerCaseToolHere,
+  ordinaryLowerCaseNames,
+  softwareConfirmedWithCapitals,
+} from './lower-case-mentions';
 import type { SoftwareDictionary } from './software-dictionary';
 import type { Decided, Span } from './group-entities';
 
@@ -110,7 +116,7 @@ export function decideCandidates(
     }
     // A single word in lower case is not a name listed with capitals, but software the text confirms with one.
     const lowerCase = !span.cued && !span.lowerListed && isSingleWord(span.text) && !/\p{Lu}/u.test(span.text);
-    const licence = lowerCase ? lowerCaseLicence(text, chosen, i, confirmed.has(facts.keys[i])) : undefined;
+    const licence = lowerCase ? lowerCaseLicence(text, chosen, i, confirmed.has(facts.keys[i]), softwareDictionary) : undefined;
     if (lowerCase && !licence) continue;
     // ".Net", ".NET": a framework or a file type, not a name (a dot after a name is no boundary).
     if (text[span.start - 1] === '.') continue;
@@ -125,10 +131,17 @@ export function decideCandidates(
 }
 
 /** Why a listed program written in lower case counts here, if it does: see `lower-case-mentions.ts`. */
-function lowerCaseLicence(text: string, chosen: readonly Span[], i: number, confirmed: boolean): Span['lowerCase'] {
+function lowerCaseLicence(
+  text: string,
+  chosen: readonly Span[],
+  i: number,
+  confirmed: boolean,
+  softwareDictionary: SoftwareDictionary,
+): Span['lowerCase'] {
   if (!inProse(text, chosen[i])) return undefined;
   if (confirmed) return 'capitalised-elsewhere';
-  return lowerCaseToolHere(text, chosen, i) ? 'among-software' : undefined;
+  if (lowerCaseToolHere(text, chosen, i)) return 'among-software';
+  return lowerCaseListedTool(text, chosen[i], softwareDictionary) ? 'listed-tool' : undefined;
 }
 
 /**

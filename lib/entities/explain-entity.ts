@@ -13,7 +13,7 @@ import { gangNameAmong } from './listed-gangs';
 import { REMOTE_ACCESS_SOURCE } from './remote-access-software';
 import { DUAL_USE_PURPOSE, DUAL_USE_SOURCE, type DualUse } from './dual-use-tools';
 import { sourceIdsOf, sourceName } from './source-names';
-import type { Entity, FoundBy } from './types';
+import { LOWER_CASE_LICENCES, type Entity, type FoundBy, type LowerCaseLicence } from './types';
 
 /** The fields of a data record the explanation reads. */
 export interface ExplainedRecord {
@@ -111,6 +111,10 @@ export function explainEntity(
     why.push(
       'Also written in lower case, where the text presents it as a tool or lists it with other software (“tools such as plink or chisel”)',
     );
+  else if (rules?.lowerCase === 'listed-tool')
+    why.push(
+      'Also written in lower case, as administrators write programs (“tunnels with plink”): a listed tool whose name is no ordinary word',
+    );
   if (entity.kind === 'tool' && sourceIdsOf(record).includes(REMOTE_ACCESS_SOURCE))
     why.push(
       'Remote-support software sold for IT work, which intruders install to keep access (MITRE ATT&CK T1219, Remote Access Software): a tool, not malware',
@@ -188,7 +192,7 @@ export function readFoundBy(value: unknown): FoundBy | undefined {
       ...(r.introduced === true && { introduced: true }),
       ...(r.row === true && { row: true }),
       ...(r.family === true && { family: true }),
-      ...((r.lowerCase === 'capitalised-elsewhere' || r.lowerCase === 'among-software') && { lowerCase: r.lowerCase }),
+      ...(LOWER_CASE_LICENCES.includes(r.lowerCase as LowerCaseLicence) && { lowerCase: r.lowerCase as LowerCaseLicence }),
     };
   }
   if (typeof model === 'object' && model !== null) {

@@ -14,7 +14,7 @@ import type { CuedName, CueKind } from './cue-names';
 import type { SoftwareDictionary } from './software-dictionary';
 import { listedGangs } from './listed-gangs';
 import { firstEndingAfter, previousGroup } from './previous-group';
-import type { Entity, FoundBy, Mention } from './types';
+import type { Entity, FoundBy, LowerCaseLicence, Mention } from './types';
 
 /** A candidate mention with everything the dictionaries, schemes and cues said about it. */
 export interface Span extends Mention {
@@ -46,9 +46,10 @@ export interface Span extends Mention {
   executable?: boolean;
   /**
    * A listed program written here in lower case, and why that counts (`lower-case-mentions.ts`): the text
-   * writes it with a capital where it calls it software, or presents it here as a tool or among software.
+   * writes it with a capital where it calls it software, presents it here as a tool or among software, or
+   * it is a listed tool whose name is no ordinary word.
    */
-  lowerCase?: 'capitalised-elsewhere' | 'among-software';
+  lowerCase?: LowerCaseLicence;
 }
 
 /** A mention decided to be an actor or software. */

@@ -8,6 +8,7 @@ import { calledTool } from './tool-cues';
 import { coordinatedKind } from './coordinated-names';
 import type { CandidateFacts } from './candidate-facts';
 import type { Span } from './group-entities';
+import type { SoftwareDictionary } from './software-dictionary';
 
 /**
  * Software names the text writes with a capital where the words right at it call it software ("Socat
@@ -56,4 +57,20 @@ export function lowerCaseToolHere(text: string, chosen: readonly Span[], i: numb
 /** A name the software lists have with capitals and no group list has: the only kind these rules read. */
 function listedSoftwareOnly(span: Span): boolean {
   return span.dictionary && !span.lowerListed && span.actorIds.length === 0 && span.softwareIds.length > 0;
+}
+
+/** A noun a program's name modifies: "an nmap script" is a script, "a curl exploit" an exploit. */
+const ARTEFACT_AFTER = /^[\s\u00a0]+(?:exploits?|scripts?|modules?|plugins?|rules?|signatures?)\b/;
+
+/**
+ * A listed tool, in no group list and no ordinary word ("rclone", "procdump", "plink"; not "iodine"), written
+ * in lower case as administrators write programs: the program, unless it names another artefact ("nmap script").
+ */
+export function lowerCaseListedTool(text: string, span: Span, softwareDictionary: SoftwareDictionary): boolean {
+  return (
+    listedSoftwareOnly(span) &&
+    !span.weak &&
+    span.softwareIds.every((id) => softwareDictionary.software[id].kind === 'tool') &&
+    !ARTEFACT_AFTER.test(text.slice(span.end, span.end + 12))
+  );
 }

@@ -50,6 +50,10 @@ export interface Entity {
   foundBy?: FoundBy;
 }
 
+/** Why a listed program written in lower case counts (`lower-case-mentions.ts`). */
+export const LOWER_CASE_LICENCES = ['capitalised-elsewhere', 'among-software', 'listed-tool'] as const;
+export type LowerCaseLicence = (typeof LOWER_CASE_LICENCES)[number];
+
 export interface FoundBy {
   /**
    * The rules found it: by a listed name, a vendor naming scheme (e.g. "Microsoft Storm-####"), or a cue
@@ -65,7 +69,7 @@ export interface FoundBy {
     introduced?: boolean;
     row?: boolean;
     family?: boolean;
-    lowerCase?: 'capitalised-elsewhere' | 'among-software';
+    lowerCase?: LowerCaseLicence;
   };
   /**
    * The learned model kept it, with its calibrated probability that the decision is right

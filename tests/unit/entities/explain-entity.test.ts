@@ -34,6 +34,8 @@ describe('why an entity is there', () => {
     expect(explainEntity(listed).join(' ')).toMatch(
       /Also written in lower case, where the text presents it as a tool or lists it with other software/,
     );
+    const alone = found('It then ran through rclone.', 'rclone');
+    expect(explainEntity(alone).join(' ')).toMatch(/Also written in lower case, as administrators write programs/);
     // Written with its capital only, nothing is said of lower case.
     const psexec = found('The Rclone tool copied data, and PsExec ran it.', 'Rclone');
     expect(psexec.foundBy?.rules?.lowerCase).toBeUndefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inProse } from '@/lib/entities/lower-case-mentions';
+import { inProse, lowerCaseListedTool } from '@/lib/entities/lower-case-mentions';
+import type { SoftwareDictionary } from '@/lib/entities/software-dictionary';
 import type { Span } from '@/lib/entities/group-entities';
 
 /** The span of the first `name` in `text`, as the candidates give it. */
@@ -16,5 +17,21 @@ describe('inProse', () => {
   it('is no part of a path, an address, a file name or an identifier', () => {
     for (const text of ['/files/socat/x', 'see socat.zip', 'rule socat_strings', 'x-socat', 'a@socat', 'https://x.com/?q=socat'])
       expect(inProse(text, spanOf(text, 'socat'))).toBe(false);
+  });
+});
+
+describe('lowerCaseListedTool', () => {
+  const lists = (kind: 'tool' | 'malware') => ({ software: [{ kind }] }) as unknown as SoftwareDictionary;
+  it('is a listed tool written in lower case, as administrators write programs: "tunnels with plink"', () => {
+    const text = 'They built tunnels with plink to the server.';
+    expect(lowerCaseListedTool(text, spanOf(text, 'plink'), lists('tool'))).toBe(true);
+  });
+  it('is not a family, an ordinary word, a name a group list has, or a name before the artefact it names', () => {
+    const text = 'They built tunnels with plink to the server.';
+    expect(lowerCaseListedTool(text, spanOf(text, 'plink'), lists('malware'))).toBe(false);
+    expect(lowerCaseListedTool(text, { ...spanOf(text, 'plink'), weak: true }, lists('tool'))).toBe(false);
+    expect(lowerCaseListedTool(text, { ...spanOf(text, 'plink'), actorIds: [3] }, lists('tool'))).toBe(false);
+    for (const script of ['an nmap script', 'the nmap exploit', 'its nmap modules'])
+      expect(lowerCaseListedTool(script, spanOf(script, 'nmap'), lists('tool'))).toBe(false);
   });
 });
