@@ -18,7 +18,7 @@ import { mergeSameEntities } from './merge-same-entities';
 import { findVulnerabilities } from './vulnerabilities';
 import { settleOverlaps } from './settle-overlaps';
 import { extendOverProcedures } from './technique-rows';
-import type { Entity } from './types';
+import type { Entity, Mention } from './types';
 import { strongActorCue } from './context-cues';
 
 export { KIND_PRIORITY, settleOverlaps } from './settle-overlaps';
@@ -121,7 +121,7 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
       found.push(find(text));
       yield;
     }
-    const ruled = settleOverlaps(withProcedureRows(text, withoutCuedActorsAtOrganisations(text, found.flat())));
+    const ruled = settleOverlaps(withProcedureRows(text, withoutCuedActorsAtOrganisationsOrPlaces(text, found.flat())));
     let entities = ruled;
     if (model && model.combine !== 'rules') {
       yield;
@@ -151,16 +151,21 @@ function withProcedureRows(text: string, entities: readonly Entity[]): Entity[] 
  * where the organisations' finder names the same span (its list, or a company's or public body's pattern):
  * a research team or a company with "Group" in its name. Listed actors and vendor-scheme names stay actors, and
  * so does a name the text gives a group where a strong cue stands right at one of its mentions ("a ransomware
- * group that refers to itself as the Malachite Bureau", "Malachite Bureau affiliates").
+ * group that refers to itself as the Malachite Bureau", "Malachite Bureau affiliates"). A name only a cue made an
+ * actor that is a listed place at every mention is the place, whatever the cue ("the invasion of Ukraine, the
+ * group behind the service…").
  */
-function withoutCuedActorsAtOrganisations(text: string, entities: readonly Entity[]): Entity[] {
-  const organisations = new Set(
-    entities.filter((e) => e.kind === 'organization').flatMap((e) => e.mentions.map((m) => `${m.start}:${m.end}`)),
-  );
-  if (!organisations.size) return [...entities];
+function withoutCuedActorsAtOrganisationsOrPlaces(text: string, entities: readonly Entity[]): Entity[] {
+  const spansOf = (kind: Entity['kind']) =>
+    new Set(entities.filter((e) => e.kind === kind).flatMap((e) => e.mentions.map((m) => `${m.start}:${m.end}`)));
+  const organisations = spansOf('organization');
+  const places = spansOf('place');
+  if (!organisations.size && !places.size) return [...entities];
   return entities.flatMap((entity) => {
     const rules = entity.foundBy?.rules;
     if (entity.kind !== 'threat-actor' || !rules?.cue || rules.listed || rules.scheme !== undefined) return [entity];
+    const inPlace = (m: Mention) => places.has(`${m.start}:${m.end}`);
+    if (entity.mentions.every(inPlace)) return [];
     const mentions = entity.mentions.filter((m) => !organisations.has(`${m.start}:${m.end}`));
     if (mentions.length === entity.mentions.length) return [entity];
     if (entity.mentions.some((m) => strongActorCue(text, m.start, m.end))) return [entity];

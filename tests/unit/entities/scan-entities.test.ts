@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEntityScanner, settleOverlaps } from '@/lib/entities/scan-entities';
 import type { Entity, EntityKind } from '@/lib/entities/types';
-import { attackTechniques, organizations, software, threatActors } from './shared-data';
+import { attackTechniques, organizations, places, software, threatActors } from './shared-data';
 
 const entity = (kind: EntityKind, name: string, spans: [number, number][]): Entity => ({
   kind,
@@ -84,6 +84,22 @@ describe('createEntityScanner: a cued group that is a listed organisation', () =
     const text = 'We observed a new ransomware group that refers to itself as the Malachite Bureau. The Malachite Bureau buys access.';
     expect(kinds(text)).toContainEqual(['threat-actor', 'Malachite Bureau']);
     expect(kinds(text).filter(([kind]) => kind === 'organization')).toEqual([]);
+  });
+});
+
+describe('createEntityScanner: a cued group that is a place', () => {
+  const scanner = createEntityScanner({ actors: threatActors(), software: software(), places: places() });
+  const kinds = (text: string) => scanner.findEntities(text).map((e) => [e.kind, e.name]);
+  it('gives a name only a cue made a group, at every mention a place, to the place: "the invasion of Ukraine, the group behind…"', () => {
+    const text = 'Shortly after the invasion of Ukraine, the group behind the service repositioned itself. It backs Ukraine.';
+    expect(kinds(text)).toEqual([['place', 'Ukraine']]);
+  });
+  it('keeps the groups no place list names', () => {
+    const text = 'After the invasion of Ukraine, the group behind it grew. The Sokolniki gang then struck.';
+    expect(kinds(text)).toEqual([
+      ['place', 'Ukraine'],
+      ['threat-actor', 'Sokolniki'],
+    ]);
   });
 });
 
