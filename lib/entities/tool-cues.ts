@@ -60,10 +60,11 @@ export function calledTool(text: string, start: number, end: number): boolean {
 /**
  * "Socat tool", "CyaX packer", "XMRig miner": the name before a tool noun, in the singular; not before
  * "tools" ("VMware tools", "DDoS tools": a vendor or a category) nor "framework" ("the TIBER-EU
- * framework": a body of rules as often as software).
+ * framework": a body of rules as often as software), nor a utility that owns things or serves customers
+ * ("a Bavarian utility's customer portal", "a Bavarian utility company": the power company).
  */
 const TOOL_NOUN_SINGULAR = new RegExp(
-  String.raw`${CLOSE_QUOTE_RUN}(?<![ \u00a0])${SP}(?:(?:[Tt]ool|[Uu]tility|[Pp]acker|[Mm]iner|[Ll]ibrary|[Bb]uilder)\b|${TOOL_MODIFIER}${SP}(?:[Tt]ool|[Ff]ramework)\b)`,
+  String.raw`${CLOSE_QUOTE_RUN}(?<![ \u00a0])${SP}(?:(?:[Tt]ool|[Uu]tility(?![’']s\b|${SP}(?:compan|provider|customer|operator|firm|sector))|[Pp]acker|[Mm]iner|[Ll]ibrary|[Bb]uilder)\b|${TOOL_MODIFIER}${SP}(?:[Tt]ool|[Ff]ramework)\b)`,
   'gi',
 );
 /** A name-like token that ends a short stretch of text, not inside a longer token. */

@@ -40,6 +40,8 @@ describe('tool cues', () => {
     expect(cued('The ATT&CK framework and the Windows tool')).toEqual([]);
     // A plain capitalised word the text also writes in lower case is an ordinary word.
     expect(cued('The Remote tool connects; remote hosts answer.')).toEqual([]);
+    // A utility that owns things or serves customers is the power company.
+    expect(cued("a Bavarian utility's customer portal; a Hessian utility company; the Foozle utility")).toEqual(['Foozle']);
   });
   it('reads a tool cue right at a mention: after, before, and "X is a … tool"', () => {
     expect(at('the Socat tool', 'Socat')).toBe(true);
