@@ -55,6 +55,12 @@ const NAME_LAST_RULES: readonly RegExp[] = [
     String.raw`\b(?:group|gang|crew|team|collective|channel|personas?|actors?|hackers?|operators?|brokers?)\b[^.!?\n]{0,60}?\b(?:operat(?:es|ed|ing)${S}under${S}the${S}(?:names?|monikers?|banner)${S}(?:of${S})?|(?:refers?|referred|referring|call(?:s|ed|ing)?|names?|named|naming|brands?|branded|branding|styles?|styled|styling|describes?|described|describing|presents?|presented|presenting|bills?|billed|billing|advertises?|advertised|advertising)${S}(?:to${S})?(?:itself|themselves)${S}(?:(?:on|in)${S}[^.!?\n]{0,50}?${S}as${S}|as${S})?|sign(?:s|ed|ing)?${S}(?:its|their)${S}(?:forum${S})?(?:posts|messages|ads|adverts|advertisements|threads)${S}(?:with${S})?as${S}|(?:go(?:es|ing)?|went)${S}by${S}(?:the${S})?(?:names?|monikers?)${S}(?:of${S})?|rebrand(?:s|ed|ing)?${S}(?:itself${S}|themselves${S})?as${S}|self-styled${S}(?:as${S})?)(?:the${S})?${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
+  // "A newer group, Sokolniki, has built…", "another hacktivist collective, Dozor, claimed…": an indefinite group noun
+  // and the name in commas after it; not "a group, Kestrel said, was small"
+  new RegExp(
+    String.raw`\b(?:[Aa]n?|[Aa]nother)${S}(?:(?!(?:by|of|for|from|with|to|that|which|and|or|in|on|at)\b)[\w-]+${S}){0,2}?(?:group|gang|crew|collective|syndicate|threat${S}actor)(?:${S}(?:called|named|dubbed))?,${S}${OPEN_QUOTE}(${NAME})[”"'’*_]*,(?!${S}(?:said|says|told|wrote|reported|added|noted)\b)`,
+    'g',
+  ),
 ];
 
 /**

@@ -162,6 +162,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' 0d71e6c2fb9a4e35b1c8 SHA256 ',
           ' The smaller collective ',
           ' who call themselves Aa do Bb de ',
+          ' A newer group, ',
         ),
       )
       .map(([word, cue]) => word + cue),

@@ -74,6 +74,10 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('A second broker, a crew that signs its posts as 8Ball, sells RDP access.')).toContain('8Ball');
     expect(cued('a Telegram channel run by a persona self-styled as Brigada-22 claimed the attack')).toContain('Brigada-22');
     expect(cued('a smaller Telegram channel operating under the name Volk Brigade claimed the defacement')).toContain('Volk Brigade');
+    // An indefinite group noun and the name in commas after it, not a speaker.
+    expect(cued('A newer group, Sokolniki, has built a DDoS network.')).toContain('Sokolniki');
+    expect(cued('Another hacktivist collective, Dozor Nord, claimed it.')).toContain('Dozor Nord');
+    expect(cued('A group, Kestrel said, was small; a group from Minsk, Belarus, was not.')).toEqual([]);
     // A Romance language's lower-case "of" inside the name, not a lower-case word after it.
     expect(cued('The operators, who call themselves Bonde do PIX in a Telegram channel, cash out.')).toContain('Bonde do PIX');
     expect(cued('A crew calling itself Tropa da Sombra posted it.')).toContain('Tropa da Sombra');
