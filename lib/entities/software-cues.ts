@@ -134,6 +134,12 @@ function extendOverNoun(text: string, nounAfter: Map<CuedName, string>): void {
   }
 }
 
+/**
+ * A camel-case name that ends in its software noun, glued: "SumacRAT", "MiraStealer", "HopLoader" (a name, not a
+ * word: each part starts with a capital).
+ */
+const GLUED_NOUN = new RegExp(String.raw`${START}((?:[A-Z][a-z0-9]+)+(?:RAT|Stealer|Loader))(?![A-Za-z0-9])`, 'g');
+
 /** Malware names proposed by the cues above, in text order, with kind `software`. */
 export function findCuedSoftware(text: string): CuedName[] {
   const raw: { start: number; name: string; noun?: string }[] = [];
@@ -143,10 +149,10 @@ export function findCuedSoftware(text: string): CuedName[] {
     raw.push({ start: m.index, name: m[1], noun: PART_OF_NAME.test(m[2]) && after.trim() === m[2] ? after : undefined });
   }
   const namedByVerb = new Set<string>();
-  for (const regex of [NAMED_AFTER_NOUN, UNDER_THE_NAME, CALLING_IT, CALLS_ITSELF, NOUN_APPOSITION, IS_A_NOUN]) {
+  for (const regex of [NAMED_AFTER_NOUN, UNDER_THE_NAME, CALLING_IT, CALLS_ITSELF, NOUN_APPOSITION, IS_A_NOUN, GLUED_NOUN]) {
     for (const m of text.matchAll(regex)) {
       raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
-      if (regex !== NOUN_APPOSITION && regex !== IS_A_NOUN) namedByVerb.add(m[1]);
+      if (regex !== NOUN_APPOSITION && regex !== IS_A_NOUN && regex !== GLUED_NOUN) namedByVerb.add(m[1]);
     }
   }
   for (const m of text.matchAll(MALWARE_SUCH_AS)) {

@@ -13,6 +13,14 @@ describe('malware names proposed by a software noun after them', () => {
     // Not a hash, nor a hash's name, in a table's type column.
     expect(cued('0d71e6c2fb9a4e35b1c8a07e92d3f6a4 RAT sample; 3b7c91e0d2a84f56 SHA256 Downloader DLL')).toEqual([]);
   });
+  it('proposes a camel-case name glued to its noun: "SumacRAT", "MiraStealer", "HopLoader"; not a word ("Bootloader", "RATs")', () => {
+    expect(cued('The payload is SumacRAT. MiraStealer and HopLoader follow.').map((c) => c.split(' ')[1])).toEqual([
+      'SumacRAT',
+      'MiraStealer',
+      'HopLoader',
+    ]);
+    expect(cued('A Bootloader, two RATs and a UEFILoader ran.')).toEqual([]);
+  });
   it('reads one word of what kind between the name and the noun: "Mekotio banking trojan", "Zorbo information stealer"', () => {
     expect(cued('The Mekotio banking trojan steals credentials.')).toEqual(['4-11 Mekotio']);
     expect(cued('The Zorbo information stealer was seen. The Zorbo information stealer ran.')).toEqual(['4-9 Zorbo', '44-49 Zorbo']);
@@ -85,7 +93,11 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('FerrousLoad is a loader written in Rust.')).toEqual(['0-11 FerrousLoad']);
     expect(cued('Qix2 was a previously undocumented backdoor.')).toEqual(['0-4 Qix2']);
     // An alias in brackets between the name and its definition.
-    expect(cued('Mira.Grab (also known as MiraStealer) is a relatively new information stealer.')).toEqual(['0-9 Mira.Grab']);
+    // (The alias, a camel-case name glued to its noun, is proposed by its shape.)
+    expect(cued('Mira.Grab (also known as MiraStealer) is a relatively new information stealer.')).toEqual([
+      '0-9 Mira.Grab',
+      '25-36 MiraStealer',
+    ]);
     // An apposition before the verb: "A third offering, Sector9, is a botnet-as-a-service".
     expect(cued('A third offering, Sector9, is a botnet-as-a-service.')).toEqual(['18-25 Sector9']);
     // Not a pronoun, a descriptive word, nor a noun that is no software's ("TA4821 is a financially motivated actor").
