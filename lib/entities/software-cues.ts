@@ -43,8 +43,12 @@ const NAME_BEFORE_NOUN = new RegExp(
   String.raw`${START}(?!${HASH_NAME})(${TOKEN})${SP}(?:${KIND_WORD}${SP})?(${NOUN})\b${NOT_SOFTWARE_AFTER}`,
   'g',
 );
-/** Pieces of malware that only a naming verb names: "a stager, which we call X", "the .NET injector, which the developer named X", "an Outlook add-in, tracked by us as X", "an obfuscated JavaScript that we have called X", "an EDR killer we named X". */
-const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Aa]dd-ins?|[Ss]cripts?|JavaScript|VBScript|JScript|[Pp]lugins?|(?:EDR|AV)${SP}[Kk]illers?)`;
+/**
+ * Pieces of malware that only a naming verb names: "a stager, which we call X", "the .NET injector, which the developer
+ * named X", "an Outlook add-in, tracked by us as X", "an obfuscated JavaScript that we have called X", "a JavaScript file
+ * we call X", "a skimmer named X", "an EDR killer we named X".
+ */
+const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Aa]dd-ins?|[Ss]cripts?|(?:JavaScript|VBScript|JScript)(?:${SP}files?)?|[Pp]lugins?|[Ss]kimmers?|(?:EDR|AV)${SP}[Kk]illers?)`;
 /** What the software is written in, between its noun and its naming clause: "a backdoor written in Go, which we dubbed X". */
 const WRITTEN_IN = String.raw`(?:${SP}(?:written|coded|developed|implemented)${SP}in${SP}[A-Z][A-Za-z0-9+#]*(?=[, ]))?`;
 /** A short clause between the noun and its naming clause: "The loader that delivers it, which we track as X". */
