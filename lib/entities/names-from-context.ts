@@ -86,6 +86,15 @@ const CUE_RULES: readonly CueRule[] = [
     kind: 'actor',
     group: 1,
   },
+  // …and the name others give it after: "tracked by Proofpoint as TA4732 and by other researchers as X"
+  {
+    regex: new RegExp(
+      String.raw`${NOT_AFTER_SOFTWARE_NOUN}\b(?:tracks?|tracked|tracking)${S}(?:${NOT_SOFTWARE_WORD}[a-z]\w*${S}){0,2}?${BY_VENDOR}as${S}${OPEN_QUOTE}${NAME}[”"'’*_]*${S}and${S}by${S}(?:other${S}(?:researchers|vendors)|others|[A-Z][\w-]*(?:${S}[A-Z][\w-]*){0,2})${S}as${S}${OPEN_QUOTE}(${NAME})`,
+      'g',
+    ),
+    kind: 'actor',
+    group: 1,
+  },
   {
     regex: new RegExp(
       String.raw`\bthe${S}aliases${S}${OPEN_QUOTE}(${NAME})[”"'’*_]*(?:,?${S}(?:and|or)${S}|,${S})${OPEN_QUOTE}(${NAME})`,

@@ -163,6 +163,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' The smaller collective ',
           ' who call themselves Aa do Bb de ',
           ' A newer group, ',
+          ' tracked by Aa as Bb and by other researchers as ',
           ' AbCdEfStealerLoaderRA',
         ),
       )

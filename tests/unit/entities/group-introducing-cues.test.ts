@@ -74,6 +74,7 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('A second broker, a crew that signs its posts as 8Ball, sells RDP access.')).toContain('8Ball');
     expect(cued('a Telegram channel run by a persona self-styled as Brigada-22 claimed the attack')).toContain('Brigada-22');
     expect(cued('a smaller Telegram channel operating under the name Volk Brigade claimed the defacement')).toContain('Volk Brigade');
+    expect(cued('Public reporting refers to the same actor as Gannet.')).toContain('Gannet');
     // An indefinite group noun and the name in commas after it, not a speaker.
     expect(cued('A newer group, Sokolniki, has built a DDoS network.')).toContain('Sokolniki');
     expect(cued('Another hacktivist collective, Dozor Nord, claimed it.')).toContain('Dozor Nord');

@@ -71,6 +71,9 @@ describe('names proposed by context', () => {
   });
   it('tracked as X, the aliases X and Y, alias X', () => {
     expect(cued('Microsoft tracks this group as Mint Sandstorm')).toEqual(['Mint Sandstorm']);
+    // The name others give it, after the first vendor's.
+    expect(cued('an actor tracked by Proofpoint as TA4732 and by other researchers as Gannet.')).toEqual(['TA4732', 'Gannet']);
+    expect(cued('a loader tracked by Proofpoint as TA4732 and by other researchers as Gannet.')).toEqual([]);
     // Software tracked under a name is not a group: "a variant tracked as X".
     expect(cued('FBI has observed a variant tracked as Nullveil.sys, which kills processes')).toEqual([]);
     expect(cued('known by the aliases ‘Hydro’ and ‘JiiN’')).toEqual(['Hydro', 'JiiN']);
