@@ -6,6 +6,7 @@
  * decides.
  */
 import type { ActorDictionary } from './dictionary';
+import { namesListedWithActors } from './listed-with-actors';
 import { cuesAround } from './context-cues';
 import { findCuedNames } from './names-from-context';
 import type { CuedName } from './cue-names';
@@ -119,6 +120,22 @@ export function gatherCandidates(
     }
   }
 
+  // Names listed with actors ("Killnet, Sokolniki, NoName057(16) and Dozor-41"), where no other rule said anything,
+  // and found again wherever they occur in their own case.
+  const actorSpans = [...spans.values()].filter(
+    (s) =>
+      (s.cued === 'actor' && s.introduced) || s.scheme !== undefined || (s.actorIds.length > 0 && s.softwareIds.length === 0 && !s.weak),
+  );
+  const listed = new Set(namesListedWithActors(text, actorSpans, overlapsAny([...spans.values()])).map((m) => m.text));
+  if (listed.size) {
+    const taken = overlapsAny([...spans.values()]);
+    const names = [...listed].sort((a, b) => b.length - a.length).map(escapeRegex);
+    for (const m of text.matchAll(new RegExp(names.join('|'), 'g'))) {
+      const end = m.index + m[0].length;
+      if (isAtNameBoundary(text, m.index, end) && !taken(m.index, end)) spanAt(m.index, end).cued = 'actor';
+    }
+  }
+
   // A listed name glued to a software noun ("NetwireRAT" for NETWIRE) is that family.
   for (const m of text.matchAll(GLUED_NOUN)) {
     const end = m.index + m[0].length;
@@ -158,4 +175,21 @@ export function gatherCandidates(
   }
 
   return [...spans.values()];
+}
+
+/** Whether a stretch overlaps one of `spans`: a binary search over their starts, then the few that start near it. */
+function overlapsAny(spans: readonly Span[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const longest = sorted.reduce((n, s) => Math.max(n, s.end - s.start), 0);
+  return (start, end) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < start - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i].start < end; i++) if (start < sorted[i].end) return true;
+    return false;
+  };
 }

@@ -164,6 +164,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' who call themselves Aa do Bb de ',
           ' A newer group, ',
           ' tracked by Aa as Bb and by other researchers as ',
+          ' Killnet, APT28, Aa Bb and ',
           ' AbCdEfStealerLoaderRA',
         ),
       )

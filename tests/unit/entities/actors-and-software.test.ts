@@ -28,6 +28,16 @@ describe('findEntities', () => {
   });
 });
 
+describe('names listed with actors', () => {
+  it('finds a name no list has in a list of actors, and wherever the text writes it again', () => {
+    const text = 'A newer group, Sokolniki, appeared. Watch Killnet, Sokolniki, NoName057(16) and Dozor-41. Dozor-41 rebranded.';
+    const dozor = finder.findEntities(text).find((e) => e.name === 'Dozor-41');
+    expect(dozor?.kind).toBe('threat-actor');
+    expect(dozor?.mentions.map((m) => m.start)).toEqual([text.indexOf('Dozor-41'), text.lastIndexOf('Dozor-41')]);
+    expect(finder.findEntities('It steals from Foxmail and Zorbo.').map((e) => e.name)).not.toContain('Zorbo');
+  });
+});
+
 describe('names that are both actor and software', () => {
   it('follows the words right around the mention where the text does not confirm the group', () => {
     // "named X" is a loose actor cue: it does not make every Winnti the group (see "one sense per text").
