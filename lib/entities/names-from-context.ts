@@ -115,12 +115,12 @@ const CUE_RULES: readonly CueRule[] = [
 ];
 
 /**
- * "X (also known as Y, Z)", "X, also known as Y or Z", "X aka Y", "Known (ABBR)": names given as
+ * "X (also known as Y, Z)", "X, also known as Y or Z", "X aka Y", "X (formerly Y)", "Known (ABBR)": names given as
  * other names of a name, the keyword also in Markdown's emphasis ("X (*aka* Y)"). Which kind they are
  * follows X (decided by the caller).
  */
 const AKA = new RegExp(
-  String.raw`(${NAME})[”"'’*_]*(?:,${S}|(?:${S})?\((?:${S})?)[*_]{0,2}(?:also${S}known${S}as|also${S}called|also${S}tracked${S}as|aka|a\.k\.a\.?|formerly${S}known${S}as)[*_]{0,2}${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})?){1,6})`,
+  String.raw`(${NAME})[”"'’*_]*(?:,${S}|(?:${S})?\((?:${S})?)[*_]{0,2}(?:also${S}known${S}as|also${S}called|also${S}tracked${S}as|aka|a\.k\.a\.?|formerly(?:${S}known${S}as)?|previously${S}known${S}as)[*_]{0,2}${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})?){1,6})`,
   'g',
 );
 /** "which other vendors track as APT29 or Nobelium", "tracked as A, B and C": every name of the list. */

@@ -133,6 +133,11 @@ describe('names proposed by context', () => {
     const names = findCuedNames(text).filter((n) => n.aliasOf);
     expect(findCuedNames(text).map((n) => n.text)).toEqual(['Winnti Group', 'APT41', 'BARIUM', 'Blackfly']);
     for (const n of names) expect(text.slice(n.aliasOf!.start, n.aliasOf!.end)).toContain('Winnti Group');
+    // A former name is another name too: "Dozor-41 (formerly KiberFront Z)".
+    for (const former of ['Dozor-41 (formerly KiberFront Z) posts', 'Dozor-41, previously known as KiberFront Z, posts']) {
+      const [alias] = findCuedNames(former).filter((n) => n.aliasOf);
+      expect([alias.text, former.slice(alias.aliasOf!.start, alias.aliasOf!.end)]).toEqual(['KiberFront Z', 'Dozor-41']);
+    }
   });
   it('the keyword may be in Markdown emphasis: "APT28 (*aka* Sofacy, Sednit, Fancy Bear, etc."', () => {
     const text = 'a new APT28 (*aka* Sofacy, Sednit, Fancy Bear, STRONTIUM, etc.\ncampaign';
