@@ -31,6 +31,11 @@ export interface Tag {
 const GLUED_NOUN = /(?<![A-Za-z0-9_.-])([A-Z][A-Za-z0-9]*?[a-z0-9])(?:RAT|Stealer|Loader)(?![A-Za-z0-9_])/g;
 /** Software nouns that lists keep in names: "Quasar RAT", "QuasarRAT", "Raccoon Stealer". */
 const NAME_NOUNS = [' RAT', 'RAT', ' Stealer', ' Loader', 'Loader'];
+const SPACED_NAME_NOUNS = [' RAT', ' Stealer', ' Loader'];
+/** A capitalised word, not inside a longer token, a path or an address. */
+const CAPITALISED_WORD = /(?<![A-Za-z0-9_.\-/\\])[A-Z][A-Za-z0-9]+(?![A-Za-z0-9_\-/\\]|\.[A-Za-z0-9])/g;
+/** Shaped as no word is: a capital inside ("RedLine") or a digit. */
+const NOT_A_WORD = /[a-z][A-Z]|\d/;
 
 /** A program's file name, not in a path or a longer name: `certutil.exe`, `PsExec.exe`. */
 const EXECUTABLE = /(?<![A-Za-z0-9_./\\-])([A-Za-z][A-Za-z0-9_-]*)\.exe(?![A-Za-z0-9_\\/-]|\.[A-Za-z0-9])/gi;
@@ -158,6 +163,23 @@ export function gatherCandidates(
     span.executable = true;
   }
 
+  // A family listed with its noun ("RedLine Stealer", "Raccoon Stealer") written without it: where the word is
+  // shaped as no word is ("RedLine"), or the text also writes the full name ("Raccoon Stealer" … "Raccoon").
+  const written = new Set([...spans.values()].filter((s) => s.dictionary).flatMap((s) => s.softwareIds));
+  const free = overlapsAny([...spans.values()]);
+  const stems = stemsOf(softwareDictionary);
+  for (const m of text.matchAll(CAPITALISED_WORD)) {
+    if (!stems.has(m[0].toLowerCase())) continue;
+    const end = m.index + m[0].length;
+    const ids = SPACED_NAME_NOUNS.flatMap((noun) => softwareDictionary.lookupAnyCase(m[0] + noun));
+    if (!ids.length || free(m.index, end)) continue;
+    if (!NOT_A_WORD.test(m[0]) && !ids.some((id) => written.has(id))) continue;
+    const span = spanAt(m.index, end);
+    addIds(span.softwareIds, ids);
+    span.dictionary = true;
+    span.weak = false;
+  }
+
   // Cued names that the dictionaries know in another case ("Barium" for BARIUM) resolve to them, and
   // so does a name listed with a software noun ("Quasar" for "Quasar RAT").
   for (const span of spans.values()) {
@@ -192,4 +214,16 @@ function overlapsAny(spans: readonly Span[]): (start: number, end: number) => bo
     for (let i = lo; i < sorted.length && sorted[i].start < end; i++) if (start < sorted[i].end) return true;
     return false;
   };
+}
+
+/** The first words of the listed names that are one word and a software noun ("redline" of "RedLine Stealer"), once per dictionary. */
+const STEMS = new WeakMap<SoftwareDictionary, Set<string>>();
+const WORD_AND_NOUN = /^(\S+) (?:RAT|Stealer|Loader)$/i;
+function stemsOf(softwareDictionary: SoftwareDictionary): Set<string> {
+  let stems = STEMS.get(softwareDictionary);
+  if (!stems) {
+    stems = new Set(softwareDictionary.forms.flatMap((f) => WORD_AND_NOUN.exec(f.form)?.[1].toLowerCase() ?? []));
+    STEMS.set(softwareDictionary, stems);
+  }
+  return stems;
 }
