@@ -153,6 +153,11 @@ const GROUPS_SUCH_AS = new RegExp(
   String.raw`\b(?:groups|gangs|crews|collectives|threat${S}actors|APT${S}actors)${S}(?:such${S}as|like|including)${S}((?:(?:the${S})?${OPEN_QUOTE}${NAME}[”"'’*_]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})?){1,5})`,
   'g',
 );
+/** "Two smaller hacktivist collectives, Baikonur and Ratnik-17, emerged": a plural group noun and a closed list of names in commas. */
+const GROUPS_IN_COMMAS = new RegExp(
+  String.raw`\b(?:groups|gangs|crews|collectives),${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*,${S}){0,3}${OPEN_QUOTE}${NAME}[”"'’*_]*,?${S}and${S}${OPEN_QUOTE}${NAME}[”"'’*_]*)(?=,)`,
+  'g',
+);
 const LIST_NAME = new RegExp(`(?:the${S})?${OPEN_QUOTE}(${NAME})`, 'g');
 
 /** A name that ends a short stretch of text. */
@@ -208,7 +213,7 @@ export function findIntroducedGroups(text: string): IntroducedGroup[] {
     for (const item of m[1].matchAll(LIST_NAME))
       out.push({ start: listStart + item.index + item[0].length - item[1].length, name: item[1], ownName: true });
   }
-  for (const m of text.matchAll(GROUPS_SUCH_AS)) {
+  for (const m of [...text.matchAll(GROUPS_SUCH_AS), ...text.matchAll(GROUPS_IN_COMMAS)]) {
     const listStart = m.index + m[0].length - m[1].length;
     for (const item of m[1].matchAll(LIST_NAME))
       out.push({ start: listStart + item.index + item[0].length - item[1].length, name: item[1] });

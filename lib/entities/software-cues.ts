@@ -35,7 +35,7 @@ const NOT_SOFTWARE_AFTER = String.raw`(?!${SP}(?:gangs?|groups?|operators?|affil
  */
 const DEFINED_NOUN = String.raw`(?:[Ll]aunchers?|[Tt]unnel(?:l)?ers?|[Uu]ploaders?|[Bb]ots?)`;
 /** Words between a family's name and its noun that say what kind: "Mekotio banking trojan", "Moorbolt DDoS botnet". */
-const KIND_WORD = String.raw`(?:banking|information|password|credential|clipboard|crypto(?:currency)?|remote${SP}access|modular|DDoS)`;
+const KIND_WORD = String.raw`(?:banking|information|password|credential|clipboard|crypto(?:currency)?|remote${SP}access|modular|DDoS|DLL|JavaScript|PowerShell)`;
 /** A hash or a hash's name before a type column's noun ("3b7c…a62 SHA256 Downloader DLL"): no family. */
 const HASH_NAME = String.raw`(?:[0-9a-fA-F]{16,}|MD5|SHA-?\d*|IMPHASH)\b`;
 /** "Ares malware", "MirrorBlast loader", "MineBridge RAT", "Mekotio banking trojan". */

@@ -165,6 +165,8 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' A newer group, ',
           ' tracked by Aa as Bb and by other researchers as ',
           ' Killnet, APT28, Aa Bb and ',
+          ' hacktivist collectives, Aa, Bb and ',
+          ' Aa DLL loader ',
           ' AbCdEfStealerLoaderRA',
         ),
       )

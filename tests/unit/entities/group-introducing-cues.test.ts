@@ -75,6 +75,9 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('a Telegram channel run by a persona self-styled as Brigada-22 claimed the attack')).toContain('Brigada-22');
     expect(cued('a smaller Telegram channel operating under the name Volk Brigade claimed the defacement')).toContain('Volk Brigade');
     expect(cued('Public reporting refers to the same actor as Gannet.')).toContain('Gannet');
+    // A plural group noun and a closed list of names in commas, not a speaker.
+    expect(cued('Two smaller hacktivist collectives, Baikonur and Ratnik-17, emerged.')).toEqual(['Baikonur', 'Ratnik-17']);
+    expect(cued('The groups, Microsoft said, and others; the gangs, Kaspersky and ESET agree, grew.')).toEqual([]);
     // An indefinite group noun and the name in commas after it, not a speaker.
     expect(cued('A newer group, Sokolniki, has built a DDoS network.')).toContain('Sokolniki');
     expect(cued('Another hacktivist collective, Dozor Nord, claimed it.')).toContain('Dozor Nord');

@@ -21,6 +21,9 @@ describe('malware names proposed by a software noun after them', () => {
     ]);
     expect(cued('A Bootloader, two RATs and a UEFILoader ran.')).toEqual([]);
   });
+  it('reads what it is written as between the name and the noun: "the Oarlock DLL loader", "the Spindrift JavaScript loader"', () => {
+    expect(cued('the Spindrift JavaScript loader, the Oarlock DLL loader').map((c) => c.split(' ')[1])).toEqual(['Spindrift', 'Oarlock']);
+  });
   it('reads one word of what kind between the name and the noun: "Mekotio banking trojan", "Zorbo information stealer"', () => {
     expect(cued('The Mekotio banking trojan steals credentials.')).toEqual(['4-11 Mekotio']);
     expect(cued('The Zorbo information stealer was seen. The Zorbo information stealer ran.')).toEqual(['4-9 Zorbo', '44-49 Zorbo']);
