@@ -167,6 +167,7 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' Killnet, APT28, Aa Bb and ',
           ' hacktivist collectives, Aa, Bb and ',
           ' Aa DLL loader ',
+          ' is an older team that ',
           ' AbCdEfStealerLoaderRA',
         ),
       )

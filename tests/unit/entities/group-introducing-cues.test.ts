@@ -75,6 +75,12 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('a Telegram channel run by a persona self-styled as Brigada-22 claimed the attack')).toContain('Brigada-22');
     expect(cued('a smaller Telegram channel operating under the name Volk Brigade claimed the defacement')).toContain('Volk Brigade');
     expect(cued('Public reporting refers to the same actor as Gannet.')).toContain('Gannet');
+    // A team that does something, or a team of traffers; not a vendor's research or response team.
+    expect(cued('Kolos88 is an older team that previously distributed Vidar. Barsuk is a team of traffers.')).toEqual([
+      'Kolos88',
+      'Barsuk',
+    ]);
+    expect(cued('Foobar is a research team that studies malware; Quux is a small IT team that helps.')).toEqual([]);
     // A plural group noun and a closed list of names in commas, not a speaker.
     expect(cued('Two smaller hacktivist collectives, Baikonur and Ratnik-17, emerged.')).toEqual(['Baikonur', 'Ratnik-17']);
     expect(cued('The groups, Microsoft said, and others; the gangs, Kaspersky and ESET agree, grew.')).toEqual([]);
