@@ -10,7 +10,7 @@
  * A name-like token: initials with their last dot ("M.O.D."), or a capitalised, camelCase or digit-bearing
  * word, digits first only before a capital ("8Ball", "0Mega"; not "3rd", "64bit"); joined by - or . inside.
  */
-const TOKEN = String.raw`(?:[A-Z](?:\.[A-Z])+\.|[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*`;
+const TOKEN = String.raw`(?:[A-Z](?:\.[A-Z])+\.|[A-Z][A-Za-z0-9\u00e0-\u00ff]*|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*`;
 /** A name that is initials ("M.O.D.", "A.C."): its last dot is part of it. */
 export const INITIALS = /^[A-Z](?:\.[A-Z])+\.$/;
 /**
@@ -18,7 +18,7 @@ export const INITIALS = /^[A-Z](?:\.[A-Z])+\.$/;
  * it a pattern that begins with a name retries from every letter of a long run, and each try reads to
  * the run's end: quadratic (200 KB of "CVE-" took minutes). With it each run is read from its start.
  */
-const NAME_START = String.raw`(?<![A-Za-z0-9]|[A-Za-z0-9][-.])`;
+const NAME_START = String.raw`(?<![A-Za-z0-9\u00c0-\u00ff]|[A-Za-z0-9][-.])`;
 /**
  * Up to three name-like tokens (multi-word names such as "Fancy Lazarus", "Armada Collective"), a Romance
  * language's lower-case "of" allowed between two of them ("Bonde do PIX", "Tropa da Sombra").

@@ -39,7 +39,7 @@ const NOT_AFTER_SOFTWARE_NOUN = String.raw`(?<!\b(?:${SOFTWARE_NOUNS})(?:${S}tha
 const NOT_SOFTWARE_WORD = String.raw`(?!(?:${SOFTWARE_NOUNS})\b)`;
 
 /** Who tracks it, between "tracked" and "as": "tracked by Microsoft as X", "tracked internally by Lab52 as X". */
-const BY_VENDOR = String.raw`(?:by${S}[A-Z][\w-]*(?:${S}[A-Z]\w*){0,2}${S})?`;
+const BY_VENDOR = String.raw`(?:by${S}(?:[A-Z][\w-]*(?:${S}[A-Z]\w*){0,2}|(?:another|other|one${S}other)${S}(?:vendors?|researchers|security${S}compan(?:y|ies)))${S})?`;
 
 /** Global cue regexes: each proposes the captured name. */
 const CUE_RULES: readonly CueRule[] = [

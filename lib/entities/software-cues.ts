@@ -24,7 +24,7 @@ const START = String.raw`(?<![A-Za-z0-9_.\-\u00c0-\u024f])`;
 const SP = String.raw`[ \u00a0]+`;
 const OPEN_QUOTE = String.raw`[“"'‘*_]*`;
 /** Nouns that say the word before them names a piece of malware. */
-const NOUN = String.raw`(?:[Mm]alware|RATs?|[Ll]oaders?|[Bb]ackdoors?|[Ss]tealers?|[Ii]nfostealers?|[Cc]lippers?|[Tt]rojans?|[Rr]ansomware|[Bb]otnets?|[Ii]mplants?|[Dd]roppers?|[Dd]ownloaders?|[Ww]orms?|[Ww]ipers?|[Rr]ootkits?|[Ss]pyware)`;
+const NOUN = String.raw`(?:[Mm]alware|RATs?|[Ll]oaders?|[Bb]ackdoors?|[Ss]tealers?|[Ii]nfostealers?|[Cc]lippers?|[Tt]rojans?|[Rr]ansomware|[Bb]otnets?|[Ss]pambots?|[Ii]mplants?|[Dd]roppers?|[Dd]ownloaders?|[Ww]orms?|[Ww]ipers?|[Rr]ootkits?|[Ss]pyware)`;
 /** After "X ransomware": a gang, or a victim ("the Kaseya ransomware attack"). */
 const NOT_SOFTWARE_AFTER = String.raw`(?!${SP}(?:gangs?|groups?|operators?|affiliates?|crews?|actors?|attacks?|incidents?|victims?|payments?|demands?|negotiat\w*|breach(?:es)?)\b)`;
 
@@ -62,7 +62,7 @@ const THAT_CLAUSE = String.raw`(?:${SP}that${SP}(?:[a-z]+${SP}){0,2}[a-z]+(?=,))
  * commodity loader they refer to as X", "a small loader Intel 471 calls X".
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|(?:[Mm]alware|[Rr]ansomware)${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}${THAT_CLAUSE}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}(?:by${SP}\w+${SP})?as)|(?:that|which)${SP}(?:\w+${SP}){1,3}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:now${SP}|also${SP})?(?:call|named|dubbed|(?:track|tracked)${SP}as)|they${SP}(?:call|named|dubbed|refer${SP}to${SP}as)|[A-Z][A-Za-z]+(?:${SP}\d+)?${SP}(?:calls|names|dubs|tracks${SP}as|refers${SP}to${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|(?:[Mm]alware|[Rr]ansomware)${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Vv]ersions?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}${THAT_CLAUSE}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}(?:by${SP}\w+${SP})?as)|(?:that|which)${SP}(?:\w+${SP}){1,3}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:now${SP}|also${SP})?(?:call|named|dubbed|(?:track|tracked)${SP}as)|they${SP}(?:call|named|dubbed|refer${SP}to${SP}as)|[A-Z][A-Za-z]+(?:${SP}\d+)?${SP}(?:calls|names|dubs|tracks${SP}as|refers${SP}to${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /**

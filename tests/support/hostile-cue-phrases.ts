@@ -168,6 +168,9 @@ export const GROUP_AND_TOOL_CUES: HostileGenerator = {
           ' hacktivist collectives, Aa, Bb and ',
           ' Aa DLL loader ',
           ' is an older team that ',
+          ' tracked by another vendor as ',
+          ' Carcará, a group ',
+          ' a second version, which we have named ',
           ' AbCdEfStealerLoaderRA',
         ),
       )

@@ -75,6 +75,8 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('a Telegram channel run by a persona self-styled as Brigada-22 claimed the attack')).toContain('Brigada-22');
     expect(cued('a smaller Telegram channel operating under the name Volk Brigade claimed the defacement')).toContain('Volk Brigade');
     expect(cued('Public reporting refers to the same actor as Gannet.')).toContain('Gannet');
+    // A name with a letter of a Latin alphabet's accents: "Carcará".
+    expect(cued('The campaign links to Carcará, a Brazilian-speaking financially motivated group.')).toEqual(['Carcará']);
     // A team that does something, or a team of traffers; not a vendor's research or response team.
     expect(cued('Kolos88 is an older team that previously distributed Vidar. Barsuk is a team of traffers.')).toEqual([
       'Kolos88',

@@ -71,6 +71,7 @@ describe('names proposed by context', () => {
   });
   it('tracked as X, the aliases X and Y, alias X', () => {
     expect(cued('Microsoft tracks this group as Mint Sandstorm')).toEqual(['Mint Sandstorm']);
+    expect(cued('The group is tracked by another vendor as Mascates.')).toEqual(['Mascates']);
     // The name others give it, after the first vendor's.
     expect(cued('an actor tracked by Proofpoint as TA4732 and by other researchers as Gannet.')).toEqual(['TA4732', 'Gannet']);
     expect(cued('a loader tracked by Proofpoint as TA4732 and by other researchers as Gannet.')).toEqual([]);

@@ -157,6 +157,10 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('the attacker returned with an EDR killer we named HushPuppy')).toEqual(['50-59 HushPuppy']);
     expect(cued('the page downloads a JavaScript file we call Tinderbox')).toEqual(['45-54 Tinderbox']);
     expect(cued('A JavaScript skimmer named Kasse.js ran.')).toEqual(['27-35 Kasse.js']);
+    expect(cued('a second version, which we have named Espino.B, and the Kanonada spambot').map((c) => c.split(' ')[1])).toEqual([
+      'Espino.B',
+      'Kanonada',
+    ]);
     expect(cued('KRKN delivered a stealer its author calls Verglas.')).toEqual(['42-49 Verglas']);
     expect(cued('a new modular bot named Cedar.Bot, and later KRKN2, a previously undocumented bot')).toEqual([
       '24-33 Cedar.Bot',
