@@ -131,9 +131,10 @@ export function gatherCandidates(
     (s) =>
       (s.cued === 'actor' && s.introduced) || s.scheme !== undefined || (s.actorIds.length > 0 && s.softwareIds.length === 0 && !s.weak),
   );
-  const listed = new Set(namesListedWithActors(text, actorSpans, overlapsAny([...spans.values()])).map((m) => m.text));
+  // A list needs two actors; without them no span need be sorted.
+  const taken = actorSpans.length >= 2 ? overlapsAny([...spans.values()]) : () => true;
+  const listed = new Set(namesListedWithActors(text, actorSpans, taken).map((m) => m.text));
   if (listed.size) {
-    const taken = overlapsAny([...spans.values()]);
     const names = [...listed].sort((a, b) => b.length - a.length).map(escapeRegex);
     for (const m of text.matchAll(new RegExp(names.join('|'), 'g'))) {
       const end = m.index + m[0].length;
@@ -165,15 +166,20 @@ export function gatherCandidates(
 
   // A family listed with its noun ("RedLine Stealer", "Raccoon Stealer") written without it: where the word is
   // shaped as no word is ("RedLine"), or the text also writes the full name ("Raccoon Stealer" … "Raccoon").
-  const written = new Set([...spans.values()].filter((s) => s.dictionary).flatMap((s) => s.softwareIds));
-  const free = overlapsAny([...spans.values()]);
+  // What the text writes and where the spans lie are read once, at the first stem the text has (most have none).
   const stems = stemsOf(softwareDictionary);
+  let seen: { written: Set<number>; held: (start: number, end: number) => boolean } | undefined;
   for (const m of text.matchAll(CAPITALISED_WORD)) {
     if (!stems.has(m[0].toLowerCase())) continue;
     const end = m.index + m[0].length;
     const ids = SPACED_NAME_NOUNS.flatMap((noun) => softwareDictionary.lookupAnyCase(m[0] + noun));
-    if (!ids.length || free(m.index, end)) continue;
-    if (!NOT_A_WORD.test(m[0]) && !ids.some((id) => written.has(id))) continue;
+    if (!ids.length) continue;
+    seen ??= {
+      written: new Set([...spans.values()].filter((s) => s.dictionary).flatMap((s) => s.softwareIds)),
+      held: overlapsAny([...spans.values()]),
+    };
+    if (seen.held(m.index, end)) continue;
+    if (!NOT_A_WORD.test(m[0]) && !ids.some((id) => seen!.written.has(id))) continue;
     const span = spanAt(m.index, end);
     addIds(span.softwareIds, ids);
     span.dictionary = true;
