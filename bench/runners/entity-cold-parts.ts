@@ -8,7 +8,7 @@
  *   the model, the rest of the scanner (the finders and their name lists), the name automata (built on the
  *   first scan's first step), the rest of the first scan.
  * - After (this tree): reading the index (its JSON part and the array views), making the scanner from it
- *   (dictionaries, finders, model), the first scan.
+ *   (dictionaries, finders, model), the background's warm-up scan (`scanner-warm-up.ts`), the first scan.
  * Both then scan the same text a second time, warm. The text is the sample article's.
  *
  * Run as a child: `tsx bench/runners/entity-cold-parts.ts <tree> built|compiled <text file> [<index file>]`
@@ -38,6 +38,7 @@ async function measureChild(tree: string, mode: string, textFile: string, indexF
   const lib = (file: string) => import(pathToFileURL(path.join(tree, 'lib', 'entities', file)).href);
   const { createEntityScanner, builtParts } = await lib('scan-entities.ts');
   const { readEntityIndex, scannerFromIndex } = mode === 'built' ? {} : await lib('compiled/load-entity-index.ts');
+  const { warmUpScanner } = mode === 'built' ? {} : await lib('scanner-warm-up.ts');
   last = performance.now();
   // Both backgrounds' scripts parse the data files as they start (the records stay for the entity details).
   const json = Object.fromEntries(
@@ -90,6 +91,8 @@ async function measureChild(tree: string, mode: string, textFile: string, indexF
     lap('reading the index');
     const scanner = scannerFromIndex(index, data);
     lap('scanner made from the index');
+    warmUpScanner(scanner);
+    lap('warm-up scan (as the background does before any page)');
     scanner.findEntities(text);
     lap('first scan');
     scanner.findEntities(`${text} `);

@@ -4,6 +4,7 @@ import { readEntityIndex, scannerFromIndex, type EntityIndex } from '@/lib/entit
 import { actorNameIndex, type ActorNameIndex } from '@/lib/entities/alias-candidates';
 import type { ThreatActorRecord } from '@/lib/entities/dictionary';
 import type { EntityData, EntityScanner } from '@/lib/entities/scan-entities';
+import { warmUpScanner } from '@/lib/entities/scanner-warm-up';
 import { loadEntityData } from '@/lib/entities/shipped-data';
 import { withUserActors } from '@/lib/entities/user-actors';
 import { userActors } from '@/lib/storage/entity-tag-store';
@@ -23,11 +24,6 @@ export interface EntityScannerState {
 let state: Promise<EntityScannerState> | null = null;
 
 let index: Promise<EntityIndex> | null = null;
-
-/** Something for every finder and the model; short enough (under 256 characters) not to be cached as an article. */
-const WARM_UP_TEXT =
-  'Storm-1152, also known as Octo Tempest, used Cobalt Strike against Microsoft in Germany; the ' +
-  'Zebra Rocket group exploited CVE-2023-4966 (T1566 Phishing) from evil[.]com and 192.0.2.7.';
 
 /**
  * The scanner's dictionaries, automata and model weights, compiled by the extension's build
@@ -58,9 +54,9 @@ async function build(): Promise<EntityScannerState> {
   markMoment('user-actors-read');
   const actors = withUserActors(shipped.actors, own);
   const scanner = scannerFromIndex(compiled, shipped, own);
-  // A first scan compiles the finders' code and regular expressions. Done here on a short sentence, it
-  // runs while the page reader reads the tab, instead of in the popup's wait for the article's entities.
-  scanner.findEntities(WARM_UP_TEXT);
+  // A first scan compiles the finders' code and regular expressions. Done here, it runs while the page
+  // reader reads the tab (or before any popup opens), instead of in the popup's wait for the article's entities.
+  warmUpScanner(scanner);
   return {
     scanner,
     data: { ...shipped, actors },
