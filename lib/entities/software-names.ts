@@ -25,6 +25,8 @@ const DESCRIPTIVE = new Set(
     'Android Linux Unix Windows Mac MacOS macOS iOS IoT Mobile Web Cloud Server Desktop Go Golang Rust Delphi Python ' +
     'Java JavaScript JScript VBScript VBA PHP Perl Ruby Lua NET .NET AutoIt PowerShell Bash Shell Macro Office ' +
     'Excel Word PDF PE ELF DLL EXE MSI HTA HTML LNK ISO ZIP RAR JS VBS APK DMG JAR API C2 CnC ATM PoS POS RDP SMB HTTP DNS ' +
+    // A DLL spelled out: "a Dynamic-Link Library (DLL)".
+    'Dynamic-Link Dynamic-link ' +
     'Banking Bank Password Credential Credentials Information Info Access Remote Shellcode Driver Kernel Logger ' +
     'RAT RATs Trojans Malware Ransomware Keylogger Backdoor Loader Stealer Trojan Dropper Downloader Implant Botnet Botnets Wiper Miner Crypto Cryptocurrency Mining ' +
     'Bitcoin Ransom Email Spam Document Custom Modular Commodity Generic Open Source Fileless Destructive Multi ' +

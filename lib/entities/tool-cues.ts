@@ -64,7 +64,7 @@ export function calledTool(text: string, start: number, end: number): boolean {
  * ("a Bavarian utility's customer portal", "a Bavarian utility company": the power company).
  */
 const TOOL_NOUN_SINGULAR = new RegExp(
-  String.raw`${CLOSE_QUOTE_RUN}(?<![ \u00a0])${SP}(?:(?:[Tt]ool|[Uu]tility(?![’']s\b|${SP}(?:compan|provider|customer|operator|firm|sector))|[Pp]acker|[Mm]iner|[Ll]ibrary|[Bb]uilder)\b|${TOOL_MODIFIER}${SP}(?:[Tt]ool|[Ff]ramework)\b)`,
+  String.raw`${CLOSE_QUOTE_RUN}(?<![ \u00a0])${SP}(?:(?:[Tt]ool|[Uu]tility(?![’']s\b|${SP}(?:compan|provider|customer|operator|firm|sector))|[Pp]acker|[Mm]iner|[Ll]ibrary|[Bb]uilder)\b|${TOOL_MODIFIER}${SP}(?:[Tt]ool|[Ff]ramework)\b)(?!${SP}(?:[Tt]ransfer|[Ii]njection)\b)`,
   'gi',
 );
 /** A name-like token that ends a short stretch of text, not inside a longer token. */

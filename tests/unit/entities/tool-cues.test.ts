@@ -43,6 +43,12 @@ describe('tool cues', () => {
     // A utility that owns things or serves customers is the power company.
     expect(cued("a Bavarian utility's customer portal; a Hessian utility company; the Foozle utility")).toEqual(['Foozle']);
   });
+  it('does not read the tool noun of an ATT&CK technique\'s name: "Ingress Tool Transfer", "Dynamic-link Library Injection"', () => {
+    const table = '| T1105 | Ingress Tool Transfer |\n| T1570 | Lateral Tool Transfer |\n| T1055.001 | Dynamic-link Library Injection |';
+    expect(cued(`${table}\nLateral Movement: Ingress points were scanned.`)).toEqual([]);
+    expect(cued('the Ingress tool transfers files')).toEqual(['Ingress']);
+    expect(cued('an executable and a Dynamic-Link Library (DLL) named blacksoulLib')).toEqual([]);
+  });
   it('reads a tool cue right at a mention: after, before, and "X is a … tool"', () => {
     expect(at('the Socat tool', 'Socat')).toBe(true);
     expect(at('tools such as Rclone and', 'Rclone')).toBe(true);
