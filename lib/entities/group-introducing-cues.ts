@@ -158,6 +158,14 @@ const GROUPS_IN_COMMAS = new RegExp(
   String.raw`\b(?:groups|gangs|crews|collectives),${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*,${S}){0,3}${OPEN_QUOTE}${NAME}[”"'’*_]*,?${S}and${S}${OPEN_QUOTE}${NAME}[”"'’*_]*)(?=,)`,
   'g',
 );
+/**
+ * "we describe three crews that have claimed attacks against Spanish targets, Chernozem, Ussuri Team and a smaller
+ * group…": a counted plural group noun, what they did, and the names that open the list (the last item may be no name).
+ */
+const COUNTED_GROUPS_LISTED = new RegExp(
+  String.raw`\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal)${S}(?:[\w-]+${S}){0,2}?(?:groups|gangs|crews|collectives)(?:${S}(?:that|which|who)${S}[^,.;:!?\n]{1,100}?)?,${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_]*,${S}){1,4}${OPEN_QUOTE}${NAME}[”"'’*_]*),?${S}(?:and|or)\b`,
+  'g',
+);
 const LIST_NAME = new RegExp(`(?:the${S})?${OPEN_QUOTE}(${NAME})`, 'g');
 
 /** A name that ends a short stretch of text. */
@@ -217,6 +225,12 @@ export function findIntroducedGroups(text: string): IntroducedGroup[] {
     const listStart = m.index + m[0].length - m[1].length;
     for (const item of m[1].matchAll(LIST_NAME))
       out.push({ start: listStart + item.index + item[0].length - item[1].length, name: item[1] });
+  }
+  // The list's names are the groups' own: "Ussuri Team" keeps its noun.
+  for (const m of text.matchAll(COUNTED_GROUPS_LISTED)) {
+    const listStart = m.index + m[0].lastIndexOf(m[1]);
+    for (const item of m[1].matchAll(LIST_NAME))
+      out.push({ start: listStart + item.index + item[0].length - item[1].length, name: item[1], ownName: true });
   }
   for (const regex of NAME_FIRST_RULES) {
     for (const m of text.matchAll(regex)) {

@@ -69,10 +69,11 @@ const NAMED_AFTER_NOUN = new RegExp(
  * "FerrousLoad is a loader written in Rust", "X was a previously undocumented backdoor", "GammaSteel, a stealer
  * that the group has used since 2023", "Mira.Grab (also known as MiraStealer) is a relatively new information stealer",
  * "X, a previously unreported PowerShell-based stager"; not "the war in Ukraine, a stable level of ransomware
- * activity" (no preposition among the words before the noun).
+ * activity" (no preposition among the words before the noun); "Lesnik, a Mirai variant", "X is a new Gafgyt fork" (a
+ * variant of a named family, its name capitalised).
  */
 const IS_A_NOUN = new RegExp(
-  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}\([^()\n]{1,60}\))?(?:,?${SP}(?:is|was)|,)${SP}an?${SP}(?:(?!(?:of|by|for|from|with|to|that|which|and|or|in|on|at)\b)\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN}|[Ss]tagers?)\b`,
+  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}\([^()\n]{1,60}\))?(?:,?${SP}(?:is|was)|,)${SP}an?${SP}(?:(?!(?:of|by|for|from|with|to|that|which|and|or|in|on|at)\b)\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN}|[Ss]tagers?|[A-Z][A-Za-z0-9-]*[ \u00a0](?:[Vv]ariant|[Ff]ork|[Cc]lone))\b`,
   'g',
 );
 /**

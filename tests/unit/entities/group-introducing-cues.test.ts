@@ -86,6 +86,12 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     // A plural group noun and a closed list of names in commas, not a speaker.
     expect(cued('Two smaller hacktivist collectives, Baikonur and Ratnik-17, emerged.')).toEqual(['Baikonur', 'Ratnik-17']);
     expect(cued('The groups, Microsoft said, and others; the gangs, Kaspersky and ESET agree, grew.')).toEqual([]);
+    // A counted plural group noun, what they did, and the names that open the list; the last item may be none.
+    expect(
+      cued('we describe three crews that have claimed attacks against Spanish targets, Chernozem, Ussuri Team and a smaller group'),
+    ).toEqual(['Chernozem', 'Ussuri Team']);
+    expect(cued('Two groups, Aster and Birch, and others.')).toEqual(['Aster', 'Birch']);
+    expect(cued('three groups that hit banks, and then some, rested')).toEqual([]);
     // An indefinite group noun and the name in commas after it, not a speaker.
     expect(cued('A newer group, Sokolniki, has built a DDoS network.')).toContain('Sokolniki');
     expect(cued('Another hacktivist collective, Dozor Nord, claimed it.')).toContain('Dozor Nord');

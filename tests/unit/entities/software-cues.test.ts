@@ -171,6 +171,9 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('it has a module named Kv2TDW4O in the loaders')).toEqual([]);
     expect(cued('The .NET injector, which the developer named HollowPoint, is small.')).toEqual(['45-56 HollowPoint']);
     expect(cued('It loads Ironvale, a previously unreported PowerShell-based stager.')).toEqual(['9-17 Ironvale']);
+    // A variant of a named family, its name capitalised; not a variant of something described.
+    expect(cued('The panel corresponds to Lesnik, a Mirai variant that spreads.')).toEqual(['25-31 Lesnik']);
+    expect(cued('Ferrox, a new variant of the technique, and Quell, a common variant')).toEqual([]);
   });
   it('reads a short clause or a vendor between the noun and its naming words: "The loader that delivers it, which we track as X"', () => {
     expect(cued('The loader that delivers it, which we track as Cinderhook, drops Formbook.')).toEqual(['47-57 Cinderhook']);
