@@ -37,7 +37,7 @@ const DESCRIPTIVE = new Set(
     'Associated Related Known Observed Identified Suspected Reported Detected Deployed Archiving Tunneling Tunnelling ' +
     'Scanning Monitoring Networking Hacking ' +
     // Kinds of attack and of defence, by their abbreviations: "an open-source DDoS tool", "an EDR killer".
-    'DDoS DoS RCE XSS SQLi CSRF SSRF LPE MFA 2FA OTP SMS VPN EDR XDR SIEM IOC IOCs TTP TTPs ' +
+    'DDoS DoS RCE XSS SQLi CSRF SSRF LPE MFA 2FA OTP SMS VPN EDR XDR SIEM RMM IOC IOCs TTP TTPs ' +
     // Kinds of crime: "an eCrime loader".
     'eCrime Ecrime Cybercrime Crimeware'
   ).split(' '),

@@ -49,6 +49,15 @@ describe('tool cues', () => {
     expect(cued('the Ingress tool transfers files')).toEqual(['Ingress']);
     expect(cued('an executable and a Dynamic-Link Library (DLL) named blacksoulLib')).toEqual([]);
   });
+  it('takes no plain word that ends a longer capitalised phrase: "Cobalt Strike is a … tool", "Support Diagnostic Tool"', () => {
+    expect(cued('Cobalt Strike is a legitimate security tool.')).toEqual([]);
+    expect(cued('Key findings\nCobalt Strike is a legitimate security tool.')).toEqual([]);
+    expect(cued('It abused the Microsoft Windows Support Diagnostic Tool.')).toEqual([]);
+    // A stop word before the name is no phrase; a name shaped as no word is a name after anything.
+    expect(cued('The Socat tool, then the Nirsoft WebBrowserPassView tool.')).toEqual(['Socat', 'WebBrowserPassView']);
+    // A category's abbreviation is no tool.
+    expect(cued('a remote monitoring and management (RMM) tool, then another RMM tool')).toEqual([]);
+  });
   it('reads a tool cue right at a mention: after, before, and "X is a … tool"', () => {
     expect(at('the Socat tool', 'Socat')).toBe(true);
     expect(at('tools such as Rclone and', 'Rclone')).toBe(true);
