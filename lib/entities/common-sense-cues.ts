@@ -24,10 +24,14 @@ const NOUN_AFTER = new RegExp(
 );
 
 /**
- * A product named by its flaws: "the exploitation of Zimbra vulnerabilities", "a Zimbra flaw". A list holds
- * a ransomware called Zimbra; a report that speaks of the name's vulnerabilities means the mail server.
+ * A product named by its flaws or by what it is: "the exploitation of Zimbra vulnerabilities", "a Zimbra flaw", "a
+ * vulnerable Zimbra mail server", "Zimbra Collaboration Suite". A list holds a ransomware called Zimbra; a report that
+ * speaks of the name's vulnerabilities or its mail server means the mail server.
  */
-const FLAW_AFTER = new RegExp(String.raw`^[”"'’*_]*${SP}(?:vulnerabilit(?:y|ies)|flaws?|zero-days?|0-days?)\b`, 'i');
+const FLAW_AFTER = new RegExp(
+  String.raw`^[”"'’*_]*${SP}(?:vulnerabilit(?:y|ies)|flaws?|zero-days?|0-days?|(?:e-?mail|mail|web|file)${SP}servers?|collaboration${SP}suite|appliances?)\b`,
+  'i',
+);
 
 const inApposition = appositionTest(COMMON_SENSE_NOUN, NOT_DESCRIBING);
 

@@ -42,9 +42,10 @@ const NAME_LAST_RULES: readonly RegExp[] = [
   // affiliate, which we dubbed X", "the cluster we track as X", "a cluster they have dubbed X", "a cluster other
   // vendors call X", "a cluster other researchers have publicly reported as X", "a group Sekoia tracks as X", "a
   // cluster that AhnLab researchers label X", "the operators, whom we call X"; not what a clause after "by the actor"
-  // names ("the implants used by the actor, which we have called Gorse")
+  // or "of the group" names ("the implants used by the actor, which we have called Gorse", "the main backdoor of
+  // the group, which we have named Sarma")
   new RegExp(
-    String.raw`(?<!\bby${S}(?:the|this|that)${S})\b(?:(?:group|gang|crew|collective|cluster|threat${S}actor|intrusion${S}set|affiliates?|(?:operator|attacker|hacker)s)(?:,?${S}(?:that|which|whom|who))?|actor(?:${S}(?:that|which|whom|who))?)${S}(?:we|they|researchers|analysts|(?:other|some|several)${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|companies|firms)|[A-Z][A-Za-z]+(?:${S}[A-Z][A-Za-z]+)?(?:${S}(?:researchers|analysts))?)${S}(?:have${S}|now${S})?(?:publicly${S})?(?:dub(?:s|bed)?|call(?:s|ed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as)${S}${OPEN_QUOTE}(${NAME})`,
+    String.raw`(?<!\b(?:by|of)${S}(?:the|this|that)${S})\b(?:(?:group|gang|crew|collective|cluster|threat${S}actor|intrusion${S}set|affiliates?|(?:operator|attacker|hacker)s)(?:,?${S}(?:that|which|whom|who))?|actor(?:${S}(?:that|which|whom|who))?)${S}(?:we|they|researchers|analysts|(?:other|some|several)${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|companies|firms)|[A-Z][A-Za-z]+(?:${S}[A-Z][A-Za-z]+)?(?:${S}(?:researchers|analysts))?)${S}(?:have${S}|now${S})?(?:publicly${S})?(?:dub(?:s|bed)?|call(?:s|ed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as)${S}${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
   // "the group — which refers to itself as X", "a gang that calls itself X", "a crew calling itself X",

@@ -150,3 +150,20 @@ export function acceptedNames(text: string, names: Iterable<string>, namedByVerb
 export function looksLikeSoftwareName(text: string, name: string): boolean {
   return acceptedNames(text, [name]).has(name);
 }
+
+const CAPITALISED_WORD = /^[A-Z][A-Za-z0-9-]*$/;
+
+/**
+ * A plain capitalised word that ends a longer capitalised phrase is part of it, not the whole name a cue reads one
+ * word back for: "Cobalt Strike is a legitimate tool", "the Microsoft Windows Support Diagnostic Tool". The word before it is no stop word ("The Socat tool" is Socat), or is itself after a capitalised
+ * word; a name shaped as no word is a name after anything ("the Nirsoft WebBrowserPassView tool").
+ */
+export function endsTitleCasePhrase(text: string, start: number, name: string): boolean {
+  if (!PLAIN.test(name)) return false;
+  // The words before the name on its line, the last one empty (the space before the name).
+  const line = text.slice(Math.max(0, start - 40), start);
+  const words = line.slice(line.lastIndexOf('\n') + 1).split(/[ \u00a0]/);
+  const at = (back: number) => words[words.length - back] ?? '';
+  if (at(1) !== '' || !CAPITALISED_WORD.test(at(2))) return false;
+  return CAPITALISED_WORD.test(at(3)) || isNameLike(at(2));
+}

@@ -11,8 +11,8 @@
  * on a short slice, or one global pass over the text: linear (a global pattern enters a run of spaces
  * only at its start, else it would read the rest of a long run from each of its spaces).
  */
-import { acceptedNames } from './software-names';
-import { isNameLike, type CuedName } from './cue-names';
+import { acceptedNames, endsTitleCasePhrase } from './software-names';
+import type { CuedName } from './cue-names';
 
 const SP = String.raw`[ \u00a0]+`;
 const OPEN_QUOTE = String.raw`[“"'‘*_]*`;
@@ -85,24 +85,6 @@ const NAMED_AFTER_TOOL_NOUN = new RegExp(
   String.raw`\b${TOOL_NOUN},?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?|we${SP})(?:call(?:s|ed)?|name[sd]?|dub(?:s|bed)?)|called|named|dubbed|known${SP}(?:in${SP}the${SP}\w+${SP})?as|[A-Z][A-Za-z]+(?:${SP}\d+)?${SP}(?:calls|names|dubs|refers${SP}to${SP}as|tracks${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'g',
 );
-
-const CAPITALISED_WORD = /^[A-Z][A-Za-z0-9-]*$/;
-const PLAIN_WORD = /^[A-Z][a-z]+$/;
-
-/**
- * A plain capitalised word that ends a longer capitalised phrase is part of it, not a tool's whole name: "Cobalt
- * Strike is a legitimate tool", "the Microsoft Windows Support Diagnostic Tool". The word before it is no stop word
- * ("The Socat tool" is Socat), or is itself after a capitalised word.
- */
-function endsTitleCasePhrase(text: string, start: number, name: string): boolean {
-  if (!PLAIN_WORD.test(name)) return false;
-  // The words before the name on its line, the last one empty (the space before the name).
-  const line = text.slice(Math.max(0, start - 40), start);
-  const words = line.slice(line.lastIndexOf('\n') + 1).split(/[ \u00a0]/);
-  const at = (back: number) => words[words.length - back] ?? '';
-  if (at(1) !== '' || !CAPITALISED_WORD.test(at(2))) return false;
-  return CAPITALISED_WORD.test(at(3)) || isNameLike(at(2));
-}
 
 /** Tool names proposed by the cues above, in text order, with kind `software`. */
 export function findCuedTools(text: string): CuedName[] {

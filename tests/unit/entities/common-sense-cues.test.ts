@@ -20,9 +20,12 @@ describe('commonSenseCue', () => {
     // Not a noun a report puts after a gang: "the Sandworm series of attacks".
     expect(after('the Sandworm series of attacks', 'Sandworm')).toBe(false);
   });
-  it('reads a product named by its flaws: "Zimbra vulnerabilities", "a Zimbra zero-day"', () => {
+  it('reads a product named by its flaws or by what it is: "Zimbra vulnerabilities", "a Zimbra mail server"', () => {
     expect(after('the exploitation of Zimbra vulnerabilities', 'Zimbra')).toBe(true);
     expect(after('a Zimbra zero-day was patched', 'Zimbra')).toBe(true);
+    expect(after('a vulnerable Zimbra mail server', 'Zimbra')).toBe(true);
+    expect(after('CVE-2022-27925 Zimbra Collaboration Suite', 'Zimbra')).toBe(true);
+    expect(after('the Zimbra ransomware and its C2 server', 'Zimbra')).toBe(false);
     expect(after('Zimbra ransomware encrypts files', 'Zimbra')).toBe(false);
   });
   it('does not read a group described with such a word, or one further on', () => {

@@ -42,8 +42,10 @@ describe('names a text gives a group it introduces (issue 13)', () => {
       expect.arrayContaining(['Umber Kite', 'Brackwater']),
     );
   });
-  it('takes no name a clause after "by the actor" gives: "the implants used by the actor, which we have called Gorse"', () => {
+  it('takes no name a clause after "by the actor" or "of the group" gives: "the implants used by the actor, which we have called Gorse"', () => {
     expect(cued('the two implants used by the actor, which we have called Gorse and Ravelin')).toEqual([]);
+    expect(cued('a loader for the main backdoor of the group, which we have named Sarma.')).toEqual([]);
+    expect(cued('a new group, which we have named Velika.')).toEqual(['Velika']);
     expect(cued('the loader used by the group, which we call Tinder, runs first')).toEqual([]);
   });
   it('takes the name given to "it" or "them" where the noun before says a group: "a cluster of activity… PwC calls it X"', () => {
