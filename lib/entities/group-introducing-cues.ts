@@ -51,9 +51,10 @@ const NAME_LAST_RULES: readonly RegExp[] = [
   // "the group — which refers to itself as X", "a gang that calls itself X", "a crew calling itself X",
   // "a gang going by the name X", "the group before it rebranded as X", "a group that presents itself on the
   // forums as X", "referred to itself in ransom notes and on forums as X", "a crew that signs its posts as X",
-  // "a Telegram channel operating under the name X", "a persona self-styled as X" (within the sentence)
+  // "a Telegram channel operating under the name X", "a persona self-styled as X", "an access brokering outfit that
+  // calls itself X" (within the sentence)
   new RegExp(
-    String.raw`\b(?:group|gang|crew|team|collective|channel|personas?|actors?|hackers?|operators?|brokers?)\b[^.!?\n]{0,60}?\b(?:operat(?:es|ed|ing)${S}under${S}the${S}(?:names?|monikers?|banner)${S}(?:of${S})?|(?:refers?|referred|referring|call(?:s|ed|ing)?|names?|named|naming|brands?|branded|branding|styles?|styled|styling|describes?|described|describing|presents?|presented|presenting|bills?|billed|billing|advertises?|advertised|advertising)${S}(?:to${S})?(?:itself|themselves)${S}(?:(?:on|in)${S}[^.!?\n]{0,50}?${S}as${S}|as${S})?|sign(?:s|ed|ing)?${S}(?:its|their)${S}(?:forum${S})?(?:posts|messages|ads|adverts|advertisements|threads)${S}(?:with${S})?as${S}|(?:go(?:es|ing)?|went)${S}by${S}(?:the${S})?(?:names?|monikers?)${S}(?:of${S})?|rebrand(?:s|ed|ing)?${S}(?:itself${S}|themselves${S})?as${S}|self-styled${S}(?:as${S})?)(?:the${S})?${OPEN_QUOTE}(${NAME})`,
+    String.raw`\b(?:group|gang|crew|team|outfit|collective|channel|personas?|actors?|hackers?|operators?|brokers?)\b[^.!?\n]{0,60}?\b(?:operat(?:es|ed|ing)${S}under${S}the${S}(?:names?|monikers?|banner)${S}(?:of${S})?|(?:refers?|referred|referring|call(?:s|ed|ing)?|names?|named|naming|brands?|branded|branding|styles?|styled|styling|describes?|described|describing|presents?|presented|presenting|bills?|billed|billing|advertises?|advertised|advertising)${S}(?:to${S})?(?:itself|themselves)${S}(?:(?:on|in)${S}[^.!?\n]{0,50}?${S}as${S}|as${S})?|sign(?:s|ed|ing)?${S}(?:its|their)${S}(?:forum${S})?(?:posts|messages|ads|adverts|advertisements|threads)${S}(?:with${S})?as${S}|(?:go(?:es|ing)?|went)${S}by${S}(?:the${S})?(?:names?|monikers?)${S}(?:of${S})?|rebrand(?:s|ed|ing)?${S}(?:itself${S}|themselves${S})?as${S}|self-styled${S}(?:as${S})?)(?:the${S})?${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
   // "A newer group, Sokolniki, has built…", "another hacktivist collective, Dozor, claimed…": an indefinite group noun
@@ -66,10 +67,11 @@ const NAME_LAST_RULES: readonly RegExp[] = [
 
 /**
  * "overlaps with what others call X", "overlaps partly with activity that Mandiant tracks as X", "overlaps with activity
- * other researchers have reported as "X" and "Y"": the names of other vendors' clusters, up to three.
+ * other researchers have reported as "X" and "Y"", "overlap with activity that some Brazilian security researchers
+ * refer to as X": the names of other vendors' clusters, up to three.
  */
 const OVERLAPS_WITH = new RegExp(
-  String.raw`\boverlap(?:s|ped|ping)?${S}(?:[a-z]+${S})?with${S}(?:what${S}|(?:the${S})?activity${S}(?:(?:that|which)${S})?)(?:others|other${S}(?:vendors|researchers|companies|firms)|(?:security${S})?(?:vendors|researchers)|[A-Z][A-Za-z]+)${S}(?:have${S})?(?:call(?:s|ed)?|dub(?:s|bed)?|name[sd]?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as)${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_.,]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){0,2}${OPEN_QUOTE}${NAME})`,
+  String.raw`\boverlap(?:s|ped|ping)?${S}(?:[a-z]+${S})?with${S}(?:what${S}|(?:the${S})?activity${S}(?:(?:that|which)${S})?)(?:others|(?:(?:other|some|several)${S})?(?:[A-Z][a-z]+${S})?(?:security${S})?(?:vendors|researchers|companies|firms|analysts)|[A-Z][A-Za-z]+)${S}(?:have${S})?(?:call(?:s|ed)?|dub(?:s|bed)?|name[sd]?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as)${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_.,]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){0,2}${OPEN_QUOTE}${NAME})`,
   'g',
 );
 

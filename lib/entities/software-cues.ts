@@ -92,6 +92,11 @@ const CALLING_IT = new RegExp(
   String.raw`\b(?:(?:call(?:ing|ed|s)?|dubb(?:ed|ing|s)|nam(?:ed|ing|es))${SP}(?:this|the|it|its)${SP}(?:new${SP}|latest${SP})?(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?|[Pp]roduct)|(?:[Dd]evelopers?|[Aa]uthors?|[Cc]oders?)${SP}(?:[a-z]+ly${SP})?(?:call(?:ed|s)?|dubb(?:ed|s)|nam(?:ed|es))${SP}it|track(?:s|ed|ing)?${SP}(?:this|the|its)${SP}(?:new${SP}|latest${SP})?(?:${NOUN}|[Ff]amily|[Vv]ariants?|[Ss]trains?)${SP}as)${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
+/** "a small DLL that we call the Garum stager", "which we dubbed the Tadpole dropper": the name between "the" and its noun. */
+const CALLED_THE_NAMED = new RegExp(
+  String.raw`\b(?:we|they|researchers)${SP}(?:have${SP})?(?:call(?:ed)?|dubbed|named)${SP}the${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*${SP}(?:${NOUN}|${DEFINED_NOUN}|${NAMED_ONLY_NOUN})\b`,
+  'gu',
+);
 /** "a malware packer … that calls itself X", "a trojan that names itself X" (within the sentence, 80 characters at most). */
 const CALLS_ITSELF = new RegExp(
   String.raw`\b(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?)\b[^.!?\n]{0,80}?\b(?:calls|names|refers${SP}to)${SP}itself${SP}(?:as${SP})?${OPEN_QUOTE}(${TOKEN})`,
@@ -154,7 +159,16 @@ export function findCuedSoftware(text: string): CuedName[] {
     raw.push({ start: m.index, name: m[1], noun: PART_OF_NAME.test(m[2]) && after.trim() === m[2] ? after : undefined });
   }
   const namedByVerb = new Set<string>();
-  for (const regex of [NAMED_AFTER_NOUN, UNDER_THE_NAME, CALLING_IT, CALLS_ITSELF, NOUN_APPOSITION, IS_A_NOUN, GLUED_NOUN]) {
+  for (const regex of [
+    NAMED_AFTER_NOUN,
+    UNDER_THE_NAME,
+    CALLING_IT,
+    CALLED_THE_NAMED,
+    CALLS_ITSELF,
+    NOUN_APPOSITION,
+    IS_A_NOUN,
+    GLUED_NOUN,
+  ]) {
     for (const m of text.matchAll(regex)) {
       raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
       if (regex !== NOUN_APPOSITION && regex !== IS_A_NOUN && regex !== GLUED_NOUN) namedByVerb.add(m[1]);

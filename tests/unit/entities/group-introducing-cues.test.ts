@@ -28,6 +28,7 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('It overlaps with a cluster that other researchers have publicly reported as Hollow Finch.')).toContain('Hollow Finch');
     expect(cued('Gossamer Typhoon overlaps with what others call Obsidian Mantis.')).toContain('Obsidian Mantis');
     expect(cued('The campaign overlaps partly with activity that Mandiant tracks as Glass Heron.')).toContain('Glass Heron');
+    expect(cued('It overlaps with activity that some Brazilian security researchers refer to as Quati.')).toContain('Quati');
     expect(cued('the group Sekoia tracks as Quartz Heron')).toContain('Quartz Heron');
     expect(cued('a gang security firms have dubbed Pale Moth')).toContain('Pale Moth');
     expect(cued('The operators, whom we call Lunar Moth, used callback phishing.')).toContain('Lunar Moth');
@@ -74,6 +75,7 @@ describe('names a text gives a group it introduces (issue 13)', () => {
       'ML Group',
     );
     expect(cued('A second broker, a crew that signs its posts as 8Ball, sells RDP access.')).toContain('8Ball');
+    expect(cued('A small access brokering outfit that calls itself Groundswell sells access.')).toContain('Groundswell');
     expect(cued('a Telegram channel run by a persona self-styled as Brigada-22 claimed the attack')).toContain('Brigada-22');
     expect(cued('a smaller Telegram channel operating under the name Volk Brigade claimed the defacement')).toContain('Volk Brigade');
     expect(cued('Public reporting refers to the same actor as Gannet.')).toContain('Gannet');

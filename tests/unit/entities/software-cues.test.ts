@@ -170,6 +170,8 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('the Tessera plugin and the Foo script')).toEqual([]);
     expect(cued('it has a module named Kv2TDW4O in the loaders')).toEqual([]);
     expect(cued('The .NET injector, which the developer named HollowPoint, is small.')).toEqual(['45-56 HollowPoint']);
+    expect(cued('It is loaded by a small DLL that we call the Garum stager.')).toEqual(['45-50 Garum']);
+    expect(cued('we call the Microsoft stager a legitimate one; they named the new loader')).toEqual([]);
     expect(cued('It loads Ironvale, a previously unreported PowerShell-based stager.')).toEqual(['9-17 Ironvale']);
     // A variant of a named family, its name capitalised; not a variant of something described.
     expect(cued('The panel corresponds to Lesnik, a Mirai variant that spreads.')).toEqual(['25-31 Lesnik']);
