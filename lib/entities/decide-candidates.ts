@@ -87,6 +87,7 @@ import { candidateFacts, unlisted, type CandidateFacts } from './candidate-facts
 import {
   inProse,
   lowerCaseListedTool,
+  lowerListedProgram,
   lowerCaseToolHere,
   ordinaryLowerCaseNames,
   softwareConfirmedWithCapitals,
@@ -120,10 +121,12 @@ export function decideCandidates(
     if (lowerCase && !licence) continue;
     // ".Net", ".NET": a framework or a file type, not a name (a dot after a name is no boundary).
     if (text[span.start - 1] === '.') continue;
-    if (ordinary.has(facts.keys[i]) && !/\p{Lu}/u.test(span.text)) continue;
-    const kind = kindOf(text, chosen, i, span, facts, dictionary, softwareDictionary);
+    // A tool the lists name only in lower case, as its makers write it ("ngrok"), is the program without a cue.
+    const program = lowerListedProgram(text, span, softwareDictionary);
+    if (!program && ordinary.has(facts.keys[i]) && !/\p{Lu}/u.test(span.text)) continue;
+    const kind = program ? 'software' : kindOf(text, chosen, i, span, facts, dictionary, softwareDictionary);
     if (kind === 'actor' && isOtherThanAnActor(text, i, span, facts)) continue;
-    if (!inContext(text, i, span, kind, facts)) continue;
+    if (!program && !inContext(text, i, span, kind, facts)) continue;
     const decision = shaped(text, span, kind, dictionary, softwareDictionary);
     decided.push(licence ? { ...decision, lowerCase: licence } : decision);
   }

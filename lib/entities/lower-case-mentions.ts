@@ -75,3 +75,26 @@ export function lowerCaseListedTool(text: string, span: Span, softwareDictionary
     !ARTEFACT_AFTER.test(text.slice(span.end, span.end + 12))
   );
 }
+
+/**
+ * A tool the lists name only in lower case, as its makers write it ("ngrok", "sqlmap", "netstat"): the program,
+ * without a cue. Not an ordinary word (a weak form: "at", "route"), not a program the lists also name by its
+ * ".exe" (Windows's own commands: "cmd", "certutil", "schtasks", which reports write in commands and paths), not
+ * before another artefact ("an sqlmap script"), not in a path or a host name, and written as listed, in lower case.
+ */
+export function lowerListedProgram(text: string, span: Span, softwareDictionary: SoftwareDictionary): boolean {
+  return (
+    span.dictionary &&
+    span.lowerListed &&
+    !span.weak &&
+    span.actorIds.length === 0 &&
+    span.softwareIds.length > 0 &&
+    /^[a-z0-9]+$/.test(span.text) &&
+    inProse(text, span) &&
+    span.softwareIds.every((id) => {
+      const software = softwareDictionary.software[id];
+      return software.kind === 'tool' && !software.aliases.some((alias) => alias.toLowerCase().endsWith('.exe'));
+    }) &&
+    !ARTEFACT_AFTER.test(text.slice(span.end, span.end + 12))
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inProse, lowerCaseListedTool } from '@/lib/entities/lower-case-mentions';
+import { inProse, lowerCaseListedTool, lowerListedProgram } from '@/lib/entities/lower-case-mentions';
 import type { SoftwareDictionary } from '@/lib/entities/software-dictionary';
 import type { Span } from '@/lib/entities/group-entities';
 
@@ -33,5 +33,25 @@ describe('lowerCaseListedTool', () => {
     expect(lowerCaseListedTool(text, { ...spanOf(text, 'plink'), actorIds: [3] }, lists('tool'))).toBe(false);
     for (const script of ['an nmap script', 'the nmap exploit', 'its nmap modules'])
       expect(lowerCaseListedTool(script, spanOf(script, 'nmap'), lists('tool'))).toBe(false);
+  });
+});
+
+describe('lowerListedProgram', () => {
+  const lists = (kind: 'tool' | 'malware', aliases: string[] = []) => ({ software: [{ kind, aliases }] }) as unknown as SoftwareDictionary;
+  const lowerListed = (text: string, name: string, weak = false): Span => ({ ...spanOf(text, name), lowerListed: true, weak });
+  it('is a tool the lists name only in lower case, as its makers write it: "tunneled through ngrok"', () => {
+    const text = 'The C2 panel was tunneled through ngrok.';
+    expect(lowerListedProgram(text, lowerListed(text, 'ngrok'), lists('tool'))).toBe(true);
+  });
+  it('is not a family, an ordinary word, a Windows command the lists also name by its .exe, or a name in a path', () => {
+    const text = 'The C2 panel was tunneled through ngrok.';
+    expect(lowerListedProgram(text, lowerListed(text, 'ngrok'), lists('malware'))).toBe(false);
+    expect(lowerListedProgram(text, lowerListed(text, 'ngrok', true), lists('tool'))).toBe(false);
+    const command = 'They ran schtasks to persist.';
+    expect(lowerListedProgram(command, lowerListed(command, 'schtasks'), lists('tool', ['schtasks.exe']))).toBe(false);
+    const path = 'fetched from /opt/ngrok/bin';
+    expect(lowerListedProgram(path, lowerListed(path, 'ngrok'), lists('tool'))).toBe(false);
+    const artefact = 'an sqlmap script ran';
+    expect(lowerListedProgram(artefact, lowerListed(artefact, 'sqlmap'), lists('tool'))).toBe(false);
   });
 });
