@@ -43,12 +43,16 @@ const NAME_BEFORE_NOUN = new RegExp(
   String.raw`${START}(?!${HASH_NAME})(${TOKEN})${SP}(?:${KIND_WORD}${SP})?(${NOUN})\b${NOT_SOFTWARE_AFTER}`,
   'g',
 );
+/** A hacktivist crew's attack program, which its volunteers run: "the Zvon DDoS client". Not a customer ("a client named X"). */
+const DDOS_CLIENT = String.raw`DDoS${SP}[Cc]lients?`;
+/** "the Zvon DDoS client", "Molotok DDoS Client". */
+const NAME_BEFORE_DDOS_CLIENT = new RegExp(String.raw`${START}(${TOKEN})${SP}${DDOS_CLIENT}\b`, 'g');
 /**
  * Pieces of malware that only a naming verb names: "a stager, which we call X", "the .NET injector, which the developer
  * named X", "an Outlook add-in, tracked by us as X", "an obfuscated JavaScript that we have called X", "a JavaScript file
- * we call X", "a skimmer named X", "an EDR killer we named X".
+ * we call X", "a skimmer named X", "an EDR killer we named X", "a custom DDoS client it calls X".
  */
-const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Aa]dd-ins?|[Ss]cripts?|(?:JavaScript|VBScript|JScript)(?:${SP}files?)?|[Pp]lugins?|[Ss]kimmers?|(?:EDR|AV)${SP}[Kk]illers?)`;
+const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Aa]dd-ins?|[Ss]cripts?|(?:JavaScript|VBScript|JScript)(?:${SP}files?)?|[Pp]lugins?|[Ss]kimmers?|(?:EDR|AV)${SP}[Kk]illers?|${DDOS_CLIENT})`;
 /** What the software is written in, between its noun and its naming clause: "a backdoor written in Go, which we dubbed X". */
 const WRITTEN_IN = String.raw`(?:${SP}(?:written|coded|developed|implemented)${SP}in${SP}[A-Z][A-Za-z0-9+#]*(?=[, ]))?`;
 /** A short clause between the noun and its naming clause: "The loader that delivers it, which we track as X". */
@@ -59,10 +63,11 @@ const THAT_CLAUSE = String.raw`(?:${SP}that${SP}(?:[a-z]+${SP}){0,2}[a-z]+(?=,))
  * loader we call X", "a stealer its author calls X"), "a web shell, which Microsoft named X", "a custom loader
  * that FBI refers to as X", "a small downloader Proofpoint calls X" (a vendor's name and a present-tense verb), "a loader
  * that the developers themselves named X", "an add-in, tracked by us as X", "a ransomware family named X", "a
- * commodity loader they refer to as X", "a small loader Intel 471 calls X".
+ * commodity loader they refer to as X", "a small loader Intel 471 calls X", "a DDoS client the group calls X", "a custom
+ * DDoS client it calls X".
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|(?:[Mm]alware|[Rr]ansomware)${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Vv]ersions?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}${THAT_CLAUSE}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}(?:by${SP}\w+${SP})?as)|(?:that|which)${SP}(?:\w+${SP}){1,3}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:now${SP}|also${SP})?(?:call|named|dubbed|(?:track|tracked)${SP}as)|they${SP}(?:call|named|dubbed|refer${SP}to${SP}as)|[A-Z][A-Za-z]+(?:${SP}\d+)?${SP}(?:calls|names|dubs|tracks${SP}as|refers${SP}to${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|(?:[Mm]alware|[Rr]ansomware)${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Vv]ersions?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}${THAT_CLAUSE}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}(?:by${SP}\w+${SP})?as)|(?:that|which)${SP}(?:\w+${SP}){1,3}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:now${SP}|also${SP})?(?:call|named|dubbed|(?:track|tracked)${SP}as)|they${SP}(?:call|named|dubbed|refer${SP}to${SP}as)|(?:it|the${SP}(?:group|gang|crew|actors?|operators|developers?))${SP}(?:calls|named|dubbed|refers${SP}to${SP}as)|[A-Z][A-Za-z]+(?:${SP}\d+)?${SP}(?:calls|names|dubs|tracks${SP}as|refers${SP}to${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /**
@@ -158,6 +163,7 @@ export function findCuedSoftware(text: string): CuedName[] {
     const after = m[0].slice(m[1].length);
     raw.push({ start: m.index, name: m[1], noun: PART_OF_NAME.test(m[2]) && after.trim() === m[2] ? after : undefined });
   }
+  for (const m of text.matchAll(NAME_BEFORE_DDOS_CLIENT)) raw.push({ start: m.index, name: m[1] });
   const namedByVerb = new Set<string>();
   for (const regex of [
     NAMED_AFTER_NOUN,

@@ -38,6 +38,8 @@ const DESCRIPTIVE = new Set(
     'Scanning Monitoring Networking Hacking ' +
     // Kinds of attack and of defence, by their abbreviations: "an open-source DDoS tool", "an EDR killer".
     'DDoS DoS RCE XSS SQLi CSRF SSRF LPE MFA 2FA OTP SMS VPN EDR XDR SIEM RMM IOC IOCs TTP TTPs ' +
+    // Kinds of business: "a similar PPI botnet", "a MaaS loader".
+    'PPI MaaS ' +
     // Kinds of crime: "an eCrime loader".
     'eCrime Ecrime Cybercrime Crimeware'
   ).split(' '),

@@ -171,6 +171,10 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('it has a module named Kv2TDW4O in the loaders')).toEqual([]);
     expect(cued('The .NET injector, which the developer named HollowPoint, is small.')).toEqual(['45-56 HollowPoint']);
     expect(cued('It is loaded by a small DLL that we call the Garum stager.')).toEqual(['45-50 Garum']);
+    // A DDoS client a crew's volunteers run, named by a verb or before its noun; not a customer, not a kind of business.
+    expect(cued('volunteers run a custom DDoS client it calls Zvon')).toEqual(['45-49 Zvon']);
+    expect(cued('a DDoS client the group calls Molotok; the Kolokol DDoS Client')).toEqual(['30-37 Molotok', '43-50 Kolokol']);
+    expect(cued('a client named Acme paid; a similar PPI botnet; a MaaS loader')).toEqual([]);
     expect(cued('we call the Microsoft stager a legitimate one; they named the new loader')).toEqual([]);
     expect(cued('It loads Ironvale, a previously unreported PowerShell-based stager.')).toEqual(['9-17 Ironvale']);
     // A variant of a named family, its name capitalised; not a variant of something described.
