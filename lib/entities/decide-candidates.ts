@@ -8,7 +8,8 @@
  *   elsewhere in the text, or a strong name of the same actor or family in the text (`Cobalt Group` licenses
  *   `Cobalt`); written in capitals inside ordinary prose ("HAFNIUM exploited Exchange"), it is the vendor's
  *   name, not the word;
- * - a name listed only in lower case (`payload`, ransomlook gang names) needs a cue right next to it, unless
+ * - a name listed only in lower case (`payload`, ransomlook gang names) needs a cue right next to it (but a tool
+ *   the lists name only so, as its makers write it, is the program: "tunneled through ngrok"), unless
  *   the text writes it in camel case ("DragonForce"), which no ordinary word is; written in lower case twice
  *   or more with no cue, it is the ordinary word everywhere in the text ("a remote template", "template
  *   injection": so "Word downloads the template" is no family);

@@ -7,7 +7,8 @@
  * - "X is a (legitimate, open-source…) tool", "X, an open-source framework", "X: the new favourite
  *   maldoc builder".
  * `findCuedTools` proposes new names from the first of these (checked by `acceptedNames`, as
- * malware names are); `calledTool` reads the words around one mention. Each is one anchored regex test
+ * malware names are), not the last word of a longer capitalised name ("Cobalt Strike is a tool") nor the word
+ * before the tool noun of an ATT&CK name ("Lateral Tool Transfer"); `calledTool` reads the words around one mention. Each is one anchored regex test
  * on a short slice, or one global pass over the text: linear (a global pattern enters a run of spaces
  * only at its start, else it would read the rest of a long run from each of its spaces).
  */
@@ -61,7 +62,8 @@ export function calledTool(text: string, start: number, end: number): boolean {
  * "Socat tool", "CyaX packer", "XMRig miner": the name before a tool noun, in the singular; not before
  * "tools" ("VMware tools", "DDoS tools": a vendor or a category) nor "framework" ("the TIBER-EU
  * framework": a body of rules as often as software), nor a utility that owns things or serves customers
- * ("a Bavarian utility's customer portal", "a Bavarian utility company": the power company).
+ * ("a Bavarian utility's customer portal", "a Bavarian utility company": the power company), nor a noun inside
+ * an ATT&CK technique's name ("Ingress Tool Transfer", "Dynamic-link Library Injection").
  */
 const TOOL_NOUN_SINGULAR = new RegExp(
   String.raw`${CLOSE_QUOTE_RUN}(?<![ \u00a0])${SP}(?:(?:[Tt]ool|[Uu]tility(?![’']s\b|${SP}(?:compan|provider|customer|operator|firm|sector))|[Pp]acker|[Mm]iner|[Ll]ibrary|[Bb]uilder)\b|${TOOL_MODIFIER}${SP}(?:[Tt]ool|[Ff]ramework)\b)(?!${SP}(?:[Tt]ransfer|[Ii]njection)\b)`,
