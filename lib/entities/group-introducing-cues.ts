@@ -22,7 +22,7 @@ const IS_A_GROUP = String.raw`(?<![”"'’*_])[”"'’*_]*(?:(?::[*_“"\s\u00
  * A run of closing quotes is entered only at its start (read from each of its quotes, it would be
  * quadratic).
  */
-const GROUP_BEHIND = String.raw`(?<![”"'’*_])[”"'’*_]*,[\s\u00a0]+the[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,2}?(?:group|gang|crew|collective|syndicate|threat[\s\u00a0]+actors?)[\s\u00a0]+(?:behind|responsible[\s\u00a0]+for|that|which|who)\b`;
+const GROUP_BEHIND = String.raw`(?<![”"'’*_])[”"'’*_]*,[\s\u00a0]+the[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,2}?(?:group|gang|crew|collective|syndicate|threat[\s\u00a0]+actors?)[\s\u00a0]+(?:behind|responsible[\s\u00a0]+for|(?:that|which|who)(?![\s\u00a0]+(?:runs|operates|owns|manages|controls|administers|sells|ran|operated|owned|managed|controlled|built|created|developed)[\s\u00a0]+(?:it|them)\b))\b`;
 /**
  * A plural verb needs no article: "X and Y are ransomware gangs", "A, B and C were among the most active groups".
  * A cue at a name only, never a proposal: "These are ransomware gangs" would propose "These".
@@ -68,10 +68,11 @@ const NAME_LAST_RULES: readonly RegExp[] = [
 /**
  * "overlaps with what others call X", "overlaps partly with activity that Mandiant tracks as X", "overlaps with activity
  * other researchers have reported as "X" and "Y"", "overlap with activity that some Brazilian security researchers
- * refer to as X": the names of other vendors' clusters, up to three.
+ * refer to as X", "overlaps with the clusters other vendors have published as X and Y": the names of other vendors'
+ * clusters, up to three.
  */
 const OVERLAPS_WITH = new RegExp(
-  String.raw`\boverlap(?:s|ped|ping)?${S}(?:[a-z]+${S})?with${S}(?:what${S}|(?:the${S})?activity${S}(?:(?:that|which)${S})?)(?:others|(?:(?:other|some|several)${S})?(?:[A-Z][a-z]+${S})?(?:security${S})?(?:vendors|researchers|companies|firms|analysts)|[A-Z][A-Za-z]+)${S}(?:have${S})?(?:call(?:s|ed)?|dub(?:s|bed)?|name[sd]?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as)${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_.,]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){0,2}${OPEN_QUOTE}${NAME})`,
+  String.raw`\boverlap(?:s|ped|ping)?${S}(?:[a-z]+${S})?with${S}(?:what${S}|(?:the${S})?(?:activity|clusters?)${S}(?:(?:that|which)${S})?)(?:others|(?:(?:other|some|several)${S})?(?:[A-Z][a-z]+${S})?(?:security${S})?(?:vendors|researchers|companies|firms|analysts)|[A-Z][A-Za-z]+)${S}(?:have${S})?(?:call(?:s|ed)?|dub(?:s|bed)?|name[sd]?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as|publish(?:es|ed)?${S}as)${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_.,]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){0,2}${OPEN_QUOTE}${NAME})`,
   'g',
 );
 

@@ -14,7 +14,7 @@ import { findSameGroupNames } from './same-group-cues';
  * Lower-case words that say what kind of group the noun after them is: "the X cybercriminal group", "the X
  * state-sponsored espionage group", "the X threat actors".
  */
-const GROUP_DESCRIBING = String.raw`(?:threat|APT|hacking|hacker|hacktivist|cybercrime|cyber-?criminal|criminal|e-?crime|extortion|(?:cyber-?)?espionage|state-sponsored|nation-state|financially${S}motivated)`;
+const GROUP_DESCRIBING = String.raw`(?:threat|APT|hacking|hacker|hacktivist|cybercrime|cyber-?criminal|criminal|e-?crime|extortion(?:-only)?|(?:cyber-?)?espionage|state-sponsored|nation-state|financially${S}motivated)`;
 
 interface CueRule {
   regex: RegExp;

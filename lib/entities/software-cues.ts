@@ -123,7 +123,7 @@ const LIST_ITEM = new RegExp(String.raw`(?<![“"'‘*_A-Za-z0-9.\-\u00c0-\u024f
 
 /** "the backdoor, X, …", "a new stealer, X, was …", "a custom encryptor, X, and", "a lightweight tunneling implant, X, on", "a simple DDoS bot, X, to". */
 const NOUN_APPOSITION = new RegExp(
-  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:(?:[a-z]+|${KIND_WORD})${SP}){0,2}(?:${NOUN}|${DEFINED_NOUN}|[Ee]ncryptors?|[Ll]ockers?),${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:(?:[a-z]+|${KIND_WORD}|Windows|Linux|macOS|Android|ESXi)${SP}){0,2}(?:${NOUN}|${DEFINED_NOUN}|[Ee]ncryptors?|[Ll]ockers?),${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
   'gu',
 );
 

@@ -29,6 +29,10 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('Gossamer Typhoon overlaps with what others call Obsidian Mantis.')).toContain('Obsidian Mantis');
     expect(cued('The campaign overlaps partly with activity that Mandiant tracks as Glass Heron.')).toContain('Glass Heron');
     expect(cued('It overlaps with activity that some Brazilian security researchers refer to as Quati.')).toContain('Quati');
+    expect(cued('It partially overlaps with the clusters other vendors have published as Andean Kite and Altiplano.')).toEqual([
+      'Andean Kite',
+      'Altiplano',
+    ]);
     expect(cued('the group Sekoia tracks as Quartz Heron')).toContain('Quartz Heron');
     expect(cued('a gang security firms have dubbed Pale Moth')).toContain('Pale Moth');
     expect(cued('The operators, whom we call Lunar Moth, used callback phishing.')).toContain('Lunar Moth');
@@ -185,6 +189,8 @@ describe('more ways a text introduces a group (issue 13, held-out error classes)
     expect(cued('Vexor, the ransomware group responsible for the outage, spoke.')).toContain('Vexor');
     expect(at(actorCue, 'Grief, the gang behind the attacks', 'Grief')).toBe(true);
     expect(cued('Dark Angels, the ransomware crew that received a record ransom, rarely encrypts.')).toContain('Dark Angels');
+    // What the crew runs is not the crew: "Salamandra Shop, the crew that runs it and the network of sellers".
+    expect(cued('one of these venues, Salamandra Shop, the crew that runs it and the sellers')).toEqual([]);
     // Not a group that merely speaks in apposition, nor a company described by a relative clause.
     expect(cued('Foo, the group said, was not involved.')).toEqual([]);
     expect(cued('Microsoft, the company that makes Windows, said so.')).toEqual([]);

@@ -60,6 +60,7 @@ describe('names proposed by context', () => {
       'Sunhollow Legion',
       'Palehorn',
     ]);
+    expect(cued('with the extortion-only group Ardennes publishing data')).toEqual(['Ardennes']);
     // A word that tells one group from another in the text, between "the" and the noun: "the smaller collective X".
     expect(cued('Two crews split. The smaller collective KOLOKOL hit banks; a rival gang Vostok hit shops.')).toEqual([
       'KOLOKOL',

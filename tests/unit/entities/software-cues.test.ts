@@ -131,6 +131,7 @@ describe('malware names proposed by a software noun before them', () => {
   });
   it('takes the name set off after an encryptor or a locker: "a custom encryptor, NightjarLocker, and"', () => {
     expect(cued('The group deploys a custom encryptor, NightjarLocker, and a leak site.')).toEqual(['38-52 NightjarLocker']);
+    expect(cued('The crew emerged with a Windows encryptor, Glacis, that shares code.')).toEqual(['43-49 Glacis']);
     expect(cued('The actor installed a lightweight tunneling implant, PinholeProxy, on routers.')).toEqual(['53-65 PinholeProxy']);
     expect(cued('The group hands out a simple DDoS bot, Tarakan, to volunteers.')).toEqual(['39-46 Tarakan']);
     // A bot named before a name is no apposition of it: "the Discord bot, Clyde," names no malware.
