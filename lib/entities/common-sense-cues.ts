@@ -28,7 +28,7 @@ const NOUN_AFTER = new RegExp(
  * vulnerable Zimbra mail server", "Zimbra Collaboration Suite". A list holds a ransomware called Zimbra; a report that
  * speaks of the name's vulnerabilities or its mail server means the mail server.
  */
-const FLAW_AFTER = new RegExp(
+const PRODUCT_AFTER = new RegExp(
   String.raw`^[”"'’*_]*${SP}(?:vulnerabilit(?:y|ies)|flaws?|zero-days?|0-days?|(?:e-?mail|mail|web|file)${SP}servers?|collaboration${SP}suite|appliances?)\b`,
   'i',
 );
@@ -41,5 +41,5 @@ const inApposition = appositionTest(COMMON_SENSE_NOUN, NOT_DESCRIBING);
  */
 export function commonSenseCue(text: string, end: number): boolean {
   const after = text.slice(end, end + 40);
-  return NOUN_AFTER.test(after) || FLAW_AFTER.test(after) || inApposition(text, end);
+  return NOUN_AFTER.test(after) || PRODUCT_AFTER.test(after) || inApposition(text, end);
 }
