@@ -69,10 +69,22 @@ const ARTEFACT_AFTER = /^[\s\u00a0]+(?:exploits?|scripts?|modules?|plugins?|rule
  * in lower case as administrators write programs: the program, unless it names another artefact ("nmap script").
  */
 export function lowerCaseListedTool(text: string, span: Span, softwareDictionary: SoftwareDictionary): boolean {
+  return listedSoftwareOnly(span) && programHere(text, span, softwareDictionary, () => true);
+}
+
+/**
+ * A listed name, no weak form, that only tools the lists have (each passing `alsoTool`) go by, and not before
+ * another artefact it names ("nmap script").
+ */
+function programHere(
+  text: string,
+  span: Span,
+  softwareDictionary: SoftwareDictionary,
+  alsoTool: (software: SoftwareDictionary['software'][number]) => boolean,
+): boolean {
   return (
-    listedSoftwareOnly(span) &&
     !span.weak &&
-    span.softwareIds.every((id) => softwareDictionary.software[id].kind === 'tool') &&
+    span.softwareIds.every((id) => softwareDictionary.software[id].kind === 'tool' && alsoTool(softwareDictionary.software[id])) &&
     !ARTEFACT_AFTER.test(text.slice(span.end, span.end + 12))
   );
 }
@@ -87,15 +99,10 @@ export function lowerListedProgram(text: string, span: Span, softwareDictionary:
   return (
     span.dictionary &&
     span.lowerListed &&
-    !span.weak &&
     span.actorIds.length === 0 &&
     span.softwareIds.length > 0 &&
     /^[a-z0-9]+$/.test(span.text) &&
     inProse(text, span) &&
-    span.softwareIds.every((id) => {
-      const software = softwareDictionary.software[id];
-      return software.kind === 'tool' && !software.aliases.some((alias) => alias.toLowerCase().endsWith('.exe'));
-    }) &&
-    !ARTEFACT_AFTER.test(text.slice(span.end, span.end + 12))
+    programHere(text, span, softwareDictionary, (software) => !software.aliases.some((alias) => alias.toLowerCase().endsWith('.exe')))
   );
 }
