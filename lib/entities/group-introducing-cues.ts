@@ -32,10 +32,10 @@ export const IS_A_GROUP_AFTER = new RegExp(`^(?:${IS_A_GROUP}|${GROUP_BEHIND}|${
 
 /** Cues read before the name they propose, each one linear global regex. */
 const NAME_LAST_RULES: readonly RegExp[] = [
-  // "we dubbed the gang X", "tracking this new group as X", "refer to the (same) actor as X", "call the group behind
-  // the campaign X", "dubbed the gang behind them X"
+  // "we dubbed the gang X", "tracking this new group as X", "refer to the (same) actor as X", "refer to part of this
+  // activity as X", "call the group behind the campaign X", "dubbed the gang behind them X"
   new RegExp(
-    String.raw`\b(?:dubb(?:ed|ing|s)?|call(?:ed|ing|s)?|nam(?:ed|ing|es?)|label(?:l?ed|l?ing|s)?|track(?:ed|ing|s)?|refer(?:red|ring|s)?${S}to)${S}(?:the|this|these|that)${S}(?:new${S}|latest${S}|same${S}|unknown${S}|previously${S}unknown${S})?(?:threat${S})?(?:(?:activity${S})?(?:group|gang|actors?|crew|collective|cluster|operators?|hackers?)(?:${S}of${S}activity)?|activity)${S}(?:behind${S}(?:(?:the|this|these|those|that)${S}(?:campaigns?|attacks?|activity|intrusions?|operations?|breach(?:es)?)|them|it)${S})?(?:as${S})?${OPEN_QUOTE}(${NAME})`,
+    String.raw`\b(?:dubb(?:ed|ing|s)?|call(?:ed|ing|s)?|nam(?:ed|ing|es?)|label(?:l?ed|l?ing|s)?|track(?:ed|ing|s)?|refer(?:red|ring|s)?${S}to)${S}(?:(?:part|some|much)${S}of${S})?(?:the|this|these|that)${S}(?:new${S}|latest${S}|same${S}|unknown${S}|previously${S}unknown${S})?(?:threat${S})?(?:(?:activity${S})?(?:group|gang|actors?|crew|collective|cluster|operators?|hackers?)(?:${S}of${S}activity)?|activity)${S}(?:behind${S}(?:(?:the|this|these|those|that)${S}(?:campaigns?|attacks?|activity|intrusions?|operations?|breach(?:es)?)|them|it)${S})?(?:as${S})?${OPEN_QUOTE}(${NAME})`,
     'g',
   ),
   // "a new group we call X", "a new APT actor that we call X", "a gang researchers have dubbed X", "a single Hive

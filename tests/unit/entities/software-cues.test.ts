@@ -110,6 +110,7 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('It downloads GammaSteel, a stealer that the group has used since 2023.')).toEqual(['13-23 GammaSteel']);
     // No preposition among the words before the noun: a phrase, not a kind of software.
     expect(cued('the impact of the war in Ukraine, a stable level of ransomware activity')).toEqual([]);
+    expect(cued('exits if it matches Kazakh or Armenian, a common behavior among stealers')).toEqual([]);
   });
   it('names worms, wipers, rootkits, infostealers and spyware as it names loaders', () => {
     expect(cued('the group spread a new USB worm, which we call LiteDrive, to drives')).toEqual(['47-56 LiteDrive']);
@@ -176,6 +177,12 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('volunteers run a custom DDoS client it calls Zvon')).toEqual(['45-49 Zvon']);
     expect(cued('a DDoS client the group calls Molotok; the Kolokol DDoS Client')).toEqual(['30-37 Molotok', '43-50 Kolokol']);
     expect(cued('a client named Acme paid; a similar PPI botnet; a MaaS loader')).toEqual([]);
+    // What the crew's own people call a tool of theirs: a BYOVD utility, an encryptor.
+    expect(cued('a (BYOVD) utility the administrators call Tollgate; an encryptor the operators call Vitrum')).toEqual([
+      '42-50 Tollgate',
+      '84-90 Vitrum',
+    ]);
+    expect(cued('a utility the administrators call Tollgate; the operators call it Vitrum')).toEqual([]);
     expect(cued('we call the Microsoft stager a legitimate one; they named the new loader')).toEqual([]);
     expect(cued('It loads Ironvale, a previously unreported PowerShell-based stager.')).toEqual(['9-17 Ironvale']);
     // A variant of a named family, its name capitalised; not a variant of something described.
