@@ -76,6 +76,8 @@ describe('malware names proposed by a software noun before them', () => {
     // Not past the sentence, nor without a software noun before it.
     expect(cued('a loader was sold. Under the name Hatchet64 the actor posted.')).toEqual([]);
     expect(cued('an actor posting under the name Hatchet64')).toEqual([]);
+    expect(cued('Gullwing is promoted on two forums under the name WingBank.')).toEqual(['50-58 WingBank']);
+    expect(cued('Gullwing is promoted on two forums. Under the name WingBank, it')).toEqual([]);
   });
   it('a trojan that names itself X, a loader that FBI refers to as X', () => {
     expect(cued('a .NET remote access trojan that names itself Cinder.RAT in its metadata')).toEqual(['46-56 Cinder.RAT']);
