@@ -41,6 +41,8 @@ const STOP_WORDS = new Set(
     // A vendor of two words by its first, so that the second stays free for other names ("Pressure Point").
     'Microsoft Google Mandiant FireEye CrowdStrike Proofpoint Symantec Kaspersky ESET Cisco Talos Unit42 ' +
     'Palo Trend Sophos Zscaler Secureworks Recorded IBM Check Intel Windows ' +
+    // A vendor scheme's prefix alone: '"UNK" is the designation Proofpoint uses for a developing cluster'.
+    'UNK UNC DEV TA TAG FIN ITG UTA UAC STAC REF TGR ' +
     'Linux Android Apple macOS iOS Python Java Office Excel Word PowerShell Figure Table Source Note Update ' +
     'Ransomware-as-a-Service RaaS Initial Access Broker Brokers Affiliate Affiliates Operator Operators ' +
     'However Moreover Further Furthermore Additionally Finally Meanwhile Therefore Thus Notably Interestingly Similarly ' +

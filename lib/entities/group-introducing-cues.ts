@@ -69,10 +69,10 @@ const NAME_LAST_RULES: readonly RegExp[] = [
  * "overlaps with what others call X", "overlaps partly with activity that Mandiant tracks as X", "overlaps with activity
  * other researchers have reported as "X" and "Y"", "overlap with activity that some Brazilian security researchers
  * refer to as X", "overlaps with the clusters other vendors have published as X and Y": the names of other vendors'
- * clusters, up to three.
+ * clusters, up to three ("the activity some other researchers call X").
  */
 const OVERLAPS_WITH = new RegExp(
-  String.raw`\boverlap(?:s|ped|ping)?${S}(?:[a-z]+${S})?with${S}(?:what${S}|(?:the${S})?(?:activity|clusters?)${S}(?:(?:that|which)${S})?)(?:others|(?:(?:other|some|several)${S})?(?:[A-Z][a-z]+${S})?(?:security${S})?(?:vendors|researchers|companies|firms|analysts)|[A-Z][A-Za-z]+)${S}(?:have${S})?(?:call(?:s|ed)?|dub(?:s|bed)?|name[sd]?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as|publish(?:es|ed)?${S}as)${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_.,]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){0,2}${OPEN_QUOTE}${NAME})`,
+  String.raw`\boverlap(?:s|ped|ping)?${S}(?:[a-z]+${S})?with${S}(?:what${S}|(?:the${S})?(?:activity|clusters?)${S}(?:(?:that|which)${S})?)(?:others|(?:(?:some|several|many)${S})?(?:other${S})?(?:[A-Z][a-z]+${S})?(?:security${S})?(?:vendors|researchers|companies|firms|analysts)|[A-Z][A-Za-z]+)${S}(?:have${S})?(?:call(?:s|ed)?|dub(?:s|bed)?|name[sd]?|track(?:s|ed)?${S}as|refers?${S}to${S}as|report(?:s|ed)?${S}as|publish(?:es|ed)?${S}as)${S}((?:${OPEN_QUOTE}${NAME}[”"'’*_.,]*(?:,${S}(?:and${S}|or${S})?|${S}(?:and|or)${S})){0,2}${OPEN_QUOTE}${NAME})`,
   'g',
 );
 

@@ -121,7 +121,9 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
       found.push(find(text));
       yield;
     }
-    const ruled = settleOverlaps(withProcedureRows(text, withoutCuedActorsAtOrganisationsOrPlaces(text, found.flat())));
+    const ruled = settleOverlaps(
+      withProcedureRows(text, withoutCuedActorsAtOrganisationsOrPlaces(text, withoutDomainsNamedAsSoftware(found.flat()))),
+    );
     let entities = ruled;
     if (model && model.combine !== 'rules') {
       yield;
@@ -133,6 +135,27 @@ export function createEntityScanner(data: EntityData, parts: ScannerParts = buil
     return mergeSameEntities(applyTechniqueTagger(text, ruled, entities, tagger.tagger, tagger.combine));
   }
   return { findEntities: (text) => runSteps(scanSteps(text)), scanSteps };
+}
+
+/**
+ * A name shaped like a domain, capitals in it, that the text names as software or a group is the name, not an
+ * indicator, wherever it is written so ("a small spam botnet called Svirel.bot"; `.bot` is a top-level domain). A real
+ * domain in a report is written in lower case or defanged, which the name's mentions never match.
+ */
+function withoutDomainsNamedAsSoftware(entities: readonly Entity[]): Entity[] {
+  const names = new Set(
+    entities
+      .filter((e) => e.kind === 'threat-actor' || e.kind === 'malware' || e.kind === 'tool')
+      .flatMap((e) => e.mentions.map((m) => m.text))
+      .filter((name) => name !== name.toLowerCase()),
+  );
+  if (!names.size) return [...entities];
+  return entities.flatMap((entity) => {
+    if (entity.kind !== 'indicator' || entity.indicatorType !== 'domain') return [entity];
+    const mentions = entity.mentions.filter((m) => !names.has(m.text));
+    if (mentions.length === entity.mentions.length) return [entity];
+    return mentions.length ? [{ ...entity, mentions }] : [];
+  });
 }
 
 /**

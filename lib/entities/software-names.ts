@@ -153,13 +153,14 @@ export function looksLikeSoftwareName(text: string, name: string): boolean {
   return acceptedNames(text, [name]).has(name);
 }
 
-const CAPITALISED_WORD = /^[A-Z][A-Za-z0-9-]*$/;
+const CAPITALISED_WORD = /^\.?[A-Z][A-Za-z0-9-]*$/;
 
 /**
  * A plain capitalised word that ends a longer capitalised phrase is part of it, not the whole name a cue reads
  * one word back for: "Cobalt Strike is a legitimate tool", "the Microsoft Windows Support Diagnostic Tool". The
  * word before it is no stop word ("The Socat tool" is Socat), or is itself after a capitalised word; a name shaped
- * as no word is a name after anything ("the Nirsoft WebBrowserPassView tool").
+ * as no word is a name after anything ("the Nirsoft WebBrowserPassView tool"). ".NET" counts as capitalised (".NET
+ * Framework utility").
  */
 export function endsTitleCasePhrase(text: string, start: number, name: string): boolean {
   if (!PLAIN.test(name)) return false;

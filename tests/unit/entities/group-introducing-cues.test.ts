@@ -30,6 +30,7 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('The campaign overlaps partly with activity that Mandiant tracks as Glass Heron.')).toContain('Glass Heron');
     expect(cued('It overlaps with activity that some Brazilian security researchers refer to as Quati.')).toContain('Quati');
     expect(cued('Some researchers also refer to part of this activity as Dovecote.')).toContain('Dovecote');
+    expect(cued('TA4458 overlaps with the activity some other researchers call Pewter Gecko.')).toContain('Pewter Gecko');
     expect(cued('It partially overlaps with the clusters other vendors have published as Andean Kite and Altiplano.')).toEqual([
       'Andean Kite',
       'Altiplano',

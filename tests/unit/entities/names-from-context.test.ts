@@ -166,6 +166,9 @@ describe('names proposed by context', () => {
     expect(cued('the Russian group, the The gang, the Microsoft group, the Minebridge RAT threat actors')).toEqual([]);
     expect(isNameLike('ReconHellcat')).toBe(true);
     expect(isNameLike('Chinese')).toBe(false);
+    // A vendor scheme's prefix alone names no group: '"UNK" is the designation Proofpoint uses for a cluster'.
+    expect(isNameLike('UNK')).toBe(false);
+    expect(isNameLike('UNC')).toBe(false);
   });
   it('refuses a two-word vendor by its first word, so that its second stays free: "Pressure Point", not "Check Point"', () => {
     expect(isNameLike('Pressure Point')).toBe(true);

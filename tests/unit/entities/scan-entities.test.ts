@@ -87,6 +87,22 @@ describe('createEntityScanner: a cued group that is a listed organisation', () =
   });
 });
 
+describe('createEntityScanner: a name shaped like a domain', () => {
+  const scanner = createEntityScanner({ actors: threatActors(), software: software() });
+  const found = (text: string) => scanner.findEntities(text).map((e) => [e.kind, e.mentions.map((m) => m.text).join(' ')]);
+  it('is the software the text names, with capitals in it, not an indicator: "a spam botnet called Svirel.bot"', () => {
+    const text = 'They rented a small spam botnet called Svirel.bot from a customer. The loader came through Svirel.bot spam.';
+    expect(found(text)).toEqual([['malware', 'Svirel.bot Svirel.bot']]);
+  });
+  it('stays an indicator where it is written as a domain is: in lower case or defanged', () => {
+    const text = 'A spam botnet called Svirel.bot used the C2 svirel.bot and Svirel[.]bot.';
+    expect(found(text)).toEqual([
+      ['malware', 'Svirel.bot'],
+      ['indicator', 'svirel.bot Svirel[.]bot'],
+    ]);
+  });
+});
+
 describe('createEntityScanner: a cued group that is a place', () => {
   const scanner = createEntityScanner({ actors: threatActors(), software: software(), places: places() });
   const kinds = (text: string) => scanner.findEntities(text).map((e) => [e.kind, e.name]);

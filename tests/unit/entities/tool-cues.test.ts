@@ -53,6 +53,7 @@ describe('tool cues', () => {
     expect(cued('Cobalt Strike is a legitimate security tool.')).toEqual([]);
     expect(cued('Key findings\nCobalt Strike is a legitimate security tool.')).toEqual([]);
     expect(cued('It abused the Microsoft Windows Support Diagnostic Tool.')).toEqual([]);
+    expect(cued('injected into an instance of a legitimate .NET Framework utility')).toEqual([]);
     // A stop word before the name is no phrase; a name shaped as no word is a name after anything.
     expect(cued('The Socat tool, then the Nirsoft WebBrowserPassView tool.')).toEqual(['Socat', 'WebBrowserPassView']);
     // A category's abbreviation is no tool.
