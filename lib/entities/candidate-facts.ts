@@ -74,13 +74,15 @@ export function candidateFacts(text: string, chosen: readonly Span[]): Candidate
   // confirms its actor; a group noun or a strong cue right at a mention ("DarkSide affiliates",
   // "attributed to Winnti") confirms the name and its actor. One sense per text: such a name is the
   // group at its other mentions too (`groupSense`).
-  const confirmedActors = new Set<number>();
+  // Each confirmed actor with the names that confirmed it.
+  const confirmedActors = new Map<number, string[]>();
+  const confirmActor = (id: number, key: string) => confirmedActors.set(id, [...(confirmedActors.get(id) ?? []), key]);
   const confirmedNames = new Set<string>();
   chosen.forEach((span, i) => {
     if (span.weak && !local[i].strongActor) return;
     const named = span.actorIds.length > 0 && GROUP_NAME.test(span.text);
     if (!named && !local[i].strongActor) return;
-    if (span.actorIds.length) for (const id of span.actorIds) confirmedActors.add(id);
+    if (span.actorIds.length) for (const id of span.actorIds) confirmActor(id, keys[i]);
     confirmedNames.add(keys[i]);
   });
   // "Turla, also known as Venomous Bear": a name whose other name, given right there, is a group and
@@ -90,10 +92,15 @@ export function candidateFacts(text: string, chosen: readonly Span[]): Candidate
     if (!span.aliasOf || span.softwareIds.length || (span.actorIds.length === 0 && span.scheme === undefined)) continue;
     const head = endsAt.get(span.aliasOf.end);
     if (head === undefined || chosen[head].start < span.aliasOf.start) continue;
-    for (const id of chosen[head].actorIds) confirmedActors.add(id);
+    for (const id of chosen[head].actorIds) confirmActor(id, keys[head]);
     confirmedNames.add(keys[head]);
   }
-  const groupSense = (i: number, span: Span) => confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedActors.has(id));
+  // An actor confirmed by another of its names makes this one the group too ("Winnti Group" → "Winnti sample"),
+  // unless the words right here call it software and the confirming names are not this one with more after it:
+  // "Turla, also known as Venomous Bear" … "the Snake rootkit" (Snake is Turla's other name and its rootkit's).
+  const confirmedFor = (i: number, id: number) =>
+    confirmedActors.get(id)?.some((key) => !local[i].software || local[i].actor || key.startsWith(keys[i])) ?? false;
+  const groupSense = (i: number, span: Span) => confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedFor(i, id));
 
   // Individuals' handles ("the seller X", "a user named X", "X, the developer of…"): a mention with a
   // person cue is no actor, and a name no list has that the text presents as a person somewhere and

@@ -64,10 +64,15 @@ export function groupEntities(
   // Prefer a candidate the text names unambiguously.
   const namedActors = new Set(spans.filter((s) => s.kind === 'actor' && s.actorIds.length === 1).map((s) => s.actorIds[0]));
   const namedSoftware = new Set(spans.filter((s) => s.kind === 'software' && s.softwareIds.length === 1).map((s) => s.softwareIds[0]));
+  // …then, for software, the family the lists give the name of an actor the text names: "Snake" near Turla is
+  // Uroburos (also listed as Turla), not the Snake ransomware.
+  const namedActorKeys = new Set([...namedActors].map((id) => formKey(dictionary.actors[id].canonical)));
+  const ofNamedActor = (id: number) => softwareDictionary.software[id].aliases.some((alias) => namedActorKeys.has(formKey(alias)));
   const resolve = (span: Decided): number | undefined => {
     const ids = span.kind === 'actor' ? span.actorIds : span.softwareIds;
     const named = span.kind === 'actor' ? namedActors : namedSoftware;
-    return ids.length === 0 ? undefined : (ids.find((id) => named.has(id)) ?? ids[0]);
+    if (ids.length === 0) return undefined;
+    return ids.find((id) => named.has(id)) ?? (span.kind === 'software' ? ids.find(ofNamedActor) : undefined) ?? ids[0];
   };
   // Per span, by index: its resolved id (undefined for a name no list has) and, for those, its form
   // key, worked out once (a text may hold tens of thousands of mentions).

@@ -262,4 +262,18 @@ describe('one sense per text for a name that is both a group and software (issue
   it('keeps Winnti the malware where nothing in the text makes it the group', () => {
     expect(kindsOf('We found a new Winnti sample on a public scanner.', 'Winnti')).toEqual(['malware']);
   });
+  it("leaves software an actor's other name that the words right there call software, where other names confirmed the actor", () => {
+    // Snake is a name of Turla and of its rootkit (Uroburos): "Turla, also known as Venomous Bear" confirms Turla, not Snake.
+    const text = 'Turla, also known as Venomous Bear, is active. Its toolset includes Kazuar and the Snake rootkit.';
+    expect(kindsOf(text, 'Snake')).toEqual(['malware']);
+    // A group noun right at one of its own mentions still confirms the name itself.
+    expect(kindsOf('Snake operators struck again. Turla, also known as Venomous Bear, used the Snake rootkit.', 'Snake')).toEqual([
+      'threat-actor',
+    ]);
+  });
+  it('resolves an ambiguous family name to the family the lists give the name of an actor the text names', () => {
+    const snake = (text: string) => finder.findEntities(text).find((e) => e.mentions.some((m) => m.text === 'Snake'));
+    expect(snake('Turla used the Snake rootkit.')).toMatchObject({ kind: 'malware', canonical: 'Uroburos' });
+    expect(snake('The Snake ransomware encrypted the network.')).toMatchObject({ kind: 'malware', canonical: 'Snake Ransomware' });
+  });
 });
