@@ -154,6 +154,7 @@ export function gatherCandidates(
   }
 
   // A program's file name whose stem is a listed tool is that tool ("Certutil.exe", "psexec.exe").
+  const programStems = new Map<string, number[]>();
   for (const m of text.matchAll(EXECUTABLE)) {
     const ids = [...softwareDictionary.lookupAnyCase(m[0])];
     addIds(ids, softwareDictionary.lookupAnyCase(m[1]));
@@ -162,6 +163,22 @@ export function gatherCandidates(
     addIds(span.softwareIds, ids);
     span.weak = false;
     span.executable = true;
+    // Not Windows's own commands, which the lists also name by their ".exe" ("reg add …" in a command line).
+    if (!ids.some((id) => softwareDictionary.software[id].aliases.some((alias) => /\.exe$/i.test(alias))))
+      programStems.set(m[1].toLowerCase(), ids);
+  }
+  // Its stem written in lower case elsewhere ("deployed chisel as a reverse SOCKS tunnel" beside "chisel.exe") is a
+  // candidate for the same tool, though the word is an ordinary one: `decide-candidates.ts` keeps it in prose only.
+  if (programStems.size) {
+    const stems = new RegExp(
+      String.raw`(?<![A-Za-z0-9_.\\/-])(?:${[...programStems.keys()].map(escapeRegex).join('|')})(?![A-Za-z0-9_]|\.[A-Za-z0-9])`,
+      'g',
+    );
+    for (const m of text.matchAll(stems)) {
+      const span = spanAt(m.index, m.index + m[0].length);
+      span.dictionary = true;
+      addIds(span.softwareIds, programStems.get(m[0])!);
+    }
   }
 
   // A family listed with its noun ("RedLine Stealer", "Raccoon Stealer") written without it: where the word is

@@ -85,14 +85,7 @@ import { posingAs } from './impersonation-cues';
 import { startsLongerName } from './longer-name-after';
 import { inRanges } from './reference-lines';
 import { candidateFacts, unlisted, type CandidateFacts } from './candidate-facts';
-import {
-  inProse,
-  lowerCaseListedTool,
-  lowerListedProgram,
-  lowerCaseToolHere,
-  ordinaryLowerCaseNames,
-  softwareConfirmedWithCapitals,
-} from './lower-case-mentions';
+import { lowerCaseLicences, lowerListedProgram, ordinaryLowerCaseNames } from './lower-case-mentions';
 import type { SoftwareDictionary } from './software-dictionary';
 import type { Decided, Span } from './group-entities';
 
@@ -109,7 +102,7 @@ export function decideCandidates(
 ): Decided[] {
   const facts = candidateFacts(text, chosen);
   const ordinary = ordinaryLowerCaseNames(text, chosen, facts.keys);
-  const confirmed = softwareConfirmedWithCapitals(text, chosen, facts);
+  const licenceOf = lowerCaseLicences(text, chosen, facts, softwareDictionary);
   const decided: Decided[] = [];
   for (const [i, span] of chosen.entries()) {
     if (span.executable) {
@@ -118,7 +111,7 @@ export function decideCandidates(
     }
     // A single word in lower case is not a name listed with capitals, but software the text confirms with one.
     const lowerCase = !span.cued && !span.lowerListed && isSingleWord(span.text) && !/\p{Lu}/u.test(span.text);
-    const licence = lowerCase ? lowerCaseLicence(text, chosen, i, confirmed.has(facts.keys[i]), softwareDictionary) : undefined;
+    const licence = lowerCase ? licenceOf(i) : undefined;
     if (lowerCase && !licence) continue;
     // ".Net", ".NET": a framework or a file type, not a name (a dot after a name is no boundary).
     if (text[span.start - 1] === '.') continue;
@@ -132,20 +125,6 @@ export function decideCandidates(
     decided.push(licence ? { ...decision, lowerCase: licence } : decision);
   }
   return decided;
-}
-
-/** Why a listed program written in lower case counts here, if it does: see `lower-case-mentions.ts`. */
-function lowerCaseLicence(
-  text: string,
-  chosen: readonly Span[],
-  i: number,
-  confirmed: boolean,
-  softwareDictionary: SoftwareDictionary,
-): Span['lowerCase'] {
-  if (!inProse(text, chosen[i])) return undefined;
-  if (confirmed) return 'capitalised-elsewhere';
-  if (lowerCaseToolHere(text, chosen, i)) return 'among-software';
-  return lowerCaseListedTool(text, chosen[i], softwareDictionary) ? 'listed-tool' : undefined;
 }
 
 /**

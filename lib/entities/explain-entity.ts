@@ -107,6 +107,8 @@ export function explainEntity(
   }
   if (rules?.lowerCase === 'capitalised-elsewhere')
     why.push('Also written in lower case, as programs often are: the text writes it with a capital where it calls it software');
+  else if (rules?.lowerCase === 'program-file-elsewhere')
+    why.push('Also written in lower case, as programs often are: the text names its program file elsewhere (“chisel.exe”)');
   else if (rules?.lowerCase === 'among-software')
     why.push(
       'Also written in lower case, where the text presents it as a tool or lists it with other software (“tools such as plink or chisel”)',

@@ -1,16 +1,18 @@
 /**
  * Mentions of listed software written all in lower case: which the text confirms as the program (it writes
  * the name with a capital where it calls it software, presents it as a tool, or lists it with software), which
- * are listed tools whose names are no word ("rclone", "plink"; "ngrok", which the lists hold only in lower case),
+ * or names by its program file elsewhere ("chisel.exe"), which are listed tools whose names are no word ("rclone", "plink"; "ngrok", which the lists hold only in lower case),
  * which it uses as the ordinary word (a name listed only in lower case, written so twice with no cue), and which
  * sit in prose rather than in a path or an identifier.
  */
 import { lowerCaseSoftwareCue } from './context-cues';
+import { formKey } from './dictionary';
 import { calledTool } from './tool-cues';
 import { coordinatedKind } from './coordinated-names';
 import type { CandidateFacts } from './candidate-facts';
 import type { Span } from './group-entities';
 import type { SoftwareDictionary } from './software-dictionary';
+import type { LowerCaseLicence } from './types';
 
 /**
  * Software names the text writes with a capital where the words right at it call it software ("Socat
@@ -24,6 +26,37 @@ export function softwareConfirmedWithCapitals(text: string, chosen: readonly Spa
     if (facts.local[i].software || calledTool(text, span.start, span.end)) keys.add(facts.keys[i]);
   });
   return keys;
+}
+
+/**
+ * Listed tools the text also names by their program file ("chisel.exe", `candidate-spans.ts`): written in lower case
+ * elsewhere ("deployed chisel as a reverse SOCKS tunnel"), the same program, though the name is also a word.
+ */
+export function toolsRunAsPrograms(chosen: readonly Span[]): Set<string> {
+  return new Set(chosen.filter((span) => span.executable).map((span) => formKey(span.text.replace(/\.exe$/i, ''))));
+}
+
+/**
+ * Why each listed program written in lower case counts, if it does (see the module comment): in prose only, the text
+ * writing it with a capital as software first, then naming its program file, presenting it as a tool or among
+ * software, or the name being a listed tool that is no word. What the whole text says is read once.
+ */
+export function lowerCaseLicences(
+  text: string,
+  chosen: readonly Span[],
+  facts: CandidateFacts,
+  softwareDictionary: SoftwareDictionary,
+): (i: number) => LowerCaseLicence | undefined {
+  const confirmed = softwareConfirmedWithCapitals(text, chosen, facts);
+  const programs = toolsRunAsPrograms(chosen);
+  return (i) => {
+    const span = chosen[i];
+    if (!inProse(text, span)) return undefined;
+    if (confirmed.has(facts.keys[i])) return 'capitalised-elsewhere';
+    if (listedSoftwareOnly(span) && programs.has(facts.keys[i])) return 'program-file-elsewhere';
+    if (lowerCaseToolHere(text, chosen, i)) return 'among-software';
+    return lowerCaseListedTool(text, span, softwareDictionary) ? 'listed-tool' : undefined;
+  };
 }
 
 /** Not part of a path, an address or an identifier ("/bazar/mail1.png", "kronos_string", "socat.zip"). */

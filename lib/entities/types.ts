@@ -51,7 +51,7 @@ export interface Entity {
 }
 
 /** Why a listed program written in lower case counts (`lower-case-mentions.ts`). */
-export const LOWER_CASE_LICENCES = ['capitalised-elsewhere', 'among-software', 'listed-tool'] as const;
+export const LOWER_CASE_LICENCES = ['capitalised-elsewhere', 'program-file-elsewhere', 'among-software', 'listed-tool'] as const;
 export type LowerCaseLicence = (typeof LOWER_CASE_LICENCES)[number];
 
 export interface FoundBy {

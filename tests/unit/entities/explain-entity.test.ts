@@ -34,6 +34,8 @@ describe('why an entity is there', () => {
     expect(explainEntity(listed).join(' ')).toMatch(
       /Also written in lower case, where the text presents it as a tool or lists it with other software/,
     );
+    const chisel = found('They deployed chisel as a tunnel:\nchisel.exe client 10.0.0.1:443', 'chisel');
+    expect(explainEntity(chisel).join(' ')).toMatch(/Also written in lower case, as programs often are: the text names its program file/);
     const alone = found('It then ran through rclone.', 'rclone');
     expect(explainEntity(alone).join(' ')).toMatch(/Also written in lower case, as administrators write programs/);
     // Written with its capital only, nothing is said of lower case.

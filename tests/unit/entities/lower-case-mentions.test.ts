@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inProse, lowerCaseListedTool, lowerListedProgram } from '@/lib/entities/lower-case-mentions';
+import { inProse, lowerCaseListedTool, lowerListedProgram, toolsRunAsPrograms } from '@/lib/entities/lower-case-mentions';
 import type { SoftwareDictionary } from '@/lib/entities/software-dictionary';
 import type { Span } from '@/lib/entities/group-entities';
 
@@ -53,5 +53,20 @@ describe('lowerListedProgram', () => {
     expect(lowerListedProgram(path, lowerListed(path, 'ngrok'), lists('tool'))).toBe(false);
     const artefact = 'an sqlmap script ran';
     expect(lowerListedProgram(artefact, lowerListed(artefact, 'sqlmap'), lists('tool'))).toBe(false);
+  });
+});
+
+describe('toolsRunAsPrograms', () => {
+  it('gives the stems of the listed tools the text names by their program file: "chisel.exe" → "chisel"', () => {
+    const text = 'They deployed chisel as a tunnel: chisel.exe client 10.0.0.1:443, then Chisel.EXE again';
+    const program = (at: number, name: string): Span => ({
+      ...spanOf(text.slice(at), name),
+      start: at,
+      end: at + name.length,
+      executable: true,
+    });
+    expect([...toolsRunAsPrograms([program(34, 'chisel.exe'), program(text.lastIndexOf('Chisel'), 'Chisel.EXE')])]).toEqual(['chisel']);
+    // A mention that is no program file gives nothing.
+    expect([...toolsRunAsPrograms([spanOf(text, 'chisel')])]).toEqual([]);
   });
 });
