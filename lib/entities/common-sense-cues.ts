@@ -1,7 +1,7 @@
 /**
  * Cues that a threat name is used in its common sense: "Lazarus, the BBC drama", "Turla, a Russian pop
- * band", "Sandworm, the 2019 book by Andy Greenberg". An apposition right after the name says what it is,
- * and a work, a band, a charity or a vehicle is no threat actor nor malware. Unlike a company noun
+ * band", "Sandworm, the 2019 book by Andy Greenberg", "Hydra, the Russian-language darknet marketplace". An apposition right after the name says what it is,
+ * and a work, a band, a charity, a market or a vehicle is no threat actor nor malware. Unlike a company noun
  * (`company-cues.ts`), these apply to listed names too: nobody calls a gang "the BBC drama".
  *
  * Anchored regex tests on a short slice after the mention (linear).
@@ -11,7 +11,7 @@ import { appositionTest, SP } from './apposition';
 
 /** Words that start a relative clause or name a threat: what follows them is not what the name is. */
 const NOT_DESCRIBING = String.raw`(?:that|which|who|whose|by|of|for|from|used|with|to|and|or|in|on|at|group|gang|crew|actor|malware|ransomware)`;
-const COMMON_SENSE_NOUN = String.raw`(?:drama|series|sitcom|show|film|movie|documentary|novel|book|memoir|band|singer|rapper|musician|album|song|opera|musical|video${SP}game|game|board${SP}game|charity|foundation|non-?profit|festival|racehorse|football${SP}club|restaurant|brewery|magazine|newspaper|podcast|character|superhero|perfume|missile|rocket|satellite|warship|submarine|aircraft|dinosaur|species|asteroid|comet)`;
+const COMMON_SENSE_NOUN = String.raw`(?:drama|series|sitcom|show|film|movie|documentary|novel|book|memoir|band|singer|rapper|musician|album|song|opera|musical|video${SP}game|game|board${SP}game|charity|foundation|non-?profit|festival|(?:darknet${SP}|darkweb${SP}|dark${SP}web${SP})?(?:marketplace|market|forum)|racehorse|football${SP}club|restaurant|brewery|magazine|newspaper|podcast|character|superhero|perfume|missile|rocket|satellite|warship|submarine|aircraft|dinosaur|species|asteroid|comet)`;
 
 /**
  * The same things named by a noun right after the name: "the Sidewinder missile", "Lotus Blossom tea", "the

@@ -51,9 +51,9 @@ const NAME_BEFORE_DDOS_CLIENT = new RegExp(String.raw`${START}(${TOKEN})${SP}${D
  * Pieces of malware that only a naming verb names: "a stager, which we call X", "the .NET injector, which the developer
  * named X", "an Outlook add-in, tracked by us as X", "an obfuscated JavaScript that we have called X", "a JavaScript file
  * we call X", "a skimmer named X", "an EDR killer we named X", "a custom DDoS client it calls X", "a BYOVD utility the
- * administrators call X".
+ * administrators call X", "a Go-based SOCKS5 proxy module we named X".
  */
-const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Aa]dd-ins?|[Ss]cripts?|(?:JavaScript|VBScript|JScript)(?:${SP}files?)?|[Pp]lugins?|[Ss]kimmers?|(?:EDR|AV)${SP}[Kk]illers?|BYOVD\)?${SP}(?:[Uu]tilit(?:y|ies)|[Tt]ools?)|${DDOS_CLIENT})`;
+const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Aa]dd-ins?|[Ss]cripts?|(?:JavaScript|VBScript|JScript)(?:${SP}files?)?|[Pp]lugins?|[Ss]kimmers?|(?:EDR|AV)${SP}[Kk]illers?|SOCKS5?${SP}[Pp]roxy|[Pp]roxy${SP}[Mm]odules?|BYOVD\)?${SP}(?:[Uu]tilit(?:y|ies)|[Tt]ools?)|${DDOS_CLIENT})`;
 /** What the software is written in, between its noun and its naming clause: "a backdoor written in Go, which we dubbed X". */
 const WRITTEN_IN = String.raw`(?:${SP}(?:written|coded|developed|implemented)${SP}in${SP}[A-Z][A-Za-z0-9+#]*(?=[, ]))?`;
 /** A short clause between the noun and its naming clause: "The loader that delivers it, which we track as X". */

@@ -10,6 +10,7 @@ describe('commonSenseCue', () => {
   it('reads a work, a band, a charity or a vehicle in apposition right after the name', () => {
     expect(after('Lazarus, the BBC drama, returns for a second season.', 'Lazarus')).toBe(true);
     expect(after('Turla, a Russian pop band, announced a tour.', 'Turla')).toBe(true);
+    expect(after('a shop on Hydra, the Russian-language darknet marketplace, closed', 'Hydra')).toBe(true);
     expect(after('Sandworm (a 2019 book by Andy Greenberg) tells it.', 'Sandworm')).toBe(true);
     expect(after('the Sidewinder, a short-range air-to-air missile', 'Sidewinder')).toBe(true);
   });

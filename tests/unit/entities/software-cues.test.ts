@@ -185,6 +185,9 @@ describe('malware names proposed by a software noun before them', () => {
       '84-90 Vitrum',
     ]);
     expect(cued('a utility the administrators call Tollgate; the operators call it Vitrum')).toEqual([]);
+    // A proxy the operators deploy, named as their module; not an open-source reverse proxy a text names.
+    expect(cued('they deploy a Go-based SOCKS5 proxy module we named TinyDrake')).toEqual(['52-61 TinyDrake']);
+    expect(cued('an obscure open-source reverse proxy named Gossamer')).toEqual([]);
     expect(cued('we call the Microsoft stager a legitimate one; they named the new loader')).toEqual([]);
     expect(cued('It loads Ironvale, a previously unreported PowerShell-based stager.')).toEqual(['9-17 Ironvale']);
     // A variant of a named family, its name capitalised; not a variant of something described.
