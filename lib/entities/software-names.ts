@@ -8,7 +8,8 @@
  * - not a programming language the text names as one ("scripted in KiXtart", "written in Rust");
  * - a plain capitalised word (`Ares`, `Widespread`) only when the text never writes it in lower case
  *   (an ordinary word shows up in lower case somewhere: "banking", "password"), or writes it capitalised
- *   mid-sentence far more often ("the Ironclad locker" twenty times, "an ironclad guarantee" once), or a
+ *   mid-sentence four times or more and three times as often ("the Ironclad locker" twenty times, "an ironclad
+ *   guarantee" once; "the Enlace backdoor" six times, "el enlace de fibra" in a quoted Spanish lure twice), or a
  *   naming verb gives it ("a backdoor we named Mortise", though the text speaks of a mortise joint); and,
  *   when it opens a sentence or a line, only when the text also writes it capitalised mid-sentence.
  * The checks on the text are one pass over it for every proposed name.
@@ -82,7 +83,7 @@ export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * mid-sentence to be a name despite its lower-case uses.
  */
 const PROPER_NOUN_USES = 4;
-const PROPER_NOUN_RATIO = 5;
+const PROPER_NOUN_RATIO = 3;
 
 /** A plain capitalised word, which may be an ordinary word: `Ares`, `Widespread`. */
 const PLAIN = /^[A-Z][a-z]+$/;

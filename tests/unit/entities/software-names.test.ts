@@ -36,11 +36,14 @@ describe('what looks like a malware name', () => {
   it('takes a plain word for a name where the text writes it capitalised mid-sentence far more often than in lower case', () => {
     const uses = (n: number) => Array.from({ length: n }, () => 'We saw the Ironclad locker.').join(' ');
     const text = (n: number) => `The Ironclad ransomware is new. ${uses(n)} It gives an ironclad guarantee.`;
-    // Four capitalised uses mid-sentence, five times the lower-case ones, at least.
-    expect(looksLikeSoftwareName(text(4), 'Ironclad')).toBe(true);
-    expect(looksLikeSoftwareName(text(3), 'Ironclad')).toBe(false);
+    // Four capitalised uses mid-sentence, three times the lower-case ones, at least.
+    expect(looksLikeSoftwareName(text(3), 'Ironclad')).toBe(true);
+    expect(looksLikeSoftwareName(text(2), 'Ironclad')).toBe(false);
     expect(looksLikeSoftwareName(`${text(4)} The ironclad rule.`, 'Ironclad')).toBe(false);
     expect(looksLikeSoftwareName(`${text(9)} The ironclad rule.`, 'Ironclad')).toBe(true);
+    // Three times as often is enough (six capitalised, two in lower case): a name the text also quotes twice in another
+    // language's sentence.
+    expect(looksLikeSoftwareName(`${text(5)} The ironclad rule.`, 'Ironclad')).toBe(true);
   });
   it('rejects a plain word the text also writes in lower case, but not in a URL or file name', () => {
     expect(looksLikeSoftwareName('Orbit malware. The orbit of it.', 'Orbit')).toBe(false);
