@@ -144,8 +144,8 @@ const CAPITALISED_GROUP_NOUN = /(?<![\s\u00a0])[ \u00a0]+(?:Group|Gang|Crew|Team
  */
 const TEAM = /Team$/;
 const LEADING_THE = /^[Tt]he[\s\u00a0]+/;
-/** A name read back from a group noun starts with "the", or follows one. */
-const THE_BEFORE = /(?:^|[\s\u00a0([“"'‘*_])[Tt]he[\s\u00a0]+$/;
+/** A name read back from a group noun starts with "the", or follows one or "self-styled": 'a self-styled "Bravado Collective"'. */
+const THE_BEFORE = /(?:(?:^|[\s\u00a0([“"'‘*_])[Tt]he[\s\u00a0]+|self-styled[\s\u00a0]+[“"'‘]?)$/;
 const STARTS_WITH_THE = /^[Tt]he[\s\u00a0]/;
 
 /**
@@ -216,7 +216,7 @@ export function findIntroducedGroups(text: string): IntroducedGroup[] {
   for (const m of text.matchAll(CAPITALISED_GROUP_NOUN)) {
     const found = nameEndingAt(text, m.index);
     if (!found) continue;
-    if (!STARTS_WITH_THE.test(found.name) && !THE_BEFORE.test(text.slice(Math.max(0, found.start - 8), found.start))) continue;
+    if (!STARTS_WITH_THE.test(found.name) && !THE_BEFORE.test(text.slice(Math.max(0, found.start - 14), found.start))) continue;
     if (TEAM.test(m[0]) && !INITIALS.test(found.name.replace(LEADING_THE, ''))) continue;
     out.push({ start: found.start, name: text.slice(found.start, m.index + m[0].length), ownName: true });
   }

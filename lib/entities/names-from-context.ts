@@ -25,9 +25,9 @@ interface CueRule {
 
 /**
  * Nouns for software a text may say it tracks under a name: "a variant tracked as X", "a Mach-O binary that we track as X",
- * "a native crypter that we track as X", "an Outlook add-in, tracked by us as X".
+ * "a native crypter that we track as X", "an Outlook add-in, tracked by us as X", "a JSP webshell that ThreatLabz tracks as X".
  */
-const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomware|backdoors?|trojans?|loaders?|(?:info)?stealers?|RATs?|implants?|droppers?|downloaders?|launchers?|tunnelers?|wipers?|worms?|botnets?|rootkits?|drivers?|utilit(?:y|ies)|tools?|famil(?:y|ies)|samples?|binar(?:y|ies)|payloads?|stagers?|executables?|components?|modules?|plugins?|DLLs?|scripts?|shellcode|crypters?|packers?|encryptors?|lockers?|injectors?|add-ins?`;
+const SOFTWARE_NOUNS = String.raw`variants?|strains?|versions?|malware|ransomware|backdoors?|trojans?|loaders?|(?:info)?stealers?|RATs?|implants?|droppers?|downloaders?|launchers?|tunnelers?|wipers?|worms?|botnets?|rootkits?|drivers?|utilit(?:y|ies)|tools?|famil(?:y|ies)|samples?|binar(?:y|ies)|payloads?|stagers?|executables?|components?|modules?|plugins?|DLLs?|scripts?|shellcode|crypters?|packers?|encryptors?|lockers?|injectors?|add-ins?|web(?:${S})?shells?|kits?`;
 
 /**
  * Not right after a software noun: "a variant tracked as X", "the launcher, which we track as X", "a loader we track as X",

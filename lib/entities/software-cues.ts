@@ -47,13 +47,16 @@ const NAME_BEFORE_NOUN = new RegExp(
 const DDOS_CLIENT = String.raw`DDoS${SP}[Cc]lients?`;
 /** "the Zvon DDoS client", "Molotok DDoS Client". */
 const NAME_BEFORE_DDOS_CLIENT = new RegExp(String.raw`${START}(${TOKEN})${SP}${DDOS_CLIENT}\b`, 'g');
+/** Kits of crime, not of development: "a phishing kit", "an ATM jackpotting kit", "an exploit kit". */
+const CRIME_KIT = String.raw`(?:[Pp]hishing|[Jj]ackpotting|[Ee]xploit)${SP}[Kk]its?`;
 /**
  * Pieces of malware that only a naming verb names: "a stager, which we call X", "the .NET injector, which the developer
  * named X", "an Outlook add-in, tracked by us as X", "an obfuscated JavaScript that we have called X", "a JavaScript file
  * we call X", "a skimmer named X", "an EDR killer we named X", "a custom DDoS client it calls X", "a BYOVD utility the
- * administrators call X", "a Go-based SOCKS5 proxy module we named X".
+ * administrators call X", "a Go-based SOCKS5 proxy module we named X", "a phishing kit that we call X", "a
+ * phishing-as-a-service offering called X".
  */
-const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Aa]dd-ins?|[Ss]cripts?|(?:JavaScript|VBScript|JScript)(?:${SP}files?)?|[Pp]lugins?|[Ss]kimmers?|(?:EDR|AV)${SP}[Kk]illers?|SOCKS5?${SP}[Pp]roxy|[Pp]roxy${SP}[Mm]odules?|BYOVD\)?${SP}(?:[Uu]tilit(?:y|ies)|[Tt]ools?)|${DDOS_CLIENT})`;
+const NAMED_ONLY_NOUN = String.raw`(?:[Ss]tagers?|[Ii]njectors?|[Aa]dd-ins?|[Ss]cripts?|(?:JavaScript|VBScript|JScript)(?:${SP}files?)?|[Pp]lugins?|[Ss]kimmers?|(?:EDR|AV)${SP}[Kk]illers?|SOCKS5?${SP}[Pp]roxy|[Pp]roxy${SP}[Mm]odules?|BYOVD\)?${SP}(?:[Uu]tilit(?:y|ies)|[Tt]ools?)|${CRIME_KIT}|[Oo]fferings?|${DDOS_CLIENT})`;
 /** What the software is written in, between its noun and its naming clause: "a backdoor written in Go, which we dubbed X". */
 const WRITTEN_IN = String.raw`(?:${SP}(?:written|coded|developed|implemented)${SP}in${SP}[A-Z][A-Za-z0-9+#]*(?=[, ]))?`;
 /** A short clause between the noun and its naming clause: "The loader that delivers it, which we track as X". */
@@ -68,7 +71,7 @@ const THAT_CLAUSE = String.raw`(?:${SP}that${SP}(?:[a-z]+${SP}){0,2}[a-z]+(?=,))
  * DDoS client it calls X", "an encryptor the operators call X".
  */
 const NAMED_AFTER_NOUN = new RegExp(
-  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|(?:[Mm]alware|[Rr]ansomware)${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Vv]ersions?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb${SP}?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}${THAT_CLAUSE}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}(?:by${SP}\w+${SP})?as)|(?:that|which)${SP}(?:\w+${SP}){1,3}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:now${SP}|also${SP})?(?:call|named|dubbed|(?:track|tracked)${SP}as)|they${SP}(?:call|named|dubbed|refer${SP}to${SP}as)|(?:it|the${SP}(?:group|gang|crew|actors?|operators|developers?))${SP}(?:calls|named|dubbed|refers${SP}to${SP}as)|the${SP}(?:operators|developers|authors|administrators|admins|affiliates|attackers)${SP}(?:call|name|dub|refer${SP}to${SP}as)|[A-Z][A-Za-z]+(?:${SP}\d+)?${SP}(?:calls|names|dubs|tracks${SP}as|refers${SP}to${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:${NOUN}|${DEFINED_NOUN}|(?:[Mm]alware|[Rr]ansomware)${SP}famil(?:y|ies)|[Ss]trains?|[Vv]ariants?|[Vv]ersions?|[Pp]ackers?|[Cc]rypters?|[Ee]ncryptors?|[Ll]ockers?|[Ww]eb(?:${SP})?[Ss]hells?|${NAMED_ONLY_NOUN})${WRITTEN_IN}${THAT_CLAUSE}(?:,)?${SP}(?:(?:(?:that|which)${SP}(?:\w+${SP}){1,3}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}(?:by${SP}\w+${SP})?as)|(?:that|which)${SP}(?:\w+${SP}){1,3}?(?:(?:call|name|dub)s?|refers?${SP}to${SP}as|track(?:s|ed)?${SP}as)|(?:its|their)${SP}(?:\w+${SP})?(?:call|name|dub)s?|(?:\w+${SP}){1,2}?referred${SP}to${SP}(?:only${SP})?as|we${SP}(?:now${SP}|also${SP})?(?:call|named|dubbed|(?:track|tracked)${SP}as)|they${SP}(?:call|named|dubbed|refer${SP}to${SP}as)|(?:it|the${SP}(?:group|gang|crew|actors?|operators|developers?))${SP}(?:calls|named|dubbed|refers${SP}to${SP}as)|the${SP}(?:operators|developers|authors|administrators|admins|affiliates|attackers)${SP}(?:call|name|dub|refer${SP}to${SP}as)|[A-Z][A-Za-z]+(?:${SP}\d+)?${SP}(?:calls|names|dubs|tracks${SP}as|refers${SP}to${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /**
@@ -76,10 +79,11 @@ const NAMED_AFTER_NOUN = new RegExp(
  * that the group has used since 2023", "Mira.Grab (also known as MiraStealer) is a relatively new information stealer",
  * "X, a previously unreported PowerShell-based stager"; not "the war in Ukraine, a stable level of ransomware
  * activity" nor "… or Armenian, a common behavior among stealers" (no preposition among the words before the
- * noun); "Lesnik, a Mirai variant", "X is a new Gafgyt fork" (a variant of a named family, its name capitalised).
+ * noun); "Lesnik, a Mirai variant", "X is a new Gafgyt fork" (a variant of a named family, its name capitalised); "X, an
+ * ATM jackpotting kit", "X, a POS memory scraper".
  */
 const IS_A_NOUN = new RegExp(
-  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}\([^()\n]{1,60}\))?(?:,?${SP}(?:is|was)|,)${SP}an?${SP}(?:(?!(?:of|by|for|from|with|to|that|which|and|or|in|on|at|among|between|against|across|into|about|over|under|like|via|per)\b)\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN}|[Ss]tagers?|[A-Z][A-Za-z0-9-]*[ \u00a0](?:[Vv]ariant|[Ff]ork|[Cc]lone))\b`,
+  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}\([^()\n]{1,60}\))?(?:,?${SP}(?:is|was)|,)${SP}an?${SP}(?:(?!(?:of|by|for|from|with|to|that|which|and|or|in|on|at|among|between|against|across|into|about|over|under|like|via|per)\b)\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN}|[Ss]tagers?|${CRIME_KIT}|(?:RAM|[Mm]emory)${SP}[Ss]crapers?|[A-Z][A-Za-z0-9-]*[ \u00a0](?:[Vv]ariant|[Ff]ork|[Cc]lone))\b`,
   'g',
 );
 /**
@@ -102,6 +106,14 @@ const CALLING_IT = new RegExp(
 /** "a small DLL that we call the Garum stager", "which we dubbed the Tadpole dropper": the name between "the" and its noun. */
 const CALLED_THE_NAMED = new RegExp(
   String.raw`\b(?:we|they|researchers)${SP}(?:have${SP})?(?:call(?:ed)?|dubbed|named)${SP}the${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*${SP}(?:${NOUN}|${DEFINED_NOUN}|${NAMED_ONLY_NOUN})\b`,
+  'gu',
+);
+/**
+ * A part of a family that its makers or the researchers name: "a module the developers call X", "a component we named
+ * X". Not a module any name is given ("a module named X" in a list of a family's modules).
+ */
+const PART_NAMED = new RegExp(
+  String.raw`\b(?:[Mm]odules?|[Cc]omponents?)${SP}(?:(?:that|which)${SP})?(?:the${SP}(?:developers?|authors?|operators?)${SP}(?:call|calls|called|named|dubbed)|we${SP}(?:call|named|dubbed|track${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /** "a malware packer … that calls itself X", "a trojan that names itself X" (within the sentence, 80 characters at most). */
@@ -173,6 +185,7 @@ export function findCuedSoftware(text: string): CuedName[] {
     CALLING_IT,
     CALLED_THE_NAMED,
     CALLS_ITSELF,
+    PART_NAMED,
     NOUN_APPOSITION,
     IS_A_NOUN,
     GLUED_NOUN,

@@ -220,6 +220,9 @@ describe('a group named with a capitalised group noun (issue 13, unseen names)',
     expect(cued('a campaign run by the Quartz Lynx Gang since May')).toContain('Quartz Lynx Gang');
     expect(cued('payments laundered by the Sakura Syndicate for affiliates')).toContain('Sakura Syndicate');
     expect(cued('leaks posted by the Null Tide Collective')).toContain('Null Tide Collective');
+    expect(cued('e-mails signed by a self-styled "Bravado Collective" since May')).toContain('Bravado Collective');
+    // A quoted company after "the" is no group's name: 'belongs to the “Prisa Group”'.
+    expect(cued('a newspaper that belongs to the “Prisa Group” in Spain')).toEqual([]);
   });
   it('takes "the X Team" only for a name written as initials: "The M.O.D.E.R.N. Team", not a vendor\'s team', () => {
     expect(cued('The M.O.D.E.R.N. Team claimed the attack on Telegram.')).toContain('M.O.D.E.R.N. Team');

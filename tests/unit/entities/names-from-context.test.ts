@@ -110,6 +110,7 @@ describe('names proposed by context', () => {
     expect(cued('often through a small loader we track as HUSKLOAD, which decrypts shellcode')).toEqual([]);
     expect(cued('The loader that delivers it, which we track as Cinderhook, drops Formbook')).toEqual([]);
     expect(cued('a small downloader Proofpoint tracks as ZipLoom')).toEqual([]);
+    expect(cued('a JSP webshell that ThreatLabz tracks as Pencere, and a phishing kit tracked as Espejo')).toEqual([]);
     expect(cued('packed with a native crypter that we track as Kilnpack')).toEqual([]);
     expect(cued('the first test samples of the loader we now track as SPOOLDRIFT')).toEqual([]);
     expect(cued('some researchers continue to track the family as Tidepull')).toEqual([]);

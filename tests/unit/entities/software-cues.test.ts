@@ -192,6 +192,15 @@ describe('malware names proposed by a software noun before them', () => {
     expect(cued('It loads Ironvale, a previously unreported PowerShell-based stager.')).toEqual(['9-17 Ironvale']);
     // A variant of a named family, its name capitalised; not a variant of something described.
     expect(cued('The panel corresponds to Lesnik, a Mirai variant that spreads.')).toEqual(['25-31 Lesnik']);
+    // Kits of crime and memory scrapers, defined or named; parts a family's makers or the researchers name.
+    const names = (text: string) => cued(text).map((c) => c.split(' ')[1]);
+    expect(names('brokered Cajero, an ATM jackpotting kit, and Obmanka, a phishing kit')).toEqual(['Cajero', 'Obmanka']);
+    expect(names('pages made by a phishing kit that we call Espejo, and Tally, a POS memory scraper')).toEqual(['Espejo', 'Tally']);
+    expect(names('a phishing-as-a-service (PhaaS) offering called Vitrina')).toEqual(['Vitrina']);
+    expect(names('A module the developers call "Kassir" hooks it; a component we named Perde')).toEqual(['Kassir', 'Perde']);
+    expect(names('it has a module named Kv2TDW4O; a starter kit, Foo, and a web scraper, Bar,')).toEqual([]);
+    // "webshell" written as one word, as "web shell".
+    expect(names('a JSP webshell that ThreatLabz tracks as Pencere')).toEqual(['Pencere']);
     expect(cued('Ferrox, a new variant of the technique, and Quell, a common variant')).toEqual([]);
   });
   it('reads a short clause or a vendor between the noun and its naming words: "The loader that delivers it, which we track as X"', () => {
