@@ -10,11 +10,12 @@ import { INITIALS, NAME, OPEN_QUOTE, S } from './cue-names';
 /**
  * The name is then said to be a group: "X is a ransomware gang", "X, a Russian-speaking group", "X: one of the
  * newest ransomware gangs", "X was not the only group", "X, a financially motivated intrusion set", "X, a cluster
- * targeting traders" (not "a cluster of hosts"), but not "X is not a threat actor". Up to three describing words
+ * targeting traders" (not "a cluster of hosts"), "X (“boar team”) is a Russian-speaking crew", but not "X is not a
+ * threat actor". Up to three describing words
  * between the article and the noun, none of them a word that starts a new phrase ("X, a backdoor used by the group"
  * is no cue).
  */
-const IS_A_GROUP = String.raw`(?<![”"'’*_])[”"'’*_]*(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|(?<![\s\u00a0])[\s\u00a0]+(?:is|was|are|were|remains?|as)(?:[\s\u00a0]+(?:also|still|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the|not[\s\u00a0]+(?:the|one[\s\u00a0]+of[\s\u00a0]+the)))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|intrusion[\s\u00a0]+set|cluster(?![\s\u00a0]+of\b)|actor(?=[\s\u00a0]+(?:that|which|we)\b)|(?<!(?:research|security|intelligence|response|hunting|analysis|red|blue|IT|support|engineering|development|product|sales|legal)[\s\u00a0]+)team(?=[\s\u00a0]+(?:that|which|of${S}(?:traffers|affiliates|hackers|operators))\b)|collective|syndicate|APT|(?:ransomware|ransomware-as-a-service|RaaS|extortion)[\s\u00a0]+operation)s?\b(?![\s\u00a0-]+(?:polic|chat|member|object|name|ID|sid)|-)`;
+const IS_A_GROUP = String.raw`(?<![”"'’*_])[”"'’*_]*(?:(?<![\s\u00a0])[\s\u00a0]+\([^()\n]{1,60}\))?(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|(?<![\s\u00a0])[\s\u00a0]+(?:is|was|are|were|remains?|as)(?:[\s\u00a0]+(?:also|still|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the|not[\s\u00a0]+(?:the|one[\s\u00a0]+of[\s\u00a0]+the)))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|intrusion[\s\u00a0]+set|cluster(?![\s\u00a0]+of\b)|actor(?=[\s\u00a0]+(?:that|which|we)\b)|(?<!(?:research|security|intelligence|response|hunting|analysis|red|blue|IT|support|engineering|development|product|sales|legal)[\s\u00a0]+)team(?=[\s\u00a0]+(?:that|which|of${S}(?:traffers|affiliates|hackers|operators))\b)|collective|syndicate|APT|(?:ransomware|ransomware-as-a-service|RaaS|extortion)[\s\u00a0]+operation)s?\b(?![\s\u00a0-]+(?:polic|chat|member|object|name|ID|sid)|-)`;
 /**
  * The name is then said to be the group behind something: "X, the gang behind the attacks", "X, the
  * ransomware group responsible for…", "X, the crew that…". Not "X, the group said": the group noun must be
@@ -172,6 +173,8 @@ const COUNTED_GROUPS_LISTED = new RegExp(
 );
 const LIST_NAME = new RegExp(`(?:the${S})?${OPEN_QUOTE}(${NAME})`, 'g');
 
+/** A capitalised group noun that ends a name (`OWN_NAME_NOUN` of `cue-names.ts`). */
+const GROUP_NOUN_AT_END = /[ \u00a0](?:Team|Group|Gang|Crew|Collective|Squad|Syndicate)$/;
 /** A name that ends a short stretch of text. */
 const NAME_AT_END = new RegExp(`(${NAME})$`);
 /** How far back from its cue a name may start (three long words). */
@@ -239,7 +242,8 @@ export function findIntroducedGroups(text: string): IntroducedGroup[] {
   for (const regex of NAME_FIRST_RULES) {
     for (const m of text.matchAll(regex)) {
       const found = nameEndingAt(text, m.index);
-      if (found) out.push(found);
+      // A name the text defines that ends in a group noun keeps it: "Kaban Team is a Russian-speaking crew".
+      if (found) out.push(GROUP_NOUN_AT_END.test(found.name) ? { ...found, ownName: true } : found);
     }
   }
   return out;

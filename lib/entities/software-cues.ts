@@ -109,6 +109,15 @@ const CALLED_THE_NAMED = new RegExp(
   'gu',
 );
 /**
+ * A list item that defines a name at the start of its line, as reports list a family's parts: "Specchio: a plugin that
+ * captures screenshots", "Bouncer, a traffic-filtering module that drops bots". A module or a component counts here,
+ * where the line gives the name a definition of its own.
+ */
+const LINE_DEFINITION = new RegExp(
+  String.raw`(?:^|\n)[*\-\u2022 \u00a0\t]*(${TOKEN})[”"'’*_]*[:,]${SP}an?${SP}(?:(?!(?:of|by|for|from|with|to|that|which|and|or|in|on|at)\b)[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN}|${NAMED_ONLY_NOUN}|[Mm]odules?|[Cc]omponents?)\b`,
+  'g',
+);
+/**
  * A part of a family that its makers or the researchers name: "a module the developers call X", "a component we named
  * X". Not a module any name is given ("a module named X" in a list of a family's modules).
  */
@@ -186,13 +195,14 @@ export function findCuedSoftware(text: string): CuedName[] {
     CALLED_THE_NAMED,
     CALLS_ITSELF,
     PART_NAMED,
+    LINE_DEFINITION,
     NOUN_APPOSITION,
     IS_A_NOUN,
     GLUED_NOUN,
   ]) {
     for (const m of text.matchAll(regex)) {
       raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
-      if (regex !== NOUN_APPOSITION && regex !== IS_A_NOUN && regex !== GLUED_NOUN) namedByVerb.add(m[1]);
+      if (regex !== NOUN_APPOSITION && regex !== IS_A_NOUN && regex !== GLUED_NOUN && regex !== LINE_DEFINITION) namedByVerb.add(m[1]);
     }
   }
   for (const m of text.matchAll(MALWARE_SUCH_AS)) {

@@ -221,6 +221,8 @@ describe('a group named with a capitalised group noun (issue 13, unseen names)',
     expect(cued('payments laundered by the Sakura Syndicate for affiliates')).toContain('Sakura Syndicate');
     expect(cued('leaks posted by the Null Tide Collective')).toContain('Null Tide Collective');
     expect(cued('e-mails signed by a self-styled "Bravado Collective" since May')).toContain('Bravado Collective');
+    // A name the text defines keeps the group noun it ends in, past a gloss in brackets.
+    expect(cued('Kaban Team (“boar team”) is a Russian-speaking crew that rents kits.')).toContain('Kaban Team');
     // A quoted company after "the" is no group's name: 'belongs to the “Prisa Group”'.
     expect(cued('a newspaper that belongs to the “Prisa Group” in Spain')).toEqual([]);
   });

@@ -199,6 +199,9 @@ describe('malware names proposed by a software noun before them', () => {
     expect(names('a phishing-as-a-service (PhaaS) offering called Vitrina')).toEqual(['Vitrina']);
     expect(names('A module the developers call "Kassir" hooks it; a component we named Perde')).toEqual(['Kassir', 'Perde']);
     expect(names('it has a module named Kv2TDW4O; a starter kit, Foo, and a web scraper, Bar,')).toEqual([]);
+    // A list item that defines a name at the start of its line, a module or a component too; not a label.
+    const list = 'Plugins:\nSpecchio: a plugin that captures screens.\n- Bouncer, a traffic-filtering module that drops bots.\n';
+    expect(names(`${list}Later, Specchio and Bouncer ran. Delivery: a loader downloads it.`)).toEqual(['Specchio', 'Bouncer']);
     // "webshell" written as one word, as "web shell".
     expect(names('a JSP webshell that ThreatLabz tracks as Pencere')).toEqual(['Pencere']);
     expect(cued('Ferrox, a new variant of the technique, and Quell, a common variant')).toEqual([]);
