@@ -75,8 +75,12 @@ export function candidateFacts(text: string, chosen: readonly Span[]): Candidate
   // "attributed to Winnti") confirms the name and its actor. One sense per text: such a name is the
   // group at its other mentions too (`groupSense`).
   // Each confirmed actor with the names that confirmed it.
-  const confirmedActors = new Map<number, string[]>();
-  const confirmActor = (id: number, key: string) => confirmedActors.set(id, [...(confirmedActors.get(id) ?? []), key]);
+  const confirmedActors = new Map<number, Set<string>>();
+  const confirmActor = (id: number, key: string) => {
+    const keysOf = confirmedActors.get(id);
+    if (keysOf) keysOf.add(key);
+    else confirmedActors.set(id, new Set([key]));
+  };
   const confirmedNames = new Set<string>();
   chosen.forEach((span, i) => {
     if (span.weak && !local[i].strongActor) return;
@@ -98,8 +102,11 @@ export function candidateFacts(text: string, chosen: readonly Span[]): Candidate
   // An actor confirmed by another of its names makes this one the group too ("Winnti Group" → "Winnti sample"),
   // unless the words right here call it software and the confirming names are not this one with more after it:
   // "Turla, also known as Venomous Bear" … "the Snake rootkit" (Snake is Turla's other name and its rootkit's).
-  const confirmedFor = (i: number, id: number) =>
-    confirmedActors.get(id)?.some((key) => !local[i].software || local[i].actor || key.startsWith(keys[i])) ?? false;
+  const confirmedFor = (i: number, id: number) => {
+    const keysOf = confirmedActors.get(id);
+    if (!keysOf) return false;
+    return !local[i].software || local[i].actor || [...keysOf].some((key) => key.startsWith(keys[i]));
+  };
   const groupSense = (i: number, span: Span) => confirmedNames.has(keys[i]) || span.actorIds.some((id) => confirmedFor(i, id));
 
   // Individuals' handles ("the seller X", "a user named X", "X, the developer of…"): a mention with a

@@ -1,8 +1,9 @@
 /**
  * Cues that a threat name is used in its common sense: "Lazarus, the BBC drama", "Turla, a Russian pop
- * band", "Sandworm, the 2019 book by Andy Greenberg", "Hydra, the Russian-language darknet marketplace". An apposition right after the name says what it is,
- * and a work, a band, a charity, a market or a vehicle is no threat actor nor malware. Unlike a company noun
- * (`company-cues.ts`), these apply to listed names too: nobody calls a gang "the BBC drama".
+ * band", "Sandworm, the 2019 book by Andy Greenberg", "Hydra, the Russian-language darknet marketplace". An
+ * apposition right after the name says what it is, and a work, a band, a charity, a market or a vehicle is no threat
+ * actor nor malware. Unlike a company noun (`company-cues.ts`), these apply to listed names too: nobody calls a gang
+ * "the BBC drama".
  *
  * Anchored regex tests on a short slice after the mention (linear).
  */

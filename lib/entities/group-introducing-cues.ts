@@ -11,9 +11,8 @@ import { INITIALS, NAME, OPEN_QUOTE, S } from './cue-names';
  * The name is then said to be a group: "X is a ransomware gang", "X, a Russian-speaking group", "X: one of the
  * newest ransomware gangs", "X was not the only group", "X, a financially motivated intrusion set", "X, a cluster
  * targeting traders" (not "a cluster of hosts"), "X (“boar team”) is a Russian-speaking crew", but not "X is not a
- * threat actor". Up to three describing words
- * between the article and the noun, none of them a word that starts a new phrase ("X, a backdoor used by the group"
- * is no cue).
+ * threat actor". Up to three describing words between the article and the noun, none of them a word that starts a
+ * new phrase ("X, a backdoor used by the group" is no cue).
  */
 const IS_A_GROUP = String.raw`(?<![”"'’*_])[”"'’*_]*(?:(?<![\s\u00a0])[\s\u00a0]+\([^()\n]{1,60}\))?(?:(?::[*_“"\s\u00a0]*|,[\s\u00a0]+)(?:[Aa]n?|[Oo]ne[\s\u00a0]+of[\s\u00a0]+the)|(?<![\s\u00a0])[\s\u00a0]+(?:is|was|are|were|remains?|as)(?:[\s\u00a0]+(?:also|still|now|currently|likely|probably|reportedly|believed[\s\u00a0]+to[\s\u00a0]+be))?[\s\u00a0]+(?:an?|the|one[\s\u00a0]+of[\s\u00a0]+the|not[\s\u00a0]+(?:the|one[\s\u00a0]+of[\s\u00a0]+the)))[\s\u00a0]+(?:(?!(?:by|of|for|from|used|with|to|that|which|and|or|in|on|at)\b)[\w-]+[\s\u00a0]+){0,3}?(?:group|gang|crew|threat[\s\u00a0]+actor|intrusion[\s\u00a0]+set|cluster(?![\s\u00a0]+of\b)|actor(?=[\s\u00a0]+(?:that|which|we)\b)|(?<!(?:research|security|intelligence|response|hunting|analysis|red|blue|IT|support|engineering|development|product|sales|legal)[\s\u00a0]+)team(?=[\s\u00a0]+(?:that|which|of${S}(?:traffers|affiliates|hackers|operators))\b)|collective|syndicate|APT|(?:ransomware|ransomware-as-a-service|RaaS|extortion)[\s\u00a0]+operation)s?\b(?![\s\u00a0-]+(?:polic|chat|member|object|name|ID|sid)|-)`;
 /**

@@ -1,9 +1,9 @@
 /**
  * Mentions of listed software written all in lower case: which the text confirms as the program (it writes
- * the name with a capital where it calls it software, presents it as a tool, or lists it with software), which
- * or names by its program file elsewhere ("chisel.exe"), which are listed tools whose names are no word ("rclone", "plink"; "ngrok", which the lists hold only in lower case),
- * which it uses as the ordinary word (a name listed only in lower case, written so twice with no cue), and which
- * sit in prose rather than in a path or an identifier.
+ * the name with a capital where it calls it software, presents it as a tool, lists it with software, or names its
+ * program file elsewhere: "chisel.exe"), which are listed tools whose names are no word ("rclone", "plink"; "ngrok",
+ * which the lists hold only in lower case), which it uses as the ordinary word (a name listed only in lower case,
+ * written so twice with no cue), and which sit in prose rather than in a path or an identifier.
  */
 import { lowerCaseSoftwareCue } from './context-cues';
 import { formKey } from './dictionary';

@@ -88,8 +88,8 @@ const IS_A_NOUN = new RegExp(
 );
 /**
  * "a loader sold on the Exploit forum under the name X", "an offering its developer markets under the name X", "X is
- * promoted on two forums under the name Y",
- * "a PlugX variant … that ESET described with the name X" (within the sentence, 80 characters at most).
+ * promoted on two forums under the name Y", "a PlugX variant … that ESET described with the name X" (within the
+ * sentence, 80 characters at most).
  */
 const UNDER_THE_NAME = new RegExp(
   String.raw`\b(?:${NOUN}|[Vv]ariants?|[Ss]trains?|[Pp]ackers?|[Cc]rypters?|[Oo]fferings?|(?:is|are|was|were)${SP}(?:promoted|advertised|sold|marketed|offered))\b[^.!?\n]{0,80}?\b(?:under|with)${SP}the${SP}names?${SP}${OPEN_QUOTE}(${TOKEN})`,
