@@ -220,6 +220,8 @@ function inContext(text: string, i: number, span: Span, kind: 'actor' | 'softwar
   // A listed family whose name is one word that describes software ("Python", "AutoIT", "payload",
   // "Final") is that word, not the family.
   if (kind === 'software' && span.dictionary && isSingleWord(span.text) && isDescriptiveWord(span.text)) return false;
+  // Nor one named by a word no name is ("Brazilian", a ransomware in one list: "a Brazilian banking trojan").
+  if (kind === 'software' && span.dictionary && span.weak && isSingleWord(span.text) && !isNameLike(span.text)) return false;
   // A name listed only in lower case (`payload`, ransomlook gang names) carries no case
   // information: it needs a cue right next to it; written in lower case, one that is about the name,
   // not the noun after it ("a version of the root folder").
