@@ -78,11 +78,11 @@ const OVERLAPS_WITH = new RegExp(
 );
 
 /**
- * "PwC calls it X", "we track them as X", "Microsoft named it X": a name given to "it" or "them", a group's only
- * where the nearest noun before it says what "it" is and says a group (`NAMED_THING`).
+ * "PwC calls it X", "we track them as X", "Microsoft named it X", "we have decided to name it X": a name given to "it" or
+ * "them", a group's only where the nearest noun before it says what "it" is and says a group (`NAMED_THING`).
  */
 const NAMED_PRONOUN = new RegExp(
-  String.raw`\b(?:we|[A-Z][A-Za-z]+)${S}(?:now${S}|have${S}|also${S})?(?:call(?:s|ed)?|dub(?:s|bed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?|refers?${S}to|referred${S}to)${S}(?:it|them)${S}(?:as${S})?${OPEN_QUOTE}(${NAME})`,
+  String.raw`\b(?:we|[A-Z][A-Za-z]+)${S}(?:now${S}|have${S}|also${S})?(?:decided${S}to${S})?(?:call(?:s|ed)?|dub(?:s|bed)?|name[sd]?|label(?:s|l?ed)?|track(?:s|ed)?|refers?${S}to|referred${S}to)${S}(?:it|them)${S}(?:as${S})?${OPEN_QUOTE}(${NAME})`,
   'g',
 );
 /**

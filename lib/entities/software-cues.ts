@@ -80,10 +80,10 @@ const NAMED_AFTER_NOUN = new RegExp(
  * "X, a previously unreported PowerShell-based stager"; not "the war in Ukraine, a stable level of ransomware
  * activity" nor "… or Armenian, a common behavior among stealers" (no preposition among the words before the
  * noun); "Lesnik, a Mirai variant", "X is a new Gafgyt fork" (a variant of a named family, its name capitalised); "X, an
- * ATM jackpotting kit", "X, a POS memory scraper".
+ * ATM jackpotting kit", "X, a POS memory scraper", "X, a crypter service".
  */
 const IS_A_NOUN = new RegExp(
-  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}\([^()\n]{1,60}\))?(?:,?${SP}(?:is|was)|,)${SP}an?${SP}(?:(?!(?:of|by|for|from|with|to|that|which|and|or|in|on|at|among|between|against|across|into|about|over|under|like|via|per)\b)\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN}|[Ss]tagers?|${CRIME_KIT}|(?:RAM|[Mm]emory)${SP}[Ss]crapers?|[A-Z][A-Za-z0-9-]*[ \u00a0](?:[Vv]ariant|[Ff]ork|[Cc]lone))\b`,
+  String.raw`${START}(${TOKEN})[”"'’*_]*(?:${SP}\([^()\n]{1,60}\))?(?:,?${SP}(?:is|was)|,)${SP}an?${SP}(?:(?!(?:of|by|for|from|with|to|that|which|and|or|in|on|at|among|between|against|across|into|about|over|under|like|via|per)\b)\.?[A-Za-z0-9-]+${SP}){0,3}?(?:${NOUN}|${DEFINED_NOUN}|[Ss]tagers?|[Cc]rypters?|${CRIME_KIT}|(?:RAM|[Mm]emory)${SP}[Ss]crapers?|[A-Z][A-Za-z0-9-]*[ \u00a0](?:[Vv]ariant|[Ff]ork|[Cc]lone))\b`,
   'g',
 );
 /**
@@ -118,11 +118,11 @@ const LINE_DEFINITION = new RegExp(
   'g',
 );
 /**
- * A part of a family that its makers or the researchers name: "a module the developers call X", "a component we named
- * X". Not a module any name is given ("a module named X" in a list of a family's modules).
+ * A part of a family that its makers or the researchers name: "a module the developers call X", "a Kubernetes module
+ * its developers call X", "a component we named X". Not a module any name is given ("a module named X" in a list of a family's modules).
  */
 const PART_NAMED = new RegExp(
-  String.raw`\b(?:[Mm]odules?|[Cc]omponents?)${SP}(?:(?:that|which)${SP})?(?:the${SP}(?:developers?|authors?|operators?)${SP}(?:call|calls|called|named|dubbed)|we${SP}(?:call|named|dubbed|track${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
+  String.raw`\b(?:[Mm]odules?|[Cc]omponents?)${SP}(?:(?:that|which)${SP})?(?:(?:the|its|their)${SP}(?:developers?|authors?|operators?)${SP}(?:call|calls|called|named|dubbed)|we${SP}(?:call|named|dubbed|track${SP}as))${SP}${OPEN_QUOTE}(${TOKEN})`,
   'gu',
 );
 /** "a malware packer … that calls itself X", "a trojan that names itself X" (within the sentence, 80 characters at most). */
@@ -144,9 +144,12 @@ const MALWARE_SUCH_AS = new RegExp(
 /** An item of such a list: a token not inside a longer one, after its opening quotes (entered at the first). */
 const LIST_ITEM = new RegExp(String.raw`(?<![“"'‘*_A-Za-z0-9.\-\u00c0-\u024f])${OPEN_QUOTE}(${TOKEN})`, 'g');
 
-/** "the backdoor, X, …", "a new stealer, X, was …", "a custom encryptor, X, and", "a lightweight tunneling implant, X, on", "a simple DDoS bot, X, to". */
+/**
+ * "the backdoor, X, …", "a new stealer, X, was …", "a custom encryptor, X, and", "a lightweight tunneling implant, X, on",
+ * "a simple DDoS bot, X, to", "a custom SOCKS5 proxy, X, to".
+ */
 const NOUN_APPOSITION = new RegExp(
-  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:(?:[a-z]+|${KIND_WORD}|Windows|Linux|macOS|Android|ESXi)${SP}){0,2}(?:${NOUN}|${DEFINED_NOUN}|[Ee]ncryptors?|[Ll]ockers?),${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)${SP}(?:(?:[a-z]+|${KIND_WORD}|Windows|Linux|macOS|Android|ESXi)${SP}){0,2}(?:${NOUN}|${DEFINED_NOUN}|[Ee]ncryptors?|[Ll]ockers?|SOCKS5?${SP}[Pp]roxy),${SP}${OPEN_QUOTE}(${TOKEN})[”"'’*_]*,`,
   'gu',
 );
 

@@ -86,6 +86,7 @@ describe('names a text gives a group it introduces (issue 13)', () => {
     expect(cued('a smaller Telegram channel operating under the name Volk Brigade claimed the defacement')).toContain('Volk Brigade');
     expect(cued('Keksec, a group also reported under the name Kestrel Lynx, runs botnets')).toContain('Kestrel Lynx');
     expect(cued('a new affiliate program whose members call themselves Kotel, and a broker')).toContain('Kotel');
+    expect(cued('we could not link this activity to any known group, so we have decided to name it Gavran.')).toContain('Gavran');
     expect(cued('Public reporting refers to the same actor as Gannet.')).toContain('Gannet');
     // A name with a letter of a Latin alphabet's accents: "Carcará".
     expect(cued('The campaign links to Carcará, a Brazilian-speaking financially motivated group.')).toEqual(['Carcará']);

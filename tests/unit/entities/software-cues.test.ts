@@ -198,6 +198,8 @@ describe('malware names proposed by a software noun before them', () => {
     expect(names('pages made by a phishing kit that we call Espejo, and Tally, a POS memory scraper')).toEqual(['Espejo', 'Tally']);
     expect(names('a phishing-as-a-service (PhaaS) offering called Vitrina')).toEqual(['Vitrina']);
     expect(names('A module the developers call "Kassir" hooks it; a component we named Perde')).toEqual(['Kassir', 'Perde']);
+    expect(names('a Kubernetes module its developers call Timoni; a custom SOCKS5 proxy, Gefyra, to resell')).toEqual(['Timoni', 'Gefyra']);
+    expect(names('the stub is processed by Maska, a crypter service operated by an actor')).toEqual(['Maska']);
     expect(names('it has a module named Kv2TDW4O; a starter kit, Foo, and a web scraper, Bar,')).toEqual([]);
     // A list item that defines a name at the start of its line, a module or a component too; not a label.
     const list = 'Plugins:\nSpecchio: a plugin that captures screens.\n- Bouncer, a traffic-filtering module that drops bots.\n';
