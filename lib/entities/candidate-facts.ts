@@ -38,6 +38,11 @@ export interface CandidateFacts {
   isPerson: (i: number, span: Span) => boolean;
   /** Names with a strong actor cue at one of their mentions. */
   strongNames: Set<string>;
+  /**
+   * Names a naming verb gives software at one of their mentions ("a Go loader the developers named Pickaxe"), with no
+   * strong actor cue at any: in this text the software, though a group list has the name.
+   */
+  namedSoftwareNames: Set<string>;
   companyNames: Set<string>;
   namedRansomware: Set<string>;
   commonSenseNames: Set<string>;
@@ -117,6 +122,7 @@ export function candidateFacts(text: string, chosen: readonly Span[]): Candidate
   );
   const personNames = new Set(keys.filter((_, i) => person[i]));
   const strongNames = new Set(keys.filter((_, i) => local[i].strongActor));
+  const namedSoftwareNames = new Set(keys.filter((key, i) => chosen[i].namedSoftware && !strongNames.has(key)));
   const isPerson = (i: number, span: Span) =>
     (person[i] && !local[i].strongActor) || (unlisted(span) && personNames.has(keys[i]) && !strongNames.has(keys[i]));
   // "The Carlyle Group, the private equity firm": a name no list has that the text calls a company.
@@ -138,6 +144,7 @@ export function candidateFacts(text: string, chosen: readonly Span[]): Candidate
     groupSense,
     isPerson,
     strongNames,
+    namedSoftwareNames,
     companyNames,
     namedRansomware,
     commonSenseNames,

@@ -94,6 +94,7 @@ export function gatherCandidates(
     span.cued ??= cue.kind;
     span.aliasOf ??= cue.aliasOf;
     if (cue.introduced) span.introduced = true;
+    if (cue.namedSoftware) span.namedSoftware = true;
     if (cue.sameAsPrevious) span.sameAsPrevious = true;
     if (cue.vendorName && span.aliasOf === cue.aliasOf) span.vendorName = true;
     const known = cuedNames.get(cue.text);

@@ -126,4 +126,6 @@ export interface CuedName {
    * joins new software as well, where an apposition's "alias" is as often a version or a module.
    */
   vendorName?: boolean;
+  /** Software a naming verb names right here: "a Go loader the developers named X", "a backdoor we call X". */
+  namedSoftware?: boolean;
 }

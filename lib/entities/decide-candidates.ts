@@ -158,7 +158,10 @@ function kindOf(
         : 'software')
     );
   }
-  if (!isSoftware) return 'actor';
+  // "a Go loader the developers named Pickaxe": software in this text, though a group list has the name.
+  // Not a vendor scheme's name, which names a group whatever the sentence ("the botnet, tracked by Proofpoint as TA542").
+  if (!isSoftware)
+    return span.scheme === undefined && facts.namedSoftwareNames.has(facts.keys[i]) && !facts.groupSense(i, span) ? 'software' : 'actor';
   const gang = GANG_AFTER.exec(text.slice(span.end, span.end + 16));
   // Never for a weak name ("Russian hackers", "One operator") but a capitalised ransomware name ("the
   // Hive gang": the gang that shares its name with its ransomware).
@@ -234,6 +237,7 @@ function inContext(text: string, i: number, span: Span, kind: 'actor' | 'softwar
   )
     return false;
   if (!span.weak || !span.dictionary || span.cued) return true;
+  if (kind === 'software' && facts.namedSoftwareNames.has(key)) return true;
   return (
     capitalsInProse(text, span) ||
     (kind === 'actor'

@@ -38,6 +38,8 @@ export interface Span extends Mention {
   sameAsPrevious?: boolean;
   /** Another name a vendor gives the name at `aliasOf` (`CuedName.vendorName`). */
   vendorName?: boolean;
+  /** Software a naming verb names right at this mention (`CuedName.namedSoftware`). */
+  namedSoftware?: boolean;
   /** The text calls the software malware right at this mention ("Taurus Stealer"). */
   calledMalware?: boolean;
   /** The text presents the software as a tool right at this mention ("the Socat tool"). */

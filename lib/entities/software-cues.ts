@@ -183,7 +183,7 @@ const GLUED_NOUN = new RegExp(String.raw`${START}((?:[A-Z][a-z0-9]+)+(?:RAT|Stea
 
 /** Malware names proposed by the cues above, in text order, with kind `software`. */
 export function findCuedSoftware(text: string): CuedName[] {
-  const raw: { start: number; name: string; noun?: string }[] = [];
+  const raw: { start: number; name: string; noun?: string; named?: boolean }[] = [];
   for (const m of text.matchAll(NAME_BEFORE_NOUN)) {
     // "Zorbo RAT" may be the name; "Zorbo information stealer" is a name and what it is.
     const after = m[0].slice(m[1].length);
@@ -204,8 +204,9 @@ export function findCuedSoftware(text: string): CuedName[] {
     GLUED_NOUN,
   ]) {
     for (const m of text.matchAll(regex)) {
-      raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1] });
-      if (regex !== NOUN_APPOSITION && regex !== IS_A_NOUN && regex !== GLUED_NOUN && regex !== LINE_DEFINITION) namedByVerb.add(m[1]);
+      const named = regex !== NOUN_APPOSITION && regex !== IS_A_NOUN && regex !== GLUED_NOUN && regex !== LINE_DEFINITION;
+      raw.push({ start: m.index + m[0].lastIndexOf(m[1]), name: m[1], named });
+      if (named) namedByVerb.add(m[1]);
     }
   }
   for (const m of text.matchAll(MALWARE_SUCH_AS)) {
@@ -223,6 +224,7 @@ export function findCuedSoftware(text: string): CuedName[] {
   for (const r of raw) {
     if (!accepted.has(r.name)) continue;
     const cue: CuedName = { start: r.start, end: r.start + r.name.length, text: r.name, kind: 'software' };
+    if (r.named) cue.namedSoftware = true;
     out.push(cue);
     if (r.noun) nounAfter.set(cue, r.noun);
   }
@@ -242,9 +244,12 @@ const MALWARE_NOUN_AFTER = new RegExp(String.raw`^[”"'’*_]*(?:['’]s)?[ \u0
 const IS_A_MALWARE_NOUN = new RegExp(
   String.raw`^[”"'’*_]*(?:,|${SP}(?:is|was|remains)(?:${SP}(?:also|still|actually))?)${SP}(?:an?|the)${SP}(?:\.?[A-Za-z0-9-]+${SP}){0,4}?${MALWARE_NOUN}\b`,
 );
-/** Right before: "a stealer named Foo", "a RAT called “Foo”", "this stealer, named Foo", "a loader that FBI refers to as Foo". */
+/**
+ * Right before: "a stealer named Foo", "a RAT called “Foo”", "this stealer, named Foo", "a loader that FBI refers to as
+ * Foo", "a Go loader the developers named Foo".
+ */
 const MALWARE_NOUN_BEFORE = new RegExp(
-  String.raw`\b${MALWARE_NOUN},?${SP}(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?)?(?:called|named|dubbed|known${SP}as|tracked${SP}as|refers?${SP}to${SP}as)${SP}${OPEN_QUOTE}$`,
+  String.raw`\b${MALWARE_NOUN},?${SP}(?:(?:that|which)${SP}(?:\w+${SP}){1,2}?|(?:the|its|their)${SP}(?:developers?|authors?|operators?)${SP})?(?:called|named|dubbed|known${SP}as|tracked${SP}as|refers?${SP}to${SP}as|calls?)${SP}${OPEN_QUOTE}$`,
 );
 
 /**

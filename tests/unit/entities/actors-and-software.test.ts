@@ -271,6 +271,12 @@ describe('one sense per text for a name that is both a group and software (issue
       'threat-actor',
     ]);
   });
+  it('makes a listed group\'s name the software a naming verb gives it here, at every mention: "a Go loader the developers named Pickaxe"', () => {
+    const text = 'Mining is configured by a Go loader the developers named Pickaxe. Pickaxe checks for competing miners.';
+    expect(kindsOf(text, 'Pickaxe')).toEqual(['malware']);
+    // Not a vendor scheme's name, whatever the sentence says, nor a name a strong cue makes a group elsewhere.
+    expect(kindsOf('The operators behind the botnet, tracked by Proofpoint as TA542, returned.', 'TA542')).toEqual(['threat-actor']);
+  });
   it('resolves an ambiguous family name to the family the lists give the name of an actor the text names', () => {
     const snake = (text: string) => finder.findEntities(text).find((e) => e.mentions.some((m) => m.text === 'Snake'));
     expect(snake('Turla used the Snake rootkit.')).toMatchObject({ kind: 'malware', canonical: 'Uroburos' });

@@ -259,6 +259,7 @@ describe('where the text calls a name malware', () => {
   it('a malware noun naming it: "a stealer named X", "this RAT, called X"', () => {
     expect(called('this stealer, named Zorbo, is sold', 'Zorbo')).toBe(true);
     expect(called('a RAT called “Zorbo”', 'Zorbo')).toBe(true);
+    expect(called('a Go loader the developers named Zorbo', 'Zorbo')).toBe(true);
     expect(called('the Remcos RAT, Zorbo and more', 'Zorbo')).toBe(false);
   });
   it('not a gang, a language or a protocol: "X ransomware gang", "PowerShell backdoor", "FTP stealer"', () => {
