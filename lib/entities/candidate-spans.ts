@@ -16,7 +16,7 @@ import { findNamingPatterns, looksThreatRelated } from './naming-patterns';
 import { findCuedSoftware } from './software-cues';
 import { escapeRegex } from './software-names';
 import { findCuedTools } from './tool-cues';
-import type { SoftwareDictionary } from './software-dictionary';
+import { namedByItsExe, type SoftwareDictionary } from './software-dictionary';
 
 /** What a dictionary match says: the actor or software ids a listed spelling stands for. */
 export interface Tag {
@@ -165,8 +165,7 @@ export function gatherCandidates(
     span.weak = false;
     span.executable = true;
     // Not Windows's own commands, which the lists also name by their ".exe" ("reg add …" in a command line).
-    if (!ids.some((id) => softwareDictionary.software[id].aliases.some((alias) => /\.exe$/i.test(alias))))
-      programStems.set(m[1].toLowerCase(), ids);
+    if (!ids.some((id) => namedByItsExe(softwareDictionary.software[id]))) programStems.set(m[1].toLowerCase(), ids);
   }
   // Its stem written in lower case elsewhere ("deployed chisel as a reverse SOCKS tunnel" beside "chisel.exe") is a
   // candidate for the same tool, though the word is an ordinary one: `decide-candidates.ts` keeps it in prose only.

@@ -11,7 +11,7 @@ import { calledTool } from './tool-cues';
 import { coordinatedKind } from './coordinated-names';
 import type { CandidateFacts } from './candidate-facts';
 import type { Span } from './group-entities';
-import type { SoftwareDictionary } from './software-dictionary';
+import { namedByItsExe, type SoftwareDictionary } from './software-dictionary';
 import type { LowerCaseLicence } from './types';
 
 /**
@@ -136,6 +136,6 @@ export function lowerListedProgram(text: string, span: Span, softwareDictionary:
     span.softwareIds.length > 0 &&
     /^[a-z0-9]+$/.test(span.text) &&
     inProse(text, span) &&
-    programHere(text, span, softwareDictionary, (software) => !software.aliases.some((alias) => alias.toLowerCase().endsWith('.exe')))
+    programHere(text, span, softwareDictionary, (software) => !namedByItsExe(software))
   );
 }

@@ -44,6 +44,11 @@ export interface Software {
   attackId?: string;
 }
 
+/** A program the lists also name by its ".exe": Windows's own commands ("certutil.exe", "schtasks.exe", "reg.exe"). */
+export function namedByItsExe(software: Pick<Software, 'aliases'>): boolean {
+  return software.aliases.some((alias) => /\.exe$/i.test(alias));
+}
+
 export interface SoftwareForm {
   form: string;
   caseSensitive: boolean;
